@@ -1,0 +1,52 @@
+import { endOfMonth, endOfYear, format, isValid, parseISO, setMonth } from "date-fns";
+import { normalizeName } from "./text.js";
+
+export type Deadline = { date: string; rule: string };
+
+const CN_NUM: Record<string, number> = { 一: 1, 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 十一: 11, 十二: 12 };
+
+function toNumber(s: string): number | null {
+  if (/^[0-9]+$/.test(s)) return Number(s);
+  return CN_NUM[s] ?? null;
+}
+
+const iso = (d: Date) => format(d, "yyyy-MM-dd");
+
+/** Parses an ISO date (YYYY-MM-DD) strictly; null when invalid. */
+export function parseIsoDate(text: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return null;
+  const d = parseISO(text);
+  return isValid(d) && iso(d) === text ? text : null;
+}
+
+/**
+ * Turns a deadline phrase into a date relative to the policy's issue date.
+ * 年内/全年/今年/年底前 → end of that year; N月底前 → end of month N; N年内 → end of year + N;
+ * YYYY年底前, YYYY年M月底前 as written. Returns null when the phrase is not recognised.
+ */
+export function parseDeadline(text: string, policyDate: string): Deadline | null {
+  const t = normalizeName(text).replace(/[。.]$/, "");
+  const base = parseISO(policyDate);
+  if (!isValid(base)) throw new Error(`invalid policy date ${policyDate}`);
+  if (/^(年内|全年|今年内?|年底前?|本年度?内?)$/.test(t)) return { date: iso(endOfYear(base)), rule: "policy_year_end" };
+  let m = t.match(/^(\d{1,2}|[一二三四五六七八九十]{1,3})月(底|末)前?$/);
+  if (m) {
+    const month = toNumber(m[1]!);
+    if (month === null || month < 1 || month > 12) return null;
+    return { date: iso(endOfMonth(setMonth(base, month - 1))), rule: "policy_year_month_end" };
+  }
+  m = t.match(/^(\d{1,2}|[一两二三四五六七八九十])年内$/);
+  if (m) {
+    const years = toNumber(m[1]!);
+    if (years === null) return null;
+    return { date: `${base.getFullYear() + years}-12-31`, rule: "years_after_policy_year" };
+  }
+  m = t.match(/^(\d{4})年(底|末)?前?$/);
+  if (m) return { date: `${m[1]}-12-31`, rule: "explicit_year" };
+  m = t.match(/^(\d{4})年(\d{1,2})月(底|末)?前?$/);
+  if (m) {
+    const d = endOfMonth(new Date(Number(m[1]), Number(m[2]) - 1, 1));
+    return Number(m[2]) >= 1 && Number(m[2]) <= 12 ? { date: iso(d), rule: "explicit_month" } : null;
+  }
+  return null;
+}

@@ -1,0 +1,51 @@
+-- Raw tables: the resolved task table as loaded and validated by src/tasktable.ts.
+-- Analysts query the views in src/sql/views/, never these tables directly.
+CREATE SCHEMA IF NOT EXISTS raw;
+CREATE TABLE raw.policies (
+  policy_id VARCHAR PRIMARY KEY, title VARCHAR NOT NULL, doc_number VARCHAR, issuer VARCHAR,
+  issued_date DATE NOT NULL, published_date DATE, source_file VARCHAR, source_sha256 VARCHAR,
+  annex_title VARCHAR, note VARCHAR, input_sha256 VARCHAR NOT NULL
+);
+CREATE TABLE raw.chapters (
+  policy_id VARCHAR NOT NULL, chapter_id VARCHAR PRIMARY KEY, chapter_no INTEGER NOT NULL, title VARCHAR NOT NULL, source_line VARCHAR
+);
+CREATE TABLE raw.items (
+  policy_id VARCHAR NOT NULL, item_id VARCHAR PRIMARY KEY, item_no INTEGER NOT NULL, item_label VARCHAR NOT NULL,
+  chapter_id VARCHAR NOT NULL, title VARCHAR NOT NULL, body_text VARCHAR, body_text_verbatim VARCHAR,
+  body_departments_text VARCHAR, source_lines VARCHAR
+);
+CREATE TABLE raw.tasks (
+  policy_id VARCHAR NOT NULL, task_id VARCHAR PRIMARY KEY, row_no INTEGER NOT NULL, item_id VARCHAR NOT NULL,
+  title VARCHAR, content VARCHAR NOT NULL, content_verbatim VARCHAR, seq_cell VARCHAR, chapter_cell VARCHAR, title_cell VARCHAR,
+  lead_departments_text VARCHAR, coop_departments_text VARCHAR, lead_persons_text VARCHAR, coop_persons_text VARCHAR,
+  deadline_text VARCHAR, deadline_date DATE, deadline_rule VARCHAR NOT NULL, source_line VARCHAR
+);
+CREATE TABLE raw.corrections (
+  policy_id VARCHAR NOT NULL, task_id VARCHAR NOT NULL, row_no INTEGER NOT NULL, field VARCHAR NOT NULL,
+  verbatim VARCHAR, corrected VARCHAR, kind VARCHAR NOT NULL, source VARCHAR, note VARCHAR
+);
+CREATE TABLE raw.departments (
+  policy_id VARCHAR NOT NULL, department_id VARCHAR PRIMARY KEY, code VARCHAR NOT NULL, name VARCHAR NOT NULL,
+  full_name VARCHAR, kind VARCHAR NOT NULL, is_group BOOLEAN NOT NULL, in_document BOOLEAN NOT NULL, note VARCHAR
+);
+CREATE TABLE raw.department_aliases (policy_id VARCHAR NOT NULL, department_id VARCHAR NOT NULL, alias VARCHAR NOT NULL);
+CREATE TABLE raw.group_members (
+  policy_id VARCHAR NOT NULL, group_id VARCHAR NOT NULL, member_id VARCHAR NOT NULL, status VARCHAR NOT NULL, note VARCHAR
+);
+CREATE TABLE raw.persons (
+  policy_id VARCHAR NOT NULL, person_id VARCHAR PRIMARY KEY, code VARCHAR NOT NULL, name VARCHAR NOT NULL,
+  department_id VARCHAR, status VARCHAR NOT NULL, basis VARCHAR, note VARCHAR
+);
+CREATE TABLE raw.task_departments (
+  policy_id VARCHAR NOT NULL, task_id VARCHAR NOT NULL, department_id VARCHAR NOT NULL, role VARCHAR NOT NULL,
+  source VARCHAR NOT NULL, mention VARCHAR, position INTEGER, accountable BOOLEAN NOT NULL
+);
+CREATE TABLE raw.item_departments (
+  policy_id VARCHAR NOT NULL, item_id VARCHAR NOT NULL, department_id VARCHAR NOT NULL, role VARCHAR NOT NULL,
+  mention VARCHAR, position INTEGER
+);
+CREATE TABLE raw.task_persons (
+  policy_id VARCHAR NOT NULL, task_id VARCHAR NOT NULL, person_id VARCHAR NOT NULL, role VARCHAR NOT NULL,
+  position INTEGER, mention VARCHAR
+);
+CREATE TABLE raw.build_info (built_at TIMESTAMP NOT NULL, luoshi_version VARCHAR, policies INTEGER);

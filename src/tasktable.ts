@@ -1,0 +1,309 @@
+import { createHash } from "node:crypto";
+import type { z } from "zod";
+import { existsSync, readFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import { readCsv, type Numbered } from "./csv.js";
+import { parseDeadline } from "./deadline.js";
+import { DepartmentDictionary } from "./departments.js";
+import { loadError, type LoadError } from "./errors.js";
+import { parseResponsibility, type Role } from "./responsibility.js";
+import {
+  TASK_TABLE_FILES,
+  type CorrectionRow,
+  type DepartmentRow,
+  type Policy,
+  type TaskRow,
+} from "./schemas.js";
+import { chineseOrdinal, normalizeName, normalizeProse, splitList } from "./text.js";
+
+/** The resolved task table of one policy, ready to insert into the warehouse. */
+export type TaskTable = {
+  policy: Policy & { input_sha256: string };
+  chapters: { policy_id: string; chapter_id: string; chapter_no: number; title: string; source_line: string }[];
+  items: {
+    policy_id: string; item_id: string; item_no: number; item_label: string; chapter_id: string; title: string;
+    body_text: string; body_text_verbatim: string; body_departments_text: string; source_lines: string;
+  }[];
+  tasks: {
+    policy_id: string; task_id: string; row_no: number; item_id: string; title: string; content: string;
+    content_verbatim: string; seq_cell: string; chapter_cell: string; title_cell: string;
+    lead_departments_text: string; coop_departments_text: string; lead_persons_text: string; coop_persons_text: string;
+    deadline_text: string; deadline_date: string | null; deadline_rule: string; source_line: string;
+  }[];
+  corrections: {
+    policy_id: string; task_id: string; row_no: number; field: string; verbatim: string; corrected: string;
+    kind: string; source: string; note: string;
+  }[];
+  departments: {
+    policy_id: string; department_id: string; code: string; name: string; full_name: string; kind: string;
+    is_group: boolean; in_document: boolean; note: string;
+  }[];
+  departmentAliases: { policy_id: string; department_id: string; alias: string }[];
+  groupMembers: { policy_id: string; group_id: string; member_id: string; status: string; note: string }[];
+  persons: {
+    policy_id: string; person_id: string; code: string; name: string; department_id: string | null; status: string;
+    basis: string; note: string;
+  }[];
+  taskDepartments: {
+    policy_id: string; task_id: string; department_id: string; role: Role; source: "annex" | "body";
+    mention: string; position: number; accountable: boolean;
+  }[];
+  itemDepartments: { policy_id: string; item_id: string; department_id: string; role: Role; mention: string; position: number }[];
+  taskPersons: { policy_id: string; task_id: string; person_id: string; role: Role; position: number; mention: string }[];
+};
+
+export type TaskTableResult = { table: TaskTable | null; errors: LoadError[] };
+
+export const ids = {
+  chapter: (policy: string, no: number) => `${policy}.c${String(no).padStart(2, "0")}`,
+  item: (policy: string, no: number) => `${policy}.i${String(no).padStart(2, "0")}`,
+  task: (policy: string, no: number) => `${policy}.r${String(no).padStart(2, "0")}`,
+  department: (policy: string, code: string) => `${policy}.${code}`,
+  person: (policy: string, code: string) => `${policy}.${code}`,
+};
+
+const CELL_FIELDS = ["seq_cell", "chapter_cell", "title_cell", "content", "lead_departments", "coop_departments", "lead_persons", "coop_persons", "deadline_text"] as const;
+type CellField = (typeof CELL_FIELDS)[number];
+
+/** Reads, validates and resolves one policy directory (`data/policies/<policy_id>/`). All errors are collected. */
+export function readTaskTable(dir: string, displayRoot = "data/policies"): TaskTableResult {
+  const policyDir = basename(dir);
+  const name = (file: string) => `${displayRoot}/${policyDir}/${file}`;
+  const errors: LoadError[] = [];
+  const read = <S extends z.ZodObject>(spec: { file: string; schema: S }) => {
+    const result = readCsv(join(dir, spec.file), name(spec.file), spec.schema);
+    errors.push(...result.errors);
+    return result.rows;
+  };
+  const policyRows = read(TASK_TABLE_FILES.policy);
+  const chapterRows = read(TASK_TABLE_FILES.chapters);
+  const itemRows = read(TASK_TABLE_FILES.items);
+  const taskRows = read(TASK_TABLE_FILES.tasks);
+  const correctionRows = read(TASK_TABLE_FILES.corrections);
+  const departmentRows = read(TASK_TABLE_FILES.departments);
+  const memberRows = existsSync(join(dir, TASK_TABLE_FILES.groupMembers.file)) ? read(TASK_TABLE_FILES.groupMembers) : [];
+  const personRows = read(TASK_TABLE_FILES.persons);
+
+  const policyRow = policyRows[0];
+  if (policyRows.length !== 1 || !policyRow) {
+    if (!errors.some((e) => e.file === name("policy.csv")))
+      errors.push(loadError("E_REQUIRED", name("policy.csv"), null, null, "policy.csv 必须恰好有一行"));
+    return { table: null, errors };
+  }
+  const policy = policyRow.data;
+  const pid = policy.policy_id;
+  if (pid !== policyDir) {
+    errors.push(loadError("E_POLICY_MISMATCH", name("policy.csv"), policyRow.row, "policy_id", `目录名为「${policyDir}」`, pid));
+  }
+
+  const unique = <T>(rows: Numbered<T>[], file: string, column: string, key: (t: T) => string | number) => {
+    const seen = new Map<string | number, number>();
+    for (const r of rows) {
+      const k = key(r.data);
+      const first = seen.get(k);
+      if (first !== undefined) errors.push(loadError("E_DUPLICATE_ID", name(file), r.row, column, `与第 ${first} 行重复`, String(k)));
+      else seen.set(k, r.row);
+    }
+    return seen;
+  };
+  const chapterNos = unique(chapterRows, "chapters.csv", "chapter_no", (c) => c.chapter_no);
+  const itemNos = unique(itemRows, "items.csv", "item_no", (i) => i.item_no);
+  unique(taskRows, "tasks.csv", "row_no", (t) => t.row_no);
+  unique(departmentRows, "departments.csv", "code", (d) => d.code);
+  unique(personRows, "persons.csv", "code", (p) => p.code);
+  unique(personRows, "persons.csv", "name", (p) => normalizeName(p.name));
+  unique(correctionRows, "corrections.csv", "row_no+field", (c) => `${c.row_no}/${c.field}`);
+
+  for (const item of itemRows) {
+    if (!chapterNos.has(item.data.chapter_no))
+      errors.push(loadError("E_UNKNOWN_REFERENCE", name("items.csv"), item.row, "chapter_no", "章节不存在", String(item.data.chapter_no)));
+  }
+  for (const task of taskRows) {
+    if (!itemNos.has(task.data.item_no))
+      errors.push(loadError("E_UNKNOWN_REFERENCE", name("tasks.csv"), task.row, "item_no", "项目不存在", String(task.data.item_no)));
+  }
+
+  // department dictionary
+  const dictionary = new DepartmentDictionary(departmentRows.map((d) => d.data));
+  for (const dup of dictionary.duplicates) {
+    const row = departmentRows.find((d) => d.data.code === dup.codes[1]);
+    errors.push(loadError("E_DUPLICATE_ALIAS", name("departments.csv"), row?.row ?? null, "aliases", `「${dup.name}」同时指向 ${dup.codes.join(" 和 ")}`, dup.name));
+  }
+  const byCode = new Map(departmentRows.map((d) => [d.data.code, d.data]));
+  for (const m of memberRows) {
+    for (const column of ["group_code", "member_code"] as const) {
+      if (!byCode.has(m.data[column]))
+        errors.push(loadError("E_UNKNOWN_DEPARTMENT", name("group_members.csv"), m.row, column, "部门编码不在部门字典中", m.data[column]));
+    }
+    if (byCode.get(m.data.group_code)?.kind !== "group" && byCode.has(m.data.group_code))
+      errors.push(loadError("E_BAD_VALUE", name("group_members.csv"), m.row, "group_code", "该部门不是部门组（kind=group）", m.data.group_code));
+  }
+
+  // persons
+  const personByName = new Map<string, (typeof personRows)[number]["data"]>();
+  for (const p of personRows) {
+    personByName.set(normalizeName(p.data.name), p.data);
+    if (p.data.department !== "" && !dictionary.lookup(p.data.department))
+      errors.push(loadError("E_UNKNOWN_DEPARTMENT", name("persons.csv"), p.row, "department", `「${p.data.department}」`, p.data.department));
+    if (p.data.status !== "unresolved" && p.data.department === "")
+      errors.push(loadError("E_REQUIRED", name("persons.csv"), p.row, "department", "已识别的责任人须填写所属部门"));
+  }
+
+  // corrections: verbatim must match the table, then the corrected value replaces the cell
+  const tasksByRow = new Map(taskRows.map((t) => [t.data.row_no, t]));
+  const corrected = new Map<number, TaskRow>(taskRows.map((t) => [t.data.row_no, { ...t.data }]));
+  const openGaps = new Set<string>();
+  for (const c of correctionRows) {
+    const task = tasksByRow.get(c.data.row_no);
+    if (!task) {
+      errors.push(loadError("E_UNKNOWN_REFERENCE", name("corrections.csv"), c.row, "row_no", "任务行不存在", String(c.data.row_no)));
+      continue;
+    }
+    const field = c.data.field as CellField;
+    // a correction replaces the whole cell, or one passage of it that occurs exactly once
+    const cell = task.data[field];
+    const occurrences = c.data.verbatim === "" ? 0 : cell.split(c.data.verbatim).length - 1;
+    if (cell === c.data.verbatim) corrected.get(c.data.row_no)![field] = c.data.corrected;
+    else if (occurrences === 1) corrected.get(c.data.row_no)![field] = cell.replace(c.data.verbatim, () => c.data.corrected);
+    else {
+      errors.push(loadError("E_CORRECTION_MISMATCH", name("corrections.csv"), c.row, "verbatim", `tasks.csv 第 ${task.row} 行「${field}」为 ${JSON.stringify(cell)}，原文须与整格相同或在格中恰好出现一次`, c.data.verbatim));
+      continue;
+    }
+    if (c.data.kind === "gap_open") openGaps.add(`${c.data.row_no}/${field}`);
+  }
+  const correctionFor = (rowNo: number, field: CellField): CorrectionRow | undefined =>
+    correctionRows.find((c) => c.data.row_no === rowNo && c.data.field === field)?.data;
+
+  const table: TaskTable = {
+    policy: { ...policy, input_sha256: hashDirectory(dir) },
+    chapters: chapterRows.map(({ data: c }) => ({
+      policy_id: pid, chapter_id: ids.chapter(pid, c.chapter_no), chapter_no: c.chapter_no, title: normalizeProse(c.title), source_line: c.source_line,
+    })),
+    items: itemRows.map(({ data: i }) => ({
+      policy_id: pid, item_id: ids.item(pid, i.item_no), item_no: i.item_no, item_label: `(${chineseOrdinal(i.item_no)})`,
+      chapter_id: ids.chapter(pid, i.chapter_no), title: normalizeProse(i.title), body_text: normalizeProse(i.body_text),
+      body_text_verbatim: i.body_text, body_departments_text: normalizeProse(i.body_departments), source_lines: i.source_lines,
+    })),
+    tasks: [],
+    corrections: correctionRows.map(({ data: c }) => ({ policy_id: pid, task_id: ids.task(pid, c.row_no), ...c })),
+    departments: departmentRows.map(({ data: d }) => ({
+      policy_id: pid, department_id: ids.department(pid, d.code), code: d.code, name: normalizeName(d.name),
+      full_name: normalizeName(d.full_name), kind: d.kind, is_group: d.kind === "group", in_document: d.in_document, note: d.note,
+    })),
+    departmentAliases: departmentRows.flatMap(({ data: d }) =>
+      splitList(d.aliases).map((alias) => ({ policy_id: pid, department_id: ids.department(pid, d.code), alias })),
+    ),
+    groupMembers: memberRows.map(({ data: m }) => ({
+      policy_id: pid, group_id: ids.department(pid, m.group_code), member_id: ids.department(pid, m.member_code), status: m.status, note: m.note,
+    })),
+    persons: personRows.map(({ data: p }) => ({
+      policy_id: pid, person_id: ids.person(pid, p.code), code: p.code, name: normalizeName(p.name),
+      department_id: p.department === "" ? null : (() => { const d = dictionary.lookup(p.department); return d ? ids.department(pid, d.code) : null; })(),
+      status: p.status, basis: p.basis, note: p.note,
+    })),
+    taskDepartments: [],
+    itemDepartments: [],
+    taskPersons: [],
+  };
+
+  const itemTaskCount = new Map<number, number>();
+  for (const t of taskRows) itemTaskCount.set(t.data.item_no, (itemTaskCount.get(t.data.item_no) ?? 0) + 1);
+
+  // body responsibility brackets belong to the item
+  const bodyByItem = new Map<number, TaskTable["itemDepartments"]>();
+  for (const { row, data: i } of itemRows) {
+    const mentions = parseResponsibility(i.body_departments, dictionary);
+    const list: TaskTable["itemDepartments"] = [];
+    for (const m of mentions) {
+      if (!m.department) {
+        errors.push(loadError("E_UNKNOWN_DEPARTMENT", name("items.csv"), row, "body_departments", `「${m.text}」不在部门字典中`, m.text));
+        continue;
+      }
+      list.push({ policy_id: pid, item_id: ids.item(pid, i.item_no), department_id: ids.department(pid, m.department.code), role: m.role, mention: m.text, position: m.position });
+    }
+    bodyByItem.set(i.item_no, list);
+    table.itemDepartments.push(...list);
+  }
+
+  for (const { row, data: raw } of taskRows) {
+    const t = corrected.get(raw.row_no)!;
+    const taskId = ids.task(pid, t.row_no);
+    const gapFilled = (field: CellField) => correctionFor(t.row_no, field)?.kind === "gap_filled";
+    // departments of the annex cells
+    const roleCells: [Role, "lead_departments" | "coop_departments"][] = [["lead", "lead_departments"], ["coop", "coop_departments"]];
+    for (const [role, field] of roleCells) {
+      splitList(t[field]).forEach((mention, index) => {
+        const resolved = dictionary.resolve(mention);
+        if (!resolved) {
+          errors.push(loadError("E_UNKNOWN_DEPARTMENT", name("tasks.csv"), row, field, `「${mention}」不在部门字典中`, mention));
+          return;
+        }
+        for (const d of resolved)
+          table.taskDepartments.push({
+            policy_id: pid, task_id: taskId, department_id: ids.department(pid, d.code), role,
+            source: gapFilled(field) ? "body" : "annex", mention, position: index + 1, accountable: true,
+          });
+      });
+    }
+    // an item with a single annex row: its body departments are that row's too (source body)
+    if (itemTaskCount.get(t.item_no) === 1) {
+      for (const b of bodyByItem.get(t.item_no) ?? []) {
+        const already = table.taskDepartments.some((d) => d.task_id === taskId && d.department_id === b.department_id && d.role === b.role && d.source === "body");
+        if (!already)
+          table.taskDepartments.push({ policy_id: pid, task_id: taskId, department_id: b.department_id, role: b.role, source: "body", mention: b.mention, position: b.position, accountable: false });
+      }
+    }
+    if (splitList(t.lead_departments).length === 0 && !openGaps.has(`${t.row_no}/lead_departments`))
+      errors.push(loadError("E_MISSING_LEAD", name("tasks.csv"), row, "lead_departments", "牵头部门为空；如确属原文缺失，请在 corrections.csv 中登记 gap_open 或据正文补齐 gap_filled"));
+    // persons
+    const personCells: [Role, "lead_persons" | "coop_persons"][] = [["lead", "lead_persons"], ["coop", "coop_persons"]];
+    for (const [role, field] of personCells) {
+      splitList(t[field], true).forEach((mention, index) => {
+        const person = personByName.get(normalizeName(mention));
+        if (!person) {
+          errors.push(loadError("E_UNKNOWN_PERSON", name("tasks.csv"), row, field, `「${mention}」不在 persons.csv 中`, mention));
+          return;
+        }
+        table.taskPersons.push({ policy_id: pid, task_id: taskId, person_id: ids.person(pid, person.code), role, position: index + 1, mention });
+      });
+    }
+    // deadline
+    let deadlineDate: string | null = null;
+    let deadlineRule = "open";
+    if (t.deadline_date !== "") {
+      deadlineDate = t.deadline_date;
+      deadlineRule = "explicit";
+    } else if (t.deadline_text.trim() !== "") {
+      const parsed = parseDeadline(t.deadline_text, policy.issued_date);
+      if (parsed) {
+        deadlineDate = parsed.date;
+        deadlineRule = parsed.rule;
+      } else errors.push(loadError("E_BAD_DEADLINE", name("tasks.csv"), row, "deadline_text", "请写成“年内”“10月底前”“三年内”“2018年6月底前”等，或填写 deadline_date", t.deadline_text));
+    } else if (!openGaps.has(`${t.row_no}/deadline_text`)) {
+      errors.push(loadError("E_MISSING_DEADLINE", name("tasks.csv"), row, "deadline_text", "完成时限为空；如确属原文缺失，请在 corrections.csv 中登记 gap_open"));
+    }
+    const item = itemRows.find((i) => i.data.item_no === t.item_no)?.data;
+    table.tasks.push({
+      policy_id: pid, task_id: taskId, row_no: t.row_no, item_id: ids.item(pid, t.item_no),
+      title: normalizeProse(t.title_cell) || normalizeProse(item?.title ?? ""),
+      content: normalizeProse(t.content), content_verbatim: raw.content, seq_cell: t.seq_cell, chapter_cell: normalizeProse(t.chapter_cell),
+      title_cell: normalizeProse(t.title_cell), lead_departments_text: splitList(t.lead_departments).join("、"),
+      coop_departments_text: splitList(t.coop_departments).join("、"), lead_persons_text: splitList(t.lead_persons, true).join(" "),
+      coop_persons_text: splitList(t.coop_persons, true).join(" "), deadline_text: normalizeName(t.deadline_text),
+      deadline_date: deadlineDate, deadline_rule: deadlineRule, source_line: t.source_line,
+    });
+  }
+  return { table: errors.length === 0 ? table : null, errors };
+}
+
+function hashDirectory(dir: string): string {
+  const hash = createHash("sha256");
+  for (const spec of Object.values(TASK_TABLE_FILES)) {
+    const path = join(dir, spec.file);
+    hash.update(spec.file);
+    if (existsSync(path)) hash.update(readFileSync(path));
+  }
+  return hash.digest("hex");
+}
+
+export type { DepartmentRow };
