@@ -1,0 +1,55 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { PACKAGE_ROOT } from "../src/paths.js";
+import { copyData, edit } from "./support/fixtures.js";
+
+// Runs the compiled CLI exactly as `npx luoshi` does (npm test compiles first).
+const fixture = copyData();
+const env = { ...process.env, LUOSHI_DB: join(fixture.dir, "w.duckdb"), LUOSHI_DATA: fixture.data };
+const luoshi = (...args: string[]) => spawnSync(process.execPath, [join(PACKAGE_ROOT, "bin", "luoshi.js"), ...args], { env, encoding: "utf8" });
+
+describe("luoshi CLI", () => {
+  beforeAll(() => {
+    const r = luoshi("build");
+    expect(r.status, r.stderr).toBe(0);
+  });
+
+  it("answers the counts of the document", () => {
+    const r = luoshi("query", "select (select count(*) from tasks) as tasks, (select count(*) from items) as items, (select count(*) from chapters) as chapters", "--format", "json");
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual([{ tasks: 39, items: 34, chapters: 10 }]);
+  });
+
+  it("prints a table and CSV", () => {
+    expect(luoshi("query", "select name from departments where code = 'jxj'").stdout).toContain("市经信局");
+    expect(luoshi("query", "select code, name from departments where code = 'jxj'", "--format", "csv").stdout.trim()).toBe("code,name\r\njxj,市经信局");
+  });
+
+  it("reports bad SQL clearly with exit code 2", () => {
+    const r = luoshi("query", "select * from no_such_view");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("SQL 执行失败");
+  });
+
+  it("refuses writes through query", () => {
+    const r = luoshi("query", "delete from raw.tasks");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("只读");
+  });
+
+  it("rejects a bad table with file, row and column, exit code 2, leaving the warehouse usable", () => {
+    const broken = copyData();
+    edit(broken.policyDir, "tasks.csv", "市委宣传部,龚激红", "市委外宣办,龚激红");
+    const r = spawnSync(process.execPath, [join(PACKAGE_ROOT, "bin", "luoshi.js"), "build"], { env: { ...env, LUOSHI_DATA: broken.data }, encoding: "utf8" });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("[E_UNKNOWN_DEPARTMENT] data/policies/cixi-2017-75/tasks.csv，第 38 行，列「coop_departments」");
+    expect(luoshi("query", "select count(*) n from tasks", "--format", "csv").stdout).toContain("39");
+  });
+
+  it("prints help in Chinese without loading DuckDB", () => {
+    const out = execFileSync(process.execPath, [join(PACKAGE_ROOT, "bin", "luoshi.js"), "--help"], { encoding: "utf8" });
+    expect(out).toContain("luoshi build");
+    expect(out).toContain("退出码");
+  });
+});

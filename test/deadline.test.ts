@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { parseDeadline, parseIsoDate } from "../src/deadline.js";
+
+describe("deadline phrases, relative to the policy date", () => {
+  const policyDate = "2017-09-08";
+  it.each([
+    ["年内", "2017-12-31"],
+    ["全年", "2017-12-31"],
+    ["10月底前", "2017-10-31"],
+    ["9月底前", "2017-09-30"],
+    ["二月底前", "2017-02-28"],
+    ["三年内", "2020-12-31"],
+    ["2018年底前", "2018-12-31"],
+    ["2018年6月底前", "2018-06-30"],
+    ["2020年2月底", "2020-02-29"],
+  ])("%s → %s", (text, date) => {
+    expect(parseDeadline(text, policyDate)?.date).toBe(date);
+  });
+  it.each(["长期坚持", "13月底前", "尽快", ""])("does not guess %s", (text) => {
+    expect(parseDeadline(text, policyDate)).toBeNull();
+  });
+  it("validates ISO dates strictly", () => {
+    expect(parseIsoDate("2017-12-31")).toBe("2017-12-31");
+    expect(parseIsoDate("2017-02-30")).toBeNull();
+    expect(parseIsoDate("2017/12/31")).toBeNull();
+  });
+});

@@ -1,0 +1,258 @@
+// Helpers for browser tests of the built site: a static file server for dist-site on 127.0.0.1,
+// and Debian's Chromium driven by playwright-core, with every request to a host outside the
+// loopback range aborted and recorded (the site must work on a closed network).
+import { existsSync, statSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+
+export const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const siteDir = path.join(projectDir, "dist-site");
+export const chromiumPath = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run"
+];
+
+const MIME_TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".map": "application/json; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".arrow": "application/vnd.apache.arrow.file",
+  ".parquet": "application/vnd.apache.parquet",
+  ".csv": "text/csv; charset=utf-8",
+  ".tsv": "text/tab-separated-values; charset=utf-8",
+  ".txt": "text/plain; charset=utf-8",
+  ".md": "text/markdown; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
+  ".gif": "image/gif",
+  ".webp": "image/webp",
+  ".ico": "image/x-icon",
+  ".woff": "font/woff",
+  ".woff2": "font/woff2",
+  ".ttf": "font/ttf",
+  ".zip": "application/zip",
+  ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  ".duckdb": "application/octet-stream",
+  ".db": "application/octet-stream"
+};
+
+const isFile = (file: string) => existsSync(file) && statSync(file).isFile();
+
+/** Maps a URL path to a file of the built site, as a static host with clean URLs does. */
+export function resolveSiteFile(root: string, pathname: string): string | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return undefined;
+  }
+  const file = path.resolve(root, "." + path.posix.normalize(`/${decoded}`));
+  if (file !== root && !file.startsWith(root + path.sep)) return undefined; // outside the site
+  if (decoded.endsWith("/")) return isFile(path.join(file, "index.html")) ? path.join(file, "index.html") : undefined;
+  if (isFile(file)) return file;
+  if (isFile(`${file}.html`)) return `${file}.html`; // /tasks → tasks.html
+  if (isFile(path.join(file, "index.html"))) return path.join(file, "index.html");
+  return undefined;
+}
+
+export interface StaticServer {
+  /** Base URL, such as http://127.0.0.1:41234/ */
+  url: string;
+  /** Paths requested so far, with their status. */
+  requests: { path: string; status: number }[];
+  close(): Promise<void>;
+}
+
+/** Serves `dir` (default: dist-site) on 127.0.0.1 at a random free port. */
+export async function serveStatic(dir: string = siteDir): Promise<StaticServer> {
+  const root = path.resolve(dir);
+  const requests: StaticServer["requests"] = [];
+  const server: Server = createServer(async (request, response) => {
+    const { pathname } = new URL(request.url ?? "/", "http://127.0.0.1");
+    const file = request.method === "GET" || request.method === "HEAD" ? resolveSiteFile(root, pathname) : undefined;
+    try {
+      if (file) {
+        const body = await readFile(file);
+        response.writeHead(200, {
+          "Content-Type": MIME_TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream",
+          "Content-Length": body.length,
+          "Cache-Control": "no-store"
+        });
+        response.end(request.method === "HEAD" ? undefined : body);
+        requests.push({ path: pathname, status: 200 });
+      } else {
+        const notFound = path.join(root, "404.html");
+        const body = isFile(notFound) ? await readFile(notFound) : Buffer.from("Not found");
+        response.writeHead(404, { "Content-Type": isFile(notFound) ? MIME_TYPES[".html"] : MIME_TYPES[".txt"] });
+        response.end(request.method === "HEAD" ? undefined : body);
+        requests.push({ path: pathname, status: 404 });
+      }
+    } catch (error) {
+      response.writeHead(500, { "Content-Type": MIME_TYPES[".txt"] });
+      response.end(String(error));
+      requests.push({ path: pathname, status: 500 });
+    }
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      })
+  };
+}
+
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/^\[|\]$/g, "");
+  return host === "localhost" || host.endsWith(".localhost") || host === "::1" || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+/** True for URLs that leave the machine (http, https, ws, wss to a non-loopback host). */
+export function isOutsideUrl(url: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  return /^(https?|wss?|ftp):$/.test(parsed.protocol) && !isLoopbackHost(parsed.hostname);
+}
+
+export function chromiumAvailable(): boolean {
+  return existsSync(chromiumPath);
+}
+
+let sharedBrowser: Promise<Browser> | undefined;
+
+/** Launches (once) the system Chromium. */
+export function launchBrowser(): Promise<Browser> {
+  if (!chromiumAvailable()) {
+    throw new Error(`Chromium not found at ${chromiumPath}: apt-get install -y chromium fonts-wqy-microhei (or set CHROMIUM_PATH)`);
+  }
+  return (sharedBrowser ??= chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS }));
+}
+
+export async function closeBrowser(): Promise<void> {
+  const browser = sharedBrowser;
+  sharedBrowser = undefined;
+  if (browser) await (await browser).close();
+}
+
+export interface PageReport {
+  /** console.error() messages */
+  consoleErrors: string[];
+  /** uncaught exceptions and unhandled rejections */
+  pageErrors: string[];
+  /** requests that failed at the network level or got an HTTP status of 400 or more */
+  failedRequests: string[];
+  /** requests to hosts outside the loopback range (all aborted) */
+  outsideRequests: string[];
+  /** every request URL, in order */
+  requests: string[];
+}
+
+export interface OpenedPage {
+  page: Page;
+  context: BrowserContext;
+  report: PageReport;
+  /** Everything that went wrong so far, one line each (empty when the page is clean). */
+  problems(): string[];
+  /** Full-page PNG screenshot. */
+  screenshot(file: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface OpenPageOptions {
+  /** Viewport, default 1280×900. */
+  viewport?: { width: number; height: number };
+  /** Milliseconds to wait for the page to settle, default 30 000. */
+  timeout?: number;
+}
+
+/**
+ * Opens `url` in a fresh browser context and waits until the page has settled: the network is
+ * idle and no Framework cell is still loading. Requests to non-loopback hosts are aborted and
+ * recorded in `report.outsideRequests`.
+ */
+export async function openPage(url: string, options: OpenPageOptions = {}): Promise<OpenedPage> {
+  const { viewport = { width: 1280, height: 900 }, timeout = 30_000 } = options;
+  const browser = await launchBrowser();
+  const context = await browser.newContext({ viewport, locale: "zh-CN", serviceWorkers: "block" });
+  const report: PageReport = { consoleErrors: [], pageErrors: [], failedRequests: [], outsideRequests: [], requests: [] };
+  // Route on the context, so that requests from workers (DuckDB's) are caught too.
+  await context.route(
+    (u) => isOutsideUrl(u.href),
+    (route) => {
+      report.outsideRequests.push(route.request().url());
+      return route.abort("blockedbyclient");
+    }
+  );
+  const page = await context.newPage();
+  page.on("console", (message) => {
+    if (message.type() === "error") {
+      const { url: source, lineNumber } = message.location();
+      report.consoleErrors.push(`${message.text()}${source ? ` (${source}:${lineNumber})` : ""}`);
+    }
+  });
+  page.on("pageerror", (error) => report.pageErrors.push(error.stack ?? String(error)));
+  context.on("request", (request) => report.requests.push(request.url()));
+  context.on("requestfailed", (request) => {
+    if (isOutsideUrl(request.url())) return; // already in outsideRequests
+    report.failedRequests.push(`${request.url()}: ${request.failure()?.errorText ?? "failed"}`);
+  });
+  context.on("response", (response) => {
+    if (response.status() >= 400) report.failedRequests.push(`${response.url()}: HTTP ${response.status()}`);
+  });
+
+  await page.goto(url, { waitUntil: "load", timeout });
+  await settle(page, timeout);
+
+  return {
+    page,
+    context,
+    report,
+    problems: () => [
+      ...report.consoleErrors.map((m) => `console error: ${m}`),
+      ...report.pageErrors.map((m) => `page error: ${m}`),
+      ...report.failedRequests.map((m) => `failed request: ${m}`),
+      ...report.outsideRequests.map((m) => `request outside the machine: ${m}`)
+    ],
+    screenshot: async (file: string) => {
+      await page.screenshot({ path: file, fullPage: true });
+    },
+    close: () => context.close()
+  };
+}
+
+/** Waits for network idle and for Framework's loading placeholders to go away (best effort). */
+export async function settle(page: Page, timeout = 30_000): Promise<void> {
+  await page.waitForLoadState("networkidle", { timeout }).catch(() => {});
+  await page
+    .waitForFunction(() => document.querySelectorAll("observablehq-loading").length === 0, undefined, { timeout })
+    .catch(() => {});
+  await page.waitForLoadState("networkidle", { timeout }).catch(() => {});
+}

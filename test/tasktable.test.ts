@@ -1,0 +1,143 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { readTaskTable } from "../src/tasktable.js";
+import { copyData, edit, POLICY, REAL_DATA } from "./support/fixtures.js";
+
+const { table, errors } = readTaskTable(join(REAL_DATA, "policies", POLICY));
+
+/** Accountable departments of each annex row, read by hand from the document (annex, corrected; gaps filled from the body). */
+const EXPECTED: Record<number, [string, string]> = {
+  1: ["市经信局", "市互联网办公室 市科技局"],
+  2: ["市环杭州湾创新中心 市经信局 市科技局", ""],
+  3: ["各镇(街道、园区)", "市经信局"],
+  4: ["市经信局", ""], 5: ["市经信局", ""], 6: ["市经信局", ""],
+  7: ["市高新区 慈溪滨海经济开发区管委会", "市经信局 市规划局 市国土资源局 市商务局"],
+  8: ["市科技局", ""],
+  9: ["市发展改革局 市经信局 周巷镇 观海卫镇 市环杭州湾创新中心 市高新区", "附海镇"],
+  10: ["市委组织部 市经信局", ""], 11: ["市经信局", ""],
+  12: ["市委人才办 市人力社保局", "市科技局 市商务局 市经信局"],
+  13: ["市委组织部 市经信局", ""], 14: ["市委组织部", ""],
+  15: ["市经信局 市金融办 市市场监管局", ""],
+  16: ["市金融办 市经信局 市国资办 市财政局", ""],
+  17: ["市财政局", "市经信局 市金融办"],
+  18: ["市环杭州湾创新中心", "市金融办"],
+  19: ["市经信局", ""], 20: ["市经信局", ""], 21: ["市经信局", ""], 22: ["市经信局", ""],
+  23: ["市科技局 市经信局", ""],
+  24: ["市经信局", "市互联网办公室"],
+  25: ["市环杭州湾创新中心 市经信局", "市互联网办公室"],
+  26: ["市商务局 市科技局 市互联网办公室", ""],
+  27: ["市经信局", ""], 28: ["市经信局 市环保局", ""], 29: ["市经信局", ""], 30: ["市商务局", ""],
+  31: ["市经信局 市市场监管局", ""], 32: ["市经信局", "市科技局"], 33: ["市经信局", ""],
+  34: ["市人力社保局 市科技局 市环杭州湾创新中心", ""],
+  35: ["市经信局 市金融办", "市财政局"], 36: ["市经信局", ""], 37: ["市经信局", "市委宣传部"],
+  38: ["市经信局 市政府督查室", ""], 39: ["市经信局", ""],
+};
+
+describe("the Cixi 2017 task table as data", () => {
+  it("loads with no error: 10 chapters, 34 items, 39 annex rows", () => {
+    expect(errors).toEqual([]);
+    expect([table!.chapters.length, table!.items.length, table!.tasks.length]).toEqual([10, 34, 39]);
+  });
+
+  it("every row's accountable lead and cooperating departments match the document", () => {
+    const names = new Map(table!.departments.map((d) => [d.department_id, d.name]));
+    const actual = Object.fromEntries(
+      table!.tasks.map((t) => {
+        const of = (role: string) =>
+          table!.taskDepartments.filter((d) => d.task_id === t.task_id && d.role === role && d.accountable).map((d) => names.get(d.department_id)).join(" ");
+        return [t.row_no, [of("lead"), of("coop")]];
+      }),
+    );
+    expect(actual).toEqual(EXPECTED);
+  });
+
+  it("a split item's body departments stay on the item, not on each of its rows", () => {
+    const item2Rows = table!.tasks.filter((t) => t.item_id === `${POLICY}.i02`).map((t) => t.task_id);
+    expect(item2Rows).toHaveLength(2);
+    expect(table!.taskDepartments.filter((d) => item2Rows.includes(d.task_id) && d.source === "body")).toEqual([]);
+    expect(table!.itemDepartments.filter((d) => d.item_id === `${POLICY}.i02`)).toHaveLength(4);
+  });
+
+  it("keeps body and annex departments side by side where they differ (item (六))", () => {
+    const row7 = table!.taskDepartments.filter((d) => d.task_id === `${POLICY}.r07`);
+    expect(row7.some((d) => d.department_id === `${POLICY}.jxj` && d.role === "lead" && d.source === "body" && !d.accountable)).toBe(true);
+    expect(row7.some((d) => d.department_id === `${POLICY}.jxj` && d.role === "coop" && d.accountable)).toBe(true);
+  });
+
+  it("lists every OCR correction beside its verbatim text and every gap", () => {
+    const byKey = new Map(table!.corrections.map((c) => [`${c.row_no}/${c.field}`, c]));
+    expect(byKey.get("9/lead_departments")?.verbatim).toContain("市及版以平向");
+    expect(byKey.get("9/lead_departments")?.corrected).toContain("市发展改革局");
+    expect(byKey.get("19/title_cell")?.corrected).toBe('深化"四服四促"精准服务企业');
+    expect(byKey.get("22/title_cell")?.verbatim).toBe("建以制运业创新中心。");
+    expect(byKey.get("1/lead_departments")?.kind).toBe("gap_filled");
+    expect(byKey.get("8/lead_departments")?.kind).toBe("gap_filled");
+    expect(byKey.get("7/coop_departments")?.kind).toBe("gap_filled");
+    expect(byKey.get("3/deadline_text")?.kind).toBe("gap_open");
+    expect(byKey.get("9/coop_departments")?.kind).toBe("gap_open");
+    expect(table!.tasks.find((t) => t.row_no === 3)?.deadline_date).toBeNull();
+  });
+
+  it("keeps unrestorable person names verbatim and unresolved", () => {
+    const unresolved = table!.persons.filter((p) => p.status === "unresolved").map((p) => p.name).sort();
+    expect(unresolved).toEqual(["沈帑松", "杨和", "鲁小利登", "黄崭", "龚激曙明"].sort());
+    expect(table!.persons.filter((p) => p.status === "unresolved").every((p) => p.department_id === null)).toBe(true);
+  });
+
+  it("derives deadlines from the text and the policy date", () => {
+    const deadlines = new Map(table!.tasks.map((t) => [t.row_no, t.deadline_date]));
+    expect(deadlines.get(35)).toBe("2017-10-31");
+    expect(deadlines.get(36)).toBe("2017-09-30");
+    expect(deadlines.get(39)).toBe("2017-12-31");
+  });
+
+  it("scopes every id by the policy", () => {
+    const all = [...table!.tasks.map((t) => t.task_id), ...table!.items.map((i) => i.item_id), ...table!.departments.map((d) => d.department_id)];
+    expect(all.every((id) => id.startsWith(`${POLICY}.`))).toBe(true);
+  });
+});
+
+describe("rejections name the file, row, column and reason", () => {
+  const rejected = (mutate: (policyDir: string) => void) => {
+    const { policyDir } = copyData();
+    mutate(policyDir);
+    return readTaskTable(policyDir);
+  };
+
+  it("unknown department", () => {
+    const r = rejected((d) => edit(d, "tasks.csv", "市委宣传部,龚激红", "市委外宣办,龚激红"));
+    expect(r.table).toBeNull();
+    expect(r.errors).toMatchObject([{ code: "E_UNKNOWN_DEPARTMENT", file: `data/policies/${POLICY}/tasks.csv`, row: 38, column: "coop_departments", value: "市委外宣办" }]);
+    expect(r.errors[0]!.message).toContain("市委外宣办");
+  });
+
+  it("duplicate id", () => {
+    const r = rejected((d) => edit(d, "tasks.csv", /\n39,34,/, "\n38,34,"));
+    expect(r.errors).toContainEqual(expect.objectContaining({ code: "E_DUPLICATE_ID", row: 40, column: "row_no", value: "38" }));
+  });
+
+  it("bad date", () => {
+    const r = rejected((d) => edit(d, "tasks.csv", "10月底前,2017-10-31", "10月底前,2017-10-32"));
+    expect(r.errors).toMatchObject([{ code: "E_BAD_DATE", row: 36, column: "deadline_date", value: "2017-10-32" }]);
+  });
+
+  it("missing column", () => {
+    const r = rejected((d) => edit(d, "departments.csv", "code,name,full_name", "code,full_name"));
+    expect(r.errors).toContainEqual(expect.objectContaining({ code: "E_MISSING_COLUMN", file: `data/policies/${POLICY}/departments.csv`, column: "name" }));
+  });
+
+  it("an empty lead cell that is not recorded as a gap", () => {
+    const r = rejected((d) => edit(d, "corrections.csv", /\n8,lead_departments[^\n]*/, ""));
+    expect(r.errors).toMatchObject([{ code: "E_MISSING_LEAD", row: 9, column: "lead_departments" }]);
+  });
+
+  it("a correction whose verbatim text is not in the table", () => {
+    const r = rejected((d) => edit(d, "corrections.csv", "加强舆论亘传,加强舆论宣传", "加强舆论宣专,加强舆论宣传"));
+    expect(r.errors).toMatchObject([{ code: "E_CORRECTION_MISMATCH", file: `data/policies/${POLICY}/corrections.csv`, column: "verbatim" }]);
+  });
+
+  it("an unknown person", () => {
+    const r = rejected((d) => edit(d, "tasks.csv", "龚激红 楼建航", "龚激红 楼建行"));
+    expect(r.errors).toMatchObject([{ code: "E_UNKNOWN_PERSON", row: 39, column: "lead_persons", value: "楼建行" }]);
+  });
+});
