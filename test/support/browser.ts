@@ -171,6 +171,8 @@ export interface PageReport {
   failedRequests: string[];
   /** requests to hosts outside the loopback range (all aborted) */
   outsideRequests: string[];
+  /** requests the page itself canceled after a successful response (not problems) */
+  canceledRequests: string[];
   /** every request URL, in order */
   requests: string[];
 }
@@ -202,7 +204,7 @@ export async function openPage(url: string, options: OpenPageOptions = {}): Prom
   const { viewport = { width: 1280, height: 900 }, timeout = 30_000 } = options;
   const browser = await launchBrowser();
   const context = await browser.newContext({ viewport, locale: "zh-CN", serviceWorkers: "block" });
-  const report: PageReport = { consoleErrors: [], pageErrors: [], failedRequests: [], outsideRequests: [], requests: [] };
+  const report: PageReport = { consoleErrors: [], pageErrors: [], failedRequests: [], outsideRequests: [], canceledRequests: [], requests: [] };
   // Route on the context, so that requests from workers (DuckDB's) are caught too.
   await context.route(
     (u) => isOutsideUrl(u.href),
@@ -220,9 +222,17 @@ export async function openPage(url: string, options: OpenPageOptions = {}): Prom
   });
   page.on("pageerror", (error) => report.pageErrors.push(error.stack ?? String(error)));
   context.on("request", (request) => report.requests.push(request.url()));
-  context.on("requestfailed", (request) => {
+  context.on("requestfailed", async (request) => {
     if (isOutsideUrl(request.url())) return; // already in outsideRequests
-    report.failedRequests.push(`${request.url()}: ${request.failure()?.errorText ?? "failed"}`);
+    const error = request.failure()?.errorText ?? "failed";
+    // A body the page stopped reading after a good response (DuckDB's wasm streaming compile,
+    // Arrow's stream reader) ends as net::ERR_ABORTED: that is the page's choice, not a failure.
+    const response = await request.response().catch(() => null);
+    if (error === "net::ERR_ABORTED" && response && response.status() < 400) {
+      report.canceledRequests.push(request.url());
+      return;
+    }
+    report.failedRequests.push(`${request.url()}: ${error}`);
   });
   context.on("response", (response) => {
     if (response.status() >= 400) report.failedRequests.push(`${response.url()}: HTTP ${response.status()}`);
