@@ -1,0 +1,19 @@
+// Small formatting helpers shared by the pages (zh-CN).
+import {html} from "npm:htl";
+
+export const list = (xs) => (Array.isArray(xs) ? xs.join("、") : xs ?? "");
+
+export function dateZh(iso) {
+  if (!iso) return "—";
+  const [y, m, d] = String(iso).slice(0, 10).split("-").map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+export const taskHref = (task) => `./tasks/${task.policy_id}/r${String(task.row_no).padStart(2, "0")}`;
+
+export function taskLink(task, text = `第 ${task.row_no} 行`, base = ".") {
+  return html`<a href="${base}/tasks/${task.policy_id}/r${String(task.row_no).padStart(2, "0")}">${text}</a>`;
+}
+
+export const gapBadge = (gaps) =>
+  gaps && gaps.length ? html`<span class="badge badge-open" title="原文缺失，待补">待补 ${gaps.length}</span>` : "";

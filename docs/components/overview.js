@@ -1,0 +1,47 @@
+// Charts of the 总览 page: pure functions of (data, options).
+import * as Plot from "npm:@observablehq/plot";
+
+/** Horizontal bars: number of annex rows per chapter, chapters in document order. */
+export function tasksByChapter(tasks, {width} = {}) {
+  const rows = d3Rollup(tasks, (t) => `${t.chapter_no}. ${t.chapter_title}`, (t) => t.chapter_no);
+  return Plot.plot({
+    width,
+    height: 28 * rows.length + 40,
+    marginLeft: 230,
+    x: {label: "任务行数", grid: true},
+    y: {label: null, domain: rows.map((r) => r.key)},
+    marks: [
+      Plot.barX(rows, {x: "count", y: "key", fill: "var(--theme-foreground-focus)", tip: true}),
+      Plot.text(rows, {x: "count", y: "key", text: "count", dx: 10, textAnchor: "start"}),
+      Plot.ruleX([0])
+    ]
+  });
+}
+
+/** Dots: deadlines by month; rows with no deadline are listed apart by the page. */
+export function deadlinesByMonth(tasks, {width} = {}) {
+  const dated = tasks.filter((t) => t.deadline_date);
+  const rows = d3Rollup(dated, (t) => String(t.deadline_date).slice(0, 7), (t) => String(t.deadline_date).slice(0, 7));
+  return Plot.plot({
+    width,
+    height: 180,
+    x: {label: "完成时限（月）", type: "band", domain: rows.map((r) => r.key)},
+    y: {label: "任务行数", grid: true},
+    marks: [
+      Plot.barY(rows, {x: "key", y: "count", fill: "var(--theme-foreground-focus)", tip: true}),
+      Plot.text(rows, {x: "key", y: "count", text: "count", dy: -8}),
+      Plot.ruleY([0])
+    ]
+  });
+}
+
+function d3Rollup(data, key, order) {
+  const map = new Map();
+  for (const d of data) {
+    const k = key(d);
+    const entry = map.get(k) ?? {key: k, order: order(d), count: 0};
+    entry.count++;
+    map.set(k, entry);
+  }
+  return [...map.values()].sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
+}

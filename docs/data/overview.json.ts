@@ -1,0 +1,15 @@
+// 总览 page data: policies, counts and one compact row per task.
+import { emitJson } from "../../src/site.js";
+
+await emitJson(async (read) => ({
+  policies: await read(`SELECT policy_id, title, doc_number, issuer, issued_date, published_date, chapter_count, item_count, task_count FROM policies ORDER BY policy_id`),
+  counts: (await read(`SELECT
+      (SELECT count(*) FROM departments WHERE in_document) AS departments,
+      (SELECT count(*) FROM persons) AS persons,
+      (SELECT count(*) FROM corrections WHERE kind IN ('ocr_error', 'layout')) AS ocr_corrections,
+      (SELECT count(*) FROM corrections WHERE kind = 'gap_filled') AS gaps_filled,
+      (SELECT count(*) FROM corrections WHERE kind = 'gap_open') AS gaps_open`))[0],
+  tasks: await read(`SELECT policy_id, task_id, row_no, item_label, item_title, chapter_no, chapter_title, title, content,
+      lead_departments, coop_departments, deadline_text, deadline_date, open_gaps, correction_count
+    FROM tasks ORDER BY policy_id, row_no`),
+}));
