@@ -5,6 +5,7 @@ import { InputRejected, type LoadError } from "./errors.js";
 import { acquireWriterLock, lockWaitMs, WarehouseBusy } from "./lock.js";
 import { PACKAGE_ROOT, SQL_DIR } from "./paths.js";
 import { readTaskTable, type TaskTable } from "./tasktable.js";
+import { storeNetworkMetrics } from "./network.js";
 
 export class WarehouseMissing extends Error {
   constructor(readonly path: string) {
@@ -85,8 +86,9 @@ export async function createViews(connection: DuckDBConnection): Promise<string[
   const pending = sqlFiles("views");
   const created: string[] = [];
   while (pending.size > 0) {
+    const before = created.length;
     const failures: string[] = [];
-    for (const [name, sql] of pending) {
+    for (const [name, sql] of [...pending]) {
       try {
         await connection.run(`CREATE OR REPLACE VIEW ${name} AS\n${sql}`);
         created.push(name);
@@ -95,7 +97,10 @@ export async function createViews(connection: DuckDBConnection): Promise<string[
         failures.push(`${name}: ${(e as Error).message}`);
       }
     }
-    if (failures.length === pending.size && pending.size > 0) throw new Error(`cannot create views:\n${failures.join("\n")}`);
+    // no view could be created in a whole pass: the rest have errors of their own, not missing dependencies
+    if (created.length === before) {
+      throw new Error(`cannot create views:\n${failures.join("\n")}`);
+    }
   }
   return created;
 }
@@ -187,6 +192,7 @@ export async function buildWarehouse(options: { data: string; db: string; waitMs
       await wh.connection.run("INSERT INTO raw.build_info VALUES (now()::TIMESTAMP, $1, $2)", [version, tables.length]);
       await wh.connection.run("COMMIT");
       views = await createViews(wh.connection);
+      await storeNetworkMetrics(wh.connection);
       checks = await runChecks(wh.connection);
       await wh.connection.run("CHECKPOINT");
     } finally {

@@ -49,3 +49,9 @@ CREATE TABLE raw.task_persons (
   position INTEGER, mention VARCHAR
 );
 CREATE TABLE raw.build_info (built_at TIMESTAMP NOT NULL, luoshi_version VARCHAR, policies INTEGER);
+-- Network metrics that SQL does not compute well (betweenness, communities): computed at build time by
+-- src/network.ts from the department_edges view, one row per department of each policy.
+CREATE TABLE raw.department_network_metrics (
+  policy_id VARCHAR NOT NULL, department_id VARCHAR NOT NULL, betweenness DOUBLE NOT NULL,
+  betweenness_normalized DOUBLE NOT NULL, community INTEGER NOT NULL
+);

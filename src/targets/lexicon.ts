@@ -1,0 +1,119 @@
+/**
+ * The word tables the target parser is driven by. Everything language-specific lives here (and in units.ts,
+ * exclusions.ts, horizon.ts), so a new phrasing is usually one more row, not more code.
+ */
+
+export type Comparator = "at_least" | "about" | "reach" | "at_most" | "exactly";
+export type Measure = "level" | "increment";
+
+/**
+ * Comparator words written right before the figure (spaces allowed). Explicit bound words win over
+ * the "reach" verbs: 达到100家以上 is at_least, 扩大至20亿元以上 is at_least.
+ */
+export const COMPARATOR_PREFIXES: readonly { word: string; comparator: Comparator }[] = [
+  ...["不少于", "不低于", "不小于", "至少", "超过", "多于", "高于", "大于", "逾", "超", "突破"].map((word) => ({ word, comparator: "at_least" as const })),
+  ...["约", "大约", "近", "接近", "将近"].map((word) => ({ word, comparator: "about" as const })),
+  ...["不超过", "不高于", "不多于", "不大于", "低于", "少于", "小于", "控制在", "最多", "至多"].map((word) => ({ word, comparator: "at_most" as const })),
+  ...["达到", "达", "实现", "累计达到", "提高到", "提高至", "提升到", "提升至", "扩大到", "扩大至", "增至", "增加到", "增加至",
+    "增长到", "增长至", "上升到", "上升至", "降至", "降低到", "降低至", "下降到", "下降至", "减少到", "减少至"].map((word) => ({ word, comparator: "reach" as const })),
+  ...["共计", "合计", "总计"].map((word) => ({ word, comparator: "exactly" as const })),
+];
+
+/** Comparator words written after the figure (and its unit). */
+export const COMPARATOR_SUFFIXES: readonly { word: string; comparator: Comparator }[] = [
+  ...["以上", "及以上", "或以上", "开外"].map((word) => ({ word, comparator: "at_least" as const })),
+  ...["以下", "及以下", "以内", "之内"].map((word) => ({ word, comparator: "at_most" as const })),
+  ...["左右", "上下"].map((word) => ({ word, comparator: "about" as const })),
+];
+
+/** Written between number and unit: 10余家, 100多名, 1万余人 → at_least. */
+export const APPROXIMATE_MARKERS: readonly { word: string; comparator: Comparator }[] = [
+  { word: "余", comparator: "at_least" },
+  { word: "多", comparator: "at_least" },
+];
+
+/**
+ * Verbs deciding level vs increment. The verb nearest before the figure in its clause wins
+ * (累计达到 → level, 累计新增 → increment). `reach`: with no explicit comparator the target is "reach"
+ * (实现1000家, 完成年度投资计划的100%). `change`: the figure is a change, even in percent (增长10%, 提高5个百分点).
+ * `adjacent`: only counts right before the figure (达 would otherwise match 下达).
+ */
+export type MeasureVerb = { word: string; measure: Measure; reach?: boolean; change?: boolean; adjacent?: boolean };
+
+export const MEASURE_VERBS: readonly MeasureVerb[] = [
+  // level: the stock reached at the deadline
+  ...["达到", "累计达到", "实现", "扩大到", "扩大至", "增至", "增加到", "增加至", "增长到", "增长至", "提高到", "提高至", "提升到",
+    "提升至", "上升到", "上升至", "下降到", "下降至", "降低到", "降低至", "降至", "减少到", "减少至"].map((word) => ({ word, measure: "level" as const, reach: true })),
+  { word: "达", measure: "level", reach: true, adjacent: true },
+  ...["累计", "覆盖", "保持", "保持在", "稳定在", "维持在", "控制在", "总数", "总量", "总规模"].map((word) => ({ word, measure: "level" as const })),
+  // increment: what is added, founded, held or done within the horizon
+  { word: "完成", measure: "increment", reach: true },
+  ...["新增", "新建", "新引进", "引进", "招引", "培育", "培育发展", "培育选树", "培育认定", "选树", "打造", "树立", "实施",
+    "组织实施", "举办", "开展", "进行", "组织", "召开", "建立", "建成", "创建", "组建", "成立", "设立", "培训", "培养",
+    "选拔", "遴选", "安排", "投入", "攻克", "整治", "淘汰", "整治淘汰", "规范提升", "梳理", "排摸", "认定", "评选", "创成",
+    "争创", "开工", "竣工", "投产", "招聘", "吸纳", "帮扶", "资助", "扶持", "奖励", "修建", "铺设", "发放", "签约", "推广",
+    "输送", "接待", "改造", "招收", "录用", "安置", "带动", "解决"].map((word) => ({ word, measure: "increment" as const })),
+  ...["增长", "增加", "提高", "提升", "上升", "下降", "降低", "减少"].map((word) => ({ word, measure: "increment" as const, change: true })),
+];
+
+/** Subjects ending in one of these name a stock, so a bare figure after them is a level (投资额超过1.2亿元). */
+export const METRIC_NOUNS: readonly string[] = [
+  "率", "额", "量", "比重", "比例", "占比", "规模", "总数", "总值", "产值", "增加值", "收入", "营收", "水平", "指数", "面积", "容量", "数量", "人数",
+];
+
+/**
+ * Milestones: a verb from this list whose object (to the end of the clause, trailing brackets and quotes
+ * stripped) ends with one of MILESTONE_NOUNS. Verbs such as 培育认定, 引进 or 谋划建设 are not milestone verbs,
+ * so "培育认定一批…公司" is no target; "成立一批…" would be, through 成立.
+ */
+export const MILESTONE_VERBS: readonly string[] = [
+  "出台", "制定", "研究制定", "编制", "印发", "发布", "建立", "建立健全", "搭建", "组建", "成立", "设立", "筹建", "创建",
+  "共建", "建设", "建设完善", "开设",
+];
+
+export const MILESTONE_NOUNS: readonly string[] = [
+  // documents and rules
+  "方案", "办法", "细则", "计划", "规划", "政策", "意见", "标准", "指南", "目录", "清单", "指数", "条例", "规定", "制度",
+  "责任制", "机制", "体系", "措施", "名录",
+  // bodies and facilities
+  "公司", "中心", "学院", "研究院", "研究所", "小组", "工作组", "委员会", "库", "联盟", "协会", "基金", "平台", "专栏", "基地",
+  "实验室", "工作站", "办公室", "窗口", "系统",
+];
+
+/**
+ * Frequencies. A clause with a frequency and no figure is a recurring duty (每半个月通报…, 定期督查);
+ * with a figure it is a quantity carrying the frequency (每月举办2期). 全年 is a horizon, not a frequency.
+ */
+export const FREQUENCIES: readonly string[] = [
+  "每半个月", "每半月", "每两周", "每周", "每旬", "每月", "每两个月", "每季度", "每季", "每半年", "每年度", "每年", "每天", "每日",
+  "定期", "定时", "按月", "按季度", "按季", "按年度", "按年", "逐月", "逐季",
+];
+/** 每3个月, 每两年 … */
+export const FREQUENCY_PATTERN = /每(?:\d+|[一二两三四五六七八九十]+)(?:个月|个季度|年|周|天)/y;
+
+/** Coverage without a number: 全覆盖 → value 100 %, reach, level. */
+export const COVERAGE_WORDS: readonly string[] = ["全覆盖", "全面覆盖"];
+/** 全覆盖计划 / 全覆盖行动 names a programme, not a coverage duty. */
+export const COVERAGE_NAME_FOLLOWERS: readonly string[] = ["计划", "行动", "工程", "方案", "试点", "工作"];
+/** Removed from a coverage subject: 城区重点公共区域实现无线免费WIFI全覆盖 → 城区重点公共区域无线免费WIFI. */
+export const COVERAGE_VERBS: readonly string[] = ["基本实现", "全面实现", "实现", "达到", "做到", "推进", "推动"];
+
+/** Stripped from the start of a subject (never from the noun phrase after a figure). */
+export const SUBJECT_FILLERS: readonly string[] = [
+  "力争", "确保", "争取", "努力", "全力", "加快", "积极", "大力", "进一步", "着力", "力求", "累计", "同时", "另外", "此外",
+  "逐步", "稳步", "有序", "精心", "深入", "持续",
+];
+export const CONJUNCTIONS: readonly string[] = ["以及", "并且", "和", "与", "及", "或", "并", "、"];
+
+/** The noun phrase after a figure ends before these (安排1亿元资金专项用于…, 2家以上知名医院开展技术合作). */
+export const SUBJECT_STOP_WORDS: readonly string[] = ["专项用于", "专门用于", "用于", "开展", "进行", "落地", "落户", "参加", "参与", "入驻"];
+
+/** A figure followed by 的 describes the noun after it (注册资金4亿元的…公司) — unless the noun is the target itself. */
+export const ATTRIBUTE_EXCEPTIONS: readonly string[] = ["目标", "任务", "要求"];
+
+/** Longest word of `words` starting at `pos`. */
+export function matchWordAt(text: string, pos: number, words: readonly string[]): string | null {
+  let best: string | null = null;
+  for (const w of words) if (text.startsWith(w, pos) && (best === null || w.length > best.length)) best = w;
+  return best;
+}

@@ -1,0 +1,66 @@
+/**
+ * Unit table. A figure is a target only when a unit from this table (or a scale word, or a percent sign) follows it:
+ * that single rule is what keeps 2025, "521", 八大, 一把手 or 一站式 from being read as quantities.
+ * Money is normalised to 万元 (亿元 = 10,000 万元); US dollars to 万美元; every other unit is its own base.
+ */
+import { multiplyExact } from "./numerals.js";
+
+export type UnitCategory = "count" | "money" | "percent" | "length" | "area" | "mass" | "volume" | "energy" | "time" | "ratio";
+
+export type UnitDef = { unit: string; category: UnitCategory; baseUnit: string; factor: number };
+
+const own = (category: UnitCategory) => (unit: string): UnitDef => ({ unit, category, baseUnit: unit, factor: 1 });
+const yuan = (unit: string, factor: number): UnitDef => ({ unit, category: "money", baseUnit: "万元", factor });
+const dollar = (unit: string, factor: number): UnitDef => ({ unit, category: "money", baseUnit: "万美元", factor });
+
+/**
+ * Measure words deliberately left out because they mostly occur in set phrases after 一: 把 (一把手), 站 (一站式),
+ * 线 (一线), 体 (一体), 部 (一部分), 起 (一起), 门 (一门式), 对 (一对一, 统一对接), 组 (统一组织), 本, 片, 回, 方 (一方面).
+ */
+export const UNITS: readonly UnitDef[] = [
+  ...["家", "个", "台", "项", "期", "人次", "名", "人", "次", "轮", "场", "批", "座", "所", "套", "件", "条", "户",
+    "辆", "张", "处", "栋", "幢", "间", "款", "种", "支", "位", "株", "棵", "篇", "份", "届", "例", "宗", "笔", "艘",
+    "架", "枚", "颗", "盏", "课时", "学时", "项次", "户次", "车次", "班次", "架次", "批次", "家次"].map(own("count")),
+  yuan("元", 0.0001), yuan("千元", 0.1), yuan("万元", 1), yuan("十万元", 10), yuan("百万元", 100),
+  yuan("千万元", 1000), yuan("亿元", 10000), yuan("万亿元", 1e8),
+  dollar("美元", 0.0001), dollar("万美元", 1), dollar("亿美元", 10000),
+  ...["%", "‰", "个百分点", "百分点"].map(own("percent")),
+  ...["公里", "千米", "米", "延米"].map(own("length")),
+  ...["平方米", "平方公里", "平方千米", "亩", "公顷"].map(own("area")),
+  ...["吨", "千克", "公斤"].map(own("mass")),
+  ...["立方米"].map(own("volume")),
+  ...["千瓦时", "千瓦", "兆瓦", "吨标准煤"].map(own("energy")),
+  ...["个工作日", "工作日", "小时", "分钟", "天"].map(own("time")),
+  ...["倍", "番"].map(own("ratio")),
+];
+
+const UNITS_LONGEST_FIRST = [...UNITS].sort((a, b) => b.unit.length - a.unit.length);
+
+/** The longest unit written at `pos`, or null. */
+export function matchUnitAt(text: string, pos: number): UnitDef | null {
+  for (const u of UNITS_LONGEST_FIRST) if (text.startsWith(u.unit, pos)) return u;
+  return null;
+}
+
+/** Scale words after an Arabic number: 1.5万 = 15000, 3万家 = 30000 家. (Chinese numerals carry their own 万/亿.) */
+export const SCALE_WORDS: readonly { word: string; factor: number }[] = [
+  { word: "万亿", factor: 1e12 },
+  { word: "千万", factor: 1e7 },
+  { word: "百万", factor: 1e6 },
+  { word: "亿", factor: 1e8 },
+  { word: "万", factor: 1e4 },
+  { word: "千", factor: 1e3 },
+];
+
+export function matchScaleAt(text: string, pos: number): { word: string; factor: number } | null {
+  return SCALE_WORDS.find((s) => text.startsWith(s.word, pos)) ?? null;
+}
+
+/** The unit used by the percent form 百分之九十五. */
+export const PERCENT: UnitDef = UNITS.find((u) => u.unit === "%")!;
+
+/** 20 亿元 → { baseUnit: 万元, valueInBaseUnit: 200000 }; units outside money are their own base. */
+export function toBaseUnit(value: number | null, unit: UnitDef | null): { baseUnit: string | null; valueInBaseUnit: number | null } {
+  if (unit === null) return { baseUnit: null, valueInBaseUnit: value };
+  return { baseUnit: unit.baseUnit, valueInBaseUnit: value === null ? null : multiplyExact(value, unit.factor) };
+}
