@@ -1,3 +1,5 @@
+import {sitePaths} from "./src/sitepaths.ts";
+
 // Observable Framework 1.13.4 configuration for the 落实 luoshi site.
 // The site must build, preview and run with no network at all (see OFFLINE.md): nothing here
 // may point at a CDN, a web font or the DuckDB extension server.
@@ -14,10 +16,17 @@ export default {
   // below sets it, so that browsers pick Simplified Chinese glyphs and hyphenation.
   lang: "zh-CN",
 
-  // pages: [ ... ]  ← the sidebar list goes here. While it is undefined, Framework lists the
-  // pages it finds in docs/ itself.
+  pages: [
+    {name: "总览", path: "/"},
+    {name: "数据质量", path: "/quality"},
+    {name: "数据字典", path: "/dictionary"},
+    {name: "使用指南", open: true, pages: [{name: "任务分解表格式", path: "/guide/task-table"}]}
+  ],
+  // One page per annex row and per department, listed from the warehouse.
+  dynamicPaths: sitePaths,
+  pager: false,
+  style: "style.css",
 
-  theme: "air",
   toc: { show: true, label: "本页目录" },
   // Without this Framework adds a fonts.googleapis.com stylesheet (and a preconnect) to every page.
   globalStylesheets: [],
