@@ -52,7 +52,7 @@ export const MEASURE_VERBS: readonly MeasureVerb[] = [
     "组织实施", "举办", "开展", "进行", "组织", "召开", "建立", "建成", "创建", "组建", "成立", "设立", "培训", "培养",
     "选拔", "遴选", "安排", "投入", "攻克", "整治", "淘汰", "整治淘汰", "规范提升", "梳理", "排摸", "认定", "评选", "创成",
     "争创", "开工", "竣工", "投产", "招聘", "吸纳", "帮扶", "资助", "扶持", "奖励", "修建", "铺设", "发放", "签约", "推广",
-    "输送", "接待", "改造", "招收", "录用", "安置", "带动", "解决"].map((word) => ({ word, measure: "increment" as const })),
+    "输送", "接待", "改造", "改建", "扩建", "新改建", "新建改建", "招收", "录用", "安置", "带动", "解决"].map((word) => ({ word, measure: "increment" as const })),
   ...["增长", "增加", "提高", "提升", "上升", "下降", "降低", "减少"].map((word) => ({ word, measure: "increment" as const, change: true })),
 ];
 
@@ -80,6 +80,9 @@ export const MILESTONE_NOUNS: readonly string[] = [
   "实验室", "工作站", "办公室", "窗口", "系统",
 ];
 
+/** An object starting with these is the document itself (制定以下意见), not a milestone. */
+export const MILESTONE_SELF_REFERENCES: readonly string[] = ["以下", "如下", "本"];
+
 /**
  * Frequencies. A clause with a frequency and no figure is a recurring duty (每半个月通报…, 定期督查);
  * with a figure it is a quantity carrying the frequency (每月举办2期). 全年 is a horizon, not a frequency.
@@ -101,7 +104,7 @@ export const COVERAGE_VERBS: readonly string[] = ["基本实现", "全面实现"
 /** Stripped from the start of a subject (never from the noun phrase after a figure). */
 export const SUBJECT_FILLERS: readonly string[] = [
   "力争", "确保", "争取", "努力", "全力", "加快", "积极", "大力", "进一步", "着力", "力求", "累计", "同时", "另外", "此外",
-  "逐步", "稳步", "有序", "精心", "深入", "持续",
+  "逐步", "稳步", "有序", "精心", "深入", "持续", "其中",
 ];
 export const CONJUNCTIONS: readonly string[] = ["以及", "并且", "和", "与", "及", "或", "并", "、"];
 

@@ -1,0 +1,160 @@
+/**
+ * Exclusion rules: numerals that are names, numbering, dates or set phrases, never targets.
+ * The first rule that matches names the reason (kept on the figure so tests and docs can show why).
+ *
+ * Consistency choices:
+ * - A figure needs a unit (units.ts), a scale word (1.5万) or a percent sign; so 2025 in 中国制造2025, "521",
+ *   八大工程, 个十百千, 一把手, 一站式 and 一线 never qualify, quoted or not.
+ * - An explicit count of one IS a target (进行1次…讲座, 开展1轮培训, 建设一个以上…中心); but 一批 ("a batch of"),
+ *   其中一个 / 作为一项 (indefinite "one of / a") and set phrases (一次性, 一条龙, 最多跑一次) are not.
+ * - Everything inside quotes or title marks is a name: "1+X", 《…(2018-2020)》, “四个一批”.
+ */
+import { inSpans, type Span } from "./segment.js";
+
+export type ExclusionContext = {
+  text: string; // width-folded text
+  start: number; // first character of the figure
+  coreEnd: number; // end of the first numeral
+  end: number; // end of the figure (unit, suffix comparator)
+  unit: string | null;
+  unitEnd: number | null; // end of the unit as written
+  numeral: string; // the first numeral as written
+  chinese: boolean;
+  value: number;
+  valueMax: number | null;
+  scaled: boolean;
+  protectedSpans: readonly Span[];
+};
+
+export type ExclusionRule = { id: string; description: string; examples: readonly string[]; test: (c: ExclusionContext) => boolean };
+
+const before = (c: ExclusionContext, n: number) => c.text.slice(Math.max(0, c.start - n), c.start).replace(/ +$/, "");
+const afterCore = (c: ExclusionContext) => c.text.slice(c.coreEnd).replace(/^ +/, "");
+const afterUnit = (c: ExclusionContext) => (c.unitEnd === null ? "" : c.text.slice(c.unitEnd));
+const lineHead = (c: ExclusionContext) => c.text.slice(c.text.lastIndexOf("\n", c.start - 1) + 1, c.start);
+const isYear = (v: number | null) => v !== null && Number.isInteger(v) && v >= 1900 && v <= 2100;
+
+/** Set phrases containing a numeral and a measure word. */
+export const IDIOMS: readonly string[] = [
+  "一批", "一把手", "一站式", "一条龙", "一次性", "一体化", "一揽子", "最多跑一次", "一张网", "一张图", "一张蓝图", "一件事",
+  "一盘棋", "一条心", "一门式", "一网通", "一窗受理", "一对一", "一户一档", "一企一策", "一镇一品", "一村一品",
+];
+
+/** Words before a bare 一 that make it an article or part of a word: 其中一个, 作为一项, 统一, 唯一, 进一步. */
+export const INDEFINITE_BEFORE_ONE: readonly string[] = [
+  "其中", "作为", "成为", "是", "为", "这", "那", "任", "同", "另", "唯", "某", "统", "进", "万", "单", "划", "专", "逐", "之", "不", "有",
+];
+
+/** Words before any numeral making it an ordinal, a rank or an interval: 第三, 前10名, 每2个月. */
+export const ORDINAL_BEFORE: readonly string[] = ["第", "排名", "排名前", "前", "星期", "周", "每"];
+
+/** After N个 these make a slogan: 四个意识, 两个维护, 四个全面. */
+export const SLOGAN_AFTER_GE: readonly string[] = ["意识", "自信", "维护", "全面", "确保", "坚持", "率先", "走在前列", "一批", "一百年"];
+
+/** Document titles: 十条意见, 二十条措施. */
+export const DOCUMENT_TITLE_AFTER_TIAO: readonly string[] = ["意见", "措施", "举措", "规定", "政策", "新政", "办法", "细则", "建议", "规则"];
+
+export const EXCLUSION_RULES: readonly ExclusionRule[] = [
+  {
+    id: "quoted",
+    description: "inside quotes, title marks or document-number brackets: a name",
+    examples: ['"521"工程', '"1+X"', "《行动计划(2018-2020)》", "〔2017〕75号"],
+    test: (c) => inSpans(c.protectedSpans, c.start),
+  },
+  {
+    id: "item-number",
+    description: "chapter and item numbering: (十二), 一、, 1. at the start of a line",
+    examples: ["(十二)", "一、", "3."],
+    test: (c) => {
+      const b = before(c, 1);
+      const a = afterCore(c);
+      if ((b === "(" || b === "（") && /^[)）]/.test(a)) return true;
+      if (c.unit === null && /^[、．.)）]/.test(a) && /^[\s\-•·*]*$/.test(lineHead(c))) return true;
+      return c.unit === null && a.startsWith("、");
+    },
+  },
+  {
+    id: "ordinal",
+    description: "ordinals, ranks and intervals: 第一, 前10名, 每2个月",
+    examples: ["第一批", "前10名", "每2个月"],
+    test: (c) => ORDINAL_BEFORE.some((w) => before(c, w.length) === w),
+  },
+  {
+    id: "indefinite-one",
+    description: "一 as an article or inside a word: 其中一个, 作为一项, 统一, 唯一",
+    examples: ["其中一个专项考评项目", "作为一项重要工作"],
+    test: (c) => c.chinese && c.numeral === "一" && INDEFINITE_BEFORE_ONE.some((w) => before(c, w.length) === w),
+  },
+  {
+    id: "date",
+    description: "years, dates, durations and document numbers: 2017年, 9月8日, 三年内, 75号, 2018-2020",
+    examples: ["2017年9月8日", "10月底前", "三年内", "75号"],
+    test: (c) =>
+      (c.unit === null && /^[年月日号时]/.test(afterCore(c))) ||
+      (c.unit === null && c.valueMax !== null && isYear(c.value) && isYear(c.valueMax)) ||
+      (c.unit === "个" && /^(?:月|季度|星期|多月)/.test(afterUnit(c))),
+  },
+  {
+    id: "named-group",
+    description: "N大 names a group: 八大工程, 五大专业园, 两大平台, 六大细分行业",
+    examples: ["八大工程", "两大平台"],
+    test: (c) => afterCore(c).startsWith("大"),
+  },
+  {
+    id: "identifier",
+    description: "part of an identifier or formula: 5G, G20, 1+X, 7×24",
+    examples: ["5G基站", "1+X"],
+    test: (c) => /[A-Za-z+×]$/.test(c.text.slice(Math.max(0, c.start - 1), c.start)) || /^[A-Za-z+×]/.test(c.text.slice(c.coreEnd)),
+  },
+  {
+    id: "document-title",
+    description: "a document's title: 十条意见, 二十条措施",
+    examples: ["十条意见"],
+    test: (c) => c.unit === "条" && DOCUMENT_TITLE_AFTER_TIAO.some((w) => afterUnit(c).startsWith(w)),
+  },
+  {
+    id: "slogan",
+    description: "set phrases and slogans: 一批, 一把手, 四个一批, 一镇一品, 一对一, 四个意识",
+    examples: ["四个一批", "一镇一品", "一条龙"],
+    test: (c) => {
+      if (c.unit !== null && /^[零〇一二两三四五六七八九十\d]/.test(afterUnit(c))) return true; // 四个一批, 一户一档
+      if (c.unit === "个" && SLOGAN_AFTER_GE.some((w) => afterUnit(c).startsWith(w))) return true;
+      if (c.chinese && c.numeral === "一" && (/^一[^\s\d]一/.test(c.text.slice(c.start, c.start + 3)) || c.text[c.start - 2] === "一")) return true;
+      return IDIOMS.some((idiom) => {
+        for (let i = c.text.indexOf(idiom, Math.max(0, c.start - idiom.length)); i >= 0 && i <= c.start; i = c.text.indexOf(idiom, i + 1)) {
+          if (i + idiom.length > c.start) return true;
+        }
+        return false;
+      });
+    },
+  },
+  {
+    id: "adjective",
+    description: "a unit turned into an adjective: 一次性, 一元化, 一站式",
+    examples: ["一次性"],
+    test: (c) => c.unit !== null && /^[性式化]/.test(afterUnit(c)),
+  },
+  {
+    id: "phase-name",
+    description: "a project phase: 一期工程, 二期项目",
+    examples: ["二期工程"],
+    test: (c) => c.unit === "期" && /^(?:工程|项目)/.test(afterUnit(c)),
+  },
+  {
+    id: "baseline",
+    description: "a baseline, not a target: 在2020年100亿元的基础上",
+    examples: ["100亿元的基础上"],
+    test: (c) => /^ *的基础上/.test(c.text.slice(c.end)),
+  },
+  {
+    id: "no-unit",
+    description: "no unit, scale word or percent sign: a bare number is a name or a code",
+    examples: ["中国制造2025", "h 5"],
+    test: (c) => c.unit === null && !c.scaled,
+  },
+];
+
+/** The id of the first exclusion rule matching, or null. */
+export function findExclusion(c: ExclusionContext): string | null {
+  return EXCLUSION_RULES.find((r) => r.test(c))?.id ?? null;
+}

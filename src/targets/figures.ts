@@ -1,0 +1,168 @@
+/**
+ * Figure scanner: finds every numeral with its unit, scale, range and suffix comparator, and marks the ones
+ * an exclusion rule rejects (with the rule's id). Works on width-folded text; offsets are the input's.
+ */
+import { findExclusion } from "./exclusions.js";
+import { APPROXIMATE_MARKERS, COMPARATOR_SUFFIXES, matchWordAt, type Comparator } from "./lexicon.js";
+import { CHINESE_NUMERAL_CHARS, SCALE_CHARS, multiplyExact, parseArabicNumeral, parseChineseNumeral } from "./numerals.js";
+import { skipSpaces, type Span } from "./segment.js";
+import { PERCENT, matchScaleAt, matchUnitAt, type UnitDef } from "./units.js";
+
+export type Figure = {
+  start: number;
+  end: number; // after unit and suffix comparator
+  coreEnd: number; // after the first numeral
+  value: number; // the minimum of a range
+  valueMax: number | null;
+  unit: UnitDef | null;
+  unitEnd: number | null;
+  scaled: boolean; // 1.5万, 三万: a scale word stands in for the unit
+  comparator: Comparator | null; // from 以上/左右/以内… or 余/多
+  chinese: boolean;
+  numeral: string;
+  excluded: string | null; // id of the exclusion rule, null for a candidate target
+};
+
+type Core = { start: number; end: number; text: string; chinese: boolean; value: number | null; percent: boolean };
+type Tail = { unit: UnitDef | null; unitEnd: number | null; end: number; scale: number; scaled: boolean; approx: Comparator | null };
+
+const ARABIC = /(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?/y;
+const CHINESE = new RegExp(`[${CHINESE_NUMERAL_CHARS}]+`, "y");
+const RANGE_SEPARATOR = /(?:[-–—―~〜]{1,2}|至|到)/y;
+const isDigit = (ch: string | undefined) => ch !== undefined && ch >= "0" && ch <= "9";
+
+function readCore(t: string, i: number): Core | null {
+  if (t.startsWith("百分之", i)) {
+    const inner = readCore(t, i + 3);
+    return inner && inner.value !== null ? { ...inner, start: i, percent: true } : null;
+  }
+  if (isDigit(t[i])) {
+    ARABIC.lastIndex = i;
+    const text = ARABIC.exec(t)![0];
+    return { start: i, end: i + text.length, text, chinese: false, value: parseArabicNumeral(text), percent: false };
+  }
+  CHINESE.lastIndex = i;
+  const m = CHINESE.exec(t);
+  if (!m) return null;
+  let text = m[0];
+  let end = i + text.length;
+  // 三万元, 二十亿元, 一千万元: a trailing scale character starts the money unit.
+  for (let k = 1; k <= 2 && k < text.length; k++) {
+    if (![...text.slice(-k)].every((ch) => SCALE_CHARS.includes(ch))) break;
+    const u = matchUnitAt(t, end - k);
+    if (u?.category === "money") {
+      text = text.slice(0, -k);
+      end -= k;
+      break;
+    }
+  }
+  return { start: i, end, text, chinese: true, value: parseChineseNumeral(text), percent: false };
+}
+
+function readTail(t: string, core: Core): Tail {
+  if (core.percent) return { unit: PERCENT, unitEnd: core.end, end: core.end, scale: 1, scaled: false, approx: null };
+  const none: Tail = { unit: null, unitEnd: null, end: core.end, scale: 1, scaled: core.chinese && /[万亿]/.test(core.text), approx: null };
+  let p = skipSpaces(t, core.end);
+  const direct = matchUnitAt(t, p);
+  if (direct) return { ...none, unit: direct, unitEnd: p + direct.unit.length, end: p + direct.unit.length };
+  let scale = 1;
+  let scaled = none.scaled;
+  if (!core.chinese) {
+    const s = matchScaleAt(t, p);
+    if (s) {
+      scale = s.factor;
+      scaled = true;
+      p += s.word.length;
+    }
+  }
+  const approx = matchWordAt(t, p, APPROXIMATE_MARKERS.map((m) => m.word));
+  const approxComparator = APPROXIMATE_MARKERS.find((m) => m.word === approx)?.comparator ?? null;
+  const q = skipSpaces(t, approx ? p + approx.length : p);
+  const unit = matchUnitAt(t, q);
+  if (unit) return { unit, unitEnd: q + unit.unit.length, end: q + unit.unit.length, scale, scaled, approx: approxComparator };
+  if (scale !== 1) return { ...none, end: approx ? p + approx.length : p, scale, scaled, approx: approxComparator };
+  return none;
+}
+
+type Reading = Omit<Figure, "excluded">;
+
+function readFigure(t: string, i: number): Reading | { skipTo: number } | null {
+  const a = readCore(t, i);
+  if (!a) return null;
+  if (a.value === null) return { skipTo: a.end };
+  const ta = readTail(t, a);
+  let reading: Reading = {
+    start: a.start,
+    end: ta.end,
+    coreEnd: a.end,
+    value: multiplyExact(a.value, ta.scale),
+    valueMax: null,
+    unit: ta.unit,
+    unitEnd: ta.unitEnd,
+    scaled: ta.scaled,
+    comparator: ta.approx,
+    chinese: a.chinese,
+    numeral: a.text,
+  };
+  // Ranges: 15-20期, 1～3个, 十五至二十家, 15期至20期, 1.5-2万人.
+  const p = skipSpaces(t, ta.end);
+  RANGE_SEPARATOR.lastIndex = p;
+  const sep = RANGE_SEPARATOR.exec(t);
+  if (sep && !a.percent) {
+    const b = readCore(t, skipSpaces(t, p + sep[0].length));
+    if (b && b.value !== null && b.chinese === a.chinese && !b.percent) {
+      const tb = readTail(t, b);
+      const compatible = ta.unit === null ? !ta.scaled || tb.scaled : tb.unit?.unit === ta.unit.unit;
+      const min = multiplyExact(a.value, ta.unit === null && !ta.scaled ? tb.scale : ta.scale);
+      const max = multiplyExact(b.value, tb.scale);
+      if (compatible && max > min) {
+        reading = { ...reading, end: tb.end, value: min, valueMax: max, unit: tb.unit, unitEnd: tb.unitEnd, scaled: ta.scaled || tb.scaled, comparator: tb.approx ?? ta.approx };
+      }
+    }
+  }
+  const s = skipSpaces(t, reading.end);
+  const suffix = matchWordAt(t, s, COMPARATOR_SUFFIXES.map((c) => c.word));
+  if (suffix && (reading.unit !== null || reading.scaled)) {
+    reading = { ...reading, end: s + suffix.length, comparator: COMPARATOR_SUFFIXES.find((c) => c.word === suffix)!.comparator };
+  }
+  return reading;
+}
+
+/** Every figure of the text in order, excluded ones included (with the reason). */
+export function scanFigures(norm: string, protectedSpans: readonly Span[]): Figure[] {
+  const figures: Figure[] = [];
+  let i = 0;
+  while (i < norm.length) {
+    const ch = norm[i]!;
+    if (!isDigit(ch) && !CHINESE_NUMERAL_CHARS.includes(ch)) {
+      i++;
+      continue;
+    }
+    const r = readFigure(norm, i);
+    if (r === null) {
+      i++;
+      continue;
+    }
+    if ("skipTo" in r) {
+      i = r.skipTo;
+      continue;
+    }
+    const excluded = findExclusion({
+      text: norm,
+      start: r.start,
+      coreEnd: r.coreEnd,
+      end: r.end,
+      unit: r.unit?.unit ?? null,
+      unitEnd: r.unitEnd,
+      numeral: r.numeral,
+      chinese: r.chinese,
+      value: r.value,
+      valueMax: r.valueMax,
+      scaled: r.scaled,
+      protectedSpans,
+    });
+    figures.push({ ...r, excluded });
+    i = Math.max(r.end, i + 1);
+  }
+  return figures;
+}

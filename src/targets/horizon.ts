@@ -1,0 +1,124 @@
+/**
+ * Horizons: the time phrases that give a target its deadline (年内, 三年内, 10月底前, 到2020年, 2018年6月底前 …).
+ * Each rule finds a phrase in running text and rewrites it to a canonical phrase that the project's own
+ * `parseDeadline` (src/deadline.ts, also used for the annex's 完成时限 column) resolves, so a 年内 in prose and
+ * a 年内 in the table always give the same date. Relative phrases need the policy date; without one their
+ * deadline is null. Absolute ones (到2020年) resolve on their own.
+ */
+import { addMonths, format, parseISO } from "date-fns";
+import { parseDeadline, parseIsoDate } from "../deadline.js";
+import { parseNumeral } from "./numerals.js";
+import { inSpans, overlaps, type Span } from "./segment.js";
+
+export type Horizon = Span & { text: string; deadline: string | null };
+
+type Canonical = { phrase: string; relative: boolean } | null;
+export type HorizonRule = { id: string; pattern: RegExp; canonical: (m: RegExpExecArray, policyDate: string | null) => Canonical };
+
+const NUM = "(\\d{1,2}|[一二两三四五六七八九十]{1,3})";
+const policyYear = (policyDate: string | null) => (policyDate === null ? null : Number(policyDate.slice(0, 4)));
+const num = (s: string | undefined) => (s === undefined ? null : parseNumeral(s));
+
+/** In priority order: a longer phrase claims its text first (三年内 before 年内, 2020年6月底前 before 2020年). */
+export const HORIZON_RULES: readonly HorizonRule[] = [
+  {
+    id: "year-month",
+    pattern: /(到|至|截至|截止|于)?(\d{4})年(\d{1,2})月份?(底|末)?(前|以前|之前)?(?!\d|[一二三四五六七八九十]+日)/g,
+    canonical: (m) => (m[1] || m[4] || m[5] ? { phrase: `${m[2]}年${Number(m[3])}月底前`, relative: false } : null),
+  },
+  {
+    id: "year-half",
+    pattern: /(\d{4})年(上|下)半年/g,
+    canonical: (m) => ({ phrase: m[2] === "上" ? `${m[1]}年6月底前` : `${m[1]}年底前`, relative: false }),
+  },
+  {
+    id: "year-range",
+    pattern: /(\d{4}) ?[-–—~〜至到] ?(\d{4})年/g,
+    canonical: (m) => ({ phrase: `${m[2]}年底前`, relative: false }),
+  },
+  {
+    id: "year",
+    pattern: /(到|至|截至|截止|于|力争)?(\d{4})年(底|末)?(前|以前|之前|内)?/g,
+    canonical: (m) => (m[1] || m[3] || m[4] ? { phrase: `${m[2]}年底前`, relative: false } : null),
+  },
+  {
+    id: "five-year-plan",
+    pattern: /(十三五|十四五|十五五)(?:期间|时期|期末|末)?/g,
+    canonical: (m) => ({ phrase: `${{ 十三五: 2020, 十四五: 2025, 十五五: 2030 }[m[1] as "十三五"]}年底前`, relative: false }),
+  },
+  {
+    id: "months-within",
+    pattern: new RegExp(`${NUM}个月(?:内|之内|以内)`, "g"),
+    canonical: (m, policyDate) => {
+      const n = num(m[1]);
+      if (n === null || policyDate === null) return n === null ? null : { phrase: "", relative: true };
+      return { phrase: format(addMonths(parseISO(policyDate), n), "yyyy年M月底前"), relative: true };
+    },
+  },
+  {
+    id: "years-within",
+    pattern: new RegExp(`(未来|今后|用)?${NUM}年(内|之内|以内|时间)?`, "g"),
+    canonical: (m) => {
+      const n = num(m[2]);
+      return n !== null && n <= 20 && (m[1] || m[3]) ? { phrase: `${n}年内`, relative: true } : null;
+    },
+  },
+  {
+    id: "month-end",
+    pattern: new RegExp(`(到|至|于)?${NUM}月份?(底|末)?(前|以前|之前)?`, "g"),
+    canonical: (m) => {
+      const n = num(m[2]);
+      return n !== null && n >= 1 && n <= 12 && (m[3] || m[4]) ? { phrase: `${n}月底前`, relative: true } : null;
+    },
+  },
+  {
+    id: "half-year",
+    pattern: /(上|下)半年/g,
+    canonical: (m, policyDate) => ({ phrase: m[1] === "上" ? `${policyYear(policyDate)}年6月底前` : "年内", relative: true }),
+  },
+  {
+    id: "next-year",
+    pattern: /明年(?:底|年底)?/g,
+    canonical: (_m, policyDate) => ({ phrase: `${(policyYear(policyDate) ?? 0) + 1}年底前`, relative: true }),
+  },
+  {
+    id: "this-year",
+    pattern: /今年内|今年底|今年|年内|年底前|年底|年末|全年|当年|本年度|本年/g,
+    canonical: () => ({ phrase: "年内", relative: true }),
+  },
+];
+
+/** Horizon phrases that mark a flow over the year rather than a deadline for a stock (全年举办…). */
+export const ANNUAL_HORIZONS: readonly string[] = ["全年"];
+
+function resolve(c: NonNullable<Canonical>, policyDate: string | null): string | null {
+  if (c.relative && policyDate === null) return null;
+  // Absolute phrases do not depend on the base date; parseDeadline still wants a valid one.
+  return parseDeadline(c.phrase, policyDate ?? "2000-01-01")?.date ?? null;
+}
+
+/** Horizons in norm[span), outside quotes and title marks (三年行动计划 in 《》 is a name), in text order. */
+export function findHorizons(norm: string, span: Span, protectedSpans: readonly Span[], policyDate: string | null): Horizon[] {
+  const text = norm.slice(span.start, span.end);
+  const found: Horizon[] = [];
+  for (const rule of HORIZON_RULES) {
+    rule.pattern.lastIndex = 0;
+    for (let m = rule.pattern.exec(text); m !== null; m = rule.pattern.exec(text)) {
+      const start = span.start + m.index;
+      const h = { start, end: start + m[0].length };
+      if (m[0].length === 0 || inSpans(protectedSpans, start) || found.some((f) => overlaps(f, h))) continue;
+      const canonical = rule.canonical(m, policyDate);
+      if (canonical === null) continue;
+      found.push({ ...h, text: m[0], deadline: resolve(canonical, policyDate) });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** Validates the policyDate option: an ISO date or nothing. */
+export function checkPolicyDate(policyDate: string | undefined): string | null {
+  if (policyDate === undefined) return null;
+  const ok = parseIsoDate(policyDate);
+  if (ok === null) throw new Error(`policyDate must be an ISO date (YYYY-MM-DD), got ${JSON.stringify(policyDate)}`);
+  return ok;
+}

@@ -1,0 +1,404 @@
+/**
+ * parseTargets: every quantitative target, milestone and recurring duty in a policy text, in text order.
+ *
+ * Pipeline (each step table-driven, see lexicon.ts, units.ts, exclusions.ts, horizon.ts):
+ * 1. fold widths, find quoted/bracketed names, scan figures (numeral + unit + range + comparator) and drop the
+ *    ones an exclusion rule names (numbering, dates, names, set phrases);
+ * 2. per sentence (。；;！？ and line breaks) and clause (commas, colons, table tabs): find predicate words
+ *    (comparators, measure verbs, milestone verbs), horizons and frequencies;
+ * 3. a figure followed by 的 is an attribute of the target it describes (注册资金4亿元的…公司), not a target;
+ * 4. 全覆盖 right after a counted noun phrase is the same duty as the count (实现1000家规上企业智能改造全覆盖);
+ *    otherwise it is a coverage target of its own (value 100 %);
+ * 5. a milestone is a milestone verb whose object ends in a document or body noun, with no count in it;
+ * 6. a clause with a frequency and no figure is a recurring duty; with a figure the figure carries the frequency.
+ *
+ * Rules for the ambiguous cases:
+ * - comparator: an explicit bound (以上/不少于/超过 → at_least, 左右/约 → about, 以内/不超过 → at_most,
+ *   共计 → exactly, 10余家 → at_least) wins; else a reach verb (达到/实现/完成/扩大至…, nearest in the clause)
+ *   gives "reach"; a count merged with 全覆盖 is "reach"; otherwise null (新增200台 states no bound).
+ * - measure: the measure verb nearest before the figure in its clause decides (累计达到 → level, 累计新增 →
+ *   increment); a percent after a non-change verb is a level (完成计划的100%); with no verb, a subject ending in a
+ *   metric noun (额, 率, 规模…) or a percent is a level, a 全年/每年 count is an increment, and otherwise the
+ *   previous target of the sentence is followed (年内上云企业达到2300家，标杆上云企业3家以上 → both level).
+ * - kind: a count per period (全年举办15-20期, 每月举办2期) is a quantity, carrying its frequency when one is
+ *   written; 'recurring' is a frequency without a count (每半个月通报…, 定期督查). 全年 is a horizon, not a frequency.
+ * - horizon: the last horizon before the target in its sentence, else one after it in its clause, else — in a
+ *   task table row — a last cell that is only a horizon (完成时限 年内 / 10月底前); null when nothing is stated.
+ * - subject: the noun phrase after the figure (培育10家智能经济行业龙头企业); else the words between the verb and the
+ *   figure (新增工业机器人200台); else what stands before a reach verb (上云企业达到2300家); attributes stay in it.
+ */
+import { normalizeProse } from "../text.js";
+import { scanFigures, type Figure } from "./figures.js";
+import { ANNUAL_HORIZONS, checkPolicyDate, findHorizons, type Horizon } from "./horizon.js";
+import {
+  ATTRIBUTE_EXCEPTIONS, COMPARATOR_PREFIXES, CONJUNCTIONS, COVERAGE_NAME_FOLLOWERS, COVERAGE_VERBS, COVERAGE_WORDS,
+  FREQUENCIES, FREQUENCY_PATTERN, MEASURE_VERBS, METRIC_NOUNS, MILESTONE_NOUNS, MILESTONE_SELF_REFERENCES, MILESTONE_VERBS, SUBJECT_FILLERS,
+  SUBJECT_STOP_WORDS, matchWordAt, type Comparator, type Measure,
+} from "./lexicon.js";
+import { findProtectedSpans, inSpans, normalizeWidth, skipSpaces, skipSpacesBack, splitClauses, splitSentences, type Span } from "./segment.js";
+import { toBaseUnit } from "./units.js";
+
+export type { Comparator, Measure } from "./lexicon.js";
+
+export type TargetAttribute = { text: string; value: number; unit: string; start: number; end: number };
+
+export type ParsedTarget = {
+  kind: "quantity" | "milestone" | "recurring";
+  comparator: Comparator | null;
+  value: number | null;
+  valueMax: number | null;
+  unit: string | null;
+  baseUnit: string | null;
+  valueInBaseUnit: number | null;
+  measure: Measure | null;
+  horizon: { text: string; deadline: string | null } | null;
+  subject: string;
+  frequency?: string | null;
+  attributes: TargetAttribute[];
+  text: string;
+  start: number;
+  end: number;
+  sentence: Span;
+};
+
+export type ParseOptions = { policyDate?: string /* ISO date, e.g. 2017-09-08 */ };
+
+// ---------------------------------------------------------------------------------------------------------------
+// Predicate words: one lexicon merged from the comparator, measure-verb and milestone-verb tables.
+
+type Entry = { word: string; comparator?: Comparator; measure?: Measure; reach?: boolean; change?: boolean; adjacent?: boolean; milestone?: boolean };
+type Token = Span & Entry;
+
+const LEXICON = new Map<string, Entry>();
+const entry = (word: string) => LEXICON.get(word) ?? LEXICON.set(word, { word }).get(word)!;
+for (const v of MEASURE_VERBS) Object.assign(entry(v.word), v);
+for (const c of COMPARATOR_PREFIXES) {
+  const e = entry(c.word);
+  e.comparator = c.comparator;
+  if (e.measure === undefined) e.adjacent = true; // a pure comparator only counts right before a figure
+}
+for (const w of MILESTONE_VERBS) entry(w).milestone = true;
+const LEXICON_WORDS = [...LEXICON.keys()];
+
+const isPureComparator = (t: Token) => t.measure === undefined && t.comparator !== undefined;
+const isQuantityAnchor = (t: Token) => t.measure !== undefined || t.comparator !== undefined;
+
+function scanTokens(norm: string, span: Span, protectedSpans: readonly Span[], figures: readonly Figure[]): Token[] {
+  const tokens: Token[] = [];
+  const figureStarts = new Set(figures.map((f) => f.start));
+  for (let i = span.start; i < span.end; ) {
+    if (inSpans(protectedSpans, i) || figures.some((f) => i >= f.start && i < f.end)) {
+      i++;
+      continue;
+    }
+    const word = matchWordAt(norm, i, LEXICON_WORDS);
+    const e = word === null ? undefined : LEXICON.get(word);
+    if (word === null || e === undefined || i + word.length > span.end || (e.adjacent && !figureStarts.has(skipSpaces(norm, i + word.length)))) {
+      i++;
+      continue;
+    }
+    tokens.push({ ...e, start: i, end: i + word.length });
+    i += word.length;
+  }
+  return tokens;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Subject text
+
+const NUMBERING = /^(?:[-•·*]\s*)?(?:[(（][一二三四五六七八九十百零〇\d]+[)）]|[一二三四五六七八九十]+、|\d+[.、])/;
+const TRAILING_JUNK = /[\s,，、:;。的等]/;
+
+type Clean = { text: string; start: number; end: number };
+/** skip: adverbials (horizons, frequencies) skipped at the start and cut out anywhere; remove: other cuts. */
+type CleanOptions = { leading?: boolean; skip?: readonly Span[]; tokens?: readonly Token[]; remove?: readonly Span[] };
+
+/**
+ * The text of norm[from, to) as written in `input`, as a subject: leading numbering, fillers, adverbials,
+ * conjunctions and (optionally) verbs skipped; trailing 的/等/punctuation dropped; `remove` spans cut out;
+ * OCR whitespace removed.
+ */
+function clean(input: string, norm: string, from: number, to: number, o: CleanOptions = {}): Clean {
+  let s = from;
+  let e = to;
+  for (let changed = true; changed && s < e; ) {
+    changed = false;
+    const before = s;
+    while (s < e && /\s/.test(norm[s]!)) s++;
+    if (o.leading) {
+      const n = NUMBERING.exec(norm.slice(s, e));
+      if (n) s += n[0].length;
+      const h = o.skip?.find((x) => x.start === s);
+      if (h) s = h.end;
+      const t = o.tokens?.find((x) => x.start === s);
+      if (t) s = t.end;
+      const w = matchWordAt(norm, s, [...SUBJECT_FILLERS, ...CONJUNCTIONS]);
+      if (w && s + w.length <= e) s += w.length;
+      if (norm[s] === "的") s++;
+    }
+    changed = s !== before;
+  }
+  while (e > s && TRAILING_JUNK.test(norm[e - 1]!)) e--;
+  const cuts = [...(o.remove ?? []), ...(o.skip ?? [])].filter((c) => c.start >= s && c.end <= e).sort((a, b) => a.start - b.start);
+  let text = "";
+  let at = s;
+  for (const c of cuts) {
+    if (c.start < at) continue;
+    text += input.slice(at, c.start);
+    at = c.end;
+  }
+  text += input.slice(at, e);
+  return { text: normalizeProse(text), start: s, end: e };
+}
+
+/** Occurrences of `words` (longest first) in norm[span), outside quotes. */
+function findWords(norm: string, span: Span, words: readonly string[], protectedSpans: readonly Span[]): (Span & { word: string })[] {
+  const found: (Span & { word: string })[] = [];
+  for (let i = span.start; i < span.end; ) {
+    const w = inSpans(protectedSpans, i) ? null : matchWordAt(norm, i, words);
+    if (w && i + w.length <= span.end) {
+      found.push({ start: i, end: i + w.length, word: w });
+      i += w.length;
+    } else i++;
+  }
+  return found;
+}
+
+function findFrequency(norm: string, span: Span, protectedSpans: readonly Span[]): (Span & { word: string }) | null {
+  for (let i = span.start; i < span.end; i++) {
+    if (inSpans(protectedSpans, i)) continue;
+    const w = matchWordAt(norm, i, FREQUENCIES);
+    if (w) return { start: i, end: i + w.length, word: w };
+    FREQUENCY_PATTERN.lastIndex = i;
+    const m = FREQUENCY_PATTERN.exec(norm);
+    if (m && i + m[0].length <= span.end) return { start: i, end: i + m[0].length, word: m[0] };
+  }
+  return null;
+}
+
+/** Drops trailing brackets, quotes and whitespace: 《…计划(2018-2020)》 → …计划; 研究院(产业技术研究院) → 研究院. */
+function objectHead(text: string): string {
+  let t = text;
+  for (let prev = ""; prev !== t; ) {
+    prev = t;
+    t = t.replace(/[\s》〉”"’」』】]+$/, "").replace(/[(（][^()（）]*[)）]$/, "");
+  }
+  return t;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+type Ctx = {
+  input: string;
+  norm: string;
+  policyDate: string | null;
+  protectedSpans: Span[];
+};
+
+type Draft = Omit<ParsedTarget, "horizon" | "sentence" | "text" | "attributes"> & { clause: Span; attributes: TargetAttribute[] };
+
+const EMPTY_VALUE = { comparator: null, value: null, valueMax: null, unit: null, baseUnit: null, valueInBaseUnit: null, measure: null } as const;
+
+/** Every target of `text`, in order. See the module comment for the rules. */
+export function parseTargets(text: string, options: ParseOptions = {}): ParsedTarget[] {
+  const norm = normalizeWidth(text);
+  const protectedSpans = findProtectedSpans(norm);
+  const ctx: Ctx = { input: text, norm, policyDate: checkPolicyDate(options.policyDate), protectedSpans };
+  const figures = scanFigures(norm, protectedSpans).filter((f) => f.excluded === null);
+  const out: ParsedTarget[] = [];
+  for (const sentence of splitSentences(norm)) {
+    const inSentence = figures.filter((f) => f.start >= sentence.start && f.end <= sentence.end);
+    out.push(...parseSentence(ctx, sentence, inSentence));
+  }
+  return out.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[]): ParsedTarget[] {
+  const { input, norm, protectedSpans } = ctx;
+  const clauses = splitClauses(norm, sentence);
+  const horizons = findHorizons(norm, sentence, protectedSpans, ctx.policyDate);
+  const allTokens = scanTokens(norm, sentence, protectedSpans, figures);
+  const frequencies = clauses.map((c) => findFrequency(norm, c, protectedSpans)).filter((f) => f !== null);
+  const adverbials: Span[] = [...horizons, ...frequencies];
+  const clauseOf = (pos: number) => clauses.find((c) => pos >= c.start && pos < c.end) ?? sentence;
+  const prefixOf = (f: Figure) => allTokens.find((t) => t.comparator !== undefined && t.end === skipSpacesBack(norm, f.start)) ?? null;
+
+  // 3. attributes: a figure followed by 的 (not 的目标) describes the noun after it.
+  const attributes: (TargetAttribute & { clause: Span })[] = [];
+  const counted: Figure[] = [];
+  for (const f of figures) {
+    const after = norm.slice(skipSpaces(norm, f.end));
+    if (!after.startsWith("的") || ATTRIBUTE_EXCEPTIONS.some((w) => after.startsWith(w, 1))) {
+      counted.push(f);
+      continue;
+    }
+    const clause = clauseOf(f.start);
+    const prefix = prefixOf(f);
+    let labelStart = clause.start;
+    for (const t of allTokens) if (t.end <= f.start && t.start >= clause.start && t !== prefix && t.end > labelStart) labelStart = t.end;
+    for (const g of figures) if (g.end <= f.start && g.end > labelStart && g.start >= clause.start) labelStart = g.end;
+    const sep = Math.max(norm.lastIndexOf("、", f.start - 1), norm.lastIndexOf("的", f.start - 1)) + 1;
+    if (sep > labelStart) labelStart = sep;
+    const label = clean(input, norm, labelStart, prefix?.start ?? f.start);
+    const start = label.text ? label.start : (prefix?.start ?? f.start);
+    attributes.push({ text: input.slice(start, f.end), value: f.value, unit: f.unit?.unit ?? "", start, end: f.end, clause });
+  }
+  const inAttribute = (t: Span) => attributes.some((a) => t.start >= a.start && t.end <= a.end);
+  const tokens = allTokens.filter((t) => !inAttribute(t));
+
+  const drafts: Draft[] = [];
+  const covered = new Map<Figure, Span>();
+
+  // 4. coverage
+  const coverages: (Span & { clause: Span })[] = [];
+  for (const clause of clauses) {
+    for (const c of findWords(norm, clause, COVERAGE_WORDS, protectedSpans)) {
+      if (COVERAGE_NAME_FOLLOWERS.some((w) => norm.startsWith(w, c.end))) continue;
+      const f = [...counted].reverse().find((g) => g.end <= c.start && g.start >= clause.start);
+      const between = f ? norm.slice(f.end, c.start) : "";
+      const merged = f && !/[和及与、,，]/.test(between) && !coverages.some((x) => x.start > f.end && x.end <= c.start);
+      if (f && merged) covered.set(f, c);
+      coverages.push({ ...c, clause });
+      if (merged) continue;
+      const floor = Math.max(clause.start, ...coverages.filter((x) => x.end <= c.start).map((x) => x.end), ...counted.filter((g) => g.end <= c.start && g.start >= clause.start).map((g) => g.end));
+      const remove = findWords(norm, { start: floor, end: c.start }, COVERAGE_VERBS, protectedSpans);
+      const subject = clean(input, norm, floor, c.start, { leading: true, skip: adverbials, remove });
+      drafts.push({
+        kind: "quantity", comparator: "reach", value: 100, valueMax: null, unit: "%", baseUnit: "%", valueInBaseUnit: 100, measure: "level",
+        subject: subject.text || previousClauseSubject(ctx, clauses, clause, tokens, adverbials),
+        frequency: null, attributes: [], start: subject.text ? subject.start : c.start, end: c.end, clause,
+      });
+    }
+  }
+
+  // quantities
+  let lastMeasure: Measure | null = null;
+  let lastSubject: string | null = null;
+  for (const f of counted) {
+    const clause = clauseOf(f.start);
+    const prefix = prefixOf(f);
+    const coverage = covered.get(f) ?? null;
+    const floor = Math.max(clause.start, ...counted.filter((g) => g.end <= f.start && g.start >= clause.start).map((g) => g.end));
+    const before = tokens.filter((t) => t.start >= floor && t.end <= f.start && isQuantityAnchor(t));
+    const verbs = tokens.filter((t) => t.start >= clause.start && t.end <= f.start && t.measure !== undefined);
+    const nearestVerb = verbs[verbs.length - 1] ?? null;
+    const horizon = horizonFor(horizons, clause, prefix?.start ?? f.start);
+    const frequency = frequencies.find((q) => q.start >= clause.start && q.end <= f.start) ?? null;
+    const subject = quantitySubject(ctx, f, clause, clauses, floor, before, tokens, adverbials, coverage, lastSubject);
+
+    const comparator = f.comparator ?? prefix?.comparator ?? (nearestVerb?.reach ? "reach" : null) ?? (coverage ? "reach" : null);
+    let measure: Measure | null;
+    const percent = f.unit?.category === "percent";
+    if (coverage) measure = "level";
+    else if (nearestVerb) measure = nearestVerb.measure === "increment" && percent && !nearestVerb.change ? "level" : nearestVerb.measure!;
+    else if (percent || METRIC_NOUNS.some((n) => subject.endsWith(n))) measure = "level";
+    else if ((horizon && ANNUAL_HORIZONS.includes(horizon.text)) || frequency) measure = "increment";
+    else measure = lastMeasure;
+    lastMeasure = measure;
+    lastSubject = subject || lastSubject;
+
+    const start = prefix?.start ?? f.start;
+    drafts.push({
+      kind: "quantity", comparator, value: f.value, valueMax: f.valueMax, unit: f.unit?.unit ?? null,
+      ...toBaseUnit(f.value, f.unit), measure, subject, frequency: frequency?.word ?? null, attributes: [], start, end: f.end, clause,
+    });
+  }
+
+  for (const clause of clauses) {
+    const frequency = frequencies.find((q) => q.start >= clause.start && q.end <= clause.end) ?? null;
+    const hasCount = counted.some((f) => f.start >= clause.start && f.end <= clause.end) || coverages.some((c) => c.clause === clause);
+    // 6. recurring duty: a frequency and no count
+    if (frequency && !hasCount) {
+      const body = clean(input, norm, clause.start, clause.end, { leading: true, skip: adverbials });
+      const start = Math.min(body.start, frequency.start);
+      drafts.push({ kind: "recurring", ...EMPTY_VALUE, subject: body.text, frequency: frequency.word, attributes: [], start, end: body.end, clause });
+      continue;
+    }
+    if (frequency) continue;
+    // 5. milestones
+    let coveredTo = clause.start;
+    for (const t of tokens) {
+      if (!t.milestone || t.start < coveredTo || t.start < clause.start || t.end > clause.end) continue;
+      const object = clean(input, norm, t.end, clause.end, { leading: true, tokens: tokens.filter((x) => x.milestone) });
+      const head = objectHead(object.text);
+      if (!object.text || !MILESTONE_NOUNS.some((n) => head.endsWith(n)) || MILESTONE_SELF_REFERENCES.some((w) => object.text.startsWith(w))) continue;
+      if (counted.some((f) => f.start >= t.end && f.end <= clause.end)) continue;
+      drafts.push({ kind: "milestone", ...EMPTY_VALUE, subject: object.text, frequency: null, attributes: [], start: t.start, end: object.end, clause });
+      coveredTo = object.end;
+    }
+  }
+
+  // 3b. attributes go to the target they describe, in their clause.
+  for (const a of attributes) {
+    const hosts = drafts.filter((d) => d.clause === a.clause);
+    const host =
+      hosts.find((d) => d.start <= a.start && d.end >= a.end) ??
+      hosts.find((d) => d.start >= a.end) ??
+      [...hosts].reverse().find((d) => d.end <= a.start);
+    host?.attributes.push({ text: a.text, value: a.value, unit: a.unit, start: a.start, end: a.end });
+  }
+
+  return drafts.map(({ clause, ...d }) => {
+    const h = horizonFor(horizons, clause, d.start) ?? rowHorizon(ctx, d.start);
+    return { ...d, text: input.slice(d.start, d.end), horizon: h && { text: h.text, deadline: h.deadline }, sentence: { start: sentence.start, end: sentence.end } };
+  });
+}
+
+/** The last horizon before `pos` in the sentence, else the first after it in its clause. */
+function horizonFor(horizons: readonly Horizon[], clause: Span, pos: number): Horizon | null {
+  const before = horizons.filter((h) => h.end <= pos);
+  return before[before.length - 1] ?? horizons.find((h) => h.start >= pos && h.end <= clause.end) ?? null;
+}
+
+/** In a task-table row (tab-separated line) whose last cell is only a horizon (年内, 10月底前), that horizon. */
+function rowHorizon(ctx: Ctx, pos: number): Horizon | null {
+  const { norm } = ctx;
+  const lineStart = norm.lastIndexOf("\n", pos - 1) + 1;
+  const lineEnd = norm.indexOf("\n", pos) < 0 ? norm.length : norm.indexOf("\n", pos);
+  const line = norm.slice(lineStart, lineEnd);
+  const tab = line.replace(/\s+$/, "").lastIndexOf("\t");
+  if (tab < 0) return null;
+  let start = lineStart + tab + 1;
+  let end = lineStart + line.replace(/\s+$/, "").length;
+  while (start < end && /\s/.test(norm[start]!)) start++;
+  if (pos >= start) return null;
+  const found = findHorizons(norm, { start, end }, ctx.protectedSpans, ctx.policyDate);
+  while (end > start && /[。.]/.test(norm[end - 1]!)) end--;
+  const h = found[0];
+  return found.length === 1 && h !== undefined && h.start === start && h.end === end ? h : null;
+}
+
+function quantitySubject(
+  ctx: Ctx, f: Figure, clause: Span, clauses: readonly Span[], lower: number, before: readonly Token[], tokens: readonly Token[],
+  adverbials: readonly Span[], coverage: Span | null, previousSubject: string | null,
+): string {
+  const { input, norm, protectedSpans } = ctx;
+  // A: the noun phrase after the figure (培育10家智能经济行业龙头企业).
+  const postEnd = coverage ? coverage.start : clause.end;
+  const stop = findWords(norm, { start: f.end, end: postEnd }, SUBJECT_STOP_WORDS, protectedSpans)[0]?.start ?? postEnd;
+  const post = clean(input, norm, f.end, stop);
+  if (post.text) return post.text;
+  const anchor = before[before.length - 1] ?? null;
+  // B: between the verb and the figure (新增工业机器人200台).
+  const pre = clean(input, norm, anchor ? anchor.end : lower, f.start, { leading: true, skip: adverbials });
+  if (pre.text) return pre.text;
+  if (anchor) {
+    // B': before a reach verb (上云企业达到2300家), or the object of the verb governing a bare comparator (培训不少于500人次).
+    const governing = isPureComparator(anchor) ? [...before].reverse().find((t) => t.measure !== undefined && t.end <= anchor.start) ?? null : null;
+    const region = clean(input, norm, governing ? governing.end : lower, anchor.start, { leading: true, skip: adverbials });
+    if (region.text) return region.text;
+    const verb = governing ?? anchor;
+    // 实现地区生产总值1200亿元，增长8%左右: a change verb with no topic continues the previous target's subject.
+    if (verb.change && previousSubject) return previousSubject;
+    if (verb.measure === "increment") return verb.word; // 培训1000人次以上: the activity is what is counted
+  }
+  return previousClauseSubject(ctx, clauses, clause, tokens, adverbials);
+}
+
+/** When a clause names no subject (力争三年内累计达到50家), the previous clause of the sentence does. */
+function previousClauseSubject(ctx: Ctx, clauses: readonly Span[], clause: Span, tokens: readonly Token[], adverbials: readonly Span[]): string {
+  const i = clauses.indexOf(clause);
+  const prev = i > 0 ? clauses[i - 1] : undefined;
+  if (!prev) return "";
+  return clean(ctx.input, ctx.norm, prev.start, prev.end, { leading: true, skip: adverbials, tokens: tokens.filter((t) => t.measure !== undefined || t.milestone) }).text;
+}
