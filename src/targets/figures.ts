@@ -65,22 +65,29 @@ function readTail(t: string, core: Core): Tail {
   let p = skipSpaces(t, core.end);
   const direct = matchUnitAt(t, p);
   if (direct) return { ...none, unit: direct, unitEnd: p + direct.unit.length, end: p + direct.unit.length };
+  // Scale word and 余/多 in either order: 1万余人, 10余万平方米, 1000多家.
   let scale = 1;
   let scaled = none.scaled;
-  if (!core.chinese) {
-    const s = matchScaleAt(t, p);
+  let approx: Comparator | null = null;
+  for (let step = 0; step < 2; step++) {
+    const s = core.chinese || scale !== 1 ? null : matchScaleAt(t, p);
     if (s) {
       scale = s.factor;
       scaled = true;
       p += s.word.length;
+      continue;
+    }
+    const at = p;
+    const a: { word: string; comparator: Comparator } | undefined = approx === null ? APPROXIMATE_MARKERS.find((m) => t.startsWith(m.word, at)) : undefined;
+    if (a) {
+      approx = a.comparator;
+      p += a.word.length;
     }
   }
-  const approx = matchWordAt(t, p, APPROXIMATE_MARKERS.map((m) => m.word));
-  const approxComparator = APPROXIMATE_MARKERS.find((m) => m.word === approx)?.comparator ?? null;
-  const q = skipSpaces(t, approx ? p + approx.length : p);
+  const q = skipSpaces(t, p);
   const unit = matchUnitAt(t, q);
-  if (unit) return { unit, unitEnd: q + unit.unit.length, end: q + unit.unit.length, scale, scaled, approx: approxComparator };
-  if (scale !== 1) return { ...none, end: approx ? p + approx.length : p, scale, scaled, approx: approxComparator };
+  if (unit) return { unit, unitEnd: q + unit.unit.length, end: q + unit.unit.length, scale, scaled, approx };
+  if (scale !== 1) return { ...none, end: p, scale, scaled, approx };
   return none;
 }
 

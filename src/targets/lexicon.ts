@@ -15,7 +15,8 @@ export const COMPARATOR_PREFIXES: readonly { word: string; comparator: Comparato
   ...["约", "大约", "近", "接近", "将近"].map((word) => ({ word, comparator: "about" as const })),
   ...["不超过", "不高于", "不多于", "不大于", "低于", "少于", "小于", "控制在", "最多", "至多"].map((word) => ({ word, comparator: "at_most" as const })),
   ...["达到", "达", "实现", "累计达到", "提高到", "提高至", "提升到", "提升至", "扩大到", "扩大至", "增至", "增加到", "增加至",
-    "增长到", "增长至", "上升到", "上升至", "降至", "降低到", "降低至", "下降到", "下降至", "减少到", "减少至"].map((word) => ({ word, comparator: "reach" as const })),
+    "增长到", "增长至", "上升到", "上升至", "降至", "降低到", "降低至", "下降到", "下降至", "减少到", "减少至", "压缩至", "压缩到", "缩短至",
+    "缩短到"].map((word) => ({ word, comparator: "reach" as const })),
   ...["共计", "合计", "总计"].map((word) => ({ word, comparator: "exactly" as const })),
 ];
 
@@ -37,13 +38,16 @@ export const APPROXIMATE_MARKERS: readonly { word: string; comparator: Comparato
  * (累计达到 → level, 累计新增 → increment). `reach`: with no explicit comparator the target is "reach"
  * (实现1000家, 完成年度投资计划的100%). `change`: the figure is a change, even in percent (增长10%, 提高5个百分点).
  * `adjacent`: only counts right before the figure (达 would otherwise match 下达).
+ * `nominal`: often a noun after a noun (试点建设1个, 智能化改造项目): a verb only when nothing but adverbs precedes it
+ * in its clause (建设保障性住房1.5-2万套, 加快改造老旧小区20个).
  */
-export type MeasureVerb = { word: string; measure: Measure; reach?: boolean; change?: boolean; adjacent?: boolean };
+export type MeasureVerb = { word: string; measure: Measure; reach?: boolean; change?: boolean; adjacent?: boolean; nominal?: boolean };
 
 export const MEASURE_VERBS: readonly MeasureVerb[] = [
   // level: the stock reached at the deadline
   ...["达到", "累计达到", "实现", "扩大到", "扩大至", "增至", "增加到", "增加至", "增长到", "增长至", "提高到", "提高至", "提升到",
-    "提升至", "上升到", "上升至", "下降到", "下降至", "降低到", "降低至", "降至", "减少到", "减少至"].map((word) => ({ word, measure: "level" as const, reach: true })),
+    "提升至", "上升到", "上升至", "下降到", "下降至", "降低到", "降低至", "降至", "减少到", "减少至", "压缩至", "压缩到", "缩短至", "缩短到",
+  ].map((word) => ({ word, measure: "level" as const, reach: true })),
   { word: "达", measure: "level", reach: true, adjacent: true },
   ...["累计", "覆盖", "保持", "保持在", "稳定在", "维持在", "控制在", "总数", "总量", "总规模"].map((word) => ({ word, measure: "level" as const })),
   // increment: what is added, founded, held or done within the horizon
@@ -52,7 +56,8 @@ export const MEASURE_VERBS: readonly MeasureVerb[] = [
     "组织实施", "举办", "开展", "进行", "组织", "召开", "建立", "建成", "创建", "组建", "成立", "设立", "培训", "培养",
     "选拔", "遴选", "安排", "投入", "攻克", "整治", "淘汰", "整治淘汰", "规范提升", "梳理", "排摸", "认定", "评选", "创成",
     "争创", "开工", "竣工", "投产", "招聘", "吸纳", "帮扶", "资助", "扶持", "奖励", "修建", "铺设", "发放", "签约", "推广",
-    "输送", "接待", "改造", "改建", "扩建", "新改建", "新建改建", "招收", "录用", "安置", "带动", "解决"].map((word) => ({ word, measure: "increment" as const })),
+    "输送", "接待", "整改", "改建", "扩建", "新改建", "新建改建", "招收", "录用", "安置", "带动", "解决"].map((word) => ({ word, measure: "increment" as const })),
+  ...["建设", "改造"].map((word) => ({ word, measure: "increment" as const, nominal: true })),
   ...["增长", "增加", "提高", "提升", "上升", "下降", "降低", "减少"].map((word) => ({ word, measure: "increment" as const, change: true })),
 ];
 
@@ -111,7 +116,10 @@ export const CONJUNCTIONS: readonly string[] = ["以及", "并且", "和", "与"
 /** The noun phrase after a figure ends before these (安排1亿元资金专项用于…, 2家以上知名医院开展技术合作). */
 export const SUBJECT_STOP_WORDS: readonly string[] = ["专项用于", "专门用于", "用于", "开展", "进行", "落地", "落户", "参加", "参与", "入驻"];
 
-/** A figure followed by 的 describes the noun after it (注册资金4亿元的…公司) — unless the noun is the target itself. */
+/**
+ * A figure followed by 的 describes the noun after it (注册资金4亿元的…公司) — unless the noun is the target itself
+ * (实现1000家的目标), or the figure is a percent: 完成50%的拆迁任务, 覆盖80%以上的行政村 state the target.
+ */
 export const ATTRIBUTE_EXCEPTIONS: readonly string[] = ["目标", "任务", "要求"];
 
 /** Longest word of `words` starting at `pos`. */

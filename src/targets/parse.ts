@@ -66,7 +66,7 @@ export type ParseOptions = { policyDate?: string /* ISO date, e.g. 2017-09-08 */
 // ---------------------------------------------------------------------------------------------------------------
 // Predicate words: one lexicon merged from the comparator, measure-verb and milestone-verb tables.
 
-type Entry = { word: string; comparator?: Comparator; measure?: Measure; reach?: boolean; change?: boolean; adjacent?: boolean; milestone?: boolean };
+type Entry = { word: string; comparator?: Comparator; measure?: Measure; reach?: boolean; change?: boolean; adjacent?: boolean; nominal?: boolean; milestone?: boolean };
 type Token = Span & Entry;
 
 const LEXICON = new Map<string, Entry>();
@@ -125,6 +125,7 @@ function clean(input: string, norm: string, from: number, to: number, o: CleanOp
     changed = false;
     const before = s;
     while (s < e && /\s/.test(norm[s]!)) s++;
+    if (norm[s] === "的") s++; // 完成50%的拆迁任务
     if (o.leading) {
       const n = NUMBERING.exec(norm.slice(s, e));
       if (n) s += n[0].length;
@@ -134,7 +135,6 @@ function clean(input: string, norm: string, from: number, to: number, o: CleanOp
       if (t) s = t.end;
       const w = matchWordAt(norm, s, [...SUBJECT_FILLERS, ...CONJUNCTIONS]);
       if (w && s + w.length <= e) s += w.length;
-      if (norm[s] === "的") s++;
     }
     changed = s !== before;
   }
@@ -228,7 +228,7 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[]): ParsedTarge
   const counted: Figure[] = [];
   for (const f of figures) {
     const after = norm.slice(skipSpaces(norm, f.end));
-    if (!after.startsWith("的") || ATTRIBUTE_EXCEPTIONS.some((w) => after.startsWith(w, 1))) {
+    if (!after.startsWith("的") || ATTRIBUTE_EXCEPTIONS.some((w) => after.startsWith(w, 1)) || f.unit?.category === "percent") {
       counted.push(f);
       continue;
     }
@@ -245,6 +245,14 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[]): ParsedTarge
   }
   const inAttribute = (t: Span) => attributes.some((a) => t.start >= a.start && t.end <= a.end);
   const tokens = allTokens.filter((t) => !inAttribute(t));
+  // 试点建设1个: a `nominal` verb after a noun is a noun, no anchor for the figure (it may still start a milestone).
+  const nominalUse = (t: Token) => {
+    if (!t.nominal) return false;
+    const clause = clauseOf(t.start);
+    const floor = Math.max(clause.start, ...tokens.filter((x) => x.end <= t.start && x.start >= clause.start).map((x) => x.end));
+    return clean(input, norm, floor, t.start, { leading: true, skip: adverbials }).text !== "";
+  };
+  const anchors = tokens.filter((t) => isQuantityAnchor(t) && !nominalUse(t));
 
   const drafts: Draft[] = [];
   const covered = new Map<Figure, Span>();
@@ -279,8 +287,8 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[]): ParsedTarge
     const prefix = prefixOf(f);
     const coverage = covered.get(f) ?? null;
     const floor = Math.max(clause.start, ...counted.filter((g) => g.end <= f.start && g.start >= clause.start).map((g) => g.end));
-    const before = tokens.filter((t) => t.start >= floor && t.end <= f.start && isQuantityAnchor(t));
-    const verbs = tokens.filter((t) => t.start >= clause.start && t.end <= f.start && t.measure !== undefined);
+    const before = anchors.filter((t) => t.start >= floor && t.end <= f.start);
+    const verbs = anchors.filter((t) => t.start >= clause.start && t.end <= f.start && t.measure !== undefined);
     const nearestVerb = verbs[verbs.length - 1] ?? null;
     const horizon = horizonFor(horizons, clause, prefix?.start ?? f.start);
     const frequency = frequencies.find((q) => q.start >= clause.start && q.end <= f.start) ?? null;
