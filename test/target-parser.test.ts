@@ -1,0 +1,387 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { readCsv } from "../src/csv.js";
+import { PACKAGE_ROOT } from "../src/paths.js";
+import { itemSchema, policySchema } from "../src/schemas.js";
+import { scanFigures } from "../src/targets/figures.js";
+import { EXCLUSION_RULES, UNITS, parseArabicNumeral, parseChineseNumeral, parseTargets, type ParsedTarget } from "../src/targets/index.js";
+import { findProtectedSpans, normalizeWidth } from "../src/targets/segment.js";
+import { chineseOrdinal } from "../src/text.js";
+
+const POLICY_DATE = "2017-09-08";
+
+type Row = {
+  text: string;
+  value: number | null;
+  valueMax: number | null;
+  unit: string | null;
+  valueInBaseUnit: number | null;
+  comparator: ParsedTarget["comparator"];
+  measure: ParsedTarget["measure"];
+  subject: string;
+  deadline: string | null;
+  frequency: string | null;
+};
+
+const row = (t: ParsedTarget): Row => ({
+  text: t.text,
+  value: t.value,
+  valueMax: t.valueMax,
+  unit: t.unit,
+  valueInBaseUnit: t.valueInBaseUnit,
+  comparator: t.comparator,
+  measure: t.measure,
+  subject: t.subject,
+  deadline: t.horizon?.deadline ?? null,
+  frequency: t.frequency ?? null,
+});
+
+const parse = (text: string) => parseTargets(text, { policyDate: POLICY_DATE });
+const quantities = (text: string) => parse(text).filter((t) => t.kind === "quantity");
+
+describe("numerals", () => {
+  it.each([
+    ["一", 1], ["两", 2], ["十", 10], ["十五", 15], ["二十", 20], ["一百二十", 120], ["一百二", 120], ["两百", 200],
+    ["三千", 3000], ["一百零五", 105], ["一万五千", 15000], ["一万五", 15000], ["三万", 30000], ["二十亿", 2_000_000_000],
+  ])("%s = %d", (text, value) => expect(parseChineseNumeral(text)).toBe(value));
+
+  it.each(["个十百千", "十百千", "十三五", "一二", "千", "万一", "二〇一七"])("%s is not a number", (text) => {
+    expect(parseChineseNumeral(text)).toBeNull();
+  });
+
+  it.each([["1,200", 1200], ["1.5", 1.5], ["12,000,000", 12_000_000], ["1,20", null]] as const)("%s = %s", (text, value) => {
+    expect(parseArabicNumeral(text)).toBe(value);
+  });
+
+  it("has a unit table with money normalised to 万元", () => {
+    expect(UNITS.find((u) => u.unit === "亿元")).toMatchObject({ baseUnit: "万元", factor: 10000 });
+    expect(UNITS.find((u) => u.unit === "元")).toMatchObject({ baseUnit: "万元", factor: 0.0001 });
+    expect(UNITS.find((u) => u.unit === "家")).toMatchObject({ baseUnit: "家", factor: 1 });
+  });
+});
+
+// Phrasings beyond the seed document: text → the quantity targets it must yield, in order.
+const PHRASINGS: [string, Partial<Row>[]][] = [
+  ["新增就业岗位3000个以上", [{ text: "3000个以上", value: 3000, unit: "个", comparator: "at_least", measure: "increment", subject: "就业岗位", deadline: null }]],
+  ["全年培训农村劳动力不少于500人次", [{ text: "不少于500人次", value: 500, unit: "人次", comparator: "at_least", measure: "increment", subject: "农村劳动力", deadline: "2017-12-31" }]],
+  ["培训不少于500人次", [{ value: 500, unit: "人次", comparator: "at_least", measure: "increment", subject: "培训" }]],
+  ["单个项目投资额超过1.2亿元", [{ text: "超过1.2亿元", value: 1.2, unit: "亿元", valueInBaseUnit: 12000, comparator: "at_least", measure: "level", subject: "单个项目投资额" }]],
+  ["城乡居民医保参保覆盖率达到95%", [{ value: 95, unit: "%", comparator: "reach", measure: "level", subject: "城乡居民医保参保覆盖率" }]],
+  ["完成年度投资计划的100%", [{ value: 100, unit: "%", comparator: "reach", measure: "level", subject: "年度投资计划" }]],
+  ["年内建成5G基站1,200个", [{ text: "1,200个", value: 1200, unit: "个", comparator: null, measure: "increment", subject: "5G基站", deadline: "2017-12-31" }]],
+  ["引进高层次人才两百名", [{ value: 200, unit: "名", comparator: null, measure: "increment", subject: "高层次人才" }]],
+  ["培育国家高新技术企业，力争三年内累计达到50家", [{ text: "累计达到50家", value: 50, unit: "家", comparator: "reach", measure: "level", subject: "国家高新技术企业", deadline: "2020-12-31" }]],
+  ["新增小微企业3万家", [{ value: 30000, unit: "家", valueInBaseUnit: 30000, measure: "increment", subject: "小微企业" }]],
+  ["新增城镇就业1.5万人", [{ value: 15000, unit: "人", subject: "城镇就业" }]],
+  ["力争新增就业1.5万", [{ text: "1.5万", value: 15000, unit: null, measure: "increment" }]],
+  ["到2020年，常住人口城镇化率达到７０％", [{ text: "达到７０％", value: 70, unit: "%", comparator: "reach", measure: "level", subject: "常住人口城镇化率", deadline: "2020-12-31" }]],
+  ["全年接待游客４５０万人次", [{ value: 4_500_000, unit: "人次", measure: "increment", subject: "游客", deadline: "2017-12-31" }]],
+  ["实现地区生产总值1200亿元，增长8%左右", [
+    { value: 1200, unit: "亿元", valueInBaseUnit: 12_000_000, comparator: "reach", measure: "level", subject: "地区生产总值" },
+    { value: 8, unit: "%", comparator: "about", measure: "increment", subject: "地区生产总值" },
+  ]],
+  ["规上工业增加值增长10%以上", [{ value: 10, unit: "%", comparator: "at_least", measure: "increment", subject: "规上工业增加值" }]],
+  ["单位GDP能耗下降3.5%", [{ value: 3.5, unit: "%", comparator: null, measure: "increment", subject: "单位GDP能耗" }]],
+  ["研发经费支出占地区生产总值比重提高0.2个百分点", [{ value: 0.2, unit: "个百分点", measure: "increment", subject: "研发经费支出占地区生产总值比重" }]],
+  ["建成区绿化覆盖率提高到42%", [{ value: 42, unit: "%", comparator: "reach", measure: "level", subject: "建成区绿化覆盖率" }]],
+  ["每月举办2期创业培训班", [{ value: 2, unit: "期", measure: "increment", subject: "创业培训班", frequency: "每月" }]],
+  ["每季度召开一次联席会议", [{ text: "一次", value: 1, unit: "次", subject: "联席会议", frequency: "每季度" }]],
+  ["每年举办15～20场招商推介活动", [{ text: "15～20场", value: 15, valueMax: 20, unit: "场", comparator: null, subject: "招商推介活动", frequency: "每年" }]],
+  ["到2020年，全市高新技术企业达到500家", [{ value: 500, comparator: "reach", measure: "level", subject: "全市高新技术企业", deadline: "2020-12-31" }]],
+  ["2018年6月底前，完成100家企业“零土地”技改", [{ value: 100, unit: "家", comparator: "reach", measure: "increment", subject: "企业“零土地”技改", deadline: "2018-06-30" }]],
+  ["年底前完成15至20个村的环境整治", [{ text: "15至20个", value: 15, valueMax: 20, unit: "个", deadline: "2017-12-31" }]],
+  ["新建改建农村公路30公里", [{ value: 30, unit: "公里", measure: "increment", subject: "农村公路" }]],
+  ["发放创业担保贷款5000万元", [{ value: 5000, unit: "万元", valueInBaseUnit: 5000, measure: "increment", subject: "创业担保贷款" }]],
+  ["安排专项资金三千万元", [{ text: "三千万元", value: 3000, unit: "万元", valueInBaseUnit: 3000, subject: "专项资金" }]],
+  ["十三五期间累计完成投资1.2万亿元", [{ value: 1.2, unit: "万亿元", valueInBaseUnit: 120_000_000, subject: "投资", deadline: "2020-12-31" }]],
+  ["新增规上企业1000多家，其中上市企业3家", [
+    { text: "1000多家", value: 1000, comparator: "at_least", measure: "increment", subject: "规上企业" },
+    { text: "3家", value: 3, comparator: null, measure: "increment", subject: "上市企业" },
+  ]],
+  ["力争培育上市企业5家，新三板挂牌企业10家", [
+    { value: 5, subject: "上市企业", measure: "increment" },
+    { value: 10, subject: "新三板挂牌企业", measure: "increment" },
+  ]],
+  ["建设保障性住房1.5-2万套", [{ value: 15000, valueMax: 20000, unit: "套", measure: "increment", subject: "保障性住房" }]],
+  ["新增绿化面积10余万平方米", [{ value: 100000, unit: "平方米", comparator: "at_least", subject: "绿化面积" }]],
+  ["粮食播种面积稳定在30万亩左右", [{ value: 300000, unit: "亩", comparator: "about", measure: "level", subject: "粮食播种面积" }]],
+  ["城镇登记失业率控制在3.5%以内", [{ text: "控制在3.5%以内", value: 3.5, comparator: "at_most", measure: "level", subject: "城镇登记失业率" }]],
+  ["审批时限压缩至3个工作日以内", [{ value: 3, unit: "个工作日", comparator: "at_most", measure: "level", subject: "审批时限" }]],
+  ["每个班次学员不超过50人", [{ value: 50, unit: "人", comparator: "at_most" }]],
+  ["组织约100家企业参加展会", [{ text: "约100家", value: 100, comparator: "about", measure: "increment", subject: "企业" }]],
+  ["投入资金共计2亿元", [{ text: "共计2亿元", value: 2, valueInBaseUnit: 20000, comparator: "exactly", measure: "increment", subject: "资金" }]],
+  ["入驻企业达到一百二十家", [{ value: 120, unit: "家", comparator: "reach", measure: "level", subject: "入驻企业" }]],
+  ["累计新增就业岗位1万个", [{ value: 10000, unit: "个", measure: "increment", subject: "就业岗位" }]],
+  ["上半年完成50%的拆迁任务", [{ value: 50, unit: "%", comparator: "reach", measure: "level", subject: "拆迁任务", deadline: "2017-06-30" }]],
+  ["覆盖80%以上的行政村", [{ value: 80, unit: "%", comparator: "at_least", measure: "level", subject: "行政村" }]],
+  ["3个月内完成排查，整改企业100家", [{ value: 100, unit: "家", measure: "increment", subject: "企业", deadline: "2017-12-31" }]],
+  ["明年新增市级众创空间5家", [{ value: 5, subject: "市级众创空间", deadline: "2018-12-31" }]],
+  ["加快改造老旧小区20个", [{ value: 20, measure: "increment", subject: "老旧小区" }]],
+  ["帮扶低收入农户不少于2000户", [{ value: 2000, unit: "户", comparator: "at_least", measure: "increment", subject: "低收入农户" }]],
+  ["新增省级以上研发机构十五家", [{ value: 15, unit: "家", subject: "省级以上研发机构" }]],
+  ["百分之九十五的行政村通光纤", [{ text: "百分之九十五", value: 95, unit: "%" }]],
+  ["每2个月通报一次", [{ value: 1, unit: "次", subject: "通报", frequency: "每2个月" }]],
+  ["培育年销售额超过1亿元的企业10家", [{ text: "10家", value: 10, subject: "年销售额超过1亿元的企业" }]],
+  ["引进总投资5000万元以上的项目20个", [{ text: "20个", value: 20, subject: "总投资5000万元以上的项目" }]],
+  ["实现行政村4G网络全覆盖", [{ value: 100, unit: "%", comparator: "reach", measure: "level", subject: "行政村4G网络" }]],
+];
+
+describe("quantity phrasings", () => {
+  it(`covers at least 40 phrasings (${PHRASINGS.length})`, () => expect(PHRASINGS.length).toBeGreaterThanOrEqual(40));
+  it.each(PHRASINGS)("%s", (text, expected) => {
+    const found = quantities(text);
+    expect(found.map(row)).toMatchObject(expected);
+    for (const t of found) expect(text.slice(t.start, t.end)).toBe(t.text);
+  });
+});
+
+describe("attributes describe a target, they are not targets", () => {
+  it("注册资金4亿元 of the company to be founded", () => {
+    const text = "加快成立注册资金4亿元的国有政策性担保公司。";
+    const targets = parse(text);
+    expect(targets).toHaveLength(1);
+    expect(targets[0]).toMatchObject({ kind: "milestone", value: null, text: "成立注册资金4亿元的国有政策性担保公司", subject: "注册资金4亿元的国有政策性担保公司" });
+    expect(targets[0]!.attributes).toEqual([{ text: "注册资金4亿元", value: 4, unit: "亿元", start: 4, end: 11 }]);
+  });
+  it("年销售额超过1亿元 of the companies to be counted", () => {
+    const [t] = parse("培育年销售额超过1亿元的企业10家");
+    expect(t!.attributes).toMatchObject([{ text: "年销售额超过1亿元", value: 1, unit: "亿元" }]);
+  });
+});
+
+describe("milestones and recurring duties", () => {
+  it.each([
+    ["年内出台《关于促进工业互联网发展的实施意见》", "《关于促进工业互联网发展的实施意见》", "2017-12-31"],
+    ["11月底前出台实施方案", "实施方案", "2017-11-30"],
+    ["建立健全考核评价机制", "考核评价机制", null],
+    ["组建产业发展基金", "产业发展基金", null],
+    ["成立市人工智能产业联盟", "市人工智能产业联盟", null],
+    ["发布年度重点项目清单", "年度重点项目清单", null],
+    ["成立一批专家工作站", "一批专家工作站", null],
+    ["编制2018-2020年发展规划", "2018-2020年发展规划", "2020-12-31"],
+  ])("%s is a milestone", (text, subject, deadline) => {
+    const targets = parse(text);
+    expect(targets.map((t) => ({ kind: t.kind, value: t.value, subject: t.subject, deadline: t.horizon?.deadline ?? null }))).toEqual([
+      { kind: "milestone", value: null, subject, deadline },
+    ]);
+  });
+
+  it.each(["培育认定一批市级智能制造工程服务公司", "就此制定以下意见", "推进产融对接网络平台建设", "全力保障专家委员会成立与服务工作启动仪式在慈召开"])(
+    "%s is no target",
+    (text) => expect(parse(text)).toEqual([]),
+  );
+
+  it.each([
+    ["每半个月通报智能经济八大工程进展情况", "每半个月", "通报智能经济八大工程进展情况"],
+    ["定期组织专家开展诊断服务", "定期", "组织专家开展诊断服务"],
+    ["按季度报送项目推进情况", "按季度", "报送项目推进情况"],
+    ["对相关责任部门的工作进展情况进行定期督查", "定期", "对相关责任部门的工作进展情况进行督查"],
+  ])("%s is recurring", (text, frequency, subject) => {
+    expect(parse(text)).toMatchObject([{ kind: "recurring", value: null, comparator: null, frequency, subject, text }]);
+  });
+
+  it("takes the deadline of a task-table row from its last cell", () => {
+    const text = "10\t加大财政扶持力度\t安排1亿元资金专项用于智能经济发展,出台实施细则。\t市经信局\t\t10月底前";
+    expect(parse(text).map((t) => [t.kind, t.text, t.horizon])).toEqual([
+      ["quantity", "1亿元", { text: "10月底前", deadline: "2017-10-31" }],
+      ["milestone", "出台实施细则", { text: "10月底前", deadline: "2017-10-31" }],
+    ]);
+  });
+
+  it("leaves relative deadlines open without a policy date, but resolves absolute ones", () => {
+    expect(parseTargets("年内新增200台")[0]!.horizon).toEqual({ text: "年内", deadline: null });
+    expect(parseTargets("到2020年新增200台")[0]!.horizon).toEqual({ text: "到2020年", deadline: "2020-12-31" });
+    expect(() => parseTargets("新增200台", { policyDate: "2017/09/08" })).toThrow(/ISO date/);
+  });
+});
+
+// Names, numbering and dates: never a quantity.
+const NEGATIVES = [
+  "贯彻落实《中国制造2025》和“十三五”规划",
+  "市推进\"中国制造2025\"工作领导小组",
+  "深入实施\"521\"工程和\"1+X\"计划",
+  "推进智能经济八大工程，落实“四个一批”要求",
+  "按照四个一批的要求推进",
+  "慈党办〔2017〕75号",
+  "中共慈溪市委办公室 慈溪市人民政府办公室 2017年9月8日",
+  "(十二)探索干部挂职交流制度",
+  "一、加强智能经济的规划引导",
+  "1. 加强组织领导",
+  "落实一把手责任，提供一站式服务",
+  "开展特色小镇一镇一品培育工程",
+  "培育认定一批市级智能制造工程服务公司",
+  "研究制定《慈溪市智能经济三年行动计划 (2018-2020)》",
+  "编制2018-2020年发展规划",
+  "将智能经济作为其中一个专项考评项目",
+  "将其作为一项重要工作",
+  "支持企业争创国内、省内首台套设备产品",
+  "形成\"个十百千\"梯队，深化\"四服四促\"精准服务",
+  "实施个十百千智能示范工程",
+  "确定第一批试点",
+  "统一对接，唯一窗口",
+  "深化“最多跑一次”改革，实行一次性告知",
+  "加快一期工程建设",
+  "在2016年100亿元的基础上",
+  "推进5G网络建设",
+  "进入全省前10名",
+  "树立四个意识",
+  "发挥两大平台作用，建设五大专业园，面向六大细分行业",
+  "以\"五专\"举措推进",
+  "进一步明确未来三年我市智能经济发展目标任务",
+  "关于加快培育发展智能经济的十条意见",
+  "10月底前",
+  "提供7×24小时服务",
+  "在国内一线城市实施飞地建设",
+  "深化企业两化融合",
+];
+
+describe("names, numbering and dates are not quantities", () => {
+  it.each(NEGATIVES)("%s", (text) => expect(quantities(text)).toEqual([]));
+
+  it("says why a numeral was rejected", () => {
+    const text = "中国制造2025 八大工程 (十二) 2017年9月8日 5G 一批 十条意见 〔2017〕75号 四个一批 其中一个 一次性 一元化";
+    const norm = normalizeWidth(text);
+    const reasons = scanFigures(norm, findProtectedSpans(norm)).map((f) => [text.slice(f.start, f.end), f.excluded]);
+    expect(reasons).toEqual([
+      ["2025", "no-unit"], ["八", "named-group"], ["十二", "item-number"], ["2017", "date"], ["9", "date"], ["8", "date"],
+      ["5", "identifier"], ["一批", "slogan"], ["十条", "document-title"], ["2017", "quoted"], ["75", "date"], ["四个", "slogan"], ["一批", "slogan"],
+      ["一个", "indefinite-one"], ["一次", "slogan"], ["一元", "adjective"],
+    ]);
+    expect(new Set(EXCLUSION_RULES.map((r) => r.id)).size).toBe(EXCLUSION_RULES.length);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// The seed document: its body items as curated in data/policies/cixi-2017-75/items.csv (verbatim OCR text, page
+// breaks joined), each parsed as "(N)title。body" like the document prints it.
+
+const POLICY_DIR = join(PACKAGE_ROOT, "data", "policies", "cixi-2017-75");
+const items = readCsv(join(POLICY_DIR, "items.csv"), "items.csv", itemSchema).rows.map((r) => r.data);
+const [policy] = readCsv(join(POLICY_DIR, "policy.csv"), "policy.csv", policySchema).rows.map((r) => r.data);
+const itemText = (n: number) => {
+  const item = items.find((i) => i.item_no === n)!;
+  return `(${chineseOrdinal(n)})${item.title}。${item.body_text}`;
+};
+const parsedItems = new Map<number, ParsedTarget[]>();
+const itemTargets = (n: number) => {
+  if (!parsedItems.has(n)) parsedItems.set(n, parseTargets(itemText(n), { policyDate: policy!.issued_date }));
+  return parsedItems.get(n)!;
+};
+
+/** [item, span text, expected] — computed by hand from the document; a span text repeated in an item is matched in order. */
+const SEED: [number, string, Partial<Row>][] = [
+  [3, "10家", { value: 10, unit: "家", comparator: null, measure: "increment", subject: "智能经济行业龙头企业", deadline: null }],
+  [4, "100家", { value: 100, comparator: null, measure: "increment", subject: "智能经济示范企业" }],
+  [4, "100家以上", { value: 100, comparator: "at_least", measure: "increment", subject: "智能经济示范样板企业", deadline: null }],
+  [5, "1000家", { value: 1000, comparator: "reach", measure: "level", subject: "规上企业智能化改造", deadline: null }],
+  [5, "达到450家", { value: 450, unit: "家", comparator: "reach", measure: "level", subject: "实施智能化(自动化)改造项目的企业", deadline: "2017-12-31" }],
+  [5, "实现1000家", { value: 1000, unit: "家", comparator: "reach", measure: "level", subject: "规上企业智能改造", deadline: "2020-12-31" }],
+  [5, "有条件企业智能化诊断全覆盖", { value: 100, unit: "%", comparator: "reach", measure: "level", subject: "有条件企业智能化诊断", deadline: "2020-12-31" }],
+  [7, "5个", { value: 5, unit: "个", comparator: null, measure: "increment", subject: "人才和团队" }],
+  [7, "2家以上", { value: 2, unit: "家", comparator: "at_least", measure: "increment", subject: "知名医院" }],
+  [9, "15-20期", { value: 15, valueMax: 20, unit: "期", comparator: null, measure: "increment", subject: "企业负责人或管理人员的培训", deadline: "2017-12-31" }],
+  [9, "1000人次以上", { value: 1000, unit: "人次", comparator: "at_least", measure: "increment", deadline: "2017-12-31" }],
+  [10, "20个以上", { value: 20, unit: "个", comparator: "at_least", measure: "increment", subject: "\"上林计划\"领军人才(团队)" }],
+  [11, "1次", { value: 1, unit: "次", comparator: null, measure: "increment", subject: "智能制造专题讲座" }],
+  [11, "1次", { value: 1, unit: "次", measure: "increment", subject: "\"中国制造2025\"暨智能经济脱产培训" }],
+  [11, "1轮", { value: 1, unit: "轮", measure: "increment", subject: "专题培训" }],
+  [12, "10 名左右", { value: 10, unit: "名", comparator: "about", measure: "increment", subject: "年轻中层业务骨干" }],
+  [15, "扩大至20亿元以上", { value: 20, unit: "亿元", valueInBaseUnit: 200000, comparator: "at_least", measure: "level", subject: "总规模" }],
+  [18, "210个", { value: 210, unit: "个", comparator: null, measure: "increment", subject: "重点智能改造项目" }],
+  [20, "1个以上", { value: 1, unit: "个", comparator: "at_least", measure: "increment", subject: "试点建设", deadline: "2017-12-31" }],
+  [21, "3个以上", { value: 3, comparator: "at_least", measure: "increment", subject: "省级重点企业研究院、省级企业技术中心(研发中心)" }],
+  [21, "5个以上", { value: 5, comparator: "at_least", measure: "increment", subject: "智能制造关键工艺和基础零部件" }],
+  [23, "100个", { value: 100, unit: "个", comparator: null, measure: "increment", subject: "重点技术改造项目" }],
+  [23, "200台", { value: 200, unit: "台", comparator: null, measure: "increment", subject: "工业机器人" }],
+  [23, "10家", { value: 10, unit: "家", comparator: null, measure: "increment", subject: "市级智能制造和信息化服务公司" }],
+  [24, "2000家以上", { value: 2000, comparator: "at_least", measure: "increment", subject: "\"低小散\"企业(作坊)", deadline: null }],
+  [24, "60个以上", { value: 60, comparator: "at_least", measure: "increment", subject: "节能项目", deadline: "2017-12-31" }],
+  [25, "100项", { value: 100, unit: "项", comparator: null, measure: "increment", subject: "\"两化\"融合改造项目", deadline: null }],
+  [25, "达到2300家", { value: 2300, comparator: "reach", measure: "level", subject: "上云企业", deadline: "2017-12-31" }],
+  [25, "3家以上", { value: 3, comparator: "at_least", measure: "level", subject: "标杆上云企业", deadline: "2017-12-31" }],
+  [26, "100家以上", { value: 100, comparator: "at_least", measure: "increment", subject: "\"小升规\"企业", deadline: "2017-12-31" }],
+  [26, "15家左右", { value: 15, comparator: "about", measure: "increment", deadline: null }],
+  [26, "1-3个", { value: 1, valueMax: 3, unit: "个", comparator: null, measure: "increment", subject: "\"浙江制造\"品牌、\"浙江制造精品\"" }],
+  [27, "3个以上", { value: 3, comparator: "at_least", measure: "increment", subject: "创新协作示范项目" }],
+  [28, "城区重点公共区域实现无线免费WIFI全覆盖", { value: 100, unit: "%", comparator: "reach", measure: "level", subject: "城区重点公共区域无线免费WIFI" }],
+  [29, "5家以上", { value: 5, unit: "家", comparator: "at_least", measure: "increment" }],
+  [30, "1亿元", { value: 1, unit: "亿元", valueInBaseUnit: 10000, comparator: null, measure: "increment", subject: "资金" }],
+];
+
+/** Item 2's "逐步培育建设一个以上智能经济服务中心" is a count too (一个以上 is explicit); no other item has one. */
+const OTHER_QUANTITIES: [number, string][] = [[2, "一个以上"]];
+
+/** Names and numbering of the document that must never be inside a quantity. */
+const SEED_NAMES = ["中国制造2025", "\"521\"", "\"1+X\"", "八大工程", "四个一批", "五大", "两大平台", "六大细分行业", "\"五专\"", "2018-2020",
+  "四服四促", "个十百千", "一把手", "一站式", "一镇一品", "首台套", "一批", "其中一个", "一线", "若干个", "三年"];
+
+describe("the seed document's body items", () => {
+  it("reads the 34 items of the policy dated 2017-09-08", () => {
+    expect(items).toHaveLength(34);
+    expect(policy?.issued_date).toBe(POLICY_DATE);
+  });
+
+  it(`finds the ${SEED.length} hand-computed targets`, () => {
+    expect(SEED.length).toBeGreaterThanOrEqual(30);
+    const used = new Set<ParsedTarget>();
+    for (const [item, text, expected] of SEED) {
+      const target = itemTargets(item).find((t) => t.kind === "quantity" && t.text === text && !used.has(t));
+      expect(target, `(${chineseOrdinal(item)}) ${text}`).toBeDefined();
+      used.add(target!);
+      expect(row(target!), `(${chineseOrdinal(item)}) ${text}`).toMatchObject(expected);
+    }
+  });
+
+  it("finds no other quantity, and none made of a name or a numbering", () => {
+    const all = items.flatMap((i) => itemTargets(i.item_no).filter((t) => t.kind === "quantity").map((t) => [i.item_no, t.text] as const));
+    const expected = [...SEED.map(([n, text]) => [n, text] as const), ...OTHER_QUANTITIES];
+    const key = (r: readonly [number, string]) => `${r[0]}:${r[1]}`;
+    expect(all.map(key).sort()).toEqual(expected.map(key).sort());
+    for (const i of items) {
+      const text = itemText(i.item_no);
+      for (const t of itemTargets(i.item_no).filter((x) => x.kind === "quantity")) {
+        for (const name of SEED_NAMES) {
+          for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+            expect(t.start >= at + name.length || t.end <= at, `${t.text} overlaps ${name}`).toBe(true);
+          }
+        }
+      }
+    }
+  });
+
+  it("merges 全覆盖 with the count it completes", () => {
+    const item5 = itemTargets(5).filter((t) => t.kind === "quantity");
+    expect(item5.map((t) => t.text)).toEqual(["1000家", "达到450家", "实现1000家", "有条件企业智能化诊断全覆盖"]);
+  });
+
+  it("keeps the guarantee company's registered capital as an attribute", () => {
+    const [company] = itemTargets(15).filter((t) => t.kind === "milestone");
+    expect(company).toMatchObject({ text: "成立注册资金4亿元的国有政策性担保公司", attributes: [{ text: "注册资金4亿元", value: 4, unit: "亿元" }] });
+  });
+
+  it("finds the milestones and recurring duties", () => {
+    const kinds = (n: number, kind: ParsedTarget["kind"]) => itemTargets(n).filter((t) => t.kind === kind).map((t) => t.text);
+    expect(kinds(1, "milestone")).toEqual(["制定专项行动计划", "研究制定《慈溪市智能经济三年行动计划 (2018-2020)》"]);
+    expect(kinds(20, "milestone")).toEqual(["建设制造业创新中心", "出台慈溪市制造业创新中心建设实施方案", "创建市级制造业创新中心", "出台创新中心扶持办法"]);
+    expect(kinds(30, "milestone")).toEqual(["研究制定智能经济专项扶持政策", "出台《慈溪市优化产业政策促进产业转型发展的若干政策意见》实施细则"]);
+    expect(kinds(31, "milestone")).toEqual(["建立智能经济发展部门联席会议制度", "组建慈溪市智能经济发展咨询专家库"]);
+    expect(kinds(19, "milestone")).toEqual(["组建省智能制造专家委员会慈溪工作组", "建立网上智能制造对接公共服务平台"]);
+    expect(kinds(19, "recurring")).toEqual(["定期组织专家对我市有智能制造改造项目的企业进行咨询指导服务"]);
+    expect(itemTargets(33).filter((t) => t.kind === "recurring").map((t) => [t.frequency, t.subject])).toEqual([
+      ["定时", "通报智能经济八大工程进展情况"],
+      ["定期", "对相关责任部门的工作进展情况进行督查"],
+    ]);
+  });
+
+  it("gives every target its exact span and sentence", () => {
+    for (const i of items) {
+      const text = itemText(i.item_no);
+      for (const t of itemTargets(i.item_no)) {
+        expect(text.slice(t.start, t.end)).toBe(t.text);
+        expect(t.sentence.start).toBeLessThanOrEqual(t.start);
+        expect(t.sentence.end).toBeGreaterThanOrEqual(t.end);
+        expect(text.slice(t.sentence.start, t.sentence.end)).not.toMatch(/[。；;！？\n]/);
+      }
+    }
+  });
+});
