@@ -51,8 +51,9 @@ export const HORIZON_RULES: readonly HorizonRule[] = [
     pattern: new RegExp(`${NUM}个月(?:内|之内|以内)`, "g"),
     canonical: (m, policyDate) => {
       const n = num(m[1]);
-      if (n === null || policyDate === null) return n === null ? null : { phrase: "", relative: true };
-      return { phrase: format(addMonths(parseISO(policyDate), n), "yyyy年M月底前"), relative: true };
+      if (n === null) return null;
+      // Without a policy date a relative phrase resolves to null (see resolve), whatever its canonical form.
+      return { phrase: policyDate === null ? "" : format(addMonths(parseISO(policyDate), n), "yyyy年M月底前"), relative: true };
     },
   },
   {

@@ -322,7 +322,7 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[]): ParsedTarge
       drafts.push({ kind: "recurring", ...EMPTY_VALUE, subject: body.text, frequency: frequency.word, attributes: [], start, end: body.end, clause });
       continue;
     }
-    if (frequency) continue;
+    if (frequency) continue; // a frequency with a count is a count per period, never a one-off milestone
     // 5. milestones
     let coveredTo = clause.start;
     for (const t of tokens) {
