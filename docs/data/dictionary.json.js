@@ -1,6 +1,6 @@
 // 数据字典 page data: every public view with its columns, types and meanings.
-import { DICTIONARY } from "../../src/dictionary.js";
-import { emitJson } from "../../src/site.js";
+import { DICTIONARY } from "../../dist/src/dictionary.js";
+import { emitJson } from "../../dist/src/site.js";
 
 await emitJson(async (read) => {
   const columns = await read(`SELECT table_name AS view, column_name AS column, data_type AS type, ordinal_position AS position

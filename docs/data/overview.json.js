@@ -1,5 +1,5 @@
 // 总览 page data: policies, counts and one compact row per task.
-import { emitJson } from "../../src/site.js";
+import { emitJson } from "../../dist/src/site.js";
 
 await emitJson(async (read) => ({
   policies: await read(`SELECT policy_id, title, doc_number, issuer, issued_date, published_date, chapter_count, item_count, task_count FROM policies ORDER BY policy_id`),

@@ -1,5 +1,5 @@
 // 数据质量 page data: OCR corrections, gaps and unresolved persons.
-import { emitJson } from "../../src/site.js";
+import { emitJson } from "../../dist/src/site.js";
 
 await emitJson(async (read) => ({
   corrections: await read(`SELECT c.policy_id, c.task_id, c.row_no, t.item_label, c.field_label, c.kind, c.kind_label, c.verbatim, c.corrected, c.source, c.note

@@ -1,0 +1,32 @@
+// Department page data (--policy, --code): its rows as lead and as cooperator, partners, persons, workload.
+import { parseArgs } from "node:util";
+import { emitJson } from "../../../dist/src/site.js";
+
+const { values } = parseArgs({ options: { policy: { type: "string" }, code: { type: "string" } } });
+
+await emitJson(async (read) => {
+  const [department] = await read(`SELECT * FROM departments WHERE policy_id = $1 AND code = $2`, [values.policy, values.code]);
+  if (!department) throw new Error(`部门不存在：${values.policy} ${values.code}`);
+  const id = department.department_id;
+  return {
+    department,
+    workload: (await read(`SELECT * FROM department_workload WHERE department_id = $1`, [id]))[0],
+    centrality: (await read(`SELECT degree, weighted_degree, betweenness, betweenness_normalized,
+        (SELECT count(*) + 1 FROM department_centrality o WHERE o.policy_id = c.policy_id AND o.weighted_degree > c.weighted_degree) AS hub_rank,
+        (SELECT count(*) FROM department_centrality o WHERE o.policy_id = c.policy_id) AS departments
+      FROM department_centrality c WHERE department_id = $1`, [id]))[0] ?? null,
+    rows: await read(`SELECT a.role, a.share, t.policy_id, t.row_no, t.item_label, t.title, t.content, t.lead_departments, t.coop_departments,
+        t.deadline_text, t.deadline_date
+      FROM task_assignments a JOIN tasks t USING (task_id) WHERE a.department_id = $1 ORDER BY a.role DESC, t.row_no`, [id]),
+    partners: await read(`SELECT CASE WHEN department_a = $1 THEN department_b ELSE department_a END AS partner_id,
+        CASE WHEN department_a = $1 THEN name_b ELSE name_a END AS partner,
+        (SELECT code FROM departments d WHERE d.department_id = CASE WHEN e.department_a = $1 THEN e.department_b ELSE e.department_a END) AS code,
+        weight, co_lead_rows,
+        CASE WHEN department_a = $1 THEN a_leads_b_rows ELSE b_leads_a_rows END AS we_lead_rows,
+        CASE WHEN department_a = $1 THEN b_leads_a_rows ELSE a_leads_b_rows END AS they_lead_rows,
+        row_nos
+      FROM department_edges e WHERE $1 IN (department_a, department_b) ORDER BY weight DESC, partner`, [id]),
+    persons: await read(`SELECT name, status, rows_lead, rows_coop, row_nos FROM person_workload WHERE department_id = $1 ORDER BY rows_total DESC, name`, [id]),
+    members: await read(`SELECT member_name, status FROM group_members WHERE group_id = $1 ORDER BY member_name`, [id]),
+  };
+});
