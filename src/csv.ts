@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import Papa from "papaparse";
 import type { z } from "zod";
-import { loadError, type ErrorCode, type LoadError } from "./errors.js";
+import { ERROR_CODES, loadError, type ErrorCode, type LoadError } from "./errors.js";
 
 export type Numbered<T> = { row: number; data: T };
 
@@ -54,7 +54,8 @@ export function readCsv<S extends z.ZodObject>(
       const column = String(issue.path[0] ?? "");
       const params = (issue as { params?: { code?: ErrorCode } }).params;
       const code: ErrorCode = params?.code ?? (input[column] === "" ? "E_REQUIRED" : "E_BAD_VALUE");
-      errors.push(loadError(code, displayName, row, column, issue.message, input[column] ?? null));
+      const detail = issue.message === ERROR_CODES[code] ? `列「${column}」` : issue.message;
+      errors.push(loadError(code, displayName, row, column, detail, input[column] ?? null));
     }
   });
   return { rows, errors };

@@ -12,7 +12,8 @@ const isoDate = z
 const optionalIsoDate = z
   .string()
   .trim()
-  .refine((s) => s === "" || parseIsoDate(s) !== null, { message: "日期无效（应为 YYYY-MM-DD）", params: { code: "E_BAD_DATE" } });
+  .refine((s) => s === "" || parseIsoDate(s) !== null, { message: "日期无效（应为 YYYY-MM-DD）", params: { code: "E_BAD_DATE" } })
+  .transform((s) => (s === "" ? null : s));
 const positiveInt = z
   .string()
   .trim()
@@ -68,6 +69,7 @@ export const policySchema = z.object({
   source_file: text,
   source_sha256: text,
   annex_title: text,
+  target_prefix: z.string().trim().regex(/^[A-Z][A-Z0-9]{1,9}$/, { message: "指标编码前缀应为 2–10 位大写字母或数字，以字母开头" }),
   note: text,
 });
 
@@ -144,6 +146,60 @@ export const personSchema = z.object({
   note: text,
 });
 
+const optionalNumber = z
+  .string()
+  .trim()
+  .refine((s) => s === "" || Number.isFinite(Number(s)), { message: "应为数字" })
+  .transform((s) => (s === "" ? null : Number(s)));
+const optionalOffset = z
+  .string()
+  .trim()
+  .regex(/^([0-9]+)?$/, { message: "应为非负整数" })
+  .transform((s) => (s === "" ? null : Number(s)));
+
+export const TARGET_KINDS = { quantity: "数量指标", milestone: "节点任务", recurring: "常态任务" } as const;
+export const COMPARATORS = { at_least: "不少于", about: "左右", reach: "达到", at_most: "不超过", exactly: "恰为" } as const;
+
+/** The target registry (targets.csv): the parser proposes, this file holds the published codes. */
+export const targetSchema = z.object({
+  code: z.string().trim().regex(/^[A-Z][A-Z0-9]*-[0-9]{2,3}-[0-9]{2}$/, { message: "指标编码格式应为 前缀-行号-序号，如 CX75-06-01" }),
+  status: z.enum(["published", "retired"]),
+  row_no: positiveInt,
+  kind: z.enum(["quantity", "milestone", "recurring"]),
+  comparator: z.enum(["", "at_least", "about", "reach", "at_most", "exactly"]),
+  value: optionalNumber,
+  value_max: optionalNumber,
+  unit: text,
+  base_unit: text,
+  value_base: optionalNumber,
+  measure: z.enum(["", "level", "increment"]),
+  horizon_text: text,
+  deadline: optionalIsoDate,
+  subject: required,
+  frequency: text,
+  attributes: text,
+  counting_start: optionalIsoDate,
+  baseline: optionalNumber,
+  reporting_departments: text,
+  annex_text: text,
+  annex_start: optionalOffset,
+  annex_end: optionalOffset,
+  body_source: z.enum(["", "body", "title"]),
+  body_text: text,
+  body_start: optionalOffset,
+  body_end: optionalOffset,
+  note: text,
+});
+
+/** Target adjustments (target_adjustments.csv, 目标调整): a new value from a date, with the reason; history kept. */
+export const adjustmentSchema = z.object({
+  code: required,
+  value: optionalNumber,
+  value_max: optionalNumber,
+  effective_date: isoDate,
+  reason: required,
+});
+
 /** The files of one policy directory, with the schema each row must satisfy. */
 export const TASK_TABLE_FILES = {
   policy: { file: "policy.csv", schema: policySchema },
@@ -154,6 +210,8 @@ export const TASK_TABLE_FILES = {
   departments: { file: "departments.csv", schema: departmentSchema },
   groupMembers: { file: "group_members.csv", schema: groupMemberSchema },
   persons: { file: "persons.csv", schema: personSchema },
+  targets: { file: "targets.csv", schema: targetSchema },
+  adjustments: { file: "target_adjustments.csv", schema: adjustmentSchema },
 } as const;
 
 export type Policy = z.output<typeof policySchema>;
@@ -164,3 +222,5 @@ export type CorrectionRow = z.output<typeof correctionSchema>;
 export type DepartmentRow = z.output<typeof departmentSchema>;
 export type GroupMemberRow = z.output<typeof groupMemberSchema>;
 export type PersonRow = z.output<typeof personSchema>;
+export type TargetRow = z.output<typeof targetSchema>;
+export type AdjustmentRow = z.output<typeof adjustmentSchema>;

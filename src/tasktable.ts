@@ -13,6 +13,8 @@ import {
   type DepartmentRow,
   type Policy,
   type TaskRow,
+  type TargetRow,
+  type AdjustmentRow,
 } from "./schemas.js";
 import { chineseOrdinal, normalizeName, normalizeProse, splitList } from "./text.js";
 
@@ -50,6 +52,9 @@ export type TaskTable = {
   }[];
   itemDepartments: { policy_id: string; item_id: string; department_id: string; role: Role; mention: string; position: number }[];
   taskPersons: { policy_id: string; task_id: string; person_id: string; role: Role; position: number; mention: string }[];
+  targets: (Omit<TargetRow, "reporting_departments"> & { policy_id: string; target_id: string; task_id: string; item_id: string; reporting_override: boolean })[];
+  targetReporters: { policy_id: string; target_id: string; department_id: string; position: number }[];
+  targetAdjustments: (AdjustmentRow & { policy_id: string; target_id: string; seq: number })[];
 };
 
 export type TaskTableResult = { table: TaskTable | null; errors: LoadError[] };
@@ -83,6 +88,8 @@ export function readTaskTable(dir: string, displayRoot = "data/policies"): TaskT
   const departmentRows = read(TASK_TABLE_FILES.departments);
   const memberRows = existsSync(join(dir, TASK_TABLE_FILES.groupMembers.file)) ? read(TASK_TABLE_FILES.groupMembers) : [];
   const personRows = read(TASK_TABLE_FILES.persons);
+  const targetRows = existsSync(join(dir, TASK_TABLE_FILES.targets.file)) ? read(TASK_TABLE_FILES.targets) : [];
+  const adjustmentRows = existsSync(join(dir, TASK_TABLE_FILES.adjustments.file)) ? read(TASK_TABLE_FILES.adjustments) : [];
 
   const policyRow = policyRows[0];
   if (policyRows.length !== 1 || !policyRow) {
@@ -204,6 +211,9 @@ export function readTaskTable(dir: string, displayRoot = "data/policies"): TaskT
     taskDepartments: [],
     itemDepartments: [],
     taskPersons: [],
+    targets: [],
+    targetReporters: [],
+    targetAdjustments: [],
   };
 
   const itemTaskCount = new Map<number, number>();
@@ -270,7 +280,7 @@ export function readTaskTable(dir: string, displayRoot = "data/policies"): TaskT
     // deadline
     let deadlineDate: string | null = null;
     let deadlineRule = "open";
-    if (t.deadline_date !== "") {
+    if (t.deadline_date !== null) {
       deadlineDate = t.deadline_date;
       deadlineRule = "explicit";
     } else if (t.deadline_text.trim() !== "") {
@@ -293,7 +303,70 @@ export function readTaskTable(dir: string, displayRoot = "data/policies"): TaskT
       deadline_date: deadlineDate, deadline_rule: deadlineRule, source_line: t.source_line,
     });
   }
+  // the registry is checked against a valid task table only (a rejected row would make every target on it an error too)
+  if (errors.length === 0) readTargets(table, targetRows, adjustmentRows, dictionary, name, errors);
   return { table: errors.length === 0 ? table : null, errors };
+}
+
+/** Validates the target registry against the resolved task table: rows, codes, spans and reporting departments. */
+function readTargets(
+  table: TaskTable,
+  targetRows: Numbered<TargetRow>[],
+  adjustmentRows: Numbered<AdjustmentRow>[],
+  dictionary: DepartmentDictionary,
+  name: (file: string) => string,
+  errors: LoadError[],
+): void {
+  const pid = table.policy.policy_id;
+  const file = name("targets.csv");
+  const seen = new Map<string, number>();
+  const tasks = new Map(table.tasks.map((t) => [t.row_no, t]));
+  const items = new Map(table.items.map((i) => [i.item_id, i]));
+  for (const { row, data: t } of targetRows) {
+    const first = seen.get(t.code);
+    if (first !== undefined) errors.push(loadError("E_DUPLICATE_ID", file, row, "code", `与第 ${first} 行重复`, t.code));
+    seen.set(t.code, row);
+    if (!t.code.startsWith(`${table.policy.target_prefix}-`))
+      errors.push(loadError("E_BAD_VALUE", file, row, "code", `指标编码须以本政策的前缀「${table.policy.target_prefix}-」开头`, t.code));
+    const task = tasks.get(t.row_no);
+    if (!task) {
+      errors.push(loadError("E_UNKNOWN_REFERENCE", file, row, "row_no", "任务行不存在", String(t.row_no)));
+      continue;
+    }
+    if (t.kind === "quantity" && t.value === null) errors.push(loadError("E_REQUIRED", file, row, "value", "数量指标须有目标值"));
+    // the spans must still point at the text they were taken from
+    if (t.annex_text !== "" && task.content.slice(t.annex_start ?? 0, t.annex_end ?? 0) !== t.annex_text)
+      errors.push(loadError("E_BAD_VALUE", file, row, "annex_text", `第 ${t.row_no} 行内容在 ${t.annex_start}–${t.annex_end} 处不是这段文字`, t.annex_text));
+    const item = items.get(task.item_id)!;
+    const bodySource = t.body_source === "title" ? item.title : item.body_text;
+    if (t.body_source !== "" && bodySource.slice(t.body_start ?? 0, t.body_end ?? 0) !== t.body_text)
+      errors.push(loadError("E_BAD_VALUE", file, row, "body_text", `条目${item.item_label}${t.body_source === "title" ? "标题" : "正文"}在 ${t.body_start}–${t.body_end} 处不是这段文字`, t.body_text));
+    const targetId = `${pid}.${t.code}`;
+    const override = splitList(t.reporting_departments);
+    const reporters: string[] = [];
+    for (const mention of override) {
+      const d = dictionary.resolve(mention);
+      if (!d) errors.push(loadError("E_UNKNOWN_DEPARTMENT", file, row, "reporting_departments", `「${mention}」不在部门字典中`, mention));
+      else reporters.push(...d.map((x) => ids.department(pid, x.code)));
+    }
+    if (override.length === 0) {
+      reporters.push(...table.taskDepartments.filter((d) => d.task_id === task.task_id && d.role === "lead" && d.accountable).map((d) => d.department_id));
+    }
+    const { reporting_departments: _unused, ...rest } = t;
+    table.targets.push({ ...rest, policy_id: pid, target_id: targetId, task_id: task.task_id, item_id: task.item_id, reporting_override: override.length > 0 });
+    [...new Set(reporters)].forEach((department_id, i) => table.targetReporters.push({ policy_id: pid, target_id: targetId, department_id, position: i + 1 }));
+  }
+  const adjustmentFile = name("target_adjustments.csv");
+  const seq = new Map<string, number>();
+  for (const { row, data: a } of adjustmentRows) {
+    if (!seen.has(a.code)) {
+      errors.push(loadError("E_UNKNOWN_REFERENCE", adjustmentFile, row, "code", "指标编码不在 targets.csv 中", a.code));
+      continue;
+    }
+    const n = (seq.get(a.code) ?? 0) + 1;
+    seq.set(a.code, n);
+    table.targetAdjustments.push({ ...a, policy_id: pid, target_id: `${pid}.${a.code}`, seq: n });
+  }
 }
 
 function hashDirectory(dir: string): string {

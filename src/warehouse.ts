@@ -130,6 +130,9 @@ const TABLES: [keyof Omit<TaskTable, "policy">, string][] = [
   ["taskDepartments", "raw.task_departments"],
   ["itemDepartments", "raw.item_departments"],
   ["taskPersons", "raw.task_persons"],
+  ["targets", "raw.targets"],
+  ["targetReporters", "raw.target_reporters"],
+  ["targetAdjustments", "raw.target_adjustments"],
 ];
 
 async function insertRows(connection: DuckDBConnection, table: string, rows: Record<string, unknown>[]): Promise<void> {

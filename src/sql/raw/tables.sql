@@ -4,7 +4,7 @@ CREATE SCHEMA IF NOT EXISTS raw;
 CREATE TABLE raw.policies (
   policy_id VARCHAR PRIMARY KEY, title VARCHAR NOT NULL, doc_number VARCHAR, issuer VARCHAR,
   issued_date DATE NOT NULL, published_date DATE, source_file VARCHAR, source_sha256 VARCHAR,
-  annex_title VARCHAR, note VARCHAR, input_sha256 VARCHAR NOT NULL
+  annex_title VARCHAR, target_prefix VARCHAR NOT NULL, note VARCHAR, input_sha256 VARCHAR NOT NULL
 );
 CREATE TABLE raw.chapters (
   policy_id VARCHAR NOT NULL, chapter_id VARCHAR PRIMARY KEY, chapter_no INTEGER NOT NULL, title VARCHAR NOT NULL, source_line VARCHAR
@@ -54,4 +54,19 @@ CREATE TABLE raw.build_info (built_at TIMESTAMP NOT NULL, luoshi_version VARCHAR
 CREATE TABLE raw.department_network_metrics (
   policy_id VARCHAR NOT NULL, department_id VARCHAR NOT NULL, betweenness DOUBLE NOT NULL,
   betweenness_normalized DOUBLE NOT NULL, community INTEGER NOT NULL
+);
+-- The target registry (data/policies/<policy>/targets.csv) and its adjustments.
+CREATE TABLE raw.targets (
+  policy_id VARCHAR NOT NULL, target_id VARCHAR PRIMARY KEY, code VARCHAR NOT NULL, status VARCHAR NOT NULL,
+  task_id VARCHAR NOT NULL, item_id VARCHAR NOT NULL, row_no INTEGER NOT NULL, kind VARCHAR NOT NULL, comparator VARCHAR,
+  value DOUBLE, value_max DOUBLE, unit VARCHAR, base_unit VARCHAR, value_base DOUBLE, measure VARCHAR,
+  horizon_text VARCHAR, deadline DATE, subject VARCHAR NOT NULL, frequency VARCHAR, attributes VARCHAR,
+  counting_start DATE, baseline DOUBLE, reporting_override BOOLEAN NOT NULL,
+  annex_text VARCHAR, annex_start INTEGER, annex_end INTEGER, body_source VARCHAR, body_text VARCHAR,
+  body_start INTEGER, body_end INTEGER, note VARCHAR
+);
+CREATE TABLE raw.target_reporters (policy_id VARCHAR NOT NULL, target_id VARCHAR NOT NULL, department_id VARCHAR NOT NULL, position INTEGER);
+CREATE TABLE raw.target_adjustments (
+  policy_id VARCHAR NOT NULL, target_id VARCHAR NOT NULL, code VARCHAR NOT NULL, seq INTEGER NOT NULL,
+  value DOUBLE, value_max DOUBLE, effective_date DATE NOT NULL, reason VARCHAR NOT NULL
 );

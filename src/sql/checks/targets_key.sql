@@ -1,0 +1,9 @@
+-- targets：编码唯一且不为空；数量指标有目标值；每个指标都有报送部门，或所在行的牵头部门登记为待补缺口
+SELECT target_id, 'duplicate or null' AS problem FROM targets GROUP BY target_id HAVING target_id IS NULL OR count(*) > 1
+UNION ALL
+SELECT target_id, 'quantity without value' FROM targets WHERE kind = 'quantity' AND value IS NULL
+UNION ALL
+SELECT g.target_id, 'no reporter' FROM targets g JOIN tasks t USING (task_id)
+WHERE len(g.reporting_departments) = 0 AND NOT list_contains(t.open_gaps, 'lead_departments')
+UNION ALL
+SELECT target_id, 'range inverted' FROM targets WHERE value_max IS NOT NULL AND value_max < value

@@ -1,0 +1,21 @@
+-- The target registry: one row per published target code, with its source sentences, deadline, reporters and adjustments.
+-- deadline: the target's own horizon (三年内 …) or else its row's deadline. Adjustments are listed, oldest first.
+SELECT
+  g.policy_id, g.target_id, g.code, g.status, g.task_id, g.row_no, g.item_id, i.item_no, i.item_label, c.chapter_no, c.title AS chapter_title,
+  g.kind, g.comparator, g.value, g.value_max, g.unit, g.value_base, g.base_unit, g.measure,
+  coalesce(g.deadline, t.deadline_date) AS deadline, g.horizon_text, g.subject, g.frequency, g.attributes,
+  coalesce(g.counting_start, make_date(year(p.issued_date)::INTEGER, 1, 1)) AS counting_start, g.baseline,
+  coalesce((SELECT list(d.name ORDER BY r.position) FROM raw.target_reporters r JOIN raw.departments d USING (department_id)
+            WHERE r.target_id = g.target_id), []) AS reporting_departments,
+  g.reporting_override,
+  g.annex_text, g.annex_start, g.annex_end, t.content AS annex_sentence_source,
+  g.body_source, g.body_text, g.body_start, g.body_end,
+  CASE g.body_source WHEN 'title' THEN i.title WHEN 'body' THEN i.body_text END AS body_sentence_source,
+  coalesce((SELECT list({'value': a.value, 'value_max': a.value_max, 'effective_date': a.effective_date, 'reason': a.reason} ORDER BY a.seq)
+            FROM raw.target_adjustments a WHERE a.target_id = g.target_id), []) AS adjustments,
+  g.note
+FROM raw.targets g
+JOIN raw.tasks t ON t.task_id = g.task_id
+JOIN raw.items i ON i.item_id = g.item_id
+JOIN raw.chapters c ON c.chapter_id = i.chapter_id
+JOIN raw.policies p ON p.policy_id = g.policy_id

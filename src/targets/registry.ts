@@ -1,0 +1,211 @@
+import Papa from "papaparse";
+import { targetSchema, type TargetRow } from "../schemas.js";
+import type { TaskTable } from "../tasktable.js";
+import { parseTargets, type ParsedTarget } from "./parse.js";
+
+/**
+ * The parser proposes, the registry holds. A proposal is one duty found in a row's annex text and/or its item's body
+ * text (or, when only there, its title). One duty gives one proposal: a body target that matches an annex target of
+ * the same item is linked to it, never counted twice; a title number that repeats one adds nothing.
+ */
+export type Proposal = {
+  row_no: number;
+  kind: ParsedTarget["kind"];
+  comparator: ParsedTarget["comparator"];
+  value: number | null;
+  value_max: number | null;
+  unit: string | null;
+  base_unit: string | null;
+  value_base: number | null;
+  measure: ParsedTarget["measure"];
+  horizon_text: string;
+  deadline: string | null;
+  subject: string;
+  frequency: string;
+  attributes: string;
+  annex_text: string;
+  annex_start: number | null;
+  annex_end: number | null;
+  body_source: "" | "body" | "title";
+  body_text: string;
+  body_start: number | null;
+  body_end: number | null;
+  /** Body and annex state the duty with different figures or comparators (kept for reconciliation). */
+  body_differs: boolean;
+};
+
+/** Character-bigram Dice similarity, 0–1: how alike two subjects are. */
+export function similarity(a: string, b: string): number {
+  const grams = (s: string) => {
+    const out = new Map<string, number>();
+    const chars = [...s.replace(/[\s"“”《》()]/g, "")];
+    for (let i = 0; i < chars.length - 1; i++) {
+      const g = chars[i]! + chars[i + 1]!;
+      out.set(g, (out.get(g) ?? 0) + 1);
+    }
+    return out;
+  };
+  const x = grams(a);
+  const y = grams(b);
+  let shared = 0;
+  let total = 0;
+  for (const [g, n] of x) shared += Math.min(n, y.get(g) ?? 0);
+  for (const n of x.values()) total += n;
+  for (const n of y.values()) total += n;
+  return total === 0 ? (a === b ? 1 : 0) : (2 * shared) / total;
+}
+
+/** Same duty? Quantities: same unit and the same figure (comparator and range may differ); others: alike subjects. */
+export function sameDuty(a: ParsedTarget, b: ParsedTarget): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === "quantity") {
+    return a.baseUnit === b.baseUnit && (a.valueInBaseUnit === b.valueInBaseUnit || (a.valueMax !== null && a.valueMax === b.valueMax));
+  }
+  return similarity(a.subject, b.subject) >= 0.6 || a.subject.includes(b.subject) || b.subject.includes(a.subject);
+}
+
+function toProposal(rowNo: number, t: ParsedTarget, rowDeadline: string | null): Proposal {
+  return {
+    row_no: rowNo,
+    kind: t.kind,
+    comparator: t.comparator,
+    value: t.value,
+    value_max: t.valueMax,
+    unit: t.unit,
+    base_unit: t.baseUnit,
+    value_base: t.valueInBaseUnit,
+    measure: t.measure,
+    horizon_text: t.horizon?.text ?? "",
+    deadline: t.horizon?.deadline ?? rowDeadline ?? null,
+    subject: t.subject,
+    frequency: t.frequency ?? "",
+    attributes: t.attributes.length ? JSON.stringify(t.attributes.map(({ text, value, unit }) => ({ text, value, unit }))) : "",
+    annex_text: "",
+    annex_start: null,
+    annex_end: null,
+    body_source: "",
+    body_text: "",
+    body_start: null,
+    body_end: null,
+    body_differs: false,
+  };
+}
+
+/** Proposes the targets of one policy's task table, row by row, in document order. */
+export function proposeTargets(table: TaskTable): Proposal[] {
+  const policyDate = table.policy.issued_date;
+  const proposals: Proposal[] = [];
+  for (const item of table.items) {
+    const rows = table.tasks.filter((t) => t.item_id === item.item_id).sort((a, b) => a.row_no - b.row_no);
+    if (rows.length === 0) continue;
+    const annex: { row: (typeof rows)[number]; target: ParsedTarget; proposal: Proposal }[] = [];
+    for (const row of rows) {
+      for (const target of parseTargets(row.content, { policyDate })) {
+        const proposal = toProposal(row.row_no, target, row.deadline_date);
+        Object.assign(proposal, { annex_text: target.text, annex_start: target.start, annex_end: target.end });
+        annex.push({ row, target, proposal });
+        proposals.push(proposal);
+      }
+    }
+    const link = (target: ParsedTarget, source: "body" | "title") => {
+      const match = annex.find((a) => a.proposal.body_source === "" && sameDuty(a.target, target));
+      if (match) {
+        Object.assign(match.proposal, { body_source: source, body_text: target.text, body_start: target.start, body_end: target.end });
+        match.proposal.body_differs ||= match.target.comparator !== target.comparator || match.target.value !== target.value || match.target.valueMax !== target.valueMax;
+        return true;
+      }
+      return false;
+    };
+    const bodyTargets = parseTargets(item.body_text, { policyDate });
+    const unmatched = bodyTargets.filter((t) => !link(t, "body"));
+    // a title number that repeats a body or annex figure adds nothing; one stated only in the title is a target
+    const titleTargets = parseTargets(item.title, { policyDate }).filter(
+      (t) => t.kind === "quantity" && !bodyTargets.some((b) => sameDuty(b, t)) && !annex.some((a) => sameDuty(a.target, t)),
+    );
+    // body-only duties belong to the item's row when it has one, else to the row whose text is most alike
+    for (const [target, source] of [...unmatched.map((t) => [t, "body"] as const), ...titleTargets.map((t) => [t, "title"] as const)]) {
+      const row = rows.length === 1 ? rows[0]! : rows.reduce((best, r) => (similarity(r.content, target.subject) > similarity(best.content, target.subject) ? r : best));
+      const proposal = toProposal(row.row_no, target, row.deadline_date);
+      Object.assign(proposal, { body_source: source, body_text: target.text, body_start: target.start, body_end: target.end });
+      proposals.push(proposal);
+    }
+  }
+  return proposals.sort((a, b) => a.row_no - b.row_no || (a.annex_start ?? 1e9) - (b.annex_start ?? 1e9) || (a.body_start ?? 0) - (b.body_start ?? 0));
+}
+
+/** What identifies a proposal across parser versions: its row, kind, figure and unit, or its subject. */
+export function fingerprint(p: Pick<Proposal, "row_no" | "kind" | "value" | "value_max" | "unit" | "subject">): string {
+  return p.kind === "quantity" ? `${p.row_no}|quantity|${p.value}|${p.value_max ?? ""}|${p.unit}` : `${p.row_no}|${p.kind}|${p.subject}`;
+}
+
+export type RegistryEntry = TargetRow;
+export type RegistryDiff = {
+  /** Registered codes whose duty the parser still proposes, with the fields that now differ (for review). */
+  matched: { code: string; changes: { field: string; registered: unknown; proposed: unknown }[] }[];
+  /** Proposals with no registered code yet. */
+  added: Proposal[];
+  /** Published codes the parser no longer proposes (never removed automatically). */
+  missing: RegistryEntry[];
+};
+
+const COMPARED: (keyof Proposal & keyof RegistryEntry)[] = ["kind", "comparator", "value", "value_max", "unit", "measure", "subject", "frequency", "annex_text", "body_text"];
+
+function matches(entry: RegistryEntry, p: Proposal): boolean {
+  if (entry.row_no !== p.row_no || entry.kind !== p.kind) return false;
+  if (fingerprint(entry) === fingerprint(p)) return true;
+  return entry.kind !== "quantity" && similarity(entry.subject, p.subject) >= 0.8;
+}
+
+/** Compares the registry with fresh proposals: codes never change meaning, differences are listed for review. */
+export function compareRegistry(registry: RegistryEntry[], proposals: Proposal[]): RegistryDiff {
+  const free = [...proposals];
+  const diff: RegistryDiff = { matched: [], added: [], missing: [] };
+  for (const entry of registry.filter((e) => e.status === "published")) {
+    const index = free.findIndex((p) => matches(entry, p));
+    if (index === -1) {
+      diff.missing.push(entry);
+      continue;
+    }
+    const [p] = free.splice(index, 1);
+    const changes = COMPARED.filter((f) => (entry[f] ?? "") !== (p![f] ?? "")).map((f) => ({ field: f, registered: entry[f], proposed: p![f] }));
+    diff.matched.push({ code: entry.code, changes });
+  }
+  diff.added = free;
+  return diff;
+}
+
+/** Registry rows for new proposals: codes continue each row's numbering and never reuse a published number. */
+export function registerNew(prefix: string, registry: RegistryEntry[], added: Proposal[], policyYear: number): RegistryEntry[] {
+  const used = new Map<number, number>();
+  for (const e of registry) {
+    const seq = Number(e.code.split("-").at(-1));
+    used.set(e.row_no, Math.max(used.get(e.row_no) ?? 0, seq));
+  }
+  return added.map((p) => {
+    const seq = (used.get(p.row_no) ?? 0) + 1;
+    used.set(p.row_no, seq);
+    const { body_differs: _d, ...fields } = p;
+    return {
+      ...fields,
+      code: `${prefix}-${String(p.row_no).padStart(2, "0")}-${String(seq).padStart(2, "0")}`,
+      status: "published",
+      comparator: p.comparator ?? "",
+      measure: p.measure ?? "",
+      unit: p.unit ?? "",
+      base_unit: p.base_unit ?? "",
+      // a target's own horizon is kept; otherwise the row's deadline applies (left empty here)
+      deadline: p.horizon_text === "" || p.deadline === "" ? null : p.deadline,
+      counting_start: `${policyYear}-01-01`,
+      baseline: null,
+      reporting_departments: "",
+      note: p.body_differs ? "正文与附件表述不同，见文本核对" : "",
+    } satisfies RegistryEntry;
+  });
+}
+
+export const REGISTRY_COLUMNS = Object.keys(targetSchema.shape) as (keyof RegistryEntry)[];
+
+/** The registry as CSV text (UTF-8, header row, columns in schema order). */
+export function registryCsv(entries: RegistryEntry[]): string {
+  return Papa.unparse({ fields: REGISTRY_COLUMNS, data: entries.map((e) => REGISTRY_COLUMNS.map((c) => e[c] ?? "")) }, { newline: "\n" }) + "\n";
+}

@@ -1,0 +1,93 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { readTaskTable } from "../src/tasktable.js";
+import { compareRegistry, proposeTargets, registerNew, type Proposal, type RegistryEntry } from "../src/targets/registry.js";
+import { copyData, edit, POLICY, REAL_DATA } from "./support/fixtures.js";
+
+const { table, errors } = readTaskTable(join(REAL_DATA, "policies", POLICY));
+const registry: RegistryEntry[] = table!.targets.map(({ policy_id: _p, target_id: _t, task_id: _k, item_id: _i, reporting_override: _o, ...t }) => ({ ...t, reporting_departments: "" }));
+const byCode = new Map(registry.map((r) => [r.code, r]));
+
+describe("the published target registry of the Cixi policy", () => {
+  it("loads and is in step with the parser (luoshi targets --check has nothing to report)", () => {
+    expect(errors).toEqual([]);
+    const diff = compareRegistry(registry, proposeTargets(table!));
+    expect(diff.added).toEqual([]);
+    expect(diff.missing).toEqual([]);
+    expect(diff.matched.filter((m) => m.changes.length > 0)).toEqual([]);
+  });
+
+  it("puts 450家 within the year and 1000家 within three years on the same row, each once", () => {
+    const row6 = registry.filter((r) => r.row_no === 6 && r.kind === "quantity");
+    expect(row6.map((r) => [r.value, r.unit, r.comparator, r.measure, r.deadline])).toEqual([
+      [450, "家", "reach", "level", "2017-12-31"],
+      [1000, "家", "reach", "level", "2020-12-31"],
+      [100, "%", "reach", "level", "2020-12-31"],
+    ]);
+  });
+
+  it("links the body sentence and the annex sentence to one target, never two", () => {
+    const robots = registry.filter((r) => r.subject === "工业机器人");
+    expect(robots).toHaveLength(1);
+    expect(robots[0]).toMatchObject({ value: 200, unit: "台", measure: "increment", annex_text: "200台", body_text: "200台" });
+    // the same figure in a title adds nothing; a figure only in the title is a target (item (三): 10家)
+    expect(registry.filter((r) => r.row_no === 5 && r.value === 100)).toHaveLength(1);
+    expect(registry.find((r) => r.row_no === 4)).toMatchObject({ value: 10, unit: "家", body_source: "title" });
+  });
+
+  it("keeps a describing figure as an attribute of its target, and ranges as min and max", () => {
+    const company = registry.find((r) => r.row_no === 17 && r.kind === "milestone")!;
+    expect(JSON.parse(company.attributes)).toEqual([{ text: "注册资金4亿元", value: 4, unit: "亿元" }]);
+    expect(registry.filter((r) => r.row_no === 17 && r.value === 4)).toEqual([]);
+    expect(registry.find((r) => r.row_no === 11 && r.unit === "期")).toMatchObject({ value: 15, value_max: 20 });
+    expect(registry.find((r) => r.row_no === 17 && r.unit === "亿元")).toMatchObject({ value: 20, value_base: 200000, base_unit: "万元" });
+  });
+
+  it("takes no name or numbering for a target", () => {
+    const figures = registry.filter((r) => r.kind === "quantity").map((r) => `${r.value}${r.unit}`);
+    for (const name of ["2025", "521", "2018", "2020", "2017", "75"]) expect(figures.some((f) => f.startsWith(name))).toBe(false);
+  });
+
+  it("has no duty twice in one row", () => {
+    const keys = registry.map((r) => `${r.row_no}|${r.kind}|${r.value}|${r.unit}|${r.subject}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+});
+
+describe("a change in the parser never renames or renumbers a published code", () => {
+  const proposals = proposeTargets(table!);
+
+  it("lists a changed figure, a lost duty and a new duty for review, and keeps every code's meaning", () => {
+    const changed: Proposal[] = proposals
+      .filter((p) => !(p.row_no === 27 && p.unit === "台")) // the parser no longer finds 200台
+      .map((p) => (p.row_no === 14 ? { ...p, comparator: "about" } : p)); // reads 10名左右 now
+    changed.push({ ...proposals.find((p) => p.row_no === 27)!, value: 7, unit: "个", subject: "新的指标", annex_text: "" });
+    const diff = compareRegistry(registry, changed);
+    expect(diff.missing.map((m) => m.code)).toEqual([registry.find((r) => r.row_no === 27 && r.unit === "台")!.code]);
+    expect(diff.matched.find((m) => m.code === registry.find((r) => r.row_no === 14)!.code)!.changes).toEqual([
+      { field: "comparator", registered: "at_least", proposed: "about" },
+    ]);
+    expect(diff.added.map((a) => a.subject)).toEqual(["新的指标"]);
+    const added = registerNew("CX75", registry, diff.added, 2017);
+    expect(added.map((a) => a.code)).toEqual(["CX75-27-04"]); // continues the row, never reuses 27-02
+    for (const code of byCode.keys()) expect(byCode.get(code)).toBe(registry.find((r) => r.code === code));
+  });
+});
+
+describe("registry rejections", () => {
+  it("a span that no longer points at its text is an error naming the row", () => {
+    const { policyDir } = copyData();
+    edit(policyDir, "tasks.csv", "新增工业机器人200台", "新增工业机器人3000台");
+    const r = readTaskTable(policyDir);
+    expect(r.table).toBeNull();
+    expect(r.errors).toContainEqual(expect.objectContaining({ code: "E_BAD_VALUE", file: `data/policies/${POLICY}/targets.csv`, column: "annex_text", value: "200台" }));
+  });
+
+  it("a duplicate code and an unknown reporting department are errors", () => {
+    const { policyDir } = copyData();
+    edit(policyDir, "targets.csv", /\nCX75-01-01,published,1,milestone,,,,,,,,,,([^,\n]*),,,2017-01-01,,,/, "\nCX75-01-01,published,1,milestone,,,,,,,,,,$1,,,2017-01-01,,市旅游局,");
+    edit(policyDir, "targets.csv", "CX75-02-01,", "CX75-01-01,");
+    const r = readTaskTable(policyDir);
+    expect(r.errors.map((e) => e.code).sort()).toEqual(["E_DUPLICATE_ID", "E_UNKNOWN_DEPARTMENT"]);
+  });
+});
