@@ -6,6 +6,7 @@ import { acquireWriterLock, lockWaitMs, WarehouseBusy } from "./lock.js";
 import { PACKAGE_ROOT, SQL_DIR } from "./paths.js";
 import { readTaskTable, type TaskTable } from "./tasktable.js";
 import { storeNetworkMetrics } from "./network.js";
+import { storeDiscrepancies } from "./reconcile.js";
 
 export class WarehouseMissing extends Error {
   constructor(readonly path: string) {
@@ -196,6 +197,7 @@ export async function buildWarehouse(options: { data: string; db: string; waitMs
       await wh.connection.run("COMMIT");
       views = await createViews(wh.connection);
       await storeNetworkMetrics(wh.connection);
+      await storeDiscrepancies(wh.connection);
       checks = await runChecks(wh.connection);
       await wh.connection.run("CHECKPOINT");
     } finally {

@@ -70,3 +70,8 @@ CREATE TABLE raw.target_adjustments (
   policy_id VARCHAR NOT NULL, target_id VARCHAR NOT NULL, code VARCHAR NOT NULL, seq INTEGER NOT NULL,
   value DOUBLE, value_max DOUBLE, effective_date DATE NOT NULL, reason VARCHAR NOT NULL
 );
+-- Body-vs-annex differences, computed at build time by src/reconcile.ts.
+CREATE TABLE raw.discrepancies (
+  policy_id VARCHAR NOT NULL, seq INTEGER NOT NULL, item_id VARCHAR NOT NULL, task_id VARCHAR, field VARCHAR NOT NULL,
+  kind VARCHAR NOT NULL, body_text VARCHAR, annex_text VARCHAR, segments VARCHAR
+);
