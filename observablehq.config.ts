@@ -18,6 +18,8 @@ export default {
 
   pages: [
     {name: "总览", path: "/"},
+    {name: "目标清单", path: "/targets"},
+    {name: "文本核对", path: "/reconcile"},
     {name: "数据质量", path: "/quality"},
     {name: "数据字典", path: "/dictionary"},
     {name: "使用指南", open: true, pages: [{name: "任务分解表格式", path: "/guide/task-table"}]}
