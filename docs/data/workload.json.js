@@ -1,0 +1,22 @@
+// 部门工作量 page data: score weights, an example of the split, per-department workload, persons, deadline calendar.
+import { emitJson } from "../../dist/src/site.js";
+
+await emitJson(async (read) => ({
+  policies: await read(`SELECT policy_id, title, doc_number FROM policies ORDER BY policy_id`),
+  weights: (await read(`SELECT lead_weight, coop_weight FROM workload_weights`))[0],
+  // A row with several co-leads and several cooperators (else the row with most departments) shows how a row's weight is split.
+  example: await read(`WITH r AS (
+        SELECT task_id, any_value(policy_id) AS policy_id, any_value(row_no) AS row_no, count(*) AS n,
+          coalesce(max(role_size) FILTER (WHERE role = 'lead') > 1 AND max(role_size) FILTER (WHERE role = 'coop') > 1, false) AS both_split
+        FROM task_assignments GROUP BY task_id ORDER BY both_split DESC, n DESC, policy_id, row_no LIMIT 1)
+      SELECT a.policy_id, a.row_no, a.department_name, a.role, a.role_size, a.share
+      FROM task_assignments a JOIN r USING (task_id) ORDER BY a.role DESC, a.share DESC, a.department_name`),
+  departments: await read(`SELECT policy_id, department_id, code, name, kind_label, is_group, rows_led, rows_sole_lead, rows_cooperated,
+      rows_total, items_touched, workload_score, lead_score, coop_score, persons, first_deadline, last_deadline, rows_without_deadline
+    FROM department_workload WHERE rows_total > 0 ORDER BY policy_id, workload_score DESC, name`),
+  deadlines: await read(`SELECT policy_id, department_id, role, deadline_month AS month, rows, row_nos
+    FROM department_deadlines ORDER BY policy_id, department_id, month, role`),
+  persons: await read(`SELECT p.policy_id, p.name, p.status, p.department_name, d.code, p.rows_lead, p.rows_coop, p.rows_total, p.row_nos
+    FROM person_workload p LEFT JOIN departments d USING (department_id)
+    WHERE p.rows_total > 0 ORDER BY p.policy_id, p.rows_total DESC, p.rows_lead DESC, p.name`),
+}));
