@@ -1,0 +1,184 @@
+/**
+ * Bytes → format and text. A file is either an .xlsx workbook (a ZIP holding xl/workbook.xml) or CSV text in
+ * UTF-8 (with or without BOM), UTF-16 LE/BE with BOM, or GB18030/GBK as Excel on Chinese Windows saves "CSV".
+ * Nothing is decoded by guesswork: text that is not valid UTF-8 is accepted as GB18030 only when it decodes
+ * without a single invalid sequence and reads like Chinese report text; anything else is rejected (E_ENCODING).
+ */
+import { fileError, type FileError } from "./codes.js";
+
+export type TextEncoding = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "gb18030";
+
+export type Sniffed =
+  | { kind: "xlsx" }
+  | { kind: "text"; text: string; encoding: TextEncoding }
+  | { kind: "error"; error: FileError };
+
+type Magic = { bytes: readonly number[]; offset?: number; what: string };
+
+/** Known binary signatures. ZIP is handled separately (an .xlsx is a ZIP). */
+const MAGIC: readonly Magic[] = [
+  { bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], what: "旧版 .xls 不支持，请另存为 .xlsx 或 CSV（设置了打开密码的 .xlsx 也是这种格式，请先取消密码）" },
+  { bytes: [0x25, 0x50, 0x44, 0x46, 0x2d], what: "这是 PDF 文件，请提交 .xlsx 或 CSV" },
+  { bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], what: "这是 PNG 图片，请提交 .xlsx 或 CSV" },
+  { bytes: [0xff, 0xd8, 0xff], what: "这是 JPEG 图片，请提交 .xlsx 或 CSV" },
+  { bytes: [0x47, 0x49, 0x46, 0x38], what: "这是 GIF 图片，请提交 .xlsx 或 CSV" },
+  { bytes: [0x49, 0x49, 0x2a, 0x00], what: "这是 TIFF 图片，请提交 .xlsx 或 CSV" },
+  { bytes: [0x4d, 0x4d, 0x00, 0x2a], what: "这是 TIFF 图片，请提交 .xlsx 或 CSV" },
+  { bytes: [0x57, 0x45, 0x42, 0x50], offset: 8, what: "这是 WebP 图片，请提交 .xlsx 或 CSV" },
+  { bytes: [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07], what: "这是 RAR 压缩包，请解压后提交 .xlsx 或 CSV" },
+  { bytes: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c], what: "这是 7z 压缩包，请解压后提交 .xlsx 或 CSV" },
+  { bytes: [0x1f, 0x8b], what: "这是 gzip 压缩文件，请解压后提交 .xlsx 或 CSV" },
+  { bytes: [0x7b, 0x5c, 0x72, 0x74, 0x66], what: "这是 RTF 文档，请提交 .xlsx 或 CSV" },
+];
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+
+function startsWith(bytes: Uint8Array, magic: readonly number[], offset = 0): boolean {
+  if (bytes.length < offset + magic.length) return false;
+  return magic.every((b, i) => bytes[offset + i] === b);
+}
+
+/** Whether the ASCII string occurs in the bytes (ZIP entry names are stored uncompressed in the archive). */
+function containsAscii(bytes: Uint8Array, text: string): boolean {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(text, 0, "latin1");
+}
+
+function sniffZip(bytes: Uint8Array): Sniffed {
+  if (containsAscii(bytes, "xl/workbook.xml")) return { kind: "xlsx" };
+  if (containsAscii(bytes, "xl/workbook.bin")) {
+    return { kind: "error", error: fileError("E_FILE_TYPE", "Excel 二进制工作簿（.xlsb）不支持，请另存为 .xlsx 或 CSV") };
+  }
+  if (containsAscii(bytes, "word/document.xml")) return { kind: "error", error: fileError("E_FILE_TYPE", "这是 Word 文档，请提交 .xlsx 或 CSV") };
+  if (containsAscii(bytes, "content.xml") && containsAscii(bytes, "mimetype")) {
+    return { kind: "error", error: fileError("E_FILE_TYPE", "这是 OpenDocument（WPS/LibreOffice）文件，请另存为 .xlsx 或 CSV") };
+  }
+  return { kind: "error", error: fileError("E_FILE_TYPE", "这是 ZIP 压缩包而不是 .xlsx 工作簿，请解压后提交 .xlsx 或 CSV") };
+}
+
+/** Control characters that never occur in a report: C0 except tab, LF, CR; DEL; C1. */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+
+/** Decodes strictly; null when any byte sequence is invalid for the encoding. */
+function strictDecode(bytes: Uint8Array, encoding: string): string | null {
+  try {
+    return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether GB18030-decoded bytes read like a Chinese report. Counts the double-byte characters and requires most
+ * of them to lie in GB2312 (lead byte A1–A9 or B0–F7, trail byte A1–FE), where everyday Chinese lives. Text in
+ * another legacy encoding (Big5, Shift-JIS, Latin-1) read as GBK falls largely outside that range; four-byte
+ * GB18030 sequences (rare scripts, CJK extension B) count as unusual too.
+ */
+export function looksLikeGbText(bytes: Uint8Array, text: string): boolean {
+  if (CONTROL.test(text)) return false;
+  if (/[\uE000-\uF8FF]/.test(text)) return false; // private use: GB18030 maps unassigned codes there
+  let common = 0;
+  let unusual = 0;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i += 1;
+      continue;
+    }
+    const t = bytes[i + 1] ?? 0;
+    if (t >= 0x30 && t <= 0x39) {
+      unusual++; // four-byte sequence
+      i += 4;
+      continue;
+    }
+    const gb2312 = ((b >= 0xa1 && b <= 0xa9) || (b >= 0xb0 && b <= 0xf7)) && t >= 0xa1 && t <= 0xfe;
+    if (gb2312) common++;
+    else unusual++;
+    i += 2;
+  }
+  return common + unusual > 0 && common / (common + unusual) >= 0.8;
+}
+
+/** Whether text that decoded cleanly is plausible report text (no control characters, no private-use code points). */
+function plausibleText(text: string): boolean {
+  return !CONTROL.test(text) && !/[\uE000-\uF8FF]/.test(text);
+}
+
+/** Looks like UTF-16 without a BOM: many NUL bytes, all on the same parity. */
+function looksLikeBomlessUtf16(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 4) return false;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) (i % 2 === 0 ? even++ : odd++);
+  const half = n / 2;
+  return (even > half * 0.3 && odd === 0) || (odd > half * 0.3 && even === 0);
+}
+
+function textResult(text: string, encoding: TextEncoding): Sniffed {
+  const body = text.replace(/^\uFEFF/, "");
+  if (body.trim() === "") return { kind: "error", error: fileError("E_FILE_EMPTY", "文件中只有空白") };
+  if (!plausibleText(body)) {
+    return { kind: "error", error: fileError("E_ENCODING", `按 ${encoding} 解码后含有控制字符，文件可能已损坏`) };
+  }
+  const head = body.trimStart().slice(0, 400).toLowerCase();
+  if (head.startsWith("<")) {
+    const what = head.includes("urn:schemas-microsoft-com:office:spreadsheet")
+      ? "这是 Excel 2003 XML 表格，请另存为 .xlsx 或 CSV"
+      : head.startsWith("<?xml")
+        ? "这是 XML 文件，请提交 .xlsx 或 CSV"
+        : "这是网页（HTML）文件（常见于系统导出的“.xls”），请用 Excel 打开后另存为 .xlsx 或 CSV";
+    return { kind: "error", error: fileError("E_FILE_TYPE", what) };
+  }
+  return { kind: "text", text: body, encoding };
+}
+
+/**
+ * Decides what the bytes are. Order: empty → binary signatures → ZIP/xlsx → BOMs → NUL bytes → UTF-8 → GB18030.
+ */
+export function sniffBytes(bytes: Uint8Array): Sniffed {
+  if (bytes.length === 0) return { kind: "error", error: fileError("E_FILE_EMPTY") };
+  for (const m of MAGIC) {
+    if (startsWith(bytes, m.bytes, m.offset ?? 0)) return { kind: "error", error: fileError("E_FILE_TYPE", m.what) };
+  }
+  if (startsWith(bytes, ZIP_MAGIC)) return sniffZip(bytes);
+
+  if (startsWith(bytes, [0xff, 0xfe, 0x00, 0x00]) || startsWith(bytes, [0x00, 0x00, 0xfe, 0xff])) {
+    return { kind: "error", error: fileError("E_ENCODING", "UTF-32 编码不支持，请另存为 UTF-8") };
+  }
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
+    const text = strictDecode(bytes.subarray(3), "utf-8");
+    if (text === null) return { kind: "error", error: fileError("E_ENCODING", "文件标记为 UTF-8，但含有无效的 UTF-8 字节") };
+    return textResult(text, "utf-8-bom");
+  }
+  for (const [bom, encoding] of [[[0xff, 0xfe], "utf-16le"], [[0xfe, 0xff], "utf-16be"]] as const) {
+    if (!startsWith(bytes, bom)) continue;
+    const text = strictDecode(bytes.subarray(2), encoding);
+    if (text === null) return { kind: "error", error: fileError("E_ENCODING", `文件标记为 ${encoding.toUpperCase()}，但内容无法按该编码解码`) };
+    return textResult(text, encoding);
+  }
+
+  if (bytes.includes(0)) {
+    if (looksLikeBomlessUtf16(bytes)) {
+      return { kind: "error", error: fileError("E_ENCODING", "疑似没有字节顺序标记（BOM）的 UTF-16 文本，请另存为 UTF-8") };
+    }
+    return { kind: "error", error: fileError("E_FILE_TYPE", "这是二进制文件，不是 .xlsx 或 CSV 文本") };
+  }
+
+  const utf8 = strictDecode(bytes, "utf-8");
+  if (utf8 !== null) return textResult(utf8, "utf-8");
+
+  const gb = strictDecode(bytes, "gb18030");
+  if (gb !== null && looksLikeGbText(bytes, gb)) return textResult(gb, "gb18030");
+  return {
+    kind: "error",
+    error: fileError("E_ENCODING", "既不是有效的 UTF-8，也不像 GBK/GB18030 中文文本；请在 Excel 中另存为“CSV UTF-8”或 .xlsx"),
+  };
+}
+
+/** Text and its encoding, or a file-level error; for callers that only accept text. */
+export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncoding } | { error: FileError } {
+  const s = sniffBytes(bytes);
+  if (s.kind === "text") return { text: s.text, encoding: s.encoding };
+  if (s.kind === "error") return { error: s.error };
+  return { error: fileError("E_FILE_TYPE", "这是 .xlsx 工作簿，不是文本文件") };
+}
