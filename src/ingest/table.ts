@@ -1,0 +1,208 @@
+/**
+ * Grid → table: finds the header row under any title rows, maps header names through their aliases and keeps each
+ * data row with its 1-based row number as the spreadsheet shows it.
+ */
+import Papa from "papaparse";
+import { UNITS } from "../targets/units.js";
+import { fileError, type FileError } from "./codes.js";
+import type { Grid } from "./xlsx.js";
+
+export type Field = "department" | "targetCode" | "period" | "value" | "unit" | "status" | "note" | "reporter" | "reportedAt";
+
+export type ColumnDef = { field: Field; name: string; aliases: readonly string[] };
+
+/**
+ * The columns of a monthly report. `name` is the Chinese header of the 报送指南 (and the column named in every
+ * error); aliases are matched after normalisation (full-width → half-width, case, spaces, `_`, `-`, a leading or
+ * trailing `*`, and a trailing bracket such as 「累计完成值（万元）」 are ignored).
+ * English `unit` means 报送单位 as documented, except in a file that also has a department/dept column, where it
+ * is the 单位 (unit of measure) column.
+ */
+export const COLUMNS: readonly ColumnDef[] = [
+  { field: "department", name: "报送单位", aliases: ["填报单位", "department", "dept", "unit"] },
+  { field: "targetCode", name: "指标编码", aliases: ["指标代码", "target_code", "code", "indicator", "indicator_code"] },
+  { field: "period", name: "统计期", aliases: ["统计期间", "period"] },
+  { field: "value", name: "累计完成值", aliases: ["累计完成", "value", "cumulative_value", "actual"] },
+  { field: "unit", name: "单位", aliases: ["计量单位", "measure_unit", "uom"] },
+  { field: "status", name: "完成状态", aliases: ["status"] },
+  { field: "note", name: "进展情况", aliases: ["progress", "note", "notes"] },
+  { field: "reporter", name: "填报人", aliases: ["reporter"] },
+  { field: "reportedAt", name: "填报日期", aliases: ["reported_at", "report_date"] },
+];
+
+export const COLUMN_NAME: Record<Field, string> = Object.fromEntries(COLUMNS.map((c) => [c.field, c.name])) as Record<Field, string>;
+
+/** Always required; at least one of 累计完成值 / 完成状态 is required too. */
+export const REQUIRED_FIELDS: readonly Field[] = ["department", "targetCode", "period"];
+
+/** Rows scanned for the header. */
+export const HEADER_SCAN_ROWS = 20;
+
+/** Trims normal and full-width (U+3000) whitespace; String.prototype.trim covers both, plus NBSP and BOM. */
+export const cleanCell = (s: string): string => s.trim();
+
+const normalizeKey = (s: string) => s.normalize("NFKC").toLowerCase().replace(/[\s_\-*]+/g, "");
+
+const KNOWN_UNITS = new Set(UNITS.map((u) => u.unit));
+
+/** Splits 「累计完成值（万元）」 into its name and bracketed part. */
+function splitHeader(header: string): { key: string; bracket: string | null } {
+  const h = header.normalize("NFKC").trim();
+  const m = h.match(/^(.*?)[([【]([^()[\]【】]*)[)\]】]\s*$/);
+  if (m && m[1]!.trim() !== "") return { key: normalizeKey(m[1]!), bracket: m[2]!.trim() };
+  return { key: normalizeKey(h), bracket: null };
+}
+
+const ALIAS_TO_FIELD = new Map<string, Field>();
+for (const c of COLUMNS) for (const a of [c.name, ...c.aliases]) ALIAS_TO_FIELD.set(normalizeKey(a), c.field);
+
+/** The field a header names, or null. `unit` is resolved by the caller (see COLUMNS). */
+export function headerField(header: string): Field | null {
+  return ALIAS_TO_FIELD.get(splitHeader(header).key) ?? null;
+}
+
+/** A, B, …, Z, AA, … as a spreadsheet names column `index` (0-based). */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let s = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export type MappedColumn = { field: Field; header: string; index: number; letter: string };
+
+export type TableRow = {
+  /** 1-based row number in the file, as the spreadsheet shows it. */
+  row: number;
+  /** Trimmed cell text per recognised field ("" when empty). */
+  cells: Record<Field, string>;
+  /** Every non-empty-header cell as written (trimmed), keyed by the header text; unnamed columns by their letter. */
+  raw: Record<string, string>;
+  /** Non-empty cells in columns that have no header, as "C: text". */
+  unheaded: string[];
+};
+
+export type Table = {
+  headerRow: number;
+  columns: MappedColumn[];
+  /** Headers present but not recognised (ignored). */
+  ignoredColumns: string[];
+  /** Unit written in the value header, 「累计完成值（万元）」 → 万元. */
+  valueHeaderUnit: string | null;
+  rows: TableRow[];
+};
+
+type Candidate = { index: number; matches: { field: Field; header: string; index: number; bracket: string | null }[] };
+
+function scanRow(row: string[], index: number): Candidate {
+  const matches: Candidate["matches"] = [];
+  row.forEach((cell, i) => {
+    const header = cleanCell(cell);
+    if (header === "") return;
+    const { key, bracket } = splitHeader(header);
+    const field = ALIAS_TO_FIELD.get(key);
+    if (field) matches.push({ field, header, index: i, bracket });
+  });
+  // English `unit` is the unit of measure when another column already names the department.
+  const unitAlias = normalizeKey("unit");
+  const hasOtherDepartment = matches.some((m) => m.field === "department" && splitHeader(m.header).key !== unitAlias);
+  if (hasOtherDepartment) {
+    for (const m of matches) if (m.field === "department" && splitHeader(m.header).key === unitAlias) m.field = "unit";
+  }
+  return { index, matches };
+}
+
+const distinctFields = (c: Candidate) => new Set(c.matches.map((m) => m.field)).size;
+
+const isEmptyRow = (row: string[]) => row.every((c) => cleanCell(c) === "");
+
+/**
+ * Finds the header among the first HEADER_SCAN_ROWS rows (the row naming the most known columns; the first such
+ * row on a tie), maps the columns and collects the data rows below it, skipping fully empty rows.
+ */
+export function readTable(grid: Grid): { table: Table } | { error: FileError } {
+  const candidates = grid.slice(0, HEADER_SCAN_ROWS).map(scanRow);
+  let best: Candidate | null = null;
+  for (const c of candidates) if (best === null || distinctFields(c) > distinctFields(best)) best = c;
+  const required = COLUMNS.filter((c) => REQUIRED_FIELDS.includes(c.field)).map((c) => c.name);
+  if (best === null || distinctFields(best) < 2) {
+    return {
+      error: fileError(
+        "E_HEADER",
+        `前 ${HEADER_SCAN_ROWS} 行中没有找到表头；表头应包含 ${required.join("、")}，以及 累计完成值 或 完成状态`,
+      ),
+    };
+  }
+  const headerRow = best.index + 1;
+  const byField = new Map<Field, Candidate["matches"]>();
+  for (const m of best.matches) byField.set(m.field, [...(byField.get(m.field) ?? []), m]);
+
+  const duplicated = [...byField.entries()].filter(([, ms]) => ms.length > 1);
+  if (duplicated.length > 0) {
+    const detail = duplicated
+      .map(([field, ms]) => `「${COLUMN_NAME[field]}」出现 ${ms.length} 次（${ms.map((m) => `${columnLetter(m.index)} 列「${m.header}」`).join("、")}）`)
+      .join("；");
+    return { error: fileError("E_HEADER", `第 ${headerRow} 行表头重复：${detail}`) };
+  }
+  const missing = REQUIRED_FIELDS.filter((f) => !byField.has(f)).map((f) => COLUMN_NAME[f]);
+  if (!byField.has("value") && !byField.has("status")) missing.push(`${COLUMN_NAME.value} 或 ${COLUMN_NAME.status}`);
+  if (missing.length > 0) {
+    return { error: fileError("E_HEADER", `第 ${headerRow} 行表头缺少列：${missing.join("、")}`) };
+  }
+
+  const columns: MappedColumn[] = best.matches.map((m) => ({ field: m.field, header: m.header, index: m.index, letter: columnLetter(m.index) }));
+  const valueMatch = byField.get("value")?.[0];
+  const bracket = valueMatch?.bracket?.normalize("NFKC") ?? null;
+  const valueHeaderUnit = bracket !== null && KNOWN_UNITS.has(bracket) ? bracket : null;
+
+  const headerCells = (grid[best.index] ?? []).map(cleanCell);
+  const mappedIndexes = new Set(columns.map((c) => c.index));
+  const ignoredColumns = headerCells.filter((h, i) => h !== "" && !mappedIndexes.has(i));
+  const rawKeys = headerCells.map((h, i) => {
+    if (h === "") return columnLetter(i);
+    return headerCells.indexOf(h) === i ? h : `${h}（${columnLetter(i)}）`;
+  });
+
+  const rows: TableRow[] = [];
+  grid.slice(best.index + 1).forEach((line, offset) => {
+    if (isEmptyRow(line)) return;
+    const cells = Object.fromEntries(COLUMNS.map((c) => [c.field, ""])) as Record<Field, string>;
+    for (const c of columns) cells[c.field] = cleanCell(line[c.index] ?? "");
+    const raw: Record<string, string> = {};
+    const unheaded: string[] = [];
+    line.forEach((cell, i) => {
+      const text = cleanCell(cell);
+      const key = rawKeys[i] ?? columnLetter(i);
+      if (text !== "" || (headerCells[i] ?? "") !== "") raw[key] = text;
+      if (text !== "" && (headerCells[i] ?? "") === "") unheaded.push(`${columnLetter(i)}: ${text}`);
+    });
+    rows.push({ row: best.index + 2 + offset, cells, raw, unheaded });
+  });
+  return { table: { headerRow, columns, ignoredColumns, valueHeaderUnit, rows } };
+}
+
+export type CsvGrid = {
+  grid: Grid;
+  delimiter: string;
+  /** Rows (1-based) where a quoted field is malformed; the whole file when a quote is never closed. */
+  quoteErrors: { row: number; message: string; fatal: boolean }[];
+};
+
+/**
+ * Parses the whole decoded text (never a byte stream, so a character can't be split across chunks). Empty lines
+ * are kept so that row numbers stay those of the spreadsheet; a quoted cell spanning lines is one row, as in Excel.
+ */
+export function parseCsvGrid(text: string): CsvGrid {
+  const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false, delimitersToGuess: [",", "\t", ";"] });
+  const grid = parsed.data.map((r) => (Array.isArray(r) ? r.map((c) => (c ?? "").toString()) : []));
+  // Papa reports a final empty record for a trailing line break; it is not a row of the file.
+  if (grid.length > 0 && isEmptyRow(grid[grid.length - 1]!) && /\r?\n$/.test(text)) grid.pop();
+  const quoteErrors = parsed.errors
+    .filter((e) => e.type === "Quotes")
+    .map((e) => ({ row: (e.row ?? 0) + 1, message: e.message, fatal: e.code === "MissingQuotes" }));
+  return { grid, delimiter: parsed.meta.delimiter, quoteErrors };
+}

@@ -1,0 +1,223 @@
+/**
+ * Cell values of a monthly report: cumulative values with units, periods, statuses and report dates.
+ * Each parser returns data (`Parsed<T>`: the value, or a stable row-level code with a Chinese message) and never
+ * throws; `*Cell` are the same parsers as zod schemas whose issues carry `params: { code }`.
+ */
+import { z } from "zod";
+import { UNITS, SCALE_WORDS, type UnitDef } from "../targets/units.js";
+import { fail, ok, type Parsed, type RowErrorCode } from "./codes.js";
+import { excelSerialToIsoDate } from "./xlsx.js";
+
+/** Full-width → half-width (４５０ → 450, ％ → %, ，→ ,), minus sign → "-", trimmed. */
+export function normalizeCell(text: string): string {
+  return text.normalize("NFKC").replace(/[\u2212\u2012\u2013\uFE63]/g, "-").trim();
+}
+
+const quote = (text: string) => `“${text}”`;
+
+const round15 = (n: number) => Number(n.toPrecision(15));
+
+// ---------------------------------------------------------------------------------------------------------------
+// Values and units
+
+export type ReportedValue = {
+  value: number;
+  /** Unit written in the cell (450家 → 家, 20亿元 → 亿元, 85% → %), null when none. */
+  unitInCell: string | null;
+  /** A scale word with no unit (1.5万 → value 15000, scaleOnly 万): ambiguous for money, see rules. */
+  scaleOnly: string | null;
+};
+
+const UNIT_BY_NAME = new Map<string, UnitDef>(UNITS.map((u) => [u.unit, u]));
+
+/** The unit definition for a unit name written in a cell or a column (NFKC-normalised), or null. */
+export function unitDef(unit: string): UnitDef | null {
+  return UNIT_BY_NAME.get(normalizeCell(unit)) ?? null;
+}
+
+const NUMBER = /^([+-]?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)(?:e([+-]?\d{1,3}))?(.*)$/i;
+
+/**
+ * A cumulative value: `1,234`, `1，234`, `４５０`, `12.5`, `450家`, `20亿元`, `3000万元`, `85%`, `1.5万家`.
+ * Empty → null (whether that is allowed depends on the status, see rules). Negative → E_NEGATIVE;
+ * anything else that is not a non-negative number with an optional known unit → E_NOT_A_NUMBER.
+ */
+export function parseValue(text: string): Parsed<ReportedValue | null> {
+  const t = normalizeCell(text).replace(/\s+/g, "");
+  if (t === "") return ok(null);
+  if (/^[+-]?(nan|inf|infinity|∞)$/i.test(t) || t.startsWith("#")) return fail("E_NOT_A_NUMBER", quote(text));
+  const m = t.match(NUMBER);
+  if (!m) return fail("E_NOT_A_NUMBER", quote(text));
+  const [, sign, digits, exponent, suffix] = m;
+  const value = round15(Number(`${digits!.replace(/,/g, "")}${exponent ? `e${exponent}` : ""}`));
+  if (!Number.isFinite(value)) return fail("E_NOT_A_NUMBER", quote(text));
+  if (sign === "-" && value !== 0) return fail("E_NEGATIVE", quote(text));
+  const rest = suffix ?? "";
+  if (rest === "") return ok({ value, unitInCell: null, scaleOnly: null });
+  const unit = UNIT_BY_NAME.get(rest);
+  if (unit) return ok({ value, unitInCell: unit.unit, scaleOnly: null });
+  for (const s of SCALE_WORDS) {
+    if (!rest.startsWith(s.word)) continue;
+    const after = rest.slice(s.word.length);
+    const scaled = round15(value * s.factor);
+    if (after === "") return ok({ value: scaled, unitInCell: null, scaleOnly: s.word });
+    const u = UNIT_BY_NAME.get(after);
+    if (u && u.category !== "money") return ok({ value: scaled, unitInCell: u.unit, scaleOnly: null });
+  }
+  return fail("E_NOT_A_NUMBER", `${quote(text)}（“${rest}”不是可识别的单位）`);
+}
+
+/**
+ * Converts between units of one family: 元/万元/亿元 (亿元 = 10,000 万元, 万元 = 10,000 元) and the other money
+ * units of the unit table; a unit converts to itself. Null when the two cannot be converted.
+ */
+export function convertUnit(value: number, fromUnit: string, toUnit: string): number | null {
+  const from = normalizeCell(fromUnit);
+  const to = normalizeCell(toUnit);
+  if (from === to) return value;
+  const f = UNIT_BY_NAME.get(from);
+  const t = UNIT_BY_NAME.get(to);
+  if (!f || !t || f.baseUnit !== t.baseUnit) return null;
+  return round15((value * f.factor) / t.factor);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Periods and dates
+
+const pad2 = (n: number) => String(n).padStart(2, "0");
+
+function validYmd(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/** Years accepted in a period or report date. */
+export const YEAR_RANGE = { min: 2000, max: 2099 } as const;
+
+const inYearRange = (y: number) => y >= YEAR_RANGE.min && y <= YEAR_RANGE.max;
+
+export type DateCellOptions = {
+  /** The file is an .xlsx: a 5-digit number in the cell is an Excel serial date whose cell was not date-formatted. */
+  excelSerial?: boolean;
+};
+
+/** Strips a time of day written after a date: "2017-10-31 00:00:00", "2017/11/3 9:30". */
+const stripTime = (t: string) => t.replace(/[\sT]+\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$/, "");
+
+/** A full date in any accepted form as [y, m, d], or null. */
+function matchDate(t: string): [number, number, number] | null {
+  const m =
+    t.match(/^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/) ??
+    t.match(/^(\d{4})年(\d{1,2})月(\d{1,2})[日号]$/) ??
+    t.match(/^(\d{4})(\d{2})(\d{2})$/);
+  return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : null;
+}
+
+/**
+ * A statistical period as YYYY-MM from `2017-10`, `2017年10月`, `2017.10`, `2017/10`, `201710`, a date such as
+ * `2017-10-31` or `2017/10/31` (an Excel date cell arrives as YYYY-MM-DD) or, in an .xlsx, an Excel serial number.
+ * `2017.1` is rejected: a cell typed as 2017.10 is the number 2017.1 once Excel drops the trailing zero.
+ */
+export function parsePeriod(text: string, options: DateCellOptions = {}): Parsed<string | null> {
+  const t = stripTime(normalizeCell(text)).replace(/\s+/g, "");
+  if (t === "") return ok(null);
+  const bad = (detail?: string) => fail<string | null>("E_BAD_PERIOD", detail ? `${quote(text)}，${detail}` : quote(text));
+  if (/^\d{4}\.1$/.test(t)) return bad("可能是被 Excel 去掉末尾 0 的 10 月，请写成 YYYY-MM（如 2017-01 或 2017-10）");
+  let y: number;
+  let m: number;
+  const date = matchDate(t);
+  const month = t.match(/^(\d{4})[-/.](\d{1,2})$/) ?? t.match(/^(\d{4})年(\d{1,2})月份?$/) ?? t.match(/^(\d{4})(\d{2})$/);
+  if (date) {
+    [y, m] = date;
+    if (!validYmd(date[0], date[1], date[2])) return bad("日期不存在");
+  } else if (month) {
+    y = Number(month[1]);
+    m = Number(month[2]);
+  } else if (options.excelSerial && /^\d{5}(\.\d+)?$/.test(t) && excelSerialToIsoDate(Number(t)) !== null) {
+    const iso = excelSerialToIsoDate(Number(t))!;
+    return ok(iso.slice(0, 7));
+  } else {
+    return bad();
+  }
+  if (m < 1 || m > 12) return bad("月份应为 1–12");
+  if (!inYearRange(y)) return bad(`年份应在 ${YEAR_RANGE.min}–${YEAR_RANGE.max} 之间`);
+  return ok(`${y}-${pad2(m)}`);
+}
+
+/** A report date as YYYY-MM-DD from `2017-11-03`, `2017/11/3`, `2017.11.3`, `2017年11月3日`, `20171103`, an Excel date. */
+export function parseReportDate(text: string, options: DateCellOptions = {}): Parsed<string | null> {
+  const t = stripTime(normalizeCell(text)).replace(/\s+/g, "");
+  if (t === "") return ok(null);
+  if (options.excelSerial && /^\d{5}(\.\d+)?$/.test(t)) {
+    const iso = excelSerialToIsoDate(Number(t));
+    if (iso !== null) return ok(iso);
+  }
+  const d = matchDate(t);
+  if (!d || !validYmd(d[0], d[1], d[2]) || !inYearRange(d[0])) return fail("E_BAD_DATE", quote(text));
+  return ok(`${d[0]}-${pad2(d[1])}-${pad2(d[2])}`);
+}
+
+const YM = /^(\d{4})-(\d{2})(-\d{2})?$/;
+
+/**
+ * Whether a period may be reported: not before the target's counting start (YYYY-MM or YYYY-MM-DD; compared by
+ * month) and not after the month of the as-of date (YYYY-MM-DD, passed in — never today's date).
+ */
+export function checkPeriod(period: string, bounds: { countingStart: string | null; asOf: string }): Parsed<string> {
+  const asOf = bounds.asOf.match(YM);
+  if (!asOf) throw new TypeError(`checkPeriod: asOf must be YYYY-MM-DD, got ${JSON.stringify(bounds.asOf)}`);
+  const asOfMonth = `${asOf[1]}-${asOf[2]}`;
+  if (bounds.countingStart !== null) {
+    const start = bounds.countingStart.match(YM);
+    if (!start) throw new TypeError(`checkPeriod: countingStart must be YYYY-MM or YYYY-MM-DD, got ${JSON.stringify(bounds.countingStart)}`);
+    const startMonth = `${start[1]}-${start[2]}`;
+    if (period < startMonth) return fail("E_PERIOD_BEFORE_START", `统计期 ${period} 早于起算月份 ${startMonth}`);
+  }
+  if (period > asOfMonth) return fail("E_PERIOD_IN_FUTURE", `统计期 ${period} 晚于截止日期 ${bounds.asOf} 所在月份`);
+  return ok(period);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Status
+
+export type Status = "not_started" | "in_progress" | "done";
+
+/** Accepted spellings (after removing spaces). The first of each is the documented one. */
+export const STATUS_WORDS: Readonly<Record<Status, readonly string[]>> = {
+  not_started: ["未启动", "未开始"],
+  in_progress: ["推进中", "进行中"],
+  done: ["已完成", "完成", "已办结", "办结"],
+};
+
+const STATUS_BY_WORD = new Map<string, Status>(
+  (Object.entries(STATUS_WORDS) as [Status, readonly string[]][]).flatMap(([s, words]) => words.map((w) => [w, s] as const)),
+);
+
+/** 未启动/推进中/已完成 (and their listed synonyms) → not_started/in_progress/done; empty → null; else E_BAD_STATUS. */
+export function parseStatus(text: string): Parsed<Status | null> {
+  const t = normalizeCell(text).replace(/\s+/g, "");
+  if (t === "") return ok(null);
+  const status = STATUS_BY_WORD.get(t);
+  return status ? ok(status) : fail("E_BAD_STATUS", quote(text));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The same parsers as zod schemas: string in, parsed value out, issues carrying { code } in params.
+
+/** The params every ingest issue carries. */
+export type IssueParams = { code: RowErrorCode };
+
+/** Wraps a parser as a zod schema whose failures are custom issues with `params.code`. */
+export function parserSchema<T>(parse: (text: string) => Parsed<T>) {
+  return z.string().transform((text, ctx): T => {
+    const r = parse(text);
+    if (r.ok) return r.value;
+    ctx.addIssue({ code: "custom", message: r.message, params: { code: r.code } satisfies IssueParams, input: text });
+    return z.NEVER;
+  });
+}
+
+export const valueCell = parserSchema(parseValue);
+export const statusCell = parserSchema(parseStatus);
+export const periodCell = (options: DateCellOptions = {}) => parserSchema((t) => parsePeriod(t, options));
+export const reportDateCell = (options: DateCellOptions = {}) => parserSchema((t) => parseReportDate(t, options));
