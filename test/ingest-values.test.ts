@@ -1,0 +1,449 @@
+import iconv from "iconv-lite";
+import { describe, expect, it } from "vitest";
+import {
+  INGEST_ERROR_CODES,
+  checkPeriod,
+  checkRow,
+  convertUnit,
+  excelSerialToIsoDate,
+  monthlyRowSchema,
+  numberCellText,
+  parseCsvGrid,
+  parsePeriod,
+  parseReportDate,
+  parseStatus,
+  parseValue,
+  readTable,
+  sniffBytes,
+  valueCell,
+  type Parsed,
+  type RowCells,
+} from "../src/ingest/index.js";
+import { CTX } from "./fixtures/monthly/context.js";
+
+const codeOf = <T>(r: Parsed<T>) => (r.ok ? null : r.code);
+const valueOf = <T>(r: Parsed<T>) => (r.ok ? r.value : undefined);
+
+describe("parseValue", () => {
+  it.each([
+    ["450", 450, null],
+    [" 450 ", 450, null],
+    ["1,234", 1234, null],
+    ["1，234", 1234, null],
+    ["1,234,567.5", 1234567.5, null],
+    ["４５０", 450, null],
+    ["１，２３４．５", 1234.5, null],
+    ["12.5", 12.5, null],
+    [".5", 0.5, null],
+    ["+3", 3, null],
+    ["0", 0, null],
+    ["450家", 450, "家"],
+    ["450 家", 450, "家"],
+    ["20亿元", 20, "亿元"],
+    ["3000万元", 3000, "万元"],
+    ["1500元", 1500, "元"],
+    ["85%", 85, "%"],
+    ["８５％", 85, "%"],
+    ["1.5万家", 15000, "家"],
+    ["1.2E+05", 120000, null],
+  ])("%j → %d %j", (text, value, unit) => {
+    expect(parseValue(text)).toEqual({ ok: true, value: { value, unitInCell: unit, scaleOnly: null } });
+  });
+
+  it("keeps a bare scale word apart: 1.5万 is 15000 but says it had no unit", () => {
+    expect(valueOf(parseValue("1.5万"))).toEqual({ value: 15000, unitInCell: null, scaleOnly: "万" });
+  });
+
+  it("reads an empty cell as null (required-ness depends on the status)", () => {
+    expect(valueOf(parseValue(""))).toBeNull();
+    expect(valueOf(parseValue("\u3000 "))).toBeNull();
+  });
+
+  it.each([
+    ["-5", "E_NEGATIVE"],
+    ["－5", "E_NEGATIVE"],
+    ["\u22125", "E_NEGATIVE"],
+    ["-1,234万元", "E_NEGATIVE"],
+    ["abc", "E_NOT_A_NUMBER"],
+    ["已完成", "E_NOT_A_NUMBER"],
+    ["约450", "E_NOT_A_NUMBER"],
+    ["450家左右", "E_NOT_A_NUMBER"],
+    ["450个亿", "E_NOT_A_NUMBER"],
+    ["nan", "E_NOT_A_NUMBER"],
+    ["NaN", "E_NOT_A_NUMBER"],
+    ["inf", "E_NOT_A_NUMBER"],
+    ["-Infinity", "E_NOT_A_NUMBER"],
+    ["#DIV/0!", "E_NOT_A_NUMBER"],
+    ["1,23", "E_NOT_A_NUMBER"],
+    ["1.2.3", "E_NOT_A_NUMBER"],
+    ["1e999", "E_NOT_A_NUMBER"],
+  ])("%j → %s", (text, code) => {
+    const r = parseValue(text);
+    expect(codeOf(r)).toBe(code);
+    if (!r.ok) expect(r.message).toContain(INGEST_ERROR_CODES.row[r.code]);
+  });
+});
+
+describe("convertUnit", () => {
+  it.each([
+    [20, "亿元", "万元", 200000],
+    [3000, "万元", "亿元", 0.3],
+    [15000, "元", "万元", 1.5],
+    [1.5, "万元", "元", 15000],
+    [2, "亿元", "元", 200000000],
+    [450, "家", "家", 450],
+    [85, "％", "%", 85],
+  ])("%d %s → %s = %d", (value, from, to, expected) => {
+    expect(convertUnit(value, from, to)).toBe(expected);
+  });
+  it.each([
+    [1, "万元", "家"],
+    [1, "个", "家"],
+    [1, "万美元", "万元"],
+    [1, "%", "万元"],
+    [1, "万元/年", "万元"],
+  ])("%d %s → %s cannot convert", (value, from, to) => {
+    expect(convertUnit(value, from, to)).toBeNull();
+  });
+});
+
+describe("parsePeriod", () => {
+  it.each([
+    ["2017-10", "2017-10"],
+    ["2017-1", "2017-01"],
+    ["2017年10月", "2017-10"],
+    ["2017年1月份", "2017-01"],
+    ["２０１７年１０月", "2017-10"],
+    ["2017.10", "2017-10"],
+    ["2017.09", "2017-09"],
+    ["2017/10", "2017-10"],
+    ["201710", "2017-10"],
+    ["2017-10-31", "2017-10"],
+    ["2017/10/31", "2017-10"],
+    ["2017年10月31日", "2017-10"],
+    ["2017-10-01 00:00:00", "2017-10"],
+    ["  2017-10\u3000", "2017-10"],
+  ])("%j → %s", (text, period) => {
+    expect(parsePeriod(text)).toEqual({ ok: true, value: period });
+  });
+  it.each(["2017-13", "2017-00", "201713", "2017-02-30", "17-10", "十月", "2017", "2017.1", "1999-10", "Q3 2017", "43009"])(
+    "%j → E_BAD_PERIOD",
+    (text) => {
+      expect(codeOf(parsePeriod(text))).toBe("E_BAD_PERIOD");
+    },
+  );
+  it("explains 2017.1: Excel drops the trailing zero of 2017.10", () => {
+    const r = parsePeriod("2017.1");
+    expect(!r.ok && r.message).toContain("末尾 0");
+  });
+  it("reads an Excel serial day only from an .xlsx", () => {
+    expect(valueOf(parsePeriod("43009", { excelSerial: true }))).toBe("2017-10");
+    expect(codeOf(parsePeriod("43009"))).toBe("E_BAD_PERIOD");
+    expect(excelSerialToIsoDate(43009)).toBe("2017-10-01");
+    expect(excelSerialToIsoDate(43039.5)).toBe("2017-10-31");
+    expect(excelSerialToIsoDate(100)).toBeNull();
+  });
+  it("empty is null (the row rule makes it required)", () => {
+    expect(valueOf(parsePeriod(""))).toBeNull();
+  });
+});
+
+describe("checkPeriod", () => {
+  const bounds = { countingStart: "2017-09", asOf: "2017-11-15" };
+  it.each([
+    ["2017-09", null],
+    ["2017-11", null],
+    ["2017-08", "E_PERIOD_BEFORE_START"],
+    ["2017-12", "E_PERIOD_IN_FUTURE"],
+    ["2018-01", "E_PERIOD_IN_FUTURE"],
+  ])("%s → %s", (period, code) => {
+    expect(codeOf(checkPeriod(period, bounds))).toBe(code);
+  });
+  it("compares a YYYY-MM-DD counting start by month and allows no start", () => {
+    expect(codeOf(checkPeriod("2017-09", { countingStart: "2017-09-08", asOf: "2017-11-15" }))).toBeNull();
+    expect(codeOf(checkPeriod("2001-01", { countingStart: null, asOf: "2017-11-15" }))).toBeNull();
+  });
+  it("requires an explicit as-of date", () => {
+    expect(() => checkPeriod("2017-10", { countingStart: null, asOf: "" })).toThrow(TypeError);
+  });
+});
+
+describe("parseStatus", () => {
+  it.each([
+    ["未启动", "not_started"],
+    ["未开始", "not_started"],
+    ["推进中", "in_progress"],
+    ["进行中", "in_progress"],
+    ["已完成", "done"],
+    ["完成", "done"],
+    ["已办结", "done"],
+    [" 已 完成\u3000", "done"],
+    ["", null],
+  ])("%j → %s", (text, status) => {
+    expect(valueOf(parseStatus(text))).toBe(status);
+  });
+  it.each(["基本完成", "done", "50%", "已启动"])("%j → E_BAD_STATUS", (text) => {
+    expect(codeOf(parseStatus(text))).toBe("E_BAD_STATUS");
+  });
+});
+
+describe("parseReportDate", () => {
+  it.each([
+    ["2017-11-03", "2017-11-03"],
+    ["2017/11/3", "2017-11-03"],
+    ["2017.11.3", "2017-11-03"],
+    ["2017年11月3日", "2017-11-03"],
+    ["20171103", "2017-11-03"],
+    ["2017-11-03 09:30", "2017-11-03"],
+    ["", null],
+  ])("%j → %s", (text, date) => {
+    expect(valueOf(parseReportDate(text))).toBe(date);
+  });
+  it.each(["2017-11-31", "2017-11", "11/3/2017", "昨天", "2017年11月"])("%j → E_BAD_DATE", (text) => {
+    expect(codeOf(parseReportDate(text))).toBe("E_BAD_DATE");
+  });
+  it("reads an Excel serial day only from an .xlsx", () => {
+    expect(valueOf(parseReportDate("43042", { excelSerial: true }))).toBe("2017-11-03");
+    expect(codeOf(parseReportDate("43042"))).toBe("E_BAD_DATE");
+  });
+});
+
+describe("numberCellText", () => {
+  it.each([
+    [450, "450"],
+    [0.1 + 0.2, "0.3"],
+    [1234567.891, "1234567.891"],
+    [1e21, "1000000000000000000000"],
+  ])("%d → %s", (n, text) => {
+    expect(numberCellText(n)).toBe(text);
+  });
+});
+
+describe("sniffBytes", () => {
+  const text = "报送单位,指标编码,统计期,累计完成值\r\n市经信局,ZN-01,2017-10,450\r\n";
+  const kindOf = (bytes: Uint8Array) => {
+    const s = sniffBytes(bytes);
+    return s.kind === "text" ? s.encoding : s.kind === "error" ? s.error.code : s.kind;
+  };
+  it.each([
+    ["UTF-8", Buffer.from(text, "utf8"), "utf-8"],
+    ["UTF-8 with BOM", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]), "utf-8-bom"],
+    ["UTF-16 LE with BOM", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]), "utf-16le"],
+    ["UTF-16 BE with BOM", Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, "utf16le").swap16()]), "utf-16be"],
+    ["GBK", iconv.encode(text, "gbk"), "gb18030"],
+    ["GB18030 with a four-byte character", iconv.encode(text + "备注：𠀀\r\n", "gb18030"), "gb18030"],
+    ["ASCII", Buffer.from("department,code,period,value\n"), "utf-8"],
+  ])("%s → %s", (_, bytes, expected) => {
+    expect(kindOf(bytes)).toBe(expected);
+    const s = sniffBytes(bytes);
+    if (s.kind === "text") expect(s.text.startsWith("\uFEFF")).toBe(false);
+  });
+
+  it("decodes GBK to the same text as UTF-8", () => {
+    const s = sniffBytes(iconv.encode(text, "gbk"));
+    expect(s.kind === "text" && s.text).toBe(text);
+  });
+
+  it.each([
+    ["empty", Buffer.alloc(0), "E_FILE_EMPTY"],
+    ["BOM only", Buffer.from([0xef, 0xbb, 0xbf]), "E_FILE_EMPTY"],
+    ["blank lines", Buffer.from(" \r\n\u3000\r\n"), "E_FILE_EMPTY"],
+    ["PNG", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]), "E_FILE_TYPE"],
+    ["PDF", Buffer.from("%PDF-1.7\n%âãÏÓ\n1 0 obj\n", "latin1"), "E_FILE_TYPE"],
+    ["JPEG", Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46]), "E_FILE_TYPE"],
+    ["old .xls (OLE2)", Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), "E_FILE_TYPE"],
+    ["ZIP that is not a workbook", Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from("....notes.txt....")]), "E_FILE_TYPE"],
+    ["binary with NUL bytes", Buffer.from([0x01, 0x02, 0x00, 0xff, 0x10, 0x00, 0x00, 0x7f]), "E_FILE_TYPE"],
+    ["HTML saved as .xls", Buffer.from("<html><body><table><tr><td>报送单位</td></tr></table></body></html>"), "E_FILE_TYPE"],
+    ["UTF-16 without BOM", Buffer.from("department,code,period,value\n", "utf16le"), "E_ENCODING"],
+    ["Latin-1", Buffer.from("Département,Code,Période\nÉtat,1,2017\n", "latin1"), "E_ENCODING"],
+    ["Big5", iconv.encode("報送單位,指標編碼,統計期,累計完成值\r\n市經信局,ZN-01,2017-10,450\r\n", "big5"), "E_ENCODING"],
+    ["control characters", Buffer.from("报送单位\u0007,指标编码\n"), "E_ENCODING"],
+  ])("%s → %s", (_, bytes, code) => {
+    expect(kindOf(bytes)).toBe(code);
+  });
+
+  it("names the old .xls format in the message", () => {
+    const s = sniffBytes(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
+    expect(s.kind === "error" && s.error.message).toContain("旧版 .xls 不支持，请另存为 .xlsx 或 CSV");
+  });
+});
+
+describe("readTable", () => {
+  const table = (csv: string) => readTable(parseCsvGrid(csv).grid);
+  const headerError = (csv: string) => {
+    const t = table(csv);
+    return "error" in t ? t.error : null;
+  };
+
+  it("finds the header under title rows and keeps spreadsheet row numbers", () => {
+    const t = table("慈溪市智能经济十条 月度进展报送表,,,\n报送单位：市经信局,,,\n\n报送单位,指标编码,统计期,累计完成值\n市经信局,ZN-01,2017-10,450\n,,,\n市经信局,ZN-02,2017-10,3000\n");
+    expect("table" in t && t.table.headerRow).toBe(4);
+    expect("table" in t && t.table.rows.map((r) => [r.row, r.cells.targetCode])).toEqual([
+      [5, "ZN-01"],
+      [7, "ZN-02"],
+    ]);
+  });
+
+  it("matches headers regardless of case, spaces, full-width forms, a * marker and a bracketed unit", () => {
+    const t = table(" *报送单位 ,ＴＡＲＧＥＴ＿ＣＯＤＥ,统 计 期,累计完成值（万元）,Status\n市经信局,ZN-02,2017-10,3000,\n");
+    expect("table" in t && t.table.columns.map((c) => c.field)).toEqual(["department", "targetCode", "period", "value", "status"]);
+    expect("table" in t && t.table.valueHeaderUnit).toBe("万元");
+  });
+
+  it("reads English `unit` as the department, or as the unit of measure when a department column exists", () => {
+    const a = table("unit,code,period,value\n市经信局,ZN-01,2017-10,450\n");
+    expect("table" in a && a.table.rows[0]!.cells.department).toBe("市经信局");
+    const b = table("department,code,period,value,unit\n市经信局,ZN-01,2017-10,450,家\n");
+    expect("table" in b && [b.table.rows[0]!.cells.department, b.table.rows[0]!.cells.unit]).toEqual(["市经信局", "家"]);
+  });
+
+  it("trims normal and full-width spaces and ignores empty and unknown columns", () => {
+    const t = table("报送单位,,指标编码,统计期,累计完成值,审核意见\n\u3000市经信局 ,, ZN-01\u3000,2017-10, 450 ,同意\n");
+    expect("table" in t && t.table.rows[0]!.cells).toMatchObject({ department: "市经信局", targetCode: "ZN-01", value: "450" });
+    expect("table" in t && t.table.ignoredColumns).toEqual(["审核意见"]);
+  });
+
+  it.each([
+    ["报送单位,指标编码,累计完成值\n市经信局,ZN-01,450\n", ["统计期"]],
+    ["报送单位,统计期,进展情况\n市经信局,2017-10,顺利\n", ["指标编码", "累计完成值 或 完成状态"]],
+    ["department,period,value\nx,2017-10,1\n", ["指标编码"]],
+  ])("missing required columns → E_HEADER naming them in Chinese", (csv, missing) => {
+    const e = headerError(csv);
+    expect(e?.code).toBe("E_HEADER");
+    for (const m of missing) expect(e?.message).toContain(m);
+  });
+
+  it("no header at all → E_HEADER", () => {
+    expect(headerError("a,b,c\n1,2,3\n")?.code).toBe("E_HEADER");
+  });
+
+  it("a column named twice (even through an alias) → E_HEADER", () => {
+    const e = headerError("报送单位,指标编码,统计期,累计完成值,department\n市经信局,ZN-01,2017-10,450,x\n");
+    expect(e?.code).toBe("E_HEADER");
+    expect(e?.message).toContain("「报送单位」出现 2 次");
+    expect(e?.message).toContain("E 列「department」");
+  });
+
+  it("keeps a quoted multi-line cell in one row, numbered as Excel shows it", () => {
+    const t = table('报送单位,指标编码,统计期,累计完成值,进展情况\n市经信局,ZN-01,2017-10,450,"第一行\n第二行"\n市经信局,ZN-02,2017-10,3000,\n');
+    expect("table" in t && t.table.rows.map((r) => [r.row, r.cells.note])).toEqual([
+      [2, "第一行\n第二行"],
+      [3, ""],
+    ]);
+  });
+});
+
+describe("checkRow and monthlyRowSchema", () => {
+  const cells = (over: Partial<RowCells>): RowCells => ({
+    department: "市经信局",
+    targetCode: "ZN-02",
+    period: "2017-10",
+    value: "",
+    unit: "",
+    status: "",
+    note: "",
+    reporter: "",
+    reportedAt: "",
+    ...over,
+  });
+  const codes = (c: RowCells) => {
+    const r = checkRow(c, CTX);
+    return r.ok ? [] : r.issues.map((i) => i.code);
+  };
+
+  it.each([
+    [{ value: "20亿元" }, 200000],
+    [{ value: "3000万元" }, 3000],
+    [{ value: "3000" }, 3000],
+    [{ value: "3000", unit: "万元" }, 3000],
+    [{ value: "2", unit: "亿元" }, 20000],
+    [{ value: "15000元" }, 1.5],
+    [{ value: "1.5万", unit: "元" }, 1.5],
+  ])("money: %j → %d 万元", (over, value) => {
+    const r = checkRow(cells(over), CTX);
+    expect(r.ok && [r.row.value, r.row.unit]).toEqual([value, "万元"]);
+  });
+
+  it("keeps the value as written beside the converted one", () => {
+    const r = checkRow(cells({ value: "20亿元" }), CTX);
+    expect(r.ok && [r.row.reportedValue, r.row.reportedUnit]).toEqual([20, "亿元"]);
+  });
+
+  it.each([
+    [{ value: "20亿元", unit: "万元" }, "E_UNIT_MISMATCH"],
+    [{ value: "450家" }, "E_UNIT_MISMATCH"],
+    [{ value: "85%" }, "E_UNIT_MISMATCH"],
+    [{ value: "1.5万" }, "E_UNIT_MISMATCH"],
+    [{ value: "3000", unit: "万美元" }, "E_UNIT_MISMATCH"],
+    [{ value: "", status: "" }, "E_REQUIRED"],
+    [{ value: "-1" }, "E_NEGATIVE"],
+    [{ value: "三千" }, "E_NOT_A_NUMBER"],
+    [{ value: "1", period: "" }, "E_REQUIRED"],
+    [{ value: "1", period: "2017-13" }, "E_BAD_PERIOD"],
+    [{ value: "1", period: "2017-08" }, "E_PERIOD_BEFORE_START"],
+    [{ value: "1", period: "2017-12" }, "E_PERIOD_IN_FUTURE"],
+    [{ value: "1", status: "差不多" }, "E_BAD_STATUS"],
+    [{ value: "1", reportedAt: "2017-11-31" }, "E_BAD_DATE"],
+    [{ value: "1", targetCode: "ZN-99" }, "E_UNKNOWN_CODE"],
+    [{ value: "1", targetCode: "" }, "E_REQUIRED"],
+    [{ value: "1", department: "市教育局" }, "E_UNKNOWN_DEPARTMENT"],
+    [{ value: "1", department: "" }, "E_REQUIRED"],
+    [{ value: "1", department: "市科技局" }, "E_NOT_REPORTER"],
+    [{ targetCode: "ZN-03", department: "市科技局", value: "1" }, "E_REQUIRED"],
+  ])("%j → %s", (over, code) => {
+    expect(codes(cells(over))).toEqual([code]);
+  });
+
+  it("collects every problem of a row", () => {
+    expect(codes(cells({ department: "市教育局", period: "2018-01", value: "-3", reportedAt: "x" }))).toEqual([
+      "E_UNKNOWN_DEPARTMENT",
+      "E_PERIOD_IN_FUTURE",
+      "E_NEGATIVE",
+      "E_BAD_DATE",
+    ]);
+  });
+
+  it("accepts a status alone, a milestone status, a case-insensitive code and an alias of the department", () => {
+    expect(codes(cells({ status: "推进中" }))).toEqual([]);
+    expect(codes(cells({ targetCode: "ZN-03", department: "市科技局", status: "已完成" }))).toEqual([]);
+    const r = checkRow(cells({ targetCode: "zn-01", department: "慈溪市经济和信息化局", value: "450" }), CTX);
+    expect(r.ok && [r.row.targetCode, r.row.department, r.row.departmentAsWritten, r.row.value, r.row.unit]).toEqual([
+      "ZN-01",
+      "市经信局",
+      "慈溪市经济和信息化局",
+      450,
+      "家",
+    ]);
+  });
+
+  it("as a zod schema: issues carry the stable code in params, one per problem, with the field as path", () => {
+    const schema = monthlyRowSchema(CTX);
+    const bad = schema.safeParse({ department: "市经信局", targetCode: "ZN-02", period: "2017-12", value: "abc" });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues.map((i) => [i.path.join("."), (i as { params?: { code?: string } }).params?.code])).toEqual([
+      ["period", "E_PERIOD_IN_FUTURE"],
+      ["value", "E_NOT_A_NUMBER"],
+    ]);
+    const good = schema.safeParse({ department: "市经信局", targetCode: "ZN-02", period: "2017年10月", value: "20亿元" });
+    expect(good.success && [good.data.period, good.data.value]).toEqual(["2017-10", 200000]);
+  });
+
+  it("cell schemas are zod too", () => {
+    const r = valueCell.safeParse("-5");
+    expect(!r.success && (r.error.issues[0] as { params?: { code?: string } }).params?.code).toBe("E_NEGATIVE");
+  });
+});
+
+describe("INGEST_ERROR_CODES", () => {
+  it("separates file-level and row-level codes, each with a Chinese message", () => {
+    const file = Object.keys(INGEST_ERROR_CODES.file);
+    const row = Object.keys(INGEST_ERROR_CODES.row);
+    expect(file.filter((c) => row.includes(c))).toEqual([]);
+    for (const message of [...Object.values(INGEST_ERROR_CODES.file), ...Object.values(INGEST_ERROR_CODES.row)]) {
+      expect(message).toMatch(/[\u4e00-\u9fff]/);
+    }
+    expect(file).toEqual(expect.arrayContaining(["E_ENCODING", "E_FILE_TYPE", "E_FILE_EMPTY", "E_HEADER"]));
+    expect(row).toEqual(expect.arrayContaining(["E_DUPLICATE_KEY", "E_UNIT_MISMATCH", "E_NOT_REPORTER"]));
+  });
+});
