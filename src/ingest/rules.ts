@@ -245,7 +245,10 @@ export function duplicateKeyIssues(rows: readonly { row: number; cells: RowCells
 }
 
 export type ValidateOptions = RowOptions & {
-  /** CSV only: a non-empty cell in a column without header rejects the row (misaligned, e.g. an unquoted 1,234). */
+  /**
+   * CSV only: a row with more cells than the header, or a non-empty cell in a column without header, is rejected
+   * (misaligned, e.g. by an unquoted 1,234).
+   */
   rejectUnheadedCells?: boolean;
   /** Rows (1-based) whose quoting is malformed (CSV). */
   quoteErrorRows?: ReadonlySet<number>;
@@ -261,8 +264,9 @@ export function validateRows(rows: readonly TableRow[], ctx: IngestContext, opti
     const result = checkRow(r.cells, ctx, options);
     const issues = result.ok ? [] : [...result.issues];
     if (options.quoteErrorRows?.has(r.row)) issues.push({ code: "E_CSV_QUOTES", column: null, message: rowMessage("E_CSV_QUOTES"), value: null });
-    if (options.rejectUnheadedCells && r.unheaded.length > 0) {
-      issues.push({ code: "E_EXTRA_CELLS", column: null, message: rowMessage("E_EXTRA_CELLS", r.unheaded.join("；")), value: r.unheaded.join("；") });
+    if (options.rejectUnheadedCells && (r.unheaded.length > 0 || r.extraFields > 0)) {
+      const detail = [r.extraFields > 0 ? `比表头多 ${r.extraFields} 个单元格` : null, ...r.unheaded].filter((d) => d !== null).join("；");
+      issues.push({ code: "E_EXTRA_CELLS", column: null, message: rowMessage("E_EXTRA_CELLS", detail), value: r.unheaded.join("；") || null });
     }
     const duplicate = duplicates.get(r.row);
     if (duplicate) issues.push(duplicate);

@@ -84,6 +84,8 @@ export type TableRow = {
   raw: Record<string, string>;
   /** Non-empty cells in columns that have no header, as "C: text". */
   unheaded: string[];
+  /** Cells beyond the header row's width (CSV: a row with more separators than the header). */
+  extraFields: number;
 };
 
 export type Table = {
@@ -180,7 +182,8 @@ export function readTable(grid: Grid): { table: Table } | { error: FileError } {
       if (text !== "" || (headerCells[i] ?? "") !== "") raw[key] = text;
       if (text !== "" && (headerCells[i] ?? "") === "") unheaded.push(`${columnLetter(i)}: ${text}`);
     });
-    rows.push({ row: best.index + 2 + offset, cells, raw, unheaded });
+    const extraFields = Math.max(0, line.length - (grid[best.index] ?? []).length);
+    rows.push({ row: best.index + 2 + offset, cells, raw, unheaded, extraFields });
   });
   return { table: { headerRow, columns, ignoredColumns, valueHeaderUnit, rows } };
 }
