@@ -1,0 +1,286 @@
+import { createHash } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { strToU8, zipSync } from "fflate";
+import iconv from "iconv-lite";
+import { afterAll, describe, expect, it } from "vitest";
+import writeExcelFile from "write-excel-file/node";
+import { readMonthlyFile, type MonthlyFileResult } from "../src/ingest/index.js";
+import { CTX } from "./fixtures/monthly/context.js";
+
+const dir = mkdtempSync(join(tmpdir(), "luoshi-ingest-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function temp(name: string, bytes: Uint8Array | string): string {
+  const path = join(dir, name);
+  writeFileSync(path, bytes);
+  return path;
+}
+
+/** Row number → sorted codes of its rejects. */
+function rejectCodes(r: MonthlyFileResult): Record<number, string[]> {
+  const out: Record<number, string[]> = {};
+  for (const x of r.rejects) (out[x.row] ??= []).push(x.code);
+  for (const k of Object.keys(out)) out[Number(k)]!.sort();
+  return out;
+}
+
+const HEADER = "报送单位,指标编码,统计期,累计完成值,单位,完成状态,进展情况,填报人,填报日期";
+
+/** One file with every row-level problem; rows 2–6 are valid. Keys are unique except rows 12 and 13. */
+const MIXED_ROWS = [
+  "市经信局,ZN-01,2017-10,450,家,,培育智能制造企业450家,张三,2017-11-03", // 2 valid
+  '市经信局,ZN-02,2017年10月,20亿元,,,"智能化改造投入 20 亿元，含技改贴息",张三,2017/11/3', // 3 valid: 200000 万元
+  "市财政局,ZN-02,2017-10,\"3,000万元\",,,,李四,", // 4 valid: 3000 万元
+  "市科技局,ZN-03,2017-10,,,推进中,研究院筹建中,王五,2017年11月3日", // 5 valid milestone
+  "市科技局,ZN-04,2017-10,８５％,,,,王五,", // 6 valid: 85 %
+  "市经信局,ZN-99,2017-10,1,,,,,", // 7 E_UNKNOWN_CODE
+  "市教育局,ZN-01,2017-10,1,,,,,", // 8 E_UNKNOWN_DEPARTMENT
+  "市经信局,ZN-01,2017-09,-5,,,,,", // 9 E_NEGATIVE
+  "市经信局,ZN-01,2017-11,四百五十,,,,,", // 10 E_NOT_A_NUMBER
+  "市经信局,ZN-02,2017-09,20亿元,万元,,,,", // 11 E_UNIT_MISMATCH
+  "市经信局,ZN-02,2017-11,5,,,,,", // 12 E_DUPLICATE_KEY with 13
+  "市经信局,ZN-02,2017年11月,6,,,,,", // 13 E_DUPLICATE_KEY with 12
+  "市经信局,ZN-01,2017-12,460,,,,,", // 14 E_PERIOD_IN_FUTURE (as of 2017-11-15)
+  "市科技局,ZN-01,2017-10,1,,,,,", // 15 E_NOT_REPORTER
+  "市科技局,ZN-03,2017-09,,,差不多,,,", // 16 E_BAD_STATUS
+  "市财政局,ZN-02,2017-09,100,,,,,2017-13-01", // 17 E_BAD_DATE
+];
+const MIXED = [HEADER, ...MIXED_ROWS].join("\r\n") + "\r\n";
+
+const MIXED_REJECTS = {
+  7: ["E_UNKNOWN_CODE"],
+  8: ["E_UNKNOWN_DEPARTMENT"],
+  9: ["E_NEGATIVE"],
+  10: ["E_NOT_A_NUMBER"],
+  11: ["E_UNIT_MISMATCH"],
+  12: ["E_DUPLICATE_KEY"],
+  13: ["E_DUPLICATE_KEY"],
+  14: ["E_PERIOD_IN_FUTURE"],
+  15: ["E_NOT_REPORTER"],
+  16: ["E_BAD_STATUS"],
+  17: ["E_BAD_DATE"],
+};
+
+const MIXED_VALID = [
+  { sourceRow: 2, department: "市经信局", targetCode: "ZN-01", period: "2017-10", value: 450, unit: "家", status: null, reporter: "张三", reportedAt: "2017-11-03" },
+  { sourceRow: 3, department: "市经信局", targetCode: "ZN-02", period: "2017-10", value: 200000, unit: "万元", reportedValue: 20, reportedUnit: "亿元", reportedAt: "2017-11-03" },
+  { sourceRow: 4, department: "市财政局", targetCode: "ZN-02", period: "2017-10", value: 3000, unit: "万元", reportedAt: null },
+  { sourceRow: 5, department: "市科技局", targetCode: "ZN-03", period: "2017-10", value: null, status: "in_progress", note: "研究院筹建中", reportedAt: "2017-11-03" },
+  { sourceRow: 6, department: "市科技局", targetCode: "ZN-04", period: "2017-10", value: 85, unit: "%" },
+];
+
+describe("readMonthlyFile: one CSV with every row-level problem, in every accepted encoding", () => {
+  const tsv = MIXED.replace(/"3,000万元"/, "3,000万元").replace(/,/g, "\t").replace("\t000万元", ",000万元");
+  it.each([
+    ["UTF-8", "mixed-utf8.csv", Buffer.from(MIXED, "utf8"), "utf-8"],
+    ["UTF-8 with BOM (Excel “CSV UTF-8”)", "mixed-bom.csv", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(MIXED, "utf8")]), "utf-8-bom"],
+    ["GBK (Excel “CSV” on Chinese Windows)", "mixed-gbk.csv", iconv.encode(MIXED, "gbk"), "gb18030"],
+    ["UTF-16 LE tab-separated (Excel “Unicode text”)", "mixed-utf16.txt", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(tsv, "utf16le")]), "utf-16le"],
+  ])("%s", async (_, name, bytes, encoding) => {
+    const r = await readMonthlyFile(temp(name, bytes), CTX);
+    expect(r.fileError).toBeNull();
+    expect(r.file).toMatchObject({ name, encoding, format: "csv", rowsRead: 16, headerRow: 1 });
+    expect(r.file.sha256).toBe(createHash("sha256").update(bytes).digest("hex"));
+    expect(rejectCodes(r)).toEqual(MIXED_REJECTS);
+    expect(r.rows).toHaveLength(MIXED_VALID.length);
+    r.rows.forEach((row, i) => expect(row).toMatchObject(MIXED_VALID[i]!));
+  });
+
+  it("each reject names its row, Chinese column, the raw value and the raw row", async () => {
+    const r = await readMonthlyFile({ name: "mixed.csv", bytes: Buffer.from(MIXED) }, CTX);
+    const negative = r.rejects.find((x) => x.row === 9)!;
+    expect(negative).toMatchObject({ code: "E_NEGATIVE", column: "累计完成值", value: "-5" });
+    expect(negative.message).toContain("累计完成值不能为负数");
+    expect(negative.rawRow).toMatchObject({ 报送单位: "市经信局", 指标编码: "ZN-01", 统计期: "2017-09", 累计完成值: "-5" });
+    const unknown = r.rejects.find((x) => x.row === 7)!;
+    expect(unknown).toMatchObject({ column: "指标编码", value: "ZN-99" });
+    expect(unknown.message).toContain("指标编码不存在");
+  });
+
+  it("duplicate keys reject every copy, each naming the others", async () => {
+    const r = await readMonthlyFile({ name: "mixed.csv", bytes: Buffer.from(MIXED) }, CTX);
+    const dup = r.rejects.filter((x) => x.code === "E_DUPLICATE_KEY");
+    expect(dup.map((x) => x.row)).toEqual([12, 13]);
+    expect(dup[0]!.message).toContain("第 13 行");
+    expect(dup[1]!.message).toContain("第 12 行");
+    expect(dup[0]!.message).toContain("2017-11");
+  });
+
+  it("a duplicate key is caught even when one copy has another problem too", async () => {
+    const csv = [HEADER, "市经信局,ZN-01,2017-10,450,,,,,", "市经信局,ZN-01,2017.10,abc,,,,,", "市经信局,ZN-01,2017-11,460,,,,,"].join("\n");
+    const r = await readMonthlyFile({ name: "dup.csv", bytes: Buffer.from(csv) }, CTX);
+    expect(rejectCodes(r)).toEqual({ 2: ["E_DUPLICATE_KEY"], 3: ["E_DUPLICATE_KEY", "E_NOT_A_NUMBER"] });
+    expect(r.rows.map((x) => x.sourceRow)).toEqual([4]);
+  });
+});
+
+describe("readMonthlyFile: CSV layouts", () => {
+  it("GBK with title rows above the header, as Excel saves them (CRLF, padded commas)", async () => {
+    const csv = ["慈溪市智能经济十条 指标进展月报,,,,", "报送单位：市经信局   统计期：2017年10月,,,,", ",,,,", "报送单位,指标编码,统计期,累计完成值,进展情况", "市经信局,ZN-01,2017年10月,450,已培育450家", "市经信局,ZN-02,2017年10月,3000,", ",,,,"].join("\r\n");
+    const r = await readMonthlyFile(temp("titles-gbk.csv", iconv.encode(csv, "gbk")), CTX);
+    expect(r.fileError).toBeNull();
+    expect(r.file).toMatchObject({ encoding: "gb18030", headerRow: 4, rowsRead: 2 });
+    expect(r.rows.map((x) => [x.sourceRow, x.targetCode, x.value, x.note])).toEqual([
+      [5, "ZN-01", 450, "已培育450家"],
+      [6, "ZN-02", 3000, null],
+    ]);
+  });
+
+  it("English headers, any case and spacing", async () => {
+    const csv = ["Dept,Target Code,PERIOD,Actual,Unit,Status,Progress,Reporter,Reported At", "市经信局,ZN-02,2017-10,2,亿元,,on track,Zhang San,2017-11-03", "市科技局,ZN-03,2017-10,,,已完成,,,"].join("\n");
+    const r = await readMonthlyFile({ name: "english.csv", bytes: Buffer.from(csv) }, CTX);
+    expect(r.fileError).toBeNull();
+    expect(r.rejects).toEqual([]);
+    expect(r.rows.map((x) => [x.targetCode, x.value, x.unit, x.status, x.note, x.reporter])).toEqual([
+      ["ZN-02", 20000, "万元", null, "on track", "Zhang San"],
+      ["ZN-03", null, null, "done", null, null],
+    ]);
+  });
+
+  it("a value header carrying the unit: 累计完成值（亿元）", async () => {
+    const csv = ["报送单位,指标编码,统计期,累计完成值（亿元）", "市经信局,ZN-02,2017-10,2", "市经信局,ZN-02,2017-11,3000万元"].join("\n");
+    const r = await readMonthlyFile({ name: "header-unit.csv", bytes: Buffer.from(csv) }, CTX);
+    expect(r.rows.map((x) => x.value)).toEqual([20000]);
+    expect(rejectCodes(r)).toEqual({ 3: ["E_UNIT_MISMATCH"] });
+  });
+
+  it("an unquoted thousands separator shifts the row: rejected (E_EXTRA_CELLS), the others stay", async () => {
+    const csv = [HEADER, "市经信局,ZN-01,2017-10,450,家,,,,", "市经信局,ZN-02,2017-10,1,234,,,,,", "市财政局,ZN-02,2017-10,\"1,234\",万元,,,,"].join("\n");
+    const r = await readMonthlyFile({ name: "shifted.csv", bytes: Buffer.from(csv) }, CTX);
+    expect(rejectCodes(r)[3]).toContain("E_EXTRA_CELLS");
+    expect(r.rows.map((x) => [x.sourceRow, x.value])).toEqual([
+      [2, 450],
+      [4, 1234],
+    ]);
+  });
+
+  it.each([
+    ["missing 统计期", "报送单位,指标编码,累计完成值\n市经信局,ZN-01,450\n", "统计期"],
+    ["neither 累计完成值 nor 完成状态", "报送单位,指标编码,统计期,进展情况\n市经信局,ZN-01,2017-10,顺利\n", "累计完成值 或 完成状态"],
+    ["not a report at all", "姓名,电话\n张三,123\n", "没有找到表头"],
+    ["a column twice", "报送单位,指标编码,统计期,累计完成值,value\n市经信局,ZN-01,2017-10,450,450\n", "「累计完成值」出现 2 次"],
+  ])("wrong header (%s) → E_HEADER, nothing accepted", async (_, csv, detail) => {
+    const r = await readMonthlyFile({ name: "wrong.csv", bytes: Buffer.from(csv) }, CTX);
+    expect(r.fileError?.code).toBe("E_HEADER");
+    expect(r.fileError?.message).toContain(detail);
+    expect(r.rows).toEqual([]);
+    expect(r.rejects).toEqual([]);
+  });
+
+  it("an unclosed quote → E_CSV_STRUCTURE", async () => {
+    const csv = [HEADER, "市经信局,ZN-01,2017-10,450,,,\"进展,,", "市经信局,ZN-02,2017-10,1,,,,,"].join("\n");
+    const r = await readMonthlyFile({ name: "quote.csv", bytes: Buffer.from(csv) }, CTX);
+    expect(r.fileError?.code).toBe("E_CSV_STRUCTURE");
+    expect(r.rows).toEqual([]);
+  });
+});
+
+describe("readMonthlyFile: files that are not reports", () => {
+  it.each([
+    ["empty file", "empty.csv", Buffer.alloc(0), "E_FILE_EMPTY"],
+    ["only blank lines", "blank.csv", Buffer.from("\r\n\r\n"), "E_FILE_EMPTY"],
+    ["header only", "header-only.csv", Buffer.from(HEADER + "\r\n,,,,,,,,\r\n"), "E_NO_DATA"],
+    ["PNG image", "scan.csv", Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex"), "E_FILE_TYPE"],
+    ["old .xls", "report.xls", Buffer.concat([Buffer.from("d0cf11e0a1b11ae1", "hex"), Buffer.alloc(504)]), "E_FILE_TYPE"],
+    ["undecodable text", "latin1.csv", Buffer.from("Département,Code\nÉté,1\n", "latin1"), "E_ENCODING"],
+    ["a corrupt workbook", "broken.xlsx", Buffer.concat([Buffer.from("504b0304", "hex"), Buffer.from("xl/workbook.xml garbage")]), "E_XLSX_INVALID"],
+  ])("%s → %s, nothing accepted", async (_, name, bytes, code) => {
+    const r = await readMonthlyFile(temp(name, bytes), CTX);
+    expect(r.fileError?.code).toBe(code);
+    expect(r.rows).toEqual([]);
+    expect(r.rejects).toEqual([]);
+    expect(r.file.sha256).toBe(createHash("sha256").update(bytes).digest("hex"));
+  });
+
+  it("a missing path → E_FILE_MISSING", async () => {
+    const r = await readMonthlyFile(join(dir, "nope.csv"), CTX);
+    expect(r.fileError?.code).toBe("E_FILE_MISSING");
+    expect(r.file.sha256).toBeNull();
+  });
+
+  it("a file over the size limit → E_FILE_TOO_LARGE", async () => {
+    const r = await readMonthlyFile({ name: "big.csv", bytes: Buffer.from(MIXED) }, CTX, { maxBytes: 100 });
+    expect(r.fileError?.code).toBe("E_FILE_TOO_LARGE");
+  });
+
+  it("the old .xls message tells the department what to do", async () => {
+    const r = await readMonthlyFile({ name: "report.xls", bytes: Buffer.from("d0cf11e0a1b11ae1", "hex") }, CTX);
+    expect(r.fileError?.message).toContain("旧版 .xls 不支持，请另存为 .xlsx 或 CSV");
+  });
+});
+
+describe("readMonthlyFile: .xlsx", () => {
+  const monthCell = (y: number, m: number, d = 1, format = 'yyyy"年"m"月"') => ({ value: new Date(Date.UTC(y, m - 1, d)), type: Date, format });
+  const title = (text: string) => [{ value: text, columnSpan: 7 }, null, null, null, null, null, null];
+
+  async function workbook(): Promise<Buffer> {
+    const october = [
+      title("慈溪市智能经济十条 指标进展月报"),
+      title("报送单位：市经信局"),
+      ["报送单位", "指标编码", "统计期", "累计完成值", "单位", "进展情况", "填报日期"],
+      ["市经信局", "ZN-01", monthCell(2017, 10), 450, "家", "培育450家", monthCell(2017, 11, 3, "yyyy/m/d")],
+      ["市经信局", "ZN-02", monthCell(2017, 10, 31, "yyyy-mm-dd"), 3000.5, "万元", null, null],
+      ["市经信局", "ZN-02", monthCell(2017, 12), 3100, "万元", null, null],
+      ["市经信局", "ZN-01", "2017-11", "四百", null, null, null],
+    ];
+    const november = [
+      ["报送单位", "指标编码", "统计期", "累计完成值"],
+      ["市经信局", "ZN-01", monthCell(2017, 11), 460],
+    ];
+    return (await writeExcelFile([
+      { data: october, sheet: "十月" },
+      { data: november, sheet: "十一月" },
+    ]).toBuffer()) as Buffer;
+  }
+
+  it("two title rows above the header, Excel date cells in 统计期 and 填报日期, numeric cells", async () => {
+    const bytes = await workbook();
+    const r = await readMonthlyFile(temp("october.xlsx", bytes), CTX);
+    expect(r.fileError).toBeNull();
+    expect(r.file).toMatchObject({ format: "xlsx", encoding: null, sheet: "十月", headerRow: 3, rowsRead: 4 });
+    expect(r.rows.map((x) => [x.sourceRow, x.targetCode, x.period, x.value, x.unit, x.reportedAt])).toEqual([
+      [4, "ZN-01", "2017-10", 450, "家", "2017-11-03"],
+      [5, "ZN-02", "2017-10", 3000.5, "万元", null],
+    ]);
+    expect(rejectCodes(r)).toEqual({ 6: ["E_PERIOD_IN_FUTURE"], 7: ["E_NOT_A_NUMBER"] });
+  });
+
+  it("reads a named sheet; an unknown sheet → E_SHEET_NOT_FOUND listing the sheets", async () => {
+    const bytes = await workbook();
+    const r = await readMonthlyFile({ name: "october.xlsx", bytes }, CTX, { sheet: "十一月" });
+    expect(r.rows.map((x) => [x.sourceRow, x.period, x.value])).toEqual([[2, "2017-11", 460]]);
+    const missing = await readMonthlyFile({ name: "october.xlsx", bytes }, CTX, { sheet: "十二月" });
+    expect(missing.fileError?.code).toBe("E_SHEET_NOT_FOUND");
+    expect(missing.fileError?.message).toContain("「十月」、「十一月」");
+  });
+
+  it("the format comes from the content, not the file name", async () => {
+    const r = await readMonthlyFile({ name: "october.csv", bytes: await workbook() }, CTX);
+    expect(r.file.format).toBe("xlsx");
+    expect(r.rows).toHaveLength(2);
+  });
+
+  it("a sheet starting at B3: formula cells give their cached value, a bare serial number in 统计期 is a date", async () => {
+    const inline = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+    const sheet =
+      `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
+      `<dimension ref="B3:E5"/><sheetData>` +
+      `<row r="3">${inline("B3", "报送单位")}${inline("C3", "指标编码")}${inline("D3", "统计期")}${inline("E3", "累计完成值")}</row>` +
+      `<row r="5">${inline("B5", "市经信局")}${inline("C5", "ZN-01")}<c r="D5"><v>43009</v></c><c r="E5"><f>400+50</f><v>450</v></c></row>` +
+      `</sheetData></worksheet>`;
+    const files: Record<string, string> = {
+      "[Content_Types].xml": `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
+      "_rels/.rels": `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+      "xl/workbook.xml": `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="报送" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      "xl/_rels/workbook.xml.rels": `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+      "xl/worksheets/sheet1.xml": sheet,
+    };
+    const bytes = zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, strToU8(v)])));
+    const r = await readMonthlyFile({ name: "handmade.xlsx", bytes }, CTX);
+    expect(r.fileError).toBeNull();
+    expect(r.file.headerRow).toBe(3);
+    expect(r.rows.map((x) => [x.sourceRow, x.period, x.value])).toEqual([[5, "2017-10", 450]]);
+  });
+});
