@@ -256,6 +256,19 @@ describe("readMonthlyFile: .xlsx", () => {
     expect(missing.fileError?.message).toContain("「十月」、「十一月」");
   });
 
+  it("a percent-formatted cell reads as Excel shows it (0.855 → 85.5%), a General one as stored", async () => {
+    const bytes = (await writeExcelFile([
+      ["报送单位", "指标编码", "统计期", "累计完成值"],
+      ["市科技局", "ZN-04", "2017-10", { value: 0.855, format: "0.0%" }],
+      ["市科技局", "ZN-04", "2017-11", { value: 0.9, format: "0%" }],
+    ]).toBuffer()) as Buffer;
+    const r = await readMonthlyFile({ name: "percent.xlsx", bytes }, CTX);
+    expect(r.rows.map((x) => [x.period, x.value, x.unit, x.reportedUnit])).toEqual([
+      ["2017-10", 85.5, "%", "%"],
+      ["2017-11", 90, "%", "%"],
+    ]);
+  });
+
   it("the format comes from the content, not the file name", async () => {
     const r = await readMonthlyFile({ name: "october.csv", bytes: await workbook() }, CTX);
     expect(r.file.format).toBe("xlsx");

@@ -6,10 +6,13 @@
  * sheet position (row 1 is row 1 even when the sheet starts lower or to the right), returns formula cells as
  * the value Excel cached, recognises date cells by their number format (including the zh-CN built-in formats
  * and the 1904 date system) and returns them as UTC dates.
+ * It does not expose number formats, so percent-formatted cells (Excel stores 85% as 0.85) are found here by
+ * reading styles.xml and the sheet's cell styles with fflate (the zip library read-excel-file already uses).
  * Rejected: `xlsx` (SheetJS on npm) is frozen at 0.18.5 with prototype-pollution and ReDoS advisories;
  * `exceljs` 4.4.0 (last release December 2024) pulls in 194 packages / 53 MB including deprecated ones
  * (fstream, rimraf 2, glob 7, inflight) for features a reader does not need.
  */
+import { strFromU8, unzipSync } from "fflate";
 import readXlsxFile from "read-excel-file/node";
 import { fileError, type FileError } from "./codes.js";
 
@@ -55,10 +58,90 @@ export function excelSerialToIsoDate(serial: number): string | null {
   return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 }
 
-function cellText(v: unknown): string {
+const xmlUnescape = (s: string) =>
+  s.replace(/&(lt|gt|quot|apos|amp|#x[0-9a-f]+|#\d+);/gi, (m, e: string) => {
+    const named: Record<string, string> = { lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" };
+    if (e.toLowerCase() in named) return named[e.toLowerCase()]!;
+    const code = e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+    return Number.isFinite(code) ? String.fromCodePoint(code) : m;
+  });
+
+function attributes(tag: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of tag.matchAll(/([\w:.-]+)\s*=\s*("([^"]*)"|'([^']*)')/g)) out.set(m[1]!, xmlUnescape(m[3] ?? m[4] ?? ""));
+  return out;
+}
+
+/** Whether a number format displays a percentage: built-in 9 (0%) and 10 (0.00%), or a % outside quotes. */
+function isPercentFormat(id: number, code: string | undefined): boolean {
+  if (id === 9 || id === 10) return true;
+  if (code === undefined) return false;
+  return code.replace(/"[^"]*"/g, "").replace(/\\./g, "").includes("%");
+}
+
+/** "D12" → [11, 3] (0-based row, column). */
+function cellIndex(ref: string): [number, number] | null {
+  const m = ref.match(/^\$?([A-Z]+)\$?(\d+)$/i);
+  if (!m) return null;
+  let col = 0;
+  for (const ch of m[1]!.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return [Number(m[2]) - 1, col - 1];
+}
+
+/**
+ * Positions ("row,col", 0-based) of the cells of sheet `sheetName` whose style is a percent format. Best effort:
+ * an unusual package layout yields an empty set (cells then read as the stored fraction).
+ */
+export function percentCells(bytes: Uint8Array, sheetName: string): Set<string> {
+  const out = new Set<string>();
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(bytes, { filter: (f) => f.name === "xl/workbook.xml" || f.name === "xl/_rels/workbook.xml.rels" || f.name === "xl/styles.xml" || f.name.startsWith("xl/worksheets/") });
+  } catch {
+    return out;
+  }
+  const text = (name: string) => (files[name] ? strFromU8(files[name]!) : "");
+  const styles = text("xl/styles.xml");
+  const formats = new Map<number, string>();
+  for (const m of styles.matchAll(/<(?:\w+:)?numFmt\b[^>]*>/g)) {
+    const a = attributes(m[0]);
+    formats.set(Number(a.get("numFmtId")), a.get("formatCode") ?? "");
+  }
+  const cellXfs = styles.match(/<(?:\w+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:\w+:)?cellXfs>/)?.[1] ?? "";
+  const percentStyles = new Set<number>();
+  [...cellXfs.matchAll(/<(?:\w+:)?xf\b[^>]*>/g)].forEach((m, index) => {
+    const id = Number(attributes(m[0]).get("numFmtId") ?? "0");
+    if (isPercentFormat(id, formats.get(id))) percentStyles.add(index);
+  });
+  if (percentStyles.size === 0) return out;
+
+  let relId: string | undefined;
+  for (const m of text("xl/workbook.xml").matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+    const a = attributes(m[0]);
+    if (a.get("name") === sheetName) relId = [...a.entries()].find(([k]) => /(^|:)id$/.test(k))?.[1];
+  }
+  let target: string | undefined;
+  for (const m of text("xl/_rels/workbook.xml.rels").matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
+    const a = attributes(m[0]);
+    if (a.get("Id") === relId) target = a.get("Target");
+  }
+  if (target === undefined) return out;
+  const path = target.startsWith("/") ? target.slice(1) : `xl/${target.replace(/^\.\//, "")}`;
+  for (const m of text(path).matchAll(/<(?:\w+:)?c\b[^>]*>/g)) {
+    const a = attributes(m[0]);
+    const style = a.get("s");
+    const ref = a.get("r");
+    if (style === undefined || ref === undefined || !percentStyles.has(Number(style))) continue;
+    const at = cellIndex(ref);
+    if (at) out.add(`${at[0]},${at[1]}`);
+  }
+  return out;
+}
+
+function cellText(v: unknown, percent = false): string {
   if (v === null || v === undefined) return "";
   if (typeof v === "string") return v;
-  if (typeof v === "number") return numberCellText(v);
+  if (typeof v === "number") return percent ? `${numberCellText(v * 100)}%` : numberCellText(v);
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? "" : dateCellText(v);
   return String(v);
@@ -66,7 +149,8 @@ function cellText(v: unknown): string {
 
 /**
  * Reads the first sheet, or the sheet named `sheet`, as strings. Merged cells hold their value in the top-left
- * cell only (the others are empty), which is what title rows need.
+ * cell only (the others are empty), which is what title rows need. A percent-formatted number reads as Excel
+ * shows it: 0.85 → "85%".
  */
 export async function readXlsxGrid(bytes: Uint8Array, sheet?: string): Promise<XlsxGrid | { error: FileError }> {
   let sheets: { sheet: string; data: unknown[][] }[];
@@ -85,5 +169,7 @@ export async function readXlsxGrid(bytes: Uint8Array, sheet?: string): Promise<X
     if (sheet === undefined) return { error: fileError("E_XLSX_INVALID", "工作簿中没有工作表") };
     return { error: fileError("E_SHEET_NOT_FOUND", `「${sheet}」；现有工作表：${names.map((n) => `「${n}」`).join("、")}`) };
   }
-  return { grid: chosen.data.map((row) => row.map(cellText)), sheet: chosen.sheet, sheets: names };
+  const percent = percentCells(bytes, chosen.sheet);
+  const grid = chosen.data.map((row, r) => row.map((v, c) => cellText(v, percent.has(`${r},${c}`))));
+  return { grid, sheet: chosen.sheet, sheets: names };
 }
