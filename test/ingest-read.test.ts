@@ -200,6 +200,10 @@ describe("readMonthlyFile: files that are not reports", () => {
     expect(r.file.sha256).toBeNull();
   });
 
+  it("the as-of date is required: a malformed context is a programming error, not a file error", async () => {
+    await expect(readMonthlyFile({ name: "x.csv", bytes: Buffer.from(MIXED) }, { ...CTX, asOf: "" })).rejects.toThrow(TypeError);
+  });
+
   it("a file over the size limit → E_FILE_TOO_LARGE", async () => {
     const r = await readMonthlyFile({ name: "big.csv", bytes: Buffer.from(MIXED) }, CTX, { maxBytes: 100 });
     expect(r.fileError?.code).toBe("E_FILE_TOO_LARGE");

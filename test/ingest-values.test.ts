@@ -259,6 +259,7 @@ describe("sniffBytes", () => {
     ["Latin-1", Buffer.from("Département,Code,Période\nÉtat,1,2017\n", "latin1"), "E_ENCODING"],
     ["Big5", iconv.encode("報送單位,指標編碼,統計期,累計完成值\r\n市經信局,ZN-01,2017-10,450\r\n", "big5"), "E_ENCODING"],
     ["control characters", Buffer.from("报送单位\u0007,指标编码\n"), "E_ENCODING"],
+    ["UTF-8 with one stray GBK byte pair", Buffer.concat([Buffer.from(text), iconv.encode("备注", "gbk")]), "E_ENCODING"],
   ])("%s → %s", (_, bytes, code) => {
     expect(kindOf(bytes)).toBe(code);
   });

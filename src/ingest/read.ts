@@ -50,6 +50,7 @@ export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 
 /** Reads and validates one monthly report. Never throws for bad input; throws only for a malformed `ctx`. */
 export async function readMonthlyFile(input: MonthlyFileInput, ctx: IngestContext, options: ReadOptions = {}): Promise<MonthlyFileResult> {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(ctx.asOf)) throw new TypeError(`IngestContext.asOf must be YYYY-MM-DD, got ${JSON.stringify(ctx.asOf)}`);
   const name = typeof input === "string" ? basename(input) : input.name;
   const info: FileInfo = { name, sha256: null, encoding: null, format: null, rowsRead: 0, sheet: null, headerRow: null, ignoredColumns: [] };
   const rejectFile = (error: FileError): MonthlyFileResult => ({ file: info, fileError: error, rows: [], rejects: [] });
