@@ -11,11 +11,9 @@ import { DuckDBInstance } from "@duckdb/node-api";
 import { tableFromJSON, tableToIPC } from "apache-arrow";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromiumAvailable, chromiumPath, closeBrowser, openPage, serveStatic } from "./support/browser.js";
+import { builtSite, MARKER, observable, offlineEnv, run, type Run } from "./support/site.js";
 
 const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const preload = path.join(projectDir, "test", "support", "no-network.cjs");
-const observable = path.join(projectDir, "node_modules", "@observablehq", "framework", "dist", "bin", "observable.js");
-const MARKER = "[no-network] BLOCKED";
 
 // Hosts the browser must never be sent to.
 const FORBIDDEN = ["https://cdn.jsdelivr.net", "cdn.jsdelivr.net/npm", "fonts.googleapis", "fonts.gstatic", "extensions.duckdb.org"];
@@ -29,32 +27,6 @@ function isAllowed(file: string, text: string, index: number, needle: string): b
   return ALLOWED.some((a) => {
     const offset = a.text.indexOf(needle);
     return offset >= 0 && a.file.test(file) && text.startsWith(a.text, index - offset);
-  });
-}
-
-interface Run {
-  code: number | null;
-  output: string;
-}
-
-function offlineEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  return {
-    ...process.env,
-    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${JSON.stringify(preload)}`.trim(),
-    OBSERVABLE_TELEMETRY_DISABLE: "true",
-    NO_COLOR: "1",
-    ...extra
-  };
-}
-
-function run(args: string[], env: NodeJS.ProcessEnv, cwd = projectDir): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    child.stdout.on("data", (chunk) => (output += chunk));
-    child.stderr.on("data", (chunk) => (output += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, output }));
   });
 }
 
@@ -82,16 +54,10 @@ describe("site build on a closed network", () => {
 
   beforeAll(async () => {
     expect(hasPages(path.join(projectDir, "docs")), "docs/ has no pages to build").toBe(true);
-    outDir = await mkdtemp(path.join(tmpdir(), "luoshi-site-"));
-    const env = offlineEnv({ LUOSHI_SITE_OUTPUT: outDir });
-    vendor = await run([path.join(projectDir, "scripts", "offline-cache.mjs")], env);
-    build = await run([observable, "build"], env);
+    // built once per run for every test file that needs the site (test/support/site.ts)
+    ({ dir: outDir, vendor, build } = await builtSite());
     if (existsSync(outDir)) files = await listFiles(outDir);
-  }, 600_000);
-
-  afterAll(async () => {
-    if (outDir) await rm(outDir, { recursive: true, force: true });
-  });
+  }, 900_000);
 
   it("fills Framework's npm cache from node_modules without the network", () => {
     expect(vendor.output).not.toContain(MARKER);

@@ -1,0 +1,73 @@
+// The built site, shared by every test file of a run: the first file that asks builds the warehouse and the site
+// (offline, every outbound connection blocked) into the run's private folder; the others wait for its result.
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { inject } from "vitest";
+import { PACKAGE_ROOT } from "../../src/paths.js";
+import { buildWarehouse } from "../../src/warehouse.js";
+
+export const preload = path.join(PACKAGE_ROOT, "test", "support", "no-network.cjs");
+export const observable = path.join(PACKAGE_ROOT, "node_modules", "@observablehq", "framework", "dist", "bin", "observable.js");
+export const MARKER = "[no-network] BLOCKED";
+
+export interface Run {
+  code: number | null;
+  output: string;
+}
+
+export interface BuiltSite {
+  /** The built site (Framework output). */
+  dir: string;
+  /** The warehouse the site was built from. */
+  db: string;
+  vendor: Run;
+  build: Run;
+}
+
+export function offlineEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${JSON.stringify(preload)}`.trim(),
+    OBSERVABLE_TELEMETRY_DISABLE: "true",
+    NO_COLOR: "1",
+    ...extra,
+  };
+}
+
+export function run(args: string[], env: NodeJS.ProcessEnv, cwd = PACKAGE_ROOT): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, output }));
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function builtSite(): Promise<BuiltSite> {
+  const work = inject("siteWorkDir");
+  const result = path.join(work, "site.json");
+  try {
+    mkdirSync(path.join(work, "site.lock"));
+  } catch {
+    // another test file is building it: wait for its result
+    for (let waited = 0; waited < 900_000; waited += 500) {
+      if (existsSync(result)) return JSON.parse(readFileSync(result, "utf8")) as BuiltSite;
+      await sleep(500);
+    }
+    throw new Error("timed out waiting for the site build");
+  }
+  const db = path.join(work, "warehouse.duckdb");
+  const dir = path.join(work, "site");
+  await buildWarehouse({ data: path.join(PACKAGE_ROOT, "data"), db });
+  const env = offlineEnv({ LUOSHI_SITE_OUTPUT: dir, LUOSHI_DB: db });
+  const vendor = await run([path.join(PACKAGE_ROOT, "scripts", "offline-cache.mjs"), "--clean-loader-cache"], env);
+  const build = await run([observable, "build"], env);
+  const site: BuiltSite = { dir, db, vendor, build };
+  writeFileSync(result, JSON.stringify(site));
+  return site;
+}
