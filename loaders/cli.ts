@@ -10,6 +10,13 @@ const HELP = `luoshi —— 政策任务分解表与月度进展的数据仓库
       从 data/ 中的任务分解表重建仓库（先写临时文件，全部校验通过后再替换；失败时原仓库不变）
   luoshi query "<SQL>" [--format table|csv|json] [--db FILE]
       以只读方式对仓库执行 SQL（可查询的视图见站点“数据字典”页）
+  luoshi ingest <文件…> [--dry-run] [--json] [--as-of YYYY-MM-DD] [--rejects-out FILE] [--sheet 名称]
+  luoshi ingest --inbox
+      载入月度报送文件（CSV：UTF-8/带 BOM/GBK；XLSX）。每个文件在一个事务中载入；同一文件再次载入不产生变化；
+      后来的文件按键（报送单位、指标编码、统计期）覆盖旧值，历史全部保留；被拒绝的行连同原因保存在仓库中。
+      非试运行时文件按内容哈希存入 data/archive/ 并记入清单，luoshi build 会按原顺序重放。
+      --inbox 按到达顺序载入 data/inbox/ 中的文件；--as-of 为核对“统计期不得晚于”的日期（默认今天）。
+      退出码：0 全部接受；1 有行被拒绝；2 有文件被整体拒绝。
   luoshi targets [--check] [--write] [--data DIR]
       由正文与附件文本提出指标，并与指标登记表 targets.csv 比对：已发布的编码永不改名、不重编号；
       差异列出待审核（--check 有差异时退出码 1）；--write 只为新提出的指标追加新编码
@@ -36,6 +43,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runQuery(rest);
       case "targets":
         return await targets(rest);
+      case "ingest":
+        return await ingest(rest);
       case undefined:
       case "help":
       case "--help":
@@ -77,6 +86,10 @@ async function build(args: string[]): Promise<number> {
   const summary = await buildWarehouse({ data: dataDir(values.data), db: warehousePath(values.db) });
   for (const p of summary.policies) {
     console.error(`政策 ${p.policy_id}：章节 ${p.chapters}，条目 ${p.items}，任务行 ${p.tasks}`);
+  }
+  if (summary.replayed.length > 0) {
+    const rows = summary.replayed.reduce((n, r) => n + r.imported + r.updated, 0);
+    console.error(`按清单顺序重放月度文件 ${summary.replayed.length} 个（载入数值 ${rows} 个）`);
   }
   console.error(`数据检查 ${summary.checks.length} 项全部通过；视图 ${summary.views.length} 个`);
   console.error(`仓库已重建：${summary.path}（${Date.now() - started} ms）`);
@@ -147,3 +160,101 @@ async function targets(args: string[]): Promise<number> {
   return values.check && differences > 0 ? EXIT.differences : EXIT.ok;
 }
 
+
+async function ingest(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      db: { type: "string" }, data: { type: "string" }, "dry-run": { type: "boolean" }, json: { type: "boolean" },
+      "as-of": { type: "string" }, "rejects-out": { type: "string" }, inbox: { type: "boolean" }, sheet: { type: "string" },
+    },
+  });
+  const { readFileSync, readdirSync, statSync, mkdirSync, renameSync, rmSync, writeFileSync, existsSync } = await import("node:fs");
+  const { basename, join } = await import("node:path");
+  const { format } = await import("date-fns");
+  const { parseIsoDate } = await import("../src/deadline.js");
+  const { openWarehouse } = await import("../src/warehouse.js");
+  const { acquireWriterLock } = await import("../src/lock.js");
+  const { loadMonthlyFile, rejectsCsv, storeArchiveFile, syncManifest } = await import("../src/monthly.js");
+  const asOf = values["as-of"] ?? format(new Date(), "yyyy-MM-dd");
+  if (parseIsoDate(asOf) === null) {
+    console.error(`--as-of 应为 YYYY-MM-DD，收到：${asOf}`);
+    return EXIT.usage;
+  }
+  const data = dataDir(values.data);
+  const inbox = join(data, "inbox");
+  const files = values.inbox
+    ? (existsSync(inbox) ? readdirSync(inbox) : [])
+        .filter((f) => !f.startsWith(".") && statSync(join(inbox, f)).isFile())
+        .map((f) => ({ path: join(inbox, f), mtime: statSync(join(inbox, f)).mtimeMs }))
+        .sort((a, b) => a.mtime - b.mtime || a.path.localeCompare(b.path))
+        .map((f) => f.path)
+    : positionals;
+  if (files.length === 0) {
+    console.error(values.inbox ? `收件箱 ${inbox} 中没有文件` : "请给出要载入的文件，例如：luoshi ingest 市经信局-2017-10.csv");
+    return values.inbox ? EXIT.ok : EXIT.usage;
+  }
+  const dryRun = values["dry-run"] ?? false;
+  const db = warehousePath(values.db);
+  const release = dryRun ? () => {} : await acquireWriterLock(db);
+  const summaries = [];
+  try {
+    const wh = await openWarehouse(db, { readOnly: dryRun });
+    try {
+      if (!dryRun) await syncManifest(wh.connection, data);
+      for (const path of files) {
+        const name = basename(path);
+        let bytes: Uint8Array;
+        try {
+          bytes = readFileSync(path);
+        } catch {
+          summaries.push({ file: name, status: "file_rejected", file_error: { code: "E_FILE_MISSING", message: `文件不存在或无法读取：${path}` }, rejects: [], flags: [] });
+          continue;
+        }
+        if (bytes.length > 5_000_000) process.stderr.write(`正在载入 ${name}（${(bytes.length / 1e6).toFixed(1)} MB）…\n`);
+        const receivedAt = new Date().toISOString().replace("T", " ").replace("Z", "");
+        const summary = await loadMonthlyFile(wh.connection, {
+          name, bytes, asOf, receivedAt, archiveName: null, sheet: values.sheet, dryRun, maxBytes: Number.MAX_SAFE_INTEGER,
+          beforeCommit: (sha256) => storeArchiveFile(data, bytes, sha256, name),
+        });
+        if (!dryRun) await syncManifest(wh.connection, data);
+        summaries.push(summary);
+        if (values.inbox && !dryRun) {
+          if (summary.status === "file_rejected") {
+            mkdirSync(join(inbox, "rejected"), { recursive: true });
+            renameSync(path, join(inbox, "rejected", name));
+          } else rmSync(path);
+        }
+      }
+    } finally {
+      wh.close();
+    }
+  } finally {
+    release();
+  }
+  const allRejects = summaries.flatMap((s) => s.rejects);
+  if (values["rejects-out"] && allRejects.length > 0) writeFileSync(values["rejects-out"], rejectsCsv(allRejects as never));
+  if (values.json) console.log(JSON.stringify(summaries, null, 2));
+  else for (const s of summaries) printSummary(s as never);
+  if (summaries.some((s) => s.status === "file_rejected")) return EXIT.rejected;
+  if (summaries.some((s) => "rejected" in s && (s.rejected as number) > 0)) return EXIT.differences;
+  return EXIT.ok;
+}
+
+function printSummary(s: import("../src/monthly.js").IngestSummary): void {
+  const head = `${s.file}${s.sha256 ? `（sha256 ${s.sha256.slice(0, 12)}…，${s.format ?? ""}${s.encoding ? " " + s.encoding : ""}）` : ""}`;
+  if (s.status === "file_rejected") {
+    console.log(`✗ ${head}：整个文件被拒绝，未作任何改动 —— [${s.file_error!.code}] ${s.file_error!.message}`);
+    return;
+  }
+  if (s.status === "already_loaded") {
+    console.log(`= ${head}：与第 ${s.receipt_no} 次载入的文件内容相同，未作任何改动`);
+    return;
+  }
+  const codes = Object.entries(s.rejected_by_code).map(([c, n]) => `${c}×${n}`).join("，");
+  console.log(`${s.rejected > 0 ? "!" : "✓"} ${head}${s.status === "dry_run" ? "【试运行，未写入】" : ""}：读取 ${s.rows_read} 行，新增 ${s.imported}，更新 ${s.updated}，未变 ${s.unchanged}，拒绝 ${s.rejected} 行${codes ? `（${codes}）` : ""}，待复核 ${s.flagged}`);
+  for (const r of s.rejects.slice(0, 200)) console.log(`    第 ${r.row} 行${r.column ? ` 列「${r.column}」` : ""} [${r.code}] ${r.message}${r.value !== null ? `（原值：${JSON.stringify(r.value)}）` : ""}`);
+  if (s.rejects.length > 200) console.log(`    ……另有 ${s.rejects.length - 200} 处（用 --json 或 --rejects-out 查看全部）`);
+  for (const f of s.flags) console.log(`    待复核 第 ${f.row} 行 ${f.code} ${f.department} ${f.period}：${f.reason}`);
+}

@@ -7,6 +7,7 @@ import { PACKAGE_ROOT, SQL_DIR } from "./paths.js";
 import { readTaskTable, type TaskTable } from "./tasktable.js";
 import { storeNetworkMetrics } from "./network.js";
 import { storeDiscrepancies } from "./reconcile.js";
+import { replayArchive, type IngestSummary } from "./monthly.js";
 
 export class WarehouseMissing extends Error {
   constructor(readonly path: string) {
@@ -64,7 +65,10 @@ export async function query(connection: DuckDBConnection, sql: string, params: D
 function toPlain(value: unknown): unknown {
   if (typeof value === "bigint") return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
   if (Array.isArray(value)) return value.map(toPlain);
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (value instanceof Date) {
+    const iso = value.toISOString();
+    return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso.replace("T", " ").replace("Z", "");
+  }
   if (value !== null && typeof value === "object") {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toPlain(v)]));
   }
@@ -167,7 +171,14 @@ export function readAllPolicies(data: string): { tables: TaskTable[]; errors: Lo
   return { tables, errors };
 }
 
-export type BuildSummary = { path: string; policies: { policy_id: string; chapters: number; items: number; tasks: number }[]; views: string[]; checks: CheckResult[] };
+export type BuildSummary = {
+  path: string;
+  policies: { policy_id: string; chapters: number; items: number; tasks: number }[];
+  views: string[];
+  checks: CheckResult[];
+  /** Monthly files replayed from the archive, in arrival order. */
+  replayed: IngestSummary[];
+};
 
 /**
  * Rebuilds the warehouse from the curated inputs. Nothing touches the existing warehouse until the new one is
@@ -184,6 +195,7 @@ export async function buildWarehouse(options: { data: string; db: string; waitMs
     rmSync(`${tmp}.wal`, { force: true });
     const wh = await openWarehouse(tmp, { readOnly: false });
     let checks: CheckResult[] = [];
+    let replayed: IngestSummary[] = [];
     let views: string[] = [];
     try {
       await wh.connection.run(readFileSync(join(SQL_DIR, "raw", "tables.sql"), "utf8"));
@@ -198,6 +210,7 @@ export async function buildWarehouse(options: { data: string; db: string; waitMs
       views = await createViews(wh.connection);
       await storeNetworkMetrics(wh.connection);
       await storeDiscrepancies(wh.connection);
+      replayed = await replayArchive(wh.connection, options.data);
       checks = await runChecks(wh.connection);
       await wh.connection.run("CHECKPOINT");
     } finally {
@@ -214,6 +227,7 @@ export async function buildWarehouse(options: { data: string; db: string; waitMs
       policies: tables.map((t) => ({ policy_id: t.policy.policy_id, chapters: t.chapters.length, items: t.items.length, tasks: t.tasks.length })),
       views,
       checks,
+      replayed,
     };
   } finally {
     rmSync(tmp, { force: true });

@@ -75,3 +75,18 @@ CREATE TABLE raw.discrepancies (
   policy_id VARCHAR NOT NULL, seq INTEGER NOT NULL, item_id VARCHAR NOT NULL, task_id VARCHAR, field VARCHAR NOT NULL,
   kind VARCHAR NOT NULL, body_text VARCHAR, annex_text VARCHAR, segments VARCHAR
 );
+-- Monthly reports: one receipt per file loaded (in arrival order), the figures it changed, and its rejected rows.
+CREATE TABLE raw.receipts (
+  receipt_no INTEGER PRIMARY KEY, sha256 VARCHAR NOT NULL UNIQUE, original_name VARCHAR NOT NULL, received_at TIMESTAMP NOT NULL,
+  as_of DATE NOT NULL, archive_name VARCHAR, encoding VARCHAR, format VARCHAR, sheet VARCHAR, rows_read INTEGER NOT NULL,
+  imported INTEGER NOT NULL, updated INTEGER NOT NULL, unchanged INTEGER NOT NULL, rejected INTEGER NOT NULL, flagged INTEGER NOT NULL
+);
+CREATE TABLE raw.observations (
+  receipt_no INTEGER NOT NULL, policy_id VARCHAR NOT NULL, target_id VARCHAR NOT NULL, code VARCHAR NOT NULL,
+  department_id VARCHAR NOT NULL, period VARCHAR NOT NULL, value DOUBLE, status VARCHAR, note VARCHAR, reporter VARCHAR,
+  reported_at VARCHAR, source_row INTEGER NOT NULL, reported_value VARCHAR, flagged BOOLEAN NOT NULL, flag_reason VARCHAR
+);
+CREATE TABLE raw.rejects (
+  receipt_no INTEGER NOT NULL, source_row INTEGER, column_name VARCHAR, code VARCHAR NOT NULL, message VARCHAR NOT NULL,
+  value VARCHAR, raw_row VARCHAR
+);

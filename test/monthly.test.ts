@@ -1,0 +1,154 @@
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeEach, describe, expect, it } from "vitest";
+import { PACKAGE_ROOT } from "../src/paths.js";
+import { readManifest } from "../src/monthly.js";
+import { buildWarehouse, openWarehouse, query } from "../src/warehouse.js";
+import { copyData } from "./support/fixtures.js";
+
+// End to end through the compiled CLI, as an analyst runs it (npm test compiles first).
+const HEADER = "报送单位,指标编码,统计期,累计完成值,单位,完成状态,进展情况,填报人,填报日期";
+let fixture: ReturnType<typeof copyData>;
+let db: string;
+const env = () => ({ ...process.env, LUOSHI_DB: db, LUOSHI_DATA: fixture.data, LUOSHI_LOCK_WAIT_MS: "60000" });
+const luoshi = (...args: string[]) => spawnSync(process.execPath, [join(PACKAGE_ROOT, "bin", "luoshi.js"), ...args], { env: env(), encoding: "utf8" });
+const file = (name: string, lines: string[]) => {
+  const path = join(fixture.dir, name);
+  writeFileSync(path, [HEADER, ...lines].join("\n") + "\n");
+  return path;
+};
+const rows = async (sql: string) => {
+  const wh = await openWarehouse(db);
+  try {
+    return (await query(wh.connection, sql)).rows;
+  } finally {
+    wh.close();
+  }
+};
+const current = () => rows("SELECT code, department_name, period, value, status FROM observations ORDER BY ALL");
+
+beforeEach(async () => {
+  fixture = copyData();
+  db = join(fixture.dir, "w.duckdb");
+  await buildWarehouse({ data: fixture.data, db });
+});
+
+const OCTOBER = [
+  "市经信局,CX75-06-01,2017-10,300,家,,,张三,2017-11-03",
+  "市经信局,CX75-29-02,2017-10,1800,家,,,张三,2017-11-03",
+  "市经信局,CX75-36-01,2017-10,,,已完成,,张三,2017-11-03",
+];
+
+describe("luoshi ingest", () => {
+  it("loads a file, and loading the identical file again changes nothing", async () => {
+    const path = file("jxj-2017-10.csv", OCTOBER);
+    const first = luoshi("ingest", path, "--as-of", "2017-11-10", "--json");
+    expect(first.status, first.stderr).toBe(0);
+    expect(JSON.parse(first.stdout)[0]).toMatchObject({ status: "loaded", rows_read: 3, imported: 3, updated: 0, rejected: 0 });
+    const before = await current();
+    const again = luoshi("ingest", path, "--as-of", "2017-11-10", "--json");
+    expect(again.status).toBe(0);
+    expect(JSON.parse(again.stdout)[0]).toMatchObject({ status: "already_loaded" });
+    expect(await current()).toEqual(before);
+    expect(await rows("SELECT count(*) AS n FROM receipts")).toEqual([{ n: 1 }]);
+  });
+
+  it("a corrected file supersedes its keys only; old values stay in history; rejected keys keep their value", async () => {
+    luoshi("ingest", file("a.csv", OCTOBER), "--as-of", "2017-11-10");
+    const corrected = luoshi("ingest", file("b.csv", [
+      "市经信局,CX75-06-01,2017-10,320,家,,更正,张三,2017-11-05", // corrected
+      "市经信局,CX75-29-02,2017-10,-5,家,,,张三,2017-11-05", // rejected: keeps 1800
+    ]), "--as-of", "2017-11-10", "--json");
+    expect(corrected.status).toBe(1);
+    const summary = JSON.parse(corrected.stdout)[0];
+    expect(summary).toMatchObject({ updated: 1, imported: 0, rejected: 1, rejected_by_code: { E_NEGATIVE: 1 } });
+    expect(await current()).toEqual([
+      { code: "CX75-06-01", department_name: "市经信局", period: "2017-10", value: 320, status: null },
+      { code: "CX75-29-02", department_name: "市经信局", period: "2017-10", value: 1800, status: null },
+      { code: "CX75-36-01", department_name: "市经信局", period: "2017-10", value: null, status: "done" },
+    ]);
+    expect(await rows("SELECT file, old_value, new_value, version FROM observation_history WHERE code = 'CX75-06-01' ORDER BY version")).toEqual([
+      { file: "a.csv", old_value: null, new_value: 300, version: 1 },
+      { file: "b.csv", old_value: 300, new_value: 320, version: 2 },
+    ]);
+    expect(await rows("SELECT file, source_row, code, value FROM rejects")).toEqual([{ file: "b.csv", source_row: 3, code: "E_NEGATIVE", value: "-5" }]);
+  });
+
+  it("writes the rejected rows to a CSV with BOM for the department", () => {
+    const out = join(fixture.dir, "rejects.csv");
+    luoshi("ingest", file("c.csv", ["市经信局,CX75-06-01,2017-10,三百,家,,,张三,2017-11-03"]), "--as-of", "2017-11-10", "--rejects-out", out);
+    const text = readFileSync(out, "utf8");
+    expect(text.startsWith("\uFEFF文件,行号,列,错误代码,原因,原值")).toBe(true);
+    expect(text).toContain("E_NOT_A_NUMBER");
+  });
+
+  it("rejects an unreadable file whole, changing nothing and archiving nothing (exit 2)", async () => {
+    const path = join(fixture.dir, "scan.csv");
+    writeFileSync(path, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
+    const r = luoshi("ingest", path, "--as-of", "2017-11-10");
+    expect(r.status).toBe(2);
+    expect(r.stdout).toContain("整个文件被拒绝");
+    expect(await rows("SELECT count(*) AS n FROM receipts")).toEqual([{ n: 0 }]);
+    expect(readManifest(fixture.data)).toEqual([]);
+  });
+
+  it("--dry-run reports the same verdicts and writes nothing", async () => {
+    const r = luoshi("ingest", file("d.csv", [...OCTOBER, "市财政局,CX75-06-01,2017-10,3,家,,,李四,2017-11-03"]), "--as-of", "2017-11-10", "--dry-run", "--json");
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout)[0]).toMatchObject({ status: "dry_run", imported: 3, rejected: 1, rejected_by_code: { E_NOT_REPORTER: 1 } });
+    expect(await current()).toEqual([]);
+  });
+
+  it("loads the inbox in arrival order, archives each file by hash, and luoshi build replays the same warehouse", async () => {
+    const inbox = join(fixture.data, "inbox");
+    mkdirSync(inbox, { recursive: true });
+    writeFileSync(join(inbox, "z-first.csv"), [HEADER, ...OCTOBER].join("\n"));
+    utimesSync(join(inbox, "z-first.csv"), new Date(2017, 10, 1), new Date(2017, 10, 1));
+    writeFileSync(join(inbox, "a-second.csv"), [HEADER, "市经信局,CX75-06-01,2017-10,310,家,,,张三,2017-11-04", "市经信局,CX75-06-01,2017-11,360,家,,,张三,2017-12-04"].join("\n"));
+    utimesSync(join(inbox, "a-second.csv"), new Date(2017, 10, 2), new Date(2017, 10, 2));
+    const r = luoshi("ingest", "--inbox", "--as-of", "2017-12-10");
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(readManifest(fixture.data).map((m) => m.original_name)).toEqual(["z-first.csv", "a-second.csv"]);
+    expect(existsSync(join(inbox, "z-first.csv"))).toBe(false);
+    const snapshot = async () => ({
+      current: await current(),
+      history: await rows("SELECT code, period, file, received_at, old_value, new_value FROM observation_history ORDER BY ALL"),
+      receipts: await rows("SELECT receipt_no, original_name, received_at, as_of, imported, updated FROM receipts ORDER BY receipt_no"),
+    });
+    const before = await snapshot();
+    const rebuilt = luoshi("build");
+    expect(rebuilt.status, rebuilt.stderr).toBe(0);
+    expect(await snapshot()).toEqual(before);
+    expect(before.receipts).toHaveLength(2);
+  });
+
+  it("a process killed inside a load leaves the warehouse exactly as before that file", async () => {
+    luoshi("ingest", file("a.csv", OCTOBER), "--as-of", "2017-11-10");
+    const before = await rows("SELECT * FROM raw.observations ORDER BY ALL");
+    const big = file("big.csv", ["2017-01", "2017-02", "2017-03", "2017-04", "2017-05", "2017-06", "2017-07", "2017-08", "2017-09"].flatMap((p, i) => [
+      `市经信局,CX75-06-01,${p},${i * 10},家,,,张三,`, `市经信局,CX75-29-02,${p},${i * 100},家,,,张三,`,
+    ]));
+    const child = spawnSync(process.execPath, [join(PACKAGE_ROOT, "test", "support", "kill-mid-load.mjs"), db, fixture.data, big], { encoding: "utf8" });
+    expect(child.signal).toBe("SIGKILL");
+    expect(await rows("SELECT * FROM raw.observations ORDER BY ALL")).toEqual(before);
+    expect(await rows("SELECT count(*) AS n FROM receipts")).toEqual([{ n: 1 }]);
+    expect(readManifest(fixture.data)).toHaveLength(1);
+    // the next load works normally
+    expect(luoshi("ingest", file("e.csv", ["市经信局,CX75-06-01,2017-11,330,家,,,张三,2017-12-03"]), "--as-of", "2017-12-10").status).toBe(0);
+  });
+
+  it("two loads started at once both end correctly: one waits for the other, nothing lost or doubled", async () => {
+    const a = file("a.csv", OCTOBER);
+    const b = file("b.csv", ["市经信局,CX75-06-01,2017-11,350,家,,,张三,2017-12-03", "市经信局,CX75-29-02,2017-11,2000,家,,,张三,2017-12-03"]);
+    const run = (path: string) =>
+      new Promise<number | null>((resolve) => {
+        const child = spawn(process.execPath, [join(PACKAGE_ROOT, "bin", "luoshi.js"), "ingest", path, "--as-of", "2017-12-10"], { env: env() });
+        child.on("close", resolve);
+      });
+    expect(await Promise.all([run(a), run(b)])).toEqual([0, 0]);
+    expect(await rows("SELECT count(*) AS n FROM observations")).toEqual([{ n: 5 }]);
+    expect(await rows("SELECT count(*) AS n FROM raw.observations")).toEqual([{ n: 5 }]);
+    expect(readManifest(fixture.data)).toHaveLength(2);
+  });
+});
