@@ -16,6 +16,7 @@ const HELP = `luoshi —— 政策任务分解表与月度进展的数据仓库
       后来的文件按键（报送单位、指标编码、统计期）覆盖旧值，历史全部保留；被拒绝的行连同原因保存在仓库中。
       非试运行时文件按内容哈希存入 data/archive/ 并记入清单，luoshi build 会按原顺序重放。
       --inbox 按到达顺序载入 data/inbox/ 中的文件；--as-of 为核对“统计期不得晚于”的日期（默认今天）。
+      --received-at 指定接收时间（补录历史文件）；--schedule FILE 按 CSV（file,received_at,as_of）依次载入。
       退出码：0 全部接受；1 有行被拒绝；2 有文件被整体拒绝。
   luoshi targets [--check] [--write] [--data DIR]
       由正文与附件文本提出指标，并与指标登记表 targets.csv 比对：已发布的编码永不改名、不重编号；
@@ -168,6 +169,7 @@ async function ingest(args: string[]): Promise<number> {
     options: {
       db: { type: "string" }, data: { type: "string" }, "dry-run": { type: "boolean" }, json: { type: "boolean" },
       "as-of": { type: "string" }, "rejects-out": { type: "string" }, inbox: { type: "boolean" }, sheet: { type: "string" },
+      "received-at": { type: "string" }, schedule: { type: "string" },
     },
   });
   const { readFileSync, readdirSync, statSync, mkdirSync, renameSync, rmSync, writeFileSync, existsSync } = await import("node:fs");
@@ -184,7 +186,17 @@ async function ingest(args: string[]): Promise<number> {
   }
   const data = dataDir(values.data);
   const inbox = join(data, "inbox");
-  const files = values.inbox
+  // --schedule FILE: a CSV (file,received_at,as_of) of files to load in that order with those receipt times (demo data, replays)
+  const schedule = new Map<string, { received_at: string; as_of: string }>();
+  if (values.schedule) {
+    const Papa = (await import("papaparse")).default;
+    const { dirname, resolve } = await import("node:path");
+    const parsed = Papa.parse<Record<string, string>>(readFileSync(values.schedule, "utf8").replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true });
+    for (const r of parsed.data) schedule.set(resolve(dirname(values.schedule), r.file ?? ""), { received_at: r.received_at ?? "", as_of: r.as_of ?? "" });
+  }
+  const files = values.schedule
+    ? [...schedule.keys()]
+    : values.inbox
     ? (existsSync(inbox) ? readdirSync(inbox) : [])
         .filter((f) => !f.startsWith(".") && statSync(join(inbox, f)).isFile())
         .map((f) => ({ path: join(inbox, f), mtime: statSync(join(inbox, f)).mtimeMs }))
@@ -213,9 +225,10 @@ async function ingest(args: string[]): Promise<number> {
           continue;
         }
         if (bytes.length > 5_000_000) process.stderr.write(`正在载入 ${name}（${(bytes.length / 1e6).toFixed(1)} MB）…\n`);
-        const receivedAt = new Date().toISOString().replace("T", " ").replace("Z", "");
+        const planned = schedule.get(path);
+        const receivedAt = planned?.received_at || values["received-at"] || new Date().toISOString().replace("T", " ").replace("Z", "");
         const summary = await loadMonthlyFile(wh.connection, {
-          name, bytes, asOf, receivedAt, archiveName: null, sheet: values.sheet, dryRun, maxBytes: Number.MAX_SAFE_INTEGER,
+          name, bytes, asOf: planned?.as_of || asOf, receivedAt, archiveName: null, sheet: values.sheet, dryRun, maxBytes: Number.MAX_SAFE_INTEGER,
           beforeCommit: (sha256) => storeArchiveFile(data, bytes, sha256, name),
         });
         if (!dryRun) await syncManifest(wh.connection, data);
