@@ -8,8 +8,9 @@ const HELP = `luoshi —— 政策任务分解表与月度进展的数据仓库
 用法：
   luoshi build [--data DIR] [--db FILE]
       从 data/ 中的任务分解表重建仓库（先写临时文件，全部校验通过后再替换；失败时原仓库不变）
-  luoshi query "<SQL>" [--format table|csv|json] [--db FILE]
-      以只读方式对仓库执行 SQL（可查询的视图见站点“数据字典”页）
+  luoshi query "<SQL>" [--format table|csv|json] [--as-of YYYY-MM-DD] [--db FILE]
+      以只读方式对仓库执行 SQL（可查询的视图见站点“数据字典”页）；--as-of（或 LUOSHI_AS_OF）为判断
+      报送是否逾期等随时间变化的结果所依据的日期，默认今天
   luoshi ingest <文件…> [--dry-run] [--json] [--as-of YYYY-MM-DD] [--rejects-out FILE] [--sheet 名称]
   luoshi ingest --inbox
       载入月度报送文件（CSV：UTF-8/带 BOM/GBK；XLSX）。每个文件在一个事务中载入；同一文件再次载入不产生变化；
@@ -101,7 +102,7 @@ async function runQuery(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { db: { type: "string" }, format: { type: "string", default: "table" } },
+    options: { db: { type: "string" }, format: { type: "string", default: "table" }, "as-of": { type: "string" } },
   });
   const sql = positionals.join(" ").trim();
   if (sql === "") {
@@ -113,10 +114,11 @@ async function runQuery(args: string[]): Promise<number> {
     console.error(`--format 只能是 table、csv 或 json，收到：${format}`);
     return EXIT.usage;
   }
-  const { openWarehouse, query } = await import("../src/warehouse.js");
+  const { openWarehouse, query, setAsOf } = await import("../src/warehouse.js");
   const { formatCsv, formatJson, formatTable } = await import("../src/format.js");
   const wh = await openWarehouse(warehousePath(values.db), { readOnly: true });
   try {
+    await setAsOf(wh.connection, values["as-of"] ?? process.env.LUOSHI_AS_OF);
     const result = await query(wh.connection, sql);
     console.log(format === "csv" ? formatCsv(result) : format === "json" ? formatJson(result) : formatTable(result));
     return EXIT.ok;

@@ -1,6 +1,6 @@
 import type { DuckDBValue } from "@duckdb/node-api";
 import { warehousePath } from "./paths.js";
-import { openWarehouse, query } from "./warehouse.js";
+import { openWarehouse, query, setAsOf } from "./warehouse.js";
 
 export type Reader = (sql: string, params?: DuckDBValue[]) => Promise<Record<string, unknown>[]>;
 
@@ -12,6 +12,7 @@ export async function emitJson(build: (read: Reader) => Promise<unknown>): Promi
   try {
     const wh = await openWarehouse(warehousePath(), { readOnly: true });
     try {
+      await setAsOf(wh.connection, process.env.LUOSHI_AS_OF);
       const read: Reader = async (sql, params = []) => (await query(wh.connection, sql, params)).rows;
       process.stdout.write(JSON.stringify(await build(read)));
     } finally {

@@ -350,7 +350,11 @@ function readTargets(
       else reporters.push(...d.map((x) => ids.department(pid, x.code)));
     }
     if (override.length === 0) {
-      reporters.push(...table.taskDepartments.filter((d) => d.task_id === task.task_id && d.role === "lead" && d.accountable).map((d) => d.department_id));
+      // by default the row's first-named lead department reports one consolidated figure for all its co-leads
+      const first = table.taskDepartments
+        .filter((d) => d.task_id === task.task_id && d.role === "lead" && d.accountable)
+        .sort((a, b) => a.position - b.position)[0];
+      if (first) reporters.push(first.department_id);
     }
     const { reporting_departments: _unused, ...rest } = t;
     table.targets.push({ ...rest, policy_id: pid, target_id: targetId, task_id: task.task_id, item_id: task.item_id, reporting_override: override.length > 0 });

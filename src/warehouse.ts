@@ -75,6 +75,16 @@ function toPlain(value: unknown): unknown {
   return value;
 }
 
+/**
+ * Sets the date every time-dependent view (reporting_calendar, …) is judged at, for this connection.
+ * Without it the views use today's date.
+ */
+export async function setAsOf(connection: DuckDBConnection, asOf: string | undefined): Promise<void> {
+  if (asOf === undefined || asOf === "") return;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new Error(`as-of 日期应为 YYYY-MM-DD，收到：${asOf}`);
+  await connection.run("SET VARIABLE as_of = $1::DATE", [asOf]);
+}
+
 /** The SQL files of a folder, name → text. */
 export function sqlFiles(folder: string): Map<string, string> {
   const dir = join(SQL_DIR, folder);

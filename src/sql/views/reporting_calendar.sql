@@ -1,0 +1,47 @@
+-- What each reporting department owes each month, and what it sent: one row per (department, month) from the
+-- policy's month to the as-of date. A target is owed every month from the policy date until it is done (a
+-- milestone reported 已完成, a quantity reported at or above its value in an earlier month); an overdue, unfinished
+-- target is still owed. Recurring duties are owed until their deadline month.
+WITH rules AS (SELECT * FROM reporting_rules),
+months AS (
+  SELECT p.policy_id, strftime(m, '%Y-%m') AS period,
+         (date_trunc('month', m) + INTERVAL 1 MONTH + (rules.due_day - 1) * INTERVAL 1 DAY + INTERVAL 1 DAY - INTERVAL 1 MICROSECOND)::TIMESTAMP AS due_at
+  FROM policies p, rules,
+       generate_series(date_trunc('month', p.issued_date), date_trunc('month', rules.as_of), INTERVAL 1 MONTH) AS s(m)
+),
+done AS (
+  SELECT o.department_id, o.target_id, min(o.period) AS done_period
+  FROM observations o JOIN targets t USING (target_id)
+  WHERE o.status = 'done' OR (t.kind = 'quantity' AND t.comparator <> 'at_most' AND o.value >= t.value)
+  GROUP BY ALL
+),
+owed AS (
+  SELECT m.policy_id, r.department_id, r.department_name, m.period, m.due_at, r.target_id
+  FROM months m
+  JOIN target_reporters r ON r.policy_id = m.policy_id
+  JOIN targets t ON t.target_id = r.target_id
+  LEFT JOIN done d ON d.department_id = r.department_id AND d.target_id = r.target_id
+  WHERE t.status = 'published'
+    AND (d.done_period IS NULL OR m.period <= d.done_period)
+    AND (t.kind <> 'recurring' OR t.deadline IS NULL OR m.period <= strftime(t.deadline, '%Y-%m'))
+),
+received AS (
+  SELECT h.department_id, h.target_id, h.period, min(h.received_at) AS first_received_at
+  FROM observation_history h GROUP BY ALL
+)
+SELECT
+  o.policy_id, o.department_id, any_value(o.department_name) AS department_name, o.period, any_value(o.due_at) AS due_at,
+  count(*) AS owed_targets,
+  count(rc.target_id) AS reported_targets,
+  count(rc.target_id) FILTER (WHERE rc.first_received_at <= o.due_at) AS reported_on_time_targets,
+  min(rc.first_received_at) AS first_received_at,
+  CASE
+    WHEN any_value(o.due_at) > (SELECT as_of FROM rules) + INTERVAL 1 DAY AND count(rc.target_id) = 0 THEN 'not_due'
+    WHEN count(rc.target_id) = 0 THEN 'missing'
+    WHEN min(rc.first_received_at) <= any_value(o.due_at) THEN 'on_time'
+    ELSE 'late'
+  END AS status,
+  round(count(rc.target_id) / count(*), 4) AS completeness
+FROM owed o
+LEFT JOIN received rc ON rc.department_id = o.department_id AND rc.target_id = o.target_id AND rc.period = o.period
+GROUP BY o.policy_id, o.department_id, o.period

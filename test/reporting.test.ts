@@ -1,0 +1,59 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadMonthlyFile } from "../src/monthly.js";
+import { buildWarehouse, openWarehouse, query, setAsOf, type Warehouse } from "../src/warehouse.js";
+import { copyData } from "./support/fixtures.js";
+
+const HEADER = "报送单位,指标编码,统计期,累计完成值,单位,完成状态,进展情况,填报人,填报日期";
+let wh: Warehouse;
+
+beforeAll(async () => {
+  const f = copyData();
+  const db = join(f.dir, "w.duckdb");
+  await buildWarehouse({ data: f.data, db });
+  wh = await openWarehouse(db, { readOnly: false });
+  // 市科技局 reports CX75-08-01/02, CX75-23-01/02 …; 市金融办 CX75-15-xx …; receipts below are the hand-counted facts
+  const load = (name: string, receivedAt: string, lines: string[]) =>
+    loadMonthlyFile(wh.connection, { name, bytes: Buffer.from([HEADER, ...lines].join("\n")), asOf: "2018-01-31", receivedAt, archiveName: null });
+  await load("kjj-2017-10.csv", "2017-11-03 10:00:00", ["市科技局,CX75-08-01,2017-10,2,个,,,,", "市科技局,CX75-23-01,2017-10,1,个,,,,"]);
+  await load("kjj-2017-11.csv", "2017-12-08 10:00:00", ["市科技局,CX75-08-01,2017-11,3,个,,,,"]); // late (after the 5th)
+  // 市科技局 sends nothing for 2017-12 → missing
+  await load("jrb-2017-10.csv", "2017-11-05 23:00:00", ["市金融办,CX75-16-01,2017-10,,,推进中,,,"]); // on the 5th: on time
+  await load("jrb-2017-11.csv", "2017-12-01 09:00:00", ["市金融办,CX75-16-01,2017-11,,,推进中,,,"]);
+  await load("jrb-2017-12.csv", "2018-01-09 09:00:00", ["市金融办,CX75-16-01,2017-12,,,已完成,,,"]); // late
+  return () => wh.close();
+});
+
+describe("reporting calendar and rates", () => {
+  it("equal a hand count of the receipt times for two departments over three months", async () => {
+    await setAsOf(wh.connection, "2018-01-20");
+    const calendar = (await query(wh.connection, `SELECT department_name, period, status FROM reporting_calendar
+      WHERE department_name IN ('市科技局', '市金融办') AND period BETWEEN '2017-10' AND '2017-12' ORDER BY 1, 2`)).rows;
+    expect(calendar).toEqual([
+      { department_name: "市科技局", period: "2017-10", status: "on_time" },
+      { department_name: "市科技局", period: "2017-11", status: "late" },
+      { department_name: "市科技局", period: "2017-12", status: "missing" },
+      { department_name: "市金融办", period: "2017-10", status: "on_time" },
+      { department_name: "市金融办", period: "2017-11", status: "on_time" },
+      { department_name: "市金融办", period: "2017-12", status: "late" },
+    ]);
+    const rates = (await query(wh.connection, `SELECT department_name, months_owed, months_received, months_on_time, months_late, months_missing
+      FROM reporting_rates WHERE department_name IN ('市科技局', '市金融办') ORDER BY 1`)).rows;
+    // owed months: 2017-09 … 2017-12 (four months due by 2018-01-20); 2017-09 was reported by neither
+    expect(rates).toEqual([
+      { department_name: "市科技局", months_owed: 4, months_received: 2, months_on_time: 1, months_late: 1, months_missing: 2 },
+      { department_name: "市金融办", months_owed: 4, months_received: 3, months_on_time: 2, months_late: 1, months_missing: 1 },
+    ]);
+  });
+
+  it("stops owing a milestone once it is reported done, and judges by the as-of date", async () => {
+    // 市金融办 reports one target (CX75-16-01, first lead of row 16), reported 已完成 for 2017-12
+    await setAsOf(wh.connection, "2018-03-20");
+    const months = (await query(wh.connection, "SELECT period, owed_targets FROM reporting_calendar WHERE department_name = '市金融办' ORDER BY period")).rows;
+    expect(months.map((m) => m.period)).toEqual(["2017-09", "2017-10", "2017-11", "2017-12"]);
+    await setAsOf(wh.connection, "2018-01-03");
+    const [dec] = (await query(wh.connection, "SELECT status FROM reporting_calendar WHERE department_name = '市科技局' AND period = '2017-12'")).rows;
+    expect(dec!.status).toBe("not_due"); // due 2018-01-05
+  });
+});
