@@ -1,0 +1,51 @@
+// Charts of the 报送情况 page: pure functions of (data, options).
+import * as Plot from "npm:@observablehq/plot";
+
+export const STATUS = {
+  on_time: {label: "按时", color: "#16a34a"},
+  late: {label: "逾期", color: "#f59e0b"},
+  missing: {label: "未报", color: "#dc2626"},
+  not_due: {label: "未到期", color: "#d1d5db"}
+};
+
+/** Department × month grid coloured by reporting status. */
+export function reportingCalendar(calendar, {width, departments} = {}) {
+  const rows = departments ?? [...new Set(calendar.map((d) => d.department_name))];
+  return Plot.plot({
+    width,
+    height: 26 * rows.length + 60,
+    marginLeft: 170,
+    marginBottom: 50,
+    x: {label: "统计期", tickRotate: -45},
+    y: {label: null, domain: rows},
+    color: {domain: Object.keys(STATUS), range: Object.values(STATUS).map((s) => s.color), legend: true, tickFormat: (s) => STATUS[s].label},
+    marks: [
+      Plot.cell(calendar, {
+        x: "period",
+        y: "department_name",
+        fill: "status",
+        inset: 1,
+        tip: true,
+        title: (d) => `${d.department_name} ${d.period}\n${STATUS[d.status].label}：已报 ${d.reported_targets} / 应报 ${d.owed_targets}`
+      })
+    ]
+  });
+}
+
+/** Horizontal bars: reporting rate and on-time rate per department. */
+export function ratesChart(rates, {width} = {}) {
+  const long = rates.flatMap((r) => [
+    {department: r.department_name, measure: "报送率", value: r.reporting_rate ?? 0},
+    {department: r.department_name, measure: "及时率", value: r.on_time_rate ?? 0}
+  ]);
+  return Plot.plot({
+    width,
+    height: 22 * rates.length + 60,
+    marginLeft: 170,
+    x: {label: "比例", percent: true, domain: [0, 100], grid: true},
+    y: {label: null, domain: rates.map((r) => r.department_name)},
+    fy: {axis: null},
+    color: {legend: true, domain: ["报送率", "及时率"], range: ["#2563eb", "#16a34a"]},
+    marks: [Plot.barX(long, {x: "value", y: "department", fill: "measure", fillOpacity: (d) => (d.measure === "报送率" ? 0.35 : 0.9), tip: true}), Plot.ruleX([0])]
+  });
+}

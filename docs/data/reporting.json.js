@@ -1,0 +1,11 @@
+// 报送情况 page data: rates per department and the monthly calendar, judged at LUOSHI_AS_OF (default today).
+import { emitJson } from "../../dist/src/site.js";
+
+await emitJson(async (read) => ({
+  rules: (await read(`SELECT strftime(as_of, '%Y-%m-%d') AS as_of, due_day FROM reporting_rules`))[0],
+  receipts: (await read(`SELECT count(*) AS files, coalesce(sum(imported + updated), 0) AS values, coalesce(sum(rejected), 0) AS rejected,
+      coalesce(sum(flagged), 0) AS flagged, min(received_at) AS first, max(received_at) AS last FROM receipts`))[0],
+  synthetic: (await read(`SELECT count(*) AS n FROM receipts WHERE original_name LIKE '示例%'`))[0].n > 0,
+  rates: await read(`SELECT r.*, d.code FROM reporting_rates r JOIN departments d USING (department_id) ORDER BY reporting_rate, department_name`),
+  calendar: await read(`SELECT department_name, period, status, owed_targets, reported_targets, completeness FROM reporting_calendar ORDER BY department_name, period`),
+}));
