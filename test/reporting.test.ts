@@ -57,3 +57,20 @@ describe("reporting calendar and rates", () => {
     expect(dec!.status).toBe("not_due"); // due 2018-01-05
   });
 });
+
+describe("target progress against the time-elapsed schedule", () => {
+  it("compares the latest figure with the share of time elapsed at the as-of date", async () => {
+    await setAsOf(wh.connection, "2017-11-20");
+    const [row] = (await query(wh.connection, "SELECT latest_value, target_value, progress, elapsed, progress_status FROM target_progress WHERE code = 'CX75-08-01'")).rows;
+    // 5个 by 2017-12-31 counted from 2017-01-01; 3 reported for 2017-11 → 60 % against 88.5 % of the year elapsed
+    expect(row!.latest_value).toBe(3);
+    expect(row!.progress).toBeCloseTo(0.6, 5);
+    expect(row!.elapsed).toBeCloseTo(323 / 364, 5);
+    expect(row!.progress_status).toBe("lagging");
+    await setAsOf(wh.connection, "2018-02-01");
+    const [later] = (await query(wh.connection, "SELECT progress_status FROM target_progress WHERE code = 'CX75-08-01'")).rows;
+    expect(later!.progress_status).toBe("overdue");
+    const [done] = (await query(wh.connection, "SELECT progress_status FROM target_progress WHERE code = 'CX75-16-01'")).rows;
+    expect(done!.progress_status).toBe("done");
+  });
+});

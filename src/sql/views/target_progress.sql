@@ -1,0 +1,41 @@
+-- Progress of each target and reporting department at the as-of date (see reporting_rules): the latest figure
+-- reported for a period up to the as-of month, the share of the target reached, and the time-elapsed schedule
+-- (序时进度) from the counting start to the deadline. Status: done, overdue (deadline passed, not done),
+-- lagging (progress more than 10 points behind the schedule), on_track, not_reported.
+WITH rules AS (SELECT * FROM reporting_rules),
+latest AS (
+  SELECT o.department_id, o.target_id, o.period, o.value, o.status, o.received_at
+  FROM observations o, rules
+  WHERE o.period <= strftime(rules.as_of, '%Y-%m')
+  QUALIFY row_number() OVER (PARTITION BY o.department_id, o.target_id ORDER BY o.period DESC) = 1
+),
+base AS (
+  SELECT
+    t.policy_id, t.target_id, t.code, t.row_no, t.item_label, t.kind, t.comparator, t.value AS target_value, t.value_max, t.unit,
+    t.measure, t.subject, t.deadline, t.counting_start, t.baseline, r.department_id, r.department_name, r.via_group,
+    l.period AS latest_period, l.value AS latest_value, l.status AS latest_status, l.received_at, rules.as_of,
+    CASE
+      WHEN t.deadline IS NULL THEN NULL
+      ELSE greatest(0, least(1, date_diff('day', t.counting_start, rules.as_of) / greatest(1, date_diff('day', t.counting_start, t.deadline))))
+    END AS elapsed,
+    CASE
+      WHEN t.kind = 'milestone' THEN CASE l.status WHEN 'done' THEN 1.0 WHEN 'in_progress' THEN 0.5 WHEN 'not_started' THEN 0.0 END
+      WHEN t.kind = 'quantity' AND t.value IS NOT NULL AND l.value IS NOT NULL THEN
+        (l.value - coalesce(t.baseline, 0)) / nullif(t.value - coalesce(t.baseline, 0), 0)
+    END AS progress
+  FROM targets t
+  JOIN target_reporters r USING (target_id)
+  CROSS JOIN rules
+  LEFT JOIN latest l ON l.department_id = r.department_id AND l.target_id = t.target_id
+  WHERE t.status = 'published'
+)
+SELECT
+  *,
+  CASE
+    WHEN progress >= 1 OR latest_status = 'done' THEN 'done'
+    WHEN deadline IS NOT NULL AND as_of > deadline THEN 'overdue'
+    WHEN latest_period IS NULL AND latest_status IS NULL THEN 'not_reported'
+    WHEN progress IS NOT NULL AND elapsed IS NOT NULL AND progress < elapsed - 0.1 THEN 'lagging'
+    ELSE 'on_track'
+  END AS progress_status
+FROM base
