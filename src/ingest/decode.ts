@@ -40,7 +40,15 @@ function startsWith(bytes: Uint8Array, magic: readonly number[], offset = 0): bo
 
 /** Whether the ASCII string occurs in the bytes (ZIP entry names are stored uncompressed in the archive). */
 function containsAscii(bytes: Uint8Array, text: string): boolean {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(text, 0, "latin1");
+  if (typeof Buffer !== "undefined") return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(text, 0, "latin1");
+  // In the browser (no Buffer): the same search over the bytes.
+  const first = text.charCodeAt(0);
+  for (let i = bytes.indexOf(first); i !== -1 && i + text.length <= bytes.length; i = bytes.indexOf(first, i + 1)) {
+    let j = 1;
+    while (j < text.length && bytes[i + j] === text.charCodeAt(j)) j++;
+    if (j === text.length) return true;
+  }
+  return false;
 }
 
 function sniffZip(bytes: Uint8Array): Sniffed {

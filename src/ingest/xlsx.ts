@@ -13,7 +13,7 @@
  * (fstream, rimraf 2, glob 7, inflight) for features a reader does not need.
  */
 import { strFromU8, unzipSync } from "fflate";
-import readXlsxFile from "read-excel-file/node";
+import readXlsxFile from "read-excel-file/universal";
 import { fileError, type FileError } from "./codes.js";
 
 export type Grid = string[][];
@@ -155,7 +155,10 @@ function cellText(v: unknown, percent = false): string {
 export async function readXlsxGrid(bytes: Uint8Array, sheet?: string): Promise<XlsxGrid | { error: FileError }> {
   let sheets: { sheet: string; data: unknown[][] }[];
   try {
-    sheets = (await readXlsxFile(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { trim: false })) as unknown as {
+    // The universal entry (an ArrayBuffer in, fflate to unzip) runs the same in Node and in the browser; a copy,
+    // because the unzip may hand the buffer to a worker.
+    const copy = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    sheets = (await readXlsxFile(copy, { trim: false })) as unknown as {
       sheet: string;
       data: unknown[][];
     }[];

@@ -1,0 +1,98 @@
+/**
+ * checkMonthlyBytes: one monthly report's bytes (CSV or .xlsx) → accepted rows and rejects. Runs unchanged in Node
+ * (readMonthlyFile adds the file path and sha256) and in the browser (the 报送自查 page): no Node built-ins here or
+ * below. Pure: touches no file and no database.
+ */
+import { fileError, type FileError } from "./codes.js";
+import { sniffBytes, type TextEncoding } from "./decode.js";
+import { validateRows, type IngestContext, type Reject, type ValidRow } from "./rules.js";
+import { parseCsvGrid, readTable } from "./table.js";
+import { readXlsxGrid, type Grid } from "./xlsx.js";
+
+export type ReadOptions = {
+  /** Sheet name of an .xlsx (default: the first sheet). */
+  sheet?: string;
+  /** Larger files are rejected (E_FILE_TOO_LARGE). Default 20 MiB. */
+  maxBytes?: number;
+};
+
+export type FileInfo = {
+  name: string;
+  /** Hex SHA-256 of the bytes; null when the file could not be read, and from checkMonthlyBytes (the caller adds it). */
+  sha256: string | null;
+  /** Text encoding of a CSV; null for .xlsx and for files that are not text. */
+  encoding: TextEncoding | null;
+  /** Null when the bytes are neither (binary, undecodable). */
+  format: "csv" | "xlsx" | null;
+  /** Data rows read below the header (fully empty rows not counted). */
+  rowsRead: number;
+  /** .xlsx: the sheet read. */
+  sheet: string | null;
+  /** 1-based row of the header; null when not found. */
+  headerRow: number | null;
+  /** Headers present but not recognised, ignored. */
+  ignoredColumns: string[];
+};
+
+export type MonthlyFileResult = {
+  file: FileInfo;
+  /** Set when the whole file is rejected: then `rows` and `rejects` are empty and nothing is accepted. */
+  fileError: FileError | null;
+  rows: ValidRow[];
+  rejects: Reject[];
+};
+
+export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+
+/** Throws a TypeError unless `ctx.asOf` is YYYY-MM-DD (a malformed context is a programming error). */
+export function assertAsOf(ctx: IngestContext): void {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(ctx.asOf)) throw new TypeError(`IngestContext.asOf must be YYYY-MM-DD, got ${JSON.stringify(ctx.asOf)}`);
+}
+
+/** Validates one monthly report given as bytes. `file.sha256` is null. Never throws for bad input; throws only for a malformed `ctx`. */
+export async function checkMonthlyBytes(input: { name: string; bytes: Uint8Array }, ctx: IngestContext, options: ReadOptions = {}): Promise<MonthlyFileResult> {
+  assertAsOf(ctx);
+  const { name, bytes } = input;
+  const info: FileInfo = { name, sha256: null, encoding: null, format: null, rowsRead: 0, sheet: null, headerRow: null, ignoredColumns: [] };
+  const rejectFile = (error: FileError): MonthlyFileResult => ({ file: info, fileError: error, rows: [], rejects: [] });
+
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (bytes.length > maxBytes) return rejectFile(fileError("E_FILE_TOO_LARGE", `${bytes.length} 字节，上限 ${maxBytes} 字节`));
+
+  const sniffed = sniffBytes(bytes);
+  if (sniffed.kind === "error") return rejectFile(sniffed.error);
+
+  let grid: Grid;
+  let quoteErrorRows = new Set<number>();
+  if (sniffed.kind === "xlsx") {
+    info.format = "xlsx";
+    const x = await readXlsxGrid(bytes, options.sheet);
+    if ("error" in x) return rejectFile(x.error);
+    info.sheet = x.sheet;
+    grid = x.grid;
+  } else {
+    info.format = "csv";
+    info.encoding = sniffed.encoding;
+    const csv = parseCsvGrid(sniffed.text);
+    const fatal = csv.quoteErrors.find((e) => e.fatal);
+    if (fatal) return rejectFile(fileError("E_CSV_STRUCTURE", `第 ${fatal.row} 行起引号未闭合，其后的内容无法可靠读取`));
+    quoteErrorRows = new Set(csv.quoteErrors.map((e) => e.row));
+    grid = csv.grid;
+  }
+  if (grid.every((row) => row.every((c) => c.trim() === ""))) return rejectFile(fileError("E_FILE_EMPTY", info.sheet ? `工作表「${info.sheet}」为空` : undefined));
+
+  const t = readTable(grid);
+  if ("error" in t) return rejectFile(t.error);
+  info.headerRow = t.table.headerRow;
+  info.ignoredColumns = t.table.ignoredColumns;
+  info.rowsRead = t.table.rows.length;
+  if (t.table.rows.length === 0) return rejectFile(fileError("E_NO_DATA", `第 ${t.table.headerRow} 行是表头，其下没有数据`));
+
+  const { rows, rejects } = validateRows(t.table.rows, ctx, {
+    excelSerial: info.format === "xlsx",
+    valueHeaderUnit: t.table.valueHeaderUnit,
+    rejectUnheadedCells: info.format === "csv",
+    quoteErrorRows,
+  });
+  return { file: info, fileError: null, rows, rejects };
+}
