@@ -22,6 +22,7 @@ const HELP = `luoshi —— 政策任务分解表与月度进展的数据仓库
   luoshi targets [--check] [--write] [--data DIR]
       由正文与附件文本提出指标，并与指标登记表 targets.csv 比对：已发布的编码永不改名、不重编号；
       差异列出待审核（--check 有差异时退出码 1）；--write 只为新提出的指标追加新编码
+  luoshi template --department 单位 --period YYYY-MM [--format xlsx|csv] [--out 文件]  生成月度报送模板（luoshi template --help）
   luoshi help
 
 选项：
@@ -47,6 +48,7 @@ export async function main(argv: string[]): Promise<number> {
         return await targets(rest);
       case "ingest":
         return await ingest(rest);
+      case "template": return await (await import("./template.js")).templateCommand(rest);
       case undefined:
       case "help":
       case "--help":

@@ -1,0 +1,314 @@
+/**
+ * Monthly report templates: one row per target a department reports (from `target_reporters`: a group's members
+ * each report their own figure), in the documented column order of the 报送指南, with reference columns to the
+ * right (target, deadline, what to fill in, the last figure reported). Ingest ignores columns it does not know, so a
+ * template filled in without changing its structure loads as is.
+ *
+ * XLSX is written by hand (minimal SpreadsheetML zipped with fflate): write-excel-file 4 has no data validation
+ * (only a third-party plugin), and this way the template needs no development dependency at run time. The 完成状态
+ * column gets a drop-down list (未启动/推进中/已完成), 累计完成值 a warning for anything but a number ≥ 0, and the
+ * allowed values are also written in a note row above the header.
+ */
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { strToU8, zipSync } from "fflate";
+import Papa from "papaparse";
+import { COLUMNS } from "./ingest/table.js";
+import { parsePeriod, STATUS_WORDS, type Status } from "./ingest/values.js";
+import { query } from "./warehouse.js";
+
+/** The documented spellings of 完成状态, in order. */
+export const STATUS_CHOICES: readonly string[] = [STATUS_WORDS.not_started[0]!, STATUS_WORDS.in_progress[0]!, STATUS_WORDS.done[0]!];
+
+const STATUS_TEXT: Record<Status, string> = { not_started: STATUS_CHOICES[0]!, in_progress: STATUS_CHOICES[1]!, done: STATUS_CHOICES[2]! };
+
+/**
+ * Reference columns after the nine report columns. Their headers must never match a report column or alias
+ * (「上次累计完成值」 is not 「累计完成值」; a bracket such as 「累计完成值（上次）」 would be, and is avoided).
+ */
+export const REFERENCE_COLUMNS = ["指标（参考）", "目标与时限（参考）", "填写说明（参考）", "上次报送统计期（参考）", "上次累计完成值（参考）", "上次完成状态（参考）"] as const;
+
+/** The report columns, in the documented order (报送单位 … 填报日期). */
+export const REPORT_COLUMNS: readonly string[] = COLUMNS.map((c) => c.name);
+
+export const TEMPLATE_HEADER: readonly string[] = [...REPORT_COLUMNS, ...REFERENCE_COLUMNS];
+
+export type TemplateRow = {
+  policy_id: string;
+  code: string;
+  kind: "quantity" | "milestone" | "recurring";
+  unit: string | null;
+  subject: string;
+  /** 新增不少于 100 家 / 达到 450 家 / 里程碑 / 常态化工作（定期）, with the deadline. */
+  target: string;
+  deadline: string | null;
+  instruction: string;
+  last_period: string | null;
+  last_value: number | null;
+  last_status: string | null;
+};
+
+export type Template = { department: string; period: string; rows: TemplateRow[] };
+
+/** A bad --department or --period: the caller shows the message (Chinese) and exits with a usage error. */
+export class TemplateError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "TemplateError";
+  }
+}
+
+const normalizeDepartment = (name: string) => name.replace(/\s+/g, "").replace(/（/g, "(").replace(/）/g, ")");
+
+/** YYYY-MM from any accepted period spelling (2017-10, 2017年10月, 201710 …), or a TemplateError. */
+export function templatePeriod(text: string): string {
+  const p = parsePeriod(text);
+  if (!p.ok || p.value === null) throw new TemplateError(`无法识别的统计期：“${text}”（应为 YYYY-MM，如 2017-10）`);
+  return p.value;
+}
+
+/** Departments that report at least one published target, with how many, in name order. */
+export async function reportingDepartments(connection: DuckDBConnection): Promise<{ department: string; targets: number; via_group: string | null }[]> {
+  const rows = (await query(connection, `SELECT r.department_name AS department, count(DISTINCT r.target_id) AS targets, any_value(r.via_group) AS via_group
+      FROM target_reporters r JOIN targets t USING (target_id) WHERE t.status = 'published'
+      GROUP BY r.department_name ORDER BY (any_value(r.via_group) IS NOT NULL), r.department_name`)).rows;
+  return rows.map((r) => ({ department: String(r.department), targets: Number(r.targets), via_group: (r.via_group as string | null) ?? null }));
+}
+
+/**
+ * The period a site-wide template set is made for: the month after the latest period reported in the warehouse,
+ * or, without any report yet, the month before `today` (YYYY-MM-DD).
+ */
+export async function defaultTemplatePeriod(connection: DuckDBConnection, today: string): Promise<string> {
+  const [row] = (await query(connection, "SELECT max(period) AS p FROM observations")).rows;
+  const latest = (row?.p as string | null) ?? null;
+  const [y, m] = (latest ?? today.slice(0, 7)).split("-").map(Number) as [number, number];
+  const shift = latest ? 1 : -1;
+  const d = new Date(Date.UTC(y, m - 1 + shift, 1));
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
+}
+
+const fmt = (n: number) => String(Number(n.toPrecision(15)));
+
+function targetText(t: Record<string, unknown>): string {
+  const deadline = t.deadline ? `，${t.deadline} 前` : "";
+  if (t.kind === "milestone") return `里程碑${t.deadline ? `，${t.deadline} 前完成` : ""}`;
+  if (t.kind === "recurring") return `常态化工作${t.frequency ? `（${t.frequency}）` : ""}${deadline}`;
+  const cmp = t.comparator === "at_least" ? "不少于 " : t.comparator === "about" ? "约 " : t.comparator === "at_most" ? "不超过 " : "";
+  const value = t.value === null || t.value === undefined ? "" : `${fmt(Number(t.value))}${t.value_max !== null && t.value_max !== undefined ? `–${fmt(Number(t.value_max))}` : ""}`;
+  const verb = t.measure === "level" ? "达到" : "新增";
+  return `${verb} ${cmp}${value} ${t.unit ?? ""}`.trim() + deadline;
+}
+
+function instructionText(t: Record<string, unknown>): string {
+  const start = String(t.counting_start ?? "").slice(0, 7);
+  if (t.kind === "milestone") return `在「完成状态」中选择 ${STATUS_CHOICES.join("、")}；「累计完成值」留空`;
+  if (t.kind === "recurring") return "填写「完成状态」；可在「累计完成值」中填写累计开展次数";
+  const what = t.measure === "level" ? "截至本月底的累计总数" : `自 ${start} 起累计新增数`;
+  return `「累计完成值」填${what}（${t.unit ?? "无单位"}），只填数字`;
+}
+
+/**
+ * The template of one department for one period. `department` may be any name or alias of the department
+ * dictionary; a group (各镇(街道、园区)) is refused, since each member reports its own figure.
+ */
+export async function buildTemplate(connection: DuckDBConnection, options: { department: string; period: string }): Promise<Template> {
+  const period = templatePeriod(options.period);
+  const aliases = (await query(connection, `SELECT a.alias, d.name, d.department_id, d.is_group FROM department_aliases a JOIN departments d USING (department_id)`)).rows;
+  const wanted = normalizeDepartment(options.department);
+  const matches = aliases.filter((a) => normalizeDepartment(String(a.alias)) === wanted);
+  if (matches.length === 0) throw new TemplateError(`报送单位“${options.department}”不在部门字典中`);
+  const name = String(matches[0]!.name);
+  const ids = [...new Set(matches.map((m) => String(m.department_id)))];
+  if (matches.some((m) => m.is_group === true)) {
+    const members = (await query(connection, `SELECT DISTINCT department_name FROM target_reporters WHERE via_group = $1 ORDER BY 1`, [name])).rows.map((r) => String(r.department_name));
+    throw new TemplateError(`“${name}”是部门组，由各成员单位分别报送，请指定其中一个${members.length > 0 ? `：${members.join("、")}` : ""}`);
+  }
+  const idList = ids.map((id) => `'${id.replace(/'/g, "''")}'`).join(", ");
+  const rows = (await query(connection, `
+    SELECT t.policy_id, t.code, t.kind, t.comparator, t.value, t.value_max, t.unit, t.measure, t.subject, t.frequency,
+      strftime(t.deadline, '%Y-%m-%d') AS deadline, strftime(t.counting_start, '%Y-%m-%d') AS counting_start,
+      o.period AS last_period, o.value AS last_value, o.status AS last_status
+    FROM (SELECT DISTINCT target_id, department_id FROM target_reporters WHERE department_id IN (${idList})) r
+    JOIN targets t USING (target_id)
+    LEFT JOIN (
+      SELECT * FROM observations WHERE department_id IN (${idList}) AND period < $1
+      QUALIFY row_number() OVER (PARTITION BY department_id, target_id ORDER BY period DESC) = 1
+    ) o ON o.target_id = r.target_id AND o.department_id = r.department_id
+    WHERE t.status = 'published' AND strftime(t.counting_start, '%Y-%m') <= $1
+    ORDER BY t.policy_id, t.code`, [period])).rows;
+  if (rows.length === 0) {
+    const reporting = (await reportingDepartments(connection)).filter((d) => d.via_group === null).map((d) => d.department);
+    throw new TemplateError(`${name} 在 ${period} 没有需要报送的指标；报送单位有：${reporting.join("、")}`);
+  }
+  return {
+    department: name,
+    period,
+    rows: rows.map((t) => ({
+      policy_id: String(t.policy_id),
+      code: String(t.code),
+      kind: t.kind as TemplateRow["kind"],
+      unit: (t.unit as string | null) || null,
+      subject: String(t.subject ?? ""),
+      target: targetText(t),
+      deadline: (t.deadline as string | null) ?? null,
+      instruction: instructionText(t),
+      last_period: (t.last_period as string | null) ?? null,
+      last_value: t.last_value === null || t.last_value === undefined ? null : Number(t.last_value),
+      last_status: t.last_status ? STATUS_TEXT[t.last_status as Status] ?? String(t.last_status) : null,
+    })),
+  };
+}
+
+/** Title and note rows written above the header (ingest finds the header below them). */
+export function templateTitle(t: Template): string[] {
+  const title = `月度进展报送表 —— ${t.department}，统计期 ${t.period}`;
+  const note = `填写说明：请勿改动表头和前三列；「累计完成值」只填数字，单位见「单位」列；「完成状态」只能填 ${STATUS_CHOICES.join("、")}；` +
+    `「（参考）」各列仅供参考，载入时忽略。`;
+  return [title, note];
+}
+
+/** The cells of one data row, as text (empty string for an empty cell), in TEMPLATE_HEADER order. */
+export function templateCells(t: Template, r: TemplateRow): (string | number)[] {
+  return [
+    t.department, r.code, t.period, "", r.unit ?? "", "", "", "", "",
+    r.subject, r.target, r.instruction, r.last_period ?? "", r.last_value ?? "", r.last_status ?? "",
+  ];
+}
+
+/** CSV with BOM and CRLF (opens in Chinese Excel), title and note rows above the header. */
+export function templateCsv(t: Template): string {
+  const data = [
+    ...templateTitle(t).map((line) => [line]),
+    [...TEMPLATE_HEADER],
+    ...t.rows.map((r) => templateCells(t, r).map(String)),
+  ];
+  return "\uFEFF" + Papa.unparse(data, { newline: "\r\n" }) + "\r\n";
+}
+
+export function templateFileName(t: Template, format: "xlsx" | "csv"): string {
+  return `${t.department}-${t.period}-报送模板.${format}`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// XLSX
+
+const xml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+function columnLetter(index: number): string {
+  let n = index + 1;
+  let s = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** Cell styles (indexes into cellXfs below). */
+const STYLE = { plain: 0, title: 1, header: 2, text: 3, reference: 4, referenceHeader: 5, note: 6, input: 7, inputText: 8 } as const;
+
+const STYLES_XML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
+<fonts count="4"><font><sz val="11"/><name val="等线"/><family val="2"/><charset val="134"/></font><font><b/><sz val="11"/><name val="等线"/><family val="2"/><charset val="134"/></font><font><b/><sz val="14"/><name val="等线"/><family val="2"/><charset val="134"/></font><font><sz val="10"/><color rgb="FF595959"/><name val="等线"/><family val="2"/><charset val="134"/></font></fonts>
+<fills count="5"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FFDDEBF7"/><bgColor indexed="64"/></patternFill></fill><fill><patternFill patternType="solid"><fgColor rgb="FFF2F2F2"/><bgColor indexed="64"/></patternFill></fill><fill><patternFill patternType="solid"><fgColor rgb="FFFFF9E6"/><bgColor indexed="64"/></patternFill></fill></fills>
+<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border><border><left style="thin"><color rgb="FFBFBFBF"/></left><right style="thin"><color rgb="FFBFBFBF"/></right><top style="thin"><color rgb="FFBFBFBF"/></top><bottom style="thin"><color rgb="FFBFBFBF"/></bottom><diagonal/></border></borders>
+<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>
+<cellXfs count="9">
+<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>
+<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/>
+<xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1"/>
+<xf numFmtId="49" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1"/>
+<xf numFmtId="49" fontId="3" fillId="3" borderId="1" xfId="0" applyNumberFormat="1" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment wrapText="1" vertical="top"/></xf>
+<xf numFmtId="0" fontId="1" fillId="3" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1"/>
+<xf numFmtId="0" fontId="3" fillId="0" borderId="0" xfId="0" applyFont="1"/>
+<xf numFmtId="0" fontId="0" fillId="4" borderId="1" xfId="0" applyFill="1" applyBorder="1"/>
+<xf numFmtId="49" fontId="0" fillId="4" borderId="1" xfId="0" applyNumberFormat="1" applyFill="1" applyBorder="1"/>
+</cellXfs>
+<cellStyles count="1"><cellStyle name="常规" xfId="0" builtinId="0"/></cellStyles>
+</styleSheet>`;
+
+const CONTENT_TYPES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>`;
+
+const ROOT_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>`;
+
+const WORKBOOK_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`;
+
+export const TEMPLATE_SHEET = "月度进展";
+
+const workbookXml = (sheet: string) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><bookViews><workbookView/></bookViews><sheets><sheet name="${xml(sheet)}" sheetId="1" r:id="rId1"/></sheets></workbook>`;
+
+const coreXml = (title: string) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>${xml(title)}</dc:title><dc:creator>luoshi</dc:creator></cp:coreProperties>`;
+
+/** Column widths (characters) in TEMPLATE_HEADER order. */
+const WIDTHS = [16, 13, 10, 12, 7, 10, 30, 9, 12, 30, 24, 34, 12, 12, 12];
+
+/** Spare rows below the data that keep the drop-down list, for rows a department adds. */
+const SPARE_ROWS = 20;
+
+/** Fixed zip timestamp (local time fields, so the bytes do not depend on the time zone): same input → same file. */
+const ZIP_MTIME = new Date(2017, 0, 1, 0, 0, 0);
+
+type Cell = { value: string | number; style: number } | null;
+
+function cellXml(ref: string, cell: Cell): string {
+  if (cell === null) return "";
+  if (cell.value === "") return `<c r="${ref}" s="${cell.style}"/>`;
+  if (typeof cell.value === "number") return `<c r="${ref}" s="${cell.style}"><v>${cell.value}</v></c>`;
+  return `<c r="${ref}" s="${cell.style}" t="inlineStr"><is><t xml:space="preserve">${xml(cell.value)}</t></is></c>`;
+}
+
+/** The template as an .xlsx workbook: one sheet 「月度进展」, title and note rows, header on row 3, frozen. */
+export function templateXlsx(t: Template): Uint8Array {
+  const [title, note] = templateTitle(t);
+  const headerRow = 3;
+  const firstData = headerRow + 1;
+  const lastData = headerRow + t.rows.length;
+  // 报送单位, 指标编码, 统计期 and 单位 are filled in (text format, so Excel keeps 2017-10 as written); the rest is input.
+  const reportStyles = [STYLE.text, STYLE.text, STYLE.text, STYLE.input, STYLE.text, STYLE.inputText, STYLE.inputText, STYLE.inputText, STYLE.inputText];
+  const rows: Cell[][] = [
+    [{ value: title!, style: STYLE.title }],
+    [{ value: note!, style: STYLE.note }],
+    TEMPLATE_HEADER.map((h, i) => ({ value: h, style: i < REPORT_COLUMNS.length ? STYLE.header : STYLE.referenceHeader })),
+    ...t.rows.map((r) =>
+      templateCells(t, r).map((v, i): Cell => ({ value: v, style: reportStyles[i] ?? STYLE.reference })),
+    ),
+  ];
+  const sheetRows = rows
+    .map((cells, r) => `<row r="${r + 1}">${cells.map((c, i) => cellXml(`${columnLetter(i)}${r + 1}`, c)).join("")}</row>`)
+    .join("");
+  const col = (name: string) => columnLetter(REPORT_COLUMNS.indexOf(name));
+  const statusCol = col("完成状态");
+  const valueCol = col("累计完成值");
+  const lastCol = columnLetter(TEMPLATE_HEADER.length - 1);
+  const through = lastData + SPARE_ROWS;
+  const validations = `<dataValidations count="2">` +
+    `<dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" errorTitle="完成状态" error="只能填写：${STATUS_CHOICES.join("、")}" promptTitle="完成状态" prompt="${STATUS_CHOICES.join("、")}" sqref="${statusCol}${firstData}:${statusCol}${through}"><formula1>"${STATUS_CHOICES.join(",")}"</formula1></dataValidation>` +
+    `<dataValidation type="decimal" operator="greaterThanOrEqual" errorStyle="warning" allowBlank="1" showErrorMessage="1" errorTitle="累计完成值" error="累计完成值应为不小于 0 的数字，单位见「单位」列" sqref="${valueCol}${firstData}:${valueCol}${through}"><formula1>0</formula1></dataValidation>` +
+    `</dataValidations>`;
+  const sheet = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
+    `<dimension ref="A1:${lastCol}${Math.max(lastData, headerRow)}"/>` +
+    `<sheetViews><sheetView workbookViewId="0"><pane xSplit="3" ySplit="${headerRow}" topLeftCell="D${firstData}" activePane="bottomRight" state="frozen"/><selection pane="bottomRight" activeCell="D${firstData}" sqref="D${firstData}"/></sheetView></sheetViews>` +
+    `<sheetFormatPr defaultRowHeight="15"/>` +
+    `<cols>${WIDTHS.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>` +
+    `<sheetData>${sheetRows}</sheetData>` +
+    validations +
+    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
+    `</worksheet>`;
+  const file = (s: string): [Uint8Array, { mtime: Date }] => [strToU8(s), { mtime: ZIP_MTIME }];
+  return zipSync({
+    "[Content_Types].xml": file(CONTENT_TYPES),
+    "_rels/.rels": file(ROOT_RELS),
+    "docProps/core.xml": file(coreXml(title!)),
+    "xl/workbook.xml": file(workbookXml(TEMPLATE_SHEET)),
+    "xl/_rels/workbook.xml.rels": file(WORKBOOK_RELS),
+    "xl/styles.xml": file(STYLES_XML),
+    "xl/worksheets/sheet1.xml": file(sheet),
+  }, { level: 6 });
+}

@@ -1,0 +1,133 @@
+import { spawnSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import Papa from "papaparse";
+import { beforeAll, describe, expect, it } from "vitest";
+import { PACKAGE_ROOT } from "../src/paths.js";
+import { readXlsxGrid } from "../src/ingest/index.js";
+import { STATUS_CHOICES, TEMPLATE_HEADER } from "../src/template.js";
+import { buildWarehouse } from "../src/warehouse.js";
+import { copyData } from "./support/fixtures.js";
+
+// End to end through the compiled CLI (npm test compiles first): template → filled in as a department would,
+// without touching its structure → luoshi ingest accepts every row.
+let fixture: ReturnType<typeof copyData>;
+let db: string;
+const env = () => ({ ...process.env, LUOSHI_DB: db, LUOSHI_DATA: fixture.data, LUOSHI_LOCK_WAIT_MS: "60000" });
+const luoshi = (...args: string[]) => spawnSync(process.execPath, [join(PACKAGE_ROOT, "bin", "luoshi.js"), ...args], { env: env(), encoding: "utf8" });
+
+const SEPTEMBER = [
+  "报送单位,指标编码,统计期,累计完成值,单位,完成状态,进展情况,填报人,填报日期",
+  "市经信局,CX75-06-01,2017-09,300,家,推进中,,张三,2017-10-03",
+  "市经信局,CX75-36-01,2017-09,,,已完成,,张三,2017-10-03",
+].join("\n");
+
+beforeAll(async () => {
+  fixture = copyData();
+  db = join(fixture.dir, "w.duckdb");
+  await buildWarehouse({ data: fixture.data, db });
+  const september = join(fixture.dir, "jxj-2017-09.csv");
+  writeFileSync(september, SEPTEMBER + "\n");
+  const r = luoshi("ingest", september, "--as-of", "2017-10-05");
+  expect(r.status, r.stdout + r.stderr).toBe(0);
+}, 120_000);
+
+const col = (name: string) => TEMPLATE_HEADER.indexOf(name);
+const headerRowOf = (grid: string[][]) => grid.findIndex((row) => row[0] === "报送单位");
+
+/** Fills an XLSX template the way Excel would: the empty input cells of each data row get a value, nothing else moves. */
+function fillXlsx(bytes: Uint8Array, grid: string[][]): Uint8Array {
+  const files = unzipSync(bytes);
+  const header = headerRowOf(grid);
+  const letters = { value: "D", status: "F", note: "G", reporter: "H", date: "I" };
+  let sheet = strFromU8(files["xl/worksheets/sheet1.xml"]!);
+  const str = (ref: string, s: string, text: string) => `<c r="${ref}" s="${s}" t="inlineStr"><is><t>${text}</t></is></c>`;
+  grid.slice(header + 1).forEach((row, i) => {
+    const r = header + 2 + i;
+    const hasUnit = (row[col("单位")] ?? "") !== "";
+    sheet = sheet.replace(new RegExp(`<c r="(${letters.value}${r})" s="(\\d+)"/>`), (_m, ref, s) => (hasUnit ? `<c r="${ref}" s="${s}"><v>${i + 1}</v></c>` : _m));
+    sheet = sheet.replace(new RegExp(`<c r="(${letters.status}${r})" s="(\\d+)"/>`), (_m, ref, s) => str(ref, s, "推进中"));
+    sheet = sheet.replace(new RegExp(`<c r="(${letters.note}${r})" s="(\\d+)"/>`), (_m, ref, s) => str(ref, s, "按计划推进"));
+    sheet = sheet.replace(new RegExp(`<c r="(${letters.reporter}${r})" s="(\\d+)"/>`), (_m, ref, s) => str(ref, s, "李四"));
+    sheet = sheet.replace(new RegExp(`<c r="(${letters.date}${r})" s="(\\d+)"/>`), (_m, ref, s) => str(ref, s, "2017-11-03"));
+  });
+  files["xl/worksheets/sheet1.xml"] = strToU8(sheet);
+  return zipSync(files);
+}
+
+describe("luoshi template", () => {
+  it("XLSX: the documented columns in order, reference columns, last period's figure, a drop-down for 完成状态; filled in, it loads with no rejects", async () => {
+    const out = join(fixture.dir, "jxj-2017-10.xlsx");
+    const made = luoshi("template", "--department", "市经信局", "--period", "2017-10", "--out", out);
+    expect(made.status, made.stderr).toBe(0);
+    const bytes = new Uint8Array(readFileSync(out));
+
+    const sheetXml = strFromU8(unzipSync(bytes)["xl/worksheets/sheet1.xml"]!);
+    expect(sheetXml).toContain(`<dataValidation type="list"`);
+    expect(sheetXml).toContain(`<formula1>"${STATUS_CHOICES.join(",")}"</formula1>`);
+    expect(STATUS_CHOICES).toEqual(["未启动", "推进中", "已完成"]);
+
+    const read = await readXlsxGrid(bytes);
+    if ("error" in read) throw new Error(read.error.message);
+    const grid = read.grid;
+    const header = headerRowOf(grid);
+    expect(grid[header]).toEqual([...TEMPLATE_HEADER]);
+    expect(TEMPLATE_HEADER.slice(0, 9)).toEqual(["报送单位", "指标编码", "统计期", "累计完成值", "单位", "完成状态", "进展情况", "填报人", "填报日期"]);
+    const rows = grid.slice(header + 1);
+    expect(rows.length).toBeGreaterThan(30);
+    for (const row of rows) expect(row.slice(0, 3)).toEqual(["市经信局", expect.stringMatching(/^CX75-\d\d-\d\d$/), "2017-10"]);
+    const byCode = new Map(rows.map((r) => [r[col("指标编码")], r]));
+    const target = byCode.get("CX75-06-01")!;
+    expect(target[col("单位")]).toBe("家");
+    expect(target[col("目标与时限（参考）")]).toBe("达到 450 家，2017-12-31 前");
+    expect([target[col("上次报送统计期（参考）")], target[col("上次累计完成值（参考）")], target[col("上次完成状态（参考）")]]).toEqual(["2017-09", "300", "推进中"]);
+    expect(byCode.get("CX75-36-01")![col("上次完成状态（参考）")]).toBe("已完成");
+    expect(byCode.get("CX75-29-02")![col("上次报送统计期（参考）")]).toBe("");
+
+    const filled = join(fixture.dir, "jxj-2017-10-filled.xlsx");
+    writeFileSync(filled, fillXlsx(bytes, grid));
+    const loaded = luoshi("ingest", filled, "--as-of", "2017-11-10", "--json");
+    expect(loaded.status, loaded.stdout + loaded.stderr).toBe(0);
+    const summary = JSON.parse(loaded.stdout)[0];
+    expect(summary).toMatchObject({ status: "loaded", format: "xlsx", rows_read: rows.length, imported: rows.length, rejected: 0 });
+  }, 120_000);
+
+  it("CSV: UTF-8 with BOM, same columns; filled in with a spreadsheet's CSV writer, it loads with no rejects", () => {
+    const made = luoshi("template", "--department", "市经信局", "--period", "2017-10", "--format", "csv", "--out", "-");
+    expect(made.status, made.stderr).toBe(0);
+    expect(made.stdout.startsWith("\uFEFF")).toBe(true);
+    const grid = Papa.parse<string[]>(made.stdout.slice(1), { skipEmptyLines: true }).data;
+    const header = headerRowOf(grid);
+    expect(grid[header]).toEqual([...TEMPLATE_HEADER]);
+    const filled = grid.map((row, r) => {
+      if (r <= header) return row;
+      const copy = [...row];
+      if (copy[col("单位")] !== "") copy[col("累计完成值")] = String(r * 2);
+      copy[col("完成状态")] = "推进中";
+      copy[col("填报人")] = "李四";
+      copy[col("填报日期")] = "2017/11/3";
+      return copy;
+    });
+    const path = join(fixture.dir, "jxj-2017-10-filled.csv");
+    writeFileSync(path, "\uFEFF" + Papa.unparse(filled, { newline: "\r\n" }) + "\r\n");
+    const loaded = luoshi("ingest", path, "--as-of", "2017-11-10", "--json");
+    expect(loaded.status, loaded.stdout + loaded.stderr).toBe(0);
+    expect(JSON.parse(loaded.stdout)[0]).toMatchObject({ format: "csv", encoding: "utf-8-bom", rows_read: grid.length - header - 1, rejected: 0 });
+  }, 120_000);
+
+  it("a group's members report their own figure; the group itself, an unknown name or a bad period is a usage error", () => {
+    const town = luoshi("template", "--department", "周巷镇", "--period", "2017年10月", "--format", "csv", "--out", "-");
+    expect(town.status, town.stderr).toBe(0);
+    const rows = Papa.parse<string[]>(town.stdout.slice(1), { skipEmptyLines: true }).data;
+    expect(rows.slice(headerRowOf(rows) + 1).map((r) => r.slice(0, 3))).toEqual([["周巷镇", "CX75-03-01", "2017-10"]]);
+
+    const group = luoshi("template", "--department", "各镇(街道、园区)", "--period", "2017-10");
+    expect(group.status).toBe(64);
+    expect(group.stderr).toContain("部门组");
+    expect(group.stderr).toContain("周巷镇");
+    expect(luoshi("template", "--department", "市不存在局", "--period", "2017-10").status).toBe(64);
+    expect(luoshi("template", "--department", "市经信局", "--period", "2017-13").status).toBe(64);
+    expect(luoshi("template", "--department", "市经信局").status).toBe(64);
+  }, 120_000);
+});
