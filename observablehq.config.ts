@@ -18,6 +18,8 @@ export default {
 
   pages: [
     {name: "总览", path: "/"},
+    {name: "部门工作量", path: "/workload"},
+    {name: "跨部门协同", path: "/network"},
     {name: "目标清单", path: "/targets"},
     {name: "文本核对", path: "/reconcile"},
     {name: "数据质量", path: "/quality"},
