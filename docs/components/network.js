@@ -2,7 +2,7 @@
 // data = {nodes: [{id, code, name, is_group, degree, weighted_degree, betweenness_normalized, community}],
 //         edges: [{a, b, name_a, name_b, weight, co_lead_rows, a_leads_b_rows, b_leads_a_rows, row_nos}]}
 import * as Plot from "npm:@observablehq/plot";
-import {forceLink, forceManyBody, forceSimulation, forceX, forceY} from "npm:d3-force";
+import {forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY} from "npm:d3-force";
 import {svg} from "npm:htl";
 import {ROLE_COLORS, textWidth} from "./workload.js";
 
@@ -21,11 +21,20 @@ export function hubs(nodes, count = 3) {
   return sorted.filter((n, i) => i < count || n.weighted_degree === cut);
 }
 
-/** Communities ordered by their total weighted degree (the hub's community first), then by number. */
-export function matrixOrder(nodes) {
+/** Community numbers shown to readers (1, 2, …): by total weighted degree, the hub's community first. */
+export function communityRanks(nodes) {
   const strength = new Map();
   for (const n of nodes) strength.set(n.community, (strength.get(n.community) ?? 0) + n.weighted_degree);
-  return [...nodes].sort((a, b) => strength.get(b.community) - strength.get(a.community) || a.community - b.community || byHub(a, b));
+  const order = [...strength.keys()].sort((a, b) => strength.get(b) - strength.get(a) || a - b);
+  return new Map(order.map((c, i) => [c, i + 1]));
+}
+
+const communityColor = (rank) => COMMUNITY_COLORS[(rank - 1) % COMMUNITY_COLORS.length];
+
+/** Matrix order: by community (strongest first), then by weighted degree. */
+export function matrixOrder(nodes) {
+  const rank = communityRanks(nodes);
+  return [...nodes].sort((a, b) => rank.get(a.community) - rank.get(b.community) || byHub(a, b));
 }
 
 /** Edge tooltip: the pair, the rows they share and how. */
@@ -42,8 +51,9 @@ const boxesOverlap = (p, q, gap) => p.x0 < q.x1 + gap && q.x0 < p.x1 + gap && p.
 
 /**
  * Deterministic force layout: nodes start on a phyllotaxis spiral in hub order (heaviest in the middle), d3-force runs
- * a fixed number of ticks synchronously (its random source is a fixed LCG), then overlapping label boxes are pushed
- * apart until none overlap. Each node's box covers its circle and its label centred below it.
+ * a fixed number of ticks synchronously (its random source is a fixed LCG), the result is mapped into the frame, then
+ * overlapping label boxes are pushed apart until none overlap and the layout is spread to fill the frame.
+ * Each node's box covers its circle and its label centred below it.
  * Returns nodes with x, y, r, fontSize, hub, box {x0, x1, y0, y1}, and `overlaps` (pairs still overlapping; [] when clean).
  */
 export function layoutNetwork(nodes, edges, {width, height, ticks = 300, gap = 3} = {}) {
@@ -97,23 +107,50 @@ export function layoutNetwork(nodes, edges, {width, height, ticks = 300, gap = 3
     }
     return count;
   };
+  // 1. The graph's shape: d3-force with circles only (labels ignored), a fixed number of ticks.
   const links = edges.map((e) => ({source: e.a, target: e.b, weight: e.weight}));
   const simulation = forceSimulation(ns)
-    .force("link", forceLink(links).id((n) => n.id).distance((l) => 60 + 40 / l.weight))
-    .force("charge", forceManyBody().strength(-260))
-    .force("x", forceX(cx).strength(0.05))
-    .force("y", forceY(cy).strength(0.05 * Math.max(1, width / height)))
-    .force("boxes", (alpha) => separate(Math.min(1, alpha * 2)))
+    .force("link", forceLink(links).id((n) => n.id).distance((l) => 30 + 30 / l.weight))
+    .force("charge", forceManyBody().strength(-220))
+    .force("collide", forceCollide((n) => n.r + 8))
+    .force("x", forceX(cx).strength(0.06))
+    .force("y", forceY(cy).strength(0.06))
     .stop();
-  for (let i = 0; i < ticks; i++) {
-    simulation.tick();
-    ns.forEach(clamp);
+  simulation.tick(ticks);
+  // 2. Into the frame: each axis mapped linearly so that every node (with its label) is inside.
+  for (const axis of ["x", "y"]) {
+    const size = axis === "x" ? width : height;
+    const lo = Math.min(...ns.map((n) => n[axis]));
+    const hi = Math.max(...ns.map((n) => n[axis]));
+    const before = axis === "x" ? Math.max(...ns.map((n) => extent(n).left)) : Math.max(...ns.map((n) => extent(n).top));
+    const after = axis === "x" ? before : Math.max(...ns.map((n) => extent(n).bottom));
+    for (const n of ns) n[axis] = hi > lo ? before + 4 + ((n[axis] - lo) / (hi - lo)) * (size - before - after - 8) : size / 2;
   }
-  for (let i = 0; i < 500; i++) {
+  // 3. Labels: push overlapping boxes apart until none overlap.
+  for (let i = 0; i < 1000; i++) {
     const count = separate(0.6);
     ns.forEach(clamp);
     if (count === 0) break;
   }
+  // Spread the layout to fill the frame: scaling positions up (never down) keeps separated boxes separated.
+  const fit = (axis, size) => {
+    const lo = (n) => (axis === "x" ? n.x - extent(n).left : n.y - extent(n).top);
+    const hi = (n) => (axis === "x" ? n.x + extent(n).left : n.y + extent(n).bottom);
+    const centre = (Math.min(...ns.map(lo)) + Math.max(...ns.map(hi))) / 2;
+    const span = (k) => Math.max(...ns.map((n) => hi(n) + (k - 1) * (n[axis] - centre))) - Math.min(...ns.map((n) => lo(n) + (k - 1) * (n[axis] - centre)));
+    let low = 1, high = 8;
+    if (span(low) > size - 8) return;
+    for (let i = 0; i < 30; i++) {
+      const mid = (low + high) / 2;
+      if (span(mid) <= size - 8) low = mid;
+      else high = mid;
+    }
+    for (const n of ns) n[axis] = centre + low * (n[axis] - centre);
+    const shift = (size - (Math.max(...ns.map(hi)) + Math.min(...ns.map(lo)))) / 2;
+    for (const n of ns) n[axis] += shift;
+  };
+  fit("x", width);
+  fit("y", height);
   for (const n of ns) n.box = box(n);
   const overlaps = [];
   for (let i = 0; i < ns.length; i++) for (let j = i + 1; j < ns.length; j++) if (boxesOverlap(ns[i].box, ns[j].box, 0)) overlaps.push([ns[i].name, ns[j].name]);
@@ -136,6 +173,7 @@ function cachedLayout(nodes, edges, width, height) {
  * `selected` (a department id) highlights its ties; `href(node)` links nodes to department pages.
  */
 export function networkGraph({nodes, edges}, {width = 640, height, selected = null, href} = {}) {
+  width = Math.max(320, width);
   height ??= Math.round(Math.max(440, Math.min(640, width * 0.62)));
   // On a narrow screen the labels may not fit: grow the chart until they do.
   let layout = cachedLayout(nodes, edges, width, height);
@@ -146,11 +184,11 @@ export function networkGraph({nodes, edges}, {width = 640, height, selected = nu
   const focus = (n) => !selected || n.id === selected || neighbours.has(n.id);
   const incident = (e) => selected && (e.a === selected || e.b === selected);
   const links = edges.map((e) => ({...e, x1: at.get(e.a).x, y1: at.get(e.a).y, x2: at.get(e.b).x, y2: at.get(e.b).y}));
-  const communities = [...new Set(laid.map((n) => n.community))].sort((a, b) => a - b);
-  const color = (n) => COMMUNITY_COLORS[communities.indexOf(n.community) % COMMUNITY_COLORS.length];
-  const nodeTitle = (n) => `${nodeLabel(n)}${n.hub ? "（枢纽）" : ""}\n协同部门 ${n.degree} 个，共同承担 ${n.weighted_degree} 行次\n中介中心度 ${(n.betweenness_normalized * 100).toFixed(1)}%\n社区 ${communities.indexOf(n.community) + 1}`;
+  const rank = communityRanks(nodes);
+  const color = (n) => communityColor(rank.get(n.community));
+  const nodeTitle = (n) => `${nodeLabel(n)}${n.hub ? "（枢纽）" : ""}\n协同部门 ${n.degree} 个，共同承担 ${n.weighted_degree} 行次\n中介中心度 ${(n.betweenness_normalized * 100).toFixed(1)}%\n社区 ${rank.get(n.community)}`;
   const labelOptions = (fontWeight) => ({
-    x: "x", y: (n) => n.y + n.r + 3, text: nodeLabel, lineAnchor: "top", fontSize: "fontSize", fontWeight,
+    x: "x", y: (n) => n.y + n.r + 3, text: nodeLabel, lineAnchor: "top", fontSize: (n) => n.fontSize, fontWeight,
     fill: (n) => (focus(n) ? "#111827" : "#9ca3af"), stroke: "var(--theme-background, white)", strokeWidth: 4, paintOrder: "stroke",
     href: href ? (n) => href(n) : undefined, className: "network-label"
   });
@@ -158,8 +196,8 @@ export function networkGraph({nodes, edges}, {width = 640, height, selected = nu
     width,
     height,
     margin: 0,
-    x: {type: "identity"},
-    y: {type: "identity"},
+    x: {type: "identity", axis: null},
+    y: {type: "identity", axis: null},
     r: {type: "identity"},
     style: {overflow: "visible"},
     marks: [
@@ -192,10 +230,9 @@ export function networkGraph({nodes, edges}, {width = 640, height, selected = nu
 
 /** Legend of the network's communities (coloured swatches named after each community's hub). */
 export function communityLegend(nodes) {
-  const communities = [...new Set(nodes.map((n) => n.community))].sort((a, b) => a - b);
-  const items = communities.map((c, i) => {
+  const items = [...communityRanks(nodes)].map(([c, rank]) => {
     const members = nodes.filter((n) => n.community === c).sort(byHub);
-    return {color: COMMUNITY_COLORS[i % COMMUNITY_COLORS.length], text: `社区 ${i + 1}：${members[0].name}等 ${members.length} 个部门`};
+    return {color: communityColor(rank), text: `社区 ${rank}：${members[0].name}等 ${members.length} 个部门`};
   });
   let x = 0;
   for (const item of items) {
@@ -239,7 +276,7 @@ export function adjacencyMatrix({nodes, edges}, {width = 640, selected = null} =
     y: {domain: names, axis: null},
     color: {type: "linear", domain: [0, maxWeight], range: ["#c6dbef", "#08306b"], interpolate: "rgb"},
     marks: [
-      Plot.cell(grid, {x: "x", y: "y", fill: (d) => (d.x === d.y ? "#d1d5db" : "#f3f4f6")}),
+      Plot.cell(grid, {x: "x", y: "y", fill: (d) => (d.x === d.y ? "#d1d5db" : "white")}),
       Plot.cell(cells, {x: "x", y: "y", fill: "weight", fillOpacity: (c) => (inFocus(c) ? 1 : 0.25)}),
       cell >= 18 ? Plot.text(cells.filter(inFocus), {x: "x", y: "y", text: "weight", fill: (c) => (c.weight > maxWeight / 2 ? "white" : "#0b1f3a"), fontSize: 11}) : null,
       Plot.tip(cells, Plot.pointer({x: "x", y: "y", title: edgeTitle}))
@@ -286,13 +323,13 @@ export function partnerBars(partners, {width} = {}) {
   });
   const marginLeft = Math.max(60, ...partners.map((p) => textWidth(label(p), 13))) + 14;
   return Plot.plot({
-    width,
+    width: Math.max(width ?? 640, marginLeft + 160),
     height: 24 * partners.length + 60,
     marginLeft,
     marginTop: 30,
     marginRight: 40,
     style: {fontSize: "12px"},
-    x: {label: "共同承担的行数 →", grid: true, axis: "top", tickFormat: "d"},
+    x: {label: null, grid: true, axis: "top", tickFormat: "d", ticks: Math.min(5, Math.max(1, ...partners.map((p) => p.weight)))},
     y: {label: null, domain: partners.map(label), tickSize: 0},
     color: {domain: kinds.map((k) => k.label), range: kinds.map((k) => k.color), legend: true},
     marks: [

@@ -48,11 +48,12 @@ export function workloadBars(departments, {width, measure = "score", highlight} 
   const tipTitle = (s) => `${groupLabel(s.d)} · ${ROLE_LABELS[s.role]}\n${ROLE_LABELS[s.role]} ${s.rows} 行，份额 ${s.role === "lead" ? s.d.lead_score : s.d.coop_score}\n工作量分数 ${s.d.workload_score}`;
   const isHighlighted = (s) => highlight == null || s.d.department_id === highlight;
   return Plot.plot({
-    width,
+    width: Math.max(width ?? 640, marginLeft + marginRight + 120),
     height: 24 * sorted.length + 50,
     marginLeft,
     marginRight,
     marginTop: 30,
+    marginBottom: 10,
     style: {fontSize: "12px"},
     x: {label: byScore ? "工作量分数 →" : "任务行数 →", grid: true, axis: "top"},
     y: {label: null, domain: sorted.map(groupLabel), tickSize: 0, tickPadding: 8},
@@ -90,6 +91,7 @@ function monthRange(months) {
   return out;
 }
 const monthZh = (month) => (month === MISSING ? "时限缺失" : `${Number(month.slice(0, 4))}年${Number(month.slice(5, 7))}月`);
+const monthZh2 = (month) => (month === MISSING ? "时限\n缺失" : `${Number(month.slice(0, 4))}年\n${Number(month.slice(5, 7))}月`);
 
 /**
  * Calendar of deadlines: one row per department (in the order given), one column per month from the first to the
@@ -114,7 +116,7 @@ export function deadlineCalendar(deadlines, departments, {width, highlight} = {}
   const rowsOf = shown.map(groupLabel);
   const max = Math.max(1, ...cells.filter((c) => c.month !== MISSING).map((c) => c.rows));
   const marginLeft = Math.max(...rowsOf.map((n) => textWidth(n, 13))) + 14;
-  const plotWidth = Math.min(width ?? 640, marginLeft + 20 + columns.length * 96);
+  const plotWidth = Math.max(marginLeft + 20 + columns.length * 40, Math.min(width ?? 640, marginLeft + 20 + columns.length * 96));
   const background = rowsOf.flatMap((n) => columns.map((month) => ({name: n, month})));
   const dim = (c) => highlight != null && c.department_id !== highlight;
   const rowList = (xs) => (xs.length ? xs.map((n) => `第 ${n} 行`).join("、") : "—");
@@ -128,13 +130,13 @@ export function deadlineCalendar(deadlines, departments, {width, highlight} = {}
     marginRight: 20,
     padding: 0.08,
     style: {fontSize: "12px"},
-    x: {domain: columns, axis: "top", label: null, tickFormat: monthZh, tickSize: 0},
+    x: {domain: columns, label: null},
     y: {domain: rowsOf, label: null, tickSize: 0},
     color: {type: "sqrt", domain: [0, max], range: ["#dbe6f7", "#1f3f8f"], interpolate: "rgb", legend: true, label: "行数（按月）", ticks: Math.min(max, 5), tickFormat: "d"},
     marks: [
       Plot.axisY({fontSize: 13, tickSize: 0, tickPadding: 8, label: null}),
       Plot.axisX({fontSize: 13, tickSize: 0, anchor: "top", label: null, tickFormat: monthZh}),
-      Plot.cell(background, {x: "month", y: "name", fill: (d) => (d.month === MISSING ? "#fffbeb" : "#f5f6f8")}),
+      Plot.cell(background, {x: "month", y: "name", fill: (d) => (d.month === MISSING ? "#fff7d6" : "white")}),
       Plot.cell(dated, {x: "month", y: "name", fill: "rows", fillOpacity: (c) => (dim(c) ? 0.3 : 1)}),
       Plot.cell(missing, {x: "month", y: "name", fill: "#fbbf24", fillOpacity: (c) => (dim(c) ? 0.3 : 1), stroke: "#b45309"}),
       Plot.text(dated.filter((c) => c.rows > max / 3), {x: "month", y: "name", text: "rows", fill: "white", fontSize: 12, fontWeight: 600}),
@@ -157,11 +159,12 @@ export function personBars(persons, {width} = {}) {
   ]).filter((s) => s.x2 > s.x1);
   const marginLeft = Math.max(...sorted.map((p) => textWidth(label(p), 13))) + 14;
   return Plot.plot({
-    width,
+    width: Math.max(width ?? 640, marginLeft + 160),
     height: 22 * sorted.length + 50,
     marginLeft,
     marginRight: 60,
     marginTop: 30,
+    marginBottom: 10,
     style: {fontSize: "12px"},
     x: {label: "任务行数 →", grid: true, axis: "top"},
     y: {label: null, domain: sorted.map(label), tickSize: 0},
@@ -183,16 +186,18 @@ export function deadlineMonthBars(rows, {width} = {}) {
   const monthOf = (r) => (r.deadline_date ? String(r.deadline_date).slice(0, 7) : MISSING);
   const months = monthRange(rows.filter((r) => r.deadline_date).map(monthOf));
   const columns = [...months, ...(rows.some((r) => !r.deadline_date) ? [MISSING] : [])];
+  const max = Math.max(1, ...columns.map((m) => rows.filter((r) => monthOf(r) === m).length));
   return Plot.plot({
-    width: Math.min(width ?? 480, 140 + columns.length * 110),
-    height: 200,
+    width: Math.max(240, Math.min(width ?? 480, 140 + columns.length * 110)),
+    height: 220,
     marginLeft: 40,
+    marginBottom: 40,
     style: {fontSize: "12px"},
-    x: {domain: columns, tickFormat: monthZh, label: null, padding: 0.3},
-    y: {label: "行数", grid: true, tickFormat: "d", ticks: 4},
+    x: {domain: columns, label: null, padding: 0.3},
+    y: {label: "行数", grid: true, tickFormat: "d", ticks: Math.min(4, max)},
     color: {domain: ["牵头", "配合"], range: [ROLE_COLORS.lead, ROLE_COLORS.coop], legend: true},
     marks: [
-      Plot.axisX({fontSize: 13, tickSize: 0, label: null, tickFormat: monthZh}),
+      Plot.axisX({fontSize: 12, tickSize: 0, label: null, tickFormat: monthZh2, lineHeight: 1.2}),
       Plot.barY(rows, Plot.groupX({y: "count", title: (rs) => rs.map((r) => `第 ${r.row_no} 行`).join("、")}, {
         x: monthOf, fill: (r) => ROLE_LABELS[r.role], order: ["牵头", "配合"], tip: true
       })),
