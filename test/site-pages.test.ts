@@ -1,0 +1,203 @@
+// The site's pages in Chromium, against the warehouse they were built from: every page loads with no console error,
+// failed request or request outside the machine, requests at most 300 kB of data, and shows the figures the warehouse
+// holds (read from the DOM and from SQL, never hard-coded). Screenshots go to tmp/screens/ (1280 wide).
+import { mkdirSync } from "node:fs";
+import { stat } from "node:fs/promises";
+import path from "node:path";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openWarehouse, query, type Warehouse } from "../src/warehouse.js";
+import { chromiumAvailable, chromiumPath, closeBrowser, openPage, projectDir, serveStatic, type OpenedPage, type StaticServer } from "./support/browser.js";
+import { builtSite, type BuiltSite } from "./support/site.js";
+
+const POLICY = "cixi-2017-75";
+const DATA_BUDGET = 300 * 1024;
+const SCREENS = path.join(projectDir, "tmp", "screens");
+const HAVE_CHROMIUM = chromiumAvailable();
+if (!HAVE_CHROMIUM) console.warn(`site-pages: skipped, Chromium not found at ${chromiumPath} (apt-get install -y chromium fonts-wqy-microhei, or set CHROMIUM_PATH)`);
+
+let site: BuiltSite;
+let server: StaticServer;
+let wh: Warehouse;
+const sql = async (text: string, params: string[] = []) => (await query(wh.connection, text, params)).rows;
+
+/** Data files (Framework file attachments: JSON, Arrow, Parquet, CSV) the page requested, with their sizes. */
+async function dataFiles(opened: OpenedPage): Promise<{ path: string; bytes: number }[]> {
+  const paths = new Set(
+    opened.report.requests
+      .filter((u) => u.startsWith(server.url))
+      .map((u) => new URL(u).pathname)
+      .filter((p) => p.startsWith("/_file/") && /\.(json|arrow|parquet|csv|tsv)$/.test(p)),
+  );
+  return Promise.all([...paths].map(async (p) => ({ path: p, bytes: (await stat(path.join(site.dir, decodeURIComponent(p)))).size })));
+}
+
+/** Opens a page, saves its screenshot, checks it is clean and within the data budget; returns it open. */
+async function visit(route: string, name: string): Promise<OpenedPage> {
+  const opened = await openPage(server.url + route.replace(/^\//, ""), { viewport: { width: 1280, height: 900 }, timeout: 60_000 });
+  await opened.screenshot(path.join(SCREENS, `${name}.png`));
+  expect(opened.problems(), route).toEqual([]);
+  expect(await opened.page.locator(".observablehq--error").allTextContents(), route).toEqual([]);
+  const files = await dataFiles(opened);
+  const total = files.reduce((s, f) => s + f.bytes, 0);
+  console.log(`site-pages: ${route} requested ${files.length} data file(s), ${(total / 1024).toFixed(1)} kB`);
+  expect(total, `${route}: ${JSON.stringify(files)}`).toBeLessThanOrEqual(DATA_BUDGET);
+  return opened;
+}
+
+/** The cells of an Inputs.table inside `container`, keyed by header text, for the row containing `rowText`. */
+async function tableRow(page: Page, container: string, rowText: string): Promise<Record<string, string>> {
+  return page.locator(container).evaluate((root, text) => {
+    const table = root.querySelector("table")!;
+    const headers = [...table.querySelectorAll("thead th")].map((th) => th.textContent!.replace(/[▴▾]/g, "").trim());
+    const row = [...table.querySelectorAll("tbody tr")].find((tr) => [...tr.querySelectorAll("td")].some((td) => td.textContent!.trim() === text));
+    if (!row) return {};
+    const cells = [...row.querySelectorAll("td")].map((td) => td.textContent!.trim());
+    return Object.fromEntries(headers.map((h, i) => [h, cells[i]]).filter(([h]) => h));
+  }, rowText);
+}
+
+/** The texts of one column of an Inputs.table, in display order. */
+async function tableColumn(page: Page, container: string, header: string): Promise<string[]> {
+  return page.locator(container).evaluate((root, name) => {
+    const table = root.querySelector("table")!;
+    const headers = [...table.querySelectorAll("thead th")].map((th) => th.textContent!.replace(/[▴▾]/g, "").trim());
+    const index = headers.indexOf(name);
+    return [...table.querySelectorAll("tbody tr")].map((tr) => tr.querySelectorAll("td")[index]?.textContent!.trim() ?? "");
+  }, header);
+}
+
+/** Pairs of network labels whose boxes intersect on screen. */
+async function overlappingLabels(page: Page): Promise<{ count: number; overlaps: string[] }> {
+  return page.evaluate(() => {
+    const boxes = [...document.querySelectorAll('svg[aria-label="部门协同网络"] .network-label text')].map((t) => ({ text: t.textContent, r: t.getBoundingClientRect() }));
+    const overlaps: string[] = [];
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i]!.r, b = boxes[j]!.r;
+        if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) overlaps.push(`${boxes[i]!.text} / ${boxes[j]!.text}`);
+      }
+    return { count: boxes.length, overlaps };
+  });
+}
+
+describe.skipIf(!HAVE_CHROMIUM)("site pages in Chromium, against the warehouse", () => {
+  beforeAll(async () => {
+    mkdirSync(SCREENS, { recursive: true });
+    site = await builtSite(); // warehouse and site built once per run into a private folder (test/support/site.ts)
+    expect(site.build.code, site.build.output.slice(-4000)).toBe(0);
+    wh = await openWarehouse(site.db, { readOnly: true });
+    server = await serveStatic(site.dir);
+  }, 900_000);
+
+  afterAll(async () => {
+    await closeBrowser();
+    await server?.close();
+    wh?.close();
+  });
+
+  it.each([
+    ["/", "index"],
+    ["/quality", "quality"],
+    ["/dictionary", "dictionary"],
+  ])("%s loads cleanly within the data budget", async (route, name) => {
+    const opened = await visit(route, name);
+    await opened.close();
+  }, 120_000);
+
+  it("/tasks/…/r09 shows its row", async () => {
+    const opened = await visit(`/tasks/${POLICY}/r09`, "task-r09");
+    try {
+      const [task] = await sql("SELECT title FROM tasks WHERE policy_id = $1 AND row_no = 9", [POLICY]);
+      expect(await opened.page.locator("h1").first().textContent()).toContain(task!.title as string);
+    } finally {
+      await opened.close();
+    }
+  }, 120_000);
+
+  it("/workload shows department_workload, the weights and the charts", async () => {
+    const opened = await visit("/workload", "workload");
+    const { page } = opened;
+    try {
+      const [jxj] = await sql("SELECT name, rows_led, rows_cooperated, workload_score FROM department_workload WHERE policy_id = $1 AND code = 'jxj'", [POLICY]);
+      const row = await tableRow(page, "#workload-table", jxj!.name as string);
+      expect(row["牵头行数"]).toBe(String(jxj!.rows_led));
+      expect(row["配合行数"]).toBe(String(jxj!.rows_cooperated));
+      expect(row["工作量分数"]).toBe(String(jxj!.workload_score));
+      // every department with rows, heaviest first
+      const departments = await sql("SELECT name FROM department_workload WHERE policy_id = $1 AND rows_total > 0 ORDER BY workload_score DESC, name", [POLICY]);
+      const names = await tableColumn(page, "#workload-table", "部门");
+      expect(names.map((n) => n.replace(/部门组$/, "").trim())).toEqual(departments.map((d) => d.name));
+      // the explanation cites the weights from workload_weights
+      const [weights] = await sql("SELECT lead_weight, coop_weight FROM workload_weights");
+      const text = (await page.locator("#observablehq-main").textContent()) ?? "";
+      expect(text).toContain(`牵头份额为 ${weights!.lead_weight}`);
+      expect(text).toContain(`配合份额为 ${weights!.coop_weight}`);
+      // the charts are drawn: bars per department, the calendar with its 时限缺失 column, persons' bars
+      expect(await page.locator("svg").filter({ hasText: "市经信局" }).count()).toBeGreaterThanOrEqual(2);
+      expect(await page.locator("svg").filter({ hasText: "时限缺失" }).count()).toBe(1);
+      const [persons] = await sql("SELECT count(*) AS n FROM person_workload WHERE policy_id = $1 AND rows_total > 0", [POLICY]);
+      expect(await page.locator("#persons-table tbody tr").count()).toBe(Number(persons!.n));
+    } finally {
+      await opened.close();
+    }
+  }, 120_000);
+
+  it("/network shows the hub, readable labels, the matrix, and filters by department", async () => {
+    const opened = await visit("/network", "network");
+    const { page } = opened;
+    try {
+      const [hub] = await sql("SELECT name FROM department_centrality WHERE policy_id = $1 ORDER BY weighted_degree DESC, betweenness DESC LIMIT 1", [POLICY]);
+      expect(await page.locator("#top-hub").textContent()).toBe(hub!.name);
+      expect((await tableColumn(page, "#hubs-table", "部门"))[0]).toBe(hub!.name);
+      // one label per department, none overlapping another
+      const [nodes] = await sql("SELECT count(*) AS n FROM department_centrality WHERE policy_id = $1", [POLICY]);
+      const labels = await overlappingLabels(page);
+      expect(labels.count).toBe(Number(nodes!.n));
+      expect(labels.overlaps).toEqual([]);
+      // the matrix has two cells per edge
+      const [edges] = await sql("SELECT count(*) AS n FROM department_edges WHERE policy_id = $1", [POLICY]);
+      expect(await page.locator('svg[aria-label="部门邻接矩阵"] g[aria-label="cell"]').nth(1).locator("rect").count()).toBe(2 * Number(edges!.n));
+      // the row needing the most departments comes first
+      const [top] = await sql("SELECT row_no FROM task_department_counts WHERE policy_id = $1 ORDER BY departments DESC, row_no LIMIT 1", [POLICY]);
+      expect((await tableColumn(page, "#rows-table", "行"))[0]).toBe(String(top!.row_no));
+
+      // choose 市科技局: its ties are highlighted, the tables list only what involves it
+      const [kjj] = await sql("SELECT c.name, c.degree FROM department_centrality c JOIN departments d USING (department_id) WHERE d.policy_id = $1 AND d.code = 'kjj'", [POLICY]);
+      const pairs = await sql("SELECT name_a, name_b FROM department_edges e JOIN departments d ON d.department_id IN (e.department_a, e.department_b) WHERE d.policy_id = $1 AND d.code = 'kjj'", [POLICY]);
+      const rows = await sql("SELECT DISTINCT row_no FROM task_assignments a JOIN departments d USING (department_id) WHERE d.policy_id = $1 AND d.code = 'kjj'", [POLICY]);
+      await page.locator("select").filter({ has: page.locator("option", { hasText: "全部" }) }).selectOption({ label: kjj!.name as string });
+      await page.waitForFunction((n) => document.querySelectorAll("#pairs-table tbody tr").length === n, pairs.length);
+      const shownPairs = await page.locator("#pairs-table tbody tr").allTextContents();
+      expect(shownPairs.every((t) => t.includes(kjj!.name as string))).toBe(true);
+      expect(await page.locator("#rows-table tbody tr").count()).toBe(rows.length);
+      expect(await page.locator("#hubs-table tbody tr").count()).toBe(Number(kjj!.degree) + 1);
+      const highlighted = await page.locator('svg[aria-label="部门协同网络"] g[aria-label="link"] path[stroke="#d9480f"]').count();
+      expect(highlighted).toBe(Number(kjj!.degree));
+      expect((await overlappingLabels(page)).overlaps).toEqual([]);
+      await opened.screenshot(path.join(SCREENS, "network-kjj.png"));
+      expect(opened.problems()).toEqual([]);
+    } finally {
+      await opened.close();
+    }
+  }, 120_000);
+
+  it.each([
+    ["jxj", "department-jxj"],
+    ["kjj", "department-kjj"],
+    ["gz", "department-gz"],
+  ])("/departments/…/%s shows its workload from department_workload", async (code, name) => {
+    const opened = await visit(`/departments/${POLICY}/${code}`, name);
+    const { page } = opened;
+    try {
+      const [w] = await sql("SELECT name, is_group, rows_led, rows_cooperated, workload_score FROM department_workload WHERE policy_id = $1 AND code = $2", [POLICY, code]);
+      expect(await page.locator("h1").first().textContent()).toBe(w!.name);
+      expect(await page.locator('[data-metric="rows_led"]').textContent()).toBe(String(w!.rows_led));
+      expect(await page.locator('[data-metric="rows_cooperated"]').textContent()).toBe(String(w!.rows_cooperated));
+      expect(await page.locator('[data-metric="workload_score"]').textContent()).toBe(String(w!.workload_score));
+      if (w!.is_group) expect(await page.locator("#observablehq-main").textContent()).toContain("部门组成员");
+    } finally {
+      await opened.close();
+    }
+  }, 120_000);
+});
