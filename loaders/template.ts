@@ -2,8 +2,9 @@ import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { warehousePath } from "../src/paths.js";
 
-const USAGE = `用法：luoshi template --department 报送单位 --period YYYY-MM [--format xlsx|csv] [--out 文件|-] [--db FILE]
-  生成某报送单位某统计期的月度报送模板：每个由该单位报送的指标一行（部门组的成员单位各自报送），
+const USAGE = `用法：luoshi template --department 报送单位 --period YYYY-MM [--format xlsx|csv] [--out 文件|-] [--all] [--db FILE]
+  生成某报送单位某统计期的月度报送模板：该单位本期应报的每个指标一行（部门组的成员单位各自报送；
+  此前已报“已完成”或已达到目标值的指标不再列出，--all 则全部列出），
   列依次为 报送单位、指标编码、统计期、累计完成值、单位、完成状态、进展情况、填报人、填报日期，
   右侧为参考列（指标、目标与时限、填写说明、上次报送的统计期与数值，载入时忽略）。
   --format 默认 xlsx（完成状态带下拉列表）；csv 为带 BOM 的 UTF-8。
@@ -16,7 +17,7 @@ export async function templateCommand(args: string[]): Promise<number> {
     args,
     options: {
       department: { type: "string" }, period: { type: "string" }, format: { type: "string", default: "xlsx" },
-      out: { type: "string" }, db: { type: "string" }, help: { type: "boolean", short: "h" },
+      out: { type: "string" }, db: { type: "string" }, all: { type: "boolean" }, help: { type: "boolean", short: "h" },
     },
   });
   if (values.help) {
@@ -37,7 +38,7 @@ export async function templateCommand(args: string[]): Promise<number> {
   const wh = await openWarehouse(warehousePath(values.db), { readOnly: true });
   let template;
   try {
-    template = await buildTemplate(wh.connection, { department: values.department, period: values.period });
+    template = await buildTemplate(wh.connection, { department: values.department, period: values.period, all: values.all });
   } catch (e) {
     if (e instanceof TemplateError) {
       console.error(e.message);
@@ -47,11 +48,16 @@ export async function templateCommand(args: string[]): Promise<number> {
   } finally {
     wh.close();
   }
+  if (template.rows.length === 0) {
+    console.error(`${template.department} 在 ${template.period} 没有应报的指标：其 ${template.omitted} 个指标此前均已完成（用 --all 生成含全部指标的模板）`);
+    return 0;
+  }
   const bytes = format === "csv" ? Buffer.from(templateCsv(template), "utf8") : templateXlsx(template);
   const out = values.out ?? templateFileName(template, format);
   if (out === "-") process.stdout.write(bytes);
   else writeFileSync(out, bytes);
   const prior = template.rows.filter((r) => r.last_period !== null).length;
-  console.error(`已生成${out === "-" ? "" : ` ${out}`}：${template.department}，统计期 ${template.period}，指标 ${template.rows.length} 个（其中 ${prior} 个附上次报送值）`);
+  const omitted = template.omitted > 0 ? `；此前已完成的 ${template.omitted} 个未列出（--all 列出）` : "";
+  console.error(`已生成${out === "-" ? "" : ` ${out}`}：${template.department}，统计期 ${template.period}，指标 ${template.rows.length} 个（其中 ${prior} 个附上次报送值${omitted}）`);
   return 0;
 }

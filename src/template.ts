@@ -47,7 +47,8 @@ export type TemplateRow = {
   last_status: string | null;
 };
 
-export type Template = { department: string; period: string; rows: TemplateRow[] };
+/** `omitted`: targets the department reports but no longer owes (finished in an earlier month), left out unless `all`. */
+export type Template = { department: string; period: string; rows: TemplateRow[]; omitted: number };
 
 /** A bad --department or --period: the caller shows the message (Chinese) and exits with a usage error. */
 export class TemplateError extends Error {
@@ -111,7 +112,7 @@ function instructionText(t: Record<string, unknown>): string {
  * The template of one department for one period. `department` may be any name or alias of the department
  * dictionary; a group (各镇(街道、园区)) is refused, since each member reports its own figure.
  */
-export async function buildTemplate(connection: DuckDBConnection, options: { department: string; period: string }): Promise<Template> {
+export async function buildTemplate(connection: DuckDBConnection, options: { department: string; period: string; all?: boolean }): Promise<Template> {
   const period = templatePeriod(options.period);
   const aliases = (await query(connection, `SELECT a.alias, d.name, d.department_id, d.is_group FROM department_aliases a JOIN departments d USING (department_id)`)).rows;
   const wanted = normalizeDepartment(options.department);
@@ -124,26 +125,38 @@ export async function buildTemplate(connection: DuckDBConnection, options: { dep
     throw new TemplateError(`“${name}”是部门组，由各成员单位分别报送，请指定其中一个${members.length > 0 ? `：${members.join("、")}` : ""}`);
   }
   const idList = ids.map((id) => `'${id.replace(/'/g, "''")}'`).join(", ");
+  // done_period: the first earlier month the department reported the target finished (已完成, or a quantity at
+  // or above its value), as the reporting calendar counts it; such targets are no longer owed.
   const rows = (await query(connection, `
+    WITH mine AS (SELECT DISTINCT target_id, department_id FROM target_reporters WHERE department_id IN (${idList})),
+    earlier AS (SELECT * FROM observations WHERE department_id IN (${idList}) AND period < $1),
+    last AS (SELECT * FROM earlier QUALIFY row_number() OVER (PARTITION BY department_id, target_id ORDER BY period DESC) = 1),
+    done AS (
+      SELECT e.department_id, e.target_id, min(e.period) AS done_period FROM earlier e JOIN targets t USING (target_id)
+      WHERE e.status = 'done' OR (t.kind = 'quantity' AND coalesce(t.comparator, '') <> 'at_most' AND e.value >= t.value) GROUP BY ALL
+    )
     SELECT t.policy_id, t.code, t.kind, t.comparator, t.value, t.value_max, t.unit, t.measure, t.subject, t.frequency,
       strftime(t.deadline, '%Y-%m-%d') AS deadline, strftime(t.counting_start, '%Y-%m-%d') AS counting_start,
-      o.period AS last_period, o.value AS last_value, o.status AS last_status
-    FROM (SELECT DISTINCT target_id, department_id FROM target_reporters WHERE department_id IN (${idList})) r
+      o.period AS last_period, o.value AS last_value, o.status AS last_status, d.done_period
+    FROM mine r
     JOIN targets t USING (target_id)
-    LEFT JOIN (
-      SELECT * FROM observations WHERE department_id IN (${idList}) AND period < $1
-      QUALIFY row_number() OVER (PARTITION BY department_id, target_id ORDER BY period DESC) = 1
-    ) o ON o.target_id = r.target_id AND o.department_id = r.department_id
+    LEFT JOIN last o ON o.target_id = r.target_id AND o.department_id = r.department_id
+    LEFT JOIN done d ON d.target_id = r.target_id AND d.department_id = r.department_id
     WHERE t.status = 'published' AND strftime(t.counting_start, '%Y-%m') <= $1
     ORDER BY t.policy_id, t.code`, [period])).rows;
   if (rows.length === 0) {
     const reporting = (await reportingDepartments(connection)).filter((d) => d.via_group === null).map((d) => d.department);
     throw new TemplateError(`${name} 在 ${period} 没有需要报送的指标；报送单位有：${reporting.join("、")}`);
   }
+  // Owed: not finished in an earlier month; a recurring duty until its deadline month (as the reporting calendar).
+  const owed = (t: Record<string, unknown>) =>
+    t.done_period === null && !(t.kind === "recurring" && typeof t.deadline === "string" && t.deadline.slice(0, 7) < period);
+  const listed = options.all ? rows : rows.filter(owed);
   return {
     department: name,
     period,
-    rows: rows.map((t) => ({
+    omitted: rows.length - listed.length,
+    rows: listed.map((t) => ({
       policy_id: String(t.policy_id),
       code: String(t.code),
       kind: t.kind as TemplateRow["kind"],

@@ -82,8 +82,10 @@ describe("luoshi template", () => {
     expect(target[col("单位")]).toBe("家");
     expect(target[col("目标与时限（参考）")]).toBe("达到 450 家，2017-12-31 前");
     expect([target[col("上次报送统计期（参考）")], target[col("上次累计完成值（参考）")], target[col("上次完成状态（参考）")]]).toEqual(["2017-09", "300", "推进中"]);
-    expect(byCode.get("CX75-36-01")![col("上次完成状态（参考）")]).toBe("已完成");
     expect(byCode.get("CX75-29-02")![col("上次报送统计期（参考）")]).toBe("");
+    // finished in September: no longer owed, so left out (--all lists it)
+    expect(byCode.has("CX75-36-01")).toBe(false);
+    expect(made.stderr).toContain("此前已完成的 1 个未列出");
 
     const filled = join(fixture.dir, "jxj-2017-10-filled.xlsx");
     writeFileSync(filled, fillXlsx(bytes, grid));
@@ -121,6 +123,10 @@ describe("luoshi template", () => {
     expect(town.status, town.stderr).toBe(0);
     const rows = Papa.parse<string[]>(town.stdout.slice(1), { skipEmptyLines: true }).data;
     expect(rows.slice(headerRowOf(rows) + 1).map((r) => r.slice(0, 3))).toEqual([["周巷镇", "CX75-03-01", "2017-10"]]);
+
+    const all = luoshi("template", "--department", "市经信局", "--period", "2017-10", "--format", "csv", "--out", "-", "--all");
+    const finished = Papa.parse<string[]>(all.stdout.slice(1), { skipEmptyLines: true }).data.find((r) => r[col("指标编码")] === "CX75-36-01");
+    expect(finished?.[col("上次完成状态（参考）")]).toBe("已完成");
 
     const group = luoshi("template", "--department", "各镇(街道、园区)", "--period", "2017-10");
     expect(group.status).toBe(64);
