@@ -24,7 +24,7 @@ export default {
     {name: "文本核对", path: "/reconcile"},
     {name: "数据质量", path: "/quality"},
     {name: "数据字典", path: "/dictionary"},
-    {name: "使用指南", open: true, pages: [{name: "任务分解表格式", path: "/guide/task-table"}]}
+    {name: "使用指南", open: true, pages: [{name: "任务分解表格式", path: "/guide/task-table"}, {name: "报送自查", path: "/guide/check"}]}
   ],
   // One page per annex row and per department, listed from the warehouse.
   dynamicPaths: sitePaths,

@@ -1,0 +1,32 @@
+// 报送自查 page: the reference data `luoshi ingest` checks a monthly file against (ingestLookup in src/monthly.ts):
+// published targets (unit, kind, counting start, reporting departments) and department aliases → canonical name.
+import { ingestLookup } from "../../dist/src/monthly.js";
+import { aliasKey, ingestContext } from "../../dist/src/ingest/browser.js";
+import { warehousePath } from "../../dist/src/paths.js";
+import { openWarehouse, query } from "../../dist/src/warehouse.js";
+
+try {
+  const wh = await openWarehouse(warehousePath(), { readOnly: true });
+  try {
+    // The as-of date does not change the reference data; the page supplies its own.
+    const { ctx } = await ingestLookup(wh.connection, "2000-01-01");
+    const aliases = (await query(wh.connection, `SELECT a.alias, d.name FROM department_aliases a JOIN departments d USING (department_id)`)).rows;
+    const data = {
+      targets: Object.fromEntries([...ctx.targets].sort(([a], [b]) => (a < b ? -1 : 1))),
+      aliases: Object.fromEntries(aliases.map((a) => [aliasKey(String(a.alias)), String(a.name)])),
+    };
+    // Every alias, as written and with spaces and full-width brackets, resolves in the page as in `luoshi ingest`.
+    const page = ingestContext(data, "2000-01-01");
+    for (const { alias } of aliases) {
+      for (const name of [String(alias), ` ${alias} `, String(alias).replace(/\(/g, "（").replace(/\)/g, "）")]) {
+        if (page.resolveDepartment(name) !== ctx.resolveDepartment(name)) throw new Error(`部门名称「${name}」在页面中的解析与 luoshi ingest 不一致`);
+      }
+    }
+    process.stdout.write(JSON.stringify(data));
+  } finally {
+    wh.close();
+  }
+} catch (e) {
+  console.error(`数据加载器失败：${e.message}`);
+  process.exit(1);
+}

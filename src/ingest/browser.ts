@@ -1,0 +1,79 @@
+/**
+ * The browser entry of the monthly report checks (page 报送自查): the very checks of `luoshi ingest`
+ * (checkMonthlyBytes: sniffing, CSV/XLSX reading, header location, row rules), plus the reference data as JSON
+ * (written by docs/data/ingest-context.json.js from the warehouse) and the rejects as CSV. No Node built-ins:
+ * docs/data/ingest-check.js.js bundles this file with esbuild for the browser.
+ */
+import Papa from "papaparse";
+import { checkMonthlyBytes, DEFAULT_MAX_BYTES, type MonthlyFileResult, type ReadOptions } from "./check.js";
+import { INGEST_ERROR_CODES } from "./codes.js";
+import type { IngestContext, IngestTarget, Reject } from "./rules.js";
+import { COLUMN_NAME } from "./table.js";
+
+export { checkMonthlyBytes, DEFAULT_MAX_BYTES, INGEST_ERROR_CODES, COLUMN_NAME, type MonthlyFileResult, type ReadOptions };
+
+/** The reference data of a check, as JSON: what ingestLookup (src/monthly.ts) reads from the warehouse. */
+export type IngestContextData = {
+  /** Target code → unit, kind, counting start, reporting departments (published targets). */
+  targets: Record<string, IngestTarget>;
+  /** Department alias as keyed by ingestLookup (whitespace removed) → canonical name. */
+  aliases: Record<string, string>;
+};
+
+/** The key ingestLookup stores an alias under. */
+export const aliasKey = (alias: string): string => alias.replace(/\s+/g, "");
+
+/** The key ingestLookup looks a written department name up by. */
+export const lookupKey = (name: string): string => name.replace(/\s+/g, "").replace(/（/g, "(").replace(/）/g, ")");
+
+/** The IngestContext of `luoshi ingest --as-of asOf`, from its JSON form. */
+export function ingestContext(data: IngestContextData, asOf: string): IngestContext {
+  const aliases = new Map(Object.entries(data.aliases));
+  return {
+    asOf,
+    resolveDepartment: (name) => aliases.get(lookupKey(name)) ?? null,
+    targets: new Map(Object.entries(data.targets)),
+  };
+}
+
+/** What `luoshi ingest --dry-run` counts without the warehouse's history. */
+export type CheckSummary = {
+  rowsRead: number;
+  /** Rows that pass every check (the CLI splits them into imported, updated and unchanged). */
+  accepted: number;
+  /** Rejected rows (a row with several problems counts once). */
+  rejected: number;
+  /** Problems per code (a row with two problems counts under both). */
+  rejectedByCode: Record<string, number>;
+};
+
+export function summarize(result: MonthlyFileResult): CheckSummary {
+  const rejectedByCode: Record<string, number> = {};
+  for (const r of result.rejects) rejectedByCode[r.code] = (rejectedByCode[r.code] ?? 0) + 1;
+  return {
+    rowsRead: result.file.rowsRead,
+    accepted: result.rows.length,
+    rejected: new Set(result.rejects.map((r) => r.row)).size,
+    rejectedByCode,
+  };
+}
+
+/** The rejected rows as a CSV with BOM, the columns of `luoshi ingest --rejects-out`. */
+export function rejectsCsv(file: string, rejects: readonly Reject[]): string {
+  return "\uFEFF" + Papa.unparse({
+    fields: ["文件", "行号", "列", "错误代码", "原因", "原值"],
+    data: rejects.map((r) => [file, r.row, r.column ?? "", r.code, r.message, r.value ?? ""]),
+  }) + "\r\n";
+}
+
+/** Checks a file's bytes against the reference data at `asOf`: the result and its summary. */
+export async function checkFile(
+  file: { name: string; bytes: Uint8Array },
+  data: IngestContextData,
+  asOf: string,
+  options: ReadOptions = {},
+): Promise<{ result: MonthlyFileResult; summary: CheckSummary }> {
+  // The CLI reads files of any size (maxBytes: MAX_SAFE_INTEGER); so does the page.
+  const result = await checkMonthlyBytes(file, ingestContext(data, asOf), { maxBytes: Number.MAX_SAFE_INTEGER, ...options });
+  return { result, summary: summarize(result) };
+}
