@@ -22,6 +22,8 @@ export default {
     {name: "跨部门协同", path: "/network"},
     {name: "目标清单", path: "/targets"},
     {name: "文本核对", path: "/reconcile"},
+    {name: "目标进度", path: "/progress"},
+    {name: "报送情况", path: "/reporting"},
     {name: "数据质量", path: "/quality"},
     {name: "数据字典", path: "/dictionary"},
     {name: "使用指南", open: true, pages: [{name: "任务分解表格式", path: "/guide/task-table"}, {name: "报送自查", path: "/guide/check"}]}
