@@ -16,6 +16,7 @@ import {
   parseValue,
   unitDef,
   type IssueParams,
+  type ReportedValue,
   type Status,
 } from "./values.js";
 
@@ -93,52 +94,203 @@ export function findTargetCode(targets: ReadonlyMap<string, IngestTarget>, writt
 }
 
 /**
- * Checks one row (trimmed cells per field). Returns the accepted row (without its row number) or every issue.
+ * The lookups and cell parsers of one file's rows, each remembered per distinct cell text: a report repeats the same
+ * departments, codes, periods, units, statuses and dates on thousands of rows. Only the work is shared; every verdict
+ * still comes from the same parsers and the one rule definition in `checkCells`. (`resolveDepartment` is taken to be
+ * a function of its argument, as the context describes it.)
  */
-export function checkRow(
-  cells: RowCells,
-  ctx: IngestContext,
-  options: RowOptions = {},
-): { ok: true; row: Omit<ValidRow, "sourceRow"> } | { ok: false; issues: RowIssue[] } {
-  const issues: RowIssue[] = [];
-  const issue = (code: RowErrorCode, field: Field | null, message: string) =>
-    issues.push({ code, column: field === null ? null : COLUMN_NAME[field], message, value: field === null ? null : cells[field] });
-  const take = <T>(field: Field, r: Parsed<T>): T | undefined => {
-    if (r.ok) return r.value;
-    issue(r.code, field, r.message);
-    return undefined;
-  };
-  const required = (field: Field, detail = COLUMN_NAME[field]) => issue("E_REQUIRED", field, rowMessage("E_REQUIRED", detail));
+class RowMemo {
+  private readonly departments = new Map<string, string | null>();
+  private readonly codes = new Map<string, string | null>();
+  private readonly periods = new Map<string, Parsed<string | null>>();
+  private readonly bounds = new Map<string | null, Map<string, Parsed<string>>>();
+  private readonly statuses = new Map<string, Parsed<Status | null>>();
+  private readonly dates = new Map<string, Parsed<string | null>>();
+  private readonly unitCells = new Map<string, string | null>();
+  private readonly moneyUnits = new Map<string, boolean>();
+  private readonly names = new Map<string, string>();
+  private readonly normalized = new Map<string, string>();
+  private lowerCodes: Map<string, string[]> | null = null;
+
+  constructor(
+    readonly ctx: IngestContext,
+    readonly options: RowOptions,
+  ) {}
+
+  department(written: string): string | null {
+    let d = this.departments.get(written);
+    if (d === undefined) {
+      d = this.ctx.resolveDepartment(written);
+      this.departments.set(written, d);
+    }
+    return d;
+  }
+
+  /** findTargetCode, with the case-insensitive index built once. */
+  targetCode(written: string): string | null {
+    let c = this.codes.get(written);
+    if (c === undefined) {
+      const code = normalizeCell(written);
+      if (this.ctx.targets.has(code)) c = code;
+      else {
+        if (this.lowerCodes === null) {
+          this.lowerCodes = new Map();
+          for (const k of this.ctx.targets.keys()) {
+            const lower = k.toLowerCase();
+            const list = this.lowerCodes.get(lower);
+            if (list) list.push(k);
+            else this.lowerCodes.set(lower, [k]);
+          }
+        }
+        const matches = this.lowerCodes.get(code.toLowerCase());
+        c = matches !== undefined && matches.length === 1 ? matches[0]! : null;
+      }
+      this.codes.set(written, c);
+    }
+    return c;
+  }
+
+  period(text: string): Parsed<string | null> {
+    let p = this.periods.get(text);
+    if (p === undefined) {
+      p = parsePeriod(text, { excelSerial: this.options.excelSerial });
+      this.periods.set(text, p);
+    }
+    return p;
+  }
+
+  periodInBounds(period: string, countingStart: string | null): Parsed<string> {
+    let byPeriod = this.bounds.get(countingStart);
+    if (byPeriod === undefined) {
+      byPeriod = new Map();
+      this.bounds.set(countingStart, byPeriod);
+    }
+    let p = byPeriod.get(period);
+    if (p === undefined) {
+      p = checkPeriod(period, { countingStart, asOf: this.ctx.asOf });
+      byPeriod.set(period, p);
+    }
+    return p;
+  }
+
+  status(text: string): Parsed<Status | null> {
+    let s = this.statuses.get(text);
+    if (s === undefined) {
+      s = parseStatus(text);
+      this.statuses.set(text, s);
+    }
+    return s;
+  }
+
+  reportDate(text: string): Parsed<string | null> {
+    let d = this.dates.get(text);
+    if (d === undefined) {
+      d = parseReportDate(text, { excelSerial: this.options.excelSerial });
+      this.dates.set(text, d);
+    }
+    return d;
+  }
+
+  /** The 单位 cell, normalised; null when empty. */
+  unitCell(text: string): string | null {
+    let u = this.unitCells.get(text);
+    if (u === undefined) {
+      u = emptyToNull(normalizeCell(text));
+      this.unitCells.set(text, u);
+    }
+    return u;
+  }
+
+  isMoneyUnit(unit: string): boolean {
+    let m = this.moneyUnits.get(unit);
+    if (m === undefined) {
+      m = unitDef(unit)?.category === "money";
+      this.moneyUnits.set(unit, m);
+    }
+    return m;
+  }
+
+  /** normalizeName, for the duplicate key of an unknown department. */
+  name(written: string): string {
+    let n = this.names.get(written);
+    if (n === undefined) {
+      n = normalizeName(written);
+      this.names.set(written, n);
+    }
+    return n;
+  }
+
+  /** normalizeCell, for the duplicate key of an unknown code or an unreadable period. */
+  cell(text: string): string {
+    let n = this.normalized.get(text);
+    if (n === undefined) {
+      n = normalizeCell(text);
+      this.normalized.set(text, n);
+    }
+    return n;
+  }
+}
+
+/** Adds one problem of a row to its list (created on the first problem: most rows have none). */
+function addIssue(issues: RowIssue[] | null, cells: RowCells, code: RowErrorCode, field: Field | null, message: string): RowIssue[] {
+  const issue: RowIssue = { code, column: field === null ? null : COLUMN_NAME[field], message, value: field === null ? null : cells[field] };
+  if (issues === null) return [issue];
+  issues.push(issue);
+  return issues;
+}
+
+const requiredMessage = (field: Field, detail = COLUMN_NAME[field]) => rowMessage("E_REQUIRED", detail);
+
+/** The rules of one row: every verdict and message of the reader comes from here. The accepted row, or its problems. */
+function checkCells(cells: RowCells, sourceRow: number, memo: RowMemo): ValidRow | RowIssue[] {
+  const { ctx, options } = memo;
+  let issues: RowIssue[] | null = null;
 
   // 报送单位
   let department: string | null = null;
-  if (cells.department === "") required("department");
+  if (cells.department === "") issues = addIssue(issues, cells, "E_REQUIRED", "department", requiredMessage("department"));
   else {
-    department = ctx.resolveDepartment(cells.department);
-    if (department === null) issue("E_UNKNOWN_DEPARTMENT", "department", rowMessage("E_UNKNOWN_DEPARTMENT", `“${cells.department}”`));
+    department = memo.department(cells.department);
+    if (department === null) issues = addIssue(issues, cells, "E_UNKNOWN_DEPARTMENT", "department", rowMessage("E_UNKNOWN_DEPARTMENT", `“${cells.department}”`));
   }
 
   // 指标编码
   let targetCode: string | null = null;
-  if (cells.targetCode === "") required("targetCode");
+  if (cells.targetCode === "") issues = addIssue(issues, cells, "E_REQUIRED", "targetCode", requiredMessage("targetCode"));
   else {
-    targetCode = findTargetCode(ctx.targets, cells.targetCode);
-    if (targetCode === null) issue("E_UNKNOWN_CODE", "targetCode", rowMessage("E_UNKNOWN_CODE", `“${cells.targetCode}”`));
+    targetCode = memo.targetCode(cells.targetCode);
+    if (targetCode === null) issues = addIssue(issues, cells, "E_UNKNOWN_CODE", "targetCode", rowMessage("E_UNKNOWN_CODE", `“${cells.targetCode}”`));
   }
   const target = targetCode === null ? undefined : ctx.targets.get(targetCode);
 
   // 统计期
-  let period = take("period", parsePeriod(cells.period, { excelSerial: options.excelSerial }));
-  if (period === null) required("period");
-  if (period && target) period = take("period", checkPeriod(period, { countingStart: target.countingStart, asOf: ctx.asOf }));
+  let period: string | null | undefined;
+  const parsedPeriod = memo.period(cells.period);
+  if (parsedPeriod.ok) period = parsedPeriod.value;
+  else issues = addIssue(issues, cells, parsedPeriod.code, "period", parsedPeriod.message);
+  if (period === null) issues = addIssue(issues, cells, "E_REQUIRED", "period", requiredMessage("period"));
+  if (period && target) {
+    const bounded = memo.periodInBounds(period, target.countingStart);
+    if (bounded.ok) period = bounded.value;
+    else {
+      period = undefined;
+      issues = addIssue(issues, cells, bounded.code, "period", bounded.message);
+    }
+  }
 
   // 完成状态, 累计完成值
-  const status = take("status", parseStatus(cells.status));
-  const reported = take("value", parseValue(cells.value));
+  let status: Status | null | undefined;
+  const parsedStatus = memo.status(cells.status);
+  if (parsedStatus.ok) status = parsedStatus.value;
+  else issues = addIssue(issues, cells, parsedStatus.code, "status", parsedStatus.message);
+  let reported: ReportedValue | null | undefined;
+  const parsedValue = parseValue(cells.value);
+  if (parsedValue.ok) reported = parsedValue.value;
+  else issues = addIssue(issues, cells, parsedValue.code, "value", parsedValue.message);
   if (target?.kind === "milestone") {
-    if (status === null) required("status", `${COLUMN_NAME.status}（里程碑类指标须填写 未启动、推进中 或 已完成）`);
+    if (status === null) issues = addIssue(issues, cells, "E_REQUIRED", "status", requiredMessage("status", `${COLUMN_NAME.status}（里程碑类指标须填写 未启动、推进中 或 已完成）`));
   } else if (status === null && reported === null) {
-    required("value", `${COLUMN_NAME.value}（未填写${COLUMN_NAME.status}时必填）`);
+    issues = addIssue(issues, cells, "E_REQUIRED", "value", requiredMessage("value", `${COLUMN_NAME.value}（未填写${COLUMN_NAME.status}时必填）`));
   }
 
   // Units: the cell, the 单位 column and the header must agree; then convert to the target's unit.
@@ -146,74 +298,93 @@ export function checkRow(
   let reportedUnit: string | null = null;
   let unitOk = true;
   if (reported) {
-    const explicit = [
-      { where: "单元格", unit: reported.unitInCell },
-      { where: `「${COLUMN_NAME.unit}」列`, unit: emptyToNull(normalizeCell(cells.unit)) },
-      { where: "表头", unit: options.valueHeaderUnit ?? null },
-    ].filter((e): e is { where: string; unit: string } => e.unit !== null);
-    const distinct = [...new Set(explicit.map((e) => e.unit))];
-    if (distinct.length > 1) {
+    const inCell = reported.unitInCell;
+    const inColumn = memo.unitCell(cells.unit);
+    const inHeader = options.valueHeaderUnit ?? null;
+    // the first unit written (cell, then column, then header) is the reported one; any other one differing is a mismatch
+    reportedUnit = inCell ?? inColumn ?? inHeader;
+    if ((inColumn !== null && inColumn !== reportedUnit) || (inHeader !== null && inHeader !== reportedUnit)) {
       unitOk = false;
-      issue("E_UNIT_MISMATCH", "value", rowMessage("E_UNIT_MISMATCH", explicit.map((e) => `${e.where}为 ${e.unit}`).join("，")));
+      const explicit = [
+        { where: "单元格", unit: inCell },
+        { where: `「${COLUMN_NAME.unit}」列`, unit: inColumn },
+        { where: "表头", unit: inHeader },
+      ].filter((e): e is { where: string; unit: string } => e.unit !== null);
+      issues = addIssue(issues, cells, "E_UNIT_MISMATCH", "value", rowMessage("E_UNIT_MISMATCH", explicit.map((e) => `${e.where}为 ${e.unit}`).join("，")));
     }
-    reportedUnit = distinct[0] ?? null;
     if (unitOk && target) {
       const targetUnit = target.unit;
-      const moneyTarget = targetUnit !== null && unitDef(targetUnit)?.category === "money";
+      const moneyTarget = targetUnit !== null && memo.isMoneyUnit(targetUnit);
       if (reported.scaleOnly !== null && reportedUnit === null && moneyTarget) {
         unitOk = false;
-        issue("E_UNIT_MISMATCH", "value", rowMessage("E_UNIT_MISMATCH", `“${cells.value}”未写明金额单位，请写成如 ${cells.value.trim()}元 或换算为 ${targetUnit}`));
+        issues = addIssue(issues, cells, "E_UNIT_MISMATCH", "value", rowMessage("E_UNIT_MISMATCH", `“${cells.value}”未写明金额单位，请写成如 ${cells.value.trim()}元 或换算为 ${targetUnit}`));
       } else if (targetUnit === null || reportedUnit === null) {
         value = reported.value;
         reportedUnit ??= targetUnit;
       } else {
-        value = convertUnit(reported.value, reportedUnit, targetUnit);
+        // a unit converts to itself (convertUnit's first rule), without normalising the same text twice per row
+        value = reportedUnit === targetUnit ? reported.value : convertUnit(reported.value, reportedUnit, targetUnit);
         if (value === null) {
           unitOk = false;
-          issue("E_UNIT_MISMATCH", "value", rowMessage("E_UNIT_MISMATCH", `填写的单位为 ${reportedUnit}，指标单位为 ${targetUnit}`));
+          issues = addIssue(issues, cells, "E_UNIT_MISMATCH", "value", rowMessage("E_UNIT_MISMATCH", `填写的单位为 ${reportedUnit}，指标单位为 ${targetUnit}`));
         }
       }
     }
   }
 
   // 填报日期
-  const reportedAt = take("reportedAt", parseReportDate(cells.reportedAt, { excelSerial: options.excelSerial }));
+  let reportedAt: string | null | undefined;
+  const parsedDate = memo.reportDate(cells.reportedAt);
+  if (parsedDate.ok) reportedAt = parsedDate.value;
+  else issues = addIssue(issues, cells, parsedDate.code, "reportedAt", parsedDate.message);
 
   // The department must be one of the target's reporters.
   if (department !== null && target && !target.reportingDepartments.includes(department)) {
     const reporters = target.reportingDepartments.length === 0 ? "（该指标未登记报送单位）" : `（应由 ${target.reportingDepartments.join("、")} 报送）`;
-    issue("E_NOT_REPORTER", "department", rowMessage("E_NOT_REPORTER", `${department} 不报送指标 ${targetCode}${reporters}`));
+    issues = addIssue(issues, cells, "E_NOT_REPORTER", "department", rowMessage("E_NOT_REPORTER", `${department} 不报送指标 ${targetCode}${reporters}`));
   }
 
-  if (issues.length > 0 || department === null || targetCode === null || !period || !target || reportedAt === undefined || status === undefined || !unitOk) {
-    return { ok: false, issues };
+  if (issues !== null || department === null || targetCode === null || !period || !target || reportedAt === undefined || status === undefined || !unitOk) {
+    return issues ?? [];
   }
   return {
-    ok: true,
-    row: {
-      department,
-      departmentAsWritten: cells.department,
-      targetCode,
-      period,
-      value,
-      unit: reported ? (target.unit ?? reportedUnit) : target.unit,
-      reportedValue: reported ? reported.value : null,
-      reportedUnit: reported ? reportedUnit : null,
-      status,
-      note: emptyToNull(cells.note),
-      reporter: emptyToNull(cells.reporter),
-      reportedAt,
-    },
+    department,
+    departmentAsWritten: cells.department,
+    targetCode,
+    period,
+    value,
+    unit: reported ? (target.unit ?? reportedUnit) : target.unit,
+    reportedValue: reported ? reported.value : null,
+    reportedUnit: reported ? reportedUnit : null,
+    status,
+    note: emptyToNull(cells.note),
+    reporter: emptyToNull(cells.reporter),
+    reportedAt,
+    sourceRow,
   };
 }
 
+/**
+ * Checks one row (trimmed cells per field). Returns the accepted row (without its row number) or every issue.
+ */
+export function checkRow(
+  cells: RowCells,
+  ctx: IngestContext,
+  options: RowOptions = {},
+): { ok: true; row: Omit<ValidRow, "sourceRow"> } | { ok: false; issues: RowIssue[] } {
+  const result = checkCells(cells, 0, new RowMemo(ctx, options));
+  if (Array.isArray(result)) return { ok: false, issues: result };
+  const { sourceRow: _sourceRow, ...row } = result;
+  return { ok: true, row };
+}
+
 /** The key a file may hold once: department (canonical when known) + target code + period. */
-function rowKey(cells: RowCells, ctx: IngestContext, options: RowOptions): string | null {
+function rowKey(cells: RowCells, memo: RowMemo): string | null {
   if (cells.department === "" || cells.targetCode === "" || cells.period === "") return null;
-  const department = ctx.resolveDepartment(cells.department) ?? normalizeName(cells.department);
-  const code = findTargetCode(ctx.targets, cells.targetCode) ?? normalizeCell(cells.targetCode);
-  const p = parsePeriod(cells.period, { excelSerial: options.excelSerial });
-  const period = p.ok && p.value !== null ? p.value : normalizeCell(cells.period);
+  const department = memo.department(cells.department) ?? memo.name(cells.department);
+  const code = memo.targetCode(cells.targetCode) ?? memo.cell(cells.targetCode);
+  const p = memo.period(cells.period);
+  const period = p.ok && p.value !== null ? p.value : memo.cell(cells.period);
   return `${department}\u0000${code}\u0000${period}`;
 }
 
@@ -222,15 +393,19 @@ function rowKey(cells: RowCells, ctx: IngestContext, options: RowOptions): strin
  * Rows with other problems still count, so a broken copy does not let its twin through.
  */
 export function duplicateKeyIssues(rows: readonly { row: number; cells: RowCells }[], ctx: IngestContext, options: RowOptions = {}): Map<number, RowIssue> {
-  const byKey = new Map<string, number[]>();
-  for (const r of rows) {
-    const key = rowKey(r.cells, ctx, options);
-    if (key !== null) byKey.set(key, [...(byKey.get(key) ?? []), r.row]);
-  }
+  return keyIssues(rows, new RowMemo(ctx, options));
+}
+
+function keyIssues(rows: readonly { row: number; cells: RowCells }[], memo: RowMemo): Map<number, RowIssue> {
+  return numberedKeyIssues(rows, memo) ?? stringKeyIssues(rows, memo);
+}
+
+/** The issues of the rows sharing a key, `key → its rows` in first-seen order. */
+function issuesOf(byKey: Map<unknown, number | number[]>, parts: (key: unknown) => string[]): Map<number, RowIssue> {
   const issues = new Map<number, RowIssue>();
   for (const [key, rowNumbers] of byKey) {
-    if (rowNumbers.length < 2) continue;
-    const [department, code, period] = key.split("\u0000");
+    if (typeof rowNumbers === "number") continue;
+    const [department, code, period] = parts(key);
     for (const n of rowNumbers) {
       const others = rowNumbers.filter((o) => o !== n).map((o) => `第 ${o} 行`).join("、");
       issues.set(n, {
@@ -242,6 +417,79 @@ export function duplicateKeyIssues(rows: readonly { row: number; cells: RowCells
     }
   }
   return issues;
+}
+
+/** Records a row under its key: the first row, then (from a second row on) the list of all of them. */
+function addRow<K>(byKey: Map<K, number | number[]>, key: K, row: number): boolean {
+  const seen = byKey.get(key);
+  if (seen === undefined) {
+    byKey.set(key, row);
+    return false;
+  }
+  if (typeof seen === "number") byKey.set(key, [seen, row]);
+  else seen.push(row);
+  return true;
+}
+
+/** The reference form: rowKey as one string. */
+function stringKeyIssues(rows: readonly { row: number; cells: RowCells }[], memo: RowMemo): Map<number, RowIssue> {
+  const byKey = new Map<string, number | number[]>();
+  let repeated = false;
+  for (const r of rows) {
+    const key = rowKey(r.cells, memo);
+    if (key !== null && addRow(byKey, key, r.row)) repeated = true;
+  }
+  return repeated ? issuesOf(byKey, (key) => (key as string).split("\u0000")) : new Map();
+}
+
+const PART_LIMIT = [2 ** 18, 2 ** 18, 2 ** 17] as const;
+
+/**
+ * The same keys as numbers: each part of rowKey (department, code, period) numbered by its distinct text, so a key is
+ * three small integers instead of a new string per row. Null (use the strings) when a part holds the separator, which
+ * the string key could not tell apart, or when a file has more distinct parts than the number can hold.
+ */
+function numberedKeyIssues(rows: readonly { row: number; cells: RowCells }[], memo: RowMemo): Map<number, RowIssue> | null {
+  const texts: string[][] = [[], [], []];
+  const ids = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>()];
+  const byCell = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>()];
+  const part = (which: 0 | 1 | 2, cell: string): number => {
+    let id = byCell[which]!.get(cell);
+    if (id !== undefined) return id;
+    let text: string;
+    if (which === 0) text = memo.department(cell) ?? memo.name(cell);
+    else if (which === 1) text = memo.targetCode(cell) ?? memo.cell(cell);
+    else {
+      const p = memo.period(cell);
+      text = p.ok && p.value !== null ? p.value : memo.cell(cell);
+    }
+    id = ids[which]!.get(text);
+    if (id === undefined) {
+      id = text.includes("\u0000") || texts[which]!.length >= PART_LIMIT[which] ? -1 : texts[which]!.push(text) - 1;
+      if (id >= 0) ids[which]!.set(text, id);
+    }
+    byCell[which]!.set(cell, id);
+    return id;
+  };
+  const byKey = new Map<number, number | number[]>();
+  let repeated = false;
+  for (const r of rows) {
+    const { department, targetCode, period } = r.cells;
+    if (department === "" || targetCode === "" || period === "") continue;
+    const d = part(0, department);
+    const c = part(1, targetCode);
+    const p = part(2, period);
+    if (d < 0 || c < 0 || p < 0) return null;
+    if (addRow(byKey, (d * PART_LIMIT[1] + c) * PART_LIMIT[2] + p, r.row)) repeated = true;
+  }
+  if (!repeated) return new Map();
+  return issuesOf(byKey, (key) => {
+    const k = key as number;
+    const p = k % PART_LIMIT[2];
+    const c = Math.floor(k / PART_LIMIT[2]) % PART_LIMIT[1];
+    const d = Math.floor(k / PART_LIMIT[2] / PART_LIMIT[1]);
+    return [texts[0]![d]!, texts[1]![c]!, texts[2]![p]!];
+  });
 }
 
 export type ValidateOptions = RowOptions & {
@@ -257,21 +505,30 @@ export type ValidateOptions = RowOptions & {
 /** Validates every data row of a table: accepted rows, and one reject per problem of each rejected row. */
 export function validateRows(rows: readonly TableRow[], ctx: IngestContext, options: ValidateOptions = {}): { rows: ValidRow[]; rejects: Reject[] } {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(ctx.asOf)) throw new TypeError(`IngestContext.asOf must be YYYY-MM-DD, got ${JSON.stringify(ctx.asOf)}`);
-  const duplicates = duplicateKeyIssues(rows, ctx, options);
+  const memo = new RowMemo(ctx, options);
+  const duplicates = keyIssues(rows, memo);
+  const quoteErrorRows = options.quoteErrorRows !== undefined && options.quoteErrorRows.size > 0 ? options.quoteErrorRows : null;
   const valid: ValidRow[] = [];
   const rejects: Reject[] = [];
   for (const r of rows) {
-    const result = checkRow(r.cells, ctx, options);
-    const issues = result.ok ? [] : [...result.issues];
-    if (options.quoteErrorRows?.has(r.row)) issues.push({ code: "E_CSV_QUOTES", column: null, message: rowMessage("E_CSV_QUOTES"), value: null });
-    if (options.rejectUnheadedCells && (r.unheaded.length > 0 || r.extraFields > 0)) {
+    const result = checkCells(r.cells, r.row, memo);
+    const quoteError = quoteErrorRows !== null && quoteErrorRows.has(r.row);
+    const extraCells = options.rejectUnheadedCells === true && (r.unheaded.length > 0 || r.extraFields > 0);
+    const duplicate = duplicates.size > 0 ? duplicates.get(r.row) : undefined;
+    const ok = !Array.isArray(result);
+    if (ok && !quoteError && !extraCells && !duplicate) {
+      valid.push(result);
+      continue;
+    }
+    const issues = ok ? [] : result;
+    if (quoteError) issues.push({ code: "E_CSV_QUOTES", column: null, message: rowMessage("E_CSV_QUOTES"), value: null });
+    if (extraCells) {
       const detail = [r.extraFields > 0 ? `比表头多 ${r.extraFields} 个单元格` : null, ...r.unheaded].filter((d) => d !== null).join("；");
       issues.push({ code: "E_EXTRA_CELLS", column: null, message: rowMessage("E_EXTRA_CELLS", detail), value: r.unheaded.join("；") || null });
     }
-    const duplicate = duplicates.get(r.row);
     if (duplicate) issues.push(duplicate);
-    if (result.ok && issues.length === 0) valid.push({ ...result.row, sourceRow: r.row });
-    else for (const i of issues) rejects.push({ ...i, row: r.row, rawRow: r.raw });
+    const rawRow = r.raw;
+    for (const i of issues) rejects.push({ ...i, row: r.row, rawRow });
   }
   return { rows: valid, rejects };
 }

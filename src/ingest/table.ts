@@ -118,9 +118,51 @@ function scanRow(row: string[], index: number): Candidate {
   return { index, matches };
 }
 
+type RawLayout = { rawKeys: string[]; headerCells: string[] };
+
+/** Every non-empty-header cell as written (trimmed), keyed by the header text; unnamed columns by their letter. */
+function rawCells(line: string[], { rawKeys, headerCells }: RawLayout): Record<string, string> {
+  const raw: Record<string, string> = {};
+  line.forEach((cell, i) => {
+    const text = cleanCell(cell);
+    const key = rawKeys[i] ?? columnLetter(i);
+    if (text !== "" || (headerCells[i] ?? "") !== "") raw[key] = text;
+  });
+  return raw;
+}
+
+/** A data row; `raw` (wanted for rejected rows only) is built when first read. */
+class GridRow implements TableRow {
+  readonly #line: string[];
+  readonly #layout: RawLayout;
+  #raw: Record<string, string> | null = null;
+
+  constructor(
+    public row: number,
+    public cells: Record<Field, string>,
+    public unheaded: string[],
+    public extraFields: number,
+    line: string[],
+    layout: RawLayout,
+  ) {
+    this.#line = line;
+    this.#layout = layout;
+  }
+
+  get raw(): Record<string, string> {
+    return (this.#raw ??= rawCells(this.#line, this.#layout));
+  }
+}
+
 const distinctFields = (c: Candidate) => new Set(c.matches.map((m) => m.field)).size;
 
-const isEmptyRow = (row: string[]) => row.every((c) => cleanCell(c) === "");
+const isEmptyRow = (row: string[]) => {
+  for (let i = 0; i < row.length; i++) {
+    const c = row[i];
+    if (c !== undefined && c !== "" && cleanCell(c) !== "") return false;
+  }
+  return true;
+};
 
 /**
  * Finds the header among the first HEADER_SCAN_ROWS rows (the row naming the most known columns; the first such
@@ -169,22 +211,31 @@ export function readTable(grid: Grid): { table: Table } | { error: FileError } {
     return headerCells.indexOf(h) === i ? h : `${h}（${columnLetter(i)}）`;
   });
 
+  const headerWidth = (grid[best.index] ?? []).length;
+  const layout: RawLayout = { rawKeys, headerCells };
+  // columns within the header's width that have no header: a non-empty cell there is reported (unheaded)
+  const unnamed = headerCells.flatMap((h, i) => (h === "" ? [i] : []));
+  const fields = columns.map((c) => c.field);
+  const indexes = columns.map((c) => c.index);
   const rows: TableRow[] = [];
-  grid.slice(best.index + 1).forEach((line, offset) => {
-    if (isEmptyRow(line)) return;
-    const cells = Object.fromEntries(COLUMNS.map((c) => [c.field, ""])) as Record<Field, string>;
-    for (const c of columns) cells[c.field] = cleanCell(line[c.index] ?? "");
-    const raw: Record<string, string> = {};
+  for (let index = best.index + 1; index < grid.length; index++) {
+    const line = grid[index]!;
+    if (isEmptyRow(line)) continue;
+    const cells: Record<Field, string> = { department: "", targetCode: "", period: "", value: "", unit: "", status: "", note: "", reporter: "", reportedAt: "" };
+    for (let c = 0; c < fields.length; c++) cells[fields[c]!] = cleanCell(line[indexes[c]!] ?? "");
     const unheaded: string[] = [];
-    line.forEach((cell, i) => {
-      const text = cleanCell(cell);
-      const key = rawKeys[i] ?? columnLetter(i);
-      if (text !== "" || (headerCells[i] ?? "") !== "") raw[key] = text;
-      if (text !== "" && (headerCells[i] ?? "") === "") unheaded.push(`${columnLetter(i)}: ${text}`);
-    });
-    const extraFields = Math.max(0, line.length - (grid[best.index] ?? []).length);
-    rows.push({ row: best.index + 2 + offset, cells, raw, unheaded, extraFields });
-  });
+    for (const i of unnamed) {
+      if (i >= line.length) break;
+      const cell = line[i];
+      if (cell !== undefined && cleanCell(cell) !== "") unheaded.push(`${columnLetter(i)}: ${cleanCell(cell)}`);
+    }
+    for (let i = headerCells.length; i < line.length; i++) {
+      const cell = line[i];
+      if (cell !== undefined && cleanCell(cell) !== "") unheaded.push(`${columnLetter(i)}: ${cleanCell(cell)}`);
+    }
+    const extraFields = Math.max(0, line.length - headerWidth);
+    rows.push(new GridRow(index + 1, cells, unheaded, extraFields, line, layout));
+  }
   return { table: { headerRow, columns, ignoredColumns, valueHeaderUnit, rows } };
 }
 
@@ -201,7 +252,13 @@ export type CsvGrid = {
  */
 export function parseCsvGrid(text: string): CsvGrid {
   const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false, delimitersToGuess: [",", "\t", ";"] });
-  const grid = parsed.data.map((r) => (Array.isArray(r) ? r.map((c) => (c ?? "").toString()) : []));
+  // every record as an array of strings (Papa gives exactly that without dynamic typing; checked in place, not copied)
+  const grid = parsed.data;
+  for (let r = 0; r < grid.length; r++) {
+    const record = grid[r];
+    if (!Array.isArray(record)) grid[r] = [];
+    else for (let c = 0; c < record.length; c++) if (typeof record[c] !== "string") record[c] = ((record[c] as unknown) ?? "").toString();
+  }
   // Papa reports a final empty record for a trailing line break; it is not a row of the file.
   if (grid.length > 0 && isEmptyRow(grid[grid.length - 1]!) && /\r?\n$/.test(text)) grid.pop();
   const quoteErrors = parsed.errors

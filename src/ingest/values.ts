@@ -10,12 +10,32 @@ import { excelSerialToIsoDate } from "./xlsx.js";
 
 /** Full-width → half-width (４５０ → 450, ％ → %, ，→ ,), minus sign → "-", trimmed. */
 export function normalizeCell(text: string): string {
+  // ASCII is unchanged by NFKC and holds none of the minus signs: only the trim is left (the common case, and fast)
+  let ascii = true;
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) > 0x7f) {
+      ascii = false;
+      break;
+    }
+  }
+  if (ascii) return text.trim();
   return text.normalize("NFKC").replace(/[\u2212\u2012\u2013\uFE63]/g, "-").trim();
 }
 
 const quote = (text: string) => `“${text}”`;
 
 const round15 = (n: number) => Number(n.toPrecision(15));
+
+/** Digits of a written number from the first non-zero one on (`0012.50` → 4). */
+function significantDigits(digits: string): number {
+  let n = 0;
+  for (let i = 0; i < digits.length; i++) {
+    const c = digits.charCodeAt(i);
+    if (c >= 0x31 && c <= 0x39) n++;
+    else if (c === 0x30 && n > 0) n++;
+  }
+  return n;
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Values and units
@@ -49,7 +69,9 @@ export function parseValue(text: string): Parsed<ReportedValue | null> {
   const m = t.match(NUMBER);
   if (!m) return fail("E_NOT_A_NUMBER", quote(text));
   const [, sign, digits, exponent, suffix] = m;
-  const value = round15(Number(`${digits!.replace(/,/g, "")}${exponent ? `e${exponent}` : ""}`));
+  const plain = Number(`${digits!.replace(/,/g, "")}${exponent ? `e${exponent}` : ""}`);
+  // a decimal of at most 15 significant digits survives double → 15 digits → double unchanged (DBL_DIG): skip round15
+  const value = !exponent && significantDigits(digits!) <= 15 && (plain === 0 || plain >= 1e-300) ? plain : round15(plain);
   if (!Number.isFinite(value)) return fail("E_NOT_A_NUMBER", quote(text));
   if (sign === "-" && value !== 0) return fail("E_NEGATIVE", quote(text));
   const rest = suffix ?? "";
