@@ -26,7 +26,7 @@ export default {
     {name: "报送情况", path: "/reporting"},
     {name: "数据质量", path: "/quality"},
     {name: "数据字典", path: "/dictionary"},
-    {name: "使用指南", open: true, pages: [{name: "任务分解表格式", path: "/guide/task-table"}, {name: "报送自查", path: "/guide/check"}]}
+    {name: "使用指南", open: true, pages: [{name: "任务分解表格式", path: "/guide/task-table"}, {name: "报送自查", path: "/guide/check"}, {name: "报送指南", path: "/guide/reporting"}]}
   ],
   // One page per annex row and per department, listed from the warehouse.
   dynamicPaths: sitePaths,

@@ -1,0 +1,49 @@
+// 报送指南 page data, from the reader's own code (never retyped): the stable error codes with their Chinese meaning,
+// the columns and their aliases, the status words, units and limits; and, from the warehouse, the departments whose
+// templates are in templates.zip (same period as that loader).
+import { COLUMNS, DEFAULT_MAX_BYTES, HEADER_SCAN_ROWS, INGEST_ERROR_CODES, REQUIRED_FIELDS, STATUS_WORDS, YEAR_RANGE } from "../../dist/src/ingest/index.js";
+import { UNITS } from "../../dist/src/targets/units.js";
+import { warehousePath } from "../../dist/src/paths.js";
+import { openWarehouse } from "../../dist/src/warehouse.js";
+import { buildTemplate, defaultTemplatePeriod, REFERENCE_COLUMNS, reportingDepartments, STATUS_CHOICES } from "../../dist/src/template.js";
+
+const STATUS_LABEL = { not_started: "未启动", in_progress: "推进中", done: "已完成" };
+
+try {
+  const wh = await openWarehouse(warehousePath(), { readOnly: true });
+  try {
+    const today = process.env.LUOSHI_AS_OF || new Date().toISOString().slice(0, 10);
+    const period = await defaultTemplatePeriod(wh.connection, today);
+    const departments = [];
+    for (const d of await reportingDepartments(wh.connection)) {
+      const t = await buildTemplate(wh.connection, { department: d.department, period });
+      departments.push({ department: d.department, via_group: d.via_group, targets: d.targets, owed: t.rows.length });
+    }
+    const rows = async (sql) => (await wh.connection.runAndReadAll(sql)).getRowObjectsJS();
+    const [latest] = await rows("SELECT max(period) AS p FROM observations");
+    // How often each row code occurs among the rejected rows in the warehouse (the demo data uses most of them).
+    const seen = Object.fromEntries((await rows("SELECT code, count(*)::INTEGER AS n FROM rejects GROUP BY code")).map((r) => [r.code, r.n]));
+    const [files] = await rows("SELECT count(*)::INTEGER AS files, count(*) FILTER (WHERE original_name LIKE '示例%')::INTEGER AS samples FROM receipts");
+    process.stdout.write(JSON.stringify({
+      codes: {
+        file: Object.entries(INGEST_ERROR_CODES.file).map(([code, message]) => ({ code, message })),
+        row: Object.entries(INGEST_ERROR_CODES.row).map(([code, message]) => ({ code, message, rejected: seen[code] ?? 0 })),
+      },
+      columns: COLUMNS.map((c) => ({ name: c.name, aliases: c.aliases, required: REQUIRED_FIELDS.includes(c.field), field: c.field })),
+      status: Object.entries(STATUS_WORDS).map(([key, words]) => ({ key, label: STATUS_LABEL[key], words })),
+      status_choices: STATUS_CHOICES,
+      money_units: UNITS.filter((u) => u.category === "money" && u.baseUnit === "万元").map((u) => ({ unit: u.unit, factor: u.factor })),
+      header_scan_rows: HEADER_SCAN_ROWS,
+      max_bytes: DEFAULT_MAX_BYTES,
+      year_range: YEAR_RANGE,
+      reference_columns: REFERENCE_COLUMNS,
+      templates: { period, latest_period: latest?.p ?? null, departments },
+      receipts: files,
+    }));
+  } finally {
+    wh.close();
+  }
+} catch (e) {
+  console.error(`数据加载器失败：${e.message}`);
+  process.exit(1);
+}

@@ -1,0 +1,48 @@
+// 报送指南: one ZIP of every reporting department's monthly template (XLSX with the 完成状态 drop-down, and CSV UTF-8
+// with BOM) for the period after the latest one reported (or last month when nothing is reported yet). One loader
+// for all departments keeps the site build fast; `luoshi template` makes any other department/period.
+import { strToU8, zipSync } from "fflate";
+import { warehousePath } from "../../dist/src/paths.js";
+import { openWarehouse } from "../../dist/src/warehouse.js";
+import { buildTemplate, defaultTemplatePeriod, reportingDepartments, templateCsv, templateFileName, templateXlsx } from "../../dist/src/template.js";
+
+// A fixed timestamp (local-time fields): the same warehouse gives the same bytes.
+const mtime = new Date(2017, 0, 1, 0, 0, 0);
+
+try {
+  const wh = await openWarehouse(warehousePath(), { readOnly: true });
+  try {
+    const today = process.env.LUOSHI_AS_OF || new Date().toISOString().slice(0, 10);
+    const period = await defaultTemplatePeriod(wh.connection, today);
+    const dir = `报送模板-${period}`;
+    const files = {};
+    const listed = [];
+    for (const d of await reportingDepartments(wh.connection)) {
+      const t = await buildTemplate(wh.connection, { department: d.department, period });
+      if (t.rows.length === 0) continue; // nothing owed: every target finished earlier
+      files[`${dir}/XLSX/${templateFileName(t, "xlsx")}`] = [templateXlsx(t), { level: 0 }]; // already deflated
+      files[`${dir}/CSV/${templateFileName(t, "csv")}`] = strToU8(templateCsv(t));
+      listed.push(`${t.department}：${t.rows.length} 个指标`);
+    }
+    const readme = [
+      `月度进展报送模板（统计期 ${period}）`,
+      "",
+      "每个报送单位一份，XLSX 与 CSV 内容相同，任选其一填写后报送：",
+      "- 请勿改动表头和前三列（报送单位、指标编码、统计期）；",
+      "- 「累计完成值」只填数字，单位见「单位」列；「完成状态」只能填 未启动、推进中 或 已完成；",
+      "- 「（参考）」各列仅供参考，载入时忽略；",
+      "- CSV 为带 BOM 的 UTF-8，可直接用 Excel 打开、另存时请选择“CSV UTF-8”。",
+      "完整的格式与错误代码见站点“使用指南 → 报送指南”。",
+      "",
+      ...listed,
+      "",
+    ].join("\r\n");
+    files[`${dir}/说明.txt`] = strToU8("\uFEFF" + readme);
+    process.stdout.write(zipSync(files, { mtime }));
+  } finally {
+    wh.close();
+  }
+} catch (e) {
+  console.error(`数据加载器失败：${e.message}`);
+  process.exit(1);
+}
