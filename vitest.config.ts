@@ -3,6 +3,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     globalSetup: ["test/global-setup.ts"],
-    testTimeout: 30_000,
+    testTimeout: 120_000,
+    hookTimeout: 300_000,
   },
 });
