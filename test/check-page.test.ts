@@ -1,0 +1,369 @@
+// Page 报送自查 (/guide/check): the browser gives the verdicts of `luoshi ingest --dry-run`.
+// (a) In Node, the browser bundle (as docs/data/ingest-check.js.js writes it) with the reference data (as
+//     docs/data/ingest-context.json.js writes it) against the CLI, on generated files (UTF-8, BOM, GBK, XLSX, title
+//     rows, good rows and rows of many error codes, whole-file errors) and on every file of data/samples/ if present.
+// (b) In Chromium, on the built site: the rejected rows shown and the downloaded CSV equal the CLI's, and no request
+//     leaves the machine or carries the file. Screenshot: tmp/screens/check.png.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import iconv from "iconv-lite";
+import Papa from "papaparse";
+import type { Request } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import writeExcelFile from "write-excel-file/node";
+import type { CheckSummary, IngestContextData, MonthlyFileResult } from "../src/ingest/browser.js";
+import type { Reject } from "../src/ingest/rules.js";
+import type { IngestSummary } from "../src/monthly.js";
+import { PACKAGE_ROOT } from "../src/paths.js";
+import { buildWarehouse } from "../src/warehouse.js";
+import { chromiumAvailable, chromiumPath, closeBrowser, openPage, projectDir, serveStatic } from "./support/browser.js";
+import { copyData } from "./support/fixtures.js";
+import { builtSite } from "./support/site.js";
+
+type Checker = typeof import("../src/ingest/browser.js");
+
+const AS_OF = "2017-11-10";
+/** Rows the page lists per table (SHOWN in docs/guide/check.md). */
+const SHOWN = 1000;
+const SAMPLES = path.join(PACKAGE_ROOT, "data", "samples");
+const SCREENS = path.join(projectDir, "tmp", "screens");
+const HAVE_CHROMIUM = chromiumAvailable();
+if (!HAVE_CHROMIUM) console.warn(`check-page: browser part skipped, Chromium not found at ${chromiumPath}`);
+
+const HEADER = "报送单位,指标编码,统计期,累计完成值,单位,完成状态,进展情况,填报人,填报日期";
+/** Two title rows, then the header on row 3; the comment is each row's expected verdict (the test compares, not asserts these). */
+const CSV_LINES = [
+  "慈溪市智能经济十条 指标进展月报,,,,,,,,",
+  "填报单位：市经信局　2017年10月,,,,,,,,",
+  HEADER,
+  "市经信局,CX75-06-01,2017-10,300,家,,培育300家,张三,2017-11-03", // 4 E_DUPLICATE_KEY with 24
+  '市经济和信息化局,CX75-29-02,2017年10月,"1,800",家,,,张三,2017/11/3', // 5 ok (alias, formats)
+  " 市经信局 ,cx75-06-02,2017-10,１２０家,,,,张三,2017-11-03", // 6 ok (spaces, case, full-width)
+  "市经信局,CX75-36-01,2017-10,,,已完成,,张三,2017-11-03", // 7 ok milestone
+  "市经信局,CX75-06-03,2017-10,85%,,,,张三,2017-11-03", // 8 ok percent
+  "市经信局,CX75-35-01,2017-10,3000万元,,,,张三,2017-11-03", // 9 ok → 0.3 亿元
+  "市经信局,CX75-35-01,2017-09,1.5万,,,,张三,2017-11-03", // 10 E_UNIT_MISMATCH (money without unit)
+  "市经信局,CX75-04-01,2017-10,三百,家,,,张三,2017-11-03", // 11 E_NOT_A_NUMBER
+  "市经信局,CX75-05-01,2017-10,-5,家,,,张三,2017-11-03", // 12 E_NEGATIVE
+  "市经信局,CX75-99-01,2017-10,5,家,,,张三,2017-11-03", // 13 E_UNKNOWN_CODE
+  "市信息局,CX75-06-01,2017-09,5,家,,,张三,2017-11-03", // 14 E_UNKNOWN_DEPARTMENT
+  "市财政局,CX75-06-01,2017-08,3,家,,,李四,2017-11-03", // 15 E_NOT_REPORTER
+  "市经信局,CX75-06-02,2017-13,3,家,,,张三,2017-11-03", // 16 E_BAD_PERIOD
+  "市经信局,CX75-06-02,2017-12,3,家,,,张三,2017-11-03", // 17 E_PERIOD_IN_FUTURE
+  "市经信局,CX75-06-02,2016-12,3,家,,,张三,2017-11-03", // 18 E_PERIOD_BEFORE_START
+  "市经信局,CX75-36-02,2017-10,,,快完成了,,张三,2017-11-03", // 19 E_BAD_STATUS, E_REQUIRED
+  "市经信局,CX75-29-03,2017-10,5,台,,,张三,2017-11-03", // 20 E_UNIT_MISMATCH
+  "市经信局,CX75-29-03,2017-09,5,家,,,张三,2017-13-45", // 21 E_BAD_DATE
+  ",CX75-29-01,2017-10,5,项,,,张三,2017-11-03", // 22 E_REQUIRED
+  "市经信局,CX75-31-01,2017-10,1,234,家,,,张三,2017-11-03", // 23 E_EXTRA_CELLS (and a bad unit)
+  "市经信局,CX75-06-01,2017-10,310,家,,更正,张三,2017-11-04", // 24 E_DUPLICATE_KEY with 4
+  '市经信局,CX75-31-02,2017-10,5,家,,"进展"说明",张三,2017-11-03', // 25 E_CSV_QUOTES
+  "",
+  "市经信局,CX75-31-03,2017-10,7,个,,,张三,2017-11-03", // 27 ok after an empty line
+];
+const CSV_TEXT = CSV_LINES.join("\n") + "\n";
+
+const monthCell = (y: number, m: number, d = 1, format = 'yyyy"年"m"月"') => ({ value: new Date(Date.UTC(y, m - 1, d)), type: Date, format });
+const title = (text: string) => [{ value: text, columnSpan: 7 }, null, null, null, null, null, null];
+
+async function workbook(): Promise<Buffer> {
+  const october = [
+    title("慈溪市智能经济十条 指标进展月报"),
+    title("报送单位：市经信局"),
+    ["报送单位", "指标编码", "统计期", "累计完成值", "单位", "进展情况", "填报日期"],
+    ["市经信局", "CX75-06-01", monthCell(2017, 10), 450, "家", "培育450家", monthCell(2017, 11, 3, "yyyy/m/d")],
+    ["市经信局", "CX75-06-03", monthCell(2017, 10), { value: 0.855, format: "0.0%" }, null, null, null],
+    ["市经信局", "CX75-35-01", monthCell(2017, 10, 31, "yyyy-mm-dd"), 3000.5, "万元", null, null],
+    ["市经信局", "CX75-35-01", monthCell(2017, 12), 3100, "万元", null, null],
+    ["市经信局", "CX75-29-02", "2017-10", "四百", null, null, null],
+    ["市科技局", "CX75-29-02", "2017-09", 3, "家", null, null],
+    ["市经信局", "CX75-29-03", "2017-10", 1, "家", null, null],
+    ["市经信局", "CX75-29-03", monthCell(2017, 10), 2, "家", null, null],
+  ];
+  const november = [
+    ["报送单位", "指标编码", "统计期", "累计完成值", "完成状态"],
+    ["市经信局", "CX75-06-01", monthCell(2017, 11), 460, null],
+    ["市经信局", "CX75-36-01", "2017-11", null, "完成"],
+    ["市经信局", "CX75-36-02", "2017-11", null, "差不多"],
+  ];
+  return (await writeExcelFile([
+    { data: october, sheet: "十月" },
+    { data: november, sheet: "十一月" },
+  ]).toBuffer()) as Buffer;
+}
+
+type Case = { name: string; bytes: Uint8Array; asOf: string; sheet?: string };
+
+/** The verdicts both sides give, in one shape. */
+type Verdict = {
+  fileError: { code: string; message: string } | null;
+  format: string | null;
+  encoding: string | null;
+  sheet: string | null;
+  rowsRead: number;
+  accepted: number;
+  rejected: number;
+  rejectedByCode: Record<string, number>;
+  rejects: Reject[];
+};
+
+function cliVerdict(s: IngestSummary): Verdict {
+  expect(["dry_run", "file_rejected"]).toContain(s.status);
+  return {
+    fileError: s.file_error,
+    format: s.format,
+    encoding: s.encoding,
+    sheet: s.sheet,
+    rowsRead: s.rows_read,
+    accepted: s.imported + s.updated + s.unchanged,
+    rejected: s.rejected,
+    rejectedByCode: s.rejected_by_code,
+    rejects: s.rejects.map(({ file: _file, ...r }) => r),
+  };
+}
+
+function pageVerdict(result: MonthlyFileResult, summary: CheckSummary): Verdict {
+  return {
+    fileError: result.fileError,
+    format: result.file.format,
+    encoding: result.file.encoding,
+    sheet: result.file.sheet,
+    rowsRead: summary.rowsRead,
+    accepted: result.fileError ? 0 : summary.accepted,
+    rejected: summary.rejected,
+    rejectedByCode: summary.rejectedByCode,
+    rejects: result.rejects,
+  };
+}
+
+/** The rejects table as the page shows it: 行, 列, 错误代码, 原因, 原值. */
+const shownRejects = (v: Verdict) => v.rejects.map((r) => [String(r.row), r.column ?? "整行", r.code, r.message, r.value ?? ""]);
+
+let fixture: ReturnType<typeof copyData>;
+let db: string;
+let checker: Checker;
+let reference: IngestContextData;
+let cases: Case[];
+/** name → the CLI's verdict. */
+const expected = new Map<string, Verdict>();
+let samples: Case[] = [];
+
+const env = () => ({ ...process.env, LUOSHI_DB: db, LUOSHI_DATA: fixture.data, LUOSHI_LOCK_WAIT_MS: "60000" });
+const node = (args: string[], extraEnv: NodeJS.ProcessEnv = {}) => {
+  const r = spawnSync(process.execPath, args, { cwd: PACKAGE_ROOT, env: { ...env(), ...extraEnv }, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  if (r.error) throw r.error;
+  return r;
+};
+
+/** `luoshi ingest <files> --dry-run --json`: one summary per file, in order. */
+function dryRun(paths: string[], asOf: string, sheet?: string): IngestSummary[] {
+  return cli(paths, ["--as-of", asOf, ...(sheet ? ["--sheet", sheet] : [])]);
+}
+
+/** `luoshi ingest --schedule <csv> --dry-run --json`: each file at its own as-of date, one summary per file, in order. */
+function dryRunSchedule(files: { path: string; asOf: string }[], dir: string): IngestSummary[] {
+  const schedule = path.join(dir, "schedule.csv");
+  writeFileSync(schedule, Papa.unparse({ fields: ["file", "received_at", "as_of"], data: files.map((f) => [path.relative(dir, f.path), "", f.asOf]) }));
+  return cli([], ["--schedule", schedule], files.length);
+}
+
+function cli(paths: string[], options: string[], count = paths.length): IngestSummary[] {
+  const r = node([path.join(PACKAGE_ROOT, "bin", "luoshi.js"), "ingest", ...paths, "--dry-run", "--json", ...options]);
+  expect([0, 1, 2], r.stderr).toContain(r.status);
+  const summaries = JSON.parse(r.stdout) as IngestSummary[];
+  expect(summaries).toHaveLength(count);
+  return summaries;
+}
+
+/**
+ * Every file of data/samples/ (but schedule.csv), with its as-of date from schedule.csv when listed there. Copied
+ * first, so that the CLI and the page read the same bytes even while the samples are being regenerated.
+ */
+function sampleCases(): Case[] {
+  if (!existsSync(SAMPLES)) return [];
+  const schedule = new Map<string, string>();
+  const schedulePath = path.join(SAMPLES, "schedule.csv");
+  if (existsSync(schedulePath)) {
+    const parsed = Papa.parse<Record<string, string>>(readFileSync(schedulePath, "utf8").replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true });
+    for (const r of parsed.data) if (r.file) schedule.set(path.resolve(SAMPLES, r.file), r.as_of || AS_OF);
+  }
+  return readdirSync(SAMPLES)
+    .filter((f) => f !== "schedule.csv" && !f.startsWith(".") && statSync(path.join(SAMPLES, f)).isFile())
+    .sort()
+    .map((f) => ({ name: f, bytes: readFileSync(path.join(SAMPLES, f)), asOf: schedule.get(path.join(SAMPLES, f)) ?? AS_OF }));
+}
+
+beforeAll(async () => {
+  fixture = copyData();
+  db = path.join(fixture.dir, "w.duckdb");
+  await buildWarehouse({ data: fixture.data, db });
+
+  // The browser bundle and the reference data, written by the site's data loaders.
+  const bundle = node([path.join(PACKAGE_ROOT, "docs", "data", "ingest-check.js.js")]);
+  expect(bundle.status, bundle.stderr).toBe(0);
+  const bundlePath = path.join(fixture.dir, "ingest-check.mjs");
+  writeFileSync(bundlePath, bundle.stdout);
+  checker = (await import(pathToFileURL(bundlePath).href)) as Checker;
+  const context = node([path.join(PACKAGE_ROOT, "docs", "data", "ingest-context.json.js")]);
+  expect(context.status, context.stderr).toBe(0);
+  reference = JSON.parse(context.stdout) as IngestContextData;
+
+  const xlsx = await workbook();
+  cases = [
+    { name: "utf8.csv", bytes: Buffer.from(CSV_TEXT), asOf: AS_OF },
+    { name: "bom-crlf.csv", bytes: Buffer.from("\uFEFF" + CSV_TEXT.replace(/\n/g, "\r\n")), asOf: AS_OF },
+    { name: "gbk.csv", bytes: iconv.encode(CSV_TEXT, "gbk"), asOf: AS_OF },
+    { name: "tab.txt", bytes: Buffer.from(CSV_LINES.slice(2, 12).map((l) => l.replace(/"1,800"/, "1800").replace(/,/g, "\t")).join("\n")), asOf: AS_OF },
+    { name: "october.xlsx", bytes: xlsx, asOf: AS_OF },
+    { name: "november.xlsx", bytes: xlsx, asOf: "2017-12-05", sheet: "十一月" },
+    { name: "no-sheet.xlsx", bytes: xlsx, asOf: AS_OF, sheet: "十二月" },
+    { name: "no-header.csv", bytes: Buffer.from("部门,编码,数值\n市经信局,CX75-06-01,300\n"), asOf: AS_OF },
+    { name: "header-only.csv", bytes: Buffer.from(HEADER + "\n"), asOf: AS_OF },
+    { name: "scan.csv", bytes: Buffer.from("89504e470d0a1a0a0000000d49484452", "hex"), asOf: AS_OF },
+    { name: "unclosed.csv", bytes: Buffer.from([HEADER, '市经信局,CX75-06-01,2017-10,300,家,,"进展,,', "市经信局,CX75-06-02,2017-10,1,,,,,"].join("\n")), asOf: AS_OF },
+  ];
+  const files = path.join(fixture.dir, "files");
+  mkdirSync(files);
+  const groups = new Map<string, Case[]>();
+  for (const c of cases) {
+    writeFileSync(path.join(files, c.name), c.bytes);
+    const key = `${c.asOf}|${c.sheet ?? ""}`;
+    groups.set(key, [...(groups.get(key) ?? []), c]);
+  }
+  for (const group of groups.values()) {
+    const summaries = dryRun(group.map((c) => path.join(files, c.name)), group[0]!.asOf, group[0]!.sheet);
+    group.forEach((c, i) => expected.set(c.name, cliVerdict(summaries[i]!)));
+  }
+
+  samples = sampleCases();
+  const copies = path.join(fixture.dir, "samples");
+  mkdirSync(copies);
+  for (const c of samples) writeFileSync(path.join(copies, c.name), c.bytes);
+  if (samples.length > 0) {
+    const summaries = dryRunSchedule(samples.map((c) => ({ path: path.join(copies, c.name), asOf: c.asOf })), copies);
+    samples.forEach((c, i) => {
+      expect(summaries[i]!.file).toBe(c.name);
+      expected.set(`sample:${c.name}`, cliVerdict(summaries[i]!));
+    });
+  }
+}, 300_000);
+
+describe("报送自查: the browser bundle gives the verdicts of luoshi ingest --dry-run", () => {
+  it("the generated files cover many row codes and the whole-file codes", () => {
+    const codes = new Set([...expected.values()].flatMap((v) => v.rejects.map((r) => r.code)));
+    for (const code of ["E_NOT_A_NUMBER", "E_NEGATIVE", "E_UNKNOWN_CODE", "E_UNKNOWN_DEPARTMENT", "E_NOT_REPORTER", "E_BAD_PERIOD", "E_PERIOD_IN_FUTURE",
+      "E_PERIOD_BEFORE_START", "E_BAD_STATUS", "E_REQUIRED", "E_UNIT_MISMATCH", "E_BAD_DATE", "E_DUPLICATE_KEY", "E_EXTRA_CELLS", "E_CSV_QUOTES"]) {
+      expect(codes, code).toContain(code);
+    }
+    const fileCodes = new Set([...expected.values()].map((v) => v.fileError?.code).filter(Boolean));
+    expect([...fileCodes].sort()).toEqual(["E_CSV_STRUCTURE", "E_FILE_TYPE", "E_HEADER", "E_NO_DATA", "E_SHEET_NOT_FOUND"]);
+    expect(expected.get("utf8.csv")!.accepted).toBeGreaterThanOrEqual(6);
+    expect(expected.get("gbk.csv")!.encoding).toBe("gb18030");
+    expect(expected.get("october.xlsx")!.rejects.length).toBeGreaterThan(0);
+  });
+
+  it("same rejected rows, codes, messages and accepted count for UTF-8, BOM, GBK, tab-separated and XLSX files and whole-file errors", async () => {
+    for (const c of cases) {
+      const { result, summary } = await checker.checkFile({ name: c.name, bytes: c.bytes }, reference, c.asOf, { sheet: c.sheet });
+      expect(pageVerdict(result, summary), c.name).toEqual(expected.get(c.name));
+    }
+  });
+
+  it("the rejects CSV equals luoshi ingest --rejects-out", () => {
+    const out = path.join(fixture.dir, "rejects.csv");
+    const r = node([path.join(PACKAGE_ROOT, "bin", "luoshi.js"), "ingest", path.join(fixture.dir, "files", "utf8.csv"), "--dry-run", "--as-of", AS_OF, "--rejects-out", out]);
+    expect(r.status, r.stderr).toBe(1);
+    const rejects = expected.get("utf8.csv")!.rejects;
+    expect(checker.rejectsCsv("utf8.csv", rejects)).toBe(readFileSync(out, "utf8"));
+  });
+
+  it.skipIf(!existsSync(SAMPLES))("every file of data/samples/ at its scheduled as-of date", async () => {
+    for (const c of samples) {
+      const { result, summary } = await checker.checkFile({ name: c.name, bytes: c.bytes }, reference, c.asOf);
+      expect(pageVerdict(result, summary), c.name).toEqual(expected.get(`sample:${c.name}`));
+    }
+  });
+});
+
+describe.skipIf(!HAVE_CHROMIUM)("报送自查 in Chromium", () => {
+  afterAll(async () => {
+    await closeBrowser();
+  });
+
+  it("shows the CLI's rejected rows for each file; the download equals --rejects-out; nothing leaves the machine or carries the file", async () => {
+    const site = await builtSite();
+    expect(site.build.code, site.build.output.slice(-3000)).toBe(0);
+    const server = await serveStatic(site.dir);
+    try {
+      const opened = await openPage(server.url + "guide/check", { timeout: 60_000 });
+      const { page } = opened;
+      const sent: { url: string; method: string; postData: string | null; afterFile: boolean }[] = [];
+      let fileChosen = false;
+      opened.context.on("request", (request: Request) => sent.push({ url: request.url(), method: request.method(), postData: request.postData(), afterFile: fileChosen }));
+      try {
+        expect(await page.locator(".observablehq--error").allTextContents()).toEqual([]);
+        await page.waitForSelector("label.dropzone input[type=file]", { state: "attached" });
+        const dir = path.join(fixture.dir, "browser");
+        mkdirSync(dir, { recursive: true });
+        const browserCases = [...cases.map((c) => ({ ...c, key: c.name })), ...samples.map((c) => ({ ...c, key: `sample:${c.name}` }))];
+        let shot = false;
+        const started = Date.now();
+        for (const c of browserCases) {
+          const file = path.join(dir, c.name);
+          writeFileSync(file, c.bytes);
+          await page.locator("input[type=date]").fill(c.asOf);
+          await page.getByLabel("工作表").fill(c.sheet ?? "");
+          fileChosen = true;
+          await page.setInputFiles("label.dropzone input[type=file]", file);
+          const want = expected.get(c.key)!;
+          const mine = `[data-check-for="${c.name}"]`;
+          await page.waitForSelector(mine, { timeout: 30_000 });
+          await page.waitForSelector(`[data-rejects-for="${c.name}"]`, { timeout: 30_000 });
+          // the result shown is for this file at this as-of date
+          expect(await page.locator(mine).textContent(), c.name).toContain(`截止日期 ${c.asOf}`);
+          if (want.fileError) {
+            expect(await page.locator("[data-file-error]").getAttribute("data-file-error"), c.name).toBe(want.fileError.code);
+            expect(await page.locator("[data-file-error]").textContent(), c.name).toContain(want.fileError.message);
+            continue;
+          }
+          const number = async (key: string) => Number(await page.locator(`[data-summary="${key}"]`).textContent());
+          expect([await number("rows-read"), await number("accepted"), await number("rejected"), await number("problems")], c.name).toEqual([
+            want.rowsRead, want.accepted, want.rejected, want.rejects.length,
+          ]);
+          const rows = await page.$$eval(`[data-rejects-for="${c.name}"] table.check-rejects tbody tr`, (trs) =>
+            trs.map((tr) => [...(tr as HTMLTableRowElement).cells].map((td) => td.textContent!.trim())),
+          );
+          expect(rows, c.name).toEqual(shownRejects(want).slice(0, SHOWN));
+          if (!shot) {
+            mkdirSync(SCREENS, { recursive: true });
+            await opened.screenshot(path.join(SCREENS, "check.png"));
+            shot = true;
+          }
+          if (c.name === "utf8.csv") {
+            // the rejects download: a Blob made in the page, byte for byte the CLI's --rejects-out
+            const [download] = await Promise.all([page.waitForEvent("download"), page.locator(`[data-rejects-for="utf8.csv"] .check-download`).click()]);
+            expect(download.suggestedFilename()).toBe("utf8-被拒绝的行.csv");
+            expect(readFileSync((await download.path())!, "utf8")).toBe(checker.rejectsCsv("utf8.csv", want.rejects));
+          }
+        }
+        console.log(`check-page: ${browserCases.length} files checked in the page in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+        expect(opened.problems()).toEqual([]);
+        expect(await page.locator(".observablehq--error").allTextContents()).toEqual([]);
+        // Nothing is sent anywhere: every request is a GET of the site itself, none made because of a file, none
+        // carrying a body or naming a file.
+        const http = sent.filter((s) => /^(https?|wss?):/.test(s.url));
+        expect(http.filter((s) => !s.url.startsWith(server.url))).toEqual([]);
+        expect(http.filter((s) => s.method !== "GET" || s.postData !== null)).toEqual([]);
+        expect(http.filter((s) => s.afterFile)).toEqual([]);
+        const names = browserCases.map((c) => c.name);
+        expect(opened.report.requests.filter((u) => names.some((n) => decodeURIComponent(u).includes(n)))).toEqual([]);
+      } finally {
+        await opened.close();
+      }
+    } finally {
+      await server.close();
+    }
+  }, 900_000);
+});
