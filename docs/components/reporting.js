@@ -32,20 +32,19 @@ export function reportingCalendar(calendar, {width, departments} = {}) {
   });
 }
 
-/** Horizontal bars: reporting rate and on-time rate per department. */
+/** Horizontal bars: reporting rate (light) with the on-time rate (dark) inside it, per department. */
 export function ratesChart(rates, {width} = {}) {
-  const long = rates.flatMap((r) => [
-    {department: r.department_name, measure: "报送率", value: r.reporting_rate ?? 0},
-    {department: r.department_name, measure: "及时率", value: r.on_time_rate ?? 0}
-  ]);
   return Plot.plot({
     width,
     height: 22 * rates.length + 60,
     marginLeft: 170,
-    x: {label: "比例", percent: true, domain: [0, 100], grid: true},
+    x: {label: "比例（%）", percent: true, domain: [0, 1], grid: true},
     y: {label: null, domain: rates.map((r) => r.department_name)},
-    fy: {axis: null},
-    color: {legend: true, domain: ["报送率", "及时率"], range: ["#2563eb", "#16a34a"]},
-    marks: [Plot.barX(long, {x: "value", y: "department", fill: "measure", fillOpacity: (d) => (d.measure === "报送率" ? 0.35 : 0.9), tip: true}), Plot.ruleX([0])]
+    color: {legend: true, domain: ["报送率", "及时率"], range: ["#93c5fd", "#16a34a"]},
+    marks: [
+      Plot.barX(rates, {x: (r) => r.reporting_rate ?? 0, y: "department_name", fill: () => "报送率", tip: true, title: (r) => `${r.department_name}\n报送率 ${Math.round((r.reporting_rate ?? 0) * 100)}%`}),
+      Plot.barX(rates, {x: (r) => r.on_time_rate ?? 0, y: "department_name", fill: () => "及时率", insetTop: 5, insetBottom: 5, tip: true, title: (r) => `${r.department_name}\n及时率 ${Math.round((r.on_time_rate ?? 0) * 100)}%`}),
+      Plot.ruleX([0])
+    ]
   });
 }
