@@ -10,16 +10,49 @@ import { excelSerialToIsoDate } from "./xlsx.js";
 
 /** Full-width → half-width (４５０ → 450, ％ → %, ，→ ,), minus sign → "-", trimmed. */
 export function normalizeCell(text: string): string {
-  // ASCII is unchanged by NFKC and holds none of the minus signs: only the trim is left (the common case, and fast)
-  let ascii = true;
+  // ASCII and CJK ideographs are unchanged by NFKC and hold none of the minus signs: only the trim is left (the common case, and fast)
+  let plain = true;
   for (let i = 0; i < text.length; i++) {
-    if (text.charCodeAt(i) > 0x7f) {
-      ascii = false;
+    const c = text.charCodeAt(i);
+    if (c > 0x7f && (c < 0x4e00 || c > 0x9fff)) {
+      plain = false;
       break;
     }
   }
-  if (ascii) return text.trim();
+  if (plain) return text.trim();
   return text.normalize("NFKC").replace(/[\u2212\u2012\u2013\uFE63]/g, "-").trim();
+}
+
+/** normalizeCell with every whitespace removed; at once when the text is printable ASCII and CJK ideographs only. */
+function compactCell(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c <= 0x20 || (c > 0x7e && (c < 0x4e00 || c > 0x9fff))) return normalizeCell(text).replace(/\s+/g, "");
+  }
+  return text;
+}
+
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+
+/**
+ * The NUMBER pattern's reading of a text that starts with a digit and has no sign, comma or exponent: digits with an
+ * optional decimal part, then the rest. Null when the text needs the full pattern.
+ */
+function plainNumber(t: string): { digits: string; rest: string } | null {
+  let i = 0;
+  while (i < t.length && isDigit(t.charCodeAt(i))) i++;
+  if (i === 0) return null;
+  if (i < t.length && t.charCodeAt(i) === 0x2e) {
+    let j = i + 1;
+    while (j < t.length && isDigit(t.charCodeAt(j))) j++;
+    if (j === i + 1) return null;
+    i = j;
+  }
+  if (i < t.length) {
+    const c = t.charCodeAt(i);
+    if (c === 0x2c || c === 0x2e || c === 0x45 || c === 0x65) return null; // , . E e
+  }
+  return { digits: i === t.length ? t : t.slice(0, i), rest: i === t.length ? "" : t.slice(i) };
 }
 
 const quote = (text: string) => `“${text}”`;
@@ -63,15 +96,20 @@ const NUMBER = /^([+-]?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)(?:e([+-]?\d
  * anything else that is not a non-negative number with an optional known unit → E_NOT_A_NUMBER.
  */
 export function parseValue(text: string): Parsed<ReportedValue | null> {
-  const t = normalizeCell(text).replace(/\s+/g, "");
+  const t = compactCell(text);
   if (t === "") return ok(null);
-  if (/^[+-]?(nan|inf|infinity|∞)$/i.test(t) || t.startsWith("#")) return fail("E_NOT_A_NUMBER", quote(text));
-  const m = t.match(NUMBER);
-  if (!m) return fail("E_NOT_A_NUMBER", quote(text));
-  const [, sign, digits, exponent, suffix] = m;
-  const plain = Number(`${digits!.replace(/,/g, "")}${exponent ? `e${exponent}` : ""}`);
+  let sign: string | undefined, digits: string | undefined, exponent: string | undefined, suffix: string | undefined;
+  const plain = plainNumber(t);
+  if (plain) [sign, digits, exponent, suffix] = ["", plain.digits, undefined, plain.rest];
+  else {
+    if (/^[+-]?(nan|inf|infinity|∞)$/i.test(t) || t.startsWith("#")) return fail("E_NOT_A_NUMBER", quote(text));
+    const m = t.match(NUMBER);
+    if (!m) return fail("E_NOT_A_NUMBER", quote(text));
+    [, sign, digits, exponent, suffix] = m;
+  }
+  const written = Number(exponent ? `${digits!.replace(/,/g, "")}e${exponent}` : digits!.includes(",") ? digits!.replace(/,/g, "") : digits!);
   // a decimal of at most 15 significant digits survives double → 15 digits → double unchanged (DBL_DIG): skip round15
-  const value = !exponent && significantDigits(digits!) <= 15 && (plain === 0 || plain >= 1e-300) ? plain : round15(plain);
+  const value = !exponent && significantDigits(digits!) <= 15 && (written === 0 || written >= 1e-300) ? written : round15(written);
   if (!Number.isFinite(value)) return fail("E_NOT_A_NUMBER", quote(text));
   if (sign === "-" && value !== 0) return fail("E_NEGATIVE", quote(text));
   const rest = suffix ?? "";
@@ -217,7 +255,7 @@ const STATUS_BY_WORD = new Map<string, Status>(
 
 /** 未启动/推进中/已完成 (and their listed synonyms) → not_started/in_progress/done; empty → null; else E_BAD_STATUS. */
 export function parseStatus(text: string): Parsed<Status | null> {
-  const t = normalizeCell(text).replace(/\s+/g, "");
+  const t = compactCell(text);
   if (t === "") return ok(null);
   const status = STATUS_BY_WORD.get(t);
   return status ? ok(status) : fail("E_BAD_STATUS", quote(text));
