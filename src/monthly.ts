@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { extname, join } from "node:path";
 import Papa from "papaparse";
-import { readMonthlyFile, type IngestContext, type MonthlyFileResult, type Reject } from "./ingest/index.js";
+import { readMonthlyFile, type IngestContext, type MonthlyFileResult, type Reject, type ValidRow } from "./ingest/index.js";
 import { query } from "./warehouse.js";
 
 /**
@@ -87,30 +87,37 @@ type Lookup = {
 
 /** The reference data a monthly file is checked against, read from the warehouse. */
 export async function ingestLookup(connection: DuckDBConnection, asOf: string): Promise<Lookup> {
-  const targets = (await query(connection, `SELECT t.policy_id, t.target_id, t.code, t.kind, t.unit, strftime(t.counting_start, '%Y-%m-%d') AS counting_start,
-      coalesce((SELECT list(r.department_name ORDER BY r.position, r.department_name) FROM target_reporters r WHERE r.target_id = t.target_id), []) AS reporters
-    FROM targets t WHERE t.status = 'published'`)).rows;
-  const aliases = (await query(connection, `SELECT a.policy_id, a.alias, d.name, d.department_id FROM department_aliases a JOIN departments d USING (department_id)`)).rows;
+  // three plain reads, joined here: thousands of targets read row by row through a correlated subquery cost a CLI run more
+  const targets = (await connection.runAndReadAll(`SELECT policy_id, target_id, code, kind, unit, strftime(counting_start, '%Y-%m-%d') AS counting_start
+    FROM targets WHERE status = 'published'`)).getRowsJS() as [string, string, string, string, string | null, string | null][];
+  const reporters = new Map<string, string[]>();
+  const reporterRows = (await connection.runAndReadAll(`SELECT target_id, department_name FROM target_reporters ORDER BY target_id, position, department_name`)).getRowsJS() as [string, string][];
+  for (const [targetId, name] of reporterRows) {
+    const list = reporters.get(targetId);
+    if (list) list.push(name);
+    else reporters.set(targetId, [name]);
+  }
+  const aliases = (await connection.runAndReadAll(`SELECT a.policy_id, a.alias, d.name, d.department_id FROM department_aliases a JOIN departments d USING (department_id)`)).getRowsJS() as [string, string, string, string][];
   const byAlias = new Map<string, string>();
   const departments = new Map<string, string>();
-  for (const a of aliases) {
-    byAlias.set(String(a.alias).replace(/\s+/g, ""), String(a.name));
-    departments.set(`${a.policy_id}|${a.name}`, String(a.department_id));
+  for (const [policyId, alias, name, departmentId] of aliases) {
+    byAlias.set(String(alias).replace(/\s+/g, ""), String(name));
+    departments.set(`${policyId}|${name}`, String(departmentId));
   }
   return {
     ctx: {
       asOf,
       resolveDepartment: (name) => byAlias.get(name.replace(/\s+/g, "").replace(/（/g, "(").replace(/）/g, ")")) ?? null,
       targets: new Map(
-        targets.map((t) => [String(t.code), {
-          unit: (t.unit as string) || null,
-          kind: t.kind as "quantity",
-          countingStart: (t.counting_start as string) ?? null,
-          reportingDepartments: t.reporters as string[],
+        targets.map(([, targetId, code, kind, unit, countingStart]) => [String(code), {
+          unit: unit || null,
+          kind: kind as "quantity",
+          countingStart: countingStart ?? null,
+          reportingDepartments: reporters.get(targetId) ?? [],
         }]),
       ),
     },
-    targets: new Map(targets.map((t) => [String(t.code), { policy_id: String(t.policy_id), target_id: String(t.target_id) }])),
+    targets: new Map(targets.map(([policyId, targetId, code]) => [String(code), { policy_id: String(policyId), target_id: String(targetId) }])),
     departments,
   };
 }
@@ -144,7 +151,9 @@ export async function loadMonthlyFile(connection: DuckDBConnection, options: Loa
   for (const r of rejects) summary.rejected_by_code[r.code] = (summary.rejected_by_code[r.code] ?? 0) + 1;
 
   // current figures of the targets this file touches
-  const codes = [...new Set(result.rows.map((r) => r.targetCode))];
+  const codeSet = new Set<string>();
+  for (const r of result.rows) codeSet.add(r.targetCode);
+  const codes = [...codeSet];
   const current = new Map<string, { value: number | null; status: string | null }>();
   const history = new Map<string, { period: string; value: number }[]>();
   if (codes.length > 0) {
@@ -157,13 +166,19 @@ export async function loadMonthlyFile(connection: DuckDBConnection, options: Loa
       }
     }
   }
-  type Out = { row: (typeof result.rows)[number]; policy_id: string; target_id: string; department_id: string; flag: string | null };
-  const out: Out[] = [];
+  // department_id by policy and canonical name
+  const departmentIds = new Map<string, Map<string, string>>();
+  for (const [key, id] of lookup.departments) {
+    const bar = key.indexOf("|");
+    let names = departmentIds.get(key.slice(0, bar));
+    if (!names) departmentIds.set(key.slice(0, bar), (names = new Map()));
+    names.set(key.slice(bar + 1), id);
+  }
+  const out: Observations = { rows: [], targets: [], departmentIds: [], flags: [] };
   for (const row of result.rows) {
     const target = lookup.targets.get(row.targetCode)!;
-    const department_id = lookup.departments.get(`${target.policy_id}|${row.department}`)!;
-    const key = `${department_id}|${row.targetCode}|${row.period}`;
-    const before = current.get(key);
+    const department_id = departmentIds.get(target.policy_id)!.get(row.department)!;
+    const before = current.size > 0 ? current.get(`${department_id}|${row.targetCode}|${row.period}`) : undefined;
     if (before && before.value === row.value && before.status === row.status) {
       summary.unchanged++;
       continue;
@@ -172,12 +187,15 @@ export async function loadMonthlyFile(connection: DuckDBConnection, options: Loa
     else summary.imported++;
     // a cumulative figure below an earlier period's is loaded but flagged, unless the row's note explains it
     let flag: string | null = null;
-    const earlier = (history.get(`${department_id}|${row.targetCode}`) ?? []).filter((h) => h.period < row.period).sort((a, b) => (a.period < b.period ? 1 : -1))[0];
+    const earlier = history.size === 0 ? undefined : (history.get(`${department_id}|${row.targetCode}`) ?? []).filter((h) => h.period < row.period).sort((a, b) => (a.period < b.period ? 1 : -1))[0];
     if (row.value !== null && earlier && row.value < earlier.value && !row.note) {
       flag = `累计值 ${row.value} 低于 ${earlier.period} 的 ${earlier.value}，且进展情况未作说明`;
       summary.flags.push({ row: row.sourceRow, code: row.targetCode, department: row.department, period: row.period, reason: flag });
     }
-    out.push({ row, policy_id: target.policy_id, target_id: target.target_id, department_id, flag });
+    out.rows.push(row);
+    out.targets.push(target);
+    out.departmentIds.push(department_id);
+    out.flags.push(flag);
   }
   summary.flagged = summary.flags.length;
   summary.status = summary.rejected > 0 ? "partial" : "loaded";
@@ -194,28 +212,7 @@ export async function loadMonthlyFile(connection: DuckDBConnection, options: Loa
       [receiptNo, sha256, options.name, options.receivedAt, options.asOf, archiveName, summary.encoding, summary.format, summary.sheet,
         summary.rows_read, summary.imported, summary.updated, summary.unchanged, summary.rejected, summary.flagged],
     );
-    const observations = await connection.createAppender("observations", "raw");
-    const str = (s: string | null | undefined) => (s === null || s === undefined ? observations.appendNull() : observations.appendVarchar(s));
-    for (const o of out) {
-      observations.appendInteger(receiptNo);
-      observations.appendVarchar(o.policy_id);
-      observations.appendVarchar(o.target_id);
-      observations.appendVarchar(o.row.targetCode);
-      observations.appendVarchar(o.department_id);
-      observations.appendVarchar(o.row.period);
-      if (o.row.value === null) observations.appendNull();
-      else observations.appendDouble(o.row.value);
-      str(o.row.status);
-      str(o.row.note);
-      str(o.row.reporter);
-      str(o.row.reportedAt);
-      observations.appendInteger(o.row.sourceRow);
-      str(o.row.reportedValue === null ? null : `${o.row.reportedValue}${o.row.reportedUnit ?? ""}`);
-      observations.appendBoolean(o.flag !== null);
-      str(o.flag);
-      observations.endRow();
-    }
-    observations.closeSync();
+    await insertObservations(connection, receiptNo, out, lookup);
     const rejected = await connection.createAppender("rejects", "raw");
     for (const r of rejects) {
       rejected.appendInteger(receiptNo);
@@ -236,6 +233,116 @@ export async function loadMonthlyFile(connection: DuckDBConnection, options: Loa
     throw e;
   }
   return summary;
+}
+
+/** The accepted rows of a file, with what each is loaded under. */
+type Observations = {
+  rows: ValidRow[];
+  targets: { policy_id: string; target_id: string }[];
+  departmentIds: string[];
+  flags: (string | null)[];
+};
+
+/** Separates the values of a column sent as one text (a control character; a batch holding one goes value by value). */
+const SEPARATOR = "\u0001";
+
+/** Rows per INSERT: DuckDB stores one batch while the next one's texts are built. */
+const BATCH_ROWS = 100_000;
+
+/** Whether a text can be sent within a column text: not empty (the empty string stands for NULL) and free of the separator. */
+const sendable = (s: string) => s !== "" && !s.includes(SEPARATOR);
+
+/**
+ * The texts of a batch's columns, the values of each column joined by SEPARATOR, NULL written as the empty string;
+ * null when a value cannot be told apart that way. Periods, statuses, dates and numbers are written by the reader in
+ * fixed forms; the note, the reporter and a unit from the file are checked here, the warehouse's ids by the caller.
+ */
+function columnTexts(o: Observations, start: number, end: number): string[] | null {
+  const n = end - start;
+  const policy = new Array<string>(n), target = new Array<string>(n), code = new Array<string>(n), department = new Array<string>(n);
+  const period = new Array<string>(n), value = new Array<string>(n), status = new Array<string>(n), note = new Array<string>(n);
+  const reporter = new Array<string>(n), reportedAt = new Array<string>(n), reportedValue = new Array<string>(n), flag = new Array<string>(n);
+  const sourceRow = new Array<string>(n);
+  for (let i = start, k = 0; i < end; i++, k++) {
+    const row = o.rows[i]!;
+    const t = o.targets[i]!;
+    policy[k] = t.policy_id;
+    target[k] = t.target_id;
+    code[k] = row.targetCode;
+    department[k] = o.departmentIds[i]!;
+    period[k] = row.period;
+    value[k] = row.value === null ? "" : String(row.value);
+    status[k] = row.status ?? "";
+    if (row.note !== null && !sendable(row.note)) return null;
+    note[k] = row.note ?? "";
+    if (row.reporter !== null && !sendable(row.reporter)) return null;
+    reporter[k] = row.reporter ?? "";
+    reportedAt[k] = row.reportedAt ?? "";
+    if (row.reportedValue === null) reportedValue[k] = "";
+    else {
+      if (row.reportedUnit !== null && row.reportedUnit.includes(SEPARATOR)) return null;
+      reportedValue[k] = `${row.reportedValue}${row.reportedUnit ?? ""}`;
+    }
+    const f = o.flags[i]!;
+    flag[k] = f ?? "";
+    sourceRow[k] = String(row.sourceRow);
+  }
+  return [policy, target, code, department, period, value, status, note, reporter, reportedAt, reportedValue, flag, sourceRow].map((c) => c.join(SEPARATOR));
+}
+
+const split = (n: number) => `unnest(string_split($${n}, chr(1)))`;
+
+/** One batch from its column texts: DuckDB splits each text and zips the columns back into rows, in order. */
+const INSERT_TEXTS = `INSERT INTO raw.observations
+  SELECT $1, policy_id, target_id, code, department_id, period, CAST(nullif(value, '') AS DOUBLE), nullif(status, ''), nullif(note, ''),
+    nullif(reporter, ''), nullif(reported_at, ''), CAST(source_row AS INTEGER), nullif(reported_value, ''), flag_reason <> '', nullif(flag_reason, '')
+  FROM (SELECT ${["policy_id", "target_id", "code", "department_id", "period", "value", "status", "note", "reporter", "reported_at", "reported_value", "flag_reason", "source_row"]
+    .map((c, i) => `${split(i + 2)} AS ${c}`).join(", ")})`;
+
+/**
+ * Appends the accepted rows to raw.observations (inside the caller's transaction). Calling into DuckDB once per value
+ * (an Appender) costs more than reading and checking the whole file, so each column of a batch goes in as one text
+ * that DuckDB splits; DuckDB stores a batch while the next is prepared. A batch whose texts cannot be separated goes
+ * value by value.
+ */
+async function insertObservations(connection: DuckDBConnection, receiptNo: number, o: Observations, lookup: Lookup): Promise<void> {
+  const idsSendable = [...lookup.targets].every(([code, t]) => sendable(code) && sendable(t.policy_id) && sendable(t.target_id)) && [...lookup.departments.values()].every(sendable);
+  let pending: Promise<unknown> | null = null;
+  for (let start = 0; start < o.rows.length; start += BATCH_ROWS) {
+    const end = Math.min(o.rows.length, start + BATCH_ROWS);
+    const texts = idsSendable ? columnTexts(o, start, end) : null;
+    if (pending) await pending;
+    pending = texts ? connection.run(INSERT_TEXTS, [receiptNo, ...texts]) : appendObservations(connection, receiptNo, o, start, end);
+  }
+  if (pending) await pending;
+}
+
+/** Rows start…end value by value. */
+async function appendObservations(connection: DuckDBConnection, receiptNo: number, o: Observations, start: number, end: number): Promise<void> {
+  const observations = await connection.createAppender("observations", "raw");
+  const str = (s: string | null | undefined) => (s === null || s === undefined ? observations.appendNull() : observations.appendVarchar(s));
+  for (let i = start; i < end; i++) {
+    const row = o.rows[i]!;
+    const flag = o.flags[i]!;
+    observations.appendInteger(receiptNo);
+    observations.appendVarchar(o.targets[i]!.policy_id);
+    observations.appendVarchar(o.targets[i]!.target_id);
+    observations.appendVarchar(row.targetCode);
+    observations.appendVarchar(o.departmentIds[i]!);
+    observations.appendVarchar(row.period);
+    if (row.value === null) observations.appendNull();
+    else observations.appendDouble(row.value);
+    str(row.status);
+    str(row.note);
+    str(row.reporter);
+    str(row.reportedAt);
+    observations.appendInteger(row.sourceRow);
+    str(row.reportedValue === null ? null : `${row.reportedValue}${row.reportedUnit ?? ""}`);
+    observations.appendBoolean(flag !== null);
+    str(flag);
+    observations.endRow();
+  }
+  observations.closeSync();
 }
 
 /** The rejected rows as a CSV with BOM (opens in Chinese Excel), to send back to the department. */
