@@ -108,8 +108,11 @@ export function looksLikeGbText(bytes: Uint8Array, text: string): boolean {
 
 /** Whether text that decoded cleanly is plausible report text (no control characters, no private-use code points). */
 function plausibleText(text: string): boolean {
-  return !CONTROL.test(text) && !/[\uE000-\uF8FF]/.test(text);
+  return !IMPLAUSIBLE.test(text);
 }
+
+/** CONTROL or a private-use code point, in one pass over the text. */
+const IMPLAUSIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uE000-\uF8FF]/;
 
 /** Looks like UTF-16 without a BOM: many NUL bytes, all on the same parity. */
 function looksLikeBomlessUtf16(bytes: Uint8Array): boolean {

@@ -442,12 +442,11 @@ function stringKeyIssues(rows: readonly { row: number; cells: RowCells }[], memo
   return repeated ? issuesOf(byKey, (key) => (key as string).split("\u0000")) : new Map();
 }
 
-const PART_LIMIT = [2 ** 18, 2 ** 18, 2 ** 17] as const;
-
 /**
- * The same keys as numbers: each part of rowKey (department, code, period) numbered by its distinct text, so a key is
- * three small integers instead of a new string per row. Null (use the strings) when a part holds the separator, which
- * the string key could not tell apart, or when a file has more distinct parts than the number can hold.
+ * The same keys as numbers: each part of rowKey (department, code, period) numbered by its distinct text, a row's key
+ * packed with its index into one number, and the numbers sorted, so that rows sharing a key sit side by side — no new
+ * string and no map entry per row. Null (use the strings) when a part holds the separator, which the string key could
+ * not tell apart, or when the numbers would not stay exact.
  */
 function numberedKeyIssues(rows: readonly { row: number; cells: RowCells }[], memo: RowMemo): Map<number, RowIssue> | null {
   const texts: string[][] = [[], [], []];
@@ -465,30 +464,51 @@ function numberedKeyIssues(rows: readonly { row: number; cells: RowCells }[], me
     }
     id = ids[which]!.get(text);
     if (id === undefined) {
-      id = text.includes("\u0000") || texts[which]!.length >= PART_LIMIT[which] ? -1 : texts[which]!.push(text) - 1;
+      id = text.includes("\u0000") ? -1 : texts[which]!.push(text) - 1;
       if (id >= 0) ids[which]!.set(text, id);
     }
     byCell[which]!.set(cell, id);
     return id;
   };
-  const byKey = new Map<number, number | number[]>();
-  let repeated = false;
-  for (const r of rows) {
-    const { department, targetCode, period } = r.cells;
+  const n = rows.length;
+  const parts = new Int32Array(3 * n).fill(-1);
+  for (let i = 0; i < n; i++) {
+    const { department, targetCode, period } = rows[i]!.cells;
     if (department === "" || targetCode === "" || period === "") continue;
     const d = part(0, department);
     const c = part(1, targetCode);
     const p = part(2, period);
     if (d < 0 || c < 0 || p < 0) return null;
-    if (addRow(byKey, (d * PART_LIMIT[1] + c) * PART_LIMIT[2] + p, r.row)) repeated = true;
+    parts[3 * i] = d;
+    parts[3 * i + 1] = c;
+    parts[3 * i + 2] = p;
   }
-  if (!repeated) return new Map();
-  return issuesOf(byKey, (key) => {
-    const k = key as number;
-    const p = k % PART_LIMIT[2];
-    const c = Math.floor(k / PART_LIMIT[2]) % PART_LIMIT[1];
-    const d = Math.floor(k / PART_LIMIT[2] / PART_LIMIT[1]);
-    return [texts[0]![d]!, texts[1]![c]!, texts[2]![p]!];
+  const [codes, periods] = [texts[1]!.length, texts[2]!.length];
+  const slots = 2 ** Math.ceil(Math.log2(n + 1));
+  if (texts[0]!.length * codes * periods * slots > Number.MAX_SAFE_INTEGER) return null;
+  // key · slots + index, sorted: equal keys are adjacent, each run in row order
+  const keyed = new Float64Array(n);
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    if (parts[3 * i]! < 0) continue;
+    keyed[m++] = ((parts[3 * i]! * codes + parts[3 * i + 1]!) * periods + parts[3 * i + 2]!) * slots + i;
+  }
+  const sorted = keyed.subarray(0, m).sort();
+  const groups: number[][] = [];
+  for (let a = 0; a < m; ) {
+    const key = Math.floor(sorted[a]! / slots);
+    let b = a + 1;
+    while (b < m && Math.floor(sorted[b]! / slots) === key) b++;
+    if (b - a > 1) groups.push(Array.from(sorted.subarray(a, b), (x) => x % slots));
+    a = b;
+  }
+  if (groups.length === 0) return new Map();
+  // in the order the keys first occur, as the string form lists them
+  groups.sort((x, y) => x[0]! - y[0]!);
+  const byKey = new Map<number[], number[]>(groups.map((g) => [g, g.map((i) => rows[i]!.row)]));
+  return issuesOf(byKey, (g) => {
+    const i = (g as number[])[0]!;
+    return [texts[0]![parts[3 * i]!]!, texts[1]![parts[3 * i + 1]!]!, texts[2]![parts[3 * i + 2]!]!];
   });
 }
 

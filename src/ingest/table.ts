@@ -118,10 +118,13 @@ function scanRow(row: string[], index: number): Candidate {
   return { index, matches };
 }
 
-type RawLayout = { rawKeys: string[]; headerCells: string[] };
+type RowLayout = { rawKeys: string[]; headerCells: string[]; fields: Field[]; indexes: number[] };
+
+/** No unheaded cells: shared by the rows that have none (most), never written to. */
+const NONE: string[] = Object.freeze([]) as unknown as string[];
 
 /** Every non-empty-header cell as written (trimmed), keyed by the header text; unnamed columns by their letter. */
-function rawCells(line: string[], { rawKeys, headerCells }: RawLayout): Record<string, string> {
+function rawCells(line: string[], { rawKeys, headerCells }: RowLayout): Record<string, string> {
   const raw: Record<string, string> = {};
   line.forEach((cell, i) => {
     const text = cleanCell(cell);
@@ -134,7 +137,7 @@ function rawCells(line: string[], { rawKeys, headerCells }: RawLayout): Record<s
 /** A data row; `raw` (wanted for rejected rows only) is built when first read. */
 class GridRow implements TableRow {
   readonly #line: string[];
-  readonly #layout: RawLayout;
+  readonly #layout: RowLayout;
   #raw: Record<string, string> | null = null;
 
   constructor(
@@ -143,7 +146,7 @@ class GridRow implements TableRow {
     public unheaded: string[],
     public extraFields: number,
     line: string[],
-    layout: RawLayout,
+    layout: RowLayout,
   ) {
     this.#line = line;
     this.#layout = layout;
@@ -212,28 +215,26 @@ export function readTable(grid: Grid): { table: Table } | { error: FileError } {
   });
 
   const headerWidth = (grid[best.index] ?? []).length;
-  const layout: RawLayout = { rawKeys, headerCells };
+  const layout: RowLayout = { rawKeys, headerCells, fields: columns.map((c) => c.field), indexes: columns.map((c) => c.index) };
   // columns within the header's width that have no header: a non-empty cell there is reported (unheaded)
   const unnamed = headerCells.flatMap((h, i) => (h === "" ? [i] : []));
-  const fields = columns.map((c) => c.field);
-  const indexes = columns.map((c) => c.index);
   const rows: TableRow[] = [];
   for (let index = best.index + 1; index < grid.length; index++) {
     const line = grid[index]!;
     if (isEmptyRow(line)) continue;
-    const cells: Record<Field, string> = { department: "", targetCode: "", period: "", value: "", unit: "", status: "", note: "", reporter: "", reportedAt: "" };
-    for (let c = 0; c < fields.length; c++) cells[fields[c]!] = cleanCell(line[indexes[c]!] ?? "");
-    const unheaded: string[] = [];
+    let unheaded: string[] = NONE;
     for (const i of unnamed) {
       if (i >= line.length) break;
       const cell = line[i];
-      if (cell !== undefined && cleanCell(cell) !== "") unheaded.push(`${columnLetter(i)}: ${cleanCell(cell)}`);
+      if (cell !== undefined && cleanCell(cell) !== "") (unheaded === NONE ? (unheaded = []) : unheaded).push(`${columnLetter(i)}: ${cleanCell(cell)}`);
     }
     for (let i = headerCells.length; i < line.length; i++) {
       const cell = line[i];
-      if (cell !== undefined && cleanCell(cell) !== "") unheaded.push(`${columnLetter(i)}: ${cleanCell(cell)}`);
+      if (cell !== undefined && cleanCell(cell) !== "") (unheaded === NONE ? (unheaded = []) : unheaded).push(`${columnLetter(i)}: ${cleanCell(cell)}`);
     }
     const extraFields = Math.max(0, line.length - headerWidth);
+    const cells: Record<Field, string> = { department: "", targetCode: "", period: "", value: "", unit: "", status: "", note: "", reporter: "", reportedAt: "" };
+    for (let c = 0; c < layout.fields.length; c++) cells[layout.fields[c]!] = cleanCell(line[layout.indexes[c]!] ?? "");
     rows.push(new GridRow(index + 1, cells, unheaded, extraFields, line, layout));
   }
   return { table: { headerRow, columns, ignoredColumns, valueHeaderUnit, rows } };
