@@ -3,7 +3,8 @@ import { createHash } from "node:crypto";
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { extname, join } from "node:path";
 import Papa from "papaparse";
-import { readMonthlyFile, type IngestContext, type MonthlyFileResult, type Reject, type ValidRow } from "./ingest/index.js";
+import { type IngestContext, type MonthlyFileResult, type Reject, type ValidRow } from "./ingest/index.js";
+import { checkMonthlyBytes } from "./ingest/check.js";
 import { query } from "./warehouse.js";
 
 /**
@@ -140,7 +141,9 @@ export async function loadMonthlyFile(connection: DuckDBConnection, options: Loa
     return { ...summary, status: "already_loaded", receipt_no: Number(seen.receipt_no), rows_read: Number(seen.rows_read), unchanged: Number(seen.imported) + Number(seen.updated) + Number(seen.unchanged) };
   }
   const lookup = await ingestLookup(connection, options.asOf);
-  const result: MonthlyFileResult = await readMonthlyFile({ name: options.name, bytes: options.bytes }, lookup.ctx, { sheet: options.sheet, maxBytes: options.maxBytes });
+  // checkMonthlyBytes is readMonthlyFile without a second SHA-256 of the bytes (the hash above is the file's)
+  const checked = await checkMonthlyBytes({ name: options.name, bytes: options.bytes }, lookup.ctx, { sheet: options.sheet, maxBytes: options.maxBytes });
+  const result: MonthlyFileResult = { ...checked, file: { ...checked.file, sha256 } };
   Object.assign(summary, { encoding: result.file.encoding, format: result.file.format, sheet: result.file.sheet, rows_read: result.file.rowsRead });
   if (result.fileError) return { ...summary, status: "file_rejected", file_error: result.fileError };
 
@@ -294,7 +297,7 @@ const split = (n: number) => `unnest(string_split($${n}, chr(1)))`;
 
 /** One batch from its column texts: DuckDB splits each text and zips the columns back into rows, in order. */
 const INSERT_TEXTS = `INSERT INTO raw.observations
-  SELECT $1, policy_id, target_id, code, department_id, period, CAST(nullif(value, '') AS DOUBLE), nullif(status, ''), nullif(note, ''),
+  SELECT $1::INTEGER, policy_id, target_id, code, department_id, period, CAST(nullif(value, '') AS DOUBLE), nullif(status, ''), nullif(note, ''),
     nullif(reporter, ''), nullif(reported_at, ''), CAST(source_row AS INTEGER), nullif(reported_value, ''), flag_reason <> '', nullif(flag_reason, '')
   FROM (SELECT ${["policy_id", "target_id", "code", "department_id", "period", "value", "status", "note", "reporter", "reported_at", "reported_value", "flag_reason", "source_row"]
     .map((c, i) => `${split(i + 2)} AS ${c}`).join(", ")})`;
