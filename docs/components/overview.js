@@ -5,7 +5,8 @@ import * as Plot from "npm:@observablehq/plot";
 export function tasksByChapter(tasks, {width} = {}) {
   const rows = d3Rollup(tasks, (t) => `${t.chapter_no}. ${t.chapter_title}`, (t) => t.chapter_no);
   return Plot.plot({
-    width,
+    // never narrower than the labels plus a usable plot area (a card can be measured at 0 px while laying out)
+    width: Math.max(width ?? 640, 400),
     height: 28 * rows.length + 40,
     marginLeft: 230,
     x: {label: "任务行数", grid: true},
@@ -23,7 +24,7 @@ export function deadlinesByMonth(tasks, {width} = {}) {
   const dated = tasks.filter((t) => t.deadline_date);
   const rows = d3Rollup(dated, (t) => String(t.deadline_date).slice(0, 7), (t) => String(t.deadline_date).slice(0, 7));
   return Plot.plot({
-    width,
+    width: Math.max(width ?? 640, 240),
     height: 180,
     x: {label: "完成时限（月）", type: "band", domain: rows.map((r) => r.key)},
     y: {label: "任务行数", grid: true},

@@ -14,7 +14,7 @@ export function progressBars(rows, {width} = {}) {
   const label = (d) => `${d.code} ${d.subject.slice(0, 14)}${d.department_name.startsWith("市") ? "" : "（" + d.department_name + "）"}`;
   const data = rows.map((d) => ({...d, label: label(d), shown: Math.min(d.progress ?? 0, 1.2)}));
   return Plot.plot({
-    width,
+    width: Math.max(width ?? 640, 420),
     height: 22 * data.length + 50,
     marginLeft: 260,
     x: {label: "完成比例", percent: true, domain: [0, 120], grid: true},

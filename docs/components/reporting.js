@@ -12,7 +12,7 @@ export const STATUS = {
 export function reportingCalendar(calendar, {width, departments} = {}) {
   const rows = departments ?? [...new Set(calendar.map((d) => d.department_name))];
   return Plot.plot({
-    width,
+    width: Math.max(width ?? 640, 420),
     height: 26 * rows.length + 60,
     marginLeft: 170,
     marginBottom: 50,
@@ -35,7 +35,7 @@ export function reportingCalendar(calendar, {width, departments} = {}) {
 /** Horizontal bars: reporting rate (light) with the on-time rate (dark) inside it, per department. */
 export function ratesChart(rates, {width} = {}) {
   return Plot.plot({
-    width,
+    width: Math.max(width ?? 640, 420),
     height: 22 * rates.length + 60,
     marginLeft: 170,
     x: {label: "比例（%）", percent: true, domain: [0, 1], grid: true},
