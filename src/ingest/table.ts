@@ -247,14 +247,27 @@ export type CsvGrid = {
   quoteErrors: { row: number; message: string; fatal: boolean }[];
 };
 
+const CSV_DIALECT: Papa.ParseConfig<string[]> = { header: false, skipEmptyLines: false, delimitersToGuess: [",", "\t", ";"] };
+
 /**
  * Parses the whole decoded text (never a byte stream, so a character can't be split across chunks). Empty lines
  * are kept so that row numbers stay those of the spreadsheet; a quoted cell spanning lines is one row, as in Excel.
+ * Papa guesses the delimiter and the line break; a well-formed file is then split by `splitWellFormed`, which gives
+ * Papa's records without Papa's work per field, and anything else (a stray quote) by Papa itself, with its errors.
  */
 export function parseCsvGrid(text: string): CsvGrid {
-  const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false, delimitersToGuess: [",", "\t", ";"] });
+  const probe = Papa.parse<string[]>(text, { ...CSV_DIALECT, preview: 1 });
+  const fast = splitWellFormed(text, probe.meta.delimiter, probe.meta.linebreak);
+  if (fast !== null) return finishGrid(fast, text, probe.meta.delimiter, []);
+  const parsed = Papa.parse<string[]>(text, CSV_DIALECT);
+  const quoteErrors = parsed.errors
+    .filter((e) => e.type === "Quotes")
+    .map((e) => ({ row: (e.row ?? 0) + 1, message: e.message, fatal: e.code === "MissingQuotes" }));
+  return finishGrid(parsed.data, text, parsed.meta.delimiter, quoteErrors);
+}
+
+function finishGrid(grid: string[][], text: string, delimiter: string, quoteErrors: CsvGrid["quoteErrors"]): CsvGrid {
   // every record as an array of strings (Papa gives exactly that without dynamic typing; checked in place, not copied)
-  const grid = parsed.data;
   for (let r = 0; r < grid.length; r++) {
     const record = grid[r];
     if (!Array.isArray(record)) grid[r] = [];
@@ -262,8 +275,129 @@ export function parseCsvGrid(text: string): CsvGrid {
   }
   // Papa reports a final empty record for a trailing line break; it is not a row of the file.
   if (grid.length > 0 && isEmptyRow(grid[grid.length - 1]!) && /\r?\n$/.test(text)) grid.pop();
-  const quoteErrors = parsed.errors
-    .filter((e) => e.type === "Quotes")
-    .map((e) => ({ row: (e.row ?? 0) + 1, message: e.message, fatal: e.code === "MissingQuotes" }));
-  return { grid, delimiter: parsed.meta.delimiter, quoteErrors };
+  return { grid, delimiter, quoteErrors };
+}
+
+/**
+ * The distinct texts of one column, so that a text repeated on many rows is one string: found by hashing the
+ * characters in place, made only when new. A column whose texts mostly differ (values, notes) stops pooling.
+ */
+class TextPool {
+  private slots: (string | undefined)[] = new Array(1024);
+  private hashes = new Int32Array(1024);
+  private size = 0;
+  private taken = 0;
+  private pooling = true;
+
+  take(text: string, start: number, end: number): string {
+    if (!this.pooling || end - start > 64) return text.substring(start, end);
+    let h = 0x811c9dc5 ^ (end - start);
+    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    const mask = this.slots.length - 1;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const found = this.slots[slot];
+      if (found === undefined) break;
+      if (this.hashes[slot] === h && found.length === end - start && text.startsWith(found, start)) {
+        this.taken++;
+        return found;
+      }
+    }
+    const made = text.substring(start, end);
+    if (++this.taken >= 4096 && this.size * 2 > this.taken) {
+      // mostly distinct: pooling costs more than it saves
+      this.pooling = false;
+      this.slots = [];
+      return made;
+    }
+    if ((this.size + 1) * 2 > this.slots.length) this.grow();
+    this.put(made, h);
+    return made;
+  }
+
+  private put(s: string, h: number): void {
+    const mask = this.slots.length - 1;
+    let slot = h & mask;
+    while (this.slots[slot] !== undefined) slot = (slot + 1) & mask;
+    this.slots[slot] = s;
+    this.hashes[slot] = h;
+    this.size++;
+  }
+
+  private grow(): void {
+    const [slots, hashes] = [this.slots, this.hashes];
+    this.slots = new Array(slots.length * 2);
+    this.hashes = new Int32Array(slots.length * 2);
+    this.size = 0;
+    for (let i = 0; i < slots.length; i++) if (slots[i] !== undefined) this.put(slots[i]!, hashes[i]!);
+  }
+}
+
+/**
+ * The records Papa's parser makes of a text in which every quoted field is well formed — a quote opens a field, `""`
+ * inside stands for a quote, and the closing quote is followed by the delimiter, the line break or the end — or null
+ * for any other text (Papa then parses it, reporting its quote errors). Unquoted fields run to the next delimiter or
+ * line break, quotes inside them kept as written, as in Papa.
+ */
+function splitWellFormed(text: string, delimiter: string, newline: string): string[][] | null {
+  const grid: string[][] = [];
+  const n = text.length;
+  if (n === 0) return grid;
+  const quote = 0x22;
+  // most columns repeat a few texts (departments, codes, periods, units): each column's texts are kept once
+  const columns: TextPool[] = [];
+  const field = (column: number, start: number, end: number) => (columns[column] ??= new TextPool()).take(text, start, end);
+  let row: string[] = [];
+  let i = 0;
+  let nextDelimiter = text.indexOf(delimiter);
+  let nextNewline = text.indexOf(newline);
+  for (;;) {
+    if (text.charCodeAt(i) === quote) {
+      let from = i + 1;
+      let escaped = false;
+      let close: number;
+      for (;;) {
+        close = text.indexOf('"', from);
+        if (close === -1) return null;
+        if (close + 1 < n && text.charCodeAt(close + 1) === quote) {
+          escaped = true;
+          from = close + 2;
+          continue;
+        }
+        break;
+      }
+      const inside = text.substring(i + 1, close);
+      row.push(escaped ? inside.replace(/""/g, '"') : inside);
+      const after = close + 1;
+      if (after === n) {
+        grid.push(row);
+        return grid;
+      }
+      if (text.startsWith(delimiter, after)) i = after + delimiter.length;
+      else if (text.startsWith(newline, after)) {
+        grid.push(row);
+        row = [];
+        i = after + newline.length;
+      } else return null;
+      if (nextDelimiter !== -1 && nextDelimiter < i) nextDelimiter = text.indexOf(delimiter, i);
+      if (nextNewline !== -1 && nextNewline < i) nextNewline = text.indexOf(newline, i);
+      continue;
+    }
+    if (nextDelimiter !== -1 && (nextDelimiter < nextNewline || nextNewline === -1)) {
+      row.push(field(row.length, i, nextDelimiter));
+      i = nextDelimiter + delimiter.length;
+      nextDelimiter = text.indexOf(delimiter, i);
+      continue;
+    }
+    if (nextNewline !== -1) {
+      row.push(field(row.length, i, nextNewline));
+      grid.push(row);
+      row = [];
+      i = nextNewline + newline.length;
+      nextNewline = text.indexOf(newline, i);
+      continue;
+    }
+    row.push(text.substring(i));
+    grid.push(row);
+    return grid;
+  }
 }
