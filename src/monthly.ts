@@ -87,18 +87,39 @@ type Lookup = {
 };
 
 /** The reference data a monthly file is checked against, read from the warehouse. */
+/**
+ * Rows of a query packed into one text by DuckDB (values joined by U+001F, rows by U+001E) and split here: thousands of
+ * rows cost one value to convert instead of one per cell, which a CLI run notices. Null — read the rows one by one —
+ * when a value is NULL or holds a separator.
+ */
+async function packedRows(connection: DuckDBConnection, from: string, columns: string[], orderBy: string | null = null): Promise<string[][] | null> {
+  const [row] = (await connection.runAndReadAll(`SELECT string_agg(concat_ws(chr(31), ${columns.join(", ")}), chr(30)${orderBy ? ` ORDER BY ${orderBy}` : ""}),
+      coalesce(bool_or(${columns.map((c) => `${c} IS NULL OR contains(${c}, chr(30)) OR contains(${c}, chr(31))`).join(" OR ")}), false), count(*)
+    FROM ${from}`)).getRowsJS() as [string | null, boolean, bigint][];
+  const [text, unsafe, count] = row!;
+  if (unsafe) return null;
+  if (Number(count) === 0 || text === null) return [];
+  const rows = text.split("\u001e").map((r) => r.split("\u001f"));
+  return rows.length === Number(count) && rows.every((r) => r.length === columns.length) ? rows : null;
+}
+
+/** The reference data a monthly file is checked against, read from the warehouse. */
 export async function ingestLookup(connection: DuckDBConnection, asOf: string): Promise<Lookup> {
-  // three plain reads, joined here: thousands of targets read row by row through a correlated subquery cost a CLI run more
-  const targets = (await connection.runAndReadAll(`SELECT policy_id, target_id, code, kind, unit, strftime(counting_start, '%Y-%m-%d') AS counting_start
-    FROM targets WHERE status = 'published'`)).getRowsJS() as [string, string, string, string, string | null, string | null][];
+  const rows = async (sql: string) => (await connection.runAndReadAll(sql)).getRowsJS() as (string | null)[][];
+  const targetsFrom = `(SELECT policy_id, target_id, code, kind, unit, strftime(counting_start, '%Y-%m-%d') AS counting_start FROM targets WHERE status = 'published')`;
+  const targets = (await packedRows(connection, targetsFrom, ["policy_id", "target_id", "code", "kind", "coalesce(unit, '')", "coalesce(counting_start, '')"]))
+    ?? (await rows(`SELECT * FROM ${targetsFrom}`));
+  const reporterRows = (await packedRows(connection, "target_reporters", ["target_id", "department_name"], "target_id, position, department_name"))
+    ?? (await rows(`SELECT target_id, department_name FROM target_reporters ORDER BY target_id, position, department_name`));
+  const aliasesFrom = "department_aliases a JOIN departments d USING (department_id)";
+  const aliases = (await packedRows(connection, aliasesFrom, ["a.policy_id", "a.alias", "d.name", "d.department_id"]))
+    ?? (await rows(`SELECT a.policy_id, a.alias, d.name, d.department_id FROM ${aliasesFrom}`));
   const reporters = new Map<string, string[]>();
-  const reporterRows = (await connection.runAndReadAll(`SELECT target_id, department_name FROM target_reporters ORDER BY target_id, position, department_name`)).getRowsJS() as [string, string][];
   for (const [targetId, name] of reporterRows) {
-    const list = reporters.get(targetId);
-    if (list) list.push(name);
-    else reporters.set(targetId, [name]);
+    const list = reporters.get(targetId!);
+    if (list) list.push(name!);
+    else reporters.set(targetId!, [name!]);
   }
-  const aliases = (await connection.runAndReadAll(`SELECT a.policy_id, a.alias, d.name, d.department_id FROM department_aliases a JOIN departments d USING (department_id)`)).getRowsJS() as [string, string, string, string][];
   const byAlias = new Map<string, string>();
   const departments = new Map<string, string>();
   for (const [policyId, alias, name, departmentId] of aliases) {
@@ -113,8 +134,8 @@ export async function ingestLookup(connection: DuckDBConnection, asOf: string): 
         targets.map(([, targetId, code, kind, unit, countingStart]) => [String(code), {
           unit: unit || null,
           kind: kind as "quantity",
-          countingStart: countingStart ?? null,
-          reportingDepartments: reporters.get(targetId) ?? [],
+          countingStart: countingStart || null,
+          reportingDepartments: reporters.get(targetId!) ?? [],
         }]),
       ),
     },
