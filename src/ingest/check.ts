@@ -5,7 +5,7 @@
  */
 import { fileError, type FileError } from "./codes.js";
 import { sniffBytes, type TextEncoding } from "./decode.js";
-import { validateRows, type IngestContext, type Reject, type ValidRow } from "./rules.js";
+import { validateRows, validateRowsInChunks, type IngestContext, type Reject, type ValidateHooks, type ValidRow } from "./rules.js";
 import { parseCsvGrid, readTable } from "./table.js";
 import { readXlsxGrid, type Grid } from "./xlsx.js";
 
@@ -49,8 +49,17 @@ export function assertAsOf(ctx: IngestContext): void {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(ctx.asOf)) throw new TypeError(`IngestContext.asOf must be YYYY-MM-DD, got ${JSON.stringify(ctx.asOf)}`);
 }
 
-/** Validates one monthly report given as bytes. `file.sha256` is null. Never throws for bad input; throws only for a malformed `ctx`. */
-export async function checkMonthlyBytes(input: { name: string; bytes: Uint8Array }, ctx: IngestContext, options: ReadOptions = {}): Promise<MonthlyFileResult> {
+/**
+ * Validates one monthly report given as bytes. `file.sha256` is null. Never throws for bad input; throws only for a
+ * malformed `ctx` (or what `hooks` throw). With `hooks`, the accepted rows are also handed over chunk by chunk while
+ * the rest are checked (see validateRowsInChunks); the result is the same.
+ */
+export async function checkMonthlyBytes(
+  input: { name: string; bytes: Uint8Array },
+  ctx: IngestContext,
+  options: ReadOptions = {},
+  hooks?: ValidateHooks,
+): Promise<MonthlyFileResult> {
   assertAsOf(ctx);
   const { name, bytes } = input;
   const info: FileInfo = { name, sha256: null, encoding: null, format: null, rowsRead: 0, sheet: null, headerRow: null, ignoredColumns: [] };
@@ -88,11 +97,12 @@ export async function checkMonthlyBytes(input: { name: string; bytes: Uint8Array
   info.rowsRead = t.table.rows.length;
   if (t.table.rows.length === 0) return rejectFile(fileError("E_NO_DATA", `第 ${t.table.headerRow} 行是表头，其下没有数据`));
 
-  const { rows, rejects } = validateRows(t.table.rows, ctx, {
+  const validateOptions = {
     excelSerial: info.format === "xlsx",
     valueHeaderUnit: t.table.valueHeaderUnit,
     rejectUnheadedCells: info.format === "csv",
     quoteErrorRows,
-  });
+  };
+  const { rows, rejects } = hooks ? await validateRowsInChunks(t.table.rows, ctx, validateOptions, hooks) : validateRows(t.table.rows, ctx, validateOptions);
   return { file: info, fileError: null, rows, rejects };
 }

@@ -2,6 +2,7 @@
 export { readMonthlyFile, DEFAULT_MAX_BYTES, type MonthlyFileInput, type MonthlyFileResult, type FileInfo, type ReadOptions } from "./read.js";
 export {
   validateRows,
+  validateRowsInChunks,
   checkRow,
   monthlyRowSchema,
   duplicateKeyIssues,
@@ -15,6 +16,7 @@ export {
   type RowCells,
   type RowOptions,
   type ValidateOptions,
+  type ValidateHooks,
 } from "./rules.js";
 export {
   parseValue,

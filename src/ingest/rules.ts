@@ -524,33 +524,94 @@ export type ValidateOptions = RowOptions & {
 
 /** Validates every data row of a table: accepted rows, and one reject per problem of each rejected row. */
 export function validateRows(rows: readonly TableRow[], ctx: IngestContext, options: ValidateOptions = {}): { rows: ValidRow[]; rejects: Reject[] } {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(ctx.asOf)) throw new TypeError(`IngestContext.asOf must be YYYY-MM-DD, got ${JSON.stringify(ctx.asOf)}`);
-  const memo = new RowMemo(ctx, options);
-  const duplicates = keyIssues(rows, memo);
-  const quoteErrorRows = options.quoteErrorRows !== undefined && options.quoteErrorRows.size > 0 ? options.quoteErrorRows : null;
-  const valid: ValidRow[] = [];
-  const rejects: Reject[] = [];
-  for (const r of rows) {
-    const result = checkCells(r.cells, r.row, memo);
-    const quoteError = quoteErrorRows !== null && quoteErrorRows.has(r.row);
-    const extraCells = options.rejectUnheadedCells === true && (r.unheaded.length > 0 || r.extraFields > 0);
-    const duplicate = duplicates.size > 0 ? duplicates.get(r.row) : undefined;
-    const ok = !Array.isArray(result);
-    if (ok && !quoteError && !extraCells && !duplicate) {
-      valid.push(result);
-      continue;
+  const run = new Validation(rows, ctx, options);
+  run.check(0, rows.length);
+  return { rows: run.valid, rejects: run.rejects };
+}
+
+/** For a caller that stores the accepted rows of a large file while the rest are being checked (luoshi ingest). */
+export type ValidateHooks = {
+  /**
+   * Before the row checks: every known target code the rows name (the accepted rows' codes are among them).
+   * Awaited.
+   */
+  codes?: (codes: string[]) => Promise<void> | void;
+  /** The accepted rows of each chunk of rows checked, in file order. Awaited before the next chunk is checked. */
+  accepted: (rows: ValidRow[]) => Promise<void> | void;
+  /** Rows checked per chunk. Default 50,000. */
+  chunkRows?: number;
+};
+
+/** validateRows, handing the accepted rows over chunk by chunk as it goes: the same verdicts, in the same order. */
+export async function validateRowsInChunks(
+  rows: readonly TableRow[],
+  ctx: IngestContext,
+  options: ValidateOptions,
+  hooks: ValidateHooks,
+): Promise<{ rows: ValidRow[]; rejects: Reject[] }> {
+  const run = new Validation(rows, ctx, options);
+  if (hooks.codes) {
+    const codes = new Set<string>();
+    for (const r of rows) {
+      const written = r.cells.targetCode;
+      const code = written === "" ? null : run.memo.targetCode(written);
+      if (code !== null) codes.add(code);
     }
-    const issues = ok ? [] : result;
-    if (quoteError) issues.push({ code: "E_CSV_QUOTES", column: null, message: rowMessage("E_CSV_QUOTES"), value: null });
-    if (extraCells) {
-      const detail = [r.extraFields > 0 ? `比表头多 ${r.extraFields} 个单元格` : null, ...r.unheaded].filter((d) => d !== null).join("；");
-      issues.push({ code: "E_EXTRA_CELLS", column: null, message: rowMessage("E_EXTRA_CELLS", detail), value: r.unheaded.join("；") || null });
-    }
-    if (duplicate) issues.push(duplicate);
-    const rawRow = r.raw;
-    for (const i of issues) rejects.push({ ...i, row: r.row, rawRow });
+    await hooks.codes([...codes]);
   }
-  return { rows: valid, rejects };
+  const chunk = Math.max(1, hooks.chunkRows ?? 50_000);
+  for (let start = 0; start < rows.length; start += chunk) {
+    const before = run.valid.length;
+    run.check(start, Math.min(rows.length, start + chunk));
+    await hooks.accepted(run.valid.slice(before));
+  }
+  return { rows: run.valid, rejects: run.rejects };
+}
+
+/** One validation of a table's rows: the duplicate keys first (they span the file), then each row in order. */
+class Validation {
+  readonly memo: RowMemo;
+  readonly valid: ValidRow[] = [];
+  readonly rejects: Reject[] = [];
+  private readonly duplicates: Map<number, RowIssue>;
+  private readonly quoteErrorRows: ReadonlySet<number> | null;
+
+  constructor(
+    private readonly rows: readonly TableRow[],
+    ctx: IngestContext,
+    private readonly options: ValidateOptions,
+  ) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(ctx.asOf)) throw new TypeError(`IngestContext.asOf must be YYYY-MM-DD, got ${JSON.stringify(ctx.asOf)}`);
+    this.memo = new RowMemo(ctx, options);
+    this.duplicates = keyIssues(rows, this.memo);
+    this.quoteErrorRows = options.quoteErrorRows !== undefined && options.quoteErrorRows.size > 0 ? options.quoteErrorRows : null;
+  }
+
+  /** Checks rows start…end (indexes into the table's rows). */
+  check(start: number, end: number): void {
+    const { memo, options, duplicates, quoteErrorRows, valid, rejects } = this;
+    for (let index = start; index < end; index++) {
+      const r = this.rows[index]!;
+      const result = checkCells(r.cells, r.row, memo);
+      const quoteError = quoteErrorRows !== null && quoteErrorRows.has(r.row);
+      const extraCells = options.rejectUnheadedCells === true && (r.unheaded.length > 0 || r.extraFields > 0);
+      const duplicate = duplicates.size > 0 ? duplicates.get(r.row) : undefined;
+      const ok = !Array.isArray(result);
+      if (ok && !quoteError && !extraCells && !duplicate) {
+        valid.push(result);
+        continue;
+      }
+      const issues = ok ? [] : result;
+      if (quoteError) issues.push({ code: "E_CSV_QUOTES", column: null, message: rowMessage("E_CSV_QUOTES"), value: null });
+      if (extraCells) {
+        const detail = [r.extraFields > 0 ? `比表头多 ${r.extraFields} 个单元格` : null, ...r.unheaded].filter((d) => d !== null).join("；");
+        issues.push({ code: "E_EXTRA_CELLS", column: null, message: rowMessage("E_EXTRA_CELLS", detail), value: r.unheaded.join("；") || null });
+      }
+      if (duplicate) issues.push(duplicate);
+      const rawRow = r.raw;
+      for (const i of issues) rejects.push({ ...i, row: r.row, rawRow });
+    }
+  }
 }
 
 /**
