@@ -1,4 +1,4 @@
-import { listValue, type DuckDBConnection } from "@duckdb/node-api";
+import { listValue, type DuckDBConnection, type DuckDBPreparedStatement, type DuckDBValue } from "@duckdb/node-api";
 import { createHash } from "node:crypto";
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { extname, join } from "node:path";
@@ -92,10 +92,13 @@ type Lookup = {
  * rows cost one value to convert instead of one per cell, which a CLI run notices. Null — read the rows one by one —
  * when a value is NULL or holds a separator.
  */
-async function packedRows(connection: DuckDBConnection, from: string, columns: string[], orderBy: string | null = null): Promise<string[][] | null> {
+async function packedRows(
+  connection: DuckDBConnection, from: string, columns: string[], options: { orderBy?: string; params?: DuckDBValue[]; unsafe?: string } = {},
+): Promise<string[][] | null> {
+  const { orderBy, params = [], unsafe: alsoUnsafe = "false" } = options;
   const [row] = (await connection.runAndReadAll(`SELECT string_agg(concat_ws(chr(31), ${columns.join(", ")}), chr(30)${orderBy ? ` ORDER BY ${orderBy}` : ""}),
-      coalesce(bool_or(${columns.map((c) => `${c} IS NULL OR contains(${c}, chr(30)) OR contains(${c}, chr(31))`).join(" OR ")}), false), count(*)
-    FROM ${from}`)).getRowsJS() as [string | null, boolean, bigint][];
+      coalesce(bool_or(${columns.map((c) => `${c} IS NULL OR contains(${c}, chr(30)) OR contains(${c}, chr(31))`).join(" OR ")} OR ${alsoUnsafe}), false), count(*)
+    FROM ${from}`, params)).getRowsJS() as [string | null, boolean, bigint][];
   const [text, unsafe, count] = row!;
   if (unsafe) return null;
   if (Number(count) === 0 || text === null) return [];
@@ -109,7 +112,7 @@ export async function ingestLookup(connection: DuckDBConnection, asOf: string): 
   const targetsFrom = `(SELECT policy_id, target_id, code, kind, unit, strftime(counting_start, '%Y-%m-%d') AS counting_start FROM targets WHERE status = 'published')`;
   const targets = (await packedRows(connection, targetsFrom, ["policy_id", "target_id", "code", "kind", "coalesce(unit, '')", "coalesce(counting_start, '')"]))
     ?? (await rows(`SELECT * FROM ${targetsFrom}`));
-  const reporterRows = (await packedRows(connection, "target_reporters", ["target_id", "department_name"], "target_id, position, department_name"))
+  const reporterRows = (await packedRows(connection, "target_reporters", ["target_id", "department_name"], { orderBy: "target_id, position, department_name" }))
     ?? (await rows(`SELECT target_id, department_name FROM target_reporters ORDER BY target_id, position, department_name`));
   const aliasesFrom = "department_aliases a JOIN departments d USING (department_id)";
   const aliases = (await packedRows(connection, aliasesFrom, ["a.policy_id", "a.alias", "d.name", "d.department_id"]))
@@ -162,34 +165,6 @@ export async function loadMonthlyFile(connection: DuckDBConnection, options: Loa
     return { ...summary, status: "already_loaded", receipt_no: Number(seen.receipt_no), rows_read: Number(seen.rows_read), unchanged: Number(seen.imported) + Number(seen.updated) + Number(seen.unchanged) };
   }
   const lookup = await ingestLookup(connection, options.asOf);
-  // checkMonthlyBytes is readMonthlyFile without a second SHA-256 of the bytes (the hash above is the file's)
-  const checked = await checkMonthlyBytes({ name: options.name, bytes: options.bytes }, lookup.ctx, { sheet: options.sheet, maxBytes: options.maxBytes });
-  const result: MonthlyFileResult = { ...checked, file: { ...checked.file, sha256 } };
-  Object.assign(summary, { encoding: result.file.encoding, format: result.file.format, sheet: result.file.sheet, rows_read: result.file.rowsRead });
-  if (result.fileError) return { ...summary, status: "file_rejected", file_error: result.fileError };
-
-  const rejects = result.rejects.map((r) => ({ ...r, file: options.name }));
-  const rejectedRows = new Set(rejects.map((r) => r.row));
-  summary.rejects = rejects;
-  summary.rejected = rejectedRows.size;
-  for (const r of rejects) summary.rejected_by_code[r.code] = (summary.rejected_by_code[r.code] ?? 0) + 1;
-
-  // current figures of the targets this file touches
-  const codeSet = new Set<string>();
-  for (const r of result.rows) codeSet.add(r.targetCode);
-  const codes = [...codeSet];
-  const current = new Map<string, { value: number | null; status: string | null }>();
-  const history = new Map<string, { period: string; value: number }[]>();
-  if (codes.length > 0) {
-    const rows = (await query(connection, "SELECT department_id, code, period, value, status FROM observations WHERE list_contains($1::VARCHAR[], code)", [listValue(codes)])).rows;
-    for (const r of rows) {
-      current.set(`${r.department_id}|${r.code}|${r.period}`, { value: r.value as number | null, status: r.status as string | null });
-      if (r.value !== null) {
-        const key = `${r.department_id}|${r.code}`;
-        history.set(key, [...(history.get(key) ?? []), { period: String(r.period), value: Number(r.value) }]);
-      }
-    }
-  }
   // department_id by policy and canonical name
   const departmentIds = new Map<string, Map<string, string>>();
   for (const [key, id] of lookup.departments) {
@@ -198,48 +173,108 @@ export async function loadMonthlyFile(connection: DuckDBConnection, options: Loa
     if (!names) departmentIds.set(key.slice(0, bar), (names = new Map()));
     names.set(key.slice(bar + 1), id);
   }
+  // current figures of the targets this file touches (read before the row checks, from the codes the file names)
+  const current = new Map<string, { value: number | null; status: string | null }>();
+  const history = new Map<string, { period: string; value: number }[]>();
+  const readCurrent = async (codes: string[]) => {
+    if (codes.length === 0) return;
+    const from = "(SELECT department_id, code, period, value, status FROM observations WHERE list_contains($1::VARCHAR[], code))";
+    // packed into one text (a DOUBLE's text reads back as the same number; NULL value and status as '', which neither can be)
+    const packed = await packedRows(connection, from, ["department_id", "code", "period", "coalesce(CAST(value AS VARCHAR), '')", "coalesce(status, '')"],
+      { params: [listValue(codes)], unsafe: "status = ''" });
+    const rows = packed
+      ? packed.map(([department_id, code, period, value, status]) => ({ department_id, code, period, value: value === "" ? null : Number(value), status: status === "" ? null : status }))
+      : (await query(connection, `SELECT * FROM ${from}`, [listValue(codes)])).rows;
+    for (const r of rows) {
+      current.set(`${r.department_id}|${r.code}|${r.period}`, { value: r.value as number | null, status: r.status as string | null });
+      if (r.value !== null) {
+        const key = `${r.department_id}|${r.code}`;
+        const list = history.get(key);
+        if (list) list.push({ period: String(r.period), value: Number(r.value) });
+        else history.set(key, [{ period: String(r.period), value: Number(r.value) }]);
+      }
+    }
+  };
+  // Accepted rows arrive chunk by chunk while the file is checked; outside a dry run each full batch is stored at once,
+  // in the file's transaction (begun with the first batch), DuckDB storing one batch while the next rows are checked.
   const out: Observations = { rows: [], targets: [], departmentIds: [], flags: [] };
-  for (const row of result.rows) {
-    const target = lookup.targets.get(row.targetCode)!;
-    const department_id = departmentIds.get(target.policy_id)!.get(row.department)!;
-    const before = current.size > 0 ? current.get(`${department_id}|${row.targetCode}|${row.period}`) : undefined;
-    if (before && before.value === row.value && before.status === row.status) {
-      summary.unchanged++;
-      continue;
-    }
-    if (before) summary.updated++;
-    else summary.imported++;
-    // a cumulative figure below an earlier period's is loaded but flagged, unless the row's note explains it
-    let flag: string | null = null;
-    const earlier = history.size === 0 ? undefined : (history.get(`${department_id}|${row.targetCode}`) ?? []).filter((h) => h.period < row.period).sort((a, b) => (a.period < b.period ? 1 : -1))[0];
-    if (row.value !== null && earlier && row.value < earlier.value && !row.note) {
-      flag = `累计值 ${row.value} 低于 ${earlier.period} 的 ${earlier.value}，且进展情况未作说明`;
-      summary.flags.push({ row: row.sourceRow, code: row.targetCode, department: row.department, period: row.period, reason: flag });
-    }
-    out.rows.push(row);
-    out.targets.push(target);
-    out.departmentIds.push(department_id);
-    out.flags.push(flag);
-  }
-  summary.flagged = summary.flags.length;
-  summary.status = summary.rejected > 0 ? "partial" : "loaded";
-  if (options.dryRun) return { ...summary, status: "dry_run" };
-
-  await connection.run("BEGIN TRANSACTION");
-  try {
-    const archiveName = options.beforeCommit ? options.beforeCommit(sha256) : options.archiveName;
+  let stored = 0;
+  const store = new BatchStore(connection, lookup);
+  let receiptNo: number | null = null;
+  let archiveName: string | null = null;
+  const begin = async () => {
+    if (receiptNo !== null) return receiptNo;
+    await connection.run("BEGIN TRANSACTION");
+    store.began = true;
+    archiveName = options.beforeCommit ? options.beforeCommit(sha256) : options.archiveName;
     const [next] = (await query(connection, "SELECT coalesce(max(receipt_no), 0) + 1 AS n FROM raw.receipts")).rows;
-    const receiptNo = Number(next!.n);
-    summary.receipt_no = receiptNo;
+    return (receiptNo = Number(next!.n));
+  };
+  const accept = async (rows: ValidRow[]) => {
+    for (const row of rows) {
+      const target = lookup.targets.get(row.targetCode)!;
+      const department_id = departmentIds.get(target.policy_id)!.get(row.department)!;
+      const before = current.size > 0 ? current.get(`${department_id}|${row.targetCode}|${row.period}`) : undefined;
+      if (before && before.value === row.value && before.status === row.status) {
+        summary.unchanged++;
+        continue;
+      }
+      if (before) summary.updated++;
+      else summary.imported++;
+      // a cumulative figure below an earlier period's is loaded but flagged, unless the row's note explains it
+      let flag: string | null = null;
+      const earlier = history.size === 0 ? undefined : latestBefore(history.get(`${department_id}|${row.targetCode}`), row.period);
+      if (row.value !== null && earlier && row.value < earlier.value && !row.note) {
+        flag = `累计值 ${row.value} 低于 ${earlier.period} 的 ${earlier.value}，且进展情况未作说明`;
+        summary.flags.push({ row: row.sourceRow, code: row.targetCode, department: row.department, period: row.period, reason: flag });
+      }
+      out.rows.push(row);
+      out.targets.push(target);
+      out.departmentIds.push(department_id);
+      out.flags.push(flag);
+    }
+    if (!options.dryRun) {
+      while (out.rows.length - stored >= BATCH_ROWS) {
+        await store.add(await begin(), out, stored, stored + BATCH_ROWS);
+        stored += BATCH_ROWS;
+      }
+    }
+  };
+  try {
+    // checkMonthlyBytes is readMonthlyFile without a second SHA-256 of the bytes (the hash above is the file's)
+    const checked = await checkMonthlyBytes({ name: options.name, bytes: options.bytes }, lookup.ctx, { sheet: options.sheet, maxBytes: options.maxBytes }, {
+      codes: readCurrent,
+      accepted: accept,
+      chunkRows: BATCH_ROWS,
+    });
+    const result: MonthlyFileResult = { ...checked, file: { ...checked.file, sha256 } };
+    Object.assign(summary, { encoding: result.file.encoding, format: result.file.format, sheet: result.file.sheet, rows_read: result.file.rowsRead });
+    if (result.fileError) {
+      await store.rollback();
+      return { ...summary, status: "file_rejected", file_error: result.fileError };
+    }
+
+    const rejects = result.rejects.map((r) => ({ ...r, file: options.name }));
+    const rejectedRows = new Set(rejects.map((r) => r.row));
+    summary.rejects = rejects;
+    summary.rejected = rejectedRows.size;
+    for (const r of rejects) summary.rejected_by_code[r.code] = (summary.rejected_by_code[r.code] ?? 0) + 1;
+    summary.flagged = summary.flags.length;
+    summary.status = summary.rejected > 0 ? "partial" : "loaded";
+    if (options.dryRun) return { ...summary, status: "dry_run" };
+
+    const receipt = await begin();
+    summary.receipt_no = receipt;
+    if (stored < out.rows.length) await store.add(receipt, out, stored, out.rows.length);
+    await store.close();
     await connection.run(
       `INSERT INTO raw.receipts VALUES ($1, $2, $3, $4::TIMESTAMP, $5::DATE, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
-      [receiptNo, sha256, options.name, options.receivedAt, options.asOf, archiveName, summary.encoding, summary.format, summary.sheet,
+      [receipt, sha256, options.name, options.receivedAt, options.asOf, archiveName, summary.encoding, summary.format, summary.sheet,
         summary.rows_read, summary.imported, summary.updated, summary.unchanged, summary.rejected, summary.flagged],
     );
-    await insertObservations(connection, receiptNo, out, lookup);
     const rejected = await connection.createAppender("rejects", "raw");
     for (const r of rejects) {
-      rejected.appendInteger(receiptNo);
+      rejected.appendInteger(receipt);
       rejected.appendInteger(r.row);
       if (r.column === null) rejected.appendNull();
       else rejected.appendVarchar(r.column);
@@ -252,11 +287,26 @@ export async function loadMonthlyFile(connection: DuckDBConnection, options: Loa
     }
     rejected.closeSync();
     await connection.run("COMMIT");
+    store.began = false;
   } catch (e) {
-    await connection.run("ROLLBACK");
+    await store.rollback();
     throw e;
   }
   return summary;
+}
+
+/** A key's earlier figures, by period: the latest one before `period`. */
+function latestBefore(list: { period: string; value: number }[] | undefined, period: string): { period: string; value: number } | undefined {
+  if (list === undefined) return undefined;
+  let latest: { period: string; value: number } | undefined;
+  let tie = false;
+  for (const h of list) {
+    if (!(h.period < period)) continue;
+    if (latest === undefined || h.period > latest.period) [latest, tie] = [h, false];
+    else if (h.period === latest.period) tie = true;
+  }
+  // two figures of one period (one code in two policies): the order the full sort gives
+  return tie ? list.filter((h) => h.period < period).sort((a, b) => (a.period < b.period ? 1 : -1))[0] : latest;
 }
 
 /** The accepted rows of a file, with what each is loaded under. */
@@ -270,8 +320,8 @@ type Observations = {
 /** Separates the values of a column sent as one text (a control character; a batch holding one goes value by value). */
 const SEPARATOR = "\u0001";
 
-/** Rows per INSERT: DuckDB stores one batch while the next one's texts are built. */
-const BATCH_ROWS = 100_000;
+/** Rows per INSERT, and rows checked between two: DuckDB stores one batch while the next rows are checked. */
+const BATCH_ROWS = 50_000;
 
 /** Whether a text can be sent within a column text: not empty (the empty string stands for NULL) and free of the separator. */
 const sendable = (s: string) => s !== "" && !s.includes(SEPARATOR);
@@ -324,21 +374,65 @@ const INSERT_TEXTS = `INSERT INTO raw.observations
     .map((c, i) => `${split(i + 2)} AS ${c}`).join(", ")})`;
 
 /**
- * Appends the accepted rows to raw.observations (inside the caller's transaction). Calling into DuckDB once per value
- * (an Appender) costs more than reading and checking the whole file, so each column of a batch goes in as one text
- * that DuckDB splits; DuckDB stores a batch while the next is prepared. A batch whose texts cannot be separated goes
- * value by value.
+ * Appends accepted rows to raw.observations, batch by batch, inside the file's transaction. Calling into DuckDB once
+ * per value (an Appender) costs more than reading and checking the whole file, so each column of a batch goes in as
+ * one text that DuckDB splits. A batch is stored while the caller goes on (checking the next rows); the next batch
+ * waits for it. A batch whose texts cannot be separated goes value by value.
  */
-async function insertObservations(connection: DuckDBConnection, receiptNo: number, o: Observations, lookup: Lookup): Promise<void> {
-  const idsSendable = [...lookup.targets].every(([code, t]) => sendable(code) && sendable(t.policy_id) && sendable(t.target_id)) && [...lookup.departments.values()].every(sendable);
-  let pending: Promise<unknown> | null = null;
-  for (let start = 0; start < o.rows.length; start += BATCH_ROWS) {
-    const end = Math.min(o.rows.length, start + BATCH_ROWS);
-    const texts = idsSendable ? columnTexts(o, start, end) : null;
-    if (pending) await pending;
-    pending = texts ? connection.run(INSERT_TEXTS, [receiptNo, ...texts]) : appendObservations(connection, receiptNo, o, start, end);
+class BatchStore {
+  /** Whether the file's transaction is open (rolled back on failure). */
+  began = false;
+  private pending: Promise<unknown> | null = null;
+  private readonly idsSendable: boolean;
+  /** INSERT_TEXTS, prepared once: a prepared statement starts running when called, without waiting for the event loop. */
+  private insert: DuckDBPreparedStatement | null = null;
+
+  constructor(
+    private readonly connection: DuckDBConnection,
+    lookup: Lookup,
+  ) {
+    this.idsSendable = [...lookup.targets].every(([code, t]) => sendable(code) && sendable(t.policy_id) && sendable(t.target_id)) && [...lookup.departments.values()].every(sendable);
   }
-  if (pending) await pending;
+
+  /** Starts storing rows start…end of `o` once the previous batch is stored. */
+  async add(receiptNo: number, o: Observations, start: number, end: number): Promise<void> {
+    const texts = this.idsSendable ? columnTexts(o, start, end) : null;
+    if (texts && this.insert === null) this.insert = await this.connection.prepare(INSERT_TEXTS);
+    await this.finish();
+    let pending: Promise<unknown>;
+    if (texts) {
+      this.insert!.bind([receiptNo, ...texts]);
+      pending = this.insert!.run();
+    } else pending = appendObservations(this.connection, receiptNo, o, start, end);
+    pending.catch(() => {}); // awaited by the next add or by finish; a failure surfaces there
+    this.pending = pending;
+  }
+
+  /** Waits until every batch started is stored. */
+  async finish(): Promise<void> {
+    const pending = this.pending;
+    this.pending = null;
+    if (pending) await pending;
+  }
+
+  /** Waits for the last batch and releases the prepared statement. */
+  async close(): Promise<void> {
+    try {
+      await this.finish();
+    } finally {
+      this.insert?.destroySync();
+      this.insert = null;
+    }
+  }
+
+  /** Rolls the file's transaction back, if it was begun, once no batch is running. */
+  async rollback(): Promise<void> {
+    await this.close().catch(() => {});
+    if (this.began) {
+      this.began = false;
+      await this.connection.run("ROLLBACK");
+    }
+  }
 }
 
 /** Rows start…end value by value. */
