@@ -1,6 +1,6 @@
 -- Where a body item and its annex row(s) say different things: title, sentence (number, frequency, wording) or departments.
 SELECT
-  d.policy_id, d.policy_id || '.d' || lpad(d.seq::VARCHAR, 3, '0') AS discrepancy_id, d.item_id, i.item_no, i.item_label, i.title AS item_title,
+  d.policy_id, d.policy_id || '.d' || lpad(d.seq::VARCHAR, greatest(3, length(d.seq::VARCHAR))::INTEGER, '0') AS discrepancy_id, d.item_id, i.item_no, i.item_label, i.title AS item_title,
   d.task_id, t.row_no, d.field,
   CASE d.field WHEN 'title' THEN '项目名称' WHEN 'text' THEN '内容' WHEN 'departments' THEN '责任部门' END AS field_label,
   d.kind,
