@@ -18,7 +18,7 @@ import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { buildWarehouse } from "../src/warehouse.js";
+import { buildWarehouse } from "../src/build.js";
 import { PACKAGE_ROOT } from "../src/paths.js";
 import { AS_OF, synthPolicy, writeMonthlyFile, writePolicyDirectory } from "./synth.js";
 import type { WorkerResult } from "./worker.js";

@@ -1,7 +1,6 @@
 import { parseArgs } from "node:util";
 import { formatLoadError, InputRejected } from "../src/errors.js";
 import { dataDir, warehousePath } from "../src/paths.js";
-import { readRegistryFile } from "../src/targets/registryfile.js";
 
 const HELP = `luoshi —— 政策任务分解表与月度进展的数据仓库
 
@@ -85,7 +84,7 @@ function report(e: unknown): number {
 
 async function build(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { db: { type: "string" }, data: { type: "string" } } });
-  const { buildWarehouse } = await import("../src/warehouse.js");
+  const { buildWarehouse } = await import("../src/build.js");
   const started = Date.now();
   const summary = await buildWarehouse({ data: dataDir(values.data), db: warehousePath(values.db) });
   for (const p of summary.policies) {
@@ -140,13 +139,16 @@ async function targets(args: string[]): Promise<number> {
   const { join } = await import("node:path");
   const { readTaskTable } = await import("../src/tasktable.js");
   const { proposeTargets, compareRegistry, registerNew, registryCsv } = await import("../src/targets/registry.js");
+  const { readRegistryFile } = await import("../src/targets/registryfile.js");
   const root = join(dataDir(values.data), "policies");
   let differences = 0;
   for (const dir of existsSync(root) ? readdirSync(root).sort() : []) {
     const { table, errors } = readTaskTable(join(root, dir));
     if (!table) throw new InputRejected(errors);
     const proposals = proposeTargets(table);
-    const registry = table.targets.map(({ policy_id: _p, target_id: _t, task_id: _k, item_id: _i, reporting_override: _o, ...t }) => ({ ...t, reporting_departments: "" }));
+    // the registry exactly as written (already validated against the table by readTaskTable)
+    const file = join(root, dir, "targets.csv");
+    const registry = existsSync(file) ? readRegistryFile(file) : [];
     const diff = compareRegistry(registry, proposals);
     const changed = diff.matched.filter((m) => m.changes.length > 0);
     console.log(`政策 ${dir}：登记 ${registry.length} 个指标；解析提出 ${proposals.length} 个；一致 ${diff.matched.length - changed.length}，待审核变化 ${changed.length}，新提出 ${diff.added.length}，不再提出 ${diff.missing.length}`);
@@ -155,10 +157,8 @@ async function targets(args: string[]): Promise<number> {
     for (const e of diff.missing) console.log(`  不再提出 ${e.code}（编码保留，含义不变）：${e.subject}`);
     differences += changed.length + diff.added.length + diff.missing.length;
     if (values.write && diff.added.length > 0) {
-      const file = join(root, dir, "targets.csv");
-      const original = existsSync(file) ? readRegistryFile(file) : [];
       const added = registerNew(table.policy.target_prefix, registry, diff.added, Number(table.policy.issued_date.slice(0, 4)));
-      writeFileSync(file, registryCsv([...original, ...added]));
+      writeFileSync(file, registryCsv([...registry, ...added]));
       console.log(`  已追加 ${added.length} 个新编码到 ${file}`);
     }
   }
@@ -182,7 +182,7 @@ async function ingest(args: string[]): Promise<number> {
   const { parseIsoDate } = await import("../src/deadline.js");
   const { openWarehouse } = await import("../src/warehouse.js");
   const { acquireWriterLock } = await import("../src/lock.js");
-  const { loadMonthlyFile, rejectsCsv, storeArchiveFile, syncManifest } = await import("../src/monthly.js");
+  const { emptySummary, loadMonthlyFile, rejectsCsv, storeArchiveFile, syncManifest } = await import("../src/monthly.js");
   const asOf = values["as-of"] ?? format(new Date(), "yyyy-MM-dd");
   if (parseIsoDate(asOf) === null) {
     console.error(`--as-of 应为 YYYY-MM-DD，收到：${asOf}`);
@@ -214,7 +214,7 @@ async function ingest(args: string[]): Promise<number> {
   const dryRun = values["dry-run"] ?? false;
   const db = warehousePath(values.db);
   const release = dryRun ? () => {} : await acquireWriterLock(db);
-  const summaries = [];
+  const summaries: import("../src/monthly.js").IngestSummary[] = [];
   try {
     const wh = await openWarehouse(db, { readOnly: dryRun });
     try {
@@ -225,7 +225,7 @@ async function ingest(args: string[]): Promise<number> {
         try {
           bytes = readFileSync(path);
         } catch {
-          summaries.push({ file: name, status: "file_rejected", file_error: { code: "E_FILE_MISSING", message: `文件不存在或无法读取：${path}` }, rejects: [], flags: [] });
+          summaries.push({ ...emptySummary(name, null), status: "file_rejected", file_error: { code: "E_FILE_MISSING", message: `文件不存在或无法读取：${path}` } });
           continue;
         }
         if (bytes.length > 5_000_000) process.stderr.write(`正在载入 ${name}（${(bytes.length / 1e6).toFixed(1)} MB）…\n`);
@@ -251,11 +251,11 @@ async function ingest(args: string[]): Promise<number> {
     release();
   }
   const allRejects = summaries.flatMap((s) => s.rejects);
-  if (values["rejects-out"] && allRejects.length > 0) writeFileSync(values["rejects-out"], rejectsCsv(allRejects as never));
+  if (values["rejects-out"] && allRejects.length > 0) writeFileSync(values["rejects-out"], rejectsCsv(allRejects));
   if (values.json) console.log(JSON.stringify(summaries, null, 2));
-  else for (const s of summaries) printSummary(s as never);
+  else for (const s of summaries) printSummary(s);
   if (summaries.some((s) => s.status === "file_rejected")) return EXIT.rejected;
-  if (summaries.some((s) => "rejected" in s && (s.rejected as number) > 0)) return EXIT.differences;
+  if (summaries.some((s) => s.rejected > 0)) return EXIT.differences;
   return EXIT.ok;
 }
 

@@ -23,7 +23,8 @@ import iconv from "iconv-lite";
 import Papa from "papaparse";
 import writeXlsxFile from "write-excel-file/node";
 import { PACKAGE_ROOT } from "../src/paths.js";
-import { buildWarehouse, openWarehouse, query } from "../src/warehouse.js";
+import { buildWarehouse } from "../src/build.js";
+import { openWarehouse, query } from "../src/warehouse.js";
 
 export const SAMPLES_DIR = join(PACKAGE_ROOT, "data", "samples");
 export const SYNTHETIC = "示例数据（合成）";

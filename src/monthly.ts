@@ -153,13 +153,18 @@ export type LoadOptions = {
   beforeCommit?: (sha256: string) => string | null;
 };
 
+/** A summary with nothing read yet: the starting point of every file's summary. */
+export function emptySummary(file: string, sha256: string | null): IngestSummary {
+  return {
+    file, sha256, encoding: null, format: null, sheet: null, receipt_no: null, status: "loaded", rows_read: 0,
+    imported: 0, updated: 0, unchanged: 0, rejected: 0, rejected_by_code: {}, flagged: 0, file_error: null, rejects: [], flags: [],
+  };
+}
+
 /** Validates one file against the warehouse and (unless dry-run) loads its accepted rows in one transaction. */
 export async function loadMonthlyFile(connection: DuckDBConnection, options: LoadOptions): Promise<IngestSummary> {
   const sha256 = createHash("sha256").update(options.bytes).digest("hex");
-  const summary: IngestSummary = {
-    file: options.name, sha256, encoding: null, format: null, sheet: null, receipt_no: null, status: "loaded", rows_read: 0,
-    imported: 0, updated: 0, unchanged: 0, rejected: 0, rejected_by_code: {}, flagged: 0, file_error: null, rejects: [], flags: [],
-  };
+  const summary = emptySummary(options.name, sha256);
   const [seen] = (await query(connection, "SELECT receipt_no, rows_read, imported, updated, unchanged, rejected, flagged FROM raw.receipts WHERE sha256 = $1", [sha256])).rows;
   if (seen) {
     return { ...summary, status: "already_loaded", receipt_no: Number(seen.receipt_no), rows_read: Number(seen.rows_read), unchanged: Number(seen.imported) + Number(seen.updated) + Number(seen.unchanged) };

@@ -12,7 +12,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { strToU8, zipSync } from "fflate";
 import Papa from "papaparse";
-import { COLUMNS } from "./ingest/table.js";
+import { COLUMNS, columnLetter } from "./ingest/table.js";
 import { parsePeriod, STATUS_WORDS, type Status } from "./ingest/values.js";
 import { query } from "./warehouse.js";
 
@@ -207,17 +207,6 @@ export function templateFileName(t: Template, format: "xlsx" | "csv"): string {
 // XLSX
 
 const xml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-
-function columnLetter(index: number): string {
-  let n = index + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 /** Cell styles (indexes into cellXfs below). */
 const STYLE = { plain: 0, title: 1, header: 2, text: 3, reference: 4, referenceHeader: 5, note: 6, input: 7, inputText: 8 } as const;

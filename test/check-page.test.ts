@@ -17,10 +17,11 @@ import type { CheckSummary, IngestContextData, MonthlyFileResult } from "../src/
 import type { Reject } from "../src/ingest/rules.js";
 import type { IngestSummary } from "../src/monthly.js";
 import { PACKAGE_ROOT } from "../src/paths.js";
-import { buildWarehouse } from "../src/warehouse.js";
+import { buildWarehouse } from "../src/build.js";
 import { chromiumAvailable, chromiumPath, closeBrowser, openPage, projectDir, serveStatic } from "./support/browser.js";
 import { copyData } from "./support/fixtures.js";
 import { builtSite } from "./support/site.js";
+import { monthCell, title } from "./support/xlsx-cells.js";
 
 type Checker = typeof import("../src/ingest/browser.js");
 
@@ -65,8 +66,6 @@ const CSV_LINES = [
 ];
 const CSV_TEXT = CSV_LINES.join("\n") + "\n";
 
-const monthCell = (y: number, m: number, d = 1, format = 'yyyy"年"m"月"') => ({ value: new Date(Date.UTC(y, m - 1, d)), type: Date, format });
-const title = (text: string) => [{ value: text, columnSpan: 7 }, null, null, null, null, null, null];
 
 async function workbook(): Promise<Buffer> {
   const october = [

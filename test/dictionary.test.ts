@@ -1,7 +1,8 @@
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DICTIONARY } from "../src/dictionary.js";
-import { buildWarehouse, openWarehouse, query } from "../src/warehouse.js";
+import { buildWarehouse } from "../src/build.js";
+import { openWarehouse, query } from "../src/warehouse.js";
 import { copyData } from "./support/fixtures.js";
 
 describe("the data dictionary is the contract", () => {

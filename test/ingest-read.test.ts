@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import writeExcelFile from "write-excel-file/node";
 import { readMonthlyFile, type MonthlyFileResult } from "../src/ingest/index.js";
 import { CTX } from "./fixtures/monthly/context.js";
+import { monthCell, title } from "./support/xlsx-cells.js";
 
 const dir = mkdtempSync(join(tmpdir(), "luoshi-ingest-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -216,8 +217,6 @@ describe("readMonthlyFile: files that are not reports", () => {
 });
 
 describe("readMonthlyFile: .xlsx", () => {
-  const monthCell = (y: number, m: number, d = 1, format = 'yyyy"年"m"月"') => ({ value: new Date(Date.UTC(y, m - 1, d)), type: Date, format });
-  const title = (text: string) => [{ value: text, columnSpan: 7 }, null, null, null, null, null, null];
 
   async function workbook(): Promise<Buffer> {
     const october = [

@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { PACKAGE_ROOT } from "../src/paths.js";
 import { readManifest } from "../src/monthly.js";
-import { buildWarehouse, openWarehouse, query } from "../src/warehouse.js";
+import { buildWarehouse } from "../src/build.js";
+import { openWarehouse, query } from "../src/warehouse.js";
 import { copyData } from "./support/fixtures.js";
 
 // End to end through the compiled CLI, as an analyst runs it (npm test compiles first).

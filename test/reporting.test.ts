@@ -2,7 +2,8 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadMonthlyFile } from "../src/monthly.js";
-import { buildWarehouse, openWarehouse, query, setAsOf, type Warehouse } from "../src/warehouse.js";
+import { buildWarehouse } from "../src/build.js";
+import { openWarehouse, query, setAsOf, type Warehouse } from "../src/warehouse.js";
 import { copyData } from "./support/fixtures.js";
 
 const HEADER = "报送单位,指标编码,统计期,累计完成值,单位,完成状态,进展情况,填报人,填报日期";

@@ -7,7 +7,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { generateSamples, loadReference, SAMPLES_DIR, SYNTHETIC, type Samples } from "../scripts/generate-samples.js";
 import { readXlsxGrid } from "../src/ingest/index.js";
 import { PACKAGE_ROOT } from "../src/paths.js";
-import { buildWarehouse, openWarehouse, query } from "../src/warehouse.js";
+import { buildWarehouse } from "../src/build.js";
+import { openWarehouse, query } from "../src/warehouse.js";
 import { copyData } from "./support/fixtures.js";
 
 // The demo data in data/samples/ is the generator's output, and loads exactly as designed.

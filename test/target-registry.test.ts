@@ -1,11 +1,12 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readTaskTable } from "../src/tasktable.js";
+import { readRegistryFile } from "../src/targets/registryfile.js";
 import { compareRegistry, proposeTargets, registerNew, type Proposal, type RegistryEntry } from "../src/targets/registry.js";
 import { copyData, edit, POLICY, REAL_DATA } from "./support/fixtures.js";
 
 const { table, errors } = readTaskTable(join(REAL_DATA, "policies", POLICY));
-const registry: RegistryEntry[] = table!.targets.map(({ policy_id: _p, target_id: _t, task_id: _k, item_id: _i, reporting_override: _o, ...t }) => ({ ...t, reporting_departments: "" }));
+const registry: RegistryEntry[] = readRegistryFile(join(REAL_DATA, "policies", POLICY, "targets.csv"));
 const byCode = new Map(registry.map((r) => [r.code, r]));
 
 describe("the published target registry of the Cixi policy", () => {

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { PACKAGE_ROOT } from "../src/paths.js";
 import { readXlsxGrid } from "../src/ingest/index.js";
 import { STATUS_CHOICES, TEMPLATE_HEADER } from "../src/template.js";
-import { buildWarehouse } from "../src/warehouse.js";
+import { buildWarehouse } from "../src/build.js";
 import { copyData } from "./support/fixtures.js";
 
 // End to end through the compiled CLI (npm test compiles first): template → filled in as a department would,

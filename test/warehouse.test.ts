@@ -5,7 +5,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { InputRejected } from "../src/errors.js";
 import { spawn } from "node:child_process";
 import { PACKAGE_ROOT } from "../src/paths.js";
-import { buildWarehouse, openWarehouse, query, runChecks } from "../src/warehouse.js";
+import { buildWarehouse } from "../src/build.js";
+import { openWarehouse, query, runChecks } from "../src/warehouse.js";
 import { copyData, edit } from "./support/fixtures.js";
 
 const sha = (path: string) => createHash("sha256").update(readFileSync(path)).digest("hex");

@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildWarehouse, openWarehouse, query, type Warehouse } from "../src/warehouse.js";
+import { buildWarehouse } from "../src/build.js";
+import { openWarehouse, query, type Warehouse } from "../src/warehouse.js";
 import { copyData } from "./support/fixtures.js";
 
 let wh: Warehouse;

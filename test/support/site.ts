@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { inject } from "vitest";
 import { PACKAGE_ROOT } from "../../src/paths.js";
-import { buildWarehouse } from "../../src/warehouse.js";
+import { buildWarehouse } from "../../src/build.js";
 
 export const preload = path.join(PACKAGE_ROOT, "test", "support", "no-network.cjs");
 export const observable = path.join(PACKAGE_ROOT, "node_modules", "@observablehq", "framework", "dist", "bin", "observable.js");
