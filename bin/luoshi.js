@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The luoshi CLI, compiled from loaders/cli.ts (npm run compile; npm install runs it via "prepare").
-import { main } from "../dist/loaders/cli.js";
+// The luoshi CLI: loaders/cli.ts compiled by tsc and bundled by scripts/bundle-cli.mjs into dist/cli/
+// (npm run compile; npm install runs it via "prepare").
+import { main } from "../dist/cli/luoshi.js";
 
 process.exitCode = await main(process.argv.slice(2));
