@@ -18,6 +18,7 @@ export default {
 
   pages: [
     {name: "总览", path: "/"},
+    {name: "督查通报", path: "/briefing"},
     {name: "部门工作量", path: "/workload"},
     {name: "跨部门协同", path: "/network"},
     {name: "目标清单", path: "/targets"},

@@ -105,6 +105,29 @@ describe.skipIf(!HAVE_CHROMIUM)("site pages in Chromium, against the warehouse",
     await opened.close();
   }, 120_000);
 
+  it("/briefing lists the tasks behind schedule and the task counts of task_progress", async () => {
+    const opened = await visit("/briefing", "briefing");
+    try {
+      const behind = await sql(`SELECT row_no FROM task_progress WHERE policy_id = $1 AND task_status IN ('overdue', 'lagging')
+        ORDER BY task_status = 'lagging', row_no`, [POLICY]);
+      const listed = await opened.page.locator(".briefing-list > li").evaluateAll((lis) => lis.map((li) => Number(li.getAttribute("data-row"))));
+      expect(listed).toEqual(behind.map((r) => r.row_no));
+      const counts = Object.fromEntries((await sql(`SELECT task_status, count(*) AS n FROM task_progress WHERE policy_id = $1 GROUP BY ALL`, [POLICY]))
+        .map((r) => [r.task_status, Number(r.n)]));
+      const cards = await opened.page.locator(".card").evaluateAll((cs) => cs.map((c) => [c.querySelector("h2")?.textContent, Number(c.querySelector(".big")?.textContent)]));
+      expect(cards).toEqual([
+        ["任务·逾期未完成", counts.overdue ?? 0],
+        ["任务·落后序时", counts.lagging ?? 0],
+        ["任务·未报送", counts.not_reported ?? 0],
+        ["任务·已完成", counts.done ?? 0],
+      ]);
+      const total = (await sql("SELECT count(*) AS n FROM tasks WHERE policy_id = $1", [POLICY]))[0]!.n;
+      expect(await opened.page.locator(".briefing-text").first().textContent()).toContain(`共分解任务 ${total} 项`);
+    } finally {
+      await opened.close();
+    }
+  }, 120_000);
+
   it("/tasks/…/r09 shows its row", async () => {
     const opened = await visit(`/tasks/${POLICY}/r09`, "task-r09");
     try {

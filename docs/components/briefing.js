@@ -1,0 +1,77 @@
+// The 督查通报 (supervision briefing) page: pure functions of (data, options) that write the briefing's text.
+import {html} from "npm:htl";
+import {PROGRESS} from "./progress.js";
+import {dateZh, list} from "./format.js";
+
+const CN_NUMBERS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+/** （一）（二）… for the n-th (1-based) entry; plain numbers past ten. */
+export const cnIndex = (n) => (n <= 10 ? `（${CN_NUMBERS[n - 1]}）` : `（${n}）`);
+
+const pct = (v) => (v == null ? "—" : `${Math.round(v * 100)}%`);
+
+/** Counts of tasks and of (target, department) pairs by status, for one policy. */
+export function statusCounts(taskRows) {
+  const tasks = {overdue: 0, lagging: 0, not_reported: 0, on_track: 0, done: 0, no_target: 0};
+  const pairs = {overdue: 0, lagging: 0, not_reported: 0, on_track: 0, done: 0};
+  for (const r of taskRows) {
+    tasks[r.task_status] += r.tasks;
+    for (const k of Object.keys(pairs)) pairs[k] += r[k] ?? 0;
+  }
+  const totalTasks = Object.values(tasks).reduce((a, b) => a + b, 0);
+  const totalPairs = Object.values(pairs).reduce((a, b) => a + b, 0);
+  return {tasks, pairs, totalTasks, totalPairs};
+}
+
+/** 一、总体情况: one paragraph. */
+export function overallParagraph(policy, counts, {asOf, receipts}) {
+  const {tasks, pairs, totalTasks, totalPairs} = counts;
+  const withTargets = totalTasks - tasks.no_target;
+  const parts = [
+    `截至${dateZh(asOf)}，${policy.doc_number ? `《${policy.title}》（${policy.doc_number}）` : `《${policy.title}》`}共分解任务 ${totalTasks} 项，其中设有量化指标的 ${withTargets} 项，按报送单位计指标 ${totalPairs} 项。`,
+    totalPairs
+      ? `按序时进度评估，指标已完成 ${pairs.done} 项、进度正常 ${pairs.on_track} 项、落后序时 ${pairs.lagging} 项、逾期未完成 ${pairs.overdue} 项、尚未报送 ${pairs.not_reported} 项。`
+      : "",
+    `任务层面，逾期未完成 ${tasks.overdue} 项，落后序时 ${tasks.lagging} 项，尚无报送 ${tasks.not_reported} 项，进度正常 ${tasks.on_track} 项，已完成 ${tasks.done} 项。`,
+    receipts === 0 ? "仓库中尚未载入任何月度报送，以上判断均基于“未报送”。" : ""
+  ];
+  return html`<p class="briefing-text">${parts.join("")}</p>`;
+}
+
+/** One lagging or overdue target, as a sentence. */
+export function targetSentence(t) {
+  const goal = t.kind === "milestone" ? "完成" : `${t.target_value ?? "—"}${t.value_max != null ? "–" + t.value_max : ""}${t.unit ?? ""}`;
+  const latest = t.kind === "milestone"
+    ? ({done: "已完成", in_progress: "推进中", not_started: "未启动"})[t.latest_status] ?? "未报送"
+    : t.latest_value == null ? "未报送" : `${t.latest_value}${t.unit ?? ""}（${t.latest_period}）`;
+  return html`<li><span class="code">${t.code}</span> ${t.subject}（${t.department_name}）：目标 ${goal}，最新 ${latest}，完成 ${pct(t.progress)}、序时 ${pct(t.elapsed)}，<span style="color:${PROGRESS[t.progress_status].color}">${PROGRESS[t.progress_status].label}</span>。</li>`;
+}
+
+/** 二、进度滞后的任务: one entry per task with its behind targets. */
+export function behindList(behind, targets, {base = "."} = {}) {
+  if (!behind.length) return html`<p class="briefing-text">无逾期或落后序时的任务。</p>`;
+  return html`<ol class="briefing-list">${behind.map((task, i) => {
+    const own = targets.filter((t) => t.policy_id === task.policy_id && t.row_no === task.row_no);
+    return html`<li data-row="${task.row_no}"><p class="briefing-text">${cnIndex(i + 1)}<a href="${base}/tasks/${task.policy_id}/r${String(task.row_no).padStart(2, "0")}">第 ${task.row_no} 行</a> ${task.title}
+      <span class="muted">（牵头：${list(task.lead_departments) || "—"}${task.coop_departments?.length ? `；配合：${list(task.coop_departments)}` : ""}；时限：${task.deadline_text || "—"}）</span>
+      <strong style="color:${PROGRESS[task.task_status].color}">${PROGRESS[task.task_status].label}</strong></p>
+      <ul>${own.map(targetSentence)}</ul></li>`;
+  })}</ol>`;
+}
+
+/** 三、报送情况: departments that owe reports. */
+export function reportingParagraph(departments, {asOf}) {
+  const owing = departments.filter((d) => d.months_missing > 0).sort((a, b) => b.months_missing - a.months_missing || a.name.localeCompare(b.name, "zh-CN"));
+  const late = departments.filter((d) => d.months_late > 0);
+  if (!departments.some((d) => d.months_owed > 0)) return html`<p class="briefing-text">截至${dateZh(asOf)}尚无到期的报送。</p>`;
+  return html`<p class="briefing-text">截至${dateZh(asOf)}，有未报月份的单位 ${owing.length} 个${owing.length ? "：" + owing.map((d) => `${d.name}（未报 ${d.months_missing} 个月）`).join("、") : ""}。${late.length ? `逾期报送的单位 ${late.length} 个：${late.map((d) => `${d.name}（${d.months_late} 个月）`).join("、")}。` : "没有逾期报送的单位。"}</p>`;
+}
+
+/** 四、部门协同: which cooperating departments the behind tasks depend on. */
+export function dependencyParagraph(behind) {
+  const byDepartment = new Map();
+  for (const task of behind) for (const d of task.coop_departments ?? []) byDepartment.set(d, (byDepartment.get(d) ?? 0) + 1);
+  const ranked = [...byDepartment].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], "zh-CN"));
+  const withCoop = behind.filter((t) => t.coop_departments?.length).length;
+  if (!behind.length) return html`<p class="briefing-text">无滞后任务。</p>`;
+  return html`<p class="briefing-text">${behind.length} 项滞后任务中，${withCoop} 项需要配合部门协同推进${ranked.length ? `，涉及配合部门 ${ranked.length} 个：${ranked.map(([d, n]) => `${d}（${n} 项）`).join("、")}` : ""}。牵头部门应会同配合部门研究解决，配合部门应按分工及时提供支持。</p>`;
+}

@@ -1,0 +1,37 @@
+-- Progress of each annex task at the as-of date (see reporting_rules), rolled up from target_progress: how many
+-- (target, reporting department) pairs are done, on track, lagging behind the time-elapsed schedule, overdue or not
+-- reported, and the task's status, the worst of its pairs (overdue > lagging > not_reported > on_track > done).
+-- A task without a published quantified target is 'no_target'; its deadline is still judged (deadline_passed).
+WITH rules AS (SELECT * FROM reporting_rules),
+pairs AS (
+  SELECT
+    p.policy_id, p.row_no,
+    count(DISTINCT p.target_id) AS targets,
+    count(*) AS pairs,
+    count(*) FILTER (WHERE p.progress_status = 'done') AS done,
+    count(*) FILTER (WHERE p.progress_status = 'on_track') AS on_track,
+    count(*) FILTER (WHERE p.progress_status = 'lagging') AS lagging,
+    count(*) FILTER (WHERE p.progress_status = 'overdue') AS overdue,
+    count(*) FILTER (WHERE p.progress_status = 'not_reported') AS not_reported,
+    max(p.elapsed - p.progress) FILTER (WHERE p.progress_status IN ('lagging', 'overdue')) AS worst_gap,
+    max(CASE p.progress_status WHEN 'overdue' THEN 5 WHEN 'lagging' THEN 4 WHEN 'not_reported' THEN 3 WHEN 'on_track' THEN 2 ELSE 1 END) AS severity
+  FROM target_progress p
+  GROUP BY ALL
+)
+SELECT
+  t.policy_id, t.task_id, t.row_no, t.item_label, t.title, t.lead_departments, t.coop_departments,
+  t.deadline_text, t.deadline_date, rules.as_of,
+  coalesce(t.deadline_date < rules.as_of, false) AS deadline_passed,
+  coalesce(p.targets, 0) AS targets,
+  coalesce(p.pairs, 0) AS pairs,
+  coalesce(p.done, 0) AS done,
+  coalesce(p.on_track, 0) AS on_track,
+  coalesce(p.lagging, 0) AS lagging,
+  coalesce(p.overdue, 0) AS overdue,
+  coalesce(p.not_reported, 0) AS not_reported,
+  round(p.worst_gap, 4) AS worst_gap,
+  CASE p.severity WHEN 5 THEN 'overdue' WHEN 4 THEN 'lagging' WHEN 3 THEN 'not_reported' WHEN 2 THEN 'on_track' WHEN 1 THEN 'done'
+    ELSE 'no_target' END AS task_status
+FROM tasks t
+CROSS JOIN rules
+LEFT JOIN pairs p ON p.policy_id = t.policy_id AND p.row_no = t.row_no

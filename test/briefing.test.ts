@@ -1,0 +1,67 @@
+// The supervision briefing's views (task_progress, department_briefing) against a hand count: a few figures for the
+// rows led by 市科技局 (rows 8 and 23, increment targets counted from 2017-01-01, due 2017-12-31), judged at two dates.
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildWarehouse } from "../src/build.js";
+import { loadMonthlyFile } from "../src/monthly.js";
+import { openWarehouse, query, setAsOf, type Warehouse } from "../src/warehouse.js";
+import { copyData } from "./support/fixtures.js";
+
+const HEADER = "报送单位,指标编码,统计期,累计完成值,单位,完成状态,进展情况,填报人,填报日期";
+let wh: Warehouse;
+const sql = async (text: string, params: string[] = []) => (await query(wh.connection, text, params)).rows;
+
+beforeAll(async () => {
+  const f = copyData();
+  const db = join(f.dir, "w.duckdb");
+  await buildWarehouse({ data: f.data, db });
+  wh = await openWarehouse(db, { readOnly: false });
+  const lines = [
+    "市科技局,CX75-08-01,2017-10,5,个,,,,", // target 5 个: done
+    "市科技局,CX75-08-02,2017-10,1,家,,,,", // target 2 家: 50 %
+    "市科技局,CX75-23-01,2017-10,3,个,,,,", // target 3 个: done
+    "市科技局,CX75-23-02,2017-10,4,个,,,,", // target 5 个: 80 %
+  ];
+  await loadMonthlyFile(wh.connection, { name: "kjj-2017-10.csv", bytes: Buffer.from([HEADER, ...lines].join("\n")), asOf: "2017-11-20", receivedAt: "2017-11-03 10:00:00", archiveName: null });
+  return () => wh.close();
+});
+
+const row = async (rowNo: number) =>
+  (await sql(`SELECT pairs, done, on_track, lagging, overdue, not_reported, worst_gap, task_status FROM task_progress WHERE policy_id = 'cixi-2017-75' AND row_no = ${rowNo}`))[0];
+
+describe("task_progress", () => {
+  it("rolls a task's targets up to its worst status, judged against the time-elapsed schedule", async () => {
+    // 2017-11-20: 323 of 364 days elapsed = 0.887; lagging means more than 10 points behind (below 0.787)
+    await setAsOf(wh.connection, "2017-11-20");
+    expect(await row(8)).toEqual({ pairs: 2, done: 1, on_track: 0, lagging: 1, overdue: 0, not_reported: 0, worst_gap: 0.3874, task_status: "lagging" });
+    expect(await row(23)).toEqual({ pairs: 2, done: 1, on_track: 1, lagging: 0, overdue: 0, not_reported: 0, worst_gap: null, task_status: "on_track" });
+    expect((await row(16))!.task_status).toBe("not_reported"); // 市金融办's milestone, nothing reported yet
+    expect((await row(7))!.task_status).toBe("no_target"); // row 7 has no quantified target
+  });
+
+  it("turns unfinished tasks overdue once the deadline has passed", async () => {
+    await setAsOf(wh.connection, "2018-01-10");
+    expect(await row(8)).toMatchObject({ done: 1, overdue: 1, task_status: "overdue" });
+    expect(await row(23)).toMatchObject({ done: 1, overdue: 1, task_status: "overdue" });
+  });
+});
+
+describe("department_briefing", () => {
+  // 市科技局 leads rows 2, 8, 23, 26, 34 and cooperates on rows 1, 12, 32 (accountable assignments); only rows 8 and 23 have figures
+  const kjj = async () =>
+    (await sql(`SELECT tasks_led, tasks_cooperated, led_behind, cooperated_behind, pairs_done, pairs_lagging FROM department_briefing WHERE name = '市科技局'`))[0];
+
+  it("counts the tasks a department answers for and how many of them are behind, at the as-of date", async () => {
+    await setAsOf(wh.connection, "2017-11-20");
+    expect(await kjj()).toEqual({ tasks_led: 5, tasks_cooperated: 3, led_behind: 1, cooperated_behind: 0, pairs_done: 2, pairs_lagging: 1 });
+    await setAsOf(wh.connection, "2018-01-10");
+    expect(await kjj()).toEqual({ tasks_led: 5, tasks_cooperated: 3, led_behind: 5, cooperated_behind: 3, pairs_done: 2, pairs_lagging: 0 });
+  });
+
+  it("agrees with department_workload on the task counts of every department", async () => {
+    const differing = await sql(`SELECT b.name FROM department_briefing b JOIN department_workload w USING (department_id)
+      WHERE b.tasks_led <> w.rows_led OR b.tasks_cooperated <> w.rows_cooperated`);
+    expect(differing).toEqual([]);
+    expect((await sql("SELECT count(*) AS n FROM department_briefing"))[0]!.n).toBe((await sql("SELECT count(*) AS n FROM departments"))[0]!.n);
+  });
+});
