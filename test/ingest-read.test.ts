@@ -109,6 +109,17 @@ describe("readMonthlyFile: one CSV with every row-level problem, in every accept
     expect(dup[0]!.message).toContain("2017-11");
   });
 
+  it("a key repeated on many rows names the first others and counts the rest (message size stays linear)", async () => {
+    const lines = Array.from({ length: 2000 }, (_, i) => `市经信局,ZN-01,2017-10,${i},,,,,`);
+    const r = await readMonthlyFile({ name: "many.csv", bytes: Buffer.from([HEADER, ...lines].join("\n")) }, CTX);
+    const dup = r.rejects.filter((x) => x.code === "E_DUPLICATE_KEY");
+    expect(dup).toHaveLength(2000);
+    expect(dup[0]!.row).toBe(2);
+    expect(dup[0]!.message).toContain("与第 3 行、第 4 行、第 5 行、第 6 行、第 7 行等 1,999 行重复");
+    expect(dup[1]!.message).toContain("与第 2 行、第 4 行、第 5 行、第 6 行、第 7 行等 1,999 行重复");
+    expect(Math.max(...dup.map((x) => x.message.length))).toBeLessThan(120);
+  });
+
   it("a duplicate key is caught even when one copy has another problem too", async () => {
     const csv = [HEADER, "市经信局,ZN-01,2017-10,450,,,,,", "市经信局,ZN-01,2017.10,abc,,,,,", "市经信局,ZN-01,2017-11,460,,,,,"].join("\n");
     const r = await readMonthlyFile({ name: "dup.csv", bytes: Buffer.from(csv) }, CTX);

@@ -400,6 +400,24 @@ function keyIssues(rows: readonly { row: number; cells: RowCells }[], memo: RowM
   return numberedKeyIssues(rows, memo) ?? stringKeyIssues(rows, memo);
 }
 
+/** How many other copies a duplicate-key message names before it only counts the rest. */
+export const DUPLICATES_NAMED = 5;
+
+/**
+ * The other rows of a duplicate key, as the message names them: all of them when few, else the first
+ * DUPLICATES_NAMED and a count (「第 2 行、第 3 行、…第 9 行等 1,200 行」), so that a key repeated on thousands of rows
+ * costs linear time and text, not quadratic.
+ */
+function otherRows(rowNumbers: readonly number[], self: number): string {
+  const named: string[] = [];
+  for (const o of rowNumbers) {
+    if (o === self) continue;
+    if (named.length === DUPLICATES_NAMED) return `${named.join("、")}等 ${(rowNumbers.length - 1).toLocaleString("en-US")} 行`;
+    named.push(`第 ${o} 行`);
+  }
+  return named.join("、");
+}
+
 /** The issues of the rows sharing a key, `key → its rows` in first-seen order. */
 function issuesOf(byKey: Map<unknown, number | number[]>, parts: (key: unknown) => string[]): Map<number, RowIssue> {
   const issues = new Map<number, RowIssue>();
@@ -407,7 +425,7 @@ function issuesOf(byKey: Map<unknown, number | number[]>, parts: (key: unknown) 
     if (typeof rowNumbers === "number") continue;
     const [department, code, period] = parts(key);
     for (const n of rowNumbers) {
-      const others = rowNumbers.filter((o) => o !== n).map((o) => `第 ${o} 行`).join("、");
+      const others = otherRows(rowNumbers, n);
       issues.set(n, {
         code: "E_DUPLICATE_KEY",
         column: null,
