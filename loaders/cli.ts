@@ -260,7 +260,7 @@ async function ingest(args: string[]): Promise<number> {
 }
 
 function printSummary(s: import("../src/monthly.js").IngestSummary): void {
-  const head = `${s.file}${s.sha256 ? `（sha256 ${s.sha256.slice(0, 12)}…，${s.format ?? ""}${s.encoding ? " " + s.encoding : ""}）` : ""}`;
+  const head = `${s.file}${s.sha256 ? `（sha256 ${s.sha256.slice(0, 12)}…，${s.format ?? ""}${s.encoding ? " " + s.encoding : ""}${s.sheet ? ` 工作表「${s.sheet}」` : ""}）` : ""}`;
   if (s.status === "file_rejected") {
     console.log(`✗ ${head}：整个文件被拒绝，未作任何改动 —— [${s.file_error!.code}] ${s.file_error!.message}`);
     return;
@@ -271,6 +271,8 @@ function printSummary(s: import("../src/monthly.js").IngestSummary): void {
   }
   const codes = Object.entries(s.rejected_by_code).map(([c, n]) => `${c}×${n}`).join("，");
   console.log(`${s.rejected > 0 ? "!" : "✓"} ${head}${s.status === "dry_run" ? "【试运行，未写入】" : ""}：读取 ${s.rows_read} 行，新增 ${s.imported}，更新 ${s.updated}，未变 ${s.unchanged}，拒绝 ${s.rejected} 行${codes ? `（${codes}）` : ""}，待复核 ${s.flagged}`);
+  if (s.ignored_columns.length > 0) console.log(`    未识别、未读取的列：${s.ignored_columns.map((c) => `「${c.replace(/\s+/g, " ")}」`).join("、")}`);
+  if (s.skipped_rows.length > 0) console.log(`    跳过的非数据行：${s.skipped_rows.slice(0, 20).map((r) => `第 ${r.row} 行（${r.reason}）`).join("、")}${s.skipped_rows.length > 20 ? ` 等 ${s.skipped_rows.length} 行` : ""}`);
   for (const r of s.rejects.slice(0, 200)) console.log(`    第 ${r.row} 行${r.column ? ` 列「${r.column}」` : ""} [${r.code}] ${r.message}${r.value !== null ? `（原值：${JSON.stringify(r.value)}）` : ""}`);
   if (s.rejects.length > 200) console.log(`    ……另有 ${s.rejects.length - 200} 处（用 --json 或 --rejects-out 查看全部）`);
   for (const f of s.flags) console.log(`    待复核 第 ${f.row} 行 ${f.code} ${f.department} ${f.period}：${f.reason}`);

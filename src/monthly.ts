@@ -5,6 +5,7 @@ import { extname, join } from "node:path";
 import Papa from "papaparse";
 import { type IngestContext, type MonthlyFileResult, type Reject, type ValidRow } from "./ingest/index.js";
 import { checkMonthlyBytes } from "./ingest/check.js";
+import { aliasKey, departmentResolver } from "./ingest/keys.js";
 import { query } from "./warehouse.js";
 
 /**
@@ -19,6 +20,10 @@ export type IngestSummary = {
   encoding: string | null;
   format: string | null;
   sheet: string | null;
+  /** Headers present but not recognised: their cells were not read. */
+  ignored_columns: string[];
+  /** Rows below the header that hold no report (totals, notes, signatures, section titles), skipped. */
+  skipped_rows: { row: number; reason: string }[];
   receipt_no: number | null;
   status: "loaded" | "partial" | "already_loaded" | "file_rejected" | "dry_run";
   rows_read: number;
@@ -126,13 +131,13 @@ export async function ingestLookup(connection: DuckDBConnection, asOf: string): 
   const byAlias = new Map<string, string>();
   const departments = new Map<string, string>();
   for (const [policyId, alias, name, departmentId] of aliases) {
-    byAlias.set(String(alias).replace(/\s+/g, ""), String(name));
+    byAlias.set(aliasKey(String(alias)), String(name));
     departments.set(`${policyId}|${name}`, String(departmentId));
   }
   return {
     ctx: {
       asOf,
-      resolveDepartment: (name) => byAlias.get(name.replace(/\s+/g, "").replace(/（/g, "(").replace(/）/g, ")")) ?? null,
+      resolveDepartment: departmentResolver(byAlias),
       targets: new Map(
         targets.map(([, targetId, code, kind, unit, countingStart]) => [String(code), {
           unit: unit || null,
@@ -156,7 +161,7 @@ export type LoadOptions = {
 /** A summary with nothing read yet: the starting point of every file's summary. */
 export function emptySummary(file: string, sha256: string | null): IngestSummary {
   return {
-    file, sha256, encoding: null, format: null, sheet: null, receipt_no: null, status: "loaded", rows_read: 0,
+    file, sha256, encoding: null, format: null, sheet: null, ignored_columns: [], skipped_rows: [], receipt_no: null, status: "loaded", rows_read: 0,
     imported: 0, updated: 0, unchanged: 0, rejected: 0, rejected_by_code: {}, flagged: 0, file_error: null, rejects: [], flags: [],
   };
 }
@@ -253,7 +258,7 @@ export async function loadMonthlyFile(connection: DuckDBConnection, options: Loa
       chunkRows: BATCH_ROWS,
     });
     const result: MonthlyFileResult = { ...checked, file: { ...checked.file, sha256 } };
-    Object.assign(summary, { encoding: result.file.encoding, format: result.file.format, sheet: result.file.sheet, rows_read: result.file.rowsRead });
+    Object.assign(summary, { encoding: result.file.encoding, format: result.file.format, sheet: result.file.sheet, ignored_columns: result.file.ignoredColumns, skipped_rows: result.file.skippedRows, rows_read: result.file.rowsRead });
     if (result.fileError) {
       await store.rollback();
       return { ...summary, status: "file_rejected", file_error: result.fileError };

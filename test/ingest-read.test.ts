@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { strToU8, zipSync } from "fflate";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import iconv from "iconv-lite";
 import { afterAll, describe, expect, it } from "vitest";
 import writeExcelFile from "write-excel-file/node";
@@ -186,6 +186,150 @@ describe("readMonthlyFile: CSV layouts", () => {
     const r = await readMonthlyFile({ name: "quote.csv", bytes: Buffer.from(csv) }, CTX);
     expect(r.fileError?.code).toBe("E_CSV_STRUCTURE");
     expect(r.rows).toEqual([]);
+  });
+});
+
+describe("readMonthlyFile: forms as departments fill them in", () => {
+  it.each([
+    ["a header typed with Alt+Enter", '"累计完成值\n（亿元）"'],
+    ["a slash", "累计完成值/亿元"],
+    ["单位： in the bracket", "累计完成值（单位：亿元）"],
+  ])("the value header's unit is read from %s", async (_, header) => {
+    const csv = [`报送单位,指标编码,统计期,${header}`, "市经信局,ZN-02,2017-10,2"].join("\n");
+    const r = await readMonthlyFile({ name: "unit.csv", bytes: Buffer.from(csv) }, CTX);
+    expect(r.fileError).toBeNull();
+    expect(r.rows.map((x) => [x.value, x.unit, x.reportedUnit])).toEqual([[20000, "万元", "亿元"]]);
+  });
+
+  it.each([["累计完成值（万）"], ["累计完成值（千万）"], ["累计完成值（单位：万户）"]])(
+    "a value header with a unit the reader does not know (%s) rejects the file instead of dropping the unit",
+    async (header) => {
+      const csv = [`报送单位,指标编码,统计期,${header}`, "市经信局,ZN-02,2017-10,3000"].join("\n");
+      const r = await readMonthlyFile({ name: "unit.csv", bytes: Buffer.from(csv) }, CTX);
+      expect(r.fileError?.code).toBe("E_HEADER");
+      expect(r.fileError?.message).toContain("D 列");
+      expect(r.fileError?.message).toContain("无法识别");
+      expect(r.rows).toEqual([]);
+    },
+  );
+
+  it("a bracket that names no unit is only a remark: 累计完成值（截至本月）", async () => {
+    const csv = ["报送单位,指标编码,统计期,累计完成值（截至本月）", "市经信局,ZN-01,2017-10,450"].join("\n");
+    const r = await readMonthlyFile({ name: "remark.csv", bytes: Buffer.from(csv) }, CTX);
+    expect(r.rows.map((x) => x.value)).toEqual([450]);
+  });
+
+  it("a space between digits is a typo, not a separator", async () => {
+    const csv = [HEADER, "市经信局,ZN-01,2017-10,4 50,,,,,", "市经信局,ZN-01,2017-11,450 家,,,,,"].join("\n");
+    const r = await readMonthlyFile({ name: "space.csv", bytes: Buffer.from(csv) }, CTX);
+    expect(rejectCodes(r)).toEqual({ 2: ["E_NOT_A_NUMBER"] });
+    expect(r.rejects[0]!.message).toContain("数字中间有空格");
+    expect(r.rows.map((x) => x.value)).toEqual([450]);
+  });
+
+  it("a tab-separated file whose values and notes hold commas is split by tabs (the header decides)", async () => {
+    const tsv = [
+      ["报送单位", "指标编码", "统计期", "累计完成值", "单位", "进展情况"].join("\t"),
+      ["市经信局", "ZN-02", "2017-10", "1,234", "万元", "已拨付,待验收"].join("\t"),
+      ["市经信局", "ZN-01", "2017-10", "450", "家", "培育,认定"].join("\t"),
+    ].join("\r\n");
+    const r = await readMonthlyFile({ name: "tabs.txt", bytes: Buffer.from(tsv) }, CTX);
+    expect(r.fileError).toBeNull();
+    expect(r.rows.map((x) => [x.targetCode, x.value, x.note])).toEqual([
+      ["ZN-02", 1234, "已拨付,待验收"],
+      ["ZN-01", 450, "培育,认定"],
+    ]);
+  });
+
+  it("totals, notes, signatures, section titles and a repeated header below the table are skipped and listed, not rejected", async () => {
+    const csv = [
+      "序号," + HEADER,
+      "一、工业经济,,,,,,,,,",
+      "1,市经信局,ZN-01,2017-10,450,家,,,,",
+      "报送单位,指标编码,统计期,累计完成值,单位,完成状态,进展情况,填报人,填报日期",
+      "2,市经信局,ZN-02,2017-10,30,万元,,,,",
+      ",合计,,,480,,,,,",
+      "备注：数据为累计数,,,,,,,,,",
+      "填报单位（盖章）：,,,,,,,,,",
+      "3,市经信局,,2017-10,5,,,,,",
+    ].join("\n");
+    const r = await readMonthlyFile({ name: "footer.csv", bytes: Buffer.from(csv) }, CTX);
+    expect(r.rows.map((x) => x.sourceRow)).toEqual([3, 5]);
+    expect(r.file.skippedRows.map((x) => x.row)).toEqual([2, 4, 6, 7, 8]);
+    expect(r.file.skippedRows.find((x) => x.row === 6)!.reason).toContain("合计");
+    expect(r.file.rowsRead).toBe(3);
+    expect(rejectCodes(r)).toEqual({ 9: ["E_REQUIRED"] }); // a real row with its code missing is still rejected
+  });
+
+  it("codes typed with other dashes and statuses ending in a full stop are read", async () => {
+    const csv = [HEADER, "市经信局,ZN—01,2017-10,450,家,,,,", "市经信局,ZN‐02,2017-10,30,万元,,,,", "市科技局,ZN-03,2017-10,,,已完成。,,,"].join("\n");
+    const r = await readMonthlyFile({ name: "dashes.csv", bytes: Buffer.from(csv) }, CTX);
+    expect(r.rejects).toEqual([]);
+    expect(r.rows.map((x) => [x.targetCode, x.status])).toEqual([["ZN-01", null], ["ZN-02", null], ["ZN-03", "done"]]);
+  });
+
+  it("an MHTML web archive saved as .xls → E_FILE_TYPE", async () => {
+    const mht = 'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="----=_NextPart"\r\n\r\n------=_NextPart\r\nContent-Type: text/html\r\n\r\n<html></html>';
+    const r = await readMonthlyFile({ name: "export.xls", bytes: Buffer.from(mht) }, CTX);
+    expect(r.fileError?.code).toBe("E_FILE_TYPE");
+    expect(r.fileError?.message).toContain("MHTML");
+  });
+});
+
+describe("readMonthlyFile: .xlsx sheets and cells", () => {
+  const data = [
+    ["报送单位", "指标编码", "统计期", "累计完成值"],
+    ["市经信局", "ZN-01", "2017-10", 450],
+    ["市经信局", "ZN-01", "2017-11", 460],
+  ];
+  /** Rewrites one part of an .xlsx package. */
+  function patch(bytes: Uint8Array, part: string, edit: (xml: string) => string): Buffer {
+    const files = unzipSync(bytes);
+    files[part] = strToU8(edit(strFromU8(files[part]!)));
+    return Buffer.from(zipSync(files));
+  }
+
+  it("skips a hidden first sheet and reads the first visible one", async () => {
+    const book = (await writeExcelFile([
+      { data: [["报送单位", "指标编码", "统计期", "累计完成值"], ["市经信局", "ZN-01", "2017-09", 70]], sheet: "上月" },
+      { data, sheet: "本月" },
+    ]).toBuffer()) as Buffer;
+    const hidden = patch(book, "xl/workbook.xml", (xml) => xml.replace(/(<sheet\b[^>]*name="上月")/, '$1 state="hidden"'));
+    expect(strFromU8(unzipSync(hidden)["xl/workbook.xml"]!)).toContain('state="hidden"');
+    const r = await readMonthlyFile({ name: "hidden.xlsx", bytes: hidden }, CTX);
+    expect(r.file.sheet).toBe("本月");
+    expect(r.rows.map((x) => [x.period, x.value])).toEqual([["2017-10", 450], ["2017-11", 460]]);
+  });
+
+  it("reads the first sheet that holds the table when the first one is instructions or empty; says which sheet when none does", async () => {
+    const book = (await writeExcelFile([
+      { data: [["填报说明"], ["1. 每月 5 日前报送"]], sheet: "填报说明" },
+      { data: [[null]], sheet: "Sheet1" },
+      { data, sheet: "报表" },
+    ]).toBuffer()) as Buffer;
+    const r = await readMonthlyFile({ name: "instructions.xlsx", bytes: book }, CTX);
+    expect(r.file.sheet).toBe("报表");
+    expect(r.rows).toHaveLength(2);
+    const none = (await writeExcelFile([
+      { data: [["填报说明"]], sheet: "填报说明" },
+      { data: [["姓名", "电话"]], sheet: "通讯录" },
+    ]).toBuffer()) as Buffer;
+    const n = await readMonthlyFile({ name: "none.xlsx", bytes: none }, CTX);
+    expect(n.fileError?.code).toBe("E_HEADER");
+    expect(n.fileError?.message).toContain("读取的是工作表「填报说明」");
+    expect(n.fileError?.message).toContain("「通讯录」");
+  });
+
+  it("an Excel error value or a formula never calculated reads as such, not as an empty cell", async () => {
+    const book = (await writeExcelFile([{ data, sheet: "报表" }]).toBuffer()) as Buffer;
+    const sheetPart = Object.keys(unzipSync(book)).find((f) => f.startsWith("xl/worksheets/") && f.endsWith(".xml"))!;
+    const broken = patch(book, sheetPart, (xml) =>
+      xml
+        .replace(/<c r="D2"[^>]*?(\/>|>[\s\S]*?<\/c>)/, '<c r="D2" t="e"><f>1/0</f><v>#DIV/0!</v></c>')
+        .replace(/<c r="D3"[^>]*?(\/>|>[\s\S]*?<\/c>)/, '<c r="D3"><f>SUM(A1:A2)</f></c>'));
+    const r = await readMonthlyFile({ name: "errors.xlsx", bytes: broken }, CTX);
+    expect(rejectCodes(r)).toEqual({ 2: ["E_NOT_A_NUMBER"], 3: ["E_NOT_A_NUMBER"] });
+    expect(r.rejects.map((x) => x.value)).toEqual(["#DIV/0!", expect.stringContaining("公式未计算")]);
   });
 });
 

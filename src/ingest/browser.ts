@@ -8,6 +8,7 @@ import Papa from "papaparse";
 import { checkMonthlyBytes, DEFAULT_MAX_BYTES, type MonthlyFileResult, type ReadOptions } from "./check.js";
 import { INGEST_ERROR_CODES } from "./codes.js";
 import type { IngestContext, IngestTarget, Reject } from "./rules.js";
+import { departmentResolver } from "./keys.js";
 import { COLUMN_NAME } from "./table.js";
 
 export { checkMonthlyBytes, DEFAULT_MAX_BYTES, INGEST_ERROR_CODES, COLUMN_NAME, type MonthlyFileResult, type ReadOptions };
@@ -16,22 +17,18 @@ export { checkMonthlyBytes, DEFAULT_MAX_BYTES, INGEST_ERROR_CODES, COLUMN_NAME, 
 export type IngestContextData = {
   /** Target code → unit, kind, counting start, reporting departments (published targets). */
   targets: Record<string, IngestTarget>;
-  /** Department alias as keyed by ingestLookup (whitespace removed) → canonical name. */
+  /** Department alias as keyed by ingestLookup (aliasKey: NFKC, whitespace removed) → canonical name. */
   aliases: Record<string, string>;
 };
 
-/** The key ingestLookup stores an alias under. */
-export const aliasKey = (alias: string): string => alias.replace(/\s+/g, "");
-
-/** The key ingestLookup looks a written department name up by. */
-export const lookupKey = (name: string): string => name.replace(/\s+/g, "").replace(/（/g, "(").replace(/）/g, ")");
+export { aliasKey } from "./keys.js";
 
 /** The IngestContext of `luoshi ingest --as-of asOf`, from its JSON form. */
 export function ingestContext(data: IngestContextData, asOf: string): IngestContext {
   const aliases = new Map(Object.entries(data.aliases));
   return {
     asOf,
-    resolveDepartment: (name) => aliases.get(lookupKey(name)) ?? null,
+    resolveDepartment: departmentResolver(aliases),
     targets: new Map(Object.entries(data.targets)),
   };
 }

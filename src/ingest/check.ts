@@ -6,7 +6,7 @@
 import { fileError, type FileError } from "./codes.js";
 import { sniffBytes, type TextEncoding } from "./decode.js";
 import { validateRows, validateRowsInChunks, type IngestContext, type Reject, type ValidateHooks, type ValidRow } from "./rules.js";
-import { parseCsvGrid, readTable } from "./table.js";
+import { parseCsvGrid, readTable, type SkippedRow } from "./table.js";
 import { readXlsxGrid, type Grid } from "./xlsx.js";
 
 export type ReadOptions = {
@@ -32,6 +32,8 @@ export type FileInfo = {
   headerRow: number | null;
   /** Headers present but not recognised, ignored. */
   ignoredColumns: string[];
+  /** Rows below the header that hold no report (totals, notes, signatures, …), skipped; not counted in rowsRead. */
+  skippedRows: SkippedRow[];
 };
 
 export type MonthlyFileResult = {
@@ -62,7 +64,7 @@ export async function checkMonthlyBytes(
 ): Promise<MonthlyFileResult> {
   assertAsOf(ctx);
   const { name, bytes } = input;
-  const info: FileInfo = { name, sha256: null, encoding: null, format: null, rowsRead: 0, sheet: null, headerRow: null, ignoredColumns: [] };
+  const info: FileInfo = { name, sha256: null, encoding: null, format: null, rowsRead: 0, sheet: null, headerRow: null, ignoredColumns: [], skippedRows: [] };
   const rejectFile = (error: FileError): MonthlyFileResult => ({ file: info, fileError: error, rows: [], rejects: [] });
 
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
@@ -72,13 +74,17 @@ export async function checkMonthlyBytes(
   if (sniffed.kind === "error") return rejectFile(sniffed.error);
 
   let grid: Grid;
+  let sheetNote = "";
   let quoteErrorRows = new Set<number>();
   if (sniffed.kind === "xlsx") {
     info.format = "xlsx";
-    const x = await readXlsxGrid(bytes, options.sheet);
+    const x = await readXlsxGrid(bytes, options.sheet, (g) => !("error" in readTable(g)));
     if ("error" in x) return rejectFile(x.error);
     info.sheet = x.sheet;
     grid = x.grid;
+    sheetNote = x.sheets.length > 1
+      ? `（读取的是工作表「${x.sheet}」；工作簿中的工作表：${x.sheets.map((n) => `「${n}」`).join("、")}；可用 --sheet 指定）`
+      : `（工作表「${x.sheet}」）`;
   } else {
     info.format = "csv";
     info.encoding = sniffed.encoding;
@@ -88,12 +94,13 @@ export async function checkMonthlyBytes(
     quoteErrorRows = new Set(csv.quoteErrors.map((e) => e.row));
     grid = csv.grid;
   }
-  if (grid.every((row) => row.every((c) => c.trim() === ""))) return rejectFile(fileError("E_FILE_EMPTY", info.sheet ? `工作表「${info.sheet}」为空` : undefined));
+  if (grid.every((row) => row.every((c) => c.trim() === ""))) return rejectFile(fileError("E_FILE_EMPTY", info.sheet ? `工作表「${info.sheet}」为空${sheetNote.startsWith("（读取") ? sheetNote : ""}` : undefined));
 
   const t = readTable(grid);
-  if ("error" in t) return rejectFile(t.error);
+  if ("error" in t) return rejectFile(sheetNote ? { ...t.error, message: t.error.message + sheetNote } : t.error);
   info.headerRow = t.table.headerRow;
   info.ignoredColumns = t.table.ignoredColumns;
+  info.skippedRows = t.table.skipped;
   info.rowsRead = t.table.rows.length;
   if (t.table.rows.length === 0) return rejectFile(fileError("E_NO_DATA", `第 ${t.table.headerRow} 行是表头，其下没有数据`));
 

@@ -140,6 +140,10 @@ function textResult(text: string, encoding: TextEncoding): Sniffed {
         : "这是网页（HTML）文件（常见于系统导出的“.xls”），请用 Excel 打开后另存为 .xlsx 或 CSV";
     return { kind: "error", error: fileError("E_FILE_TYPE", what) };
   }
+  // MHTML: Excel's 「单个文件网页」 (.mht, often named .xls) starts with MIME headers
+  if (/^mime-version:/m.test(head) && /multipart\/related/.test(body.slice(0, 2000).toLowerCase())) {
+    return { kind: "error", error: fileError("E_FILE_TYPE", "这是 Excel 的“单个文件网页”（MHTML，常见于系统导出的“.xls”），请用 Excel 打开后另存为 .xlsx 或 CSV") };
+  }
   return { kind: "text", text: body, encoding };
 }
 

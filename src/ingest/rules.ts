@@ -84,9 +84,12 @@ export type RowCells = Record<Field, string>;
 
 const emptyToNull = (s: string) => (s === "" ? null : s);
 
+/** A target code cell, normalised: NFKC, minus signs, and the other dashes typed for a hyphen (‐ ‑ — ― ー). */
+const codeCell = (written: string) => normalizeCell(written).replace(/[\u2010\u2011\u2014\u2015\u30fc\uff70]/g, "-");
+
 /** Looks a code up exactly, then case-insensitively when exactly one code matches. */
 export function findTargetCode(targets: ReadonlyMap<string, IngestTarget>, written: string): string | null {
-  const code = normalizeCell(written);
+  const code = codeCell(written);
   if (targets.has(code)) return code;
   const lower = code.toLowerCase();
   const matches = [...targets.keys()].filter((k) => k.toLowerCase() === lower);
@@ -130,7 +133,7 @@ class RowMemo {
   targetCode(written: string): string | null {
     let c = this.codes.get(written);
     if (c === undefined) {
-      const code = normalizeCell(written);
+      const code = codeCell(written);
       if (this.ctx.targets.has(code)) c = code;
       else {
         if (this.lowerCodes === null) {

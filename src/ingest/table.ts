@@ -45,13 +45,19 @@ const normalizeKey = (s: string) => s.normalize("NFKC").toLowerCase().replace(/[
 
 const KNOWN_UNITS = new Set(UNITS.map((u) => u.unit));
 
-/** Splits 「累计完成值（万元）」 into its name and bracketed part. */
+/**
+ * Splits 「累计完成值（万元）」 into its name and bracketed part. Whitespace anywhere is dropped first (a header typed
+ * with Alt+Enter, 「累计完成值\n（万元）」); 「累计完成值/万元」 and 「（单位：万元）」 are read the same way.
+ */
 function splitHeader(header: string): { key: string; bracket: string | null } {
-  const h = header.normalize("NFKC").trim();
-  const m = h.match(/^(.*?)[([【]([^()[\]【】]*)[)\]】]\s*$/);
-  if (m && m[1]!.trim() !== "") return { key: normalizeKey(m[1]!), bracket: m[2]!.trim() };
+  const h = header.normalize("NFKC").replace(/\s+/g, "");
+  const m = h.match(/^(.*?)[([【]([^()[\]【】]*)[)\]】]$/) ?? h.match(/^([^/]+)\/([^/]+)$/);
+  if (m && m[1]! !== "") return { key: normalizeKey(m[1]!), bracket: m[2]!.replace(/^单位[:：]?/, "") };
   return { key: normalizeKey(h), bracket: null };
 }
+
+/** Scale characters and money: a value header bracket holding one of them must name a known unit. */
+const UNITISH = /[万亿千百元%‰]/;
 
 const ALIAS_TO_FIELD = new Map<string, Field>();
 for (const c of COLUMNS) for (const a of [c.name, ...c.aliases]) ALIAS_TO_FIELD.set(normalizeKey(a), c.field);
@@ -96,7 +102,30 @@ export type Table = {
   /** Unit written in the value header, 「累计完成值（万元）」 → 万元. */
   valueHeaderUnit: string | null;
   rows: TableRow[];
+  /** Rows below the header that hold no report (totals, notes, signatures, section titles, a repeated header). */
+  skipped: SkippedRow[];
 };
+
+export type SkippedRow = { row: number; reason: string };
+
+/** First words of the lines a form carries below its table: totals, notes, signatures. */
+const FOOTER = /^(合计|总计|小计|备注|附注|注[:：\d１-９]|说明|填表说明|填报说明|填报单位|报送单位[:：]|单位负责人|负责人|审核人|制表人|填表人|联系人|联系电话|填报日期[:：])/;
+
+/**
+ * Why a row below the header is not a report, or null when it is one: the header repeated (three or more header
+ * names), or — with no 指标编码 and nothing outside the named columns — a total or note line (合计…, 备注：…,
+ * 填报单位（盖章）：…) or a section title written only in a column the reader ignores (序号 「一、工业经济」). Such rows are skipped and listed, not
+ * rejected: they never held a figure.
+ */
+function nonDataRow(line: string[], cells: Record<Field, string>, layout: RowLayout): string | null {
+  if (new Set(line.map((c) => headerField(cleanCell(c))).filter((f) => f !== null)).size >= 3) return "重复的表头行";
+  if (cells.targetCode !== "") return null;
+  const first = line.map(cleanCell).find((c) => c !== "") ?? "";
+  const m = first.replace(/\s+/g, "").match(FOOTER);
+  if (m) return `表尾的“${m[1]}”行`;
+  if (layout.fields.every((f) => cells[f] === "")) return "分类标题等，只在未识别的列中有内容";
+  return null;
+}
 
 type Candidate = { index: number; matches: { field: Field; header: string; index: number; bracket: string | null }[] };
 
@@ -205,6 +234,16 @@ export function readTable(grid: Grid): { table: Table } | { error: FileError } {
   const valueMatch = byField.get("value")?.[0];
   const bracket = valueMatch?.bracket?.normalize("NFKC") ?? null;
   const valueHeaderUnit = bracket !== null && KNOWN_UNITS.has(bracket) ? bracket : null;
+  if (valueMatch && bracket && valueHeaderUnit === null && UNITISH.test(bracket)) {
+    // 「累计完成值（万）」: a unit the reader does not know must not be dropped (3000 would be read in the target's unit)
+    return {
+      error: fileError(
+        "E_HEADER",
+        `第 ${headerRow} 行 ${columnLetter(valueMatch.index)} 列表头「${valueMatch.header.replace(/\s+/g, "")}」中的单位“${bracket}”无法识别；` +
+          `请写成如「${COLUMN_NAME.value}（万元）」，或去掉表头中的单位、在「${COLUMN_NAME.unit}」列逐行填写`,
+      ),
+    };
+  }
 
   const headerCells = (grid[best.index] ?? []).map(cleanCell);
   const mappedIndexes = new Set(columns.map((c) => c.index));
@@ -219,6 +258,8 @@ export function readTable(grid: Grid): { table: Table } | { error: FileError } {
   // columns within the header's width that have no header: a non-empty cell there is reported (unheaded)
   const unnamed = headerCells.flatMap((h, i) => (h === "" ? [i] : []));
   const rows: TableRow[] = [];
+  const skipped: SkippedRow[] = [];
+  const codeHeaders = new Map<string, boolean>(); // 指标编码 cell text → names a column (a repeated header row)
   for (let index = best.index + 1; index < grid.length; index++) {
     const line = grid[index]!;
     if (isEmptyRow(line)) continue;
@@ -235,9 +276,18 @@ export function readTable(grid: Grid): { table: Table } | { error: FileError } {
     const extraFields = Math.max(0, line.length - headerWidth);
     const cells: Record<Field, string> = { department: "", targetCode: "", period: "", value: "", unit: "", status: "", note: "", reporter: "", reportedAt: "" };
     for (let c = 0; c < layout.fields.length; c++) cells[layout.fields[c]!] = cleanCell(line[layout.indexes[c]!] ?? "");
+    let codeIsHeader = codeHeaders.get(cells.targetCode);
+    if (codeIsHeader === undefined) codeHeaders.set(cells.targetCode, (codeIsHeader = headerField(cells.targetCode) !== null));
+    if ((cells.targetCode === "" && unheaded === NONE) || codeIsHeader) {
+      const reason = nonDataRow(line, cells, layout);
+      if (reason !== null) {
+        skipped.push({ row: index + 1, reason });
+        continue;
+      }
+    }
     rows.push(new GridRow(index + 1, cells, unheaded, extraFields, line, layout));
   }
-  return { table: { headerRow, columns, ignoredColumns, valueHeaderUnit, rows } };
+  return { table: { headerRow, columns, ignoredColumns, valueHeaderUnit, rows, skipped } };
 }
 
 export type CsvGrid = {
@@ -257,13 +307,35 @@ const CSV_DIALECT: Papa.ParseConfig<string[]> = { header: false, skipEmptyLines:
  */
 export function parseCsvGrid(text: string): CsvGrid {
   const probe = Papa.parse<string[]>(text, { ...CSV_DIALECT, preview: 1 });
-  const fast = splitWellFormed(text, probe.meta.delimiter, probe.meta.linebreak);
-  if (fast !== null) return finishGrid(fast, text, probe.meta.delimiter, []);
-  const parsed = Papa.parse<string[]>(text, CSV_DIALECT);
+  const delimiter = headerDelimiter(text) ?? probe.meta.delimiter;
+  const fast = splitWellFormed(text, delimiter, probe.meta.linebreak);
+  if (fast !== null) return finishGrid(fast, text, delimiter, []);
+  const parsed = Papa.parse<string[]>(text, { ...CSV_DIALECT, delimiter });
   const quoteErrors = parsed.errors
     .filter((e) => e.type === "Quotes")
     .map((e) => ({ row: (e.row ?? 0) + 1, message: e.message, fatal: e.code === "MissingQuotes" }));
   return finishGrid(parsed.data, text, parsed.meta.delimiter, quoteErrors);
+}
+
+/**
+ * The delimiter under which one of the first HEADER_SCAN_ROWS lines reads as the best header (most known columns,
+ * at least two), or null to let Papa guess. Papa's guess counts separators, so a tab-separated file whose values hold
+ * commas (「1,234」, a note 「已完成,待验收」) can be taken for comma-separated; the header cannot.
+ */
+function headerDelimiter(text: string): string | null {
+  const lines = text.slice(0, 64 * 1024).split(/\r\n|\n|\r/, HEADER_SCAN_ROWS);
+  let best: string | null = null;
+  let bestScore = 1;
+  for (const delimiter of CSV_DIALECT.delimitersToGuess as string[]) {
+    let score = 0;
+    for (const line of lines) {
+      if (!line.includes(delimiter)) continue;
+      const fields = new Set(line.split(delimiter).map((c) => headerField(c.replace(/^\s*"|"\s*$/g, ""))).filter((f) => f !== null));
+      score = Math.max(score, fields.size);
+    }
+    if (score > bestScore) [best, bestScore] = [delimiter, score];
+  }
+  return best;
 }
 
 function finishGrid(grid: string[][], text: string, delimiter: string, quoteErrors: CsvGrid["quoteErrors"]): CsvGrid {

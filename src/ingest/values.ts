@@ -98,6 +98,8 @@ const NUMBER = /^([+-]?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)(?:e([+-]?\d
 export function parseValue(text: string): Parsed<ReportedValue | null> {
   const t = compactCell(text);
   if (t === "") return ok(null);
+  // 「4 50」「450 0」: a space between digits is a typo, not a separator (compactCell would join them)
+  if (t !== text && /[0-9０-９][\s\u3000]+[0-9０-９]/.test(text)) return fail("E_NOT_A_NUMBER", `${quote(text)}（数字中间有空格）`);
   let sign: string | undefined, digits: string | undefined, exponent: string | undefined, suffix: string | undefined;
   const plain = plainNumber(t);
   if (plain) [sign, digits, exponent, suffix] = ["", plain.digits, undefined, plain.rest];
@@ -255,7 +257,7 @@ const STATUS_BY_WORD = new Map<string, Status>(
 
 /** 未启动/推进中/已完成 (and their listed synonyms) → not_started/in_progress/done; empty → null; else E_BAD_STATUS. */
 export function parseStatus(text: string): Parsed<Status | null> {
-  const t = compactCell(text);
+  const t = compactCell(text).replace(/[。.，,；;！!]+$/, ""); // 「已完成。」
   if (t === "") return ok(null);
   const status = STATUS_BY_WORD.get(t);
   return status ? ok(status) : fail("E_BAD_STATUS", quote(text));

@@ -88,6 +88,53 @@ function cellIndex(ref: string): [number, number] | null {
   return [Number(m[2]) - 1, col - 1];
 }
 
+/** The package path of sheet `sheetName`'s XML (via workbook.xml and its relationships), or undefined. */
+function sheetPath(text: (name: string) => string, sheetName: string): string | undefined {
+  let relId: string | undefined;
+  for (const m of text("xl/workbook.xml").matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+    const a = attributes(m[0]);
+    if (a.get("name") === sheetName) relId = [...a.entries()].find(([k]) => /(^|:)id$/.test(k))?.[1];
+  }
+  let target: string | undefined;
+  for (const m of text("xl/_rels/workbook.xml.rels").matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
+    const a = attributes(m[0]);
+    if (a.get("Id") === relId) target = a.get("Target");
+  }
+  if (target === undefined) return undefined;
+  return target.startsWith("/") ? target.slice(1) : `xl/${target.replace(/^\.\//, "")}`;
+}
+
+/**
+ * Cells ("row,col", 0-based) of sheet `sheetName` that show an Excel error (#DIV/0!, #N/A, #REF!, …) or hold a
+ * formula Excel never calculated (no cached value), with the text to read instead: read-excel-file gives both as
+ * empty, which would say 「必填值为空」 about a cell the department did fill in.
+ */
+export function errorCells(bytes: Uint8Array, sheetName: string): Map<string, string> {
+  const out = new Map<string, string>();
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(bytes, { filter: (f) => f.name === "xl/workbook.xml" || f.name === "xl/_rels/workbook.xml.rels" || f.name.startsWith("xl/worksheets/") });
+  } catch {
+    return out;
+  }
+  const text = (name: string) => (files[name] ? strFromU8(files[name]!) : "");
+  const path = sheetPath(text, sheetName);
+  if (path === undefined) return out;
+  const xml = text(path);
+  if (!/\bt\s*=\s*["']e["']|<(?:\w+:)?f\b/.test(xml)) return out;
+  for (const m of xml.matchAll(/<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g)) {
+    const a = attributes(`<c ${m[1]}>`);
+    const ref = a.get("r");
+    const body = m[2] ?? "";
+    const at = ref === undefined ? null : cellIndex(ref);
+    if (at === null) continue;
+    const cached = body.match(/<(?:\w+:)?v\b[^>]*>([\s\S]*?)<\/(?:\w+:)?v>/)?.[1];
+    if (a.get("t") === "e") out.set(`${at[0]},${at[1]}`, xmlUnescape(cached ?? "#ERROR"));
+    else if (/<(?:\w+:)?f\b/.test(body) && cached === undefined) out.set(`${at[0]},${at[1]}`, "#公式未计算（请在 Excel 中打开并保存后再提交）");
+  }
+  return out;
+}
+
 /**
  * Positions ("row,col", 0-based) of the cells of sheet `sheetName` whose style is a percent format. Best effort:
  * an unusual package layout yields an empty set (cells then read as the stored fraction).
@@ -115,18 +162,8 @@ export function percentCells(bytes: Uint8Array, sheetName: string): Set<string> 
   });
   if (percentStyles.size === 0) return out;
 
-  let relId: string | undefined;
-  for (const m of text("xl/workbook.xml").matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
-    const a = attributes(m[0]);
-    if (a.get("name") === sheetName) relId = [...a.entries()].find(([k]) => /(^|:)id$/.test(k))?.[1];
-  }
-  let target: string | undefined;
-  for (const m of text("xl/_rels/workbook.xml.rels").matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
-    const a = attributes(m[0]);
-    if (a.get("Id") === relId) target = a.get("Target");
-  }
-  if (target === undefined) return out;
-  const path = target.startsWith("/") ? target.slice(1) : `xl/${target.replace(/^\.\//, "")}`;
+  const path = sheetPath(text, sheetName);
+  if (path === undefined) return out;
   for (const m of text(path).matchAll(/<(?:\w+:)?c\b[^>]*>/g)) {
     const a = attributes(m[0]);
     const style = a.get("s");
@@ -147,12 +184,30 @@ function cellText(v: unknown, percent = false): string {
   return String(v);
 }
 
+/** Names of the sheets marked hidden or very hidden in xl/workbook.xml (best effort: empty when unreadable). */
+export function hiddenSheets(bytes: Uint8Array): Set<string> {
+  const out = new Set<string>();
+  try {
+    const files = unzipSync(bytes, { filter: (f) => f.name === "xl/workbook.xml" });
+    const xml = files["xl/workbook.xml"] ? strFromU8(files["xl/workbook.xml"]) : "";
+    for (const m of xml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+      const a = attributes(m[0]);
+      if (/hidden/i.test(a.get("state") ?? "")) out.add(a.get("name") ?? "");
+    }
+  } catch {
+    // an unusual package: every sheet counts as visible
+  }
+  return out;
+}
+
 /**
- * Reads the first sheet, or the sheet named `sheet`, as strings. Merged cells hold their value in the top-left
- * cell only (the others are empty), which is what title rows need. A percent-formatted number reads as Excel
- * shows it: 0.85 → "85%".
+ * Reads the sheet named `sheet` as strings; without a name, the first visible sheet that `usable` accepts (the
+ * caller's test: a header can be found), else the first visible sheet. So a workbook whose first sheet is hidden, an
+ * instructions page (填报说明) or an empty Sheet1 is read from the sheet that holds the table. Merged cells hold
+ * their value in the top-left cell only (the others are empty), which is what title rows need. A percent-formatted
+ * number reads as Excel shows it: 0.85 → "85%".
  */
-export async function readXlsxGrid(bytes: Uint8Array, sheet?: string): Promise<XlsxGrid | { error: FileError }> {
+export async function readXlsxGrid(bytes: Uint8Array, sheet?: string, usable: (grid: Grid) => boolean = () => true): Promise<XlsxGrid | { error: FileError }> {
   let sheets: { sheet: string; data: unknown[][] }[];
   try {
     // The universal entry (an ArrayBuffer in, fflate to unzip) runs the same in Node and in the browser; a copy,
@@ -164,15 +219,34 @@ export async function readXlsxGrid(bytes: Uint8Array, sheet?: string): Promise<X
     }[];
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
-    return { error: fileError("E_XLSX_INVALID", reason) };
+    return { error: fileError("E_XLSX_INVALID", `请在 Excel 中打开后另存为 .xlsx 再提交（技术信息：${reason}）`) };
   }
   const names = sheets.map((s) => s.sheet);
-  const chosen = sheet === undefined ? sheets[0] : sheets.find((s) => s.sheet === sheet || s.sheet.trim() === sheet.trim());
-  if (chosen === undefined) {
-    if (sheet === undefined) return { error: fileError("E_XLSX_INVALID", "工作簿中没有工作表") };
-    return { error: fileError("E_SHEET_NOT_FOUND", `「${sheet}」；现有工作表：${names.map((n) => `「${n}」`).join("、")}`) };
+  const gridOf = (chosen: { sheet: string; data: unknown[][] }): Grid => {
+    const percent = percentCells(bytes, chosen.sheet);
+    const errors = errorCells(bytes, chosen.sheet);
+    const grid = chosen.data.map((row, r) => row.map((v, c) => cellText(v, percent.has(`${r},${c}`))));
+    for (const [at, shown] of errors) {
+      const [r, c] = at.split(",").map(Number) as [number, number];
+      while (grid.length <= r) grid.push([]);
+      const row = grid[r]!;
+      while (row.length <= c) row.push("");
+      if (row[c] === "") row[c] = shown;
+    }
+    return grid;
+  };
+  if (sheet !== undefined) {
+    const chosen = sheets.find((s) => s.sheet === sheet || s.sheet.trim() === sheet.trim());
+    if (chosen === undefined) return { error: fileError("E_SHEET_NOT_FOUND", `「${sheet}」；现有工作表：${names.map((n) => `「${n}」`).join("、")}`) };
+    return { grid: gridOf(chosen), sheet: chosen.sheet, sheets: names };
   }
-  const percent = percentCells(bytes, chosen.sheet);
-  const grid = chosen.data.map((row, r) => row.map((v, c) => cellText(v, percent.has(`${r},${c}`))));
-  return { grid, sheet: chosen.sheet, sheets: names };
+  if (sheets.length === 0) return { error: fileError("E_XLSX_INVALID", "工作簿中没有工作表") };
+  const hidden = hiddenSheets(bytes);
+  const visible = sheets.filter((s) => !hidden.has(s.sheet));
+  const order = visible.length > 0 ? visible : sheets;
+  for (const candidate of order) {
+    const grid = gridOf(candidate);
+    if (usable(grid)) return { grid, sheet: candidate.sheet, sheets: names };
+  }
+  return { grid: gridOf(order[0]!), sheet: order[0]!.sheet, sheets: names };
 }
