@@ -320,6 +320,28 @@ describe("readMonthlyFile: .xlsx sheets and cells", () => {
     expect(n.fileError?.message).toContain("「通讯录」");
   });
 
+  it("a two-row header with merged cells, and 报送单位 / 统计期 merged down over their rows, read as Excel shows them", async () => {
+    const down = (value: string, rows: number) => ({ value, rowSpan: rows });
+    const book = (await writeExcelFile([{
+      sheet: "报表",
+      data: [
+        [down("报送单位", 2), down("指标编码", 2), down("统计期", 2), { value: "完成情况", columnSpan: 2 }, null, down("进展情况", 2)],
+        [null, null, null, "累计完成值", "单位", null],
+        [down("市经信局", 3), "ZN-01", down("2017-10", 3), 450, "家", "培育"],
+        [null, "ZN-02", null, 30, "万元", null],
+        [null, "ZN-02", null, 40, "万元", null],
+      ],
+    }]).toBuffer()) as Buffer;
+    expect(strFromU8(unzipSync(book)["xl/worksheets/sheet1.xml"]!)).toContain("mergeCell");
+    const r = await readMonthlyFile({ name: "merged.xlsx", bytes: book }, CTX);
+    expect(r.file.headerRow).toBe(2);
+    expect(r.rows.map((x) => [x.sourceRow, x.department, x.targetCode, x.period, x.value])).toEqual([
+      [3, "市经信局", "ZN-01", "2017-10", 450],
+    ]);
+    // rows 4 and 5 share a key once the merged cells are read on every row: both copies rejected, nothing else
+    expect(rejectCodes(r)).toEqual({ 4: ["E_DUPLICATE_KEY"], 5: ["E_DUPLICATE_KEY"] });
+  });
+
   it("an Excel error value or a formula never calculated reads as such, not as an empty cell", async () => {
     const book = (await writeExcelFile([{ data, sheet: "报表" }]).toBuffer()) as Buffer;
     const sheetPart = Object.keys(unzipSync(book)).find((f) => f.startsWith("xl/worksheets/") && f.endsWith(".xml"))!;

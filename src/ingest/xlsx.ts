@@ -104,23 +104,41 @@ function sheetPath(text: (name: string) => string, sheetName: string): string | 
   return target.startsWith("/") ? target.slice(1) : `xl/${target.replace(/^\.\//, "")}`;
 }
 
+/** The XML of sheet `sheetName`, or "" when the package cannot be read that way. */
+export function sheetXml(bytes: Uint8Array, sheetName: string): string {
+  try {
+    const files = unzipSync(bytes, { filter: (f) => f.name === "xl/workbook.xml" || f.name === "xl/_rels/workbook.xml.rels" || f.name.startsWith("xl/worksheets/") });
+    const text = (name: string) => (files[name] ? strFromU8(files[name]!) : "");
+    const path = sheetPath(text, sheetName);
+    return path === undefined ? "" : text(path);
+  } catch {
+    return "";
+  }
+}
+
 /**
- * Cells ("row,col", 0-based) of sheet `sheetName` that show an Excel error (#DIV/0!, #N/A, #REF!, …) or hold a
+ * Merged ranges of a sheet's XML that span more than one row, as 0-based [top, left, bottom, right]. Excel keeps a
+ * merged cell's value in its top-left cell only; a department that merges 报送单位 or 统计期 down several rows sees
+ * the value on each of them, and a two-row header merges its single-row names down.
+ */
+export function verticalMerges(xml: string): [number, number, number, number][] {
+  const out: [number, number, number, number][] = [];
+  for (const m of xml.matchAll(/<(?:\w+:)?mergeCell\b[^>]*\bref\s*=\s*["']([A-Z]+\d+):([A-Z]+\d+)["']/gi)) {
+    const a = cellIndex(m[1]!);
+    const b = cellIndex(m[2]!);
+    if (a === null || b === null || b[0] <= a[0]) continue;
+    out.push([a[0], a[1], b[0], b[1]]);
+  }
+  return out;
+}
+
+/**
+ * Cells ("row,col", 0-based) of a sheet's XML that show an Excel error (#DIV/0!, #N/A, #REF!, …) or hold a
  * formula Excel never calculated (no cached value), with the text to read instead: read-excel-file gives both as
  * empty, which would say 「必填值为空」 about a cell the department did fill in.
  */
-export function errorCells(bytes: Uint8Array, sheetName: string): Map<string, string> {
+export function errorCells(xml: string): Map<string, string> {
   const out = new Map<string, string>();
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(bytes, { filter: (f) => f.name === "xl/workbook.xml" || f.name === "xl/_rels/workbook.xml.rels" || f.name.startsWith("xl/worksheets/") });
-  } catch {
-    return out;
-  }
-  const text = (name: string) => (files[name] ? strFromU8(files[name]!) : "");
-  const path = sheetPath(text, sheetName);
-  if (path === undefined) return out;
-  const xml = text(path);
   if (!/\bt\s*=\s*["']e["']|<(?:\w+:)?f\b/.test(xml)) return out;
   for (const m of xml.matchAll(/<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g)) {
     const a = attributes(`<c ${m[1]}>`);
@@ -203,9 +221,9 @@ export function hiddenSheets(bytes: Uint8Array): Set<string> {
 /**
  * Reads the sheet named `sheet` as strings; without a name, the first visible sheet that `usable` accepts (the
  * caller's test: a header can be found), else the first visible sheet. So a workbook whose first sheet is hidden, an
- * instructions page (填报说明) or an empty Sheet1 is read from the sheet that holds the table. Merged cells hold
- * their value in the top-left cell only (the others are empty), which is what title rows need. A percent-formatted
- * number reads as Excel shows it: 0.85 → "85%".
+ * instructions page (填报说明) or an empty Sheet1 is read from the sheet that holds the table. A cell merged across
+ * columns only (a title row) keeps its value in its first cell; a range merged down several rows shows its value on
+ * each row, as Excel displays it. A percent-formatted number reads as Excel shows it: 0.85 → "85%".
  */
 export async function readXlsxGrid(bytes: Uint8Array, sheet?: string, usable: (grid: Grid) => boolean = () => true): Promise<XlsxGrid | { error: FileError }> {
   let sheets: { sheet: string; data: unknown[][] }[];
@@ -224,14 +242,22 @@ export async function readXlsxGrid(bytes: Uint8Array, sheet?: string, usable: (g
   const names = sheets.map((s) => s.sheet);
   const gridOf = (chosen: { sheet: string; data: unknown[][] }): Grid => {
     const percent = percentCells(bytes, chosen.sheet);
-    const errors = errorCells(bytes, chosen.sheet);
     const grid = chosen.data.map((row, r) => row.map((v, c) => cellText(v, percent.has(`${r},${c}`))));
-    for (const [at, shown] of errors) {
-      const [r, c] = at.split(",").map(Number) as [number, number];
+    const xml = sheetXml(bytes, chosen.sheet);
+    const put = (r: number, c: number, text: string) => {
       while (grid.length <= r) grid.push([]);
       const row = grid[r]!;
       while (row.length <= c) row.push("");
-      if (row[c] === "") row[c] = shown;
+      if (row[c] === "") row[c] = text;
+    };
+    for (const [at, shown] of errorCells(xml)) {
+      const [r, c] = at.split(",").map(Number) as [number, number];
+      put(r, c, shown);
+    }
+    for (const [top, left, bottom, right] of verticalMerges(xml)) {
+      const value = grid[top]?.[left] ?? "";
+      if (value === "") continue;
+      for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) put(r, c, value);
     }
     return grid;
   };
