@@ -181,6 +181,21 @@ describe("readMonthlyFile: CSV layouts", () => {
     expect(r.rejects).toEqual([]);
   });
 
+  it("a quoted word followed by more text (typed by hand) rejects that row only, read as Excel reads it", async () => {
+    const csv = [HEADER, '市经信局,ZN-01,2017-10,86,家,,"上规"企业86家,张三,2017-11-03', "市经信局,ZN-02,2017-10,30,万元,,,,", '市财政局,ZN-02,2017-10,40,万元,,"完成",,'].join("\n");
+    const r = await readMonthlyFile({ name: "stray.csv", bytes: Buffer.from(csv) }, CTX);
+    expect(r.fileError).toBeNull();
+    expect(rejectCodes(r)).toEqual({ 2: ["E_CSV_QUOTES"] });
+    expect(r.rejects[0]!.rawRow["进展情况"]).toBe("上规企业86家");
+    expect(r.rows.map((x) => [x.sourceRow, x.value, x.note])).toEqual([[3, 30, null], [4, 40, "完成"]]);
+  });
+
+  it("such a quote that also spans lines leaves the file rejected: its closing quote may belong to a later row", async () => {
+    const csv = [HEADER, '市经信局,ZN-01,2017-10,86,家,,"上规', '企业"86家,张三,2017-11-03', "市经信局,ZN-02,2017-10,30,万元,,,,"].join("\n");
+    const r = await readMonthlyFile({ name: "stray2.csv", bytes: Buffer.from(csv) }, CTX);
+    expect(r.fileError?.code).toBe("E_CSV_STRUCTURE");
+  });
+
   it("an unclosed quote → E_CSV_STRUCTURE", async () => {
     const csv = [HEADER, "市经信局,ZN-01,2017-10,450,,,\"进展,,", "市经信局,ZN-02,2017-10,1,,,,,"].join("\n");
     const r = await readMonthlyFile({ name: "quote.csv", bytes: Buffer.from(csv) }, CTX);

@@ -314,7 +314,87 @@ export function parseCsvGrid(text: string): CsvGrid {
   const quoteErrors = parsed.errors
     .filter((e) => e.type === "Quotes")
     .map((e) => ({ row: (e.row ?? 0) + 1, message: e.message, fatal: e.code === "MissingQuotes" }));
+  if (quoteErrors.length > 0) {
+    // Papa pairs a stray quote with the next quote anywhere below, swallowing the rows between into one cell
+    const lenient = splitExcelLike(text, delimiter);
+    if (lenient !== null) return finishGrid(lenient.grid, text, delimiter, lenient.quoteErrors);
+  }
   return finishGrid(parsed.data, text, parsed.meta.delimiter, quoteErrors);
+}
+
+/**
+ * Splits text the way Excel opens a CSV when a quoted field goes on after its closing quote (「"上规"企业86家」, typed
+ * by hand): the quoted part, then the rest up to the delimiter, as one cell. Papa instead looks for a quote followed
+ * by a delimiter further down and takes every row in between into that cell (or, finding none, the rest of the file). Each such row is listed as a (non-fatal)
+ * quote error, so it is rejected with E_CSV_QUOTES and the other rows stay. Null — the file stays rejected — when a
+ * quote is never closed, or when such a field also spans lines (its closing quote may belong to a later row).
+ */
+function splitExcelLike(text: string, delimiter: string): { grid: string[][]; quoteErrors: CsvGrid["quoteErrors"] } | null {
+  const grid: string[][] = [];
+  const quoteErrors: CsvGrid["quoteErrors"] = [];
+  let row: string[] = [];
+  let i = 0;
+  let anomalous = false;
+  const endRow = () => {
+    grid.push(row);
+    if (anomalous) quoteErrors.push({ row: grid.length, message: "引号后还有文字", fatal: false });
+    row = [];
+    anomalous = false;
+  };
+  while (i <= text.length) {
+    if (i === text.length) {
+      if (row.length > 0) endRow();
+      break;
+    }
+    let cell = "";
+    if (text[i] === '"') {
+      let j = i + 1;
+      let spansLines = false;
+      for (;;) {
+        const q = text.indexOf('"', j);
+        if (q === -1) return null; // never closed
+        const part = text.slice(j, q);
+        if (part.includes("\n") || part.includes("\r")) spansLines = true;
+        cell += part;
+        if (text[q + 1] === '"') {
+          cell += '"';
+          j = q + 2;
+          continue;
+        }
+        i = q + 1;
+        break;
+      }
+      if (i < text.length && !text.startsWith(delimiter, i) && text[i] !== "\n" && text[i] !== "\r") {
+        if (spansLines) return null;
+        anomalous = true;
+        while (i < text.length && !text.startsWith(delimiter, i) && text[i] !== "\n" && text[i] !== "\r") cell += text[i++];
+      }
+    } else {
+      while (i < text.length && !text.startsWith(delimiter, i) && text[i] !== "\n" && text[i] !== "\r") cell += text[i++];
+    }
+    row.push(cell);
+    if (i >= text.length) {
+      endRow();
+      break;
+    }
+    if (text.startsWith(delimiter, i)) {
+      i += delimiter.length;
+      if (i === text.length) {
+        row.push("");
+        endRow();
+        break;
+      }
+      continue;
+    }
+    // a line break ends the row: \r\n, \n or \r
+    i += text[i] === "\r" && text[i + 1] === "\n" ? 2 : 1;
+    endRow();
+    if (i === text.length) {
+      grid.push([""]); // as Papa: a trailing line break leaves a last empty record (finishGrid drops it)
+      break;
+    }
+  }
+  return { grid, quoteErrors };
 }
 
 /**
