@@ -188,7 +188,16 @@ export function parsePeriod(text: string, options: DateCellOptions = {}): Parsed
   let y: number;
   let m: number;
   const date = matchDate(t);
-  const month = t.match(/^(\d{4})[-/.](\d{1,2})$/) ?? t.match(/^(\d{4})年(\d{1,2})月份?$/) ?? t.match(/^(\d{4})(\d{2})$/);
+  const month =
+    t.match(/^(\d{4})[-/.](\d{1,2})$/) ??
+    t.match(/^(\d{4})年(\d{1,2})(?:月份?)?$/) ??
+    t.match(/^(\d{4})(\d{2})$/) ??
+    // 「2017年1-10月」: a cumulative figure's months; the period is the last one
+    t.match(/^(\d{4})年\d{1,2}月?[-~～至到](\d{1,2})月份?$/) ??
+    // 「17年10月」 (00–69 → 2000–2069; 「99年」 is 1999, out of range)
+    t.match(/^([0-6]\d)年(\d{1,2})月份?$/)?.map((g, i) => (i === 1 ? `20${g}` : g)) ??
+    // 「2017年第四季度」「2017年Q4」: the quarter's last month
+    quarterEnd(t);
   if (date) {
     [y, m] = date;
     if (!validYmd(date[0], date[1], date[2])) return bad("日期不存在");
@@ -204,6 +213,15 @@ export function parsePeriod(text: string, options: DateCellOptions = {}): Parsed
   if (m < 1 || m > 12) return bad("月份应为 1–12");
   if (!inYearRange(y)) return bad(`年份应在 ${YEAR_RANGE.min}–${YEAR_RANGE.max} 之间`);
   return ok(`${y}-${pad2(m)}`);
+}
+
+const QUARTERS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, "1": 1, "2": 2, "3": 3, "4": 4 };
+
+/** 「2017年第四季度」「2017年4季度」「2017Q4」 → [_, year, last month of the quarter], or null. */
+function quarterEnd(t: string): string[] | null {
+  const m = t.match(/^(\d{4})年?(?:第([一二三四1-4])季度?|([一二三四1-4])季度|[Qq]([1-4]))$/);
+  if (!m) return null;
+  return [m[0], m[1]!, String(QUARTERS[m[2] ?? m[3] ?? m[4]!]! * 3)];
 }
 
 /** A report date as YYYY-MM-DD from `2017-11-03`, `2017/11/3`, `2017.11.3`, `2017年11月3日`, `20171103`, an Excel date. */
