@@ -152,6 +152,19 @@ export async function ingestLookup(connection: DuckDBConnection, asOf: string): 
   };
 }
 
+/**
+ * Why an accepted row should be looked at again, besides a falling cumulative figure: a percentage target given
+ * 0 < value ≤ 1 (85% typed as 0.85?), a report date after the as-of date, or before the period's month. Null when
+ * there is nothing to review.
+ */
+export function reviewReasons(row: Pick<ValidRow, "value" | "unit" | "reportedAt" | "period">, asOf: string): string | null {
+  const reasons: string[] = [];
+  if (row.unit === "%" && row.value !== null && row.value > 0 && row.value <= 1) reasons.push(`百分比指标填写了 ${row.value}，若指 ${Number((row.value * 100).toPrecision(12))}% 请更正`);
+  if (row.reportedAt !== null && row.reportedAt > asOf) reasons.push(`填报日期 ${row.reportedAt} 晚于核对日期 ${asOf}`);
+  if (row.reportedAt !== null && row.reportedAt < `${row.period}-01`) reasons.push(`填报日期 ${row.reportedAt} 早于统计期 ${row.period}`);
+  return reasons.length > 0 ? reasons.join("；") : null;
+}
+
 export type LoadOptions = {
   name: string; bytes: Uint8Array; asOf: string; receivedAt: string; archiveName: string | null; sheet?: string; dryRun?: boolean; maxBytes?: number;
   /** Called inside the file's transaction, before COMMIT (archives the file); an error rolls the file back. */
@@ -231,13 +244,14 @@ export async function loadMonthlyFile(connection: DuckDBConnection, options: Loa
       }
       if (before) summary.updated++;
       else summary.imported++;
-      // a cumulative figure below an earlier period's is loaded but flagged, unless the row's note explains it
+      // loaded but flagged for review: a cumulative figure below an earlier period's (unless the row's note explains
+      // it), a percentage written as a fraction, a report date after the as-of date or before the period
       let flag: string | null = null;
       const earlier = history.size === 0 ? undefined : latestBefore(history.get(`${department_id}|${row.targetCode}`), row.period);
-      if (row.value !== null && earlier && row.value < earlier.value && !row.note) {
-        flag = `累计值 ${row.value} 低于 ${earlier.period} 的 ${earlier.value}，且进展情况未作说明`;
-        summary.flags.push({ row: row.sourceRow, code: row.targetCode, department: row.department, period: row.period, reason: flag });
-      }
+      if (row.value !== null && earlier && row.value < earlier.value && !row.note) flag = `累计值 ${row.value} 低于 ${earlier.period} 的 ${earlier.value}，且进展情况未作说明`;
+      const more = reviewReasons(row, options.asOf);
+      if (more !== null) flag = flag === null ? more : `${flag}；${more}`;
+      if (flag !== null) summary.flags.push({ row: row.sourceRow, code: row.targetCode, department: row.department, period: row.period, reason: flag });
       out.rows.push(row);
       out.targets.push(target);
       out.departmentIds.push(department_id);

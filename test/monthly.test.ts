@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from "
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { PACKAGE_ROOT } from "../src/paths.js";
-import { readManifest } from "../src/monthly.js";
+import { readManifest, reviewReasons } from "../src/monthly.js";
 import { buildWarehouse } from "../src/build.js";
 import { openWarehouse, query } from "../src/warehouse.js";
 import { copyData } from "./support/fixtures.js";
@@ -151,5 +151,22 @@ describe("luoshi ingest", () => {
     expect(await rows("SELECT count(*) AS n FROM observations")).toEqual([{ n: 5 }]);
     expect(await rows("SELECT count(*) AS n FROM raw.observations")).toEqual([{ n: 5 }]);
     expect(readManifest(fixture.data)).toHaveLength(2);
+  });
+});
+
+describe("reviewReasons", () => {
+  const row = { value: 12, unit: "家", reportedAt: "2017-11-03", period: "2017-10" };
+  it("has nothing to say about an ordinary row", () => {
+    expect(reviewReasons(row, "2017-11-15")).toBeNull();
+  });
+  it("asks about a percentage written as a fraction", () => {
+    expect(reviewReasons({ ...row, unit: "%", value: 0.85 }, "2017-11-15")).toBe("百分比指标填写了 0.85，若指 85% 请更正");
+    expect(reviewReasons({ ...row, unit: "%", value: 85 }, "2017-11-15")).toBeNull();
+    expect(reviewReasons({ ...row, unit: "%", value: 0 }, "2017-11-15")).toBeNull();
+  });
+  it("asks about a report date after the as-of date or before the period", () => {
+    expect(reviewReasons({ ...row, reportedAt: "2027-11-03" }, "2017-11-15")).toBe("填报日期 2027-11-03 晚于核对日期 2017-11-15");
+    expect(reviewReasons({ ...row, reportedAt: "2016-01-03" }, "2017-11-15")).toBe("填报日期 2016-01-03 早于统计期 2017-10");
+    expect(reviewReasons({ ...row, reportedAt: null }, "2017-11-15")).toBeNull();
   });
 });
