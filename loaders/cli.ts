@@ -253,7 +253,10 @@ async function ingest(args: string[]): Promise<number> {
   const allRejects = summaries.flatMap((s) => s.rejects);
   if (values["rejects-out"] && allRejects.length > 0) writeFileSync(values["rejects-out"], rejectsCsv(allRejects));
   if (values.json) console.log(JSON.stringify(summaries, null, 2));
-  else for (const s of summaries) printSummary(s);
+  else for (const s of summaries) {
+    printSummary(s);
+    if (values.sheet !== undefined && s.format === "csv") console.log(`    （--sheet 只适用于 .xlsx 工作簿，CSV 文件已忽略该选项）`);
+  }
   if (summaries.some((s) => s.status === "file_rejected")) return EXIT.rejected;
   if (summaries.some((s) => s.rejected > 0)) return EXIT.differences;
   return EXIT.ok;

@@ -283,6 +283,20 @@ describe("readMonthlyFile: forms as departments fill them in", () => {
     expect(r.rows.map((x) => [x.targetCode, x.status])).toEqual([["ZN-01", null], ["ZN-02", null], ["ZN-03", "done"]]);
   });
 
+  it("a UTF-8 file with one note pasted in GBK is rejected naming the line of the first invalid byte", async () => {
+    const bytes = Buffer.concat([Buffer.from(`${HEADER}\n市经信局,ZN-01,2017-10,450,家,,,,\n市经信局,ZN-02,2017-10,30,万元,,`), iconv.encode("进展顺利", "gbk"), Buffer.from(",,\n")]);
+    const r = await readMonthlyFile({ name: "mixed.csv", bytes }, CTX);
+    expect(r.fileError?.code).toBe("E_ENCODING");
+    expect(r.fileError?.message).toContain("第 3 行");
+  });
+
+  it('cells kept as text for Excel read as their text: ="CX75-05-01" and \'2017-10', async () => {
+    const csv = [HEADER, '市经信局,"=""ZN-01""",\'2017-10,450,家,,,,', "市经信局,=\"ZN-02\",2017-10,30,万元,,,,"].join("\n");
+    const r = await readMonthlyFile({ name: "escaped.csv", bytes: Buffer.from(csv) }, CTX);
+    expect(r.rejects).toEqual([]);
+    expect(r.rows.map((x) => [x.targetCode, x.period])).toEqual([["ZN-01", "2017-10"], ["ZN-02", "2017-10"]]);
+  });
+
   it("an MHTML web archive saved as .xls → E_FILE_TYPE", async () => {
     const mht = 'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="----=_NextPart"\r\n\r\n------=_NextPart\r\nContent-Type: text/html\r\n\r\n<html></html>';
     const r = await readMonthlyFile({ name: "export.xls", bytes: Buffer.from(mht) }, CTX);

@@ -162,7 +162,7 @@ export function sniffBytes(bytes: Uint8Array): Sniffed {
   }
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
     const text = strictDecode(bytes.subarray(3), "utf-8");
-    if (text === null) return { kind: "error", error: fileError("E_ENCODING", "文件标记为 UTF-8，但含有无效的 UTF-8 字节") };
+    if (text === null) return { kind: "error", error: fileError("E_ENCODING", `文件标记为 UTF-8，但含有无效的 UTF-8 字节${invalidUtf8Where(bytes.subarray(3))}`) };
     return textResult(text, "utf-8-bom");
   }
   for (const [bom, encoding] of [[[0xff, 0xfe], "utf-16le"], [[0xfe, 0xff], "utf-16be"]] as const) {
@@ -186,8 +186,24 @@ export function sniffBytes(bytes: Uint8Array): Sniffed {
   if (gb !== null && looksLikeGbText(bytes, gb)) return textResult(gb, "gb18030");
   return {
     kind: "error",
-    error: fileError("E_ENCODING", "既不是有效的 UTF-8，也不像 GBK/GB18030 中文文本；请在 Excel 中另存为“CSV UTF-8”或 .xlsx"),
+    error: fileError("E_ENCODING", `既不是有效的 UTF-8，也不像 GBK/GB18030 中文文本${invalidUtf8Where(bytes)}；请在 Excel 中另存为“CSV UTF-8”或 .xlsx`),
   };
+}
+
+/**
+ * Where the first invalid UTF-8 sequence is, as 「（第一处无效的 UTF-8 字节在第 N 行）」, when the rest of the file is
+ * UTF-8 (one note pasted from another program); "" when most of the file is not UTF-8 anyway.
+ */
+function invalidUtf8Where(bytes: Uint8Array): string {
+  const text = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true }).decode(bytes);
+  const first = text.indexOf("\uFFFD");
+  if (first === -1) return "";
+  let invalid = 0;
+  const limit = Math.max(200, text.length / 100);
+  for (let i = first; i !== -1; i = text.indexOf("\uFFFD", i + 1)) if (++invalid > limit) return "";
+  let line = 1;
+  for (let i = text.indexOf("\n"); i !== -1 && i < first; i = text.indexOf("\n", i + 1)) line++;
+  return `（第一处无效的 UTF-8 字节在第 ${line} 行）`;
 }
 
 /** Text and its encoding, or a file-level error; for callers that only accept text. */

@@ -38,8 +38,18 @@ export const REQUIRED_FIELDS: readonly Field[] = ["department", "targetCode", "p
 /** Rows scanned for the header. */
 export const HEADER_SCAN_ROWS = 20;
 
-/** Trims normal and full-width (U+3000) whitespace; String.prototype.trim covers both, plus NBSP and BOM. */
-export const cleanCell = (s: string): string => s.trim();
+/**
+ * Trims normal and full-width (U+3000) whitespace (String.prototype.trim covers both, plus NBSP and BOM), and undoes
+ * the two ways systems and people keep Excel from changing a code or a month: 「="CX75-05-01"」 (a formula giving
+ * the text) and a leading apostrophe 「'2017-10」.
+ */
+export const cleanCell = (s: string): string => {
+  const t = s.trim();
+  const c = t.charCodeAt(0);
+  if (c === 0x3d && t.length >= 3 && t.charCodeAt(1) === 0x22 && t.charCodeAt(t.length - 1) === 0x22) return t.slice(2, -1).replace(/""/g, '"').trim();
+  if (c === 0x27 && /^'[0-9A-Za-z\-./年月日]+$/.test(t)) return t.slice(1);
+  return t;
+};
 
 const normalizeKey = (s: string) => s.normalize("NFKC").toLowerCase().replace(/[\s_\-*]+/g, "");
 
