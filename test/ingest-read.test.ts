@@ -371,6 +371,21 @@ describe("readMonthlyFile: .xlsx sheets and cells", () => {
     expect(rejectCodes(r)).toEqual({ 4: ["E_DUPLICATE_KEY"], 5: ["E_DUPLICATE_KEY"] });
   });
 
+  it('a number formatted to show a unit (0"亿元") reads as Excel shows it, so it is converted', async () => {
+    const book = (await writeExcelFile([{
+      sheet: "报表",
+      data: [
+        ["报送单位", "指标编码", "统计期", "累计完成值"],
+        ["市经信局", "ZN-02", "2017-10", { value: 2, type: Number, format: '0"亿元"' }],
+        ["市财政局", "ZN-02", "2017-10", { value: 3000, type: Number, format: '#,##0"万元";-#,##0"万元"' }],
+        ["市经信局", "ZN-01", "2017-10", { value: 450, type: Number, format: '0"个月"' }], // not a unit: read as stored
+      ],
+    }]).toBuffer()) as Buffer;
+    const r = await readMonthlyFile({ name: "formats.xlsx", bytes: book }, CTX);
+    expect(r.rejects).toEqual([]);
+    expect(r.rows.map((x) => [x.value, x.reportedUnit])).toEqual([[20000, "亿元"], [3000, "万元"], [450, "家"]]);
+  });
+
   it("an Excel error value or a formula never calculated reads as such, not as an empty cell", async () => {
     const book = (await writeExcelFile([{ data, sheet: "报表" }]).toBuffer()) as Buffer;
     const sheetPart = Object.keys(unzipSync(book)).find((f) => f.startsWith("xl/worksheets/") && f.endsWith(".xml"))!;

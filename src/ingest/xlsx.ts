@@ -6,14 +6,16 @@
  * sheet position (row 1 is row 1 even when the sheet starts lower or to the right), returns formula cells as
  * the value Excel cached, recognises date cells by their number format (including the zh-CN built-in formats
  * and the 1904 date system) and returns them as UTC dates.
- * It does not expose number formats, so percent-formatted cells (Excel stores 85% as 0.85) are found here by
- * reading styles.xml and the sheet's cell styles with fflate (the zip library read-excel-file already uses).
+ * It does not expose number formats, so percent-formatted cells (Excel stores 85% as 0.85) and cells whose format
+ * shows a unit (0"万元": 3000 shows as 3000万元) are found here by reading styles.xml and the sheet's cell styles
+ * with fflate (the zip library read-excel-file already uses).
  * Rejected: `xlsx` (SheetJS on npm) is frozen at 0.18.5 with prototype-pollution and ReDoS advisories;
  * `exceljs` 4.4.0 (last release December 2024) pulls in 194 packages / 53 MB including deprecated ones
  * (fstream, rimraf 2, glob 7, inflight) for features a reader does not need.
  */
 import { strFromU8, unzipSync } from "fflate";
 import readXlsxFile from "read-excel-file/universal";
+import { UNITS } from "../targets/units.js";
 import { fileError, type FileError } from "./codes.js";
 
 export type Grid = string[][];
@@ -154,11 +156,28 @@ export function errorCells(xml: string): Map<string, string> {
 }
 
 /**
- * Positions ("row,col", 0-based) of the cells of sheet `sheetName` whose style is a percent format. Best effort:
- * an unusual package layout yields an empty set (cells then read as the stored fraction).
+ * The unit a number format shows after the number, when it is a unit the reader knows: 「0"万元"」, 「#,##0.00"亿元"」,
+ * 「0"家"」 (first section only). Null otherwise. A cell formatted so shows 3000万元 while it stores 3000.
  */
-export function percentCells(bytes: Uint8Array, sheetName: string): Set<string> {
-  const out = new Set<string>();
+export function formatUnit(code: string | undefined): string | null {
+  if (code === undefined) return null;
+  const first = code.split(";")[0]!;
+  const m = first.match(/[0#?]\s*(?:"([^"]+)"|\\(.))\s*$/);
+  const unit = (m?.[1] ?? m?.[2])?.trim();
+  return unit !== undefined && KNOWN_UNITS.has(unit) ? unit : null;
+}
+
+const KNOWN_UNITS = new Set(UNITS.map((u) => u.unit));
+
+/** How a cell's number format shows its number, when the reader must follow it: as a percentage, or with a unit. */
+export type CellFormat = "percent" | { unit: string };
+
+/**
+ * The cells ("row,col", 0-based) of sheet `sheetName` whose number format is a percent format or shows a known unit
+ * after the number. Best effort: an unusual package layout yields an empty map (cells then read as stored).
+ */
+export function formattedCells(bytes: Uint8Array, sheetName: string): Map<string, CellFormat> {
+  const out = new Map<string, CellFormat>();
   let files: Record<string, Uint8Array>;
   try {
     files = unzipSync(bytes, { filter: (f) => f.name === "xl/workbook.xml" || f.name === "xl/_rels/workbook.xml.rels" || f.name === "xl/styles.xml" || f.name.startsWith("xl/worksheets/") });
@@ -173,12 +192,16 @@ export function percentCells(bytes: Uint8Array, sheetName: string): Set<string> 
     formats.set(Number(a.get("numFmtId")), a.get("formatCode") ?? "");
   }
   const cellXfs = styles.match(/<(?:\w+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:\w+:)?cellXfs>/)?.[1] ?? "";
-  const percentStyles = new Set<number>();
+  const styled = new Map<number, CellFormat>();
   [...cellXfs.matchAll(/<(?:\w+:)?xf\b[^>]*>/g)].forEach((m, index) => {
     const id = Number(attributes(m[0]).get("numFmtId") ?? "0");
-    if (isPercentFormat(id, formats.get(id))) percentStyles.add(index);
+    if (isPercentFormat(id, formats.get(id))) styled.set(index, "percent");
+    else {
+      const unit = formatUnit(formats.get(id));
+      if (unit !== null) styled.set(index, { unit });
+    }
   });
-  if (percentStyles.size === 0) return out;
+  if (styled.size === 0) return out;
 
   const path = sheetPath(text, sheetName);
   if (path === undefined) return out;
@@ -186,17 +209,18 @@ export function percentCells(bytes: Uint8Array, sheetName: string): Set<string> 
     const a = attributes(m[0]);
     const style = a.get("s");
     const ref = a.get("r");
-    if (style === undefined || ref === undefined || !percentStyles.has(Number(style))) continue;
+    const format = style === undefined ? undefined : styled.get(Number(style));
+    if (format === undefined || ref === undefined) continue;
     const at = cellIndex(ref);
-    if (at) out.add(`${at[0]},${at[1]}`);
+    if (at) out.set(`${at[0]},${at[1]}`, format);
   }
   return out;
 }
 
-function cellText(v: unknown, percent = false): string {
+function cellText(v: unknown, format?: CellFormat): string {
   if (v === null || v === undefined) return "";
   if (typeof v === "string") return v;
-  if (typeof v === "number") return percent ? `${numberCellText(v * 100)}%` : numberCellText(v);
+  if (typeof v === "number") return format === "percent" ? `${numberCellText(v * 100)}%` : format ? `${numberCellText(v)}${format.unit}` : numberCellText(v);
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? "" : dateCellText(v);
   return String(v);
@@ -241,8 +265,8 @@ export async function readXlsxGrid(bytes: Uint8Array, sheet?: string, usable: (g
   }
   const names = sheets.map((s) => s.sheet);
   const gridOf = (chosen: { sheet: string; data: unknown[][] }): Grid => {
-    const percent = percentCells(bytes, chosen.sheet);
-    const grid = chosen.data.map((row, r) => row.map((v, c) => cellText(v, percent.has(`${r},${c}`))));
+    const formats = formattedCells(bytes, chosen.sheet);
+    const grid = chosen.data.map((row, r) => row.map((v, c) => cellText(v, formats.size === 0 ? undefined : formats.get(`${r},${c}`))));
     const xml = sheetXml(bytes, chosen.sheet);
     const put = (r: number, c: number, text: string) => {
       while (grid.length <= r) grid.push([]);
