@@ -1,7 +1,7 @@
 import type { DuckDBConnection, DuckDBValue } from "@duckdb/node-api";
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { InputRejected, type LoadError } from "./errors.js";
+import { InputRejected, loadError, type LoadError } from "./errors.js";
 import { acquireWriterLock } from "./lock.js";
 import { replayArchive, type IngestSummary } from "./monthly.js";
 import { storeNetworkMetrics } from "./network.js";
@@ -59,6 +59,17 @@ export function readAllPolicies(data: string): { tables: TaskTable[]; errors: Lo
     const result = readTaskTable(join(root, dir));
     errors.push(...result.errors);
     if (result.table) tables.push(result.table);
+  }
+  // Monthly files name a target by its code alone: a code, so its prefix, must mean one target in the whole warehouse.
+  const prefixOwner = new Map<string, string>();
+  for (const table of tables) {
+    const { policy_id, target_prefix } = table.policy;
+    const owner = prefixOwner.get(target_prefix);
+    if (owner === undefined) prefixOwner.set(target_prefix, policy_id);
+    else {
+      errors.push(loadError("E_DUPLICATE_ID", join(root, policy_id, "policy.csv"), 2, "target_prefix",
+        `指标编码前缀「${target_prefix}」已由政策 ${owner} 使用；月度报送文件只写指标编码，前缀在仓库内必须唯一`, target_prefix));
+    }
   }
   return { tables, errors };
 }

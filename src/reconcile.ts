@@ -108,9 +108,12 @@ export async function storeDiscrepancies(connection: DuckDBConnection): Promise<
   const annex = (await query(connection, "SELECT item_id, task_id, department_id, department_name, role FROM task_departments WHERE accountable")).rows as Assignment[];
   const found = reconcile(items, tasks, body, annex);
   const statement = await connection.prepare("INSERT INTO raw.discrepancies VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)");
-  let seq = 0;
+  // numbered within each policy, so that adding a policy leaves the others' discrepancy ids as they were
+  const seq = new Map<string, number>();
   for (const d of found) {
-    statement.bind([d.policy_id, ++seq, d.item_id, d.task_id, d.field, d.kind, d.body_text, d.annex_text, d.segments]);
+    const n = (seq.get(d.policy_id) ?? 0) + 1;
+    seq.set(d.policy_id, n);
+    statement.bind([d.policy_id, n, d.item_id, d.task_id, d.field, d.kind, d.body_text, d.annex_text, d.segments]);
     await statement.run();
   }
 }
