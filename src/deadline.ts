@@ -1,7 +1,8 @@
 import { endOfMonth, endOfYear, format, isValid, parseISO, setMonth } from "date-fns";
 import { normalizeName } from "./text.js";
 
-export type Deadline = { date: string; rule: string };
+/** A deadline's date and where it came from; date null for ongoing and recurring duties (长期, 每季度), which have none. */
+export type Deadline = { date: string | null; rule: string };
 
 const CN_NUM: Record<string, number> = { 一: 1, 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 十一: 11, 十二: 12 };
 
@@ -22,12 +23,16 @@ export function parseIsoDate(text: string): string | null {
 /**
  * Turns a deadline phrase into a date relative to the policy's issue date.
  * 年内/全年/今年/年底前 → end of that year; N月底前 → end of month N; N年内 → end of year + N;
- * YYYY年底前, YYYY年M月底前 as written. Returns null when the phrase is not recognised.
+ * YYYY年底前, YYYY年年底前, 到YYYY年, YYYY年M月底前, YYYY年M月D日前 as written; YYYY-YYYY年 → end of the later year.
+ * 长期/持续/常态化 → no date (rule ongoing); 每季度/每月/每年 → no date (rule recurring).
+ * Returns null when the phrase is not recognised.
  */
 export function parseDeadline(text: string, policyDate: string): Deadline | null {
-  const t = normalizeName(text).replace(/[。.]$/, "");
+  const t = normalizeName(text).replace(/[。.]$/, "").replace(/^(到|至|截至|截止到?)/, "");
   const base = parseISO(policyDate);
   if (!isValid(base)) throw new Error(`invalid policy date ${policyDate}`);
+  if (/^(长期(坚持|推进|开展)?|持续(推进|开展)?|常态化(推进|开展)?|长效)$/.test(t)) return { date: null, rule: "ongoing" };
+  if (/^(每(个)?(月|季度?|半年|年(度)?)|按(月|季|季度|年))(开展|报送|推进)?$/.test(t)) return { date: null, rule: "recurring" };
   if (/^(年内|全年|今年内?|年底前?|本年度?内?)$/.test(t)) return { date: iso(endOfYear(base)), rule: "policy_year_end" };
   let m = t.match(/^(\d{1,2}|[一二三四五六七八九十]{1,3})月(底|末)前?$/);
   if (m) {
@@ -41,8 +46,15 @@ export function parseDeadline(text: string, policyDate: string): Deadline | null
     if (years === null) return null;
     return { date: `${base.getFullYear() + years}-12-31`, rule: "years_after_policy_year" };
   }
-  m = t.match(/^(\d{4})年(底|末)?前?$/);
+  m = t.match(/^(\d{4})年年?(底|末)?前?$/);
   if (m) return { date: `${m[1]}-12-31`, rule: "explicit_year" };
+  m = t.match(/^(\d{4})年?[-~～—至到](\d{4})年(底|末)?前?$/);
+  if (m) return Number(m[2]) >= Number(m[1]) ? { date: `${m[2]}-12-31`, rule: "explicit_year" } : null;
+  m = t.match(/^(\d{4})年(\d{1,2})月(\d{1,2})日前?$/);
+  if (m) {
+    const date = parseIsoDate(`${m[1]}-${m[2]!.padStart(2, "0")}-${m[3]!.padStart(2, "0")}`);
+    return date === null ? null : { date, rule: "explicit_date" };
+  }
   m = t.match(/^(\d{4})年(\d{1,2})月(底|末)?前?$/);
   if (m) {
     const d = endOfMonth(new Date(Number(m[1]), Number(m[2]) - 1, 1));

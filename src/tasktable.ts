@@ -288,7 +288,7 @@ export function readTaskTable(dir: string, displayRoot = "data/policies"): TaskT
       if (parsed) {
         deadlineDate = parsed.date;
         deadlineRule = parsed.rule;
-      } else errors.push(loadError("E_BAD_DEADLINE", name("tasks.csv"), row, "deadline_text", "请写成“年内”“10月底前”“三年内”“2018年6月底前”等，或填写 deadline_date", t.deadline_text));
+      } else errors.push(loadError("E_BAD_DEADLINE", name("tasks.csv"), row, "deadline_text", "请写成“年内”“10月底前”“三年内”“2018年6月底前”“2019年12月31日前”“2019-2020年”“长期”“每季度”等，或填写 deadline_date", t.deadline_text));
     } else if (!openGaps.has(`${t.row_no}/deadline_text`)) {
       errors.push(loadError("E_MISSING_DEADLINE", name("tasks.csv"), row, "deadline_text", "完成时限为空；如确属原文缺失，请在 corrections.csv 中登记 gap_open"));
     }

@@ -13,10 +13,25 @@ describe("deadline phrases, relative to the policy date", () => {
     ["2018年底前", "2018-12-31"],
     ["2018年6月底前", "2018-06-30"],
     ["2020年2月底", "2020-02-29"],
+    ["2019年年底前", "2019-12-31"],
+    ["到2020年", "2020-12-31"],
+    ["2019-2020年", "2020-12-31"],
+    ["2019年12月31日前", "2019-12-31"],
+    ["2018年3月15日", "2018-03-15"],
   ])("%s → %s", (text, date) => {
     expect(parseDeadline(text, policyDate)?.date).toBe(date);
   });
-  it.each(["长期坚持", "13月底前", "尽快", ""])("does not guess %s", (text) => {
+  it.each([
+    ["长期", "ongoing"],
+    ["长期坚持", "ongoing"],
+    ["持续推进", "ongoing"],
+    ["每季度", "recurring"],
+    ["每月", "recurring"],
+    ["每年", "recurring"],
+  ])("%s is a duty without a date (%s)", (text, rule) => {
+    expect(parseDeadline(text, policyDate)).toEqual({ date: null, rule });
+  });
+  it.each(["13月底前", "尽快", "", "2020-2019年", "2019年2月30日前"])("does not guess %s", (text) => {
     expect(parseDeadline(text, policyDate)).toBeNull();
   });
   it("validates ISO dates strictly", () => {
