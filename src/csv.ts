@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import Papa from "papaparse";
 import type { z } from "zod";
 import { ERROR_CODES, loadError, type ErrorCode, type LoadError } from "./errors.js";
+import { decodeText } from "./ingest/decode.js";
 
 export type Numbered<T> = { row: number; data: T };
 
@@ -14,19 +15,23 @@ export function readCsv<S extends z.ZodObject>(
   displayName: string,
   schema: S,
 ): { rows: Numbered<z.output<S>>[]; errors: LoadError[] } {
-  let content: string;
+  let bytes: Uint8Array;
   try {
-    content = readFileSync(path, "utf8");
+    bytes = readFileSync(path);
   } catch {
     return { rows: [], errors: [loadError("E_FILE_MISSING", displayName, null, null, `找不到 ${displayName}`)] };
   }
-  if (content.includes("\uFFFD") || content.includes("\u0000")) {
-    return { rows: [], errors: [loadError("E_FILE_UNREADABLE", displayName, null, null, "含有无法按 UTF-8 解码的字节")] };
+  // UTF-8 with or without BOM, UTF-16 with BOM, or GBK/GB18030 as Excel saves CSV on Chinese Windows: the monthly
+  // reader's detection, which never guesses silently
+  const decoded = bytes.length === 0 ? { text: "", encoding: "utf-8" } : decodeText(bytes);
+  if ("error" in decoded) {
+    return { rows: [], errors: [loadError("E_FILE_UNREADABLE", displayName, null, null, `${decoded.error.message}；请在 Excel 中“另存为 → CSV UTF-8（逗号分隔）”`)] };
   }
-  const parsed = Papa.parse<Record<string, string>>(content.replace(/^\uFEFF/, ""), {
+  const parsed = Papa.parse<Record<string, string>>(decoded.text.replace(/^\uFEFF/, ""), {
     header: true,
     skipEmptyLines: "greedy",
-    transformHeader: (h) => h.trim(),
+    // Excel writes empty header cells for trailing empty columns: name them apart so Papa does not rename duplicates
+    transformHeader: (h, i) => h.trim() || `（空列 ${i + 1}）`,
   });
   const errors: LoadError[] = [];
   const columns = Object.keys(schema.shape);
@@ -38,7 +43,7 @@ export function readCsv<S extends z.ZodObject>(
   if (missing.length > 0) return { rows: [], errors };
   for (const e of parsed.errors) {
     if (e.code === "TooFewFields" || e.code === "TooManyFields" || e.type === "Quotes") {
-      errors.push(loadError("E_BAD_VALUE", displayName, (e.row ?? 0) + 2, null, `CSV 结构错误：${e.message}`));
+      errors.push(loadError("E_BAD_VALUE", displayName, (e.row ?? 0) + 2, null, `CSV 结构错误：${csvProblem(e)}`));
     }
   }
   const rows: Numbered<z.output<S>>[] = [];
@@ -59,4 +64,13 @@ export function readCsv<S extends z.ZodObject>(
     }
   });
   return { rows, errors };
+}
+
+/** A Papa parse error in Chinese: 「字段比表头多（表头 6 个，该行 7 个）」. */
+function csvProblem(e: Papa.ParseError): string {
+  const counts = e.message.match(/expected (\d+) fields but parsed (\d+)/);
+  const detail = counts ? `（表头 ${counts[1]} 个，该行 ${counts[2]} 个）` : "";
+  if (e.code === "TooManyFields") return `字段比表头多${detail}；含逗号的内容须用英文双引号括起`;
+  if (e.code === "TooFewFields") return `字段比表头少${detail}`;
+  return "引号不成对；含逗号或引号的内容须用英文双引号括起，内容中的引号写成两个";
 }

@@ -91,6 +91,10 @@ export function readTaskTable(dir: string, displayRoot = "data/policies"): TaskT
   const targetRows = existsSync(join(dir, TASK_TABLE_FILES.targets.file)) ? read(TASK_TABLE_FILES.targets) : [];
   const adjustmentRows = existsSync(join(dir, TASK_TABLE_FILES.adjustments.file)) ? read(TASK_TABLE_FILES.adjustments) : [];
 
+  // A file that could not be read at all (missing, undecodable, a column missing) would only cause a cascade of
+  // follow-on errors in the files that refer to it (every department "unknown"): report the file errors alone.
+  const fileLevel = errors.filter((e) => e.code === "E_FILE_MISSING" || e.code === "E_FILE_UNREADABLE" || e.code === "E_MISSING_COLUMN");
+  if (fileLevel.length > 0) return { table: null, errors: fileLevel };
   const policyRow = policyRows[0];
   if (policyRows.length !== 1 || !policyRow) {
     if (!errors.some((e) => e.file === name("policy.csv")))

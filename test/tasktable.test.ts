@@ -1,4 +1,6 @@
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { readTaskTable } from "../src/tasktable.js";
 import { copyData, edit, POLICY, REAL_DATA } from "./support/fixtures.js";
@@ -139,5 +141,29 @@ describe("rejections name the file, row, column and reason", () => {
   it("an unknown person", () => {
     const r = rejected((d) => edit(d, "tasks.csv", "龚激红 楼建航", "龚激红 楼建行"));
     expect(r.errors).toMatchObject([{ code: "E_UNKNOWN_PERSON", row: 39, column: "lead_persons", value: "楼建行" }]);
+  });
+
+  it("a file that cannot be read at all is reported alone, without a cascade of follow-on errors", () => {
+    const r = rejected((d) => writeFileSync(join(d, "departments.csv"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])));
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]).toMatchObject({ code: "E_FILE_UNREADABLE", file: `data/policies/${POLICY}/departments.csv` });
+    expect(r.errors[0]!.message).toContain("CSV UTF-8");
+  });
+
+  it("a stray comma is explained in Chinese with the field counts", () => {
+    const r = rejected((d) => edit(d, "persons.csv", /\n([^\n]+)\n$/, "\n$1,多余\n"));
+    expect(r.errors.some((e) => e.code === "E_BAD_VALUE" && e.message.includes("字段比表头多") && /表头 \d+ 个，该行 \d+ 个/.test(e.message))).toBe(true);
+  });
+});
+
+describe("files as Excel saves them", () => {
+  it("GBK, CRLF and trailing empty columns load like UTF-8", () => {
+    const { policyDir } = copyData();
+    const path = join(policyDir, "departments.csv");
+    const text = readFileSync(path, "utf8").replace(/\r?\n/g, ",,\r\n");
+    writeFileSync(path, iconv.encode(text, "gbk"));
+    const r = readTaskTable(policyDir);
+    expect(r.errors).toEqual([]);
+    expect(r.table!.departments.length).toBe(readTaskTable(copyData().policyDir).table!.departments.length);
   });
 });
