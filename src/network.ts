@@ -9,6 +9,8 @@ const betweenness = betweennessModule as unknown as typeof betweennessModule.def
 const louvain = louvainModule as unknown as typeof louvainModule.default;
 
 export type Edge = { policy_id: string; department_a: string; department_b: string; weight: number };
+const round9 = (x: number) => Math.round(x * 1e9) / 1e9;
+
 export type NodeMetrics = { policy_id: string; department_id: string; betweenness: number; betweenness_normalized: number; community: number };
 
 /** A deterministic random source, so the communities (and the matrix order) are the same on every build. */
@@ -29,12 +31,14 @@ export function networkMetrics(nodes: { policy_id: string; department_id: string
   for (const policy of new Set(nodes.map((n) => n.policy_id))) {
     const graph = new UndirectedGraph();
     for (const n of nodes.filter((n) => n.policy_id === policy).sort((a, b) => a.department_id.localeCompare(b.department_id))) graph.addNode(n.department_id);
-    for (const e of edges.filter((e) => e.policy_id === policy)) graph.addEdge(e.department_a, e.department_b, { weight: e.weight });
+    // edges in a fixed order and the scores rounded: sums of shortest-path shares otherwise differ in the last bit
+    const own = edges.filter((e) => e.policy_id === policy).sort((a, b) => a.department_a.localeCompare(b.department_a) || a.department_b.localeCompare(b.department_b));
+    for (const e of own) graph.addEdge(e.department_a, e.department_b, { weight: e.weight });
     const raw = betweenness(graph, { getEdgeWeight: null, normalized: false });
     const normalized = betweenness(graph, { getEdgeWeight: null, normalized: true });
     const communities = graph.size > 0 ? louvain(graph, { rng: seeded(20170908), getEdgeWeight: "weight" }) : {};
     graph.forEachNode((id: string) =>
-      out.push({ policy_id: policy, department_id: id, betweenness: raw[id] ?? 0, betweenness_normalized: normalized[id] ?? 0, community: communities[id] ?? 0 }),
+      out.push({ policy_id: policy, department_id: id, betweenness: round9(raw[id] ?? 0), betweenness_normalized: round9(normalized[id] ?? 0), community: communities[id] ?? 0 }),
     );
   }
   return out;

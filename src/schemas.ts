@@ -39,6 +39,11 @@ const code = z
 
 export const DEPARTMENT_KINDS = {
   municipal_bureau: "市级部门",
+  provincial_bureau: "省级部门",
+  district_bureau: "区（县）级部门",
+  village: "村（社区）",
+  enterprise: "企业或事业单位",
+  other: "其他",
   party_office: "党委部门",
   government_office: "政府办事机构",
   platform_centre: "平台中心",

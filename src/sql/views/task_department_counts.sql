@@ -4,7 +4,7 @@ SELECT
   count(DISTINCT a.department_id) AS departments,
   count(DISTINCT a.department_id) FILTER (WHERE a.role = 'lead') AS leads,
   count(DISTINCT a.department_id) FILTER (WHERE a.role = 'coop') AS coops,
-  list(DISTINCT a.department_name) AS department_names
+  list(DISTINCT a.department_name ORDER BY a.department_name) AS department_names
 FROM tasks t
 LEFT JOIN task_assignments a ON a.task_id = t.task_id
 GROUP BY ALL
