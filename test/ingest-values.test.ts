@@ -46,6 +46,8 @@ describe("parseValue", () => {
     ["８５％", 85, "%"],
     ["1.5万家", 15000, "家"],
     ["1.2E+05", 120000, null],
+    ["450（家）", 450, "家"],
+    ["3000(万元)", 3000, "万元"],
   ])("%j → %d %j", (text, value, unit) => {
     expect(parseValue(text)).toEqual({ ok: true, value: { value, unitInCell: unit, scaleOnly: null } });
   });
@@ -65,6 +67,9 @@ describe("parseValue", () => {
     ["\u22125", "E_NEGATIVE"],
     ["-1,234万元", "E_NEGATIVE"],
     ["abc", "E_NOT_A_NUMBER"],
+    ["4,50", "E_NOT_A_NUMBER"],
+    ["12,5", "E_NOT_A_NUMBER"],
+    ["4 50", "E_NOT_A_NUMBER"],
     ["已完成", "E_NOT_A_NUMBER"],
     ["约450", "E_NOT_A_NUMBER"],
     ["450家左右", "E_NOT_A_NUMBER"],
