@@ -135,16 +135,18 @@ async function runQuery(args: string[]): Promise<number> {
 
 async function targets(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { data: { type: "string" }, check: { type: "boolean" }, write: { type: "boolean" } } });
-  const { readdirSync, writeFileSync, existsSync } = await import("node:fs");
+  const { writeFileSync, existsSync } = await import("node:fs");
   const { join } = await import("node:path");
-  const { readTaskTable } = await import("../src/tasktable.js");
+  const { readAllPolicies } = await import("../src/build.js");
   const { proposeTargets, compareRegistry, registerNew, registryCsv } = await import("../src/targets/registry.js");
   const { readRegistryFile } = await import("../src/targets/registryfile.js");
   const root = join(dataDir(values.data), "policies");
   let differences = 0;
-  for (const dir of existsSync(root) ? readdirSync(root).sort() : []) {
-    const { table, errors } = readTaskTable(join(root, dir));
-    if (!table) throw new InputRejected(errors);
+  // every policy, checked as `luoshi build` checks them (a target prefix used twice is rejected here too)
+  const { tables, errors } = readAllPolicies(dataDir(values.data));
+  if (errors.length > 0) throw new InputRejected(errors);
+  for (const table of tables) {
+    const dir = table.policy.policy_id;
     const proposals = proposeTargets(table);
     // the registry exactly as written (already validated against the table by readTaskTable)
     const file = join(root, dir, "targets.csv");
@@ -153,7 +155,7 @@ async function targets(args: string[]): Promise<number> {
     const changed = diff.matched.filter((m) => m.changes.length > 0);
     console.log(`政策 ${dir}：登记 ${registry.length} 个指标；解析提出 ${proposals.length} 个；一致 ${diff.matched.length - changed.length}，待审核变化 ${changed.length}，新提出 ${diff.added.length}，不再提出 ${diff.missing.length}`);
     for (const m of changed) console.log(`  变化 ${m.code}：${m.changes.map((c) => `${c.field} ${JSON.stringify(c.registered)} → ${JSON.stringify(c.proposed)}`).join("；")}`);
-    for (const p of diff.added) console.log(`  新提出 第 ${p.row_no} 行 ${p.kind} ${p.value ?? ""}${p.value_max ? "-" + p.value_max : ""}${p.unit ?? ""} ${p.subject}`);
+    for (const p of diff.added) console.log(`  新提出 附件第 ${p.row_no} 行 ${p.kind} ${p.value ?? ""}${p.value_max ? "-" + p.value_max : ""}${p.unit ?? ""} ${p.subject}`);
     for (const e of diff.missing) console.log(`  不再提出 ${e.code}（编码保留，含义不变）：${e.subject}`);
     differences += changed.length + diff.added.length + diff.missing.length;
     if (values.write && diff.added.length > 0) {
