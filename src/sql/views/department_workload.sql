@@ -13,7 +13,7 @@ SELECT
   (SELECT count(*) FROM persons p WHERE p.department_id = dep.department_id) AS persons,
   min(t.deadline_date) AS first_deadline,
   max(t.deadline_date) AS last_deadline,
-  count(DISTINCT a.task_id) FILTER (WHERE t.deadline_date IS NULL) AS rows_without_deadline
+  count(DISTINCT a.task_id) FILTER (WHERE t.deadline_date IS NULL AND t.deadline_rule NOT IN ('ongoing', 'recurring')) AS rows_without_deadline
 FROM departments dep
 LEFT JOIN task_assignments a ON a.department_id = dep.department_id
 LEFT JOIN tasks t ON t.task_id = a.task_id
