@@ -190,6 +190,13 @@ describe("readMonthlyFile: CSV layouts", () => {
     expect(r.rows.map((x) => [x.sourceRow, x.value, x.note])).toEqual([[3, 30, null], [4, 40, "完成"]]);
   });
 
+  it("reading such a file keeps the file's line break: a bare line feed inside a CRLF file's note stays in the note", async () => {
+    const csv = [HEADER, "市经信局,ZN-01,2017-10,86,家,,第一行\n第二行,张三,", '市经信局,ZN-02,2017-10,30,万元,,"上规"企业,,', '市财政局,ZN-02,2017-10,40,万元,,"完成" ,,'].join("\r\n");
+    const r = await readMonthlyFile({ name: "crlf.csv", bytes: Buffer.from(csv) }, CTX);
+    expect(rejectCodes(r)).toEqual({ 3: ["E_CSV_QUOTES"] });
+    expect(r.rows.map((x) => [x.sourceRow, x.note])).toEqual([[2, "第一行\n第二行"], [4, "完成"]]);
+  });
+
   it("such a quote that also spans lines leaves the file rejected: its closing quote may belong to a later row", async () => {
     const csv = [HEADER, '市经信局,ZN-01,2017-10,86,家,,"上规', '企业"86家,张三,2017-11-03', "市经信局,ZN-02,2017-10,30,万元,,,,"].join("\n");
     const r = await readMonthlyFile({ name: "stray2.csv", bytes: Buffer.from(csv) }, CTX);
@@ -384,6 +391,39 @@ describe("readMonthlyFile: .xlsx sheets and cells", () => {
     const r = await readMonthlyFile({ name: "formats.xlsx", bytes: book }, CTX);
     expect(r.rejects).toEqual([]);
     expect(r.rows.map((x) => [x.value, x.reportedUnit])).toEqual([[20000, "亿元"], [3000, "万元"], [450, "家"]]);
+  });
+
+  it("merged cells fill only where they are data: blank rows stay blank, a merged note stays one row, a merged value is not copied", async () => {
+    const down = (value: string | number, rows: number) => ({ value, rowSpan: rows });
+    const book = (await writeExcelFile([{
+      sheet: "报表",
+      data: [
+        ["报送单位", "指标编码", "统计期", "累计完成值", "单位"],
+        [down("市经信局", 5), "ZN-01", down("2017-10", 5), down(450, 2), "家"],
+        [null, "ZN-02", null, null, "万元"],
+        [null, null, null, null, null], // blank template rows under the merged 报送单位 and 统计期
+        [null, null, null, null, null],
+        [null, null, null, null, null],
+        [{ value: "备注：数据为累计数", columnSpan: 5, rowSpan: 2 }, null, null, null, null],
+        [null, null, null, null, null],
+      ],
+    }]).toBuffer()) as Buffer;
+    const r = await readMonthlyFile({ name: "merged2.xlsx", bytes: book }, CTX);
+    expect(r.rows.map((x) => [x.sourceRow, x.targetCode, x.value])).toEqual([[2, "ZN-01", 450]]);
+    expect(rejectCodes(r)).toEqual({ 3: ["E_REQUIRED"] }); // ZN-02's own value cell is empty: not 450
+    expect(r.file.skippedRows.map((x) => x.row)).toEqual([7]);
+    expect(r.file.rowsRead).toBe(2);
+  });
+
+  it("the first sheet with a header is read even when its header is wrong: its error is reported, not another sheet's data", async () => {
+    const book = (await writeExcelFile([
+      { data: [["报送单位", "指标编码", "统计期", "累计完成值（万）"], ["市经信局", "ZN-02", "2017-10", 3000]], sheet: "10月" },
+      { data, sheet: "9月" },
+    ]).toBuffer()) as Buffer;
+    const r = await readMonthlyFile({ name: "two-months.xlsx", bytes: book }, CTX);
+    expect(r.file.sheet).toBe("10月");
+    expect(r.fileError?.code).toBe("E_HEADER");
+    expect(r.rows).toEqual([]);
   });
 
   it("an Excel error value or a formula never calculated reads as such, not as an empty cell", async () => {

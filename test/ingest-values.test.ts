@@ -140,7 +140,7 @@ describe("parsePeriod", () => {
     expect(parsePeriod(text)).toEqual({ ok: true, value: period });
   });
   it.each(["2017-13", "2017-00", "201713", "2017-02-30", "17-10", "十月", "2017", "2017.1", "1999-10", "Q3 2017", "43009",
-    "2017年1-13月", "2017年第五季度", "2017Q5", "17年13月", "99年10月"])(
+    "2017年1-13月", "2017年10-1月", "2017年第五季度", "2017Q5", "17年13月", "99年10月"])(
     "%j → E_BAD_PERIOD",
     (text) => {
       expect(codeOf(parsePeriod(text))).toBe("E_BAD_PERIOD");

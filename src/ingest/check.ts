@@ -6,8 +6,8 @@
 import { fileError, type FileError } from "./codes.js";
 import { sniffBytes, type TextEncoding } from "./decode.js";
 import { validateRows, validateRowsInChunks, type IngestContext, type Reject, type ValidateHooks, type ValidRow } from "./rules.js";
-import { parseCsvGrid, readTable, type SkippedRow } from "./table.js";
-import { readXlsxGrid, type Grid } from "./xlsx.js";
+import { hasHeader, parseCsvGrid, readTable, type SkippedRow } from "./table.js";
+import { readXlsxGrid, type Grid, type Merge } from "./xlsx.js";
 
 export type ReadOptions = {
   /** Sheet name of an .xlsx (default: the first sheet). */
@@ -74,14 +74,17 @@ export async function checkMonthlyBytes(
   if (sniffed.kind === "error") return rejectFile(sniffed.error);
 
   let grid: Grid;
+  let merges: Merge[] = [];
   let sheetNote = "";
   let quoteErrorRows = new Set<number>();
   if (sniffed.kind === "xlsx") {
     info.format = "xlsx";
-    const x = await readXlsxGrid(bytes, options.sheet, (g) => !("error" in readTable(g)));
+    // without --sheet: the first visible sheet with a header (its header errors are then reported, never skipped)
+    const x = await readXlsxGrid(bytes, options.sheet, (g, m) => hasHeader(g, m));
     if ("error" in x) return rejectFile(x.error);
     info.sheet = x.sheet;
     grid = x.grid;
+    merges = x.merges;
     sheetNote = x.sheets.length > 1
       ? `（读取的是工作表「${x.sheet}」；工作簿中的工作表：${x.sheets.map((n) => `「${n}」`).join("、")}；可用 --sheet 指定）`
       : `（工作表「${x.sheet}」）`;
@@ -96,7 +99,7 @@ export async function checkMonthlyBytes(
   }
   if (grid.every((row) => row.every((c) => c.trim() === ""))) return rejectFile(fileError("E_FILE_EMPTY", info.sheet ? `工作表「${info.sheet}」为空${sheetNote.startsWith("（读取") ? sheetNote : ""}` : undefined));
 
-  const t = readTable(grid);
+  const t = readTable(grid, merges);
   if ("error" in t) return rejectFile(sheetNote ? { ...t.error, message: t.error.message + sheetNote } : t.error);
   info.headerRow = t.table.headerRow;
   info.ignoredColumns = t.table.ignoredColumns;

@@ -5,7 +5,7 @@
 import Papa from "papaparse";
 import { UNITS } from "../targets/units.js";
 import { fileError, type FileError } from "./codes.js";
-import type { Grid } from "./xlsx.js";
+import type { Grid, Merge } from "./xlsx.js";
 
 export type Field = "department" | "targetCode" | "period" | "value" | "unit" | "status" | "note" | "reporter" | "reportedAt";
 
@@ -119,7 +119,7 @@ export type Table = {
 export type SkippedRow = { row: number; reason: string };
 
 /** First words of the lines a form carries below its table: totals, notes, signatures. */
-const FOOTER = /^(合计|总计|小计|备注|附注|注[:：\d１-９]|说明|填表说明|填报说明|填报单位|报送单位[:：]|单位负责人|负责人|审核人|制表人|填表人|联系人|联系电话|填报日期[:：])/;
+const FOOTER = /^(合计|总计|小计|备注|附注|注[:：\d１-９]|说明|填表说明|填报说明|填报单位|报送单位[:：(（]|单位负责人|负责人|审核|制表|填表人|填报人[:：]|联系人|联系电话|填报日期[:：])/;
 
 /**
  * Why a row below the header is not a report, or null when it is one: the header repeated (three or more header
@@ -129,11 +129,15 @@ const FOOTER = /^(合计|总计|小计|备注|附注|注[:：\d１-９]|说明|�
  */
 function nonDataRow(line: string[], cells: Record<Field, string>, layout: RowLayout): string | null {
   if (new Set(line.map((c) => headerField(cleanCell(c))).filter((f) => f !== null)).size >= 3) return "重复的表头行";
-  if (cells.targetCode !== "") return null;
-  const first = line.map(cleanCell).find((c) => c !== "") ?? "";
+  const filled = line.map(cleanCell).filter((c) => c !== "");
+  const first = filled[0] ?? "";
   const m = first.replace(/\s+/g, "").match(FOOTER);
+  // 「合计」 may stand in the 指标编码 column too; any other code makes the row a report
+  if (cells.targetCode !== "" && !(m && cells.targetCode === first)) return null;
   if (m) return `表尾的“${m[1]}”行`;
   if (layout.fields.every((f) => cells[f] === "")) return "分类标题等，只在未识别的列中有内容";
+  // a title or note written in one (merged) cell: no code, no value, no status, nothing else on the row
+  if (filled.length === 1 && cells.value === "" && cells.status === "") return "只有一个单元格有内容（标题或说明）";
   return null;
 }
 
@@ -206,12 +210,48 @@ const isEmptyRow = (row: string[]) => {
   return true;
 };
 
+/** Fields whose cell a department may merge down over its rows (one department, one month, one reporter). */
+const FILL_DOWN: ReadonlySet<Field> = new Set<Field>(["department", "period", "unit", "reporter", "reportedAt"]);
+
+/**
+ * The grid as Excel displays it where that is data: each range merged down several rows shows its top-left value
+ * on the rows below, in the columns `allow` accepts, and only on rows that have content outside the range (a blank
+ * row under a merged 报送单位, or the second line of a merged note, stays empty). Rows are copied when changed.
+ */
+export function fillMerges(grid: Grid, merges: readonly Merge[], allow: (column: number) => boolean): Grid {
+  if (merges.length === 0) return grid;
+  const out = grid.slice();
+  for (const [top, left, bottom, right] of merges) {
+    const value = grid[top]?.[left] ?? "";
+    if (value === "") continue;
+    for (let r = top + 1; r <= bottom && r < grid.length; r++) {
+      const original = grid[r]!;
+      if (!original.some((c, i) => (i < left || i > right) && c !== "" && cleanCell(c) !== "")) continue;
+      for (let c = left; c <= right; c++) {
+        if (!allow(c) || (out[r]![c] ?? "") !== "") continue;
+        if (out[r] === original) out[r] = original.slice();
+        while (out[r]!.length <= c) out[r]!.push("");
+        out[r]![c] = value;
+      }
+    }
+  }
+  return out;
+}
+
+/** Whether one of the first HEADER_SCAN_ROWS rows names at least two known columns (a sheet holding a report table). */
+export function hasHeader(grid: Grid, merges: readonly Merge[] = []): boolean {
+  return fillMerges(grid.slice(0, HEADER_SCAN_ROWS), merges, () => true).some((row) => distinctFields(scanRow(row, 0)) >= 2);
+}
+
 /**
  * Finds the header among the first HEADER_SCAN_ROWS rows (the row naming the most known columns; the first such
- * row on a tie), maps the columns and collects the data rows below it, skipping fully empty rows.
+ * row on a tie), maps the columns and collects the data rows below it, skipping fully empty rows. `merges` (.xlsx):
+ * header names merged down (a two-row header) count on each header row; below the header, 报送单位, 统计期, 单位,
+ * 填报人 and 填报日期 merged down over several rows count on each of them — never a 指标编码, a value or a status.
  */
-export function readTable(grid: Grid): { table: Table } | { error: FileError } {
-  const candidates = grid.slice(0, HEADER_SCAN_ROWS).map(scanRow);
+export function readTable(sheet: Grid, merges: readonly Merge[] = []): { table: Table } | { error: FileError } {
+  const headerZone = fillMerges(sheet.slice(0, HEADER_SCAN_ROWS), merges, () => true);
+  const candidates = headerZone.map(scanRow);
   let best: Candidate | null = null;
   for (const c of candidates) if (best === null || distinctFields(c) > distinctFields(best)) best = c;
   const required = COLUMNS.filter((c) => REQUIRED_FIELDS.includes(c.field)).map((c) => c.name);
@@ -255,6 +295,12 @@ export function readTable(grid: Grid): { table: Table } | { error: FileError } {
     };
   }
 
+  const mappedByIndex = new Map(columns.map((c) => [c.index, c.field]));
+  let grid = fillMerges(sheet, merges.filter((m) => m[0] > best.index), (c) => FILL_DOWN.has(mappedByIndex.get(c)!));
+  if (headerZone[best.index] !== grid[best.index]) {
+    if (grid === sheet) grid = sheet.slice();
+    grid[best.index] = headerZone[best.index]!; // header names merged down from the row above
+  }
   const headerCells = (grid[best.index] ?? []).map(cleanCell);
   const mappedIndexes = new Set(columns.map((c) => c.index));
   const ignoredColumns = headerCells.filter((h, i) => h !== "" && !mappedIndexes.has(i));
@@ -269,7 +315,7 @@ export function readTable(grid: Grid): { table: Table } | { error: FileError } {
   const unnamed = headerCells.flatMap((h, i) => (h === "" ? [i] : []));
   const rows: TableRow[] = [];
   const skipped: SkippedRow[] = [];
-  const codeHeaders = new Map<string, boolean>(); // 指标编码 cell text → names a column (a repeated header row)
+  const codeHeaders = new Map<string, boolean>(); // 指标编码 cell text → names a column (a repeated header) or is 合计…
   for (let index = best.index + 1; index < grid.length; index++) {
     const line = grid[index]!;
     if (isEmptyRow(line)) continue;
@@ -287,7 +333,10 @@ export function readTable(grid: Grid): { table: Table } | { error: FileError } {
     const cells: Record<Field, string> = { department: "", targetCode: "", period: "", value: "", unit: "", status: "", note: "", reporter: "", reportedAt: "" };
     for (let c = 0; c < layout.fields.length; c++) cells[layout.fields[c]!] = cleanCell(line[layout.indexes[c]!] ?? "");
     let codeIsHeader = codeHeaders.get(cells.targetCode);
-    if (codeIsHeader === undefined) codeHeaders.set(cells.targetCode, (codeIsHeader = headerField(cells.targetCode) !== null));
+    if (codeIsHeader === undefined) {
+      codeIsHeader = headerField(cells.targetCode) !== null || FOOTER.test(cells.targetCode.replace(/\s+/g, ""));
+      codeHeaders.set(cells.targetCode, codeIsHeader);
+    }
     if ((cells.targetCode === "" && unheaded === NONE) || codeIsHeader) {
       const reason = nonDataRow(line, cells, layout);
       if (reason !== null) {
@@ -326,7 +375,7 @@ export function parseCsvGrid(text: string): CsvGrid {
     .map((e) => ({ row: (e.row ?? 0) + 1, message: e.message, fatal: e.code === "MissingQuotes" }));
   if (quoteErrors.length > 0) {
     // Papa pairs a stray quote with the next quote anywhere below, swallowing the rows between into one cell
-    const lenient = splitExcelLike(text, delimiter);
+    const lenient = splitExcelLike(text, delimiter, parsed.meta.linebreak);
     if (lenient !== null) return finishGrid(lenient.grid, text, delimiter, lenient.quoteErrors);
   }
   return finishGrid(parsed.data, text, parsed.meta.delimiter, quoteErrors);
@@ -339,11 +388,10 @@ export function parseCsvGrid(text: string): CsvGrid {
  * quote error, so it is rejected with E_CSV_QUOTES and the other rows stay. Null — the file stays rejected — when a
  * quote is never closed, or when such a field also spans lines (its closing quote may belong to a later row).
  */
-function splitExcelLike(text: string, delimiter: string): { grid: string[][]; quoteErrors: CsvGrid["quoteErrors"] } | null {
+function splitExcelLike(text: string, delimiter: string, newline: string): { grid: string[][]; quoteErrors: CsvGrid["quoteErrors"] } | null {
   const grid: string[][] = [];
   const quoteErrors: CsvGrid["quoteErrors"] = [];
   let row: string[] = [];
-  let i = 0;
   let anomalous = false;
   const endRow = () => {
     grid.push(row);
@@ -351,11 +399,14 @@ function splitExcelLike(text: string, delimiter: string): { grid: string[][]; qu
     row = [];
     anomalous = false;
   };
-  while (i <= text.length) {
-    if (i === text.length) {
-      if (row.length > 0) endRow();
-      break;
-    }
+  /** Index of the next delimiter or line break at or after `from` (text.length when none). */
+  const cellEnd = (from: number) => {
+    const d = text.indexOf(delimiter, from);
+    const n = text.indexOf(newline, from);
+    return Math.min(d === -1 ? text.length : d, n === -1 ? text.length : n);
+  };
+  let i = 0;
+  for (;;) {
     let cell = "";
     if (text[i] === '"') {
       let j = i + 1;
@@ -374,13 +425,19 @@ function splitExcelLike(text: string, delimiter: string): { grid: string[][]; qu
         i = q + 1;
         break;
       }
-      if (i < text.length && !text.startsWith(delimiter, i) && text[i] !== "\n" && text[i] !== "\r") {
+      const end = cellEnd(i);
+      const after = text.slice(i, end);
+      if (after.trim() !== "") {
+        // 「"上规"企业86家」: Excel keeps the text after the closing quote in the same cell
         if (spansLines) return null;
         anomalous = true;
-        while (i < text.length && !text.startsWith(delimiter, i) && text[i] !== "\n" && text[i] !== "\r") cell += text[i++];
+        cell += after;
       }
+      i = end;
     } else {
-      while (i < text.length && !text.startsWith(delimiter, i) && text[i] !== "\n" && text[i] !== "\r") cell += text[i++];
+      const end = cellEnd(i);
+      cell = text.slice(i, end);
+      i = end;
     }
     row.push(cell);
     if (i >= text.length) {
@@ -389,15 +446,9 @@ function splitExcelLike(text: string, delimiter: string): { grid: string[][]; qu
     }
     if (text.startsWith(delimiter, i)) {
       i += delimiter.length;
-      if (i === text.length) {
-        row.push("");
-        endRow();
-        break;
-      }
       continue;
     }
-    // a line break ends the row: \r\n, \n or \r
-    i += text[i] === "\r" && text[i + 1] === "\n" ? 2 : 1;
+    i += newline.length;
     endRow();
     if (i === text.length) {
       grid.push([""]); // as Papa: a trailing line break leaves a last empty record (finishGrid drops it)

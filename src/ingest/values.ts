@@ -194,8 +194,8 @@ export function parsePeriod(text: string, options: DateCellOptions = {}): Parsed
     t.match(/^(\d{4})[-/.](\d{1,2})$/) ??
     t.match(/^(\d{4})年(\d{1,2})(?:月份?)?$/) ??
     t.match(/^(\d{4})(\d{2})$/) ??
-    // 「2017年1-10月」: a cumulative figure's months; the period is the last one
-    t.match(/^(\d{4})年\d{1,2}月?[-~～至到](\d{1,2})月份?$/) ??
+    // 「2017年1-10月」: a cumulative figure's months; the period is the last one (a range running backwards is no period)
+    monthRangeEnd(t) ??
     // 「17年10月」 (00–69 → 2000–2069; 「99年」 is 1999, out of range)
     t.match(/^([0-6]\d)年(\d{1,2})月份?$/)?.map((g, i) => (i === 1 ? `20${g}` : g)) ??
     // 「2017年第四季度」「2017年Q4」: the quarter's last month
@@ -215,6 +215,12 @@ export function parsePeriod(text: string, options: DateCellOptions = {}): Parsed
   if (m < 1 || m > 12) return bad("月份应为 1–12");
   if (!inYearRange(y)) return bad(`年份应在 ${YEAR_RANGE.min}–${YEAR_RANGE.max} 之间`);
   return ok(`${y}-${pad2(m)}`);
+}
+
+/** 「2017年1-10月」 → [_, year, last month], when the first month is not after the last; else null. */
+function monthRangeEnd(t: string): string[] | null {
+  const m = t.match(/^(\d{4})年(\d{1,2})月?[-~～至到](\d{1,2})月份?$/);
+  return m && Number(m[2]) <= Number(m[3]) ? [m[0], m[1]!, m[3]!] : null;
 }
 
 const QUARTERS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, "1": 1, "2": 2, "3": 3, "4": 4 };

@@ -20,7 +20,10 @@ import { fileError, type FileError } from "./codes.js";
 
 export type Grid = string[][];
 
-export type XlsxGrid = { grid: Grid; sheet: string; sheets: string[] };
+/** A range merged down several rows: 0-based [top, left, bottom, right]. */
+export type Merge = [number, number, number, number];
+
+export type XlsxGrid = { grid: Grid; merges: Merge[]; sheet: string; sheets: string[] };
 
 const pad = (n: number, width = 2) => String(n).padStart(width, "0");
 
@@ -123,8 +126,8 @@ export function sheetXml(bytes: Uint8Array, sheetName: string): string {
  * merged cell's value in its top-left cell only; a department that merges 报送单位 or 统计期 down several rows sees
  * the value on each of them, and a two-row header merges its single-row names down.
  */
-export function verticalMerges(xml: string): [number, number, number, number][] {
-  const out: [number, number, number, number][] = [];
+export function verticalMerges(xml: string): Merge[] {
+  const out: Merge[] = [];
   for (const m of xml.matchAll(/<(?:\w+:)?mergeCell\b[^>]*\bref\s*=\s*["']([A-Z]+\d+):([A-Z]+\d+)["']/gi)) {
     const a = cellIndex(m[1]!);
     const b = cellIndex(m[2]!);
@@ -245,11 +248,15 @@ export function hiddenSheets(bytes: Uint8Array): Set<string> {
 /**
  * Reads the sheet named `sheet` as strings; without a name, the first visible sheet that `usable` accepts (the
  * caller's test: a header can be found), else the first visible sheet. So a workbook whose first sheet is hidden, an
- * instructions page (填报说明) or an empty Sheet1 is read from the sheet that holds the table. A cell merged across
- * columns only (a title row) keeps its value in its first cell; a range merged down several rows shows its value on
- * each row, as Excel displays it. A percent-formatted number reads as Excel shows it: 0.85 → "85%".
+ * instructions page (填报说明) or an empty Sheet1 is read from the sheet that holds the table. Merged cells keep their
+ * value in the top-left cell; `merges` lists the ranges merged down several rows (readTable decides where Excel's
+ * display of them is data). A percent-formatted number reads as Excel shows it: 0.85 → "85%".
  */
-export async function readXlsxGrid(bytes: Uint8Array, sheet?: string, usable: (grid: Grid) => boolean = () => true): Promise<XlsxGrid | { error: FileError }> {
+export async function readXlsxGrid(
+  bytes: Uint8Array,
+  sheet?: string,
+  usable: (grid: Grid, merges: Merge[]) => boolean = () => true,
+): Promise<XlsxGrid | { error: FileError }> {
   let sheets: { sheet: string; data: unknown[][] }[];
   try {
     // The universal entry (an ArrayBuffer in, fflate to unzip) runs the same in Node and in the browser; a copy,
@@ -264,39 +271,31 @@ export async function readXlsxGrid(bytes: Uint8Array, sheet?: string, usable: (g
     return { error: fileError("E_XLSX_INVALID", `请在 Excel 中打开后另存为 .xlsx 再提交（技术信息：${reason}）`) };
   }
   const names = sheets.map((s) => s.sheet);
-  const gridOf = (chosen: { sheet: string; data: unknown[][] }): Grid => {
+  const read = (chosen: { sheet: string; data: unknown[][] }): XlsxGrid => {
     const formats = formattedCells(bytes, chosen.sheet);
     const grid = chosen.data.map((row, r) => row.map((v, c) => cellText(v, formats.size === 0 ? undefined : formats.get(`${r},${c}`))));
     const xml = sheetXml(bytes, chosen.sheet);
-    const put = (r: number, c: number, text: string) => {
+    for (const [at, shown] of errorCells(xml)) {
+      const [r, c] = at.split(",").map(Number) as [number, number];
       while (grid.length <= r) grid.push([]);
       const row = grid[r]!;
       while (row.length <= c) row.push("");
-      if (row[c] === "") row[c] = text;
-    };
-    for (const [at, shown] of errorCells(xml)) {
-      const [r, c] = at.split(",").map(Number) as [number, number];
-      put(r, c, shown);
+      if (row[c] === "") row[c] = shown;
     }
-    for (const [top, left, bottom, right] of verticalMerges(xml)) {
-      const value = grid[top]?.[left] ?? "";
-      if (value === "") continue;
-      for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) put(r, c, value);
-    }
-    return grid;
+    return { grid, merges: verticalMerges(xml), sheet: chosen.sheet, sheets: names };
   };
   if (sheet !== undefined) {
     const chosen = sheets.find((s) => s.sheet === sheet || s.sheet.trim() === sheet.trim());
     if (chosen === undefined) return { error: fileError("E_SHEET_NOT_FOUND", `「${sheet}」；现有工作表：${names.map((n) => `「${n}」`).join("、")}`) };
-    return { grid: gridOf(chosen), sheet: chosen.sheet, sheets: names };
+    return read(chosen);
   }
   if (sheets.length === 0) return { error: fileError("E_XLSX_INVALID", "工作簿中没有工作表") };
   const hidden = hiddenSheets(bytes);
   const visible = sheets.filter((s) => !hidden.has(s.sheet));
   const order = visible.length > 0 ? visible : sheets;
   for (const candidate of order) {
-    const grid = gridOf(candidate);
-    if (usable(grid)) return { grid, sheet: candidate.sheet, sheets: names };
+    const x = read(candidate);
+    if (usable(x.grid, x.merges)) return x;
   }
-  return { grid: gridOf(order[0]!), sheet: order[0]!.sheet, sheets: names };
+  return read(order[0]!);
 }
