@@ -223,7 +223,7 @@ describe("readMonthlyFile: forms as departments fill them in", () => {
     expect(r.rows.map((x) => [x.value, x.unit, x.reportedUnit])).toEqual([[20000, "万元", "亿元"]]);
   });
 
-  it.each([["累计完成值（万）"], ["累计完成值（千万）"], ["累计完成值（单位：万户）"]])(
+  it.each([["累计完成值（万）"], ["累计完成值（千万）"], ["累计完成值（kW）"], ["累计完成值（万元/人）"]])(
     "a value header with a unit the reader does not know (%s) rejects the file instead of dropping the unit",
     async (header) => {
       const csv = [`报送单位,指标编码,统计期,${header}`, "市经信局,ZN-02,2017-10,3000"].join("\n");
@@ -234,6 +234,22 @@ describe("readMonthlyFile: forms as departments fill them in", () => {
       expect(r.rows).toEqual([]);
     },
   );
+
+  it("a scale and a unit in the value header apply to bare numbers below: 累计完成值（万家）, and 百分比 means %", async () => {
+    const csv = ["报送单位,指标编码,统计期,累计完成值（万家）", "市经信局,ZN-01,2017-10,0.045", "市经信局,ZN-01,2017-11,460家"].join("\n");
+    const r = await readMonthlyFile({ name: "scaled.csv", bytes: Buffer.from(csv) }, CTX);
+    expect(r.rows.map((x) => [x.period, x.value])).toEqual([["2017-10", 450], ["2017-11", 460]]);
+    const pct = ["报送单位,指标编码,统计期,累计完成值（百分比）", "市科技局,ZN-04,2017-10,85"].join("\n");
+    const p = await readMonthlyFile({ name: "pct.csv", bytes: Buffer.from(pct) }, CTX);
+    expect(p.rows.map((x) => [x.value, x.reportedUnit])).toEqual([[85, "%"]]);
+  });
+
+  it("a slash splits only the value header: 完成状态/进展情况 is one free-text column, ignored", async () => {
+    const csv = ["报送单位,指标编码,统计期,累计完成值,完成状态/进展情况", "市经信局,ZN-01,2017-10,450,进展顺利"].join("\n");
+    const r = await readMonthlyFile({ name: "slash.csv", bytes: Buffer.from(csv) }, CTX);
+    expect(r.rejects).toEqual([]);
+    expect(r.file.ignoredColumns).toEqual(["完成状态/进展情况"]);
+  });
 
   it("a bracket that names no unit is only a remark: 累计完成值（截至本月）", async () => {
     const csv = ["报送单位,指标编码,统计期,累计完成值（截至本月）", "市经信局,ZN-01,2017-10,450"].join("\n");
@@ -386,11 +402,13 @@ describe("readMonthlyFile: .xlsx sheets and cells", () => {
         ["市经信局", "ZN-02", "2017-10", { value: 2, type: Number, format: '0"亿元"' }],
         ["市财政局", "ZN-02", "2017-10", { value: 3000, type: Number, format: '#,##0"万元";-#,##0"万元"' }],
         ["市经信局", "ZN-01", "2017-10", { value: 450, type: Number, format: '0"个月"' }], // not a unit: read as stored
+        ["市经信局", "ZN-02", "2017-11", { value: 3, type: Number, format: 'General"亿元"' }],
+        ["市财政局", "ZN-02", "2017-11", { value: 3000000, type: Number, format: '#,##0,"千元"' }], // shows 3,000千元
       ],
     }]).toBuffer()) as Buffer;
     const r = await readMonthlyFile({ name: "formats.xlsx", bytes: book }, CTX);
     expect(r.rejects).toEqual([]);
-    expect(r.rows.map((x) => [x.value, x.reportedUnit])).toEqual([[20000, "亿元"], [3000, "万元"], [450, "家"]]);
+    expect(r.rows.map((x) => [x.value, x.reportedUnit])).toEqual([[20000, "亿元"], [3000, "万元"], [450, "家"], [30000, "亿元"], [300, "千元"]]);
   });
 
   it("merged cells fill only where they are data: blank rows stay blank, a merged note stays one row, a merged value is not copied", async () => {

@@ -5,6 +5,7 @@
 import Papa from "papaparse";
 import { UNITS } from "../targets/units.js";
 import { fileError, type FileError } from "./codes.js";
+import { parseValue } from "./values.js";
 import type { Grid, Merge } from "./xlsx.js";
 
 export type Field = "department" | "targetCode" | "period" | "value" | "unit" | "status" | "note" | "reporter" | "reportedAt";
@@ -61,13 +62,22 @@ const KNOWN_UNITS = new Set(UNITS.map((u) => u.unit));
  */
 function splitHeader(header: string): { key: string; bracket: string | null } {
   const h = header.normalize("NFKC").replace(/\s+/g, "");
-  const m = h.match(/^(.*?)[([【]([^()[\]【】]*)[)\]】]$/) ?? h.match(/^([^/]+)\/([^/]+)$/);
-  if (m && m[1]! !== "") return { key: normalizeKey(m[1]!), bracket: m[2]!.replace(/^单位[:：]?/, "") };
+  const m = h.match(/^(.*?)[([【]([^()[\]【】]*)[)\]】]$/);
+  if (m && m[1]! !== "") return { key: normalizeKey(m[1]!), bracket: headerUnit(m[2]!) };
+  // 「累计完成值/万元」; only for the value column (「完成状态/进展情况」 is one column holding both, not a status)
+  const slash = h.match(/^([^/]+)\/([^/]+)$/);
+  if (slash && ALIAS_TO_FIELD.get(normalizeKey(slash[1]!)) === "value") return { key: normalizeKey(slash[1]!), bracket: headerUnit(slash[2]!) };
   return { key: normalizeKey(h), bracket: null };
 }
 
-/** Scale characters and money: a value header bracket holding one of them must name a known unit. */
-const UNITISH = /[万亿千百元%‰]/;
+/** 「单位：万元」 → 万元; 百分比 → %. */
+const headerUnit = (text: string) => {
+  const unit = text.replace(/^单位[:：]?/, "");
+  return unit === "百分比" ? "%" : unit;
+};
+
+/** Scale characters, money and common Latin unit symbols: a value header bracket holding one must be a unit read. */
+const UNITISH = /[万亿千百元%‰]|^(k?w|kwh|mw|mwh|m²|m2|m³|m3|km|km²|km2|t|kg|g|m|cm|mm|l|ml|h)$/i;
 
 const ALIAS_TO_FIELD = new Map<string, Field>();
 for (const c of COLUMNS) for (const a of [c.name, ...c.aliases]) ALIAS_TO_FIELD.set(normalizeKey(a), c.field);
@@ -284,7 +294,10 @@ export function readTable(sheet: Grid, merges: readonly Merge[] = []): { table: 
   const valueMatch = byField.get("value")?.[0];
   const bracket = valueMatch?.bracket?.normalize("NFKC") ?? null;
   const valueHeaderUnit = bracket !== null && KNOWN_UNITS.has(bracket) ? bracket : null;
-  if (valueMatch && bracket && valueHeaderUnit === null && UNITISH.test(bracket)) {
+  // 「累计完成值（万家）」: a scale and a unit, as a cell may carry them (1.5万家); a bare number below reads with it
+  const scaled = bracket !== null && valueHeaderUnit === null ? parseValue(`1${bracket}`) : null;
+  const valueSuffix = scaled?.ok && scaled.value?.unitInCell && scaled.value.scaleOnly === null ? bracket : null;
+  if (valueMatch && bracket && valueHeaderUnit === null && valueSuffix === null && UNITISH.test(bracket)) {
     // 「累计完成值（万）」: a unit the reader does not know must not be dropped (3000 would be read in the target's unit)
     return {
       error: fileError(
@@ -332,6 +345,10 @@ export function readTable(sheet: Grid, merges: readonly Merge[] = []): { table: 
     const extraFields = Math.max(0, line.length - headerWidth);
     const cells: Record<Field, string> = { department: "", targetCode: "", period: "", value: "", unit: "", status: "", note: "", reporter: "", reportedAt: "" };
     for (let c = 0; c < layout.fields.length; c++) cells[layout.fields[c]!] = cleanCell(line[layout.indexes[c]!] ?? "");
+    if (valueSuffix !== null && cells.value !== "") {
+      const bare = parseValue(cells.value);
+      if (bare.ok && bare.value !== null && bare.value.unitInCell === null && bare.value.scaleOnly === null) cells.value += valueSuffix;
+    }
     let codeIsHeader = codeHeaders.get(cells.targetCode);
     if (codeIsHeader === undefined) {
       codeIsHeader = headerField(cells.targetCode) !== null || FOOTER.test(cells.targetCode.replace(/\s+/g, ""));

@@ -159,21 +159,24 @@ export function errorCells(xml: string): Map<string, string> {
 }
 
 /**
- * The unit a number format shows after the number, when it is a unit the reader knows: 「0"万元"」, 「#,##0.00"亿元"」,
- * 「0"家"」 (first section only). Null otherwise. A cell formatted so shows 3000万元 while it stores 3000.
+ * The unit a number format shows after the number, when it is a unit the reader knows, and the power of 1000 the
+ * format divides by (one per comma right after the last digit placeholder): 「0"万元"」, 「#,##0.00"亿元"」,
+ * 「General"万元"」 (G/通用格式"万元" in Chinese Excel), 「0"万元"_);(0"万元")」, 「0.00_ "万元"」, 「#,##0,"千元"」
+ * (shows 3000000 as 3,000千元). First section only. Null otherwise.
  */
-export function formatUnit(code: string | undefined): string | null {
+export function formatUnit(code: string | undefined): { unit: string; divisor: number } | null {
   if (code === undefined) return null;
-  const first = code.split(";")[0]!;
-  const m = first.match(/[0#?]\s*(?:"([^"]+)"|\\(.))\s*$/);
-  const unit = (m?.[1] ?? m?.[2])?.trim();
-  return unit !== undefined && KNOWN_UNITS.has(unit) ? unit : null;
+  const first = code.split(";")[0]!.replace(/\[[^\]]*\]/g, ""); // [Red], [$-804] …
+  const m = first.match(/([0#?]|General|G\/通用格式)(,*)((?:\s|_.|\\.)*)"([^"]+)"(?:\s|_.)*$/i) ?? first.match(/([0#?]|General|G\/通用格式)(,*)()\\(.)$/i);
+  if (!m) return null;
+  const unit = m[4]!.trim();
+  return KNOWN_UNITS.has(unit) ? { unit, divisor: 1000 ** m[2]!.length } : null;
 }
 
 const KNOWN_UNITS = new Set(UNITS.map((u) => u.unit));
 
 /** How a cell's number format shows its number, when the reader must follow it: as a percentage, or with a unit. */
-export type CellFormat = "percent" | { unit: string };
+export type CellFormat = "percent" | { unit: string; divisor: number };
 
 /**
  * The cells ("row,col", 0-based) of sheet `sheetName` whose number format is a percent format or shows a known unit
@@ -201,7 +204,7 @@ export function formattedCells(bytes: Uint8Array, sheetName: string): Map<string
     if (isPercentFormat(id, formats.get(id))) styled.set(index, "percent");
     else {
       const unit = formatUnit(formats.get(id));
-      if (unit !== null) styled.set(index, { unit });
+      if (unit !== null) styled.set(index, unit);
     }
   });
   if (styled.size === 0) return out;
@@ -223,7 +226,10 @@ export function formattedCells(bytes: Uint8Array, sheetName: string): Map<string
 function cellText(v: unknown, format?: CellFormat): string {
   if (v === null || v === undefined) return "";
   if (typeof v === "string") return v;
-  if (typeof v === "number") return format === "percent" ? `${numberCellText(v * 100)}%` : format ? `${numberCellText(v)}${format.unit}` : numberCellText(v);
+  if (typeof v === "number") {
+    if (format === "percent") return `${numberCellText(v * 100)}%`;
+    return format ? `${numberCellText(v / format.divisor)}${format.unit}` : numberCellText(v);
+  }
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? "" : dateCellText(v);
   return String(v);
