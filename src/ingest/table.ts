@@ -142,8 +142,11 @@ function nonDataRow(line: string[], cells: Record<Field, string>, layout: RowLay
   const filled = line.map(cleanCell).filter((c) => c !== "");
   const first = filled[0] ?? "";
   const m = first.replace(/\s+/g, "").match(FOOTER);
-  // 「合计」 may stand in the 指标编码 column too; any other code makes the row a report
-  if (cells.targetCode !== "" && !(m && cells.targetCode === first)) return null;
+  // 「合计」 may stand in the 指标编码 column too (with 报送单位 merged down beside it); any other code makes the row a report
+  if (cells.targetCode !== "") {
+    const total = cells.targetCode.replace(/\s+/g, "").match(FOOTER);
+    return total ? `表尾的“${total[1]}”行` : null;
+  }
   if (m) return `表尾的“${m[1]}”行`;
   if (layout.fields.every((f) => cells[f] === "")) return "分类标题等，只在未识别的列中有内容";
   // a title or note written in one (merged) cell: no code, no value, no status, nothing else on the row
