@@ -158,6 +158,9 @@ export async function ingestLookup(connection: DuckDBConnection, asOf: string): 
  * there is nothing to review.
  */
 export function reviewReasons(row: Pick<ValidRow, "value" | "unit" | "reportedAt" | "period">, asOf: string): string | null {
+  // the common case, without building anything: no percentage fraction, a report date within [period, as-of]
+  const fraction = row.unit === "%" && row.value !== null && row.value > 0 && row.value <= 1;
+  if (!fraction && (row.reportedAt === null || (row.reportedAt <= asOf && row.reportedAt.slice(0, 7) >= row.period))) return null;
   const reasons: string[] = [];
   if (row.unit === "%" && row.value !== null && row.value > 0 && row.value <= 1) reasons.push(`百分比指标填写了 ${row.value}，若指 ${Number((row.value * 100).toPrecision(12))}% 请更正`);
   if (row.reportedAt !== null && row.reportedAt > asOf) reasons.push(`填报日期 ${row.reportedAt} 晚于核对日期 ${asOf}`);

@@ -114,8 +114,9 @@ export function parseValue(text: string): Parsed<ReportedValue | null> {
   const value = !exponent && significantDigits(digits!) <= 15 && (written === 0 || written >= 1e-300) ? written : round15(written);
   if (!Number.isFinite(value)) return fail("E_NOT_A_NUMBER", quote(text));
   if (sign === "-" && value !== 0) return fail("E_NEGATIVE", quote(text));
-  const bracketed = suffix?.match(/^[(（\[【]([^)）\]】]+)[)）\]】]$/); // 「450（家）」
-  const rest = bracketed ? bracketed[1]! : (suffix ?? "");
+  if (!suffix) return ok({ value, unitInCell: null, scaleOnly: null });
+  const bracketed = suffix.match(/^[(（\[【]([^)）\]】]+)[)）\]】]$/); // 「450（家）」
+  const rest = bracketed ? bracketed[1]! : suffix;
   if (rest === "") return ok({ value, unitInCell: null, scaleOnly: null });
   if (/^[,，]\d/.test(rest)) return fail("E_NOT_A_NUMBER", `${quote(text)}（千分位逗号应每三位一个，如 1,234；小数点请用“.”）`);
   const unit = UNIT_BY_NAME.get(rest);
