@@ -86,7 +86,7 @@ export async function syncManifest(connection: DuckDBConnection, data: string): 
 type Lookup = {
   ctx: IngestContext;
   /** target code → {policy_id, target_id} */
-  targets: Map<string, { policy_id: string; target_id: string }>;
+  targets: Map<string, { policy_id: string; target_id: string; goal: number | null }>;
   /** `${policy_id}|${canonical name}` → department_id */
   departments: Map<string, string>;
 };
@@ -114,8 +114,9 @@ async function packedRows(
 /** The reference data a monthly file is checked against, read from the warehouse. */
 export async function ingestLookup(connection: DuckDBConnection, asOf: string): Promise<Lookup> {
   const rows = async (sql: string) => (await connection.runAndReadAll(sql)).getRowsJS() as (string | null)[][];
-  const targetsFrom = `(SELECT policy_id, target_id, code, kind, unit, strftime(counting_start, '%Y-%m-%d') AS counting_start FROM targets WHERE status = 'published')`;
-  const targets = (await packedRows(connection, targetsFrom, ["policy_id", "target_id", "code", "kind", "coalesce(unit, '')", "coalesce(counting_start, '')"]))
+  const targetsFrom = `(SELECT policy_id, target_id, code, kind, unit, strftime(counting_start, '%Y-%m-%d') AS counting_start, value::VARCHAR AS goal
+    FROM targets WHERE status = 'published')`;
+  const targets = (await packedRows(connection, targetsFrom, ["policy_id", "target_id", "code", "kind", "coalesce(unit, '')", "coalesce(counting_start, '')", "coalesce(goal, '')"]))
     ?? (await rows(`SELECT * FROM ${targetsFrom}`));
   const reporterRows = (await packedRows(connection, "target_reporters", ["target_id", "department_name"], { orderBy: "target_id, position, department_name" }))
     ?? (await rows(`SELECT target_id, department_name FROM target_reporters ORDER BY target_id, position, department_name`));
@@ -147,21 +148,26 @@ export async function ingestLookup(connection: DuckDBConnection, asOf: string): 
         }]),
       ),
     },
-    targets: new Map(targets.map(([policyId, targetId, code]) => [String(code), { policy_id: String(policyId), target_id: String(targetId) }])),
+    targets: new Map(targets.map(([policyId, targetId, code, , , , goal]) => [String(code), { policy_id: String(policyId), target_id: String(targetId), goal: goal ? Number(goal) : null }])),
     departments,
   };
 }
 
+/** A figure more than this many times its target's value is flagged: a unit slip (元 for 万元) more often than not. */
+export const REVIEW_MULTIPLE = 100;
+
 /**
- * Why an accepted row should be looked at again, besides a falling cumulative figure: a percentage target given
- * 0 < value ≤ 1 (85% typed as 0.85?), a report date after the as-of date, or before the period's month. Null when
- * there is nothing to review.
+ * Why an accepted row should be looked at again, besides a falling cumulative figure: a value over REVIEW_MULTIPLE
+ * times the target's, a percentage target given 0 < value ≤ 1 (85% typed as 0.85?), a report date after the as-of
+ * date, or before the period's month. Null when there is nothing to review.
  */
-export function reviewReasons(row: Pick<ValidRow, "value" | "unit" | "reportedAt" | "period">, asOf: string): string | null {
+export function reviewReasons(row: Pick<ValidRow, "value" | "unit" | "reportedAt" | "period">, asOf: string, goal: number | null = null): string | null {
   // the common case, without building anything: no percentage fraction, a report date within [period, as-of]
   const fraction = row.unit === "%" && row.value !== null && row.value > 0 && row.value <= 1;
-  if (!fraction && (row.reportedAt === null || (row.reportedAt <= asOf && row.reportedAt.slice(0, 7) >= row.period))) return null;
+  const huge = goal !== null && goal > 0 && row.value !== null && row.value > REVIEW_MULTIPLE * goal;
+  if (!fraction && !huge && (row.reportedAt === null || (row.reportedAt <= asOf && row.reportedAt.slice(0, 7) >= row.period))) return null;
   const reasons: string[] = [];
+  if (huge) reasons.push(`累计值 ${row.value}${row.unit ?? ""} 是目标值 ${goal}${row.unit ?? ""} 的 ${Math.round(row.value! / goal!)} 倍，请核对单位（如 元 与 万元）`);
   if (row.unit === "%" && row.value !== null && row.value > 0 && row.value <= 1) reasons.push(`百分比指标填写了 ${row.value}，若指 ${Number((row.value * 100).toPrecision(12))}% 请更正`);
   if (row.reportedAt !== null && row.reportedAt > asOf) reasons.push(`填报日期 ${row.reportedAt} 晚于核对日期 ${asOf}`);
   if (row.reportedAt !== null && row.reportedAt < `${row.period}-01`) reasons.push(`填报日期 ${row.reportedAt} 早于统计期 ${row.period}`);
@@ -252,7 +258,7 @@ export async function loadMonthlyFile(connection: DuckDBConnection, options: Loa
       let flag: string | null = null;
       const earlier = history.size === 0 ? undefined : latestBefore(history.get(`${department_id}|${row.targetCode}`), row.period);
       if (row.value !== null && earlier && row.value < earlier.value && !row.note) flag = `累计值 ${row.value} 低于 ${earlier.period} 的 ${earlier.value}，且进展情况未作说明`;
-      const more = reviewReasons(row, options.asOf);
+      const more = reviewReasons(row, options.asOf, target.goal);
       if (more !== null) flag = flag === null ? more : `${flag}；${more}`;
       if (flag !== null) summary.flags.push({ row: row.sourceRow, code: row.targetCode, department: row.department, period: row.period, reason: flag });
       out.rows.push(row);

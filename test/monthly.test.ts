@@ -164,6 +164,11 @@ describe("reviewReasons", () => {
     expect(reviewReasons({ ...row, unit: "%", value: 85 }, "2017-11-15")).toBeNull();
     expect(reviewReasons({ ...row, unit: "%", value: 0 }, "2017-11-15")).toBeNull();
   });
+  it("asks about a figure far above its target (a unit slip)", () => {
+    expect(reviewReasons({ ...row, value: 45000, unit: "万元" }, "2017-11-15", 300)).toBe("累计值 45000万元 是目标值 300万元 的 150 倍，请核对单位（如 元 与 万元）");
+    expect(reviewReasons({ ...row, value: 2999, unit: "万元" }, "2017-11-15", 300)).toBeNull();
+    expect(reviewReasons({ ...row, value: 45000 }, "2017-11-15", null)).toBeNull();
+  });
   it("asks about a report date after the as-of date or before the period", () => {
     expect(reviewReasons({ ...row, reportedAt: "2027-11-03" }, "2017-11-15")).toBe("填报日期 2027-11-03 晚于核对日期 2017-11-15");
     expect(reviewReasons({ ...row, reportedAt: "2016-01-03" }, "2017-11-15")).toBe("填报日期 2016-01-03 早于统计期 2017-10");
