@@ -162,15 +162,18 @@ export const REVIEW_MULTIPLE = 100;
  * date, or before the period's month. Null when there is nothing to review.
  */
 export function reviewReasons(row: Pick<ValidRow, "value" | "unit" | "reportedAt" | "period">, asOf: string, goal: number | null = null): string | null {
-  // the common case, without building anything: no percentage fraction, a report date within [period, as-of]
-  const fraction = row.unit === "%" && row.value !== null && row.value > 0 && row.value <= 1;
-  const huge = goal !== null && goal > 0 && row.value !== null && row.value > REVIEW_MULTIPLE * goal;
-  if (!fraction && !huge && (row.reportedAt === null || (row.reportedAt <= asOf && row.reportedAt.slice(0, 7) >= row.period))) return null;
+  // each condition once; the common case (none holds) builds nothing
+  const value = row.value;
+  const huge = value !== null && goal !== null && goal > 0 && value > REVIEW_MULTIPLE * goal;
+  const fraction = value !== null && row.unit === "%" && value > 0 && value <= 1;
+  const late = row.reportedAt !== null && row.reportedAt > asOf;
+  const early = row.reportedAt !== null && row.reportedAt.slice(0, 7) < row.period;
+  if (!huge && !fraction && !late && !early) return null;
   const reasons: string[] = [];
-  if (huge) reasons.push(`累计值 ${row.value}${row.unit ?? ""} 是目标值 ${goal}${row.unit ?? ""} 的 ${Math.round(row.value! / goal!)} 倍，请核对单位（如 元 与 万元）`);
-  if (row.unit === "%" && row.value !== null && row.value > 0 && row.value <= 1) reasons.push(`百分比指标填写了 ${row.value}，若指 ${Number((row.value * 100).toPrecision(12))}% 请更正`);
-  if (row.reportedAt !== null && row.reportedAt > asOf) reasons.push(`填报日期 ${row.reportedAt} 晚于核对日期 ${asOf}`);
-  if (row.reportedAt !== null && row.reportedAt < `${row.period}-01`) reasons.push(`填报日期 ${row.reportedAt} 早于统计期 ${row.period}`);
+  if (huge) reasons.push(`累计值 ${value}${row.unit ?? ""} 是目标值 ${goal}${row.unit ?? ""} 的 ${Math.round(value! / goal!)} 倍，请核对单位（如 元 与 万元）`);
+  if (fraction) reasons.push(`百分比指标填写了 ${value}，若指 ${Number((value! * 100).toPrecision(12))}% 请更正`);
+  if (late) reasons.push(`填报日期 ${row.reportedAt} 晚于核对日期 ${asOf}`);
+  if (early) reasons.push(`填报日期 ${row.reportedAt} 早于统计期 ${row.period}`);
   return reasons.length > 0 ? reasons.join("；") : null;
 }
 

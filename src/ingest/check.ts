@@ -75,7 +75,8 @@ export async function checkMonthlyBytes(
 
   let grid: Grid;
   let merges: Merge[] = [];
-  let sheetNote = "";
+  /** .xlsx with several sheets: which one was read, and how to choose another (added to file errors). */
+  let sheetChoice = "";
   let quoteErrorRows = new Set<number>();
   if (sniffed.kind === "xlsx") {
     info.format = "xlsx";
@@ -85,9 +86,7 @@ export async function checkMonthlyBytes(
     info.sheet = x.sheet;
     grid = x.grid;
     merges = x.merges;
-    sheetNote = x.sheets.length > 1
-      ? `（读取的是工作表「${x.sheet}」；工作簿中的工作表：${x.sheets.map((n) => `「${n}」`).join("、")}；可用 --sheet 指定）`
-      : `（工作表「${x.sheet}」）`;
+    if (x.sheets.length > 1) sheetChoice = `（读取的是工作表「${x.sheet}」；工作簿中的工作表：${x.sheets.map((n) => `「${n}」`).join("、")}；可用 --sheet 指定）`;
   } else {
     info.format = "csv";
     info.encoding = sniffed.encoding;
@@ -97,10 +96,13 @@ export async function checkMonthlyBytes(
     quoteErrorRows = new Set(csv.quoteErrors.map((e) => e.row));
     grid = csv.grid;
   }
-  if (grid.every((row) => row.every((c) => c.trim() === ""))) return rejectFile(fileError("E_FILE_EMPTY", info.sheet ? `工作表「${info.sheet}」为空${sheetNote.startsWith("（读取") ? sheetNote : ""}` : undefined));
+  if (grid.every((row) => row.every((c) => c.trim() === ""))) return rejectFile(fileError("E_FILE_EMPTY", info.sheet ? `工作表「${info.sheet}」为空${sheetChoice}` : undefined));
 
   const t = readTable(grid, merges);
-  if ("error" in t) return rejectFile(sheetNote ? { ...t.error, message: t.error.message + sheetNote } : t.error);
+  if ("error" in t) {
+    const where = sheetChoice || (info.sheet !== null ? `（工作表「${info.sheet}」）` : "");
+    return rejectFile({ ...t.error, message: t.error.message + where });
+  }
   info.headerRow = t.table.headerRow;
   info.ignoredColumns = t.table.ignoredColumns;
   info.skippedRows = t.table.skipped;

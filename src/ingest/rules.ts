@@ -96,6 +96,16 @@ export function findTargetCode(targets: ReadonlyMap<string, IngestTarget>, writt
   return matches.length === 1 ? matches[0]! : null;
 }
 
+const unitCellText = (text: string) => emptyToNull(normalizeCell(text));
+const isMoney = (unit: string) => unitDef(unit)?.category === "money";
+
+/** `map`'s value for `key`, computed once (`compute`: a module-level function, so the hot path allocates nothing). */
+function cached<K, V>(map: Map<K, V>, key: K, compute: (key: K) => V): V {
+  let v = map.get(key);
+  if (v === undefined) map.set(key, (v = compute(key)));
+  return v;
+}
+
 /**
  * The lookups and cell parsers of one file's rows, each remembered per distinct cell text: a report repeats the same
  * departments, codes, periods, units, statuses and dates on thousands of rows. Only the work is shared; every verdict
@@ -177,12 +187,7 @@ class RowMemo {
   }
 
   status(text: string): Parsed<Status | null> {
-    let s = this.statuses.get(text);
-    if (s === undefined) {
-      s = parseStatus(text);
-      this.statuses.set(text, s);
-    }
-    return s;
+    return cached(this.statuses, text, parseStatus);
   }
 
   reportDate(text: string): Parsed<string | null> {
@@ -196,41 +201,21 @@ class RowMemo {
 
   /** The 单位 cell, normalised; null when empty. */
   unitCell(text: string): string | null {
-    let u = this.unitCells.get(text);
-    if (u === undefined) {
-      u = emptyToNull(normalizeCell(text));
-      this.unitCells.set(text, u);
-    }
-    return u;
+    return cached(this.unitCells, text, unitCellText);
   }
 
   isMoneyUnit(unit: string): boolean {
-    let m = this.moneyUnits.get(unit);
-    if (m === undefined) {
-      m = unitDef(unit)?.category === "money";
-      this.moneyUnits.set(unit, m);
-    }
-    return m;
+    return cached(this.moneyUnits, unit, isMoney);
   }
 
   /** normalizeName, for the duplicate key of an unknown department. */
   name(written: string): string {
-    let n = this.names.get(written);
-    if (n === undefined) {
-      n = normalizeName(written);
-      this.names.set(written, n);
-    }
-    return n;
+    return cached(this.names, written, normalizeName);
   }
 
   /** normalizeCell, for the duplicate key of an unknown code or an unreadable period. */
   cell(text: string): string {
-    let n = this.normalized.get(text);
-    if (n === undefined) {
-      n = normalizeCell(text);
-      this.normalized.set(text, n);
-    }
-    return n;
+    return cached(this.normalized, text, normalizeCell);
   }
 }
 

@@ -109,16 +109,32 @@ function sheetPath(text: (name: string) => string, sheetName: string): string | 
   return target.startsWith("/") ? target.slice(1) : `xl/${target.replace(/^\.\//, "")}`;
 }
 
-/** The XML of sheet `sheetName`, or "" when the package cannot be read that way. */
-export function sheetXml(bytes: Uint8Array, sheetName: string): string {
+/** The text of a package part by name ("" when absent). */
+export type PackageText = (name: string) => string;
+
+/**
+ * The parts of an .xlsx this module reads besides read-excel-file (workbook, its relationships, styles, sheets),
+ * unzipped once and decoded on demand. Best effort: an unreadable package reads as empty parts.
+ */
+export function packageText(bytes: Uint8Array): PackageText {
+  let files: Record<string, Uint8Array> = {};
   try {
-    const files = unzipSync(bytes, { filter: (f) => f.name === "xl/workbook.xml" || f.name === "xl/_rels/workbook.xml.rels" || f.name.startsWith("xl/worksheets/") });
-    const text = (name: string) => (files[name] ? strFromU8(files[name]!) : "");
-    const path = sheetPath(text, sheetName);
-    return path === undefined ? "" : text(path);
+    files = unzipSync(bytes, { filter: (f) => f.name === "xl/workbook.xml" || f.name === "xl/_rels/workbook.xml.rels" || f.name === "xl/styles.xml" || f.name.startsWith("xl/worksheets/") });
   } catch {
-    return "";
+    // every part reads as ""
   }
+  const decoded = new Map<string, string>();
+  return (name) => {
+    let t = decoded.get(name);
+    if (t === undefined) decoded.set(name, (t = files[name] ? strFromU8(files[name]!) : ""));
+    return t;
+  };
+}
+
+/** The XML of sheet `sheetName`, or "" when the package cannot be read that way. */
+export function sheetXml(text: PackageText, sheetName: string): string {
+  const path = sheetPath(text, sheetName);
+  return path === undefined ? "" : text(path);
 }
 
 /**
@@ -182,15 +198,8 @@ export type CellFormat = "percent" | { unit: string; divisor: number };
  * The cells ("row,col", 0-based) of sheet `sheetName` whose number format is a percent format or shows a known unit
  * after the number. Best effort: an unusual package layout yields an empty map (cells then read as stored).
  */
-export function formattedCells(bytes: Uint8Array, sheetName: string): Map<string, CellFormat> {
+export function formattedCells(text: PackageText, sheetName: string): Map<string, CellFormat> {
   const out = new Map<string, CellFormat>();
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(bytes, { filter: (f) => f.name === "xl/workbook.xml" || f.name === "xl/_rels/workbook.xml.rels" || f.name === "xl/styles.xml" || f.name.startsWith("xl/worksheets/") });
-  } catch {
-    return out;
-  }
-  const text = (name: string) => (files[name] ? strFromU8(files[name]!) : "");
   const styles = text("xl/styles.xml");
   const formats = new Map<number, string>();
   for (const m of styles.matchAll(/<(?:\w+:)?numFmt\b[^>]*>/g)) {
@@ -209,9 +218,7 @@ export function formattedCells(bytes: Uint8Array, sheetName: string): Map<string
   });
   if (styled.size === 0) return out;
 
-  const path = sheetPath(text, sheetName);
-  if (path === undefined) return out;
-  for (const m of text(path).matchAll(/<(?:\w+:)?c\b[^>]*>/g)) {
+  for (const m of sheetXml(text, sheetName).matchAll(/<(?:\w+:)?c\b[^>]*>/g)) {
     const a = attributes(m[0]);
     const style = a.get("s");
     const ref = a.get("r");
@@ -235,18 +242,12 @@ function cellText(v: unknown, format?: CellFormat): string {
   return String(v);
 }
 
-/** Names of the sheets marked hidden or very hidden in xl/workbook.xml (best effort: empty when unreadable). */
-export function hiddenSheets(bytes: Uint8Array): Set<string> {
+/** Names of the sheets marked hidden or very hidden in xl/workbook.xml. */
+export function hiddenSheets(text: PackageText): Set<string> {
   const out = new Set<string>();
-  try {
-    const files = unzipSync(bytes, { filter: (f) => f.name === "xl/workbook.xml" });
-    const xml = files["xl/workbook.xml"] ? strFromU8(files["xl/workbook.xml"]) : "";
-    for (const m of xml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
-      const a = attributes(m[0]);
-      if (/hidden/i.test(a.get("state") ?? "")) out.add(a.get("name") ?? "");
-    }
-  } catch {
-    // an unusual package: every sheet counts as visible
+  for (const m of text("xl/workbook.xml").matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+    const a = attributes(m[0]);
+    if (/hidden/i.test(a.get("state") ?? "")) out.add(a.get("name") ?? "");
   }
   return out;
 }
@@ -277,10 +278,11 @@ export async function readXlsxGrid(
     return { error: fileError("E_XLSX_INVALID", `请在 Excel 中打开后另存为 .xlsx 再提交（技术信息：${reason}）`) };
   }
   const names = sheets.map((s) => s.sheet);
+  const text = packageText(bytes);
   const read = (chosen: { sheet: string; data: unknown[][] }): XlsxGrid => {
-    const formats = formattedCells(bytes, chosen.sheet);
+    const formats = formattedCells(text, chosen.sheet);
     const grid = chosen.data.map((row, r) => row.map((v, c) => cellText(v, formats.size === 0 ? undefined : formats.get(`${r},${c}`))));
-    const xml = sheetXml(bytes, chosen.sheet);
+    const xml = sheetXml(text, chosen.sheet);
     for (const [at, shown] of errorCells(xml)) {
       const [r, c] = at.split(",").map(Number) as [number, number];
       while (grid.length <= r) grid.push([]);
@@ -296,7 +298,7 @@ export async function readXlsxGrid(
     return read(chosen);
   }
   if (sheets.length === 0) return { error: fileError("E_XLSX_INVALID", "工作簿中没有工作表") };
-  const hidden = hiddenSheets(bytes);
+  const hidden = hiddenSheets(text);
   const visible = sheets.filter((s) => !hidden.has(s.sheet));
   const order = visible.length > 0 ? visible : sheets;
   for (const candidate of order) {
