@@ -174,7 +174,7 @@ function scanRow(row: string[], index: number): Candidate {
   return { index, matches };
 }
 
-type RowLayout = { rawKeys: string[]; headerCells: string[]; fields: Field[]; indexes: number[] };
+export type RowLayout = { rawKeys: string[]; headerCells: string[]; fields: Field[]; indexes: number[] };
 
 /** No unheaded cells: shared by the rows that have none (most), never written to. */
 const NONE: string[] = Object.freeze([]) as unknown as string[];
@@ -257,12 +257,35 @@ export function hasHeader(grid: Grid, merges: readonly Merge[] = []): boolean {
 }
 
 /**
- * Finds the header among the first HEADER_SCAN_ROWS rows (the row naming the most known columns; the first such
- * row on a tie), maps the columns and collects the data rows below it, skipping fully empty rows. `merges` (.xlsx):
- * header names merged down (a two-row header) count on each header row; below the header, 报送单位, 统计期, 单位,
- * 填报人 and 填报日期 merged down over several rows count on each of them — never a 指标编码, a value or a status.
+ * What the header row of a table says: where it is, which column holds which field, and what a data row below it
+ * needs to be read (see readRow). Found by readHeader.
  */
-export function readTable(sheet: Grid, merges: readonly Merge[] = []): { table: Table } | { error: FileError } {
+export type TableHeader = {
+  /** 0-based index of the header row in the grid. */
+  index: number;
+  headerRow: number;
+  columns: MappedColumn[];
+  ignoredColumns: string[];
+  valueHeaderUnit: string | null;
+  /** 「累计完成值（万家）」: the scale and unit appended to a bare number below (1.5 → 1.5万家). */
+  valueSuffix: string | null;
+  /** Number of cells of the header row: a CSV row with more is misaligned. */
+  width: number;
+  /** The header row's cells, cleaned. */
+  headerCells: string[];
+  /** Columns within the header's width without a header text. */
+  unnamed: number[];
+  layout: RowLayout;
+  /** The header row itself (after merged header names are filled in). */
+  line: string[];
+};
+
+/**
+ * Finds the header among the first HEADER_SCAN_ROWS rows (the row naming the most known columns; the first such
+ * row on a tie) and maps its columns. `merges` (.xlsx): header names merged down (a two-row header) count on each
+ * header row.
+ */
+export function readHeader(sheet: Grid, merges: readonly Merge[] = []): { header: TableHeader } | { error: FileError } {
   const headerZone = fillMerges(sheet.slice(0, HEADER_SCAN_ROWS), merges, () => true);
   const candidates = headerZone.map(scanRow);
   let best: Candidate | null = null;
@@ -310,31 +333,36 @@ export function readTable(sheet: Grid, merges: readonly Merge[] = []): { table: 
       ),
     };
   }
-
-  const mappedByIndex = new Map(columns.map((c) => [c.index, c.field]));
-  let grid = fillMerges(sheet, merges.filter((m) => m[0] > best.index), (c) => FILL_DOWN.has(mappedByIndex.get(c)!));
-  if (headerZone[best.index] !== grid[best.index]) {
-    if (grid === sheet) grid = sheet.slice();
-    grid[best.index] = headerZone[best.index]!; // header names merged down from the row above
-  }
-  const headerCells = (grid[best.index] ?? []).map(cleanCell);
+  const line = headerZone[best.index]!;
+  const headerCells = line.map(cleanCell);
   const mappedIndexes = new Set(columns.map((c) => c.index));
   const ignoredColumns = headerCells.filter((h, i) => h !== "" && !mappedIndexes.has(i));
   const rawKeys = headerCells.map((h, i) => {
     if (h === "") return columnLetter(i);
     return headerCells.indexOf(h) === i ? h : `${h}（${columnLetter(i)}）`;
   });
-
-  const headerWidth = (grid[best.index] ?? []).length;
   const layout: RowLayout = { rawKeys, headerCells, fields: columns.map((c) => c.field), indexes: columns.map((c) => c.index) };
   // columns within the header's width that have no header: a non-empty cell there is reported (unheaded)
   const unnamed = headerCells.flatMap((h, i) => (h === "" ? [i] : []));
-  const rows: TableRow[] = [];
-  const skipped: SkippedRow[] = [];
+  return {
+    header: { index: best.index, headerRow, columns, ignoredColumns, valueHeaderUnit, valueSuffix, width: line.length, headerCells, unnamed, layout, line },
+  };
+}
+
+/** What one grid row below the header is: nothing (empty), a non-data row (skipped, with the reason), or a data row. */
+export type ReadRow = { kind: "empty" } | { kind: "skipped"; skipped: SkippedRow } | { kind: "row"; row: TableRow };
+
+const EMPTY: ReadRow = { kind: "empty" };
+
+/**
+ * Reads grid rows below a header, one at a time (`index`: 0-based grid index). Remembers per 指标编码 text whether it
+ * names a column or a footer, so a reader is made once per table.
+ */
+export function rowReader(header: TableHeader): (line: string[], index: number) => ReadRow {
+  const { layout, unnamed, headerCells, valueSuffix, width } = header;
   const codeHeaders = new Map<string, boolean>(); // 指标编码 cell text → names a column (a repeated header) or is 合计…
-  for (let index = best.index + 1; index < grid.length; index++) {
-    const line = grid[index]!;
-    if (isEmptyRow(line)) continue;
+  return (line, index) => {
+    if (isEmptyRow(line)) return EMPTY;
     let unheaded: string[] = NONE;
     for (const i of unnamed) {
       if (i >= line.length) break;
@@ -345,27 +373,56 @@ export function readTable(sheet: Grid, merges: readonly Merge[] = []): { table: 
       const cell = line[i];
       if (cell !== undefined && cleanCell(cell) !== "") (unheaded === NONE ? (unheaded = []) : unheaded).push(`${columnLetter(i)}: ${cleanCell(cell)}`);
     }
-    const extraFields = Math.max(0, line.length - headerWidth);
+    const extraFields = Math.max(0, line.length - width);
     const cells: Record<Field, string> = { department: "", targetCode: "", period: "", value: "", unit: "", status: "", note: "", reporter: "", reportedAt: "" };
     for (let c = 0; c < layout.fields.length; c++) cells[layout.fields[c]!] = cleanCell(line[layout.indexes[c]!] ?? "");
-    if (valueSuffix !== null && cells.value !== "") {
-      const bare = parseValue(cells.value);
-      if (bare.ok && bare.value !== null && bare.value.unitInCell === null && bare.value.scaleOnly === null) cells.value += valueSuffix;
-    }
+    if (valueSuffix !== null && cells.value !== "") cells.value = withValueSuffix(cells.value, valueSuffix);
     let codeIsHeader = codeHeaders.get(cells.targetCode);
     if (codeIsHeader === undefined) {
-      codeIsHeader = headerField(cells.targetCode) !== null || FOOTER.test(cells.targetCode.replace(/\s+/g, ""));
+      codeIsHeader = isHeaderOrFooterCode(cells.targetCode);
       codeHeaders.set(cells.targetCode, codeIsHeader);
     }
     if ((cells.targetCode === "" && unheaded === NONE) || codeIsHeader) {
       const reason = nonDataRow(line, cells, layout);
-      if (reason !== null) {
-        skipped.push({ row: index + 1, reason });
-        continue;
-      }
+      if (reason !== null) return { kind: "skipped", skipped: { row: index + 1, reason } };
     }
-    rows.push(new GridRow(index + 1, cells, unheaded, extraFields, line, layout));
+    return { kind: "row", row: new GridRow(index + 1, cells, unheaded, extraFields, line, layout) };
+  };
+}
+
+/** A 指标编码 text that names a column (a repeated header) or starts a total or note line (合计…): such a row may be no report. */
+export const isHeaderOrFooterCode = (code: string): boolean => headerField(code) !== null || FOOTER.test(code.replace(/\s+/g, ""));
+
+/** A value cell under a header 「累计完成值（万家）」: a bare number gets the header's scale and unit. */
+export function withValueSuffix(value: string, suffix: string): string {
+  const bare = parseValue(value);
+  return bare.ok && bare.value !== null && bare.value.unitInCell === null && bare.value.scaleOnly === null ? value + suffix : value;
+}
+
+/**
+ * Finds the header (readHeader), maps the columns and collects the data rows below it, skipping fully empty rows.
+ * `merges` (.xlsx): below the header, 报送单位, 统计期, 单位, 填报人 and 填报日期 merged down over several rows count
+ * on each of them — never a 指标编码, a value or a status.
+ */
+export function readTable(sheet: Grid, merges: readonly Merge[] = []): { table: Table } | { error: FileError } {
+  const h = readHeader(sheet, merges);
+  if ("error" in h) return h;
+  const header = h.header;
+  const mappedByIndex = new Map(header.columns.map((c) => [c.index, c.field]));
+  let grid = fillMerges(sheet, merges.filter((m) => m[0] > header.index), (c) => FILL_DOWN.has(mappedByIndex.get(c)!));
+  if (header.line !== grid[header.index]) {
+    if (grid === sheet) grid = sheet.slice();
+    grid[header.index] = header.line; // header names merged down from the row above
   }
+  const read = rowReader(header);
+  const rows: TableRow[] = [];
+  const skipped: SkippedRow[] = [];
+  for (let index = header.index + 1; index < grid.length; index++) {
+    const r = read(grid[index]!, index);
+    if (r.kind === "row") rows.push(r.row);
+    else if (r.kind === "skipped") skipped.push(r.skipped);
+  }
+  const { headerRow, columns, ignoredColumns, valueHeaderUnit } = header;
   return { table: { headerRow, columns, ignoredColumns, valueHeaderUnit, rows, skipped } };
 }
 
