@@ -4,7 +4,9 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } fr
 import { extname, join } from "node:path";
 import Papa from "papaparse";
 import { type IngestContext, type MonthlyFileResult, type Reject, type ValidRow } from "./ingest/index.js";
-import { checkMonthlyBytes } from "./ingest/check.js";
+import { checkMonthlyBytes, DEFAULT_MAX_BYTES } from "./ingest/check.js";
+import { planCsv } from "./ingest/csvplan.js";
+import { startBulk, trace } from "./bulk.js";
 import { aliasKey, departmentResolver } from "./ingest/keys.js";
 import { query } from "./warehouse.js";
 
@@ -83,7 +85,7 @@ export async function syncManifest(connection: DuckDBConnection, data: string): 
   appendFileSync(path, Papa.unparse(lines, { newline: "\n" }) + "\n");
 }
 
-type Lookup = {
+export type Lookup = {
   ctx: IngestContext;
   /** target code → {policy_id, target_id} */
   targets: Map<string, { policy_id: string; target_id: string; goal: number | null }>;
@@ -181,6 +183,13 @@ export type LoadOptions = {
   name: string; bytes: Uint8Array; asOf: string; receivedAt: string; archiveName: string | null; sheet?: string; dryRun?: boolean; maxBytes?: number;
   /** Called inside the file's transaction, before COMMIT (archives the file); an error rolls the file back. */
   beforeCommit?: (sha256: string) => string | null;
+  /** A file holding exactly `bytes` (an archived file), which DuckDB may read itself; otherwise a temporary copy is written. */
+  sourcePath?: string;
+  /**
+   * Which reader checks the rows: "auto" (default) lets DuckDB read a plain UTF-8 CSV (src/bulk.ts) and JavaScript
+   * everything else; "js" always JavaScript. Both give the same verdicts, messages and warehouse contents.
+   */
+  engine?: "auto" | "js";
 };
 
 /** A summary with nothing read yet: the starting point of every file's summary. */
@@ -191,64 +200,79 @@ export function emptySummary(file: string, sha256: string | null): IngestSummary
   };
 }
 
-/** Validates one file against the warehouse and (unless dry-run) loads its accepted rows in one transaction. */
-export async function loadMonthlyFile(connection: DuckDBConnection, options: LoadOptions): Promise<IngestSummary> {
-  const sha256 = createHash("sha256").update(options.bytes).digest("hex");
-  const summary = emptySummary(options.name, sha256);
-  const [seen] = (await query(connection, "SELECT receipt_no, rows_read, imported, updated, unchanged, rejected, flagged FROM raw.receipts WHERE sha256 = $1", [sha256])).rows;
-  if (seen) {
-    return { ...summary, status: "already_loaded", receipt_no: Number(seen.receipt_no), rows_read: Number(seen.rows_read), unchanged: Number(seen.imported) + Number(seen.updated) + Number(seen.unchanged) };
+/**
+ * One file being loaded: its transaction (begun when the first rows are stored), the current figures of the targets
+ * it touches, and what happens to each accepted row (unchanged, new version, flagged). Both readers hand their
+ * accepted rows to `accept`.
+ */
+export class FileLoad {
+  readonly summary: IngestSummary;
+  readonly out: Observations = { rows: [], targets: [], departmentIds: [], flags: [] };
+  /** department_id by policy and canonical name */
+  readonly departmentIds = new Map<string, Map<string, string>>();
+  private readonly current = new Map<string, { value: number | null; status: string | null }>();
+  private readonly history = new Map<string, { period: string; value: number }[]>();
+  private readonly store: BatchStore;
+  private stored = 0;
+  receiptNo: number | null = null;
+  archiveName: string | null = null;
+
+  constructor(
+    readonly connection: DuckDBConnection,
+    readonly options: LoadOptions,
+    readonly sha256: string,
+    readonly lookup: Lookup,
+  ) {
+    this.summary = emptySummary(options.name, sha256);
+    for (const [key, id] of lookup.departments) {
+      const bar = key.indexOf("|");
+      let names = this.departmentIds.get(key.slice(0, bar));
+      if (!names) this.departmentIds.set(key.slice(0, bar), (names = new Map()));
+      names.set(key.slice(bar + 1), id);
+    }
+    this.store = new BatchStore(connection, lookup);
   }
-  const lookup = await ingestLookup(connection, options.asOf);
-  // department_id by policy and canonical name
-  const departmentIds = new Map<string, Map<string, string>>();
-  for (const [key, id] of lookup.departments) {
-    const bar = key.indexOf("|");
-    let names = departmentIds.get(key.slice(0, bar));
-    if (!names) departmentIds.set(key.slice(0, bar), (names = new Map()));
-    names.set(key.slice(bar + 1), id);
+
+  /** Begins the file's transaction (once) and returns its receipt number. */
+  async begin(): Promise<number> {
+    if (this.receiptNo !== null) return this.receiptNo;
+    await this.connection.run("BEGIN TRANSACTION");
+    this.store.began = true;
+    this.archiveName = this.options.beforeCommit ? this.options.beforeCommit(this.sha256) : this.options.archiveName;
+    const [next] = (await query(this.connection, "SELECT coalesce(max(receipt_no), 0) + 1 AS n FROM raw.receipts")).rows;
+    return (this.receiptNo = Number(next!.n));
   }
-  // current figures of the targets this file touches (read before the row checks, from the codes the file names)
-  const current = new Map<string, { value: number | null; status: string | null }>();
-  const history = new Map<string, { period: string; value: number }[]>();
-  const readCurrent = async (codes: string[]) => {
+
+  /** Reads the current figures of these target codes (before their rows are accepted). */
+  async readCurrent(codes: string[]): Promise<void> {
     if (codes.length === 0) return;
     const from = "(SELECT department_id, code, period, value, status FROM observations WHERE list_contains($1::VARCHAR[], code))";
     // packed into one text (a DOUBLE's text reads back as the same number; NULL value and status as '', which neither can be)
-    const packed = await packedRows(connection, from, ["department_id", "code", "period", "coalesce(CAST(value AS VARCHAR), '')", "coalesce(status, '')"],
+    const packed = await packedRows(this.connection, from, ["department_id", "code", "period", "coalesce(CAST(value AS VARCHAR), '')", "coalesce(status, '')"],
       { params: [listValue(codes)], unsafe: "status = ''" });
     const rows = packed
       ? packed.map(([department_id, code, period, value, status]) => ({ department_id, code, period, value: value === "" ? null : Number(value), status: status === "" ? null : status }))
-      : (await query(connection, `SELECT * FROM ${from}`, [listValue(codes)])).rows;
+      : (await query(this.connection, `SELECT * FROM ${from}`, [listValue(codes)])).rows;
     for (const r of rows) {
-      current.set(`${r.department_id}|${r.code}|${r.period}`, { value: r.value as number | null, status: r.status as string | null });
+      this.current.set(`${r.department_id}|${r.code}|${r.period}`, { value: r.value as number | null, status: r.status as string | null });
       if (r.value !== null) {
         const key = `${r.department_id}|${r.code}`;
-        const list = history.get(key);
+        const list = this.history.get(key);
         if (list) list.push({ period: String(r.period), value: Number(r.value) });
-        else history.set(key, [{ period: String(r.period), value: Number(r.value) }]);
+        else this.history.set(key, [{ period: String(r.period), value: Number(r.value) }]);
       }
     }
-  };
-  // Accepted rows arrive chunk by chunk while the file is checked; outside a dry run each full batch is stored at once,
-  // in the file's transaction (begun with the first batch), DuckDB storing one batch while the next rows are checked.
-  const out: Observations = { rows: [], targets: [], departmentIds: [], flags: [] };
-  let stored = 0;
-  const store = new BatchStore(connection, lookup);
-  let receiptNo: number | null = null;
-  let archiveName: string | null = null;
-  const begin = async () => {
-    if (receiptNo !== null) return receiptNo;
-    await connection.run("BEGIN TRANSACTION");
-    store.began = true;
-    archiveName = options.beforeCommit ? options.beforeCommit(sha256) : options.archiveName;
-    const [next] = (await query(connection, "SELECT coalesce(max(receipt_no), 0) + 1 AS n FROM raw.receipts")).rows;
-    return (receiptNo = Number(next!.n));
-  };
-  const accept = async (rows: ValidRow[]) => {
+  }
+
+  /**
+   * Accepted rows, in file order: unchanged ones are counted, the others get their flags and are stored batch by
+   * batch (outside a dry run), DuckDB storing one batch while the caller checks the next rows.
+   */
+  async accept(rows: ValidRow[]): Promise<void> {
+    const { summary, out, lookup, current, history } = this;
     for (const row of rows) {
       const target = lookup.targets.get(row.targetCode)!;
-      const department_id = departmentIds.get(target.policy_id)!.get(row.department)!;
+      const department_id = this.departmentIds.get(target.policy_id)!.get(row.department)!;
       const before = current.size > 0 ? current.get(`${department_id}|${row.targetCode}|${row.period}`) : undefined;
       if (before && before.value === row.value && before.status === row.status) {
         summary.unchanged++;
@@ -261,7 +285,7 @@ export async function loadMonthlyFile(connection: DuckDBConnection, options: Loa
       let flag: string | null = null;
       const earlier = history.size === 0 ? undefined : latestBefore(history.get(`${department_id}|${row.targetCode}`), row.period);
       if (row.value !== null && earlier && row.value < earlier.value && !row.note) flag = `累计值 ${row.value} 低于 ${earlier.period} 的 ${earlier.value}，且进展情况未作说明`;
-      const more = reviewReasons(row, options.asOf, target.goal);
+      const more = reviewReasons(row, this.options.asOf, target.goal);
       if (more !== null) flag = flag === null ? more : `${flag}；${more}`;
       if (flag !== null) summary.flags.push({ row: row.sourceRow, code: row.targetCode, department: row.department, period: row.period, reason: flag });
       out.rows.push(row);
@@ -269,43 +293,37 @@ export async function loadMonthlyFile(connection: DuckDBConnection, options: Loa
       out.departmentIds.push(department_id);
       out.flags.push(flag);
     }
-    if (!options.dryRun) {
-      while (out.rows.length - stored >= BATCH_ROWS) {
-        await store.add(await begin(), out, stored, stored + BATCH_ROWS);
-        stored += BATCH_ROWS;
+    if (!this.options.dryRun) {
+      while (out.rows.length - this.stored >= BATCH_ROWS) {
+        await this.store.add(await this.begin(), out, this.stored, this.stored + BATCH_ROWS);
+        this.stored += BATCH_ROWS;
       }
     }
-  };
-  try {
-    // checkMonthlyBytes is readMonthlyFile without a second SHA-256 of the bytes (the hash above is the file's)
-    const checked = await checkMonthlyBytes({ name: options.name, bytes: options.bytes }, lookup.ctx, { sheet: options.sheet, maxBytes: options.maxBytes }, {
-      codes: readCurrent,
-      accepted: accept,
-      chunkRows: BATCH_ROWS,
-    });
-    const result: MonthlyFileResult = { ...checked, file: { ...checked.file, sha256 } };
-    Object.assign(summary, { encoding: result.file.encoding, format: result.file.format, sheet: result.file.sheet, ignored_columns: result.file.ignoredColumns, skipped_rows: result.file.skippedRows, rows_read: result.file.rowsRead });
-    if (result.fileError) {
-      await store.rollback();
-      return { ...summary, status: "file_rejected", file_error: result.fileError };
-    }
+  }
 
-    const rejects = result.rejects.map((r) => ({ ...r, file: options.name }));
-    const rejectedRows = new Set(rejects.map((r) => r.row));
-    summary.rejects = rejects;
-    summary.rejected = rejectedRows.size;
-    for (const r of rejects) summary.rejected_by_code[r.code] = (summary.rejected_by_code[r.code] ?? 0) + 1;
-    summary.flagged = summary.flags.length;
-    summary.status = summary.rejected > 0 ? "partial" : "loaded";
-    if (options.dryRun) return { ...summary, status: "dry_run" };
+  /** Stores the accepted rows not yet stored and waits until every batch is. */
+  async flush(): Promise<void> {
+    const receipt = await this.begin();
+    if (this.stored < this.out.rows.length) await this.store.add(receipt, this.out, this.stored, this.out.rows.length);
+    this.stored = this.out.rows.length;
+    await this.store.close();
+  }
 
-    const receipt = await begin();
+  /** Rolls the file's transaction back, if it was begun. */
+  async rollback(): Promise<void> {
+    await this.store.rollback();
+    this.receiptNo = null;
+  }
+
+  /** Records the receipt and the rejected rows, and commits the file's transaction. */
+  async commit(rejects: (Reject & { file: string })[]): Promise<void> {
+    const { summary, connection } = this;
+    const receipt = await this.begin();
     summary.receipt_no = receipt;
-    if (stored < out.rows.length) await store.add(receipt, out, stored, out.rows.length);
-    await store.close();
+    await this.flush();
     await connection.run(
       `INSERT INTO raw.receipts VALUES ($1, $2, $3, $4::TIMESTAMP, $5::DATE, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
-      [receipt, sha256, options.name, options.receivedAt, options.asOf, archiveName, summary.encoding, summary.format, summary.sheet,
+      [receipt, this.sha256, this.options.name, this.options.receivedAt, this.options.asOf, this.archiveName, summary.encoding, summary.format, summary.sheet,
         summary.rows_read, summary.imported, summary.updated, summary.unchanged, summary.rejected, summary.flagged],
     );
     const rejected = await connection.createAppender("rejects", "raw");
@@ -323,12 +341,93 @@ export async function loadMonthlyFile(connection: DuckDBConnection, options: Loa
     }
     rejected.closeSync();
     await connection.run("COMMIT");
-    store.began = false;
-  } catch (e) {
-    await store.rollback();
-    throw e;
+    this.store.began = false;
   }
-  return summary;
+}
+
+/** What a reader found in a file, besides the accepted rows it handed to FileLoad.accept. */
+export type FileRead = {
+  fileError: { code: string; message: string } | null;
+  encoding: string | null;
+  format: string | null;
+  sheet: string | null;
+  ignoredColumns: string[];
+  skippedRows: { row: number; reason: string }[];
+  rowsRead: number;
+  rejects: Reject[];
+};
+
+/** The JavaScript reader (check.ts), its accepted rows handed over chunk by chunk while the rest are checked. */
+async function readWithJs(load: FileLoad): Promise<FileRead> {
+  const { options } = load;
+  // checkMonthlyBytes is readMonthlyFile without a second SHA-256 of the bytes (the hash above is the file's)
+  const checked = await checkMonthlyBytes({ name: options.name, bytes: options.bytes }, load.lookup.ctx, { sheet: options.sheet, maxBytes: options.maxBytes }, {
+    codes: (codes) => load.readCurrent(codes),
+    accepted: (rows) => load.accept(rows),
+    chunkRows: BATCH_ROWS,
+  });
+  const f = checked.file;
+  return {
+    fileError: checked.fileError, encoding: f.encoding, format: f.format, sheet: f.sheet, ignoredColumns: f.ignoredColumns, skippedRows: f.skippedRows,
+    rowsRead: f.rowsRead, rejects: checked.rejects,
+  };
+}
+
+/** Validates one file against the warehouse and (unless dry-run) loads its accepted rows in one transaction. */
+export async function loadMonthlyFile(connection: DuckDBConnection, options: LoadOptions): Promise<IngestSummary> {
+  // a plain UTF-8 CSV is read by DuckDB, which starts on the file while the bytes are hashed here
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  let t = performance.now();
+  const plan = options.engine === "js" || options.bytes.length > maxBytes ? null : planCsv(options.bytes);
+  trace("planCsv", t);
+  const bulk = plan ? startBulk(connection, options, plan) : null;
+  t = performance.now();
+  const sha256 = createHash("sha256").update(options.bytes).digest("hex");
+  trace("sha256", t);
+  try {
+    const bulkReady = bulk ? await bulk.ready() : false;
+    const [seen] = (await query(connection, "SELECT receipt_no, rows_read, imported, updated, unchanged, rejected, flagged FROM raw.receipts WHERE sha256 = $1", [sha256])).rows;
+    if (seen) {
+      await bulk?.discard();
+      return {
+        ...emptySummary(options.name, sha256), status: "already_loaded", receipt_no: Number(seen.receipt_no), rows_read: Number(seen.rows_read),
+        unchanged: Number(seen.imported) + Number(seen.updated) + Number(seen.unchanged),
+      };
+    }
+    t = performance.now();
+    const lookup = await ingestLookup(connection, options.asOf);
+    trace("lookup", t);
+    const load = new FileLoad(connection, options, sha256, lookup);
+    const summary = load.summary;
+    try {
+      const read = (bulk && bulkReady ? await bulk.read(load) : null) ?? (await readWithJs(load));
+      Object.assign(summary, { encoding: read.encoding, format: read.format, sheet: read.sheet, ignored_columns: read.ignoredColumns, skipped_rows: read.skippedRows, rows_read: read.rowsRead });
+      if (read.fileError) {
+        await load.rollback();
+        return { ...summary, status: "file_rejected", file_error: read.fileError };
+      }
+      const rejects = read.rejects.map((r) => ({ ...r, file: options.name }));
+      const rejectedRows = new Set(rejects.map((r) => r.row));
+      summary.rejects = rejects;
+      summary.rejected = rejectedRows.size;
+      for (const r of rejects) summary.rejected_by_code[r.code] = (summary.rejected_by_code[r.code] ?? 0) + 1;
+      summary.flagged = summary.flags.length;
+      summary.status = summary.rejected > 0 ? "partial" : "loaded";
+      if (options.dryRun) {
+        await load.rollback();
+        return { ...summary, status: "dry_run" };
+      }
+      t = performance.now();
+      await load.commit(rejects);
+      trace("commit", t);
+    } catch (e) {
+      await load.rollback();
+      throw e;
+    }
+    return summary;
+  } finally {
+    await bulk?.discard();
+  }
 }
 
 /** A key's earlier figures, by period: the latest one before `period`. */
@@ -346,7 +445,7 @@ function latestBefore(list: { period: string; value: number }[] | undefined, per
 }
 
 /** The accepted rows of a file, with what each is loaded under. */
-type Observations = {
+export type Observations = {
   rows: ValidRow[];
   targets: { policy_id: string; target_id: string }[];
   departmentIds: string[];

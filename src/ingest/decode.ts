@@ -148,6 +148,15 @@ function textResult(text: string, encoding: TextEncoding): Sniffed {
 }
 
 /**
+ * Whether the bytes start like something other than text in UTF-8 or GB18030: a known binary signature, a ZIP
+ * (an .xlsx among others), or a UTF-32/UTF-16 byte order mark. sniffBytes decides those before anything else.
+ */
+export function hasNonTextSignature(bytes: Uint8Array): boolean {
+  return MAGIC.some((m) => startsWith(bytes, m.bytes, m.offset ?? 0)) || startsWith(bytes, ZIP_MAGIC) ||
+    startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]) || startsWith(bytes, [0x00, 0x00, 0xfe, 0xff]);
+}
+
+/**
  * Decides what the bytes are. Order: empty → binary signatures → ZIP/xlsx → BOMs → NUL bytes → UTF-8 → GB18030.
  */
 export function sniffBytes(bytes: Uint8Array): Sniffed {

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { normalizeName } from "../text.js";
 import { rowMessage, type Parsed, type RowErrorCode } from "./codes.js";
-import { COLUMN_NAME, type Field, type TableRow } from "./table.js";
+import { cleanCell, COLUMN_NAME, isHeaderOrFooterCode, withValueSuffix, type Field, type TableRow } from "./table.js";
 import {
   checkPeriod,
   convertUnit,
@@ -219,6 +219,78 @@ class RowMemo {
   }
 }
 
+/**
+ * The verdicts of checkCells on single cells, for a reader that applies the row rules itself to many rows at once
+ * (src/bulk.ts evaluates each distinct text once). Each method takes the cell as written — before cleanCell — and
+ * gives what checkCells would take from it when the cell is acceptable, or null when it is not: then the reader must
+ * leave the row to checkCells.
+ */
+export class CellVerdicts {
+  private readonly memo: RowMemo;
+
+  constructor(
+    ctx: IngestContext,
+    options: RowOptions,
+    /** 「累计完成值（万家）」: appended to a bare number (see rowReader). */
+    private readonly valueSuffix: string | null = null,
+  ) {
+    this.memo = new RowMemo(ctx, options);
+  }
+
+  /** 报送单位 and 指标编码 both known, the code not one a non-data row may carry; the department a reporter of it. */
+  departmentAndCode(department: string, code: string): { department: string; code: string; target: IngestTarget } | null {
+    const d = cleanCell(department);
+    const c = cleanCell(code);
+    if (d === "" || c === "" || isHeaderOrFooterCode(c)) return null;
+    const canonical = this.memo.department(d);
+    const known = this.memo.targetCode(c);
+    if (canonical === null || known === null) return null;
+    const target = this.memo.ctx.targets.get(known)!;
+    return target.reportingDepartments.includes(canonical) ? { department: canonical, code: known, target } : null;
+  }
+
+  /** 统计期 read, not empty (its bounds depend on the target). */
+  period(text: string): string | null {
+    const p = this.memo.period(cleanCell(text));
+    return p.ok ? p.value : null;
+  }
+
+  /** 填报日期 read (null inside: left empty); null when unreadable. */
+  reportDate(text: string): { date: string | null } | null {
+    const d = this.memo.reportDate(cleanCell(text));
+    return d.ok ? { date: d.value } : null;
+  }
+
+  /** 完成状态 read (null inside: left empty); null when unreadable. */
+  status(text: string): { status: Status | null } | null {
+    const s = this.memo.status(cleanCell(text));
+    return s.ok ? { status: s.value } : null;
+  }
+
+  /** The 单位 cell, normalised (null when empty). */
+  unit(text: string): string | null {
+    return this.memo.unitCell(cleanCell(text));
+  }
+
+  /** 累计完成值 read and not empty, with the number as String() writes it; null when empty or unreadable. */
+  value(text: string): (ReportedValue & { text: string }) | null {
+    let cell = cleanCell(text);
+    if (this.valueSuffix !== null && cell !== "") cell = withValueSuffix(cell, this.valueSuffix);
+    const v = parseValue(cell);
+    return v.ok && v.value !== null ? { ...v.value, text: String(v.value.value) } : null;
+  }
+
+  /** Whether a unit is money (元, 万元, 亿元, …): a bare scale word (1.5万) is then ambiguous. */
+  isMoney(unit: string): boolean {
+    return this.memo.isMoneyUnit(unit);
+  }
+
+  /** One part of the duplicate key of a row (rowKey), from the cell as written; null when it leaves the row without a key. */
+  keyPart(field: "department" | "targetCode" | "period", text: string): string | null {
+    return keyPart[field](cleanCell(text), this.memo);
+  }
+}
+
 /** Adds one problem of a row to its list (created on the first problem: most rows have none). */
 function addIssue(issues: RowIssue[] | null, cells: RowCells, code: RowErrorCode, field: Field | null, message: string): RowIssue[] {
   const issue: RowIssue = { code, column: field === null ? null : COLUMN_NAME[field], message, value: field === null ? null : cells[field] };
@@ -366,13 +438,23 @@ export function checkRow(
   return { ok: true, row };
 }
 
+/** The parts of the key a file may hold once, from one cleaned cell each (null when the cell is empty). */
+const keyPart = {
+  department: (cell: string, memo: RowMemo) => (cell === "" ? null : memo.department(cell) ?? memo.name(cell)),
+  targetCode: (cell: string, memo: RowMemo) => (cell === "" ? null : memo.targetCode(cell) ?? memo.cell(cell)),
+  period: (cell: string, memo: RowMemo) => {
+    if (cell === "") return null;
+    const p = memo.period(cell);
+    return p.ok && p.value !== null ? p.value : memo.cell(cell);
+  },
+};
+
 /** The key a file may hold once: department (canonical when known) + target code + period. */
 function rowKey(cells: RowCells, memo: RowMemo): string | null {
-  if (cells.department === "" || cells.targetCode === "" || cells.period === "") return null;
-  const department = memo.department(cells.department) ?? memo.name(cells.department);
-  const code = memo.targetCode(cells.targetCode) ?? memo.cell(cells.targetCode);
-  const p = memo.period(cells.period);
-  const period = p.ok && p.value !== null ? p.value : memo.cell(cells.period);
+  const department = keyPart.department(cells.department, memo);
+  const code = keyPart.targetCode(cells.targetCode, memo);
+  const period = keyPart.period(cells.period, memo);
+  if (department === null || code === null || period === null) return null;
   return `${department}\u0000${code}\u0000${period}`;
 }
 
@@ -461,13 +543,8 @@ function numberedKeyIssues(rows: readonly { row: number; cells: RowCells }[], me
   const part = (which: 0 | 1 | 2, cell: string): number => {
     let id = byCell[which]!.get(cell);
     if (id !== undefined) return id;
-    let text: string;
-    if (which === 0) text = memo.department(cell) ?? memo.name(cell);
-    else if (which === 1) text = memo.targetCode(cell) ?? memo.cell(cell);
-    else {
-      const p = memo.period(cell);
-      text = p.ok && p.value !== null ? p.value : memo.cell(cell);
-    }
+    // a non-empty cell (the caller skips rows with an empty one): always a part
+    const text = (which === 0 ? keyPart.department : which === 1 ? keyPart.targetCode : keyPart.period)(cell, memo)!;
     id = ids[which]!.get(text);
     if (id === undefined) {
       id = text.includes("\u0000") ? -1 : texts[which]!.push(text) - 1;

@@ -540,7 +540,7 @@ function splitExcelLike(text: string, delimiter: string, newline: string): { gri
  * at least two), or null to let Papa guess. Papa's guess counts separators, so a tab-separated file whose values hold
  * commas (「1,234」, a note 「已完成,待验收」) can be taken for comma-separated; the header cannot.
  */
-function headerDelimiter(text: string): string | null {
+export function headerDelimiter(text: string): string | null {
   const lines = text.slice(0, 64 * 1024).split(/\r\n|\n|\r/, HEADER_SCAN_ROWS);
   let best: string | null = null;
   let bestScore = 1;

@@ -1,0 +1,373 @@
+/**
+ * The bulk reader of monthly reports: a plain UTF-8 CSV (see csvplan.ts) read by DuckDB's read_csv into a temporary
+ * table, its accepted rows stored by one INSERT … SELECT. It never decides a verdict on its own:
+ *
+ * - every cell verdict comes from the JavaScript rules (CellVerdicts), evaluated once per distinct text and handed to
+ *   DuckDB as small tables, or from a canonical form whose verdict the JavaScript parser would give the same
+ *   (YYYY-MM, YYYY-MM-DD, a plain number with a known unit; test/bulk.test.ts holds them to that);
+ * - SQL stores only rows that pass every rule without a message to give: no reject, no review flag, not unchanged.
+ *   Every other row — rejected, flagged, unchanged, a duplicate key, a unit to convert, a spelling the SQL forms do
+ *   not cover — is read by rowReader and checked by validateRows, exactly as the JavaScript reader does;
+ * - duplicate keys span both: the keys of the stored rows and of the other rows are grouped together, and the stored
+ *   copies of a repeated key are taken back out and checked with the others.
+ *
+ * The result (summary, warehouse contents, rejects, flags) is the JavaScript reader's; test/bulk.test.ts compares the
+ * two on varied files.
+ */
+import { listValue, type DuckDBConnection, type DuckDBValue } from "@duckdb/node-api";
+import { rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { verifyBody, type CsvPlan } from "./ingest/csvplan.js";
+import { CellVerdicts, validateRows, type ValidRow } from "./ingest/rules.js";
+import { rowReader, type Field, type SkippedRow, type TableRow } from "./ingest/table.js";
+import { STATUS_WORDS, normalizeCell, parseValue } from "./ingest/values.js";
+import { UNITS } from "./targets/units.js";
+import { fileError } from "./ingest/codes.js";
+import { REVIEW_MULTIPLE, type FileLoad, type FileRead, type LoadOptions } from "./monthly.js";
+
+/** Columns read beyond the header's width: a row with more cells than that makes read_csv fail (and JavaScript read the file). */
+const EXTRA_COLUMNS = 1;
+
+/** Every character String.prototype.trim removes (cleanCell trims with it), for DuckDB's trim(text, characters). */
+export const JS_WHITESPACE = (() => {
+  let s = "";
+  for (let c = 0; c <= 0xffff; c++) if (String.fromCharCode(c).trim() === "") s += String.fromCharCode(c);
+  return s;
+})();
+
+/** A text that starts or ends with one of JS_WHITESPACE (RE2): cleanCell would trim it, so SQL leaves its row to JavaScript. */
+const EDGE_WHITESPACE = (() => {
+  const cls = [...JS_WHITESPACE].map((ch) => `\\x{${ch.charCodeAt(0).toString(16)}}`).join("");
+  return `^[${cls}]|[${cls}]$`;
+})();
+
+/** 完成状态 words (cleanCell and parseStatus leave them as they are) and the status each stands for. */
+export const STATUS_FORMS = (Object.entries(STATUS_WORDS) as [string, readonly string[]][]).flatMap(([status, words]) => words.map((w) => [w, status] as const));
+
+/** Units a 单位 cell may hold as they are (unitCell gives them back unchanged). */
+export const UNIT_COLUMN_FORMS = UNITS.map((u) => u.unit).filter((u) => normalizeCell(u) === u);
+
+/**
+ * Units that parseValue reads after a plain number as they are (「450家」 → 450, 家): the suffixes the SQL form of a
+ * value accepts. Scale words (1.5万家) and bracketed units are left to parseValue.
+ */
+export const VALUE_UNIT_FORMS = UNITS.map((u) => u.unit).filter((u) => {
+  if (!/^[^0-9,.Ee]/.test(u) || normalizeCell(u) !== u || /\s/.test(u)) return false;
+  return ["1", "0.5", "120"].every((n) => {
+    const v = parseValue(n + u);
+    return v.ok && v.value !== null && v.value.value === Number(n) && v.value.unitInCell === u && v.value.scaleOnly === null;
+  });
+});
+
+/** YYYY-MM of the years parsePeriod accepts: the period as written is the period. */
+export const PERIOD_FORM = "20[0-9]{2}-(0[1-9]|1[0-2])";
+/** YYYY-MM-DD (a real date, checked by TRY_CAST): the report date as written is the date. */
+export const DATE_FORM = "20[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])";
+/**
+ * A plain number: no sign, no leading zero, at most 9 integer and 6 decimal digits (15 significant digits, so
+ * Number() and CAST AS DOUBLE give the same double, and String() gives the digits back without trailing zeros),
+ * then the rest of the cell.
+ */
+export const NUMBER_FORM = "^((?:0|[1-9][0-9]{0,8})(?:\\.[0-9]{1,6})?)(.*)$";
+
+export type Bulk = {
+  /** Waits for DuckDB's read; false when it failed (the JavaScript reader then reads the file). */
+  ready(): Promise<boolean>;
+  /** Reads the file; null when the JavaScript reader must (nothing was stored then). */
+  read(load: FileLoad): Promise<FileRead | null>;
+  /** Drops the temporary tables and file. */
+  discard(): Promise<void>;
+};
+
+const TABLES = ["luoshi_stage", "luoshi_dc", "luoshi_period", "luoshi_date", "luoshi_value", "luoshi_kd", "luoshi_kc", "luoshi_kp", "luoshi_dups", "luoshi_cur", "luoshi_hist", "luoshi_accepted"];
+
+/** Starts DuckDB reading the file into luoshi_stage (the caller hashes the bytes meanwhile). */
+export function startBulk(connection: DuckDBConnection, options: LoadOptions, plan: CsvPlan): Bulk {
+  let tempFile: string | null = null;
+  let path = options.sourcePath;
+  if (path === undefined) {
+    tempFile = join(tmpdir(), `luoshi-ingest-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.csv`);
+    writeFileSync(tempFile, options.bytes);
+    path = tempFile;
+  }
+  const width = plan.header.width + EXTRA_COLUMNS;
+  const columns = Array.from({ length: width }, (_, i) => `'c${i}': 'VARCHAR'`).join(", ");
+  const staged: Promise<boolean> = connection
+    .run(
+      `CREATE OR REPLACE TEMP TABLE luoshi_stage AS SELECT * FROM read_csv($1, auto_detect = false, header = false, skip = $2, delim = $3, quote = '"',
+        escape = '"', new_line = $4, columns = {${columns}}, null_padding = true, nullstr = $5, parallel = $6, encoding = 'utf-8')`,
+      [path, plan.skip, plan.delimiter, plan.newline === "\n" ? "\\n" : "\\r\\n", "\u0001", !plan.quotedNewlines],
+    )
+    .then(() => true, () => false);
+  const t0 = performance.now();
+  void staged.then(() => trace("stage", t0));
+  // while DuckDB reads: what only a pass over every byte can tell
+  const verified = verifyBody(options.bytes, plan);
+  trace("verifyBody", t0);
+  let discarded = false;
+  const discard = async () => {
+    if (discarded) return;
+    discarded = true;
+    await staged;
+    await connection.run("RESET disabled_optimizers").catch(() => {});
+    for (const t of TABLES) await connection.run(`DROP TABLE IF EXISTS temp.main.${t}`).catch(() => {});
+    if (tempFile !== null) rmSync(tempFile, { force: true });
+  };
+  return {
+    ready: async () => (await staged) && verified,
+    discard,
+    read: async (load) => ((await staged) && verified ? readBulk(connection, load, plan, width) : null),
+  };
+}
+
+/** Runs a statement and returns its rows as JavaScript values. */
+async function rows(connection: DuckDBConnection, sql: string, params: DuckDBValue[] = []): Promise<unknown[][]> {
+  const t = performance.now();
+  const r = (await connection.runAndReadAll(sql, params)).getRowsJS() as unknown[][];
+  trace(sql, t);
+  return r;
+}
+
+const TRACE = process.env.LUOSHI_BULK_TRACE === "1";
+export function trace(what: string, since: number): void {
+  if (TRACE) process.stderr.write(`bulk ${((performance.now() - since) / 1000).toFixed(3)} s  ${what.replace(/\s+/g, " ").slice(0, 90)}\n`);
+}
+async function run(connection: DuckDBConnection, sql: string, params: DuckDBValue[] = []): Promise<void> {
+  const t = performance.now();
+  await connection.run(sql, params);
+  trace(sql, t);
+}
+
+/** Appends rows to a new temporary table. */
+async function tempTable(connection: DuckDBConnection, name: string, columns: [string, "VARCHAR" | "DOUBLE" | "BOOLEAN" | "INTEGER"][], data: (string | number | boolean | null)[][]): Promise<void> {
+  await connection.run(`CREATE OR REPLACE TEMP TABLE ${name} (${columns.map(([c, t]) => `${c} ${t}`).join(", ")})`);
+  const appender = await connection.createAppender(name, "main", "temp");
+  for (const row of data) {
+    row.forEach((v, k) => {
+      if (v === null) appender.appendNull();
+      else if (columns[k]![1] === "VARCHAR") appender.appendVarchar(v as string);
+      else if (columns[k]![1] === "DOUBLE") appender.appendDouble(v as number);
+      else if (columns[k]![1] === "INTEGER") appender.appendInteger(v as number);
+      else appender.appendBoolean(v as boolean);
+    });
+    appender.endRow();
+  }
+  appender.closeSync();
+}
+
+async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvPlan, width: number): Promise<FileRead | null> {
+  const { header } = plan;
+  const { options, lookup } = load;
+  const ctx = lookup.ctx;
+  const verdicts = new CellVerdicts(ctx, { excelSerial: false, valueHeaderUnit: header.valueHeaderUnit }, header.valueSuffix);
+  const column = new Map<Field, number>(header.columns.map((c) => [c.field, c.index]));
+  const cell = (f: Field) => (column.has(f) ? `coalesce(c${column.get(f)}, '')` : "''");
+  const all = Array.from({ length: width }, (_, i) => `c${i}`);
+  const blank = all.map((c) => `coalesce(${c}, '') = ''`).join(" AND ");
+  // a row with cells beyond the header, or text under a column without header, is left to the JavaScript rules
+  const cellsOk = [
+    ...header.unnamed.map((i) => `coalesce(c${i}, '') = ''`),
+    ...all.slice(header.width).map((c) => `${c} IS NULL`),
+  ].join(" AND ") || "true";
+  const usePlain = header.valueSuffix === null;
+
+  // 1. the distinct texts the JavaScript rules judge
+  const pairs = (await rows(connection, `SELECT DISTINCT ${cell("department")}, ${cell("targetCode")} FROM temp.luoshi_stage`)) as [string, string][];
+  const periods = (await rows(connection, `SELECT DISTINCT ${cell("period")} FROM temp.luoshi_stage`)) as [string][];
+  const dates = (await rows(connection, `SELECT DISTINCT d FROM (SELECT ${cell("reportedAt")} AS d FROM temp.luoshi_stage)
+    WHERE d <> '' AND NOT (regexp_full_match(d, '${DATE_FORM}') AND TRY_CAST(d AS DATE) IS NOT NULL)`)) as [string][];
+  const values = (await rows(connection, `SELECT DISTINCT v FROM (SELECT ${cell("value")} AS v, regexp_extract(v, '${NUMBER_FORM}', ['num', 'suffix']) AS m FROM temp.luoshi_stage)
+    WHERE v <> '' AND NOT ($1 AND m.num <> '' AND (m.suffix = '' OR list_contains($2::VARCHAR[], m.suffix)))`, [usePlain, listValue(VALUE_UNIT_FORMS)])) as [string][];
+  const dc: (string | number | boolean | null)[][] = [];
+  for (const [d, c] of pairs) {
+    const v = verdicts.departmentAndCode(d, c);
+    if (v === null) continue;
+    const t = lookup.targets.get(v.code)!;
+    const departmentId = load.departmentIds.get(t.policy_id)?.get(v.department);
+    if (departmentId === undefined) continue;
+    const unit = v.target.unit;
+    dc.push([d, c, t.policy_id, t.target_id, v.code, departmentId, unit, v.target.kind, v.target.countingStart?.slice(0, 7) ?? null, t.goal,
+      unit !== null && verdicts.isMoney(unit)]);
+  }
+  await tempTable(connection, "luoshi_dc", [["d", "VARCHAR"], ["c", "VARCHAR"], ["policy_id", "VARCHAR"], ["target_id", "VARCHAR"], ["code", "VARCHAR"],
+    ["department_id", "VARCHAR"], ["t_unit", "VARCHAR"], ["kind", "VARCHAR"], ["start_month", "VARCHAR"], ["goal", "DOUBLE"], ["money", "BOOLEAN"]], dc);
+  await tempTable(connection, "luoshi_period", [["raw", "VARCHAR"], ["period", "VARCHAR"]],
+    periods.flatMap(([p]) => {
+      const v = verdicts.period(p);
+      return v === null || v === p ? [] : [[p, v]];
+    }));
+  await tempTable(connection, "luoshi_date", [["raw", "VARCHAR"], ["date", "VARCHAR"]],
+    dates.flatMap(([d]) => {
+      const v = verdicts.reportDate(d);
+      return v === null ? [] : [[d, v.date]];
+    }));
+  await tempTable(connection, "luoshi_value", [["raw", "VARCHAR"], ["value", "DOUBLE"], ["text", "VARCHAR"], ["in_cell", "VARCHAR"], ["scale_only", "VARCHAR"]],
+    values.flatMap(([raw]) => {
+      const v = verdicts.value(raw);
+      return v === null ? [] : [[raw, v.value, v.text, v.unitInCell, v.scaleOnly]];
+    }));
+
+  // 2. duplicate keys (rowKey, its parts numbered per distinct text): every copy is left to the JavaScript rules
+  const keyTable = async (name: string, field: "department" | "targetCode" | "period", texts: string[]) => {
+    const ids = new Map<string, number>();
+    const data: (string | number)[][] = [];
+    for (const raw of new Set(texts)) {
+      const part = verdicts.keyPart(field, raw);
+      if (part === null) continue;
+      let id = ids.get(part);
+      if (id === undefined) ids.set(part, (id = ids.size));
+      data.push([raw, id]);
+    }
+    await tempTable(connection, name, [["raw", "VARCHAR"], ["id", "INTEGER"]], data);
+  };
+  await keyTable("luoshi_kd", "department", pairs.map(([d]) => d));
+  await keyTable("luoshi_kc", "targetCode", pairs.map(([, c]) => c));
+  await keyTable("luoshi_kp", "period", periods.map(([p]) => p));
+  await run(connection, `CREATE OR REPLACE TEMP TABLE luoshi_dups AS SELECT i FROM (
+      SELECT s.rowid AS i, count(*) OVER (PARTITION BY kd.id, kc.id, kp.id) AS n FROM temp.luoshi_stage s
+      JOIN temp.luoshi_kd kd ON kd.raw = ${cell("department")} JOIN temp.luoshi_kc kc ON kc.raw = ${cell("targetCode")} JOIN temp.luoshi_kp kp ON kp.raw = ${cell("period")})
+    WHERE n > 1`);
+
+  // 3. the current figures of the targets the file names
+  await run(connection, `CREATE OR REPLACE TEMP TABLE luoshi_cur AS SELECT department_id, code, period, value, status FROM observations
+    WHERE code IN (SELECT DISTINCT code FROM temp.luoshi_dc)`);
+  await run(connection, `CREATE OR REPLACE TEMP TABLE luoshi_hist AS SELECT department_id, code, period, value FROM temp.luoshi_cur WHERE value IS NOT NULL`);
+  const [[curRows]] = (await rows(connection, "SELECT count(*) FROM temp.luoshi_cur")) as [[bigint]];
+  const withCurrent = Number(curRows) > 0;
+
+  // 4. the rows SQL can store: every rule passed, nothing to flag, not unchanged, no duplicate
+  const params: DuckDBValue[] = [
+    listValue(STATUS_FORMS.map(([w]) => w)), // $1
+    listValue(STATUS_FORMS.map(([, s]) => s)), // $2
+    listValue(UNIT_COLUMN_FORMS), // $3
+    listValue(VALUE_UNIT_FORMS), // $4
+    header.valueHeaderUnit, // $5
+    usePlain, // $6
+    ctx.asOf.slice(0, 7), // $7
+    ctx.asOf, // $8
+    REVIEW_MULTIPLE, // $9
+  ];
+  const model = `
+    WITH s AS (
+      SELECT g.rowid AS i, ${cell("department")} AS d, ${cell("targetCode")} AS c, ${cell("period")} AS p, ${cell("value")} AS v, ${cell("unit")} AS u,
+        ${cell("status")} AS st, ${cell("note")} AS n, ${cell("reporter")} AS rp, ${cell("reportedAt")} AS ra, (${cellsOk}) AS cells_ok
+      FROM temp.luoshi_stage g
+      ANTI JOIN temp.luoshi_dups x ON x.i = g.rowid
+    ), p AS (
+      SELECT s.*, regexp_full_match(s.p, '${PERIOD_FORM}') AS p_form, regexp_full_match(s.ra, '${DATE_FORM}') AND TRY_CAST(s.ra AS DATE) IS NOT NULL AS ra_form,
+        regexp_extract(s.v, '${NUMBER_FORM}', ['num', 'suffix']) AS vm
+      FROM s
+    ), q AS (
+      SELECT p.*, $6 AND vm.num <> '' AND (vm.suffix = '' OR list_contains($4, vm.suffix)) AS plain FROM p
+    ), t AS (
+      SELECT q.i, q.cells_ok, q.st, q.u, q.n, q.rp, q.ra, q.v, dc.policy_id, dc.target_id, dc.code, dc.department_id, dc.t_unit, dc.kind, dc.start_month, dc.goal, dc.money,
+        CASE WHEN q.p_form THEN q.p ELSE mp.period END AS period,
+        CASE WHEN q.ra_form THEN q.ra ELSE md.date END AS ra_date, q.ra_form OR md.raw IS NOT NULL AS ra_found,
+        q.plain OR mv.raw IS NOT NULL AS v_found,
+        CASE WHEN q.plain THEN TRY_CAST(q.vm.num AS DOUBLE) ELSE mv.value END AS v_value,
+        CASE WHEN q.plain THEN (CASE WHEN contains(q.vm.num, '.') THEN rtrim(rtrim(q.vm.num, '0'), '.') ELSE q.vm.num END) ELSE mv.text END AS v_text,
+        CASE WHEN q.plain THEN nullif(q.vm.suffix, '') ELSE mv.in_cell END AS v_in_cell,
+        CASE WHEN q.plain THEN NULL ELSE mv.scale_only END AS v_scale
+      FROM q
+      JOIN temp.luoshi_dc dc ON dc.d = q.d AND dc.c = q.c
+      LEFT JOIN temp.luoshi_period mp ON mp.raw = CASE WHEN q.p_form THEN NULL ELSE q.p END
+      LEFT JOIN temp.luoshi_date md ON md.raw = CASE WHEN q.ra_form OR q.ra = '' THEN NULL ELSE q.ra END
+      LEFT JOIN temp.luoshi_value mv ON mv.raw = CASE WHEN q.plain OR q.v = '' THEN NULL ELSE q.v END
+    ), u AS (
+      SELECT t.*, list_position($1, st) AS st_pos, v <> '' AS v_has, nullif(u, '') AS in_column, coalesce(v_in_cell, nullif(u, ''), $5) AS ru0 FROM t
+    ), r AS (
+      SELECT u.*, CASE WHEN st_pos IS NULL THEN NULL ELSE $2[st_pos] END AS status,
+        CASE WHEN v_has THEN v_value END AS value,
+        CASE WHEN v_has THEN coalesce(t_unit, ru0) ELSE t_unit END AS row_unit,
+        CASE WHEN v_has THEN v_text || coalesce(ru0, t_unit, '') END AS reported_value,
+        CASE WHEN ra = '' THEN NULL ELSE ra_date END AS reported_at,
+        nullif(n, '') AS note, nullif(rp, '') AS reporter,
+        cells_ok
+          AND period IS NOT NULL AND (start_month IS NULL OR period >= start_month) AND period <= $7
+          AND (st = '' OR st_pos IS NOT NULL)
+          AND (u = '' OR list_contains($3, u))
+          AND (ra = '' OR ra_found)
+          AND (v = '' OR v_found)
+          AND CASE WHEN kind = 'milestone' THEN st_pos IS NOT NULL ELSE (st_pos IS NOT NULL OR v_has) END
+          AND NOT (v_has AND ((in_column IS NOT NULL AND in_column <> ru0) OR ($5 IS NOT NULL AND $5 <> ru0)))
+          AND NOT (v_has AND v_scale IS NOT NULL AND ru0 IS NULL AND money)
+          AND NOT (v_has AND t_unit IS NOT NULL AND ru0 IS NOT NULL AND ru0 <> t_unit)
+          AND NOT (starts_with(n, '=') OR starts_with(n, '''') OR starts_with(rp, '=') OR starts_with(rp, '''')
+            OR regexp_matches(n, '${EDGE_WHITESPACE}') OR regexp_matches(rp, '${EDGE_WHITESPACE}')) AS ok
+      FROM u
+    ), f AS (
+      SELECT r.*, ${withCurrent ? "cur.code IS NOT NULL" : "false"} AS in_cur,
+        ${withCurrent ? "cur.code IS NOT NULL AND cur.value IS NOT DISTINCT FROM r.value AND cur.status IS NOT DISTINCT FROM r.status" : "false"} AS unchanged,
+        (${withCurrent ? "(r.value IS NOT NULL AND h.value IS NOT NULL AND r.value < h.value AND r.note IS NULL) OR" : ""}
+          (r.value IS NOT NULL AND r.goal IS NOT NULL AND r.goal > 0 AND r.value > $9 * r.goal)
+          OR (r.value IS NOT NULL AND r.row_unit = '%' AND r.value > 0 AND r.value <= 1)
+          OR (r.reported_at IS NOT NULL AND r.reported_at > $8)
+          OR (r.reported_at IS NOT NULL AND substr(r.reported_at, 1, 7) < r.period)) AS flagged
+      FROM r
+      ${withCurrent ? `LEFT JOIN temp.luoshi_cur cur ON cur.department_id = r.department_id AND cur.code = r.code AND cur.period = r.period
+      ASOF LEFT JOIN temp.luoshi_hist h ON h.department_id = r.department_id AND h.code = r.code AND r.period > h.period` : ""}
+    )`;
+  const offset = header.index + 2; // grid index + 1 = row number; stage rowid 0 is grid index header.index + 1
+  // DuckDB's optimizer thinks little of a temporary table's size next to small ones: keep the joins as written
+  await run(connection, "SET disabled_optimizers = 'join_order,build_side_probe_side'");
+  let accepted: string;
+  try {
+    if (options.dryRun) {
+      await run(connection, `CREATE OR REPLACE TEMP TABLE luoshi_accepted AS ${model} SELECT i, in_cur FROM f WHERE ok AND NOT unchanged AND NOT flagged`, params);
+      accepted = "temp.luoshi_accepted";
+    } else {
+      const receipt = await load.begin();
+      await run(connection,
+        `INSERT INTO raw.observations ${model} SELECT $10, policy_id, target_id, code, department_id, period, value, status, note, reporter, reported_at,
+          CAST(i + $11 AS INTEGER), reported_value, false, NULL FROM f WHERE ok AND NOT unchanged AND NOT flagged`,
+        [...params, receipt, offset],
+      );
+      accepted = `(SELECT source_row - ${offset} AS i${withCurrent ? ", department_id, code, period" : ""} FROM raw.observations WHERE receipt_no = ${receipt})`;
+    }
+  } finally {
+    await connection.run("RESET disabled_optimizers").catch(() => {}); // after a failed statement: reset once rolled back (discard)
+  }
+
+  // 5. every other row, read and checked by the JavaScript rules
+  const read = rowReader(header);
+  const tableRows: TableRow[] = [];
+  const skipped: SkippedRow[] = [];
+  let notRows = 0;
+  for (const [i, ...cells] of (await rows(connection,
+    `SELECT s.rowid, ${all.map((c) => `s.${c}`).join(", ")} FROM temp.luoshi_stage s ANTI JOIN ${accepted} a ON a.i = s.rowid WHERE NOT (${blank}) ORDER BY s.rowid`,
+  )) as [number | bigint, ...(string | null)[]][]) {
+    let n = cells.length;
+    while (n > 0 && cells[n - 1] === null) n--;
+    const r = read(cells.slice(0, n) as string[], header.index + 1 + Number(i));
+    if (r.kind === "row") tableRows.push(r.row);
+    else {
+      notRows++;
+      if (r.kind === "skipped") skipped.push(r.skipped);
+    }
+  }
+  const [[nonBlank]] = (await rows(connection, `SELECT count(*) FROM temp.luoshi_stage WHERE NOT (${blank})`)) as [[bigint]];
+
+  // 6. the SQL rows counted; the others checked and accepted as the JavaScript reader does
+  const [[stored, updated]] = (await rows(connection, options.dryRun
+    ? `SELECT count(*), count(*) FILTER (WHERE in_cur) FROM temp.luoshi_accepted`
+    : `SELECT count(*), ${withCurrent ? "count(cur.code)" : "0"} FROM ${accepted} a ${withCurrent ? "LEFT JOIN temp.luoshi_cur cur USING (department_id, code, period)" : ""}`)) as [[bigint, bigint]];
+  load.summary.imported += Number(stored) - Number(updated);
+  load.summary.updated += Number(updated);
+  const rowsRead = Number(nonBlank) - notRows;
+  if (rowsRead === 0) {
+    return {
+      fileError: fileError("E_NO_DATA", `第 ${header.headerRow} 行是表头，其下没有数据`), encoding: plan.encoding, format: "csv", sheet: null,
+      ignoredColumns: header.ignoredColumns, skippedRows: skipped, rowsRead: 0, rejects: [],
+    };
+  }
+  const tv = performance.now();
+  const checked = validateRows(tableRows, ctx, { excelSerial: false, valueHeaderUnit: header.valueHeaderUnit, rejectUnheadedCells: true });
+  await load.readCurrent([...new Set(checked.rows.map((r: ValidRow) => r.targetCode))]);
+  await load.accept(checked.rows);
+  trace(`validateRows ${tableRows.length}`, tv);
+  return {
+    fileError: null, encoding: plan.encoding, format: "csv", sheet: null, ignoredColumns: header.ignoredColumns, skippedRows: skipped,
+    rowsRead, rejects: checked.rejects,
+  };
+}

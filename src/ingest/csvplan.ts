@@ -1,0 +1,176 @@
+/**
+ * Whether DuckDB's own CSV reader can read a monthly report exactly as the JavaScript reader does (check.ts:
+ * sniffBytes, parseCsvGrid, readTable), and how: the plan of the bulk load (src/bulk.ts). Node only.
+ *
+ * A plan is made only for plain, well-formed UTF-8 CSV: every quote opens a field and closes it before a delimiter
+ * or a line break, one kind of line break throughout, no blank line inside the data, the header found in the first
+ * records. Anything else — GBK, UTF-16, .xlsx, a stray quote, mixed line breaks — gets no plan and is read by
+ * JavaScript. Some conditions can only be checked on every byte (control characters, the line breaks of a CRLF file):
+ * `verifyBody` does that while DuckDB reads the file, and a failure there also sends the file to JavaScript.
+ */
+import { isUtf8 } from "node:buffer";
+import { hasNonTextSignature } from "./decode.js";
+import { headerDelimiter, HEADER_SCAN_ROWS, parseCsvGrid, readHeader, type TableHeader } from "./table.js";
+
+export type CsvPlan = {
+  encoding: "utf-8" | "utf-8-bom";
+  delimiter: "," | "\t" | ";";
+  newline: "\n" | "\r\n";
+  /** The header as readTable finds it. */
+  header: TableHeader;
+  /** Records before the first data row (the header's grid index + 1): DuckDB's `skip`. */
+  skip: number;
+  /** A quoted field spans lines: DuckDB must then read the file on one thread. */
+  quotedNewlines: boolean;
+  /** Offset of the text after the BOM. */
+  bodyStart: number;
+};
+
+/** Bytes decoded for the header: enough for HEADER_SCAN_ROWS records and the 64 K characters headerDelimiter reads. */
+const PREFIX_BYTES = 1 << 20;
+
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+
+/** The plan, or null when the JavaScript reader must read the file. */
+export function planCsv(bytes: Uint8Array): CsvPlan | null {
+  if (bytes.length === 0 || hasNonTextSignature(bytes)) return null;
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const bodyStart = bom ? 3 : 0;
+  const body = Buffer.from(bytes.buffer, bytes.byteOffset + bodyStart, bytes.byteLength - bodyStart);
+  if (body.length === 0 || body.includes(0) || !isUtf8(body)) return null;
+
+  // the text checks of sniffBytes (textResult), on the first characters
+  let cut = Math.min(body.length, PREFIX_BYTES);
+  while (cut < body.length && cut > 0 && (body[cut]! & 0xc0) === 0x80) cut--;
+  const prefix = body.subarray(0, cut).toString("utf8");
+  const whole = cut === body.length;
+  if (prefix.trim() === "" || (!whole && prefix.length < 64 * 1024)) return null;
+  const head = prefix.trimStart().slice(0, 400).toLowerCase();
+  if (head.startsWith("<") || /^mime-version:/m.test(head)) return null;
+
+  const delimiter = headerDelimiter(prefix) as CsvPlan["delimiter"] | null;
+  if (delimiter !== "," && delimiter !== "\t" && delimiter !== ";") return null;
+  const newline = body.indexOf(CR) === -1 ? "\n" : "\r\n";
+
+  const quotes = scanQuotes(body, delimiter.charCodeAt(0));
+  if (quotes === null) return null;
+
+  // the first records, as parseCsvGrid reads them from the whole text
+  const end = recordsEnd(body, quotes.spans, HEADER_SCAN_ROWS);
+  if (end > cut) return null;
+  const csv = parseCsvGrid(body.subarray(0, end).toString("utf8"));
+  if (csv.quoteErrors.length > 0 || csv.delimiter !== delimiter) return null;
+  const h = readHeader(csv.grid);
+  if ("error" in h) return null;
+  const header = h.header;
+
+  // no blank line among the data (DuckDB skips one, the spreadsheet counts it): only trailing ones
+  const dataStart = recordsEnd(body, quotes.spans, header.index + 1);
+  let last = body.length - 1;
+  while (last >= 0 && (body[last] === LF || body[last] === CR)) last--;
+  const blank = newline === "\n" ? "\n\n" : "\n\r\n";
+  for (let at = body.indexOf(blank, dataStart); at !== -1 && at < last; at = body.indexOf(blank, at + 1)) {
+    if (!insideSpan(quotes.spans, at)) return null;
+  }
+  // a blank line right at the start of the data
+  if (dataStart < last && (body[dataStart] === LF || body[dataStart] === CR)) return null;
+  return { encoding: bom ? "utf-8-bom" : "utf-8", delimiter, newline, header, skip: header.index + 1, quotedNewlines: quotes.newlines, bodyStart };
+}
+
+/**
+ * The quoted fields of the text: each quote must open a field (at the start of the text or a line, or after a
+ * delimiter) and be closed by a quote followed by the delimiter, a line break or the end (`""` inside stands for a
+ * quote). Spans are [opening quote, closing quote] offsets in ascending order; null when any quote breaks the rule.
+ */
+function scanQuotes(body: Buffer, delimiter: number): { spans: Int32Array; newlines: boolean } | null {
+  const spans: number[] = [];
+  let newlines = false;
+  for (let open = body.indexOf(QUOTE); open !== -1; ) {
+    const before = open === 0 ? LF : body[open - 1]!;
+    if (before !== delimiter && before !== LF) return null;
+    let close = open + 1;
+    for (;;) {
+      close = body.indexOf(QUOTE, close);
+      if (close === -1) return null;
+      if (body[close + 1] === QUOTE) {
+        close += 2;
+        continue;
+      }
+      break;
+    }
+    const after = close + 1 < body.length ? body[close + 1]! : LF;
+    if (after !== delimiter && after !== LF && !(after === CR && body[close + 2] === LF)) return null;
+    if (!newlines) {
+      for (let k = open + 1; k < close; k++) {
+        const b = body[k]!;
+        if (b === LF || b === CR) {
+          newlines = true;
+          break;
+        }
+      }
+    }
+    spans.push(open, close);
+    open = body.indexOf(QUOTE, close + 1);
+  }
+  return { spans: Int32Array.from(spans), newlines };
+}
+
+/** Whether offset `at` lies inside a quoted field. */
+function insideSpan(spans: Int32Array, at: number): boolean {
+  let lo = 0;
+  let hi = spans.length / 2 - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (at < spans[2 * mid]!) hi = mid - 1;
+    else if (at > spans[2 * mid + 1]!) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+/** Offset just after the line feed ending the `n`-th record (line feeds inside quoted fields skipped); the end when fewer. */
+function recordsEnd(body: Buffer, spans: Int32Array, n: number): number {
+  let at = 0;
+  for (let k = 0; k < n; k++) {
+    let lf = body.indexOf(LF, at);
+    while (lf !== -1 && insideSpan(spans, lf)) lf = body.indexOf(LF, lf + 1);
+    if (lf === -1) return body.length;
+    at = lf + 1;
+  }
+  return at;
+}
+
+/**
+ * What planCsv leaves to a pass over every byte, run while DuckDB reads the file: no control character (C0 but tab,
+ * LF, CR; DEL; C1) and no private-use character, which sniffBytes rejects; in a CRLF file, every line feed preceded by
+ * a carriage return and every carriage return followed by a line feed (Papa reads CRLF files by CRLF alone).
+ */
+export function verifyBody(bytes: Uint8Array, plan: Pick<CsvPlan, "newline" | "bodyStart">): boolean {
+  const n = bytes.length;
+  const crlf = plan.newline === "\r\n";
+  for (let i = plan.bodyStart; i < n; i++) {
+    const b = bytes[i]!;
+    if (b >= 0x20 && b < 0x7f) continue;
+    if (b < 0x20) {
+      if (b === 0x09) continue;
+      if (b === LF) {
+        if (crlf && (i === 0 || bytes[i - 1] !== CR)) return false;
+        continue;
+      }
+      if (b === CR) {
+        if (!crlf || bytes[i + 1] !== LF) return false;
+        continue;
+      }
+      return false;
+    }
+    if (b === 0x7f) return false;
+    // C1 (U+0080–U+009F: C2 80–9F) and private use (U+E000–U+F8FF: EE xx xx, EF 80–A3 xx)
+    if (b === 0xc2) {
+      if (bytes[i + 1]! < 0xa0) return false;
+    } else if (b === 0xee) return false;
+    else if (b === 0xef && bytes[i + 1]! <= 0xa3) return false;
+  }
+  return true;
+}
