@@ -309,8 +309,9 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
       ASOF LEFT JOIN temp.luoshi_hist h ON h.department_id = r.department_id AND h.code = r.code AND r.period > h.period` : ""}
     )`;
   const offset = header.index + 2; // grid index + 1 = row number; stage rowid 0 is grid index header.index + 1
-  // DuckDB's optimizer thinks little of a temporary table's size next to small ones: keep the joins as written
-  await run(connection, "SET disabled_optimizers = 'join_order,build_side_probe_side'");
+  // DuckDB may choose a temporary table of a million rows as the build side of a join with a small table: keep the
+  // small ones there. (Disabling its join order optimizer too crashed DuckDB 1.5 on the ASOF join.)
+  await run(connection, "SET disabled_optimizers = 'build_side_probe_side'");
   let accepted: string;
   try {
     if (options.dryRun) {

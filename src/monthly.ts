@@ -27,6 +27,8 @@ export type IngestSummary = {
   /** Rows below the header that hold no report (totals, notes, signatures, section titles), skipped. */
   skipped_rows: { row: number; reason: string }[];
   receipt_no: number | null;
+  /** Which reader checked the rows: DuckDB's CSV reader with the JavaScript rules (src/bulk.ts), or JavaScript alone. */
+  reader: "bulk" | "js" | null;
   status: "loaded" | "partial" | "already_loaded" | "file_rejected" | "dry_run";
   rows_read: number;
   imported: number;
@@ -195,7 +197,7 @@ export type LoadOptions = {
 /** A summary with nothing read yet: the starting point of every file's summary. */
 export function emptySummary(file: string, sha256: string | null): IngestSummary {
   return {
-    file, sha256, encoding: null, format: null, sheet: null, ignored_columns: [], skipped_rows: [], receipt_no: null, status: "loaded", rows_read: 0,
+    file, sha256, encoding: null, format: null, sheet: null, ignored_columns: [], skipped_rows: [], receipt_no: null, reader: null, status: "loaded", rows_read: 0,
     imported: 0, updated: 0, unchanged: 0, rejected: 0, rejected_by_code: {}, flagged: 0, file_error: null, rejects: [], flags: [],
   };
 }
@@ -400,7 +402,9 @@ export async function loadMonthlyFile(connection: DuckDBConnection, options: Loa
     const load = new FileLoad(connection, options, sha256, lookup);
     const summary = load.summary;
     try {
-      const read = (bulk && bulkReady ? await bulk.read(load) : null) ?? (await readWithJs(load));
+      const bulkRead = bulk && bulkReady ? await bulk.read(load) : null;
+      summary.reader = bulkRead ? "bulk" : "js";
+      const read = bulkRead ?? (await readWithJs(load));
       Object.assign(summary, { encoding: read.encoding, format: read.format, sheet: read.sheet, ignored_columns: read.ignoredColumns, skipped_rows: read.skippedRows, rows_read: read.rowsRead });
       if (read.fileError) {
         await load.rollback();

@@ -24,6 +24,8 @@ export type CsvPlan = {
   quotedNewlines: boolean;
   /** Offset of the text after the BOM. */
   bodyStart: number;
+  /** The quoted fields: [opening quote, closing quote] offsets from bodyStart, ascending. */
+  spans: Int32Array;
 };
 
 /** Bytes decoded for the header: enough for HEADER_SCAN_ROWS records and the 64 K characters headerDelimiter reads. */
@@ -76,7 +78,7 @@ export function planCsv(bytes: Uint8Array): CsvPlan | null {
   }
   // a blank line right at the start of the data
   if (dataStart < last && (body[dataStart] === LF || body[dataStart] === CR)) return null;
-  return { encoding: bom ? "utf-8-bom" : "utf-8", delimiter, newline, header, skip: header.index + 1, quotedNewlines: quotes.newlines, bodyStart };
+  return { encoding: bom ? "utf-8-bom" : "utf-8", delimiter, newline, header, skip: header.index + 1, quotedNewlines: quotes.newlines, bodyStart, spans: quotes.spans };
 }
 
 /**
@@ -147,7 +149,7 @@ function recordsEnd(body: Buffer, spans: Int32Array, n: number): number {
  * LF, CR; DEL; C1) and no private-use character, which sniffBytes rejects; in a CRLF file, every line feed preceded by
  * a carriage return and every carriage return followed by a line feed (Papa reads CRLF files by CRLF alone).
  */
-export function verifyBody(bytes: Uint8Array, plan: Pick<CsvPlan, "newline" | "bodyStart">): boolean {
+export function verifyBody(bytes: Uint8Array, plan: Pick<CsvPlan, "newline" | "bodyStart" | "spans">): boolean {
   const n = bytes.length;
   const crlf = plan.newline === "\r\n";
   for (let i = plan.bodyStart; i < n; i++) {
@@ -156,11 +158,11 @@ export function verifyBody(bytes: Uint8Array, plan: Pick<CsvPlan, "newline" | "b
     if (b < 0x20) {
       if (b === 0x09) continue;
       if (b === LF) {
-        if (crlf && (i === 0 || bytes[i - 1] !== CR)) return false;
+        if (crlf && (i === 0 || bytes[i - 1] !== CR) && !insideSpan(plan.spans, i - plan.bodyStart)) return false;
         continue;
       }
       if (b === CR) {
-        if (!crlf || bytes[i + 1] !== LF) return false;
+        if (!crlf || (bytes[i + 1] !== LF && !insideSpan(plan.spans, i - plan.bodyStart))) return false;
         continue;
       }
       return false;

@@ -1,0 +1,189 @@
+/**
+ * The bulk reader (src/bulk.ts: DuckDB's read_csv, the JavaScript rules per distinct text, one INSERT … SELECT) must
+ * give exactly what the JavaScript reader gives: the same summary, the same stored rows, rejects, flags and receipts.
+ * Random files of many shapes (test/support/monthly-fuzz.ts) go through both, one after another into two copies of
+ * one warehouse; and the canonical forms SQL reads itself are held to the JavaScript parsers text by text.
+ */
+import { DuckDBInstance, listValue } from "@duckdb/node-api";
+import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { synthPolicy, writePolicyDirectory, AS_OF } from "../bench/synth.js";
+import { buildWarehouse } from "../src/build.js";
+import { DATE_FORM, JS_WHITESPACE, NUMBER_FORM, PERIOD_FORM, STATUS_FORMS, UNIT_COLUMN_FORMS, VALUE_UNIT_FORMS } from "../src/bulk.js";
+import { planCsv } from "../src/ingest/csvplan.js";
+import { parsePeriod, parseReportDate, parseStatus, parseValue } from "../src/ingest/values.js";
+import { cleanCell } from "../src/ingest/table.js";
+import { loadMonthlyFile, type IngestSummary } from "../src/monthly.js";
+import { openWarehouse, query } from "../src/warehouse.js";
+import { fuzzMonthlyFile } from "./support/monthly-fuzz.js";
+
+const policy = synthPolicy({ departments: 12, tasks: 20, seed: 7 });
+let dir: string;
+let pristine: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "luoshi-bulk-"));
+  const data = join(dir, "data");
+  writePolicyDirectory(data, policy);
+  pristine = join(dir, "pristine.duckdb");
+  await buildWarehouse({ data, db: pristine });
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** What a load leaves: its summary (but the reader) and the warehouse tables it writes. */
+async function loadAll(db: string, files: { name: string; bytes: Uint8Array }[], asOf: string, engine: "auto" | "js", dryRun = false) {
+  const wh = await openWarehouse(db, { readOnly: false });
+  try {
+    const summaries: (Omit<IngestSummary, "reader"> & { reader?: string | null })[] = [];
+    const readers: (string | null)[] = [];
+    for (const [k, f] of files.entries()) {
+      const s = await loadMonthlyFile(wh.connection, {
+        name: f.name, bytes: f.bytes, asOf, receivedAt: `2026-01-0${k + 1} 09:00:00`, archiveName: null, engine, dryRun, maxBytes: Number.MAX_SAFE_INTEGER,
+      });
+      readers.push(s.reader);
+      const { reader: _reader, ...rest } = s;
+      summaries.push(rest);
+    }
+    const q = async (sql: string) => (await query(wh.connection, sql)).rows;
+    return {
+      readers,
+      summaries,
+      observations: await q("SELECT * FROM raw.observations ORDER BY receipt_no, source_row"),
+      rejects: await q("SELECT * FROM raw.rejects ORDER BY ALL"),
+      receipts: await q("SELECT * EXCLUDE (received_at) FROM raw.receipts ORDER BY receipt_no"),
+      current: await q("SELECT * FROM observations ORDER BY ALL"),
+    };
+  } finally {
+    wh.close();
+  }
+}
+
+describe("the bulk reader gives the JavaScript reader's results", () => {
+  const SEEDS = Number(process.env.LUOSHI_FUZZ_SEEDS ?? 50);
+  it(`on ${SEEDS} random files and their corrections`, async () => {
+    let bulkRead = 0;
+    let files = 0;
+    for (let seed = 1; seed <= SEEDS; seed++) {
+      const first = fuzzMonthlyFile(policy, seed);
+      const second = fuzzMonthlyFile(policy, seed + 100_000, {}, first.rows);
+      const asOf = seed % 7 === 0 ? "2021-06-30" : AS_OF;
+      const dryRun = seed % 11 === 0;
+      const dbs = ["js", "auto"].map((e) => {
+        const db = join(dir, `${e}-${seed}.duckdb`);
+        copyFileSync(pristine, db);
+        return db;
+      });
+      const js = await loadAll(dbs[0]!, [first, second], asOf, "js", dryRun);
+      const bulk = await loadAll(dbs[1]!, [first, second], asOf, "auto", dryRun);
+      for (const db of dbs) rmSync(db, { force: true });
+      const context = `seed ${seed}:\n${first.text.slice(0, 600)}`;
+      expect(bulk.summaries, context).toEqual(js.summaries);
+      expect(bulk.observations, context).toEqual(js.observations);
+      expect(bulk.rejects, context).toEqual(js.rejects);
+      expect(bulk.receipts, context).toEqual(js.receipts);
+      expect(bulk.current, context).toEqual(js.current);
+      files += 2;
+      bulkRead += bulk.readers.filter((r) => r === "bulk").length;
+      expect(js.readers.every((r) => r === "js")).toBe(true);
+    }
+    // most files are plain enough for the bulk reader: the comparison is about it, not about the fallback
+    expect(bulkRead / files).toBeGreaterThan(0.6);
+  });
+
+  it("on a larger file with many rows of every kind", async () => {
+    const big = fuzzMonthlyFile(policy, 4242, { rows: 3000, breakStructure: false });
+    const correction = fuzzMonthlyFile(policy, 4243, { rows: 2000, breakStructure: false }, big.rows);
+    const dbs = ["js", "auto"].map((e) => {
+      const db = join(dir, `big-${e}.duckdb`);
+      copyFileSync(pristine, db);
+      return db;
+    });
+    const js = await loadAll(dbs[0]!, [big, correction], AS_OF, "js");
+    const bulk = await loadAll(dbs[1]!, [big, correction], AS_OF, "auto");
+    expect(bulk.readers).toEqual(["bulk", "bulk"]);
+    expect(bulk.summaries).toEqual(js.summaries);
+    expect(bulk.observations).toEqual(js.observations);
+    expect(bulk.rejects).toEqual(js.rejects);
+    expect(bulk.current).toEqual(js.current);
+    expect(js.summaries[0]!.rejected).toBeGreaterThan(50);
+    expect(js.summaries[1]!.unchanged + js.summaries[1]!.updated).toBeGreaterThan(100);
+  });
+});
+
+describe("planCsv: which files DuckDB may read", () => {
+  const header = "报送单位,指标编码,统计期,累计完成值\n";
+  const plan = (text: string) => planCsv(new TextEncoder().encode(text));
+  it("plans a plain UTF-8 CSV, with or without BOM, LF or CRLF, quoted fields", () => {
+    expect(plan(header + "a,b,2017-10,1\n")).toMatchObject({ encoding: "utf-8", delimiter: ",", newline: "\n", skip: 1, quotedNewlines: false });
+    expect(plan("\uFEFF" + header.replace(/\n/g, "\r\n") + '"a, b",b,2017-10,1\r\n')).toMatchObject({ encoding: "utf-8-bom", newline: "\r\n" });
+    expect(plan("标题\n" + header + 'a,"x\ny",2017-10,1\n')).toMatchObject({ skip: 2, quotedNewlines: true });
+  });
+  it("leaves to JavaScript what DuckDB would read differently", () => {
+    expect(plan(header + 'a,"上规"企业,2017-10,1\n')).toBeNull(); // a stray quote
+    expect(plan(header + 'a,b"c,2017-10,1\n')).toBeNull(); // a quote inside an unquoted field
+    expect(plan(header + "a,b,2017-10,1\n\nc,d,2017-10,2\n")).toBeNull(); // a blank line inside the data
+    expect(plan(header + "\na,b,2017-10,1\n")).toBeNull(); // a blank line right below the header
+    expect(plan("没有表头\n1,2,3\n")).toBeNull();
+    expect(planCsv(new Uint8Array([0xb1, 0xa8, 0xcb, 0xcd, 0x2c, 0x31, 0x0a]))).toBeNull(); // GBK
+    expect(planCsv(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0]))).toBeNull(); // a ZIP (an .xlsx)
+  });
+});
+
+describe("the forms SQL reads itself agree with the JavaScript parsers", () => {
+  /** Texts of every shape near the canonical forms. */
+  function texts(): string[] {
+    const out = new Set<string>();
+    const digits = ["0", "1", "7", "10", "12", "99", "100", "450", "2017", "123456789", "1234567890", "007", "00"];
+    const fractions = ["", ".0", ".5", ".50", ".05", ".123456", ".1234567", ".000001", ".0000001", ".", ".10"];
+    for (const d of digits) for (const f of fractions) for (const u of ["", ...VALUE_UNIT_FORMS.slice(0, 12), "万", "万家", "（家）", "e3", ",5", " ", "家 "]) out.add(d + f + u);
+    for (let y of [1999, 2000, 2017, 2099, 2100]) {
+      for (const m of ["0", "00", "1", "01", "09", "10", "12", "13"]) {
+        out.add(`${y}-${m}`);
+        for (const d of ["01", "1", "28", "29", "30", "31", "32", "00"]) out.add(`${y}-${m}-${d}`);
+      }
+    }
+    for (const d of ["2020-02-29", "2021-02-29", "2100-02-29", "2017-04-31", " 2017-10", "2017-10 ", "2017-10-01 ", "２０１７-10"]) out.add(d);
+    for (const w of [...STATUS_FORMS.map(([w]) => w), ...UNIT_COLUMN_FORMS]) {
+      out.add(w);
+      out.add(` ${w}`);
+      out.add(`${w}\u3000`);
+    }
+    for (const s of ["", " ", "\u3000", "\u00a0x", "x\u2028", "\ufeffx", "a b", "=1", "'x"]) out.add(s);
+    return [...out];
+  }
+
+  it("periods, dates, numbers, statuses, units and whitespace", async () => {
+    const all = texts();
+    const instance = await DuckDBInstance.create(":memory:");
+    const c = await instance.connect();
+    try {
+      const reader = await c.runAndReadAll(
+        `SELECT t, regexp_full_match(t, '${PERIOD_FORM}'), regexp_full_match(t, '${DATE_FORM}') AND TRY_CAST(t AS DATE) IS NOT NULL,
+          m, TRY_CAST(m.num AS DOUBLE), CASE WHEN contains(m.num, '.') THEN rtrim(rtrim(m.num, '0'), '.') ELSE m.num END,
+          list_contains($2::VARCHAR[], m.suffix), list_position($3::VARCHAR[], t), list_contains($4::VARCHAR[], t), trim(t, $5)
+        FROM (SELECT t, regexp_extract(t, '${NUMBER_FORM}', ['num', 'suffix']) AS m FROM (SELECT unnest($1::VARCHAR[]) AS t))`,
+        [listValue(all), listValue(VALUE_UNIT_FORMS), listValue(STATUS_FORMS.map(([w]) => w)), listValue(UNIT_COLUMN_FORMS), JS_WHITESPACE],
+      );
+      let checked = 0;
+      for (const [t, period, date, m, num, text, unitSuffix, statusAt, unitWord, trimmed] of reader.getRowsJS() as [string, boolean, boolean, { num: string; suffix: string }, number | null, string, boolean, number | null, boolean, string][]) {
+        expect(trimmed, JSON.stringify(t)).toBe(t.trim());
+        if (period) expect(parsePeriod(cleanCell(t)), t).toEqual({ ok: true, value: t });
+        if (date) expect(parseReportDate(cleanCell(t)), t).toEqual({ ok: true, value: t });
+        if (m.num !== "" && (m.suffix === "" || unitSuffix)) {
+          const v = parseValue(cleanCell(t));
+          expect(v, t).toEqual({ ok: true, value: { value: num, unitInCell: m.suffix === "" ? null : m.suffix, scaleOnly: null } });
+          expect(String(num), t).toBe(text);
+          checked++;
+        }
+        if (statusAt !== null) expect(parseStatus(cleanCell(t)), t).toEqual({ ok: true, value: STATUS_FORMS[Number(statusAt) - 1]![1] });
+        if (unitWord) expect(cleanCell(t), t).toBe(t);
+      }
+      expect(checked).toBeGreaterThan(500);
+    } finally {
+      c.closeSync();
+      instance.closeSync();
+    }
+  });
+});
