@@ -70,7 +70,7 @@ function report(e: unknown): number {
     return EXIT.rejected;
   }
   const name = (e as Error)?.name;
-  if (name === "WarehouseBusy" || name === "WarehouseMissing") {
+  if (name === "WarehouseBusy" || name === "WarehouseMissing" || name === "WarehouseOutdated") {
     console.error((e as Error).message);
     return EXIT.unavailable;
   }
@@ -182,7 +182,7 @@ async function ingest(args: string[]): Promise<number> {
   const { basename, join } = await import("node:path");
   const { format } = await import("date-fns");
   const { parseIsoDate } = await import("../src/deadline.js");
-  const { openWarehouse } = await import("../src/warehouse.js");
+  const { openWarehouse, assertCurrentSchema } = await import("../src/warehouse.js");
   const { acquireWriterLock } = await import("../src/lock.js");
   const { emptySummary, loadMonthlyFile, rejectsCsv, storeArchiveFile, syncManifest } = await import("../src/monthly.js");
   const asOf = values["as-of"] ?? format(new Date(), "yyyy-MM-dd");
@@ -220,6 +220,7 @@ async function ingest(args: string[]): Promise<number> {
   try {
     const wh = await openWarehouse(db, { readOnly: dryRun });
     try {
+      await assertCurrentSchema(wh.connection, db);
       if (!dryRun) await syncManifest(wh.connection, data);
       for (const path of files) {
         const name = basename(path);

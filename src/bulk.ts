@@ -141,6 +141,7 @@ async function run(connection: DuckDBConnection, sql: string, params: DuckDBValu
 
 /** Appends rows to a new temporary table. */
 async function tempTable(connection: DuckDBConnection, name: string, columns: [string, "VARCHAR" | "DOUBLE" | "BOOLEAN" | "INTEGER"][], data: (string | number | boolean | null)[][]): Promise<void> {
+  const t = performance.now();
   await connection.run(`CREATE OR REPLACE TEMP TABLE ${name} (${columns.map(([c, t]) => `${c} ${t}`).join(", ")})`);
   const appender = await connection.createAppender(name, "main", "temp");
   for (const row of data) {
@@ -154,6 +155,7 @@ async function tempTable(connection: DuckDBConnection, name: string, columns: [s
     appender.endRow();
   }
   appender.closeSync();
+  trace(`${name}: ${data.length} rows`, t);
 }
 
 async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvPlan, width: number): Promise<FileRead | null> {
@@ -320,11 +322,13 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
     } else {
       const receipt = await load.begin();
       await run(connection,
-        `INSERT INTO raw.observations ${model} SELECT $10, policy_id, target_id, code, department_id, period, value, status, note, reporter, reported_at,
+        `INSERT INTO raw.observations ${model} SELECT $10, target_id, department_id, period, value, status, note, reporter, reported_at,
           CAST(i + $11 AS INTEGER), reported_value, false, NULL FROM f WHERE ok AND NOT unchanged AND NOT flagged`,
         [...params, receipt, offset],
       );
-      accepted = `(SELECT source_row - ${offset} AS i${withCurrent ? ", department_id, code, period" : ""} FROM raw.observations WHERE receipt_no = ${receipt})`;
+      accepted = withCurrent
+        ? `(SELECT o.source_row - ${offset} AS i, o.department_id, t.code, o.period FROM raw.observations o JOIN raw.targets t USING (target_id) WHERE o.receipt_no = ${receipt})`
+        : `(SELECT source_row - ${offset} AS i FROM raw.observations WHERE receipt_no = ${receipt})`;
     }
   } finally {
     await connection.run("RESET disabled_optimizers").catch(() => {}); // after a failed statement: reset once rolled back (discard)

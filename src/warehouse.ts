@@ -11,6 +11,23 @@ export class WarehouseMissing extends Error {
   }
 }
 
+/** The warehouse was built by an earlier luoshi whose monthly tables this one cannot write: `luoshi build` rebuilds it. */
+export class WarehouseOutdated extends Error {
+  constructor(readonly path: string) {
+    super(`仓库 ${path} 由旧版本的 luoshi 建立，表结构已变化。请先运行 luoshi build 重建（已归档的月度文件会按原顺序重放），再载入。`);
+    this.name = "WarehouseOutdated";
+  }
+}
+
+/** Throws WarehouseOutdated unless raw.observations has the columns this version writes. */
+export async function assertCurrentSchema(connection: DuckDBConnection, path: string): Promise<void> {
+  const columns = (await connection.runAndReadAll(
+    "SELECT column_name FROM information_schema.columns WHERE table_schema = 'raw' AND table_name = 'observations' ORDER BY ordinal_position",
+  )).getRowsJS().map(([c]) => String(c));
+  const expected = ["receipt_no", "target_id", "department_id", "period", "value", "status", "note", "reporter", "reported_at", "source_row", "reported_value", "flagged", "flag_reason"];
+  if (columns.join() !== expected.join()) throw new WarehouseOutdated(path);
+}
+
 export type Warehouse = { instance: DuckDBInstance; connection: DuckDBConnection; close: () => void };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

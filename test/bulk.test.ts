@@ -33,7 +33,7 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** What a load leaves: its summary (but the reader) and the warehouse tables it writes. */
-async function loadAll(db: string, files: { name: string; bytes: Uint8Array }[], asOf: string, engine: "auto" | "js", dryRun = false) {
+async function loadAll(db: string, files: { name: string; bytes: Uint8Array }[], asOf: string, engine: "bulk" | "js", dryRun = false) {
   const wh = await openWarehouse(db, { readOnly: false });
   try {
     const summaries: (Omit<IngestSummary, "reader"> & { reader?: string | null })[] = [];
@@ -70,13 +70,13 @@ describe("the bulk reader gives the JavaScript reader's results", () => {
       const second = fuzzMonthlyFile(policy, seed + 100_000, {}, first.rows);
       const asOf = seed % 7 === 0 ? "2021-06-30" : AS_OF;
       const dryRun = seed % 11 === 0;
-      const dbs = ["js", "auto"].map((e) => {
+      const dbs = ["js", "bulk"].map((e) => {
         const db = join(dir, `${e}-${seed}.duckdb`);
         copyFileSync(pristine, db);
         return db;
       });
       const js = await loadAll(dbs[0]!, [first, second], asOf, "js", dryRun);
-      const bulk = await loadAll(dbs[1]!, [first, second], asOf, "auto", dryRun);
+      const bulk = await loadAll(dbs[1]!, [first, second], asOf, "bulk", dryRun);
       for (const db of dbs) rmSync(db, { force: true });
       const context = `seed ${seed}:\n${first.text.slice(0, 600)}`;
       expect(bulk.summaries, context).toEqual(js.summaries);
@@ -95,13 +95,13 @@ describe("the bulk reader gives the JavaScript reader's results", () => {
   it("on a larger file with many rows of every kind", async () => {
     const big = fuzzMonthlyFile(policy, 4242, { rows: 3000, breakStructure: false });
     const correction = fuzzMonthlyFile(policy, 4243, { rows: 2000, breakStructure: false }, big.rows);
-    const dbs = ["js", "auto"].map((e) => {
+    const dbs = ["js", "bulk"].map((e) => {
       const db = join(dir, `big-${e}.duckdb`);
       copyFileSync(pristine, db);
       return db;
     });
     const js = await loadAll(dbs[0]!, [big, correction], AS_OF, "js");
-    const bulk = await loadAll(dbs[1]!, [big, correction], AS_OF, "auto");
+    const bulk = await loadAll(dbs[1]!, [big, correction], AS_OF, "bulk");
     expect(bulk.readers).toEqual(["bulk", "bulk"]);
     expect(bulk.summaries).toEqual(js.summaries);
     expect(bulk.observations).toEqual(js.observations);

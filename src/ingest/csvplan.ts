@@ -41,7 +41,8 @@ export function planCsv(bytes: Uint8Array): CsvPlan | null {
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const bodyStart = bom ? 3 : 0;
   const body = Buffer.from(bytes.buffer, bytes.byteOffset + bodyStart, bytes.byteLength - bodyStart);
-  if (body.length === 0 || body.includes(0) || !isUtf8(body)) return null;
+  // (a NUL or other control character anywhere is found by verifyBody, while DuckDB reads)
+  if (body.length === 0 || !isUtf8(body)) return null;
 
   // the text checks of sniffBytes (textResult), on the first characters
   let cut = Math.min(body.length, PREFIX_BYTES);

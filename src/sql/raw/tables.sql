@@ -81,9 +81,9 @@ CREATE TABLE raw.receipts (
   as_of DATE NOT NULL, archive_name VARCHAR, encoding VARCHAR, format VARCHAR, sheet VARCHAR, rows_read INTEGER NOT NULL,
   imported INTEGER NOT NULL, updated INTEGER NOT NULL, unchanged INTEGER NOT NULL, rejected INTEGER NOT NULL, flagged INTEGER NOT NULL
 );
+-- (policy_id and code are the target's: the views take them from raw.targets)
 CREATE TABLE raw.observations (
-  receipt_no INTEGER NOT NULL, policy_id VARCHAR NOT NULL, target_id VARCHAR NOT NULL, code VARCHAR NOT NULL,
-  department_id VARCHAR NOT NULL, period VARCHAR NOT NULL, value DOUBLE, status VARCHAR, note VARCHAR, reporter VARCHAR,
+  receipt_no INTEGER NOT NULL, target_id VARCHAR NOT NULL, department_id VARCHAR NOT NULL, period VARCHAR NOT NULL, value DOUBLE, status VARCHAR, note VARCHAR, reporter VARCHAR,
   reported_at VARCHAR, source_row INTEGER NOT NULL, reported_value VARCHAR, flagged BOOLEAN NOT NULL, flag_reason VARCHAR
 );
 CREATE TABLE raw.rejects (

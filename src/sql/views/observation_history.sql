@@ -1,6 +1,6 @@
 -- Every version of every reported figure (key: department, target, period), oldest first, with the value it replaced.
 SELECT
-  o.policy_id, o.target_id, o.code, o.department_id, d.name AS department_name, o.period,
+  t.policy_id, o.target_id, t.code, o.department_id, d.name AS department_name, o.period,
   o.receipt_no, r.original_name AS file, r.received_at,
   lag(o.value) OVER w AS old_value, o.value AS new_value,
   lag(o.status) OVER w AS old_status, o.status AS new_status,
@@ -8,5 +8,6 @@ SELECT
   o.note, o.reporter, o.reported_at, o.source_row, o.reported_value, o.flagged, o.flag_reason
 FROM raw.observations o
 JOIN raw.receipts r USING (receipt_no)
+JOIN raw.targets t ON t.target_id = o.target_id
 JOIN raw.departments d ON d.department_id = o.department_id
 WINDOW w AS (PARTITION BY o.department_id, o.target_id, o.period ORDER BY o.receipt_no)
