@@ -5,7 +5,8 @@
  *    buildWarehouse (never data/ or data/warehouse.duckdb).
  * 2. Writes a 1,000,000-row UTF-8 monthly file (~80 MB, ~1 % bad rows) and a 10,000-row one.
  * 3. Times, each in a fresh process on a private copy of the warehouse: loadMonthlyFile + rejectsCsv (the production
- *    path of `luoshi ingest`), and DuckDB `read_csv` into a table (auto_detect=false, columns pinned, all VARCHAR).
+ *    path of `luoshi ingest`: the bulk reader for a file this size), and DuckDB `read_csv` into a table
+ *    (auto_detect=false, columns pinned, all VARCHAR); once, the JavaScript reader alone, whose verdicts must match.
  * 4. Times the 10,000-row file end to end through the CLI (`node bin/luoshi.js ingest …`, process start included).
  *
  * Options: --rows N (default 1000000), --runs N (default 3), --cli-runs N (default 5), --keep (keep the temp folder),
@@ -99,8 +100,9 @@ async function main(): Promise<void> {
       if (i === 0) log(`    ${JSON.stringify(o.detail)}`);
       if (o.rows !== ROWS || d.rows !== ROWS) throw new Error(`row counts differ: ours ${o.rows}, read_csv ${d.rows}, file ${ROWS}`);
     }
-    const readOnly = runWorker("read_only", pristine, big, join(work, "run-r"));
-    log(`  readMonthlyFile alone (decode, parse, validate; no warehouse writes): ${fmt(readOnly.seconds)} s, CPU ${fmt(readOnly.cpuSeconds)} s, peak RSS ${fmt(readOnly.peakRssMiB, 0)} MiB`);
+    const jsOnly = runWorker("ours_js", pristine, big, join(work, "run-j"));
+    log(`  the JavaScript reader alone (engine "js", the reader of .xlsx, GBK and irregular CSV): ${fmt(jsOnly.seconds)} s, CPU ${fmt(jsOnly.cpuSeconds)} s, peak RSS ${fmt(jsOnly.peakRssMiB, 0)} MiB`);
+    if (JSON.stringify({ ...jsOnly.detail, reader: null }) !== JSON.stringify({ ...ours[0]!.detail, reader: null })) throw new Error(`the two readers differ: ${JSON.stringify(jsOnly.detail)} against ${JSON.stringify(ours[0]!.detail)}`);
 
     // 4. 10,000 rows through the CLI, process start included
     const cliTimes: number[] = [];
@@ -134,7 +136,8 @@ async function main(): Promise<void> {
     };
     log(`| ${ROWS.toLocaleString("en-US")} rows, ${fmt(MB, 1)} MB | median s (runs) | CPU s | rows/s | MB/s | peak RSS (VmHWM) |`);
     log("|---|---|---|---|---|---|");
-    log(row("ours: loadMonthlyFile + rejectsCsv", ours));
+    log(row(`ours: loadMonthlyFile + rejectsCsv (reader: ${String(ours[0]?.detail.reader)})`, ours));
+    log(row("ours, the JavaScript reader alone (one run)", [jsOnly]));
     log(row(`DuckDB read_csv (all VARCHAR, ${String(duck[0]?.detail.threads ?? "?")} threads)`, duck));
     log("");
     log(`ratio ours / read_csv: ${fmt(oursS / duckS)} wall (goal ≤ 1.5), ${fmt(median(ours.map((r) => r.cpuSeconds)) / median(duck.map((r) => r.cpuSeconds)))} CPU; load average at the end ${loadavg().map((l) => fmt(l, 1)).join(" ")}`);

@@ -1,6 +1,6 @@
 /**
  * One measurement in a fresh process (so that peak memory belongs to that measurement alone):
- *   node dist/bench/worker.js ours|read_csv|read_only <pristine.duckdb> <file.csv> <workdir>
+ *   node dist/bench/worker.js ours|ours_js|read_csv|read_only <pristine.duckdb> <file.csv> <workdir>
  * Prints one JSON line. The warehouse is a private copy of the pristine bench warehouse.
  */
 import { copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
@@ -55,19 +55,19 @@ async function main(): Promise<void> {
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
   try {
-    if (mode === "ours") {
-      // exactly what `luoshi ingest FILE --rejects-out R` does for one file, minus printing
+    if (mode === "ours" || mode === "ours_js") {
+      // exactly what `luoshi ingest FILE --rejects-out R` does for one file, minus printing ("ours_js": the JavaScript reader alone)
       const bytes = readFileSync(file);
       const name = "bench-monthly.csv";
       const summary = await loadMonthlyFile(wh.connection, {
         name, bytes, asOf: AS_OF, receivedAt: "2026-01-05 09:00:00", archiveName: null, maxBytes: Number.MAX_SAFE_INTEGER,
-        beforeCommit: (sha256) => storeArchiveFile(data, bytes, sha256, name),
+        beforeCommit: (sha256) => storeArchiveFile(data, bytes, sha256, name), engine: mode === "ours_js" ? "js" : "auto",
       });
       await syncManifest(wh.connection, data);
       writeFileSync(join(work, "rejects.csv"), rejectsCsv(summary.rejects));
       rows = summary.rows_read;
       Object.assign(detail, {
-        status: summary.status, imported: summary.imported, rejected: summary.rejected, rejects: summary.rejects.length,
+        reader: summary.reader, status: summary.status, imported: summary.imported, rejected: summary.rejected, rejects: summary.rejects.length,
         rejected_by_code: summary.rejected_by_code, flagged: summary.flagged,
       });
     } else if (mode === "read_only") {

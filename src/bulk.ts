@@ -19,7 +19,7 @@ import { rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { verifyBody, type CsvPlan } from "./ingest/csvplan.js";
-import { CellVerdicts, validateRows, type ValidRow } from "./ingest/rules.js";
+import { CellVerdicts, validateRows } from "./ingest/rules.js";
 import { rowReader, type Field, type SkippedRow, type TableRow } from "./ingest/table.js";
 import { STATUS_WORDS, normalizeCell, parseValue } from "./ingest/values.js";
 import { UNITS } from "./targets/units.js";
@@ -88,7 +88,9 @@ export function startBulk(connection: DuckDBConnection, options: LoadOptions, pl
   let path = options.sourcePath;
   if (path === undefined) {
     tempFile = join(tmpdir(), `luoshi-ingest-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.csv`);
+    const t = performance.now();
     writeFileSync(tempFile, options.bytes);
+    trace("temporary copy", t);
     path = tempFile;
   }
   const width = plan.header.width + EXTRA_COLUMNS;
@@ -109,10 +111,12 @@ export function startBulk(connection: DuckDBConnection, options: LoadOptions, pl
   const discard = async () => {
     if (discarded) return;
     discarded = true;
+    const t = performance.now();
     await staged;
     await connection.run("RESET disabled_optimizers").catch(() => {});
     for (const t of TABLES) await connection.run(`DROP TABLE IF EXISTS temp.main.${t}`).catch(() => {});
     if (tempFile !== null) rmSync(tempFile, { force: true });
+    trace("discard", t);
   };
   return {
     ready: async () => (await staged) && verified,
@@ -237,6 +241,8 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
   await run(connection, `CREATE OR REPLACE TEMP TABLE luoshi_hist AS SELECT department_id, code, period, value FROM temp.luoshi_cur WHERE value IS NOT NULL`);
   const [[curRows]] = (await rows(connection, "SELECT count(*) FROM temp.luoshi_cur")) as [[bigint]];
   const withCurrent = Number(curRows) > 0;
+  // the same figures for the rows the JavaScript rules accept (their department and code are a pair of luoshi_dc)
+  if (withCurrent) await load.readCurrentFrom("temp.luoshi_cur");
 
   // 4. the rows SQL can store: every rule passed, nothing to flag, not unchanged, no duplicate
   const params: DuckDBValue[] = [
@@ -368,7 +374,6 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
   }
   const tv = performance.now();
   const checked = validateRows(tableRows, ctx, { excelSerial: false, valueHeaderUnit: header.valueHeaderUnit, rejectUnheadedCells: true });
-  await load.readCurrent([...new Set(checked.rows.map((r: ValidRow) => r.targetCode))]);
   await load.accept(checked.rows);
   trace(`validateRows ${tableRows.length}`, tv);
   return {

@@ -248,13 +248,17 @@ export class FileLoad {
   /** Reads the current figures of these target codes (before their rows are accepted). */
   async readCurrent(codes: string[]): Promise<void> {
     if (codes.length === 0) return;
-    const from = "(SELECT department_id, code, period, value, status FROM observations WHERE list_contains($1::VARCHAR[], code))";
+    await this.readCurrentFrom("(SELECT department_id, code, period, value, status FROM observations WHERE list_contains($1::VARCHAR[], code))", [listValue(codes)]);
+  }
+
+  /** Reads current figures (department_id, code, period, value, status) from a relation: rows of the observations view. */
+  async readCurrentFrom(from: string, params: DuckDBValue[] = []): Promise<void> {
     // packed into one text (a DOUBLE's text reads back as the same number; NULL value and status as '', which neither can be)
     const packed = await packedRows(this.connection, from, ["department_id", "code", "period", "coalesce(CAST(value AS VARCHAR), '')", "coalesce(status, '')"],
-      { params: [listValue(codes)], unsafe: "status = ''" });
+      { params, unsafe: "status = ''" });
     const rows = packed
       ? packed.map(([department_id, code, period, value, status]) => ({ department_id, code, period, value: value === "" ? null : Number(value), status: status === "" ? null : status }))
-      : (await query(this.connection, `SELECT * FROM ${from}`, [listValue(codes)])).rows;
+      : (await query(this.connection, `SELECT * FROM ${from}`, params)).rows;
     for (const r of rows) {
       this.current.set(`${r.department_id}|${r.code}|${r.period}`, { value: r.value as number | null, status: r.status as string | null });
       if (r.value !== null) {
@@ -409,10 +413,21 @@ export async function loadMonthlyFile(connection: DuckDBConnection, options: Loa
     t = performance.now();
     const lookup = await ingestLookup(connection, options.asOf);
     trace("lookup", t);
-    const load = new FileLoad(connection, options, sha256, lookup);
+    let load = new FileLoad(connection, options, sha256, lookup);
+    let bulkRead: FileRead | null = null;
+    if (bulk && bulkReady) {
+      try {
+        bulkRead = await bulk.read(load);
+      } catch (e) {
+        // not a verdict on the file: the JavaScript reader reads it from the start (the transaction rolled back)
+        await load.rollback();
+        await bulk.discard();
+        process.stderr.write(`（${options.name}：DuckDB 批量读取出错，改由逐行检查读取：${(e as Error).message.split("\n")[0]}）\n`);
+        load = new FileLoad(connection, options, sha256, lookup);
+      }
+    }
     const summary = load.summary;
     try {
-      const bulkRead = bulk && bulkReady ? await bulk.read(load) : null;
       summary.reader = bulkRead ? "bulk" : "js";
       const read = bulkRead ?? (await readWithJs(load));
       Object.assign(summary, { encoding: read.encoding, format: read.format, sheet: read.sheet, ignored_columns: read.ignoredColumns, skipped_rows: read.skippedRows, rows_read: read.rowsRead });
