@@ -4,7 +4,7 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } fr
 import { extname, join } from "node:path";
 import Papa from "papaparse";
 import { type IngestContext, type MonthlyFileResult, type Reject, type ValidRow } from "./ingest/index.js";
-import { checkMonthlyBytes, DEFAULT_MAX_BYTES } from "./ingest/check.js";
+import { checkMonthlyTable, DEFAULT_MAX_BYTES, readMonthlyTable, type MonthlyTable } from "./ingest/check.js";
 import { planCsv } from "./ingest/csvplan.js";
 import { startBulk, trace } from "./bulk.js";
 import { aliasKey, departmentResolver } from "./ingest/keys.js";
@@ -365,11 +365,15 @@ export type FileRead = {
   rejects: Reject[];
 };
 
-/** The JavaScript reader (check.ts), its accepted rows handed over chunk by chunk while the rest are checked. */
-async function readWithJs(load: FileLoad): Promise<FileRead> {
+/**
+ * The JavaScript reader (check.ts), its accepted rows handed over chunk by chunk while the rest are checked. `table`:
+ * the file already read by readMonthlyTable (while the reference data was being fetched).
+ */
+async function readWithJs(load: FileLoad, table?: MonthlyTable): Promise<FileRead> {
   const { options } = load;
-  // checkMonthlyBytes is readMonthlyFile without a second SHA-256 of the bytes (the hash above is the file's)
-  const checked = await checkMonthlyBytes({ name: options.name, bytes: options.bytes }, load.lookup.ctx, { sheet: options.sheet, maxBytes: options.maxBytes }, {
+  // readMonthlyTable and checkMonthlyTable are readMonthlyFile without a second SHA-256 of the bytes (the hash above is the file's)
+  const read = table ?? (await readMonthlyTable({ name: options.name, bytes: options.bytes }, { sheet: options.sheet, maxBytes: options.maxBytes }));
+  const checked = await checkMonthlyTable(read, load.lookup.ctx, {
     codes: (codes) => load.readCurrent(codes),
     accepted: (rows) => load.accept(rows),
     chunkRows: BATCH_ROWS,
@@ -411,7 +415,11 @@ export async function loadMonthlyFile(connection: DuckDBConnection, options: Loa
       };
     }
     t = performance.now();
-    const lookup = await ingestLookup(connection, options.asOf);
+    const lookupStarted = ingestLookup(connection, options.asOf);
+    lookupStarted.catch(() => {}); // awaited below
+    // without the bulk reader: the file is read (not yet checked) while DuckDB fetches the reference data
+    const table = bulk && bulkReady ? undefined : await readMonthlyTable({ name: options.name, bytes: options.bytes }, { sheet: options.sheet, maxBytes: options.maxBytes });
+    const lookup = await lookupStarted;
     trace("lookup", t);
     let load = new FileLoad(connection, options, sha256, lookup);
     let bulkRead: FileRead | null = null;
@@ -429,7 +437,7 @@ export async function loadMonthlyFile(connection: DuckDBConnection, options: Loa
     const summary = load.summary;
     try {
       summary.reader = bulkRead ? "bulk" : "js";
-      const read = bulkRead ?? (await readWithJs(load));
+      const read = bulkRead ?? (await readWithJs(load, table));
       Object.assign(summary, { encoding: read.encoding, format: read.format, sheet: read.sheet, ignored_columns: read.ignoredColumns, skipped_rows: read.skippedRows, rows_read: read.rowsRead });
       if (read.fileError) {
         await load.rollback();

@@ -5,8 +5,8 @@
  */
 import { fileError, type FileError } from "./codes.js";
 import { sniffBytes, type TextEncoding } from "./decode.js";
-import { validateRows, validateRowsInChunks, type IngestContext, type Reject, type ValidateHooks, type ValidRow } from "./rules.js";
-import { hasHeader, parseCsvGrid, readTable, type SkippedRow } from "./table.js";
+import { validateRows, validateRowsInChunks, type IngestContext, type Reject, type ValidateHooks, type ValidateOptions, type ValidRow } from "./rules.js";
+import { hasHeader, parseCsvGrid, readTable, type SkippedRow, type TableRow } from "./table.js";
 import { readXlsxGrid, type Grid, type Merge } from "./xlsx.js";
 
 export type ReadOptions = {
@@ -63,9 +63,20 @@ export async function checkMonthlyBytes(
   hooks?: ValidateHooks,
 ): Promise<MonthlyFileResult> {
   assertAsOf(ctx);
+  return checkMonthlyTable(await readMonthlyTable(input, options), ctx, hooks);
+}
+
+/** A report read into its table, before any row is checked (no reference data needed): see readMonthlyTable. */
+export type MonthlyTable = { file: FileInfo; fileError: FileError | null; rows: TableRow[]; validateOptions: ValidateOptions };
+
+/**
+ * The first half of checkMonthlyBytes: sniffing, CSV or .xlsx reading, the header and the data rows. A caller can do
+ * this while it fetches the reference data the rows are checked against (checkMonthlyTable).
+ */
+export async function readMonthlyTable(input: { name: string; bytes: Uint8Array }, options: ReadOptions = {}): Promise<MonthlyTable> {
   const { name, bytes } = input;
   const info: FileInfo = { name, sha256: null, encoding: null, format: null, rowsRead: 0, sheet: null, headerRow: null, ignoredColumns: [], skippedRows: [] };
-  const rejectFile = (error: FileError): MonthlyFileResult => ({ file: info, fileError: error, rows: [], rejects: [] });
+  const rejectFile = (error: FileError): MonthlyTable => ({ file: info, fileError: error, rows: [], validateOptions: {} });
 
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (bytes.length > maxBytes) return rejectFile(fileError("E_FILE_TOO_LARGE", `${bytes.length} 字节，上限 ${maxBytes} 字节`));
@@ -109,12 +120,21 @@ export async function checkMonthlyBytes(
   info.rowsRead = t.table.rows.length;
   if (t.table.rows.length === 0) return rejectFile(fileError("E_NO_DATA", `第 ${t.table.headerRow} 行是表头，其下没有数据`));
 
-  const validateOptions = {
+  const validateOptions: ValidateOptions = {
     excelSerial: info.format === "xlsx",
     valueHeaderUnit: t.table.valueHeaderUnit,
     rejectUnheadedCells: info.format === "csv",
     quoteErrorRows,
   };
-  const { rows, rejects } = hooks ? await validateRowsInChunks(t.table.rows, ctx, validateOptions, hooks) : validateRows(t.table.rows, ctx, validateOptions);
-  return { file: info, fileError: null, rows, rejects };
+  return { file: info, fileError: null, rows: t.table.rows, validateOptions };
+}
+
+/** The second half of checkMonthlyBytes: every row of a table read by readMonthlyTable checked against `ctx`. */
+export async function checkMonthlyTable(table: MonthlyTable, ctx: IngestContext, hooks?: ValidateHooks): Promise<MonthlyFileResult> {
+  assertAsOf(ctx);
+  if (table.fileError) return { file: table.file, fileError: table.fileError, rows: [], rejects: [] };
+  const { rows, rejects } = hooks
+    ? await validateRowsInChunks(table.rows, ctx, table.validateOptions, hooks)
+    : validateRows(table.rows, ctx, table.validateOptions);
+  return { file: table.file, fileError: null, rows, rejects };
 }
