@@ -17,6 +17,8 @@ const HELP = `luoshi —— 政策任务分解表与月度进展的数据仓库
       非试运行时文件按内容哈希存入 data/archive/ 并记入清单，luoshi build 会按原顺序重放。
       --inbox 按到达顺序载入 data/inbox/ 中的文件；--as-of 为核对“统计期不得晚于”的日期（默认今天）。
       --received-at 指定接收时间（补录历史文件）；--schedule FILE 按 CSV（file,received_at,as_of）依次载入。
+      4 MiB 以上的规整 UTF-8 CSV 由 DuckDB 批量读取，逐条规则与逐行检查相同，结果一致；环境变量
+      LUOSHI_READER=js 强制逐行检查，LUOSHI_READER=bulk 小文件也批量读取。
       退出码：0 全部接受；1 有行被拒绝；2 有文件被整体拒绝。
   luoshi targets [--check] [--write] [--data DIR]
       由正文与附件文本提出指标，并与指标登记表 targets.csv 比对：已发布的编码永不改名、不重编号；
@@ -31,7 +33,7 @@ const HELP = `luoshi —— 政策任务分解表与月度进展的数据仓库
 并发：写入方（build）持有 <仓库>.lock 写锁并排队；读取方（query、站点数据加载器）以只读方式打开，
 遇到写入方占用时最多等待 LUOSHI_LOCK_WAIT_MS 毫秒（默认 30000），之后给出明确提示并退出。
 
-退出码：0 成功；1 targets --check 发现差异；2 输入被拒绝或 SQL 错误（仓库不变）；3 仓库繁忙或不存在；64 用法错误。`;
+退出码：0 成功；1 targets --check 发现差异；2 输入被拒绝或 SQL 错误（仓库不变）；3 仓库繁忙、不存在或由旧版本建立（需 luoshi build 重建）；64 用法错误。`;
 
 export const EXIT = { ok: 0, differences: 1, rejected: 2, unavailable: 3, usage: 64 } as const;
 
@@ -235,7 +237,7 @@ async function ingest(args: string[]): Promise<number> {
         const planned = schedule.get(path);
         const receivedAt = planned?.received_at || values["received-at"] || new Date().toISOString().replace("T", " ").replace("Z", "");
         const summary = await loadMonthlyFile(wh.connection, {
-          name, bytes, asOf: planned?.as_of || asOf, receivedAt, archiveName: null, sheet: values.sheet, dryRun, maxBytes: Number.MAX_SAFE_INTEGER,
+          name, bytes, asOf: planned?.as_of || asOf, receivedAt, archiveName: null, sheet: values.sheet, dryRun, maxBytes: Number.MAX_SAFE_INTEGER, engine: ingestEngine(),
           beforeCommit: (sha256) => storeArchiveFile(data, bytes, sha256, name),
         });
         if (!dryRun) await syncManifest(wh.connection, data);
@@ -263,6 +265,12 @@ async function ingest(args: string[]): Promise<number> {
   if (summaries.some((s) => s.status === "file_rejected")) return EXIT.rejected;
   if (summaries.some((s) => s.rejected > 0)) return EXIT.differences;
   return EXIT.ok;
+}
+
+/** LUOSHI_READER=js|bulk|auto: which reader checks the rows (default auto; see LoadOptions.engine). */
+function ingestEngine(): "auto" | "bulk" | "js" {
+  const v = process.env.LUOSHI_READER;
+  return v === "js" || v === "bulk" ? v : "auto";
 }
 
 function printSummary(s: import("../src/monthly.js").IngestSummary): void {

@@ -89,7 +89,13 @@ export function startBulk(connection: DuckDBConnection, options: LoadOptions, pl
   if (path === undefined) {
     tempFile = join(tmpdir(), `luoshi-ingest-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.csv`);
     const t = performance.now();
-    writeFileSync(tempFile, options.bytes);
+    try {
+      writeFileSync(tempFile, options.bytes);
+    } catch {
+      // no temporary folder to write to: the JavaScript reader reads the file
+      rmSync(tempFile, { force: true });
+      return { ready: async () => false, read: async () => null, discard: async () => {} };
+    }
     trace("temporary copy", t);
     path = tempFile;
   }

@@ -94,6 +94,16 @@ describe("luoshi ingest", () => {
     expect(readManifest(fixture.data)).toEqual([]);
   });
 
+  it("refuses a warehouse built by an earlier luoshi (exit 3), asking for luoshi build", async () => {
+    const wh = await openWarehouse(db, { readOnly: false });
+    await wh.connection.run("ALTER TABLE raw.observations ADD COLUMN code VARCHAR");
+    wh.close();
+    const r = luoshi("ingest", file("old.csv", OCTOBER), "--as-of", "2017-11-10");
+    expect(r.status).toBe(3);
+    expect(r.stderr).toContain("luoshi build");
+    expect(await rows("SELECT count(*) AS n FROM receipts")).toEqual([{ n: 0 }]);
+  });
+
   it("--dry-run reports the same verdicts and writes nothing", async () => {
     const r = luoshi("ingest", file("d.csv", [...OCTOBER, "市财政局,CX75-06-01,2017-10,3,家,,,李四,2017-11-03"]), "--as-of", "2017-11-10", "--dry-run", "--json");
     expect(r.status).toBe(1);
