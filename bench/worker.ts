@@ -47,6 +47,7 @@ async function main(): Promise<void> {
   mkdirSync(data, { recursive: true });
   const bytesOnDisk = statSync(file).size;
   const wh = await openWarehouse(db, { readOnly: false });
+  const side = await wh.instance.connect(); // as luoshi ingest: reference data read beside the file
   const baseRss = process.memoryUsage().rss;
   let sampled = baseRss;
   const sampler = setInterval(() => (sampled = Math.max(sampled, process.memoryUsage().rss)), 20);
@@ -61,7 +62,7 @@ async function main(): Promise<void> {
       const name = "bench-monthly.csv";
       const summary = await loadMonthlyFile(wh.connection, {
         name, bytes, asOf: AS_OF, receivedAt: "2026-01-05 09:00:00", archiveName: null, maxBytes: Number.MAX_SAFE_INTEGER,
-        beforeCommit: (sha256) => storeArchiveFile(data, bytes, sha256, name), engine: mode === "ours_js" ? "js" : "auto",
+        beforeCommit: (sha256) => storeArchiveFile(data, bytes, sha256, name), engine: mode === "ours_js" ? "js" : "auto", sideConnection: side,
       });
       await syncManifest(wh.connection, data);
       writeFileSync(join(work, "rejects.csv"), rejectsCsv(summary.rejects));
@@ -94,6 +95,7 @@ async function main(): Promise<void> {
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
   sampled = Math.max(sampled, process.memoryUsage().rss);
+  side.closeSync();
   wh.close();
   const result: WorkerResult = {
     mode, seconds, bytes: bytesOnDisk, rows, peakRssMiB: vmHwmMiB(), baseRssMiB: baseRss / MiB, sampledPeakRssMiB: sampled / MiB,

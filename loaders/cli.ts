@@ -221,6 +221,7 @@ async function ingest(args: string[]): Promise<number> {
   const summaries: import("../src/monthly.js").IngestSummary[] = [];
   try {
     const wh = await openWarehouse(db, { readOnly: dryRun });
+    const side = await wh.instance.connect();
     try {
       await assertCurrentSchema(wh.connection, db);
       if (!dryRun) await syncManifest(wh.connection, data);
@@ -238,6 +239,7 @@ async function ingest(args: string[]): Promise<number> {
         const receivedAt = planned?.received_at || values["received-at"] || new Date().toISOString().replace("T", " ").replace("Z", "");
         const summary = await loadMonthlyFile(wh.connection, {
           name, bytes, asOf: planned?.as_of || asOf, receivedAt, archiveName: null, sheet: values.sheet, dryRun, maxBytes: Number.MAX_SAFE_INTEGER, engine: ingestEngine(),
+          sideConnection: side,
           beforeCommit: (sha256) => storeArchiveFile(data, bytes, sha256, name),
         });
         if (!dryRun) await syncManifest(wh.connection, data);
@@ -250,6 +252,7 @@ async function ingest(args: string[]): Promise<number> {
         }
       }
     } finally {
+      side.closeSync();
       wh.close();
     }
   } finally {

@@ -187,6 +187,8 @@ export type LoadOptions = {
   beforeCommit?: (sha256: string) => string | null;
   /** A file holding exactly `bytes` (an archived file), which DuckDB may read itself; otherwise a temporary copy is written. */
   sourcePath?: string;
+  /** Another connection to the same warehouse: the bulk reader reads the reference data there while DuckDB reads the file. */
+  sideConnection?: DuckDBConnection;
   /**
    * Which reader checks the rows. "auto" (default): DuckDB reads a plain UTF-8 CSV of BULK_MIN_BYTES or more
    * (src/bulk.ts), JavaScript everything else; "bulk": DuckDB reads every plain UTF-8 CSV; "js": JavaScript always.
@@ -400,6 +402,9 @@ export async function loadMonthlyFile(connection: DuckDBConnection, options: Loa
   const bulkWanted = engine === "bulk" || (engine === "auto" && options.bytes.length >= BULK_MIN_BYTES);
   const plan = !bulkWanted || options.bytes.length > maxBytes ? null : planCsv(options.bytes);
   trace("planCsv", t);
+  // with a second connection the reference data is read while DuckDB reads the file (discarded if already loaded)
+  const early = plan && options.sideConnection ? ingestLookup(options.sideConnection, options.asOf) : null;
+  early?.catch(() => {}); // awaited below
   const bulk = plan ? startBulk(connection, options, plan) : null;
   t = performance.now();
   const sha256 = createHash("sha256").update(options.bytes).digest("hex");
@@ -415,7 +420,7 @@ export async function loadMonthlyFile(connection: DuckDBConnection, options: Loa
       };
     }
     t = performance.now();
-    const lookupStarted = ingestLookup(connection, options.asOf);
+    const lookupStarted = early ?? ingestLookup(connection, options.asOf);
     lookupStarted.catch(() => {}); // awaited below
     // without the bulk reader: the file is read (not yet checked) while DuckDB fetches the reference data
     const table = bulk && bulkReady ? undefined : await readMonthlyTable({ name: options.name, bytes: options.bytes }, { sheet: options.sheet, maxBytes: options.maxBytes });

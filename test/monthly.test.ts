@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { PACKAGE_ROOT } from "../src/paths.js";
 import { readManifest, reviewReasons } from "../src/monthly.js";
+import { planCsv } from "../src/ingest/csvplan.js";
 import { buildWarehouse } from "../src/build.js";
 import { openWarehouse, query } from "../src/warehouse.js";
 import { copyData } from "./support/fixtures.js";
@@ -134,13 +135,14 @@ describe("luoshi ingest", () => {
     expect(before.receipts).toHaveLength(2);
   });
 
-  it("a process killed inside a load leaves the warehouse exactly as before that file", async () => {
+  it.each(["js", "bulk"])("a process killed inside a load leaves the warehouse exactly as before that file (%s reader)", async (reader) => {
     luoshi("ingest", file("a.csv", OCTOBER), "--as-of", "2017-11-10");
     const before = await rows("SELECT * FROM raw.observations ORDER BY ALL");
     const big = file("big.csv", ["2017-01", "2017-02", "2017-03", "2017-04", "2017-05", "2017-06", "2017-07", "2017-08", "2017-09"].flatMap((p, i) => [
       `市经信局,CX75-06-01,${p},${i * 10},家,,,张三,`, `市经信局,CX75-29-02,${p},${i * 100},家,,,张三,`,
     ]));
-    const child = spawnSync(process.execPath, [join(PACKAGE_ROOT, "test", "support", "kill-mid-load.mjs"), db, fixture.data, big], { encoding: "utf8" });
+    if (reader === "bulk") expect(planCsv(readFileSync(big))).not.toBeNull(); // the bulk reader takes this file
+    const child = spawnSync(process.execPath, [join(PACKAGE_ROOT, "test", "support", "kill-mid-load.mjs"), db, fixture.data, big, reader], { encoding: "utf8" });
     expect(child.signal).toBe("SIGKILL");
     expect(await rows("SELECT * FROM raw.observations ORDER BY ALL")).toEqual(before);
     expect(await rows("SELECT count(*) AS n FROM receipts")).toEqual([{ n: 1 }]);
@@ -149,12 +151,12 @@ describe("luoshi ingest", () => {
     expect(luoshi("ingest", file("e.csv", ["市经信局,CX75-06-01,2017-11,330,家,,,张三,2017-12-03"]), "--as-of", "2017-12-10").status).toBe(0);
   });
 
-  it("two loads started at once both end correctly: one waits for the other, nothing lost or doubled", async () => {
+  it.each(["js", "bulk"])("two loads started at once both end correctly: one waits for the other, nothing lost or doubled (%s reader)", async (reader) => {
     const a = file("a.csv", OCTOBER);
     const b = file("b.csv", ["市经信局,CX75-06-01,2017-11,350,家,,,张三,2017-12-03", "市经信局,CX75-29-02,2017-11,2000,家,,,张三,2017-12-03"]);
     const run = (path: string) =>
       new Promise<number | null>((resolve) => {
-        const child = spawn(process.execPath, [join(PACKAGE_ROOT, "bin", "luoshi.js"), "ingest", path, "--as-of", "2017-12-10"], { env: env() });
+        const child = spawn(process.execPath, [join(PACKAGE_ROOT, "bin", "luoshi.js"), "ingest", path, "--as-of", "2017-12-10"], { env: { ...env(), LUOSHI_READER: reader } });
         child.on("close", resolve);
       });
     expect(await Promise.all([run(a), run(b)])).toEqual([0, 0]);
