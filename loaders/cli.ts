@@ -187,6 +187,7 @@ async function ingest(args: string[]): Promise<number> {
   const { openWarehouse, assertCurrentSchema } = await import("../src/warehouse.js");
   const { acquireWriterLock } = await import("../src/lock.js");
   const { emptySummary, loadMonthlyFile, rejectsCsv, storeArchiveFile, syncManifest } = await import("../src/monthly.js");
+  const { trace } = await import("../src/bulk.js");
   const asOf = values["as-of"] ?? format(new Date(), "yyyy-MM-dd");
   if (parseIsoDate(asOf) === null) {
     console.error(`--as-of 应为 YYYY-MM-DD，收到：${asOf}`);
@@ -220,11 +221,15 @@ async function ingest(args: string[]): Promise<number> {
   const release = dryRun ? () => {} : await acquireWriterLock(db);
   const summaries: import("../src/monthly.js").IngestSummary[] = [];
   try {
+    let t = performance.now();
     const wh = await openWarehouse(db, { readOnly: dryRun });
     const side = await wh.instance.connect();
+    trace("open", t);
     try {
+      t = performance.now();
       await assertCurrentSchema(wh.connection, db);
       if (!dryRun) await syncManifest(wh.connection, data);
+      trace("schema, manifest", t);
       for (const path of files) {
         const name = basename(path);
         let bytes: Uint8Array;
@@ -242,7 +247,9 @@ async function ingest(args: string[]): Promise<number> {
           sideConnection: side,
           beforeCommit: (sha256) => storeArchiveFile(data, bytes, sha256, name),
         });
+        t = performance.now();
         if (!dryRun) await syncManifest(wh.connection, data);
+        trace("manifest", t);
         summaries.push(summary);
         if (values.inbox && !dryRun) {
           if (summary.status === "file_rejected") {
@@ -252,8 +259,10 @@ async function ingest(args: string[]): Promise<number> {
         }
       }
     } finally {
+      t = performance.now();
       side.closeSync();
       wh.close();
+      trace("close", t);
     }
   } finally {
     release();

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from "node:
 import { join } from "node:path";
 import { InputRejected, loadError, type LoadError } from "./errors.js";
 import { acquireWriterLock } from "./lock.js";
-import { replayArchive, type IngestSummary } from "./monthly.js";
+import { replayArchive, storeIngestReference, type IngestSummary } from "./monthly.js";
 import { storeNetworkMetrics } from "./network.js";
 import { PACKAGE_ROOT, SQL_DIR } from "./paths.js";
 import { storeDiscrepancies } from "./reconcile.js";
@@ -113,6 +113,7 @@ export async function buildWarehouse(options: { data: string; db: string; waitMs
       views = await createViews(wh.connection);
       await storeNetworkMetrics(wh.connection);
       await storeDiscrepancies(wh.connection);
+      await storeIngestReference(wh.connection);
       replayed = await replayArchive(wh.connection, options.data);
       checks = await runChecks(wh.connection);
       await wh.connection.run("CHECKPOINT");

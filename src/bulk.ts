@@ -139,9 +139,10 @@ async function rows(connection: DuckDBConnection, sql: string, params: DuckDBVal
   return r;
 }
 
-const TRACE = process.env.LUOSHI_BULK_TRACE === "1";
+/** LUOSHI_TRACE=1: the time of each step of a load on stderr (for profiling). */
+const TRACE = process.env.LUOSHI_TRACE === "1";
 export function trace(what: string, since: number): void {
-  if (TRACE) process.stderr.write(`bulk ${((performance.now() - since) / 1000).toFixed(3)} s  ${what.replace(/\s+/g, " ").slice(0, 90)}\n`);
+  if (TRACE) process.stderr.write(`[trace] ${((performance.now() - since) / 1000).toFixed(3)} s  ${what.replace(/\s+/g, " ").slice(0, 90)}\n`);
 }
 async function run(connection: DuckDBConnection, sql: string, params: DuckDBValue[] = []): Promise<void> {
   const t = performance.now();

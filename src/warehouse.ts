@@ -19,13 +19,17 @@ export class WarehouseOutdated extends Error {
   }
 }
 
-/** Throws WarehouseOutdated unless raw.observations has the columns this version writes. */
+/** Throws WarehouseOutdated unless the monthly tables are those this version writes (raw.observations, raw.ingest_reference). */
 export async function assertCurrentSchema(connection: DuckDBConnection, path: string): Promise<void> {
   const columns = (await connection.runAndReadAll(
     "SELECT column_name FROM information_schema.columns WHERE table_schema = 'raw' AND table_name = 'observations' ORDER BY ordinal_position",
   )).getRowsJS().map(([c]) => String(c));
   const expected = ["receipt_no", "target_id", "department_id", "period", "value", "status", "note", "reporter", "reported_at", "source_row", "reported_value", "flagged", "flag_reason"];
   if (columns.join() !== expected.join()) throw new WarehouseOutdated(path);
+  const [reference] = (await connection.runAndReadAll(
+    "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'raw' AND table_name = 'ingest_reference'",
+  )).getRowsJS();
+  if (Number(reference![0]) === 0) throw new WarehouseOutdated(path);
 }
 
 export type Warehouse = { instance: DuckDBInstance; connection: DuckDBConnection; close: () => void };

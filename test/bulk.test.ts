@@ -15,7 +15,7 @@ import { DATE_FORM, JS_WHITESPACE, NUMBER_FORM, PERIOD_FORM, STATUS_FORMS, UNIT_
 import { planCsv } from "../src/ingest/csvplan.js";
 import { parsePeriod, parseReportDate, parseStatus, parseValue } from "../src/ingest/values.js";
 import { cleanCell } from "../src/ingest/table.js";
-import { loadMonthlyFile, type IngestSummary } from "../src/monthly.js";
+import { ingestLookup, loadMonthlyFile, type IngestSummary } from "../src/monthly.js";
 import { openWarehouse, query } from "../src/warehouse.js";
 import { fuzzMonthlyFile } from "./support/monthly-fuzz.js";
 
@@ -146,6 +146,25 @@ describe("the bulk reader gives the JavaScript reader's results", () => {
     } finally {
       js.close();
       bulk.close();
+    }
+  });
+});
+
+describe("the reference data stored at build", () => {
+  it("is what the views give", async () => {
+    const wh = await openWarehouse(pristine);
+    try {
+      const stored = await ingestLookup(wh.connection, AS_OF);
+      const live = await ingestLookup(wh.connection, AS_OF, wh.connection, { live: true });
+      expect(stored.targets.size).toBe(policy.targets.length);
+      expect(stored.targets).toEqual(live.targets);
+      expect(stored.departments).toEqual(live.departments);
+      expect(stored.ctx.targets).toEqual(live.ctx.targets);
+      for (const d of policy.departments) {
+        for (const name of [d.name, d.fullName, d.alias, `${d.name}（盖章）`, "某某办"]) expect(stored.ctx.resolveDepartment(name)).toBe(live.ctx.resolveDepartment(name));
+      }
+    } finally {
+      wh.close();
     }
   });
 });

@@ -86,6 +86,9 @@ CREATE TABLE raw.observations (
   receipt_no INTEGER NOT NULL, target_id VARCHAR NOT NULL, department_id VARCHAR NOT NULL, period VARCHAR NOT NULL, value DOUBLE, status VARCHAR, note VARCHAR, reporter VARCHAR,
   reported_at VARCHAR, source_row INTEGER NOT NULL, reported_value VARCHAR, flagged BOOLEAN NOT NULL, flag_reason VARCHAR
 );
+-- What a monthly file is checked against (published targets, reporters, department names), packed by
+-- storeIngestReference (src/monthly.ts) at build: only a build changes them.
+CREATE TABLE raw.ingest_reference (part VARCHAR PRIMARY KEY, packed VARCHAR, unsafe BOOLEAN NOT NULL, row_count INTEGER NOT NULL);
 CREATE TABLE raw.rejects (
   receipt_no INTEGER NOT NULL, source_row INTEGER, column_name VARCHAR, code VARCHAR NOT NULL, message VARCHAR NOT NULL,
   value VARCHAR, raw_row VARCHAR
