@@ -85,12 +85,14 @@ const TABLES = ["luoshi_stage", "luoshi_dc", "luoshi_period", "luoshi_date", "lu
 /** Starts DuckDB reading the file into luoshi_stage (the caller hashes the bytes meanwhile). */
 export function startBulk(connection: DuckDBConnection, options: LoadOptions, plan: CsvPlan): Bulk {
   let tempFile: string | null = null;
-  let path = options.sourcePath;
+  // a GBK or UTF-16 file is read by DuckDB in its UTF-8 form (a temporary file), never from its source
+  const bytes = plan.utf8 ?? options.bytes;
+  let path = plan.utf8 ? undefined : options.sourcePath;
   if (path === undefined) {
     tempFile = join(tmpdir(), `luoshi-ingest-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.csv`);
     const t = performance.now();
     try {
-      writeFileSync(tempFile, options.bytes);
+      writeFileSync(tempFile, bytes);
     } catch {
       // no temporary folder to write to: the JavaScript reader reads the file
       rmSync(tempFile, { force: true });
@@ -111,7 +113,7 @@ export function startBulk(connection: DuckDBConnection, options: LoadOptions, pl
   const t0 = performance.now();
   void staged.then(() => trace("stage", t0));
   // while DuckDB reads: what only a pass over every byte can tell
-  const verified = verifyBody(options.bytes, plan);
+  const verified = verifyBody(bytes, plan);
   trace("verifyBody", t0);
   let discarded = false;
   const discard = async () => {

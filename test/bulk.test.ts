@@ -5,6 +5,7 @@
  * one warehouse; and the canonical forms SQL reads itself are held to the JavaScript parsers text by text.
  */
 import { DuckDBInstance, listValue } from "@duckdb/node-api";
+import iconv from "iconv-lite";
 import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -82,6 +83,7 @@ describe("the bulk reader gives the JavaScript reader's results", () => {
     const bulk = await session("random", "bulk");
     let bulkRead = 0;
     let files = 0;
+    let transcoded = 0;
     try {
       for (let seed = 1; seed <= SEEDS; seed++) {
         const first = fuzzMonthlyFile(policy, seed);
@@ -98,6 +100,7 @@ describe("the bulk reader gives the JavaScript reader's results", () => {
         expect(a.readers.every((r) => r === "js")).toBe(true);
         files += 2;
         bulkRead += b.readers.filter((r) => r === "bulk").length;
+        transcoded += b.readers.filter((r, k) => r === "bulk" && ["gb18030", "utf-16le"].includes(b.summaries[k]!.encoding ?? "")).length;
       }
       expect(await bulk.current()).toEqual(await js.current());
       expect(await bulk.history()).toEqual(await js.history());
@@ -107,6 +110,7 @@ describe("the bulk reader gives the JavaScript reader's results", () => {
     }
     // most files are plain enough for the bulk reader: the comparison is about it, not about the fallback
     expect(bulkRead / files).toBeGreaterThan(0.6);
+    expect(transcoded).toBeGreaterThan(3); // GBK and UTF-16 files too, in their UTF-8 form
   }, Math.max(120_000, SEEDS * 4_000));
 
   it("on a larger file with many rows of every kind, then its correction", async () => {
@@ -177,13 +181,21 @@ describe("planCsv: which files DuckDB may read", () => {
     expect(plan("\uFEFF" + header.replace(/\n/g, "\r\n") + '"a, b",b,2017-10,1\r\n')).toMatchObject({ encoding: "utf-8-bom", newline: "\r\n" });
     expect(plan("标题\n" + header + 'a,"x\ny",2017-10,1\n')).toMatchObject({ skip: 2, quotedNewlines: true });
   });
+  it("plans GBK and UTF-16 text in its UTF-8 form", () => {
+    const text = header + "省商务厅,BP-001-01,2017-10,1\n";
+    const gbk = planCsv(new Uint8Array(iconv.encode(text, "gbk")));
+    expect(gbk).toMatchObject({ encoding: "gb18030", skip: 1 });
+    expect(Buffer.from(gbk!.utf8!).toString("utf8")).toBe(text);
+    expect(planCsv(new Uint8Array(iconv.encode("\uFEFF" + text, "utf-16le")))).toMatchObject({ encoding: "utf-16le" });
+    expect(planCsv(new TextEncoder().encode(text))).toMatchObject({ encoding: "utf-8", utf8: null });
+  });
   it("leaves to JavaScript what DuckDB would read differently", () => {
     expect(plan(header + 'a,"上规"企业,2017-10,1\n')).toBeNull(); // a stray quote
     expect(plan(header + 'a,b"c,2017-10,1\n')).toBeNull(); // a quote inside an unquoted field
     expect(plan(header + "a,b,2017-10,1\n\nc,d,2017-10,2\n")).toBeNull(); // a blank line inside the data
     expect(plan(header + "\na,b,2017-10,1\n")).toBeNull(); // a blank line right below the header
     expect(plan("没有表头\n1,2,3\n")).toBeNull();
-    expect(planCsv(new Uint8Array([0xb1, 0xa8, 0xcb, 0xcd, 0x2c, 0x31, 0x0a]))).toBeNull(); // GBK
+    expect(planCsv(new Uint8Array([0xb1, 0xa8, 0xcb, 0xcd, 0x2c, 0x31, 0x0a]))).toBeNull(); // GBK, no header
     expect(planCsv(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0]))).toBeNull(); // a ZIP (an .xlsx)
   });
 });

@@ -2,18 +2,24 @@
  * Whether DuckDB's own CSV reader can read a monthly report exactly as the JavaScript reader does (check.ts:
  * sniffBytes, parseCsvGrid, readTable), and how: the plan of the bulk load (src/bulk.ts). Node only.
  *
- * A plan is made only for plain, well-formed UTF-8 CSV: every quote opens a field and closes it before a delimiter
- * or a line break, one kind of line break throughout, no blank line inside the data, the header found in the first
- * records. Anything else — GBK, UTF-16, .xlsx, a stray quote, mixed line breaks — gets no plan and is read by
- * JavaScript. Some conditions can only be checked on every byte (control characters, the line breaks of a CRLF file):
+ * A plan is made only for plain, well-formed CSV: every quote opens a field and closes it before a delimiter or a
+ * line break, one kind of line break throughout, no blank line inside the data, the header found in the first records.
+ * Text in GB18030/GBK or UTF-16 is decoded as sniffBytes decodes it and planned in UTF-8. Anything else — .xlsx, a
+ * stray quote, mixed line breaks — gets no plan and is read by JavaScript. Some conditions can only be checked on every byte (control characters, the line breaks of a CRLF file):
  * `verifyBody` does that while DuckDB reads the file, and a failure there also sends the file to JavaScript.
  */
 import { isUtf8 } from "node:buffer";
-import { hasNonTextSignature } from "./decode.js";
+import { hasNonTextSignature, sniffBytes } from "./decode.js";
 import { headerDelimiter, HEADER_SCAN_ROWS, parseCsvGrid, readHeader, type TableHeader } from "./table.js";
 
 export type CsvPlan = {
-  encoding: "utf-8" | "utf-8-bom";
+  /** The file's encoding, as sniffBytes names it. */
+  encoding: "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "gb18030";
+  /**
+   * A file in GB18030/GBK or UTF-16, decoded as sniffBytes decodes it and written again in UTF-8 (DuckDB reads UTF-8
+   * only): DuckDB reads these bytes; the plan's offsets are theirs. Null for a UTF-8 file.
+   */
+  utf8: Uint8Array | null;
   delimiter: "," | "\t" | ";";
   newline: "\n" | "\r\n";
   /** The header as readTable finds it. */
@@ -37,12 +43,27 @@ const CR = 0x0d;
 
 /** The plan, or null when the JavaScript reader must read the file. */
 export function planCsv(bytes: Uint8Array): CsvPlan | null {
-  if (bytes.length === 0 || hasNonTextSignature(bytes)) return null;
+  const plan = planUtf8(bytes);
+  if (plan !== undefined) return plan;
+  // not UTF-8: GB18030/GBK (Excel's "CSV" on Chinese Windows) or UTF-16 text is decoded as the JavaScript reader
+  // decodes it, and planned in UTF-8
+  const sniffed = sniffBytes(bytes);
+  if (sniffed.kind !== "text" || sniffed.encoding === "utf-8" || sniffed.encoding === "utf-8-bom") return null;
+  const utf8 = Buffer.from(sniffed.text, "utf8");
+  const again = planUtf8(utf8);
+  return again ? { ...again, encoding: sniffed.encoding, utf8 } : null;
+}
+
+/** The plan of a UTF-8 file; null when it is UTF-8 but not plain enough; undefined when it is not UTF-8. */
+function planUtf8(bytes: Uint8Array): CsvPlan | null | undefined {
+  if (bytes.length === 0) return null;
+  if (hasNonTextSignature(bytes)) return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) ? undefined : null; // UTF-16 (or -32)
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const bodyStart = bom ? 3 : 0;
   const body = Buffer.from(bytes.buffer, bytes.byteOffset + bodyStart, bytes.byteLength - bodyStart);
   // (a NUL or other control character anywhere is found by verifyBody, while DuckDB reads)
-  if (body.length === 0 || !isUtf8(body)) return null;
+  if (body.length === 0) return null;
+  if (!isUtf8(body)) return bom ? null : undefined;
 
   // the text checks of sniffBytes (textResult), on the first characters
   let cut = Math.min(body.length, PREFIX_BYTES);
@@ -79,7 +100,7 @@ export function planCsv(bytes: Uint8Array): CsvPlan | null {
   }
   // a blank line right at the start of the data
   if (dataStart < last && (body[dataStart] === LF || body[dataStart] === CR)) return null;
-  return { encoding: bom ? "utf-8-bom" : "utf-8", delimiter, newline, header, skip: header.index + 1, quotedNewlines: quotes.newlines, bodyStart, spans: quotes.spans };
+  return { encoding: bom ? "utf-8-bom" : "utf-8", utf8: null, delimiter, newline, header, skip: header.index + 1, quotedNewlines: quotes.newlines, bodyStart, spans: quotes.spans };
 }
 
 /**

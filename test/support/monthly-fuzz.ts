@@ -4,6 +4,7 @@
  * many rejected forms, duplicate keys, footer and blank rows, short and long rows, quoting, BOM, CRLF, other
  * delimiters. Deterministic per seed. Used to hold the bulk reader to the JavaScript reader's verdicts.
  */
+import iconv from "iconv-lite";
 import { rng, type SynthPolicy, type SynthTarget } from "../../bench/synth.js";
 
 type Pick = <T>(xs: readonly T[]) => T;
@@ -121,8 +122,10 @@ export function fuzzMonthlyFile(p: SynthPolicy, seed: number, options: FuzzOptio
   if (chance(0.8)) text += newline;
   if (chance(0.1)) text += newline; // trailing blank line
   if (breakStructure && chance(0.02)) text = text.replace(/按计划推进/, '"上规"企业'); // a stray quote
-  const bom = chance(0.3) ? "\uFEFF" : "";
-  const bytes = new TextEncoder().encode(bom + text);
+  // as Excel saves "CSV" on Chinese Windows (GBK, no BOM) or "Unicode text" (UTF-16LE with BOM); else UTF-8, with or without BOM
+  const encoding = chance(0.1) ? "gb18030" : chance(0.05) ? "utf-16le" : "utf-8";
+  const bom = encoding === "utf-16le" || (encoding === "utf-8" && chance(0.3)) ? "\uFEFF" : "";
+  const bytes = encoding === "utf-8" ? new TextEncoder().encode(bom + text) : new Uint8Array(iconv.encode(bom + text, encoding));
   return { name: `fuzz-${seed}.csv`, text: bom + text, bytes, rows: dataRows };
 }
 
