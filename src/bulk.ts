@@ -15,7 +15,7 @@
  * two on varied files.
  */
 import { listValue, type DuckDBConnection, type DuckDBValue } from "@duckdb/node-api";
-import { rmSync, writeFileSync } from "node:fs";
+import { readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { verifyBody, type CsvPlan } from "./ingest/csvplan.js";
@@ -82,6 +82,25 @@ export type Bulk = {
 
 const TABLES = ["luoshi_stage", "luoshi_dc", "luoshi_period", "luoshi_date", "luoshi_value", "luoshi_kd", "luoshi_kc", "luoshi_kp", "luoshi_dups", "luoshi_cur", "luoshi_hist", "luoshi_accepted"];
 
+const TEMP_PREFIX = "luoshi-ingest-";
+
+/** Removes the temporary copies left by loads whose process is gone (killed before it could remove its own). */
+function removeOrphans(): void {
+  try {
+    for (const f of readdirSync(tmpdir())) {
+      const pid = f.startsWith(TEMP_PREFIX) ? Number(f.slice(TEMP_PREFIX.length).split("-")[0]) : NaN;
+      if (!Number.isInteger(pid) || pid === process.pid) continue;
+      try {
+        process.kill(pid, 0);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === "ESRCH") rmSync(join(tmpdir(), f), { force: true });
+      }
+    }
+  } catch {
+    // nothing to tidy, or no right to
+  }
+}
+
 /** Starts DuckDB reading the file into luoshi_stage (the caller hashes the bytes meanwhile). */
 export function startBulk(connection: DuckDBConnection, options: LoadOptions, plan: CsvPlan): Bulk {
   let tempFile: string | null = null;
@@ -89,7 +108,8 @@ export function startBulk(connection: DuckDBConnection, options: LoadOptions, pl
   const bytes = plan.utf8 ?? options.bytes;
   let path = plan.utf8 ? undefined : options.sourcePath;
   if (path === undefined) {
-    tempFile = join(tmpdir(), `luoshi-ingest-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.csv`);
+    removeOrphans();
+    tempFile = join(tmpdir(), `${TEMP_PREFIX}${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.csv`);
     const t = performance.now();
     try {
       writeFileSync(tempFile, bytes);
