@@ -1,6 +1,7 @@
 /**
- * The bulk reader of monthly reports: a plain UTF-8 CSV (see csvplan.ts) read by DuckDB's read_csv into a temporary
- * table, its accepted rows stored by one INSERT … SELECT. It never decides a verdict on its own:
+ * The bulk reader of monthly reports: a plain CSV (see csvplan.ts; GBK and UTF-16 in their UTF-8 form) read by
+ * DuckDB's read_csv into a temporary table, its accepted rows stored by one INSERT … SELECT. It never decides a
+ * verdict on its own:
  *
  * - every cell verdict comes from the JavaScript rules (CellVerdicts), evaluated once per distinct text and handed to
  *   DuckDB as small tables, or from a canonical form whose verdict the JavaScript parser would give the same
@@ -8,8 +9,8 @@
  * - SQL stores only rows that pass every rule without a message to give: no reject, no review flag, not unchanged.
  *   Every other row — rejected, flagged, unchanged, a duplicate key, a unit to convert, a spelling the SQL forms do
  *   not cover — is read by rowReader and checked by validateRows, exactly as the JavaScript reader does;
- * - duplicate keys span both: the keys of the stored rows and of the other rows are grouped together, and the stored
- *   copies of a repeated key are taken back out and checked with the others.
+ * - duplicate keys are found before the INSERT, over every row (the key parts of rowKey, numbered per distinct text):
+ *   every copy of a repeated key goes to the JavaScript rules, which find the same repetitions among them.
  *
  * The result (summary, warehouse contents, rejects, flags) is the JavaScript reader's; test/bulk.test.ts compares the
  * two on varied files.
@@ -29,7 +30,7 @@ import { REVIEW_MULTIPLE, type FileLoad, type FileRead, type LoadOptions } from 
 /** Columns read beyond the header's width: a row with more cells than that makes read_csv fail (and JavaScript read the file). */
 const EXTRA_COLUMNS = 1;
 
-/** Every character String.prototype.trim removes (cleanCell trims with it), for DuckDB's trim(text, characters). */
+/** Every character String.prototype.trim removes (cleanCell trims with it). */
 export const JS_WHITESPACE = (() => {
   let s = "";
   for (let c = 0; c <= 0xffff; c++) if (String.fromCharCode(c).trim() === "") s += String.fromCharCode(c);
