@@ -17,7 +17,7 @@ const HELP = `luoshi —— 政策任务分解表与月度进展的数据仓库
       非试运行时文件按内容哈希存入 data/archive/ 并记入清单，luoshi build 会按原顺序重放。
       --inbox 按到达顺序载入 data/inbox/ 中的文件；--as-of 为核对“统计期不得晚于”的日期（默认今天）。
       --received-at 指定接收时间（补录历史文件）；--schedule FILE 按 CSV（file,received_at,as_of）依次载入。
-      4 MiB 以上的规整 CSV 由 DuckDB 批量读取，逐条规则与逐行检查相同，结果一致；环境变量
+      8 MiB 以上的规整 CSV 由 DuckDB 批量读取，逐条规则与逐行检查相同，结果一致；环境变量
       LUOSHI_READER=js 强制逐行检查，LUOSHI_READER=bulk 小文件也批量读取。
       退出码：0 全部接受；1 有行被拒绝；2 有文件被整体拒绝。
   luoshi targets [--check] [--write] [--data DIR]

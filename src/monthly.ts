@@ -238,8 +238,8 @@ export type LoadOptions = {
   /** Another connection to the same warehouse: the bulk reader reads the reference data there while DuckDB reads the file. */
   sideConnection?: DuckDBConnection;
   /**
-   * Which reader checks the rows. "auto" (default): DuckDB reads a plain UTF-8 CSV of BULK_MIN_BYTES or more
-   * (src/bulk.ts), JavaScript everything else; "bulk": DuckDB reads every plain UTF-8 CSV; "js": JavaScript always.
+   * Which reader checks the rows. "auto" (default): DuckDB reads a plain CSV of BULK_MIN_BYTES or more (src/bulk.ts),
+   * JavaScript everything else; "bulk": DuckDB reads every plain CSV; "js": JavaScript always.
    * All give the same verdicts, messages and warehouse contents (test/bulk.test.ts).
    */
   engine?: "auto" | "bulk" | "js";
@@ -437,9 +437,10 @@ async function readWithJs(load: FileLoad, table?: MonthlyTable): Promise<FileRea
 
 /**
  * Below this size a file is read by JavaScript alone under engine "auto": a small file is read faster without the
- * temporary tables and the dozen statements of the bulk reader (measured by npm run bench).
+ * temporary tables and the dozen statements of the bulk reader (the two take about as long at 100,000 rows, 8 MB;
+ * figures in bench/README.md).
  */
-export const BULK_MIN_BYTES = 4 * 1024 * 1024;
+export const BULK_MIN_BYTES = 8 * 1024 * 1024;
 
 /** Validates one file against the warehouse and (unless dry-run) loads its accepted rows in one transaction. */
 export async function loadMonthlyFile(connection: DuckDBConnection, options: LoadOptions): Promise<IngestSummary> {
