@@ -444,7 +444,7 @@ export const BULK_MIN_BYTES = 8 * 1024 * 1024;
 
 /** Validates one file against the warehouse and (unless dry-run) loads its accepted rows in one transaction. */
 export async function loadMonthlyFile(connection: DuckDBConnection, options: LoadOptions): Promise<IngestSummary> {
-  // a plain UTF-8 CSV is read by DuckDB, which starts on the file while the bytes are hashed here
+  // a plain CSV is read by DuckDB, which starts on the file while the bytes are hashed here
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   let t = performance.now();
   const engine = options.engine ?? "auto";
