@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { extname, join } from "node:path";
 import Papa from "papaparse";
-import { type IngestContext, type MonthlyFileResult, type Reject, type ValidRow } from "./ingest/index.js";
+import { type IngestContext, type Reject, type ValidRow } from "./ingest/index.js";
 import { checkMonthlyTable, DEFAULT_MAX_BYTES, readMonthlyTable, type MonthlyTable } from "./ingest/check.js";
 import { planCsv } from "./ingest/csvplan.js";
 import { startBulk, trace } from "./bulk.js";

@@ -97,7 +97,7 @@ export function fuzzMonthlyFile(p: SynthPolicy, seed: number, options: FuzzOptio
         if (chance(0.1)) cells.status = "推进中";
       }
       if (chance(0.3)) cells.note = pick(["按计划推进", "项目已开工", "受天气影响略有滞后"]);
-      if (!plain) mutate(cells, t, k.department, p, random, pick, chance);
+      if (!plain) mutate(cells, t, k.department, p, pick, chance);
     }
     dataRows.push(fields.map((f) => cells[f] ?? ""));
   }
@@ -130,7 +130,7 @@ export function fuzzMonthlyFile(p: SynthPolicy, seed: number, options: FuzzOptio
 }
 
 /** Cells in other forms, right and wrong. */
-function mutate(cells: Record<string, string>, t: SynthTarget, d: SynthPolicy["departments"][number], p: SynthPolicy, random: () => number, pick: Pick, chance: (x: number) => boolean): void {
+function mutate(cells: Record<string, string>, t: SynthTarget, d: SynthPolicy["departments"][number], p: SynthPolicy, pick: Pick, chance: (x: number) => boolean): void {
   if (chance(0.1)) cells.department = pick([d.fullName, d.alias, ` ${d.name} `, `${d.name}（盖章）`, "某某办", "", pick(p.departments).name, `${d.name}\u3000`]);
   if (chance(0.06)) cells.targetCode = pick([t.code.toLowerCase(), t.code.replace(/-/g, "—"), "BP-999-99", "", "合计", "指标编码", ` ${t.code}`, `="${t.code}"`]);
   if (chance(0.12)) {
