@@ -187,7 +187,7 @@ async function ingest(args: string[]): Promise<number> {
   const { openWarehouse, assertCurrentSchema } = await import("../src/warehouse.js");
   const { acquireWriterLock } = await import("../src/lock.js");
   const { emptySummary, loadMonthlyFile, rejectsCsv, storeArchiveFile, syncManifest } = await import("../src/monthly.js");
-  const { trace } = await import("../src/bulk.js");
+  const { trace } = await import("../src/trace.js");
   const asOf = values["as-of"] ?? format(new Date(), "yyyy-MM-dd");
   if (parseIsoDate(asOf) === null) {
     console.error(`--as-of 应为 YYYY-MM-DD，收到：${asOf}`);

@@ -26,6 +26,7 @@ import { STATUS_WORDS, normalizeCell, parseValue } from "./ingest/values.js";
 import { UNITS } from "./targets/units.js";
 import { fileError } from "./ingest/codes.js";
 import { REVIEW_MULTIPLE, type FileLoad, type FileRead, type LoadOptions } from "./monthly.js";
+import { trace } from "./trace.js";
 
 /** Columns read beyond the header's width: a row with more cells than that makes read_csv fail (and JavaScript read the file). */
 const EXTRA_COLUMNS = 1;
@@ -140,12 +141,12 @@ export function startBulk(connection: DuckDBConnection, options: LoadOptions, pl
   const discard = async () => {
     if (discarded) return;
     discarded = true;
-    const t = performance.now();
+    const since = performance.now();
     await staged;
     await connection.run("RESET disabled_optimizers").catch(() => {});
-    for (const t of TABLES) await connection.run(`DROP TABLE IF EXISTS temp.main.${t}`).catch(() => {});
+    for (const table of TABLES) await connection.run(`DROP TABLE IF EXISTS temp.main.${table}`).catch(() => {});
     if (tempFile !== null) rmSync(tempFile, { force: true });
-    trace("discard", t);
+    trace("discard", since);
   };
   return {
     ready: async () => (await staged) && verified,
@@ -162,11 +163,7 @@ async function rows(connection: DuckDBConnection, sql: string, params: DuckDBVal
   return r;
 }
 
-/** LUOSHI_TRACE=1: the time of each step of a load on stderr (for profiling). */
-const TRACE = process.env.LUOSHI_TRACE === "1";
-export function trace(what: string, since: number): void {
-  if (TRACE) process.stderr.write(`[trace] ${((performance.now() - since) / 1000).toFixed(3)} s  ${what.replace(/\s+/g, " ").slice(0, 90)}\n`);
-}
+/** Runs a statement. */
 async function run(connection: DuckDBConnection, sql: string, params: DuckDBValue[] = []): Promise<void> {
   const t = performance.now();
   await connection.run(sql, params);
@@ -192,7 +189,7 @@ async function tempTable(connection: DuckDBConnection, name: string, columns: [s
   trace(`${name}: ${data.length} rows`, t);
 }
 
-async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvPlan, width: number): Promise<FileRead | null> {
+async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvPlan, width: number): Promise<FileRead> {
   const { header } = plan;
   const { options, lookup } = load;
   const ctx = lookup.ctx;
@@ -223,10 +220,10 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
     const departmentId = load.departmentIds.get(t.policy_id)?.get(v.department);
     if (departmentId === undefined) continue;
     const unit = v.target.unit;
-    dc.push([d, c, t.policy_id, t.target_id, v.code, departmentId, unit, v.target.kind, v.target.countingStart?.slice(0, 7) ?? null, t.goal,
+    dc.push([d, c, t.target_id, v.code, departmentId, unit, v.target.kind, v.target.countingStart?.slice(0, 7) ?? null, t.goal,
       unit !== null && verdicts.isMoney(unit)]);
   }
-  await tempTable(connection, "luoshi_dc", [["d", "VARCHAR"], ["c", "VARCHAR"], ["policy_id", "VARCHAR"], ["target_id", "VARCHAR"], ["code", "VARCHAR"],
+  await tempTable(connection, "luoshi_dc", [["d", "VARCHAR"], ["c", "VARCHAR"], ["target_id", "VARCHAR"], ["code", "VARCHAR"],
     ["department_id", "VARCHAR"], ["t_unit", "VARCHAR"], ["kind", "VARCHAR"], ["start_month", "VARCHAR"], ["goal", "DOUBLE"], ["money", "BOOLEAN"]], dc);
   await tempTable(connection, "luoshi_period", [["raw", "VARCHAR"], ["period", "VARCHAR"]],
     periods.flatMap(([p]) => {
@@ -299,7 +296,7 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
     ), q AS (
       SELECT p.*, $6 AND vm.num <> '' AND (vm.suffix = '' OR list_contains($4, vm.suffix)) AS plain FROM p
     ), t AS (
-      SELECT q.i, q.cells_ok, q.st, q.u, q.n, q.rp, q.ra, q.v, dc.policy_id, dc.target_id, dc.code, dc.department_id, dc.t_unit, dc.kind, dc.start_month, dc.goal, dc.money,
+      SELECT q.i, q.cells_ok, q.st, q.u, q.n, q.rp, q.ra, q.v, dc.target_id, dc.code, dc.department_id, dc.t_unit, dc.kind, dc.start_month, dc.goal, dc.money,
         CASE WHEN q.p_form THEN q.p ELSE mp.period END AS period,
         CASE WHEN q.ra_form THEN q.ra ELSE md.date END AS ra_date, q.ra_form OR md.raw IS NOT NULL AS ra_found,
         q.plain OR mv.raw IS NOT NULL AS v_found,

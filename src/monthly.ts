@@ -6,7 +6,8 @@ import Papa from "papaparse";
 import { type IngestContext, type Reject, type ValidRow } from "./ingest/index.js";
 import { checkMonthlyTable, DEFAULT_MAX_BYTES, readMonthlyTable, type MonthlyTable } from "./ingest/check.js";
 import { planCsv } from "./ingest/csvplan.js";
-import { startBulk, trace } from "./bulk.js";
+import { startBulk } from "./bulk.js";
+import { trace } from "./trace.js";
 import { aliasKey, departmentResolver } from "./ingest/keys.js";
 import { query } from "./warehouse.js";
 

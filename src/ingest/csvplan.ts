@@ -5,8 +5,9 @@
  * A plan is made only for plain, well-formed CSV: every quote opens a field and closes it before a delimiter or a
  * line break, one kind of line break throughout, no blank line inside the data, the header found in the first records.
  * Text in GB18030/GBK or UTF-16 is decoded as sniffBytes decodes it and planned in UTF-8. Anything else — .xlsx, a
- * stray quote, mixed line breaks — gets no plan and is read by JavaScript. Some conditions can only be checked on every byte (control characters, the line breaks of a CRLF file):
- * `verifyBody` does that while DuckDB reads the file, and a failure there also sends the file to JavaScript.
+ * stray quote, mixed line breaks — gets no plan and is read by JavaScript. Some conditions can only be checked on
+ * every byte (control characters, the line breaks of a CRLF file): `verifyBody` does that while DuckDB reads the file,
+ * and a failure there also sends the file to JavaScript.
  */
 import { isUtf8 } from "node:buffer";
 import { hasNonTextSignature, sniffBytes } from "./decode.js";

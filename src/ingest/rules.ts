@@ -261,17 +261,6 @@ export class CellVerdicts {
     return d.ok ? { date: d.value } : null;
   }
 
-  /** 完成状态 read (null inside: left empty); null when unreadable. */
-  status(text: string): { status: Status | null } | null {
-    const s = this.memo.status(cleanCell(text));
-    return s.ok ? { status: s.value } : null;
-  }
-
-  /** The 单位 cell, normalised (null when empty). */
-  unit(text: string): string | null {
-    return this.memo.unitCell(cleanCell(text));
-  }
-
   /** 累计完成值 read and not empty, with the number as String() writes it; null when empty or unreadable. */
   value(text: string): (ReportedValue & { text: string }) | null {
     let cell = cleanCell(text);

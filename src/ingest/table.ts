@@ -258,7 +258,7 @@ export function hasHeader(grid: Grid, merges: readonly Merge[] = []): boolean {
 
 /**
  * What the header row of a table says: where it is, which column holds which field, and what a data row below it
- * needs to be read (see readRow). Found by readHeader.
+ * needs to be read (see rowReader). Found by readHeader.
  */
 export type TableHeader = {
   /** 0-based index of the header row in the grid. */
