@@ -377,7 +377,10 @@ export class FileLoad {
     const { summary, connection } = this;
     const receipt = await this.begin();
     summary.receipt_no = receipt;
+    let t = performance.now();
     await this.flush();
+    trace("flush", t);
+    t = performance.now();
     // every row stored: archive the file (an error, or the process dying here, rolls the file back)
     this.archiveName = this.options.beforeCommit ? this.options.beforeCommit(this.sha256) : this.options.archiveName;
     await connection.run(
@@ -399,7 +402,10 @@ export class FileLoad {
       rejected.endRow();
     }
     rejected.closeSync();
+    trace("archive, receipt, rejects", t);
+    t = performance.now();
     await connection.run("COMMIT");
+    trace("COMMIT", t);
     this.store.began = false;
   }
 }

@@ -1,5 +1,5 @@
-// 报送自查 page: the monthly report checks of `luoshi ingest` (src/ingest/browser.ts: papaparse, read-excel-file,
-// zod — the same code) bundled for the browser as one self-contained ES module. The page imports it from its
+// 报送自查 page: the monthly report checks of `luoshi ingest` (src/ingest/browser.ts: papaparse, read-excel-file —
+// the same code) bundled for the browser as one self-contained ES module. The page imports it from its
 // FileAttachment URL; it fetches nothing.
 import { build } from "esbuild";
 import { fileURLToPath } from "node:url";

@@ -4,7 +4,6 @@ export {
   validateRows,
   validateRowsInChunks,
   checkRow,
-  monthlyRowSchema,
   duplicateKeyIssues,
   findTargetCode,
   type IngestContext,
@@ -27,18 +26,13 @@ export {
   parseReportDate,
   normalizeCell,
   unitDef,
-  parserSchema,
-  valueCell,
-  statusCell,
-  periodCell,
-  reportDateCell,
   STATUS_WORDS,
   YEAR_RANGE,
   type ReportedValue,
   type Status,
   type DateCellOptions,
-  type IssueParams,
 } from "./values.js";
+export { monthlyRowSchema, parserSchema, valueCell, statusCell, periodCell, reportDateCell, type IssueParams } from "./schemas.js";
 export { INGEST_ERROR_CODES, fileError, rowMessage, type FileError, type FileErrorCode, type RowErrorCode, type IngestErrorCode, type Parsed } from "./codes.js";
 export { sniffBytes, decodeText, looksLikeGbText, type Sniffed, type TextEncoding } from "./decode.js";
 export { readXlsxGrid, excelSerialToIsoDate, dateCellText, numberCellText, type Grid, type XlsxGrid } from "./xlsx.js";

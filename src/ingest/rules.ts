@@ -2,7 +2,6 @@
  * Row validation of a monthly report against a reference context (targets, department resolver, as-of date):
  * every problem of a row is collected as data, nothing is thrown; a row is valid only without any problem.
  */
-import { z } from "zod";
 import { normalizeName } from "../text.js";
 import { rowMessage, type Parsed, type RowErrorCode } from "./codes.js";
 import { cleanCell, COLUMN_NAME, isHeaderOrFooterCode, withValueSuffix, type Field, type TableRow } from "./table.js";
@@ -15,7 +14,6 @@ import {
   parseStatus,
   parseValue,
   unitDef,
-  type IssueParams,
   type ReportedValue,
   type Status,
 } from "./values.js";
@@ -684,41 +682,4 @@ class Validation {
       for (const i of issues) rejects.push({ ...i, row: r.row, rawRow });
     }
   }
-}
-
-/**
- * One row as a zod schema, for callers that validate rows themselves: input is the trimmed cell text per field,
- * output the accepted row; issues are custom issues with `path: [field]` and `params: { code, value }`.
- * (Duplicate keys span rows and are checked by `validateRows`.)
- */
-export function monthlyRowSchema(ctx: IngestContext, options: RowOptions = {}) {
-  const cell = z.string().default("");
-  const shape = {
-    department: cell,
-    targetCode: cell,
-    period: cell,
-    value: cell,
-    unit: cell,
-    status: cell,
-    note: cell,
-    reporter: cell,
-    reportedAt: cell,
-  } satisfies Record<Field, typeof cell>;
-  const fieldOfColumn = new Map(Object.entries(COLUMN_NAME).map(([f, name]) => [name, f]));
-  return z.object(shape).transform((cells, zctx): Omit<ValidRow, "sourceRow"> => {
-    const trimmed = Object.fromEntries(Object.entries(cells).map(([k, v]) => [k, v.trim()])) as RowCells;
-    const result = checkRow(trimmed, ctx, options);
-    if (result.ok) return result.row;
-    for (const i of result.issues) {
-      const field = i.column === null ? null : fieldOfColumn.get(i.column);
-      zctx.addIssue({
-        code: "custom",
-        message: i.message,
-        path: field ? [field] : [],
-        params: { code: i.code, value: i.value } satisfies IssueParams & { value: string | null },
-        input: i.value,
-      });
-    }
-    return z.NEVER;
-  });
 }

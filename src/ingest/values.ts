@@ -1,9 +1,8 @@
 /**
  * Cell values of a monthly report: cumulative values with units, periods, statuses and report dates.
  * Each parser returns data (`Parsed<T>`: the value, or a stable row-level code with a Chinese message) and never
- * throws; `*Cell` are the same parsers as zod schemas whose issues carry `params: { code }`.
+ * throws; schemas.ts gives the same parsers as zod schemas.
  */
-import { z } from "zod";
 import { UNITS, SCALE_WORDS, type UnitDef } from "../targets/units.js";
 import { fail, ok, type Parsed, type RowErrorCode } from "./codes.js";
 import { excelSerialToIsoDate } from "./xlsx.js";
@@ -289,24 +288,3 @@ export function parseStatus(text: string): Parsed<Status | null> {
   const status = STATUS_BY_WORD.get(t);
   return status ? ok(status) : fail("E_BAD_STATUS", quote(text));
 }
-
-// ---------------------------------------------------------------------------------------------------------------
-// The same parsers as zod schemas: string in, parsed value out, issues carrying { code } in params.
-
-/** The params every ingest issue carries. */
-export type IssueParams = { code: RowErrorCode };
-
-/** Wraps a parser as a zod schema whose failures are custom issues with `params.code`. */
-export function parserSchema<T>(parse: (text: string) => Parsed<T>) {
-  return z.string().transform((text, ctx): T => {
-    const r = parse(text);
-    if (r.ok) return r.value;
-    ctx.addIssue({ code: "custom", message: r.message, params: { code: r.code } satisfies IssueParams, input: text });
-    return z.NEVER;
-  });
-}
-
-export const valueCell = parserSchema(parseValue);
-export const statusCell = parserSchema(parseStatus);
-export const periodCell = (options: DateCellOptions = {}) => parserSchema((t) => parsePeriod(t, options));
-export const reportDateCell = (options: DateCellOptions = {}) => parserSchema((t) => parseReportDate(t, options));

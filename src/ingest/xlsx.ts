@@ -14,7 +14,6 @@
  * (fstream, rimraf 2, glob 7, inflight) for features a reader does not need.
  */
 import { strFromU8, unzipSync } from "fflate";
-import readXlsxFile from "read-excel-file/universal";
 import { UNITS } from "../targets/units.js";
 import { fileError, type FileError } from "./codes.js";
 
@@ -269,6 +268,8 @@ export async function readXlsxGrid(
     // The universal entry (an ArrayBuffer in, fflate to unzip) runs the same in Node and in the browser; a copy,
     // because the unzip may hand the buffer to a worker.
     const copy = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    // loaded here, not at start-up: a CSV never needs it (esbuild still bundles it for the browser)
+    const { default: readXlsxFile } = await import("read-excel-file/universal");
     sheets = (await readXlsxFile(copy, { trim: false })) as unknown as {
       sheet: string;
       data: unknown[][];
