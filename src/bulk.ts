@@ -208,9 +208,12 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
   // 1. the distinct texts the JavaScript rules judge
   const pairs = (await rows(connection, `SELECT DISTINCT ${cell("department")}, ${cell("targetCode")} FROM temp.luoshi_stage`)) as [string, string][];
   const periods = (await rows(connection, `SELECT DISTINCT ${cell("period")} FROM temp.luoshi_stage`)) as [string][];
-  const dates = (await rows(connection, `SELECT DISTINCT d FROM (SELECT ${cell("reportedAt")} AS d FROM temp.luoshi_stage)
-    WHERE d <> '' AND NOT (regexp_full_match(d, '${DATE_FORM}') AND TRY_CAST(d AS DATE) IS NOT NULL)`)) as [string][];
-  const values = (await rows(connection, `SELECT DISTINCT v FROM (SELECT ${cell("value")} AS v, regexp_extract(v, '${NUMBER_FORM}', ['num', 'suffix']) AS m FROM temp.luoshi_stage)
+  // the forms SQL reads itself are tested on each distinct text, after DISTINCT (LATERAL keeps the optimizer from
+  // moving the test below it, onto every row)
+  const dates = (await rows(connection, `SELECT d FROM (SELECT DISTINCT ${cell("reportedAt")} AS d FROM temp.luoshi_stage),
+    LATERAL (SELECT regexp_full_match(d, '${DATE_FORM}') AND TRY_CAST(d AS DATE) IS NOT NULL AS form) WHERE d <> '' AND NOT form`)) as [string][];
+  const values = (await rows(connection, `SELECT v FROM (SELECT DISTINCT ${cell("value")} AS v FROM temp.luoshi_stage),
+    LATERAL (SELECT regexp_extract(v, '${NUMBER_FORM}', ['num', 'suffix']) AS m)
     WHERE v <> '' AND NOT ($1 AND m.num <> '' AND (m.suffix = '' OR list_contains($2::VARCHAR[], m.suffix)))`, [usePlain, listValue(VALUE_UNIT_FORMS)])) as [string][];
   const dc: (string | number | boolean | null)[][] = [];
   for (const [d, c] of pairs) {
