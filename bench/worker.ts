@@ -5,7 +5,7 @@
  */
 import { copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ingestLookup, loadMonthlyFile, rejectsCsv, storeArchiveFile, syncManifest } from "../src/monthly.js";
+import { archiveDir, ingestLookup, loadMonthlyFile, rejectsCsv, storeArchiveFile, syncManifest } from "../src/monthly.js";
 import { readMonthlyFile } from "../src/ingest/index.js";
 import { openWarehouse, query } from "../src/warehouse.js";
 import { AS_OF, MONTHLY_HEADER } from "./synth.js";
@@ -62,7 +62,8 @@ async function main(): Promise<void> {
       const name = "bench-monthly.csv";
       const summary = await loadMonthlyFile(wh.connection, {
         name, bytes, asOf: AS_OF, receivedAt: "2026-01-05 09:00:00", archiveName: null, maxBytes: Number.MAX_SAFE_INTEGER,
-        beforeCommit: (sha256) => storeArchiveFile(data, bytes, sha256, name), engine: mode === "ours_js" ? "js" : "auto", sideConnection: side,
+        beforeCommit: (sha256) => storeArchiveFile(data, bytes, sha256, name),
+        sourceFor: (sha256) => join(archiveDir(data), storeArchiveFile(data, bytes, sha256, name)), engine: mode === "ours_js" ? "js" : "auto", sideConnection: side,
       });
       await syncManifest(wh.connection, data);
       writeFileSync(join(work, "rejects.csv"), rejectsCsv(summary.rejects));

@@ -186,7 +186,7 @@ async function ingest(args: string[]): Promise<number> {
   const { parseIsoDate } = await import("../src/deadline.js");
   const { openWarehouse, assertCurrentSchema } = await import("../src/warehouse.js");
   const { acquireWriterLock } = await import("../src/lock.js");
-  const { emptySummary, loadMonthlyFile, rejectsCsv, storeArchiveFile, syncManifest } = await import("../src/monthly.js");
+  const { archiveDir, emptySummary, loadMonthlyFile, rejectsCsv, storeArchiveFile, syncManifest } = await import("../src/monthly.js");
   const { trace } = await import("../src/trace.js");
   const asOf = values["as-of"] ?? format(new Date(), "yyyy-MM-dd");
   if (parseIsoDate(asOf) === null) {
@@ -246,6 +246,7 @@ async function ingest(args: string[]): Promise<number> {
           name, bytes, asOf: planned?.as_of || asOf, receivedAt, archiveName: null, sheet: values.sheet, dryRun, maxBytes: Number.MAX_SAFE_INTEGER, engine: ingestEngine(),
           sideConnection: side,
           beforeCommit: (sha256) => storeArchiveFile(data, bytes, sha256, name),
+          sourceFor: (sha256) => join(archiveDir(data), storeArchiveFile(data, bytes, sha256, name)),
         });
         t = performance.now();
         if (!dryRun) await syncManifest(wh.connection, data);

@@ -236,6 +236,12 @@ export type LoadOptions = {
   beforeCommit?: (sha256: string) => string | null;
   /** A file holding exactly `bytes` (an archived file), which DuckDB may read itself; otherwise a temporary copy is written. */
   sourcePath?: string;
+  /**
+   * Stores `bytes` where they are archived and returns that file's path (luoshi ingest: the archive copy, which
+   * beforeCommit would write anyway): the bulk reader then reads it instead of writing a temporary copy. Called before
+   * the file is read, outside a dry run; a copy left by a load that fails is harmless (the manifest does not list it).
+   */
+  sourceFor?: (sha256: string) => string;
   /** Another connection to the same warehouse: the bulk reader reads the reference data there while DuckDB reads the file. */
   sideConnection?: DuckDBConnection;
   /**
@@ -461,10 +467,27 @@ export async function loadMonthlyFile(connection: DuckDBConnection, options: Loa
   // with a second connection the reference data is read while DuckDB reads the file (discarded if already loaded)
   const early = plan && options.sideConnection ? ingestLookup(options.sideConnection, options.asOf) : null;
   early?.catch(() => {}); // awaited below
-  const bulk = plan ? startBulk(connection, options, plan) : null;
-  t = performance.now();
-  const sha256 = createHash("sha256").update(options.bytes).digest("hex");
-  trace("sha256", t);
+  const hash = () => {
+    const since = performance.now();
+    const digest = createHash("sha256").update(options.bytes).digest("hex");
+    trace("sha256", since);
+    return digest;
+  };
+  // DuckDB reads the archived copy when there is one to write anyway; else the bytes are hashed while it reads
+  let sha256: string | undefined;
+  let sourcePath = options.sourcePath;
+  if (plan && plan.utf8 === null && sourcePath === undefined && options.sourceFor && !options.dryRun) {
+    sha256 = hash();
+    try {
+      t = performance.now();
+      sourcePath = options.sourceFor(sha256);
+      trace("archive copy", t);
+    } catch {
+      // no archive to write to: a temporary copy (beforeCommit then fails and rolls the load back)
+    }
+  }
+  const bulk = plan ? startBulk(connection, { ...options, sourcePath }, plan) : null;
+  sha256 ??= hash();
   try {
     const bulkReady = bulk ? await bulk.ready() : false;
     const [seen] = (await query(connection, "SELECT receipt_no, rows_read, imported, updated, unchanged, rejected, flagged FROM raw.receipts WHERE sha256 = $1", [sha256])).rows;

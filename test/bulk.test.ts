@@ -6,7 +6,7 @@
  */
 import { DuckDBInstance, listValue } from "@duckdb/node-api";
 import iconv from "iconv-lite";
-import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -16,7 +16,7 @@ import { DATE_FORM, JS_WHITESPACE, NUMBER_FORM, PERIOD_FORM, STATUS_FORMS, UNIT_
 import { planCsv } from "../src/ingest/csvplan.js";
 import { parsePeriod, parseReportDate, parseStatus, parseValue } from "../src/ingest/values.js";
 import { cleanCell } from "../src/ingest/table.js";
-import { ingestLookup, loadMonthlyFile, type IngestSummary } from "../src/monthly.js";
+import { ingestLookup, loadMonthlyFile, type IngestSummary, type LoadOptions } from "../src/monthly.js";
 import { openWarehouse, query } from "../src/warehouse.js";
 import { fuzzMonthlyFile } from "./support/monthly-fuzz.js";
 
@@ -45,7 +45,7 @@ async function session(name: string, engine: "bulk" | "js") {
   const q = async (sql: string) => (await query(wh.connection, sql)).rows;
   return {
     /** Loads files in order; returns their summaries (but the reader) and readers, and the rows written. */
-    async load(files: Load[], asOf: string, dryRun = false) {
+    async load(files: Load[], asOf: string, dryRun = false, extra: Partial<LoadOptions> = {}) {
       const [{ last }] = (await q("SELECT coalesce(max(receipt_no), 0) AS last FROM raw.receipts")) as [{ last: number }];
       const summaries: Omit<IngestSummary, "reader">[] = [];
       const readers: (string | null)[] = [];
@@ -53,7 +53,7 @@ async function session(name: string, engine: "bulk" | "js") {
         day++;
         const s = await loadMonthlyFile(wh.connection, {
           name: f.name, bytes: f.bytes, asOf, receivedAt: `2026-01-01 09:00:00.${String(day).padStart(6, "0")}`, archiveName: null, engine, dryRun,
-          maxBytes: Number.MAX_SAFE_INTEGER, sideConnection: side,
+          maxBytes: Number.MAX_SAFE_INTEGER, sideConnection: side, ...extra,
         });
         const { reader, ...rest } = s;
         readers.push(reader);
@@ -132,6 +132,41 @@ describe("the bulk reader gives the JavaScript reader's results", () => {
     } finally {
       js.close();
       bulk.close();
+    }
+  });
+
+  it("reads the copy that sourceFor archives (not a temporary one), outside a dry run; a failing sourceFor changes nothing", async () => {
+    const file = fuzzMonthlyFile(policy, 515, { rows: 400, breakStructure: false });
+    const other = fuzzMonthlyFile(policy, 516, { rows: 300, breakStructure: false });
+    const stored: string[] = [];
+    const sourceFor = (sha256: string) => {
+      const path = join(dir, `archived-${sha256}.csv`);
+      writeFileSync(path, file.bytes);
+      stored.push(sha256);
+      return path;
+    };
+    const plain = await session("source", "js");
+    const archived = await session("source-archived", "bulk");
+    const failing = await session("source-failing", "bulk");
+    try {
+      const a = await plain.load([file], AS_OF);
+      expect(await archived.load([other], AS_OF, true, { sourceFor })).toMatchObject({ readers: ["bulk"] });
+      expect(stored).toEqual([]); // a dry run archives nothing
+      const b = await archived.load([file], AS_OF, false, { sourceFor });
+      expect(b.readers).toEqual(["bulk"]);
+      expect(stored).toEqual([a.summaries[0]!.sha256]);
+      expect(readFileSync(join(dir, `archived-${stored[0]}.csv`))).toEqual(Buffer.from(file.bytes));
+      expect(b.summaries).toEqual(a.summaries);
+      expect(b.observations).toEqual(a.observations);
+      expect(b.rejects).toEqual(a.rejects);
+      const c = await failing.load([file], AS_OF, false, { sourceFor: () => { throw new Error("磁盘已满"); } });
+      expect(c.readers).toEqual(["bulk"]);
+      expect(c.summaries).toEqual(a.summaries);
+      expect(c.observations).toEqual(a.observations);
+    } finally {
+      plain.close();
+      archived.close();
+      failing.close();
     }
   });
 
