@@ -182,13 +182,12 @@ async function ingest(args: string[]): Promise<number> {
   });
   const { readFileSync, readdirSync, statSync, mkdirSync, renameSync, rmSync, writeFileSync, existsSync } = await import("node:fs");
   const { basename, join } = await import("node:path");
-  const { format } = await import("date-fns");
-  const { parseIsoDate } = await import("../src/deadline.js");
+  const { parseIsoDate, todayIso } = await import("../src/deadline.js");
   const { openWarehouse, assertCurrentSchema } = await import("../src/warehouse.js");
   const { acquireWriterLock } = await import("../src/lock.js");
   const { archiveDir, emptySummary, loadMonthlyFile, rejectsCsv, storeArchiveFile, syncManifest } = await import("../src/monthly.js");
   const { trace } = await import("../src/trace.js");
-  const asOf = values["as-of"] ?? format(new Date(), "yyyy-MM-dd");
+  const asOf = values["as-of"] ?? todayIso();
   if (parseIsoDate(asOf) === null) {
     console.error(`--as-of 应为 YYYY-MM-DD，收到：${asOf}`);
     return EXIT.usage;

@@ -13,6 +13,9 @@ function toNumber(s: string): number | null {
 
 const iso = (d: Date) => format(d, "yyyy-MM-dd");
 
+/** Today (or `now`) as YYYY-MM-DD, in local time: the default as-of date. */
+export const todayIso = (now: Date = new Date()): string => iso(now);
+
 /** Parses an ISO date (YYYY-MM-DD) strictly; null when invalid. */
 export function parseIsoDate(text: string): string | null {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return null;
