@@ -89,6 +89,50 @@ describe("parseValue", () => {
   });
 });
 
+describe("parseValue says what to write instead of a common non-number", () => {
+  it.each([
+    ["/", "没有数值时请留空"],
+    ["—", "没有数值时请留空"],
+    ["－", "没有数值时请留空"],
+    ["暂无", "没有数值时请留空"],
+    ["N/A", "没有数值时请留空"],
+    ["约450", "请填写确切的累计数"],
+    ["450余家", "请填写确切的累计数"],
+    ["3个以上", "请填写确切的累计数"],
+    ["≥3", "请填写确切的累计数"],
+    ["三", "请用阿拉伯数字"],
+    ["一百二十家", "请用阿拉伯数字"],
+    ["已完成", "请填在「完成状态」列"],
+  ])("%j → E_NOT_A_NUMBER, %s", (text, hint) => {
+    const r = parseValue(text);
+    expect(codeOf(r)).toBe("E_NOT_A_NUMBER");
+    if (!r.ok) expect(r.message).toContain(hint);
+  });
+
+  it("gives no hint it cannot stand behind", () => {
+    for (const text of ["abc", "1.2.3", "450个亿"]) {
+      const r = parseValue(text);
+      expect(r.ok ? null : r.message).not.toMatch(/请留空|确切|阿拉伯|完成状态/);
+    }
+  });
+});
+
+describe("periods and report dates written without their year", () => {
+  it.each(["10月", "10月份", "十月", "10-31"])("统计期 %j → E_BAD_PERIOD, asking for the year", (text) => {
+    const r = parsePeriod(text);
+    expect(codeOf(r)).toBe("E_BAD_PERIOD");
+    if (!r.ok) expect(r.message).toContain("缺少年份");
+  });
+  it.each(["11月5日", "11月5", "11-05", "11/5"])("填报日期 %j → E_BAD_DATE, asking for the year", (text) => {
+    const r = parseReportDate(text);
+    expect(codeOf(r)).toBe("E_BAD_DATE");
+    if (!r.ok) expect(r.message).toContain("缺少年份");
+  });
+  it("does not ask for a year that is there", () => {
+    for (const r of [parsePeriod("2017年13月"), parseReportDate("2017-02-30"), parsePeriod("abc")]) expect(r.ok ? "" : r.message).not.toContain("缺少年份");
+  });
+});
+
 describe("convertUnit", () => {
   it.each([
     [20, "亿元", "万元", 200000],

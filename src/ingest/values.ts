@@ -89,6 +89,27 @@ export function unitDef(unit: string): UnitDef | null {
 
 const NUMBER = /^([+-]?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)(?:e([+-]?\d{1,3}))?(.*)$/i;
 
+/** Cells that stand for "no figure" (/, —, 无, 暂无, N/A …): the cell should be left empty. */
+const PLACEHOLDER = /^(?:[/／\\、xX×*＊.。·…]+|[-－—–─_＿~～]+|无|暂无|没有|空|待定|待统计|不适用|n\/?a|null|none)$/i;
+/** Words around a number that make it approximate (约450, 450余家, 450以上, ≥450). */
+const APPROXIMATE = /^(?:约|大约|近|将近|超|超过|逾|达|≥|>|≤|<|＞|＜|≈)|(?:余|多|左右|以上|以下|上下|万余|多万)/;
+/** A number written in Chinese numerals (三, 十二, 一百二十, 两千). */
+const CHINESE_NUMBER = /^[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]+(?:[个家项台人次期%％]|万元|亿元)?$/;
+
+/** E_NOT_A_NUMBER for a cell that is no number, with what to write instead when the writing is a common one. */
+function notANumber(text: string, t: string): Parsed<never> {
+  const hint = STATUS_BY_WORD.has(t.replace(/[。.，,；;！!]+$/, ""))
+    ? "（这是完成状态，请填在「完成状态」列，累计完成值列填数字或留空）"
+    : PLACEHOLDER.test(t)
+    ? "（没有数值时请留空；只报进度的指标填写完成状态即可）"
+    : CHINESE_NUMBER.test(t)
+      ? "（请用阿拉伯数字填写，如 3、120）"
+      : APPROXIMATE.test(t) && /[0-9]/.test(t)
+        ? "（请填写确切的累计数，不加“约”“余”“以上”等字样）"
+        : "";
+  return fail("E_NOT_A_NUMBER", `${quote(text)}${hint}`);
+}
+
 /**
  * A cumulative value: `1,234`, `1，234`, `４５０`, `12.5`, `450家`, `20亿元`, `3000万元`, `85%`, `1.5万家`.
  * Empty → null (whether that is allowed depends on the status, see rules). Negative → E_NEGATIVE;
@@ -105,7 +126,7 @@ export function parseValue(text: string): Parsed<ReportedValue | null> {
   else {
     if (/^[+-]?(nan|inf|infinity|∞)$/i.test(t) || t.startsWith("#")) return fail("E_NOT_A_NUMBER", quote(text));
     const m = t.match(NUMBER);
-    if (!m) return fail("E_NOT_A_NUMBER", quote(text));
+    if (!m) return notANumber(text, t);
     [, sign, digits, exponent, suffix] = m;
   }
   const written = Number(exponent ? `${digits!.replace(/,/g, "")}e${exponent}` : digits!.includes(",") ? digits!.replace(/,/g, "") : digits!);
@@ -128,6 +149,7 @@ export function parseValue(text: string): Parsed<ReportedValue | null> {
     const u = UNIT_BY_NAME.get(after);
     if (u && u.category !== "money") return ok({ value: scaled, unitInCell: u.unit, scaleOnly: null });
   }
+  if (APPROXIMATE.test(rest)) return notANumber(text, t);
   return fail("E_NOT_A_NUMBER", `${quote(text)}（“${rest}”不是可识别的单位）`);
 }
 
@@ -177,6 +199,9 @@ function matchDate(t: string): [number, number, number] | null {
   return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : null;
 }
 
+/** A month or day written without its year (10月, 十月, 11月5日, 11-05): the file's title may say the year, the cell must. */
+const NO_YEAR = /^(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:份|\d{1,2}日?)?$|^\d{1,2}[-/.]\d{1,2}$/;
+
 /**
  * A statistical period as YYYY-MM from `2017-10`, `2017年10月`, `2017.10`, `2017/10`, `201710`, a date such as
  * `2017-10-31` or `2017/10/31` (an Excel date cell arrives as YYYY-MM-DD) or, in an .xlsx, an Excel serial number.
@@ -210,7 +235,7 @@ export function parsePeriod(text: string, options: DateCellOptions = {}): Parsed
     const iso = excelSerialToIsoDate(Number(t))!;
     return ok(iso.slice(0, 7));
   } else {
-    return bad();
+    return bad(NO_YEAR.test(t) ? "缺少年份，请写成 YYYY-MM（如 2017-10）" : undefined);
   }
   if (m < 1 || m > 12) return bad("月份应为 1–12");
   if (!inYearRange(y)) return bad(`年份应在 ${YEAR_RANGE.min}–${YEAR_RANGE.max} 之间`);
@@ -241,7 +266,8 @@ export function parseReportDate(text: string, options: DateCellOptions = {}): Pa
     if (iso !== null) return ok(iso);
   }
   const d = matchDate(t);
-  if (!d || !validYmd(d[0], d[1], d[2]) || !inYearRange(d[0])) return fail("E_BAD_DATE", quote(text));
+  if (!d) return fail("E_BAD_DATE", NO_YEAR.test(t) ? `${quote(text)}，缺少年份，请写成 YYYY-MM-DD（如 2017-11-03）` : quote(text));
+  if (!validYmd(d[0], d[1], d[2]) || !inYearRange(d[0])) return fail("E_BAD_DATE", quote(text));
   return ok(`${d[0]}-${pad2(d[1])}-${pad2(d[2])}`);
 }
 
