@@ -244,7 +244,7 @@ export class CellVerdicts {
     const known = this.memo.targetCode(c);
     if (canonical === null || known === null) return null;
     const target = this.memo.ctx.targets.get(known)!;
-    return target.reportingDepartments.includes(canonical) ? { department: canonical, code: known, target } : null;
+    return reportsTarget(target, canonical) ? { department: canonical, code: known, target } : null;
   }
 
   /** 统计期 read, not empty (its bounds depend on the target). */
@@ -276,6 +276,11 @@ export class CellVerdicts {
   keyPart(field: "department" | "targetCode" | "period", text: string): string | null {
     return keyPart[field](cleanCell(text), this.memo);
   }
+}
+
+/** The rule E_NOT_REPORTER checks: a department may report a target only when it is one of the target's reporters. */
+function reportsTarget(target: IngestTarget, department: string): boolean {
+  return target.reportingDepartments.includes(department);
 }
 
 /** Adds one problem of a row to its list (created on the first problem: most rows have none). */
@@ -386,7 +391,7 @@ function checkCells(cells: RowCells, sourceRow: number, memo: RowMemo): ValidRow
   else issues = addIssue(issues, cells, parsedDate.code, "reportedAt", parsedDate.message);
 
   // The department must be one of the target's reporters.
-  if (department !== null && target && !target.reportingDepartments.includes(department)) {
+  if (department !== null && target && !reportsTarget(target, department)) {
     const reporters = target.reportingDepartments.length === 0 ? "（该指标未登记报送单位）" : `（应由 ${target.reportingDepartments.join("、")} 报送）`;
     issues = addIssue(issues, cells, "E_NOT_REPORTER", "department", rowMessage("E_NOT_REPORTER", `${department} 不报送指标 ${targetCode}${reporters}`));
   }
