@@ -375,9 +375,11 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
   const tableRows: TableRow[] = [];
   const skipped: SkippedRow[] = [];
   let notRows = 0;
+  let readBack = 0;
   for (const [i, ...cells] of (await rows(connection,
     `SELECT s.rowid, ${all.map((c) => `s.${c}`).join(", ")} FROM temp.luoshi_stage s ANTI JOIN ${accepted} a ON a.i = s.rowid WHERE NOT (${blank}) ORDER BY s.rowid`,
   )) as [number | bigint, ...(string | null)[]][]) {
+    readBack++;
     let n = cells.length;
     while (n > 0 && cells[n - 1] === null) n--;
     const r = read(cells.slice(0, n) as string[], header.index + 1 + Number(i));
@@ -387,7 +389,6 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
       if (r.kind === "skipped") skipped.push(r.skipped);
     }
   }
-  const [[nonBlank]] = (await rows(connection, `SELECT count(*) FROM temp.luoshi_stage WHERE NOT (${blank})`)) as [[bigint]];
 
   // 6. the SQL rows counted; the others checked and accepted as the JavaScript reader does
   const [[stored, updated]] = (await rows(connection, options.dryRun
@@ -395,7 +396,8 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
     : `SELECT count(*), ${withCurrent ? "count(cur.code)" : "0"} FROM ${accepted} a ${withCurrent ? "LEFT JOIN temp.luoshi_cur cur USING (department_id, code, period)" : ""}`)) as [[bigint, bigint]];
   load.summary.imported += Number(stored) - Number(updated);
   load.summary.updated += Number(updated);
-  const rowsRead = Number(nonBlank) - notRows;
+  // the non-blank rows: those read back, and those SQL stored (none of them blank)
+  const rowsRead = readBack + Number(stored) - notRows;
   if (rowsRead === 0) {
     return {
       fileError: fileError("E_NO_DATA", `第 ${header.headerRow} 行是表头，其下没有数据`), encoding: plan.encoding, format: "csv", sheet: null,
