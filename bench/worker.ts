@@ -66,7 +66,7 @@ async function main(): Promise<void> {
         sourceFor: (sha256) => join(archiveDir(data), storeArchiveFile(data, bytes, sha256, name)), engine: mode === "ours_js" ? "js" : "auto", sideConnection: side,
       });
       await syncManifest(wh.connection, data);
-      writeFileSync(join(work, "rejects.csv"), rejectsCsv(summary.rejects));
+      writeFileSync(join(work, "rejects.csv"), rejectsCsv([summary]));
       rows = summary.rows_read;
       Object.assign(detail, {
         reader: summary.reader, status: summary.status, imported: summary.imported, rejected: summary.rejected, rejects: summary.rejects.length,

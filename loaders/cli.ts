@@ -216,6 +216,26 @@ async function ingest(args: string[]): Promise<number> {
     return values.inbox ? EXIT.ok : EXIT.usage;
   }
   const dryRun = values["dry-run"] ?? false;
+  // a rejects file that cannot be written is found before anything is loaded
+  const rejectsOut = values["rejects-out"];
+  if (rejectsOut !== undefined) {
+    const { dirname, resolve } = await import("node:path");
+    const { accessSync, constants } = await import("node:fs");
+    const target = resolve(rejectsOut);
+    let problem: string | null = null;
+    if (existsSync(target) && statSync(target).isDirectory()) problem = "这是一个文件夹";
+    else {
+      try {
+        accessSync(existsSync(target) ? target : dirname(target), constants.W_OK);
+      } catch {
+        problem = existsSync(dirname(target)) ? "没有写权限" : `文件夹 ${dirname(target)} 不存在`;
+      }
+    }
+    if (problem !== null) {
+      console.error(`--rejects-out ${rejectsOut} 无法写入：${problem}。未载入任何文件。`);
+      return EXIT.usage;
+    }
+  }
   const db = warehousePath(values.db);
   const release = dryRun ? () => {} : await acquireWriterLock(db);
   const summaries: import("../src/monthly.js").IngestSummary[] = [];
@@ -267,15 +287,23 @@ async function ingest(args: string[]): Promise<number> {
   } finally {
     release();
   }
-  const allRejects = summaries.flatMap((s) => s.rejects);
-  if (values["rejects-out"] && allRejects.length > 0) writeFileSync(values["rejects-out"], rejectsCsv(allRejects));
+  // written even when nothing was rejected, so that no earlier list at that path is sent back by mistake
+  let rejectsOutError: string | null = null;
+  if (rejectsOut !== undefined) {
+    try {
+      writeFileSync(rejectsOut, rejectsCsv(summaries));
+    } catch (e) {
+      rejectsOutError = (e as Error).message;
+    }
+  }
   if (values.json) console.log(JSON.stringify(summaries, null, 2));
   else for (const s of summaries) {
     printSummary(s);
     if (values.sheet !== undefined && s.format === "csv") console.log(`    （--sheet 只适用于 .xlsx 工作簿，CSV 文件已忽略该选项）`);
   }
+  if (rejectsOutError !== null) console.error(`错误：退回文件 ${rejectsOut} 未能写入（${rejectsOutError}）；以上载入结果不受影响，可用 --json 查看被拒绝的行`);
   if (summaries.some((s) => s.status === "file_rejected")) return EXIT.rejected;
-  if (summaries.some((s) => s.rejected > 0)) return EXIT.differences;
+  if (summaries.some((s) => s.rejected > 0) || rejectsOutError !== null) return EXIT.differences;
   return EXIT.ok;
 }
 
@@ -286,17 +314,24 @@ function ingestEngine(): "auto" | "bulk" | "js" {
 }
 
 function printSummary(s: import("../src/monthly.js").IngestSummary): void {
-  const head = `${s.file}${s.sha256 ? `（sha256 ${s.sha256.slice(0, 12)}…，${s.format ?? ""}${s.encoding ? " " + s.encoding : ""}${s.sheet ? ` 工作表「${s.sheet}」` : ""}）` : ""}`;
+  const kind = [s.format, s.encoding, s.sheet ? `工作表「${s.sheet}」` : null].filter(Boolean).join(" ");
+  const head = `${s.file}${s.sha256 ? `（sha256 ${s.sha256.slice(0, 12)}…${kind ? `，${kind}` : ""}）` : ""}`;
   if (s.status === "file_rejected") {
     console.log(`✗ ${head}：整个文件被拒绝，未作任何改动 —— [${s.file_error!.code}] ${s.file_error!.message}`);
     return;
   }
+  const otherSheets = () => {
+    if (s.other_sheets.length > 0) console.log(`    注意：只读取了工作表「${s.sheet}」；工作簿中另有含表格的工作表 ${s.other_sheets.map((n) => `「${n}」`).join("、")}，未读取，如需载入请另用 --sheet 指定`);
+  };
   if (s.status === "already_loaded") {
     console.log(`= ${head}：与第 ${s.receipt_no} 次载入的文件内容相同，未作任何改动`);
+    otherSheets();
     return;
   }
   const codes = Object.entries(s.rejected_by_code).map(([c, n]) => `${c}×${n}`).join("，");
   console.log(`${s.rejected > 0 ? "!" : "✓"} ${head}${s.status === "dry_run" ? "【试运行，未写入】" : ""}：读取 ${s.rows_read} 行，新增 ${s.imported}，更新 ${s.updated}，未变 ${s.unchanged}，拒绝 ${s.rejected} 行${codes ? `（${codes}）` : ""}，待复核 ${s.flagged}`);
+  if (s.status !== "dry_run" && s.rows_read > 0 && s.imported + s.updated + s.unchanged === 0) console.log(`    该文件没有一行被载入：所有行都被拒绝（拒绝原因已保存；更正后请重新报送）`);
+  otherSheets();
   if (s.ignored_columns.length > 0) console.log(`    未识别、未读取的列：${s.ignored_columns.map((c) => `「${c.replace(/\s+/g, " ")}」`).join("、")}`);
   if (s.skipped_rows.length > 0) console.log(`    跳过的非数据行：${s.skipped_rows.slice(0, 20).map((r) => `第 ${r.row} 行（${r.reason}）`).join("、")}${s.skipped_rows.length > 20 ? ` 等 ${s.skipped_rows.length} 行` : ""}`);
   for (const r of s.rejects.slice(0, 200)) console.log(`    第 ${r.row} 行${r.column ? ` 列「${r.column}」` : ""} [${r.code}] ${r.message}${r.value !== null ? `（原值：${JSON.stringify(r.value)}）` : ""}`);

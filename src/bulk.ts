@@ -400,7 +400,7 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
   const rowsRead = readBack + Number(stored) - notRows;
   if (rowsRead === 0) {
     return {
-      fileError: fileError("E_NO_DATA", `第 ${header.headerRow} 行是表头，其下没有数据`), encoding: plan.encoding, format: "csv", sheet: null,
+      fileError: fileError("E_NO_DATA", `第 ${header.headerRow} 行是表头，其下没有数据`), encoding: plan.encoding, format: "csv", sheet: null, otherSheets: [],
       ignoredColumns: header.ignoredColumns, skippedRows: skipped, rowsRead: 0, rejects: [],
     };
   }
@@ -409,7 +409,7 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
   await load.accept(checked.rows);
   trace(`validateRows ${tableRows.length}`, tv);
   return {
-    fileError: null, encoding: plan.encoding, format: "csv", sheet: null, ignoredColumns: header.ignoredColumns, skippedRows: skipped,
+    fileError: null, encoding: plan.encoding, format: "csv", sheet: null, otherSheets: [], ignoredColumns: header.ignoredColumns, skippedRows: skipped,
     rowsRead, rejects: checked.rejects,
   };
 }

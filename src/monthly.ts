@@ -6,6 +6,7 @@ import Papa from "papaparse";
 import { type IngestContext, type Reject, type ValidRow } from "./ingest/index.js";
 import { checkMonthlyTable, DEFAULT_MAX_BYTES, readMonthlyTable, type MonthlyTable } from "./ingest/check.js";
 import { planCsv } from "./ingest/csvplan.js";
+import { rejectsCsv as rejectLinesCsv, type RejectLine } from "./ingest/rejects.js";
 import { startBulk } from "./bulk.js";
 import { trace } from "./trace.js";
 import { aliasKey, departmentResolver } from "./ingest/keys.js";
@@ -23,6 +24,8 @@ export type IngestSummary = {
   encoding: string | null;
   format: string | null;
   sheet: string | null;
+  /** An .xlsx read without --sheet: its other sheets that hold a table too, not read (load them with --sheet). */
+  other_sheets: string[];
   /** Headers present but not recognised: their cells were not read. */
   ignored_columns: string[];
   /** Rows below the header that hold no report (totals, notes, signatures, section titles), skipped. */
@@ -75,10 +78,12 @@ export function storeArchiveFile(data: string, bytes: Uint8Array, sha256: string
  * in receipt order. A process killed between its commit and this step is repaired by the next ingest.
  */
 export async function syncManifest(connection: DuckDBConnection, data: string): Promise<void> {
-  const listed = new Set(readManifest(data).map((m) => m.sha256));
+  // a receipt is one file's bytes, and for a workbook the sheet read (one workbook may be loaded sheet by sheet)
+  const key = (sha256: unknown, sheet: unknown) => `${String(sha256)}|${String(sheet ?? "")}`;
+  const listed = new Set(readManifest(data).map((m) => key(m.sha256, m.sheet)));
   const receipts = (await query(connection, `SELECT sha256, original_name, strftime(received_at, '%Y-%m-%d %H:%M:%S.%g') AS received_at,
       strftime(as_of, '%Y-%m-%d') AS as_of, archive_name, coalesce(sheet, '') AS sheet FROM raw.receipts WHERE archive_name IS NOT NULL ORDER BY receipt_no`)).rows;
-  const missing = receipts.filter((r) => !listed.has(String(r.sha256)));
+  const missing = receipts.filter((r) => !listed.has(key(r.sha256, r.sheet)));
   if (missing.length === 0) return;
   const path = join(archiveDir(data), "manifest.csv");
   mkdirSync(archiveDir(data), { recursive: true });
@@ -255,7 +260,7 @@ export type LoadOptions = {
 /** A summary with nothing read yet: the starting point of every file's summary. */
 export function emptySummary(file: string, sha256: string | null): IngestSummary {
   return {
-    file, sha256, encoding: null, format: null, sheet: null, ignored_columns: [], skipped_rows: [], receipt_no: null, reader: null, status: "loaded", rows_read: 0,
+    file, sha256, encoding: null, format: null, sheet: null, other_sheets: [], ignored_columns: [], skipped_rows: [], receipt_no: null, reader: null, status: "loaded", rows_read: 0,
     imported: 0, updated: 0, unchanged: 0, rejected: 0, rejected_by_code: {}, flagged: 0, file_error: null, rejects: [], flags: [],
   };
 }
@@ -422,6 +427,8 @@ export type FileRead = {
   encoding: string | null;
   format: string | null;
   sheet: string | null;
+  /** .xlsx read without a sheet named: the other sheets holding a table (not read). */
+  otherSheets: string[];
   ignoredColumns: string[];
   skippedRows: { row: number; reason: string }[];
   rowsRead: number;
@@ -443,7 +450,7 @@ async function readWithJs(load: FileLoad, table?: MonthlyTable): Promise<FileRea
   });
   const f = checked.file;
   return {
-    fileError: checked.fileError, encoding: f.encoding, format: f.format, sheet: f.sheet, ignoredColumns: f.ignoredColumns, skippedRows: f.skippedRows,
+    fileError: checked.fileError, encoding: f.encoding, format: f.format, sheet: f.sheet, otherSheets: f.otherSheets, ignoredColumns: f.ignoredColumns, skippedRows: f.skippedRows,
     rowsRead: f.rowsRead, rejects: checked.rejects,
   };
 }
@@ -490,11 +497,23 @@ export async function loadMonthlyFile(connection: DuckDBConnection, options: Loa
   sha256 ??= hash();
   try {
     const bulkReady = bulk ? await bulk.ready() : false;
-    const [seen] = (await query(connection, "SELECT receipt_no, rows_read, imported, updated, unchanged, rejected, flagged FROM raw.receipts WHERE sha256 = $1", [sha256])).rows;
+    const receipts = (await query(connection,
+      "SELECT receipt_no, format, encoding, sheet, rows_read, imported, updated, unchanged, rejected, flagged FROM raw.receipts WHERE sha256 = $1 ORDER BY receipt_no",
+      [sha256])).rows;
+    let seen = receipts[0];
+    /** A workbook loaded before: read here, to tell which of its sheets this load reads. */
+    let readFirst: MonthlyTable | undefined;
+    if (seen && seen.format === "xlsx") {
+      // the same bytes are another report when another sheet is read (--sheet): the sheet is part of what was loaded
+      readFirst = await readMonthlyTable({ name: options.name, bytes: options.bytes }, { sheet: options.sheet, maxBytes: options.maxBytes });
+      seen = readFirst.fileError ? undefined : receipts.find((r) => r.sheet === readFirst!.file.sheet);
+    }
     if (seen) {
       await bulk?.discard();
       return {
         ...emptySummary(options.name, sha256), status: "already_loaded", receipt_no: Number(seen.receipt_no), rows_read: Number(seen.rows_read),
+        format: (seen.format as string | null) ?? null, encoding: (seen.encoding as string | null) ?? null, sheet: (seen.sheet as string | null) ?? null,
+        other_sheets: readFirst?.file.otherSheets ?? [],
         unchanged: Number(seen.imported) + Number(seen.updated) + Number(seen.unchanged),
       };
     }
@@ -502,7 +521,7 @@ export async function loadMonthlyFile(connection: DuckDBConnection, options: Loa
     const lookupStarted = early ?? ingestLookup(connection, options.asOf, options.sideConnection);
     lookupStarted.catch(() => {}); // awaited below
     // without the bulk reader: the file is read (not yet checked) while DuckDB fetches the reference data
-    const table = bulk && bulkReady ? undefined : await readMonthlyTable({ name: options.name, bytes: options.bytes }, { sheet: options.sheet, maxBytes: options.maxBytes });
+    const table = bulk && bulkReady ? undefined : readFirst ?? (await readMonthlyTable({ name: options.name, bytes: options.bytes }, { sheet: options.sheet, maxBytes: options.maxBytes }));
     trace("read the file (JavaScript reader), while the reference data is fetched", t);
     const lookup = await lookupStarted;
     trace("reference data", t);
@@ -523,7 +542,10 @@ export async function loadMonthlyFile(connection: DuckDBConnection, options: Loa
     try {
       summary.reader = bulkRead ? "bulk" : "js";
       const read = bulkRead ?? (await readWithJs(load, table));
-      Object.assign(summary, { encoding: read.encoding, format: read.format, sheet: read.sheet, ignored_columns: read.ignoredColumns, skipped_rows: read.skippedRows, rows_read: read.rowsRead });
+      Object.assign(summary, {
+        encoding: read.encoding, format: read.format, sheet: read.sheet, other_sheets: read.otherSheets, ignored_columns: read.ignoredColumns, skipped_rows: read.skippedRows,
+        rows_read: read.rowsRead,
+      });
       if (read.fileError) {
         await load.rollback();
         return { ...summary, status: "file_rejected", file_error: read.fileError };
@@ -716,12 +738,14 @@ async function appendObservations(connection: DuckDBConnection, receiptNo: numbe
   observations.closeSync();
 }
 
-/** The rejected rows as a CSV with BOM (opens in Chinese Excel), to send back to the department. */
-export function rejectsCsv(rejects: IngestSummary["rejects"]): string {
-  return "\uFEFF" + Papa.unparse({
-    fields: ["文件", "行号", "列", "错误代码", "原因", "原值"],
-    data: rejects.map((r) => [r.file, r.row, r.column ?? "", r.code, r.message, r.value ?? ""]),
-  }) + "\r\n";
+/**
+ * The rejects file of some loads (CSV with BOM, opens in Chinese Excel), to send back to the departments: every
+ * rejected row, and every file rejected as a whole (row and column empty).
+ */
+export function rejectsCsv(summaries: Pick<IngestSummary, "file" | "rejects" | "file_error">[]): string {
+  return rejectLinesCsv(summaries.flatMap((s): RejectLine[] => s.file_error
+    ? [{ file: s.file, row: null, column: null, code: s.file_error.code, message: s.file_error.message, value: null }]
+    : s.rejects));
 }
 
 /** Replays the archive into an open warehouse, in manifest order, with the recorded receipt times and as-of dates. */

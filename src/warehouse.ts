@@ -19,7 +19,7 @@ export class WarehouseOutdated extends Error {
   }
 }
 
-/** Throws WarehouseOutdated unless the monthly tables are those this version writes (raw.observations, raw.ingest_reference). */
+/** Throws WarehouseOutdated unless the monthly tables are those this version writes (raw.observations, raw.ingest_reference, raw.receipts). */
 export async function assertCurrentSchema(connection: DuckDBConnection, path: string): Promise<void> {
   const columns = (await connection.runAndReadAll(
     "SELECT column_name FROM information_schema.columns WHERE table_schema = 'raw' AND table_name = 'observations' ORDER BY ordinal_position",
@@ -30,6 +30,11 @@ export async function assertCurrentSchema(connection: DuckDBConnection, path: st
     "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'raw' AND table_name = 'ingest_reference'",
   )).getRowsJS();
   if (Number(reference![0]) === 0) throw new WarehouseOutdated(path);
+  // receipts unique by file and sheet (before: by file alone, so a workbook's second sheet could not be loaded)
+  const [unique] = (await connection.runAndReadAll(
+    "SELECT count(*) FROM duckdb_constraints() WHERE schema_name = 'raw' AND table_name = 'receipts' AND constraint_type = 'UNIQUE' AND constraint_column_names = ['sha256', 'sheet']",
+  )).getRowsJS();
+  if (Number(unique![0]) === 0) throw new WarehouseOutdated(path);
 }
 
 export type Warehouse = { instance: DuckDBInstance; connection: DuckDBConnection; close: () => void };

@@ -321,7 +321,7 @@ describe.skipIf(!HAVE_CHROMIUM)("报送自查 in Chromium", () => {
           await page.waitForSelector(mine, { timeout: 30_000 });
           await page.waitForSelector(`[data-rejects-for="${c.name}"]`, { timeout: 30_000 });
           // the result shown is for this file at this as-of date
-          expect(await page.locator(mine).textContent(), c.name).toContain(`截止日期 ${c.asOf}`);
+          expect(await page.locator(mine).textContent(), c.name).toContain(`核对日期 ${c.asOf}`);
           if (want.fileError) {
             expect(await page.locator("[data-file-error]").getAttribute("data-file-error"), c.name).toBe(want.fileError.code);
             expect(await page.locator("[data-file-error]").textContent(), c.name).toContain(want.fileError.message);

@@ -8,6 +8,7 @@ import { planCsv } from "../src/ingest/csvplan.js";
 import { buildWarehouse } from "../src/build.js";
 import { openWarehouse, query } from "../src/warehouse.js";
 import { copyData } from "./support/fixtures.js";
+import writeExcelFile from "write-excel-file/node";
 
 // End to end through the compiled CLI, as an analyst runs it (npm test compiles first).
 const HEADER = "报送单位,指标编码,统计期,累计完成值,单位,完成状态,进展情况,填报人,填报日期";
@@ -85,6 +86,53 @@ describe("luoshi ingest", () => {
     expect(text).toContain("E_NOT_A_NUMBER");
   });
 
+  it("--rejects-out: written even with nothing rejected (no stale list), lists files rejected whole, defuses formulas", () => {
+    const out = join(fixture.dir, "rejects.csv");
+    writeFileSync(out, "an old list");
+    expect(luoshi("ingest", file("ok.csv", OCTOBER), "--as-of", "2017-11-10", "--rejects-out", out).status).toBe(0);
+    expect(readFileSync(out, "utf8")).toBe("\uFEFF文件,行号,列,错误代码,原因,原值\r\n");
+    const empty = join(fixture.dir, "empty.csv");
+    writeFileSync(empty, "");
+    const r = luoshi("ingest", file("f.csv", ["市经信局,CX75-06-01,2017-11,=1+1,家,,,张三,2017-12-03"]), empty, "--as-of", "2017-12-10", "--rejects-out", out);
+    expect(r.status).toBe(2);
+    const lines = readFileSync(out, "utf8").trim().split("\r\n");
+    expect(lines[1]).toBe("f.csv,2,累计完成值,E_NOT_A_NUMBER,不是有效的数字：“=1+1”,\"'=1+1\"");
+    expect(lines[2]).toBe("empty.csv,,,E_FILE_EMPTY,文件为空,");
+  });
+
+  it("--rejects-out that cannot be written is a usage error before anything is loaded (exit 64)", async () => {
+    for (const out of [join(fixture.dir, "no-such-folder", "r.csv"), fixture.dir]) {
+      const r = luoshi("ingest", file("e.csv", OCTOBER), "--as-of", "2017-11-10", "--rejects-out", out);
+      expect(r.status).toBe(64);
+      expect(r.stderr).toContain("无法写入");
+    }
+    expect(await rows("SELECT count(*) AS n FROM receipts")).toEqual([{ n: 0 }]);
+  });
+
+  it("loads a workbook sheet by sheet: says which other sheets hold a table; each sheet once; build replays both", async () => {
+    const sheet = (period: string, value: number) => [
+      ["报送单位", "指标编码", "统计期", "累计完成值", "单位"],
+      ["市经信局", "CX75-06-01", period, value, "家"],
+    ];
+    const path = join(fixture.dir, "book.xlsx");
+    writeFileSync(path, (await writeExcelFile([{ data: sheet("2017-10", 300), sheet: "10月" }, { data: sheet("2017-11", 360), sheet: "11月" }]).toBuffer()) as Buffer);
+    const load = (...args: string[]) => {
+      const r = luoshi("ingest", path, "--as-of", "2017-12-10", "--json", ...args);
+      expect(r.status, r.stderr).toBe(0);
+      return JSON.parse(r.stdout)[0];
+    };
+    expect(load()).toMatchObject({ status: "loaded", sheet: "10月", other_sheets: ["11月"], imported: 1 });
+    expect(luoshi("ingest", path, "--as-of", "2017-12-10").stdout).toContain("另有含表格的工作表 「11月」");
+    expect(load("--sheet", "11月")).toMatchObject({ status: "loaded", sheet: "11月", other_sheets: [], imported: 1 });
+    expect(load("--sheet", "11月")).toMatchObject({ status: "already_loaded", sheet: "11月" });
+    expect(load()).toMatchObject({ status: "already_loaded", sheet: "10月" });
+    expect(readManifest(fixture.data).map((m) => m.sheet)).toEqual(["10月", "11月"]);
+    const before = await current();
+    expect(before.map((r) => r.value)).toEqual([300, 360]);
+    expect(luoshi("build").status).toBe(0);
+    expect(await current()).toEqual(before);
+  });
+
   it("rejects an unreadable file whole, changing nothing and archiving nothing (exit 2)", async () => {
     const path = join(fixture.dir, "scan.csv");
     writeFileSync(path, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
@@ -103,6 +151,19 @@ describe("luoshi ingest", () => {
     expect(r.status).toBe(3);
     expect(r.stderr).toContain("luoshi build");
     expect(await rows("SELECT count(*) AS n FROM receipts")).toEqual([{ n: 0 }]);
+  });
+
+  it("refuses a warehouse whose receipts are unique by file alone (before workbooks loaded sheet by sheet)", async () => {
+    const wh = await openWarehouse(db, { readOnly: false });
+    await wh.connection.run("CREATE TABLE raw.receipts_old AS SELECT * FROM raw.receipts");
+    await wh.connection.run("DROP TABLE raw.receipts");
+    await wh.connection.run("CREATE TABLE raw.receipts AS SELECT * FROM raw.receipts_old");
+    await wh.connection.run("DROP TABLE raw.receipts_old");
+    await wh.connection.run("CREATE UNIQUE INDEX receipts_sha256 ON raw.receipts (sha256)");
+    wh.close();
+    const r = luoshi("ingest", file("old.csv", OCTOBER), "--as-of", "2017-11-10");
+    expect(r.status).toBe(3);
+    expect(r.stderr).toContain("luoshi build");
   });
 
   it("--dry-run reports the same verdicts and writes nothing", async () => {

@@ -9,6 +9,7 @@ import { checkMonthlyBytes, DEFAULT_MAX_BYTES, type MonthlyFileResult, type Read
 import { INGEST_ERROR_CODES } from "./codes.js";
 import type { IngestContext, IngestTarget, Reject } from "./rules.js";
 import { departmentResolver } from "./keys.js";
+import { rejectsCsv as rejectLinesCsv } from "./rejects.js";
 import { COLUMN_NAME } from "./table.js";
 
 export { checkMonthlyBytes, DEFAULT_MAX_BYTES, INGEST_ERROR_CODES, COLUMN_NAME, type MonthlyFileResult, type ReadOptions };
@@ -55,12 +56,9 @@ export function summarize(result: MonthlyFileResult): CheckSummary {
   };
 }
 
-/** The rejected rows as a CSV with BOM, the columns of `luoshi ingest --rejects-out`. */
+/** The rejected rows as a CSV with BOM, as `luoshi ingest --rejects-out` writes them (the same function). */
 export function rejectsCsv(file: string, rejects: readonly Reject[]): string {
-  return "\uFEFF" + Papa.unparse({
-    fields: ["文件", "行号", "列", "错误代码", "原因", "原值"],
-    data: rejects.map((r) => [file, r.row, r.column ?? "", r.code, r.message, r.value ?? ""]),
-  }) + "\r\n";
+  return rejectLinesCsv(rejects.map((r) => ({ ...r, file })));
 }
 
 /** Checks a file's bytes against the reference data at `asOf`: the result and its summary. */

@@ -28,6 +28,8 @@ export type FileInfo = {
   rowsRead: number;
   /** .xlsx: the sheet read. */
   sheet: string | null;
+  /** .xlsx read without a sheet named: the other visible sheets that hold a table too (not read). */
+  otherSheets: string[];
   /** 1-based row of the header; null when not found. */
   headerRow: number | null;
   /** Headers present but not recognised, ignored. */
@@ -75,7 +77,7 @@ export type MonthlyTable = { file: FileInfo; fileError: FileError | null; rows: 
  */
 export async function readMonthlyTable(input: { name: string; bytes: Uint8Array }, options: ReadOptions = {}): Promise<MonthlyTable> {
   const { name, bytes } = input;
-  const info: FileInfo = { name, sha256: null, encoding: null, format: null, rowsRead: 0, sheet: null, headerRow: null, ignoredColumns: [], skippedRows: [] };
+  const info: FileInfo = { name, sha256: null, encoding: null, format: null, rowsRead: 0, sheet: null, otherSheets: [], headerRow: null, ignoredColumns: [], skippedRows: [] };
   const rejectFile = (error: FileError): MonthlyTable => ({ file: info, fileError: error, rows: [], validateOptions: {} });
 
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
@@ -95,6 +97,7 @@ export async function readMonthlyTable(input: { name: string; bytes: Uint8Array 
     const x = await readXlsxGrid(bytes, options.sheet, (g, m) => hasHeader(g, m));
     if ("error" in x) return rejectFile(x.error);
     info.sheet = x.sheet;
+    info.otherSheets = x.otherTables;
     grid = x.grid;
     merges = x.merges;
     if (x.sheets.length > 1) sheetChoice = `（读取的是工作表「${x.sheet}」；工作簿中的工作表：${x.sheets.map((n) => `「${n}」`).join("、")}；可用 --sheet 指定）`;

@@ -24,7 +24,7 @@ export const INGEST_ERROR_CODES = {
     E_UNIT_MISMATCH: "单位与指标的计量单位不一致，且无法换算",
     E_BAD_PERIOD: "无法识别的统计期（应为 YYYY-MM，如 2017-10）",
     E_PERIOD_BEFORE_START: "统计期早于该指标的起算时间",
-    E_PERIOD_IN_FUTURE: "统计期晚于截止日期所在月份",
+    E_PERIOD_IN_FUTURE: "统计期晚于核对日期所在月份",
     E_BAD_STATUS: "无法识别的完成状态（应为 未启动、推进中 或 已完成）",
     E_BAD_DATE: "无法识别的填报日期（应为 YYYY-MM-DD，如 2017-11-03）",
     E_DUPLICATE_KEY: "同一文件中同一报送单位、指标编码和统计期出现多次",

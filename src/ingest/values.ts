@@ -287,7 +287,7 @@ export function checkPeriod(period: string, bounds: { countingStart: string | nu
     const startMonth = `${start[1]}-${start[2]}`;
     if (period < startMonth) return fail("E_PERIOD_BEFORE_START", `统计期 ${period} 早于起算月份 ${startMonth}`);
   }
-  if (period > asOfMonth) return fail("E_PERIOD_IN_FUTURE", `统计期 ${period} 晚于截止日期 ${bounds.asOf} 所在月份`);
+  if (period > asOfMonth) return fail("E_PERIOD_IN_FUTURE", `统计期 ${period} 晚于核对日期 ${bounds.asOf} 所在月份`);
   return ok(period);
 }
 

@@ -22,7 +22,14 @@ export type Grid = string[][];
 /** A range merged down several rows: 0-based [top, left, bottom, right]. */
 export type Merge = [number, number, number, number];
 
-export type XlsxGrid = { grid: Grid; merges: Merge[]; sheet: string; sheets: string[] };
+export type XlsxGrid = {
+  grid: Grid;
+  merges: Merge[];
+  sheet: string;
+  sheets: string[];
+  /** Without a sheet named: the other visible sheets `usable` accepts (they hold a table too and are not read). */
+  otherTables: string[];
+};
 
 const pad = (n: number, width = 2) => String(n).padStart(width, "0");
 
@@ -291,7 +298,7 @@ export async function readXlsxGrid(
       while (row.length <= c) row.push("");
       if (row[c] === "") row[c] = shown;
     }
-    return { grid, merges: verticalMerges(xml), sheet: chosen.sheet, sheets: names };
+    return { grid, merges: verticalMerges(xml), sheet: chosen.sheet, sheets: names, otherTables: [] };
   };
   if (sheet !== undefined) {
     const chosen = sheets.find((s) => s.sheet === sheet || s.sheet.trim() === sheet.trim());
@@ -302,9 +309,14 @@ export async function readXlsxGrid(
   const hidden = hiddenSheets(text);
   const visible = sheets.filter((s) => !hidden.has(s.sheet));
   const order = visible.length > 0 ? visible : sheets;
-  for (const candidate of order) {
+  for (const [k, candidate] of order.entries()) {
     const x = read(candidate);
-    if (usable(x.grid, x.merges)) return x;
+    if (!usable(x.grid, x.merges)) continue;
+    x.otherTables = order.slice(k + 1).filter((other) => {
+      const o = read(other);
+      return usable(o.grid, o.merges);
+    }).map((other) => other.sheet);
+    return x;
   }
   return read(order[0]!);
 }

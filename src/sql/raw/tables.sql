@@ -77,9 +77,11 @@ CREATE TABLE raw.discrepancies (
 );
 -- Monthly reports: one receipt per file loaded (in arrival order), the figures it changed, and its rejected rows.
 CREATE TABLE raw.receipts (
-  receipt_no INTEGER PRIMARY KEY, sha256 VARCHAR NOT NULL UNIQUE, original_name VARCHAR NOT NULL, received_at TIMESTAMP NOT NULL,
+  receipt_no INTEGER PRIMARY KEY, sha256 VARCHAR NOT NULL, original_name VARCHAR NOT NULL, received_at TIMESTAMP NOT NULL,
   as_of DATE NOT NULL, archive_name VARCHAR, encoding VARCHAR, format VARCHAR, sheet VARCHAR, rows_read INTEGER NOT NULL,
-  imported INTEGER NOT NULL, updated INTEGER NOT NULL, unchanged INTEGER NOT NULL, rejected INTEGER NOT NULL, flagged INTEGER NOT NULL
+  imported INTEGER NOT NULL, updated INTEGER NOT NULL, unchanged INTEGER NOT NULL, rejected INTEGER NOT NULL, flagged INTEGER NOT NULL,
+  -- one load per file, and per sheet of a workbook (a CSV's sheet is NULL: loadMonthlyFile refuses its bytes twice)
+  UNIQUE (sha256, sheet)
 );
 -- (policy_id and code are the target's: the views take them from raw.targets)
 CREATE TABLE raw.observations (
