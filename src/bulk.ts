@@ -223,11 +223,11 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
     const departmentId = load.departmentIds.get(t.policy_id)?.get(v.department);
     if (departmentId === undefined) continue;
     const unit = v.target.unit;
-    dc.push([d, c, t.target_id, v.code, departmentId, unit, v.target.kind, v.target.countingStart?.slice(0, 7) ?? null, t.goal,
+    dc.push([d, c, t.target_id, v.code, departmentId, unit, v.target.kind, v.target.countingStart?.slice(0, 7) ?? null, t.goal, t.doneFloor,
       unit !== null && verdicts.isMoney(unit)]);
   }
   await tempTable(connection, "luoshi_dc", [["d", "VARCHAR"], ["c", "VARCHAR"], ["target_id", "VARCHAR"], ["code", "VARCHAR"],
-    ["department_id", "VARCHAR"], ["t_unit", "VARCHAR"], ["kind", "VARCHAR"], ["start_month", "VARCHAR"], ["goal", "DOUBLE"], ["money", "BOOLEAN"]], dc);
+    ["department_id", "VARCHAR"], ["t_unit", "VARCHAR"], ["kind", "VARCHAR"], ["start_month", "VARCHAR"], ["goal", "DOUBLE"], ["done_floor", "DOUBLE"], ["money", "BOOLEAN"]], dc);
   await tempTable(connection, "luoshi_period", [["raw", "VARCHAR"], ["period", "VARCHAR"]],
     periods.flatMap(([p]) => {
       const v = verdicts.period(p);
@@ -299,7 +299,7 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
     ), q AS (
       SELECT p.*, $6 AND vm.num <> '' AND (vm.suffix = '' OR list_contains($4, vm.suffix)) AS plain FROM p
     ), t AS (
-      SELECT q.i, q.cells_ok, q.st, q.u, q.n, q.rp, q.ra, q.v, dc.target_id, dc.code, dc.department_id, dc.t_unit, dc.kind, dc.start_month, dc.goal, dc.money,
+      SELECT q.i, q.cells_ok, q.st, q.u, q.n, q.rp, q.ra, q.v, dc.target_id, dc.code, dc.department_id, dc.t_unit, dc.kind, dc.start_month, dc.goal, dc.done_floor, dc.money,
         CASE WHEN q.p_form THEN q.p ELSE mp.period END AS period,
         CASE WHEN q.ra_form THEN q.ra ELSE md.date END AS ra_date, q.ra_form OR md.raw IS NOT NULL AS ra_found,
         q.plain OR mv.raw IS NOT NULL AS v_found,
@@ -339,6 +339,7 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
         ${withCurrent ? "cur.code IS NOT NULL AND cur.value IS NOT DISTINCT FROM r.value AND cur.status IS NOT DISTINCT FROM r.status" : "false"} AS unchanged,
         (${withCurrent ? "(r.value IS NOT NULL AND h.value IS NOT NULL AND r.value < h.value AND r.note IS NULL) OR" : ""}
           (r.value IS NOT NULL AND r.goal IS NOT NULL AND r.goal > 0 AND r.value > $9 * r.goal)
+          OR (r.status = 'done' AND r.done_floor IS NOT NULL AND (r.value IS NULL OR r.value < r.done_floor))
           OR (r.value IS NOT NULL AND r.row_unit = '%' AND r.value > 0 AND r.value <= 1)
           OR (r.reported_at IS NOT NULL AND r.reported_at > $8)
           OR (r.reported_at IS NOT NULL AND substr(r.reported_at, 1, 7) < r.period)) AS flagged

@@ -96,7 +96,11 @@ export async function syncManifest(connection: DuckDBConnection, data: string): 
 export type Lookup = {
   ctx: IngestContext;
   /** target code → {policy_id, target_id} */
-  targets: Map<string, { policy_id: string; target_id: string; goal: number | null }>;
+  /**
+   * target code → {policy_id, target_id, goal: the target's value; doneFloor: the value a quantity target reports
+   * 已完成 at, the goal unless the target is a ceiling (at_most)}
+   */
+  targets: Map<string, { policy_id: string; target_id: string; goal: number | null; doneFloor: number | null }>;
   /** `${policy_id}|${canonical name}` → department_id */
   departments: Map<string, string>;
 };
@@ -137,9 +141,10 @@ async function packedRows(
 /** The three parts of the reference data of a monthly file: published targets, who reports each, department names. */
 const REFERENCE = {
   targets: {
-    from: `(SELECT policy_id, target_id, code, kind, unit, strftime(counting_start, '%Y-%m-%d') AS counting_start, value::VARCHAR AS goal
+    from: `(SELECT policy_id, target_id, code, kind, unit, strftime(counting_start, '%Y-%m-%d') AS counting_start, value::VARCHAR AS goal,
+        CASE WHEN kind = 'quantity' AND coalesce(comparator, '') <> 'at_most' AND value > 0 THEN value::VARCHAR END AS done_floor
       FROM targets WHERE status = 'published')`,
-    columns: ["policy_id", "target_id", "code", "kind", "coalesce(unit, '')", "coalesce(counting_start, '')", "coalesce(goal, '')"],
+    columns: ["policy_id", "target_id", "code", "kind", "coalesce(unit, '')", "coalesce(counting_start, '')", "coalesce(goal, '')", "coalesce(done_floor, '')"],
     orderBy: undefined,
   },
   reporters: { from: "target_reporters", columns: ["target_id", "department_name"], orderBy: "target_id, position, department_name" },
@@ -206,7 +211,9 @@ export async function ingestLookup(connection: DuckDBConnection, asOf: string, s
         }]),
       ),
     },
-    targets: new Map(targets.map(([policyId, targetId, code, , , , goal]) => [String(code), { policy_id: String(policyId), target_id: String(targetId), goal: goal ? Number(goal) : null }])),
+    targets: new Map(targets.map(([policyId, targetId, code, , , , goal, doneFloor]) => [String(code), {
+      policy_id: String(policyId), target_id: String(targetId), goal: goal ? Number(goal) : null, doneFloor: doneFloor ? Number(doneFloor) : null,
+    }])),
     departments,
   };
 }
@@ -219,15 +226,27 @@ export const REVIEW_MULTIPLE = 100;
  * times the target's, a percentage target given 0 < value ≤ 1 (85% typed as 0.85?), a report date after the as-of
  * date, or before the period's month. Null when there is nothing to review.
  */
-export function reviewReasons(row: Pick<ValidRow, "value" | "unit" | "reportedAt" | "period">, asOf: string, goal: number | null = null): string | null {
+export function reviewReasons(
+  row: Pick<ValidRow, "value" | "unit" | "reportedAt" | "period"> & { status?: ValidRow["status"] },
+  asOf: string,
+  goal: number | null = null,
+  doneFloor: number | null = null,
+): string | null {
   // each condition once; the common case (none holds) builds nothing
   const value = row.value;
   const huge = value !== null && goal !== null && goal > 0 && value > REVIEW_MULTIPLE * goal;
   const fraction = value !== null && row.unit === "%" && value > 0 && value <= 1;
   const late = row.reportedAt !== null && row.reportedAt > asOf;
   const early = row.reportedAt !== null && row.reportedAt.slice(0, 7) < row.period;
-  if (!huge && !fraction && !late && !early) return null;
+  // 已完成 for a quantity target whose figure does not reach it (or is not given): the target would count as done
+  const doneShort = row.status === "done" && doneFloor !== null && (value === null || value < doneFloor);
+  if (!huge && !fraction && !late && !early && !doneShort) return null;
   const reasons: string[] = [];
+  if (doneShort) {
+    reasons.push(value === null
+      ? `标为已完成，但未填累计完成值，无法核对是否达到目标值 ${doneFloor}${row.unit ?? ""}`
+      : `标为已完成，但累计完成值 ${value}${row.unit ?? ""} 低于目标值 ${doneFloor}${row.unit ?? ""}`);
+  }
   if (huge) reasons.push(`累计值 ${value}${row.unit ?? ""} 是目标值 ${goal}${row.unit ?? ""} 的 ${Math.round(value! / goal!)} 倍，请核对单位（如 元 与 万元）`);
   if (fraction) reasons.push(`百分比指标填写了 ${value}，若指 ${Number((value! * 100).toPrecision(12))}% 请更正`);
   if (late) reasons.push(`填报日期 ${row.reportedAt} 晚于核对日期 ${asOf}`);
@@ -353,7 +372,7 @@ export class FileLoad {
       let flag: string | null = null;
       const earlier = history.size === 0 ? undefined : latestBefore(history.get(`${department_id}|${row.targetCode}`), row.period);
       if (row.value !== null && earlier && row.value < earlier.value && !row.note) flag = `累计值 ${row.value} 低于 ${earlier.period} 的 ${earlier.value}，且进展情况未作说明`;
-      const more = reviewReasons(row, this.options.asOf, target.goal);
+      const more = reviewReasons(row, this.options.asOf, target.goal, target.doneFloor);
       if (more !== null) flag = flag === null ? more : `${flag}；${more}`;
       if (flag !== null) summary.flags.push({ row: row.sourceRow, code: row.targetCode, department: row.department, period: row.period, reason: flag });
       out.rows.push(row);

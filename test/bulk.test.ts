@@ -84,6 +84,7 @@ describe("the bulk reader gives the JavaScript reader's results", () => {
     let bulkRead = 0;
     let files = 0;
     let transcoded = 0;
+    const reasons = new Set<string>();
     try {
       for (let seed = 1; seed <= SEEDS; seed++) {
         const first = fuzzMonthlyFile(policy, seed);
@@ -99,6 +100,7 @@ describe("the bulk reader gives the JavaScript reader's results", () => {
         expect(b.receipts, context).toEqual(a.receipts);
         expect(a.readers.every((r) => r === "js")).toBe(true);
         files += 2;
+        for (const f of a.summaries.flatMap((x) => x.flags)) for (const r of f.reason.split("；")) reasons.add(r.replace(/[0-9.]+/g, "N"));
         bulkRead += b.readers.filter((r) => r === "bulk").length;
         transcoded += b.readers.filter((r, k) => r === "bulk" && ["gb18030", "utf-16le"].includes(b.summaries[k]!.encoding ?? "")).length;
       }
@@ -111,6 +113,9 @@ describe("the bulk reader gives the JavaScript reader's results", () => {
     // most files are plain enough for the bulk reader: the comparison is about it, not about the fallback
     expect(bulkRead / files).toBeGreaterThan(0.6);
     expect(transcoded).toBeGreaterThan(3); // GBK and UTF-16 files too, in their UTF-8 form
+    // the review flags were compared too: falling figures, unit slips, report dates and 已完成 short of the goal
+    expect([...reasons].join("\n")).toMatch(/低于 N-N 的/);
+    expect([...reasons].join("\n")).toMatch(/标为已完成/);
   }, Math.max(120_000, SEEDS * 4_000));
 
   it("on a larger file with many rows of every kind, then its correction", async () => {

@@ -166,6 +166,14 @@ describe("luoshi ingest", () => {
     expect(r.stderr).toContain("luoshi build");
   });
 
+  it("flags 已完成 on a quantity target below its goal (the target would count as done)", async () => {
+    const r = luoshi("ingest", file("done.csv", ["市经信局,CX75-06-01,2017-10,300,家,已完成,,张三,2017-11-03"]), "--as-of", "2017-11-10", "--json");
+    expect(r.status, r.stderr).toBe(0);
+    const [s] = JSON.parse(r.stdout);
+    expect(s).toMatchObject({ imported: 1, flagged: 1 });
+    expect(s.flags[0].reason).toMatch(/^标为已完成，但累计完成值 300家 低于目标值 \d+家$/);
+  });
+
   it("--dry-run reports the same verdicts and writes nothing", async () => {
     const r = luoshi("ingest", file("d.csv", [...OCTOBER, "市财政局,CX75-06-01,2017-10,3,家,,,李四,2017-11-03"]), "--as-of", "2017-11-10", "--dry-run", "--json");
     expect(r.status).toBe(1);
@@ -241,6 +249,14 @@ describe("reviewReasons", () => {
     expect(reviewReasons({ ...row, value: 45000, unit: "万元" }, "2017-11-15", 300)).toBe("累计值 45000万元 是目标值 300万元 的 150 倍，请核对单位（如 元 与 万元）");
     expect(reviewReasons({ ...row, value: 2999, unit: "万元" }, "2017-11-15", 300)).toBeNull();
     expect(reviewReasons({ ...row, value: 45000 }, "2017-11-15", null)).toBeNull();
+  });
+  it("asks about 已完成 for a quantity target whose figure falls short of it, or is not given", () => {
+    expect(reviewReasons({ ...row, status: "done", value: 8 }, "2017-11-15", 10, 10)).toBe("标为已完成，但累计完成值 8家 低于目标值 10家");
+    expect(reviewReasons({ ...row, status: "done", value: null }, "2017-11-15", 10, 10)).toBe("标为已完成，但未填累计完成值，无法核对是否达到目标值 10家");
+    expect(reviewReasons({ ...row, status: "done", value: 10 }, "2017-11-15", 10, 10)).toBeNull();
+    expect(reviewReasons({ ...row, status: "in_progress", value: 8 }, "2017-11-15", 10, 10)).toBeNull();
+    // a ceiling (at_most), a milestone or a target without a figure has no floor
+    expect(reviewReasons({ ...row, status: "done", value: 8 }, "2017-11-15", 10, null)).toBeNull();
   });
   it("asks about a report date after the as-of date or before the period", () => {
     expect(reviewReasons({ ...row, reportedAt: "2027-11-03" }, "2017-11-15")).toBe("填报日期 2027-11-03 晚于核对日期 2017-11-15");
