@@ -412,6 +412,21 @@ describe("checkRow and monthlyRowSchema", () => {
   };
 
   it.each([
+    [{ department: "市经信" }, "E_UNKNOWN_DEPARTMENT", "（是否为“市经信局”？）"],
+    [{ department: "市经信局办公室" }, "E_UNKNOWN_DEPARTMENT", "（是否为“市经信局”？）"],
+    [{ department: "某局" }, "E_UNKNOWN_DEPARTMENT", null],
+    [{ targetCode: "ZN-2" }, "E_UNKNOWN_CODE", "（是否为“ZN-02”？）"],
+    [{ targetCode: "zn_002" }, "E_UNKNOWN_CODE", "（是否为“ZN-02”？）"],
+    [{ targetCode: "ZN-99" }, "E_UNKNOWN_CODE", null],
+  ])("an unknown %j says what it may stand for: %s %s", (over, code, suggestion) => {
+    const r = checkRow(cells({ value: "1", ...over }), CTX);
+    const issue = r.ok ? undefined : r.issues.find((i) => i.code === code);
+    expect(issue).toBeDefined();
+    if (suggestion === null) expect(issue!.message).not.toContain("是否为");
+    else expect(issue!.message).toContain(suggestion);
+  });
+
+  it.each([
     [{ value: "20亿元" }, 200000],
     [{ value: "3000万元" }, 3000],
     [{ value: "3000" }, 3000],

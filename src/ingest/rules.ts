@@ -104,6 +104,17 @@ function cached<K, V>(map: Map<K, V>, key: K, compute: (key: K) => V): V {
   return v;
 }
 
+/** A code's parts, upper case, numbers without leading zeros: CX75-6-2, cx75_06_02 and CX75-06-02 share one. */
+function codeKey(code: string): string {
+  return code.toUpperCase().split(/[^0-9A-Z]+/).filter((p) => p !== "").map((p) => (/^[0-9]+$/.test(p) ? String(Number(p)) : p)).join("-");
+}
+
+/** 「（是否为“X”？）」 for up to three candidates; empty for none or more. */
+function hint(candidates: readonly string[]): string {
+  if (candidates.length === 0 || candidates.length > 3) return "";
+  return `（是否为${candidates.map((c) => `“${c}”`).join("或")}？）`;
+}
+
 /**
  * The lookups and cell parsers of one file's rows, each remembered per distinct cell text: a report repeats the same
  * departments, codes, periods, units, statuses and dates on thousands of rows. Only the work is shared; every verdict
@@ -122,6 +133,8 @@ class RowMemo {
   private readonly names = new Map<string, string>();
   private readonly normalized = new Map<string, string>();
   private lowerCodes: Map<string, string[]> | null = null;
+  private reporterNames: string[] | null = null;
+  private codeKeys: Map<string, string[]> | null = null;
 
   constructor(
     readonly ctx: IngestContext,
@@ -159,6 +172,30 @@ class RowMemo {
       this.codes.set(written, c);
     }
     return c;
+  }
+
+  /** For the message of an unknown 报送单位: the department names it may stand for (a name it starts, or that starts it). */
+  departmentHint(written: string): string {
+    if (this.reporterNames === null) this.reporterNames = [...new Set([...this.ctx.targets.values()].flatMap((t) => t.reportingDepartments))];
+    const text = normalizeName(written);
+    if (text.length < 2) return "";
+    const near = this.reporterNames.filter((n) => n.startsWith(text) || (text.startsWith(n) && n.length >= 2));
+    return hint(near);
+  }
+
+  /** For the message of an unknown 指标编码: the codes it may stand for (the same parts, leading zeros and separators aside). */
+  codeHint(written: string): string {
+    const key = codeKey(codeCell(written));
+    if (key === "") return "";
+    if (this.codeKeys === null) {
+      this.codeKeys = new Map();
+      for (const k of this.ctx.targets.keys()) {
+        const list = this.codeKeys.get(codeKey(k));
+        if (list) list.push(k);
+        else this.codeKeys.set(codeKey(k), [k]);
+      }
+    }
+    return hint(this.codeKeys.get(key) ?? []);
   }
 
   period(text: string): Parsed<string | null> {
@@ -303,7 +340,7 @@ function checkCells(cells: RowCells, sourceRow: number, memo: RowMemo): ValidRow
   if (cells.department === "") issues = addIssue(issues, cells, "E_REQUIRED", "department", requiredMessage("department"));
   else {
     department = memo.department(cells.department);
-    if (department === null) issues = addIssue(issues, cells, "E_UNKNOWN_DEPARTMENT", "department", rowMessage("E_UNKNOWN_DEPARTMENT", `“${cells.department}”`));
+    if (department === null) issues = addIssue(issues, cells, "E_UNKNOWN_DEPARTMENT", "department", rowMessage("E_UNKNOWN_DEPARTMENT", `“${cells.department}”${memo.departmentHint(cells.department)}`));
   }
 
   // 指标编码
@@ -311,7 +348,7 @@ function checkCells(cells: RowCells, sourceRow: number, memo: RowMemo): ValidRow
   if (cells.targetCode === "") issues = addIssue(issues, cells, "E_REQUIRED", "targetCode", requiredMessage("targetCode"));
   else {
     targetCode = memo.targetCode(cells.targetCode);
-    if (targetCode === null) issues = addIssue(issues, cells, "E_UNKNOWN_CODE", "targetCode", rowMessage("E_UNKNOWN_CODE", `“${cells.targetCode}”`));
+    if (targetCode === null) issues = addIssue(issues, cells, "E_UNKNOWN_CODE", "targetCode", rowMessage("E_UNKNOWN_CODE", `“${cells.targetCode}”${memo.codeHint(cells.targetCode)}`));
   }
   const target = targetCode === null ? undefined : ctx.targets.get(targetCode);
 
