@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { parseArgsError } from "./args.js";
 import { formatLoadError, InputRejected } from "../src/errors.js";
 import { dataDir, warehousePath } from "../src/paths.js";
 
@@ -29,7 +30,7 @@ const HELP = `luoshi —— 政策任务分解表与月度进展的数据仓库
 
 选项：
   --db FILE      仓库文件，默认 data/warehouse.duckdb，也可用环境变量 LUOSHI_DB
-  --data DIR     输入目录，默认 data/，也可用环境变量 LUOSHI_DATA
+  --data DIR     输入目录（build、targets、ingest），默认 data/，也可用环境变量 LUOSHI_DATA
 
 并发：写入方（build）持有 <仓库>.lock 写锁并排队；读取方（query、站点数据加载器）以只读方式打开，
 遇到写入方占用时最多等待 LUOSHI_LOCK_WAIT_MS 毫秒（默认 30000），之后给出明确提示并退出。
@@ -77,8 +78,9 @@ function report(e: unknown): number {
     console.error((e as Error).message);
     return EXIT.unavailable;
   }
-  if (e instanceof TypeError && "code" in e && String((e as { code: unknown }).code).startsWith("ERR_PARSE_ARGS")) {
-    console.error(`${e.message}\n\n${HELP}`);
+  const usage = parseArgsError(e);
+  if (usage !== null) {
+    console.error(`${usage}\n\n${HELP}`);
     return EXIT.usage;
   }
   console.error(`错误：${(e as Error)?.message ?? String(e)}`);

@@ -1,6 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { warehousePath } from "../src/paths.js";
+import { parseArgsError } from "./args.js";
 
 const USAGE = `用法：luoshi template --department 报送单位 --period YYYY-MM [--format xlsx|csv] [--out 文件|-] [--all] [--db FILE]
   生成某报送单位某统计期的月度报送模板：该单位本期应报的每个指标一行（部门组的成员单位各自报送；
@@ -13,13 +14,22 @@ const USAGE = `用法：luoshi template --department 报送单位 --period YYYY-
 
 /** `luoshi template`: writes one department's monthly report template. */
 export async function templateCommand(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      department: { type: "string" }, period: { type: "string" }, format: { type: "string", default: "xlsx" },
-      out: { type: "string" }, db: { type: "string" }, all: { type: "boolean" }, help: { type: "boolean", short: "h" },
-    },
-  });
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      options: {
+        department: { type: "string" }, period: { type: "string" }, format: { type: "string", default: "xlsx" },
+        out: { type: "string" }, db: { type: "string" }, all: { type: "boolean" }, help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (e) {
+    const usage = parseArgsError(e);
+    if (usage === null) throw e;
+    console.error(`${usage}\n\n${USAGE}`);
+    return 64;
+  }
+  const { values } = parsed;
   if (values.help) {
     console.log(USAGE);
     return 0;

@@ -47,6 +47,17 @@ describe("luoshi CLI", () => {
     expect(luoshi("query", "select count(*) n from tasks", "--format", "csv").stdout).toContain("39");
   });
 
+  it.each([
+    [["ingest", "--bogus", "x.csv"], "未知的选项：--bogus"],
+    [["template", "--data", "d", "--department", "市经信局", "--period", "2017-10"], "未知的选项：--data"],
+    [["query", "select 1", "--format"], "选项 --format 需要一个值"],
+    [["build", "extra"], "多余的参数：extra"],
+  ])("says in Chinese what is wrong with the command line %j (exit 64)", (args, message) => {
+    const r = luoshi(...args);
+    expect(r.status).toBe(64);
+    expect(r.stderr.split("\n")[0]).toContain(message);
+  });
+
   it("prints help in Chinese without loading DuckDB", () => {
     const out = execFileSync(process.execPath, [join(PACKAGE_ROOT, "bin", "luoshi.js"), "--help"], { encoding: "utf8" });
     expect(out).toContain("luoshi build");
