@@ -145,9 +145,9 @@ function nonDataRow(line: string[], cells: Record<Field, string>, layout: RowLay
   // 「合计」 may stand in the 指标编码 column too (with 报送单位 merged down beside it); any other code makes the row a report
   if (cells.targetCode !== "") {
     const total = cells.targetCode.replace(/\s+/g, "").match(FOOTER);
-    return total ? `表尾的“${total[1]}”行` : null;
+    return total ? `“${total[1]}”行（合计、备注等，不是报送数据）` : null;
   }
-  if (m) return `表尾的“${m[1]}”行`;
+  if (m) return `“${m[1]}”行（合计、备注等，不是报送数据）`;
   if (layout.fields.every((f) => cells[f] === "")) return "分类标题等，只在未识别的列中有内容";
   // a title or note written in one (merged) cell: no code, no value, no status, nothing else on the row
   if (filled.length === 1 && cells.value === "" && cells.status === "") return "只有一个单元格有内容（标题或说明）";
