@@ -371,7 +371,7 @@ export class FileLoad {
       // it), a percentage written as a fraction, a report date after the as-of date or before the period
       let flag: string | null = null;
       const earlier = history.size === 0 ? undefined : latestBefore(history.get(`${department_id}|${row.targetCode}`), row.period);
-      if (row.value !== null && earlier && row.value < earlier.value && !row.note) flag = `累计值 ${row.value} 低于 ${earlier.period} 的 ${earlier.value}，且进展情况未作说明`;
+      if (row.value !== null && earlier && row.value < earlier.value && !row.note) flag = `累计值 ${row.value} 低于此前已载入的 ${earlier.period} 的 ${earlier.value}，且进展情况未作说明`;
       const more = reviewReasons(row, this.options.asOf, target.goal, target.doneFloor);
       if (more !== null) flag = flag === null ? more : `${flag}；${more}`;
       if (flag !== null) summary.flags.push({ row: row.sourceRow, code: row.targetCode, department: row.department, period: row.period, reason: flag });
