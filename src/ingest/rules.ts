@@ -106,7 +106,36 @@ function cached<K, V>(map: Map<K, V>, key: K, compute: (key: K) => V): V {
 
 /** A code's parts, upper case, numbers without leading zeros: CX75-6-2, cx75_06_02 and CX75-06-02 share one. */
 function codeKey(code: string): string {
-  return code.toUpperCase().split(/[^0-9A-Z]+/).filter((p) => p !== "").map((p) => (/^[0-9]+$/.test(p) ? String(Number(p)) : p)).join("-");
+  return code.toUpperCase().replace(/[^0-9A-Z]+/g, "-").replace(/^-|-$/g, "").replace(/(^|-)0+(?=[0-9]+(?:-|$))/g, "$1");
+}
+
+/** The department names and code keys hints look among, each built once per set of targets (rows are checked in chunks). */
+const reporterIndexes = new WeakMap<ReadonlyMap<string, IngestTarget>, string[]>();
+const codeIndexes = new WeakMap<ReadonlyMap<string, IngestTarget>, Map<string, string[]>>();
+
+function reporterIndex(targets: ReadonlyMap<string, IngestTarget>): string[] {
+  let names = reporterIndexes.get(targets);
+  if (names === undefined) {
+    const set = new Set<string>();
+    for (const t of targets.values()) for (const n of t.reportingDepartments) set.add(n);
+    reporterIndexes.set(targets, (names = [...set]));
+  }
+  return names;
+}
+
+function codeIndex(targets: ReadonlyMap<string, IngestTarget>): Map<string, string[]> {
+  let codes = codeIndexes.get(targets);
+  if (codes === undefined) {
+    codes = new Map();
+    for (const k of targets.keys()) {
+      const key = codeKey(k);
+      const list = codes.get(key);
+      if (list) list.push(k);
+      else codes.set(key, [k]);
+    }
+    codeIndexes.set(targets, codes);
+  }
+  return codes;
 }
 
 /** 「（是否为“X”？）」 for up to three candidates; empty for none or more. */
@@ -133,8 +162,6 @@ class RowMemo {
   private readonly names = new Map<string, string>();
   private readonly normalized = new Map<string, string>();
   private lowerCodes: Map<string, string[]> | null = null;
-  private reporterNames: string[] | null = null;
-  private codeKeys: Map<string, string[]> | null = null;
 
   constructor(
     readonly ctx: IngestContext,
@@ -176,26 +203,16 @@ class RowMemo {
 
   /** For the message of an unknown 报送单位: the department names it may stand for (a name it starts, or that starts it). */
   departmentHint(written: string): string {
-    if (this.reporterNames === null) this.reporterNames = [...new Set([...this.ctx.targets.values()].flatMap((t) => t.reportingDepartments))];
     const text = normalizeName(written);
     if (text.length < 2) return "";
-    const near = this.reporterNames.filter((n) => n.startsWith(text) || (text.startsWith(n) && n.length >= 2));
+    const near = reporterIndex(this.ctx.targets).filter((n) => n.startsWith(text) || (text.startsWith(n) && n.length >= 2));
     return hint(near);
   }
 
   /** For the message of an unknown 指标编码: the codes it may stand for (the same parts, leading zeros and separators aside). */
   codeHint(written: string): string {
     const key = codeKey(codeCell(written));
-    if (key === "") return "";
-    if (this.codeKeys === null) {
-      this.codeKeys = new Map();
-      for (const k of this.ctx.targets.keys()) {
-        const list = this.codeKeys.get(codeKey(k));
-        if (list) list.push(k);
-        else this.codeKeys.set(codeKey(k), [k]);
-      }
-    }
-    return hint(this.codeKeys.get(key) ?? []);
+    return key === "" ? "" : hint(codeIndex(this.ctx.targets).get(key) ?? []);
   }
 
   period(text: string): Parsed<string | null> {
