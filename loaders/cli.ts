@@ -316,6 +316,12 @@ function ingestEngine(): "auto" | "bulk" | "js" {
   return v === "js" || v === "bulk" ? v : "auto";
 }
 
+/** A text on one line of the summary: line breaks shown as ⏎, a long text cut (--json and --rejects-out keep it whole). */
+function oneLine(text: string, max: number): string {
+  const flat = text.replace(/\r?\n|\r/g, "⏎");
+  return flat.length <= max ? flat : `${flat.slice(0, max)}…（共 ${flat.length} 字）`;
+}
+
 function printSummary(s: import("../src/monthly.js").IngestSummary): void {
   const kind = [s.format, s.encoding, s.sheet ? `工作表「${s.sheet}」` : null].filter(Boolean).join(" ");
   const head = `${s.file}${s.sha256 ? `（sha256 ${s.sha256.slice(0, 12)}…${kind ? `，${kind}` : ""}）` : ""}`;
@@ -337,7 +343,7 @@ function printSummary(s: import("../src/monthly.js").IngestSummary): void {
   otherSheets();
   if (s.ignored_columns.length > 0) console.log(`    未识别、未读取的列：${s.ignored_columns.map((c) => `「${c.replace(/\s+/g, " ")}」`).join("、")}`);
   if (s.skipped_rows.length > 0) console.log(`    跳过的非数据行：${s.skipped_rows.slice(0, 20).map((r) => `第 ${r.row} 行（${r.reason}）`).join("、")}${s.skipped_rows.length > 20 ? ` 等 ${s.skipped_rows.length} 行` : ""}`);
-  for (const r of s.rejects.slice(0, 200)) console.log(`    第 ${r.row} 行${r.column ? ` 列「${r.column}」` : ""} [${r.code}] ${r.message}${r.value !== null ? `（原值：${JSON.stringify(r.value)}）` : ""}`);
+  for (const r of s.rejects.slice(0, 200)) console.log(`    第 ${r.row} 行${r.column ? ` 列「${r.column}」` : ""} [${r.code}] ${oneLine(r.message, 300)}${r.value !== null ? `（原值：${oneLine(JSON.stringify(r.value), 120)}）` : ""}`);
   if (s.rejects.length > 200) console.log(`    ……另有 ${s.rejects.length - 200} 处（用 --json 或 --rejects-out 查看全部）`);
   for (const f of s.flags) console.log(`    待复核 第 ${f.row} 行 ${f.code} ${f.department} ${f.period}：${f.reason}`);
 }
