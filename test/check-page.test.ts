@@ -101,6 +101,7 @@ type Verdict = {
   format: string | null;
   encoding: string | null;
   sheet: string | null;
+  otherSheets: string[];
   rowsRead: number;
   accepted: number;
   rejected: number;
@@ -115,6 +116,7 @@ function cliVerdict(s: IngestSummary): Verdict {
     format: s.format,
     encoding: s.encoding,
     sheet: s.sheet,
+    otherSheets: s.other_sheets,
     rowsRead: s.rows_read,
     accepted: s.imported + s.updated + s.unchanged,
     rejected: s.rejected,
@@ -129,6 +131,7 @@ function pageVerdict(result: MonthlyFileResult, summary: CheckSummary): Verdict 
     format: result.file.format,
     encoding: result.file.encoding,
     sheet: result.file.sheet,
+    otherSheets: result.fileError ? [] : result.file.otherSheets,
     rowsRead: summary.rowsRead,
     accepted: result.fileError ? 0 : summary.accepted,
     rejected: summary.rejected,
@@ -327,6 +330,9 @@ describe.skipIf(!HAVE_CHROMIUM)("报送自查 in Chromium", () => {
             expect(await page.locator("[data-file-error]").textContent(), c.name).toContain(want.fileError.message);
             continue;
           }
+          // a workbook's other sheets with a table are named, as luoshi ingest names them
+          if (want.otherSheets.length > 0) for (const n of want.otherSheets) expect(await page.locator("[data-other-sheets]").textContent(), c.name).toContain(`「${n}」`);
+          else expect(await page.locator("[data-other-sheets]").count(), c.name).toBe(0);
           const number = async (key: string) => Number(await page.locator(`[data-summary="${key}"]`).textContent());
           expect([await number("rows-read"), await number("accepted"), await number("rejected"), await number("problems")], c.name).toEqual([
             want.rowsRead, want.accepted, want.rejected, want.rejects.length,
