@@ -411,6 +411,11 @@ describe("checkRow and monthlyRowSchema", () => {
     return r.ok ? [] : r.issues.map((i) => i.code);
   };
 
+  it("reads 百分比 in the 单位 column as %, as in a header", () => {
+    const r = checkRow(cells({ department: "市科技局", targetCode: "ZN-04", period: "2017-10", value: "85", unit: "百分比" }), CTX);
+    expect(r.ok ? [r.row.value, r.row.unit] : r.issues).toEqual([85, "%"]);
+  });
+
   it.each([
     [{ department: "市经信" }, "E_UNKNOWN_DEPARTMENT", "（是否为“市经信局”？）"],
     [{ department: "市经信局办公室" }, "E_UNKNOWN_DEPARTMENT", "（是否为“市经信局”？）"],

@@ -94,7 +94,11 @@ export function findTargetCode(targets: ReadonlyMap<string, IngestTarget>, writt
   return matches.length === 1 ? matches[0]! : null;
 }
 
-const unitCellText = (text: string) => emptyToNull(normalizeCell(text));
+/** A 单位 cell: 百分比 stands for %, as in a header (累计完成值（百分比）). */
+const unitCellText = (text: string) => {
+  const unit = normalizeCell(text);
+  return unit === "百分比" ? "%" : emptyToNull(unit);
+};
 const isMoney = (unit: string) => unitDef(unit)?.category === "money";
 
 /** `map`'s value for `key`, computed once (`compute`: a module-level function, so the hot path allocates nothing). */
