@@ -21,20 +21,22 @@ export class WarehouseOutdated extends Error {
 
 /** Throws WarehouseOutdated unless the monthly tables are those this version writes (raw.observations, raw.ingest_reference, raw.receipts). */
 export async function assertCurrentSchema(connection: DuckDBConnection, path: string): Promise<void> {
-  const columns = (await connection.runAndReadAll(
-    "SELECT column_name FROM information_schema.columns WHERE table_schema = 'raw' AND table_name = 'observations' ORDER BY ordinal_position",
-  )).getRowsJS().map(([c]) => String(c));
+  // (the catalog functions, not information_schema: this runs at the start of every luoshi ingest)
+  let columns: string[];
+  try {
+    columns = (await connection.runAndReadAll("SELECT * FROM raw.observations LIMIT 0")).columnNames();
+  } catch {
+    throw new WarehouseOutdated(path);
+  }
   const expected = ["receipt_no", "target_id", "department_id", "period", "value", "status", "note", "reporter", "reported_at", "source_row", "reported_value", "flagged", "flag_reason"];
   if (columns.join() !== expected.join()) throw new WarehouseOutdated(path);
-  const [reference] = (await connection.runAndReadAll(
-    "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'raw' AND table_name = 'ingest_reference'",
-  )).getRowsJS();
-  if (Number(reference![0]) === 0) throw new WarehouseOutdated(path);
-  // receipts unique by file and sheet (before: by file alone, so a workbook's second sheet could not be loaded)
-  const [unique] = (await connection.runAndReadAll(
-    "SELECT count(*) FROM duckdb_constraints() WHERE schema_name = 'raw' AND table_name = 'receipts' AND constraint_type = 'UNIQUE' AND constraint_column_names = ['sha256', 'sheet']",
-  )).getRowsJS();
-  if (Number(unique![0]) === 0) throw new WarehouseOutdated(path);
+  // the packed reference data, and receipts unique by file and sheet (before: by file alone, so a workbook's second
+  // sheet could not be loaded)
+  const [[reference, unique]] = (await connection.runAndReadAll(`SELECT
+      (SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'raw' AND table_name = 'ingest_reference'),
+      (SELECT count(*) FROM duckdb_constraints() WHERE schema_name = 'raw' AND table_name = 'receipts' AND constraint_type = 'UNIQUE'
+        AND constraint_column_names = ['sha256', 'sheet'])`)).getRowsJS() as [[bigint, bigint]];
+  if (Number(reference) === 0 || Number(unique) === 0) throw new WarehouseOutdated(path);
 }
 
 export type Warehouse = { instance: DuckDBInstance; connection: DuckDBConnection; close: () => void };
