@@ -183,8 +183,8 @@ async function ingest(args: string[]): Promise<number> {
       "received-at": { type: "string" }, schedule: { type: "string" },
     },
   });
-  const { readFileSync, readdirSync, statSync, mkdirSync, renameSync, rmSync, writeFileSync, existsSync } = await import("node:fs");
-  const { basename, join } = await import("node:path");
+  const { accessSync, constants, readFileSync, readdirSync, statSync, mkdirSync, renameSync, rmSync, writeFileSync, existsSync } = await import("node:fs");
+  const { basename, dirname, join, resolve } = await import("node:path");
   const { parseIsoDate, todayIso } = await import("../src/deadline.js");
   const { openWarehouse, assertCurrentSchema } = await import("../src/warehouse.js");
   const { acquireWriterLock } = await import("../src/lock.js");
@@ -201,7 +201,6 @@ async function ingest(args: string[]): Promise<number> {
   const schedule = new Map<string, { received_at: string; as_of: string }>();
   if (values.schedule) {
     const Papa = (await import("papaparse")).default;
-    const { dirname, resolve } = await import("node:path");
     const parsed = Papa.parse<Record<string, string>>(readFileSync(values.schedule, "utf8").replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true });
     for (const r of parsed.data) schedule.set(resolve(dirname(values.schedule), r.file ?? ""), { received_at: r.received_at ?? "", as_of: r.as_of ?? "" });
   }
@@ -222,8 +221,6 @@ async function ingest(args: string[]): Promise<number> {
   // a rejects file that cannot be written is found before anything is loaded
   const rejectsOut = values["rejects-out"];
   if (rejectsOut !== undefined) {
-    const { dirname, resolve } = await import("node:path");
-    const { accessSync, constants } = await import("node:fs");
     const target = resolve(rejectsOut);
     let problem: string | null = null;
     if (existsSync(target) && statSync(target).isDirectory()) problem = "这是一个文件夹";

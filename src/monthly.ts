@@ -133,7 +133,7 @@ function unpack(p: Packed, columns: number): string[][] | null {
 
 /** Rows of a query through one packed text (see packQuery); null when they must be read one by one. */
 async function packedRows(
-  connection: DuckDBConnection, from: string, columns: string[], options: { orderBy?: string; params?: DuckDBValue[]; unsafe?: string } = {},
+  connection: DuckDBConnection, from: string, columns: readonly string[], options: { orderBy?: string; params?: DuckDBValue[]; unsafe?: string } = {},
 ): Promise<string[][] | null> {
   return unpack(await packQuery(connection, from, columns, options), columns.length);
 }
@@ -178,7 +178,7 @@ export async function ingestLookup(connection: DuckDBConnection, asOf: string, s
   const read = async (c: DuckDBConnection, part: ReferencePart): Promise<(string | null)[][]> => {
     const q = REFERENCE[part];
     const s = stored.get(part);
-    const rows = s ? unpack(s, q.columns.length) : await packedRows(c, q.from, [...q.columns], { orderBy: q.orderBy });
+    const rows = s ? unpack(s, q.columns.length) : await packedRows(c, q.from, q.columns, { orderBy: q.orderBy });
     return rows ?? ((await c.runAndReadAll(`SELECT ${q.columns.join(", ")} FROM ${q.from}${q.orderBy ? ` ORDER BY ${q.orderBy}` : ""}`)).getRowsJS() as (string | null)[][]);
   };
   const readOthers = async () => [await read(side, "reporters"), await read(side, "aliases")] as const;
@@ -454,6 +454,10 @@ export type FileRead = {
   rejects: Reject[];
 };
 
+/** The file read by the JavaScript reader (check.ts), not yet checked. */
+const readTable = (options: LoadOptions): Promise<MonthlyTable> =>
+  readMonthlyTable({ name: options.name, bytes: options.bytes }, { sheet: options.sheet, maxBytes: options.maxBytes });
+
 /**
  * The JavaScript reader (check.ts), its accepted rows handed over chunk by chunk while the rest are checked. `table`:
  * the file already read by readMonthlyTable (while the reference data was being fetched).
@@ -461,7 +465,7 @@ export type FileRead = {
 async function readWithJs(load: FileLoad, table?: MonthlyTable): Promise<FileRead> {
   const { options } = load;
   // readMonthlyTable and checkMonthlyTable are readMonthlyFile without a second SHA-256 of the bytes (the hash above is the file's)
-  const read = table ?? (await readMonthlyTable({ name: options.name, bytes: options.bytes }, { sheet: options.sheet, maxBytes: options.maxBytes }));
+  const read = table ?? (await readTable(options));
   const checked = await checkMonthlyTable(read, load.lookup.ctx, {
     codes: (codes) => load.readCurrent(codes),
     accepted: (rows) => load.accept(rows),
@@ -524,7 +528,7 @@ export async function loadMonthlyFile(connection: DuckDBConnection, options: Loa
     let readFirst: MonthlyTable | undefined;
     if (seen && seen.format === "xlsx") {
       // the same bytes are another report when another sheet is read (--sheet): the sheet is part of what was loaded
-      readFirst = await readMonthlyTable({ name: options.name, bytes: options.bytes }, { sheet: options.sheet, maxBytes: options.maxBytes });
+      readFirst = await readTable(options);
       seen = readFirst.fileError ? undefined : receipts.find((r) => r.sheet === readFirst!.file.sheet);
     }
     if (seen) {
@@ -540,7 +544,7 @@ export async function loadMonthlyFile(connection: DuckDBConnection, options: Loa
     const lookupStarted = early ?? ingestLookup(connection, options.asOf, options.sideConnection);
     lookupStarted.catch(() => {}); // awaited below
     // without the bulk reader: the file is read (not yet checked) while DuckDB fetches the reference data
-    const table = bulk && bulkReady ? undefined : readFirst ?? (await readMonthlyTable({ name: options.name, bytes: options.bytes }, { sheet: options.sheet, maxBytes: options.maxBytes }));
+    const table = bulk && bulkReady ? undefined : readFirst ?? (await readTable(options));
     trace("read the file (JavaScript reader), while the reference data is fetched", t);
     const lookup = await lookupStarted;
     trace("reference data", t);

@@ -102,7 +102,7 @@ const unitCellText = (text: string) => {
 const isMoney = (unit: string) => unitDef(unit)?.category === "money";
 
 /** `map`'s value for `key`, computed once (`compute`: a module-level function, so the hot path allocates nothing). */
-function cached<K, V>(map: Map<K, V>, key: K, compute: (key: K) => V): V {
+function cached<K, V>(map: { get(key: K): V | undefined; set(key: K, value: V): unknown }, key: K, compute: (key: K) => V): V {
   let v = map.get(key);
   if (v === undefined) map.set(key, (v = compute(key)));
   return v;
@@ -118,28 +118,20 @@ const reporterIndexes = new WeakMap<ReadonlyMap<string, IngestTarget>, string[]>
 const codeIndexes = new WeakMap<ReadonlyMap<string, IngestTarget>, Map<string, string[]>>();
 
 function reporterIndex(targets: ReadonlyMap<string, IngestTarget>): string[] {
-  let names = reporterIndexes.get(targets);
-  if (names === undefined) {
-    const set = new Set<string>();
-    for (const t of targets.values()) for (const n of t.reportingDepartments) set.add(n);
-    reporterIndexes.set(targets, (names = [...set]));
-  }
-  return names;
+  return cached(reporterIndexes, targets, (all) => [...new Set([...all.values()].flatMap((t) => t.reportingDepartments))]);
 }
 
 function codeIndex(targets: ReadonlyMap<string, IngestTarget>): Map<string, string[]> {
-  let codes = codeIndexes.get(targets);
-  if (codes === undefined) {
-    codes = new Map();
-    for (const k of targets.keys()) {
+  return cached(codeIndexes, targets, (all) => {
+    const codes = new Map<string, string[]>();
+    for (const k of all.keys()) {
       const key = codeKey(k);
       const list = codes.get(key);
       if (list) list.push(k);
       else codes.set(key, [k]);
     }
-    codeIndexes.set(targets, codes);
-  }
-  return codes;
+    return codes;
+  });
 }
 
 /** 「（是否为“X”？）」 for up to three candidates; empty for none or more. */

@@ -96,18 +96,17 @@ const APPROXIMATE = /^(?:约|大约|近|将近|超|超过|逾|达|≥|>|≤|<|�
 /** A number written in Chinese numerals (三, 十二, 一百二十, 两千). */
 const CHINESE_NUMBER = /^[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]+(?:[个家项台人次期%％]|万元|亿元)?$/;
 
+/** What to write instead of a common non-number: the first hint whose test the compacted cell passes. */
+const NOT_A_NUMBER_HINTS: [(t: string) => boolean, string][] = [
+  [(t) => STATUS_BY_WORD.has(t.replace(/[。.，,；;！!]+$/, "")), "（这是完成状态，请填在「完成状态」列，累计完成值列填数字或留空）"],
+  [(t) => PLACEHOLDER.test(t), "（没有数值时请留空；只报进度的指标填写完成状态即可）"],
+  [(t) => CHINESE_NUMBER.test(t), "（请用阿拉伯数字填写，如 3、120）"],
+  [(t) => APPROXIMATE.test(t) && /[0-9]/.test(t), "（请填写确切的累计数，不加“约”“余”“以上”等字样）"],
+];
+
 /** E_NOT_A_NUMBER for a cell that is no number, with what to write instead when the writing is a common one. */
 function notANumber(text: string, t: string): Parsed<never> {
-  const hint = STATUS_BY_WORD.has(t.replace(/[。.，,；;！!]+$/, ""))
-    ? "（这是完成状态，请填在「完成状态」列，累计完成值列填数字或留空）"
-    : PLACEHOLDER.test(t)
-    ? "（没有数值时请留空；只报进度的指标填写完成状态即可）"
-    : CHINESE_NUMBER.test(t)
-      ? "（请用阿拉伯数字填写，如 3、120）"
-      : APPROXIMATE.test(t) && /[0-9]/.test(t)
-        ? "（请填写确切的累计数，不加“约”“余”“以上”等字样）"
-        : "";
-  return fail("E_NOT_A_NUMBER", `${quote(text)}${hint}`);
+  return fail("E_NOT_A_NUMBER", `${quote(text)}${NOT_A_NUMBER_HINTS.find(([test]) => test(t))?.[1] ?? ""}`);
 }
 
 /**
