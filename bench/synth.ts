@@ -145,6 +145,8 @@ export function writePolicyDirectory(data: string, p: SynthPolicy): string {
 export type BadKind = "negative" | "text_number" | "unknown_code" | "unknown_department" | "bad_period" | "duplicate_key";
 export const BAD_KINDS: readonly BadKind[] = ["negative", "text_number", "unknown_code", "unknown_department", "bad_period", "duplicate_key"];
 
+/** Share of the cumulative figures that fall below the month before (a correction). */
+const DROP_SHARE = 0.003;
 const NOTES = ["", "", "", "", "按计划推进", "已完成年度目标的一半以上", "项目已开工建设", "资金已拨付到位", "正在组织验收", "受疫情影响进度略有滞后，已制定追赶计划"];
 const QUOTED_NOTES = ["一期已完成, 二期推进中", "含新增\"专精特新\"企业"];
 const REPORTERS = ["张三", "李四", "王五", "赵敏", "陈静", "刘洋", "周杰", "吴昊"];
@@ -171,6 +173,8 @@ export function writeMonthlyFile(path: string, p: SynthPolicy, options: { rows: 
     chunk = [];
   };
   let last: string[] | null = null;
+  /** each key's cumulative figure so far */
+  const level: number[] = [];
   const [startYear, startMonth] = COUNTING_START.split("-").map(Number) as [number, number];
   try {
     for (let n = 0; n < options.rows; n++) {
@@ -186,11 +190,23 @@ export function writeMonthlyFile(path: string, p: SynthPolicy, options: { rows: 
       const department = r < 0.9 ? k.department.name : r < 0.97 ? k.department.fullName : k.department.alias;
       let value = "";
       let unit = "";
+      let dropNote = "";
       let status = "";
       if (k.target.kind === "milestone") {
         status = pick(["未启动", "推进中", "推进中", "已完成"]);
       } else {
-        const v = k.target.unit === "%" ? (random() * 100).toFixed(1) : String(Math.round(random() * k.target.value * 1.2 * 10) / 10);
+        // cumulative: each key's figure rises month by month towards about 1.2 × its goal (100 for a %), and now and
+        // then falls (a correction), half the time with a note saying why
+        const keyNo = n % keys.length;
+        const ceiling = k.target.unit === "%" ? 100 : k.target.value * 1.2;
+        const before = level[keyNo] ?? 0;
+        let next = Math.min(ceiling, before + random() * ceiling / 19);
+        if (before > 0 && random() < DROP_SHARE) {
+          next = before * (0.5 + random() * 0.4);
+          if (random() < 0.5) dropNote = "统计口径调整，数据核减";
+        }
+        level[keyNo] = next;
+        const v = k.target.unit === "%" ? next.toFixed(1) : String(Math.round(next * 10) / 10);
         const form = random();
         if (form < 0.7) [value, unit] = [v, k.target.unit];
         else if (form < 0.8) value = `${v}${k.target.unit}`;
@@ -200,7 +216,7 @@ export function writeMonthlyFile(path: string, p: SynthPolicy, options: { rows: 
         if (random() < 0.05) status = "推进中";
       }
       const reportedAt = random() < 0.9 ? `${reportYear}-${String(reportMonth).padStart(2, "0")}-${String(day).padStart(2, "0")}` : `${reportYear}年${reportMonth}月${day}日`;
-      const note = random() < 0.01 ? pick(QUOTED_NOTES) : pick(NOTES);
+      const note = dropNote || (random() < 0.01 ? pick(QUOTED_NOTES) : pick(NOTES));
       let cells = [department, k.target.code, period, value, unit, status, note, pick(REPORTERS), reportedAt];
       if (random() < badShare) {
         const kind = pick(BAD_KINDS);

@@ -88,7 +88,7 @@ export type Bulk = {
   discard(): Promise<void>;
 };
 
-const TABLES = ["luoshi_stage", "luoshi_dc", "luoshi_period", "luoshi_date", "luoshi_value", "luoshi_kd", "luoshi_kc", "luoshi_kp", "luoshi_dups", "luoshi_cur", "luoshi_hist", "luoshi_accepted"];
+const TABLES = ["luoshi_stage", "luoshi_dc", "luoshi_period", "luoshi_date", "luoshi_value", "luoshi_kd", "luoshi_kc", "luoshi_kp", "luoshi_dups", "luoshi_cur", "luoshi_accepted"];
 
 const TEMP_PREFIX = "luoshi-ingest-";
 
@@ -274,7 +274,6 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
   // 3. the current figures of the targets the file names
   await run(connection, `CREATE OR REPLACE TEMP TABLE luoshi_cur AS SELECT department_id, code, period, value, status FROM observations
     WHERE code IN (SELECT DISTINCT code FROM temp.luoshi_dc)`);
-  await run(connection, `CREATE OR REPLACE TEMP TABLE luoshi_hist AS SELECT department_id, code, period, value FROM temp.luoshi_cur WHERE value IS NOT NULL`);
   const [[curRows]] = (await rows(connection, "SELECT count(*) FROM temp.luoshi_cur")) as [[bigint]];
   const withCurrent = Number(curRows) > 0;
   // the same figures for the rows the JavaScript rules accept (their department and code are a pair of luoshi_dc)
@@ -343,25 +342,25 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
     ), f AS (
       SELECT r.*, ${withCurrent ? "cur.code IS NOT NULL" : "false"} AS in_cur,
         ${withCurrent ? "cur.code IS NOT NULL AND cur.value IS NOT DISTINCT FROM r.value AND cur.status IS NOT DISTINCT FROM r.status" : "false"} AS unchanged,
-        (${withCurrent ? "(r.value IS NOT NULL AND h.value IS NOT NULL AND r.value < h.value AND r.note IS NULL) OR" : ""}
-          (r.value IS NOT NULL AND r.goal IS NOT NULL AND r.goal > 0 AND r.value > $9 * r.goal)
+        ((r.value IS NOT NULL AND r.goal IS NOT NULL AND r.goal > 0 AND r.value > $9 * r.goal)
           OR (r.status IS NOT DISTINCT FROM 'done' AND r.done_floor IS NOT NULL AND (r.value IS NULL OR r.value < r.done_floor))
           OR (r.value IS NOT NULL AND r.row_unit IS NOT DISTINCT FROM '%' AND r.value > 0 AND r.value <= 1)
           OR (r.reported_at IS NOT NULL AND r.reported_at > $8)
           OR (r.reported_at IS NOT NULL AND substr(r.reported_at, 1, 7) < r.period)) AS flagged
       FROM r
-      ${withCurrent ? `LEFT JOIN temp.luoshi_cur cur ON cur.department_id = r.department_id AND cur.code = r.code AND cur.period = r.period
-      ASOF LEFT JOIN temp.luoshi_hist h ON h.department_id = r.department_id AND h.code = r.code AND r.period > h.period` : ""}
+      ${withCurrent ? "LEFT JOIN temp.luoshi_cur cur ON cur.department_id = r.department_id AND cur.code = r.code AND cur.period = r.period" : ""}
     )`;
   const offset = header.index + 2; // grid index + 1 = row number; stage rowid 0 is grid index header.index + 1
   // DuckDB may choose a temporary table of a million rows as the build side of a join with a small table: keep the
-  // small ones there. (Disabling its join order optimizer too crashed DuckDB 1.5 on the ASOF join.)
+  // small ones there.
   await run(connection, "SET disabled_optimizers = 'build_side_probe_side'");
   let accepted: string;
   try {
     if (options.dryRun) {
-      await run(connection, `CREATE OR REPLACE TEMP TABLE luoshi_accepted AS ${model} SELECT i, in_cur FROM f WHERE ok AND NOT unchanged AND NOT flagged`, params);
+      await run(connection, `CREATE OR REPLACE TEMP TABLE luoshi_accepted AS ${model} SELECT i, in_cur, CAST(i + $10 AS INTEGER) AS source_row, department_id, target_id,
+        period, value, note FROM f WHERE ok AND NOT unchanged AND NOT flagged`, [...params, offset]);
       accepted = "temp.luoshi_accepted";
+      load.dryRunRows = accepted;
     } else {
       const receipt = await load.begin();
       await run(connection,

@@ -465,7 +465,7 @@ export const DICTIONARY: Record<string, ViewDoc> = {
       updated: "更新的数值个数（同键新值，旧值留在历史中）",
       unchanged: "与现值相同、未产生新版本的行数",
       rejected: "被拒绝的行数",
-      flagged: "已载入但待复核的行数（累计值下降且未说明）",
+      flagged: "已载入但待复核的行数（累计值下降且未说明、疑似单位错误、已完成但未达目标值、填报日期异常等，原因见 待复核原因）",
     },
   },
   observations: {

@@ -8,6 +8,7 @@ import { checkMonthlyTable, DEFAULT_MAX_BYTES, readMonthlyTable, type MonthlyTab
 import { planCsv } from "./ingest/csvplan.js";
 import { rejectsCsv as rejectLinesCsv, type RejectLine } from "./ingest/rejects.js";
 import { startBulk } from "./bulk.js";
+import { dropReason, findDrops, type Drop } from "./drops.js";
 import { trace } from "./trace.js";
 import { aliasKey, departmentResolver } from "./ingest/keys.js";
 import { query } from "./warehouse.js";
@@ -295,7 +296,8 @@ export class FileLoad {
   /** department_id by policy and canonical name */
   readonly departmentIds = new Map<string, Map<string, string>>();
   private readonly current = new Map<string, { value: number | null; status: string | null }>();
-  private readonly history = new Map<string, { period: string; value: number }[]>();
+  /** In a dry run: a relation of the rows the bulk reader accepted in SQL (source_row, department_id, target_id, period, value, note). */
+  dryRunRows: string | null = null;
   private readonly store: BatchStore;
   private stored = 0;
   receiptNo: number | null = null;
@@ -340,15 +342,7 @@ export class FileLoad {
     const rows = packed
       ? packed.map(([department_id, code, period, value, status]) => ({ department_id, code, period, value: value === "" ? null : Number(value), status: status === "" ? null : status }))
       : (await query(this.connection, `SELECT * FROM ${from}`, params)).rows;
-    for (const r of rows) {
-      this.current.set(`${r.department_id}|${r.code}|${r.period}`, { value: r.value as number | null, status: r.status as string | null });
-      if (r.value !== null) {
-        const key = `${r.department_id}|${r.code}`;
-        const list = this.history.get(key);
-        if (list) list.push({ period: String(r.period), value: Number(r.value) });
-        else this.history.set(key, [{ period: String(r.period), value: Number(r.value) }]);
-      }
-    }
+    for (const r of rows) this.current.set(`${r.department_id}|${r.code}|${r.period}`, { value: r.value as number | null, status: r.status as string | null });
   }
 
   /**
@@ -356,7 +350,7 @@ export class FileLoad {
    * batch (outside a dry run), DuckDB storing one batch while the caller checks the next rows.
    */
   async accept(rows: ValidRow[]): Promise<void> {
-    const { summary, out, lookup, current, history } = this;
+    const { summary, out, lookup, current } = this;
     for (const row of rows) {
       const target = lookup.targets.get(row.targetCode)!;
       const department_id = this.departmentIds.get(target.policy_id)!.get(row.department)!;
@@ -367,13 +361,9 @@ export class FileLoad {
       }
       if (before) summary.updated++;
       else summary.imported++;
-      // loaded but flagged for review: a cumulative figure below an earlier period's (unless the row's note explains
-      // it), a percentage written as a fraction, a report date after the as-of date or before the period
-      let flag: string | null = null;
-      const earlier = history.size === 0 ? undefined : latestBefore(history.get(`${department_id}|${row.targetCode}`), row.period);
-      if (row.value !== null && earlier && row.value < earlier.value && !row.note) flag = `累计值 ${row.value} 低于此前已载入的 ${earlier.period} 的 ${earlier.value}，且进展情况未作说明`;
-      const more = reviewReasons(row, this.options.asOf, target.goal, target.doneFloor);
-      if (more !== null) flag = flag === null ? more : `${flag}；${more}`;
+      // loaded but flagged for review: a percentage written as a fraction, a report date after the as-of date or
+      // before the period, … (a falling cumulative figure is found once every row is in: reviewDrops)
+      const flag = reviewReasons(row, this.options.asOf, target.goal, target.doneFloor);
       if (flag !== null) summary.flags.push({ row: row.sourceRow, code: row.targetCode, department: row.department, period: row.period, reason: flag });
       out.rows.push(row);
       out.targets.push(target);
@@ -394,6 +384,52 @@ export class FileLoad {
     if (this.stored < this.out.rows.length) await this.store.add(receipt, this.out, this.stored, this.out.rows.length);
     this.stored = this.out.rows.length;
     await this.store.close();
+  }
+
+  /**
+   * Once every accepted row is in (stored, or in a dry run held here): flags the rows whose cumulative figure falls
+   * below the period before it (src/drops.ts), in the summary and in raw.review_flags.
+   */
+  async reviewDrops(): Promise<void> {
+    const { connection, summary } = this;
+    // no current figure of any target the file names (read before its rows were accepted): nothing loaded before to compare with
+    const history = this.current.size > 0;
+    let drops: Drop[];
+    if (this.options.dryRun) {
+      await tempTableOfRows(connection, "luoshi_file_rows", this.out);
+      const columns = "source_row, department_id, target_id, period, value, note";
+      const from = `(SELECT ${columns} FROM temp.luoshi_file_rows${this.dryRunRows ? ` UNION ALL SELECT ${columns} FROM ${this.dryRunRows}` : ""})`;
+      try {
+        drops = await findDrops(connection, from, null, { history });
+      } finally {
+        await connection.run("DROP TABLE IF EXISTS temp.luoshi_file_rows");
+      }
+    } else {
+      await this.flush();
+      const receipt = this.receiptNo!;
+      drops = await findDrops(connection, "(SELECT * FROM raw.observations WHERE receipt_no = $1)", receipt, { params: [receipt], history });
+      if (drops.length > 0) {
+        const t = performance.now();
+        const appender = await connection.createAppender("review_flags", "raw");
+        for (const d of drops) {
+          appender.appendInteger(receipt);
+          appender.appendInteger(d.row);
+          appender.appendVarchar(dropReason(d));
+          appender.endRow();
+        }
+        appender.closeSync();
+        trace("drop flags stored", t);
+      }
+    }
+    if (drops.length === 0) return;
+    const byRow = new Map(summary.flags.map((f) => [f.row, f]));
+    for (const d of drops) {
+      const reason = dropReason(d);
+      const f = byRow.get(d.row);
+      if (f) f.reason = `${reason}；${f.reason}`;
+      else summary.flags.push({ row: d.row, code: d.code, department: d.department, period: d.period, reason });
+    }
+    summary.flags.sort((a, b) => a.row - b.row);
   }
 
   /** Rolls the file's transaction back, if it was begun. */
@@ -578,6 +614,7 @@ export async function loadMonthlyFile(connection: DuckDBConnection, options: Loa
       summary.rejects = rejects;
       summary.rejected = rejectedRows.size;
       for (const r of rejects) summary.rejected_by_code[r.code] = (summary.rejected_by_code[r.code] ?? 0) + 1;
+      await load.reviewDrops();
       summary.flagged = summary.flags.length;
       summary.status = summary.rejected > 0 ? "partial" : "loaded";
       if (options.dryRun) {
@@ -595,20 +632,6 @@ export async function loadMonthlyFile(connection: DuckDBConnection, options: Loa
   } finally {
     await bulk?.discard();
   }
-}
-
-/** A key's earlier figures, by period: the latest one before `period`. */
-function latestBefore(list: { period: string; value: number }[] | undefined, period: string): { period: string; value: number } | undefined {
-  if (list === undefined) return undefined;
-  let latest: { period: string; value: number } | undefined;
-  let tie = false;
-  for (const h of list) {
-    if (!(h.period < period)) continue;
-    if (latest === undefined || h.period > latest.period) [latest, tie] = [h, false];
-    else if (h.period === latest.period) tie = true;
-  }
-  // two figures of one period (one code in two policies): the order the full sort gives
-  return tie ? list.filter((h) => h.period < period).sort((a, b) => (a.period < b.period ? 1 : -1))[0] : latest;
 }
 
 /** The accepted rows of a file, with what each is loaded under. */
@@ -733,6 +756,25 @@ class BatchStore {
       await this.connection.run("ROLLBACK");
     }
   }
+}
+
+/** The accepted rows held by a dry run, as a temporary table of the columns findDrops reads. */
+async function tempTableOfRows(connection: DuckDBConnection, name: string, o: Observations): Promise<void> {
+  await connection.run(`CREATE OR REPLACE TEMP TABLE ${name} (source_row INTEGER, department_id VARCHAR, target_id VARCHAR, period VARCHAR, value DOUBLE, note VARCHAR)`);
+  const appender = await connection.createAppender(name, "main", "temp");
+  for (let i = 0; i < o.rows.length; i++) {
+    const row = o.rows[i]!;
+    appender.appendInteger(row.sourceRow);
+    appender.appendVarchar(o.departmentIds[i]!);
+    appender.appendVarchar(o.targets[i]!.target_id);
+    appender.appendVarchar(row.period);
+    if (row.value === null) appender.appendNull();
+    else appender.appendDouble(row.value);
+    if (row.note === null) appender.appendNull();
+    else appender.appendVarchar(row.note);
+    appender.endRow();
+  }
+  appender.closeSync();
 }
 
 /** Rows start…end value by value. */

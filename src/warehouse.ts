@@ -19,7 +19,7 @@ export class WarehouseOutdated extends Error {
   }
 }
 
-/** Throws WarehouseOutdated unless the monthly tables are those this version writes (raw.observations, raw.ingest_reference, raw.receipts). */
+/** Throws WarehouseOutdated unless the monthly tables are those this version writes (raw.observations, raw.ingest_reference, raw.review_flags, raw.receipts). */
 export async function assertCurrentSchema(connection: DuckDBConnection, path: string): Promise<void> {
   // (the catalog functions, not information_schema: this runs at the start of every luoshi ingest)
   let columns: string[];
@@ -30,13 +30,13 @@ export async function assertCurrentSchema(connection: DuckDBConnection, path: st
   }
   const expected = ["receipt_no", "target_id", "department_id", "period", "value", "status", "note", "reporter", "reported_at", "source_row", "reported_value", "flagged", "flag_reason"];
   if (columns.join() !== expected.join()) throw new WarehouseOutdated(path);
-  // the packed reference data, and receipts unique by file and sheet (before: by file alone, so a workbook's second
-  // sheet could not be loaded)
-  const [[reference, unique]] = (await connection.runAndReadAll(`SELECT
-      (SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'raw' AND table_name = 'ingest_reference'),
+  // the packed reference data, the review flags found once a file is stored, and receipts unique by file and sheet
+  // (before: by file alone, so a workbook's second sheet could not be loaded)
+  const [[tables, unique]] = (await connection.runAndReadAll(`SELECT
+      (SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'raw' AND table_name IN ('ingest_reference', 'review_flags')) = 2,
       (SELECT count(*) FROM duckdb_constraints() WHERE schema_name = 'raw' AND table_name = 'receipts' AND constraint_type = 'UNIQUE'
-        AND constraint_column_names = ['sha256', 'sheet'])`)).getRowsJS() as [[bigint, bigint]];
-  if (Number(reference) === 0 || Number(unique) === 0) throw new WarehouseOutdated(path);
+        AND constraint_column_names = ['sha256', 'sheet'])`)).getRowsJS() as [[boolean, bigint]];
+  if (!tables || Number(unique) === 0) throw new WarehouseOutdated(path);
 }
 
 export type Warehouse = { instance: DuckDBInstance; connection: DuckDBConnection; close: () => void };

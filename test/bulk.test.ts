@@ -64,6 +64,7 @@ async function session(name: string, engine: "bulk" | "js") {
         summaries,
         observations: await q(`SELECT * FROM raw.observations WHERE receipt_no > ${last} ORDER BY receipt_no, source_row`),
         rejects: await q(`SELECT * FROM raw.rejects WHERE receipt_no > ${last} ORDER BY ALL`),
+        reviewFlags: await q(`SELECT * FROM raw.review_flags WHERE receipt_no > ${last} ORDER BY ALL`),
         receipts: await q(`SELECT * FROM raw.receipts WHERE receipt_no > ${last} ORDER BY receipt_no`),
       };
     },
@@ -97,6 +98,7 @@ describe("the bulk reader gives the JavaScript reader's results", () => {
         expect(b.summaries, context).toEqual(a.summaries);
         expect(b.observations, context).toEqual(a.observations);
         expect(b.rejects, context).toEqual(a.rejects);
+        expect(b.reviewFlags, context).toEqual(a.reviewFlags);
         expect(b.receipts, context).toEqual(a.receipts);
         expect(a.readers.every((r) => r === "js")).toBe(true);
         files += 2;
@@ -115,6 +117,7 @@ describe("the bulk reader gives the JavaScript reader's results", () => {
     expect(transcoded).toBeGreaterThan(3); // GBK and UTF-16 files too, in their UTF-8 form
     // the review flags were compared too: falling figures, unit slips, report dates and 已完成 short of the goal
     expect([...reasons].join("\n")).toMatch(/低于此前已载入的 N-N 的/);
+    expect([...reasons].join("\n")).toMatch(/低于本文件中 N-N 的/);
     expect([...reasons].join("\n")).toMatch(/标为已完成/);
   }, Math.max(120_000, SEEDS * 4_000));
 
@@ -130,6 +133,7 @@ describe("the bulk reader gives the JavaScript reader's results", () => {
       expect(b.summaries).toEqual(a.summaries);
       expect(b.observations).toEqual(a.observations);
       expect(b.rejects).toEqual(a.rejects);
+      expect(b.reviewFlags).toEqual(a.reviewFlags);
       expect(await bulk.history()).toEqual(await js.history());
       expect(a.summaries[0]!.rejected).toBeGreaterThan(50);
       expect(a.summaries[1]!.unchanged + a.summaries[1]!.updated).toBeGreaterThan(100);

@@ -5,9 +5,11 @@ SELECT
   lag(o.value) OVER w AS old_value, o.value AS new_value,
   lag(o.status) OVER w AS old_status, o.status AS new_status,
   row_number() OVER w AS version,
-  o.note, o.reporter, o.reported_at, o.source_row, o.reported_value, o.flagged, o.flag_reason
+  o.note, o.reporter, o.reported_at, o.source_row, o.reported_value, o.flagged OR rf.reason IS NOT NULL AS flagged,
+  CASE WHEN rf.reason IS NULL THEN o.flag_reason WHEN o.flag_reason IS NULL THEN rf.reason ELSE rf.reason || '；' || o.flag_reason END AS flag_reason
 FROM raw.observations o
 JOIN raw.receipts r USING (receipt_no)
+LEFT JOIN raw.review_flags rf ON rf.receipt_no = o.receipt_no AND rf.source_row = o.source_row
 JOIN raw.targets t ON t.target_id = o.target_id
 JOIN raw.departments d ON d.department_id = o.department_id
 WINDOW w AS (PARTITION BY o.department_id, o.target_id, o.period ORDER BY o.receipt_no)

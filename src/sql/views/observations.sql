@@ -1,10 +1,12 @@
 -- The current figure of each key (department, target, period): the latest file that reported it wins.
 SELECT
   t.policy_id, o.target_id, t.code, o.department_id, d.name AS department_name, o.period, o.value, o.status,
-  o.note, o.reporter, o.reported_at, o.receipt_no, r.original_name AS file, r.received_at, o.flagged, o.flag_reason,
+  o.note, o.reporter, o.reported_at, o.receipt_no, r.original_name AS file, r.received_at, o.flagged OR rf.reason IS NOT NULL AS flagged,
+  CASE WHEN rf.reason IS NULL THEN o.flag_reason WHEN o.flag_reason IS NULL THEN rf.reason ELSE rf.reason || '；' || o.flag_reason END AS flag_reason,
   count(*) OVER (PARTITION BY o.department_id, o.target_id, o.period) AS versions
 FROM raw.observations o
 JOIN raw.receipts r USING (receipt_no)
+LEFT JOIN raw.review_flags rf ON rf.receipt_no = o.receipt_no AND rf.source_row = o.source_row
 JOIN raw.targets t ON t.target_id = o.target_id
 JOIN raw.departments d ON d.department_id = o.department_id
 QUALIFY row_number() OVER (PARTITION BY o.department_id, o.target_id, o.period ORDER BY o.receipt_no DESC) = 1

@@ -1,0 +1,127 @@
+/**
+ * A falling cumulative figure (src/drops.ts) is loaded but flagged for review, unless its 进展情况 explains it. The
+ * period before a row is the one the warehouse holds once the file is in: the file's own rows in any order, the
+ * figures loaded before for periods it does not set. Both readers and dry runs give the same flags.
+ */
+import { copyFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildWarehouse } from "../src/build.js";
+import { dropReason } from "../src/drops.js";
+import { loadMonthlyFile, type IngestSummary } from "../src/monthly.js";
+import { openWarehouse, query } from "../src/warehouse.js";
+import { copyData } from "./support/fixtures.js";
+
+const HEADER = "报送单位,指标编码,统计期,累计完成值,单位,完成状态,进展情况,填报人,填报日期";
+const AS_OF = "2018-03-01";
+let fixture: ReturnType<typeof copyData>;
+let pristine: string;
+let n = 0;
+
+beforeAll(async () => {
+  fixture = copyData();
+  pristine = join(fixture.dir, "pristine.duckdb");
+  await buildWarehouse({ data: fixture.data, db: pristine });
+});
+afterAll(() => rmSync(fixture.dir, { recursive: true, force: true }));
+
+/** 市经信局 reports CX75-04-01 (家) in the curated policy. */
+const row = (period: string, value: string, note = "", reportedAt = "2018-01-05") => `市经信局,CX75-04-01,${period},${value},家,推进中,${note},高某,${reportedAt}`;
+const csv = (lines: string[]) => new TextEncoder().encode([HEADER, ...lines].join("\n") + "\n");
+
+/** A fresh warehouse; loads files in order with one reader and gives each summary and the stored flags. */
+async function loads(engine: "js" | "bulk", files: string[][], dryRunLast = false) {
+  const db = join(fixture.dir, `w${n++}.duckdb`);
+  copyFileSync(pristine, db);
+  const wh = await openWarehouse(db, { readOnly: false });
+  try {
+    const summaries: IngestSummary[] = [];
+    for (const [k, lines] of files.entries()) {
+      summaries.push(await loadMonthlyFile(wh.connection, {
+        name: `f${k}.csv`, bytes: csv(lines), asOf: AS_OF, receivedAt: `2018-02-0${k + 1} 09:00:00`, archiveName: null, engine,
+        dryRun: dryRunLast && k === files.length - 1,
+      }));
+    }
+    const stored = (await query(wh.connection, `SELECT receipt_no, period, new_value AS value, flag_reason FROM observation_history WHERE flagged ORDER BY receipt_no, period`)).rows;
+    return { summaries, stored, last: summaries.at(-1)! };
+  } finally {
+    wh.close();
+  }
+}
+
+const reasons = (s: IngestSummary) => s.flags.map((f) => [f.row, f.period, f.reason]);
+
+describe.each(["js", "bulk"] as const)("falling cumulative figures (%s reader)", (engine) => {
+  it("compares with the file's own earlier period, whatever the order of its rows", async () => {
+    const { last, stored } = await loads(engine, [[row("2017-11", "8"), row("2017-09", "6"), row("2017-10", "4"), row("2017-12", "7")]]);
+    expect(last.reader).toBe(engine);
+    expect(reasons(last)).toEqual([
+      [4, "2017-10", "累计值 4 低于本文件中 2017-09 的 6，且进展情况未作说明"],
+      [5, "2017-12", "累计值 7 低于本文件中 2017-11 的 8，且进展情况未作说明"],
+    ]);
+    expect(last.flagged).toBe(2);
+    expect(stored).toEqual([
+      { receipt_no: 1, period: "2017-10", value: 4, flag_reason: "累计值 4 低于本文件中 2017-09 的 6，且进展情况未作说明" },
+      { receipt_no: 1, period: "2017-12", value: 7, flag_reason: "累计值 7 低于本文件中 2017-11 的 8，且进展情况未作说明" },
+    ]);
+  });
+
+  it("compares with the figures loaded before for the periods the file does not set", async () => {
+    const { last } = await loads(engine, [[row("2017-09", "6"), row("2017-10", "9")], [row("2017-11", "7")]]);
+    expect(reasons(last)).toEqual([[2, "2017-11", "累计值 7 低于此前已载入的 2017-10 的 9，且进展情况未作说明"]]);
+  });
+
+  it("a file that corrects the earlier period is compared with its correction, not the old figure", async () => {
+    const { last, stored } = await loads(engine, [
+      [row("2017-09", "10"), row("2017-10", "12")],
+      [row("2017-09", "5", "更正：重复统计"), row("2017-10", "8")],
+    ]);
+    expect(reasons(last)).toEqual([]);
+    expect(stored).toEqual([]);
+  });
+
+  it("a correction that lowers a period below the one before it is flagged; the later period it leaves is not", async () => {
+    const { last } = await loads(engine, [[row("2017-09", "10"), row("2017-10", "12"), row("2017-11", "15")], [row("2017-10", "9")]]);
+    expect(reasons(last)).toEqual([[2, "2017-10", "累计值 9 低于此前已载入的 2017-09 的 10，且进展情况未作说明"]]);
+  });
+
+  it("a note explains a drop; a rejected row, a row without a figure and an unchanged row do not count as a period of their own", async () => {
+    const { last } = await loads(engine, [[row("2017-08", "2")], [
+      row("2017-08", "2"), // unchanged: the figure loaded before stands
+      row("2017-09", "12", "", "2017-10-05"),
+      row("2017-10", "-1"), // rejected
+      "市经信局,CX75-04-01,2017-11,,,推进中,,高某,2017-12-05", // no figure
+      row("2017-12", "10"), // below 2017-09
+      row("2018-01", "3", "统计口径调整"), // explained
+    ]]);
+    expect(last).toMatchObject({ unchanged: 1, rejected: 1 });
+    expect(reasons(last)).toEqual([[6, "2017-12", "累计值 10 低于本文件中 2017-09 的 12，且进展情况未作说明"]]);
+  });
+
+  it("puts the drop before the row's other reasons, in the summary and in the warehouse", async () => {
+    const { last, stored } = await loads(engine, [[row("2017-09", "6"), row("2017-10", "4", "", "2018-04-01")]]);
+    const reason = "累计值 4 低于本文件中 2017-09 的 6，且进展情况未作说明；填报日期 2018-04-01 晚于核对日期 2018-03-01";
+    expect(reasons(last)).toEqual([[3, "2017-10", reason]]);
+    expect(stored).toEqual([{ receipt_no: 1, period: "2017-10", value: 4, flag_reason: reason }]);
+  });
+
+  it("a dry run gives the flags the load would give, and stores nothing", async () => {
+    const files = [[row("2017-09", "10"), row("2017-10", "12")], [row("2017-11", "11"), row("2017-12", "9"), row("2017-09", "13")]];
+    const dry = await loads(engine, files, true);
+    const real = await loads(engine, files);
+    expect(dry.last.status).toBe("dry_run");
+    expect(reasons(dry.last)).toEqual(reasons(real.last));
+    expect(reasons(real.last)).toEqual([
+      [2, "2017-11", "累计值 11 低于此前已载入的 2017-10 的 12，且进展情况未作说明"],
+      [3, "2017-12", "累计值 9 低于本文件中 2017-11 的 11，且进展情况未作说明"],
+    ]);
+    expect(dry.stored).toEqual([]);
+  });
+});
+
+describe("dropReason", () => {
+  it("says where the earlier figure comes from", () => {
+    expect(dropReason({ value: 4, previousPeriod: "2017-09", previousValue: 6.5, previousInFile: false })).toBe("累计值 4 低于此前已载入的 2017-09 的 6.5，且进展情况未作说明");
+    expect(dropReason({ value: 4, previousPeriod: "2017-09", previousValue: 6.5, previousInFile: true })).toBe("累计值 4 低于本文件中 2017-09 的 6.5，且进展情况未作说明");
+  });
+});
