@@ -360,7 +360,7 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
       await run(connection, `CREATE OR REPLACE TEMP TABLE luoshi_accepted AS ${model} SELECT i, in_cur, CAST(i + $10 AS INTEGER) AS source_row, department_id, target_id,
         period, value, note FROM f WHERE ok AND NOT unchanged AND NOT flagged`, [...params, offset]);
       accepted = "temp.luoshi_accepted";
-      load.dryRunRows = accepted;
+      load.sqlRows = accepted;
     } else {
       const receipt = await load.begin();
       await run(connection,
@@ -368,6 +368,7 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
           CAST(i + $11 AS INTEGER), reported_value, false, NULL FROM f WHERE ok AND NOT unchanged AND NOT flagged`,
         [...params, receipt, offset],
       );
+      load.sqlRows = `(SELECT * FROM raw.observations WHERE receipt_no = ${receipt})`;
       accepted = withCurrent
         ? `(SELECT o.source_row - ${offset} AS i, o.department_id, t.code, o.period FROM raw.observations o JOIN raw.targets t USING (target_id) WHERE o.receipt_no = ${receipt})`
         : `(SELECT source_row - ${offset} AS i FROM raw.observations WHERE receipt_no = ${receipt})`;

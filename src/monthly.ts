@@ -6,7 +6,7 @@ import Papa from "papaparse";
 import { type IngestContext, type Reject, type ValidRow } from "./ingest/index.js";
 import { checkMonthlyTable, DEFAULT_MAX_BYTES, readMonthlyTable, type MonthlyTable } from "./ingest/check.js";
 import { planCsv } from "./ingest/csvplan.js";
-import { rejectsCsv as rejectLinesCsv, type RejectLine } from "./ingest/rejects.js";
+import { rejectsCsv as rejectLinesCsv, rejectsXlsx as rejectLinesXlsx, type RejectLine } from "./ingest/rejects.js";
 import { startBulk } from "./bulk.js";
 import { dropReason, findDrops, type Drop } from "./drops.js";
 import { trace } from "./trace.js";
@@ -296,8 +296,11 @@ export class FileLoad {
   /** department_id by policy and canonical name */
   readonly departmentIds = new Map<string, Map<string, string>>();
   private readonly current = new Map<string, { value: number | null; status: string | null }>();
-  /** In a dry run: a relation of the rows the bulk reader accepted in SQL (source_row, department_id, target_id, period, value, note). */
-  dryRunRows: string | null = null;
+  /**
+   * The rows the bulk reader stored itself (not in `out`); in a dry run, a relation of them (source_row, department_id,
+   * target_id, period, value, note). Null when every accepted row went through `accept`.
+   */
+  sqlRows: string | null = null;
   private readonly store: BatchStore;
   private stored = 0;
   receiptNo: number | null = null;
@@ -394,11 +397,12 @@ export class FileLoad {
     const { connection, summary } = this;
     // no current figure of any target the file names (read before its rows were accepted): nothing loaded before to compare with
     const history = this.current.size > 0;
+    if (!history && this.sqlRows === null && !this.repeatsKey()) return; // one figure per (department, target): nothing to compare
     let drops: Drop[];
     if (this.options.dryRun) {
       await tempTableOfRows(connection, "luoshi_file_rows", this.out);
       const columns = "source_row, department_id, target_id, period, value, note";
-      const from = `(SELECT ${columns} FROM temp.luoshi_file_rows${this.dryRunRows ? ` UNION ALL SELECT ${columns} FROM ${this.dryRunRows}` : ""})`;
+      const from = `(SELECT ${columns} FROM temp.luoshi_file_rows${this.options.dryRun && this.sqlRows ? ` UNION ALL SELECT ${columns} FROM ${this.sqlRows}` : ""})`;
       try {
         drops = await findDrops(connection, from, null, { history });
       } finally {
@@ -430,6 +434,21 @@ export class FileLoad {
       else summary.flags.push({ row: d.row, code: d.code, department: d.department, period: d.period, reason });
     }
     summary.flags.sort((a, b) => a.row - b.row);
+  }
+
+  /** Whether two accepted rows with a figure share a department and target (in `out`). */
+  private repeatsKey(): boolean {
+    const seen = new Map<string, Set<string>>(); // (nested: no key text built per row)
+    const { rows, departmentIds, targets } = this.out;
+    for (let i = 0; i < rows.length; i++) {
+      if (rows[i]!.value === null) continue;
+      let ids = seen.get(departmentIds[i]!);
+      if (ids === undefined) seen.set(departmentIds[i]!, (ids = new Set()));
+      const target = targets[i]!.target_id;
+      if (ids.has(target)) return true;
+      ids.add(target);
+    }
+    return false;
   }
 
   /** Rolls the file's transaction back, if it was begun. */
@@ -803,14 +822,21 @@ async function appendObservations(connection: DuckDBConnection, receiptNo: numbe
   observations.closeSync();
 }
 
-/**
- * The rejects file of some loads (CSV with BOM, opens in Chinese Excel), to send back to the departments: every
- * rejected row, and every file rejected as a whole (row and column empty).
- */
-export function rejectsCsv(summaries: Pick<IngestSummary, "file" | "rejects" | "file_error">[]): string {
-  return rejectLinesCsv(summaries.flatMap((s): RejectLine[] => s.file_error
+/** Every rejected row of some loads, and every file rejected as a whole (row and column empty). */
+function rejectLines(summaries: Pick<IngestSummary, "file" | "rejects" | "file_error">[]): RejectLine[] {
+  return summaries.flatMap((s): RejectLine[] => s.file_error
     ? [{ file: s.file, row: null, column: null, code: s.file_error.code, message: s.file_error.message, value: null }]
-    : s.rejects));
+    : s.rejects);
+}
+
+/** The rejects file of some loads as CSV with BOM (opens in Chinese Excel), to send back to the departments. */
+export function rejectsCsv(summaries: Pick<IngestSummary, "file" | "rejects" | "file_error">[]): string {
+  return rejectLinesCsv(rejectLines(summaries));
+}
+
+/** The rejects file of some loads as an .xlsx workbook (every value kept as text). */
+export function rejectsXlsx(summaries: Pick<IngestSummary, "file" | "rejects" | "file_error">[]): Uint8Array {
+  return rejectLinesXlsx(rejectLines(summaries));
 }
 
 /** Replays the archive into an open warehouse, in manifest order, with the recorded receipt times and as-of dates. */

@@ -4,17 +4,17 @@
  * right (target, deadline, what to fill in, the last figure reported). Ingest ignores columns it does not know, so a
  * template filled in without changing its structure loads as is.
  *
- * XLSX is written by hand (minimal SpreadsheetML zipped with fflate): write-excel-file 4 has no data validation
+ * XLSX is written by hand (src/xlsxwrite.ts: minimal SpreadsheetML zipped with fflate): write-excel-file 4 has no data validation
  * (only a third-party plugin), and this way the template needs no development dependency at run time. The 完成状态
  * column gets a drop-down list (未启动/推进中/已完成), 累计完成值 a warning for anything but a number ≥ 0, and the
  * allowed values are also written in a note row above the header.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { strToU8, zipSync } from "fflate";
 import Papa from "papaparse";
 import { COLUMNS, columnLetter } from "./ingest/table.js";
 import { parsePeriod, STATUS_WORDS, type Status } from "./ingest/values.js";
 import { query } from "./warehouse.js";
+import { STYLE, xlsxWorkbook, type Cell } from "./xlsxwrite.js";
 
 /** The documented spellings of 完成状态, in order. */
 export const STATUS_CHOICES: readonly string[] = [STATUS_WORDS.not_started[0]!, STATUS_WORDS.in_progress[0]!, STATUS_WORDS.done[0]!];
@@ -206,65 +206,13 @@ export function templateFileName(t: Template, format: "xlsx" | "csv"): string {
 // ---------------------------------------------------------------------------------------------------------------
 // XLSX
 
-const xml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-
-/** Cell styles (indexes into cellXfs below). */
-const STYLE = { plain: 0, title: 1, header: 2, text: 3, reference: 4, referenceHeader: 5, note: 6, input: 7, inputText: 8 } as const;
-
-const STYLES_XML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
-<fonts count="4"><font><sz val="11"/><name val="等线"/><family val="2"/><charset val="134"/></font><font><b/><sz val="11"/><name val="等线"/><family val="2"/><charset val="134"/></font><font><b/><sz val="14"/><name val="等线"/><family val="2"/><charset val="134"/></font><font><sz val="10"/><color rgb="FF595959"/><name val="等线"/><family val="2"/><charset val="134"/></font></fonts>
-<fills count="5"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FFDDEBF7"/><bgColor indexed="64"/></patternFill></fill><fill><patternFill patternType="solid"><fgColor rgb="FFF2F2F2"/><bgColor indexed="64"/></patternFill></fill><fill><patternFill patternType="solid"><fgColor rgb="FFFFF9E6"/><bgColor indexed="64"/></patternFill></fill></fills>
-<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border><border><left style="thin"><color rgb="FFBFBFBF"/></left><right style="thin"><color rgb="FFBFBFBF"/></right><top style="thin"><color rgb="FFBFBFBF"/></top><bottom style="thin"><color rgb="FFBFBFBF"/></bottom><diagonal/></border></borders>
-<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>
-<cellXfs count="9">
-<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>
-<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/>
-<xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1"/>
-<xf numFmtId="49" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1"/>
-<xf numFmtId="49" fontId="3" fillId="3" borderId="1" xfId="0" applyNumberFormat="1" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment wrapText="1" vertical="top"/></xf>
-<xf numFmtId="0" fontId="1" fillId="3" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1"/>
-<xf numFmtId="0" fontId="3" fillId="0" borderId="0" xfId="0" applyFont="1"/>
-<xf numFmtId="0" fontId="0" fillId="4" borderId="1" xfId="0" applyFill="1" applyBorder="1"/>
-<xf numFmtId="49" fontId="0" fillId="4" borderId="1" xfId="0" applyNumberFormat="1" applyFill="1" applyBorder="1"/>
-</cellXfs>
-<cellStyles count="1"><cellStyle name="常规" xfId="0" builtinId="0"/></cellStyles>
-</styleSheet>`;
-
-const CONTENT_TYPES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>`;
-
-const ROOT_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>`;
-
-const WORKBOOK_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`;
-
 export const TEMPLATE_SHEET = "月度进展";
-
-const workbookXml = (sheet: string) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><bookViews><workbookView/></bookViews><sheets><sheet name="${xml(sheet)}" sheetId="1" r:id="rId1"/></sheets></workbook>`;
-
-const coreXml = (title: string) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>${xml(title)}</dc:title><dc:creator>luoshi</dc:creator></cp:coreProperties>`;
 
 /** Column widths (characters) in TEMPLATE_HEADER order. */
 const WIDTHS = [16, 13, 10, 12, 7, 10, 30, 9, 12, 30, 24, 34, 12, 12, 12];
 
 /** Spare rows below the data that keep the drop-down list, for rows a department adds. */
 const SPARE_ROWS = 20;
-
-/** Fixed zip timestamp (local time fields, so the bytes do not depend on the time zone): same input → same file. */
-const ZIP_MTIME = new Date(2017, 0, 1, 0, 0, 0);
-
-type Cell = { value: string | number; style: number } | null;
-
-function cellXml(ref: string, cell: Cell): string {
-  if (cell === null) return "";
-  if (cell.value === "") return `<c r="${ref}" s="${cell.style}"/>`;
-  if (typeof cell.value === "number") return `<c r="${ref}" s="${cell.style}"><v>${cell.value}</v></c>`;
-  return `<c r="${ref}" s="${cell.style}" t="inlineStr"><is><t xml:space="preserve">${xml(cell.value)}</t></is></c>`;
-}
 
 /** The template as an .xlsx workbook: one sheet 「月度进展」, title and note rows, header on row 3, frozen. */
 export function templateXlsx(t: Template): Uint8Array {
@@ -282,36 +230,16 @@ export function templateXlsx(t: Template): Uint8Array {
       templateCells(t, r).map((v, i): Cell => ({ value: v, style: reportStyles[i] ?? STYLE.reference })),
     ),
   ];
-  const sheetRows = rows
-    .map((cells, r) => `<row r="${r + 1}">${cells.map((c, i) => cellXml(`${columnLetter(i)}${r + 1}`, c)).join("")}</row>`)
-    .join("");
   const col = (name: string) => columnLetter(REPORT_COLUMNS.indexOf(name));
   const statusCol = col("完成状态");
   const valueCol = col("累计完成值");
-  const lastCol = columnLetter(TEMPLATE_HEADER.length - 1);
   const through = lastData + SPARE_ROWS;
   const validations = `<dataValidations count="2">` +
     `<dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" errorTitle="完成状态" error="只能填写：${STATUS_CHOICES.join("、")}" promptTitle="完成状态" prompt="${STATUS_CHOICES.join("、")}" sqref="${statusCol}${firstData}:${statusCol}${through}"><formula1>"${STATUS_CHOICES.join(",")}"</formula1></dataValidation>` +
     `<dataValidation type="decimal" operator="greaterThanOrEqual" errorStyle="warning" allowBlank="1" showErrorMessage="1" errorTitle="累计完成值" error="累计完成值应为不小于 0 的数字，单位见「单位」列" sqref="${valueCol}${firstData}:${valueCol}${through}"><formula1>0</formula1></dataValidation>` +
     `</dataValidations>`;
-  const sheet = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
-    `<dimension ref="A1:${lastCol}${Math.max(lastData, headerRow)}"/>` +
-    `<sheetViews><sheetView workbookViewId="0"><pane xSplit="3" ySplit="${headerRow}" topLeftCell="D${firstData}" activePane="bottomRight" state="frozen"/><selection pane="bottomRight" activeCell="D${firstData}" sqref="D${firstData}"/></sheetView></sheetViews>` +
-    `<sheetFormatPr defaultRowHeight="15"/>` +
-    `<cols>${WIDTHS.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>` +
-    `<sheetData>${sheetRows}</sheetData>` +
-    validations +
-    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
-    `</worksheet>`;
-  const file = (s: string): [Uint8Array, { mtime: Date }] => [strToU8(s), { mtime: ZIP_MTIME }];
-  return zipSync({
-    "[Content_Types].xml": file(CONTENT_TYPES),
-    "_rels/.rels": file(ROOT_RELS),
-    "docProps/core.xml": file(coreXml(title!)),
-    "xl/workbook.xml": file(workbookXml(TEMPLATE_SHEET)),
-    "xl/_rels/workbook.xml.rels": file(WORKBOOK_RELS),
-    "xl/styles.xml": file(STYLES_XML),
-    "xl/worksheets/sheet1.xml": file(sheet),
-  }, { level: 6 });
+  return xlsxWorkbook({
+    sheet: TEMPLATE_SHEET, title: title!, rows, widths: WIDTHS, after: validations,
+    sheetViews: `<sheetViews><sheetView workbookViewId="0"><pane xSplit="3" ySplit="${headerRow}" topLeftCell="D${firstData}" activePane="bottomRight" state="frozen"/><selection pane="bottomRight" activeCell="D${firstData}" sqref="D${firstData}"/></sheetView></sheetViews>`,
+  });
 }

@@ -273,12 +273,13 @@ describe("报送自查: the browser bundle gives the verdicts of luoshi ingest -
     }
   });
 
-  it("the rejects CSV equals luoshi ingest --rejects-out", () => {
-    const out = path.join(fixture.dir, "rejects.csv");
+  it.each(["csv", "xlsx"])("the rejects file (%s) equals luoshi ingest --rejects-out", (kind) => {
+    const out = path.join(fixture.dir, `rejects.${kind}`);
     const r = node([path.join(PACKAGE_ROOT, "bin", "luoshi.js"), "ingest", path.join(fixture.dir, "files", "utf8.csv"), "--dry-run", "--as-of", AS_OF, "--rejects-out", out]);
     expect(r.status, r.stderr).toBe(1);
     const rejects = expected.get("utf8.csv")!.rejects;
-    expect(checker.rejectsCsv("utf8.csv", rejects)).toBe(readFileSync(out, "utf8"));
+    if (kind === "csv") expect(checker.rejectsCsv("utf8.csv", rejects)).toBe(readFileSync(out, "utf8"));
+    else expect(Buffer.from(checker.rejectsXlsx("utf8.csv", rejects))).toEqual(readFileSync(out));
   });
 
   it.skipIf(!existsSync(SAMPLES))("every file of data/samples/ at its scheduled as-of date", async () => {
@@ -348,9 +349,12 @@ describe.skipIf(!HAVE_CHROMIUM)("报送自查 in Chromium", () => {
           }
           if (c.name === "utf8.csv") {
             // the rejects download: a Blob made in the page, byte for byte the CLI's --rejects-out
-            const [download] = await Promise.all([page.waitForEvent("download"), page.locator(`[data-rejects-for="utf8.csv"] .check-download`).click()]);
-            expect(download.suggestedFilename()).toBe("utf8-被拒绝的行.csv");
-            expect(readFileSync((await download.path())!, "utf8")).toBe(checker.rejectsCsv("utf8.csv", want.rejects));
+            const [csv] = await Promise.all([page.waitForEvent("download"), page.locator(`[data-rejects-for="utf8.csv"] .check-download[data-kind="csv"]`).click()]);
+            expect(csv.suggestedFilename()).toBe("utf8-被拒绝的行.csv");
+            expect(readFileSync((await csv.path())!, "utf8")).toBe(checker.rejectsCsv("utf8.csv", want.rejects));
+            const [xlsx] = await Promise.all([page.waitForEvent("download"), page.locator(`[data-rejects-for="utf8.csv"] .check-download[data-kind="xlsx"]`).click()]);
+            expect(xlsx.suggestedFilename()).toBe("utf8-被拒绝的行.xlsx");
+            expect(readFileSync((await xlsx.path())!)).toEqual(Buffer.from(checker.rejectsXlsx("utf8.csv", want.rejects)));
           }
         }
         console.log(`check-page: ${browserCases.length} files checked in the page in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -9,6 +9,7 @@ import { buildWarehouse } from "../src/build.js";
 import { openWarehouse, query } from "../src/warehouse.js";
 import { copyData } from "./support/fixtures.js";
 import writeExcelFile from "write-excel-file/node";
+import readXlsxFile from "read-excel-file/node";
 
 // End to end through the compiled CLI, as an analyst runs it (npm test compiles first).
 const HEADER = "报送单位,指标编码,统计期,累计完成值,单位,完成状态,进展情况,填报人,填报日期";
@@ -84,6 +85,24 @@ describe("luoshi ingest", () => {
     const text = readFileSync(out, "utf8");
     expect(text.startsWith("\uFEFF文件,行号,列,错误代码,原因,原值")).toBe(true);
     expect(text).toContain("E_NOT_A_NUMBER");
+  });
+
+  it("writes the rejected rows to an .xlsx workbook when the name ends in .xlsx (values stay text: 2016-12 is no date)", async () => {
+    const out = join(fixture.dir, "退回.XLSX");
+    const r = luoshi("ingest", file("d.csv", ["市经信局,CX75-06-01,2016-12,300,家,,,张三,2017-01-03", "市经信局,CX75-06-01,2017-10,三百,家,,,张三,2017-11-03"]),
+      "--as-of", "2017-11-10", "--rejects-out", out);
+    expect(r.status, r.stderr).toBe(1);
+    const [sheet] = await readXlsxFile(readFileSync(out));
+    expect(sheet!.data).toEqual([
+      ["文件", "行号", "列", "错误代码", "原因", "原值"],
+      ["d.csv", 2, "统计期", "E_PERIOD_BEFORE_START", expect.stringContaining("2016-12"), "2016-12"],
+      ["d.csv", 3, "累计完成值", "E_NOT_A_NUMBER", expect.stringContaining("三百"), "三百"],
+    ]);
+    // another kind of file name is a usage error, before anything is loaded
+    const xls = luoshi("ingest", file("e.csv", OCTOBER), "--as-of", "2017-11-10", "--rejects-out", join(fixture.dir, "r.xls"));
+    expect(xls.status).toBe(64);
+    expect(xls.stderr).toContain("只能写成 .xlsx 或 .csv");
+    expect(await rows("SELECT original_name FROM receipts")).toEqual([{ original_name: "d.csv" }]);
   });
 
   it("--rejects-out: written even with nothing rejected (no stale list), lists files rejected whole, defuses formulas", () => {

@@ -9,7 +9,7 @@ import { checkMonthlyBytes, DEFAULT_MAX_BYTES, type MonthlyFileResult, type Read
 import { INGEST_ERROR_CODES } from "./codes.js";
 import type { IngestContext, IngestTarget, Reject } from "./rules.js";
 import { departmentResolver } from "./keys.js";
-import { rejectsCsv as rejectLinesCsv } from "./rejects.js";
+import { rejectsCsv as rejectLinesCsv, rejectsXlsx as rejectLinesXlsx } from "./rejects.js";
 import { COLUMN_NAME } from "./table.js";
 
 export { checkMonthlyBytes, DEFAULT_MAX_BYTES, INGEST_ERROR_CODES, COLUMN_NAME, type MonthlyFileResult, type ReadOptions };
@@ -59,6 +59,11 @@ export function summarize(result: MonthlyFileResult): CheckSummary {
 /** The rejected rows as a CSV with BOM, as `luoshi ingest --rejects-out` writes them (the same function). */
 export function rejectsCsv(file: string, rejects: readonly Reject[]): string {
   return rejectLinesCsv(rejects.map((r) => ({ ...r, file })));
+}
+
+/** The rejected rows as an .xlsx workbook, as `luoshi ingest --rejects-out FILE.xlsx` writes them (the same function). */
+export function rejectsXlsx(file: string, rejects: readonly Reject[]): Uint8Array {
+  return rejectLinesXlsx(rejects.map((r) => ({ ...r, file })));
 }
 
 /** Checks a file's bytes against the reference data at `asOf`: the result and its summary. */

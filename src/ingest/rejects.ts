@@ -1,8 +1,9 @@
 /**
- * The rejects file sent back to a department (`luoshi ingest --rejects-out`, the 报送自查 page's download): a CSV
- * with BOM, so that Excel on Chinese Windows opens it. No Node built-ins: the page bundles it.
+ * The rejects file sent back to a department (`luoshi ingest --rejects-out`, the 报送自查 page's download): an .xlsx
+ * workbook, or a CSV with BOM, so that Excel on Chinese Windows opens it. No Node built-ins: the page bundles it.
  */
 import Papa from "papaparse";
+import { CELL_MAX, STYLE, xlsxWorkbook, type Cell } from "../xlsxwrite.js";
 
 /** One line of the rejects file: a rejected row, or a whole file rejected (row and column then empty). */
 export type RejectLine = { file: string; row: number | null; column: string | null; code: string; message: string; value: string | null };
@@ -21,4 +22,27 @@ export function rejectsCsv(lines: readonly RejectLine[]): string {
     fields: HEADER,
     data: lines.map((r) => [r.file, r.row ?? "", r.column ?? "", r.code, r.message, r.value ?? ""]),
   }, { escapeFormulae: FORMULA }) + "\r\n";
+}
+
+/** The sheet of the .xlsx rejects file. */
+export const REJECTS_SHEET = "退回清单";
+
+/**
+ * The rejects as an .xlsx workbook: every cell but the row number is text, so Excel shows a value as it was sent
+ * (2016-12 stays 2016-12, =A1 is not run); a value over Excel's 32,767 characters is cut, saying so.
+ */
+export function rejectsXlsx(lines: readonly RejectLine[]): Uint8Array {
+  const text = (s: string | null): Cell => {
+    if (s === null || s === "") return null;
+    const cut = "…（已截断）";
+    return { value: s.length > CELL_MAX ? s.slice(0, CELL_MAX - cut.length) + cut : s, style: STYLE.text };
+  };
+  const rows: Cell[][] = [
+    HEADER.map((h) => ({ value: h, style: STYLE.header })),
+    ...lines.map((r): Cell[] => [text(r.file), r.row === null ? null : { value: r.row, style: STYLE.text }, text(r.column), text(r.code), text(r.message), text(r.value)]),
+  ];
+  return xlsxWorkbook({
+    sheet: REJECTS_SHEET, title: "退回清单", rows, widths: [28, 7, 12, 22, 60, 30],
+    sheetViews: `<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>`,
+  });
 }

@@ -1,0 +1,60 @@
+/**
+ * The rejects file sent back to a department (src/ingest/rejects.ts): as CSV with BOM, and as an .xlsx workbook whose
+ * cells Excel shows as they were sent. Read back with the same library that reads departments' workbooks.
+ */
+import readXlsxFile from "read-excel-file/node";
+import { describe, expect, it } from "vitest";
+import { rejectsCsv, rejectsXlsx, REJECTS_SHEET, type RejectLine } from "../src/ingest/rejects.js";
+import { CELL_MAX } from "../src/xlsxwrite.js";
+
+const line = (value: string | null, extra: Partial<RejectLine> = {}): RejectLine => ({
+  file: "市经信局-2017-10.csv", row: 5, column: "累计完成值", code: "E_NOT_A_NUMBER", message: "不是有效的数字", value, ...extra,
+});
+
+const readBack = async (bytes: Uint8Array) => {
+  const sheets = await readXlsxFile(Buffer.from(bytes));
+  expect(sheets.map((s) => s.sheet)).toEqual([REJECTS_SHEET]);
+  return sheets[0]!.data;
+};
+
+describe("rejectsXlsx", () => {
+  it("has the CSV's header and columns; the row number is a number, every other cell text as sent", async () => {
+    const lines = [
+      line("2016-12", { column: "统计期", code: "E_PERIOD_BEFORE_START" }), // Excel would read 2016-12 in a CSV as a date
+      line("=HYPERLINK(\"http://x\")"), // in a CSV it needs an apostrophe; in a text cell it is only text
+      line("00123"),
+      line("1,234"),
+      line(null, { file: "坏文件.pdf", row: null, column: null, code: "E_FILE_TYPE", message: "不是 CSV 或 XLSX 文件" }),
+    ];
+    const data = await readBack(rejectsXlsx(lines));
+    expect(data).toEqual([
+      ["文件", "行号", "列", "错误代码", "原因", "原值"],
+      ["市经信局-2017-10.csv", 5, "统计期", "E_PERIOD_BEFORE_START", "不是有效的数字", "2016-12"],
+      ["市经信局-2017-10.csv", 5, "累计完成值", "E_NOT_A_NUMBER", "不是有效的数字", "=HYPERLINK(\"http://x\")"],
+      ["市经信局-2017-10.csv", 5, "累计完成值", "E_NOT_A_NUMBER", "不是有效的数字", "00123"],
+      ["市经信局-2017-10.csv", 5, "累计完成值", "E_NOT_A_NUMBER", "不是有效的数字", "1,234"],
+      ["坏文件.pdf", null, null, "E_FILE_TYPE", "不是 CSV 或 XLSX 文件", null],
+    ]);
+    // the CSV of the same lines: same header, the formula defused with an apostrophe
+    const csv = rejectsCsv(lines);
+    expect(csv.startsWith("\uFEFF文件,行号,列,错误代码,原因,原值\r\n")).toBe(true);
+    expect(csv).toContain(`"'=HYPERLINK(""http://x"")"`);
+  });
+
+  it("still opens with characters XML cannot hold (a control character, a lone surrogate): shown as �", async () => {
+    const data = await readBack(rejectsXlsx([line("12\u0001家"), line("a\uD800b"), line("<b>&\"</b>")]));
+    expect(data.slice(1).map((r) => r[5])).toEqual(["12\uFFFD家", "a\uFFFDb", "<b>&\"</b>"]);
+  });
+
+  it("cuts a value longer than an Excel cell holds, saying so", async () => {
+    const data = await readBack(rejectsXlsx([line("很".repeat(CELL_MAX + 10))]));
+    const value = String(data[1]![5]);
+    expect(value.length).toBe(CELL_MAX);
+    expect(value.endsWith("…（已截断）")).toBe(true);
+  });
+
+  it("an empty list is the header alone; the same lines give the same bytes", async () => {
+    expect(await readBack(rejectsXlsx([]))).toEqual([["文件", "行号", "列", "错误代码", "原因", "原值"]]);
+    expect(rejectsXlsx([line("x")])).toEqual(rejectsXlsx([line("x")]));
+  });
+});
