@@ -7,6 +7,7 @@ import iconv from "iconv-lite";
 import { afterAll, describe, expect, it } from "vitest";
 import writeExcelFile from "write-excel-file/node";
 import { readMonthlyFile, type MonthlyFileResult } from "../src/ingest/index.js";
+import { scaledUnit } from "../src/ingest/table.js";
 import { CTX } from "./fixtures/monthly/context.js";
 import { monthCell, title } from "./support/xlsx-cells.js";
 
@@ -242,6 +243,23 @@ describe("readMonthlyFile: forms as departments fill them in", () => {
     const pct = ["报送单位,指标编码,统计期,累计完成值（百分比）", "市科技局,ZN-04,2017-10,85"].join("\n");
     const p = await readMonthlyFile({ name: "pct.csv", bytes: Buffer.from(pct) }, CTX);
     expect(p.rows.map((x) => [x.value, x.reportedUnit])).toEqual([[85, "%"]]);
+  });
+
+  it("a scale and a unit in the 单位 column apply to a bare number beside it (万家), or repeat the cell's (0.046万家); another unit in the cell is a mismatch", async () => {
+    const csv = [HEADER, "市经信局,ZN-01,2017-10,0.045,万家,,,,", "市经信局,ZN-01,2017-11,0.046万家,万家,,,,", "市经信局,ZN-01,2017-09,440,家,,,,"].join("\n");
+    const r = await readMonthlyFile({ name: "scaled-column.csv", bytes: Buffer.from(csv) }, CTX);
+    expect(r.rows.map((x) => [x.period, x.value, x.reportedValue, x.reportedUnit])).toEqual([
+      ["2017-10", 450, 450, "家"], ["2017-11", 460, 460, "家"], ["2017-09", 440, 440, "家"],
+    ]);
+    expect(r.rejects).toEqual([]);
+    const mismatch = [HEADER, "市经信局,ZN-01,2017-10,470家,万家,,,,", "市经信局,ZN-01,2017-11,0.048,万元,,,,"].join("\n");
+    const m = await readMonthlyFile({ name: "mismatch.csv", bytes: Buffer.from(mismatch) }, CTX);
+    expect(rejectCodes(m)).toEqual({ 2: ["E_UNIT_MISMATCH"], 3: ["E_UNIT_MISMATCH"] });
+    expect(m.rejects[0]!.message).toContain("单元格为 家，「单位」列为 万家");
+  });
+
+  it("scaledUnit: a scale word and a known unit, not a unit of its own", () => {
+    expect(["万家", "千人次", "万 家", "亿元", "万元", "万", "家", "百分比", "万头牛"].map(scaledUnit)).toEqual(["家", "人次", "家", null, null, null, null, null, null]);
   });
 
   it("a slash splits only the value header: 完成状态/进展情况 is one free-text column, ignored", async () => {

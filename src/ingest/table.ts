@@ -377,6 +377,15 @@ export function rowReader(header: TableHeader): (line: string[], index: number) 
     const cells: Record<Field, string> = { department: "", targetCode: "", period: "", value: "", unit: "", status: "", note: "", reporter: "", reportedAt: "" };
     for (let c = 0; c < layout.fields.length; c++) cells[layout.fields[c]!] = cleanCell(line[layout.indexes[c]!] ?? "");
     if (valueSuffix !== null && cells.value !== "") cells.value = withValueSuffix(cells.value, valueSuffix);
+    // 「单位」列 written 万家: a bare number reads with it, as 1.5万家 in the cell would (the column then says 家)
+    if (cells.unit !== "" && cells.value !== "") {
+      const unit = scaledUnit(cells.unit);
+      if (unit !== null) {
+        const value = withValueSuffix(cells.value, cells.unit);
+        // (a cell that repeats it, 0.04万家, already reads as so many 家)
+        if (value !== cells.value || cells.value.normalize("NFKC").endsWith(cells.unit.normalize("NFKC"))) [cells.value, cells.unit] = [value, unit];
+      }
+    }
     let codeIsHeader = codeHeaders.get(cells.targetCode);
     if (codeIsHeader === undefined) {
       codeIsHeader = isHeaderOrFooterCode(cells.targetCode);
@@ -392,6 +401,23 @@ export function rowReader(header: TableHeader): (line: string[], index: number) 
 
 /** A 指标编码 text that names a column (a repeated header) or starts a total or note line (合计…): such a row may be no report. */
 export const isHeaderOrFooterCode = (code: string): boolean => headerField(code) !== null || FOOTER.test(code.replace(/\s+/g, ""));
+
+const scaledUnits = new Map<string, string | null>();
+
+/**
+ * A 单位 cell that is a scale word and a unit the reader knows, such as 万家 or 千人次 (not a unit of its own, as 万元
+ * is): the unit (家, 人次). Null for anything else.
+ */
+export function scaledUnit(text: string): string | null {
+  let unit = scaledUnits.get(text);
+  if (unit === undefined) {
+    const t = text.normalize("NFKC");
+    const v = KNOWN_UNITS.has(t) ? null : parseValue(`1${t}`);
+    unit = v?.ok && v.value !== null && v.value.unitInCell !== null && v.value.scaleOnly === null && v.value.value !== 1 ? v.value.unitInCell : null;
+    if (scaledUnits.size < 10_000) scaledUnits.set(text, unit);
+  }
+  return unit;
+}
 
 /** A value cell under a header 「累计完成值（万家）」: a bare number gets the header's scale and unit. */
 export function withValueSuffix(value: string, suffix: string): string {

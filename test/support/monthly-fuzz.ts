@@ -146,7 +146,7 @@ function mutate(cells: Record<string, string>, t: SynthTarget, d: SynthPolicy["d
       `${base}.000`, "1e3", "12.", ".5", `${base}个`, "0",
     ]);
   }
-  if (chance(0.1)) cells.unit = pick(["", t.unit, "家", "万元", "abc", ` ${t.unit} `, "%"]);
+  if (chance(0.1)) cells.unit = pick(["", t.unit, "家", "万元", "abc", ` ${t.unit} `, "%", `万${t.unit}`, "万家"]);
   if (chance(0.1)) cells.status = pick(["", "未开始", "进行中", "完成", "已完成。", "进展顺利", " 推进中"]);
   if (chance(0.1)) cells.note = pick(["一期已完成, 二期推进中", '含新增"专精特新"企业', "第一行\n第二行", "=1+1", "'备注", "有空格 ", "", "已落实；待验收"]);
   if (chance(0.05)) cells.reporter = pick(["", " 张三", "=李四", "'王五"]);
