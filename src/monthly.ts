@@ -402,7 +402,7 @@ export class FileLoad {
     if (this.options.dryRun) {
       await tempTableOfRows(connection, "luoshi_file_rows", this.out);
       const columns = "source_row, department_id, target_id, period, value, note";
-      const from = `(SELECT ${columns} FROM temp.luoshi_file_rows${this.options.dryRun && this.sqlRows ? ` UNION ALL SELECT ${columns} FROM ${this.sqlRows}` : ""})`;
+      const from = `(SELECT ${columns} FROM temp.luoshi_file_rows${this.sqlRows ? ` UNION ALL SELECT ${columns} FROM ${this.sqlRows}` : ""})`;
       try {
         drops = await findDrops(connection, from, null, { history });
       } finally {

@@ -205,7 +205,9 @@ describe("luoshi ingest", () => {
     mkdirSync(inbox, { recursive: true });
     writeFileSync(join(inbox, "z-first.csv"), [HEADER, ...OCTOBER].join("\n"));
     utimesSync(join(inbox, "z-first.csv"), new Date(2017, 10, 1), new Date(2017, 10, 1));
-    writeFileSync(join(inbox, "a-second.csv"), [HEADER, "市经信局,CX75-06-01,2017-10,310,家,,,张三,2017-11-04", "市经信局,CX75-06-01,2017-11,360,家,,,张三,2017-12-04"].join("\n"));
+    // (with a figure below the month before in the file, and one below the figure loaded before: both flagged, and replayed)
+    writeFileSync(join(inbox, "a-second.csv"), [HEADER, "市经信局,CX75-06-01,2017-10,310,家,,,张三,2017-11-04", "市经信局,CX75-06-01,2017-11,360,家,,,张三,2017-12-04",
+      "市经信局,CX75-06-01,2017-09,320,家,,,张三,2017-10-04", "市经信局,CX75-29-02,2017-11,1700,家,,,张三,2017-12-04"].join("\n"));
     utimesSync(join(inbox, "a-second.csv"), new Date(2017, 10, 2), new Date(2017, 10, 2));
     const r = luoshi("ingest", "--inbox", "--as-of", "2017-12-10");
     expect(r.status, r.stdout + r.stderr).toBe(0);
@@ -213,7 +215,7 @@ describe("luoshi ingest", () => {
     expect(existsSync(join(inbox, "z-first.csv"))).toBe(false);
     const snapshot = async () => ({
       current: await current(),
-      history: await rows("SELECT code, period, file, received_at, old_value, new_value FROM observation_history ORDER BY ALL"),
+      history: await rows("SELECT code, period, file, received_at, old_value, new_value, flag_reason FROM observation_history ORDER BY ALL"),
       receipts: await rows("SELECT receipt_no, original_name, received_at, as_of, imported, updated FROM receipts ORDER BY receipt_no"),
     });
     const before = await snapshot();
@@ -221,6 +223,10 @@ describe("luoshi ingest", () => {
     expect(rebuilt.status, rebuilt.stderr).toBe(0);
     expect(await snapshot()).toEqual(before);
     expect(before.receipts).toHaveLength(2);
+    expect(before.history.filter((h) => h.flag_reason !== null).map((h) => [h.code, h.period, h.flag_reason])).toEqual([
+      ["CX75-06-01", "2017-10", "累计值 310 低于本文件中 2017-09 的 320，且进展情况未作说明"],
+      ["CX75-29-02", "2017-11", "累计值 1700 低于此前已载入的 2017-10 的 1800，且进展情况未作说明"],
+    ]);
   });
 
   it.each(["js", "bulk"])("a process killed inside a load leaves the warehouse exactly as before that file (%s reader)", async (reader) => {
