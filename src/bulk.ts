@@ -25,7 +25,8 @@ import { rowReader, type Field, type SkippedRow, type TableRow } from "./ingest/
 import { STATUS_WORDS, normalizeCell, parseValue } from "./ingest/values.js";
 import { UNITS } from "./targets/units.js";
 import { fileError } from "./ingest/codes.js";
-import { REVIEW_MULTIPLE, type FileLoad, type FileRead, type LoadOptions } from "./monthly.js";
+import { type FileLoad, type FileRead, type LoadOptions } from "./monthly.js";
+import { REVIEW_MULTIPLE } from "./ingest/review.js";
 import { trace } from "./trace.js";
 
 /** Columns read beyond the header's width: a row with more cells than that makes read_csv fail (and JavaScript read the file). */

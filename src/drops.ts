@@ -9,19 +9,12 @@
  */
 import { type DuckDBConnection, type DuckDBValue } from "@duckdb/node-api";
 import { trace } from "./trace.js";
+import type { FileDrop } from "./ingest/review.js";
+
+export { dropReason } from "./ingest/review.js";
 
 /** A stored row of the file whose figure falls below the one of the period before it. */
-export type Drop = {
-  row: number;
-  code: string;
-  department: string;
-  period: string;
-  value: number;
-  previousPeriod: string;
-  previousValue: number;
-  /** Whether the earlier figure is one of this file's rows (else one loaded before). */
-  previousInFile: boolean;
-};
+export type Drop = FileDrop & { code: string; department: string; period: string };
 
 /**
  * The drops among a file's stored rows. `fileRows`: a relation of (source_row, department_id, target_id, period,
@@ -73,10 +66,4 @@ export async function findDrops(
   return rows.map(([row, code, department, period, value, previousPeriod, previousValue, previousInFile]) => ({
     row: Number(row), code, department, period, value, previousPeriod, previousValue, previousInFile,
   }));
-}
-
-/** The review reason of a drop (before any other reason of the same row). */
-export function dropReason(d: Pick<Drop, "value" | "previousPeriod" | "previousValue" | "previousInFile">): string {
-  const where = d.previousInFile ? "本文件中" : "此前已载入的";
-  return `累计值 ${d.value} 低于${where} ${d.previousPeriod} 的 ${d.previousValue}，且进展情况未作说明`;
 }

@@ -8,7 +8,8 @@ import { checkMonthlyTable, DEFAULT_MAX_BYTES, readMonthlyTable, type MonthlyTab
 import { planCsv } from "./ingest/csvplan.js";
 import { rejectsCsv as rejectLinesCsv, rejectsXlsx as rejectLinesXlsx, type RejectLine } from "./ingest/rejects.js";
 import { startBulk } from "./bulk.js";
-import { dropReason, findDrops, type Drop } from "./drops.js";
+import { findDrops, type Drop } from "./drops.js";
+import { dropReason, reviewReasons } from "./ingest/review.js";
 import { trace } from "./trace.js";
 import { aliasKey, departmentResolver } from "./ingest/keys.js";
 import { query } from "./warehouse.js";
@@ -219,41 +220,7 @@ export async function ingestLookup(connection: DuckDBConnection, asOf: string, s
   };
 }
 
-/** A figure more than this many times its target's value is flagged: a unit slip (元 for 万元) more often than not. */
-export const REVIEW_MULTIPLE = 100;
-
-/**
- * Why an accepted row should be looked at again, besides a falling cumulative figure: a value over REVIEW_MULTIPLE
- * times the target's, a percentage target given 0 < value ≤ 1 (85% typed as 0.85?), a report date after the as-of
- * date, or before the period's month. Null when there is nothing to review.
- */
-export function reviewReasons(
-  row: Pick<ValidRow, "value" | "unit" | "reportedAt" | "period"> & { status?: ValidRow["status"] },
-  asOf: string,
-  goal: number | null = null,
-  doneFloor: number | null = null,
-): string | null {
-  // each condition once; the common case (none holds) builds nothing
-  const value = row.value;
-  const huge = value !== null && goal !== null && goal > 0 && value > REVIEW_MULTIPLE * goal;
-  const fraction = value !== null && row.unit === "%" && value > 0 && value <= 1;
-  const late = row.reportedAt !== null && row.reportedAt > asOf;
-  const early = row.reportedAt !== null && row.reportedAt.slice(0, 7) < row.period;
-  // 已完成 for a quantity target whose figure does not reach it (or is not given): the target would count as done
-  const doneShort = row.status === "done" && doneFloor !== null && (value === null || value < doneFloor);
-  if (!huge && !fraction && !late && !early && !doneShort) return null;
-  const reasons: string[] = [];
-  if (doneShort) {
-    reasons.push(value === null
-      ? `标为已完成，但未填累计完成值，无法核对是否达到目标值 ${doneFloor}${row.unit ?? ""}`
-      : `标为已完成，但累计完成值 ${value}${row.unit ?? ""} 低于目标值 ${doneFloor}${row.unit ?? ""}`);
-  }
-  if (huge) reasons.push(`累计值 ${value}${row.unit ?? ""} 是目标值 ${goal}${row.unit ?? ""} 的 ${Math.round(value! / goal!)} 倍，请核对单位（如 元 与 万元）`);
-  if (fraction) reasons.push(`百分比指标填写了 ${value}，若指 ${Number((value! * 100).toPrecision(12))}% 请更正`);
-  if (late) reasons.push(`填报日期 ${row.reportedAt} 晚于核对日期 ${asOf}`);
-  if (early) reasons.push(`填报日期 ${row.reportedAt} 早于统计期 ${row.period}`);
-  return reasons.length > 0 ? reasons.join("；") : null;
-}
+export { REVIEW_MULTIPLE, reviewReasons } from "./ingest/review.js";
 
 export type LoadOptions = {
   name: string; bytes: Uint8Array; asOf: string; receivedAt: string; archiveName: string | null; sheet?: string; dryRun?: boolean; maxBytes?: number;

@@ -65,6 +65,19 @@ const CSV_LINES = [
   "市经信局,CX75-31-03,2017-10,7,个,,,张三,2017-11-03", // 27 ok after an empty line
 ];
 const CSV_TEXT = CSV_LINES.join("\n") + "\n";
+/** Rows loaded but flagged: falling figures within the file (in any order; one explained), and the other reasons. */
+const REVIEW_LINES = [
+  HEADER,
+  "市经信局,CX75-06-01,2017-09,320,家,,,张三,2017-10-05", // 2
+  "市经信局,CX75-06-01,2017-07,300,家,,,张三,2017-08-05", // 3
+  "市经信局,CX75-06-01,2017-08,290,家,,,张三,2017-09-05", // 4 below 2017-07
+  "市经信局,CX75-06-01,2017-10,310,家,,,张三,2017-12-05", // 5 below 2017-09, reported after the as-of date
+  "市经信局,CX75-29-02,2017-09,1800,家,,,张三,2017-10-05", // 6
+  "市经信局,CX75-29-02,2017-10,1700,家,,企业迁出,张三,2017-11-05", // 7 below, explained
+  "市经信局,CX75-06-03,2017-10,0.85,%,,,张三,2017-11-05", // 8 a percentage as a fraction
+  "市经信局,CX75-04-01,2017-10,3,家,已完成,,张三,2017-11-05", // 9 已完成 below the goal
+  "市经信局,CX75-06-02,2017-10,200000,家,,,张三,2017-09-05", // 10 far above the goal, reported before the period
+];
 
 
 async function workbook(): Promise<Buffer> {
@@ -107,6 +120,7 @@ type Verdict = {
   rejected: number;
   rejectedByCode: Record<string, number>;
   rejects: Reject[];
+  flags: { row: number; code: string; department: string; period: string; reason: string }[];
 };
 
 function cliVerdict(s: IngestSummary): Verdict {
@@ -122,10 +136,11 @@ function cliVerdict(s: IngestSummary): Verdict {
     rejected: s.rejected,
     rejectedByCode: s.rejected_by_code,
     rejects: s.rejects.map(({ file: _file, ...r }) => r),
+    flags: s.flags,
   };
 }
 
-function pageVerdict(result: MonthlyFileResult, summary: CheckSummary): Verdict {
+function pageVerdict(result: MonthlyFileResult, summary: CheckSummary, asOf: string): Verdict {
   return {
     fileError: result.fileError,
     format: result.file.format,
@@ -137,6 +152,7 @@ function pageVerdict(result: MonthlyFileResult, summary: CheckSummary): Verdict 
     rejected: summary.rejected,
     rejectedByCode: summary.rejectedByCode,
     rejects: result.rejects,
+    flags: checker.reviewFlags(result, reference, asOf),
   };
 }
 
@@ -224,6 +240,7 @@ beforeAll(async () => {
     { name: "no-header.csv", bytes: Buffer.from("部门,编码,数值\n市经信局,CX75-06-01,300\n"), asOf: AS_OF },
     { name: "header-only.csv", bytes: Buffer.from(HEADER + "\n"), asOf: AS_OF },
     { name: "scan.csv", bytes: Buffer.from("89504e470d0a1a0a0000000d49484452", "hex"), asOf: AS_OF },
+    { name: "review.csv", bytes: Buffer.from(REVIEW_LINES.join("\n")), asOf: AS_OF },
     { name: "unclosed.csv", bytes: Buffer.from([HEADER, '市经信局,CX75-06-01,2017-10,300,家,,"进展,,', "市经信局,CX75-06-02,2017-10,1,,,,,"].join("\n")), asOf: AS_OF },
   ];
   const files = path.join(fixture.dir, "files");
@@ -264,12 +281,20 @@ describe("报送自查: the browser bundle gives the verdicts of luoshi ingest -
     expect(expected.get("utf8.csv")!.accepted).toBeGreaterThanOrEqual(6);
     expect(expected.get("gbk.csv")!.encoding).toBe("gb18030");
     expect(expected.get("october.xlsx")!.rejects.length).toBeGreaterThan(0);
+    // the flags of luoshi ingest --dry-run on an empty warehouse, which the page must give too
+    expect(expected.get("review.csv")!.flags.map((f) => [f.row, f.reason])).toEqual([
+      [4, "累计值 290 低于本文件中 2017-07 的 300，且进展情况未作说明"],
+      [5, "累计值 310 低于本文件中 2017-09 的 320，且进展情况未作说明；填报日期 2017-12-05 晚于核对日期 2017-11-10"],
+      [8, "百分比指标填写了 0.85，若指 85% 请更正"],
+      [9, "标为已完成，但累计完成值 3家 低于目标值 10家"],
+      [10, "累计值 200000家 是目标值 1000家 的 200 倍，请核对单位（如 元 与 万元）；填报日期 2017-09-05 早于统计期 2017-10"],
+    ]);
   });
 
   it("same rejected rows, codes, messages and accepted count for UTF-8, BOM, GBK, tab-separated and XLSX files and whole-file errors", async () => {
     for (const c of cases) {
       const { result, summary } = await checker.checkFile({ name: c.name, bytes: c.bytes }, reference, c.asOf, { sheet: c.sheet });
-      expect(pageVerdict(result, summary), c.name).toEqual(expected.get(c.name));
+      expect(pageVerdict(result, summary, c.asOf), c.name).toEqual(expected.get(c.name));
     }
   });
 
@@ -285,7 +310,7 @@ describe("报送自查: the browser bundle gives the verdicts of luoshi ingest -
   it.skipIf(!existsSync(SAMPLES))("every file of data/samples/ at its scheduled as-of date", async () => {
     for (const c of samples) {
       const { result, summary } = await checker.checkFile({ name: c.name, bytes: c.bytes }, reference, c.asOf);
-      expect(pageVerdict(result, summary), c.name).toEqual(expected.get(`sample:${c.name}`));
+      expect(pageVerdict(result, summary, c.asOf), c.name).toEqual(expected.get(`sample:${c.name}`));
     }
   });
 });
@@ -342,6 +367,12 @@ describe.skipIf(!HAVE_CHROMIUM)("报送自查 in Chromium", () => {
             trs.map((tr) => [...(tr as HTMLTableRowElement).cells].map((td) => td.textContent!.trim())),
           );
           expect(rows, c.name).toEqual(shownRejects(want).slice(0, SHOWN));
+          // the rows a load would flag for review, as luoshi ingest --dry-run flags them
+          if (want.accepted > 0) await page.waitForSelector(`[data-flags-for="${c.name}"]`, { timeout: 30_000 });
+          const flags = await page.$$eval(`[data-flags-for="${c.name}"] table.check-flags tbody tr`, (trs) =>
+            trs.map((tr) => [...(tr as HTMLTableRowElement).cells].map((td) => td.textContent!.trim())),
+          );
+          expect(flags, c.name).toEqual(want.flags.slice(0, SHOWN).map((f) => [String(f.row), f.department, f.code, f.period, f.reason]));
           if (!shot) {
             mkdirSync(SCREENS, { recursive: true });
             await opened.screenshot(path.join(SCREENS, "check.png"));

@@ -1,5 +1,6 @@
 // 报送自查 page: the reference data `luoshi ingest` checks a monthly file against (ingestLookup in src/monthly.ts):
-// published targets (unit, kind, counting start, reporting departments) and department aliases → canonical name.
+// published targets (unit, kind, counting start, reporting departments), department aliases → canonical name, and
+// each target's goal and the figure 已完成 must reach (the review flags).
 import { ingestLookup } from "../../dist/src/monthly.js";
 import { aliasKey, ingestContext } from "../../dist/src/ingest/browser.js";
 import { warehousePath } from "../../dist/src/paths.js";
@@ -9,11 +10,12 @@ try {
   const wh = await openWarehouse(warehousePath(), { readOnly: true });
   try {
     // The as-of date does not change the reference data; the page supplies its own.
-    const { ctx } = await ingestLookup(wh.connection, "2000-01-01");
+    const { ctx, targets } = await ingestLookup(wh.connection, "2000-01-01");
     const aliases = (await query(wh.connection, `SELECT a.alias, d.name FROM department_aliases a JOIN departments d USING (department_id)`)).rows;
     const data = {
       targets: Object.fromEntries([...ctx.targets].sort(([a], [b]) => (a < b ? -1 : 1))),
       aliases: Object.fromEntries(aliases.map((a) => [aliasKey(String(a.alias)), String(a.name)])),
+      review: Object.fromEntries([...targets].sort(([a], [b]) => (a < b ? -1 : 1)).map(([code, t]) => [code, [t.goal, t.doneFloor]])),
     };
     // Every alias, as written and with spaces and full-width brackets, resolves in the page as in `luoshi ingest`.
     const page = ingestContext(data, "2000-01-01");

@@ -1,7 +1,8 @@
 /**
  * The browser entry of the monthly report checks (page 报送自查): the very checks of `luoshi ingest`
  * (checkMonthlyBytes: sniffing, CSV/XLSX reading, header location, row rules), plus the reference data as JSON
- * (written by docs/data/ingest-context.json.js from the warehouse) and the rejects as CSV. No Node built-ins:
+ * (written by docs/data/ingest-context.json.js from the warehouse), the rejects as CSV or .xlsx, and the review flags
+ * a load would give in a warehouse without earlier figures (review.ts). No Node built-ins:
  * docs/data/ingest-check.js.js bundles this file with esbuild for the browser.
  */
 import Papa from "papaparse";
@@ -10,6 +11,7 @@ import { INGEST_ERROR_CODES } from "./codes.js";
 import type { IngestContext, IngestTarget, Reject } from "./rules.js";
 import { departmentResolver } from "./keys.js";
 import { rejectsCsv as rejectLinesCsv, rejectsXlsx as rejectLinesXlsx } from "./rejects.js";
+import { dropReason, fileDrops, reviewReasons } from "./review.js";
 import { COLUMN_NAME } from "./table.js";
 
 export { checkMonthlyBytes, DEFAULT_MAX_BYTES, INGEST_ERROR_CODES, COLUMN_NAME, type MonthlyFileResult, type ReadOptions };
@@ -20,6 +22,8 @@ export type IngestContextData = {
   targets: Record<string, IngestTarget>;
   /** Department alias as keyed by ingestLookup (aliasKey: NFKC, whitespace removed) → canonical name. */
   aliases: Record<string, string>;
+  /** Target code → [goal, figure 已完成 must reach] (null when none): what the review flags compare with. */
+  review: Record<string, [number | null, number | null]>;
 };
 
 export { aliasKey } from "./keys.js";
@@ -54,6 +58,26 @@ export function summarize(result: MonthlyFileResult): CheckSummary {
     rejected: new Set(result.rejects.map((r) => r.row)).size,
     rejectedByCode,
   };
+}
+
+/** A row loaded but flagged for review (待复核), as in the summary of `luoshi ingest`. */
+export type ReviewFlag = { row: number; code: string; department: string; period: string; reason: string };
+
+/**
+ * The flags `luoshi ingest --dry-run` gives the accepted rows when the warehouse holds no earlier figure of their
+ * targets: a figure below the file's own figure of the period before, and the reasons of reviewReasons. (A drop
+ * against figures loaded before can only be found by the load.)
+ */
+export function reviewFlags(result: MonthlyFileResult, data: IngestContextData, asOf: string): ReviewFlag[] {
+  const rows = result.fileError ? [] : result.rows;
+  const drops = new Map(fileDrops(rows).map((d) => [d.index, dropReason(d)]));
+  const flags: ReviewFlag[] = [];
+  rows.forEach((r, i) => {
+    const [goal, doneFloor] = data.review[r.targetCode] ?? [null, null];
+    const reasons = [drops.get(i), reviewReasons(r, asOf, goal, doneFloor)].filter((x): x is string => typeof x === "string");
+    if (reasons.length > 0) flags.push({ row: r.sourceRow, code: r.targetCode, department: r.department, period: r.period, reason: reasons.join("；") });
+  });
+  return flags.sort((a, b) => a.row - b.row);
 }
 
 /** The rejected rows as a CSV with BOM, as `luoshi ingest --rejects-out` writes them (the same function). */

@@ -1,0 +1,83 @@
+/**
+ * Why an accepted row is loaded but flagged for review (待复核). Pure functions, no Node built-ins: `luoshi ingest`
+ * (src/monthly.ts, src/drops.ts) and the 报送自查 page (browser.ts) use the same ones.
+ */
+import type { ValidRow } from "./rules.js";
+
+/** A figure more than this many times its target's value is flagged: a unit slip (元 for 万元) more often than not. */
+export const REVIEW_MULTIPLE = 100;
+
+/**
+ * Why an accepted row should be looked at again, besides a falling cumulative figure: a value over REVIEW_MULTIPLE
+ * times the target's, a percentage target given 0 < value ≤ 1 (85% typed as 0.85?), a report date after the as-of
+ * date, or before the period's month. Null when there is nothing to review.
+ */
+export function reviewReasons(
+  row: Pick<ValidRow, "value" | "unit" | "reportedAt" | "period"> & { status?: ValidRow["status"] },
+  asOf: string,
+  goal: number | null = null,
+  doneFloor: number | null = null,
+): string | null {
+  // each condition once; the common case (none holds) builds nothing
+  const value = row.value;
+  const huge = value !== null && goal !== null && goal > 0 && value > REVIEW_MULTIPLE * goal;
+  const fraction = value !== null && row.unit === "%" && value > 0 && value <= 1;
+  const late = row.reportedAt !== null && row.reportedAt > asOf;
+  const early = row.reportedAt !== null && row.reportedAt.slice(0, 7) < row.period;
+  // 已完成 for a quantity target whose figure does not reach it (or is not given): the target would count as done
+  const doneShort = row.status === "done" && doneFloor !== null && (value === null || value < doneFloor);
+  if (!huge && !fraction && !late && !early && !doneShort) return null;
+  const reasons: string[] = [];
+  if (doneShort) {
+    reasons.push(value === null
+      ? `标为已完成，但未填累计完成值，无法核对是否达到目标值 ${doneFloor}${row.unit ?? ""}`
+      : `标为已完成，但累计完成值 ${value}${row.unit ?? ""} 低于目标值 ${doneFloor}${row.unit ?? ""}`);
+  }
+  if (huge) reasons.push(`累计值 ${value}${row.unit ?? ""} 是目标值 ${goal}${row.unit ?? ""} 的 ${Math.round(value! / goal!)} 倍，请核对单位（如 元 与 万元）`);
+  if (fraction) reasons.push(`百分比指标填写了 ${value}，若指 ${Number((value! * 100).toPrecision(12))}% 请更正`);
+  if (late) reasons.push(`填报日期 ${row.reportedAt} 晚于核对日期 ${asOf}`);
+  if (early) reasons.push(`填报日期 ${row.reportedAt} 早于统计期 ${row.period}`);
+  return reasons.length > 0 ? reasons.join("；") : null;
+}
+
+/** A row whose cumulative figure falls below the one of the period before it. */
+export type FileDrop = {
+  row: number;
+  value: number;
+  previousPeriod: string;
+  previousValue: number;
+  /** Whether the earlier figure is one of this file's rows (else one loaded before). */
+  previousInFile: boolean;
+};
+
+/** The review reason of a drop (before any other reason of the same row). */
+export function dropReason(d: Pick<FileDrop, "value" | "previousPeriod" | "previousValue" | "previousInFile">): string {
+  const where = d.previousInFile ? "本文件中" : "此前已载入的";
+  return `累计值 ${d.value} 低于${where} ${d.previousPeriod} 的 ${d.previousValue}，且进展情况未作说明`;
+}
+
+/**
+ * The drops among a file's accepted rows compared with each other only (nothing loaded before): what src/drops.ts
+ * finds in a warehouse without figures for these targets. For the 报送自查 page, which has no warehouse.
+ */
+export function fileDrops(rows: readonly Pick<ValidRow, "sourceRow" | "department" | "targetCode" | "period" | "value" | "note">[]): (FileDrop & { index: number })[] {
+  const byKey = new Map<string, number[]>();
+  rows.forEach((r, i) => {
+    if (r.value === null) return;
+    const key = `${r.department}\u0000${r.targetCode}`;
+    const list = byKey.get(key);
+    if (list) list.push(i);
+    else byKey.set(key, [i]);
+  });
+  const out: (FileDrop & { index: number })[] = [];
+  for (const list of byKey.values()) {
+    list.sort((a, b) => (rows[a]!.period < rows[b]!.period ? -1 : 1));
+    for (let k = 1; k < list.length; k++) {
+      const [before, r] = [rows[list[k - 1]!]!, rows[list[k]!]!];
+      if (!r.note && r.value! < before.value!) {
+        out.push({ index: list[k]!, row: r.sourceRow, value: r.value!, previousPeriod: before.period, previousValue: before.value!, previousInFile: true });
+      }
+    }
+  }
+  return out.sort((a, b) => a.row - b.row);
+}
