@@ -243,6 +243,22 @@ describe("parseStatus", () => {
   it.each(["基本完成", "done", "50%", "已启动"])("%j → E_BAD_STATUS", (text) => {
     expect(codeOf(parseStatus(text))).toBe("E_BAD_STATUS");
   });
+  it.each([["尚未启动", "not_started"], ["暂未启动", "not_started"], ["正在推进", "in_progress"], ["正在进行。", "in_progress"]])("%j → %s", (text, status) => {
+    expect(valueOf(parseStatus(text))).toBe(status);
+  });
+  it.each([
+    ["基本完成", "尚未全部完成的请填“推进中”"],
+    ["即将完成", "尚未全部完成的请填“推进中”"],
+    ["已启动", "若该指标本身就是启动某项工作，已启动即填“已完成”"],
+    ["差不多", null],
+  ])("%j: the message says what to write instead", (text, hint) => {
+    const r = parseStatus(text);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      if (hint === null) expect(r.message).not.toContain("请填");
+      else expect(r.message).toContain(hint);
+    }
+  });
 });
 
 describe("parseReportDate", () => {

@@ -297,10 +297,19 @@ export type Status = "not_started" | "in_progress" | "done";
 
 /** Accepted spellings (after removing spaces). The first of each is the documented one. */
 export const STATUS_WORDS: Readonly<Record<Status, readonly string[]>> = {
-  not_started: ["未启动", "未开始"],
-  in_progress: ["推进中", "进行中"],
+  not_started: ["未启动", "未开始", "尚未启动", "暂未启动"],
+  in_progress: ["推进中", "进行中", "正在推进", "正在进行"],
   done: ["已完成", "完成", "已办结", "办结"],
 };
+
+/**
+ * Status words that are no status of the three, with what to write: 基本完成 is not 已完成 (the target would count as
+ * done), 已启动 may mean the milestone itself (启动…) or work under way.
+ */
+const STATUS_HINTS: [RegExp, string][] = [
+  [/^(基本|大部分|大体|部分|接近|即将|快要?|近期)完成|^完成过半$/, "（尚未全部完成的请填“推进中”，完成后再填“已完成”）"],
+  [/^已(启动|开始|开工|开展)$/, "（工作已开始、尚未完成的请填“推进中”；若该指标本身就是启动某项工作，已启动即填“已完成”）"],
+];
 
 const STATUS_BY_WORD = new Map<string, Status>(
   (Object.entries(STATUS_WORDS) as [Status, readonly string[]][]).flatMap(([s, words]) => words.map((w) => [w, s] as const)),
@@ -311,5 +320,5 @@ export function parseStatus(text: string): Parsed<Status | null> {
   const t = compactCell(text).replace(/[。.，,；;！!]+$/, ""); // 「已完成。」
   if (t === "") return ok(null);
   const status = STATUS_BY_WORD.get(t);
-  return status ? ok(status) : fail("E_BAD_STATUS", quote(text));
+  return status ? ok(status) : fail("E_BAD_STATUS", `${quote(text)}${STATUS_HINTS.find(([re]) => re.test(t))?.[1] ?? ""}`);
 }
