@@ -223,7 +223,7 @@ async function ingest(args: string[]): Promise<number> {
   if (rejectsOut !== undefined) {
     const target = resolve(rejectsOut);
     let problem: string | null = null;
-    if (!/\.(xlsx|csv|txt)$/i.test(target) && extname(target) !== "") problem = `只能写成 .xlsx 或 .csv（${extname(target)} 不行）`;
+    if (!/\.(xlsx|csv)$/i.test(target) && extname(target) !== "") problem = `只能写成 .xlsx 或 .csv（${extname(target)} 不行）`;
     else if (existsSync(target) && statSync(target).isDirectory()) problem = "这是一个文件夹";
     else {
       try {

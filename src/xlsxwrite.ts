@@ -10,13 +10,17 @@ import { columnLetter } from "./ingest/table.js";
 /** Excel's limit of characters in a cell. */
 export const CELL_MAX = 32_767;
 
+/** Excel's limit of rows in a sheet. */
+export const SHEET_MAX_ROWS = 1_048_576;
+
 /**
- * Text as XML character data: markup escaped, and the characters XML 1.0 cannot hold (control characters, lone
- * surrogates, U+FFFE/U+FFFF) shown as U+FFFD, so that a file with a stray control character still opens.
+ * Text as XML character data: markup escaped, a carriage return as a reference (an XML parser turns a bare one into a
+ * line feed), and the characters XML 1.0 cannot hold (control characters, lone surrogates, U+FFFE/U+FFFF) shown as
+ * U+FFFD, so that a file with a stray control character still opens.
  */
 export const xml = (s: string) =>
   s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD")
-    .replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+    .replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/\r/g, "&#13;");
 
 
 /** Cell styles (indexes into cellXfs below). */
@@ -66,7 +70,9 @@ export function cellXml(ref: string, cell: Cell): string {
   if (cell === null) return "";
   if (cell.value === "") return `<c r="${ref}" s="${cell.style}"/>`;
   if (typeof cell.value === "number") return `<c r="${ref}" s="${cell.style}"><v>${cell.value}</v></c>`;
-  return `<c r="${ref}" s="${cell.style}" t="inlineStr"><is><t xml:space="preserve">${xml(cell.value)}</t></is></c>`;
+  // Excel reads _xHHHH_ in a text as the character U+HHHH: a literal one is written with its underscore escaped
+  const text = cell.value.replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1");
+  return `<c r="${ref}" s="${cell.style}" t="inlineStr"><is><t xml:space="preserve">${xml(text)}</t></is></c>`;
 }
 
 
@@ -77,7 +83,10 @@ export function cellXml(ref: string, cell: Cell): string {
  */
 export function xlsxWorkbook(options: { sheet: string; title: string; rows: Cell[][]; widths: number[]; sheetViews?: string; after?: string }): Uint8Array {
   const { rows, widths } = options;
-  const lastColumn = columnLetter(Math.max(1, widths.length, ...rows.map((r) => r.length)) - 1);
+  let columns = Math.max(1, widths.length);
+  for (const r of rows) if (r.length > columns) columns = r.length; // (a loop: spreading a million rows overflows the stack)
+  if (rows.length > SHEET_MAX_ROWS) throw new RangeError(`${rows.length} rows: a sheet holds at most ${SHEET_MAX_ROWS}`);
+  const lastColumn = columnLetter(columns - 1);
   const sheetRows = rows
     .map((cells, r) => `<row r="${r + 1}">${cells.map((c, i) => cellXml(`${columnLetter(i)}${r + 1}`, c)).join("")}</row>`)
     .join("");

@@ -258,8 +258,23 @@ describe("readMonthlyFile: forms as departments fill them in", () => {
     expect(m.rejects[0]!.message).toContain("单元格为 家，「单位」列为 万家");
   });
 
-  it("scaledUnit: a scale word and a known unit, not a unit of its own", () => {
-    expect(["万家", "千人次", "万 家", "亿元", "万元", "万", "家", "百分比", "万头牛"].map(scaledUnit)).toEqual(["家", "人次", "家", null, null, null, null, null, null]);
+  it("scaledUnit: a scale word and a known unit, not a unit of its own, not a percentage", () => {
+    expect(["万家", "千人次", "万 家", "亿元", "万元", "万", "家", "百分比", "万头牛", "万%", "千‰"].map(scaledUnit)).toEqual(
+      ["家", "人次", "家", null, null, null, null, null, null, null, null],
+    );
+  });
+
+  it("a reject shows the value as sent, not as read with the unit of the header or the 单位 column", async () => {
+    const column = [HEADER, "市科技局,ZN-04,2017-10,0.5,万家,,,,", "市经信局,ZN-01,2017-10,三百,万家,,,,", "市科技局,ZN-04,2017-11,0.5,万%,,,,"].join("\n");
+    const c = await readMonthlyFile({ name: "sent.csv", bytes: Buffer.from(column) }, CTX);
+    expect(c.rejects.map((r) => [r.row, r.code, r.column, r.value])).toEqual([
+      [2, "E_UNIT_MISMATCH", "累计完成值", "0.5"], // read as 5000 家 for a % target
+      [3, "E_NOT_A_NUMBER", "累计完成值", "三百"],
+      [4, "E_UNIT_MISMATCH", "累计完成值", "0.5"], // 万% is no unit
+    ]);
+    const header = ["报送单位,指标编码,统计期,累计完成值（万家）", "市科技局,ZN-04,2017-10,0.5"].join("\n");
+    const h = await readMonthlyFile({ name: "sent-header.csv", bytes: Buffer.from(header) }, CTX);
+    expect(h.rejects.map((r) => [r.row, r.code, r.value])).toEqual([[2, "E_UNIT_MISMATCH", "0.5"]]);
   });
 
   it("a slash splits only the value header: 完成状态/进展情况 is one free-text column, ignored", async () => {

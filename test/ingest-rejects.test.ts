@@ -53,6 +53,20 @@ describe("rejectsXlsx", () => {
     expect(value.endsWith("…（已截断）")).toBe(true);
   });
 
+  it("keeps texts Excel would otherwise change: _x0041_ (read as A), a carriage return", async () => {
+    const data = await readBack(rejectsXlsx([line("a_x0041_b"), line("c\rd"), line("e\r\nf")]));
+    expect(data.slice(1).map((r) => r[5])).toEqual(["a_x0041_b", "c\rd", "e\r\nf"]);
+  });
+
+  it("writes a list of 200,000 lines; beyond a sheet's rows, as many as fit and a line counting the rest", async () => {
+    const many = Array.from({ length: 200_000 }, (_, i) => line(String(i), { row: i + 2 }));
+    expect(rejectsXlsx(many).length).toBeGreaterThan(100_000);
+    const data = await readBack(rejectsXlsx(many.slice(0, 10), 5));
+    expect(data.map((r) => r[1])).toEqual(["行号", 2, 3, 4, null]);
+    expect(data[4]![0]).toBe("……另有 7 行未列出（Excel 工作表最多 5 行），全部被拒绝的行请导出为 CSV");
+    expect((await readBack(rejectsXlsx(many.slice(0, 4), 5))).length).toBe(5); // exactly full: no note
+  });
+
   it("an empty list is the header alone; the same lines give the same bytes", async () => {
     expect(await readBack(rejectsXlsx([]))).toEqual([["文件", "行号", "列", "错误代码", "原因", "原值"]]);
     expect(rejectsXlsx([line("x")])).toEqual(rejectsXlsx([line("x")]));

@@ -3,7 +3,7 @@
  * workbook, or a CSV with BOM, so that Excel on Chinese Windows opens it. No Node built-ins: the page bundles it.
  */
 import Papa from "papaparse";
-import { CELL_MAX, STYLE, xlsxWorkbook, type Cell } from "../xlsxwrite.js";
+import { CELL_MAX, SHEET_MAX_ROWS, STYLE, xlsxWorkbook, type Cell } from "../xlsxwrite.js";
 
 /** One line of the rejects file: a rejected row, or a whole file rejected (row and column then empty). */
 export type RejectLine = { file: string; row: number | null; column: string | null; code: string; message: string; value: string | null };
@@ -29,18 +29,25 @@ export const REJECTS_SHEET = "退回清单";
 
 /**
  * The rejects as an .xlsx workbook: every cell but the row number is text, so Excel shows a value as it was sent
- * (2016-12 stays 2016-12, =A1 is not run); a value over Excel's 32,767 characters is cut, saying so.
+ * (2016-12 stays 2016-12, =A1 is not run); a value over Excel's 32,767 characters is cut, saying so, and lines beyond
+ * a sheet's rows (`maxRows`, Excel's limit) are counted in a last line.
  */
-export function rejectsXlsx(lines: readonly RejectLine[]): Uint8Array {
+export function rejectsXlsx(lines: readonly RejectLine[], maxRows = SHEET_MAX_ROWS): Uint8Array {
   const text = (s: string | null): Cell => {
     if (s === null || s === "") return null;
     const cut = "…（已截断）";
     return { value: s.length > CELL_MAX ? s.slice(0, CELL_MAX - cut.length) + cut : s, style: STYLE.text };
   };
-  const rows: Cell[][] = [
-    HEADER.map((h) => ({ value: h, style: STYLE.header })),
-    ...lines.map((r): Cell[] => [text(r.file), r.row === null ? null : { value: r.row, style: STYLE.text }, text(r.column), text(r.code), text(r.message), text(r.value)]),
-  ];
+  // more lines than a sheet holds: as many as fit, then a line saying how many are left out
+  const shown = lines.length <= maxRows - 1 ? lines.length : maxRows - 2;
+  const rows: Cell[][] = [HEADER.map((h) => ({ value: h, style: STYLE.header }))];
+  for (let i = 0; i < shown; i++) {
+    const r = lines[i]!;
+    rows.push([text(r.file), r.row === null ? null : { value: r.row, style: STYLE.text }, text(r.column), text(r.code), text(r.message), text(r.value)]);
+  }
+  if (shown < lines.length) {
+    rows.push([text(`……另有 ${lines.length - shown} 行未列出（Excel 工作表最多 ${maxRows} 行），全部被拒绝的行请导出为 CSV`)]);
+  }
   return xlsxWorkbook({
     sheet: REJECTS_SHEET, title: "退回清单", rows, widths: [28, 7, 12, 22, 60, 30],
     sheetViews: `<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>`,

@@ -112,6 +112,11 @@ export type TableRow = {
   unheaded: string[];
   /** Cells beyond the header row's width (CSV: a row with more separators than the header). */
   extraFields: number;
+  /**
+   * The value and unit cells as written, when `cells` reads them with a unit from the header or the 单位 column
+   * (0.045 under 「累计完成值（万家）」 is read as 0.045万家): what a reject shows as the value sent.
+   */
+  sent?: { value?: string; unit?: string };
 };
 
 export type Table = {
@@ -203,6 +208,7 @@ class GridRow implements TableRow {
     public extraFields: number,
     line: string[],
     layout: RowLayout,
+    public sent?: TableRow["sent"],
   ) {
     this.#line = line;
     this.#layout = layout;
@@ -376,14 +382,21 @@ export function rowReader(header: TableHeader): (line: string[], index: number) 
     const extraFields = Math.max(0, line.length - width);
     const cells: Record<Field, string> = { department: "", targetCode: "", period: "", value: "", unit: "", status: "", note: "", reporter: "", reportedAt: "" };
     for (let c = 0; c < layout.fields.length; c++) cells[layout.fields[c]!] = cleanCell(line[layout.indexes[c]!] ?? "");
-    if (valueSuffix !== null && cells.value !== "") cells.value = withValueSuffix(cells.value, valueSuffix);
+    let sent: TableRow["sent"];
+    if (valueSuffix !== null && cells.value !== "") {
+      const value = withValueSuffix(cells.value, valueSuffix);
+      if (value !== cells.value) [sent, cells.value] = [{ value: cells.value }, value];
+    }
     // 「单位」列 written 万家: a bare number reads with it, as 1.5万家 in the cell would (the column then says 家)
     if (cells.unit !== "" && cells.value !== "") {
       const unit = scaledUnit(cells.unit);
       if (unit !== null) {
         const value = withValueSuffix(cells.value, cells.unit);
         // (a cell that repeats it, 0.04万家, already reads as so many 家)
-        if (value !== cells.value || cells.value.normalize("NFKC").endsWith(cells.unit.normalize("NFKC"))) [cells.value, cells.unit] = [value, unit];
+        if (value !== cells.value || cells.value.normalize("NFKC").endsWith(cells.unit.normalize("NFKC"))) {
+          sent = { value: sent?.value ?? cells.value, unit: cells.unit };
+          [cells.value, cells.unit] = [value, unit];
+        }
       }
     }
     let codeIsHeader = codeHeaders.get(cells.targetCode);
@@ -395,7 +408,7 @@ export function rowReader(header: TableHeader): (line: string[], index: number) 
       const reason = nonDataRow(line, cells, layout);
       if (reason !== null) return { kind: "skipped", skipped: { row: index + 1, reason } };
     }
-    return { kind: "row", row: new GridRow(index + 1, cells, unheaded, extraFields, line, layout) };
+    return { kind: "row", row: new GridRow(index + 1, cells, unheaded, extraFields, line, layout, sent) };
   };
 }
 
@@ -413,7 +426,9 @@ export function scaledUnit(text: string): string | null {
   if (unit === undefined) {
     const t = text.normalize("NFKC");
     const v = KNOWN_UNITS.has(t) ? null : parseValue(`1${t}`);
-    unit = v?.ok && v.value !== null && v.value.unitInCell !== null && v.value.scaleOnly === null && v.value.value !== 1 ? v.value.unitInCell : null;
+    const u = v?.ok && v.value !== null && v.value.scaleOnly === null && v.value.value !== 1 ? v.value.unitInCell : null;
+    // (not a percentage: 万% is no unit anyone means)
+    unit = u !== null && UNITS.find((d) => d.unit === u)?.category !== "percent" ? u : null;
     if (scaledUnits.size < 10_000) scaledUnits.set(text, unit);
   }
   return unit;
