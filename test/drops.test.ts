@@ -98,6 +98,15 @@ describe.each(["js", "bulk"] as const)("falling cumulative figures (%s reader)",
     expect(reasons(last)).toEqual([[6, "2017-12", "累计值 10 低于本文件中 2017-09 的 12，且进展情况未作说明"]]);
   });
 
+  it("a row with a status and no figure takes the place of that month's figure: the month before it is compared", async () => {
+    const status = (period: string) => `市经信局,CX75-04-01,${period},,,推进中,,高某,2018-01-05`;
+    const loaded = [row("2017-09", "10"), row("2017-10", "12")];
+    expect(reasons((await loads(engine, [loaded, [status("2017-10"), row("2017-11", "11")]])).last)).toEqual([]);
+    expect(reasons((await loads(engine, [loaded, [status("2017-10"), row("2017-11", "9")]])).last)).toEqual([
+      [3, "2017-11", "累计值 9 低于此前已载入的 2017-09 的 10，且进展情况未作说明"],
+    ]);
+  });
+
   it("puts the drop before the row's other reasons, in the summary and in the warehouse", async () => {
     const { last, stored } = await loads(engine, [[row("2017-09", "6"), row("2017-10", "4", "", "2018-04-01")]]);
     const reason = "累计值 4 低于本文件中 2017-09 的 6，且进展情况未作说明；填报日期 2018-04-01 晚于核对日期 2018-03-01";
