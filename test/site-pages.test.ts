@@ -105,6 +105,18 @@ describe.skipIf(!HAVE_CHROMIUM)("site pages in Chromium, against the warehouse",
     await opened.close();
   }, 120_000);
 
+  it("/reporting counts the current figures flagged for review and the files loaded, as the warehouse holds them", async () => {
+    const opened = await visit("/reporting", "reporting");
+    try {
+      const [flagged] = await sql("SELECT count(*) AS n FROM observations WHERE flagged AND policy_id = $1", [POLICY]);
+      const [files] = await sql("SELECT count(*) AS n FROM receipts");
+      expect(Number(await opened.page.locator("[data-flagged]").getAttribute("data-flagged"))).toBe(Number(flagged!.n));
+      expect(Number(await opened.page.locator("[data-files]").getAttribute("data-files"))).toBe(Number(files!.n));
+    } finally {
+      await opened.close();
+    }
+  }, 120_000);
+
   it("/briefing lists the tasks behind schedule and the task counts of task_progress", async () => {
     const opened = await visit("/briefing", "briefing");
     try {

@@ -1,4 +1,5 @@
-// 报送情况 page data: rates per department and the monthly calendar, judged at LUOSHI_AS_OF (default today).
+// 报送情况 page data: rates per department and the monthly calendar, judged at LUOSHI_AS_OF (default today); the
+// current figures flagged for review; the files loaded.
 import { emitJson } from "../../dist/src/site.js";
 
 await emitJson(async (read) => ({
@@ -9,4 +10,11 @@ await emitJson(async (read) => ({
   rates: await read(`SELECT r.*, d.code FROM reporting_rates r JOIN departments d USING (department_id) ORDER BY reporting_rate, department_name`),
   policies: await read(`SELECT policy_id, title FROM policies ORDER BY policy_id`),
   calendar: await read(`SELECT policy_id, department_name, period, status, owed_targets, reported_targets, completeness FROM reporting_calendar ORDER BY policy_id, department_name, period`),
+  // the current figures loaded but flagged for review, with why, newest file first
+  flags: await read(`SELECT o.policy_id, o.department_name, o.code, t.subject, o.period, o.value, t.unit, o.note, o.flag_reason, o.file,
+      strftime(o.received_at, '%Y-%m-%d %H:%M') AS received_at
+    FROM observations o JOIN targets t USING (target_id) WHERE o.flagged ORDER BY o.received_at DESC, o.department_name, o.code, o.period`),
+  // every file loaded, newest first
+  files: await read(`SELECT receipt_no, original_name, strftime(received_at, '%Y-%m-%d %H:%M') AS received_at, rows_read, imported, updated, unchanged,
+      rejected, flagged FROM receipts ORDER BY receipt_no DESC`),
 }));
