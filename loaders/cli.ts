@@ -20,7 +20,7 @@ const HELP = `luoshi —— 政策任务分解表与月度进展的数据仓库
       --received-at 指定接收时间（补录历史文件）；--schedule FILE 按 CSV（file,received_at,as_of）依次载入。
       8 MiB 以上的规整 CSV 由 DuckDB 批量读取，逐条规则与逐行检查相同，结果一致；环境变量
       LUOSHI_READER=js 强制逐行检查，LUOSHI_READER=bulk 小文件也批量读取。
-      --sheet 指定工作簿中的工作表（同一工作簿的各工作表可逐个载入）；--rejects-out 写出退回清单（文件名以 .xlsx 结尾写 Excel 工作簿，否则写带 BOM 的 CSV）。
+      --sheet 指定工作簿中的工作表（同一工作簿的各工作表可逐个载入）；--rejects-out 写出退回清单（文件名以 .xlsx 结尾写 Excel 工作簿，以 .csv 结尾或无扩展名写带 BOM 的 CSV）。
       退出码：0 全部接受；1 有行被拒绝（或退回清单未能写入）；2 有文件被整体拒绝；64 用法错误（含 --rejects-out 无法写入）。
   luoshi targets [--check] [--write] [--data DIR]
       由正文与附件文本提出指标，并与指标登记表 targets.csv 比对：已发布的编码永不改名、不重编号；

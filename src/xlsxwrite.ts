@@ -71,7 +71,7 @@ export function cellXml(ref: string, cell: Cell): string {
   if (cell.value === "") return `<c r="${ref}" s="${cell.style}"/>`;
   if (typeof cell.value === "number") return `<c r="${ref}" s="${cell.style}"><v>${cell.value}</v></c>`;
   // Excel reads _xHHHH_ in a text as the character U+HHHH: a literal one is written with its underscore escaped
-  const text = cell.value.replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1");
+  const text = cell.value.replace(/_(?=x[0-9A-Fa-f]{4}_)/g, "_x005F_"); // (a lookahead: _x0041_x0042_ holds two)
   return `<c r="${ref}" s="${cell.style}" t="inlineStr"><is><t xml:space="preserve">${xml(text)}</t></is></c>`;
 }
 

@@ -54,17 +54,21 @@ describe("rejectsXlsx", () => {
   });
 
   it("keeps texts Excel would otherwise change: _x0041_ (read as A), a carriage return", async () => {
-    const data = await readBack(rejectsXlsx([line("a_x0041_b"), line("c\rd"), line("e\r\nf")]));
-    expect(data.slice(1).map((r) => r[5])).toEqual(["a_x0041_b", "c\rd", "e\r\nf"]);
+    const data = await readBack(rejectsXlsx([line("a_x0041_b"), line("_x0041_x0042_"), line("c\rd"), line("e\r\nf")]));
+    expect(data.slice(1).map((r) => r[5])).toEqual(["a_x0041_b", "_x0041_x0042_", "c\rd", "e\r\nf"]);
   });
 
-  it("writes a list of 200,000 lines; beyond a sheet's rows, as many as fit and a line counting the rest", async () => {
+  it("writes a list of 200,000 lines; beyond a sheet's rows or size, as many as fit and a line counting the rest", async () => {
     const many = Array.from({ length: 200_000 }, (_, i) => line(String(i), { row: i + 2 }));
     expect(rejectsXlsx(many).length).toBeGreaterThan(100_000);
     const data = await readBack(rejectsXlsx(many.slice(0, 10), 5));
     expect(data.map((r) => r[1])).toEqual(["行号", 2, 3, 4, null]);
-    expect(data[4]![0]).toBe("……另有 7 行未列出（Excel 工作表最多 5 行），全部被拒绝的行请导出为 CSV");
+    expect(data[4]![0]).toBe("……另有 7 行未列出（超出一个 Excel 工作表能容纳的行数或大小），全部被拒绝的行请导出为 CSV");
     expect((await readBack(rejectsXlsx(many.slice(0, 4), 5))).length).toBe(5); // exactly full: no note
+    // and beyond the XML a string can hold (here 1,000 characters, each line about 400)
+    const sized = await readBack(rejectsXlsx(many.slice(0, 10), 100, 1_000));
+    expect(sized.map((r) => r[1])).toEqual(["行号", 2, 3, null]);
+    expect(sized[3]![0]).toContain("另有 8 行未列出");
   });
 
   it("an empty list is the header alone; the same lines give the same bytes", async () => {

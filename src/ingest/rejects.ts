@@ -5,6 +5,9 @@
 import Papa from "papaparse";
 import { CELL_MAX, SHEET_MAX_ROWS, STYLE, xlsxWorkbook, type Cell } from "../xlsxwrite.js";
 
+/** Characters of sheet XML the rejects workbook is kept under (well below the longest JavaScript string). */
+const SHEET_MAX_CHARS = 200_000_000;
+
 /** One line of the rejects file: a rejected row, or a whole file rejected (row and column then empty). */
 export type RejectLine = { file: string; row: number | null; column: string | null; code: string; message: string; value: string | null };
 
@@ -30,23 +33,31 @@ export const REJECTS_SHEET = "退回清单";
 /**
  * The rejects as an .xlsx workbook: every cell but the row number is text, so Excel shows a value as it was sent
  * (2016-12 stays 2016-12, =A1 is not run); a value over Excel's 32,767 characters is cut, saying so, and lines beyond
- * a sheet's rows (`maxRows`, Excel's limit) are counted in a last line.
+ * a sheet's rows (`maxRows`, Excel's limit) or its size (`maxChars` of XML) are counted in a last line.
  */
-export function rejectsXlsx(lines: readonly RejectLine[], maxRows = SHEET_MAX_ROWS): Uint8Array {
+export function rejectsXlsx(lines: readonly RejectLine[], maxRows = SHEET_MAX_ROWS, maxChars = SHEET_MAX_CHARS): Uint8Array {
   const text = (s: string | null): Cell => {
     if (s === null || s === "") return null;
     const cut = "…（已截断）";
     return { value: s.length > CELL_MAX ? s.slice(0, CELL_MAX - cut.length) + cut : s, style: STYLE.text };
   };
-  // more lines than a sheet holds: as many as fit, then a line saying how many are left out
-  const shown = lines.length <= maxRows - 1 ? lines.length : maxRows - 2;
+  // more lines than a sheet holds, or than one text of XML can (a JavaScript string holds about 5 × 10⁸ characters):
+  // as many as fit, then a line saying how many are left out
+  let shown = lines.length <= maxRows - 1 ? lines.length : maxRows - 2;
   const rows: Cell[][] = [HEADER.map((h) => ({ value: h, style: STYLE.header }))];
+  let chars = 0;
   for (let i = 0; i < shown; i++) {
     const r = lines[i]!;
+    // the XML of a row: about 300 characters of markup, and its texts (twice: escaping may lengthen them)
+    chars += 300 + 2 * (r.file.length + (r.column?.length ?? 0) + r.code.length + r.message.length + (r.value?.length ?? 0));
+    if (chars > maxChars) {
+      shown = i;
+      break;
+    }
     rows.push([text(r.file), r.row === null ? null : { value: r.row, style: STYLE.text }, text(r.column), text(r.code), text(r.message), text(r.value)]);
   }
   if (shown < lines.length) {
-    rows.push([text(`……另有 ${lines.length - shown} 行未列出（Excel 工作表最多 ${maxRows} 行），全部被拒绝的行请导出为 CSV`)]);
+    rows.push([text(`……另有 ${lines.length - shown} 行未列出（超出一个 Excel 工作表能容纳的行数或大小），全部被拒绝的行请导出为 CSV`)]);
   }
   return xlsxWorkbook({
     sheet: REJECTS_SHEET, title: "退回清单", rows, widths: [28, 7, 12, 22, 60, 30],

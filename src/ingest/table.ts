@@ -327,8 +327,8 @@ export function readHeader(sheet: Grid, merges: readonly Merge[] = []): { header
   const bracket = valueMatch?.bracket?.normalize("NFKC") ?? null;
   const valueHeaderUnit = bracket !== null && KNOWN_UNITS.has(bracket) ? bracket : null;
   // 「累计完成值（万家）」: a scale and a unit, as a cell may carry them (1.5万家); a bare number below reads with it
-  const scaled = bracket !== null && valueHeaderUnit === null ? parseValue(`1${bracket}`) : null;
-  const valueSuffix = scaled?.ok && scaled.value?.unitInCell && scaled.value.scaleOnly === null ? bracket : null;
+  // (the same scaled units as a 单位 cell: not a percentage)
+  const valueSuffix = bracket !== null && valueHeaderUnit === null && scaledUnit(bracket) !== null ? bracket : null;
   if (valueMatch && bracket && valueHeaderUnit === null && valueSuffix === null && UNITISH.test(bracket)) {
     // 「累计完成值（万）」: a unit the reader does not know must not be dropped (3000 would be read in the target's unit)
     return {
