@@ -1,6 +1,9 @@
 // 报送情况 page data: rates per department and the monthly calendar, judged at LUOSHI_AS_OF (default today); the
 // current figures flagged for review; the files loaded.
-import { emitJson } from "../../dist/src/site.js";
+import { columnar, emitJson } from "../../dist/src/site.js";
+
+/** Flagged figures and files listed at most (the counts are whole). */
+const LISTED = 300;
 
 await emitJson(async (read) => ({
   rules: (await read(`SELECT strftime(as_of, '%Y-%m-%d') AS as_of, due_day FROM reporting_rules`))[0],
@@ -9,12 +12,15 @@ await emitJson(async (read) => ({
   synthetic: (await read(`SELECT count(*) AS n FROM receipts WHERE original_name LIKE '示例%'`))[0].n > 0,
   rates: await read(`SELECT r.*, d.code FROM reporting_rates r JOIN departments d USING (department_id) ORDER BY reporting_rate, department_name`),
   policies: await read(`SELECT policy_id, title FROM policies ORDER BY policy_id`),
-  calendar: await read(`SELECT policy_id, department_name, period, status, owed_targets, reported_targets, completeness FROM reporting_calendar ORDER BY policy_id, department_name, period`),
+  // one row per department and month since the policy's date: columns, texts coded (docs/components/columns.js)
+  calendar: columnar(await read(`SELECT policy_id, department_name, period, status, owed_targets, reported_targets, completeness
+    FROM reporting_calendar ORDER BY policy_id, department_name, period`), ["policy_id", "department_name", "period", "status"]),
   // the current figures loaded but flagged for review, with why, newest file first
   flags: await read(`SELECT o.policy_id, o.department_name, o.code, t.subject, o.period, o.value, t.unit, o.note, o.flag_reason, o.file,
       strftime(o.received_at, '%Y-%m-%d %H:%M') AS received_at
-    FROM observations o JOIN targets t USING (target_id) WHERE o.flagged ORDER BY o.received_at DESC, o.department_name, o.code, o.period`),
+    FROM observations o JOIN targets t USING (target_id) WHERE o.flagged ORDER BY o.received_at DESC, o.department_name, o.code, o.period LIMIT ${LISTED}`),
+  flagged: (await read(`SELECT policy_id, count(*) AS n FROM observations WHERE flagged GROUP BY ALL`)),
   // every file loaded, newest first
   files: await read(`SELECT receipt_no, original_name, strftime(received_at, '%Y-%m-%d %H:%M') AS received_at, rows_read, imported, updated, unchanged,
-      rejected, flagged FROM receipts ORDER BY receipt_no DESC`),
+      rejected, flagged FROM receipts ORDER BY receipt_no DESC LIMIT ${LISTED}`),
 }));

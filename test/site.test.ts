@@ -1,0 +1,25 @@
+/** Data files of the site's pages (src/site.ts): rows written as columns come back as the same rows on the page. */
+import { describe, expect, it } from "vitest";
+import { columnar } from "../src/site.js";
+// @ts-ignore: a page module in plain JavaScript
+import { rowsOf } from "../docs/components/columns.js";
+
+describe("columnar", () => {
+  const rows = [
+    { department_name: "匡堰镇", period: "2017-09", status: "late", owed_targets: 1, completeness: 1 },
+    { department_name: "匡堰镇", period: "2017-10", status: "missing", owed_targets: 2, completeness: 0.5 },
+    { department_name: "龙山镇", period: "2017-09", status: "late", owed_targets: 1, completeness: null },
+  ];
+
+  it("codes the named text columns as indexes into their distinct values, and rowsOf gives the rows back", () => {
+    const c = columnar(rows, ["department_name", "period", "status"]);
+    expect(c.values).toEqual({ department_name: ["匡堰镇", "龙山镇"], period: ["2017-09", "2017-10"], status: ["late", "missing"] });
+    expect(c.columns.department_name).toEqual([0, 0, 1]);
+    expect(c.columns.completeness).toEqual([1, 0.5, null]);
+    expect(rowsOf(JSON.parse(JSON.stringify(c)))).toEqual(rows);
+  });
+
+  it("no rows: no columns", () => {
+    expect(rowsOf(columnar([], ["status"]))).toEqual([]);
+  });
+});
