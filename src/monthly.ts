@@ -9,7 +9,7 @@ import { planCsv } from "./ingest/csvplan.js";
 import { rejectsCsv as rejectLinesCsv, rejectsXlsx as rejectLinesXlsx, type RejectLine } from "./ingest/rejects.js";
 import { startBulk } from "./bulk.js";
 import { findDrops, type Drop } from "./drops.js";
-import { dropReason, reviewReasons } from "./ingest/review.js";
+import { dropReason, fileDrops, reviewReasons } from "./ingest/review.js";
 import { trace } from "./trace.js";
 import { aliasKey, departmentResolver } from "./ingest/keys.js";
 import { query } from "./warehouse.js";
@@ -361,13 +361,16 @@ export class FileLoad {
    * below the period before it (src/drops.ts), in the summary and in raw.review_flags.
    */
   async reviewDrops(): Promise<void> {
-    const { connection, summary } = this;
+    const { connection, summary, out } = this;
     // no current figure of any target the file names (read before its rows were accepted): nothing loaded before to compare with
     const history = this.current.size > 0;
-    if (!history && this.sqlRows === null && !this.repeatsKey()) return; // one figure per (department, target): nothing to compare
     let drops: Drop[];
-    if (this.options.dryRun) {
-      await tempTableOfRows(connection, "luoshi_file_rows", this.out);
+    if (!history && this.sqlRows === null) {
+      // every stored row is here and nothing was loaded before: the file's rows compared with each other, by the same
+      // rule in JavaScript (review.ts; test/bulk.test.ts holds it to the SQL of the bulk reader), without a query
+      drops = fileDrops(out.rows).map((d) => ({ ...d, code: out.rows[d.index]!.targetCode, department: out.rows[d.index]!.department, period: out.rows[d.index]!.period }));
+    } else if (this.options.dryRun) {
+      await tempTableOfRows(connection, "luoshi_file_rows", out);
       const columns = "source_row, department_id, target_id, period, value, note";
       const from = `(SELECT ${columns} FROM temp.luoshi_file_rows${this.sqlRows ? ` UNION ALL SELECT ${columns} FROM ${this.sqlRows}` : ""})`;
       try {
@@ -379,20 +382,21 @@ export class FileLoad {
       await this.flush();
       const receipt = this.receiptNo!;
       drops = await findDrops(connection, "(SELECT * FROM raw.observations WHERE receipt_no = $1)", receipt, { params: [receipt], history });
-      if (drops.length > 0) {
-        const t = performance.now();
-        const appender = await connection.createAppender("review_flags", "raw");
-        for (const d of drops) {
-          appender.appendInteger(receipt);
-          appender.appendInteger(d.row);
-          appender.appendVarchar(dropReason(d));
-          appender.endRow();
-        }
-        appender.closeSync();
-        trace("drop flags stored", t);
-      }
     }
     if (drops.length === 0) return;
+    if (!this.options.dryRun) {
+      const t = performance.now();
+      const receipt = await this.begin();
+      const appender = await connection.createAppender("review_flags", "raw");
+      for (const d of drops) {
+        appender.appendInteger(receipt);
+        appender.appendInteger(d.row);
+        appender.appendVarchar(dropReason(d));
+        appender.endRow();
+      }
+      appender.closeSync();
+      trace("drop flags stored", t);
+    }
     const byRow = new Map(summary.flags.map((f) => [f.row, f]));
     for (const d of drops) {
       const reason = dropReason(d);
@@ -401,21 +405,6 @@ export class FileLoad {
       else summary.flags.push({ row: d.row, code: d.code, department: d.department, period: d.period, reason });
     }
     summary.flags.sort((a, b) => a.row - b.row);
-  }
-
-  /** Whether two accepted rows with a figure share a department and target (in `out`). */
-  private repeatsKey(): boolean {
-    const seen = new Map<string, Set<string>>(); // (nested: no key text built per row)
-    const { rows, departmentIds, targets } = this.out;
-    for (let i = 0; i < rows.length; i++) {
-      if (rows[i]!.value === null) continue;
-      let ids = seen.get(departmentIds[i]!);
-      if (ids === undefined) seen.set(departmentIds[i]!, (ids = new Set()));
-      const target = targets[i]!.target_id;
-      if (ids.has(target)) return true;
-      ids.add(target);
-    }
-    return false;
   }
 
   /** Rolls the file's transaction back, if it was begun. */
