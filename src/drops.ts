@@ -4,8 +4,9 @@
  *
  * "The period before it" is taken from what the warehouse holds once the file is loaded: the file's own stored rows
  * (in any order: a file may list 2018-07 above 2018-06) and, for the periods the file does not set, the figures loaded
- * before. A row the file rejected or left unchanged does not change that picture. Both readers store their rows first
- * and this one query flags them, so the two cannot disagree.
+ * before. A row the file rejected or left unchanged does not change that picture. The query runs once the rows are
+ * stored; a file read wholly by JavaScript with nothing loaded before is compared by fileDrops (src/ingest/review.ts)
+ * instead, and test/bulk.test.ts holds the two to each other.
  */
 import { type DuckDBConnection, type DuckDBValue } from "@duckdb/node-api";
 import { trace } from "./trace.js";

@@ -368,7 +368,10 @@ export class FileLoad {
     if (!history && this.sqlRows === null) {
       // every stored row is here and nothing was loaded before: the file's rows compared with each other, by the same
       // rule in JavaScript (review.ts; test/bulk.test.ts holds it to the SQL of the bulk reader), without a query
-      drops = fileDrops(out.rows).map((d) => ({ ...d, code: out.rows[d.index]!.targetCode, department: out.rows[d.index]!.department, period: out.rows[d.index]!.period }));
+      drops = fileDrops(out.rows).map((d) => {
+        const { targetCode: code, department, period } = out.rows[d.index]!;
+        return { ...d, code, department, period };
+      });
     } else if (this.options.dryRun) {
       await tempTableOfRows(connection, "luoshi_file_rows", out);
       const columns = "source_row, department_id, target_id, period, value, note";
@@ -384,26 +387,27 @@ export class FileLoad {
       drops = await findDrops(connection, "(SELECT * FROM raw.observations WHERE receipt_no = $1)", receipt, { params: [receipt], history });
     }
     if (drops.length === 0) return;
+    const reasons = drops.map(dropReason);
     if (!this.options.dryRun) {
       const t = performance.now();
       const receipt = await this.begin();
       const appender = await connection.createAppender("review_flags", "raw");
-      for (const d of drops) {
+      drops.forEach((d, k) => {
         appender.appendInteger(receipt);
         appender.appendInteger(d.row);
-        appender.appendVarchar(dropReason(d));
+        appender.appendVarchar(reasons[k]!);
         appender.endRow();
-      }
+      });
       appender.closeSync();
       trace("drop flags stored", t);
     }
     const byRow = new Map(summary.flags.map((f) => [f.row, f]));
-    for (const d of drops) {
-      const reason = dropReason(d);
+    drops.forEach((d, k) => {
+      const reason = reasons[k]!;
       const f = byRow.get(d.row);
       if (f) f.reason = `${reason}；${f.reason}`;
       else summary.flags.push({ row: d.row, code: d.code, department: d.department, period: d.period, reason });
-    }
+    });
     summary.flags.sort((a, b) => a.row - b.row);
   }
 

@@ -1,6 +1,9 @@
 // Small formatting helpers shared by the pages (zh-CN).
 import {html} from "npm:htl";
 
+/** A figure as the pages write it: zh-CN grouping, up to 6 decimals; empty for none. */
+export const numberZh = (v) => (v == null ? "" : v.toLocaleString("zh-CN", {maximumFractionDigits: 6}));
+
 export const list = (xs) => (Array.isArray(xs) ? xs.join("、") : xs ?? "");
 
 export function dateZh(iso) {

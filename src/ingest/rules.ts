@@ -734,10 +734,9 @@ class Validation {
       }
       if (duplicate) issues.push(duplicate);
       const rawRow = r.raw;
-      const sent = r.sent;
       for (const i of issues) {
         // the value as the department wrote it, not as read with the header's or the 单位 column's unit
-        const value = sent === undefined ? i.value : i.column === COLUMN_NAME.value ? (sent.value ?? i.value) : i.column === COLUMN_NAME.unit ? (sent.unit ?? i.value) : i.value;
+        const value = r.sentValue !== undefined && i.column === COLUMN_NAME.value ? r.sentValue : i.value;
         rejects.push({ ...i, value, row: r.row, rawRow });
       }
     }

@@ -5,7 +5,7 @@
 import Papa from "papaparse";
 import { UNITS } from "../targets/units.js";
 import { fileError, type FileError } from "./codes.js";
-import { parseValue } from "./values.js";
+import { parseValue, unitDef } from "./values.js";
 import type { Grid, Merge } from "./xlsx.js";
 
 export type Field = "department" | "targetCode" | "period" | "value" | "unit" | "status" | "note" | "reporter" | "reportedAt";
@@ -113,10 +113,10 @@ export type TableRow = {
   /** Cells beyond the header row's width (CSV: a row with more separators than the header). */
   extraFields: number;
   /**
-   * The value and unit cells as written, when `cells` reads them with a unit from the header or the 单位 column
-   * (0.045 under 「累计完成值（万家）」 is read as 0.045万家): what a reject shows as the value sent.
+   * The value cell as written, when `cells` reads it with a unit from the header or the 单位 column (0.045 under
+   * 「累计完成值（万家）」 is read as 0.045万家): what a reject shows as the value sent.
    */
-  sent?: { value?: string; unit?: string };
+  sentValue?: string;
 };
 
 export type Table = {
@@ -208,7 +208,7 @@ class GridRow implements TableRow {
     public extraFields: number,
     line: string[],
     layout: RowLayout,
-    public sent?: TableRow["sent"],
+    public sentValue?: string,
   ) {
     this.#line = line;
     this.#layout = layout;
@@ -382,10 +382,10 @@ export function rowReader(header: TableHeader): (line: string[], index: number) 
     const extraFields = Math.max(0, line.length - width);
     const cells: Record<Field, string> = { department: "", targetCode: "", period: "", value: "", unit: "", status: "", note: "", reporter: "", reportedAt: "" };
     for (let c = 0; c < layout.fields.length; c++) cells[layout.fields[c]!] = cleanCell(line[layout.indexes[c]!] ?? "");
-    let sent: TableRow["sent"];
+    let sentValue: string | undefined;
     if (valueSuffix !== null && cells.value !== "") {
       const value = withValueSuffix(cells.value, valueSuffix);
-      if (value !== cells.value) [sent, cells.value] = [{ value: cells.value }, value];
+      if (value !== cells.value) [sentValue, cells.value] = [cells.value, value];
     }
     // 「单位」列 written 万家: a bare number reads with it, as 1.5万家 in the cell would (the column then says 家)
     if (cells.unit !== "" && cells.value !== "") {
@@ -394,7 +394,7 @@ export function rowReader(header: TableHeader): (line: string[], index: number) 
         const value = withValueSuffix(cells.value, cells.unit);
         // (a cell that repeats it, 0.04万家, already reads as so many 家)
         if (value !== cells.value || cells.value.normalize("NFKC").endsWith(cells.unit.normalize("NFKC"))) {
-          sent = { value: sent?.value ?? cells.value, unit: cells.unit };
+          sentValue ??= cells.value;
           [cells.value, cells.unit] = [value, unit];
         }
       }
@@ -408,7 +408,7 @@ export function rowReader(header: TableHeader): (line: string[], index: number) 
       const reason = nonDataRow(line, cells, layout);
       if (reason !== null) return { kind: "skipped", skipped: { row: index + 1, reason } };
     }
-    return { kind: "row", row: new GridRow(index + 1, cells, unheaded, extraFields, line, layout, sent) };
+    return { kind: "row", row: new GridRow(index + 1, cells, unheaded, extraFields, line, layout, sentValue) };
   };
 }
 
@@ -428,7 +428,7 @@ export function scaledUnit(text: string): string | null {
     const v = KNOWN_UNITS.has(t) ? null : parseValue(`1${t}`);
     const u = v?.ok && v.value !== null && v.value.scaleOnly === null && v.value.value !== 1 ? v.value.unitInCell : null;
     // (not a percentage: 万% is no unit anyone means)
-    unit = u !== null && UNITS.find((d) => d.unit === u)?.category !== "percent" ? u : null;
+    unit = u !== null && unitDef(u)?.category !== "percent" ? u : null;
     if (scaledUnits.size < 10_000) scaledUnits.set(text, unit);
   }
   return unit;
