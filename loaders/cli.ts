@@ -19,7 +19,8 @@ const HELP = `luoshi —— 政策任务分解表与月度进展的数据仓库
       --inbox 按到达顺序载入 data/inbox/ 中的文件；--as-of 为核对“统计期不得晚于”的日期（默认今天）。
       --received-at 指定接收时间（补录历史文件）；--schedule FILE 按 CSV（file,received_at,as_of）依次载入。
       8 MiB 以上的规整 CSV 由 DuckDB 批量读取，逐条规则与逐行检查相同，结果一致；环境变量
-      LUOSHI_READER=js 强制逐行检查，LUOSHI_READER=bulk 小文件也批量读取。
+      LUOSHI_READER=js 强制逐行检查，LUOSHI_READER=bulk 小文件也批量读取。5 MB 以上的文件在终端上显示进度条
+      （标准错误输出；输出到日志文件时只写一行“正在载入…”）。
       --sheet 指定工作簿中的工作表（同一工作簿的各工作表可逐个载入）；--rejects-out 写出退回清单（文件名以 .xlsx 结尾写 Excel 工作簿，以 .csv 结尾或无扩展名写带 BOM 的 CSV）。
       退出码：0 全部接受；1 有行被拒绝（或退回清单未能写入）；2 有文件被整体拒绝；64 用法错误（含 --rejects-out 无法写入）。
   luoshi targets [--check] [--write] [--data DIR]
@@ -190,6 +191,7 @@ async function ingest(args: string[]): Promise<number> {
   const { acquireWriterLock } = await import("../src/lock.js");
   const { archiveDir, emptySummary, loadMonthlyFile, rejectsCsv, rejectsXlsx, storeArchiveFile, syncManifest } = await import("../src/monthly.js");
   const { trace } = await import("../src/trace.js");
+  const { terminalProgress } = await import("../src/progress.js");
   const asOf = values["as-of"] ?? todayIso();
   if (parseIsoDate(asOf) === null) {
     console.error(`--as-of 应为 YYYY-MM-DD，收到：${asOf}`);
@@ -259,7 +261,8 @@ async function ingest(args: string[]): Promise<number> {
           summaries.push({ ...emptySummary(name, null), status: "file_rejected", file_error: { code: "E_FILE_MISSING", message: `文件不存在或无法读取：${path}` } });
           continue;
         }
-        if (bytes.length > 5_000_000) process.stderr.write(`正在载入 ${name}（${(bytes.length / 1e6).toFixed(1)} MB）…\n`);
+        // a large file: a progress bar on a terminal, one line in a log
+        const bar = bytes.length > 5_000_000 ? terminalProgress(process.stderr, name, `正在${dryRun ? "检查" : "载入"} ${name}（${(bytes.length / 1e6).toFixed(1)} MB）…`) : null;
         const planned = schedule.get(path);
         const receivedAt = planned?.received_at || values["received-at"] || new Date().toISOString().replace("T", " ").replace("Z", "");
         const summary = await loadMonthlyFile(wh.connection, {
@@ -267,7 +270,8 @@ async function ingest(args: string[]): Promise<number> {
           sideConnection: side,
           beforeCommit: (sha256) => storeArchiveFile(data, bytes, sha256, name),
           sourceFor: (sha256) => join(archiveDir(data), storeArchiveFile(data, bytes, sha256, name)),
-        });
+          progress: bar?.report,
+        }).finally(() => bar?.done());
         t = performance.now();
         if (!dryRun) await syncManifest(wh.connection, data);
         trace("manifest", t);

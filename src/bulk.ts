@@ -28,6 +28,7 @@ import { fileError } from "./ingest/codes.js";
 import { type FileLoad, type FileRead, type LoadOptions } from "./monthly.js";
 import { REVIEW_MULTIPLE } from "./ingest/review.js";
 import { trace } from "./trace.js";
+import { withStatementProgress } from "./progress.js";
 
 /** Columns read beyond the header's width: a row with more cells than that makes read_csv fail (and JavaScript read the file). */
 const EXTRA_COLUMNS = 1;
@@ -132,13 +133,11 @@ export function startBulk(connection: DuckDBConnection, options: LoadOptions, pl
   }
   const width = plan.header.width + EXTRA_COLUMNS;
   const columns = Array.from({ length: width }, (_, i) => `'c${i}': 'VARCHAR'`).join(", ");
-  const staged: Promise<boolean> = connection
-    .run(
-      `CREATE OR REPLACE TEMP TABLE luoshi_stage AS SELECT * FROM read_csv($1, auto_detect = false, header = false, skip = $2, delim = $3, quote = '"',
-        escape = '"', new_line = $4, columns = {${columns}}, null_padding = true, nullstr = $5, parallel = $6, encoding = 'utf-8')`,
-      [path, plan.skip, plan.delimiter, plan.newline === "\n" ? "\\n" : "\\r\\n", "\u0001", !plan.quotedNewlines],
-    )
-    .then(() => true, () => false);
+  const staged: Promise<boolean> = withStatementProgress(connection, options.progress, 0.05, 0.3, "读入数据", () => connection.run(
+    `CREATE OR REPLACE TEMP TABLE luoshi_stage AS SELECT * FROM read_csv($1, auto_detect = false, header = false, skip = $2, delim = $3, quote = '"',
+      escape = '"', new_line = $4, columns = {${columns}}, null_padding = true, nullstr = $5, parallel = $6, encoding = 'utf-8')`,
+    [path, plan.skip, plan.delimiter, plan.newline === "\n" ? "\\n" : "\\r\\n", "\u0001", !plan.quotedNewlines],
+  )).then(() => true, () => false);
   const t0 = performance.now();
   void staged.then(() => trace("stage", t0));
   // while DuckDB reads: what only a pass over every byte can tell
@@ -212,6 +211,7 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
   ].join(" AND ") || "true";
   const usePlain = header.valueSuffix === null;
 
+  options.progress?.(0.3, "核对部门、指标、数值与日期");
   // 1. the distinct texts the JavaScript rules judge
   const pairs = (await rows(connection, `SELECT DISTINCT ${cell("department")}, ${cell("targetCode")} FROM temp.luoshi_stage`)) as [string, string][];
   const periods = (await rows(connection, `SELECT DISTINCT ${cell("period")} FROM temp.luoshi_stage`)) as [string][];
@@ -358,17 +358,18 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
   let accepted: string;
   try {
     if (options.dryRun) {
-      await run(connection, `CREATE OR REPLACE TEMP TABLE luoshi_accepted AS ${model} SELECT i, in_cur, CAST(i + $10 AS INTEGER) AS source_row, department_id, target_id,
-        period, value, note FROM f WHERE ok AND NOT unchanged AND NOT flagged`, [...params, offset]);
+      await withStatementProgress(connection, options.progress, 0.45, 0.8, "检查各行", () => run(connection,
+        `CREATE OR REPLACE TEMP TABLE luoshi_accepted AS ${model} SELECT i, in_cur, CAST(i + $10 AS INTEGER) AS source_row, department_id, target_id,
+          period, value, note FROM f WHERE ok AND NOT unchanged AND NOT flagged`, [...params, offset]));
       accepted = "temp.luoshi_accepted";
       load.sqlRows = accepted;
     } else {
       const receipt = await load.begin();
-      await run(connection,
+      await withStatementProgress(connection, options.progress, 0.45, 0.8, "写入通过检查的行", () => run(connection,
         `INSERT INTO raw.observations ${model} SELECT $10, target_id, department_id, period, value, status, note, reporter, reported_at,
           CAST(i + $11 AS INTEGER), reported_value, false, NULL FROM f WHERE ok AND NOT unchanged AND NOT flagged`,
         [...params, receipt, offset],
-      );
+      ));
       load.sqlRows = `(SELECT * FROM raw.observations WHERE receipt_no = ${receipt})`;
       accepted = withCurrent
         ? `(SELECT o.source_row - ${offset} AS i, o.department_id, t.code, o.period FROM raw.observations o JOIN raw.targets t USING (target_id) WHERE o.receipt_no = ${receipt})`
@@ -379,6 +380,7 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
   }
 
   // 5. every other row, read and checked by the JavaScript rules
+  options.progress?.(0.8, "逐行检查其余的行");
   const read = rowReader(header);
   const tableRows: TableRow[] = [];
   const skipped: SkippedRow[] = [];

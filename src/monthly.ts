@@ -11,6 +11,7 @@ import { startBulk } from "./bulk.js";
 import { findDrops, type Drop } from "./drops.js";
 import { dropReason, fileDrops, reviewReasons } from "./ingest/review.js";
 import { trace } from "./trace.js";
+import { type ProgressReport } from "./progress.js";
 import { aliasKey, departmentResolver } from "./ingest/keys.js";
 import { query } from "./warehouse.js";
 
@@ -242,6 +243,8 @@ export type LoadOptions = {
    * All give the same verdicts, messages and warehouse contents (test/bulk.test.ts).
    */
   engine?: "auto" | "bulk" | "js";
+  /** Told how far the load has come (luoshi ingest draws it as a progress bar for a large file). */
+  progress?: ProgressReport;
 };
 
 /** A summary with nothing read yet: the starting point of every file's summary. */
@@ -481,9 +484,12 @@ async function readWithJs(load: FileLoad, table?: MonthlyTable): Promise<FileRea
   const { options } = load;
   // readMonthlyTable and checkMonthlyTable are readMonthlyFile without a second SHA-256 of the bytes (the hash above is the file's)
   const read = table ?? (await readTable(options));
+  const progress = options.progress;
+  progress?.(0.3, "检查各行");
   const checked = await checkMonthlyTable(read, load.lookup.ctx, {
     codes: (codes) => load.readCurrent(codes),
     accepted: (rows) => load.accept(rows),
+    checked: progress && ((done, total) => progress(0.3 + (0.6 * done) / total, "检查各行")),
     chunkRows: BATCH_ROWS,
   });
   const f = checked.file;
@@ -505,6 +511,10 @@ export async function loadMonthlyFile(connection: DuckDBConnection, options: Loa
   // a plain CSV is read by DuckDB, which starts on the file while the bytes are hashed here
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   let t = performance.now();
+  const progress = options.progress;
+  progress?.(0, "读取文件");
+  // DuckDB's own progress of the long statements (read, store), kept to itself (never printed)
+  if (progress) for (const set of ["enable_progress_bar_print = false", "progress_bar_time = 0", "enable_progress_bar = true"]) await connection.run(`SET ${set}`);
   const engine = options.engine ?? "auto";
   const bulkWanted = engine === "bulk" || (engine === "auto" && options.bytes.length >= BULK_MIN_BYTES);
   const plan = !bulkWanted || options.bytes.length > maxBytes ? null : planCsv(options.bytes);
@@ -593,6 +603,7 @@ export async function loadMonthlyFile(connection: DuckDBConnection, options: Loa
       summary.rejects = rejects;
       summary.rejected = rejectedRows.size;
       for (const r of rejects) summary.rejected_by_code[r.code] = (summary.rejected_by_code[r.code] ?? 0) + 1;
+      progress?.(0.9, "检查累计值是否下降");
       await load.reviewDrops();
       summary.flagged = summary.flags.length;
       summary.status = summary.rejected > 0 ? "partial" : "loaded";
@@ -601,8 +612,10 @@ export async function loadMonthlyFile(connection: DuckDBConnection, options: Loa
         return { ...summary, status: "dry_run" };
       }
       t = performance.now();
+      progress?.(0.95, "提交");
       await load.commit(rejects);
       trace("commit", t);
+      progress?.(1, "完成");
     } catch (e) {
       await load.rollback();
       throw e;

@@ -150,6 +150,33 @@ describe("the bulk reader gives the JavaScript reader's results", () => {
     }
   });
 
+  it("reports its progress from 0 to 1 with either reader, never going back, and loads the same as without", async () => {
+    const file = fuzzMonthlyFile(policy, 818, { rows: 2500, breakStructure: false });
+    for (const engine of ["bulk", "js"] as const) {
+      const quiet = await session(`progress-quiet-${engine}`, engine);
+      const told = await session(`progress-${engine}`, engine);
+      const reports: [number, string][] = [];
+      try {
+        const a = await quiet.load([file], AS_OF);
+        const b = await told.load([file], AS_OF, false, { progress: (f, step) => reports.push([f, step]) });
+        expect(b.readers).toEqual([engine]);
+        expect(b.summaries).toEqual(a.summaries);
+        expect(b.observations).toEqual(a.observations);
+      } finally {
+        quiet.close();
+        told.close();
+      }
+      const fractions = reports.map(([f]) => f);
+      expect(fractions[0], engine).toBe(0);
+      expect(reports.at(-1), engine).toEqual([1, "完成"]);
+      for (let k = 1; k < fractions.length; k++) expect(fractions[k]!, `${engine} ${k}: ${JSON.stringify(reports)}`).toBeGreaterThanOrEqual(fractions[k - 1]!);
+      const steps = new Set(reports.map(([, step]) => step));
+      expect([...steps], engine).toEqual(expect.arrayContaining(engine === "bulk"
+        ? ["读取文件", "读入数据", "核对部门、指标、数值与日期", "写入通过检查的行", "逐行检查其余的行", "检查累计值是否下降", "提交", "完成"]
+        : ["读取文件", "检查各行", "检查累计值是否下降", "提交", "完成"]));
+    }
+  });
+
   it("reads the copy that sourceFor archives (not a temporary one), outside a dry run; a failing sourceFor changes nothing", async () => {
     const file = fuzzMonthlyFile(policy, 515, { rows: 400, breakStructure: false });
     const other = fuzzMonthlyFile(policy, 516, { rows: 300, breakStructure: false });

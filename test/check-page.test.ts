@@ -360,8 +360,8 @@ describe.skipIf(!HAVE_CHROMIUM)("报送自查 in Chromium", () => {
           if (want.otherSheets.length > 0) for (const n of want.otherSheets) expect(await page.locator("[data-other-sheets]").textContent(), c.name).toContain(`「${n}」`);
           else expect(await page.locator("[data-other-sheets]").count(), c.name).toBe(0);
           const number = async (key: string) => Number(await page.locator(`[data-summary="${key}"]`).textContent());
-          expect([await number("rows-read"), await number("accepted"), await number("rejected"), await number("problems")], c.name).toEqual([
-            want.rowsRead, want.accepted, want.rejected, want.rejects.length,
+          expect([await number("rows-read"), await number("accepted"), await number("rejected"), await number("problems"), await number("flagged")], c.name).toEqual([
+            want.rowsRead, want.accepted, want.rejected, want.rejects.length, want.flags.length,
           ]);
           const rows = await page.$$eval(`[data-rejects-for="${c.name}"] table.check-rejects tbody tr`, (trs) =>
             trs.map((tr) => [...(tr as HTMLTableRowElement).cells].map((td) => td.textContent!.trim())),

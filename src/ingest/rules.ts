@@ -663,6 +663,8 @@ export type ValidateHooks = {
   codes?: (codes: string[]) => Promise<void> | void;
   /** The accepted rows of each chunk of rows checked, in file order. Awaited before the next chunk is checked. */
   accepted: (rows: ValidRow[]) => Promise<void> | void;
+  /** After each chunk: how many rows have been checked, of how many. */
+  checked?: (done: number, total: number) => void;
   /** Rows checked per chunk. Default 50,000. */
   chunkRows?: number;
 };
@@ -689,6 +691,7 @@ export async function validateRowsInChunks(
     const before = run.valid.length;
     run.check(start, Math.min(rows.length, start + chunk));
     await hooks.accepted(run.valid.slice(before));
+    hooks.checked?.(Math.min(rows.length, start + chunk), rows.length);
   }
   return { rows: run.valid, rejects: run.rejects };
 }
