@@ -335,7 +335,7 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
           AND (v = '' OR v_found)
           AND CASE WHEN kind = 'milestone' THEN st_pos IS NOT NULL ELSE (st_pos IS NOT NULL OR v_has) END
           AND NOT (v_has AND ((in_column IS NOT NULL AND in_column <> ru0) OR ($5 IS NOT NULL AND $5 <> ru0)))
-          AND NOT (v_has AND v_scale IS NOT NULL AND ru0 IS NULL AND money)
+          AND NOT (v_has AND v_scale IS NOT NULL AND ((ru0 IS NULL AND money) OR in_column IS NOT NULL OR $5 IS NOT NULL))
           AND NOT (v_has AND t_unit IS NOT NULL AND ru0 IS NOT NULL AND ru0 <> t_unit)
           AND NOT (starts_with(n, '=') OR starts_with(n, '''') OR starts_with(rp, '=') OR starts_with(rp, '''')
             OR regexp_matches(n, '${EDGE_WHITESPACE}') OR regexp_matches(rp, '${EDGE_WHITESPACE}')) AS ok

@@ -258,6 +258,27 @@ describe("readMonthlyFile: forms as departments fill them in", () => {
     expect(m.rejects[0]!.message).toContain("单元格为 家，「单位」列为 万家");
   });
 
+  it("a scale word in the cell beside a unit that has its own (1.2万 with 万元, 2万 with 万家) is rejected, not multiplied: 1.2万元 or 1.2 亿元?", async () => {
+    const csv = [
+      HEADER,
+      "市经信局,ZN-02,2017-09,1.2万,万元,,,,", // 2: 1.2万元, or 1.2 × 万 × 万元 = 1.2 亿元?
+      "市经信局,ZN-02,2017-10,0.3亿,亿元,,,,", // 3
+      "市经信局,ZN-01,2017-09,2万,万家,,,,", // 4
+      "市经信局,ZN-02,2017-11,3000万,元,,,,", // 5: 3000万元, no doubt
+      "市经信局,ZN-01,2017-10,1.5万,家,,,,", // 6: 15000 家
+    ].join("\n");
+    const r = await readMonthlyFile({ name: "scale-twice.csv", bytes: Buffer.from(csv) }, CTX);
+    expect(rejectCodes(r)).toEqual({ 2: ["E_UNIT_MISMATCH"], 3: ["E_UNIT_MISMATCH"], 4: ["E_UNIT_MISMATCH"] });
+    expect(r.rejects[0]!.message).toContain("“1.2万”中的“万”与「单位」列的 万元 重复，无法确定数量级；请只在一处写明（如填 1.2，单位按「单位」列的 万元）");
+    expect(r.rejects[2]!.message).toContain("“2万”中的“万”与「单位」列的 万家 重复");
+    expect(r.rows.map((x) => [x.period, x.value, x.unit])).toEqual([["2017-11", 3000, "万元"], ["2017-10", 15000, "家"]]);
+    const header = ["报送单位,指标编码,统计期,累计完成值（万元）", "市经信局,ZN-02,2017-10,1.2万", "市经信局,ZN-02,2017-11,1.3"].join("\n");
+    const h = await readMonthlyFile({ name: "scale-header.csv", bytes: Buffer.from(header) }, CTX);
+    expect(h.rejects.map((x) => [x.row, x.code, x.value])).toEqual([[2, "E_UNIT_MISMATCH", "1.2万"]]);
+    expect(h.rejects[0]!.message).toContain("与表头的 万元 重复");
+    expect(h.rows.map((x) => [x.period, x.value])).toEqual([["2017-11", 1.3]]);
+  });
+
   it("scaledUnit: a scale word and a known unit, not a unit of its own, not a percentage", () => {
     expect(["万家", "千人次", "万 家", "亿元", "万元", "万", "家", "百分比", "万头牛", "万%", "千‰"].map(scaledUnit)).toEqual(
       ["家", "人次", "家", null, null, null, null, null, null, null, null],

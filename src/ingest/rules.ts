@@ -4,7 +4,7 @@
  */
 import { normalizeName } from "../text.js";
 import { rowMessage, type Parsed, type RowErrorCode } from "./codes.js";
-import { cleanCell, COLUMN_NAME, isHeaderOrFooterCode, withValueSuffix, type Field, type TableRow } from "./table.js";
+import { cleanCell, COLUMN_NAME, isHeaderOrFooterCode, scaledUnit, withValueSuffix, type Field, type TableRow } from "./table.js";
 import {
   checkPeriod,
   convertUnit,
@@ -100,6 +100,16 @@ const unitCellText = (text: string) => {
   return unit === "百分比" ? "%" : emptyToNull(unit);
 };
 const isMoney = (unit: string) => unitDef(unit)?.category === "money";
+
+/**
+ * Whether a unit written in the 单位 column or the header holds an order of magnitude of its own (万元, 亿元, 千元,
+ * 万美元; 万家): beside it, 1.2万 in the cell could mean 1.2万元 as well as 1.2 亿元.
+ */
+export function unitCarriesScale(unit: string): boolean {
+  const def = unitDef(unit);
+  if (def) return def.category === "money" && def.unit !== "元" && def.unit !== "美元";
+  return scaledUnit(unit) !== null;
+}
 
 /** `map`'s value for `key`, computed once (`compute`: a module-level function, so the hot path allocates nothing). */
 function cached<K, V>(map: { get(key: K): V | undefined; set(key: K, value: V): unknown }, key: K, compute: (key: K) => V): V {
@@ -405,7 +415,19 @@ function checkCells(cells: RowCells, sourceRow: number, memo: RowMemo): ValidRow
     const inHeader = options.valueHeaderUnit ?? null;
     // the first unit written (cell, then column, then header) is the reported one; any other one differing is a mismatch
     reportedUnit = inCell ?? inColumn ?? inHeader;
-    if ((inColumn !== null && inColumn !== reportedUnit) || (inHeader !== null && inHeader !== reportedUnit)) {
+    // 1.2万 beside 万元: 1.2万元, or 1.2 × 万 × 万元? Neither is read.
+    const scaledBeside = reported.scaleOnly === null ? undefined : [
+      { where: `「${COLUMN_NAME.unit}」列`, unit: inColumn },
+      { where: "表头", unit: inHeader },
+    ].find((e) => e.unit !== null && unitCarriesScale(e.unit));
+    if (scaledBeside) {
+      unitOk = false;
+      const written = cells.value.trim();
+      const bare = written.endsWith(reported.scaleOnly!) ? written.slice(0, -reported.scaleOnly!.length).trim() : null;
+      issues = addIssue(issues, cells, "E_UNIT_MISMATCH", "value", rowMessage("E_UNIT_MISMATCH",
+        `“${written}”中的“${reported.scaleOnly}”与${scaledBeside.where}的 ${scaledBeside.unit} 重复，无法确定数量级；请只在一处写明` +
+          (bare ? `（如填 ${bare}，单位按${scaledBeside.where}的 ${scaledBeside.unit}）` : "")));
+    } else if ((inColumn !== null && inColumn !== reportedUnit) || (inHeader !== null && inHeader !== reportedUnit)) {
       unitOk = false;
       const explicit = [
         { where: "单元格", unit: inCell },
