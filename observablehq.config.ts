@@ -37,7 +37,9 @@ export default {
   toc: { show: true, label: "本页目录" },
   // Without this Framework adds a fonts.googleapis.com stylesheet (and a preconnect) to every page.
   globalStylesheets: [],
+  // (an empty icon: without one every first visit asks for /favicon.ico, a 404 in the console)
   head: `<script>document.documentElement.lang = "zh-CN";</script>
+<link rel="icon" href="data:,">
 <style>
 :root {
   --serif: ${fonts};

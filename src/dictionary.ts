@@ -448,7 +448,7 @@ export const DICTIONARY: Record<string, ViewDoc> = {
   },
   receipts: {
     title: "载入记录",
-    description: "每个载入的月度报送文件一行，按到达顺序编号；内容相同的文件只载入一次。",
+    description: "每个载入的月度报送文件一行，按到达顺序编号；内容相同的文件只载入一次。只列出截至判断日期（as-of）当天结束时已接收的文件。",
     key: ["receipt_no"],
     columns: {
       receipt_no: "载入序号（到达顺序）",
@@ -470,7 +470,7 @@ export const DICTIONARY: Record<string, ViewDoc> = {
   },
   observations: {
     title: "报送数值（现值）",
-    description: "每个键（报送单位、指标、统计期）的当前数值：最后到达的文件为准。",
+    description: "每个键（报送单位、指标、统计期）截至判断日期（as-of）的当前数值：当天结束前最后到达的文件为准，此后接收的文件不计。",
     key: ["department_id", "target_id", "period"],
     columns: {
       policy_id: policy,
@@ -494,7 +494,7 @@ export const DICTIONARY: Record<string, ViewDoc> = {
   },
   observation_history: {
     title: "报送数值历史",
-    description: "每个键的每个版本，按载入顺序，含被替换的旧值：旧值 → 新值。",
+    description: "每个键的每个版本，按载入顺序，含被替换的旧值：旧值 → 新值。只含截至判断日期（as-of）当天结束时已接收的文件。",
     key: ["department_id", "target_id", "period", "version"],
     columns: {
       policy_id: policy,
@@ -522,7 +522,7 @@ export const DICTIONARY: Record<string, ViewDoc> = {
   },
   rejects: {
     title: "被拒绝的行",
-    description: "每个载入文件中被拒绝的行：行号、列、错误代码、中文原因与原值。",
+    description: "每个载入文件中被拒绝的行：行号、列、错误代码、中文原因与原值。只含截至判断日期（as-of）当天结束时已接收的文件。",
     key: ["receipt_no", "source_row", "column_name", "code"],
     columns: {
       receipt_no: "载入序号",

@@ -2,6 +2,13 @@ import type { DuckDBValue } from "@duckdb/node-api";
 import { warehousePath } from "./paths.js";
 import { openWarehouse, query, setAsOf } from "./warehouse.js";
 
+/**
+ * Which departments have a page of their own (/departments/<policy>/<code>, src/sitepaths.ts): those with assignments
+ * in a task table. A condition on a row with a department_id; a department that only reports (a town of a group) has
+ * none, and is shown without a link.
+ */
+export const HAS_DEPARTMENT_PAGE = "department_id IN (SELECT department_id FROM task_assignments)";
+
 export type Reader = (sql: string, params?: DuckDBValue[]) => Promise<Record<string, unknown>[]>;
 
 /**

@@ -1,5 +1,6 @@
 import { warehousePath } from "./paths.js";
 import { openWarehouse, query } from "./warehouse.js";
+import { HAS_DEPARTMENT_PAGE } from "./site.js";
 
 /**
  * The parameterized pages of the site, read from the warehouse: one per annex row (/tasks/<policy>/r06)
@@ -18,7 +19,7 @@ export async function* sitePaths(): AsyncGenerator<string> {
     for (const t of tasks.rows) yield `/tasks/${t.policy_id}/r${String(t.row_no).padStart(2, "0")}`;
     const departments = await query(
       wh.connection,
-      "SELECT DISTINCT d.policy_id, d.code FROM departments d JOIN task_assignments a USING (department_id) ORDER BY 1, 2",
+      `SELECT DISTINCT policy_id, code FROM departments WHERE ${HAS_DEPARTMENT_PAGE} ORDER BY 1, 2`,
     );
     for (const d of departments.rows) yield `/departments/${d.policy_id}/${d.code}`;
   } finally {

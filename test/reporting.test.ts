@@ -59,15 +59,39 @@ describe("reporting calendar and rates", () => {
   });
 });
 
+describe("what is known at the as-of date", () => {
+  it("leaves out every file received after that day: current figures, history, receipts, the calendar and progress", async () => {
+    // 市金融办's 2017-12 file arrived on 2018-01-09 09:00; before that day it was not there
+    const seen = async (asOf: string) => {
+      await setAsOf(wh.connection, asOf);
+      const one = async (sql: string) => (await query(wh.connection, sql)).rows[0]!;
+      return {
+        current: await one("SELECT count(*) AS n FROM observations WHERE department_name = '市金融办' AND period = '2017-12'"),
+        history: await one("SELECT count(*) AS n FROM observation_history WHERE department_name = '市金融办' AND period = '2017-12'"),
+        receipts: await one("SELECT count(*) AS n FROM receipts WHERE original_name = 'jrb-2017-12.csv'"),
+        calendar: await one("SELECT status FROM reporting_calendar WHERE department_name = '市金融办' AND period = '2017-12'"),
+        progress: await one("SELECT latest_status FROM target_progress WHERE code = 'CX75-16-01' AND department_name = '市金融办'"),
+      };
+    };
+    expect(await seen("2018-01-08")).toEqual({ current: { n: 0 }, history: { n: 0 }, receipts: { n: 0 }, calendar: { status: "missing" }, progress: { latest_status: "in_progress" } });
+    // received during the as-of day itself: known that day
+    expect(await seen("2018-01-09")).toEqual({ current: { n: 1 }, history: { n: 1 }, receipts: { n: 1 }, calendar: { status: "late" }, progress: { latest_status: "done" } });
+  });
+});
+
 describe("target progress against the time-elapsed schedule", () => {
   it("compares the latest figure with the share of time elapsed at the as-of date", async () => {
-    await setAsOf(wh.connection, "2017-11-20");
+    await setAsOf(wh.connection, "2017-12-10");
     const [row] = (await query(wh.connection, "SELECT latest_value, target_value, progress, elapsed, progress_status FROM target_progress WHERE code = 'CX75-08-01'")).rows;
-    // 5个 by 2017-12-31 counted from 2017-01-01; 3 reported for 2017-11 → 60 % against 88.5 % of the year elapsed
+    // 5个 by 2017-12-31 counted from 2017-01-01; 3 reported for 2017-11 → 60 % against 94.2 % of the year elapsed
     expect(row!.latest_value).toBe(3);
     expect(row!.progress).toBeCloseTo(0.6, 5);
-    expect(row!.elapsed).toBeCloseTo(323 / 364, 5);
+    expect(row!.elapsed).toBeCloseTo(343 / 364, 5);
     expect(row!.progress_status).toBe("lagging");
+    // on 2017-11-20 the 2017-11 figure had not arrived (received 2017-12-08): the latest known is 2017-10's
+    await setAsOf(wh.connection, "2017-11-20");
+    const [before] = (await query(wh.connection, "SELECT latest_period, latest_value FROM target_progress WHERE code = 'CX75-08-01'")).rows;
+    expect(before).toEqual({ latest_period: "2017-10", latest_value: 2 });
     await setAsOf(wh.connection, "2018-02-01");
     const [later] = (await query(wh.connection, "SELECT progress_status FROM target_progress WHERE code = 'CX75-08-01'")).rows;
     expect(later!.progress_status).toBe("overdue");

@@ -1,7 +1,7 @@
 // The site's pages in Chromium, against the warehouse they were built from: every page loads with no console error,
 // failed request or request outside the machine, requests at most 300 kB of data, and shows the figures the warehouse
 // holds (read from the DOM and from SQL, never hard-coded). Screenshots go to tmp/screens/ (1280 wide).
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import type { Page } from "playwright-core";
@@ -42,6 +42,14 @@ async function visit(route: string, name: string): Promise<OpenedPage> {
   const total = files.reduce((s, f) => s + f.bytes, 0);
   console.log(`site-pages: ${route} requested ${files.length} data file(s), ${(total / 1024).toFixed(1)} kB`);
   expect(total, `${route}: ${JSON.stringify(files)}`).toBeLessThanOrEqual(DATA_BUDGET);
+  // every link the page shows within the site leads to a page or file that was built (links made by the pages'
+  // JavaScript too, which Framework's own link check does not see)
+  const hrefs = await opened.page.$$eval("a[href]", (as) => as.map((a) => (a as HTMLAnchorElement).href));
+  const broken = [...new Set(hrefs.filter((h) => h.startsWith(server.url)).map((h) => decodeURIComponent(new URL(h).pathname)))].filter((p) => {
+    const file = path.join(site.dir, p);
+    return !(p.endsWith("/") ? existsSync(path.join(file, "index.html")) : existsSync(file) || existsSync(`${file}.html`));
+  });
+  expect(broken, `${route}: links to nothing`).toEqual([]);
   return opened;
 }
 

@@ -16,7 +16,8 @@ export function reportingCalendar(calendar, {width, departments} = {}) {
     height: 26 * rows.length + 60,
     marginLeft: 170,
     marginBottom: 50,
-    x: {label: "统计期", tickRotate: -45},
+    // months as categories (text that looks like dates would make Plot warn), labelled by their own ticks
+    x: {type: "band", label: null, tickRotate: -45},
     y: {label: null, domain: rows},
     color: {domain: Object.keys(STATUS), range: Object.values(STATUS).map((s) => s.color), legend: true, tickFormat: (s) => STATUS[s].label},
     marks: [
@@ -38,7 +39,8 @@ export function ratesChart(rates, {width} = {}) {
     width: Math.max(width ?? 640, 420),
     height: 22 * rates.length + 60,
     marginLeft: 170,
-    x: {label: "比例（%）", percent: true, domain: [0, 1], grid: true},
+    // (percent: the rates, 0–1, are shown × 100; the domain is in shown units)
+    x: {label: "比例（%）", percent: true, domain: [0, 100], grid: true},
     y: {label: null, domain: rates.map((r) => r.department_name)},
     color: {legend: true, domain: ["报送率", "及时率"], range: ["#93c5fd", "#16a34a"]},
     marks: [

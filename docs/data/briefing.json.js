@@ -1,6 +1,6 @@
 // 督查通报 page data: tasks behind the time-elapsed schedule, their lagging targets, and each department's record,
 // judged at LUOSHI_AS_OF (default today). Only the rows the briefing shows.
-import { emitJson } from "../../dist/src/site.js";
+import { emitJson, HAS_DEPARTMENT_PAGE } from "../../dist/src/site.js";
 
 await emitJson(async (read) => ({
   as_of: (await read(`SELECT strftime(as_of, '%Y-%m-%d') AS as_of FROM reporting_rules`))[0].as_of,
@@ -19,7 +19,7 @@ await emitJson(async (read) => ({
     WHERE t.task_status IN ('overdue', 'lagging') AND p.progress_status IN ('overdue', 'lagging')
     ORDER BY p.policy_id, p.row_no, p.code, p.department_name`),
   departments: await read(`SELECT policy_id, code, name, tasks_led, tasks_cooperated, led_behind, cooperated_behind, pairs, pairs_done,
-      pairs_lagging, pairs_overdue, pairs_not_reported, months_owed, months_missing, months_late, reporting_rate
+      pairs_lagging, pairs_overdue, pairs_not_reported, months_owed, months_missing, months_late, reporting_rate, ${HAS_DEPARTMENT_PAGE} AS has_page
     FROM department_briefing WHERE tasks_led + tasks_cooperated + pairs > 0
     ORDER BY policy_id, led_behind + cooperated_behind DESC, pairs_overdue + pairs_lagging DESC, months_missing DESC, name`),
 }));

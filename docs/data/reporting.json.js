@@ -1,6 +1,6 @@
 // 报送情况 page data: rates per department and the monthly calendar, judged at LUOSHI_AS_OF (default today); the
 // current figures flagged for review; the files loaded.
-import { columnar, emitJson } from "../../dist/src/site.js";
+import { columnar, emitJson, HAS_DEPARTMENT_PAGE } from "../../dist/src/site.js";
 
 /** Flagged figures and files listed at most (the counts are whole). */
 const LISTED = 300;
@@ -10,7 +10,7 @@ await emitJson(async (read) => ({
   receipts: (await read(`SELECT count(*) AS files, coalesce(sum(imported + updated), 0) AS values, coalesce(sum(rejected), 0) AS rejected,
       coalesce(sum(flagged), 0) AS flagged, min(received_at) AS first, max(received_at) AS last FROM receipts`))[0],
   synthetic: (await read(`SELECT count(*) AS n FROM receipts WHERE original_name LIKE '示例%'`))[0].n > 0,
-  rates: await read(`SELECT r.*, d.code FROM reporting_rates r JOIN departments d USING (department_id) ORDER BY reporting_rate, department_name`),
+  rates: await read(`SELECT r.*, d.code, ${HAS_DEPARTMENT_PAGE} AS has_page FROM reporting_rates r JOIN departments d USING (department_id) ORDER BY reporting_rate, department_name`),
   policies: await read(`SELECT policy_id, title FROM policies ORDER BY policy_id`),
   // one row per department and month since the policy's date: columns, texts coded (docs/components/columns.js)
   calendar: columnar(await read(`SELECT policy_id, department_name, period, status, owed_targets, reported_targets, completeness

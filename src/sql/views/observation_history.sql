@@ -1,4 +1,5 @@
--- Every version of every reported figure (key: department, target, period), oldest first, with the value it replaced.
+-- Every version of every reported figure (key: department, target, period), oldest first, with the value it replaced:
+-- the files received by the end of the as-of date (reporting_rules).
 SELECT
   t.policy_id, o.target_id, t.code, o.department_id, d.name AS department_name, o.period,
   o.receipt_no, r.original_name AS file, r.received_at,
@@ -12,4 +13,5 @@ JOIN raw.receipts r USING (receipt_no)
 LEFT JOIN raw.review_flags rf ON rf.receipt_no = o.receipt_no AND rf.source_row = o.source_row
 JOIN raw.targets t ON t.target_id = o.target_id
 JOIN raw.departments d ON d.department_id = o.department_id
+WHERE r.received_at < (SELECT as_of FROM reporting_rules) + INTERVAL 1 DAY
 WINDOW w AS (PARTITION BY o.department_id, o.target_id, o.period ORDER BY o.receipt_no)

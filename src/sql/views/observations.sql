@@ -1,4 +1,5 @@
--- The current figure of each key (department, target, period): the latest file that reported it wins.
+-- The current figure of each key (department, target, period) at the as-of date (reporting_rules): the latest file
+-- received by the end of that day that reported it wins; a file received later is not known yet.
 SELECT
   t.policy_id, o.target_id, t.code, o.department_id, d.name AS department_name, o.period, o.value, o.status,
   o.note, o.reporter, o.reported_at, o.receipt_no, r.original_name AS file, r.received_at, o.flagged OR rf.reason IS NOT NULL AS flagged,
@@ -9,4 +10,5 @@ JOIN raw.receipts r USING (receipt_no)
 LEFT JOIN raw.review_flags rf ON rf.receipt_no = o.receipt_no AND rf.source_row = o.source_row
 JOIN raw.targets t ON t.target_id = o.target_id
 JOIN raw.departments d ON d.department_id = o.department_id
+WHERE r.received_at < (SELECT as_of FROM reporting_rules) + INTERVAL 1 DAY
 QUALIFY row_number() OVER (PARTITION BY o.department_id, o.target_id, o.period ORDER BY o.receipt_no DESC) = 1
