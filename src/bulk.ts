@@ -21,7 +21,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { verifyBody, type CsvPlan } from "./ingest/csvplan.js";
 import { CellVerdicts, validateRows } from "./ingest/rules.js";
-import { rowReader, type Field, type SkippedRow, type TableRow } from "./ingest/table.js";
+import { rowReader, ZERO_WIDTH, type Field, type SkippedRow, type TableRow } from "./ingest/table.js";
 import { STATUS_WORDS, normalizeCell, parseValue } from "./ingest/values.js";
 import { UNITS } from "./targets/units.js";
 import { fileError } from "./ingest/codes.js";
@@ -39,6 +39,9 @@ export const JS_WHITESPACE = (() => {
   for (let c = 0; c <= 0xffff; c++) if (String.fromCharCode(c).trim() === "") s += String.fromCharCode(c);
   return s;
 })();
+
+/** A text holding a zero-width character anywhere (RE2): cleanCell removes it, so SQL leaves its row to JavaScript. */
+const ANY_ZERO_WIDTH = `[${[...ZERO_WIDTH].map((ch) => `\\x{${ch.charCodeAt(0).toString(16)}}`).join("")}]`;
 
 /** A text that starts or ends with one of JS_WHITESPACE (RE2): cleanCell would trim it, so SQL leaves its row to JavaScript. */
 const EDGE_WHITESPACE = (() => {
@@ -338,7 +341,8 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
           AND NOT (v_has AND v_scale IS NOT NULL AND ((ru0 IS NULL AND money) OR in_column IS NOT NULL OR $5 IS NOT NULL))
           AND NOT (v_has AND t_unit IS NOT NULL AND ru0 IS NOT NULL AND ru0 <> t_unit)
           AND NOT (starts_with(n, '=') OR starts_with(n, '''') OR starts_with(rp, '=') OR starts_with(rp, '''')
-            OR regexp_matches(n, '${EDGE_WHITESPACE}') OR regexp_matches(rp, '${EDGE_WHITESPACE}')) AS ok
+            OR regexp_matches(n, '${EDGE_WHITESPACE}') OR regexp_matches(rp, '${EDGE_WHITESPACE}')
+            OR regexp_matches(n, '${ANY_ZERO_WIDTH}') OR regexp_matches(rp, '${ANY_ZERO_WIDTH}')) AS ok
       FROM u
     ), f AS (
       SELECT r.*, ${withCurrent ? "cur.code IS NOT NULL" : "false"} AS in_cur,

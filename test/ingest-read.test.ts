@@ -279,6 +279,21 @@ describe("readMonthlyFile: forms as departments fill them in", () => {
     expect(h.rows.map((x) => [x.period, x.value])).toEqual([["2017-11", 1.3]]);
   });
 
+  it("zero-width characters pasted from web pages are removed wherever they are: header, department, code, value, status, note", async () => {
+    const csv = [
+      "\u200b报送单位,指标编码\u200b,统计期,累计完成值,单位,完成状态,进展情况,填报人,填报日期",
+      "市经信局\u200b,ZN-01\u200b,2017-10,450\u200b,家,,进展\u200b顺利,张\u200d三,2017-11-03",
+      "市科技局,ZN-03,2017-10,,,推进\u200b中,\u2060,,",
+    ].join("\n");
+    const r = await readMonthlyFile({ name: "zero-width.csv", bytes: Buffer.from(csv) }, CTX);
+    expect(r.fileError).toBeNull();
+    expect(r.rejects).toEqual([]);
+    expect(r.rows.map((x) => [x.department, x.targetCode, x.value, x.status, x.note, x.reporter])).toEqual([
+      ["市经信局", "ZN-01", 450, null, "进展顺利", "张三"],
+      ["市科技局", "ZN-03", null, "in_progress", null, null],
+    ]);
+  });
+
   it("scaledUnit: a scale word and a known unit, not a unit of its own, not a percentage", () => {
     expect(["万家", "千人次", "万 家", "亿元", "万元", "万", "家", "百分比", "万头牛", "万%", "千‰"].map(scaledUnit)).toEqual(
       ["家", "人次", "家", null, null, null, null, null, null, null, null],

@@ -39,13 +39,20 @@ export const REQUIRED_FIELDS: readonly Field[] = ["department", "targetCode", "p
 /** Rows scanned for the header. */
 export const HEADER_SCAN_ROWS = 20;
 
+/** Invisible characters that text pasted from web pages and chat apps carries: zero-width space, (non-)joiner, word joiner, BOM. */
+export const ZERO_WIDTH = "\u200B\u200C\u200D\u2060\uFEFF";
+const HAS_ZERO_WIDTH = new RegExp(`[${ZERO_WIDTH}]`);
+const ALL_ZERO_WIDTH = new RegExp(`[${ZERO_WIDTH}]`, "g");
+
 /**
- * Trims normal and full-width (U+3000) whitespace (String.prototype.trim covers both, plus NBSP and BOM), and undoes
- * the two ways systems and people keep Excel from changing a code or a month: 「="CX75-05-01"」 (a formula giving
- * the text) and a leading apostrophe 「'2017-10」.
+ * Trims normal and full-width (U+3000) whitespace (String.prototype.trim covers both, plus NBSP and BOM) and removes
+ * zero-width characters anywhere (ZERO_WIDTH: nobody sees them, so 「市经信局\u200B」 is 市经信局), and undoes the two
+ * ways systems and people keep Excel from changing a code or a month: 「="CX75-05-01"」 (a formula giving the text)
+ * and a leading apostrophe 「'2017-10」.
  */
 export const cleanCell = (s: string): string => {
-  const t = s.trim();
+  let t = s.trim();
+  if (HAS_ZERO_WIDTH.test(t)) t = t.replace(ALL_ZERO_WIDTH, "").trim();
   const c = t.charCodeAt(0);
   if (c === 0x3d && t.length >= 3 && t.charCodeAt(1) === 0x22 && t.charCodeAt(t.length - 1) === 0x22) return t.slice(2, -1).replace(/""/g, '"').trim();
   if (c === 0x27 && /^'[0-9A-Za-z\-./年月日]+$/.test(t)) return t.slice(1);

@@ -131,8 +131,8 @@ export function fuzzMonthlyFile(p: SynthPolicy, seed: number, options: FuzzOptio
 
 /** Cells in other forms, right and wrong. */
 function mutate(cells: Record<string, string>, t: SynthTarget, d: SynthPolicy["departments"][number], p: SynthPolicy, pick: Pick, chance: (x: number) => boolean): void {
-  if (chance(0.1)) cells.department = pick([d.fullName, d.alias, ` ${d.name} `, `${d.name}（盖章）`, "某某办", "", pick(p.departments).name, `${d.name}\u3000`]);
-  if (chance(0.06)) cells.targetCode = pick([t.code.toLowerCase(), t.code.replace(/-/g, "—"), "BP-999-99", "", "合计", "指标编码", ` ${t.code}`, `="${t.code}"`]);
+  if (chance(0.1)) cells.department = pick([d.fullName, d.alias, ` ${d.name} `, `${d.name}（盖章）`, "某某办", "", pick(p.departments).name, `${d.name}\u3000`, `${d.name}\u200b`]);
+  if (chance(0.06)) cells.targetCode = pick([t.code.toLowerCase(), t.code.replace(/-/g, "—"), "BP-999-99", "", "合计", "指标编码", ` ${t.code}`, `="${t.code}"`, `${t.code}\u200b`]);
   if (chance(0.12)) {
     const [y, m] = cells.period!.split("-") as [string, string];
     cells.period = pick([`${y}年${Number(m)}月`, `${y}${m}`, `${y}/${m}`, `${y}.1`, `${y}-13`, `${y}-${m}-15`, "2026-03", "2014-12", "", ` ${y}-${m}`,
@@ -143,13 +143,13 @@ function mutate(cells: Record<string, string>, t: SynthTarget, d: SynthPolicy["d
     cells.value = pick([
       `${base}${t.unit}`, `${base}0`, `0${base}`, "1,234", "12,345.5", `${base}万`, `-${base}`, "待统计", "", `${Number(base) * 1000}`,
       "0.85", "85%", `${base}（${t.unit || "家"}）`, "4 50", `="${base}"`, "1234567890123", "0.0000001", `${base}万元`, `${base}亿元`, `${base}元`, "nan", ` ${base} `,
-      `${base}.000`, "1e3", "12.", ".5", `${base}个`, "0",
+      `${base}.000`, "1e3", "12.", ".5", `${base}个`, "0", `${base}\u200b`,
     ]);
   }
   if (chance(0.1)) cells.unit = pick(["", t.unit, "家", "万元", "abc", ` ${t.unit} `, "%", `万${t.unit}`, "万家"]);
-  if (chance(0.1)) cells.status = pick(["", "未开始", "进行中", "完成", "已完成。", "进展顺利", " 推进中"]);
-  if (chance(0.1)) cells.note = pick(["一期已完成, 二期推进中", '含新增"专精特新"企业', "第一行\n第二行", "=1+1", "'备注", "有空格 ", "", "已落实；待验收"]);
-  if (chance(0.05)) cells.reporter = pick(["", " 张三", "=李四", "'王五"]);
+  if (chance(0.1)) cells.status = pick(["", "未开始", "进行中", "完成", "已完成。", "进展顺利", " 推进中", "推进\u200b中"]);
+  if (chance(0.1)) cells.note = pick(["一期已完成, 二期推进中", '含新增"专精特新"企业', "第一行\n第二行", "=1+1", "'备注", "有空格 ", "", "已落实；待验收", "已\u200b落实", "\u2060待验收"]);
+  if (chance(0.05)) cells.reporter = pick(["", " 张三", "=李四", "'王五", "张\u200d三"]);
   if (chance(0.12)) {
     const [y, m, dd] = cells.reportedAt!.split("-").map(Number) as [number, number, number];
     cells.reportedAt = pick([`${y}年${m}月${dd}日`, `${y}/${m}/${dd}`, `${y}-02-30`, "", "2027-01-05", "2014-01-05", `${y}${String(m).padStart(2, "0")}${String(dd).padStart(2, "0")}`,
