@@ -368,6 +368,19 @@ describe("readMonthlyFile: forms as departments fill them in", () => {
     expect(rejectCodes(r)).toEqual({ 9: ["E_REQUIRED"] }); // a real row with its code missing is still rejected
   });
 
+  it("a total row with its 报送单位 filled (typed, or merged down beside it) is skipped: 合计 in a cell of its own", async () => {
+    const csv = [
+      "报送单位,指标名称,指标编码,统计期,累计完成值,单位,进展情况",
+      "市经信局,智能制造企业,ZN-01,2017-10,450,家,",
+      "市经信局,合计,,2017-10,450,家,", // 合计 under 指标名称, an unread column
+      "市经信局,,,2017-10,480,家,合计", // 合计 as the note
+      "市经信局,,,2017-11,5,家,一季度合计数据", // not a total: the code is missing
+    ].join("\n");
+    const r = await readMonthlyFile({ name: "total.csv", bytes: Buffer.from(csv) }, CTX);
+    expect(r.file.skippedRows.map((x) => [x.row, x.reason])).toEqual([[3, "“合计”行（合计、备注等，不是报送数据）"], [4, "“合计”行（合计、备注等，不是报送数据）"]]);
+    expect(rejectCodes(r)).toEqual({ 5: ["E_REQUIRED"] });
+  });
+
   it("codes typed with other dashes and statuses ending in a full stop are read", async () => {
     const csv = [HEADER, "市经信局,ZN—01,2017-10,450,家,,,,", "市经信局,ZN‐02,2017-10,30,万元,,,,", "市科技局,ZN-03,2017-10,,,已完成。,,,"].join("\n");
     const r = await readMonthlyFile({ name: "dashes.csv", bytes: Buffer.from(csv) }, CTX);

@@ -141,6 +141,8 @@ export type Table = {
 export type SkippedRow = { row: number; reason: string };
 
 /** First words of the lines a form carries below its table: totals, notes, signatures. */
+/** A total written in a cell of a row without a 指标编码. */
+const TOTAL = /^(合计|总计|小计)/;
 const FOOTER = /^(合计|总计|小计|备注|附注|注[:：\d１-９]|说明|填表说明|填报说明|填报单位|报送单位[:：(（]|单位负责人|负责人|审核|制表|填表人|填报人[:：]|联系人|联系电话|填报日期[:：])/;
 
 /**
@@ -160,6 +162,12 @@ function nonDataRow(line: string[], cells: Record<Field, string>, layout: RowLay
     return total ? `“${total[1]}”行（合计、备注等，不是报送数据）` : null;
   }
   if (m) return `“${m[1]}”行（合计、备注等，不是报送数据）`;
+  // a total row beside a 报送单位 (merged down over it, or typed): 合计 in a cell of its own
+  const department = layout.indexes[layout.fields.indexOf("department")];
+  for (let i = 0; i < line.length; i++) {
+    const total = i === department ? null : cleanCell(line[i] ?? "").replace(/\s+/g, "").match(TOTAL);
+    if (total) return `“${total[1]}”行（合计、备注等，不是报送数据）`;
+  }
   if (layout.fields.every((f) => cells[f] === "")) return "分类标题等，只在未识别的列中有内容";
   // a title or note written in one (merged) cell: no code, no value, no status, nothing else on the row
   if (filled.length === 1 && cells.value === "" && cells.status === "") return "只有一个单元格有内容（标题或说明）";
