@@ -217,6 +217,7 @@ describe("readMonthlyFile: forms as departments fill them in", () => {
     ["a header typed with Alt+Enter", '"累计完成值\n（亿元）"'],
     ["a slash", "累计完成值/亿元"],
     ["单位： in the bracket", "累计完成值（单位：亿元）"],
+    ["a note beside it in the bracket", "累计完成值（截至本月，亿元）"],
   ])("the value header's unit is read from %s", async (_, header) => {
     const csv = [`报送单位,指标编码,统计期,${header}`, "市经信局,ZN-02,2017-10,2"].join("\n");
     const r = await readMonthlyFile({ name: "unit.csv", bytes: Buffer.from(csv) }, CTX);
@@ -224,7 +225,7 @@ describe("readMonthlyFile: forms as departments fill them in", () => {
     expect(r.rows.map((x) => [x.value, x.unit, x.reportedUnit])).toEqual([[20000, "万元", "亿元"]]);
   });
 
-  it.each([["累计完成值（万）"], ["累计完成值（千万）"], ["累计完成值（kW）"], ["累计完成值（万元/人）"], ["累计完成值（万%）"]])(
+  it.each([["累计完成值（万）"], ["累计完成值（千万）"], ["累计完成值（kW）"], ["累计完成值（万元/人）"], ["累计完成值（万%）"], ["累计完成值（数量或百分比）"], ["累计完成值（万元，亿元）"]])(
     "a value header with a unit the reader does not know (%s) rejects the file instead of dropping the unit",
     async (header) => {
       const csv = [`报送单位,指标编码,统计期,${header}`, "市经信局,ZN-02,2017-10,3000"].join("\n");

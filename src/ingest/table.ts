@@ -78,9 +78,22 @@ function splitHeader(header: string): { key: string; bracket: string | null } {
 }
 
 /** 「单位：万元」 → 万元; 百分比 → %. */
-const headerUnit = (text: string) => {
+const unitText = (text: string) => {
   const unit = text.replace(/^单位[:：]?/, "");
   return unit === "百分比" ? "%" : unit;
+};
+
+/**
+ * The unit a value header's bracket gives: 「单位：万元」 → 万元; a note beside it, 「截至本月，万元」 → 万元 (the one
+ * part that is a unit, when no other part looks like one). Anything else is returned as written, for readHeader to
+ * judge.
+ */
+const headerUnit = (text: string) => {
+  const whole = unitText(text);
+  const parts = text.split(/[,，、;；]/).map(unitText).filter((p) => p !== "");
+  if (parts.length < 2) return whole;
+  const units = parts.filter((p) => KNOWN_UNITS.has(p));
+  return units.length === 1 && parts.every((p) => p === units[0] || !UNITISH.test(p)) ? units[0]! : whole;
 };
 
 /** Scale characters, money and common Latin unit symbols: a value header bracket holding one must be a unit read. */
@@ -350,7 +363,8 @@ export function readHeader(sheet: Grid, merges: readonly Merge[] = []): { header
       error: fileError(
         "E_HEADER",
         `第 ${headerRow} 行 ${columnLetter(valueMatch.index)} 列表头「${valueMatch.header.replace(/\s+/g, "")}」中的单位“${bracket}”无法识别；` +
-          `请写成如「${COLUMN_NAME.value}（万元）」，或去掉表头中的单位、在「${COLUMN_NAME.unit}」列逐行填写`,
+          `请写成如「${COLUMN_NAME.value}（万元）」，或去掉表头中的单位、在「${COLUMN_NAME.unit}」列逐行填写` +
+          `${/[或/]/.test(bracket) ? "（括号中写了几种单位时无法确定按哪一种读取）" : ""}`,
       ),
     };
   }
