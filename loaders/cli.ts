@@ -335,8 +335,9 @@ function printSummary(s: import("../src/monthly.js").IngestSummary): void {
     if (s.other_sheets.length > 0) console.log(`    注意：只读取了工作表「${s.sheet}」；工作簿中另有含表格的工作表 ${s.other_sheets.map((n) => `「${n}」`).join("、")}，未读取，如需载入请另用 --sheet 指定`);
   };
   if (s.status === "already_loaded") {
-    console.log(`= ${head}：与第 ${s.receipt_no} 次载入的文件内容相同，未作任何改动`);
+    console.log(`= ${head}：与第 ${s.receipt_no} 次载入的文件内容相同，未作任何改动${s.rejected > 0 ? `；该文件载入时有 ${s.rejected} 行被拒绝（如下）` : ""}`);
     otherSheets();
+    printRejects(s);
     return;
   }
   const codes = Object.entries(s.rejected_by_code).map(([c, n]) => `${c}×${n}`).join("，");
@@ -345,7 +346,12 @@ function printSummary(s: import("../src/monthly.js").IngestSummary): void {
   otherSheets();
   if (s.ignored_columns.length > 0) console.log(`    未识别、未读取的列：${s.ignored_columns.map((c) => `「${c.replace(/\s+/g, " ")}」`).join("、")}`);
   if (s.skipped_rows.length > 0) console.log(`    跳过的非数据行：${s.skipped_rows.slice(0, 20).map((r) => `第 ${r.row} 行（${r.reason}）`).join("、")}${s.skipped_rows.length > 20 ? ` 等 ${s.skipped_rows.length} 行` : ""}`);
+  printRejects(s);
+  for (const f of s.flags) console.log(`    待复核 第 ${f.row} 行 ${f.code} ${f.department} ${f.period}：${f.reason}`);
+}
+
+/** A file's rejected rows, the first 200. */
+function printRejects(s: import("../src/monthly.js").IngestSummary): void {
   for (const r of s.rejects.slice(0, 200)) console.log(`    第 ${r.row} 行${r.column ? ` 列「${r.column}」` : ""} [${r.code}] ${oneLine(r.message, 300)}${r.value !== null ? `（原值：${oneLine(JSON.stringify(r.value), 120)}）` : ""}`);
   if (s.rejects.length > 200) console.log(`    ……另有 ${s.rejects.length - 200} 处（用 --json 或 --rejects-out 查看全部）`);
-  for (const f of s.flags) console.log(`    待复核 第 ${f.row} 行 ${f.code} ${f.department} ${f.period}：${f.reason}`);
 }

@@ -4,6 +4,7 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } fr
 import { extname, join } from "node:path";
 import Papa from "papaparse";
 import { type IngestContext, type Reject, type ValidRow } from "./ingest/index.js";
+import { type RowErrorCode } from "./ingest/codes.js";
 import { checkMonthlyTable, DEFAULT_MAX_BYTES, readMonthlyTable, type MonthlyTable } from "./ingest/check.js";
 import { planCsv } from "./ingest/csvplan.js";
 import { rejectsCsv as rejectLinesCsv, rejectsXlsx as rejectLinesXlsx, type RejectLine } from "./ingest/rejects.js";
@@ -558,11 +559,21 @@ export async function loadMonthlyFile(connection: DuckDBConnection, options: Loa
     }
     if (seen) {
       await bulk?.discard();
+      // the rows rejected when it was loaded are still rejected: listed again, as stored (so that they can be sent back)
+      const rejects = (await query(connection,
+        "SELECT source_row, column_name, code, message, value, raw_row FROM raw.rejects WHERE receipt_no = $1 ORDER BY rowid", [Number(seen.receipt_no)])).rows
+        .map((r) => ({
+          file: options.name, row: Number(r.source_row), column: r.column_name as string | null, code: r.code as RowErrorCode, message: r.message as string,
+          value: r.value as string | null, rawRow: JSON.parse(r.raw_row as string) as Record<string, string>,
+        }));
+      const rejectedByCode: Record<string, number> = {};
+      for (const r of rejects) rejectedByCode[r.code] = (rejectedByCode[r.code] ?? 0) + 1;
       return {
         ...emptySummary(options.name, sha256), status: "already_loaded", receipt_no: Number(seen.receipt_no), rows_read: Number(seen.rows_read),
         format: (seen.format as string | null) ?? null, encoding: (seen.encoding as string | null) ?? null, sheet: (seen.sheet as string | null) ?? null,
         other_sheets: readFirst?.file.otherSheets ?? [],
         unchanged: Number(seen.imported) + Number(seen.updated) + Number(seen.unchanged),
+        rejected: Number(seen.rejected), rejected_by_code: rejectedByCode, rejects,
       };
     }
     t = performance.now();

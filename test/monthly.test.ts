@@ -58,6 +58,28 @@ describe("luoshi ingest", () => {
     expect(await rows("SELECT count(*) AS n FROM receipts")).toEqual([{ n: 1 }]);
   });
 
+  it("the identical file again, for real or as a dry run, gives back the rows rejected when it was loaded, and changes nothing", async () => {
+    const path = file("jxj-bad.csv", [...OCTOBER, "市经信局,CX75-06-02,2017-10,-5,家,,,张三,2017-11-03"]);
+    const first = luoshi("ingest", path, "--as-of", "2017-11-10", "--json");
+    expect(first.status).toBe(1);
+    const loaded = JSON.parse(first.stdout)[0];
+    expect(loaded).toMatchObject({ status: "partial", rows_read: 4, imported: 3, rejected: 1, rejected_by_code: { E_NEGATIVE: 1 } });
+    const before = await current();
+    for (const extra of [[], ["--dry-run"]]) {
+      const again = luoshi("ingest", path, "--as-of", "2017-11-10", "--json", ...extra);
+      expect(again.status, extra.join()).toBe(1);
+      const s = JSON.parse(again.stdout)[0];
+      expect(s, extra.join()).toMatchObject({ status: "already_loaded", rows_read: 4, unchanged: 3, rejected: 1, rejected_by_code: { E_NEGATIVE: 1 } });
+      expect(s.rejects, extra.join()).toEqual(loaded.rejects);
+    }
+    const text = luoshi("ingest", path, "--as-of", "2017-11-10");
+    expect(text.stdout).toContain("该文件载入时有 1 行被拒绝（如下）");
+    expect(text.stdout).toContain("[E_NEGATIVE]");
+    expect(await current()).toEqual(before);
+    expect(await rows("SELECT count(*) AS n FROM receipts")).toEqual([{ n: 1 }]);
+    expect(await rows("SELECT count(*) AS n FROM rejects")).toEqual([{ n: 1 }]);
+  });
+
   it("a corrected file supersedes its keys only; old values stay in history; rejected keys keep their value", async () => {
     luoshi("ingest", file("a.csv", OCTOBER), "--as-of", "2017-11-10");
     const corrected = luoshi("ingest", file("b.csv", [

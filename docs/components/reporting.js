@@ -11,13 +11,17 @@ export const STATUS = {
 /** Department × month grid coloured by reporting status. */
 export function reportingCalendar(calendar, {width, departments} = {}) {
   const rows = departments ?? [...new Set(calendar.map((d) => d.department_name))];
+  // every month labelled up to two years; beyond, each quarter's first month, then each January
+  const months = [...new Set(calendar.map((d) => d.period))].sort();
+  const every = months.length <= 24 ? 1 : months.length <= 60 ? 3 : 12;
+  const ticks = months.filter((m, i) => every === 1 || i === 0 || (Number(m.slice(5, 7)) - 1) % every === 0);
   return Plot.plot({
     width: Math.max(width ?? 640, 420),
     height: 26 * rows.length + 60,
     marginLeft: 170,
     marginBottom: 50,
     // months as categories (text that looks like dates would make Plot warn), labelled by their own ticks
-    x: {type: "band", label: null, tickRotate: -45},
+    x: {type: "band", label: null, tickRotate: -45, ticks},
     y: {label: null, domain: rows},
     color: {domain: Object.keys(STATUS), range: Object.values(STATUS).map((s) => s.color), legend: true, tickFormat: (s) => STATUS[s].label},
     marks: [
