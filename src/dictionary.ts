@@ -608,12 +608,12 @@ export const DICTIONARY: Record<string, ViewDoc> = {
       as_of: "判断日期",
       elapsed: "序时进度（0–1）：(判断日期 − 计数起点) / (完成时限 − 计数起点)",
       progress: "完成比例（0–1，可超过 1）：(最新值 − 基数) / (目标值 − 基数)；节点任务 已完成=1、推进中=0.5、未启动=0",
-      progress_status: "done 已完成；overdue 逾期未完成；lagging 落后序时进度 10 个百分点以上；on_track 正常；not_reported 未报送",
+      progress_status: "done 已完成；overdue 逾期未完成；lagging 落后序时进度 10 个百分点以上；on_track 正常；not_reported 未报送；no_deadline 无时限（已报送、未完成，没有完成时限可比）；ongoing 常态开展（常态化任务，已报送）",
     },
   },
   task_progress: {
     title: "任务进度",
-    description: "每个附件任务行在判断日期的进度，由 target_progress 汇总：各（指标、报送单位）对的状态计数，任务状态取其中最严重者（逾期 > 落后序时 > 未报送 > 正常 > 已完成）。督查通报页的数据来源。",
+    description: "每个附件任务行在判断日期的进度，由 target_progress 汇总：各（指标、报送单位）对的状态计数，任务状态取其中最严重者（逾期 > 落后序时 > 未报送 > 无时限 > 正常 > 常态开展 > 已完成）。督查通报页的数据来源。",
     key: ["task_id"],
     columns: {
       policy_id: policy,
@@ -634,8 +634,10 @@ export const DICTIONARY: Record<string, ViewDoc> = {
       lagging: "其中落后序时进度",
       overdue: "其中逾期未完成",
       not_reported: "其中未报送",
+      no_deadline: "其中无时限（已报送、未完成，没有完成时限）",
+      ongoing: "其中常态开展（常态化任务，已报送）",
       worst_gap: "落后或逾期的对中，序时进度与完成比例之差的最大值（0–1）",
-      task_status: "overdue 逾期未完成；lagging 落后序时；not_reported 未报送；on_track 正常；done 已完成；no_target 无量化指标",
+      task_status: "overdue 逾期未完成；lagging 落后序时；not_reported 未报送；no_deadline 无时限；on_track 正常；ongoing 常态开展；done 已完成；no_target 无量化指标",
     },
   },
   department_briefing: {

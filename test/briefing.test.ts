@@ -23,6 +23,9 @@ beforeAll(async () => {
     "市科技局,CX75-23-02,2017-10,4,个,,,,", // target 5 个: 80 %
   ];
   await loadMonthlyFile(wh.connection, { name: "kjj-2017-10.csv", bytes: Buffer.from([HEADER, ...lines].join("\n")), asOf: "2017-11-20", receivedAt: "2017-11-03 10:00:00", archiveName: null });
+  // 周巷镇's 智能经济服务中心 (no deadline), 市经信局's recurring activity (CX75-21-03, 常态化) and one milestone of row 21
+  const others = ["周巷镇,CX75-03-01,2017-10,0,个,,,,", "市经信局,CX75-21-03,2017-10,26,,,,,", "市经信局,CX75-21-01,2017-10,,,推进中,,,"];
+  await loadMonthlyFile(wh.connection, { name: "others-2017-10.csv", bytes: Buffer.from([HEADER, ...others].join("\n")), asOf: "2017-11-20", receivedAt: "2017-11-03 11:00:00", archiveName: null });
   return () => wh.close();
 });
 
@@ -43,6 +46,31 @@ describe("task_progress", () => {
     await setAsOf(wh.connection, "2018-01-10");
     expect(await row(8)).toMatchObject({ done: 1, overdue: 1, task_status: "overdue" });
     expect(await row(23)).toMatchObject({ done: 1, overdue: 1, task_status: "overdue" });
+  });
+});
+
+describe("targets no schedule can judge", () => {
+  const status = async (code: string, department: string) =>
+    (await sql(`SELECT progress_status FROM target_progress WHERE code = $1 AND department_name = $2`, [code, department]))[0]!.progress_status;
+
+  it("a reported target without a deadline is no_deadline, never on track however far behind; unreported it stays not_reported", async () => {
+    for (const asOf of ["2017-11-20", "2019-01-10"]) {
+      await setAsOf(wh.connection, asOf);
+      expect(await status("CX75-03-01", "周巷镇"), asOf).toBe("no_deadline");
+      expect(await status("CX75-03-01", "坎墩街道"), asOf).toBe("not_reported");
+    }
+  });
+
+  it("a reported recurring activity is ongoing, before and after the deadline (it has no end to reach); unreported it is overdue once the deadline is past", async () => {
+    await setAsOf(wh.connection, "2017-11-20");
+    expect(await status("CX75-21-03", "市经信局")).toBe("ongoing");
+    await setAsOf(wh.connection, "2019-01-10");
+    expect(await status("CX75-21-03", "市经信局")).toBe("ongoing");
+    expect(await status("CX75-21-01", "市经信局")).toBe("overdue"); // the milestone beside it, 推进中 past its deadline
+    const [r21] = await sql(`SELECT pairs, ongoing, overdue, task_status FROM task_progress WHERE policy_id = 'cixi-2017-75' AND row_no = 21`);
+    expect(r21).toMatchObject({ pairs: 3, ongoing: 1, task_status: "overdue" });
+    const [r3] = await sql(`SELECT no_deadline, not_reported, task_status FROM task_progress WHERE policy_id = 'cixi-2017-75' AND row_no = 3`);
+    expect(r3).toMatchObject({ no_deadline: 1, task_status: "not_reported" });
   });
 });
 

@@ -11,8 +11,8 @@ const pct = (v) => (v == null ? "—" : `${Math.round(v * 100)}%`);
 
 /** Counts of tasks and of (target, department) pairs by status, for one policy. */
 export function statusCounts(taskRows) {
-  const tasks = {overdue: 0, lagging: 0, not_reported: 0, on_track: 0, done: 0, no_target: 0};
-  const pairs = {overdue: 0, lagging: 0, not_reported: 0, on_track: 0, done: 0};
+  const tasks = {overdue: 0, lagging: 0, not_reported: 0, no_deadline: 0, on_track: 0, ongoing: 0, done: 0, no_target: 0};
+  const pairs = {overdue: 0, lagging: 0, not_reported: 0, no_deadline: 0, on_track: 0, ongoing: 0, done: 0};
   for (const r of taskRows) {
     tasks[r.task_status] += r.tasks;
     for (const k of Object.keys(pairs)) pairs[k] += r[k] ?? 0;
@@ -22,6 +22,12 @@ export function statusCounts(taskRows) {
   return {tasks, pairs, totalTasks, totalPairs};
 }
 
+/** The counts no schedule can judge, when there are any: 另有无时限 n 项、常态开展 m 项（不按序时评估）. */
+const unjudged = (c) => {
+  const parts = [c.no_deadline ? `无时限 ${c.no_deadline} 项` : "", c.ongoing ? `常态开展 ${c.ongoing} 项` : ""].filter(Boolean);
+  return parts.length ? `；另有${parts.join("、")}（不按序时评估）` : "";
+};
+
 /** 一、总体情况: one paragraph. */
 export function overallParagraph(policy, counts, {asOf, receipts}) {
   const {tasks, pairs, totalTasks, totalPairs} = counts;
@@ -29,9 +35,9 @@ export function overallParagraph(policy, counts, {asOf, receipts}) {
   const parts = [
     `截至${dateZh(asOf)}，${policy.doc_number ? `《${policy.title}》（${policy.doc_number}）` : `《${policy.title}》`}共分解任务 ${totalTasks} 项，其中设有量化指标的 ${withTargets} 项，按报送单位计指标 ${totalPairs} 项。`,
     totalPairs
-      ? `按序时进度评估，指标已完成 ${pairs.done} 项、进度正常 ${pairs.on_track} 项、落后序时 ${pairs.lagging} 项、逾期未完成 ${pairs.overdue} 项、尚未报送 ${pairs.not_reported} 项。`
+      ? `按序时进度评估，指标已完成 ${pairs.done} 项、进度正常 ${pairs.on_track} 项、落后序时 ${pairs.lagging} 项、逾期未完成 ${pairs.overdue} 项、尚未报送 ${pairs.not_reported} 项${unjudged(pairs)}。`
       : "",
-    `任务层面，逾期未完成 ${tasks.overdue} 项，落后序时 ${tasks.lagging} 项，尚无报送 ${tasks.not_reported} 项，进度正常 ${tasks.on_track} 项，已完成 ${tasks.done} 项。`,
+    `任务层面，逾期未完成 ${tasks.overdue} 项，落后序时 ${tasks.lagging} 项，尚无报送 ${tasks.not_reported} 项，进度正常 ${tasks.on_track} 项，已完成 ${tasks.done} 项${unjudged(tasks)}。`,
     receipts === 0 ? "仓库中尚未载入任何月度报送，以上判断均基于“未报送”。" : ""
   ];
   return html`<p class="briefing-text">${parts.join("")}</p>`;
@@ -39,11 +45,14 @@ export function overallParagraph(policy, counts, {asOf, receipts}) {
 
 /** One lagging or overdue target, as a sentence. */
 export function targetSentence(t) {
-  const goal = t.kind === "milestone" ? "完成" : `${t.target_value ?? "—"}${t.value_max != null ? "–" + t.value_max : ""}${t.unit ?? ""}`;
-  const latest = t.kind === "milestone"
-    ? ({done: "已完成", in_progress: "推进中", not_started: "未启动"})[t.latest_status] ?? "未报送"
-    : t.latest_value == null ? "未报送" : `${t.latest_value}${t.unit ?? ""}（${t.latest_period}）`;
-  return html`<li><span class="code">${t.code}</span> ${t.subject}（${t.department_name}）：目标 ${goal}，最新 ${latest}，完成 ${pct(t.progress)}、序时 ${pct(t.elapsed)}，<span style="color:${PROGRESS[t.progress_status].color}">${PROGRESS[t.progress_status].label}</span>。</li>`;
+  const goal = t.kind === "milestone" ? "按时完成" : t.kind === "recurring" ? "常态开展" : `${t.target_value ?? "—"}${t.value_max != null ? "–" + t.value_max : ""}${t.unit ?? ""}`;
+  const status = ({done: "已完成", in_progress: "推进中", not_started: "未启动"})[t.latest_status];
+  const latest = t.kind === "quantity"
+    ? t.latest_value == null ? "未报送" : `${t.latest_value}${t.unit ?? ""}（${t.latest_period}）`
+    : t.latest_value != null ? `${t.latest_value}${t.unit ?? ""}（${t.latest_period}）` : status ? `${status}（${t.latest_period}）` : "未报送";
+  // a share done only for a quantity: a milestone's 推进中 is no percentage
+  const done = t.kind === "quantity" ? `完成 ${pct(t.progress)}、` : "";
+  return html`<li><span class="code">${t.code}</span> ${t.subject}（${t.department_name}）：目标 ${goal}，最新 ${latest}，${done}序时 ${pct(t.elapsed)}，<span style="color:${PROGRESS[t.progress_status].color}">${PROGRESS[t.progress_status].label}</span>。</li>`;
 }
 
 /** 二、进度滞后的任务: one entry per task with its behind targets. */

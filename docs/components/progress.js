@@ -5,7 +5,9 @@ export const PROGRESS = {
   overdue: {label: "逾期未完成", color: "#b91c1c"},
   lagging: {label: "落后序时", color: "#f59e0b"},
   not_reported: {label: "未报送", color: "#9ca3af"},
+  no_deadline: {label: "无时限", color: "#64748b"},
   on_track: {label: "正常", color: "#2563eb"},
+  ongoing: {label: "常态开展", color: "#0891b2"},
   done: {label: "已完成", color: "#16a34a"}
 };
 

@@ -1,7 +1,9 @@
 -- Progress of each target and reporting department at the as-of date (see reporting_rules): the latest figure
 -- reported for a period up to the as-of month, the share of the target reached, and the time-elapsed schedule
 -- (序时进度) from the counting start to the deadline. Status: done, overdue (deadline passed, not done),
--- lagging (progress more than 10 points behind the schedule), on_track, not_reported.
+-- lagging (progress more than 10 points behind the schedule), on_track, not_reported; and the two no schedule can
+-- judge: ongoing (a recurring activity, reported: it has no end to reach) and no_deadline (reported, not done, no
+-- deadline to measure the time elapsed against).
 WITH rules AS (SELECT * FROM reporting_rules),
 latest AS (
   SELECT o.department_id, o.target_id, o.period, o.value, o.status, o.received_at
@@ -33,8 +35,10 @@ SELECT
   *,
   CASE
     WHEN progress >= 1 OR latest_status = 'done' THEN 'done'
+    WHEN kind = 'recurring' AND (latest_period IS NOT NULL OR latest_status IS NOT NULL) THEN 'ongoing'
     WHEN deadline IS NOT NULL AND as_of > deadline THEN 'overdue'
     WHEN latest_period IS NULL AND latest_status IS NULL THEN 'not_reported'
+    WHEN deadline IS NULL THEN 'no_deadline'
     WHEN progress IS NOT NULL AND elapsed IS NOT NULL AND progress < elapsed - 0.1 THEN 'lagging'
     ELSE 'on_track'
   END AS progress_status
