@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import writeExcelFile from "write-excel-file/node";
 import { readMonthlyFile, type MonthlyFileResult } from "../src/ingest/index.js";
 import { scaledUnit } from "../src/ingest/table.js";
-import { CTX } from "./fixtures/monthly/context.js";
+import { CTX, TARGETS } from "./fixtures/monthly/context.js";
 import { monthCell, title } from "./support/xlsx-cells.js";
 
 const dir = mkdtempSync(join(tmpdir(), "luoshi-ingest-"));
@@ -293,6 +293,15 @@ describe("readMonthlyFile: forms as departments fill them in", () => {
       ["市经信局", "ZN-01", 450, null, "进展顺利", "张三"],
       ["市科技局", "ZN-03", null, "in_progress", null, null],
     ]);
+  });
+
+  it("a recurring activity with neither a status nor a figure is asked for its status (as its template says), a figure with no status is read", async () => {
+    const ctx = { ...CTX, targets: new Map([...TARGETS, ["ZN-05", { unit: null, kind: "recurring" as const, countingStart: "2017-09", reportingDepartments: ["市经信局"] }]]) };
+    const csv = [HEADER, "市经信局,ZN-05,2017-10,,,,,,", "市经信局,ZN-05,2017-11,26,,,,,"].join("\n");
+    const r = await readMonthlyFile({ name: "recurring.csv", bytes: Buffer.from(csv) }, ctx);
+    expect(r.rejects.map((x) => [x.row, x.code, x.column])).toEqual([[2, "E_REQUIRED", "完成状态"]]);
+    expect(r.rejects[0]!.message).toContain("常态化任务请填写 推进中 或 已完成");
+    expect(r.rows.map((x) => [x.period, x.value])).toEqual([["2017-11", 26]]);
   });
 
   it("scaledUnit: a scale word and a known unit, not a unit of its own, not a percentage", () => {

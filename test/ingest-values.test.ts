@@ -103,6 +103,12 @@ describe("parseValue says what to write instead of a common non-number", () => {
     ["三", "请用阿拉伯数字"],
     ["一百二十家", "请用阿拉伯数字"],
     ["已完成", "请填在「完成状态」列"],
+    ["450+", "请填写确切的累计数"],
+    ["15-20", "不要填范围"],
+    ["1～3期", "不要填范围"],
+    ["450.", "小数点后缺少数字"],
+    ["百分之四十五", "请用阿拉伯数字填写，如 45%"],
+    ["￥3000万元", "请去掉货币符号"],
   ])("%j → E_NOT_A_NUMBER, %s", (text, hint) => {
     const r = parseValue(text);
     expect(codeOf(r)).toBe("E_NOT_A_NUMBER");

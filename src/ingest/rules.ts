@@ -402,7 +402,10 @@ function checkCells(cells: RowCells, sourceRow: number, memo: RowMemo): ValidRow
   if (target?.kind === "milestone") {
     if (status === null) issues = addIssue(issues, cells, "E_REQUIRED", "status", requiredMessage("status", `${COLUMN_NAME.status}（里程碑类指标须填写 未启动、推进中 或 已完成）`));
   } else if (status === null && reported === null) {
-    issues = addIssue(issues, cells, "E_REQUIRED", "value", requiredMessage("value", `${COLUMN_NAME.value}（未填写${COLUMN_NAME.status}时必填）`));
+    // a recurring activity is reported by its status first (the template says so), a count of times optional
+    issues = target?.kind === "recurring"
+      ? addIssue(issues, cells, "E_REQUIRED", "status", requiredMessage("status", `${COLUMN_NAME.status}（常态化任务请填写 推进中 或 已完成；可在「${COLUMN_NAME.value}」中填写累计开展次数）`))
+      : addIssue(issues, cells, "E_REQUIRED", "value", requiredMessage("value", `${COLUMN_NAME.value}（未填写${COLUMN_NAME.status}时必填）`));
   }
 
   // Units: the cell, the 单位 column and the header must agree; then convert to the target's unit.

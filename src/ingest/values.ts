@@ -92,7 +92,7 @@ const NUMBER = /^([+-]?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)(?:e([+-]?\d
 /** Cells that stand for "no figure" (/, —, 无, 暂无, N/A …): the cell should be left empty. */
 const PLACEHOLDER = /^(?:[/／\\、xX×*＊.。·…]+|[-－—–─_＿~～]+|无|暂无|没有|空|待定|待统计|不适用|n\/?a|null|none)$/i;
 /** Words around a number that make it approximate (约450, 450余家, 450以上, ≥450). */
-const APPROXIMATE = /^(?:约|大约|近|将近|超|超过|逾|达|≥|>|≤|<|＞|＜|≈)|(?:余|多|左右|以上|以下|上下|万余|多万)/;
+const APPROXIMATE = /^(?:约|大约|近|将近|超|超过|逾|达|≥|>|≤|<|＞|＜|≈)|(?:余|多|左右|以上|以下|上下|万余|多万|\+$)/;
 /** A number written in Chinese numerals (三, 十二, 一百二十, 两千). */
 const CHINESE_NUMBER = /^[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]+(?:[个家项台人次期%％]|万元|亿元)?$/;
 
@@ -101,6 +101,8 @@ const NOT_A_NUMBER_HINTS: [(t: string) => boolean, string][] = [
   [(t) => STATUS_BY_WORD.has(t.replace(/[。.，,；;！!]+$/, "")), "（这是完成状态，请填在「完成状态」列，累计完成值列填数字或留空）"],
   [(t) => PLACEHOLDER.test(t), "（没有数值时请留空；只报进度的指标填写完成状态即可）"],
   [(t) => CHINESE_NUMBER.test(t), "（请用阿拉伯数字填写，如 3、120）"],
+  [(t) => t.startsWith("百分之"), "（请用阿拉伯数字填写，如 45%）"],
+  [(t) => /^[￥¥$]/.test(t), "（请去掉货币符号，只填数字和单位，如 3000万元）"],
   [(t) => APPROXIMATE.test(t) && /[0-9]/.test(t), "（请填写确切的累计数，不加“约”“余”“以上”等字样）"],
 ];
 
@@ -149,6 +151,9 @@ export function parseValue(text: string): Parsed<ReportedValue | null> {
     if (u && u.category !== "money") return ok({ value: scaled, unitInCell: u.unit, scaleOnly: null });
   }
   if (APPROXIMATE.test(rest)) return notANumber(text, t);
+  // 15-20, 1～3: a range; 450.: a decimal point with no digits after it
+  if (/^[-~～—–至到][0-9]/.test(rest)) return fail("E_NOT_A_NUMBER", `${quote(text)}（请填写一个确切的累计数，不要填范围）`);
+  if (rest === ".") return fail("E_NOT_A_NUMBER", `${quote(text)}（小数点后缺少数字）`);
   return fail("E_NOT_A_NUMBER", `${quote(text)}（“${rest}”不是可识别的单位）`);
 }
 
