@@ -8,7 +8,7 @@ const USAGE = `用法：luoshi template --department 报送单位 --period YYYY-
   此前已报“已完成”或已达到目标值的指标不再列出，--all 则全部列出），
   列依次为 报送单位、指标编码、统计期、累计完成值、单位、完成状态、进展情况、填报人、填报日期，
   右侧为参考列（指标、目标与时限、填写说明、上次报送的统计期与数值，载入时忽略）。
-  --format 默认 xlsx（完成状态带下拉列表）；csv 为带 BOM 的 UTF-8。
+  --format 默认按 --out 的扩展名（.xlsx 或 .csv），否则 xlsx（完成状态带下拉列表）；csv 为带 BOM 的 UTF-8。
   --out 默认 “<单位>-<统计期>-报送模板.<格式>”，写到当前目录；“-” 写到标准输出。
 退出码：0 成功；3 仓库繁忙或不存在；64 用法错误（含单位不在部门字典中、不报送任何指标）。`;
 
@@ -19,7 +19,7 @@ export async function templateCommand(args: string[]): Promise<number> {
     parsed = parseArgs({
       args,
       options: {
-        department: { type: "string" }, period: { type: "string" }, format: { type: "string", default: "xlsx" },
+        department: { type: "string" }, period: { type: "string" }, format: { type: "string" },
         out: { type: "string" }, db: { type: "string" }, all: { type: "boolean" }, help: { type: "boolean", short: "h" },
       },
     });
@@ -38,9 +38,15 @@ export async function templateCommand(args: string[]): Promise<number> {
     console.error(`请给出 --department 和 --period，例如：luoshi template --department 市经信局 --period 2017-10\n\n${USAGE}`);
     return 64;
   }
-  const format = values.format!.toLowerCase();
+  // the format asked for, else the one the --out name ends with, else xlsx; a name ending with the other one is refused
+  const named = values.out?.match(/\.(xlsx|csv)$/i)?.[1]?.toLowerCase() ?? null;
+  const format = values.format?.toLowerCase() ?? named ?? "xlsx";
   if (format !== "xlsx" && format !== "csv") {
     console.error(`--format 只能是 xlsx 或 csv，收到：${values.format}`);
+    return 64;
+  }
+  if (named !== null && named !== format) {
+    console.error(`--out ${values.out} 的扩展名是 .${named}，而格式为 ${format}：请让两者一致（或不写 --format，按扩展名决定）`);
     return 64;
   }
   const { openWarehouse } = await import("../src/warehouse.js");

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import Papa from "papaparse";
@@ -117,6 +117,20 @@ describe("luoshi template", () => {
     expect(loaded.status, loaded.stdout + loaded.stderr).toBe(0);
     expect(JSON.parse(loaded.stdout)[0]).toMatchObject({ format: "csv", encoding: "utf-8-bom", rows_read: grid.length - header - 1, rejected: 0 });
   }, 120_000);
+
+  it("--out names the format when --format is not given (x.csv is a CSV); a name contradicting --format is a usage error", () => {
+    const csv = join(fixture.dir, "jxj.csv");
+    expect(luoshi("template", "--department", "市经信局", "--period", "2017-10", "--out", csv).status).toBe(0);
+    expect(readFileSync(csv, "utf8").startsWith("\uFEFF")).toBe(true);
+    expect(readFileSync(csv).subarray(0, 2).toString("latin1")).not.toBe("PK");
+    const xlsx = join(fixture.dir, "jxj.xlsx");
+    expect(luoshi("template", "--department", "市经信局", "--period", "2017-10", "--out", xlsx).status).toBe(0);
+    expect(readFileSync(xlsx).subarray(0, 2).toString("latin1")).toBe("PK");
+    const clash = luoshi("template", "--department", "市经信局", "--period", "2017-10", "--format", "xlsx", "--out", join(fixture.dir, "clash.csv"));
+    expect(clash.status).toBe(64);
+    expect(clash.stderr).toContain("扩展名是 .csv");
+    expect(existsSync(join(fixture.dir, "clash.csv"))).toBe(false);
+  });
 
   it("a group's members report their own figure; the group itself, an unknown name or a bad period is a usage error", () => {
     const town = luoshi("template", "--department", "周巷镇", "--period", "2017年10月", "--format", "csv", "--out", "-");
