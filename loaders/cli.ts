@@ -121,17 +121,23 @@ async function runQuery(args: string[]): Promise<number> {
     console.error(`--format 只能是 table、csv 或 json，收到：${format}`);
     return EXIT.usage;
   }
+  const asOf = values["as-of"] ?? process.env.LUOSHI_AS_OF;
+  const { parseIsoDate } = await import("../src/deadline.js");
+  if (asOf !== undefined && asOf !== "" && parseIsoDate(asOf) === null) {
+    console.error(`${values["as-of"] !== undefined ? "--as-of" : "环境变量 LUOSHI_AS_OF"} 应为 YYYY-MM-DD 格式的有效日期，收到：${asOf}`);
+    return EXIT.usage;
+  }
   const { openWarehouse, query, setAsOf } = await import("../src/warehouse.js");
   const { formatCsv, formatJson, formatTable } = await import("../src/format.js");
   const wh = await openWarehouse(warehousePath(values.db), { readOnly: true });
   try {
-    await setAsOf(wh.connection, values["as-of"] ?? process.env.LUOSHI_AS_OF);
+    await setAsOf(wh.connection, asOf);
     const result = await query(wh.connection, sql);
     console.log(format === "csv" ? formatCsv(result) : format === "json" ? formatJson(result) : formatTable(result));
     return EXIT.ok;
   } catch (e) {
     const message = (e as Error).message;
-    const hint = /read-only/i.test(message) ? "（仓库以只读方式打开：query 只能读取，写入请用 luoshi build）" : "";
+    const hint = /read-only|Can only (delete|update|insert)/i.test(message) ? "（仓库以只读方式打开：query 只能读取，写入请用 luoshi build）" : "";
     console.error(`SQL 执行失败${hint}：${message}`);
     return EXIT.rejected;
   } finally {

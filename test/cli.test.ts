@@ -32,10 +32,20 @@ describe("luoshi CLI", () => {
     expect(r.stderr).toContain("SQL 执行失败");
   });
 
-  it("refuses writes through query", () => {
-    const r = luoshi("query", "delete from raw.tasks");
-    expect(r.status).toBe(2);
-    expect(r.stderr).toContain("只读");
+  it("refuses writes through query, into a table or a view", () => {
+    for (const sql of ["delete from raw.tasks", "delete from tasks"]) {
+      const r = luoshi("query", sql);
+      expect(r.status, sql).toBe(2);
+      expect(r.stderr, sql).toContain("只读");
+    }
+  });
+
+  it("takes an impossible --as-of date for a usage error (exit 64), before any SQL", () => {
+    for (const date of ["2019-13-01", "2019-02-30", "2019/01/10"]) {
+      const r = luoshi("query", "select 1", "--as-of", date);
+      expect(r.status, date).toBe(64);
+      expect(r.stderr, date).toContain(`--as-of 应为 YYYY-MM-DD 格式的有效日期，收到：${date}`);
+    }
   });
 
   it("rejects a bad table with file, row and column, exit code 2, leaving the warehouse usable", () => {
