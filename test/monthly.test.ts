@@ -139,6 +139,9 @@ describe("luoshi ingest", () => {
     const lines = readFileSync(out, "utf8").trim().split("\r\n");
     expect(lines[1]).toBe("f.csv,2,累计完成值,E_NOT_A_NUMBER,不是有效的数字：“=1+1”,\"'=1+1\"");
     expect(lines[2]).toBe("empty.csv,,,E_FILE_EMPTY,文件为空,");
+    // several files end with their totals, naming the files rejected whole
+    expect(r.stdout).toContain("共 2 个文件：载入 1 个，已载入过 0 个，整个被拒绝 1 个；新增 0，更新 0，未变 0，拒绝 1 行，待复核 0");
+    expect(r.stdout).toContain("整个被拒绝的文件：empty.csv（E_FILE_EMPTY）");
   });
 
   it("--rejects-out that cannot be written is a usage error before anything is loaded (exit 64)", async () => {
