@@ -333,7 +333,7 @@ export const DICTIONARY: Record<string, ViewDoc> = {
   },
   department_centrality: {
     title: "部门中心度",
-    description: "部门网络中每个部门的度数、加权度数、中介中心度（不加权）以及用于排列邻接矩阵的社区编号（Louvain，固定随机种子）。",
+    description: "部门网络中每个部门的度数、加权度数、中介中心度（不加权）以及用于排列邻接矩阵的协同群组编号（Louvain 社团划分，固定随机种子）。",
     key: ["department_id"],
     columns: {
       policy_id: policy,
@@ -345,7 +345,7 @@ export const DICTIONARY: Record<string, ViewDoc> = {
       weighted_degree: "加权度数：与各部门共同承担的行数之和",
       betweenness: "中介中心度：位于其他部门两两最短路径上的次数（不加权）",
       betweenness_normalized: "归一化的中介中心度（0–1）",
-      community: "社区编号（Louvain 社区划分，用于矩阵排序）",
+      community: "协同群组编号（Louvain 社团划分：常在同一任务行中共同出现的部门；用于矩阵排序）",
     },
   },
   task_department_counts: {
