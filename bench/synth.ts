@@ -6,6 +6,7 @@
 import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import Papa from "papaparse";
+import { COUNT_UNITS } from "../src/ingest/review.js";
 
 export const POLICY_ID = "bench-province";
 export const TARGET_PREFIX = "BP";
@@ -206,7 +207,8 @@ export function writeMonthlyFile(path: string, p: SynthPolicy, options: { rows: 
           if (random() < 0.5) dropNote = "统计口径调整，数据核减";
         }
         level[keyNo] = next;
-        const v = k.target.unit === "%" ? next.toFixed(1) : String(Math.round(next * 10) / 10);
+        // (things are counted whole: a count with a decimal part is flagged for review)
+        const v = k.target.unit === "%" ? next.toFixed(1) : COUNT_UNITS.includes(k.target.unit) ? String(Math.round(next)) : String(Math.round(next * 10) / 10);
         const form = random();
         if (form < 0.7) [value, unit] = [v, k.target.unit];
         else if (form < 0.8) value = `${v}${k.target.unit}`;

@@ -26,7 +26,7 @@ import { STATUS_WORDS, normalizeCell, parseValue } from "./ingest/values.js";
 import { UNITS } from "./targets/units.js";
 import { fileError } from "./ingest/codes.js";
 import { type FileLoad, type FileRead, type LoadOptions } from "./monthly.js";
-import { REVIEW_MULTIPLE } from "./ingest/review.js";
+import { COUNT_UNITS, REVIEW_MULTIPLE } from "./ingest/review.js";
 import { trace } from "./trace.js";
 import { withStatementProgress } from "./progress.js";
 
@@ -294,6 +294,7 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
     ctx.asOf.slice(0, 7), // $7
     ctx.asOf, // $8
     REVIEW_MULTIPLE, // $9
+    listValue([...COUNT_UNITS]), // $10
   ];
   const model = `
     WITH s AS (
@@ -347,7 +348,8 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
     ), f AS (
       SELECT r.*, ${withCurrent ? "cur.code IS NOT NULL" : "false"} AS in_cur,
         ${withCurrent ? "cur.code IS NOT NULL AND cur.value IS NOT DISTINCT FROM r.value AND cur.status IS NOT DISTINCT FROM r.status" : "false"} AS unchanged,
-        ((r.value IS NOT NULL AND r.goal IS NOT NULL AND r.goal > 0 AND r.value > $9 * r.goal)
+        ((r.value IS NOT NULL AND r.goal IS NOT NULL AND r.goal > 0 AND r.value >= $9 * r.goal)
+          OR (r.value IS NOT NULL AND r.value <> floor(r.value) AND coalesce(list_contains($10, r.row_unit), false))
           OR (r.status IS NOT DISTINCT FROM 'done' AND r.done_floor IS NOT NULL AND (r.value IS NULL OR r.value < r.done_floor))
           OR (r.value IS NOT NULL AND r.row_unit IS NOT DISTINCT FROM '%' AND r.value > 0 AND r.value <= 1)
           OR (r.reported_at IS NOT NULL AND r.reported_at > $8)
@@ -363,15 +365,15 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
   try {
     if (options.dryRun) {
       await withStatementProgress(connection, options.progress, 0.45, 0.8, "检查各行", () => run(connection,
-        `CREATE OR REPLACE TEMP TABLE luoshi_accepted AS ${model} SELECT i, in_cur, CAST(i + $10 AS INTEGER) AS source_row, department_id, target_id,
+        `CREATE OR REPLACE TEMP TABLE luoshi_accepted AS ${model} SELECT i, in_cur, CAST(i + $11 AS INTEGER) AS source_row, department_id, target_id,
           period, value, note FROM f WHERE ok AND NOT unchanged AND NOT flagged`, [...params, offset]));
       accepted = "temp.luoshi_accepted";
       load.sqlRows = accepted;
     } else {
       const receipt = await load.begin();
       await withStatementProgress(connection, options.progress, 0.45, 0.8, "写入通过检查的行", () => run(connection,
-        `INSERT INTO raw.observations ${model} SELECT $10, target_id, department_id, period, value, status, note, reporter, reported_at,
-          CAST(i + $11 AS INTEGER), reported_value, false, NULL FROM f WHERE ok AND NOT unchanged AND NOT flagged`,
+        `INSERT INTO raw.observations ${model} SELECT $11, target_id, department_id, period, value, status, note, reporter, reported_at,
+          CAST(i + $12 AS INTEGER), reported_value, false, NULL FROM f WHERE ok AND NOT unchanged AND NOT flagged`,
         [...params, receipt, offset],
       ));
       load.sqlRows = `(SELECT * FROM raw.observations WHERE receipt_no = ${receipt})`;

@@ -298,6 +298,8 @@ describe("reviewReasons", () => {
   it("asks about a figure far above its target (a unit slip)", () => {
     expect(reviewReasons({ ...row, value: 45000, unit: "万元" }, "2017-11-15", 300)).toBe("累计值 45000万元 是目标值 300万元 的 150 倍，请核对单位（如 元 与 万元）");
     expect(reviewReasons({ ...row, value: 2999, unit: "万元" }, "2017-11-15", 300)).toBeNull();
+    // exactly 100 times: 4.5万 written for 450 家
+    expect(reviewReasons({ ...row, value: 45000 }, "2017-11-15", 450)).toBe("累计值 45000家 是目标值 450家 的 100 倍，请核对单位（如 元 与 万元）");
     expect(reviewReasons({ ...row, value: 45000 }, "2017-11-15", null)).toBeNull();
   });
   it("asks about 已完成 for a quantity target whose figure falls short of it, or is not given", () => {
@@ -307,6 +309,13 @@ describe("reviewReasons", () => {
     expect(reviewReasons({ ...row, status: "in_progress", value: 8 }, "2017-11-15", 10, 10)).toBeNull();
     // a ceiling (at_most), a milestone or a target without a figure has no floor
     expect(reviewReasons({ ...row, status: "done", value: 8 }, "2017-11-15", 10, null)).toBeNull();
+  });
+  it("asks about a count with a decimal part (1.234 台: a thousands separator typed as a point?), not about other units", () => {
+    expect(reviewReasons({ ...row, value: 1.234, unit: "台" }, "2017-11-15")).toBe("计数类指标填写了小数 1.234台，请核对（是否把千分位写成了小数点？）");
+    expect(reviewReasons({ ...row, value: 210.5 }, "2017-11-15")).toBe("计数类指标填写了小数 210.5家，请核对（是否把千分位写成了小数点？）");
+    expect(reviewReasons({ ...row, value: 1.5, unit: "亿元" }, "2017-11-15")).toBeNull();
+    expect(reviewReasons({ ...row, value: 12.5, unit: "%" }, "2017-11-15")).toBeNull();
+    expect(reviewReasons({ ...row, value: 12.5, unit: null }, "2017-11-15")).toBeNull();
   });
   it("asks about a report date after the as-of date or before the period", () => {
     expect(reviewReasons({ ...row, reportedAt: "2027-11-03" }, "2017-11-15")).toBe("填报日期 2027-11-03 晚于核对日期 2017-11-15");

@@ -3,14 +3,19 @@
  * (src/monthly.ts, src/drops.ts) and the 报送自查 page (browser.ts) use the same ones.
  */
 import type { ValidRow } from "./rules.js";
+import { UNITS } from "../targets/units.js";
 
-/** A figure more than this many times its target's value is flagged: a unit slip (元 for 万元) more often than not. */
+/** A figure this many times its target's value or more is flagged: a unit slip (元 for 万元, 4.5万 for 450) more often than not. */
 export const REVIEW_MULTIPLE = 100;
 
+/** Units that count things (家, 台, 个, 人次 …): a figure with a decimal part in one is looked at again (1.234 for 1,234?). */
+export const COUNT_UNITS: readonly string[] = UNITS.filter((u) => u.category === "count").map((u) => u.unit);
+const COUNTS = new Set(COUNT_UNITS);
+
 /**
- * Why an accepted row should be looked at again, besides a falling cumulative figure: a value over REVIEW_MULTIPLE
- * times the target's, a percentage target given 0 < value ≤ 1 (85% typed as 0.85?), a report date after the as-of
- * date, or before the period's month. Null when there is nothing to review.
+ * Why an accepted row should be looked at again, besides a falling cumulative figure: a value REVIEW_MULTIPLE times
+ * the target's or more, a percentage target given 0 < value ≤ 1 (85% typed as 0.85?), a count with a decimal part, a
+ * report date after the as-of date, or before the period's month. Null when there is nothing to review.
  */
 export function reviewReasons(
   row: Pick<ValidRow, "value" | "unit" | "reportedAt" | "period"> & { status?: ValidRow["status"] },
@@ -20,13 +25,14 @@ export function reviewReasons(
 ): string | null {
   // each condition once; the common case (none holds) builds nothing
   const value = row.value;
-  const huge = value !== null && goal !== null && goal > 0 && value > REVIEW_MULTIPLE * goal;
+  const huge = value !== null && goal !== null && goal > 0 && value >= REVIEW_MULTIPLE * goal;
   const fraction = value !== null && row.unit === "%" && value > 0 && value <= 1;
+  const partCount = value !== null && row.unit !== null && !Number.isInteger(value) && COUNTS.has(row.unit);
   const late = row.reportedAt !== null && row.reportedAt > asOf;
   const early = row.reportedAt !== null && row.reportedAt.slice(0, 7) < row.period;
   // 已完成 for a quantity target whose figure does not reach it (or is not given): the target would count as done
   const doneShort = row.status === "done" && doneFloor !== null && (value === null || value < doneFloor);
-  if (!huge && !fraction && !late && !early && !doneShort) return null;
+  if (!huge && !fraction && !partCount && !late && !early && !doneShort) return null;
   const reasons: string[] = [];
   if (doneShort) {
     reasons.push(value === null
@@ -35,6 +41,7 @@ export function reviewReasons(
   }
   if (huge) reasons.push(`累计值 ${value}${row.unit ?? ""} 是目标值 ${goal}${row.unit ?? ""} 的 ${Math.round(value! / goal!)} 倍，请核对单位（如 元 与 万元）`);
   if (fraction) reasons.push(`百分比指标填写了 ${value}，若指 ${Number((value! * 100).toPrecision(12))}% 请更正`);
+  if (partCount) reasons.push(`计数类指标填写了小数 ${value}${row.unit}，请核对（是否把千分位写成了小数点？）`);
   if (late) reasons.push(`填报日期 ${row.reportedAt} 晚于核对日期 ${asOf}`);
   if (early) reasons.push(`填报日期 ${row.reportedAt} 早于统计期 ${row.period}`);
   return reasons.length > 0 ? reasons.join("；") : null;
