@@ -353,7 +353,8 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
           OR (r.status IS NOT DISTINCT FROM 'done' AND r.done_floor IS NOT NULL AND (r.value IS NULL OR r.value < r.done_floor))
           OR (r.value IS NOT NULL AND r.row_unit IS NOT DISTINCT FROM '%' AND r.value > 0 AND r.value <= 1)
           OR (r.reported_at IS NOT NULL AND r.reported_at > $8)
-          OR (r.reported_at IS NOT NULL AND substr(r.reported_at, 1, 7) < r.period)) AS flagged
+          OR (r.reported_at IS NOT NULL AND substr(r.reported_at, 1, 7) < r.period)
+          ${withCurrent ? "OR (r.value IS NULL AND cur.value IS NOT NULL)" : ""}) AS flagged
       FROM r
       ${withCurrent ? "LEFT JOIN temp.luoshi_cur cur ON cur.department_id = r.department_id AND cur.code = r.code AND cur.period = r.period" : ""}
     )`;

@@ -224,6 +224,9 @@ export async function ingestLookup(connection: DuckDBConnection, asOf: string, s
 
 export { REVIEW_MULTIPLE, reviewReasons } from "./ingest/review.js";
 
+/** The review reason of a row without a figure that takes the place of one loaded before (a status alone replaces it). */
+export const clearedReason = (value: number): string => `未填累计完成值：此前已载入的 ${value} 被本行取代（只报完成状态）`;
+
 export type LoadOptions = {
   name: string; bytes: Uint8Array; asOf: string; receivedAt: string; archiveName: string | null; sheet?: string; dryRun?: boolean; maxBytes?: number;
   /** Called inside the file's transaction, before COMMIT (archives the file); an error rolls the file back. */
@@ -335,9 +338,12 @@ export class FileLoad {
       }
       if (before) summary.updated++;
       else summary.imported++;
-      // loaded but flagged for review: a percentage written as a fraction, a report date after the as-of date or
-      // before the period, … (a falling cumulative figure is found once every row is in: reviewDrops)
-      const flag = reviewReasons(row, this.options.asOf, target.goal, target.doneFloor);
+      // loaded but flagged for review: a figure loaded before that this row leaves blank, a percentage written as a
+      // fraction, a report date after the as-of date or before the period, … (a falling cumulative figure is found
+      // once every row is in: reviewDrops)
+      const reasons = reviewReasons(row, this.options.asOf, target.goal, target.doneFloor);
+      const cleared = before && before.value !== null && row.value === null ? clearedReason(before.value) : null;
+      const flag = cleared === null ? reasons : reasons === null ? cleared : `${cleared}；${reasons}`;
       if (flag !== null) summary.flags.push({ row: row.sourceRow, code: row.targetCode, department: row.department, period: row.period, reason: flag });
       out.rows.push(row);
       out.targets.push(target);

@@ -98,13 +98,19 @@ describe.each(["js", "bulk"] as const)("falling cumulative figures (%s reader)",
     expect(reasons(last)).toEqual([[6, "2017-12", "累计值 10 低于本文件中 2017-09 的 12，且进展情况未作说明"]]);
   });
 
-  it("a row with a status and no figure takes the place of that month's figure: the month before it is compared", async () => {
+  it("a row with a status and no figure takes the place of that month's figure, flagged: the month before it is compared", async () => {
     const status = (period: string) => `市经信局,CX75-04-01,${period},,,推进中,,高某,2018-01-05`;
     const loaded = [row("2017-09", "10"), row("2017-10", "12")];
-    expect(reasons((await loads(engine, [loaded, [status("2017-10"), row("2017-11", "11")]])).last)).toEqual([]);
+    const cleared = [2, "2017-10", "未填累计完成值：此前已载入的 12 被本行取代（只报完成状态）"];
+    const first = await loads(engine, [loaded, [status("2017-10"), row("2017-11", "11")]]);
+    expect(reasons(first.last)).toEqual([cleared]);
+    expect(first.stored).toEqual([{ receipt_no: 2, period: "2017-10", value: null, flag_reason: cleared[2] }]);
     expect(reasons((await loads(engine, [loaded, [status("2017-10"), row("2017-11", "9")]])).last)).toEqual([
+      cleared,
       [3, "2017-11", "累计值 9 低于此前已载入的 2017-09 的 10，且进展情况未作说明"],
     ]);
+    // a status where nothing was loaded before, or where only a status was: nothing cleared
+    expect(reasons((await loads(engine, [[status("2017-10")], [status("2017-10").replace("推进中", "未启动")]])).last)).toEqual([]);
   });
 
   it("puts the drop before the row's other reasons, in the summary and in the warehouse", async () => {
