@@ -445,6 +445,16 @@ describe("readMonthlyFile: .xlsx sheets and cells", () => {
     expect(r.rows.map((x) => [x.period, x.value])).toEqual([["2017-10", 450], ["2017-11", 460]]);
   });
 
+  it("does not read a hidden row (last month's line kept out of sight): it is listed as skipped", async () => {
+    const book = (await writeExcelFile([{ data, sheet: "本月" }]).toBuffer()) as Buffer;
+    const hidden = patch(book, "xl/worksheets/sheet1.xml", (xml) => xml.replace(/<row\b([^>]*\br="2"[^>]*)>/, '<row$1 hidden="1">'));
+    expect(strFromU8(unzipSync(hidden)["xl/worksheets/sheet1.xml"]!)).toMatch(/<row\b[^>]*r="2"[^>]*hidden="1"/);
+    const r = await readMonthlyFile({ name: "hidden-row.xlsx", bytes: hidden }, CTX);
+    expect(r.rows.map((x) => [x.sourceRow, x.period, x.value])).toEqual([[3, "2017-11", 460]]);
+    expect(r.file.skippedRows).toEqual([{ row: 2, reason: "隐藏的行，未读取；如需报送，请在 Excel 中取消隐藏" }]);
+    expect(r.rejects).toEqual([]);
+  });
+
   it("reads the first sheet that holds the table when the first one is instructions or empty; says which sheet when none does", async () => {
     const book = (await writeExcelFile([
       { data: [["填报说明"], ["1. 每月 5 日前报送"]], sheet: "填报说明" },

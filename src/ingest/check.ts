@@ -88,6 +88,7 @@ export async function readMonthlyTable(input: { name: string; bytes: Uint8Array 
 
   let grid: Grid;
   let merges: Merge[] = [];
+  let hidden: ReadonlySet<number> = new Set();
   /** .xlsx with several sheets: which one was read, and how to choose another (added to file errors). */
   let sheetChoice = "";
   let quoteErrorRows = new Set<number>();
@@ -100,6 +101,7 @@ export async function readMonthlyTable(input: { name: string; bytes: Uint8Array 
     info.otherSheets = x.otherTables;
     grid = x.grid;
     merges = x.merges;
+    hidden = x.hiddenRows;
     if (x.sheets.length > 1) sheetChoice = `（读取的是工作表「${x.sheet}」；工作簿中的工作表：${x.sheets.map((n) => `「${n}」`).join("、")}；可用 --sheet 指定）`;
   } else {
     info.format = "csv";
@@ -112,7 +114,7 @@ export async function readMonthlyTable(input: { name: string; bytes: Uint8Array 
   }
   if (grid.every((row) => row.every((c) => c.trim() === ""))) return rejectFile(fileError("E_FILE_EMPTY", info.sheet ? `工作表「${info.sheet}」为空${sheetChoice}` : undefined));
 
-  const t = readTable(grid, merges);
+  const t = readTable(grid, merges, hidden);
   if ("error" in t) {
     const where = sheetChoice || (info.sheet !== null ? `（工作表「${info.sheet}」）` : "");
     return rejectFile({ ...t.error, message: t.error.message + where });

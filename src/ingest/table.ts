@@ -472,9 +472,9 @@ export function withValueSuffix(value: string, suffix: string): string {
 /**
  * Finds the header (readHeader), maps the columns and collects the data rows below it, skipping fully empty rows.
  * `merges` (.xlsx): below the header, 报送单位, 统计期, 单位, 填报人 and 填报日期 merged down over several rows count
- * on each of them — never a 指标编码, a value or a status.
+ * on each of them — never a 指标编码, a value or a status. `hidden` (.xlsx): rows the sheet hides, listed as skipped.
  */
-export function readTable(sheet: Grid, merges: readonly Merge[] = []): { table: Table } | { error: FileError } {
+export function readTable(sheet: Grid, merges: readonly Merge[] = [], hidden: ReadonlySet<number> = new Set()): { table: Table } | { error: FileError } {
   const h = readHeader(sheet, merges);
   if ("error" in h) return h;
   const header = h.header;
@@ -488,6 +488,11 @@ export function readTable(sheet: Grid, merges: readonly Merge[] = []): { table: 
   const rows: TableRow[] = [];
   const skipped: SkippedRow[] = [];
   for (let index = header.index + 1; index < grid.length; index++) {
+    // a hidden row (.xlsx) is not read: the department does not see it, so it is not part of the report it sends
+    if (hidden.has(index) && !isEmptyRow(grid[index]!)) {
+      skipped.push({ row: index + 1, reason: "隐藏的行，未读取；如需报送，请在 Excel 中取消隐藏" });
+      continue;
+    }
     const r = read(grid[index]!, index);
     if (r.kind === "row") rows.push(r.row);
     else if (r.kind === "skipped") skipped.push(r.skipped);

@@ -29,6 +29,8 @@ export type XlsxGrid = {
   sheets: string[];
   /** Without a sheet named: the other visible sheets `usable` accepts (they hold a table too and are not read). */
   otherTables: string[];
+  /** Rows (0-based) the sheet hides (read-excel-file reads them like any other). */
+  hiddenRows: Set<number>;
 };
 
 const pad = (n: number, width = 2) => String(n).padStart(width, "0");
@@ -155,6 +157,19 @@ export function verticalMerges(xml: string): Merge[] {
     const b = cellIndex(m[2]!);
     if (a === null || b === null || b[0] <= a[0]) continue;
     out.push([a[0], a[1], b[0], b[1]]);
+  }
+  return out;
+}
+
+/** Rows (0-based) a sheet's XML marks hidden: a department hides last month's or a draft line rather than delete it. */
+export function hiddenRows(xml: string): Set<number> {
+  const out = new Set<number>();
+  if (!/\bhidden\s*=\s*["'](?:1|true)["']/.test(xml)) return out;
+  for (const m of xml.matchAll(/<(?:\w+:)?row\b([^>]*)>/g)) {
+    const a = attributes(`<row ${m[1]}>`);
+    const hidden = a.get("hidden");
+    const r = Number(a.get("r"));
+    if ((hidden === "1" || hidden === "true") && Number.isInteger(r) && r > 0) out.add(r - 1);
   }
   return out;
 }
@@ -298,7 +313,7 @@ export async function readXlsxGrid(
       while (row.length <= c) row.push("");
       if (row[c] === "") row[c] = shown;
     }
-    return { grid, merges: verticalMerges(xml), sheet: chosen.sheet, sheets: names, otherTables: [] };
+    return { grid, merges: verticalMerges(xml), sheet: chosen.sheet, sheets: names, otherTables: [], hiddenRows: hiddenRows(xml) };
   };
   if (sheet !== undefined) {
     const chosen = sheets.find((s) => s.sheet === sheet || s.sheet.trim() === sheet.trim());
