@@ -1,4 +1,5 @@
-// Task detail data: one annex row with its item, departments, persons and corrections (--policy, --row r06).
+// Task detail data: one annex row with its item, departments, persons and corrections, and its targets' progress
+// judged at LUOSHI_AS_OF (default today) (--policy, --row r06).
 import { parseArgs } from "node:util";
 import { emitJson } from "../../../dist/src/site.js";
 
@@ -18,5 +19,10 @@ await emitJson(async (read) => {
     persons: await read(`SELECT p.person_name, p.person_status, p.role, dep.name AS department_name FROM task_persons p
       LEFT JOIN departments dep USING (department_id) WHERE p.task_id = $1 ORDER BY p.role DESC, p.position`, [task.task_id]),
     corrections: await read(`SELECT field_label, kind, kind_label, verbatim, corrected, source, note FROM corrections WHERE task_id = $1 ORDER BY field`, [task.task_id]),
+    as_of: (await read(`SELECT strftime(as_of, '%Y-%m-%d') AS as_of FROM reporting_rules`))[0].as_of,
+    status: (await read(`SELECT task_status FROM task_progress WHERE task_id = $1`, [task.task_id]))[0]?.task_status ?? null,
+    progress: await read(`SELECT code, subject, kind, target_value, value_max, unit, department_name, latest_period, latest_value, latest_status,
+        round(progress, 4) AS progress, round(elapsed, 4) AS elapsed, progress_status
+      FROM target_progress WHERE policy_id = $1 AND row_no = $2 ORDER BY code, department_name`, [values.policy, rowNo]),
   };
 });
