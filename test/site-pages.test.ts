@@ -236,7 +236,7 @@ describe.skipIf(!HAVE_CHROMIUM)("site pages in Chromium, against the warehouse",
     ["jxj", "department-jxj"],
     ["kjj", "department-kjj"],
     ["gz", "department-gz"],
-  ])("/departments/…/%s shows its workload from department_workload", async (code, name) => {
+  ])("/departments/…/%s shows its workload from department_workload, and the targets it reports from target_progress", async (code, name) => {
     const opened = await visit(`/departments/${POLICY}/${code}`, name);
     const { page } = opened;
     try {
@@ -246,6 +246,10 @@ describe.skipIf(!HAVE_CHROMIUM)("site pages in Chromium, against the warehouse",
       expect(await page.locator('[data-metric="rows_cooperated"]').textContent()).toBe(String(w!.rows_cooperated));
       expect(await page.locator('[data-metric="workload_score"]').textContent()).toBe(String(w!.workload_score));
       if (w!.is_group) expect(await page.locator("#observablehq-main").textContent()).toContain("部门组成员");
+      const targets = await sql(`SELECT p.code FROM target_progress p JOIN departments d USING (department_id) WHERE d.policy_id = $1 AND d.code = $2
+        ORDER BY p.row_no, p.code`, [POLICY, code]);
+      const shown = await page.locator("table.task-progress tbody tr").evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll("td")[1]!.textContent!.trim()));
+      expect(shown).toEqual(targets.map((t) => t.code));
     } finally {
       await opened.close();
     }

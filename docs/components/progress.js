@@ -1,5 +1,6 @@
-// Charts of the 目标进度 page: pure functions of (data, options).
+// Charts and tables of target progress (目标进度, task and department pages): pure functions of (data, options).
 import * as Plot from "npm:@observablehq/plot";
+import {html} from "npm:htl";
 
 export const PROGRESS = {
   overdue: {label: "逾期未完成", color: "#b91c1c"},
@@ -29,4 +30,26 @@ export function progressBars(rows, {width} = {}) {
       Plot.ruleX([0, 1])
     ]
   });
+}
+
+const STATUS_ZH = {done: "已完成", in_progress: "推进中", not_started: "未启动"};
+const pct = (v) => (v == null ? "—" : `${Math.round(v * 100)}%`);
+
+/**
+ * Targets with their progress (rows of target_progress): target, latest figure or status with its period, share done
+ * (a quantity only: a milestone's 推进中 is no percentage), schedule and status. `department`: a 报送单位 column;
+ * `rowHref(r)`: a 行 column linking to the task.
+ */
+export function targetProgressTable(rows, {department = false, rowHref} = {}) {
+  return html`<table class="task-progress">
+    <thead><tr>${rowHref ? html`<th>行</th>` : ""}<th>编码</th><th>对象</th>${department ? html`<th>报送单位</th>` : ""}<th>目标</th><th>最新（统计期）</th><th>完成</th><th>序时</th><th>状态</th></tr></thead>
+    <tbody>${rows.map((p) => html`<tr>
+      ${rowHref ? html`<td><a href=${rowHref(p)}>${p.row_no}</a></td>` : ""}
+      <td><code>${p.code}</code></td><td>${p.subject}</td>${department ? html`<td>${p.department_name}</td>` : ""}
+      <td>${p.target_value == null ? ({milestone: "按时完成", recurring: "常态开展"})[p.kind] ?? "—" : `${p.target_value}${p.value_max != null ? "–" + p.value_max : ""}${p.unit ?? ""}`}</td>
+      <td>${p.latest_value != null ? `${p.latest_value}${p.unit ?? ""}` : STATUS_ZH[p.latest_status] ?? "未报送"}${p.latest_period ? `（${p.latest_period}）` : ""}</td>
+      <td>${p.kind === "quantity" ? pct(p.progress) : "—"}</td><td>${pct(p.elapsed)}</td>
+      <td style="color:${PROGRESS[p.progress_status].color}">${PROGRESS[p.progress_status].label}</td>
+    </tr>`)}</tbody>
+  </table>`;
 }

@@ -1,4 +1,5 @@
-// Department page data (--policy, --code): its rows as lead and as cooperator, partners, persons, workload.
+// Department page data (--policy, --code): its rows as lead and as cooperator, partners, persons, workload; the
+// targets it reports and its reporting record, judged at LUOSHI_AS_OF (default today).
 import { parseArgs } from "node:util";
 import { emitJson } from "../../../dist/src/site.js";
 
@@ -28,5 +29,11 @@ await emitJson(async (read) => {
       FROM department_edges e WHERE $1 IN (department_a, department_b) ORDER BY weight DESC, partner`, [id]),
     persons: await read(`SELECT name, status, rows_lead, rows_coop, row_nos FROM person_workload WHERE department_id = $1 ORDER BY rows_total DESC, name`, [id]),
     members: await read(`SELECT member_name, status FROM group_members WHERE group_id = $1 ORDER BY member_name`, [id]),
+    as_of: (await read(`SELECT strftime(as_of, '%Y-%m-%d') AS as_of FROM reporting_rules`))[0].as_of,
+    reporting: (await read(`SELECT months_owed, months_received, months_on_time, months_late, months_missing, reporting_rate, on_time_rate
+      FROM reporting_rates WHERE department_id = $1`, [id]))[0] ?? null,
+    progress: await read(`SELECT policy_id, row_no, code, subject, kind, target_value, value_max, unit, latest_period, latest_value, latest_status,
+        round(progress, 4) AS progress, round(elapsed, 4) AS elapsed, progress_status
+      FROM target_progress WHERE department_id = $1 ORDER BY row_no, code`, [id]),
   };
 });
