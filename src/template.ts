@@ -118,7 +118,16 @@ export async function buildTemplate(connection: DuckDBConnection, options: { dep
   const aliases = (await query(connection, `SELECT a.alias, d.name, d.department_id, d.is_group FROM department_aliases a JOIN departments d USING (department_id)`)).rows;
   const wanted = normalizeDepartment(options.department);
   const matches = aliases.filter((a) => normalizeDepartment(String(a.alias)) === wanted);
-  if (matches.length === 0) throw new TemplateError(`报送单位“${options.department}”不在部门字典中`);
+  if (matches.length === 0) {
+    // the names it may stand for: one it starts (周巷 → 周巷镇), or that starts it
+    const names = [...new Set(aliases.map((a) => String(a.name)))];
+    const near = wanted.length < 2 ? [] : names.filter((n) => {
+      const key = normalizeDepartment(n);
+      return key.startsWith(wanted) || (wanted.startsWith(key) && key.length >= 2);
+    });
+    const hint = near.length > 0 && near.length <= 3 ? `（是否为${near.map((n) => `“${n}”`).join("或")}？）` : "";
+    throw new TemplateError(`报送单位“${options.department}”不在部门字典中${hint}`);
+  }
   const name = String(matches[0]!.name);
   const ids = [...new Set(matches.map((m) => String(m.department_id)))];
   if (matches.some((m) => m.is_group === true)) {
@@ -146,8 +155,12 @@ export async function buildTemplate(connection: DuckDBConnection, options: { dep
     WHERE t.status = 'published' AND strftime(t.counting_start, '%Y-%m') <= $1
     ORDER BY t.policy_id, t.code`, [period])).rows;
   if (rows.length === 0) {
+    // a department that reports, asked for a month before its targets start; or one that reports nothing
+    const [first] = (await query(connection, `SELECT strftime(min(t.counting_start), '%Y-%m') AS month FROM target_reporters r JOIN targets t USING (target_id)
+      WHERE r.department_id IN (${idList}) AND t.status = 'published'`)).rows;
+    if (first?.month) throw new TemplateError(`${name} 的指标自 ${first.month} 起报送，${period} 还没有需要报送的指标`);
     const reporting = (await reportingDepartments(connection)).filter((d) => d.via_group === null).map((d) => d.department);
-    throw new TemplateError(`${name} 在 ${period} 没有需要报送的指标；报送单位有：${reporting.join("、")}`);
+    throw new TemplateError(`${name} 没有需要报送的指标；报送单位有：${reporting.join("、")}`);
   }
   // Owed: not finished in an earlier month; a recurring duty until its deadline month (as the reporting calendar).
   const owed = (t: Record<string, unknown>) =>
