@@ -7,7 +7,8 @@ await emitJson(async (read) => ({
   counts: await read(`SELECT p.policy_id,
       (SELECT count(*) FROM departments d WHERE d.policy_id = p.policy_id AND d.in_document) AS departments,
       (SELECT count(*) FROM persons x WHERE x.policy_id = p.policy_id) AS persons,
-      (SELECT count(*) FROM corrections c WHERE c.policy_id = p.policy_id AND c.kind IN ('ocr_error', 'layout')) AS ocr_corrections,
+      (SELECT count(*) FROM corrections c WHERE c.policy_id = p.policy_id AND c.kind = 'ocr_error') AS ocr_corrections,
+      (SELECT count(*) FROM corrections c WHERE c.policy_id = p.policy_id AND c.kind = 'layout') AS layout_repairs,
       (SELECT count(*) FROM corrections c WHERE c.policy_id = p.policy_id AND c.kind = 'gap_filled') AS gaps_filled,
       (SELECT count(*) FROM corrections c WHERE c.policy_id = p.policy_id AND c.kind = 'gap_open') AS gaps_open
     FROM policies p ORDER BY p.policy_id`),
