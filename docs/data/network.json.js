@@ -11,8 +11,9 @@ await emitJson(async (read) => ({
     FROM department_edges ORDER BY policy_id, weight DESC, name_a, name_b`),
   rows: await read(`SELECT c.policy_id, c.row_no, c.item_label, c.title, c.departments, c.leads, c.coops,
       list(a.department_id ORDER BY a.role DESC, a.department_name) AS department_ids,
-      list(a.department_name ORDER BY a.department_name) FILTER (WHERE a.role = 'lead') AS lead_names,
-      list(a.department_name ORDER BY a.department_name) FILTER (WHERE a.role = 'coop') AS coop_names
-    FROM task_department_counts c LEFT JOIN task_assignments a USING (task_id)
+      -- in the document's order: the first lead named is the principal one
+      list(a.department_name ORDER BY list_position(t.lead_departments, a.department_name), a.department_name) FILTER (WHERE a.role = 'lead') AS lead_names,
+      list(a.department_name ORDER BY list_position(t.coop_departments, a.department_name), a.department_name) FILTER (WHERE a.role = 'coop') AS coop_names
+    FROM task_department_counts c LEFT JOIN task_assignments a USING (task_id) LEFT JOIN tasks t USING (task_id)
     GROUP BY ALL ORDER BY c.policy_id, c.departments DESC, c.row_no`),
 }));
