@@ -148,17 +148,17 @@ describe.skipIf(!HAVE_CHROMIUM)("site pages in Chromium, against the warehouse",
     }
   }, 120_000);
 
-  it("/tasks/…/r09 shows its row, and its targets' progress as target_progress judges it", async () => {
-    const opened = await visit(`/tasks/${POLICY}/r09`, "task-r09");
+  it("/tasks/…/r08 shows its row, and its targets' progress as target_progress judges it", async () => {
+    const opened = await visit(`/tasks/${POLICY}/r08`, "task-r08");
     try {
-      const [task] = await sql("SELECT title FROM tasks WHERE policy_id = $1 AND row_no = 9", [POLICY]);
+      const [task] = await sql("SELECT title FROM tasks WHERE policy_id = $1 AND row_no = 8", [POLICY]);
       expect(await opened.page.locator("h1").first().textContent()).toContain(task!.title as string);
-      const targets = await sql("SELECT code, department_name, progress_status FROM target_progress WHERE policy_id = $1 AND row_no = 9 ORDER BY code, department_name", [POLICY]);
+      const targets = await sql("SELECT code, department_name, progress_status FROM target_progress WHERE policy_id = $1 AND row_no = 8 ORDER BY code, department_name", [POLICY]);
       expect(targets.length).toBeGreaterThan(0);
       const shown = await opened.page.locator("table.task-progress tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent!.trim())));
       const label = { overdue: "逾期未完成", lagging: "落后序时", not_reported: "未报送", no_deadline: "无时限", on_track: "正常", ongoing: "常态开展", done: "已完成" } as Record<string, string>;
       expect(shown.map((r) => [r[0], r[2], r[7]])).toEqual(targets.map((t) => [t.code, t.department_name, label[t.progress_status as string]]));
-      const [status] = await sql("SELECT task_status FROM task_progress WHERE policy_id = $1 AND row_no = 9", [POLICY]);
+      const [status] = await sql("SELECT task_status FROM task_progress WHERE policy_id = $1 AND row_no = 8", [POLICY]);
       expect(await opened.page.locator("[data-task-status]").getAttribute("data-task-status")).toBe(status!.task_status);
     } finally {
       await opened.close();
