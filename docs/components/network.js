@@ -11,6 +11,9 @@ const ACCENT = "#d9480f";
 const EDGE = "#8b95a5";
 
 export const nodeLabel = (n) => (n.is_group ? `${n.name}（部门组）` : n.name);
+
+/** A label written top to bottom: half-width brackets as full-width ones, which vertical text turns with the line. */
+const verticalText = (s) => s.replace(/\(/g, "（").replace(/\)/g, "）");
 const rowList = (rows) => rows.map((r) => `第 ${r} 行`).join("、");
 const byHub = (a, b) => b.weighted_degree - a.weighted_degree || b.betweenness_normalized - a.betweenness_normalized || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -253,7 +256,8 @@ export function adjacencyMatrix({nodes, edges}, {width = 640, selected = null} =
   const label = new Map(order.map((n) => [n.id, nodeLabel(n)]));
   const fontSize = 12;
   const marginLeft = Math.max(...names.map((n) => textWidth(n, fontSize))) + 12;
-  const marginTop = marginLeft;
+  // (vertical text runs a little longer than horizontal: room for it, so that no column label is cut at the top)
+  const marginTop = marginLeft + 16;
   const cell = Math.max(14, Math.min(30, Math.floor((width - marginLeft - 10) / names.length)));
   const size = cell * names.length;
   const cells = edges.flatMap((e) => [
@@ -298,7 +302,7 @@ export function adjacencyMatrix({nodes, edges}, {width = 640, selected = null} =
   const weight = (name) => (name === selectedName ? 700 : 400);
   const overlay = svg`<g class="matrix-overlay" font-size="${fontSize}" fill="currentColor">
     ${names.map((n) => svg`<text class="matrix-row-label" x="${marginLeft - 6}" y="${pos(n) + x.bandwidth / 2}" text-anchor="end" dominant-baseline="central" font-weight="${weight(n)}">${n}</text>`)}
-    ${names.map((n) => svg`<text class="matrix-col-label" x="${pos(n) + x.bandwidth / 2}" y="${marginTop - 6}" writing-mode="vertical-rl" text-anchor="end" dominant-baseline="central" font-weight="${weight(n)}">${n}</text>`)}
+    ${names.map((n) => svg`<text class="matrix-col-label" x="${pos(n) + x.bandwidth / 2}" y="${marginTop - 6}" writing-mode="vertical-rl" text-anchor="end" dominant-baseline="central" font-weight="${weight(n)}">${verticalText(n)}</text>`)}
     ${blocks.map((b) => svg`<rect x="${start(b.from)}" y="${start(b.from)}" width="${start(b.to) + step - start(b.from)}" height="${start(b.to) + step - start(b.from)}" fill="none" stroke="#374151" stroke-width="1.5"></rect>`)}
     ${selectedName ? svg`<rect x="${marginLeft - 2}" y="${start(selectedName)}" width="${size + 2}" height="${step}" fill="none" stroke="${ACCENT}" stroke-width="2"></rect>
       <rect x="${start(selectedName)}" y="${marginTop - 2}" width="${step}" height="${size + 2}" fill="none" stroke="${ACCENT}" stroke-width="2"></rect>` : null}
