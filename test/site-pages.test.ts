@@ -113,13 +113,15 @@ describe.skipIf(!HAVE_CHROMIUM)("site pages in Chromium, against the warehouse",
     await opened.close();
   }, 120_000);
 
-  it("/reporting counts the current figures flagged for review and the files loaded, as the warehouse holds them", async () => {
+  it("/reporting counts the current figures flagged for review, the rows rejected and the files loaded, as the warehouse holds them", async () => {
     const opened = await visit("/reporting", "reporting");
     try {
       const [flagged] = await sql("SELECT count(*) AS n FROM observations WHERE flagged AND policy_id = $1", [POLICY]);
       const [files] = await sql("SELECT count(*) AS n FROM receipts");
+      const [rejects] = await sql("SELECT count(*) AS n FROM rejects");
       expect(Number(await opened.page.locator("[data-flagged]").getAttribute("data-flagged"))).toBe(Number(flagged!.n));
       expect(Number(await opened.page.locator("[data-files]").getAttribute("data-files"))).toBe(Number(files!.n));
+      expect(Number(await opened.page.locator("[data-rejects]").getAttribute("data-rejects"))).toBe(Number(rejects!.n));
     } finally {
       await opened.close();
     }

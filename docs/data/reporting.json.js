@@ -1,8 +1,8 @@
 // 报送情况 page data: rates per department and the monthly calendar, judged at LUOSHI_AS_OF (default today); the
-// current figures flagged for review; the files loaded.
+// current figures flagged for review; the rows rejected; the files loaded.
 import { columnar, emitJson, HAS_DEPARTMENT_PAGE } from "../../dist/src/site.js";
 
-/** Flagged figures and files listed at most (the counts are whole). */
+/** Flagged figures, rejected rows and files listed at most (the counts are whole). */
 const LISTED = 300;
 
 await emitJson(async (read) => ({
@@ -20,6 +20,10 @@ await emitJson(async (read) => ({
       strftime(o.received_at, '%Y-%m-%d %H:%M') AS received_at
     FROM observations o JOIN targets t USING (target_id) WHERE o.flagged ORDER BY o.received_at DESC, o.department_name, o.code, o.period LIMIT ${LISTED}`),
   flagged: (await read(`SELECT policy_id, count(*) AS n FROM observations WHERE flagged GROUP BY ALL`)),
+  // the rows rejected (what each department sent wrong), newest file first
+  rejects: await read(`SELECT file, strftime(received_at, '%Y-%m-%d %H:%M') AS received_at, source_row, column_name, code, message, left(value, 80) AS value
+    FROM rejects ORDER BY received_at DESC, receipt_no DESC, source_row LIMIT ${LISTED}`),
+  rejectsTotal: (await read(`SELECT count(*) AS n FROM rejects`))[0].n,
   // every file loaded, newest first
   files: await read(`SELECT receipt_no, original_name, strftime(received_at, '%Y-%m-%d %H:%M') AS received_at, rows_read, imported, updated, unchanged,
       rejected, flagged FROM receipts ORDER BY receipt_no DESC LIMIT ${LISTED}`),
