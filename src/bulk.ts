@@ -25,7 +25,7 @@ import { rowReader, ZERO_WIDTH, type Field, type SkippedRow, type TableRow } fro
 import { STATUS_WORDS, normalizeCell, parseValue } from "./ingest/values.js";
 import { UNITS } from "./targets/units.js";
 import { fileError } from "./ingest/codes.js";
-import { type FileLoad, type FileRead, type LoadOptions } from "./monthly.js";
+import { loadedFigures, type FileLoad, type FileRead, type LoadOptions } from "./monthly.js";
 import { COUNT_UNITS, REVIEW_MULTIPLE } from "./ingest/review.js";
 import { trace } from "./trace.js";
 import { withStatementProgress } from "./progress.js";
@@ -276,8 +276,7 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
     WHERE n > 1`);
 
   // 3. the current figures of the targets the file names
-  await run(connection, `CREATE OR REPLACE TEMP TABLE luoshi_cur AS SELECT department_id, code, period, value, status FROM observations
-    WHERE code IN (SELECT DISTINCT code FROM temp.luoshi_dc)`);
+  await run(connection, `CREATE OR REPLACE TEMP TABLE luoshi_cur AS ${loadedFigures("t.code IN (SELECT DISTINCT code FROM temp.luoshi_dc)")}`);
   const [[curRows]] = (await rows(connection, "SELECT count(*) FROM temp.luoshi_cur")) as [[bigint]];
   const withCurrent = Number(curRows) > 0;
   // the same figures for the rows the JavaScript rules accept (their department and code are a pair of luoshi_dc)

@@ -224,6 +224,15 @@ export async function ingestLookup(connection: DuckDBConnection, asOf: string, s
 
 export { REVIEW_MULTIPLE, reviewReasons } from "./ingest/review.js";
 
+/**
+ * The latest figure of each key (department_id, code, period, value, status) among every file loaded, whatever its
+ * receipt time: what a load compares its rows with. (The observations view is what is known at the as-of date.)
+ * `where`: a condition on the targets `t`, written here, never user data.
+ */
+export const loadedFigures = (where: string): string => `SELECT o.department_id, t.code, o.period, o.value, o.status
+  FROM raw.observations o JOIN raw.targets t USING (target_id) WHERE ${where}
+  QUALIFY row_number() OVER (PARTITION BY o.department_id, o.target_id, o.period ORDER BY o.receipt_no DESC) = 1`;
+
 /** The review reason of a row without a figure that takes the place of one loaded before (a status alone replaces it). */
 export const clearedReason = (value: number): string => `未填累计完成值：此前已载入的 ${value} 被本行取代（只报完成状态）`;
 
@@ -308,7 +317,7 @@ export class FileLoad {
   /** Reads the current figures of these target codes (before their rows are accepted). */
   async readCurrent(codes: string[]): Promise<void> {
     if (codes.length === 0) return;
-    await this.readCurrentFrom("(SELECT department_id, code, period, value, status FROM observations WHERE list_contains($1::VARCHAR[], code))", [listValue(codes)]);
+    await this.readCurrentFrom(`(${loadedFigures("list_contains($1::VARCHAR[], t.code)")})`, [listValue(codes)]);
   }
 
   /** Reads current figures (department_id, code, period, value, status) from a relation: rows of the observations view. */

@@ -1,6 +1,7 @@
 -- Progress of each target and reporting department at the as-of date (see reporting_rules): the latest figure
 -- reported for a period up to the as-of month, the share of the target reached, and the time-elapsed schedule
--- (序时进度) from the counting start to the deadline. Status: done, overdue (deadline passed, not done),
+-- (序时进度) from the counting start to the deadline (a quantity's share; a milestone is done or not, and only its
+-- deadline judges it). Status: done, overdue (deadline passed, not done),
 -- lagging (progress more than 10 points behind the schedule), on_track, not_reported; and the two no schedule can
 -- judge: ongoing (a recurring activity, reported: it has no end to reach) and no_deadline (reported, not done, no
 -- deadline to measure the time elapsed against).
@@ -21,7 +22,8 @@ base AS (
       ELSE greatest(0, least(1, date_diff('day', t.counting_start, rules.as_of) / greatest(1, date_diff('day', t.counting_start, t.deadline))))
     END AS elapsed,
     CASE
-      WHEN t.kind = 'milestone' THEN CASE l.status WHEN 'done' THEN 1.0 WHEN 'in_progress' THEN 0.5 WHEN 'not_started' THEN 0.0 END
+      -- a milestone is done or not: 推进中 is no share of it, so it is judged at its deadline, not against the schedule
+      WHEN t.kind = 'milestone' THEN CASE l.status WHEN 'done' THEN 1.0 END
       WHEN t.kind = 'quantity' AND t.value IS NOT NULL AND l.value IS NOT NULL THEN
         (l.value - coalesce(t.baseline, 0)) / nullif(t.value - coalesce(t.baseline, 0), 0)
     END AS progress
