@@ -338,7 +338,7 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
           AND (v = '' OR v_found)
           AND CASE WHEN kind = 'milestone' THEN st_pos IS NOT NULL ELSE (st_pos IS NOT NULL OR v_has) END
           AND NOT (v_has AND ((in_column IS NOT NULL AND in_column <> ru0) OR ($5 IS NOT NULL AND $5 <> ru0)))
-          AND NOT (v_has AND v_scale IS NOT NULL AND ((ru0 IS NULL AND money) OR in_column IS NOT NULL OR $5 IS NOT NULL))
+          AND NOT (v_has AND v_scale IS NOT NULL AND ((ru0 IS NULL AND money) OR in_column IS NOT NULL OR $5 IS NOT NULL OR NOT $6))
           AND NOT (v_has AND t_unit IS NOT NULL AND ru0 IS NOT NULL AND ru0 <> t_unit)
           AND NOT (starts_with(n, '=') OR starts_with(n, '''') OR starts_with(rp, '=') OR starts_with(rp, '''')
             OR regexp_matches(n, '${EDGE_WHITESPACE}') OR regexp_matches(rp, '${EDGE_WHITESPACE}')
@@ -423,7 +423,7 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
   lastBulkRead.storedBySql = Number(stored);
   lastBulkRead.checkedByJs = tableRows.length;
   const tv = performance.now();
-  const checked = validateRows(tableRows, ctx, { excelSerial: false, valueHeaderUnit: header.valueHeaderUnit, rejectUnheadedCells: true });
+  const checked = validateRows(tableRows, ctx, { excelSerial: false, valueHeaderUnit: header.valueHeaderUnit, valueSuffix: header.valueSuffix, rejectUnheadedCells: true });
   await load.accept(checked.rows);
   trace(`validateRows ${tableRows.length}`, tv);
   return {

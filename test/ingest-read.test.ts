@@ -225,7 +225,7 @@ describe("readMonthlyFile: forms as departments fill them in", () => {
     expect(r.rows.map((x) => [x.value, x.unit, x.reportedUnit])).toEqual([[20000, "万元", "亿元"]]);
   });
 
-  it.each([["累计完成值（万）"], ["累计完成值（千万）"], ["累计完成值（kW）"], ["累计完成值（万元/人）"], ["累计完成值（万%）"], ["累计完成值（数量或百分比）"], ["累计完成值（万元，亿元）"]])(
+  it.each([["累计完成值（万）"], ["累计完成值（千万）"], ["累计完成值（kW）"], ["累计完成值（万元/人）"], ["累计完成值（万%）"], ["累计完成值（数量或百分比）"], ["累计完成值（万元，亿元）"], ["累计完成值（万元或亿元）"]])(
     "a value header with a unit the reader does not know (%s) rejects the file instead of dropping the unit",
     async (header) => {
       const csv = [`报送单位,指标编码,统计期,${header}`, "市经信局,ZN-02,2017-10,3000"].join("\n");
@@ -233,6 +233,9 @@ describe("readMonthlyFile: forms as departments fill them in", () => {
       expect(r.fileError?.code).toBe("E_HEADER");
       expect(r.fileError?.message).toContain("D 列");
       expect(r.fileError?.message).toContain("无法识别");
+      // several units named: said why
+      if (/万元(，|或)亿元/.test(header)) expect(r.fileError?.message).toContain("括号中写了几种单位");
+      else expect(r.fileError?.message).not.toContain("几种单位");
       expect(r.rows).toEqual([]);
     },
   );
@@ -278,6 +281,13 @@ describe("readMonthlyFile: forms as departments fill them in", () => {
     expect(h.rejects.map((x) => [x.row, x.code, x.value])).toEqual([[2, "E_UNIT_MISMATCH", "1.2万"]]);
     expect(h.rejects[0]!.message).toContain("与表头的 万元 重复");
     expect(h.rows.map((x) => [x.period, x.value])).toEqual([["2017-11", 1.3]]);
+    // under 累计完成值（万家）: 2万 is 2万家 or 2万 × 万家; a bare 0.046 is read with the header
+    const suffix = ["报送单位,指标编码,统计期,累计完成值（截至本月，万家）", "市经信局,ZN-01,2017-10,2万", "市经信局,ZN-01,2017-11,0.046"].join("\n");
+    const x = await readMonthlyFile({ name: "scale-suffix.csv", bytes: Buffer.from(suffix) }, CTX);
+    expect(x.fileError).toBeNull();
+    expect(x.rejects.map((y) => [y.row, y.code])).toEqual([[2, "E_UNIT_MISMATCH"]]);
+    expect(x.rejects[0]!.message).toContain("与表头的 万家 重复");
+    expect(x.rows.map((y) => [y.period, y.value])).toEqual([["2017-11", 460]]);
   });
 
   it("zero-width characters pasted from web pages are removed wherever they are: header, department, code, value, status, note", async () => {
@@ -385,10 +395,11 @@ describe("readMonthlyFile: forms as departments fill them in", () => {
       "市经信局,合计,,2017-10,450,家,", // 合计 under 指标名称, an unread column
       "市经信局,,,2017-10,480,家,合计", // 合计 as the note
       "市经信局,,,2017-11,5,家,一季度合计数据", // not a total: the code is missing
+      "市经信局,,,2017-12,6,家,合计完成投资3000万元", // a note starting with the word: the code is missing
     ].join("\n");
     const r = await readMonthlyFile({ name: "total.csv", bytes: Buffer.from(csv) }, CTX);
     expect(r.file.skippedRows.map((x) => [x.row, x.reason])).toEqual([[3, "“合计”行（合计、备注等，不是报送数据）"], [4, "“合计”行（合计、备注等，不是报送数据）"]]);
-    expect(rejectCodes(r)).toEqual({ 5: ["E_REQUIRED"] });
+    expect(rejectCodes(r)).toEqual({ 5: ["E_REQUIRED"], 6: ["E_REQUIRED"] });
   });
 
   it("codes typed with other dashes and statuses ending in a full stop are read", async () => {

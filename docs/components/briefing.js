@@ -1,13 +1,12 @@
 // The 督查通报 (supervision briefing) page: pure functions of (data, options) that write the briefing's text.
 import {html} from "npm:htl";
-import {PROGRESS} from "./progress.js";
+import {PROGRESS, goalText, latestText, pct} from "./progress.js";
 import {dateZh, list} from "./format.js";
 
 const CN_NUMBERS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 /** （一）（二）… for the n-th (1-based) entry; plain numbers past ten. */
 export const cnIndex = (n) => (n <= 10 ? `（${CN_NUMBERS[n - 1]}）` : `（${n}）`);
 
-const pct = (v) => (v == null ? "—" : `${Math.round(v * 100)}%`);
 
 /** Counts of tasks and of (target, department) pairs by status, for one policy. */
 export function statusCounts(taskRows) {
@@ -45,14 +44,9 @@ export function overallParagraph(policy, counts, {asOf, receipts}) {
 
 /** One lagging or overdue target, as a sentence. */
 export function targetSentence(t) {
-  const goal = t.kind === "milestone" ? "按时完成" : t.kind === "recurring" ? "常态开展" : `${t.target_value ?? "—"}${t.value_max != null ? "–" + t.value_max : ""}${t.unit ?? ""}`;
-  const status = ({done: "已完成", in_progress: "推进中", not_started: "未启动"})[t.latest_status];
-  const latest = t.kind === "quantity"
-    ? t.latest_value == null ? "未报送" : `${t.latest_value}${t.unit ?? ""}（${t.latest_period}）`
-    : t.latest_value != null ? `${t.latest_value}${t.unit ?? ""}（${t.latest_period}）` : status ? `${status}（${t.latest_period}）` : "未报送";
-  // a share done only for a quantity: a milestone's 推进中 is no percentage
+  // a share done only for a quantity: a milestone is done or not
   const done = t.kind === "quantity" ? `完成 ${pct(t.progress)}、` : "";
-  return html`<li><span class="code">${t.code}</span> ${t.subject}（${t.department_name}）：目标 ${goal}，最新 ${latest}，${done}序时 ${pct(t.elapsed)}，<span style="color:${PROGRESS[t.progress_status].color}">${PROGRESS[t.progress_status].label}</span>。</li>`;
+  return html`<li><span class="code">${t.code}</span> ${t.subject}（${t.department_name}）：目标 ${goalText(t)}，最新 ${latestText(t)}，${done}序时 ${pct(t.elapsed)}，<span style="color:${PROGRESS[t.progress_status].color}">${PROGRESS[t.progress_status].label}</span>。</li>`;
 }
 
 /** 二、进度滞后的任务: one entry per task with its behind targets. */

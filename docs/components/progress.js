@@ -33,7 +33,16 @@ export function progressBars(rows, {width} = {}) {
 }
 
 const STATUS_ZH = {done: "已完成", in_progress: "推进中", not_started: "未启动"};
-const pct = (v) => (v == null ? "—" : `${Math.round(v * 100)}%`);
+/** 0.456 → 46%; — for none. */
+export const pct = (v) => (v == null ? "—" : `${Math.round(v * 100)}%`);
+/** A target as set: 450家, 15–20期, 按时完成 (a milestone), 常态开展 (a recurring activity). */
+export const goalText = (t) =>
+  t.target_value == null ? ({milestone: "按时完成", recurring: "常态开展"})[t.kind] ?? "—" : `${t.target_value}${t.value_max != null ? "–" + t.value_max : ""}${t.unit ?? ""}`;
+/** The latest report: its figure, else its status (推进中), else 未报送; with its period unless `period: false`. */
+export const latestText = (t, {period = true} = {}) =>
+  (t.latest_value != null ? `${t.latest_value}${t.unit ?? ""}` : STATUS_ZH[t.latest_status] ?? "未报送") + (period && t.latest_period ? `（${t.latest_period}）` : "");
+/** The share done, for a quantity only: a milestone is done or not. */
+export const shareText = (t) => (t.kind === "quantity" ? pct(t.progress) : "—");
 
 /**
  * Targets with their progress (rows of target_progress): target, latest figure or status with its period, share done
@@ -46,9 +55,7 @@ export function targetProgressTable(rows, {department = false, rowHref} = {}) {
     <tbody>${rows.map((p) => html`<tr>
       ${rowHref ? html`<td><a href=${rowHref(p)}>${p.row_no}</a></td>` : ""}
       <td><code>${p.code}</code></td><td>${p.subject}</td>${department ? html`<td>${p.department_name}</td>` : ""}
-      <td>${p.target_value == null ? ({milestone: "按时完成", recurring: "常态开展"})[p.kind] ?? "—" : `${p.target_value}${p.value_max != null ? "–" + p.value_max : ""}${p.unit ?? ""}`}</td>
-      <td>${p.latest_value != null ? `${p.latest_value}${p.unit ?? ""}` : STATUS_ZH[p.latest_status] ?? "未报送"}${p.latest_period ? `（${p.latest_period}）` : ""}</td>
-      <td>${p.kind === "quantity" ? pct(p.progress) : "—"}</td><td>${pct(p.elapsed)}</td>
+      <td>${goalText(p)}</td><td>${latestText(p)}</td><td>${shareText(p)}</td><td>${pct(p.elapsed)}</td>
       <td style="color:${PROGRESS[p.progress_status].color}">${PROGRESS[p.progress_status].label}</td>
     </tr>`)}</tbody>
   </table>`;

@@ -128,6 +128,7 @@ export async function readMonthlyTable(input: { name: string; bytes: Uint8Array 
   const validateOptions: ValidateOptions = {
     excelSerial: info.format === "xlsx",
     valueHeaderUnit: t.table.valueHeaderUnit,
+    valueSuffix: t.table.valueSuffix,
     rejectUnheadedCells: info.format === "csv",
     quoteErrorRows,
   };

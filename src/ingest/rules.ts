@@ -47,6 +47,8 @@ export type RowOptions = {
   excelSerial?: boolean;
   /** Unit written in the value header, 「累计完成值（万元）」. */
   valueHeaderUnit?: string | null;
+  /** A scale and a unit in the value header, 「累计完成值（万家）」, which bare numbers below are read with. */
+  valueSuffix?: string | null;
 };
 
 /** One accepted row, in the target's unit. */
@@ -421,7 +423,7 @@ function checkCells(cells: RowCells, sourceRow: number, memo: RowMemo): ValidRow
     // 1.2万 beside 万元: 1.2万元, or 1.2 × 万 × 万元? Neither is read.
     const scaledBeside = reported.scaleOnly === null ? undefined : [
       { where: `「${COLUMN_NAME.unit}」列`, unit: inColumn },
-      { where: "表头", unit: inHeader },
+      { where: "表头", unit: inHeader ?? options.valueSuffix ?? null },
     ].find((e) => e.unit !== null && unitCarriesScale(e.unit));
     if (scaledBeside) {
       unitOk = false;

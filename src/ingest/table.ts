@@ -90,11 +90,14 @@ const unitText = (text: string) => {
  */
 const headerUnit = (text: string) => {
   const whole = unitText(text);
-  const parts = text.split(/[,，、;；]/).map(unitText).filter((p) => p !== "");
+  const parts = bracketParts(text, /[,，、;；]/);
   if (parts.length < 2) return whole;
-  const units = parts.filter((p) => KNOWN_UNITS.has(p));
+  const units = parts.filter((p) => KNOWN_UNITS.has(p) || scaledUnit(p) !== null);
   return units.length === 1 && parts.every((p) => p === units[0] || !UNITISH.test(p)) ? units[0]! : whole;
 };
+
+/** The parts of a value header's bracket, split where a list (截至本月，万元) or a choice (万元或亿元) is written. */
+const bracketParts = (text: string, at = /[,，、;；或]/) => text.split(at).map(unitText).filter((p) => p !== "");
 
 /** Scale characters, money and common Latin unit symbols: a value header bracket holding one must be a unit read. */
 const UNITISH = /[万亿千百元%‰]|^(k?w|kwh|mw|mwh|m²|m2|m³|m3|km|km²|km2|t|kg|g|m|cm|mm|l|ml|h)$/i;
@@ -146,6 +149,8 @@ export type Table = {
   ignoredColumns: string[];
   /** Unit written in the value header, 「累计完成值（万元）」 → 万元. */
   valueHeaderUnit: string | null;
+  /** A scale and a unit in the value header, 「累计完成值（万家）」 → 万家 (bare numbers below are read with it). */
+  valueSuffix: string | null;
   rows: TableRow[];
   /** Rows below the header that hold no report (totals, notes, signatures, section titles, a repeated header). */
   skipped: SkippedRow[];
@@ -153,9 +158,9 @@ export type Table = {
 
 export type SkippedRow = { row: number; reason: string };
 
+/** A total written as a cell of its own (合计, 小计：) in a row without a 指标编码; not a note that starts with the word. */
+const TOTAL = /^(合计|总计|小计)[:：]?$/;
 /** First words of the lines a form carries below its table: totals, notes, signatures. */
-/** A total written in a cell of a row without a 指标编码. */
-const TOTAL = /^(合计|总计|小计)/;
 const FOOTER = /^(合计|总计|小计|备注|附注|注[:：\d１-９]|说明|填表说明|填报说明|填报单位|报送单位[:：(（]|单位负责人|负责人|审核|制表|填表人|填报人[:：]|联系人|联系电话|填报日期[:：])/;
 
 /**
@@ -364,7 +369,7 @@ export function readHeader(sheet: Grid, merges: readonly Merge[] = []): { header
         "E_HEADER",
         `第 ${headerRow} 行 ${columnLetter(valueMatch.index)} 列表头「${valueMatch.header.replace(/\s+/g, "")}」中的单位“${bracket}”无法识别；` +
           `请写成如「${COLUMN_NAME.value}（万元）」，或去掉表头中的单位、在「${COLUMN_NAME.unit}」列逐行填写` +
-          `${/[或/]/.test(bracket) ? "（括号中写了几种单位时无法确定按哪一种读取）" : ""}`,
+          `${bracketParts(bracket).filter((p) => UNITISH.test(p)).length > 1 ? "（括号中写了几种单位时无法确定按哪一种读取）" : ""}`,
       ),
     };
   }
@@ -497,8 +502,8 @@ export function readTable(sheet: Grid, merges: readonly Merge[] = [], hidden: Re
     if (r.kind === "row") rows.push(r.row);
     else if (r.kind === "skipped") skipped.push(r.skipped);
   }
-  const { headerRow, columns, ignoredColumns, valueHeaderUnit } = header;
-  return { table: { headerRow, columns, ignoredColumns, valueHeaderUnit, rows, skipped } };
+  const { headerRow, columns, ignoredColumns, valueHeaderUnit, valueSuffix } = header;
+  return { table: { headerRow, columns, ignoredColumns, valueHeaderUnit, valueSuffix, rows, skipped } };
 }
 
 export type CsvGrid = {
