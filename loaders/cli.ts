@@ -313,7 +313,7 @@ async function ingest(args: string[]): Promise<number> {
       printSummary(s);
       if (values.sheet !== undefined && s.format === "csv") console.log(`    （--sheet 只适用于 .xlsx 工作簿，CSV 文件已忽略该选项）`);
     }
-    if (summaries.length > 1) printTotals(summaries);
+    if (summaries.length > 1) printTotals(summaries, dryRun);
   }
   if (rejectsOutError !== null) console.error(`错误：退回文件 ${rejectsOut} 未能写入（${rejectsOutError}）；以上载入结果不受影响，可用 --json 查看被拒绝的行`);
   if (summaries.some((s) => s.status === "file_rejected")) return EXIT.rejected;
@@ -365,14 +365,16 @@ function printRejects(s: import("../src/monthly.js").IngestSummary): void {
   if (s.rejects.length > 200) console.log(`    ……另有 ${s.rejects.length - 200} 处（用 --json 或 --rejects-out 查看全部）`);
 }
 
-/** After several files: how many were loaded, already there or rejected whole (named), and the rows in all. */
-function printTotals(summaries: import("../src/monthly.js").IngestSummary[]): void {
+/**
+ * After several files: how many were loaded (or checked), already there or rejected whole (named), and the rows in
+ * all; the rows rejected include those of files loaded before (listed again, and counted in the exit code).
+ */
+function printTotals(summaries: import("../src/monthly.js").IngestSummary[], dryRun: boolean): void {
   const count = (status: string) => summaries.filter((s) => s.status === status).length;
   const whole = summaries.filter((s) => s.status === "file_rejected");
-  const sum = (key: "imported" | "updated" | "unchanged" | "rejected" | "flagged") => summaries.reduce((n, s) => n + (s.status === "already_loaded" && key === "rejected" ? 0 : s[key]), 0);
-  const dry = count("dry_run") > 0;
+  const sum = (key: "imported" | "updated" | "unchanged" | "rejected" | "flagged") => summaries.reduce((n, s) => n + s[key], 0);
   console.log(
-    `共 ${summaries.length} 个文件：${dry ? `试运行 ${count("dry_run")} 个` : `载入 ${count("loaded") + count("partial")} 个`}，已载入过 ${count("already_loaded")} 个，整个被拒绝 ${whole.length} 个；` +
+    `共 ${summaries.length} 个文件：${dryRun ? `试运行 ${count("dry_run")} 个` : `载入 ${count("loaded") + count("partial")} 个`}，已载入过 ${count("already_loaded")} 个，整个被拒绝 ${whole.length} 个；` +
       `新增 ${sum("imported")}，更新 ${sum("updated")}，未变 ${sum("unchanged")}，拒绝 ${sum("rejected")} 行，待复核 ${sum("flagged")}` +
       (whole.length ? `\n整个被拒绝的文件：${whole.map((s) => `${s.file}（${s.file_error!.code}）`).join("、")}` : ""),
   );

@@ -24,8 +24,12 @@ beforeAll(async () => {
   ];
   await loadMonthlyFile(wh.connection, { name: "kjj-2017-10.csv", bytes: Buffer.from([HEADER, ...lines].join("\n")), asOf: "2017-11-20", receivedAt: "2017-11-03 10:00:00", archiveName: null });
   // 周巷镇's 智能经济服务中心 (no deadline), 市经信局's recurring activity (CX75-21-03, 常态化) and one milestone of row 21
-  const others = ["周巷镇,CX75-03-01,2017-10,0,个,,,,", "市经信局,CX75-21-03,2017-10,26,,,,,", "市经信局,CX75-21-01,2017-10,,,推进中,,,"];
+  // (CX75-21-03 reported through its deadline month; CX75-38-01, recurring too, only in 2017-10)
+  const others = ["周巷镇,CX75-03-01,2017-10,0,个,,,,", "市经信局,CX75-21-03,2017-10,26,,,,,", "市经信局,CX75-21-01,2017-10,,,推进中,,,", "市经信局,CX75-38-01,2017-10,3,,,,,"];
   await loadMonthlyFile(wh.connection, { name: "others-2017-10.csv", bytes: Buffer.from([HEADER, ...others].join("\n")), asOf: "2017-11-20", receivedAt: "2017-11-03 11:00:00", archiveName: null });
+  const december = [HEADER, "市经信局,CX75-21-03,2017-12,30,,,,,"].join("\n");
+  const dec = await loadMonthlyFile(wh.connection, { name: "jxj-2017-12.csv", bytes: Buffer.from(december), asOf: "2018-01-31", receivedAt: "2018-01-03 11:00:00", archiveName: null });
+  if (dec.rejected > 0) throw new Error(JSON.stringify(dec.rejects));
   return () => wh.close();
 });
 
@@ -61,11 +65,14 @@ describe("targets no schedule can judge", () => {
     }
   });
 
-  it("a reported recurring activity is ongoing, before and after the deadline (it has no end to reach); unreported it is overdue once the deadline is past", async () => {
+  it("a recurring activity reported lately is ongoing, before and after the deadline (it has no end to reach); reports that stopped before it, overdue", async () => {
     await setAsOf(wh.connection, "2017-11-20");
     expect(await status("CX75-21-03", "市经信局")).toBe("ongoing");
+    expect(await status("CX75-38-01", "市经信局")).toBe("ongoing"); // 2017-10 reported: the last month due
+    await setAsOf(wh.connection, "2018-01-20");
+    expect(await status("CX75-38-01", "市经信局")).toBe("overdue"); // nothing since 2017-10, deadline passed
     await setAsOf(wh.connection, "2019-01-10");
-    expect(await status("CX75-21-03", "市经信局")).toBe("ongoing");
+    expect(await status("CX75-21-03", "市经信局")).toBe("ongoing"); // reported through 2017-12, its deadline month
     expect(await status("CX75-21-01", "市经信局")).toBe("overdue"); // the milestone beside it, 推进中 past its deadline
     const [r21] = await sql(`SELECT pairs, ongoing, overdue, task_status FROM task_progress WHERE policy_id = 'cixi-2017-75' AND row_no = 21`);
     expect(r21).toMatchObject({ pairs: 3, ongoing: 1, task_status: "overdue" });

@@ -464,6 +464,11 @@ describe("readMonthlyFile: .xlsx sheets and cells", () => {
     expect(r.rows.map((x) => [x.sourceRow, x.period, x.value])).toEqual([[3, "2017-11", 460]]);
     expect(r.file.skippedRows).toEqual([{ row: 2, reason: "隐藏的行，未读取；如需报送，请在 Excel 中取消隐藏" }]);
     expect(r.rejects).toEqual([]);
+    // every data row hidden: the file is rejected, saying why
+    const all = patch(book, "xl/worksheets/sheet1.xml", (xml) => xml.replace(/<row\b([^>]*\br="[23]"[^>]*)>/g, '<row$1 hidden="1">'));
+    const none = await readMonthlyFile({ name: "all-hidden.xlsx", bytes: all }, CTX);
+    expect(none.fileError?.code).toBe("E_NO_DATA");
+    expect(none.fileError?.message).toContain("其下 2 行被隐藏，未读取；请在 Excel 中取消隐藏后再报送");
   });
 
   it("reads the first sheet that holds the table when the first one is instructions or empty; says which sheet when none does", async () => {

@@ -141,6 +141,10 @@ describe("luoshi ingest", () => {
     expect(lines[2]).toBe("empty.csv,,,E_FILE_EMPTY,文件为空,");
     // several files end with their totals, naming the files rejected whole
     expect(r.stdout).toContain("共 2 个文件：载入 1 个，已载入过 0 个，整个被拒绝 1 个；新增 0，更新 0，未变 0，拒绝 1 行，待复核 0");
+    // again, as a dry run: both files already there or rejected whole; the rows rejected before still counted
+    const dry = luoshi("ingest", join(fixture.dir, "f.csv"), empty, "--as-of", "2017-12-10", "--dry-run");
+    expect(dry.status).toBe(2);
+    expect(dry.stdout).toContain("共 2 个文件：试运行 0 个，已载入过 1 个，整个被拒绝 1 个；新增 0，更新 0，未变 0，拒绝 1 行，待复核 0");
     expect(r.stdout).toContain("整个被拒绝的文件：empty.csv（E_FILE_EMPTY）");
   });
 

@@ -6,7 +6,7 @@
 import { fileError, type FileError } from "./codes.js";
 import { sniffBytes, type TextEncoding } from "./decode.js";
 import { validateRows, validateRowsInChunks, type IngestContext, type Reject, type ValidateHooks, type ValidateOptions, type ValidRow } from "./rules.js";
-import { hasHeader, parseCsvGrid, readTable, type SkippedRow, type TableRow } from "./table.js";
+import { HIDDEN_ROW, hasHeader, parseCsvGrid, readTable, type SkippedRow, type TableRow } from "./table.js";
 import { readXlsxGrid, type Grid, type Merge } from "./xlsx.js";
 
 export type ReadOptions = {
@@ -123,7 +123,11 @@ export async function readMonthlyTable(input: { name: string; bytes: Uint8Array 
   info.ignoredColumns = t.table.ignoredColumns;
   info.skippedRows = t.table.skipped;
   info.rowsRead = t.table.rows.length;
-  if (t.table.rows.length === 0) return rejectFile(fileError("E_NO_DATA", `第 ${t.table.headerRow} 行是表头，其下没有数据`));
+  if (t.table.rows.length === 0) {
+    // every data row hidden (an autofilter left on, rows hidden by mistake): say so, rather than "no data"
+    const hiddenRows = t.table.skipped.filter((s) => s.reason === HIDDEN_ROW).length;
+    return rejectFile(fileError("E_NO_DATA", `第 ${t.table.headerRow} 行是表头，其下没有数据${hiddenRows > 0 ? `（其下 ${hiddenRows} 行被隐藏，未读取；请在 Excel 中取消隐藏后再报送）` : ""}`));
+  }
 
   const validateOptions: ValidateOptions = {
     excelSerial: info.format === "xlsx",

@@ -158,6 +158,9 @@ export type Table = {
 
 export type SkippedRow = { row: number; reason: string };
 
+/** Why a hidden row of a workbook is skipped. */
+export const HIDDEN_ROW = "隐藏的行，未读取；如需报送，请在 Excel 中取消隐藏";
+
 /** A total written as a cell of its own (合计, 小计：) in a row without a 指标编码; not a note that starts with the word. */
 const TOTAL = /^(合计|总计|小计)[:：]?$/;
 /** First words of the lines a form carries below its table: totals, notes, signatures. */
@@ -495,7 +498,7 @@ export function readTable(sheet: Grid, merges: readonly Merge[] = [], hidden: Re
   for (let index = header.index + 1; index < grid.length; index++) {
     // a hidden row (.xlsx) is not read: the department does not see it, so it is not part of the report it sends
     if (hidden.has(index) && !isEmptyRow(grid[index]!)) {
-      skipped.push({ row: index + 1, reason: "隐藏的行，未读取；如需报送，请在 Excel 中取消隐藏" });
+      skipped.push({ row: index + 1, reason: HIDDEN_ROW });
       continue;
     }
     const r = read(grid[index]!, index);

@@ -151,7 +151,8 @@ export function parseValue(text: string): Parsed<ReportedValue | null> {
     if (u && u.category !== "money") return ok({ value: scaled, unitInCell: u.unit, scaleOnly: null });
   }
   if (APPROXIMATE.test(rest)) return notANumber(text, t);
-  // 15-20, 1～3: a range; 450.: a decimal point with no digits after it
+  // 2017-10 in the value column: a period (the columns shifted?); 15-20, 1～3: a range; 450.: a point with no digits after it
+  if (/^[12]\d{3}$/.test(digits!) && /^[-/.年][01]?\d月?$/.test(rest)) return fail("E_NOT_A_NUMBER", `${quote(text)}（这像是统计期，请检查各列是否错位）`);
   if (/^[-~～—–至到][0-9]/.test(rest)) return fail("E_NOT_A_NUMBER", `${quote(text)}（请填写一个确切的累计数，不要填范围）`);
   if (rest === ".") return fail("E_NOT_A_NUMBER", `${quote(text)}（小数点后缺少数字）`);
   return fail("E_NOT_A_NUMBER", `${quote(text)}（“${rest}”不是可识别的单位）`);

@@ -3,7 +3,7 @@
 -- (序时进度) from the counting start to the deadline (a quantity's share; a milestone is done or not, and only its
 -- deadline judges it). Status: done, overdue (deadline passed, not done),
 -- lagging (progress more than 10 points behind the schedule), on_track, not_reported; and the two no schedule can
--- judge: ongoing (a recurring activity, reported: it has no end to reach) and no_deadline (reported, not done, no
+-- judge: ongoing (a recurring activity reported lately: it has no end to reach) and no_deadline (reported, not done, no
 -- deadline to measure the time elapsed against).
 WITH rules AS (SELECT * FROM reporting_rules),
 latest AS (
@@ -37,7 +37,9 @@ SELECT
   *,
   CASE
     WHEN progress >= 1 OR latest_status = 'done' THEN 'done'
-    WHEN kind = 'recurring' AND (latest_period IS NOT NULL OR latest_status IS NOT NULL) THEN 'ongoing'
+    -- reported lately: through its deadline month, or (before it) up to a month short of the last month due
+    WHEN kind = 'recurring'
+      AND latest_period >= least(coalesce(strftime(deadline, '%Y-%m'), '9999-12'), strftime(as_of - INTERVAL 2 MONTH, '%Y-%m')) THEN 'ongoing'
     WHEN deadline IS NOT NULL AND as_of > deadline THEN 'overdue'
     WHEN latest_period IS NULL AND latest_status IS NULL THEN 'not_reported'
     WHEN deadline IS NULL THEN 'no_deadline'
