@@ -320,7 +320,7 @@ export class FileLoad {
     await this.readCurrentFrom(`(${loadedFigures("list_contains($1::VARCHAR[], t.code)")})`, [listValue(codes)]);
   }
 
-  /** Reads current figures (department_id, code, period, value, status) from a relation: rows of the observations view. */
+  /** Reads current figures (department_id, code, period, value, status) from a relation: rows of loadedFigures. */
   async readCurrentFrom(from: string, params: DuckDBValue[] = []): Promise<void> {
     // packed into one text (a DOUBLE's text reads back as the same number; NULL value and status as '', which neither can be)
     const packed = await packedRows(this.connection, from, ["department_id", "code", "period", "coalesce(CAST(value AS VARCHAR), '')", "coalesce(status, '')"],
