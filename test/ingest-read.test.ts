@@ -167,6 +167,10 @@ describe("readMonthlyFile: CSV layouts", () => {
       [2, 450],
       [4, 1234],
     ]);
+    // a cell of spaces beyond the header: still rejected, and said to be blank
+    const blank = await readMonthlyFile({ name: "blank.csv", bytes: Buffer.from([HEADER, "市经信局,ZN-01,2017-10,450,家,,,,, "].join("\n")) }, CTX);
+    expect(blank.rejects.map((x) => [x.row, x.code])).toEqual([[2, "E_EXTRA_CELLS"]]);
+    expect(blank.rejects[0]!.message).toContain("比表头多 1 个单元格，多出的单元格是空白的");
   });
 
   it.each([

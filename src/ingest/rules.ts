@@ -759,7 +759,9 @@ class Validation {
       const issues = ok ? [] : result;
       if (quoteError) issues.push({ code: "E_CSV_QUOTES", column: null, message: rowMessage("E_CSV_QUOTES"), value: null });
       if (extraCells) {
-        const detail = [r.extraFields > 0 ? `比表头多 ${r.extraFields} 个单元格` : null, ...r.unheaded].filter((d) => d !== null).join("；");
+        // extra cells that are all blank: a trailing comma or space more often than a shifted row
+        const blank = r.unheaded.length === 0 ? "，多出的单元格是空白的（本行其他各列无误时，多半是行尾多打了逗号或空格，删去即可）" : "";
+        const detail = [r.extraFields > 0 ? `比表头多 ${r.extraFields} 个单元格${blank}` : null, ...r.unheaded].filter((d) => d !== null).join("；");
         issues.push({ code: "E_EXTRA_CELLS", column: null, message: rowMessage("E_EXTRA_CELLS", detail), value: r.unheaded.join("；") || null });
       }
       if (duplicate) issues.push(duplicate);
