@@ -356,7 +356,8 @@ function printSummary(s: import("../src/monthly.js").IngestSummary): void {
   if (s.ignored_columns.length > 0) console.log(`    未识别、未读取的列：${s.ignored_columns.map((c) => `「${c.replace(/\s+/g, " ")}」`).join("、")}`);
   if (s.skipped_rows.length > 0) console.log(`    跳过的非数据行：${s.skipped_rows.slice(0, 20).map((r) => `第 ${r.row} 行（${r.reason}）`).join("、")}${s.skipped_rows.length > 20 ? ` 等 ${s.skipped_rows.length} 行` : ""}`);
   printRejects(s);
-  for (const f of s.flags) console.log(`    待复核 第 ${f.row} 行 ${f.code} ${f.department} ${f.period}：${f.reason}`);
+  for (const f of s.flags.slice(0, 200)) console.log(`    待复核 第 ${f.row} 行 ${f.code} ${f.department} ${f.period}：${f.reason}`);
+  if (s.flags.length > 200) console.log(`    ……另有 ${s.flags.length - 200} 行待复核（用 --json 查看全部）`);
 }
 
 /** A file's rejected rows, the first 200. */
