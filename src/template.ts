@@ -11,6 +11,7 @@
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
 import Papa from "papaparse";
+import { hint, nearNames } from "./ingest/rules.js";
 import { COLUMNS, columnLetter } from "./ingest/table.js";
 import { parsePeriod, STATUS_WORDS, type Status } from "./ingest/values.js";
 import { query } from "./warehouse.js";
@@ -119,14 +120,8 @@ export async function buildTemplate(connection: DuckDBConnection, options: { dep
   const wanted = normalizeDepartment(options.department);
   const matches = aliases.filter((a) => normalizeDepartment(String(a.alias)) === wanted);
   if (matches.length === 0) {
-    // the names it may stand for: one it starts (周巷 → 周巷镇), or that starts it
     const names = [...new Set(aliases.map((a) => String(a.name)))];
-    const near = wanted.length < 2 ? [] : names.filter((n) => {
-      const key = normalizeDepartment(n);
-      return key.startsWith(wanted) || (wanted.startsWith(key) && key.length >= 2);
-    });
-    const hint = near.length > 0 && near.length <= 3 ? `（是否为${near.map((n) => `“${n}”`).join("或")}？）` : "";
-    throw new TemplateError(`报送单位“${options.department}”不在部门字典中${hint}`);
+    throw new TemplateError(`报送单位“${options.department}”不在部门字典中${hint(nearNames(wanted, names, normalizeDepartment))}`);
   }
   const name = String(matches[0]!.name);
   const ids = [...new Set(matches.map((m) => String(m.department_id)))];

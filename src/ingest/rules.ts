@@ -146,8 +146,20 @@ function codeIndex(targets: ReadonlyMap<string, IngestTarget>): Map<string, stri
   });
 }
 
+/**
+ * The names a department written as `text` may stand for: a name it starts (周巷 → 周巷镇), or one that starts it
+ * (two characters at least). `key`: how a name is compared with `text`.
+ */
+export function nearNames(text: string, names: readonly string[], key: (name: string) => string = (n) => n): string[] {
+  if (text.length < 2) return [];
+  return names.filter((n) => {
+    const k = key(n);
+    return k.startsWith(text) || (text.startsWith(k) && k.length >= 2);
+  });
+}
+
 /** 「（是否为“X”？）」 for up to three candidates; empty for none or more. */
-function hint(candidates: readonly string[]): string {
+export function hint(candidates: readonly string[]): string {
   if (candidates.length === 0 || candidates.length > 3) return "";
   return `（是否为${candidates.map((c) => `“${c}”`).join("或")}？）`;
 }
@@ -211,10 +223,7 @@ class RowMemo {
 
   /** For the message of an unknown 报送单位: the department names it may stand for (a name it starts, or that starts it). */
   departmentHint(written: string): string {
-    const text = normalizeName(written);
-    if (text.length < 2) return "";
-    const near = reporterIndex(this.ctx.targets).filter((n) => n.startsWith(text) || (text.startsWith(n) && n.length >= 2));
-    return hint(near);
+    return hint(nearNames(normalizeName(written), reporterIndex(this.ctx.targets)));
   }
 
   /** For the message of an unknown 指标编码: the codes it may stand for (the same parts, leading zeros and separators aside). */
