@@ -40,14 +40,14 @@ export const JS_WHITESPACE = (() => {
   return s;
 })();
 
-/** A text holding a zero-width character anywhere (RE2): cleanCell removes it, so SQL leaves its row to JavaScript. */
-const ANY_ZERO_WIDTH = `[${[...ZERO_WIDTH].map((ch) => `\\x{${ch.charCodeAt(0).toString(16)}}`).join("")}]`;
+/** Characters as an RE2 class. */
+const charClass = (chars: string) => `[${[...chars].map((ch) => `\\x{${ch.charCodeAt(0).toString(16)}}`).join("")}]`;
 
-/** A text that starts or ends with one of JS_WHITESPACE (RE2): cleanCell would trim it, so SQL leaves its row to JavaScript. */
-const EDGE_WHITESPACE = (() => {
-  const cls = [...JS_WHITESPACE].map((ch) => `\\x{${ch.charCodeAt(0).toString(16)}}`).join("");
-  return `^[${cls}]|[${cls}]$`;
-})();
+/**
+ * A text cleanCell would change (RE2), so that SQL leaves its row to JavaScript: one that starts or ends with one of
+ * JS_WHITESPACE (trimmed), or holds a zero-width character anywhere (removed). One pattern, one match per cell.
+ */
+const NEEDS_CLEANING = `^${charClass(JS_WHITESPACE)}|${charClass(JS_WHITESPACE)}$|${charClass(ZERO_WIDTH)}`;
 
 /** 完成状态 words (cleanCell and parseStatus leave them as they are) and the status each stands for. */
 export const STATUS_FORMS = (Object.entries(STATUS_WORDS) as [string, readonly string[]][]).flatMap(([status, words]) => words.map((w) => [w, status] as const));
@@ -341,8 +341,7 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
           AND NOT (v_has AND v_scale IS NOT NULL AND ((ru0 IS NULL AND money) OR in_column IS NOT NULL OR $5 IS NOT NULL OR NOT $6))
           AND NOT (v_has AND t_unit IS NOT NULL AND ru0 IS NOT NULL AND ru0 <> t_unit)
           AND NOT (starts_with(n, '=') OR starts_with(n, '''') OR starts_with(rp, '=') OR starts_with(rp, '''')
-            OR regexp_matches(n, '${EDGE_WHITESPACE}') OR regexp_matches(rp, '${EDGE_WHITESPACE}')
-            OR regexp_matches(n, '${ANY_ZERO_WIDTH}') OR regexp_matches(rp, '${ANY_ZERO_WIDTH}')) AS ok
+            OR regexp_matches(n, '${NEEDS_CLEANING}') OR regexp_matches(rp, '${NEEDS_CLEANING}')) AS ok
       FROM u
     ), f AS (
       SELECT r.*, ${withCurrent ? "cur.code IS NOT NULL" : "false"} AS in_cur,
