@@ -22,7 +22,7 @@ import { join } from "node:path";
 import { verifyBody, type CsvPlan } from "./ingest/csvplan.js";
 import { CellVerdicts, validateRows } from "./ingest/rules.js";
 import { rowReader, ZERO_WIDTH, type Field, type SkippedRow, type TableRow } from "./ingest/table.js";
-import { STATUS_WORDS, normalizeCell, parseValue } from "./ingest/values.js";
+import { STATUS_WORDS, normalizeCell } from "./ingest/values.js";
 import { UNITS } from "./targets/units.js";
 import { fileError } from "./ingest/codes.js";
 import { loadedFigures, type FileLoad, type FileRead, type LoadOptions } from "./monthly.js";
@@ -56,27 +56,11 @@ export const STATUS_FORMS = (Object.entries(STATUS_WORDS) as [string, readonly s
 export const UNIT_COLUMN_FORMS = UNITS.map((u) => u.unit).filter((u) => normalizeCell(u) === u);
 
 /**
- * Units that parseValue reads after a plain number as they are (「450家」 → 450, 家): the suffixes the SQL form of a
- * value accepts. Scale words (1.5万家) and bracketed units are left to parseValue.
+ * A plain number as String() writes it: no sign, no leading zero, at most 9 integer and 6 decimal digits, no trailing
+ * zero after the point (15 significant digits, so Number() and CAST AS DOUBLE give the same double, and the text is
+ * the number's text). Every other value (a unit or a scale word in the cell, 1,234, 12.50) is judged per distinct text.
  */
-export const VALUE_UNIT_FORMS = UNITS.map((u) => u.unit).filter((u) => {
-  if (!/^[^0-9,.Ee]/.test(u) || normalizeCell(u) !== u || /\s/.test(u)) return false;
-  return ["1", "0.5", "120"].every((n) => {
-    const v = parseValue(n + u);
-    return v.ok && v.value !== null && v.value.value === Number(n) && v.value.unitInCell === u && v.value.scaleOnly === null;
-  });
-});
-
-/** YYYY-MM of the years parsePeriod accepts: the period as written is the period. */
-export const PERIOD_FORM = "20[0-9]{2}-(0[1-9]|1[0-2])";
-/** YYYY-MM-DD (a real date, checked by TRY_CAST): the report date as written is the date. */
-export const DATE_FORM = "20[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])";
-/**
- * A plain number: no sign, no leading zero, at most 9 integer and 6 decimal digits (15 significant digits, so
- * Number() and CAST AS DOUBLE give the same double, and String() gives the digits back without trailing zeros),
- * then the rest of the cell.
- */
-export const NUMBER_FORM = "^((?:0|[1-9][0-9]{0,8})(?:\\.[0-9]{1,6})?)(.*)$";
+export const PLAIN_NUMBER = "(0|[1-9][0-9]{0,8})(\\.[0-9]{0,5}[1-9])?";
 
 /**
  * How the last bulk read divided the rows: stored by the INSERT, or read back and checked by JavaScript. A row whose
@@ -218,13 +202,11 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
   // 1. the distinct texts the JavaScript rules judge
   const pairs = (await rows(connection, `SELECT DISTINCT ${cell("department")}, ${cell("targetCode")} FROM temp.luoshi_stage`)) as [string, string][];
   const periods = (await rows(connection, `SELECT DISTINCT ${cell("period")} FROM temp.luoshi_stage`)) as [string][];
-  // the forms SQL reads itself are tested on each distinct text, after DISTINCT (LATERAL keeps the optimizer from
-  // moving the test below it, onto every row)
-  const dates = (await rows(connection, `SELECT d FROM (SELECT DISTINCT ${cell("reportedAt")} AS d FROM temp.luoshi_stage),
-    LATERAL (SELECT regexp_full_match(d, '${DATE_FORM}') AND TRY_CAST(d AS DATE) IS NOT NULL AS form) WHERE d <> '' AND NOT form`)) as [string][];
+  const dates = (await rows(connection, `SELECT DISTINCT ${cell("reportedAt")} AS d FROM temp.luoshi_stage WHERE d <> ''`)) as [string][];
+  // a plain number is read by SQL itself, tested on each distinct text after DISTINCT (LATERAL keeps the optimizer
+  // from moving the test below it, onto every row)
   const values = (await rows(connection, `SELECT v FROM (SELECT DISTINCT ${cell("value")} AS v FROM temp.luoshi_stage),
-    LATERAL (SELECT regexp_extract(v, '${NUMBER_FORM}', ['num', 'suffix']) AS m)
-    WHERE v <> '' AND NOT ($1 AND m.num <> '' AND (m.suffix = '' OR list_contains($2::VARCHAR[], m.suffix)))`, [usePlain, listValue(VALUE_UNIT_FORMS)])) as [string][];
+    LATERAL (SELECT regexp_full_match(v, '${PLAIN_NUMBER}') AS plain) WHERE v <> '' AND NOT ($1 AND plain)`, [usePlain])) as [string][];
   const dc: (string | number | boolean | null)[][] = [];
   for (const [d, c] of pairs) {
     const v = verdicts.departmentAndCode(d, c);
@@ -233,15 +215,18 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
     const departmentId = load.departmentIds.get(t.policy_id)?.get(v.department);
     if (departmentId === undefined) continue;
     const unit = v.target.unit;
-    dc.push([d, c, t.target_id, v.code, departmentId, unit, v.target.kind, v.target.countingStart?.slice(0, 7) ?? null, t.goal, t.doneFloor,
-      unit !== null && verdicts.isMoney(unit)]);
+    // what reviewReasons asks of the row's value, known here when the target has a unit (the row's unit is then the target's)
+    dc.push([d, c, t.target_id, v.code, departmentId, unit, v.target.kind, v.target.countingStart?.slice(0, 7) ?? null,
+      t.goal !== null && t.goal > 0 ? REVIEW_MULTIPLE * t.goal : null, t.doneFloor, unit !== null && verdicts.isMoney(unit),
+      unit === null ? null : COUNT_UNITS.includes(unit), unit === null ? null : unit === "%"]);
   }
   await tempTable(connection, "luoshi_dc", [["d", "VARCHAR"], ["c", "VARCHAR"], ["target_id", "VARCHAR"], ["code", "VARCHAR"],
-    ["department_id", "VARCHAR"], ["t_unit", "VARCHAR"], ["kind", "VARCHAR"], ["start_month", "VARCHAR"], ["goal", "DOUBLE"], ["done_floor", "DOUBLE"], ["money", "BOOLEAN"]], dc);
+    ["department_id", "VARCHAR"], ["t_unit", "VARCHAR"], ["kind", "VARCHAR"], ["start_month", "VARCHAR"], ["huge", "DOUBLE"], ["done_floor", "DOUBLE"], ["money", "BOOLEAN"],
+    ["counted", "BOOLEAN"], ["percent", "BOOLEAN"]], dc);
   await tempTable(connection, "luoshi_period", [["raw", "VARCHAR"], ["period", "VARCHAR"]],
     periods.flatMap(([p]) => {
       const v = verdicts.period(p);
-      return v === null || v === p ? [] : [[p, v]];
+      return v === null ? [] : [[p, v]];
     }));
   await tempTable(connection, "luoshi_date", [["raw", "VARCHAR"], ["date", "VARCHAR"]],
     dates.flatMap(([d]) => {
@@ -287,39 +272,32 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
     listValue(STATUS_FORMS.map(([w]) => w)), // $1
     listValue(STATUS_FORMS.map(([, s]) => s)), // $2
     listValue(UNIT_COLUMN_FORMS), // $3
-    listValue(VALUE_UNIT_FORMS), // $4
+    listValue([...COUNT_UNITS]), // $4
     header.valueHeaderUnit, // $5
     usePlain, // $6
     ctx.asOf.slice(0, 7), // $7
     ctx.asOf, // $8
-    REVIEW_MULTIPLE, // $9
-    listValue([...COUNT_UNITS]), // $10
   ];
+  // per row: joins to the verdicts of its texts, the regular expression of a plain number, and comparisons
   const model = `
     WITH s AS (
       SELECT g.rowid AS i, ${cell("department")} AS d, ${cell("targetCode")} AS c, ${cell("period")} AS p, ${cell("value")} AS v, ${cell("unit")} AS u,
         ${cell("status")} AS st, ${cell("note")} AS n, ${cell("reporter")} AS rp, ${cell("reportedAt")} AS ra, (${cellsOk}) AS cells_ok
       FROM temp.luoshi_stage g
       ANTI JOIN temp.luoshi_dups x ON x.i = g.rowid
-    ), p AS (
-      SELECT s.*, regexp_full_match(s.p, '${PERIOD_FORM}') AS p_form, regexp_full_match(s.ra, '${DATE_FORM}') AND TRY_CAST(s.ra AS DATE) IS NOT NULL AS ra_form,
-        regexp_extract(s.v, '${NUMBER_FORM}', ['num', 'suffix']) AS vm
-      FROM s
     ), q AS (
-      SELECT p.*, $6 AND vm.num <> '' AND (vm.suffix = '' OR list_contains($4, vm.suffix)) AS plain FROM p
+      SELECT s.*, $6 AND regexp_full_match(s.v, '${PLAIN_NUMBER}') AS plain FROM s
     ), t AS (
-      SELECT q.i, q.cells_ok, q.st, q.u, q.n, q.rp, q.ra, q.v, dc.target_id, dc.code, dc.department_id, dc.t_unit, dc.kind, dc.start_month, dc.goal, dc.done_floor, dc.money,
-        CASE WHEN q.p_form THEN q.p ELSE mp.period END AS period,
-        CASE WHEN q.ra_form THEN q.ra ELSE md.date END AS ra_date, q.ra_form OR md.raw IS NOT NULL AS ra_found,
-        q.plain OR mv.raw IS NOT NULL AS v_found,
-        CASE WHEN q.plain THEN TRY_CAST(q.vm.num AS DOUBLE) ELSE mv.value END AS v_value,
-        CASE WHEN q.plain THEN (CASE WHEN contains(q.vm.num, '.') THEN rtrim(rtrim(q.vm.num, '0'), '.') ELSE q.vm.num END) ELSE mv.text END AS v_text,
-        CASE WHEN q.plain THEN nullif(q.vm.suffix, '') ELSE mv.in_cell END AS v_in_cell,
+      SELECT q.i, q.cells_ok, q.st, q.u, q.n, q.rp, q.ra, q.v, dc.target_id, dc.code, dc.department_id, dc.t_unit, dc.kind, dc.start_month, dc.huge, dc.done_floor, dc.money,
+        dc.counted, dc.percent, mp.period, md.date AS ra_date, md.raw IS NOT NULL AS ra_found, q.plain OR mv.raw IS NOT NULL AS v_found,
+        CASE WHEN q.plain THEN CAST(q.v AS DOUBLE) ELSE mv.value END AS v_value,
+        CASE WHEN q.plain THEN q.v ELSE mv.text END AS v_text,
+        CASE WHEN q.plain THEN NULL ELSE mv.in_cell END AS v_in_cell,
         CASE WHEN q.plain THEN NULL ELSE mv.scale_only END AS v_scale
       FROM q
       JOIN temp.luoshi_dc dc ON dc.d = q.d AND dc.c = q.c
-      LEFT JOIN temp.luoshi_period mp ON mp.raw = CASE WHEN q.p_form THEN NULL ELSE q.p END
-      LEFT JOIN temp.luoshi_date md ON md.raw = CASE WHEN q.ra_form OR q.ra = '' THEN NULL ELSE q.ra END
+      JOIN temp.luoshi_period mp ON mp.raw = q.p
+      LEFT JOIN temp.luoshi_date md ON md.raw = q.ra
       LEFT JOIN temp.luoshi_value mv ON mv.raw = CASE WHEN q.plain OR q.v = '' THEN NULL ELSE q.v END
     ), u AS (
       SELECT t.*, list_position($1, st) AS st_pos, v <> '' AS v_has, nullif(u, '') AS in_column, coalesce(v_in_cell, nullif(u, ''), $5) AS ru0 FROM t
@@ -331,7 +309,7 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
         CASE WHEN ra = '' THEN NULL ELSE ra_date END AS reported_at,
         nullif(n, '') AS note, nullif(rp, '') AS reporter,
         cells_ok
-          AND period IS NOT NULL AND (start_month IS NULL OR period >= start_month) AND period <= $7
+          AND (start_month IS NULL OR period >= start_month) AND period <= $7
           AND (st = '' OR st_pos IS NOT NULL)
           AND (u = '' OR list_contains($3, u))
           AND (ra = '' OR ra_found)
@@ -346,10 +324,10 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
     ), f AS (
       SELECT r.*, ${withCurrent ? "cur.code IS NOT NULL" : "false"} AS in_cur,
         ${withCurrent ? "cur.code IS NOT NULL AND cur.value IS NOT DISTINCT FROM r.value AND cur.status IS NOT DISTINCT FROM r.status" : "false"} AS unchanged,
-        ((r.value IS NOT NULL AND r.goal IS NOT NULL AND r.goal > 0 AND r.value >= $9 * r.goal)
-          OR (r.value IS NOT NULL AND r.value <> floor(r.value) AND coalesce(list_contains($10, r.row_unit), false))
+        (coalesce(r.value >= r.huge, false)
+          OR (r.value IS NOT NULL AND r.value <> floor(r.value) AND coalesce(r.counted, list_contains($4, r.row_unit), false))
           OR (r.status IS NOT DISTINCT FROM 'done' AND r.done_floor IS NOT NULL AND (r.value IS NULL OR r.value < r.done_floor))
-          OR (r.value IS NOT NULL AND r.row_unit IS NOT DISTINCT FROM '%' AND r.value > 0 AND r.value <= 1)
+          OR (r.value IS NOT NULL AND coalesce(r.percent, r.row_unit IS NOT DISTINCT FROM '%') AND r.value > 0 AND r.value <= 1)
           OR (r.reported_at IS NOT NULL AND r.reported_at > $8)
           OR (r.reported_at IS NOT NULL AND substr(r.reported_at, 1, 7) < r.period)
           ${withCurrent ? "OR (r.value IS NULL AND cur.value IS NOT NULL)" : ""}) AS flagged
@@ -364,15 +342,15 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
   try {
     if (options.dryRun) {
       await withStatementProgress(connection, options.progress, 0.45, 0.8, "检查各行", () => run(connection,
-        `CREATE OR REPLACE TEMP TABLE luoshi_accepted AS ${model} SELECT i, in_cur, CAST(i + $11 AS INTEGER) AS source_row, department_id, target_id,
+        `CREATE OR REPLACE TEMP TABLE luoshi_accepted AS ${model} SELECT i, in_cur, CAST(i + $9 AS INTEGER) AS source_row, department_id, target_id,
           period, value, note FROM f WHERE ok AND NOT unchanged AND NOT flagged`, [...params, offset]));
       accepted = "temp.luoshi_accepted";
       load.sqlRows = accepted;
     } else {
       const receipt = await load.begin();
       await withStatementProgress(connection, options.progress, 0.45, 0.8, "写入通过检查的行", () => run(connection,
-        `INSERT INTO raw.observations ${model} SELECT $11, target_id, department_id, period, value, status, note, reporter, reported_at,
-          CAST(i + $12 AS INTEGER), reported_value, false, NULL FROM f WHERE ok AND NOT unchanged AND NOT flagged`,
+        `INSERT INTO raw.observations ${model} SELECT $9, target_id, department_id, period, value, status, note, reporter, reported_at,
+          CAST(i + $10 AS INTEGER), reported_value, false, NULL FROM f WHERE ok AND NOT unchanged AND NOT flagged`,
         [...params, receipt, offset],
       ));
       load.sqlRows = `(SELECT * FROM raw.observations WHERE receipt_no = ${receipt})`;

@@ -12,9 +12,10 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { synthPolicy, writePolicyDirectory, AS_OF } from "../bench/synth.js";
 import { buildWarehouse } from "../src/build.js";
-import { DATE_FORM, JS_WHITESPACE, lastBulkRead, NUMBER_FORM, PERIOD_FORM, STATUS_FORMS, UNIT_COLUMN_FORMS, VALUE_UNIT_FORMS } from "../src/bulk.js";
+import { JS_WHITESPACE, lastBulkRead, PLAIN_NUMBER, STATUS_FORMS, UNIT_COLUMN_FORMS } from "../src/bulk.js";
 import { planCsv } from "../src/ingest/csvplan.js";
-import { parsePeriod, parseReportDate, parseStatus, parseValue } from "../src/ingest/values.js";
+import { parseStatus, parseValue } from "../src/ingest/values.js";
+import { UNITS } from "../src/targets/units.js";
 import { cleanCell } from "../src/ingest/table.js";
 import { ingestLookup, loadMonthlyFile, type IngestSummary, type LoadOptions } from "../src/monthly.js";
 import { openWarehouse, query } from "../src/warehouse.js";
@@ -282,15 +283,10 @@ describe("the forms SQL reads itself agree with the JavaScript parsers", () => {
   function texts(): string[] {
     const out = new Set<string>();
     const digits = ["0", "1", "7", "10", "12", "99", "100", "450", "2017", "123456789", "1234567890", "007", "00"];
-    const fractions = ["", ".0", ".5", ".50", ".05", ".123456", ".1234567", ".000001", ".0000001", ".", ".10"];
-    for (const d of digits) for (const f of fractions) for (const u of ["", ...VALUE_UNIT_FORMS.slice(0, 12), "万", "万家", "（家）", "e3", ",5", " ", "家 "]) out.add(d + f + u);
-    for (let y of [1999, 2000, 2017, 2099, 2100]) {
-      for (const m of ["0", "00", "1", "01", "09", "10", "12", "13"]) {
-        out.add(`${y}-${m}`);
-        for (const d of ["01", "1", "28", "29", "30", "31", "32", "00"]) out.add(`${y}-${m}-${d}`);
-      }
-    }
-    for (const d of ["2020-02-29", "2021-02-29", "2100-02-29", "2017-04-31", " 2017-10", "2017-10 ", "2017-10-01 ", "２０１７-10"]) out.add(d);
+    const fractions = ["", ".0", ".5", ".50", ".05", ".123456", ".1234567", ".000001", ".0000001", ".", ".10", ".101"];
+    const units = UNITS.map((u) => u.unit).slice(0, 12);
+    for (const d of digits) for (const f of fractions) for (const u of ["", ...units, "万", "万家", "（家）", "e3", ",5", " ", "家 "]) out.add(d + f + u);
+    for (const d of ["-1", "+1", "1e3", "0x10", "nan", "inf", "1_000", "１２", "1 000", " 12", "12 "]) out.add(d);
     for (const w of [...STATUS_FORMS.map(([w]) => w), ...UNIT_COLUMN_FORMS]) {
       out.add(w);
       out.add(` ${w}`);
@@ -300,33 +296,28 @@ describe("the forms SQL reads itself agree with the JavaScript parsers", () => {
     return [...out];
   }
 
-  it("periods, dates, numbers, statuses, units and whitespace", async () => {
+  it("numbers, statuses, units and whitespace", async () => {
     const all = texts();
     const instance = await DuckDBInstance.create(":memory:");
     const c = await instance.connect();
     try {
       const reader = await c.runAndReadAll(
-        `SELECT t, regexp_full_match(t, '${PERIOD_FORM}'), regexp_full_match(t, '${DATE_FORM}') AND TRY_CAST(t AS DATE) IS NOT NULL,
-          m, TRY_CAST(m.num AS DOUBLE), CASE WHEN contains(m.num, '.') THEN rtrim(rtrim(m.num, '0'), '.') ELSE m.num END,
-          list_contains($2::VARCHAR[], m.suffix), list_position($3::VARCHAR[], t), list_contains($4::VARCHAR[], t), trim(t, $5)
-        FROM (SELECT t, regexp_extract(t, '${NUMBER_FORM}', ['num', 'suffix']) AS m FROM (SELECT unnest($1::VARCHAR[]) AS t))`,
-        [listValue(all), listValue(VALUE_UNIT_FORMS), listValue(STATUS_FORMS.map(([w]) => w)), listValue(UNIT_COLUMN_FORMS), JS_WHITESPACE],
+        `SELECT t, regexp_full_match(t, '${PLAIN_NUMBER}'), TRY_CAST(t AS DOUBLE), list_position($2::VARCHAR[], t), list_contains($3::VARCHAR[], t), trim(t, $4)
+        FROM (SELECT unnest($1::VARCHAR[]) AS t)`,
+        [listValue(all), listValue(STATUS_FORMS.map(([w]) => w)), listValue(UNIT_COLUMN_FORMS), JS_WHITESPACE],
       );
       let checked = 0;
-      for (const [t, period, date, m, num, text, unitSuffix, statusAt, unitWord, trimmed] of reader.getRowsJS() as [string, boolean, boolean, { num: string; suffix: string }, number | null, string, boolean, number | null, boolean, string][]) {
+      for (const [t, plain, num, statusAt, unitWord, trimmed] of reader.getRowsJS() as [string, boolean, number | null, number | null, boolean, string][]) {
         expect(trimmed, JSON.stringify(t)).toBe(t.trim());
-        if (period) expect(parsePeriod(cleanCell(t)), t).toEqual({ ok: true, value: t });
-        if (date) expect(parseReportDate(cleanCell(t)), t).toEqual({ ok: true, value: t });
-        if (m.num !== "" && (m.suffix === "" || unitSuffix)) {
-          const v = parseValue(cleanCell(t));
-          expect(v, t).toEqual({ ok: true, value: { value: num, unitInCell: m.suffix === "" ? null : m.suffix, scaleOnly: null } });
-          expect(String(num), t).toBe(text);
+        if (plain) {
+          expect(parseValue(cleanCell(t)), t).toEqual({ ok: true, value: { value: num, unitInCell: null, scaleOnly: null } });
+          expect(String(num), t).toBe(t);
           checked++;
         }
         if (statusAt !== null) expect(parseStatus(cleanCell(t)), t).toEqual({ ok: true, value: STATUS_FORMS[Number(statusAt) - 1]![1] });
         if (unitWord) expect(cleanCell(t), t).toBe(t);
       }
-      expect(checked).toBeGreaterThan(500);
+      expect(checked).toBeGreaterThan(50);
     } finally {
       c.closeSync();
       instance.closeSync();
