@@ -286,27 +286,25 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
       FROM temp.luoshi_stage g
       ANTI JOIN temp.luoshi_dups x ON x.i = g.rowid
     ), q AS (
-      SELECT s.*, $6 AND regexp_full_match(s.v, '${PLAIN_NUMBER}') AS plain FROM s
+      -- what depends on the row's own texts, computed here, below the joins: the optimizer would otherwise copy these
+      -- expressions into every condition that uses them, and evaluate them once per use
+      SELECT s.*, $6 AND regexp_full_match(s.v, '${PLAIN_NUMBER}') AS plain, list_position($1, s.st) AS st_pos, s.v <> '' AS v_has, nullif(s.u, '') AS in_column FROM s
+    ), w AS (
+      SELECT q.*, CASE WHEN plain THEN CAST(v AS DOUBLE) END AS plain_value, CASE WHEN plain THEN v END AS plain_text, $2[st_pos] AS status FROM q
     ), t AS (
-      SELECT q.i, q.cells_ok, q.st, q.u, q.n, q.rp, q.ra, q.v, dc.target_id, dc.code, dc.department_id, dc.t_unit, dc.kind, dc.start_month, dc.huge, dc.done_floor, dc.money,
-        dc.counted, dc.percent, mp.period, md.date AS ra_date, md.raw IS NOT NULL AS ra_found, q.plain OR mv.raw IS NOT NULL AS v_found,
-        CASE WHEN q.plain THEN CAST(q.v AS DOUBLE) ELSE mv.value END AS v_value,
-        CASE WHEN q.plain THEN q.v ELSE mv.text END AS v_text,
-        CASE WHEN q.plain THEN NULL ELSE mv.in_cell END AS v_in_cell,
-        CASE WHEN q.plain THEN NULL ELSE mv.scale_only END AS v_scale
-      FROM q
+      -- a value is read by SQL (plain) or found among the verdicts (mv), never both; '' is never among them
+      SELECT q.i, q.cells_ok, q.st, q.u, q.n, q.rp, q.ra, q.v, q.st_pos, q.status, q.v_has, q.in_column, dc.target_id, dc.code, dc.department_id, dc.t_unit, dc.kind,
+        dc.start_month, dc.huge, dc.done_floor, dc.money, dc.counted, dc.percent, mp.period, md.date AS reported_at, md.raw IS NOT NULL AS ra_found,
+        q.plain OR mv.raw IS NOT NULL AS v_found, coalesce(q.plain_value, mv.value) AS value, coalesce(q.plain_text, mv.text) AS v_text, mv.scale_only AS v_scale,
+        coalesce(mv.in_cell, q.in_column, $5) AS ru0
+      FROM w q
       JOIN temp.luoshi_dc dc ON dc.d = q.d AND dc.c = q.c
       JOIN temp.luoshi_period mp ON mp.raw = q.p
       LEFT JOIN temp.luoshi_date md ON md.raw = q.ra
-      LEFT JOIN temp.luoshi_value mv ON mv.raw = CASE WHEN q.plain OR q.v = '' THEN NULL ELSE q.v END
-    ), u AS (
-      SELECT t.*, list_position($1, st) AS st_pos, v <> '' AS v_has, nullif(u, '') AS in_column, coalesce(v_in_cell, nullif(u, ''), $5) AS ru0 FROM t
+      LEFT JOIN temp.luoshi_value mv ON mv.raw = CASE WHEN q.plain THEN NULL ELSE q.v END
     ), r AS (
-      SELECT u.*, CASE WHEN st_pos IS NULL THEN NULL ELSE $2[st_pos] END AS status,
-        CASE WHEN v_has THEN v_value END AS value,
-        CASE WHEN v_has THEN coalesce(t_unit, ru0) ELSE t_unit END AS row_unit,
+      SELECT t.*, CASE WHEN v_has THEN coalesce(t_unit, ru0) ELSE t_unit END AS row_unit,
         CASE WHEN v_has THEN v_text || coalesce(ru0, t_unit, '') END AS reported_value,
-        CASE WHEN ra = '' THEN NULL ELSE ra_date END AS reported_at,
         nullif(n, '') AS note, nullif(rp, '') AS reporter,
         cells_ok
           AND (start_month IS NULL OR period >= start_month) AND period <= $7
@@ -320,7 +318,7 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
           AND NOT (v_has AND t_unit IS NOT NULL AND ru0 IS NOT NULL AND ru0 <> t_unit)
           AND NOT (starts_with(n, '=') OR starts_with(n, '''') OR starts_with(rp, '=') OR starts_with(rp, '''')
             OR regexp_matches(n, '${NEEDS_CLEANING}') OR regexp_matches(rp, '${NEEDS_CLEANING}')) AS ok
-      FROM u
+      FROM t
     ), f AS (
       SELECT r.*, ${withCurrent ? "cur.code IS NOT NULL" : "false"} AS in_cur,
         ${withCurrent ? "cur.code IS NOT NULL AND cur.value IS NOT DISTINCT FROM r.value AND cur.status IS NOT DISTINCT FROM r.status" : "false"} AS unchanged,
