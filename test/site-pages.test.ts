@@ -113,6 +113,24 @@ describe.skipIf(!HAVE_CHROMIUM)("site pages in Chromium, against the warehouse",
     await opened.close();
   }, 120_000);
 
+  it("/quality shows every person and every department of the dictionary whole: no name cut, nothing past the page's edge", async () => {
+    const opened = await visit("/quality", "quality-dictionary");
+    try {
+      const departments = await sql("SELECT name, full_name FROM departments ORDER BY policy_id, in_document DESC, code");
+      const shown = await opened.page.locator("table.departments tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].slice(0, 2).map((td) => td.textContent)));
+      expect(shown).toEqual(departments.map((d) => [d.name, d.full_name ?? ""]));
+      const [persons] = await sql("SELECT count(*) AS n FROM persons");
+      expect(await opened.page.locator("table.persons tbody tr").count()).toBe(Number(persons!.n));
+      // every cell's text fits its cell, and every table fits the page's main column
+      const cut = await opened.page.locator("table.dictionary td").evaluateAll((tds) => tds.filter((td) => td.scrollWidth > td.clientWidth + 1).map((td) => td.textContent));
+      expect(cut).toEqual([]);
+      const overflowing = await opened.page.locator("table.dictionary").evaluateAll((ts) => ts.filter((t) => t.getBoundingClientRect().right > document.querySelector("main")!.getBoundingClientRect().right + 1).length);
+      expect(overflowing).toBe(0);
+    } finally {
+      await opened.close();
+    }
+  }, 120_000);
+
   it("/reporting counts the current figures flagged for review, the rows rejected and the files loaded, as the warehouse holds them", async () => {
     const opened = await visit("/reporting", "reporting");
     try {
