@@ -193,7 +193,7 @@ async function ingest(args: string[]): Promise<number> {
   const { accessSync, constants, readFileSync, readdirSync, statSync, mkdirSync, renameSync, rmSync, writeFileSync, existsSync } = await import("node:fs");
   const { basename, dirname, extname, join, resolve } = await import("node:path");
   const { parseIsoDate, todayIso } = await import("../src/deadline.js");
-  const { openWarehouse, assertCurrentSchema } = await import("../src/warehouse.js");
+  const { openWarehouse, openScratchCopy, assertCurrentSchema } = await import("../src/warehouse.js");
   const { acquireWriterLock } = await import("../src/lock.js");
   const { archiveDir, emptySummary, loadMonthlyFile, rejectsCsv, rejectsXlsx, storeArchiveFile, syncManifest } = await import("../src/monthly.js");
   const { trace } = await import("../src/trace.js");
@@ -248,9 +248,16 @@ async function ingest(args: string[]): Promise<number> {
   const db = warehousePath(values.db);
   const release = dryRun ? () => {} : await acquireWriterLock(db);
   const summaries: import("../src/monthly.js").IngestSummary[] = [];
+  // several files tried at once: loaded one after another into a private copy of the warehouse (each then checked
+  // after the ones before it, as a real run would check it), which is removed at the end
+  const scratch = dryRun && files.length > 1;
   try {
     let t = performance.now();
-    const wh = await openWarehouse(db, { readOnly: dryRun });
+    const copy = scratch ? await openScratchCopy(db) : null;
+    const wh = copy ?? (await openWarehouse(db, { readOnly: dryRun }));
+    const archiveRoot = copy?.folder ?? data;
+    // the receipts of the warehouse itself; the copy's later ones are files of this run
+    const realReceipts = copy ? Number((await copy.connection.runAndReadAll("SELECT coalesce(max(receipt_no), 0) FROM raw.receipts")).getRowsJS()[0]![0]) : 0;
     const side = await wh.instance.connect();
     trace("open", t);
     try {
@@ -271,13 +278,18 @@ async function ingest(args: string[]): Promise<number> {
         const bar = bytes.length > 5_000_000 ? terminalProgress(process.stderr, name, `正在${dryRun ? "检查" : "载入"} ${name}（${(bytes.length / 1e6).toFixed(1)} MB）…`) : null;
         const planned = schedule.get(path);
         const receivedAt = planned?.received_at || values["received-at"] || new Date().toISOString().replace("T", " ").replace("Z", "");
-        const summary = await loadMonthlyFile(wh.connection, {
-          name, bytes, asOf: planned?.as_of || asOf, receivedAt, archiveName: null, sheet: values.sheet, dryRun, maxBytes: Number.MAX_SAFE_INTEGER, engine: ingestEngine(),
-          sideConnection: side,
-          beforeCommit: (sha256) => storeArchiveFile(data, bytes, sha256, name),
-          sourceFor: (sha256) => join(archiveDir(data), storeArchiveFile(data, bytes, sha256, name)),
+        const loaded = await loadMonthlyFile(wh.connection, {
+          name, bytes, asOf: planned?.as_of || asOf, receivedAt, archiveName: null, sheet: values.sheet, dryRun: dryRun && !scratch, maxBytes: Number.MAX_SAFE_INTEGER,
+          engine: ingestEngine(), sideConnection: side,
+          beforeCommit: (sha256) => storeArchiveFile(archiveRoot, bytes, sha256, name),
+          sourceFor: (sha256) => join(archiveDir(archiveRoot), storeArchiveFile(archiveRoot, bytes, sha256, name)),
           progress: bar?.report,
         }).finally(() => bar?.done());
+        // (a receipt of the private copy is no receipt: a file loaded earlier in this run has none)
+        const summary = !scratch ? loaded
+          : loaded.status === "loaded" || loaded.status === "partial" ? { ...loaded, status: "dry_run" as const, receipt_no: null }
+          : loaded.status === "already_loaded" && (loaded.receipt_no ?? 0) > realReceipts ? { ...loaded, receipt_no: null }
+          : loaded;
         t = performance.now();
         if (!dryRun) await syncManifest(wh.connection, data);
         trace("manifest", t);
@@ -344,7 +356,7 @@ function printSummary(s: import("../src/monthly.js").IngestSummary): void {
     if (s.other_sheets.length > 0) console.log(`    注意：只读取了工作表「${s.sheet}」；工作簿中另有含表格的工作表 ${s.other_sheets.map((n) => `「${n}」`).join("、")}，未读取，如需载入请另用 --sheet 指定`);
   };
   if (s.status === "already_loaded") {
-    console.log(`= ${head}：与第 ${s.receipt_no} 次载入的文件内容相同，未作任何改动${s.rejected > 0 ? `；该文件载入时有 ${s.rejected} 行被拒绝（如下）` : ""}`);
+    console.log(`= ${head}：${s.receipt_no === null ? "与本次试运行中排在前面的文件" : `与第 ${s.receipt_no} 次载入的文件`}内容相同，未作任何改动${s.rejected > 0 ? `；该文件载入时有 ${s.rejected} 行被拒绝（如下）` : ""}`);
     otherSheets();
     printRejects(s);
     return;

@@ -1,5 +1,6 @@
 import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from "@duckdb/node-api";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { lockWaitMs, WarehouseBusy } from "./lock.js";
 import { SQL_DIR } from "./paths.js";
@@ -71,6 +72,41 @@ export async function openWarehouse(path: string, options: { readOnly?: boolean;
       if (Date.now() - started >= waitMs) throw new WarehouseBusy(path, holder, Date.now() - started);
       await sleep(150);
     }
+  }
+}
+
+/**
+ * A private copy of the warehouse in a new temporary folder, open for writing, and that folder (for the files a load
+ * archives); close() removes both. A dry run of several files loads them into it one after another, so that each is
+ * checked as a real run would check it (after the files before it), while the warehouse itself is left as it is.
+ * The copy is taken while the warehouse is open read-only, so no load is writing it meanwhile.
+ */
+export async function openScratchCopy(path: string, options: { waitMs?: number } = {}): Promise<Warehouse & { folder: string }> {
+  const folder = mkdtempSync(join(tmpdir(), "luoshi-scratch-"));
+  try {
+    const source = await openWarehouse(path, { readOnly: true, waitMs: options.waitMs });
+    const copy = join(folder, "warehouse.duckdb");
+    try {
+      copyFileSync(path, copy);
+      if (existsSync(`${path}.wal`)) copyFileSync(`${path}.wal`, `${copy}.wal`);
+    } finally {
+      source.close();
+    }
+    const scratch = await openWarehouse(copy, { readOnly: false });
+    return {
+      ...scratch,
+      folder,
+      close: () => {
+        try {
+          scratch.close();
+        } finally {
+          rmSync(folder, { recursive: true, force: true });
+        }
+      },
+    };
+  } catch (e) {
+    rmSync(folder, { recursive: true, force: true });
+    throw e;
   }
 }
 

@@ -229,6 +229,29 @@ describe("luoshi ingest", () => {
     expect(await current()).toEqual([]);
   });
 
+  it("--dry-run of several files checks each after the ones before it, as a real run would, and writes nothing", async () => {
+    const october = file("oct.csv", OCTOBER);
+    // corrects a key of oct.csv, and its November figure falls below oct.csv's October one without a word
+    const fix = file("fix.csv", ["市经信局,CX75-06-01,2017-10,320,家,,更正,张三,2017-11-05", "市经信局,CX75-29-02,2017-11,1700,家,,,张三,2017-12-04"]);
+    const args = [october, fix, october, "--as-of", "2017-12-10", "--json"];
+    const dry = luoshi("ingest", ...args, "--dry-run");
+    expect(dry.status, dry.stderr).toBe(0);
+    const tried = JSON.parse(dry.stdout);
+    expect(await current()).toEqual([]);
+    expect(await rows("SELECT count(*) AS n FROM receipts")).toEqual([{ n: 0 }]);
+    expect(existsSync(join(fixture.data, "archive"))).toBe(false);
+    expect(tried.map((s: { status: string }) => s.status)).toEqual(["dry_run", "dry_run", "already_loaded"]);
+    expect(tried[1]).toMatchObject({ imported: 1, updated: 1, flagged: 1 });
+    expect(tried[1].flags[0].reason).toContain("低于此前已载入的 2017-10 的 1800");
+    expect(tried[2].receipt_no).toBeNull();
+    expect(luoshi("ingest", october, october, "--as-of", "2017-12-10", "--dry-run").stdout).toContain("与本次试运行中排在前面的文件内容相同");
+    // the same files loaded for real: the same verdicts
+    const real = JSON.parse(luoshi("ingest", ...args).stdout);
+    const verdict = (s: Record<string, unknown>) => [s.imported, s.updated, s.unchanged, s.rejected, s.flagged, s.rows_read];
+    expect(real.map(verdict)).toEqual(tried.map(verdict));
+    expect(real.map((s: { status: string }) => s.status)).toEqual(["loaded", "loaded", "already_loaded"]);
+  });
+
   it("loads the inbox in arrival order, archives each file by hash, and luoshi build replays the same warehouse", async () => {
     const inbox = join(fixture.data, "inbox");
     mkdirSync(inbox, { recursive: true });
