@@ -22,7 +22,7 @@ import { join } from "node:path";
 import { verifyBody, type CsvPlan } from "./ingest/csvplan.js";
 import { CellVerdicts, validateRows } from "./ingest/rules.js";
 import { rowReader, ZERO_WIDTH, type Field, type SkippedRow, type TableRow } from "./ingest/table.js";
-import { STATUS_WORDS, normalizeCell } from "./ingest/values.js";
+import { STATUS_WORDS, normalizeCell, parseValue } from "./ingest/values.js";
 import { UNITS } from "./targets/units.js";
 import { fileError } from "./ingest/codes.js";
 import { loadedFigures, type FileLoad, type FileRead, type LoadOptions } from "./monthly.js";
@@ -58,9 +58,24 @@ export const UNIT_COLUMN_FORMS = UNITS.map((u) => u.unit).filter((u) => normaliz
 /**
  * A plain number as String() writes it: no sign, no leading zero, at most 9 integer and 6 decimal digits, no trailing
  * zero after the point (15 significant digits, so Number() and CAST AS DOUBLE give the same double, and the text is
- * the number's text). Every other value (a unit or a scale word in the cell, 1,234, 12.50) is judged per distinct text.
+ * the number's text). Every other value (a scale word in the cell, 1,234, 12.50) is judged per distinct text.
  */
 export const PLAIN_NUMBER = "(0|[1-9][0-9]{0,8})(\\.[0-9]{0,5}[1-9])?";
+
+/**
+ * Units that parseValue reads after a plain number as they are (「450家」 → 450, 家): the suffixes SQL reads itself.
+ * Scale words (1.5万家) and bracketed units are left to parseValue.
+ */
+export const VALUE_UNIT_FORMS = UNITS.map((u) => u.unit).filter((u) => {
+  if (!/^[^0-9,.Ee]/.test(u) || normalizeCell(u) !== u || /\s/.test(u)) return false;
+  return ["1", "0.5", "120"].every((n) => {
+    const v = parseValue(n + u);
+    return v.ok && v.value !== null && v.value.value === Number(n) && v.value.unitInCell === u && v.value.scaleOnly === null;
+  });
+});
+
+/** A plain number followed by one of VALUE_UNIT_FORMS (RE2, matched whole). */
+export const PLAIN_NUMBER_WITH_UNIT = `${PLAIN_NUMBER}(${VALUE_UNIT_FORMS.map((u) => u.replace(/[\\^$.|?*+()[\]{}]/g, "\\$&")).join("|")})`;
 
 /**
  * How the last bulk read divided the rows: stored by the INSERT, or read back and checked by JavaScript. A row whose
@@ -206,7 +221,8 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
   // a plain number is read by SQL itself, tested on each distinct text after DISTINCT (LATERAL keeps the optimizer
   // from moving the test below it, onto every row)
   const values = (await rows(connection, `SELECT v FROM (SELECT DISTINCT ${cell("value")} AS v FROM temp.luoshi_stage),
-    LATERAL (SELECT regexp_full_match(v, '${PLAIN_NUMBER}') AS plain) WHERE v <> '' AND NOT ($1 AND plain)`, [usePlain])) as [string][];
+    LATERAL (SELECT regexp_full_match(v, '${PLAIN_NUMBER}') OR regexp_full_match(v, '${PLAIN_NUMBER_WITH_UNIT}') AS plain) WHERE v <> '' AND NOT ($1 AND plain)`,
+    [usePlain])) as [string][];
   const dc: (string | number | boolean | null)[][] = [];
   for (const [d, c] of pairs) {
     const v = verdicts.departmentAndCode(d, c);
@@ -278,7 +294,7 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
     ctx.asOf.slice(0, 7), // $7
     ctx.asOf, // $8
   ];
-  // per row: joins to the verdicts of its texts, the regular expression of a plain number, and comparisons
+  // per row: joins to the verdicts of its texts, the regular expressions of a plain number, and comparisons
   const model = `
     WITH s AS (
       SELECT g.rowid AS i, ${cell("department")} AS d, ${cell("targetCode")} AS c, ${cell("period")} AS p, ${cell("value")} AS v, ${cell("unit")} AS u,
@@ -288,15 +304,20 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
     ), q AS (
       -- what depends on the row's own texts, computed here, below the joins: the optimizer would otherwise copy these
       -- expressions into every condition that uses them, and evaluate them once per use
-      SELECT s.*, $6 AND regexp_full_match(s.v, '${PLAIN_NUMBER}') AS plain, list_position($1, s.st) AS st_pos, s.v <> '' AS v_has, nullif(s.u, '') AS in_column FROM s
+      SELECT s.*, $6 AND regexp_full_match(s.v, '${PLAIN_NUMBER}') AS bare, list_position($1, s.st) AS st_pos, s.v <> '' AS v_has, nullif(s.u, '') AS in_column FROM s
+    ), q1 AS (
+      -- (CASE: the second expression only on the rows the first did not match)
+      SELECT q.*, CASE WHEN bare OR NOT $6 THEN false ELSE regexp_full_match(v, '${PLAIN_NUMBER_WITH_UNIT}') END AS suffixed, $2[st_pos] AS status FROM q
+    ), q2 AS (
+      SELECT q1.*, bare OR suffixed AS plain, CASE WHEN bare THEN v WHEN suffixed THEN regexp_extract(v, '^${PLAIN_NUMBER}') END AS plain_text FROM q1
     ), w AS (
-      SELECT q.*, CASE WHEN plain THEN CAST(v AS DOUBLE) END AS plain_value, CASE WHEN plain THEN v END AS plain_text, $2[st_pos] AS status FROM q
+      SELECT q2.*, CAST(plain_text AS DOUBLE) AS plain_value, CASE WHEN suffixed THEN substr(v, length(plain_text) + 1) END AS plain_unit FROM q2
     ), t AS (
       -- a value is read by SQL (plain) or found among the verdicts (mv), never both; '' is never among them
       SELECT q.i, q.cells_ok, q.st, q.u, q.n, q.rp, q.ra, q.v, q.st_pos, q.status, q.v_has, q.in_column, dc.target_id, dc.code, dc.department_id, dc.t_unit, dc.kind,
         dc.start_month, dc.huge, dc.done_floor, dc.money, dc.counted, dc.percent, mp.period, md.date AS reported_at, md.raw IS NOT NULL AS ra_found,
         q.plain OR mv.raw IS NOT NULL AS v_found, coalesce(q.plain_value, mv.value) AS value, coalesce(q.plain_text, mv.text) AS v_text, mv.scale_only AS v_scale,
-        coalesce(mv.in_cell, q.in_column, $5) AS ru0
+        coalesce(q.plain_unit, mv.in_cell, q.in_column, $5) AS ru0
       FROM w q
       JOIN temp.luoshi_dc dc ON dc.d = q.d AND dc.c = q.c
       JOIN temp.luoshi_period mp ON mp.raw = q.p

@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { synthPolicy, writePolicyDirectory, AS_OF } from "../bench/synth.js";
 import { buildWarehouse } from "../src/build.js";
-import { JS_WHITESPACE, lastBulkRead, PLAIN_NUMBER, STATUS_FORMS, UNIT_COLUMN_FORMS } from "../src/bulk.js";
+import { JS_WHITESPACE, lastBulkRead, PLAIN_NUMBER, PLAIN_NUMBER_WITH_UNIT, STATUS_FORMS, UNIT_COLUMN_FORMS, VALUE_UNIT_FORMS } from "../src/bulk.js";
 import { planCsv } from "../src/ingest/csvplan.js";
 import { parseStatus, parseValue } from "../src/ingest/values.js";
 import { UNITS } from "../src/targets/units.js";
@@ -284,7 +284,7 @@ describe("the forms SQL reads itself agree with the JavaScript parsers", () => {
     const out = new Set<string>();
     const digits = ["0", "1", "7", "10", "12", "99", "100", "450", "2017", "123456789", "1234567890", "007", "00"];
     const fractions = ["", ".0", ".5", ".50", ".05", ".123456", ".1234567", ".000001", ".0000001", ".", ".10", ".101"];
-    const units = UNITS.map((u) => u.unit).slice(0, 12);
+    const units = [...new Set([...UNITS.map((u) => u.unit).slice(0, 12), ...VALUE_UNIT_FORMS])];
     for (const d of digits) for (const f of fractions) for (const u of ["", ...units, "万", "万家", "（家）", "e3", ",5", " ", "家 "]) out.add(d + f + u);
     for (const d of ["-1", "+1", "1e3", "0x10", "nan", "inf", "1_000", "１２", "1 000", " 12", "12 "]) out.add(d);
     for (const w of [...STATUS_FORMS.map(([w]) => w), ...UNIT_COLUMN_FORMS]) {
@@ -302,22 +302,30 @@ describe("the forms SQL reads itself agree with the JavaScript parsers", () => {
     const c = await instance.connect();
     try {
       const reader = await c.runAndReadAll(
-        `SELECT t, regexp_full_match(t, '${PLAIN_NUMBER}'), TRY_CAST(t AS DOUBLE), list_position($2::VARCHAR[], t), list_contains($3::VARCHAR[], t), trim(t, $4)
+        `SELECT t, regexp_full_match(t, '${PLAIN_NUMBER}'), TRY_CAST(t AS DOUBLE), list_position($2::VARCHAR[], t), list_contains($3::VARCHAR[], t), trim(t, $4),
+          regexp_full_match(t, '${PLAIN_NUMBER_WITH_UNIT}'), regexp_extract(t, '^${PLAIN_NUMBER}')
         FROM (SELECT unnest($1::VARCHAR[]) AS t)`,
         [listValue(all), listValue(STATUS_FORMS.map(([w]) => w)), listValue(UNIT_COLUMN_FORMS), JS_WHITESPACE],
       );
       let checked = 0;
-      for (const [t, plain, num, statusAt, unitWord, trimmed] of reader.getRowsJS() as [string, boolean, number | null, number | null, boolean, string][]) {
+      let withUnit = 0;
+      for (const [t, plain, num, statusAt, unitWord, trimmed, suffixed, digits] of reader.getRowsJS() as [string, boolean, number | null, number | null, boolean, string, boolean, string][]) {
         expect(trimmed, JSON.stringify(t)).toBe(t.trim());
         if (plain) {
           expect(parseValue(cleanCell(t)), t).toEqual({ ok: true, value: { value: num, unitInCell: null, scaleOnly: null } });
           expect(String(num), t).toBe(t);
           checked++;
+        } else if (suffixed) {
+          // the SQL reading: the number's digits, and the rest of the cell as its unit
+          expect(parseValue(cleanCell(t)), t).toEqual({ ok: true, value: { value: Number(digits), unitInCell: t.slice(digits.length), scaleOnly: null } });
+          expect(String(Number(digits)), t).toBe(digits);
+          withUnit++;
         }
         if (statusAt !== null) expect(parseStatus(cleanCell(t)), t).toEqual({ ok: true, value: STATUS_FORMS[Number(statusAt) - 1]![1] });
         if (unitWord) expect(cleanCell(t), t).toBe(t);
       }
       expect(checked).toBeGreaterThan(50);
+      expect(withUnit).toBeGreaterThan(500);
     } finally {
       c.closeSync();
       instance.closeSync();
