@@ -256,13 +256,16 @@ async function ingest(args: string[]): Promise<number> {
     const copy = scratch ? await openScratchCopy(db) : null;
     const wh = copy ?? (await openWarehouse(db, { readOnly: dryRun }));
     const archiveRoot = copy?.folder ?? data;
-    // the receipts of the warehouse itself; the copy's later ones are files of this run
-    const realReceipts = copy ? Number((await copy.connection.runAndReadAll("SELECT coalesce(max(receipt_no), 0) FROM raw.receipts")).getRowsJS()[0]![0]) : 0;
-    const side = await wh.instance.connect();
+    const side = await wh.instance.connect().catch((e: unknown) => {
+      wh.close(); // (and the copy with it)
+      throw e;
+    });
     trace("open", t);
     try {
       t = performance.now();
       await assertCurrentSchema(wh.connection, db);
+      // the receipts of the warehouse itself; the copy's later ones are files of this run
+      const realReceipts = copy ? Number((await copy.connection.runAndReadAll("SELECT coalesce(max(receipt_no), 0) FROM raw.receipts")).getRowsJS()[0]![0]) : 0;
       if (!dryRun) await syncManifest(wh.connection, data);
       trace("schema, manifest", t);
       for (const path of files) {
@@ -356,7 +359,7 @@ function printSummary(s: import("../src/monthly.js").IngestSummary): void {
     if (s.other_sheets.length > 0) console.log(`    注意：只读取了工作表「${s.sheet}」；工作簿中另有含表格的工作表 ${s.other_sheets.map((n) => `「${n}」`).join("、")}，未读取，如需载入请另用 --sheet 指定`);
   };
   if (s.status === "already_loaded") {
-    console.log(`= ${head}：${s.receipt_no === null ? "与本次试运行中排在前面的文件" : `与第 ${s.receipt_no} 次载入的文件`}内容相同，未作任何改动${s.rejected > 0 ? `；该文件载入时有 ${s.rejected} 行被拒绝（如下）` : ""}`);
+    console.log(`= ${head}：${s.receipt_no === null ? "与本次试运行中排在前面的文件" : `与第 ${s.receipt_no} 次载入的文件`}内容相同，未作任何改动${s.rejected > 0 ? `；该文件${s.receipt_no === null ? "在本次试运行中" : "载入时"}有 ${s.rejected} 行被拒绝（如下）` : ""}`);
     otherSheets();
     printRejects(s);
     return;

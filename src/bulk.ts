@@ -4,8 +4,8 @@
  * verdict on its own:
  *
  * - every cell verdict comes from the JavaScript rules (CellVerdicts), evaluated once per distinct text and handed to
- *   DuckDB as small tables, or from a canonical form whose verdict the JavaScript parser would give the same
- *   (YYYY-MM, YYYY-MM-DD, a plain number with a known unit; test/bulk.test.ts holds them to that);
+ *   DuckDB as small tables, or, for a value, from a canonical form whose verdict the JavaScript parser would give
+ *   the same (a plain number, alone or with a unit it reads as it is; test/bulk.test.ts holds them to that);
  * - SQL stores only rows that pass every rule without a message to give: no reject, no review flag, not unchanged.
  *   Every other row — rejected, flagged, unchanged, a duplicate key, a unit to convert, a spelling the SQL forms do
  *   not cover — is read by rowReader and checked by validateRows, exactly as the JavaScript reader does;
@@ -16,9 +16,7 @@
  * two on varied files.
  */
 import { listValue, type DuckDBConnection, type DuckDBValue } from "@duckdb/node-api";
-import { readdirSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { rmSync, writeFileSync } from "node:fs";
 import { verifyBody, type CsvPlan } from "./ingest/csvplan.js";
 import { CellVerdicts, validateRows } from "./ingest/rules.js";
 import { rowReader, ZERO_WIDTH, type Field, type SkippedRow, type TableRow } from "./ingest/table.js";
@@ -29,6 +27,7 @@ import { loadedFigures, type FileLoad, type FileRead, type LoadOptions } from ".
 import { COUNT_UNITS, REVIEW_MULTIPLE } from "./ingest/review.js";
 import { trace } from "./trace.js";
 import { withStatementProgress } from "./progress.js";
+import { removeOrphans, tempPath } from "./tempfiles.js";
 
 /** Columns read beyond the header's width: a row with more cells than that makes read_csv fail (and JavaScript read the file). */
 const EXTRA_COLUMNS = 1;
@@ -96,23 +95,6 @@ const TABLES = ["luoshi_stage", "luoshi_dc", "luoshi_period", "luoshi_date", "lu
 
 const TEMP_PREFIX = "luoshi-ingest-";
 
-/** Removes the temporary copies left by loads whose process is gone (killed before it could remove its own). */
-function removeOrphans(): void {
-  try {
-    for (const f of readdirSync(tmpdir())) {
-      const pid = f.startsWith(TEMP_PREFIX) ? Number(f.slice(TEMP_PREFIX.length).split("-")[0]) : NaN;
-      if (!Number.isInteger(pid) || pid === process.pid) continue;
-      try {
-        process.kill(pid, 0);
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === "ESRCH") rmSync(join(tmpdir(), f), { force: true });
-      }
-    }
-  } catch {
-    // nothing to tidy, or no right to
-  }
-}
-
 /** Starts DuckDB reading the file into luoshi_stage (the caller hashes the bytes meanwhile). */
 export function startBulk(connection: DuckDBConnection, options: LoadOptions, plan: CsvPlan): Bulk {
   let tempFile: string | null = null;
@@ -120,8 +102,8 @@ export function startBulk(connection: DuckDBConnection, options: LoadOptions, pl
   const bytes = plan.utf8 ?? options.bytes;
   let path = plan.utf8 ? undefined : options.sourcePath;
   if (path === undefined) {
-    removeOrphans();
-    tempFile = join(tmpdir(), `${TEMP_PREFIX}${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.csv`);
+    removeOrphans(TEMP_PREFIX);
+    tempFile = tempPath(TEMP_PREFIX, ".csv");
     const t = performance.now();
     try {
       writeFileSync(tempFile, bytes);

@@ -1,9 +1,9 @@
 import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from "@duckdb/node-api";
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { basename, join } from "node:path";
 import { lockWaitMs, WarehouseBusy } from "./lock.js";
 import { SQL_DIR } from "./paths.js";
+import { removeOrphans, tempPath } from "./tempfiles.js";
 
 export class WarehouseMissing extends Error {
   constructor(readonly path: string) {
@@ -81,8 +81,12 @@ export async function openWarehouse(path: string, options: { readOnly?: boolean;
  * checked as a real run would check it (after the files before it), while the warehouse itself is left as it is.
  * The copy is taken while the warehouse is open read-only, so no load is writing it meanwhile.
  */
+const SCRATCH_PREFIX = "luoshi-scratch-";
+
 export async function openScratchCopy(path: string, options: { waitMs?: number } = {}): Promise<Warehouse & { folder: string }> {
-  const folder = mkdtempSync(join(tmpdir(), "luoshi-scratch-"));
+  removeOrphans(SCRATCH_PREFIX);
+  const folder = tempPath(SCRATCH_PREFIX);
+  mkdirSync(folder);
   try {
     const source = await openWarehouse(path, { readOnly: true, waitMs: options.waitMs });
     const copy = join(folder, "warehouse.duckdb");
