@@ -10,7 +10,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { synthPolicy, writePolicyDirectory, AS_OF } from "../bench/synth.js";
+import { synthPolicy, writeMonthlyFile, writePolicyDirectory, AS_OF, MONTHLY_HEADER } from "../bench/synth.js";
 import { buildWarehouse } from "../src/build.js";
 import { JS_WHITESPACE, lastBulkRead, PLAIN_NUMBER, PLAIN_NUMBER_WITH_UNIT, STATUS_FORMS, UNIT_COLUMN_FORMS, VALUE_UNIT_FORMS } from "../src/bulk.js";
 import { planCsv } from "../src/ingest/csvplan.js";
@@ -210,6 +210,31 @@ describe("the bulk reader gives the JavaScript reader's results", () => {
       plain.close();
       archived.close();
       failing.close();
+    }
+  });
+
+  it("reads a header drawn on two rows (a group heading over 数值 | 单位) as the JavaScript reader does", async () => {
+    const path = join(dir, "one-row.csv");
+    writeMonthlyFile(path, policy, { rows: 600, badShare: 0.05, seed: 3 });
+    // the same rows under a two-row header: 累计完成情况 over 数值 | 单位, the other headings blank below
+    const lines = readFileSync(path, "utf8").replace(/^\uFEFF/, "").split(/\r?\n/);
+    expect(lines[0]).toBe(MONTHLY_HEADER.join(","));
+    lines.splice(0, 1, MONTHLY_HEADER.map((h) => (h === "累计完成值" ? "累计完成情况" : h === "单位" ? "" : h)).join(","),
+      MONTHLY_HEADER.map((h) => (h === "累计完成值" ? "数值" : h === "单位" ? "单位" : "")).join(","));
+    const file = { name: "two-rows.csv", bytes: Buffer.from(lines.join("\n")) };
+    const js = await session("two-rows", "js");
+    const bulk = await session("two-rows", "bulk");
+    try {
+      const a = await js.load([file], AS_OF);
+      const b = await bulk.load([file], AS_OF);
+      expect(b.readers).toEqual(["bulk"]);
+      expect(a.summaries[0]!.imported).toBeGreaterThan(100);
+      expect(b.summaries).toEqual(a.summaries);
+      expect(b.observations).toEqual(a.observations);
+      expect(b.rejects).toEqual(a.rejects);
+    } finally {
+      js.close();
+      bulk.close();
     }
   });
 

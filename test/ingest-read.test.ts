@@ -516,6 +516,53 @@ describe("readMonthlyFile: .xlsx sheets and cells", () => {
     expect(rejectCodes(r)).toEqual({ 4: ["E_DUPLICATE_KEY"], 5: ["E_DUPLICATE_KEY"] });
   });
 
+  it("a header drawn on two rows, a group heading over 数值 | 单位, read as one: in a CSV (blank below the single headings) and a workbook (merged)", async () => {
+    const csv = [
+      "报送单位,指标编码,统计期,累计完成情况（截至本月）,,完成状态,进展情况",
+      ",,,数值,单位,,",
+      "市经信局,ZN-01,2017-10,450,家,,培育",
+      "市经信局,ZN-02,2017-10,30,万元,,",
+    ].join("\n");
+    const r = await readMonthlyFile({ name: "two-rows.csv", bytes: Buffer.from(csv) }, CTX);
+    expect(r.file.headerRow).toBe(2);
+    expect(r.rejects).toEqual([]);
+    expect(r.rows.map((x) => [x.sourceRow, x.targetCode, x.value, x.reportedUnit])).toEqual([[3, "ZN-01", 450, "家"], [4, "ZN-02", 30, "万元"]]);
+    const down = (value: string, rows: number) => ({ value, rowSpan: rows });
+    const book = (await writeExcelFile([{
+      sheet: "报表",
+      data: [
+        [down("报送单位", 2), down("指标编码", 2), down("统计期", 2), { value: "完成情况", columnSpan: 2 }, null, down("进展情况", 2)],
+        [null, null, null, "累计", "单位", null],
+        ["市经信局", "ZN-01", "2017-10", 450, "家", "培育"],
+      ],
+    }]).toBuffer()) as Buffer;
+    const x = await readMonthlyFile({ name: "two-rows.xlsx", bytes: book }, CTX);
+    expect(x.rejects).toEqual([]);
+    expect(x.rows.map((y) => [y.sourceRow, y.targetCode, y.value, y.reportedUnit])).toEqual([[3, "ZN-01", 450, "家"]]);
+    // a reject names the columns by both rows
+    const bad = await readMonthlyFile({ name: "bad.csv", bytes: Buffer.from(csv.replace(",450,", ",-450,")) }, CTX);
+    expect(bad.rejects.map((j) => [j.row, j.code, j.column])).toEqual([[3, "E_NEGATIVE", "累计完成值"]]);
+    expect(Object.keys(bad.rejects[0]!.rawRow)).toContain("累计完成情况（截至本月）·数值");
+  });
+
+  it("a data row below a one-row header is never read as a second header row, even when its first cells are blank", async () => {
+    const csv = [
+      "报送单位,指标编码,统计期,累计完成值,单位,完成情况说明",
+      ",,,,,单位",
+      "市经信局,ZN-01,2017-10,450,家,",
+    ].join("\n");
+    const r = await readMonthlyFile({ name: "one-row.csv", bytes: Buffer.from(csv) }, CTX);
+    // (the second row adds no column the first does not name, 单位 being named already: it is a row of the table,
+    // skipped as one with text only in a column the reader does not read)
+    expect(r.file.headerRow).toBe(1);
+    expect(r.rows.map((x) => [x.sourceRow, x.value, x.reportedUnit])).toEqual([[3, 450, "家"]]);
+    expect(r.file.skippedRows.map((k) => k.row)).toEqual([2]);
+    // a first data row with its first cells blank is no header row either: a cell under a recognised heading differs from it
+    const blankFirst = await readMonthlyFile({ name: "blank-first.csv", bytes: Buffer.from(["报送单位,指标编码,统计期,累计完成值,完成情况", ",ZN-01,2017-10,450,单位"].join("\n")) }, CTX);
+    expect(blankFirst.file.headerRow).toBe(1);
+    expect(rejectCodes(blankFirst)).toEqual({ 2: ["E_REQUIRED"] });
+  });
+
   it('a number formatted to show a unit (0"亿元") reads as Excel shows it, so it is converted', async () => {
     const book = (await writeExcelFile([{
       sheet: "报表",

@@ -195,7 +195,45 @@ function nonDataRow(line: string[], cells: Record<Field, string>, layout: RowLay
   return null;
 }
 
-type Candidate = { index: number; matches: { field: Field; header: string; index: number; bracket: string | null }[] };
+type Candidate = {
+  index: number;
+  matches: { field: Field; header: string; index: number; bracket: string | null }[];
+  /** The header cells as read: a two-row header's cells joined (累计完成情况·数值); else the row itself. */
+  line?: string[];
+};
+
+/** Words under a group heading that name the figure itself: 累计完成情况 over 数值 | 单位. */
+const FIGURE_WORDS = new Set(["数值", "数量", "数据", "数", "值", "金额", "完成数", "完成值", "完成量", "累计", "累计数", "累计值", "累计完成", "value", "amount"].map(normalizeKey));
+/** A group heading over the figure: it speaks of what is completed or accumulated (完成情况, 累计完成情况, 累计进度). */
+const FIGURE_GROUP = /累计|完成/;
+
+/**
+ * Two header rows read as one, as reports are often drawn: a group heading over its sub-headings (累计完成情况 over
+ * 数值 | 单位), the single headings standing in the upper row alone (merged down in a workbook, repeated by the
+ * merge; blank below in a CSV). A group heading carries over the blank cells to its right (a CSV's horizontal merge).
+ * Null when the lower row is not a header row: a cell that differs from a recognised heading above it (a data row).
+ */
+function twoRowCandidate(upper: string[], lower: string[], index: number): Candidate | null {
+  const matches: Candidate["matches"] = [];
+  const line: string[] = [];
+  let group = "";
+  for (let c = 0; c < Math.max(upper.length, lower.length); c++) {
+    const top = cleanCell(upper[c] ?? "");
+    const sub = cleanCell(lower[c] ?? "");
+    if (top !== "") group = top;
+    const topField = top === "" ? null : ALIAS_TO_FIELD.get(splitHeader(top).key) ?? null;
+    if (topField !== null && sub !== "" && sub !== top) return null;
+    const header = sub === "" || sub === top ? top : group === "" ? sub : `${group}·${sub}`;
+    line.push(header);
+    if (header === "") continue;
+    const subSplit = splitHeader(sub);
+    const groupSplit = splitHeader(group);
+    let field: Field | null = topField ?? (sub === "" ? null : ALIAS_TO_FIELD.get(subSplit.key) ?? null);
+    if (field === null && sub !== "" && FIGURE_WORDS.has(subSplit.key) && (ALIAS_TO_FIELD.get(groupSplit.key) === "value" || FIGURE_GROUP.test(groupSplit.key))) field = "value";
+    if (field !== null) matches.push({ field, header, index: c, bracket: topField !== null ? splitHeader(top).bracket : subSplit.bracket ?? groupSplit.bracket });
+  }
+  return { index, matches, line };
+}
 
 function scanRow(row: string[], index: number): Candidate {
   const matches: Candidate["matches"] = [];
@@ -332,6 +370,11 @@ export function readHeader(sheet: Grid, merges: readonly Merge[] = []): { header
   const candidates = headerZone.map(scanRow);
   let best: Candidate | null = null;
   for (const c of candidates) if (best === null || distinctFields(c) > distinctFields(best)) best = c;
+  // a header drawn on two rows, when that names more columns than any one row (one row when as many)
+  for (let k = 0; best !== null && k + 1 < headerZone.length; k++) {
+    const pair = twoRowCandidate(headerZone[k]!, headerZone[k + 1]!, k + 1);
+    if (pair !== null && distinctFields(pair) > distinctFields(best)) best = pair;
+  }
   const required = COLUMNS.filter((c) => REQUIRED_FIELDS.includes(c.field)).map((c) => c.name);
   if (best === null || distinctFields(best) < 2) {
     return {
@@ -376,7 +419,7 @@ export function readHeader(sheet: Grid, merges: readonly Merge[] = []): { header
       ),
     };
   }
-  const line = headerZone[best.index]!;
+  const line = best.line ?? headerZone[best.index]!;
   const headerCells = line.map(cleanCell);
   const mappedIndexes = new Set(columns.map((c) => c.index));
   const ignoredColumns = headerCells.filter((h, i) => h !== "" && !mappedIndexes.has(i));
