@@ -152,6 +152,18 @@ describe("readMonthlyFile: CSV layouts", () => {
     ]);
   });
 
+  it("the headings of common Chinese report forms: 单位名称, 指标编号, 统计月份, 累计完成数, 进度状态, 工作进展, 填表人, 填表日期", async () => {
+    const csv = ["序号,单位名称,指标编号,统计月份,累计完成数,计量单位,进度状态,工作进展,填表人,填表日期", "1,市经信局,ZN-02,2017-10,2,亿元,,按计划推进,张三,2017-11-03", "2,市科技局,ZN-03,2017-10,,,已完成,,,"].join("\n");
+    const r = await readMonthlyFile({ name: "form.csv", bytes: Buffer.from(csv) }, CTX);
+    expect(r.fileError).toBeNull();
+    expect(r.rejects).toEqual([]);
+    expect(r.file.ignoredColumns).toEqual(["序号"]);
+    expect(r.rows.map((x) => [x.department, x.targetCode, x.period, x.value, x.status, x.note, x.reporter, x.reportedAt])).toEqual([
+      ["市经信局", "ZN-02", "2017-10", 20000, null, "按计划推进", "张三", "2017-11-03"],
+      ["市科技局", "ZN-03", "2017-10", null, "done", null, null, null],
+    ]);
+  });
+
   it("a value header carrying the unit: 累计完成值（亿元）", async () => {
     const csv = ["报送单位,指标编码,统计期,累计完成值（亿元）", "市经信局,ZN-02,2017-10,2", "市经信局,ZN-02,2017-11,3000万元"].join("\n");
     const r = await readMonthlyFile({ name: "header-unit.csv", bytes: Buffer.from(csv) }, CTX);

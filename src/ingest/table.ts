@@ -20,15 +20,15 @@ export type ColumnDef = { field: Field; name: string; aliases: readonly string[]
  * is the 单位 (unit of measure) column.
  */
 export const COLUMNS: readonly ColumnDef[] = [
-  { field: "department", name: "报送单位", aliases: ["填报单位", "department", "dept", "unit"] },
-  { field: "targetCode", name: "指标编码", aliases: ["指标代码", "target_code", "code", "indicator", "indicator_code"] },
-  { field: "period", name: "统计期", aliases: ["统计期间", "period"] },
-  { field: "value", name: "累计完成值", aliases: ["累计完成", "value", "cumulative_value", "actual"] },
+  { field: "department", name: "报送单位", aliases: ["填报单位", "单位名称", "报送部门", "填报部门", "department", "dept", "unit"] },
+  { field: "targetCode", name: "指标编码", aliases: ["指标代码", "指标编号", "target_code", "code", "indicator", "indicator_code"] },
+  { field: "period", name: "统计期", aliases: ["统计期间", "统计月份", "报告期", "period"] },
+  { field: "value", name: "累计完成值", aliases: ["累计完成", "累计完成数", "累计完成量", "累计值", "value", "cumulative_value", "actual"] },
   { field: "unit", name: "单位", aliases: ["计量单位", "measure_unit", "uom"] },
-  { field: "status", name: "完成状态", aliases: ["status"] },
-  { field: "note", name: "进展情况", aliases: ["progress", "note", "notes"] },
-  { field: "reporter", name: "填报人", aliases: ["reporter"] },
-  { field: "reportedAt", name: "填报日期", aliases: ["reported_at", "report_date"] },
+  { field: "status", name: "完成状态", aliases: ["进度状态", "status"] },
+  { field: "note", name: "进展情况", aliases: ["工作进展", "推进情况", "progress", "note", "notes"] },
+  { field: "reporter", name: "填报人", aliases: ["填表人", "经办人", "reporter"] },
+  { field: "reportedAt", name: "填报日期", aliases: ["填表日期", "报送日期", "reported_at", "report_date"] },
 ];
 
 export const COLUMN_NAME: Record<Field, string> = Object.fromEntries(COLUMNS.map((c) => [c.field, c.name])) as Record<Field, string>;
