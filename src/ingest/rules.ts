@@ -8,6 +8,7 @@ import { cleanCell, COLUMN_NAME, isHeaderOrFooterCode, scaledUnit, withValueSuff
 import {
   checkPeriod,
   convertUnit,
+  isPlaceholder,
   normalizeCell,
   parsePeriod,
   parseReportDate,
@@ -409,6 +410,9 @@ function checkCells(cells: RowCells, sourceRow: number, memo: RowMemo): ValidRow
   let reported: ReportedValue | null | undefined;
   const parsedValue = parseValue(cells.value);
   if (parsedValue.ok) reported = parsedValue.value;
+  // 「—」「/」「无」 beside a status: the row says "no figure", as an empty cell would (without a status it is rejected,
+  // saying to leave the cell empty or give the status)
+  else if (status !== null && status !== undefined && isPlaceholder(cells.value)) reported = null;
   else issues = addIssue(issues, cells, parsedValue.code, "value", parsedValue.message);
   if (target?.kind === "milestone") {
     if (status === null) issues = addIssue(issues, cells, "E_REQUIRED", "status", requiredMessage("status", `${COLUMN_NAME.status}（里程碑类指标须填写 未启动、推进中 或 已完成）`));
