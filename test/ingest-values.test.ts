@@ -443,6 +443,7 @@ describe("checkRow and monthlyRowSchema", () => {
   it.each([
     [{ department: "市经信" }, "E_UNKNOWN_DEPARTMENT", "（是否为“市经信局”？）"],
     [{ department: "市经信局办公室" }, "E_UNKNOWN_DEPARTMENT", "（是否为“市经信局”？）"],
+    [{ department: "经信局" }, "E_UNKNOWN_DEPARTMENT", "（是否为“市经信局”？）"],
     [{ department: "某局" }, "E_UNKNOWN_DEPARTMENT", null],
     [{ targetCode: "ZN-2" }, "E_UNKNOWN_CODE", "（是否为“ZN-02”？）"],
     [{ targetCode: "zn_002" }, "E_UNKNOWN_CODE", "（是否为“ZN-02”？）"],

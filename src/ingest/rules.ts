@@ -148,14 +148,14 @@ function codeIndex(targets: ReadonlyMap<string, IngestTarget>): Map<string, stri
 }
 
 /**
- * The names a department written as `text` may stand for: a name it starts (周巷 → 周巷镇), or one that starts it
- * (two characters at least). `key`: how a name is compared with `text`.
+ * The names a department written as `text` may stand for: a name it starts (周巷 → 周巷镇) or ends (经信局 → 市经信局,
+ * the 市 left out), or one that starts it (two characters at least). `key`: how a name is compared with `text`.
  */
 export function nearNames(text: string, names: readonly string[], key: (name: string) => string = (n) => n): string[] {
   if (text.length < 2) return [];
   return names.filter((n) => {
     const k = key(n);
-    return k.startsWith(text) || (text.startsWith(k) && k.length >= 2);
+    return k.startsWith(text) || k.endsWith(text) || (text.startsWith(k) && k.length >= 2);
   });
 }
 
