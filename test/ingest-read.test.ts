@@ -203,6 +203,8 @@ describe("readMonthlyFile: CSV layouts", () => {
     ["missing 统计期", "报送单位,指标编码,累计完成值\n市经信局,ZN-01,450\n", "统计期"],
     ["neither 累计完成值 nor 完成状态", "报送单位,指标编码,统计期,进展情况\n市经信局,ZN-01,2017-10,顺利\n", "累计完成值 或 完成状态"],
     ["not a report at all", "姓名,电话\n张三,123\n", "没有找到表头"],
+    ["columns typed apart by full-width commas", "报送单位，指标编码，统计期，累计完成值\n市经信局，ZN-01，2017-10，450\n", "第 1 行的列名之间用的是全角逗号“，”"],
+    ["columns typed apart by bars, under a title", "2017年10月报表\n报送单位|指标编码|统计期|累计完成值\n市经信局|ZN-01|2017-10|450\n", "第 2 行的列名之间用的是竖线“|”"],
     ["a column twice", "报送单位,指标编码,统计期,累计完成值,value\n市经信局,ZN-01,2017-10,450,450\n", "「累计完成值」出现 2 次"],
   ])("wrong header (%s) → E_HEADER, nothing accepted", async (_, csv, detail) => {
     const r = await readMonthlyFile({ name: "wrong.csv", bytes: Buffer.from(csv) }, CTX);

@@ -380,7 +380,7 @@ export function readHeader(sheet: Grid, merges: readonly Merge[] = []): { header
     return {
       error: fileError(
         "E_HEADER",
-        `前 ${HEADER_SCAN_ROWS} 行中没有找到表头；表头应包含 ${required.join("、")}，以及 累计完成值 或 完成状态`,
+        `前 ${HEADER_SCAN_ROWS} 行中没有找到表头；表头应包含 ${required.join("、")}，以及 累计完成值 或 完成状态${separatorHint(headerZone)}`,
       ),
     };
   }
@@ -433,6 +433,25 @@ export function readHeader(sheet: Grid, merges: readonly Merge[] = []): { header
   return {
     header: { index: best.index, headerRow, columns, ignoredColumns, valueHeaderUnit, valueSuffix, width: line.length, headerCells, unnamed, layout, line },
   };
+}
+
+/** Separators typed by hand that a CSV does not use: a header written with one of them is one cell. */
+const HAND_SEPARATORS: [RegExp, string][] = [[/，/, "全角逗号“，”"], [/[|｜]/, "竖线“|”"], [/、/, "顿号“、”"], [/[ \u3000]+/, "空格"]];
+
+/** 「（各列之间用的是全角逗号“，”……）」 when a row of the header zone names the columns in one cell, split by hand. */
+function separatorHint(zone: Grid): string {
+  for (const row of zone) {
+    for (const cell of row) {
+      for (const [at, name] of HAND_SEPARATORS) {
+        const parts = cell.split(at);
+        if (parts.length > 2 && distinctFields(scanRow(parts, 0)) >= 2) {
+          return `（第 ${zone.indexOf(row) + 1} 行的列名之间用的是${name}，整行被读成了一个单元格：每列应各占一个单元格，CSV 文件中用英文逗号“,”分隔；` +
+            "可在 Excel 或 WPS 中填写后另存为“CSV（逗号分隔）”，或改用 .xlsx 报送）";
+        }
+      }
+    }
+  }
+  return "";
 }
 
 /** What one grid row below the header is: nothing (empty), a non-data row (skipped, with the reason), or a data row. */
