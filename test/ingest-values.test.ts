@@ -188,6 +188,8 @@ describe("parsePeriod", () => {
     ["2017年4季度", "2017-12"],
     ["2017第一季度", "2017-03"],
     ["2017Q3", "2017-09"],
+    ["2017-10月", "2017-10"],
+    ["2017.10月份", "2017-10"],
   ])("%j → %s", (text, period) => {
     expect(parsePeriod(text)).toEqual({ ok: true, value: period });
   });
@@ -198,6 +200,10 @@ describe("parsePeriod", () => {
       expect(codeOf(parsePeriod(text))).toBe("E_BAD_PERIOD");
     },
   );
+  it.each(["2017", "2017年", "2017年度", "2017全年"])("%j has a year only: says to write the year's December", (text) => {
+    const r = parsePeriod(text);
+    expect(r.ok ? "" : r.message).toContain("全年的累计数请写该年 12 月（2017-12）");
+  });
   it("explains 2017.1: Excel drops the trailing zero of 2017.10", () => {
     const r = parsePeriod("2017.1");
     expect(!r.ok && r.message).toContain("末尾 0");

@@ -223,7 +223,7 @@ export function parsePeriod(text: string, options: DateCellOptions = {}): Parsed
   let m: number;
   const date = matchDate(t);
   const month =
-    t.match(/^(\d{4})[-/.](\d{1,2})$/) ??
+    t.match(/^(\d{4})[-/.](\d{1,2})(?:月份?)?$/) ??
     t.match(/^(\d{4})年(\d{1,2})(?:月份?)?$/) ??
     t.match(/^(\d{4})(\d{2})$/) ??
     // 「2017年1-10月」: a cumulative figure's months; the period is the last one (a range running backwards is no period)
@@ -242,6 +242,7 @@ export function parsePeriod(text: string, options: DateCellOptions = {}): Parsed
     const iso = excelSerialToIsoDate(Number(t))!;
     return ok(iso.slice(0, 7));
   } else {
+    if (/^\d{4}(?:年度?|全年)?$/.test(t) && inYearRange(Number(t.slice(0, 4)))) return bad(`只有年份，没有月份：全年的累计数请写该年 12 月（${t.slice(0, 4)}-12）`);
     return bad(NO_YEAR.test(t) ? "缺少年份，请写成 YYYY-MM（如 2017-10）" : undefined);
   }
   if (m < 1 || m > 12) return bad("月份应为 1–12");
