@@ -164,17 +164,18 @@ describe("readMonthlyFile: CSV layouts", () => {
     ]);
   });
 
-  it("「—」「/」「无」 in 累计完成值 beside a status mean no figure, as an empty cell; without a status the row is rejected, saying what to write", async () => {
+  it("「—」「/」「无」 in 累计完成值 beside a status mean no figure, as an empty cell; without a status, or as 待统计, the row is rejected, saying what to write", async () => {
     const csv = [
       "报送单位,指标编码,统计期,累计完成值,完成状态",
       "市科技局,ZN-03,2017-10,—,推进中", // a milestone: its status is the report
       "市经信局,ZN-01,2017-10,/,未启动", // a quantity not started: no figure yet
       "市经信局,ZN-02,2017-10,无,", // no status: nothing reported
-      "市科技局,ZN-04,2017-10,暂无,已完成", // done, with no figure to check: flagged by the review, not rejected here
+      "市科技局,ZN-04,2017-10,N/A,已完成", // done, with no figure to check: flagged by the review, not rejected here
+      "市科技局,ZN-04,2017-11,待统计,推进中", // a figure not known yet, whatever the status
     ].join("\n");
     const r = await readMonthlyFile({ name: "placeholders.csv", bytes: Buffer.from(csv) }, CTX);
     expect(r.rows.map((x) => [x.sourceRow, x.value, x.status])).toEqual([[2, null, "in_progress"], [3, null, "not_started"], [5, null, "done"]]);
-    expect(r.rejects.map((j) => [j.row, j.code, j.value])).toEqual([[4, "E_NOT_A_NUMBER", "无"]]);
+    expect(r.rejects.map((j) => [j.row, j.code, j.value])).toEqual([[4, "E_NOT_A_NUMBER", "无"], [6, "E_NOT_A_NUMBER", "待统计"]]);
     expect(r.rejects[0]!.message).toContain("没有数值时请留空");
   });
 

@@ -8,7 +8,7 @@ import { cleanCell, COLUMN_NAME, isHeaderOrFooterCode, scaledUnit, withValueSuff
 import {
   checkPeriod,
   convertUnit,
-  isPlaceholder,
+  isNoFigure,
   normalizeCell,
   parsePeriod,
   parseReportDate,
@@ -411,8 +411,8 @@ function checkCells(cells: RowCells, sourceRow: number, memo: RowMemo): ValidRow
   const parsedValue = parseValue(cells.value);
   if (parsedValue.ok) reported = parsedValue.value;
   // 「—」「/」「无」 beside a status: the row says "no figure", as an empty cell would (without a status it is rejected,
-  // saying to leave the cell empty or give the status)
-  else if (status !== null && status !== undefined && isPlaceholder(cells.value)) reported = null;
+  // saying to leave the cell empty or give the status; 待统计, a figure not known yet, is rejected either way)
+  else if (status !== null && status !== undefined && isNoFigure(cells.value)) reported = null;
   else issues = addIssue(issues, cells, parsedValue.code, "value", parsedValue.message);
   if (target?.kind === "milestone") {
     if (status === null) issues = addIssue(issues, cells, "E_REQUIRED", "status", requiredMessage("status", `${COLUMN_NAME.status}（里程碑类指标须填写 未启动、推进中 或 已完成）`));

@@ -91,8 +91,12 @@ const NUMBER = /^([+-]?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)(?:e([+-]?\d
 
 /** Cells that stand for "no figure" (/, —, 无, 暂无, N/A …): the cell should be left empty. */
 const PLACEHOLDER = /^(?:[/／\\、xX×*＊.。·…]+|[-－—–─_＿~～]+|无|暂无|没有|空|待定|待统计|不适用|n\/?a|null|none)$/i;
-/** Whether a 累计完成值 cell stands for "no figure" (/, —, 无, 暂无, N/A …) rather than a number. */
-export const isPlaceholder = (text: string): boolean => PLACEHOLDER.test(compactCell(text));
+/**
+ * A 累计完成值 cell that says there is no figure (/, —, 无, 不适用, N/A …), unlike one that says the figure is not known
+ * yet (待定, 待统计, 暂无): the row then reports by its status alone.
+ */
+const NO_FIGURE = /^(?:[/／\\、xX×*＊.。·…]+|[-－—–─_＿~～]+|无|没有|空|不适用|n\/?a|null|none)$/i;
+export const isNoFigure = (text: string): boolean => NO_FIGURE.test(compactCell(text));
 /** Words around a number that make it approximate (约450, 450余家, 450以上, ≥450). */
 const APPROXIMATE = /^(?:约|大约|近|将近|超|超过|逾|达|≥|>|≤|<|＞|＜|≈)|(?:余|多|左右|以上|以下|上下|万余|多万|\+$)/;
 /** A number written in Chinese numerals (三, 十二, 一百二十, 两千). */
