@@ -6,6 +6,9 @@ export const numberZh = (v) => (v == null ? "" : v.toLocaleString("zh-CN", {maxi
 
 export const list = (xs) => (Array.isArray(xs) ? xs.join("、") : xs ?? "");
 
+/** A list of names in a table cell that wraps instead of being cut (Inputs.table cells keep to one line). */
+export const wrappedList = (xs) => html`<span class="cell-wrap">${list(xs)}</span>`;
+
 export function dateZh(iso) {
   if (!iso) return "—";
   const [y, m, d] = String(iso).slice(0, 10).split("-").map(Number);
