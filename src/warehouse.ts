@@ -75,14 +75,14 @@ export async function openWarehouse(path: string, options: { readOnly?: boolean;
   }
 }
 
+const SCRATCH_PREFIX = "luoshi-scratch-";
+
 /**
  * A private copy of the warehouse in a new temporary folder, open for writing, and that folder (for the files a load
  * archives); close() removes both. A dry run of several files loads them into it one after another, so that each is
  * checked as a real run would check it (after the files before it), while the warehouse itself is left as it is.
  * The copy is taken while the warehouse is open read-only, so no load is writing it meanwhile.
  */
-const SCRATCH_PREFIX = "luoshi-scratch-";
-
 export async function openScratchCopy(path: string, options: { waitMs?: number } = {}): Promise<Warehouse & { folder: string }> {
   removeOrphans(SCRATCH_PREFIX);
   const folder = tempPath(SCRATCH_PREFIX);

@@ -9,6 +9,12 @@ export const list = (xs) => (Array.isArray(xs) ? xs.join("、") : xs ?? "");
 /** A list of names in a table cell that wraps instead of being cut (Inputs.table cells keep to one line). */
 export const wrappedList = (xs) => html`<span class="cell-wrap">${list(xs)}</span>`;
 
+/** A link to a task's page, from a top-level page. */
+export const rowLink = (policy, n) => html`<a href="./tasks/${policy}/r${String(n).padStart(2, "0")}">${n}</a>`;
+
+/** Links to tasks' pages, from a top-level page, wrapping in a table cell. */
+export const rowLinks = (policy, ns) => html`<span class="cell-wrap">${ns.map((n, i) => html`${i ? "、" : ""}${rowLink(policy, n)}`)}</span>`;
+
 export function dateZh(iso) {
   if (!iso) return "—";
   const [y, m, d] = String(iso).slice(0, 10).split("-").map(Number);

@@ -221,7 +221,8 @@ function twoRowCandidate(upper: string[], lower: string[], index: number): Candi
     const top = cleanCell(upper[c] ?? "");
     const sub = cleanCell(lower[c] ?? "");
     if (top !== "") group = top;
-    const topField = top === "" ? null : ALIAS_TO_FIELD.get(splitHeader(top).key) ?? null;
+    const topSplit = top === "" ? null : splitHeader(top);
+    const topField = topSplit === null ? null : ALIAS_TO_FIELD.get(topSplit.key) ?? null;
     if (topField !== null && sub !== "" && sub !== top) return null;
     const header = sub === "" || sub === top ? top : group === "" ? sub : `${group}·${sub}`;
     line.push(header);
@@ -230,7 +231,7 @@ function twoRowCandidate(upper: string[], lower: string[], index: number): Candi
     const groupSplit = splitHeader(group);
     let field: Field | null = topField ?? (sub === "" ? null : ALIAS_TO_FIELD.get(subSplit.key) ?? null);
     if (field === null && sub !== "" && FIGURE_WORDS.has(subSplit.key) && (ALIAS_TO_FIELD.get(groupSplit.key) === "value" || FIGURE_GROUP.test(groupSplit.key))) field = "value";
-    if (field !== null) matches.push({ field, header, index: c, bracket: topField !== null ? splitHeader(top).bracket : subSplit.bracket ?? groupSplit.bracket });
+    if (field !== null) matches.push({ field, header, index: c, bracket: topField !== null ? topSplit!.bracket : subSplit.bracket ?? groupSplit.bracket });
   }
   return { index, matches, line };
 }
@@ -440,12 +441,12 @@ const HAND_SEPARATORS: [RegExp, string][] = [[/，/, "全角逗号“，”"], [
 
 /** 「（各列之间用的是全角逗号“，”……）」 when a row of the header zone names the columns in one cell, split by hand. */
 function separatorHint(zone: Grid): string {
-  for (const row of zone) {
-    for (const cell of row) {
+  for (let r = 0; r < zone.length; r++) {
+    for (const cell of zone[r]!) {
       for (const [at, name] of HAND_SEPARATORS) {
         const parts = cell.split(at);
         if (parts.length > 2 && distinctFields(scanRow(parts, 0)) >= 2) {
-          return `（第 ${zone.indexOf(row) + 1} 行的列名之间用的是${name}，整行被读成了一个单元格：每列应各占一个单元格，CSV 文件中用英文逗号“,”分隔；` +
+          return `（第 ${r + 1} 行的列名之间用的是${name}，整行被读成了一个单元格：每列应各占一个单元格，CSV 文件中用英文逗号“,”分隔；` +
             "可在 Excel 或 WPS 中填写后另存为“CSV（逗号分隔）”，或改用 .xlsx 报送）";
         }
       }

@@ -89,13 +89,12 @@ export function unitDef(unit: string): UnitDef | null {
 
 const NUMBER = /^([+-]?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)(?:e([+-]?\d{1,3}))?(.*)$/i;
 
-/** Cells that stand for "no figure" (/, —, 无, 暂无, N/A …): the cell should be left empty. */
-const PLACEHOLDER = /^(?:[/／\\、xX×*＊.。·…]+|[-－—–─_＿~～]+|无|暂无|没有|空|待定|待统计|不适用|n\/?a|null|none)$/i;
 /**
- * A 累计完成值 cell that says there is no figure (/, —, 无, 不适用, N/A …), unlike one that says the figure is not known
- * yet (待定, 待统计, 暂无): the row then reports by its status alone.
+ * A 累计完成值 cell that says there is no figure (/, —, 无, 不适用, N/A …): the row then reports by its status alone.
+ * FIGURE_PENDING says the figure is not known yet (待定, 待统计, 暂无): both are asked to be left empty.
  */
 const NO_FIGURE = /^(?:[/／\\、xX×*＊.。·…]+|[-－—–─_＿~～]+|无|没有|空|不适用|n\/?a|null|none)$/i;
+const FIGURE_PENDING = /^(?:暂无|待定|待统计)$/;
 export const isNoFigure = (text: string): boolean => NO_FIGURE.test(compactCell(text));
 /** Words around a number that make it approximate (约450, 450余家, 450以上, ≥450). */
 const APPROXIMATE = /^(?:约|大约|近|将近|超|超过|逾|达|≥|>|≤|<|＞|＜|≈)|(?:余|多|左右|以上|以下|上下|万余|多万|\+$)/;
@@ -105,7 +104,7 @@ const CHINESE_NUMBER = /^[零〇一二两三四五六七八九十百千万亿壹
 /** What to write instead of a common non-number: the first hint whose test the compacted cell passes. */
 const NOT_A_NUMBER_HINTS: [(t: string) => boolean, string][] = [
   [(t) => STATUS_BY_WORD.has(t.replace(/[。.，,；;！!]+$/, "")), "（这是完成状态，请填在「完成状态」列，累计完成值列填数字或留空）"],
-  [(t) => PLACEHOLDER.test(t), "（没有数值时请留空；只报进度的指标填写完成状态即可）"],
+  [(t) => NO_FIGURE.test(t) || FIGURE_PENDING.test(t), "（没有数值时请留空；只报进度的指标填写完成状态即可）"],
   [(t) => CHINESE_NUMBER.test(t), "（请用阿拉伯数字填写，如 3、120）"],
   [(t) => t.startsWith("百分之"), "（请用阿拉伯数字填写，如 45%）"],
   [(t) => /^[￥¥$]/.test(t), "（请去掉货币符号，只填数字和单位，如 3000万元）"],
