@@ -395,7 +395,7 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
   if (rowsRead === 0) {
     return {
       fileError: fileError("E_NO_DATA", `第 ${header.headerRow} 行是表头，其下没有数据`), encoding: plan.encoding, format: "csv", sheet: null, otherSheets: [],
-      ignoredColumns: header.ignoredColumns, skippedRows: skipped, rowsRead: 0, rejects: [],
+      ignoredColumns: header.ignoredColumns, formFields: [], skippedRows: skipped, rowsRead: 0, rejects: [],
     };
   }
   lastBulkRead.storedBySql = Number(stored);
@@ -405,7 +405,7 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
   await load.accept(checked.rows);
   trace(`validateRows ${tableRows.length}`, tv);
   return {
-    fileError: null, encoding: plan.encoding, format: "csv", sheet: null, otherSheets: [], ignoredColumns: header.ignoredColumns, skippedRows: skipped,
+    fileError: null, encoding: plan.encoding, format: "csv", sheet: null, otherSheets: [], ignoredColumns: header.ignoredColumns, formFields: [], skippedRows: skipped,
     rowsRead, rejects: checked.rejects,
   };
 }

@@ -7,6 +7,7 @@ import { type IngestContext, type Reject, type ValidRow } from "./ingest/index.j
 import { type RowErrorCode } from "./ingest/codes.js";
 import { checkMonthlyTable, DEFAULT_MAX_BYTES, readMonthlyTable, type MonthlyTable } from "./ingest/check.js";
 import { planCsv } from "./ingest/csvplan.js";
+import { type FormField } from "./ingest/table.js";
 import { rejectsCsv as rejectLinesCsv, rejectsXlsx as rejectLinesXlsx, type RejectLine } from "./ingest/rejects.js";
 import { startBulk } from "./bulk.js";
 import { findDrops, type Drop } from "./drops.js";
@@ -32,6 +33,8 @@ export type IngestSummary = {
   other_sheets: string[];
   /** Headers present but not recognised: their cells were not read. */
   ignored_columns: string[];
+  /** Fields stated once above the header (「填报单位：周巷镇」, a title's month), read as every row's: column name, text, row. */
+  form_fields: { column: string; value: string; row: number }[];
   /** Rows below the header that hold no report (totals, notes, signatures, section titles), skipped. */
   skipped_rows: { row: number; reason: string }[];
   receipt_no: number | null;
@@ -263,7 +266,7 @@ export type LoadOptions = {
 /** A summary with nothing read yet: the starting point of every file's summary. */
 export function emptySummary(file: string, sha256: string | null): IngestSummary {
   return {
-    file, sha256, encoding: null, format: null, sheet: null, other_sheets: [], ignored_columns: [], skipped_rows: [], receipt_no: null, reader: null, status: "loaded", rows_read: 0,
+    file, sha256, encoding: null, format: null, sheet: null, other_sheets: [], ignored_columns: [], form_fields: [], skipped_rows: [], receipt_no: null, reader: null, status: "loaded", rows_read: 0,
     imported: 0, updated: 0, unchanged: 0, rejected: 0, rejected_by_code: {}, flagged: 0, file_error: null, rejects: [], flags: [],
   };
 }
@@ -483,6 +486,7 @@ export type FileRead = {
   /** .xlsx read without a sheet named: the other sheets holding a table (not read). */
   otherSheets: string[];
   ignoredColumns: string[];
+  formFields: FormField[];
   skippedRows: { row: number; reason: string }[];
   rowsRead: number;
   rejects: Reject[];
@@ -510,7 +514,7 @@ async function readWithJs(load: FileLoad, table?: MonthlyTable): Promise<FileRea
   });
   const f = checked.file;
   return {
-    fileError: checked.fileError, encoding: f.encoding, format: f.format, sheet: f.sheet, otherSheets: f.otherSheets, ignoredColumns: f.ignoredColumns, skippedRows: f.skippedRows,
+    fileError: checked.fileError, encoding: f.encoding, format: f.format, sheet: f.sheet, otherSheets: f.otherSheets, ignoredColumns: f.ignoredColumns, formFields: f.formFields, skippedRows: f.skippedRows,
     rowsRead: f.rowsRead, rejects: checked.rejects,
   };
 }
@@ -617,7 +621,8 @@ export async function loadMonthlyFile(connection: DuckDBConnection, options: Loa
       summary.reader = bulkRead ? "bulk" : "js";
       const read = bulkRead ?? (await readWithJs(load, table));
       Object.assign(summary, {
-        encoding: read.encoding, format: read.format, sheet: read.sheet, other_sheets: read.otherSheets, ignored_columns: read.ignoredColumns, skipped_rows: read.skippedRows,
+        encoding: read.encoding, format: read.format, sheet: read.sheet, other_sheets: read.otherSheets, ignored_columns: read.ignoredColumns,
+        form_fields: read.formFields.map((f) => ({ column: f.column, value: f.text, row: f.row })), skipped_rows: read.skippedRows,
         rows_read: read.rowsRead,
       });
       if (read.fileError) {

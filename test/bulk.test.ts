@@ -238,6 +238,25 @@ describe("the bulk reader gives the JavaScript reader's results", () => {
     }
   });
 
+  it("leaves a form that states 报送单位 and 统计期 above its header to the JavaScript reader, with the same result", async () => {
+    const [d, t] = [policy.departments[0]!.name, policy.targets[0]!.code];
+    const text = `填报单位：${d},,\n月度完成情况（2017年1-10月）,,\n指标编码,累计完成值,进展情况\n${t},1,x\n`;
+    const bytes = new TextEncoder().encode(text);
+    const js = await session("form", "js");
+    const bulk = await session("form", "bulk");
+    try {
+      const a = await js.load([{ name: "form.csv", bytes }], AS_OF);
+      const b = await bulk.load([{ name: "form.csv", bytes }], AS_OF);
+      expect(b.readers).toEqual(["js"]);
+      expect(b.summaries).toEqual(a.summaries);
+      expect(a.summaries[0]!.form_fields).toEqual([{ column: "报送单位", value: d, row: 1 }, { column: "统计期", value: "2017年1-10月", row: 2 }]);
+      expect(b.observations.map((o) => [o.department_id, o.period])).toEqual([[expect.any(String), "2017-10"]]);
+    } finally {
+      js.close();
+      bulk.close();
+    }
+  });
+
   it("leaves a file DuckDB cannot read as planned (a row longer than it expects) to the JavaScript reader", async () => {
     const text = "报送单位,指标编码,统计期,累计完成值\n" + `${policy.departments[0]!.name},${policy.targets[0]!.code},2017-10,1,,,x,y\n`;
     const bytes = new TextEncoder().encode(text);

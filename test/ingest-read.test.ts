@@ -777,3 +777,79 @@ describe("readMonthlyFile: .xlsx", () => {
     expect(r.rows.map((x) => [x.sourceRow, x.period, x.value])).toEqual([[5, "2017-10", 450]]);
   });
 });
+
+describe("readMonthlyFile: fields stated once above the header", () => {
+  const rowsOf = (r: MonthlyFileResult) => r.rows.map((x) => [x.sourceRow, x.department, x.targetCode, x.period, x.value, x.reporter, x.reportedAt]);
+  const stated = (r: MonthlyFileResult) => r.file.formFields.map((f) => [f.field, f.text, f.row]);
+
+  it("填报单位, 填报人 and 填报日期 written as 「标签：内容」 and the month in the title stand for their columns", async () => {
+    const csv = [
+      "慈溪市智能经济重点指标完成情况表（2017年1-10月）,,,",
+      "填报单位（盖章）：市经信局,,填报人：张三　　填报日期：2017年11月3日,",
+      "指标编码,指标名称,累计完成值,进展情况",
+      "ZN-01,培育智能制造企业,450,培育",
+      "ZN-02,智能化改造投入,30,",
+    ].join("\n");
+    const r = await readMonthlyFile({ name: "form.csv", bytes: Buffer.from(csv) }, CTX);
+    expect(r.fileError).toBeNull();
+    expect(r.rejects).toEqual([]);
+    expect(rowsOf(r)).toEqual([
+      [4, "市经信局", "ZN-01", "2017-10", 450, "张三", "2017-11-03"],
+      [5, "市经信局", "ZN-02", "2017-10", 30, "张三", "2017-11-03"],
+    ]);
+    expect(stated(r)).toEqual([["department", "市经信局", 2], ["reporter", "张三", 2], ["reportedAt", "2017年11月3日", 2], ["period", "2017年1-10月", 1]]);
+  });
+
+  it("in a workbook: a label in one cell and its value in the next, a label spaced out, 统计期 labelled", async () => {
+    const book = (await writeExcelFile([{
+      sheet: "报表",
+      data: [
+        title("智能经济重点指标月报"),
+        ["填 报 单 位：", null, "市经信局", null, "统计期：", "2017年10月", null],
+        ["指标编码", "累计完成值", "单位", "完成状态", "进展情况", "填报人", "填报日期"],
+        ["ZN-01", 450, "家", null, "培育", "李四", "2017-11-05"],
+      ],
+    }]).toBuffer()) as Buffer;
+    const r = await readMonthlyFile({ name: "form.xlsx", bytes: book }, CTX);
+    expect(r.fileError).toBeNull();
+    expect(rowsOf(r)).toEqual([[4, "市经信局", "ZN-01", "2017-10", 450, "李四", "2017-11-05"]]);
+    expect(stated(r)).toEqual([["department", "市经信局", 2], ["period", "2017年10月", 2]]);
+  });
+
+  it("「单位：亿元」 above the table is every figure's unit, converted as a 单位 column would be; 「单位：市经信局」 is the reporting unit", async () => {
+    const csv = ["单位：亿元,,", "报送单位,指标编码,统计期,累计完成值", "市经信局,ZN-02,2017-10,2"].join("\n");
+    const r = await readMonthlyFile({ name: "unit.csv", bytes: Buffer.from(csv) }, CTX);
+    expect(r.rows.map((x) => [x.value, x.unit, x.reportedUnit])).toEqual([[20000, "万元", "亿元"]]);
+    const inTitle = ["月度完成情况（单位：亿元）,,", "报送单位,指标编码,统计期,累计完成值", "市经信局,ZN-02,2017-10,2"].join("\n");
+    expect((await readMonthlyFile({ name: "unit.csv", bytes: Buffer.from(inTitle) }, CTX)).rows.map((x) => x.value)).toEqual([20000]);
+    const org = ["单位：市经信局,,", "指标编码,统计期,累计完成值", "ZN-01,2017-10,450"].join("\n");
+    expect(rowsOf(await readMonthlyFile({ name: "org.csv", bytes: Buffer.from(org) }, CTX))).toEqual([[3, "市经信局", "ZN-01", "2017-10", 450, null, null]]);
+  });
+
+  it("a column wins over the text above it, and a date or two months in the title are no period", async () => {
+    const column = ["填报单位：市科技局,,,", "报送单位,指标编码,统计期,累计完成值", "市经信局,ZN-01,2017-10,450"].join("\n");
+    const c = await readMonthlyFile({ name: "column.csv", bytes: Buffer.from(column) }, CTX);
+    expect(rowsOf(c)).toEqual([[3, "市经信局", "ZN-01", "2017-10", 450, null, null]]);
+    expect(stated(c)).toEqual([]);
+    for (const heading of ["填报日期：2017年11月3日", "2017年9月、10月完成情况", "2017年9月至2017年10月完成情况"]) {
+      const csv = [`${heading},,`, "报送单位,指标编码,累计完成值", "市经信局,ZN-01,450"].join("\n");
+      const r = await readMonthlyFile({ name: "no-period.csv", bytes: Buffer.from(csv) }, CTX);
+      expect(r.fileError?.code, heading).toBe("E_HEADER");
+      expect(r.fileError?.message).toContain("缺少列：统计期");
+      expect(r.fileError?.message).toContain("也可写在表头上方");
+    }
+  });
+
+  it("the same field stated twice differently rejects the file, naming both; an unknown department stated above rejects every row, naming it", async () => {
+    const twice = ["填报单位：市经信局,,", "填报单位：市科技局,,", "指标编码,统计期,累计完成值", "ZN-01,2017-10,450"].join("\n");
+    const t = await readMonthlyFile({ name: "twice.csv", bytes: Buffer.from(twice) }, CTX);
+    expect(t.fileError?.code).toBe("E_HEADER");
+    expect(t.fileError?.message).toContain("第 1 行「市经信局」、第 2 行「市科技局」");
+    const unknown = ["填报单位：市统计局,,", "指标编码,统计期,累计完成值", "ZN-01,2017-10,450", "ZN-02,2017-10,30"].join("\n");
+    const u = await readMonthlyFile({ name: "unknown.csv", bytes: Buffer.from(unknown) }, CTX);
+    expect(u.rejects.map((j) => [j.row, j.code, j.column, j.value])).toEqual([
+      [3, "E_UNKNOWN_DEPARTMENT", "报送单位", "市统计局"],
+      [4, "E_UNKNOWN_DEPARTMENT", "报送单位", "市统计局"],
+    ]);
+  });
+});

@@ -6,7 +6,7 @@
 import { fileError, type FileError } from "./codes.js";
 import { sniffBytes, type TextEncoding } from "./decode.js";
 import { validateRows, validateRowsInChunks, type IngestContext, type Reject, type ValidateHooks, type ValidateOptions, type ValidRow } from "./rules.js";
-import { HIDDEN_ROW, hasHeader, parseCsvGrid, readTable, type SkippedRow, type TableRow } from "./table.js";
+import { HIDDEN_ROW, hasHeader, parseCsvGrid, readTable, type FormField, type SkippedRow, type TableRow } from "./table.js";
 import { readXlsxGrid, type Grid, type Merge } from "./xlsx.js";
 
 export type ReadOptions = {
@@ -34,6 +34,8 @@ export type FileInfo = {
   headerRow: number | null;
   /** Headers present but not recognised, ignored. */
   ignoredColumns: string[];
+  /** Fields stated once above the header (填报单位：…), read as every row's. */
+  formFields: FormField[];
   /** Rows below the header that hold no report (totals, notes, signatures, …), skipped; not counted in rowsRead. */
   skippedRows: SkippedRow[];
 };
@@ -77,7 +79,7 @@ export type MonthlyTable = { file: FileInfo; fileError: FileError | null; rows: 
  */
 export async function readMonthlyTable(input: { name: string; bytes: Uint8Array }, options: ReadOptions = {}): Promise<MonthlyTable> {
   const { name, bytes } = input;
-  const info: FileInfo = { name, sha256: null, encoding: null, format: null, rowsRead: 0, sheet: null, otherSheets: [], headerRow: null, ignoredColumns: [], skippedRows: [] };
+  const info: FileInfo = { name, sha256: null, encoding: null, format: null, rowsRead: 0, sheet: null, otherSheets: [], headerRow: null, ignoredColumns: [], formFields: [], skippedRows: [] };
   const rejectFile = (error: FileError): MonthlyTable => ({ file: info, fileError: error, rows: [], validateOptions: {} });
 
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
@@ -121,6 +123,7 @@ export async function readMonthlyTable(input: { name: string; bytes: Uint8Array 
   }
   info.headerRow = t.table.headerRow;
   info.ignoredColumns = t.table.ignoredColumns;
+  info.formFields = t.table.formFields;
   info.skippedRows = t.table.skipped;
   info.rowsRead = t.table.rows.length;
   if (t.table.rows.length === 0) {

@@ -90,6 +90,8 @@ function planUtf8(bytes: Uint8Array): CsvPlan | null | undefined {
   const h = readHeader(csv.grid);
   if ("error" in h) return null;
   const header = h.header;
+  // a field stated above the header (填报单位：…) is no column DuckDB reads: such a form is read by JavaScript
+  if (header.formFields.length > 0) return null;
 
   // no blank line among the data (DuckDB skips one, the spreadsheet counts it): only trailing ones
   const dataStart = recordsEnd(body, quotes.spans, header.index + 1);

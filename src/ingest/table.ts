@@ -5,7 +5,7 @@
 import Papa from "papaparse";
 import { UNITS } from "../targets/units.js";
 import { fileError, type FileError } from "./codes.js";
-import { parseValue, unitDef } from "./values.js";
+import { parsePeriod, parseValue, unitDef } from "./values.js";
 import type { Grid, Merge } from "./xlsx.js";
 
 export type Field = "department" | "targetCode" | "period" | "value" | "unit" | "status" | "note" | "reporter" | "reportedAt";
@@ -151,12 +151,22 @@ export type Table = {
   valueHeaderUnit: string | null;
   /** A scale and a unit in the value header, 「累计完成值（万家）」 → 万家 (bare numbers below are read with it). */
   valueSuffix: string | null;
+  /** Fields written once above the header, true of every row (see FormField). */
+  formFields: FormField[];
   rows: TableRow[];
   /** Rows below the header that hold no report (totals, notes, signatures, section titles, a repeated header). */
   skipped: SkippedRow[];
 };
 
 export type SkippedRow = { row: number; reason: string };
+
+/**
+ * A field the form states once above its table instead of in a column — 「填报单位（盖章）：周巷镇」,
+ * 「统计期：2017年10月」, 「单位：万元」, or a title 「……完成情况表（2017年1-10月）」 for the period — and so the
+ * field of every row. Only read when the table has no column for it. `text` is what each row's cell reads as;
+ * `column` the field's column name; `row` the 1-based row it stands on; `written` the cell as written.
+ */
+export type FormField = { field: Field; column: string; text: string; row: number; written: string };
 
 /** Why a hidden row of a workbook is skipped. */
 export const HIDDEN_ROW = "隐藏的行，未读取；如需报送，请在 Excel 中取消隐藏";
@@ -359,6 +369,8 @@ export type TableHeader = {
   layout: RowLayout;
   /** The header row itself (after merged header names are filled in). */
   line: string[];
+  /** Fields stated above the header (see FormField). */
+  formFields: FormField[];
 };
 
 /**
@@ -396,10 +408,18 @@ export function readHeader(sheet: Grid, merges: readonly Merge[] = []): { header
       .join("；");
     return { error: fileError("E_HEADER", `第 ${headerRow} 行表头重复：${detail}`) };
   }
-  const missing = REQUIRED_FIELDS.filter((f) => !byField.has(f)).map((f) => COLUMN_NAME[f]);
+  // 报送单位, 统计期 … stated once above the header (「填报单位：周巷镇」) stand for a column
+  const above = formFieldsAbove(headerZone.slice(0, best.line ? best.index - 1 : best.index), (f) => byField.has(f));
+  if ("error" in above) return above;
+  const formFields = above.fields;
+  const stated = (f: Field) => byField.has(f) || formFields.some((g) => g.field === f);
+  const missing = REQUIRED_FIELDS.filter((f) => !stated(f)).map((f) => COLUMN_NAME[f]);
   if (!byField.has("value") && !byField.has("status")) missing.push(`${COLUMN_NAME.value} 或 ${COLUMN_NAME.status}`);
   if (missing.length > 0) {
-    return { error: fileError("E_HEADER", `第 ${headerRow} 行表头缺少列：${missing.join("、")}`) };
+    const aboveHint = missing.includes(COLUMN_NAME.department) || missing.includes(COLUMN_NAME.period)
+      ? "（全表只有一个报送单位或统计期时，也可写在表头上方，如“填报单位：市经信局”“统计期：2017年10月”）"
+      : "";
+    return { error: fileError("E_HEADER", `第 ${headerRow} 行表头缺少列：${missing.join("、")}${aboveHint}`) };
   }
 
   const columns: MappedColumn[] = best.matches.map((m) => ({ field: m.field, header: m.header, index: m.index, letter: columnLetter(m.index) }));
@@ -432,8 +452,99 @@ export function readHeader(sheet: Grid, merges: readonly Merge[] = []): { header
   // columns within the header's width that have no header: a non-empty cell there is reported (unheaded)
   const unnamed = headerCells.flatMap((h, i) => (h === "" ? [i] : []));
   return {
-    header: { index: best.index, headerRow, columns, ignoredColumns, valueHeaderUnit, valueSuffix, width: line.length, headerCells, unnamed, layout, line },
+    header: { index: best.index, headerRow, columns, ignoredColumns, valueHeaderUnit, valueSuffix, width: line.length, headerCells, unnamed, layout, line, formFields },
   };
+}
+
+/** Fields a form may state once above its table; a code, a figure, a status or a note is never one for every row. */
+const FORM_FIELDS: ReadonlySet<Field> = new Set<Field>(["department", "period", "unit", "reporter", "reportedAt"]);
+
+/** 「（单位：万元）」 inside a title: a label and its value in brackets. */
+const BRACKETED_LABEL = /[（(]\s*([^（）()：:]{1,8}?)\s*[:：]\s*([^（）()]*?)\s*[）)]/g;
+
+/**
+ * The 「标签：内容」 parts of a cell above the header: 「填报单位（盖章）：周巷镇　填报日期：2017年11月5日」 gives two.
+ * A label is the shortest run of words before a colon that names a field (「填 报 单 位」 spaced out is joined), else
+ * the word before it; its value runs to the next label. `rest`: the text outside any part (a title).
+ */
+function labelledParts(text: string): { parts: { label: string; value: string }[]; rest: string } {
+  const parts: { label: string; value: string }[] = [];
+  const rest = text.replace(BRACKETED_LABEL, (_, label: string, value: string) => {
+    parts.push({ label, value });
+    return " ";
+  });
+  const pieces = rest.split(/[:：]/);
+  if (pieces.length < 2) return { parts, rest };
+  const labelAtEnd = (piece: string, last: boolean): [before: string, label: string] => {
+    const words = piece.trim().split(/\s+/);
+    if (last) return [words.join(" "), ""];
+    for (let j = words.length - 1; j >= 0; j--) {
+      if (headerField(words.slice(j).join("")) !== null) return [words.slice(0, j).join(" "), words.slice(j).join("")];
+    }
+    return words.length > 1 ? [words.slice(0, -1).join(" "), words[words.length - 1]!] : ["", words[0]!];
+  };
+  let [title, label] = labelAtEnd(pieces[0]!, false);
+  for (let i = 1; i < pieces.length; i++) {
+    const [value, next] = labelAtEnd(pieces[i]!, i === pieces.length - 1);
+    parts.push({ label, value });
+    label = next;
+  }
+  return { parts, rest: title };
+}
+
+/** 「2017年10月」「2017年1-10月」「2017年第四季度」 in a title: a period, not a date (2017年11月5日). */
+const TITLE_PERIOD = /\d{4}\s*年\s*(?:\d{1,2}\s*月?\s*[-~～至到—－]\s*)?\d{1,2}\s*月份?(?!\s*\d{0,2}\s*[日号])|\d{4}\s*年\s*第?\s*[一二三四1-4]\s*季度?/g;
+
+/**
+ * The fields the rows above the header state for every row (FormField), for fields the header has no column for:
+ * a labelled cell 「填报单位：周巷镇」 (the value in the cell, or in the next cell of the row when the label's is
+ * empty), or for the period a title naming one month 「……（2017年1-10月）」. The same field stated twice differently
+ * is an error: the file says two things.
+ */
+function formFieldsAbove(zone: Grid, hasColumn: (f: Field) => boolean): { fields: FormField[] } | { error: FileError } {
+  const found = new Map<Field, FormField[]>();
+  const titlePeriods = new Map<string, FormField>();
+  zone.forEach((line, r) => {
+    const cells = line.map((c) => cleanCell(c ?? ""));
+    cells.forEach((cell, c) => {
+      if (cell === "") return;
+      const text = cell.normalize("NFKC");
+      const { parts, rest } = labelledParts(text);
+      for (const { label, value } of parts) {
+        let field = headerField(label);
+        let v = cleanCell(value);
+        if (v === "") {
+          // 「填报单位：」 in a cell, 「周巷镇」 in the next one
+          const next = cells.slice(c + 1).find((x) => x !== "");
+          if (next === undefined || /[:：]/.test(next)) continue;
+          v = next;
+        }
+        // 「单位：万元」 is the unit of measure; 「单位：周巷镇」 the reporting unit
+        if (field === "unit" && !KNOWN_UNITS.has(v.normalize("NFKC")) && scaledUnit(v) === null) field = normalizeKey(label) === "单位" ? "department" : null;
+        if (field === null || !FORM_FIELDS.has(field) || hasColumn(field)) continue;
+        const list = found.get(field) ?? [];
+        if (!list.some((f) => f.text === v)) list.push({ field, column: COLUMN_NAME[field], text: v, row: r + 1, written: cell });
+        found.set(field, list);
+      }
+      for (const m of rest.matchAll(TITLE_PERIOD)) {
+        const p = parsePeriod(m[0]);
+        if (p.ok && p.value !== null && !titlePeriods.has(p.value)) titlePeriods.set(p.value, { field: "period", column: COLUMN_NAME.period, text: m[0].replace(/\s+/g, ""), row: r + 1, written: cell });
+      }
+      // another month named without its year (「2017年9月、10月」): no one month
+      if (/\d\s*月/.test(rest.replace(TITLE_PERIOD, ""))) titlePeriods.set("", { field: "period", column: COLUMN_NAME.period, text: "", row: r + 1, written: cell });
+    });
+  });
+  if (!hasColumn("period") && !found.has("period") && titlePeriods.size === 1) found.set("period", [...titlePeriods.values()]);
+  const fields: FormField[] = [];
+  for (const [field, list] of found) {
+    if (list.length > 1) {
+      return {
+        error: fileError("E_HEADER", `表头上方的「${COLUMN_NAME[field]}」前后不一致：${list.map((f) => `第 ${f.row} 行「${f.text}」`).join("、")}；整个文件应只有一个${COLUMN_NAME[field]}，不同的请分列填写`),
+      };
+    }
+    fields.push(list[0]!);
+  }
+  return { fields };
 }
 
 /** Separators typed by hand that a CSV does not use: a header written with one of them is one cell. */
@@ -465,7 +576,7 @@ const EMPTY: ReadRow = { kind: "empty" };
  * names a column or a footer, so a reader is made once per table.
  */
 export function rowReader(header: TableHeader): (line: string[], index: number) => ReadRow {
-  const { layout, unnamed, headerCells, valueSuffix, width } = header;
+  const { layout, unnamed, headerCells, valueSuffix, width, formFields } = header;
   const codeHeaders = new Map<string, boolean>(); // 指标编码 cell text → names a column (a repeated header) or is 合计…
   return (line, index) => {
     if (isEmptyRow(line)) return EMPTY;
@@ -481,6 +592,7 @@ export function rowReader(header: TableHeader): (line: string[], index: number) 
     }
     const extraFields = Math.max(0, line.length - width);
     const cells: Record<Field, string> = { department: "", targetCode: "", period: "", value: "", unit: "", status: "", note: "", reporter: "", reportedAt: "" };
+    for (const f of formFields) cells[f.field] = f.text;
     for (let c = 0; c < layout.fields.length; c++) cells[layout.fields[c]!] = cleanCell(line[layout.indexes[c]!] ?? "");
     let sentValue: string | undefined;
     if (valueSuffix !== null && cells.value !== "") {
@@ -568,8 +680,8 @@ export function readTable(sheet: Grid, merges: readonly Merge[] = [], hidden: Re
     if (r.kind === "row") rows.push(r.row);
     else if (r.kind === "skipped") skipped.push(r.skipped);
   }
-  const { headerRow, columns, ignoredColumns, valueHeaderUnit, valueSuffix } = header;
-  return { table: { headerRow, columns, ignoredColumns, valueHeaderUnit, valueSuffix, rows, skipped } };
+  const { headerRow, columns, ignoredColumns, valueHeaderUnit, valueSuffix, formFields } = header;
+  return { table: { headerRow, columns, ignoredColumns, valueHeaderUnit, valueSuffix, formFields, rows, skipped } };
 }
 
 export type CsvGrid = {
