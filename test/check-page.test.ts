@@ -117,6 +117,8 @@ type Verdict = {
   encoding: string | null;
   sheet: string | null;
   otherSheets: string[];
+  /** Fields stated above the header: 报送单位「市经信局」 (row 2). */
+  formFields: string[];
   rowsRead: number;
   accepted: number;
   rejected: number;
@@ -133,6 +135,7 @@ function cliVerdict(s: IngestSummary): Verdict {
     encoding: s.encoding,
     sheet: s.sheet,
     otherSheets: s.other_sheets,
+    formFields: s.form_fields.map((f) => `${f.column}「${f.value}」（第 ${f.row} 行）`),
     rowsRead: s.rows_read,
     accepted: s.imported + s.updated + s.unchanged,
     rejected: s.rejected,
@@ -149,6 +152,7 @@ function pageVerdict(result: MonthlyFileResult, summary: CheckSummary, asOf: str
     encoding: result.file.encoding,
     sheet: result.file.sheet,
     otherSheets: result.fileError ? [] : result.file.otherSheets,
+    formFields: result.fileError ? [] : result.file.formFields.map((f) => `${f.column}「${f.text}」（第 ${f.row} 行）`),
     rowsRead: summary.rowsRead,
     accepted: result.fileError ? 0 : summary.accepted,
     rejected: summary.rejected,
@@ -253,6 +257,8 @@ beforeAll(async () => {
     { name: "header-only.csv", bytes: Buffer.from(HEADER + "\n"), asOf: AS_OF },
     { name: "scan.csv", bytes: Buffer.from("89504e470d0a1a0a0000000d49484452", "hex"), asOf: AS_OF },
     { name: "review.csv", bytes: Buffer.from(REVIEW_LINES.join("\n")), asOf: AS_OF },
+    // 报送单位 and 统计期 stated above the header, not in columns
+    { name: "form.csv", bytes: Buffer.from(["月度进展表（2017年1-10月）", "填报单位（盖章）：市经信局,,,填报人：张三", "指标编码,累计完成值,单位,进展情况", "CX75-06-01,300,家,培育", "CX75-29-02,1800,家,"].join("\n")), asOf: AS_OF },
     { name: "unclosed.csv", bytes: Buffer.from([HEADER, '市经信局,CX75-06-01,2017-10,300,家,,"进展,,', "市经信局,CX75-06-02,2017-10,1,,,,,"].join("\n")), asOf: AS_OF },
   ];
   const files = path.join(fixture.dir, "files");
@@ -287,6 +293,8 @@ describe("报送自查: the browser bundle gives the verdicts of luoshi ingest -
     expect(expected.get("utf8.csv")!.accepted).toBeGreaterThanOrEqual(6);
     expect(expected.get("gbk.csv")!.encoding).toBe("gb18030");
     expect(expected.get("october.xlsx")!.rejects.length).toBeGreaterThan(0);
+    expect(expected.get("form.csv")!.formFields).toEqual(["报送单位「市经信局」（第 2 行）", "填报人「张三」（第 2 行）", "统计期「2017年1-10月」（第 1 行）"]);
+    expect(expected.get("form.csv")!.accepted).toBe(2);
     // the flags of luoshi ingest --dry-run on an empty warehouse, which the page must give too
     expect(expected.get("review.csv")!.flags.map((f) => [f.row, f.reason])).toEqual([
       [4, "累计值 290 低于本文件中 2017-07 的 300，且进展情况未作说明"],
@@ -363,6 +371,9 @@ describe.skipIf(!HAVE_CHROMIUM)("报送自查 in Chromium", () => {
             continue;
           }
           // a workbook's other sheets with a table are named, as luoshi ingest names them
+          // so are the fields stated above the header
+          if (want.formFields.length > 0) for (const f of want.formFields) expect(await page.locator("[data-form-fields]").textContent(), c.name).toContain(f);
+          else expect(await page.locator("[data-form-fields]").count(), c.name).toBe(0);
           if (want.otherSheets.length > 0) for (const n of want.otherSheets) expect(await page.locator("[data-other-sheets]").textContent(), c.name).toContain(`「${n}」`);
           else expect(await page.locator("[data-other-sheets]").count(), c.name).toBe(0);
           const number = async (key: string) => Number(await page.locator(`[data-summary="${key}"]`).textContent());
