@@ -131,6 +131,23 @@ describe.skipIf(!HAVE_CHROMIUM)("site pages in Chromium, against the warehouse",
     }
   }, 120_000);
 
+  it("/ lists the tasks with their 项目 whole and their departments wrapped: no cell cut sideways, the table within the page", async () => {
+    const opened = await visit("/", "index-tasks");
+    try {
+      const table = opened.page.locator("form table").filter({ hasText: "配合部门" });
+      await table.locator("tbody tr").first().waitFor();
+      const cut = await table.locator("td").evaluateAll((tds) => tds.filter((td) => td.scrollWidth > td.clientWidth + 1).map((td) => td.textContent));
+      expect(cut).toEqual([]);
+      const right = await table.evaluate((t) => t.getBoundingClientRect().right - document.querySelector("main")!.getBoundingClientRect().right);
+      expect(right).toBeLessThanOrEqual(1);
+      // 内容 shows two lines, the whole text on hover
+      const [first] = await sql("SELECT content FROM tasks WHERE policy_id = $1 ORDER BY row_no LIMIT 1", [POLICY]);
+      expect(await table.locator(".cell-clamp").first().getAttribute("title")).toBe(first!.content);
+    } finally {
+      await opened.close();
+    }
+  }, 120_000);
+
   it("/reporting counts the current figures flagged for review, the rows rejected and the files loaded, as the warehouse holds them", async () => {
     const opened = await visit("/reporting", "reporting");
     try {

@@ -9,6 +9,12 @@ export const list = (xs) => (Array.isArray(xs) ? xs.join("、") : xs ?? "");
 /** A list of names in a table cell that wraps instead of being cut (Inputs.table cells keep to one line). */
 export const wrappedList = (xs) => html`<span class="cell-wrap">${list(xs)}</span>`;
 
+/** A short text in a table cell (a task's 项目), wrapping instead of being cut. */
+export const wrappedText = (s) => html`<span class="cell-wrap">${s ?? ""}</span>`;
+
+/** A long text in a table cell (a task's 内容): its first two lines, the whole text on hover and on the task's page. */
+export const clampedText = (s) => html`<span class="cell-clamp" title=${s ?? ""}>${s ?? ""}</span>`;
+
 /** A link to a task's page, from a top-level page. */
 export const rowLink = (policy, n) => html`<a href="./tasks/${policy}/r${String(n).padStart(2, "0")}">${n}</a>`;
 
