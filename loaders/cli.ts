@@ -77,7 +77,7 @@ function report(e: unknown): number {
     return EXIT.rejected;
   }
   const name = (e as Error)?.name;
-  if (name === "WarehouseBusy" || name === "WarehouseMissing" || name === "WarehouseOutdated") {
+  if (name === "WarehouseBusy" || name === "WarehouseMissing" || name === "WarehouseOutdated" || name === "ScratchCopyFailed") {
     console.error((e as Error).message);
     return EXIT.unavailable;
   }

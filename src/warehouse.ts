@@ -1,5 +1,5 @@
 import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from "@duckdb/node-api";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import { lockWaitMs, WarehouseBusy } from "./lock.js";
 import { SQL_DIR } from "./paths.js";
@@ -77,6 +77,15 @@ export async function openWarehouse(path: string, options: { readOnly?: boolean;
 
 const SCRATCH_PREFIX = "luoshi-scratch-";
 
+/** The temporary folder full, or not one to write in: where, and what to do. */
+function scratchCopyFailed(path: string, folder: string, e: unknown): Error {
+  const size = (statSync(path).size / 1e6).toFixed(1);
+  const error = new Error(`试运行多个文件时需要在临时文件夹中复制一份仓库（${size} MB），复制到 ${folder} 失败：${(e as Error).message}。` +
+    "可设置环境变量 TMPDIR 指向空间足够的文件夹后重试，或逐个文件试运行（单个文件试运行不复制仓库）。");
+  error.name = "ScratchCopyFailed";
+  return error;
+}
+
 /**
  * A private copy of the warehouse in a new temporary folder, open for writing, and that folder (for the files a load
  * archives); close() removes both. A dry run of several files loads them into it one after another, so that each is
@@ -86,13 +95,19 @@ const SCRATCH_PREFIX = "luoshi-scratch-";
 export async function openScratchCopy(path: string, options: { waitMs?: number } = {}): Promise<Warehouse & { folder: string }> {
   removeOrphans(SCRATCH_PREFIX);
   const folder = tempPath(SCRATCH_PREFIX);
-  mkdirSync(folder);
+  try {
+    mkdirSync(folder);
+  } catch (e) {
+    throw scratchCopyFailed(path, folder, e);
+  }
   try {
     const source = await openWarehouse(path, { readOnly: true, waitMs: options.waitMs });
     const copy = join(folder, "warehouse.duckdb");
     try {
       copyFileSync(path, copy);
       if (existsSync(`${path}.wal`)) copyFileSync(`${path}.wal`, `${copy}.wal`);
+    } catch (e) {
+      throw scratchCopyFailed(path, folder, e);
     } finally {
       source.close();
     }

@@ -252,6 +252,17 @@ describe("luoshi ingest", () => {
     expect(real.map((s: { status: string }) => s.status)).toEqual(["loaded", "loaded", "already_loaded"]);
   });
 
+  it("--dry-run of several files with no room for the warehouse's copy says where and what to do (exit 3), and changes nothing", async () => {
+    const october = file("oct.csv", OCTOBER);
+    const notAFolder = file("not-a-folder", ["x"]);
+    const r = spawnSync(process.execPath, [join(PACKAGE_ROOT, "bin", "luoshi.js"), "ingest", october, october, "--as-of", "2017-12-10", "--dry-run"],
+      { env: { ...env(), TMPDIR: notAFolder }, encoding: "utf8" });
+    expect(r.status, r.stderr).toBe(3);
+    expect(r.stderr).toContain("试运行多个文件时需要在临时文件夹中复制一份仓库");
+    expect(r.stderr).toContain("TMPDIR");
+    expect(await current()).toEqual([]);
+  });
+
   it("loads the inbox in arrival order, archives each file by hash, and luoshi build replays the same warehouse", async () => {
     const inbox = join(fixture.data, "inbox");
     mkdirSync(inbox, { recursive: true });
