@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { parseArgsError } from "./args.js";
 import { formatLoadError, InputRejected } from "../src/errors.js";
 import { dataDir, warehousePath } from "../src/paths.js";
+import { skippedRowsText } from "../src/ingest/skipped.js";
 
 const HELP = `luoshi —— 政策任务分解表与月度进展的数据仓库
 
@@ -372,7 +373,7 @@ function printSummary(s: import("../src/monthly.js").IngestSummary): void {
   otherSheets();
   if (s.form_fields.length > 0) console.log(`    表头上方写明、用于每一行：${s.form_fields.map((f) => `${f.column}「${f.value}」（第 ${f.row} 行）`).join("、")}`);
   if (s.ignored_columns.length > 0) console.log(`    未识别、未读取的列：${s.ignored_columns.map((c) => `「${c.replace(/\s+/g, " ")}」`).join("、")}`);
-  if (s.skipped_rows.length > 0) console.log(`    跳过的非数据行：${s.skipped_rows.slice(0, 20).map((r) => `第 ${r.row} 行（${r.reason}）`).join("、")}${s.skipped_rows.length > 20 ? ` 等 ${s.skipped_rows.length} 行` : ""}`);
+  if (s.skipped_rows.length > 0) console.log(`    跳过的行：${skippedRowsText(s.skipped_rows)}`);
   printRejects(s);
   for (const f of s.flags.slice(0, 200)) console.log(`    待复核 第 ${f.row} 行 ${f.code} ${f.department} ${f.period}：${f.reason}`);
   if (s.flags.length > 200) console.log(`    ……另有 ${s.flags.length - 200} 行待复核（用 --json 查看全部）`);

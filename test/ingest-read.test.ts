@@ -7,7 +7,8 @@ import iconv from "iconv-lite";
 import { afterAll, describe, expect, it } from "vitest";
 import writeExcelFile from "write-excel-file/node";
 import { readMonthlyFile, type MonthlyFileResult } from "../src/ingest/index.js";
-import { scaledUnit } from "../src/ingest/table.js";
+import { scaledUnit, UNFILLED_ROW } from "../src/ingest/table.js";
+import { skippedRowsText } from "../src/ingest/skipped.js";
 import { CTX, TARGETS } from "./fixtures/monthly/context.js";
 import { monthCell, title } from "./support/xlsx-cells.js";
 
@@ -338,13 +339,24 @@ describe("readMonthlyFile: forms as departments fill them in", () => {
     ]);
   });
 
-  it("a recurring activity with neither a status nor a figure is asked for its status (as its template says), a figure with no status is read", async () => {
+  it("a recurring activity with a note but neither a status nor a figure is asked for its status (as its template says), a figure with no status is read", async () => {
     const ctx = { ...CTX, targets: new Map([...TARGETS, ["ZN-05", { unit: null, kind: "recurring" as const, countingStart: "2017-09", reportingDepartments: ["市经信局"] }]]) };
-    const csv = [HEADER, "市经信局,ZN-05,2017-10,,,,,,", "市经信局,ZN-05,2017-11,26,,,,,"].join("\n");
+    const csv = [HEADER, "市经信局,ZN-05,2017-10,,,,按期举办,,", "市经信局,ZN-05,2017-11,26,,,,,"].join("\n");
     const r = await readMonthlyFile({ name: "recurring.csv", bytes: Buffer.from(csv) }, ctx);
     expect(r.rejects.map((x) => [x.row, x.code, x.column])).toEqual([[2, "E_REQUIRED", "完成状态"]]);
     expect(r.rejects[0]!.message).toContain("常态化任务请填写 推进中 或 已完成");
     expect(r.rows.map((x) => [x.period, x.value])).toEqual([["2017-11", 26]]);
+  });
+
+  it("a template row left as it came (no figure, status or note) is no report: skipped and listed, not rejected; anything typed in it is checked", async () => {
+    const csv = [HEADER, "市经信局,ZN-01,2017-10,,家,,,,", "市经信局,ZN-02,2017-10,30,万元,,,张三,", "市科技局,ZN-03,2017-10,,,,,张三,2017-11-03",
+      "市科技局,ZN-04,2017-10,,%,,数据待统计局反馈,,"].join("\n");
+    const r = await readMonthlyFile({ name: "template.csv", bytes: Buffer.from(csv) }, CTX);
+    expect(r.rows.map((x) => [x.sourceRow, x.targetCode])).toEqual([[3, "ZN-02"]]);
+    // (填报人 and 填报日期 alone report nothing)
+    expect(r.file.skippedRows).toEqual([{ row: 2, reason: UNFILLED_ROW }, { row: 4, reason: UNFILLED_ROW }]);
+    expect(rejectCodes(r)).toEqual({ 5: ["E_REQUIRED"] });
+    expect(r.file.rowsRead).toBe(2);
   });
 
   it("scaledUnit: a scale word and a known unit, not a unit of its own, not a percentage", () => {
@@ -851,5 +863,13 @@ describe("readMonthlyFile: fields stated once above the header", () => {
       [3, "E_UNKNOWN_DEPARTMENT", "报送单位", "市统计局"],
       [4, "E_UNKNOWN_DEPARTMENT", "报送单位", "市统计局"],
     ]);
+  });
+});
+
+describe("skippedRowsText", () => {
+  it("groups the skipped rows by reason, in order of first appearance, and counts those beyond the first few", () => {
+    const skipped = [{ row: 4, reason: "未填写" }, { row: 6, reason: "未填写" }, { row: 9, reason: "“合计”行" }, { row: 7, reason: "未填写" }, { row: 8, reason: "未填写" }];
+    expect(skippedRowsText(skipped, 3)).toBe("第 4、6、7 等 4 行（未填写）；第 9 行（“合计”行）");
+    expect(skippedRowsText([])).toBe("");
   });
 });

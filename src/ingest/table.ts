@@ -168,6 +168,12 @@ export type SkippedRow = { row: number; reason: string };
  */
 export type FormField = { field: Field; column: string; text: string; row: number; written: string };
 
+/**
+ * Why a row with a 指标编码 but no 累计完成值, 完成状态 or 进展情况 is skipped: a template's row the department did not
+ * fill in this month. It is no report, so no reject either: the reporting rates count the target as not reported.
+ */
+export const UNFILLED_ROW = "未填写（累计完成值、完成状态、进展情况均为空），视为本月未报送该指标";
+
 /** Why a hidden row of a workbook is skipped. */
 export const HIDDEN_ROW = "隐藏的行，未读取；如需报送，请在 Excel 中取消隐藏";
 
@@ -573,9 +579,10 @@ const EMPTY: ReadRow = { kind: "empty" };
 
 /**
  * Reads grid rows below a header, one at a time (`index`: 0-based grid index). Remembers per 指标编码 text whether it
- * names a column or a footer, so a reader is made once per table.
+ * names a column or a footer, so a reader is made once per table. `showsFigure` (.xlsx): rows whose empty
+ * 累计完成值, 完成状态 or 进展情况 cell shows a merged cell's text, which are no unfilled rows.
  */
-export function rowReader(header: TableHeader): (line: string[], index: number) => ReadRow {
+export function rowReader(header: TableHeader, showsFigure: (index: number) => boolean = () => false): (line: string[], index: number) => ReadRow {
   const { layout, unnamed, headerCells, valueSuffix, width, formFields } = header;
   const codeHeaders = new Map<string, boolean>(); // 指标编码 cell text → names a column (a repeated header) or is 合计…
   return (line, index) => {
@@ -619,6 +626,10 @@ export function rowReader(header: TableHeader): (line: string[], index: number) 
     if ((cells.targetCode === "" && unheaded === NONE) || codeIsHeader) {
       const reason = nonDataRow(line, cells, layout);
       if (reason !== null) return { kind: "skipped", skipped: { row: index + 1, reason } };
+    }
+    // a row of the template left as it came (报送单位, 指标编码, 统计期, 单位 filled in beforehand): nothing reported
+    if (cells.value === "" && cells.status === "" && cells.note === "" && cells.targetCode !== "" && unheaded === NONE && !codeIsHeader && !showsFigure(index)) {
+      return { kind: "skipped", skipped: { row: index + 1, reason: UNFILLED_ROW } };
     }
     return { kind: "row", row: new GridRow(index + 1, cells, unheaded, extraFields, line, layout, sentValue) };
   };
@@ -667,7 +678,12 @@ export function readTable(sheet: Grid, merges: readonly Merge[] = [], hidden: Re
     if (grid === sheet) grid = sheet.slice();
     grid[header.index] = header.line; // header names merged down from the row above
   }
-  const read = rowReader(header);
+  // a row that shows a figure, status or note merged down from the row above is not left unfilled: it is read, and
+  // its own empty cell rejected (a merged value counts on its first row only)
+  const reportColumns = header.columns.filter((c) => c.field === "value" || c.field === "status" || c.field === "note").map((c) => c.index);
+  const showsFigure = (index: number) => merges.some(([top, left, bottom, right]) =>
+    top < index && index <= bottom && (sheet[top]?.[left] ?? "") !== "" && reportColumns.some((c) => c >= left && c <= right));
+  const read = rowReader(header, showsFigure);
   const rows: TableRow[] = [];
   const skipped: SkippedRow[] = [];
   for (let index = header.index + 1; index < grid.length; index++) {
