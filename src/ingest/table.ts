@@ -164,9 +164,9 @@ export type SkippedRow = { row: number; reason: string };
  * A field the form states once above its table instead of in a column — 「填报单位（盖章）：周巷镇」,
  * 「统计期：2017年10月」, 「单位：万元」, or a title 「……完成情况表（2017年1-10月）」 for the period — and so the
  * field of every row. Only read when the table has no column for it. `text` is what each row's cell reads as;
- * `column` the field's column name; `row` the 1-based row it stands on; `written` the cell as written.
+ * `column` the field's column name; `row` the 1-based row it stands on.
  */
-export type FormField = { field: Field; column: string; text: string; row: number; written: string };
+export type FormField = { field: Field; column: string; text: string; row: number };
 
 /**
  * Why a row with a 指标编码 but no 累计完成值, 完成状态 or 进展情况 is skipped: a template's row the department did not
@@ -529,15 +529,15 @@ function formFieldsAbove(zone: Grid, hasColumn: (f: Field) => boolean): { fields
         if (field === "unit" && !KNOWN_UNITS.has(v.normalize("NFKC")) && scaledUnit(v) === null) field = normalizeKey(label) === "单位" ? "department" : null;
         if (field === null || !FORM_FIELDS.has(field) || hasColumn(field)) continue;
         const list = found.get(field) ?? [];
-        if (!list.some((f) => f.text === v)) list.push({ field, column: COLUMN_NAME[field], text: v, row: r + 1, written: cell });
+        if (!list.some((f) => f.text === v)) list.push({ field, column: COLUMN_NAME[field], text: v, row: r + 1 });
         found.set(field, list);
       }
       for (const m of rest.matchAll(TITLE_PERIOD)) {
         const p = parsePeriod(m[0]);
-        if (p.ok && p.value !== null && !titlePeriods.has(p.value)) titlePeriods.set(p.value, { field: "period", column: COLUMN_NAME.period, text: m[0].replace(/\s+/g, ""), row: r + 1, written: cell });
+        if (p.ok && p.value !== null && !titlePeriods.has(p.value)) titlePeriods.set(p.value, { field: "period", column: COLUMN_NAME.period, text: m[0].replace(/\s+/g, ""), row: r + 1 });
       }
       // another month named without its year (「2017年9月、10月」): no one month
-      if (/\d\s*月/.test(rest.replace(TITLE_PERIOD, ""))) titlePeriods.set("", { field: "period", column: COLUMN_NAME.period, text: "", row: r + 1, written: cell });
+      if (/\d\s*月/.test(rest.replace(TITLE_PERIOD, ""))) titlePeriods.set("", { field: "period", column: COLUMN_NAME.period, text: "", row: r + 1 });
     });
   });
   if (!hasColumn("period") && !found.has("period") && titlePeriods.size === 1) found.set("period", [...titlePeriods.values()]);
