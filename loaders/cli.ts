@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { parseArgsError } from "./args.js";
 import { formatLoadError, InputRejected } from "../src/errors.js";
 import { dataDir, warehousePath } from "../src/paths.js";
-import { skippedRowsText } from "../src/ingest/skipped.js";
+import { formFieldsText, skippedRowsText } from "../src/ingest/summarytext.js";
 
 const HELP = `luoshi —— 政策任务分解表与月度进展的数据仓库
 
@@ -371,7 +371,7 @@ function printSummary(s: import("../src/monthly.js").IngestSummary): void {
   console.log(`${s.rejected > 0 ? "!" : "✓"} ${head}${s.status === "dry_run" ? "【试运行，未写入】" : ""}：读取 ${s.rows_read} 行，新增 ${s.imported}，更新 ${s.updated}，未变 ${s.unchanged}，拒绝 ${s.rejected} 行${codes ? `（${codes}）` : ""}，待复核 ${s.flagged}`);
   if (s.status !== "dry_run" && s.rows_read > 0 && s.imported + s.updated + s.unchanged === 0) console.log(`    该文件没有一行被载入：所有行都被拒绝（拒绝原因已保存；更正后请重新报送）`);
   otherSheets();
-  if (s.form_fields.length > 0) console.log(`    表头上方写明、用于每一行：${s.form_fields.map((f) => `${f.column}「${f.value}」（第 ${f.row} 行）`).join("、")}`);
+  if (s.form_fields.length > 0) console.log(`    表头上方写明、用于每一行：${formFieldsText(s.form_fields.map((f) => ({ ...f, text: f.value })))}`);
   if (s.ignored_columns.length > 0) console.log(`    未识别、未读取的列：${s.ignored_columns.map((c) => `「${c.replace(/\s+/g, " ")}」`).join("、")}`);
   if (s.skipped_rows.length > 0) console.log(`    跳过的行：${skippedRowsText(s.skipped_rows)}`);
   printRejects(s);

@@ -16,7 +16,7 @@
  * two on varied files.
  */
 import { listValue, type DuckDBConnection, type DuckDBValue } from "@duckdb/node-api";
-import { rmSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { verifyBody, type CsvPlan } from "./ingest/csvplan.js";
 import { CellVerdicts, validateRows } from "./ingest/rules.js";
 import { rowReader, ZERO_WIDTH, type Field, type SkippedRow, type TableRow } from "./ingest/table.js";
@@ -27,7 +27,7 @@ import { loadedFigures, type FileLoad, type FileRead, type LoadOptions } from ".
 import { COUNT_UNITS, REVIEW_MULTIPLE } from "./ingest/review.js";
 import { trace } from "./trace.js";
 import { withStatementProgress } from "./progress.js";
-import { removeOrphans, tempPath } from "./tempfiles.js";
+import { removeOrphans, removeTemp, tempPath } from "./tempfiles.js";
 
 /** Columns read beyond the header's width: a row with more cells than that makes read_csv fail (and JavaScript read the file). */
 const EXTRA_COLUMNS = 1;
@@ -109,7 +109,7 @@ export function startBulk(connection: DuckDBConnection, options: LoadOptions, pl
       writeFileSync(tempFile, bytes);
     } catch {
       // no temporary folder to write to: the JavaScript reader reads the file
-      rmSync(tempFile, { force: true });
+      removeTemp(tempFile);
       return { ready: async () => false, read: async () => null, discard: async () => {} };
     }
     trace("temporary copy", t);
@@ -135,7 +135,7 @@ export function startBulk(connection: DuckDBConnection, options: LoadOptions, pl
     await staged;
     await connection.run("RESET disabled_optimizers").catch(() => {});
     for (const table of TABLES) await connection.run(`DROP TABLE IF EXISTS temp.main.${table}`).catch(() => {});
-    if (tempFile !== null) rmSync(tempFile, { force: true });
+    if (tempFile !== null) removeTemp(tempFile);
     trace("discard", since);
   };
   return {
@@ -395,7 +395,7 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
   if (rowsRead === 0) {
     return {
       fileError: fileError("E_NO_DATA", `第 ${header.headerRow} 行是表头，其下没有数据`), encoding: plan.encoding, format: "csv", sheet: null, otherSheets: [],
-      ignoredColumns: header.ignoredColumns, formFields: [], skippedRows: skipped, rowsRead: 0, rejects: [],
+      ignoredColumns: header.ignoredColumns, formFields: header.formFields, skippedRows: skipped, rowsRead: 0, rejects: [],
     };
   }
   lastBulkRead.storedBySql = Number(stored);
@@ -405,7 +405,7 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
   await load.accept(checked.rows);
   trace(`validateRows ${tableRows.length}`, tv);
   return {
-    fileError: null, encoding: plan.encoding, format: "csv", sheet: null, otherSheets: [], ignoredColumns: header.ignoredColumns, formFields: [], skippedRows: skipped,
+    fileError: null, encoding: plan.encoding, format: "csv", sheet: null, otherSheets: [], ignoredColumns: header.ignoredColumns, formFields: header.formFields, skippedRows: skipped,
     rowsRead, rejects: checked.rejects,
   };
 }

@@ -11,6 +11,18 @@ export function tempPath(prefix: string, suffix = ""): string {
   return join(tmpdir(), `${prefix}${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}${suffix}`);
 }
 
+/**
+ * Removes a temporary file or folder of this process, if it is there. Never throws: a failure to tidy up (the folder
+ * gone, or not a folder) must not hide the error being reported; a later load removes what is left (removeOrphans).
+ */
+export function removeTemp(path: string): void {
+  try {
+    rmSync(path, { recursive: true, force: true });
+  } catch {
+    // left for removeOrphans
+  }
+}
+
 /** Removes the files and folders named `<prefix><pid>-…` whose process no longer runs. */
 export function removeOrphans(prefix: string): void {
   try {
@@ -20,7 +32,7 @@ export function removeOrphans(prefix: string): void {
       try {
         process.kill(pid, 0);
       } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === "ESRCH") rmSync(join(tmpdir(), f), { recursive: true, force: true });
+        if ((e as NodeJS.ErrnoException).code === "ESRCH") removeTemp(join(tmpdir(), f));
       }
     }
   } catch {

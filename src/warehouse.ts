@@ -1,9 +1,9 @@
 import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from "@duckdb/node-api";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import { lockWaitMs, WarehouseBusy } from "./lock.js";
 import { SQL_DIR } from "./paths.js";
-import { removeOrphans, tempPath } from "./tempfiles.js";
+import { removeOrphans, removeTemp, tempPath } from "./tempfiles.js";
 
 export class WarehouseMissing extends Error {
   constructor(readonly path: string) {
@@ -96,14 +96,10 @@ export async function openScratchCopy(path: string, options: { waitMs?: number }
   removeOrphans(SCRATCH_PREFIX);
   const folder = tempPath(SCRATCH_PREFIX);
   try {
-    mkdirSync(folder);
-  } catch (e) {
-    throw scratchCopyFailed(path, folder, e);
-  }
-  try {
     const source = await openWarehouse(path, { readOnly: true, waitMs: options.waitMs });
     const copy = join(folder, "warehouse.duckdb");
     try {
+      mkdirSync(folder);
       copyFileSync(path, copy);
       if (existsSync(`${path}.wal`)) copyFileSync(`${path}.wal`, `${copy}.wal`);
     } catch (e) {
@@ -119,12 +115,12 @@ export async function openScratchCopy(path: string, options: { waitMs?: number }
         try {
           scratch.close();
         } finally {
-          rmSync(folder, { recursive: true, force: true });
+          removeTemp(folder);
         }
       },
     };
   } catch (e) {
-    rmSync(folder, { recursive: true, force: true });
+    removeTemp(folder);
     throw e;
   }
 }

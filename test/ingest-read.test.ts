@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import writeExcelFile from "write-excel-file/node";
 import { readMonthlyFile, type MonthlyFileResult } from "../src/ingest/index.js";
 import { scaledUnit, UNFILLED_ROW } from "../src/ingest/table.js";
-import { skippedRowsText } from "../src/ingest/skipped.js";
+import { skippedRowsText } from "../src/ingest/summarytext.js";
 import { CTX, TARGETS } from "./fixtures/monthly/context.js";
 import { monthCell, title } from "./support/xlsx-cells.js";
 

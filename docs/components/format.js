@@ -6,11 +6,11 @@ export const numberZh = (v) => (v == null ? "" : v.toLocaleString("zh-CN", {maxi
 
 export const list = (xs) => (Array.isArray(xs) ? xs.join("、") : xs ?? "");
 
-/** A list of names in a table cell that wraps instead of being cut (Inputs.table cells keep to one line). */
-export const wrappedList = (xs) => html`<span class="cell-wrap">${list(xs)}</span>`;
-
-/** A short text in a table cell (a task's 项目), wrapping instead of being cut. */
+/** A short text in a table cell (a task's 项目) that wraps instead of being cut (Inputs.table cells keep to one line). */
 export const wrappedText = (s) => html`<span class="cell-wrap">${s ?? ""}</span>`;
+
+/** A list of names in a table cell, wrapping. */
+export const wrappedList = (xs) => wrappedText(list(xs));
 
 /** A long text in a table cell (a task's 内容): its first two lines, the whole text on hover and on the task's page. */
 export const clampedText = (s) => html`<span class="cell-clamp" title=${s ?? ""}>${s ?? ""}</span>`;

@@ -13,9 +13,9 @@ import { departmentResolver } from "./keys.js";
 import { rejectsCsv as rejectLinesCsv, rejectsXlsx as rejectLinesXlsx } from "./rejects.js";
 import { dropReason, fileDrops, reviewReasons } from "./review.js";
 import { COLUMN_NAME } from "./table.js";
-import { skippedRowsText } from "./skipped.js";
+import { formFieldsText, skippedRowsText } from "./summarytext.js";
 
-export { checkMonthlyBytes, DEFAULT_MAX_BYTES, INGEST_ERROR_CODES, COLUMN_NAME, skippedRowsText, type MonthlyFileResult, type ReadOptions };
+export { checkMonthlyBytes, DEFAULT_MAX_BYTES, INGEST_ERROR_CODES, COLUMN_NAME, formFieldsText, skippedRowsText, type MonthlyFileResult, type ReadOptions };
 
 /** The reference data of a check, as JSON: what ingestLookup (src/monthly.ts) reads from the warehouse. */
 export type IngestContextData = {

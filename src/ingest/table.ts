@@ -415,6 +415,7 @@ export function readHeader(sheet: Grid, merges: readonly Merge[] = []): { header
     return { error: fileError("E_HEADER", `第 ${headerRow} 行表头重复：${detail}`) };
   }
   // 报送单位, 统计期 … stated once above the header (「填报单位：周巷镇」) stand for a column
+  // (the rows above the header: a two-row header, which has its own line, starts one row higher)
   const above = formFieldsAbove(headerZone.slice(0, best.line ? best.index - 1 : best.index), (f) => byField.has(f));
   if ("error" in above) return above;
   const formFields = above.fields;
@@ -510,6 +511,7 @@ const TITLE_PERIOD = /\d{4}\s*年\s*(?:\d{1,2}\s*月?\s*[-~～至到—－]\s*)?
 function formFieldsAbove(zone: Grid, hasColumn: (f: Field) => boolean): { fields: FormField[] } | { error: FileError } {
   const found = new Map<Field, FormField[]>();
   const titlePeriods = new Map<string, FormField>();
+  let monthWithoutYear = false;
   zone.forEach((line, r) => {
     const cells = line.map((c) => cleanCell(c ?? ""));
     cells.forEach((cell, c) => {
@@ -537,10 +539,10 @@ function formFieldsAbove(zone: Grid, hasColumn: (f: Field) => boolean): { fields
         if (p.ok && p.value !== null && !titlePeriods.has(p.value)) titlePeriods.set(p.value, { field: "period", column: COLUMN_NAME.period, text: m[0].replace(/\s+/g, ""), row: r + 1 });
       }
       // another month named without its year (「2017年9月、10月」): no one month
-      if (/\d\s*月/.test(rest.replace(TITLE_PERIOD, ""))) titlePeriods.set("", { field: "period", column: COLUMN_NAME.period, text: "", row: r + 1 });
+      if (/\d\s*月/.test(rest.replace(TITLE_PERIOD, ""))) monthWithoutYear = true;
     });
   });
-  if (!hasColumn("period") && !found.has("period") && titlePeriods.size === 1) found.set("period", [...titlePeriods.values()]);
+  if (!hasColumn("period") && !found.has("period") && titlePeriods.size === 1 && !monthWithoutYear) found.set("period", [...titlePeriods.values()]);
   const fields: FormField[] = [];
   for (const [field, list] of found) {
     if (list.length > 1) {

@@ -1,4 +1,7 @@
-/** How the rows a reader skipped are told (luoshi ingest, 报送自查): no dependencies, so the CLI loads it at start. */
+/**
+ * Parts of a file's result as luoshi ingest and 报送自查 both tell them, in the same words. No dependencies, so the
+ * CLI loads it at start.
+ */
 
 /**
  * Skipped rows as a reader reads them: one entry per reason, in order of first appearance, 「第 4、6、7 行（未填写……）」;
@@ -12,4 +15,9 @@ export function skippedRowsText(skipped: readonly { row: number; reason: string 
     else byReason.set(s.reason, [s.row]);
   }
   return [...byReason].map(([reason, rows]) => `第 ${rows.slice(0, max).join("、")}${rows.length > max ? ` 等 ${rows.length}` : ""} 行（${reason}）`).join("；");
+}
+
+/** The fields stated above the header: 「报送单位「市经信局」（第 2 行）、统计期「2017年10月」（第 1 行）」. */
+export function formFieldsText(fields: readonly { column: string; text: string; row: number }[]): string {
+  return fields.map((f) => `${f.column}「${f.text}」（第 ${f.row} 行）`).join("、");
 }
