@@ -378,11 +378,50 @@ describe("readMonthlyFile: forms as departments fill them in", () => {
     expect(h.rejects.map((r) => [r.row, r.code, r.value])).toEqual([[2, "E_UNIT_MISMATCH", "0.5"]]);
   });
 
-  it("a slash splits only the value header: 完成状态/进展情况 is one free-text column, ignored", async () => {
+  it("a slash splits only the value header: 完成状态/进展情况 is one column holding both, not read as a status — and not ignored unseen", async () => {
     const csv = ["报送单位,指标编码,统计期,累计完成值,完成状态/进展情况", "市经信局,ZN-01,2017-10,450,进展顺利"].join("\n");
     const r = await readMonthlyFile({ name: "slash.csv", bytes: Buffer.from(csv) }, CTX);
-    expect(r.rejects).toEqual([]);
-    expect(r.file.ignoredColumns).toEqual(["完成状态/进展情况"]);
+    // with no 完成状态 column, a heading that looks like one rejects the file: the statuses written there would be lost
+    expect(r.fileError?.code).toBe("E_HEADER");
+    expect(r.fileError?.message).toContain("E 列「完成状态/进展情况」未能识别（是否为「完成状态」？）");
+    const both = await readMonthlyFile({ name: "slash2.csv", bytes: Buffer.from(csv.replace("完成状态/进展情况", "完成状态,完成状态/进展情况").replace("450,", "450,推进中,")) }, CTX);
+    expect(both.rejects).toEqual([]);
+    expect(both.file.ignoredColumns).toEqual(["完成状态/进展情况"]);
+  });
+
+  it("headings of the figure and the status as forms write them: years to date before the name, a unit after it, common status names", async () => {
+    const read = (header: string, row = "市经信局,ZN-01,2017-10,450,推进中") =>
+      readMonthlyFile({ name: "h.csv", bytes: Buffer.from([header, row].join("\n")) }, CTX);
+    for (const value of ["本年累计完成值", "1-10月累计完成值", "2017年1-10月累计完成值", "截至10月底累计完成值", "截至本月累计完成数", "累计完成值 家", "累计完成值:家", "累计完成值/家"]) {
+      const r = await read(`报送单位,指标编码,统计期,${value},完成状态`);
+      expect([value, r.fileError, r.rows.map((x) => [x.value, x.status])]).toEqual([value, null, [[450, "in_progress"]]]);
+    }
+    for (const status of ["状态", "推进状态", "项目状态"]) {
+      const r = await read(`报送单位,指标编码,统计期,累计完成值,${status}`);
+      expect([status, r.rows.map((x) => x.status)]).toEqual([status, ["in_progress"]]);
+    }
+    // one month's figure is no cumulative one: 本月完成值 is not read as the 累计完成值 (and says so)
+    const month = await read("报送单位,指标编码,统计期,本月完成值,完成状态");
+    expect(month.fileError?.code).toBe("E_HEADER");
+    expect(month.fileError?.message).toContain("D 列「本月完成值」未能识别（是否为「累计完成值」？）");
+  });
+
+  it("an unknown heading that looks like the figure or the status rejects the file when the header has no such column, instead of reading its rows as unfilled", async () => {
+    const read = (header: string, row: string) => readMonthlyFile({ name: "u.csv", bytes: Buffer.from([header, row].join("\n")) }, CTX);
+    for (const status of ["完成情况", "是否完成", "完成进度", "进度"]) {
+      const r = await read(`报送单位,指标编码,统计期,累计完成值,${status},进展情况`, "市科技局,ZN-03,2017-10,,已完成,");
+      expect([status, r.fileError?.code, r.rows.length]).toEqual([status, "E_HEADER", 0]);
+      expect(r.fileError?.message).toContain(`E 列「${status}」未能识别（是否为「完成状态」？）`);
+    }
+    const value = await read("报送单位,指标编码,统计期,完成值,完成状态", "市经信局,ZN-01,2017-10,450,");
+    expect(value.fileError?.message).toContain("D 列「完成值」未能识别（是否为「累计完成值」？）");
+    // with neither column, the missing columns and the look-alike in one message
+    const neither = await read("报送单位,指标编码,统计期,累计完成情况", "市经信局,ZN-01,2017-10,450");
+    expect(neither.fileError?.message).toContain("表头缺少列：累计完成值 或 完成状态；D 列「累计完成情况」未能识别（是否为「累计完成值」？）");
+    // headings that only look near it are no figure: 完成率, 年度目标值, 情况说明 beside the real columns are ignored as before
+    const beside = await read("报送单位,指标编码,统计期,累计完成值,完成率,年度目标值,完成状态,情况说明", "市经信局,ZN-01,2017-10,450,90%,500,,");
+    expect(beside.fileError).toBeNull();
+    expect(beside.file.ignoredColumns).toEqual(["完成率", "年度目标值", "情况说明"]);
   });
 
   it("a bracket that names no unit is only a remark: 累计完成值（截至本月）", async () => {
@@ -599,7 +638,7 @@ describe("readMonthlyFile: .xlsx sheets and cells", () => {
     expect(r.rows.map((x) => [x.sourceRow, x.value, x.reportedUnit])).toEqual([[3, 450, "家"]]);
     expect(r.file.skippedRows.map((k) => k.row)).toEqual([2]);
     // a first data row with its first cells blank is no header row either: a cell under a recognised heading differs from it
-    const blankFirst = await readMonthlyFile({ name: "blank-first.csv", bytes: Buffer.from(["报送单位,指标编码,统计期,累计完成值,完成情况", ",ZN-01,2017-10,450,单位"].join("\n")) }, CTX);
+    const blankFirst = await readMonthlyFile({ name: "blank-first.csv", bytes: Buffer.from(["报送单位,指标编码,统计期,累计完成值,备注", ",ZN-01,2017-10,450,单位"].join("\n")) }, CTX);
     expect(blankFirst.file.headerRow).toBe(1);
     expect(rejectCodes(blankFirst)).toEqual({ 2: ["E_REQUIRED"] });
   });

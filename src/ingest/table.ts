@@ -23,9 +23,9 @@ export const COLUMNS: readonly ColumnDef[] = [
   { field: "department", name: "报送单位", aliases: ["填报单位", "单位名称", "报送部门", "填报部门", "department", "dept", "unit"] },
   { field: "targetCode", name: "指标编码", aliases: ["指标代码", "指标编号", "target_code", "code", "indicator", "indicator_code"] },
   { field: "period", name: "统计期", aliases: ["统计期间", "统计月份", "报告期", "period"] },
-  { field: "value", name: "累计完成值", aliases: ["累计完成", "累计完成数", "累计完成量", "累计值", "value", "cumulative_value", "actual"] },
+  { field: "value", name: "累计完成值", aliases: ["累计完成", "累计完成数", "累计完成量", "累计完成额", "累计完成数值", "累计值", "累计数", "value", "cumulative_value", "actual"] },
   { field: "unit", name: "单位", aliases: ["计量单位", "measure_unit", "uom"] },
-  { field: "status", name: "完成状态", aliases: ["进度状态", "status"] },
+  { field: "status", name: "完成状态", aliases: ["进度状态", "推进状态", "进展状态", "项目状态", "实施状态", "状态", "status"] },
   { field: "note", name: "进展情况", aliases: ["工作进展", "推进情况", "progress", "note", "notes"] },
   { field: "reporter", name: "填报人", aliases: ["填表人", "经办人", "reporter"] },
   { field: "reportedAt", name: "填报日期", aliases: ["填表日期", "报送日期", "reported_at", "report_date"] },
@@ -70,11 +70,32 @@ const KNOWN_UNITS = new Set(UNITS.map((u) => u.unit));
 function splitHeader(header: string): { key: string; bracket: string | null } {
   const h = header.normalize("NFKC").replace(/\s+/g, "");
   const m = h.match(/^(.*?)[([【]([^()[\]【】]*)[)\]】]$/);
-  if (m && m[1]! !== "") return { key: normalizeKey(m[1]!), bracket: headerUnit(m[2]!) };
-  // 「累计完成值/万元」; only for the value column (「完成状态/进展情况」 is one column holding both, not a status)
-  const slash = h.match(/^([^/]+)\/([^/]+)$/);
-  if (slash && ALIAS_TO_FIELD.get(normalizeKey(slash[1]!)) === "value") return { key: normalizeKey(slash[1]!), bracket: headerUnit(slash[2]!) };
-  return { key: normalizeKey(h), bracket: null };
+  if (m && m[1]! !== "") return { key: cumulativeKey(normalizeKey(m[1]!)), bracket: headerUnit(m[2]!) };
+  // 「累计完成值/万元」「累计完成值：万元」; only for the value column (「完成状态/进展情况」 is one column holding both, not a status)
+  const slash = h.match(/^([^/:,]+)[/:,]([^/:,]+)$/);
+  if (slash && ALIAS_TO_FIELD.get(cumulativeKey(normalizeKey(slash[1]!))) === "value") return { key: cumulativeKey(normalizeKey(slash[1]!)), bracket: headerUnit(slash[2]!) };
+  const key = cumulativeKey(normalizeKey(h));
+  // 「累计完成值 万元」 (the space is gone by now): the value's name and a unit the reader knows
+  if (!ALIAS_TO_FIELD.has(key)) {
+    for (const alias of VALUE_ALIASES) {
+      const rest = key.startsWith(alias) ? unitText(key.slice(alias.length)) : "";
+      if (rest !== "" && (KNOWN_UNITS.has(rest) || scaledUnit(rest) !== null)) return { key: alias, bracket: rest };
+    }
+  }
+  return { key, bracket: null };
+}
+
+/**
+ * The years to date a cumulative figure's header may name before it: 「本年累计完成值」「1-10月累计完成值」
+ * 「截至10月底累计完成值」 are the 累计完成值. (Not 「本月完成值」 or 「10月完成值」: one month's figure is no cumulative one.)
+ */
+const CUMULATIVE_PREFIX = /^(?:本年度?|今年|当年|全年|年初至今|年初至本月|自年初|(?:\d{4}年)?(?:1|一)月?(?:份)?[~至到—]?\d{1,2}月份?|截[至止](?:本月|本期|当月|目前|今|\d{4}年)?(?:\d{1,2}月)?(?:份)?(?:底|末)?)(?=累计)/;
+
+/** A key with a cumulative prefix (CUMULATIVE_PREFIX) read without it, when what remains names the value. */
+function cumulativeKey(key: string): string {
+  if (ALIAS_TO_FIELD.has(key)) return key;
+  const rest = key.replace(CUMULATIVE_PREFIX, "");
+  return rest !== key && ALIAS_TO_FIELD.get(rest) === "value" ? rest : key;
 }
 
 /** 「单位：万元」 → 万元; 百分比 → %. */
@@ -104,6 +125,8 @@ const UNITISH = /[万亿千百元%‰]|^(k?w|kwh|mw|mwh|m²|m2|m³|m3|km|km²|km
 
 const ALIAS_TO_FIELD = new Map<string, Field>();
 for (const c of COLUMNS) for (const a of [c.name, ...c.aliases]) ALIAS_TO_FIELD.set(normalizeKey(a), c.field);
+/** The value column's names, longest first (「累计完成值万元」 is 累计完成值 and 万元, not 累计完成 and 值万元). */
+const VALUE_ALIASES = [...ALIAS_TO_FIELD].filter(([, f]) => f === "value").map(([a]) => a).sort((a, b) => b.length - a.length);
 
 /** The field a header names, or null. `unit` is resolved by the caller (see COLUMNS). */
 export function headerField(header: string): Field | null {
@@ -422,12 +445,16 @@ export function readHeader(sheet: Grid, merges: readonly Merge[] = []): { header
   const stated = (f: Field) => byField.has(f) || formFields.some((g) => g.field === f);
   const missing = REQUIRED_FIELDS.filter((f) => !stated(f)).map((f) => COLUMN_NAME[f]);
   if (!byField.has("value") && !byField.has("status")) missing.push(`${COLUMN_NAME.value} 或 ${COLUMN_NAME.status}`);
+  const headerLine = best.line ?? headerZone[best.index]!;
+  const lookalikes = lookalikeColumns(headerLine, new Set(best.matches.map((m) => m.index)), (f) => byField.has(f));
   if (missing.length > 0) {
     const aboveHint = missing.includes(COLUMN_NAME.department) || missing.includes(COLUMN_NAME.period)
       ? "（全表只有一个报送单位或统计期时，也可写在表头上方，如“填报单位：市经信局”“统计期：2017年10月”）"
       : "";
-    return { error: fileError("E_HEADER", `第 ${headerRow} 行表头缺少列：${missing.join("、")}${aboveHint}`) };
+    return { error: fileError("E_HEADER", `第 ${headerRow} 行表头缺少列：${missing.join("、")}${aboveHint}${lookalikes === "" ? "" : `；${lookalikes}`}`) };
   }
+  // a figure or status under a heading the reader does not know would be dropped unseen (the row then looks unfilled)
+  if (lookalikes !== "") return { error: fileError("E_HEADER", `第 ${headerRow} 行的 ${lookalikes}`) };
 
   const columns: MappedColumn[] = best.matches.map((m) => ({ field: m.field, header: m.header, index: m.index, letter: columnLetter(m.index) }));
   const valueMatch = byField.get("value")?.[0];
@@ -461,6 +488,32 @@ export function readHeader(sheet: Grid, merges: readonly Merge[] = []): { header
   return {
     header: { index: best.index, headerRow, columns, ignoredColumns, valueHeaderUnit, valueSuffix, width: line.length, headerCells, unnamed, layout, line, formFields },
   };
+}
+
+/** Headings that may hold the cumulative figure, or a milestone's status, without being a name the reader knows. */
+const LOOKALIKE: [Field, RegExp, RegExp][] = [
+  ["value", /累计|完成(?:值|数|量|额)|实际完成/, /率|比例|比重|%|目标|计划|任务|进展|说明|情况说明|备注/],
+  ["status", /状态|是否完成|^完成情况$|^完成与否$|进度$/, /率|%|说明|备注|计划/],
+];
+
+/**
+ * 「E 列「本年度实际完成数」未能识别（是否为「累计完成值」？）…」: for the value and the status, when the header has no column for one, the unknown
+ * headings that look like it (LOOKALIKE); "" when none. Such a column is not ignored silently: its rows would read as
+ * unfilled, their figures lost.
+ */
+function lookalikeColumns(line: readonly string[], mapped: ReadonlySet<number>, hasColumn: (f: Field) => boolean): string {
+  const found: string[] = [];
+  line.forEach((cell, i) => {
+    const h = cleanCell(cell ?? "").normalize("NFKC").replace(/\s+/g, "");
+    if (h === "" || mapped.has(i)) return;
+    for (const [field, like, unlike] of LOOKALIKE) {
+      if (hasColumn(field) || !like.test(h) || unlike.test(h)) continue;
+      found.push(`${columnLetter(i)} 列「${h}」未能识别（是否为「${COLUMN_NAME[field]}」？）`);
+      break;
+    }
+  });
+  if (found.length === 0) return "";
+  return `${found.join("、")}：这样的列不会被读取，其中填写的数值或状态会被遗漏；请把表头改为可识别的列名（见报送指南），不需要报送的列请删除`;
 }
 
 /** Fields a form may state once above its table; a code, a figure, a status or a note is never one for every row. */
