@@ -196,7 +196,7 @@ async function ingest(args: string[]): Promise<number> {
   const { accessSync, constants, readFileSync, readdirSync, statSync, mkdirSync, renameSync, rmSync, writeFileSync, existsSync } = await import("node:fs");
   const { basename, dirname, extname, join, resolve } = await import("node:path");
   const { parseIsoDate, todayIso } = await import("../src/deadline.js");
-  const { openWarehouse, openScratchCopy, assertCurrentSchema } = await import("../src/warehouse.js");
+  const { openWarehouse, openScratchCopy, assertCurrentSchema, WarehouseMissing } = await import("../src/warehouse.js");
   const { acquireWriterLock } = await import("../src/lock.js");
   const { archiveDir, emptySummary, loadMonthlyFile, rejectsCsv, rejectsXlsx, storeArchiveFile, syncManifest } = await import("../src/monthly.js");
   const { trace } = await import("../src/trace.js");
@@ -249,6 +249,8 @@ async function ingest(args: string[]): Promise<number> {
     }
   }
   const db = warehousePath(values.db);
+  // a load never creates the warehouse (DuckDB would make an empty one, then judged outdated): luoshi build does
+  if (!existsSync(db)) return report(new WarehouseMissing(db));
   const release = dryRun ? () => {} : await acquireWriterLock(db);
   const summaries: import("../src/monthly.js").IngestSummary[] = [];
   // several files tried at once: loaded one after another into a private copy of the warehouse (each then checked

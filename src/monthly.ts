@@ -228,11 +228,11 @@ export async function ingestLookup(connection: DuckDBConnection, asOf: string, s
 export { REVIEW_MULTIPLE, reviewReasons } from "./ingest/review.js";
 
 /**
- * The latest figure of each key (department_id, code, period, value, status) among every file loaded, whatever its
+ * The latest figure of each key (department_id, code, period, value, status, note) among every file loaded, whatever its
  * receipt time: what a load compares its rows with. (The observations view is what is known at the as-of date.)
  * `where`: a condition on the targets `t`, written here, never user data.
  */
-export const loadedFigures = (where: string): string => `SELECT o.department_id, t.code, o.period, o.value, o.status
+export const loadedFigures = (where: string): string => `SELECT o.department_id, t.code, o.period, o.value, o.status, o.note
   FROM raw.observations o JOIN raw.targets t USING (target_id) WHERE ${where}
   QUALIFY row_number() OVER (PARTITION BY o.department_id, o.target_id, o.period ORDER BY o.receipt_no DESC) = 1`;
 
@@ -281,7 +281,7 @@ export class FileLoad {
   readonly out: Observations = { rows: [], targets: [], departmentIds: [], flags: [] };
   /** department_id by policy and canonical name */
   readonly departmentIds = new Map<string, Map<string, string>>();
-  private readonly current = new Map<string, { value: number | null; status: string | null }>();
+  private readonly current = new Map<string, { value: number | null; status: string | null; note: string | null }>();
   /**
    * The rows the bulk reader stored itself (not in `out`); in a dry run, a relation of them (source_row, department_id,
    * target_id, period, value, note). Null when every accepted row went through `accept`.
@@ -323,15 +323,18 @@ export class FileLoad {
     await this.readCurrentFrom(`(${loadedFigures("list_contains($1::VARCHAR[], t.code)")})`, [listValue(codes)]);
   }
 
-  /** Reads current figures (department_id, code, period, value, status) from a relation: rows of loadedFigures. */
+  /** Reads current figures (department_id, code, period, value, status, note) from a relation: rows of loadedFigures. */
   async readCurrentFrom(from: string, params: DuckDBValue[] = []): Promise<void> {
-    // packed into one text (a DOUBLE's text reads back as the same number; NULL value and status as '', which neither can be)
-    const packed = await packedRows(this.connection, from, ["department_id", "code", "period", "coalesce(CAST(value AS VARCHAR), '')", "coalesce(status, '')"],
-      { params, unsafe: "status = ''" });
+    // packed into one text (a DOUBLE's text reads back as the same number; NULL value, status and note as '', which
+    // none of them can be)
+    const packed = await packedRows(this.connection, from, ["department_id", "code", "period", "coalesce(CAST(value AS VARCHAR), '')", "coalesce(status, '')", "coalesce(note, '')"],
+      { params, unsafe: "status = '' OR note = ''" });
     const rows = packed
-      ? packed.map(([department_id, code, period, value, status]) => ({ department_id, code, period, value: value === "" ? null : Number(value), status: status === "" ? null : status }))
+      ? packed.map(([department_id, code, period, value, status, note]) => ({ department_id, code, period, value: value === "" ? null : Number(value), status: status === "" ? null : status, note: note === "" ? null : note }))
       : (await query(this.connection, `SELECT * FROM ${from}`, params)).rows;
-    for (const r of rows) this.current.set(`${r.department_id}|${r.code}|${r.period}`, { value: r.value as number | null, status: r.status as string | null });
+    for (const r of rows) {
+      this.current.set(`${r.department_id}|${r.code}|${r.period}`, { value: r.value as number | null, status: r.status as string | null, note: r.note as string | null });
+    }
   }
 
   /**
@@ -344,7 +347,8 @@ export class FileLoad {
       const target = lookup.targets.get(row.targetCode)!;
       const department_id = this.departmentIds.get(target.policy_id)!.get(row.department)!;
       const before = current.size > 0 ? current.get(`${department_id}|${row.targetCode}|${row.period}`) : undefined;
-      if (before && before.value === row.value && before.status === row.status) {
+      // the same figure and status with another 进展情况 (an explanation sent after a review flag) is a new version
+      if (before && before.value === row.value && before.status === row.status && before.note === row.note) {
         summary.unchanged++;
         continue;
       }

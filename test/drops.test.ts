@@ -43,7 +43,8 @@ async function loads(engine: "js" | "bulk", files: string[][], dryRunLast = fals
       }));
     }
     const stored = (await query(wh.connection, `SELECT receipt_no, period, new_value AS value, flag_reason FROM observation_history WHERE flagged ORDER BY receipt_no, period`)).rows;
-    return { summaries, stored, last: summaries.at(-1)! };
+    const current = (await query(wh.connection, `SELECT period, value, flag_reason FROM observations WHERE flagged ORDER BY period`)).rows;
+    return { summaries, stored, current, last: summaries.at(-1)! };
   } finally {
     wh.close();
   }
@@ -111,6 +112,29 @@ describe.each(["js", "bulk"] as const)("falling cumulative figures (%s reader)",
     ]);
     // a status where nothing was loaded before, or where only a status was: nothing cleared
     expect(reasons((await loads(engine, [[status("2017-10")], [status("2017-10").replace("推进中", "未启动")]])).last)).toEqual([]);
+  });
+
+  it("a figure sent again with an explanation is a new version: the current figure is no longer flagged, the history keeps the flag", async () => {
+    const { summaries, stored, current } = await loads(engine, [[row("2017-09", "6"), row("2017-10", "4")], [row("2017-10", "4", "口径调整：剔除注销企业2家")]]);
+    expect(summaries.map((x) => [x.imported, x.updated, x.unchanged, x.flagged])).toEqual([[2, 0, 0, 1], [0, 1, 0, 0]]);
+    expect(stored).toEqual([{ receipt_no: 1, period: "2017-10", value: 4, flag_reason: "累计值 4 低于本文件中 2017-09 的 6，且进展情况未作说明" }]);
+    expect(current).toEqual([]);
+  });
+
+  it("current figures are judged on the current figures before them: a later correction of the period before clears a drop, or makes one", async () => {
+    const first = [row("2017-09", "6"), row("2017-10", "4"), row("2017-11", "7")];
+    // 2017-09 corrected to 3: 2017-10's 4 no longer falls (the load-time flag stays in the history)
+    const lowered = await loads(engine, [first, [row("2017-09", "3", "更正：误报")]]);
+    expect(lowered.current).toEqual([]);
+    expect(lowered.stored.map((x) => x.period)).toEqual(["2017-10"]);
+    // 2017-10 corrected to 8: 2017-11's 7, loaded before, now falls below it; 2017-10 no longer does
+    const raised = await loads(engine, [first, [row("2017-10", "8", "更正")]]);
+    expect(raised.current).toEqual([{ period: "2017-11", value: 7, flag_reason: "累计值 7 低于此后载入的 2017-10 的 8，且进展情况未作说明" }]);
+    // the period before corrected but still above: the load-time reason stands only while its figure does
+    const still = await loads(engine, [first, [row("2017-09", "5", "更正")]]);
+    expect(still.current).toEqual([{ period: "2017-10", value: 4, flag_reason: "累计值 4 低于此后载入的 2017-09 的 5，且进展情况未作说明" }]);
+    const untouched = await loads(engine, [first]);
+    expect(untouched.current).toEqual([{ period: "2017-10", value: 4, flag_reason: "累计值 4 低于本文件中 2017-09 的 6，且进展情况未作说明" }]);
   });
 
   it("puts the drop before the row's other reasons, in the summary and in the warehouse", async () => {

@@ -191,6 +191,16 @@ describe("luoshi ingest", () => {
     expect(readManifest(fixture.data)).toEqual([]);
   });
 
+  it("never creates a missing warehouse (exit 3, asking for luoshi build), in a load or a dry run", () => {
+    const missing = join(fixture.dir, "nowhere.duckdb");
+    for (const dry of [[], ["--dry-run"]]) {
+      const r = luoshi("ingest", file("old.csv", OCTOBER), "--as-of", "2017-11-10", "--db", missing, ...dry);
+      expect(r.status).toBe(3);
+      expect(r.stderr).toContain(`仓库文件不存在：${missing}`);
+      expect(existsSync(missing)).toBe(false);
+    }
+  });
+
   it("refuses a warehouse built by an earlier luoshi (exit 3), asking for luoshi build", async () => {
     const wh = await openWarehouse(db, { readOnly: false });
     await wh.connection.run("ALTER TABLE raw.observations ADD COLUMN code VARCHAR");
