@@ -555,6 +555,45 @@ describe("readMonthlyFile: .xlsx sheets and cells", () => {
     expect(none.fileError?.message).toContain("其下 2 行被隐藏，未读取；请在 Excel 中取消隐藏后再报送");
   });
 
+  it("a hidden row above the header is not read either: a 「统计期：」 line out of sight states nothing", async () => {
+    const form = [["统计期：2017年9月"], ["统计期：2017年10月"], ["报送单位", "指标编码", "累计完成值"], ["市经信局", "ZN-01", 450]];
+    const book = (await writeExcelFile([{ data: form, sheet: "本月" }]).toBuffer()) as Buffer;
+    const seen = await readMonthlyFile({ name: "both.xlsx", bytes: book }, CTX);
+    expect(seen.fileError?.message).toContain("表头上方的「统计期」前后不一致");
+    const hidden = patch(book, "xl/worksheets/sheet1.xml", (xml) => xml.replace(/<row\b([^>]*\br="1"[^>]*)>/, '<row$1 hidden="1">'));
+    const r = await readMonthlyFile({ name: "hidden-above.xlsx", bytes: hidden }, CTX);
+    expect(r.fileError).toBeNull();
+    expect(r.file.formFields).toEqual([{ field: "period", column: "统计期", text: "2017年10月", row: 2 }]);
+    expect(r.rows.map((x) => [x.period, x.value])).toEqual([["2017-10", 450]]);
+  });
+
+  it("passes over a chart sheet, wherever it stands, and never reads an instructions or example sheet before the report's own", async () => {
+    const book = (await writeExcelFile([
+      { data: [["填报说明及示例"], ["报送单位", "指标编码", "统计期", "累计完成值"], ["示例单位", "ZN-01", "2017-10", 999]], sheet: "填报说明及示例" },
+      { data, sheet: "10月" },
+      { data: [["x"]], sheet: "图表1" },
+    ]).toBuffer()) as Buffer;
+    // the third sheet made a chart sheet, as Excel saves a chart moved to a sheet of its own
+    const files = unzipSync(book);
+    const rels = strFromU8(files["xl/_rels/workbook.xml.rels"]!);
+    const target = rels.match(/Target="(worksheets\/sheet3\.xml)"/)?.[1];
+    expect(target).toBeDefined();
+    files["xl/_rels/workbook.xml.rels"] = strToU8(rels.replace(/relationships\/worksheet" Target="worksheets\/sheet3\.xml"/, 'relationships/chartsheet" Target="chartsheets/sheet1.xml"'));
+    delete files["xl/worksheets/sheet3.xml"];
+    files["xl/chartsheets/sheet1.xml"] = strToU8('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetViews><sheetView workbookViewId="0"/></sheetViews></chartsheet>');
+    files["[Content_Types].xml"] = strToU8(strFromU8(files["[Content_Types].xml"]!).replace('PartName="/xl/worksheets/sheet3.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"', 'PartName="/xl/chartsheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.chartsheet+xml"'));
+    const chart = Buffer.from(zipSync(files));
+    const r = await readMonthlyFile({ name: "chart.xlsx", bytes: chart }, CTX);
+    expect(r.fileError).toBeNull();
+    expect(r.file.sheet).toBe("10月");
+    expect(r.file.otherSheets).toEqual([]);
+    expect(r.rows.map((x) => [x.period, x.value])).toEqual([["2017-10", 450], ["2017-11", 460]]);
+    // named, the example sheet is read as asked
+    const asked = await readMonthlyFile({ name: "chart.xlsx", bytes: chart }, CTX, { sheet: "填报说明及示例" });
+    expect(asked.file.sheet).toBe("填报说明及示例");
+    expect(asked.rejects.map((x) => x.code)).toEqual(["E_UNKNOWN_DEPARTMENT"]);
+  });
+
   it("reads the first sheet that holds the table when the first one is instructions or empty; says which sheet when none does", async () => {
     const book = (await writeExcelFile([
       { data: [["填报说明"], ["1. 每月 5 日前报送"]], sheet: "填报说明" },

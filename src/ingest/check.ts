@@ -97,7 +97,10 @@ export async function readMonthlyTable(input: { name: string; bytes: Uint8Array 
   if (sniffed.kind === "xlsx") {
     info.format = "xlsx";
     // without --sheet: the first visible sheet with a header (its header errors are then reported, never skipped)
-    const x = await readXlsxGrid(bytes, options.sheet, (g, m) => hasHeader(g, m));
+    // (a workbook part this reader did not foresee must reject that file, never stop a run of several)
+    const x = await readXlsxGrid(bytes, options.sheet, (g, m) => hasHeader(g, m)).catch((e: unknown) => ({
+      error: fileError("E_XLSX_INVALID", `请在 Excel 中打开后另存为 .xlsx 再提交（技术信息：${e instanceof Error ? e.message : String(e)}）`),
+    }));
     if ("error" in x) return rejectFile(x.error);
     info.sheet = x.sheet;
     info.otherSheets = x.otherTables;

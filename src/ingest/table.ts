@@ -721,10 +721,13 @@ export function withValueSuffix(value: string, suffix: string): string {
 /**
  * Finds the header (readHeader), maps the columns and collects the data rows below it, skipping fully empty rows.
  * `merges` (.xlsx): below the header, 报送单位, 统计期, 单位, 填报人 and 填报日期 merged down over several rows count
- * on each of them — never a 指标编码, a value or a status. `hidden` (.xlsx): rows the sheet hides, listed as skipped.
+ * on each of them — never a 指标编码, a value or a status. `hidden` (.xlsx): rows the sheet hides, listed as skipped
+ * below the header, not read above it.
  */
 export function readTable(sheet: Grid, merges: readonly Merge[] = [], hidden: ReadonlySet<number> = new Set()): { table: Table } | { error: FileError } {
-  const h = readHeader(sheet, merges);
+  // a hidden row among the first rows is not read either: a title or a 「统计期：」 line the department does not see
+  const shown = [...hidden].some((i) => i < HEADER_SCAN_ROWS) ? sheet.map((line, i) => (hidden.has(i) && i < HEADER_SCAN_ROWS ? [] : line)) : sheet;
+  const h = readHeader(shown, merges);
   if ("error" in h) return h;
   const header = h.header;
   const mappedByIndex = new Map(header.columns.map((c) => [c.index, c.field]));

@@ -273,10 +273,14 @@ export function hiddenSheets(text: PackageText): Set<string> {
   return out;
 }
 
+/** Names of sheets that explain the form or show an example (填报说明, 填表说明, 示例, 样表): read only when no other sheet holds a table. */
+const GUIDE_SHEET = /说明|示例|样表|样例|范例|填报要求|instruction|example|sample|readme/i;
+
 /**
  * Reads the sheet named `sheet` as strings; without a name, the first visible sheet that `usable` accepts (the
- * caller's test: a header can be found), else the first visible sheet. So a workbook whose first sheet is hidden, an
- * instructions page (填报说明) or an empty Sheet1 is read from the sheet that holds the table. Merged cells keep their
+ * caller's test: a header can be found), else the first visible sheet; sheets named as instructions or examples
+ * (GUIDE_SHEET) come last. So a workbook whose first sheet is hidden, an instructions page (填报说明, even one showing
+ * the header and a sample row), a chart sheet or an empty Sheet1 is read from the sheet that holds the table. Merged cells keep their
  * value in the top-left cell; `merges` lists the ranges merged down several rows (readTable decides where Excel's
  * display of them is data). A percent-formatted number reads as Excel shows it: 0.85 → "85%".
  */
@@ -304,7 +308,8 @@ export async function readXlsxGrid(
   const text = packageText(bytes);
   const read = (chosen: { sheet: string; data: unknown[][] }): XlsxGrid => {
     const formats = formattedCells(text, chosen.sheet);
-    const grid = chosen.data.map((row, r) => row.map((v, c) => cellText(v, formats.size === 0 ? undefined : formats.get(`${r},${c}`))));
+    // (a chart sheet has no cells: read-excel-file gives it no data)
+    const grid = (chosen.data ?? []).map((row, r) => row.map((v, c) => cellText(v, formats.size === 0 ? undefined : formats.get(`${r},${c}`))));
     const xml = sheetXml(text, chosen.sheet);
     for (const [at, shown] of errorCells(xml)) {
       const [r, c] = at.split(",").map(Number) as [number, number];
@@ -323,15 +328,19 @@ export async function readXlsxGrid(
   if (sheets.length === 0) return { error: fileError("E_XLSX_INVALID", "工作簿中没有工作表") };
   const hidden = hiddenSheets(text);
   const visible = sheets.filter((s) => !hidden.has(s.sheet));
-  const order = visible.length > 0 ? visible : sheets;
+  // an instructions or example sheet (填报说明, 示例) may hold a header and a sample row: the report's own sheets first
+  const byPurpose = (list: typeof sheets) => [...list.filter((s) => !GUIDE_SHEET.test(s.sheet)), ...list.filter((s) => GUIDE_SHEET.test(s.sheet))];
+  const shown = visible.length > 0 ? visible : sheets;
+  const order = byPurpose(shown);
   for (const [k, candidate] of order.entries()) {
     const x = read(candidate);
     if (!usable(x.grid, x.merges)) continue;
     x.otherTables = order.slice(k + 1).filter((other) => {
+      if (GUIDE_SHEET.test(other.sheet)) return false;
       const o = read(other);
       return usable(o.grid, o.merges);
     }).map((other) => other.sheet);
     return x;
   }
-  return read(order[0]!);
+  return read(shown[0]!);
 }
