@@ -218,7 +218,8 @@ const NO_YEAR = /^(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:份|\d{
  * `2017.1` is rejected: a cell typed as 2017.10 is the number 2017.1 once Excel drops the trailing zero.
  */
 export function parsePeriod(text: string, options: DateCellOptions = {}): Parsed<string | null> {
-  const t = stripTime(normalizeCell(text)).replace(/\s+/g, "");
+  // 「2017年10月底」「2017年10月末」「2017年10月（累计）」: the month itself
+  const t = stripTime(normalizeCell(text)).replace(/\s+/g, "").replace(/^(\d{4}年\d{1,2}月)(?:份)?(?:底|末|\(累计\)|累计)$/, "$1");
   if (t === "") return ok(null);
   const bad = (detail?: string) => fail<string | null>("E_BAD_PERIOD", detail ? `${quote(text)}，${detail}` : quote(text));
   if (/^\d{4}\.1$/.test(t)) return bad("可能是被 Excel 去掉末尾 0 的 10 月，请写成 YYYY-MM（如 2017-01 或 2017-10）");
@@ -255,7 +256,7 @@ export function parsePeriod(text: string, options: DateCellOptions = {}): Parsed
 
 /** 「2017年1-10月」 → [_, year, last month], when the first month is not after the last; else null. */
 function monthRangeEnd(t: string): string[] | null {
-  const m = t.match(/^(\d{4})年(\d{1,2})月?[-~～至到](\d{1,2})月份?$/);
+  const m = t.match(/^(\d{4})年(\d{1,2})月?[-~～至到—–](\d{1,2})月份?$/);
   return m && Number(m[2]) <= Number(m[3]) ? [m[0], m[1]!, m[3]!] : null;
 }
 
@@ -319,6 +320,7 @@ export const STATUS_WORDS: Readonly<Record<Status, readonly string[]>> = {
  * done), 已启动 may mean the milestone itself (启动…) or work under way.
  */
 const STATUS_HINTS: [RegExp, string][] = [
+  [/^(未启动|推进中|已完成)\(.+\)$/, "（完成状态只填 未启动、推进中 或 已完成，括号中的说明请写在「进展情况」列）"],
   [/^(基本|大部分|大体|部分|接近|即将|快要?|近期)完成|^完成过半$/, "（尚未全部完成的请填“推进中”，完成后再填“已完成”）"],
   [/^已(启动|开始|开工|开展)$/, "（工作已开始、尚未完成的请填“推进中”；若该指标本身就是启动某项工作，已启动即填“已完成”）"],
 ];
