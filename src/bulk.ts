@@ -19,7 +19,7 @@ import { listValue, type DuckDBConnection, type DuckDBValue } from "@duckdb/node
 import { writeFileSync } from "node:fs";
 import { verifyBody, type CsvPlan } from "./ingest/csvplan.js";
 import { CellVerdicts, validateRows } from "./ingest/rules.js";
-import { rowReader, ZERO_WIDTH, type Field, type SkippedRow, type TableRow } from "./ingest/table.js";
+import { noDataMessage, rowReader, ZERO_WIDTH, type Field, type SkippedRow, type TableRow } from "./ingest/table.js";
 import { STATUS_WORDS, normalizeCell, parseValue } from "./ingest/values.js";
 import { UNITS } from "./targets/units.js";
 import { fileError } from "./ingest/codes.js";
@@ -394,7 +394,7 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
   const rowsRead = readBack + Number(stored) - notRows;
   if (rowsRead === 0) {
     return {
-      fileError: fileError("E_NO_DATA", `第 ${header.headerRow} 行是表头，其下没有数据`), encoding: plan.encoding, format: "csv", sheet: null, otherSheets: [],
+      fileError: fileError("E_NO_DATA", noDataMessage(header.headerRow, skipped)), encoding: plan.encoding, format: "csv", sheet: null, otherSheets: [],
       ignoredColumns: header.ignoredColumns, formFields: header.formFields, skippedRows: skipped, rowsRead: 0, rejects: [],
     };
   }

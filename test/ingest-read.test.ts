@@ -357,6 +357,11 @@ describe("readMonthlyFile: forms as departments fill them in", () => {
     expect(r.file.skippedRows).toEqual([{ row: 2, reason: UNFILLED_ROW }, { row: 4, reason: UNFILLED_ROW }]);
     expect(rejectCodes(r)).toEqual({ 5: ["E_REQUIRED"] });
     expect(r.file.rowsRead).toBe(2);
+    // the template sent back with nothing filled in: the file is rejected, saying so
+    const untouched = [HEADER, "市经信局,ZN-01,2017-10,,家,,,,", "市科技局,ZN-03,2017-10,,,,,张三,"].join("\n");
+    const u = await readMonthlyFile({ name: "untouched.csv", bytes: Buffer.from(untouched) }, CTX);
+    expect(u.fileError?.code).toBe("E_NO_DATA");
+    expect(u.fileError?.message).toContain("其下 2 行只有预先填好的指标编码等，累计完成值、完成状态、进展情况都没有填写");
   });
 
   it("scaledUnit: a scale word and a known unit, not a unit of its own, not a percentage", () => {

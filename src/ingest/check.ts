@@ -6,7 +6,7 @@
 import { fileError, type FileError } from "./codes.js";
 import { sniffBytes, type TextEncoding } from "./decode.js";
 import { validateRows, validateRowsInChunks, type IngestContext, type Reject, type ValidateHooks, type ValidateOptions, type ValidRow } from "./rules.js";
-import { HIDDEN_ROW, hasHeader, parseCsvGrid, readTable, type FormField, type SkippedRow, type TableRow } from "./table.js";
+import { hasHeader, noDataMessage, parseCsvGrid, readTable, type FormField, type SkippedRow, type TableRow } from "./table.js";
 import { readXlsxGrid, type Grid, type Merge } from "./xlsx.js";
 
 export type ReadOptions = {
@@ -130,9 +130,8 @@ export async function readMonthlyTable(input: { name: string; bytes: Uint8Array 
   info.skippedRows = t.table.skipped;
   info.rowsRead = t.table.rows.length;
   if (t.table.rows.length === 0) {
-    // every data row hidden (an autofilter left on, rows hidden by mistake): say so, rather than "no data"
-    const hiddenRows = t.table.skipped.filter((s) => s.reason === HIDDEN_ROW).length;
-    return rejectFile(fileError("E_NO_DATA", `第 ${t.table.headerRow} 行是表头，其下没有数据${hiddenRows > 0 ? `（其下 ${hiddenRows} 行被隐藏，未读取；请在 Excel 中取消隐藏后再报送）` : ""}`));
+    // every data row hidden (an autofilter left on) or left unfilled (the template sent back): say so, rather than "no data"
+    return rejectFile(fileError("E_NO_DATA", noDataMessage(t.table.headerRow, t.table.skipped)));
   }
 
   const validateOptions: ValidateOptions = {

@@ -197,6 +197,20 @@ export type FormField = { field: Field; column: string; text: string; row: numbe
  */
 export const UNFILLED_ROW = "未填写（累计完成值、完成状态、进展情况均为空），视为本月未报送该指标";
 
+/**
+ * The E_NO_DATA message of a table with no row to read: why, when its rows were all hidden or all left unfilled
+ * (a template sent back as it came).
+ */
+export function noDataMessage(headerRow: number, skipped: readonly SkippedRow[]): string {
+  const hidden = skipped.filter((k) => k.reason === HIDDEN_ROW).length;
+  const unfilled = skipped.filter((k) => k.reason === UNFILLED_ROW).length;
+  const why = [
+    hidden > 0 ? `其下 ${hidden} 行被隐藏，未读取；请在 Excel 中取消隐藏后再报送` : "",
+    unfilled > 0 ? `其下 ${unfilled} 行只有预先填好的指标编码等，累计完成值、完成状态、进展情况都没有填写；请填写本月进展后再报送` : "",
+  ].filter((x) => x !== "");
+  return `第 ${headerRow} 行是表头，其下没有数据${why.length > 0 ? `（${why.join("；")}）` : ""}`;
+}
+
 /** Why a hidden row of a workbook is skipped. */
 export const HIDDEN_ROW = "隐藏的行，未读取；如需报送，请在 Excel 中取消隐藏";
 
