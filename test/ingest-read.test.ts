@@ -232,6 +232,15 @@ describe("readMonthlyFile: CSV layouts", () => {
     expect(r.rows.map((x) => [x.sourceRow, x.note])).toEqual([[2, "第一行\n第二行"], [4, "完成"]]);
   });
 
+  it("a note whose quote is left open takes the rows below into its cell: the reject says how many lines it swallowed", async () => {
+    const csv = [HEADER, '市经信局,ZN-01,2017-10,86,家,,"进展顺利，1.新增20家,张三,2017-11-03', "市经信局,ZN-02,2017-10,30,万元,,,,",
+      "市科技局,ZN-03,2017-10,,,已完成,,,", '市财政局,ZN-02,2017-10,40,万元,,"完成",,', "市科技局,ZN-04,2017-10,45%,,,,,"].join("\n");
+    const r = await readMonthlyFile({ name: "open-quote.csv", bytes: Buffer.from(csv) }, CTX);
+    expect(rejectCodes(r)).toEqual({ 2: ["E_CSV_QUOTES"] });
+    expect(r.rejects[0]!.message).toContain("本行有一个单元格跨越 4 行文本：多半是某个引号没有闭合，把其下 3 行并入了本行，这些行未被读取");
+    expect(r.rows.map((x) => x.targetCode)).toEqual(["ZN-04"]);
+  });
+
   it("such a quote that also spans lines leaves the file rejected: its closing quote may belong to a later row", async () => {
     const csv = [HEADER, '市经信局,ZN-01,2017-10,86,家,,"上规', '企业"86家,张三,2017-11-03', "市经信局,ZN-02,2017-10,30,万元,,,,"].join("\n");
     const r = await readMonthlyFile({ name: "stray2.csv", bytes: Buffer.from(csv) }, CTX);

@@ -770,7 +770,7 @@ class Validation {
         continue;
       }
       const issues = ok ? [] : result;
-      if (quoteError) issues.push({ code: "E_CSV_QUOTES", column: null, message: rowMessage("E_CSV_QUOTES"), value: null });
+      if (quoteError) issues.push({ code: "E_CSV_QUOTES", column: null, message: rowMessage("E_CSV_QUOTES", swallowedLines(r)), value: null });
       if (extraCells) {
         // extra cells that are all blank: a trailing comma or space more often than a shifted row
         const blank = r.unheaded.length === 0 ? "，多出的单元格是空白的（本行其他各列无误时，多半是行尾多打了逗号或空格，删去即可）" : "";
@@ -786,4 +786,17 @@ class Validation {
       }
     }
   }
+}
+
+/**
+ * For a row with a quote error: 「本行有一个单元格跨越 5 行文本…」 when a quote that is never closed where it should be
+ * took the lines below into one cell (those rows are then no rows of their own: the department must know); else
+ * undefined.
+ */
+function swallowedLines(r: TableRow): string | undefined {
+  let lines = 0;
+  for (const cell of Object.values(r.raw)) lines = Math.max(lines, cell.split(/\r\n|\r|\n/).length);
+  return lines > 1
+    ? `本行有一个单元格跨越 ${lines} 行文本：多半是某个引号没有闭合，把其下 ${lines - 1} 行并入了本行，这些行未被读取；请检查本行及其下各行的引号，修正后重新报送`
+    : undefined;
 }
