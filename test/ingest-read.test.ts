@@ -678,6 +678,23 @@ describe("readMonthlyFile: .xlsx sheets and cells", () => {
     expect(Object.keys(bad.rejects[0]!.rawRow)).toContain("累计完成情况（截至本月）·数值");
   });
 
+  it("beside the cumulative figure, this month's own (本月完成 | 累计完成 over 数值 | 单位) and last month's (截至上月) are not read", async () => {
+    for (const [upper, lower] of [["本月完成情况,,累计完成情况,", "数值,单位,数值,单位"], ["本月,,累计完成,", "数值,单位,数值,单位"], ["当月完成,,累计完成值,", "数值,单位,数值,单位"]]) {
+      const csv = [`报送单位,指标编码,统计期,${upper},完成状态`, `,,,${lower},`, "市经信局,ZN-01,2017-10,30,家,450,家,推进中"].join("\n");
+      const r = await readMonthlyFile({ name: "groups.csv", bytes: Buffer.from(csv) }, CTX);
+      expect([upper, r.fileError, r.file.headerRow]).toEqual([upper, null, 2]);
+      expect(r.rows.map((x) => [x.value, x.reportedUnit, x.status])).toEqual([[450, "家", "in_progress"]]);
+      expect(r.file.ignoredColumns).toHaveLength(2);
+    }
+    const csv = ["报送单位,指标编码,统计期,累计完成值（截至上月）,累计完成值（截至本月）", "市经信局,ZN-01,2017-10,400,450"].join("\n");
+    const r = await readMonthlyFile({ name: "last-month.csv", bytes: Buffer.from(csv) }, CTX);
+    expect(r.rows.map((x) => x.value)).toEqual([450]);
+    expect(r.file.ignoredColumns).toEqual(["累计完成值（截至上月）"]);
+    // two current figures stay an error: which one is meant cannot be told
+    const two = await readMonthlyFile({ name: "two.csv", bytes: Buffer.from(csv.replace("截至上月", "万元")) }, CTX);
+    expect(two.fileError?.message).toContain("「累计完成值」出现 2 次");
+  });
+
   it("a data row below a one-row header is never read as a second header row, even when its first cells are blank", async () => {
     const csv = [
       "报送单位,指标编码,统计期,累计完成值,单位,完成情况说明",

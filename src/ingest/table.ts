@@ -259,6 +259,8 @@ type Candidate = {
 const FIGURE_WORDS = new Set(["数值", "数量", "数据", "数", "值", "金额", "完成数", "完成值", "完成量", "累计", "累计数", "累计值", "累计完成", "value", "amount"].map(normalizeKey));
 /** A group heading over the figure: it speaks of what is completed or accumulated (完成情况, 累计完成情况, 累计进度). */
 const FIGURE_GROUP = /累计|完成/;
+/** A group heading over one month's (or period's) own figure: 本月, 本月完成情况, 当月, 本期, 10月 — not the cumulative one. */
+const MONTH_GROUP = /^(?:本月|当月|本期|当期|\d{1,2}月份?)/;
 
 /**
  * Two header rows read as one, as reports are often drawn: a group heading over its sub-headings (累计完成情况 over
@@ -275,15 +277,19 @@ function twoRowCandidate(upper: string[], lower: string[], index: number): Candi
     const sub = cleanCell(lower[c] ?? "");
     if (top !== "") group = top;
     const topSplit = top === "" ? null : splitHeader(top);
-    const topField = topSplit === null ? null : ALIAS_TO_FIELD.get(topSplit.key) ?? null;
+    const subSplit = splitHeader(sub);
+    let topField = topSplit === null ? null : ALIAS_TO_FIELD.get(topSplit.key) ?? null;
+    // 「累计完成」 over 数值 | 单位: a name of the value may head a group of its own
+    if (topField === "value" && sub !== "" && sub !== top && (FIGURE_WORDS.has(subSplit.key) || ALIAS_TO_FIELD.get(subSplit.key) === "unit")) topField = null;
     if (topField !== null && sub !== "" && sub !== top) return null;
     const header = sub === "" || sub === top ? top : group === "" ? sub : `${group}·${sub}`;
     line.push(header);
     if (header === "") continue;
-    const subSplit = splitHeader(sub);
     const groupSplit = splitHeader(group);
-    let field: Field | null = topField ?? (sub === "" ? null : ALIAS_TO_FIELD.get(subSplit.key) ?? null);
-    if (field === null && sub !== "" && FIGURE_WORDS.has(subSplit.key) && (ALIAS_TO_FIELD.get(groupSplit.key) === "value" || FIGURE_GROUP.test(groupSplit.key))) field = "value";
+    // the columns under 「本月完成」 (one month's figure and its unit) are not the report's: it is the cumulative figure
+    const monthOnly = topField === null && sub !== "" && MONTH_GROUP.test(groupSplit.key) && !/累计/.test(groupSplit.key);
+    let field: Field | null = monthOnly ? null : topField ?? (sub === "" ? null : ALIAS_TO_FIELD.get(subSplit.key) ?? null);
+    if (!monthOnly && field === null && sub !== "" && FIGURE_WORDS.has(subSplit.key) && (ALIAS_TO_FIELD.get(groupSplit.key) === "value" || FIGURE_GROUP.test(groupSplit.key))) field = "value";
     if (field !== null) matches.push({ field, header, index: c, bracket: topField !== null ? topSplit!.bracket : subSplit.bracket ?? groupSplit.bracket });
   }
   return { index, matches, line };
@@ -444,6 +450,16 @@ export function readHeader(sheet: Grid, merges: readonly Merge[] = []): { header
   const byField = new Map<Field, Candidate["matches"]>();
   for (const m of best.matches) byField.set(m.field, [...(byField.get(m.field) ?? []), m]);
 
+  // 「累计完成值（截至上月）」 beside 「累计完成值（截至本月）」: last month's column is there for reference
+  const values = byField.get("value");
+  let matches = best.matches;
+  if (values && values.length > 1) {
+    const current = values.filter((m) => !EARLIER_FIGURE.test(m.header));
+    if (current.length === 1) {
+      byField.set("value", current);
+      matches = matches.filter((m) => m.field !== "value" || m === current[0]);
+    }
+  }
   const duplicated = [...byField.entries()].filter(([, ms]) => ms.length > 1);
   if (duplicated.length > 0) {
     const detail = duplicated
@@ -460,7 +476,7 @@ export function readHeader(sheet: Grid, merges: readonly Merge[] = []): { header
   const missing = REQUIRED_FIELDS.filter((f) => !stated(f)).map((f) => COLUMN_NAME[f]);
   if (!byField.has("value") && !byField.has("status")) missing.push(`${COLUMN_NAME.value} 或 ${COLUMN_NAME.status}`);
   const headerLine = best.line ?? headerZone[best.index]!;
-  const lookalikes = lookalikeColumns(headerLine, new Set(best.matches.map((m) => m.index)), (f) => byField.has(f));
+  const lookalikes = lookalikeColumns(headerLine, new Set(matches.map((m) => m.index)), (f) => byField.has(f));
   if (missing.length > 0) {
     const aboveHint = missing.includes(COLUMN_NAME.department) || missing.includes(COLUMN_NAME.period)
       ? "（全表只有一个报送单位或统计期时，也可写在表头上方，如“填报单位：市经信局”“统计期：2017年10月”）"
@@ -470,7 +486,7 @@ export function readHeader(sheet: Grid, merges: readonly Merge[] = []): { header
   // a figure or status under a heading the reader does not know would be dropped unseen (the row then looks unfilled)
   if (lookalikes !== "") return { error: fileError("E_HEADER", `第 ${headerRow} 行的 ${lookalikes}`) };
 
-  const columns: MappedColumn[] = best.matches.map((m) => ({ field: m.field, header: m.header, index: m.index, letter: columnLetter(m.index) }));
+  const columns: MappedColumn[] = matches.map((m) => ({ field: m.field, header: m.header, index: m.index, letter: columnLetter(m.index) }));
   const valueMatch = byField.get("value")?.[0];
   const bracket = valueMatch?.bracket?.normalize("NFKC") ?? null;
   const valueHeaderUnit = bracket !== null && KNOWN_UNITS.has(bracket) ? bracket : null;
@@ -529,6 +545,9 @@ function lookalikeColumns(line: readonly string[], mapped: ReadonlySet<number>, 
   if (found.length === 0) return "";
   return `${found.join("、")}：这样的列不会被读取，其中填写的数值或状态会被遗漏；请把表头改为可识别的列名（见报送指南），不需要报送的列请删除`;
 }
+
+/** A value heading that names an earlier period's figure (上月, 上年同期): beside the current one, it is not read. */
+const EARLIER_FIGURE = /上月|上期|上年|去年|同期|上季/;
 
 /** Fields a form may state once above its table; a code, a figure, a status or a note is never one for every row. */
 const FORM_FIELDS: ReadonlySet<Field> = new Set<Field>(["department", "period", "unit", "reporter", "reportedAt"]);
