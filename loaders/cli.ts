@@ -373,7 +373,7 @@ function printSummary(s: import("../src/monthly.js").IngestSummary): void {
   console.log(`${s.rejected > 0 ? "!" : "✓"} ${head}${s.status === "dry_run" ? "【试运行，未写入】" : ""}：读取 ${s.rows_read} 行，新增 ${s.imported}，更新 ${s.updated}，未变 ${s.unchanged}，拒绝 ${s.rejected} 行${codes ? `（${codes}）` : ""}，待复核 ${s.flagged}`);
   if (s.status !== "dry_run" && s.rows_read > 0 && s.imported + s.updated + s.unchanged === 0) console.log(`    该文件没有一行被载入：所有行都被拒绝（拒绝原因已保存；更正后请重新报送）`);
   otherSheets();
-  if (s.form_fields.length > 0) console.log(`    表头上方写明、用于每一行：${formFieldsText(s.form_fields.map((f) => ({ ...f, text: f.value })))}`);
+  if (s.form_fields.length > 0) console.log(`    表格上方或下方写明、用于每一行：${formFieldsText(s.form_fields.map((f) => ({ ...f, text: f.value })))}`);
   if (s.ignored_columns.length > 0) console.log(`    未识别、未读取的列：${s.ignored_columns.map((c) => `「${c.replace(/\s+/g, " ")}」`).join("、")}`);
   if (s.skipped_rows.length > 0) console.log(`    跳过的行：${skippedRowsText(s.skipped_rows)}`);
   printRejects(s);

@@ -257,6 +257,26 @@ describe("the bulk reader gives the JavaScript reader's results", () => {
     }
   });
 
+  it("leaves a form signed below its table (填表人：, 填报日期：) to the JavaScript reader, with the same result", async () => {
+    const [d, t] = [policy.departments[0]!.name, policy.targets[0]!.code];
+    const text = `报送单位,指标编码,统计期,累计完成值\n${d},${t},2017-10,1\n填表人：张三,,填报日期：2017年11月3日,\n`;
+    const bytes = new TextEncoder().encode(text);
+    expect(planCsv(bytes)).toBeNull();
+    expect(planCsv(new TextEncoder().encode(text.replace("填表人：张三,,填报日期：2017年11月3日,", "合计,,,1")))).not.toBeNull();
+    const js = await session("signed", "js");
+    const bulk = await session("signed", "bulk");
+    try {
+      const a = await js.load([{ name: "signed.csv", bytes }], AS_OF);
+      const b = await bulk.load([{ name: "signed.csv", bytes }], AS_OF);
+      expect(b.readers).toEqual(["js"]);
+      expect(b.summaries).toEqual(a.summaries);
+      expect(a.summaries[0]!.form_fields).toEqual([{ column: "填报人", value: "张三", row: 3 }, { column: "填报日期", value: "2017年11月3日", row: 3 }]);
+    } finally {
+      js.close();
+      bulk.close();
+    }
+  });
+
   it("leaves a file DuckDB cannot read as planned (a row longer than it expects) to the JavaScript reader", async () => {
     const text = "报送单位,指标编码,统计期,累计完成值\n" + `${policy.departments[0]!.name},${policy.targets[0]!.code},2017-10,1,,,x,y\n`;
     const bytes = new TextEncoder().encode(text);

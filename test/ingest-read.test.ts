@@ -357,6 +357,23 @@ describe("readMonthlyFile: forms as departments fill them in", () => {
     expect(r.rows.map((x) => [x.period, x.value])).toEqual([["2017-11", 26]]);
   });
 
+  it("填报人 and 填报日期 signed below the table, with no column for them, are every row's; a blank signature line states nothing", async () => {
+    const head = "报送单位,指标编码,统计期,累计完成值,单位,完成状态,进展情况";
+    const body = ["市经信局,ZN-01,2017-10,450,家,,", "市科技局,ZN-03,2017-10,,,已完成,"];
+    const signed = [head, ...body, "合计,,,,,,", "填表人：张三,,审核人：李四,,填报日期：2017年11月3日,,"].join("\n");
+    const r = await readMonthlyFile({ name: "signed.csv", bytes: Buffer.from(signed) }, CTX);
+    expect(r.fileError).toBeNull();
+    expect(r.rows.map((x) => [x.reporter, x.reportedAt])).toEqual([["张三", "2017-11-03"], ["张三", "2017-11-03"]]);
+    expect(r.file.formFields).toEqual([{ field: "reporter", column: "填报人", text: "张三", row: 5 }, { field: "reportedAt", column: "填报日期", text: "2017年11月3日", row: 5 }]);
+    const blank = await readMonthlyFile({ name: "blank.csv", bytes: Buffer.from([head, ...body, "填表人：,,填报日期：　年　月　日,,,,"].join("\n")) }, CTX);
+    expect(blank.rejects).toEqual([]);
+    expect(blank.rows.map((x) => [x.reporter, x.reportedAt])).toEqual([[null, null], [null, null]]);
+    // a column wins: the footer is then only a footer
+    const column = await readMonthlyFile({ name: "column.csv", bytes: Buffer.from([`${head},填报人`, `${body[0]},王五`, "填表人：张三,,,,,,,"].join("\n")) }, CTX);
+    expect(column.rows.map((x) => x.reporter)).toEqual(["王五"]);
+    expect(column.file.formFields).toEqual([]);
+  });
+
   it("a template row left as it came (no figure, status or note) is no report: skipped and listed, not rejected; anything typed in it is checked", async () => {
     const csv = [HEADER, "市经信局,ZN-01,2017-10,,家,,,,", "市经信局,ZN-02,2017-10,30,万元,,,张三,", "市科技局,ZN-03,2017-10,,,,,张三,2017-11-03",
       "市科技局,ZN-04,2017-10,,%,,数据待统计局反馈,,"].join("\n");

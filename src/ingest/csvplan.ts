@@ -42,6 +42,16 @@ const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
 
+/** A line below the table naming who reported or when (footerFields reads it). */
+const SIGNATURE = /(?:^|\n)[",\s\u3000]*(?:填表人|填报人|经办人|填报日期|填表日期|报送日期)[\s\u3000]*[:：]/;
+
+/** The last few thousand characters of a text (at a character boundary). */
+function tailText(body: Buffer): string {
+  let from = Math.max(0, body.length - 4096);
+  while (from < body.length && (body[from]! & 0xc0) === 0x80) from++;
+  return body.subarray(from).toString("utf8");
+}
+
 /** The plan, or null when the JavaScript reader must read the file. */
 export function planCsv(bytes: Uint8Array): CsvPlan | null {
   const plan = planUtf8(bytes);
@@ -92,6 +102,8 @@ function planUtf8(bytes: Uint8Array): CsvPlan | null | undefined {
   const header = h.header;
   // a field stated above the header (填报单位：…) is no column DuckDB reads: such a form is read by JavaScript
   if (header.formFields.length > 0) return null;
+  // as is one signed below its table (填表人：…, for a table without that column: footerFields)
+  if (SIGNATURE.test(tailText(body))) return null;
 
   // no blank line among the data (DuckDB skips one, the spreadsheet counts it): only trailing ones
   const dataStart = recordsEnd(body, quotes.spans, header.index + 1);

@@ -5,7 +5,7 @@
 import Papa from "papaparse";
 import { UNITS } from "../targets/units.js";
 import { fileError, type FileError } from "./codes.js";
-import { parsePeriod, parseValue, unitDef } from "./values.js";
+import { parsePeriod, parseReportDate, parseValue, unitDef } from "./values.js";
 import type { Grid, Merge } from "./xlsx.js";
 
 export type Field = "department" | "targetCode" | "period" | "value" | "unit" | "status" | "note" | "reporter" | "reportedAt";
@@ -214,6 +214,9 @@ export function noDataMessage(headerRow: number, skipped: readonly SkippedRow[])
 /** Why a hidden row of a workbook is skipped. */
 export const HIDDEN_ROW = "隐藏的行，未读取；如需报送，请在 Excel 中取消隐藏";
 
+/** The end of the reason a total or note line below the table is skipped for. */
+const FOOTER_REASON = "行（合计、备注等，不是报送数据）";
+
 /** A total written as a cell of its own (合计, 小计：) in a row without a 指标编码; not a note that starts with the word. */
 const TOTAL = /^(合计|总计|小计)[:：]?$/;
 /** First words of the lines a form carries below its table: totals, notes, signatures. */
@@ -233,14 +236,14 @@ function nonDataRow(line: string[], cells: Record<Field, string>, layout: RowLay
   // 「合计」 may stand in the 指标编码 column too (with 报送单位 merged down beside it); any other code makes the row a report
   if (cells.targetCode !== "") {
     const total = cells.targetCode.replace(/\s+/g, "").match(FOOTER);
-    return total ? `“${total[1]}”行（合计、备注等，不是报送数据）` : null;
+    return total ? `“${total[1]}”${FOOTER_REASON}` : null;
   }
-  if (m) return `“${m[1]}”行（合计、备注等，不是报送数据）`;
+  if (m) return `“${m[1]}”${FOOTER_REASON}`;
   // a total row beside a 报送单位 (merged down over it, or typed): 合计 in a cell of its own
   const department = layout.indexes[layout.fields.indexOf("department")];
   for (let i = 0; i < line.length; i++) {
     const total = i === department ? null : cleanCell(line[i] ?? "").replace(/\s+/g, "").match(TOTAL);
-    if (total) return `“${total[1]}”行（合计、备注等，不是报送数据）`;
+    if (total) return `“${total[1]}”${FOOTER_REASON}`;
   }
   if (layout.fields.every((f) => cells[f] === "")) return "分类标题等，只在未识别的列中有内容";
   // a title or note written in one (merged) cell: no code, no value, no status, nothing else on the row
@@ -787,8 +790,33 @@ export function readTable(sheet: Grid, merges: readonly Merge[] = [], hidden: Re
     if (r.kind === "row") rows.push(r.row);
     else if (r.kind === "skipped") skipped.push(r.skipped);
   }
-  const { headerRow, columns, ignoredColumns, valueHeaderUnit, valueSuffix, formFields } = header;
+  const { headerRow, columns, ignoredColumns, valueHeaderUnit, valueSuffix } = header;
+  const formFields = [...header.formFields, ...footerFields(grid, skipped, header, rows)];
   return { table: { headerRow, columns, ignoredColumns, valueHeaderUnit, valueSuffix, formFields, rows, skipped } };
+}
+
+/** Fields a form signs below its table (「填表人：张三　填报日期：2017年11月3日」): who reported, and when. */
+const FOOTER_FIELDS: ReadonlySet<Field> = new Set<Field>(["reporter", "reportedAt"]);
+
+/**
+ * 填报人 and 填报日期 written below the table, in the footer lines readTable skipped, for a table with no column for
+ * them and nothing above its header: given to every row (whose cell is empty) and returned as form fields. Two
+ * different texts for one field state nothing (the footer is no report; the rows stay without it).
+ */
+export function footerFields(grid: Grid, skipped: readonly SkippedRow[], header: TableHeader, rows: readonly TableRow[]): FormField[] {
+  const stated = (f: Field) => !FOOTER_FIELDS.has(f) || header.layout.fields.includes(f) || header.formFields.some((g) => g.field === f);
+  if ([...FOOTER_FIELDS].every(stated) || rows.length === 0) return [];
+  const footer = skipped.filter((k) => k.reason.endsWith(FOOTER_REASON) && k.row - 1 > header.index);
+  if (footer.length === 0) return [];
+  // the footer lines alone, at their own row numbers
+  const zone: Grid = [];
+  for (const k of footer) zone[k.row - 1] = grid[k.row - 1] ?? [];
+  const found = formFieldsAbove(Array.from(zone, (line) => line ?? []), stated);
+  if ("error" in found) return [];
+  // a signature line left blank (「填报日期：　年　月　日」) states no date
+  const fields = found.fields.filter((f) => f.field !== "reportedAt" || (parseReportDate(f.text).ok && /\d/.test(f.text)));
+  for (const f of fields) for (const r of rows) if (r.cells[f.field] === "") r.cells[f.field] = f.text;
+  return fields;
 }
 
 export type CsvGrid = {
