@@ -747,6 +747,21 @@ describe("readMonthlyFile: .xlsx sheets and cells", () => {
     expect(r.rows.map((x) => [x.value, x.reportedUnit])).toEqual([[20000, "亿元"], [3000, "万元"], [450, "家"], [30000, "亿元"], [300, "千元"]]);
   });
 
+  it('a number formatted to show a scale word (0.0"万") reads as Excel shows it, 0.5万, never as the bare 0.5', async () => {
+    const book = (await writeExcelFile([{
+      sheet: "报表",
+      data: [
+        ["报送单位", "指标编码", "统计期", "累计完成值"],
+        ["市经信局", "ZN-02", "2017-10", { value: 0.5, type: Number, format: '0.0"万"' }], // money: which 万 is not said
+        ["市经信局", "ZN-01", "2017-10", { value: 4.2, type: Number, format: '0.0"万"' }], // a count: 42000 家
+        ["市经信局", "ZN-01", "2017-11", { value: 4.3, type: Number, format: '0.0"万家"' }],
+      ],
+    }]).toBuffer()) as Buffer;
+    const r = await readMonthlyFile({ name: "scale.xlsx", bytes: book }, CTX);
+    expect(r.rejects.map((x) => [x.row, x.code, x.value])).toEqual([[2, "E_UNIT_MISMATCH", "0.5万"]]);
+    expect(r.rows.map((x) => [x.period, x.value])).toEqual([["2017-10", 42000], ["2017-11", 43000]]);
+  });
+
   it("merged cells fill only where they are data: blank rows stay blank, a merged note stays one row, a merged value is not copied", async () => {
     const down = (value: string | number, rows: number) => ({ value, rowSpan: rows });
     const book = (await writeExcelFile([{

@@ -16,6 +16,7 @@
 import { strFromU8, unzipSync } from "fflate";
 import { UNITS } from "../targets/units.js";
 import { fileError, type FileError } from "./codes.js";
+import { parseValue } from "./values.js";
 
 export type Grid = string[][];
 
@@ -207,7 +208,16 @@ export function formatUnit(code: string | undefined): { unit: string; divisor: n
   const m = first.match(/([0#?]|General|G\/通用格式)(,*)((?:\s|_.|\\.)*)"([^"]+)"(?:\s|_.)*$/i) ?? first.match(/([0#?]|General|G\/通用格式)(,*)()\\(.)$/i);
   if (!m) return null;
   const unit = m[4]!.trim();
-  return KNOWN_UNITS.has(unit) ? { unit, divisor: 1000 ** m[2]!.length } : null;
+  return KNOWN_UNITS.has(unit) || shownScale(unit) ? { unit, divisor: 1000 ** m[2]!.length } : null;
+}
+
+/**
+ * 「0.0"万"」「0"万家"」: a scale word, alone or before a known unit, that a format shows after the number. The cell
+ * reads as Excel shows it (0.5万), and so as a cell typed that way is read: never as the bare 0.5.
+ */
+function shownScale(suffix: string): boolean {
+  const v = parseValue(`1${suffix}`);
+  return v.ok && v.value !== null && v.value.value !== 1 && (v.value.scaleOnly !== null || v.value.unitInCell !== null);
 }
 
 const KNOWN_UNITS = new Set(UNITS.map((u) => u.unit));
