@@ -365,6 +365,7 @@ function printSummary(s: import("../src/monthly.js").IngestSummary): void {
   };
   if (s.status === "already_loaded") {
     console.log(`= ${head}：${s.receipt_no === null ? "与本次试运行中排在前面的文件" : `与第 ${s.receipt_no} 次载入的文件`}内容相同，未作任何改动${s.rejected > 0 ? `；该文件${s.receipt_no === null ? "在本次试运行中" : "载入时"}有 ${s.rejected} 行被拒绝（如下）` : ""}`);
+    if (s.superseded > 0) console.log(`    注意：该文件的 ${s.superseded} 个数此后已被其他文件更正，再次报送同一文件不会恢复它们；如确需恢复，请在文件中注明原因（如在进展情况中写明）后重新报送`);
     otherSheets();
     printRejects(s);
     return;

@@ -51,6 +51,11 @@ export type IngestSummary = {
   file_error: { code: string; message: string } | null;
   rejects: (Reject & { file: string })[];
   flags: { row: number; code: string; department: string; period: string; reason: string }[];
+  /**
+   * A file loaded before (already_loaded): how many of the figures it stored a later file has changed since. Sending
+   * the same bytes again changes nothing, so it does not bring them back.
+   */
+  superseded: number;
 };
 
 export type ManifestEntry = { order: number; sha256: string; original_name: string; received_at: string; as_of: string; archive_name: string; sheet: string };
@@ -267,7 +272,7 @@ export type LoadOptions = {
 export function emptySummary(file: string, sha256: string | null): IngestSummary {
   return {
     file, sha256, encoding: null, format: null, sheet: null, other_sheets: [], ignored_columns: [], form_fields: [], skipped_rows: [], receipt_no: null, reader: null, status: "loaded", rows_read: 0,
-    imported: 0, updated: 0, unchanged: 0, rejected: 0, rejected_by_code: {}, flagged: 0, file_error: null, rejects: [], flags: [],
+    imported: 0, updated: 0, unchanged: 0, rejected: 0, rejected_by_code: {}, flagged: 0, file_error: null, rejects: [], flags: [], superseded: 0,
   };
 }
 
@@ -591,12 +596,15 @@ export async function loadMonthlyFile(connection: DuckDBConnection, options: Loa
         }));
       const rejectedByCode: Record<string, number> = {};
       for (const r of rejects) rejectedByCode[r.code] = (rejectedByCode[r.code] ?? 0) + 1;
+      const [later] = (await query(connection, `SELECT count(*) AS n FROM raw.observations o
+          SEMI JOIN raw.observations l ON l.department_id = o.department_id AND l.target_id = o.target_id AND l.period = o.period AND l.receipt_no > o.receipt_no
+        WHERE o.receipt_no = $1`, [Number(seen.receipt_no)])).rows;
       return {
         ...emptySummary(options.name, sha256), status: "already_loaded", receipt_no: Number(seen.receipt_no), rows_read: Number(seen.rows_read),
         format: (seen.format as string | null) ?? null, encoding: (seen.encoding as string | null) ?? null, sheet: (seen.sheet as string | null) ?? null,
         other_sheets: readFirst?.file.otherSheets ?? [],
         unchanged: Number(seen.imported) + Number(seen.updated) + Number(seen.unchanged),
-        rejected: Number(seen.rejected), rejected_by_code: rejectedByCode, rejects,
+        rejected: Number(seen.rejected), rejected_by_code: rejectedByCode, rejects, superseded: Number(later!.n),
       };
     }
     t = performance.now();

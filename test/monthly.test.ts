@@ -58,6 +58,18 @@ describe("luoshi ingest", () => {
     expect(await rows("SELECT count(*) AS n FROM receipts")).toEqual([{ n: 1 }]);
   });
 
+  it("the identical file again after a correction changes nothing, and says how many of its figures were corrected since", async () => {
+    const original = file("jxj-a.csv", OCTOBER);
+    expect(luoshi("ingest", original, "--as-of", "2017-11-10").status).toBe(0);
+    expect(luoshi("ingest", file("jxj-b.csv", [OCTOBER[0]!.replace(",300,", ",310,")]), "--as-of", "2017-11-10").status).toBe(0);
+    const before = await current();
+    const again = luoshi("ingest", original, "--as-of", "2017-11-10", "--json");
+    expect(JSON.parse(again.stdout)[0]).toMatchObject({ status: "already_loaded", superseded: 1 });
+    const text = luoshi("ingest", original, "--as-of", "2017-11-10");
+    expect(text.stdout).toContain("注意：该文件的 1 个数此后已被其他文件更正，再次报送同一文件不会恢复它们");
+    expect(await current()).toEqual(before);
+  });
+
   it("the identical file again, for real or as a dry run, gives back the rows rejected when it was loaded, and changes nothing", async () => {
     const path = file("jxj-bad.csv", [...OCTOBER, "市经信局,CX75-06-02,2017-10,-5,家,,,张三,2017-11-03"]);
     const first = luoshi("ingest", path, "--as-of", "2017-11-10", "--json");
