@@ -238,24 +238,29 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
     }));
 
   // 2. duplicate keys (rowKey, its parts numbered per distinct text): every copy is left to the JavaScript rules
-  const keyTable = async (name: string, field: "department" | "targetCode" | "period", texts: string[]) => {
+  const keyTable = async (name: string, field: "department" | "targetCode" | "period", texts: (readonly [string, string])[]) => {
     const ids = new Map<string, number>();
     const data: (string | number)[][] = [];
-    for (const raw of new Set(texts)) {
-      const part = verdicts.keyPart(field, raw);
+    const seen = new Set<string>();
+    for (const [raw, code] of texts) {
+      if (seen.has(`${raw}\u0000${code}`)) continue;
+      seen.add(`${raw}\u0000${code}`);
+      const part = verdicts.keyPart(field, raw, code);
       if (part === null) continue;
       let id = ids.get(part);
       if (id === undefined) ids.set(part, (id = ids.size));
-      data.push([raw, id]);
+      data.push(field === "department" ? [raw, code, id] : [raw, id]);
     }
-    await tempTable(connection, name, [["raw", "VARCHAR"], ["id", "INTEGER"]], data);
+    await tempTable(connection, name, field === "department" ? [["raw", "VARCHAR"], ["code", "VARCHAR"], ["id", "INTEGER"]] : [["raw", "VARCHAR"], ["id", "INTEGER"]], data);
   };
-  await keyTable("luoshi_kd", "department", pairs.map(([d]) => d));
-  await keyTable("luoshi_kc", "targetCode", pairs.map(([, c]) => c));
-  await keyTable("luoshi_kp", "period", periods.map(([p]) => p));
+  // (the department part by department and code: the target decides a name several policies use for different departments)
+  await keyTable("luoshi_kd", "department", pairs.map(([d, c]) => [d, c] as const));
+  await keyTable("luoshi_kc", "targetCode", pairs.map(([, c]) => [c, ""] as const));
+  await keyTable("luoshi_kp", "period", periods.map(([p]) => [p, ""] as const));
   await run(connection, `CREATE OR REPLACE TEMP TABLE luoshi_dups AS SELECT i FROM (
       SELECT s.rowid AS i, count(*) OVER (PARTITION BY kd.id, kc.id, kp.id) AS n FROM temp.luoshi_stage s
-      JOIN temp.luoshi_kd kd ON kd.raw = ${cell("department")} JOIN temp.luoshi_kc kc ON kc.raw = ${cell("targetCode")} JOIN temp.luoshi_kp kp ON kp.raw = ${cell("period")})
+      JOIN temp.luoshi_kd kd ON kd.raw = ${cell("department")} AND kd.code = ${cell("targetCode")}
+      JOIN temp.luoshi_kc kc ON kc.raw = ${cell("targetCode")} JOIN temp.luoshi_kp kp ON kp.raw = ${cell("period")})
     WHERE n > 1`);
 
   // 3. the current figures of the targets the file names

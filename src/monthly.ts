@@ -14,7 +14,7 @@ import { findDrops, type Drop } from "./drops.js";
 import { dropReason, fileDrops, reviewReasons } from "./ingest/review.js";
 import { trace } from "./trace.js";
 import { type ProgressReport } from "./progress.js";
-import { aliasKey, departmentResolver } from "./ingest/keys.js";
+import { aliasCandidates, departmentResolver } from "./ingest/keys.js";
 import { query } from "./warehouse.js";
 
 /**
@@ -115,6 +115,8 @@ export type Lookup = {
   targets: Map<string, { policy_id: string; target_id: string; goal: number | null; doneFloor: number | null }>;
   /** `${policy_id}|${canonical name}` → department_id */
   departments: Map<string, string>;
+  /** Department alias (aliasKey) → the canonical names it stands for (aliasCandidates): what ctx.resolveDepartment reads. */
+  aliases: Map<string, string[]>;
 };
 
 /** A query's rows packed into one text by DuckDB (values joined by U+001F, rows by U+001E), with its row count. */
@@ -204,12 +206,9 @@ export async function ingestLookup(connection: DuckDBConnection, asOf: string, s
     if (list) list.push(name!);
     else reporters.set(targetId!, [name!]);
   }
-  const byAlias = new Map<string, string>();
+  const byAlias = aliasCandidates(aliases.map(([, alias, name]) => [String(alias), String(name)] as const));
   const departments = new Map<string, string>();
-  for (const [policyId, alias, name, departmentId] of aliases) {
-    byAlias.set(aliasKey(String(alias)), String(name));
-    departments.set(`${policyId}|${name}`, String(departmentId));
-  }
+  for (const [policyId, , name, departmentId] of aliases) departments.set(`${policyId}|${name}`, String(departmentId));
   return {
     ctx: {
       asOf,
@@ -227,6 +226,7 @@ export async function ingestLookup(connection: DuckDBConnection, asOf: string, s
       policy_id: String(policyId), target_id: String(targetId), goal: goal ? Number(goal) : null, doneFloor: doneFloor ? Number(doneFloor) : null,
     }])),
     departments,
+    aliases: byAlias,
   };
 }
 

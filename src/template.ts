@@ -123,9 +123,15 @@ export async function buildTemplate(connection: DuckDBConnection, options: { dep
     const names = [...new Set(aliases.map((a) => String(a.name)))];
     throw new TemplateError(`报送单位“${options.department}”不在部门字典中${hint(nearNames(wanted, names, normalizeDepartment))}`);
   }
-  const name = String(matches[0]!.name);
-  const ids = [...new Set(matches.map((m) => String(m.department_id)))];
-  if (matches.some((m) => m.is_group === true)) {
+  // a department's own name before another's alias (市网信办 may be one policy's department and another's alias);
+  // an alias of several departments must be written in full
+  const own = matches.filter((m) => normalizeDepartment(String(m.name)) === wanted);
+  const chosen = own.length > 0 ? own : matches;
+  const names = [...new Set(chosen.map((m) => String(m.name)))].sort();
+  if (names.length > 1) throw new TemplateError(`报送单位“${options.department}”可指 ${names.join("、")}，请写明其中一个的名称`);
+  const name = names[0]!;
+  const ids = [...new Set(chosen.map((m) => String(m.department_id)))];
+  if (chosen.some((m) => m.is_group === true)) {
     const members = (await query(connection, `SELECT DISTINCT department_name FROM target_reporters WHERE via_group = $1 ORDER BY 1`, [name])).rows.map((r) => String(r.department_name));
     throw new TemplateError(`“${name}”是部门组，由各成员单位分别报送，请指定其中一个${members.length > 0 ? `：${members.join("、")}` : ""}`);
   }

@@ -5,6 +5,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildWarehouse, readAllPolicies } from "../src/build.js";
 import { InputRejected } from "../src/errors.js";
+import { loadMonthlyFile } from "../src/monthly.js";
+import { buildTemplate } from "../src/template.js";
 import { openWarehouse, query } from "../src/warehouse.js";
 import { copyData, edit, POLICY } from "./support/fixtures.js";
 
@@ -49,6 +51,45 @@ describe("several policies", () => {
       ]);
     } finally {
       wh.close();
+    }
+  });
+
+  it("a name that is one policy's department and another's alias reports to the department of the row's target, in both readers and the template", async () => {
+    // the second policy renamed 市科技局 市科学技术局 (keeping the old name as an alias); the first knows the new name as an alias
+    const f = twoPolicies("CX76");
+    const second = join(f.data, "policies", "copy-2018-01");
+    edit(f.policyDir, "departments.csv", "kjj,市科技局,慈溪市科学技术局,municipal_bureau,,", "kjj,市科技局,慈溪市科学技术局,municipal_bureau,市科学技术局,");
+    edit(second, "departments.csv", "kjj,市科技局,慈溪市科学技术局,municipal_bureau,,", "kjj,市科学技术局,慈溪市科学技术局,municipal_bureau,市科技局,");
+    const db = join(f.dir, "w.duckdb");
+    await buildWarehouse({ data: f.data, db });
+    const HEADER = "报送单位,指标编码,统计期,累计完成值,单位,完成状态,进展情况,填报人,填报日期";
+    for (const engine of ["js", "bulk"] as const) {
+      const copy = join(f.dir, `w-${engine}.duckdb`);
+      cpSync(db, copy);
+      const wh = await openWarehouse(copy, { readOnly: false });
+      try {
+        const sql = async (text: string) => (await query(wh.connection, text)).rows;
+        const [{ code }] = (await sql(`SELECT code FROM target_reporters WHERE department_name = '市科技局' ORDER BY code LIMIT 1`)) as [{ code: string }];
+        const other = code.replace("CX75", "CX76");
+        const load = (name: string, lines: string[]) => loadMonthlyFile(wh.connection, {
+          name, bytes: Buffer.from([HEADER, ...lines].join("\n")), asOf: "2018-01-31", receivedAt: "2017-11-05 09:00:00", archiveName: null, engine,
+        });
+        const first = await load("a.csv", [`市科学技术局,${code},2017-10,,,推进中,,,`, `市科技局,${other},2017-10,,,推进中,,,`]);
+        expect([engine, first.rejected, first.imported]).toEqual([engine, 0, 2]);
+        expect(await sql("SELECT code, department_id FROM observations ORDER BY code")).toEqual([
+          { code, department_id: `${POLICY}.kjj` },
+          { code: other, department_id: "copy-2018-01.kjj" },
+        ]);
+        // the two names of one department for one target are one key: both copies rejected
+        const dup = await load("b.csv", [`市科学技术局,${code},2017-11,,,推进中,,,`, `市科技局,${code},2017-11,,,推进中,,,`]);
+        expect([engine, dup.rejected_by_code]).toEqual([engine, { E_DUPLICATE_KEY: 2 }]);
+        // the template of a name goes to the department that bears it
+        const template = await buildTemplate(wh.connection, { department: "市科学技术局", period: "2017-10", all: true });
+        expect(template.department).toBe("市科学技术局");
+        expect(new Set(template.rows.map((r) => r.policy_id))).toEqual(new Set(["copy-2018-01"]));
+      } finally {
+        wh.close();
+      }
     }
   });
 

@@ -1,12 +1,12 @@
 // How a department name written in a report is matched to the warehouse's aliases (src/ingest/keys.ts).
 import { describe, expect, it } from "vitest";
-import { aliasKey, departmentResolver, lookupKeys } from "../src/ingest/keys.js";
+import { aliasCandidates, departmentResolver, lookupKeys } from "../src/ingest/keys.js";
 
-const ALIASES = new Map([
-  [aliasKey("市经信局"), "市经信局"],
-  [aliasKey("慈溪市经济和信息化局"), "市经信局"],
-  [aliasKey("各镇（街道、园区）"), "各镇(街道、园区)"],
-  [aliasKey("浒山街道"), "浒山街道"],
+const ALIASES = aliasCandidates([
+  ["市经信局", "市经信局"],
+  ["慈溪市经济和信息化局", "市经信局"],
+  ["各镇（街道、园区）", "各镇(街道、园区)"],
+  ["浒山街道", "浒山街道"],
 ]);
 const resolve = departmentResolver(ALIASES);
 
@@ -30,6 +30,19 @@ describe("department names as departments write them", () => {
 
   it("tries the name as written first, so an alias that ends in 办事处 is still found as such", () => {
     expect(lookupKeys("某某办事处")).toEqual(["某某办事处", "某某"]);
-    expect(departmentResolver(new Map([["某某办事处", "甲"], ["某某", "乙"]]))("某某办事处")).toBe("甲");
+    expect(departmentResolver(aliasCandidates([["某某办事处", "甲"], ["某某", "乙"]]))("某某办事处")).toBe("甲");
+  });
+
+  it("a name two policies use for different departments: its own department first, the row's target's reporter when given", () => {
+    // policy A: 市互联网办公室, also called 市网信办; policy B: 市网信办, also called 市互联网办公室
+    const both = aliasCandidates([["市互联网办公室", "市互联网办公室"], ["市网信办", "市互联网办公室"], ["市网信办", "市网信办"], ["市互联网办公室", "市网信办"]]);
+    expect(both.get("市网信办")).toEqual(["市网信办", "市互联网办公室"]);
+    expect(both.get("市互联网办公室")).toEqual(["市互联网办公室", "市网信办"]);
+    const resolveIn = departmentResolver(both);
+    expect(resolveIn("市网信办")).toBe("市网信办");
+    expect(resolveIn("市网信办", ["市互联网办公室", "市经信局"])).toBe("市互联网办公室");
+    expect(resolveIn("市网信办", ["市经信局"])).toBe("市网信办"); // reported by neither: its own (then E_NOT_REPORTER)
+    // the order the alias rows come in does not matter
+    expect(aliasCandidates([["市网信办", "市互联网办公室"], ["市网信办", "市网信办"]]).get("市网信办")).toEqual(["市网信办", "市互联网办公室"]);
   });
 });

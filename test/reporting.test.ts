@@ -79,10 +79,10 @@ describe("what is known at the as-of date", () => {
   });
 
   it("a load compares its rows with every figure loaded, whatever the session's as-of date", async () => {
-    // judged at 2018-01-08 the 2017-12 figure is not known yet; a file sending it again still finds it unchanged
+    // judged at 2018-01-08 the 2017-12 figure is not known yet; a file sending it again (another 填报人) still finds it unchanged
     await setAsOf(wh.connection, "2018-01-08");
     const again = await loadMonthlyFile(wh.connection, {
-      name: "jrb-2017-12-again.csv", bytes: Buffer.from([HEADER, "市金融办,CX75-16-01,2017-12,,,已完成,重报,,"].join("\n")), asOf: "2018-01-31",
+      name: "jrb-2017-12-again.csv", bytes: Buffer.from([HEADER, "市金融办,CX75-16-01,2017-12,,,已完成,,重报人,"].join("\n")), asOf: "2018-01-31",
       receivedAt: "2018-01-20 09:00:00", archiveName: null, dryRun: true,
     });
     expect(again).toMatchObject({ status: "dry_run", imported: 0, updated: 0, unchanged: 1 });

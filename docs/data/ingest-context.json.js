@@ -2,7 +2,7 @@
 // published targets (unit, kind, counting start, reporting departments), department aliases → canonical name, and
 // each target's goal and the figure 已完成 must reach (the review flags).
 import { ingestLookup } from "../../dist/src/monthly.js";
-import { aliasKey, ingestContext } from "../../dist/src/ingest/browser.js";
+import { ingestContext } from "../../dist/src/ingest/browser.js";
 import { warehousePath } from "../../dist/src/paths.js";
 import { openWarehouse, query } from "../../dist/src/warehouse.js";
 
@@ -10,18 +10,22 @@ try {
   const wh = await openWarehouse(warehousePath(), { readOnly: true });
   try {
     // The as-of date does not change the reference data; the page supplies its own.
-    const { ctx, targets } = await ingestLookup(wh.connection, "2000-01-01");
-    const aliases = (await query(wh.connection, `SELECT a.alias, d.name FROM department_aliases a JOIN departments d USING (department_id)`)).rows;
+    const { ctx, targets, aliases: candidates } = await ingestLookup(wh.connection, "2000-01-01");
+    const aliases = (await query(wh.connection, `SELECT a.alias FROM department_aliases a`)).rows;
     const data = {
       targets: Object.fromEntries([...ctx.targets].sort(([a], [b]) => (a < b ? -1 : 1))),
-      aliases: Object.fromEntries(aliases.map((a) => [aliasKey(String(a.alias)), String(a.name)])),
+      aliases: Object.fromEntries([...candidates].sort(([a], [b]) => (a < b ? -1 : 1))),
       review: Object.fromEntries([...targets].sort(([a], [b]) => (a < b ? -1 : 1)).map(([code, t]) => [code, [t.goal, t.doneFloor]])),
     };
-    // Every alias, as written and with spaces and full-width brackets, resolves in the page as in `luoshi ingest`.
+    // Every alias, as written and with spaces and full-width brackets, resolves in the page as in `luoshi ingest`,
+    // for the reporters of every target too (a name several policies use for different departments).
     const page = ingestContext(data, "2000-01-01");
+    const reporterLists = [undefined, ...new Set([...ctx.targets.values()].map((t) => t.reportingDepartments))];
     for (const { alias } of aliases) {
       for (const name of [String(alias), ` ${alias} `, String(alias).replace(/\(/g, "（").replace(/\)/g, "）")]) {
-        if (page.resolveDepartment(name) !== ctx.resolveDepartment(name)) throw new Error(`部门名称「${name}」在页面中的解析与 luoshi ingest 不一致`);
+        for (const reporters of reporterLists) {
+          if (page.resolveDepartment(name, reporters) !== ctx.resolveDepartment(name, reporters)) throw new Error(`部门名称「${name}」在页面中的解析与 luoshi ingest 不一致`);
+        }
       }
     }
     process.stdout.write(JSON.stringify(data));

@@ -21,8 +21,8 @@ export { checkMonthlyBytes, DEFAULT_MAX_BYTES, INGEST_ERROR_CODES, COLUMN_NAME, 
 export type IngestContextData = {
   /** Target code → unit, kind, counting start, reporting departments (published targets). */
   targets: Record<string, IngestTarget>;
-  /** Department alias as keyed by ingestLookup (aliasKey: NFKC, whitespace removed) → canonical name. */
-  aliases: Record<string, string>;
+  /** Department alias as keyed by ingestLookup (aliasKey: NFKC, whitespace removed) → the canonical names it stands for. */
+  aliases: Record<string, string[]>;
   /** Target code → [goal, figure 已完成 must reach] (null when none): what the review flags compare with. */
   review: Record<string, [number | null, number | null]>;
 };

@@ -26,12 +26,36 @@ export function lookupKeys(name: string): string[] {
   return keys;
 }
 
-/** A resolver over `aliases` (aliasKey → canonical name): the first key of lookupKeys that is an alias. */
-export function departmentResolver(aliases: ReadonlyMap<string, string>): (name: string) => string | null {
-  return (name) => {
+/**
+ * Alias → the canonical names it stands for (aliasKey → names). Several policies share one warehouse, and a name may
+ * be one department's own in one policy and another department's alias in the other (市网信办): its own name comes
+ * first, then the others in a fixed order, so that every reader of the warehouse resolves it alike.
+ */
+export function aliasCandidates(rows: Iterable<readonly [alias: string, name: string]>): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const [alias, name] of rows) {
+    const key = aliasKey(alias);
+    const list = map.get(key);
+    if (list === undefined) map.set(key, [name]);
+    else if (!list.includes(name)) list.push(name);
+  }
+  for (const [key, list] of map) {
+    if (list.length > 1) list.sort((a, b) => Number(aliasKey(b) === key) - Number(aliasKey(a) === key) || (a < b ? -1 : a > b ? 1 : 0));
+  }
+  return map;
+}
+
+/**
+ * A resolver over `aliases` (aliasCandidates): the first key of lookupKeys that is an alias. When it stands for
+ * several departments, the one among `reporters` (the row's target's) when there is one, else the first.
+ */
+export function departmentResolver(aliases: ReadonlyMap<string, readonly string[]>): (name: string, reporters?: readonly string[]) => string | null {
+  return (name, reporters) => {
     for (const key of lookupKeys(name)) {
       const found = aliases.get(key);
-      if (found !== undefined) return found;
+      if (found === undefined) continue;
+      if (found.length > 1 && reporters !== undefined) return found.find((n) => reporters.includes(n)) ?? found[0]!;
+      return found[0]!;
     }
     return null;
   };

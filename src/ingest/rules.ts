@@ -37,8 +37,11 @@ export type IngestTarget = {
 export type IngestContext = {
   /** Target code → target. Codes are matched exactly, then case-insensitively when that is unambiguous. */
   targets: ReadonlyMap<string, IngestTarget>;
-  /** A department name as written → its canonical name, or null when unknown. */
-  resolveDepartment(name: string): string | null;
+  /**
+   * A department name as written → its canonical name, or null when unknown. `reporters`: the canonical names of the
+   * row's target's reporters, which decide when the name stands for departments of several policies.
+   */
+  resolveDepartment(name: string, reporters?: readonly string[]): string | null;
   /** YYYY-MM-DD: periods after this date's month are rejected. Always explicit. */
   asOf: string;
 };
@@ -189,13 +192,21 @@ class RowMemo {
     readonly options: RowOptions,
   ) {}
 
-  department(written: string): string | null {
-    let d = this.departments.get(written);
+  /** The canonical name of a written 报送单位; `target`, the row's, decides a name several policies use differently. */
+  department(written: string, target?: IngestTarget): string | null {
+    const key = target === undefined ? written : `${written}\u0000${target.reportingDepartments.join("\u0001")}`;
+    let d = this.departments.get(key);
     if (d === undefined) {
-      d = this.ctx.resolveDepartment(written);
-      this.departments.set(written, d);
+      d = this.ctx.resolveDepartment(written, target?.reportingDepartments);
+      this.departments.set(key, d);
     }
     return d;
+  }
+
+  /** The target a cleaned 指标编码 cell names, if any. */
+  targetOf(code: string): IngestTarget | undefined {
+    const known = code === "" ? null : this.targetCode(code);
+    return known === null ? undefined : this.ctx.targets.get(known);
   }
 
   /** findTargetCode, with the case-insensitive index built once. */
@@ -312,10 +323,11 @@ export class CellVerdicts {
     const d = cleanCell(department);
     const c = cleanCell(code);
     if (d === "" || c === "" || isHeaderOrFooterCode(c)) return null;
-    const canonical = this.memo.department(d);
     const known = this.memo.targetCode(c);
-    if (canonical === null || known === null) return null;
+    if (known === null) return null;
     const target = this.memo.ctx.targets.get(known)!;
+    const canonical = this.memo.department(d, target);
+    if (canonical === null) return null;
     return reportsTarget(target, canonical) ? { department: canonical, code: known, target } : null;
   }
 
@@ -344,8 +356,12 @@ export class CellVerdicts {
     return this.memo.isMoneyUnit(unit);
   }
 
-  /** One part of the duplicate key of a row (rowKey), from the cell as written; null when it leaves the row without a key. */
-  keyPart(field: "department" | "targetCode" | "period", text: string): string | null {
+  /**
+   * One part of the duplicate key of a row (rowKey), from the cell as written; null when it leaves the row without a
+   * key. `code`: the row's 指标编码 as written, which decides the department part (see RowMemo.department).
+   */
+  keyPart(field: "department" | "targetCode" | "period", text: string, code = ""): string | null {
+    if (field === "department") return keyPart.department(cleanCell(text), this.memo, this.memo.targetOf(cleanCell(code)));
     return keyPart[field](cleanCell(text), this.memo);
   }
 }
@@ -370,22 +386,21 @@ function checkCells(cells: RowCells, sourceRow: number, memo: RowMemo): ValidRow
   const { ctx, options } = memo;
   let issues: RowIssue[] | null = null;
 
+  // (the target first: it decides a department name that several policies use for different departments)
+  const targetCode = cells.targetCode === "" ? null : memo.targetCode(cells.targetCode);
+  const target = targetCode === null ? undefined : ctx.targets.get(targetCode);
+
   // 报送单位
   let department: string | null = null;
   if (cells.department === "") issues = addIssue(issues, cells, "E_REQUIRED", "department", requiredMessage("department"));
   else {
-    department = memo.department(cells.department);
+    department = memo.department(cells.department, target);
     if (department === null) issues = addIssue(issues, cells, "E_UNKNOWN_DEPARTMENT", "department", rowMessage("E_UNKNOWN_DEPARTMENT", `“${cells.department}”${memo.departmentHint(cells.department)}`));
   }
 
   // 指标编码
-  let targetCode: string | null = null;
   if (cells.targetCode === "") issues = addIssue(issues, cells, "E_REQUIRED", "targetCode", requiredMessage("targetCode"));
-  else {
-    targetCode = memo.targetCode(cells.targetCode);
-    if (targetCode === null) issues = addIssue(issues, cells, "E_UNKNOWN_CODE", "targetCode", rowMessage("E_UNKNOWN_CODE", `“${cells.targetCode}”${memo.codeHint(cells.targetCode)}`));
-  }
-  const target = targetCode === null ? undefined : ctx.targets.get(targetCode);
+  else if (targetCode === null) issues = addIssue(issues, cells, "E_UNKNOWN_CODE", "targetCode", rowMessage("E_UNKNOWN_CODE", `“${cells.targetCode}”${memo.codeHint(cells.targetCode)}`));
 
   // 统计期
   let period: string | null | undefined;
@@ -522,7 +537,7 @@ export function checkRow(
 
 /** The parts of the key a file may hold once, from one cleaned cell each (null when the cell is empty). */
 const keyPart = {
-  department: (cell: string, memo: RowMemo) => (cell === "" ? null : memo.department(cell) ?? memo.name(cell)),
+  department: (cell: string, memo: RowMemo, target?: IngestTarget) => (cell === "" ? null : memo.department(cell, target) ?? memo.name(cell)),
   targetCode: (cell: string, memo: RowMemo) => (cell === "" ? null : memo.targetCode(cell) ?? memo.cell(cell)),
   period: (cell: string, memo: RowMemo) => {
     if (cell === "") return null;
@@ -533,8 +548,8 @@ const keyPart = {
 
 /** The key a file may hold once: department (canonical when known) + target code + period. */
 function rowKey(cells: RowCells, memo: RowMemo): string | null {
-  const department = keyPart.department(cells.department, memo);
   const code = keyPart.targetCode(cells.targetCode, memo);
+  const department = keyPart.department(cells.department, memo, memo.targetOf(cells.targetCode));
   const period = keyPart.period(cells.period, memo);
   if (department === null || code === null || period === null) return null;
   return `${department}\u0000${code}\u0000${period}`;
@@ -622,17 +637,19 @@ function numberedKeyIssues(rows: readonly { row: number; cells: RowCells }[], me
   const texts: string[][] = [[], [], []];
   const ids = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>()];
   const byCell = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>()];
-  const part = (which: 0 | 1 | 2, cell: string): number => {
-    let id = byCell[which]!.get(cell);
+  const part = (which: 0 | 1 | 2, cell: string, code = ""): number => {
+    // (the department part by its cell and the row's code: the target decides a name several policies use)
+    const at = which === 0 ? `${cell}\u0000${code}` : cell;
+    let id = byCell[which]!.get(at);
     if (id !== undefined) return id;
     // a non-empty cell (the caller skips rows with an empty one): always a part
-    const text = (which === 0 ? keyPart.department : which === 1 ? keyPart.targetCode : keyPart.period)(cell, memo)!;
+    const text = (which === 0 ? keyPart.department(cell, memo, memo.targetOf(code)) : (which === 1 ? keyPart.targetCode : keyPart.period)(cell, memo))!;
     id = ids[which]!.get(text);
     if (id === undefined) {
       id = text.includes("\u0000") ? -1 : texts[which]!.push(text) - 1;
       if (id >= 0) ids[which]!.set(text, id);
     }
-    byCell[which]!.set(cell, id);
+    byCell[which]!.set(at, id);
     return id;
   };
   const n = rows.length;
@@ -640,7 +657,7 @@ function numberedKeyIssues(rows: readonly { row: number; cells: RowCells }[], me
   for (let i = 0; i < n; i++) {
     const { department, targetCode, period } = rows[i]!.cells;
     if (department === "" || targetCode === "" || period === "") continue;
-    const d = part(0, department);
+    const d = part(0, department, targetCode);
     const c = part(1, targetCode);
     const p = part(2, period);
     if (d < 0 || c < 0 || p < 0) return null;
