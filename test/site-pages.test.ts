@@ -143,6 +143,18 @@ describe.skipIf(!HAVE_CHROMIUM)("site pages in Chromium, against the warehouse",
       // 内容 shows two lines, the whole text on hover
       const [first] = await sql("SELECT content FROM tasks WHERE policy_id = $1 ORDER BY row_no LIMIT 1", [POLICY]);
       expect(await table.locator(".cell-clamp").first().getAttribute("title")).toBe(first!.content);
+      // the search finds a Chinese word inside a sentence (not only at its start): every task whose content holds it
+      const [holding] = await sql("SELECT count(*) AS n FROM tasks WHERE policy_id = $1 AND content LIKE '%人才%'", [POLICY]);
+      expect(Number(holding!.n)).toBeGreaterThan(0);
+      const before = await table.locator("tbody tr").count();
+      await opened.page.getByPlaceholder("搜索任务内容、部门……").fill("人才");
+      let found = before;
+      for (let k = 0; k < 50 && found === before; k++) {
+        await opened.page.waitForTimeout(100);
+        found = await table.locator("tbody tr").count();
+      }
+      expect(found).toBeGreaterThanOrEqual(Number(holding!.n));
+      expect(found).toBeLessThan(before);
     } finally {
       await opened.close();
     }
@@ -245,6 +257,15 @@ describe.skipIf(!HAVE_CHROMIUM)("site pages in Chromium, against the warehouse",
       // the matrix has two cells per edge
       const [edges] = await sql("SELECT count(*) AS n FROM department_edges WHERE policy_id = $1", [POLICY]);
       expect(await page.locator('svg[aria-label="部门邻接矩阵"] g[aria-label="cell"]').nth(1).locator("rect").count()).toBe(2 * Number(edges!.n));
+      // each row label stands beside its row: centred on the row's grid cells, as each column label on its column
+      const misplaced = await page.evaluate(() => {
+        const svg = document.querySelector('svg[aria-label="部门邻接矩阵"]')!;
+        const grid = [...svg.querySelectorAll('g[aria-label="cell"]')[0]!.querySelectorAll("rect")].map((r) => r.getBoundingClientRect());
+        const rows = [...new Set(grid.map((r) => Math.round(r.top + r.height / 2)))].sort((a, b) => a - b);
+        const labels = [...svg.querySelectorAll(".matrix-row-label")].map((t) => { const r = t.getBoundingClientRect(); return r.top + r.height / 2; });
+        return labels.filter((y, i) => Math.abs(y - rows[i]!) > 3).length + Math.abs(labels.length - rows.length);
+      });
+      expect(misplaced).toBe(0);
       // the row needing the most departments comes first
       const [top] = await sql("SELECT row_no FROM task_department_counts WHERE policy_id = $1 ORDER BY departments DESC, row_no LIMIT 1", [POLICY]);
       expect((await tableColumn(page, "#rows-table", "行"))[0]).toBe(String(top!.row_no));

@@ -35,3 +35,16 @@ export function taskLink(task, text = `第 ${task.row_no} 行`, base = ".") {
 
 export const gapBadge = (gaps) =>
   gaps && gaps.length ? html`<span class="badge badge-open" title="原文缺失，待补">待补 ${gaps.length}</span>` : "";
+
+/**
+ * The filter of an Inputs.search over Chinese text: every term of the query (split at spaces) appears somewhere in a
+ * row's values, anywhere in a word. (Inputs' own filter matches a term only at the start of a word, and Chinese
+ * writes no spaces between words: 「人才」 would not find 「引进高层次人才」.)
+ */
+export function substringFilter(query) {
+  const terms = `${query}`.toLowerCase().split(/\s+/).filter((t) => t !== "");
+  return (d) => {
+    const text = Object.values(d).flat().filter((v) => v != null && typeof v !== "object").join("\u0000").toLowerCase();
+    return terms.every((t) => text.includes(t));
+  };
+}

@@ -286,11 +286,15 @@ export function adjacencyMatrix({nodes, edges}, {width = 640, selected = null} =
       Plot.tip(cells, Plot.pointer({x: "x", y: "y", title: edgeTitle}))
     ]
   });
+  // columns by the x scale, rows by the y scale (whose range starts lower: marginTop is not marginLeft)
   const x = chart.scale("x");
+  const y = chart.scale("y");
   const pos = (name) => x.apply(name);
+  const posY = (name) => y.apply(name);
   const step = x.step ?? x.bandwidth;
   const offset = (step - x.bandwidth) / 2;
   const start = (name) => pos(name) - offset;
+  const startY = (name) => posY(name) - offset;
   // Row labels (left), column labels (top, vertical writing), community blocks, the selected department's row and column.
   const selectedName = selected ? label.get(selected) : null;
   const blocks = [];
@@ -301,10 +305,10 @@ export function adjacencyMatrix({nodes, edges}, {width = 640, selected = null} =
   }
   const weight = (name) => (name === selectedName ? 700 : 400);
   const overlay = svg`<g class="matrix-overlay" font-size="${fontSize}" fill="currentColor">
-    ${names.map((n) => svg`<text class="matrix-row-label" x="${marginLeft - 6}" y="${pos(n) + x.bandwidth / 2}" text-anchor="end" dominant-baseline="central" font-weight="${weight(n)}">${n}</text>`)}
+    ${names.map((n) => svg`<text class="matrix-row-label" x="${marginLeft - 6}" y="${posY(n) + y.bandwidth / 2}" text-anchor="end" dominant-baseline="central" font-weight="${weight(n)}">${n}</text>`)}
     ${names.map((n) => svg`<text class="matrix-col-label" x="${pos(n) + x.bandwidth / 2}" y="${marginTop - 6}" writing-mode="vertical-rl" text-anchor="end" dominant-baseline="central" font-weight="${weight(n)}">${verticalText(n)}</text>`)}
-    ${blocks.map((b) => svg`<rect x="${start(b.from)}" y="${start(b.from)}" width="${start(b.to) + step - start(b.from)}" height="${start(b.to) + step - start(b.from)}" fill="none" stroke="#374151" stroke-width="1.5"></rect>`)}
-    ${selectedName ? svg`<rect x="${marginLeft - 2}" y="${start(selectedName)}" width="${size + 2}" height="${step}" fill="none" stroke="${ACCENT}" stroke-width="2"></rect>
+    ${blocks.map((b) => svg`<rect x="${start(b.from)}" y="${startY(b.from)}" width="${start(b.to) + step - start(b.from)}" height="${startY(b.to) + step - startY(b.from)}" fill="none" stroke="#374151" stroke-width="1.5"></rect>`)}
+    ${selectedName ? svg`<rect x="${marginLeft - 2}" y="${startY(selectedName)}" width="${size + 2}" height="${step}" fill="none" stroke="${ACCENT}" stroke-width="2"></rect>
       <rect x="${start(selectedName)}" y="${marginTop - 2}" width="${step}" height="${size + 2}" fill="none" stroke="${ACCENT}" stroke-width="2"></rect>` : null}
   </g>`;
   // Draw under the tooltip layer (the last child) so tips stay on top.
