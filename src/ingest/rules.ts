@@ -175,7 +175,8 @@ export function hint(candidates: readonly string[]): string {
  * a function of its argument, as the context describes it.)
  */
 class RowMemo {
-  private readonly departments = new Map<string, string | null>();
+  /** 报送单位 as written → the row's target (null: none known) → canonical name. */
+  private readonly departments = new Map<string, Map<IngestTarget | null, string | null>>();
   private readonly codes = new Map<string, string | null>();
   private readonly periods = new Map<string, Parsed<string | null>>();
   private readonly bounds = new Map<string | null, Map<string, Parsed<string>>>();
@@ -194,12 +195,14 @@ class RowMemo {
 
   /** The canonical name of a written 报送单位; `target`, the row's, decides a name several policies use differently. */
   department(written: string, target?: IngestTarget): string | null {
-    const key = target === undefined ? written : `${written}\u0000${target.reportingDepartments.join("\u0001")}`;
-    let d = this.departments.get(key);
-    if (d === undefined) {
-      d = this.ctx.resolveDepartment(written, target?.reportingDepartments);
-      this.departments.set(key, d);
-    }
+    let byTarget = this.departments.get(written);
+    if (byTarget === undefined) this.departments.set(written, (byTarget = new Map()));
+    let plain = byTarget.get(null);
+    if (plain === undefined) byTarget.set(null, (plain = this.ctx.resolveDepartment(written)));
+    // (the name's first department reports the target, as nearly always: that is the answer with the target too)
+    if (target === undefined || plain === null || target.reportingDepartments.includes(plain)) return plain;
+    let d = byTarget.get(target);
+    if (d === undefined) byTarget.set(target, (d = this.ctx.resolveDepartment(written, target.reportingDepartments)));
     return d;
   }
 
@@ -637,10 +640,12 @@ function numberedKeyIssues(rows: readonly { row: number; cells: RowCells }[], me
   const texts: string[][] = [[], [], []];
   const ids = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>()];
   const byCell = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>()];
+  // the department part by its cell and the row's code (the target decides a name several policies use): cell → code → id
+  const departmentIds = new Map<string, Map<string, number>>();
   const part = (which: 0 | 1 | 2, cell: string, code = ""): number => {
-    // (the department part by its cell and the row's code: the target decides a name several policies use)
-    const at = which === 0 ? `${cell}\u0000${code}` : cell;
-    let id = byCell[which]!.get(at);
+    const cache = which === 0 ? (departmentIds.get(cell) ?? departmentIds.set(cell, new Map()).get(cell)!) : byCell[which]!;
+    const at = which === 0 ? code : cell;
+    let id = cache.get(at);
     if (id !== undefined) return id;
     // a non-empty cell (the caller skips rows with an empty one): always a part
     const text = (which === 0 ? keyPart.department(cell, memo, memo.targetOf(code)) : (which === 1 ? keyPart.targetCode : keyPart.period)(cell, memo))!;
@@ -649,7 +654,7 @@ function numberedKeyIssues(rows: readonly { row: number; cells: RowCells }[], me
       id = text.includes("\u0000") ? -1 : texts[which]!.push(text) - 1;
       if (id >= 0) ids[which]!.set(text, id);
     }
-    byCell[which]!.set(at, id);
+    cache.set(at, id);
     return id;
   };
   const n = rows.length;
