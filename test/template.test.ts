@@ -93,6 +93,8 @@ describe("luoshi template", () => {
     expect(loaded.status, loaded.stdout + loaded.stderr).toBe(0);
     const summary = JSON.parse(loaded.stdout)[0];
     expect(summary).toMatchObject({ status: "loaded", format: "xlsx", rows_read: rows.length, imported: rows.length, rejected: 0 });
+    // the template's own （参考） columns are not listed as columns the reader did not know
+    expect(summary.ignored_columns).toEqual([]);
   }, 120_000);
 
   it("CSV: UTF-8 with BOM, same columns; filled in with a spreadsheet's CSV writer, it loads with no rejects", () => {

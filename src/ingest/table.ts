@@ -510,7 +510,8 @@ export function readHeader(sheet: Grid, merges: readonly Merge[] = []): { header
   const line = best.line ?? headerZone[best.index]!;
   const headerCells = line.map(cleanCell);
   const mappedIndexes = new Set(columns.map((c) => c.index));
-  const ignoredColumns = headerCells.filter((h, i) => h !== "" && !mappedIndexes.has(i));
+  // (the template's own reference columns, 「指标（参考）」…, are ignored by design: not listed)
+  const ignoredColumns = headerCells.filter((h, i) => h !== "" && !mappedIndexes.has(i) && !/[（(]参考[）)]$/.test(h));
   const rawKeys = headerCells.map((h, i) => {
     if (h === "") return columnLetter(i);
     return headerCells.indexOf(h) === i ? h : `${h}（${columnLetter(i)}）`;
