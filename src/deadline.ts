@@ -27,11 +27,13 @@ export function parseIsoDate(text: string): string | null {
  * Turns a deadline phrase into a date relative to the policy's issue date.
  * 年内/全年/今年/年底前 → end of that year; N月底前 → end of month N; N年内 → end of year + N;
  * YYYY年底前, YYYY年年底前, 到YYYY年, YYYY年M月底前, YYYY年M月D日前 as written; YYYY-YYYY年 → end of the later year.
- * 长期/持续/常态化 → no date (rule ongoing); 每季度/每月/每年 → no date (rule recurring).
+ * 长期/持续/常态化 → no date (rule ongoing); 每季度/每月/每年 → no date (rule recurring). A verb after the date
+ * (年底前完成, 6月底前建成, 年内实现) is left out.
  * Returns null when the phrase is not recognised.
  */
 export function parseDeadline(text: string, policyDate: string): Deadline | null {
-  const t = normalizeName(text).replace(/[。.]$/, "").replace(/^(到|至|截至|截止到?)/, "");
+  // (「年底前完成」「2018年6月底前建成」: the date, with the verb after it left out)
+  const t = normalizeName(text).replace(/[。.]$/, "").replace(/^(到|至|截至|截止到?)/, "").replace(/(前|内)(完成|建成|实现|落实到位|落实|到位|办结)$/, "$1");
   const base = parseISO(policyDate);
   if (!isValid(base)) throw new Error(`invalid policy date ${policyDate}`);
   if (/^(长期(坚持|推进|开展)?|持续(推进|开展)?|常态化(推进|开展)?|长效)$/.test(t)) return { date: null, rule: "ongoing" };

@@ -18,6 +18,10 @@ describe("deadline phrases, relative to the policy date", () => {
     ["2019-2020年", "2020-12-31"],
     ["2019年12月31日前", "2019-12-31"],
     ["2018年3月15日", "2018-03-15"],
+    ["年底前完成", "2017-12-31"],
+    ["年内完成", "2017-12-31"],
+    ["2018年6月底前建成", "2018-06-30"],
+    ["10月底前落实到位", "2017-10-31"],
   ])("%s → %s", (text, date) => {
     expect(parseDeadline(text, policyDate)?.date).toBe(date);
   });
@@ -31,7 +35,7 @@ describe("deadline phrases, relative to the policy date", () => {
   ])("%s is a duty without a date (%s)", (text, rule) => {
     expect(parseDeadline(text, policyDate)).toEqual({ date: null, rule });
   });
-  it.each(["13月底前", "尽快", "", "2020-2019年", "2019年2月30日前"])("does not guess %s", (text) => {
+  it.each(["13月底前", "尽快", "", "2020-2019年", "2019年2月30日前", "完成", "年底前完成率"])("does not guess %s", (text) => {
     expect(parseDeadline(text, policyDate)).toBeNull();
   });
   it("validates ISO dates strictly", () => {
