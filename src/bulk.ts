@@ -189,9 +189,12 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
   const all = Array.from({ length: width }, (_, i) => `c${i}`);
   const blank = all.map((c) => `coalesce(${c}, '') = ''`).join(" AND ");
   // a row with cells beyond the header, or text under a column without header, is left to the JavaScript rules
+  const split = header.splitNumberAfter;
   const cellsOk = [
     ...header.unnamed.map((i) => `coalesce(c${i}, '') = ''`),
     ...all.slice(header.width).map((c) => `${c} IS NULL`),
+    // a number maybe split at its thousands comma (TableRow.splitNumber): left to the JavaScript rules (a superset)
+    ...(split ? [`NOT (regexp_full_match(coalesce(c${split[0]}, ''), '\\D*\\d{1,3}\\D*') AND regexp_full_match(coalesce(c${split[1]}, ''), '\\D*\\d{3}(\\.\\d+)?\\D*'))`] : []),
   ].join(" AND ") || "true";
   const usePlain = header.valueSuffix === null;
 

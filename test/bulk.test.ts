@@ -257,6 +257,26 @@ describe("the bulk reader gives the JavaScript reader's results", () => {
     }
   });
 
+  it("a number split at its thousands comma into the 进展情况 after it: both readers reject that row alone", async () => {
+    const [d, t] = [policy.departments[0]!.name, policy.targets[0]!.code];
+    const text = `报送单位,指标编码,统计期,累计完成值,进展情况\n${d},${t},2017-09,2,150\n${d},${t},2017-10,3,按计划\n`;
+    const bytes = new TextEncoder().encode(text);
+    expect(planCsv(bytes)).not.toBeNull();
+    const js = await session("split", "js");
+    const bulk = await session("split", "bulk");
+    try {
+      const a = await js.load([{ name: "split.csv", bytes }], AS_OF);
+      const b = await bulk.load([{ name: "split.csv", bytes }], AS_OF);
+      expect(b.readers).toEqual(["bulk"]);
+      expect(b.summaries).toEqual(a.summaries);
+      expect(a.summaries[0]!.rejected_by_code).toEqual({ E_EXTRA_CELLS: 1 });
+      expect(b.observations.map((o) => o.period)).toEqual(["2017-10"]);
+    } finally {
+      js.close();
+      bulk.close();
+    }
+  });
+
   it("leaves a form signed below its table (填表人：, 填报日期：) to the JavaScript reader, with the same result", async () => {
     const [d, t] = [policy.departments[0]!.name, policy.targets[0]!.code];
     const text = `报送单位,指标编码,统计期,累计完成值\n${d},${t},2017-10,1\n填表人：张三,,填报日期：2017年11月3日,\n`;

@@ -216,6 +216,20 @@ describe("readMonthlyFile: CSV layouts", () => {
     expect(r.rejects).toEqual([]);
   });
 
+  it("a number split at its unquoted thousands comma into the 进展情况 or 备注 column after it is rejected, not stored as 2", async () => {
+    const note = ["报送单位,指标编码,统计期,单位,完成状态,累计完成值,进展情况", "市经信局,ZN-01,2017-10,家,推进中,2,150", "市经信局,ZN-01,2017-11,家,推进中,2,说明150"].join("\n");
+    const r = await readMonthlyFile({ name: "split.csv", bytes: Buffer.from(note) }, CTX);
+    expect(rejectCodes(r)).toEqual({ 2: ["E_EXTRA_CELLS"] });
+    expect(r.rejects[0]!.message).toContain("累计完成值后一格紧接着 3 位数字（「2,150」），多半是未加引号的千分位数被逗号拆成了两格；请写成 2150");
+    expect(r.rows.map((x) => [x.period, x.value, x.note])).toEqual([["2017-11", 2, "说明150"]]);
+    const remark = await readMonthlyFile({ name: "split2.csv", bytes: Buffer.from(["报送单位,指标编码,统计期,累计完成值,备注", "市经信局,ZN-01,2017-10,1,234.5"].join("\n")) }, CTX);
+    expect(rejectCodes(remark)).toEqual({ 2: ["E_EXTRA_CELLS"] });
+    // a number column after the value is no place a number spills into unseen: 目标值 150 beside 120 is read as written
+    const goal = await readMonthlyFile({ name: "goal.csv", bytes: Buffer.from(["报送单位,指标编码,统计期,累计完成值,年度目标值", "市经信局,ZN-01,2017-10,120,150"].join("\n")) }, CTX);
+    expect(goal.rejects).toEqual([]);
+    expect(goal.rows.map((x) => x.value)).toEqual([120]);
+  });
+
   it("a quoted word followed by more text (typed by hand) rejects that row only, read as Excel reads it", async () => {
     const csv = [HEADER, '市经信局,ZN-01,2017-10,86,家,,"上规"企业86家,张三,2017-11-03', "市经信局,ZN-02,2017-10,30,万元,,,,", '市财政局,ZN-02,2017-10,40,万元,,"完成",,'].join("\n");
     const r = await readMonthlyFile({ name: "stray.csv", bytes: Buffer.from(csv) }, CTX);

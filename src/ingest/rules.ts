@@ -784,7 +784,7 @@ class Validation {
       const r = this.rows[index]!;
       const result = checkCells(r.cells, r.row, memo);
       const quoteError = quoteErrorRows !== null && quoteErrorRows.has(r.row);
-      const extraCells = options.rejectUnheadedCells === true && (r.unheaded.length > 0 || r.extraFields > 0);
+      const extraCells = options.rejectUnheadedCells === true && (r.unheaded.length > 0 || r.extraFields > 0 || r.splitNumber !== undefined);
       const duplicate = duplicates.size > 0 ? duplicates.get(r.row) : undefined;
       const ok = !Array.isArray(result);
       if (ok && !quoteError && !extraCells && !duplicate) {
@@ -796,7 +796,9 @@ class Validation {
       if (extraCells) {
         // extra cells that are all blank: a trailing comma or space more often than a shifted row
         const blank = r.unheaded.length === 0 ? "，多出的单元格是空白的（本行其他各列无误时，多半是行尾多打了逗号或空格，删去即可）" : "";
-        const detail = [r.extraFields > 0 ? `比表头多 ${r.extraFields} 个单元格${blank}` : null, ...r.unheaded].filter((d) => d !== null).join("；");
+        const split = r.splitNumber === undefined || r.extraFields > 0 || r.unheaded.length > 0 ? null
+          : `累计完成值后一格紧接着 3 位数字（「${r.splitNumber}」），多半是未加引号的千分位数被逗号拆成了两格；请写成 ${r.splitNumber.replace(",", "")}，或给该数加上引号`;
+        const detail = [r.extraFields > 0 ? `比表头多 ${r.extraFields} 个单元格${blank}` : null, ...r.unheaded, split].filter((d) => d !== null).join("；");
         issues.push({ code: "E_EXTRA_CELLS", column: null, message: rowMessage("E_EXTRA_CELLS", detail), value: r.unheaded.join("；") || null });
       }
       if (duplicate) issues.push(duplicate);

@@ -163,6 +163,11 @@ export type TableRow = {
    * 「累计完成值（万家）」 is read as 0.045万家): what a reject shows as the value sent.
    */
   sentValue?: string;
+  /**
+   * 「2,150」 typed without quotes in a CSV whose 累计完成值 is followed by 进展情况 (or another text column): the value
+   * and the next cell, 「2,150」, when they look like one number split at its thousands comma (see splitNumberAfter).
+   */
+  splitNumber?: string;
 };
 
 export type Table = {
@@ -346,6 +351,7 @@ class GridRow implements TableRow {
     line: string[],
     layout: RowLayout,
     public sentValue?: string,
+    public splitNumber?: string,
   ) {
     this.#line = line;
     this.#layout = layout;
@@ -423,6 +429,12 @@ export type TableHeader = {
   line: string[];
   /** Fields stated above the header (see FormField). */
   formFields: FormField[];
+  /**
+   * The 累计完成值 column and the one right after it, when that one holds text a number may spill into unseen (进展情况,
+   * 填报人, or an unread 备注/说明 column): a row with 1–3 digits, then exactly 3 digits (and decimals), there is a number
+   * whose thousands comma split it (see TableRow.splitNumber). Null otherwise.
+   */
+  splitNumberAfter: [value: number, next: number] | null;
 };
 
 /**
@@ -519,8 +531,14 @@ export function readHeader(sheet: Grid, merges: readonly Merge[] = []): { header
   const layout: RowLayout = { rawKeys, headerCells, fields: columns.map((c) => c.field), indexes: columns.map((c) => c.index) };
   // columns within the header's width that have no header: a non-empty cell there is reported (unheaded)
   const unnamed = headerCells.flatMap((h, i) => (h === "" ? [i] : []));
+  const valueColumn = columns.find((c) => c.field === "value")?.index;
+  const nextField = valueColumn === undefined ? undefined : columns.find((c) => c.index === valueColumn + 1)?.field;
+  const splitNumberAfter: TableHeader["splitNumberAfter"] = valueColumn !== undefined && valueColumn + 1 < line.length &&
+    (nextField === "note" || nextField === "reporter" || (nextField === undefined && /备注|说明|情况/.test(headerCells[valueColumn + 1] ?? "")))
+    ? [valueColumn, valueColumn + 1]
+    : null;
   return {
-    header: { index: best.index, headerRow, columns, ignoredColumns, valueHeaderUnit, valueSuffix, width: line.length, headerCells, unnamed, layout, line, formFields },
+    header: { index: best.index, headerRow, columns, ignoredColumns, valueHeaderUnit, valueSuffix, width: line.length, headerCells, unnamed, layout, line, formFields, splitNumberAfter },
   };
 }
 
@@ -675,7 +693,7 @@ const EMPTY: ReadRow = { kind: "empty" };
  * 累计完成值, 完成状态 or 进展情况 cell shows a merged cell's text, which are no unfilled rows.
  */
 export function rowReader(header: TableHeader, showsFigure: (index: number) => boolean = () => false): (line: string[], index: number) => ReadRow {
-  const { layout, unnamed, headerCells, valueSuffix, width, formFields } = header;
+  const { layout, unnamed, headerCells, valueSuffix, width, formFields, splitNumberAfter } = header;
   const codeHeaders = new Map<string, boolean>(); // 指标编码 cell text → names a column (a repeated header) or is 合计…
   return (line, index) => {
     if (isEmptyRow(line)) return EMPTY;
@@ -723,7 +741,12 @@ export function rowReader(header: TableHeader, showsFigure: (index: number) => b
     if (cells.value === "" && cells.status === "" && cells.note === "" && cells.targetCode !== "" && unheaded === NONE && !codeIsHeader && !showsFigure(index)) {
       return { kind: "skipped", skipped: { row: index + 1, reason: UNFILLED_ROW } };
     }
-    return { kind: "row", row: new GridRow(index + 1, cells, unheaded, extraFields, line, layout, sentValue) };
+    let splitNumber: string | undefined;
+    if (splitNumberAfter !== null) {
+      const [v, n] = [cleanCell(line[splitNumberAfter[0]] ?? ""), cleanCell(line[splitNumberAfter[1]] ?? "")];
+      if (/^\d{1,3}$/.test(v) && /^\d{3}(?:\.\d+)?$/.test(n)) splitNumber = `${v},${n}`;
+    }
+    return { kind: "row", row: new GridRow(index + 1, cells, unheaded, extraFields, line, layout, sentValue, splitNumber) };
   };
 }
 
