@@ -33,7 +33,7 @@ export type IngestSummary = {
   other_sheets: string[];
   /** Headers present but not recognised: their cells were not read. */
   ignored_columns: string[];
-  /** Fields stated once above the header (「填报单位：周巷镇」, a title's month), read as every row's: column name, text, row. */
+  /** Fields stated once above the header (「填报单位：周巷镇」, a title's month) or signed below the table (「填表人：张三」), read as every row's: column name, text, row. */
   form_fields: { column: string; value: string; row: number }[];
   /** Rows below the header that hold no report (totals, notes, signatures, section titles), skipped. */
   skipped_rows: { row: number; reason: string }[];

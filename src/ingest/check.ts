@@ -34,7 +34,7 @@ export type FileInfo = {
   headerRow: number | null;
   /** Headers present but not recognised, ignored. */
   ignoredColumns: string[];
-  /** Fields stated once above the header (填报单位：…), read as every row's. */
+  /** Fields stated once above the header (填报单位：…) or signed below the table (填表人：…), read as every row's. */
   formFields: FormField[];
   /** Rows below the header that hold no report (totals, notes, signatures, …), skipped; not counted in rowsRead. */
   skippedRows: SkippedRow[];

@@ -17,7 +17,7 @@ export function skippedRowsText(skipped: readonly { row: number; reason: string 
   return [...byReason].map(([reason, rows]) => `第 ${rows.slice(0, max).join("、")}${rows.length > max ? ` 等 ${rows.length}` : ""} 行（${reason}）`).join("；");
 }
 
-/** The fields stated above the header: 「报送单位「市经信局」（第 2 行）、统计期「2017年10月」（第 1 行）」. */
+/** The fields stated above or below the table: 「报送单位「市经信局」（第 2 行）、统计期「2017年10月」（第 1 行）」. */
 export function formFieldsText(fields: readonly { column: string; text: string; row: number }[]): string {
   return fields.map((f) => `${f.column}「${f.text}」（第 ${f.row} 行）`).join("、");
 }
