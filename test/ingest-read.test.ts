@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import writeExcelFile from "write-excel-file/node";
 import { readMonthlyFile, type MonthlyFileResult } from "../src/ingest/index.js";
 import { scaledUnit, UNFILLED_ROW } from "../src/ingest/table.js";
+import { withCellReferences } from "../src/ingest/xlsx.js";
 import { skippedRowsText } from "../src/ingest/summarytext.js";
 import { CTX, TARGETS } from "./fixtures/monthly/context.js";
 import { monthCell, title } from "./support/xlsx-cells.js";
@@ -914,6 +915,31 @@ describe("readMonthlyFile: .xlsx", () => {
       ["2017-10", 85.5, "%", "%"],
       ["2017-11", 90, "%", "%"],
     ]);
+  });
+
+  it("a sheet that leaves out its row and cell references (optional in the standard) reads as Excel shows it", async () => {
+    const book = (await writeExcelFile([
+      ["报送单位", "指标编码", "统计期", "累计完成值", "进展情况"],
+      ["市科技局", "ZN-04", "2017-10", { value: 0.855, format: "0.0%" }, "甲"],
+      ["市经信局", "ZN-01", "2017-10", 450, "乙"],
+    ]).toBuffer()) as Buffer;
+    const files = unzipSync(book);
+    const xml = strFromU8(files["xl/worksheets/sheet1.xml"]!);
+    // every reference dropped, except: row 2 moves to row 4 and its 进展情况 cell to column G (where Excel would show it)
+    const bare = xml
+      .replace(/(<row\b[^>]*?)\s+r="(\d+)"/g, (_m, tag: string, n: string) => (n === "3" ? `${tag} r="4"` : tag))
+      .replace(/(<c\b[^>]*?)\s+r="([A-Z]+)(\d+)"/g, (_m, tag: string, col: string, n: string) => (col === "E" && n === "3" ? `${tag} r="G4"` : tag));
+    expect(bare).not.toMatch(/<c r="A/);
+    files["xl/worksheets/sheet1.xml"] = strToU8(bare);
+    const r = await readMonthlyFile({ name: "no-refs.xlsx", bytes: Buffer.from(zipSync(files)) }, CTX);
+    expect(r.fileError).toBeNull();
+    expect(r.rows.map((x) => [x.sourceRow, x.department, x.period, x.value, x.unit, x.note])).toEqual([
+      [2, "市科技局", "2017-10", 85.5, "%", "甲"],
+      [4, "市经信局", "2017-10", 450, "家", null],
+    ]);
+    expect(withCellReferences('<row><c t="s"><v>0</v></c><c/><c r="E1"/><c/></row><row r="7"><c/></row><row/>')).toBe(
+      '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"/><c r="E1"/><c r="F1"/></row><row r="7"><c r="A7"/></row><row r="8"/>',
+    );
   });
 
   it("the format comes from the content, not the file name", async () => {

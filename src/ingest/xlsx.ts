@@ -13,7 +13,7 @@
  * `exceljs` 4.4.0 (last release December 2024) pulls in 194 packages / 53 MB including deprecated ones
  * (fstream, rimraf 2, glob 7, inflight) for features a reader does not need.
  */
-import { strFromU8, unzipSync } from "fflate";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { UNITS } from "../targets/units.js";
 import { fileError, type FileError } from "./codes.js";
 import { parseValue } from "./values.js";
@@ -116,6 +116,66 @@ function sheetPath(text: (name: string) => string, sheetName: string): string | 
   }
   if (target === undefined) return undefined;
   return target.startsWith("/") ? target.slice(1) : `xl/${target.replace(/^\.\//, "")}`;
+}
+
+/** "A".."XFD" for a 0-based column. */
+function columnName(col: number): string {
+  let out = "";
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+  return out;
+}
+
+/** A row or cell start tag of a sheet's XML without its optional `r` attribute (ECMA-376 makes it optional). */
+const UNREFERENCED = /<(?:\w+:)?(?:row|c)\b(?![^>]*\br\s*=)[^>]*>/;
+
+/**
+ * A sheet's XML with an `r` on every row and cell. The standard lets a writer leave them out (each row then follows
+ * the one before, each cell the one before it); Excel and WPS open such files, and some report generators write them.
+ * read-excel-file needs the references, so the positions are written in: the sheet reads as Excel shows it.
+ */
+export function withCellReferences(xml: string): string {
+  if (!UNREFERENCED.test(xml)) return xml;
+  let row = 0;
+  let col = -1;
+  return xml.replace(/<((?:\w+:)?)(row|c)\b([^>]*?)(\/?)>/g, (tag, prefix: string, name: string, rest: string, close: string) => {
+    const ref = attributes(`<x ${rest}>`).get("r");
+    if (name === "row") {
+      const given = Number(ref);
+      row = ref !== undefined && Number.isInteger(given) && given > 0 ? given : row + 1;
+      col = -1;
+      return ref !== undefined ? tag : `<${prefix}row r="${row}"${rest}${close}>`;
+    }
+    const at = ref === undefined ? null : cellIndex(ref);
+    col = at !== null ? at[1] : col + 1;
+    return ref !== undefined ? tag : `<${prefix}c r="${columnName(col)}${row}"${rest}${close}>`;
+  });
+}
+
+/**
+ * The workbook with references written into every sheet that leaves some out (withCellReferences); the same bytes
+ * when none does, or when the package cannot be read (read-excel-file then says why).
+ */
+export function referencedWorkbook(bytes: Uint8Array): Uint8Array {
+  const isSheet = (name: string) => /^xl\/worksheets\/[^/]+\.xml$/.test(name);
+  let files: Record<string, Uint8Array>;
+  try {
+    const sheets = unzipSync(bytes, { filter: (f) => isSheet(f.name) });
+    if (!Object.values(sheets).some((data) => UNREFERENCED.test(strFromU8(data)))) return bytes;
+    files = unzipSync(bytes);
+  } catch {
+    return bytes;
+  }
+  let changed = false;
+  for (const [name, data] of Object.entries(files)) {
+    if (!isSheet(name)) continue;
+    const xml = strFromU8(data);
+    const fixed = withCellReferences(xml);
+    if (fixed !== xml) {
+      files[name] = strToU8(fixed);
+      changed = true;
+    }
+  }
+  return changed ? zipSync(files) : bytes;
 }
 
 /** The text of a package part by name ("" when absent). */
@@ -300,6 +360,7 @@ export async function readXlsxGrid(
   usable: (grid: Grid, merges: Merge[]) => boolean = () => true,
 ): Promise<XlsxGrid | { error: FileError }> {
   let sheets: { sheet: string; data: unknown[][] }[];
+  bytes = referencedWorkbook(bytes);
   try {
     // The universal entry (an ArrayBuffer in, fflate to unzip) runs the same in Node and in the browser; a copy,
     // because the unzip may hand the buffer to a worker.
