@@ -124,6 +124,16 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
   ["培育年销售额超过1亿元的企业10家", [{ text: "10家", value: 10, subject: "年销售额超过1亿元的企业" }]],
   ["引进总投资5000万元以上的项目20个", [{ text: "20个", value: 20, subject: "总投资5000万元以上的项目" }]],
   ["实现行政村4G网络全覆盖", [{ value: 100, unit: "%", comparator: "reach", measure: "level", subject: "行政村4G网络" }]],
+  ["全年新增发明专利授权1200件，同比增长15%", [
+    { value: 1200, unit: "件", measure: "increment", subject: "发明专利授权", deadline: "2017-12-31" },
+    { value: 15, unit: "%", measure: "increment", subject: "发明专利授权", deadline: "2017-12-31" },
+  ]],
+  ["推进老旧小区改造，2018年完成30个，2019年完成40个", [
+    { value: 30, unit: "个", measure: "increment", subject: "老旧小区改造", deadline: "2018-12-31" },
+    { value: 40, unit: "个", measure: "increment", subject: "老旧小区改造", deadline: "2019-12-31" },
+  ]],
+  ["分年度推进农村公路改造，到2018年底完成50公里", [{ value: 50, unit: "公里", subject: "农村公路改造", deadline: "2018-12-31" }]],
+  ["2018年新增上市企业3家", [{ value: 3, unit: "家", subject: "上市企业", deadline: "2018-12-31" }]],
 ];
 
 describe("quantity phrasings", () => {
@@ -159,6 +169,9 @@ describe("milestones and recurring duties", () => {
     ["发布年度重点项目清单", "年度重点项目清单", null],
     ["成立一批专家工作站", "一批专家工作站", null],
     ["编制2018-2020年发展规划", "2018-2020年发展规划", "2020-12-31"],
+    ["年内完成《智能制造发展规划》编制", "《智能制造发展规划》编制", "2017-12-31"],
+    ["9月底前完成专项资金管理办法修订", "专项资金管理办法修订", "2017-09-30"],
+    ["6月底前建成市级众创空间服务平台", "市级众创空间服务平台", "2017-06-30"],
   ])("%s is a milestone", (text, subject, deadline) => {
     const targets = parse(text);
     expect(targets.map((t) => ({ kind: t.kind, value: t.value, subject: t.subject, deadline: t.horizon?.deadline ?? null }))).toEqual([
@@ -166,7 +179,7 @@ describe("milestones and recurring duties", () => {
     ]);
   });
 
-  it.each(["培育认定一批市级智能制造工程服务公司", "就此制定以下意见", "推进产融对接网络平台建设", "全力保障专家委员会成立与服务工作启动仪式在慈召开"])(
+  it.each(["培育认定一批市级智能制造工程服务公司", "就此制定以下意见", "完成年度目标任务", "2017年9月8日印发", "推进产融对接网络平台建设", "全力保障专家委员会成立与服务工作启动仪式在慈召开"])(
     "%s is no target",
     (text) => expect(parse(text)).toEqual([]),
   );

@@ -42,6 +42,12 @@ export const HORIZON_RULES: readonly HorizonRule[] = [
     canonical: (m) => (m[1] || m[3] || m[4] ? { phrase: `${m[2]}年底前`, relative: false } : null),
   },
   {
+    // 「推进老旧小区改造，2018年完成30个，2019年完成40个」: a bare year opening a clause is the year the clause is for
+    id: "year-leading",
+    pattern: /(?<=^|[，,；;。：:\s（(])(\d{4})年度?(?=[^\d月日年度的])/g,
+    canonical: (m) => ({ phrase: `${m[1]}年底前`, relative: false }),
+  },
+  {
     id: "five-year-plan",
     pattern: /(十三五|十四五|十五五)(?:期间|时期|期末|末)?/g,
     canonical: (m) => ({ phrase: `${{ 十三五: 2020, 十四五: 2025, 十五五: 2030 }[m[1] as "十三五"]}年底前`, relative: false }),

@@ -73,8 +73,14 @@ export const METRIC_NOUNS: readonly string[] = [
  */
 export const MILESTONE_VERBS: readonly string[] = [
   "出台", "制定", "研究制定", "编制", "印发", "发布", "建立", "建立健全", "搭建", "组建", "成立", "设立", "筹建", "创建",
-  "共建", "建设", "建设完善", "开设",
+  "共建", "建设", "建设完善", "开设", "建成", "完成",
 ];
+
+/**
+ * The act written after a milestone's object (完成《…规划》编制, 建成…平台并投入使用 is not one): the object without it
+ * must still end with a MILESTONE_NOUN.
+ */
+export const MILESTONE_ACTS: readonly string[] = ["编制", "制定", "修订", "修编", "起草", "出台", "印发", "组建", "筹建", "建设", "挂牌", "上线"];
 
 export const MILESTONE_NOUNS: readonly string[] = [
   // documents and rules
@@ -109,7 +115,9 @@ export const COVERAGE_VERBS: readonly string[] = ["基本实现", "全面实现"
 /** Stripped from the start of a subject (never from the noun phrase after a figure). */
 export const SUBJECT_FILLERS: readonly string[] = [
   "力争", "确保", "争取", "努力", "全力", "加快", "积极", "大力", "进一步", "着力", "力求", "累计", "同时", "另外", "此外",
-  "逐步", "稳步", "有序", "精心", "深入", "持续", "其中",
+  "逐步", "稳步", "有序", "精心", "深入", "持续", "其中", "分年度推进", "分步推进", "推进", "推动",
+  // a growth compared with last year continues the previous subject (新增发明专利1200件，同比增长15%)
+  "同比", "环比", "比上年", "较上年", "比去年", "较去年", "比上年同期", "较上年同期", "比去年同期", "较去年同期",
 ];
 export const CONJUNCTIONS: readonly string[] = ["以及", "并且", "和", "与", "及", "或", "并", "、"];
 

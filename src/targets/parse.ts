@@ -32,7 +32,7 @@ import { scanFigures, type Figure } from "./figures.js";
 import { ANNUAL_HORIZONS, checkPolicyDate, findHorizons, type Horizon } from "./horizon.js";
 import {
   ATTRIBUTE_EXCEPTIONS, COMPARATOR_PREFIXES, CONJUNCTIONS, COVERAGE_NAME_FOLLOWERS, COVERAGE_VERBS, COVERAGE_WORDS,
-  FREQUENCIES, FREQUENCY_PATTERN, MEASURE_VERBS, METRIC_NOUNS, MILESTONE_NOUNS, MILESTONE_SELF_REFERENCES, MILESTONE_VERBS, SUBJECT_FILLERS,
+  FREQUENCIES, FREQUENCY_PATTERN, MEASURE_VERBS, METRIC_NOUNS, MILESTONE_ACTS, MILESTONE_NOUNS, MILESTONE_SELF_REFERENCES, MILESTONE_VERBS, SUBJECT_FILLERS,
   SUBJECT_STOP_WORDS, matchWordAt, type Comparator, type Measure,
 } from "./lexicon.js";
 import { findProtectedSpans, inSpans, normalizeWidth, skipSpaces, skipSpacesBack, splitClauses, splitSentences, type Span } from "./segment.js";
@@ -328,7 +328,8 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[]): ParsedTarge
     for (const t of tokens) {
       if (!t.milestone || t.start < coveredTo || t.start < clause.start || t.end > clause.end) continue;
       const object = clean(input, norm, t.end, clause.end, { leading: true, tokens: tokens.filter((x) => x.milestone) });
-      const head = objectHead(object.text);
+      const act = MILESTONE_ACTS.find((w) => object.text.endsWith(w) && object.text.length > w.length);
+      const head = objectHead(act === undefined ? object.text : object.text.slice(0, -act.length));
       if (!object.text || !MILESTONE_NOUNS.some((n) => head.endsWith(n)) || MILESTONE_SELF_REFERENCES.some((w) => object.text.startsWith(w))) continue;
       if (counted.some((f) => f.start >= t.end && f.end <= clause.end)) continue;
       drafts.push({ kind: "milestone", ...EMPTY_VALUE, subject: object.text, frequency: null, attributes: [], start: t.start, end: object.end, clause });
@@ -398,7 +399,9 @@ function quantitySubject(
     const verb = governing ?? anchor;
     // 实现地区生产总值1200亿元，增长8%左右: a change verb with no topic continues the previous target's subject.
     if (verb.change && previousSubject) return previousSubject;
-    if (verb.measure === "increment") return verb.word; // 培训1000人次以上: the activity is what is counted
+    // 培训1000人次以上: the activity is what is counted; 完成 names none (改造老旧小区，2018年完成30个)
+    if (verb.measure === "increment" && !verb.reach) return verb.word;
+    if (verb.measure === "increment") return previousSubject || previousClauseSubject(ctx, clauses, clause, tokens, adverbials) || verb.word;
   }
   return previousClauseSubject(ctx, clauses, clause, tokens, adverbials);
 }
