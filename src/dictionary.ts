@@ -608,7 +608,7 @@ export const DICTIONARY: Record<string, ViewDoc> = {
       as_of: "判断日期",
       elapsed: "序时进度（0–1）：(判断日期 − 计数起点) / (完成时限 − 计数起点)",
       progress: "完成比例（0–1，可超过 1）：(最新值 − 基数) / (目标值 − 基数)；节点任务 已完成=1，其余为空（推进中不折算比例，节点任务只在完成时限到期时判断）",
-      progress_status: "done 已完成；overdue 逾期未完成；lagging 落后序时进度 10 个百分点以上；on_track 正常；not_reported 未报送；no_deadline 无时限（已报送、未完成，没有完成时限可比）；ongoing 常态开展（常态化任务，报送到完成时限所在月份，或到最近应报月份的前一个月）",
+      progress_status: "done 已完成；overdue 逾期未完成；lagging 落后序时进度 10 个百分点以上；on_track 正常；not_reported 未报送；no_deadline 无时限（已报送、未完成，没有完成时限可比）；ongoing 常态开展（常态化任务，报送到完成时限所在月份，或到最近应报月份的前一个月；其“已完成”只指当期，不使任务变为已完成）",
     },
   },
   task_progress: {

@@ -144,7 +144,7 @@ export async function buildTemplate(connection: DuckDBConnection, options: { dep
     last AS (SELECT * FROM earlier QUALIFY row_number() OVER (PARTITION BY department_id, target_id ORDER BY period DESC) = 1),
     done AS (
       SELECT e.department_id, e.target_id, min(e.period) AS done_period FROM earlier e JOIN targets t USING (target_id)
-      WHERE e.status = 'done' OR (t.kind = 'quantity' AND coalesce(t.comparator, '') <> 'at_most' AND e.value >= t.value) GROUP BY ALL
+      WHERE (e.status = 'done' AND t.kind <> 'recurring') OR (t.kind = 'quantity' AND coalesce(t.comparator, '') <> 'at_most' AND e.value >= t.value) GROUP BY ALL
     )
     SELECT t.policy_id, t.code, t.kind, t.comparator, t.value, t.value_max, t.unit, t.measure, t.subject, t.frequency,
       strftime(t.deadline, '%Y-%m-%d') AS deadline, strftime(t.counting_start, '%Y-%m-%d') AS counting_start,

@@ -79,6 +79,24 @@ describe("targets no schedule can judge", () => {
     const [r3] = await sql(`SELECT no_deadline, not_reported, task_status FROM task_progress WHERE policy_id = 'cixi-2017-75' AND row_no = 3`);
     expect(r3).toMatchObject({ no_deadline: 1, task_status: "not_reported" });
   });
+
+  it("a recurring duty reported 已完成 has done that month's round, not the duty: it stays ongoing, then overdue, and owed every month", async () => {
+    const owed = async () => {
+      await setAsOf(wh.connection, "2018-01-20");
+      return (await sql("SELECT period, owed_targets FROM reporting_calendar WHERE department_name = '市经信局' ORDER BY period")).map((o) => `${o.period}:${o.owed_targets}`);
+    };
+    const before = await owed();
+    const file = [HEADER, "市经信局,CX75-38-02,2017-09,,,已完成,本月督查一次,,"].join("\n");
+    const r = await loadMonthlyFile(wh.connection, { name: "jxj-2017-09.csv", bytes: Buffer.from(file), asOf: "2017-10-20", receivedAt: "2017-10-03 11:00:00", archiveName: null });
+    expect(r.rejected).toBe(0);
+    await setAsOf(wh.connection, "2017-10-20");
+    expect(await status("CX75-38-02", "市经信局")).toBe("ongoing");
+    await setAsOf(wh.connection, "2018-01-20");
+    expect(await status("CX75-38-02", "市经信局")).toBe("overdue"); // nothing since 2017-09, deadline passed
+    // still owed in the months after the one reported 已完成 (until its deadline month), unlike a milestone
+    expect(await owed()).toEqual(before);
+    expect(before.length).toBeGreaterThan(3);
+  });
 });
 
 describe("department_briefing", () => {

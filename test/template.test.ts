@@ -21,6 +21,7 @@ const SEPTEMBER = [
   "报送单位,指标编码,统计期,累计完成值,单位,完成状态,进展情况,填报人,填报日期",
   "市经信局,CX75-06-01,2017-09,300,家,推进中,,张三,2017-10-03",
   "市经信局,CX75-36-01,2017-09,,,已完成,,张三,2017-10-03",
+  "市经信局,CX75-38-02,2017-09,,,已完成,本月督查一次,张三,2017-10-03",
 ].join("\n");
 
 beforeAll(async () => {
@@ -86,6 +87,8 @@ describe("luoshi template", () => {
     // finished in September: no longer owed, so left out (--all lists it)
     expect(byCode.has("CX75-36-01")).toBe(false);
     expect(made.stderr).toContain("此前已完成的 1 个未列出");
+    // a recurring duty reported 已完成 did that month's round: it is owed again
+    expect(byCode.get("CX75-38-02")?.[col("上次完成状态（参考）")]).toBe("已完成");
 
     const filled = join(fixture.dir, "jxj-2017-10-filled.xlsx");
     writeFileSync(filled, fillXlsx(bytes, grid));

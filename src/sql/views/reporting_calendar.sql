@@ -1,7 +1,7 @@
 -- What each reporting department owes each month, and what it sent: one row per (department, month) from the
 -- policy's month to the as-of date. A target is owed every month from the policy date until it is done (a
 -- milestone reported 已完成, a quantity reported at or above its value in an earlier month); an overdue, unfinished
--- target is still owed. Recurring duties are owed until their deadline month.
+-- target is still owed. Recurring duties are owed until their deadline month (a round reported 已完成 does not end them).
 WITH rules AS (SELECT * FROM reporting_rules),
 months AS (
   SELECT p.policy_id, strftime(m, '%Y-%m') AS period,
@@ -12,7 +12,7 @@ months AS (
 done AS (
   SELECT o.department_id, o.target_id, min(o.period) AS done_period
   FROM observations o JOIN targets t USING (target_id)
-  WHERE o.status = 'done' OR (t.kind = 'quantity' AND t.comparator <> 'at_most' AND o.value >= t.value)
+  WHERE (o.status = 'done' AND t.kind <> 'recurring') OR (t.kind = 'quantity' AND t.comparator <> 'at_most' AND o.value >= t.value)
   GROUP BY ALL
 ),
 owed AS (

@@ -36,7 +36,8 @@ base AS (
 SELECT
   *,
   CASE
-    WHEN progress >= 1 OR latest_status = 'done' THEN 'done'
+    -- a recurring duty's 已完成 says this period's round is done, never the duty: it is judged by how lately it is reported
+    WHEN progress >= 1 OR (latest_status = 'done' AND kind <> 'recurring') THEN 'done'
     -- reported lately: through its deadline month, or (before it) up to a month short of the last month due
     WHEN kind = 'recurring'
       AND latest_period >= least(coalesce(strftime(deadline, '%Y-%m'), '9999-12'), strftime(as_of - INTERVAL 2 MONTH, '%Y-%m')) THEN 'ongoing'
