@@ -134,6 +134,15 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
   ]],
   ["分年度推进农村公路改造，到2018年底完成50公里", [{ value: 50, unit: "公里", subject: "农村公路改造", deadline: "2018-12-31" }]],
   ["2018年新增上市企业3家", [{ value: 3, unit: "家", subject: "上市企业", deadline: "2018-12-31" }]],
+  ["PM2.5平均浓度下降到35微克/立方米以下", [{ value: 35, unit: "微克/立方米", comparator: "at_most", measure: "level", subject: "PM2.5平均浓度" }]],
+  ["规上工业亩均税收达到30万元/亩以上", [{ value: 30, unit: "万元/亩", comparator: "at_least", measure: "level", subject: "规上工业亩均税收" }]],
+  ["单位GDP能耗下降到0.5吨标准煤/万元", [{ value: 0.5, unit: "吨标准煤/万元", measure: "level", subject: "单位GDP能耗" }]],
+  ["港口集装箱吞吐量达到150万标箱", [{ value: 1_500_000, unit: "标箱", measure: "level", subject: "港口集装箱吞吐量" }]],
+  ["人均预期寿命达到80岁", [{ value: 80, unit: "岁", measure: "level", subject: "人均预期寿命" }]],
+  ["举办各类招聘会不少于30场", [{ value: 30, unit: "场", comparator: "at_least", measure: "increment", subject: "各类招聘会" }]],
+  ["招聘高校毕业生500名", [{ value: 500, unit: "名", measure: "increment", subject: "高校毕业生" }]],
+  ["兑现各类人才政策资金1亿元", [{ value: 1, unit: "亿元", measure: "increment", subject: "各类人才政策资金" }]],
+  ["建成投用5G基站500个", [{ value: 500, unit: "个", measure: "increment", subject: "5G基站" }]],
 ];
 
 describe("quantity phrasings", () => {

@@ -5,7 +5,7 @@
  */
 import { multiplyExact } from "./numerals.js";
 
-export type UnitCategory = "count" | "money" | "percent" | "length" | "area" | "mass" | "volume" | "energy" | "time" | "ratio";
+export type UnitCategory = "count" | "money" | "percent" | "length" | "area" | "mass" | "volume" | "energy" | "time" | "ratio" | "concentration" | "intensity";
 
 export type UnitDef = { unit: string; category: UnitCategory; baseUnit: string; factor: number };
 
@@ -20,7 +20,7 @@ const dollar = (unit: string, factor: number): UnitDef => ({ unit, category: "mo
 export const UNITS: readonly UnitDef[] = [
   ...["家", "个", "台", "项", "期", "人次", "名", "人", "次", "轮", "场", "批", "座", "所", "套", "件", "条", "户",
     "辆", "张", "处", "栋", "幢", "间", "款", "种", "支", "位", "株", "棵", "篇", "份", "届", "例", "宗", "笔", "艘",
-    "架", "枚", "颗", "盏", "课时", "学时", "项次", "户次", "车次", "班次", "架次", "批次", "家次"].map(own("count")),
+    "架", "枚", "颗", "盏", "课时", "学时", "项次", "户次", "车次", "班次", "架次", "批次", "家次", "标箱", "床", "张床位"].map(own("count")),
   yuan("元", 0.0001), yuan("千元", 0.1), yuan("万元", 1), yuan("十万元", 10), yuan("百万元", 100),
   yuan("千万元", 1000), yuan("亿元", 10000), yuan("万亿元", 1e8),
   dollar("美元", 0.0001), dollar("万美元", 1), dollar("亿美元", 10000),
@@ -29,8 +29,12 @@ export const UNITS: readonly UnitDef[] = [
   ...["平方米", "平方公里", "平方千米", "亩", "公顷"].map(own("area")),
   ...["吨", "千克", "公斤"].map(own("mass")),
   ...["立方米"].map(own("volume")),
-  ...["千瓦时", "千瓦", "兆瓦", "吨标准煤"].map(own("energy")),
-  ...["个工作日", "工作日", "小时", "分钟", "天"].map(own("time")),
+  ...["千瓦时", "千瓦", "兆瓦", "吨标准煤", "吨标煤"].map(own("energy")),
+  ...["个工作日", "工作日", "小时", "分钟", "天", "岁"].map(own("time")),
+  // air and water quality: PM2.5平均浓度下降到35微克/立方米以下
+  ...["微克/立方米", "毫克/立方米", "毫克/升", "μg/m³", "ug/m3", "mg/L"].map(own("concentration")),
+  // per land, person or output: 亩均税收达到30万元/亩, 单位GDP能耗0.5吨标准煤/万元 (each its own unit, never converted)
+  ...["万元/亩", "元/亩", "万元/人", "元/人", "万元/平方米", "元/平方米", "吨标准煤/万元", "吨标煤/万元", "立方米/万元"].map(own("intensity")),
   ...["倍", "番"].map(own("ratio")),
 ];
 
