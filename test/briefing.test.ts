@@ -99,6 +99,15 @@ describe("targets no schedule can judge", () => {
   });
 });
 
+describe("reporting_calendar", () => {
+  it("stops owing a quantity once reported at its value, whether or not the target states a comparator (5个 has none, 3个以上 has)", async () => {
+    await setAsOf(wh.connection, "2018-01-20");
+    const owed = Object.fromEntries((await sql("SELECT period, owed_targets FROM reporting_calendar WHERE department_name = '市科技局'")).map((r) => [r.period, Number(r.owed_targets)]));
+    // CX75-08-01 (5 个, no comparator) and CX75-23-01 (3 个以上) were reached in 2017-10: owed that month, not after
+    expect(owed["2017-10"]! - owed["2017-11"]!).toBe(2);
+  });
+});
+
 describe("department_briefing", () => {
   // 市科技局 leads rows 2, 8, 23, 26, 34 and cooperates on rows 1, 12, 32 (accountable assignments); only rows 8 and 23 have figures
   const kjj = async () =>

@@ -22,6 +22,14 @@ describe("deadline phrases, relative to the policy date", () => {
     ["年内完成", "2017-12-31"],
     ["2018年6月底前建成", "2018-06-30"],
     ["10月底前落实到位", "2017-10-31"],
+    ["6月30日前", "2017-06-30"],
+    ["第三季度末前", "2017-09-30"],
+    ["三季度", "2017-09-30"],
+    ["前三季度", "2017-09-30"],
+    ["一季度末", "2017-03-31"],
+    ["2018年第一季度", "2018-03-31"],
+    ["上半年", "2017-06-30"],
+    ["2018年下半年", "2018-12-31"],
   ])("%s → %s", (text, date) => {
     expect(parseDeadline(text, policyDate)?.date).toBe(date);
   });
@@ -35,7 +43,7 @@ describe("deadline phrases, relative to the policy date", () => {
   ])("%s is a duty without a date (%s)", (text, rule) => {
     expect(parseDeadline(text, policyDate)).toEqual({ date: null, rule });
   });
-  it.each(["13月底前", "尽快", "", "2020-2019年", "2019年2月30日前", "完成", "年底前完成率"])("does not guess %s", (text) => {
+  it.each(["13月底前", "尽快", "", "2020-2019年", "2019年2月30日前", "完成", "年底前完成率", "2月30日前", "第五季度"])("does not guess %s", (text) => {
     expect(parseDeadline(text, policyDate)).toBeNull();
   });
   it("validates ISO dates strictly", () => {

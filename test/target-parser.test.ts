@@ -143,6 +143,36 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
   ["招聘高校毕业生500名", [{ value: 500, unit: "名", measure: "increment", subject: "高校毕业生" }]],
   ["兑现各类人才政策资金1亿元", [{ value: 1, unit: "亿元", measure: "increment", subject: "各类人才政策资金" }]],
   ["建成投用5G基站500个", [{ value: 500, unit: "个", measure: "increment", subject: "5G基站" }]],
+  // lists: each figure names what it counts
+  ["新增国家高新技术企业30家、省科技型中小企业200家、市级企业研发中心50家", [
+    { value: 30, subject: "国家高新技术企业" }, { value: 200, subject: "省科技型中小企业" }, { value: 50, subject: "市级企业研发中心" },
+  ]],
+  ["完成固定资产投资600亿元、工业投资200亿元", [{ value: 600, subject: "固定资产投资" }, { value: 200, subject: "工业投资" }]],
+  ["化学需氧量、氨氮排放量分别下降3%、3.5%", [{ value: 3, subject: "化学需氧量、氨氮排放量" }, { value: 3.5, subject: "化学需氧量、氨氮排放量" }]],
+  // a clause without a subject continues the target before it, not that clause's words
+  ["新增规上工业企业50家以上，力争达到1200家", [
+    { value: 50, comparator: "at_least", measure: "increment", subject: "规上工业企业" },
+    { value: 1200, comparator: "reach", measure: "level", subject: "规上工业企业" },
+  ]],
+  ["一般公共预算收入增长6%，达到88.5亿元", [{ value: 6, subject: "一般公共预算收入" }, { value: 88.5, measure: "level", subject: "一般公共预算收入" }]],
+  ["新增企业10家，培育国家高新技术企业，力争达到50家", [{ value: 10, subject: "企业" }, { value: 50, subject: "国家高新技术企业" }]],
+  // the starting value of a change is no target
+  ["森林覆盖率由40.5%提高到42%", [{ text: "提高到42%", value: 42, comparator: "reach", measure: "level", subject: "森林覆盖率" }]],
+  ["企业开办时间从原来的8.5个工作日压缩至3个工作日", [{ value: 3, unit: "个工作日", subject: "企业开办时间" }]],
+  // verbs inside nouns, verbs inside an object of 完成, the noun before a change verb
+  ["规上工业增加值300亿元", [{ value: 300, unit: "亿元", measure: "level", subject: "规上工业增加值" }]],
+  ["服务业增加值占GDP比重超过50%", [{ value: 50, measure: "level", subject: "服务业增加值占GDP比重" }]],
+  ["农村电商覆盖率95%", [{ value: 95, measure: "level", subject: "农村电商覆盖率" }]],
+  ["完成燃煤锅炉淘汰改造120台", [{ value: 120, unit: "台", measure: "increment", subject: "燃煤锅炉淘汰改造" }]],
+  ["9月底前完成改造项目30个", [{ value: 30, subject: "改造项目", deadline: "2017-09-30" }]],
+  ["教育经费支出增长不低于8%", [{ value: 8, comparator: "at_least", measure: "increment", subject: "教育经费支出" }]],
+  ["举办各类文化惠民活动不少于100场次", [{ value: 100, unit: "场次", comparator: "at_least", subject: "各类文化惠民活动" }]],
+  ["建成区路网密度达到8公里/平方公里", [{ value: 8, unit: "公里/平方公里", measure: "level", subject: "建成区路网密度" }]],
+  // deadlines by quarter and by day
+  ["第三季度末前新增企业10家", [{ value: 10, subject: "企业", deadline: "2017-09-30" }]],
+  ["2018年第一季度，启动10个重点项目建设", [{ value: 10, measure: "increment", deadline: "2018-03-31" }]],
+  ["2018年9月30日前完成改造项目30个", [{ value: 30, deadline: "2018-09-30" }]],
+  ["6月30日前新增企业5家", [{ value: 5, deadline: "2017-06-30" }]],
 ];
 
 describe("quantity phrasings", () => {

@@ -34,6 +34,10 @@ const afterUnit = (c: ExclusionContext) => (c.unitEnd === null ? "" : c.text.sli
 const lineHead = (c: ExclusionContext) => c.text.slice(c.text.lastIndexOf("\n", c.start - 1) + 1, c.start);
 const isYear = (v: number | null) => v !== null && Number.isInteger(v) && v >= 1900 && v <= 2100;
 
+/** 由/从 (原来的/目前的/现在的) right before a figure that a change verb with 到/至 follows: the figure is where the change starts. */
+export const BASELINE_BEFORE = /(?:由|从)(?:原来的|原先的|目前的|现在的|现有的|\d{4}年的?)?$/;
+const BASELINE_AFTER = /^ *(?:提高|提升|增加|增长|上升|扩大|下降|降低|减少|压缩|缩短|缩小|降|增)(?:到|至)/;
+
 /** Set phrases containing a numeral and a measure word. */
 export const IDIOMS: readonly string[] = [
   "一批", "一把手", "一站式", "一条龙", "一次性", "一体化", "一揽子", "最多跑一次", "一张网", "一张图", "一张蓝图", "一件事",
@@ -145,6 +149,12 @@ export const EXCLUSION_RULES: readonly ExclusionRule[] = [
     description: "a baseline, not a target: 在2020年100亿元的基础上",
     examples: ["100亿元的基础上"],
     test: (c) => /^ *的基础上/.test(c.text.slice(c.end)),
+  },
+  {
+    id: "from-baseline",
+    description: "the starting value of a change: 森林覆盖率由40.5%提高到42%, 从原来的8.5个工作日压缩至3个工作日",
+    examples: ["由40.5%提高到42%"],
+    test: (c) => BASELINE_BEFORE.test(before(c, 8)) && BASELINE_AFTER.test(c.text.slice(c.end)),
   },
   {
     id: "no-unit",

@@ -22,6 +22,16 @@ const num = (s: string | undefined) => (s === undefined ? null : parseNumeral(s)
 /** In priority order: a longer phrase claims its text first (三年内 before 年内, 2020年6月底前 before 2020年). */
 export const HORIZON_RULES: readonly HorizonRule[] = [
   {
+    id: "year-month-day",
+    pattern: /(到|至|于)?(\d{4})年(\d{1,2})月(\d{1,2})日(前|以前|之前)/g,
+    canonical: (m) => ({ phrase: `${m[2]}年${Number(m[3])}月${Number(m[4])}日前`, relative: false }),
+  },
+  {
+    id: "year-quarter",
+    pattern: /(\d{4})年(第|前)?([一二三四1-4])季度(末|底)?(前|以前|之前|内)?/g,
+    canonical: (m) => ({ phrase: `${m[1]}年第${m[3]}季度末前`, relative: false }),
+  },
+  {
     id: "year-month",
     pattern: /(到|至|截至|截止|于)?(\d{4})年(\d{1,2})月份?(底|末)?(前|以前|之前)?(?!\d|[一二三四五六七八九十]+日)/g,
     canonical: (m) => (m[1] || m[4] || m[5] ? { phrase: `${m[2]}年${Number(m[3])}月底前`, relative: false } : null),
@@ -77,6 +87,17 @@ export const HORIZON_RULES: readonly HorizonRule[] = [
       const n = num(m[2]);
       return n !== null && n >= 1 && n <= 12 && (m[3] || m[4]) ? { phrase: `${n}月底前`, relative: true } : null;
     },
+  },
+  {
+    id: "month-day",
+    pattern: /(到|至|于)?(\d{1,2})月(\d{1,2})日(前|以前|之前)/g,
+    canonical: (m) => ({ phrase: `${Number(m[2])}月${Number(m[3])}日前`, relative: true }),
+  },
+  {
+    // 第三季度末前, 一季度, 前三季度 (每季度 is a frequency)
+    id: "quarter",
+    pattern: /(第|前)?([一二三四1-4])季度(末|底)?(前|以前|之前|内)?/g,
+    canonical: (m) => ({ phrase: `第${m[2]}季度末前`, relative: true }),
   },
   {
     id: "half-year",

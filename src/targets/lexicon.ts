@@ -57,10 +57,19 @@ export const MEASURE_VERBS: readonly MeasureVerb[] = [
     "选拔", "遴选", "安排", "投入", "攻克", "整治", "淘汰", "整治淘汰", "规范提升", "梳理", "排摸", "认定", "评选", "创成",
     "争创", "开工", "竣工", "投产", "吸纳", "帮扶", "资助", "扶持", "奖励", "修建", "铺设", "发放", "签约", "推广",
     "输送", "接待", "整改", "改建", "扩建", "新改建", "新建改建", "招收", "录用", "安置", "带动", "解决", "兑现", "拨付", "筹集", "建成投用", "建成投运",
-    "投用", "投运", "惠及"].map((word) => ({ word, measure: "increment" as const })),
+    "投用", "投运", "惠及", "启动"].map((word) => ({ word, measure: "increment" as const })),
   // 招聘 is the noun's first half in 举办招聘会不少于30场
   ...["建设", "改造", "招聘"].map((word) => ({ word, measure: "increment" as const, nominal: true })),
   ...["增长", "增加", "提高", "提升", "上升", "下降", "降低", "减少"].map((word) => ({ word, measure: "increment" as const, change: true })),
+];
+
+/**
+ * Nouns that hold a verb of the tables above (增加值 holds 增加, 覆盖率 holds 覆盖): read as nouns, never as the verb
+ * (规上工业增加值300亿元 is a level of 规上工业增加值, not an increase of 值).
+ */
+export const VERB_BEARING_NOUNS: readonly string[] = [
+  "增加值", "覆盖率", "覆盖面", "建设用地", "完成率", "完成额", "完成值", "开工率", "竣工率", "投产率", "实施率", "建成率", "整改率",
+  "招聘会", "培训班", "培训费",
 ];
 
 /** Subjects ending in one of these name a stock, so a bare figure after them is a level (投资额超过1.2亿元). */

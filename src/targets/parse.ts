@@ -28,12 +28,13 @@
  *   figure (新增工业机器人200台); else what stands before a reach verb (上云企业达到2300家); attributes stay in it.
  */
 import { normalizeProse } from "../text.js";
+import { BASELINE_BEFORE } from "./exclusions.js";
 import { scanFigures, type Figure } from "./figures.js";
 import { ANNUAL_HORIZONS, checkPolicyDate, findHorizons, type Horizon } from "./horizon.js";
 import {
   ATTRIBUTE_EXCEPTIONS, COMPARATOR_PREFIXES, CONJUNCTIONS, COVERAGE_NAME_FOLLOWERS, COVERAGE_VERBS, COVERAGE_WORDS,
-  FREQUENCIES, FREQUENCY_PATTERN, MEASURE_VERBS, METRIC_NOUNS, MILESTONE_ACTS, MILESTONE_NOUNS, MILESTONE_SELF_REFERENCES, MILESTONE_VERBS, SUBJECT_FILLERS,
-  SUBJECT_STOP_WORDS, matchWordAt, type Comparator, type Measure,
+  FREQUENCIES, FREQUENCY_PATTERN, MEASURE_VERBS, METRIC_NOUNS, MILESTONE_ACTS, MILESTONE_NOUNS, MILESTONE_SELF_REFERENCES, MILESTONE_VERBS,
+  SUBJECT_FILLERS, SUBJECT_STOP_WORDS, VERB_BEARING_NOUNS, matchWordAt, type Comparator, type Measure,
 } from "./lexicon.js";
 import { findProtectedSpans, inSpans, normalizeWidth, skipSpaces, skipSpacesBack, splitClauses, splitSentences, type Span } from "./segment.js";
 import { toBaseUnit } from "./units.js";
@@ -91,6 +92,11 @@ function scanTokens(norm: string, span: Span, protectedSpans: readonly Span[], f
       i++;
       continue;
     }
+    const noun = matchWordAt(norm, i, VERB_BEARING_NOUNS);
+    if (noun !== null) {
+      i += noun.length;
+      continue;
+    }
     const word = matchWordAt(norm, i, LEXICON_WORDS);
     const e = word === null ? undefined : LEXICON.get(word);
     if (word === null || e === undefined || i + word.length > span.end || (e.adjacent && !figureStarts.has(skipSpaces(norm, i + word.length)))) {
@@ -138,7 +144,13 @@ function clean(input: string, norm: string, from: number, to: number, o: CleanOp
     }
     changed = s !== before;
   }
-  while (e > s && TRAILING_JUNK.test(norm[e - 1]!)) e--;
+  for (let changed = true; changed; ) {
+    const before = e;
+    while (e > s && TRAILING_JUNK.test(norm[e - 1]!)) e--;
+    // 化学需氧量、氨氮排放量分别下降3%、3.5%
+    if (norm.slice(s, e).endsWith("分别")) e -= 2;
+    changed = e !== before;
+  }
   const cuts = [...(o.remove ?? []), ...(o.skip ?? [])].filter((c) => c.start >= s && c.end <= e).sort((a, b) => a.start - b.start);
   let text = "";
   let at = s;
@@ -204,22 +216,28 @@ export function parseTargets(text: string, options: ParseOptions = {}): ParsedTa
   const norm = normalizeWidth(text);
   const protectedSpans = findProtectedSpans(norm);
   const ctx: Ctx = { input: text, norm, policyDate: checkPolicyDate(options.policyDate), protectedSpans };
-  const figures = scanFigures(norm, protectedSpans).filter((f) => f.excluded === null);
+  const all = scanFigures(norm, protectedSpans);
+  const figures = all.filter((f) => f.excluded === null);
+  // 由40.5%提高到42%: the starting value and its 由 are cut out of the subject
+  const baselines: Span[] = all.filter((f) => f.excluded === "from-baseline").map((f) => {
+    const m = BASELINE_BEFORE.exec(norm.slice(Math.max(0, f.start - 8), skipSpacesBack(norm, f.start)));
+    return { start: skipSpacesBack(norm, f.start) - (m?.[0].length ?? 0), end: f.end };
+  });
   const out: ParsedTarget[] = [];
   for (const sentence of splitSentences(norm)) {
     const inSentence = figures.filter((f) => f.start >= sentence.start && f.end <= sentence.end);
-    out.push(...parseSentence(ctx, sentence, inSentence));
+    out.push(...parseSentence(ctx, sentence, inSentence, baselines.filter((b) => b.start >= sentence.start && b.end <= sentence.end)));
   }
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
-function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[]): ParsedTarget[] {
+function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: readonly Span[]): ParsedTarget[] {
   const { input, norm, protectedSpans } = ctx;
   const clauses = splitClauses(norm, sentence);
   const horizons = findHorizons(norm, sentence, protectedSpans, ctx.policyDate);
   const allTokens = scanTokens(norm, sentence, protectedSpans, figures);
   const frequencies = clauses.map((c) => findFrequency(norm, c, protectedSpans)).filter((f) => f !== null);
-  const adverbials: Span[] = [...horizons, ...frequencies];
+  const adverbials: Span[] = [...horizons, ...frequencies, ...baselines];
   const clauseOf = (pos: number) => clauses.find((c) => pos >= c.start && pos < c.end) ?? sentence;
   const prefixOf = (f: Figure) => allTokens.find((t) => t.comparator !== undefined && t.end === skipSpacesBack(norm, f.start)) ?? null;
 
@@ -248,11 +266,19 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[]): ParsedTarge
   // 试点建设1个: a `nominal` verb after a noun is a noun, no anchor for the figure (it may still start a milestone).
   const nominalUse = (t: Token) => {
     if (!t.nominal) return false;
+    // 完成改造项目30个: right after another verb, it begins that verb's object
+    if (tokens.some((x) => x !== t && x.measure !== undefined && x.end === t.start)) return true;
     const clause = clauseOf(t.start);
     const floor = Math.max(clause.start, ...tokens.filter((x) => x.end <= t.start && x.start >= clause.start).map((x) => x.end));
     return clean(input, norm, floor, t.start, { leading: true, skip: adverbials }).text !== "";
   };
-  const anchors = tokens.filter((t) => isQuantityAnchor(t) && !nominalUse(t));
+  // 完成燃煤锅炉淘汰改造120台, 完成小城镇环境综合整治30个: after 完成 and its object, a verb is the object's last word
+  const inCompletedObject = (t: Token) => {
+    const clause = clauseOf(t.start);
+    return t.measure !== undefined && tokens.some((x) => x.word === "完成" && x.start >= clause.start && x.end < t.start &&
+      clean(input, norm, x.end, t.start).text !== "");
+  };
+  const anchors = tokens.filter((t) => isQuantityAnchor(t) && !nominalUse(t) && !inCompletedObject(t));
 
   const drafts: Draft[] = [];
   const covered = new Map<Figure, Span>();
@@ -282,6 +308,7 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[]): ParsedTarge
   // quantities
   let lastMeasure: Measure | null = null;
   let lastSubject: string | null = null;
+  let lastSubjectClause = -1;
   for (const f of counted) {
     const clause = clauseOf(f.start);
     const prefix = prefixOf(f);
@@ -292,7 +319,11 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[]): ParsedTarge
     const nearestVerb = verbs[verbs.length - 1] ?? null;
     const horizon = horizonFor(horizons, clause, prefix?.start ?? f.start);
     const frequency = frequencies.find((q) => q.start >= clause.start && q.end <= f.start) ?? null;
-    const subject = quantitySubject(ctx, f, clause, clauses, floor, before, tokens, adverbials, coverage, lastSubject);
+    // a target's subject carries on into the same clause and the next one only (新增规上企业50家以上，力争达到1200家)
+    const clauseIndex = clauses.indexOf(clause);
+    const carried = lastSubjectClause >= clauseIndex - 1 ? lastSubject : null;
+    const next = counted.find((g) => g.start >= f.end && g.end <= clause.end) ?? null;
+    const subject = quantitySubject(ctx, f, clause, clauses, floor, before, tokens, adverbials, coverage, carried, next?.start ?? clause.end);
 
     const comparator = f.comparator ?? prefix?.comparator ?? (nearestVerb?.reach ? "reach" : null) ?? (coverage ? "reach" : null);
     let measure: Measure | null;
@@ -303,7 +334,10 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[]): ParsedTarge
     else if ((horizon && ANNUAL_HORIZONS.includes(horizon.text)) || frequency) measure = "increment";
     else measure = lastMeasure;
     lastMeasure = measure;
-    lastSubject = subject || lastSubject;
+    if (subject) {
+      lastSubject = subject;
+      lastSubjectClause = clauseIndex;
+    }
 
     const start = prefix?.start ?? f.start;
     drafts.push({
@@ -379,14 +413,16 @@ function rowHorizon(ctx: Ctx, pos: number): Horizon | null {
 
 function quantitySubject(
   ctx: Ctx, f: Figure, clause: Span, clauses: readonly Span[], lower: number, before: readonly Token[], tokens: readonly Token[],
-  adverbials: readonly Span[], coverage: Span | null, previousSubject: string | null,
+  adverbials: readonly Span[], coverage: Span | null, previousSubject: string | null, nextFigure: number,
 ): string {
   const { input, norm, protectedSpans } = ctx;
-  // A: the noun phrase after the figure (培育10家智能经济行业龙头企业).
-  const postEnd = coverage ? coverage.start : clause.end;
+  // A: the noun phrase after the figure (培育10家智能经济行业龙头企业), up to the next figure; none when what follows
+  // starts the next item of a list (新增高新技术企业30家、科技型中小企业200家)
+  const postEnd = Math.min(coverage ? coverage.start : clause.end, nextFigure);
   const stop = findWords(norm, { start: f.end, end: postEnd }, SUBJECT_STOP_WORDS, protectedSpans)[0]?.start ?? postEnd;
-  const post = clean(input, norm, f.end, stop);
-  if (post.text) return post.text;
+  const listed = matchWordAt(norm, skipSpaces(norm, f.end), CONJUNCTIONS) !== null;
+  const post = listed ? null : clean(input, norm, f.end, stop);
+  if (post?.text) return post.text;
   const anchor = before[before.length - 1] ?? null;
   // B: between the verb and the figure (新增工业机器人200台).
   const pre = clean(input, norm, anchor ? anchor.end : lower, f.start, { leading: true, skip: adverbials });
@@ -397,13 +433,18 @@ function quantitySubject(
     const region = clean(input, norm, governing ? governing.end : lower, anchor.start, { leading: true, skip: adverbials });
     if (region.text) return region.text;
     const verb = governing ?? anchor;
+    // 教育经费支出增长不低于8%: what changes is named before the change verb
+    if (verb.change) {
+      const topic = clean(input, norm, lower, verb.start, { leading: true, skip: adverbials });
+      if (topic.text) return topic.text;
+    }
     // 实现地区生产总值1200亿元，增长8%左右: a change verb with no topic continues the previous target's subject.
     if (verb.change && previousSubject) return previousSubject;
     // 培训1000人次以上: the activity is what is counted; 完成 names none (改造老旧小区，2018年完成30个)
     if (verb.measure === "increment" && !verb.reach) return verb.word;
     if (verb.measure === "increment") return previousSubject || previousClauseSubject(ctx, clauses, clause, tokens, adverbials) || verb.word;
   }
-  return previousClauseSubject(ctx, clauses, clause, tokens, adverbials);
+  return previousSubject || previousClauseSubject(ctx, clauses, clause, tokens, adverbials);
 }
 
 /** When a clause names no subject (力争三年内累计达到50家), the previous clause of the sentence does. */
