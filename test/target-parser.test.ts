@@ -168,6 +168,11 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
   ["教育经费支出增长不低于8%", [{ value: 8, comparator: "at_least", measure: "increment", subject: "教育经费支出" }]],
   ["举办各类文化惠民活动不少于100场次", [{ value: 100, unit: "场次", comparator: "at_least", subject: "各类文化惠民活动" }]],
   ["建成区路网密度达到8公里/平方公里", [{ value: 8, unit: "公里/平方公里", measure: "level", subject: "建成区路网密度" }]],
+  // a figure right before the noun another figure counts describes it
+  ["培育年产值超10亿元企业20家、超100亿元企业3家", [{ value: 20, subject: "年产值超10亿元企业" }, { value: 3, subject: "超100亿元企业" }]],
+  ["招引亿元以上项目30个，其中10亿元以上项目5个", [{ value: 30, subject: "亿元以上项目" }, { value: 5, subject: "10亿元以上项目" }]],
+  ["年内完成65岁以上老年人健康体检5万人", [{ value: 50000, unit: "人", subject: "65岁以上老年人健康体检" }]],
+  ["新增企业30家、工业投资200亿元", [{ value: 30, subject: "企业" }, { value: 200, subject: "工业投资" }]],
   // deadlines by quarter and by day
   ["第三季度末前新增企业10家", [{ value: 10, subject: "企业", deadline: "2017-09-30" }]],
   ["2018年第一季度，启动10个重点项目建设", [{ value: 10, measure: "increment", deadline: "2018-03-31" }]],
@@ -249,6 +254,11 @@ describe("milestones and recurring duties", () => {
 
 // Names, numbering and dates: never a quantity.
 const NEGATIVES = [
+  // what has been done already
+  "2016年全市实现地区生产总值1860亿元，同比增长7.8%",
+  "去年我市新增上市企业2家，累计达到15家",
+  "截至2016年底，已建成5G试点基站20个",
+  "首批10家企业已完成改造",
   "贯彻落实《中国制造2025》和“十三五”规划",
   "市推进\"中国制造2025\"工作领导小组",
   "深入实施\"521\"工程和\"1+X\"计划",

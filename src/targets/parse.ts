@@ -244,9 +244,20 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
   // 3. attributes: a figure followed by 的 (not 的目标) describes the noun after it.
   const attributes: (TargetAttribute & { clause: Span })[] = [];
   const counted: Figure[] = [];
+  // 培育年产值超10亿元企业20家, 其中10亿元以上项目5个: a figure written straight before the noun a later figure counts
+  // (no verb, comparator or punctuation between) describes that noun too
+  const describesNext = (f: Figure) => {
+    const clause = clauseOf(f.start);
+    const g = figures.find((x) => x.start >= f.end && x.end <= clause.end);
+    if (g === undefined) return false;
+    const between = norm.slice(f.end, g.start);
+    return /\S/.test(between) && !/[\s,，、;；:：。和及与或]|其中/.test(between.trim()) &&
+      !allTokens.some((t) => t.start >= f.end && t.end <= g.start);
+  };
   for (const f of figures) {
     const after = norm.slice(skipSpaces(norm, f.end));
-    if (!after.startsWith("的") || ATTRIBUTE_EXCEPTIONS.some((w) => after.startsWith(w, 1)) || f.unit?.category === "percent") {
+    const attributive = (after.startsWith("的") && !ATTRIBUTE_EXCEPTIONS.some((w) => after.startsWith(w, 1))) || describesNext(f);
+    if (!attributive || f.unit?.category === "percent") {
       counted.push(f);
       continue;
     }
@@ -381,10 +392,20 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
     host?.attributes.push({ text: a.text, value: a.value, unit: a.unit, start: a.start, end: a.end });
   }
 
-  return drafts.map(({ clause, ...d }) => {
+  // what has been done is no target: 截至2017年底已建成基站20个, 去年新增上市企业2家, and (with a policy date) a result
+  // for a year already over (2017年全市实现地区生产总值1860亿元, in a policy of 2018; 上半年 and 6月底前 are read as written)
+  const past = (clause: Span) =>
+    allTokens.some((t) => t.start >= clause.start && t.end <= clause.end && /已(?:经)?$/.test(norm.slice(clause.start, t.start))) ||
+    /^(?:去年|上年|上一年)/.test(norm.slice(skipSpaces(norm, clause.start), clause.end)) ||
+    (clauses.indexOf(clause) > 0 && /^(?:去年|上年)/.test(norm.slice(skipSpaces(norm, sentence.start), sentence.end)));
+  const out: ParsedTarget[] = [];
+  for (const { clause, ...d } of drafts) {
     const h = horizonFor(horizons, clause, d.start) ?? rowHorizon(ctx, d.start);
-    return { ...d, text: input.slice(d.start, d.end), horizon: h && { text: h.text, deadline: h.deadline }, sentence: { start: sentence.start, end: sentence.end } };
-  });
+    const over = ctx.policyDate !== null && h?.deadline != null && /\d{4}年/.test(h.text) && h.deadline < ctx.policyDate;
+    if (past(clause) || over) continue;
+    out.push({ ...d, text: input.slice(d.start, d.end), horizon: h && { text: h.text, deadline: h.deadline }, sentence: { start: sentence.start, end: sentence.end } });
+  }
+  return out;
 }
 
 /** The last horizon before `pos` in the sentence, else the first after it in its clause. */
