@@ -173,6 +173,9 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
   ["招引亿元以上项目30个，其中10亿元以上项目5个", [{ value: 30, subject: "亿元以上项目" }, { value: 5, subject: "10亿元以上项目" }]],
   ["年内完成65岁以上老年人健康体检5万人", [{ value: 50000, unit: "人", subject: "65岁以上老年人健康体检" }]],
   ["新增企业30家、工业投资200亿元", [{ value: 30, subject: "企业" }, { value: 200, subject: "工业投资" }]],
+  ["电子商务交易额年均增长20%以上", [{ value: 20, comparator: "at_least", measure: "increment", subject: "电子商务交易额" }]],
+  ["单位工业增加值用水量比2015年下降20%", [{ value: 20, measure: "increment", subject: "单位工业增加值用水量" }]],
+  ["净增市场主体1.5万户", [{ value: 15000, unit: "户", measure: "increment", subject: "市场主体" }]],
   // deadlines by quarter and by day
   ["第三季度末前新增企业10家", [{ value: 10, subject: "企业", deadline: "2017-09-30" }]],
   ["2018年第一季度，启动10个重点项目建设", [{ value: 10, measure: "increment", deadline: "2018-03-31" }]],
@@ -216,6 +219,7 @@ describe("milestones and recurring duties", () => {
     ["年内完成《智能制造发展规划》编制", "《智能制造发展规划》编制", "2017-12-31"],
     ["9月底前完成专项资金管理办法修订", "专项资金管理办法修订", "2017-09-30"],
     ["6月底前建成市级众创空间服务平台", "市级众创空间服务平台", "2017-06-30"],
+    ["建成投用市民服务中心", "市民服务中心", null],
   ])("%s is a milestone", (text, subject, deadline) => {
     const targets = parse(text);
     expect(targets.map((t) => ({ kind: t.kind, value: t.value, subject: t.subject, deadline: t.horizon?.deadline ?? null }))).toEqual([

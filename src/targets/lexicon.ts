@@ -57,7 +57,7 @@ export const MEASURE_VERBS: readonly MeasureVerb[] = [
     "选拔", "遴选", "安排", "投入", "攻克", "整治", "淘汰", "整治淘汰", "规范提升", "梳理", "排摸", "认定", "评选", "创成",
     "争创", "开工", "竣工", "投产", "吸纳", "帮扶", "资助", "扶持", "奖励", "修建", "铺设", "发放", "签约", "推广",
     "输送", "接待", "整改", "改建", "扩建", "新改建", "新建改建", "招收", "录用", "安置", "带动", "解决", "兑现", "拨付", "筹集", "建成投用", "建成投运",
-    "投用", "投运", "惠及", "启动"].map((word) => ({ word, measure: "increment" as const })),
+    "投用", "投运", "惠及", "启动", "净增", "新设", "清理", "处置"].map((word) => ({ word, measure: "increment" as const })),
   // 招聘 is the noun's first half in 举办招聘会不少于30场
   ...["建设", "改造", "招聘"].map((word) => ({ word, measure: "increment" as const, nominal: true })),
   ...["增长", "增加", "提高", "提升", "上升", "下降", "降低", "减少"].map((word) => ({ word, measure: "increment" as const, change: true })),
@@ -84,7 +84,7 @@ export const METRIC_NOUNS: readonly string[] = [
  */
 export const MILESTONE_VERBS: readonly string[] = [
   "出台", "制定", "研究制定", "编制", "印发", "发布", "建立", "建立健全", "搭建", "组建", "成立", "设立", "筹建", "创建",
-  "共建", "建设", "建设完善", "开设", "建成", "完成",
+  "共建", "建设", "建设完善", "开设", "建成", "建成投用", "建成投运", "完成",
 ];
 
 /**
@@ -99,7 +99,7 @@ export const MILESTONE_NOUNS: readonly string[] = [
   "责任制", "机制", "体系", "措施", "名录",
   // bodies and facilities
   "公司", "中心", "学院", "研究院", "研究所", "小组", "工作组", "委员会", "库", "联盟", "协会", "基金", "平台", "专栏", "基地",
-  "实验室", "工作站", "办公室", "窗口", "系统",
+  "实验室", "工作站", "办公室", "窗口", "系统", "中台",
 ];
 
 /** An object starting with these is the document itself (制定以下意见), not a milestone. */

@@ -114,6 +114,8 @@ function scanTokens(norm: string, span: Span, protectedSpans: readonly Span[], f
 
 const NUMBERING = /^(?:[-•·*]\s*)?(?:[(（][一二三四五六七八九十百零〇\d]+[)）]|[一二三四五六七八九十]+、|\d+[.、])/;
 const TRAILING_JUNK = /[\s,，、:;。的等]/;
+/** Words about how a figure compares, left at the end of a subject before the verb: 分别, 年均, 比2015年, 较上年同期. */
+const TRAILING_WORDS = /(?:分别|年均|(?:较|比)(?:\d{4}年|上年|去年|上一年)(?:同期|底|末)?)$/;
 
 type Clean = { text: string; start: number; end: number };
 /** skip: adverbials (horizons, frequencies) skipped at the start and cut out anywhere; remove: other cuts. */
@@ -147,8 +149,9 @@ function clean(input: string, norm: string, from: number, to: number, o: CleanOp
   for (let changed = true; changed; ) {
     const before = e;
     while (e > s && TRAILING_JUNK.test(norm[e - 1]!)) e--;
-    // 化学需氧量、氨氮排放量分别下降3%、3.5%
-    if (norm.slice(s, e).endsWith("分别")) e -= 2;
+    // 化学需氧量、氨氮排放量分别下降3%、3.5%; 交易额年均增长20%; 用水量比2015年下降20%
+    const tail = TRAILING_WORDS.exec(norm.slice(s, e));
+    if (tail) e -= tail[0].length;
     changed = e !== before;
   }
   const cuts = [...(o.remove ?? []), ...(o.skip ?? [])].filter((c) => c.start >= s && c.end <= e).sort((a, b) => a.start - b.start);
