@@ -176,6 +176,7 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
   ["电子商务交易额年均增长20%以上", [{ value: 20, comparator: "at_least", measure: "increment", subject: "电子商务交易额" }]],
   ["单位工业增加值用水量比2015年下降20%", [{ value: 20, measure: "increment", subject: "单位工业增加值用水量" }]],
   ["净增市场主体1.5万户", [{ value: 15000, unit: "户", measure: "increment", subject: "市场主体" }]],
+  ["确保已完成改造的企业达到100家", [{ value: 100, comparator: "reach", measure: "level", subject: "已完成改造的企业" }]],
   // deadlines by quarter and by day
   ["第三季度末前新增企业10家", [{ value: 10, subject: "企业", deadline: "2017-09-30" }]],
   ["2018年第一季度，启动10个重点项目建设", [{ value: 10, measure: "increment", deadline: "2018-03-31" }]],

@@ -289,7 +289,7 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
   // 完成燃煤锅炉淘汰改造120台, 完成小城镇环境综合整治30个: after 完成 and its object, a verb is the object's last word
   const inCompletedObject = (t: Token) => {
     const clause = clauseOf(t.start);
-    return t.measure !== undefined && tokens.some((x) => x.word === "完成" && x.start >= clause.start && x.end < t.start &&
+    return t.measure === "increment" && tokens.some((x) => x.word === "完成" && x.start >= clause.start && x.end < t.start &&
       clean(input, norm, x.end, t.start).text !== "");
   };
   const anchors = tokens.filter((t) => isQuantityAnchor(t) && !nominalUse(t) && !inCompletedObject(t));
@@ -398,7 +398,9 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
   // what has been done is no target: 截至2017年底已建成基站20个, 去年新增上市企业2家, and (with a policy date) a result
   // for a year already over (2017年全市实现地区生产总值1860亿元, in a policy of 2018; 上半年 and 6月底前 are read as written)
   const past = (clause: Span) =>
-    allTokens.some((t) => t.start >= clause.start && t.end <= clause.end && /已(?:经)?$/.test(norm.slice(clause.start, t.start))) ||
+    // (已完成改造的企业达到100家: 已 inside a description of what is counted says nothing of the target)
+    allTokens.some((t) => t.start >= clause.start && t.end <= clause.end && /已(?:经)?$/.test(norm.slice(clause.start, t.start)) &&
+      !norm.slice(t.end, clause.end).includes("的")) ||
     /^(?:去年|上年|上一年)/.test(norm.slice(skipSpaces(norm, clause.start), clause.end)) ||
     (clauses.indexOf(clause) > 0 && /^(?:去年|上年)/.test(norm.slice(skipSpaces(norm, sentence.start), sentence.end)));
   const out: ParsedTarget[] = [];
