@@ -177,6 +177,9 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
   ["单位工业增加值用水量比2015年下降20%", [{ value: 20, measure: "increment", subject: "单位工业增加值用水量" }]],
   ["净增市场主体1.5万户", [{ value: 15000, unit: "户", measure: "increment", subject: "市场主体" }]],
   ["确保已完成改造的企业达到100家", [{ value: 100, comparator: "reach", measure: "level", subject: "已完成改造的企业" }]],
+  // OCR spaces between characters: words are found whole, positions stay those of the text as written
+  ["全 年 新 增 规 上 企 业 50 家 以 上", [{ text: "50 家 以 上", value: 50, comparator: "at_least", measure: "increment", subject: "规上企业", deadline: "2017-12-31" }]],
+  ["力 争 新 增 就 业 岗 位 1万 个", [{ value: 10000, unit: "个", measure: "increment", subject: "就业岗位" }]],
   // deadlines by quarter and by day
   ["第三季度末前新增企业10家", [{ value: 10, subject: "企业", deadline: "2017-09-30" }]],
   ["2018年第一季度，启动10个重点项目建设", [{ value: 10, measure: "increment", deadline: "2018-03-31" }]],

@@ -214,8 +214,47 @@ type Draft = Omit<ParsedTarget, "horizon" | "sentence" | "text" | "attributes"> 
 
 const EMPTY_VALUE = { comparator: null, value: null, valueMax: null, unit: null, baseUnit: null, valueInBaseUnit: null, measure: null } as const;
 
-/** Every target of `text`, in order. See the module comment for the rules. */
+/**
+ * The text without the spaces OCR leaves between two Chinese characters (「全 年 新 增 规 上 企 业」, 「龙 头企业」), so
+ * that words are found whole; `at[i]` is the position in `text` of character i (and `at[length]` = text.length).
+ * Spaces elsewhere (50 家, between a name and a date) stay.
+ */
+export function squeezeOcrSpaces(text: string): { squeezed: string; at: number[] } {
+  const at: number[] = [];
+  let squeezed = "";
+  const han = (c: string | undefined) => c !== undefined && /[\u4e00-\u9fff]/.test(c);
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === " " || text[i] === "\u3000") {
+      let j = i;
+      while (text[j] === " " || text[j] === "\u3000") j++;
+      if (han(text[i - 1]) && han(text[j])) {
+        i = j - 1;
+        continue;
+      }
+    }
+    at.push(i);
+    squeezed += text[i];
+  }
+  at.push(text.length);
+  return { squeezed, at };
+}
+
+/** Every target of `text`, in order, with positions in `text`. See the module comment for the rules. */
 export function parseTargets(text: string, options: ParseOptions = {}): ParsedTarget[] {
+  const { squeezed, at } = squeezeOcrSpaces(text);
+  const found = parseSqueezed(squeezed, options);
+  if (squeezed.length === text.length) return found;
+  const span = <T extends Span>(s: T): T => ({ ...s, start: at[s.start]!, end: s.end > s.start ? at[s.end - 1]! + 1 : at[s.start]! });
+  return found.map((t) => {
+    const { start, end } = span(t);
+    return {
+      ...t, start, end, text: text.slice(start, end), sentence: span(t.sentence),
+      attributes: t.attributes.map((a) => ({ ...span(a), text: text.slice(at[a.start]!, a.end > a.start ? at[a.end - 1]! + 1 : at[a.start]!) })),
+    };
+  });
+}
+
+function parseSqueezed(text: string, options: ParseOptions): ParsedTarget[] {
   const norm = normalizeWidth(text);
   const protectedSpans = findProtectedSpans(norm);
   const ctx: Ctx = { input: text, norm, policyDate: checkPolicyDate(options.policyDate), protectedSpans };
