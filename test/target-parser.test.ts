@@ -177,6 +177,9 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
   ["单位工业增加值用水量比2015年下降20%", [{ value: 20, measure: "increment", subject: "单位工业增加值用水量" }]],
   ["净增市场主体1.5万户", [{ value: 15000, unit: "户", measure: "increment", subject: "市场主体" }]],
   ["确保已完成改造的企业达到100家", [{ value: 100, comparator: "reach", measure: "level", subject: "已完成改造的企业" }]],
+  // tenths: 六成 = 60%
+  ["民营经济增加值占比近六成", [{ text: "近六成", value: 60, unit: "%", comparator: "about", measure: "level", subject: "民营经济增加值占比" }]],
+  ["企业上云率达到八成以上", [{ value: 80, unit: "%", comparator: "at_least", subject: "企业上云率" }]],
   // OCR spaces between characters: words are found whole, positions stay those of the text as written
   ["全 年 新 增 规 上 企 业 50 家 以 上", [{ text: "50 家 以 上", value: 50, comparator: "at_least", measure: "increment", subject: "规上企业", deadline: "2017-12-31" }]],
   ["力 争 新 增 就 业 岗 位 1万 个", [{ value: 10000, unit: "个", measure: "increment", subject: "就业岗位" }]],
@@ -290,6 +293,7 @@ const NEGATIVES = [
   "确定第一批试点",
   "统一对接，唯一窗口",
   "深化“最多跑一次”改革，实行一次性告知",
+  "坚持一成不变的标准",
   "加快一期工程建设",
   "在2016年100亿元的基础上",
   "推进5G网络建设",

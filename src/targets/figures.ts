@@ -59,10 +59,17 @@ function readCore(t: string, i: number): Core | null {
   return { start: i, end, text, chinese: true, value: parseChineseNumeral(text), percent: false };
 }
 
+/** What may follow 成 read as tenths: nothing, punctuation, a comparator (以上, 左右, 多) or 的. */
+const TENTHS_FOLLOWER = /^(?:$|[^\u4e00-\u9fff]|[以左上多的及])/;
+
 function readTail(t: string, core: Core): Tail {
   if (core.percent) return { unit: PERCENT, unitEnd: core.end, end: core.end, scale: 1, scaled: false, approx: null };
   const none: Tail = { unit: null, unitEnd: null, end: core.end, scale: 1, scaled: core.chinese && /[万亿]/.test(core.text), approx: null };
   let p = skipSpaces(t, core.end);
+  // 近六成, 八成以上: tenths, read as a percentage (60%); not 一成不变 or 三成立
+  if (t[p] === "成" && core.value !== null && core.value > 0 && core.value <= 10 && TENTHS_FOLLOWER.test(t.slice(p + 1, p + 2))) {
+    return { unit: PERCENT, unitEnd: p + 1, end: p + 1, scale: 10, scaled: false, approx: null };
+  }
   const direct = matchUnitAt(t, p);
   if (direct) return { ...none, unit: direct, unitEnd: p + direct.unit.length, end: p + direct.unit.length };
   // Scale word and 余/多 in either order: 1万余人, 10余万平方米, 1000多家.
