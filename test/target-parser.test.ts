@@ -177,6 +177,8 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
   ["单位工业增加值用水量比2015年下降20%", [{ value: 20, measure: "increment", subject: "单位工业增加值用水量" }]],
   ["净增市场主体1.5万户", [{ value: 15000, unit: "户", measure: "increment", subject: "市场主体" }]],
   ["确保已完成改造的企业达到100家", [{ value: 100, comparator: "reach", measure: "level", subject: "已完成改造的企业" }]],
+  ["到“十三五”末，新增企业100家", [{ value: 100, deadline: "2020-12-31" }]],
+  ["二〇一九年底前新增企业10家", [{ value: 10, deadline: "2019-12-31" }]],
   // tenths: 六成 = 60%
   ["民营经济增加值占比近六成", [{ text: "近六成", value: 60, unit: "%", comparator: "about", measure: "level", subject: "民营经济增加值占比" }]],
   ["企业上云率达到八成以上", [{ value: 80, unit: "%", comparator: "at_least", subject: "企业上云率" }]],

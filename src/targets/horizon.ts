@@ -13,7 +13,8 @@ import { inSpans, overlaps, type Span } from "./segment.js";
 export type Horizon = Span & { text: string; deadline: string | null };
 
 type Canonical = { phrase: string; relative: boolean } | null;
-export type HorizonRule = { id: string; pattern: RegExp; canonical: (m: RegExpExecArray, policyDate: string | null) => Canonical };
+/** `inQuotes`: the rule reads text that quotes protect from the others (a quoted name inside a time phrase). */
+export type HorizonRule = { id: string; pattern: RegExp; canonical: (m: RegExpExecArray, policyDate: string | null) => Canonical; inQuotes?: boolean };
 
 const NUM = "(\\d{1,2}|[一二两三四五六七八九十]{1,3})";
 const policyYear = (policyDate: string | null) => (policyDate === null ? null : Number(policyDate.slice(0, 4)));
@@ -56,6 +57,19 @@ export const HORIZON_RULES: readonly HorizonRule[] = [
     id: "year-leading",
     pattern: /(?<=^|[，,；;。：:\s（(])(\d{4})年度?(?=[^\d月日年度的])/g,
     canonical: (m) => ({ phrase: `${m[1]}年底前`, relative: false }),
+  },
+  {
+    // 二〇一九年底前, 到二〇二〇年: a year in Chinese digits
+    id: "chinese-year",
+    pattern: /(到|至|截至|截止|于|力争)?([〇零一二三四五六七八九]{4})年(底|末)?(前|以前|之前|内)?/g,
+    canonical: (m) => (m[1] || m[3] || m[4] ? { phrase: `${[...m[2]!].map((c) => "〇一二三四五六七八九".indexOf(c === "零" ? "〇" : c)).join("")}年底前`, relative: false } : null),
+  },
+  {
+    // 到“十三五”末, “十四五”期间: the plan's name is quoted, the phrase is still a time
+    id: "quoted-five-year-plan",
+    pattern: /(到|至)?["“]?(十三五|十四五|十五五)["”](末|期末|期间|时期)/g,
+    canonical: (m) => ({ phrase: `${{ 十三五: 2020, 十四五: 2025, 十五五: 2030 }[m[2] as "十三五"]}年底前`, relative: false }),
+    inQuotes: true,
   },
   {
     id: "five-year-plan",
@@ -134,7 +148,7 @@ export function findHorizons(norm: string, span: Span, protectedSpans: readonly 
     for (let m = rule.pattern.exec(text); m !== null; m = rule.pattern.exec(text)) {
       const start = span.start + m.index;
       const h = { start, end: start + m[0].length };
-      if (m[0].length === 0 || inSpans(protectedSpans, start) || found.some((f) => overlaps(f, h))) continue;
+      if (m[0].length === 0 || (!rule.inQuotes && inSpans(protectedSpans, start)) || found.some((f) => overlaps(f, h))) continue;
       const canonical = rule.canonical(m, policyDate);
       if (canonical === null) continue;
       found.push({ ...h, text: m[0], deadline: resolve(canonical, policyDate) });
