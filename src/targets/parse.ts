@@ -440,8 +440,8 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
     // (已完成改造的企业达到100家: 已 inside a description of what is counted says nothing of the target)
     allTokens.some((t) => t.start >= clause.start && t.end <= clause.end && /已(?:经)?$/.test(norm.slice(clause.start, t.start)) &&
       !norm.slice(t.end, clause.end).includes("的")) ||
-    /^(?:去年|上年|上一年)/.test(norm.slice(skipSpaces(norm, clause.start), clause.end)) ||
-    (clauses.indexOf(clause) > 0 && /^(?:去年|上年)/.test(norm.slice(skipSpaces(norm, sentence.start), sentence.end)));
+    // 去年… opening the clause or the sentence it belongs to
+    [clause.start, sentence.start].some((from) => /^(?:去年|上年|上一年)/.test(norm.slice(skipSpaces(norm, from), clause.end)));
   const out: ParsedTarget[] = [];
   for (const { clause, ...d } of drafts) {
     const h = horizonFor(horizons, clause, d.start) ?? rowHorizon(ctx, d.start);
