@@ -148,7 +148,13 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
     { value: 30, subject: "国家高新技术企业" }, { value: 200, subject: "省科技型中小企业" }, { value: 50, subject: "市级企业研发中心" },
   ]],
   ["完成固定资产投资600亿元、工业投资200亿元", [{ value: 600, subject: "固定资产投资" }, { value: 200, subject: "工业投资" }]],
-  ["化学需氧量、氨氮排放量分别下降3%、3.5%", [{ value: 3, subject: "化学需氧量、氨氮排放量" }, { value: 3.5, subject: "化学需氧量、氨氮排放量" }]],
+  // 分别: the listed subjects in order, or the targets before it
+  ["化学需氧量、氨氮排放量分别下降3%、3.5%", [{ value: 3, subject: "化学需氧量" }, { value: 3.5, subject: "氨氮排放量" }]],
+  ["城镇和农村居民人均可支配收入分别增长8%和9%", [{ value: 8, subject: "城镇和农村居民人均可支配收入" }, { value: 9, subject: "城镇和农村居民人均可支配收入" }]],
+  ["全年接待游客1200万人次，实现旅游总收入150亿元，分别增长12%和15%", [
+    { value: 12_000_000, subject: "游客" }, { value: 150, subject: "旅游总收入" }, { value: 12, unit: "%", subject: "游客" }, { value: 15, unit: "%", subject: "旅游总收入" },
+  ]],
+  ["每季度至少召开1次联席会议", [{ value: 1, comparator: "at_least", subject: "联席会议", frequency: "每季度" }]],
   // a clause without a subject continues the target before it, not that clause's words
   ["新增规上工业企业50家以上，力争达到1200家", [
     { value: 50, comparator: "at_least", measure: "increment", subject: "规上工业企业" },

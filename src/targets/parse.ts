@@ -358,6 +358,28 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
     }
   }
 
+  // 化学需氧量、氨氮排放量分别下降3%、3.5%: the listed subjects, one per figure after 分别, in order; with no list in its
+  // clause (游客1200万人次，旅游总收入150亿元，分别增长12%和15%), the targets before it in the sentence
+  const respectively = new Map<Figure, { subject: string } | { index: number; count: number; before: number }>();
+  for (const clause of clauses) {
+    const at = findWords(norm, clause, ["分别"], protectedSpans)[0];
+    if (at === undefined) continue;
+    const after = counted.filter((g) => g.start >= at.end && g.end <= clause.end);
+    const floor = Math.max(clause.start, ...counted.filter((g) => g.end <= at.start && g.start >= clause.start).map((g) => g.end));
+    const list = clean(input, norm, floor, at.start, { leading: true, skip: adverbials, tokens }).text;
+    // (split at 、 only: 城镇和农村居民人均可支配收入 shares its head noun)
+    const items = list.split("、").map((x) => x.trim()).filter((x) => x !== "");
+    if (items.length > 1 && items.length === after.length) after.forEach((g, i) => respectively.set(g, { subject: items[i]! }));
+    else if (items.length === 0 && after.length > 1) after.forEach((g, i) => respectively.set(g, { index: i, count: after.length, before: at.start }));
+  }
+  const respectiveSubject = (f: Figure): string | null => {
+    const r = respectively.get(f);
+    if (r === undefined) return null;
+    if ("subject" in r) return r.subject;
+    const earlier = drafts.filter((d) => d.kind === "quantity" && d.end <= r.before);
+    return earlier.length >= r.count ? earlier[earlier.length - r.count + r.index]!.subject || null : null;
+  };
+
   // quantities
   let lastMeasure: Measure | null = null;
   let lastSubject: string | null = null;
@@ -376,9 +398,9 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
     const clauseIndex = clauses.indexOf(clause);
     const carried = lastSubjectClause >= clauseIndex - 1 ? lastSubject : null;
     const next = counted.find((g) => g.start >= f.end && g.end <= clause.end) ?? null;
-    const subject = quantitySubject(ctx, f, clause, clauses, floor, before, tokens, adverbials, coverage, carried, next?.start ?? clause.end);
+    const subject = respectiveSubject(f) ?? quantitySubject(ctx, f, clause, clauses, floor, before, tokens, adverbials, coverage, carried, next?.start ?? clause.end);
 
-    const comparator = f.comparator ?? prefix?.comparator ?? (nearestVerb?.reach ? "reach" : null) ?? (coverage ? "reach" : null);
+    const comparator = f.comparator ?? prefix?.comparator ?? boundBeforeVerb(norm, nearestVerb, f) ?? (nearestVerb?.reach ? "reach" : null) ?? (coverage ? "reach" : null);
     let measure: Measure | null;
     const percent = f.unit?.category === "percent";
     if (coverage) measure = "level";
@@ -450,6 +472,15 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
     out.push({ ...d, text: input.slice(d.start, d.end), horizon: h && { text: h.text, deadline: h.deadline }, sentence: { start: sentence.start, end: sentence.end } });
   }
   return out;
+}
+
+/** 至少召开1次, 不少于…: a bound written before the verb that stands right before the figure. */
+const BOUND_WORDS = COMPARATOR_PREFIXES.filter((c) => c.comparator === "at_least" || c.comparator === "at_most");
+
+function boundBeforeVerb(norm: string, verb: Token | null, f: Figure): Comparator | null {
+  if (verb === null || verb.end !== skipSpacesBack(norm, f.start)) return null;
+  const head = norm.slice(Math.max(0, verb.start - 4), skipSpacesBack(norm, verb.start));
+  return BOUND_WORDS.filter((c) => head.endsWith(c.word)).sort((a, b) => b.word.length - a.word.length)[0]?.comparator ?? null;
 }
 
 /** The last horizon before `pos` in the sentence, else the first after it in its clause. */
