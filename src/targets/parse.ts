@@ -396,9 +396,9 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
     const frequency = frequencies.find((q) => q.start >= clause.start && q.end <= f.start) ?? null;
     // a target's subject carries on into the same clause and the next one only (新增规上企业50家以上，力争达到1200家)
     const clauseIndex = clauses.indexOf(clause);
-    const carried = lastSubjectClause >= clauseIndex - 1 ? lastSubject : null;
+    const carried: string | null = lastSubjectClause >= clauseIndex - 1 ? lastSubject : null;
     const next = counted.find((g) => g.start >= f.end && g.end <= clause.end) ?? null;
-    const subject = respectiveSubject(f) ?? quantitySubject(ctx, f, clause, clauses, floor, before, tokens, adverbials, coverage, carried, next?.start ?? clause.end);
+    const subject: string = respectiveSubject(f) ?? quantitySubject(ctx, f, clause, clauses, floor, before, tokens, adverbials, coverage, carried, next?.start ?? clause.end);
 
     const comparator = f.comparator ?? prefix?.comparator ?? boundBeforeVerb(norm, nearestVerb, f) ?? (nearestVerb?.reach ? "reach" : null) ?? (coverage ? "reach" : null);
     let measure: Measure | null;
