@@ -168,7 +168,8 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
   // verbs inside nouns, verbs inside an object of 完成, the noun before a change verb
   ["规上工业增加值300亿元", [{ value: 300, unit: "亿元", measure: "level", subject: "规上工业增加值" }]],
   ["服务业增加值占GDP比重超过50%", [{ value: 50, measure: "level", subject: "服务业增加值占GDP比重" }]],
-  ["农村电商覆盖率95%", [{ value: 95, measure: "level", subject: "农村电商覆盖率" }]],
+  ["农村电商覆盖率95%", [{ value: 95, comparator: "reach", measure: "level", subject: "农村电商覆盖率" }]],
+  ["部门数据归集完成率100%", [{ value: 100, comparator: "reach", measure: "level", subject: "部门数据归集完成率" }]],
   ["完成燃煤锅炉淘汰改造120台", [{ value: 120, unit: "台", measure: "increment", subject: "燃煤锅炉淘汰改造" }]],
   ["9月底前完成改造项目30个", [{ value: 30, subject: "改造项目", deadline: "2017-09-30" }]],
   ["教育经费支出增长不低于8%", [{ value: 8, comparator: "at_least", measure: "increment", subject: "教育经费支出" }]],

@@ -400,7 +400,9 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
     const next = counted.find((g) => g.start >= f.end && g.end <= clause.end) ?? null;
     const subject: string = respectiveSubject(f) ?? quantitySubject(ctx, f, clause, clauses, floor, before, tokens, adverbials, coverage, carried, next?.start ?? clause.end);
 
-    const comparator = f.comparator ?? prefix?.comparator ?? boundBeforeVerb(norm, nearestVerb, f) ?? (nearestVerb?.reach ? "reach" : null) ?? (coverage ? "reach" : null);
+    // 部门数据归集完成率100%, 农村电商覆盖率95%: a rate stated without a verb is one to reach
+    const statedRate = nearestVerb === null && f.unit?.category === "percent" && METRIC_NOUNS.some((n) => subject.endsWith(n));
+    const comparator = f.comparator ?? prefix?.comparator ?? boundBeforeVerb(norm, nearestVerb, f) ?? (nearestVerb?.reach || coverage || statedRate ? "reach" : null);
     let measure: Measure | null;
     const percent = f.unit?.category === "percent";
     if (coverage) measure = "level";
