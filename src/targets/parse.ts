@@ -115,7 +115,7 @@ function scanTokens(norm: string, span: Span, protectedSpans: readonly Span[], f
 const NUMBERING = /^(?:[-•·*]\s*)?(?:[(（][一二三四五六七八九十百零〇\d]+[)）]|[一二三四五六七八九十]+、|\d+[.、])/;
 const TRAILING_JUNK = /[\s,，、:;。的等]/;
 /** Words about how a figure compares, left at the end of a subject before the verb: 分别, 年均, 比2015年, 较上年同期. */
-const TRAILING_WORDS = /(?:分别|年均|(?:较|比)(?:\d{4}年|上年|去年|上一年)(?:同期|底|末)?)$/;
+const TRAILING_WORDS = /(?:分别|年均|(?:较|比)(?:\d{4}年|上年|去年|上一年)(?:同期|底|末)?|(?<=率|额|量|比重|占比|时限|周期|时间|标准)为)$/;
 
 type Clean = { text: string; start: number; end: number };
 /** skip: adverbials (horizons, frequencies) skipped at the start and cut out anywhere; remove: other cuts. */
@@ -401,7 +401,9 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
     const subject: string = respectiveSubject(f) ?? quantitySubject(ctx, f, clause, clauses, floor, before, tokens, adverbials, coverage, carried, next?.start ?? clause.end);
 
     // 部门数据归集完成率100%, 农村电商覆盖率95%: a rate stated without a verb is one to reach
-    const statedRate = nearestVerb === null && f.unit?.category === "percent" && METRIC_NOUNS.some((n) => subject.endsWith(n));
+    // (完成率为100%: 为 after the rate says the same)
+    const statedRate = nearestVerb === null && (f.unit?.category === "percent" || norm[skipSpacesBack(norm, f.start) - 1] === "为") &&
+      METRIC_NOUNS.some((n) => subject.endsWith(n));
     const comparator = f.comparator ?? prefix?.comparator ?? boundBeforeVerb(norm, nearestVerb, f) ?? (nearestVerb?.reach || coverage || statedRate ? "reach" : null);
     let measure: Measure | null;
     const percent = f.unit?.category === "percent";
@@ -464,8 +466,9 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
     // (已完成改造的企业达到100家: 已 inside a description of what is counted says nothing of the target)
     allTokens.some((t) => t.start >= clause.start && t.end <= clause.end && /已(?:经)?$/.test(norm.slice(clause.start, t.start)) &&
       !norm.slice(t.end, clause.end).includes("的")) ||
-    // 去年… opening the clause or the sentence it belongs to
-    [clause.start, sentence.start].some((from) => /^(?:去年|上年|上一年)/.test(norm.slice(skipSpaces(norm, from), clause.end)));
+    // 去年… opening the clause or the sentence it belongs to; 目前…, 全市共有… opening the clause (the state today)
+    [clause.start, sentence.start].some((from) => /^(?:去年|上年|上一年)/.test(norm.slice(skipSpaces(norm, from), clause.end))) ||
+    /^(?:目前|当前|截至目前|现阶段|(?:全市|我市|全县|全区)?(?:共有|现有))/.test(norm.slice(skipSpaces(norm, clause.start), clause.end));
   const out: ParsedTarget[] = [];
   for (const { clause, ...d } of drafts) {
     const h = horizonFor(horizons, clause, d.start) ?? rowHorizon(ctx, d.start);
