@@ -170,6 +170,8 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
   ["服务业增加值占GDP比重超过50%", [{ value: 50, measure: "level", subject: "服务业增加值占GDP比重" }]],
   ["农村电商覆盖率95%", [{ value: 95, comparator: "reach", measure: "level", subject: "农村电商覆盖率" }]],
   ["部门数据归集完成率100%", [{ value: 100, comparator: "reach", measure: "level", subject: "部门数据归集完成率" }]],
+  ["城乡低保标准提高到每人每月800元", [{ value: 800, unit: "元", comparator: "reach", measure: "level", subject: "城乡低保标准", frequency: null }]],
+  ["审批时限压缩到50个工作日内", [{ text: "压缩到50个工作日内", value: 50, comparator: "at_most", measure: "level", subject: "审批时限" }]],
   ["确保完成率为100%", [{ value: 100, comparator: "reach", measure: "level", subject: "完成率" }]],
   ["年底前审批时限为3个工作日", [{ value: 3, unit: "个工作日", comparator: "reach", measure: "level", subject: "审批时限", deadline: "2017-12-31" }]],
   ["完成燃煤锅炉淘汰改造120台", [{ value: 120, unit: "台", measure: "increment", subject: "燃煤锅炉淘汰改造" }]],

@@ -138,6 +138,8 @@ function readFigure(t: string, i: number): Reading | { skipTo: number } | null {
   const suffix = matchWordAt(t, s, COMPARATOR_SUFFIXES.map((c) => c.word));
   if (suffix && (reading.unit !== null || reading.scaled)) {
     reading = { ...reading, end: s + suffix.length, comparator: COMPARATOR_SUFFIXES.find((c) => c.word === suffix)!.comparator };
+  } else if (t[s] === "内" && reading.unit?.category === "time") {
+    reading = { ...reading, end: s + 1, comparator: "at_most" }; // 压缩到50个工作日内, 3天内办结
   }
   return reading;
 }

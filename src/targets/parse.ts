@@ -179,9 +179,12 @@ function findWords(norm: string, span: Span, words: readonly string[], protected
   return found;
 }
 
-function findFrequency(norm: string, span: Span, protectedSpans: readonly Span[]): (Span & { word: string }) | null {
+/** 每人, 每户每月, 每亩每年: what a figure is counted per. */
+const RATE_PHRASE = /每(?:人|户|亩|位|名|床)(?:每(?:月|年|天|日|季度))?/g;
+
+function findFrequency(norm: string, span: Span, protectedSpans: readonly Span[], rates: readonly Span[] = []): (Span & { word: string }) | null {
   for (let i = span.start; i < span.end; i++) {
-    if (inSpans(protectedSpans, i)) continue;
+    if (inSpans(protectedSpans, i) || inSpans(rates, i)) continue;
     const w = matchWordAt(norm, i, FREQUENCIES);
     if (w) return { start: i, end: i + w.length, word: w };
     FREQUENCY_PATTERN.lastIndex = i;
@@ -278,8 +281,10 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
   const clauses = splitClauses(norm, sentence);
   const horizons = findHorizons(norm, sentence, protectedSpans, ctx.policyDate);
   const allTokens = scanTokens(norm, sentence, protectedSpans, figures);
-  const frequencies = clauses.map((c) => findFrequency(norm, c, protectedSpans)).filter((f) => f !== null);
-  const adverbials: Span[] = [...horizons, ...frequencies, ...baselines];
+  // 每人每月800元, 每户: a rate's denominator, not a frequency (cut out of the subject like a time)
+  const rates: Span[] = [...norm.slice(sentence.start, sentence.end).matchAll(RATE_PHRASE)].map((m) => ({ start: sentence.start + m.index, end: sentence.start + m.index + m[0].length }));
+  const frequencies = clauses.map((c) => findFrequency(norm, c, protectedSpans, rates)).filter((f) => f !== null);
+  const adverbials: Span[] = [...horizons, ...frequencies, ...baselines, ...rates];
   const clauseOf = (pos: number) => clauses.find((c) => pos >= c.start && pos < c.end) ?? sentence;
   const prefixOf = (f: Figure) => allTokens.find((t) => t.comparator !== undefined && t.end === skipSpacesBack(norm, f.start)) ?? null;
 
