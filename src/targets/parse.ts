@@ -37,7 +37,7 @@ import {
   SUBJECT_FILLERS, SUBJECT_STOP_WORDS, VERB_BEARING_NOUNS, matchWordAt, type Comparator, type Measure,
 } from "./lexicon.js";
 import { findProtectedSpans, inSpans, normalizeWidth, skipSpaces, skipSpacesBack, splitClauses, splitSentences, type Span } from "./segment.js";
-import { toBaseUnit } from "./units.js";
+import { toBaseUnit, UNITS } from "./units.js";
 
 export type { Comparator, Measure } from "./lexicon.js";
 
@@ -178,6 +178,10 @@ function findWords(norm: string, span: Span, words: readonly string[], protected
   }
   return found;
 }
+
+/** A clause stating a subsidy or reward and its terms (给予, 最高, per company or item), where money is no target. */
+const INCENTIVE_CLAUSE = /给予|最高|每(?:家|个|项|台|套)(?:企业|项目)?(?:奖励|补助|补贴|资助)/;
+const UNITS_BY_NAME = new Map(UNITS.map((u) => [u.unit, u]));
 
 /** 每人, 每户每月, 每亩每年: what a figure is counted per. */
 const RATE_PHRASE = /每(?:人|户|亩|位|名|床)(?:每(?:月|年|天|日|季度))?/g;
@@ -474,11 +478,15 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
     // 去年… opening the clause or the sentence it belongs to; 目前…, 全市共有… opening the clause (the state today)
     [clause.start, sentence.start].some((from) => /^(?:去年|上年|上一年)/.test(norm.slice(skipSpaces(norm, from), clause.end))) ||
     /^(?:目前|当前|截至目前|现阶段|(?:全市|我市|全县|全区)?(?:共有|现有))/.test(norm.slice(skipSpaces(norm, clause.start), clause.end));
+  // what the policy pays, not what it is to achieve: 给予最高500万元补助, 按投资额的10%给予补助, 每家奖励50万元
+  const incentive = (clause: Span, d: Omit<Draft, "clause">) =>
+    d.kind === "quantity" && (d.unit === "%" || UNITS_BY_NAME.get(d.unit ?? "")?.category === "money") &&
+    INCENTIVE_CLAUSE.test(norm.slice(clause.start, clause.end));
   const out: ParsedTarget[] = [];
   for (const { clause, ...d } of drafts) {
     const h = horizonFor(horizons, clause, d.start) ?? rowHorizon(ctx, d.start);
     const over = ctx.policyDate !== null && h?.deadline != null && /\d{4}年/.test(h.text) && h.deadline < ctx.policyDate;
-    if (past(clause) || over) continue;
+    if (past(clause) || over || incentive(clause, d)) continue;
     out.push({ ...d, text: input.slice(d.start, d.end), horizon: h && { text: h.text, deadline: h.deadline }, sentence: { start: sentence.start, end: sentence.end } });
   }
   return out;
