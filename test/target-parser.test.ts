@@ -184,6 +184,8 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
   ["招引亿元以上项目30个，其中10亿元以上项目5个", [{ value: 30, subject: "亿元以上项目" }, { value: 5, subject: "10亿元以上项目" }]],
   ["年内完成65岁以上老年人健康体检5万人", [{ value: 50000, unit: "人", subject: "65岁以上老年人健康体检" }]],
   ["新增企业30家、工业投资200亿元", [{ value: 30, subject: "企业" }, { value: 200, subject: "工业投资" }]],
+  ["公交站点500米覆盖率达到100%", [{ value: 100, unit: "%", comparator: "reach", measure: "level", subject: "公交站点500米覆盖率" }]],
+  ["建成农村文化礼堂40家，实现500人以上行政村全覆盖", [{ value: 40, subject: "农村文化礼堂" }, { value: 100, unit: "%", subject: "500人以上行政村" }]],
   ["电子商务交易额年均增长20%以上", [{ value: 20, comparator: "at_least", measure: "increment", subject: "电子商务交易额" }]],
   ["单位工业增加值用水量比2015年下降20%", [{ value: 20, measure: "increment", subject: "单位工业增加值用水量" }]],
   ["净增市场主体1.5万户", [{ value: 15000, unit: "户", measure: "increment", subject: "市场主体" }]],

@@ -297,13 +297,18 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
   const counted: Figure[] = [];
   // 培育年产值超10亿元企业20家, 其中10亿元以上项目5个: a figure written straight before the noun a later figure counts
   // (no verb, comparator or punctuation between) describes that noun too
+  // (公交站点500米覆盖率达到100%: also before the rate a later figure states; 500人以上行政村全覆盖: before what is covered)
+  const nounOnly = (text: string) => /\S/.test(text) && !/[\s,，、;；:：。和及与或]|其中/.test(text.trim());
   const describesNext = (f: Figure) => {
     const clause = clauseOf(f.start);
     const g = figures.find((x) => x.start >= f.end && x.end <= clause.end);
-    if (g === undefined) return false;
-    const between = norm.slice(f.end, g.start);
-    return /\S/.test(between) && !/[\s,，、;；:：。和及与或]|其中/.test(between.trim()) &&
-      !allTokens.some((t) => t.start >= f.end && t.end <= g.start);
+    const cover = findWords(norm, { start: f.end, end: clause.end }, COVERAGE_WORDS, protectedSpans)[0];
+    const end = g?.start ?? cover?.start;
+    if (end === undefined) return false;
+    const inner = allTokens.filter((t) => t.start >= f.end && t.end <= end);
+    if (inner.length === 0) return nounOnly(norm.slice(f.end, end));
+    const head = norm.slice(f.end, inner[0]!.start).trim();
+    return g !== undefined && nounOnly(head) && METRIC_NOUNS.some((n) => head.endsWith(n)) && skipSpaces(norm, inner[inner.length - 1]!.end) === g.start;
   };
   for (const f of figures) {
     const after = norm.slice(skipSpaces(norm, f.end));
