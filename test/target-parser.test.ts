@@ -198,6 +198,36 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
   // OCR spaces between characters: words are found whole, positions stay those of the text as written
   ["全 年 新 增 规 上 企 业 50 家 以 上", [{ text: "50 家 以 上", value: 50, comparator: "at_least", measure: "increment", subject: "规上企业", deadline: "2017-12-31" }]],
   ["力 争 新 增 就 业 岗 位 1万 个", [{ value: 10000, unit: "个", measure: "increment", subject: "就业岗位" }]],
+  // from the second review: what the rules above must not take away
+  ["建成5个面积1000平方米以上的文化广场", [{ value: 5, unit: "个", subject: "面积1000平方米以上的文化广场" }]],
+  ["培育3家产值10亿元以上企业", [{ value: 3, unit: "家", subject: "产值10亿元以上企业" }]],
+  ["新建10个停车场泊位2000个", [{ value: 10, unit: "个" }, { value: 2000, unit: "个" }]],
+  ["实现产值100亿元税收10亿元", [{ value: 100, subject: "产值" }, { value: 10, subject: "税收" }]],
+  ["新增就业岗位3000个 城镇登记失业率3.5%以内", [{ value: 3000, subject: "就业岗位" }, { value: 3.5, comparator: "at_most", subject: "城镇登记失业率" }]],
+  ["推动已签约项目开工建设30个以上", [{ value: 30, comparator: "at_least" }]],
+  ["已开工项目竣工率达到80%", [{ value: 80, comparator: "reach", measure: "level", subject: "已开工项目竣工率" }]],
+  ["2017年12月已开工的20个项目年内全部竣工", [{ value: 20, deadline: "2017-12-31" }]],
+  ["共有产权住房新开工500套", [{ value: 500, unit: "套" }]],
+  ["现有工业企业技改覆盖面达到60%", [{ value: 60, subject: "现有工业企业技改覆盖面" }]],
+  ["去年新增上市企业2家，今年力争新增3家", [{ value: 3, subject: "上市企业" }]],
+  ["已建成5G基站500个，年内新增800个", [{ value: 800, subject: "5G基站", deadline: "2017-12-31" }]],
+  ["新增企业10家，培训1000人次", [{ value: 10, subject: "企业" }, { value: 1000, subject: "培训" }]],
+  ["创业担保贷款最高额度提高到30万元", [{ value: 30, unit: "万元", comparator: "reach", subject: "创业担保贷款最高额度" }]],
+  ["新招聘教师300名", [{ value: 300, measure: "increment", subject: "教师" }]],
+  ["新建改造城乡供水管网100公里", [{ value: 100, subject: "城乡供水管网" }]],
+  ["完成河道整治并新建绿道10公里", [{ value: 10, subject: "绿道" }]],
+  ["城镇、农村居民人均可支配收入分别增长8%、9%", [{ value: 8, subject: "城镇居民人均可支配收入" }, { value: 9, subject: "农村居民人均可支配收入" }]],
+  ["新建学校3所、幼儿园5所，分别新增学位3000个、1000个", [
+    { value: 3, subject: "学校" }, { value: 5, subject: "幼儿园" }, { value: 3000, subject: "学位" }, { value: 1000, subject: "学位" },
+  ]],
+  ["PM2.5浓度比2016年底下降20%", [{ value: 20, subject: "PM2.5浓度", deadline: null }]],
+  ["在2016年底基础上，新增城市绿地100公顷", [{ value: 100, subject: "城市绿地", deadline: null }]],
+  ["2019年起每年新增企业10家", [{ value: 10, frequency: "每年", deadline: null }]],
+  ["2019年、2020年分别新增企业20家、30家", [{ value: 20, subject: "企业", deadline: "2019-12-31" }, { value: 30, subject: "企业", deadline: "2020-12-31" }]],
+  ["每一季度开展一次安全检查", [{ value: 1, frequency: "每一季度", deadline: null }]],
+  ["由原来的15个工作日压减至5个工作日", [{ value: 5, unit: "个工作日", comparator: "reach", measure: "level" }]],
+  ["分三批建成100个示范村", [{ value: 100, subject: "示范村" }]],
+  ["建成区绿化覆盖率42%", [{ value: 42, comparator: "reach", measure: "level", subject: "建成区绿化覆盖率" }]],
   // deadlines by quarter and by day
   ["第三季度末前新增企业10家", [{ value: 10, subject: "企业", deadline: "2017-09-30" }]],
   ["2018年第一季度，启动10个重点项目建设", [{ value: 10, measure: "increment", deadline: "2018-03-31" }]],
@@ -249,7 +279,7 @@ describe("milestones and recurring duties", () => {
     ]);
   });
 
-  it.each(["培育认定一批市级智能制造工程服务公司", "就此制定以下意见", "完成年度目标任务", "2017年9月8日印发", "推进产融对接网络平台建设", "全力保障专家委员会成立与服务工作启动仪式在慈召开"])(
+  it.each(["培育认定一批市级智能制造工程服务公司", "就此制定以下意见", "完成年度目标任务", "2017年9月8日印发", "完善建成区公共服务体系", "确保完成年度投资计划", "推进产融对接网络平台建设", "全力保障专家委员会成立与服务工作启动仪式在慈召开"])(
     "%s is no target",
     (text) => expect(parse(text)).toEqual([]),
   );

@@ -36,7 +36,7 @@ const isYear = (v: number | null) => v !== null && Number.isInteger(v) && v >= 1
 
 /** 由/从 (原来的/目前的/现在的) right before a figure that a change verb with 到/至 follows: the figure is where the change starts. */
 export const BASELINE_BEFORE = /(?:由|从)(?:原来的|原先的|目前的|现在的|现有的|\d{4}年的?)?$/;
-const BASELINE_AFTER = /^ *(?:提高|提升|增加|增长|上升|扩大|下降|降低|减少|压缩|缩短|缩小|降|增)(?:到|至)/;
+const BASELINE_AFTER = /^ *(?:提高|提升|增加|增长|上升|扩大|下降|降低|减少|压缩|压减|缩短|缩小|降|增)(?:到|至)/;
 
 /** Set phrases containing a numeral and a measure word. */
 export const IDIOMS: readonly string[] = [
@@ -149,6 +149,12 @@ export const EXCLUSION_RULES: readonly ExclusionRule[] = [
     description: "a baseline, not a target: 在2020年100亿元的基础上",
     examples: ["100亿元的基础上"],
     test: (c) => /^ *的基础上/.test(c.text.slice(c.end)),
+  },
+  {
+    id: "installments",
+    description: "how a task is split, not a target: 分三批建成, 分两期实施, 分两步走",
+    examples: ["分三批"],
+    test: (c) => before(c, 1).endsWith("分") && ["批", "期", "次", "轮", "步"].includes(c.unit ?? ""),
   },
   {
     id: "from-baseline",

@@ -55,7 +55,7 @@ export const HORIZON_RULES: readonly HorizonRule[] = [
   {
     // 「推进老旧小区改造，2018年完成30个，2019年完成40个」: a bare year opening a clause is the year the clause is for
     id: "year-leading",
-    pattern: /(?<=^|[，,；;。：:\s（(])(\d{4})年度?(?=[^\d月日年度的])/g,
+    pattern: /(?<=^|[，,；;。：:\s（(])(\d{4})年度?(?=[^\d月日年度的、和至到-])/g,
     canonical: (m) => ({ phrase: `${m[1]}年底前`, relative: false }),
   },
   {
@@ -110,7 +110,7 @@ export const HORIZON_RULES: readonly HorizonRule[] = [
   {
     // 第三季度末前, 一季度, 前三季度 (每季度 is a frequency)
     id: "quarter",
-    pattern: /(第|前)?([一二三四1-4])季度(末|底)?(前|以前|之前|内)?/g,
+    pattern: /(?<!每)(第|前)?([一二三四1-4])季度(末|底)?(前|以前|之前|内)?/g,
     canonical: (m) => ({ phrase: `第${m[2]}季度末前`, relative: true }),
   },
   {
@@ -130,6 +130,9 @@ export const HORIZON_RULES: readonly HorizonRule[] = [
   },
 ];
 
+const BASE_BEFORE = /(?:比|较|与|同|在|以|从|由|相对于?|对比)$/;
+const BASE_AFTER = /^(?:的)?(?:基础上|为基期|为基数|为基准|为基年|相比|水平|起|开始|以来)/;
+
 /** Horizon phrases that mark a flow over the year rather than a deadline for a stock (全年举办…). */
 export const ANNUAL_HORIZONS: readonly string[] = ["全年"];
 
@@ -143,12 +146,18 @@ function resolve(c: NonNullable<Canonical>, policyDate: string | null): string |
 export function findHorizons(norm: string, span: Span, protectedSpans: readonly Span[], policyDate: string | null): Horizon[] {
   const text = norm.slice(span.start, span.end);
   const found: Horizon[] = [];
+  const based: Span[] = []; // base years found: no later rule reads a horizon inside them (比2017年底: not 年底)
   for (const rule of HORIZON_RULES) {
     rule.pattern.lastIndex = 0;
     for (let m = rule.pattern.exec(text); m !== null; m = rule.pattern.exec(text)) {
       const start = span.start + m.index;
       const h = { start, end: start + m[0].length };
-      if (m[0].length === 0 || (!rule.inQuotes && inSpans(protectedSpans, start)) || found.some((f) => overlaps(f, h))) continue;
+      if (m[0].length === 0 || (!rule.inQuotes && inSpans(protectedSpans, start)) || [...found, ...based].some((f) => overlaps(f, h))) continue;
+      // a base year or a start, not a deadline: 比2017年底下降20%, 在2017年底基础上, 2017年为基期, 2019年起每年
+      if (BASE_BEFORE.test(text.slice(0, m.index)) || BASE_AFTER.test(text.slice(m.index + m[0].length))) {
+        based.push(h);
+        continue;
+      }
       const canonical = rule.canonical(m, policyDate);
       if (canonical === null) continue;
       found.push({ ...h, text: m[0], deadline: resolve(canonical, policyDate) });

@@ -16,7 +16,7 @@ export const COMPARATOR_PREFIXES: readonly { word: string; comparator: Comparato
   ...["不超过", "不高于", "不多于", "不大于", "低于", "少于", "小于", "控制在", "最多", "至多"].map((word) => ({ word, comparator: "at_most" as const })),
   ...["达到", "达", "实现", "累计达到", "提高到", "提高至", "提升到", "提升至", "扩大到", "扩大至", "增至", "增加到", "增加至",
     "增长到", "增长至", "上升到", "上升至", "降至", "降低到", "降低至", "下降到", "下降至", "减少到", "减少至", "压缩至", "压缩到", "缩短至",
-    "缩短到"].map((word) => ({ word, comparator: "reach" as const })),
+    "缩短到", "压减至", "压减到"].map((word) => ({ word, comparator: "reach" as const })),
   ...["共计", "合计", "总计"].map((word) => ({ word, comparator: "exactly" as const })),
 ];
 
@@ -47,6 +47,7 @@ export const MEASURE_VERBS: readonly MeasureVerb[] = [
   // level: the stock reached at the deadline
   ...["达到", "累计达到", "实现", "扩大到", "扩大至", "增至", "增加到", "增加至", "增长到", "增长至", "提高到", "提高至", "提升到",
     "提升至", "上升到", "上升至", "下降到", "下降至", "降低到", "降低至", "降至", "减少到", "减少至", "压缩至", "压缩到", "缩短至", "缩短到",
+    "压减至", "压减到",
   ].map((word) => ({ word, measure: "level" as const, reach: true })),
   { word: "达", measure: "level", reach: true, adjacent: true },
   ...["累计", "覆盖", "保持", "保持在", "稳定在", "维持在", "控制在", "总数", "总量", "总规模"].map((word) => ({ word, measure: "level" as const })),
@@ -55,11 +56,10 @@ export const MEASURE_VERBS: readonly MeasureVerb[] = [
   ...["新增", "新建", "新引进", "引进", "招引", "培育", "培育发展", "培育选树", "培育认定", "选树", "打造", "树立", "实施",
     "组织实施", "举办", "开展", "进行", "组织", "召开", "建立", "建成", "创建", "组建", "成立", "设立", "培训", "培养",
     "选拔", "遴选", "安排", "投入", "攻克", "整治", "淘汰", "整治淘汰", "规范提升", "梳理", "排摸", "认定", "评选", "创成",
-    "争创", "开工", "竣工", "投产", "吸纳", "帮扶", "资助", "扶持", "奖励", "修建", "铺设", "发放", "签约", "推广",
+    "争创", "开工", "竣工", "投产", "招聘", "吸纳", "帮扶", "资助", "扶持", "奖励", "修建", "铺设", "发放", "签约", "推广",
     "输送", "接待", "整改", "改建", "扩建", "新改建", "新建改建", "招收", "录用", "安置", "带动", "解决", "兑现", "拨付", "筹集", "建成投用", "建成投运",
     "投用", "投运", "惠及", "启动", "净增", "新设", "清理", "处置"].map((word) => ({ word, measure: "increment" as const })),
-  // 招聘 is the noun's first half in 举办招聘会不少于30场
-  ...["建设", "改造", "招聘"].map((word) => ({ word, measure: "increment" as const, nominal: true })),
+  ...["建设", "改造"].map((word) => ({ word, measure: "increment" as const, nominal: true })),
   ...["增长", "增加", "提高", "提升", "上升", "下降", "降低", "减少"].map((word) => ({ word, measure: "increment" as const, change: true })),
 ];
 
@@ -68,8 +68,8 @@ export const MEASURE_VERBS: readonly MeasureVerb[] = [
  * (规上工业增加值300亿元 is a level of 规上工业增加值, not an increase of 值).
  */
 export const VERB_BEARING_NOUNS: readonly string[] = [
-  "增加值", "覆盖率", "覆盖面", "建设用地", "完成率", "完成额", "完成值", "开工率", "竣工率", "投产率", "实施率", "建成率", "整改率",
-  "招聘会", "培训班", "培训费",
+  "增加值", "覆盖率", "覆盖面", "建设用地", "建成区", "完成率", "完成额", "完成值", "开工率", "竣工率", "投产率", "实施率", "建成率", "整改率",
+  "招聘会", "培训班", "培训费", "安置房",
 ];
 
 /** Subjects ending in one of these name a stock, so a bare figure after them is a level (投资额超过1.2亿元). */
@@ -115,7 +115,7 @@ export const FREQUENCIES: readonly string[] = [
   "定期", "定时", "按月", "按季度", "按季", "按年度", "按年", "逐月", "逐季",
 ];
 /** 每3个月, 每两年 … */
-export const FREQUENCY_PATTERN = /每(?:\d+|[一二两三四五六七八九十]+)(?:个月|个季度|年|周|天)/y;
+export const FREQUENCY_PATTERN = /每(?:\d+|[一二两三四五六七八九十]+)(?:个月|个季度|季度|年|周|天)/y;
 
 /** Coverage without a number: 全覆盖 → value 100 %, reach, level. */
 export const COVERAGE_WORDS: readonly string[] = ["全覆盖", "全面覆盖"];

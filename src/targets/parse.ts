@@ -180,7 +180,10 @@ function findWords(norm: string, span: Span, words: readonly string[], protected
 }
 
 /** A clause stating a subsidy or reward and its terms (给予, 最高, per company or item), where money is no target. */
-const INCENTIVE_CLAUSE = /给予|最高|每(?:家|个|项|台|套)(?:企业|项目)?(?:奖励|补助|补贴|资助)/;
+const INCENTIVE_CLAUSE = /给予|最高(?:不超过|可达)?\s*[\d一二三四五六七八九十百千]|每(?:家|个|项|台|套)(?:企业|项目)?(?:奖励|补助|补贴|资助)/;
+
+/** What stands before a figure that states how things are today: 目前完成率为, 全市共有规上企业, 我市目前有. */
+const STATE_TODAY = /^(?:全市|我市|全县|全区)?(?:(?:目前|当前|截至目前)[^,，]*(?:为|是|达到?)|(?:目前|当前)?(?:共有|已有|拥有)(?!产权)[^,，]*|(?:目前|当前)有[^,，]*)$/;
 const UNITS_BY_NAME = new Map(UNITS.map((u) => [u.unit, u]));
 
 /** 每人, 每户每月, 每亩每年: what a figure is counted per. */
@@ -299,16 +302,26 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
   // (no verb, comparator or punctuation between) describes that noun too
   // (公交站点500米覆盖率达到100%: also before the rate a later figure states; 500人以上行政村全覆盖: before what is covered)
   const nounOnly = (text: string) => /\S/.test(text) && !/[\s,，、;；:：。和及与或]|其中/.test(text.trim());
+  // (a count before another figure is a target of its own: 新建10个停车场泊位2000个, 实施100个项目总投资500亿元)
   const describesNext = (f: Figure) => {
     const clause = clauseOf(f.start);
     const g = figures.find((x) => x.start >= f.end && x.end <= clause.end);
     const cover = findWords(norm, { start: f.end, end: clause.end }, COVERAGE_WORDS, protectedSpans)[0];
-    const end = g?.start ?? cover?.start;
-    if (end === undefined) return false;
-    const inner = allTokens.filter((t) => t.start >= f.end && t.end <= end);
-    if (inner.length === 0) return nounOnly(norm.slice(f.end, end));
-    const head = norm.slice(f.end, inner[0]!.start).trim();
-    return g !== undefined && nounOnly(head) && METRIC_NOUNS.some((n) => head.endsWith(n)) && skipSpaces(norm, inner[inner.length - 1]!.end) === g.start;
+    const count = f.unit?.category === "count" || (f.unit === null && f.scaled);
+    if (g !== undefined && !count) {
+      const inner = allTokens.filter((t) => t.start >= f.end && t.end <= g.start);
+      if (inner.length === 0) return g.unit?.category === "count" && nounOnly(norm.slice(f.end, g.start));
+      const head = norm.slice(f.end, inner[0]!.start).trim();
+      return nounOnly(head) && METRIC_NOUNS.some((n) => head.endsWith(n)) && skipSpaces(norm, inner[inner.length - 1]!.end) === g.start;
+    }
+    if (g === undefined && cover !== undefined) {
+      return f.comparator !== null && nounOnly(norm.slice(f.end, cover.start)) && !allTokens.some((t) => t.start >= f.end && t.end <= cover.start);
+    }
+    // 培育3家产值10亿元以上企业: a bounded amount between a count and the noun it counts
+    const countBefore = [...figures].reverse().find((x) => x.end <= f.start && x.start >= clause.start);
+    return g === undefined && !count && f.comparator !== null && countBefore?.unit?.category === "count" &&
+      nounOnly(norm.slice(countBefore.end, f.start)) && nounOnly(norm.slice(f.end, clause.end)) &&
+      !allTokens.some((t) => t.start >= countBefore.end && t.end <= clause.end);
   };
   for (const f of figures) {
     const after = norm.slice(skipSpaces(norm, f.end));
@@ -333,8 +346,8 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
   // 试点建设1个: a `nominal` verb after a noun is a noun, no anchor for the figure (it may still start a milestone).
   const nominalUse = (t: Token) => {
     if (!t.nominal) return false;
-    // 完成改造项目30个: right after another verb, it begins that verb's object
-    if (tokens.some((x) => x !== t && x.measure !== undefined && x.end === t.start)) return true;
+    // 完成改造项目30个: right after 完成, it begins its object (新建改造 is one verb)
+    if (tokens.some((x) => x !== t && x.word === "完成" && x.end === t.start)) return true;
     const clause = clauseOf(t.start);
     const floor = Math.max(clause.start, ...tokens.filter((x) => x.end <= t.start && x.start >= clause.start).map((x) => x.end));
     return clean(input, norm, floor, t.start, { leading: true, skip: adverbials }).text !== "";
@@ -342,8 +355,9 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
   // 完成燃煤锅炉淘汰改造120台, 完成小城镇环境综合整治30个: after 完成 and its object, a verb is the object's last word
   const inCompletedObject = (t: Token) => {
     const clause = clauseOf(t.start);
+    // (完成河道整治并新建绿道10公里: after 并, 后, 再 a new predicate starts)
     return t.measure === "increment" && tokens.some((x) => x.word === "完成" && x.start >= clause.start && x.end < t.start &&
-      clean(input, norm, x.end, t.start).text !== "");
+      clean(input, norm, x.end, t.start).text !== "" && !/[并后再和及、]/.test(norm.slice(x.end, t.start)));
   };
   const anchors = tokens.filter((t) => isQuantityAnchor(t) && !nominalUse(t) && !inCompletedObject(t));
 
@@ -375,6 +389,7 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
   // 化学需氧量、氨氮排放量分别下降3%、3.5%: the listed subjects, one per figure after 分别, in order; with no list in its
   // clause (游客1200万人次，旅游总收入150亿元，分别增长12%和15%), the targets before it in the sentence
   const respectively = new Map<Figure, { subject: string } | { index: number; count: number; before: number }>();
+  const respectiveYears = new Map<number, { text: string; deadline: string }>(); // by the figure's end
   for (const clause of clauses) {
     const at = findWords(norm, clause, ["分别"], protectedSpans)[0];
     if (at === undefined) continue;
@@ -383,8 +398,18 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
     const list = clean(input, norm, floor, at.start, { leading: true, skip: adverbials, tokens }).text;
     // (split at 、 only: 城镇和农村居民人均可支配收入 shares its head noun)
     const items = list.split("、").map((x) => x.trim()).filter((x) => x !== "");
-    if (items.length > 1 && items.length === after.length) after.forEach((g, i) => respectively.set(g, { subject: items[i]! }));
-    else if (items.length === 0 && after.length > 1) after.forEach((g, i) => respectively.set(g, { index: i, count: after.length, before: at.start }));
+    // 2019年、2020年分别新增企业20家、30家: the years are the figures' deadlines, not their subjects
+    if (items.length > 1 && items.length === after.length && items.every((x) => /^\d{4}年(?:底|末)?$/.test(x))) {
+      after.forEach((g, i) => respectiveYears.set(g.end, { text: items[i]!, deadline: `${items[i]!.slice(0, 4)}-12-31` }));
+      continue;
+    }
+    // 城镇、农村居民人均可支配收入: a short first item shares the last one's head noun (城镇居民人均可支配收入)
+    const last = items[items.length - 1] ?? "";
+    const whole = items.map((x, i) => (i < items.length - 1 && x.length <= 3 && last.length > x.length + 2 ? x + last.slice(x.length) : x));
+    // (分别新增学位3000个、1000个 names what it counts: no pairing with the targets before it)
+    const own = after.length > 0 && clean(input, norm, at.end, after[0]!.start, { leading: true, tokens }).text !== "";
+    if (whole.length > 1 && whole.length === after.length) after.forEach((g, i) => respectively.set(g, { subject: whole[i]! }));
+    else if (whole.length === 0 && after.length > 1 && !own) after.forEach((g, i) => respectively.set(g, { index: i, count: after.length, before: at.start }));
   }
   const respectiveSubject = (f: Figure): string | null => {
     const r = respectively.get(f);
@@ -398,6 +423,7 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
   let lastMeasure: Measure | null = null;
   let lastSubject: string | null = null;
   let lastSubjectClause = -1;
+  let lastUnit: string | null = null;
   for (const f of counted) {
     const clause = clauseOf(f.start);
     const prefix = prefixOf(f);
@@ -412,7 +438,7 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
     const clauseIndex = clauses.indexOf(clause);
     const carried: string | null = lastSubjectClause >= clauseIndex - 1 ? lastSubject : null;
     const next = counted.find((g) => g.start >= f.end && g.end <= clause.end) ?? null;
-    const subject: string = respectiveSubject(f) ?? quantitySubject(ctx, f, clause, clauses, floor, before, tokens, adverbials, coverage, carried, next?.start ?? clause.end);
+    const subject: string = respectiveSubject(f) ?? quantitySubject(ctx, f, clause, clauses, floor, before, tokens, adverbials, coverage, carried, next?.start ?? clause.end, lastUnit);
 
     // 部门数据归集完成率100%, 农村电商覆盖率95%: a rate stated without a verb is one to reach
     // (完成率为100%: 为 after the rate says the same)
@@ -430,6 +456,7 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
     if (subject) {
       lastSubject = subject;
       lastSubjectClause = clauseIndex;
+      lastUnit = f.unit?.unit ?? null;
     }
 
     const start = prefix?.start ?? f.start;
@@ -456,6 +483,7 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
       if (!t.milestone || t.start < coveredTo || t.start < clause.start || t.end > clause.end) continue;
       const object = clean(input, norm, t.end, clause.end, { leading: true, tokens: tokens.filter((x) => x.milestone) });
       const act = MILESTONE_ACTS.find((w) => object.text.endsWith(w) && object.text.length > w.length);
+      if (t.word === "完成" && act === undefined) continue; // 完成年度投资计划 is no milestone; 完成《规划》编制 is
       const head = objectHead(act === undefined ? object.text : object.text.slice(0, -act.length));
       if (!object.text || !MILESTONE_NOUNS.some((n) => head.endsWith(n)) || MILESTONE_SELF_REFERENCES.some((w) => object.text.startsWith(w))) continue;
       if (counted.some((f) => f.start >= t.end && f.end <= clause.end)) continue;
@@ -476,22 +504,36 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
 
   // what has been done is no target: 截至2017年底已建成基站20个, 去年新增上市企业2家, and (with a policy date) a result
   // for a year already over (2017年全市实现地区生产总值1860亿元, in a policy of 2018; 上半年 and 6月底前 are read as written)
-  const past = (clause: Span) =>
-    // (已完成改造的企业达到100家: 已 inside a description of what is counted says nothing of the target)
-    allTokens.some((t) => t.start >= clause.start && t.end <= clause.end && /已(?:经)?$/.test(norm.slice(clause.start, t.start)) &&
-      !norm.slice(t.end, clause.end).includes("的")) ||
-    // 去年… opening the clause or the sentence it belongs to; 目前…, 全市共有… opening the clause (the state today)
-    [clause.start, sentence.start].some((from) => /^(?:去年|上年|上一年)/.test(norm.slice(skipSpaces(norm, from), clause.end))) ||
-    /^(?:目前|当前|截至目前|现阶段|(?:全市|我市|全县|全区)?(?:共有|现有))/.test(norm.slice(skipSpaces(norm, clause.start), clause.end));
+  // 去年… opens a past clause, and the clauses after it stay in the past until one names a time or an aim of its own
+  // (去年新增上市企业2家，累计达到15家 | 去年新增2家，今年力争新增3家)
+  const pastClauses = new Set<Span>();
+  clauses.forEach((c, i) => {
+    const text = norm.slice(skipSpaces(norm, c.start), c.end);
+    const own = horizons.some((h) => h.start >= c.start && h.end <= c.end) || /今年|本年|力争|确保|争取|目标|预期|计划/.test(text);
+    if (/^(?:去年|上年|上一年)(?!度?(?:考核|结转|未完成|遗留))/.test(text) || (i > 0 && pastClauses.has(clauses[i - 1]!) && !own)) pastClauses.add(c);
+  });
+  const past = (clause: Span, d: Omit<Draft, "clause">) => {
+    if (pastClauses.has(clause)) return true;
+    if (d.kind !== "quantity") return false;
+    // the verb of the figure says it is done: 已建成5G基站20个, 首批10家企业已完成改造 (not 已开工项目竣工率达到80%)
+    const verbs = anchors.filter((t) => t.measure !== undefined && t.start >= clause.start && t.end < d.end && t.start < d.end);
+    const verb = verbs[verbs.length - 1] ?? anchors.find((t) => t.measure !== undefined && t.start >= d.end && t.end <= clause.end);
+    // (2017年12月已开工的20个项目年内全部竣工: 已开工的 describes what is counted)
+    const relative = verb !== undefined && verb.end <= d.start && norm.slice(verb.end, d.start).includes("的");
+    if (verb !== undefined && !relative && /已(?:经)?$/.test(norm.slice(clause.start, verb.start))) return true;
+    // the state today, stated without a verb: 目前完成率为65%, 全市共有规上企业1800家
+    const lead = norm.slice(skipSpaces(norm, clause.start), d.start);
+    return verbs.length === 0 && STATE_TODAY.test(lead);
+  };
   // what the policy pays, not what it is to achieve: 给予最高500万元补助, 按投资额的10%给予补助, 每家奖励50万元
   const incentive = (clause: Span, d: Omit<Draft, "clause">) =>
     d.kind === "quantity" && (d.unit === "%" || UNITS_BY_NAME.get(d.unit ?? "")?.category === "money") &&
     INCENTIVE_CLAUSE.test(norm.slice(clause.start, clause.end));
   const out: ParsedTarget[] = [];
   for (const { clause, ...d } of drafts) {
-    const h = horizonFor(horizons, clause, d.start) ?? rowHorizon(ctx, d.start);
+    const h = respectiveYears.get(d.end) ?? horizonFor(horizons, clause, d.start) ?? rowHorizon(ctx, d.start);
     const over = ctx.policyDate !== null && h?.deadline != null && /\d{4}年/.test(h.text) && h.deadline < ctx.policyDate;
-    if (past(clause) || over || incentive(clause, d)) continue;
+    if (past(clause, d) || over || incentive(clause, d)) continue;
     out.push({ ...d, text: input.slice(d.start, d.end), horizon: h && { text: h.text, deadline: h.deadline }, sentence: { start: sentence.start, end: sentence.end } });
   }
   return out;
@@ -532,7 +574,7 @@ function rowHorizon(ctx: Ctx, pos: number): Horizon | null {
 
 function quantitySubject(
   ctx: Ctx, f: Figure, clause: Span, clauses: readonly Span[], lower: number, before: readonly Token[], tokens: readonly Token[],
-  adverbials: readonly Span[], coverage: Span | null, previousSubject: string | null, nextFigure: number,
+  adverbials: readonly Span[], coverage: Span | null, previousSubject: string | null, nextFigure: number, previousUnit: string | null = null,
 ): string {
   const { input, norm, protectedSpans } = ctx;
   // A: the noun phrase after the figure (培育10家智能经济行业龙头企业), up to the next figure; none when what follows
@@ -541,10 +583,12 @@ function quantitySubject(
   const stop = findWords(norm, { start: f.end, end: postEnd }, SUBJECT_STOP_WORDS, protectedSpans)[0]?.start ?? postEnd;
   const listed = matchWordAt(norm, skipSpaces(norm, f.end), CONJUNCTIONS) !== null;
   const post = listed ? null : clean(input, norm, f.end, stop);
-  if (post?.text) return post.text;
   const anchor = before[before.length - 1] ?? null;
   // B: between the verb and the figure (新增工业机器人200台).
   const pre = clean(input, norm, anchor ? anchor.end : lower, f.start, { leading: true, skip: adverbials });
+  // (a noun cut off by the next figure belongs to it when this figure names its own: 实现产值100亿元税收10亿元)
+  const cut = nextFigure < (coverage ? coverage.start : clause.end);
+  if (post?.text && !(cut && pre.text)) return post.text;
   if (pre.text) return pre.text;
   if (anchor) {
     // B': before a reach verb (上云企业达到2300家), or the object of the verb governing a bare comparator (培训不少于500人次).
@@ -559,8 +603,9 @@ function quantitySubject(
     }
     // 实现地区生产总值1200亿元，增长8%左右: a change verb with no topic continues the previous target's subject.
     if (verb.change && previousSubject) return previousSubject;
-    // 培训1000人次以上: the activity is what is counted; 完成 names none (改造老旧小区，2018年完成30个)
-    if (verb.measure === "increment" && !verb.reach) return verb.word;
+    // 培训1000人次以上: the activity is what is counted; 完成 names none (改造老旧小区，2018年完成30个); counted in the
+    // previous target's unit, it counts the same things (已建成基站500个，年内新增800个)
+    if (verb.measure === "increment" && !verb.reach) return previousSubject && previousUnit !== null && previousUnit === f.unit?.unit ? previousSubject : verb.word;
     if (verb.measure === "increment") return previousSubject || previousClauseSubject(ctx, clauses, clause, tokens, adverbials) || verb.word;
   }
   return previousSubject || previousClauseSubject(ctx, clauses, clause, tokens, adverbials);
