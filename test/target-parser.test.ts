@@ -210,6 +210,7 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
   ["共有产权住房新开工500套", [{ value: 500, unit: "套" }]],
   ["现有工业企业技改覆盖面达到60%", [{ value: 60, subject: "现有工业企业技改覆盖面" }]],
   ["去年新增上市企业2家，今年力争新增3家", [{ value: 3, subject: "上市企业" }]],
+  ["上一年度排名后三位的乡镇，每季度约谈1次", [{ value: 1, unit: "次", frequency: "每季度" }]],
   ["已建成5G基站500个，年内新增800个", [{ value: 800, subject: "5G基站", deadline: "2017-12-31" }]],
   ["新增企业10家，培训1000人次", [{ value: 10, subject: "企业" }, { value: 1000, subject: "培训" }]],
   ["创业担保贷款最高额度提高到30万元", [{ value: 30, unit: "万元", comparator: "reach", subject: "创业担保贷款最高额度" }]],

@@ -507,10 +507,12 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
   // 去年… opens a past clause, and the clauses after it stay in the past until one names a time or an aim of its own
   // (去年新增上市企业2家，累计达到15家 | 去年新增2家，今年力争新增3家)
   const pastClauses = new Set<Span>();
+  // (a 去年 clause without a figure only describes: 上一年度排名后三位的乡镇，每季度约谈1次)
   clauses.forEach((c, i) => {
     const text = norm.slice(skipSpaces(norm, c.start), c.end);
-    const own = horizons.some((h) => h.start >= c.start && h.end <= c.end) || /今年|本年|力争|确保|争取|目标|预期|计划/.test(text);
-    if (/^(?:去年|上年|上一年)(?!度?(?:考核|结转|未完成|遗留))/.test(text) || (i > 0 && pastClauses.has(clauses[i - 1]!) && !own)) pastClauses.add(c);
+    const own = [...horizons, ...frequencies].some((h) => h.start >= c.start && h.end <= c.end) || /今年|本年|力争|确保|争取|目标|预期|计划/.test(text);
+    const stated = drafts.some((d) => d.clause === c && d.kind === "quantity");
+    if ((/^(?:去年|上年|上一年)/.test(text) && stated) || (i > 0 && pastClauses.has(clauses[i - 1]!) && !own)) pastClauses.add(c);
   });
   const past = (clause: Span, d: Omit<Draft, "clause">) => {
     if (pastClauses.has(clause)) return true;
