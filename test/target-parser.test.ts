@@ -229,6 +229,18 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
   ["由原来的15个工作日压减至5个工作日", [{ value: 5, unit: "个工作日", comparator: "reach", measure: "level" }]],
   ["分三批建成100个示范村", [{ value: 100, subject: "示范村" }]],
   ["建成区绿化覆盖率42%", [{ value: 42, comparator: "reach", measure: "level", subject: "建成区绿化覆盖率" }]],
+  // from the third review
+  ["在2018年底前完成全部200个村的环境整治", [{ value: 200, deadline: "2018-12-31" }]],
+  ["2016年—2020年，全市累计新增城镇就业10万人", [{ value: 100000, subject: "城镇就业", deadline: "2020-12-31" }]],
+  ["到2020年，全县拥有省级以上农业龙头企业30家", [{ value: 30, deadline: "2020-12-31" }]],
+  ["2017年结转的20个项目年内全部竣工", [{ value: 20, deadline: "2017-12-31" }]],
+  ["全年给予小微企业担保贷款支持10亿元", [{ value: 10, unit: "亿元" }]],
+  ["新增贷款100亿元支持小微企业500家", [{ value: 100, subject: "贷款" }, { value: 500, subject: "小微企业" }]],
+  ["实现地区生产总值1200亿元，按可比价计算，增长8%左右", [{ value: 1200, subject: "地区生产总值" }, { value: 8, subject: "地区生产总值" }]],
+  ["帮扶干部每人每月入户走访不少于1次", [{ value: 1, comparator: "at_least", frequency: "每月" }]],
+  ["为全市80岁以上老年人发放高龄津贴5000万元", [{ value: 5000, unit: "万元", subject: "高龄津贴" }]],
+  ["年内建成区域性冷链物流中心2个", [{ value: 2, measure: "increment", subject: "区域性冷链物流中心" }]],
+  ["截至2018年6月底，完成清理整顿企业500家", [{ value: 500, comparator: "reach", subject: "清理整顿企业", deadline: "2018-06-30" }]],
   // deadlines by quarter and by day
   ["第三季度末前新增企业10家", [{ value: 10, subject: "企业", deadline: "2017-09-30" }]],
   ["2018年第一季度，启动10个重点项目建设", [{ value: 10, measure: "increment", deadline: "2018-03-31" }]],

@@ -151,6 +151,12 @@ export const EXCLUSION_RULES: readonly ExclusionRule[] = [
     test: (c) => /^ *的基础上/.test(c.text.slice(c.end)),
   },
   {
+    id: "age-group",
+    description: "an age group, not a target: 80岁以上老年人, 0-6岁儿童, 16-59岁劳动力 (寿命达到80岁 is one)",
+    examples: ["80岁以上老年人"],
+    test: (c) => c.unit === "岁" && /^[\u4e00-\u9fff]/.test(c.text.slice(c.end).replace(/^ *(?:以上|以下|及以上|及以下)?/, "")) && !/^ *的/.test(c.text.slice(c.end)),
+  },
+  {
     id: "installments",
     description: "how a task is split, not a target: 分三批建成, 分两期实施, 分两步走",
     examples: ["分三批"],

@@ -44,7 +44,7 @@ export const HORIZON_RULES: readonly HorizonRule[] = [
   },
   {
     id: "year-range",
-    pattern: /(\d{4}) ?[-–—~〜至到] ?(\d{4})年/g,
+    pattern: /(\d{4})年? ?[-–—~〜～至到] ?(\d{4})年/g,
     canonical: (m) => ({ phrase: `${m[2]}年底前`, relative: false }),
   },
   {
@@ -55,7 +55,7 @@ export const HORIZON_RULES: readonly HorizonRule[] = [
   {
     // 「推进老旧小区改造，2018年完成30个，2019年完成40个」: a bare year opening a clause is the year the clause is for
     id: "year-leading",
-    pattern: /(?<=^|[，,；;。：:\s（(])(\d{4})年度?(?=[^\d月日年度的、和至到-])/g,
+    pattern: /(?<=^|[，,；;。：:\s（(])(\d{4})年度?(?=[^\d月日年度的、和至到\-–—~〜～])/g,
     canonical: (m) => ({ phrase: `${m[1]}年底前`, relative: false }),
   },
   {
@@ -130,8 +130,8 @@ export const HORIZON_RULES: readonly HorizonRule[] = [
   },
 ];
 
-const BASE_BEFORE = /(?:比|较|与|同|在|以|从|由|相对于?|对比)$/;
-const BASE_AFTER = /^(?:的)?(?:基础上|为基期|为基数|为基准|为基年|相比|水平|起|开始|以来)/;
+const BASE_BEFORE = /(?:比|较|与|同|从|由|相对于?|对比)$/;
+const BASE_AFTER = /^(?:的)?(?:基础上|为基期|为基数|为基准|为基年|相比|水平|起|开始|以来|结转|续建|遗留|未完成)/;
 
 /** Horizon phrases that mark a flow over the year rather than a deadline for a stock (全年举办…). */
 export const ANNUAL_HORIZONS: readonly string[] = ["全年"];

@@ -58,7 +58,7 @@ export const MEASURE_VERBS: readonly MeasureVerb[] = [
     "选拔", "遴选", "安排", "投入", "攻克", "整治", "淘汰", "整治淘汰", "规范提升", "梳理", "排摸", "认定", "评选", "创成",
     "争创", "开工", "竣工", "投产", "招聘", "吸纳", "帮扶", "资助", "扶持", "奖励", "修建", "铺设", "发放", "签约", "推广",
     "输送", "接待", "整改", "改建", "扩建", "新改建", "新建改建", "招收", "录用", "安置", "带动", "解决", "兑现", "拨付", "筹集", "建成投用", "建成投运",
-    "投用", "投运", "惠及", "启动", "净增", "新设", "清理", "处置"].map((word) => ({ word, measure: "increment" as const })),
+    "投用", "投运", "惠及", "启动", "净增", "新设", "清理", "清理整顿", "处置", "支持"].map((word) => ({ word, measure: "increment" as const })),
   ...["建设", "改造"].map((word) => ({ word, measure: "increment" as const, nominal: true })),
   ...["增长", "增加", "提高", "提升", "上升", "下降", "降低", "减少"].map((word) => ({ word, measure: "increment" as const, change: true })),
 ];
@@ -75,7 +75,7 @@ export const VERB_BEARING_NOUNS: readonly string[] = [
 /** Subjects ending in one of these name a stock, so a bare figure after them is a level (投资额超过1.2亿元). */
 export const METRIC_NOUNS: readonly string[] = [
   "率", "额", "量", "比重", "比例", "占比", "规模", "总数", "总值", "产值", "增加值", "收入", "营收", "水平", "指数", "面积", "容量", "数量", "人数",
-  "时限", "周期", "时间", "标准", "密度", "浓度", "寿命",
+  "时限", "周期", "时间", "密度", "浓度", "寿命",
 ];
 
 /**

@@ -93,7 +93,7 @@ function scanTokens(norm: string, span: Span, protectedSpans: readonly Span[], f
       continue;
     }
     const noun = matchWordAt(norm, i, VERB_BEARING_NOUNS);
-    if (noun !== null) {
+    if (noun !== null && !(noun.endsWith("区") && /[域县]/.test(norm[i + noun.length] ?? ""))) { // (建成区域性…中心: 建成 is the verb)
       i += noun.length;
       continue;
     }
@@ -180,7 +180,7 @@ function findWords(norm: string, span: Span, words: readonly string[], protected
 }
 
 /** A clause stating a subsidy or reward and its terms (给予, 最高, per company or item), where money is no target. */
-const INCENTIVE_CLAUSE = /给予|最高(?:不超过|可达)?\s*[\d一二三四五六七八九十百千]|每(?:家|个|项|台|套)(?:企业|项目)?(?:奖励|补助|补贴|资助)/;
+const INCENTIVE_CLAUSE = /给予[^,，]*?(?:奖励|补助|补贴|资助|奖补)|最高(?:不超过|可达)?\s*[\d一二三四五六七八九十百千]|每(?:家|个|项|台|套)(?:企业|项目)?(?:奖励|补助|补贴|资助)/;
 
 /** What stands before a figure that states how things are today: 目前完成率为, 全市共有规上企业, 我市目前有. */
 const STATE_TODAY = /^(?:全市|我市|全县|全区)?(?:(?:目前|当前|截至目前)[^,，]*(?:为|是|达到?)|(?:目前|当前)?(?:共有|已有|拥有)(?!产权)[^,，]*|(?:目前|当前)有[^,，]*)$/;
@@ -289,7 +289,10 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
   const horizons = findHorizons(norm, sentence, protectedSpans, ctx.policyDate);
   const allTokens = scanTokens(norm, sentence, protectedSpans, figures);
   // 每人每月800元, 每户: a rate's denominator, not a frequency (cut out of the subject like a time)
-  const rates: Span[] = [...norm.slice(sentence.start, sentence.end).matchAll(RATE_PHRASE)].map((m) => ({ start: sentence.start + m.index, end: sentence.start + m.index + m[0].length }));
+  // (帮扶干部每人每月走访不少于1次: before a count it is a duty per month)
+  const rates: Span[] = [...norm.slice(sentence.start, sentence.end).matchAll(RATE_PHRASE)]
+    .map((m) => ({ start: sentence.start + m.index, end: sentence.start + m.index + m[0].length }))
+    .filter((r) => figures.find((f) => f.start >= r.end)?.unit?.category === "money");
   const frequencies = clauses.map((c) => findFrequency(norm, c, protectedSpans, rates)).filter((f) => f !== null);
   const adverbials: Span[] = [...horizons, ...frequencies, ...baselines, ...rates];
   const clauseOf = (pos: number) => clauses.find((c) => pos >= c.start && pos < c.end) ?? sentence;
@@ -357,9 +360,11 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
     const clause = clauseOf(t.start);
     // (完成河道整治并新建绿道10公里: after 并, 后, 再 a new predicate starts)
     return t.measure === "increment" && tokens.some((x) => x.word === "完成" && x.start >= clause.start && x.end < t.start &&
-      clean(input, norm, x.end, t.start).text !== "" && !/[并后再和及、]/.test(norm.slice(x.end, t.start)));
+      clean(input, norm, x.end, t.start).text !== "" && !/[并后再和及、]/.test(norm.slice(x.end, t.start)) && !/^新/.test(t.word));
   };
-  const anchors = tokens.filter((t) => isQuantityAnchor(t) && !nominalUse(t) && !inCompletedObject(t));
+  // (完成清理整顿企业500家: a verb right after 完成 is what is completed)
+  const afterCompleted = (t: Token) => t.measure === "increment" && tokens.some((x) => x !== t && x.word === "完成" && x.end === t.start);
+  const anchors = tokens.filter((t) => isQuantityAnchor(t) && !nominalUse(t) && !inCompletedObject(t) && !afterCompleted(t));
 
   const drafts: Draft[] = [];
   const covered = new Map<Figure, Span>();
@@ -436,7 +441,10 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
     const frequency = frequencies.find((q) => q.start >= clause.start && q.end <= f.start) ?? null;
     // a target's subject carries on into the same clause and the next one only (新增规上企业50家以上，力争达到1200家)
     const clauseIndex = clauses.indexOf(clause);
-    const carried: string | null = lastSubjectClause >= clauseIndex - 1 ? lastSubject : null;
+    // (实现地区生产总值1200亿元，按可比价计算，增长8%左右: a clause on how it is counted stands between)
+    const method = (k: number) => /^(?:按|扣除|剔除|以)/.test(norm.slice(skipSpaces(norm, clauses[k]!.start), clauses[k]!.end));
+    const between = lastSubjectClause >= 0 ? clauses.slice(lastSubjectClause + 1, clauseIndex).map((_, k) => lastSubjectClause + 1 + k) : [];
+    const carried: string | null = lastSubjectClause >= clauseIndex - 1 || (lastSubjectClause >= 0 && between.every(method)) ? lastSubject : null;
     const next = counted.find((g) => g.start >= f.end && g.end <= clause.end) ?? null;
     const subject: string = respectiveSubject(f) ?? quantitySubject(ctx, f, clause, clauses, floor, before, tokens, adverbials, coverage, carried, next?.start ?? clause.end, lastUnit);
 
@@ -512,7 +520,7 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
     const text = norm.slice(skipSpaces(norm, c.start), c.end);
     const own = [...horizons, ...frequencies].some((h) => h.start >= c.start && h.end <= c.end) || /今年|本年|力争|确保|争取|目标|预期|计划/.test(text);
     const stated = drafts.some((d) => d.clause === c && d.kind === "quantity");
-    if ((/^(?:去年|上年|上一年)/.test(text) && stated) || (i > 0 && pastClauses.has(clauses[i - 1]!) && !own)) pastClauses.add(c);
+    if ((/^(?:去年|上年|上一年)(?!度?(?:结转|续建|遗留|未完成))/.test(text) && stated) || (i > 0 && pastClauses.has(clauses[i - 1]!) && !own)) pastClauses.add(c);
   });
   const past = (clause: Span, d: Omit<Draft, "clause">) => {
     if (pastClauses.has(clause)) return true;
@@ -525,7 +533,9 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
     if (verb !== undefined && !relative && /已(?:经)?$/.test(norm.slice(clause.start, verb.start))) return true;
     // the state today, stated without a verb: 目前完成率为65%, 全市共有规上企业1800家
     const lead = norm.slice(skipSpaces(norm, clause.start), d.start);
-    return verbs.length === 0 && STATE_TODAY.test(lead);
+    // (到2020年，全市拥有国家高新技术企业200家: a state to reach)
+    const aimed = horizons.some((h) => h.end <= d.start) || /力争|确保|争取|目标/.test(norm.slice(sentence.start, d.start));
+    return verbs.length === 0 && !aimed && STATE_TODAY.test(lead);
   };
   // what the policy pays, not what it is to achieve: 给予最高500万元补助, 按投资额的10%给予补助, 每家奖励50万元
   const incentive = (clause: Span, d: Omit<Draft, "clause">) =>
