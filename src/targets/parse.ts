@@ -179,7 +179,7 @@ function findWords(norm: string, span: Span, words: readonly string[], protected
   return found;
 }
 
-/** A clause stating a subsidy or reward and its terms (给予, 最高, per company or item), where money is no target. */
+/** A clause stating a subsidy or reward and its terms (给予…补助/奖励, 最高+amount, per company or item), where money is no target. */
 const INCENTIVE_CLAUSE = /给予[^,，]*?(?:奖励|补助|补贴|资助|奖补)|最高(?:不超过|可达)?\s*[\d一二三四五六七八九十百千]|每(?:家|个|项|台|套)(?:企业|项目)?(?:奖励|补助|补贴|资助)/;
 
 /** What stands before a figure that states how things are today: 目前完成率为, 全市共有规上企业, 我市目前有. */
@@ -301,9 +301,10 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
   // 3. attributes: a figure followed by 的 (not 的目标) describes the noun after it.
   const attributes: (TargetAttribute & { clause: Span })[] = [];
   const counted: Figure[] = [];
-  // 培育年产值超10亿元企业20家, 其中10亿元以上项目5个: a figure written straight before the noun a later figure counts
-  // (no verb, comparator or punctuation between) describes that noun too
-  // (公交站点500米覆盖率达到100%: also before the rate a later figure states; 500人以上行政村全覆盖: before what is covered)
+  // 培育年产值超10亿元企业20家, 其中10亿元以上项目5个: an amount (not a count) written straight before the noun a later
+  // count counts (no verb or punctuation between) describes that noun; so does one before the rate a later figure
+  // states (公交站点500米覆盖率达到100%), a bounded one before what 全覆盖 covers (500人以上行政村) and a bounded amount
+  // between a count and its noun (培育3家产值10亿元以上企业)
   const nounOnly = (text: string) => /\S/.test(text) && !/[\s,，、;；:：。和及与或]|其中/.test(text.trim());
   // (a count before another figure is a target of its own: 新建10个停车场泊位2000个, 实施100个项目总投资500亿元)
   const describesNext = (f: Figure) => {
