@@ -542,15 +542,53 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
   const incentive = (clause: Span, d: Omit<Draft, "clause">) =>
     d.kind === "quantity" && (d.unit === "%" || UNITS_BY_NAME.get(d.unit ?? "")?.category === "money") &&
     INCENTIVE_CLAUSE.test(norm.slice(clause.start, clause.end));
+  // what is there today (or done already) and the next clause does in full by a deadline is a target after all:
+  // 全县共有贫困户500户，年内全部脱贫 (500户 to lift out of poverty), 去年以来已建成的30个文化礼堂，年内全部投入使用
+  const completion = (clause: Span): { horizon: Horizon; predicate: string; end: number } | null => {
+    const next = clauses[clauses.indexOf(clause) + 1];
+    if (next === undefined || drafts.some((d) => d.clause === next)) return null;
+    const horizon = horizons.find((x) => x.start >= next.start && x.end <= next.end);
+    if (horizon === undefined) return null;
+    const m = COMPLETE_ALL.exec(norm.slice(horizon.end, next.end));
+    if (m === null) return null;
+    const predicate = m[1]!.replace(/[\s。；;：:]+$/, "");
+    return { horizon, predicate, end: horizon.end + m[0].indexOf(m[1]!) + predicate.length };
+  };
   const out: ParsedTarget[] = [];
+  const sentenceSpan = { start: sentence.start, end: sentence.end };
   for (const { clause, ...d } of drafts) {
     const h = respectiveYears.get(d.end) ?? horizonFor(horizons, clause, d.start) ?? rowHorizon(ctx, d.start);
     const over = ctx.policyDate !== null && h?.deadline != null && /\d{4}年/.test(h.text) && h.deadline < ctx.policyDate;
-    if (past(clause, d) || over || incentive(clause, d)) continue;
-    out.push({ ...d, text: input.slice(d.start, d.end), horizon: h && { text: h.text, deadline: h.deadline }, sentence: { start: sentence.start, end: sentence.end } });
+    if (incentive(clause, d)) continue;
+    if (past(clause, d) || over) {
+      const done = d.kind === "quantity" && d.value !== null ? completion(clause) : null;
+      if (done === null) continue;
+      out.push({
+        ...d, comparator: "reach", measure: "increment", subject: completedSubject(d.subject, done.predicate), end: done.end, text: input.slice(d.start, done.end),
+        horizon: { text: done.horizon.text, deadline: done.horizon.deadline }, sentence: sentenceSpan,
+      });
+      continue;
+    }
+    // 到2020年，全市拥有国家高新技术企业200家: a stock to reach; 拥有 names no measure of its own
+    const owned = d.kind === "quantity" && d.measure === null ? OWNS.exec(d.subject) : null;
+    const stock = owned !== null && owned[0].length < d.subject.length ? { subject: d.subject.slice(owned[0].length), measure: "level" as const, comparator: d.comparator ?? "reach" } : {};
+    out.push({ ...d, ...stock, text: input.slice(d.start, d.end), horizon: h && { text: h.text, deadline: h.deadline }, sentence: sentenceSpan });
   }
   return out;
 }
+
+/** After the deadline in the clause after a stock: 全部脱贫, 实现全部通光纤, 均通过验收 (what is done to all of it). */
+const COMPLETE_ALL = /^\s*(?:要|将)?(?:实现|完成)?(?:全部|均|全数|悉数)\s*((?:实现|完成)?[^，,。；;\s][^，,。；;]*)/;
+
+/** 贫困户 + 脱贫; 企业未完成改造 + 完成 = 企业完成改造. */
+function completedSubject(subject: string, predicate: string): string {
+  const own = subject.replace(OWNS, "");
+  if (/^(?:完成|实现)$/.test(predicate) && own.includes(`未${predicate}`)) return own.replace(`未${predicate}`, predicate);
+  return `${own}${predicate}`;
+}
+
+/** 全市拥有, 共有: the verb of a stock, not part of what is counted. */
+const OWNS = /^(?:全市|我市|全县|本县|全区|本区|全省|全镇)?(?:拥有|共有)/;
 
 /** 至少召开1次, 不少于…: a bound written before the verb that stands right before the figure. */
 const BOUND_WORDS = COMPARATOR_PREFIXES.filter((c) => c.comparator === "at_least" || c.comparator === "at_most");
