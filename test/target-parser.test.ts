@@ -247,6 +247,8 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
   ["去年以来已建成的30个文化礼堂，年内全部投入使用", [{ value: 30, subject: "文化礼堂投入使用", deadline: "2017-12-31" }]],
   ["2016年完成的30个试点村，2018年全部通过验收", [{ value: 30, subject: "试点村通过验收", deadline: "2018-12-31" }]],
   ["目前有120家企业未完成改造，年内全部完成", [{ value: 120, subject: "企业完成改造", deadline: "2017-12-31" }]],
+  ["全市1200个行政村年内实现光纤全覆盖", [{ value: 1200, subject: "行政村光纤", comparator: "reach", deadline: "2017-12-31" }]],
+  ["力争500人以上行政村年内基本实现全覆盖", [{ value: 100, unit: "%", subject: "500人以上行政村", deadline: "2017-12-31" }]],
   // deadlines by quarter and by day
   ["第三季度末前新增企业10家", [{ value: 10, subject: "企业", deadline: "2017-09-30" }]],
   ["2018年第一季度，启动10个重点项目建设", [{ value: 10, measure: "increment", deadline: "2018-03-31" }]],

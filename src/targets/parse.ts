@@ -319,7 +319,13 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
       return nounOnly(head) && METRIC_NOUNS.some((n) => head.endsWith(n)) && skipSpaces(norm, inner[inner.length - 1]!.end) === g.start;
     }
     if (g === undefined && cover !== undefined) {
-      return f.comparator !== null && nounOnly(norm.slice(f.end, cover.start)) && !allTokens.some((t) => t.start >= f.end && t.end <= cover.start);
+      // (500人以上行政村年内基本实现全覆盖: the deadline and the verb of 全覆盖 may stand between)
+      const between = { start: f.end, end: cover.start };
+      const cuts = [...horizons, ...findWords(norm, between, COVERAGE_VERBS, protectedSpans)].filter((c) => c.start >= f.end && c.end <= cover.start);
+      const inCut = (t: Span) => cuts.some((c) => t.start >= c.start && t.end <= c.end);
+      let rest = norm.slice(f.end, cover.start);
+      for (const c of [...cuts].sort((a, b) => b.start - a.start)) rest = rest.slice(0, c.start - f.end) + rest.slice(c.end - f.end);
+      return f.comparator !== null && nounOnly(rest) && !allTokens.some((t) => t.start >= f.end && t.end <= cover.start && !inCut(t));
     }
     // 培育3家产值10亿元以上企业: a bounded amount between a count and the noun it counts
     const countBefore = [...figures].reverse().find((x) => x.end <= f.start && x.start >= clause.start);
@@ -633,7 +639,9 @@ function quantitySubject(
   const postEnd = Math.min(coverage ? coverage.start : clause.end, nextFigure);
   const stop = findWords(norm, { start: f.end, end: postEnd }, SUBJECT_STOP_WORDS, protectedSpans)[0]?.start ?? postEnd;
   const listed = matchWordAt(norm, skipSpaces(norm, f.end), CONJUNCTIONS) !== null;
-  const post = listed ? null : clean(input, norm, f.end, stop);
+  // (1200个行政村年内实现光纤全覆盖: what is covered, without the deadline and the verb before 全覆盖)
+  const coverageCuts = coverage ? { skip: adverbials, remove: findWords(norm, { start: f.end, end: stop }, COVERAGE_VERBS, protectedSpans) } : {};
+  const post = listed ? null : clean(input, norm, f.end, stop, coverageCuts);
   const anchor = before[before.length - 1] ?? null;
   // B: between the verb and the figure (新增工业机器人200台).
   const pre = clean(input, norm, anchor ? anchor.end : lower, f.start, { leading: true, skip: adverbials });
