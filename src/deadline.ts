@@ -27,7 +27,7 @@ export function parseIsoDate(text: string): string | null {
  * Turns a deadline phrase into a date relative to the policy's issue date.
  * 年内/全年/今年/年底前 → end of that year; N月底前 → end of month N; N年内 → end of year + N;
  * YYYY年底前, YYYY年年底前, 到YYYY年, YYYY年M月底前, YYYY年M月D日前 as written; YYYY-YYYY年 → end of the later year;
- * M月D日前 in the policy's year; (YYYY年)第N季度(末前), 前三季度 → the quarter's last day; (YYYY年)上半年 → 6月30日, 下半年 → 年底.
+ * M月D日前 in the policy's year; (YYYY年)第N季度(末前), 前三季度 → the quarter's last day; (YYYY年)上半年 → 6月30日, 下半年 → 年底 (明年上半年: the next year's).
  * 长期/持续/常态化 → no date (rule ongoing); 每季度/每月/每年 → no date (rule recurring). A verb after the date
  * (年底前完成, 6月底前建成, 年内实现) is left out.
  * Returns null when the phrase is not recognised.
@@ -60,10 +60,10 @@ export function parseDeadline(text: string, policyDate: string): Deadline | null
     return { date: iso(endOfMonth(new Date(year, month - 1, 1))), rule: m[1] ? "explicit_quarter" : "policy_year_quarter_end" };
   }
   // 上半年 → 6月30日, 下半年 → 年底
-  m = t.match(/^(?:(\d{4})年)?(上|下)半年(?:内|底前|末前?)?$/);
+  m = t.match(/^(?:(\d{4})年|(今年|明年|次年))?(上|下)半年(?:内|底前|末前?)?$/);
   if (m) {
-    const year = m[1] ? Number(m[1]) : base.getFullYear();
-    return { date: m[2] === "上" ? `${year}-06-30` : `${year}-12-31`, rule: m[1] ? "explicit_half_year" : "policy_year_half" };
+    const year = m[1] ? Number(m[1]) : base.getFullYear() + (m[2] === "明年" || m[2] === "次年" ? 1 : 0);
+    return { date: m[3] === "上" ? `${year}-06-30` : `${year}-12-31`, rule: m[1] ? "explicit_half_year" : "policy_year_half" };
   }
   m = t.match(/^(\d{1,2}|[一两二三四五六七八九十])年内$/);
   if (m) {

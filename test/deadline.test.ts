@@ -30,6 +30,8 @@ describe("deadline phrases, relative to the policy date", () => {
     ["2018年第一季度", "2018-03-31"],
     ["上半年", "2017-06-30"],
     ["2018年下半年", "2018-12-31"],
+    ["明年上半年", "2018-06-30"],
+    ["今年下半年", "2017-12-31"],
   ])("%s → %s", (text, date) => {
     expect(parseDeadline(text, policyDate)?.date).toBe(date);
   });

@@ -254,6 +254,11 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
   ["2018年第一季度，启动10个重点项目建设", [{ value: 10, measure: "increment", deadline: "2018-03-31" }]],
   ["2018年9月30日前完成改造项目30个", [{ value: 30, deadline: "2018-09-30" }]],
   ["6月30日前新增企业5家", [{ value: 5, deadline: "2017-06-30" }]],
+  ["明年上半年新增企业10家", [{ value: 10, subject: "企业", deadline: "2018-06-30" }]],
+  // units and verbs
+  ["新增220千伏输电线路50公里", [{ value: 50, unit: "公里", subject: "220千伏输电线路" }]],
+  ["建成500千伏变电站1座", [{ value: 1, unit: "座", subject: "500千伏变电站" }]],
+  ["行政审批时间压缩30%", [{ value: 30, unit: "%", subject: "行政审批时间", measure: "increment" }]],
 ];
 
 describe("quantity phrasings", () => {

@@ -115,8 +115,13 @@ export const HORIZON_RULES: readonly HorizonRule[] = [
   },
   {
     id: "half-year",
-    pattern: /(上|下)半年/g,
-    canonical: (m, policyDate) => ({ phrase: m[1] === "上" ? `${policyYear(policyDate)}年6月底前` : "年内", relative: true }),
+    // (明年上半年: the half of the year after the policy's)
+    pattern: /(明年|次年|今年)?(上|下)半年/g,
+    canonical: (m, policyDate) => {
+      const later = m[1] === "明年" || m[1] === "次年";
+      const year = (policyYear(policyDate) ?? 0) + (later ? 1 : 0);
+      return { phrase: m[2] === "上" ? `${year}年6月底前` : later ? `${year}年底前` : "年内", relative: true };
+    },
   },
   {
     id: "next-year",

@@ -60,7 +60,7 @@ export const MEASURE_VERBS: readonly MeasureVerb[] = [
     "输送", "接待", "整改", "改建", "扩建", "新改建", "新建改建", "招收", "录用", "安置", "带动", "解决", "兑现", "拨付", "筹集", "建成投用", "建成投运",
     "投用", "投运", "惠及", "启动", "净增", "新设", "清理", "清理整顿", "处置", "支持"].map((word) => ({ word, measure: "increment" as const })),
   ...["建设", "改造"].map((word) => ({ word, measure: "increment" as const, nominal: true })),
-  ...["增长", "增加", "提高", "提升", "上升", "下降", "降低", "减少"].map((word) => ({ word, measure: "increment" as const, change: true })),
+  ...["增长", "增加", "提高", "提升", "上升", "下降", "降低", "减少", "压缩", "压减", "缩短", "削减"].map((word) => ({ word, measure: "increment" as const, change: true })),
 ];
 
 /**

@@ -314,7 +314,8 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
     const count = f.unit?.category === "count" || (f.unit === null && f.scaled);
     if (g !== undefined && !count) {
       const inner = allTokens.filter((t) => t.start >= f.end && t.end <= g.start);
-      if (inner.length === 0) return g.unit?.category === "count" && nounOnly(norm.slice(f.end, g.start));
+      // (新增220千伏输电线路50公里: a voltage names the kind of line, whatever the later figure counts it in)
+      if (inner.length === 0) return (g.unit?.category === "count" || f.unit?.category === "electric") && nounOnly(norm.slice(f.end, g.start));
       const head = norm.slice(f.end, inner[0]!.start).trim();
       return nounOnly(head) && METRIC_NOUNS.some((n) => head.endsWith(n)) && skipSpaces(norm, inner[inner.length - 1]!.end) === g.start;
     }

@@ -5,7 +5,7 @@
  */
 import { multiplyExact } from "./numerals.js";
 
-export type UnitCategory = "count" | "money" | "percent" | "length" | "area" | "mass" | "volume" | "energy" | "time" | "ratio" | "concentration" | "intensity";
+export type UnitCategory = "count" | "money" | "percent" | "length" | "area" | "mass" | "volume" | "energy" | "electric" | "time" | "ratio" | "concentration" | "intensity";
 
 export type UnitDef = { unit: string; category: UnitCategory; baseUnit: string; factor: number };
 
@@ -30,6 +30,8 @@ export const UNITS: readonly UnitDef[] = [
   ...["吨", "千克", "公斤"].map(own("mass")),
   ...["立方米"].map(own("volume")),
   ...["千瓦时", "千瓦", "兆瓦", "吨标准煤", "吨标煤"].map(own("energy")),
+  // 500千伏变电站: a voltage (and the capacity of a transformer), never 500千 = 500,000
+  ...["千伏安", "千伏", "兆伏安"].map(own("electric")),
   ...["个工作日", "工作日", "小时", "分钟", "天", "岁"].map(own("time")),
   // air and water quality: PM2.5平均浓度下降到35微克/立方米以下
   ...["微克/立方米", "毫克/立方米", "毫克/升", "μg/m³", "ug/m3", "mg/L"].map(own("concentration")),
