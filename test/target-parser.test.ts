@@ -255,6 +255,7 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
   ["2018年9月30日前完成改造项目30个", [{ value: 30, deadline: "2018-09-30" }]],
   ["6月30日前新增企业5家", [{ value: 5, deadline: "2017-06-30" }]],
   ["明年上半年新增企业10家", [{ value: 10, subject: "企业", deadline: "2018-06-30" }]],
+  ["城镇化率从2017年的60%提高到2020年的80%", [{ value: 80, subject: "城镇化率", measure: "level", comparator: "reach", deadline: "2020-12-31" }]],
   // units and verbs
   ["新增220千伏输电线路50公里", [{ value: 50, unit: "公里", subject: "220千伏输电线路" }]],
   ["建成500千伏变电站1座", [{ value: 1, unit: "座", subject: "500千伏变电站" }]],

@@ -137,7 +137,7 @@ function clean(input: string, norm: string, from: number, to: number, o: CleanOp
     if (o.leading) {
       const n = NUMBERING.exec(norm.slice(s, e));
       if (n) s += n[0].length;
-      const h = o.skip?.find((x) => x.start === s);
+      const h = o.skip?.find((x) => x.start <= s && x.end > s);
       if (h) s = h.end;
       const t = o.tokens?.find((x) => x.start === s);
       if (t) s = t.end;
