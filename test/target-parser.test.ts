@@ -256,6 +256,8 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
   ["6月30日前新增企业5家", [{ value: 5, deadline: "2017-06-30" }]],
   ["明年上半年新增企业10家", [{ value: 10, subject: "企业", deadline: "2018-06-30" }]],
   ["城镇化率从2017年的60%提高到2020年的80%", [{ value: 80, subject: "城镇化率", measure: "level", comparator: "reach", deadline: "2020-12-31" }]],
+  ["每10万人口拥有执业医师25人", [{ value: 25, unit: "人", subject: "每10万人口执业医师", measure: "level", comparator: "reach" }]],
+  ["到2020年，每千名老年人拥有养老床位40张", [{ value: 40, subject: "每千名老年人养老床位", measure: "level", deadline: "2020-12-31" }]],
   // units and verbs
   ["新增220千伏输电线路50公里", [{ value: 50, unit: "公里", subject: "220千伏输电线路" }]],
   ["建成500千伏变电站1座", [{ value: 1, unit: "座", subject: "500千伏变电站" }]],

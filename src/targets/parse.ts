@@ -577,8 +577,10 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
       continue;
     }
     // 到2020年，全市拥有国家高新技术企业200家: a stock to reach; 拥有 names no measure of its own
+    // (每10万人口拥有执业医师25人: a stock per head of population)
     const owned = d.kind === "quantity" && d.measure === null ? OWNS.exec(d.subject) : null;
-    const stock = owned !== null && owned[0].length < d.subject.length ? { subject: d.subject.slice(owned[0].length), measure: "level" as const, comparator: d.comparator ?? "reach" } : {};
+    const stock = owned !== null && owned[0].length < d.subject.length
+      ? { subject: `${owned[1] ?? ""}${d.subject.slice(owned[0].length)}`, measure: "level" as const, comparator: d.comparator ?? "reach" } : {};
     out.push({ ...d, ...stock, text: input.slice(d.start, d.end), horizon: h && { text: h.text, deadline: h.deadline }, sentence: sentenceSpan });
   }
   return out;
@@ -589,13 +591,13 @@ const COMPLETE_ALL = /^\s*(?:要|将)?(?:实现|完成)?(?:全部|均|全数|悉
 
 /** 贫困户 + 脱贫; 企业未完成改造 + 完成 = 企业完成改造. */
 function completedSubject(subject: string, predicate: string): string {
-  const own = subject.replace(OWNS, "");
+  const own = subject.replace(OWNS, (_all, perHead: string | undefined) => perHead ?? "");
   if (/^(?:完成|实现)$/.test(predicate) && own.includes(`未${predicate}`)) return own.replace(`未${predicate}`, predicate);
   return `${own}${predicate}`;
 }
 
-/** 全市拥有, 共有: the verb of a stock, not part of what is counted. */
-const OWNS = /^(?:全市|我市|全县|本县|全区|本区|全省|全镇)?(?:拥有|共有)/;
+/** 全市拥有, 共有, 每千人拥有: the verb of a stock, not part of what is counted (the per-head base is). */
+const OWNS = /^(?:全市|我市|全县|本县|全区|本区|全省|全镇|(每[\d一二三四五六七八九十百千万]+名?(?:人口|常住人口|人|户|老年人)))?(?:拥有|共有)/;
 
 /** 至少召开1次, 不少于…: a bound written before the verb that stands right before the figure. */
 const BOUND_WORDS = COMPARATOR_PREFIXES.filter((c) => c.comparator === "at_least" || c.comparator === "at_most");
