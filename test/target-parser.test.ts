@@ -261,6 +261,8 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
   // units and verbs
   ["新增220千伏输电线路50公里", [{ value: 50, unit: "公里", subject: "220千伏输电线路" }]],
   ["建成500千伏变电站1座", [{ value: 1, unit: "座", subject: "500千伏变电站" }]],
+  ["全年查处案件50起", [{ value: 50, unit: "起", subject: "查处案件" }]],
+  ["新建篮球场20块", [{ value: 20, unit: "块", subject: "篮球场" }]],
   ["行政审批时间压缩30%", [{ value: 30, unit: "%", subject: "行政审批时间", measure: "increment" }]],
 ];
 
@@ -376,6 +378,7 @@ const NEGATIVES = [
   "统一对接，唯一窗口",
   "深化“最多跑一次”改革，实行一次性告知",
   "坚持一成不变的标准",
+  "全市上下一起抓，一块推进",
   "加快一期工程建设",
   "在2016年100亿元的基础上",
   "推进5G网络建设",

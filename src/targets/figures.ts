@@ -70,7 +70,7 @@ function readTail(t: string, core: Core): Tail {
   if (t[p] === "成" && core.value !== null && core.value > 0 && core.value <= 10 && TENTHS_FOLLOWER.test(t.slice(p + 1, p + 2))) {
     return { unit: PERCENT, unitEnd: p + 1, end: p + 1, scale: 10, scaled: false, approx: null };
   }
-  const direct = matchUnitAt(t, p);
+  const direct = matchUnitAt(t, p, !core.chinese);
   if (direct) return { ...none, unit: direct, unitEnd: p + direct.unit.length, end: p + direct.unit.length };
   // Scale word and 余/多 in either order: 1万余人, 10余万平方米, 1000多家.
   let scale = 1;
@@ -92,7 +92,7 @@ function readTail(t: string, core: Core): Tail {
     }
   }
   const q = skipSpaces(t, p);
-  const unit = matchUnitAt(t, q);
+  const unit = matchUnitAt(t, q, !core.chinese && scale === 1 && approx === null);
   if (unit) return { unit, unitEnd: q + unit.unit.length, end: q + unit.unit.length, scale, scaled, approx };
   if (scale !== 1) return { ...none, end: p, scale, scaled, approx };
   return none;

@@ -7,7 +7,8 @@ import { multiplyExact } from "./numerals.js";
 
 export type UnitCategory = "count" | "money" | "percent" | "length" | "area" | "mass" | "volume" | "energy" | "electric" | "time" | "ratio" | "concentration" | "intensity";
 
-export type UnitDef = { unit: string; category: UnitCategory; baseUnit: string; factor: number };
+/** arabicOnly: a unit only after Arabic digits (50起, 20块), since after 一 it is mostly a set phrase (一起, 一块). */
+export type UnitDef = { unit: string; category: UnitCategory; baseUnit: string; factor: number; arabicOnly?: boolean };
 
 const own = (category: UnitCategory) => (unit: string): UnitDef => ({ unit, category, baseUnit: unit, factor: 1 });
 const yuan = (unit: string, factor: number): UnitDef => ({ unit, category: "money", baseUnit: "万元", factor });
@@ -16,6 +17,7 @@ const dollar = (unit: string, factor: number): UnitDef => ({ unit, category: "mo
 /**
  * Measure words deliberately left out because they mostly occur in set phrases after 一: 把 (一把手), 站 (一站式),
  * 线 (一线), 体 (一体), 部 (一部分), 起 (一起), 门 (一门式), 对 (一对一, 统一对接), 组 (统一组织), 本, 片, 回, 方 (一方面).
+ * Three of them count after Arabic digits: 查处案件50起, 新建篮球场20块, 配送图书1000本 (arabicOnly).
  */
 export const UNITS: readonly UnitDef[] = [
   ...["家", "个", "台", "项", "期", "人次", "名", "人", "次", "轮", "场", "批", "座", "所", "套", "件", "条", "户",
@@ -38,13 +40,14 @@ export const UNITS: readonly UnitDef[] = [
   // per land, person or output: 亩均税收达到30万元/亩, 单位GDP能耗0.5吨标准煤/万元 (each its own unit, never converted)
   ...["万元/亩", "元/亩", "万元/人", "元/人", "万元/平方米", "元/平方米", "吨标准煤/万元", "吨标煤/万元", "立方米/万元", "公里/平方公里"].map(own("intensity")),
   ...["倍", "番"].map(own("ratio")),
+  ...["起", "块", "本"].map((unit) => ({ ...own("count")(unit), arabicOnly: true })),
 ];
 
 const UNITS_LONGEST_FIRST = [...UNITS].sort((a, b) => b.unit.length - a.unit.length);
 
-/** The longest unit written at `pos`, or null. */
-export function matchUnitAt(text: string, pos: number): UnitDef | null {
-  for (const u of UNITS_LONGEST_FIRST) if (text.startsWith(u.unit, pos)) return u;
+/** The longest unit written at `pos`, or null; `afterArabic`: the number before it is written in Arabic digits. */
+export function matchUnitAt(text: string, pos: number, afterArabic = false): UnitDef | null {
+  for (const u of UNITS_LONGEST_FIRST) if (text.startsWith(u.unit, pos) && (afterArabic || !u.arabicOnly)) return u;
   return null;
 }
 
