@@ -195,7 +195,7 @@ async function ingest(args: string[]): Promise<number> {
   });
   const { accessSync, constants, readFileSync, readdirSync, statSync, mkdirSync, renameSync, rmSync, writeFileSync, existsSync } = await import("node:fs");
   const { basename, dirname, extname, join, resolve } = await import("node:path");
-  const { parseIsoDate, todayIso } = await import("../src/deadline.js");
+  const { parseIsoDate, parseReceivedAt, todayIso } = await import("../src/deadline.js");
   const { openWarehouse, openScratchCopy, assertCurrentSchema, WarehouseMissing } = await import("../src/warehouse.js");
   const { acquireWriterLock } = await import("../src/lock.js");
   const { archiveDir, emptySummary, loadMonthlyFile, rejectsCsv, rejectsXlsx, storeArchiveFile, syncManifest } = await import("../src/monthly.js");
@@ -206,14 +206,42 @@ async function ingest(args: string[]): Promise<number> {
     console.error(`--as-of 应为 YYYY-MM-DD，收到：${asOf}`);
     return EXIT.usage;
   }
+  const receivedAtOption = values["received-at"] === undefined ? undefined : parseReceivedAt(values["received-at"]);
+  if (receivedAtOption === null) {
+    console.error(`--received-at 应为 YYYY-MM-DD 或 YYYY-MM-DD HH:MM[:SS]（真实的日期与时刻），收到：${values["received-at"]}。未载入任何文件。`);
+    return EXIT.usage;
+  }
   const data = dataDir(values.data);
   const inbox = join(data, "inbox");
-  // --schedule FILE: a CSV (file,received_at,as_of) of files to load in that order with those receipt times (demo data, replays)
+  // --schedule FILE: a CSV (file,received_at,as_of) of files to load in that order with those receipt times (demo data,
+  // replays); checked whole before any file is loaded
   const schedule = new Map<string, { received_at: string; as_of: string }>();
   if (values.schedule) {
     const Papa = (await import("papaparse")).default;
-    const parsed = Papa.parse<Record<string, string>>(readFileSync(values.schedule, "utf8").replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true });
-    for (const r of parsed.data) schedule.set(resolve(dirname(values.schedule), r.file ?? ""), { received_at: r.received_at ?? "", as_of: r.as_of ?? "" });
+    let text: string;
+    try {
+      text = readFileSync(values.schedule, "utf8").replace(/^\uFEFF/, "");
+    } catch {
+      console.error(`--schedule ${values.schedule}：文件不存在或无法读取。未载入任何文件。`);
+      return EXIT.usage;
+    }
+    const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: "greedy" });
+    const problems: string[] = [];
+    if (!(parsed.meta.fields ?? []).includes("file")) problems.push("缺少 file 列（表头应为 file,received_at,as_of）");
+    parsed.data.forEach((r, i) => {
+      const line = `第 ${i + 2} 行`;
+      const file = (r.file ?? "").trim();
+      const receivedAt = (r.received_at ?? "").trim();
+      const rowAsOf = (r.as_of ?? "").trim();
+      if (file === "") problems.push(`${line}：file 为空`);
+      if (receivedAt !== "" && parseReceivedAt(receivedAt) === null) problems.push(`${line}：received_at 应为 YYYY-MM-DD HH:MM[:SS]，收到：${receivedAt}`);
+      if (rowAsOf !== "" && parseIsoDate(rowAsOf) === null) problems.push(`${line}：as_of 应为 YYYY-MM-DD，收到：${rowAsOf}`);
+      if (file !== "") schedule.set(resolve(dirname(values.schedule!), file), { received_at: parseReceivedAt(receivedAt) ?? "", as_of: rowAsOf });
+    });
+    if (problems.length > 0) {
+      console.error(`--schedule ${values.schedule} 有误，未载入任何文件：\n${problems.map((p) => `  ${p}`).join("\n")}`);
+      return EXIT.usage;
+    }
   }
   const files = values.schedule
     ? [...schedule.keys()]
@@ -285,7 +313,7 @@ async function ingest(args: string[]): Promise<number> {
         // a large file: a progress bar on a terminal, one line in a log
         const bar = bytes.length > 5_000_000 ? terminalProgress(process.stderr, name, `正在${dryRun ? "检查" : "载入"} ${name}（${(bytes.length / 1e6).toFixed(1)} MB）…`) : null;
         const planned = schedule.get(path);
-        const receivedAt = planned?.received_at || values["received-at"] || new Date().toISOString().replace("T", " ").replace("Z", "");
+        const receivedAt = planned?.received_at || receivedAtOption || new Date().toISOString().replace("T", " ").replace("Z", "");
         const loaded = await loadMonthlyFile(wh.connection, {
           name, bytes, asOf: planned?.as_of || asOf, receivedAt, archiveName: null, sheet: values.sheet, dryRun: dryRun && !scratch, maxBytes: Number.MAX_SAFE_INTEGER,
           engine: ingestEngine(), sideConnection: side,

@@ -24,6 +24,17 @@ export function parseIsoDate(text: string): string | null {
 }
 
 /**
+ * A receipt time as `--received-at` and schedules give it: YYYY-MM-DD, optionally with HH:MM[:SS[.fff]] after a space
+ * or T; a real date and time of day (2017-11-31 and 25:00 are not). Returns it with a space between date and time.
+ */
+export function parseReceivedAt(text: string): string | null {
+  const m = /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?)?$/.exec(text.trim());
+  if (m === null || parseIsoDate(m[1]!) === null) return null;
+  if (m[2] !== undefined && (Number(m[2]) > 23 || Number(m[3]) > 59 || Number(m[4] ?? 0) > 59)) return null;
+  return text.trim().replace("T", " ");
+}
+
+/**
  * Turns a deadline phrase into a date relative to the policy's issue date.
  * 年内/全年/今年/年底前 → end of that year; N月底前 → end of month N; N年内 → end of year + N;
  * YYYY年底前, YYYY年年底前, 到YYYY年, YYYY年M月底前, YYYY年M月D日前 as written; YYYY-YYYY年 → end of the later year;

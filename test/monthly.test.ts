@@ -169,6 +169,36 @@ describe("luoshi ingest", () => {
     expect(await rows("SELECT count(*) AS n FROM receipts")).toEqual([{ n: 0 }]);
   });
 
+  it("--received-at that is no real date and time is a usage error before anything is loaded or archived (exit 64), in a dry run too", async () => {
+    for (const at of ["2017-11-31", "2017-11-05 25:00", "yesterday", "05/11/2017"]) {
+      for (const dry of [[], ["--dry-run"]]) {
+        const r = luoshi("ingest", file("e.csv", OCTOBER), "--as-of", "2017-11-10", "--received-at", at, ...dry);
+        expect(r.status, at).toBe(64);
+        expect(r.stderr).toContain("--received-at 应为 YYYY-MM-DD");
+      }
+    }
+    expect(await rows("SELECT count(*) AS n FROM receipts")).toEqual([{ n: 0 }]);
+    expect(existsSync(join(fixture.data, "archive"))).toBe(false);
+    const ok = luoshi("ingest", file("e.csv", OCTOBER), "--as-of", "2017-11-10", "--received-at", "2017-11-05T08:30", "--json");
+    expect(ok.status).toBe(0);
+    expect(await rows("SELECT strftime(received_at, '%Y-%m-%d %H:%M') AS at FROM receipts")).toEqual([{ at: "2017-11-05 08:30" }]);
+  });
+
+  it("--schedule is checked whole first: a bad line names its line and loads none of the files (exit 64)", async () => {
+    file("a.csv", OCTOBER);
+    file("b.csv", OCTOBER.map((l) => l.replace("2017-10", "2017-11")));
+    const schedule = join(fixture.dir, "schedule.csv");
+    writeFileSync(schedule, "file,received_at,as_of\na.csv,2017-11-05 08:00,2017-11-10\nb.csv,2017-11-31 08:00,2017/12/10\n");
+    const r = luoshi("ingest", "--schedule", schedule);
+    expect(r.status).toBe(64);
+    expect(r.stderr).toContain("第 3 行：received_at 应为");
+    expect(r.stderr).toContain("第 3 行：as_of 应为 YYYY-MM-DD，收到：2017/12/10");
+    expect(await rows("SELECT count(*) AS n FROM receipts")).toEqual([{ n: 0 }]);
+    writeFileSync(schedule, "file,received_at,as_of\na.csv,2017-11-05 08:00,2017-11-10\nb.csv,2017-12-04 08:00,2017-12-10\n");
+    expect(luoshi("ingest", "--schedule", schedule).status).toBe(0);
+    expect(await rows("SELECT original_name FROM receipts ORDER BY receipt_no")).toEqual([{ original_name: "a.csv" }, { original_name: "b.csv" }]);
+  });
+
   it("loads a workbook sheet by sheet: says which other sheets hold a table; each sheet once; build replays both", async () => {
     const sheet = (period: string, value: number) => [
       ["报送单位", "指标编码", "统计期", "累计完成值", "单位"],
