@@ -120,13 +120,13 @@ export const DICTIONARY: Record<string, ViewDoc> = {
   },
   department_aliases: {
     title: "部门名称与别名",
-    description: "部门可被写成的每个名称（规范简称、全称、别名）到部门的映射。",
+    description: "部门可被写成的每个名称（规范简称、全称、别名）到部门的映射；全称以所在市（县、区）开头的部门，其简称和别名前加上该地名也可识别（慈溪市科技局、慈溪市周巷镇），除非与其他部门的名称相同。",
     key: ["policy_id", "alias"],
     columns: {
       policy_id: policy,
       department_id: "部门编号",
       alias: "名称或别名",
-      alias_kind: "name 规范简称；full_name 全称；alias 别名",
+      alias_kind: "name 规范简称；full_name 全称；alias 别名；with_place 前加地名的简称或别名（由全称推出）",
     },
   },
   group_members: {

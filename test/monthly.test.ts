@@ -169,6 +169,19 @@ describe("luoshi ingest", () => {
     expect(await rows("SELECT count(*) AS n FROM receipts")).toEqual([{ n: 0 }]);
   });
 
+  it("knows a department written with its city before it (慈溪市科技局, 慈溪市周巷镇), from the full names in the task table", async () => {
+    const path = file("placed.csv", ["慈溪市科技局,CX75-08-01,2017-10,2,个,,,张三,2017-11-03", "慈溪市周巷镇,CX75-03-01,2017-10,1,个,,,李四,2017-11-03"]);
+    const r = luoshi("ingest", path, "--as-of", "2017-11-10", "--json");
+    expect(r.status, r.stdout).toBe(0);
+    expect(await rows("SELECT department_name, code FROM observations ORDER BY code")).toEqual([
+      { department_name: "周巷镇", code: "CX75-03-01" }, { department_name: "市科技局", code: "CX75-08-01" },
+    ]);
+    // (the full name itself stays what it was; no place is put before a name that has it already)
+    expect(await rows("SELECT alias_kind, count(*) AS n FROM department_aliases WHERE alias IN ('慈溪市周巷镇人民政府', '慈溪市慈溪市科技局') GROUP BY ALL")).toEqual([
+      { alias_kind: "full_name", n: 1 },
+    ]);
+  });
+
   it("--received-at that is no real date and time is a usage error before anything is loaded or archived (exit 64), in a dry run too", async () => {
     for (const at of ["2017-11-31", "2017-11-05 25:00", "yesterday", "05/11/2017"]) {
       for (const dry of [[], ["--dry-run"]]) {

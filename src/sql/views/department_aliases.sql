@@ -1,6 +1,29 @@
--- Every name a department may be written as (canonical name, full name, aliases) → the department.
-SELECT policy_id, department_id, name AS alias, 'name' AS alias_kind FROM raw.departments
-UNION
-SELECT policy_id, department_id, full_name, 'full_name' FROM raw.departments WHERE full_name <> ''
-UNION
-SELECT policy_id, department_id, alias, 'alias' FROM raw.department_aliases
+-- Every name a department may be written as (canonical name, full name, aliases) → the department; and, when its full
+-- name begins with its city, county or district (慈溪市科学技术局, 中共慈溪市委宣传部, 慈溪市周巷镇人民政府), each of
+-- its other names with that place written before it (慈溪市科技局, 慈溪市委宣传部, 慈溪市周巷镇), unless some other
+-- department is written so.
+WITH written AS (
+  SELECT policy_id, department_id, name AS alias, 'name' AS alias_kind FROM raw.departments
+  UNION
+  SELECT policy_id, department_id, full_name, 'full_name' FROM raw.departments WHERE full_name <> ''
+  UNION
+  SELECT policy_id, department_id, alias, 'alias' FROM raw.department_aliases
+),
+places AS (
+  SELECT policy_id, department_id,
+    regexp_extract(full_name, '^(?:中共)?(\p{Han}{2,3}?)[市县区]', 1) AS place,
+    regexp_extract(full_name, '^(?:中共)?\p{Han}{2,3}?([市县区])', 1) AS level
+  FROM raw.departments
+),
+placed AS (
+  SELECT DISTINCT w.policy_id, w.department_id,
+    CASE WHEN starts_with(w.alias, p.level) THEN p.place || w.alias ELSE p.place || p.level || w.alias END AS alias,
+    'with_place' AS alias_kind
+  FROM written w JOIN places p USING (policy_id, department_id)
+  WHERE p.place <> '' AND w.alias_kind <> 'full_name' AND NOT starts_with(w.alias, p.place)
+)
+SELECT policy_id, department_id, alias, alias_kind FROM written
+UNION ALL
+SELECT policy_id, department_id, alias, alias_kind FROM placed q
+WHERE NOT EXISTS (SELECT 1 FROM written w WHERE w.policy_id = q.policy_id AND w.alias = q.alias)
+QUALIFY count(*) OVER (PARTITION BY policy_id, alias) = 1
