@@ -248,6 +248,8 @@ async function ingest(args: string[]): Promise<number> {
     : values.inbox
     ? (existsSync(inbox) ? readdirSync(inbox) : [])
         .filter((f) => !f.startsWith(".") && statSync(join(inbox, f)).isFile())
+        // (~$…: Excel's lock file of a workbook open in the inbox; the workbook itself is loaded)
+        .filter((f) => !(f.startsWith("~$") && statSync(join(inbox, f)).size < 4096 && existsSync(join(inbox, f.slice(2)))))
         .map((f) => ({ path: join(inbox, f), mtime: statSync(join(inbox, f)).mtimeMs }))
         .sort((a, b) => a.mtime - b.mtime || a.path.localeCompare(b.path))
         .map((f) => f.path)

@@ -553,6 +553,16 @@ describe("readMonthlyFile: forms as departments fill them in", () => {
     expect(r.rows.map((x) => [x.targetCode, x.period])).toEqual([["ZN-01", "2017-10"], ["ZN-02", "2017-10"]]);
   });
 
+  it("Excel's lock file of an open workbook (~$….xlsx) → E_FILE_TYPE that says so and names the workbook", async () => {
+    // as Excel writes it: the user name (length byte, padded to 54 bytes), then the same in UTF-16LE
+    const user = "zhang";
+    const lock = Buffer.concat([Buffer.from([user.length]), Buffer.from(user.padEnd(53, " ")), Buffer.from([user.length, 0]), Buffer.from(user.padEnd(54, " "), "utf16le")]);
+    const r = await readMonthlyFile({ name: "~$市经信局-2017-10.xlsx", bytes: lock }, CTX);
+    expect(r.fileError?.code).toBe("E_FILE_TYPE");
+    expect(r.fileError?.message).toContain("临时锁定文件");
+    expect(r.fileError?.message).toContain("市经信局-2017-10.xlsx");
+  });
+
   it("an MHTML web archive saved as .xls → E_FILE_TYPE", async () => {
     const mht = 'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="----=_NextPart"\r\n\r\n------=_NextPart\r\nContent-Type: text/html\r\n\r\n<html></html>';
     const r = await readMonthlyFile({ name: "export.xls", bytes: Buffer.from(mht) }, CTX);

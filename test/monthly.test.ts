@@ -337,8 +337,12 @@ describe("luoshi ingest", () => {
     writeFileSync(join(inbox, "a-second.csv"), [HEADER, "市经信局,CX75-06-01,2017-10,310,家,,,张三,2017-11-04", "市经信局,CX75-06-01,2017-11,360,家,,,张三,2017-12-04",
       "市经信局,CX75-06-01,2017-09,320,家,,,张三,2017-10-04", "市经信局,CX75-29-02,2017-11,1700,家,,,张三,2017-12-04"].join("\n"));
     utimesSync(join(inbox, "a-second.csv"), new Date(2017, 10, 2), new Date(2017, 10, 2));
+    // (Excel's lock file of a workbook open in the inbox is no report: left alone)
+    const lock = Buffer.concat([Buffer.from([5]), Buffer.from("zhang".padEnd(53, " ")), Buffer.from([5, 0]), Buffer.from("zhang".padEnd(54, " "), "utf16le")]);
+    writeFileSync(join(inbox, "~$a-second.csv"), lock);
     const r = luoshi("ingest", "--inbox", "--as-of", "2017-12-10");
     expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(existsSync(join(inbox, "~$a-second.csv"))).toBe(true);
     expect(readManifest(fixture.data).map((m) => m.original_name)).toEqual(["z-first.csv", "a-second.csv"]);
     expect(existsSync(join(inbox, "z-first.csv"))).toBe(false);
     const snapshot = async () => ({

@@ -85,6 +85,10 @@ export async function readMonthlyTable(input: { name: string; bytes: Uint8Array 
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (bytes.length > maxBytes) return rejectFile(fileError("E_FILE_TOO_LARGE", `${bytes.length} 字节，上限 ${maxBytes} 字节`));
 
+  // ~$市经信局-2017-10.xlsx: the owner file Excel and WPS keep beside a workbook while it is open (a few hundred bytes)
+  if (/^~\$/.test(name) && bytes.length < 4096 && bytes.includes(0)) {
+    return rejectFile(fileError("E_FILE_TYPE", `这是 Excel/WPS 打开工作簿时生成的临时锁定文件（文件名以 ~$ 开头），不是报表；请关闭工作簿后载入原文件 ${name.slice(2)}`));
+  }
   const sniffed = sniffBytes(bytes);
   if (sniffed.kind === "error") return rejectFile(sniffed.error);
 
