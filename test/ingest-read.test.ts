@@ -596,6 +596,15 @@ describe("readMonthlyFile: .xlsx sheets and cells", () => {
     expect(r.rows.map((x) => [x.period, x.value])).toEqual([["2017-10", 450], ["2017-11", 460]]);
   });
 
+  it("a figure in a cell formatted as a date is rejected as the date Excel shows (serial 3 = 1900-01-03), saying why", async () => {
+    const dated = [data[0]!, ["市经信局", "ZN-01", "2017-10", { value: 3, type: Number, format: "yyyy-mm-dd" }], data[2]!];
+    const book = (await writeExcelFile([{ data: dated as never, sheet: "本月" }]).toBuffer()) as Buffer;
+    const r = await readMonthlyFile({ name: "dated.xlsx", bytes: book }, CTX);
+    expect(r.rejects.map((x) => [x.row, x.code, x.value])).toEqual([[2, "E_NOT_A_NUMBER", "1900-01-03"]]);
+    expect(r.rejects[0]!.message).toContain("单元格可能设成了日期格式");
+    expect(r.rows.map((x) => x.value)).toEqual([460]);
+  });
+
   it("does not read a hidden row (last month's line kept out of sight): it is listed as skipped", async () => {
     const book = (await writeExcelFile([{ data, sheet: "本月" }]).toBuffer()) as Buffer;
     const hidden = patch(book, "xl/worksheets/sheet1.xml", (xml) => xml.replace(/<row\b([^>]*\br="2"[^>]*)>/, '<row$1 hidden="1">'));

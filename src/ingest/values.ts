@@ -124,6 +124,10 @@ function notANumber(text: string, t: string): Parsed<never> {
 export function parseValue(text: string): Parsed<ReportedValue | null> {
   const t = compactCell(text);
   if (t === "") return ok(null);
+  // 1900-01-03: a number in a cell formatted as a date (Excel shows 3 so), or a date typed in
+  if (/^[12]\d{3}-\d{2}-\d{2}(?: \d{2}:\d{2}(?::\d{2})?)?$/.test(text.trim())) {
+    return fail("E_NOT_A_NUMBER", `${quote(text)}（这是日期：单元格可能设成了日期格式，请改为“常规”或“数值”格式后重新填写）`);
+  }
   // 「4 50」「450 0」: a space between digits is a typo, not a separator (compactCell would join them)
   if (t !== text && /[0-9０-９][\s\u3000]+[0-9０-９]/.test(text)) return fail("E_NOT_A_NUMBER", `${quote(text)}（数字中间有空格）`);
   let sign: string | undefined, digits: string | undefined, exponent: string | undefined, suffix: string | undefined;

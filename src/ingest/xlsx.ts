@@ -36,9 +36,18 @@ export type XlsxGrid = {
 
 const pad = (n: number, width = 2) => String(n).padStart(width, "0");
 
-/** A date cell as text: YYYY-MM-DD, with HH:MM:SS only when the time is not midnight. read-excel-file gives UTC. */
-export function dateCellText(d: Date): string {
-  const date = `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+/** The first day after Excel's phantom 1900-02-29 (serial 60): before it, Excel shows each serial one day later. */
+const AFTER_PHANTOM_LEAP_DAY = Date.UTC(1900, 2, 1);
+
+/**
+ * A date cell as text, as Excel shows it: YYYY-MM-DD, with HH:MM:SS only when the time is not midnight.
+ * read-excel-file gives UTC, counting 1900 as a common year; Excel shows serial 3 as 1900-01-03 and 60 as 1900-02-29.
+ */
+export function dateCellText(input: Date): string {
+  const t = input.getTime();
+  const phantom = t >= Date.UTC(1900, 1, 28) && t < AFTER_PHANTOM_LEAP_DAY; // serial 60
+  const d = t >= Date.UTC(1899, 11, 31) && t < Date.UTC(1900, 1, 28) ? new Date(t + 86_400_000) : input;
+  const date = phantom ? "1900-02-29" : `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
   const time = d.getUTCHours() * 3600 + d.getUTCMinutes() * 60 + d.getUTCSeconds();
   if (time === 0) return date;
   return `${date} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
