@@ -266,7 +266,15 @@ describe("readMonthlyFile: CSV layouts", () => {
     const csv = [HEADER, "市经信局,ZN-01,2017-10,450,,,\"进展,,", "市经信局,ZN-02,2017-10,1,,,,,"].join("\n");
     const r = await readMonthlyFile({ name: "quote.csv", bytes: Buffer.from(csv) }, CTX);
     expect(r.fileError?.code).toBe("E_CSV_STRUCTURE");
+    expect(r.fileError?.message).toContain("第 2 行起引号未闭合");
     expect(r.rows).toEqual([]);
+  });
+
+  it("names the row whose quote is never closed, not an earlier row with a quote Excel reads (\"上规\"企业5家)", async () => {
+    const csv = [HEADER, '市经信局,ZN-01,2017-10,5,家,,"上规"企业5家,张三,2017-11-03', '市经信局,ZN-02,2017-10,30,万元,,"上规企业,张三,2017-11-03', "市财政局,ZN-02,2017-10,40,万元,,,,"].join("\n");
+    const r = await readMonthlyFile({ name: "quote3.csv", bytes: Buffer.from(csv) }, CTX);
+    expect(r.fileError?.code).toBe("E_CSV_STRUCTURE");
+    expect(r.fileError?.message).toContain("第 3 行起引号未闭合");
   });
 });
 

@@ -870,7 +870,12 @@ export function parseCsvGrid(text: string): CsvGrid {
   if (quoteErrors.length > 0) {
     // Papa pairs a stray quote with the next quote anywhere below, swallowing the rows between into one cell
     const lenient = splitExcelLike(text, delimiter, parsed.meta.linebreak);
-    if (lenient !== null) return finishGrid(lenient.grid, text, delimiter, lenient.quoteErrors);
+    if (lenient !== null && "grid" in lenient) return finishGrid(lenient.grid, text, delimiter, lenient.quoteErrors);
+    // (the row whose quote is never closed, read as Excel reads the rows above it: Papa names the row of the last
+    // quote it could pair, which may be an earlier, readable one)
+    if (lenient !== null) {
+      return finishGrid(parsed.data, text, parsed.meta.delimiter, quoteErrors.map((e) => (e.fatal ? { ...e, row: lenient.unclosedRow } : e)));
+    }
   }
   return finishGrid(parsed.data, text, parsed.meta.delimiter, quoteErrors);
 }
@@ -879,10 +884,11 @@ export function parseCsvGrid(text: string): CsvGrid {
  * Splits text the way Excel opens a CSV when a quoted field goes on after its closing quote (「"上规"企业86家」, typed
  * by hand): the quoted part, then the rest up to the delimiter, as one cell. Papa instead looks for a quote followed
  * by a delimiter further down and takes every row in between into that cell (or, finding none, the rest of the file). Each such row is listed as a (non-fatal)
- * quote error, so it is rejected with E_CSV_QUOTES and the other rows stay. Null — the file stays rejected — when a
- * quote is never closed, or when such a field also spans lines (its closing quote may belong to a later row).
+ * quote error, so it is rejected with E_CSV_QUOTES and the other rows stay. When a quote is never closed, the row it
+ * opens in (the file stays rejected); null — the file stays rejected too — when such a field also spans lines (its
+ * closing quote may belong to a later row).
  */
-function splitExcelLike(text: string, delimiter: string, newline: string): { grid: string[][]; quoteErrors: CsvGrid["quoteErrors"] } | null {
+function splitExcelLike(text: string, delimiter: string, newline: string): { grid: string[][]; quoteErrors: CsvGrid["quoteErrors"] } | { unclosedRow: number } | null {
   const grid: string[][] = [];
   const quoteErrors: CsvGrid["quoteErrors"] = [];
   let row: string[] = [];
@@ -907,7 +913,7 @@ function splitExcelLike(text: string, delimiter: string, newline: string): { gri
       let spansLines = false;
       for (;;) {
         const q = text.indexOf('"', j);
-        if (q === -1) return null; // never closed
+        if (q === -1) return { unclosedRow: grid.length + 1 }; // never closed
         const part = text.slice(j, q);
         if (part.includes("\n") || part.includes("\r")) spansLines = true;
         cell += part;
