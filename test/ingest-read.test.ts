@@ -217,6 +217,17 @@ describe("readMonthlyFile: CSV layouts", () => {
     expect(r.rejects).toEqual([]);
   });
 
+  it("a number split at its unquoted thousands comma into one cell more than the header: one reject that says so, not the noise of the shifted cells", async () => {
+    const csv = [HEADER, "市经信局,ZN-01,2017-10,1,234,家,,,张三,2017-11-03", "市经信局,ZN-02,2017-10,1,2345,万元,,,张三,2017-11-03"].join("\n");
+    const r = await readMonthlyFile({ name: "split3.csv", bytes: Buffer.from(csv) }, CTX);
+    expect(r.rejects.filter((x) => x.row === 2).map((x) => [x.code, x.value])).toEqual([["E_EXTRA_CELLS", "1,234"]]);
+    expect(r.rejects[0]!.message).toContain("多半是未加引号的千分位数被逗号拆成了两格，其后各格因此错位；请写成 1234");
+    // (1,2345 is no thousands separator: the row's cells are reported as read)
+    expect(r.rejects.filter((x) => x.row === 3).map((x) => x.code)).toContain("E_EXTRA_CELLS");
+    expect(r.rejects.filter((x) => x.row === 3).map((x) => x.message).join()).not.toContain("千分位数");
+    expect(r.rows).toEqual([]);
+  });
+
   it("a number split at its unquoted thousands comma into the 进展情况 or 备注 column after it is rejected, not stored as 2", async () => {
     const note = ["报送单位,指标编码,统计期,单位,完成状态,累计完成值,进展情况", "市经信局,ZN-01,2017-10,家,推进中,2,150", "市经信局,ZN-01,2017-11,家,推进中,2,说明150"].join("\n");
     const r = await readMonthlyFile({ name: "split.csv", bytes: Buffer.from(note) }, CTX);

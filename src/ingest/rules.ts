@@ -791,15 +791,17 @@ class Validation {
         valid.push(result);
         continue;
       }
-      const issues = ok ? [] : result;
+      // (a number split at its thousands comma shifted the cells after it: what they say about their columns is noise)
+      const shifted = extraCells && r.splitNumber !== undefined && r.extraFields === 1;
+      const issues = ok || shifted ? [] : result;
       if (quoteError) issues.push({ code: "E_CSV_QUOTES", column: null, message: rowMessage("E_CSV_QUOTES", swallowedLines(r)), value: null });
       if (extraCells) {
         // extra cells that are all blank: a trailing comma or space more often than a shifted row
         const blank = r.unheaded.length === 0 ? "，多出的单元格是空白的（本行其他各列无误时，多半是行尾多打了逗号或空格，删去即可）" : "";
-        const split = r.splitNumber === undefined || r.extraFields > 0 || r.unheaded.length > 0 ? null
-          : `累计完成值后一格紧接着 3 位数字（「${r.splitNumber}」），多半是未加引号的千分位数被逗号拆成了两格；请写成 ${r.splitNumber.replace(",", "")}，或给该数加上引号`;
-        const detail = [r.extraFields > 0 ? `比表头多 ${r.extraFields} 个单元格${blank}` : null, ...r.unheaded, split].filter((d) => d !== null).join("；");
-        issues.push({ code: "E_EXTRA_CELLS", column: null, message: rowMessage("E_EXTRA_CELLS", detail), value: r.unheaded.join("；") || null });
+        const split = r.splitNumber === undefined || (r.extraFields > 0 ? !shifted : r.unheaded.length > 0) ? null
+          : `累计完成值后一格紧接着 3 位数字（「${r.splitNumber}」），多半是未加引号的千分位数被逗号拆成了两格${shifted ? "，其后各格因此错位" : ""}；请写成 ${r.splitNumber.replace(",", "")}，或给该数加上引号`;
+        const detail = shifted ? split! : [r.extraFields > 0 ? `比表头多 ${r.extraFields} 个单元格${blank}` : null, ...r.unheaded, split].filter((d) => d !== null).join("；");
+        issues.push({ code: "E_EXTRA_CELLS", column: null, message: rowMessage("E_EXTRA_CELLS", detail), value: shifted ? r.splitNumber! : r.unheaded.join("；") || null });
       }
       if (duplicate) issues.push(duplicate);
       const rawRow = r.raw;

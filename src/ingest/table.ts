@@ -694,6 +694,7 @@ const EMPTY: ReadRow = { kind: "empty" };
  */
 export function rowReader(header: TableHeader, showsFigure: (index: number) => boolean = () => false): (line: string[], index: number) => ReadRow {
   const { layout, unnamed, headerCells, valueSuffix, width, formFields, splitNumberAfter } = header;
+  const valueIndex = layout.fields.includes("value") ? layout.indexes[layout.fields.indexOf("value")] : undefined;
   const codeHeaders = new Map<string, boolean>(); // 指标编码 cell text → names a column (a repeated header) or is 合计…
   return (line, index) => {
     if (isEmptyRow(line)) return EMPTY;
@@ -742,8 +743,10 @@ export function rowReader(header: TableHeader, showsFigure: (index: number) => b
       return { kind: "skipped", skipped: { row: index + 1, reason: UNFILLED_ROW } };
     }
     let splitNumber: string | undefined;
-    if (splitNumberAfter !== null) {
-      const [v, n] = [cleanCell(line[splitNumberAfter[0]] ?? ""), cleanCell(line[splitNumberAfter[1]] ?? "")];
+    // (also with one cell more than the header, whatever column follows: 「1,234,家」 in 累计完成值, 单位)
+    const splitAt = splitNumberAfter ?? (extraFields === 1 && valueIndex !== undefined ? [valueIndex, valueIndex + 1] : null);
+    if (splitAt !== null) {
+      const [v, n] = [cleanCell(line[splitAt[0]] ?? ""), cleanCell(line[splitAt[1]] ?? "")];
       if (/^\d{1,3}$/.test(v) && /^\d{3}(?:\.\d+)?$/.test(n)) splitNumber = `${v},${n}`;
     }
     return { kind: "row", row: new GridRow(index + 1, cells, unheaded, extraFields, line, layout, sentValue, splitNumber) };
