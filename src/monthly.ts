@@ -52,8 +52,8 @@ export type IngestSummary = {
   rejects: (Reject & { file: string })[];
   flags: { row: number; code: string; department: string; period: string; reason: string }[];
   /**
-   * A file loaded before (already_loaded): how many of the figures it stored a later file has changed since. Sending
-   * the same bytes again changes nothing, so it does not bring them back.
+   * A file loaded before (already_loaded): how many of the figures it stored a later file has changed since (and are
+   * not, by a later file again, as this one has them). Sending the same bytes again changes nothing, so it does not bring them back.
    */
   superseded: number;
 };
@@ -596,9 +596,14 @@ export async function loadMonthlyFile(connection: DuckDBConnection, options: Loa
         }));
       const rejectedByCode: Record<string, number> = {};
       for (const r of rejects) rejectedByCode[r.code] = (rejectedByCode[r.code] ?? 0) + 1;
-      const [later] = (await query(connection, `SELECT count(*) AS n FROM raw.observations o
-          SEMI JOIN raw.observations l ON l.department_id = o.department_id AND l.target_id = o.target_id AND l.period = o.period AND l.receipt_no > o.receipt_no
-        WHERE o.receipt_no = $1`, [Number(seen.receipt_no)])).rows;
+      // (a figure corrected and then sent as it was again is current as this file has it: not superseded)
+      const [later] = (await query(connection, `WITH mine AS (SELECT * FROM raw.observations WHERE receipt_no = $1),
+        latest AS (
+          SELECT l.* FROM raw.observations l SEMI JOIN mine m ON l.department_id = m.department_id AND l.target_id = m.target_id AND l.period = m.period
+          QUALIFY row_number() OVER (PARTITION BY l.department_id, l.target_id, l.period ORDER BY l.receipt_no DESC) = 1
+        )
+        SELECT count(*) AS n FROM mine o JOIN latest c ON c.department_id = o.department_id AND c.target_id = o.target_id AND c.period = o.period
+        WHERE c.receipt_no > o.receipt_no AND (c.value IS DISTINCT FROM o.value OR c.status IS DISTINCT FROM o.status)`, [Number(seen.receipt_no)])).rows;
       return {
         ...emptySummary(options.name, sha256), status: "already_loaded", receipt_no: Number(seen.receipt_no), rows_read: Number(seen.rows_read),
         format: (seen.format as string | null) ?? null, encoding: (seen.encoding as string | null) ?? null, sheet: (seen.sheet as string | null) ?? null,

@@ -68,6 +68,10 @@ describe("luoshi ingest", () => {
     const text = luoshi("ingest", original, "--as-of", "2017-11-10");
     expect(text.stdout).toContain("注意：该文件的 1 个数此后已被其他文件更正，再次报送同一文件不会恢复它们");
     expect(await current()).toEqual(before);
+    // corrected back by a third file (300 again): current as the original has it, so nothing to warn about
+    expect(luoshi("ingest", file("jxj-c.csv", [OCTOBER[0]!]), "--as-of", "2017-11-10").status).toBe(0);
+    const back = luoshi("ingest", original, "--as-of", "2017-11-10", "--json");
+    expect(JSON.parse(back.stdout)[0]).toMatchObject({ status: "already_loaded", superseded: 0 });
   });
 
   it("the identical file again, for real or as a dry run, gives back the rows rejected when it was loaded, and changes nothing", async () => {
