@@ -296,8 +296,19 @@ describe("parseReportDate", () => {
   ])("%j → %s", (text, date) => {
     expect(valueOf(parseReportDate(text))).toBe(date);
   });
-  it.each(["2017-11-31", "2017-11", "11/3/2017", "昨天", "2017年11月"])("%j → E_BAD_DATE", (text) => {
-    expect(codeOf(parseReportDate(text))).toBe("E_BAD_DATE");
+  it.each([
+    ["2017-11-31", "11 月没有 31 日"],
+    ["2017-02-29", "2 月没有 29 日"],
+    ["2017-13-01", "没有 13 月"],
+    ["2017-11", "缺少日"],
+    ["2017年11月", "缺少日"],
+    ["11/3/2017", "日、月、年的先后无法确定"],
+    ["11月3日", "缺少年份"],
+    ["昨天", "昨天"],
+  ])("%j → E_BAD_DATE, %s", (text, why) => {
+    const r = parseReportDate(text);
+    expect(codeOf(r)).toBe("E_BAD_DATE");
+    expect(r.ok ? "" : r.message).toContain(why);
   });
   it("reads an Excel serial day only from an .xlsx", () => {
     expect(valueOf(parseReportDate("43042", { excelSerial: true }))).toBe("2017-11-03");

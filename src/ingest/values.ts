@@ -274,6 +274,14 @@ function quarterEnd(t: string): string[] | null {
 }
 
 /** A report date as YYYY-MM-DD from `2017-11-03`, `2017/11/3`, `2017.11.3`, `2017年11月3日`, `20171103`, an Excel date. */
+/** Why a report date could not be read, when the writing is a common one: no year, no day, day and month in doubt. */
+function badDateHint(t: string): string {
+  if (NO_YEAR.test(t)) return "，缺少年份，请写成 YYYY-MM-DD（如 2017-11-03）";
+  if (/^\d{4}(?:年\d{1,2}月|[-/.]\d{1,2})$/.test(t)) return "，缺少日";
+  if (/^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(t)) return "，日、月、年的先后无法确定";
+  return "";
+}
+
 export function parseReportDate(text: string, options: DateCellOptions = {}): Parsed<string | null> {
   const t = stripTime(normalizeCell(text)).replace(/\s+/g, "");
   if (t === "") return ok(null);
@@ -282,8 +290,12 @@ export function parseReportDate(text: string, options: DateCellOptions = {}): Pa
     if (iso !== null) return ok(iso);
   }
   const d = matchDate(t);
-  if (!d) return fail("E_BAD_DATE", NO_YEAR.test(t) ? `${quote(text)}，缺少年份，请写成 YYYY-MM-DD（如 2017-11-03）` : quote(text));
-  if (!validYmd(d[0], d[1], d[2]) || !inYearRange(d[0])) return fail("E_BAD_DATE", quote(text));
+  if (!d) return fail("E_BAD_DATE", `${quote(text)}${badDateHint(t)}`);
+  if (!inYearRange(d[0])) return fail("E_BAD_DATE", quote(text));
+  if (!validYmd(d[0], d[1], d[2])) {
+    const hint = d[1] >= 1 && d[1] <= 12 && d[2] >= 1 ? `，${d[1]} 月没有 ${d[2]} 日` : d[1] > 12 || d[1] < 1 ? `，没有 ${d[1]} 月` : "";
+    return fail("E_BAD_DATE", `${quote(text)}${hint}`);
+  }
   return ok(`${d[0]}-${pad2(d[1])}-${pad2(d[2])}`);
 }
 
