@@ -1,0 +1,33 @@
+import * as Inputs from "npm:@observablehq/inputs";
+
+const KEY = "luoshi.policy";
+
+/** A policy's name in the picker: its document number and title. */
+export function policyLabel(policy) {
+  return policy.doc_number ? `${policy.doc_number} ${policy.title}` : policy.title;
+}
+
+/**
+ * The policy picker of every page (for a warehouse of several policies): the choice is kept from page to page (in the
+ * browser's local storage), and `?policy=ID` in the address chooses one, so that a link shows what its sender saw.
+ */
+export function policyPicker(policies) {
+  const ids = policies.map((p) => p.policy_id);
+  let stored = null;
+  try {
+    stored = localStorage.getItem(KEY);
+  } catch {
+    // (storage blocked: each page starts at the first policy)
+  }
+  const asked = new URLSearchParams(location.search).get("policy");
+  const value = [asked, stored].find((id) => id !== null && ids.includes(id)) ?? ids[0];
+  const input = Inputs.select(ids, {label: "政策", value, format: (id) => policyLabel(policies.find((p) => p.policy_id === id))});
+  input.addEventListener("input", () => {
+    try {
+      localStorage.setItem(KEY, input.value);
+    } catch {
+      // (storage blocked)
+    }
+  });
+  return input;
+}
