@@ -21,13 +21,17 @@ export function policyPicker(policies) {
   }
   const asked = new URLSearchParams(location.search).get("policy");
   const value = [asked, stored].find((id) => id !== null && ids.includes(id)) ?? ids[0];
-  const input = Inputs.select(ids, {label: "政策", value, format: (id) => policyLabel(policies.find((p) => p.policy_id === id))});
-  input.addEventListener("input", () => {
-    try {
-      localStorage.setItem(KEY, input.value);
-    } catch {
-      // (storage blocked)
-    }
-  });
+  // (a link's choice is the one the next pages show too)
+  if (asked !== null && ids.includes(asked)) remember(asked);
+  const input = Inputs.select(ids, {label: "政策", value, width: 560, format: (id) => policyLabel(policies.find((p) => p.policy_id === id))});
+  input.addEventListener("input", () => remember(input.value));
   return input;
+}
+
+function remember(id) {
+  try {
+    localStorage.setItem(KEY, id);
+  } catch {
+    // (storage blocked)
+  }
 }
