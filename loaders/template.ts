@@ -65,7 +65,7 @@ export async function templateCommand(args: string[]): Promise<number> {
     wh.close();
   }
   if (template.rows.length === 0) {
-    console.error(`${template.department} 在 ${template.period} 没有应报的指标：其 ${template.omitted} 个指标此前均已完成（用 --all 生成含全部指标的模板）`);
+    console.error(`${template.department} 在 ${template.period} 没有应报的指标：${omittedText(template)}均不再报送（用 --all 生成含全部指标的模板）`);
     return 0;
   }
   const bytes = format === "csv" ? Buffer.from(templateCsv(template), "utf8") : templateXlsx(template);
@@ -73,7 +73,13 @@ export async function templateCommand(args: string[]): Promise<number> {
   if (out === "-") process.stdout.write(bytes);
   else writeFileSync(out, bytes);
   const prior = template.rows.filter((r) => r.last_period !== null).length;
-  const omitted = template.omitted > 0 ? `；此前已完成的 ${template.omitted} 个未列出（--all 列出）` : "";
+  const omitted = template.omitted > 0 ? `；${omittedText(template)}未列出（--all 列出）` : "";
   console.error(`已生成${out === "-" ? "" : ` ${out}`}：${template.department}，统计期 ${template.period}，指标 ${template.rows.length} 个（其中 ${prior} 个附上次报送值${omitted}）`);
   return 0;
+}
+
+/** 此前已完成的 2 个、期限已过的常态化任务 1 个: what the template leaves out, and why. */
+function omittedText(t: { omittedDone: number; omittedEnded: number }): string {
+  return [t.omittedDone > 0 ? `此前已完成的 ${t.omittedDone} 个` : null, t.omittedEnded > 0 ? `期限已过的常态化任务 ${t.omittedEnded} 个` : null]
+    .filter((x) => x !== null).join("、");
 }

@@ -48,8 +48,11 @@ export type TemplateRow = {
   last_status: string | null;
 };
 
-/** `omitted`: targets the department reports but no longer owes (finished in an earlier month), left out unless `all`. */
-export type Template = { department: string; period: string; rows: TemplateRow[]; omitted: number };
+/**
+ * `omitted`: targets the department reports but no longer owes, left out unless `all`: `done` finished in an earlier
+ * month, `ended` recurring duties whose term ended before the period (as the reporting calendar has them).
+ */
+export type Template = { department: string; period: string; rows: TemplateRow[]; omitted: number; omittedDone: number; omittedEnded: number };
 
 /** A bad --department or --period: the caller shows the message (Chinese) and exits with a usage error. */
 export class TemplateError extends Error {
@@ -164,13 +167,16 @@ export async function buildTemplate(connection: DuckDBConnection, options: { dep
     throw new TemplateError(`${name} 没有需要报送的指标；报送单位有：${reporting.join("、")}`);
   }
   // Owed: not finished in an earlier month; a recurring duty until its deadline month (as the reporting calendar).
-  const owed = (t: Record<string, unknown>) =>
-    t.done_period === null && !(t.kind === "recurring" && typeof t.deadline === "string" && t.deadline.slice(0, 7) < period);
+  const ended = (t: Record<string, unknown>) => t.kind === "recurring" && typeof t.deadline === "string" && t.deadline.slice(0, 7) < period;
+  const owed = (t: Record<string, unknown>) => t.done_period === null && !ended(t);
   const listed = options.all ? rows : rows.filter(owed);
+  const left = options.all ? [] : rows.filter((t) => !owed(t));
   return {
     department: name,
     period,
-    omitted: rows.length - listed.length,
+    omitted: left.length,
+    omittedDone: left.filter((t) => t.done_period !== null).length,
+    omittedEnded: left.filter((t) => t.done_period === null).length,
     rows: listed.map((t) => ({
       policy_id: String(t.policy_id),
       code: String(t.code),

@@ -58,6 +58,14 @@ function fillXlsx(bytes: Uint8Array, grid: string[][]): Uint8Array {
 }
 
 describe("luoshi template", () => {
+  it("says why it leaves targets out: finished before, or recurring duties whose term has ended (never reported is not finished)", () => {
+    const out = join(fixture.dir, "jxj-2018-10.csv");
+    const made = luoshi("template", "--department", "市经信局", "--period", "2018-10", "--format", "csv", "--out", out);
+    expect(made.status, made.stderr).toBe(0);
+    // CX75-36-01 was reported 已完成 in 2017-09; CX75-21-03, 38-01 and 38-02 are recurring duties of 2017
+    expect(made.stderr).toContain("此前已完成的 1 个、期限已过的常态化任务 3 个未列出（--all 列出）");
+  });
+
   it("XLSX: the documented columns in order, reference columns, last period's figure, a drop-down for 完成状态; filled in, it loads with no rejects", async () => {
     const out = join(fixture.dir, "jxj-2017-10.xlsx");
     const made = luoshi("template", "--department", "市经信局", "--period", "2017-10", "--out", out);
