@@ -5,6 +5,8 @@ import {svg} from "npm:htl";
 export const ROLE_COLORS = {lead: "#4269d0", coop: "#efb118"};
 export const ROLE_LABELS = {lead: "牵头", coop: "配合"};
 const MISSING = "缺失";
+/** The column of rows with no date by design: ongoing (长期) or recurring (每季度) duties. */
+const UNDATED = "长期";
 
 let uid = 0;
 const nextId = (prefix) => `${prefix}-${++uid}`;
@@ -77,10 +79,16 @@ export function workloadBars(departments, {width, measure = "score", highlight} 
   });
 }
 
-/** Months from the first to the last (YYYY-MM), none skipped. */
+/**
+ * The month columns (YYYY-MM): from the first to the last, none skipped, over a year at most; over a longer span only
+ * the months that have a deadline (a column each for 31 months would leave no room for their names).
+ */
 function monthRange(months) {
   const sorted = [...new Set(months)].sort();
   if (!sorted.length) return [];
+  const [fy, fm] = sorted[0].split("-").map(Number);
+  const [ty, tm] = sorted.at(-1).split("-").map(Number);
+  if ((ty - fy) * 12 + (tm - fm) >= 12) return sorted;
   const out = [];
   let [y, m] = sorted[0].split("-").map(Number);
   const [ly, lm] = sorted.at(-1).split("-").map(Number);
@@ -90,8 +98,15 @@ function monthRange(months) {
   }
   return out;
 }
-const monthZh = (month) => (month === MISSING ? "时限缺失" : `${Number(month.slice(0, 4))}年${Number(month.slice(5, 7))}月`);
-const monthZh2 = (month) => (month === MISSING ? "时限\n缺失" : `${Number(month.slice(0, 4))}年\n${Number(month.slice(5, 7))}月`);
+const monthZh = (month) => (month === MISSING ? "时限缺失" : month === UNDATED ? "长期/定期" : `${Number(month.slice(0, 4))}年${Number(month.slice(5, 7))}月`);
+const monthZh2 = (month) => (month === MISSING ? "时限\n缺失" : month === UNDATED ? "长期/\n定期" : `${Number(month.slice(0, 4))}年\n${Number(month.slice(5, 7))}月`);
+/** The year only where it changes (and on the first column), the month always: 2018年 / 6月, 7月, … */
+const monthTick = (columns) => (month) => {
+  if (month === MISSING || month === UNDATED) return monthZh2(month);
+  const previous = columns[columns.indexOf(month) - 1];
+  const year = previous === undefined || previous === MISSING || previous === UNDATED || previous.slice(0, 4) !== month.slice(0, 4);
+  return `${year ? `${Number(month.slice(0, 4))}年` : ""}\n${Number(month.slice(5, 7))}月`;
+};
 
 /**
  * Calendar of deadlines: one row per department (in the order given), one column per month from the first to the
@@ -101,9 +116,10 @@ const monthZh2 = (month) => (month === MISSING ? "时限\n缺失" : `${Number(mo
 export function deadlineCalendar(deadlines, departments, {width, highlight} = {}) {
   const shown = departments.filter((d) => d.rows_total > 0);
   const byKey = new Map();
+  const columnOf = (r) => r.month ?? (r.kind === "ongoing" || r.kind === "recurring" ? UNDATED : MISSING);
   for (const r of deadlines) {
-    const key = `${r.department_id}|${r.month ?? MISSING}`;
-    const cell = byKey.get(key) ?? {department_id: r.department_id, month: r.month ?? MISSING, lead: new Set(), coop: new Set()};
+    const key = `${r.department_id}|${columnOf(r)}`;
+    const cell = byKey.get(key) ?? {department_id: r.department_id, month: columnOf(r), lead: new Set(), coop: new Set()};
     for (const n of r.row_nos) cell[r.role].add(n);
     byKey.set(key, cell);
   }
@@ -111,22 +127,24 @@ export function deadlineCalendar(deadlines, departments, {width, highlight} = {}
   const cells = [...byKey.values()]
     .filter((c) => name.has(c.department_id))
     .map((c) => ({...c, name: name.get(c.department_id), rows: new Set([...c.lead, ...c.coop]).size, leadRows: [...c.lead].sort((a, b) => a - b), coopRows: [...c.coop].sort((a, b) => a - b)}));
-  const months = monthRange(cells.filter((c) => c.month !== MISSING).map((c) => c.month));
-  const columns = [...months, ...(cells.some((c) => c.month === MISSING) ? [MISSING] : [])];
+  const undated = (c) => c.month === MISSING || c.month === UNDATED;
+  const months = monthRange(cells.filter((c) => !undated(c)).map((c) => c.month));
+  const columns = [...months, ...[UNDATED, MISSING].filter((u) => cells.some((c) => c.month === u))];
   const rowsOf = shown.map(groupLabel);
-  const max = Math.max(1, ...cells.filter((c) => c.month !== MISSING).map((c) => c.rows));
+  const max = Math.max(1, ...cells.filter((c) => !undated(c)).map((c) => c.rows));
   const marginLeft = Math.max(...rowsOf.map((n) => textWidth(n, 13))) + 14;
   const plotWidth = Math.max(marginLeft + 20 + columns.length * 40, Math.min(width ?? 640, marginLeft + 20 + columns.length * 96));
   const background = rowsOf.flatMap((n) => columns.map((month) => ({name: n, month})));
   const dim = (c) => highlight != null && c.department_id !== highlight;
   const rowList = (xs) => (xs.length ? xs.map((n) => `第 ${n} 行`).join("、") : "—");
-  const dated = cells.filter((c) => c.month !== MISSING);
+  const dated = cells.filter((c) => !undated(c));
   const missing = cells.filter((c) => c.month === MISSING);
+  const ongoing = cells.filter((c) => c.month === UNDATED);
   return Plot.plot({
     width: plotWidth,
-    height: 24 * rowsOf.length + 50,
+    height: 24 * rowsOf.length + 60,
     marginLeft,
-    marginTop: 40,
+    marginTop: 50,
     marginRight: 20,
     padding: 0.08,
     style: {fontSize: "12px"},
@@ -135,12 +153,13 @@ export function deadlineCalendar(deadlines, departments, {width, highlight} = {}
     color: {type: "sqrt", domain: [0, max], range: ["#dbe6f7", "#1f3f8f"], interpolate: "rgb", legend: true, label: "行数（按月）", ticks: Math.min(max, 5), tickFormat: "d"},
     marks: [
       Plot.axisY({fontSize: 13, tickSize: 0, tickPadding: 8, label: null}),
-      Plot.axisX({fontSize: 13, tickSize: 0, anchor: "top", label: null, tickFormat: monthZh}),
-      Plot.cell(background, {x: "month", y: "name", fill: (d) => (d.month === MISSING ? "#fff7d6" : "white")}),
+      Plot.axisX({fontSize: 13, tickSize: 0, anchor: "top", label: null, tickFormat: monthTick(columns), lineHeight: 1.2}),
+      Plot.cell(background, {x: "month", y: "name", fill: (d) => (d.month === MISSING ? "#fff7d6" : d.month === UNDATED ? "#f3f4f6" : "white")}),
       Plot.cell(dated, {x: "month", y: "name", fill: "rows", fillOpacity: (c) => (dim(c) ? 0.3 : 1)}),
       Plot.cell(missing, {x: "month", y: "name", fill: "#fbbf24", fillOpacity: (c) => (dim(c) ? 0.3 : 1), stroke: "#b45309"}),
+      Plot.cell(ongoing, {x: "month", y: "name", fill: "#d1d5db", fillOpacity: (c) => (dim(c) ? 0.3 : 1), stroke: "#6b7280"}),
       Plot.text(dated.filter((c) => c.rows > max / 3), {x: "month", y: "name", text: "rows", fill: "white", fontSize: 12, fontWeight: 600}),
-      Plot.text([...dated.filter((c) => c.rows <= max / 3), ...missing], {x: "month", y: "name", text: "rows", fill: "#111827", fontSize: 12, fontWeight: 600}),
+      Plot.text([...dated.filter((c) => c.rows <= max / 3), ...missing, ...ongoing], {x: "month", y: "name", text: "rows", fill: "#111827", fontSize: 12, fontWeight: 600}),
       Plot.tip(cells, Plot.pointer({
         x: "month", y: "name",
         title: (c) => `${c.name} · ${monthZh(c.month)}\n共 ${c.rows} 行\n牵头：${rowList(c.leadRows)}\n配合：${rowList(c.coopRows)}`
@@ -181,11 +200,15 @@ export function personBars(persons, {width} = {}) {
   });
 }
 
-/** Department page: its rows by deadline month (with a 缺失 column), stacked lead/coop. `rows`: {role, row_no, deadline_date}. */
+/**
+ * Department page: its rows by deadline month (with a 长期/定期 and a 缺失 column), stacked lead/coop. `rows`:
+ * {role, row_no, deadline_date, deadline_rule}.
+ */
 export function deadlineMonthBars(rows, {width} = {}) {
-  const monthOf = (r) => (r.deadline_date ? String(r.deadline_date).slice(0, 7) : MISSING);
+  // (a row without a date but with a deadline text is an ongoing or recurring duty: 长期, 每季度)
+  const monthOf = (r) => (r.deadline_date ? String(r.deadline_date).slice(0, 7) : r.deadline_rule === "ongoing" || r.deadline_rule === "recurring" ? UNDATED : MISSING);
   const months = monthRange(rows.filter((r) => r.deadline_date).map(monthOf));
-  const columns = [...months, ...(rows.some((r) => !r.deadline_date) ? [MISSING] : [])];
+  const columns = [...months, ...[UNDATED, MISSING].filter((u) => rows.some((r) => monthOf(r) === u))];
   const max = Math.max(1, ...columns.map((m) => rows.filter((r) => monthOf(r) === m).length));
   return Plot.plot({
     width: Math.max(240, Math.min(width ?? 480, 140 + columns.length * 110)),
@@ -197,7 +220,7 @@ export function deadlineMonthBars(rows, {width} = {}) {
     y: {label: "行数", grid: true, tickFormat: "d", ticks: Math.min(4, max)},
     color: {domain: ["牵头", "配合"], range: [ROLE_COLORS.lead, ROLE_COLORS.coop], legend: true},
     marks: [
-      Plot.axisX({fontSize: 12, tickSize: 0, label: null, tickFormat: monthZh2, lineHeight: 1.2}),
+      Plot.axisX({fontSize: 12, tickSize: 0, label: null, tickFormat: monthTick(columns), lineHeight: 1.2}),
       Plot.barY(rows, Plot.groupX({y: "count", title: (rs) => rs.map((r) => `第 ${r.row_no} 行`).join("、")}, {
         x: monthOf, fill: (r) => ROLE_LABELS[r.role], order: ["牵头", "配合"], tip: true
       })),

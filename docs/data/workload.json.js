@@ -14,8 +14,8 @@ await emitJson(async (read) => ({
   departments: await read(`SELECT policy_id, department_id, code, name, kind_label, is_group, rows_led, rows_sole_lead, rows_cooperated,
       rows_total, items_touched, workload_score, lead_score, coop_score, persons, first_deadline, last_deadline, rows_without_deadline
     FROM department_workload WHERE rows_total > 0 ORDER BY policy_id, workload_score DESC, name`),
-  deadlines: await read(`SELECT policy_id, department_id, role, deadline_month AS month, rows, row_nos
-    FROM department_deadlines WHERE deadline_kind IN ('dated', 'missing') ORDER BY policy_id, department_id, month, role`),
+  deadlines: await read(`SELECT policy_id, department_id, role, deadline_month AS month, deadline_kind AS kind, rows, row_nos
+    FROM department_deadlines ORDER BY policy_id, department_id, month, role`),
   persons: await read(`SELECT p.policy_id, p.name, p.status, p.department_name, d.code, p.rows_lead, p.rows_coop, p.rows_total, p.row_nos
     FROM person_workload p LEFT JOIN departments d USING (department_id)
     WHERE p.rows_total > 0 ORDER BY p.policy_id, p.rows_total DESC, p.rows_lead DESC, p.name`),
