@@ -258,6 +258,9 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
   ["城镇化率从2017年的60%提高到2020年的80%", [{ value: 80, subject: "城镇化率", measure: "level", comparator: "reach", deadline: "2020-12-31" }]],
   ["每10万人口拥有执业医师25人", [{ value: 25, unit: "人", subject: "每10万人口执业医师", measure: "level", comparator: "reach" }]],
   ["到2020年，每千名老年人拥有养老床位40张", [{ value: 40, subject: "每千名老年人养老床位", measure: "level", deadline: "2020-12-31" }]],
+  ["开展技能培训1000人次", [{ value: 1000, unit: "人次", subject: "技能培训" }]],
+  ["全年举办农村实用人才培训15-20期", [{ value: 15, valueMax: 20, unit: "期", subject: "农村实用人才培训" }]],
+  ["行政村生活污水有效治理基本全覆盖", [{ value: 100, unit: "%", subject: "行政村生活污水有效治理" }]],
   // units and verbs
   ["新增220千伏输电线路50公里", [{ value: 50, unit: "公里", subject: "220千伏输电线路" }]],
   ["建成500千伏变电站1座", [{ value: 1, unit: "座", subject: "500千伏变电站" }]],

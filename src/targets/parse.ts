@@ -389,7 +389,9 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
       coverages.push({ ...c, clause });
       if (merged) continue;
       const floor = Math.max(clause.start, ...coverages.filter((x) => x.end <= c.start).map((x) => x.end), ...counted.filter((g) => g.end <= c.start && g.start >= clause.start).map((g) => g.end));
-      const remove = findWords(norm, { start: floor, end: c.start }, COVERAGE_VERBS, protectedSpans);
+      // (基本全覆盖: the hedge is no part of what is covered)
+      const hedge = c.start - 2 >= floor && norm.slice(c.start - 2, c.start) === "基本" ? [{ start: c.start - 2, end: c.start }] : [];
+      const remove = [...findWords(norm, { start: floor, end: c.start }, COVERAGE_VERBS, protectedSpans), ...hedge];
       const subject = clean(input, norm, floor, c.start, { leading: true, skip: adverbials, remove });
       drafts.push({
         kind: "quantity", comparator: "reach", value: 100, valueMax: null, unit: "%", baseUnit: "%", valueInBaseUnit: 100, measure: "level",
@@ -656,6 +658,13 @@ function quantitySubject(
     // B': before a reach verb (上云企业达到2300家), or the object of the verb governing a bare comparator (培训不少于500人次).
     const governing = isPureComparator(anchor) ? [...before].reverse().find((t) => t.measure !== undefined && t.end <= anchor.start) ?? null : null;
     const region = clean(input, norm, governing ? governing.end : lower, anchor.start, { leading: true, skip: adverbials });
+    // 开展技能培训1000人次, 举办农村实用人才培训15期: after a verb of its own, the verb right before the figure names
+    // the activity counted, with its object (技能培训, not 开展技能)
+    const verbsBefore = before.filter((t) => t.measure !== undefined && t.start >= region.start && t.end <= anchor.start);
+    if (region.text && !governing && anchor.measure === "increment" && !anchor.reach && verbsBefore[0]?.start === region.start && skipSpaces(norm, anchor.end) === f.start) {
+      const object = clean(input, norm, verbsBefore[verbsBefore.length - 1]!.end, anchor.start, { skip: adverbials }).text;
+      return `${object}${input.slice(anchor.start, anchor.end)}`;
+    }
     if (region.text) return region.text;
     const verb = governing ?? anchor;
     // 教育经费支出增长不低于8%: what changes is named before the change verb
