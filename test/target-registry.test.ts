@@ -92,3 +92,19 @@ describe("registry rejections", () => {
     expect(r.errors.map((e) => e.code).sort()).toEqual(["E_DUPLICATE_ID", "E_UNKNOWN_DEPARTMENT"]);
   });
 });
+
+describe("各: each of several lead departments owes the figure", () => {
+  it("周巷镇、观海卫镇各建成…1条 is reported by both lead departments, each its own figure; a single lead reports as before", () => {
+    const f = copyData();
+    edit(f.policyDir, "tasks.csv", /^3,2,,,,"各镇\(街道、园区\)结合[^"]*",各镇\(街道、园 区\)政府\(办事 处、管委会\),/m, '3,2,,,,"周巷镇、观海卫镇各建成美丽乡村精品线1条。",周巷镇、观海卫镇,');
+    edit(f.policyDir, "targets.csv", /^CX75-03-01,.*\n/m, ""); // (its text is gone)
+    const read = readTaskTable(join(f.data, "policies", POLICY));
+    expect(read.errors).toEqual([]);
+    const row3 = proposeTargets(read.table!).filter((p) => p.row_no === 3);
+    expect(row3.map((p) => [p.value, p.unit, p.reporting_departments])).toEqual([[1, "条", "周巷镇、观海卫镇"]]);
+    expect(registerNew("CX75", [], row3, 2017)[0]!.reporting_departments).toBe("周巷镇、观海卫镇");
+    // 各类, 各项: every kind of, not each of the departments
+    expect(proposeTargets(table!).every((p) => p.reporting_departments === "")).toBe(true);
+  });
+});
+

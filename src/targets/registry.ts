@@ -1,6 +1,7 @@
 import Papa from "papaparse";
 import { targetSchema, type TargetRow } from "../schemas.js";
 import type { TaskTable } from "../tasktable.js";
+import { normalizeName } from "../text.js";
 import { parseTargets, type ParsedTarget } from "./parse.js";
 
 /**
@@ -10,6 +11,8 @@ import { parseTargets, type ParsedTarget } from "./parse.js";
  */
 export type Proposal = {
   row_no: number;
+  /** 周巷镇、观海卫镇各建成…1条: the lead departments that each report their own figure (、-separated); "" by default. */
+  reporting_departments: string;
   kind: ParsedTarget["kind"];
   comparator: ParsedTarget["comparator"];
   value: number | null;
@@ -67,6 +70,7 @@ export function sameDuty(a: ParsedTarget, b: ParsedTarget): boolean {
 function toProposal(rowNo: number, t: ParsedTarget, rowDeadline: string | null): Proposal {
   return {
     row_no: rowNo,
+    reporting_departments: "",
     kind: t.kind,
     comparator: t.comparator,
     value: t.value,
@@ -102,6 +106,7 @@ export function proposeTargets(table: TaskTable): Proposal[] {
     for (const row of rows) {
       for (const target of parseTargets(row.content, { policyDate })) {
         const proposal = toProposal(row.row_no, target, row.deadline_date);
+        proposal.reporting_departments = eachOfLeads(table, row, target);
         Object.assign(proposal, { annex_text: target.text, annex_start: target.start, annex_end: target.end });
         annex.push({ row, target, proposal });
         proposals.push(proposal);
@@ -131,6 +136,30 @@ export function proposeTargets(table: TaskTable): Proposal[] {
     }
   }
   return proposals.sort((a, b) => a.row_no - b.row_no || (a.annex_start ?? 1e9) - (b.annex_start ?? 1e9) || (a.body_start ?? 0) - (b.body_start ?? 0));
+}
+
+/** 各 right after the names, but not 各类/各项/各级 (every kind of …). */
+const EACH = /^各(?!类|种|项|级|地|个|自|有关)/;
+
+/**
+ * 周巷镇、观海卫镇各建成美丽乡村精品线1条: when the target's clause opens with two or more of the row's lead departments
+ * followed by 各, each of them owes the figure: their canonical names (、-separated), else "" (the first lead reports
+ * one consolidated figure).
+ */
+function eachOfLeads(table: TaskTable, row: TaskTable["tasks"][number], target: ParsedTarget): string {
+  const leads = table.taskDepartments.filter((d) => d.task_id === row.task_id && d.role === "lead" && d.accountable);
+  if (leads.length < 2) return "";
+  const before = row.content.slice(target.sentence.start, target.start);
+  const at = before.search(/各/);
+  if (at <= 0 || !EACH.test(before.slice(at))) return "";
+  const names = before.slice(0, at).split(/[，,；;：:]/).at(-1)!.split(/[、和及与]/).map((n) => normalizeName(n)).filter((n) => n !== "");
+  const byName = new Map<string, string>();
+  for (const d of table.departments) for (const n of [d.name, d.full_name]) if (n) byName.set(normalizeName(n), d.department_id);
+  for (const a of table.departmentAliases) byName.set(normalizeName(a.alias), a.department_id);
+  const leadIds = new Set(leads.map((d) => d.department_id));
+  const ids = names.map((n) => byName.get(n));
+  if (names.length < 2 || ids.some((id) => id === undefined || !leadIds.has(id))) return "";
+  return ids.map((id) => table.departments.find((d) => d.department_id === id)!.name).join("、");
 }
 
 /** What identifies a proposal across parser versions: its row, kind, figure and unit, or its subject. */
@@ -168,6 +197,10 @@ export function compareRegistry(registry: RegistryEntry[], proposals: Proposal[]
     }
     const [p] = free.splice(index, 1);
     const changes = COMPARED.filter((f) => (entry[f] ?? "") !== (p![f] ?? "")).map((f) => ({ field: f, registered: entry[f], proposed: p![f] }));
+    // (reporters are the registry's to set: only a 各 the parser found is proposed against what is registered)
+    if (p!.reporting_departments !== "" && p!.reporting_departments !== entry.reporting_departments) {
+      changes.push({ field: "reporting_departments", registered: entry.reporting_departments, proposed: p!.reporting_departments });
+    }
     diff.matched.push({ code: entry.code, changes });
   }
   diff.added = free;
@@ -197,7 +230,7 @@ export function registerNew(prefix: string, registry: RegistryEntry[], added: Pr
       deadline: p.horizon_text === "" || p.deadline === "" ? null : p.deadline,
       counting_start: `${policyYear}-01-01`,
       baseline: null,
-      reporting_departments: "",
+      reporting_departments: p.reporting_departments,
       note: p.body_differs ? "正文与附件表述不同，见文本核对" : "",
     } satisfies RegistryEntry;
   });
