@@ -85,7 +85,6 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
   ["研发经费支出占地区生产总值比重提高0.2个百分点", [{ value: 0.2, unit: "个百分点", measure: "increment", subject: "研发经费支出占地区生产总值比重" }]],
   ["建成区绿化覆盖率提高到42%", [{ value: 42, unit: "%", comparator: "reach", measure: "level", subject: "建成区绿化覆盖率" }]],
   ["每月举办2期创业培训班", [{ value: 2, unit: "期", measure: "increment", subject: "创业培训班", frequency: "每月" }]],
-  ["每季度召开一次联席会议", [{ text: "一次", value: 1, unit: "次", subject: "联席会议", frequency: "每季度" }]],
   ["每年举办15～20场招商推介活动", [{ text: "15～20场", value: 15, valueMax: 20, unit: "场", comparator: null, subject: "招商推介活动", frequency: "每年" }]],
   ["到2020年，全市高新技术企业达到500家", [{ value: 500, comparator: "reach", measure: "level", subject: "全市高新技术企业", deadline: "2020-12-31" }]],
   ["2018年6月底前，完成100家企业“零土地”技改", [{ value: 100, unit: "家", comparator: "reach", measure: "increment", subject: "企业“零土地”技改", deadline: "2018-06-30" }]],
@@ -120,7 +119,6 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
   ["帮扶低收入农户不少于2000户", [{ value: 2000, unit: "户", comparator: "at_least", measure: "increment", subject: "低收入农户" }]],
   ["新增省级以上研发机构十五家", [{ value: 15, unit: "家", subject: "省级以上研发机构" }]],
   ["百分之九十五的行政村通光纤", [{ text: "百分之九十五", value: 95, unit: "%" }]],
-  ["每2个月通报一次", [{ value: 1, unit: "次", subject: "通报", frequency: "每2个月" }]],
   ["培育年销售额超过1亿元的企业10家", [{ text: "10家", value: 10, subject: "年销售额超过1亿元的企业" }]],
   ["引进总投资5000万元以上的项目20个", [{ text: "20个", value: 20, subject: "总投资5000万元以上的项目" }]],
   ["实现行政村4G网络全覆盖", [{ value: 100, unit: "%", comparator: "reach", measure: "level", subject: "行政村4G网络" }]],
@@ -154,7 +152,6 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
   ["全年接待游客1200万人次，实现旅游总收入150亿元，分别增长12%和15%", [
     { value: 12_000_000, subject: "游客" }, { value: 150, subject: "旅游总收入" }, { value: 12, unit: "%", subject: "游客" }, { value: 15, unit: "%", subject: "旅游总收入" },
   ]],
-  ["每季度至少召开1次联席会议", [{ value: 1, comparator: "at_least", subject: "联席会议", frequency: "每季度" }]],
   // a clause without a subject continues the target before it, not that clause's words
   ["新增规上工业企业50家以上，力争达到1200家", [
     { value: 50, comparator: "at_least", measure: "increment", subject: "规上工业企业" },
@@ -210,7 +207,6 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
   ["共有产权住房新开工500套", [{ value: 500, unit: "套", subject: "共有产权住房" }]],
   ["现有工业企业技改覆盖面达到60%", [{ value: 60, subject: "现有工业企业技改覆盖面" }]],
   ["去年新增上市企业2家，今年力争新增3家", [{ value: 3, subject: "上市企业" }]],
-  ["上一年度排名后三位的乡镇，每季度约谈1次", [{ value: 1, unit: "次", frequency: "每季度" }]],
   ["已建成5G基站500个，年内新增800个", [{ value: 800, subject: "5G基站", deadline: "2017-12-31" }]],
   ["新增企业10家，培训1000人次", [{ value: 10, subject: "企业" }, { value: 1000, subject: "培训" }]],
   ["创业担保贷款最高额度提高到30万元", [{ value: 30, unit: "万元", comparator: "reach", subject: "创业担保贷款最高额度" }]],
@@ -225,7 +221,6 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
   ["在2016年底基础上，新增城市绿地100公顷", [{ value: 100, subject: "城市绿地", deadline: null }]],
   ["2019年起每年新增企业10家", [{ value: 10, frequency: "每年", deadline: null }]],
   ["2019年、2020年分别新增企业20家、30家", [{ value: 20, subject: "企业", deadline: "2019-12-31" }, { value: 30, subject: "企业", deadline: "2020-12-31" }]],
-  ["每一季度开展一次安全检查", [{ value: 1, frequency: "每一季度", deadline: null }]],
   ["由原来的15个工作日压减至5个工作日", [{ value: 5, unit: "个工作日", comparator: "reach", measure: "level" }]],
   ["分三批建成100个示范村", [{ value: 100, subject: "示范村" }]],
   ["建成区绿化覆盖率42%", [{ value: 42, comparator: "reach", measure: "level", subject: "建成区绿化覆盖率" }]],
@@ -237,7 +232,6 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
   ["全年给予小微企业担保贷款支持10亿元", [{ value: 10, unit: "亿元" }]],
   ["新增贷款100亿元支持小微企业500家", [{ value: 100, subject: "贷款" }, { value: 500, subject: "小微企业" }]],
   ["实现地区生产总值1200亿元，按可比价计算，增长8%左右", [{ value: 1200, subject: "地区生产总值" }, { value: 8, subject: "地区生产总值" }]],
-  ["帮扶干部每人每月入户走访不少于1次", [{ value: 1, comparator: "at_least", frequency: "每月" }]],
   ["为全市80岁以上老年人发放高龄津贴5000万元", [{ value: 5000, unit: "万元", subject: "高龄津贴" }]],
   ["年内建成区域性冷链物流中心2个", [{ value: 2, measure: "increment", subject: "区域性冷链物流中心" }]],
   ["截至2018年6月底，完成清理整顿企业500家", [{ value: 500, comparator: "reach", subject: "清理整顿企业", deadline: "2018-06-30" }]],
@@ -325,6 +319,22 @@ describe("milestones and recurring duties", () => {
     ["对相关责任部门的工作进展情况进行定期督查", "定期", "对相关责任部门的工作进展情况进行督查"],
   ])("%s is recurring", (text, frequency, subject) => {
     expect(parse(text)).toMatchObject([{ kind: "recurring", value: null, comparator: null, frequency, subject, text }]);
+  });
+
+  it.each([
+    ["每一季度开展一次安全检查", "每一季度", "开展安全检查"],
+    ["每季度召开一次联席会议", "每季度", "召开联席会议"],
+    ["每2个月通报一次", "每2个月", "通报"],
+    ["每季度至少召开1次联席会议", "每季度", "召开联席会议"],
+    ["每季度开展1次乡村振兴专项督查", "每季度", "开展乡村振兴专项督查"],
+    ["上一年度排名后三位的乡镇，每季度约谈1次", "每季度", "约谈"],
+    ["帮扶干部每人每月入户走访不少于1次", "每月", "帮扶干部每人入户走访"],
+  ])("%s: one round per period is a recurring duty, not a figure that adds up to a goal", (text, frequency, subject) => {
+    expect(parse(text)).toMatchObject([{ kind: "recurring", value: null, frequency, subject }]);
+  });
+
+  it("a count per period above one stays a count, with its frequency", () => {
+    expect(parse("每年举办2期培训班")).toMatchObject([{ kind: "quantity", value: 2, unit: "期", frequency: "每年" }]);
   });
 
   it("takes the deadline of a task-table row from its last cell", () => {

@@ -487,11 +487,17 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
   for (const clause of clauses) {
     const frequency = frequencies.find((q) => q.start >= clause.start && q.end <= clause.end) ?? null;
     const hasCount = counted.some((f) => f.start >= clause.start && f.end <= clause.end) || coverages.some((c) => c.clause === clause);
-    // 6. recurring duty: a frequency and no count
-    if (frequency && !hasCount) {
-      const body = clean(input, norm, clause.start, clause.end, { leading: true, skip: adverbials });
+    // 6. recurring duty: a frequency and no count; or a frequency and one round per period (每季度开展一次专项督查,
+    // 每月通报1次: the duty's rhythm, not a figure that adds up to a goal)
+    const rounds = frequency === null ? [] : drafts.filter((d) => d.clause === clause && d.kind === "quantity");
+    const oneRound = rounds.length > 0 && rounds.every((d) => d.value === 1 && d.valueMax === null && ROUND_UNITS.includes(d.unit ?? "") && d.comparator !== "at_most");
+    if (frequency && (!hasCount || oneRound)) {
+      for (const d of rounds) if (oneRound) drafts.splice(drafts.indexOf(d), 1);
+      const body = clean(input, norm, clause.start, clause.end, { leading: true, skip: adverbials, remove: oneRound ? rounds : [] });
       const start = Math.min(body.start, frequency.start);
-      drafts.push({ kind: "recurring", ...EMPTY_VALUE, subject: body.text, frequency: frequency.word, attributes: [], start, end: body.end, clause });
+      // (每季度至少召开1次联席会议: the bound went with the count)
+      const subject = oneRound ? body.text.replace(/^(?:至少|不少于|最少)/, "") : body.text;
+      drafts.push({ kind: "recurring", ...EMPTY_VALUE, subject, frequency: frequency.word, attributes: [], start, end: body.end, clause });
       continue;
     }
     if (frequency) continue; // a frequency with a count is a count per period, never a one-off milestone
@@ -600,6 +606,9 @@ function completedSubject(subject: string, predicate: string): string {
 
 /** 全市拥有, 共有, 每千人拥有: the verb of a stock, not part of what is counted (the per-head base is). */
 const OWNS = /^(?:全市|我市|全县|本县|全区|本区|全省|全镇|(每[\d一二三四五六七八九十百千万]+名?(?:人口|常住人口|人|户|老年人)))?(?:拥有|共有)/;
+
+/** The units of one round of a duty: 一次, 1期, 1场, 1轮. */
+const ROUND_UNITS: readonly string[] = ["次", "期", "场", "轮", "场次"];
 
 /** 至少召开1次, 不少于…: a bound written before the verb that stands right before the figure. */
 const BOUND_WORDS = COMPARATOR_PREFIXES.filter((c) => c.comparator === "at_least" || c.comparator === "at_most");
