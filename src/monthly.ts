@@ -155,8 +155,9 @@ async function packedRows(
 /** The three parts of the reference data of a monthly file: published targets, who reports each, department names. */
 const REFERENCE = {
   targets: {
-    from: `(SELECT policy_id, target_id, code, kind, unit, strftime(counting_start, '%Y-%m-%d') AS counting_start, value::VARCHAR AS goal,
-        CASE WHEN kind = 'quantity' AND coalesce(comparator, '') <> 'at_most' AND value > 0 THEN value::VARCHAR END AS done_floor
+    // (a count per period: its goal over all the periods to the deadline, see the targets view)
+    from: `(SELECT policy_id, target_id, code, kind, unit, strftime(counting_start, '%Y-%m-%d') AS counting_start, coalesce(goal, value)::VARCHAR AS goal,
+        CASE WHEN kind = 'quantity' AND coalesce(comparator, '') <> 'at_most' AND goal > 0 THEN goal::VARCHAR END AS done_floor
       FROM targets WHERE status = 'published')`,
     columns: ["policy_id", "target_id", "code", "kind", "coalesce(unit, '')", "coalesce(counting_start, '')", "coalesce(goal, '')", "coalesce(done_floor, '')"],
     orderBy: undefined,

@@ -102,7 +102,9 @@ function targetText(t: Record<string, unknown>): string {
   const value = t.value === null || t.value === undefined ? "" : `${fmt(Number(t.value))}${t.value_max !== null && t.value_max !== undefined ? `–${fmt(Number(t.value_max))}` : ""}`;
   const verb = t.measure === "level" ? "达到" : "新增";
   const unit = t.unit === "%" ? "%" : t.unit ? ` ${t.unit}` : "";
-  return `${verb} ${cmp}${value}${unit}` + deadline;
+  // 每季度新增 5 个，累计至 2017-12-31 共 20 个: a count per period, and what the cumulative figure must reach
+  const goal = t.frequency && t.goal !== null && t.goal !== undefined && Number(t.goal) !== Number(t.value) ? `（累计共 ${fmt(Number(t.goal))}${unit}）` : "";
+  return `${t.frequency ?? ""}${verb} ${cmp}${value}${unit}` + deadline + goal;
 }
 
 function instructionText(t: Record<string, unknown>): string {
@@ -147,9 +149,9 @@ export async function buildTemplate(connection: DuckDBConnection, options: { dep
     last AS (SELECT * FROM earlier QUALIFY row_number() OVER (PARTITION BY department_id, target_id ORDER BY period DESC) = 1),
     done AS (
       SELECT e.department_id, e.target_id, min(e.period) AS done_period FROM earlier e JOIN targets t USING (target_id)
-      WHERE (e.status = 'done' AND t.kind <> 'recurring') OR (t.kind = 'quantity' AND coalesce(t.comparator, '') <> 'at_most' AND e.value >= t.value) GROUP BY ALL
+      WHERE (e.status = 'done' AND t.kind <> 'recurring') OR (t.kind = 'quantity' AND coalesce(t.comparator, '') <> 'at_most' AND e.value >= t.goal) GROUP BY ALL
     )
-    SELECT t.policy_id, t.code, t.kind, t.comparator, t.value, t.value_max, t.unit, t.measure, t.subject, t.frequency,
+    SELECT t.policy_id, t.code, t.kind, t.comparator, t.value, t.value_max, t.goal, t.unit, t.measure, t.subject, t.frequency,
       strftime(t.deadline, '%Y-%m-%d') AS deadline, strftime(t.counting_start, '%Y-%m-%d') AS counting_start,
       o.period AS last_period, o.value AS last_value, o.status AS last_status, d.done_period
     FROM mine r

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadMonthlyFile } from "../src/monthly.js";
 import { buildWarehouse } from "../src/build.js";
 import { openWarehouse, query, setAsOf, type Warehouse } from "../src/warehouse.js";
-import { copyData } from "./support/fixtures.js";
+import { copyData, edit } from "./support/fixtures.js";
 
 const HEADER = "报送单位,指标编码,统计期,累计完成值,单位,完成状态,进展情况,填报人,填报日期";
 let wh: Warehouse;
@@ -109,3 +109,29 @@ describe("target progress against the time-elapsed schedule", () => {
     expect(done!.progress_status).toBe("done");
   });
 });
+
+describe("a count per period", () => {
+  it("adds up over the periods to its deadline: 每季度 5个 by the year's end is 20, and 12 reported is 60 %, not done", async () => {
+    const f = copyData();
+    edit(f.policyDir, "targets.csv", "CX75-08-01,published,8,quantity,,5,,个,个,5,increment,,,人才和团队,,", "CX75-08-01,published,8,quantity,,5,,个,个,5,increment,,,人才和团队,每季度,");
+    const db = join(f.dir, "w.duckdb");
+    await buildWarehouse({ data: f.data, db });
+    const w = await openWarehouse(db, { readOnly: false });
+    try {
+      const [target] = (await query(w.connection, "SELECT value, frequency, goal FROM targets WHERE code = 'CX75-08-01'")).rows;
+      expect(target).toEqual({ value: 5, frequency: "每季度", goal: 20 });
+      await loadMonthlyFile(w.connection, { name: "kjj.csv", bytes: Buffer.from([HEADER, "市科技局,CX75-08-01,2017-10,12,个,,,,"].join("\n")), asOf: "2017-11-10", receivedAt: "2017-11-03 10:00:00", archiveName: null });
+      await setAsOf(w.connection, "2017-11-10");
+      const [row] = (await query(w.connection, "SELECT target_value, goal, progress, progress_status FROM target_progress WHERE code = 'CX75-08-01'")).rows;
+      expect(row).toMatchObject({ target_value: 5, goal: 20, progress_status: "lagging" });
+      expect(row!.progress).toBeCloseTo(0.6, 5);
+      // still owed in 2017-11 (against a one-off 5个, 12 would have ended it in 2017-10)
+      const [reported] = (await query(w.connection, "SELECT count(*) AS n FROM target_reporters WHERE department_name = '市科技局'")).rows;
+      const [calendar] = (await query(w.connection, "SELECT owed_targets FROM reporting_calendar WHERE department_name = '市科技局' AND period = '2017-11'")).rows;
+      expect(Number(calendar!.owed_targets)).toBe(Number(reported!.n));
+    } finally {
+      w.close();
+    }
+  });
+});
+

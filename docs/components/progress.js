@@ -25,7 +25,7 @@ export function progressBars(rows, {width} = {}) {
     color: {domain: Object.keys(PROGRESS), range: Object.values(PROGRESS).map((s) => s.color)},
     marks: [
       Plot.barX(data, {x: "shown", y: "label", fill: "progress_status", tip: true,
-        title: (d) => `${d.code} ${d.subject}\n${d.department_name}：${d.latest_value ?? "—"} / ${d.target_value}${d.unit}（${d.latest_period ?? "未报"}）\n完成 ${((d.progress ?? 0) * 100).toFixed(0)}%，序时 ${((d.elapsed ?? 0) * 100).toFixed(0)}%`}),
+        title: (d) => `${d.code} ${d.subject}\n${d.department_name}：${d.latest_value ?? "—"} / ${d.goal ?? d.target_value}${d.unit}（${d.latest_period ?? "未报"}）\n完成 ${((d.progress ?? 0) * 100).toFixed(0)}%，序时 ${((d.elapsed ?? 0) * 100).toFixed(0)}%`}),
       Plot.tickX(data, {x: "elapsed", y: "label", stroke: "#111827", strokeWidth: 2}),
       Plot.ruleX([0, 1])
     ]
@@ -35,9 +35,15 @@ export function progressBars(rows, {width} = {}) {
 const STATUS_ZH = {done: "已完成", in_progress: "推进中", not_started: "未启动"};
 /** 0.456 → 46%; — for none. */
 export const pct = (v) => (v == null ? "—" : `${Math.round(v * 100)}%`);
-/** A target as set: 450家, 15–20期, 按时完成 (a milestone), 常态开展 (a recurring activity). */
-export const goalText = (t) =>
-  t.target_value == null ? ({milestone: "按时完成", recurring: "常态开展"})[t.kind] ?? "—" : `${t.target_value}${t.value_max != null ? "–" + t.value_max : ""}${t.unit ?? ""}`;
+/**
+ * A target as set: 450家, 15–20期, 按时完成 (a milestone), 常态开展 (a recurring activity); a count per period with what
+ * it adds up to by the deadline: 每年10家（至时限共30家）.
+ */
+export const goalText = (t) => {
+  if (t.target_value == null) return ({milestone: "按时完成", recurring: "常态开展"})[t.kind] ?? "—";
+  const value = `${t.frequency ?? ""}${t.target_value}${t.value_max != null ? "–" + t.value_max : ""}${t.unit ?? ""}`;
+  return t.frequency && t.goal != null && t.goal !== t.target_value ? `${value}（至时限共${t.goal}${t.unit ?? ""}）` : value;
+};
 /** The latest report: its figure, else its status (推进中), else 未报送; with its period unless `period: false`. */
 export const latestText = (t, {period = true} = {}) =>
   (t.latest_value != null ? `${t.latest_value}${t.unit ?? ""}` : STATUS_ZH[t.latest_status] ?? "未报送") + (period && t.latest_period ? `（${t.latest_period}）` : "");

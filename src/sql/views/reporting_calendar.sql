@@ -12,7 +12,7 @@ months AS (
 done AS (
   SELECT o.department_id, o.target_id, min(o.period) AS done_period
   FROM observations o JOIN targets t USING (target_id)
-  WHERE (o.status = 'done' AND t.kind <> 'recurring') OR (t.kind = 'quantity' AND coalesce(t.comparator, '') <> 'at_most' AND o.value >= t.value)
+  WHERE (o.status = 'done' AND t.kind <> 'recurring') OR (t.kind = 'quantity' AND coalesce(t.comparator, '') <> 'at_most' AND o.value >= t.goal)
   GROUP BY ALL
 ),
 owed AS (

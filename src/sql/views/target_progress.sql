@@ -1,5 +1,6 @@
 -- Progress of each target and reporting department at the as-of date (see reporting_rules): the latest figure
--- reported for a period up to the as-of month, the share of the target reached, and the time-elapsed schedule
+-- reported for a period up to the as-of month, the share of the target's goal reached (a count per period: its
+-- goal over all the periods to the deadline, see targets), and the time-elapsed schedule
 -- (序时进度) from the counting start to the deadline (a quantity's share; a milestone is done or not, and only its
 -- deadline judges it). Status: done, overdue (deadline passed, not done),
 -- lagging (progress more than 10 points behind the schedule), on_track, not_reported; and the two no schedule can
@@ -14,7 +15,7 @@ latest AS (
 ),
 base AS (
   SELECT
-    t.policy_id, t.target_id, t.code, t.row_no, t.item_label, t.kind, t.comparator, t.value AS target_value, t.value_max, t.unit,
+    t.policy_id, t.target_id, t.code, t.row_no, t.item_label, t.kind, t.comparator, t.value AS target_value, t.value_max, t.unit, t.frequency, t.goal,
     t.measure, t.subject, t.deadline, t.counting_start, t.baseline, r.department_id, r.department_name, r.via_group,
     l.period AS latest_period, l.value AS latest_value, l.status AS latest_status, l.received_at, rules.as_of,
     CASE
@@ -24,8 +25,8 @@ base AS (
     CASE
       -- a milestone is done or not: 推进中 is no share of it, so it is judged at its deadline, not against the schedule
       WHEN t.kind = 'milestone' THEN CASE l.status WHEN 'done' THEN 1.0 END
-      WHEN t.kind = 'quantity' AND t.value IS NOT NULL AND l.value IS NOT NULL THEN
-        (l.value - coalesce(t.baseline, 0)) / nullif(t.value - coalesce(t.baseline, 0), 0)
+      WHEN t.kind = 'quantity' AND t.goal IS NOT NULL AND l.value IS NOT NULL THEN
+        (l.value - coalesce(t.baseline, 0)) / nullif(t.goal - coalesce(t.baseline, 0), 0)
     END AS progress
   FROM targets t
   JOIN target_reporters r USING (target_id)

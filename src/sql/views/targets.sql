@@ -1,5 +1,8 @@
 -- The target registry: one row per published target code, with its source sentences, deadline, reporters and adjustments.
 -- deadline: the target's own horizon (三年内 …) or else its row's deadline. Adjustments are listed, oldest first.
+-- goal: what the cumulative figure must reach by the deadline: the value, or for a count per period (每年新增企业10家,
+-- 每季度举办2期) the value times the periods from the counting start to the deadline (NULL without a deadline).
+WITH registry AS (
 SELECT
   g.policy_id, g.target_id, g.code, g.status, g.task_id, g.row_no, g.item_id, i.item_no, i.item_label, c.chapter_no, c.title AS chapter_title,
   g.kind, g.comparator, g.value, g.value_max, g.unit, g.value_base, g.base_unit, g.measure,
@@ -19,3 +22,25 @@ JOIN raw.tasks t ON t.task_id = g.task_id
 JOIN raw.items i ON i.item_id = g.item_id
 JOIN raw.chapters c ON c.chapter_id = i.chapter_id
 JOIN raw.policies p ON p.policy_id = g.policy_id
+),
+periods AS (
+  SELECT *,
+    CASE
+      WHEN frequency IN ('每月', '按月', '逐月') THEN 1
+      WHEN frequency IN ('每两个月') THEN 2
+      WHEN frequency IN ('每季度', '每季', '按季度', '按季', '逐季') THEN 3
+      WHEN frequency IN ('每半年') THEN 6
+      WHEN frequency IN ('每年', '每年度', '按年', '按年度') THEN 12
+      WHEN regexp_full_match(frequency, '每\d+个月') THEN CAST(regexp_extract(frequency, '\d+') AS INTEGER)
+      WHEN regexp_full_match(frequency, '每\d+个?季度') THEN 3 * CAST(regexp_extract(frequency, '\d+') AS INTEGER)
+      WHEN regexp_full_match(frequency, '每\d+年') THEN 12 * CAST(regexp_extract(frequency, '\d+') AS INTEGER)
+    END AS period_months
+  FROM registry
+)
+SELECT * EXCLUDE (period_months),
+  CASE
+    WHEN kind = 'quantity' AND measure = 'increment' AND period_months IS NOT NULL THEN
+      value * ceil(((year(deadline) - year(counting_start)) * 12 + month(deadline) - month(counting_start) + 1) / period_months)
+    ELSE value
+  END AS goal
+FROM periods
