@@ -5,7 +5,7 @@ import { parseArgsError } from "./args.js";
 
 const USAGE = `用法：luoshi template --department 报送单位 --period YYYY-MM [--format xlsx|csv] [--out 文件|-] [--all] [--db FILE]
   生成某报送单位某统计期的月度报送模板：该单位本期应报的每个指标一行（部门组的成员单位各自报送；
-  此前已报“已完成”或已达到目标值的指标不再列出，--all 则全部列出），
+  此前已报“已完成”或已达到目标值的指标、完成时限已过的常态化任务不再列出，--all 则全部列出），
   列依次为 报送单位、指标编码、统计期、累计完成值、单位、完成状态、进展情况、填报人、填报日期，
   右侧为参考列（指标、目标与时限、填写说明、上次报送的统计期与数值，载入时忽略）。
   --format 默认按 --out 的扩展名（.xlsx 或 .csv），否则 xlsx（完成状态带下拉列表）；csv 为带 BOM 的 UTF-8。
