@@ -213,6 +213,9 @@ function matchDate(t: string): [number, number, number] | null {
   return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : null;
 }
 
+/** 2017—11—05, 2017—10: the dash Chinese input methods type (破折号) as the separator it stands for. */
+const dashesBetweenDigits = (t: string) => (t.includes("—") || t.includes("―") ? t.replace(/(?<=\d)[—―](?=\d)/g, "-") : t);
+
 /** A month or day written without its year (10月, 十月, 11月5日, 11-05): the file's title may say the year, the cell must. */
 const NO_YEAR = /^(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:份|\d{1,2}日?)?$|^\d{1,2}[-/.]\d{1,2}$/;
 
@@ -223,7 +226,7 @@ const NO_YEAR = /^(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:份|\d{
  */
 export function parsePeriod(text: string, options: DateCellOptions = {}): Parsed<string | null> {
   // 「2017年10月底」「2017年10月末」「2017年10月（累计）」: the month itself
-  const t = stripTime(normalizeCell(text)).replace(/\s+/g, "").replace(/^(\d{4}年\d{1,2}月)(?:份)?(?:底|末|\(累计\)|累计)$/, "$1");
+  const t = dashesBetweenDigits(stripTime(normalizeCell(text)).replace(/\s+/g, "")).replace(/^(\d{4}年\d{1,2}月)(?:份)?(?:底|末|\(累计\)|累计)$/, "$1");
   if (t === "") return ok(null);
   const bad = (detail?: string) => fail<string | null>("E_BAD_PERIOD", detail ? `${quote(text)}，${detail}` : quote(text));
   if (/^\d{4}\.1$/.test(t)) return bad("可能是被 Excel 去掉末尾 0 的 10 月，请写成 YYYY-MM（如 2017-01 或 2017-10）");
@@ -283,7 +286,7 @@ function badDateHint(t: string): string {
 }
 
 export function parseReportDate(text: string, options: DateCellOptions = {}): Parsed<string | null> {
-  const t = stripTime(normalizeCell(text)).replace(/\s+/g, "");
+  const t = dashesBetweenDigits(stripTime(normalizeCell(text)).replace(/\s+/g, ""));
   if (t === "") return ok(null);
   if (options.excelSerial && /^\d{5}(\.\d+)?$/.test(t)) {
     const iso = excelSerialToIsoDate(Number(t));
