@@ -286,7 +286,8 @@ function badDateHint(t: string): string {
 }
 
 export function parseReportDate(text: string, options: DateCellOptions = {}): Parsed<string | null> {
-  const t = dashesBetweenDigits(stripTime(normalizeCell(text)).replace(/\s+/g, ""));
+  // (2017/11/05 星期日, 2017.11.05.: the weekday and a closing point say nothing more)
+  const t = dashesBetweenDigits(stripTime(normalizeCell(text)).replace(/\s+/g, "")).replace(/(?<=\d日?)(?:\(?(?:星期|周|礼拜)[一二三四五六日天]\)?|[.。])$/, "");
   if (t === "") return ok(null);
   if (options.excelSerial && /^\d{5}(\.\d+)?$/.test(t)) {
     const iso = excelSerialToIsoDate(Number(t));
