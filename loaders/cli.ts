@@ -232,11 +232,12 @@ async function ingest(args: string[]): Promise<number> {
       const line = `第 ${i + 2} 行`;
       const file = (r.file ?? "").trim();
       const receivedAt = (r.received_at ?? "").trim();
+      const received = receivedAt === "" ? "" : parseReceivedAt(receivedAt);
       const rowAsOf = (r.as_of ?? "").trim();
       if (file === "") problems.push(`${line}：file 为空`);
-      if (receivedAt !== "" && parseReceivedAt(receivedAt) === null) problems.push(`${line}：received_at 应为 YYYY-MM-DD HH:MM[:SS]，收到：${receivedAt}`);
+      if (received === null) problems.push(`${line}：received_at 应为 YYYY-MM-DD HH:MM[:SS]，收到：${receivedAt}`);
       if (rowAsOf !== "" && parseIsoDate(rowAsOf) === null) problems.push(`${line}：as_of 应为 YYYY-MM-DD，收到：${rowAsOf}`);
-      if (file !== "") schedule.set(resolve(dirname(values.schedule!), file), { received_at: parseReceivedAt(receivedAt) ?? "", as_of: rowAsOf });
+      if (file !== "") schedule.set(resolve(dirname(values.schedule!), file), { received_at: received ?? "", as_of: rowAsOf });
     });
     if (problems.length > 0) {
       console.error(`--schedule ${values.schedule} 有误，未载入任何文件：\n${problems.map((p) => `  ${p}`).join("\n")}`);

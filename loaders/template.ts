@@ -73,7 +73,7 @@ export async function templateCommand(args: string[]): Promise<number> {
   if (out === "-") process.stdout.write(bytes);
   else writeFileSync(out, bytes);
   const prior = template.rows.filter((r) => r.last_period !== null).length;
-  const omitted = template.omitted > 0 ? `；${omittedText(template)}未列出（--all 列出）` : "";
+  const omitted = template.omittedDone + template.omittedEnded > 0 ? `；${omittedText(template)}未列出（--all 列出）` : "";
   console.error(`已生成${out === "-" ? "" : ` ${out}`}：${template.department}，统计期 ${template.period}，指标 ${template.rows.length} 个（其中 ${prior} 个附上次报送值${omitted}）`);
   return 0;
 }

@@ -49,10 +49,10 @@ export type TemplateRow = {
 };
 
 /**
- * `omitted`: targets the department reports but no longer owes, left out unless `all`: `done` finished in an earlier
- * month, `ended` recurring duties whose term ended before the period (as the reporting calendar has them).
+ * Targets the department reports but no longer owes, left out unless `all`: `omittedDone` finished in an earlier month,
+ * `omittedEnded` recurring duties whose term ended before the period (as the reporting calendar has them).
  */
-export type Template = { department: string; period: string; rows: TemplateRow[]; omitted: number; omittedDone: number; omittedEnded: number };
+export type Template = { department: string; period: string; rows: TemplateRow[]; omittedDone: number; omittedEnded: number };
 
 /** A bad --department or --period: the caller shows the message (Chinese) and exits with a usage error. */
 export class TemplateError extends Error {
@@ -176,7 +176,6 @@ export async function buildTemplate(connection: DuckDBConnection, options: { dep
   return {
     department: name,
     period,
-    omitted: left.length,
     omittedDone: left.filter((t) => t.done_period !== null).length,
     omittedEnded: left.filter((t) => t.done_period === null).length,
     rows: listed.map((t) => ({

@@ -7,6 +7,8 @@ export const ROLE_LABELS = {lead: "牵头", coop: "配合"};
 const MISSING = "缺失";
 /** The column of rows with no date by design: ongoing (长期) or recurring (每季度) duties. */
 const UNDATED = "长期";
+/** A task row with no date by design (长期坚持, 每季度), as against one whose deadline is missing. */
+export const undatedDuty = (r) => !r.deadline_date && (r.deadline_rule === "ongoing" || r.deadline_rule === "recurring");
 
 let uid = 0;
 const nextId = (prefix) => `${prefix}-${++uid}`;
@@ -206,7 +208,7 @@ export function personBars(persons, {width} = {}) {
  */
 export function deadlineMonthBars(rows, {width} = {}) {
   // (a row without a date but with a deadline text is an ongoing or recurring duty: 长期, 每季度)
-  const monthOf = (r) => (r.deadline_date ? String(r.deadline_date).slice(0, 7) : r.deadline_rule === "ongoing" || r.deadline_rule === "recurring" ? UNDATED : MISSING);
+  const monthOf = (r) => (r.deadline_date ? String(r.deadline_date).slice(0, 7) : undatedDuty(r) ? UNDATED : MISSING);
   const months = monthRange(rows.filter((r) => r.deadline_date).map(monthOf));
   const columns = [...months, ...[UNDATED, MISSING].filter((u) => rows.some((r) => monthOf(r) === u))];
   const max = Math.max(1, ...columns.map((m) => rows.filter((r) => monthOf(r) === m).length));

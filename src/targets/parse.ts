@@ -492,7 +492,7 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
     const rounds = frequency === null ? [] : drafts.filter((d) => d.clause === clause && d.kind === "quantity");
     const oneRound = rounds.length > 0 && rounds.every((d) => d.value === 1 && d.valueMax === null && ROUND_UNITS.includes(d.unit ?? "") && d.comparator !== "at_most");
     if (frequency && (!hasCount || oneRound)) {
-      for (const d of rounds) if (oneRound) drafts.splice(drafts.indexOf(d), 1);
+      if (oneRound) for (const d of rounds) drafts.splice(drafts.indexOf(d), 1);
       const body = clean(input, norm, clause.start, clause.end, { leading: true, skip: adverbials, remove: oneRound ? rounds : [] });
       const start = Math.min(body.start, frequency.start);
       // (每季度至少召开1次联席会议: the bound went with the count)

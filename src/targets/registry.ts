@@ -99,6 +99,7 @@ function toProposal(rowNo: number, t: ParsedTarget, rowDeadline: string | null):
 export function proposeTargets(table: TaskTable): Proposal[] {
   const policyDate = table.policy.issued_date;
   const proposals: Proposal[] = [];
+  const departmentByName = departmentIdsByName(table);
   for (const item of table.items) {
     const rows = table.tasks.filter((t) => t.item_id === item.item_id).sort((a, b) => a.row_no - b.row_no);
     if (rows.length === 0) continue;
@@ -106,7 +107,7 @@ export function proposeTargets(table: TaskTable): Proposal[] {
     for (const row of rows) {
       for (const target of parseTargets(row.content, { policyDate })) {
         const proposal = toProposal(row.row_no, target, row.deadline_date);
-        proposal.reporting_departments = eachOfLeads(table, row, target);
+        proposal.reporting_departments = eachOfLeads(table, departmentByName, row, target);
         Object.assign(proposal, { annex_text: target.text, annex_start: target.start, annex_end: target.end });
         annex.push({ row, target, proposal });
         proposals.push(proposal);
@@ -138,6 +139,14 @@ export function proposeTargets(table: TaskTable): Proposal[] {
   return proposals.sort((a, b) => a.row_no - b.row_no || (a.annex_start ?? 1e9) - (b.annex_start ?? 1e9) || (a.body_start ?? 0) - (b.body_start ?? 0));
 }
 
+/** A policy's department names (canonical, full and aliases, normalised, as tasktable.ts resolves them) → department_id. */
+function departmentIdsByName(table: TaskTable): Map<string, string> {
+  const byName = new Map<string, string>();
+  for (const d of table.departments) for (const n of [d.name, d.full_name]) if (n) byName.set(normalizeName(n), d.department_id);
+  for (const a of table.departmentAliases) byName.set(normalizeName(a.alias), a.department_id);
+  return byName;
+}
+
 /** 各 right after the names, but not 各类/各项/各级 (every kind of …). */
 const EACH = /^各(?!类|种|项|级|地|个|自|有关)/;
 
@@ -146,16 +155,13 @@ const EACH = /^各(?!类|种|项|级|地|个|自|有关)/;
  * followed by 各, each of them owes the figure: their canonical names (、-separated), else "" (the first lead reports
  * one consolidated figure).
  */
-function eachOfLeads(table: TaskTable, row: TaskTable["tasks"][number], target: ParsedTarget): string {
+function eachOfLeads(table: TaskTable, byName: ReadonlyMap<string, string>, row: TaskTable["tasks"][number], target: ParsedTarget): string {
   const leads = table.taskDepartments.filter((d) => d.task_id === row.task_id && d.role === "lead" && d.accountable);
   if (leads.length < 2) return "";
   const before = row.content.slice(target.sentence.start, target.start);
   const at = before.search(/各/);
   if (at <= 0 || !EACH.test(before.slice(at))) return "";
   const names = before.slice(0, at).split(/[，,；;：:]/).at(-1)!.split(/[、和及与]/).map((n) => normalizeName(n)).filter((n) => n !== "");
-  const byName = new Map<string, string>();
-  for (const d of table.departments) for (const n of [d.name, d.full_name]) if (n) byName.set(normalizeName(n), d.department_id);
-  for (const a of table.departmentAliases) byName.set(normalizeName(a.alias), a.department_id);
   const leadIds = new Set(leads.map((d) => d.department_id));
   const ids = names.map((n) => byName.get(n));
   if (names.length < 2 || ids.some((id) => id === undefined || !leadIds.has(id))) return "";
