@@ -352,7 +352,7 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
     if (options.dryRun) {
       await withStatementProgress(connection, options.progress, 0.45, 0.8, "检查各行", () => run(connection,
         `CREATE OR REPLACE TEMP TABLE luoshi_accepted AS ${model} SELECT i, in_cur, CAST(i + $9 AS INTEGER) AS source_row, department_id, target_id,
-          period, value, note FROM f WHERE ok AND NOT unchanged AND NOT flagged`, [...params, offset]));
+          period, value, status, note, reported_at FROM f WHERE ok AND NOT unchanged AND NOT flagged`, [...params, offset]));
       accepted = "temp.luoshi_accepted";
       load.sqlRows = accepted;
     } else {

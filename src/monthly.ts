@@ -11,6 +11,7 @@ import { type FormField } from "./ingest/table.js";
 import { rejectsCsv as rejectLinesCsv, rejectsXlsx as rejectLinesXlsx, type RejectLine } from "./ingest/rejects.js";
 import { startBulk } from "./bulk.js";
 import { findDrops, type Drop } from "./drops.js";
+import { findReverts, revertReason, type Revert } from "./reverts.js";
 import { dropReason, fileDrops, reviewReasons } from "./ingest/review.js";
 import { trace } from "./trace.js";
 import { type ProgressReport } from "./progress.js";
@@ -362,7 +363,7 @@ export class FileLoad {
       else summary.imported++;
       // loaded but flagged for review: a figure loaded before that this row leaves blank, a percentage written as a
       // fraction, a report date after the as-of date or before the period, … (a falling cumulative figure is found
-      // once every row is in: reviewDrops)
+      // once every row is in: review)
       const reasons = reviewReasons(row, this.options.asOf, target.goal, target.doneFloor);
       const cleared = before && before.value !== null && row.value === null ? clearedReason(before.value) : null;
       const flag = cleared === null ? reasons : reasons === null ? cleared : `${cleared}；${reasons}`;
@@ -390,40 +391,47 @@ export class FileLoad {
 
   /**
    * Once every accepted row is in (stored, or in a dry run held here): flags the rows whose cumulative figure falls
-   * below the period before it (src/drops.ts), in the summary and in raw.review_flags.
+   * below the period before it (src/drops.ts), in the summary and in raw.review_flags, and the rows that put back a
+   * figure a later file had corrected (src/reverts.ts), in the summary (the observations view finds those itself).
    */
-  async reviewDrops(): Promise<void> {
-    const { connection, summary, out } = this;
+  async review(): Promise<void> {
+    const { connection, out } = this;
     // no current figure of any target the file names (read before its rows were accepted): nothing loaded before to compare with
     const history = this.current.size > 0;
-    let drops: Drop[];
     if (!history && this.sqlRows === null) {
       // every stored row is here and nothing was loaded before: the file's rows compared with each other, by the same
       // rule in JavaScript (review.ts; test/bulk.test.ts holds it to the SQL of the bulk reader), without a query
-      drops = fileDrops(out.rows).map((d) => {
+      await this.flagDrops(fileDrops(out.rows).map((d) => {
         const { targetCode: code, department, period } = out.rows[d.index]!;
         return { ...d, code, department, period };
-      });
+      }));
     } else if (this.options.dryRun) {
       await tempTableOfRows(connection, "luoshi_file_rows", out);
-      const columns = "source_row, department_id, target_id, period, value, note";
+      const columns = "source_row, department_id, target_id, period, value, status, note, reported_at";
       const from = `(SELECT ${columns} FROM temp.luoshi_file_rows${this.sqlRows ? ` UNION ALL SELECT ${columns} FROM ${this.sqlRows}` : ""})`;
       try {
-        drops = await findDrops(connection, from, null, { history });
+        await this.flagDrops(await findDrops(connection, from, null, { history }));
+        if (history) this.flagReverts(await findReverts(connection, from, null));
       } finally {
         await connection.run("DROP TABLE IF EXISTS temp.luoshi_file_rows");
       }
     } else {
       await this.flush();
       const receipt = this.receiptNo!;
-      drops = await findDrops(connection, "(SELECT * FROM raw.observations WHERE receipt_no = $1)", receipt, { params: [receipt], history });
+      const from = "(SELECT * FROM raw.observations WHERE receipt_no = $1)";
+      await this.flagDrops(await findDrops(connection, from, receipt, { params: [receipt], history }));
+      if (history) this.flagReverts(await findReverts(connection, from, receipt, [receipt]));
     }
+  }
+
+  /** The drops: stored in raw.review_flags (unless a dry run) and put before the row's other reasons in the summary. */
+  private async flagDrops(drops: Drop[]): Promise<void> {
     if (drops.length === 0) return;
     const reasons = drops.map(dropReason);
     if (!this.options.dryRun) {
       const t = performance.now();
       const receipt = await this.begin();
-      const appender = await connection.createAppender("review_flags", "raw");
+      const appender = await this.connection.createAppender("review_flags", "raw");
       drops.forEach((d, k) => {
         appender.appendInteger(receipt);
         appender.appendInteger(d.row);
@@ -433,8 +441,20 @@ export class FileLoad {
       appender.closeSync();
       trace("drop flags stored", t);
     }
+    this.flagRows(drops, reasons);
+  }
+
+  /** The reverts: put before the row's other reasons in the summary (the observations view flags them by the same rule). */
+  private flagReverts(reverts: Revert[]): void {
+    this.flagRows(reverts, reverts.map(revertReason));
+  }
+
+  /** Puts each reason before the reasons its row has in the summary (a row without one gets a flag). */
+  private flagRows(rows: readonly { row: number; code: string; department: string; period: string }[], reasons: readonly string[]): void {
+    if (rows.length === 0) return;
+    const { summary } = this;
     const byRow = new Map(summary.flags.map((f) => [f.row, f]));
-    drops.forEach((d, k) => {
+    rows.forEach((d, k) => {
       const reason = reasons[k]!;
       const f = byRow.get(d.row);
       if (f) f.reason = `${reason}；${f.reason}`;
@@ -653,7 +673,7 @@ export async function loadMonthlyFile(connection: DuckDBConnection, options: Loa
       summary.rejected = rejectedRows.size;
       for (const r of rejects) summary.rejected_by_code[r.code] = (summary.rejected_by_code[r.code] ?? 0) + 1;
       progress?.(0.9, "检查累计值是否下降");
-      await load.reviewDrops();
+      await load.review();
       summary.flagged = summary.flags.length;
       summary.status = summary.rejected > 0 ? "partial" : "loaded";
       if (options.dryRun) {
@@ -799,9 +819,10 @@ class BatchStore {
   }
 }
 
-/** The accepted rows held by a dry run, as a temporary table of the columns findDrops reads. */
+/** The accepted rows held by a dry run, as a temporary table of the columns findDrops and findReverts read. */
 async function tempTableOfRows(connection: DuckDBConnection, name: string, o: Observations): Promise<void> {
-  await connection.run(`CREATE OR REPLACE TEMP TABLE ${name} (source_row INTEGER, department_id VARCHAR, target_id VARCHAR, period VARCHAR, value DOUBLE, note VARCHAR)`);
+  await connection.run(`CREATE OR REPLACE TEMP TABLE ${name} (source_row INTEGER, department_id VARCHAR, target_id VARCHAR, period VARCHAR, value DOUBLE,
+    status VARCHAR, note VARCHAR, reported_at VARCHAR)`);
   const appender = await connection.createAppender(name, "main", "temp");
   for (let i = 0; i < o.rows.length; i++) {
     const row = o.rows[i]!;
@@ -811,8 +832,10 @@ async function tempTableOfRows(connection: DuckDBConnection, name: string, o: Ob
     appender.appendVarchar(row.period);
     if (row.value === null) appender.appendNull();
     else appender.appendDouble(row.value);
-    if (row.note === null) appender.appendNull();
-    else appender.appendVarchar(row.note);
+    for (const text of [row.status, row.note, row.reportedAt]) {
+      if (text === null) appender.appendNull();
+      else appender.appendVarchar(text);
+    }
     appender.endRow();
   }
   appender.closeSync();

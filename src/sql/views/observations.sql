@@ -3,20 +3,40 @@
 -- A falling cumulative figure (below the figure of the period before it, with no 进展情况) is judged on these current
 -- figures: the flag found at load time (raw.review_flags) holds while the figure it compared with stands; a figure
 -- loaded later for the period before (a correction, or a late report) clears it when no longer above, and flags a
--- figure it leaves below.
-WITH current AS (
-  SELECT
-    t.policy_id, o.target_id, t.code, o.department_id, d.name AS department_name, o.period, o.value, o.status,
-    o.note, o.reporter, o.reported_at, o.receipt_no, r.original_name AS file, r.received_at, o.flagged AS row_flagged,
-    o.flag_reason AS row_reason, rf.reason AS drop_reason,
-    count(*) OVER (PARTITION BY o.department_id, o.target_id, o.period) AS versions
+-- figure it leaves below. A figure that puts back what an older file said after a later one corrected it is flagged too.
+WITH versions AS (
+  SELECT o.*, r.original_name AS file, r.received_at,
+    row_number() OVER (PARTITION BY o.department_id, o.target_id, o.period ORDER BY o.receipt_no DESC) AS back
   FROM raw.observations o
   JOIN raw.receipts r USING (receipt_no)
+  WHERE r.received_at < (SELECT as_of FROM reporting_rules) + INTERVAL 1 DAY
+), reverts AS (
+  -- a current figure that repeats an older file's whole report (figure, 完成状态, 进展情况, 填报日期) after a later
+  -- file had corrected it (src/reverts.ts, the same rule and text at load time): a copy of an old file sent again
+  SELECT c.department_id, c.target_id, c.period,
+    '与 ' || e.file || ' 所报相同，而该数已被 ' || p.file || ' 更正为 '
+      || coalesce(nullif(concat_ws('、', regexp_replace(CAST(p.value AS VARCHAR), '\.0$', ''),
+        CASE p.status WHEN 'not_started' THEN '未启动' WHEN 'in_progress' THEN '推进中' WHEN 'done' THEN '已完成' ELSE p.status END), ''), '空')
+      || '：可能重发了旧文件；如确需恢复，请在进展情况中说明' AS revert_reason
+  FROM versions c
+  JOIN versions p ON p.department_id = c.department_id AND p.target_id = c.target_id AND p.period = c.period AND p.back = 2
+  JOIN versions e ON e.department_id = c.department_id AND e.target_id = c.target_id AND e.period = c.period AND e.back > 2
+  WHERE c.back = 1 AND (p.value IS DISTINCT FROM c.value OR p.status IS DISTINCT FROM c.status)
+    AND e.value IS NOT DISTINCT FROM c.value AND e.status IS NOT DISTINCT FROM c.status
+    AND e.note IS NOT DISTINCT FROM c.note AND e.reported_at IS NOT DISTINCT FROM c.reported_at
+  QUALIFY row_number() OVER (PARTITION BY c.department_id, c.target_id, c.period ORDER BY e.back) = 1
+), current AS (
+  SELECT
+    t.policy_id, o.target_id, t.code, o.department_id, d.name AS department_name, o.period, o.value, o.status,
+    o.note, o.reporter, o.reported_at, o.receipt_no, o.file, o.received_at, o.flagged AS row_flagged,
+    o.flag_reason AS row_reason, rf.reason AS drop_reason, rv.revert_reason,
+    count(*) OVER (PARTITION BY o.department_id, o.target_id, o.period) AS versions
+  FROM versions o
   LEFT JOIN raw.review_flags rf ON rf.receipt_no = o.receipt_no AND rf.source_row = o.source_row
+  LEFT JOIN reverts rv ON rv.department_id = o.department_id AND rv.target_id = o.target_id AND rv.period = o.period
   JOIN raw.targets t ON t.target_id = o.target_id
   JOIN raw.departments d ON d.department_id = o.department_id
-  WHERE r.received_at < (SELECT as_of FROM reporting_rules) + INTERVAL 1 DAY
-  QUALIFY row_number() OVER (PARTITION BY o.department_id, o.target_id, o.period ORDER BY o.receipt_no DESC) = 1
+  QUALIFY o.back = 1
 ), judged AS (
   SELECT c.*,
     last_value(CASE WHEN value IS NOT NULL THEN period END IGNORE NULLS) OVER before AS previous_period,
@@ -36,7 +56,8 @@ WITH current AS (
 )
 SELECT
   policy_id, target_id, code, department_id, department_name, period, value, status,
-  note, reporter, reported_at, receipt_no, file, received_at, row_flagged OR fall_reason IS NOT NULL AS flagged,
-  CASE WHEN fall_reason IS NULL THEN row_reason WHEN row_reason IS NULL THEN fall_reason ELSE fall_reason || '；' || row_reason END AS flag_reason,
+  note, reporter, reported_at, receipt_no, file, received_at, row_flagged OR fall_reason IS NOT NULL OR revert_reason IS NOT NULL AS flagged,
+  -- (the reasons in the order of the load's summary: put back, falling, the row's own)
+  nullif(concat_ws('；', revert_reason, fall_reason, row_reason), '') AS flag_reason,
   versions
 FROM falls
