@@ -56,7 +56,11 @@ export type Template = { department: string; period: string; rows: TemplateRow[]
 
 /** A bad --department or --period: the caller shows the message (Chinese) and exits with a usage error. */
 export class TemplateError extends Error {
-  constructor(message: string) {
+  /**
+   * @param startsIn when the department's targets only start to be reported in a later month (YYYY-MM): the month,
+   * so that a caller making every department's template (the site) can leave this one out.
+   */
+  constructor(message: string, readonly startsIn: string | null = null) {
     super(message);
     this.name = "TemplateError";
   }
@@ -164,7 +168,7 @@ export async function buildTemplate(connection: DuckDBConnection, options: { dep
     // a department that reports, asked for a month before its targets start; or one that reports nothing
     const [first] = (await query(connection, `SELECT strftime(min(t.counting_start), '%Y-%m') AS month FROM target_reporters r JOIN targets t USING (target_id)
       WHERE r.department_id IN (${idList}) AND t.status = 'published'`)).rows;
-    if (first?.month) throw new TemplateError(`${name} 的指标自 ${first.month} 起报送，${period} 还没有需要报送的指标`);
+    if (first?.month) throw new TemplateError(`${name} 的指标自 ${first.month} 起报送，${period} 还没有需要报送的指标`, String(first.month));
     const reporting = (await reportingDepartments(connection)).filter((d) => d.via_group === null).map((d) => d.department);
     throw new TemplateError(`${name} 没有需要报送的指标；报送单位有：${reporting.join("、")}`);
   }

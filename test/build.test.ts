@@ -1,5 +1,6 @@
 // Several policies in one warehouse (src/build.ts): each read and checked on its own, ids scoped by policy, and a
 // target code meaning one target in the whole warehouse (monthly files name targets by code alone).
+import { spawnSync } from "node:child_process";
 import { cpSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -8,6 +9,8 @@ import { InputRejected } from "../src/errors.js";
 import { loadMonthlyFile } from "../src/monthly.js";
 import { buildTemplate } from "../src/template.js";
 import { openWarehouse, query } from "../src/warehouse.js";
+import { strFromU8, unzipSync } from "fflate";
+import { PACKAGE_ROOT } from "../src/paths.js";
 import { copyData, edit, POLICY } from "./support/fixtures.js";
 
 /** data/ with a second policy, a copy of the first under another id (and, unless `prefix` is null, another prefix). */
@@ -91,6 +94,32 @@ describe("several policies", () => {
         wh.close();
       }
     }
+  });
+
+  it("the site's template loaders leave out a department whose policy starts later, and still make every other template", () => {
+    // the second policy's targets count from 2017-11 and it names 市科技局 市科学技术局: in 2017-10 that department owes nothing yet
+    const f = twoPolicies("CX76");
+    const second = join(f.data, "policies", "copy-2018-01");
+    edit(second, "targets.csv", /,2017-01-01,/g, ",2017-11-01,");
+    edit(second, "departments.csv", "kjj,市科技局,慈溪市科学技术局,municipal_bureau,,", "kjj,市科学技术局,慈溪市科学技术局,municipal_bureau,市科技局,");
+    const db = join(f.dir, "w.duckdb");
+    return buildWarehouse({ data: f.data, db }).then(() => {
+      const run = (loader: string) => spawnSync(process.execPath, [join(PACKAGE_ROOT, "docs", "data", loader)], {
+        env: { ...process.env, LUOSHI_DB: db, LUOSHI_DATA: f.data, LUOSHI_AS_OF: "2017-11-10" }, maxBuffer: 1 << 26,
+      });
+      const codes = run("ingest-codes.json.js");
+      expect(codes.status, codes.stderr.toString()).toBe(0);
+      const { templates } = JSON.parse(codes.stdout.toString());
+      expect(templates.period).toBe("2017-10");
+      expect(templates.departments.find((d: { department: string }) => d.department === "市科学技术局")).toMatchObject({ owed: 0, starts_in: "2017-11" });
+      expect(templates.departments.find((d: { department: string }) => d.department === "市经信局").owed).toBeGreaterThan(0);
+      const zip = run("templates.zip.js");
+      expect(zip.status, zip.stderr.toString()).toBe(0);
+      const files = Object.keys(unzipSync(new Uint8Array(zip.stdout)));
+      expect(files.some((n) => n.includes("市经信局"))).toBe(true);
+      expect(files.some((n) => n.includes("市科学技术局"))).toBe(false);
+      expect(strFromU8(unzipSync(new Uint8Array(zip.stdout))[files.find((n) => n.endsWith("说明.txt"))!]!)).toContain("市科学技术局：指标自 2017-11 起报送，本期无需报送");
+    });
   });
 
   it("a build with a shared prefix throws InputRejected before touching the warehouse", async () => {

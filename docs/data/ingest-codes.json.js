@@ -5,7 +5,7 @@ import { COLUMNS, DEFAULT_MAX_BYTES, HEADER_SCAN_ROWS, INGEST_ERROR_CODES, REQUI
 import { UNITS } from "../../dist/src/targets/units.js";
 import { warehousePath } from "../../dist/src/paths.js";
 import { openWarehouse } from "../../dist/src/warehouse.js";
-import { buildTemplate, defaultTemplatePeriod, REFERENCE_COLUMNS, reportingDepartments, STATUS_CHOICES } from "../../dist/src/template.js";
+import { buildTemplate, defaultTemplatePeriod, REFERENCE_COLUMNS, reportingDepartments, STATUS_CHOICES, TemplateError } from "../../dist/src/template.js";
 
 const STATUS_LABEL = { not_started: "未启动", in_progress: "推进中", done: "已完成" };
 
@@ -16,8 +16,15 @@ try {
     const period = await defaultTemplatePeriod(wh.connection, today);
     const departments = [];
     for (const d of await reportingDepartments(wh.connection)) {
-      const t = await buildTemplate(wh.connection, { department: d.department, period });
-      departments.push({ department: d.department, via_group: d.via_group, targets: d.targets, owed: t.rows.length });
+      let owed, startsIn = null;
+      try {
+        owed = (await buildTemplate(wh.connection, { department: d.department, period })).rows.length;
+      } catch (e) {
+        // a department of a policy whose targets start later (another policy in the same warehouse): nothing owed yet
+        if (!(e instanceof TemplateError && e.startsIn !== null)) throw e;
+        [owed, startsIn] = [0, e.startsIn];
+      }
+      departments.push({ department: d.department, via_group: d.via_group, targets: d.targets, owed, starts_in: startsIn });
     }
     const rows = async (sql) => (await wh.connection.runAndReadAll(sql)).getRowObjectsJS();
     const [latest] = await rows("SELECT max(period) AS p FROM observations");

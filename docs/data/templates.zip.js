@@ -4,7 +4,7 @@
 import { strToU8, zipSync } from "fflate";
 import { warehousePath } from "../../dist/src/paths.js";
 import { openWarehouse } from "../../dist/src/warehouse.js";
-import { buildTemplate, defaultTemplatePeriod, reportingDepartments, templateCsv, templateFileName, templateXlsx } from "../../dist/src/template.js";
+import { buildTemplate, defaultTemplatePeriod, reportingDepartments, templateCsv, templateFileName, templateXlsx, TemplateError } from "../../dist/src/template.js";
 
 // A fixed timestamp (local-time fields): the same warehouse gives the same bytes.
 const mtime = new Date(2017, 0, 1, 0, 0, 0);
@@ -18,7 +18,15 @@ try {
     const files = {};
     const listed = [];
     for (const d of await reportingDepartments(wh.connection)) {
-      const t = await buildTemplate(wh.connection, { department: d.department, period });
+      let t;
+      try {
+        t = await buildTemplate(wh.connection, { department: d.department, period });
+      } catch (e) {
+        // a department of a policy whose targets start later (another policy in the same warehouse): nothing owed yet
+        if (!(e instanceof TemplateError && e.startsIn !== null)) throw e;
+        listed.push(`${d.department}：指标自 ${e.startsIn} 起报送，本期无需报送`);
+        continue;
+      }
       if (t.rows.length === 0) continue; // nothing owed: every target finished earlier
       files[`${dir}/XLSX/${templateFileName(t, "xlsx")}`] = [templateXlsx(t), { level: 0 }]; // already deflated
       files[`${dir}/CSV/${templateFileName(t, "csv")}`] = strToU8(templateCsv(t));
