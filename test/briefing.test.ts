@@ -38,9 +38,10 @@ const row = async (rowNo: number) =>
 
 describe("task_progress", () => {
   it("rolls a task's targets up to its worst status, judged against the time-elapsed schedule", async () => {
-    // 2017-11-20: 323 of 364 days elapsed = 0.887; lagging means more than 10 points behind (below 0.787)
+    // 2017-11-20: the 2017-10 figures are compared with the schedule at 31 October (the last month due): 303 of 364
+    // days = 0.832; lagging means more than 10 points behind (below 0.732)
     await setAsOf(wh.connection, "2017-11-20");
-    expect(await row(8)).toEqual({ pairs: 2, done: 1, on_track: 0, lagging: 1, overdue: 0, not_reported: 0, worst_gap: 0.3874, task_status: "lagging" });
+    expect(await row(8)).toEqual({ pairs: 2, done: 1, on_track: 0, lagging: 1, overdue: 0, not_reported: 0, worst_gap: 0.3324, task_status: "lagging" });
     expect(await row(23)).toEqual({ pairs: 2, done: 1, on_track: 1, lagging: 0, overdue: 0, not_reported: 0, worst_gap: null, task_status: "on_track" });
     expect((await row(16))!.task_status).toBe("not_reported"); // 市金融办's milestone, nothing reported yet
     expect((await row(7))!.task_status).toBe("no_target"); // row 7 has no quantified target
@@ -50,6 +51,26 @@ describe("task_progress", () => {
     await setAsOf(wh.connection, "2018-01-10");
     expect(await row(8)).toMatchObject({ done: 1, overdue: 1, task_status: "overdue" });
     expect(await row(23)).toMatchObject({ done: 1, overdue: 1, task_status: "overdue" });
+  });
+
+  it("calls a target overdue once the report of its deadline's month is due, and one reached after that month done late", async () => {
+    const target = async () => (await sql(`SELECT latest_period, schedule_date, progress_status, done_period FROM target_progress WHERE code = 'CX75-23-02'`))[0]!;
+    // 2018-01-04: the 2017-12 report is due on the 5th; 80 % in 2017-10 against 91.5 % at 30 November (the last month due)
+    await setAsOf(wh.connection, "2018-01-04");
+    expect(await target()).toMatchObject({ latest_period: "2017-10", progress_status: "lagging", done_period: null });
+    expect(String((await target()).schedule_date)).toBe("2017-11-30");
+    await setAsOf(wh.connection, "2018-01-05");
+    expect((await target()).progress_status).toBe("overdue");
+    // 5 of 5 reached in 2018-01, a month after the deadline's
+    const january = [HEADER, "市科技局,CX75-23-02,2018-01,5,个,,,,"].join("\n");
+    const r = await loadMonthlyFile(wh.connection, { name: "kjj-2018-01.csv", bytes: Buffer.from(january), asOf: "2018-02-28", receivedAt: "2018-02-02 10:00:00", archiveName: null });
+    expect(r.rejected).toBe(0);
+    await setAsOf(wh.connection, "2018-02-10");
+    expect(await target()).toMatchObject({ progress_status: "done_late", done_period: "2018-01" });
+    expect(await sql(`SELECT done, done_late, overdue, task_status FROM task_progress WHERE policy_id = 'cixi-2017-75' AND row_no = 23`))
+      .toEqual([{ done: 1, done_late: 1, overdue: 0, task_status: "done_late" }]);
+    // CX75-08-01 reached its 5 in 2017-10, within its deadline's year: done
+    expect((await sql(`SELECT progress_status FROM target_progress WHERE code = 'CX75-08-01'`))[0]!.progress_status).toBe("done");
   });
 });
 
@@ -65,17 +86,17 @@ describe("targets no schedule can judge", () => {
     }
   });
 
-  it("a recurring activity reported lately is ongoing, before and after the deadline (it has no end to reach); reports that stopped before it, overdue", async () => {
+  it("a recurring activity reported lately is ongoing (it has no end to reach); done once its term is over if reported through it; reports that stopped before it, overdue", async () => {
     await setAsOf(wh.connection, "2017-11-20");
     expect(await status("CX75-21-03", "市经信局")).toBe("ongoing");
     expect(await status("CX75-38-01", "市经信局")).toBe("ongoing"); // 2017-10 reported: the last month due
     await setAsOf(wh.connection, "2018-01-20");
     expect(await status("CX75-38-01", "市经信局")).toBe("overdue"); // nothing since 2017-10, deadline passed
     await setAsOf(wh.connection, "2019-01-10");
-    expect(await status("CX75-21-03", "市经信局")).toBe("ongoing"); // reported through 2017-12, its deadline month
+    expect(await status("CX75-21-03", "市经信局")).toBe("done"); // reported through 2017-12, its deadline month: its term is over
     expect(await status("CX75-21-01", "市经信局")).toBe("overdue"); // the milestone beside it, 推进中 past its deadline
-    const [r21] = await sql(`SELECT pairs, ongoing, overdue, task_status FROM task_progress WHERE policy_id = 'cixi-2017-75' AND row_no = 21`);
-    expect(r21).toMatchObject({ pairs: 3, ongoing: 1, task_status: "overdue" });
+    const [r21] = await sql(`SELECT pairs, done, ongoing, overdue, task_status FROM task_progress WHERE policy_id = 'cixi-2017-75' AND row_no = 21`);
+    expect(r21).toMatchObject({ pairs: 3, done: 1, ongoing: 0, task_status: "overdue" });
     const [r3] = await sql(`SELECT no_deadline, not_reported, task_status FROM task_progress WHERE policy_id = 'cixi-2017-75' AND row_no = 3`);
     expect(r3).toMatchObject({ no_deadline: 1, task_status: "not_reported" });
   });

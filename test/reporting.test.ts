@@ -90,13 +90,15 @@ describe("what is known at the as-of date", () => {
 });
 
 describe("target progress against the time-elapsed schedule", () => {
-  it("compares the latest figure with the share of time elapsed at the as-of date", async () => {
+  it("compares the latest figure with the share of time elapsed at the end of the month it is compared for", async () => {
     await setAsOf(wh.connection, "2017-12-10");
-    const [row] = (await query(wh.connection, "SELECT latest_value, target_value, progress, elapsed, progress_status FROM target_progress WHERE code = 'CX75-08-01'")).rows;
-    // 5个 by 2017-12-31 counted from 2017-01-01; 3 reported for 2017-11 → 60 % against 94.2 % of the year elapsed
+    const [row] = (await query(wh.connection, "SELECT latest_value, target_value, progress, schedule_date, elapsed, progress_status FROM target_progress WHERE code = 'CX75-08-01'")).rows;
+    // 5个 by 2017-12-31 counted from 2017-01-01; 3 reported for 2017-11 (the last month due by 2017-12-10) → 60 %
+    // against 91.5 % of the year elapsed at 30 November, not the 94.2 % at the day it is read
     expect(row!.latest_value).toBe(3);
     expect(row!.progress).toBeCloseTo(0.6, 5);
-    expect(row!.elapsed).toBeCloseTo(343 / 364, 5);
+    expect(String(row!.schedule_date)).toBe("2017-11-30");
+    expect(row!.elapsed).toBeCloseTo(333 / 364, 5);
     expect(row!.progress_status).toBe("lagging");
     // on 2017-11-20 the 2017-11 figure had not arrived (received 2017-12-08): the latest known is 2017-10's
     await setAsOf(wh.connection, "2017-11-20");

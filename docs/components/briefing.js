@@ -10,8 +10,8 @@ export const cnIndex = (n) => (n <= 10 ? `（${CN_NUMBERS[n - 1]}）` : `（${n}
 
 /** Counts of tasks and of (target, department) pairs by status, for one policy. */
 export function statusCounts(taskRows) {
-  const tasks = {overdue: 0, lagging: 0, not_reported: 0, no_deadline: 0, on_track: 0, ongoing: 0, done: 0, no_target: 0};
-  const pairs = {overdue: 0, lagging: 0, not_reported: 0, no_deadline: 0, on_track: 0, ongoing: 0, done: 0};
+  const tasks = {overdue: 0, lagging: 0, not_reported: 0, no_deadline: 0, on_track: 0, ongoing: 0, done_late: 0, done: 0, no_target: 0};
+  const pairs = {overdue: 0, lagging: 0, not_reported: 0, no_deadline: 0, on_track: 0, ongoing: 0, done_late: 0, done: 0};
   for (const r of taskRows) {
     tasks[r.task_status] += r.tasks;
     for (const k of Object.keys(pairs)) pairs[k] += r[k] ?? 0;
@@ -27,6 +27,9 @@ const unjudged = (c) => {
   return parts.length ? `；另有${parts.join("、")}（不按序时评估）` : "";
 };
 
+/** （其中逾期完成 n 项）: the done counted after their deadline's month, when there are any. */
+const late = (c) => (c.done_late ? `（其中逾期完成 ${c.done_late} 项）` : "");
+
 /** 一、总体情况: one paragraph. */
 export function overallParagraph(policy, counts, {asOf, receipts}) {
   const {tasks, pairs, totalTasks, totalPairs} = counts;
@@ -34,9 +37,9 @@ export function overallParagraph(policy, counts, {asOf, receipts}) {
   const parts = [
     `截至${dateZh(asOf)}，${policy.doc_number ? `《${policy.title}》（${policy.doc_number}）` : `《${policy.title}》`}共分解任务 ${totalTasks} 项，其中设有量化指标的 ${withTargets} 项，按报送单位计指标 ${totalPairs} 项。`,
     totalPairs
-      ? `按序时进度评估，指标已完成 ${pairs.done} 项、进度正常 ${pairs.on_track} 项、落后序时 ${pairs.lagging} 项、逾期未完成 ${pairs.overdue} 项、尚未报送 ${pairs.not_reported} 项${unjudged(pairs)}。`
+      ? `按序时进度评估，指标已完成 ${pairs.done + pairs.done_late} 项${late(pairs)}、进度正常 ${pairs.on_track} 项、落后序时 ${pairs.lagging} 项、逾期未完成 ${pairs.overdue} 项、尚未报送 ${pairs.not_reported} 项${unjudged(pairs)}。`
       : "",
-    `任务层面，逾期未完成 ${tasks.overdue} 项，落后序时 ${tasks.lagging} 项，尚无报送 ${tasks.not_reported} 项，进度正常 ${tasks.on_track} 项，已完成 ${tasks.done} 项${unjudged(tasks)}。`,
+    `任务层面，逾期未完成 ${tasks.overdue} 项，落后序时 ${tasks.lagging} 项，尚无报送 ${tasks.not_reported} 项，进度正常 ${tasks.on_track} 项，已完成 ${tasks.done + tasks.done_late} 项${late(tasks)}${unjudged(tasks)}。`,
     receipts === 0 ? "仓库中尚未载入任何月度报送，以上判断均基于“未报送”。" : ""
   ];
   return html`<p class="briefing-text">${parts.join("")}</p>`;

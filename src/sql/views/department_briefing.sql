@@ -17,6 +17,7 @@ reported AS (
   SELECT department_id,
     count(*) AS pairs,
     count(*) FILTER (WHERE progress_status = 'done') AS done,
+    count(*) FILTER (WHERE progress_status = 'done_late') AS done_late,
     count(*) FILTER (WHERE progress_status = 'lagging') AS lagging,
     count(*) FILTER (WHERE progress_status = 'overdue') AS overdue,
     count(*) FILTER (WHERE progress_status = 'not_reported') AS not_reported
@@ -31,6 +32,7 @@ SELECT
   coalesce(b.cooperated_behind, 0) AS cooperated_behind,
   coalesce(r.pairs, 0) AS pairs,
   coalesce(r.done, 0) AS pairs_done,
+  coalesce(r.done_late, 0) AS pairs_done_late,
   coalesce(r.lagging, 0) AS pairs_lagging,
   coalesce(r.overdue, 0) AS pairs_overdue,
   coalesce(r.not_reported, 0) AS pairs_not_reported,

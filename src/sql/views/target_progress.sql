@@ -1,26 +1,45 @@
 -- Progress of each target and reporting department at the as-of date (see reporting_rules): the latest figure
 -- reported for a period up to the as-of month, the share of the target's goal reached (a count per period: its
--- goal over all the periods to the deadline, see targets), and the time-elapsed schedule
--- (序时进度) from the counting start to the deadline (a quantity's share; a milestone is done or not, and only its
--- deadline judges it). Status: done, overdue (deadline passed, not done),
--- lagging (progress more than 10 points behind the schedule), on_track, not_reported; and the two no schedule can
--- judge: ongoing (a recurring activity reported lately: it has no end to reach) and no_deadline (reported, not done, no
--- deadline to measure the time elapsed against).
-WITH rules AS (SELECT * FROM reporting_rules),
-latest AS (
+-- goal over all the periods to the deadline, see targets), and the time-elapsed schedule (序时进度) from the counting
+-- start to the deadline (a quantity's share; a milestone is done or not, and only its deadline judges it).
+-- The schedule is taken at the end of the period the figure is compared for (schedule_date): the last month whose
+-- report is due by the as-of date (due_day of the next month), or a later month the department has reported already,
+-- never after the as-of date. A figure for September is measured against the schedule at 30 September, not at the
+-- day it is read.
+-- Status: done (reached, or 已完成, by the deadline's month), done_late (reached in a month after the deadline's),
+-- overdue (deadline passed, not done, and the report of the deadline's month due or in), lagging (progress more than
+-- 10 points behind the schedule), on_track, not_reported; and the two no schedule can judge: ongoing (a recurring
+-- activity reported lately: it has no end to reach; once its term is over and it was reported through it, done) and
+-- no_deadline (reported, not done, no deadline to measure the time elapsed against).
+WITH rules AS (
+  SELECT *, strftime(as_of - to_days(due_day - 1) - INTERVAL 1 MONTH, '%Y-%m') AS due_period FROM reporting_rules
+),
+figures AS (
   SELECT o.department_id, o.target_id, o.period, o.value, o.status, o.received_at
   FROM observations o, rules
   WHERE o.period <= strftime(rules.as_of, '%Y-%m')
-  QUALIFY row_number() OVER (PARTITION BY o.department_id, o.target_id ORDER BY o.period DESC) = 1
+),
+latest AS (
+  SELECT * FROM figures
+  QUALIFY row_number() OVER (PARTITION BY department_id, target_id ORDER BY period DESC) = 1
+),
+-- the first month whose figure reached the goal or said 已完成 (a recurring duty's 已完成 is the period's round only)
+reached AS (
+  SELECT f.department_id, f.target_id, min(f.period) AS done_period
+  FROM figures f JOIN targets t USING (target_id)
+  WHERE (f.status = 'done' AND t.kind <> 'recurring')
+    OR (t.kind = 'quantity' AND f.value IS NOT NULL AND (f.value - coalesce(t.baseline, 0)) / nullif(t.goal - coalesce(t.baseline, 0), 0) >= 1)
+  GROUP BY ALL
 ),
 base AS (
   SELECT
     t.policy_id, t.target_id, t.code, t.row_no, t.item_label, t.kind, t.comparator, t.value AS target_value, t.value_max, t.unit, t.frequency, t.goal,
     t.measure, t.subject, t.deadline, t.counting_start, t.baseline, r.department_id, r.department_name, r.via_group,
-    l.period AS latest_period, l.value AS latest_value, l.status AS latest_status, l.received_at, rules.as_of,
+    l.period AS latest_period, l.value AS latest_value, l.status AS latest_status, l.received_at, rules.as_of, rules.due_period,
+    d.done_period, sd.schedule_date,
     CASE
       WHEN t.deadline IS NULL THEN NULL
-      ELSE greatest(0, least(1, date_diff('day', t.counting_start, rules.as_of) / greatest(1, date_diff('day', t.counting_start, t.deadline))))
+      ELSE greatest(0, least(1, date_diff('day', t.counting_start, sd.schedule_date) / greatest(1, date_diff('day', t.counting_start, t.deadline))))
     END AS elapsed,
     CASE
       -- a milestone is done or not: 推进中 is no share of it, so it is judged at its deadline, not against the schedule
@@ -32,17 +51,25 @@ base AS (
   JOIN target_reporters r USING (target_id)
   CROSS JOIN rules
   LEFT JOIN latest l ON l.department_id = r.department_id AND l.target_id = t.target_id
+  LEFT JOIN reached d ON d.department_id = r.department_id AND d.target_id = t.target_id
+  CROSS JOIN LATERAL (
+    SELECT least(rules.as_of, last_day(CAST(greatest(rules.due_period, l.period) || '-01' AS DATE))) AS schedule_date
+  ) sd
   WHERE t.status = 'published'
 )
 SELECT
   *,
   CASE
     -- a recurring duty's 已完成 says this period's round is done, never the duty: it is judged by how lately it is reported
-    WHEN progress >= 1 OR (latest_status = 'done' AND kind <> 'recurring') THEN 'done'
+    WHEN progress >= 1 OR (latest_status = 'done' AND kind <> 'recurring') THEN
+      CASE WHEN deadline IS NOT NULL AND done_period > strftime(deadline, '%Y-%m') THEN 'done_late' ELSE 'done' END
+    -- a recurring duty whose term is over, reported through its last month: done
+    WHEN kind = 'recurring' AND deadline IS NOT NULL AND as_of > deadline AND latest_period >= strftime(deadline, '%Y-%m') THEN 'done'
     -- reported lately: through its deadline month, or (before it) up to a month short of the last month due
     WHEN kind = 'recurring'
       AND latest_period >= least(coalesce(strftime(deadline, '%Y-%m'), '9999-12'), strftime(as_of - INTERVAL 2 MONTH, '%Y-%m')) THEN 'ongoing'
-    WHEN deadline IS NOT NULL AND as_of > deadline THEN 'overdue'
+    -- overdue once the report of the deadline's month is due (or in): before that, the schedule judges it
+    WHEN deadline IS NOT NULL AND as_of > deadline AND (due_period >= strftime(deadline, '%Y-%m') OR latest_period >= strftime(deadline, '%Y-%m')) THEN 'overdue'
     WHEN latest_period IS NULL AND latest_status IS NULL THEN 'not_reported'
     WHEN deadline IS NULL THEN 'no_deadline'
     WHEN progress IS NOT NULL AND elapsed IS NOT NULL AND progress < elapsed - 0.1 THEN 'lagging'

@@ -1,7 +1,7 @@
 -- Progress of each annex task at the as-of date (see reporting_rules), rolled up from target_progress: how many
 -- (target, reporting department) pairs are done, on track, lagging behind the time-elapsed schedule, overdue or not
--- reported, with no deadline (no_deadline) or ongoing (recurring), and the task's status, the worst of its pairs
--- (overdue > lagging > not_reported > no_deadline > on_track > ongoing > done).
+-- reported, with no deadline (no_deadline) or ongoing (recurring), done after the deadline's month (done_late), and the
+-- task's status, the worst of its pairs (overdue > lagging > not_reported > no_deadline > on_track > ongoing > done_late > done).
 -- A task without a published quantified target is 'no_target'; its deadline is still judged (deadline_passed).
 WITH rules AS (SELECT * FROM reporting_rules),
 pairs AS (
@@ -10,6 +10,7 @@ pairs AS (
     count(DISTINCT p.target_id) AS targets,
     count(*) AS pairs,
     count(*) FILTER (WHERE p.progress_status = 'done') AS done,
+    count(*) FILTER (WHERE p.progress_status = 'done_late') AS done_late,
     count(*) FILTER (WHERE p.progress_status = 'on_track') AS on_track,
     count(*) FILTER (WHERE p.progress_status = 'lagging') AS lagging,
     count(*) FILTER (WHERE p.progress_status = 'overdue') AS overdue,
@@ -17,8 +18,8 @@ pairs AS (
     count(*) FILTER (WHERE p.progress_status = 'no_deadline') AS no_deadline,
     count(*) FILTER (WHERE p.progress_status = 'ongoing') AS ongoing,
     max(p.elapsed - p.progress) FILTER (WHERE p.progress_status IN ('lagging', 'overdue')) AS worst_gap,
-    max(CASE p.progress_status WHEN 'overdue' THEN 7 WHEN 'lagging' THEN 6 WHEN 'not_reported' THEN 5 WHEN 'no_deadline' THEN 4 WHEN 'on_track' THEN 3
-      WHEN 'ongoing' THEN 2 ELSE 1 END) AS severity
+    max(CASE p.progress_status WHEN 'overdue' THEN 8 WHEN 'lagging' THEN 7 WHEN 'not_reported' THEN 6 WHEN 'no_deadline' THEN 5 WHEN 'on_track' THEN 4
+      WHEN 'ongoing' THEN 3 WHEN 'done_late' THEN 2 ELSE 1 END) AS severity
   FROM target_progress p
   GROUP BY ALL
 )
@@ -29,6 +30,7 @@ SELECT
   coalesce(p.targets, 0) AS targets,
   coalesce(p.pairs, 0) AS pairs,
   coalesce(p.done, 0) AS done,
+  coalesce(p.done_late, 0) AS done_late,
   coalesce(p.on_track, 0) AS on_track,
   coalesce(p.lagging, 0) AS lagging,
   coalesce(p.overdue, 0) AS overdue,
@@ -36,8 +38,8 @@ SELECT
   coalesce(p.no_deadline, 0) AS no_deadline,
   coalesce(p.ongoing, 0) AS ongoing,
   round(p.worst_gap, 4) AS worst_gap,
-  CASE p.severity WHEN 7 THEN 'overdue' WHEN 6 THEN 'lagging' WHEN 5 THEN 'not_reported' WHEN 4 THEN 'no_deadline' WHEN 3 THEN 'on_track'
-    WHEN 2 THEN 'ongoing' WHEN 1 THEN 'done' ELSE 'no_target' END AS task_status
+  CASE p.severity WHEN 8 THEN 'overdue' WHEN 7 THEN 'lagging' WHEN 6 THEN 'not_reported' WHEN 5 THEN 'no_deadline' WHEN 4 THEN 'on_track'
+    WHEN 3 THEN 'ongoing' WHEN 2 THEN 'done_late' WHEN 1 THEN 'done' ELSE 'no_target' END AS task_status
 FROM tasks t
 CROSS JOIN rules
 LEFT JOIN pairs p ON p.policy_id = t.policy_id AND p.row_no = t.row_no
