@@ -11,3 +11,22 @@ export function parseArgsError(e: unknown): string | null {
   if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") return /argument missing/.test(message) ? `选项 ${quoted.split(" ")[0]} 需要一个值` : `选项取值无效：${quoted}`;
   return `命令行参数有误（${message}）`;
 }
+
+/**
+ * Why an output file named on the command line cannot be written (checked before any work is done), or null:
+ * an extension other than those allowed (a name without one is allowed), a folder, a missing folder, no permission.
+ */
+export async function outputProblem(path: string, extensions: readonly string[]): Promise<string | null> {
+  const { accessSync, constants, existsSync, statSync } = await import("node:fs");
+  const { dirname, extname, resolve } = await import("node:path");
+  const target = resolve(path);
+  const ext = extname(target).toLowerCase();
+  if (ext !== "" && !extensions.includes(ext)) return `只能写成 ${extensions.join(" 或 ")}（${extname(target)} 不行）`;
+  if (existsSync(target) && statSync(target).isDirectory()) return "这是一个文件夹";
+  try {
+    accessSync(existsSync(target) ? target : dirname(target), constants.W_OK);
+  } catch {
+    return existsSync(dirname(target)) ? "没有写权限" : `文件夹 ${dirname(target)} 不存在`;
+  }
+  return null;
+}

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { parseArgsError } from "./args.js";
+import { outputProblem, parseArgsError } from "./args.js";
 import { formatLoadError, InputRejected } from "../src/errors.js";
 import { dataDir, warehousePath } from "../src/paths.js";
 import { formFieldsText, skippedRowsText } from "../src/ingest/summarytext.js";
@@ -12,23 +12,24 @@ const HELP = `luoshi —— 政策任务分解表与月度进展的数据仓库
   luoshi query "<SQL>" [--format table|csv|json] [--as-of YYYY-MM-DD] [--db FILE]
       以只读方式对仓库执行 SQL（可查询的视图见站点“数据字典”页）；--as-of（或 LUOSHI_AS_OF）为判断
       报送是否逾期等随时间变化的结果所依据的日期，默认今天
-  luoshi ingest <文件…> [--dry-run] [--json] [--as-of YYYY-MM-DD] [--rejects-out FILE] [--sheet 名称]
-  luoshi ingest --inbox
+  luoshi ingest <文件…> [--dry-run] [--json] [--as-of YYYY-MM-DD] [--rejects-out FILE] [--sheet 名称] [--received-at 时间]
+  luoshi ingest --inbox [选项同上]
+  luoshi ingest --schedule FILE [选项同上]
       载入月度报送文件（CSV：UTF-8/带 BOM/GBK；XLSX）。每个文件在一个事务中载入；同一文件再次载入不产生变化；
       后来的文件按键（报送单位、指标编码、统计期）覆盖旧值，历史全部保留；被拒绝的行连同原因保存在仓库中。
       非试运行时文件按内容哈希存入 data/archive/ 并记入清单，luoshi build 会按原顺序重放。
       --dry-run 只检查、不写入；多个文件时按次序逐个检查，每个文件都在前面各文件之后检查，结论与真正载入时相同
       （在仓库的临时副本中进行，结束即删除）。
-      --inbox 按到达顺序载入 data/inbox/ 中的文件；--as-of 为核对“统计期不得晚于”的日期（默认今天）。
+      --inbox 按到达顺序载入 data/inbox/ 中的文件（载入后移出收件箱：已存档；整个被拒绝的文件移到 inbox/rejected/）；--as-of 为核对“统计期不得晚于”的日期（默认今天）。
       --received-at 指定接收时间（补录历史文件）；--schedule FILE 按 CSV（file,received_at,as_of）依次载入。
       8 MiB 以上的规整 CSV 由 DuckDB 批量读取，逐条规则与逐行检查相同，结果一致；环境变量
       LUOSHI_READER=js 强制逐行检查，LUOSHI_READER=bulk 小文件也批量读取。5 MB 以上的文件在终端上显示进度条
       （标准错误输出；输出到日志文件时只写一行“正在载入…”）。
       --sheet 指定工作簿中的工作表（同一工作簿的各工作表可逐个载入）；--rejects-out 写出退回清单（文件名以 .xlsx 结尾写 Excel 工作簿，以 .csv 结尾或无扩展名写带 BOM 的 CSV）。
-      退出码：0 全部接受；1 有行被拒绝（或退回清单未能写入）；2 有文件被整体拒绝；64 用法错误（含 --rejects-out 无法写入）。
+      退出码：0 全部接受；1 有行被拒绝（或退回清单未能写入）；2 有文件被整体拒绝；3 仓库繁忙、不存在或需重建；64 用法错误（含 --rejects-out 无法写入）。
   luoshi targets [--check] [--write] [--data DIR]
       由正文与附件文本提出指标，并与指标登记表 targets.csv 比对：已发布的编码永不改名、不重编号；
-      差异列出待审核（--check 有差异时退出码 1）；--write 只为新提出的指标追加新编码
+      差异列出待审核（--check 有差异时退出码 1）；--write 只为新提出的指标追加新编码（之后运行 luoshi build 使其进入仓库）
   luoshi template --department 单位 --period YYYY-MM [--format xlsx|csv] [--out 文件]  生成月度报送模板（luoshi template --help）
   luoshi help
 
@@ -45,6 +46,11 @@ export const EXIT = { ok: 0, differences: 1, rejected: 2, unavailable: 3, usage:
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  // luoshi build --help: the help, as luoshi help (template has its own)
+  if (["build", "query", "targets", "ingest"].includes(command ?? "") && (rest.includes("--help") || rest.includes("-h"))) {
+    console.log(HELP);
+    return EXIT.ok;
+  }
   try {
     switch (command) {
       case "build":
@@ -244,6 +250,12 @@ async function ingest(args: string[]): Promise<number> {
       return EXIT.usage;
     }
   }
+  // one source of files: named, the inbox, or a schedule
+  const sources = [positionals.length > 0 ? "文件名" : null, values.inbox ? "--inbox" : null, values.schedule ? "--schedule" : null].filter((s) => s !== null);
+  if (sources.length > 1) {
+    console.error(`${sources.join("、")} 不能同时给出：要么列出要载入的文件，要么用 --inbox 载入收件箱，要么用 --schedule 按清单载入。未载入任何文件。`);
+    return EXIT.usage;
+  }
   const files = values.schedule
     ? [...schedule.keys()]
     : values.inbox
@@ -263,17 +275,7 @@ async function ingest(args: string[]): Promise<number> {
   // a rejects file that cannot be written is found before anything is loaded
   const rejectsOut = values["rejects-out"];
   if (rejectsOut !== undefined) {
-    const target = resolve(rejectsOut);
-    let problem: string | null = null;
-    if (!/\.(xlsx|csv)$/i.test(target) && extname(target) !== "") problem = `只能写成 .xlsx 或 .csv（${extname(target)} 不行）`;
-    else if (existsSync(target) && statSync(target).isDirectory()) problem = "这是一个文件夹";
-    else {
-      try {
-        accessSync(existsSync(target) ? target : dirname(target), constants.W_OK);
-      } catch {
-        problem = existsSync(dirname(target)) ? "没有写权限" : `文件夹 ${dirname(target)} 不存在`;
-      }
-    }
+    const problem = await outputProblem(rejectsOut, [".xlsx", ".csv"]);
     if (problem !== null) {
       console.error(`--rejects-out ${rejectsOut} 无法写入：${problem}。未载入任何文件。`);
       return EXIT.usage;

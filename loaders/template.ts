@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { warehousePath } from "../src/paths.js";
-import { parseArgsError } from "./args.js";
+import { outputProblem, parseArgsError } from "./args.js";
 
 const USAGE = `用法：luoshi template --department 报送单位 --period YYYY-MM [--format xlsx|csv] [--out 文件|-] [--all] [--db FILE]
   生成某报送单位某统计期的月度报送模板：该单位本期应报的每个指标一行（部门组的成员单位各自报送；
@@ -47,6 +47,17 @@ export async function templateCommand(args: string[]): Promise<number> {
   }
   if (named !== null && named !== format) {
     console.error(`--out ${values.out} 的扩展名是 .${named}，而格式为 ${format}：请让两者一致（或不写 --format，按扩展名决定）`);
+    return 64;
+  }
+  if (values.out !== undefined && values.out !== "-") {
+    const problem = await outputProblem(values.out, [".xlsx", ".csv"]);
+    if (problem !== null) {
+      console.error(`--out ${values.out} 无法写入：${problem}`);
+      return 64;
+    }
+  }
+  if (values.out === "-" && format === "xlsx" && process.stdout.isTTY) {
+    console.error("--out - 会把 Excel 工作簿（二进制）写到终端：请重定向到文件（luoshi template … --out - > 模板.xlsx），或用 --format csv");
     return 64;
   }
   const { openWarehouse } = await import("../src/warehouse.js");

@@ -73,4 +73,28 @@ describe("luoshi CLI", () => {
     expect(out).toContain("luoshi build");
     expect(out).toContain("退出码");
   });
+
+  it("prints the help for --help after any command, exit 0", () => {
+    for (const command of ["build", "query", "targets", "ingest"]) {
+      const r = luoshi(command, "--help");
+      expect([command, r.status]).toEqual([command, 0]);
+      expect(r.stdout).toContain("luoshi ingest");
+    }
+  });
+
+  it("takes files named together with --inbox or --schedule for a usage error, loading nothing", () => {
+    const r = luoshi("ingest", "--inbox", join(fixture.dir, "a.csv"));
+    expect(r.status).toBe(64);
+    expect(r.stderr).toContain("文件名、--inbox 不能同时给出");
+  });
+
+  it("takes a template --out it cannot write for a usage error in Chinese", () => {
+    const missing = luoshi("template", "--department", "市经信局", "--period", "2017-10", "--out", join(fixture.dir, "no-such-folder", "a.xlsx"));
+    expect(missing.status).toBe(64);
+    expect(missing.stderr).toContain("无法写入：文件夹");
+    expect(missing.stderr).toContain("不存在");
+    const txt = luoshi("template", "--department", "市经信局", "--period", "2017-10", "--out", join(fixture.dir, "a.txt"));
+    expect(txt.status).toBe(64);
+    expect(txt.stderr).toContain("只能写成 .xlsx 或 .csv");
+  });
 });
