@@ -122,7 +122,7 @@ export async function buildWarehouse(options: { data: string; db: string; waitMs
     }
     const failed = checks.filter((c) => c.failures.length > 0);
     if (failed.length > 0) {
-      throw new Error(`数据检查未通过，仓库未更新：\n${failed.map((c) => `- ${c.name}（${c.description}）：${JSON.stringify(c.failures.slice(0, 5))}`).join("\n")}`);
+      throw new Error(`数据检查未通过，仓库未更新：\n${failed.map(checkFailureText).join("\n")}`);
     }
     rmSync(`${options.db}.wal`, { force: true });
     renameSync(tmp, options.db);
@@ -140,3 +140,10 @@ export async function buildWarehouse(options: { data: string; db: string; waitMs
   }
 }
 
+
+/** A failed check for people: its name and rule, then one line per offending row (the first ten), column = value. */
+export function checkFailureText(c: { name: string; description: string; failures: Record<string, unknown>[] }): string {
+  const rows = c.failures.slice(0, 10).map((r) => `    ${Object.entries(r).map(([k, v]) => `${k} = ${v === null ? "（空）" : String(v)}`).join("，")}`);
+  const more = c.failures.length > 10 ? [`    ……另有 ${c.failures.length - 10} 行`] : [];
+  return [`- ${c.name}：${c.description}；不符合的有 ${c.failures.length} 行：`, ...rows, ...more].join("\n");
+}

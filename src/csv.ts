@@ -25,7 +25,11 @@ export function readCsv<S extends z.ZodObject>(
   // reader's detection, which never guesses silently
   const decoded = bytes.length === 0 ? { text: "", encoding: "utf-8" } : decodeText(bytes);
   if ("error" in decoded) {
-    return { rows: [], errors: [loadError("E_FILE_UNREADABLE", displayName, null, null, `${decoded.error.message}；请在 Excel 中“另存为 → CSV UTF-8（逗号分隔）”`)] };
+    // (the monthly reader's advice names .xlsx too: a task table is CSV only, so its own advice replaces it)
+    const why = decoded.error.message
+      .replace(/（[^（）]*\.xlsx[^（）]*）/g, "")
+      .split("；").map((part) => part.split("，").filter((clause) => !clause.includes(".xlsx")).join("，")).filter((part) => part !== "").join("；");
+    return { rows: [], errors: [loadError("E_FILE_UNREADABLE", displayName, null, null, `${why}；任务分解表只接受 CSV，请在 Excel 中“另存为 → CSV UTF-8（逗号分隔）”`)] };
   }
   const parsed = Papa.parse<Record<string, string>>(decoded.text.replace(/^\uFEFF/, ""), {
     header: true,
@@ -59,11 +63,34 @@ export function readCsv<S extends z.ZodObject>(
       const column = String(issue.path[0] ?? "");
       const params = (issue as { params?: { code?: ErrorCode } }).params;
       const code: ErrorCode = params?.code ?? (input[column] === "" ? "E_REQUIRED" : "E_BAD_VALUE");
-      const detail = issue.message === ERROR_CODES[code] ? `列「${column}」` : issue.message;
+      const detail = issue.message === ERROR_CODES[code] ? `列「${column}」` : issueText(issue);
       errors.push(loadError(code, displayName, row, column, detail, input[column] ?? null));
     }
   });
   return { rows, errors };
+}
+
+/**
+ * A zod issue in Chinese: the schema's own message when it has one (in Chinese), else what zod's built-in check
+ * found, said in Chinese (zod's default messages are English: 「Invalid option: expected one of …」).
+ */
+export function issueText(issue: { code: string; message: string; values?: readonly unknown[]; expected?: unknown; minimum?: unknown; maximum?: unknown }): string {
+  if (/[\u3400-\u9fff]/.test(issue.message)) return issue.message;
+  const shown = (v: unknown) => (v === "" ? "（空）" : String(v));
+  switch (issue.code) {
+    case "invalid_value":
+      return issue.values && issue.values.length > 0 ? `只能是 ${issue.values.map(shown).join("、")} 之一` : "取值不在允许的范围内";
+    case "invalid_type":
+      return `类型不对${issue.expected ? `（应为 ${String(issue.expected)}）` : ""}`;
+    case "too_small":
+      return `太小或太短${issue.minimum !== undefined ? `（至少 ${String(issue.minimum)}）` : ""}`;
+    case "too_big":
+      return `太大或太长${issue.maximum !== undefined ? `（至多 ${String(issue.maximum)}）` : ""}`;
+    case "invalid_format":
+      return "格式不对";
+    default:
+      return "取值不符合格式";
+  }
 }
 
 /** A Papa parse error in Chinese: 「字段比表头多（表头 6 个，该行 7 个）」. */

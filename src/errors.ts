@@ -2,7 +2,7 @@
 
 export const ERROR_CODES = {
   E_FILE_MISSING: "文件不存在",
-  E_FILE_UNREADABLE: "文件无法读取或不是 UTF-8 CSV",
+  E_FILE_UNREADABLE: "文件无法读取，或不是编码可识别的 CSV",
   E_MISSING_COLUMN: "缺少必需的列",
   E_REQUIRED: "必填值为空",
   E_BAD_VALUE: "取值不符合格式",

@@ -131,7 +131,7 @@ export function readTaskTable(dir: string, displayRoot = "data/policies"): TaskT
   }
   for (const task of taskRows) {
     if (!itemNos.has(task.data.item_no))
-      errors.push(loadError("E_UNKNOWN_REFERENCE", name("tasks.csv"), task.row, "item_no", "项目不存在", String(task.data.item_no)));
+      errors.push(loadError("E_UNKNOWN_REFERENCE", name("tasks.csv"), task.row, "item_no", "条目不存在（items.csv 中没有这个 item_no）", String(task.data.item_no)));
   }
 
   // department dictionary

@@ -122,6 +122,17 @@ describe("several policies", () => {
     });
   });
 
+  it("a failed data check names the rule and each offending row, column by column (no raw JSON)", async () => {
+    // the second policy dated 2020 while its rows' deadlines are dates of 2017
+    const f = twoPolicies("CX76");
+    edit(join(f.data, "policies", "copy-2018-01"), "policy.csv", ",2017-09-08,2017-09-11,", ",2020-03-01,2020-03-02,");
+    const error = await buildWarehouse({ data: f.data, db: join(f.dir, "w.duckdb") }).then(() => null, (e: Error) => e);
+    expect(error?.message).toContain("数据检查未通过，仓库未更新");
+    expect(error?.message).toMatch(/- tasks_deadline_known：.+；不符合的有 \d+ 行：/);
+    expect(error?.message).toContain("task_id = copy-2018-01.r");
+    expect(error?.message).not.toContain('{"');
+  });
+
   it("a build with a shared prefix throws InputRejected before touching the warehouse", async () => {
     const f = twoPolicies(null);
     await expect(buildWarehouse({ data: f.data, db: join(f.dir, "w.duckdb") })).rejects.toBeInstanceOf(InputRejected);

@@ -123,6 +123,13 @@ describe("rejections name the file, row, column and reason", () => {
     expect(r.errors).toMatchObject([{ code: "E_BAD_DATE", row: 36, column: "deadline_date", value: "2017-10-32" }]);
   });
 
+  it("a value outside a column's choices, said in Chinese with the choices", () => {
+    const r = rejected((d) => edit(d, "corrections.csv", "高校科研院所,ocr_error,", "高校科研院所,typo,"));
+    expect(r.errors).toMatchObject([{ code: "E_BAD_VALUE", row: 3, column: "kind", value: "typo" }]);
+    expect(r.errors[0]!.message).toContain("只能是 ocr_error、");
+    expect(r.errors[0]!.message).not.toMatch(/Invalid|expected/);
+  });
+
   it("missing column", () => {
     const r = rejected((d) => edit(d, "departments.csv", "code,name,full_name", "code,full_name"));
     expect(r.errors).toContainEqual(expect.objectContaining({ code: "E_MISSING_COLUMN", file: `data/policies/${POLICY}/departments.csv`, column: "name" }));
@@ -148,6 +155,8 @@ describe("rejections name the file, row, column and reason", () => {
     expect(r.errors).toHaveLength(1);
     expect(r.errors[0]).toMatchObject({ code: "E_FILE_UNREADABLE", file: `data/policies/${POLICY}/departments.csv` });
     expect(r.errors[0]!.message).toContain("CSV UTF-8");
+    expect(r.errors[0]!.message).toContain("任务分解表只接受 CSV");
+    expect(r.errors[0]!.message).not.toContain(".xlsx");
   });
 
   it("a stray comma is explained in Chinese with the field counts", () => {
