@@ -1,6 +1,6 @@
 import type { DuckDBConnection, DuckDBValue } from "@duckdb/node-api";
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
-import { join } from "node:path";
+import { isAbsolute, join, relative, sep } from "node:path";
 import { InputRejected, loadError, type LoadError } from "./errors.js";
 import { acquireWriterLock } from "./lock.js";
 import { replayArchive, storeIngestReference, type IngestSummary } from "./monthly.js";
@@ -47,6 +47,9 @@ async function insertRows(connection: DuckDBConnection, table: string, rows: Rec
 /** Reads every policy directory under `<data>/policies`; all errors of all policies are collected. */
 export function readAllPolicies(data: string): { tables: TaskTable[]; errors: LoadError[] } {
   const root = join(data, "policies");
+  // files are named as the user can find them: relative to the working directory when below it, else in full
+  const fromHere = relative(process.cwd(), root);
+  const shownRoot = fromHere !== "" && !fromHere.startsWith("..") && !isAbsolute(fromHere) ? fromHere.split(sep).join("/") : root;
   const dirs = existsSync(root)
     ? readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()
     : [];
@@ -56,7 +59,7 @@ export function readAllPolicies(data: string): { tables: TaskTable[]; errors: Lo
     errors.push({ code: "E_FILE_MISSING", file: `${root}`, row: null, column: null, message: "没有任何政策目录（data/policies/<policy_id>/）", value: null });
   }
   for (const dir of dirs) {
-    const result = readTaskTable(join(root, dir));
+    const result = readTaskTable(join(root, dir), shownRoot);
     errors.push(...result.errors);
     if (result.table) tables.push(result.table);
   }
@@ -67,7 +70,7 @@ export function readAllPolicies(data: string): { tables: TaskTable[]; errors: Lo
     const owner = prefixOwner.get(target_prefix);
     if (owner === undefined) prefixOwner.set(target_prefix, policy_id);
     else {
-      errors.push(loadError("E_DUPLICATE_ID", join(root, policy_id, "policy.csv"), 2, "target_prefix",
+      errors.push(loadError("E_DUPLICATE_ID", `${shownRoot}/${policy_id}/policy.csv`, 2, "target_prefix",
         `指标编码前缀「${target_prefix}」已由政策 ${owner} 使用；月度报送文件只写指标编码，前缀在仓库内必须唯一`, target_prefix));
     }
   }
