@@ -1,6 +1,7 @@
 import type { DuckDBConnection, DuckDBValue } from "@duckdb/node-api";
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { isAbsolute, join, relative, sep } from "node:path";
+import { readCalendar } from "./calendar.js";
 import { InputRejected, loadError, type LoadError } from "./errors.js";
 import { acquireWriterLock } from "./lock.js";
 import { replayArchive, storeIngestReference, type IngestSummary } from "./monthly.js";
@@ -44,12 +45,16 @@ async function insertRows(connection: DuckDBConnection, table: string, rows: Rec
   }
 }
 
+/** A path as the user can find it: relative to the working directory when below it, else in full. */
+function shownPath(path: string): string {
+  const fromHere = relative(process.cwd(), path);
+  return fromHere !== "" && !fromHere.startsWith("..") && !isAbsolute(fromHere) ? fromHere.split(sep).join("/") : path;
+}
+
 /** Reads every policy directory under `<data>/policies`; all errors of all policies are collected. */
 export function readAllPolicies(data: string): { tables: TaskTable[]; errors: LoadError[] } {
   const root = join(data, "policies");
-  // files are named as the user can find them: relative to the working directory when below it, else in full
-  const fromHere = relative(process.cwd(), root);
-  const shownRoot = fromHere !== "" && !fromHere.startsWith("..") && !isAbsolute(fromHere) ? fromHere.split(sep).join("/") : root;
+  const shownRoot = shownPath(root);
   const dirs = existsSync(root)
     ? readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()
     : [];
@@ -93,6 +98,8 @@ export type BuildSummary = {
  */
 export async function buildWarehouse(options: { data: string; db: string; waitMs?: number }): Promise<BuildSummary> {
   const { tables, errors } = readAllPolicies(options.data);
+  const calendar = readCalendar(options.data, shownPath(options.data));
+  errors.push(...calendar.errors);
   if (errors.length > 0) throw new InputRejected(errors);
   const release = await acquireWriterLock(options.db, options.waitMs);
   const tmp = `${options.db}.tmp-${process.pid}`;
@@ -110,6 +117,7 @@ export async function buildWarehouse(options: { data: string; db: string; waitMs
         await insertRows(wh.connection, "raw.policies", [table.policy]);
         for (const [key, name] of TABLES) await insertRows(wh.connection, name, table[key] as Record<string, unknown>[]);
       }
+      await insertRows(wh.connection, "raw.calendar", calendar.days);
       const version = JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")).version as string;
       await wh.connection.run("INSERT INTO raw.build_info VALUES (now()::TIMESTAMP, $1, $2)", [version, tables.length]);
       await wh.connection.run("COMMIT");

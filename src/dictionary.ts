@@ -539,9 +539,19 @@ export const DICTIONARY: Record<string, ViewDoc> = {
   },
   reporting_rules: {
     title: "报送规则",
-    description: "报送规则集中在一处：某月的报送应在次月 due_day 日（含）前收到，以归档接收时间为准；as_of 为判断日期（SET VARIABLE as_of = DATE '…'，或 luoshi query --as-of，默认今天）。",
+    description: "报送规则集中在一处：某月的报送应在次月 due_day 日（含）前收到（遇周末或节假日顺延到下一个工作日），以归档接收时间为准；as_of 为判断日期（SET VARIABLE as_of = DATE '…'，或 luoshi query --as-of，默认今天）。",
     key: [],
-    columns: { as_of: "判断日期", due_day: "次月的截止日（默认 5 日，可用 SET VARIABLE reporting_due_day = N 修改）" },
+    columns: { as_of: "判断日期", due_day: "次月的截止日（默认 5 日，可用 SET VARIABLE reporting_due_day = N 修改；遇周末或节假日顺延，见 reporting_due_dates）" },
+  },
+  reporting_due_dates: {
+    title: "报送截止日",
+    description: "每月报送的截止日：次月 due_day 日；该日为周末或法定节假日时顺延到下一个工作日。节假日与调休上班日来自 data/calendar.csv（未列出的周末为休息日）。",
+    key: ["period"],
+    columns: {
+      period: "统计期（YYYY-MM）",
+      nominal_due: "按规则的截止日（次月 due_day 日）",
+      due_date: "顺延后的截止日（当天结束前收到为按时）",
+    },
   },
   reporting_calendar: {
     title: "报送日历",

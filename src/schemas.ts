@@ -229,3 +229,13 @@ export type GroupMemberRow = z.output<typeof groupMemberSchema>;
 export type PersonRow = z.output<typeof personSchema>;
 export type TargetRow = z.output<typeof targetSchema>;
 export type AdjustmentRow = z.output<typeof adjustmentSchema>;
+
+/**
+ * data/calendar.csv: the days that are not what the weekday says (the State Council's public holidays and the
+ * weekend days worked instead, 调休). A report due on a day off is due on the next working day.
+ */
+export const calendarDaySchema = z.object({
+  date: isoDate,
+  kind: z.enum(["holiday", "workday"], { message: "只能是 holiday（放假）或 workday（调休上班）" }),
+  name: z.string().trim(),
+});

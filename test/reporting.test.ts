@@ -1,7 +1,9 @@
-import { writeFileSync } from "node:fs";
+import { cpSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadMonthlyFile } from "../src/monthly.js";
+import { readCalendar } from "../src/calendar.js";
+import { PACKAGE_ROOT } from "../src/paths.js";
 import { buildWarehouse } from "../src/build.js";
 import { openWarehouse, query, setAsOf, type Warehouse } from "../src/warehouse.js";
 import { copyData, edit } from "./support/fixtures.js";
@@ -137,3 +139,55 @@ describe("a count per period", () => {
   });
 });
 
+
+describe("due dates on weekends and holidays", () => {
+  const dueDates = async (db: string, asOf: string) => {
+    const w = await openWarehouse(db, { readOnly: true });
+    try {
+      await setAsOf(w.connection, asOf);
+      return Object.fromEntries((await query(w.connection, "SELECT period, strftime(due_date, '%Y-%m-%d') AS due FROM reporting_due_dates WHERE period BETWEEN '2017-09' AND '2017-10'")).rows
+        .map((r) => [r.period, r.due]));
+    } finally {
+      w.close();
+    }
+  };
+
+  it("without a calendar file, a due day on a weekend moves to the Monday", async () => {
+    const f = copyData();
+    const db = join(f.dir, "w.duckdb");
+    await buildWarehouse({ data: f.data, db });
+    // 2017-10-05 is a Thursday; 2017-11-05 a Sunday
+    expect(await dueDates(db, "2017-12-31")).toEqual({ "2017-09": "2017-10-05", "2017-10": "2017-11-06" });
+  });
+
+  it("with data/calendar.csv, a due day in the National Day holiday moves to the first working day after it, and a report then is on time", async () => {
+    const f = copyData();
+    cpSync(join(PACKAGE_ROOT, "data", "calendar.csv"), join(f.data, "calendar.csv"));
+    const db = join(f.dir, "w.duckdb");
+    await buildWarehouse({ data: f.data, db });
+    expect(await dueDates(db, "2017-12-31")).toEqual({ "2017-09": "2017-10-09", "2017-10": "2017-11-06" });
+    const w = await openWarehouse(db, { readOnly: false });
+    try {
+      const load = (name: string, receivedAt: string, line: string) =>
+        loadMonthlyFile(w.connection, { name, bytes: Buffer.from([HEADER, line].join("\n")), asOf: "2017-12-31", receivedAt, archiveName: null });
+      await load("kjj-2017-09.csv", "2017-10-09 16:00:00", "市科技局,CX75-08-01,2017-09,1,个,,,,");
+      await load("jrb-2017-09.csv", "2017-10-10 09:00:00", "市金融办,CX75-16-01,2017-09,,,推进中,,,");
+      await setAsOf(w.connection, "2017-12-31");
+      expect((await query(w.connection, `SELECT department_name, status FROM reporting_calendar WHERE period = '2017-09' AND department_name IN ('市科技局', '市金融办') ORDER BY 1`)).rows)
+        .toEqual([{ department_name: "市科技局", status: "on_time" }, { department_name: "市金融办", status: "late" }]);
+    } finally {
+      w.close();
+    }
+  });
+
+  it("a calendar with a wrong kind or a date listed twice is rejected, naming the file, row and column", () => {
+    const f = copyData();
+    writeFileSync(join(f.data, "calendar.csv"), "date,kind,name\n2017-10-01,holiday,国庆节\n2017-10-02,休息,国庆节\n2017-10-01,holiday,国庆节\n");
+    const { errors } = readCalendar(f.data);
+    expect(errors).toMatchObject([
+      { code: "E_BAD_VALUE", file: "data/calendar.csv", row: 3, column: "kind", value: "休息" },
+      { code: "E_DUPLICATE_ID", file: "data/calendar.csv", row: 4, column: "date", value: "2017-10-01" },
+    ]);
+    expect(errors[0]!.message).toContain("holiday（放假）或 workday（调休上班）");
+  });
+});

@@ -48,6 +48,8 @@ CREATE TABLE raw.task_persons (
   policy_id VARCHAR NOT NULL, task_id VARCHAR NOT NULL, person_id VARCHAR NOT NULL, role VARCHAR NOT NULL,
   position INTEGER, mention VARCHAR
 );
+-- The working-day calendar (data/calendar.csv, src/calendar.ts): holidays and weekend days worked instead.
+CREATE TABLE raw.calendar (date DATE PRIMARY KEY, kind VARCHAR NOT NULL, name VARCHAR);
 CREATE TABLE raw.build_info (built_at TIMESTAMP NOT NULL, luoshi_version VARCHAR, policies INTEGER);
 -- Network metrics that SQL does not compute well (betweenness, communities): computed at build time by
 -- src/network.ts from the department_edges view, one row per department of each policy.

@@ -4,10 +4,12 @@
 -- target is still owed. Recurring duties are owed until their deadline month (a round reported 已完成 does not end them).
 WITH rules AS (SELECT * FROM reporting_rules),
 months AS (
+  -- due by the end of the due day (reporting_due_dates: moved off weekends and holidays)
   SELECT p.policy_id, strftime(m, '%Y-%m') AS period,
-         (date_trunc('month', m) + INTERVAL 1 MONTH + (rules.due_day - 1) * INTERVAL 1 DAY + INTERVAL 1 DAY - INTERVAL 1 MICROSECOND)::TIMESTAMP AS due_at
+         (dd.due_date + INTERVAL 1 DAY - INTERVAL 1 MICROSECOND)::TIMESTAMP AS due_at
   FROM policies p, rules,
        generate_series(date_trunc('month', p.issued_date), date_trunc('month', rules.as_of), INTERVAL 1 MONTH) AS s(m)
+  JOIN reporting_due_dates dd ON dd.period = strftime(s.m, '%Y-%m')
 ),
 done AS (
   SELECT o.department_id, o.target_id, min(o.period) AS done_period

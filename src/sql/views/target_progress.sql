@@ -3,7 +3,7 @@
 -- goal over all the periods to the deadline, see targets), and the time-elapsed schedule (序时进度) from the counting
 -- start to the deadline (a quantity's share; a milestone is done or not, and only its deadline judges it).
 -- The schedule is taken at the end of the period the figure is compared for (schedule_date): the last month whose
--- report is due by the as-of date (due_day of the next month), or a later month the department has reported already,
+-- report is due by the as-of date (reporting_due_dates), or a later month the department has reported already,
 -- never after the as-of date. A figure for September is measured against the schedule at 30 September, not at the
 -- day it is read.
 -- Status: done (reached, or 已完成, by the deadline's month), done_late (reached in a month after the deadline's),
@@ -12,7 +12,7 @@
 -- activity reported lately: it has no end to reach; once its term is over and it was reported through it, done) and
 -- no_deadline (reported, not done, no deadline to measure the time elapsed against).
 WITH rules AS (
-  SELECT *, strftime(as_of - to_days(due_day - 1) - INTERVAL 1 MONTH, '%Y-%m') AS due_period FROM reporting_rules
+  SELECT *, (SELECT max(period) FROM reporting_due_dates d WHERE d.due_date <= r.as_of) AS due_period FROM reporting_rules r
 ),
 figures AS (
   SELECT o.department_id, o.target_id, o.period, o.value, o.status, o.received_at
