@@ -191,3 +191,48 @@ describe("due dates on weekends and holidays", () => {
     expect(errors[0]!.message).toContain("holiday（放假）或 workday（调休上班）");
   });
 });
+
+describe("targets the schedule cannot split", () => {
+  it("a ceiling (控制在…以内) is on track under it and lagging over it, done if under it once the deadline is judged; it has no share", async () => {
+    const f = copyData();
+    edit(f.policyDir, "targets.csv", "CX75-08-01,published,8,quantity,,5,", "CX75-08-01,published,8,quantity,at_most,5,");
+    const db = join(f.dir, "w.duckdb");
+    await buildWarehouse({ data: f.data, db });
+    const w = await openWarehouse(db, { readOnly: false });
+    try {
+      const load = (name: string, receivedAt: string, line: string) =>
+        loadMonthlyFile(w.connection, { name, bytes: Buffer.from([HEADER, line].join("\n")), asOf: "2018-01-31", receivedAt, archiveName: null });
+      const status = async (asOf: string) => {
+        await setAsOf(w.connection, asOf);
+        return (await query(w.connection, "SELECT progress, progress_status FROM target_progress WHERE code = 'CX75-08-01'")).rows[0];
+      };
+      await load("kjj-10.csv", "2017-11-03 10:00:00", "市科技局,CX75-08-01,2017-10,3,个,,,,");
+      expect(await status("2017-11-20")).toEqual({ progress: null, progress_status: "on_track" });
+      await load("kjj-11.csv", "2017-12-03 10:00:00", "市科技局,CX75-08-01,2017-11,6,个,,,,");
+      expect(await status("2017-12-10")).toEqual({ progress: null, progress_status: "lagging" });
+      await load("kjj-12.csv", "2018-01-03 10:00:00", "市科技局,CX75-08-01,2017-12,4,个,,口径调整,,");
+      expect(await status("2018-01-10")).toEqual({ progress: null, progress_status: "done" });
+    } finally {
+      w.close();
+    }
+  });
+
+  it("a goal of one whole thing (1次) is not lagging before its deadline, however little time is left; overdue after it", async () => {
+    const f = copyData();
+    const db = join(f.dir, "w.duckdb");
+    await buildWarehouse({ data: f.data, db });
+    const w = await openWarehouse(db, { readOnly: false });
+    try {
+      // CX75-13-02: 1次 training by the year's end, reported by 市委组织部; 0 in 2017-10 against 83 % of the year
+      await loadMonthlyFile(w.connection, { name: "zzb-10.csv", bytes: Buffer.from([HEADER, "市委组织部,CX75-13-02,2017-10,0,次,,,,"].join("\n")), asOf: "2017-11-30", receivedAt: "2017-11-03 10:00:00", archiveName: null });
+      const status = async (asOf: string) => {
+        await setAsOf(w.connection, asOf);
+        return (await query(w.connection, "SELECT progress, elapsed > 0.8 AS late_in_year, progress_status FROM target_progress WHERE code = 'CX75-13-02'")).rows[0];
+      };
+      expect(await status("2017-11-20")).toEqual({ progress: 0, late_in_year: true, progress_status: "on_track" });
+      expect((await status("2018-01-10"))!.progress_status).toBe("overdue");
+    } finally {
+      w.close();
+    }
+  });
+});

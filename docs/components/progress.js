@@ -42,7 +42,9 @@ export const pct = (v) => (v == null ? "—" : `${Math.round(v * 100)}%`);
  */
 export const goalText = (t) => {
   if (t.target_value == null) return ({milestone: "按时完成", recurring: "常态开展"})[t.kind] ?? "—";
-  const value = `${t.frequency ?? ""}${t.target_value}${t.value_max != null ? "–" + t.value_max : ""}${t.unit ?? ""}`;
+  // the comparator as the text wrote it: 15家左右, 10名以上, 5%以内 (judged against the value itself: see the page's note)
+  const bound = ({about: "左右", at_least: "以上", at_most: "以内"})[t.comparator] ?? "";
+  const value = `${t.frequency ?? ""}${t.target_value}${t.value_max != null ? "–" + t.value_max : ""}${t.unit ?? ""}${bound}`;
   return t.frequency && t.goal != null && t.goal !== t.target_value ? `${value}（至时限共${t.goal}${t.unit ?? ""}）` : value;
 };
 /** The latest report: its figure, else its status (推进中), else 未报送; with its period unless `period: false`. */

@@ -6,14 +6,14 @@ await emitJson(async (read) => ({
   as_of: (await read(`SELECT strftime(as_of, '%Y-%m-%d') AS as_of FROM reporting_rules`))[0].as_of,
   synthetic: (await read(`SELECT count(*) AS n FROM receipts WHERE original_name LIKE '示例%'`))[0].n > 0,
   receipts: (await read(`SELECT count(*) AS files FROM receipts`))[0].files,
-  policies: await read(`SELECT policy_id, title, doc_number, issuer FROM policies ORDER BY policy_id`),
+  policies: await read(`SELECT policy_id, title, doc_number, issuer, strftime(issued_date, '%Y-%m-%d') AS issued_date FROM policies ORDER BY policy_id`),
   tasks: await read(`SELECT policy_id, task_status, count(*) AS tasks, sum(pairs) AS pairs, sum(done) AS done, sum(done_late) AS done_late, sum(on_track) AS on_track,
       sum(lagging) AS lagging, sum(overdue) AS overdue, sum(not_reported) AS not_reported, sum(no_deadline) AS no_deadline, sum(ongoing) AS ongoing
     FROM task_progress GROUP BY ALL ORDER BY policy_id, task_status`),
   behind: await read(`SELECT policy_id, task_id, row_no, item_label, title, lead_departments, coop_departments, deadline_text,
       strftime(deadline_date, '%Y-%m-%d') AS deadline, task_status, pairs, lagging, overdue, worst_gap
     FROM task_progress WHERE task_status IN ('overdue', 'lagging') ORDER BY policy_id, task_status = 'lagging', row_no`),
-  targets: await read(`SELECT p.policy_id, p.row_no, p.code, p.subject, p.kind, p.target_value, p.value_max, p.frequency, p.goal, p.unit, p.department_name,
+  targets: await read(`SELECT p.policy_id, p.row_no, p.code, p.subject, p.kind, p.comparator, p.target_value, p.value_max, p.frequency, p.goal, p.unit, p.department_name,
       p.latest_period, p.latest_value, p.latest_status, round(p.progress, 4) AS progress, round(p.elapsed, 4) AS elapsed, p.progress_status
     FROM target_progress p JOIN task_progress t ON t.policy_id = p.policy_id AND t.row_no = p.row_no
     WHERE t.task_status IN ('overdue', 'lagging') AND p.progress_status IN ('overdue', 'lagging')

@@ -5,7 +5,7 @@ SELECT target_id, department_id, 'elapsed out of range' FROM target_progress WHE
 UNION ALL
 SELECT target_id, department_id, 'done without completion' FROM target_progress
 WHERE progress_status IN ('done', 'done_late') AND coalesce(progress, 0) < 1 AND coalesce(latest_status, '') <> 'done'
-  AND NOT (kind = 'recurring' AND as_of > deadline)
+  AND NOT (kind = 'recurring' AND as_of > deadline) AND coalesce(comparator, '') <> 'at_most'
 UNION ALL
 SELECT target_id, department_id, 'done late within the deadline month' FROM target_progress
 WHERE progress_status = 'done_late' AND NOT coalesce(done_period > strftime(deadline, '%Y-%m'), false)

@@ -11,6 +11,9 @@
 -- 10 points behind the schedule), on_track, not_reported; and the two no schedule can judge: ongoing (a recurring
 -- activity reported lately: it has no end to reach; once its term is over and it was reported through it, done) and
 -- no_deadline (reported, not done, no deadline to measure the time elapsed against).
+-- A ceiling (comparator at_most, 控制在…以内) has no share: under it, on track (done once the deadline is judged);
+-- over it, lagging (overdue once judged). A goal of one whole thing (1个, 1次, 1轮: not a percentage or an amount of
+-- money) cannot be a share of the schedule either: like a milestone, only its deadline judges it.
 WITH rules AS (
   SELECT *, (SELECT max(period) FROM reporting_due_dates d WHERE d.due_date <= r.as_of) AS due_period FROM reporting_rules r
 ),
@@ -28,7 +31,7 @@ reached AS (
   SELECT f.department_id, f.target_id, min(f.period) AS done_period
   FROM figures f JOIN targets t USING (target_id)
   WHERE (f.status = 'done' AND t.kind <> 'recurring')
-    OR (t.kind = 'quantity' AND f.value IS NOT NULL AND (f.value - coalesce(t.baseline, 0)) / nullif(t.goal - coalesce(t.baseline, 0), 0) >= 1)
+    OR (t.kind = 'quantity' AND coalesce(t.comparator, '') <> 'at_most' AND f.value IS NOT NULL AND (f.value - coalesce(t.baseline, 0)) / nullif(t.goal - coalesce(t.baseline, 0), 0) >= 1)
   GROUP BY ALL
 ),
 base AS (
@@ -37,6 +40,9 @@ base AS (
     t.measure, t.subject, t.deadline, t.counting_start, t.baseline, r.department_id, r.department_name, r.via_group,
     l.period AS latest_period, l.value AS latest_value, l.status AS latest_status, l.received_at, rules.as_of, rules.due_period,
     d.done_period, sd.schedule_date,
+    -- the deadline has passed and the report of its month is due (or in): done or overdue from now on
+    coalesce(t.deadline < rules.as_of AND (rules.due_period >= strftime(t.deadline, '%Y-%m') OR l.period >= strftime(t.deadline, '%Y-%m')), false) AS deadline_judged,
+    t.kind = 'quantity' AND t.goal - coalesce(t.baseline, 0) <= 1 AND coalesce(t.unit, '') <> '%' AND NOT coalesce(t.unit, '') LIKE '%元' AS indivisible,
     CASE
       WHEN t.deadline IS NULL THEN NULL
       ELSE greatest(0, least(1, date_diff('day', t.counting_start, sd.schedule_date) / greatest(1, date_diff('day', t.counting_start, t.deadline))))
@@ -44,6 +50,7 @@ base AS (
     CASE
       -- a milestone is done or not: 推进中 is no share of it, so it is judged at its deadline, not against the schedule
       WHEN t.kind = 'milestone' THEN CASE l.status WHEN 'done' THEN 1.0 END
+      WHEN t.comparator = 'at_most' THEN NULL
       WHEN t.kind = 'quantity' AND t.goal IS NOT NULL AND l.value IS NOT NULL THEN
         (l.value - coalesce(t.baseline, 0)) / nullif(t.goal - coalesce(t.baseline, 0), 0)
     END AS progress
@@ -60,6 +67,13 @@ base AS (
 SELECT
   *,
   CASE
+    WHEN kind = 'quantity' AND comparator = 'at_most' AND latest_value IS NOT NULL THEN
+      CASE
+        WHEN deadline_judged THEN CASE WHEN latest_value <= goal THEN 'done' ELSE 'overdue' END
+        WHEN latest_value > goal THEN 'lagging'
+        WHEN deadline IS NULL THEN 'no_deadline'
+        ELSE 'on_track'
+      END
     -- a recurring duty's 已完成 says this period's round is done, never the duty: it is judged by how lately it is reported
     WHEN progress >= 1 OR (latest_status = 'done' AND kind <> 'recurring') THEN
       CASE WHEN deadline IS NOT NULL AND done_period > strftime(deadline, '%Y-%m') THEN 'done_late' ELSE 'done' END
@@ -69,10 +83,10 @@ SELECT
     WHEN kind = 'recurring'
       AND latest_period >= least(coalesce(strftime(deadline, '%Y-%m'), '9999-12'), strftime(as_of - INTERVAL 2 MONTH, '%Y-%m')) THEN 'ongoing'
     -- overdue once the report of the deadline's month is due (or in): before that, the schedule judges it
-    WHEN deadline IS NOT NULL AND as_of > deadline AND (due_period >= strftime(deadline, '%Y-%m') OR latest_period >= strftime(deadline, '%Y-%m')) THEN 'overdue'
+    WHEN deadline_judged THEN 'overdue'
     WHEN latest_period IS NULL AND latest_status IS NULL THEN 'not_reported'
     WHEN deadline IS NULL THEN 'no_deadline'
-    WHEN progress IS NOT NULL AND elapsed IS NOT NULL AND progress < elapsed - 0.1 THEN 'lagging'
+    WHEN progress IS NOT NULL AND elapsed IS NOT NULL AND progress < elapsed - 0.1 AND NOT indivisible THEN 'lagging'
     ELSE 'on_track'
   END AS progress_status
 FROM base
