@@ -88,12 +88,18 @@ export async function reportingDepartments(connection: DuckDBConnection): Promis
  * or, without any report yet, the month before `today` (YYYY-MM-DD).
  */
 export async function defaultTemplatePeriod(connection: DuckDBConnection, today: string): Promise<string> {
-  const [row] = (await query(connection, "SELECT max(period) AS p FROM observations")).rows;
-  const latest = (row?.p as string | null) ?? null;
+  const latest = await latestReportedPeriod(connection, today);
   const [y, m] = (latest ?? today.slice(0, 7)).split("-").map(Number) as [number, number];
   const shift = latest ? 1 : -1;
   const d = new Date(Date.UTC(y, m - 1 + shift, 1));
   return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
+}
+
+/** The latest period reported in a file received by the end of `today` (YYYY-MM-DD), up to its month; null if none. */
+export async function latestReportedPeriod(connection: DuckDBConnection, today: string): Promise<string | null> {
+  const [row] = (await query(connection, `SELECT max(o.period) AS p FROM raw.observations o JOIN raw.receipts r USING (receipt_no)
+    WHERE r.received_at < CAST($1 AS DATE) + INTERVAL 1 DAY AND o.period <= strftime(CAST($1 AS DATE), '%Y-%m')`, [today])).rows;
+  return (row?.p as string | null) ?? null;
 }
 
 const fmt = (n: number) => String(Number(n.toPrecision(15)));

@@ -4,8 +4,8 @@
 import { COLUMNS, DEFAULT_MAX_BYTES, HEADER_SCAN_ROWS, INGEST_ERROR_CODES, REQUIRED_FIELDS, STATUS_WORDS, YEAR_RANGE } from "../../dist/src/ingest/index.js";
 import { UNITS } from "../../dist/src/targets/units.js";
 import { warehousePath } from "../../dist/src/paths.js";
-import { openWarehouse } from "../../dist/src/warehouse.js";
-import { buildTemplate, defaultTemplatePeriod, REFERENCE_COLUMNS, reportingDepartments, STATUS_CHOICES, TemplateError } from "../../dist/src/template.js";
+import { openWarehouse, setAsOf } from "../../dist/src/warehouse.js";
+import { buildTemplate, defaultTemplatePeriod, REFERENCE_COLUMNS, reportingDepartments, STATUS_CHOICES, TemplateError, latestReportedPeriod } from "../../dist/src/template.js";
 
 const STATUS_LABEL = { not_started: "未启动", in_progress: "推进中", done: "已完成" };
 
@@ -13,6 +13,7 @@ try {
   const wh = await openWarehouse(warehousePath(), { readOnly: true });
   try {
     const today = process.env.LUOSHI_AS_OF || new Date().toISOString().slice(0, 10);
+    await setAsOf(wh.connection, today); // the figures known that day (the templates' last reported values)
     const period = await defaultTemplatePeriod(wh.connection, today);
     const departments = [];
     for (const d of await reportingDepartments(wh.connection)) {
@@ -27,7 +28,7 @@ try {
       departments.push({ department: d.department, via_group: d.via_group, targets: d.targets, owed, starts_in: startsIn });
     }
     const rows = async (sql) => (await wh.connection.runAndReadAll(sql)).getRowObjectsJS();
-    const [latest] = await rows("SELECT max(period) AS p FROM observations");
+    const latest = { p: await latestReportedPeriod(wh.connection, today) };
     // How often each row code occurs among the rejected rows in the warehouse (the demo data uses most of them).
     const seen = Object.fromEntries((await rows("SELECT code, count(*)::INTEGER AS n FROM rejects GROUP BY code")).map((r) => [r.code, r.n]));
     const [files] = await rows("SELECT count(*)::INTEGER AS files, count(*) FILTER (WHERE original_name LIKE '示例%')::INTEGER AS samples FROM receipts");

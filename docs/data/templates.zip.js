@@ -3,7 +3,7 @@
 // for all departments keeps the site build fast; `luoshi template` makes any other department/period.
 import { strToU8, zipSync } from "fflate";
 import { warehousePath } from "../../dist/src/paths.js";
-import { openWarehouse } from "../../dist/src/warehouse.js";
+import { openWarehouse, setAsOf } from "../../dist/src/warehouse.js";
 import { buildTemplate, defaultTemplatePeriod, reportingDepartments, templateCsv, templateFileName, templateXlsx, TemplateError } from "../../dist/src/template.js";
 
 // A fixed timestamp (local-time fields): the same warehouse gives the same bytes.
@@ -13,6 +13,7 @@ try {
   const wh = await openWarehouse(warehousePath(), { readOnly: true });
   try {
     const today = process.env.LUOSHI_AS_OF || new Date().toISOString().slice(0, 10);
+    await setAsOf(wh.connection, today); // the figures known that day (the templates' last reported values)
     const period = await defaultTemplatePeriod(wh.connection, today);
     const dir = `报送模板-${period}`;
     const files = {};
