@@ -496,6 +496,17 @@ export class FileLoad {
       if (r.value === null) rejected.appendNull();
       else rejected.appendVarchar(r.value);
       rejected.appendVarchar(JSON.stringify(r.rawRow));
+      const target = r.reported ? this.lookup.targets.get(r.reported.targetCode) : undefined;
+      const departmentId = target ? this.departmentIds.get(target.policy_id)?.get(r.reported!.department) : undefined;
+      if (target === undefined || departmentId === undefined) {
+        rejected.appendNull();
+        rejected.appendNull();
+        rejected.appendNull();
+      } else {
+        rejected.appendVarchar(departmentId);
+        rejected.appendVarchar(target.target_id);
+        rejected.appendVarchar(r.reported!.period);
+      }
       rejected.endRow();
     }
     rejected.closeSync();

@@ -236,3 +236,32 @@ describe("targets the schedule cannot split", () => {
     }
   });
 });
+
+describe("a month sent and sent back", () => {
+  it("is returned, not missing, when every row the department sent for it was rejected; a corrected file then counts as received", async () => {
+    const f = copyData();
+    const db = join(f.dir, "w.duckdb");
+    await buildWarehouse({ data: f.data, db });
+    const w = await openWarehouse(db, { readOnly: false });
+    try {
+      const load = (name: string, receivedAt: string, line: string) =>
+        loadMonthlyFile(w.connection, { name, bytes: Buffer.from([HEADER, line].join("\n")), asOf: "2017-12-31", receivedAt, archiveName: null });
+      // 市金融办 owes CX75-16-01; its 2017-10 row is rejected (a status not in the list), 市科技局 sends nothing
+      const sent = await load("jrb-2017-10.csv", "2017-11-03 09:00:00", "市金融办,CX75-16-01,2017-10,,,基本完成,,,");
+      expect(sent.rejected_by_code).toEqual({ E_BAD_STATUS: 1 });
+      const month = async (department: string) => {
+        await setAsOf(w.connection, "2017-11-20");
+        return (await query(w.connection, `SELECT status, returned_targets FROM reporting_calendar WHERE department_name = $1 AND period = '2017-10'`, [department])).rows[0];
+      };
+      expect(await month("市金融办")).toEqual({ status: "returned", returned_targets: 1 });
+      expect(await month("市科技局")).toMatchObject({ status: "missing", returned_targets: 0 });
+      expect((await query(w.connection, `SELECT months_returned, months_missing, months_received FROM reporting_rates WHERE department_name = '市金融办'`)).rows[0])
+        .toMatchObject({ months_returned: 1, months_received: 0 });
+      // corrected and sent again (late): received
+      await load("jrb-2017-10-改.csv", "2017-11-08 09:00:00", "市金融办,CX75-16-01,2017-10,,,推进中,,,");
+      expect(await month("市金融办")).toEqual({ status: "late", returned_targets: 0 });
+    } finally {
+      w.close();
+    }
+  });
+});

@@ -71,7 +71,8 @@ export function reportingParagraph(departments, {asOf}) {
   const owing = departments.filter((d) => d.months_missing > 0).sort((a, b) => b.months_missing - a.months_missing || a.name.localeCompare(b.name, "zh-CN"));
   const late = departments.filter((d) => d.months_late > 0).sort((a, b) => b.months_late - a.months_late || a.name.localeCompare(b.name, "zh-CN"));
   if (!departments.some((d) => d.months_owed > 0)) return html`<p class="briefing-text">截至${dateZh(asOf)}尚无到期的报送。</p>`;
-  return html`<p class="briefing-text">截至${dateZh(asOf)}，有未报月份的单位 ${owing.length} 个${owing.length ? "：" + owing.map((d) => `${d.name}（未报 ${d.months_missing} 个月）`).join("、") : ""}。${late.length ? `逾期报送的单位 ${late.length} 个：${late.map((d) => `${d.name}（逾期 ${d.months_late} 个月）`).join("、")}。` : "没有逾期报送的单位。"}</p>`;
+  const returned = departments.filter((d) => d.months_returned > 0).sort((a, b) => b.months_returned - a.months_returned || a.name.localeCompare(b.name, "zh-CN"));
+  return html`<p class="briefing-text">截至${dateZh(asOf)}，有未报月份的单位 ${owing.length} 个${owing.length ? "：" + owing.map((d) => `${d.name}（未报 ${d.months_missing} 个月）`).join("、") : ""}。${returned.length ? `报送被退回、尚未改正重报的单位 ${returned.length} 个：${returned.map((d) => `${d.name}（${d.months_returned} 个月）`).join("、")}。` : ""}${late.length ? `逾期报送的单位 ${late.length} 个：${late.map((d) => `${d.name}（逾期 ${d.months_late} 个月）`).join("、")}。` : "没有逾期报送的单位。"}</p>`;
 }
 
 /** 四、部门协同: which cooperating departments the behind tasks depend on. */

@@ -4,6 +4,7 @@ import * as Plot from "npm:@observablehq/plot";
 export const STATUS = {
   on_time: {label: "按时", color: "#16a34a"},
   late: {label: "逾期", color: "#f59e0b"},
+  returned: {label: "被退回", color: "#ea580c"},
   missing: {label: "未报", color: "#dc2626"},
   not_due: {label: "未到期", color: "#d1d5db"}
 };

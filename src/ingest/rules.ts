@@ -82,7 +82,12 @@ export type ValidRow = {
 export type RowIssue = { code: RowErrorCode; column: string | null; message: string; value: string | null };
 
 /** A rejected row's problem: the issue plus the row number and the whole row as written. */
-export type Reject = RowIssue & { row: number; rawRow: Record<string, string> };
+/**
+ * A rejected row's problem: the issue plus the row number and the whole row as written; `reported`, when the row's
+ * department, target and period are all readable and the department reports that target: the key the row was
+ * meant for (so that a month whose rows were all sent back counts as sent and returned, not as never sent).
+ */
+export type Reject = RowIssue & { row: number; rawRow: Record<string, string>; reported?: { department: string; targetCode: string; period: string } | null };
 
 export type RowCells = Record<Field, string>;
 
@@ -549,6 +554,17 @@ const keyPart = {
   },
 };
 
+/** A rejected row's key when all three parts are readable and the department reports the target (Reject.reported). */
+function reportedKey(cells: RowCells, memo: RowMemo): Reject["reported"] {
+  const code = cells.targetCode === "" ? null : memo.targetCode(cells.targetCode);
+  const target = code === null ? undefined : memo.ctx.targets.get(code);
+  if (target === undefined || cells.department === "" || cells.period === "") return null;
+  const department = memo.department(cells.department, target);
+  const period = memo.period(cells.period);
+  if (department === null || !reportsTarget(target, department) || !period.ok || period.value === null) return null;
+  return { department, targetCode: code!, period: period.value };
+}
+
 /** The key a file may hold once: department (canonical when known) + target code + period. */
 function rowKey(cells: RowCells, memo: RowMemo): string | null {
   const code = keyPart.targetCode(cells.targetCode, memo);
@@ -805,10 +821,11 @@ class Validation {
       }
       if (duplicate) issues.push(duplicate);
       const rawRow = r.raw;
+      const reported = reportedKey(r.cells, memo);
       for (const i of issues) {
         // the value as the department wrote it, not as read with the header's or the 单位 column's unit
         const value = r.sentValue !== undefined && i.column === COLUMN_NAME.value ? r.sentValue : i.value;
-        rejects.push({ ...i, value, row: r.row, rawRow });
+        rejects.push({ ...i, value, row: r.row, rawRow, reported });
       }
     }
   }

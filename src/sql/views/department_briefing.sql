@@ -37,6 +37,7 @@ SELECT
   coalesce(r.overdue, 0) AS pairs_overdue,
   coalesce(r.not_reported, 0) AS pairs_not_reported,
   coalesce(rr.months_owed, 0) AS months_owed,
+  coalesce(rr.months_returned, 0) AS months_returned,
   coalesce(rr.months_missing, 0) AS months_missing,
   coalesce(rr.months_late, 0) AS months_late,
   rr.reporting_rate

@@ -2,6 +2,8 @@
 -- policy's month to the as-of date. A target is owed every month from the policy date until it is done (a
 -- milestone reported 已完成, a quantity reported at or above its value in an earlier month); an overdue, unfinished
 -- target is still owed. Recurring duties are owed until their deadline month (a round reported 已完成 does not end them).
+-- A month with no figure accepted but rows sent for it and rejected (raw.rejects: the key each was meant for) is
+-- 'returned' (报送被退回), not 'missing': the department sent it; the rejected rows are to be corrected and sent again.
 WITH rules AS (SELECT * FROM reporting_rules),
 months AS (
   -- due by the end of the due day (reporting_due_dates: moved off weekends and holidays)
@@ -30,6 +32,12 @@ owed AS (
 received AS (
   SELECT h.department_id, h.target_id, h.period, min(h.received_at) AS first_received_at
   FROM observation_history h GROUP BY ALL
+),
+returned AS (
+  SELECT j.department_id, j.target_id, j.period, min(r.received_at) AS first_returned_at
+  FROM raw.rejects j JOIN raw.receipts r USING (receipt_no)
+  WHERE j.department_id IS NOT NULL AND r.received_at < (SELECT as_of FROM rules) + INTERVAL 1 DAY
+  GROUP BY ALL
 )
 SELECT
   o.policy_id, o.department_id, any_value(o.department_name) AS department_name, o.period, any_value(o.due_at) AS due_at,
@@ -37,8 +45,10 @@ SELECT
   count(rc.target_id) AS reported_targets,
   count(rc.target_id) FILTER (WHERE rc.first_received_at <= o.due_at) AS reported_on_time_targets,
   min(rc.first_received_at) AS first_received_at,
+  count(rt.target_id) FILTER (WHERE rc.target_id IS NULL) AS returned_targets,
   CASE
     WHEN any_value(o.due_at) > (SELECT as_of FROM rules) + INTERVAL 1 DAY AND count(rc.target_id) = 0 THEN 'not_due'
+    WHEN count(rc.target_id) = 0 AND count(rt.target_id) > 0 THEN 'returned'
     WHEN count(rc.target_id) = 0 THEN 'missing'
     WHEN min(rc.first_received_at) <= any_value(o.due_at) THEN 'on_time'
     ELSE 'late'
@@ -46,4 +56,5 @@ SELECT
   round(count(rc.target_id) / count(*), 4) AS completeness
 FROM owed o
 LEFT JOIN received rc ON rc.department_id = o.department_id AND rc.target_id = o.target_id AND rc.period = o.period
+LEFT JOIN returned rt ON rt.department_id = o.department_id AND rt.target_id = o.target_id AND rt.period = o.period
 GROUP BY o.policy_id, o.department_id, o.period
