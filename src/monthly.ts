@@ -680,7 +680,8 @@ export async function loadMonthlyFile(connection: DuckDBConnection, options: Loa
       }
       const rejects = read.rejects.map((r) => ({ ...r, file: options.name }));
       const rejectedRows = new Set(rejects.map((r) => r.row));
-      summary.rejects = rejects;
+      // (the key a rejected row was meant for is stored with it, not part of the summary)
+      summary.rejects = rejects.map(({ reported: _, ...r }) => r);
       summary.rejected = rejectedRows.size;
       for (const r of rejects) summary.rejected_by_code[r.code] = (summary.rejected_by_code[r.code] ?? 0) + 1;
       progress?.(0.9, "检查累计值是否下降");
