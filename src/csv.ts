@@ -14,12 +14,12 @@ export function readCsv<S extends z.ZodObject>(
   path: string,
   displayName: string,
   schema: S,
-): { rows: Numbered<z.output<S>>[]; errors: LoadError[] } {
+): { rows: Numbered<z.output<S>>[]; errors: LoadError[]; rejected: Numbered<Record<string, string>>[] } {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(path);
   } catch {
-    return { rows: [], errors: [loadError("E_FILE_MISSING", displayName, null, null, `找不到 ${displayName}`)] };
+    return { rows: [], rejected: [], errors: [loadError("E_FILE_MISSING", displayName, null, null, `找不到 ${displayName}`)] };
   }
   // UTF-8 with or without BOM, UTF-16 with BOM, or GBK/GB18030 as Excel saves CSV on Chinese Windows: the monthly
   // reader's detection, which never guesses silently
@@ -29,7 +29,7 @@ export function readCsv<S extends z.ZodObject>(
     const why = decoded.error.message
       .replace(/（[^（）]*\.xlsx[^（）]*）/g, "")
       .split("；").map((part) => part.split("，").filter((clause) => !clause.includes(".xlsx")).join("，")).filter((part) => part !== "").join("；");
-    return { rows: [], errors: [loadError("E_FILE_UNREADABLE", displayName, null, null, `${why}；任务分解表只接受 CSV，请在 Excel 中“另存为 → CSV UTF-8（逗号分隔）”`)] };
+    return { rows: [], rejected: [], errors: [loadError("E_FILE_UNREADABLE", displayName, null, null, `${why}；任务分解表只接受 CSV，请在 Excel 中“另存为 → CSV UTF-8（逗号分隔）”`)] };
   }
   const parsed = Papa.parse<Record<string, string>>(decoded.text.replace(/^\uFEFF/, ""), {
     header: true,
@@ -44,13 +44,14 @@ export function readCsv<S extends z.ZodObject>(
   for (const column of missing) {
     errors.push(loadError("E_MISSING_COLUMN", displayName, 1, column, `表头缺少列「${column}」`));
   }
-  if (missing.length > 0) return { rows: [], errors };
+  if (missing.length > 0) return { rows: [], errors, rejected: [] };
   for (const e of parsed.errors) {
     if (e.code === "TooFewFields" || e.code === "TooManyFields" || e.type === "Quotes") {
       errors.push(loadError("E_BAD_VALUE", displayName, (e.row ?? 0) + 2, null, `CSV 结构错误：${csvProblem(e)}`));
     }
   }
   const rows: Numbered<z.output<S>>[] = [];
+  const rejected: Numbered<Record<string, string>>[] = [];
   parsed.data.forEach((raw, index) => {
     const row = index + 2;
     const input = Object.fromEntries(columns.map((c) => [c, raw[c] ?? ""]));
@@ -59,6 +60,7 @@ export function readCsv<S extends z.ZodObject>(
       rows.push({ row, data: result.data });
       return;
     }
+    rejected.push({ row, data: input });
     for (const issue of result.error.issues) {
       const column = String(issue.path[0] ?? "");
       const params = (issue as { params?: { code?: ErrorCode } }).params;
@@ -67,7 +69,7 @@ export function readCsv<S extends z.ZodObject>(
       errors.push(loadError(code, displayName, row, column, detail, input[column] ?? null));
     }
   });
-  return { rows, errors };
+  return { rows, errors, rejected };
 }
 
 /**

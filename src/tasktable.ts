@@ -75,9 +75,12 @@ export function readTaskTable(dir: string, displayRoot = "data/policies"): TaskT
   const policyDir = basename(dir);
   const name = (file: string) => `${displayRoot}/${policyDir}/${file}`;
   const errors: LoadError[] = [];
+  /** The rows each file rejected, as written: what refers to them is not reported again as unknown. */
+  const rejected = new Map<string, Record<string, string>[]>();
   const read = <S extends z.ZodObject>(spec: { file: string; schema: S }) => {
     const result = readCsv(join(dir, spec.file), name(spec.file), spec.schema);
     errors.push(...result.errors);
+    rejected.set(spec.file, result.rejected.map((r) => r.data));
     return result.rows;
   };
   const policyRows = read(TASK_TABLE_FILES.policy);
@@ -309,7 +312,8 @@ export function readTaskTable(dir: string, displayRoot = "data/policies"): TaskT
   }
   // the registry is checked against a valid task table only (a rejected row would make every target on it an error too)
   if (errors.length === 0) readTargets(table, targetRows, adjustmentRows, dictionary, name, errors);
-  return { table: errors.length === 0 ? table : null, errors };
+  const reported = withoutFollowOnErrors(errors, rejected);
+  return { table: reported.length === 0 ? table : null, errors: reported };
 }
 
 /** Validates the target registry against the resolved task table: rows, codes, spans and reporting departments. */
@@ -388,3 +392,27 @@ function hashDirectory(dir: string): string {
 }
 
 export type { DepartmentRow };
+
+/**
+ * The errors without those that only follow from a rejected row: a department, person, chapter, item or task row
+ * whose own row was rejected (a bad kind, a bad status…) is not in the dictionary, so every mention of it elsewhere
+ * would be reported as unknown too. Its own error is reported; the mentions are checked again once it is fixed.
+ */
+function withoutFollowOnErrors(errors: LoadError[], rejected: Map<string, Record<string, string>[]>): LoadError[] {
+  const cells = (file: string, ...columns: string[]) =>
+    new Set((rejected.get(file) ?? []).flatMap((r) => columns.flatMap((c) => (r[c] ?? "").split("|").map((v) => v.trim()).filter((v) => v !== ""))));
+  const departments = cells("departments.csv", "code", "name", "full_name", "aliases");
+  const persons = cells("persons.csv", "name");
+  const references: Record<string, Set<string>> = {
+    chapter_no: cells("chapters.csv", "chapter_no"),
+    item_no: cells("items.csv", "item_no"),
+    row_no: cells("tasks.csv", "row_no"),
+  };
+  return errors.filter((e) => {
+    const v = e.value ?? "";
+    if (e.code === "E_UNKNOWN_DEPARTMENT") return !departments.has(v);
+    if (e.code === "E_UNKNOWN_PERSON") return !persons.has(v);
+    if (e.code === "E_UNKNOWN_REFERENCE" && e.column !== null && e.column in references) return !references[e.column]!.has(v);
+    return true;
+  });
+}

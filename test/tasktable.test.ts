@@ -130,6 +130,18 @@ describe("rejections name the file, row, column and reason", () => {
     expect(r.errors[0]!.message).not.toMatch(/Invalid|expected/);
   });
 
+  it("a rejected department or person row is reported alone: its mentions elsewhere are not reported as unknown", () => {
+    const r = rejected((d) => {
+      edit(d, "departments.csv", /^jxj,市经信局,([^,]*),municipal_bureau,/m, "jxj,市经信局,$1,bureau,");
+      edit(d, "persons.csv", "p01,龚激红,市经信局,resolved,", "p01,龚激红,市经信局,known,");
+    });
+    expect(r.table).toBeNull();
+    expect(r.errors.map((e) => [e.code, e.file.split("/").pop(), e.row, e.column, e.value])).toEqual([
+      ["E_BAD_VALUE", "departments.csv", 2, "kind", "bureau"],
+      ["E_BAD_VALUE", "persons.csv", 2, "status", "known"],
+    ]);
+  });
+
   it("missing column", () => {
     const r = rejected((d) => edit(d, "departments.csv", "code,name,full_name", "code,full_name"));
     expect(r.errors).toContainEqual(expect.objectContaining({ code: "E_MISSING_COLUMN", file: `data/policies/${POLICY}/departments.csv`, column: "name" }));
