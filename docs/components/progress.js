@@ -64,7 +64,7 @@ export function targetProgressTable(rows, {department = false, rowHref} = {}) {
     <tbody>${rows.map((p) => html`<tr>
       ${rowHref ? html`<td><a href=${rowHref(p)}>${p.row_no}</a></td>` : ""}
       <td><code>${p.code}</code></td><td>${p.subject}</td>${department ? html`<td>${p.department_name}</td>` : ""}
-      <td>${goalText(p)}</td><td>${latestText(p)}</td><td>${shareText(p)}</td><td>${pct(p.elapsed)}</td>
+      <td>${goalText(p)}</td><td>${latestText(p)}</td><td>${shareText(p)}</td><td>${p.kind === "recurring" ? "—" : pct(p.elapsed)}</td>
       <td style="color:${PROGRESS[p.progress_status].color}">${PROGRESS[p.progress_status].label}</td>
     </tr>`)}</tbody>
   </table>`;

@@ -8,7 +8,8 @@ const LISTED = 300;
 await emitJson(async (read) => ({
   rules: (await read(`SELECT strftime(as_of, '%Y-%m-%d') AS as_of, due_day FROM reporting_rules`))[0],
   receipts: (await read(`SELECT count(*) AS files, coalesce(sum(imported + updated), 0) AS values, coalesce(sum(rejected), 0) AS rejected,
-      coalesce(sum(flagged), 0) AS flagged, min(received_at) AS first, max(received_at) AS last FROM receipts`))[0],
+      coalesce(sum(flagged), 0) AS flagged, min(received_at) AS first, max(received_at) AS last,
+      (SELECT count(*) FROM raw.receipts) - count(*) AS later FROM receipts`))[0],
   synthetic: (await read(`SELECT count(*) AS n FROM receipts WHERE original_name LIKE '示例%'`))[0].n > 0,
   rates: await read(`SELECT r.*, d.code, ${HAS_DEPARTMENT_PAGE} AS has_page FROM reporting_rates r JOIN departments d USING (department_id) ORDER BY reporting_rate, department_name`),
   policies: await read(`SELECT policy_id, title, doc_number FROM policies ORDER BY policy_id`),
