@@ -53,7 +53,8 @@ describe("luoshi CLI", () => {
     edit(broken.policyDir, "tasks.csv", "市委宣传部,龚激红", "市委外宣办,龚激红");
     const r = spawnSync(process.execPath, [join(PACKAGE_ROOT, "bin", "luoshi.js"), "build"], { env: { ...env, LUOSHI_DATA: broken.data }, encoding: "utf8" });
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain("[E_UNKNOWN_DEPARTMENT] data/policies/cixi-2017-75/tasks.csv，第 38 行，列「coop_departments」");
+    // (the folder given with LUOSHI_DATA is outside the working directory: named in full)
+    expect(r.stderr).toContain(`[E_UNKNOWN_DEPARTMENT] ${join(broken.data, "policies")}/cixi-2017-75/tasks.csv，第 38 行，列「coop_departments」`);
     expect(luoshi("query", "select count(*) n from tasks", "--format", "csv").stdout).toContain("39");
   });
 
