@@ -182,7 +182,7 @@ async function targets(args: string[]): Promise<number> {
     if (values.write && diff.added.length > 0) {
       const added = registerNew(table.policy.target_prefix, registry, diff.added, Number(table.policy.issued_date.slice(0, 4)));
       writeFileSync(file, registryCsv([...registry, ...added]));
-      console.log(`  已追加 ${added.length} 个新编码到 ${file}`);
+      console.log(`  已追加 ${added.length} 个新编码到 ${file}；运行 luoshi build 后新指标进入仓库`);
     }
   }
   return values.check && differences > 0 ? EXIT.differences : EXIT.ok;
