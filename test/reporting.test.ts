@@ -265,3 +265,30 @@ describe("a month sent and sent back", () => {
     }
   });
 });
+
+describe("a figure that looks like a digit typed once too often", () => {
+  it("is flagged by the current figures when ten times the month before and the increase alone reaches the target; a correction clears it", async () => {
+    const f = copyData();
+    const db = join(f.dir, "w.duckdb");
+    await buildWarehouse({ data: f.data, db });
+    const w = await openWarehouse(db, { readOnly: false });
+    try {
+      const load = (name: string, receivedAt: string, lines: string[]) =>
+        loadMonthlyFile(w.connection, { name, bytes: Buffer.from([HEADER, ...lines].join("\n")), asOf: "2017-12-31", receivedAt, archiveName: null });
+      // CX75-06-01: 450家 by the year's end; CX75-29-02: 2300家 (a tenfold rise, but far less than the target)
+      await load("jxj-09.csv", "2017-10-03 09:00:00", ["市经信局,CX75-06-01,2017-09,287,家,,,,", "市经信局,CX75-29-02,2017-09,5,家,,,,"]);
+      await load("jxj-10.csv", "2017-11-02 09:00:00", ["市经信局,CX75-06-01,2017-10,3270,家,,本月新增40家，累计327家,,", "市经信局,CX75-29-02,2017-10,60,家,,,,"]);
+      const flagged = async (asOf: string) => {
+        await setAsOf(w.connection, asOf);
+        return (await query(w.connection, "SELECT code, flag_reason FROM observations WHERE flagged ORDER BY code")).rows;
+      };
+      expect(await flagged("2017-11-03")).toEqual([
+        { code: "CX75-06-01", flag_reason: "累计值 3270 是 2017-09 的 287 的 10 倍以上，增加的部分已超过整个目标值 450：是否多写了一位数？请核对" },
+      ]);
+      await load("jxj-10-更正.csv", "2017-11-06 09:00:00", ["市经信局,CX75-06-01,2017-10,327,家,,更正：多录一位数字,,"]);
+      expect(await flagged("2017-11-10")).toEqual([]);
+    } finally {
+      w.close();
+    }
+  });
+});

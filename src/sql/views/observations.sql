@@ -4,6 +4,10 @@
 -- figures: the flag found at load time (raw.review_flags) holds while the figure it compared with stands; a figure
 -- loaded later for the period before (a correction, or a late report) clears it when no longer above, and flags a
 -- figure it leaves below. A figure that puts back what an older file said after a later one corrected it is flagged too.
+-- So is a jump that looks like a digit typed once too often (287 → 3270 for 450家): a figure at least ten times the
+-- one of the period before it (above 0) whose increase alone is at least the target's value; a note does not clear
+-- it (the typo's own note often states the right figure), a corrected figure does. Judged here only, on the current
+-- figures: a load's summary does not list it.
 WITH versions AS (
   SELECT o.*, r.original_name AS file, r.received_at,
     row_number() OVER (PARTITION BY o.department_id, o.target_id, o.period ORDER BY o.receipt_no DESC) AS back
@@ -29,7 +33,7 @@ WITH versions AS (
   SELECT
     t.policy_id, o.target_id, t.code, o.department_id, d.name AS department_name, o.period, o.value, o.status,
     o.note, o.reporter, o.reported_at, o.receipt_no, o.file, o.received_at, o.flagged AS row_flagged,
-    o.flag_reason AS row_reason, rf.reason AS drop_reason, rv.revert_reason,
+    o.flag_reason AS row_reason, rf.reason AS drop_reason, rv.revert_reason, t.kind AS target_kind, t.value AS target_value,
     count(*) OVER (PARTITION BY o.department_id, o.target_id, o.period) AS versions
   FROM versions o
   LEFT JOIN raw.review_flags rf ON rf.receipt_no = o.receipt_no AND rf.source_row = o.source_row
@@ -53,11 +57,20 @@ WITH versions AS (
         || regexp_replace(CAST(previous_value AS VARCHAR), '\.0$', '') || '，且进展情况未作说明'
     END AS fall_reason
   FROM judged j
+), jumps AS (
+  SELECT f.*,
+    CASE WHEN target_kind = 'quantity' AND target_value > 0 AND previous_value > 0 AND value >= 10 * previous_value AND value - previous_value >= target_value
+      THEN '累计值 ' || regexp_replace(CAST(value AS VARCHAR), '\.0$', '') || ' 是 ' || previous_period || ' 的 '
+        || regexp_replace(CAST(previous_value AS VARCHAR), '\.0$', '') || ' 的 10 倍以上，增加的部分已超过整个目标值 '
+        || regexp_replace(CAST(target_value AS VARCHAR), '\.0$', '') || '：是否多写了一位数？请核对'
+    END AS jump_reason
+  FROM falls f
 )
 SELECT
   policy_id, target_id, code, department_id, department_name, period, value, status,
-  note, reporter, reported_at, receipt_no, file, received_at, row_flagged OR fall_reason IS NOT NULL OR revert_reason IS NOT NULL AS flagged,
-  -- (the reasons in the order of the load's summary: put back, falling, the row's own)
-  nullif(concat_ws('；', revert_reason, fall_reason, row_reason), '') AS flag_reason,
+  note, reporter, reported_at, receipt_no, file, received_at,
+  row_flagged OR fall_reason IS NOT NULL OR revert_reason IS NOT NULL OR jump_reason IS NOT NULL AS flagged,
+  -- (the reasons in the order of the load's summary: put back, falling, the row's own; then the jump, judged here only)
+  nullif(concat_ws('；', revert_reason, fall_reason, row_reason, jump_reason), '') AS flag_reason,
   versions
-FROM falls
+FROM jumps
