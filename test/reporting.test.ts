@@ -28,6 +28,27 @@ beforeAll(async () => {
   return () => wh.close();
 });
 
+/**
+ * A warehouse of its own (the fixture, changed first by `prepare`), open for writing while `use` runs, with a loader
+ * of one monthly file (its lines under the standard header) received at a given time.
+ */
+async function withOwnWarehouse(
+  prepare: (f: ReturnType<typeof copyData>) => void,
+  use: (w: Warehouse, load: (name: string, receivedAt: string, lines: string[], asOf: string) => ReturnType<typeof loadMonthlyFile>, db: string) => Promise<void>,
+): Promise<void> {
+  const f = copyData();
+  prepare(f);
+  const db = join(f.dir, "w.duckdb");
+  await buildWarehouse({ data: f.data, db });
+  const w = await openWarehouse(db, { readOnly: false });
+  try {
+    await use(w, (name, receivedAt, lines, asOf) =>
+      loadMonthlyFile(w.connection, { name, bytes: Buffer.from([HEADER, ...lines].join("\n")), asOf, receivedAt, archiveName: null }), db);
+  } finally {
+    w.close();
+  }
+}
+
 describe("reporting calendar and rates", () => {
   it("equal a hand count of the receipt times for two departments over three months", async () => {
     await setAsOf(wh.connection, "2018-01-20");
@@ -161,23 +182,14 @@ describe("due dates on weekends and holidays", () => {
   });
 
   it("with data/calendar.csv, a due day in the National Day holiday moves to the first working day after it, and a report then is on time", async () => {
-    const f = copyData();
-    cpSync(join(PACKAGE_ROOT, "data", "calendar.csv"), join(f.data, "calendar.csv"));
-    const db = join(f.dir, "w.duckdb");
-    await buildWarehouse({ data: f.data, db });
-    expect(await dueDates(db, "2017-12-31")).toEqual({ "2017-09": "2017-10-09", "2017-10": "2017-11-06" });
-    const w = await openWarehouse(db, { readOnly: false });
-    try {
-      const load = (name: string, receivedAt: string, line: string) =>
-        loadMonthlyFile(w.connection, { name, bytes: Buffer.from([HEADER, line].join("\n")), asOf: "2017-12-31", receivedAt, archiveName: null });
-      await load("kjj-2017-09.csv", "2017-10-09 16:00:00", "市科技局,CX75-08-01,2017-09,1,个,,,,");
-      await load("jrb-2017-09.csv", "2017-10-10 09:00:00", "市金融办,CX75-16-01,2017-09,,,推进中,,,");
+    await withOwnWarehouse((f) => cpSync(join(PACKAGE_ROOT, "data", "calendar.csv"), join(f.data, "calendar.csv")), async (w, load, db) => {
+      expect(await dueDates(db, "2017-12-31")).toEqual({ "2017-09": "2017-10-09", "2017-10": "2017-11-06" });
+      await load("kjj-2017-09.csv", "2017-10-09 16:00:00", ["市科技局,CX75-08-01,2017-09,1,个,,,,"], "2017-12-31");
+      await load("jrb-2017-09.csv", "2017-10-10 09:00:00", ["市金融办,CX75-16-01,2017-09,,,推进中,,,"], "2017-12-31");
       await setAsOf(w.connection, "2017-12-31");
       expect((await query(w.connection, `SELECT department_name, status FROM reporting_calendar WHERE period = '2017-09' AND department_name IN ('市科技局', '市金融办') ORDER BY 1`)).rows)
         .toEqual([{ department_name: "市科技局", status: "on_time" }, { department_name: "市金融办", status: "late" }]);
-    } finally {
-      w.close();
-    }
+    });
   });
 
   it("a calendar with a wrong kind or a date listed twice is rejected, naming the file, row and column", () => {
@@ -194,60 +206,39 @@ describe("due dates on weekends and holidays", () => {
 
 describe("targets the schedule cannot split", () => {
   it("a ceiling (控制在…以内) is on track under it and lagging over it, done if under it once the deadline is judged; it has no share", async () => {
-    const f = copyData();
-    edit(f.policyDir, "targets.csv", "CX75-08-01,published,8,quantity,,5,", "CX75-08-01,published,8,quantity,at_most,5,");
-    const db = join(f.dir, "w.duckdb");
-    await buildWarehouse({ data: f.data, db });
-    const w = await openWarehouse(db, { readOnly: false });
-    try {
-      const load = (name: string, receivedAt: string, line: string) =>
-        loadMonthlyFile(w.connection, { name, bytes: Buffer.from([HEADER, line].join("\n")), asOf: "2018-01-31", receivedAt, archiveName: null });
+    await withOwnWarehouse((f) => edit(f.policyDir, "targets.csv", "CX75-08-01,published,8,quantity,,5,", "CX75-08-01,published,8,quantity,at_most,5,"), async (w, load) => {
       const status = async (asOf: string) => {
         await setAsOf(w.connection, asOf);
         return (await query(w.connection, "SELECT progress, progress_status FROM target_progress WHERE code = 'CX75-08-01'")).rows[0];
       };
-      await load("kjj-10.csv", "2017-11-03 10:00:00", "市科技局,CX75-08-01,2017-10,3,个,,,,");
+      await load("kjj-10.csv", "2017-11-03 10:00:00", ["市科技局,CX75-08-01,2017-10,3,个,,,,"], "2018-01-31");
       expect(await status("2017-11-20")).toEqual({ progress: null, progress_status: "on_track" });
-      await load("kjj-11.csv", "2017-12-03 10:00:00", "市科技局,CX75-08-01,2017-11,6,个,,,,");
+      await load("kjj-11.csv", "2017-12-03 10:00:00", ["市科技局,CX75-08-01,2017-11,6,个,,,,"], "2018-01-31");
       expect(await status("2017-12-10")).toEqual({ progress: null, progress_status: "lagging" });
-      await load("kjj-12.csv", "2018-01-03 10:00:00", "市科技局,CX75-08-01,2017-12,4,个,,口径调整,,");
+      await load("kjj-12.csv", "2018-01-03 10:00:00", ["市科技局,CX75-08-01,2017-12,4,个,,口径调整,,"], "2018-01-31");
       expect(await status("2018-01-10")).toEqual({ progress: null, progress_status: "done" });
-    } finally {
-      w.close();
-    }
+    });
   });
 
   it("a goal of one whole thing (1次) is not lagging before its deadline, however little time is left; overdue after it", async () => {
-    const f = copyData();
-    const db = join(f.dir, "w.duckdb");
-    await buildWarehouse({ data: f.data, db });
-    const w = await openWarehouse(db, { readOnly: false });
-    try {
+    await withOwnWarehouse(() => {}, async (w, load) => {
       // CX75-13-02: 1次 training by the year's end, reported by 市委组织部; 0 in 2017-10 against 83 % of the year
-      await loadMonthlyFile(w.connection, { name: "zzb-10.csv", bytes: Buffer.from([HEADER, "市委组织部,CX75-13-02,2017-10,0,次,,,,"].join("\n")), asOf: "2017-11-30", receivedAt: "2017-11-03 10:00:00", archiveName: null });
+      await load("zzb-10.csv", "2017-11-03 10:00:00", ["市委组织部,CX75-13-02,2017-10,0,次,,,,"], "2017-11-30");
       const status = async (asOf: string) => {
         await setAsOf(w.connection, asOf);
         return (await query(w.connection, "SELECT progress, elapsed > 0.8 AS late_in_year, progress_status FROM target_progress WHERE code = 'CX75-13-02'")).rows[0];
       };
       expect(await status("2017-11-20")).toEqual({ progress: 0, late_in_year: true, progress_status: "on_track" });
       expect((await status("2018-01-10"))!.progress_status).toBe("overdue");
-    } finally {
-      w.close();
-    }
+    });
   });
 });
 
 describe("a month sent and sent back", () => {
   it("is returned, not missing, when every row the department sent for it was rejected; a corrected file then counts as received", async () => {
-    const f = copyData();
-    const db = join(f.dir, "w.duckdb");
-    await buildWarehouse({ data: f.data, db });
-    const w = await openWarehouse(db, { readOnly: false });
-    try {
-      const load = (name: string, receivedAt: string, line: string) =>
-        loadMonthlyFile(w.connection, { name, bytes: Buffer.from([HEADER, line].join("\n")), asOf: "2017-12-31", receivedAt, archiveName: null });
+    await withOwnWarehouse(() => {}, async (w, load) => {
       // 市金融办 owes CX75-16-01; its 2017-10 row is rejected (a status not in the list), 市科技局 sends nothing
-      const sent = await load("jrb-2017-10.csv", "2017-11-03 09:00:00", "市金融办,CX75-16-01,2017-10,,,基本完成,,,");
+      const sent = await load("jrb-2017-10.csv", "2017-11-03 09:00:00", ["市金融办,CX75-16-01,2017-10,,,基本完成,,,"], "2017-12-31");
       expect(sent.rejected_by_code).toEqual({ E_BAD_STATUS: 1 });
       const month = async (department: string) => {
         await setAsOf(w.connection, "2017-11-20");
@@ -258,26 +249,18 @@ describe("a month sent and sent back", () => {
       expect((await query(w.connection, `SELECT months_returned, months_missing, months_received FROM reporting_rates WHERE department_name = '市金融办'`)).rows[0])
         .toMatchObject({ months_returned: 1, months_received: 0 });
       // corrected and sent again (late): received
-      await load("jrb-2017-10-改.csv", "2017-11-08 09:00:00", "市金融办,CX75-16-01,2017-10,,,推进中,,,");
+      await load("jrb-2017-10-改.csv", "2017-11-08 09:00:00", ["市金融办,CX75-16-01,2017-10,,,推进中,,,"], "2017-12-31");
       expect(await month("市金融办")).toEqual({ status: "late", returned_targets: 0 });
-    } finally {
-      w.close();
-    }
+    });
   });
 });
 
 describe("a figure that looks like a digit typed once too often", () => {
   it("is flagged by the current figures when ten times the month before and the increase alone reaches the target; a correction clears it", async () => {
-    const f = copyData();
-    const db = join(f.dir, "w.duckdb");
-    await buildWarehouse({ data: f.data, db });
-    const w = await openWarehouse(db, { readOnly: false });
-    try {
-      const load = (name: string, receivedAt: string, lines: string[]) =>
-        loadMonthlyFile(w.connection, { name, bytes: Buffer.from([HEADER, ...lines].join("\n")), asOf: "2017-12-31", receivedAt, archiveName: null });
+    await withOwnWarehouse(() => {}, async (w, load) => {
       // CX75-06-01: 450家 by the year's end; CX75-29-02: 2300家 (a tenfold rise, but far less than the target)
-      await load("jxj-09.csv", "2017-10-03 09:00:00", ["市经信局,CX75-06-01,2017-09,287,家,,,,", "市经信局,CX75-29-02,2017-09,5,家,,,,"]);
-      await load("jxj-10.csv", "2017-11-02 09:00:00", ["市经信局,CX75-06-01,2017-10,3270,家,,本月新增40家，累计327家,,", "市经信局,CX75-29-02,2017-10,60,家,,,,"]);
+      await load("jxj-09.csv", "2017-10-03 09:00:00", ["市经信局,CX75-06-01,2017-09,287,家,,,,", "市经信局,CX75-29-02,2017-09,5,家,,,,"], "2017-12-31");
+      await load("jxj-10.csv", "2017-11-02 09:00:00", ["市经信局,CX75-06-01,2017-10,3270,家,,本月新增40家，累计327家,,", "市经信局,CX75-29-02,2017-10,60,家,,,,"], "2017-12-31");
       const flagged = async (asOf: string) => {
         await setAsOf(w.connection, asOf);
         return (await query(w.connection, "SELECT code, flag_reason FROM observations WHERE flagged ORDER BY code")).rows;
@@ -285,10 +268,8 @@ describe("a figure that looks like a digit typed once too often", () => {
       expect(await flagged("2017-11-03")).toEqual([
         { code: "CX75-06-01", flag_reason: "累计值 3270 是 2017-09 的 287 的 10 倍以上，增加的部分已超过整个目标值 450：是否多写了一位数？请核对" },
       ]);
-      await load("jxj-10-更正.csv", "2017-11-06 09:00:00", ["市经信局,CX75-06-01,2017-10,327,家,,更正：多录一位数字,,"]);
+      await load("jxj-10-更正.csv", "2017-11-06 09:00:00", ["市经信局,CX75-06-01,2017-10,327,家,,更正：多录一位数字,,"], "2017-12-31");
       expect(await flagged("2017-11-10")).toEqual([]);
-    } finally {
-      w.close();
-    }
+    });
   });
 });

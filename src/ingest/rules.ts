@@ -81,7 +81,6 @@ export type ValidRow = {
 /** One problem of one row. `column` is the Chinese column name of the 报送指南; null for whole-row problems. */
 export type RowIssue = { code: RowErrorCode; column: string | null; message: string; value: string | null };
 
-/** A rejected row's problem: the issue plus the row number and the whole row as written. */
 /**
  * A rejected row's problem: the issue plus the row number and the whole row as written; `reported`, when the row's
  * department, target and period are all readable and the department reports that target: the key the row was
