@@ -162,11 +162,11 @@ describe("a count per period", () => {
 
 
 describe("due dates on weekends and holidays", () => {
-  const dueDates = async (db: string, asOf: string) => {
+  const dueDates = async (db: string, asOf: string, from = "2017-09", to = "2017-10") => {
     const w = await openWarehouse(db, { readOnly: true });
     try {
       await setAsOf(w.connection, asOf);
-      return Object.fromEntries((await query(w.connection, "SELECT period, strftime(due_date, '%Y-%m-%d') AS due FROM reporting_due_dates WHERE period BETWEEN '2017-09' AND '2017-10'")).rows
+      return Object.fromEntries((await query(w.connection, "SELECT period, strftime(due_date, '%Y-%m-%d') AS due FROM reporting_due_dates WHERE period BETWEEN $1 AND $2", [from, to])).rows
         .map((r) => [r.period, r.due]));
     } finally {
       w.close();
@@ -190,6 +190,28 @@ describe("due dates on weekends and holidays", () => {
       expect((await query(w.connection, `SELECT department_name, status FROM reporting_calendar WHERE period = '2017-09' AND department_name IN ('市科技局', '市金融办') ORDER BY 1`)).rows)
         .toEqual([{ department_name: "市科技局", status: "on_time" }, { department_name: "市金融办", status: "late" }]);
     });
+  });
+
+  it("the bundled calendar moves due dates in every year it lists: the National Days of 2020 and 2026, a weekend worked in 2023", async () => {
+    await withOwnWarehouse((f) => cpSync(join(PACKAGE_ROOT, "data", "calendar.csv"), join(f.data, "calendar.csv")), async (_w, _load, db) => {
+      // 5 October: in 2020 within 1–8 October off, then Friday 9 October; in 2026 within 1–7 October, then Thursday
+      // 8 October; in 2023 within 29 September – 6 October, then Saturday 7 October, a weekend day worked
+      expect(await dueDates(db, "2026-12-31", "2020-09", "2020-09")).toEqual({ "2020-09": "2020-10-09" });
+      expect(await dueDates(db, "2026-12-31", "2026-09", "2026-09")).toEqual({ "2026-09": "2026-10-08" });
+      expect(await dueDates(db, "2026-12-31", "2023-09", "2023-09")).toEqual({ "2023-09": "2023-10-07" });
+    });
+  });
+
+  it("the bundled calendar lists weekend days worked only on Saturdays and Sundays, every year from 2017 to 2026", () => {
+    const { days, errors } = readCalendar(join(PACKAGE_ROOT, "data"));
+    expect(errors).toEqual([]);
+    const weekday = (d: string) => new Date(`${d}T00:00:00Z`).getUTCDay();
+    expect(days.filter((d) => d.kind === "workday" && weekday(d.date) !== 0 && weekday(d.date) !== 6)).toEqual([]);
+    const years = new Set(days.map((d) => d.date.slice(0, 4)));
+    for (let y = 2017; y <= 2026; y++) {
+      expect(years.has(String(y))).toBe(true);
+      expect(days.some((d) => d.date === `${y}-10-01` && d.kind === "holiday")).toBe(true);
+    }
   });
 
   it("a calendar with a wrong kind or a date listed twice is rejected, naming the file, row and column", () => {

@@ -7,6 +7,9 @@ const LISTED = 300;
 
 await emitJson(async (read) => ({
   rules: (await read(`SELECT strftime(as_of, '%Y-%m-%d') AS as_of, due_day FROM reporting_rules`))[0],
+  // years whose due dates were judged without the State Council's holidays (data/calendar.csv lists none of their days)
+  uncoveredYears: (await read(`SELECT DISTINCT year(d.due_date) AS y FROM reporting_due_dates d, reporting_rules r, (SELECT min(issued_date) AS first FROM policies) p
+      WHERE d.period >= strftime(p.first, '%Y-%m') AND d.due_date <= r.as_of AND year(d.due_date) NOT IN (SELECT DISTINCT year(date) FROM raw.calendar) ORDER BY y`)).map((r) => Number(r.y)),
   receipts: (await read(`SELECT count(*) AS files, coalesce(sum(imported + updated), 0) AS values, coalesce(sum(rejected), 0) AS rejected,
       coalesce(sum(flagged), 0) AS flagged, min(received_at) AS first, max(received_at) AS last,
       (SELECT count(*) FROM raw.receipts) - count(*) AS later FROM receipts`))[0],
