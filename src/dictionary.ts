@@ -591,6 +591,17 @@ export const DICTIONARY: Record<string, ViewDoc> = {
       completeness: "完整率",
     },
   },
+  reached_periods: {
+    title: "完成月份",
+    description: "报送单位的当前数值表明已完成指标的各个月份：报“已完成”（节点任务、数量指标；常态任务的“已完成”只是当期一轮，不算），或数量指标自基数起算达到目标值（(数值 − 基数) ÷ (目标 − 基数) ≥ 1；目标低于基数的，降到目标即达到）。“控制在…以内”的上限指标不按数值判为完成，只在时限到期时判断。其中最早的月份即完成月份：目标进度、报送日历与报送模板都据此判断。",
+    key: ["department_id", "target_id", "period"],
+    columns: {
+      policy_id: policy,
+      department_id: "报送单位编号",
+      target_id: "指标编号",
+      period: "统计期（YYYY-MM）",
+    },
+  },
   target_progress: {
     title: "目标进度",
     description: "每个指标、每个报送单位在判断日期（reporting_rules.as_of）的进度：截至该月最新报送的数值、完成比例与序时进度（自计数起点到完成时限已过的时间比例，按所比较月份的月末计）。",

@@ -151,15 +151,14 @@ export async function buildTemplate(connection: DuckDBConnection, options: { dep
     throw new TemplateError(`“${name}”是部门组，由各成员单位分别报送，请指定其中一个${members.length > 0 ? `：${members.join("、")}` : ""}`);
   }
   const idList = ids.map((id) => `'${id.replace(/'/g, "''")}'`).join(", ");
-  // done_period: the first earlier month the department reported the target finished (已完成, or a quantity at
-  // or above its value), as the reporting calendar counts it; such targets are no longer owed.
+  // done_period: the first earlier month the department reported the target finished (reached_periods), as the
+  // reporting calendar counts it; such targets are no longer owed.
   const rows = (await query(connection, `
     WITH mine AS (SELECT DISTINCT target_id, department_id FROM target_reporters WHERE department_id IN (${idList})),
     earlier AS (SELECT * FROM observations WHERE department_id IN (${idList}) AND period < $1),
     last AS (SELECT * FROM earlier QUALIFY row_number() OVER (PARTITION BY department_id, target_id ORDER BY period DESC) = 1),
     done AS (
-      SELECT e.department_id, e.target_id, min(e.period) AS done_period FROM earlier e JOIN targets t USING (target_id)
-      WHERE (e.status = 'done' AND t.kind <> 'recurring') OR (t.kind = 'quantity' AND coalesce(t.comparator, '') <> 'at_most' AND e.value >= t.goal) GROUP BY ALL
+      SELECT department_id, target_id, min(period) AS done_period FROM reached_periods WHERE department_id IN (${idList}) AND period < $1 GROUP BY ALL
     )
     SELECT t.policy_id, t.code, t.kind, t.comparator, t.value, t.value_max, t.goal, t.unit, t.measure, t.subject, t.frequency,
       strftime(t.deadline, '%Y-%m-%d') AS deadline, strftime(t.counting_start, '%Y-%m-%d') AS counting_start,

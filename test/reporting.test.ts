@@ -226,6 +226,33 @@ describe("due dates on weekends and holidays", () => {
   });
 });
 
+describe("when a target is done: one rule for progress, the calendar and the template (reached_periods)", () => {
+  it("a goal below its baseline (450家 from 600) is reached by going down to it: 500 is not done and still owed, 440 is done and owed no more", async () => {
+    const row = "CX75-06-01,published,6,quantity,reach,450,,家,家,450,level,年内,2017-12-31,实施智能化(自动化)改造项目的企业,,,2017-01-01,,";
+    await withOwnWarehouse((f) => edit(f.policyDir, "targets.csv", row, row.replace(/,,$/, ",600,")), async (w, load) => {
+      const state = async (period: string) => {
+        await setAsOf(w.connection, "2017-12-31");
+        const one = async (sql: string) => (await query(w.connection, sql)).rows;
+        return {
+          reached: (await one("SELECT period FROM reached_periods WHERE target_id LIKE '%CX75-06-01' ORDER BY period")).map((r) => r.period),
+          owed: Number((await one(`SELECT owed_targets FROM reporting_calendar WHERE department_name = '市经信局' AND period = '${period}'`))[0]!.owed_targets),
+          status: (await one("SELECT progress_status FROM target_progress WHERE target_id LIKE '%CX75-06-01'"))[0]!.progress_status,
+        };
+      };
+      await load("jxj-2017-10.csv", "2017-11-03 09:00:00", ["市经信局,CX75-06-01,2017-10,500,家,,,,"], "2017-12-31");
+      const after500 = await state("2017-11");
+      expect(after500.reached).toEqual([]);
+      expect(after500.status).not.toMatch(/^done/);
+      await load("jxj-2017-11.csv", "2017-12-04 09:00:00", ["市经信局,CX75-06-01,2017-11,440,家,,,,"], "2017-12-31");
+      const after440 = await state("2017-12");
+      expect(after440.reached).toEqual(["2017-11"]);
+      expect(after440.status).toBe("done");
+      // owed in November (the month it was done), no longer in December
+      expect(after440.owed).toBe(after500.owed - 1);
+    });
+  });
+});
+
 describe("targets the schedule cannot split", () => {
   it("a ceiling (控制在…以内) is on track under it and lagging over it, done if under it once the deadline is judged; it has no share", async () => {
     await withOwnWarehouse((f) => edit(f.policyDir, "targets.csv", "CX75-08-01,published,8,quantity,,5,", "CX75-08-01,published,8,quantity,at_most,5,"), async (w, load) => {

@@ -1,6 +1,6 @@
 -- What each reporting department owes each month, and what it sent: one row per (department, month) from the
--- policy's month to the as-of date. A target is owed every month from the policy date until it is done (a
--- milestone reported 已完成, a quantity reported at or above its value in an earlier month); an overdue, unfinished
+-- policy's month to the as-of date. A target is owed every month from the policy date until the month it is done
+-- (reached_periods: 已完成, or a quantity's goal reached from its baseline), that month included; an overdue, unfinished
 -- target is still owed. Recurring duties are owed until their deadline month (a round reported 已完成 does not end them).
 -- A month with no figure accepted but rows sent for it and rejected (raw.rejects: the key each was meant for) is
 -- 'returned' (报送被退回), not 'missing': the department sent it; the rejected rows are to be corrected and sent again.
@@ -14,10 +14,7 @@ months AS (
   JOIN reporting_due_dates dd ON dd.period = strftime(s.m, '%Y-%m')
 ),
 done AS (
-  SELECT o.department_id, o.target_id, min(o.period) AS done_period
-  FROM observations o JOIN targets t USING (target_id)
-  WHERE (o.status = 'done' AND t.kind <> 'recurring') OR (t.kind = 'quantity' AND coalesce(t.comparator, '') <> 'at_most' AND o.value >= t.goal)
-  GROUP BY ALL
+  SELECT department_id, target_id, min(period) AS done_period FROM reached_periods GROUP BY ALL
 ),
 owed AS (
   SELECT m.policy_id, r.department_id, r.department_name, m.period, m.due_at, r.target_id

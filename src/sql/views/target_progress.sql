@@ -26,12 +26,11 @@ latest AS (
   SELECT * FROM figures
   QUALIFY row_number() OVER (PARTITION BY department_id, target_id ORDER BY period DESC) = 1
 ),
--- the first month whose figure reached the goal or said 已完成 (a recurring duty's 已完成 is the period's round only)
+-- the first month whose figure reached the goal or said 已完成 (reached_periods), up to the as-of month
 reached AS (
-  SELECT f.department_id, f.target_id, min(f.period) AS done_period
-  FROM figures f JOIN targets t USING (target_id)
-  WHERE (f.status = 'done' AND t.kind <> 'recurring')
-    OR (t.kind = 'quantity' AND coalesce(t.comparator, '') <> 'at_most' AND f.value IS NOT NULL AND (f.value - coalesce(t.baseline, 0)) / nullif(t.goal - coalesce(t.baseline, 0), 0) >= 1)
+  SELECT p.department_id, p.target_id, min(p.period) AS done_period
+  FROM reached_periods p, rules
+  WHERE p.period <= strftime(rules.as_of, '%Y-%m')
   GROUP BY ALL
 ),
 base AS (
