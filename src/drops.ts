@@ -1,25 +1,36 @@
 /**
- * Falling cumulative figures: a row whose 累计完成值 is below the figure of the period before it, for the same
- * department and target, is loaded but flagged for review, unless its 进展情况 says something.
+ * Figures that break the run of a cumulative series, found in one pass over a file's stored rows:
+ *
+ * - falling: a row whose 累计完成值 is below the figure of the period before it, for the same department and target,
+ *   is loaded but flagged for review, unless its 进展情况 says something (stored in raw.review_flags); not for a
+ *   figure meant to go down: a ceiling (控制在…以内, at_most) or a goal below its baseline (降低到);
+ * - jumping: a row whose figure is at least JUMP_MULTIPLE times the one of the period before it (above 0) and whose
+ *   increase alone reaches the target's value (287 → 3270 for 450家: a digit typed once too often?) is loaded but
+ *   flagged too; a note does not clear it, a corrected figure does. The observations view applies the same rule to
+ *   the current figures, with the same reason text, so it is not stored.
  *
  * "The period before it" is taken from what the warehouse holds once the file is loaded: the file's own stored rows
  * (in any order: a file may list 2018-07 above 2018-06) and, for the periods the file does not set, the figures loaded
  * before. A row the file rejected or left unchanged does not change that picture. The query runs once the rows are
- * stored; a file read wholly by JavaScript with nothing loaded before is compared by fileDrops (src/ingest/review.ts)
- * instead, and test/bulk.test.ts holds the two to each other.
+ * stored (not at all when nothing was loaded before and no key of the file has two figures). The 报送自查 page, which
+ * has no warehouse, compares a file's rows by fileDrops and fileJumps (src/ingest/review.ts); test/check-page.test.ts
+ * holds them to this query.
  */
 import { type DuckDBConnection, type DuckDBValue } from "@duckdb/node-api";
 import { trace } from "./trace.js";
-import type { FileDrop } from "./ingest/review.js";
+import { JUMP_MULTIPLE, type FileDrop, type FileJump } from "./ingest/review.js";
 
-export { dropReason } from "./ingest/review.js";
+export { dropReason, jumpReason } from "./ingest/review.js";
 
 /** A stored row of the file whose figure falls below the one of the period before it. */
 export type Drop = FileDrop & { code: string; department: string; period: string };
 
+/** A stored row of the file whose figure jumps from the one of the period before it. */
+export type Jump = FileJump & { code: string; department: string; period: string };
+
 /**
- * The drops among a file's stored rows. `fileRows`: a relation of (source_row, department_id, target_id, period,
- * value, note), one row per key, with `params`; `receiptNo`: the file's receipt when its rows are already in
+ * The drops and jumps among a file's stored rows. `fileRows`: a relation of (source_row, department_id, target_id,
+ * period, value, note), one row per key, with `params`; `receiptNo`: the file's receipt when its rows are already in
  * raw.observations (they are then left out of the figures loaded before); `history: false` when nothing was loaded
  * before for the targets of the file (the comparison is then within the file).
  */
@@ -28,28 +39,39 @@ export async function findDrops(
   fileRows: string,
   receiptNo: number | null,
   options: { params?: DuckDBValue[]; history?: boolean } = {},
-): Promise<Drop[]> {
+): Promise<{ drops: Drop[]; jumps: Jump[] }> {
   const t = performance.now();
   const params = options.params ?? [];
   // the figures loaded before, of the (department, target) pairs with a row that may be flagged; a period the file
   // sets (even without a figure) takes the file's row instead
   const before = `
       UNION ALL
-      SELECT k.key_no, CAST(replace(b.period, '-', '') AS INTEGER), b.value, NULL, false, false FROM (
+      SELECT k.key_no, k.jump_value, k.rises, CAST(replace(b.period, '-', '') AS INTEGER), b.value, NULL, false, false FROM (
         SELECT o.department_id, o.target_id, o.period, o.value FROM raw.observations o SEMI JOIN keys USING (department_id, target_id)
         WHERE o.receipt_no IS DISTINCT FROM $${params.length + 1}::INTEGER
         QUALIFY row_number() OVER (PARTITION BY o.department_id, o.target_id, o.period ORDER BY o.receipt_no DESC) = 1
       ) b
       JOIN keys k USING (department_id, target_id) ANTI JOIN f USING (department_id, target_id, period)
       WHERE b.value IS NOT NULL`;
-  // (department, target) numbered and periods as YYYYMM: a window over integers is several times faster than over texts
+  // (department, target) numbered and periods as YYYYMM: a window over integers is several times faster than over
+  // texts. A pair is looked at when a row of the file may fall (no note) or jump (a figure reaching the value of its
+  // target, a quantity: jump_value).
   const sql = `
     WITH f AS NOT MATERIALIZED (SELECT source_row, department_id, target_id, period, value, coalesce(note, '') = '' AS bare FROM ${fileRows}),
+    tt AS (
+      SELECT target_id, CASE WHEN kind = 'quantity' AND value > 0 THEN value END AS jump_value,
+        -- a figure expected to go down: a ceiling (控制在…以内), or a goal below its baseline (降低到): no fall to flag
+        NOT (coalesce(comparator, '') = 'at_most' OR coalesce(value < baseline, false)) AS rises
+      FROM raw.targets
+    ),
     keys AS (
-      SELECT department_id, target_id, row_number() OVER () AS key_no FROM (SELECT DISTINCT department_id, target_id FROM f WHERE value IS NOT NULL AND bare)
+      SELECT department_id, target_id, jump_value, rises, row_number() OVER () AS key_no FROM (
+        SELECT DISTINCT f.department_id, f.target_id, tt.jump_value, tt.rises FROM f JOIN tt USING (target_id)
+        WHERE f.value IS NOT NULL AND ((f.bare AND tt.rises) OR f.value >= tt.jump_value)
+      )
     ),
     s AS (
-      SELECT k.key_no, CAST(replace(f.period, '-', '') AS INTEGER) AS p, f.value, f.source_row, f.bare, true AS in_file
+      SELECT k.key_no, k.jump_value, k.rises, CAST(replace(f.period, '-', '') AS INTEGER) AS p, f.value, f.source_row, f.bare, true AS in_file
       FROM f JOIN keys k USING (department_id, target_id) WHERE f.value IS NOT NULL
       ${options.history === false ? "" : before}
     ),
@@ -58,13 +80,19 @@ export async function findDrops(
       FROM s WINDOW by_period AS (PARTITION BY key_no ORDER BY p)
     )
     SELECT w.source_row, t.code, d.name, printf('%04d-%02d', w.p // 100, w.p % 100), w.value, printf('%04d-%02d', w.previous_p // 100, w.previous_p % 100),
-      w.previous_value, w.previous_in_file
+      w.previous_value, w.previous_in_file, w.value < w.previous_value AS falls, w.jump_value
     FROM w JOIN keys USING (key_no) JOIN raw.targets t USING (target_id) JOIN raw.departments d USING (department_id)
-    WHERE w.in_file AND w.bare AND w.value < w.previous_value
+    WHERE w.in_file AND ((w.bare AND w.rises AND w.value < w.previous_value)
+      OR (w.previous_value > 0 AND w.value >= ${JUMP_MULTIPLE} * w.previous_value AND w.value - w.previous_value >= w.jump_value))
     ORDER BY w.source_row`;
-  const rows = (await connection.runAndReadAll(sql, options.history === false ? params : [...params, receiptNo])).getRowsJS() as [number, string, string, string, number, string, number, boolean][];
-  trace(`drops: ${rows.length}`, t);
-  return rows.map(([row, code, department, period, value, previousPeriod, previousValue, previousInFile]) => ({
-    row: Number(row), code, department, period, value, previousPeriod, previousValue, previousInFile,
-  }));
+  const rows = (await connection.runAndReadAll(sql, options.history === false ? params : [...params, receiptNo])).getRowsJS() as
+    [number, string, string, string, number, string, number, boolean, boolean, number][];
+  const drops: Drop[] = [];
+  const jumps: Jump[] = [];
+  for (const [row, code, department, period, value, previousPeriod, previousValue, previousInFile, falls, targetValue] of rows) {
+    if (falls) drops.push({ row: Number(row), code, department, period, value, previousPeriod, previousValue, previousInFile });
+    else jumps.push({ row: Number(row), code, department, period, value, previousPeriod, previousValue, targetValue });
+  }
+  trace(`drops: ${drops.length}, jumps: ${jumps.length}`, t);
+  return { drops, jumps };
 }

@@ -10,9 +10,9 @@ import { planCsv } from "./ingest/csvplan.js";
 import { type FormField } from "./ingest/table.js";
 import { rejectsCsv as rejectLinesCsv, rejectsXlsx as rejectLinesXlsx, type RejectLine } from "./ingest/rejects.js";
 import { startBulk } from "./bulk.js";
-import { findDrops, type Drop } from "./drops.js";
+import { findDrops, type Drop, type Jump } from "./drops.js";
 import { findReverts, revertReason, type Revert } from "./reverts.js";
-import { dropReason, fileDrops, reviewReasons } from "./ingest/review.js";
+import { dropReason, jumpReason, reviewReasons } from "./ingest/review.js";
 import { trace } from "./trace.js";
 import { type ProgressReport } from "./progress.js";
 import { aliasCandidates, departmentResolver } from "./ingest/keys.js";
@@ -391,27 +391,26 @@ export class FileLoad {
 
   /**
    * Once every accepted row is in (stored, or in a dry run held here): flags the rows whose cumulative figure falls
-   * below the period before it (src/drops.ts), in the summary and in raw.review_flags, and the rows that put back a
-   * figure a later file had corrected (src/reverts.ts), in the summary (the observations view finds those itself).
+   * below the period before it (src/drops.ts), in the summary and in raw.review_flags; the figures that jump tenfold
+   * (the same query) and the rows that put back a figure a later file had corrected (src/reverts.ts), in the summary
+   * (the observations view finds those itself).
    */
   async review(): Promise<void> {
     const { connection, out } = this;
     // no current figure of any target the file names (read before its rows were accepted): nothing loaded before to compare with
     const history = this.current.size > 0;
-    if (!history && this.sqlRows === null) {
-      // every stored row is here and nothing was loaded before: the file's rows compared with each other, by the same
-      // rule in JavaScript (review.ts; test/bulk.test.ts holds it to the SQL of the bulk reader), without a query
-      await this.flagDrops(fileDrops(out.rows).map((d) => {
-        const { targetCode: code, department, period } = out.rows[d.index]!;
-        return { ...d, code, department, period };
-      }));
-    } else if (this.options.dryRun) {
+    // a figure falls or jumps from the one before it: loaded before, or the file's own for an earlier period of the
+    // same key. Every row read by JavaScript is here: when nothing was loaded before and no key has two figures, no query.
+    if (!history && this.sqlRows === null && !repeatsKey(out.rows)) return;
+    if (this.options.dryRun) {
       await tempTableOfRows(connection, "luoshi_file_rows", out);
       const columns = "source_row, department_id, target_id, period, value, status, note, reported_at";
       const from = `(SELECT ${columns} FROM temp.luoshi_file_rows${this.sqlRows ? ` UNION ALL SELECT ${columns} FROM ${this.sqlRows}` : ""})`;
       try {
-        await this.flagDrops(await findDrops(connection, from, null, { history }));
+        const { drops, jumps } = await findDrops(connection, from, null, { history });
+        await this.flagDrops(drops);
         if (history) this.flagReverts(await findReverts(connection, from, null));
+        this.flagJumps(jumps);
       } finally {
         await connection.run("DROP TABLE IF EXISTS temp.luoshi_file_rows");
       }
@@ -419,9 +418,16 @@ export class FileLoad {
       await this.flush();
       const receipt = this.receiptNo!;
       const from = "(SELECT * FROM raw.observations WHERE receipt_no = $1)";
-      await this.flagDrops(await findDrops(connection, from, receipt, { params: [receipt], history }));
+      const { drops, jumps } = await findDrops(connection, from, receipt, { params: [receipt], history });
+      await this.flagDrops(drops);
       if (history) this.flagReverts(await findReverts(connection, from, receipt, [receipt]));
+      this.flagJumps(jumps);
     }
+  }
+
+  /** The jumps: after the row's other reasons in the summary (the observations view flags them by the same rule). */
+  private flagJumps(jumps: Jump[]): void {
+    this.flagRows(jumps, jumps.map(jumpReason), "after");
   }
 
   /** The drops: stored in raw.review_flags (unless a dry run) and put before the row's other reasons in the summary. */
@@ -450,14 +456,14 @@ export class FileLoad {
   }
 
   /** Puts each reason before the reasons its row has in the summary (a row without one gets a flag). */
-  private flagRows(rows: readonly { row: number; code: string; department: string; period: string }[], reasons: readonly string[]): void {
+  private flagRows(rows: readonly { row: number; code: string; department: string; period: string }[], reasons: readonly string[], where: "before" | "after" = "before"): void {
     if (rows.length === 0) return;
     const { summary } = this;
     const byRow = new Map(summary.flags.map((f) => [f.row, f]));
     rows.forEach((d, k) => {
       const reason = reasons[k]!;
       const f = byRow.get(d.row);
-      if (f) f.reason = `${reason}；${f.reason}`;
+      if (f) f.reason = where === "before" ? `${reason}；${f.reason}` : `${f.reason}；${reason}`;
       else summary.flags.push({ row: d.row, code: d.code, department: d.department, period: d.period, reason });
     });
     summary.flags.sort((a, b) => a.row - b.row);
@@ -832,6 +838,18 @@ class BatchStore {
 }
 
 /** The accepted rows held by a dry run, as a temporary table of the columns findDrops and findReverts read. */
+/** Whether a (department, target) pair has figures for more than one period among the rows. */
+function repeatsKey(rows: readonly Pick<ValidRow, "department" | "targetCode" | "value">[]): boolean {
+  const seen = new Set<string>();
+  for (const r of rows) {
+    if (r.value === null) continue;
+    const key = `${r.department}\u0000${r.targetCode}`;
+    if (seen.has(key)) return true;
+    seen.add(key);
+  }
+  return false;
+}
+
 async function tempTableOfRows(connection: DuckDBConnection, name: string, o: Observations): Promise<void> {
   await connection.run(`CREATE OR REPLACE TEMP TABLE ${name} (source_row INTEGER, department_id VARCHAR, target_id VARCHAR, period VARCHAR, value DOUBLE,
     status VARCHAR, note VARCHAR, reported_at VARCHAR)`);

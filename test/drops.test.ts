@@ -10,7 +10,7 @@ import { buildWarehouse } from "../src/build.js";
 import { dropReason } from "../src/drops.js";
 import { loadMonthlyFile, type IngestSummary } from "../src/monthly.js";
 import { openWarehouse, query } from "../src/warehouse.js";
-import { copyData } from "./support/fixtures.js";
+import { copyData, edit } from "./support/fixtures.js";
 
 const HEADER = "报送单位,指标编码,统计期,累计完成值,单位,完成状态,进展情况,填报人,填报日期";
 const AS_OF = "2018-03-01";
@@ -162,5 +162,31 @@ describe("dropReason", () => {
   it("says where the earlier figure comes from", () => {
     expect(dropReason({ value: 4, previousPeriod: "2017-09", previousValue: 6.5, previousInFile: false })).toBe("累计值 4 低于此前已载入的 2017-09 的 6.5，且进展情况未作说明");
     expect(dropReason({ value: 4, previousPeriod: "2017-09", previousValue: 6.5, previousInFile: true })).toBe("累计值 4 低于本文件中 2017-09 的 6.5，且进展情况未作说明");
+  });
+});
+
+describe.each(["js", "bulk"] as const)("figures meant to go down (%s reader): no fall to flag", (engine) => {
+  it.each([
+    ["a ceiling (控制在10家以内)", "CX75-04-01,published,4,quantity,at_most,10,"],
+    ["a goal below its baseline (from 20 down to 10家)", null],
+  ])("%s: a fall is loaded unflagged, at load time and in the current figures", async (_name, ceiling) => {
+    const f = copyData();
+    const original = "CX75-04-01,published,4,quantity,,10,,家,家,10,increment,,,智能经济行业龙头企业,,,2017-01-01,,";
+    edit(f.policyDir, "targets.csv", original, ceiling === null ? original.replace(/,,$/, ",20,").replace("increment", "level") : original.replace("CX75-04-01,published,4,quantity,,10,", ceiling));
+    const db = join(f.dir, "w.duckdb");
+    await buildWarehouse({ data: f.data, db });
+    const wh = await openWarehouse(db, { readOnly: false });
+    try {
+      const load = (k: number, lines: string[]) => loadMonthlyFile(wh.connection, {
+        name: `f${k}.csv`, bytes: csv(lines), asOf: AS_OF, receivedAt: `2018-02-0${k + 1} 09:00:00`, archiveName: null, engine,
+      });
+      // within one file and against a figure loaded before
+      expect((await load(0, [row("2017-10", "14"), row("2017-11", "12")])).flags).toEqual([]);
+      expect((await load(1, [row("2017-12", "9")])).flags).toEqual([]);
+      expect((await query(wh.connection, "SELECT count(*) AS n FROM observations WHERE flagged")).rows.map((r) => Number(r.n))).toEqual([0]);
+    } finally {
+      wh.close();
+      rmSync(f.dir, { recursive: true, force: true });
+    }
   });
 });

@@ -12,10 +12,16 @@ try {
     // The as-of date does not change the reference data; the page supplies its own.
     const { ctx, targets, aliases: candidates } = await ingestLookup(wh.connection, "2000-01-01");
     const aliases = (await query(wh.connection, `SELECT a.alias FROM department_aliases a`)).rows;
+    // per target, as src/drops.ts reads them: a quantity's value (a jump, a figure ten times the one before it, is
+    // flagged when its increase reaches it), and whether its figure is meant to rise (not a ceiling, nor a goal below
+    // its baseline: a fall is flagged)
+    const trend = new Map((await query(wh.connection, `SELECT code, CASE WHEN kind = 'quantity' AND value > 0 THEN value END AS jump_value,
+        NOT (coalesce(comparator, '') = 'at_most' OR coalesce(value < baseline, false)) AS rises FROM raw.targets`)).rows
+      .map((r) => [String(r.code), [r.jump_value === null ? null : Number(r.jump_value), r.rises === true]]));
     const data = {
       targets: Object.fromEntries([...ctx.targets].sort(([a], [b]) => (a < b ? -1 : 1))),
       aliases: Object.fromEntries([...candidates].sort(([a], [b]) => (a < b ? -1 : 1))),
-      review: Object.fromEntries([...targets].sort(([a], [b]) => (a < b ? -1 : 1)).map(([code, t]) => [code, [t.goal, t.doneFloor]])),
+      review: Object.fromEntries([...targets].sort(([a], [b]) => (a < b ? -1 : 1)).map(([code, t]) => [code, [t.goal, t.doneFloor, ...(trend.get(code) ?? [null, true])]])),
     };
     // Every alias, as written and with spaces and full-width brackets, resolves in the page as in `luoshi ingest`,
     // for the reporters of every target too (a name several policies use for different departments).

@@ -11,7 +11,7 @@ import { INGEST_ERROR_CODES } from "./codes.js";
 import type { IngestContext, IngestTarget, Reject } from "./rules.js";
 import { departmentResolver } from "./keys.js";
 import { rejectsCsv as rejectLinesCsv, rejectsXlsx as rejectLinesXlsx } from "./rejects.js";
-import { dropReason, fileDrops, reviewReasons } from "./review.js";
+import { dropReason, fileDrops, fileJumps, jumpReason, reviewReasons } from "./review.js";
 import { COLUMN_NAME } from "./table.js";
 import { formFieldsText, skippedRowsText } from "./summarytext.js";
 
@@ -23,8 +23,11 @@ export type IngestContextData = {
   targets: Record<string, IngestTarget>;
   /** Department alias as keyed by ingestLookup (aliasKey: NFKC, whitespace removed) → the canonical names it stands for. */
   aliases: Record<string, string[]>;
-  /** Target code → [goal, figure 已完成 must reach] (null when none): what the review flags compare with. */
-  review: Record<string, [number | null, number | null]>;
+  /**
+   * Target code → [goal, figure 已完成 must reach, a quantity's value (a jump's increase reaches it), whether its
+   * figure is meant to rise (a fall is flagged)] (null when none): what the review flags compare with.
+   */
+  review: Record<string, [number | null, number | null, number | null, boolean]>;
 };
 
 export { aliasKey } from "./keys.js";
@@ -66,16 +69,17 @@ export type ReviewFlag = { row: number; code: string; department: string; period
 
 /**
  * The flags `luoshi ingest --dry-run` gives the accepted rows when the warehouse holds no earlier figure of their
- * targets: a figure below the file's own figure of the period before, and the reasons of reviewReasons. (A drop
- * against figures loaded before can only be found by the load.)
+ * targets: a figure below the file's own figure of the period before, the reasons of reviewReasons, and a figure ten
+ * times the file's own of the period before. (A drop or jump against figures loaded before can only be found by the load.)
  */
 export function reviewFlags(result: MonthlyFileResult, data: IngestContextData, asOf: string): ReviewFlag[] {
   const rows = result.fileError ? [] : result.rows;
-  const drops = new Map(fileDrops(rows).map((d) => [d.index, dropReason(d)]));
+  const drops = new Map(fileDrops(rows, (code) => data.review[code]?.[3] ?? true).map((d) => [d.index, dropReason(d)]));
+  const jumps = new Map(fileJumps(rows, (code) => data.review[code]?.[2] ?? null).map((j) => [j.index, jumpReason(j)]));
   const flags: ReviewFlag[] = [];
   rows.forEach((r, i) => {
     const [goal, doneFloor] = data.review[r.targetCode] ?? [null, null];
-    const reasons = [drops.get(i), reviewReasons(r, asOf, goal, doneFloor)].filter((x): x is string => typeof x === "string");
+    const reasons = [drops.get(i), reviewReasons(r, asOf, goal, doneFloor), jumps.get(i)].filter((x): x is string => typeof x === "string");
     if (reasons.length > 0) flags.push({ row: r.sourceRow, code: r.targetCode, department: r.department, period: r.period, reason: reasons.join("；") });
   });
   return flags.sort((a, b) => a.row - b.row);

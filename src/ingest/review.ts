@@ -65,9 +65,13 @@ export function dropReason(d: Pick<FileDrop, "value" | "previousPeriod" | "previ
 
 /**
  * The drops among a file's accepted rows compared with each other only (nothing loaded before): what src/drops.ts
- * finds in a warehouse without figures for these targets. For the 报送自查 page, which has no warehouse.
+ * finds in a warehouse without figures for these targets. For the 报送自查 page, which has no warehouse. `rises`:
+ * false for a target whose figure is meant to go down (a ceiling, a goal below its baseline): no drop to flag.
  */
-export function fileDrops(rows: readonly Pick<ValidRow, "sourceRow" | "department" | "targetCode" | "period" | "value" | "note">[]): (FileDrop & { index: number })[] {
+export function fileDrops(
+  rows: readonly Pick<ValidRow, "sourceRow" | "department" | "targetCode" | "period" | "value" | "note">[],
+  rises: (code: string) => boolean = () => true,
+): (FileDrop & { index: number })[] {
   const byKey = new Map<string, number[]>();
   rows.forEach((r, i) => {
     if (r.value === null) return;
@@ -78,11 +82,57 @@ export function fileDrops(rows: readonly Pick<ValidRow, "sourceRow" | "departmen
   });
   const out: (FileDrop & { index: number })[] = [];
   for (const list of byKey.values()) {
+    if (!rises(rows[list[0]!]!.targetCode)) continue;
     list.sort((a, b) => (rows[a]!.period < rows[b]!.period ? -1 : 1));
     for (let k = 1; k < list.length; k++) {
       const [before, r] = [rows[list[k - 1]!]!, rows[list[k]!]!];
       if (!r.note && r.value! < before.value!) {
         out.push({ index: list[k]!, row: r.sourceRow, value: r.value!, previousPeriod: before.period, previousValue: before.value!, previousInFile: true });
+      }
+    }
+  }
+  return out.sort((a, b) => a.row - b.row);
+}
+
+/** How many times the figure before it a figure must be, at least, to count as a jump (src/drops.ts, the observations view). */
+export const JUMP_MULTIPLE = 10;
+
+/** A figure that jumps from the one of the period before it: a digit typed once too often? */
+export type FileJump = { row: number; value: number; previousPeriod: string; previousValue: number; targetValue: number };
+
+/** The review reason of a jump (after the row's other reasons; the observations view writes the same text). */
+export function jumpReason(j: Pick<FileJump, "value" | "previousPeriod" | "previousValue" | "targetValue">): string {
+  return `累计值 ${j.value} 是 ${j.previousPeriod} 的 ${j.previousValue} 的 ${JUMP_MULTIPLE} 倍以上，增加的部分已超过整个目标值 ${j.targetValue}：是否多写了一位数？请核对`;
+}
+
+/**
+ * The jumps among a file's accepted rows compared with each other only (nothing loaded before): a figure at least
+ * JUMP_MULTIPLE times the file's figure of the period before it (above 0) whose increase alone reaches the target's
+ * value. `targetValue`: a quantity target's value (null for others). What src/drops.ts finds in a warehouse without
+ * figures for these targets; for the 报送自查 page.
+ */
+export function fileJumps(
+  rows: readonly Pick<ValidRow, "sourceRow" | "department" | "targetCode" | "period" | "value">[],
+  targetValue: (code: string) => number | null,
+): (FileJump & { index: number })[] {
+  const byKey = new Map<string, number[]>();
+  rows.forEach((r, i) => {
+    if (r.value === null) return;
+    const key = `${r.department}\u0000${r.targetCode}`;
+    const list = byKey.get(key);
+    if (list) list.push(i);
+    else byKey.set(key, [i]);
+  });
+  const out: (FileJump & { index: number })[] = [];
+  for (const list of byKey.values()) {
+    if (list.length < 2) continue;
+    const tv = targetValue(rows[list[0]!]!.targetCode);
+    if (tv === null || !(tv > 0)) continue;
+    list.sort((a, b) => (rows[a]!.period < rows[b]!.period ? -1 : 1));
+    for (let k = 1; k < list.length; k++) {
+      const [before, r] = [rows[list[k - 1]!]!, rows[list[k]!]!];
+      if (before.value! > 0 && r.value! >= JUMP_MULTIPLE * before.value! && r.value! - before.value! >= tv) {
+        out.push({ index: list[k]!, row: r.sourceRow, value: r.value!, previousPeriod: before.period, previousValue: before.value!, targetValue: tv });
       }
     }
   }

@@ -1,13 +1,14 @@
 -- The current figure of each key (department, target, period) at the as-of date (reporting_rules): the latest file
 -- received by the end of that day that reported it wins; a file received later is not known yet.
--- A falling cumulative figure (below the figure of the period before it, with no 进展情况) is judged on these current
+-- A falling cumulative figure (below the figure of the period before it, with no 进展情况; not for a ceiling or a goal
+-- below its baseline, which are meant to go down) is judged on these current
 -- figures: the flag found at load time (raw.review_flags) holds while the figure it compared with stands; a figure
 -- loaded later for the period before (a correction, or a late report) clears it when no longer above, and flags a
 -- figure it leaves below. A figure that puts back what an older file said after a later one corrected it is flagged too.
 -- So is a jump that looks like a digit typed once too often (287 → 3270 for 450家): a figure at least ten times the
 -- one of the period before it (above 0) whose increase alone is at least the target's value; a note does not clear
--- it (the typo's own note often states the right figure), a corrected figure does. Judged here only, on the current
--- figures: a load's summary does not list it.
+-- it (the typo's own note often states the right figure), a corrected figure does. A load flags it in its summary by
+-- the same rule and text (src/drops.ts); it is not stored: judged here on the current figures.
 WITH versions AS (
   SELECT o.*, r.original_name AS file, r.received_at,
     row_number() OVER (PARTITION BY o.department_id, o.target_id, o.period ORDER BY o.receipt_no DESC) AS back
@@ -34,6 +35,8 @@ WITH versions AS (
     t.policy_id, o.target_id, t.code, o.department_id, d.name AS department_name, o.period, o.value, o.status,
     o.note, o.reporter, o.reported_at, o.receipt_no, o.file, o.received_at, o.flagged AS row_flagged,
     o.flag_reason AS row_reason, rf.reason AS drop_reason, rv.revert_reason, t.kind AS target_kind, t.value AS target_value,
+    -- (a ceiling, or a goal below its baseline, is meant to go down: no fall to flag; src/drops.ts)
+    NOT (coalesce(t.comparator, '') = 'at_most' OR coalesce(t.value < t.baseline, false)) AS target_rises,
     count(*) OVER (PARTITION BY o.department_id, o.target_id, o.period) AS versions
   FROM versions o
   LEFT JOIN raw.review_flags rf ON rf.receipt_no = o.receipt_no AND rf.source_row = o.source_row
@@ -51,7 +54,7 @@ WITH versions AS (
 ), falls AS (
   SELECT j.*,
     CASE
-      WHEN value IS NULL OR previous_value IS NULL OR value >= previous_value OR coalesce(note, '') <> '' THEN NULL
+      WHEN value IS NULL OR previous_value IS NULL OR value >= previous_value OR coalesce(note, '') <> '' OR NOT target_rises THEN NULL
       WHEN drop_reason IS NOT NULL AND previous_receipt <= receipt_no THEN drop_reason
       ELSE '累计值 ' || regexp_replace(CAST(value AS VARCHAR), '\.0$', '') || ' 低于此后载入的 ' || previous_period || ' 的 '
         || regexp_replace(CAST(previous_value AS VARCHAR), '\.0$', '') || '，且进展情况未作说明'
@@ -70,7 +73,7 @@ SELECT
   policy_id, target_id, code, department_id, department_name, period, value, status,
   note, reporter, reported_at, receipt_no, file, received_at,
   row_flagged OR fall_reason IS NOT NULL OR revert_reason IS NOT NULL OR jump_reason IS NOT NULL AS flagged,
-  -- (the reasons in the order of the load's summary: put back, falling, the row's own; then the jump, judged here only)
+  -- (the reasons in the order of the load's summary: put back, falling, the row's own, the jump)
   nullif(concat_ws('；', revert_reason, fall_reason, row_reason, jump_reason), '') AS flag_reason,
   versions
 FROM jumps
