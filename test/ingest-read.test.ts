@@ -317,6 +317,29 @@ describe("readMonthlyFile: forms as departments fill them in", () => {
     },
   );
 
+  it.each([
+    ["above the header", ["市经信局月报", ",,金额单位：亿元", "报送单位,指标编码,统计期,累计完成值"]],
+    ["in the title's brackets", ["市经信局月报（金额单位：亿元）", "报送单位,指标编码,统计期,累计完成值"]],
+    ["as a list of units", ["市经信局月报", "单位：亿元、家", "报送单位,指标编码,统计期,累计完成值"]],
+    ["as 单位： above a table whose 单位 cell is empty", ["单位：亿元", "报送单位,指标编码,统计期,累计完成值,单位"]],
+  ])("金额单位 stated %s is the unit of the money targets' figures only; a count keeps its own unit", async (_, head) => {
+    const unitColumn = head.at(-1)!.endsWith(",单位");
+    const csv = [...head, `市经信局,ZN-02,2017-10,2${unitColumn ? "," : ""}`, `市经信局,ZN-01,2017-10,450${unitColumn ? ",家" : ""}`, `市经信局,ZN-02,2017-09,3000万元${unitColumn ? "," : ""}`].join("\n");
+    const r = await readMonthlyFile({ name: "money.csv", bytes: Buffer.from(csv) }, CTX);
+    expect(r.fileError).toBeNull();
+    expect(r.rejects).toEqual([]);
+    expect(r.rows.map((x) => [x.targetCode, x.value, x.unit])).toEqual([["ZN-02", 20000, "万元"], ["ZN-01", 450, "家"], ["ZN-02", 3000, "万元"]]);
+    expect(r.file.formFields.map((f) => [f.column, f.text])).toEqual([[unitColumn ? "单位" : "金额单位", "亿元"]]);
+  });
+
+  it("a 金额单位 column is the 单位 column; two different 金额单位 above the header reject the file", async () => {
+    const column = await readMonthlyFile({ name: "c.csv", bytes: Buffer.from(["报送单位,指标编码,统计期,累计完成值,金额单位", "市经信局,ZN-02,2017-10,2,亿元", "市经信局,ZN-01,2017-10,450,"].join("\n")) }, CTX);
+    expect(column.rows.map((x) => [x.value, x.unit])).toEqual([[20000, "万元"], [450, "家"]]);
+    const two = await readMonthlyFile({ name: "t.csv", bytes: Buffer.from(["金额单位：万元", "金额单位：亿元", "报送单位,指标编码,统计期,累计完成值", "市经信局,ZN-02,2017-10,2"].join("\n")) }, CTX);
+    expect(two.fileError?.code).toBe("E_HEADER");
+    expect(two.fileError?.message).toContain("金额单位前后不一致");
+  });
+
   it("a scale and a unit in the value header apply to bare numbers below: 累计完成值（万家）, and 百分比 means %", async () => {
     const csv = ["报送单位,指标编码,统计期,累计完成值（万家）", "市经信局,ZN-01,2017-10,0.045", "市经信局,ZN-01,2017-11,460家"].join("\n");
     const r = await readMonthlyFile({ name: "scaled.csv", bytes: Buffer.from(csv) }, CTX);

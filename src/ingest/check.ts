@@ -142,6 +142,7 @@ export async function readMonthlyTable(input: { name: string; bytes: Uint8Array 
     excelSerial: info.format === "xlsx",
     valueHeaderUnit: t.table.valueHeaderUnit,
     valueSuffix: t.table.valueSuffix,
+    moneyUnit: t.table.moneyUnit,
     rejectUnheadedCells: info.format === "csv",
     quoteErrorRows,
   };

@@ -51,6 +51,8 @@ export type RowOptions = {
   excelSerial?: boolean;
   /** Unit written in the value header, 「累计完成值（万元）」. */
   valueHeaderUnit?: string | null;
+  /** 「金额单位：万元」 above the header: the unit of a money target's figure when the cell, the column and the header name none. */
+  moneyUnit?: string | null;
   /** A scale and a unit in the value header, 「累计完成值（万家）」, which bare numbers below are read with. */
   valueSuffix?: string | null;
 };
@@ -453,12 +455,15 @@ function checkCells(cells: RowCells, sourceRow: number, memo: RowMemo): ValidRow
     const inCell = reported.unitInCell;
     const inColumn = memo.unitCell(cells.unit);
     const inHeader = options.valueHeaderUnit ?? null;
-    // the first unit written (cell, then column, then header) is the reported one; any other one differing is a mismatch
-    reportedUnit = inCell ?? inColumn ?? inHeader;
+    // the first unit written (cell, then column, then header) is the reported one; any other one differing is a mismatch;
+    // none written: a money target's figure is in the form's 金额单位
+    const formMoney = options.moneyUnit && target?.unit != null && memo.isMoneyUnit(target.unit) ? options.moneyUnit : null;
+    reportedUnit = inCell ?? inColumn ?? inHeader ?? formMoney;
     // 1.2万 beside 万元: 1.2万元, or 1.2 × 万 × 万元? Neither is read.
     const scaledBeside = reported.scaleOnly === null ? undefined : [
       { where: `「${COLUMN_NAME.unit}」列`, unit: inColumn },
       { where: "表头", unit: inHeader ?? options.valueSuffix ?? null },
+      { where: "表头上方的金额单位", unit: inColumn ?? inHeader ? null : formMoney },
     ].find((e) => e.unit !== null && unitCarriesScale(e.unit));
     if (scaledBeside) {
       unitOk = false;

@@ -24,7 +24,7 @@ export const COLUMNS: readonly ColumnDef[] = [
   { field: "targetCode", name: "指标编码", aliases: ["指标代码", "指标编号", "target_code", "code", "indicator", "indicator_code"] },
   { field: "period", name: "统计期", aliases: ["统计期间", "统计月份", "报告期", "period"] },
   { field: "value", name: "累计完成值", aliases: ["累计完成", "累计完成数", "累计完成量", "累计完成额", "累计完成数值", "累计值", "累计数", "value", "cumulative_value", "actual"] },
-  { field: "unit", name: "单位", aliases: ["计量单位", "measure_unit", "uom"] },
+  { field: "unit", name: "单位", aliases: ["计量单位", "金额单位", "measure_unit", "uom"] },
   { field: "status", name: "完成状态", aliases: ["进度状态", "推进状态", "进展状态", "项目状态", "实施状态", "状态", "status"] },
   { field: "note", name: "进展情况", aliases: ["工作进展", "推进情况", "progress", "note", "notes"] },
   { field: "reporter", name: "填报人", aliases: ["填表人", "经办人", "reporter"] },
@@ -179,6 +179,8 @@ export type Table = {
   valueHeaderUnit: string | null;
   /** A scale and a unit in the value header, 「累计完成值（万家）」 → 万家 (bare numbers below are read with it). */
   valueSuffix: string | null;
+  /** 「金额单位：万元」 above the header: the unit of a money target's figure written without one (also in formFields). */
+  moneyUnit: string | null;
   /** Fields written once above the header, true of every row (see FormField). */
   formFields: FormField[];
   rows: TableRow[];
@@ -418,6 +420,8 @@ export type TableHeader = {
   valueHeaderUnit: string | null;
   /** 「累计完成值（万家）」: the scale and unit appended to a bare number below (1.5 → 1.5万家). */
   valueSuffix: string | null;
+  /** 「金额单位：万元」 above the header: the unit of a money target's figure written without one. */
+  moneyUnit: FormField | null;
   /** Number of cells of the header row: a CSV row with more is misaligned. */
   width: number;
   /** The header row's cells, cleaned. */
@@ -487,6 +491,7 @@ export function readHeader(sheet: Grid, merges: readonly Merge[] = []): { header
   const above = formFieldsAbove(headerZone.slice(0, best.line ? best.index - 1 : best.index), (f) => byField.has(f));
   if ("error" in above) return above;
   const formFields = above.fields;
+  const moneyUnit = above.moneyUnit;
   const stated = (f: Field) => byField.has(f) || formFields.some((g) => g.field === f);
   const missing = REQUIRED_FIELDS.filter((f) => !stated(f)).map((f) => COLUMN_NAME[f]);
   if (!byField.has("value") && !byField.has("status")) missing.push(`${COLUMN_NAME.value} 或 ${COLUMN_NAME.status}`);
@@ -538,7 +543,7 @@ export function readHeader(sheet: Grid, merges: readonly Merge[] = []): { header
     ? [valueColumn, valueColumn + 1]
     : null;
   return {
-    header: { index: best.index, headerRow, columns, ignoredColumns, valueHeaderUnit, valueSuffix, width: line.length, headerCells, unnamed, layout, line, formFields, splitNumberAfter },
+    header: { index: best.index, headerRow, columns, ignoredColumns, valueHeaderUnit, valueSuffix, moneyUnit, width: line.length, headerCells, unnamed, layout, line, formFields, splitNumberAfter },
   };
 }
 
@@ -616,8 +621,10 @@ const TITLE_PERIOD = /\d{4}\s*年\s*(?:\d{1,2}\s*月?\s*[-~～至到—－]\s*)?
  * empty), or for the period a title naming one month 「……（2017年1-10月）」. The same field stated twice differently
  * is an error: the file says two things.
  */
-function formFieldsAbove(zone: Grid, hasColumn: (f: Field) => boolean): { fields: FormField[] } | { error: FileError } {
+function formFieldsAbove(zone: Grid, hasColumn: (f: Field) => boolean): { fields: FormField[]; moneyUnit: FormField | null } | { error: FileError } {
   const found = new Map<Field, FormField[]>();
+  // 「金额单位：万元」 (or 「单位：万元」 above a table with a 单位 column): the unit of the amounts of money only
+  const moneyUnits: FormField[] = [];
   const titlePeriods = new Map<string, FormField>();
   let monthWithoutYear = false;
   zone.forEach((line, r) => {
@@ -635,6 +642,23 @@ function formFieldsAbove(zone: Grid, hasColumn: (f: Field) => boolean): { fields
           if (next === undefined || /[:：]/.test(next)) continue;
           v = next;
         }
+        const money = MONEY_LABEL.test(normalizeKey(label));
+        // 「单位：万元、%」: a list of units, one of them for money
+        const listed = field === "unit" || money ? v.normalize("NFKC").split(/[、,，;；/]/).map((u) => u.trim()).filter((u) => u !== "") : [];
+        const listedMoney = listed.length > 1 && listed.every((u) => unitDef(u) !== null) ? listed.filter((u) => unitDef(u)?.category === "money") : [];
+        if (listed.length > 1 && listedMoney.length <= 1 && listed.every((u) => unitDef(u) !== null)) {
+          if (listedMoney.length === 1 && !moneyUnits.some((f) => f.text === listedMoney[0])) moneyUnits.push({ field: "unit", column: "金额单位", text: listedMoney[0]!, row: r + 1 });
+          continue;
+        }
+        if (money || (field === "unit" && hasColumn("unit"))) {
+          // an amount's unit: for the rows of money targets whose figure has no unit written beside it
+          const unit = v.normalize("NFKC");
+          if (unitDef(unit)?.category === "money") {
+            if (!moneyUnits.some((f) => f.text === unit)) moneyUnits.push({ field: "unit", column: normalizeKey(label), text: unit, row: r + 1 });
+            continue;
+          }
+          if (money) continue;
+        }
         // 「单位：万元」 is the unit of measure; 「单位：周巷镇」 the reporting unit
         if (field === "unit" && !KNOWN_UNITS.has(v.normalize("NFKC")) && scaledUnit(v) === null) field = normalizeKey(label) === "单位" ? "department" : null;
         if (field === null || !FORM_FIELDS.has(field) || hasColumn(field)) continue;
@@ -651,6 +675,9 @@ function formFieldsAbove(zone: Grid, hasColumn: (f: Field) => boolean): { fields
     });
   });
   if (!hasColumn("period") && !found.has("period") && titlePeriods.size === 1 && !monthWithoutYear) found.set("period", [...titlePeriods.values()]);
+  if (moneyUnits.length > 1) {
+    return { error: fileError("E_HEADER", `表头上方的金额单位前后不一致：${moneyUnits.map((f) => `第 ${f.row} 行「${f.text}」`).join("、")}；请只写一种，或在「${COLUMN_NAME.unit}」列逐行填写`) };
+  }
   const fields: FormField[] = [];
   for (const [field, list] of found) {
     if (list.length > 1) {
@@ -660,8 +687,11 @@ function formFieldsAbove(zone: Grid, hasColumn: (f: Field) => boolean): { fields
     }
     fields.push(list[0]!);
   }
-  return { fields };
+  return { fields, moneyUnit: moneyUnits[0] ?? null };
 }
+
+/** 「金额单位」「货币单位」: a label stating the unit of the amounts of money in the table. */
+const MONEY_LABEL = /^(金额|货币|资金|投资)单位$/;
 
 /** Separators typed by hand that a CSV does not use: a header written with one of them is one cell. */
 const HAND_SEPARATORS: [RegExp, string][] = [[/，/, "全角逗号“，”"], [/[|｜]/, "竖线“|”"], [/、/, "顿号“、”"], [/[ \u3000]+/, "空格"]];
@@ -818,8 +848,9 @@ export function readTable(sheet: Grid, merges: readonly Merge[] = [], hidden: Re
     else if (r.kind === "skipped") skipped.push(r.skipped);
   }
   const { headerRow, columns, ignoredColumns, valueHeaderUnit, valueSuffix } = header;
-  const formFields = [...header.formFields, ...footerFields(grid, skipped, header, rows)];
-  return { table: { headerRow, columns, ignoredColumns, valueHeaderUnit, valueSuffix, formFields, rows, skipped } };
+  // (the money unit is listed with the fields stated above the header: it is one, for the money targets' rows)
+  const formFields = [...header.formFields, ...(header.moneyUnit ? [header.moneyUnit] : []), ...footerFields(grid, skipped, header, rows)];
+  return { table: { headerRow, columns, ignoredColumns, valueHeaderUnit, valueSuffix, moneyUnit: header.moneyUnit?.text ?? null, formFields, rows, skipped } };
 }
 
 /** Fields a form signs below its table (「填表人：张三　填报日期：2017年11月3日」): who reported, and when. */
