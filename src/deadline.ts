@@ -37,9 +37,9 @@ export function parseReceivedAt(text: string): string | null {
 /**
  * Turns a deadline phrase into a date relative to the policy's issue date.
  * 年内/全年/今年/年底前 → end of that year; N月底前 → end of month N; N年内 → end of year + N;
- * YYYY年底前, YYYY年年底前, 到YYYY年, YYYY年M月底前, YYYY年M月D日前 as written; YYYY-YYYY年 → end of the later year;
+ * YYYY年底前, YYYY年年底前, YYYY年内, YYYY年度, 到YYYY年, YYYY年M月底前, YYYY年M月D日前 as written; YYYY-YYYY年 → end of the later year;
  * M月D日前 in the policy's year; (YYYY年)第N季度(末前), 前三季度 → the quarter's last day; (YYYY年)上半年 → 6月30日, 下半年 → 年底 (明年上半年: the next year's).
- * 长期/持续/常态化 → no date (rule ongoing); 每季度/每月/每年 → no date (rule recurring). A verb after the date
+ * 长期/持续/常态化/常年 → no date (rule ongoing); 每季度/每月/每年 → no date (rule recurring). A verb after the date
  * (年底前完成, 6月底前建成, 年内实现) is left out.
  * Returns null when the phrase is not recognised.
  */
@@ -48,7 +48,7 @@ export function parseDeadline(text: string, policyDate: string): Deadline | null
   const t = normalizeName(text).replace(/[。.]$/, "").replace(/^(到|至|截至|截止到?)/, "").replace(/(前|内)(完成|建成|实现|落实到位|落实|到位|办结)$/, "$1");
   const base = parseISO(policyDate);
   if (!isValid(base)) throw new Error(`invalid policy date ${policyDate}`);
-  if (/^(长期(坚持|推进|开展)?|持续(推进|开展)?|常态化(推进|开展)?|长效)$/.test(t)) return { date: null, rule: "ongoing" };
+  if (/^(长期(坚持|推进|开展)?|持续(推进|开展)?|常态化(推进|开展)?|常年(坚持|推进|开展)?|长效)$/.test(t)) return { date: null, rule: "ongoing" };
   if (/^(每(个)?(月|季度?|半年|年(度)?)|按(月|季|季度|年))(开展|报送|推进)?$/.test(t)) return { date: null, rule: "recurring" };
   if (/^(年内|全年|今年内?|年底前?|本年度?内?)$/.test(t)) return { date: iso(endOfYear(base)), rule: "policy_year_end" };
   let m = t.match(/^(\d{1,2}|[一二三四五六七八九十]{1,3})月(底|末)前?$/);
@@ -82,7 +82,7 @@ export function parseDeadline(text: string, policyDate: string): Deadline | null
     if (years === null) return null;
     return { date: `${base.getFullYear() + years}-12-31`, rule: "years_after_policy_year" };
   }
-  m = t.match(/^(\d{4})年年?(底|末)?前?$/);
+  m = t.match(/^(\d{4})年(?:年?(?:底|末)?前?|度?内|度)$/);
   if (m) return { date: `${m[1]}-12-31`, rule: "explicit_year" };
   m = t.match(/^(\d{4})年?[-~～—至到](\d{4})年(底|末)?前?$/);
   if (m) return Number(m[2]) >= Number(m[1]) ? { date: `${m[2]}-12-31`, rule: "explicit_year" } : null;

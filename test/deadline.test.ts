@@ -32,12 +32,18 @@ describe("deadline phrases, relative to the policy date", () => {
     ["2018年下半年", "2018-12-31"],
     ["明年上半年", "2018-06-30"],
     ["今年下半年", "2017-12-31"],
+    ["2018年内", "2018-12-31"],
+    ["2018年内完成", "2018-12-31"],
+    ["2018年度", "2018-12-31"],
+    ["2018年度内", "2018-12-31"],
   ])("%s → %s", (text, date) => {
     expect(parseDeadline(text, policyDate)?.date).toBe(date);
   });
   it.each([
     ["长期", "ongoing"],
     ["长期坚持", "ongoing"],
+    ["常年", "ongoing"],
+    ["常年开展", "ongoing"],
     ["持续推进", "ongoing"],
     ["每季度", "recurring"],
     ["每月", "recurring"],

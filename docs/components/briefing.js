@@ -2,10 +2,10 @@
 import {html} from "npm:htl";
 import {PROGRESS, goalText, latestText, pct} from "./progress.js";
 import {dateZh, list} from "./format.js";
+import {cnNumber} from "./numerals.js";
 
-const CN_NUMBERS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
-/** （一）（二）… for the n-th (1-based) entry; plain numbers past ten. */
-export const cnIndex = (n) => (n <= 10 ? `（${CN_NUMBERS[n - 1]}）` : `（${n}）`);
+/** （一）（二）…（十一）… for the n-th (1-based) entry. */
+export const cnIndex = (n) => `（${cnNumber(n)}）`;
 
 
 /** Counts of tasks and of (target, department) pairs by status, for one policy. */
