@@ -6,7 +6,7 @@ import { readCsv, type Numbered } from "./csv.js";
 import { parseDeadline } from "./deadline.js";
 import { DepartmentDictionary } from "./departments.js";
 import { loadError, type LoadError } from "./errors.js";
-import { parseResponsibility, type Role } from "./responsibility.js";
+import { parseResponsibility, ROLE_WORDS, type Role } from "./responsibility.js";
 import {
   TASK_TABLE_FILES,
   type CorrectionRow,
@@ -66,6 +66,9 @@ export const ids = {
   department: (policy: string, code: string) => `${policy}.${code}`,
   person: (policy: string, code: string) => `${policy}.${code}`,
 };
+
+/** A role word written after a department's name (市经信局牵头): see ROLE_WORDS. */
+const ROLE_SUFFIX = new RegExp(`(?:${Object.keys(ROLE_WORDS).join("|")})$`);
 
 const CELL_FIELDS = ["seq_cell", "chapter_cell", "title_cell", "content", "lead_departments", "coop_departments", "lead_persons", "coop_persons", "deadline_text"] as const;
 type CellField = (typeof CELL_FIELDS)[number];
@@ -252,7 +255,12 @@ export function readTaskTable(dir: string, displayRoot = "data/policies"): TaskT
       splitList(t[field]).forEach((mention, index) => {
         const resolved = dictionary.resolve(mention);
         if (!resolved) {
-          errors.push(loadError("E_UNKNOWN_DEPARTMENT", name("tasks.csv"), row, field, `「${mention}」不在部门字典中`, mention));
+          // 「市经信局牵头，市科技局配合」 copied into one cell: the roles are written, not yet split into the two columns
+          const role = ROLE_SUFFIX.exec(mention);
+          const named = role ? dictionary.resolve(mention.slice(0, -role[0].length)) : null;
+          errors.push(loadError("E_UNKNOWN_DEPARTMENT", name("tasks.csv"), row, field, named && role
+            ? `「${mention}」带有分工词“${role[0]}”：附件中“某部门牵头，某部门配合”写在一格时，请按分工拆开——牵头部门填入 lead_departments，配合部门填入 coop_departments，只写部门名称`
+            : `「${mention}」不在部门字典中`, mention));
           return;
         }
         for (const d of resolved)

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { columnar } from "../src/site.js";
 // @ts-ignore: a page module in plain JavaScript
 import { rowsOf } from "../docs/components/columns.js";
+// @ts-ignore: a page module in plain JavaScript
 import { cnNumber } from "../docs/components/numerals.js";
 
 describe("columnar", () => {
@@ -27,6 +28,6 @@ describe("columnar", () => {
 
 describe("cnNumber: the briefing numbers its sections （一）…（十一）… as documents do", () => {
   it("writes 1–99 in Chinese numerals, larger numbers in digits", () => {
-    expect([1, 9, 10, 11, 19, 20, 21, 99, 100].map(cnNumber)).toEqual(["一", "九", "十", "十一", "十九", "二十", "二十一", "九十九", "100"]);
+    expect([1, 9, 10, 11, 19, 20, 21, 99, 100].map((n) => cnNumber(n))).toEqual(["一", "九", "十", "十一", "十九", "二十", "二十一", "九十九", "100"]);
   });
 });

@@ -113,6 +113,17 @@ describe("rejections name the file, row, column and reason", () => {
     expect(r.errors[0]!.message).toContain("市委外宣办");
   });
 
+  it("a cell copied as 「市经信局牵头，市委宣传部配合」 is asked to be split into lead and cooperating departments", () => {
+    const r = rejected((d) => edit(d, "tasks.csv", '",市经信局,市委宣传部,龚激红', '",市经信局牵头，市委宣传部配合,,龚激红'));
+    expect(r.table).toBeNull();
+    expect(r.errors.map((e) => [e.code, e.row, e.column, e.value])).toEqual([
+      ["E_UNKNOWN_DEPARTMENT", 38, "lead_departments", "市经信局牵头"],
+      ["E_UNKNOWN_DEPARTMENT", 38, "lead_departments", "市委宣传部配合"],
+    ]);
+    for (const e of r.errors) expect(e.message).toContain("牵头部门填入 lead_departments，配合部门填入 coop_departments");
+    expect(r.errors[1]!.message).toContain("分工词“配合”");
+  });
+
   it("duplicate id", () => {
     const r = rejected((d) => edit(d, "tasks.csv", /\n39,34,/, "\n38,34,"));
     expect(r.errors).toContainEqual(expect.objectContaining({ code: "E_DUPLICATE_ID", row: 40, column: "row_no", value: "38" }));
