@@ -512,6 +512,15 @@ describe("readMonthlyFile: forms as departments fill them in", () => {
     expect(beside.file.ignoredColumns).toEqual(["完成率", "年度目标值", "情况说明"]);
   });
 
+  it("a table with a column of figures per month (2018年8月, 2018年9月, …) or one month's figure (10月完成值) is rejected, not read as status only", async () => {
+    const wide = await readMonthlyFile({ name: "w.csv", bytes: Buffer.from(["统计期：2017年10月", "报送单位,指标编码,2017年8月,2017年9月,2017年10月,完成状态", "市经信局,ZN-01,380,400,420,推进中"].join("\n")) }, CTX);
+    expect(wide.fileError?.code).toBe("E_HEADER");
+    expect(wide.fileError?.message).toContain("C 列「2017年8月」、D 列「2017年9月」、E 列「2017年10月」是按月份分列的数值");
+    expect(wide.rows).toEqual([]);
+    const one = await readMonthlyFile({ name: "o.csv", bytes: Buffer.from(["报送单位,指标编码,统计期,10月完成值,完成状态", "市经信局,ZN-01,2017-10,420,推进中"].join("\n")) }, CTX);
+    expect(one.fileError?.message).toContain("D 列「10月完成值」是某一个月的数值");
+  });
+
   it("a bracket that names no unit is only a remark: 累计完成值（截至本月）", async () => {
     const csv = ["报送单位,指标编码,统计期,累计完成值（截至本月）", "市经信局,ZN-01,2017-10,450"].join("\n");
     const r = await readMonthlyFile({ name: "remark.csv", bytes: Buffer.from(csv) }, CTX);

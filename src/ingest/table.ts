@@ -560,18 +560,30 @@ const LOOKALIKE: [Field, RegExp, RegExp][] = [
  */
 function lookalikeColumns(line: readonly string[], mapped: ReadonlySet<number>, hasColumn: (f: Field) => boolean): string {
   const found: string[] = [];
+  const months: string[] = [];
   line.forEach((cell, i) => {
     const h = cleanCell(cell ?? "").normalize("NFKC").replace(/\s+/g, "");
     if (h === "" || mapped.has(i)) return;
+    // 「2018年8月」「2018年9月」「10月」…: a table with one column of figures per month
+    if (!hasColumn("value") && MONTH_HEADING.test(h)) {
+      months.push(`${columnLetter(i)} 列「${h}」`);
+      return;
+    }
     for (const [field, like, unlike] of LOOKALIKE) {
       if (hasColumn(field) || !like.test(h) || unlike.test(h)) continue;
       found.push(`${columnLetter(i)} 列「${h}」未能识别（是否为「${COLUMN_NAME[field]}」？）`);
       break;
     }
   });
-  if (found.length === 0) return "";
-  return `${found.join("、")}：这样的列不会被读取，其中填写的数值或状态会被遗漏；请把表头改为可识别的列名（见报送指南），不需要报送的列请删除`;
+  const monthText = months.length === 0 ? "" : months.length === 1
+    ? `${months[0]}是某一个月的数值，不会被读取：请改为一列「${COLUMN_NAME.value}」，填截至统计期月底的累计数`
+    : `${months.join("、")}是按月份分列的数值，不会被读取：请改为一列「${COLUMN_NAME.value}」，每个统计期填一行（统计期填在「${COLUMN_NAME.period}」列，或只报一个月时写在表头上方）`;
+  if (found.length === 0) return monthText;
+  return [monthText, `${found.join("、")}：这样的列不会被读取，其中填写的数值或状态会被遗漏；请把表头改为可识别的列名（见报送指南），不需要报送的列请删除`].filter((x) => x !== "").join("；");
 }
+
+/** A heading that names a month (2018年10月, 10月份, 2018-10, 1-10月累计): a column of that month's figures. */
+const MONTH_HEADING = /^(?:\d{2,4}年)?(?:\d{1,2}[-~至])?(?:1[0-2]|0?[1-9])月份?(?:累计|完成|完成值|完成数)?$|^\d{4}[-./](?:1[0-2]|0?[1-9])$/;
 
 /** A value heading that names an earlier period's figure (上月, 上年同期): beside the current one, it is not read. */
 const EARLIER_FIGURE = /上月|上期|上年|去年|同期|上季/;
