@@ -512,6 +512,16 @@ describe("readMonthlyFile: forms as departments fill them in", () => {
     expect(beside.file.ignoredColumns).toEqual(["完成率", "年度目标值", "情况说明"]);
   });
 
+  it("a 统计期 above the header that differs from the month in the title rejects the file; the same month written twice is read", async () => {
+    const read = (lines: string[]) => readMonthlyFile({ name: "p.csv", bytes: Buffer.from([...lines, "报送单位,指标编码,累计完成值", "市经信局,ZN-01,420"].join("\n")) }, CTX);
+    const two = await read(["统计期：2017年9月", "智能经济政策进展表（2017年10月）"]);
+    expect(two.fileError?.code).toBe("E_HEADER");
+    expect(two.fileError?.message).toContain("第 1 行「2017年9月」，第 2 行标题中为「2017年10月」");
+    const same = await read(["智能经济政策进展表（2017年1-10月）", "统计期：2017年10月"]);
+    expect(same.fileError).toBeNull();
+    expect(same.rows.map((r) => r.period)).toEqual(["2017-10"]);
+  });
+
   it("a table with a column of figures per month (2018年8月, 2018年9月, …) or one month's figure (10月完成值) is rejected, not read as status only", async () => {
     const wide = await readMonthlyFile({ name: "w.csv", bytes: Buffer.from(["统计期：2017年10月", "报送单位,指标编码,2017年8月,2017年9月,2017年10月,完成状态", "市经信局,ZN-01,380,400,420,推进中"].join("\n")) }, CTX);
     expect(wide.fileError?.code).toBe("E_HEADER");

@@ -687,6 +687,17 @@ function formFieldsAbove(zone: Grid, hasColumn: (f: Field) => boolean): { fields
     });
   });
   if (!hasColumn("period") && !found.has("period") && titlePeriods.size === 1 && !monthWithoutYear) found.set("period", [...titlePeriods.values()]);
+  // 「统计期：2018年9月」 above a title 「……（2018年10月）」: the file says two months
+  const labelled = found.get("period");
+  if (labelled?.length === 1 && titlePeriods.size > 0 && !titlePeriods.has(labelled[0]!.text)) {
+    const p = parsePeriod(labelled[0]!.text);
+    if (p.ok && p.value !== null && !titlePeriods.has(p.value)) {
+      const title = [...titlePeriods.values()][0]!;
+      return {
+        error: fileError("E_HEADER", `表头上方的统计期前后不一致：第 ${labelled[0]!.row} 行「${labelled[0]!.text}」，第 ${title.row} 行标题中为「${title.text}」；整个文件应只有一个统计期，请改正其中之一`),
+      };
+    }
+  }
   if (moneyUnits.length > 1) {
     return { error: fileError("E_HEADER", `表头上方的金额单位前后不一致：${moneyUnits.map((f) => `第 ${f.row} 行「${f.text}」`).join("、")}；请只写一种，或在「${COLUMN_NAME.unit}」列逐行填写`) };
   }
