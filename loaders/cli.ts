@@ -31,6 +31,9 @@ const HELP = `luoshi —— 政策任务分解表与月度进展的数据仓库
       由正文与附件文本提出指标，并与指标登记表 targets.csv 比对：已发布的编码永不改名、不重编号；
       差异列出待审核（--check 有差异时退出码 1）；--write 只为新提出的指标追加新编码（之后运行 luoshi build 使其进入仓库）
   luoshi template --department 单位 --period YYYY-MM [--format xlsx|csv] [--out 文件]  生成月度报送模板（luoshi template --help）
+  luoshi serve [--dir 站点目录] [--port 3000] [--host 127.0.0.1]
+      在本机提供已生成的站点（默认 dist-site，先运行 npm run site:build），不需联网；
+      --host 0.0.0.0 供局域网内其他电脑访问。按 Ctrl+C 停止。
   luoshi help
 
 选项：
@@ -47,7 +50,7 @@ export const EXIT = { ok: 0, differences: 1, rejected: 2, unavailable: 3, usage:
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   // luoshi build --help: the help, as luoshi help (template has its own)
-  if (["build", "query", "targets", "ingest"].includes(command ?? "") && (rest.includes("--help") || rest.includes("-h"))) {
+  if (["build", "query", "targets", "ingest", "serve"].includes(command ?? "") && (rest.includes("--help") || rest.includes("-h"))) {
     console.log(HELP);
     return EXIT.ok;
   }
@@ -62,6 +65,8 @@ export async function main(argv: string[]): Promise<number> {
       case "ingest":
         return await ingest(rest);
       case "template": return await (await import("./template.js")).templateCommand(rest);
+      case "serve":
+        return await serve(rest);
       case undefined:
       case "help":
       case "--help":
@@ -111,6 +116,33 @@ async function build(args: string[]): Promise<number> {
   }
   console.error(`数据检查 ${summary.checks.length} 项全部通过；视图 ${summary.views.length} 个`);
   console.error(`仓库已重建：${summary.path}（${Date.now() - started} ms）`);
+  return EXIT.ok;
+}
+
+/** Serves the built site until the process is stopped. */
+async function serve(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { dir: { type: "string" }, port: { type: "string", default: "3000" }, host: { type: "string", default: "127.0.0.1" } } });
+  const { existsSync } = await import("node:fs");
+  const { join, resolve } = await import("node:path");
+  const dir = resolve(values.dir ?? process.env.LUOSHI_SITE_OUTPUT ?? "dist-site");
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`端口应为 0–65535 的整数：${values.port}`);
+    return EXIT.usage;
+  }
+  if (!existsSync(join(dir, "index.html"))) {
+    console.error(`${dir} 中没有生成好的站点（缺少 index.html）：请先运行 npm run site:build，或用 --dir 指定站点目录`);
+    return EXIT.unavailable;
+  }
+  const { serveStatic } = await import("../src/serve.js");
+  try {
+    const server = await serveStatic(dir, { port, host: values.host });
+    console.error(`站点：${server.url}（${dir}；按 Ctrl+C 停止）`);
+  } catch (e) {
+    console.error(`无法在 ${values.host}:${port} 上提供站点：${(e as Error).message}`);
+    return EXIT.unavailable;
+  }
+  await new Promise<never>(() => {});
   return EXIT.ok;
 }
 

@@ -99,3 +99,36 @@ describe("luoshi CLI", () => {
     expect(txt.stderr).toContain("只能写成 .xlsx 或 .csv");
   });
 });
+
+describe("luoshi serve", () => {
+  it("serves a built site with clean URLs on the port asked for, and says what to do when there is none", async () => {
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { spawn } = await import("node:child_process");
+    const dir = mkdtempSync(join(tmpdir(), "luoshi-site-"));
+    writeFileSync(join(dir, "index.html"), "<p>总览</p>");
+    writeFileSync(join(dir, "progress.html"), "<p>目标进度</p>");
+    const child = spawn(process.execPath, [join(PACKAGE_ROOT, "bin", "luoshi.js"), "serve", "--dir", dir, "--port", "0"], { env });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let err = "";
+        child.stderr.on("data", (d) => {
+          err += String(d);
+          const m = /站点：(http:\/\/127\.0\.0\.1:\d+\/)/.exec(err);
+          if (m) resolve(m[1]!);
+        });
+        child.on("exit", () => reject(new Error(err)));
+      });
+      const progress = await fetch(`${url}progress`);
+      expect(progress.status).toBe(200);
+      expect(await progress.text()).toContain("目标进度");
+      expect((await fetch(`${url}no-such-page`)).status).toBe(404);
+      expect((await fetch(`${url}..%2F..%2Fetc%2Fpasswd`)).status).toBe(404);
+    } finally {
+      child.kill();
+    }
+    const missing = luoshi("serve", "--dir", join(dir, "nothing"));
+    expect(missing.status).toBe(3);
+    expect(missing.stderr).toContain("npm run site:build");
+  });
+});

@@ -1,16 +1,15 @@
 // Helpers for browser tests of the built site: a static file server for dist-site on 127.0.0.1,
 // and Debian's Chromium driven by playwright-core, with every request to a host outside the
 // loopback range aborted and recorded (the site must work on a closed network).
-import { existsSync, statSync } from "node:fs";
-import { readFile } from "node:fs/promises";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { existsSync } from "node:fs";
 import path from "node:path";
+import { resolveSiteFile, serveStatic as serveSite, type StaticServer } from "../../src/serve.js";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 
 export const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const siteDir = path.join(projectDir, "dist-site");
+export { resolveSiteFile, type StaticServer };
 export const chromiumPath = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 
 export const CHROMIUM_ARGS = [
@@ -23,108 +22,8 @@ export const CHROMIUM_ARGS = [
   "--no-first-run"
 ];
 
-const MIME_TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".map": "application/json; charset=utf-8",
-  ".wasm": "application/wasm",
-  ".arrow": "application/vnd.apache.arrow.file",
-  ".parquet": "application/vnd.apache.parquet",
-  ".csv": "text/csv; charset=utf-8",
-  ".tsv": "text/tab-separated-values; charset=utf-8",
-  ".txt": "text/plain; charset=utf-8",
-  ".md": "text/markdown; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".jpg": "image/jpeg",
-  ".jpeg": "image/jpeg",
-  ".gif": "image/gif",
-  ".webp": "image/webp",
-  ".ico": "image/x-icon",
-  ".woff": "font/woff",
-  ".woff2": "font/woff2",
-  ".ttf": "font/ttf",
-  ".zip": "application/zip",
-  ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  ".duckdb": "application/octet-stream",
-  ".db": "application/octet-stream"
-};
-
-const isFile = (file: string) => existsSync(file) && statSync(file).isFile();
-
-/** Maps a URL path to a file of the built site, as a static host with clean URLs does. */
-export function resolveSiteFile(root: string, pathname: string): string | undefined {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(pathname);
-  } catch {
-    return undefined;
-  }
-  const file = path.resolve(root, "." + path.posix.normalize(`/${decoded}`));
-  if (file !== root && !file.startsWith(root + path.sep)) return undefined; // outside the site
-  if (decoded.endsWith("/")) return isFile(path.join(file, "index.html")) ? path.join(file, "index.html") : undefined;
-  if (isFile(file)) return file;
-  if (isFile(`${file}.html`)) return `${file}.html`; // /tasks → tasks.html
-  if (isFile(path.join(file, "index.html"))) return path.join(file, "index.html");
-  return undefined;
-}
-
-export interface StaticServer {
-  /** Base URL, such as http://127.0.0.1:41234/ */
-  url: string;
-  /** Paths requested so far, with their status. */
-  requests: { path: string; status: number }[];
-  close(): Promise<void>;
-}
-
 /** Serves `dir` (default: dist-site) on 127.0.0.1 at a random free port. */
-export async function serveStatic(dir: string = siteDir): Promise<StaticServer> {
-  const root = path.resolve(dir);
-  const requests: StaticServer["requests"] = [];
-  const server: Server = createServer(async (request, response) => {
-    const { pathname } = new URL(request.url ?? "/", "http://127.0.0.1");
-    const file = request.method === "GET" || request.method === "HEAD" ? resolveSiteFile(root, pathname) : undefined;
-    try {
-      if (file) {
-        const body = await readFile(file);
-        response.writeHead(200, {
-          "Content-Type": MIME_TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream",
-          "Content-Length": body.length,
-          "Cache-Control": "no-store"
-        });
-        response.end(request.method === "HEAD" ? undefined : body);
-        requests.push({ path: pathname, status: 200 });
-      } else {
-        const notFound = path.join(root, "404.html");
-        const body = isFile(notFound) ? await readFile(notFound) : Buffer.from("Not found");
-        response.writeHead(404, { "Content-Type": isFile(notFound) ? MIME_TYPES[".html"] : MIME_TYPES[".txt"] });
-        response.end(request.method === "HEAD" ? undefined : body);
-        requests.push({ path: pathname, status: 404 });
-      }
-    } catch (error) {
-      response.writeHead(500, { "Content-Type": MIME_TYPES[".txt"] });
-      response.end(String(error));
-      requests.push({ path: pathname, status: 500 });
-    }
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    requests,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      })
-  };
-}
+export const serveStatic = (dir: string = siteDir): Promise<StaticServer> => serveSite(dir);
 
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.toLowerCase().replace(/^\[|\]$/g, "");
