@@ -647,6 +647,7 @@ export async function generateSamples(ref: Reference): Promise<Samples> {
     const row = host.rows.find((r) => isQuantity(r) && typeof r.value === "number" && r.value >= 100)!;
     const good = row.value as number;
     row.value = good * 10;
+    row.flag = true; // ten times the month before, the increase past the target's value: flagged at load (src/drops.ts)
     revise(host, "-更正", 3, (rows) => rows.map((r) => (r.code === row.code ? { ...r, value: good, note: `更正：上报时多录一位数字。${r.note}` } : r)));
     const host2 = find(["市财政局"], "2017-12", (f) => quantityRow(f) !== undefined);
     const money = quantityRow(host2)!;

@@ -453,13 +453,21 @@ describe("readMonthlyFile: forms as departments fill them in", () => {
     );
   });
 
+  it("a 单位 cell holding a scale word alone (亿, 万) is rejected in that column, saying what to write", async () => {
+    const csv = [HEADER, "市经信局,ZN-02,2017-10,6,亿,,,,", "市经信局,ZN-02,2017-09,3500万元,亿元,,,,"].join("\n");
+    const r = await readMonthlyFile({ name: "scale.csv", bytes: Buffer.from(csv) }, CTX);
+    expect(r.rejects.map((x) => [x.row, x.code, x.column, x.value])).toEqual([[2, "E_UNIT_MISMATCH", "单位", "亿"], [3, "E_UNIT_MISMATCH", "累计完成值", "3500万元"]]);
+    expect(r.rejects[0]!.message).toContain("“亿”不是计量单位（指标单位为 万元）：请写成如 亿元");
+    expect(r.rejects[1]!.message).toContain("单元格为 万元，「单位」列为 亿元：同一个数写了不同的单位");
+  });
+
   it("a reject shows the value as sent, not as read with the unit of the header or the 单位 column", async () => {
     const column = [HEADER, "市科技局,ZN-04,2017-10,0.5,万家,,,,", "市经信局,ZN-01,2017-10,三百,万家,,,,", "市科技局,ZN-04,2017-11,0.5,万%,,,,"].join("\n");
     const c = await readMonthlyFile({ name: "sent.csv", bytes: Buffer.from(column) }, CTX);
     expect(c.rejects.map((r) => [r.row, r.code, r.column, r.value])).toEqual([
       [2, "E_UNIT_MISMATCH", "累计完成值", "0.5"], // read as 5000 家 for a % target
       [3, "E_NOT_A_NUMBER", "累计完成值", "三百"],
-      [4, "E_UNIT_MISMATCH", "累计完成值", "0.5"], // 万% is no unit
+      [4, "E_UNIT_MISMATCH", "单位", "万%"], // 万% is no unit: the 单位 column's fault, shown as sent
     ]);
     const header = ["报送单位,指标编码,统计期,累计完成值（万家）", "市科技局,ZN-04,2017-10,0.5"].join("\n");
     const h = await readMonthlyFile({ name: "sent-header.csv", bytes: Buffer.from(header) }, CTX);

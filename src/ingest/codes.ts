@@ -21,7 +21,7 @@ export const INGEST_ERROR_CODES = {
     E_REQUIRED: "必填值为空",
     E_NOT_A_NUMBER: "不是有效的数字",
     E_NEGATIVE: "累计完成值不能为负数",
-    E_UNIT_MISMATCH: "单位与指标的计量单位不一致，且无法换算",
+    E_UNIT_MISMATCH: "单位不一致或无法换算",
     E_BAD_PERIOD: "无法识别的统计期（应为 YYYY-MM，如 2017-10）",
     E_PERIOD_BEFORE_START: "统计期早于该指标的起算时间",
     E_PERIOD_IN_FUTURE: "统计期晚于核对日期所在月份",

@@ -479,7 +479,8 @@ function checkCells(cells: RowCells, sourceRow: number, memo: RowMemo): ValidRow
         { where: `「${COLUMN_NAME.unit}」列`, unit: inColumn },
         { where: "表头", unit: inHeader },
       ].filter((e): e is { where: string; unit: string } => e.unit !== null);
-      issues = addIssue(issues, cells, "E_UNIT_MISMATCH", "value", rowMessage("E_UNIT_MISMATCH", explicit.map((e) => `${e.where}为 ${e.unit}`).join("，")));
+      issues = addIssue(issues, cells, "E_UNIT_MISMATCH", "value", rowMessage("E_UNIT_MISMATCH",
+        `${explicit.map((e) => `${e.where}为 ${e.unit}`).join("，")}：同一个数写了不同的单位，请只写一处，或使各处一致`));
     }
     if (unitOk && target) {
       const targetUnit = target.unit;
@@ -495,7 +496,12 @@ function checkCells(cells: RowCells, sourceRow: number, memo: RowMemo): ValidRow
         value = reportedUnit === targetUnit ? reported.value : convertUnit(reported.value, reportedUnit, targetUnit);
         if (value === null) {
           unitOk = false;
-          issues = addIssue(issues, cells, "E_UNIT_MISMATCH", "value", rowMessage("E_UNIT_MISMATCH", `填写的单位为 ${reportedUnit}，指标单位为 ${targetUnit}`));
+          // the unit from the 单位 column is that column's fault; a scale word alone (亿, 万) is no unit at all
+          const where = inCell === null && inColumn !== null ? "unit" : "value";
+          const bareScale = /^[十百千万亿]+$/.test(reportedUnit);
+          issues = addIssue(issues, cells, "E_UNIT_MISMATCH", where, rowMessage("E_UNIT_MISMATCH", bareScale
+            ? `“${reportedUnit}”不是计量单位（指标单位为 ${targetUnit}）：请写成如 ${reportedUnit}${targetUnit.replace(/^[十百千万亿]+/, "")}，或换算为 ${targetUnit}`
+            : `填写的单位为 ${reportedUnit}，指标单位为 ${targetUnit}，两者无法换算`));
         }
       }
     }
