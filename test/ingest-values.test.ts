@@ -319,6 +319,16 @@ describe("parseReportDate", () => {
     expect(valueOf(parseReportDate("43042", { excelSerial: true }))).toBe("2017-11-03");
     expect(codeOf(parseReportDate("43042"))).toBe("E_BAD_DATE");
   });
+  it("in a CSV, an Excel serial day is rejected saying which date it stands for", () => {
+    const date = parseReportDate("43042");
+    expect(date.ok ? "" : date.message).toContain("像是 Excel 的日期序号（即 2017-11-03）：CSV 中请直接写成 2017-11-03");
+    const period = parsePeriod("43039");
+    expect(codeOf(period)).toBe("E_BAD_PERIOD");
+    expect(period.ok ? "" : period.message).toContain("像是 Excel 的日期序号（即 2017-10）");
+    // (a 5-digit number far from any year in range is no date)
+    const other = parseReportDate("99999");
+    expect(other.ok ? "" : other.message).not.toContain("日期序号");
+  });
 });
 
 describe("numberCellText", () => {

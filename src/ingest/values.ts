@@ -254,6 +254,8 @@ export function parsePeriod(text: string, options: DateCellOptions = {}): Parsed
     return ok(iso.slice(0, 7));
   } else {
     if (/^\d{4}(?:年度?|全年)?$/.test(t) && inYearRange(Number(t.slice(0, 4)))) return bad(`只有年份，没有月份：全年的累计数请写该年 12 月（${t.slice(0, 4)}-12）`);
+    const serial = serialHint(t, 7);
+    if (serial) return bad(serial.slice(1));
     return bad(NO_YEAR.test(t) ? "缺少年份，请写成 YYYY-MM（如 2017-10）" : undefined);
   }
   if (m < 1 || m > 12) return bad("月份应为 1–12");
@@ -280,9 +282,22 @@ function quarterEnd(t: string): string[] | null {
 /** Why a report date could not be read, when the writing is a common one: no year, no day, day and month in doubt. */
 function badDateHint(t: string): string {
   if (NO_YEAR.test(t)) return "，缺少年份，请写成 YYYY-MM-DD（如 2017-11-03）";
+  const serial = serialHint(t, 10);
+  if (serial) return serial;
   if (/^\d{4}(?:年\d{1,2}月|[-/.]\d{1,2})$/.test(t)) return "，缺少日";
   if (/^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(t)) return "，日、月、年的先后无法确定";
   return "";
+}
+
+/**
+ * 「，43407 像是 Excel 的日期序号（2018-11-03）…」 for a 5-digit number in a CSV (where a number is never read as a
+ * date: Excel wrote the cell's number instead of the date it shows); "" otherwise. `length`: 10 for a date, 7 for a month.
+ */
+function serialHint(t: string, length: 7 | 10): string {
+  if (!/^\d{5}$/.test(t)) return "";
+  const iso = excelSerialToIsoDate(Number(t));
+  if (iso === null || !inYearRange(Number(iso.slice(0, 4)))) return "";
+  return `，像是 Excel 的日期序号（即 ${iso.slice(0, length)}）：CSV 中请直接写成 ${iso.slice(0, length)}（可在 Excel 中把该列设为日期格式后再另存）`;
 }
 
 export function parseReportDate(text: string, options: DateCellOptions = {}): Parsed<string | null> {
