@@ -226,6 +226,24 @@ describe("due dates on weekends and holidays", () => {
   });
 });
 
+describe("a target counted from a later month", () => {
+  it("is owed from its counting start, not from the policy's month (ingest rejects a period before it)", async () => {
+    const row = "CX75-08-01,published,8,quantity,,5,,个,个,5,increment,,,人才和团队,,,2017-01-01,";
+    const owed = async (edited: boolean) => {
+      let result: Record<string, number> = {};
+      await withOwnWarehouse((f) => edited && edit(f.policyDir, "targets.csv", row, row.replace("2017-01-01", "2017-11-01")), async (w) => {
+        await setAsOf(w.connection, "2017-12-31");
+        result = Object.fromEntries((await query(w.connection, "SELECT period, owed_targets FROM reporting_calendar WHERE department_name = '市科技局' ORDER BY period")).rows
+          .map((r) => [r.period, Number(r.owed_targets)]));
+      });
+      return result;
+    };
+    const [before, after] = [await owed(false), await owed(true)];
+    expect(after["2017-10"]).toBe(before["2017-10"]! - 1);
+    expect(after["2017-11"]).toBe(before["2017-11"]);
+  });
+});
+
 describe("when a target is done: one rule for progress, the calendar and the template (reached_periods)", () => {
   it("a goal below its baseline (450家 from 600) is reached by going down to it: 500 is not done and still owed, 440 is done and owed no more", async () => {
     const row = "CX75-06-01,published,6,quantity,reach,450,,家,家,450,level,年内,2017-12-31,实施智能化(自动化)改造项目的企业,,,2017-01-01,,";

@@ -1,5 +1,6 @@
 -- What each reporting department owes each month, and what it sent: one row per (department, month) from the
--- policy's month to the as-of date. A target is owed every month from the policy date until the month it is done
+-- policy's month to the as-of date. A target is owed every month from the policy date (or its counting start, if later)
+-- until the month it is done
 -- (reached_periods: 已完成, or a quantity's goal reached from its baseline), that month included; an overdue, unfinished
 -- target is still owed. Recurring duties are owed until their deadline month (a round reported 已完成 does not end them).
 -- A month with no figure accepted but rows sent for it and rejected (raw.rejects: the key each was meant for) is
@@ -23,6 +24,8 @@ owed AS (
   JOIN targets t ON t.target_id = r.target_id
   LEFT JOIN done d ON d.department_id = r.department_id AND d.target_id = r.target_id
   WHERE t.status = 'published'
+    -- a month before the target's counting start cannot be reported (ingest rejects it): not owed
+    AND (t.counting_start IS NULL OR m.period >= strftime(t.counting_start, '%Y-%m'))
     AND (d.done_period IS NULL OR m.period <= d.done_period)
     AND (t.kind <> 'recurring' OR t.deadline IS NULL OR m.period <= strftime(t.deadline, '%Y-%m'))
 ),
