@@ -687,6 +687,7 @@ export const DICTIONARY: Record<string, ViewDoc> = {
       tasks_cooperated: "配合的任务行数",
       led_behind: "牵头的任务中落后序时或逾期的行数",
       cooperated_behind: "配合的任务中落后序时或逾期的行数",
+      tasks_via_groups: "经所属部门组（如“各镇(街道、园区)”）承担的任务数（牵头或配合）；这些任务只在部门组的 tasks_led / tasks_cooperated 中计一次",
       pairs: "作为报送单位的（指标、报送单位）对数",
       pairs_done: "其中已完成",
       pairs_done_late: "其中逾期完成",

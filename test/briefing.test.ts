@@ -141,6 +141,15 @@ describe("department_briefing", () => {
     expect(await kjj()).toEqual({ tasks_led: 5, tasks_cooperated: 3, led_behind: 5, cooperated_behind: 3, pairs_done: 2, pairs_lagging: 0 });
   });
 
+  it("gives each member of a group (各镇(街道、园区), 19 towns) the group's tasks as tasks_via_groups, counted for the group alone in tasks_led", async () => {
+    const towns = await sql(`SELECT b.tasks_led, b.tasks_via_groups FROM department_briefing b JOIN group_members m ON m.member_id = b.department_id
+      WHERE m.group_name = '各镇(街道、园区)'`);
+    expect(towns.length).toBe(19);
+    expect(towns.every((t) => Number(t.tasks_via_groups) === 1)).toBe(true);
+    const [group] = await sql(`SELECT tasks_led, tasks_via_groups FROM department_briefing WHERE name = '各镇(街道、园区)'`);
+    expect(group).toEqual({ tasks_led: 1, tasks_via_groups: 0 });
+  });
+
   it("agrees with department_workload on the task counts of every department", async () => {
     const differing = await sql(`SELECT b.name FROM department_briefing b JOIN department_workload w USING (department_id)
       WHERE b.tasks_led <> w.rows_led OR b.tasks_cooperated <> w.rows_cooperated`);

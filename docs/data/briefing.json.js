@@ -18,8 +18,8 @@ await emitJson(async (read) => ({
     FROM target_progress p JOIN task_progress t ON t.policy_id = p.policy_id AND t.row_no = p.row_no
     WHERE t.task_status IN ('overdue', 'lagging') AND p.progress_status IN ('overdue', 'lagging')
     ORDER BY p.policy_id, p.row_no, p.code, p.department_name`),
-  departments: await read(`SELECT policy_id, code, name, tasks_led, tasks_cooperated, led_behind, cooperated_behind, pairs, pairs_done,
+  departments: await read(`SELECT policy_id, code, name, tasks_led, tasks_cooperated, led_behind, cooperated_behind, tasks_via_groups, pairs, pairs_done,
       pairs_lagging, pairs_overdue, pairs_not_reported, months_owed, months_returned, months_missing, months_late, reporting_rate, ${HAS_DEPARTMENT_PAGE} AS has_page
-    FROM department_briefing WHERE tasks_led + tasks_cooperated + pairs > 0
+    FROM department_briefing WHERE tasks_led + tasks_cooperated + tasks_via_groups + pairs > 0
     ORDER BY policy_id, led_behind + cooperated_behind DESC, pairs_overdue + pairs_lagging DESC, months_missing DESC, name`),
 }));

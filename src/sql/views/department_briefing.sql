@@ -13,6 +13,14 @@ WITH behind AS (
   WHERE d.accountable
   GROUP BY ALL
 ),
+-- the tasks a group the department belongs to (各镇) answers for: each member's share of the work, counted once for
+-- the group in tasks_led and tasks_cooperated
+via AS (
+  SELECT m.member_id AS department_id, count(DISTINCT d.task_id) AS tasks_via_groups
+  FROM group_members m JOIN task_departments d ON d.department_id = m.group_id
+  WHERE d.accountable
+  GROUP BY ALL
+),
 reported AS (
   SELECT department_id,
     count(*) AS pairs,
@@ -30,6 +38,7 @@ SELECT
   coalesce(b.tasks_cooperated, 0) AS tasks_cooperated,
   coalesce(b.led_behind, 0) AS led_behind,
   coalesce(b.cooperated_behind, 0) AS cooperated_behind,
+  coalesce(v.tasks_via_groups, 0) AS tasks_via_groups,
   coalesce(r.pairs, 0) AS pairs,
   coalesce(r.done, 0) AS pairs_done,
   coalesce(r.done_late, 0) AS pairs_done_late,
@@ -43,5 +52,6 @@ SELECT
   rr.reporting_rate
 FROM departments dep
 LEFT JOIN behind b USING (department_id)
+LEFT JOIN via v USING (department_id)
 LEFT JOIN reported r USING (department_id)
 LEFT JOIN reporting_rates rr USING (department_id)
