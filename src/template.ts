@@ -110,7 +110,8 @@ function targetText(t: Record<string, unknown>): string {
   if (t.kind === "recurring") return `常态化工作${t.frequency ? `（${t.frequency}）` : ""}${deadline}`;
   const cmp = t.comparator === "at_least" ? "不少于 " : t.comparator === "about" ? "约 " : t.comparator === "at_most" ? "不超过 " : "";
   const value = t.value === null || t.value === undefined ? "" : `${fmt(Number(t.value))}${t.value_max !== null && t.value_max !== undefined ? `–${fmt(Number(t.value_max))}` : ""}`;
-  const verb = t.measure === "level" ? "达到" : "新增";
+  // (增长 10%: a growth rate, not 10% more of something)
+  const verb = t.measure === "level" ? "达到" : t.unit === "%" ? "增长" : "新增";
   const unit = t.unit === "%" ? "%" : t.unit ? ` ${t.unit}` : "";
   // 每季度新增 5 个，累计至 2017-12-31 共 20 个: a count per period, and what the cumulative figure must reach
   const goal = t.frequency && t.goal !== null && t.goal !== undefined && Number(t.goal) !== Number(t.value) ? `（累计共 ${fmt(Number(t.goal))}${unit}）` : "";
@@ -121,7 +122,8 @@ function instructionText(t: Record<string, unknown>): string {
   const start = String(t.counting_start ?? "").slice(0, 7);
   if (t.kind === "milestone") return `在「完成状态」中选择 ${STATUS_CHOICES.join("、")}；「累计完成值」留空`;
   if (t.kind === "recurring") return "填写「完成状态」；可在「累计完成值」中填写累计开展次数";
-  const what = t.unit === "%" ? "截至本月底达到的比例" : t.measure === "level" ? "截至本月底的累计总数" : `自 ${start} 起累计新增数`;
+  const what = t.unit === "%" ? (t.measure === "level" ? "截至本月底达到的比例" : `自 ${start} 起的累计增幅（增长率）`)
+    : t.measure === "level" ? "截至本月底的累计总数" : `自 ${start} 起累计新增数`;
   return `「累计完成值」填${what}（${t.unit ?? "无单位"}），只填数字`;
 }
 

@@ -170,3 +170,24 @@ describe("luoshi template", () => {
     expect(luoshi("template", "--department", "市经信局").status).toBe(64);
   }, 120_000);
 });
+
+describe("the target and instruction of a template row", () => {
+  it("a growth rate (增长10%, a percentage increment) reads 增长 10% and asks for the cumulative growth rate, not 新增", async () => {
+    const { edit } = await import("./support/fixtures.js");
+    const { openWarehouse } = await import("../src/warehouse.js");
+    const { buildTemplate } = await import("../src/template.js");
+    const f = copyData();
+    edit(f.policyDir, "targets.csv", "CX75-08-01,published,8,quantity,,5,,个,个,5,increment,", "CX75-08-01,published,8,quantity,,10,,%,%,10,increment,");
+    const w = join(f.dir, "w.duckdb");
+    await buildWarehouse({ data: f.data, db: w });
+    const wh = await openWarehouse(w, { readOnly: true });
+    try {
+      const t = await buildTemplate(wh.connection, { department: "市科技局", period: "2017-10" });
+      const row = t.rows.find((r) => r.code === "CX75-08-01")!;
+      expect(row.target).toMatch(/^增长 10%(，|$)/);
+      expect(row.instruction).toContain("累计增幅（增长率）");
+    } finally {
+      wh.close();
+    }
+  });
+});
