@@ -9,7 +9,7 @@ import { storeNetworkMetrics } from "./network.js";
 import { PACKAGE_ROOT, SQL_DIR } from "./paths.js";
 import { storeDiscrepancies } from "./reconcile.js";
 import { readTaskTable, type TaskTable } from "./tasktable.js";
-import { createViews, openWarehouse, runChecks, type CheckResult } from "./warehouse.js";
+import { createViews, openWarehouse, runChecks, schemaFingerprint, type CheckResult } from "./warehouse.js";
 
 /**
  * Building the warehouse from the curated inputs and the archive. Kept apart from warehouse.ts so that readers
@@ -119,7 +119,7 @@ export async function buildWarehouse(options: { data: string; db: string; waitMs
       }
       await insertRows(wh.connection, "raw.calendar", calendar.days);
       const version = JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")).version as string;
-      await wh.connection.run("INSERT INTO raw.build_info VALUES (now()::TIMESTAMP, $1, $2)", [version, tables.length]);
+      await wh.connection.run("INSERT INTO raw.build_info VALUES (now()::TIMESTAMP, $1, $2, $3)", [version, tables.length, schemaFingerprint()]);
       await wh.connection.run("COMMIT");
       views = await createViews(wh.connection);
       await storeNetworkMetrics(wh.connection);

@@ -22,6 +22,14 @@ import { JUMP_MULTIPLE, type FileDrop, type FileJump } from "./ingest/review.js"
 
 export { dropReason, jumpReason } from "./ingest/review.js";
 
+/**
+ * Per target of raw.targets (alias-free SQL over its columns): the value a jump's increase must reach (a quantity's
+ * value, else NULL), and whether its figure is meant to rise (a fall is flagged): not a ceiling (控制在…以内), nor a
+ * goal below its baseline (降低到). The observations view writes the same expressions.
+ */
+export const JUMP_VALUE_SQL = "CASE WHEN kind = 'quantity' AND value > 0 THEN value END";
+export const RISES_SQL = "NOT (coalesce(comparator, '') = 'at_most' OR coalesce(value < baseline, false))";
+
 /** A stored row of the file whose figure falls below the one of the period before it. */
 export type Drop = FileDrop & { code: string; department: string; period: string };
 
@@ -58,12 +66,7 @@ export async function findDrops(
   // target, a quantity: jump_value).
   const sql = `
     WITH f AS NOT MATERIALIZED (SELECT source_row, department_id, target_id, period, value, coalesce(note, '') = '' AS bare FROM ${fileRows}),
-    tt AS (
-      SELECT target_id, CASE WHEN kind = 'quantity' AND value > 0 THEN value END AS jump_value,
-        -- a figure expected to go down: a ceiling (控制在…以内), or a goal below its baseline (降低到): no fall to flag
-        NOT (coalesce(comparator, '') = 'at_most' OR coalesce(value < baseline, false)) AS rises
-      FROM raw.targets
-    ),
+    tt AS (SELECT target_id, ${JUMP_VALUE_SQL} AS jump_value, ${RISES_SQL} AS rises FROM raw.targets),
     keys AS (
       SELECT department_id, target_id, jump_value, rises, row_number() OVER () AS key_no FROM (
         SELECT DISTINCT f.department_id, f.target_id, tt.jump_value, tt.rises FROM f JOIN tt USING (target_id)

@@ -10,9 +10,9 @@ import { planCsv } from "./ingest/csvplan.js";
 import { type FormField } from "./ingest/table.js";
 import { rejectsCsv as rejectLinesCsv, rejectsXlsx as rejectLinesXlsx, type RejectLine } from "./ingest/rejects.js";
 import { startBulk } from "./bulk.js";
-import { findDrops, type Drop, type Jump } from "./drops.js";
+import { findDrops, JUMP_VALUE_SQL, RISES_SQL, type Drop, type Jump } from "./drops.js";
 import { findReverts, revertReason, type Revert } from "./reverts.js";
-import { dropReason, jumpReason, reviewReasons } from "./ingest/review.js";
+import { dropReason, fileDrops, fileJumps, jumpReason, reviewReasons } from "./ingest/review.js";
 import { trace } from "./trace.js";
 import { type ProgressReport } from "./progress.js";
 import { aliasCandidates, departmentResolver } from "./ingest/keys.js";
@@ -400,8 +400,22 @@ export class FileLoad {
     // no current figure of any target the file names (read before its rows were accepted): nothing loaded before to compare with
     const history = this.current.size > 0;
     // a figure falls or jumps from the one before it: loaded before, or the file's own for an earlier period of the
-    // same key. Every row read by JavaScript is here: when nothing was loaded before and no key has two figures, no query.
-    if (!history && this.sqlRows === null && !repeatsKey(out.rows)) return;
+    // same key. Every row read by JavaScript is here: when nothing was loaded before and no key has two figures, nothing
+    // to compare; with two, the file's rows compared with each other by the same rules in JavaScript (review.ts;
+    // test/bulk.test.ts and test/jumps.test.ts hold them to the query of src/drops.ts), without a temporary table
+    if (!history && this.sqlRows === null) {
+      if (!repeatsKey(out.rows)) return;
+      const codes = [...new Set(out.rows.map((r) => r.targetCode))];
+      const trend = new Map((await connection.runAndReadAll(`SELECT code, ${JUMP_VALUE_SQL}, ${RISES_SQL} FROM raw.targets WHERE list_contains($1::VARCHAR[], code)`, [listValue(codes)]))
+        .getRowsJS().map(([code, jump, rises]) => [String(code), { jump: jump === null ? null : Number(jump), rises: rises === true }]));
+      const located = <T extends { index: number }>(list: T[]) => list.map((d) => {
+        const { targetCode: code, department, period } = out.rows[d.index]!;
+        return { ...d, code, department, period };
+      });
+      await this.flagDrops(located(fileDrops(out.rows, (code) => trend.get(code)?.rises ?? true)));
+      this.flagJumps(located(fileJumps(out.rows, (code) => trend.get(code)?.jump ?? null)));
+      return;
+    }
     if (this.options.dryRun) {
       await tempTableOfRows(connection, "luoshi_file_rows", out);
       const columns = "source_row, department_id, target_id, period, value, status, note, reported_at";

@@ -1,5 +1,6 @@
 import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from "@duckdb/node-api";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { createHash } from "node:crypto";
 import { basename, join } from "node:path";
 import { lockWaitMs, WarehouseBusy } from "./lock.js";
 import { SQL_DIR } from "./paths.js";
@@ -20,8 +21,28 @@ export class WarehouseOutdated extends Error {
   }
 }
 
-/** Throws WarehouseOutdated unless the monthly tables are those this version writes (raw.observations, raw.ingest_reference, raw.review_flags, raw.receipts). */
+/**
+ * The fingerprint of the warehouse's structure: the SHA-256 of the raw tables' DDL and of every view's SQL. A build
+ * stores it (raw.build_info.schema_sha256); a warehouse built from other SQL is outdated: its views or tables are not
+ * those this version reads and writes, and `luoshi build` rebuilds it (replaying the archive).
+ */
+export function schemaFingerprint(): string {
+  const hash = createHash("sha256").update(readFileSync(join(SQL_DIR, "raw", "tables.sql"), "utf8"));
+  for (const [name, sql] of sqlFiles("views")) hash.update(`\u0000${name}\u0000${sql}`);
+  return hash.digest("hex");
+}
+
+/**
+ * Throws WarehouseOutdated unless the warehouse was built from this version's SQL (schemaFingerprint) and its monthly
+ * tables are those this version writes (raw.observations, raw.ingest_reference, raw.review_flags, raw.receipts).
+ */
 export async function assertCurrentSchema(connection: DuckDBConnection, path: string): Promise<void> {
+  try {
+    const [[stored]] = (await connection.runAndReadAll("SELECT any_value(schema_sha256) FROM raw.build_info")).getRowsJS() as [[string | null]];
+    if (stored !== schemaFingerprint()) throw new WarehouseOutdated(path);
+  } catch (e) {
+    throw e instanceof WarehouseOutdated ? e : new WarehouseOutdated(path);
+  }
   // (the catalog functions, not information_schema: this runs at the start of every luoshi ingest)
   let columns: string[];
   try {

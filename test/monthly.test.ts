@@ -270,6 +270,21 @@ describe("luoshi ingest", () => {
     expect(await rows("SELECT count(*) AS n FROM receipts")).toEqual([{ n: 0 }]);
   });
 
+  it("refuses a warehouse built from other SQL (its stored fingerprint differs, or it has none): ingest and query exit 3", async () => {
+    const wh = await openWarehouse(db, { readOnly: false });
+    await wh.connection.run("UPDATE raw.build_info SET schema_sha256 = 'built-by-another-version'");
+    wh.close();
+    for (const r of [luoshi("ingest", file("old.csv", OCTOBER), "--as-of", "2017-11-10"), luoshi("query", "select count(*) from tasks")]) {
+      expect(r.status).toBe(3);
+      expect(r.stderr).toContain("luoshi build");
+    }
+    const again = await openWarehouse(db, { readOnly: false });
+    await again.connection.run("ALTER TABLE raw.build_info DROP COLUMN schema_sha256");
+    again.close();
+    expect(luoshi("ingest", file("old.csv", OCTOBER), "--as-of", "2017-11-10").status).toBe(3);
+    expect(await rows("SELECT count(*) AS n FROM receipts")).toEqual([{ n: 0 }]);
+  });
+
   it("refuses a warehouse whose receipts are unique by file alone (before workbooks loaded sheet by sheet)", async () => {
     const wh = await openWarehouse(db, { readOnly: false });
     await wh.connection.run("CREATE TABLE raw.receipts_old AS SELECT * FROM raw.receipts");

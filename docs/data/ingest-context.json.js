@@ -2,6 +2,7 @@
 // published targets (unit, kind, counting start, reporting departments), department aliases → canonical name, and
 // each target's goal and the figure 已完成 must reach (the review flags).
 import { ingestLookup } from "../../dist/src/monthly.js";
+import { JUMP_VALUE_SQL, RISES_SQL } from "../../dist/src/drops.js";
 import { ingestContext } from "../../dist/src/ingest/browser.js";
 import { warehousePath } from "../../dist/src/paths.js";
 import { openWarehouse, query } from "../../dist/src/warehouse.js";
@@ -15,8 +16,7 @@ try {
     // per target, as src/drops.ts reads them: a quantity's value (a jump, a figure ten times the one before it, is
     // flagged when its increase reaches it), and whether its figure is meant to rise (not a ceiling, nor a goal below
     // its baseline: a fall is flagged)
-    const trend = new Map((await query(wh.connection, `SELECT code, CASE WHEN kind = 'quantity' AND value > 0 THEN value END AS jump_value,
-        NOT (coalesce(comparator, '') = 'at_most' OR coalesce(value < baseline, false)) AS rises FROM raw.targets`)).rows
+    const trend = new Map((await query(wh.connection, `SELECT code, ${JUMP_VALUE_SQL} AS jump_value, ${RISES_SQL} AS rises FROM raw.targets`)).rows
       .map((r) => [String(r.code), [r.jump_value === null ? null : Number(r.jump_value), r.rises === true]]));
     const data = {
       targets: Object.fromEntries([...ctx.targets].sort(([a], [b]) => (a < b ? -1 : 1))),

@@ -50,7 +50,7 @@ CREATE TABLE raw.task_persons (
 );
 -- The working-day calendar (data/calendar.csv, src/calendar.ts): holidays and weekend days worked instead.
 CREATE TABLE raw.calendar (date DATE PRIMARY KEY, kind VARCHAR NOT NULL, name VARCHAR);
-CREATE TABLE raw.build_info (built_at TIMESTAMP NOT NULL, luoshi_version VARCHAR, policies INTEGER);
+CREATE TABLE raw.build_info (built_at TIMESTAMP NOT NULL, luoshi_version VARCHAR, policies INTEGER, schema_sha256 VARCHAR NOT NULL);
 -- Network metrics that SQL does not compute well (betweenness, communities): computed at build time by
 -- src/network.ts from the department_edges view, one row per department of each policy.
 CREATE TABLE raw.department_network_metrics (
