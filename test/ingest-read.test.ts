@@ -520,23 +520,28 @@ describe("readMonthlyFile: forms as departments fill them in", () => {
     expect(beside.file.ignoredColumns).toEqual(["完成率", "年度目标值", "情况说明"]);
   });
 
-  it("a 统计期 above the header that differs from the month in the title rejects the file; the same month written twice is read", async () => {
+  it("a 统计期 label above the header wins over a month named elsewhere above it (a title may name the policy's date)", async () => {
     const read = (lines: string[]) => readMonthlyFile({ name: "p.csv", bytes: Buffer.from([...lines, "报送单位,指标编码,累计完成值", "市经信局,ZN-01,420"].join("\n")) }, CTX);
-    const two = await read(["统计期：2017年9月", "智能经济政策进展表（2017年10月）"]);
-    expect(two.fileError?.code).toBe("E_HEADER");
-    expect(two.fileError?.message).toContain("第 1 行「2017年9月」，第 2 行标题中为「2017年10月」");
-    const same = await read(["智能经济政策进展表（2017年1-10月）", "统计期：2017年10月"]);
-    expect(same.fileError).toBeNull();
-    expect(same.rows.map((r) => r.period)).toEqual(["2017-10"]);
+    const r = await read(["关于落实《智能经济十条》（2017年3月）进展表", "统计期：2017年10月"]);
+    expect(r.fileError).toBeNull();
+    expect(r.rows.map((x) => x.period)).toEqual(["2017-10"]);
   });
 
-  it("a table with a column of figures per month (2018年8月, 2018年9月, …) or one month's figure (10月完成值) is rejected, not read as status only", async () => {
+  it("金额单位 read from 单位：万元/亩 is no list: a compound unit applies to every row as before, a money target's row is rejected, not rescaled", async () => {
+    const r = await readMonthlyFile({ name: "u.csv", bytes: Buffer.from(["单位：万元/亩", "报送单位,指标编码,统计期,累计完成值", "市经信局,ZN-02,2017-10,1.5"].join("\n")) }, CTX);
+    expect(r.rows).toEqual([]);
+    expect(r.rejects.map((x) => x.code)).toEqual(["E_UNIT_MISMATCH"]);
+  });
+
+  it("a table with a column of figures per month (2018年8月, 2018年9月, …) or one month's figure (10月完成值) is rejected, not read as status only; 1-10月累计 is asked about as the cumulative figure", async () => {
     const wide = await readMonthlyFile({ name: "w.csv", bytes: Buffer.from(["统计期：2017年10月", "报送单位,指标编码,2017年8月,2017年9月,2017年10月,完成状态", "市经信局,ZN-01,380,400,420,推进中"].join("\n")) }, CTX);
     expect(wide.fileError?.code).toBe("E_HEADER");
     expect(wide.fileError?.message).toContain("C 列「2017年8月」、D 列「2017年9月」、E 列「2017年10月」是按月份分列的数值");
     expect(wide.rows).toEqual([]);
     const one = await readMonthlyFile({ name: "o.csv", bytes: Buffer.from(["报送单位,指标编码,统计期,10月完成值,完成状态", "市经信局,ZN-01,2017-10,420,推进中"].join("\n")) }, CTX);
     expect(one.fileError?.message).toContain("D 列「10月完成值」是某一个月的数值");
+    const cumulative = await readMonthlyFile({ name: "c.csv", bytes: Buffer.from(["报送单位,指标编码,统计期,1-10月累计,完成状态", "市经信局,ZN-01,2017-10,420,推进中"].join("\n")) }, CTX);
+    expect(cumulative.fileError?.message).toContain("是否为「累计完成值」");
   });
 
   it("a bracket that names no unit is only a remark: 累计完成值（截至本月）", async () => {

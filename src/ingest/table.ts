@@ -582,8 +582,8 @@ function lookalikeColumns(line: readonly string[], mapped: ReadonlySet<number>, 
   return [monthText, `${found.join("、")}：这样的列不会被读取，其中填写的数值或状态会被遗漏；请把表头改为可识别的列名（见报送指南），不需要报送的列请删除`].filter((x) => x !== "").join("；");
 }
 
-/** A heading that names a month (2018年10月, 10月份, 2018-10, 1-10月累计): a column of that month's figures. */
-const MONTH_HEADING = /^(?:\d{2,4}年)?(?:\d{1,2}[-~至])?(?:1[0-2]|0?[1-9])月份?(?:累计|完成|完成值|完成数)?$|^\d{4}[-./](?:1[0-2]|0?[1-9])$/;
+/** A heading that names one month (2018年10月, 10月份, 10月完成值, 2018-10): a column of that month's figures (「1-10月累计」 is the cumulative figure: LOOKALIKE asks). */
+const MONTH_HEADING = /^(?:\d{2,4}年)?(?:1[0-2]|0?[1-9])月份?(?:完成|完成值|完成数)?$|^\d{4}[-./](?:1[0-2]|0?[1-9])$/;
 
 /** A value heading that names an earlier period's figure (上月, 上年同期): beside the current one, it is not read. */
 const EARLIER_FIGURE = /上月|上期|上年|去年|同期|上季/;
@@ -656,7 +656,10 @@ function formFieldsAbove(zone: Grid, hasColumn: (f: Field) => boolean): { fields
         }
         const money = MONEY_LABEL.test(normalizeKey(label));
         // 「单位：万元、%」: a list of units, one of them for money
-        const listed = field === "unit" || money ? v.normalize("NFKC").split(/[、,，;；/]/).map((u) => u.trim()).filter((u) => u !== "") : [];
+        // (万元/亩 is one unit, not a list: a text that is a unit as a whole is never split, and never at "/")
+        const whole = v.normalize("NFKC");
+        const listed = (field === "unit" || money) && unitDef(whole) === null && scaledUnit(whole) === null
+          ? whole.split(/[、,，;；]/).map((u) => u.trim()).filter((u) => u !== "") : [];
         const listedMoney = listed.length > 1 && listed.every((u) => unitDef(u) !== null) ? listed.filter((u) => unitDef(u)?.category === "money") : [];
         if (listed.length > 1 && listedMoney.length <= 1 && listed.every((u) => unitDef(u) !== null)) {
           if (listedMoney.length === 1 && !moneyUnits.some((f) => f.text === listedMoney[0])) moneyUnits.push({ field: "unit", column: "金额单位", text: listedMoney[0]!, row: r + 1 });
@@ -687,17 +690,6 @@ function formFieldsAbove(zone: Grid, hasColumn: (f: Field) => boolean): { fields
     });
   });
   if (!hasColumn("period") && !found.has("period") && titlePeriods.size === 1 && !monthWithoutYear) found.set("period", [...titlePeriods.values()]);
-  // 「统计期：2018年9月」 above a title 「……（2018年10月）」: the file says two months
-  const labelled = found.get("period");
-  if (labelled?.length === 1 && titlePeriods.size > 0 && !titlePeriods.has(labelled[0]!.text)) {
-    const p = parsePeriod(labelled[0]!.text);
-    if (p.ok && p.value !== null && !titlePeriods.has(p.value)) {
-      const title = [...titlePeriods.values()][0]!;
-      return {
-        error: fileError("E_HEADER", `表头上方的统计期前后不一致：第 ${labelled[0]!.row} 行「${labelled[0]!.text}」，第 ${title.row} 行标题中为「${title.text}」；整个文件应只有一个统计期，请改正其中之一`),
-      };
-    }
-  }
   if (moneyUnits.length > 1) {
     return { error: fileError("E_HEADER", `表头上方的金额单位前后不一致：${moneyUnits.map((f) => `第 ${f.row} 行「${f.text}」`).join("、")}；请只写一种，或在「${COLUMN_NAME.unit}」列逐行填写`) };
   }
