@@ -12,7 +12,7 @@ import { rejectsCsv as rejectLinesCsv, rejectsXlsx as rejectLinesXlsx, type Reje
 import { startBulk } from "./bulk.js";
 import { findDrops, JUMP_VALUE_SQL, RISES_SQL, type Drop, type Jump } from "./drops.js";
 import { findReverts, revertReason, type Revert } from "./reverts.js";
-import { dropReason, fileDrops, fileJumps, jumpReason, reviewReasons } from "./ingest/review.js";
+import { dropReason, fileDrops, fileJumps, fileSeries, jumpReason, reviewReasons } from "./ingest/review.js";
 import { trace } from "./trace.js";
 import { type ProgressReport } from "./progress.js";
 import { aliasCandidates, departmentResolver } from "./ingest/keys.js";
@@ -404,7 +404,8 @@ export class FileLoad {
     // to compare; with two, the file's rows compared with each other by the same rules in JavaScript (review.ts;
     // test/bulk.test.ts and test/jumps.test.ts hold them to the query of src/drops.ts), without a temporary table
     if (!history && this.sqlRows === null) {
-      if (!repeatsKey(out.rows)) return;
+      const series = fileSeries(out.rows);
+      if (!series.some((list) => list.length > 1)) return;
       const t = performance.now();
       // (the targets whose figure may jump or is meant to go down: a few, read whole rather than filtered by a long list)
       const trend = new Map((await connection.runAndReadAll(`SELECT code, ${JUMP_VALUE_SQL} AS jump, ${RISES_SQL} AS rises FROM raw.targets
@@ -416,8 +417,8 @@ export class FileLoad {
         return { ...d, code, department, period };
       });
       // (a target not listed neither jumps nor goes down: its figure is meant to rise)
-      await this.flagDrops(located(fileDrops(out.rows, (code) => trend.get(code)?.rises ?? true)));
-      this.flagJumps(located(fileJumps(out.rows, (code) => trend.get(code)?.jump ?? null)));
+      await this.flagDrops(located(fileDrops(out.rows, (code) => trend.get(code)?.rises ?? true, series)));
+      this.flagJumps(located(fileJumps(out.rows, (code) => trend.get(code)?.jump ?? null, series)));
       trace("drops and jumps within the file (JavaScript)", t);
       return;
     }
@@ -857,18 +858,6 @@ class BatchStore {
 }
 
 /** The accepted rows held by a dry run, as a temporary table of the columns findDrops and findReverts read. */
-/** Whether a (department, target) pair has figures for more than one period among the rows. */
-function repeatsKey(rows: readonly Pick<ValidRow, "department" | "targetCode" | "value">[]): boolean {
-  const seen = new Set<string>();
-  for (const r of rows) {
-    if (r.value === null) continue;
-    const key = `${r.department}\u0000${r.targetCode}`;
-    if (seen.has(key)) return true;
-    seen.add(key);
-  }
-  return false;
-}
-
 async function tempTableOfRows(connection: DuckDBConnection, name: string, o: Observations): Promise<void> {
   await connection.run(`CREATE OR REPLACE TEMP TABLE ${name} (source_row INTEGER, department_id VARCHAR, target_id VARCHAR, period VARCHAR, value DOUBLE,
     status VARCHAR, note VARCHAR, reported_at VARCHAR)`);

@@ -1,43 +1,14 @@
-import { spawnSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { beforeEach, describe, expect, it } from "vitest";
-import { PACKAGE_ROOT } from "../src/paths.js";
-import { buildWarehouse } from "../src/build.js";
+import { describe, expect, it } from "vitest";
 import { jumpReason } from "../src/drops.js";
-import { copyData } from "./support/fixtures.js";
+import { cliLoads } from "./support/cli-loads.js";
 
 // A figure ten times the one of the period before it whose increase alone reaches the target (287 → 3270 for 450家):
 // loaded but flagged, in the load's summary and by the observations view, with the same reason; a note does not clear
 // it, a corrected figure does.
-const HEADER = "报送单位,指标编码,统计期,累计完成值,单位,完成状态,进展情况,填报人,填报日期";
-let fixture: ReturnType<typeof copyData>;
-let db: string;
-const luoshi = (env: Record<string, string>, ...args: string[]) =>
-  spawnSync(process.execPath, [join(PACKAGE_ROOT, "bin", "luoshi.js"), ...args], {
-    env: { ...process.env, LUOSHI_DB: db, LUOSHI_DATA: fixture.data, ...env }, encoding: "utf8",
-  });
-const file = (name: string, lines: string[]) => {
-  const path = join(fixture.dir, name);
-  writeFileSync(path, [HEADER, ...lines].join("\n") + "\n");
-  return path;
-};
-const ingest = (env: Record<string, string>, path: string, ...more: string[]) => {
-  const r = luoshi(env, "ingest", path, "--as-of", "2017-12-31", "--json", ...more);
-  expect(r.status, r.stderr).toBe(0);
-  return JSON.parse(r.stdout)[0];
-};
-const flagged = () => {
-  const r = luoshi({}, "query", "SELECT code, period, value, flag_reason FROM observations WHERE flagged ORDER BY code, period", "--as-of", "2017-12-31", "--format", "json");
-  expect(r.status, r.stderr).toBe(0);
-  return JSON.parse(r.stdout);
-};
-
-beforeEach(async () => {
-  fixture = copyData();
-  db = join(fixture.dir, "w.duckdb");
-  await buildWarehouse({ data: fixture.data, db });
-});
+const loads = cliLoads();
+const { file, ingest } = loads;
+const flagged = () => loads.flagged("code, period, value, flag_reason", "2017-12-31");
 
 describe.each(["js", "bulk"])("a figure that jumps tenfold (reader %s)", (reader) => {
   const env = { LUOSHI_READER: reader };
@@ -47,7 +18,7 @@ describe.each(["js", "bulk"])("a figure that jumps tenfold (reader %s)", (reader
     ingest(env, file("jxj-09.csv", ["市经信局,CX75-06-01,2017-09,287,家,,,张三,2017-10-08"]), "--received-at", "2017-10-08");
     const dry = ingest(env, file("jxj-10.csv", ["市经信局,CX75-06-01,2017-10,3270,家,,累计327家,张三,2017-11-03"]), "--dry-run");
     expect(dry.flags).toEqual([{ row: 2, code: "CX75-06-01", department: "市经信局", period: "2017-10", reason: typo }]);
-    const loaded = ingest(env, join(fixture.dir, "jxj-10.csv"), "--received-at", "2017-11-03");
+    const loaded = ingest(env, join(loads.dir(), "jxj-10.csv"), "--received-at", "2017-11-03");
     expect(loaded.flags).toEqual(dry.flags);
     expect(loaded.flagged).toBe(1);
     expect(flagged()).toEqual([{ code: "CX75-06-01", period: "2017-10", value: 3270, flag_reason: typo }]);

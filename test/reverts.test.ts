@@ -1,36 +1,13 @@
-import { spawnSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { beforeEach, describe, expect, it } from "vitest";
-import { PACKAGE_ROOT } from "../src/paths.js";
-import { buildWarehouse } from "../src/build.js";
+import { describe, expect, it } from "vitest";
 import { revertReason } from "../src/reverts.js";
-import { copyData } from "./support/fixtures.js";
+import { cliLoads } from "./support/cli-loads.js";
 
 // A copy of an old file sent again after a later file corrected its figures: loaded (the latest file wins) but
 // flagged, at load time and by the observations view, with the same reason.
-const HEADER = "报送单位,指标编码,统计期,累计完成值,单位,完成状态,进展情况,填报人,填报日期";
-let fixture: ReturnType<typeof copyData>;
-let db: string;
-const luoshi = (env: Record<string, string>, ...args: string[]) =>
-  spawnSync(process.execPath, [join(PACKAGE_ROOT, "bin", "luoshi.js"), ...args], {
-    env: { ...process.env, LUOSHI_DB: db, LUOSHI_DATA: fixture.data, ...env }, encoding: "utf8",
-  });
-const file = (name: string, lines: string[], eol = "\n") => {
-  const path = join(fixture.dir, name);
-  writeFileSync(path, [HEADER, ...lines].join(eol) + eol);
-  return path;
-};
-const ingest = (env: Record<string, string>, path: string, ...more: string[]) => {
-  const r = luoshi(env, "ingest", path, "--as-of", "2017-12-31", "--json", ...more);
-  expect(r.status, r.stderr).toBe(0);
-  return JSON.parse(r.stdout)[0];
-};
-const flagged = (asOf: string) => {
-  const r = luoshi({}, "query", "SELECT code, period, value, status, flag_reason FROM observations WHERE flagged ORDER BY code", "--as-of", asOf, "--format", "json");
-  expect(r.status, r.stderr).toBe(0);
-  return JSON.parse(r.stdout);
-};
+const loads = cliLoads();
+const { file, ingest } = loads;
+const flagged = (asOf: string) => loads.flagged("code, period, value, status, flag_reason", asOf);
 
 const OLD = [
   "市经信局,CX75-06-01,2017-10,300,家,,企业培育有序推进,张三,2017-11-03",
@@ -40,12 +17,6 @@ const CORRECTION = [
   "市经信局,CX75-06-01,2017-10,310,家,,企业培育有序推进,张三,2017-11-20",
   "市经信局,CX75-36-01,2017-10,,,已完成,方案已印发,张三,2017-11-20",
 ];
-
-beforeEach(async () => {
-  fixture = copyData();
-  db = join(fixture.dir, "w.duckdb");
-  await buildWarehouse({ data: fixture.data, db });
-});
 
 describe.each(["js", "bulk"])("a figure put back by a re-sent old file (reader %s)", (reader) => {
   const env = { LUOSHI_READER: reader };

@@ -64,14 +64,10 @@ export function dropReason(d: Pick<FileDrop, "value" | "previousPeriod" | "previ
 }
 
 /**
- * The drops among a file's accepted rows compared with each other only (nothing loaded before): what src/drops.ts
- * finds in a warehouse without figures for these targets. For the 报送自查 page, which has no warehouse. `rises`:
- * false for a target whose figure is meant to go down (a ceiling, a goal below its baseline): no drop to flag.
+ * A file's figures as series: the indexes of the rows with a figure, one list per (department, target), in period
+ * order. What fileDrops and fileJumps walk through, pair by pair.
  */
-export function fileDrops(
-  rows: readonly Pick<ValidRow, "sourceRow" | "department" | "targetCode" | "period" | "value" | "note">[],
-  rises: (code: string) => boolean = () => true,
-): (FileDrop & { index: number })[] {
+export function fileSeries(rows: readonly Pick<ValidRow, "department" | "targetCode" | "period" | "value">[]): number[][] {
   const byKey = new Map<string, number[]>();
   rows.forEach((r, i) => {
     if (r.value === null) return;
@@ -80,10 +76,22 @@ export function fileDrops(
     if (list) list.push(i);
     else byKey.set(key, [i]);
   });
+  return [...byKey.values()].map((list) => list.sort((a, b) => (rows[a]!.period < rows[b]!.period ? -1 : 1)));
+}
+
+/**
+ * The drops among a file's accepted rows compared with each other only (nothing loaded before): what src/drops.ts
+ * finds in a warehouse without figures for these targets. For the 报送自查 page, which has no warehouse. `rises`:
+ * false for a target whose figure is meant to go down (a ceiling, a goal below its baseline): no drop to flag.
+ */
+export function fileDrops(
+  rows: readonly Pick<ValidRow, "sourceRow" | "department" | "targetCode" | "period" | "value" | "note">[],
+  rises: (code: string) => boolean = () => true,
+  series: readonly (readonly number[])[] = fileSeries(rows),
+): (FileDrop & { index: number })[] {
   const out: (FileDrop & { index: number })[] = [];
-  for (const list of byKey.values()) {
-    if (!rises(rows[list[0]!]!.targetCode)) continue;
-    list.sort((a, b) => (rows[a]!.period < rows[b]!.period ? -1 : 1));
+  for (const list of series) {
+    if (list.length < 2 || !rises(rows[list[0]!]!.targetCode)) continue;
     for (let k = 1; k < list.length; k++) {
       const [before, r] = [rows[list[k - 1]!]!, rows[list[k]!]!];
       if (!r.note && r.value! < before.value!) {
@@ -114,21 +122,13 @@ export function jumpReason(j: Pick<FileJump, "value" | "previousPeriod" | "previ
 export function fileJumps(
   rows: readonly Pick<ValidRow, "sourceRow" | "department" | "targetCode" | "period" | "value">[],
   targetValue: (code: string) => number | null,
+  series: readonly (readonly number[])[] = fileSeries(rows),
 ): (FileJump & { index: number })[] {
-  const byKey = new Map<string, number[]>();
-  rows.forEach((r, i) => {
-    if (r.value === null) return;
-    const key = `${r.department}\u0000${r.targetCode}`;
-    const list = byKey.get(key);
-    if (list) list.push(i);
-    else byKey.set(key, [i]);
-  });
   const out: (FileJump & { index: number })[] = [];
-  for (const list of byKey.values()) {
+  for (const list of series) {
     if (list.length < 2) continue;
     const tv = targetValue(rows[list[0]!]!.targetCode);
     if (tv === null || !(tv > 0)) continue;
-    list.sort((a, b) => (rows[a]!.period < rows[b]!.period ? -1 : 1));
     for (let k = 1; k < list.length; k++) {
       const [before, r] = [rows[list[k - 1]!]!, rows[list[k]!]!];
       if (before.value! > 0 && r.value! >= JUMP_MULTIPLE * before.value! && r.value! - before.value! >= tv) {
