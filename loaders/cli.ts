@@ -168,14 +168,10 @@ async function runQuery(args: string[]): Promise<number> {
     console.error(`${values["as-of"] !== undefined ? "--as-of" : "环境变量 LUOSHI_AS_OF"} 应为 YYYY-MM-DD 格式的有效日期，收到：${asOf}`);
     return EXIT.usage;
   }
-  const { openWarehouse, query, setAsOf, assertCurrentSchema } = await import("../src/warehouse.js");
+  const { openCurrentWarehouse, query, setAsOf } = await import("../src/warehouse.js");
   const { formatCsv, formatJson, formatTable } = await import("../src/format.js");
-  const wh = await openWarehouse(warehousePath(values.db), { readOnly: true });
   // (a warehouse built by another version has other views: its answers would be those of that version)
-  await assertCurrentSchema(wh.connection, warehousePath(values.db)).catch((e) => {
-    wh.close();
-    throw e;
-  });
+  const wh = await openCurrentWarehouse(warehousePath(values.db));
   try {
     await setAsOf(wh.connection, asOf);
     const result = await query(wh.connection, sql);

@@ -60,9 +60,9 @@ export async function templateCommand(args: string[]): Promise<number> {
     console.error("--out - 会把 Excel 工作簿（二进制）写到终端：请重定向到文件（luoshi template … --out - > 模板.xlsx），或用 --format csv");
     return 64;
   }
-  const { openWarehouse } = await import("../src/warehouse.js");
+  const { openCurrentWarehouse } = await import("../src/warehouse.js");
   const { buildTemplate, templateCsv, templateFileName, templateXlsx, TemplateError } = await import("../src/template.js");
-  const wh = await openWarehouse(warehousePath(values.db), { readOnly: true });
+  const wh = await openCurrentWarehouse(warehousePath(values.db));
   let template;
   try {
     template = await buildTemplate(wh.connection, { department: values.department, period: values.period, all: values.all });

@@ -1,6 +1,6 @@
 import type { DuckDBValue } from "@duckdb/node-api";
 import { warehousePath } from "./paths.js";
-import { openWarehouse, query, setAsOf } from "./warehouse.js";
+import { openCurrentWarehouse, query, setAsOf } from "./warehouse.js";
 
 /**
  * Which departments have a page of their own (/departments/<policy>/<code>, src/sitepaths.ts): those with assignments
@@ -17,7 +17,7 @@ export type Reader = (sql: string, params?: DuckDBValue[]) => Promise<Record<str
  */
 export async function emitJson(build: (read: Reader) => Promise<unknown>): Promise<void> {
   try {
-    const wh = await openWarehouse(warehousePath(), { readOnly: true });
+    const wh = await openCurrentWarehouse(warehousePath());
     try {
       await setAsOf(wh.connection, process.env.LUOSHI_AS_OF);
       const read: Reader = async (sql, params = []) => (await query(wh.connection, sql, params)).rows;

@@ -96,6 +96,21 @@ export async function openWarehouse(path: string, options: { readOnly?: boolean;
   }
 }
 
+/**
+ * Opens a warehouse read-only for a reader of its views (luoshi query, luoshi template, the site's data loaders):
+ * WarehouseOutdated when it was built by a luoshi with other SQL (its views would answer as that version does).
+ */
+export async function openCurrentWarehouse(path: string, options: { waitMs?: number } = {}): Promise<Warehouse> {
+  const wh = await openWarehouse(path, { readOnly: true, waitMs: options.waitMs });
+  try {
+    await assertCurrentSchema(wh.connection, path);
+  } catch (e) {
+    wh.close();
+    throw e;
+  }
+  return wh;
+}
+
 const SCRATCH_PREFIX = "luoshi-scratch-";
 
 /** The temporary folder full, or not one to write in: where, and what to do. */

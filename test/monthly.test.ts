@@ -270,13 +270,23 @@ describe("luoshi ingest", () => {
     expect(await rows("SELECT count(*) AS n FROM receipts")).toEqual([{ n: 0 }]);
   });
 
-  it("refuses a warehouse built from other SQL (its stored fingerprint differs, or it has none): ingest and query exit 3", async () => {
+  it("refuses a warehouse built from other SQL (its stored fingerprint differs, or it has none): ingest, query and template exit 3, a site data loader fails", async () => {
     const wh = await openWarehouse(db, { readOnly: false });
     await wh.connection.run("UPDATE raw.build_info SET schema_sha256 = 'built-by-another-version'");
     wh.close();
-    for (const r of [luoshi("ingest", file("old.csv", OCTOBER), "--as-of", "2017-11-10"), luoshi("query", "select count(*) from tasks")]) {
-      expect(r.status).toBe(3);
+    for (const r of [
+      luoshi("ingest", file("old.csv", OCTOBER), "--as-of", "2017-11-10"),
+      luoshi("query", "select count(*) from tasks"),
+      luoshi("template", "--department", "市经信局", "--period", "2017-10", "--format", "csv", "--out", "-"),
+    ]) {
+      expect(r.status, r.stderr).toBe(3);
       expect(r.stderr).toContain("luoshi build");
+    }
+    for (const loader of ["progress.json.js", "ingest-context.json.js"]) {
+      const site = spawnSync(process.execPath, [join(PACKAGE_ROOT, "docs", "data", loader)], { env: env(), encoding: "utf8" });
+      expect(site.status, loader).toBe(1);
+      expect(site.stdout).toBe("");
+      expect(site.stderr).toContain("由旧版本的 luoshi 建立");
     }
     const again = await openWarehouse(db, { readOnly: false });
     await again.connection.run("ALTER TABLE raw.build_info DROP COLUMN schema_sha256");

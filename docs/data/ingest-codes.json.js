@@ -4,13 +4,13 @@
 import { COLUMNS, DEFAULT_MAX_BYTES, HEADER_SCAN_ROWS, INGEST_ERROR_CODES, REQUIRED_FIELDS, STATUS_WORDS, YEAR_RANGE } from "../../dist/src/ingest/index.js";
 import { UNITS } from "../../dist/src/targets/units.js";
 import { warehousePath } from "../../dist/src/paths.js";
-import { openWarehouse, setAsOf } from "../../dist/src/warehouse.js";
+import { openCurrentWarehouse, setAsOf } from "../../dist/src/warehouse.js";
 import { buildTemplate, defaultTemplatePeriod, REFERENCE_COLUMNS, reportingDepartments, STATUS_CHOICES, TemplateError, latestReportedPeriod } from "../../dist/src/template.js";
 
 const STATUS_LABEL = { not_started: "未启动", in_progress: "推进中", done: "已完成" };
 
 try {
-  const wh = await openWarehouse(warehousePath(), { readOnly: true });
+  const wh = await openCurrentWarehouse(warehousePath());
   try {
     const today = process.env.LUOSHI_AS_OF || new Date().toISOString().slice(0, 10);
     await setAsOf(wh.connection, today); // the figures known that day (the templates' last reported values)

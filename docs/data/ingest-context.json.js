@@ -5,10 +5,10 @@ import { ingestLookup } from "../../dist/src/monthly.js";
 import { JUMP_VALUE_SQL, RISES_SQL } from "../../dist/src/drops.js";
 import { ingestContext } from "../../dist/src/ingest/browser.js";
 import { warehousePath } from "../../dist/src/paths.js";
-import { openWarehouse, query } from "../../dist/src/warehouse.js";
+import { openCurrentWarehouse, query } from "../../dist/src/warehouse.js";
 
 try {
-  const wh = await openWarehouse(warehousePath(), { readOnly: true });
+  const wh = await openCurrentWarehouse(warehousePath());
   try {
     // The as-of date does not change the reference data; the page supplies its own.
     const { ctx, targets, aliases: candidates } = await ingestLookup(wh.connection, "2000-01-01");

@@ -3,14 +3,14 @@
 // for all departments keeps the site build fast; `luoshi template` makes any other department/period.
 import { strToU8, zipSync } from "fflate";
 import { warehousePath } from "../../dist/src/paths.js";
-import { openWarehouse, setAsOf } from "../../dist/src/warehouse.js";
+import { openCurrentWarehouse, setAsOf } from "../../dist/src/warehouse.js";
 import { buildTemplate, defaultTemplatePeriod, reportingDepartments, templateCsv, templateFileName, templateXlsx, TemplateError } from "../../dist/src/template.js";
 
 // A fixed timestamp (local-time fields): the same warehouse gives the same bytes.
 const mtime = new Date(2017, 0, 1, 0, 0, 0);
 
 try {
-  const wh = await openWarehouse(warehousePath(), { readOnly: true });
+  const wh = await openCurrentWarehouse(warehousePath());
   try {
     const today = process.env.LUOSHI_AS_OF || new Date().toISOString().slice(0, 10);
     await setAsOf(wh.connection, today); // the figures known that day (the templates' last reported values)
