@@ -178,9 +178,8 @@ async function runQuery(args: string[]): Promise<number> {
     console.log(format === "csv" ? formatCsv(result) : format === "json" ? formatJson(result) : formatTable(result));
     return EXIT.ok;
   } catch (e) {
-    const message = (e as Error).message;
-    const hint = /read-only|Can only (delete|update|insert)/i.test(message) ? "（仓库以只读方式打开：query 只能读取，写入请用 luoshi build）" : "";
-    console.error(`SQL 执行失败${hint}：${message}`);
+    const { sqlErrorText } = await import("../src/sqlerrors.js");
+    console.error(sqlErrorText((e as Error).message));
     return EXIT.rejected;
   } finally {
     wh.close();

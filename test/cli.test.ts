@@ -29,7 +29,7 @@ describe("luoshi CLI", () => {
   it("reports bad SQL clearly with exit code 2", () => {
     const r = luoshi("query", "select * from no_such_view");
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain("SQL 执行失败");
+    expect(r.stderr).toContain("SQL 执行失败：没有名为 no_such_view 的表或视图");
   });
 
   it("refuses writes through query, into a table or a view", () => {
