@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import writeExcelFile from "write-excel-file/node";
 import { readMonthlyFile, type MonthlyFileResult } from "../src/ingest/index.js";
 import { scaledUnit, UNFILLED_ROW } from "../src/ingest/table.js";
-import { withCellReferences } from "../src/ingest/xlsx.js";
+import { excelSerialToIsoDate, withCellReferences } from "../src/ingest/xlsx.js";
 import { skippedRowsText } from "../src/ingest/summarytext.js";
 import { CTX, TARGETS } from "./fixtures/monthly/context.js";
 import { monthCell, title } from "./support/xlsx-cells.js";
@@ -677,6 +677,21 @@ describe("readMonthlyFile: .xlsx sheets and cells", () => {
     expect(r.rejects.map((x) => [x.row, x.code, x.value])).toEqual([[2, "E_NOT_A_NUMBER", "1900-01-03"]]);
     expect(r.rejects[0]!.message).toContain("单元格可能设成了日期格式");
     expect(r.rows.map((x) => x.value)).toEqual([460]);
+  });
+
+  it("a workbook in the 1904 date system (old Excel for Mac): a bare number in 统计期 and 填报日期 counts from 1904-01-01", async () => {
+    const plain = [["报送单位", "指标编码", "统计期", "累计完成值", "填报日期"], ["市经信局", "ZN-01", 41547, 450, 41580]];
+    const book = (await writeExcelFile([{ data: plain, sheet: "本月" }]).toBuffer()) as Buffer;
+    const mac = patch(book, "xl/workbook.xml", (xml) => xml.replace(/<workbookPr\/>/, '<workbookPr date1904="1"/>'));
+    expect(strFromU8(unzipSync(mac)["xl/workbook.xml"]!)).toContain('date1904="1"');
+    const r = await readMonthlyFile({ name: "mac.xlsx", bytes: mac }, CTX);
+    expect(r.rejects).toEqual([]);
+    expect(r.rows.map((x) => [x.period, x.value, x.reportedAt])).toEqual([["2017-10", 450, "2017-11-03"]]);
+    // the same numbers in a 1900 workbook are other dates (2013-09-30: before the target's counting start)
+    const pc = await readMonthlyFile({ name: "pc.xlsx", bytes: book }, CTX);
+    expect(pc.rejects.map((x) => [x.code, x.reported?.period])).toEqual([["E_PERIOD_BEFORE_START", "2013-09"]]);
+    expect(excelSerialToIsoDate(41547, true)).toBe("2017-10-01");
+    expect(excelSerialToIsoDate(41547)).toBe("2013-09-30");
   });
 
   it("does not read a hidden row (last month's line kept out of sight): it is listed as skipped", async () => {

@@ -98,6 +98,7 @@ export async function readMonthlyTable(input: { name: string; bytes: Uint8Array 
   /** .xlsx with several sheets: which one was read, and how to choose another (added to file errors). */
   let sheetChoice = "";
   let quoteErrorRows = new Set<number>();
+  let date1904 = false;
   if (sniffed.kind === "xlsx") {
     info.format = "xlsx";
     // without --sheet: the first visible sheet with a header (its header errors are then reported, never skipped)
@@ -111,6 +112,7 @@ export async function readMonthlyTable(input: { name: string; bytes: Uint8Array 
     grid = x.grid;
     merges = x.merges;
     hidden = x.hiddenRows;
+    date1904 = x.date1904;
     if (x.sheets.length > 1) sheetChoice = `（读取的是工作表「${x.sheet}」；工作簿中的工作表：${x.sheets.map((n) => `「${n}」`).join("、")}；可用 --sheet 指定）`;
   } else {
     info.format = "csv";
@@ -140,6 +142,7 @@ export async function readMonthlyTable(input: { name: string; bytes: Uint8Array 
 
   const validateOptions: ValidateOptions = {
     excelSerial: info.format === "xlsx",
+    date1904,
     valueHeaderUnit: t.table.valueHeaderUnit,
     valueSuffix: t.table.valueSuffix,
     moneyUnit: t.table.moneyUnit,

@@ -49,6 +49,8 @@ export type IngestContext = {
 export type RowOptions = {
   /** The file is an .xlsx: bare 5-digit numbers in date columns are Excel serial dates. */
   excelSerial?: boolean;
+  /** That workbook uses the 1904 date system. */
+  date1904?: boolean;
   /** Unit written in the value header, 「累计完成值（万元）」. */
   valueHeaderUnit?: string | null;
   /** 「金额单位：万元」 above the header: the unit of a money target's figure when the cell, the column and the header name none. */
@@ -256,7 +258,7 @@ class RowMemo {
   period(text: string): Parsed<string | null> {
     let p = this.periods.get(text);
     if (p === undefined) {
-      p = parsePeriod(text, { excelSerial: this.options.excelSerial });
+      p = parsePeriod(text, { excelSerial: this.options.excelSerial, date1904: this.options.date1904 });
       this.periods.set(text, p);
     }
     return p;
@@ -283,7 +285,7 @@ class RowMemo {
   reportDate(text: string): Parsed<string | null> {
     let d = this.dates.get(text);
     if (d === undefined) {
-      d = parseReportDate(text, { excelSerial: this.options.excelSerial });
+      d = parseReportDate(text, { excelSerial: this.options.excelSerial, date1904: this.options.date1904 });
       this.dates.set(text, d);
     }
     return d;

@@ -199,6 +199,8 @@ const inYearRange = (y: number) => y >= YEAR_RANGE.min && y <= YEAR_RANGE.max;
 export type DateCellOptions = {
   /** The file is an .xlsx: a 5-digit number in the cell is an Excel serial date whose cell was not date-formatted. */
   excelSerial?: boolean;
+  /** That workbook uses the 1904 date system (its serials count from 1904-01-01). */
+  date1904?: boolean;
 };
 
 /** Strips a time of day written after a date: "2017-10-31 00:00:00", "2017/11/3 9:30". */
@@ -249,8 +251,8 @@ export function parsePeriod(text: string, options: DateCellOptions = {}): Parsed
   } else if (month) {
     y = Number(month[1]);
     m = Number(month[2]);
-  } else if (options.excelSerial && /^\d{5}(\.\d+)?$/.test(t) && excelSerialToIsoDate(Number(t)) !== null) {
-    const iso = excelSerialToIsoDate(Number(t))!;
+  } else if (options.excelSerial && /^\d{5}(\.\d+)?$/.test(t) && excelSerialToIsoDate(Number(t), options.date1904) !== null) {
+    const iso = excelSerialToIsoDate(Number(t), options.date1904)!;
     return ok(iso.slice(0, 7));
   } else {
     if (/^\d{4}(?:年度?|全年)?$/.test(t) && inYearRange(Number(t.slice(0, 4)))) return bad(`只有年份，没有月份：全年的累计数请写该年 12 月（${t.slice(0, 4)}-12）`);
@@ -305,7 +307,7 @@ export function parseReportDate(text: string, options: DateCellOptions = {}): Pa
   const t = dashesBetweenDigits(stripTime(normalizeCell(text)).replace(/\s+/g, "")).replace(/(?<=\d日?)(?:\(?(?:星期|周|礼拜)[一二三四五六日天]\)?|[.。])$/, "");
   if (t === "") return ok(null);
   if (options.excelSerial && /^\d{5}(\.\d+)?$/.test(t)) {
-    const iso = excelSerialToIsoDate(Number(t));
+    const iso = excelSerialToIsoDate(Number(t), options.date1904);
     if (iso !== null) return ok(iso);
   }
   const d = matchDate(t);

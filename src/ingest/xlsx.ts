@@ -32,6 +32,8 @@ export type XlsxGrid = {
   otherTables: string[];
   /** Rows (0-based) the sheet hides (read-excel-file reads them like any other). */
   hiddenRows: Set<number>;
+  /** The workbook counts days from 1904 (usesDate1904): a bare number in a date column is read that way. */
+  date1904: boolean;
 };
 
 const pad = (n: number, width = 2) => String(n).padStart(width, "0");
@@ -65,20 +67,37 @@ export function numberCellText(n: number): string {
   return rounded.toLocaleString("en-US", { useGrouping: false, maximumFractionDigits: 20 });
 }
 
-/** First and last serial accepted as a date in a period/date column: 2000-01-01 … 2099-12-31. */
+/** First and last serial accepted as a date in a period/date column: 2000-01-01 … 2099-12-31 (1900 date system). */
 const SERIAL_MIN = 36526;
 const SERIAL_MAX = 73050;
+/** Days between the two date systems' day 0: serial n of a 1904 workbook is serial n + 1462 of a 1900 one. */
+const DATE_1904_OFFSET = 1462;
 
 /**
- * An Excel serial day number (1900 date system) as YYYY-MM-DD, or null outside 2000–2099. Used for a period or
- * report-date cell holding a bare number because its cell was not formatted as a date.
+ * An Excel serial day number as YYYY-MM-DD, or null outside 2000–2099. Used for a period or report-date cell holding
+ * a bare number because its cell was not formatted as a date. `date1904`: the workbook counts days from 1904-01-01
+ * (Excel for Mac before 2011, 「使用 1904 日期系统」), where 2017-10-31 is 41577, not 43039.
  */
-export function excelSerialToIsoDate(serial: number): string | null {
-  if (!Number.isFinite(serial) || serial < SERIAL_MIN || serial >= SERIAL_MAX + 1) return null;
+export function excelSerialToIsoDate(serial: number, date1904 = false): string | null {
+  if (!Number.isFinite(serial)) return null;
+  if (date1904) serial += DATE_1904_OFFSET;
+  if (serial < SERIAL_MIN || serial >= SERIAL_MAX + 1) return null;
   const day = Math.floor(serial);
   // Day 0 is 1899-12-30 for every serial after Excel's phantom 1900-02-29 (serial 60).
   const d = new Date(Date.UTC(1899, 11, 30) + day * 86_400_000);
   return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+
+/** Whether the workbook uses the 1904 date system (<workbookPr date1904="1"/> in xl/workbook.xml). */
+export function usesDate1904(text: PackageText): boolean {
+  let xml: string;
+  try {
+    xml = text("xl/workbook.xml");
+  } catch {
+    return false;
+  }
+  const pr = xml.match(/<(?:\w+:)?workbookPr\b[^>]*>/)?.[0] ?? "";
+  return /\bdate1904\s*=\s*["'](?:1|true)["']/.test(pr);
 }
 
 const xmlUnescape = (s: string) =>
@@ -386,6 +405,7 @@ export async function readXlsxGrid(
   }
   const names = sheets.map((s) => s.sheet);
   const text = packageText(bytes);
+  const date1904 = usesDate1904(text);
   const read = (chosen: { sheet: string; data: unknown[][] }): XlsxGrid => {
     const formats = formattedCells(text, chosen.sheet);
     // (a chart sheet has no cells: read-excel-file gives it no data)
@@ -398,7 +418,7 @@ export async function readXlsxGrid(
       while (row.length <= c) row.push("");
       if (row[c] === "") row[c] = shown;
     }
-    return { grid, merges: verticalMerges(xml), sheet: chosen.sheet, sheets: names, otherTables: [], hiddenRows: hiddenRows(xml) };
+    return { grid, merges: verticalMerges(xml), sheet: chosen.sheet, sheets: names, otherTables: [], hiddenRows: hiddenRows(xml), date1904 };
   };
   if (sheet !== undefined) {
     const chosen = sheets.find((s) => s.sheet === sheet || s.sheet.trim() === sheet.trim());
