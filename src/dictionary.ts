@@ -440,7 +440,7 @@ export const DICTIONARY: Record<string, ViewDoc> = {
       row_no: "涉及的附件行序号",
       field: "title 项目名称；text 内容；departments 责任部门",
       field_label: "栏目中文名",
-      kind: "number 数字不同；frequency 频次不同；wording 表述不同；verb 用词不同；missing_in_annex / missing_in_body 一方未写；department_missing_in_annex / department_missing_in_body / department_role 部门差异",
+      kind: "number 数量或限定词不同（如 10名左右 与 10名以上）；frequency 频次不同；wording 表述不同；verb 用词不同；missing_in_annex / missing_in_body 一方未写；department_missing_in_annex / department_missing_in_body / department_role 部门差异",
       kind_label: "类型中文名",
       body_text: "正文文字",
       annex_text: "附件文字",

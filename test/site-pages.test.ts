@@ -167,6 +167,11 @@ describe.skipIf(!HAVE_CHROMIUM)("site pages in Chromium, against the warehouse",
       const [files] = await sql("SELECT count(*) AS n FROM receipts");
       const [rejects] = await sql("SELECT count(*) AS n FROM rejects");
       expect(Number(await opened.page.locator("[data-flagged]").getAttribute("data-flagged"))).toBe(Number(flagged!.n));
+      // the card above says the same (one policy here): the current figures, not every flag ever given at load time
+      const card = opened.page.locator(".card", { has: opened.page.locator("h2", { hasText: "待复核的数" }) });
+      expect(Number(await card.locator(".big").textContent())).toBe(Number(flagged!.n));
+      const [given] = await sql("SELECT sum(flagged) AS n FROM receipts");
+      if (Number(given!.n) !== Number(flagged!.n)) expect(await card.textContent()).toContain(`载入时共标出 ${Number(given!.n)} 个`);
       expect(Number(await opened.page.locator("[data-files]").getAttribute("data-files"))).toBe(Number(files!.n));
       expect(Number(await opened.page.locator("[data-rejects]").getAttribute("data-rejects"))).toBe(Number(rejects!.n));
     } finally {
@@ -222,7 +227,7 @@ describe.skipIf(!HAVE_CHROMIUM)("site pages in Chromium, against the warehouse",
       const row = await tableRow(page, "#workload-table", jxj!.name as string);
       expect(row["牵头行数"]).toBe(String(jxj!.rows_led));
       expect(row["配合行数"]).toBe(String(jxj!.rows_cooperated));
-      expect(row["工作量分数"]).toBe(String(jxj!.workload_score));
+      expect(row["工作量分数"]).toBe(String(Math.round(Number(jxj!.workload_score) * 100) / 100));
       // every department with rows, heaviest first
       const departments = await sql("SELECT name FROM department_workload WHERE policy_id = $1 AND rows_total > 0 ORDER BY workload_score DESC, name", [POLICY]);
       const names = await tableColumn(page, "#workload-table", "部门");
@@ -302,7 +307,7 @@ describe.skipIf(!HAVE_CHROMIUM)("site pages in Chromium, against the warehouse",
       expect(await page.locator("h1").first().textContent()).toBe(w!.name);
       expect(await page.locator('[data-metric="rows_led"]').textContent()).toBe(String(w!.rows_led));
       expect(await page.locator('[data-metric="rows_cooperated"]').textContent()).toBe(String(w!.rows_cooperated));
-      expect(await page.locator('[data-metric="workload_score"]').textContent()).toBe(String(w!.workload_score));
+      expect(await page.locator('[data-metric="workload_score"]').textContent()).toBe(String(Math.round(Number(w!.workload_score) * 100) / 100));
       if (w!.is_group) expect(await page.locator("#observablehq-main").textContent()).toContain("部门组成员");
       const targets = await sql(`SELECT p.code FROM target_progress p JOIN departments d USING (department_id) WHERE d.policy_id = $1 AND d.code = $2
         ORDER BY p.row_no, p.code`, [POLICY, code]);

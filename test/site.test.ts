@@ -5,6 +5,8 @@ import { columnar } from "../src/site.js";
 import { rowsOf } from "../docs/components/columns.js";
 // @ts-ignore: a page module in plain JavaScript
 import { cnNumber } from "../docs/components/numerals.js";
+// @ts-ignore: a page module in plain JavaScript
+import { fitNames, textWidth } from "../docs/components/fit.js";
 
 describe("columnar", () => {
   const rows = [
@@ -29,5 +31,31 @@ describe("columnar", () => {
 describe("cnNumber: the briefing numbers its sections （一）…（十一）… as documents do", () => {
   it("writes 1–99 in Chinese numerals, larger numbers in digits", () => {
     expect([1, 9, 10, 11, 19, 20, 21, 99, 100].map((n) => cnNumber(n))).toEqual(["一", "九", "十", "十一", "十九", "二十", "二十一", "九十九", "100"]);
+  });
+});
+
+describe("fitNames: a chart with names on its left fits its card, on a phone too", () => {
+  const names = ["市人力社保局", "市环杭州湾创新中心", "慈溪滨海经济开发区管委会"];
+
+  it("on a wide card: the margin the longest name needs (up to max), every name whole", () => {
+    const fit = fitNames(1000, names, { max: 400 });
+    expect(fit.width).toBe(1000);
+    expect(fit.marginLeft).toBe(Math.round(textWidth("慈溪滨海经济开发区管委会") + 14));
+    expect(names.map(fit.tickFormat)).toEqual(names);
+  });
+
+  it("on a phone's card (326 px): never wider than the card, the margin at most its share, a long name cut with …", () => {
+    const fit = fitNames(326, names, { max: 170 });
+    expect(fit.width).toBe(326);
+    expect(fit.marginLeft).toBeLessThanOrEqual(Math.round(326 * 0.42));
+    const cut = fit.tickFormat("慈溪滨海经济开发区管委会");
+    expect(cut.endsWith("…")).toBe(true);
+    expect(textWidth(cut)).toBeLessThanOrEqual(fit.marginLeft - 12);
+    expect(fit.tickFormat("市人力社保局")).toBe("市人力社保局");
+  });
+
+  it("a card measured at 0 px while laying out still gets a usable chart", () => {
+    const fit = fitNames(0, names);
+    expect(fit.width).toBeGreaterThanOrEqual(fit.marginLeft + 150);
   });
 });

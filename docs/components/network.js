@@ -2,6 +2,7 @@
 // data = {nodes: [{id, code, name, is_group, degree, weighted_degree, betweenness_normalized, community}],
 //         edges: [{a, b, name_a, name_b, weight, co_lead_rows, a_leads_b_rows, b_leads_a_rows, row_nos}]}
 import * as Plot from "npm:@observablehq/plot";
+import {fitNames} from "./fit.js";
 import {forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY} from "npm:d3-force";
 import {svg} from "npm:htl";
 import {ROLE_COLORS, textWidth} from "./workload.js";
@@ -329,19 +330,20 @@ export function partnerBars(partners, {width} = {}) {
     let x = 0;
     return kinds.map((k) => ({p, kind: k.label, x1: x, x2: (x += p[k.key])})).filter((s) => s.x2 > s.x1);
   });
-  const marginLeft = Math.max(60, ...partners.map((p) => textWidth(label(p), 13))) + 14;
+  const fit = fitNames(width, partners.map(label), {fontSize: 13, max: 400});
+  const marginLeft = Math.max(74, fit.marginLeft);
   return Plot.plot({
-    width: Math.max(width ?? 640, marginLeft + 160),
+    width: Math.max(fit.width, marginLeft + 160),
     height: 24 * partners.length + 60,
     marginLeft,
     marginTop: 30,
     marginRight: 40,
     style: {fontSize: "12px"},
     x: {label: null, grid: true, axis: "top", tickFormat: "d", ticks: Math.min(5, Math.max(1, ...partners.map((p) => p.weight)))},
-    y: {label: null, domain: partners.map(label), tickSize: 0},
+    y: {label: null, domain: partners.map(label), tickSize: 0, tickFormat: fit.tickFormat},
     color: {domain: kinds.map((k) => k.label), range: kinds.map((k) => k.color), legend: true},
     marks: [
-      Plot.axisY({fontSize: 13, tickSize: 0, tickPadding: 8, label: null}),
+      Plot.axisY({fontSize: 13, tickSize: 0, tickPadding: 8, label: null, tickFormat: fit.tickFormat}),
       Plot.barX(segments, {x1: "x1", x2: "x2", y: (s) => label(s.p), fill: "kind", insetTop: 3, insetBottom: 3,
         href: (s) => `./${s.p.code}`}),
       Plot.text(partners, {x: "weight", y: label, text: (p) => `${p.weight}`, dx: 6, textAnchor: "start"}),

@@ -1,16 +1,19 @@
 // Charts of the 总览 page: pure functions of (data, options).
 import * as Plot from "npm:@observablehq/plot";
+import {fitNames} from "./fit.js";
 
 /** Horizontal bars: number of annex rows per chapter, chapters in document order. */
 export function tasksByChapter(tasks, {width} = {}) {
   const rows = d3Rollup(tasks, (t) => `${t.chapter_no}. ${t.chapter_title}`, (t) => t.chapter_no);
+  // as wide as the card, names cut on a narrow one (a card can be measured at 0 px while laying out: fitNames)
+  const fit = fitNames(width, rows.map((r) => r.key), {max: 230});
   return Plot.plot({
-    // never narrower than the labels plus a usable plot area (a card can be measured at 0 px while laying out)
-    width: Math.max(width ?? 640, 400),
+    width: fit.width,
     height: 28 * rows.length + 40,
-    marginLeft: 230,
+    marginLeft: fit.marginLeft,
+    marginRight: 30,
     x: {label: "任务行数", grid: true},
-    y: {label: null, domain: rows.map((r) => r.key)},
+    y: {label: null, domain: rows.map((r) => r.key), tickFormat: fit.tickFormat},
     marks: [
       Plot.barX(rows, {x: "count", y: "key", fill: "var(--theme-foreground-focus)", tip: true}),
       Plot.text(rows, {x: "count", y: "key", text: "count", dx: 10, textAnchor: "start"}),

@@ -1,6 +1,7 @@
 // Charts and tables of target progress (目标进度, task and department pages): pure functions of (data, options).
 import * as Plot from "npm:@observablehq/plot";
 import {html} from "npm:htl";
+import {fitNames} from "./fit.js";
 
 export const PROGRESS = {
   overdue: {label: "逾期未完成", color: "#b91c1c"},
@@ -17,13 +18,16 @@ export const PROGRESS = {
 export function progressBars(rows, {width} = {}) {
   const label = (d) => `${d.code} ${d.subject.slice(0, 14)}${d.department_name.startsWith("市") ? "" : "（" + d.department_name + "）"}`;
   const data = rows.map((d) => ({...d, label: label(d), shown: Math.min(d.progress ?? 0, 1.2)}));
+  const fit = fitNames(width, data.map((d) => d.label), {max: 280});
+  // the legend lists the states the bars show, in PROGRESS order
+  const states = Object.keys(PROGRESS).filter((s) => data.some((d) => d.progress_status === s));
   return Plot.plot({
-    width: Math.max(width ?? 640, 420),
+    width: fit.width,
     height: 22 * data.length + 50,
-    marginLeft: 260,
-    x: {label: "完成比例", percent: true, domain: [0, 120], grid: true},
-    y: {label: null, domain: data.map((d) => d.label)},
-    color: {domain: Object.keys(PROGRESS), range: Object.values(PROGRESS).map((s) => s.color)},
+    marginLeft: fit.marginLeft,
+    x: {label: "完成比例（%）；黑色竖线：序时进度", percent: true, domain: [0, 120], grid: true},
+    y: {label: null, domain: data.map((d) => d.label), tickFormat: fit.tickFormat},
+    color: {domain: states, range: states.map((s) => PROGRESS[s].color), legend: true, tickFormat: (s) => PROGRESS[s].label},
     marks: [
       Plot.barX(data, {x: "shown", y: "label", fill: "progress_status", tip: true,
         title: (d) => `${d.code} ${d.subject}\n${d.department_name}：${d.latest_value ?? "—"} / ${d.goal ?? d.target_value}${d.unit}（${d.latest_period ?? "未报"}）\n完成 ${((d.progress ?? 0) * 100).toFixed(0)}%，序时 ${((d.elapsed ?? 0) * 100).toFixed(0)}%`}),
@@ -47,9 +51,12 @@ export const goalText = (t) => {
   const value = `${t.frequency ?? ""}${t.target_value}${t.value_max != null ? "–" + t.value_max : ""}${t.unit ?? ""}${bound}`;
   return t.frequency && t.goal != null && t.goal !== t.target_value ? `${value}（至时限共${t.goal}${t.unit ?? ""}）` : value;
 };
-/** The latest report: its figure, else its status (推进中), else 未报送; with its period unless `period: false`. */
+/**
+ * The latest report: its figure (a recurring duty's figure, without a unit of its own, is the number of times it was
+ * done: 累计开展次数, as the template asks), else its status (推进中), else 未报送; with its period unless `period: false`.
+ */
 export const latestText = (t, {period = true} = {}) =>
-  (t.latest_value != null ? `${t.latest_value}${t.unit ?? ""}` : STATUS_ZH[t.latest_status] ?? "未报送") + (period && t.latest_period ? `（${t.latest_period}）` : "");
+  (t.latest_value != null ? `${t.latest_value}${t.unit || (t.kind === "recurring" ? "次" : "")}` : STATUS_ZH[t.latest_status] ?? "未报送") + (period && t.latest_period ? `（${t.latest_period}）` : "");
 /** The share done, for a quantity only: a milestone is done or not. */
 export const shareText = (t) => (t.kind === "quantity" ? pct(t.progress) : "—");
 

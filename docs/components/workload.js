@@ -1,6 +1,9 @@
 // Charts of the 部门工作量 page (and the department page): pure functions of (data, options).
 import * as Plot from "npm:@observablehq/plot";
 import {svg} from "npm:htl";
+import {fitNames, textWidth} from "./fit.js";
+
+export {textWidth};
 
 export const ROLE_COLORS = {lead: "#4269d0", coop: "#efb118"};
 export const ROLE_LABELS = {lead: "牵头", coop: "配合"};
@@ -12,13 +15,6 @@ export const undatedDuty = (r) => !r.deadline_date && (r.deadline_rule === "ongo
 
 let uid = 0;
 const nextId = (prefix) => `${prefix}-${++uid}`;
-
-/** Approximate rendered width of a label in px: CJK glyphs are 1 em, everything else about 0.6 em. */
-export function textWidth(text, fontSize = 12) {
-  let em = 0;
-  for (const ch of String(text ?? "")) em += /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/.test(ch) ? 1 : 0.6;
-  return em * fontSize;
-}
 
 const groupLabel = (d) => (d.is_group ? `${d.name}（部门组）` : d.name);
 const round = (x, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
@@ -45,14 +41,17 @@ export function workloadBars(departments, {width, measure = "score", highlight} 
     {d, role: "lead", x1: 0, x2: lead(d), value: lead(d), rows: d.rows_led},
     {d, role: "coop", x1: lead(d), x2: lead(d) + coop(d), value: coop(d), rows: d.rows_cooperated}
   ]).filter((s) => s.value > 0);
-  const label = (d) => (byScore ? `${round(d.workload_score)} 分 · 牵头 ${d.rows_led} 行，配合 ${d.rows_cooperated} 行` : `${d.rows_led} + ${d.rows_cooperated} 行`);
-  const marginLeft = Math.max(...sorted.map((d) => textWidth(groupLabel(d), 13))) + 14;
+  // (a narrow card, a phone: the score alone beside the bar, the names cut to their share of the width)
+  const narrow = (width ?? 640) < 600;
+  const label = (d) => (byScore ? (narrow ? `${round(d.workload_score)} 分` : `${round(d.workload_score)} 分 · 牵头 ${d.rows_led} 行，配合 ${d.rows_cooperated} 行`) : `${d.rows_led} + ${d.rows_cooperated} 行`);
+  const fit = fitNames(width, sorted.map(groupLabel), {fontSize: 13, max: 400, share: 0.36});
+  const marginLeft = fit.marginLeft;
   const marginRight = Math.max(...sorted.map((d) => textWidth(label(d), 12))) + 12;
   const hatch = {lead: nextId("hatch-lead"), coop: nextId("hatch-coop")};
   const tipTitle = (s) => `${groupLabel(s.d)} · ${ROLE_LABELS[s.role]}\n${ROLE_LABELS[s.role]} ${s.rows} 行，份额 ${s.role === "lead" ? s.d.lead_score : s.d.coop_score}\n工作量分数 ${s.d.workload_score}`;
   const isHighlighted = (s) => highlight == null || s.d.department_id === highlight;
   return Plot.plot({
-    width: Math.max(width ?? 640, marginLeft + marginRight + 120),
+    width: Math.max(fit.width, marginLeft + marginRight + 120),
     height: 24 * sorted.length + 50,
     marginLeft,
     marginRight,
@@ -60,11 +59,11 @@ export function workloadBars(departments, {width, measure = "score", highlight} 
     marginBottom: 10,
     style: {fontSize: "12px"},
     x: {label: byScore ? "工作量分数 →" : "任务行数 →", grid: true, axis: "top"},
-    y: {label: null, domain: sorted.map(groupLabel), tickSize: 0, tickPadding: 8},
+    y: {label: null, domain: sorted.map(groupLabel), tickSize: 0, tickPadding: 8, tickFormat: fit.tickFormat},
     color: {domain: ["牵头", "配合"], range: [ROLE_COLORS.lead, ROLE_COLORS.coop], legend: true},
     marks: [
       hatchDefs(hatch),
-      Plot.axisY({fontSize: 13, tickSize: 0, tickPadding: 8, label: null}),
+      Plot.axisY({fontSize: 13, tickSize: 0, tickPadding: 8, label: null, tickFormat: fit.tickFormat}),
       Plot.barX(segments.filter((s) => !s.d.is_group), {
         x1: "x1", x2: "x2", y: (s) => groupLabel(s.d), fill: (s) => ROLE_LABELS[s.role], insetTop: 3, insetBottom: 3,
         fillOpacity: (s) => (isHighlighted(s) ? 1 : 0.35)
@@ -178,9 +177,10 @@ export function personBars(persons, {width} = {}) {
     {p, role: "lead", x1: 0, x2: p.rows_lead},
     {p, role: "coop", x1: p.rows_lead, x2: p.rows_lead + p.rows_coop}
   ]).filter((s) => s.x2 > s.x1);
-  const marginLeft = Math.max(...sorted.map((p) => textWidth(label(p), 13))) + 14;
+  const fit = fitNames(width, sorted.map(label), {fontSize: 13, max: 400});
+  const marginLeft = fit.marginLeft;
   return Plot.plot({
-    width: Math.max(width ?? 640, marginLeft + 160),
+    width: Math.max(fit.width, marginLeft + 160),
     height: 22 * sorted.length + 50,
     marginLeft,
     marginRight: 60,
@@ -188,10 +188,10 @@ export function personBars(persons, {width} = {}) {
     marginBottom: 10,
     style: {fontSize: "12px"},
     x: {label: "任务行数 →", grid: true, axis: "top"},
-    y: {label: null, domain: sorted.map(label), tickSize: 0},
+    y: {label: null, domain: sorted.map(label), tickSize: 0, tickFormat: fit.tickFormat},
     color: {domain: ["牵头", "配合"], range: [ROLE_COLORS.lead, ROLE_COLORS.coop], legend: true},
     marks: [
-      Plot.axisY({fontSize: 13, tickSize: 0, tickPadding: 8, label: null}),
+      Plot.axisY({fontSize: 13, tickSize: 0, tickPadding: 8, label: null, tickFormat: fit.tickFormat}),
       Plot.barX(segments, {x1: "x1", x2: "x2", y: (s) => label(s.p), fill: (s) => ROLE_LABELS[s.role], insetTop: 3, insetBottom: 3,
         fillOpacity: (s) => (s.p.status === "unresolved" ? 0.5 : 1)}),
       Plot.text(sorted, {x: (p) => p.rows_total, y: label, text: (p) => `${p.rows_total} 行`, dx: 6, textAnchor: "start", fontSize: 12}),

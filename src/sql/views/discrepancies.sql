@@ -4,7 +4,7 @@ SELECT
   d.task_id, t.row_no, d.field,
   CASE d.field WHEN 'title' THEN '项目名称' WHEN 'text' THEN '内容' WHEN 'departments' THEN '责任部门' END AS field_label,
   d.kind,
-  CASE d.kind WHEN 'number' THEN '数字不同' WHEN 'frequency' THEN '频次不同' WHEN 'wording' THEN '表述不同' WHEN 'verb' THEN '用词不同'
+  CASE d.kind WHEN 'number' THEN '数量或限定词不同' WHEN 'frequency' THEN '频次不同' WHEN 'wording' THEN '表述不同' WHEN 'verb' THEN '用词不同'
     WHEN 'missing_in_annex' THEN '附件未写' WHEN 'missing_in_body' THEN '正文未写'
     WHEN 'department_missing_in_annex' THEN '部门：附件未列' WHEN 'department_missing_in_body' THEN '部门：正文未列'
     WHEN 'department_role' THEN '部门角色不同' END AS kind_label,
