@@ -299,6 +299,7 @@ describe.skipIf(!HAVE_CHROMIUM)("site pages in Chromium, against the warehouse",
     ["jxj", "department-jxj"],
     ["kjj", "department-kjj"],
     ["gz", "department-gz"],
+    ["zxz", "department-zxz"],
   ])("/departments/…/%s shows its workload from department_workload, and the targets it reports from target_progress", async (code, name) => {
     const opened = await visit(`/departments/${POLICY}/${code}`, name);
     const { page } = opened;
@@ -315,6 +316,12 @@ describe.skipIf(!HAVE_CHROMIUM)("site pages in Chromium, against the warehouse",
       expect(shown).toEqual(targets.map((t) => t.code));
       // a group reports nothing itself: its members do
       if (w!.is_group) expect(await page.locator("#observablehq-main").textContent()).toContain("部门组的指标由各成员单位分别报送");
+      // a member of a group (周巷镇 of 各镇): the group's rows are named beside its own
+      const [viaGroups] = await sql(`SELECT count(DISTINCT (d.task_id, d.role)) AS n FROM group_members m JOIN departments x ON x.department_id = m.member_id
+        JOIN task_departments d ON d.department_id = m.group_id AND d.accountable WHERE x.policy_id = $1 AND x.code = $2`, [POLICY, code]);
+      const groupRows = page.locator("[data-group-rows]");
+      if (Number(viaGroups!.n) > 0) expect(Number(await groupRows.getAttribute("data-group-rows"))).toBe(Number(viaGroups!.n));
+      else expect(await groupRows.count()).toBe(0);
     } finally {
       await opened.close();
     }
