@@ -3,14 +3,15 @@
  * name it concerns, then DuckDB's own text (its position marker shows where).
  */
 const KINDS: { test: RegExp; text: (m: RegExpMatchArray) => string }[] = [
-  { test: /read-only|Can only (delete|update|insert)|Cannot execute statement of type "(INSERT|UPDATE|DELETE|CREATE|DROP|ALTER)"/i, text: () => "仓库以只读方式打开：query 只能读取，写入请用 luoshi build" },
-  { test: /^Catalog Error: Table with name (\S+) does not exist/, text: (m) => `没有名为 ${m[1]} 的表或视图` },
-  { test: /^Catalog Error: Scalar Function with name (\S+) does not exist/, text: (m) => `没有名为 ${m[1]} 的函数` },
-  { test: /^Catalog Error: (\S+) is not an? table/, text: (m) => `${m[1]} 是视图，不能写入` },
-  { test: /^Binder Error: Referenced column "?([^"\s]+)"? not found/, text: (m) => `没有名为 ${m[1]} 的列` },
-  { test: /^Binder Error: Referenced table "?([^"\s]+)"? not found/, text: (m) => `没有名为 ${m[1]} 的表（或别名）` },
-  { test: /^Binder Error: Values list "?([^"\s]+)"? does not have a column named "?([^"\s]+)"?/, text: (m) => `${m[1]} 没有名为 ${m[2]} 的列` },
-  { test: /^Binder Error: column "?([^"\s]+)"? must appear in the GROUP BY clause/, text: (m) => `列 ${m[1]} 须出现在 GROUP BY 中或放进聚合函数` },
+  { test: /^Binder Error: Can only (?:delete from|update|insert into) base table/i, text: () => "视图不能写入（仓库以只读方式打开，query 只能读取；写入请用 luoshi build）" },
+  { test: /read-only|Cannot execute statement of type "(INSERT|UPDATE|DELETE|CREATE|DROP|ALTER)"/i, text: () => "仓库以只读方式打开：query 只能读取，写入请用 luoshi build" },
+  { test: /^Catalog Error: Table with name (.+?) does not exist!/, text: (m) => `没有名为 ${m[1]} 的表或视图` },
+  { test: /^Catalog Error: (?:Scalar |Table )?Function with name (.+?) does not exist!/, text: (m) => `没有名为 ${m[1]} 的函数` },
+  { test: /^Catalog Error: (.+?) is not an? table/, text: (m) => `${m[1]} 是视图，不能写入` },
+  { test: /^Binder Error: Referenced column "?(.+?)"? not found in FROM clause/, text: (m) => `没有名为 ${m[1]} 的列` },
+  { test: /^Binder Error: Table "(.+?)" does not have a column named "(.+?)"/, text: (m) => `${m[1]} 中没有名为 ${m[2]} 的列` },
+  { test: /^Binder Error: Referenced table "?(.+?)"? not found!/, text: (m) => `没有名为 ${m[1]} 的表（或别名）` },
+  { test: /^Binder Error: column "?(.+?)"? must appear in the GROUP BY clause/, text: (m) => `列 ${m[1]} 须出现在 GROUP BY 中或放进聚合函数` },
   { test: /^Binder Error: No function matches/, text: () => "函数的参数类型不匹配" },
   { test: /^Binder Error:/, text: () => "SQL 引用有误" },
   { test: /Parser Error: syntax error at end of input/, text: () => "SQL 语法错误：语句不完整" },

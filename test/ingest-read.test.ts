@@ -694,6 +694,19 @@ describe("readMonthlyFile: .xlsx sheets and cells", () => {
     expect(excelSerialToIsoDate(41547)).toBe("2013-09-30");
   });
 
+  it("a 1904 workbook whose flag is written date1904=\"true\" (LibreOffice): date cells and bare numbers both read in the 1904 system", async () => {
+    // 2013-09-30 is serial 41547 as written; in a 1904 workbook Excel shows that serial as 2017-10-01
+    const cells = [["报送单位", "指标编码", "统计期", "累计完成值", "填报日期"],
+      ["市经信局", "ZN-01", { value: new Date(Date.UTC(2013, 8, 30)), type: Date, format: "yyyy-mm-dd" }, 450, 41580]];
+    const book = (await writeExcelFile([{ data: cells as never, sheet: "本月" }]).toBuffer()) as Buffer;
+    for (const flag of ["1", "true"]) {
+      const mac = patch(book, "xl/workbook.xml", (xml) => xml.replace(/<workbookPr\/>/, `<workbookPr date1904="${flag}"/>`));
+      const r = await readMonthlyFile({ name: `mac-${flag}.xlsx`, bytes: mac }, CTX);
+      expect(r.rejects, flag).toEqual([]);
+      expect(r.rows.map((x) => [x.period, x.reportedAt]), flag).toEqual([["2017-10", "2017-11-03"]]);
+    }
+  });
+
   it("does not read a hidden row (last month's line kept out of sight): it is listed as skipped", async () => {
     const book = (await writeExcelFile([{ data, sheet: "本月" }]).toBuffer()) as Buffer;
     const hidden = patch(book, "xl/worksheets/sheet1.xml", (xml) => xml.replace(/<row\b([^>]*\br="2"[^>]*)>/, '<row$1 hidden="1">'));

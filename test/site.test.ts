@@ -54,8 +54,13 @@ describe("fitNames: a chart with names on its left fits its card, on a phone too
     expect(fit.tickFormat("市人力社保局")).toBe("市人力社保局");
   });
 
-  it("a card measured at 0 px while laying out still gets a usable chart", () => {
-    const fit = fitNames(0, names);
-    expect(fit.width).toBeGreaterThanOrEqual(fit.marginLeft + 150);
+  it("a card measured at 0 px while laying out, no names, or numbers for names: still a chart with room for its marks", () => {
+    for (const [width, list] of [[0, names], [0, []], [326, ["慈溪滨海经济开发区管委会".repeat(4)]]] as const) {
+      const fit = fitNames(width, list);
+      expect(fit.marginLeft).toBeGreaterThan(0);
+      expect(fit.width - fit.marginLeft).toBeGreaterThanOrEqual(150);
+    }
+    expect(fitNames(326, [42, 7]).tickFormat(42)).toBe("42");
+    expect(fitNames(326, names).tickFormat(null)).toBe("");
   });
 });

@@ -37,6 +37,10 @@ describe("sqlErrorText: a failed luoshi query in Chinese, DuckDB's text kept bel
     ["SELECT code FROM", "SQL 语法错误：语句不完整"],
     ["SELECT CAST('x' AS INTEGER)", "类型转换失败"],
     ["INSERT INTO tasks VALUES (2)", "tasks 是视图，不能写入"],
+    ["DELETE FROM tasks", "视图不能写入（仓库以只读方式打开，query 只能读取；写入请用 luoshi build）"],
+    ["SELECT t.foo FROM targets t", "t 中没有名为 foo 的列"],
+    ['SELECT "my col" FROM targets', "没有名为 my col 的列"],
+    ['SELECT * FROM "my table"', "没有名为 my table 的表或视图"],
   ])("%s → %s", async (sql, kind) => {
     const message = await errorOf(sql);
     expect(sqlErrorKind(message)).toBe(kind);

@@ -48,7 +48,7 @@ export function workloadBars(departments, {width, measure = "score", highlight} 
   const marginLeft = fit.marginLeft;
   const marginRight = Math.max(...sorted.map((d) => textWidth(label(d), 12))) + 12;
   const hatch = {lead: nextId("hatch-lead"), coop: nextId("hatch-coop")};
-  const tipTitle = (s) => `${groupLabel(s.d)} · ${ROLE_LABELS[s.role]}\n${ROLE_LABELS[s.role]} ${s.rows} 行，份额 ${s.role === "lead" ? s.d.lead_score : s.d.coop_score}\n工作量分数 ${s.d.workload_score}`;
+  const tipTitle = (s) => `${groupLabel(s.d)} · ${ROLE_LABELS[s.role]}\n${ROLE_LABELS[s.role]} ${s.rows} 行，份额 ${round(s.role === "lead" ? s.d.lead_score : s.d.coop_score)}\n工作量分数 ${round(s.d.workload_score)}`;
   const isHighlighted = (s) => highlight == null || s.d.department_id === highlight;
   return Plot.plot({
     width: Math.max(fit.width, marginLeft + marginRight + 120),

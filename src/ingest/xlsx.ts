@@ -88,6 +88,23 @@ export function excelSerialToIsoDate(serial: number, date1904 = false): string |
   return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 }
 
+/**
+ * The workbook with date1904="true" written as date1904="1" (LibreOffice may write true; read-excel-file reads only 1,
+ * and would then read a date cell four years early while the bare numbers here are read in the 1904 system).
+ */
+export function date1904AsOne(bytes: Uint8Array): Uint8Array {
+  let files: Record<string, Uint8Array>;
+  try {
+    const book = unzipSync(bytes, { filter: (f) => f.name === "xl/workbook.xml" })["xl/workbook.xml"];
+    if (book === undefined || !/\bdate1904\s*=\s*["']true["']/.test(strFromU8(book))) return bytes;
+    files = unzipSync(bytes);
+  } catch {
+    return bytes;
+  }
+  files["xl/workbook.xml"] = strToU8(strFromU8(files["xl/workbook.xml"]!).replace(/\bdate1904(\s*=\s*)(["'])true\2/, "date1904$1$21$2"));
+  return zipSync(files);
+}
+
 /** Whether the workbook uses the 1904 date system (<workbookPr date1904="1"/> in xl/workbook.xml). */
 export function usesDate1904(text: PackageText): boolean {
   let xml: string;
@@ -388,7 +405,7 @@ export async function readXlsxGrid(
   usable: (grid: Grid, merges: Merge[]) => boolean = () => true,
 ): Promise<XlsxGrid | { error: FileError }> {
   let sheets: { sheet: string; data: unknown[][] }[];
-  bytes = referencedWorkbook(bytes);
+  bytes = date1904AsOne(referencedWorkbook(bytes));
   try {
     // The universal entry (an ArrayBuffer in, fflate to unzip) runs the same in Node and in the browser; a copy,
     // because the unzip may hand the buffer to a worker.

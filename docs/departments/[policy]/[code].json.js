@@ -30,7 +30,7 @@ await emitJson(async (read) => {
     persons: await read(`SELECT name, status, rows_lead, rows_coop, row_nos FROM person_workload WHERE department_id = $1 ORDER BY rows_total DESC, name`, [id]),
     members: await read(`SELECT member_name, status FROM group_members WHERE group_id = $1 ORDER BY member_name`, [id]),
     // the rows of the groups it belongs to (各镇(街道、园区)): counted for the group, done by each member
-    groupRows: await read(`SELECT m.group_name, d.role, t.policy_id, t.row_no, t.title, t.deadline_text
+    groupRows: await read(`SELECT m.group_name, m.status AS membership, d.role, t.policy_id, t.row_no, t.title, t.deadline_text
       FROM group_members m JOIN task_departments d ON d.department_id = m.group_id AND d.accountable JOIN tasks t USING (task_id)
       WHERE m.member_id = $1 GROUP BY ALL ORDER BY t.row_no, d.role DESC`, [id]),
     as_of: (await read(`SELECT strftime(as_of, '%Y-%m-%d') AS as_of FROM reporting_rules`))[0].as_of,
