@@ -48,3 +48,10 @@ export function substringFilter(query) {
     return terms.every((t) => text.includes(t));
   };
 }
+
+/** A correction's OCR text, struck through; （原文空缺） where the text had nothing (a gap). */
+export const verbatimText = (c) => (c.verbatim ? html`<del class="verbatim">${c.verbatim}</del>` : html`<span class="muted">（原文空缺）</span>`);
+
+/** A correction's corrected text; 待补 for a gap left open; （删去） for OCR noise removed. */
+export const correctedText = (c) =>
+  c.kind === "gap_open" ? html`<span class="badge badge-open">待补</span>` : html`<ins class="corrected">${c.corrected || "（删去）"}</ins>`;

@@ -2,10 +2,10 @@
 // data = {nodes: [{id, code, name, is_group, degree, weighted_degree, betweenness_normalized, community}],
 //         edges: [{a, b, name_a, name_b, weight, co_lead_rows, a_leads_b_rows, b_leads_a_rows, row_nos}]}
 import * as Plot from "npm:@observablehq/plot";
-import {fitNames} from "./fit.js";
+import {fitNames, textWidth} from "./fit.js";
 import {forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY} from "npm:d3-force";
 import {svg} from "npm:htl";
-import {ROLE_COLORS, textWidth} from "./workload.js";
+import {ROLE_COLORS} from "./workload.js";
 
 export const COMMUNITY_COLORS = ["#4269d0", "#ff725c", "#3ca951", "#a463f2", "#efb118", "#6cc5b0", "#ff8ab7", "#9c6b4e", "#97bbf5", "#9498a0"];
 const ACCENT = "#d9480f";

@@ -22,8 +22,8 @@ export function reportingCalendar(calendar, {width, departments} = {}) {
   const fit = fitNames(width, rows, {max: 170});
   // (a narrow card: fewer month labels, so that they do not overlap)
   const plotWidth = fit.width - fit.marginLeft - 20;
-  const spacing = plotWidth / Math.max(1, ticks0(months, every).length);
-  const ticks = spacing >= 14 ? ticks0(months, every) : ticks0(months, every === 1 ? 3 : 12);
+  const dense = ticks0(months, every);
+  const ticks = plotWidth / Math.max(1, dense.length) >= 14 ? dense : ticks0(months, every === 1 ? 3 : 12);
   return Plot.plot({
     width: fit.width,
     height: 26 * rows.length + 60,

@@ -3,8 +3,6 @@ import * as Plot from "npm:@observablehq/plot";
 import {svg} from "npm:htl";
 import {fitNames, textWidth} from "./fit.js";
 
-export {textWidth};
-
 export const ROLE_COLORS = {lead: "#4269d0", coop: "#efb118"};
 export const ROLE_LABELS = {lead: "牵头", coop: "配合"};
 const MISSING = "缺失";
@@ -114,13 +112,19 @@ const monthTick = (columns) => (month) => {
  * last deadline, and a separate column for rows without a deadline. Cells show the number of rows (lead or coop);
  * the tooltip lists them. `deadlines`: department_deadlines rows {department_id, role, month, rows, row_nos}.
  */
+/**
+ * The column of the deadline calendar a department_deadlines row goes in: its month, 长期 (UNDATED: an ongoing or
+ * recurring duty) or 缺失 (MISSING: no deadline in the text).
+ */
+export const deadlineColumn = (r) => r.month ?? (r.kind === "ongoing" || r.kind === "recurring" ? UNDATED : MISSING);
+export {MISSING, UNDATED};
+
 export function deadlineCalendar(deadlines, departments, {width, highlight} = {}) {
   const shown = departments.filter((d) => d.rows_total > 0);
   const byKey = new Map();
-  const columnOf = (r) => r.month ?? (r.kind === "ongoing" || r.kind === "recurring" ? UNDATED : MISSING);
   for (const r of deadlines) {
-    const key = `${r.department_id}|${columnOf(r)}`;
-    const cell = byKey.get(key) ?? {department_id: r.department_id, month: columnOf(r), lead: new Set(), coop: new Set()};
+    const key = `${r.department_id}|${deadlineColumn(r)}`;
+    const cell = byKey.get(key) ?? {department_id: r.department_id, month: deadlineColumn(r), lead: new Set(), coop: new Set()};
     for (const n of r.row_nos) cell[r.role].add(n);
     byKey.set(key, cell);
   }

@@ -32,7 +32,7 @@ export type XlsxGrid = {
   otherTables: string[];
   /** Rows (0-based) the sheet hides (read-excel-file reads them like any other). */
   hiddenRows: Set<number>;
-  /** The workbook counts days from 1904 (usesDate1904): a bare number in a date column is read that way. */
+  /** The workbook counts days from 1904 (date1904Flag): a bare number in a date column is read that way. */
   date1904: boolean;
 };
 
@@ -88,33 +88,27 @@ export function excelSerialToIsoDate(serial: number, date1904 = false): string |
   return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 }
 
+/** The <workbookPr> element of xl/workbook.xml ("" when there is none). */
+const workbookPr = (text: PackageText) => text("xl/workbook.xml").match(/<(?:\w+:)?workbookPr\b[^>]*>/)?.[0] ?? "";
+
+/** The workbook's 1904 date-system flag as written: "1" (Excel), "true" (LibreOffice may write it), or null. */
+function date1904Flag(text: PackageText): "1" | "true" | null {
+  return (workbookPr(text).match(/\bdate1904\s*=\s*["'](1|true)["']/)?.[1] as "1" | "true" | undefined) ?? null;
+}
+
 /**
- * The workbook with date1904="true" written as date1904="1" (LibreOffice may write true; read-excel-file reads only 1,
- * and would then read a date cell four years early while the bare numbers here are read in the 1904 system).
+ * The package with a date1904="true" flag written "1": read-excel-file reads only "1", and would otherwise read the
+ * date cells in the 1900 system while bare numbers here are read in the 1904 one.
  */
-export function date1904AsOne(bytes: Uint8Array): Uint8Array {
-  let files: Record<string, Uint8Array>;
+function withDate1904One(bytes: Uint8Array, text: PackageText): Uint8Array {
   try {
-    const book = unzipSync(bytes, { filter: (f) => f.name === "xl/workbook.xml" })["xl/workbook.xml"];
-    if (book === undefined || !/\bdate1904\s*=\s*["']true["']/.test(strFromU8(book))) return bytes;
-    files = unzipSync(bytes);
+    const files = unzipSync(bytes);
+    const pr = workbookPr(text);
+    files["xl/workbook.xml"] = strToU8(text("xl/workbook.xml").replace(pr, pr.replace(/\b(date1904\s*=\s*["'])true(["'])/, "$11$2")));
+    return zipSync(files);
   } catch {
     return bytes;
   }
-  files["xl/workbook.xml"] = strToU8(strFromU8(files["xl/workbook.xml"]!).replace(/\bdate1904(\s*=\s*)(["'])true\2/, "date1904$1$21$2"));
-  return zipSync(files);
-}
-
-/** Whether the workbook uses the 1904 date system (<workbookPr date1904="1"/> in xl/workbook.xml). */
-export function usesDate1904(text: PackageText): boolean {
-  let xml: string;
-  try {
-    xml = text("xl/workbook.xml");
-  } catch {
-    return false;
-  }
-  const pr = xml.match(/<(?:\w+:)?workbookPr\b[^>]*>/)?.[0] ?? "";
-  return /\bdate1904\s*=\s*["'](?:1|true)["']/.test(pr);
 }
 
 const xmlUnescape = (s: string) =>
@@ -405,7 +399,12 @@ export async function readXlsxGrid(
   usable: (grid: Grid, merges: Merge[]) => boolean = () => true,
 ): Promise<XlsxGrid | { error: FileError }> {
   let sheets: { sheet: string; data: unknown[][] }[];
-  bytes = date1904AsOne(referencedWorkbook(bytes));
+  bytes = referencedWorkbook(bytes);
+  const text = packageText(bytes);
+  // (the date system: a bare number in a date column is read in it; a flag written "true" is rewritten "1" for
+  // read-excel-file, which then reads the date cells in it too; `text` stays right, only that attribute changes)
+  const date1904 = date1904Flag(text) !== null;
+  if (date1904Flag(text) === "true") bytes = withDate1904One(bytes, text);
   try {
     // The universal entry (an ArrayBuffer in, fflate to unzip) runs the same in Node and in the browser; a copy,
     // because the unzip may hand the buffer to a worker.
@@ -421,8 +420,6 @@ export async function readXlsxGrid(
     return { error: fileError("E_XLSX_INVALID", `请在 Excel 中打开后另存为 .xlsx 再提交（技术信息：${reason}）`) };
   }
   const names = sheets.map((s) => s.sheet);
-  const text = packageText(bytes);
-  const date1904 = usesDate1904(text);
   const read = (chosen: { sheet: string; data: unknown[][] }): XlsxGrid => {
     const formats = formattedCells(text, chosen.sheet);
     // (a chart sheet has no cells: read-excel-file gives it no data)
