@@ -12,7 +12,7 @@ import { rejectsCsv as rejectLinesCsv, rejectsXlsx as rejectLinesXlsx, type Reje
 import { startBulk } from "./bulk.js";
 import { findDrops, JUMP_VALUE_SQL, RISES_SQL, type Drop, type Jump } from "./drops.js";
 import { findReverts, revertReason, type Revert } from "./reverts.js";
-import { dropReason, fileDrops, fileJumps, fileSeries, jumpReason, reviewReasons } from "./ingest/review.js";
+import { dropReason, fileDrops, fileJumps, fileSeries, jumpReason, reviewReasons, statedCheck } from "./ingest/review.js";
 import { trace } from "./trace.js";
 import { type ProgressReport } from "./progress.js";
 import { aliasCandidates, departmentResolver } from "./ingest/keys.js";
@@ -298,6 +298,8 @@ export class FileLoad {
   private stored = 0;
   receiptNo: number | null = null;
   archiveName: string | null = null;
+  /** The review reason of a row differing from the 报送单位 or 统计期 stated above its table (statedCheck); null: none stated. */
+  stated: ((row: ValidRow) => string | null) | null = null;
 
   constructor(
     readonly connection: DuckDBConnection,
@@ -366,7 +368,8 @@ export class FileLoad {
       // once every row is in: review)
       const reasons = reviewReasons(row, this.options.asOf, target.goal, target.doneFloor);
       const cleared = before && before.value !== null && row.value === null ? clearedReason(before.value) : null;
-      const flag = cleared === null ? reasons : reasons === null ? cleared : `${cleared}；${reasons}`;
+      const stated = this.stated?.(row) ?? null;
+      const flag = cleared === null && stated === null ? reasons : [cleared, stated, reasons].filter((r) => r !== null).join("；");
       if (flag !== null) summary.flags.push({ row: row.sourceRow, code: row.targetCode, department: row.department, period: row.period, reason: flag });
       out.rows.push(row);
       out.targets.push(target);
@@ -571,6 +574,7 @@ async function readWithJs(load: FileLoad, table?: MonthlyTable): Promise<FileRea
   const { options } = load;
   // readMonthlyTable and checkMonthlyTable are readMonthlyFile without a second SHA-256 of the bytes (the hash above is the file's)
   const read = table ?? (await readTable(options));
+  load.stated = statedCheck(read.file.statedAbove, (name) => load.lookup.ctx.resolveDepartment(name));
   const progress = options.progress;
   progress?.(0.3, "检查各行");
   const checked = await checkMonthlyTable(read, load.lookup.ctx, {

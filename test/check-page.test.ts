@@ -260,6 +260,8 @@ beforeAll(async () => {
     { name: "review.csv", bytes: Buffer.from(REVIEW_LINES.join("\n")), asOf: AS_OF },
     // 报送单位 and 统计期 stated above the header, not in columns
     { name: "form.csv", bytes: Buffer.from(["月度进展表（2017年1-10月）", "填报单位（盖章）：市经信局,,,填报人：张三", "指标编码,累计完成值,单位,进展情况", "CX75-06-01,300,家,培育", "CX75-29-02,1800,家,"].join("\n")), asOf: AS_OF },
+    // both stated above a header with their own columns: a row differing is flagged
+    { name: "stated.csv", bytes: Buffer.from(["月度进展表（2017年10月）", "填报单位：市经信局", HEADER, "市经信局,CX75-06-01,2017-09,280,家,,,张三,2017-10-03", "市经信局,CX75-06-01,2017-10,300,家,,,张三,2017-11-03"].join("\n")), asOf: AS_OF },
     { name: "unclosed.csv", bytes: Buffer.from([HEADER, '市经信局,CX75-06-01,2017-10,300,家,,"进展,,', "市经信局,CX75-06-02,2017-10,1,,,,,"].join("\n")), asOf: AS_OF },
   ];
   const files = path.join(fixture.dir, "files");
@@ -296,6 +298,7 @@ describe("报送自查: the browser bundle gives the verdicts of luoshi ingest -
     expect(expected.get("october.xlsx")!.rejects.length).toBeGreaterThan(0);
     expect(expected.get("form.csv")!.formFields).toEqual(["报送单位「市经信局」（第 2 行）", "填报人「张三」（第 2 行）", "统计期「2017年1-10月」（第 1 行）"]);
     expect(expected.get("form.csv")!.accepted).toBe(2);
+    expect(expected.get("stated.csv")!.flags.map((f) => [f.row, f.reason])).toEqual([[4, "统计期 2017-09 与表格上方第 1 行所写的「2017年10月」不符，请核对"]]);
     // the flags of luoshi ingest --dry-run on an empty warehouse, which the page must give too
     expect(expected.get("review.csv")!.flags.map((f) => [f.row, f.reason])).toEqual([
       [4, "累计值 290 低于本文件中 2017-07 的 300，且进展情况未作说明"],

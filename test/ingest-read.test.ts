@@ -1114,6 +1114,24 @@ describe("readMonthlyFile: fields stated once above the header", () => {
     expect(stated(r)).toEqual([["department", "市经信局", 2], ["reporter", "张三", 2], ["reportedAt", "2017年11月3日", 2], ["period", "2017年1-10月", 1]]);
   });
 
+  it("a 填报单位 and a title month over a table with those columns: each row's own is read, the stated ones kept to hold the rows to", async () => {
+    const csv = [
+      "慈溪市智能经济重点指标完成情况表（2017年10月）,,,",
+      "填报单位：市经信局,,,",
+      "报送单位,指标编码,统计期,累计完成值",
+      "市经信局,ZN-01,2017-09,450",
+    ].join("\n");
+    const r = await readMonthlyFile({ name: "form.csv", bytes: Buffer.from(csv) }, CTX);
+    expect(r.fileError).toBeNull();
+    expect(rowsOf(r)).toEqual([[4, "市经信局", "ZN-01", "2017-09", 450, null, null]]);
+    expect(stated(r)).toEqual([]);
+    expect(r.file.statedAbove.map((f) => [f.field, f.text, f.row])).toEqual([["department", "市经信局", 2], ["period", "2017年10月", 1]]);
+    // a title naming two months, or a 填报单位 stated twice differently, holds the rows to nothing
+    const two = await readMonthlyFile({ name: "two.csv", bytes: Buffer.from(csv.replace("（2017年10月）", "（2017年9月、10月）").replace("填报单位：市经信局,,,", "填报单位：市经信局,填报单位：市科技局,,")) }, CTX);
+    expect(two.fileError).toBeNull();
+    expect(two.file.statedAbove).toEqual([]);
+  });
+
   it("in a workbook: a label in one cell and its value in the next, a label spaced out, 统计期 labelled", async () => {
     const book = (await writeExcelFile([{
       sheet: "报表",

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { PACKAGE_ROOT } from "../src/paths.js";
 import { readManifest, reviewReasons } from "../src/monthly.js";
+import { statedCheck } from "../src/ingest/review.js";
 import { planCsv } from "../src/ingest/csvplan.js";
 import { buildWarehouse } from "../src/build.js";
 import { openWarehouse, query } from "../src/warehouse.js";
@@ -316,6 +317,23 @@ describe("luoshi ingest", () => {
     expect(s.flags[0].reason).toMatch(/^标为已完成，但累计完成值 300家 低于目标值 \d+家$/);
   });
 
+  it("flags, and still loads, the rows whose 统计期 or 报送单位 differs from the one stated above the table", async () => {
+    // last month's rows under this month's title, and one row of another department under 填报单位：市经信局
+    const path = join(fixture.dir, "stated.csv");
+    writeFileSync(path, ["市经信局智能经济指标月报（2017年11月）", "填报单位：市经信局", HEADER, ...OCTOBER,
+      "市经信局,CX75-06-01,2017-11,320,家,,,张三,2017-12-03", "市科技局,CX75-29-02,2017-11,5,家,,,李四,2017-12-03"].join("\n") + "\n");
+    const r = luoshi("ingest", path, "--as-of", "2017-12-10", "--json");
+    const [s] = JSON.parse(r.stdout);
+    // (CX75-29-02 is not 市科技局's to report: rejected, and so not flagged)
+    expect(s).toMatchObject({ rows_read: 5, imported: 4, rejected: 1, flagged: 3 });
+    expect(s.flags.map((f: { row: number; reason: string }) => [f.row, f.reason])).toEqual([
+      [4, "统计期 2017-10 与表格上方第 1 行所写的「2017年11月」不符，请核对"],
+      [5, "统计期 2017-10 与表格上方第 1 行所写的「2017年11月」不符，请核对"],
+      [6, "统计期 2017-10 与表格上方第 1 行所写的「2017年11月」不符，请核对"],
+    ]);
+    expect(await rows("SELECT count(*) AS n FROM observations WHERE flagged")).toEqual([{ n: 3 }]);
+  });
+
   it("--dry-run reports the same verdicts and writes nothing", async () => {
     const r = luoshi("ingest", file("d.csv", [...OCTOBER, "市财政局,CX75-06-01,2017-10,3,家,,,李四,2017-11-03"]), "--as-of", "2017-11-10", "--dry-run", "--json");
     expect(r.status).toBe(1);
@@ -418,6 +436,31 @@ describe("luoshi ingest", () => {
     expect(await rows("SELECT count(*) AS n FROM observations")).toEqual([{ n: 5 }]);
     expect(await rows("SELECT count(*) AS n FROM raw.observations")).toEqual([{ n: 5 }]);
     expect(readManifest(fixture.data)).toHaveLength(2);
+  });
+});
+
+describe("statedCheck", () => {
+  const resolve = (name: string) => ({ 市经信局: "市经信局", 经信局: "市经信局", 市科技局: "市科技局" })[name] ?? null;
+  const row = { department: "市经信局", departmentAsWritten: "经信局", period: "2017-10" };
+  const field = (field: "department" | "period", text: string) => ({ field, column: field === "period" ? "统计期" : "报送单位", text, row: 2 });
+  it("costs nothing when nothing is stated above the table, or only what it cannot read", () => {
+    expect(statedCheck([], resolve)).toBeNull();
+    expect(statedCheck([field("department", "某某办"), field("period", "十月")], resolve)).toBeNull();
+  });
+  it("holds each row to the month stated above its table (a quarter: its three months)", () => {
+    const month = statedCheck([field("period", "2017年1-10月")], resolve)!;
+    expect(month(row)).toBeNull();
+    expect(month({ ...row, period: "2017-09" })).toBe("统计期 2017-09 与表格上方第 2 行所写的「2017年1-10月」不符，请核对");
+    const quarter = statedCheck([field("period", "2017年第四季度")], resolve)!;
+    expect(["2017-09", "2017-10", "2017-11", "2017-12", "2018-01"].map((period) => quarter({ ...row, period }) === null)).toEqual([false, true, true, true, false]);
+  });
+  it("holds each row to the department stated above its table, by canonical name", () => {
+    const check = statedCheck([field("department", "经信局")], resolve)!;
+    expect(check(row)).toBeNull();
+    expect(check({ ...row, department: "市科技局", departmentAsWritten: "科技局" })).toBe("报送单位「科技局」与表格上方第 2 行所写的「经信局」不是同一单位，请核对");
+    const both = statedCheck([field("department", "市经信局"), field("period", "2017年11月")], resolve)!;
+    expect(both({ department: "市科技局", departmentAsWritten: "市科技局", period: "2017-10" })).toBe(
+      "报送单位「市科技局」与表格上方第 2 行所写的「市经信局」不是同一单位，请核对；统计期 2017-10 与表格上方第 2 行所写的「2017年11月」不符，请核对");
   });
 });
 

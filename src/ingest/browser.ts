@@ -11,7 +11,7 @@ import { INGEST_ERROR_CODES } from "./codes.js";
 import type { IngestContext, IngestTarget, Reject } from "./rules.js";
 import { departmentResolver } from "./keys.js";
 import { rejectsCsv as rejectLinesCsv, rejectsXlsx as rejectLinesXlsx } from "./rejects.js";
-import { dropReason, fileDrops, fileJumps, jumpReason, reviewReasons } from "./review.js";
+import { dropReason, fileDrops, fileJumps, jumpReason, reviewReasons, statedCheck } from "./review.js";
 import { COLUMN_NAME } from "./table.js";
 import { formFieldsText, skippedRowsText } from "./summarytext.js";
 
@@ -76,10 +76,12 @@ export function reviewFlags(result: MonthlyFileResult, data: IngestContextData, 
   const rows = result.fileError ? [] : result.rows;
   const drops = new Map(fileDrops(rows, (code) => data.review[code]?.[3] ?? true).map((d) => [d.index, dropReason(d)]));
   const jumps = new Map(fileJumps(rows, (code) => data.review[code]?.[2] ?? null).map((j) => [j.index, jumpReason(j)]));
+  const ctx = ingestContext(data, asOf);
+  const stated = statedCheck(result.file.statedAbove, (name) => ctx.resolveDepartment(name));
   const flags: ReviewFlag[] = [];
   rows.forEach((r, i) => {
     const [goal, doneFloor] = data.review[r.targetCode] ?? [null, null];
-    const reasons = [drops.get(i), reviewReasons(r, asOf, goal, doneFloor), jumps.get(i)].filter((x): x is string => typeof x === "string");
+    const reasons = [drops.get(i), stated?.(r), reviewReasons(r, asOf, goal, doneFloor), jumps.get(i)].filter((x): x is string => typeof x === "string");
     if (reasons.length > 0) flags.push({ row: r.sourceRow, code: r.targetCode, department: r.department, period: r.period, reason: reasons.join("；") });
   });
   return flags.sort((a, b) => a.row - b.row);

@@ -36,6 +36,8 @@ export type FileInfo = {
   ignoredColumns: string[];
   /** Fields stated once above the header (填报单位：…) or signed below the table (填表人：…), read as every row's. */
   formFields: FormField[];
+  /** 报送单位 or 统计期 stated above a header with its column too: each row's own counts, one that differs is flagged (statedCheck). */
+  statedAbove: FormField[];
   /** Rows below the header that hold no report (totals, notes, signatures, …), skipped; not counted in rowsRead. */
   skippedRows: SkippedRow[];
 };
@@ -79,7 +81,7 @@ export type MonthlyTable = { file: FileInfo; fileError: FileError | null; rows: 
  */
 export async function readMonthlyTable(input: { name: string; bytes: Uint8Array }, options: ReadOptions = {}): Promise<MonthlyTable> {
   const { name, bytes } = input;
-  const info: FileInfo = { name, sha256: null, encoding: null, format: null, rowsRead: 0, sheet: null, otherSheets: [], headerRow: null, ignoredColumns: [], formFields: [], skippedRows: [] };
+  const info: FileInfo = { name, sha256: null, encoding: null, format: null, rowsRead: 0, sheet: null, otherSheets: [], headerRow: null, ignoredColumns: [], formFields: [], statedAbove: [], skippedRows: [] };
   const rejectFile = (error: FileError): MonthlyTable => ({ file: info, fileError: error, rows: [], validateOptions: {} });
 
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
@@ -133,6 +135,7 @@ export async function readMonthlyTable(input: { name: string; bytes: Uint8Array 
   info.headerRow = t.table.headerRow;
   info.ignoredColumns = t.table.ignoredColumns;
   info.formFields = t.table.formFields;
+  info.statedAbove = t.table.statedAbove;
   info.skippedRows = t.table.skipped;
   info.rowsRead = t.table.rows.length;
   if (t.table.rows.length === 0) {

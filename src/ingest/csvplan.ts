@@ -100,8 +100,9 @@ function planUtf8(bytes: Uint8Array): CsvPlan | null | undefined {
   const h = readHeader(csv.grid);
   if ("error" in h) return null;
   const header = h.header;
-  // a field stated above the header (填报单位：…) is no column DuckDB reads: such a form is read by JavaScript
-  if (header.formFields.length > 0 || header.moneyUnit !== null) return null;
+  // a field stated above the header (填报单位：…) is no column DuckDB reads: such a form is read by JavaScript (as is
+  // one stated above a column of its own, which each row is held to)
+  if (header.formFields.length > 0 || header.statedAbove.length > 0 || header.moneyUnit !== null) return null;
   // as is one signed below its table (填表人：…, for a table without that column: footerFields)
   if (SIGNATURE.test(tailText(body))) return null;
 

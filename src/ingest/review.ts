@@ -3,6 +3,8 @@
  * (src/monthly.ts, src/drops.ts) and the 报送自查 page (browser.ts) use the same ones.
  */
 import type { ValidRow } from "./rules.js";
+import type { FormField } from "./table.js";
+import { parsePeriod } from "./values.js";
 import { UNITS } from "../targets/units.js";
 
 /** A figure this many times its target's value or more is flagged: a unit slip (元 for 万元, 4.5万 for 450) more often than not. */
@@ -137,4 +139,38 @@ export function fileJumps(
     }
   }
   return out.sort((a, b) => a.row - b.row);
+}
+
+/**
+ * The review reason of a row whose 统计期 or 报送单位 differs from the one stated above its table (Table.statedAbove):
+ * 「填报单位：周巷镇」 over a row of 匡堰镇, a title 「……（2017年10月）」 over a row of 2017-09 — last month's file sent
+ * again with a new title, or a row copied from another department's form? A title naming a quarter holds the rows to
+ * its three months. `resolve`: the department resolver of the rows (a stated name it does not know holds no row to
+ * anything). Null when nothing is stated above the table (the common case costs nothing per row).
+ */
+export function statedCheck(
+  stated: readonly FormField[],
+  resolve: (name: string) => string | null,
+): ((row: Pick<ValidRow, "department" | "departmentAsWritten" | "period">) => string | null) | null {
+  const checks: ((row: Pick<ValidRow, "department" | "departmentAsWritten" | "period">) => string | null)[] = [];
+  for (const f of stated) {
+    if (f.field === "period") {
+      const p = parsePeriod(f.text);
+      if (!p.ok || p.value === null) continue;
+      const end = p.value;
+      const [y, m] = end.split("-").map(Number) as [number, number];
+      const quarter = /季度|[Qq][1-4]/.test(f.text) ? [m - 2, m - 1, m].map((k) => `${y}-${String(k).padStart(2, "0")}`) : [end];
+      const months = new Set(quarter);
+      checks.push((row) => (months.has(row.period) ? null : `统计期 ${row.period} 与表格上方第 ${f.row} 行所写的「${f.text}」不符，请核对`));
+    } else if (f.field === "department") {
+      const name = resolve(f.text);
+      if (name === null) continue;
+      checks.push((row) => (row.department === name ? null : `报送单位「${row.departmentAsWritten}」与表格上方第 ${f.row} 行所写的「${f.text}」不是同一单位，请核对`));
+    }
+  }
+  if (checks.length === 0) return null;
+  return (row) => {
+    const reasons = checks.map((c) => c(row)).filter((r): r is string => r !== null);
+    return reasons.length > 0 ? reasons.join("；") : null;
+  };
 }

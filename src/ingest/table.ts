@@ -183,6 +183,11 @@ export type Table = {
   moneyUnit: string | null;
   /** Fields written once above the header, true of every row (see FormField). */
   formFields: FormField[];
+  /**
+   * 报送单位 or 统计期 written once above a header that has a column for it too (「填报单位：周巷镇」, a title
+   * 「……（2017年10月）」): each row's own cell counts; a row that differs is flagged for review (statedCheck).
+   */
+  statedAbove: FormField[];
   rows: TableRow[];
   /** Rows below the header that hold no report (totals, notes, signatures, section titles, a repeated header). */
   skipped: SkippedRow[];
@@ -433,6 +438,8 @@ export type TableHeader = {
   line: string[];
   /** Fields stated above the header (see FormField). */
   formFields: FormField[];
+  /** Fields stated above the header that have a column too (see Table.statedAbove). */
+  statedAbove: FormField[];
   /**
    * The 累计完成值 column and the one right after it, when that one holds text a number may spill into unseen (进展情况,
    * 填报人, or an unread 备注/说明 column): a row with 1–3 digits, then exactly 3 digits (and decimals), there is a number
@@ -543,7 +550,7 @@ export function readHeader(sheet: Grid, merges: readonly Merge[] = []): { header
     ? [valueColumn, valueColumn + 1]
     : null;
   return {
-    header: { index: best.index, headerRow, columns, ignoredColumns, valueHeaderUnit, valueSuffix, moneyUnit, width: line.length, headerCells, unnamed, layout, line, formFields, splitNumberAfter },
+    header: { index: best.index, headerRow, columns, ignoredColumns, valueHeaderUnit, valueSuffix, moneyUnit, width: line.length, headerCells, unnamed, layout, line, formFields, statedAbove: above.stated, splitNumberAfter },
   };
 }
 
@@ -633,8 +640,10 @@ const TITLE_PERIOD = /\d{4}\s*年\s*(?:\d{1,2}\s*月?\s*[-~～至到—－]\s*)?
  * empty), or for the period a title naming one month 「……（2017年1-10月）」. The same field stated twice differently
  * is an error: the file says two things.
  */
-function formFieldsAbove(zone: Grid, hasColumn: (f: Field) => boolean): { fields: FormField[]; moneyUnit: FormField | null } | { error: FileError } {
+function formFieldsAbove(zone: Grid, hasColumn: (f: Field) => boolean): { fields: FormField[]; moneyUnit: FormField | null; stated: FormField[] } | { error: FileError } {
   const found = new Map<Field, FormField[]>();
+  // 报送单位 or 统计期 stated above a table that has the column too: each row's own is read; a row differing is flagged
+  const alsoStated = new Map<Field, FormField[]>();
   // 「金额单位：万元」 (or 「单位：万元」 above a table with a 单位 column): the unit of the amounts of money only
   const moneyUnits: FormField[] = [];
   const titlePeriods = new Map<string, FormField>();
@@ -676,10 +685,12 @@ function formFieldsAbove(zone: Grid, hasColumn: (f: Field) => boolean): { fields
         }
         // 「单位：万元」 is the unit of measure; 「单位：周巷镇」 the reporting unit
         if (field === "unit" && !KNOWN_UNITS.has(v.normalize("NFKC")) && scaledUnit(v) === null) field = normalizeKey(label) === "单位" ? "department" : null;
-        if (field === null || !FORM_FIELDS.has(field) || hasColumn(field)) continue;
-        const list = found.get(field) ?? [];
+        if (field === null || !FORM_FIELDS.has(field)) continue;
+        const into = hasColumn(field) ? (STATED_CHECKED.has(field) ? alsoStated : null) : found;
+        if (into === null) continue;
+        const list = into.get(field) ?? [];
         if (!list.some((f) => f.text === v)) list.push({ field, column: COLUMN_NAME[field], text: v, row: r + 1 });
-        found.set(field, list);
+        into.set(field, list);
       }
       for (const m of rest.matchAll(TITLE_PERIOD)) {
         const p = parsePeriod(m[0]);
@@ -689,7 +700,9 @@ function formFieldsAbove(zone: Grid, hasColumn: (f: Field) => boolean): { fields
       if (/\d\s*月/.test(rest.replace(TITLE_PERIOD, ""))) monthWithoutYear = true;
     });
   });
-  if (!hasColumn("period") && !found.has("period") && titlePeriods.size === 1 && !monthWithoutYear) found.set("period", [...titlePeriods.values()]);
+  if (!found.has("period") && !alsoStated.has("period") && titlePeriods.size === 1 && !monthWithoutYear) {
+    (hasColumn("period") ? alsoStated : found).set("period", [...titlePeriods.values()]);
+  }
   if (moneyUnits.length > 1) {
     return { error: fileError("E_HEADER", `表头上方的金额单位前后不一致：${moneyUnits.map((f) => `第 ${f.row} 行「${f.text}」`).join("、")}；请只写一种，或在「${COLUMN_NAME.unit}」列逐行填写`) };
   }
@@ -702,8 +715,13 @@ function formFieldsAbove(zone: Grid, hasColumn: (f: Field) => boolean): { fields
     }
     fields.push(list[0]!);
   }
-  return { fields, moneyUnit: moneyUnits[0] ?? null };
+  // (stated twice differently: nothing to hold the rows to)
+  const stated = [...alsoStated.values()].filter((list) => list.length === 1).map((list) => list[0]!);
+  return { fields, moneyUnit: moneyUnits[0] ?? null, stated };
 }
+
+/** The fields that, stated above a table with a column for them, each row is held to (statedCheck in review.ts). */
+const STATED_CHECKED: ReadonlySet<Field> = new Set<Field>(["department", "period"]);
 
 /** 「金额单位」「货币单位」: a label stating the unit of the amounts of money in the table. */
 const MONEY_LABEL = /^(金额|货币|资金|投资)单位$/;
@@ -865,7 +883,7 @@ export function readTable(sheet: Grid, merges: readonly Merge[] = [], hidden: Re
   const { headerRow, columns, ignoredColumns, valueHeaderUnit, valueSuffix } = header;
   // (the money unit is listed with the fields stated above the header: it is one, for the money targets' rows)
   const formFields = [...header.formFields, ...(header.moneyUnit ? [header.moneyUnit] : []), ...footerFields(grid, skipped, header, rows)];
-  return { table: { headerRow, columns, ignoredColumns, valueHeaderUnit, valueSuffix, moneyUnit: header.moneyUnit?.text ?? null, formFields, rows, skipped } };
+  return { table: { headerRow, columns, ignoredColumns, valueHeaderUnit, valueSuffix, moneyUnit: header.moneyUnit?.text ?? null, formFields, statedAbove: header.statedAbove, rows, skipped } };
 }
 
 /** Fields a form signs below its table (「填表人：张三　填报日期：2017年11月3日」): who reported, and when. */
