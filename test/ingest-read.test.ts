@@ -722,6 +722,35 @@ describe("readMonthlyFile: .xlsx sheets and cells", () => {
     expect(none.fileError?.message).toContain("其下 2 行被隐藏，未读取；请在 Excel 中取消隐藏后再报送");
   });
 
+  it("does not read a hidden column (last month's figures kept beside this month's): named in the summary, and in a header error", async () => {
+    // 累计完成值 twice: last month's hidden in D, this month's in E
+    const cells = [["报送单位", "指标编码", "统计期", "累计完成值", "累计完成值"], ["市经信局", "ZN-01", "2017-10", 300, 320]];
+    const book = (await writeExcelFile([{ data: cells, sheet: "本月" }]).toBuffer()) as Buffer;
+    const both = await readMonthlyFile({ name: "both.xlsx", bytes: book }, CTX);
+    expect(both.fileError?.code).toBe("E_HEADER");
+    const hide = (xml: string, col: number) => xml.replace(/<sheetData\b/, `<cols><col min="${col}" max="${col}" width="9" hidden="1" customWidth="1"/></cols><sheetData`);
+    const r = await readMonthlyFile({ name: "hidden-col.xlsx", bytes: patch(book, "xl/worksheets/sheet1.xml", (xml) => hide(xml, 4)) }, CTX);
+    expect(r.fileError).toBeNull();
+    expect(r.rows.map((x) => [x.sourceRow, x.value])).toEqual([[2, 320]]);
+    expect(r.file.ignoredColumns).toEqual(["累计完成值（隐藏的 D 列）"]);
+    // the only value column hidden: the file is rejected, saying where the column went
+    const only = await writeExcelFile([{ data: cells.map((row) => row.slice(0, 4)), sheet: "本月" }]).toBuffer() as Buffer;
+    const gone = await readMonthlyFile({ name: "hidden-value.xlsx", bytes: patch(only, "xl/worksheets/sheet1.xml", (xml) => hide(xml, 4)) }, CTX);
+    expect(gone.fileError?.code).toBe("E_HEADER");
+    expect(gone.fileError?.message).toContain("被隐藏、未读取的列：「累计完成值（隐藏的 D 列）」；如需报送，请取消隐藏");
+  });
+
+  it("refuses, unread and with the cell named, a sheet whose one stray entry far off the table would span millions of cells", async () => {
+    const book = (await writeExcelFile([{ data, sheet: "本月" }]).toBuffer()) as Buffer;
+    const far = patch(book, "xl/worksheets/sheet1.xml", (xml) => xml.replace("</sheetData>", '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>'));
+    const r = await readMonthlyFile({ name: "far.xlsx", bytes: far }, CTX);
+    expect(r.fileError?.code).toBe("E_XLSX_INVALID");
+    expect(r.fileError?.message).toContain("工作表「本月」的 XFD1048576 单元格有内容，使表格范围达到 16384 列 × 1048576 行");
+    // a formatted empty cell there is no content; a stray entry a few rows down the last column is read
+    const styled = patch(book, "xl/worksheets/sheet1.xml", (xml) => xml.replace("</sheetData>", '<row r="1048576"><c r="XFD1048576" s="0"/></row></sheetData>'));
+    expect((await readMonthlyFile({ name: "styled.xlsx", bytes: styled }, CTX)).fileError).toBeNull();
+  });
+
   it("a hidden row above the header is not read either: a 「统计期：」 line out of sight states nothing", async () => {
     const form = [["统计期：2017年9月"], ["统计期：2017年10月"], ["报送单位", "指标编码", "累计完成值"], ["市经信局", "ZN-01", 450]];
     const book = (await writeExcelFile([{ data: form, sheet: "本月" }]).toBuffer()) as Buffer;

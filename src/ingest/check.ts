@@ -101,6 +101,8 @@ export async function readMonthlyTable(input: { name: string; bytes: Uint8Array 
   let sheetChoice = "";
   let quoteErrorRows = new Set<number>();
   let date1904 = false;
+  /** .xlsx: the hidden columns holding something (not read), named in the file's summary and in a header error. */
+  let hiddenColumnNames: string[] = [];
   if (sniffed.kind === "xlsx") {
     info.format = "xlsx";
     // without --sheet: the first visible sheet with a header (its header errors are then reported, never skipped)
@@ -115,6 +117,7 @@ export async function readMonthlyTable(input: { name: string; bytes: Uint8Array 
     merges = x.merges;
     hidden = x.hiddenRows;
     date1904 = x.date1904;
+    hiddenColumnNames = x.hiddenColumnTexts.map((h) => `${h.text}（隐藏的 ${h.column} 列）`);
     if (x.sheets.length > 1) sheetChoice = `（读取的是工作表「${x.sheet}」；工作簿中的工作表：${x.sheets.map((n) => `「${n}」`).join("、")}；可用 --sheet 指定）`;
   } else {
     info.format = "csv";
@@ -130,10 +133,11 @@ export async function readMonthlyTable(input: { name: string; bytes: Uint8Array 
   const t = readTable(grid, merges, hidden);
   if ("error" in t) {
     const where = sheetChoice || (info.sheet !== null ? `（工作表「${info.sheet}」）` : "");
-    return rejectFile({ ...t.error, message: t.error.message + where });
+    const hiddenNote = hiddenColumnNames.length > 0 ? `（被隐藏、未读取的列：${hiddenColumnNames.map((n) => `「${n}」`).join("、")}；如需报送，请取消隐藏）` : "";
+    return rejectFile({ ...t.error, message: t.error.message + hiddenNote + where });
   }
   info.headerRow = t.table.headerRow;
-  info.ignoredColumns = t.table.ignoredColumns;
+  info.ignoredColumns = [...t.table.ignoredColumns, ...hiddenColumnNames];
   info.formFields = t.table.formFields;
   info.statedAbove = t.table.statedAbove;
   info.skippedRows = t.table.skipped;

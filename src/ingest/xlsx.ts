@@ -32,6 +32,10 @@ export type XlsxGrid = {
   otherTables: string[];
   /** Rows (0-based) the sheet hides (read-excel-file reads them like any other). */
   hiddenRows: Set<number>;
+  /** Columns (0-based) the sheet hides: not read (their cells are blank in `grid`), listed by `hiddenColumnTexts`. */
+  hiddenColumns: Set<number>;
+  /** The hidden columns that hold something, with their first text (a header, most often): 「累计完成值」（D 列）. */
+  hiddenColumnTexts: { column: string; text: string }[];
   /** The workbook counts days from 1904 (date1904Flag): a bare number in a date column is read that way. */
   date1904: boolean;
 };
@@ -275,6 +279,51 @@ export function hiddenRows(xml: string): Set<number> {
 }
 
 /**
+ * Columns (0-based) a sheet's XML marks hidden (`<col min="4" max="5" hidden="1"/>`): last month's figures kept beside
+ * this month's, out of sight. Excel shows the department the sheet without them, so they are not part of its report.
+ */
+export function hiddenColumns(xml: string): Set<number> {
+  const out = new Set<number>();
+  if (!/<(?:\w+:)?col\b[^>]*\bhidden\s*=/.test(xml)) return out;
+  for (const m of xml.matchAll(/<(?:\w+:)?col\b[^>]*>/g)) {
+    const a = attributes(m[0]);
+    const hidden = a.get("hidden");
+    if (hidden !== "1" && hidden !== "true") continue;
+    const [min, max] = [Number(a.get("min")), Number(a.get("max"))];
+    if (!Number.isInteger(min) || !Number.isInteger(max) || min < 1) continue;
+    // (Excel's last column is XFD, 16384)
+    for (let c = min; c <= Math.min(max, 16384); c++) out.add(c - 1);
+  }
+  return out;
+}
+
+/** Cells (rows × columns) a sheet may span before it is refused unread: read-excel-file builds every row to the last column. */
+export const MAX_CELLS = 20_000_000;
+
+/**
+ * The first cell with content (a value or a string, not a formatted empty cell) that puts a sheet's table beyond
+ * MAX_CELLS cells, as 「XFD1048576」 with the extent it implies; null when the sheet is in bounds.
+ * A stray entry far off the table (an x typed in the last column) would make the reader build a grid of millions of
+ * empty cells and run out of memory.
+ */
+export function farCell(xml: string): { ref: string; columns: number; rows: number } | null {
+  // the common case: no reference of three letters or of six digits
+  if (!/\br\s*=\s*["'](?:[A-Z]{3}\d|[A-Z]{1,3}\d{6})/.test(xml)) return null;
+  let columns = 0;
+  let rows = 0;
+  for (const m of xml.matchAll(/<(?:\w+:)?c\b([^>]*?)(\/?)>/g)) {
+    if (m[2] === "/") continue;
+    const ref = attributes(`<c ${m[1]}>`).get("r");
+    const at = ref === undefined ? null : cellIndex(ref);
+    if (at === null) continue;
+    rows = Math.max(rows, at[0] + 1);
+    columns = Math.max(columns, at[1] + 1);
+    if (rows * columns > MAX_CELLS) return { ref: ref!.toUpperCase(), columns, rows };
+  }
+  return null;
+}
+
+/**
  * Cells ("row,col", 0-based) of a sheet's XML that show an Excel error (#DIV/0!, #N/A, #REF!, …) or hold a
  * formula Excel never calculated (no cached value), with the text to read instead: read-excel-file gives both as
  * empty, which would say 「必填值为空」 about a cell the department did fill in.
@@ -405,6 +454,17 @@ export async function readXlsxGrid(
   // read-excel-file, which then reads the date cells in it too; `text` stays right, only that attribute changes)
   const date1904 = date1904Flag(text) !== null;
   if (date1904Flag(text) === "true") bytes = withDate1904One(bytes, text);
+  for (const m of text("xl/workbook.xml").matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+    const name = attributes(m[0]).get("name") ?? "";
+    if (sheet !== undefined && name.trim() !== sheet.trim()) continue;
+    const far = farCell(sheetXml(text, name));
+    if (far !== null) {
+      return {
+        error: fileError("E_XLSX_INVALID", `工作表「${name}」的 ${far.ref} 单元格有内容，使表格范围达到 ${far.columns} 列 × ${far.rows} 行，无法读取：` +
+          "请删除表格以外的内容（或把报送的表格复制到一个新的工作簿中）后重新保存再提交"),
+      };
+    }
+  }
   try {
     // The universal entry (an ArrayBuffer in, fflate to unzip) runs the same in Node and in the browser; a copy,
     // because the unzip may hand the buffer to a worker.
@@ -432,7 +492,16 @@ export async function readXlsxGrid(
       while (row.length <= c) row.push("");
       if (row[c] === "") row[c] = shown;
     }
-    return { grid, merges: verticalMerges(xml), sheet: chosen.sheet, sheets: names, otherTables: [], hiddenRows: hiddenRows(xml), date1904 };
+    // a hidden column is not read: blank, listed with its first text
+    const hiddenCols = hiddenColumns(xml);
+    const hiddenColumnTexts: { column: string; text: string }[] = [];
+    for (const c of [...hiddenCols].sort((a, b) => a - b)) {
+      const first = grid.find((row) => (row[c] ?? "").trim() !== "")?.[c];
+      if (first === undefined) continue;
+      hiddenColumnTexts.push({ column: columnName(c), text: first.trim() });
+      for (const row of grid) if (c < row.length) row[c] = "";
+    }
+    return { grid, merges: verticalMerges(xml), sheet: chosen.sheet, sheets: names, otherTables: [], hiddenRows: hiddenRows(xml), hiddenColumns: hiddenCols, hiddenColumnTexts, date1904 };
   };
   if (sheet !== undefined) {
     const chosen = sheets.find((s) => s.sheet === sheet || s.sheet.trim() === sheet.trim());
