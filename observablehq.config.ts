@@ -1,4 +1,10 @@
+import {fileURLToPath} from "node:url";
+import {refreshLoaderCache} from "./src/loadercache.ts";
 import {sitePaths} from "./src/sitepaths.ts";
+
+// The data loaders' cached output is dropped whenever what they read changed (another LUOSHI_DB, a load into the
+// warehouse, another as-of date, a recompiled library): Framework itself only compares the loader files' times.
+if (refreshLoaderCache(fileURLToPath(new URL("./docs", import.meta.url)))) console.error("[luoshi] 数据仓库、核对日期或程序有变化：已清除站点数据的缓存，将重新生成");
 
 // Observable Framework 1.13.4 configuration for the 落实 luoshi site.
 // The site must build, preview and run with no network at all (see OFFLINE.md): nothing here

@@ -104,8 +104,10 @@ export function reconcile(items: ItemRow[], tasks: TaskRow[], body: Assignment[]
 export async function storeDiscrepancies(connection: DuckDBConnection): Promise<void> {
   const items = (await query(connection, "SELECT policy_id, item_id, title, body_text FROM items ORDER BY policy_id, item_no")).rows as ItemRow[];
   const tasks = (await query(connection, "SELECT task_id, item_id, title_cell, content FROM tasks ORDER BY policy_id, row_no")).rows as TaskRow[];
-  const body = (await query(connection, "SELECT item_id, NULL AS task_id, department_id, department_name, role FROM item_departments")).rows as Assignment[];
-  const annex = (await query(connection, "SELECT item_id, task_id, department_id, department_name, role FROM task_departments WHERE accountable")).rows as Assignment[];
+  // (in the order the document names them: texts listing several roles, and so the discrepancies' numbers, never depend
+  // on how DuckDB happens to scan the tables, which another policy in the warehouse changes)
+  const body = (await query(connection, "SELECT item_id, NULL AS task_id, department_id, department_name, role FROM item_departments ORDER BY policy_id, item_no, position, role, department_id")).rows as Assignment[];
+  const annex = (await query(connection, "SELECT item_id, task_id, department_id, department_name, role FROM task_departments WHERE accountable ORDER BY policy_id, row_no, position, role, department_id")).rows as Assignment[];
   const found = reconcile(items, tasks, body, annex);
   const statement = await connection.prepare("INSERT INTO raw.discrepancies VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)");
   // numbered within each policy, so that adding a policy leaves the others' discrepancy ids as they were

@@ -287,6 +287,20 @@ describe("targets the schedule cannot split", () => {
     });
   });
 
+  it("a later month reported with a status alone (推进中) does not hide the figure before it: still lagging, the figure's own month named", async () => {
+    await withOwnWarehouse(() => {}, async (w, load) => {
+      const progress = async (asOf: string) => {
+        await setAsOf(w.connection, asOf);
+        return (await query(w.connection, "SELECT latest_period, figure_period, latest_value, latest_status, progress, progress_status FROM target_progress WHERE code = 'CX75-08-01'")).rows[0];
+      };
+      // 1 of 5个 by 2017-12-31 reported for 2017-10: 20 % against 83 % of the year
+      await load("kjj-10.csv", "2017-11-03 10:00:00", ["市科技局,CX75-08-01,2017-10,1,个,,,,"], "2018-01-31");
+      expect(await progress("2017-11-20")).toMatchObject({ latest_period: "2017-10", figure_period: "2017-10", latest_value: 1, progress_status: "lagging" });
+      await load("kjj-11.csv", "2017-12-03 10:00:00", ["市科技局,CX75-08-01,2017-11,,,推进中,,,"], "2018-01-31");
+      expect(await progress("2017-12-10")).toEqual({ latest_period: "2017-11", figure_period: "2017-10", latest_value: 1, latest_status: "in_progress", progress: 0.2, progress_status: "lagging" });
+    });
+  });
+
   it("a goal of one whole thing (1次) is not lagging before its deadline, however little time is left; overdue after it", async () => {
     await withOwnWarehouse(() => {}, async (w, load) => {
       // CX75-13-02: 1次 training by the year's end, reported by 市委组织部; 0 in 2017-10 against 83 % of the year

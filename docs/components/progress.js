@@ -56,7 +56,7 @@ export const goalText = (t) => {
  * done: 累计开展次数, as the template asks), else its status (推进中), else 未报送; with its period unless `period: false`.
  */
 export const latestText = (t, {period = true} = {}) =>
-  (t.latest_value != null ? `${t.latest_value}${t.unit || (t.kind === "recurring" ? "次" : "")}` : STATUS_ZH[t.latest_status] ?? "未报送") + (period && t.latest_period ? `（${t.latest_period}）` : "");
+  (t.latest_value != null ? `${t.latest_value}${t.unit || (t.kind === "recurring" ? "次" : "")}` : STATUS_ZH[t.latest_status] ?? "未报送") + (period && t.latest_period ? `（${t.latest_value != null && t.figure_period && t.figure_period !== t.latest_period ? `${t.figure_period}；${t.latest_period} 只报了状态` : t.latest_period}）` : "");
 /** The share done, for a quantity only: a milestone is done or not. */
 export const shareText = (t) => (t.kind === "quantity" ? pct(t.progress) : "—");
 

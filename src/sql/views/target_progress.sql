@@ -1,5 +1,5 @@
 -- Progress of each target and reporting department at the as-of date (see reporting_rules): the latest figure
--- reported for a period up to the as-of month, the share of the target's goal reached (a count per period: its
+-- reported for a period up to the as-of month (figure_period; a later row with a status alone does not hide it), the share of the target's goal reached (a count per period: its
 -- goal over all the periods to the deadline, see targets), and the time-elapsed schedule (序时进度) from the counting
 -- start to the deadline (a quantity's share; a milestone is done or not, and only its deadline judges it).
 -- The schedule is taken at the end of the period the figure is compared for (schedule_date): the last month whose
@@ -26,6 +26,12 @@ latest AS (
   SELECT * FROM figures
   QUALIFY row_number() OVER (PARTITION BY department_id, target_id ORDER BY period DESC) = 1
 ),
+-- the latest figure: a later row with a status alone (推进中) says how the work goes, not that the figure is gone, and
+-- must not hide a figure behind the schedule
+latest_figure AS (
+  SELECT department_id, target_id, period, value FROM figures WHERE value IS NOT NULL
+  QUALIFY row_number() OVER (PARTITION BY department_id, target_id ORDER BY period DESC) = 1
+),
 -- the first month whose figure reached the goal or said 已完成 (reached_periods), up to the as-of month
 reached AS (
   SELECT p.department_id, p.target_id, min(p.period) AS done_period
@@ -37,7 +43,7 @@ base AS (
   SELECT
     t.policy_id, t.target_id, t.code, t.row_no, t.item_label, t.kind, t.comparator, t.value AS target_value, t.value_max, t.unit, t.frequency, t.goal,
     t.measure, t.subject, t.deadline, t.counting_start, t.baseline, r.department_id, r.department_name, r.via_group,
-    l.period AS latest_period, l.value AS latest_value, l.status AS latest_status, l.received_at, rules.as_of, rules.due_period,
+    l.period AS latest_period, f.value AS latest_value, f.period AS figure_period, l.status AS latest_status, l.received_at, rules.as_of, rules.due_period,
     d.done_period, sd.schedule_date,
     -- the deadline has passed and the report of its month is due (or in): done or overdue from now on
     coalesce(t.deadline < rules.as_of AND (rules.due_period >= strftime(t.deadline, '%Y-%m') OR l.period >= strftime(t.deadline, '%Y-%m')), false) AS deadline_judged,
@@ -50,13 +56,14 @@ base AS (
       -- a milestone is done or not: 推进中 is no share of it, so it is judged at its deadline, not against the schedule
       WHEN t.kind = 'milestone' THEN CASE l.status WHEN 'done' THEN 1.0 END
       WHEN t.comparator = 'at_most' THEN NULL
-      WHEN t.kind = 'quantity' AND t.goal IS NOT NULL AND l.value IS NOT NULL THEN
-        (l.value - coalesce(t.baseline, 0)) / nullif(t.goal - coalesce(t.baseline, 0), 0)
+      WHEN t.kind = 'quantity' AND t.goal IS NOT NULL AND f.value IS NOT NULL THEN
+        (f.value - coalesce(t.baseline, 0)) / nullif(t.goal - coalesce(t.baseline, 0), 0)
     END AS progress
   FROM targets t
   JOIN target_reporters r USING (target_id)
   CROSS JOIN rules
   LEFT JOIN latest l ON l.department_id = r.department_id AND l.target_id = t.target_id
+  LEFT JOIN latest_figure f ON f.department_id = r.department_id AND f.target_id = t.target_id
   LEFT JOIN reached d ON d.department_id = r.department_id AND d.target_id = t.target_id
   CROSS JOIN LATERAL (
     SELECT least(rules.as_of, last_day(CAST(greatest(rules.due_period, l.period) || '-01' AS DATE))) AS schedule_date

@@ -1,0 +1,53 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { dataDir, PACKAGE_ROOT, warehousePath } from "./paths.js";
+
+/**
+ * What the site's data loaders read besides their own source: the warehouse (path, size and time of change, its WAL
+ * too), the data folder, the as-of date (today when unset) and the compiled library under dist/src they import.
+ * Framework reuses a loader's cached output as long as the loader file is older than it, so a build on another
+ * warehouse, or on the same one after a load, would otherwise show the old figures without a word.
+ */
+export function loaderInputs(now: Date = new Date()): Record<string, string> {
+  const stamp = (path: string) => {
+    if (!existsSync(path)) return "absent";
+    const s = statSync(path);
+    return `${s.size}@${s.mtimeMs}`;
+  };
+  const db = warehousePath();
+  const dist = join(PACKAGE_ROOT, "dist", "src");
+  let code = 0;
+  if (existsSync(dist)) {
+    for (const entry of readdirSync(dist, { recursive: true, withFileTypes: true })) {
+      if (entry.isFile()) code = Math.max(code, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+    }
+  }
+  const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
+  return {
+    db: `${db} ${stamp(db)} wal ${stamp(`${db}.wal`)}`,
+    data: dataDir(),
+    asOf: process.env.LUOSHI_AS_OF || today,
+    code: String(code),
+  };
+}
+
+/**
+ * Deletes the cached data-loader output under `root`/.observablehq/cache (not the offline npm bundles in _npm and _node)
+ * when loaderInputs differ from those of the last build or preview, and records the new ones. Returns whether it did.
+ * Called by observablehq.config.ts, so that every build and preview — `npx observable build` typed by hand too — reads
+ * the warehouse it is given.
+ */
+export function refreshLoaderCache(root: string, inputs: Record<string, string> = loaderInputs()): boolean {
+  const stampPath = join(root, ".observablehq", "loader-inputs.json");
+  const stamp = JSON.stringify(inputs);
+  if (existsSync(stampPath) && readFileSync(stampPath, "utf8") === stamp) return false;
+  const cache = join(root, ".observablehq", "cache");
+  if (existsSync(cache)) {
+    for (const entry of readdirSync(cache)) {
+      if (entry !== "_npm" && entry !== "_node") rmSync(join(cache, entry), { recursive: true, force: true });
+    }
+  }
+  mkdirSync(join(root, ".observablehq"), { recursive: true });
+  writeFileSync(stampPath, stamp);
+  return true;
+}

@@ -1,0 +1,52 @@
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { loaderInputs, refreshLoaderCache } from "../src/loadercache.js";
+
+describe("refreshLoaderCache: the site's data loaders never serve output of another warehouse or date", () => {
+  const saved = { db: process.env.LUOSHI_DB, asOf: process.env.LUOSHI_AS_OF };
+  afterEach(() => {
+    for (const [key, value] of [["LUOSHI_DB", saved.db], ["LUOSHI_AS_OF", saved.asOf]] as const) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  });
+
+  it("drops the cached loader output (not the offline npm bundles) when the inputs change, and only then", () => {
+    const root = mkdtempSync(join(tmpdir(), "luoshi-cache-"));
+    const cache = join(root, ".observablehq", "cache");
+    const cached = join(cache, "data", "progress.json");
+    mkdirSync(join(cache, "data"), { recursive: true });
+    mkdirSync(join(cache, "_npm", "d3@7.9.0"), { recursive: true });
+    writeFileSync(cached, "{}");
+    expect(refreshLoaderCache(root, { db: "a" })).toBe(true);
+    expect(existsSync(cached)).toBe(false);
+    expect(existsSync(join(cache, "_npm", "d3@7.9.0"))).toBe(true);
+    // the same inputs: what the build wrote since is kept
+    mkdirSync(join(cache, "data"), { recursive: true });
+    writeFileSync(cached, "{}");
+    expect(refreshLoaderCache(root, { db: "a" })).toBe(false);
+    expect(existsSync(cached)).toBe(true);
+    expect(refreshLoaderCache(root, { db: "b" })).toBe(true);
+    expect(existsSync(cached)).toBe(false);
+  });
+
+  it("sees another warehouse, a write into it, and another as-of date (today when unset)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "luoshi-inputs-"));
+    process.env.LUOSHI_DB = join(dir, "a.duckdb");
+    writeFileSync(process.env.LUOSHI_DB, "x");
+    delete process.env.LUOSHI_AS_OF;
+    const first = loaderInputs(new Date(2026, 11, 3, 10));
+    expect(first.asOf).toBe("2026-12-03");
+    expect(loaderInputs(new Date(2026, 11, 3, 10))).toEqual(first);
+    expect(loaderInputs(new Date(2026, 11, 4, 10)).asOf).toBe("2026-12-04");
+    writeFileSync(process.env.LUOSHI_DB, "xy");
+    const written = loaderInputs(new Date(2026, 11, 3, 10));
+    expect(written.db).not.toBe(first.db);
+    process.env.LUOSHI_DB = join(dir, "b.duckdb");
+    expect(loaderInputs(new Date(2026, 11, 3, 10)).db).not.toBe(written.db);
+    process.env.LUOSHI_AS_OF = "2019-01-10";
+    expect(loaderInputs().asOf).toBe("2019-01-10");
+  });
+});
