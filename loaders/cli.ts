@@ -370,7 +370,11 @@ async function ingest(args: string[]): Promise<number> {
         if (values.inbox && !dryRun) {
           if (summary.status === "file_rejected") {
             mkdirSync(join(inbox, "rejected"), { recursive: true });
-            renameSync(path, join(inbox, "rejected", name));
+            // (a second rejected 市经信局.csv never replaces the first: the department's files are kept, each)
+            const ext = extname(name);
+            let to = join(inbox, "rejected", name);
+            for (let k = 2; existsSync(to); k++) to = join(inbox, "rejected", `${basename(name, ext)}（${k}）${ext}`);
+            renameSync(path, to);
           } else rmSync(path);
         }
       }

@@ -408,6 +408,19 @@ describe("luoshi ingest", () => {
     ]);
   });
 
+  it("moves a rejected inbox file to inbox/rejected/ without replacing one of the same name rejected before", async () => {
+    const inbox = join(fixture.data, "inbox");
+    mkdirSync(inbox, { recursive: true });
+    for (const text of ["第一次：不是表格", "第二次：还不是表格"]) {
+      writeFileSync(join(inbox, "市经信局.csv"), text);
+      const r = luoshi("ingest", "--inbox", "--as-of", "2017-12-10");
+      expect(r.status, r.stdout + r.stderr).toBe(2);
+    }
+    expect(readFileSync(join(inbox, "rejected", "市经信局.csv"), "utf8")).toBe("第一次：不是表格");
+    expect(readFileSync(join(inbox, "rejected", "市经信局（2）.csv"), "utf8")).toBe("第二次：还不是表格");
+    expect(existsSync(join(inbox, "市经信局.csv"))).toBe(false);
+  });
+
   it.each(["js", "bulk"])("a process killed inside a load leaves the warehouse exactly as before that file (%s reader)", async (reader) => {
     luoshi("ingest", file("a.csv", OCTOBER), "--as-of", "2017-11-10");
     const before = await rows("SELECT * FROM raw.observations ORDER BY ALL");
