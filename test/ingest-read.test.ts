@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import writeExcelFile from "write-excel-file/node";
 import { readMonthlyFile, type MonthlyFileResult } from "../src/ingest/index.js";
 import { scaledUnit, UNFILLED_ROW } from "../src/ingest/table.js";
+import { planCsv } from "../src/ingest/csvplan.js";
 import { excelSerialToIsoDate, withCellReferences } from "../src/ingest/xlsx.js";
 import { skippedRowsText } from "../src/ingest/summarytext.js";
 import { CTX, TARGETS } from "./fixtures/monthly/context.js";
@@ -200,6 +201,17 @@ describe("readMonthlyFile: CSV layouts", () => {
     const blank = await readMonthlyFile({ name: "blank.csv", bytes: Buffer.from([HEADER, "市经信局,ZN-01,2017-10,450,家,,,,, "].join("\n")) }, CTX);
     expect(blank.rejects.map((x) => [x.row, x.code])).toEqual([[2, "E_EXTRA_CELLS"]]);
     expect(blank.rejects[0]!.message).toContain("比表头多 1 个单元格，多出的单元格是空白的");
+  });
+
+  it("a comma at the end of every data line (not of the header's) is the file's shape: every row read; at the end of some lines only, those are rejected", async () => {
+    const lines = ["市经信局,ZN-01,2017-10,450,家,,,,,", "市经信局,ZN-02,2017-10,30,万元,,,,,", "市财政局,ZN-02,2017-10,12,万元,,,,,,"];
+    const every = await readMonthlyFile({ name: "trailing.csv", bytes: Buffer.from([HEADER, ...lines].join("\n")) }, CTX);
+    expect(every.rejects).toEqual([]);
+    expect(every.rows.map((x) => [x.sourceRow, x.value])).toEqual([[2, 450], [3, 30], [4, 12]]);
+    expect(planCsv(Buffer.from([HEADER, ...lines].join("\n")))).toBeNull(); // (the JavaScript rules see every row)
+    // one line as wide as the header among them: a comma inside a cell may have shifted the others
+    const some = await readMonthlyFile({ name: "some.csv", bytes: Buffer.from([HEADER, ...lines, "市经信局,ZN-01,2017-09,3,家,,,,"].join("\n")) }, CTX);
+    expect(some.rejects.map((x) => [x.row, x.code])).toEqual([[2, "E_EXTRA_CELLS"], [3, "E_EXTRA_CELLS"], [4, "E_EXTRA_CELLS"]]);
   });
 
   it.each([

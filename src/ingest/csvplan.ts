@@ -105,6 +105,10 @@ function planUtf8(bytes: Uint8Array): CsvPlan | null | undefined {
   if (header.formFields.length > 0 || header.statedAbove.length > 0 || header.moneyUnit !== null) return null;
   // as is one signed below its table (填表人：…, for a table without that column: footerFields)
   if (SIGNATURE.test(tailText(body))) return null;
+  // a first data line wider than the header (a comma at the end of each data line?): whether every line is so, the
+  // JavaScript rules decide, over all the rows (Validation.trailingBlanks)
+  const first = csv.grid.slice(header.index + 1).find((line) => line.some((c) => c.trim() !== ""));
+  if (first !== undefined && first.length > header.width) return null;
 
   // no blank line among the data (DuckDB skips one, the spreadsheet counts it): only trailing ones
   const dataStart = recordsEnd(body, quotes.spans, header.index + 1);

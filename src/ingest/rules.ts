@@ -803,7 +803,14 @@ class Validation {
     this.memo = new RowMemo(ctx, options);
     this.duplicates = keyIssues(rows, this.memo);
     this.quoteErrorRows = options.quoteErrorRows !== undefined && options.quoteErrorRows.size > 0 ? options.quoteErrorRows : null;
+    // every row ends in blank cells beyond the header (a comma at the end of each data line, not of the header's): the
+    // file's shape, not a row shifted by a comma inside a cell, which would leave some rows as wide as the header
+    // (two rows at least: one row shows no shape)
+    this.trailingBlanks = options.rejectUnheadedCells === true && rows.length > 1 &&
+      rows.every((r) => r.extraFields > 0 && r.unheaded.length === 0 && r.splitNumber === undefined);
   }
+
+  private readonly trailingBlanks: boolean;
 
   /** Checks rows start…end (indexes into the table's rows). */
   check(start: number, end: number): void {
@@ -812,7 +819,7 @@ class Validation {
       const r = this.rows[index]!;
       const result = checkCells(r.cells, r.row, memo);
       const quoteError = quoteErrorRows !== null && quoteErrorRows.has(r.row);
-      const extraCells = options.rejectUnheadedCells === true && (r.unheaded.length > 0 || r.extraFields > 0 || r.splitNumber !== undefined);
+      const extraCells = options.rejectUnheadedCells === true && !this.trailingBlanks && (r.unheaded.length > 0 || r.extraFields > 0 || r.splitNumber !== undefined);
       const duplicate = duplicates.size > 0 ? duplicates.get(r.row) : undefined;
       const ok = !Array.isArray(result);
       if (ok && !quoteError && !extraCells && !duplicate) {
