@@ -203,6 +203,17 @@ describe("readMonthlyFile: CSV layouts", () => {
     expect(blank.rejects[0]!.message).toContain("比表头多 1 个单元格，多出的单元格是空白的");
   });
 
+  it("a note in one cell to the right of the table, on a row of its own, is skipped; two cells there are left to the rules", async () => {
+    const note = ["市经信局,ZN-01,2017-10,450,家,,,,", ",,,,,,,,,,注：本月数据为初步统计"];
+    const r = await readMonthlyFile({ name: "side.csv", bytes: Buffer.from([HEADER, ...note].join("\n")) }, CTX);
+    expect(r.rejects).toEqual([]);
+    expect(r.file.skippedRows).toEqual([{ row: 3, reason: "只在表格以外的一个单元格中有内容（旁注或说明）" }]);
+    // (a report shifted past the header's columns holds several cells: never skipped unseen)
+    const shifted = await readMonthlyFile({ name: "shifted.csv", bytes: Buffer.from([HEADER, note[0], ",,,,,,,,,市经信局,ZN-01,2017-11,460"].join("\n")) }, CTX);
+    expect(shifted.file.skippedRows).toEqual([]);
+    expect(shifted.rejects.map((x) => x.row)).toContain(3);
+  });
+
   it("a comma at the end of every data line (not of the header's) is the file's shape: every row read; at the end of some lines only, those are rejected", async () => {
     const lines = ["市经信局,ZN-01,2017-10,450,家,,,,,", "市经信局,ZN-02,2017-10,30,万元,,,,,", "市财政局,ZN-02,2017-10,12,万元,,,,,,"];
     const every = await readMonthlyFile({ name: "trailing.csv", bytes: Buffer.from([HEADER, ...lines].join("\n")) }, CTX);

@@ -223,6 +223,9 @@ export function noDataMessage(headerRow: number, skipped: readonly SkippedRow[])
   return `第 ${headerRow} 行是表头，其下没有数据${why.length > 0 ? `（${why.join("；")}）` : ""}`;
 }
 
+/** Why a row holding one cell beside the table, and nothing in it, is skipped. */
+export const SIDE_NOTE = "只在表格以外的一个单元格中有内容（旁注或说明）";
+
 /** Why a hidden row of a workbook is skipped. */
 export const HIDDEN_ROW = "隐藏的行，未读取；如需报送，请在 Excel 中取消隐藏";
 
@@ -800,6 +803,11 @@ export function rowReader(header: TableHeader, showsFigure: (index: number) => b
     if ((cells.targetCode === "" && unheaded === NONE) || codeIsHeader) {
       const reason = nonDataRow(line, cells, layout);
       if (reason !== null) return { kind: "skipped", skipped: { row: index + 1, reason } };
+    }
+    // one cell beside the table and nothing in its columns: a note written to the right of it (「注：…」 in column K)
+    // (more than one such cell may be a row shifted past the header: left to the rules, which reject it)
+    if (unheaded !== NONE && unheaded.length === 1 && cells.targetCode === "" && layout.fields.every((f) => cells[f] === "")) {
+      return { kind: "skipped", skipped: { row: index + 1, reason: SIDE_NOTE } };
     }
     // a row of the template left as it came (报送单位, 指标编码, 统计期, 单位 filled in beforehand): nothing reported
     if (cells.value === "" && cells.status === "" && cells.note === "" && cells.targetCode !== "" && unheaded === NONE && !codeIsHeader && !showsFigure(index)) {
