@@ -385,6 +385,9 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
     let n = cells.length;
     while (n > 0 && cells[n - 1] === null) n--;
     const r = read(cells.slice(0, n) as string[], header.index + 1 + Number(i));
+    // (a second header with its own column order: the rows under it were read in the first's; the JavaScript reader
+    // reads the file from the start and rejects it)
+    if (r.kind === "error") throw new Error(r.error.message);
     if (r.kind === "row") tableRows.push(r.row);
     else {
       notRows++;

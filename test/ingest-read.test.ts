@@ -203,6 +203,18 @@ describe("readMonthlyFile: CSV layouts", () => {
     expect(blank.rejects[0]!.message).toContain("比表头多 1 个单元格，多出的单元格是空白的");
   });
 
+  it("a second header below the first: skipped when its columns stand where the first's do; the file rejected when they stand elsewhere", async () => {
+    const first = ["报送单位,指标编码,统计期,本月完成值,累计完成值", "市经信局,ZN-01,2017-10,20,450"];
+    const same = await readMonthlyFile({ name: "same.csv", bytes: Buffer.from([...first, "", "报送单位,指标编码,统计期,本月完成值,累计完成值", "市经信局,ZN-02,2017-10,1,30"].join("\n")) }, CTX);
+    expect(same.rows.map((x) => [x.sourceRow, x.value])).toEqual([[2, 450], [5, 30]]);
+    expect(same.file.skippedRows).toEqual([{ row: 4, reason: "重复的表头行" }]);
+    // the second table's 累计完成值 one column to the left: read in the first's order, 本月 would pass for 累计
+    const swapped = await readMonthlyFile({ name: "swapped.csv", bytes: Buffer.from([...first, "", "报送单位,指标编码,统计期,累计完成值,本月完成值", "市经信局,ZN-02,2017-10,30,1"].join("\n")) }, CTX);
+    expect(swapped.fileError?.code).toBe("E_HEADER");
+    expect(swapped.fileError?.message).toContain("第 4 行又有一行表头，但列的位置与第 1 行的表头不同（「累计完成值」原在 E 列，此处在 D 列）");
+    expect(swapped.rows).toEqual([]);
+  });
+
   it("a note in one cell to the right of the table, on a row of its own, is skipped; two cells there are left to the rules", async () => {
     const note = ["市经信局,ZN-01,2017-10,450,家,,,,", ",,,,,,,,,,注：本月数据为初步统计"];
     const r = await readMonthlyFile({ name: "side.csv", bytes: Buffer.from([HEADER, ...note].join("\n")) }, CTX);

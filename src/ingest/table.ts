@@ -223,6 +223,9 @@ export function noDataMessage(headerRow: number, skipped: readonly SkippedRow[])
   return `第 ${headerRow} 行是表头，其下没有数据${why.length > 0 ? `（${why.join("；")}）` : ""}`;
 }
 
+/** Why a header repeated below the first, its columns where the first has them, is skipped. */
+const REPEATED_HEADER = "重复的表头行";
+
 /** Why a row holding one cell beside the table, and nothing in it, is skipped. */
 export const SIDE_NOTE = "只在表格以外的一个单元格中有内容（旁注或说明）";
 
@@ -244,7 +247,7 @@ const FOOTER = /^(合计|总计|小计|备注|附注|注[:：\d１-９]|说明|�
  * rejected: they never held a figure.
  */
 function nonDataRow(line: string[], cells: Record<Field, string>, layout: RowLayout): string | null {
-  if (new Set(line.map((c) => headerField(cleanCell(c))).filter((f) => f !== null)).size >= 3) return "重复的表头行";
+  if (new Set(line.map((c) => headerField(cleanCell(c))).filter((f) => f !== null)).size >= 3) return REPEATED_HEADER;
   const filled = line.map(cleanCell).filter((c) => c !== "");
   const first = filled[0] ?? "";
   const m = first.replace(/\s+/g, "").match(FOOTER);
@@ -749,7 +752,27 @@ function separatorHint(zone: Grid): string {
 }
 
 /** What one grid row below the header is: nothing (empty), a non-data row (skipped, with the reason), or a data row. */
-export type ReadRow = { kind: "empty" } | { kind: "skipped"; skipped: SkippedRow } | { kind: "row"; row: TableRow };
+export type ReadRow = { kind: "empty" } | { kind: "skipped"; skipped: SkippedRow } | { kind: "row"; row: TableRow } | { kind: "error"; error: FileError };
+
+/**
+ * A header repeated below the first whose columns stand elsewhere (a second table with its own column order, stacked
+ * under the first): what differs, as 「累计完成值」第 4 列 → 第 5 列; null when each field it names is where the
+ * first header has it (a header repeated as it was: skipped).
+ */
+function movedColumns(line: string[], layout: RowLayout): string | null {
+  const moved: string[] = [];
+  const shifts = new Set<number>();
+  for (let i = 0; i < line.length; i++) {
+    const f = headerField(cleanCell(line[i] ?? ""));
+    if (f === null) continue;
+    const k = layout.fields.indexOf(f);
+    const at = k === -1 ? undefined : layout.indexes[k];
+    shifts.add(at === undefined ? Number.NaN : i - at);
+    if (at !== i) moved.push(`「${COLUMN_NAME[f]}」${at === undefined ? "原表头中没有" : `原在 ${columnLetter(at)} 列`}，此处在 ${columnLetter(i)} 列`);
+  }
+  // every name one place off alike (a repeated header typed without the 序号 cell its rows have): the same table
+  return shifts.size > 1 || shifts.has(Number.NaN) ? moved.join("；") : null;
+}
 
 const EMPTY: ReadRow = { kind: "empty" };
 
@@ -802,6 +825,14 @@ export function rowReader(header: TableHeader, showsFigure: (index: number) => b
     }
     if ((cells.targetCode === "" && unheaded === NONE) || codeIsHeader) {
       const reason = nonDataRow(line, cells, layout);
+      const moved = reason === REPEATED_HEADER ? movedColumns(line, layout) : null;
+      if (moved !== null) {
+        return {
+          kind: "error",
+          error: fileError("E_HEADER", `第 ${index + 1} 行又有一行表头，但列的位置与第 ${header.headerRow} 行的表头不同（${moved}）：` +
+            `其下各行无法按第 ${header.headerRow} 行的表头读取；请把几张表分开报送，或把各表的列排成同样的顺序`),
+        };
+      }
       if (reason !== null) return { kind: "skipped", skipped: { row: index + 1, reason } };
     }
     // one cell beside the table and nothing in its columns: a note written to the right of it (「注：…」 in column K)
@@ -887,6 +918,7 @@ export function readTable(sheet: Grid, merges: readonly Merge[] = [], hidden: Re
     const r = read(grid[index]!, index);
     if (r.kind === "row") rows.push(r.row);
     else if (r.kind === "skipped") skipped.push(r.skipped);
+    else if (r.kind === "error") return { error: r.error };
   }
   const { headerRow, columns, ignoredColumns, valueHeaderUnit, valueSuffix } = header;
   // (the money unit is listed with the fields stated above the header: it is one, for the money targets' rows)
