@@ -203,6 +203,16 @@ describe("readMonthlyFile: CSV layouts", () => {
     expect(blank.rejects[0]!.message).toContain("比表头多 1 个单元格，多出的单元格是空白的");
   });
 
+  it("line ends of two kinds (an Excel export, CRLF, with lines added as LF): each ends a row, and rows are numbered as Excel shows them", async () => {
+    const text = [HEADER, "市经信局,ZN-01,2017-09,440,家,,,,"].join("\r\n") + "\r\n" + ["市经信局,ZN-01,2017-10,450,家,,,,", "市经信局,ZN-02,2017-10,abc,万元,,,,"].join("\n") + "\n";
+    const r = await readMonthlyFile({ name: "mixed.csv", bytes: Buffer.from(text) }, CTX);
+    expect(r.rows.map((x) => [x.sourceRow, x.period, x.value, x.reportedAt])).toEqual([[2, "2017-09", 440, null], [3, "2017-10", 450, null]]);
+    expect(r.rejects.map((x) => [x.row, x.code])).toEqual([[4, "E_NOT_A_NUMBER"]]);
+    // a note with a line break inside its quotes stays one cell
+    const quoted = await readMonthlyFile({ name: "quoted.csv", bytes: Buffer.from(`${HEADER}\r\n市经信局,ZN-01,2017-10,450,家,,"第一行\n第二行",,\n`) }, CTX);
+    expect(quoted.rows.map((x) => [x.sourceRow, x.note])).toEqual([[2, "第一行\n第二行"]]);
+  });
+
   it("a second header below the first: skipped when its columns stand where the first's do; the file rejected when they stand elsewhere", async () => {
     const first = ["报送单位,指标编码,统计期,本月完成值,累计完成值", "市经信局,ZN-01,2017-10,20,450"];
     const same = await readMonthlyFile({ name: "same.csv", bytes: Buffer.from([...first, "", "报送单位,指标编码,统计期,本月完成值,累计完成值", "市经信局,ZN-02,2017-10,1,30"].join("\n")) }, CTX);

@@ -968,6 +968,7 @@ const CSV_DIALECT: Papa.ParseConfig<string[]> = { header: false, skipEmptyLines:
 export function parseCsvGrid(text: string): CsvGrid {
   const probe = Papa.parse<string[]>(text, { ...CSV_DIALECT, preview: 1 });
   const delimiter = headerDelimiter(text) ?? probe.meta.delimiter;
+  text = withAddedLines(text, delimiter);
   const fast = splitWellFormed(text, delimiter, probe.meta.linebreak);
   if (fast !== null) return finishGrid(fast, text, delimiter, []);
   const parsed = Papa.parse<string[]>(text, { ...CSV_DIALECT, delimiter });
@@ -985,6 +986,33 @@ export function parseCsvGrid(text: string): CsvGrid {
     }
   }
   return finishGrid(parsed.data, text, parsed.meta.delimiter, quoteErrors);
+}
+
+/**
+ * A CRLF file (an Excel export) with whole rows added after a bare line feed (appended in another editor, or two
+ * exports joined): those line feeds written as CRLF, so that each such row is a row of its own, numbered as Excel
+ * shows it. A bare line feed followed by less than a row (「第一行\n第二行,张三,」: a note typed on two lines, never
+ * quoted) stays in its cell, as do line feeds on a line holding a quote (Papa reads quoted fields).
+ */
+function withAddedLines(text: string, delimiter: string): string {
+  if (!text.includes("\r\n") || !/(?<!\r)\n/.test(text)) return text;
+  const lines = text.split("\r\n");
+  const count = (line: string) => line.split(delimiter).length - 1;
+  // a row's width: the most delimiters of a line with no bare line feed (the header's, the rows')
+  let width = 0;
+  for (const line of lines) if (!line.includes("\n")) width = Math.max(width, count(line));
+  if (width === 0) return text;
+  let changed = false;
+  const out = lines.map((line) => {
+    if (!line.includes("\n") || line.includes('"')) return line;
+    const parts = line.split("\n");
+    // (a last empty part: the file's final line feed)
+    const rows = parts[parts.length - 1] === "" ? parts.slice(0, -1) : parts;
+    if (!rows.every((part) => count(part) >= width)) return line;
+    changed = true;
+    return parts.join("\r\n");
+  });
+  return changed ? out.join("\r\n") : text;
 }
 
 /**
