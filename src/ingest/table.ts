@@ -518,6 +518,17 @@ export function readHeader(sheet: Grid, merges: readonly Merge[] = []): { header
   }
   // a figure or status under a heading the reader does not know would be dropped unseen (the row then looks unfilled)
   if (lookalikes !== "") return { error: fileError("E_HEADER", `第 ${headerRow} 行的 ${lookalikes}`) };
+  // no 累计完成值 column, and one the reader does not know holds figures (「完成情况」 320家 beside a 完成状态 column,
+  // 「截至目前」, 「实绩」): they too would be dropped unseen, the rows loaded with their status alone
+  if (!byField.has("value")) {
+    const numeric = numericColumns(headerLine, new Set(matches.map((m) => m.index)), sheet.slice(best.index + 1, best.index + 1 + NUMERIC_SAMPLE_ROWS));
+    if (numeric !== "") {
+      return {
+        error: fileError("E_HEADER", `第 ${headerRow} 行表头中没有「${COLUMN_NAME.value}」列，而 ${numeric}：这些数不会被读取；` +
+          `如是截至统计期末的累计数，请把列名改为「${COLUMN_NAME.value}」，不需要报送的列请删除`),
+      };
+    }
+  }
 
   const columns: MappedColumn[] = matches.map((m) => ({ field: m.field, header: m.header, index: m.index, letter: columnLetter(m.index) }));
   const valueMatch = byField.get("value")?.[0];
@@ -593,6 +604,32 @@ function lookalikeColumns(line: readonly string[], mapped: ReadonlySet<number>, 
     : `${months.join("、")}是按月份分列的数值，不会被读取：请改为一列「${COLUMN_NAME.value}」，每个统计期填一行（统计期填在「${COLUMN_NAME.period}」列，或只报一个月时写在表头上方）`;
   if (found.length === 0) return monthText;
   return [monthText, `${found.join("、")}：这样的列不会被读取，其中填写的数值或状态会被遗漏；请把表头改为可识别的列名（见报送指南），不需要报送的列请删除`].filter((x) => x !== "").join("；");
+}
+
+/** Rows below the header numericColumns looks at. */
+const NUMERIC_SAMPLE_ROWS = 50;
+
+/** Headings of columns that hold numbers other than the figure reported: a row number, a goal, last year's, a phone … */
+const OTHER_NUMBERS = /序号|编号|行号|^no\.?$|^#$|目标|计划|任务|基数|基期|上年|去年|同期|上月|上期|上次|参考|率|比例|比重|%|名称|内容|说明|备注|排名|权重|分值|得分|电话|手机|联系|邮编|代码|身份证|^(?:年|年度|年份|月|月份)$/i;
+
+/**
+ * 「F 列「完成情况」中填的是数值（如「320家」）」: the unknown columns whose cells below the header are mostly numbers
+ * (one at least), when the header has no 累计完成值 column; "" when none. Headings of other numbers (OTHER_NUMBERS) are
+ * passed over.
+ */
+function numericColumns(line: readonly string[], mapped: ReadonlySet<number>, rows: Grid): string {
+  const found: string[] = [];
+  line.forEach((cell, i) => {
+    const h = cleanCell(cell ?? "").normalize("NFKC").replace(/\s+/g, "");
+    if (h === "" || mapped.has(i) || OTHER_NUMBERS.test(h)) return;
+    const cells = rows.map((r) => cleanCell(r[i] ?? "")).filter((c) => c !== "");
+    const numbers = cells.filter((c) => {
+      const p = parseValue(c);
+      return p.ok && p.value !== null;
+    });
+    if (numbers.length > 0 && numbers.length * 2 >= cells.length) found.push(`${columnLetter(i)} 列「${h}」中填的是数值（如「${numbers[0]}」）`);
+  });
+  return found.join("、");
 }
 
 /** A heading that names one month (2018年10月, 10月份, 10月完成值, 2018-10): a column of that month's figures (「1-10月累计」 is the cumulative figure: LOOKALIKE asks). */
