@@ -574,7 +574,7 @@ async function readWithJs(load: FileLoad, table?: MonthlyTable): Promise<FileRea
   const { options } = load;
   // readMonthlyTable and checkMonthlyTable are readMonthlyFile without a second SHA-256 of the bytes (the hash above is the file's)
   const read = table ?? (await readTable(options));
-  load.stated = statedCheck(read.file.statedAbove, (name) => load.lookup.ctx.resolveDepartment(name));
+  load.stated = statedCheck([...read.file.statedAbove, ...read.file.formFields.filter((f) => f.field === "unit")], (name) => load.lookup.ctx.resolveDepartment(name));
   const progress = options.progress;
   progress?.(0.3, "检查各行");
   const checked = await checkMonthlyTable(read, load.lookup.ctx, {

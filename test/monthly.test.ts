@@ -454,8 +454,8 @@ describe("luoshi ingest", () => {
 
 describe("statedCheck", () => {
   const resolve = (name: string) => ({ 市经信局: "市经信局", 经信局: "市经信局", 市科技局: "市科技局" })[name] ?? null;
-  const row = { department: "市经信局", departmentAsWritten: "经信局", period: "2017-10" };
-  const field = (field: "department" | "period", text: string) => ({ field, column: field === "period" ? "统计期" : "报送单位", text, row: 2 });
+  const row = { department: "市经信局", departmentAsWritten: "经信局", period: "2017-10", reportedUnit: null };
+  const field = (field: "department" | "period" | "unit", text: string) => ({ field, column: field === "period" ? "统计期" : "报送单位", text, row: 2 });
   it("costs nothing when nothing is stated above the table, or only what it cannot read", () => {
     expect(statedCheck([], resolve)).toBeNull();
     expect(statedCheck([field("department", "某某办"), field("period", "十月")], resolve)).toBeNull();
@@ -472,8 +472,17 @@ describe("statedCheck", () => {
     expect(check(row)).toBeNull();
     expect(check({ ...row, department: "市科技局", departmentAsWritten: "科技局" })).toBe("报送单位「科技局」与表格上方第 2 行所写的「经信局」不是同一单位，请核对");
     const both = statedCheck([field("department", "市经信局"), field("period", "2017年11月")], resolve)!;
-    expect(both({ department: "市科技局", departmentAsWritten: "市科技局", period: "2017-10" })).toBe(
+    expect(both({ department: "市科技局", departmentAsWritten: "市科技局", period: "2017-10", reportedUnit: null })).toBe(
       "报送单位「市科技局」与表格上方第 2 行所写的「市经信局」不是同一单位，请核对；统计期 2017-10 与表格上方第 2 行所写的「2017年11月」不符，请核对");
+  });
+  it("asks about a row whose 单位 names another money unit than the 金额单位 stated above the table (the row's is read)", () => {
+    const check = statedCheck([{ field: "unit", column: "金额单位", text: "万元", row: 1 }], resolve)!;
+    expect(check({ ...row, reportedUnit: "亿元" })).toBe("单位「亿元」与表格上方第 1 行所写的金额单位「万元」不同，已按「亿元」读取，请核对");
+    expect(check({ ...row, reportedUnit: "万元" })).toBeNull();
+    expect(check({ ...row, reportedUnit: "家" })).toBeNull();
+    expect(check(row)).toBeNull();
+    // a unit stated above that is no money (单位：家) holds nothing
+    expect(statedCheck([{ field: "unit", column: "单位", text: "家", row: 1 }], resolve)).toBeNull();
   });
 });
 

@@ -4,7 +4,7 @@
  */
 import type { ValidRow } from "./rules.js";
 import type { FormField } from "./table.js";
-import { parsePeriod } from "./values.js";
+import { parsePeriod, unitDef } from "./values.js";
 import { UNITS } from "../targets/units.js";
 
 /** A figure this many times its target's value or more is flagged: a unit slip (元 for 万元, 4.5万 for 450) more often than not. */
@@ -141,6 +141,8 @@ export function fileJumps(
   return out.sort((a, b) => a.row - b.row);
 }
 
+type StatedRow = Pick<ValidRow, "department" | "departmentAsWritten" | "period" | "reportedUnit">;
+
 /**
  * The review reason of a row whose 统计期 or 报送单位 differs from the one stated above its table (Table.statedAbove):
  * 「填报单位：周巷镇」 over a row of 匡堰镇, a title 「……（2017年10月）」 over a row of 2017-09 — last month's file sent
@@ -151,9 +153,16 @@ export function fileJumps(
 export function statedCheck(
   stated: readonly FormField[],
   resolve: (name: string) => string | null,
-): ((row: Pick<ValidRow, "department" | "departmentAsWritten" | "period">) => string | null) | null {
-  const checks: ((row: Pick<ValidRow, "department" | "departmentAsWritten" | "period">) => string | null)[] = [];
+): ((row: StatedRow) => string | null) | null {
+  const checks: ((row: StatedRow) => string | null)[] = [];
   for (const f of stated) {
+    // 「（单位：万元）」 over a 单位 column the template filled with 亿元: the column's unit is read; a row differing is asked about
+    if (f.field === "unit") {
+      if (unitDef(f.text)?.category !== "money") continue;
+      checks.push((row) => (row.reportedUnit === null || row.reportedUnit === f.text || unitDef(row.reportedUnit)?.category !== "money" ? null
+        : `单位「${row.reportedUnit}」与表格上方第 ${f.row} 行所写的金额单位「${f.text}」不同，已按「${row.reportedUnit}」读取，请核对`));
+      continue;
+    }
     if (f.field === "period") {
       const p = parsePeriod(f.text);
       if (!p.ok || p.value === null) continue;
