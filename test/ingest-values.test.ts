@@ -127,6 +127,23 @@ describe("parseValue says what to write instead of a common non-number", () => {
   });
 });
 
+describe("a negative in brackets, a percentage in words, a month in Chinese numerals", () => {
+  it("reads 「(1,234)」 as the accountant's negative (rejected as one), and tells 百分之45 to be written 45%", () => {
+    expect(parseValue("(1,234)")).toMatchObject({ ok: false, code: "E_NEGATIVE", message: expect.stringContaining("括号中的数按会计写法是负数") });
+    expect(parseValue("（1234）")).toMatchObject({ ok: false, code: "E_NEGATIVE" });
+    // (a unit in brackets after the number is no negative)
+    expect(parseValue("450（家）")).toMatchObject({ ok: true, value: { value: 450, unitInCell: "家" } });
+    expect(parseValue("百分之45")).toMatchObject({ ok: false, code: "E_NOT_A_NUMBER", message: expect.stringContaining("请写成百分数，如 45%") });
+    expect(parseValue("百分之四十五")).toMatchObject({ ok: false, message: expect.stringContaining("请用阿拉伯数字填写") });
+  });
+  it("reads 2018年三月 and 2018年十二月份 as months; 2018年十三月 is none", () => {
+    expect(parsePeriod("2018年三月")).toEqual({ ok: true, value: "2018-03" });
+    expect(parsePeriod("2018年十二月份")).toEqual({ ok: true, value: "2018-12" });
+    expect(parsePeriod("2018年十一月底")).toEqual({ ok: true, value: "2018-11" });
+    expect(parsePeriod("2018年十三月")).toMatchObject({ ok: false, code: "E_BAD_PERIOD" });
+  });
+});
+
 describe("periods and report dates written without their year", () => {
   it.each(["10月", "10月份", "十月", "10-31"])("统计期 %j → E_BAD_PERIOD, asking for the year", (text) => {
     const r = parsePeriod(text);

@@ -106,6 +106,7 @@ const NOT_A_NUMBER_HINTS: [(t: string) => boolean, string][] = [
   [(t) => STATUS_BY_WORD.has(t.replace(/[。.，,；;！!]+$/, "")), "（这是完成状态，请填在「完成状态」列，累计完成值列填数字或留空）"],
   [(t) => NO_FIGURE.test(t) || FIGURE_PENDING.test(t), "（没有数值时请留空；只报进度的指标填写完成状态即可）"],
   [(t) => CHINESE_NUMBER.test(t), "（请用阿拉伯数字填写，如 3、120）"],
+  [(t) => /^百分之[0-9.]+$/.test(t), "（请写成百分数，如 45%）"],
   [(t) => t.startsWith("百分之"), "（请用阿拉伯数字填写，如 45%）"],
   [(t) => /^[￥¥$]/.test(t), "（请去掉货币符号，只填数字和单位，如 3000万元）"],
   [(t) => APPROXIMATE.test(t) && /[0-9]/.test(t), "（请填写确切的累计数，不加“约”“余”“以上”等字样）"],
@@ -136,6 +137,8 @@ export function parseValue(text: string): Parsed<ReportedValue | null> {
   else {
     if (/^[+-]?(nan|inf|infinity|∞)$/i.test(t) || t.startsWith("#")) return fail("E_NOT_A_NUMBER", quote(text));
     const m = t.match(NUMBER);
+    // 「(1,234)」: a negative number as accountants write it
+    if (!m && /^[(（][0-9][0-9,，.]*[)）]$/.test(t)) return fail("E_NEGATIVE", `${quote(text)}（括号中的数按会计写法是负数；如是正数，请去掉括号）`);
     if (!m) return notANumber(text, t);
     [, sign, digits, exponent, suffix] = m;
   }
@@ -226,9 +229,14 @@ const NO_YEAR = /^(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:份|\d{
  * `2017-10-31` or `2017/10/31` (an Excel date cell arrives as YYYY-MM-DD) or, in an .xlsx, an Excel serial number.
  * `2017.1` is rejected: a cell typed as 2017.10 is the number 2017.1 once Excel drops the trailing zero.
  */
+const CHINESE_MONTHS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"];
+
 export function parsePeriod(text: string, options: DateCellOptions = {}): Parsed<string | null> {
   // 「2017年10月底」「2017年10月末」「2017年10月（累计）」: the month itself
-  const t = dashesBetweenDigits(stripTime(normalizeCell(text)).replace(/\s+/g, "")).replace(/^(\d{4}年\d{1,2}月)(?:份)?(?:底|末|\(累计\)|累计)$/, "$1");
+  const t = dashesBetweenDigits(stripTime(normalizeCell(text)).replace(/\s+/g, ""))
+    // 「2018年三月」「2018年十二月份」: the month in Chinese numerals
+    .replace(/^(\d{4}年)(十[一二]?|[一二三四五六七八九])(月)/, (_, y: string, m: string, end: string) => `${y}${CHINESE_MONTHS.indexOf(m) + 1}${end}`)
+    .replace(/^(\d{4}年\d{1,2}月)(?:份)?(?:底|末|\(累计\)|累计)$/, "$1");
   if (t === "") return ok(null);
   const bad = (detail?: string) => fail<string | null>("E_BAD_PERIOD", detail ? `${quote(text)}，${detail}` : quote(text));
   if (/^\d{4}\.1$/.test(t)) return bad("可能是被 Excel 去掉末尾 0 的 10 月，请写成 YYYY-MM（如 2017-01 或 2017-10）");
