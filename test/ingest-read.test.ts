@@ -218,6 +218,14 @@ describe("readMonthlyFile: CSV layouts", () => {
     }
   });
 
+  it("a 「单位」 column holding the reporting unit: both messages say to name it 报送单位", async () => {
+    const twice = await readMonthlyFile({ name: "twice.csv", bytes: Buffer.from("单位,指标编码,统计期,累计完成值,计量单位\n市经信局,ZN-01,2017-10,450,家\n") }, CTX);
+    expect(twice.fileError?.message).toContain("「单位」出现 2 次（A 列「单位」、E 列「计量单位」）；「单位」列如填的是报送单位，请把列名改为「报送单位」");
+    const form = await readMonthlyFile({ name: "form.csv", bytes: Buffer.from("填报单位：市经信局\n单位,指标编码,统计期,累计完成值\n市经信局,ZN-01,2017-10,450\n") }, CTX);
+    expect(form.rejects.map((x) => [x.code, x.message])).toEqual([["E_UNIT_MISMATCH",
+      "单位不一致或无法换算：填写的单位为 市经信局，指标单位为 家，两者无法换算（「单位」列应填计量单位；如这一列填的是报送单位，请把列名改为「报送单位」）"]]);
+  });
+
   it("line ends of two kinds (an Excel export, CRLF, with lines added as LF): each ends a row, and rows are numbered as Excel shows them", async () => {
     const text = [HEADER, "市经信局,ZN-01,2017-09,440,家,,,,"].join("\r\n") + "\r\n" + ["市经信局,ZN-01,2017-10,450,家,,,,", "市经信局,ZN-02,2017-10,abc,万元,,,,"].join("\n") + "\n";
     const r = await readMonthlyFile({ name: "mixed.csv", bytes: Buffer.from(text) }, CTX);

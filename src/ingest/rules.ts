@@ -503,7 +503,9 @@ function checkCells(cells: RowCells, sourceRow: number, memo: RowMemo): ValidRow
           const bareScale = /^[十百千万亿]+$/.test(reportedUnit);
           issues = addIssue(issues, cells, "E_UNIT_MISMATCH", where, rowMessage("E_UNIT_MISMATCH", bareScale
             ? `“${reportedUnit}”不是计量单位（指标单位为 ${targetUnit}）：请写成如 ${reportedUnit}${targetUnit.replace(/^[十百千万亿]+/, "")}，或换算为 ${targetUnit}`
-            : `填写的单位为 ${reportedUnit}，指标单位为 ${targetUnit}，两者无法换算`));
+            : `填写的单位为 ${reportedUnit}，指标单位为 ${targetUnit}，两者无法换算` +
+              // (「单位」 holding 市经信局: the column meant the reporting unit)
+              (where === "unit" && unitDef(reportedUnit) === null && !/\d/.test(reportedUnit) ? `（「${COLUMN_NAME.unit}」列应填计量单位；如这一列填的是报送单位，请把列名改为「${COLUMN_NAME.department}」）` : "")));
         }
       }
     }

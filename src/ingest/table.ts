@@ -495,7 +495,9 @@ export function readHeader(sheet: Grid, merges: readonly Merge[] = []): { header
   const duplicated = [...byField.entries()].filter(([, ms]) => ms.length > 1);
   if (duplicated.length > 0) {
     const detail = duplicated
-      .map(([field, ms]) => `「${COLUMN_NAME[field]}」出现 ${ms.length} 次（${ms.map((m) => `${columnLetter(m.index)} 列「${m.header}」`).join("、")}）`)
+      .map(([field, ms]) => `「${COLUMN_NAME[field]}」出现 ${ms.length} 次（${ms.map((m) => `${columnLetter(m.index)} 列「${m.header}」`).join("、")}）` +
+        // a bare 「单位」 beside a 计量单位 and no 报送单位 column: most likely the reporting unit
+        (field === "unit" && !byField.has("department") && ms.some((m) => normalizeKey(m.header) === "单位") ? `；「单位」列如填的是报送单位，请把列名改为「${COLUMN_NAME.department}」` : ""))
       .join("；");
     return { error: fileError("E_HEADER", `第 ${headerRow} 行表头重复：${detail}`) };
   }
