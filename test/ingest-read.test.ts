@@ -980,6 +980,22 @@ describe("readMonthlyFile: .xlsx sheets and cells", () => {
     expect(r.rows.map((x) => [x.value, x.reportedUnit])).toEqual([[20000, "亿元"], [3000, "万元"], [450, "家"], [30000, "亿元"], [300, "千元"]]);
   });
 
+  it('a point written as a literal character (0!.0000"万元", 0!.0,"万元") to show 元 as 万元 reads as Excel shows it', async () => {
+    const book = (await writeExcelFile([{
+      sheet: "报表",
+      data: [
+        ["报送单位", "指标编码", "统计期", "累计完成值"],
+        ["市财政局", "ZN-02", "2017-10", { value: 150000000, type: Number, format: '0!.0000"万元"' }], // shows 15000.0000万元
+        ["市财政局", "ZN-02", "2017-11", { value: 160000000, type: Number, format: '0!.0,"万元"' }], // shows 16000.0万元
+        ["市经信局", "ZN-02", "2017-10", { value: 1700000000, type: Number, format: '[>=100000000]0!.00,,"亿元";0"元"' }], // shows 17.00亿元
+        ["市财政局", "ZN-02", "2017-09", { value: 140000000, type: Number, format: "0\\.0000" }], // shows 14000.0000 (万元 by the target)
+      ],
+    }]).toBuffer()) as Buffer;
+    const r = await readMonthlyFile({ name: "points.xlsx", bytes: book }, CTX);
+    expect(r.rejects).toEqual([]);
+    expect(r.rows.map((x) => [x.department, x.period, x.value])).toEqual([["市财政局", "2017-10", 15000], ["市财政局", "2017-11", 16000], ["市经信局", "2017-10", 170000], ["市财政局", "2017-09", 14000]]);
+  });
+
   it('a number formatted to show a scale word (0.0"万") reads as Excel shows it, 0.5万, never as the bare 0.5', async () => {
     const book = (await writeExcelFile([{
       sheet: "报表",

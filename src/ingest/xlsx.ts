@@ -353,10 +353,14 @@ export function errorCells(xml: string): Map<string, string> {
 export function formatUnit(code: string | undefined): { unit: string; divisor: number } | null {
   if (code === undefined) return null;
   const first = code.split(";")[0]!.replace(/\[[^\]]*\]/g, ""); // [Red], [$-804] …
+  // 「0!.0000」「0!.0,」: a point written as a literal character before the last digits, a trick to show 元 as 万元
+  // (150000000 shows as 15000.0000): the number shown is the stored one over 10 per digit after that point
+  const point = first.match(/(?:!|\\)\.([0#?]+)/);
+  const shift = point ? 10 ** point[1]!.length : 1;
   const m = first.match(/([0#?]|General|G\/通用格式)(,*)((?:\s|_.|\\.)*)"([^"]+)"(?:\s|_.)*$/i) ?? first.match(/([0#?]|General|G\/通用格式)(,*)()\\(.)$/i);
-  if (!m) return null;
+  if (!m) return point ? { unit: "", divisor: shift * 1000 ** (first.match(/[0#?](,+)[^0#?]*$/)?.[1]!.length ?? 0) } : null;
   const unit = m[4]!.trim();
-  return KNOWN_UNITS.has(unit) || shownScale(unit) ? { unit, divisor: 1000 ** m[2]!.length } : null;
+  return KNOWN_UNITS.has(unit) || shownScale(unit) ? { unit, divisor: shift * 1000 ** m[2]!.length } : point ? { unit: "", divisor: shift * 1000 ** m[2]!.length } : null;
 }
 
 /**
