@@ -40,12 +40,15 @@ export function parseReceivedAt(text: string): string | null {
  * YYYY年底前, YYYY年年底前, YYYY年内, YYYY年度, 到YYYY年, YYYY年M月底前, YYYY年M月D日前 as written; YYYY-YYYY年 → end of the later year;
  * M月D日前 in the policy's year; (YYYY年)第N季度(末前), 前三季度 → the quarter's last day; (YYYY年)上半年 → 6月30日, 下半年 → 年底 (明年上半年: the next year's).
  * 长期/持续/常态化/常年 → no date (rule ongoing); 每季度/每月/每年 → no date (rule recurring). A verb after the date
- * (年底前完成, 6月底前建成, 年内实现) is left out.
+ * (年底前完成, 6月底前建成, 年内实现, 10月底前出台: DEADLINE_VERB) is left out.
  * Returns null when the phrase is not recognised.
  */
+/** A verb written after the date (年底前完成, 10月底前出台, 年内启动): the date alone counts. */
+const DEADLINE_VERB = /(前|内)(完成|建成|实现|落实到位|落实|到位|办结|出台|印发|制定|启动|建立|开展|推进|上线|投用|投产|开工|竣工|部署|验收|提交|报送|召开|举办|形成|发布|实施|达到|达标|覆盖|全覆盖|见效)$/;
+
 export function parseDeadline(text: string, policyDate: string): Deadline | null {
   // (「年底前完成」「2018年6月底前建成」: the date, with the verb after it left out)
-  const t = normalizeName(text).replace(/[。.]$/, "").replace(/^(到|至|截至|截止到?)/, "").replace(/(前|内)(完成|建成|实现|落实到位|落实|到位|办结)$/, "$1");
+  const t = normalizeName(text).replace(/[。.]$/, "").replace(/^(到|至|截至|截止到?)/, "").replace(DEADLINE_VERB, "$1");
   const base = parseISO(policyDate);
   if (!isValid(base)) throw new Error(`invalid policy date ${policyDate}`);
   if (/^(长期(坚持|推进|开展)?|持续(推进|开展)?|常态化(推进|开展)?|常年(坚持|推进|开展)?|长效)$/.test(t)) return { date: null, rule: "ongoing" };
