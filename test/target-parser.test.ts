@@ -260,6 +260,7 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
   ["建成500千伏变电站1座", [{ value: 1, unit: "座", subject: "500千伏变电站" }]],
   ["全年查处案件50起", [{ value: 50, unit: "起", subject: "查处案件" }]],
   ["新建篮球场20块", [{ value: 20, unit: "块", subject: "篮球场" }]],
+  ["整合政务数据资源300类以上", [{ value: 300, unit: "类", subject: "整合政务数据资源", comparator: "at_least" }]],
   ["行政审批时间压缩30%", [{ value: 30, unit: "%", subject: "行政审批时间", measure: "increment" }]],
 ];
 

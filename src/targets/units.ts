@@ -17,7 +17,7 @@ const dollar = (unit: string, factor: number): UnitDef => ({ unit, category: "mo
 /**
  * Measure words deliberately left out because they mostly occur in set phrases after 一: 把 (一把手), 站 (一站式),
  * 线 (一线), 体 (一体), 部 (一部分), 起 (一起), 门 (一门式), 对 (一对一, 统一对接), 组 (统一组织), 本, 片, 回, 方 (一方面).
- * Three of them count after Arabic digits: 查处案件50起, 新建篮球场20块, 配送图书1000本 (arabicOnly).
+ * Four of them count after Arabic digits only: 查处案件50起, 新建篮球场20块, 配送图书1000本, 整合数据资源300类 (arabicOnly).
  */
 export const UNITS: readonly UnitDef[] = [
   ...["家", "个", "台", "项", "期", "人次", "名", "人", "次", "轮", "场", "批", "座", "所", "套", "件", "条", "户",
@@ -40,7 +40,7 @@ export const UNITS: readonly UnitDef[] = [
   // per land, person or output: 亩均税收达到30万元/亩, 单位GDP能耗0.5吨标准煤/万元 (each its own unit, never converted)
   ...["万元/亩", "元/亩", "万元/人", "元/人", "万元/平方米", "元/平方米", "吨标准煤/万元", "吨标煤/万元", "立方米/万元", "公里/平方公里"].map(own("intensity")),
   ...["倍", "番"].map(own("ratio")),
-  ...["起", "块", "本"].map((unit) => ({ ...own("count")(unit), arabicOnly: true })),
+  ...["起", "块", "本", "类"].map((unit) => ({ ...own("count")(unit), arabicOnly: true })),
 ];
 
 const UNITS_LONGEST_FIRST = [...UNITS].sort((a, b) => b.unit.length - a.unit.length);
