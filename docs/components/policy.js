@@ -8,8 +8,9 @@ export function policyLabel(policy) {
 }
 
 /**
- * The policy picker of every page (for a warehouse of several policies): the choice is kept from page to page (in the
- * browser's local storage), and `?policy=ID` in the address chooses one, so that a link shows what its sender saw.
+ * The policy picker of every page (for a warehouse of several policies, listed newest first: the data loaders order
+ * them by issue date, and the newest is the one shown first): the choice is kept from page to page (in the browser's
+ * local storage), and `?policy=ID` in the address chooses one, so that a link shows what its sender saw.
  */
 export function policyPicker(policies) {
   const ids = policies.map((p) => p.policy_id);
@@ -17,7 +18,7 @@ export function policyPicker(policies) {
   try {
     stored = localStorage.getItem(KEY);
   } catch {
-    // (storage blocked: each page starts at the first policy)
+    // (storage blocked: each page starts at the newest policy)
   }
   const asked = new URLSearchParams(location.search).get("policy");
   const value = [asked, stored].find((id) => id !== null && ids.includes(id)) ?? ids[0];

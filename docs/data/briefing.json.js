@@ -6,7 +6,7 @@ await emitJson(async (read) => ({
   as_of: (await read(`SELECT strftime(as_of, '%Y-%m-%d') AS as_of FROM reporting_rules`))[0].as_of,
   synthetic: (await read(`SELECT count(*) AS n FROM receipts WHERE original_name LIKE '示例%'`))[0].n > 0,
   receipts: (await read(`SELECT count(*) AS files FROM receipts`))[0].files,
-  policies: await read(`SELECT policy_id, title, doc_number, issuer, strftime(issued_date, '%Y-%m-%d') AS issued_date FROM policies ORDER BY policy_id`),
+  policies: await read(`SELECT policy_id, title, doc_number, issuer, strftime(issued_date, '%Y-%m-%d') AS issued_date FROM policies ORDER BY issued_date DESC, policy_id`),
   tasks: await read(`SELECT policy_id, task_status, count(*) AS tasks, sum(pairs) AS pairs, sum(done) AS done, sum(done_late) AS done_late, sum(on_track) AS on_track,
       sum(lagging) AS lagging, sum(overdue) AS overdue, sum(not_reported) AS not_reported, sum(no_deadline) AS no_deadline, sum(ongoing) AS ongoing
     FROM task_progress GROUP BY ALL ORDER BY policy_id, task_status`),

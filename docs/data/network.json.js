@@ -2,7 +2,7 @@
 import { emitJson } from "../../dist/src/site.js";
 
 await emitJson(async (read) => ({
-  policies: await read(`SELECT policy_id, title, doc_number FROM policies ORDER BY policy_id`),
+  policies: await read(`SELECT policy_id, title, doc_number FROM policies ORDER BY issued_date DESC, policy_id`),
   nodes: await read(`SELECT c.policy_id, c.department_id AS id, d.code, c.name, d.kind_label, c.is_group, c.degree, c.weighted_degree,
       round(c.betweenness, 3) AS betweenness, round(c.betweenness_normalized, 4) AS betweenness_normalized, c.community
     FROM department_centrality c JOIN departments d USING (department_id)

@@ -2,7 +2,7 @@
 import { emitJson } from "../../dist/src/site.js";
 
 await emitJson(async (read) => ({
-  policies: await read(`SELECT policy_id, title, doc_number, issuer, issued_date, published_date, chapter_count, item_count, task_count FROM policies ORDER BY policy_id`),
+  policies: await read(`SELECT policy_id, title, doc_number, issuer, issued_date, published_date, chapter_count, item_count, task_count FROM policies ORDER BY issued_date DESC, policy_id`),
   // per policy: several policies may share the warehouse
   counts: await read(`SELECT p.policy_id,
       (SELECT count(*) FROM departments d WHERE d.policy_id = p.policy_id AND d.in_document) AS departments,

@@ -15,7 +15,7 @@ await emitJson(async (read) => ({
       (SELECT count(*) FROM raw.receipts) - count(*) AS later FROM receipts`))[0],
   synthetic: (await read(`SELECT count(*) AS n FROM receipts WHERE original_name LIKE '示例%'`))[0].n > 0,
   rates: await read(`SELECT r.*, d.code, ${HAS_DEPARTMENT_PAGE} AS has_page FROM reporting_rates r JOIN departments d USING (department_id) ORDER BY reporting_rate, department_name`),
-  policies: await read(`SELECT policy_id, title, doc_number FROM policies ORDER BY policy_id`),
+  policies: await read(`SELECT policy_id, title, doc_number FROM policies ORDER BY issued_date DESC, policy_id`),
   // one row per department and month since the policy's date: columns, texts coded (docs/components/columns.js)
   calendar: columnar(await read(`SELECT policy_id, department_name, period, status, owed_targets, reported_targets, completeness
     FROM reporting_calendar ORDER BY policy_id, department_name, period`), ["policy_id", "department_name", "period", "status"]),

@@ -2,7 +2,7 @@
 import { emitJson } from "../../dist/src/site.js";
 
 await emitJson(async (read) => ({
-  policies: await read(`SELECT policy_id, title, doc_number FROM policies ORDER BY policy_id`),
+  policies: await read(`SELECT policy_id, title, doc_number FROM policies ORDER BY issued_date DESC, policy_id`),
   weights: (await read(`SELECT lead_weight, coop_weight FROM workload_weights`))[0],
   // A row with several co-leads and several cooperators (else the row with most departments) shows how a row's weight is split.
   example: await read(`WITH r AS (
