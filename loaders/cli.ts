@@ -443,6 +443,10 @@ function printSummary(s: import("../src/monthly.js").IngestSummary): void {
   console.log(`${s.rejected > 0 ? "!" : "✓"} ${head}${s.status === "dry_run" ? "【试运行，未写入】" : ""}：读取 ${s.rows_read} 行，新增 ${s.imported}，更新 ${s.updated}，未变 ${s.unchanged}，拒绝 ${s.rejected} 行${codes ? `（${codes}）` : ""}，待复核 ${s.flagged}`);
   if (s.status !== "dry_run" && s.rows_read > 0 && s.imported + s.updated + s.unchanged === 0) console.log(`    该文件没有一行被载入：所有行都被拒绝（拒绝原因已保存；更正后请重新报送）`);
   otherSheets();
+  if (s.received_before) {
+    console.log(`    注意：本文件收到时间早于此前已载入的「${s.received_before.file}」（${s.received_before.received_at} 收到），两者有 ${s.received_before.keys} 个相同的数（单位、指标、统计期）：` +
+      "按载入顺序，现以本文件的数为准（后收到的数记入历史）；如应以后收到的文件为准，请把它另存一份后重新载入");
+  }
   if (s.form_fields.length > 0) console.log(`    表格上方或下方写明、用于每一行：${formFieldsText(s.form_fields.map((f) => ({ ...f, text: f.value })))}`);
   if (s.ignored_columns.length > 0) console.log(`    未识别、未读取的列：${s.ignored_columns.map((c) => `「${c.replace(/\s+/g, " ")}」`).join("、")}`);
   if (s.skipped_rows.length > 0) console.log(`    跳过的行：${skippedRowsText(s.skipped_rows)}`);

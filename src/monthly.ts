@@ -57,6 +57,12 @@ export type IngestSummary = {
    * not, by a later file again, as this one has them). Sending the same bytes again changes nothing, so it does not bring them back.
    */
   superseded: number;
+  /**
+   * Loaded after a file received later (--received-at earlier than that file's) that reported some of the same keys:
+   * how many keys, and the latest such file. The figures of the file loaded last are current (files count in the
+   * order they are loaded, which `luoshi build` replays), so these keys now hold this file's older figures.
+   */
+  received_before?: { keys: number; file: string; received_at: string };
 };
 
 export type ManifestEntry = { order: number; sha256: string; original_name: string; received_at: string; as_of: string; archive_name: string; sheet: string };
@@ -499,6 +505,19 @@ export class FileLoad {
   }
 
   /** Records the receipt and the rejected rows, and commits the file's transaction. */
+  /** Sets summary.received_before when a file loaded earlier but received later reported keys of this one (the common case: one query on receipts). */
+  private async receivedBefore(receipt: number): Promise<void> {
+    const [later] = (await query(this.connection, "SELECT count(*) AS n FROM raw.receipts WHERE receipt_no < $1 AND received_at > $2::TIMESTAMP", [receipt, this.options.receivedAt])).rows;
+    if (Number(later?.n ?? 0) === 0) return;
+    const [row] = (await query(this.connection, `SELECT count(DISTINCT (o.department_id, o.target_id, o.period)) AS keys, arg_max(r.original_name, r.received_at) AS file,
+        strftime(max(r.received_at), '%Y-%m-%d %H:%M') AS received_at
+      FROM raw.observations o
+      JOIN raw.observations e ON e.department_id = o.department_id AND e.target_id = o.target_id AND e.period = o.period AND e.receipt_no < o.receipt_no
+      JOIN raw.receipts r ON r.receipt_no = e.receipt_no
+      WHERE o.receipt_no = $1 AND r.received_at > $2::TIMESTAMP`, [receipt, this.options.receivedAt])).rows;
+    if (row && Number(row.keys) > 0) this.summary.received_before = { keys: Number(row.keys), file: String(row.file), received_at: String(row.received_at) };
+  }
+
   async commit(rejects: (Reject & { file: string })[]): Promise<void> {
     const { summary, connection } = this;
     const receipt = await this.begin();
@@ -539,6 +558,7 @@ export class FileLoad {
       rejected.endRow();
     }
     rejected.closeSync();
+    await this.receivedBefore(receipt);
     trace("archive, receipt, rejects", t);
     t = performance.now();
     await connection.run("COMMIT");

@@ -334,6 +334,16 @@ describe("luoshi ingest", () => {
     expect(await rows("SELECT count(*) AS n FROM observations WHERE flagged")).toEqual([{ n: 3 }]);
   });
 
+  it("says so when a file is loaded after one received later that reported the same keys (the one loaded last is current)", async () => {
+    const later = luoshi("ingest", file("jxj-更正.csv", ["市经信局,CX75-06-01,2017-10,310,家,,,张三,2017-11-06"]), "--as-of", "2017-11-10", "--received-at", "2017-11-06 09:00:00", "--json");
+    expect(JSON.parse(later.stdout)[0].received_before).toBeUndefined();
+    const earlier = luoshi("ingest", file("jxj.csv", OCTOBER), "--as-of", "2017-11-10", "--received-at", "2017-11-03 09:00:00", "--json");
+    expect(JSON.parse(earlier.stdout)[0].received_before).toEqual({ keys: 1, file: "jxj-更正.csv", received_at: "2017-11-06 09:00" });
+    expect(await rows("SELECT value FROM observations WHERE code = 'CX75-06-01' AND period = '2017-10'")).toEqual([{ value: 300 }]);
+    const text = luoshi("ingest", file("jxj-again.csv", ["市经信局,CX75-06-01,2017-10,305,家,,,张三,2017-11-03"]), "--as-of", "2017-11-10", "--received-at", "2017-11-04 09:00:00");
+    expect(text.stdout).toContain("注意：本文件收到时间早于此前已载入的「jxj-更正.csv」（2017-11-06 09:00 收到），两者有 1 个相同的数");
+  });
+
   it("--dry-run reports the same verdicts and writes nothing", async () => {
     const r = luoshi("ingest", file("d.csv", [...OCTOBER, "市财政局,CX75-06-01,2017-10,3,家,,,李四,2017-11-03"]), "--as-of", "2017-11-10", "--dry-run", "--json");
     expect(r.status).toBe(1);

@@ -1,5 +1,6 @@
--- The current figure of each key (department, target, period) at the as-of date (reporting_rules): the latest file
--- received by the end of that day that reported it wins; a file received later is not known yet.
+-- The current figure of each key (department, target, period) at the as-of date (reporting_rules): of the files
+-- received by the end of that day that reported it, the one loaded last wins (files count in the order they are loaded,
+-- as luoshi build replays them; a file loaded after one received later says so at load); a file received later is not known yet.
 -- A falling cumulative figure (below the figure of the period before it, with no 进展情况; not for a ceiling or a goal
 -- below its baseline, which are meant to go down) is judged on these current
 -- figures: the flag found at load time (raw.review_flags) holds while the figure it compared with stands; a figure
