@@ -350,7 +350,9 @@ async function ingest(args: string[]): Promise<number> {
         // a large file: a progress bar on a terminal, one line in a log
         const bar = bytes.length > 5_000_000 ? terminalProgress(process.stderr, name, `正在${dryRun ? "检查" : "载入"} ${name}（${(bytes.length / 1e6).toFixed(1)} MB）…`) : null;
         const planned = schedule.get(path);
-        const receivedAt = planned?.received_at || receivedAtOption || new Date().toISOString().replace("T", " ").replace("Z", "");
+        // (now on this machine's clock, as --received-at and --schedule times are written: a file loaded without one
+        // and one loaded with one compare as the analyst reads them)
+        const receivedAt = planned?.received_at || receivedAtOption || localNow();
         const loaded = await loadMonthlyFile(wh.connection, {
           name, bytes, asOf: planned?.as_of || asOf, receivedAt, archiveName: null, sheet: values.sheet, dryRun: dryRun && !scratch, maxBytes: Number.MAX_SAFE_INTEGER,
           engine: ingestEngine(), sideConnection: side,
@@ -474,4 +476,10 @@ function printTotals(summaries: import("../src/monthly.js").IngestSummary[], dry
       `新增 ${sum("imported")}，更新 ${sum("updated")}，未变 ${sum("unchanged")}，拒绝 ${sum("rejected")} 行，待复核 ${sum("flagged")}` +
       (whole.length ? `\n整个被拒绝的文件：${whole.map((s) => `${s.file}（${s.file_error!.code}）`).join("、")}` : ""),
   );
+}
+
+/** The local date and time, YYYY-MM-DD HH:MM:SS.mmm (the form of --received-at). */
+function localNow(now = new Date()): string {
+  const p = (n: number, w = 2) => String(n).padStart(w, "0");
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())} ${p(now.getHours())}:${p(now.getMinutes())}:${p(now.getSeconds())}.${p(now.getMilliseconds(), 3)}`;
 }

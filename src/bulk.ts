@@ -385,9 +385,12 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
     let n = cells.length;
     while (n > 0 && cells[n - 1] === null) n--;
     const r = read(cells.slice(0, n) as string[], header.index + 1 + Number(i));
-    // (a second header with its own column order: the rows under it were read in the first's; the JavaScript reader
-    // reads the file from the start and rejects it)
-    if (r.kind === "error") throw new Error(r.error.message);
+    // (a second header with its own column order: the rows under it were read in the first's; the file is rejected,
+    // as the JavaScript reader rejects it, and the caller rolls back what SQL stored)
+    // (what the JavaScript reader says of a file its table reader refused: nothing but the error)
+    if (r.kind === "error") {
+      return { fileError: r.error, encoding: plan.encoding, format: "csv", sheet: null, otherSheets: [], ignoredColumns: [], formFields: [], skippedRows: [], rowsRead: 0, rejects: [] };
+    }
     if (r.kind === "row") tableRows.push(r.row);
     else {
       notRows++;
@@ -412,7 +415,9 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
   lastBulkRead.storedBySql = Number(stored);
   lastBulkRead.checkedByJs = tableRows.length;
   const tv = performance.now();
-  const checked = validateRows(tableRows, ctx, { excelSerial: false, valueHeaderUnit: header.valueHeaderUnit, valueSuffix: header.valueSuffix, rejectUnheadedCells: true });
+  const checked = validateRows(tableRows, ctx, {
+    excelSerial: false, valueHeaderUnit: header.valueHeaderUnit, valueSuffix: header.valueSuffix, rejectUnheadedCells: true, wholeTable: Number(stored) === 0,
+  });
   await load.accept(checked.rows);
   trace(`validateRows ${tableRows.length}`, tv);
   return {

@@ -16,12 +16,16 @@ export function loaderInputs(now: Date = new Date()): Record<string, string> {
   };
   const db = warehousePath();
   const dist = join(PACKAGE_ROOT, "dist", "src");
-  let code = 0;
-  if (existsSync(dist)) {
-    for (const entry of readdirSync(dist, { recursive: true, withFileTypes: true })) {
-      if (entry.isFile()) code = Math.max(code, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+  // (walked by hand: readdirSync's recursive entries name their folder differently across Node 20's minor versions)
+  const newest = (dir: string): number => {
+    let latest = 0;
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      latest = Math.max(latest, entry.isDirectory() ? newest(path) : entry.isFile() ? statSync(path).mtimeMs : 0);
     }
-  }
+    return latest;
+  };
+  const code = existsSync(dist) ? newest(dist) : 0;
   const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
   return {
     db: `${db} ${stamp(db)} wal ${stamp(`${db}.wal`)}`,

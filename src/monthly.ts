@@ -12,7 +12,7 @@ import { rejectsCsv as rejectLinesCsv, rejectsXlsx as rejectLinesXlsx, type Reje
 import { startBulk } from "./bulk.js";
 import { findDrops, JUMP_VALUE_SQL, RISES_SQL, type Drop, type Jump } from "./drops.js";
 import { findReverts, revertReason, type Revert } from "./reverts.js";
-import { dropReason, fileDrops, fileJumps, fileSeries, jumpReason, reviewReasons, statedCheck } from "./ingest/review.js";
+import { dropReason, fileDrops, fileJumps, fileSeries, jumpReason, reviewReasons, fileStatedCheck } from "./ingest/review.js";
 import { trace } from "./trace.js";
 import { type ProgressReport } from "./progress.js";
 import { aliasCandidates, departmentResolver } from "./ingest/keys.js";
@@ -594,7 +594,7 @@ async function readWithJs(load: FileLoad, table?: MonthlyTable): Promise<FileRea
   const { options } = load;
   // readMonthlyTable and checkMonthlyTable are readMonthlyFile without a second SHA-256 of the bytes (the hash above is the file's)
   const read = table ?? (await readTable(options));
-  load.stated = statedCheck([...read.file.statedAbove, ...read.file.formFields.filter((f) => f.field === "unit")], (name) => load.lookup.ctx.resolveDepartment(name));
+  load.stated = fileStatedCheck(read.file, (name) => load.lookup.ctx.resolveDepartment(name));
   const progress = options.progress;
   progress?.(0.3, "检查各行");
   const checked = await checkMonthlyTable(read, load.lookup.ctx, {

@@ -297,6 +297,38 @@ describe("the bulk reader gives the JavaScript reader's results", () => {
     }
   });
 
+  it("on the layouts the newer rules look at: trailing blank cells on some rows, figures under an unknown heading far down, a second header moved", async () => {
+    const d = policy.departments[0]!.name;
+    const [a1, a2] = [policy.targets[0]!.code, policy.targets[1]!.code];
+    const header = "报送单位,指标编码,统计期,累计完成值";
+    const files: Load[] = [
+      // the first data row as wide as the header, the others with a trailing comma: those rows rejected by both
+      { name: "some-trailing.csv", bytes: new TextEncoder().encode([header, `${d},${a1},2017-09,1`, `${d},${a1},2017-10,2,`, `${d},${a2},2017-10,3,`].join("\n") + "\n") },
+      // statuses only, a 完成情况 column whose figures start below the first twenty rows: rejected by both
+      { name: "late-figures.csv", bytes: new TextEncoder().encode(["报送单位,指标编码,统计期,完成状态,完成情况",
+        ...Array.from({ length: 22 }, (_, k) => `${d},${k % 2 ? a1 : a2},${2015 + Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, "0")},推进中,`),
+        `${d},${a1},2017-11,推进中,320家`].join("\n") + "\n") },
+      // a second header with the figure one column to the left: rejected by both, with the same message
+      { name: "moved.csv", bytes: new TextEncoder().encode([`${header},本月`, `${d},${a1},2017-09,1,1`, "报送单位,指标编码,统计期,本月,累计完成值", `${d},${a2},2017-09,1,5`].join("\n") + "\n") },
+    ];
+    const js = await session("newer", "js");
+    const bulk = await session("newer", "bulk");
+    try {
+      const a = await js.load(files, AS_OF);
+      const b = await bulk.load(files, AS_OF);
+      expect(b.summaries).toEqual(a.summaries);
+      expect(b.observations).toEqual(a.observations);
+      // (the first and the last read by DuckDB; the second, without a 累计完成值 column, by JavaScript alone)
+      expect(b.readers).toEqual(["bulk", "js", "bulk"]);
+      expect(a.summaries.map((x) => [x.status, x.file_error?.code ?? null, x.rejected_by_code])).toEqual([
+        ["partial", null, { E_EXTRA_CELLS: 2 }], ["file_rejected", "E_HEADER", {}], ["file_rejected", "E_HEADER", {}],
+      ]);
+    } finally {
+      js.close();
+      bulk.close();
+    }
+  });
+
   it("leaves a file DuckDB cannot read as planned (a row longer than it expects) to the JavaScript reader", async () => {
     // (the first data line as wide as the header: a wider one there is left to JavaScript by planCsv itself)
     const text = "报送单位,指标编码,统计期,累计完成值\n" + `${policy.departments[0]!.name},${policy.targets[0]!.code},2017-09,1\n` +

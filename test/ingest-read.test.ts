@@ -210,8 +210,9 @@ describe("readMonthlyFile: CSV layouts", () => {
       expect(r.fileError?.code, heading).toBe("E_HEADER");
       expect(r.fileError?.message, heading).toContain(`E 列「${heading}」中填的是数值（如「${cell}」）：这些数不会被读取`);
     }
-    // a column of other numbers (序号, 目标值, 联系电话) or of words is no figure: the statuses load
-    for (const [heading, cell] of [["序号", "1"], ["年度目标", "450家"], ["联系电话", "13800000000"], ["完成情况", "正在选址"]] as const) {
+    // a column of other numbers (序号, 目标值, 联系电话, a time limit, a quarter, a year) or of words is no figure: the statuses load
+    for (const [heading, cell] of [["序号", "1"], ["年度目标", "450家"], ["联系电话", "13800000000"], ["完成情况", "正在选址"], ["完成时限", "2017.12"],
+      ["季度", "4"], ["完成年份", "2017"], ["进度", "2017年12月"]] as const) {
       const r = await readMonthlyFile({ name: "other.csv", bytes: Buffer.from(csv(heading, cell)) }, CTX);
       expect(r.fileError, heading).toBeNull();
       expect(r.rows.map((x) => x.status), heading).toEqual(["in_progress", "in_progress"]);
@@ -231,6 +232,11 @@ describe("readMonthlyFile: CSV layouts", () => {
     const r = await readMonthlyFile({ name: "mixed.csv", bytes: Buffer.from(text) }, CTX);
     expect(r.rows.map((x) => [x.sourceRow, x.period, x.value, x.reportedAt])).toEqual([[2, "2017-09", 440, null], [3, "2017-10", 450, null]]);
     expect(r.rejects.map((x) => [x.row, x.code])).toEqual([[4, "E_NOT_A_NUMBER"]]);
+    // a quoted 「3,000万元」 in the CRLF part, a blank line among the added ones: still each row its own
+    const quotedWide = [HEADER, '市财政局,ZN-02,2017-09,"3,000万元",,,,,'].join("\r\n") + "\r\n" + ["市经信局,ZN-01,2017-10,450,家,,,,", "", "市经信局,ZN-01,2017-11,460,家,,,,"].join("\n") + "\n";
+    const wide = await readMonthlyFile({ name: "wide.csv", bytes: Buffer.from(quotedWide) }, CTX);
+    expect(wide.rejects).toEqual([]);
+    expect(wide.rows.map((x) => [x.sourceRow, x.value])).toEqual([[2, 3000], [3, 450], [5, 460]]);
     // a note with a line break inside its quotes stays one cell
     const quoted = await readMonthlyFile({ name: "quoted.csv", bytes: Buffer.from(`${HEADER}\r\n市经信局,ZN-01,2017-10,450,家,,"第一行\n第二行",,\n`) }, CTX);
     expect(quoted.rows.map((x) => [x.sourceRow, x.note])).toEqual([[2, "第一行\n第二行"]]);
@@ -246,6 +252,14 @@ describe("readMonthlyFile: CSV layouts", () => {
     expect(swapped.fileError?.code).toBe("E_HEADER");
     expect(swapped.fileError?.message).toContain("第 4 行又有一行表头，但列的位置与第 1 行的表头不同（「累计完成值」原在 E 列，此处在 D 列）");
     expect(swapped.rows).toEqual([]);
+    // read as the first header is read: the English header (unit as the reporting unit) and 截至上月 beside 截至本月, repeated
+    for (const [head, row] of [["department,target_code,period,value,unit,status", "市经信局,ZN-01,2017-10,450,家,"],
+      ["报送单位,指标编码,统计期,累计完成值（截至上月）,累计完成值（截至本月）", "市经信局,ZN-01,2017-10,440,450"]] as const) {
+      const again = await readMonthlyFile({ name: "again.csv", bytes: Buffer.from([head, row, head, row.replace("2017-10", "2017-11")].join("\n")) }, CTX);
+      expect(again.fileError, head).toBeNull();
+      expect(again.file.skippedRows, head).toEqual([{ row: 3, reason: "重复的表头行" }]);
+      expect(again.rows.map((x) => [x.period, x.value]), head).toEqual([["2017-10", 450], ["2017-11", 450]]);
+    }
   });
 
   it("a note in one cell to the right of the table, on a row of its own, is skipped; two cells there are left to the rules", async () => {
@@ -814,6 +828,11 @@ describe("readMonthlyFile: .xlsx sheets and cells", () => {
     const r = await readMonthlyFile({ name: "far.xlsx", bytes: far }, CTX);
     expect(r.fileError?.code).toBe("E_XLSX_INVALID");
     expect(r.fileError?.message).toContain("工作表「本月」的 XFD1048576 单元格有内容，使表格范围达到 16384 列 × 1048576 行");
+    // in a sheet other than the one asked for too (the reader parses every sheet)
+    const two = (await writeExcelFile([{ data, sheet: "本月" }, { data: [["x"]], sheet: "草稿" }]).toBuffer()) as Buffer;
+    const farOther = patch(two, "xl/worksheets/sheet2.xml", (xml) => xml.replace("</sheetData>", '<row r="100000"><c r="ZZ100000" t="inlineStr"><is><t>x</t></is></c></row></sheetData>'));
+    const other = await readMonthlyFile({ name: "far-other.xlsx", bytes: farOther }, CTX, { sheet: "本月" });
+    expect(other.fileError?.message).toContain("工作表「草稿」的 ZZ100000 单元格有内容");
     // a formatted empty cell there is no content; a stray entry a few rows down the last column is read
     const styled = patch(book, "xl/worksheets/sheet1.xml", (xml) => xml.replace("</sheetData>", '<row r="1048576"><c r="XFD1048576" s="0"/></row></sheetData>'));
     expect((await readMonthlyFile({ name: "styled.xlsx", bytes: styled }, CTX)).fileError).toBeNull();
@@ -988,12 +1007,13 @@ describe("readMonthlyFile: .xlsx sheets and cells", () => {
         ["市财政局", "ZN-02", "2017-10", { value: 150000000, type: Number, format: '0!.0000"万元"' }], // shows 15000.0000万元
         ["市财政局", "ZN-02", "2017-11", { value: 160000000, type: Number, format: '0!.0,"万元"' }], // shows 16000.0万元
         ["市经信局", "ZN-02", "2017-10", { value: 1700000000, type: Number, format: '[>=100000000]0!.00,,"亿元";0"元"' }], // shows 17.00亿元
-        ["市财政局", "ZN-02", "2017-09", { value: 140000000, type: Number, format: "0\\.0000" }], // shows 14000.0000 (万元 by the target)
+        // a literal point with no unit shown is left alone (0000!.00 shows 201709 as 2017.09: a period, not an amount)
+        ["市财政局", "ZN-02", { value: 201709, type: Number, format: "0000!.00" }, 140],
       ],
     }]).toBuffer()) as Buffer;
     const r = await readMonthlyFile({ name: "points.xlsx", bytes: book }, CTX);
     expect(r.rejects).toEqual([]);
-    expect(r.rows.map((x) => [x.department, x.period, x.value])).toEqual([["市财政局", "2017-10", 15000], ["市财政局", "2017-11", 16000], ["市经信局", "2017-10", 170000], ["市财政局", "2017-09", 14000]]);
+    expect(r.rows.map((x) => [x.department, x.period, x.value])).toEqual([["市财政局", "2017-10", 15000], ["市财政局", "2017-11", 16000], ["市经信局", "2017-10", 170000], ["市财政局", "2017-09", 140]]);
   });
 
   it('a number formatted to show a scale word (0.0"万") reads as Excel shows it, 0.5万, never as the bare 0.5', async () => {

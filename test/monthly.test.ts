@@ -321,17 +321,19 @@ describe("luoshi ingest", () => {
     // last month's rows under this month's title, and one row of another department under 填报单位：市经信局
     const path = join(fixture.dir, "stated.csv");
     writeFileSync(path, ["市经信局智能经济指标月报（2017年11月）", "填报单位：市经信局", HEADER, ...OCTOBER,
-      "市经信局,CX75-06-01,2017-11,320,家,,,张三,2017-12-03", "市科技局,CX75-29-02,2017-11,5,家,,,李四,2017-12-03"].join("\n") + "\n");
+      "市经信局,CX75-06-01,2017-11,320,家,,,张三,2017-12-03", "市科技局,CX75-29-02,2017-11,5,家,,,李四,2017-12-03",
+      "市科技局,CX75-08-01,2017-11,2,个,,,李四,2017-12-03"].join("\n") + "\n");
     const r = luoshi("ingest", path, "--as-of", "2017-12-10", "--json");
     const [s] = JSON.parse(r.stdout);
     // (CX75-29-02 is not 市科技局's to report: rejected, and so not flagged)
-    expect(s).toMatchObject({ rows_read: 5, imported: 4, rejected: 1, flagged: 3 });
+    expect(s).toMatchObject({ rows_read: 6, imported: 5, rejected: 1, flagged: 4 });
     expect(s.flags.map((f: { row: number; reason: string }) => [f.row, f.reason])).toEqual([
       [4, "统计期 2017-10 与表格上方第 1 行所写的「2017年11月」不符，请核对"],
       [5, "统计期 2017-10 与表格上方第 1 行所写的「2017年11月」不符，请核对"],
       [6, "统计期 2017-10 与表格上方第 1 行所写的「2017年11月」不符，请核对"],
+      [9, "报送单位「市科技局」与表格上方第 2 行所写的「市经信局」不是同一单位，请核对"],
     ]);
-    expect(await rows("SELECT count(*) AS n FROM observations WHERE flagged")).toEqual([{ n: 3 }]);
+    expect(await rows("SELECT count(*) AS n FROM observations WHERE flagged")).toEqual([{ n: 4 }]);
   });
 
   it("says so when a file is loaded after one received later that reported the same keys (the one loaded last is current)", async () => {
@@ -471,11 +473,16 @@ describe("statedCheck", () => {
     expect(statedCheck([field("department", "某某办"), field("period", "十月")], resolve)).toBeNull();
   });
   it("holds each row to the month stated above its table (a quarter: its three months)", () => {
-    const month = statedCheck([field("period", "2017年1-10月")], resolve)!;
+    const month = statedCheck([field("period", "2017年10月")], resolve)!;
     expect(month(row)).toBeNull();
-    expect(month({ ...row, period: "2017-09" })).toBe("统计期 2017-09 与表格上方第 2 行所写的「2017年1-10月」不符，请核对");
-    const quarter = statedCheck([field("period", "2017年第四季度")], resolve)!;
-    expect(["2017-09", "2017-10", "2017-11", "2017-12", "2018-01"].map((period) => quarter({ ...row, period }) === null)).toEqual([false, true, true, true, false]);
+    expect(month({ ...row, period: "2017-09" })).toBe("统计期 2017-09 与表格上方第 2 行所写的「2017年10月」不符，请核对");
+    for (const text of ["2017年第四季度", "2017年第四季", "2017Q4"]) {
+      const quarter = statedCheck([field("period", text)], resolve)!;
+      expect(["2017-09", "2017-10", "2017-11", "2017-12", "2018-01"].map((period) => quarter({ ...row, period }) === null), text).toEqual([false, true, true, true, false]);
+    }
+    // 1-10月: a back-fill of its months is no mismatch
+    const range = statedCheck([field("period", "2017年1-10月")], resolve)!;
+    expect(["2016-12", "2017-01", "2017-09", "2017-10", "2017-11"].map((period) => range({ ...row, period }) === null)).toEqual([false, true, true, true, false]);
   });
   it("holds each row to the department stated above its table, by canonical name", () => {
     const check = statedCheck([field("department", "经信局")], resolve)!;

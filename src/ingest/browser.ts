@@ -11,7 +11,7 @@ import { INGEST_ERROR_CODES } from "./codes.js";
 import type { IngestContext, IngestTarget, Reject } from "./rules.js";
 import { departmentResolver } from "./keys.js";
 import { rejectsCsv as rejectLinesCsv, rejectsXlsx as rejectLinesXlsx } from "./rejects.js";
-import { dropReason, fileDrops, fileJumps, jumpReason, reviewReasons, statedCheck } from "./review.js";
+import { dropReason, fileDrops, fileJumps, jumpReason, reviewReasons, fileStatedCheck } from "./review.js";
 import { COLUMN_NAME } from "./table.js";
 import { formFieldsText, skippedRowsText } from "./summarytext.js";
 
@@ -77,7 +77,7 @@ export function reviewFlags(result: MonthlyFileResult, data: IngestContextData, 
   const drops = new Map(fileDrops(rows, (code) => data.review[code]?.[3] ?? true).map((d) => [d.index, dropReason(d)]));
   const jumps = new Map(fileJumps(rows, (code) => data.review[code]?.[2] ?? null).map((j) => [j.index, jumpReason(j)]));
   const ctx = ingestContext(data, asOf);
-  const stated = statedCheck([...result.file.statedAbove, ...result.file.formFields.filter((f) => f.field === "unit")], (name) => ctx.resolveDepartment(name));
+  const stated = fileStatedCheck(result.file, (name) => ctx.resolveDepartment(name));
   const flags: ReviewFlag[] = [];
   rows.forEach((r, i) => {
     const [goal, doneFloor] = data.review[r.targetCode] ?? [null, null];

@@ -105,6 +105,9 @@ function planUtf8(bytes: Uint8Array): CsvPlan | null | undefined {
   if (header.formFields.length > 0 || header.statedAbove.length > 0 || header.moneyUnit !== null) return null;
   // as is one signed below its table (填表人：…, for a table without that column: footerFields)
   if (SIGNATURE.test(tailText(body))) return null;
+  // a table without a 累计完成值 column (statuses only): readHeader looks further down than the records read here for
+  // figures under a heading it does not know (numericColumns), so JavaScript reads it whole
+  if (!header.layout.fields.includes("value")) return null;
   // a first data line wider than the header (a comma at the end of each data line?): whether every line is so, the
   // JavaScript rules decide, over all the rows (Validation.trailingBlanks)
   const first = csv.grid.slice(header.index + 1).find((line) => line.some((c) => c.trim() !== ""));

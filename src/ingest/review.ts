@@ -147,7 +147,7 @@ type StatedRow = Pick<ValidRow, "department" | "departmentAsWritten" | "period" 
  * The review reason of a row whose 统计期 or 报送单位 differs from the one stated above its table (Table.statedAbove):
  * 「填报单位：周巷镇」 over a row of 匡堰镇, a title 「……（2017年10月）」 over a row of 2017-09 — last month's file sent
  * again with a new title, or a row copied from another department's form? A title naming a quarter holds the rows to
- * its three months. `resolve`: the department resolver of the rows (a stated name it does not know holds no row to
+ * its three months, one naming months from the year's start (2017年1-10月) to each of them. `resolve`: the department resolver of the rows (a stated name it does not know holds no row to
  * anything). Null when nothing is stated above the table (the common case costs nothing per row).
  */
 export function statedCheck(
@@ -168,8 +168,10 @@ export function statedCheck(
       if (!p.ok || p.value === null) continue;
       const end = p.value;
       const [y, m] = end.split("-").map(Number) as [number, number];
-      const quarter = /季度|[Qq][1-4]/.test(f.text) ? [m - 2, m - 1, m].map((k) => `${y}-${String(k).padStart(2, "0")}`) : [end];
-      const months = new Set(quarter);
+      // a quarter (2017年第四季, Q4) holds its three months; a range (2017年1-10月, a back-fill) every month in it
+      const range = f.text.match(/(\d{1,2})\s*月?\s*[-~～至到—－]\s*\d{1,2}\s*月/);
+      const first = /季|[Qq][1-4]/.test(f.text) ? m - 2 : range ? Math.max(1, Math.min(m, Number(range[1]))) : m;
+      const months = new Set(Array.from({ length: m - first + 1 }, (_, k) => `${y}-${String(first + k).padStart(2, "0")}`));
       checks.push((row) => (months.has(row.period) ? null : `统计期 ${row.period} 与表格上方第 ${f.row} 行所写的「${f.text}」不符，请核对`));
     } else if (f.field === "department") {
       const name = resolve(f.text);
@@ -183,3 +185,7 @@ export function statedCheck(
     return reasons.length > 0 ? reasons.join("；") : null;
   };
 }
+
+/** statedCheck of a file as read: what it states above its table (statedAbove), and the unit its form gives every row. */
+export const fileStatedCheck = (file: { statedAbove: readonly FormField[]; formFields: readonly FormField[] }, resolve: (name: string) => string | null) =>
+  statedCheck([...file.statedAbove, ...file.formFields.filter((f) => f.field === "unit")], resolve);

@@ -735,6 +735,11 @@ export type ValidateOptions = RowOptions & {
    * (misaligned, e.g. by an unquoted 1,234).
    */
   rejectUnheadedCells?: boolean;
+  /**
+   * False when the rows are some of the table's only (the bulk reader's leftovers, the others stored by SQL, none of
+   * them wider than the header): blank cells beyond the header are then never the file's shape (trailingBlanks).
+   */
+  wholeTable?: boolean;
   /** Rows (1-based) whose quoting is malformed (CSV). */
   quoteErrorRows?: ReadonlySet<number>;
 };
@@ -808,7 +813,7 @@ class Validation {
     // every row ends in blank cells beyond the header (a comma at the end of each data line, not of the header's): the
     // file's shape, not a row shifted by a comma inside a cell, which would leave some rows as wide as the header
     // (two rows at least: one row shows no shape)
-    this.trailingBlanks = options.rejectUnheadedCells === true && rows.length > 1 &&
+    this.trailingBlanks = options.rejectUnheadedCells === true && options.wholeTable !== false && rows.length > 1 &&
       rows.every((r) => r.extraFields > 0 && r.unheaded.length === 0 && r.splitNumber === undefined);
   }
 

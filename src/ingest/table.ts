@@ -612,7 +612,10 @@ function lookalikeColumns(line: readonly string[], mapped: ReadonlySet<number>, 
 const NUMERIC_SAMPLE_ROWS = 50;
 
 /** Headings of columns that hold numbers other than the figure reported: a row number, a goal, last year's, a phone … */
-const OTHER_NUMBERS = /序号|编号|行号|^no\.?$|^#$|目标|计划|任务|基数|基期|上年|去年|同期|上月|上期|上次|参考|率|比例|比重|%|名称|内容|说明|备注|排名|权重|分值|得分|电话|手机|联系|邮编|代码|身份证|^(?:年|年度|年份|月|月份)$/i;
+const OTHER_NUMBERS = /序号|编号|行号|^no\.?$|^#$|目标|计划|任务|基数|基期|上年|去年|同期|上月|上期|上次|参考|率|比例|比重|%|名称|内容|说明|备注|排名|权重|分值|得分|电话|手机|联系|邮编|代码|身份证|时限|时间|期限|季度|年份|年度|月份|节点|日期|^(?:年|月)$/i;
+
+/** A cell that reads as a number but is a year or a month (2017, 2017.12, 2017-12, 2017年12月): no figure. */
+const YEAR_LIKE = /^(?:19|20)\d{2}(?:\s*[.\-/年]\s*\d{1,2}\s*月?)?$/;
 
 /**
  * 「F 列「完成情况」中填的是数值（如「320家」）」: the unknown columns whose cells below the header are mostly numbers
@@ -626,6 +629,7 @@ function numericColumns(line: readonly string[], mapped: ReadonlySet<number>, ro
     if (h === "" || mapped.has(i) || OTHER_NUMBERS.test(h)) return;
     const cells = rows.map((r) => cleanCell(r[i] ?? "")).filter((c) => c !== "");
     const numbers = cells.filter((c) => {
+      if (YEAR_LIKE.test(c)) return false;
       const p = parseValue(c);
       return p.ok && p.value !== null;
     });
@@ -799,18 +803,25 @@ export type ReadRow = { kind: "empty" } | { kind: "skipped"; skipped: SkippedRow
  * first header has it (a header repeated as it was: skipped).
  */
 function movedColumns(line: string[], layout: RowLayout): string | null {
+  // the repeated row read as a header is read (aliases, 单位 as the reporting unit, …), each of the first header's
+  // columns looked for in it: where the first has it, elsewhere, or not named (nothing to hold it to)
+  const found = new Map<Field, number[]>();
+  for (const m of scanRow(line, 0).matches) found.set(m.field, [...(found.get(m.field) ?? []), m.index]);
   const moved: string[] = [];
   const shifts = new Set<number>();
-  for (let i = 0; i < line.length; i++) {
-    const f = headerField(cleanCell(line[i] ?? ""));
-    if (f === null) continue;
-    const k = layout.fields.indexOf(f);
-    const at = k === -1 ? undefined : layout.indexes[k];
-    shifts.add(at === undefined ? Number.NaN : i - at);
-    if (at !== i) moved.push(`「${COLUMN_NAME[f]}」${at === undefined ? "原表头中没有" : `原在 ${columnLetter(at)} 列`}，此处在 ${columnLetter(i)} 列`);
-  }
-  // every name one place off alike (a repeated header typed without the 序号 cell its rows have): the same table
-  return shifts.size > 1 || shifts.has(Number.NaN) ? moved.join("；") : null;
+  layout.fields.forEach((f, k) => {
+    const at = layout.indexes[k]!;
+    const here = found.get(f);
+    if (here === undefined) return;
+    if (here.includes(at)) {
+      shifts.add(0);
+      return;
+    }
+    shifts.add(here[0]! - at);
+    moved.push(`「${COLUMN_NAME[f]}」原在 ${columnLetter(at)} 列，此处在 ${columnLetter(here[0]!)} 列`);
+  });
+  // every column one place off alike (a repeated header typed without the 序号 cell its rows have): the same table
+  return shifts.size > 1 ? moved.join("；") : null;
 }
 
 const EMPTY: ReadRow = { kind: "empty" };
@@ -1037,17 +1048,18 @@ function withAddedLines(text: string, delimiter: string): string {
   if (!text.includes("\r\n") || !/(?<!\r)\n/.test(text)) return text;
   const lines = text.split("\r\n");
   const count = (line: string) => line.split(delimiter).length - 1;
-  // a row's width: the most delimiters of a line with no bare line feed (the header's, the rows')
+  // a row's width: the most delimiters of a line with neither a bare line feed nor a quote (a quoted 3,000 holds one more)
   let width = 0;
-  for (const line of lines) if (!line.includes("\n")) width = Math.max(width, count(line));
+  for (const line of lines) if (!line.includes("\n") && !line.includes('"')) width = Math.max(width, count(line));
   if (width === 0) return text;
+  const quotes = (part: string) => part.split('"').length - 1;
   let changed = false;
   const out = lines.map((line) => {
-    if (!line.includes("\n") || line.includes('"')) return line;
+    if (!line.includes("\n")) return line;
     const parts = line.split("\n");
-    // (a last empty part: the file's final line feed)
-    const rows = parts[parts.length - 1] === "" ? parts.slice(0, -1) : parts;
-    if (!rows.every((part) => count(part) >= width)) return line;
+    // each part a whole row (a blank line among them is one too): never a quoted field's line break (its quotes do not pair)
+    const rows = parts.filter((part) => part.trim() !== "");
+    if (rows.length < 2 || !rows.every((part) => count(part) >= width && quotes(part) % 2 === 0)) return line;
     changed = true;
     return parts.join("\r\n");
   });

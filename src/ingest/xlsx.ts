@@ -308,7 +308,7 @@ export const MAX_CELLS = 20_000_000;
  */
 export function farCell(xml: string): { ref: string; columns: number; rows: number } | null {
   // the common case: no reference of three letters or of six digits
-  if (!/\br\s*=\s*["'](?:[A-Z]{3}\d|[A-Z]{1,3}\d{6})/.test(xml)) return null;
+  if (!/\br\s*=\s*["'](?:[A-Z]{3}\d|[A-Z]{2}\d{5}|[A-Z]{1,3}\d{6})/.test(xml)) return null;
   let columns = 0;
   let rows = 0;
   for (const m of xml.matchAll(/<(?:\w+:)?c\b([^>]*?)(\/?)>/g)) {
@@ -358,9 +358,10 @@ export function formatUnit(code: string | undefined): { unit: string; divisor: n
   const point = first.match(/(?:!|\\)\.([0#?]+)/);
   const shift = point ? 10 ** point[1]!.length : 1;
   const m = first.match(/([0#?]|General|G\/通用格式)(,*)((?:\s|_.|\\.)*)"([^"]+)"(?:\s|_.)*$/i) ?? first.match(/([0#?]|General|G\/通用格式)(,*)()\\(.)$/i);
-  if (!m) return point ? { unit: "", divisor: shift * 1000 ** (first.match(/[0#?](,+)[^0#?]*$/)?.[1]!.length ?? 0) } : null;
+  // (a literal point without a unit shown is left alone: 0000!.00 shows 201710 as 2017.10, a period, not an amount)
+  if (!m) return null;
   const unit = m[4]!.trim();
-  return KNOWN_UNITS.has(unit) || shownScale(unit) ? { unit, divisor: shift * 1000 ** m[2]!.length } : point ? { unit: "", divisor: shift * 1000 ** m[2]!.length } : null;
+  return KNOWN_UNITS.has(unit) || shownScale(unit) ? { unit, divisor: shift * 1000 ** m[2]!.length } : null;
 }
 
 /**
@@ -458,9 +459,9 @@ export async function readXlsxGrid(
   // read-excel-file, which then reads the date cells in it too; `text` stays right, only that attribute changes)
   const date1904 = date1904Flag(text) !== null;
   if (date1904Flag(text) === "true") bytes = withDate1904One(bytes, text);
+  // (every sheet, the one asked for or not: read-excel-file reads them all)
   for (const m of text("xl/workbook.xml").matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
     const name = attributes(m[0]).get("name") ?? "";
-    if (sheet !== undefined && name.trim() !== sheet.trim()) continue;
     const far = farCell(sheetXml(text, name));
     if (far !== null) {
       return {
