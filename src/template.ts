@@ -116,21 +116,13 @@ export function targetText(t: Record<string, unknown>): string {
   const goal = t.frequency && t.goal !== null && t.goal !== undefined && Number(t.goal) !== Number(t.value) ? `（累计共 ${fmt(Number(t.goal))}${unit}）` : "";
   // a ceiling (压缩至 50 天以内) is a level to stay under, whatever its verb
   if (t.measure === "level" && t.comparator === "at_most") return `控制在 ${value}${unit}以内` + deadline;
-  // (增长 10%: a growth rate, not 10% more of something; 降低 10%: a fall, not a growth)
-  const falls = fallsInText(t.before_text);
+  // (增长 10%: a growth rate, not 10% more of something; 降低 10%: a fall, not a growth: the targets view's falls)
+  const falls = t.falls === true;
   const verb = t.measure === "level" ? (falls ? "降至" : "达到")
     : t.unit === "%" ? (falls ? "下降" : "增长")
     : t.unit === "个百分点" ? (falls ? "下降" : "提高")
     : falls ? "减少" : "新增";
   return `${t.frequency ?? ""}${verb} ${cmp}${value}${unit}` + deadline + goal;
-}
-
-/**
- * Whether the words just before a target's figure in its sentence say it goes down (成本降低10%, 下降0.5个百分点,
- * 压缩至50天): the registry holds the size of the change, and the department reports the size of the fall.
- */
-function fallsInText(before: unknown): boolean {
-  return typeof before === "string" && /(?:降低|下降|减少|压缩|压减|缩短|削减|减|降)(?:了|到|至|为)?(?:约|近|超过|不少于|不低于|达)?$/.test(before.replace(/\s+/g, ""));
 }
 
 /** Units whose level is a running total (450 家, 50 亿元); a level in any other (天, %, 元/千瓦时) is the month's value. */
@@ -140,7 +132,7 @@ export function instructionText(t: Record<string, unknown>): string {
   const start = String(t.counting_start ?? "").slice(0, 7);
   if (t.kind === "milestone") return `在「完成状态」中选择 ${STATUS_CHOICES.join("、")}；「累计完成值」留空`;
   if (t.kind === "recurring") return "填写「完成状态」；可在「累计完成值」中填写累计开展次数";
-  const falls = fallsInText(t.before_text);
+  const falls = t.falls === true;
   const what = t.measure === "level"
     ? (t.unit === "%" ? "截至本月底达到的比例" : TOTAL_UNITS.has(String(t.unit ?? "")) ? "截至本月底的累计总数" : "截至本月底的实际数值")
     : t.unit === "%" ? (falls ? `自 ${start} 起的累计降幅（下降的百分比，填正数）` : `自 ${start} 起的累计增幅（增长率）`)
@@ -186,11 +178,7 @@ export async function buildTemplate(connection: DuckDBConnection, options: { dep
     )
     SELECT t.policy_id, t.code, t.kind, t.comparator, t.value, t.value_max, t.goal, t.unit, t.measure, t.subject, t.frequency,
       strftime(t.deadline, '%Y-%m-%d') AS deadline, strftime(t.counting_start, '%Y-%m-%d') AS counting_start,
-      o.period AS last_period, o.value AS last_value, o.status AS last_status, d.done_period,
-      -- the words just before the figure in its sentence (降低 10%: a fall; see fallsInText)
-      CASE WHEN t.annex_start IS NOT NULL THEN (SELECT substr(k.content, greatest(1, t.annex_start - 5), least(t.annex_start, 6)) FROM tasks k WHERE k.task_id = t.task_id)
-        WHEN t.body_start IS NOT NULL THEN (SELECT substr(i.body_text, greatest(1, t.body_start - 5), least(t.body_start, 6)) FROM items i WHERE i.item_id = t.item_id)
-      END AS before_text
+      o.period AS last_period, o.value AS last_value, o.status AS last_status, d.done_period, t.falls
     FROM mine r
     JOIN targets t USING (target_id)
     LEFT JOIN last o ON o.target_id = r.target_id AND o.department_id = r.department_id

@@ -6,7 +6,8 @@ import Papa from "papaparse";
 import { beforeAll, describe, expect, it } from "vitest";
 import { PACKAGE_ROOT } from "../src/paths.js";
 import { readXlsxGrid } from "../src/ingest/index.js";
-import { instructionText, STATUS_CHOICES, TEMPLATE_HEADER, targetText } from "../src/template.js";
+import { buildTemplate, instructionText, STATUS_CHOICES, TEMPLATE_HEADER, targetText } from "../src/template.js";
+import { openWarehouse, query } from "../src/warehouse.js";
 import { buildWarehouse } from "../src/build.js";
 import { copyData } from "./support/fixtures.js";
 
@@ -195,23 +196,47 @@ describe("the target and instruction of a template row", () => {
 describe("a target's text and filling instruction in the template", () => {
   const quantity = { kind: "quantity", comparator: null, value: 10, value_max: null, unit: "%", measure: "increment", deadline: "2020-12-31", counting_start: "2019-01-01" };
   it("say which way the figure goes: 降低10%左右 is a fall to report as a positive size, not a growth", () => {
-    expect(targetText({ ...quantity, comparator: "about", before_text: "用气成本降低" })).toBe("下降 约 10%，2020-12-31 前");
-    expect(instructionText({ ...quantity, before_text: "用气成本降低" })).toBe("「累计完成值」填自 2019-01 起的累计降幅（下降的百分比，填正数）（%），只填数字");
-    expect(targetText({ ...quantity, before_text: "工业增加值增长" })).toBe("增长 10%，2020-12-31 前");
-    expect(instructionText({ ...quantity, before_text: "工业增加值增长" })).toBe("「累计完成值」填自 2019-01 起的累计增幅（增长率）（%），只填数字");
+    expect(targetText({ ...quantity, comparator: "about", falls: true })).toBe("下降 约 10%，2020-12-31 前");
+    expect(instructionText({ ...quantity, falls: true })).toBe("「累计完成值」填自 2019-01 起的累计降幅（下降的百分比，填正数）（%），只填数字");
+    expect(targetText({ ...quantity, falls: false })).toBe("增长 10%，2020-12-31 前");
+    expect(instructionText({ ...quantity, falls: false })).toBe("「累计完成值」填自 2019-01 起的累计增幅（增长率）（%），只填数字");
     const points = { ...quantity, value: 0.5, unit: "个百分点" };
-    expect(targetText({ ...points, before_text: "融资成本下降" })).toBe("下降 0.5 个百分点，2020-12-31 前");
-    expect(instructionText({ ...points, before_text: "融资成本下降" })).toBe("「累计完成值」填自 2019-01 起累计下降的百分点数（填正数）（个百分点），只填数字");
-    expect(targetText({ ...points, before_text: "占比提高" })).toBe("提高 0.5 个百分点，2020-12-31 前");
-    expect(targetText({ ...quantity, value: 200, unit: "家", before_text: "淘汰落后产能企业减少" })).toBe("减少 200 家，2020-12-31 前");
-    expect(targetText({ ...quantity, value: 200, unit: "家", before_text: "新增" })).toBe("新增 200 家，2020-12-31 前");
+    expect(targetText({ ...points, falls: true })).toBe("下降 0.5 个百分点，2020-12-31 前");
+    expect(instructionText({ ...points, falls: true })).toBe("「累计完成值」填自 2019-01 起累计下降的百分点数（填正数）（个百分点），只填数字");
+    expect(targetText({ ...points, falls: false })).toBe("提高 0.5 个百分点，2020-12-31 前");
+    expect(targetText({ ...quantity, value: 200, unit: "家", falls: true })).toBe("减少 200 家，2020-12-31 前");
+    expect(targetText({ ...quantity, value: 200, unit: "家", falls: false })).toBe("新增 200 家，2020-12-31 前");
   });
   it("a ceiling (压缩至50天以内) is a level to stay under, reported as the month's value, not a running total", () => {
-    const ceiling = { ...quantity, comparator: "at_most", value: 50, unit: "天", measure: "level", before_text: "审批时间压缩至" };
+    const ceiling = { ...quantity, comparator: "at_most", value: 50, unit: "天", measure: "level", falls: true };
     expect(targetText(ceiling)).toBe("控制在 50 天以内，2020-12-31 前");
     expect(instructionText(ceiling)).toBe("「累计完成值」填截至本月底的实际数值（天），只填数字");
     // a level of things counted or of money stays a running total
-    expect(instructionText({ ...ceiling, comparator: "reach", value: 450, unit: "家", before_text: "达到" })).toBe("「累计完成值」填截至本月底的累计总数（家），只填数字");
-    expect(targetText({ ...ceiling, comparator: "reach", value: 450, unit: "家", before_text: "达到" })).toBe("达到 450 家，2020-12-31 前");
+    expect(instructionText({ ...ceiling, comparator: "reach", value: 450, unit: "家", falls: false })).toBe("「累计完成值」填截至本月底的累计总数（家），只填数字");
+    expect(targetText({ ...ceiling, comparator: "reach", value: 450, unit: "家", falls: false })).toBe("达到 450 家，2020-12-31 前");
+  });
+});
+
+describe("the targets view's falls", () => {
+  it("is true where the words before the figure say it goes down (降低), false elsewhere, and the template then asks for the fall", async () => {
+    const f = copyData();
+    const own = join(f.dir, "w.duckdb");
+    await buildWarehouse({ data: f.data, db: own });
+    const wh = await openWarehouse(own, { readOnly: false });
+    try {
+      const sql = async (text: string, params: (string | number)[] = []) => (await query(wh.connection, text, params)).rows;
+      expect(await sql("SELECT count(*) AS n FROM targets WHERE falls")).toEqual([{ n: 0 }]);
+      // CX75-06-01's two characters before its figure rewritten 降低 (in the stored annex row: offsets unchanged)
+      const [t] = await sql("SELECT task_id, annex_start FROM targets WHERE code = 'CX75-06-01'");
+      await wh.connection.run("UPDATE raw.tasks SET content = substr(content, 1, $2 - 2) || '降低' || substr(content, $2 + 1) WHERE task_id = $1", [String(t!.task_id), Number(t!.annex_start)]);
+      expect(await sql("SELECT code FROM targets WHERE falls")).toEqual([{ code: "CX75-06-01" }]);
+      const template = await buildTemplate(wh.connection, { department: "市经信局", period: "2017-10" });
+      const row = template.rows.find((r) => r.code === "CX75-06-01")!;
+      // (a level: 降低450家 reads 降至, its figure the month's total as before)
+      expect(row.target).toMatch(/^降至 450 家/);
+      expect(row.instruction).toContain("截至本月底的累计总数");
+    } finally {
+      wh.close();
+    }
   });
 });

@@ -41,14 +41,16 @@ const STATUS_ZH = {done: "已完成", in_progress: "推进中", not_started: "�
 /** 0.456 → 46%; — for none. */
 export const pct = (v) => (v == null ? "—" : `${Math.round(v * 100)}%`);
 /**
- * A target as set: 450家, 15–20期, 按时完成 (a milestone), 常态开展 (a recurring activity); a count per period with what
- * it adds up to by the deadline: 每年10家（至时限共30家）.
+ * A target as set: 450家, 15–20期, 下降10%左右 (falls), 按时完成 (a milestone), 常态开展 (a recurring activity); a count
+ * per period with what it adds up to by the deadline: 每年10家（至时限共30家）.
  */
 export const goalText = (t) => {
   if (t.target_value == null) return ({milestone: "按时完成", recurring: "常态开展"})[t.kind] ?? "—";
   // the comparator as the text wrote it: 15家左右, 10名以上, 5%以内 (judged against the value itself: see the page's note)
   const bound = ({about: "左右", at_least: "以上", at_most: "以内"})[t.comparator] ?? "";
-  const value = `${t.frequency ?? ""}${t.target_value}${t.value_max != null ? "–" + t.value_max : ""}${t.unit ?? ""}${bound}`;
+  // (a target that goes down, 成本降低10%: 下降10%左右, never a bare 10% read as a growth; a level: 降至50天以内)
+  const down = t.falls ? (t.measure === "level" ? "降至" : "下降") : "";
+  const value = `${t.frequency ?? ""}${down}${t.target_value}${t.value_max != null ? "–" + t.value_max : ""}${t.unit ?? ""}${bound}`;
   return t.frequency && t.goal != null && t.goal !== t.target_value ? `${value}（至时限共${t.goal}${t.unit ?? ""}）` : value;
 };
 /**

@@ -42,7 +42,7 @@ reached AS (
 base AS (
   SELECT
     t.policy_id, t.target_id, t.code, t.row_no, t.item_label, t.kind, t.comparator, t.value AS target_value, t.value_max, t.unit, t.frequency, t.goal,
-    t.measure, t.subject, t.deadline, t.counting_start, t.baseline, r.department_id, r.department_name, r.via_group,
+    t.measure, t.falls, t.subject, t.deadline, t.counting_start, t.baseline, r.department_id, r.department_name, r.via_group,
     l.period AS latest_period, f.value AS latest_value, f.period AS figure_period, l.status AS latest_status, l.received_at, rules.as_of, rules.due_period,
     d.done_period, sd.schedule_date,
     -- the deadline has passed and the report of its month is due (or in): done or overdue from now on
