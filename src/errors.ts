@@ -8,6 +8,7 @@ export const ERROR_CODES = {
   E_BAD_VALUE: "取值不符合格式",
   E_BAD_DATE: "日期无效（应为 YYYY-MM-DD）",
   E_BAD_DEADLINE: "无法识别的完成时限",
+  E_DEADLINE_BEFORE_ISSUE: "完成时限早于政策发文日期",
   E_DUPLICATE_ID: "编号重复",
   E_UNKNOWN_REFERENCE: "引用的编号不存在",
   E_UNKNOWN_DEPARTMENT: "部门名称不在部门字典中",

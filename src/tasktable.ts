@@ -307,6 +307,13 @@ export function readTaskTable(dir: string, displayRoot = "data/policies"): TaskT
     } else if (!openGaps.has(`${t.row_no}/deadline_text`)) {
       errors.push(loadError("E_MISSING_DEADLINE", name("tasks.csv"), row, "deadline_text", "完成时限为空；如确属原文缺失，请在 corrections.csv 中登记 gap_open"));
     }
+    // a deadline before the policy was issued: a typo, or 「6月30日前」 of a policy issued in September (read in its year)
+    if (deadlineDate !== null && deadlineDate < policy.issued_date) {
+      const explicit = t.deadline_date !== null;
+      errors.push(loadError("E_DEADLINE_BEFORE_ISSUE", name("tasks.csv"), row, explicit ? "deadline_date" : "deadline_text",
+        `完成时限 ${deadlineDate} 早于发文日期 ${policy.issued_date}（policy.csv）` +
+          (explicit ? "：请核对" : `：「${t.deadline_text}」按发文当年换算；如指次年，请在 deadline_date 中写明日期`), explicit ? deadlineDate : t.deadline_text));
+    }
     const item = itemRows.find((i) => i.data.item_no === t.item_no)?.data;
     table.tasks.push({
       policy_id: pid, task_id: taskId, row_no: t.row_no, item_id: ids.item(pid, t.item_no),

@@ -4,11 +4,11 @@ import { spawnSync } from "node:child_process";
 import { cpSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildWarehouse, readAllPolicies } from "../src/build.js";
+import { buildWarehouse, checkFailureText, readAllPolicies } from "../src/build.js";
 import { InputRejected } from "../src/errors.js";
 import { loadMonthlyFile } from "../src/monthly.js";
 import { buildTemplate } from "../src/template.js";
-import { openWarehouse, query } from "../src/warehouse.js";
+import { openWarehouse, query, runChecks } from "../src/warehouse.js";
 import { strFromU8, unzipSync } from "fflate";
 import { PACKAGE_ROOT } from "../src/paths.js";
 import { copyData, edit, POLICY } from "./support/fixtures.js";
@@ -135,14 +135,33 @@ describe("several policies", () => {
   });
 
   it("a failed data check names the rule and each offending row, column by column (no raw JSON)", async () => {
-    // the second policy dated 2020 while its rows' deadlines are dates of 2017
+    // (input checks stop a deadline before the issue date first: the stored row is changed to see the check's own verdict)
+    const f = copyData();
+    const db = join(f.dir, "w.duckdb");
+    await buildWarehouse({ data: f.data, db });
+    const wh = await openWarehouse(db, { readOnly: false });
+    try {
+      await wh.connection.run(`UPDATE raw.tasks SET deadline_date = DATE '2016-06-30' WHERE task_id = '${POLICY}.r02'`);
+      const failed = (await runChecks(wh.connection)).filter((c) => c.failures.length > 0);
+      expect(failed.map((c) => c.name)).toEqual(["tasks_deadline_known"]);
+      const text = checkFailureText(failed[0]!);
+      expect(text).toMatch(/^- tasks_deadline_known：.+；不符合的有 1 行：/);
+      expect(text).toContain(`task_id = ${POLICY}.r02`);
+      expect(text).not.toContain('{"');
+    } finally {
+      wh.close();
+    }
+  });
+
+  it("a deadline before the policy's issue date is rejected with the file, row and column (the policy dated 2020, its rows' deadlines 2017)", async () => {
     const f = twoPolicies("CX76");
     edit(join(f.data, "policies", "copy-2018-01"), "policy.csv", ",2017-09-08,2017-09-11,", ",2020-03-01,2020-03-02,");
     const error = await buildWarehouse({ data: f.data, db: join(f.dir, "w.duckdb") }).then(() => null, (e: Error) => e);
-    expect(error?.message).toContain("数据检查未通过，仓库未更新");
-    expect(error?.message).toMatch(/- tasks_deadline_known：.+；不符合的有 \d+ 行：/);
-    expect(error?.message).toContain("task_id = copy-2018-01.r");
-    expect(error?.message).not.toContain('{"');
+    expect(error).toBeInstanceOf(InputRejected);
+    const errors = (error as InputRejected).errors;
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.every((e) => e.code === "E_DEADLINE_BEFORE_ISSUE" && e.file.endsWith("tasks.csv") && e.row !== null)).toBe(true);
+    expect(errors[0]!.message).toMatch(/完成时限 2017-\d{2}-\d{2} 早于发文日期 2020-03-01（policy\.csv）/);
   });
 
   it("a build with a shared prefix throws InputRejected before touching the warehouse", async () => {

@@ -1259,6 +1259,9 @@ describe("readMonthlyFile: fields stated once above the header", () => {
     expect(rowsOf(r)).toEqual([[4, "市经信局", "ZN-01", "2017-09", 450, null, null]]);
     expect(stated(r)).toEqual([]);
     expect(r.file.statedAbove.map((f) => [f.field, f.text, f.row])).toEqual([["department", "市经信局", 2], ["period", "2017年10月", 1]]);
+    // the month in Chinese numerals too
+    const chinese = await readMonthlyFile({ name: "chinese.csv", bytes: Buffer.from(csv.replace("（2017年10月）", "（2017年十月）")) }, CTX);
+    expect(chinese.file.statedAbove.map((f) => [f.field, f.text])).toEqual([["department", "市经信局"], ["period", "2017年十月"]]);
     // a title naming two months, or a 填报单位 stated twice differently, holds the rows to nothing
     const two = await readMonthlyFile({ name: "two.csv", bytes: Buffer.from(csv.replace("（2017年10月）", "（2017年9月、10月）").replace("填报单位：市经信局,,,", "填报单位：市经信局,填报单位：市科技局,,")) }, CTX);
     expect(two.fileError).toBeNull();

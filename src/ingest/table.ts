@@ -680,8 +680,8 @@ function labelledParts(text: string): { parts: { label: string; value: string }[
   return { parts, rest: title };
 }
 
-/** 「2017年10月」「2017年1-10月」「2017年第四季度」 in a title: a period, not a date (2017年11月5日). */
-const TITLE_PERIOD = /\d{4}\s*年\s*(?:\d{1,2}\s*月?\s*[-~～至到—－]\s*)?\d{1,2}\s*月份?(?!\s*\d{0,2}\s*[日号])|\d{4}\s*年\s*第?\s*[一二三四1-4]\s*季度?/g;
+/** 「2017年10月」「2017年十月」「2017年1-10月」「2017年第四季度」 in a title: a period, not a date (2017年11月5日). */
+const TITLE_PERIOD = /\d{4}\s*年\s*(?:\d{1,2}\s*月?\s*[-~～至到—－]\s*)?(?:\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月份?(?!\s*\d{0,2}\s*[日号])|\d{4}\s*年\s*第?\s*[一二三四1-4]\s*季度?/g;
 
 /**
  * The fields the rows above the header state for every row (FormField), for fields the header has no column for:
