@@ -233,7 +233,7 @@ async function ingest(args: string[]): Promise<number> {
   });
   const { accessSync, constants, readFileSync, readdirSync, statSync, mkdirSync, renameSync, rmSync, writeFileSync, existsSync } = await import("node:fs");
   const { basename, dirname, extname, join, resolve } = await import("node:path");
-  const { parseIsoDate, parseReceivedAt, todayIso } = await import("../src/deadline.js");
+  const { localTimestamp, parseIsoDate, parseReceivedAt, todayIso } = await import("../src/deadline.js");
   const { openWarehouse, openScratchCopy, assertCurrentSchema, WarehouseMissing } = await import("../src/warehouse.js");
   const { acquireWriterLock } = await import("../src/lock.js");
   const { archiveDir, emptySummary, loadMonthlyFile, rejectsCsv, rejectsXlsx, storeArchiveFile, syncManifest } = await import("../src/monthly.js");
@@ -352,7 +352,7 @@ async function ingest(args: string[]): Promise<number> {
         const planned = schedule.get(path);
         // (now on this machine's clock, as --received-at and --schedule times are written: a file loaded without one
         // and one loaded with one compare as the analyst reads them)
-        const receivedAt = planned?.received_at || receivedAtOption || localNow();
+        const receivedAt = planned?.received_at || receivedAtOption || localTimestamp();
         const loaded = await loadMonthlyFile(wh.connection, {
           name, bytes, asOf: planned?.as_of || asOf, receivedAt, archiveName: null, sheet: values.sheet, dryRun: dryRun && !scratch, maxBytes: Number.MAX_SAFE_INTEGER,
           engine: ingestEngine(), sideConnection: side,
@@ -476,10 +476,4 @@ function printTotals(summaries: import("../src/monthly.js").IngestSummary[], dry
       `新增 ${sum("imported")}，更新 ${sum("updated")}，未变 ${sum("unchanged")}，拒绝 ${sum("rejected")} 行，待复核 ${sum("flagged")}` +
       (whole.length ? `\n整个被拒绝的文件：${whole.map((s) => `${s.file}（${s.file_error!.code}）`).join("、")}` : ""),
   );
-}
-
-/** The local date and time, YYYY-MM-DD HH:MM:SS.mmm (the form of --received-at). */
-function localNow(now = new Date()): string {
-  const p = (n: number, w = 2) => String(n).padStart(w, "0");
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())} ${p(now.getHours())}:${p(now.getMinutes())}:${p(now.getSeconds())}.${p(now.getMilliseconds(), 3)}`;
 }

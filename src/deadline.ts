@@ -16,6 +16,9 @@ const iso = (d: Date) => format(d, "yyyy-MM-dd");
 /** Today (or `now`) as YYYY-MM-DD, in local time: the default as-of date. */
 export const todayIso = (now: Date = new Date()): string => iso(now);
 
+/** The local date and time as --received-at is written (YYYY-MM-DD HH:MM:SS.mmm): a receipt stamped now. */
+export const localTimestamp = (now: Date = new Date()): string => format(now, "yyyy-MM-dd HH:mm:ss.SSS");
+
 /** Parses an ISO date (YYYY-MM-DD) strictly; null when invalid. */
 export function parseIsoDate(text: string): string | null {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return null;

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { todayIso } from "./deadline.js";
 import { dataDir, PACKAGE_ROOT, warehousePath } from "./paths.js";
 
 /**
@@ -26,11 +27,10 @@ export function loaderInputs(now: Date = new Date()): Record<string, string> {
     return latest;
   };
   const code = existsSync(dist) ? newest(dist) : 0;
-  const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
   return {
     db: `${db} ${stamp(db)} wal ${stamp(`${db}.wal`)}`,
     data: dataDir(),
-    asOf: process.env.LUOSHI_AS_OF || today,
+    asOf: process.env.LUOSHI_AS_OF || todayIso(now),
     code: String(code),
   };
 }

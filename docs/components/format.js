@@ -55,3 +55,6 @@ export const verbatimText = (c) => (c.verbatim ? html`<del class="verbatim">${c.
 /** A correction's corrected text; 待补 for a gap left open; （删去） for OCR noise removed. */
 export const correctedText = (c) =>
   c.kind === "gap_open" ? html`<span class="badge badge-open">待补</span>` : html`<ins class="corrected">${c.corrected || "（删去）"}</ins>`;
+
+/** A target that goes down (falls: 成本降低10%): 下降, or 降至 for a level; "" for any other. Never a bare 10% read as a growth. */
+export const downWord = (t) => (t.falls ? (t.measure === "level" ? "降至" : "下降") : "");

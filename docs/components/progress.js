@@ -2,6 +2,7 @@
 import * as Plot from "npm:@observablehq/plot";
 import {html} from "npm:htl";
 import {fitNames} from "./fit.js";
+import {downWord} from "./format.js";
 
 export const PROGRESS = {
   overdue: {label: "逾期未完成", color: "#b91c1c"},
@@ -48,9 +49,7 @@ export const goalText = (t) => {
   if (t.target_value == null) return ({milestone: "按时完成", recurring: "常态开展"})[t.kind] ?? "—";
   // the comparator as the text wrote it: 15家左右, 10名以上, 5%以内 (judged against the value itself: see the page's note)
   const bound = ({about: "左右", at_least: "以上", at_most: "以内"})[t.comparator] ?? "";
-  // (a target that goes down, 成本降低10%: 下降10%左右, never a bare 10% read as a growth; a level: 降至50天以内)
-  const down = t.falls ? (t.measure === "level" ? "降至" : "下降") : "";
-  const value = `${t.frequency ?? ""}${down}${t.target_value}${t.value_max != null ? "–" + t.value_max : ""}${t.unit ?? ""}${bound}`;
+  const value = `${t.frequency ?? ""}${downWord(t)}${t.target_value}${t.value_max != null ? "–" + t.value_max : ""}${t.unit ?? ""}${bound}`;
   return t.frequency && t.goal != null && t.goal !== t.target_value ? `${value}（至时限共${t.goal}${t.unit ?? ""}）` : value;
 };
 /**

@@ -76,8 +76,9 @@ export function reviewFlags(result: MonthlyFileResult, data: IngestContextData, 
   const rows = result.fileError ? [] : result.rows;
   const drops = new Map(fileDrops(rows, (code) => data.review[code]?.[3] ?? true).map((d) => [d.index, dropReason(d)]));
   const jumps = new Map(fileJumps(rows, (code) => data.review[code]?.[2] ?? null).map((j) => [j.index, jumpReason(j)]));
-  const ctx = ingestContext(data, asOf);
-  const stated = fileStatedCheck(result.file, (name) => ctx.resolveDepartment(name));
+  // (the resolver built only for a file that states a department above its table: checkFile built its own already)
+  let ctx: ReturnType<typeof ingestContext> | undefined;
+  const stated = fileStatedCheck(result.file, (name) => (ctx ??= ingestContext(data, asOf)).resolveDepartment(name));
   const flags: ReviewFlag[] = [];
   rows.forEach((r, i) => {
     const [goal, doneFloor] = data.review[r.targetCode] ?? [null, null];

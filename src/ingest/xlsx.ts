@@ -32,9 +32,7 @@ export type XlsxGrid = {
   otherTables: string[];
   /** Rows (0-based) the sheet hides (read-excel-file reads them like any other). */
   hiddenRows: Set<number>;
-  /** Columns (0-based) the sheet hides: not read (their cells are blank in `grid`), listed by `hiddenColumnTexts`. */
-  hiddenColumns: Set<number>;
-  /** The hidden columns that hold something, with their first text (a header, most often): 「累计完成值」（D 列）. */
+  /** The hidden columns that hold something (not read: blank in `grid`), with their first text (a header, most often). */
   hiddenColumnTexts: { column: string; text: string }[];
   /** The workbook counts days from 1904 (date1904Flag): a bare number in a date column is read that way. */
   date1904: boolean;
@@ -457,8 +455,9 @@ export async function readXlsxGrid(
   const text = packageText(bytes);
   // (the date system: a bare number in a date column is read in it; a flag written "true" is rewritten "1" for
   // read-excel-file, which then reads the date cells in it too; `text` stays right, only that attribute changes)
-  const date1904 = date1904Flag(text) !== null;
-  if (date1904Flag(text) === "true") bytes = withDate1904One(bytes, text);
+  const flag = date1904Flag(text);
+  const date1904 = flag !== null;
+  if (flag === "true") bytes = withDate1904One(bytes, text);
   // (every sheet, the one asked for or not: read-excel-file reads them all)
   for (const m of text("xl/workbook.xml").matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
     const name = attributes(m[0]).get("name") ?? "";
@@ -498,15 +497,16 @@ export async function readXlsxGrid(
       if (row[c] === "") row[c] = shown;
     }
     // a hidden column is not read: blank, listed with its first text
-    const hiddenCols = hiddenColumns(xml);
+    // (only the columns the grid has: 「hide the rest」 hides every column to XFD)
+    const width = grid.reduce((w, row) => Math.max(w, row.length), 0);
     const hiddenColumnTexts: { column: string; text: string }[] = [];
-    for (const c of [...hiddenCols].sort((a, b) => a - b)) {
+    for (const c of [...hiddenColumns(xml)].filter((c) => c < width).sort((a, b) => a - b)) {
       const first = grid.find((row) => (row[c] ?? "").trim() !== "")?.[c];
       if (first === undefined) continue;
       hiddenColumnTexts.push({ column: columnName(c), text: first.trim() });
       for (const row of grid) if (c < row.length) row[c] = "";
     }
-    return { grid, merges: verticalMerges(xml), sheet: chosen.sheet, sheets: names, otherTables: [], hiddenRows: hiddenRows(xml), hiddenColumns: hiddenCols, hiddenColumnTexts, date1904 };
+    return { grid, merges: verticalMerges(xml), sheet: chosen.sheet, sheets: names, otherTables: [], hiddenRows: hiddenRows(xml), hiddenColumnTexts, date1904 };
   };
   if (sheet !== undefined) {
     const chosen = sheets.find((s) => s.sheet === sheet || s.sheet.trim() === sheet.trim());
