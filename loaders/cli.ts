@@ -432,7 +432,10 @@ function printSummary(s: import("../src/monthly.js").IngestSummary): void {
     return;
   }
   const otherSheets = () => {
-    if (s.other_sheets.length > 0) console.log(`    注意：只读取了工作表「${s.sheet}」；工作簿中另有含表格的工作表 ${s.other_sheets.map((n) => `「${n}」`).join("、")}，未读取，如需载入请另用 --sheet 指定`);
+    if (s.other_sheets.length > 0) {
+      console.log(`    注意：只读取了工作表「${s.sheet}」${s.sheet_by_month ? "（各工作表按月份命名，读取的是月份最近的一张）" : ""}；` +
+        `工作簿中另有含表格的工作表 ${s.other_sheets.map((n) => `「${n}」`).join("、")}，未读取，如需载入请另用 --sheet 指定`);
+    }
   };
   if (s.status === "already_loaded") {
     console.log(`= ${head}：${s.receipt_no === null ? "与本次试运行中排在前面的文件" : `与第 ${s.receipt_no} 次载入的文件`}内容相同，未作任何改动${s.rejected > 0 ? `；该文件${s.receipt_no === null ? "在本次试运行中" : "载入时"}有 ${s.rejected} 行被拒绝（如下）` : ""}`);

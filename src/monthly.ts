@@ -32,6 +32,8 @@ export type IngestSummary = {
   sheet: string | null;
   /** An .xlsx read without --sheet: its other sheets that hold a table too, not read (load them with --sheet). */
   other_sheets: string[];
+  /** An .xlsx read without --sheet whose sheets are named by month (1月…10月): the sheet read is the latest, not the first. */
+  sheet_by_month: boolean;
   /** Headers present but not recognised: their cells were not read. */
   ignored_columns: string[];
   /** Fields stated once above the header (「填报单位：周巷镇」, a title's month) or signed below the table (「填表人：张三」), read as every row's: column name, text, row. */
@@ -279,7 +281,7 @@ export type LoadOptions = {
 /** A summary with nothing read yet: the starting point of every file's summary. */
 export function emptySummary(file: string, sha256: string | null): IngestSummary {
   return {
-    file, sha256, encoding: null, format: null, sheet: null, other_sheets: [], ignored_columns: [], form_fields: [], skipped_rows: [], receipt_no: null, reader: null, status: "loaded", rows_read: 0,
+    file, sha256, encoding: null, format: null, sheet: null, other_sheets: [], sheet_by_month: false, ignored_columns: [], form_fields: [], skipped_rows: [], receipt_no: null, reader: null, status: "loaded", rows_read: 0,
     imported: 0, updated: 0, unchanged: 0, rejected: 0, rejected_by_code: {}, flagged: 0, file_error: null, rejects: [], flags: [], superseded: 0,
   };
 }
@@ -575,6 +577,8 @@ export type FileRead = {
   sheet: string | null;
   /** .xlsx read without a sheet named: the other sheets holding a table (not read). */
   otherSheets: string[];
+  /** .xlsx: the sheet read is the latest of several named by month (FileInfo.sheetByMonth). */
+  sheetByMonth?: boolean;
   ignoredColumns: string[];
   formFields: FormField[];
   skippedRows: { row: number; reason: string }[];
@@ -605,7 +609,7 @@ async function readWithJs(load: FileLoad, table?: MonthlyTable): Promise<FileRea
   });
   const f = checked.file;
   return {
-    fileError: checked.fileError, encoding: f.encoding, format: f.format, sheet: f.sheet, otherSheets: f.otherSheets, ignoredColumns: f.ignoredColumns, formFields: f.formFields, skippedRows: f.skippedRows,
+    fileError: checked.fileError, encoding: f.encoding, format: f.format, sheet: f.sheet, otherSheets: f.otherSheets, sheetByMonth: f.sheetByMonth, ignoredColumns: f.ignoredColumns, formFields: f.formFields, skippedRows: f.skippedRows,
     rowsRead: f.rowsRead, rejects: checked.rejects,
   };
 }
@@ -689,7 +693,7 @@ export async function loadMonthlyFile(connection: DuckDBConnection, options: Loa
       return {
         ...emptySummary(options.name, sha256), status: "already_loaded", receipt_no: Number(seen.receipt_no), rows_read: Number(seen.rows_read),
         format: (seen.format as string | null) ?? null, encoding: (seen.encoding as string | null) ?? null, sheet: (seen.sheet as string | null) ?? null,
-        other_sheets: readFirst?.file.otherSheets ?? [],
+        other_sheets: readFirst?.file.otherSheets ?? [], sheet_by_month: readFirst?.file.sheetByMonth ?? false,
         unchanged: Number(seen.imported) + Number(seen.updated) + Number(seen.unchanged),
         rejected: Number(seen.rejected), rejected_by_code: rejectedByCode, rejects, superseded: Number(later!.n),
       };
@@ -720,7 +724,7 @@ export async function loadMonthlyFile(connection: DuckDBConnection, options: Loa
       summary.reader = bulkRead ? "bulk" : "js";
       const read = bulkRead ?? (await readWithJs(load, table));
       Object.assign(summary, {
-        encoding: read.encoding, format: read.format, sheet: read.sheet, other_sheets: read.otherSheets, ignored_columns: read.ignoredColumns,
+        encoding: read.encoding, format: read.format, sheet: read.sheet, other_sheets: read.otherSheets, sheet_by_month: read.sheetByMonth ?? false, ignored_columns: read.ignoredColumns,
         form_fields: read.formFields.map((f) => ({ column: f.column, value: f.text, row: f.row })), skipped_rows: read.skippedRows,
         rows_read: read.rowsRead,
       });

@@ -9,7 +9,7 @@ import writeExcelFile from "write-excel-file/node";
 import { readMonthlyFile, type MonthlyFileResult } from "../src/ingest/index.js";
 import { scaledUnit, UNFILLED_ROW } from "../src/ingest/table.js";
 import { planCsv } from "../src/ingest/csvplan.js";
-import { excelSerialToIsoDate, withCellReferences } from "../src/ingest/xlsx.js";
+import { excelSerialToIsoDate, latestMonthSheet, withCellReferences } from "../src/ingest/xlsx.js";
 import { skippedRowsText } from "../src/ingest/summarytext.js";
 import { CTX, TARGETS } from "./fixtures/monthly/context.js";
 import { monthCell, title } from "./support/xlsx-cells.js";
@@ -1139,7 +1139,7 @@ describe("readMonthlyFile: .xlsx", () => {
 
   it("two title rows above the header, Excel date cells in 统计期 and 填报日期, numeric cells", async () => {
     const bytes = await workbook();
-    const r = await readMonthlyFile(temp("october.xlsx", bytes), CTX);
+    const r = await readMonthlyFile(temp("october.xlsx", bytes), CTX, { sheet: "十月" });
     expect(r.fileError).toBeNull();
     expect(r.file).toMatchObject({ format: "xlsx", encoding: null, sheet: "十月", headerRow: 3, rowsRead: 4 });
     expect(r.rows.map((x) => [x.sourceRow, x.targetCode, x.period, x.value, x.unit, x.reportedAt])).toEqual([
@@ -1147,6 +1147,42 @@ describe("readMonthlyFile: .xlsx", () => {
       [5, "ZN-02", "2017-10", 3000.5, "万元", null],
     ]);
     expect(rejectCodes(r)).toEqual({ 6: ["E_PERIOD_IN_FUTURE"], 7: ["E_NOT_A_NUMBER"] });
+  });
+
+  it("without a sheet named, a workbook kept with one sheet per month is read from its latest month, the others named", async () => {
+    const r = await readMonthlyFile({ name: "book.xlsx", bytes: await workbook() }, CTX);
+    expect(r.file).toMatchObject({ sheet: "十一月", otherSheets: ["十月"], sheetByMonth: true });
+    expect(r.rows.map((x) => [x.period, x.value])).toEqual([["2017-11", 460]]);
+    const sheet = (period: string) => [["报送单位", "指标编码", "统计期", "累计完成值"], ["市经信局", "ZN-01", period, 450]];
+    const newestFirst = (await writeExcelFile([
+      { data: sheet("2017-10"), sheet: "10月报表" }, { data: sheet("2017-09"), sheet: "9月报表" }, { data: [["填报说明"], ["报送单位", "指标编码"]], sheet: "填报说明" },
+    ]).toBuffer()) as Buffer;
+    expect((await readMonthlyFile({ name: "book.xlsx", bytes: newestFirst }, CTX)).file).toMatchObject({ sheet: "10月报表", otherSheets: ["9月报表"], sheetByMonth: false });
+    // names that are not all months keep the first sheet
+    const mixed = (await writeExcelFile([{ data: sheet("2017-10"), sheet: "本月" }, { data: sheet("2017-09"), sheet: "9月" }]).toBuffer()) as Buffer;
+    expect((await readMonthlyFile({ name: "book.xlsx", bytes: mixed }, CTX)).file).toMatchObject({ sheet: "本月", otherSheets: ["9月"], sheetByMonth: false });
+  });
+
+  it("latestMonthSheet: the latest of sheets named by month, or null when the names do not tell", () => {
+    expect(latestMonthSheet(["1月", "2月", "10月"])).toBe(2);
+    expect(latestMonthSheet(["11月", "12月", "1月", "2月"])).toBe(3); // the year turns once
+    expect(latestMonthSheet(["10月份", "9月份", "8月份"])).toBe(0); // newest tab first
+    expect(latestMonthSheet(["2月", "1月", "12月"])).toBe(0);
+    expect(latestMonthSheet(["2017年11月", "2017年12月", "2018年1月"])).toBe(2);
+    expect(latestMonthSheet(["2018.01", "2017.12"])).toBe(0);
+    expect(latestMonthSheet(["201712", "201801"])).toBe(1);
+    expect(latestMonthSheet(["17年12月", "18年1月"])).toBe(1);
+    expect(latestMonthSheet(["九月", "十月", "十一月"])).toBe(2);
+    expect(latestMonthSheet(["1-9月", "1-10月"])).toBe(1);
+    expect(latestMonthSheet(["市经信局9月报表", "市经信局10月报表"])).toBe(1);
+    expect(latestMonthSheet(["10月", "10月(修订)"])).toBeNull(); // not the same text around the month
+    expect(latestMonthSheet(["10月", "汇总"])).toBeNull();
+    expect(latestMonthSheet(["3月", "1月", "2月"])).toBeNull(); // neither rising nor falling
+    expect(latestMonthSheet(["10月", "11月", "12月", "1月", "10月"])).toBeNull(); // more than a year: which 10月?
+    expect(latestMonthSheet(["2017年10月", "11月"])).toBeNull(); // a year in some names only
+    expect(latestMonthSheet(["2017年10月", "2017年10月"])).toBeNull();
+    expect(latestMonthSheet(["10月"])).toBeNull();
+    expect(latestMonthSheet(["Sheet1", "Sheet2"])).toBeNull();
   });
 
   it("reads a named sheet; an unknown sheet → E_SHEET_NOT_FOUND listing the sheets", async () => {

@@ -217,7 +217,7 @@ describe("luoshi ingest", () => {
     expect(await rows("SELECT original_name FROM receipts ORDER BY receipt_no")).toEqual([{ original_name: "a.csv" }, { original_name: "b.csv" }]);
   });
 
-  it("loads a workbook sheet by sheet: says which other sheets hold a table; each sheet once; build replays both", async () => {
+  it("loads a workbook sheet by sheet: its latest month by default, says which other sheets hold a table; each sheet once; build replays both", async () => {
     const sheet = (period: string, value: number) => [
       ["报送单位", "指标编码", "统计期", "累计完成值", "单位"],
       ["市经信局", "CX75-06-01", period, value, "家"],
@@ -229,12 +229,12 @@ describe("luoshi ingest", () => {
       expect(r.status, r.stderr).toBe(0);
       return JSON.parse(r.stdout)[0];
     };
-    expect(load()).toMatchObject({ status: "loaded", sheet: "10月", other_sheets: ["11月"], imported: 1 });
-    expect(luoshi("ingest", path, "--as-of", "2017-12-10").stdout).toContain("另有含表格的工作表 「11月」");
-    expect(load("--sheet", "11月")).toMatchObject({ status: "loaded", sheet: "11月", other_sheets: [], imported: 1 });
-    expect(load("--sheet", "11月")).toMatchObject({ status: "already_loaded", sheet: "11月" });
-    expect(load()).toMatchObject({ status: "already_loaded", sheet: "10月" });
-    expect(readManifest(fixture.data).map((m) => m.sheet)).toEqual(["10月", "11月"]);
+    expect(load()).toMatchObject({ status: "loaded", sheet: "11月", other_sheets: ["10月"], sheet_by_month: true, imported: 1 });
+    expect(luoshi("ingest", path, "--as-of", "2017-12-10").stdout).toContain("只读取了工作表「11月」（各工作表按月份命名，读取的是月份最近的一张）；工作簿中另有含表格的工作表 「10月」");
+    expect(load("--sheet", "10月")).toMatchObject({ status: "loaded", sheet: "10月", other_sheets: [], sheet_by_month: false, imported: 1 });
+    expect(load("--sheet", "10月")).toMatchObject({ status: "already_loaded", sheet: "10月" });
+    expect(load()).toMatchObject({ status: "already_loaded", sheet: "11月", sheet_by_month: true });
+    expect(readManifest(fixture.data).map((m) => m.sheet)).toEqual(["11月", "10月"]);
     const before = await current();
     expect(before.map((r) => r.value)).toEqual([300, 360]);
     expect(luoshi("build").status).toBe(0);

@@ -30,6 +30,8 @@ export type FileInfo = {
   sheet: string | null;
   /** .xlsx read without a sheet named: the other visible sheets that hold a table too (not read). */
   otherSheets: string[];
+  /** .xlsx read without a sheet named: the sheet read is the latest of several named by month (1月…10月), not the first. */
+  sheetByMonth: boolean;
   /** 1-based row of the header; null when not found. */
   headerRow: number | null;
   /** Headers present but not recognised, ignored. */
@@ -81,7 +83,7 @@ export type MonthlyTable = { file: FileInfo; fileError: FileError | null; rows: 
  */
 export async function readMonthlyTable(input: { name: string; bytes: Uint8Array }, options: ReadOptions = {}): Promise<MonthlyTable> {
   const { name, bytes } = input;
-  const info: FileInfo = { name, sha256: null, encoding: null, format: null, rowsRead: 0, sheet: null, otherSheets: [], headerRow: null, ignoredColumns: [], formFields: [], statedAbove: [], skippedRows: [] };
+  const info: FileInfo = { name, sha256: null, encoding: null, format: null, rowsRead: 0, sheet: null, otherSheets: [], sheetByMonth: false, headerRow: null, ignoredColumns: [], formFields: [], statedAbove: [], skippedRows: [] };
   const rejectFile = (error: FileError): MonthlyTable => ({ file: info, fileError: error, rows: [], validateOptions: {} });
 
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
@@ -113,6 +115,7 @@ export async function readMonthlyTable(input: { name: string; bytes: Uint8Array 
     if ("error" in x) return rejectFile(x.error);
     info.sheet = x.sheet;
     info.otherSheets = x.otherTables;
+    info.sheetByMonth = x.byMonth;
     grid = x.grid;
     merges = x.merges;
     hidden = x.hiddenRows;

@@ -16,7 +16,7 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { UNITS } from "../targets/units.js";
 import { fileError, type FileError } from "./codes.js";
-import { parseValue } from "./values.js";
+import { normalizeCell, parseValue } from "./values.js";
 
 export type Grid = string[][];
 
@@ -30,6 +30,8 @@ export type XlsxGrid = {
   sheets: string[];
   /** Without a sheet named: the other visible sheets `usable` accepts (they hold a table too and are not read). */
   otherTables: string[];
+  /** Without a sheet named: the sheet read is the latest of several named by month (latestMonthSheet), not the first. */
+  byMonth: boolean;
   /** Rows (0-based) the sheet hides (read-excel-file reads them like any other). */
   hiddenRows: Set<number>;
   /** The hidden columns that hold something (not read: blank in `grid`), with their first text (a header, most often). */
@@ -506,7 +508,7 @@ export async function readXlsxGrid(
       hiddenColumnTexts.push({ column: columnName(c), text: first.trim() });
       for (const row of grid) if (c < row.length) row[c] = "";
     }
-    return { grid, merges: verticalMerges(xml), sheet: chosen.sheet, sheets: names, otherTables: [], hiddenRows: hiddenRows(xml), hiddenColumnTexts, date1904 };
+    return { grid, merges: verticalMerges(xml), sheet: chosen.sheet, sheets: names, otherTables: [], byMonth: false, hiddenRows: hiddenRows(xml), hiddenColumnTexts, date1904 };
   };
   if (sheet !== undefined) {
     const chosen = sheets.find((s) => s.sheet === sheet || s.sheet.trim() === sheet.trim());
@@ -523,12 +525,61 @@ export async function readXlsxGrid(
   for (const [k, candidate] of order.entries()) {
     const x = read(candidate);
     if (!usable(x.grid, x.merges)) continue;
-    x.otherTables = order.slice(k + 1).filter((other) => {
-      if (GUIDE_SHEET.test(other.sheet)) return false;
-      const o = read(other);
-      return usable(o.grid, o.merges);
-    }).map((other) => other.sheet);
-    return x;
+    const tables = [x, ...order.slice(k + 1).filter((other) => !GUIDE_SHEET.test(other.sheet)).map(read).filter((o) => usable(o.grid, o.merges))];
+    // a workbook kept with a sheet per month (1月, 2月, …, 10月) is sent whole each month: its latest month is the report
+    const latest = latestMonthSheet(tables.map((t) => t.sheet)) ?? 0;
+    const chosen = tables[latest]!;
+    chosen.otherTables = tables.filter((_, i) => i !== latest).map((t) => t.sheet);
+    chosen.byMonth = latest !== 0;
+    return chosen;
   }
   return read(shown[0]!);
+}
+
+const MONTH_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 十一: 11, 十二: 12 };
+
+/** A month written in a sheet's name (2017年10月, 17年10月, 10月份, 十月, 2017.10, 2017-10, 201710), with the text around it. */
+const SHEET_MONTH = /(?:(?<year>\d{4})\s*年\s*|(?<short>\d{2})\s*年\s*)?(?<!\d)(?<month>\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月份?|(?<!\d)(?<year2>\d{4})\s*[-./_]\s*(?<month2>\d{1,2})(?!\d)|(?<!\d)(?<year3>20\d{2})(?<month3>0[1-9]|1[0-2])(?!\d)/;
+
+/** The month a sheet's name holds (year null when the name has none) and the name without it; null when it holds none. */
+export function sheetMonth(name: string): { year: number | null; month: number; rest: string } | null {
+  const text = normalizeCell(name);
+  const m = SHEET_MONTH.exec(text);
+  if (m === null) return null;
+  const g = m.groups!;
+  const monthText = g.month ?? g.month2 ?? g.month3!;
+  const month = MONTH_DIGITS[monthText] ?? Number(monthText);
+  if (!(month >= 1 && month <= 12)) return null;
+  const yearText = g.year ?? (g.short !== undefined ? `20${g.short}` : undefined) ?? g.year2 ?? g.year3;
+  return { year: yearText === undefined ? null : Number(yearText), month, rest: text.slice(0, m.index) + "\u0000" + text.slice(m.index + m[0].length) };
+}
+
+/**
+ * Of sheets that each hold a report table, the index of the latest month when every name is one month with the same
+ * text around it (「1月」…「10月」, 「2017年9月报表」「2017年10月报表」); null otherwise (read the first). With a year in
+ * every name: the latest (year, month). Without: months rising in tab order (one turn of the year allowed, 11月 12月 1月)
+ * → the last tab; falling (the newest tab first) → the first; else null.
+ */
+export function latestMonthSheet(names: readonly string[]): number | null {
+  if (names.length < 2) return null;
+  const months = names.map(sheetMonth);
+  if (months.some((m) => m === null)) return null;
+  const all = months as { year: number | null; month: number; rest: string }[];
+  if (new Set(all.map((m) => m.rest)).size !== 1) return null;
+  if (all.every((m) => m.year !== null)) {
+    const key = all.map((m) => m.year! * 12 + m.month);
+    const max = Math.max(...key);
+    return key.filter((k) => k === max).length === 1 ? key.indexOf(max) : null;
+  }
+  if (all.some((m) => m.year !== null)) return null;
+  // each next month later (earlier), save one turn of the year a few months wide (12月 → 1月, 11月 → 2月) that does not
+  // come back past the first month
+  const steady = (gap: (a: number, b: number) => number) => {
+    const gaps = all.slice(1).map((m, i) => gap(all[i]!.month, m.month));
+    const turns = gaps.filter((g) => g <= 0);
+    return turns.length === 0 || (turns.length === 1 && turns[0]! + 12 <= 3 && gap(all[0]!.month, all[all.length - 1]!.month) < 0);
+  };
+  if (steady((a, b) => b - a)) return names.length - 1;
+  if (steady((a, b) => a - b)) return 0;
+  return null;
 }
