@@ -269,6 +269,31 @@ describe("when a target is done: one rule for progress, the calendar and the tem
       expect(after440.owed).toBe(after500.owed - 1);
     });
   });
+
+  it("a level to come down to (降至450家, the verb starting the target's text) falls: reached at or below it with no baseline, no share, no falling-figure flag", async () => {
+    const down = (f: ReturnType<typeof copyData>) => {
+      for (const file of ["tasks.csv", "items.csv", "targets.csv"]) edit(f.policyDir, file, /达到450家/g, "降至450家");
+    };
+    await withOwnWarehouse(down, async (w, load) => {
+      const one = async (sql: string, asOf: string) => {
+        await setAsOf(w.connection, asOf);
+        return (await query(w.connection, sql)).rows;
+      };
+      expect(await one("SELECT falls, measure FROM targets WHERE code = 'CX75-06-01'", "2017-12-31")).toEqual([{ falls: true, measure: "level" }]);
+      const progress = (asOf: string) => one("SELECT progress, done_period, progress_status FROM target_progress WHERE code = 'CX75-06-01'", asOf);
+      await load("jxj-2017-10.csv", "2017-11-03 09:00:00", ["市经信局,CX75-06-01,2017-10,500,家,,,,"], "2018-03-31");
+      expect(await progress("2017-11-20")).toEqual([{ progress: null, done_period: null, progress_status: "on_track" }]);
+      // coming down with no note is the target's way, not a figure to review
+      const nov = await load("jxj-2017-11.csv", "2017-12-04 09:00:00", ["市经信局,CX75-06-01,2017-11,460,家,,,,"], "2018-03-31");
+      expect(nov.flagged).toBe(0);
+      expect(await one("SELECT flagged FROM observations WHERE code = 'CX75-06-01' AND period = '2017-11'", "2017-12-10")).toEqual([{ flagged: false }]);
+      await load("jxj-2017-12.csv", "2018-01-04 09:00:00", ["市经信局,CX75-06-01,2017-12,440,家,,,,"], "2018-03-31");
+      expect(await progress("2018-01-10")).toEqual([{ progress: null, done_period: "2017-12", progress_status: "done" }]);
+      // done for good: a later month above it again does not undo it (nor ask for the target again)
+      await load("jxj-2018-01.csv", "2018-02-04 09:00:00", ["市经信局,CX75-06-01,2018-01,455,家,,,,"], "2018-03-31");
+      expect(await progress("2018-02-10")).toEqual([{ progress: null, done_period: "2017-12", progress_status: "done" }]);
+    });
+  });
 });
 
 describe("targets the schedule cannot split", () => {
@@ -284,6 +309,14 @@ describe("targets the schedule cannot split", () => {
       expect(await status("2017-12-10")).toEqual({ progress: null, progress_status: "lagging" });
       await load("kjj-12.csv", "2018-01-03 10:00:00", ["市科技局,CX75-08-01,2017-12,4,个,,口径调整,,"], "2018-01-31");
       expect(await status("2018-01-10")).toEqual({ progress: null, progress_status: "done" });
+      // kept under it in the deadline's month: done then, and owed no more (the calendar and the template stop asking)
+      const reached = await query(w.connection, "SELECT period FROM reached_periods WHERE target_id LIKE '%CX75-08-01' ORDER BY period");
+      expect(reached.rows).toEqual([{ period: "2017-12" }]);
+      await setAsOf(w.connection, "2018-03-10");
+      const owed = async (period: string) => Number((await query(w.connection, `SELECT owed_targets FROM reporting_calendar WHERE department_name = '市科技局' AND period = '${period}'`)).rows[0]!.owed_targets);
+      const reporters = await query(w.connection, "SELECT count(*) AS n FROM target_reporters WHERE code = 'CX75-08-01' AND department_name = '市科技局'");
+      expect(reporters.rows).toEqual([{ n: 1 }]);
+      expect(await owed("2018-01")).toBe((await owed("2017-12")) - 1);
     });
   });
 
@@ -298,6 +331,22 @@ describe("targets the schedule cannot split", () => {
       expect(await progress("2017-11-20")).toMatchObject({ latest_period: "2017-10", figure_period: "2017-10", latest_value: 1, progress_status: "lagging" });
       await load("kjj-11.csv", "2017-12-03 10:00:00", ["市科技局,CX75-08-01,2017-11,,,推进中,,,"], "2018-01-31");
       expect(await progress("2017-12-10")).toEqual({ latest_period: "2017-11", figure_period: "2017-10", latest_value: 1, latest_status: "in_progress", progress: 0.2, progress_status: "lagging" });
+    });
+  });
+
+  it("a recurring duty is ongoing while reported up to the month before the last one due; behind once it is not", async () => {
+    await withOwnWarehouse(() => {}, async (w, load) => {
+      // CX75-21-03: 定期 consulting by 市经信局 through 2017-12-31, last reported for 2017-09
+      await load("jxj-09.csv", "2017-10-08 10:00:00", ["市经信局,CX75-21-03,2017-09,,,推进中,,,"], "2017-12-31");
+      const status = async (asOf: string) => {
+        await setAsOf(w.connection, asOf);
+        return (await query(w.connection, "SELECT due_period, progress_status FROM target_progress WHERE code = 'CX75-21-03'")).rows[0];
+      };
+      expect(await status("2017-11-06")).toEqual({ due_period: "2017-10", progress_status: "ongoing" });
+      // a month on, before November's report is due: nothing new is due, still ongoing
+      expect(await status("2017-12-04")).toEqual({ due_period: "2017-10", progress_status: "ongoing" });
+      // November's report due, October's never sent: behind
+      expect(await status("2017-12-06")).toEqual({ due_period: "2017-11", progress_status: "lagging" });
     });
   });
 

@@ -226,10 +226,16 @@ describe("the targets view's falls", () => {
     try {
       const sql = async (text: string, params: (string | number)[] = []) => (await query(wh.connection, text, params)).rows;
       expect(await sql("SELECT count(*) AS n FROM targets WHERE falls")).toEqual([{ n: 0 }]);
-      // CX75-06-01's two characters before its figure rewritten 降低 (in the stored annex row: offsets unchanged)
+      // CX75-06-01's two characters before its figure, the first of its text 「达到450家」, rewritten 降低 (in the stored
+      // annex row: offsets unchanged): 企业降低450家
       const [t] = await sql("SELECT task_id, annex_start FROM targets WHERE code = 'CX75-06-01'");
-      await wh.connection.run("UPDATE raw.tasks SET content = substr(content, 1, $2 - 2) || '降低' || substr(content, $2 + 1) WHERE task_id = $1", [String(t!.task_id), Number(t!.annex_start)]);
+      await wh.connection.run("UPDATE raw.tasks SET content = substr(content, 1, $2) || '降低' || substr(content, $2 + 3) WHERE task_id = $1", [String(t!.task_id), Number(t!.annex_start)]);
       expect(await sql("SELECT code FROM targets WHERE falls")).toEqual([{ code: "CX75-06-01" }]);
+      // CX75-08-01's text is its figure alone (「5个」): the two characters before it rewritten 减少
+      const [k] = await sql("SELECT task_id, annex_start, annex_text FROM targets WHERE code = 'CX75-08-01'");
+      expect(k!.annex_text).toBe("5个");
+      await wh.connection.run("UPDATE raw.tasks SET content = substr(content, 1, $2 - 2) || '减少' || substr(content, $2 + 1) WHERE task_id = $1", [String(k!.task_id), Number(k!.annex_start)]);
+      expect(await sql("SELECT code FROM targets WHERE falls ORDER BY code")).toEqual([{ code: "CX75-06-01" }, { code: "CX75-08-01" }]);
       const template = await buildTemplate(wh.connection, { department: "市经信局", period: "2017-10" });
       const row = template.rows.find((r) => r.code === "CX75-06-01")!;
       // (a level: 降低450家 reads 降至, its figure the month's total as before)

@@ -3,6 +3,7 @@
 // templates are in templates.zip (same period as that loader).
 import { COLUMNS, DEFAULT_MAX_BYTES, HEADER_SCAN_ROWS, INGEST_ERROR_CODES, REQUIRED_FIELDS, STATUS_WORDS, YEAR_RANGE } from "../../dist/src/ingest/index.js";
 import { UNITS } from "../../dist/src/targets/units.js";
+import { todayIso } from "../../dist/src/deadline.js";
 import { warehousePath } from "../../dist/src/paths.js";
 import { openCurrentWarehouse, setAsOf } from "../../dist/src/warehouse.js";
 import { buildTemplate, defaultTemplatePeriod, REFERENCE_COLUMNS, reportingDepartments, STATUS_CHOICES, TemplateError, latestReportedPeriod } from "../../dist/src/template.js";
@@ -12,7 +13,7 @@ const STATUS_LABEL = { not_started: "未启动", in_progress: "推进中", done:
 try {
   const wh = await openCurrentWarehouse(warehousePath());
   try {
-    const today = process.env.LUOSHI_AS_OF || new Date().toISOString().slice(0, 10);
+    const today = process.env.LUOSHI_AS_OF || todayIso();
     await setAsOf(wh.connection, today); // the figures known that day (the templates' last reported values)
     const period = await defaultTemplatePeriod(wh.connection, today);
     const departments = [];

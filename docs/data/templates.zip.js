@@ -2,6 +2,7 @@
 // with BOM) for the period after the latest one reported (or last month when nothing is reported yet). One loader
 // for all departments keeps the site build fast; `luoshi template` makes any other department/period.
 import { strToU8, zipSync } from "fflate";
+import { todayIso } from "../../dist/src/deadline.js";
 import { warehousePath } from "../../dist/src/paths.js";
 import { openCurrentWarehouse, setAsOf } from "../../dist/src/warehouse.js";
 import { buildTemplate, defaultTemplatePeriod, reportingDepartments, templateCsv, templateFileName, templateXlsx, TemplateError } from "../../dist/src/template.js";
@@ -12,7 +13,7 @@ const mtime = new Date(2017, 0, 1, 0, 0, 0);
 try {
   const wh = await openCurrentWarehouse(warehousePath());
   try {
-    const today = process.env.LUOSHI_AS_OF || new Date().toISOString().slice(0, 10);
+    const today = process.env.LUOSHI_AS_OF || todayIso();
     await setAsOf(wh.connection, today); // the figures known that day (the templates' last reported values)
     const period = await defaultTemplatePeriod(wh.connection, today);
     const dir = `报送模板-${period}`;

@@ -1,8 +1,8 @@
 -- The current figure of each key (department, target, period) at the as-of date (reporting_rules): of the files
 -- received by the end of that day that reported it, the one loaded last wins (files count in the order they are loaded,
 -- as luoshi build replays them; a file loaded after one received later says so at load); a file received later is not known yet.
--- A falling cumulative figure (below the figure of the period before it, with no 进展情况; not for a ceiling or a goal
--- below its baseline, which are meant to go down) is judged on these current
+-- A falling cumulative figure (below the figure of the period before it, with no 进展情况; not for a ceiling, a goal
+-- below its baseline or a level to come down to (targets.falls), which are meant to go down) is judged on these current
 -- figures: the flag found at load time (raw.review_flags) holds while the figure it compared with stands; a figure
 -- loaded later for the period before (a correction, or a late report) clears it when no longer above, and flags a
 -- figure it leaves below. A figure that puts back what an older file said after a later one corrected it is flagged too.
@@ -37,7 +37,7 @@ WITH versions AS (
     o.note, o.reporter, o.reported_at, o.receipt_no, o.file, o.received_at, o.flagged AS row_flagged,
     o.flag_reason AS row_reason, rf.reason AS drop_reason, rv.revert_reason, t.kind AS target_kind, t.value AS target_value,
     -- (a ceiling, or a goal below its baseline, is meant to go down: no fall to flag; RISES_SQL in src/drops.ts)
-    NOT (coalesce(t.comparator, '') = 'at_most' OR coalesce(t.value < t.baseline, false)) AS target_rises,
+    NOT (coalesce(t.comparator, '') = 'at_most' OR coalesce(t.value < t.baseline, false) OR coalesce(t.falls AND t.measure = 'level', false)) AS target_rises,
     count(*) OVER (PARTITION BY o.department_id, o.target_id, o.period) AS versions
   FROM versions o
   LEFT JOIN raw.review_flags rf ON rf.receipt_no = o.receipt_no AND rf.source_row = o.source_row

@@ -8,9 +8,12 @@
 -- day it is read.
 -- Status: done (reached, or 已完成, by the deadline's month), done_late (reached in a month after the deadline's),
 -- overdue (deadline passed, not done, and the report of the deadline's month due or in), lagging (progress more than
--- 10 points behind the schedule), on_track, not_reported; and the two no schedule can judge: ongoing (a recurring
--- activity reported lately: it has no end to reach; once its term is over and it was reported through it, done) and
--- no_deadline (reported, not done, no deadline to measure the time elapsed against).
+-- 10 points behind the schedule; a recurring activity not reported lately), on_track, not_reported; and the two no
+-- schedule can judge: ongoing (a recurring activity reported lately, up to the month before the last one due: it has
+-- no end to reach; once its term is over and it was reported through it, done) and no_deadline (reported, not done,
+-- no deadline to measure the time elapsed against). Done is for good: once reached (reached_periods), a later month
+-- reporting less does not undo it (the reporting calendar no longer asks for the target).
+-- A level to come down to (降至0.5吨标煤, targets.falls) is reached at or below it; without a baseline it has no share.
 -- A ceiling (comparator at_most, 控制在…以内) has no share: under it, on track (done once the deadline is judged);
 -- over it, lagging (overdue once judged). A goal of one whole thing (1个, 1次, 1轮: not a percentage or an amount of
 -- money) cannot be a share of the schedule either: like a milestone, only its deadline judges it.
@@ -56,6 +59,8 @@ base AS (
       -- a milestone is done or not: 推进中 is no share of it, so it is judged at its deadline, not against the schedule
       WHEN t.kind = 'milestone' THEN CASE l.status WHEN 'done' THEN 1.0 END
       WHEN t.comparator = 'at_most' THEN NULL
+      -- a level to come down to (降至0.5吨标煤) with no baseline: no share of the way down (reached at or below it)
+      WHEN t.falls AND t.measure = 'level' AND t.baseline IS NULL THEN NULL
       WHEN t.kind = 'quantity' AND t.goal IS NOT NULL AND f.value IS NOT NULL THEN
         (f.value - coalesce(t.baseline, 0)) / nullif(t.goal - coalesce(t.baseline, 0), 0)
     END AS progress
@@ -81,16 +86,21 @@ SELECT
         ELSE 'on_track'
       END
     -- a recurring duty's 已完成 says this period's round is done, never the duty: it is judged by how lately it is reported
-    WHEN progress >= 1 OR (latest_status = 'done' AND kind <> 'recurring') THEN
+    -- done once reached (reached_periods: the first month whose figure reached the goal or said 已完成), as the
+    -- reporting calendar and the template have it, even if a later month reports less
+    WHEN done_period IS NOT NULL OR progress >= 1 OR (latest_status = 'done' AND kind <> 'recurring') THEN
       CASE WHEN deadline IS NOT NULL AND done_period > strftime(deadline, '%Y-%m') THEN 'done_late' ELSE 'done' END
     -- a recurring duty whose term is over, reported through its last month: done
     WHEN kind = 'recurring' AND deadline IS NOT NULL AND as_of > deadline AND latest_period >= strftime(deadline, '%Y-%m') THEN 'done'
     -- reported lately: through its deadline month, or (before it) up to a month short of the last month due
     WHEN kind = 'recurring'
-      AND latest_period >= least(coalesce(strftime(deadline, '%Y-%m'), '9999-12'), strftime(as_of - INTERVAL 2 MONTH, '%Y-%m')) THEN 'ongoing'
+      AND latest_period >= least(coalesce(strftime(deadline, '%Y-%m'), '9999-12'),
+        coalesce(strftime(CAST(due_period || '-01' AS DATE) - INTERVAL 1 MONTH, '%Y-%m'), '0000-00')) THEN 'ongoing'
     -- overdue once the report of the deadline's month is due (or in): before that, the schedule judges it
     WHEN deadline_judged THEN 'overdue'
     WHEN latest_period IS NULL AND latest_status IS NULL THEN 'not_reported'
+    -- a recurring duty not reported lately (above): behind, whatever its deadline
+    WHEN kind = 'recurring' THEN 'lagging'
     WHEN deadline IS NULL THEN 'no_deadline'
     WHEN progress IS NOT NULL AND elapsed IS NOT NULL AND progress < elapsed - 0.1 AND NOT indivisible THEN 'lagging'
     ELSE 'on_track'

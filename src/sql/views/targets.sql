@@ -17,11 +17,15 @@ SELECT
   coalesce((SELECT list({'value': a.value, 'value_max': a.value_max, 'effective_date': a.effective_date, 'reason': a.reason} ORDER BY a.seq)
             FROM raw.target_adjustments a WHERE a.target_id = g.target_id), []) AS adjustments,
   g.note,
-  -- the words just before the figure in its sentence say it goes down (成本降低10%, 下降0.5个百分点, 压缩至50天): the
-  -- registry holds the size of the change, and the department reports the size of the fall
+  -- the words just before the figure say it goes down (成本降低10%, 下降0.5个百分点, 压缩至50天, 能耗降至0.5吨标煤):
+  -- the words before the target's text in its sentence and the target's text up to its figure (the parser may start
+  -- it at the verb). For a change, the registry holds its size and the department reports the size of the fall; for
+  -- a level, the level to come down to
   coalesce(regexp_matches(regexp_replace(
     CASE WHEN g.annex_start IS NOT NULL THEN substr(t.content, greatest(1, g.annex_start - 5), least(g.annex_start, 6))
+        || regexp_extract(substr(t.content, g.annex_start + 1, g.annex_end - g.annex_start), '^[^0-9０-９]*')
       WHEN g.body_start IS NOT NULL THEN substr(CASE g.body_source WHEN 'title' THEN i.title WHEN 'body' THEN i.body_text END, greatest(1, g.body_start - 5), least(g.body_start, 6))
+        || regexp_extract(substr(CASE g.body_source WHEN 'title' THEN i.title WHEN 'body' THEN i.body_text END, g.body_start + 1, g.body_end - g.body_start), '^[^0-9０-９]*')
     END, '\s+', '', 'g'), '(降低|下降|减少|压缩|压减|缩短|削减|减|降)(了|到|至|为)?(约|近|超过|不少于|不低于|达)?$'), false) AS falls
 FROM raw.targets g
 JOIN raw.tasks t ON t.task_id = g.task_id
