@@ -212,7 +212,8 @@ const stripTime = (t: string) => t.replace(/[\sT]+\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?
 /** A full date in any accepted form as [y, m, d], or null. */
 function matchDate(t: string): [number, number, number] | null {
   const m =
-    t.match(/^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/) ??
+    // one separator throughout: 「2017.1-10」 is months 1–10 (monthRangeEnd), never the date 2017-01-10
+    t.match(/^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$/)?.filter((_, i) => i !== 2) ??
     t.match(/^(\d{4})年(\d{1,2})月(\d{1,2})[日号]$/) ??
     t.match(/^(\d{4})(\d{2})(\d{2})$/);
   return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : null;
@@ -273,9 +274,9 @@ export function parsePeriod(text: string, options: DateCellOptions = {}): Parsed
   return ok(`${y}-${pad2(m)}`);
 }
 
-/** 「2017年1-10月」 → [_, year, last month], when the first month is not after the last; else null. */
+/** 「2017年1-10月」「2017.1-10」「2017/1-10月」 → [_, year, last month], when the first month is not after the last; else null. */
 function monthRangeEnd(t: string): string[] | null {
-  const m = t.match(/^(\d{4})年(\d{1,2})月?[-~～至到—–](\d{1,2})月份?$/);
+  const m = t.match(/^(\d{4})[年./](\d{1,2})月?[-~～至到—–](\d{1,2})(?:月份?)?$/);
   return m && Number(m[2]) <= Number(m[3]) ? [m[0], m[1]!, m[3]!] : null;
 }
 
