@@ -201,6 +201,11 @@ describe("readMonthlyFile: CSV layouts", () => {
     const blank = await readMonthlyFile({ name: "blank.csv", bytes: Buffer.from([HEADER, "市经信局,ZN-01,2017-10,450,家,,,,, "].join("\n")) }, CTX);
     expect(blank.rejects.map((x) => [x.row, x.code])).toEqual([[2, "E_EXTRA_CELLS"]]);
     expect(blank.rejects[0]!.message).toContain("比表头多 1 个单元格，多出的单元格是空白的");
+    // a line ending in a million commas (no spreadsheet writes one; a broken exporter may): the same, with the other rows
+    // (its cells were once each pooled per column: 6 GB and a crash)
+    const wide = await readMonthlyFile({ name: "wide.csv", bytes: Buffer.from([HEADER, "市经信局,ZN-01,2017-10,450,家,,,," + ",".repeat(1_000_000), "市财政局,ZN-02,2017-10,3000,万元,,,,"].join("\n")) }, CTX);
+    expect(wide.rejects.map((x) => [x.row, x.code])).toEqual([[2, "E_EXTRA_CELLS"]]);
+    expect(wide.rows.map((x) => [x.sourceRow, x.value])).toEqual([[3, 3000]]);
   });
 
   it("no 累计完成值 column while one the reader does not know holds figures (完成情况 beside 完成状态, 截至目前): the file is rejected, not loaded with the statuses alone", async () => {
@@ -986,17 +991,21 @@ describe("readMonthlyFile: .xlsx sheets and cells", () => {
     const book = (await writeExcelFile([{
       sheet: "报表",
       data: [
-        ["报送单位", "指标编码", "统计期", "累计完成值"],
+        ["报送单位", "指标编码", "统计期", "累计完成值", "单位"],
         ["市经信局", "ZN-02", "2017-10", { value: 2, type: Number, format: '0"亿元"' }],
         ["市财政局", "ZN-02", "2017-10", { value: 3000, type: Number, format: '#,##0"万元";-#,##0"万元"' }],
         ["市经信局", "ZN-01", "2017-10", { value: 450, type: Number, format: '0"个月"' }], // not a unit: read as stored
         ["市经信局", "ZN-02", "2017-11", { value: 3, type: Number, format: 'General"亿元"' }],
         ["市财政局", "ZN-02", "2017-11", { value: 3000000, type: Number, format: '#,##0,"千元"' }], // shows 3,000千元
+        // shown in thousands with no unit in the format (800000 shows 800), the unit in its column: 800 千元, not 800000
+        ["市财政局", "ZN-02", "2017-12", { value: 800000, type: Number, format: "#,##0," }, "千元"],
+        ["市财政局", "ZN-02", "2018-01", { value: 1500000000, type: Number, format: "0.00,, " }, "千元"], // shows 1500.00
+        ["市财政局", "ZN-02", "2018-02", { value: 1234567, type: Number, format: "#,##0" }, "元"], // a separator, not a scale
       ],
     }]).toBuffer()) as Buffer;
-    const r = await readMonthlyFile({ name: "formats.xlsx", bytes: book }, CTX);
+    const r = await readMonthlyFile({ name: "formats.xlsx", bytes: book }, { ...CTX, asOf: "2018-03-31" });
     expect(r.rejects).toEqual([]);
-    expect(r.rows.map((x) => [x.value, x.reportedUnit])).toEqual([[20000, "亿元"], [3000, "万元"], [450, "家"], [30000, "亿元"], [300, "千元"]]);
+    expect(r.rows.map((x) => [x.value, x.reportedUnit])).toEqual([[20000, "亿元"], [3000, "万元"], [450, "家"], [30000, "亿元"], [300, "千元"], [80, "千元"], [150, "千元"], [123.4567, "元"]]);
   });
 
   it('a point written as a literal character (0!.0000"万元", 0!.0,"万元") to show 元 as 万元 reads as Excel shows it', async () => {
@@ -1235,7 +1244,8 @@ describe("readMonthlyFile: .xlsx", () => {
   it("the format comes from the content, not the file name", async () => {
     const r = await readMonthlyFile({ name: "october.csv", bytes: await workbook() }, CTX);
     expect(r.file.format).toBe("xlsx");
-    expect(r.rows).toHaveLength(2);
+    expect(r.file.sheet).toBe("十一月"); // its latest month's sheet
+    expect(r.rows).toHaveLength(1);
   });
 
   it("a sheet starting at B3: formula cells give their cached value, a bare serial number in 统计期 is a date", async () => {

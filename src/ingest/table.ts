@@ -1237,14 +1237,19 @@ class TextPool {
  * for any other text (Papa then parses it, reporting its quote errors). Unquoted fields run to the next delimiter or
  * line break, quotes inside them kept as written, as in Papa.
  */
+/** Columns whose texts splitWellFormed pools (a report has a dozen or two; Excel at most 16,384). */
+const POOLED_COLUMNS = 256;
+
 function splitWellFormed(text: string, delimiter: string, newline: string): string[][] | null {
   const grid: string[][] = [];
   const n = text.length;
   if (n === 0) return grid;
   const quote = 0x22;
-  // most columns repeat a few texts (departments, codes, periods, units): each column's texts are kept once
+  // most columns repeat a few texts (departments, codes, periods, units): each column's texts are kept once (in the
+  // first POOLED_COLUMNS columns: a line of a million commas, which no spreadsheet writes, would make a million pools)
   const columns: TextPool[] = [];
-  const field = (column: number, start: number, end: number) => (columns[column] ??= new TextPool()).take(text, start, end);
+  const field = (column: number, start: number, end: number) =>
+    column < POOLED_COLUMNS ? (columns[column] ??= new TextPool()).take(text, start, end) : text.substring(start, end);
   let row: string[] = [];
   let i = 0;
   let nextDelimiter = text.indexOf(delimiter);

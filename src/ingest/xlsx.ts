@@ -348,7 +348,7 @@ export function errorCells(xml: string): Map<string, string> {
  * The unit a number format shows after the number, when it is a unit the reader knows, and the power of 1000 the
  * format divides by (one per comma right after the last digit placeholder): 「0"万元"」, 「#,##0.00"亿元"」,
  * 「General"万元"」 (G/通用格式"万元" in Chinese Excel), 「0"万元"_);(0"万元")」, 「0.00_ "万元"」, 「#,##0,"千元"」
- * (shows 3000000 as 3,000千元). First section only. Null otherwise.
+ * (shows 3000000 as 3,000千元); with no unit, 「#,##0,」 (shows 800000 as 800: unit ""). First section only. Null otherwise.
  */
 export function formatUnit(code: string | undefined): { unit: string; divisor: number } | null {
   if (code === undefined) return null;
@@ -359,7 +359,11 @@ export function formatUnit(code: string | undefined): { unit: string; divisor: n
   const shift = point ? 10 ** point[1]!.length : 1;
   const m = first.match(/([0#?]|General|G\/通用格式)(,*)((?:\s|_.|\\.)*)"([^"]+)"(?:\s|_.)*$/i) ?? first.match(/([0#?]|General|G\/通用格式)(,*)()\\(.)$/i);
   // (a literal point without a unit shown is left alone: 0000!.00 shows 201710 as 2017.10, a period, not an amount)
-  if (!m) return null;
+  if (!m) {
+    // 「#,##0,」「0.00,,」: shown in thousands (millions) with no unit written; the 单位 column says which (千元)
+    const scaled = point ? null : first.match(/[0#?](,+)(?:\s|_.)*$/);
+    return scaled ? { unit: "", divisor: 1000 ** scaled[1]!.length } : null;
+  }
   const unit = m[4]!.trim();
   return KNOWN_UNITS.has(unit) || shownScale(unit) ? { unit, divisor: shift * 1000 ** m[2]!.length } : null;
 }
