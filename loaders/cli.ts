@@ -112,7 +112,18 @@ async function build(args: string[]): Promise<number> {
   }
   if (summary.replayed.length > 0) {
     const rows = summary.replayed.reduce((n, r) => n + r.imported + r.updated, 0);
-    console.error(`按清单顺序重放月度文件 ${summary.replayed.length} 个（载入数值 ${rows} 个）`);
+    const rejected = summary.replayed.reduce((n, r) => n + r.rejected, 0);
+    const whole = summary.replayed.filter((r) => r.status === "file_rejected");
+    const codes = new Map<string, number>();
+    for (const r of summary.replayed) for (const [code, n] of Object.entries(r.rejected_by_code)) codes.set(code, (codes.get(code) ?? 0) + n);
+    for (const r of whole) codes.set(r.file_error!.code, (codes.get(r.file_error!.code) ?? 0) + 1);
+    console.error(`按清单顺序重放月度文件 ${summary.replayed.length} 个（载入数值 ${rows} 个${rejected > 0 ? `，拒绝 ${rejected} 行` : ""}${whole.length > 0 ? `，整个被拒绝的文件 ${whole.length} 个` : ""}）`);
+    if (rejected > 0 || whole.length > 0) {
+      // the same files, checked against the task tables as they are now: a policy moved out or a code or department
+      // renamed turns rows accepted before into rejects
+      console.error(`  拒绝原因：${[...codes].map(([c, n]) => `${c}×${n}`).join("，")}。重放按现在的任务分解表核对各行：比当初载入时拒绝得多的，` +
+        `多半是移走了政策或改了指标编码、部门名称；查看：luoshi query "select file, source_row, code, message from rejects"`);
+    }
   }
   console.error(`数据检查 ${summary.checks.length} 项全部通过；视图 ${summary.views.length} 个`);
   console.error(`仓库已重建：${summary.path}（${Date.now() - started} ms）`);
@@ -304,6 +315,11 @@ async function ingest(args: string[]): Promise<number> {
     return values.inbox ? EXIT.ok : EXIT.usage;
   }
   const dryRun = values["dry-run"] ?? false;
+  // back-filling old reports: --as-of is the date the rows are checked at, not when the files came in
+  if (!dryRun && values["as-of"] !== undefined && receivedAtOption === undefined && !values.schedule && asOf < todayIso()) {
+    console.error(`注意：--as-of ${asOf} 只是核对“统计期不得晚于”的日期；本次载入的文件按现在（${localTimestamp().slice(0, 16)}）收到记录，` +
+      `按 ${asOf} 等较早日期查看报送情况和进度时看不到它们。补录以前收到的文件，请用 --received-at 写明实际收到的时间（或用 --schedule 逐个写明）。`);
+  }
   // a rejects file that cannot be written is found before anything is loaded
   const rejectsOut = values["rejects-out"];
   if (rejectsOut !== undefined) {

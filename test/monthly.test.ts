@@ -241,6 +241,32 @@ describe("luoshi ingest", () => {
     expect(await current()).toEqual(before);
   });
 
+  it("luoshi build says how many replayed rows the task table as it is now rejects, and why (a target retired since)", async () => {
+    expect(luoshi("ingest", file("a.csv", OCTOBER), "--as-of", "2017-11-10", "--received-at", "2017-11-05 09:00").status).toBe(0);
+    const same = luoshi("build");
+    expect(same.status, same.stderr).toBe(0);
+    expect(same.stderr).toContain("按清单顺序重放月度文件 1 个（载入数值 3 个）");
+    const targets = join(fixture.data, "policies", "cixi-2017-75", "targets.csv");
+    writeFileSync(targets, readFileSync(targets, "utf8").replace("CX75-29-02,published,", "CX75-29-02,retired,"));
+    const after = luoshi("build");
+    expect(after.status, after.stderr).toBe(0);
+    expect(after.stderr).toContain("按清单顺序重放月度文件 1 个（载入数值 2 个，拒绝 1 行）");
+    expect(after.stderr).toMatch(/拒绝原因：E_[A-Z_]+×1。重放按现在的任务分解表核对各行/);
+    expect(after.stderr).toContain('luoshi query "select file, source_row, code, message from rejects"');
+  });
+
+  it("--as-of before today with no receipt time: says the file is stamped as received now, and how to back-fill (--received-at)", async () => {
+    const path = file("a.csv", OCTOBER);
+    const now = luoshi("ingest", path, "--as-of", "2017-11-10");
+    expect(now.status, now.stderr).toBe(0);
+    expect(now.stderr).toContain("注意：--as-of 2017-11-10 只是核对“统计期不得晚于”的日期");
+    expect(now.stderr).toContain("请用 --received-at 写明实际收到的时间");
+    const back = luoshi("ingest", file("b.csv", OCTOBER.map((l) => l.replace(",300,", ",310,"))), "--as-of", "2017-11-10", "--received-at", "2017-11-05 09:00");
+    expect(back.status, back.stderr).toBe(0);
+    expect(back.stderr).not.toContain("注意：--as-of");
+    expect(luoshi("ingest", path, "--as-of", "2017-11-10", "--dry-run").stderr).not.toContain("注意：--as-of");
+  });
+
   it("rejects an unreadable file whole, changing nothing and archiving nothing (exit 2)", async () => {
     const path = join(fixture.dir, "scan.csv");
     writeFileSync(path, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
