@@ -364,6 +364,29 @@ describe("targets the schedule cannot split", () => {
   });
 });
 
+describe("before any report is due", () => {
+  it("a target with nothing reported is not due until its first month's report is, then not reported; one counted from next year waits for it", async () => {
+    const later = (f: ReturnType<typeof copyData>) =>
+      edit(f.policyDir, "targets.csv", "CX75-08-01,published,8,quantity,,5,,个,个,5,increment,,,人才和团队,,,2017-01-01,", "CX75-08-01,published,8,quantity,,5,,个,个,5,increment,,2018-12-31,人才和团队,,,2018-01-01,");
+    await withOwnWarehouse(later, async (w) => {
+      const status = async (asOf: string, code: string) => {
+        await setAsOf(w.connection, asOf);
+        return (await query(w.connection, `SELECT first_period, progress_status FROM target_progress WHERE code = '${code}'`)).rows[0];
+      };
+      // the policy's first month (2017-09) is due in early October
+      expect(await status("2017-10-04", "CX75-06-01")).toEqual({ first_period: "2017-09", progress_status: "not_due" });
+      expect(await status("2017-10-10", "CX75-06-01")).toEqual({ first_period: "2017-09", progress_status: "not_reported" });
+      expect(await status("2017-12-10", "CX75-08-01")).toEqual({ first_period: "2018-01", progress_status: "not_due" });
+      expect(await status("2018-02-10", "CX75-08-01")).toEqual({ first_period: "2018-01", progress_status: "not_reported" });
+      // a task rolls its pairs up: every status counted once, not_due among them
+      await setAsOf(w.connection, "2017-10-04");
+      const tasks = (await query(w.connection, "SELECT sum(not_due) AS not_due, sum(pairs) AS pairs, count(*) FILTER (WHERE task_status = 'not_due') AS due_later FROM task_progress")).rows[0]!;
+      expect(Number(tasks.not_due)).toBe(Number(tasks.pairs));
+      expect(Number(tasks.due_later)).toBeGreaterThan(0);
+    });
+  });
+});
+
 describe("a month sent and sent back", () => {
   it("is returned, not missing, when every row the department sent for it was rejected; a corrected file then counts as received", async () => {
     await withOwnWarehouse(() => {}, async (w, load) => {

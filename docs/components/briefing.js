@@ -10,8 +10,8 @@ export const cnIndex = (n) => `（${cnNumber(n)}）`;
 
 /** Counts of tasks and of (target, department) pairs by status, for one policy. */
 export function statusCounts(taskRows) {
-  const tasks = {overdue: 0, lagging: 0, not_reported: 0, no_deadline: 0, on_track: 0, ongoing: 0, done_late: 0, done: 0, no_target: 0};
-  const pairs = {overdue: 0, lagging: 0, not_reported: 0, no_deadline: 0, on_track: 0, ongoing: 0, done_late: 0, done: 0};
+  const tasks = {overdue: 0, lagging: 0, not_reported: 0, no_deadline: 0, on_track: 0, not_due: 0, ongoing: 0, done_late: 0, done: 0, no_target: 0};
+  const pairs = {overdue: 0, lagging: 0, not_reported: 0, no_deadline: 0, on_track: 0, not_due: 0, ongoing: 0, done_late: 0, done: 0};
   for (const r of taskRows) {
     tasks[r.task_status] += r.tasks;
     for (const k of Object.keys(pairs)) pairs[k] += r[k] ?? 0;
@@ -21,9 +21,9 @@ export function statusCounts(taskRows) {
   return {tasks, pairs, totalTasks, totalPairs};
 }
 
-/** The counts no schedule can judge, when there are any: 另有无时限 n 项、常态开展 m 项（不按序时评估）. */
+/** The counts no schedule can judge, when there are any: 另有无时限 n 项、常态开展 m 项、未到报送期 k 项（不按序时评估）. */
 const unjudged = (c) => {
-  const parts = [c.no_deadline ? `无时限 ${c.no_deadline} 项` : "", c.ongoing ? `常态开展 ${c.ongoing} 项` : ""].filter(Boolean);
+  const parts = [c.no_deadline ? `无时限 ${c.no_deadline} 项` : "", c.ongoing ? `常态开展 ${c.ongoing} 项` : "", c.not_due ? `未到报送期 ${c.not_due} 项` : ""].filter(Boolean);
   return parts.length ? `；另有${parts.join("、")}（不按序时评估）` : "";
 };
 

@@ -10,6 +10,7 @@ export const PROGRESS = {
   not_reported: {label: "未报送", color: "#9ca3af"},
   no_deadline: {label: "无时限", color: "#64748b"},
   on_track: {label: "正常", color: "#2563eb"},
+  not_due: {label: "未到报送期", color: "#cbd5e1"},
   ongoing: {label: "常态开展", color: "#0891b2"},
   done_late: {label: "逾期完成", color: "#65a30d"},
   done: {label: "已完成", color: "#16a34a"}

@@ -3,6 +3,6 @@ SELECT task_id, 'duplicate' AS problem FROM task_progress GROUP BY ALL HAVING co
 UNION ALL
 SELECT task_id, 'null key' FROM task_progress WHERE task_id IS NULL OR policy_id IS NULL
 UNION ALL
-SELECT task_id, 'status counts do not add up' FROM task_progress WHERE done + done_late + on_track + lagging + overdue + not_reported + no_deadline + ongoing <> pairs
+SELECT task_id, 'status counts do not add up' FROM task_progress WHERE done + done_late + on_track + lagging + overdue + not_reported + no_deadline + ongoing + not_due <> pairs
 UNION ALL
 SELECT task_id, 'status disagrees with counts' FROM task_progress WHERE (pairs = 0) <> (task_status = 'no_target')

@@ -8,7 +8,8 @@
 -- day it is read.
 -- Status: done (reached, or 已完成, by the deadline's month), done_late (reached in a month after the deadline's),
 -- overdue (deadline passed, not done, and the report of the deadline's month due or in), lagging (progress more than
--- 10 points behind the schedule; a recurring activity not reported lately), on_track, not_reported; and the two no
+-- 10 points behind the schedule; a recurring activity not reported lately), on_track, not_reported (no report yet,
+-- one due), not_due (no report yet, none due: its first month's report is not due by the as-of date); and the two no
 -- schedule can judge: ongoing (a recurring activity reported lately, up to the month before the last one due: it has
 -- no end to reach; once its term is over and it was reported through it, done) and no_deadline (reported, not done,
 -- no deadline to measure the time elapsed against). Done is for good: once reached (reached_periods), a later month
@@ -48,6 +49,8 @@ base AS (
     t.measure, t.falls, t.subject, t.deadline, t.counting_start, t.baseline, r.department_id, r.department_name, r.via_group,
     l.period AS latest_period, f.value AS latest_value, f.period AS figure_period, l.status AS latest_status, l.received_at, rules.as_of, rules.due_period,
     d.done_period, sd.schedule_date,
+    -- the first month owed: from the policy's month, or the target's counting start if later (reporting_calendar)
+    greatest(strftime(pol.issued_date, '%Y-%m'), strftime(t.counting_start, '%Y-%m')) AS first_period,
     -- the deadline has passed and the report of its month is due (or in): done or overdue from now on
     coalesce(t.deadline < rules.as_of AND (rules.due_period >= strftime(t.deadline, '%Y-%m') OR l.period >= strftime(t.deadline, '%Y-%m')), false) AS deadline_judged,
     t.kind = 'quantity' AND t.goal - coalesce(t.baseline, 0) <= 1 AND coalesce(t.unit, '') <> '%' AND NOT coalesce(t.unit, '') LIKE '%元' AS indivisible,
@@ -65,6 +68,7 @@ base AS (
         (f.value - coalesce(t.baseline, 0)) / nullif(t.goal - coalesce(t.baseline, 0), 0)
     END AS progress
   FROM targets t
+  JOIN policies pol USING (policy_id)
   JOIN target_reporters r USING (target_id)
   CROSS JOIN rules
   LEFT JOIN latest l ON l.department_id = r.department_id AND l.target_id = t.target_id
@@ -98,6 +102,8 @@ SELECT
         coalesce(strftime(CAST(due_period || '-01' AS DATE) - INTERVAL 1 MONTH, '%Y-%m'), '0000-00')) THEN 'ongoing'
     -- overdue once the report of the deadline's month is due (or in): before that, the schedule judges it
     WHEN deadline_judged THEN 'overdue'
+    -- nothing reported, and no report due yet: the first month owed is not due (a target counted from next year)
+    WHEN latest_period IS NULL AND latest_status IS NULL AND (due_period IS NULL OR due_period < first_period) THEN 'not_due'
     WHEN latest_period IS NULL AND latest_status IS NULL THEN 'not_reported'
     -- a recurring duty not reported lately (above): behind, whatever its deadline
     WHEN kind = 'recurring' THEN 'lagging'

@@ -1,7 +1,8 @@
 -- Progress of each annex task at the as-of date (see reporting_rules), rolled up from target_progress: how many
 -- (target, reporting department) pairs are done, on track, lagging behind the time-elapsed schedule, overdue or not
--- reported, with no deadline (no_deadline) or ongoing (recurring), done after the deadline's month (done_late), and the
--- task's status, the worst of its pairs (overdue > lagging > not_reported > no_deadline > on_track > ongoing > done_late > done).
+-- reported, with no deadline (no_deadline) or ongoing (recurring), done after the deadline's month (done_late), with
+-- no report due yet (not_due), and the task's status, the worst of its pairs
+-- (overdue > lagging > not_reported > no_deadline > on_track > not_due > ongoing > done_late > done).
 -- A task without a published quantified target is 'no_target'; its deadline is still judged (deadline_passed).
 WITH rules AS (SELECT * FROM reporting_rules),
 pairs AS (
@@ -17,9 +18,10 @@ pairs AS (
     count(*) FILTER (WHERE p.progress_status = 'not_reported') AS not_reported,
     count(*) FILTER (WHERE p.progress_status = 'no_deadline') AS no_deadline,
     count(*) FILTER (WHERE p.progress_status = 'ongoing') AS ongoing,
+    count(*) FILTER (WHERE p.progress_status = 'not_due') AS not_due,
     max(p.elapsed - p.progress) FILTER (WHERE p.progress_status IN ('lagging', 'overdue')) AS worst_gap,
-    max(CASE p.progress_status WHEN 'overdue' THEN 8 WHEN 'lagging' THEN 7 WHEN 'not_reported' THEN 6 WHEN 'no_deadline' THEN 5 WHEN 'on_track' THEN 4
-      WHEN 'ongoing' THEN 3 WHEN 'done_late' THEN 2 ELSE 1 END) AS severity
+    max(CASE p.progress_status WHEN 'overdue' THEN 9 WHEN 'lagging' THEN 8 WHEN 'not_reported' THEN 7 WHEN 'no_deadline' THEN 6 WHEN 'on_track' THEN 5
+      WHEN 'not_due' THEN 4 WHEN 'ongoing' THEN 3 WHEN 'done_late' THEN 2 ELSE 1 END) AS severity
   FROM target_progress p
   GROUP BY ALL
 )
@@ -37,9 +39,10 @@ SELECT
   coalesce(p.not_reported, 0) AS not_reported,
   coalesce(p.no_deadline, 0) AS no_deadline,
   coalesce(p.ongoing, 0) AS ongoing,
+  coalesce(p.not_due, 0) AS not_due,
   round(p.worst_gap, 4) AS worst_gap,
-  CASE p.severity WHEN 8 THEN 'overdue' WHEN 7 THEN 'lagging' WHEN 6 THEN 'not_reported' WHEN 5 THEN 'no_deadline' WHEN 4 THEN 'on_track'
-    WHEN 3 THEN 'ongoing' WHEN 2 THEN 'done_late' WHEN 1 THEN 'done' ELSE 'no_target' END AS task_status
+  CASE p.severity WHEN 9 THEN 'overdue' WHEN 8 THEN 'lagging' WHEN 7 THEN 'not_reported' WHEN 6 THEN 'no_deadline' WHEN 5 THEN 'on_track'
+    WHEN 4 THEN 'not_due' WHEN 3 THEN 'ongoing' WHEN 2 THEN 'done_late' WHEN 1 THEN 'done' ELSE 'no_target' END AS task_status
 FROM tasks t
 CROSS JOIN rules
 LEFT JOIN pairs p ON p.policy_id = t.policy_id AND p.row_no = t.row_no
