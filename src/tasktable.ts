@@ -74,6 +74,18 @@ const CELL_FIELDS = ["seq_cell", "chapter_cell", "title_cell", "content", "lead_
 type CellField = (typeof CELL_FIELDS)[number];
 
 /** Reads, validates and resolves one policy directory (`data/policies/<policy_id>/`). All errors are collected. */
+/**
+ * Why a target's span no longer points at its text, and what to do: the text found elsewhere (new offsets to write),
+ * or what stands there now (the source was edited: a changed figure is a new target, a published code never changes
+ * meaning).
+ */
+function spanHint(source: string, text: string, start: number | null, end: number | null, prefix: "annex" | "body"): string {
+  const at = source.indexOf(text);
+  if (at >= 0 && source.indexOf(text, at + 1) < 0) return `：这段文字现在在 ${at}–${at + text.length} 处，请把 ${prefix}_start、${prefix}_end 改为 ${at}、${at + text.length}`;
+  const now = source.slice(start ?? 0, end ?? 0);
+  return `：该处现在是“${now}”，原文已改动。若指标的数值或含义变了，请把该指标的 status 改为 retired，再运行 luoshi targets --write 为改动后的指标生成新编码（已发布的编码不改变含义）；若只是改正错字，请同时改 ${prefix}_text、${prefix}_start、${prefix}_end`;
+}
+
 export function readTaskTable(dir: string, displayRoot = "data/policies"): TaskTableResult {
   const policyDir = basename(dir);
   const name = (file: string) => `${displayRoot}/${policyDir}/${file}`;
@@ -357,13 +369,14 @@ function readTargets(
       continue;
     }
     if (t.kind === "quantity" && t.value === null) errors.push(loadError("E_REQUIRED", file, row, "value", "数量指标须有目标值"));
-    // the spans must still point at the text they were taken from
-    if (t.annex_text !== "" && task.content.slice(t.annex_start ?? 0, t.annex_end ?? 0) !== t.annex_text)
-      errors.push(loadError("E_BAD_VALUE", file, row, "annex_text", `第 ${t.row_no} 行内容在 ${t.annex_start}–${t.annex_end} 处不是这段文字`, t.annex_text));
+    // the spans of a published target must still point at the text they were taken from
+    // (a retired target keeps the spans it was read from: the text may have been edited since)
+    if (t.status === "published" && t.annex_text !== "" && task.content.slice(t.annex_start ?? 0, t.annex_end ?? 0) !== t.annex_text)
+      errors.push(loadError("E_BAD_VALUE", file, row, "annex_text", `第 ${t.row_no} 行内容在 ${t.annex_start}–${t.annex_end} 处不是这段文字${spanHint(task.content, t.annex_text, t.annex_start, t.annex_end, "annex")}`, t.annex_text));
     const item = items.get(task.item_id)!;
     const bodySource = t.body_source === "title" ? item.title : item.body_text;
-    if (t.body_source !== "" && bodySource.slice(t.body_start ?? 0, t.body_end ?? 0) !== t.body_text)
-      errors.push(loadError("E_BAD_VALUE", file, row, "body_text", `条目${item.item_label}${t.body_source === "title" ? "标题" : "正文"}在 ${t.body_start}–${t.body_end} 处不是这段文字`, t.body_text));
+    if (t.status === "published" && t.body_source !== "" && bodySource.slice(t.body_start ?? 0, t.body_end ?? 0) !== t.body_text)
+      errors.push(loadError("E_BAD_VALUE", file, row, "body_text", `条目${item.item_label}${t.body_source === "title" ? "标题" : "正文"}在 ${t.body_start}–${t.body_end} 处不是这段文字${spanHint(bodySource, t.body_text, t.body_start, t.body_end, "body")}`, t.body_text));
     const targetId = `${pid}.${t.code}`;
     const override = splitList(t.reporting_departments);
     const reporters: string[] = [];

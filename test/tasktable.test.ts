@@ -124,6 +124,20 @@ describe("rejections name the file, row, column and reason", () => {
     expect(r.errors[1]!.message).toContain("分工词“配合”");
   });
 
+  it("a target whose sentence was edited since: says what stands there now and how to go on; a retired target keeps its old spans", () => {
+    const changed = rejected((d) => edit(d, "tasks.csv", "达到450家", "达到480家"));
+    expect(changed.errors).toMatchObject([{ code: "E_BAD_VALUE", row: 8, column: "annex_text", value: "达到450家" }]);
+    expect(changed.errors[0]!.message).toContain("该处现在是“达到480家”，原文已改动。若指标的数值或含义变了，请把该指标的 status 改为 retired，再运行 luoshi targets --write");
+    // the same text moved (a word added before it): its new place
+    const moved = rejected((d) => edit(d, "tasks.csv", "达到450家", "共计达到450家"));
+    expect(moved.errors[0]!.message).toContain("这段文字现在在 102–108 处，请把 annex_start、annex_end 改为 102、108");
+    const retired = rejected((d) => {
+      edit(d, "tasks.csv", "达到450家", "达到480家");
+      edit(d, "targets.csv", /^CX75-06-01,published,/m, "CX75-06-01,retired,");
+    });
+    expect(retired.errors).toEqual([]);
+  });
+
   it("duplicate id", () => {
     const r = rejected((d) => edit(d, "tasks.csv", /\n39,34,/, "\n38,34,"));
     expect(r.errors).toContainEqual(expect.objectContaining({ code: "E_DUPLICATE_ID", row: 40, column: "row_no", value: "38" }));
