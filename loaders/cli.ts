@@ -125,6 +125,10 @@ async function build(args: string[]): Promise<number> {
         `多半是移走了政策或改了指标编码、部门名称；查看：luoshi query "select file, source_row, code, message from rejects"`);
     }
   }
+  for (const s of summary.sameNames) {
+    console.error(`注意：部门「${s.name}」在各政策中的全称不同（${s.policies.map((p) => `${p.policy_id}：${p.full_name}`).join("；")}），` +
+      "而月度报送和模板按名称认部门，它们会被当作同一个部门（一个部门的模板会列出各政策的指标）。不同城市的政策请分别建仓库（--data、--db）");
+  }
   console.error(`数据检查 ${summary.checks.length} 项全部通过；视图 ${summary.views.length} 个`);
   console.error(`仓库已重建：${summary.path}（${Date.now() - started} ms）`);
   return EXIT.ok;

@@ -90,7 +90,29 @@ export type BuildSummary = {
   checks: CheckResult[];
   /** Monthly files replayed from the archive, in arrival order. */
   replayed: IngestSummary[];
+  /** Departments of the same name whose full names differ between policies (sameNameDepartments). */
+  sameNames: SameName[];
 };
+
+export type SameName = { name: string; policies: { policy_id: string; full_name: string }[] };
+
+/**
+ * Departments named alike (市经信局) in several policies whose full names differ (慈溪市经济和信息化局, 余姚市经济和
+ * 信息化局): a monthly file or template names a department by its name, so they report as one. Said at build: two
+ * cities' policies belong in two warehouses.
+ */
+export function sameNameDepartments(tables: readonly TaskTable[]): SameName[] {
+  const byName = new Map<string, { policy_id: string; full_name: string }[]>();
+  for (const t of tables) {
+    for (const d of t.departments) {
+      if (d.full_name.trim() === "") continue;
+      const list = byName.get(d.name) ?? [];
+      list.push({ policy_id: d.policy_id, full_name: d.full_name.trim() });
+      byName.set(d.name, list);
+    }
+  }
+  return [...byName].filter(([, list]) => new Set(list.map((p) => p.full_name)).size > 1).map(([name, policies]) => ({ name, policies }));
+}
 
 /**
  * Rebuilds the warehouse from the curated inputs. Nothing touches the existing warehouse until the new one is
@@ -145,6 +167,7 @@ export async function buildWarehouse(options: { data: string; db: string; waitMs
       views,
       checks,
       replayed,
+      sameNames: sameNameDepartments(tables),
     };
   } finally {
     rmSync(tmp, { force: true });

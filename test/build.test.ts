@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import { cpSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildWarehouse, checkFailureText, readAllPolicies } from "../src/build.js";
+import { buildWarehouse, checkFailureText, readAllPolicies, sameNameDepartments } from "../src/build.js";
 import { InputRejected } from "../src/errors.js";
 import { loadMonthlyFile } from "../src/monthly.js";
 import { buildTemplate } from "../src/template.js";
@@ -33,6 +33,15 @@ describe("several policies", () => {
     expect(errors[0]).toMatchObject({ code: "E_DUPLICATE_ID", column: "target_prefix", value: "CX75" });
     expect(errors[0]!.message).toContain(POLICY);
     expect(errors[0]!.file).toContain("copy-2018-01");
+  });
+
+  it("says which departments of the same name have different full names in two policies (two cities' departments would report as one)", () => {
+    const f = twoPolicies("CX76");
+    expect(sameNameDepartments(readAllPolicies(f.data).tables)).toEqual([]);
+    edit(join(f.data, "policies", "copy-2018-01"), "departments.csv", "jxj,市经信局,慈溪市经济和信息化局,", "jxj,市经信局,余姚市经济和信息化局,");
+    expect(sameNameDepartments(readAllPolicies(f.data).tables)).toEqual([
+      { name: "市经信局", policies: [{ policy_id: POLICY, full_name: "慈溪市经济和信息化局" }, { policy_id: "copy-2018-01", full_name: "余姚市经济和信息化局" }] },
+    ]);
   });
 
   it("builds both, each id scoped by its policy, and numbers discrepancies per policy", async () => {
