@@ -6,7 +6,7 @@
 import { fileError, type FileError } from "./codes.js";
 import { sniffBytes, type TextEncoding } from "./decode.js";
 import { validateRows, validateRowsInChunks, type IngestContext, type Reject, type ValidateHooks, type ValidateOptions, type ValidRow } from "./rules.js";
-import { hasHeader, noDataMessage, parseCsvGrid, readTable, type FormField, type SkippedRow, type TableRow } from "./table.js";
+import { hasHeader, noDataMessage, parseCsvGrid, readTable, type CsvGrid, type Field, type FormField, type MappedColumn, type SkippedRow, type TableRow } from "./table.js";
 import { readXlsxGrid, type Grid, type Merge } from "./xlsx.js";
 
 export type ReadOptions = {
@@ -101,7 +101,7 @@ export async function readMonthlyTable(input: { name: string; bytes: Uint8Array 
   let hidden: ReadonlySet<number> = new Set();
   /** .xlsx with several sheets: which one was read, and how to choose another (added to file errors). */
   let sheetChoice = "";
-  let quoteErrorRows = new Set<number>();
+  let quoteErrors: CsvGrid["quoteErrors"] = [];
   let date1904 = false;
   /** .xlsx: the hidden columns holding something (not read), named in the file's summary and in a header error. */
   let hiddenColumnNames: string[] = [];
@@ -128,7 +128,7 @@ export async function readMonthlyTable(input: { name: string; bytes: Uint8Array 
     const csv = parseCsvGrid(sniffed.text);
     const fatal = csv.quoteErrors.find((e) => e.fatal);
     if (fatal) return rejectFile(fileError("E_CSV_STRUCTURE", `第 ${fatal.row} 行起引号未闭合，其后的内容无法可靠读取`));
-    quoteErrorRows = new Set(csv.quoteErrors.map((e) => e.row));
+    quoteErrors = csv.quoteErrors;
     grid = csv.grid;
   }
   if (grid.every((row) => row.every((c) => c.trim() === ""))) return rejectFile(fileError("E_FILE_EMPTY", info.sheet ? `工作表「${info.sheet}」为空${sheetChoice}` : undefined));
@@ -157,9 +157,21 @@ export async function readMonthlyTable(input: { name: string; bytes: Uint8Array 
     valueSuffix: t.table.valueSuffix,
     moneyUnit: t.table.moneyUnit,
     rejectUnheadedCells: info.format === "csv",
-    quoteErrorRows,
+    quoteErrorRows: quoteErrorRows(quoteErrors, t.table.columns),
   };
   return { file: info, fileError: null, rows: t.table.rows, validateOptions };
+}
+
+/** Fields of free text, where a quoted word followed by more text (「"两化"融合项目」) is read as Excel reads it. */
+const TEXT_FIELDS: ReadonlySet<Field> = new Set(["note", "reporter"]);
+
+/**
+ * The rows a quote problem rejects: any but a row whose only trouble is text after a closing quote in 进展情况 or
+ * 填报人 (or a column not read), which Excel reads as one text (「"最多跑一次"改革」), the figure beside it unaffected.
+ */
+function quoteErrorRows(errors: CsvGrid["quoteErrors"], columns: readonly MappedColumn[]): Set<number> {
+  const field = new Map(columns.map((c) => [c.index, c.field]));
+  return new Set(errors.filter((e) => e.columns === undefined || e.columns.some((c) => field.has(c) && !TEXT_FIELDS.has(field.get(c)!))).map((e) => e.row));
 }
 
 /** The second half of checkMonthlyBytes: every row of a table read by readMonthlyTable checked against `ctx`. */

@@ -1003,8 +1003,12 @@ export function footerFields(grid: Grid, skipped: readonly SkippedRow[], header:
 export type CsvGrid = {
   grid: Grid;
   delimiter: string;
-  /** Rows (1-based) where a quoted field is malformed; the whole file when a quote is never closed. */
-  quoteErrors: { row: number; message: string; fatal: boolean }[];
+  /**
+   * Rows (1-based) where a quoted field is malformed; the whole file when a quote is never closed. `columns`: the
+   * cells (0-based) with text after their closing quote, read as Excel reads them (「"上规"企业」 → 上规企业), when that
+   * is all that is wrong with the row.
+   */
+  quoteErrors: { row: number; message: string; fatal: boolean; columns?: number[] }[];
 };
 
 const CSV_DIALECT: Papa.ParseConfig<string[]> = { header: false, skipEmptyLines: false, delimitersToGuess: [",", "\t", ";"] };
@@ -1078,12 +1082,12 @@ function splitExcelLike(text: string, delimiter: string, newline: string): { gri
   const grid: string[][] = [];
   const quoteErrors: CsvGrid["quoteErrors"] = [];
   let row: string[] = [];
-  let anomalous = false;
+  let anomalous: number[] = [];
   const endRow = () => {
     grid.push(row);
-    if (anomalous) quoteErrors.push({ row: grid.length, message: "引号后还有文字", fatal: false });
+    if (anomalous.length > 0) quoteErrors.push({ row: grid.length, message: "引号后还有文字", fatal: false, columns: anomalous });
     row = [];
-    anomalous = false;
+    anomalous = [];
   };
   /** Index of the next delimiter or line break at or after `from` (text.length when none). */
   const cellEnd = (from: number) => {
@@ -1116,7 +1120,7 @@ function splitExcelLike(text: string, delimiter: string, newline: string): { gri
       if (after.trim() !== "") {
         // 「"上规"企业86家」: Excel keeps the text after the closing quote in the same cell
         if (spansLines) return null;
-        anomalous = true;
+        anomalous.push(row.length);
         cell += after;
       }
       i = end;
