@@ -607,6 +607,14 @@ describe("readMonthlyFile: forms as departments fill them in", () => {
     const beside = await read("报送单位,指标编码,统计期,累计完成值,完成率,年度目标值,完成状态,情况说明", "市经信局,ZN-01,2017-10,450,90%,500,,");
     expect(beside.fileError).toBeNull();
     expect(beside.file.ignoredColumns).toEqual(["完成率", "年度目标值", "情况说明"]);
+    // the usual words of government forms for the department and the month: asked about, never taken for them
+    const forms = await read("责任单位,指标编码,报送月份,累计完成值", "市经信局,ZN-01,2017-10,450");
+    expect(forms.fileError?.message).toContain("表头缺少列：报送单位、统计期");
+    expect(forms.fileError?.message).toContain("A 列「责任单位」未能识别（是否为「报送单位」？）、C 列「报送月份」未能识别（是否为「统计期」？）：这样的列不会被读取，其中填写的报送单位或统计期会被遗漏");
+    const time = await read("报送单位,指标编码,时间,累计完成值,计划完成时限,配合单位", "市经信局,ZN-01,2017-10,450,2017-12,");
+    expect(time.fileError?.message).toContain("C 列「时间」未能识别（是否为「统计期」？）：这样的列不会被读取，其中填写的统计期会被遗漏");
+    expect(time.fileError?.message).not.toContain("时限」未能识别");
+    expect(time.fileError?.message).not.toContain("配合单位」未能识别");
   });
 
   it("a 统计期 label above the header wins over a month named elsewhere above it (a title may name the policy's date)", async () => {

@@ -573,10 +573,15 @@ export function readHeader(sheet: Grid, merges: readonly Merge[] = []): { header
   };
 }
 
-/** Headings that may hold the cumulative figure, or a milestone's status, without being a name the reader knows. */
+/**
+ * Headings that may hold the cumulative figure, a milestone's status, the reporting department or the period without
+ * being a name the reader knows (责任单位, 报送月份 …: asked about, never taken for it).
+ */
 const LOOKALIKE: [Field, RegExp, RegExp][] = [
   ["value", /累计|完成(?:值|数|量|额)|实际完成/, /率|比例|比重|%|目标|计划|任务|进展|说明|情况说明|备注/],
   ["status", /状态|是否完成|^完成情况$|^完成与否$|进度$/, /率|%|说明|备注|计划/],
+  ["department", /单位$|部门$|^(?:责任|牵头|主办|承办|实施)(?:单位|部门)/, /计量|金额|配合|协办|协同/],
+  ["period", /^(?:报送|统计|报表|数据|所属)?(?:月份|年月|时间|期间|时期|月度|期)$/, /填报|日期|时限/],
 ];
 
 /**
@@ -586,6 +591,7 @@ const LOOKALIKE: [Field, RegExp, RegExp][] = [
  */
 function lookalikeColumns(line: readonly string[], mapped: ReadonlySet<number>, hasColumn: (f: Field) => boolean): string {
   const found: string[] = [];
+  const what = new Set<string>();
   const months: string[] = [];
   line.forEach((cell, i) => {
     const h = cleanCell(cell ?? "").normalize("NFKC").replace(/\s+/g, "");
@@ -598,6 +604,7 @@ function lookalikeColumns(line: readonly string[], mapped: ReadonlySet<number>, 
     for (const [field, like, unlike] of LOOKALIKE) {
       if (hasColumn(field) || !like.test(h) || unlike.test(h)) continue;
       found.push(`${columnLetter(i)} 列「${h}」未能识别（是否为「${COLUMN_NAME[field]}」？）`);
+      what.add(({ value: "数值", status: "状态", department: "报送单位", period: "统计期" } as Partial<Record<Field, string>>)[field]!);
       break;
     }
   });
@@ -605,7 +612,7 @@ function lookalikeColumns(line: readonly string[], mapped: ReadonlySet<number>, 
     ? `${months[0]}是某一个月的数值，不会被读取：请改为一列「${COLUMN_NAME.value}」，填截至统计期月底的累计数`
     : `${months.join("、")}是按月份分列的数值，不会被读取：请改为一列「${COLUMN_NAME.value}」，每个统计期填一行（统计期填在「${COLUMN_NAME.period}」列，或只报一个月时写在表头上方）`;
   if (found.length === 0) return monthText;
-  return [monthText, `${found.join("、")}：这样的列不会被读取，其中填写的数值或状态会被遗漏；请把表头改为可识别的列名（见报送指南），不需要报送的列请删除`].filter((x) => x !== "").join("；");
+  return [monthText, `${found.join("、")}：这样的列不会被读取，其中填写的${[...what].join("或")}会被遗漏；请把表头改为可识别的列名（见报送指南），不需要报送的列请删除`].filter((x) => x !== "").join("；");
 }
 
 /** Rows below the header numericColumns looks at. */

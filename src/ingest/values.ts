@@ -167,6 +167,8 @@ export function parseValue(text: string): Parsed<ReportedValue | null> {
   if (/^[12]\d{3}$/.test(digits!) && /^[-/.年][01]?\d月?$/.test(rest)) return fail("E_NOT_A_NUMBER", `${quote(text)}（这像是统计期，请检查各列是否错位）`);
   if (/^[-~～—–至到][0-9]/.test(rest)) return fail("E_NOT_A_NUMBER", `${quote(text)}（请填写一个确切的累计数，不要填范围）`);
   if (rest === ".") return fail("E_NOT_A_NUMBER", `${quote(text)}（小数点后缺少数字）`);
+  // 「287（预计）」「300（预估）」: a figure not yet reached
+  if (/^(?:预计|预估|预测|估计|估算|计划|目标)/.test(rest)) return fail("E_NOT_A_NUMBER", `${quote(text)}（请填截至统计期末已实际完成的累计数，不填预计数；预计情况可写在「进展情况」列）`);
   return fail("E_NOT_A_NUMBER", `${quote(text)}（“${rest}”不是可识别的单位）`);
 }
 
@@ -235,6 +237,9 @@ const CHINESE_MONTHS = ["一", "二", "三", "四", "五", "六", "七", "八", 
 export function parsePeriod(text: string, options: DateCellOptions = {}): Parsed<string | null> {
   // 「2017年10月底」「2017年10月末」「2017年10月（累计）」: the month itself
   const t = dashesBetweenDigits(stripTime(normalizeCell(text)).replace(/\s+/g, ""))
+    // 「截至2017年10月」「2017年10月止」「截止到2017年10月底」: the month the cumulative figure runs to
+    .replace(/^(?:截至|截止(?:到|至)?)(?=\d{4})/, "")
+    .replace(/(?<=月(?:份|底|末)?)(?:为止|止)$/, "")
     // 「2018年三月」「2018年十二月份」: the month in Chinese numerals
     .replace(/^(\d{4}年)(十[一二]?|[一二三四五六七八九])(月)/, (_, y: string, m: string, end: string) => `${y}${CHINESE_MONTHS.indexOf(m) + 1}${end}`)
     .replace(/^(\d{4}年\d{1,2}月)(?:份)?(?:底|末|\(累计\)|累计)$/, "$1");
@@ -253,7 +258,9 @@ export function parsePeriod(text: string, options: DateCellOptions = {}): Parsed
     // 「17年10月」 (00–69 → 2000–2069; 「99年」 is 1999, out of range)
     t.match(/^([0-6]\d)年(\d{1,2})月份?$/)?.map((g, i) => (i === 1 ? `20${g}` : g)) ??
     // 「2017年第四季度」「2017年Q4」: the quarter's last month
-    quarterEnd(t);
+    quarterEnd(t) ??
+    // 「Oct-17」「Oct-2017」: a month cell of English Excel (mmm-yy) saved as text
+    englishMonth(t);
   if (date) {
     [y, m] = date;
     if (!validYmd(date[0], date[1], date[2])) return bad("日期不存在");
@@ -272,6 +279,16 @@ export function parsePeriod(text: string, options: DateCellOptions = {}): Parsed
   if (m < 1 || m > 12) return bad("月份应为 1–12");
   if (!inYearRange(y)) return bad(`年份应在 ${YEAR_RANGE.min}–${YEAR_RANGE.max} 之间`);
   return ok(`${y}-${pad2(m)}`);
+}
+
+const ENGLISH_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/** 「Oct-17」「Oct-2017」「Oct 2017」 → [_, year, month], or null. */
+function englishMonth(t: string): string[] | null {
+  const m = t.match(/^([A-Za-z]{3})[a-z]*[-\s.]?(\d{2}|\d{4})$/);
+  const month = m ? ENGLISH_MONTHS.indexOf(m[1]!.toLowerCase()) + 1 : 0;
+  if (!m || month === 0) return null;
+  return [m[0], m[2]!.length === 2 ? `20${m[2]}` : m[2]!, String(month)];
 }
 
 /** 「2017年1-10月」「2017.1-10」「2017/1-10月」 → [_, year, last month], when the first month is not after the last; else null. */
@@ -358,7 +375,7 @@ export type Status = "not_started" | "in_progress" | "done";
 export const STATUS_WORDS: Readonly<Record<Status, readonly string[]>> = {
   not_started: ["未启动", "未开始", "尚未启动", "暂未启动"],
   in_progress: ["推进中", "进行中", "正在推进", "正在进行"],
-  done: ["已完成", "完成", "已办结", "办结"],
+  done: ["已完成", "完成", "已办结", "办结", "超额完成", "已超额完成", "提前完成", "已提前完成"],
 };
 
 /**
@@ -369,6 +386,7 @@ const STATUS_HINTS: [RegExp, string][] = [
   [/^(未启动|推进中|已完成)\(.+\)$/, "（完成状态只填 未启动、推进中 或 已完成，括号中的说明请写在「进展情况」列）"],
   [/^(基本|大部分|大体|部分|接近|即将|快要?|近期)完成|^完成过半$/, "（尚未全部完成的请填“推进中”，完成后再填“已完成”）"],
   [/^已(启动|开始|开工|开展)$/, "（工作已开始、尚未完成的请填“推进中”；若该指标本身就是启动某项工作，已启动即填“已完成”）"],
+  [/^(未完成|尚未完成|没有完成|未达到|未达标)$/, "（尚未完成的请填“推进中”，还没有开始的填“未启动”）"],
 ];
 
 const STATUS_BY_WORD = new Map<string, Status>(
