@@ -851,6 +851,13 @@ describe("readMonthlyFile: .xlsx sheets and cells", () => {
     // a formatted empty cell there is no content; a stray entry a few rows down the last column is read
     const styled = patch(book, "xl/worksheets/sheet1.xml", (xml) => xml.replace("</sheetData>", '<row r="1048576"><c r="XFD1048576" s="0"/></row></sheetData>'));
     expect((await readMonthlyFile({ name: "styled.xlsx", bytes: styled }, CTX)).fileError).toBeNull();
+    // so is one written with an end tag, even with a cell after it
+    const closed = patch(book, "xl/worksheets/sheet1.xml", (xml) => xml.replace("</sheetData>", '<row r="1048576"><c r="XFD1048576" s="0"></c></row></sheetData>'));
+    expect((await readMonthlyFile({ name: "closed.xlsx", bytes: closed }, CTX)).fileError).toBeNull();
+    const closedThenValue = patch(book, "xl/worksheets/sheet1.xml", (xml) => xml.replace("</sheetData>", '<row r="1048576"><c r="XFC1048576" s="0"></c><c r="XFD1048576"><v>1</v></c></row></sheetData>'));
+    const refused = (await readMonthlyFile({ name: "closed2.xlsx", bytes: closedThenValue }, CTX)).fileError;
+    expect(refused?.code).toBe("E_XLSX_INVALID");
+    expect(refused?.message).toContain("XFD1048576");
   });
 
   it("a hidden row above the header is not read either: a 「统计期：」 line out of sight states nothing", async () => {
@@ -1130,7 +1137,7 @@ describe("readMonthlyFile: files that are not reports", () => {
 
   it("the old .xls message tells the department what to do", async () => {
     const r = await readMonthlyFile({ name: "report.xls", bytes: Buffer.from("d0cf11e0a1b11ae1", "hex") }, CTX);
-    expect(r.fileError?.message).toContain("旧版 .xls 不支持，请另存为 .xlsx 或 CSV");
+    expect(r.fileError?.message).toContain("旧版 Office 的二进制格式（.xls、WPS 的 .et、.doc 等），不支持：表格请另存为 .xlsx 或 CSV");
   });
 });
 

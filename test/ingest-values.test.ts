@@ -420,7 +420,7 @@ describe("sniffBytes", () => {
 
   it("names the old .xls format in the message", () => {
     const s = sniffBytes(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
-    expect(s.kind === "error" && s.error.message).toContain("旧版 .xls 不支持，请另存为 .xlsx 或 CSV");
+    expect(s.kind === "error" && s.error.message).toContain("旧版 Office 的二进制格式（.xls、WPS 的 .et、.doc 等），不支持：表格请另存为 .xlsx 或 CSV");
   });
 });
 

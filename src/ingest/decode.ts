@@ -17,7 +17,7 @@ type Magic = { bytes: readonly number[]; offset?: number; what: string };
 
 /** Known binary signatures. ZIP is handled separately (an .xlsx is a ZIP). */
 const MAGIC: readonly Magic[] = [
-  { bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], what: "旧版 .xls 不支持，请另存为 .xlsx 或 CSV（设置了打开密码的 .xlsx 也是这种格式，请先取消密码）" },
+  { bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], what: "这是旧版 Office 的二进制格式（.xls、WPS 的 .et、.doc 等），不支持：表格请另存为 .xlsx 或 CSV（设置了打开密码的 .xlsx 也是这种格式，请先取消密码）" },
   { bytes: [0x25, 0x50, 0x44, 0x46, 0x2d], what: "这是 PDF 文件，请提交 .xlsx 或 CSV" },
   { bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], what: "这是 PNG 图片，请提交 .xlsx 或 CSV" },
   { bytes: [0xff, 0xd8, 0xff], what: "这是 JPEG 图片，请提交 .xlsx 或 CSV" },

@@ -313,6 +313,10 @@ export function farCell(xml: string): { ref: string; columns: number; rows: numb
   let rows = 0;
   for (const m of xml.matchAll(/<(?:\w+:)?c\b([^>]*?)(\/?)>/g)) {
     if (m[2] === "/") continue;
+    // an empty cell written with an end tag (<c r="XFD1048576" s="1"></c>) holds nothing either
+    const after = m.index + m[0].length;
+    const end = xml.indexOf("</", after);
+    if (end >= 0 && xml.slice(after, end).trim() === "" && /^<\/(?:\w+:)?c>/.test(xml.slice(end, end + 12))) continue;
     const ref = attributes(`<c ${m[1]}>`).get("r");
     const at = ref === undefined ? null : cellIndex(ref);
     if (at === null) continue;
