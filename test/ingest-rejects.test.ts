@@ -20,7 +20,8 @@ const readBack = async (bytes: Uint8Array) => {
 describe("rejectsXlsx", () => {
   it("has the CSV's header and columns; the row number is a number, every other cell text as sent", async () => {
     const lines = [
-      line("2016-12", { column: "统计期", code: "E_PERIOD_BEFORE_START" }), // Excel would read 2016-12 in a CSV as a date
+      // the row's 报送单位, 指标编码, 统计期 as written, from its cells by header (an alias heading too)
+      line("2016-12", { column: "统计期", code: "E_PERIOD_BEFORE_START", rawRow: { 填报单位: "市经信局", 指标编码: "CX75-06-01", 统计期: "2016-12", 累计完成值: "300", 备注: "x" } }), // Excel would read 2016-12 in a CSV as a date
       line("=HYPERLINK(\"http://x\")"), // in a CSV it needs an apostrophe; in a text cell it is only text
       line("00123"),
       line("1,234"),
@@ -28,34 +29,35 @@ describe("rejectsXlsx", () => {
     ];
     const data = await readBack(rejectsXlsx(lines));
     expect(data).toEqual([
-      ["文件", "行号", "列", "错误代码", "原因", "原值"],
-      ["市经信局-2017-10.csv", 5, "统计期", "E_PERIOD_BEFORE_START", "不是有效的数字", "2016-12"],
-      ["市经信局-2017-10.csv", 5, "累计完成值", "E_NOT_A_NUMBER", "不是有效的数字", "=HYPERLINK(\"http://x\")"],
-      ["市经信局-2017-10.csv", 5, "累计完成值", "E_NOT_A_NUMBER", "不是有效的数字", "00123"],
-      ["市经信局-2017-10.csv", 5, "累计完成值", "E_NOT_A_NUMBER", "不是有效的数字", "1,234"],
-      ["坏文件.pdf", null, null, "E_FILE_TYPE", "不是 CSV 或 XLSX 文件", null],
+      ["文件", "行号", "报送单位", "指标编码", "统计期", "列", "错误代码", "原因", "原值"],
+      ["市经信局-2017-10.csv", 5, "市经信局", "CX75-06-01", "2016-12", "统计期", "E_PERIOD_BEFORE_START", "不是有效的数字", "2016-12"],
+      ["市经信局-2017-10.csv", 5, null, null, null, "累计完成值", "E_NOT_A_NUMBER", "不是有效的数字", "=HYPERLINK(\"http://x\")"],
+      ["市经信局-2017-10.csv", 5, null, null, null, "累计完成值", "E_NOT_A_NUMBER", "不是有效的数字", "00123"],
+      ["市经信局-2017-10.csv", 5, null, null, null, "累计完成值", "E_NOT_A_NUMBER", "不是有效的数字", "1,234"],
+      ["坏文件.pdf", null, null, null, null, null, "E_FILE_TYPE", "不是 CSV 或 XLSX 文件", null],
     ]);
     // the CSV of the same lines: same header, the formula defused with an apostrophe
     const csv = rejectsCsv(lines);
-    expect(csv.startsWith("\uFEFF文件,行号,列,错误代码,原因,原值\r\n")).toBe(true);
+    expect(csv.startsWith("\uFEFF文件,行号,报送单位,指标编码,统计期,列,错误代码,原因,原值\r\n")).toBe(true);
     expect(csv).toContain(`"'=HYPERLINK(""http://x"")"`);
+    expect(csv).toContain("市经信局-2017-10.csv,5,市经信局,CX75-06-01,2016-12,统计期,E_PERIOD_BEFORE_START");
   });
 
   it("still opens with characters XML cannot hold (a control character, a lone surrogate): shown as �", async () => {
     const data = await readBack(rejectsXlsx([line("12\u0001家"), line("a\uD800b"), line("<b>&\"</b>")]));
-    expect(data.slice(1).map((r) => r[5])).toEqual(["12\uFFFD家", "a\uFFFDb", "<b>&\"</b>"]);
+    expect(data.slice(1).map((r) => r[8])).toEqual(["12\uFFFD家", "a\uFFFDb", "<b>&\"</b>"]);
   });
 
   it("cuts a value longer than an Excel cell holds, saying so", async () => {
     const data = await readBack(rejectsXlsx([line("很".repeat(CELL_MAX + 10))]));
-    const value = String(data[1]![5]);
+    const value = String(data[1]![8]);
     expect(value.length).toBe(CELL_MAX);
     expect(value.endsWith("…（已截断）")).toBe(true);
   });
 
   it("keeps texts Excel would otherwise change: _x0041_ (read as A), a carriage return", async () => {
     const data = await readBack(rejectsXlsx([line("a_x0041_b"), line("_x0041_x0042_"), line("c\rd"), line("e\r\nf")]));
-    expect(data.slice(1).map((r) => r[5])).toEqual(["a_x0041_b", "_x0041_x0042_", "c\rd", "e\r\nf"]);
+    expect(data.slice(1).map((r) => r[8])).toEqual(["a_x0041_b", "_x0041_x0042_", "c\rd", "e\r\nf"]);
   });
 
   it("writes a list of 200,000 lines; beyond a sheet's rows or size, as many as fit and a line counting the rest", async () => {
@@ -72,7 +74,7 @@ describe("rejectsXlsx", () => {
   });
 
   it("an empty list is the header alone; the same lines give the same bytes", async () => {
-    expect(await readBack(rejectsXlsx([]))).toEqual([["文件", "行号", "列", "错误代码", "原因", "原值"]]);
+    expect(await readBack(rejectsXlsx([]))).toEqual([["文件", "行号", "报送单位", "指标编码", "统计期", "列", "错误代码", "原因", "原值"]]);
     expect(rejectsXlsx([line("x")])).toEqual(rejectsXlsx([line("x")]));
   });
 });

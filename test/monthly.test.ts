@@ -122,7 +122,8 @@ describe("luoshi ingest", () => {
     const out = join(fixture.dir, "rejects.csv");
     luoshi("ingest", file("c.csv", ["市经信局,CX75-06-01,2017-10,三百,家,,,张三,2017-11-03"]), "--as-of", "2017-11-10", "--rejects-out", out);
     const text = readFileSync(out, "utf8");
-    expect(text.startsWith("\uFEFF文件,行号,列,错误代码,原因,原值")).toBe(true);
+    expect(text.startsWith("\uFEFF文件,行号,报送单位,指标编码,统计期,列,错误代码,原因,原值")).toBe(true);
+    expect(text).toContain("c.csv,2,市经信局,CX75-06-01,2017-10,累计完成值,E_NOT_A_NUMBER");
     expect(text).toContain("E_NOT_A_NUMBER");
   });
 
@@ -133,9 +134,9 @@ describe("luoshi ingest", () => {
     expect(r.status, r.stderr).toBe(1);
     const [sheet] = await readXlsxFile(readFileSync(out));
     expect(sheet!.data).toEqual([
-      ["文件", "行号", "列", "错误代码", "原因", "原值"],
-      ["d.csv", 2, "统计期", "E_PERIOD_BEFORE_START", expect.stringContaining("2016-12"), "2016-12"],
-      ["d.csv", 3, "累计完成值", "E_NOT_A_NUMBER", expect.stringContaining("三百"), "三百"],
+      ["文件", "行号", "报送单位", "指标编码", "统计期", "列", "错误代码", "原因", "原值"],
+      ["d.csv", 2, "市经信局", "CX75-06-01", "2016-12", "统计期", "E_PERIOD_BEFORE_START", expect.stringContaining("2016-12"), "2016-12"],
+      ["d.csv", 3, "市经信局", "CX75-06-01", "2017-10", "累计完成值", "E_NOT_A_NUMBER", expect.stringContaining("三百"), "三百"],
     ]);
     // another kind of file name is a usage error, before anything is loaded
     const xls = luoshi("ingest", file("e.csv", OCTOBER), "--as-of", "2017-11-10", "--rejects-out", join(fixture.dir, "r.xls"));
@@ -148,14 +149,14 @@ describe("luoshi ingest", () => {
     const out = join(fixture.dir, "rejects.csv");
     writeFileSync(out, "an old list");
     expect(luoshi("ingest", file("ok.csv", OCTOBER), "--as-of", "2017-11-10", "--rejects-out", out).status).toBe(0);
-    expect(readFileSync(out, "utf8")).toBe("\uFEFF文件,行号,列,错误代码,原因,原值\r\n");
+    expect(readFileSync(out, "utf8")).toBe("\uFEFF文件,行号,报送单位,指标编码,统计期,列,错误代码,原因,原值\r\n");
     const empty = join(fixture.dir, "empty.csv");
     writeFileSync(empty, "");
     const r = luoshi("ingest", file("f.csv", ["市经信局,CX75-06-01,2017-11,=1+1,家,,,张三,2017-12-03"]), empty, "--as-of", "2017-12-10", "--rejects-out", out);
     expect(r.status).toBe(2);
     const lines = readFileSync(out, "utf8").trim().split("\r\n");
-    expect(lines[1]).toBe("f.csv,2,累计完成值,E_NOT_A_NUMBER,不是有效的数字：“=1+1”,\"'=1+1\"");
-    expect(lines[2]).toBe("empty.csv,,,E_FILE_EMPTY,文件为空,");
+    expect(lines[1]).toBe("f.csv,2,市经信局,CX75-06-01,2017-11,累计完成值,E_NOT_A_NUMBER,不是有效的数字：“=1+1”,\"'=1+1\"");
+    expect(lines[2]).toBe("empty.csv,,,,,,E_FILE_EMPTY,文件为空,");
     // several files end with their totals, naming the files rejected whole
     expect(r.stdout).toContain("共 2 个文件：载入 1 个，已载入过 0 个，整个被拒绝 1 个；新增 0，更新 0，未变 0，拒绝 1 行，待复核 0");
     // again, as a dry run: both files already there or rejected whole; the rows rejected before still counted

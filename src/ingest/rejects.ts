@@ -4,12 +4,27 @@
  */
 import Papa from "papaparse";
 import { CELL_MAX, SHEET_MAX_ROWS, STYLE, xlsxWorkbook, type Cell } from "../xlsxwrite.js";
+import { headerField } from "./table.js";
 
 /** Characters of sheet XML the rejects workbook is kept under (well below the longest JavaScript string). */
 const SHEET_MAX_CHARS = 200_000_000;
 
-/** One line of the rejects file: a rejected row, or a whole file rejected (row and column then empty). */
-export type RejectLine = { file: string; row: number | null; column: string | null; code: string; message: string; value: string | null };
+/**
+ * One line of the rejects file: a rejected row, or a whole file rejected (row and column then empty). `rawRow`: the
+ * row's cells by header, from which its 报送单位, 指标编码 and 统计期 are shown as written, so that the department
+ * sees which report it is without opening its file.
+ */
+export type RejectLine = { file: string; row: number | null; column: string | null; code: string; message: string; value: string | null; rawRow?: Record<string, string> };
+
+/** The row's 报送单位, 指标编码 and 统计期 as written (empty when the row has no such column). */
+function keyCells(rawRow: Record<string, string> | undefined): [string, string, string] {
+  const out: [string, string, string] = ["", "", ""];
+  for (const [header, text] of Object.entries(rawRow ?? {})) {
+    const at = ["department", "targetCode", "period"].indexOf(headerField(header) ?? "");
+    if (at >= 0 && out[at] === "") out[at] = text;
+  }
+  return out;
+}
 
 /**
  * A cell Excel would run as a formula (=, +, @, a tab or CR first; "-" first unless the cell is a plain number such
@@ -17,13 +32,13 @@ export type RejectLine = { file: string; row: number | null; column: string | nu
  */
 const FORMULA = /^[=+@\t\r]|^-(?!\d[\d,]*(?:\.\d+)?$)/;
 
-const HEADER = ["文件", "行号", "列", "错误代码", "原因", "原值"];
+const HEADER = ["文件", "行号", "报送单位", "指标编码", "统计期", "列", "错误代码", "原因", "原值"];
 
 export function rejectsCsv(lines: readonly RejectLine[]): string {
   if (lines.length === 0) return "\uFEFF" + HEADER.join(",") + "\r\n";
   return "\uFEFF" + Papa.unparse({
     fields: HEADER,
-    data: lines.map((r) => [r.file, r.row ?? "", r.column ?? "", r.code, r.message, r.value ?? ""]),
+    data: lines.map((r) => [r.file, r.row ?? "", ...keyCells(r.rawRow), r.column ?? "", r.code, r.message, r.value ?? ""]),
   }, { escapeFormulae: FORMULA }) + "\r\n";
 }
 
@@ -54,13 +69,15 @@ export function rejectsXlsx(lines: readonly RejectLine[], maxRows = SHEET_MAX_RO
       shown = i;
       break;
     }
-    rows.push([text(r.file), r.row === null ? null : { value: r.row, style: STYLE.text }, text(r.column), text(r.code), text(r.message), text(r.value)]);
+    const key = keyCells(r.rawRow);
+    chars += 2 * (key[0].length + key[1].length + key[2].length);
+    rows.push([text(r.file), r.row === null ? null : { value: r.row, style: STYLE.text }, ...key.map(text), text(r.column), text(r.code), text(r.message), text(r.value)]);
   }
   if (shown < lines.length) {
     rows.push([text(`……另有 ${lines.length - shown} 行未列出（超出一个 Excel 工作表能容纳的行数或大小），全部被拒绝的行请导出为 CSV`)]);
   }
   return xlsxWorkbook({
-    sheet: REJECTS_SHEET, title: "退回清单", rows, widths: [28, 7, 12, 22, 60, 30],
+    sheet: REJECTS_SHEET, title: "退回清单", rows, widths: [28, 7, 16, 14, 10, 12, 22, 60, 30],
     sheetViews: `<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>`,
   });
 }
