@@ -984,6 +984,13 @@ describe("readMonthlyFile: .xlsx sheets and cells", () => {
     // two current figures stay an error: which one is meant cannot be told
     const two = await readMonthlyFile({ name: "two.csv", bytes: Buffer.from(csv.replace("截至上月", "万元")) }, CTX);
     expect(two.fileError?.message).toContain("「累计完成值」出现 2 次");
+    // months named in each: the latest month's column (1-10月 beside 1-9月, 截至10月底 beside 截至9月底)
+    for (const [earlier, later] of [["1-9月累计完成值", "1-10月累计完成值"], ["累计完成值（截至9月底）", "累计完成值（截至10月底）"]]) {
+      const months = await readMonthlyFile({ name: "months.csv", bytes: Buffer.from([`报送单位,指标编码,统计期,${later},${earlier}`, "市经信局,ZN-01,2017-10,450,400"].join("\n")) }, CTX);
+      expect([later, months.rows.map((x) => x.value), months.file.ignoredColumns]).toEqual([later, [450], [earlier]]);
+    }
+    const same = await readMonthlyFile({ name: "same.csv", bytes: Buffer.from(["报送单位,指标编码,统计期,1-10月累计完成值,1-10月累计完成值", "市经信局,ZN-01,2017-10,450,400"].join("\n")) }, CTX);
+    expect(same.fileError?.message).toContain("「累计完成值」出现 2 次");
   });
 
   it("a data row below a one-row header is never read as a second header row, even when its first cells are blank", async () => {

@@ -486,7 +486,14 @@ export function readHeader(sheet: Grid, merges: readonly Merge[] = []): { header
   const values = byField.get("value");
   let matches = best.matches;
   if (values && values.length > 1) {
-    const current = values.filter((m) => !EARLIER_FIGURE.test(m.header));
+    let current = values.filter((m) => !EARLIER_FIGURE.test(m.header));
+    // 「1-9月累计完成值」 beside 「1-10月累计完成值」, 「截至9月底」 beside 「截至10月底」: the latest month's column
+    // (the others, last months' figures kept for reference, are not read)
+    const months = current.map((m) => headingMonth(m.header));
+    if (current.length > 1 && months.every((n) => n !== null)) {
+      const latest = Math.max(...(months as number[]));
+      if (months.filter((n) => n === latest).length === 1) current = [current[months.indexOf(latest)]!];
+    }
     if (current.length === 1) {
       byField.set("value", current);
       matches = matches.filter((m) => m.field !== "value" || m === current[0]);
@@ -647,6 +654,13 @@ function numericColumns(line: readonly string[], mapped: ReadonlySet<number>, ro
 
 /** A heading that names one month (2018年10月, 10月份, 10月完成值, 2018-10): a column of that month's figures (「1-10月累计」 is the cumulative figure: LOOKALIKE asks). */
 const MONTH_HEADING = /^(?:\d{2,4}年)?(?:1[0-2]|0?[1-9])月份?(?:完成|完成值|完成数)?$|^\d{4}[-./](?:1[0-2]|0?[1-9])$/;
+
+/** The month a value heading runs to (「1-10月累计完成值」, 「截至10月底累计」, 「累计完成值（1至10月）」 → 10), or null. */
+function headingMonth(header: string): number | null {
+  const all = [...header.normalize("NFKC").matchAll(/(\d{1,2})\s*月/g)].map((m) => Number(m[1]));
+  const last = all[all.length - 1];
+  return last !== undefined && last >= 1 && last <= 12 ? last : null;
+}
 
 /** A value heading that names an earlier period's figure (上月, 上年同期): beside the current one, it is not read. */
 const EARLIER_FIGURE = /上月|上期|上年|去年|同期|上季/;
