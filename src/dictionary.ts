@@ -581,7 +581,7 @@ export const DICTIONARY: Record<string, ViewDoc> = {
       policy_id: policy,
       department_id: "报送单位编号",
       department_name: "报送单位简称",
-      months_owed: "应报月数（已到期）",
+      months_owed: "应报月数（已到期；到期前提前报送的月份到期后才计入，已报月数同）",
       months_received: "已报月数",
       months_on_time: "按时报送月数",
       months_late: "逾期报送月数",

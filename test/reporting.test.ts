@@ -71,6 +71,18 @@ describe("reporting calendar and rates", () => {
     ]);
   });
 
+  it("a month sent before its report is due is not owed yet: neither owed nor received until its due day", async () => {
+    // 市金融办 sent 2017-11 on 2017-12-01, due in December's first days
+    await setAsOf(wh.connection, "2017-12-02");
+    const [early] = (await query(wh.connection, "SELECT status, due_at > TIMESTAMP '2017-12-02 23:59:59' AS later FROM reporting_calendar WHERE department_name = '市金融办' AND period = '2017-11'")).rows;
+    expect(early).toEqual({ status: "on_time", later: true });
+    const rate = async () => (await query(wh.connection, "SELECT months_owed, months_received, reporting_rate FROM reporting_rates WHERE department_name = '市金融办'")).rows[0];
+    // owed: 2017-09 (never sent) and 2017-10 (on time)
+    expect(await rate()).toEqual({ months_owed: 2, months_received: 1, reporting_rate: 0.5 });
+    await setAsOf(wh.connection, "2017-12-10");
+    expect(await rate()).toEqual({ months_owed: 3, months_received: 2, reporting_rate: 0.6667 });
+  });
+
   it("stops owing a milestone once it is reported done, and judges by the as-of date", async () => {
     // 市金融办 reports one target (CX75-16-01, first lead of row 16), reported 已完成 for 2017-12
     await setAsOf(wh.connection, "2018-03-20");
