@@ -161,8 +161,10 @@ export function readTaskTable(dir: string, displayRoot = "data/policies"): TaskT
   const byCode = new Map(departmentRows.map((d) => [d.data.code, d.data]));
   for (const m of memberRows) {
     for (const column of ["group_code", "member_code"] as const) {
-      if (!byCode.has(m.data[column]))
-        errors.push(loadError("E_UNKNOWN_DEPARTMENT", name("group_members.csv"), m.row, column, "部门编码不在部门字典中", m.data[column]));
+      if (!byCode.has(m.data[column])) {
+        errors.push(loadError("E_UNKNOWN_DEPARTMENT", name("group_members.csv"), m.row, column,
+          `departments.csv 中没有编码为「${m.data[column]}」的部门（此列填 departments.csv 的 code 列）`, m.data[column]));
+      }
     }
     if (byCode.get(m.data.group_code)?.kind !== "group" && byCode.has(m.data.group_code))
       errors.push(loadError("E_BAD_VALUE", name("group_members.csv"), m.row, "group_code", "该部门不是部门组（kind=group）", m.data.group_code));
