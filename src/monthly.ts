@@ -164,9 +164,11 @@ async function packedRows(
 /** The three parts of the reference data of a monthly file: published targets, who reports each, department names. */
 const REFERENCE = {
   targets: {
-    // (a count per period: its goal over all the periods to the deadline, see the targets view)
+    // (a count per period: its goal over all the periods to the deadline, see the targets view; 已完成 below the goal is
+    // asked about, not for a figure meant to go down: a ceiling, a level to come down to, a goal below its baseline)
     from: `(SELECT policy_id, target_id, code, kind, unit, strftime(counting_start, '%Y-%m-%d') AS counting_start, coalesce(goal, value)::VARCHAR AS goal,
-        CASE WHEN kind = 'quantity' AND coalesce(comparator, '') <> 'at_most' AND goal > 0 THEN goal::VARCHAR END AS done_floor
+        CASE WHEN kind = 'quantity' AND coalesce(comparator, '') <> 'at_most' AND NOT coalesce(falls AND measure = 'level', false)
+          AND NOT coalesce(value < baseline, false) AND goal > 0 THEN goal::VARCHAR END AS done_floor
       FROM targets WHERE status = 'published')`,
     columns: ["policy_id", "target_id", "code", "kind", "coalesce(unit, '')", "coalesce(counting_start, '')", "coalesce(goal, '')", "coalesce(done_floor, '')"],
     orderBy: undefined,

@@ -615,6 +615,11 @@ describe("readMonthlyFile: forms as departments fill them in", () => {
     expect(time.fileError?.message).toContain("C 列「时间」未能识别（是否为「统计期」？）：这样的列不会被读取，其中填写的统计期会被遗漏");
     expect(time.fileError?.message).not.toContain("时限」未能识别");
     expect(time.fileError?.message).not.toContain("配合单位」未能识别");
+    // stated above the header, they are there: a 责任部门 or 时间 column beside is none of the report's, as before
+    const above = await readMonthlyFile({ name: "above.csv", bytes: Buffer.from(["填报单位：市经信局,,,,", "统计期：2017年10月,,,,", "指标编码,指标名称,责任部门,时间,累计完成值", "ZN-01,企业,市经信局,11月3日,450"].join("\n")) }, CTX);
+    expect(above.fileError).toBeNull();
+    expect(above.file.ignoredColumns).toEqual(["指标名称", "责任部门", "时间"]);
+    expect(above.rows.map((x) => [x.department, x.period, x.value])).toEqual([["市经信局", "2017-10", 450]]);
   });
 
   it("a 统计期 label above the header wins over a month named elsewhere above it (a title may name the policy's date)", async () => {
@@ -989,8 +994,11 @@ describe("readMonthlyFile: .xlsx sheets and cells", () => {
       const months = await readMonthlyFile({ name: "months.csv", bytes: Buffer.from([`报送单位,指标编码,统计期,${later},${earlier}`, "市经信局,ZN-01,2017-10,450,400"].join("\n")) }, CTX);
       expect([later, months.rows.map((x) => x.value), months.file.ignoredColumns]).toEqual([later, [450], [earlier]]);
     }
-    const same = await readMonthlyFile({ name: "same.csv", bytes: Buffer.from(["报送单位,指标编码,统计期,1-10月累计完成值,1-10月累计完成值", "市经信局,ZN-01,2017-10,450,400"].join("\n")) }, CTX);
-    expect(same.fileError?.message).toContain("「累计完成值」出现 2 次");
+    // the same month, two years, or a forecast: which one is meant cannot be told
+    for (const headings of ["1-10月累计完成值,1-10月累计完成值", "2017年1-10月累计完成值,2016年1-12月累计完成值", "累计完成值（1-10月）,累计完成值（全年预计，1-12月）"]) {
+      const same = await readMonthlyFile({ name: "same.csv", bytes: Buffer.from([`报送单位,指标编码,统计期,${headings}`, "市经信局,ZN-01,2017-10,450,400"].join("\n")) }, CTX);
+      expect([headings, same.fileError?.message]).toEqual([headings, expect.stringContaining("「累计完成值」出现 2 次")]);
+    }
   });
 
   it("a data row below a one-row header is never read as a second header row, even when its first cells are blank", async () => {
@@ -1191,6 +1199,11 @@ describe("readMonthlyFile: .xlsx", () => {
       { data: sheet("2017-10"), sheet: "10月报表" }, { data: sheet("2017-09"), sheet: "9月报表" }, { data: [["填报说明"], ["报送单位", "指标编码"]], sheet: "填报说明" },
     ]).toBuffer()) as Buffer;
     expect((await readMonthlyFile({ name: "book.xlsx", bytes: newestFirst }, CTX)).file).toMatchObject({ sheet: "10月报表", otherSheets: ["9月报表"], sheetByMonth: false });
+    // next month's sheet made ready with its header alone: the latest month filled in
+    const ready = (await writeExcelFile([
+      { data: sheet("2017-09"), sheet: "9月" }, { data: sheet("2017-10"), sheet: "10月" }, { data: [["报送单位", "指标编码", "统计期", "累计完成值"]], sheet: "11月" },
+    ]).toBuffer()) as Buffer;
+    expect((await readMonthlyFile({ name: "book.xlsx", bytes: ready }, CTX)).file).toMatchObject({ sheet: "10月", otherSheets: ["9月", "11月"], sheetByMonth: true });
     // names that are not all months keep the first sheet
     const mixed = (await writeExcelFile([{ data: sheet("2017-10"), sheet: "本月" }, { data: sheet("2017-09"), sheet: "9月" }]).toBuffer()) as Buffer;
     expect((await readMonthlyFile({ name: "book.xlsx", bytes: mixed }, CTX)).file).toMatchObject({ sheet: "本月", otherSheets: ["9月"], sheetByMonth: false });

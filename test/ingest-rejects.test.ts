@@ -41,6 +41,9 @@ describe("rejectsXlsx", () => {
     expect(csv.startsWith("\uFEFF文件,行号,报送单位,指标编码,统计期,列,错误代码,原因,原值\r\n")).toBe(true);
     expect(csv).toContain(`"'=HYPERLINK(""http://x"")"`);
     expect(csv).toContain("市经信局-2017-10.csv,5,市经信局,CX75-06-01,2016-12,统计期,E_PERIOD_BEFORE_START");
+    // a 报送单位 and 统计期 stated above the header (no such cells in the row): from the key the row was meant for
+    const stated = rejectsCsv([line("三百", { rawRow: { 指标编码: "CX75-06-01", 累计完成值: "三百" }, reported: { department: "市经信局", targetCode: "CX75-06-01", period: "2017-10" } })]);
+    expect(stated).toContain("市经信局-2017-10.csv,5,市经信局,CX75-06-01,2017-10,累计完成值,E_NOT_A_NUMBER");
   });
 
   it("still opens with characters XML cannot hold (a control character, a lone surrogate): shown as �", async () => {

@@ -299,7 +299,9 @@ describe("when a target is done: one rule for progress, the calendar and the tem
       const nov = await load("jxj-2017-11.csv", "2017-12-04 09:00:00", ["市经信局,CX75-06-01,2017-11,460,家,,,,"], "2018-03-31");
       expect(nov.flagged).toBe(0);
       expect(await one("SELECT flagged FROM observations WHERE code = 'CX75-06-01' AND period = '2017-11'", "2017-12-10")).toEqual([{ flagged: false }]);
-      await load("jxj-2017-12.csv", "2018-01-04 09:00:00", ["市经信局,CX75-06-01,2017-12,440,家,,,,"], "2018-03-31");
+      // 已完成 at or below it is no figure short of the target (a goal to go up to would be asked about)
+      const dec = await load("jxj-2017-12.csv", "2018-01-04 09:00:00", ["市经信局,CX75-06-01,2017-12,440,家,已完成,,,"], "2018-03-31");
+      expect(dec.flagged).toBe(0);
       expect(await progress("2018-01-10")).toEqual([{ progress: null, done_period: "2017-12", progress_status: "done" }]);
       // done for good: a later month above it again does not undo it (nor ask for the target again)
       await load("jxj-2018-01.csv", "2018-02-04 09:00:00", ["市经信局,CX75-06-01,2018-01,455,家,,,,"], "2018-03-31");
@@ -329,6 +331,22 @@ describe("targets the schedule cannot split", () => {
       const reporters = await query(w.connection, "SELECT count(*) AS n FROM target_reporters WHERE code = 'CX75-08-01' AND department_name = '市科技局'");
       expect(reporters.rows).toEqual([{ n: 1 }]);
       expect(await owed("2018-01")).toBe((await owed("2017-12")) - 1);
+    });
+  });
+
+  it("a ceiling first kept after its deadline's month is done late, and done for good once kept", async () => {
+    await withOwnWarehouse((f) => edit(f.policyDir, "targets.csv", "CX75-08-01,published,8,quantity,,5,", "CX75-08-01,published,8,quantity,at_most,5,"), async (w, load) => {
+      const status = async (asOf: string) => {
+        await setAsOf(w.connection, asOf);
+        return (await query(w.connection, "SELECT done_period, progress_status FROM target_progress WHERE code = 'CX75-08-01'")).rows[0];
+      };
+      // deadline 2017-12-31: over it in December, under it in January
+      await load("kjj-12.csv", "2018-01-03 10:00:00", ["市科技局,CX75-08-01,2017-12,7,个,,,,"], "2018-03-31");
+      expect(await status("2018-01-10")).toEqual({ done_period: null, progress_status: "overdue" });
+      await load("kjj-01.csv", "2018-02-03 10:00:00", ["市科技局,CX75-08-01,2018-01,4,个,,,,"], "2018-03-31");
+      expect(await status("2018-02-10")).toEqual({ done_period: "2018-01", progress_status: "done_late" });
+      await load("kjj-02.csv", "2018-03-03 10:00:00", ["市科技局,CX75-08-01,2018-02,8,个,,,,"], "2018-03-31");
+      expect(await status("2018-03-10")).toEqual({ done_period: "2018-01", progress_status: "done_late" });
     });
   });
 

@@ -147,7 +147,7 @@ export async function readMonthlyTable(input: { name: string; bytes: Uint8Array 
   info.rowsRead = t.table.rows.length;
   if (t.table.rows.length === 0) {
     // every data row hidden (an autofilter left on) or left unfilled (the template sent back): say so, rather than "no data"
-    return rejectFile(fileError("E_NO_DATA", noDataMessage(t.table.headerRow, t.table.skipped)));
+    return rejectFile(fileError("E_NO_DATA", noDataMessage(t.table.headerRow, t.table.skipped) + sheetChoice));
   }
 
   const validateOptions: ValidateOptions = {

@@ -14,15 +14,21 @@ const SHEET_MAX_CHARS = 200_000_000;
  * row's cells by header, from which its 报送单位, 指标编码 and 统计期 are shown as written, so that the department
  * sees which report it is without opening its file.
  */
-export type RejectLine = { file: string; row: number | null; column: string | null; code: string; message: string; value: string | null; rawRow?: Record<string, string> };
+export type RejectLine = {
+  file: string; row: number | null; column: string | null; code: string; message: string; value: string | null; rawRow?: Record<string, string>;
+  /** The key the row was meant for, when readable (Reject.reported): a 报送单位 or 统计期 stated above the header. */
+  reported?: { department: string; targetCode: string; period: string } | null;
+};
 
-/** The row's 报送单位, 指标编码 and 统计期 as written (empty when the row has no such column). */
-function keyCells(rawRow: Record<string, string> | undefined): [string, string, string] {
+/** The row's 报送单位, 指标编码 and 统计期 as written; those stated above the header from the key it was meant for. */
+function keyCells(r: RejectLine): [string, string, string] {
   const out: [string, string, string] = ["", "", ""];
-  for (const [header, text] of Object.entries(rawRow ?? {})) {
+  for (const [header, text] of Object.entries(r.rawRow ?? {})) {
     const at = ["department", "targetCode", "period"].indexOf(headerField(header) ?? "");
     if (at >= 0 && out[at] === "") out[at] = text;
   }
+  const reported = r.reported;
+  if (reported) [reported.department, reported.targetCode, reported.period].forEach((text, at) => (out[at] ||= text));
   return out;
 }
 
@@ -38,7 +44,7 @@ export function rejectsCsv(lines: readonly RejectLine[]): string {
   if (lines.length === 0) return "\uFEFF" + HEADER.join(",") + "\r\n";
   return "\uFEFF" + Papa.unparse({
     fields: HEADER,
-    data: lines.map((r) => [r.file, r.row ?? "", ...keyCells(r.rawRow), r.column ?? "", r.code, r.message, r.value ?? ""]),
+    data: lines.map((r) => [r.file, r.row ?? "", ...keyCells(r), r.column ?? "", r.code, r.message, r.value ?? ""]),
   }, { escapeFormulae: FORMULA }) + "\r\n";
 }
 
@@ -69,7 +75,7 @@ export function rejectsXlsx(lines: readonly RejectLine[], maxRows = SHEET_MAX_RO
       shown = i;
       break;
     }
-    const key = keyCells(r.rawRow);
+    const key = keyCells(r);
     chars += 2 * (key[0].length + key[1].length + key[2].length);
     rows.push([text(r.file), r.row === null ? null : { value: r.row, style: STYLE.text }, ...key.map(text), text(r.column), text(r.code), text(r.message), text(r.value)]);
   }

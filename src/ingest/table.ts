@@ -489,10 +489,11 @@ export function readHeader(sheet: Grid, merges: readonly Merge[] = []): { header
     let current = values.filter((m) => !EARLIER_FIGURE.test(m.header));
     // 「1-9月累计完成值」 beside 「1-10月累计完成值」, 「截至9月底」 beside 「截至10月底」: the latest month's column
     // (the others, last months' figures kept for reference, are not read)
+    // (only between headings of one year, or none naming a year: 2016年1-12月 beside 2017年1-10月 stays an error)
     const months = current.map((m) => headingMonth(m.header));
-    if (current.length > 1 && months.every((n) => n !== null)) {
-      const latest = Math.max(...(months as number[]));
-      if (months.filter((n) => n === latest).length === 1) current = [current[months.indexOf(latest)]!];
+    if (current.length > 1 && months.every((n) => n !== null) && new Set(months.map((n) => n!.year)).size === 1) {
+      const latest = Math.max(...months.map((n) => n!.month));
+      if (months.filter((n) => n!.month === latest).length === 1) current = [current[months.findIndex((n) => n!.month === latest)]!];
     }
     if (current.length === 1) {
       byField.set("value", current);
@@ -518,7 +519,8 @@ export function readHeader(sheet: Grid, merges: readonly Merge[] = []): { header
   const missing = REQUIRED_FIELDS.filter((f) => !stated(f)).map((f) => COLUMN_NAME[f]);
   if (!byField.has("value") && !byField.has("status")) missing.push(`${COLUMN_NAME.value} 或 ${COLUMN_NAME.status}`);
   const headerLine = best.line ?? headerZone[best.index]!;
-  const lookalikes = lookalikeColumns(headerLine, new Set(matches.map((m) => m.index)), (f) => byField.has(f));
+  // (a 报送单位 or 统计期 stated above the header is there: a 责任部门 or 月份 column beside it is none of the report's)
+  const lookalikes = lookalikeColumns(headerLine, new Set(matches.map((m) => m.index)), (f) => (f === "department" || f === "period" ? stated(f) : byField.has(f)));
   if (missing.length > 0) {
     const aboveHint = missing.includes(COLUMN_NAME.department) || missing.includes(COLUMN_NAME.period)
       ? "（全表只有一个报送单位或统计期时，也可写在表头上方，如“填报单位：市经信局”“统计期：2017年10月”）"
@@ -655,11 +657,17 @@ function numericColumns(line: readonly string[], mapped: ReadonlySet<number>, ro
 /** A heading that names one month (2018年10月, 10月份, 10月完成值, 2018-10): a column of that month's figures (「1-10月累计」 is the cumulative figure: LOOKALIKE asks). */
 const MONTH_HEADING = /^(?:\d{2,4}年)?(?:1[0-2]|0?[1-9])月份?(?:完成|完成值|完成数)?$|^\d{4}[-./](?:1[0-2]|0?[1-9])$/;
 
-/** The month a value heading runs to (「1-10月累计完成值」, 「截至10月底累计」, 「累计完成值（1至10月）」 → 10), or null. */
-function headingMonth(header: string): number | null {
-  const all = [...header.normalize("NFKC").matchAll(/(\d{1,2})\s*月/g)].map((m) => Number(m[1]));
-  const last = all[all.length - 1];
-  return last !== undefined && last >= 1 && last <= 12 ? last : null;
+/**
+ * The month a value heading runs to (「1-10月累计完成值」, 「截至10月底累计」, 「累计完成值（1至10月）」 → 10) and the year
+ * it names (「2017年1-10月」; null when none), or null: no month, or a forecast, a goal or a plan (全年预计1-12月).
+ */
+function headingMonth(header: string): { year: number | null; month: number } | null {
+  const h = header.normalize("NFKC");
+  if (/预计|预测|预估|目标|计划|全年/.test(h)) return null;
+  const months = [...h.matchAll(/(\d{1,2})\s*月/g)].map((m) => Number(m[1]));
+  const years = [...h.matchAll(/(\d{4})\s*年/g)].map((m) => Number(m[1]));
+  const month = months[months.length - 1];
+  return month !== undefined && month >= 1 && month <= 12 ? { year: years[years.length - 1] ?? null, month } : null;
 }
 
 /** A value heading that names an earlier period's figure (上月, 上年同期): beside the current one, it is not read. */

@@ -283,18 +283,24 @@ export function parsePeriod(text: string, options: DateCellOptions = {}): Parsed
 
 const ENGLISH_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
-/** 「Oct-17」「Oct-2017」「Oct 2017」 → [_, year, month], or null. */
+/** 「Oct-17」「Oct-2017」「October 2017」 → [_, year, month], or null (00–69 → 2000–2069, as for 17年10月). */
 function englishMonth(t: string): string[] | null {
-  const m = t.match(/^([A-Za-z]{3})[a-z]*[-\s.]?(\d{2}|\d{4})$/);
-  const month = m ? ENGLISH_MONTHS.indexOf(m[1]!.toLowerCase()) + 1 : 0;
-  if (!m || month === 0) return null;
-  return [m[0], m[2]!.length === 2 ? `20${m[2]}` : m[2]!, String(month)];
+  const m = t.match(/^(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?[-\s.]?(\d{2}|\d{4})$/i);
+  if (!m) return null;
+  const year = m[2]!.length === 4 ? m[2]! : `${Number(m[2]) <= 69 ? 20 : 19}${m[2]}`;
+  return [m[0], year, String(ENGLISH_MONTHS.indexOf(m[1]!.slice(0, 3).toLowerCase()) + 1)];
 }
 
-/** 「2017年1-10月」「2017.1-10」「2017/1-10月」 → [_, year, last month], when the first month is not after the last; else null. */
+/**
+ * 「2017年1-10月」「2017年3-5月」 → [_, year, last month], when the first month is not after the last; with a point or a
+ * slash (「2017.1-10」「2017/1-10月」) only a range from January, a cumulative figure's (2017.10-12 may be a date or two
+ * months: not read); else null.
+ */
 function monthRangeEnd(t: string): string[] | null {
-  const m = t.match(/^(\d{4})[年./](\d{1,2})月?[-~～至到—–](\d{1,2})(?:月份?)?$/);
-  return m && Number(m[2]) <= Number(m[3]) ? [m[0], m[1]!, m[3]!] : null;
+  const m = t.match(/^(\d{4})([年./])(\d{1,2})月?[-~～至到—–](\d{1,2})(?:月份?)?$/);
+  if (!m || Number(m[3]) > Number(m[4])) return null;
+  if (m[2] !== "年" && Number(m[3]) !== 1) return null;
+  return [m[0], m[1]!, m[4]!];
 }
 
 const QUARTERS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, "1": 1, "2": 2, "3": 3, "4": 4 };

@@ -535,7 +535,14 @@ export async function readXlsxGrid(
     if (!usable(x.grid, x.merges)) continue;
     const tables = [x, ...order.slice(k + 1).filter((other) => !GUIDE_SHEET.test(other.sheet)).map(read).filter((o) => usable(o.grid, o.merges))];
     // a workbook kept with a sheet per month (1月, 2月, …, 10月) is sent whole each month: its latest month is the report
-    const latest = latestMonthSheet(tables.map((t) => t.sheet)) ?? 0;
+    // (the latest filled in: next month's sheet may be made ready, its header alone)
+    const byName = latestMonthSheet(tables.map((t) => t.sheet));
+    let latest = byName ?? 0;
+    const filled = tables.map((t, i) => ({ t, i })).filter(({ t }) => filledRows(t.grid) >= 2);
+    if (byName !== null && filled.length > 0 && filled.length < tables.length) {
+      // (months rising or falling in tab order stay so without the empty ones)
+      latest = filled.length === 1 ? filled[0]!.i : filled[latestMonthSheet(filled.map(({ t }) => t.sheet)) ?? 0]!.i;
+    }
     const chosen = tables[latest]!;
     chosen.otherTables = tables.filter((_, i) => i !== latest).map((t) => t.sheet);
     chosen.byMonth = latest !== 0;
@@ -543,6 +550,9 @@ export async function readXlsxGrid(
   }
   return read(shown[0]!);
 }
+
+/** Rows with two cells or more filled in: a header, a data row (a title holds one). */
+const filledRows = (grid: Grid) => grid.filter((row) => row.filter((c) => c.trim() !== "").length >= 2).length;
 
 const MONTH_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 十一: 11, 十二: 12 };
 

@@ -15,7 +15,8 @@
 -- no deadline to measure the time elapsed against). Done is for good: once reached (reached_periods), a later month
 -- reporting less does not undo it (the reporting calendar no longer asks for the target).
 -- A level to come down to (降至0.5吨标煤, targets.falls) is reached at or below it; without a baseline it has no share.
--- A ceiling (comparator at_most, 控制在…以内) has no share: under it, on track (done once the deadline is judged);
+-- A ceiling (comparator at_most, 控制在…以内) has no share: under it, on track (done once the deadline is judged;
+-- done late when first under it after the deadline's month; done for good once under it from that month on);
 -- over it, lagging (overdue once judged). A goal of one whole thing (1个, 1次, 1轮: not a percentage or an amount of
 -- money) cannot be a share of the schedule either: like a milestone, only its deadline judges it.
 WITH rules AS (
@@ -84,6 +85,8 @@ SELECT
   CASE
     WHEN kind = 'quantity' AND comparator = 'at_most' AND latest_value IS NOT NULL THEN
       CASE
+        -- kept under it from its deadline's month (reached_periods): done for good, late when first in a later month
+        WHEN done_period IS NOT NULL THEN CASE WHEN done_period > strftime(deadline, '%Y-%m') THEN 'done_late' ELSE 'done' END
         WHEN deadline_judged THEN CASE WHEN latest_value <= goal THEN 'done' ELSE 'overdue' END
         WHEN latest_value > goal THEN 'lagging'
         WHEN deadline IS NULL THEN 'no_deadline'
