@@ -40,7 +40,7 @@ export function overallParagraph(policy, counts, {asOf, receipts}) {
       ? `按序时进度评估，指标已完成 ${pairs.done + pairs.done_late} 项${late(pairs)}、进度正常 ${pairs.on_track} 项、落后序时 ${pairs.lagging} 项、逾期未完成 ${pairs.overdue} 项、尚未报送 ${pairs.not_reported} 项${unjudged(pairs)}。`
       : "",
     `任务层面，逾期未完成 ${tasks.overdue} 项，落后序时 ${tasks.lagging} 项，尚无报送 ${tasks.not_reported} 项，进度正常 ${tasks.on_track} 项，已完成 ${tasks.done + tasks.done_late} 项${late(tasks)}${unjudged(tasks)}。`,
-    receipts === 0 ? "截至判断日期尚未收到任何月度报送，以上判断均基于“未报送”。" : ""
+    receipts === 0 ? (pairs.not_due === totalPairs ? "截至判断日期尚无到期的月度报送。" : "截至判断日期尚未收到任何月度报送，以上判断均基于“未报送”。") : ""
   ];
   // a judging date before the policy was issued: said first, so that nobody reads the counts as a verdict
   if (policy.issued_date && asOf < policy.issued_date) parts.unshift(`（注意：判断日期早于本政策的发文日期 ${dateZh(policy.issued_date)}，以下各项不是对执行情况的评价。）`);
