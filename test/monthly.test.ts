@@ -256,6 +256,14 @@ describe("luoshi ingest", () => {
     expect(after.stderr).toContain('luoshi query "select file, source_row, code, message from rejects"');
   });
 
+  it("a CSV whose 报送单位 or 统计期 is on the first row of a block only (merged cells saved as CSV): says so once", () => {
+    const r = luoshi("ingest", file("merged.csv", ["市经信局,CX75-06-01,2017-10,300,家,,,,", ",CX75-29-02,,1800,家,,,,", ",CX75-36-01,,,,已完成,,,"]), "--as-of", "2017-11-10", "--dry-run");
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain("提示：2 行缺少报送单位或统计期。若原表中这些单元格是向下合并的，另存为 CSV 后只有第一行有值");
+    const one = luoshi("ingest", file("one.csv", ["市经信局,CX75-06-01,2017-10,300,家,,,,", ",CX75-29-02,2017-10,1800,家,,,,"]), "--as-of", "2017-11-10", "--dry-run");
+    expect(one.stdout).not.toContain("若原表中这些单元格是向下合并的");
+  });
+
   it("--as-of before today with no receipt time: says the file is stamped as received now, and how to back-fill (--received-at)", async () => {
     const path = file("a.csv", OCTOBER);
     const now = luoshi("ingest", path, "--as-of", "2017-11-10");
