@@ -310,9 +310,12 @@ describe("when a target is done: one rule for progress, the calendar and the tem
   });
 });
 
+/** CX75-08-01 (5个 by 2017-12-31, reported by 市科技局) made a ceiling: 控制在5个以内. */
+const asCeiling = (f: ReturnType<typeof copyData>) => edit(f.policyDir, "targets.csv", "CX75-08-01,published,8,quantity,,5,", "CX75-08-01,published,8,quantity,at_most,5,");
+
 describe("targets the schedule cannot split", () => {
   it("a ceiling (控制在…以内) is on track under it and lagging over it, done if under it once the deadline is judged; it has no share", async () => {
-    await withOwnWarehouse((f) => edit(f.policyDir, "targets.csv", "CX75-08-01,published,8,quantity,,5,", "CX75-08-01,published,8,quantity,at_most,5,"), async (w, load) => {
+    await withOwnWarehouse(asCeiling, async (w, load) => {
       const status = async (asOf: string) => {
         await setAsOf(w.connection, asOf);
         return (await query(w.connection, "SELECT progress, progress_status FROM target_progress WHERE code = 'CX75-08-01'")).rows[0];
@@ -335,7 +338,7 @@ describe("targets the schedule cannot split", () => {
   });
 
   it("a ceiling first kept after its deadline's month is done late, and done for good once kept", async () => {
-    await withOwnWarehouse((f) => edit(f.policyDir, "targets.csv", "CX75-08-01,published,8,quantity,,5,", "CX75-08-01,published,8,quantity,at_most,5,"), async (w, load) => {
+    await withOwnWarehouse(asCeiling, async (w, load) => {
       const status = async (asOf: string) => {
         await setAsOf(w.connection, asOf);
         return (await query(w.connection, "SELECT done_period, progress_status FROM target_progress WHERE code = 'CX75-08-01'")).rows[0];

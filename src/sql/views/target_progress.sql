@@ -93,9 +93,10 @@ SELECT
         ELSE 'on_track'
       END
     -- a recurring duty's 已完成 says this period's round is done, never the duty: it is judged by how lately it is reported
-    -- done once reached (reached_periods: the first month whose figure reached the goal or said 已完成), as the
-    -- reporting calendar and the template have it, even if a later month reports less
-    WHEN done_period IS NOT NULL OR progress >= 1 OR (latest_status = 'done' AND kind <> 'recurring') THEN
+    -- done once reached (reached_periods: the first month whose figure reached the goal or said 已完成, which the
+    -- latest figure or status reaching it implies), as the reporting calendar and the template have it, even if a
+    -- later month reports less
+    WHEN done_period IS NOT NULL THEN
       CASE WHEN deadline IS NOT NULL AND done_period > strftime(deadline, '%Y-%m') THEN 'done_late' ELSE 'done' END
     -- a recurring duty whose term is over, reported through its last month: done
     WHEN kind = 'recurring' AND deadline IS NOT NULL AND as_of > deadline AND latest_period >= strftime(deadline, '%Y-%m') THEN 'done'

@@ -24,8 +24,8 @@ SELECT
   coalesce(regexp_matches(regexp_replace(
     CASE WHEN g.annex_start IS NOT NULL THEN substr(t.content, greatest(1, g.annex_start - 5), least(g.annex_start, 6))
         || regexp_extract(substr(t.content, g.annex_start + 1, g.annex_end - g.annex_start), '^[^0-9０-９]*')
-      WHEN g.body_start IS NOT NULL THEN substr(CASE g.body_source WHEN 'title' THEN i.title WHEN 'body' THEN i.body_text END, greatest(1, g.body_start - 5), least(g.body_start, 6))
-        || regexp_extract(substr(CASE g.body_source WHEN 'title' THEN i.title WHEN 'body' THEN i.body_text END, g.body_start + 1, g.body_end - g.body_start), '^[^0-9０-９]*')
+      WHEN g.body_start IS NOT NULL THEN substr(body_sentence_source, greatest(1, g.body_start - 5), least(g.body_start, 6))
+        || regexp_extract(substr(body_sentence_source, g.body_start + 1, g.body_end - g.body_start), '^[^0-9０-９]*')
     END, '\s+', '', 'g'), '(降低|下降|减少|压缩|压减|缩短|削减|减|降)(了|到|至|为)?(约|近|超过|不少于|不低于|达)?$'), false) AS falls
 FROM raw.targets g
 JOIN raw.tasks t ON t.task_id = g.task_id
