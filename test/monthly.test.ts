@@ -371,6 +371,25 @@ describe("luoshi ingest", () => {
     expect(await rows("SELECT count(*) AS n FROM observations WHERE flagged")).toEqual([{ n: 4 }]);
   });
 
+  it("flags, and still loads, the figures whose 统计期 is not the month the 累计完成值 heading names (1-10月 beside 1-9月 on rows of 2017-09)", async () => {
+    // the October column is read beside September's; a row still dated 2017-09 has October's figure in it, or a stale 统计期
+    const path = join(fixture.dir, "months.csv");
+    writeFileSync(path, ["报送单位,指标编码,统计期,1-9月累计完成值,1-10月累计完成值,单位,完成状态",
+      "市经信局,CX75-06-01,2017-10,280,300,家,", "市经信局,CX75-29-02,2017-09,1700,1800,家,", "市经信局,CX75-36-01,2017-09,,,家,已完成"].join("\n") + "\n");
+    const r = luoshi("ingest", path, "--as-of", "2017-11-10", "--json");
+    const [s] = JSON.parse(r.stdout);
+    // (the milestone's row reads no figure from that column: not asked about)
+    expect(s).toMatchObject({ rows_read: 3, imported: 3, rejected: 0, flagged: 1 });
+    expect(s.flags.map((f: { row: number; reason: string }) => [f.row, f.reason])).toEqual([
+      [3, "统计期 2017-09 与第 1 行 E 列表头「1-10月累计完成值」所指的10月不符，已按该列读取，请核对"],
+    ]);
+    // a heading naming its year holds the year too
+    const year = join(fixture.dir, "year.csv");
+    writeFileSync(year, ["报送单位,指标编码,统计期,2017年1-10月累计完成值,单位", "市经信局,CX75-06-01,2018-10,310,家"].join("\n") + "\n");
+    const y = JSON.parse(luoshi("ingest", year, "--as-of", "2018-11-10", "--json").stdout)[0];
+    expect(y.flags.map((f: { reason: string }) => f.reason)).toEqual(["统计期 2018-10 与第 1 行 D 列表头「2017年1-10月累计完成值」所指的2017年10月不符，已按该列读取，请核对"]);
+  });
+
   it("says so when a file is loaded after one received later that reported the same keys (the one loaded last is current)", async () => {
     const later = luoshi("ingest", file("jxj-更正.csv", ["市经信局,CX75-06-01,2017-10,310,家,,,张三,2017-11-06"]), "--as-of", "2017-11-10", "--received-at", "2017-11-06 09:00:00", "--json");
     expect(JSON.parse(later.stdout)[0].received_before).toBeUndefined();

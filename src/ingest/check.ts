@@ -6,7 +6,7 @@
 import { fileError, type FileError } from "./codes.js";
 import { sniffBytes, type TextEncoding } from "./decode.js";
 import { validateRows, validateRowsInChunks, type IngestContext, type Reject, type ValidateHooks, type ValidateOptions, type ValidRow } from "./rules.js";
-import { hasHeader, noDataMessage, parseCsvGrid, readTable, type CsvGrid, type Field, type FormField, type MappedColumn, type SkippedRow, type TableRow } from "./table.js";
+import { hasHeader, noDataMessage, parseCsvGrid, readTable, type CsvGrid, type Field, type FormField, type MappedColumn, type SkippedRow, type TableRow, type ValueMonth } from "./table.js";
 import { readXlsxGrid, type Grid, type Merge } from "./xlsx.js";
 
 export type ReadOptions = {
@@ -40,6 +40,8 @@ export type FileInfo = {
   formFields: FormField[];
   /** 报送单位 or 统计期 stated above a header with its column too: each row's own counts, one that differs is flagged (statedCheck). */
   statedAbove: FormField[];
+  /** The month the 累计完成值 heading names (「1-10月累计完成值」): each row's 统计期 is held to it (statedCheck). */
+  valueMonth: ValueMonth | null;
   /** Rows below the header that hold no report (totals, notes, signatures, …), skipped; not counted in rowsRead. */
   skippedRows: SkippedRow[];
 };
@@ -83,7 +85,7 @@ export type MonthlyTable = { file: FileInfo; fileError: FileError | null; rows: 
  */
 export async function readMonthlyTable(input: { name: string; bytes: Uint8Array }, options: ReadOptions = {}): Promise<MonthlyTable> {
   const { name, bytes } = input;
-  const info: FileInfo = { name, sha256: null, encoding: null, format: null, rowsRead: 0, sheet: null, otherSheets: [], sheetByMonth: false, headerRow: null, ignoredColumns: [], formFields: [], statedAbove: [], skippedRows: [] };
+  const info: FileInfo = { name, sha256: null, encoding: null, format: null, rowsRead: 0, sheet: null, otherSheets: [], sheetByMonth: false, headerRow: null, ignoredColumns: [], formFields: [], statedAbove: [], valueMonth: null, skippedRows: [] };
   const rejectFile = (error: FileError): MonthlyTable => ({ file: info, fileError: error, rows: [], validateOptions: {} });
 
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
@@ -143,6 +145,7 @@ export async function readMonthlyTable(input: { name: string; bytes: Uint8Array 
   info.ignoredColumns = [...t.table.ignoredColumns, ...hiddenColumnNames];
   info.formFields = t.table.formFields;
   info.statedAbove = t.table.statedAbove;
+  info.valueMonth = t.table.valueMonth;
   info.skippedRows = t.table.skipped;
   info.rowsRead = t.table.rows.length;
   if (t.table.rows.length === 0) {

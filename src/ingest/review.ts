@@ -3,7 +3,7 @@
  * (src/monthly.ts, src/drops.ts) and the 报送自查 page (browser.ts) use the same ones.
  */
 import type { ValidRow } from "./rules.js";
-import type { FormField } from "./table.js";
+import type { FormField, ValueMonth } from "./table.js";
 import { parsePeriod, unitDef } from "./values.js";
 import { UNITS } from "../targets/units.js";
 
@@ -186,6 +186,31 @@ export function statedCheck(
   };
 }
 
-/** statedCheck of a file as read: what it states above its table (statedAbove), and the unit its form gives every row. */
-export const fileStatedCheck = (file: { statedAbove: readonly FormField[]; formFields: readonly FormField[] }, resolve: (name: string) => string | null) =>
-  statedCheck([...file.statedAbove, ...file.formFields.filter((f) => f.field === "unit")], resolve);
+/**
+ * The review reason of a row whose 统计期 is not the month its 累计完成值 heading names (「1-10月累计完成值」 over a row
+ * of 2017-09: the heading of last month's copy, or a row of last month beside this month's column). Null when the heading
+ * names no month. A row with no figure is not asked about.
+ */
+export function valueMonthCheck(valueMonth: ValueMonth | null): ((row: Pick<ValidRow, "period" | "value">) => string | null) | null {
+  if (valueMonth === null) return null;
+  const { header, letter, row: headerRow, year, month } = valueMonth;
+  const named = `${year === null ? "" : `${year}年`}${month}月`;
+  return (row) => {
+    const [y, m] = row.period.split("-").map(Number) as [number, number];
+    // (a row with a status alone reads nothing from that column)
+    return row.value === null || (m === month && (year === null || y === year)) ? null
+      : `统计期 ${row.period} 与第 ${headerRow} 行 ${letter} 列表头「${header}」所指的${named}不符，已按该列读取，请核对`;
+  };
+}
+
+/** statedCheck of a file as read: what it states above its table (statedAbove), the unit its form gives every row, and the month its 累计完成值 heading names. */
+export function fileStatedCheck(
+  file: { statedAbove: readonly FormField[]; formFields: readonly FormField[]; valueMonth?: ValueMonth | null },
+  resolve: (name: string) => string | null,
+): ((row: StatedRow & Pick<ValidRow, "value">) => string | null) | null {
+  const stated = statedCheck([...file.statedAbove, ...file.formFields.filter((f) => f.field === "unit")], resolve);
+  const month = valueMonthCheck(file.valueMonth ?? null);
+  if (month === null) return stated;
+  if (stated === null) return month;
+  return (row) => [stated(row), month(row)].filter((r): r is string => r !== null).join("；") || null;
+}

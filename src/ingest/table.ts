@@ -188,6 +188,8 @@ export type Table = {
    * 「……（2017年10月）」): each row's own cell counts; a row that differs is flagged for review (statedCheck).
    */
   statedAbove: FormField[];
+  /** The month the 累计完成值 column's heading names (see ValueMonth), or null. */
+  valueMonth: ValueMonth | null;
   rows: TableRow[];
   /** Rows below the header that hold no report (totals, notes, signatures, section titles, a repeated header). */
   skipped: SkippedRow[];
@@ -202,6 +204,13 @@ export type SkippedRow = { row: number; reason: string };
  * `column` the field's column name; `row` the 1-based row it stands on.
  */
 export type FormField = { field: Field; column: string; text: string; row: number };
+
+/**
+ * The month the 累计完成值 column's heading names (「1-10月累计完成值」, 「累计完成值（截至10月底）」: month 10, year
+ * null; 「2017年1-10月累计」: 2017): each row's 统计期 is held to it (statedCheck). A heading last month's copy kept, or the
+ * column chosen beside 「1-9月累计完成值」 on rows of 2017-09, is asked about rather than stored unseen.
+ */
+export type ValueMonth = { header: string; letter: string; row: number; year: number | null; month: number };
 
 /**
  * Why a row with a 指标编码 but no 累计完成值, 完成状态 or 进展情况 is skipped: a template's row the department did not
@@ -446,6 +455,7 @@ export type TableHeader = {
   formFields: FormField[];
   /** Fields stated above the header that have a column too (see Table.statedAbove). */
   statedAbove: FormField[];
+  valueMonth: ValueMonth | null;
   /**
    * The 累计完成值 column and the one right after it, when that one holds text a number may spill into unseen (进展情况,
    * 填报人, or an unread 备注/说明 column): a row with 1–3 digits, then exactly 3 digits (and decimals), there is a number
@@ -543,6 +553,8 @@ export function readHeader(sheet: Grid, merges: readonly Merge[] = []): { header
 
   const columns: MappedColumn[] = matches.map((m) => ({ field: m.field, header: m.header, index: m.index, letter: columnLetter(m.index) }));
   const valueMatch = byField.get("value")?.[0];
+  const named = valueMatch ? headingMonth(valueMatch.header) : null;
+  const valueMonth: ValueMonth | null = valueMatch && named ? { header: valueMatch.header.replace(/\s+/g, ""), letter: columnLetter(valueMatch.index), row: headerRow, ...named } : null;
   const bracket = valueMatch?.bracket?.normalize("NFKC") ?? null;
   const valueHeaderUnit = bracket !== null && KNOWN_UNITS.has(bracket) ? bracket : null;
   // 「累计完成值（万家）」: a scale and a unit, as a cell may carry them (1.5万家); a bare number below reads with it
@@ -578,7 +590,7 @@ export function readHeader(sheet: Grid, merges: readonly Merge[] = []): { header
     ? [valueColumn, valueColumn + 1]
     : null;
   return {
-    header: { index: best.index, headerRow, columns, ignoredColumns, valueHeaderUnit, valueSuffix, moneyUnit, width: line.length, headerCells, unnamed, layout, line, formFields, statedAbove: above.stated, splitNumberAfter },
+    header: { index: best.index, headerRow, columns, ignoredColumns, valueHeaderUnit, valueSuffix, moneyUnit, width: line.length, headerCells, unnamed, layout, line, formFields, statedAbove: above.stated, valueMonth, splitNumberAfter },
   };
 }
 
@@ -1002,7 +1014,7 @@ export function readTable(sheet: Grid, merges: readonly Merge[] = [], hidden: Re
   const { headerRow, columns, ignoredColumns, valueHeaderUnit, valueSuffix } = header;
   // (the money unit is listed with the fields stated above the header: it is one, for the money targets' rows)
   const formFields = [...header.formFields, ...(header.moneyUnit ? [header.moneyUnit] : []), ...footerFields(grid, skipped, header, rows)];
-  return { table: { headerRow, columns, ignoredColumns, valueHeaderUnit, valueSuffix, moneyUnit: header.moneyUnit?.text ?? null, formFields, statedAbove: header.statedAbove, rows, skipped } };
+  return { table: { headerRow, columns, ignoredColumns, valueHeaderUnit, valueSuffix, moneyUnit: header.moneyUnit?.text ?? null, formFields, statedAbove: header.statedAbove, valueMonth: header.valueMonth, rows, skipped } };
 }
 
 /** Fields a form signs below its table (「填表人：张三　填报日期：2017年11月3日」): who reported, and when. */
