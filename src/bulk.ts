@@ -218,11 +218,11 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
     const unit = v.target.unit;
     // what reviewReasons asks of the row's value, known here when the target has a unit (the row's unit is then the target's)
     dc.push([d, c, t.target_id, v.code, departmentId, unit, v.target.kind, v.target.countingStart?.slice(0, 7) ?? null,
-      t.goal !== null && t.goal > 0 ? REVIEW_MULTIPLE * t.goal : null, t.doneFloor, unit !== null && verdicts.isMoney(unit),
+      t.goal !== null && t.goal > 0 ? REVIEW_MULTIPLE * t.goal : null, t.doneFloor, t.doneCeiling, unit !== null && verdicts.isMoney(unit),
       unit === null ? null : COUNT_UNITS.includes(unit), unit === null ? null : unit === "%"]);
   }
   await tempTable(connection, "luoshi_dc", [["d", "VARCHAR"], ["c", "VARCHAR"], ["target_id", "VARCHAR"], ["code", "VARCHAR"],
-    ["department_id", "VARCHAR"], ["t_unit", "VARCHAR"], ["kind", "VARCHAR"], ["start_month", "VARCHAR"], ["huge", "DOUBLE"], ["done_floor", "DOUBLE"], ["money", "BOOLEAN"],
+    ["department_id", "VARCHAR"], ["t_unit", "VARCHAR"], ["kind", "VARCHAR"], ["start_month", "VARCHAR"], ["huge", "DOUBLE"], ["done_floor", "DOUBLE"], ["done_ceiling", "DOUBLE"], ["money", "BOOLEAN"],
     ["counted", "BOOLEAN"], ["percent", "BOOLEAN"]], dc);
   await tempTable(connection, "luoshi_period", [["raw", "VARCHAR"], ["period", "VARCHAR"]],
     periods.flatMap(([p]) => {
@@ -305,7 +305,7 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
     ), t AS (
       -- a value is read by SQL (plain) or found among the verdicts (mv), never both; '' is never among them
       SELECT q.i, q.cells_ok, q.st, q.u, q.n, q.rp, q.ra, q.v, q.st_pos, q.status, q.v_has, q.in_column, dc.target_id, dc.code, dc.department_id, dc.t_unit, dc.kind,
-        dc.start_month, dc.huge, dc.done_floor, dc.money, dc.counted, dc.percent, mp.period, md.date AS reported_at, md.raw IS NOT NULL AS ra_found,
+        dc.start_month, dc.huge, dc.done_floor, dc.done_ceiling, dc.money, dc.counted, dc.percent, mp.period, md.date AS reported_at, md.raw IS NOT NULL AS ra_found,
         q.plain OR mv.raw IS NOT NULL AS v_found, coalesce(q.plain_value, mv.value) AS value, coalesce(q.plain_text, mv.text) AS v_text, mv.scale_only AS v_scale,
         coalesce(q.plain_unit, mv.in_cell, q.in_column, $5) AS ru0
       FROM w q
@@ -336,6 +336,7 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
         (coalesce(r.value >= r.huge, false)
           OR (r.value IS NOT NULL AND r.value <> floor(r.value) AND coalesce(r.counted, list_contains($4, r.row_unit), false))
           OR (r.status IS NOT DISTINCT FROM 'done' AND r.done_floor IS NOT NULL AND (r.value IS NULL OR r.value < r.done_floor))
+          OR (r.status IS NOT DISTINCT FROM 'done' AND r.done_ceiling IS NOT NULL AND (r.value IS NULL OR r.value > r.done_ceiling))
           OR (r.value IS NOT NULL AND coalesce(r.percent, r.row_unit IS NOT DISTINCT FROM '%') AND r.value > 0 AND r.value <= 1)
           OR (r.reported_at IS NOT NULL AND r.reported_at > $8)
           OR (r.reported_at IS NOT NULL AND substr(r.reported_at, 1, 7) < r.period)

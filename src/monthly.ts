@@ -116,12 +116,12 @@ export async function syncManifest(connection: DuckDBConnection, data: string): 
 
 export type Lookup = {
   ctx: IngestContext;
-  /** target code → {policy_id, target_id} */
   /**
    * target code → {policy_id, target_id, goal: the target's value; doneFloor: the value a quantity target reports
-   * 已完成 at, the goal unless the target is a ceiling (at_most)}
+   * 已完成 at, the goal unless the target is a ceiling (at_most) or meant to come down; doneCeiling: the level a target
+   * meant to come down to (降至0.5吨标煤) reports 已完成 at or below}
    */
-  targets: Map<string, { policy_id: string; target_id: string; goal: number | null; doneFloor: number | null }>;
+  targets: Map<string, { policy_id: string; target_id: string; goal: number | null; doneFloor: number | null; doneCeiling: number | null }>;
   /** `${policy_id}|${canonical name}` → department_id */
   departments: Map<string, string>;
   /** Department alias (aliasKey) → the canonical names it stands for (aliasCandidates): what ctx.resolveDepartment reads. */
@@ -168,9 +168,12 @@ const REFERENCE = {
     // asked about, not for a figure meant to go down: a ceiling, a level to come down to, a goal below its baseline)
     from: `(SELECT policy_id, target_id, code, kind, unit, strftime(counting_start, '%Y-%m-%d') AS counting_start, coalesce(goal, value)::VARCHAR AS goal,
         CASE WHEN kind = 'quantity' AND coalesce(comparator, '') <> 'at_most' AND NOT coalesce(falls AND measure = 'level', false)
-          AND NOT coalesce(value < baseline, false) AND goal > 0 THEN goal::VARCHAR END AS done_floor
+          AND NOT coalesce(value < baseline, false) AND goal > 0 THEN goal::VARCHAR END AS done_floor,
+        -- (a level to come down to, 降至0.5吨标煤: 已完成 above it is asked about)
+        CASE WHEN kind = 'quantity' AND coalesce(comparator, '') <> 'at_most' AND coalesce(falls AND measure = 'level', false)
+          AND goal >= 0 THEN goal::VARCHAR END AS done_ceiling
       FROM targets WHERE status = 'published')`,
-    columns: ["policy_id", "target_id", "code", "kind", "coalesce(unit, '')", "coalesce(counting_start, '')", "coalesce(goal, '')", "coalesce(done_floor, '')"],
+    columns: ["policy_id", "target_id", "code", "kind", "coalesce(unit, '')", "coalesce(counting_start, '')", "coalesce(goal, '')", "coalesce(done_floor, '')", "coalesce(done_ceiling, '')"],
     orderBy: undefined,
   },
   reporters: { from: "target_reporters", columns: ["target_id", "department_name"], orderBy: "target_id, position, department_name" },
@@ -234,8 +237,9 @@ export async function ingestLookup(connection: DuckDBConnection, asOf: string, s
         }]),
       ),
     },
-    targets: new Map(targets.map(([policyId, targetId, code, , , , goal, doneFloor]) => [String(code), {
+    targets: new Map(targets.map(([policyId, targetId, code, , , , goal, doneFloor, doneCeiling]) => [String(code), {
       policy_id: String(policyId), target_id: String(targetId), goal: goal ? Number(goal) : null, doneFloor: doneFloor ? Number(doneFloor) : null,
+      doneCeiling: doneCeiling ? Number(doneCeiling) : null,
     }])),
     departments,
     aliases: byAlias,
@@ -376,7 +380,7 @@ export class FileLoad {
       // loaded but flagged for review: a figure loaded before that this row leaves blank, a percentage written as a
       // fraction, a report date after the as-of date or before the period, … (a falling cumulative figure is found
       // once every row is in: review)
-      const reasons = reviewReasons(row, this.options.asOf, target.goal, target.doneFloor);
+      const reasons = reviewReasons(row, this.options.asOf, target.goal, target.doneFloor, target.doneCeiling);
       const cleared = before && before.value !== null && row.value === null ? clearedReason(before.value) : null;
       const stated = this.stated?.(row) ?? null;
       const flag = cleared === null && stated === null ? reasons : [cleared, stated, reasons].filter((r) => r !== null).join("；");

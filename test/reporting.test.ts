@@ -306,6 +306,14 @@ describe("when a target is done: one rule for progress, the calendar and the tem
       // done for good: a later month above it again does not undo it (nor ask for the target again)
       await load("jxj-2018-01.csv", "2018-02-04 09:00:00", ["市经信局,CX75-06-01,2018-01,455,家,,,,"], "2018-03-31");
       expect(await progress("2018-02-10")).toEqual([{ progress: null, done_period: "2017-12", progress_status: "done" }]);
+      // 已完成 with a figure still above the level (or none) is asked about, by both readers, as 已完成 short of a goal to go up to is
+      for (const engine of ["js", "bulk"] as const) {
+        const high = await loadMonthlyFile(w.connection, {
+          name: `high-${engine}.csv`, bytes: Buffer.from([HEADER, `市经信局,CX75-06-01,2018-02,${engine === "js" ? 470 : 471},家,已完成,,,`].join("\n")),
+          asOf: "2018-03-31", receivedAt: "2018-03-04 09:00:00", archiveName: null, engine,
+        });
+        expect([engine, high.reader, high.flags.map((f) => f.reason)]).toEqual([engine, engine, [`标为已完成，但完成值 ${engine === "js" ? 470 : 471}家 仍高于应降至的目标值 450家`]]);
+      }
     });
   });
 });

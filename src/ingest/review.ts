@@ -17,13 +17,15 @@ const COUNTS = new Set(COUNT_UNITS);
 /**
  * Why an accepted row should be looked at again, besides a falling cumulative figure: a value REVIEW_MULTIPLE times
  * the target's or more, a percentage target given 0 < value ≤ 1 (85% typed as 0.85?), a count with a decimal part, a
- * report date after the as-of date, or before the period's month. Null when there is nothing to review.
+ * report date after the as-of date, or before the period's month, 已完成 with a figure short of `doneFloor` (a goal to
+ * reach) or above `doneCeiling` (a level to come down to). Null when there is nothing to review.
  */
 export function reviewReasons(
   row: Pick<ValidRow, "value" | "unit" | "reportedAt" | "period"> & { status?: ValidRow["status"] },
   asOf: string,
   goal: number | null = null,
   doneFloor: number | null = null,
+  doneCeiling: number | null = null,
 ): string | null {
   // each condition once; the common case (none holds) builds nothing
   const value = row.value;
@@ -34,12 +36,19 @@ export function reviewReasons(
   const early = row.reportedAt !== null && row.reportedAt.slice(0, 7) < row.period;
   // 已完成 for a quantity target whose figure does not reach it (or is not given): the target would count as done
   const doneShort = row.status === "done" && doneFloor !== null && (value === null || value < doneFloor);
-  if (!huge && !fraction && !partCount && !late && !early && !doneShort) return null;
+  // 已完成 for a level to come down to (降至0.5吨标煤) whose figure is still above it (or not given)
+  const doneHigh = row.status === "done" && doneCeiling !== null && (value === null || value > doneCeiling);
+  if (!huge && !fraction && !partCount && !late && !early && !doneShort && !doneHigh) return null;
   const reasons: string[] = [];
   if (doneShort) {
     reasons.push(value === null
       ? `标为已完成，但未填累计完成值，无法核对是否达到目标值 ${doneFloor}${row.unit ?? ""}`
       : `标为已完成，但累计完成值 ${value}${row.unit ?? ""} 低于目标值 ${doneFloor}${row.unit ?? ""}`);
+  }
+  if (doneHigh) {
+    reasons.push(value === null
+      ? `标为已完成，但未填完成值，无法核对是否已降至目标值 ${doneCeiling}${row.unit ?? ""}`
+      : `标为已完成，但完成值 ${value}${row.unit ?? ""} 仍高于应降至的目标值 ${doneCeiling}${row.unit ?? ""}`);
   }
   if (huge) reasons.push(`累计值 ${value}${row.unit ?? ""} 是目标值 ${goal}${row.unit ?? ""} 的 ${Math.round(value! / goal!)} 倍，请核对单位（如 元 与 万元）`);
   if (fraction) reasons.push(`百分比指标填写了 ${value}，若指 ${Number((value! * 100).toPrecision(12))}% 请更正`);
