@@ -3,7 +3,8 @@
  *
  * - falling: a row whose 累计完成值 is below the figure of the period before it, for the same department and target,
  *   is loaded but flagged for review, unless its 进展情况 says something (stored in raw.review_flags); not for a
- *   figure meant to go down: a ceiling (控制在…以内, at_most) or a goal below its baseline (降低到);
+ *   figure meant to go down: a ceiling (控制在…以内, at_most) or a goal below its baseline (降低到), nor a rate to date
+ *   (增长8%: targets.rate), which goes up and down;
  * - jumping: a row whose figure is at least JUMP_MULTIPLE times the one of the period before it (above 0) and whose
  *   increase alone reaches the target's value (287 → 3270 for 450家: a digit typed once too often?) is loaded but
  *   flagged too; a note does not clear it, a corrected figure does. The observations view applies the same rule to
@@ -29,7 +30,7 @@ export { dropReason, jumpReason } from "./ingest/review.js";
  * same expressions.
  */
 export const JUMP_VALUE_SQL = "CASE WHEN kind = 'quantity' AND value > 0 THEN value END";
-export const RISES_SQL = "NOT (coalesce(comparator, '') = 'at_most' OR coalesce(value < baseline, false) OR coalesce(falls AND measure = 'level', false))";
+export const RISES_SQL = "NOT (coalesce(comparator, '') = 'at_most' OR coalesce(value < baseline, false) OR coalesce(falls AND measure = 'level', false) OR coalesce(kind = 'quantity' AND measure = 'increment' AND unit = '%', false))";
 
 /** Copies the targets view's `falls` into raw.targets (at build, once the views exist): RISES_SQL reads it there. */
 export async function storeTargetFalls(connection: DuckDBConnection): Promise<void> {

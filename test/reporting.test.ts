@@ -345,6 +345,34 @@ describe("targets the schedule cannot split", () => {
     });
   });
 
+  it("a rate (增长5%, an increment in %) has no share: at or beyond it on track, short of it lagging, done only once its deadline judges it; a dip is no falling figure", async () => {
+    const asRate = (f: ReturnType<typeof copyData>) =>
+      edit(f.policyDir, "targets.csv", "CX75-08-01,published,8,quantity,,5,,个,个,5,increment,", "CX75-08-01,published,8,quantity,,5,,%,%,5,increment,");
+    await withOwnWarehouse(asRate, async (w, load) => {
+      const status = async (asOf: string) => {
+        await setAsOf(w.connection, asOf);
+        return (await query(w.connection, "SELECT rate, goal, progress, done_period, progress_status FROM target_progress WHERE code = 'CX75-08-01'")).rows[0];
+      };
+      // deadline 2017-12-31: 6 % in October is beyond it, but the year's rate is known only in December
+      await load("kjj-10.csv", "2017-11-03 10:00:00", ["市科技局,CX75-08-01,2017-10,6,%,,,,"], "2018-02-28");
+      expect(await status("2017-11-20")).toEqual({ rate: true, goal: 5, progress: null, done_period: null, progress_status: "on_track" });
+      // the rate to date dips below it: lagging, and not flagged as a falling cumulative figure
+      const nov = await load("kjj-11.csv", "2017-12-03 10:00:00", ["市科技局,CX75-08-01,2017-11,4.2,%,,,,"], "2018-02-28");
+      expect(nov.flagged).toBe(0);
+      expect(await status("2017-12-10")).toMatchObject({ done_period: null, progress_status: "lagging" });
+      // still asked for in December (not reached before its deadline's month)
+      expect((await query(w.connection, "SELECT count(*) AS n FROM reached_periods WHERE target_id LIKE '%CX75-08-01'")).rows).toEqual([{ n: 0 }]);
+      await load("kjj-12.csv", "2018-01-03 10:00:00", ["市科技局,CX75-08-01,2017-12,5.3,%,,,,"], "2018-02-28");
+      expect(await status("2018-01-10")).toMatchObject({ done_period: "2017-12", progress_status: "done" });
+    });
+    // short of it when judged: overdue
+    await withOwnWarehouse(asRate, async (w, load) => {
+      await load("kjj-12.csv", "2018-01-03 10:00:00", ["市科技局,CX75-08-01,2017-12,4.8,%,,,,"], "2018-02-28");
+      await setAsOf(w.connection, "2018-01-10");
+      expect((await query(w.connection, "SELECT progress_status FROM target_progress WHERE code = 'CX75-08-01'")).rows).toEqual([{ progress_status: "overdue" }]);
+    });
+  });
+
   it("a ceiling first kept after its deadline's month is done late, and done for good once kept", async () => {
     await withOwnWarehouse(asCeiling, async (w, load) => {
       const status = async (asOf: string) => {

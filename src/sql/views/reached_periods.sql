@@ -3,7 +3,8 @@
 -- its baseline ((value − baseline) / (goal − baseline) ≥ 1, so a goal below the baseline is reached by going down to
 -- it); a level to come down to (降至0.5吨标煤: targets.falls) is reached at or below it, baseline or not. A ceiling
 -- (at_most) is kept, not reached: only its deadline judges it, so its figure within it from the deadline's month on
--- is when it is done. One row per such figure; the first month before the month judged is when the target was done
+-- is when it is done; so is a rate (增长8%: targets.rate), reached by a figure at or beyond it from the deadline's
+-- month on. One row per such figure; the first month before the month judged is when the target was done
 -- (target_progress, reporting_calendar, the template).
 SELECT o.policy_id, o.department_id, o.target_id, o.period
 FROM observations o
@@ -11,6 +12,7 @@ JOIN targets t USING (target_id)
 WHERE (o.status = 'done' AND t.kind <> 'recurring')
   OR (t.kind = 'quantity' AND o.value IS NOT NULL AND CASE
     WHEN t.comparator = 'at_most' THEN t.deadline IS NOT NULL AND o.period >= strftime(t.deadline, '%Y-%m') AND o.value <= t.goal
+    WHEN t.rate THEN t.deadline IS NOT NULL AND o.period >= strftime(t.deadline, '%Y-%m') AND o.value >= t.goal
     WHEN t.falls AND t.measure = 'level' THEN o.value <= t.goal
     ELSE (o.value - coalesce(t.baseline, 0)) / nullif(t.goal - coalesce(t.baseline, 0), 0) >= 1
   END)

@@ -17,7 +17,8 @@
 -- A level to come down to (降至0.5吨标煤, targets.falls) is reached at or below it; without a baseline it has no share.
 -- A ceiling (comparator at_most, 控制在…以内) has no share: under it, on track (done once the deadline is judged;
 -- done late when first under it after the deadline's month; done for good once under it from that month on);
--- over it, lagging (overdue once judged). A goal of one whole thing (1个, 1次, 1轮: not a percentage or an amount of
+-- over it, lagging (overdue once judged). A rate (增长8%, 下降3%: targets.rate) likewise, the other way: at or beyond
+-- it, on track (done once the deadline is judged); short of it, lagging (overdue once judged). A goal of one whole thing (1个, 1次, 1轮: not a percentage or an amount of
 -- money) cannot be a share of the schedule either: like a milestone, only its deadline judges it.
 WITH rules AS (
   SELECT *, (SELECT max(period) FROM reporting_due_dates d WHERE d.due_date <= r.as_of) AS due_period FROM reporting_rules r
@@ -47,7 +48,7 @@ reached AS (
 base AS (
   SELECT
     t.policy_id, t.target_id, t.code, t.row_no, t.item_label, t.kind, t.comparator, t.value AS target_value, t.value_max, t.unit, t.frequency, t.goal,
-    t.measure, t.falls, t.subject, t.deadline, t.counting_start, t.baseline, r.department_id, r.department_name, r.via_group,
+    t.measure, t.falls, t.rate, t.subject, t.deadline, t.counting_start, t.baseline, r.department_id, r.department_name, r.via_group,
     l.period AS latest_period, f.value AS latest_value, f.period AS figure_period, l.status AS latest_status, l.received_at, rules.as_of, rules.due_period,
     d.done_period, sd.schedule_date,
     -- the first month owed: from the policy's month, or the target's counting start if later (reporting_calendar)
@@ -62,7 +63,7 @@ base AS (
     CASE
       -- a milestone is done or not: 推进中 is no share of it, so it is judged at its deadline, not against the schedule
       WHEN t.kind = 'milestone' THEN CASE l.status WHEN 'done' THEN 1.0 END
-      WHEN t.comparator = 'at_most' THEN NULL
+      WHEN t.comparator = 'at_most' OR t.rate THEN NULL
       -- a level to come down to (降至0.5吨标煤) with no baseline: no share of the way down (reached at or below it)
       WHEN t.falls AND t.measure = 'level' AND t.baseline IS NULL THEN NULL
       WHEN t.kind = 'quantity' AND t.goal IS NOT NULL AND f.value IS NOT NULL THEN
@@ -89,6 +90,15 @@ SELECT
         WHEN done_period IS NOT NULL THEN CASE WHEN done_period > strftime(deadline, '%Y-%m') THEN 'done_late' ELSE 'done' END
         WHEN deadline_judged THEN CASE WHEN latest_value <= goal THEN 'done' ELSE 'overdue' END
         WHEN latest_value > goal THEN 'lagging'
+        WHEN deadline IS NULL THEN 'no_deadline'
+        ELSE 'on_track'
+      END
+    -- a rate to date (增长8%) is the year's only at the deadline: the same, the other way
+    WHEN kind = 'quantity' AND rate AND latest_value IS NOT NULL THEN
+      CASE
+        WHEN done_period IS NOT NULL THEN CASE WHEN deadline IS NOT NULL AND done_period > strftime(deadline, '%Y-%m') THEN 'done_late' ELSE 'done' END
+        WHEN deadline_judged THEN CASE WHEN latest_value >= goal THEN 'done' ELSE 'overdue' END
+        WHEN latest_value < goal THEN 'lagging'
         WHEN deadline IS NULL THEN 'no_deadline'
         ELSE 'on_track'
       END

@@ -1,7 +1,10 @@
 -- The target registry: one row per published target code, with its source sentences, deadline, reporters and adjustments.
 -- deadline: the target's own horizon (三年内 …) or else its row's deadline. Adjustments are listed, oldest first.
 -- goal: what the cumulative figure must reach by the deadline: the value, or for a count per period (每年新增企业10家,
--- 每季度举办2期) the value times the periods from the counting start to the deadline (NULL without a deadline).
+-- 每季度举办2期) the value times the periods from the counting start to the deadline (NULL without a deadline); a
+-- rate's is its value (年均增长10%: each year's growth, not 30% over three years).
+-- rate: a rate of change (增长8%, 下降3%: an increment in %): the figure is the rate to date, which goes up and down
+-- and is no share of the way; only the deadline judges it (target_progress, reached_periods).
 WITH registry AS (
 SELECT
   g.policy_id, g.target_id, g.code, g.status, g.task_id, g.row_no, g.item_id, i.item_no, i.item_label, c.chapter_no, c.title AS chapter_title,
@@ -48,8 +51,9 @@ periods AS (
   FROM registry
 )
 SELECT * EXCLUDE (period_months),
+  kind = 'quantity' AND measure = 'increment' AND coalesce(unit = '%', false) AS rate,
   CASE
-    WHEN kind = 'quantity' AND measure = 'increment' AND period_months IS NOT NULL THEN
+    WHEN kind = 'quantity' AND measure = 'increment' AND period_months IS NOT NULL AND coalesce(unit, '') <> '%' THEN
       value * ceil(((year(deadline) - year(counting_start)) * 12 + month(deadline) - month(counting_start) + 1) / period_months)
     ELSE value
   END AS goal
