@@ -37,7 +37,7 @@ const HELP = `luoshi —— 政策任务分解表与月度进展的数据仓库
   luoshi help
 
 选项：
-  --db FILE      仓库文件，默认 data/warehouse.duckdb，也可用环境变量 LUOSHI_DB
+  --db FILE      仓库文件（build、query、ingest、template），默认 data/warehouse.duckdb，也可用环境变量 LUOSHI_DB
   --data DIR     输入目录（build、targets、ingest），默认 data/，也可用环境变量 LUOSHI_DATA
 
 并发：写入方（build）持有 <仓库>.lock 写锁并排队；读取方（query、站点数据加载器）以只读方式打开，
@@ -78,11 +78,30 @@ export async function main(argv: string[]): Promise<number> {
         return EXIT.usage;
     }
   } catch (e) {
-    return report(e);
+    return report(e, command);
   }
 }
 
-function report(e: unknown): number {
+/**
+ * The lines of HELP about one command (its usage and what follows, up to the next command), then where the rest is:
+ * a usage error shows these, not the whole help. The whole help when the command has none.
+ */
+export function commandUsage(command: string | undefined): string {
+  const lines = HELP.split("\n");
+  const start = lines.findIndex((l) => l.startsWith(`  luoshi ${command} `) || l === `  luoshi ${command}`);
+  if (command === undefined || start < 0) return HELP;
+  let end = start + 1;
+  while (end < lines.length && lines[end]!.startsWith("  ") && !lines[end]!.startsWith("  luoshi ")) end++;
+  // (ingest's other forms follow its first line)
+  while (end < lines.length && lines[end]!.startsWith(`  luoshi ${command} `)) {
+    end++;
+    while (end < lines.length && lines[end]!.startsWith("  ") && !lines[end]!.startsWith("  luoshi ")) end++;
+  }
+  const general = lines.filter((l) => /^  --(db|data) /.test(l) && l.includes(command === "targets" ? "--data" : "--"));
+  return `用法：\n${lines.slice(start, end).join("\n")}\n\n选项：\n${general.join("\n")}\n\n完整说明：luoshi help`;
+}
+
+function report(e: unknown, command?: string): number {
   if (e instanceof InputRejected) {
     console.error(`输入被拒绝（共 ${e.errors.length} 处），仓库未改动：`);
     for (const error of e.errors) console.error("  " + formatLoadError(error));
@@ -95,7 +114,9 @@ function report(e: unknown): number {
   }
   const usage = parseArgsError(e);
   if (usage !== null) {
-    console.error(`${usage}\n\n${HELP}`);
+    // (targets reads the task tables alone: a warehouse named to it is none of its business)
+    const hint = command === "targets" && /--db\b/.test(usage) ? "；luoshi targets 只读取 data/ 中的任务分解表，不使用仓库，不需要 --db" : "";
+    console.error(`${usage}${hint}\n\n${commandUsage(command)}`);
     return EXIT.usage;
   }
   console.error(`错误：${(e as Error)?.message ?? String(e)}`);

@@ -63,10 +63,15 @@ describe("luoshi CLI", () => {
     [["template", "--data", "d", "--department", "市经信局", "--period", "2017-10"], "未知的选项：--data"],
     [["query", "select 1", "--format"], "选项 --format 需要一个值"],
     [["build", "extra"], "多余的参数：extra"],
+    [["targets", "--check", "--db", "w.duckdb"], "未知的选项：--db（此命令可用的选项见下方说明）；luoshi targets 只读取 data/ 中的任务分解表，不使用仓库，不需要 --db"],
   ])("says in Chinese what is wrong with the command line %j (exit 64)", (args, message) => {
     const r = luoshi(...args);
     expect(r.status).toBe(64);
     expect(r.stderr.split("\n")[0]).toContain(message);
+    // then that command's usage, not the whole help (template has its own)
+    const command = args[0]!;
+    expect(r.stderr).toContain(`luoshi ${command} `);
+    expect(r.stderr.match(/^(?:用法：| {2})luoshi (\w+)/gm)!.every((l) => l.endsWith(`luoshi ${command}`))).toBe(true);
   });
 
   it("prints help in Chinese without loading DuckDB", () => {
