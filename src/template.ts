@@ -78,9 +78,11 @@ export function templatePeriod(text: string): string {
 
 /** Departments that report at least one published target, with how many, in name order. */
 export async function reportingDepartments(connection: DuckDBConnection): Promise<{ department: string; targets: number; via_group: string | null }[]> {
-  const rows = (await query(connection, `SELECT r.department_name AS department, count(DISTINCT r.target_id) AS targets, any_value(r.via_group) AS via_group
+  // (via_group: the group a department reports every target through; null when it reports one in its own right)
+  const rows = (await query(connection, `SELECT r.department_name AS department, count(DISTINCT r.target_id) AS targets,
+        CASE WHEN bool_or(r.via_group IS NULL) THEN NULL ELSE min(r.via_group) END AS via_group
       FROM target_reporters r JOIN targets t USING (target_id) WHERE t.status = 'published'
-      GROUP BY r.department_name ORDER BY (any_value(r.via_group) IS NOT NULL), r.department_name`)).rows;
+      GROUP BY r.department_name ORDER BY bool_and(r.via_group IS NOT NULL), r.department_name`)).rows;
   return rows.map((r) => ({ department: String(r.department), targets: Number(r.targets), via_group: (r.via_group as string | null) ?? null }));
 }
 
@@ -190,8 +192,13 @@ export async function buildTemplate(connection: DuckDBConnection, options: { dep
     const [first] = (await query(connection, `SELECT strftime(min(t.counting_start), '%Y-%m') AS month FROM target_reporters r JOIN targets t USING (target_id)
       WHERE r.department_id IN (${idList}) AND t.status = 'published'`)).rows;
     if (first?.month) throw new TemplateError(`${name} 的指标自 ${first.month} 起报送，${period} 还没有需要报送的指标`, String(first.month));
-    const reporting = (await reportingDepartments(connection)).filter((d) => d.via_group === null).map((d) => d.department);
-    throw new TemplateError(`${name} 没有需要报送的指标；报送单位有：${reporting.join("、")}`);
+    const all = await reportingDepartments(connection);
+    const reporting = all.filter((d) => d.via_group === null).map((d) => d.department);
+    // the members of a group (各镇（街道）) report too: named by their group, a few of them as examples
+    const groups = new Map<string, string[]>();
+    for (const d of all) if (d.via_group !== null) groups.set(d.via_group, [...(groups.get(d.via_group) ?? []), d.department]);
+    const members = [...groups].map(([group, names]) => `${group}的 ${names.length} 个成员单位（${names.slice(0, 3).join("、")}${names.length > 3 ? "等" : ""}）`);
+    throw new TemplateError(`${name} 没有需要报送的指标；报送单位有：${reporting.join("、")}${members.length > 0 ? `，以及${members.join("、")}` : ""}`);
   }
   // Owed: not finished in an earlier month; a recurring duty until its deadline month (as the reporting calendar).
   const ended = (t: Record<string, unknown>) => t.kind === "recurring" && typeof t.deadline === "string" && t.deadline.slice(0, 7) < period;

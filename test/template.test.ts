@@ -167,6 +167,10 @@ describe("luoshi template", () => {
     const early = luoshi("template", "--department", "市经信局", "--period", "2016-05");
     expect(early.status).toBe(64);
     expect(early.stderr).toContain("市经信局 的指标自 2017-01 起报送，2016-05 还没有需要报送的指标");
+    // a department with nothing to report: the ones that report, a group's members named by their group
+    const none = luoshi("template", "--department", "市委宣传部", "--period", "2017-10");
+    expect(none.status).toBe(64);
+    expect(none.stderr).toMatch(/市委宣传部 没有需要报送的指标；报送单位有：[^，]*市经信局[^，]*，以及各镇\(街道、园区\)的 19 个成员单位（[^）]+等）/);
     expect(luoshi("template", "--department", "市经信局", "--period", "2017-13").status).toBe(64);
     expect(luoshi("template", "--department", "市经信局").status).toBe(64);
   }, 120_000);
