@@ -40,7 +40,8 @@ export function readCsv<S extends z.ZodObject>(
   const errors: LoadError[] = [];
   const columns = Object.keys(schema.shape);
   const present = new Set(parsed.meta.fields ?? []);
-  const missing = columns.filter((c) => !present.has(c));
+  // (a column whose schema takes it absent, as items.csv's label, may be left out)
+  const missing = columns.filter((c) => !present.has(c) && !schema.shape[c]!.safeParse(undefined).success);
   for (const column of missing) {
     errors.push(loadError("E_MISSING_COLUMN", displayName, 1, column, `表头缺少列「${column}」`));
   }

@@ -87,6 +87,9 @@ export const itemSchema = z.object({
   body_text: text,
   body_departments: text,
   source_lines: optionalInt,
+  // the item's number as the document prints it, when not the running (一)(二)… of item_no (a document numbering its
+  // items anew in each chapter: 二、(一)); optional column
+  label: z.string().trim().max(20).optional(),
 });
 
 export const taskSchema = z.object({

@@ -211,7 +211,7 @@ export function readTaskTable(dir: string, displayRoot = "data/policies"): TaskT
       policy_id: pid, chapter_id: ids.chapter(pid, c.chapter_no), chapter_no: c.chapter_no, title: normalizeProse(c.title), source_line: c.source_line,
     })),
     items: itemRows.map(({ data: i }) => ({
-      policy_id: pid, item_id: ids.item(pid, i.item_no), item_no: i.item_no, item_label: `(${chineseOrdinal(i.item_no)})`,
+      policy_id: pid, item_id: ids.item(pid, i.item_no), item_no: i.item_no, item_label: i.label || `(${chineseOrdinal(i.item_no)})`,
       chapter_id: ids.chapter(pid, i.chapter_no), title: normalizeProse(i.title), body_text: normalizeProse(i.body_text),
       body_text_verbatim: i.body_text, body_departments_text: normalizeProse(i.body_departments), source_lines: i.source_lines,
     })),

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import iconv from "iconv-lite";
+import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { readTaskTable } from "../src/tasktable.js";
 import { copyData, edit, POLICY, REAL_DATA } from "./support/fixtures.js";
@@ -176,6 +177,18 @@ describe("rejections name the file, row, column and reason", () => {
   it("missing column", () => {
     const r = rejected((d) => edit(d, "departments.csv", "code,name,full_name", "code,full_name"));
     expect(r.errors).toContainEqual(expect.objectContaining({ code: "E_MISSING_COLUMN", file: `data/policies/${POLICY}/departments.csv`, column: "name" }));
+  });
+
+  it("items.csv may give an item's label as printed (二、(一): numbered anew per chapter); without the column, the running (一)(二)…", () => {
+    expect(table!.items.slice(0, 2).map((i) => i.item_label)).toEqual(["(一)", "(二)"]);
+    const { policyDir } = copyData();
+    const path = join(policyDir, "items.csv");
+    const rows = Papa.parse<string[]>(readFileSync(path, "utf8"), { skipEmptyLines: true }).data;
+    // (the second item is the first of chapter 2: printed (一) again; the first keeps the running label)
+    writeFileSync(path, Papa.unparse([[...rows[0]!, "label"], ...rows.slice(1).map((r, i) => [...r, i === 1 ? "（一）" : ""])]));
+    const r = readTaskTable(policyDir);
+    expect(r.errors).toEqual([]);
+    expect(r.table!.items.slice(0, 3).map((i) => i.item_label)).toEqual(["(一)", "（一）", "(三)"]);
   });
 
   it("an empty lead cell that is not recorded as a gap", () => {
