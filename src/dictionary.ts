@@ -383,7 +383,7 @@ export const DICTIONARY: Record<string, ViewDoc> = {
       kind: "quantity 数量指标；milestone 节点任务（出台、建立、组建……）；recurring 常态任务（每半个月通报、定期督查）",
       comparator: "at_least 以上/不少于；about 左右/约；reach 达到/实现；at_most 以内/不超过；exactly 恰为；空 = 未写明",
       value: "目标值（区间时为下限；全覆盖为 100）",
-      value_max: "区间上限（如 15-20期 的 20）",
+      value_max: "区间上限（如 15-20期 的 20；“确保新增30家、力争40家”的力争数 40，目标值仍为 30）",
       unit: "单位（按原文，如 家、个、亿元、%）",
       value_base: "换算到基本单位的目标值（金额统一为万元）",
       base_unit: "基本单位",

@@ -254,6 +254,9 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
   ["到2020年，每千名老年人拥有养老床位40张", [{ value: 40, subject: "每千名老年人养老床位", measure: "level", deadline: "2020-12-31" }]],
   ["开展技能培训1000人次", [{ value: 1000, unit: "人次", subject: "技能培训" }]],
   ["全年举办农村实用人才培训15-20期", [{ value: 15, valueMax: 20, unit: "期", subject: "农村实用人才培训" }]],
+  // a stretch goal after 力争 is the top of one target, not a second one (a total beside an increase stays two)
+  ["确保新增规上企业30家、力争40家", [{ value: 30, valueMax: 40, unit: "家", subject: "规上企业", measure: "increment" }]],
+  ["新增规上企业50家以上，力争达到1200家", [{ value: 50, measure: "increment" }, { value: 1200, measure: "level" }]],
   ["行政村生活污水有效治理基本全覆盖", [{ value: 100, unit: "%", subject: "行政村生活污水有效治理" }]],
   // units and verbs
   ["新增220千伏输电线路50公里", [{ value: 50, unit: "公里", subject: "220千伏输电线路" }]],
@@ -365,6 +368,9 @@ const NEGATIVES = [
   "对新上市企业给予最高500万元补助",
   "每家奖励50万元",
   "按设备投资额的10%给予补助，最高不超过200万元",
+  "对单个项目最高奖励200万元",
+  "单个项目奖励不超过100万元",
+  "单个企业最高可获得50万元奖励",
   "全市共有规上企业1800家",
   "全市共有规上企业1800家，年内全面推进智能化改造",
   "截至2016年底，已建成5G试点基站20个，年内全面推进建设",

@@ -179,8 +179,18 @@ function findWords(norm: string, span: Span, words: readonly string[], protected
   return found;
 }
 
-/** A clause stating a subsidy or reward and its terms (给予…补助/奖励, 最高+amount, per company or item), where money is no target. */
-const INCENTIVE_CLAUSE = /给予[^,，]*?(?:奖励|补助|补贴|资助|奖补)|最高(?:不超过|可达)?\s*[\d一二三四五六七八九十百千]|每(?:家|个|项|台|套)(?:企业|项目)?(?:奖励|补助|补贴|资助)/;
+/**
+ * A clause stating a subsidy or reward and its terms (给予…补助/奖励, 最高+amount, 最高奖励, 最高可获得, per company or
+ * item: 每家奖励, 单个项目奖励), where money is no target.
+ */
+const INCENTIVE_CLAUSE = new RegExp([
+  "给予[^,，]*?(?:奖励|补助|补贴|资助|奖补)",
+  "最高(?:不超过|可达)?\\s*[\\d一二三四五六七八九十百千]",
+  "最高(?:可)?(?:获得|享受|给予)?(?:奖励|补助|补贴|资助|奖补|扶持|支持)",
+  "最高可(?:获得|享受)",
+  "每(?:家|个|项|台|套)(?:企业|项目)?(?:奖励|补助|补贴|资助)",
+  "(?:单个|单项|单家|单台|单套)[^,，。；;]{0,8}?(?:奖励|补助|补贴|资助|奖补)",
+].join("|"));
 
 /** What stands before a figure that states how things are today: 目前完成率为, 全市共有规上企业, 我市目前有. */
 const STATE_TODAY = /^(?:全市|我市|全县|全区)?(?:(?:目前|当前|截至目前)[^,，]*(?:为|是|达到?)|(?:目前|当前)?(?:共有|已有|拥有)(?!产权)[^,，]*|(?:目前|当前)有[^,，]*)$/;
@@ -590,6 +600,25 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
     const stock = owned !== null && owned[0].length < d.subject.length
       ? { subject: `${owned[1] ?? ""}${d.subject.slice(owned[0].length)}`, measure: "level" as const, comparator: d.comparator ?? "reach" } : {};
     out.push({ ...d, ...stock, text: input.slice(d.start, d.end), horizon: h && { text: h.text, deadline: h.deadline }, sentence: sentenceSpan });
+  }
+  return mergeStretchGoals(out, norm, input);
+}
+
+/**
+ * 确保新增规上企业30家、力争40家: one target, the figure after 力争 (争取) its stretch goal, kept as the top of a range
+ * (as 15-20家 is written); the goal is the lower figure. Only a larger figure of the same unit and subject right after
+ * 力争, with no verb of its own or the same measure: 新增50家以上，力争达到1200家 (a total beside an increase) stays two.
+ */
+function mergeStretchGoals(targets: ParsedTarget[], norm: string, input: string): ParsedTarget[] {
+  const out: ParsedTarget[] = [];
+  for (const t of targets) {
+    const a = out[out.length - 1];
+    const between = a === undefined ? "" : norm.slice(a.end, t.start);
+    const stretch = a !== undefined && a.kind === "quantity" && t.kind === "quantity" && a.value !== null && t.value !== null &&
+      a.valueMax === null && t.valueMax === null && a.unit === t.unit && a.subject === t.subject && t.value > a.value &&
+      /^[\s、，,]*(?:力争|争取)\s*$/.test(between) && (a.measure === t.measure || /^[\d０-９一二三四五六七八九十百千万两]/.test(norm.slice(t.start, t.end)));
+    if (stretch) out[out.length - 1] = { ...a, valueMax: t.value, end: t.end, text: input.slice(a.start, t.end) };
+    else out.push(t);
   }
   return out;
 }
