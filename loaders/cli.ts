@@ -146,9 +146,18 @@ async function build(args: string[]): Promise<number> {
         `多半是移走了政策或改了指标编码、部门名称；查看：luoshi query "select file, source_row, code, message from rejects"`);
     }
   }
-  for (const s of summary.sameNames) {
-    console.error(`注意：部门「${s.name}」在各政策中的全称不同（${s.policies.map((p) => `${p.policy_id}：${p.full_name}`).join("；")}），` +
-      "而月度报送和模板按名称认部门，它们会被当作同一个部门（一个部门的模板会列出各政策的指标）。不同城市的政策请分别建仓库（--data、--db）");
+  // (one line for them all: two cities' policies share most department names)
+  if (summary.sameNames.length > 0) {
+    const [first] = summary.sameNames;
+    const named = summary.sameNames.length === 1
+      ? `部门「${first!.name}」在各政策中的全称不同（${first!.policies.map((p) => `${p.policy_id}：${p.full_name}`).join("；")}）`
+      : `${summary.sameNames.length} 个部门的名称相同而在各政策中的全称不同：${summary.sameNames.slice(0, 8).map((s) => `「${s.name}」`).join("")}${summary.sameNames.length > 8 ? "等" : ""}` +
+        `（如「${first!.name}」：${first!.policies.map((p) => `${p.policy_id}：${p.full_name}`).join("；")}）`;
+    console.error(`注意：${named}，而月度报送和模板按名称认部门，它们会被当作同一个部门（一个部门的模板会列出各政策的指标）。不同城市的政策请分别建仓库（--data、--db）`);
+  }
+  for (const c of summary.aliasClashes) {
+    console.error(`注意：「${c.name}」在 ${c.policy_id} 中是一个部门的名称，在 ${c.other_policy_id} 中却是「${c.other_name}」的别名：` +
+      `报送文件中的这一名称按所报指标所属的政策认部门，但月度模板按名称本身生成（${c.other_policy_id} 的指标请用「${c.other_name}」生成模板）。是同一单位的，请在两份政策中用同一名称`);
   }
   console.error(`数据检查 ${summary.checks.length} 项全部通过；视图 ${summary.views.length} 个`);
   console.error(`仓库已重建：${summary.path}（${Date.now() - started} ms）`);

@@ -92,7 +92,33 @@ export type BuildSummary = {
   replayed: IngestSummary[];
   /** Departments of the same name whose full names differ between policies (sameNameDepartments). */
   sameNames: SameName[];
+  /** Names of a department in one policy that are another department's alias in another (aliasClashes). */
+  aliasClashes: AliasClash[];
 };
+
+export type AliasClash = { name: string; policy_id: string; other_policy_id: string; other_name: string };
+
+/**
+ * A department's name in one policy (市发改局) that another policy lists as an alias of a department of another name
+ * (市发展改革局): a report row is read as its target's policy has it, but a template is made for the name itself, and
+ * the other policy's department is asked for under its own name only. Said at build, as sameNameDepartments.
+ */
+export function aliasClashes(tables: readonly TaskTable[]): AliasClash[] {
+  const out: AliasClash[] = [];
+  for (const t of tables) {
+    const names = new Map(t.departments.map((d) => [d.department_id, d.name]));
+    for (const a of t.departmentAliases) {
+      const own = names.get(a.department_id);
+      if (own === undefined || own === a.alias) continue;
+      for (const other of tables) {
+        if (other === t) continue;
+        const d = other.departments.find((x) => x.name === a.alias);
+        if (d) out.push({ name: a.alias, policy_id: d.policy_id, other_policy_id: a.policy_id, other_name: own });
+      }
+    }
+  }
+  return out;
+}
 
 export type SameName = { name: string; policies: { policy_id: string; full_name: string }[] };
 
@@ -168,6 +194,7 @@ export async function buildWarehouse(options: { data: string; db: string; waitMs
       checks,
       replayed,
       sameNames: sameNameDepartments(tables),
+      aliasClashes: aliasClashes(tables),
     };
   } finally {
     rmSync(tmp, { force: true });

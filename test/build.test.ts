@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import { cpSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildWarehouse, checkFailureText, readAllPolicies, sameNameDepartments } from "../src/build.js";
+import { aliasClashes, buildWarehouse, checkFailureText, readAllPolicies, sameNameDepartments } from "../src/build.js";
 import { InputRejected } from "../src/errors.js";
 import { loadMonthlyFile } from "../src/monthly.js";
 import { buildTemplate } from "../src/template.js";
@@ -41,6 +41,20 @@ describe("several policies", () => {
     edit(join(f.data, "policies", "copy-2018-01"), "departments.csv", "jxj,市经信局,慈溪市经济和信息化局,", "jxj,市经信局,余姚市经济和信息化局,");
     expect(sameNameDepartments(readAllPolicies(f.data).tables)).toEqual([
       { name: "市经信局", policies: [{ policy_id: POLICY, full_name: "慈溪市经济和信息化局" }, { policy_id: "copy-2018-01", full_name: "余姚市经济和信息化局" }] },
+    ]);
+  });
+
+  it("says which name of a department in one policy is another department's alias in another", () => {
+    const f = twoPolicies("CX76");
+    expect(aliasClashes(readAllPolicies(f.data).tables)).toEqual([]);
+    // the copy names its 市经信局 by the full form the first policy lists as an alias, and keeps 市经信局 as its alias
+    edit(join(f.data, "policies", "copy-2018-01"), "departments.csv", "jxj,市经信局,慈溪市经济和信息化局,municipal_bureau,慈溪市经信局|市经济和信息化局,",
+      "jxj,市经济和信息化局,慈溪市经济和信息化局,municipal_bureau,慈溪市经信局|市经信局,");
+    const { tables, errors } = readAllPolicies(f.data);
+    expect(errors).toEqual([]);
+    expect(aliasClashes(tables)).toEqual([
+      { name: "市经济和信息化局", policy_id: "copy-2018-01", other_policy_id: POLICY, other_name: "市经信局" },
+      { name: "市经信局", policy_id: POLICY, other_policy_id: "copy-2018-01", other_name: "市经济和信息化局" },
     ]);
   });
 

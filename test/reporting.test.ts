@@ -365,11 +365,16 @@ describe("targets the schedule cannot split", () => {
       await load("kjj-12.csv", "2018-01-03 10:00:00", ["市科技局,CX75-08-01,2017-12,5.3,%,,,,"], "2018-02-28");
       expect(await status("2018-01-10")).toMatchObject({ done_period: "2017-12", progress_status: "done" });
     });
-    // short of it when judged: overdue
+    // short of it when judged: overdue; so is one reported beyond it before its deadline's month and not since
     await withOwnWarehouse(asRate, async (w, load) => {
       await load("kjj-12.csv", "2018-01-03 10:00:00", ["市科技局,CX75-08-01,2017-12,4.8,%,,,,"], "2018-02-28");
       await setAsOf(w.connection, "2018-01-10");
       expect((await query(w.connection, "SELECT progress_status FROM target_progress WHERE code = 'CX75-08-01'")).rows).toEqual([{ progress_status: "overdue" }]);
+    });
+    await withOwnWarehouse(asRate, async (w, load) => {
+      await load("kjj-10.csv", "2017-11-03 10:00:00", ["市科技局,CX75-08-01,2017-10,6,%,,,,"], "2018-02-28");
+      await setAsOf(w.connection, "2018-02-10");
+      expect((await query(w.connection, "SELECT done_period, progress_status FROM target_progress WHERE code = 'CX75-08-01'")).rows).toEqual([{ done_period: null, progress_status: "overdue" }]);
     });
   });
 

@@ -93,11 +93,12 @@ SELECT
         WHEN deadline IS NULL THEN 'no_deadline'
         ELSE 'on_track'
       END
-    -- a rate to date (增长8%) is the year's only at the deadline: the same, the other way
+    -- a rate to date (增长8%) is the year's only at the deadline: the same, the other way (a figure at or beyond it
+    -- from the deadline's month on is its done_period; one before that month judges nothing once the deadline is)
     WHEN kind = 'quantity' AND rate AND latest_value IS NOT NULL THEN
       CASE
         WHEN done_period IS NOT NULL THEN CASE WHEN deadline IS NOT NULL AND done_period > strftime(deadline, '%Y-%m') THEN 'done_late' ELSE 'done' END
-        WHEN deadline_judged THEN CASE WHEN latest_value >= goal THEN 'done' ELSE 'overdue' END
+        WHEN deadline_judged THEN 'overdue'
         WHEN latest_value < goal THEN 'lagging'
         WHEN deadline IS NULL THEN 'no_deadline'
         ELSE 'on_track'
