@@ -9,6 +9,8 @@ import { replayArchive, storeIngestReference, type IngestSummary } from "./month
 import { storeNetworkMetrics } from "./network.js";
 import { PACKAGE_ROOT, SQL_DIR } from "./paths.js";
 import { storeDiscrepancies } from "./reconcile.js";
+import { readCsv } from "./csv.js";
+import { policySchema } from "./schemas.js";
 import { readTaskTable, type TaskTable } from "./tasktable.js";
 import { createViews, openWarehouse, runChecks, schemaFingerprint, type CheckResult } from "./warehouse.js";
 
@@ -64,21 +66,25 @@ export function readAllPolicies(data: string): { tables: TaskTable[]; errors: Lo
   if (dirs.length === 0) {
     errors.push({ code: "E_FILE_MISSING", file: `${root}`, row: null, column: null, message: "没有任何政策目录（data/policies/<policy_id>/）", value: null });
   }
+  // Monthly files name a target by its code alone: a code, so its prefix, must mean one target in the whole warehouse.
+  // (read from each policy.csv, also of a policy whose other files are rejected: the clash is said first, before the
+  // codes its registry then fails on)
+  const prefixOwner = new Map<string, string>();
+  for (const dir of dirs) {
+    const policy = readCsv(join(root, dir, "policy.csv"), `${shownRoot}/${dir}/policy.csv`, policySchema).rows[0]?.data;
+    if (policy === undefined) continue;
+    const { policy_id, target_prefix } = policy;
+    const owner = prefixOwner.get(target_prefix);
+    if (owner === undefined) prefixOwner.set(target_prefix, policy_id);
+    else {
+      errors.push(loadError("E_DUPLICATE_ID", `${shownRoot}/${dir}/policy.csv`, 2, "target_prefix",
+        `指标编码前缀「${target_prefix}」已由政策 ${owner} 使用；月度报送文件只写指标编码，前缀在仓库内必须唯一`, target_prefix));
+    }
+  }
   for (const dir of dirs) {
     const result = readTaskTable(join(root, dir), shownRoot);
     errors.push(...result.errors);
     if (result.table) tables.push(result.table);
-  }
-  // Monthly files name a target by its code alone: a code, so its prefix, must mean one target in the whole warehouse.
-  const prefixOwner = new Map<string, string>();
-  for (const table of tables) {
-    const { policy_id, target_prefix } = table.policy;
-    const owner = prefixOwner.get(target_prefix);
-    if (owner === undefined) prefixOwner.set(target_prefix, policy_id);
-    else {
-      errors.push(loadError("E_DUPLICATE_ID", `${shownRoot}/${policy_id}/policy.csv`, 2, "target_prefix",
-        `指标编码前缀「${target_prefix}」已由政策 ${owner} 使用；月度报送文件只写指标编码，前缀在仓库内必须唯一`, target_prefix));
-    }
   }
   return { tables, errors };
 }

@@ -35,6 +35,16 @@ describe("several policies", () => {
     expect(errors[0]!.file).toContain("copy-2018-01");
   });
 
+  it("says the prefix clash first even when the policy's registry is rejected for it (codes of its old prefix)", () => {
+    const f = twoPolicies("CX76");
+    // the copy's prefix set back to the first policy's, its targets.csv still on the old one
+    edit(join(f.data, "policies", "copy-2018-01"), "policy.csv", ",CX76,", ",CX75,");
+    const { errors } = readAllPolicies(f.data);
+    expect(errors.length).toBeGreaterThan(1);
+    expect(errors[0]).toMatchObject({ code: "E_DUPLICATE_ID", column: "target_prefix", value: "CX75" });
+    expect(errors[0]!.message).toContain(`已由政策 ${POLICY} 使用`);
+  });
+
   it("says which departments of the same name have different full names in two policies (two cities' departments would report as one)", () => {
     const f = twoPolicies("CX76");
     expect(sameNameDepartments(readAllPolicies(f.data).tables)).toEqual([]);
