@@ -337,7 +337,7 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
           OR (r.value IS NOT NULL AND r.value <> floor(r.value) AND coalesce(r.counted, list_contains($4, r.row_unit), false))
           OR (r.status IS NOT DISTINCT FROM 'done' AND r.done_floor IS NOT NULL AND (r.value IS NULL OR r.value < r.done_floor))
           OR (r.status IS NOT DISTINCT FROM 'done' AND r.done_ceiling IS NOT NULL AND (r.value IS NULL OR r.value > r.done_ceiling))
-          OR (r.value IS NOT NULL AND coalesce(r.percent, r.row_unit IS NOT DISTINCT FROM '%') AND r.value > 0 AND r.value <= 1)
+          OR (r.value IS NOT NULL AND coalesce(r.percent, r.row_unit IS NOT DISTINCT FROM '%') AND (r.value > 0 AND r.value <= 1 OR r.value > 100))
           OR (r.reported_at IS NOT NULL AND r.reported_at > $8)
           OR (r.reported_at IS NOT NULL AND substr(r.reported_at, 1, 7) < r.period)
           ${withCurrent ? "OR (r.value IS NULL AND cur.value IS NOT NULL)" : ""}) AS flagged

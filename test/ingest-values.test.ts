@@ -212,6 +212,13 @@ describe("parsePeriod", () => {
     ["2017年4季度", "2017-12"],
     ["2017第一季度", "2017-03"],
     ["2017Q3", "2017-09"],
+    ["2017-Q3", "2017-09"],
+    ["Q3 2017", "2017-09"],
+    ["2017年前三季度", "2017-09"], // cumulative to the third quarter
+    ["2017年上半年", "2017-06"],
+    ["2017年下半年", "2017-12"],
+    ["2017-Oct", "2017-10"],
+    ["二〇一七年十月", "2017-10"],
     ["2017-10月", "2017-10"],
     ["2017.10月份", "2017-10"],
     ["2017年1—10月", "2017-10"], // a dash typed by a Chinese input method
@@ -230,7 +237,7 @@ describe("parsePeriod", () => {
   ])("%j → %s", (text, period) => {
     expect(parsePeriod(text)).toEqual({ ok: true, value: period });
   });
-  it.each(["2017-13", "2017-00", "201713", "2017-02-30", "17-10", "十月", "2017", "2017.1", "1999-10", "Q3 2017", "43009",
+  it.each(["2017-13", "2017-00", "201713", "2017-02-30", "17-10", "十月", "2017", "2017.1", "1999-10", "Q5 2017", "43009",
     "2017年1-13月", "2017年10-1月", "2017.10-1", "2017-1.10", "Okt-17", "Oct-1", "Octopus-17", "Mar-99", "2017.10-12", "2017/3-5", "2017.9-10", "2017年第五季度", "2017Q5", "17年13月", "99年10月", "2017年10月底前", "2017年10月（预计）"])(
     "%j → E_BAD_PERIOD",
     (text) => {
@@ -289,11 +296,17 @@ describe("parseStatus", () => {
     ["超额完成", "done"],
     ["已提前完成", "done"],
     [" 已 完成\u3000", "done"],
+    ["持续推进", "in_progress"],
+    ["全部完成", "done"],
+    ["已落实", "done"],
+    ["Completed", "done"],
+    ["In Progress", "in_progress"],
+    ["not started", "not_started"],
     ["", null],
   ])("%j → %s", (text, status) => {
     expect(valueOf(parseStatus(text))).toBe(status);
   });
-  it.each(["基本完成", "done", "50%", "已启动"])("%j → E_BAD_STATUS", (text) => {
+  it.each(["基本完成", "50%", "已启动", "Done soon"])("%j → E_BAD_STATUS", (text) => {
     expect(codeOf(parseStatus(text))).toBe("E_BAD_STATUS");
   });
   it.each([["尚未启动", "not_started"], ["暂未启动", "not_started"], ["正在推进", "in_progress"], ["正在进行。", "in_progress"]])("%j → %s", (text, status) => {

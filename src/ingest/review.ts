@@ -16,7 +16,7 @@ const COUNTS = new Set(COUNT_UNITS);
 
 /**
  * Why an accepted row should be looked at again, besides a falling cumulative figure: a value REVIEW_MULTIPLE times
- * the target's or more, a percentage target given 0 < value ≤ 1 (85% typed as 0.85?), a count with a decimal part, a
+ * the target's or more, a percentage target given 0 < value ≤ 1 (85% typed as 0.85?) or more than 100, a count with a decimal part, a
  * report date after the as-of date, or before the period's month, 已完成 with a figure short of `doneFloor` (a goal to
  * reach) or above `doneCeiling` (a level to come down to). Null when there is nothing to review.
  */
@@ -31,6 +31,8 @@ export function reviewReasons(
   const value = row.value;
   const huge = value !== null && goal !== null && goal > 0 && value >= REVIEW_MULTIPLE * goal;
   const fraction = value !== null && row.unit === "%" && value > 0 && value <= 1;
+  // 4500% for a share: 45 in a cell formatted as a percentage, or 45% typed as 4500 (a growth may pass 100%: asked only)
+  const overShare = value !== null && row.unit === "%" && value > 100;
   const partCount = value !== null && row.unit !== null && !Number.isInteger(value) && COUNTS.has(row.unit);
   const late = row.reportedAt !== null && row.reportedAt > asOf;
   const early = row.reportedAt !== null && row.reportedAt.slice(0, 7) < row.period;
@@ -38,7 +40,7 @@ export function reviewReasons(
   const doneShort = row.status === "done" && doneFloor !== null && (value === null || value < doneFloor);
   // 已完成 for a level to come down to (降至0.5吨标煤) whose figure is still above it (or not given)
   const doneHigh = row.status === "done" && doneCeiling !== null && (value === null || value > doneCeiling);
-  if (!huge && !fraction && !partCount && !late && !early && !doneShort && !doneHigh) return null;
+  if (!huge && !fraction && !overShare && !partCount && !late && !early && !doneShort && !doneHigh) return null;
   const reasons: string[] = [];
   if (doneShort) {
     reasons.push(value === null
@@ -51,6 +53,7 @@ export function reviewReasons(
       : `标为已完成，但完成值 ${value}${row.unit ?? ""} 仍高于应降至的目标值 ${doneCeiling}${row.unit ?? ""}`);
   }
   if (huge) reasons.push(`累计值 ${value}${row.unit ?? ""} 是目标值 ${goal}${row.unit ?? ""} 的 ${Math.round(value! / goal!)} 倍，请核对单位（如 元 与 万元）`);
+  if (overShare && !huge) reasons.push(`百分比指标填写了 ${value}%，超过 100%，请核对（是否把 45% 写成了 4500，或单元格设成了百分比格式？）`);
   if (fraction) reasons.push(`百分比指标填写了 ${value}，若指 ${Number((value! * 100).toPrecision(12))}% 请更正`);
   if (partCount) reasons.push(`计数类指标填写了小数 ${value}${row.unit}，请核对（是否把千分位写成了小数点？）`);
   if (late) reasons.push(`填报日期 ${row.reportedAt} 晚于核对日期 ${asOf}`);
@@ -179,7 +182,8 @@ export function statedCheck(
       const [y, m] = end.split("-").map(Number) as [number, number];
       // a quarter (2017年第四季, Q4) holds its three months; a range (2017年1-10月, a back-fill) every month in it
       const range = f.text.match(/(\d{1,2})\s*月?\s*[-~～至到—－]\s*\d{1,2}\s*月/);
-      const first = /季|[Qq][1-4]/.test(f.text) ? m - 2 : range ? Math.max(1, Math.min(m, Number(range[1]))) : m;
+      // (前三季度, 上半年, 下半年: from January, or July)
+      const first = /前.{1,2}季|上半年/.test(f.text) ? 1 : /下半年/.test(f.text) ? 7 : /季|[Qq][1-4]/.test(f.text) ? m - 2 : range ? Math.max(1, Math.min(m, Number(range[1]))) : m;
       const months = new Set(Array.from({ length: m - first + 1 }, (_, k) => `${y}-${String(first + k).padStart(2, "0")}`));
       checks.push((row) => (months.has(row.period) ? null : `统计期 ${row.period} 与表格上方第 ${f.row} 行所写的「${f.text}」不符，请核对`));
     } else if (f.field === "department") {

@@ -240,6 +240,8 @@ export function parsePeriod(text: string, options: DateCellOptions = {}): Parsed
     // 「截至2017年10月」「2017年10月止」「截止到2017年10月底」: the month the cumulative figure runs to
     .replace(/^(?:截至|截止(?:到|至)?)(?=\d{4})/, "")
     .replace(/(?<=月(?:份|底|末)?)(?:为止|止)$/, "")
+    // 「二〇一七年十月」: the year in Chinese numerals, digit by digit
+    .replace(/^([〇○零一二三四五六七八九]{4})(?=年)/, (y: string) => [...y].map((c) => "〇一二三四五六七八九".indexOf(c === "○" || c === "零" ? "〇" : c)).join(""))
     // 「2018年三月」「2018年十二月份」: the month in Chinese numerals
     .replace(/^(\d{4}年)(十[一二]?|[一二三四五六七八九])(月)/, (_, y: string, m: string, end: string) => `${y}${CHINESE_MONTHS.indexOf(m) + 1}${end}`)
     .replace(/^(\d{4}年\d{1,2}月)(?:份)?(?:底|末|\(累计\)|累计)$/, "$1");
@@ -271,7 +273,7 @@ export function parsePeriod(text: string, options: DateCellOptions = {}): Parsed
     const iso = excelSerialToIsoDate(Number(t), options.date1904)!;
     return ok(iso.slice(0, 7));
   } else {
-    if (/^\d{4}(?:年度?|全年)?$/.test(t) && inYearRange(Number(t.slice(0, 4)))) return bad(`只有年份，没有月份：全年的累计数请写该年 12 月（${t.slice(0, 4)}-12）`);
+    if (/^\d{4}(?:年度?|年?全年)?$/.test(t) && inYearRange(Number(t.slice(0, 4)))) return bad(`只有年份，没有月份：全年的累计数请写该年 12 月（${t.slice(0, 4)}-12）`);
     const serial = serialHint(t, 7);
     if (serial) return bad(serial.slice(1));
     return bad(NO_YEAR.test(t) ? "缺少年份，请写成 YYYY-MM（如 2017-10）" : undefined);
@@ -283,8 +285,13 @@ export function parsePeriod(text: string, options: DateCellOptions = {}): Parsed
 
 const ENGLISH_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
-/** 「Oct-17」「Oct-2017」「October 2017」 → [_, year, month], or null (00–69 → 2000–2069, as for 17年10月). */
+/** 「Oct-17」「Oct-2017」「October 2017」「2017-Oct」 → [_, year, month], or null (00–69 → 2000–2069, as for 17年10月). */
 function englishMonth(t: string): string[] | null {
+  const first = t.match(/^(\d{4})[-/.]?([a-z]{3,9})\.?$/i);
+  if (first) {
+    const month = englishMonth(`${first[2]}-${first[1]}`);
+    return month && [first[0], month[1]!, month[2]!];
+  }
   const m = t.match(/^(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?[-\s.]?(\d{2}|\d{4})$/i);
   if (!m) return null;
   const year = m[2]!.length === 4 ? m[2]! : `${Number(m[2]) <= 69 ? 20 : 19}${m[2]}`;
@@ -305,11 +312,17 @@ function monthRangeEnd(t: string): string[] | null {
 
 const QUARTERS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, "1": 1, "2": 2, "3": 3, "4": 4 };
 
-/** 「2017年第四季度」「2017年4季度」「2017Q4」 → [_, year, last month of the quarter], or null. */
+/**
+ * 「2017年第四季度」「2017年4季度」「2017Q4」「2017-Q4」「Q4 2017」, 「2017年前三季度」 (cumulative to the third) →
+ * [_, year, last month of the quarter]; 「2017年上半年」 → June, 「2017年下半年」 → December; or null.
+ */
 function quarterEnd(t: string): string[] | null {
-  const m = t.match(/^(\d{4})年?(?:第([一二三四1-4])季度?|([一二三四1-4])季度|[Qq]([1-4]))$/);
-  if (!m) return null;
-  return [m[0], m[1]!, String(QUARTERS[m[2] ?? m[3] ?? m[4]!]! * 3)];
+  const m = t.match(/^(\d{4})(?:年|[-/.])?(?:前?第?([一二三四1-4])季度?|[Qq]([1-4]))$/);
+  if (m) return [m[0], m[1]!, String(QUARTERS[m[2] ?? m[3]!]! * 3)];
+  const q = t.match(/^[Qq]([1-4])[-/.]?(\d{4})$/);
+  if (q) return [q[0], q[2]!, String(QUARTERS[q[1]!]! * 3)];
+  const half = t.match(/^(\d{4})年?([上下])半年度?$/);
+  return half ? [half[0], half[1]!, half[2] === "上" ? "6" : "12"] : null;
 }
 
 /** A report date as YYYY-MM-DD from `2017-11-03`, `2017/11/3`, `2017.11.3`, `2017年11月3日`, `20171103`, an Excel date. */
@@ -377,11 +390,14 @@ export function checkPeriod(period: string, bounds: { countingStart: string | nu
 
 export type Status = "not_started" | "in_progress" | "done";
 
-/** Accepted spellings (after removing spaces). The first of each is the documented one. */
+/**
+ * Accepted spellings (after removing spaces; English ones in lower case, read whatever their case). The first of each
+ * is the documented one.
+ */
 export const STATUS_WORDS: Readonly<Record<Status, readonly string[]>> = {
-  not_started: ["未启动", "未开始", "尚未启动", "暂未启动"],
-  in_progress: ["推进中", "进行中", "正在推进", "正在进行"],
-  done: ["已完成", "完成", "已办结", "办结", "超额完成", "已超额完成", "提前完成", "已提前完成"],
+  not_started: ["未启动", "未开始", "尚未启动", "暂未启动", "notstarted", "notyetstarted"],
+  in_progress: ["推进中", "进行中", "正在推进", "正在进行", "持续推进", "有序推进", "稳步推进", "实施中", "正在实施", "inprogress", "ongoing", "underway"],
+  done: ["已完成", "完成", "已办结", "办结", "超额完成", "已超额完成", "提前完成", "已提前完成", "全部完成", "已全部完成", "已经完成", "已落实", "done", "completed", "complete", "finished"],
 };
 
 /**
@@ -403,6 +419,6 @@ const STATUS_BY_WORD = new Map<string, Status>(
 export function parseStatus(text: string): Parsed<Status | null> {
   const t = compactCell(text).replace(/[。.，,；;！!]+$/, ""); // 「已完成。」
   if (t === "") return ok(null);
-  const status = STATUS_BY_WORD.get(t);
+  const status = STATUS_BY_WORD.get(/^[A-Za-z]+$/.test(t) ? t.toLowerCase() : t);
   return status ? ok(status) : fail("E_BAD_STATUS", `${quote(text)}${STATUS_HINTS.find(([re]) => re.test(t))?.[1] ?? ""}`);
 }
