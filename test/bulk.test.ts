@@ -120,6 +120,7 @@ describe("the bulk reader gives the JavaScript reader's results", () => {
     expect([...reasons].join("\n")).toMatch(/低于此前已载入的 N-N 的/);
     expect([...reasons].join("\n")).toMatch(/低于本文件中 N-N 的/);
     expect([...reasons].join("\n")).toMatch(/标为已完成/);
+    expect([...reasons].join("\n")).toMatch(/超过 N%/);
   }, Math.max(120_000, SEEDS * 4_000));
 
   it("on a larger file with many rows of every kind, then its correction", async () => {

@@ -565,6 +565,9 @@ describe("reviewReasons", () => {
   it("asks about a percentage written as a fraction", () => {
     expect(reviewReasons({ ...row, unit: "%", value: 0.85 }, "2017-11-15")).toBe("百分比指标填写了 0.85，若指 85% 请更正");
     expect(reviewReasons({ ...row, unit: "%", value: 85 }, "2017-11-15")).toBeNull();
+    expect(reviewReasons({ ...row, unit: "%", value: 100 }, "2017-11-15")).toBeNull();
+    // 45 in a cell formatted as a percentage reads 4500
+    expect(reviewReasons({ ...row, unit: "%", value: 4500 }, "2017-11-15")).toBe("百分比指标填写了 4500%，超过 100%，请核对（是否把 45% 写成了 4500，或单元格设成了百分比格式？）");
     expect(reviewReasons({ ...row, unit: "%", value: 0 }, "2017-11-15")).toBeNull();
   });
   it("asks about a figure far above its target (a unit slip)", () => {
