@@ -840,6 +840,11 @@ describe("readMonthlyFile: .xlsx sheets and cells", () => {
     const gone = await readMonthlyFile({ name: "hidden-value.xlsx", bytes: patch(only, "xl/worksheets/sheet1.xml", (xml) => hide(xml, 4)) }, CTX);
     expect(gone.fileError?.code).toBe("E_HEADER");
     expect(gone.fileError?.message).toContain("被隐藏、未读取的列：「累计完成值（隐藏的 D 列）」；如需报送，请取消隐藏");
+    // beside a 完成状态 column too: its figures would be lost, the rows read as a status alone
+    const withStatus = await writeExcelFile([{ data: [[...cells[0]!.slice(0, 4), "单位", "完成状态"], ["市经信局", "ZN-01", "2017-10", 300, "家", "推进中"]], sheet: "本月" }]).toBuffer() as Buffer;
+    const lost = await readMonthlyFile({ name: "hidden-value-status.xlsx", bytes: patch(withStatus, "xl/worksheets/sheet1.xml", (xml) => hide(xml, 4)) }, CTX);
+    expect(lost.fileError).toEqual({ code: "E_HEADER", message: expect.stringContaining("「累计完成值」列（D 列）被隐藏，未读取：其中的数值或状态会被遗漏；请在 Excel 中取消隐藏该列后再报送") });
+    expect(lost.rows).toEqual([]);
   });
 
   it("refuses, unread and with the cell named, a sheet whose one stray entry far off the table would span millions of cells", async () => {

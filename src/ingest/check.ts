@@ -6,7 +6,7 @@
 import { fileError, type FileError } from "./codes.js";
 import { sniffBytes, type TextEncoding } from "./decode.js";
 import { validateRows, validateRowsInChunks, type IngestContext, type Reject, type ValidateHooks, type ValidateOptions, type ValidRow } from "./rules.js";
-import { hasHeader, noDataMessage, parseCsvGrid, readTable, type CsvGrid, type Field, type FormField, type MappedColumn, type SkippedRow, type TableRow, type ValueMonth } from "./table.js";
+import { hasHeader, headingField, noDataMessage, parseCsvGrid, readTable, type CsvGrid, type Field, type FormField, type MappedColumn, type SkippedRow, type TableRow, type ValueMonth } from "./table.js";
 import { readXlsxGrid, type Grid, type Merge } from "./xlsx.js";
 
 export type ReadOptions = {
@@ -107,6 +107,7 @@ export async function readMonthlyTable(input: { name: string; bytes: Uint8Array 
   let date1904 = false;
   /** .xlsx: the hidden columns holding something (not read), named in the file's summary and in a header error. */
   let hiddenColumnNames: string[] = [];
+  let hiddenColumns: { column: string; text: string }[] = [];
   if (sniffed.kind === "xlsx") {
     info.format = "xlsx";
     // without --sheet: the first visible sheet with a header (its header errors are then reported, never skipped)
@@ -122,6 +123,7 @@ export async function readMonthlyTable(input: { name: string; bytes: Uint8Array 
     merges = x.merges;
     hidden = x.hiddenRows;
     date1904 = x.date1904;
+    hiddenColumns = x.hiddenColumnTexts;
     hiddenColumnNames = x.hiddenColumnTexts.map((h) => `${h.text}（隐藏的 ${h.column} 列）`);
     if (x.sheets.length > 1) sheetChoice = `（读取的是工作表「${x.sheet}」；工作簿中的工作表：${x.sheets.map((n) => `「${n}」`).join("、")}；可用 --sheet 指定）`;
   } else {
@@ -140,6 +142,17 @@ export async function readMonthlyTable(input: { name: string; bytes: Uint8Array 
     const where = sheetChoice || (info.sheet !== null ? `（工作表「${info.sheet}」）` : "");
     const hiddenNote = hiddenColumnNames.length > 0 ? `（被隐藏、未读取的列：${hiddenColumnNames.map((n) => `「${n}」`).join("、")}；如需报送，请取消隐藏）` : "";
     return rejectFile({ ...t.error, message: t.error.message + hiddenNote + where });
+  }
+  // the 累计完成值 (or 完成状态) column hidden, and no other one shown: its figures would be lost unseen, the rows read as
+  // unfilled or as a status alone
+  const shown = new Set(t.table.columns.map((c) => c.field));
+  const lost = hiddenColumns.filter((h) => {
+    const f = headingField(h.text);
+    return (f === "value" || f === "status") && !shown.has(f);
+  });
+  if (lost.length > 0) {
+    return rejectFile(fileError("E_HEADER", `${lost.map((h) => `「${h.text}」列（${h.column} 列）`).join("、")}被隐藏，未读取：其中的数值或状态会被遗漏；` +
+      `请在 Excel 中取消隐藏该列后再报送${sheetChoice || (info.sheet !== null ? `（工作表「${info.sheet}」）` : "")}`));
   }
   info.headerRow = t.table.headerRow;
   info.ignoredColumns = [...t.table.ignoredColumns, ...hiddenColumnNames];

@@ -343,6 +343,11 @@ function scanRow(row: string[], index: number): Candidate {
   return { index, matches };
 }
 
+/** The field a heading names (a column name or one of its aliases), or null. */
+export function headingField(text: string): Field | null {
+  return ALIAS_TO_FIELD.get(splitHeader(cleanCell(text)).key) ?? null;
+}
+
 export type RowLayout = { rawKeys: string[]; headerCells: string[]; fields: Field[]; indexes: number[] };
 
 /** No unheaded cells: shared by the rows that have none (most), never written to. */
