@@ -210,10 +210,12 @@ describe("readMonthlyFile: CSV layouts", () => {
 
   it("no 累计完成值 column while one the reader does not know holds figures (完成情况 beside 完成状态, 截至目前): the file is rejected, not loaded with the statuses alone", async () => {
     const csv = (heading: string, cell: string) => [`报送单位,指标编码,统计期,完成状态,${heading}`, `市经信局,ZN-01,2017-10,推进中,${cell}`, "市经信局,ZN-02,2017-10,推进中,"].join("\n");
-    for (const [heading, cell] of [["完成情况", "320家"], ["截至目前", "320"], ["实绩", "1234"]] as const) {
+    // (and headings other numbers share, over what is done: 任务完成数, 目标完成情况, a share done, this year's)
+    for (const [heading, cell] of [["完成情况", "320家"], ["截至目前", "320"], ["实绩", "1234"], ["任务完成数", "320"], ["目标完成情况", "320"],
+      ["本年度", "320"], ["完成率", "71%"], ["完成率（%）", "71"], ["进度（%）", "71"], ["Progress %", "71"]] as const) {
       const r = await readMonthlyFile({ name: "figures.csv", bytes: Buffer.from(csv(heading, cell)) }, CTX);
       expect(r.fileError?.code, heading).toBe("E_HEADER");
-      expect(r.fileError?.message, heading).toContain(`E 列「${heading}」中填的是数值（如「${cell}」）：这些数不会被读取`);
+      expect(r.fileError?.message, heading).toContain(`E 列「${heading.normalize("NFKC").replace(/\s+/g, "")}」中填的是数值（如「${cell}」）：这些数不会被读取`);
     }
     // a column of other numbers (序号, 目标值, 联系电话, a time limit, a quarter, a year) or of words is no figure: the statuses load
     for (const [heading, cell] of [["序号", "1"], ["年度目标", "450家"], ["联系电话", "13800000000"], ["完成情况", "正在选址"], ["完成时限", "2017.12"],

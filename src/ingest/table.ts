@@ -647,6 +647,14 @@ const NUMERIC_SAMPLE_ROWS = 50;
 /** Headings of columns that hold numbers other than the figure reported: a row number, a goal, last year's, a phone … */
 const OTHER_NUMBERS = /序号|编号|行号|^no\.?$|^#$|目标|计划|任务|基数|基期|上年|去年|同期|上月|上期|上次|参考|率|比例|比重|%|名称|内容|说明|备注|排名|权重|分值|得分|电话|手机|联系|邮编|代码|身份证|时限|时间|期限|季度|年份|年度|月份|节点|日期|^(?:年|月)$/i;
 
+/**
+ * Words of a heading over what is done (任务完成数, 目标完成情况, 完成率, 进度（%）, 本年度, Progress %): its numbers are
+ * the figure, or a share of it, whatever else the heading says (OTHER_NUMBERS), unless it names a plan, an earlier
+ * period, a date or a reference (NEVER_FIGURE).
+ */
+const DONE_WORDS = /完成|实际|实绩|进度|进展|本年度?|累计|progress|actual|done/i;
+const NEVER_FIGURE = /序号|编号|行号|^no\.?$|^#$|计划|预计|预期|预测|基数|基期|上年|去年|同期|上月|上期|上次|参考|名称|内容|说明|备注|排名|权重|分值|得分|电话|手机|联系|邮编|代码|身份证|时限|时间|期限|节点|日期|目标值|目标数/i;
+
 /** A cell that reads as a number but is a year or a month (2017, 2017.12, 2017-12, 2017年12月): no figure. */
 const YEAR_LIKE = /^(?:19|20)\d{2}(?:\s*[.\-/年]\s*\d{1,2}\s*月?)?$/;
 
@@ -659,7 +667,7 @@ function numericColumns(line: readonly string[], mapped: ReadonlySet<number>, ro
   const found: string[] = [];
   line.forEach((cell, i) => {
     const h = cleanCell(cell ?? "").normalize("NFKC").replace(/\s+/g, "");
-    if (h === "" || mapped.has(i) || OTHER_NUMBERS.test(h)) return;
+    if (h === "" || mapped.has(i) || NEVER_FIGURE.test(h) || (OTHER_NUMBERS.test(h) && !DONE_WORDS.test(h))) return;
     const cells = rows.map((r) => cleanCell(r[i] ?? "")).filter((c) => c !== "");
     const numbers = cells.filter((c) => {
       if (YEAR_LIKE.test(c)) return false;
