@@ -11,6 +11,7 @@ import { scaledUnit, UNFILLED_ROW } from "../src/ingest/table.js";
 import { planCsv } from "../src/ingest/csvplan.js";
 import { excelSerialToIsoDate, latestMonthSheet, withCellReferences } from "../src/ingest/xlsx.js";
 import { skippedRowsText } from "../src/ingest/summarytext.js";
+import { fileStatedCheck } from "../src/ingest/review.js";
 import { CTX, TARGETS } from "./fixtures/monthly/context.js";
 import { monthCell, title } from "./support/xlsx-cells.js";
 
@@ -1214,6 +1215,41 @@ describe("readMonthlyFile: .xlsx", () => {
     // names that are not all months keep the first sheet
     const mixed = (await writeExcelFile([{ data: sheet("2017-10"), sheet: "本月" }, { data: sheet("2017-09"), sheet: "9月" }]).toBuffer()) as Buffer;
     expect((await readMonthlyFile({ name: "book.xlsx", bytes: mixed }, CTX)).file).toMatchObject({ sheet: "本月", otherSheets: ["9月"], sheetByMonth: false });
+  });
+
+  it("a month-by-month workbook with a month's sheet copied (「10月 (2)」) is refused, naming both: which is the report cannot be told", async () => {
+    const sheet = (period: string, value: number) => [["报送单位", "指标编码", "统计期", "累计完成值"], ["市经信局", "ZN-01", period, value]];
+    const copied = (await writeExcelFile([
+      { data: sheet("2017-09", 250), sheet: "9月" }, { data: sheet("2017-10", 300), sheet: "10月" }, { data: sheet("2017-10", 310), sheet: "10月 (2)" },
+    ]).toBuffer()) as Buffer;
+    const r = await readMonthlyFile({ name: "copied.xlsx", bytes: copied }, CTX);
+    expect(r.fileError?.code).toBe("E_SHEET_AMBIGUOUS");
+    expect(r.fileError?.message).toContain("工作表「10月」与「10月 (2)」是同一个月份的表（或其复制），无法确定读取哪一张");
+    expect(r.rows).toEqual([]);
+    // the copy of September holding October (not renamed): the same
+    const stale = (await writeExcelFile([{ data: sheet("2017-09", 250), sheet: "9月" }, { data: sheet("2017-10", 300), sheet: "9月 (2)" }]).toBuffer()) as Buffer;
+    expect((await readMonthlyFile({ name: "stale.xlsx", bytes: stale }, CTX)).fileError?.code).toBe("E_SHEET_AMBIGUOUS");
+    // named with --sheet, it is read
+    expect((await readMonthlyFile({ name: "copied.xlsx", bytes: copied }, CTX, { sheet: "10月 (2)" })).rows.map((x) => x.value)).toEqual([310]);
+    // a copy made ready for next month with its header alone is no report: the latest month filled in is read
+    const ready = (await writeExcelFile([
+      { data: sheet("2017-09", 250), sheet: "9月" }, { data: sheet("2017-10", 300), sheet: "10月" }, { data: [sheet("", 0)[0]!], sheet: "10月 (2)" },
+    ]).toBuffer()) as Buffer;
+    expect((await readMonthlyFile({ name: "ready.xlsx", bytes: ready }, CTX)).file).toMatchObject({ sheet: "10月", sheetByMonth: true });
+  });
+
+  it("a sheet named by a month holds its rows to it: a row of another month is flagged for review (last month's sheet renamed)", async () => {
+    const sheet = [["报送单位", "指标编码", "统计期", "累计完成值"], ["市经信局", "ZN-01", "2017-09", 300], ["市经信局", "ZN-02", "2017-10", 3000]];
+    const r = await readMonthlyFile({ name: "renamed.xlsx", bytes: (await writeExcelFile([{ data: sheet, sheet: "10月" }]).toBuffer()) as Buffer }, CTX);
+    expect(r.file.sheetMonth).toEqual({ sheet: "10月", year: null, month: 10 });
+    const check = fileStatedCheck(r.file, () => null)!;
+    expect(r.rows.map((x) => check(x))).toEqual(["统计期 2017-09 与工作表名「10月」所指的10月不符，请核对", null]);
+    // a year in the name holds the year too; a name with no month holds nothing
+    const year = await readMonthlyFile({ name: "y.xlsx", bytes: (await writeExcelFile([{ data: sheet, sheet: "2016年10月报表" }]).toBuffer()) as Buffer }, CTX);
+    expect(year.rows.map((x) => fileStatedCheck(year.file, () => null)!(x))).toEqual([
+      "统计期 2017-09 与工作表名「2016年10月报表」所指的2016年10月不符，请核对", "统计期 2017-10 与工作表名「2016年10月报表」所指的2016年10月不符，请核对"]);
+    const plain = await readMonthlyFile({ name: "p.xlsx", bytes: (await writeExcelFile([{ data: sheet, sheet: "Sheet1" }]).toBuffer()) as Buffer }, CTX);
+    expect(fileStatedCheck(plain.file, () => null)).toBeNull();
   });
 
   it("latestMonthSheet: the latest of sheets named by month, or null when the names do not tell", () => {

@@ -7,7 +7,7 @@ import { fileError, type FileError } from "./codes.js";
 import { sniffBytes, type TextEncoding } from "./decode.js";
 import { validateRows, validateRowsInChunks, type IngestContext, type Reject, type ValidateHooks, type ValidateOptions, type ValidRow } from "./rules.js";
 import { hasHeader, headingField, noDataMessage, parseCsvGrid, readTable, type CsvGrid, type Field, type FormField, type MappedColumn, type SkippedRow, type TableRow, type ValueMonth } from "./table.js";
-import { readXlsxGrid, type Grid, type Merge } from "./xlsx.js";
+import { readXlsxGrid, sheetMonth, type Grid, type Merge } from "./xlsx.js";
 
 export type ReadOptions = {
   /** Sheet name of an .xlsx (default: the first sheet). */
@@ -42,6 +42,8 @@ export type FileInfo = {
   statedAbove: FormField[];
   /** The month the 累计完成值 heading names (「1-10月累计完成值」): each row's 统计期 is held to it (statedCheck). */
   valueMonth: ValueMonth | null;
+  /** .xlsx: the month the name of the sheet read names (「10月」, 「2017年10月报表」): each row's 统计期 is held to it. */
+  sheetMonth: { sheet: string; year: number | null; month: number } | null;
   /** Rows below the header that hold no report (totals, notes, signatures, …), skipped; not counted in rowsRead. */
   skippedRows: SkippedRow[];
 };
@@ -85,7 +87,7 @@ export type MonthlyTable = { file: FileInfo; fileError: FileError | null; rows: 
  */
 export async function readMonthlyTable(input: { name: string; bytes: Uint8Array }, options: ReadOptions = {}): Promise<MonthlyTable> {
   const { name, bytes } = input;
-  const info: FileInfo = { name, sha256: null, encoding: null, format: null, rowsRead: 0, sheet: null, otherSheets: [], sheetByMonth: false, headerRow: null, ignoredColumns: [], formFields: [], statedAbove: [], valueMonth: null, skippedRows: [] };
+  const info: FileInfo = { name, sha256: null, encoding: null, format: null, rowsRead: 0, sheet: null, otherSheets: [], sheetByMonth: false, headerRow: null, ignoredColumns: [], formFields: [], statedAbove: [], valueMonth: null, sheetMonth: null, skippedRows: [] };
   const rejectFile = (error: FileError): MonthlyTable => ({ file: info, fileError: error, rows: [], validateOptions: {} });
 
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
@@ -119,6 +121,8 @@ export async function readMonthlyTable(input: { name: string; bytes: Uint8Array 
     info.sheet = x.sheet;
     info.otherSheets = x.otherTables;
     info.sheetByMonth = x.byMonth;
+    const named = sheetMonth(x.sheet);
+    info.sheetMonth = named && { sheet: x.sheet, year: named.year, month: named.month };
     grid = x.grid;
     merges = x.merges;
     hidden = x.hiddenRows;

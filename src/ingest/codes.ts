@@ -13,6 +13,7 @@ export const INGEST_ERROR_CODES = {
     E_ENCODING: "无法识别文件编码（应为 UTF-8、UTF-16 或 GBK/GB18030）",
     E_XLSX_INVALID: "Excel 文件已损坏或无法读取",
     E_SHEET_NOT_FOUND: "找不到指定的工作表",
+    E_SHEET_AMBIGUOUS: "无法确定读取哪个工作表（请指定）",
     E_CSV_STRUCTURE: "CSV 结构错误",
     E_HEADER: "表头不符合要求",
     E_NO_DATA: "表头下没有数据行",

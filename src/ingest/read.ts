@@ -24,7 +24,7 @@ export async function readMonthlyFile(input: MonthlyFileInput, ctx: IngestContex
       bytes = await readFile(input);
     } catch (e) {
       const reason = (e as NodeJS.ErrnoException).code === "ENOENT" ? `找不到 ${name}` : `${name}：${(e as Error).message}`;
-      const file: FileInfo = { name, sha256: null, encoding: null, format: null, rowsRead: 0, sheet: null, otherSheets: [], sheetByMonth: false, headerRow: null, ignoredColumns: [], formFields: [], statedAbove: [], valueMonth: null, skippedRows: [] };
+      const file: FileInfo = { name, sha256: null, encoding: null, format: null, rowsRead: 0, sheet: null, otherSheets: [], sheetByMonth: false, headerRow: null, ignoredColumns: [], formFields: [], statedAbove: [], valueMonth: null, sheetMonth: null, skippedRows: [] };
       return { file, fileError: fileError("E_FILE_MISSING", reason), rows: [], rejects: [] };
     }
   } else {

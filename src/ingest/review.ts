@@ -216,14 +216,33 @@ export function valueMonthCheck(valueMonth: ValueMonth | null): ((row: Pick<Vali
   };
 }
 
-/** statedCheck of a file as read: what it states above its table (statedAbove), the unit its form gives every row, and the month its 累计完成值 heading names. */
+/**
+ * The review reason of a row whose 统计期 is not the month the name of its sheet names (a workbook's 「10月」 sheet with
+ * rows of 2017-09: last month's sheet copied and renamed, its rows not updated). Null when the name names no month.
+ */
+export function sheetMonthCheck(sheet: { sheet: string; year: number | null; month: number } | null): ((row: Pick<ValidRow, "period">) => string | null) | null {
+  if (sheet === null) return null;
+  const named = `${sheet.year === null ? "" : `${sheet.year}年`}${sheet.month}月`;
+  return (row) => {
+    const [y, m] = row.period.split("-").map(Number) as [number, number];
+    return m === sheet.month && (sheet.year === null || y === sheet.year) ? null : `统计期 ${row.period} 与工作表名「${sheet.sheet}」所指的${named}不符，请核对`;
+  };
+}
+
+/**
+ * statedCheck of a file as read: what it states above its table (statedAbove), the unit its form gives every row, the
+ * month its 累计完成值 heading names and the month the name of its sheet names.
+ */
 export function fileStatedCheck(
-  file: { statedAbove: readonly FormField[]; formFields: readonly FormField[]; valueMonth?: ValueMonth | null },
+  file: { statedAbove: readonly FormField[]; formFields: readonly FormField[]; valueMonth?: ValueMonth | null; sheetMonth?: { sheet: string; year: number | null; month: number } | null },
   resolve: (name: string) => string | null,
 ): ((row: StatedRow & Pick<ValidRow, "value">) => string | null) | null {
-  const stated = statedCheck([...file.statedAbove, ...file.formFields.filter((f) => f.field === "unit")], resolve);
-  const month = valueMonthCheck(file.valueMonth ?? null);
-  if (month === null) return stated;
-  if (stated === null) return month;
-  return (row) => [stated(row), month(row)].filter((r): r is string => r !== null).join("；") || null;
+  const checks = [
+    statedCheck([...file.statedAbove, ...file.formFields.filter((f) => f.field === "unit")], resolve),
+    valueMonthCheck(file.valueMonth ?? null),
+    sheetMonthCheck(file.sheetMonth ?? null),
+  ].filter((c) => c !== null);
+  if (checks.length === 0) return null;
+  if (checks.length === 1) return checks[0]!;
+  return (row) => checks.map((c) => c(row)).filter((r): r is string => r !== null).join("；") || null;
 }

@@ -536,12 +536,21 @@ export async function readXlsxGrid(
     const tables = [x, ...order.slice(k + 1).filter((other) => !GUIDE_SHEET.test(other.sheet)).map(read).filter((o) => usable(o.grid, o.merges))];
     // a workbook kept with a sheet per month (1月, 2月, …, 10月) is sent whole each month: its latest month is the report
     // (the latest filled in: next month's sheet may be made ready, its header alone)
-    const byName = latestMonthSheet(tables.map((t) => t.sheet));
-    let latest = byName ?? 0;
+    // (a sheet copied in Excel is named 「10月 (2)」: the month of 「10月」, which the names alone cannot tell apart)
+    const names = tables.map((t) => t.sheet.replace(COPY_SUFFIX, ""));
     const filled = tables.map((t, i) => ({ t, i })).filter(({ t }) => filledRows(t.grid) >= 2);
+    const twins = sameMonthSheets(filled.map(({ t }) => t.sheet), tables.map((t) => t.sheet));
+    if (twins !== null) {
+      return { error: fileError("E_SHEET_AMBIGUOUS", `工作表${twins.map((n) => `「${n}」`).join("与")}是同一个月份的表（或其复制），无法确定读取哪一张；` +
+        `请删去或改名多余的一张，或用 --sheet 指定（工作簿中的工作表：${sheets.map((s) => `「${s.sheet}」`).join("、")}）`) };
+    }
+    // (a copy made ready for next month with its header alone stands aside: the months of the sheets filled in decide)
+    const byName = latestMonthSheet(names) ??
+      (new Set(names).size < names.length && filled.length > 1 && latestMonthSheet(filled.map(({ i }) => names[i]!)) !== null ? 0 : null);
+    let latest = byName ?? 0;
     if (byName !== null && filled.length > 0 && filled.length < tables.length) {
       // (months rising or falling in tab order stay so without the empty ones)
-      latest = filled.length === 1 ? filled[0]!.i : filled[latestMonthSheet(filled.map(({ t }) => t.sheet)) ?? 0]!.i;
+      latest = filled.length === 1 ? filled[0]!.i : filled[latestMonthSheet(filled.map(({ i }) => names[i]!)) ?? 0]!.i;
     }
     const chosen = tables[latest]!;
     chosen.otherTables = tables.filter((_, i) => i !== latest).map((t) => t.sheet);
@@ -549,6 +558,28 @@ export async function readXlsxGrid(
     return chosen;
   }
   return read(shown[0]!);
+}
+
+/** The name Excel gives a copied sheet: 「10月 (2)」. */
+const COPY_SUFFIX = /\s*[(（]\d+[)）]\s*$/;
+
+/**
+ * Two sheets filled in whose names, but for Excel's copy suffix, name the same month in a workbook kept by month
+ * (「10月」「10月 (2)」, 「9月」「9月 (2)」 the copy holding October): which is the report cannot be told. Null otherwise.
+ * `all`: the names of every sheet holding a table (kept by month when each names a month with the same text around it).
+ */
+export function sameMonthSheets(filled: readonly string[], all: readonly string[]): [string, string] | null {
+  const months = all.map((n) => sheetMonth(n.replace(COPY_SUFFIX, "")));
+  if (all.length < 2 || months.some((m) => m === null) || new Set(months.map((m) => m!.rest)).size !== 1) return null;
+  const seen = new Map<string, string>();
+  for (const name of filled) {
+    const m = sheetMonth(name.replace(COPY_SUFFIX, ""))!;
+    const key = `${m.year ?? ""}-${m.month}`;
+    const other = seen.get(key);
+    if (other !== undefined) return [other, name];
+    seen.set(key, name);
+  }
+  return null;
 }
 
 /** Rows with two cells or more filled in: a header, a data row (a title holds one). */
