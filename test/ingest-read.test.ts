@@ -688,10 +688,11 @@ describe("readMonthlyFile: forms as departments fill them in", () => {
       "备注：数据为累计数,,,,,,,,,",
       "填报单位（盖章）：,,,,,,,,,",
       "3,市经信局,,2017-10,5,,,,,",
+      ",全市合计,,,485,,,,,",
     ].join("\n");
     const r = await readMonthlyFile({ name: "footer.csv", bytes: Buffer.from(csv) }, CTX);
     expect(r.rows.map((x) => x.sourceRow)).toEqual([3, 5]);
-    expect(r.file.skippedRows.map((x) => x.row)).toEqual([2, 4, 6, 7, 8]);
+    expect(r.file.skippedRows.map((x) => x.row)).toEqual([2, 4, 6, 7, 8, 10]);
     expect(r.file.skippedRows.find((x) => x.row === 6)!.reason).toContain("合计");
     expect(r.file.rowsRead).toBe(3);
     expect(rejectCodes(r)).toEqual({ 9: ["E_REQUIRED"] }); // a real row with its code missing is still rejected
