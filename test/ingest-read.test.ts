@@ -995,6 +995,9 @@ describe("readMonthlyFile: .xlsx sheets and cells", () => {
     const r = await readMonthlyFile({ name: "last-month.csv", bytes: Buffer.from(csv) }, CTX);
     expect(r.rows.map((x) => x.value)).toEqual([450]);
     expect(r.file.ignoredColumns).toEqual(["累计完成值（截至上月）"]);
+    // 「上月累计完成值」 beside 「本月累计完成值」: the same, the month before the word
+    const words = await readMonthlyFile({ name: "words.csv", bytes: Buffer.from(["报送单位,指标编码,统计期,上月累计完成值,本月累计完成值", "市经信局,ZN-01,2017-10,400,450"].join("\n")) }, CTX);
+    expect([words.rows.map((x) => x.value), words.file.ignoredColumns]).toEqual([[450], ["上月累计完成值"]]);
     // two current figures stay an error: which one is meant cannot be told
     const two = await readMonthlyFile({ name: "two.csv", bytes: Buffer.from(csv.replace("截至上月", "万元")) }, CTX);
     expect(two.fileError?.message).toContain("「累计完成值」出现 2 次");
