@@ -984,7 +984,9 @@ describe("readMonthlyFile: .xlsx sheets and cells", () => {
   });
 
   it("beside the cumulative figure, this month's own (本月完成 | 累计完成 over 数值 | 单位) and last month's (截至上月) are not read", async () => {
-    for (const [upper, lower] of [["本月完成情况,,累计完成情况,", "数值,单位,数值,单位"], ["本月,,累计完成,", "数值,单位,数值,单位"], ["当月完成,,累计完成值,", "数值,单位,数值,单位"]]) {
+    // (and a goal's, a plan's or last year's: 目标任务 | 完成情况, 年度计划 | 累计完成, 上年同期 beside 本年累计)
+    for (const [upper, lower] of [["本月完成情况,,累计完成情况,", "数值,单位,数值,单位"], ["本月,,累计完成,", "数值,单位,数值,单位"], ["当月完成,,累计完成值,", "数值,单位,数值,单位"],
+      ["目标任务,,完成情况,", "数值,单位,数值,单位"], ["年度计划,,累计完成,", "数量,单位,数量,单位"], ["上年同期,,本年累计,", "数值,单位,数值,单位"]]) {
       const csv = [`报送单位,指标编码,统计期,${upper},完成状态`, `,,,${lower},`, "市经信局,ZN-01,2017-10,30,家,450,家,推进中"].join("\n");
       const r = await readMonthlyFile({ name: "groups.csv", bytes: Buffer.from(csv) }, CTX);
       expect([upper, r.fileError, r.file.headerRow]).toEqual([upper, null, 2]);

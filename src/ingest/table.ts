@@ -301,6 +301,8 @@ const MONTH_GROUP = /^(?:本月|当月|本期|当期|\d{1,2}月份?)/;
  */
 function twoRowCandidate(upper: string[], lower: string[], index: number): Candidate | null {
   const matches: Candidate["matches"] = [];
+  /** The group heading (key) each match stands under; null for a heading of its own. */
+  const groups: (string | null)[] = [];
   const line: string[] = [];
   let group = "";
   for (let c = 0; c < Math.max(upper.length, lower.length); c++) {
@@ -321,10 +323,25 @@ function twoRowCandidate(upper: string[], lower: string[], index: number): Candi
     const monthOnly = topField === null && sub !== "" && MONTH_GROUP.test(groupSplit.key) && !/累计/.test(groupSplit.key);
     let field: Field | null = monthOnly ? null : topField ?? (sub === "" ? null : ALIAS_TO_FIELD.get(subSplit.key) ?? null);
     if (!monthOnly && field === null && sub !== "" && FIGURE_WORDS.has(subSplit.key) && (ALIAS_TO_FIELD.get(groupSplit.key) === "value" || FIGURE_GROUP.test(groupSplit.key))) field = "value";
-    if (field !== null) matches.push({ field, header, index: c, bracket: topField !== null ? topSplit!.bracket : subSplit.bracket ?? groupSplit.bracket });
+    if (field !== null) {
+      matches.push({ field, header, index: c, bracket: topField !== null ? topSplit!.bracket : subSplit.bracket ?? groupSplit.bracket });
+      groups.push(topField === null && sub !== "" && sub !== top ? groupSplit.key : null);
+    }
   }
-  return { index, matches, line };
+  // 目标任务 | 完成情况 (年度计划 | 累计完成, 本年累计 | 上年同期), each over 数值 | 单位: the figure and its unit are the
+  // ones under the group of what is done; the others' (a goal's, last year's) are not read
+  const figureGroup = (g: string | null) => g === null || ((ALIAS_TO_FIELD.get(g) === "value" || FIGURE_GROUP.test(g)) && !OTHER_GROUP.test(g));
+  const dropped = new Set<number>();
+  for (const f of ["value", "unit"] as const) {
+    const at = matches.flatMap((m, k) => (m.field === f ? [k] : []));
+    const kept = at.filter((k) => figureGroup(groups[k]!));
+    if (at.length > 1 && kept.length >= 1 && kept.length < at.length) for (const k of at) if (!kept.includes(k)) dropped.add(k);
+  }
+  return { index, matches: matches.filter((_, k) => !dropped.has(k)), line };
 }
+
+/** Group headings over figures other than the report's: a plan, a goal, a forecast, an earlier period's. */
+const OTHER_GROUP = /计划|目标|预计|预期|上年|去年|同期|上月|上期/;
 
 function scanRow(row: string[], index: number): Candidate {
   const matches: Candidate["matches"] = [];
