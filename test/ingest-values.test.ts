@@ -284,6 +284,19 @@ describe("checkPeriod", () => {
   });
 });
 
+describe("parsePeriod: what a period without its year is told", () => {
+  it.each([
+    ["17-10", "缺少四位年份：如指 2017 年 10 月，请写成 2017-10"],
+    ["三季度", "缺少年份，请写明哪一年（如 2017年第三季度、2017-10）"],
+    ["上半年", "缺少年份，请写明哪一年"],
+    ["10月", "缺少年份，请写成 YYYY-MM（如 2017-10）"],
+    ["11-05", "缺少年份，请写成 YYYY-MM（如 2017-10）"], // (a month and day, or a year and month: not told)
+  ])("%j", (text, hint) => {
+    const p = parsePeriod(text);
+    expect(p.ok ? null : p.message).toContain(hint);
+  });
+});
+
 describe("parseStatus", () => {
   it.each([
     ["未启动", "not_started"],
