@@ -253,7 +253,18 @@ async function targets(args: string[]): Promise<number> {
     const changed = diff.matched.filter((m) => m.changes.length > 0);
     console.log(`政策 ${dir}：登记 ${registry.length} 个指标；解析提出 ${proposals.length} 个；一致 ${diff.matched.length - changed.length}，待审核变化 ${changed.length}，新提出 ${diff.added.length}，不再提出 ${diff.missing.length}`);
     for (const m of changed) console.log(`  变化 ${m.code}：${m.changes.map((c) => `${c.field} ${JSON.stringify(c.registered)} → ${JSON.stringify(c.proposed)}`).join("；")}`);
-    for (const p of diff.added) console.log(`  新提出 附件第 ${p.row_no} 行 ${p.kind} ${p.value ?? ""}${p.value_max ? "-" + p.value_max : ""}${p.unit ?? ""} ${p.subject}`);
+    // a quantity a group leads (各镇（街道）): each member reports its own figure against the whole value
+    const groupLead = (rowNo: number) => {
+      const task = table.tasks.find((t) => t.row_no === rowNo);
+      const lead = table.taskDepartments.filter((d) => d.task_id === task?.task_id && d.role === "lead" && d.accountable);
+      return table.departments.find((d) => d.is_group && lead.some((l) => l.department_id === d.department_id)) ?? null;
+    };
+    for (const p of diff.added) {
+      const group = p.kind === "quantity" && p.value !== null ? groupLead(p.row_no) : null;
+      const members = group === null ? 0 : table.groupMembers.filter((m) => m.group_id === group.department_id).length;
+      console.log(`  新提出 附件第 ${p.row_no} 行 ${p.kind} ${p.value ?? ""}${p.value_max ? "-" + p.value_max : ""}${p.unit ?? ""} ${p.subject}` +
+        (group === null ? "" : `（由部门组「${group.name}」牵头：其 ${members} 个成员单位各报各的数，每个都按 ${p.value}${p.unit ?? ""} 判断进度；原文是全组合计的，请在 targets.csv 中改写或另行约定，见任务分解表格式）`));
+    }
     for (const e of diff.missing) console.log(`  不再提出 ${e.code}（编码保留，含义不变）：${e.subject}`);
     differences += changed.length + diff.added.length + diff.missing.length;
     if (values.write && diff.added.length > 0) {

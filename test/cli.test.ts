@@ -1,4 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
+import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { PACKAGE_ROOT } from "../src/paths.js";
@@ -78,6 +79,16 @@ describe("luoshi CLI", () => {
     const out = execFileSync(process.execPath, [join(PACKAGE_ROOT, "bin", "luoshi.js"), "--help"], { encoding: "utf8" });
     expect(out).toContain("luoshi build");
     expect(out).toContain("退出码");
+  });
+
+  it("targets --check says of a new quantity a group leads that each member reports against the whole value", () => {
+    const fresh = copyData();
+    rmSync(join(fresh.policyDir, "targets.csv"));
+    const r = spawnSync(process.execPath, [join(PACKAGE_ROOT, "bin", "luoshi.js"), "targets", "--check", "--data", fresh.data], { encoding: "utf8" });
+    expect(r.status).toBe(1);
+    // row 3: 各镇(街道、园区) build one 1个 each
+    expect(r.stdout).toMatch(/新提出 附件第 3 行 quantity 1个 [^\n]*（由部门组「各镇\(街道、园区\)」牵头：其 19 个成员单位各报各的数，每个都按 1个 判断进度；/);
+    expect(r.stdout.match(/由部门组/g)).toHaveLength(1);
   });
 
   it("prints the help for --help after any command, exit 0", () => {
