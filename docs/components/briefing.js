@@ -50,7 +50,8 @@ export function overallParagraph(policy, counts, {asOf, receipts}) {
 /** One lagging or overdue target, as a sentence. */
 export function targetSentence(t) {
   // a share done only for a quantity: a milestone is done or not
-  const done = t.kind === "quantity" ? `完成 ${pct(t.progress)}、` : "";
+  // (a ceiling, a level to come down to or a rate has no share: judged against its value, shown beside it)
+  const done = t.kind === "quantity" && t.progress != null ? `完成 ${pct(t.progress)}、` : "";
   return html`<li><span class="code">${t.code}</span> ${t.subject}（${t.department_name}）：目标 ${goalText(t)}，最新 ${latestText(t)}，${done}序时 ${pct(t.elapsed)}，<span style="color:${PROGRESS[t.progress_status].color}">${PROGRESS[t.progress_status].label}</span>。</li>`;
 }
 
