@@ -92,8 +92,9 @@ export function fuzzMonthlyFile(p: SynthPolicy, seed: number, options: FuzzOptio
       cells.reportedAt = `${m === 12 ? y + 1 : y}-${String(m === 12 ? 1 : m + 1).padStart(2, "0")}-${String(1 + Math.floor(random() * 28)).padStart(2, "0")}`;
       if (t.kind === "milestone") cells.status = pick(["未启动", "推进中", "已完成"]);
       else {
-        // (a percentage now and then past 100: asked about by both readers)
-        const v = t.unit === "%" ? (random() * (chance(0.1) ? 5000 : 100)).toFixed(pick([0, 1, 2])) : COUNT_UNITS.includes(t.unit) ? String(Math.round(random() * t.value * 1.2))
+        // (a percentage now and then past 100: asked about by both readers; drawn from the same one number, so that the
+        // files of every seed stay as they were)
+        const v = t.unit === "%" ? ((share) => (share > 0.95 ? share * 5000 : share * 100))(random()).toFixed(pick([0, 1, 2])) : COUNT_UNITS.includes(t.unit) ? String(Math.round(random() * t.value * 1.2))
           : String(Math.round(random() * t.value * 12) / 10);
         cells.value = v;
         if (chance(0.6)) cells.unit = t.unit;
