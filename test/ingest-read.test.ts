@@ -220,7 +220,7 @@ describe("readMonthlyFile: CSV layouts", () => {
     }
     // a column of other numbers (序号, 目标值, 联系电话, a time limit, a quarter, a year) or of words is no figure: the statuses load
     for (const [heading, cell] of [["序号", "1"], ["年度目标", "450家"], ["联系电话", "13800000000"], ["完成情况", "正在选址"], ["完成时限", "2017.12"],
-      ["季度", "4"], ["完成年份", "2017"], ["进度", "2017年12月"]] as const) {
+      ["季度", "4"], ["完成年份", "2017"], ["进度", "2017年12月"], ["本年度目标", "450"], ["序时进度（%）", "83"], ["年度任务", "450"]] as const) {
       const r = await readMonthlyFile({ name: "other.csv", bytes: Buffer.from(csv(heading, cell)) }, CTX);
       expect(r.fileError, heading).toBeNull();
       expect(r.rows.map((x) => x.status), heading).toEqual(["in_progress", "in_progress"]);

@@ -685,7 +685,8 @@ function numericColumns(line: readonly string[], mapped: ReadonlySet<number>, ro
   const found: string[] = [];
   line.forEach((cell, i) => {
     const h = cleanCell(cell ?? "").normalize("NFKC").replace(/\s+/g, "");
-    if (h === "" || mapped.has(i) || NEVER_FIGURE.test(h) || (OTHER_NUMBERS.test(h) && !DONE_WORDS.test(h))) return;
+    // (a goal, a task's size or the schedule: 本年度目标, 年度任务, 序时进度, unless it says what is done: 目标完成情况)
+    if (h === "" || mapped.has(i) || NEVER_FIGURE.test(h) || (OTHER_NUMBERS.test(h) && !DONE_WORDS.test(h)) || (/目标|任务|序时/.test(h) && !/完成|实际|实绩/.test(h))) return;
     const cells = rows.map((r) => cleanCell(r[i] ?? "")).filter((c) => c !== "");
     const numbers = cells.filter((c) => {
       if (YEAR_LIKE.test(c)) return false;
