@@ -97,7 +97,8 @@ export function commandUsage(command: string | undefined): string {
     end++;
     while (end < lines.length && lines[end]!.startsWith("  ") && !lines[end]!.startsWith("  luoshi ")) end++;
   }
-  const general = lines.filter((l) => /^  --(db|data) /.test(l) && l.includes(command === "targets" ? "--data" : "--"));
+  // (the general options whose list of commands names this one)
+  const general = lines.filter((l) => /^  --(db|data) /.test(l) && l.includes(command));
   return `用法：\n${lines.slice(start, end).join("\n")}\n\n选项：\n${general.join("\n")}\n\n完整说明：luoshi help`;
 }
 

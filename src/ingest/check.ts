@@ -7,7 +7,7 @@ import { fileError, type FileError } from "./codes.js";
 import { sniffBytes, type TextEncoding } from "./decode.js";
 import { validateRows, validateRowsInChunks, type IngestContext, type Reject, type ValidateHooks, type ValidateOptions, type ValidRow } from "./rules.js";
 import { hasHeader, headingField, noDataMessage, parseCsvGrid, readTable, type CsvGrid, type Field, type FormField, type MappedColumn, type SkippedRow, type TableRow, type ValueMonth } from "./table.js";
-import { readXlsxGrid, sheetMonth, type Grid, type Merge } from "./xlsx.js";
+import { readXlsxGrid, sheetMonth, type Grid, type Merge, type SheetMonth } from "./xlsx.js";
 
 export type ReadOptions = {
   /** Sheet name of an .xlsx (default: the first sheet). */
@@ -43,7 +43,7 @@ export type FileInfo = {
   /** The month the 累计完成值 heading names (「1-10月累计完成值」): each row's 统计期 is held to it (statedCheck). */
   valueMonth: ValueMonth | null;
   /** .xlsx: the month the name of the sheet read names (「10月」, 「2017年10月报表」): each row's 统计期 is held to it. */
-  sheetMonth: { sheet: string; year: number | null; month: number } | null;
+  sheetMonth: SheetMonth | null;
   /** Rows below the header that hold no report (totals, notes, signatures, …), skipped; not counted in rowsRead. */
   skippedRows: SkippedRow[];
 };

@@ -4,6 +4,7 @@
  */
 import type { ValidRow } from "./rules.js";
 import type { FormField, ValueMonth } from "./table.js";
+import type { SheetMonth } from "./xlsx.js";
 import { parsePeriod, unitDef } from "./values.js";
 import { UNITS } from "../targets/units.js";
 
@@ -199,34 +200,35 @@ export function statedCheck(
   };
 }
 
+/** 「2017年10月」 or 「10月」: a month named, with its year when named. */
+const monthNamed = (year: number | null, month: number) => `${year === null ? "" : `${year}年`}${month}月`;
+
+/** Whether a period (YYYY-MM) is not the month named (its year too, when named). */
+function otherMonth(period: string, year: number | null, month: number): boolean {
+  const [y, m] = period.split("-").map(Number) as [number, number];
+  return m !== month || (year !== null && y !== year);
+}
+
 /**
  * The review reason of a row whose 统计期 is not the month its 累计完成值 heading names (「1-10月累计完成值」 over a row
  * of 2017-09: the heading of last month's copy, or a row of last month beside this month's column). Null when the heading
- * names no month. A row with no figure is not asked about.
+ * names no month. A row with no figure is not asked about (it reads nothing from that column).
  */
 export function valueMonthCheck(valueMonth: ValueMonth | null): ((row: Pick<ValidRow, "period" | "value">) => string | null) | null {
   if (valueMonth === null) return null;
   const { header, letter, row: headerRow, year, month } = valueMonth;
-  const named = `${year === null ? "" : `${year}年`}${month}月`;
-  return (row) => {
-    const [y, m] = row.period.split("-").map(Number) as [number, number];
-    // (a row with a status alone reads nothing from that column)
-    return row.value === null || (m === month && (year === null || y === year)) ? null
-      : `统计期 ${row.period} 与第 ${headerRow} 行 ${letter} 列表头「${header}」所指的${named}不符，已按该列读取，请核对`;
-  };
+  return (row) => (row.value === null || !otherMonth(row.period, year, month) ? null
+    : `统计期 ${row.period} 与第 ${headerRow} 行 ${letter} 列表头「${header}」所指的${monthNamed(year, month)}不符，已按该列读取，请核对`);
 }
 
 /**
  * The review reason of a row whose 统计期 is not the month the name of its sheet names (a workbook's 「10月」 sheet with
  * rows of 2017-09: last month's sheet copied and renamed, its rows not updated). Null when the name names no month.
  */
-export function sheetMonthCheck(sheet: { sheet: string; year: number | null; month: number } | null): ((row: Pick<ValidRow, "period">) => string | null) | null {
+export function sheetMonthCheck(sheet: SheetMonth | null): ((row: Pick<ValidRow, "period">) => string | null) | null {
   if (sheet === null) return null;
-  const named = `${sheet.year === null ? "" : `${sheet.year}年`}${sheet.month}月`;
-  return (row) => {
-    const [y, m] = row.period.split("-").map(Number) as [number, number];
-    return m === sheet.month && (sheet.year === null || y === sheet.year) ? null : `统计期 ${row.period} 与工作表名「${sheet.sheet}」所指的${named}不符，请核对`;
-  };
+  return (row) => (!otherMonth(row.period, sheet.year, sheet.month) ? null
+    : `统计期 ${row.period} 与工作表名「${sheet.sheet}」所指的${monthNamed(sheet.year, sheet.month)}不符，请核对`);
 }
 
 /**
@@ -234,7 +236,7 @@ export function sheetMonthCheck(sheet: { sheet: string; year: number | null; mon
  * month its 累计完成值 heading names and the month the name of its sheet names.
  */
 export function fileStatedCheck(
-  file: { statedAbove: readonly FormField[]; formFields: readonly FormField[]; valueMonth?: ValueMonth | null; sheetMonth?: { sheet: string; year: number | null; month: number } | null },
+  file: { statedAbove: readonly FormField[]; formFields: readonly FormField[]; valueMonth?: ValueMonth | null; sheetMonth?: SheetMonth | null },
   resolve: (name: string) => string | null,
 ): ((row: StatedRow & Pick<ValidRow, "value">) => string | null) | null {
   const checks = [

@@ -395,12 +395,12 @@ export function checkPeriod(period: string, bounds: { countingStart: string | nu
 export type Status = "not_started" | "in_progress" | "done";
 
 /**
- * Accepted spellings (after removing spaces; English ones in lower case, read whatever their case). The first of each
- * is the documented one.
+ * Accepted spellings (compared with spaces removed; English ones in lower case, read whatever their case). The first of
+ * each is the documented one.
  */
 export const STATUS_WORDS: Readonly<Record<Status, readonly string[]>> = {
-  not_started: ["未启动", "未开始", "尚未启动", "暂未启动", "notstarted", "notyetstarted"],
-  in_progress: ["推进中", "进行中", "正在推进", "正在进行", "持续推进", "有序推进", "稳步推进", "实施中", "正在实施", "inprogress", "ongoing", "underway"],
+  not_started: ["未启动", "未开始", "尚未启动", "暂未启动", "not started", "not yet started"],
+  in_progress: ["推进中", "进行中", "正在推进", "正在进行", "持续推进", "有序推进", "稳步推进", "实施中", "正在实施", "in progress", "ongoing", "under way"],
   done: ["已完成", "完成", "已办结", "办结", "超额完成", "已超额完成", "提前完成", "已提前完成", "全部完成", "已全部完成", "已经完成", "已落实", "done", "completed", "complete", "finished"],
 };
 
@@ -416,7 +416,7 @@ const STATUS_HINTS: [RegExp, string][] = [
 ];
 
 const STATUS_BY_WORD = new Map<string, Status>(
-  (Object.entries(STATUS_WORDS) as [Status, readonly string[]][]).flatMap(([s, words]) => words.map((w) => [w, s] as const)),
+  (Object.entries(STATUS_WORDS) as [Status, readonly string[]][]).flatMap(([s, words]) => words.map((w) => [w.replace(/\s+/g, ""), s] as const)),
 );
 
 /** 未启动/推进中/已完成 (and their listed synonyms) → not_started/in_progress/done; empty → null; else E_BAD_STATUS. */

@@ -590,6 +590,9 @@ const MONTH_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, �
 /** A month written in a sheet's name (2017年10月, 17年10月, 10月份, 十月, 2017.10, 2017-10, 201710), with the text around it. */
 const SHEET_MONTH = /(?:(?<year>\d{4})\s*年\s*|(?<short>\d{2})\s*年\s*)?(?<!\d)(?<month>\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月份?|(?<!\d)(?<year2>\d{4})\s*[-./_]\s*(?<month2>\d{1,2})(?!\d)|(?<!\d)(?<year3>20\d{2})(?<month3>0[1-9]|1[0-2])(?!\d)/;
 
+/** The sheet read and the month its name names (see sheetMonth): each row's 统计期 is held to it (sheetMonthCheck). */
+export type SheetMonth = { sheet: string; year: number | null; month: number };
+
 /** The month a sheet's name holds (year null when the name has none) and the name without it; null when it holds none. */
 export function sheetMonth(name: string): { year: number | null; month: number; rest: string } | null {
   const text = normalizeCell(name);
