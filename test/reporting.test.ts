@@ -378,6 +378,31 @@ describe("targets the schedule cannot split", () => {
     });
   });
 
+  it("已完成 on a ceiling or a rate before its deadline's month is not done: still owed, judged by the deadline's figure", async () => {
+    const asRate = (f: ReturnType<typeof copyData>) =>
+      edit(f.policyDir, "targets.csv", "CX75-08-01,published,8,quantity,,5,,个,个,5,increment,", "CX75-08-01,published,8,quantity,,5,,%,%,5,increment,");
+    for (const [shape, early, judged] of [[asCeiling, "3,个", "7,个"], [asRate, "6,%", "4,%"]] as const) {
+      await withOwnWarehouse(shape, async (w, load) => {
+        const status = async (asOf: string) => {
+          await setAsOf(w.connection, asOf);
+          return (await query(w.connection, "SELECT done_period, progress_status FROM target_progress WHERE code = 'CX75-08-01'")).rows[0];
+        };
+        // deadline 2017-12-31: 已完成 in October says nothing of December's figure
+        await load("kjj-10.csv", "2017-11-03 10:00:00", [`市科技局,CX75-08-01,2017-10,${early},已完成,,,`], "2018-02-28");
+        expect(await status("2017-11-20")).toEqual({ done_period: null, progress_status: "on_track" });
+        await setAsOf(w.connection, "2017-12-20");
+        const owed = await query(w.connection, "SELECT owed_targets FROM reporting_calendar WHERE department_name = '市科技局' AND period IN ('2017-10', '2017-11') ORDER BY period");
+        expect(owed.rows[1]!.owed_targets).toBe(owed.rows[0]!.owed_targets);
+        // December's figure misses it: overdue, whatever October said
+        await load("kjj-12.csv", "2018-01-03 10:00:00", [`市科技局,CX75-08-01,2017-12,${judged},,,,`], "2018-02-28");
+        expect(await status("2018-01-10")).toEqual({ done_period: null, progress_status: "overdue" });
+        // 已完成 in the deadline's month is the department's word for it
+        await load("kjj-12b.csv", "2018-01-05 10:00:00", ["市科技局,CX75-08-01,2017-12,,,已完成,,,"], "2018-02-28");
+        expect(await status("2018-01-10")).toEqual({ done_period: "2017-12", progress_status: "done" });
+      });
+    }
+  });
+
   it("a ceiling first kept after its deadline's month is done late, and done for good once kept", async () => {
     await withOwnWarehouse(asCeiling, async (w, load) => {
       const status = async (asOf: string) => {
