@@ -849,6 +849,12 @@ describe("readMonthlyFile: .xlsx sheets and cells", () => {
     const lost = await readMonthlyFile({ name: "hidden-value-status.xlsx", bytes: patch(withStatus, "xl/worksheets/sheet1.xml", (xml) => hide(xml, 4)) }, CTX);
     expect(lost.fileError).toEqual({ code: "E_HEADER", message: expect.stringContaining("「累计完成值」列（D 列）被隐藏，未读取：其中的数值或状态会被遗漏；请在 Excel 中取消隐藏该列后再报送") });
     expect(lost.rows).toEqual([]);
+    // a 累计完成值 column with its heading alone (a file of milestones hid the empty column) loses nothing: read
+    const empty = await writeExcelFile([{ data: [[...cells[0]!.slice(0, 4), "单位", "完成状态"], ["市经信局", "ZN-01", "2017-10", null, null, "推进中"]], sheet: "本月" }]).toBuffer() as Buffer;
+    const statusOnly = await readMonthlyFile({ name: "hidden-empty-value.xlsx", bytes: patch(empty, "xl/worksheets/sheet1.xml", (xml) => hide(xml, 4)) }, CTX);
+    expect(statusOnly.fileError).toBeNull();
+    expect(statusOnly.rows.map((x) => [x.sourceRow, x.value, x.status])).toEqual([[2, null, "in_progress"]]);
+    expect(statusOnly.file.ignoredColumns).toEqual(["累计完成值（隐藏的 D 列）"]);
   });
 
   it("refuses, unread and with the cell named, a sheet whose one stray entry far off the table would span millions of cells", async () => {

@@ -109,7 +109,7 @@ export async function readMonthlyTable(input: { name: string; bytes: Uint8Array 
   let date1904 = false;
   /** .xlsx: the hidden columns holding something (not read), named in the file's summary and in a header error. */
   let hiddenColumnNames: string[] = [];
-  let hiddenColumns: { column: string; text: string }[] = [];
+  let hiddenColumns: { column: string; text: string; filled: number }[] = [];
   if (sniffed.kind === "xlsx") {
     info.format = "xlsx";
     // without --sheet: the first visible sheet with a header (its header errors are then reported, never skipped)
@@ -148,11 +148,12 @@ export async function readMonthlyTable(input: { name: string; bytes: Uint8Array 
     return rejectFile({ ...t.error, message: t.error.message + hiddenNote + where });
   }
   // the 累计完成值 (or 完成状态) column hidden, and no other one shown: its figures would be lost unseen, the rows read as
-  // unfilled or as a status alone
+  // unfilled or as a status alone (a hidden column with its heading alone loses nothing: a milestone file that hid the
+  // empty 累计完成值 column is read)
   const shown = new Set(t.table.columns.map((c) => c.field));
   const lost = hiddenColumns.filter((h) => {
     const f = headingField(h.text);
-    return (f === "value" || f === "status") && !shown.has(f);
+    return (f === "value" || f === "status") && !shown.has(f) && h.filled > 1;
   });
   if (lost.length > 0) {
     return rejectFile(fileError("E_HEADER", `${lost.map((h) => `「${h.text}」列（${h.column} 列）`).join("、")}被隐藏，未读取：其中的数值或状态会被遗漏；` +

@@ -35,7 +35,8 @@ export type XlsxGrid = {
   /** Rows (0-based) the sheet hides (read-excel-file reads them like any other). */
   hiddenRows: Set<number>;
   /** The hidden columns that hold something (not read: blank in `grid`), with their first text (a header, most often). */
-  hiddenColumnTexts: { column: string; text: string }[];
+  /** hidden columns with their first text and how many of their cells are not blank (the heading counts as one) */
+  hiddenColumnTexts: { column: string; text: string; filled: number }[];
   /** The workbook counts days from 1904 (date1904Flag): a bare number in a date column is read that way. */
   date1904: boolean;
 };
@@ -509,11 +510,12 @@ export async function readXlsxGrid(
     // a hidden column is not read: blank, listed with its first text
     // (only the columns the grid has: 「hide the rest」 hides every column to XFD)
     const width = grid.reduce((w, row) => Math.max(w, row.length), 0);
-    const hiddenColumnTexts: { column: string; text: string }[] = [];
+    const hiddenColumnTexts: { column: string; text: string; filled: number }[] = [];
     for (const c of [...hiddenColumns(xml)].filter((c) => c < width).sort((a, b) => a - b)) {
       const first = grid.find((row) => (row[c] ?? "").trim() !== "")?.[c];
       if (first === undefined) continue;
-      hiddenColumnTexts.push({ column: columnName(c), text: first.trim() });
+      const filled = grid.filter((row) => (row[c] ?? "").trim() !== "").length;
+      hiddenColumnTexts.push({ column: columnName(c), text: first.trim(), filled });
       for (const row of grid) if (c < row.length) row[c] = "";
     }
     return { grid, merges: verticalMerges(xml), sheet: chosen.sheet, sheets: names, otherTables: [], byMonth: false, hiddenRows: hiddenRows(xml), hiddenColumnTexts, date1904 };
