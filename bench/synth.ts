@@ -88,7 +88,8 @@ export function synthPolicy(options: { departments?: number; tasks?: number; tar
       while (override && reporters.size < 3) reporters.add(pick(departments));
       targets.push({
         code: `${TARGET_PREFIX}-${String(row).padStart(3, "0")}-${String(seq).padStart(2, "0")}`,
-        rowNo: row, kind, unit, value: kind === "quantity" ? Math.round(10 + random() * 5000) : 0, leads: [...leads], reporters: [...reporters], override,
+        // (a percentage goal is a share, 10–95 %: above 100 % the review would not ask about figures past 100)
+        rowNo: row, kind, unit, value: kind === "quantity" ? ((r) => Math.round(unit === "%" ? 10 + r * 85 : 10 + r * 5000))(random()) : 0, leads: [...leads], reporters: [...reporters], override,
       });
     }
   }

@@ -119,9 +119,9 @@ export type Lookup = {
   /**
    * target code → {policy_id, target_id, goal: the target's value; doneFloor: the value a quantity target reports
    * 已完成 at, the goal unless the target is a ceiling (at_most) or meant to come down; doneCeiling: the level a target
-   * meant to come down to (降至0.5吨标煤) reports 已完成 at or below}
+   * meant to come down to (降至0.5吨标煤) reports 已完成 at or below; rate: a rate of change, 增长8% (targets.rate)}
    */
-  targets: Map<string, { policy_id: string; target_id: string; goal: number | null; doneFloor: number | null; doneCeiling: number | null }>;
+  targets: Map<string, { policy_id: string; target_id: string; goal: number | null; doneFloor: number | null; doneCeiling: number | null; rate: boolean }>;
   /** `${policy_id}|${canonical name}` → department_id */
   departments: Map<string, string>;
   /** Department alias (aliasKey) → the canonical names it stands for (aliasCandidates): what ctx.resolveDepartment reads. */
@@ -171,9 +171,11 @@ const REFERENCE = {
           AND NOT coalesce(value < baseline, false) AND goal > 0 THEN goal::VARCHAR END AS done_floor,
         -- (a level to come down to, 降至0.5吨标煤: 已完成 above it is asked about)
         CASE WHEN kind = 'quantity' AND coalesce(comparator, '') <> 'at_most' AND coalesce(falls AND measure = 'level', false)
-          AND goal >= 0 THEN goal::VARCHAR END AS done_ceiling
+          AND goal >= 0 THEN goal::VARCHAR END AS done_ceiling,
+        -- (a rate to date, 增长8%: small figures are no fractions typed for percentages)
+        CASE WHEN rate THEN '1' ELSE '' END AS rate
       FROM targets WHERE status = 'published')`,
-    columns: ["policy_id", "target_id", "code", "kind", "coalesce(unit, '')", "coalesce(counting_start, '')", "coalesce(goal, '')", "coalesce(done_floor, '')", "coalesce(done_ceiling, '')"],
+    columns: ["policy_id", "target_id", "code", "kind", "coalesce(unit, '')", "coalesce(counting_start, '')", "coalesce(goal, '')", "coalesce(done_floor, '')", "coalesce(done_ceiling, '')", "rate"],
     orderBy: undefined,
   },
   reporters: { from: "target_reporters", columns: ["target_id", "department_name"], orderBy: "target_id, position, department_name" },
@@ -237,9 +239,9 @@ export async function ingestLookup(connection: DuckDBConnection, asOf: string, s
         }]),
       ),
     },
-    targets: new Map(targets.map(([policyId, targetId, code, , , , goal, doneFloor, doneCeiling]) => [String(code), {
+    targets: new Map(targets.map(([policyId, targetId, code, , , , goal, doneFloor, doneCeiling, rate]) => [String(code), {
       policy_id: String(policyId), target_id: String(targetId), goal: goal ? Number(goal) : null, doneFloor: doneFloor ? Number(doneFloor) : null,
-      doneCeiling: doneCeiling ? Number(doneCeiling) : null,
+      doneCeiling: doneCeiling ? Number(doneCeiling) : null, rate: rate === "1",
     }])),
     departments,
     aliases: byAlias,
@@ -380,7 +382,7 @@ export class FileLoad {
       // loaded but flagged for review: a figure loaded before that this row leaves blank, a percentage written as a
       // fraction, a report date after the as-of date or before the period, … (a falling cumulative figure is found
       // once every row is in: review)
-      const reasons = reviewReasons(row, this.options.asOf, target.goal, target.doneFloor, target.doneCeiling);
+      const reasons = reviewReasons(row, this.options.asOf, target.goal, target.doneFloor, target.doneCeiling, target.rate);
       const cleared = before && before.value !== null && row.value === null ? clearedReason(before.value) : null;
       const stated = this.stated?.(row) ?? null;
       const flag = cleared === null && stated === null ? reasons : [cleared, stated, reasons].filter((r) => r !== null).join("；");

@@ -570,6 +570,15 @@ describe("reviewReasons", () => {
     expect(reviewReasons({ ...row, unit: "%", value: 4500 }, "2017-11-15")).toBe("百分比指标填写了 4500%，超过 100%，请核对（是否把 45% 写成了 4500，或单元格设成了百分比格式？）");
     expect(reviewReasons({ ...row, unit: "%", value: 0 }, "2017-11-15")).toBeNull();
   });
+  it("does not ask about a small rate to date (增长0.4%), a small figure for a goal of 1% or less, nor above 100% for a goal above it", () => {
+    expect(reviewReasons({ ...row, unit: "%", value: 0.4 }, "2017-11-15", 8, null, null, true)).toBeNull();
+    expect(reviewReasons({ ...row, unit: "%", value: 0.4 }, "2017-11-15", 8)).toBe("百分比指标填写了 0.4，若指 40% 请更正");
+    expect(reviewReasons({ ...row, unit: "%", value: 0.3 }, "2017-11-15", 0.5)).toBeNull();
+    expect(reviewReasons({ ...row, unit: "%", value: 118 }, "2017-11-15", 120)).toBeNull();
+    expect(reviewReasons({ ...row, unit: "%", value: 118 }, "2017-11-15", 95)).toContain("超过 100%");
+    // a rate far above 100% is still asked about
+    expect(reviewReasons({ ...row, unit: "%", value: 450 }, "2017-11-15", 8, null, null, true)).toContain("超过 100%");
+  });
   it("asks about a figure far above its target (a unit slip)", () => {
     expect(reviewReasons({ ...row, value: 45000, unit: "万元" }, "2017-11-15", 300)).toBe("累计值 45000万元 是目标值 300万元 的 150 倍，请核对单位（如 元 与 万元）");
     expect(reviewReasons({ ...row, value: 2999, unit: "万元" }, "2017-11-15", 300)).toBeNull();

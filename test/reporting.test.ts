@@ -376,6 +376,23 @@ describe("targets the schedule cannot split", () => {
       await setAsOf(w.connection, "2018-02-10");
       expect((await query(w.connection, "SELECT done_period, progress_status FROM target_progress WHERE code = 'CX75-08-01'")).rows).toEqual([{ done_period: null, progress_status: "overdue" }]);
     });
+    // a rate to date from 0.4 % to 6 % is no digit typed once too often (a count's tenfold jump is), in one file or two
+    await withOwnWarehouse(asRate, async (w, load) => {
+      const one = await load("kjj-both.csv", "2017-10-03 10:00:00", ["市科技局,CX75-08-01,2017-08,0.4,%,,,,", "市科技局,CX75-08-01,2017-09,6,%,,,,"], "2018-02-28");
+      const two = await load("kjj-10.csv", "2017-11-03 10:00:00", ["市科技局,CX75-08-01,2017-10,0.5,%,,口径调整,,"], "2018-02-28");
+      const three = await load("kjj-11.csv", "2017-12-03 10:00:00", ["市科技局,CX75-08-01,2017-11,6.2,%,,,,"], "2018-02-28");
+      expect([one.flagged, two.flagged, three.flagged]).toEqual([0, 0, 0]);
+      await setAsOf(w.connection, "2017-12-10");
+      expect((await query(w.connection, "SELECT count(*) AS n FROM observations WHERE code = 'CX75-08-01' AND flagged")).rows).toEqual([{ n: 0 }]);
+      // nor is a small rate a fraction typed for a percentage (0.3 for 30 %?), by either reader
+      for (const engine of ["js", "bulk"] as const) {
+        const small = await loadMonthlyFile(w.connection, {
+          name: `small-${engine}.csv`, bytes: Buffer.from([HEADER, `市科技局,CX75-08-01,2017-12,${engine === "js" ? 0.3 : 0.2},%,,口径调整,,`].join("\n")),
+          asOf: "2018-02-28", receivedAt: "2018-01-04 09:00:00", archiveName: null, engine,
+        });
+        expect([engine, small.reader, small.flags]).toEqual([engine, engine, []]);
+      }
+    });
   });
 
   it("已完成 on a ceiling or a rate before its deadline's month is not done: still owed, judged by the deadline's figure", async () => {

@@ -17,7 +17,8 @@ const COUNTS = new Set(COUNT_UNITS);
 
 /**
  * Why an accepted row should be looked at again, besides a falling cumulative figure: a value REVIEW_MULTIPLE times
- * the target's or more, a percentage target given 0 < value ≤ 1 (85% typed as 0.85?) or more than 100, a count with a decimal part, a
+ * the target's or more, a percentage target given 0 < value ≤ 1 (85% typed as 0.85?; not a `rate`, 增长8%, nor a goal of
+ * 1% or less) or more than 100 (not for a goal above 100%), a count with a decimal part, a
  * report date after the as-of date, or before the period's month, 已完成 with a figure short of `doneFloor` (a goal to
  * reach) or above `doneCeiling` (a level to come down to). Null when there is nothing to review.
  */
@@ -27,13 +28,16 @@ export function reviewReasons(
   goal: number | null = null,
   doneFloor: number | null = null,
   doneCeiling: number | null = null,
+  rate = false,
 ): string | null {
   // each condition once; the common case (none holds) builds nothing
   const value = row.value;
   const huge = value !== null && goal !== null && goal > 0 && value >= REVIEW_MULTIPLE * goal;
-  const fraction = value !== null && row.unit === "%" && value > 0 && value <= 1;
-  // 4500% for a share: 45 in a cell formatted as a percentage, or 45% typed as 4500 (a growth may pass 100%: asked only)
-  const overShare = value !== null && row.unit === "%" && value > 100;
+  // (not for a rate to date, 增长0.4%, nor a goal of 1% or less: such figures are meant to be small)
+  const fraction = value !== null && row.unit === "%" && value > 0 && value <= 1 && !rate && !(goal !== null && goal <= 1);
+  // 4500% for a share: 45 in a cell formatted as a percentage, or 45% typed as 4500 (a growth may pass 100%: asked
+  // only; not when the goal itself is above 100%, 完成计划的120%)
+  const overShare = value !== null && row.unit === "%" && value > 100 && !(goal !== null && goal > 100);
   const partCount = value !== null && row.unit !== null && !Number.isInteger(value) && COUNTS.has(row.unit);
   const late = row.reportedAt !== null && row.reportedAt > asOf;
   const early = row.reportedAt !== null && row.reportedAt.slice(0, 7) < row.period;

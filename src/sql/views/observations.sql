@@ -9,7 +9,8 @@
 -- So is a jump that looks like a digit typed once too often (287 → 3270 for 450家): a figure at least ten times the
 -- one of the period before it (above 0) whose increase alone is at least the target's value; a note does not clear
 -- it (the typo's own note often states the right figure), a corrected figure does. A load flags it in its summary by
--- the same rule and text (src/drops.ts); it is not stored: judged here on the current figures.
+-- the same rule and text (src/drops.ts); it is not stored: judged here on the current figures. Not for a rate (增长8%:
+-- the rate to date, 0.5 % in January and 6 % in February, is no typo).
 WITH versions AS (
   SELECT o.*, r.original_name AS file, r.received_at,
     row_number() OVER (PARTITION BY o.department_id, o.target_id, o.period ORDER BY o.receipt_no DESC) AS back
@@ -40,6 +41,7 @@ WITH versions AS (
     -- flag; RISES_SQL in src/drops.ts)
     NOT (coalesce(t.comparator, '') = 'at_most' OR coalesce(t.value < t.baseline, false) OR coalesce(t.falls AND t.measure = 'level', false)
       OR coalesce(t.kind = 'quantity' AND t.measure = 'increment' AND t.unit = '%', false)) AS target_rises,
+    coalesce(t.kind = 'quantity' AND t.measure = 'increment' AND t.unit = '%', false) AS target_rate,
     count(*) OVER (PARTITION BY o.department_id, o.target_id, o.period) AS versions
   FROM versions o
   LEFT JOIN raw.review_flags rf ON rf.receipt_no = o.receipt_no AND rf.source_row = o.source_row
@@ -65,7 +67,7 @@ WITH versions AS (
   FROM judged j
 ), jumps AS (
   SELECT f.*,
-    CASE WHEN target_kind = 'quantity' AND target_value > 0 AND previous_value > 0 AND value >= 10 * previous_value AND value - previous_value >= target_value
+    CASE WHEN target_kind = 'quantity' AND NOT target_rate AND target_value > 0 AND previous_value > 0 AND value >= 10 * previous_value AND value - previous_value >= target_value
       THEN '累计值 ' || regexp_replace(CAST(value AS VARCHAR), '\.0$', '') || ' 是 ' || previous_period || ' 的 '
         || regexp_replace(CAST(previous_value AS VARCHAR), '\.0$', '') || ' 的 10 倍以上，增加的部分已超过整个目标值 '
         || regexp_replace(CAST(target_value AS VARCHAR), '\.0$', '') || '：是否多写了一位数？请核对'
