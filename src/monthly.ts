@@ -118,8 +118,8 @@ export type Lookup = {
   ctx: IngestContext;
   /**
    * target code → {policy_id, target_id, goal: the target's value; doneFloor: the value a quantity target reports
-   * 已完成 at, the goal unless the target is a ceiling (at_most) or meant to come down; doneCeiling: the level a target
-   * meant to come down to (降至0.5吨标煤) reports 已完成 at or below; rate: a rate of change, 增长8% (targets.rate)}
+   * 已完成 at, the goal unless the target is a ceiling (at_most) or meant to come down; doneCeiling: the figure a ceiling
+   * (控制在50天以内) or a level to come down to (降至0.5吨标煤) reports 已完成 at or below; rate: a rate of change, 增长8% (targets.rate)}
    */
   targets: Map<string, { policy_id: string; target_id: string; goal: number | null; doneFloor: number | null; doneCeiling: number | null; rate: boolean }>;
   /** `${policy_id}|${canonical name}` → department_id */
@@ -169,8 +169,8 @@ const REFERENCE = {
     from: `(SELECT policy_id, target_id, code, kind, unit, strftime(counting_start, '%Y-%m-%d') AS counting_start, coalesce(goal, value)::VARCHAR AS goal,
         CASE WHEN kind = 'quantity' AND coalesce(comparator, '') <> 'at_most' AND NOT coalesce(falls AND measure = 'level', false)
           AND NOT coalesce(value < baseline, false) AND goal > 0 THEN goal::VARCHAR END AS done_floor,
-        -- (a level to come down to, 降至0.5吨标煤: 已完成 above it is asked about)
-        CASE WHEN kind = 'quantity' AND coalesce(comparator, '') <> 'at_most' AND coalesce(falls AND measure = 'level', false)
+        -- (a ceiling, 控制在50天以内, or a level to come down to, 降至0.5吨标煤: 已完成 above it is asked about)
+        CASE WHEN kind = 'quantity' AND (comparator IS NOT DISTINCT FROM 'at_most' OR coalesce(falls AND measure = 'level', false))
           AND goal >= 0 THEN goal::VARCHAR END AS done_ceiling,
         -- (a rate to date, 增长8%: small figures are no fractions typed for percentages)
         CASE WHEN rate THEN '1' ELSE '' END AS rate

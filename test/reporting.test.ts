@@ -312,7 +312,7 @@ describe("when a target is done: one rule for progress, the calendar and the tem
           name: `high-${engine}.csv`, bytes: Buffer.from([HEADER, `市经信局,CX75-06-01,2018-02,${engine === "js" ? 470 : 471},家,已完成,,,`].join("\n")),
           asOf: "2018-03-31", receivedAt: "2018-03-04 09:00:00", archiveName: null, engine,
         });
-        expect([engine, high.reader, high.flags.map((f) => f.reason)]).toEqual([engine, engine, [`标为已完成，但完成值 ${engine === "js" ? 470 : 471}家 仍高于应降至的目标值 450家`]]);
+        expect([engine, high.reader, high.flags.map((f) => f.reason)]).toEqual([engine, engine, [`标为已完成，但完成值 ${engine === "js" ? 470 : 471}家 仍高于目标值 450家（应不高于目标值）`]]);
       }
     });
   });
@@ -342,6 +342,18 @@ describe("targets the schedule cannot split", () => {
       const reporters = await query(w.connection, "SELECT count(*) AS n FROM target_reporters WHERE code = 'CX75-08-01' AND department_name = '市科技局'");
       expect(reporters.rows).toEqual([{ n: 1 }]);
       expect(await owed("2018-01")).toBe((await owed("2017-12")) - 1);
+      // 已完成 above the ceiling (or with no figure) is asked about, by both readers; at or under it is not
+      for (const [engine, months] of [["js", ["2018-01", "2018-02", "2018-03"]], ["bulk", ["2018-04", "2018-05", "2018-06"]]] as const) {
+        const sent = await loadMonthlyFile(w.connection, {
+          name: `done-${engine}.csv`,
+          bytes: Buffer.from([HEADER, `市科技局,CX75-08-01,${months[0]},6,个,已完成,,,`, `市科技局,CX75-08-01,${months[1]},5,个,已完成,,,`, `市科技局,CX75-08-01,${months[2]},,,已完成,,,`].join("\n")),
+          asOf: "2018-06-30", receivedAt: `${months[2]}-28 09:00:00`, archiveName: null, engine,
+        });
+        expect([engine, sent.reader, sent.flags.map((f) => [f.period, f.reason])]).toEqual([engine, engine, [
+          [months[0], "标为已完成，但完成值 6个 仍高于目标值 5个（应不高于目标值）"],
+          [months[2], "标为已完成，但未填完成值，无法核对是否已不高于目标值 5个"],
+        ]]);
+      }
     });
   });
 

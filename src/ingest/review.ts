@@ -20,7 +20,7 @@ const COUNTS = new Set(COUNT_UNITS);
  * the target's or more, a percentage target given 0 < value ≤ 1 (85% typed as 0.85?; not a `rate`, 增长8%, nor a goal of
  * 1% or less) or more than 100 (not for a goal above 100%), a count with a decimal part, a
  * report date after the as-of date, or before the period's month, 已完成 with a figure short of `doneFloor` (a goal to
- * reach) or above `doneCeiling` (a level to come down to). Null when there is nothing to review.
+ * reach) or above `doneCeiling` (a ceiling, 控制在50天以内, or a level to come down to, 降至0.5吨标煤). Null when there is nothing to review.
  */
 export function reviewReasons(
   row: Pick<ValidRow, "value" | "unit" | "reportedAt" | "period"> & { status?: ValidRow["status"] },
@@ -43,7 +43,7 @@ export function reviewReasons(
   const early = row.reportedAt !== null && row.reportedAt.slice(0, 7) < row.period;
   // 已完成 for a quantity target whose figure does not reach it (or is not given): the target would count as done
   const doneShort = row.status === "done" && doneFloor !== null && (value === null || value < doneFloor);
-  // 已完成 for a level to come down to (降至0.5吨标煤) whose figure is still above it (or not given)
+  // 已完成 for a ceiling (控制在50天以内) or a level to come down to (降至0.5吨标煤) whose figure is above it (or not given)
   const doneHigh = row.status === "done" && doneCeiling !== null && (value === null || value > doneCeiling);
   if (!huge && !fraction && !overShare && !partCount && !late && !early && !doneShort && !doneHigh) return null;
   const reasons: string[] = [];
@@ -54,8 +54,8 @@ export function reviewReasons(
   }
   if (doneHigh) {
     reasons.push(value === null
-      ? `标为已完成，但未填完成值，无法核对是否已降至目标值 ${doneCeiling}${row.unit ?? ""}`
-      : `标为已完成，但完成值 ${value}${row.unit ?? ""} 仍高于应降至的目标值 ${doneCeiling}${row.unit ?? ""}`);
+      ? `标为已完成，但未填完成值，无法核对是否已不高于目标值 ${doneCeiling}${row.unit ?? ""}`
+      : `标为已完成，但完成值 ${value}${row.unit ?? ""} 仍高于目标值 ${doneCeiling}${row.unit ?? ""}（应不高于目标值）`);
   }
   if (huge) reasons.push(`累计值 ${value}${row.unit ?? ""} 是目标值 ${goal}${row.unit ?? ""} 的 ${Math.round(value! / goal!)} 倍，请核对单位（如 元 与 万元）`);
   if (overShare && !huge) reasons.push(`百分比指标填写了 ${value}%，超过 100%，请核对（是否把 45% 写成了 4500，或单元格设成了百分比格式？）`);
