@@ -231,11 +231,12 @@ export async function ingestLookup(connection: DuckDBConnection, asOf: string, s
       asOf,
       resolveDepartment: departmentResolver(byAlias),
       targets: new Map(
-        targets.map(([, targetId, code, kind, unit, countingStart]) => [String(code), {
+        targets.map(([, targetId, code, kind, unit, countingStart, , , , rate]) => [String(code), {
           unit: unit || null,
           kind: kind as "quantity",
           countingStart: countingStart || null,
           reportingDepartments: reporters.get(targetId!) ?? [],
+          ...(rate === "1" ? { signed: true } : {}),
         }]),
       ),
     },

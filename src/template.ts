@@ -47,6 +47,8 @@ export type TemplateRow = {
   last_period: string | null;
   last_value: number | null;
   last_status: string | null;
+  /** A rate of change (增长8%): its figure may be below zero. */
+  signed: boolean;
 };
 
 /**
@@ -137,7 +139,8 @@ export function instructionText(t: Record<string, unknown>): string {
   const falls = t.falls === true;
   const what = t.measure === "level"
     ? (t.unit === "%" ? "截至本月底达到的比例" : TOTAL_UNITS.has(String(t.unit ?? "")) ? "截至本月底的累计总数" : "截至本月底的实际数值")
-    : t.unit === "%" ? (falls ? `自 ${start} 起的累计降幅（下降的百分比，填正数）` : `自 ${start} 起的累计增幅（增长率）`)
+    // (a rate to date: the year may turn it the other way, written below zero)
+    : t.unit === "%" ? (falls ? `自 ${start} 起的降幅（如下降 3% 填 3；不降反升时填负数）` : `自 ${start} 起的增长率（如增长 6.5% 填 6.5；下降时填负数）`)
     : t.unit === "个百分点" ? `自 ${start} 起累计${falls ? "下降" : "提高"}的百分点数${falls ? "（填正数）" : ""}`
     : falls ? `自 ${start} 起累计减少的数量（填正数）` : `自 ${start} 起累计新增数`;
   return `「累计完成值」填${what}（${t.unit ?? "无单位"}），只填数字`;
@@ -180,7 +183,7 @@ export async function buildTemplate(connection: DuckDBConnection, options: { dep
     )
     SELECT t.policy_id, t.code, t.kind, t.comparator, t.value, t.value_max, t.goal, t.unit, t.measure, t.subject, t.frequency,
       strftime(t.deadline, '%Y-%m-%d') AS deadline, strftime(t.counting_start, '%Y-%m-%d') AS counting_start,
-      o.period AS last_period, o.value AS last_value, o.status AS last_status, d.done_period, t.falls
+      o.period AS last_period, o.value AS last_value, o.status AS last_status, d.done_period, t.falls, t.rate
     FROM mine r
     JOIN targets t USING (target_id)
     LEFT JOIN last o ON o.target_id = r.target_id AND o.department_id = r.department_id
@@ -222,6 +225,7 @@ export async function buildTemplate(connection: DuckDBConnection, options: { dep
       last_period: (t.last_period as string | null) ?? null,
       last_value: t.last_value === null || t.last_value === undefined ? null : Number(t.last_value),
       last_status: t.last_status ? STATUS_TEXT[t.last_status as Status] ?? String(t.last_status) : null,
+      signed: t.rate === true,
     })),
   };
 }
@@ -267,6 +271,18 @@ const WIDTHS = [16, 13, 10, 12, 7, 10, 30, 9, 12, 30, 24, 34, 12, 12, 12];
 /** Spare rows below the data that keep the drop-down list, for rows a department adds. */
 const SPARE_ROWS = 20;
 
+/** The cells of `column` in the given rows (ascending) as an sqref: runs of rows as ranges, "D4:D9 D11". */
+function cellRanges(column: string, rows: readonly number[]): string {
+  const out: string[] = [];
+  for (let i = 0; i < rows.length; ) {
+    let j = i;
+    while (j + 1 < rows.length && rows[j + 1] === rows[j]! + 1) j++;
+    out.push(i === j ? `${column}${rows[i]}` : `${column}${rows[i]}:${column}${rows[j]}`);
+    i = j + 1;
+  }
+  return out.join(" ");
+}
+
 /** The template as an .xlsx workbook: one sheet 「月度进展」, title and note rows, header on row 3, frozen. */
 export function templateXlsx(t: Template): Uint8Array {
   const [title, note] = templateTitle(t);
@@ -287,9 +303,17 @@ export function templateXlsx(t: Template): Uint8Array {
   const statusCol = col("完成状态");
   const valueCol = col("累计完成值");
   const through = lastData + SPARE_ROWS;
-  const validations = `<dataValidations count="2">` +
+  // 累计完成值 not below 0, but for a rate of change (增长8%, which may turn into a fall): any number there
+  const cells = (signed: boolean) => {
+    const rowsOf = t.rows.map((r, i) => (r.signed === signed ? firstData + i : null)).filter((n): n is number => n !== null);
+    if (!signed) rowsOf.push(...Array.from({ length: SPARE_ROWS }, (_, i) => lastData + 1 + i));
+    return cellRanges(valueCol, rowsOf);
+  };
+  const [unsigned, signed] = [cells(false), cells(true)];
+  const validations = `<dataValidations count="${signed ? 3 : 2}">` +
     `<dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" errorTitle="完成状态" error="只能填写：${STATUS_CHOICES.join("、")}" promptTitle="完成状态" prompt="${STATUS_CHOICES.join("、")}" sqref="${statusCol}${firstData}:${statusCol}${through}"><formula1>"${STATUS_CHOICES.join(",")}"</formula1></dataValidation>` +
-    `<dataValidation type="decimal" operator="greaterThanOrEqual" errorStyle="warning" allowBlank="1" showErrorMessage="1" errorTitle="累计完成值" error="累计完成值应为不小于 0 的数字，单位见「单位」列" sqref="${valueCol}${firstData}:${valueCol}${through}"><formula1>0</formula1></dataValidation>` +
+    `<dataValidation type="decimal" operator="greaterThanOrEqual" errorStyle="warning" allowBlank="1" showErrorMessage="1" errorTitle="累计完成值" error="累计完成值应为不小于 0 的数字，单位见「单位」列" sqref="${unsigned}"><formula1>0</formula1></dataValidation>` +
+    (signed ? `<dataValidation type="decimal" operator="between" errorStyle="warning" allowBlank="1" showErrorMessage="1" errorTitle="累计完成值" error="增长率（降幅）应为数字，方向相反时填负数" sqref="${signed}"><formula1>-1E+15</formula1><formula2>1E+15</formula2></dataValidation>` : "") +
     `</dataValidations>`;
   return xlsxWorkbook({
     sheet: TEMPLATE_SHEET, title: title!, rows, widths: WIDTHS, after: validations,

@@ -89,6 +89,23 @@ describe("parseValue", () => {
   });
 });
 
+describe("parseValue of a rate of change (signed: 增长8% may turn into a fall)", () => {
+  it.each([
+    ["-1.5", -1.5, null],
+    ["－1.5%", -1.5, "%"],
+    ["\u22122.25％", -2.25, "%"],
+    ["(1.5)", -1.5, null],
+    ["-0", 0, null],
+    ["3.2", 3.2, null],
+  ])("%j → %d %j", (text, value, unit) => {
+    expect(parseValue(text, { signed: true })).toEqual({ ok: true, value: { value, unitInCell: unit, scaleOnly: null } });
+  });
+
+  it("still refuses what is no number, and a sign alone or twice", () => {
+    for (const text of ["-", "--1.5", "-约2", "-nan", "-1.5xyz"]) expect([text, codeOf(parseValue(text, { signed: true }))]).toEqual([text, "E_NOT_A_NUMBER"]);
+  });
+});
+
 describe("parseValue says what to write instead of a common non-number", () => {
   it.each([
     ["/", "没有数值时请留空"],

@@ -404,6 +404,18 @@ describe("targets the schedule cannot split", () => {
         });
         expect([engine, small.reader, small.flags]).toEqual([engine, engine, []]);
       }
+      // a rate that turned into a fall is written below zero (-1.2, or (1.2) as accountants write it), by either reader;
+      // a count below zero is still refused
+      for (const [engine, month, text] of [["js", "2018-01", "-1.2"], ["bulk", "2018-02", "(1.2)"]] as const) {
+        const fell = await loadMonthlyFile(w.connection, {
+          name: `fell-${engine}.csv`, bytes: Buffer.from([HEADER, `市科技局,CX75-08-01,${month},${text},%,,,,`, `市经信局,CX75-05-01,${month},-5,家,,,,`].join("\n")),
+          asOf: "2018-02-28", receivedAt: `${month}-20 09:00:00`, archiveName: null, engine,
+        });
+        expect([engine, fell.reader, fell.imported, fell.rejects.map((j) => [j.row, j.code]), fell.flags]).toEqual([engine, engine, 1, [[3, "E_NEGATIVE"]], []]);
+      }
+      await setAsOf(w.connection, "2018-02-28");
+      const fell = await query(w.connection, "SELECT period, value FROM observations WHERE code = 'CX75-08-01' AND period >= '2018-01' ORDER BY period");
+      expect(fell.rows).toEqual([{ period: "2018-01", value: -1.2 }, { period: "2018-02", value: -1.2 }]);
     });
   });
 

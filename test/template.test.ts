@@ -6,7 +6,7 @@ import Papa from "papaparse";
 import { beforeAll, describe, expect, it } from "vitest";
 import { PACKAGE_ROOT } from "../src/paths.js";
 import { readXlsxGrid } from "../src/ingest/index.js";
-import { buildTemplate, instructionText, STATUS_CHOICES, TEMPLATE_HEADER, targetText } from "../src/template.js";
+import { buildTemplate, instructionText, STATUS_CHOICES, TEMPLATE_HEADER, targetText, templateXlsx } from "../src/template.js";
 import { openWarehouse, query } from "../src/warehouse.js";
 import { buildWarehouse } from "../src/build.js";
 import { copyData } from "./support/fixtures.js";
@@ -190,7 +190,21 @@ describe("the target and instruction of a template row", () => {
       const t = await buildTemplate(wh.connection, { department: "市科技局", period: "2017-10" });
       const row = t.rows.find((r) => r.code === "CX75-08-01")!;
       expect(row.target).toMatch(/^增长 10%(，|$)/);
-      expect(row.instruction).toContain("累计增幅（增长率）");
+      expect(row.instruction).toContain("增长率（如增长 6.5% 填 6.5；下降时填负数）");
+      // the workbook's check on 累计完成值 lets that row go below zero, and no other
+      expect(t.rows.filter((r) => r.signed).map((r) => r.code)).toEqual(["CX75-08-01"]);
+      const cell = `D${4 + t.rows.indexOf(row)}`;
+      const sheet = strFromU8(unzipSync(templateXlsx(t))["xl/worksheets/sheet1.xml"]!);
+      const sqref = (operator: string) => sheet.match(new RegExp(`<dataValidation type="decimal" operator="${operator}"[^>]* sqref="([^"]+)"`))?.[1]?.split(" ");
+      expect(sqref("between")).toEqual([cell]);
+      expect(sqref("greaterThanOrEqual")).not.toContain(cell);
+      // (between them, every row of the table and the 20 spare rows below it)
+      const rowsOf = (ranges: string[]) => ranges.flatMap((r) => {
+        const [from, to = from] = r.split(":").map((c) => Number(c!.slice(1)));
+        return Array.from({ length: to! - from! + 1 }, (_, i) => from! + i);
+      });
+      expect([...rowsOf(sqref("between")!), ...rowsOf(sqref("greaterThanOrEqual")!)].sort((a, b) => a - b))
+        .toEqual(Array.from({ length: t.rows.length + 20 }, (_, i) => 4 + i));
     } finally {
       wh.close();
     }
@@ -201,9 +215,9 @@ describe("a target's text and filling instruction in the template", () => {
   const quantity = { kind: "quantity", comparator: null, value: 10, value_max: null, unit: "%", measure: "increment", deadline: "2020-12-31", counting_start: "2019-01-01" };
   it("say which way the figure goes: 降低10%左右 is a fall to report as a positive size, not a growth", () => {
     expect(targetText({ ...quantity, comparator: "about", falls: true })).toBe("下降 约 10%，2020-12-31 前");
-    expect(instructionText({ ...quantity, falls: true })).toBe("「累计完成值」填自 2019-01 起的累计降幅（下降的百分比，填正数）（%），只填数字");
+    expect(instructionText({ ...quantity, falls: true })).toBe("「累计完成值」填自 2019-01 起的降幅（如下降 3% 填 3；不降反升时填负数）（%），只填数字");
     expect(targetText({ ...quantity, falls: false })).toBe("增长 10%，2020-12-31 前");
-    expect(instructionText({ ...quantity, falls: false })).toBe("「累计完成值」填自 2019-01 起的累计增幅（增长率）（%），只填数字");
+    expect(instructionText({ ...quantity, falls: false })).toBe("「累计完成值」填自 2019-01 起的增长率（如增长 6.5% 填 6.5；下降时填负数）（%），只填数字");
     const points = { ...quantity, value: 0.5, unit: "个百分点" };
     expect(targetText({ ...points, falls: true })).toBe("下降 0.5 个百分点，2020-12-31 前");
     expect(instructionText({ ...points, falls: true })).toBe("「累计完成值」填自 2019-01 起累计下降的百分点数（填正数）（个百分点），只填数字");

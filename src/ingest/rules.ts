@@ -31,7 +31,11 @@ export type IngestTarget = {
   countingStart: string | null;
   /** Canonical names of the departments that report this target (as `resolveDepartment` returns them). */
   reportingDepartments: readonly string[];
+  /** The figure may be below zero: a rate of change (增长8%, 下降3%), which the year may turn the other way. */
+  signed?: boolean;
 };
+
+const SIGNED = { signed: true } as const;
 
 /** The reference data a file is checked against. No database: the caller builds it. */
 export type IngestContext = {
@@ -434,7 +438,8 @@ function checkCells(cells: RowCells, sourceRow: number, memo: RowMemo): ValidRow
   if (parsedStatus.ok) status = parsedStatus.value;
   else issues = addIssue(issues, cells, parsedStatus.code, "status", parsedStatus.message);
   let reported: ReportedValue | null | undefined;
-  const parsedValue = parseValue(cells.value);
+  // (a rate of change, 增长8%, may be below zero: its figure fell)
+  const parsedValue = parseValue(cells.value, target?.signed === true ? SIGNED : undefined);
   if (parsedValue.ok) reported = parsedValue.value;
   // 「—」「/」「无」 beside a status: the row says "no figure", as an empty cell would (without a status it is rejected,
   // saying to leave the cell empty or give the status; 待统计, a figure not known yet, is rejected either way)

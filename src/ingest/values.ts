@@ -119,10 +119,11 @@ function notANumber(text: string, t: string): Parsed<never> {
 
 /**
  * A cumulative value: `1,234`, `1，234`, `４５０`, `12.5`, `450家`, `20亿元`, `3000万元`, `85%`, `1.5万家`.
- * Empty → null (whether that is allowed depends on the status, see rules). Negative → E_NEGATIVE;
+ * Empty → null (whether that is allowed depends on the status, see rules). Negative → E_NEGATIVE, unless `signed`
+ * (a rate of change, 增长8%, which may fall below zero: -1.5, (1.5));
  * anything else that is not a non-negative number with an optional known unit → E_NOT_A_NUMBER.
  */
-export function parseValue(text: string): Parsed<ReportedValue | null> {
+export function parseValue(text: string, options: { signed?: boolean } = {}): Parsed<ReportedValue | null> {
   const t = compactCell(text);
   if (t === "") return ok(null);
   // 1900-01-03: a number in a cell formatted as a date (Excel shows 3 so), or a date typed in
@@ -138,15 +139,20 @@ export function parseValue(text: string): Parsed<ReportedValue | null> {
     if (/^[+-]?(nan|inf|infinity|∞)$/i.test(t) || t.startsWith("#")) return fail("E_NOT_A_NUMBER", quote(text));
     const m = t.match(NUMBER);
     // 「(1,234)」: a negative number as accountants write it
-    if (!m && /^[(（][0-9][0-9,，.]*[)）]$/.test(t)) return fail("E_NEGATIVE", `${quote(text)}（括号中的数按会计写法是负数；如是正数，请去掉括号）`);
+    if (!m && /^[(（][0-9][0-9,，.]*[)）]$/.test(t)) {
+      return options.signed ? parseValue(`-${t.slice(1, -1)}`, options) : fail("E_NEGATIVE", `${quote(text)}（括号中的数按会计写法是负数；如是正数，请去掉括号）`);
+    }
     if (!m) return notANumber(text, t);
     [, sign, digits, exponent, suffix] = m;
   }
   const written = Number(exponent ? `${digits!.replace(/,/g, "")}e${exponent}` : digits!.includes(",") ? digits!.replace(/,/g, "") : digits!);
   // a decimal of at most 15 significant digits survives double → 15 digits → double unchanged (DBL_DIG): skip round15
-  const value = !exponent && significantDigits(digits!) <= 15 && (written === 0 || written >= 1e-300) ? written : round15(written);
+  let value = !exponent && significantDigits(digits!) <= 15 && (written === 0 || written >= 1e-300) ? written : round15(written);
   if (!Number.isFinite(value)) return fail("E_NOT_A_NUMBER", quote(text));
-  if (sign === "-" && value !== 0) return fail("E_NEGATIVE", quote(text));
+  if (sign === "-" && value !== 0) {
+    if (!options.signed) return fail("E_NEGATIVE", quote(text));
+    value = -value; // (-0 stays 0)
+  }
   if (!suffix) return ok({ value, unitInCell: null, scaleOnly: null });
   const bracketed = suffix.match(/^[(（\[【]([^)）\]】]+)[)）\]】]$/); // 「450（家）」
   const rest = bracketed ? bracketed[1]! : suffix;
