@@ -382,6 +382,10 @@ describe("targets the schedule cannot split", () => {
       await load("kjj-12.csv", "2018-01-03 10:00:00", ["市科技局,CX75-08-01,2017-12,4.8,%,,,,"], "2018-02-28");
       await setAsOf(w.connection, "2018-01-10");
       expect((await query(w.connection, "SELECT progress_status FROM target_progress WHERE code = 'CX75-08-01'")).rows).toEqual([{ progress_status: "overdue" }]);
+      // next year's rate to date is that year's: beyond the goal, it does not make 2017's done late
+      await load("kjj-2018-02.csv", "2018-03-03 10:00:00", ["市科技局,CX75-08-01,2018-02,6.5,%,,,,"], "2018-03-31");
+      await setAsOf(w.connection, "2018-03-10");
+      expect((await query(w.connection, "SELECT done_period, progress_status FROM target_progress WHERE code = 'CX75-08-01'")).rows).toEqual([{ done_period: null, progress_status: "overdue" }]);
     });
     await withOwnWarehouse(asRate, async (w, load) => {
       await load("kjj-10.csv", "2017-11-03 10:00:00", ["市科技局,CX75-08-01,2017-10,6,%,,,,"], "2018-02-28");

@@ -4,7 +4,7 @@
 -- it); a level to come down to (降至0.5吨标煤: targets.falls) is reached at or below it, baseline or not. A ceiling
 -- (at_most) is kept, not reached: only its deadline judges it, so its figure within it from the deadline's month on
 -- is when it is done; so is a rate (增长8%: targets.rate), reached by a figure at or beyond it from the deadline's
--- month on. Their 已完成 likewise counts only from the deadline's month (a ceiling kept or a rate reached before it
+-- month to the end of its year (the rate to date of a later year is that year's). Their 已完成 likewise counts only from the deadline's month (a ceiling kept or a rate reached before it
 -- says nothing of the deadline's figure); with no deadline, the department's word is all there is. One row per such figure; the first month before the month judged is when the target was done
 -- (target_progress, reporting_calendar, the template).
 SELECT o.policy_id, o.department_id, o.target_id, o.period
@@ -15,7 +15,9 @@ WHERE (o.status = 'done' AND t.kind <> 'recurring'
       AND o.period < strftime(t.deadline, '%Y-%m')))
   OR (t.kind = 'quantity' AND o.value IS NOT NULL AND CASE
     WHEN t.comparator = 'at_most' THEN t.deadline IS NOT NULL AND o.period >= strftime(t.deadline, '%Y-%m') AND o.value <= t.goal
-    WHEN t.rate THEN t.deadline IS NOT NULL AND o.period >= strftime(t.deadline, '%Y-%m') AND o.value >= t.goal
+    -- (a rate to date of a later year is that year's: it says nothing of the deadline's)
+    WHEN t.rate THEN t.deadline IS NOT NULL AND o.period >= strftime(t.deadline, '%Y-%m') AND o.period <= strftime(t.deadline, '%Y-12')
+      AND o.value >= t.goal
     WHEN t.falls AND t.measure = 'level' THEN o.value <= t.goal
     ELSE (o.value - coalesce(t.baseline, 0)) / nullif(t.goal - coalesce(t.baseline, 0), 0) >= 1
   END)
