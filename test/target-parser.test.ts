@@ -139,6 +139,8 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
   ["人均预期寿命达到80岁", [{ value: 80, unit: "岁", measure: "level", subject: "人均预期寿命" }]],
   ["举办各类招聘会不少于30场", [{ value: 30, unit: "场", comparator: "at_least", measure: "increment", subject: "各类招聘会" }]],
   ["招聘高校毕业生500名", [{ value: 500, unit: "名", measure: "increment", subject: "高校毕业生" }]],
+  // money sought from above is a target, though the words of a subsidy follow (单项…补助)
+  ["争取单项资金补助5000万元以上", [{ text: "5000万元以上", value: 5000, unit: "万元", comparator: "at_least" }]],
   ["兑现各类人才政策资金1亿元", [{ value: 1, unit: "亿元", measure: "increment", subject: "各类人才政策资金" }]],
   ["建成投用5G基站500个", [{ value: 500, unit: "个", measure: "increment", subject: "5G基站" }]],
   // lists: each figure names what it counts

@@ -563,10 +563,14 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
     const aimed = horizons.some((h) => h.end <= d.start) || /力争|确保|争取|目标/.test(norm.slice(sentence.start, d.start));
     return verbs.length === 0 && !aimed && STATE_TODAY.test(lead);
   };
-  // what the policy pays, not what it is to achieve: 给予最高500万元补助, 按投资额的10%给予补助, 每家奖励50万元
-  const incentive = (clause: Span, d: Omit<Draft, "clause">) =>
-    d.kind === "quantity" && (d.unit === "%" || UNITS_BY_NAME.get(d.unit ?? "")?.category === "money") &&
-    INCENTIVE_CLAUSE.test(norm.slice(clause.start, clause.end));
+  // what the policy pays, not what it is to achieve: 给予最高500万元补助, 按投资额的10%给予补助, 每家奖励50万元; but
+  // money sought from above is (争取单项资金补助5000万元以上)
+  const incentive = (clause: Span, d: Omit<Draft, "clause">) => {
+    if (d.kind !== "quantity" || !(d.unit === "%" || UNITS_BY_NAME.get(d.unit ?? "")?.category === "money")) return false;
+    const text = norm.slice(clause.start, clause.end);
+    const m = INCENTIVE_CLAUSE.exec(text);
+    return m !== null && !/争取|力争/.test(text.slice(0, m.index));
+  };
   // what is there today (or done already) and the next clause does in full by a deadline is a target after all:
   // 全县共有贫困户500户，年内全部脱贫 (500户 to lift out of poverty), 去年以来已建成的30个文化礼堂，年内全部投入使用
   const completion = (clause: Span): { horizon: Horizon; predicate: string; end: number } | null => {
