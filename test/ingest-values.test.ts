@@ -82,6 +82,7 @@ describe("parseValue", () => {
     ["1,23", "E_NOT_A_NUMBER"],
     ["1.2.3", "E_NOT_A_NUMBER"],
     ["1e999", "E_NOT_A_NUMBER"],
+    ["1e-400", "E_NOT_A_NUMBER"],
   ])("%j → %s", (text, code) => {
     const r = parseValue(text);
     expect(codeOf(r)).toBe(code);

@@ -148,7 +148,8 @@ export function parseValue(text: string, options: { signed?: boolean } = {}): Pa
   const written = Number(exponent ? `${digits!.replace(/,/g, "")}e${exponent}` : digits!.includes(",") ? digits!.replace(/,/g, "") : digits!);
   // a decimal of at most 15 significant digits survives double → 15 digits → double unchanged (DBL_DIG): skip round15
   let value = !exponent && significantDigits(digits!) <= 15 && (written === 0 || written >= 1e-300) ? written : round15(written);
-  if (!Number.isFinite(value)) return fail("E_NOT_A_NUMBER", quote(text));
+  // 1e999 and 1e-400: beyond what a figure can hold (the second would read as 0)
+  if (!Number.isFinite(value) || (value === 0 && /[1-9]/.test(digits!))) return fail("E_NOT_A_NUMBER", quote(text));
   if (sign === "-" && value !== 0) {
     if (!options.signed) return fail("E_NEGATIVE", quote(text));
     value = -value; // (-0 stays 0)
