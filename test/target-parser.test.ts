@@ -259,6 +259,10 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
   // a stretch goal after 力争 is the top of one target, not a second one (a total beside an increase stays two)
   ["确保新增规上企业30家、力争40家", [{ value: 30, valueMax: 40, unit: "家", subject: "规上企业", measure: "increment" }]],
   ["新增规上企业50家以上，力争达到1200家", [{ value: 50, measure: "increment" }, { value: 1200, measure: "level" }]],
+  // the first figure's verb said again after 力争 is the same target's stretch too; another verb, or another thing, is not
+  ["新增工业机器人200台，力争新增300台", [{ value: 200, valueMax: 300, unit: "台", subject: "工业机器人", measure: "increment" }]],
+  ["确保完成投资50亿元、力争完成60亿元", [{ value: 50, valueMax: 60, unit: "亿元", subject: "投资" }]],
+  ["新增机器人200台，力争新增工业企业300家", [{ value: 200, valueMax: null, subject: "机器人" }, { value: 300, subject: "工业企业" }]],
   ["行政村生活污水有效治理基本全覆盖", [{ value: 100, unit: "%", subject: "行政村生活污水有效治理" }]],
   // units and verbs
   ["新增220千伏输电线路50公里", [{ value: 50, unit: "公里", subject: "220千伏输电线路" }]],

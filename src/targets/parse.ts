@@ -611,16 +611,21 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
 /**
  * 确保新增规上企业30家、力争40家: one target, the figure after 力争 (争取) its stretch goal, kept as the top of a range
  * (as 15-20家 is written); the goal is the lower figure. Only a larger figure of the same unit and subject right after
- * 力争, with no verb of its own or the same measure: 新增50家以上，力争达到1200家 (a total beside an increase) stays two.
+ * 力争, with no verb of its own or the first figure's verb again (确保完成投资50亿元、力争完成60亿元) and the same measure:
+ * 新增50家以上，力争达到1200家 (a total beside an increase) stays two.
  */
 function mergeStretchGoals(targets: ParsedTarget[], norm: string, input: string): ParsedTarget[] {
   const out: ParsedTarget[] = [];
   for (const t of targets) {
     const a = out[out.length - 1];
     const between = a === undefined ? "" : norm.slice(a.end, t.start);
+    // (力争新增300台 after 新增200台: the verb said again, the same as the first figure's, with the same measure)
+    const after = /^[\s、，,]*(?:力争|争取)\s*([^\s\d０-９、，,]{0,4}?)\s*$/.exec(between);
     const stretch = a !== undefined && a.kind === "quantity" && t.kind === "quantity" && a.value !== null && t.value !== null &&
-      a.valueMax === null && t.valueMax === null && a.unit === t.unit && a.subject === t.subject && t.value > a.value &&
-      /^[\s、，,]*(?:力争|争取)\s*$/.test(between) && (a.measure === t.measure || /^[\d０-９一二三四五六七八九十百千万两]/.test(norm.slice(t.start, t.end)));
+      a.valueMax === null && t.valueMax === null && a.unit === t.unit && a.subject === t.subject && t.value > a.value && after !== null &&
+      (after[1] === ""
+        ? a.measure === t.measure || /^[\d０-９一二三四五六七八九十百千万两]/.test(norm.slice(t.start, t.end))
+        : a.measure === t.measure && norm.slice(Math.max(0, a.start - 16), a.start).includes(after[1]!));
     if (stretch) out[out.length - 1] = { ...a, valueMax: t.value, end: t.end, text: input.slice(a.start, t.end) };
     else out.push(t);
   }
