@@ -1,6 +1,6 @@
 // 报送自查 page: the reference data `luoshi ingest` checks a monthly file against (ingestLookup in src/monthly.ts):
 // published targets (unit, kind, counting start, reporting departments), department aliases → canonical name, and
-// each target's goal, the figure 已完成 must reach and whether it is a rate (the review flags).
+// each target's goal and the figure 已完成 must reach (the review flags; a rate's `signed` is in its target).
 import { ingestLookup } from "../../dist/src/monthly.js";
 import { JUMP_VALUE_SQL, RISES_SQL } from "../../dist/src/drops.js";
 import { ingestContext } from "../../dist/src/ingest/browser.js";
@@ -21,7 +21,7 @@ try {
     const data = {
       targets: Object.fromEntries([...ctx.targets].sort(([a], [b]) => (a < b ? -1 : 1))),
       aliases: Object.fromEntries([...candidates].sort(([a], [b]) => (a < b ? -1 : 1))),
-      review: Object.fromEntries([...targets].sort(([a], [b]) => (a < b ? -1 : 1)).map(([code, t]) => [code, [t.goal, t.doneFloor, ...(trend.get(code) ?? [null, true]), t.doneCeiling, t.rate]])),
+      review: Object.fromEntries([...targets].sort(([a], [b]) => (a < b ? -1 : 1)).map(([code, t]) => [code, [t.goal, t.doneFloor, ...(trend.get(code) ?? [null, true]), t.doneCeiling]])),
     };
     // Every alias, as written and with spaces and full-width brackets, resolves in the page as in `luoshi ingest`,
     // for the reporters of every target too (a name several policies use for different departments).

@@ -25,10 +25,10 @@ export type IngestContextData = {
   aliases: Record<string, string[]>;
   /**
    * Target code → [goal, figure 已完成 must reach, a quantity's value (a jump's increase reaches it), whether its
-   * figure is meant to rise (a fall is flagged), level 已完成 must have come down to (null when none), whether it is a
-   * rate of change (增长8%: small percentages are not asked about)]: what the review flags compare with.
+   * figure is meant to rise (a fall is flagged), level 已完成 must have come down to] (null when none): what the review
+   * flags compare with (and `targets`' signed: a rate of change, 增长8%, whose small percentages are not asked about).
    */
-  review: Record<string, [number | null, number | null, number | null, boolean, number | null, boolean?]>;
+  review: Record<string, [number | null, number | null, number | null, boolean, number | null]>;
 };
 
 export { aliasKey } from "./keys.js";
@@ -82,8 +82,10 @@ export function reviewFlags(result: MonthlyFileResult, data: IngestContextData, 
   const stated = fileStatedCheck(result.file, (name) => (ctx ??= ingestContext(data, asOf)).resolveDepartment(name));
   const flags: ReviewFlag[] = [];
   rows.forEach((r, i) => {
-    const [goal, doneFloor, , , doneCeiling, rate] = data.review[r.targetCode] ?? [null, null, null, true, null, false];
-    const reasons = [drops.get(i), stated?.(r), reviewReasons(r, asOf, goal, doneFloor, doneCeiling, rate === true), jumps.get(i)].filter((x): x is string => typeof x === "string");
+    const [goal, doneFloor, , , doneCeiling] = data.review[r.targetCode] ?? [null, null, null, true, null];
+    // (a rate of change, 增长8%, is the target whose figure may be below zero)
+    const rate = data.targets[r.targetCode]?.signed === true;
+    const reasons = [drops.get(i), stated?.(r), reviewReasons(r, asOf, goal, doneFloor, doneCeiling, rate), jumps.get(i)].filter((x): x is string => typeof x === "string");
     if (reasons.length > 0) flags.push({ row: r.sourceRow, code: r.targetCode, department: r.department, period: r.period, reason: reasons.join("；") });
   });
   return flags.sort((a, b) => a.row - b.row);

@@ -4,9 +4,10 @@
 -- it); a level to come down to (降至0.5吨标煤: targets.falls) is reached at or below it, baseline or not. A ceiling
 -- (at_most) is kept, not reached: only its deadline judges it, so its figure within it from the deadline's month on
 -- is when it is done; so is a rate (增长8%: targets.rate), reached by a figure at or beyond it from the deadline's
--- month to the end of its year (the rate to date of a later year is that year's). Their 已完成 likewise counts only from the deadline's month (a ceiling kept or a rate reached before it
--- says nothing of the deadline's figure); with no deadline, the department's word is all there is. One row per such figure; the first month before the month judged is when the target was done
--- (target_progress, reporting_calendar, the template).
+-- month to the end of its year (the rate to date of a later year is that year's). Their 已完成 likewise counts only
+-- from the deadline's month (a ceiling kept or a rate reached before it says nothing of the deadline's figure); with
+-- no deadline, the department's word is all there is. One row per such figure; the first month before the month
+-- judged is when the target was done (target_progress, reporting_calendar, the template).
 SELECT o.policy_id, o.department_id, o.target_id, o.period
 FROM observations o
 JOIN targets t USING (target_id)
