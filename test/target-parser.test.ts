@@ -263,6 +263,10 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
   ["新增工业机器人200台，力争新增300台", [{ value: 200, valueMax: 300, unit: "台", subject: "工业机器人", measure: "increment" }]],
   ["确保完成投资50亿元、力争完成60亿元", [{ value: 50, valueMax: 60, unit: "亿元", subject: "投资" }]],
   ["新增机器人200台，力争新增工业企业300家", [{ value: 200, valueMax: null, subject: "机器人" }, { value: 300, subject: "工业企业" }]],
+  // 力争再新增: 再 adds the stretch to the first figure (20 + 10); an adverb alone before the verb is never a subject
+  ["年内新增规上企业20家，力争再新增10家", [{ value: 20, valueMax: 30, unit: "家", subject: "规上企业", measure: "increment" }]],
+  ["年内新增规上企业20家，力争再培育10家", [{ value: 20, valueMax: null, subject: "规上企业" }, { value: 10, valueMax: null, subject: "规上企业" }]],
+  ["力争再生资源回收率达到90%", [{ value: 90, unit: "%", subject: "再生资源回收率" }]],
   ["行政村生活污水有效治理基本全覆盖", [{ value: 100, unit: "%", subject: "行政村生活污水有效治理" }]],
   // units and verbs
   ["新增220千伏输电线路50公里", [{ value: 50, unit: "公里", subject: "220千伏输电线路" }]],

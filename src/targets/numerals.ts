@@ -101,3 +101,8 @@ export function parseNumeral(text: string): number | null {
 export function multiplyExact(a: number, b: number): number {
   return Number((a * b).toPrecision(15));
 }
+
+/** a + b without binary noise (20 + 0.1 = 20.1). */
+export function addExact(a: number, b: number): number {
+  return Number((a + b).toPrecision(15));
+}

@@ -31,6 +31,7 @@ import { normalizeProse } from "../text.js";
 import { BASELINE_BEFORE } from "./exclusions.js";
 import { scanFigures, type Figure } from "./figures.js";
 import { ANNUAL_HORIZONS, checkPolicyDate, findHorizons, type Horizon } from "./horizon.js";
+import { addExact } from "./numerals.js";
 import {
   ATTRIBUTE_EXCEPTIONS, COMPARATOR_PREFIXES, CONJUNCTIONS, COVERAGE_NAME_FOLLOWERS, COVERAGE_VERBS, COVERAGE_WORDS,
   FREQUENCIES, FREQUENCY_PATTERN, MEASURE_VERBS, METRIC_NOUNS, MILESTONE_ACTS, MILESTONE_NOUNS, MILESTONE_SELF_REFERENCES, MILESTONE_VERBS,
@@ -163,8 +164,13 @@ function clean(input: string, norm: string, from: number, to: number, o: CleanOp
     at = c.end;
   }
   text += input.slice(at, e);
+  // 力争再新增10家: an adverb left alone before the verb names nothing (the subject comes from elsewhere)
+  if (o.leading && LONE_ADVERB.test(norm.slice(s, e))) return { text: "", start: e, end: e };
   return { text: normalizeProse(text), start: s, end: e };
 }
+
+/** What may be all that stands between a filler and the verb: 再, 还要, 另行 (never a subject on its own). */
+const LONE_ADVERB = /^\s*(?:再|还|另|又|也|再次|还要|还将|另行|又将|也要|也将|将|要)\s*$/;
 
 /** Occurrences of `words` (longest first) in norm[span), outside quotes. */
 function findWords(norm: string, span: Span, words: readonly string[], protectedSpans: readonly Span[]): (Span & { word: string })[] {
@@ -620,13 +626,17 @@ function mergeStretchGoals(targets: ParsedTarget[], norm: string, input: string)
     const a = out[out.length - 1];
     const between = a === undefined ? "" : norm.slice(a.end, t.start);
     // (力争新增300台 after 新增200台: the verb said again, the same as the first figure's, with the same measure)
-    const after = /^[\s、，,]*(?:力争|争取)\s*([^\s\d０-９、，,]{0,4}?)\s*$/.exec(between);
-    const stretch = a !== undefined && a.kind === "quantity" && t.kind === "quantity" && a.value !== null && t.value !== null &&
-      a.valueMax === null && t.valueMax === null && a.unit === t.unit && a.subject === t.subject && t.value > a.value && after !== null &&
-      (after[1] === ""
+    // (力争再新增10家: 再 adds the figure to the first one, an increase on an increase only)
+    const after = /^[\s、，,]*(?:力争|争取)\s*(再)?\s*([^\s\d０-９、，,]{0,4}?)\s*$/.exec(between);
+    const more = after?.[1] !== undefined;
+    const top = a === undefined || a.value === null || t.value === null ? null : more ? addExact(a.value, t.value) : t.value;
+    const stretch = a !== undefined && a.kind === "quantity" && t.kind === "quantity" && a.value !== null && top !== null &&
+      a.valueMax === null && t.valueMax === null && a.unit === t.unit && a.subject === t.subject && top > a.value && after !== null &&
+      (!more || (a.measure === "increment" && t.measure === "increment")) &&
+      (after[2] === ""
         ? a.measure === t.measure || /^[\d０-９一二三四五六七八九十百千万两]/.test(norm.slice(t.start, t.end))
-        : a.measure === t.measure && norm.slice(Math.max(0, a.start - 16), a.start).includes(after[1]!));
-    if (stretch) out[out.length - 1] = { ...a, valueMax: t.value, end: t.end, text: input.slice(a.start, t.end) };
+        : a.measure === t.measure && norm.slice(Math.max(0, a.start - 16), a.start).includes(after[2]!));
+    if (stretch) out[out.length - 1] = { ...a, valueMax: top, end: t.end, text: input.slice(a.start, t.end) };
     else out.push(t);
   }
   return out;
