@@ -173,9 +173,11 @@ const REFERENCE = {
         CASE WHEN kind = 'quantity' AND (comparator IS NOT DISTINCT FROM 'at_most' OR coalesce(falls AND measure = 'level', false))
           AND goal >= 0 THEN goal::VARCHAR END AS done_ceiling,
         -- (a rate to date, 增长8%: small figures are no fractions typed for percentages)
-        CASE WHEN rate THEN '1' ELSE '' END AS rate
+        CASE WHEN rate THEN '1' ELSE '' END AS rate,
+        -- (a change in % or percentage points: its figure may be below zero)
+        CASE WHEN signed THEN '1' ELSE '' END AS signed
       FROM targets WHERE status = 'published')`,
-    columns: ["policy_id", "target_id", "code", "kind", "coalesce(unit, '')", "coalesce(counting_start, '')", "coalesce(goal, '')", "coalesce(done_floor, '')", "coalesce(done_ceiling, '')", "rate"],
+    columns: ["policy_id", "target_id", "code", "kind", "coalesce(unit, '')", "coalesce(counting_start, '')", "coalesce(goal, '')", "coalesce(done_floor, '')", "coalesce(done_ceiling, '')", "rate", "signed"],
     orderBy: undefined,
   },
   reporters: { from: "target_reporters", columns: ["target_id", "department_name"], orderBy: "target_id, position, department_name" },
@@ -231,12 +233,12 @@ export async function ingestLookup(connection: DuckDBConnection, asOf: string, s
       asOf,
       resolveDepartment: departmentResolver(byAlias),
       targets: new Map(
-        targets.map(([, targetId, code, kind, unit, countingStart, , , , rate]) => [String(code), {
+        targets.map(([, targetId, code, kind, unit, countingStart, , , , , signed]) => [String(code), {
           unit: unit || null,
           kind: kind as "quantity",
           countingStart: countingStart || null,
           reportingDepartments: reporters.get(targetId!) ?? [],
-          ...(rate === "1" ? { signed: true } : {}),
+          ...(signed === "1" ? { signed: true } : {}),
         }]),
       ),
     },

@@ -47,7 +47,7 @@ export type TemplateRow = {
   last_period: string | null;
   last_value: number | null;
   last_status: string | null;
-  /** A rate of change (增长8%): its figure may be below zero. */
+  /** A change in % or percentage points (增长8%, 提高2个百分点): its figure may be below zero. */
   signed: boolean;
 };
 
@@ -141,7 +141,8 @@ export function instructionText(t: Record<string, unknown>): string {
     ? (t.unit === "%" ? "截至本月底达到的比例" : TOTAL_UNITS.has(String(t.unit ?? "")) ? "截至本月底的累计总数" : "截至本月底的实际数值")
     // (a rate to date: the year may turn it the other way, written below zero)
     : t.unit === "%" ? (falls ? `自 ${start} 起的降幅（如下降 3% 填 3；不降反升时填负数）` : `自 ${start} 起的增长率（如增长 6.5% 填 6.5；下降时填负数）`)
-    : t.unit === "个百分点" ? `自 ${start} 起累计${falls ? "下降" : "提高"}的百分点数${falls ? "（填正数）" : ""}`
+    // (a share may stand below its starting level: a change the other way, written below zero)
+    : t.unit === "个百分点" ? (falls ? `自 ${start} 起累计下降的百分点数（如下降 0.5 个百分点填 0.5；不降反升时填负数）` : `自 ${start} 起累计提高的百分点数（如提高 0.5 个百分点填 0.5；下降时填负数）`)
     : falls ? `自 ${start} 起累计减少的数量（填正数）` : `自 ${start} 起累计新增数`;
   return `「累计完成值」填${what}（${t.unit ?? "无单位"}），只填数字`;
 }
@@ -183,7 +184,7 @@ export async function buildTemplate(connection: DuckDBConnection, options: { dep
     )
     SELECT t.policy_id, t.code, t.kind, t.comparator, t.value, t.value_max, t.goal, t.unit, t.measure, t.subject, t.frequency,
       strftime(t.deadline, '%Y-%m-%d') AS deadline, strftime(t.counting_start, '%Y-%m-%d') AS counting_start,
-      o.period AS last_period, o.value AS last_value, o.status AS last_status, d.done_period, t.falls, t.rate
+      o.period AS last_period, o.value AS last_value, o.status AS last_status, d.done_period, t.falls, t.signed
     FROM mine r
     JOIN targets t USING (target_id)
     LEFT JOIN last o ON o.target_id = r.target_id AND o.department_id = r.department_id
@@ -225,7 +226,7 @@ export async function buildTemplate(connection: DuckDBConnection, options: { dep
       last_period: (t.last_period as string | null) ?? null,
       last_value: t.last_value === null || t.last_value === undefined ? null : Number(t.last_value),
       last_status: t.last_status ? STATUS_TEXT[t.last_status as Status] ?? String(t.last_status) : null,
-      signed: t.rate === true,
+      signed: t.signed === true,
     })),
   };
 }
@@ -303,7 +304,7 @@ export function templateXlsx(t: Template): Uint8Array {
   const statusCol = col("完成状态");
   const valueCol = col("累计完成值");
   const through = lastData + SPARE_ROWS;
-  // 累计完成值 not below 0, but for a rate of change (增长8%, which may turn into a fall): any number there
+  // 累计完成值 not below 0, but for a change in % or percentage points (增长8%, 提高2个百分点: it may turn the other way): any number there
   const cells = (signed: boolean) => {
     const rowsOf = t.rows.map((r, i) => (r.signed === signed ? firstData + i : null)).filter((n): n is number => n !== null);
     if (!signed) rowsOf.push(...Array.from({ length: SPARE_ROWS }, (_, i) => lastData + 1 + i));
@@ -313,7 +314,7 @@ export function templateXlsx(t: Template): Uint8Array {
   const validations = `<dataValidations count="${signed ? 3 : 2}">` +
     `<dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" errorTitle="完成状态" error="只能填写：${STATUS_CHOICES.join("、")}" promptTitle="完成状态" prompt="${STATUS_CHOICES.join("、")}" sqref="${statusCol}${firstData}:${statusCol}${through}"><formula1>"${STATUS_CHOICES.join(",")}"</formula1></dataValidation>` +
     `<dataValidation type="decimal" operator="greaterThanOrEqual" errorStyle="warning" allowBlank="1" showErrorMessage="1" errorTitle="累计完成值" error="累计完成值应为不小于 0 的数字，单位见「单位」列" sqref="${unsigned}"><formula1>0</formula1></dataValidation>` +
-    (signed ? `<dataValidation type="decimal" operator="between" errorStyle="warning" allowBlank="1" showErrorMessage="1" errorTitle="累计完成值" error="增长率（降幅）应为数字，方向相反时填负数" sqref="${signed}"><formula1>-1E+15</formula1><formula2>1E+15</formula2></dataValidation>` : "") +
+    (signed ? `<dataValidation type="decimal" operator="between" errorStyle="warning" allowBlank="1" showErrorMessage="1" errorTitle="累计完成值" error="累计完成值应为数字（与目标方向相反时填负数），单位见「单位」列" sqref="${signed}"><formula1>-1E+15</formula1><formula2>1E+15</formula2></dataValidation>` : "") +
     `</dataValidations>`;
   return xlsxWorkbook({
     sheet: TEMPLATE_SHEET, title: title!, rows, widths: WIDTHS, after: validations,

@@ -423,6 +423,32 @@ describe("targets the schedule cannot split", () => {
     });
   });
 
+  it("a change in percentage points (提高0.5个百分点) may be reported below zero too, by either reader; it keeps its share of the way", async () => {
+    const asPoints = (f: ReturnType<typeof copyData>) =>
+      edit(f.policyDir, "targets.csv", "CX75-08-01,published,8,quantity,,5,,个,个,5,increment,", "CX75-08-01,published,8,quantity,,0.5,,个百分点,个百分点,0.5,increment,");
+    await withOwnWarehouse(asPoints, async (w) => {
+      const t = (await query(w.connection, "SELECT rate, signed FROM targets WHERE code = 'CX75-08-01'")).rows[0];
+      expect(t).toEqual({ rate: false, signed: true });
+      for (const [engine, month, text] of [["js", "2017-10", "-0.2"], ["bulk", "2017-11", "(0.1)"]] as const) {
+        const sent = await loadMonthlyFile(w.connection, {
+          name: `points-${engine}.csv`, bytes: Buffer.from([HEADER, `市科技局,CX75-08-01,${month},${text},个百分点,,,,`, `市经信局,CX75-05-01,${month},-5,家,,,,`].join("\n")),
+          asOf: "2017-12-31", receivedAt: `${month}-28 09:00:00`, archiveName: null, engine,
+        });
+        expect([engine, sent.reader, sent.imported, sent.rejects.map((j) => [j.row, j.code])]).toEqual([engine, engine, 1, [[3, "E_NEGATIVE"]]]);
+      }
+      await load(w, "2017-12", "0.25");
+      await setAsOf(w.connection, "2018-01-10");
+      const progress = (await query(w.connection, "SELECT latest_value, progress FROM target_progress WHERE code = 'CX75-08-01'")).rows[0];
+      expect(progress).toEqual({ latest_value: 0.25, progress: 0.5 });
+    });
+    async function load(w: Warehouse, month: string, text: string) {
+      await loadMonthlyFile(w.connection, {
+        name: `points-${month}.csv`, bytes: Buffer.from([HEADER, `市科技局,CX75-08-01,${month},${text},个百分点,,,,`].join("\n")),
+        asOf: "2018-01-10", receivedAt: `${month}-28 09:00:00`, archiveName: null,
+      });
+    }
+  });
+
   it("已完成 on a ceiling or a rate before its deadline's month is not done: still owed, judged by the deadline's figure", async () => {
     const asRate = (f: ReturnType<typeof copyData>) =>
       edit(f.policyDir, "targets.csv", "CX75-08-01,published,8,quantity,,5,,个,个,5,increment,", "CX75-08-01,published,8,quantity,,5,,%,%,5,increment,");

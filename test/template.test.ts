@@ -220,7 +220,8 @@ describe("a target's text and filling instruction in the template", () => {
     expect(instructionText({ ...quantity, falls: false })).toBe("「累计完成值」填自 2019-01 起的增长率（如增长 6.5% 填 6.5；下降时填负数）（%），只填数字");
     const points = { ...quantity, value: 0.5, unit: "个百分点" };
     expect(targetText({ ...points, falls: true })).toBe("下降 0.5 个百分点，2020-12-31 前");
-    expect(instructionText({ ...points, falls: true })).toBe("「累计完成值」填自 2019-01 起累计下降的百分点数（填正数）（个百分点），只填数字");
+    expect(instructionText({ ...points, falls: true })).toBe("「累计完成值」填自 2019-01 起累计下降的百分点数（如下降 0.5 个百分点填 0.5；不降反升时填负数）（个百分点），只填数字");
+    expect(instructionText({ ...points, falls: false })).toBe("「累计完成值」填自 2019-01 起累计提高的百分点数（如提高 0.5 个百分点填 0.5；下降时填负数）（个百分点），只填数字");
     expect(targetText({ ...points, falls: false })).toBe("提高 0.5 个百分点，2020-12-31 前");
     expect(targetText({ ...quantity, value: 200, unit: "家", falls: true })).toBe("减少 200 家，2020-12-31 前");
     expect(targetText({ ...quantity, value: 200, unit: "家", falls: false })).toBe("新增 200 家，2020-12-31 前");

@@ -83,7 +83,8 @@ export function reviewFlags(result: MonthlyFileResult, data: IngestContextData, 
   const flags: ReviewFlag[] = [];
   rows.forEach((r, i) => {
     const [goal, doneFloor, , , doneCeiling] = data.review[r.targetCode] ?? [null, null, null, true, null];
-    // (a rate of change, 增长8%, is the target whose figure may be below zero)
+    // (a rate of change, 增长8%, is a target whose figure may be below zero; the other, a change in percentage points,
+    // is in 个百分点, which the fraction check of a percentage never asks about)
     const rate = data.targets[r.targetCode]?.signed === true;
     const reasons = [drops.get(i), stated?.(r), reviewReasons(r, asOf, goal, doneFloor, doneCeiling, rate), jumps.get(i)].filter((x): x is string => typeof x === "string");
     if (reasons.length > 0) flags.push({ row: r.sourceRow, code: r.targetCode, department: r.department, period: r.period, reason: reasons.join("；") });

@@ -5,6 +5,8 @@
 -- rate's is its value (年均增长10%: each year's growth, not 30% over three years).
 -- rate: a rate of change (增长8%, 下降3%: an increment in %): the figure is the rate to date, which goes up and down
 -- and is no share of the way; only the deadline judges it (target_progress, reached_periods).
+-- signed: a change whose figure may be below zero: a rate, or a change in percentage points (提高2个百分点: the share
+-- may stand below its starting level, reported as a negative change).
 WITH registry AS (
 SELECT
   g.policy_id, g.target_id, g.code, g.status, g.task_id, g.row_no, g.item_id, i.item_no, i.item_label, c.chapter_no, c.title AS chapter_title,
@@ -52,6 +54,7 @@ periods AS (
 )
 SELECT * EXCLUDE (period_months),
   kind = 'quantity' AND measure = 'increment' AND coalesce(unit = '%', false) AS rate,
+  kind = 'quantity' AND measure = 'increment' AND coalesce(unit IN ('%', '个百分点'), false) AS signed,
   CASE
     WHEN kind = 'quantity' AND measure = 'increment' AND period_months IS NOT NULL AND coalesce(unit, '') <> '%' THEN
       value * ceil(((year(deadline) - year(counting_start)) * 12 + month(deadline) - month(counting_start) + 1) / period_months)
