@@ -2,7 +2,7 @@ import type { DuckDBConnection, DuckDBValue } from "@duckdb/node-api";
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { isAbsolute, join, relative, sep } from "node:path";
 import { readCalendar } from "./calendar.js";
-import { storeTargetFalls } from "./drops.js";
+import { storeTargetTrends } from "./drops.js";
 import { InputRejected, loadError, type LoadError } from "./errors.js";
 import { acquireWriterLock } from "./lock.js";
 import { replayArchive, storeIngestReference, type IngestSummary } from "./monthly.js";
@@ -179,7 +179,7 @@ export async function buildWarehouse(options: { data: string; db: string; waitMs
       views = await createViews(wh.connection);
       await storeNetworkMetrics(wh.connection);
       await storeDiscrepancies(wh.connection);
-      await storeTargetFalls(wh.connection);
+      await storeTargetTrends(wh.connection);
       await storeIngestReference(wh.connection);
       replayed = await replayArchive(wh.connection, options.data);
       checks = await runChecks(wh.connection);

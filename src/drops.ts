@@ -25,17 +25,15 @@ export { dropReason, jumpReason } from "./ingest/review.js";
 
 /**
  * Per target of raw.targets (alias-free SQL over its columns): the value a jump's increase must reach (a quantity's
- * value, else NULL; not a rate's: 增长8%), and whether its figure is meant to rise (a fall is flagged): not a ceiling
- * (控制在…以内), nor a goal below its baseline (降低到), nor a level to come down to (降至0.5吨标煤: falls), nor a rate.
- * The observations view writes the same expressions.
+ * value, else NULL; not a rate's: 增长8%), and whether its figure is meant to rise (a fall is flagged: the targets
+ * view's rises). The observations view reads the same columns.
  */
-const RATE_SQL = "coalesce(kind = 'quantity' AND measure = 'increment' AND unit = '%', false)"; // the targets view's rate
-export const JUMP_VALUE_SQL = `CASE WHEN kind = 'quantity' AND value > 0 AND NOT ${RATE_SQL} THEN value END`;
-export const RISES_SQL = `NOT (coalesce(comparator, '') = 'at_most' OR coalesce(value < baseline, false) OR coalesce(falls AND measure = 'level', false) OR ${RATE_SQL})`;
+export const JUMP_VALUE_SQL = "CASE WHEN kind = 'quantity' AND value > 0 AND NOT rate THEN value END";
+export const RISES_SQL = "rises";
 
-/** Copies the targets view's `falls` into raw.targets (at build, once the views exist): RISES_SQL reads it there. */
-export async function storeTargetFalls(connection: DuckDBConnection): Promise<void> {
-  await connection.run("UPDATE raw.targets g SET falls = v.falls FROM targets v WHERE v.target_id = g.target_id");
+/** Copies the targets view's falls, rate and rises into raw.targets (at build, once the views exist): a load reads them there. */
+export async function storeTargetTrends(connection: DuckDBConnection): Promise<void> {
+  await connection.run("UPDATE raw.targets g SET falls = v.falls, rate = v.rate, rises = v.rises FROM targets v WHERE v.target_id = g.target_id");
 }
 
 /** A stored row of the file whose figure falls below the one of the period before it. */

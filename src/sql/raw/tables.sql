@@ -66,9 +66,9 @@ CREATE TABLE raw.targets (
   counting_start DATE, baseline DOUBLE, reporting_override BOOLEAN NOT NULL,
   annex_text VARCHAR, annex_start INTEGER, annex_end INTEGER, body_source VARCHAR, body_text VARCHAR,
   body_start INTEGER, body_end INTEGER, note VARCHAR,
-  -- the targets view's falls (a figure meant to go down), stored by the build once the views exist (storeTargetFalls,
-  -- src/drops.ts) for what reads raw.targets when a file is loaded
-  falls BOOLEAN
+  -- the targets view's falls (a figure meant to go down), rate (增长8%) and rises (a fall is asked about), stored by the
+  -- build once the views exist (storeTargetTrends, src/drops.ts) for what reads raw.targets when a file is loaded
+  falls BOOLEAN, rate BOOLEAN, rises BOOLEAN
 );
 CREATE TABLE raw.target_reporters (policy_id VARCHAR NOT NULL, target_id VARCHAR NOT NULL, department_id VARCHAR NOT NULL, position INTEGER);
 CREATE TABLE raw.target_adjustments (

@@ -38,10 +38,8 @@ WITH versions AS (
     o.note, o.reporter, o.reported_at, o.receipt_no, o.file, o.received_at, o.flagged AS row_flagged,
     o.flag_reason AS row_reason, rf.reason AS drop_reason, rv.revert_reason, t.kind AS target_kind, t.value AS target_value,
     -- (a ceiling, or a goal below its baseline, is meant to go down, and a rate to date goes up and down: no fall to
-    -- flag; RISES_SQL in src/drops.ts)
-    coalesce(t.kind = 'quantity' AND t.measure = 'increment' AND t.unit = '%', false) AS target_rate,
-    NOT (coalesce(t.comparator, '') = 'at_most' OR coalesce(t.value < t.baseline, false) OR coalesce(t.falls AND t.measure = 'level', false)
-      OR target_rate) AS target_rises,
+    -- flag; the targets view's rate and rises, stored in raw.targets by the build, as src/drops.ts reads them)
+    t.rate AS target_rate, t.rises AS target_rises,
     count(*) OVER (PARTITION BY o.department_id, o.target_id, o.period) AS versions
   FROM versions o
   LEFT JOIN raw.review_flags rf ON rf.receipt_no = o.receipt_no AND rf.source_row = o.source_row

@@ -5,6 +5,8 @@
 -- rate's is its value (年均增长10%: each year's growth, not 30% over three years).
 -- rate: a rate of change (增长8%, 下降3%: an increment in %): the figure is the rate to date, which goes up and down
 -- and is no share of the way; only the deadline judges it (target_progress, reached_periods).
+-- rises: whether the figure is meant to go up, so that a fall is asked about (src/drops.ts): not a ceiling (控制在…以内),
+-- nor a goal below its baseline (降低到), nor a level to come down to (降至0.5吨标煤: falls), nor a rate.
 -- signed: a change whose figure may be below zero: a rate, or a change in percentage points (提高2个百分点: the share
 -- may stand below its starting level, reported as a negative change).
 WITH registry AS (
@@ -49,12 +51,13 @@ periods AS (
       WHEN regexp_full_match(frequency, '每\d+个月') THEN CAST(regexp_extract(frequency, '\d+') AS INTEGER)
       WHEN regexp_full_match(frequency, '每\d+个?季度') THEN 3 * CAST(regexp_extract(frequency, '\d+') AS INTEGER)
       WHEN regexp_full_match(frequency, '每\d+年') THEN 12 * CAST(regexp_extract(frequency, '\d+') AS INTEGER)
-    END AS period_months
+    END AS period_months,
+    coalesce(kind = 'quantity' AND measure = 'increment' AND unit = '%', false) AS rate
   FROM registry
 )
 SELECT * EXCLUDE (period_months),
-  kind = 'quantity' AND measure = 'increment' AND coalesce(unit = '%', false) AS rate,
-  kind = 'quantity' AND measure = 'increment' AND coalesce(unit IN ('%', '个百分点'), false) AS signed,
+  NOT (coalesce(comparator, '') = 'at_most' OR coalesce(value < baseline, false) OR coalesce(falls AND measure = 'level', false) OR rate) AS rises,
+  coalesce(kind = 'quantity' AND measure = 'increment' AND unit IN ('%', '个百分点'), false) AS signed,
   CASE
     WHEN kind = 'quantity' AND measure = 'increment' AND period_months IS NOT NULL AND coalesce(unit, '') <> '%' THEN
       value * ceil(((year(deadline) - year(counting_start)) * 12 + month(deadline) - month(counting_start) + 1) / period_months)
