@@ -266,6 +266,8 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
   // 力争再新增: 再 adds the stretch to the first figure (20 + 10); an adverb alone before the verb is never a subject
   ["年内新增规上企业20家，力争再新增10家", [{ value: 20, valueMax: 30, unit: "家", subject: "规上企业", measure: "increment" }]],
   ["年内新增规上企业20家，力争再培育10家", [{ value: 20, valueMax: null, subject: "规上企业" }, { value: 10, valueMax: null, subject: "规上企业" }]],
+  ["全市规上工业企业累计达到450家，力争再新增50家", [{ value: 450, valueMax: 500, unit: "家", subject: "全市规上工业企业", measure: "level" }]],
+  ["全市规上工业企业达到450家，力争新增50家", [{ value: 450, valueMax: null, measure: "level" }, { value: 50, valueMax: null, measure: "increment" }]],
   ["力争再生资源回收率达到90%", [{ value: 90, unit: "%", subject: "再生资源回收率" }]],
   ["行政村生活污水有效治理基本全覆盖", [{ value: 100, unit: "%", subject: "行政村生活污水有效治理" }]],
   // units and verbs

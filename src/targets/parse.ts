@@ -626,16 +626,17 @@ function mergeStretchGoals(targets: ParsedTarget[], norm: string, input: string)
     const a = out[out.length - 1];
     const between = a === undefined ? "" : norm.slice(a.end, t.start);
     // (力争新增300台 after 新增200台: the verb said again, the same as the first figure's, with the same measure)
-    // (力争再新增10家: 再 adds the figure to the first one, an increase on an increase only)
+    // (力争再新增10家: 再 adds the figure to the first one, an increase on an increase or on a level, which stays a level:
+    // 累计达到450家，力争再新增50家 is 450 up to 500)
     const after = /^[\s、，,]*(?:力争|争取)\s*(再)?\s*([^\s\d０-９、，,]{0,4}?)\s*$/.exec(between);
     const more = after?.[1] !== undefined;
     const top = a === undefined || a.value === null || t.value === null ? null : more ? addExact(a.value, t.value) : t.value;
     const stretch = a !== undefined && a.kind === "quantity" && t.kind === "quantity" && a.value !== null && top !== null &&
       a.valueMax === null && t.valueMax === null && a.unit === t.unit && a.subject === t.subject && top > a.value && after !== null &&
-      (!more || (a.measure === "increment" && t.measure === "increment")) &&
-      (after[2] === ""
+      (!more || ((a.measure === "increment" || a.measure === "level") && t.measure === "increment")) &&
+      ((more && a.measure === "level") || (after[2] === ""
         ? a.measure === t.measure || /^[\d０-９一二三四五六七八九十百千万两]/.test(norm.slice(t.start, t.end))
-        : a.measure === t.measure && norm.slice(Math.max(0, a.start - 16), a.start).includes(after[2]!));
+        : a.measure === t.measure && norm.slice(Math.max(0, a.start - 16), a.start).includes(after[2]!)));
     if (stretch) out[out.length - 1] = { ...a, valueMax: top, end: t.end, text: input.slice(a.start, t.end) };
     else out.push(t);
   }
