@@ -50,14 +50,60 @@ export function parseReceivedAt(text: string): string | null {
 const DEADLINE_VERB = /(前|内)(完成|建成|实现|落实到位|落实|到位|办结|出台|印发|制定|启动|建立|开展|推进|上线|投用|投产|开工|竣工|部署|验收|提交|报送|召开|举办|形成|发布|实施|达到|达标|覆盖|全覆盖|见效)$/;
 
 export function parseDeadline(text: string, policyDate: string): Deadline | null {
-  // (「年底前完成」「2018年6月底前建成」: the date, with the verb after it left out)
-  const t = normalizeName(text).replace(/[。.]$/, "").replace(/^(到|至|截至|截止到?)/, "").replace(DEADLINE_VERB, "$1");
   const base = parseISO(policyDate);
   if (!isValid(base)) throw new Error(`invalid policy date ${policyDate}`);
+  const t = normalizeName(text).replace(/[。.]$/, "");
+  const whole = parsePhrase(t, base);
+  if (whole !== null || !/[，,；;]/.test(t)) return whole;
+  // 年内完成，长期坚持 / 6月底前启动，年底前完成: every clause a deadline, the latest date the task's (a duty kept up
+  // after it, 长期坚持, adds no date); one clause not understood and the whole is not
+  const parts = t.split(/[，,；;]/).filter((p) => p.trim() !== "").map((p) => parsePhrase(p, base));
+  if (parts.length === 0 || parts.some((p) => p === null)) return null;
+  const dated = (parts as Deadline[]).filter((p) => p.date !== null).sort((a, b) => (a.date! < b.date! ? -1 : 1));
+  return dated[dated.length - 1] ?? (parts[0] as Deadline);
+}
+
+/** 明年, 次年 (the year after the policy's) and 今年, 本年 (its own) before a date: the year written out. */
+const RELATIVE_YEAR = /^(明年|次年|下一年度?|今年|本年度?)/;
+
+/** The rule of a date read with its year written out, named after the year it was given as. */
+const RELATIVE_RULES: Record<string, string> = {
+  explicit_year: "year_end", explicit_month: "year_month_end", explicit_date: "year_date", explicit_quarter: "year_quarter_end",
+  explicit_half_year: "year_half", explicit_month_part: "year_month_part",
+};
+
+function parsePhrase(phrase: string, base: Date): Deadline | null {
+  // (「年底前完成」「2018年6月底前建成」: the date, with the verb after it left out)
+  const t = phrase.trim().replace(/^(到|至|截至|截止到?)/, "").replace(DEADLINE_VERB, "$1");
+  const own = parseOwnYear(t, base);
+  if (own !== null) return own;
+  // 明年3月底前, 明年底前 (the next year's), 今年9月 (the policy's year): as if the year were written
+  const rel = RELATIVE_YEAR.exec(t);
+  if (rel === null) return null;
+  const next = /^(明年|次年|下)/.test(rel[1]!);
+  const written = parseOwnYear(`${base.getFullYear() + (next ? 1 : 0)}年${t.slice(rel[0].length).replace(/^年/, "")}`, base);
+  if (written === null || RELATIVE_RULES[written.rule] === undefined) return written;
+  return { date: written.date, rule: `${next ? "next" : "policy"}_${RELATIVE_RULES[written.rule]}` };
+}
+
+/** The day of the month a 旬 ends on: 上旬 the 10th, 中旬 the 20th, 下旬 the month's last. */
+const DEKAD_END: Record<string, number | null> = { 上: 10, 中: 20, 下: null };
+
+function parseOwnYear(t: string, base: Date): Deadline | null {
   if (/^(长期(坚持|推进|开展)?|持续(推进|开展)?|常态化(推进|开展)?|常年(坚持|推进|开展)?|长效)$/.test(t)) return { date: null, rule: "ongoing" };
   if (/^(每(个)?(月|季度?|半年|年(度)?)|按(月|季|季度|年))(开展|报送|推进)?$/.test(t)) return { date: null, rule: "recurring" };
   if (/^(年内|全年|今年内?|年底前?|本年度?内?)$/.test(t)) return { date: iso(endOfYear(base)), rule: "policy_year_end" };
-  let m = t.match(/^(\d{1,2}|[一二三四五六七八九十]{1,3})月(底|末)前?$/);
+  // 11月中旬, 2018年3月上旬前: the 旬's last day
+  let m = t.match(/^(?:(\d{4})年)?(\d{1,2}|[一二三四五六七八九十]{1,3})月(?:份)?(上中|中下|[上中下])旬(?:末|底)?前?$/);
+  if (m) {
+    const year = m[1] ? Number(m[1]) : base.getFullYear();
+    const month = toNumber(m[2]!);
+    if (month === null || month < 1 || month > 12) return null;
+    const day = DEKAD_END[m[3]!.slice(-1)] ?? endOfMonth(new Date(year, month - 1, 1)).getDate();
+    return { date: `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`, rule: m[1] ? "explicit_month_part" : "policy_year_month_part" };
+  }
+  // 10月底前, 9月, 9月份, 十二月末: the month's last day in the policy's year
+  m = t.match(/^(\d{1,2}|[一二三四五六七八九十]{1,3})月(?:份)?(?:底|末)?(?:(?<=[底末])前)?$/);
   if (m) {
     const month = toNumber(m[1]!);
     if (month === null || month < 1 || month > 12) return null;
@@ -97,7 +143,7 @@ export function parseDeadline(text: string, policyDate: string): Deadline | null
     const date = parseIsoDate(`${m[1]}-${m[2]!.padStart(2, "0")}-${m[3]!.padStart(2, "0")}`);
     return date === null ? null : { date, rule: "explicit_date" };
   }
-  m = t.match(/^(\d{4})年(\d{1,2})月(底|末)?前?$/);
+  m = t.match(/^(\d{4})年(\d{1,2})月(?:份)?(底|末)?前?$/);
   if (m) {
     const d = endOfMonth(new Date(Number(m[1]), Number(m[2]) - 1, 1));
     return Number(m[2]) >= 1 && Number(m[2]) <= 12 ? { date: iso(d), rule: "explicit_month" } : null;

@@ -39,6 +39,22 @@ describe("deadline phrases, relative to the policy date", () => {
     ["2018年内完成", "2018-12-31"],
     ["2018年度", "2018-12-31"],
     ["2018年度内", "2018-12-31"],
+    // a bare month, a 旬, the next year named as such
+    ["9月", "2017-09-30"],
+    ["12月份", "2017-12-31"],
+    ["2018年9月份", "2018-09-30"],
+    ["11月中旬", "2017-11-20"],
+    ["2018年3月上旬前", "2018-03-10"],
+    ["2月下旬", "2017-02-28"],
+    ["11月中下旬", "2017-11-30"],
+    ["明年", "2018-12-31"],
+    ["明年底前", "2018-12-31"],
+    ["明年3月底前", "2018-03-31"],
+    ["次年一季度", "2018-03-31"],
+    ["今年9月", "2017-09-30"],
+    // clauses: the latest date; a duty kept up afterwards adds none
+    ["年内完成，长期坚持", "2017-12-31"],
+    ["6月底前启动，年底前完成", "2017-12-31"],
   ])("%s → %s", (text, date) => {
     expect(parseDeadline(text, policyDate)?.date).toBe(date);
   });
@@ -54,7 +70,13 @@ describe("deadline phrases, relative to the policy date", () => {
   ])("%s is a duty without a date (%s)", (text, rule) => {
     expect(parseDeadline(text, policyDate)).toEqual({ date: null, rule });
   });
-  it.each(["13月底前", "尽快", "", "2020-2019年", "2019年2月30日前", "完成", "年底前完成率", "2月30日前", "第五季度"])("does not guess %s", (text) => {
+  it("names where a date came from: the next year's, the policy year's, a 旬", () => {
+    expect(parseDeadline("明年3月底前", policyDate)?.rule).toBe("next_year_month_end");
+    expect(parseDeadline("今年9月", policyDate)?.rule).toBe("policy_year_month_end");
+    expect(parseDeadline("11月中旬", policyDate)?.rule).toBe("policy_year_month_part");
+    expect(parseDeadline("长期坚持，每季度报送", policyDate)).toEqual({ date: null, rule: "ongoing" });
+  });
+  it.each(["9月前", "年内完成，尽快", "明年13月", "2018年春节前", "13月底前", "尽快", "", "2020-2019年", "2019年2月30日前", "完成", "年底前完成率", "2月30日前", "第五季度"])("does not guess %s", (text) => {
     expect(parseDeadline(text, policyDate)).toBeNull();
   });
   it("validates ISO dates strictly", () => {
