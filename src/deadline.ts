@@ -46,8 +46,8 @@ export function parseReceivedAt(text: string): string | null {
  * (年底前完成, 6月底前建成, 年内实现, 10月底前出台: DEADLINE_VERB) is left out.
  * Returns null when the phrase is not recognised.
  */
-/** A verb written after the date (年底前完成, 10月底前出台, 年内启动): the date alone counts. */
-const DEADLINE_VERB = /(前|内)(完成|建成|实现|落实到位|落实|到位|办结|出台|印发|制定|启动|建立|开展|推进|上线|投用|投产|开工|竣工|部署|验收|提交|报送|召开|举办|形成|发布|实施|达到|达标|覆盖|全覆盖|见效)$/;
+/** A verb written after the date (年底前完成, 10月底前出台, 年内启动, 11月中旬启动, 明年3月完成): the date alone counts. */
+const DEADLINE_VERB = /(前|内|底|末|旬|月|年|度)(完成|建成|实现|落实到位|落实|到位|办结|出台|印发|制定|启动|建立|开展|推进|上线|投用|投产|开工|竣工|部署|验收|提交|报送|召开|举办|形成|发布|实施|达到|达标|覆盖|全覆盖|见效)$/;
 
 export function parseDeadline(text: string, policyDate: string): Deadline | null {
   const base = parseISO(policyDate);

@@ -55,6 +55,8 @@ describe("deadline phrases, relative to the policy date", () => {
     // clauses: the latest date; a duty kept up afterwards adds none
     ["年内完成，长期坚持", "2017-12-31"],
     ["6月底前启动，年底前完成", "2017-12-31"],
+    ["11月中旬启动", "2017-11-20"],
+    ["明年3月完成", "2018-03-31"],
   ])("%s → %s", (text, date) => {
     expect(parseDeadline(text, policyDate)?.date).toBe(date);
   });

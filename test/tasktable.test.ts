@@ -155,6 +155,27 @@ describe("rejections name the file, row, column and reason", () => {
     expect(r.errors).toMatchObject([{ code: "E_BAD_DATE", row: 36, column: "deadline_date", value: "2017-10-32" }]);
   });
 
+  it("a deadline phrase that cannot be read as a date, with no deadline_date: E_BAD_DEADLINE, asking for the date", () => {
+    const r = rejected((d) => edit(d, "tasks.csv", "10月底前,2017-10-31", "尽快,"));
+    expect(r.table).toBeNull();
+    expect(r.errors).toMatchObject([{ code: "E_BAD_DEADLINE", file: `data/policies/${POLICY}/tasks.csv`, row: 36, column: "deadline_text", value: "尽快" }]);
+    expect(r.errors[0]!.message).toContain("deadline_date");
+  });
+
+  it("a deadline read in the policy's year before it was issued (2017-09-08): E_DEADLINE_BEFORE_ISSUE, naming the phrase", () => {
+    const r = rejected((d) => edit(d, "tasks.csv", "10月底前,2017-10-31", "6月底前,"));
+    expect(r.errors).toMatchObject([{ code: "E_DEADLINE_BEFORE_ISSUE", row: 36, column: "deadline_text", value: "6月底前" }]);
+    expect(r.errors[0]!.message).toContain("2017-06-30");
+  });
+
+  it("the deadline of clauses is their latest date (11月中旬启动，明年3月底前完成 → 2018-03-31)", () => {
+    const { policyDir } = copyData();
+    edit(policyDir, "tasks.csv", "10月底前,2017-10-31", "11月中旬启动，明年3月底前完成,");
+    const r = readTaskTable(policyDir);
+    expect(r.errors).toEqual([]);
+    expect(r.table!.tasks.find((t) => t.row_no === 35)).toMatchObject({ deadline_date: "2018-03-31", deadline_rule: "next_year_month_end" });
+  });
+
   it("a value outside a column's choices, said in Chinese with the choices", () => {
     const r = rejected((d) => edit(d, "corrections.csv", "高校科研院所,ocr_error,", "高校科研院所,typo,"));
     expect(r.errors).toMatchObject([{ code: "E_BAD_VALUE", row: 3, column: "kind", value: "typo" }]);
