@@ -176,6 +176,32 @@ describe("rejections name the file, row, column and reason", () => {
     expect(r.table!.tasks.find((t) => t.row_no === 35)).toMatchObject({ deadline_date: "2018-03-31", deadline_rule: "next_year_month_end" });
   });
 
+  it("an empty deadline not recorded as a gap: E_MISSING_DEADLINE", () => {
+    const r = rejected((d) => edit(d, "tasks.csv", "10月底前,2017-10-31", ","));
+    expect(r.errors).toMatchObject([{ code: "E_MISSING_DEADLINE", row: 36, column: "deadline_text" }]);
+    expect(r.errors[0]!.message).toContain("gap_open");
+  });
+
+  it("a task under an item that items.csv does not have: E_UNKNOWN_REFERENCE on item_no", () => {
+    const r = rejected((d) => edit(d, "tasks.csv", /\n39,34,/, "\n39,99,"));
+    expect(r.table).toBeNull();
+    expect(r.errors).toContainEqual(expect.objectContaining({ code: "E_UNKNOWN_REFERENCE", row: 40, column: "item_no", value: "99" }));
+  });
+
+  it("one alias given to two departments: E_DUPLICATE_ALIAS naming both codes", () => {
+    const r = rejected((d) => edit(d, "departments.csv", "kjj,市科技局,慈溪市科学技术局,municipal_bureau,,", "kjj,市科技局,慈溪市科学技术局,municipal_bureau,市经济和信息化局,"));
+    expect(r.table).toBeNull();
+    const dup = r.errors.find((e) => e.code === "E_DUPLICATE_ALIAS");
+    expect(dup).toMatchObject({ column: "aliases", value: "市经济和信息化局" });
+    expect(dup!.message).toMatch(/jxj 和 kjj|kjj 和 jxj/);
+  });
+
+  it("policy.csv whose policy_id is not its folder's name: E_POLICY_MISMATCH", () => {
+    const r = rejected((d) => edit(d, "policy.csv", /^cixi-2017-75,/m, "cixi-2017-76,"));
+    expect(r.table).toBeNull();
+    expect(r.errors).toContainEqual(expect.objectContaining({ code: "E_POLICY_MISMATCH", row: 2, column: "policy_id", value: "cixi-2017-76" }));
+  });
+
   it("a value outside a column's choices, said in Chinese with the choices", () => {
     const r = rejected((d) => edit(d, "corrections.csv", "高校科研院所,ocr_error,", "高校科研院所,typo,"));
     expect(r.errors).toMatchObject([{ code: "E_BAD_VALUE", row: 3, column: "kind", value: "typo" }]);
