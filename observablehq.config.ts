@@ -44,7 +44,30 @@ export default {
   // Without this Framework adds a fonts.googleapis.com stylesheet (and a preconnect) to every page.
   globalStylesheets: [],
   // (an empty icon: without one every first visit asks for /favicon.ico, a 404 in the console)
-  head: `<script>document.documentElement.lang = "zh-CN";</script>
+  // Framework and Observable Inputs write some hover texts in English (the sidebar toggle with its shortcut, the copy
+  // button of code, a table header's column key such as department_name): the script gives them in Chinese, a table
+  // header its own heading.
+  head: `<script>document.documentElement.lang = "zh-CN";
+(() => {
+  const zh = {"Toggle sidebar": "显示或隐藏侧栏", "Copy code": "复制代码"};
+  const fix = (el) => {
+    const title = el.getAttribute("title");
+    if (title === null) return;
+    const english = Object.keys(zh).find((e) => title.startsWith(e));
+    if (english !== undefined) el.setAttribute("title", zh[english] + title.slice(english.length));
+    else if (el.tagName === "TH" && el.closest("form[class$='-table']")) {
+      const text = el.textContent.replace(/[▴▾]/g, "").trim();
+      if (text !== "" && text !== title) el.setAttribute("title", text);
+    }
+  };
+  new MutationObserver((records) => {
+    for (const r of records) if (r.type === "attributes") fix(r.target); else for (const n of r.addedNodes) {
+      if (n.nodeType !== 1) continue;
+      if (n.hasAttribute("title")) fix(n);
+      for (const el of n.querySelectorAll("[title]")) fix(el);
+    }
+  }).observe(document.documentElement, {childList: true, subtree: true, attributes: true, attributeFilter: ["title"]});
+})();</script>
 <link rel="icon" href="data:,">
 <style>
 :root {

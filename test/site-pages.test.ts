@@ -50,6 +50,13 @@ async function visit(route: string, name: string): Promise<OpenedPage> {
     return !(p.endsWith("/") ? existsSync(path.join(file, "index.html")) : existsSync(file) || existsSync(`${file}.html`));
   });
   expect(broken, `${route}: links to nothing`).toEqual([]);
+  // hover texts in Chinese too: not Framework's English (Toggle sidebar, Copy code), not a table header's column key
+  const english = await opened.page.$$eval("[title]", (els) => els.flatMap((e) => {
+    const title = e.getAttribute("title") ?? "";
+    const heading = e.tagName === "TH" && e.closest("form[class$='-table']") ? e.textContent!.replace(/[▴▾]/g, "").trim() : null;
+    return /^(Toggle sidebar|Copy code)/.test(title) || (heading !== null && heading !== "" && title !== heading) ? [title] : [];
+  }));
+  expect(english, `${route}: English hover texts`).toEqual([]);
   return opened;
 }
 

@@ -15,7 +15,7 @@ export function tasksByChapter(tasks, {width} = {}) {
     x: {label: "任务行数", grid: true},
     y: {label: null, domain: rows.map((r) => r.key), tickFormat: fit.tickFormat},
     marks: [
-      Plot.barX(rows, {x: "count", y: "key", fill: "var(--theme-foreground-focus)", tip: true}),
+      Plot.barX(rows, {x: "count", y: "key", fill: "var(--theme-foreground-focus)", tip: true, title: (r) => `${r.key}\n任务行数 ${r.count}`}),
       Plot.text(rows, {x: "count", y: "key", text: "count", dx: 10, textAnchor: "start"}),
       Plot.ruleX([0])
     ]
@@ -32,7 +32,7 @@ export function deadlinesByMonth(tasks, {width} = {}) {
     x: {label: "完成时限（月）", type: "band", domain: rows.map((r) => r.key)},
     y: {label: "任务行数", grid: true},
     marks: [
-      Plot.barY(rows, {x: "key", y: "count", fill: "var(--theme-foreground-focus)", tip: true}),
+      Plot.barY(rows, {x: "key", y: "count", fill: "var(--theme-foreground-focus)", tip: true, title: (r) => `完成时限 ${r.key}\n任务行数 ${r.count}`}),
       Plot.text(rows, {x: "key", y: "count", text: "count", dy: -8}),
       Plot.ruleY([0])
     ]

@@ -32,7 +32,7 @@ export function progressBars(rows, {width} = {}) {
     color: {domain: states, range: states.map((s) => PROGRESS[s].color), legend: true, tickFormat: (s) => PROGRESS[s].label},
     marks: [
       Plot.barX(data, {x: "shown", y: "label", fill: "progress_status", tip: true,
-        title: (d) => `${d.code} ${d.subject}\n${d.department_name}：${d.latest_value ?? "—"} / ${d.goal ?? d.target_value}${d.unit}（${d.figure_period ?? d.latest_period ?? "未报"}）\n${d.progress === null && d.latest_value !== null ? "不计完成比例" : `完成 ${((d.progress ?? 0) * 100).toFixed(0)}%`}，序时 ${((d.elapsed ?? 0) * 100).toFixed(0)}%`}),
+        title: (d) => `${d.code} ${d.subject}\n${d.department_name}：${d.latest_value ?? "—"} / ${d.goal ?? d.target_value}${d.unit}（${d.figure_period ?? d.latest_period ?? "未报"}）\n${d.progress === null && d.latest_value !== null ? "不计完成比例" : `完成 ${((d.progress ?? 0) * 100).toFixed(0)}%`}，序时 ${d.elapsed == null ? "—" : `${(d.elapsed * 100).toFixed(0)}%`}`}),
       Plot.tickX(data, {x: "elapsed", y: "label", stroke: "#111827", strokeWidth: 2}),
       Plot.ruleX([0, 1])
     ]
