@@ -9,10 +9,15 @@ describe("the data dictionary is the contract", () => {
   const fixture = copyData();
   const db = join(fixture.dir, "w.duckdb");
   let columns: { view: string; column: string }[] = [];
+  /** Rows of each view that documents no key (the site writes of such a view that it is one row of settings). */
+  const keylessRows: Record<string, number> = {};
   beforeAll(async () => {
     await buildWarehouse({ data: fixture.data, db });
     const wh = await openWarehouse(db);
     columns = (await query(wh.connection, "SELECT table_name AS view, column_name AS column FROM information_schema.columns WHERE table_schema = 'main'")).rows as typeof columns;
+    for (const [view, doc] of Object.entries(DICTIONARY)) {
+      if (doc.key.length === 0) keylessRows[view] = Number((await query(wh.connection, `SELECT count(*) AS n FROM "${view}"`)).rows[0]!.n);
+    }
     wh.close();
   });
 
@@ -26,5 +31,10 @@ describe("the data dictionary is the contract", () => {
       expect({ view, columns: Object.keys(doc.columns).sort() }).toEqual({ view, columns: actual });
       expect(doc.key.every((k) => actual.includes(k))).toBe(true);
     }
+  });
+
+  it("a view with no key is a single row of settings", () => {
+    expect(Object.keys(keylessRows).length).toBeGreaterThan(0);
+    for (const [view, n] of Object.entries(keylessRows)) expect({ view, n }).toEqual({ view, n: 1 });
   });
 });
