@@ -251,6 +251,11 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
   ["2018年9月30日前完成改造项目30个", [{ value: 30, deadline: "2018-09-30" }]],
   ["6月30日前新增企业5家", [{ value: 5, deadline: "2017-06-30" }]],
   ["明年上半年新增企业10家", [{ value: 10, subject: "企业", deadline: "2018-06-30" }]],
+  // a month, a quarter of the next year; a 旬 (上旬 the 10th, 中旬 the 20th)
+  ["明年3月底前新增企业5家", [{ value: 5, subject: "企业", deadline: "2018-03-31" }]],
+  ["次年一季度新增企业5家", [{ value: 5, subject: "企业", deadline: "2018-03-31" }]],
+  ["11月中旬前完成企业诊断20家", [{ value: 20, deadline: "2017-11-20" }]],
+  ["2018年3月上旬前完成企业诊断20家", [{ value: 20, deadline: "2018-03-10" }]],
   ["城镇化率从2017年的60%提高到2020年的80%", [{ value: 80, subject: "城镇化率", measure: "level", comparator: "reach", deadline: "2020-12-31" }]],
   ["每10万人口拥有执业医师25人", [{ value: 25, unit: "人", subject: "每10万人口执业医师", measure: "level", comparator: "reach" }]],
   ["到2020年，每千名老年人拥有养老床位40张", [{ value: 40, subject: "每千名老年人养老床位", measure: "level", deadline: "2020-12-31" }]],
