@@ -281,6 +281,8 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
   ["全年查处案件50起", [{ value: 50, unit: "起", subject: "查处案件" }]],
   ["新建篮球场20块", [{ value: 20, unit: "块", subject: "篮球场" }]],
   ["整合政务数据资源300类以上", [{ value: 300, unit: "类", subject: "整合政务数据资源", comparator: "at_least" }]],
+  ["实现地区生产总值增长7.5%左右", [{ value: 7.5, unit: "%", subject: "地区生产总值", measure: "increment", comparator: "about" }]],
+  ["实现单位GDP能耗下降3.5%", [{ value: 3.5, unit: "%", subject: "单位GDP能耗", measure: "increment" }]],
   ["行政审批时间压缩30%", [{ value: 30, unit: "%", subject: "行政审批时间", measure: "increment" }]],
 ];
 

@@ -717,11 +717,12 @@ function quantitySubject(
     const governing = isPureComparator(anchor) ? [...before].reverse().find((t) => t.measure !== undefined && t.end <= anchor.start) ?? null : null;
     const region = clean(input, norm, governing ? governing.end : lower, anchor.start, { leading: true, skip: adverbials });
     // 开展技能培训1000人次, 举办农村实用人才培训15期: after a verb of its own, the verb right before the figure names
-    // the activity counted, with its object (技能培训, not 开展技能)
+    // the activity counted, with its object (技能培训, not 开展技能); a change verb names no activity (实现地区生产总值增长8%:
+    // what changes is 地区生产总值)
     const verbsBefore = before.filter((t) => t.measure !== undefined && t.start >= region.start && t.end <= anchor.start);
     if (region.text && !governing && anchor.measure === "increment" && !anchor.reach && verbsBefore[0]?.start === region.start && skipSpaces(norm, anchor.end) === f.start) {
       const object = clean(input, norm, verbsBefore[verbsBefore.length - 1]!.end, anchor.start, { skip: adverbials }).text;
-      return `${object}${input.slice(anchor.start, anchor.end)}`;
+      return anchor.change ? object || region.text : `${object}${input.slice(anchor.start, anchor.end)}`;
     }
     if (region.text) return region.text;
     const verb = governing ?? anchor;
