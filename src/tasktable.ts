@@ -317,7 +317,7 @@ export function readTaskTable(dir: string, displayRoot = "data/policies"): TaskT
       if (parsed) {
         deadlineDate = parsed.date;
         deadlineRule = parsed.rule;
-      } else errors.push(loadError("E_BAD_DEADLINE", name("tasks.csv"), row, "deadline_text", "请写成“年内”“10月底前”“三年内”“2018年6月底前”“2019年12月31日前”“2019-2020年”“长期”“每季度”等，或填写 deadline_date", t.deadline_text));
+      } else errors.push(loadError("E_BAD_DEADLINE", name("tasks.csv"), row, "deadline_text", badDeadlineHint(t.deadline_text), t.deadline_text));
     } else if (!openGaps.has(`${t.row_no}/deadline_text`)) {
       errors.push(loadError("E_MISSING_DEADLINE", name("tasks.csv"), row, "deadline_text", "完成时限为空；如确属原文缺失，请在 corrections.csv 中登记 gap_open"));
     }
@@ -445,4 +445,15 @@ function withoutFollowOnErrors(errors: LoadError[], rejected: Map<string, Record
     if (e.code === "E_UNKNOWN_REFERENCE" && e.column !== null && e.column in references) return !references[e.column]!.has(v);
     return true;
   });
+}
+
+/** What to write instead of a deadline phrase parseDeadline cannot read: 9月前 is read two ways, so it is asked about. */
+function badDeadlineHint(text: string): string {
+  const month = /^(?:\d{4}年)?(\d{1,2})月(?:份)?(?:以前|之前|前)/.exec(text.trim());
+  if (month !== null && Number(month[1]) >= 1 && Number(month[1]) <= 12) {
+    const n = Number(month[1]);
+    const before = n === 1 ? "上年12月底前" : `${n - 1}月底前`;
+    return `“${month[0]}”既可理解为${before}，也可理解为${n}月底前：请写明“${before}”或“${n}月底前”，或填写 deadline_date`;
+  }
+  return "请写成“年内”“10月底前”“三年内”“2018年6月底前”“2019年12月31日前”“2019-2020年”“长期”“每季度”等，或填写 deadline_date";
 }

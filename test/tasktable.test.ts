@@ -162,6 +162,12 @@ describe("rejections name the file, row, column and reason", () => {
     expect(r.errors[0]!.message).toContain("deadline_date");
   });
 
+  it("9月前, which reads two ways, is asked about: 8月底前 or 9月底前", () => {
+    const r = rejected((d) => edit(d, "tasks.csv", "10月底前,2017-10-31", "11月前,"));
+    expect(r.errors).toMatchObject([{ code: "E_BAD_DEADLINE", row: 36, column: "deadline_text", value: "11月前" }]);
+    expect(r.errors[0]!.message).toContain("“10月底前”或“11月底前”");
+  });
+
   it("a deadline read in the policy's year before it was issued (2017-09-08): E_DEADLINE_BEFORE_ISSUE, naming the phrase", () => {
     const r = rejected((d) => edit(d, "tasks.csv", "10月底前,2017-10-31", "6月底前,"));
     expect(r.errors).toMatchObject([{ code: "E_DEADLINE_BEFORE_ISSUE", row: 36, column: "deadline_text", value: "6月底前" }]);
