@@ -77,29 +77,28 @@ export const HORIZON_RULES: readonly HorizonRule[] = [
     canonical: (m) => ({ phrase: `${{ 十三五: 2020, 十四五: 2025, 十五五: 2030 }[m[1] as "十三五"]}年底前`, relative: false }),
   },
   {
-    // 明年3月底前, 次年6月: a month of the year after the policy's
+    // 明年3月底前, 次年6月: a month of the year after the policy's (parseDeadline reads 明年 against the policy date)
     id: "next-year-month",
     pattern: new RegExp(`(?:明年|次年)${NUM}月份?(底|末)?(前|以前|之前)?(?![上中下]旬)`, "g"),
-    canonical: (m, policyDate) => {
+    canonical: (m) => {
       const n = num(m[1]);
-      return n !== null && n >= 1 && n <= 12 ? { phrase: `${(policyYear(policyDate) ?? 0) + 1}年${n}月底前`, relative: true } : null;
+      return n !== null && n >= 1 && n <= 12 ? { phrase: `明年${n}月底前`, relative: true } : null;
     },
   },
   {
     // 明年一季度, 次年第二季度末前
     id: "next-year-quarter",
     pattern: /(?:明年|次年)(第|前)?([一二三四1-4])季度(末|底)?(前|以前|之前|内)?/g,
-    canonical: (m, policyDate) => ({ phrase: `${(policyYear(policyDate) ?? 0) + 1}年第${m[2]}季度末前`, relative: true }),
+    canonical: (m) => ({ phrase: `明年第${m[2]}季度末前`, relative: true }),
   },
   {
     // 11月中旬前, 2018年3月上旬: a 旬's last day (上旬 the 10th, 中旬 the 20th, 下旬 the month's end)
     id: "month-dekad",
     pattern: new RegExp(`(明年|次年|(\\d{4})年)?${NUM}月份?(上中|中下|[上中下])旬(末|底)?(前|以前|之前)?`, "g"),
-    canonical: (m, policyDate) => {
+    canonical: (m) => {
       const n = num(m[3]);
       if (n === null || n < 1 || n > 12) return null;
-      const year = m[2] ?? (m[1] ? String((policyYear(policyDate) ?? 0) + 1) : null);
-      return { phrase: `${year === null ? "" : `${year}年`}${n}月${m[4]}旬前`, relative: m[2] === undefined };
+      return { phrase: `${m[2] ? `${m[2]}年` : m[1] ? "明年" : ""}${n}月${m[4]}旬前`, relative: m[2] === undefined };
     },
   },
   {
