@@ -57,6 +57,9 @@ async function visit(route: string, name: string): Promise<OpenedPage> {
     return /^(Toggle sidebar|Copy code)/.test(title) || (heading !== null && heading !== "" && title !== heading) ? [title] : [];
   }));
   expect(english, `${route}: English hover texts`).toEqual([]);
+  // a chart's value labels are painted (a halo given as stroke leaves them unfilled unless fill is given too)
+  const unfilled = await opened.page.$$eval("svg g[aria-label='text'] text", (ts) => ts.filter((t) => getComputedStyle(t).fill === "none").map((t) => t.textContent));
+  expect(unfilled, `${route}: chart labels with no fill`).toEqual([]);
   return opened;
 }
 

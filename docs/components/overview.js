@@ -16,7 +16,7 @@ export function tasksByChapter(tasks, {width} = {}) {
     y: {label: null, domain: rows.map((r) => r.key), tickFormat: fit.tickFormat},
     marks: [
       Plot.barX(rows, {x: "count", y: "key", fill: "var(--theme-foreground-focus)", tip: true, title: (r) => `${r.key}\n任务行数 ${r.count}`}),
-      Plot.text(rows, {x: "count", y: "key", text: "count", dx: 10, textAnchor: "start", stroke: "var(--theme-background-alt)", strokeWidth: 4, paintOrder: "stroke"}),
+      Plot.text(rows, {x: "count", y: "key", text: "count", dx: 10, textAnchor: "start", fill: "currentColor", stroke: "var(--theme-background-alt)", strokeWidth: 4, paintOrder: "stroke"}),
       Plot.ruleX([0])
     ]
   });

@@ -200,7 +200,7 @@ export function personBars(persons, {width} = {}) {
       Plot.axisY({fontSize: 13, tickSize: 0, tickPadding: 8, label: null, tickFormat: fit.tickFormat}),
       Plot.barX(segments, {x1: "x1", x2: "x2", y: (s) => label(s.p), fill: (s) => ROLE_LABELS[s.role], insetTop: 3, insetBottom: 3,
         fillOpacity: (s) => (s.p.status === "unresolved" ? 0.5 : 1)}),
-      Plot.text(sorted, {x: (p) => p.rows_total, y: label, text: (p) => `${p.rows_total} 行`, dx: 6, textAnchor: "start", fontSize: 12,
+      Plot.text(sorted, {x: (p) => p.rows_total, y: label, text: (p) => `${p.rows_total} 行`, dx: 6, textAnchor: "start", fontSize: 12, fill: "currentColor",
         stroke: "var(--theme-background-alt)", strokeWidth: 4, paintOrder: "stroke"}),
       Plot.tip(segments, Plot.pointerY({x: (s) => (s.x1 + s.x2) / 2, y: (s) => label(s.p),
         title: (s) => `${label(s.p)}\n${ROLE_LABELS[s.role]}部门责任人：${s.x2 - s.x1} 行\n行：${s.p.row_nos.join("、")}`})),
