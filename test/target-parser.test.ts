@@ -150,7 +150,12 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
   ["完成固定资产投资600亿元、工业投资200亿元", [{ value: 600, subject: "固定资产投资" }, { value: 200, subject: "工业投资" }]],
   // 分别: the listed subjects in order, or the targets before it
   ["化学需氧量、氨氮排放量分别下降3%、3.5%", [{ value: 3, subject: "化学需氧量" }, { value: 3.5, subject: "氨氮排放量" }]],
-  ["城镇和农村居民人均可支配收入分别增长8%和9%", [{ value: 8, subject: "城镇和农村居民人均可支配收入" }, { value: 9, subject: "城镇和农村居民人均可支配收入" }]],
+  ["城镇和农村居民人均可支配收入分别增长8%和9%", [{ value: 8, subject: "城镇居民人均可支配收入" }, { value: 9, subject: "农村居民人均可支配收入" }]],
+  // (和 splits the list only when that gives one subject per figure)
+  ["规上工业增加值和工业投资分别增长10%和15%", [{ value: 10, subject: "规上工业增加值" }, { value: 15, subject: "工业投资" }]],
+  ["城乡居民收入分别增长8%和9%", [{ value: 8, subject: "城镇居民收入" }, { value: 9, subject: "农村居民收入" }]],
+  ["新增省级、宁波市级企业技术中心分别为5家和10家", [{ value: 5, subject: "省级企业技术中心" }, { value: 10, subject: "宁波市级企业技术中心" }]],
+  ["国家级、省级重点实验室分别达到2家、10家", [{ value: 2, subject: "国家级重点实验室" }, { value: 10, subject: "省级重点实验室" }]],
   ["全年接待游客1200万人次，实现旅游总收入150亿元，分别增长12%和15%", [
     { value: 12_000_000, subject: "游客" }, { value: 150, subject: "旅游总收入" }, { value: 12, unit: "%", subject: "游客" }, { value: 15, unit: "%", subject: "旅游总收入" },
   ]],

@@ -427,16 +427,26 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
     const after = counted.filter((g) => g.start >= at.end && g.end <= clause.end);
     const floor = Math.max(clause.start, ...counted.filter((g) => g.end <= at.start && g.start >= clause.start).map((g) => g.end));
     const list = clean(input, norm, floor, at.start, { leading: true, skip: adverbials, tokens }).text;
-    // (split at 、 only: 城镇和农村居民人均可支配收入 shares its head noun)
-    const items = list.split("、").map((x) => x.trim()).filter((x) => x !== "");
+    // split at 、; at 和/及/与 only when that gives one item per figure (规上工业增加值和工业投资分别增长10%和15%;
+    // 城镇和农村居民人均可支配收入 then shares its head noun, below); 城乡居民收入分别增长8%和9%: 城镇 and 农村
+    const byComma = list.split("、").map((x) => x.trim()).filter((x) => x !== "");
+    const byAnd = list.split(/[和及与]/).map((x) => x.trim()).filter((x) => x !== "");
+    const items = byComma.length === 1 && byAnd.length > 1 && byAnd.length === after.length ? byAnd
+      : byComma.length === 1 && after.length === 2 && /^城乡./.test(byComma[0]!) ? ["城镇", "农村"].map((w) => w + byComma[0]!.slice(2))
+      : byComma;
     // 2019年、2020年分别新增企业20家、30家: the years are the figures' deadlines, not their subjects
     if (items.length > 1 && items.length === after.length && items.every((x) => /^\d{4}年(?:底|末)?$/.test(x))) {
       after.forEach((g, i) => respectiveYears.set(g.end, { text: items[i]!, deadline: `${items[i]!.slice(0, 4)}-12-31` }));
       continue;
     }
-    // 城镇、农村居民人均可支配收入: a short first item shares the last one's head noun (城镇居民人均可支配收入)
+    // 城镇、农村居民人均可支配收入: a short first item shares the last one's head noun (城镇居民人均可支配收入); aligned
+    // on the item's last character when the last item has it near its start (省级、宁波市级企业技术中心: 省级企业技术中心)
     const last = items[items.length - 1] ?? "";
-    const whole = items.map((x, i) => (i < items.length - 1 && x.length <= 3 && last.length > x.length + 2 ? x + last.slice(x.length) : x));
+    const shareHead = (x: string): string => {
+      const at = last.indexOf(x[x.length - 1]!);
+      return at >= 0 && at <= x.length + 2 ? x + last.slice(at + 1) : x + last.slice(x.length);
+    };
+    const whole = items.map((x, i) => (i < items.length - 1 && x.length <= 3 && last.length > x.length + 2 ? shareHead(x) : x));
     // (分别新增学位3000个、1000个 names what it counts: no pairing with the targets before it)
     const own = after.length > 0 && clean(input, norm, at.end, after[0]!.start, { leading: true, tokens }).text !== "";
     if (whole.length > 1 && whole.length === after.length) after.forEach((g, i) => respectively.set(g, { subject: whole[i]! }));
