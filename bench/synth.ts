@@ -29,6 +29,9 @@ export function rng(seed: number): () => number {
 export type SynthDepartment = { code: string; name: string; fullName: string; alias: string };
 export type SynthTarget = {
   code: string; rowNo: number; kind: "quantity" | "milestone" | "recurring"; unit: string; value: number;
+  /** A quantity's measure and comparator: a level to reach at least, unless `varied` made it a rate of change
+   * (增长8%), a change in percentage points (提高2个百分点) or a ceiling (控制在…以内). */
+  measure: "level" | "increment"; comparator: "at_least" | "at_most";
   /** The row's lead departments (tasks.csv). */
   leads: SynthDepartment[];
   /** Who reports it: the first lead by default, or the reporting_departments override. */
@@ -50,7 +53,7 @@ const KINDS = [
 const UNITS = [["家", 0.3], ["个", 0.2], ["亿元", 0.15], ["%", 0.1], ["项", 0.1], ["人次", 0.1], ["台", 0.05]] as const;
 
 /** The model both generators share. */
-export function synthPolicy(options: { departments?: number; tasks?: number; targetsPerTask?: number; seed?: number } = {}): SynthPolicy {
+export function synthPolicy(options: { departments?: number; tasks?: number; targetsPerTask?: number; seed?: number; varied?: boolean } = {}): SynthPolicy {
   const random = rng(options.seed ?? 75);
   const nDepartments = options.departments ?? 100;
   const nTasks = options.tasks ?? 900;
@@ -90,7 +93,19 @@ export function synthPolicy(options: { departments?: number; tasks?: number; tar
         code: `${TARGET_PREFIX}-${String(row).padStart(3, "0")}-${String(seq).padStart(2, "0")}`,
         // (a percentage goal is a share, 10–95 %: above 100 % the review would not ask about figures past 100)
         rowNo: row, kind, unit, value: kind === "quantity" ? ((r) => Math.round(unit === "%" ? 10 + r * 85 : 10 + r * 5000))(random()) : 0, leads: [...leads], reporters: [...reporters], override,
+        measure: "level", comparator: "at_least",
       });
+    }
+  }
+  // (drawn from a second generator, so that the benchmark's policy, which has none, stays byte for byte the same)
+  if (options.varied) {
+    const other = rng((options.seed ?? 75) + 1);
+    for (const t of targets) {
+      if (t.kind !== "quantity") continue;
+      const r = other();
+      if (r < 0.15) Object.assign(t, { unit: "%", measure: "increment", value: 3 + Math.round(other() * 17) });
+      else if (r < 0.25) Object.assign(t, { unit: "个百分点", measure: "increment", value: 1 + Math.round(other() * 4) });
+      else if (r < 0.35) t.comparator = "at_most";
     }
   }
   return { departments, chapters: 10, items: nTasks, tasks: nTasks, targets };
@@ -136,8 +151,8 @@ export function writePolicyDirectory(data: string, p: SynthPolicy): string {
     "body_start", "body_end", "note"],
     p.targets.map((t) => {
       const money = t.unit === "亿元";
-      return [t.code, "published", t.rowNo, t.kind, t.kind === "quantity" ? "at_least" : "", t.kind === "quantity" ? t.value : "", "", t.unit,
-        money ? "万元" : t.unit, t.kind === "quantity" ? (money ? t.value * 10000 : t.value) : "", t.kind === "quantity" ? "level" : "", "", "",
+      return [t.code, "published", t.rowNo, t.kind, t.kind === "quantity" ? t.comparator : "", t.kind === "quantity" ? t.value : "", "", t.unit,
+        money ? "万元" : t.unit, t.kind === "quantity" ? (money ? t.value * 10000 : t.value) : "", t.kind === "quantity" ? t.measure : "", "", "",
         `指标${t.code}`, t.kind === "recurring" ? "每月" : "", "", COUNTING_START, "", t.override ? t.reporters.map((d) => d.name).join("、") : "",
         "", "", "", "", "", "", "", ""];
     })));
