@@ -186,6 +186,18 @@ describe("several policies", () => {
     }
   });
 
+  it("a group with no members listed that reports a target fails the build, naming the target (else it would vanish from progress and templates)", async () => {
+    const f = copyData();
+    const db = join(f.dir, "w.duckdb");
+    // 各镇(街道、园区) reports CX75-03-01; its membership list emptied
+    edit(f.policyDir, "group_members.csv", /\ngz,[^\n]*/g, "");
+    const error = await buildWarehouse({ data: f.data, db }).then(() => null, (e: Error) => e);
+    expect(error?.message).toMatch(/数据检查未通过，仓库未更新/);
+    expect(error?.message).toContain("targets_have_reporters");
+    expect(error?.message).toContain("code = CX75-03-01");
+    expect(error?.message).toContain("reporting_departments = 各镇(街道、园区)");
+  });
+
   it("a deadline before the policy's issue date is rejected with the file, row and column (the policy dated 2020, its rows' deadlines 2017)", async () => {
     const f = twoPolicies("CX76");
     edit(join(f.data, "policies", "copy-2018-01"), "policy.csv", ",2017-09-08,2017-09-11,", ",2020-03-01,2020-03-02,");
