@@ -239,6 +239,7 @@ async function targets(args: string[]): Promise<number> {
   const { readAllPolicies } = await import("../src/build.js");
   const { proposeTargets, compareRegistry, registerNew, registryCsv } = await import("../src/targets/registry.js");
   const { readRegistryFile } = await import("../src/targets/registryfile.js");
+  const { proposalText } = await import("../src/targets/proposaltext.js");
   const root = join(dataDir(values.data), "policies");
   let differences = 0;
   // every policy, checked as `luoshi build` checks them (a target prefix used twice is rejected here too)
@@ -263,7 +264,10 @@ async function targets(args: string[]): Promise<number> {
     for (const p of diff.added) {
       const group = p.kind === "quantity" && p.value !== null ? groupLead(p.row_no) : null;
       const members = group === null ? 0 : table.groupMembers.filter((m) => m.group_id === group.department_id).length;
-      console.log(`  新提出 附件第 ${p.row_no} 行 ${p.kind} ${p.value ?? ""}${p.value_max ? "-" + p.value_max : ""}${p.unit ?? ""} ${p.subject}` +
+      const task = table.tasks.find((t) => t.row_no === p.row_no);
+      const item = table.items.find((i) => i.item_id === task?.item_id);
+      const bodyText = (p.body_source === "title" ? item?.title : item?.body_text) ?? "";
+      console.log(`  新提出 附件第 ${p.row_no} 行 ${proposalText(p, task, bodyText)}` +
         (group === null ? "" : `（由部门组「${group.name}」牵头：其 ${members} 个成员单位各报各的数，每个都按 ${p.value}${p.unit ?? ""} 判断进度；原文是全组合计的，请在 targets.csv 中改写或另行约定，见任务分解表格式）`));
     }
     for (const e of diff.missing) console.log(`  不再提出 ${e.code}（编码保留，含义不变）：${e.subject}`);

@@ -87,8 +87,21 @@ describe("luoshi CLI", () => {
     const r = spawnSync(process.execPath, [join(PACKAGE_ROOT, "bin", "luoshi.js"), "targets", "--check", "--data", fresh.data], { encoding: "utf8" });
     expect(r.status).toBe(1);
     // row 3: 各镇(街道、园区) build one 1个 each
-    expect(r.stdout).toMatch(/新提出 附件第 3 行 quantity 1个 [^\n]*（由部门组「各镇\(街道、园区\)」牵头：其 19 个成员单位各报各的数，每个都按 1个 判断进度；/);
+    expect(r.stdout).toMatch(/新提出 附件第 3 行 数量指标「智能经济服务中心」：不少于 1个[^\n]*（由部门组「各镇\(街道、园区\)」牵头：其 19 个成员单位各报各的数，每个都按 1个 判断进度；/);
     expect(r.stdout.match(/由部门组/g)).toHaveLength(1);
+  });
+
+  it("targets --check lists each new target in Chinese with what a reviewer checks: comparator, level or increase, the deadline it is judged at and its source words", () => {
+    const fresh = copyData();
+    rmSync(join(fresh.policyDir, "targets.csv"));
+    const r = spawnSync(process.execPath, [join(PACKAGE_ROOT, "bin", "luoshi.js"), "targets", "--check", "--data", fresh.data], { encoding: "utf8" });
+    const lines = r.stdout.split("\n");
+    const line = (subject: string) => lines.find((l) => l.includes(`「${subject}」`));
+    expect(line("实施智能化(自动化)改造项目的企业")).toBe("  新提出 附件第 6 行 数量指标「实施智能化(自动化)改造项目的企业」：达到 450家（水平值）；时限 2017-12-31（原文“年内”）；附件“…(自动化)改造项目的企业达到450家”");
+    // the deadline of the annex row (36: 9月底前) when the text gives none; a milestone is done or not
+    expect(line("智能经济发展部门联席会议制度")).toMatch(/^ {2}新提出 附件第 36 行 节点任务「智能经济发展部门联席会议制度」：完成；时限 2017-09-30；附件“…/);
+    expect(line("通报智能经济八大工程进展情况")).toContain("常态任务「通报智能经济八大工程进展情况」：每半个月；");
+    expect(r.stdout).not.toMatch(/quantity|milestone|recurring|increment/);
   });
 
   it("prints the help for --help after any command, exit 0", () => {

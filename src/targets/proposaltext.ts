@@ -1,0 +1,38 @@
+/**
+ * A proposed target as `luoshi targets --check` lists it for review, in Chinese: what kind, the comparator and value
+ * in words, whether the figure is a level, an increase, a rate or a change in points, the deadline it will be judged
+ * at (the text's own, or else the annex row's) and the words of the source it was read from.
+ */
+import type { Proposal } from "./registry.js";
+
+const KIND: Record<string, string> = { quantity: "数量指标", milestone: "节点任务", recurring: "常态任务" };
+const COMPARATOR: Record<string, string> = { at_least: "不少于 ", about: "约 ", reach: "达到 ", at_most: "不超过 ", exactly: "" };
+
+/** What the figure reported against it is: 水平值 (a level), 增量 (an increase), 增减率 (增长8%), 百分点变化 (提高2个百分点). */
+function measureText(p: Proposal): string {
+  if (p.kind !== "quantity" || !p.measure) return "";
+  if (p.measure === "level") return "水平值";
+  return p.unit === "%" ? "增减率" : p.unit === "个百分点" ? "百分点变化" : "增量";
+}
+
+/** The source words around [start, end) of `text`: a few characters before, for the verb. */
+function sourceWords(text: string, start: number | null, end: number | null): string {
+  if (start === null || end === null) return "";
+  const from = Math.max(0, start - 12);
+  return `${from > 0 ? "…" : ""}${text.slice(from, end)}`;
+}
+
+export type ProposalRow = { deadline_text: string; deadline_date: string | null; content: string };
+
+export function proposalText(p: Proposal, row: ProposalRow | undefined, bodyText: string): string {
+  const value = p.value === null ? "" : `${p.value}${p.value_max !== null ? `–${p.value_max}` : ""}${p.unit ?? ""}`;
+  const what = p.kind === "quantity" ? `${COMPARATOR[p.comparator ?? ""] ?? ""}${value}` : p.kind === "recurring" ? p.frequency || "常态开展" : "完成";
+  const measure = measureText(p);
+  // the text's own horizon (年内, 到2020年) or else the row's deadline, as the build will give it
+  const deadline = p.deadline !== null ? `${p.deadline}${p.horizon_text ? `（原文“${p.horizon_text}”）` : ""}`
+    : row?.deadline_date ? `${row.deadline_date}（附件“${row.deadline_text}”）`
+    : row?.deadline_text ? `无日期（附件“${row.deadline_text}”）` : "无（附件未写完成时限）";
+  const source = p.annex_text !== "" ? `附件“${sourceWords(row?.content ?? "", p.annex_start, p.annex_end) || p.annex_text}”`
+    : p.body_text !== "" ? `正文“${sourceWords(bodyText, p.body_start, p.body_end) || p.body_text}”` : "";
+  return `${KIND[p.kind] ?? p.kind}「${p.subject}」：${what}${measure ? `（${measure}）` : ""}；时限 ${deadline}${source ? `；${source}` : ""}`;
+}
