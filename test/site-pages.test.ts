@@ -227,6 +227,12 @@ describe.skipIf(!HAVE_CHROMIUM)("site pages in Chromium, against the warehouse",
       expect(shown.map((r) => [r[0], r[2], r[7]])).toEqual(targets.map((t) => [t.code, t.department_name, label[t.progress_status as string]]));
       const [status] = await sql("SELECT task_status FROM task_progress WHERE policy_id = $1 AND row_no = 8", [POLICY]);
       expect(await opened.page.locator("[data-task-status]").getAttribute("data-task-status")).toBe(status!.task_status);
+      // it names its policy, and the links back to the site's pages keep to it (?policy=, which their picker reads)
+      const [policy] = await sql("SELECT doc_number, title FROM policies WHERE policy_id = $1", [POLICY]);
+      expect(await opened.page.locator("#observablehq-main").textContent()).toContain(`${policy!.doc_number} ${policy!.title}`);
+      const back = await opened.page.locator('#observablehq-main a[href^="../../"]').evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+      expect(back.length).toBeGreaterThan(2);
+      expect(back.filter((h) => !h!.startsWith("../../departments/") && !h!.endsWith(`?policy=${POLICY}`))).toEqual([]);
     } finally {
       await opened.close();
     }
@@ -319,6 +325,7 @@ describe.skipIf(!HAVE_CHROMIUM)("site pages in Chromium, against the warehouse",
     try {
       const [w] = await sql("SELECT name, is_group, rows_led, rows_cooperated, workload_score FROM department_workload WHERE policy_id = $1 AND code = $2", [POLICY, code]);
       expect(await page.locator("h1").first().textContent()).toBe(w!.name);
+      expect(await page.locator('#observablehq-main a[href$="workload?policy=' + POLICY + '"]').count()).toBe(1);
       expect(await page.locator('[data-metric="rows_led"]').textContent()).toBe(String(w!.rows_led));
       expect(await page.locator('[data-metric="rows_cooperated"]').textContent()).toBe(String(w!.rows_cooperated));
       expect(await page.locator('[data-metric="workload_score"]').textContent()).toBe(String(Math.round(Number(w!.workload_score) * 100) / 100));

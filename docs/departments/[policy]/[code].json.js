@@ -1,7 +1,7 @@
 // Department page data (--policy, --code): its rows as lead and as cooperator, partners, persons, workload; the
 // targets it reports and its reporting record, judged at LUOSHI_AS_OF (default today).
 import { parseArgs } from "node:util";
-import { emitJson } from "../../../dist/src/site.js";
+import { emitJson, HAS_DEPARTMENT_PAGE } from "../../../dist/src/site.js";
 
 const { values } = parseArgs({ options: { policy: { type: "string" }, code: { type: "string" } } });
 
@@ -11,6 +11,10 @@ await emitJson(async (read) => {
   const id = department.department_id;
   return {
     department,
+    policy: (await read(`SELECT policy_id, title, doc_number FROM policies WHERE policy_id = $1`, [values.policy]))[0],
+    // the same department (by name) in the warehouse's other policies: each has its own page
+    elsewhere: await read(`SELECT d.policy_id, d.code, p.title, p.doc_number FROM departments d JOIN policies p USING (policy_id)
+      WHERE d.name = $1 AND d.policy_id <> $2 AND d.${HAS_DEPARTMENT_PAGE} ORDER BY p.issued_date DESC, d.policy_id`, [department.name, values.policy]),
     workload: (await read(`SELECT * FROM department_workload WHERE department_id = $1`, [id]))[0],
     centrality: (await read(`SELECT degree, weighted_degree, betweenness, betweenness_normalized,
         (SELECT count(*) + 1 FROM department_centrality o WHERE o.policy_id = c.policy_id AND o.weighted_degree > c.weighted_degree) AS hub_rank,

@@ -11,6 +11,7 @@ await emitJson(async (read) => {
   if (!task) throw new Error(`任务不存在：${values.policy} 第 ${rowNo} 行`);
   return {
     task,
+    policy: (await read(`SELECT policy_id, title, doc_number FROM policies WHERE policy_id = $1`, [values.policy]))[0],
     verbatim: (await read(`SELECT content_verbatim FROM tasks WHERE task_id = $1`, [task.task_id]))[0]?.content_verbatim,
     item: (await read(`SELECT item_label, title, body_text, body_departments_text, body_lead_departments, body_coop_departments, task_count FROM items WHERE item_id = $1`, [task.item_id]))[0],
     siblings: await read(`SELECT policy_id, row_no, title, content FROM tasks WHERE item_id = $1 AND task_id <> $2 ORDER BY row_no`, [task.item_id, task.task_id]),
