@@ -56,19 +56,25 @@ export function reconcile(items: ItemRow[], tasks: TaskRow[], body: Assignment[]
       const verb = c.kind === "wording" && JSON.parse(c.segments).filter((s: { side: string }) => s.side !== "both").every((s: { text: string }) => s.text.length <= 2);
       out.push({ ...base, task_id: row.task_id, field: "title", kind: c.kind === "wording" && verb ? "verb" : c.kind, body_text: item.title, annex_text: row.title_cell, segments: c.segments });
     }
-    // sentences: each body sentence against the most alike annex sentence of the item's rows
+    // sentences: each body sentence against the most alike run of consecutive annex sentences of the item's rows (one
+    // sentence, or a body sentence the annex splits at ；or over two rows: 出台细则，年内培育平台2个 → row 3 出台细则。
+    // and row 4 年内培育平台2个。), an exact match (punctuation aside) first, then the highest score, then the shortest
     const annexSentences = rows.flatMap((r) => sentences(r.content).map((s) => ({ ...s, task_id: r.task_id, used: false })));
+    const runs = annexSentences.flatMap((_, i) => [1, 2, 3].filter((n) => i + n <= annexSentences.length).map((n) => annexSentences.slice(i, i + n)));
     for (const s of sentences(item.body_text)) {
-      const ranked = annexSentences.map((a) => ({ a, score: similarity(strip(s.text), strip(a.text)) })).sort((x, y) => y.score - x.score);
+      const ranked = runs.map((run) => {
+        const text = run.map((a) => a.text).join("");
+        return { run, text, exact: strip(text) === strip(s.text), score: similarity(strip(s.text), strip(text)) };
+      }).sort((x, y) => Number(y.exact) - Number(x.exact) || y.score - x.score || x.run.length - y.run.length);
       const best = ranked[0];
-      if (best && strip(best.a.text) === strip(s.text)) {
-        best.a.used = true;
+      if (best && best.exact) {
+        for (const a of best.run) a.used = true;
         continue;
       }
       if (best && best.score >= 0.5) {
-        best.a.used = true;
-        const c = classify(s.text, best.a.text);
-        out.push({ ...base, task_id: best.a.task_id, field: "text", kind: c.kind, body_text: s.text, annex_text: best.a.text, segments: c.segments });
+        for (const a of best.run) a.used = true;
+        const c = classify(s.text, best.text);
+        out.push({ ...base, task_id: best.run[0]!.task_id, field: "text", kind: c.kind, body_text: s.text, annex_text: best.text, segments: c.segments });
       } else {
         out.push({ ...base, task_id: null, field: "text", kind: "missing_in_annex", body_text: s.text, annex_text: "", segments: JSON.stringify([{ side: "body", text: s.text }]) });
       }

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { classify } from "../src/reconcile.js";
+import { classify, reconcile } from "../src/reconcile.js";
 import { buildWarehouse } from "../src/build.js";
 import { openWarehouse, query } from "../src/warehouse.js";
 import { copyData } from "./support/fixtures.js";
@@ -18,6 +18,27 @@ describe("classifying a body/annex difference", () => {
     expect(JSON.parse(classify("邀请省领导", "邀请省人大领导").segments)).toEqual([
       { side: "both", text: "邀请省" }, { side: "annex", text: "人大" }, { side: "both", text: "领导" },
     ]);
+  });
+});
+
+describe("matching a body sentence with the annex", () => {
+  const item = { policy_id: "p", item_id: "p.i1", title: "推进平台建设", body_text: "" };
+  const row = (n: number, content: string) => ({ task_id: `p.r${n}`, item_id: "p.i1", title_cell: "", content });
+  const texts = (body: string, ...rows: string[]) =>
+    reconcile([{ ...item, body_text: body }], rows.map((c, i) => row(i + 1, c)), [], []).map((d) => [d.kind, d.task_id, d.annex_text]);
+
+  it("takes a sentence the annex splits at ；, or over two rows, as the one sentence it is (no difference, nothing missing)", () => {
+    expect(texts("全年培训专业人才1000人次，引进高层次人才50名。", "全年培训专业人才1000人次；引进高层次人才50名。")).toEqual([]);
+    expect(texts("6月底前出台实施细则，年内培育省级平台2个。", "6月底前出台实施细则。", "年内培育省级平台2个。")).toEqual([]);
+  });
+  it("compares such a sentence whole when it differs, and names the first row", () => {
+    expect(texts("6月底前出台实施细则，年内培育省级平台2个。", "6月底前出台实施细则。", "年内培育省级平台3个。")).toEqual([
+      ["number", "p.r1", "6月底前出台实施细则。年内培育省级平台3个。"],
+    ]);
+  });
+  it("still says what the annex adds or leaves out", () => {
+    expect(texts("出台实施细则。", "出台实施细则。", "建立联席会议制度。")).toEqual([["missing_in_body", "p.r2", "建立联席会议制度。"]]);
+    expect(texts("出台实施细则。建立联席会议制度。", "出台实施细则。")).toEqual([["missing_in_annex", null, ""]]);
   });
 });
 
