@@ -11,7 +11,7 @@ export const ERROR_CODES = {
   E_DEADLINE_BEFORE_ISSUE: "完成时限早于政策发文日期",
   E_DUPLICATE_ID: "编号重复",
   E_UNKNOWN_REFERENCE: "引用的编号不存在",
-  E_UNKNOWN_DEPARTMENT: "部门名称不在部门字典中",
+  E_UNKNOWN_DEPARTMENT: "部门不在部门字典中",
   E_DUPLICATE_ALIAS: "部门名称或别名在字典中重复",
   E_UNKNOWN_PERSON: "责任人不在责任人名单中",
   E_MISSING_LEAD: "缺少牵头部门，且未登记为待补缺口",

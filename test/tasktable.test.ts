@@ -142,7 +142,7 @@ describe("rejections name the file, row, column and reason", () => {
   it("a group member whose code is not in departments.csv says so in one sentence", () => {
     const r = rejected((d) => edit(d, "group_members.csv", "gz,hsjd,", "gz,hsjdx,"));
     expect(r.errors).toMatchObject([{ code: "E_UNKNOWN_DEPARTMENT", row: 2, column: "member_code", value: "hsjdx" }]);
-    expect(r.errors[0]!.message).toBe("部门名称不在部门字典中：departments.csv 中没有编码为「hsjdx」的部门（此列填 departments.csv 的 code 列）");
+    expect(r.errors[0]!.message).toBe("部门不在部门字典中：departments.csv 中没有编码为「hsjdx」的部门（此列填 departments.csv 的 code 列）");
   });
 
   it("duplicate id", () => {
