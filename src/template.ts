@@ -184,9 +184,11 @@ export async function buildTemplate(connection: DuckDBConnection, options: { dep
     )
     SELECT t.policy_id, t.code, t.kind, t.comparator, t.value, t.value_max, t.goal, t.unit, t.measure, t.subject, t.frequency,
       strftime(t.deadline, '%Y-%m-%d') AS deadline, strftime(t.counting_start, '%Y-%m-%d') AS counting_start,
-      o.period AS last_period, o.value AS last_value, o.status AS last_status, d.done_period, t.falls, t.signed
+      o.period AS last_period, o.value AS last_value, o.status AS last_status, d.done_period, t.falls, t.signed,
+      coalesce(nullif(p.doc_number, ''), p.policy_id) AS policy_name
     FROM mine r
     JOIN targets t USING (target_id)
+    JOIN policies p ON p.policy_id = t.policy_id
     LEFT JOIN last o ON o.target_id = r.target_id AND o.department_id = r.department_id
     LEFT JOIN done d ON d.target_id = r.target_id AND d.department_id = r.department_id
     WHERE t.status = 'published' AND strftime(t.counting_start, '%Y-%m') <= $1
@@ -209,6 +211,11 @@ export async function buildTemplate(connection: DuckDBConnection, options: { dep
   const owed = (t: Record<string, unknown>) => t.done_period === null && !ended(t);
   const listed = options.all ? rows : rows.filter(owed);
   const left = options.all ? [] : rows.filter((t) => !owed(t));
+  // a department reporting to several policies: each target names its policy (上云企业 may be a target of both)
+  const policyIds = new Set(listed.map((t) => t.policy_id));
+  const severalPolicies = policyIds.size > 1;
+  // (by document number, or by policy id when two share one)
+  const byNumber = new Set(listed.map((t) => t.policy_name)).size === policyIds.size;
   return {
     department: name,
     period,
@@ -219,7 +226,7 @@ export async function buildTemplate(connection: DuckDBConnection, options: { dep
       code: String(t.code),
       kind: t.kind as TemplateRow["kind"],
       unit: (t.unit as string | null) || null,
-      subject: String(t.subject ?? ""),
+      subject: `${String(t.subject ?? "")}${severalPolicies ? `（${String(byNumber ? t.policy_name : t.policy_id)}）` : ""}`,
       target: targetText(t),
       deadline: (t.deadline as string | null) ?? null,
       instruction: instructionText(t),

@@ -141,6 +141,36 @@ describe("several policies", () => {
     }
   });
 
+  it("a template spanning several policies names each target's policy (by document number, or by id when two share one)", async () => {
+    for (const [docNumber, names] of [["慈政发〔2018〕1号", ["慈党办〔2017〕75号", "慈政发〔2018〕1号"]], [null, [POLICY, "copy-2018-01"]]] as const) {
+      const f = twoPolicies("CX76");
+      if (docNumber) edit(join(f.data, "policies", "copy-2018-01"), "policy.csv", "慈党办〔2017〕75号", docNumber);
+      const db = join(f.dir, "w.duckdb");
+      await buildWarehouse({ data: f.data, db });
+      const wh = await openWarehouse(db);
+      try {
+        const template = await buildTemplate(wh.connection, { department: "市经信局", period: "2017-10", all: true });
+        const byPolicy = (id: string) => template.rows.filter((r) => r.policy_id === id).map((r) => r.subject);
+        expect(byPolicy(POLICY).length).toBeGreaterThan(0);
+        expect(byPolicy(POLICY).every((s) => s.endsWith(`（${names[0]}）`))).toBe(true);
+        expect(byPolicy("copy-2018-01").every((s) => s.endsWith(`（${names[1]}）`))).toBe(true);
+      } finally {
+        wh.close();
+      }
+    }
+    // one policy: the subject alone
+    const f = copyData();
+    const db = join(f.dir, "w.duckdb");
+    await buildWarehouse({ data: f.data, db });
+    const wh = await openWarehouse(db);
+    try {
+      const template = await buildTemplate(wh.connection, { department: "市经信局", period: "2017-10", all: true });
+      expect(template.rows.some((r) => r.subject === "实施智能化(自动化)改造项目的企业")).toBe(true);
+    } finally {
+      wh.close();
+    }
+  });
+
   it("the site's template loaders leave out a department whose policy starts later, and still make every other template", () => {
     // the second policy's targets count from 2017-11 and it names 市科技局 市科学技术局: in 2017-10 that department owes nothing yet
     const f = twoPolicies("CX76");
