@@ -198,6 +198,11 @@ export async function buildTemplate(connection: DuckDBConnection, options: { dep
     const [first] = (await query(connection, `SELECT strftime(min(t.counting_start), '%Y-%m') AS month FROM target_reporters r JOIN targets t USING (target_id)
       WHERE r.department_id IN (${idList}) AND t.status = 'published'`)).rows;
     if (first?.month) throw new TemplateError(`${name} 的指标自 ${first.month} 起报送，${period} 还没有需要报送的指标`, String(first.month));
+    // the name is another policy's alias of a department that does report (a renamed unit: 市发展改革局 → 市发改局)
+    const others = [...new Set(matches.filter((m) => !chosen.includes(m) && m.is_group !== true).map((m) => String(m.name)))].sort();
+    if (others.length > 0) {
+      throw new TemplateError(`${name} 没有需要报送的指标；“${options.department}”在另一份政策中是 ${others.map((o) => `“${o}”`).join("、")} 的别名，该单位的指标请用这一名称生成模板：luoshi template --department ${others[0]} --period ${period}`);
+    }
     const all = await reportingDepartments(connection);
     const reporting = all.filter((d) => d.via_group === null).map((d) => d.department);
     // the members of a group (各镇（街道）) report too: named by their group, a few of them as examples

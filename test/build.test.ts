@@ -171,6 +171,22 @@ describe("several policies", () => {
     }
   });
 
+  it("the template of a name that reports nothing points to the department another policy knows it as (a renamed unit)", async () => {
+    const f = twoPolicies("CX76");
+    // the first policy knows 市科技局 also as 市科学技术局; the second lists a 市科学技术局 of its own that reports nothing
+    edit(f.policyDir, "departments.csv", "kjj,市科技局,慈溪市科学技术局,municipal_bureau,,", "kjj,市科技局,慈溪市科学技术局,municipal_bureau,市科学技术局,");
+    edit(join(f.data, "policies", "copy-2018-01"), "departments.csv", "\nkjj,", "\nxkj,市科学技术局,慈溪市科学技术协会,municipal_bureau,,false,\nkjj,");
+    const db = join(f.dir, "w.duckdb");
+    await buildWarehouse({ data: f.data, db });
+    const wh = await openWarehouse(db);
+    try {
+      const error = await buildTemplate(wh.connection, { department: "市科学技术局", period: "2017-10" }).then(() => null, (e: Error) => e);
+      expect(error?.message).toBe("市科学技术局 没有需要报送的指标；“市科学技术局”在另一份政策中是 “市科技局” 的别名，该单位的指标请用这一名称生成模板：luoshi template --department 市科技局 --period 2017-10");
+    } finally {
+      wh.close();
+    }
+  });
+
   it("the site's template loaders leave out a department whose policy starts later, and still make every other template", () => {
     // the second policy's targets count from 2017-11 and it names 市科技局 市科学技术局: in 2017-10 that department owes nothing yet
     const f = twoPolicies("CX76");
