@@ -1,6 +1,6 @@
 // The 督查通报 (supervision briefing) page: pure functions of (data, options) that write the briefing's text.
 import {html} from "npm:htl";
-import {PROGRESS, goalText, latestText, pct} from "./progress.js";
+import {PROGRESS, againstValue, goalText, latestText, pct, statusLabel} from "./progress.js";
 import {dateZh, list} from "./format.js";
 import {cnNumber} from "./numerals.js";
 
@@ -52,7 +52,9 @@ export function targetSentence(t) {
   // a share done only for a quantity: a milestone is done or not
   // (a ceiling, a level to come down to or a rate has no share: judged against its value, shown beside it)
   const done = t.kind === "quantity" && t.progress != null ? `完成 ${pct(t.progress)}、` : "";
-  return html`<li><span class="code">${t.code}</span> ${t.subject}（${t.department_name}）：目标 ${goalText(t)}，最新 ${latestText(t)}，${done}序时 ${pct(t.elapsed)}，<span style="color:${PROGRESS[t.progress_status].color}">${PROGRESS[t.progress_status].label}</span>。</li>`;
+  // (nor a schedule: a rate short of its value is 低于目标, a ceiling exceeded 超过上限)
+  const schedule = againstValue(t) ? "" : `序时 ${pct(t.elapsed)}，`;
+  return html`<li><span class="code">${t.code}</span> ${t.subject}（${t.department_name}）：目标 ${goalText(t)}，最新 ${latestText(t)}，${done}${schedule}<span style="color:${PROGRESS[t.progress_status].color}">${statusLabel(t)}</span>。</li>`;
 }
 
 /** 二、进度滞后的任务: one entry per task with its behind targets. */

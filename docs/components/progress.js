@@ -16,6 +16,12 @@ export const PROGRESS = {
   done: {label: "已完成", color: "#16a34a"}
 };
 
+/** Judged against its value, not the schedule: a rate (增长8%) or a ceiling (控制在…以内) has no share of it. */
+export const againstValue = (t) => t.kind === "quantity" && (t.rate === true || t.comparator === "at_most");
+/** A status in words; lagging, for a target judged against its value, says how (there is no schedule behind which to lag). */
+export const statusLabel = (t) =>
+  t.progress_status === "lagging" && againstValue(t) ? (t.comparator === "at_most" ? "超过上限" : "低于目标") : PROGRESS[t.progress_status].label;
+
 /** Quantity targets: progress bar against the time-elapsed schedule (tick). */
 export function progressBars(rows, {width} = {}) {
   const label = (d) => `${d.code} ${d.subject.slice(0, 14)}${d.department_name.startsWith("市") ? "" : "（" + d.department_name + "）"}`;
@@ -32,7 +38,7 @@ export function progressBars(rows, {width} = {}) {
     color: {domain: states, range: states.map((s) => PROGRESS[s].color), legend: true, tickFormat: (s) => PROGRESS[s].label},
     marks: [
       Plot.barX(data, {x: "shown", y: "label", fill: "progress_status", tip: true,
-        title: (d) => `${d.code} ${d.subject}\n${d.department_name}：${d.latest_value ?? "—"} / ${d.goal ?? d.target_value}${d.unit}（${d.figure_period ?? d.latest_period ?? "未报"}）\n${d.progress === null && d.latest_value !== null ? "不计完成比例" : `完成 ${((d.progress ?? 0) * 100).toFixed(0)}%`}，序时 ${d.elapsed == null ? "—" : `${(d.elapsed * 100).toFixed(0)}%`}`}),
+        title: (d) => `${d.code} ${d.subject}\n${d.department_name}：${d.latest_value ?? "—"} / ${d.goal ?? d.target_value}${d.unit}（${d.figure_period ?? d.latest_period ?? "未报"}）\n${d.progress === null && d.latest_value !== null ? "不计完成比例" : `完成 ${((d.progress ?? 0) * 100).toFixed(0)}%`}${againstValue(d) ? "" : `，序时 ${d.elapsed == null ? "—" : `${(d.elapsed * 100).toFixed(0)}%`}`}`}),
       Plot.tickX(data, {x: "elapsed", y: "label", stroke: "#111827", strokeWidth: 2}),
       Plot.ruleX([0, 1])
     ]
@@ -73,8 +79,8 @@ export function targetProgressTable(rows, {department = false, rowHref} = {}) {
     <tbody>${rows.map((p) => html`<tr>
       ${rowHref ? html`<td><a href=${rowHref(p)}>${p.row_no}</a></td>` : ""}
       <td><code>${p.code}</code></td><td>${p.subject}</td>${department ? html`<td>${p.department_name}</td>` : ""}
-      <td>${goalText(p)}</td><td>${latestText(p)}</td><td>${shareText(p)}</td><td>${p.kind === "recurring" ? "—" : pct(p.elapsed)}</td>
-      <td style="color:${PROGRESS[p.progress_status].color}">${PROGRESS[p.progress_status].label}</td>
+      <td>${goalText(p)}</td><td>${latestText(p)}</td><td>${shareText(p)}</td><td>${p.kind === "recurring" || againstValue(p) ? "—" : pct(p.elapsed)}</td>
+      <td style="color:${PROGRESS[p.progress_status].color}">${statusLabel(p)}</td>
     </tr>`)}</tbody>
   </table>`;
 }
