@@ -776,6 +776,22 @@ describe("readMonthlyFile: .xlsx sheets and cells", () => {
     expect(r.rows.map((x) => [x.period, x.value])).toEqual([["2017-10", 450], ["2017-11", 460]]);
   });
 
+  it("passes over a first sheet listing the targets (指标编码, 单位, 目标值: no 累计完成值 or 完成状态) for the report's sheet", async () => {
+    const book = (await writeExcelFile([
+      { data: [["指标编码", "指标名称", "目标值", "单位"], ["ZN-01", "改造企业", 450, "家"]], sheet: "指标清单" },
+      { data, sheet: "本月" },
+    ]).toBuffer()) as Buffer;
+    const r = await readMonthlyFile({ name: "list-first.xlsx", bytes: book }, CTX);
+    expect(r.fileError).toBeNull();
+    expect(r.file.sheet).toBe("本月");
+    expect(r.rows.map((x) => [x.period, x.value])).toEqual([["2017-10", 450], ["2017-11", 460]]);
+    // with no report's sheet, the first sheet with a header is read, and its header error said
+    const only = (await writeExcelFile([{ data: [["指标编码", "指标名称", "目标值", "单位"], ["ZN-01", "改造企业", 450, "家"]], sheet: "指标清单" }]).toBuffer()) as Buffer;
+    const none = await readMonthlyFile({ name: "list-only.xlsx", bytes: only }, CTX);
+    expect(none.fileError?.code).toBe("E_HEADER");
+    expect(none.fileError?.message).toContain("工作表「指标清单」");
+  });
+
   it("a figure in a cell formatted as a date is rejected as the date Excel shows (serial 3 = 1900-01-03), saying why", async () => {
     const dated = [data[0]!, ["市经信局", "ZN-01", "2017-10", { value: 3, type: Number, format: "yyyy-mm-dd" }], data[2]!];
     const book = (await writeExcelFile([{ data: dated as never, sheet: "本月" }]).toBuffer()) as Buffer;
@@ -855,6 +871,33 @@ describe("readMonthlyFile: .xlsx sheets and cells", () => {
     expect(statusOnly.fileError).toBeNull();
     expect(statusOnly.rows.map((x) => [x.sourceRow, x.value, x.status])).toEqual([[2, null, "in_progress"]]);
     expect(statusOnly.file.ignoredColumns).toEqual(["累计完成值（隐藏的 D 列）"]);
+  });
+
+  it("refuses a file whose 单位 column is hidden (a figure beside it would be read in the target's unit)", async () => {
+    const hide = (xml: string, col: number) => xml.replace(/<sheetData\b/, `<cols><col min="${col}" max="${col}" width="9" hidden="1" customWidth="1"/></cols><sheetData`);
+    const book = (await writeExcelFile([{ data: [["报送单位", "指标编码", "统计期", "累计完成值", "单位"], ["市经信局", "ZN-02", "2017-10", 5, "亿元"]], sheet: "本月" }]).toBuffer()) as Buffer;
+    const r = await readMonthlyFile({ name: "hidden-unit.xlsx", bytes: patch(book, "xl/worksheets/sheet1.xml", (xml) => hide(xml, 5)) }, CTX);
+    expect(r.fileError).toEqual({ code: "E_HEADER", message: expect.stringContaining("「单位」列（E 列）被隐藏，未读取：其中的单位会被遗漏（数值会按指标的单位读取）；请在 Excel 中取消隐藏该列后再报送") });
+    expect(r.rows).toEqual([]);
+  });
+
+  it("reads units from the blank-headed column beside 累计完成值 (a heading merged over two cells), or from the one such column right of the table", async () => {
+    // ZN-02 is counted in 万元: 5 | 亿元 is 50000
+    const beside = [["报送单位", "指标编码", "统计期", "累计完成值", null, "完成状态"], ["市经信局", "ZN-02", "2017-10", 5, "亿元", "推进中"], ["市财政局", "ZN-02", "2017-10", 300, "万元", "推进中"]];
+    const book = (await writeExcelFile([{ data: beside, sheet: "本月" }]).toBuffer()) as Buffer;
+    const merged = patch(book, "xl/worksheets/sheet1.xml", (xml) => xml.replace("</sheetData>", '</sheetData><mergeCells count="1"><mergeCell ref="D1:E1"/></mergeCells>'));
+    for (const [name, bytes] of [["beside.xlsx", book], ["merged.xlsx", merged], ["beside.csv", beside.map((r) => r.map((c) => c ?? "").join(",")).join("\n")]] as const) {
+      const r = await readMonthlyFile({ name, bytes: typeof bytes === "string" ? Buffer.from(bytes) : bytes }, CTX);
+      expect([name, r.fileError, r.rejects]).toEqual([name, null, []]);
+      expect([name, r.rows.map((x) => [x.sourceRow, x.value])]).toEqual([name, [[2, 50000], [3, 300]]]);
+    }
+    const right = [["报送单位", "指标编码", "统计期", "累计完成值", "完成状态"], ["市经信局", "ZN-02", "2017-10", 5, "推进中", "亿元"]];
+    const far = await readMonthlyFile({ name: "right.xlsx", bytes: (await writeExcelFile([{ data: right, sheet: "本月" }]).toBuffer()) as Buffer }, CTX);
+    expect(far.rows.map((x) => [x.sourceRow, x.value])).toEqual([[2, 50000]]);
+    // a blank-headed column of anything else stays unread (a note beside the figure is no unit)
+    const notes = [["报送单位", "指标编码", "统计期", "累计完成值", null], ["市经信局", "ZN-02", "2017-10", 5, "已拨付"]];
+    const other = await readMonthlyFile({ name: "notes.xlsx", bytes: (await writeExcelFile([{ data: notes, sheet: "本月" }]).toBuffer()) as Buffer }, CTX);
+    expect(other.rows.map((x) => [x.sourceRow, x.value])).toEqual([[2, 5]]);
   });
 
   it("refuses, unread and with the cell named, a sheet whose one stray entry far off the table would span millions of cells", async () => {

@@ -6,7 +6,7 @@
 import { fileError, type FileError } from "./codes.js";
 import { sniffBytes, type TextEncoding } from "./decode.js";
 import { validateRows, validateRowsInChunks, type IngestContext, type Reject, type ValidateHooks, type ValidateOptions, type ValidRow } from "./rules.js";
-import { hasHeader, headingField, noDataMessage, parseCsvGrid, readTable, type CsvGrid, type Field, type FormField, type MappedColumn, type SkippedRow, type TableRow, type ValueMonth } from "./table.js";
+import { hasHeader, hasReportHeader, headingField, noDataMessage, parseCsvGrid, readTable, type CsvGrid, type Field, type FormField, type MappedColumn, type SkippedRow, type TableRow, type ValueMonth } from "./table.js";
 import { readXlsxGrid, sheetMonth, type Grid, type Merge, type SheetMonth } from "./xlsx.js";
 
 export type ReadOptions = {
@@ -114,7 +114,8 @@ export async function readMonthlyTable(input: { name: string; bytes: Uint8Array 
     info.format = "xlsx";
     // without --sheet: the first visible sheet with a header (its header errors are then reported, never skipped)
     // (a workbook part this reader did not foresee must reject that file, never stop a run of several)
-    const x = await readXlsxGrid(bytes, options.sheet, (g, m) => hasHeader(g, m)).catch((e: unknown) => ({
+    // (a sheet whose header has no 累计完成值 or 完成状态 column, a list of the targets, is passed over for one that has)
+    const x = await readXlsxGrid(bytes, options.sheet, (g, m) => hasHeader(g, m), (g, m) => hasReportHeader(g, m)).catch((e: unknown) => ({
       error: fileError("E_XLSX_INVALID", `请在 Excel 中打开后另存为 .xlsx 再提交（技术信息：${e instanceof Error ? e.message : String(e)}）`),
     }));
     if ("error" in x) return rejectFile(x.error);
@@ -153,10 +154,12 @@ export async function readMonthlyTable(input: { name: string; bytes: Uint8Array 
   const shown = new Set(t.table.columns.map((c) => c.field));
   const lost = hiddenColumns.filter((h) => {
     const f = headingField(h.text);
-    return (f === "value" || f === "status") && !shown.has(f) && h.filled > 1;
+    // (so too the 单位 column: 50 beside a hidden 万元 would be read as 50 in the target's unit, 亿元)
+    return (f === "value" || f === "status" || f === "unit") && !shown.has(f) && h.filled > 1;
   });
   if (lost.length > 0) {
-    return rejectFile(fileError("E_HEADER", `${lost.map((h) => `「${h.text}」列（${h.column} 列）`).join("、")}被隐藏，未读取：其中的数值或状态会被遗漏；` +
+    const what = lost.every((h) => headingField(h.text) === "unit") ? "其中的单位会被遗漏（数值会按指标的单位读取）" : "其中的数值或状态会被遗漏";
+    return rejectFile(fileError("E_HEADER", `${lost.map((h) => `「${h.text}」列（${h.column} 列）`).join("、")}被隐藏，未读取：${what}；` +
       `请在 Excel 中取消隐藏该列后再报送${sheetChoice || (info.sheet !== null ? `（工作表「${info.sheet}」）` : "")}`));
   }
   info.headerRow = t.table.headerRow;

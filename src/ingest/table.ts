@@ -450,6 +450,14 @@ export function hasHeader(grid: Grid, merges: readonly Merge[] = []): boolean {
   return fillMerges(grid.slice(0, HEADER_SCAN_ROWS), merges, () => true).some((row) => distinctFields(scanRow(row, 0)) >= 2);
 }
 
+/** A header with a 累计完成值 or 完成状态 column: a report's, not a list of codes and goals (指标编码, 单位, 目标值). */
+export function hasReportHeader(grid: Grid, merges: readonly Merge[] = []): boolean {
+  return fillMerges(grid.slice(0, HEADER_SCAN_ROWS), merges, () => true).some((row) => {
+    const c = scanRow(row, 0);
+    return distinctFields(c) >= 2 && c.matches.some((m) => m.field === "value" || m.field === "status");
+  });
+}
+
 /**
  * What the header row of a table says: where it is, which column holds which field, and what a data row below it
  * needs to be read (see rowReader). Found by readHeader.
@@ -576,6 +584,21 @@ export function readHeader(sheet: Grid, merges: readonly Merge[] = []): { header
 
   const columns: MappedColumn[] = matches.map((m) => ({ field: m.field, header: m.header, index: m.index, letter: columnLetter(m.index) }));
   const valueMatch = byField.get("value")?.[0];
+  // 累计完成值 over two columns (a merged heading, or the second left blank): the figures in the first, 万元 or 家 in
+  // the second. With no 单位 column, a blank-headed column right of the figures holding units alone is the 单位 column:
+  // else 50 | 万元 would be read as 50 in the target's unit (亿元), the unit beside it unseen
+  // (or a blank-headed column further right, past the table's last heading: the one such column, when only one is)
+  if (valueMatch && !byField.has("unit")) {
+    const sample = sheet.slice(best.index + 1, best.index + 1 + NUMERIC_SAMPLE_ROWS);
+    const width = Math.max(headerLine.length, ...sample.map((r) => r.length));
+    const unitsOnly = (at: number) => {
+      const below = sample.map((r) => cleanCell(r[at] ?? "")).filter((c) => c !== "");
+      return below.length > 0 && below.every((c) => KNOWN_UNITS.has(c.normalize("NFKC")) || scaledUnit(c) !== null);
+    };
+    const blank = Array.from({ length: width }, (_, i) => i).filter((i) => cleanCell(headerLine[i] ?? "") === "" && unitsOnly(i));
+    const at = blank.includes(valueMatch.index + 1) ? valueMatch.index + 1 : blank.length === 1 ? blank[0]! : null;
+    if (at !== null) columns.push({ field: "unit", header: "", index: at, letter: columnLetter(at) });
+  }
   const named = valueMatch ? headingMonth(valueMatch.header) : null;
   const valueMonth: ValueMonth | null = valueMatch && named ? { header: valueMatch.header.replace(/\s+/g, ""), letter: columnLetter(valueMatch.index), row: headerRow, ...named } : null;
   const bracket = valueMatch?.bracket?.normalize("NFKC") ?? null;
@@ -605,7 +628,7 @@ export function readHeader(sheet: Grid, merges: readonly Merge[] = []): { header
   });
   const layout: RowLayout = { rawKeys, headerCells, fields: columns.map((c) => c.field), indexes: columns.map((c) => c.index) };
   // columns within the header's width that have no header: a non-empty cell there is reported (unheaded)
-  const unnamed = headerCells.flatMap((h, i) => (h === "" ? [i] : []));
+  const unnamed = headerCells.flatMap((h, i) => (h === "" && !mappedIndexes.has(i) ? [i] : []));
   const valueColumn = columns.find((c) => c.field === "value")?.index;
   const nextField = valueColumn === undefined ? undefined : columns.find((c) => c.index === valueColumn + 1)?.field;
   const splitNumberAfter: TableHeader["splitNumberAfter"] = valueColumn !== undefined && valueColumn + 1 < line.length &&

@@ -460,6 +460,7 @@ export async function readXlsxGrid(
   bytes: Uint8Array,
   sheet?: string,
   usable: (grid: Grid, merges: Merge[]) => boolean = () => true,
+  preferred?: (grid: Grid, merges: Merge[]) => boolean,
 ): Promise<XlsxGrid | { error: FileError }> {
   let sheets: { sheet: string; data: unknown[][] }[];
   bytes = referencedWorkbook(bytes);
@@ -532,7 +533,14 @@ export async function readXlsxGrid(
   const byPurpose = (list: typeof sheets) => [...list.filter((s) => !GUIDE_SHEET.test(s.sheet)), ...list.filter((s) => GUIDE_SHEET.test(s.sheet))];
   const shown = visible.length > 0 ? visible : sheets;
   const order = byPurpose(shown);
+  // (a usable sheet before the first preferred one, such as a 指标清单 of codes and goals before the report, is passed
+  // over; with no preferred sheet, the first usable one is read and its header errors reported)
+  const start = preferred === undefined ? -1 : order.findIndex((c) => {
+    const x = read(c);
+    return usable(x.grid, x.merges) && preferred(x.grid, x.merges);
+  });
   for (const [k, candidate] of order.entries()) {
+    if (k < start) continue;
     const x = read(candidate);
     if (!usable(x.grid, x.merges)) continue;
     const tables = [x, ...order.slice(k + 1).filter((other) => !GUIDE_SHEET.test(other.sheet)).map(read).filter((o) => usable(o.grid, o.merges))];
