@@ -516,8 +516,10 @@ function printSummary(s: import("../src/monthly.js").IngestSummary): void {
   if (s.status !== "dry_run" && s.rows_read > 0 && s.imported + s.updated + s.unchanged === 0) console.log(`    该文件没有一行被载入：所有行都被拒绝（拒绝原因已保存；更正后请重新报送）`);
   otherSheets();
   if (s.received_before) {
-    console.log(`    注意：本文件收到时间早于此前已载入的「${s.received_before.file}」（${s.received_before.received_at} 收到），两者有 ${s.received_before.keys} 个相同的数（单位、指标、统计期）：` +
-      "按载入顺序，现以本文件的数为准（后收到的数记入历史）；如应以后收到的文件为准，请把它另存一份后重新载入");
+    const { files, keys } = s.received_before;
+    const named = files.map((f) => `「${f.file}」（${f.received_at} 收到${files.length > 1 ? `，${f.keys} 个` : ""}）`).join("、");
+    console.log(`    注意：本文件收到时间早于此前已载入的${named}，${files.length > 1 ? "与它们共" : "两者"}有 ${keys} 个相同的数（单位、指标、统计期）：` +
+      `按载入顺序，现以本文件的数为准（后收到的数记入历史）；如应以后收到的文件为准，请把${files.length > 1 ? "这些文件按收到的先后各" : "它"}另存一份后重新载入`);
   }
   if (s.form_fields.length > 0) console.log(`    表格上方或下方写明、用于每一行：${formFieldsText(s.form_fields.map((f) => ({ ...f, text: f.value })))}`);
   if (s.ignored_columns.length > 0) console.log(`    未识别、未读取的列：${s.ignored_columns.map((c) => `「${c.replace(/\s+/g, " ")}」`).join("、")}`);

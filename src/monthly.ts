@@ -64,7 +64,8 @@ export type IngestSummary = {
    * how many keys, and the latest such file. The figures of the file loaded last are current (files count in the
    * order they are loaded, which `luoshi build` replays), so these keys now hold this file's older figures.
    */
-  received_before?: { keys: number; file: string; received_at: string };
+  /** Keys this file shares with files loaded before it but received after it: all of them, the latest such file, and each one's. */
+  received_before?: { keys: number; file: string; received_at: string; files: { file: string; received_at: string; keys: number }[] };
 };
 
 export type ManifestEntry = { order: number; sha256: string; original_name: string; received_at: string; as_of: string; archive_name: string; sheet: string };
@@ -522,13 +523,19 @@ export class FileLoad {
   private async receivedBefore(receipt: number): Promise<void> {
     const [later] = (await query(this.connection, "SELECT count(*) AS n FROM raw.receipts WHERE receipt_no < $1 AND received_at > $2::TIMESTAMP", [receipt, this.options.receivedAt])).rows;
     if (Number(later?.n ?? 0) === 0) return;
-    const [row] = (await query(this.connection, `SELECT count(DISTINCT (o.department_id, o.target_id, o.period)) AS keys, arg_max(r.original_name, r.received_at) AS file,
-        strftime(max(r.received_at), '%Y-%m-%d %H:%M') AS received_at
+    // (per file received later, its own count: A.csv may share two keys, B.csv one, and both overwritten by this one)
+    const shared = `SELECT o.department_id, o.target_id, o.period, r.receipt_no, r.original_name, r.received_at
       FROM raw.observations o
       JOIN raw.observations e ON e.department_id = o.department_id AND e.target_id = o.target_id AND e.period = o.period AND e.receipt_no < o.receipt_no
       JOIN raw.receipts r ON r.receipt_no = e.receipt_no
-      WHERE o.receipt_no = $1 AND r.received_at > $2::TIMESTAMP`, [receipt, this.options.receivedAt])).rows;
-    if (row && Number(row.keys) > 0) this.summary.received_before = { keys: Number(row.keys), file: String(row.file), received_at: String(row.received_at) };
+      WHERE o.receipt_no = $1 AND r.received_at > $2::TIMESTAMP`;
+    const [all] = (await query(this.connection, `SELECT count(DISTINCT (department_id, target_id, period)) AS keys FROM (${shared})`, [receipt, this.options.receivedAt])).rows;
+    if (Number(all?.keys ?? 0) === 0) return;
+    const files = (await query(this.connection, `SELECT original_name AS file, strftime(received_at, '%Y-%m-%d %H:%M') AS received_at,
+        count(DISTINCT (department_id, target_id, period)) AS keys
+      FROM (${shared}) GROUP BY receipt_no, original_name, received_at ORDER BY received_at DESC, receipt_no DESC`, [receipt, this.options.receivedAt])).rows
+      .map((f) => ({ file: String(f.file), received_at: String(f.received_at), keys: Number(f.keys) }));
+    this.summary.received_before = { keys: Number(all!.keys), file: files[0]!.file, received_at: files[0]!.received_at, files };
   }
 
   async commit(rejects: (Reject & { file: string })[]): Promise<void> {

@@ -394,10 +394,21 @@ describe("luoshi ingest", () => {
     const later = luoshi("ingest", file("jxj-更正.csv", ["市经信局,CX75-06-01,2017-10,310,家,,,张三,2017-11-06"]), "--as-of", "2017-11-10", "--received-at", "2017-11-06 09:00:00", "--json");
     expect(JSON.parse(later.stdout)[0].received_before).toBeUndefined();
     const earlier = luoshi("ingest", file("jxj.csv", OCTOBER), "--as-of", "2017-11-10", "--received-at", "2017-11-03 09:00:00", "--json");
-    expect(JSON.parse(earlier.stdout)[0].received_before).toEqual({ keys: 1, file: "jxj-更正.csv", received_at: "2017-11-06 09:00" });
+    expect(JSON.parse(earlier.stdout)[0].received_before).toEqual({ keys: 1, file: "jxj-更正.csv", received_at: "2017-11-06 09:00", files: [{ file: "jxj-更正.csv", received_at: "2017-11-06 09:00", keys: 1 }] });
     expect(await rows("SELECT value FROM observations WHERE code = 'CX75-06-01' AND period = '2017-10'")).toEqual([{ value: 300 }]);
     const text = luoshi("ingest", file("jxj-again.csv", ["市经信局,CX75-06-01,2017-10,305,家,,,张三,2017-11-03"]), "--as-of", "2017-11-10", "--received-at", "2017-11-04 09:00:00");
     expect(text.stdout).toContain("注意：本文件收到时间早于此前已载入的「jxj-更正.csv」（2017-11-06 09:00 收到），两者有 1 个相同的数");
+    // two files received later, each sharing its own keys: both named, each with its count
+    const second = luoshi("ingest", file("jxj-29.csv", ["市经信局,CX75-29-02,2017-10,1600,家,,,张三,2017-11-07"]), "--as-of", "2017-11-10", "--received-at", "2017-11-07 09:00:00");
+    expect(second.status, second.stderr).toBe(0);
+    const all = luoshi("ingest", file("jxj-old.csv", OCTOBER.map((l) => l.replace(",2017-11-03", ",2017-11-02"))), "--as-of", "2017-11-10", "--received-at", "2017-11-02 09:00:00", "--json");
+    // (the milestone's 已完成, unchanged, is no figure this file sets)
+    expect(JSON.parse(all.stdout)[0].received_before).toEqual({ keys: 2, file: "jxj-29.csv", received_at: "2017-11-07 09:00", files: [
+      { file: "jxj-29.csv", received_at: "2017-11-07 09:00", keys: 1 },
+      { file: "jxj-更正.csv", received_at: "2017-11-06 09:00", keys: 1 },
+      { file: "jxj-again.csv", received_at: "2017-11-04 09:00", keys: 1 },
+      { file: "jxj.csv", received_at: "2017-11-03 09:00", keys: 2 },
+    ] });
   });
 
   it("--dry-run reports the same verdicts and writes nothing", async () => {
