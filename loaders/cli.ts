@@ -547,10 +547,14 @@ function printRejects(s: import("../src/monthly.js").IngestSummary): void {
 function printTotals(summaries: import("../src/monthly.js").IngestSummary[], dryRun: boolean): void {
   const count = (status: string) => summaries.filter((s) => s.status === status).length;
   const whole = summaries.filter((s) => s.status === "file_rejected");
-  const sum = (key: "imported" | "updated" | "unchanged" | "rejected" | "flagged") => summaries.reduce((n, s) => n + s[key], 0);
+  // (a file loaded before changes nothing: its rows are not counted as unchanged again; its rejected rows, listed again,
+  // are, and said apart)
+  const sum = (key: "imported" | "updated" | "unchanged" | "rejected" | "flagged", of = summaries) => of.reduce((n, s) => n + s[key], 0);
+  const fresh = summaries.filter((s) => s.status !== "already_loaded");
+  const againRejected = sum("rejected", summaries.filter((s) => s.status === "already_loaded"));
   console.log(
     `共 ${summaries.length} 个文件：${dryRun ? `试运行 ${count("dry_run")} 个` : `载入 ${count("loaded") + count("partial")} 个`}，已载入过 ${count("already_loaded")} 个，整个被拒绝 ${whole.length} 个；` +
-      `新增 ${sum("imported")}，更新 ${sum("updated")}，未变 ${sum("unchanged")}，拒绝 ${sum("rejected")} 行，待复核 ${sum("flagged")}` +
+      `新增 ${sum("imported", fresh)}，更新 ${sum("updated", fresh)}，未变 ${sum("unchanged", fresh)}，拒绝 ${sum("rejected")} 行${againRejected ? `（其中 ${againRejected} 行属于已载入过的文件）` : ""}，待复核 ${sum("flagged", fresh)}` +
       (whole.length ? `\n整个被拒绝的文件：${whole.map((s) => `${s.file}（${s.file_error!.code}）`).join("、")}` : ""),
   );
 }

@@ -162,7 +162,10 @@ describe("luoshi ingest", () => {
     // again, as a dry run: both files already there or rejected whole; the rows rejected before still counted
     const dry = luoshi("ingest", join(fixture.dir, "f.csv"), empty, "--as-of", "2017-12-10", "--dry-run");
     expect(dry.status).toBe(2);
-    expect(dry.stdout).toContain("共 2 个文件：试运行 0 个，已载入过 1 个，整个被拒绝 1 个；新增 0，更新 0，未变 0，拒绝 1 行，待复核 0");
+    expect(dry.stdout).toContain("共 2 个文件：试运行 0 个，已载入过 1 个，整个被拒绝 1 个；新增 0，更新 0，未变 0，拒绝 1 行（其中 1 行属于已载入过的文件），待复核 0");
+    // a file loaded before is not counted again as rows unchanged
+    const twice = luoshi("ingest", file("ok2.csv", OCTOBER.map((l) => l.replace("2017-10", "2017-09"))), join(fixture.dir, "ok2.csv"), "--as-of", "2017-12-10", "--dry-run");
+    expect(twice.stdout).toMatch(/共 2 个文件：试运行 1 个，已载入过 1 个，整个被拒绝 0 个；新增 3，更新 0，未变 0，拒绝 0 行，待复核 \d/);
     expect(r.stdout).toContain("整个被拒绝的文件：empty.csv（E_FILE_EMPTY）");
   });
 
