@@ -150,6 +150,8 @@ export function parseValue(text: string, options: { signed?: boolean } = {}): Pa
   let value = !exponent && significantDigits(digits!) <= 15 && (written === 0 || written >= 1e-300) ? written : round15(written);
   // 1e999 and 1e-400: beyond what a figure can hold (the second would read as 0)
   if (!Number.isFinite(value) || (value === 0 && /[1-9]/.test(digits!))) return fail("E_NOT_A_NUMBER", quote(text));
+  // 300+150, 450/500, -2+3: a sum or a fraction, not a figure (nor a negative one)
+  if (suffix && /^[+*/×÷]\s*\d/.test(suffix)) return fail("E_NOT_A_NUMBER", `${quote(text)}（请填写算好的一个数，不要写算式或分数${/^\//.test(suffix) ? "；“完成数/目标数”只填完成数" : ""}）`);
   if (sign === "-" && value !== 0) {
     if (!options.signed) return fail("E_NEGATIVE", quote(text));
     value = -value; // (-0 stays 0)
@@ -158,7 +160,10 @@ export function parseValue(text: string, options: { signed?: boolean } = {}): Pa
   const bracketed = suffix.match(/^[(（\[【]([^)）\]】]+)[)）\]】]$/); // 「450（家）」
   const rest = bracketed ? bracketed[1]! : suffix;
   if (rest === "") return ok({ value, unitInCell: null, scaleOnly: null });
-  if (/^[,，]\d/.test(rest)) return fail("E_NOT_A_NUMBER", `${quote(text)}（千分位逗号应每三位一个，如 1,234；小数点请用“.”）`);
+  // (1,2345: a digit straight after the last group of three)
+  if (/^[,，]\d/.test(rest) || (/^\d/.test(rest) && /,/.test(digits!))) return fail("E_NOT_A_NUMBER", `${quote(text)}（千分位逗号应每三位一个，如 1,234；小数点请用“.”）`);
+  // 1.234.567: points as thousands separators
+  if (/^\.\d/.test(rest)) return fail("E_NOT_A_NUMBER", `${quote(text)}（一个数只能有一个小数点；千分位请用逗号，如 1,234,567，或不写）`);
   const unit = UNIT_BY_NAME.get(rest);
   if (unit) return ok({ value, unitInCell: unit.unit, scaleOnly: null });
   for (const s of SCALE_WORDS) {
