@@ -414,6 +414,8 @@ describe("readMonthlyFile: forms as departments fill them in", () => {
     ["in the title's brackets", ["市经信局月报（金额单位：亿元）", "报送单位,指标编码,统计期,累计完成值"]],
     ["as a list of units", ["市经信局月报", "单位：亿元、家", "报送单位,指标编码,统计期,累计完成值"]],
     ["as 单位： above a table whose 单位 cell is empty", ["单位：亿元", "报送单位,指标编码,统计期,累计完成值,单位"]],
+    // (a table of 家 and 亿元 targets with no 单位 column: the title's 单位 is the amounts')
+    ["as 单位： in the title of a table with no 单位 column", ["市经信局月报（单位：亿元）", "报送单位,指标编码,统计期,累计完成值"]],
   ])("金额单位 stated %s is the unit of the money targets' figures only; a count keeps its own unit", async (_, head) => {
     const unitColumn = head.at(-1)!.endsWith(",单位");
     const csv = [...head, `市经信局,ZN-02,2017-10,2${unitColumn ? "," : ""}`, `市经信局,ZN-01,2017-10,450${unitColumn ? ",家" : ""}`, `市经信局,ZN-02,2017-09,3000万元${unitColumn ? "," : ""}`].join("\n");
@@ -421,7 +423,7 @@ describe("readMonthlyFile: forms as departments fill them in", () => {
     expect(r.fileError).toBeNull();
     expect(r.rejects).toEqual([]);
     expect(r.rows.map((x) => [x.targetCode, x.value, x.unit])).toEqual([["ZN-02", 20000, "万元"], ["ZN-01", 450, "家"], ["ZN-02", 3000, "万元"]]);
-    expect(r.file.formFields.map((f) => [f.column, f.text])).toEqual([[unitColumn ? "单位" : "金额单位", "亿元"]]);
+    expect(r.file.formFields.map((f) => [f.column, f.text])).toEqual([[unitColumn || head[0]!.includes("（单位") ? "单位" : "金额单位", "亿元"]]);
   });
 
   it("a 金额单位 column is the 单位 column; two different 金额单位 above the header reject the file", async () => {

@@ -789,7 +789,7 @@ function formFieldsAbove(zone: Grid, hasColumn: (f: Field) => boolean): { fields
   const found = new Map<Field, FormField[]>();
   // 报送单位 or 统计期 stated above a table that has the column too: each row's own is read; a row differing is flagged
   const alsoStated = new Map<Field, FormField[]>();
-  // 「金额单位：万元」 (or 「单位：万元」 above a table with a 单位 column): the unit of the amounts of money only
+  // 「金额单位：万元」 (or 「单位：万元」): the unit of the amounts of money only
   const moneyUnits: FormField[] = [];
   const titlePeriods = new Map<string, FormField>();
   let monthWithoutYear = false;
@@ -819,7 +819,9 @@ function formFieldsAbove(zone: Grid, hasColumn: (f: Field) => boolean): { fields
           if (listedMoney.length === 1 && !moneyUnits.some((f) => f.text === listedMoney[0])) moneyUnits.push({ field: "unit", column: "金额单位", text: listedMoney[0]!, row: r + 1 });
           continue;
         }
-        if (money || (field === "unit" && hasColumn("unit"))) {
+        // (「单位：万元」 over a table with no 单位 column too: a table of 家 and 万元 targets states the amounts' unit,
+        // the counts being counted in theirs)
+        if (money || field === "unit") {
           // an amount's unit: for the rows of money targets whose figure has no unit written beside it
           const unit = v.normalize("NFKC");
           if (unitDef(unit)?.category === "money") {
