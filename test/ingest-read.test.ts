@@ -1192,6 +1192,9 @@ describe("readMonthlyFile: files that are not reports", () => {
     ["old .xls", "report.xls", Buffer.concat([Buffer.from("d0cf11e0a1b11ae1", "hex"), Buffer.alloc(504)]), "E_FILE_TYPE"],
     ["undecodable text", "latin1.csv", Buffer.from("Département,Code\nÉté,1\n", "latin1"), "E_ENCODING"],
     ["a corrupt workbook", "broken.xlsx", Buffer.concat([Buffer.from("504b0304", "hex"), Buffer.from("xl/workbook.xml garbage")]), "E_XLSX_INVALID"],
+    // (its first parts only, the workbook part cut off: a damaged file, not an archive to unpack)
+    ["a workbook cut short", "short.xlsx", Buffer.concat([Buffer.from("504b0304", "hex"), Buffer.alloc(26), Buffer.from("[Content_Types].xml"), Buffer.alloc(40)]), "E_XLSX_INVALID"],
+    ["a zip archive", "reports.zip", Buffer.concat([Buffer.from("504b0304", "hex"), Buffer.alloc(26), Buffer.from("oct/report.csv"), Buffer.alloc(40)]), "E_FILE_TYPE"],
   ])("%s → %s, nothing accepted", async (_, name, bytes, code) => {
     const r = await readMonthlyFile(temp(name, bytes), CTX);
     expect(r.fileError?.code).toBe(code);

@@ -60,6 +60,10 @@ function sniffZip(bytes: Uint8Array): Sniffed {
   if (containsAscii(bytes, "content.xml") && containsAscii(bytes, "mimetype")) {
     return { kind: "error", error: fileError("E_FILE_TYPE", "这是 OpenDocument（WPS/LibreOffice）文件，请另存为 .xlsx 或 CSV") };
   }
+  // the parts of an Office file but no workbook: cut short (a copy or an upload broken off), not an archive to unpack
+  if (containsAscii(bytes, "xl/") || containsAscii(bytes, "[Content_Types].xml")) {
+    return { kind: "error", error: fileError("E_XLSX_INVALID", "文件不完整（像是没有复制或上传完整）；请重新保存、重新发送后再提交") };
+  }
   return { kind: "error", error: fileError("E_FILE_TYPE", "这是 ZIP 压缩包而不是 .xlsx 工作簿，请解压后提交 .xlsx 或 CSV") };
 }
 
