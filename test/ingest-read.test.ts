@@ -792,6 +792,16 @@ describe("readMonthlyFile: .xlsx sheets and cells", () => {
     const none = await readMonthlyFile({ name: "list-only.xlsx", bytes: only }, CTX);
     expect(none.fileError?.code).toBe("E_HEADER");
     expect(none.fileError?.message).toContain("工作表「指标清单」");
+    // a first sheet whose figures sit under a heading like 累计完成值 is the report, its header asked about: never
+    // passed over for an older sheet behind it
+    const renamed = (await writeExcelFile([
+      { data: [["报送单位", "指标编码", "统计期", "本年实际完成数"], ["市经信局", "ZN-01", "2017-11", 470]], sheet: "本月" },
+      { data, sheet: "上月" },
+    ]).toBuffer()) as Buffer;
+    const asked = await readMonthlyFile({ name: "renamed.xlsx", bytes: renamed }, CTX);
+    expect(asked.fileError?.code).toBe("E_HEADER");
+    expect(asked.fileError?.message).toContain("本年实际完成数");
+    expect(asked.fileError?.message).toContain("工作表「本月」");
   });
 
   it("a figure in a cell formatted as a date is rejected as the date Excel shows (serial 3 = 1900-01-03), saying why", async () => {

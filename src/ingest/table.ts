@@ -450,11 +450,15 @@ export function hasHeader(grid: Grid, merges: readonly Merge[] = []): boolean {
   return fillMerges(grid.slice(0, HEADER_SCAN_ROWS), merges, () => true).some((row) => distinctFields(scanRow(row, 0)) >= 2);
 }
 
-/** A header with a 累计完成值 or 完成状态 column: a report's, not a list of codes and goals (指标编码, 单位, 目标值). */
+/**
+ * A header with a 累计完成值 or 完成状态 column, or one that looks like it (完成情况, 本年实际完成数: asked about when
+ * read): a report's, not a list of codes and goals (指标编码, 单位, 目标值).
+ */
 export function hasReportHeader(grid: Grid, merges: readonly Merge[] = []): boolean {
+  const likeFigure = (cell: string) => LOOKALIKE.some(([f, yes, no]) => (f === "value" || f === "status") && yes.test(cell) && !no.test(cell));
   return fillMerges(grid.slice(0, HEADER_SCAN_ROWS), merges, () => true).some((row) => {
     const c = scanRow(row, 0);
-    return distinctFields(c) >= 2 && c.matches.some((m) => m.field === "value" || m.field === "status");
+    return distinctFields(c) >= 2 && (c.matches.some((m) => m.field === "value" || m.field === "status") || row.some((cell) => likeFigure(cleanCell(cell))));
   });
 }
 
