@@ -232,6 +232,12 @@ async function runQuery(args: string[]): Promise<number> {
   }
 }
 
+/** The compared fields of a registered target (targets --check), in Chinese. */
+const REGISTRY_FIELD: Record<string, string> = {
+  kind: "类别", comparator: "比较词", value: "目标值", value_max: "目标上限", unit: "单位", measure: "口径", subject: "主题", frequency: "频次",
+  annex_text: "附件原文", body_text: "正文原文",
+};
+
 async function targets(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { data: { type: "string" }, check: { type: "boolean" }, write: { type: "boolean" } } });
   const { writeFileSync, existsSync } = await import("node:fs");
@@ -254,8 +260,7 @@ async function targets(args: string[]): Promise<number> {
     const diff = compareRegistry(registry, proposals);
     const changed = diff.matched.filter((m) => m.changes.length > 0);
     console.log(`政策 ${dir}：登记 ${registry.length} 个指标；解析提出 ${proposals.length} 个；一致 ${diff.matched.length - changed.length}，待审核变化 ${changed.length}，新提出 ${diff.added.length}，不再提出 ${diff.missing.length}`);
-    const FIELD: Record<string, string> = { kind: "类别", comparator: "比较词", value: "目标值", value_max: "目标上限", unit: "单位", measure: "口径", subject: "主题", frequency: "频次", annex_text: "附件原文", body_text: "正文原文" };
-    for (const m of changed) console.log(`  变化 ${m.code}：${m.changes.map((c) => `${FIELD[c.field] ?? c.field}（${c.field}）${JSON.stringify(c.registered)} → ${JSON.stringify(c.proposed)}`).join("；")}`);
+    for (const m of changed) console.log(`  变化 ${m.code}：${m.changes.map((c) => `${REGISTRY_FIELD[c.field] ?? c.field}（${c.field}）${JSON.stringify(c.registered)} → ${JSON.stringify(c.proposed)}`).join("；")}`);
     // a quantity a group leads (各镇（街道）): each member reports its own figure against the whole value
     const groupLead = (rowNo: number) => {
       const task = table.tasks.find((t) => t.row_no === rowNo);

@@ -529,12 +529,14 @@ export class FileLoad {
       JOIN raw.observations e ON e.department_id = o.department_id AND e.target_id = o.target_id AND e.period = o.period AND e.receipt_no < o.receipt_no
       JOIN raw.receipts r ON r.receipt_no = e.receipt_no
       WHERE o.receipt_no = $1 AND r.received_at > $2::TIMESTAMP`;
-    const [all] = (await query(this.connection, `SELECT count(DISTINCT (department_id, target_id, period)) AS keys FROM (${shared})`, [receipt, this.options.receivedAt])).rows;
-    if (Number(all?.keys ?? 0) === 0) return;
-    const files = (await query(this.connection, `SELECT original_name AS file, strftime(received_at, '%Y-%m-%d %H:%M') AS received_at,
-        count(DISTINCT (department_id, target_id, period)) AS keys
-      FROM (${shared}) GROUP BY receipt_no, original_name, received_at ORDER BY received_at DESC, receipt_no DESC`, [receipt, this.options.receivedAt])).rows
-      .map((f) => ({ file: String(f.file), received_at: String(f.received_at), keys: Number(f.keys) }));
+    // (one query: a row per file, and the total over all of them, a key two files share counted once)
+    const rows = (await query(this.connection, `SELECT receipt_no IS NULL AS total, any_value(original_name) AS file,
+        strftime(any_value(received_at), '%Y-%m-%d %H:%M') AS received_at, count(DISTINCT (department_id, target_id, period)) AS keys
+      FROM (${shared}) GROUP BY GROUPING SETS ((receipt_no), ())
+      ORDER BY total DESC, any_value(received_at) DESC, receipt_no DESC`, [receipt, this.options.receivedAt])).rows;
+    const [all, ...perFile] = rows;
+    if (Number(all?.keys ?? 0) === 0 || perFile.length === 0) return;
+    const files = perFile.map((f) => ({ file: String(f.file), received_at: String(f.received_at), keys: Number(f.keys) }));
     this.summary.received_before = { keys: Number(all!.keys), file: files[0]!.file, received_at: files[0]!.received_at, files };
   }
 

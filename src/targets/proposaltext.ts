@@ -3,10 +3,10 @@
  * in words, whether the figure is a level, an increase, a rate or a change in points, the deadline it will be judged
  * at (the text's own, or else the annex row's) and the words of the source it was read from.
  */
+import { COMPARATORS } from "../schemas.js";
 import type { Proposal } from "./registry.js";
 
 const KIND: Record<string, string> = { quantity: "数量指标", milestone: "节点任务", recurring: "常态任务" };
-const COMPARATOR: Record<string, string> = { at_least: "不少于 ", about: "约 ", reach: "达到 ", at_most: "不超过 ", exactly: "" };
 
 /** What the figure reported against it is: 水平值 (a level), 增量 (an increase), 增减率 (增长8%), 百分点变化 (提高2个百分点). */
 function measureText(p: Proposal): string {
@@ -26,7 +26,10 @@ export type ProposalRow = { deadline_text: string; deadline_date: string | null;
 
 export function proposalText(p: Proposal, row: ProposalRow | undefined, bodyText: string): string {
   const value = p.value === null ? "" : `${p.value}${p.value_max !== null ? `–${p.value_max}` : ""}${p.unit ?? ""}`;
-  const what = p.kind === "quantity" ? `${COMPARATOR[p.comparator ?? ""] ?? ""}${value}` : p.kind === "recurring" ? p.frequency || "常态开展" : "完成";
+  // (COMPARATORS' words: 左右 after the figure, 恰为 left unsaid)
+  const c = p.comparator;
+  const compared = c === "about" ? `${value}${COMPARATORS.about}` : c && c !== "exactly" ? `${COMPARATORS[c]} ${value}` : value;
+  const what = p.kind === "quantity" ? compared : p.kind === "recurring" ? p.frequency || "常态开展" : "完成";
   const measure = measureText(p);
   // the text's own horizon (年内, 到2020年) or else the row's deadline, as the build will give it
   const deadline = p.deadline !== null ? `${p.deadline}${p.horizon_text ? `（原文“${p.horizon_text}”）` : ""}`
