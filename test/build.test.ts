@@ -110,6 +110,31 @@ describe("several policies", () => {
     edit(second, "departments.csv", "kjj,市科技局,慈溪市科学技术局,municipal_bureau,,", "kjj,市科学技术局,慈溪市科学技术局,municipal_bureau,市科技局,");
     const db = join(f.dir, "w.duckdb");
     await buildWarehouse({ data: f.data, db });
+    // the workload of every policy together: a department is its name, so the renamed one stands as two
+    const reader = await openWarehouse(db, { readOnly: true });
+    try {
+      const combined = async (name: string) => (await query(reader.connection,
+        `SELECT policies, rows_led, rows_cooperated, workload_score, [p.policy_id FOR p IN per_policy] AS ids FROM department_workload_combined WHERE name = $1`, [name])).rows;
+      const single = async (name: string) => (await query(reader.connection,
+        `SELECT rows_led, rows_cooperated, workload_score FROM department_workload WHERE policy_id = $1 AND name = $2`, [POLICY, name])).rows[0] as { rows_led: number; rows_cooperated: number; workload_score: number };
+      const jxj = await single("市经信局");
+      expect(await combined("市经信局")).toEqual([{ policies: 2, rows_led: 2 * jxj.rows_led, rows_cooperated: 2 * jxj.rows_cooperated,
+        workload_score: Math.round(2 * jxj.workload_score * 1000) / 1000, ids: [POLICY, "copy-2018-01"].sort() }]);
+      const kjj = await single("市科技局");
+      expect(await combined("市科技局")).toEqual([{ policies: 1, ...kjj, ids: [POLICY] }]);
+      expect(await combined("市科学技术局")).toEqual([{ policies: 1, ...kjj, ids: ["copy-2018-01"] }]);
+    } finally {
+      reader.close();
+    }
+    // the 部门工作量 page's data: every policy together, and an example of the split in each policy
+    const loaded = spawnSync(process.execPath, [join(PACKAGE_ROOT, "docs", "data", "workload.json.js")], {
+      env: { ...process.env, LUOSHI_DB: db, LUOSHI_DATA: f.data, LUOSHI_AS_OF: "2017-11-10" }, maxBuffer: 1 << 26,
+    });
+    expect(loaded.status, loaded.stderr.toString()).toBe(0);
+    const page = JSON.parse(loaded.stdout.toString()) as { combined: { name: string; policies: number }[]; example: { policy_id: string }[] };
+    expect(page.combined.find((d) => d.name === "市经信局")?.policies).toBe(2);
+    expect(page.combined.filter((d) => d.name === "市科技局" || d.name === "市科学技术局").map((d) => d.policies)).toEqual([1, 1]);
+    expect(new Set(page.example.map((e) => e.policy_id))).toEqual(new Set([POLICY, "copy-2018-01"]));
     const HEADER = "报送单位,指标编码,统计期,累计完成值,单位,完成状态,进展情况,填报人,填报日期";
     for (const engine of ["js", "bulk"] as const) {
       const copy = join(f.dir, `w-${engine}.duckdb`);

@@ -121,6 +121,8 @@ const monthTick = (columns) => (month) => {
 export const deadlineColumn = (r) => r.month ?? (r.kind === "ongoing" || r.kind === "recurring" ? UNDATED : MISSING);
 export {MISSING, UNDATED};
 
+const byRow = (a, b) => (typeof a === "number" && typeof b === "number" ? a - b : String(a).localeCompare(String(b), "zh-CN", {numeric: true}));
+
 export function deadlineCalendar(deadlines, departments, {width, highlight} = {}) {
   const shown = departments.filter((d) => d.rows_total > 0);
   const byKey = new Map();
@@ -133,7 +135,7 @@ export function deadlineCalendar(deadlines, departments, {width, highlight} = {}
   const name = new Map(shown.map((d) => [d.department_id, groupLabel(d)]));
   const cells = [...byKey.values()]
     .filter((c) => name.has(c.department_id))
-    .map((c) => ({...c, name: name.get(c.department_id), rows: new Set([...c.lead, ...c.coop]).size, leadRows: [...c.lead].sort((a, b) => a - b), coopRows: [...c.coop].sort((a, b) => a - b)}));
+    .map((c) => ({...c, name: name.get(c.department_id), rows: new Set([...c.lead, ...c.coop]).size, leadRows: [...c.lead].sort(byRow), coopRows: [...c.coop].sort(byRow)}));
   const undated = (c) => c.month === MISSING || c.month === UNDATED;
   const months = monthRange(cells.filter((c) => !undated(c)).map((c) => c.month));
   const columns = [...months, ...[UNDATED, MISSING].filter((u) => cells.some((c) => c.month === u))];
@@ -143,7 +145,8 @@ export function deadlineCalendar(deadlines, departments, {width, highlight} = {}
   const plotWidth = Math.max(marginLeft + 20 + columns.length * 40, Math.min(width ?? 640, marginLeft + 20 + columns.length * 96));
   const background = rowsOf.flatMap((n) => columns.map((month) => ({name: n, month})));
   const dim = (c) => highlight != null && c.department_id !== highlight;
-  const rowList = (xs) => (xs.length ? xs.map((n) => `第 ${n} 行`).join("、") : "—");
+  // (a row is its number, or, for several policies together, a label naming its policy: 慈党办〔2017〕75号 第 3 行)
+  const rowList = (xs) => (xs.length ? xs.map((n) => (typeof n === "number" ? `第 ${n} 行` : n)).join("、") : "—");
   const dated = cells.filter((c) => !undated(c));
   const missing = cells.filter((c) => c.month === MISSING);
   const ongoing = cells.filter((c) => c.month === UNDATED);

@@ -4,16 +4,20 @@ import { emitJson } from "../../dist/src/site.js";
 await emitJson(async (read) => ({
   policies: await read(`SELECT policy_id, title, doc_number FROM policies ORDER BY issued_date DESC, policy_id`),
   weights: (await read(`SELECT lead_weight, coop_weight FROM workload_weights`))[0],
-  // A row with several co-leads and several cooperators (else the row with most departments) shows how a row's weight is split.
+  // In each policy, a row with several co-leads and several cooperators (else the row with most departments) shows how a row's weight is split.
   example: await read(`WITH r AS (
         SELECT task_id, any_value(policy_id) AS policy_id, any_value(row_no) AS row_no, count(*) AS n,
           coalesce(max(role_size) FILTER (WHERE role = 'lead') > 1 AND max(role_size) FILTER (WHERE role = 'coop') > 1, false) AS both_split
-        FROM task_assignments GROUP BY task_id ORDER BY both_split DESC, n DESC, policy_id, row_no LIMIT 1)
+        FROM task_assignments GROUP BY task_id
+        QUALIFY row_number() OVER (PARTITION BY any_value(policy_id) ORDER BY both_split DESC, count(*) DESC, any_value(row_no)) = 1)
       SELECT a.policy_id, a.row_no, a.department_name, a.role, a.role_size, a.share
       FROM task_assignments a JOIN r USING (task_id) ORDER BY a.role DESC, a.share DESC, a.department_name`),
   departments: await read(`SELECT policy_id, department_id, code, name, kind_label, is_group, rows_led, rows_sole_lead, rows_cooperated,
       rows_total, items_touched, workload_score, lead_score, coop_score, persons, first_deadline, last_deadline, rows_without_deadline
     FROM department_workload WHERE rows_total > 0 ORDER BY policy_id, workload_score DESC, name`),
+  // every policy together (only for a warehouse of several): one row per department name, its per-policy parts listed
+  combined: await read(`SELECT * FROM department_workload_combined WHERE (SELECT count(*) FROM policies) > 1
+    ORDER BY workload_score DESC, name`),
   deadlines: await read(`SELECT policy_id, department_id, role, deadline_month AS month, deadline_kind AS kind, rows, row_nos
     FROM department_deadlines ORDER BY policy_id, department_id, month, role`),
   persons: await read(`SELECT p.policy_id, p.name, p.status, p.department_name, d.code, p.rows_lead, p.rows_coop, p.rows_total, p.row_nos

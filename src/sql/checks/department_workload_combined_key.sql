@@ -1,0 +1,11 @@
+-- department_workload_combined：每个部门名称一行；各部门的分数与行数之和等于各政策 department_workload 之和
+SELECT name, 'duplicate' AS problem FROM department_workload_combined GROUP BY name HAVING count(*) > 1
+UNION ALL
+SELECT 'null', 'name is null' FROM department_workload_combined WHERE name IS NULL
+UNION ALL
+SELECT name, 'per_policy does not add up' FROM department_workload_combined
+WHERE rows_total <> list_sum([p.rows_total FOR p IN per_policy]) OR policies <> len(per_policy)
+UNION ALL
+SELECT 'all', 'score total' FROM (SELECT coalesce(sum(workload_score), 0) s FROM department_workload_combined),
+  (SELECT coalesce(sum(workload_score), 0) t FROM department_workload WHERE rows_total > 0)
+WHERE abs(s - t) > 0.01 * greatest(1, (SELECT count(*) FROM department_workload_combined))
