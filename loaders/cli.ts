@@ -234,7 +234,7 @@ async function runQuery(args: string[]): Promise<number> {
 
 /** The compared fields of a registered target (targets --check), in Chinese. */
 const REGISTRY_FIELD: Record<string, string> = {
-  kind: "类别", comparator: "比较词", value: "目标值", value_max: "目标上限", unit: "单位", measure: "口径", subject: "主题", frequency: "频次",
+  kind: "类别", comparator: "比较词", value: "目标值", value_max: "目标上限", unit: "单位", measure: "口径", horizon_text: "时限原文（空 = 用任务行的完成时限）", subject: "主题", frequency: "频次",
   annex_text: "附件原文", body_text: "正文原文",
 };
 

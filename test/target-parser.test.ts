@@ -373,6 +373,20 @@ describe("milestones and recurring duties", () => {
     ]);
   });
 
+  it("marks a deadline carried from an earlier clause where it is bound to that clause's verb, not one standing alone", () => {
+    const opts = { policyDate: "2019-03-01" };
+    // 10月底前 belongs to 完成…编制; the trucks may have the row's own deadline (registry.ts decides)
+    expect(parseTargets("10月底前完成《攻坚方案》编制,淘汰国三柴油货车1200辆以上。", opts).map((t) => [t.kind, t.horizon])).toEqual([
+      ["milestone", { text: "10月底前", deadline: "2019-10-31" }],
+      ["quantity", { text: "10月底前", deadline: "2019-10-31", carried: true }],
+    ]);
+    // 到2020年， stands alone: it covers the whole sentence
+    expect(parseTargets("到2020年,新增工业机器人200台,培育龙头企业10家。", opts).map((t) => t.horizon)).toEqual([
+      { text: "到2020年", deadline: "2020-12-31" },
+      { text: "到2020年", deadline: "2020-12-31" },
+    ]);
+  });
+
   it("leaves relative deadlines open without a policy date, but resolves absolute ones", () => {
     expect(parseTargets("年内新增200台")[0]!.horizon).toEqual({ text: "年内", deadline: null });
     expect(parseTargets("到2020年新增200台")[0]!.horizon).toEqual({ text: "到2020年", deadline: "2020-12-31" });

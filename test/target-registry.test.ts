@@ -75,6 +75,25 @@ describe("a change in the parser never renames or renumbers a published code", (
   });
 });
 
+describe("a deadline stated for one clause of a row", () => {
+  it("10月底前完成方案编制，淘汰货车1200辆: the trucks keep the row's deadline, and a registry that gave them 10月底前 is listed for review", () => {
+    const content = "10月底前完成《攻坚方案》编制,淘汰国三柴油货车1200辆以上。";
+    const changed = { ...table!, tasks: table!.tasks.map((t) => (t.row_no === 27 ? { ...t, content, deadline_date: "2018-12-31" } : t)) };
+    const row27 = proposeTargets(changed).filter((p) => p.row_no === 27 && p.body_source === "");
+    expect(row27.map((p) => [p.kind, p.horizon_text, p.deadline])).toEqual([
+      ["milestone", "10月底前", "2017-10-31"],
+      ["quantity", "", "2018-12-31"],
+    ]);
+    // the same row with the row's deadline 10月底前 as well: nothing to choose, the text's deadline stands
+    const same = { ...table!, tasks: table!.tasks.map((t) => (t.row_no === 27 ? { ...t, content, deadline_date: "2017-10-31" } : t)) };
+    expect(proposeTargets(same).filter((p) => p.row_no === 27 && p.kind === "quantity" && p.body_source === "").map((p) => p.horizon_text)).toEqual(["10月底前"]);
+    // a registry entry written before, with 10月底前, is a change to review
+    const [registered] = registerNew("CX75", [], row27.filter((p) => p.kind === "quantity").map((p) => ({ ...p, horizon_text: "10月底前", deadline: "2017-10-31" })), 2017);
+    const diff = compareRegistry([registered!], row27);
+    expect(diff.matched[0]!.changes).toEqual([{ field: "horizon_text", registered: "10月底前", proposed: "" }]);
+  });
+});
+
 describe("registry rejections", () => {
   it("a span that no longer points at its text is an error naming the row", () => {
     const { policyDir } = copyData();

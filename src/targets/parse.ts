@@ -53,7 +53,11 @@ export type ParsedTarget = {
   baseUnit: string | null;
   valueInBaseUnit: number | null;
   measure: Measure | null;
-  horizon: { text: string; deadline: string | null } | null;
+  /**
+   * carried: the horizon stands in an earlier clause, bound to that clause's own verb (10月底前完成方案编制，淘汰货车1200辆):
+   * it may be that clause's alone; the task row's own deadline, when it differs, is the better guess (registry.ts).
+   */
+  horizon: { text: string; deadline: string | null; carried?: boolean } | null;
   subject: string;
   frequency?: string | null;
   attributes: TargetAttribute[];
@@ -602,7 +606,9 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
   const out: ParsedTarget[] = [];
   const sentenceSpan = { start: sentence.start, end: sentence.end };
   for (const { clause, ...d } of drafts) {
-    const h = respectiveYears.get(d.end) ?? horizonFor(horizons, clause, d.start) ?? rowHorizon(ctx, d.start);
+    const inText = respectiveYears.has(d.end) ? null : horizonFor(horizons, clause, d.start);
+    const h = respectiveYears.get(d.end) ?? inText ?? rowHorizon(ctx, d.start);
+    const carried = inText !== null && inText.end <= clause.start && boundToClause(norm, clauses, inText);
     const over = ctx.policyDate !== null && h?.deadline != null && /\d{4}年/.test(h.text) && h.deadline < ctx.policyDate;
     if (incentive(clause, d)) continue;
     if (past(clause, d) || over) {
@@ -619,7 +625,7 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
     const owned = d.kind === "quantity" && d.measure === null ? OWNS.exec(d.subject) : null;
     const stock = owned !== null && owned[0].length < d.subject.length
       ? { subject: `${owned[1] ?? ""}${d.subject.slice(owned[0].length)}`, measure: "level" as const, comparator: d.comparator ?? "reach" } : {};
-    out.push({ ...d, ...stock, text: input.slice(d.start, d.end), horizon: h && { text: h.text, deadline: h.deadline }, sentence: sentenceSpan });
+    out.push({ ...d, ...stock, text: input.slice(d.start, d.end), horizon: h && { text: h.text, deadline: h.deadline, ...(carried ? { carried } : {}) }, sentence: sentenceSpan });
   }
   return mergeStretchGoals(out, norm, input);
 }
@@ -682,6 +688,12 @@ function boundBeforeVerb(norm: string, verb: Token | null, f: Figure): Comparato
 function horizonFor(horizons: readonly Horizon[], clause: Span, pos: number): Horizon | null {
   const before = horizons.filter((h) => h.end <= pos);
   return before[before.length - 1] ?? horizons.find((h) => h.start >= pos && h.end <= clause.end) ?? null;
+}
+
+/** Whether a horizon has words of its own clause after it (10月底前完成方案编制), rather than standing alone (到2020年，…). */
+function boundToClause(norm: string, clauses: readonly Span[], h: Span): boolean {
+  const clause = clauses.find((c) => c.start <= h.start && h.end <= c.end);
+  return clause !== undefined && /\p{Script=Han}/u.test(norm.slice(h.end, clause.end));
 }
 
 /** In a task-table row (tab-separated line) whose last cell is only a horizon (年内, 10月底前), that horizon. */

@@ -68,6 +68,8 @@ export function sameDuty(a: ParsedTarget, b: ParsedTarget): boolean {
 }
 
 function toProposal(rowNo: number, t: ParsedTarget, rowDeadline: string | null): Proposal {
+  // (a horizon from an earlier clause, bound to its verb, gives way to the row's own deadline: 10月底前完成方案编制，淘汰…)
+  const horizon = t.horizon?.carried && rowDeadline !== null && t.horizon.deadline !== rowDeadline ? null : t.horizon;
   return {
     row_no: rowNo,
     reporting_departments: "",
@@ -79,8 +81,8 @@ function toProposal(rowNo: number, t: ParsedTarget, rowDeadline: string | null):
     base_unit: t.baseUnit,
     value_base: t.valueInBaseUnit,
     measure: t.measure,
-    horizon_text: t.horizon?.text ?? "",
-    deadline: t.horizon?.deadline ?? rowDeadline ?? null,
+    horizon_text: horizon?.text ?? "",
+    deadline: horizon?.deadline ?? rowDeadline ?? null,
     subject: t.subject,
     frequency: t.frequency ?? "",
     attributes: t.attributes.length ? JSON.stringify(t.attributes.map(({ text, value, unit }) => ({ text, value, unit }))) : "",
@@ -183,7 +185,7 @@ export type RegistryDiff = {
   missing: RegistryEntry[];
 };
 
-const COMPARED: (keyof Proposal & keyof RegistryEntry)[] = ["kind", "comparator", "value", "value_max", "unit", "measure", "subject", "frequency", "annex_text", "body_text"];
+const COMPARED: (keyof Proposal & keyof RegistryEntry)[] = ["kind", "comparator", "value", "value_max", "unit", "measure", "horizon_text", "subject", "frequency", "annex_text", "body_text"];
 
 function matches(entry: RegistryEntry, p: Proposal): boolean {
   if (entry.row_no !== p.row_no || entry.kind !== p.kind) return false;
