@@ -282,7 +282,7 @@ describe("when a target is done: one rule for progress, the calendar and the tem
     });
   });
 
-  it("a level to come down to (降至450家, the verb starting the target's text) falls: reached at or below it with no baseline, no share, no falling-figure flag", async () => {
+  it("a level to come down to (降至450家, the verb starting the target's text) with no baseline is kept like a ceiling: above it 高于目标, under it on track, done only from its deadline's month; no share, no falling-figure flag", async () => {
     const down = (f: ReturnType<typeof copyData>) => {
       for (const file of ["tasks.csv", "items.csv", "targets.csv"]) edit(f.policyDir, file, /达到450家/g, "降至450家");
     };
@@ -291,14 +291,16 @@ describe("when a target is done: one rule for progress, the calendar and the tem
         await setAsOf(w.connection, asOf);
         return (await query(w.connection, sql)).rows;
       };
-      expect(await one("SELECT falls, measure FROM targets WHERE code = 'CX75-06-01'", "2017-12-31")).toEqual([{ falls: true, measure: "level" }]);
+      expect(await one("SELECT falls, measure, ceiling FROM targets WHERE code = 'CX75-06-01'", "2017-12-31")).toEqual([{ falls: true, measure: "level", ceiling: true }]);
       const progress = (asOf: string) => one("SELECT progress, done_period, progress_status FROM target_progress WHERE code = 'CX75-06-01'", asOf);
       await load("jxj-2017-10.csv", "2017-11-03 09:00:00", ["市经信局,CX75-06-01,2017-10,500,家,,,,"], "2018-03-31");
-      expect(await progress("2017-11-20")).toEqual([{ progress: null, done_period: null, progress_status: "on_track" }]);
-      // coming down with no note is the target's way, not a figure to review
-      const nov = await load("jxj-2017-11.csv", "2017-12-04 09:00:00", ["市经信局,CX75-06-01,2017-11,460,家,,,,"], "2018-03-31");
+      expect(await progress("2017-11-20")).toEqual([{ progress: null, done_period: null, progress_status: "lagging" }]);
+      // coming down with no note is the target's way, not a figure to review; under the level before the deadline's
+      // month is on track, not done (a year's figure may still move)
+      const nov = await load("jxj-2017-11.csv", "2017-12-04 09:00:00", ["市经信局,CX75-06-01,2017-11,445,家,,,,"], "2018-03-31");
       expect(nov.flagged).toBe(0);
       expect(await one("SELECT flagged FROM observations WHERE code = 'CX75-06-01' AND period = '2017-11'", "2017-12-10")).toEqual([{ flagged: false }]);
+      expect(await progress("2017-12-10")).toEqual([{ progress: null, done_period: null, progress_status: "on_track" }]);
       // 已完成 at or below it is no figure short of the target (a goal to go up to would be asked about)
       const dec = await load("jxj-2017-12.csv", "2018-01-04 09:00:00", ["市经信局,CX75-06-01,2017-12,440,家,已完成,,,"], "2018-03-31");
       expect(dec.flagged).toBe(0);

@@ -16,16 +16,25 @@ export const PROGRESS = {
   done: {label: "已完成", color: "#16a34a"}
 };
 
-/** Judged against its value, not the schedule: a rate (增长8%) or a ceiling (控制在…以内) has no share of it. */
-export const againstValue = (t) => t.kind === "quantity" && (t.rate === true || t.comparator === "at_most");
-/** A status in words; lagging, for a target judged against its value, says how (there is no schedule behind which to lag). */
+/**
+ * Judged against its value, not the schedule: a rate (增长8%) or a ceiling (targets.ceiling: 控制在…以内, 降至… with no
+ * baseline) has no share of it.
+ */
+export const againstValue = (t) => t.kind === "quantity" && (t.rate === true || t.ceiling === true || t.comparator === "at_most");
+/**
+ * A status in words; lagging, for a target judged against its value, says how (there is no schedule behind which to
+ * lag): 超过上限 (控制在…以内), 高于目标 (降至…), 低于目标 (a rate).
+ */
 export const statusLabel = (t) =>
-  t.progress_status === "lagging" && againstValue(t) ? (t.comparator === "at_most" ? "超过上限" : "低于目标") : PROGRESS[t.progress_status].label;
+  t.progress_status === "lagging" && againstValue(t) ? (t.comparator === "at_most" ? "超过上限" : t.rate ? "低于目标" : "高于目标") : PROGRESS[t.progress_status].label;
 
 /** Quantity targets: progress bar against the time-elapsed schedule (tick). */
 export function progressBars(rows, {width} = {}) {
   const label = (d) => `${d.code} ${d.subject.slice(0, 14)}${d.department_name.startsWith("市") ? "" : "（" + d.department_name + "）"}`;
   const data = rows.map((d) => ({...d, label: label(d), shown: Math.min(d.progress ?? 0, 1.2)}));
+  // a target judged against its value (a ceiling, a rate) has no share to draw: its figure against the value, in words,
+  // in the colour of its state (超过上限 36 > 35微克/立方米)
+  const unshared = data.filter((d) => d.progress == null && d.latest_value != null && againstValue(d));
   const fit = fitNames(width, data.map((d) => d.label), {max: 280});
   // the legend lists the states the bars show, in PROGRESS order
   const states = Object.keys(PROGRESS).filter((s) => data.some((d) => d.progress_status === s));
@@ -39,7 +48,9 @@ export function progressBars(rows, {width} = {}) {
     marks: [
       Plot.barX(data, {x: "shown", y: "label", fill: "progress_status", tip: true,
         title: (d) => `${d.code} ${d.subject}\n${d.department_name}：${d.latest_value ?? "—"} / ${d.goal ?? d.target_value}${d.unit}（${d.figure_period ?? d.latest_period ?? "未报"}）\n${d.progress === null && d.latest_value !== null ? "不计完成比例" : `完成 ${((d.progress ?? 0) * 100).toFixed(0)}%`}${againstValue(d) ? "" : `，序时 ${d.elapsed == null ? "—" : `${(d.elapsed * 100).toFixed(0)}%`}`}`}),
-      Plot.tickX(data, {x: "elapsed", y: "label", stroke: "#111827", strokeWidth: 2}),
+      Plot.tickX(data.filter((d) => !againstValue(d)), {x: "elapsed", y: "label", stroke: "#111827", strokeWidth: 2}),
+      Plot.text(unshared, {x: 0, y: "label", dx: 6, textAnchor: "start", fill: (d) => PROGRESS[d.progress_status].color, fontWeight: 600,
+        text: (d) => `${statusLabel(d)}：${d.latest_value}${d.unit ?? ""}，目标 ${goalText(d)}`}),
       Plot.ruleX([0, 1])
     ]
   });

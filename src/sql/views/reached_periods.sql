@@ -1,8 +1,7 @@
 -- The months whose current figure says a department has finished a target: 已完成 (a milestone's or a quantity's;
 -- a recurring duty's 已完成 is one round, never the duty), or a quantity's figure at or beyond its goal counted from
 -- its baseline ((value − baseline) / (goal − baseline) ≥ 1, so a goal below the baseline is reached by going down to
--- it); a level to come down to (降至0.5吨标煤: targets.falls) is reached at or below it, baseline or not. A ceiling
--- (at_most) is kept, not reached: only its deadline judges it, so its figure within it from the deadline's month on
+-- it). A ceiling (targets.ceiling: 控制在…以内, or 降至… with no baseline) is kept, not reached: only its deadline judges it, so its figure within it from the deadline's month on
 -- is when it is done; so is a rate (增长8%: targets.rate), reached by a figure at or beyond it from the deadline's
 -- month to the end of its year (the rate to date of a later year is that year's). Their 已完成 likewise counts only
 -- from the deadline's month (a ceiling kept or a rate reached before it says nothing of the deadline's figure); with
@@ -12,10 +11,10 @@ SELECT o.policy_id, o.department_id, o.target_id, o.period
 FROM observations o
 JOIN targets t USING (target_id)
 WHERE (o.status = 'done' AND t.kind <> 'recurring'
-    AND NOT (t.kind = 'quantity' AND (t.comparator = 'at_most' OR t.rate) AND t.deadline IS NOT NULL
+    AND NOT (t.kind = 'quantity' AND (t.ceiling OR t.rate) AND t.deadline IS NOT NULL
       AND o.period < strftime(t.deadline, '%Y-%m')))
   OR (t.kind = 'quantity' AND o.value IS NOT NULL AND CASE
-    WHEN t.comparator = 'at_most' THEN t.deadline IS NOT NULL AND o.period >= strftime(t.deadline, '%Y-%m') AND o.value <= t.goal
+    WHEN t.ceiling THEN t.deadline IS NOT NULL AND o.period >= strftime(t.deadline, '%Y-%m') AND o.value <= t.goal
     -- (a rate to date of a later year is that year's: it says nothing of the deadline's)
     WHEN t.rate THEN t.deadline IS NOT NULL AND o.period >= strftime(t.deadline, '%Y-%m') AND o.period <= strftime(t.deadline, '%Y-12')
       AND o.value >= t.goal

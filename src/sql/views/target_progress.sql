@@ -14,8 +14,8 @@
 -- no end to reach; once its term is over and it was reported through it, done) and no_deadline (reported, not done,
 -- no deadline to measure the time elapsed against). Done is for good: once reached (reached_periods), a later month
 -- reporting less does not undo it (the reporting calendar no longer asks for the target).
--- A level to come down to (降至0.5吨标煤, targets.falls) is reached at or below it; without a baseline it has no share.
--- A ceiling (comparator at_most, 控制在…以内) has no share: under it, on track (done once the deadline is judged;
+-- A level to come down to (降至0.5吨标煤, targets.falls) from a baseline: its share of the way down.
+-- A ceiling (targets.ceiling: 控制在…以内, or 降至… with no baseline) has no share: under it, on track (done once the deadline is judged;
 -- done late when first under it after the deadline's month; done for good once under it from that month on);
 -- over it, lagging (overdue once judged). A rate (增长8%, 下降3%: targets.rate) likewise, the other way: at or beyond
 -- it, on track (done once the deadline is judged); short of it, lagging (overdue once judged). A goal of one whole thing (1个, 1次, 1轮: not a percentage or an amount of
@@ -48,7 +48,7 @@ reached AS (
 base AS (
   SELECT
     t.policy_id, t.target_id, t.code, t.row_no, t.item_label, t.kind, t.comparator, t.value AS target_value, t.value_max, t.unit, t.frequency, t.goal,
-    t.measure, t.falls, t.rate, t.subject, t.deadline, t.counting_start, t.baseline, r.department_id, r.department_name, r.via_group,
+    t.measure, t.falls, t.rate, t.ceiling, t.subject, t.deadline, t.counting_start, t.baseline, r.department_id, r.department_name, r.via_group,
     l.period AS latest_period, f.value AS latest_value, f.period AS figure_period, l.status AS latest_status, l.received_at, rules.as_of, rules.due_period,
     d.done_period, sd.schedule_date,
     -- the first month owed: from the policy's month, or the target's counting start if later (reporting_calendar)
@@ -63,9 +63,7 @@ base AS (
     CASE
       -- a milestone is done or not: 推进中 is no share of it, so it is judged at its deadline, not against the schedule
       WHEN t.kind = 'milestone' THEN CASE l.status WHEN 'done' THEN 1.0 END
-      WHEN t.comparator = 'at_most' OR t.rate THEN NULL
-      -- a level to come down to (降至0.5吨标煤) with no baseline: no share of the way down (reached at or below it)
-      WHEN t.falls AND t.measure = 'level' AND t.baseline IS NULL THEN NULL
+      WHEN t.ceiling OR t.rate THEN NULL
       WHEN t.kind = 'quantity' AND t.goal IS NOT NULL AND f.value IS NOT NULL THEN
         (f.value - coalesce(t.baseline, 0)) / nullif(t.goal - coalesce(t.baseline, 0), 0)
     END AS progress
@@ -84,7 +82,7 @@ base AS (
 SELECT
   *,
   CASE
-    WHEN kind = 'quantity' AND comparator = 'at_most' AND latest_value IS NOT NULL THEN
+    WHEN kind = 'quantity' AND ceiling AND latest_value IS NOT NULL THEN
       CASE
         -- kept under it from its deadline's month (reached_periods): done for good, late when first in a later month
         WHEN done_period IS NOT NULL THEN CASE WHEN done_period > strftime(deadline, '%Y-%m') THEN 'done_late' ELSE 'done' END

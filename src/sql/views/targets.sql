@@ -7,6 +7,10 @@
 -- and is no share of the way; only the deadline judges it (target_progress, reached_periods).
 -- rises: whether the figure is meant to go up, so that a fall is asked about (src/drops.ts): not a ceiling (控制在…以内),
 -- nor a goal below its baseline (降低到), nor a level to come down to (降至0.5吨标煤: falls), nor a rate.
+-- ceiling: a level to stay at or below, judged at the deadline only: 控制在…以内 (at_most), or a level to come down to
+-- with no baseline (降至33微克/立方米, 下降到300万吨): a figure under it before the deadline says nothing of the deadline's
+-- (a year's total still growing, an average still moving), so it is kept, not reached, until then. With a baseline,
+-- a level to come down to is a way down, measured against the schedule.
 -- signed: a change whose figure may be below zero: a rate, or a change in percentage points (提高2个百分点: the share
 -- may stand below its starting level, reported as a negative change).
 WITH registry AS (
@@ -58,6 +62,7 @@ periods AS (
 SELECT * EXCLUDE (period_months),
   NOT (coalesce(comparator, '') = 'at_most' OR coalesce(value < baseline, false) OR coalesce(falls AND measure = 'level', false) OR rate) AS rises,
   coalesce(kind = 'quantity' AND measure = 'increment' AND unit IN ('%', '个百分点'), false) AS signed,
+  coalesce(kind = 'quantity' AND (comparator = 'at_most' OR (falls AND measure = 'level' AND baseline IS NULL)), false) AS ceiling,
   CASE
     WHEN kind = 'quantity' AND measure = 'increment' AND period_months IS NOT NULL AND coalesce(unit, '') <> '%' THEN
       value * ceil(((year(deadline) - year(counting_start)) * 12 + month(deadline) - month(counting_start) + 1) / period_months)
