@@ -205,7 +205,7 @@ describe.skipIf(!HAVE_CHROMIUM)("site pages in Chromium, against the warehouse",
       expect(cards).toEqual([
         ["任务·逾期未完成", counts.overdue ?? 0],
         ["任务·落后序时", counts.lagging ?? 0],
-        ["任务·尚无报送", counts.not_reported ?? 0],
+        ["任务·有指标未报送", counts.not_reported ?? 0],
         ["任务·已完成", (counts.done ?? 0) + (counts.done_late ?? 0)],
       ]);
       const total = (await sql("SELECT count(*) AS n FROM tasks WHERE policy_id = $1", [POLICY]))[0]!.n;

@@ -30,16 +30,24 @@ const unjudged = (c) => {
 /** （其中逾期完成 n 项）: the done counted after their deadline's month, when there are any. */
 const late = (c) => (c.done_late ? `（其中逾期完成 ${c.done_late} 项）` : "");
 
-/** 一、总体情况: one paragraph. */
-export function overallParagraph(policy, counts, {asOf, receipts}) {
+/** A pair never reported (no figure, no status, in any month). */
+export const neverReported = (t) => t.latest_period == null && t.latest_status == null;
+
+/**
+ * 一、总体情况: one paragraph. `targets`: the behind (lagging, overdue) pairs of the policy, to say how many of the
+ * overdue were never reported and how many of the lagging are judged against their value (低于目标, 超过上限).
+ */
+export function overallParagraph(policy, counts, {asOf, receipts, targets = []}) {
   const {tasks, pairs, totalTasks, totalPairs} = counts;
   const withTargets = totalTasks - tasks.no_target;
+  const silent = targets.filter((t) => t.progress_status === "overdue" && neverReported(t)).length;
+  const byValue = targets.filter((t) => t.progress_status === "lagging" && againstValue(t)).length;
   const parts = [
     `截至${dateZh(asOf)}，${policy.doc_number ? `《${policy.title}》（${policy.doc_number}）` : `《${policy.title}》`}共分解任务 ${totalTasks} 项，其中设有量化指标的 ${withTargets} 项，按报送单位计指标 ${totalPairs} 项。`,
     totalPairs
-      ? `按序时进度评估，指标已完成 ${pairs.done + pairs.done_late} 项${late(pairs)}、进度正常 ${pairs.on_track} 项、落后序时 ${pairs.lagging} 项、逾期未完成 ${pairs.overdue} 项、尚未报送 ${pairs.not_reported} 项${unjudged(pairs)}。`
+      ? `按序时进度评估，指标已完成 ${pairs.done + pairs.done_late} 项${late(pairs)}、进度正常 ${pairs.on_track} 项、落后序时 ${pairs.lagging} 项${byValue ? `（其中增减率低于目标或超过上限的 ${byValue} 项，不看序时）` : ""}、逾期未完成 ${pairs.overdue} 项${silent ? `（其中 ${silent} 项从未报送）` : ""}、尚未报送 ${pairs.not_reported} 项${unjudged(pairs)}。`
       : "",
-    `任务层面，逾期未完成 ${tasks.overdue} 项，落后序时 ${tasks.lagging} 项，尚无报送 ${tasks.not_reported} 项，进度正常 ${tasks.on_track} 项，已完成 ${tasks.done + tasks.done_late} 项${late(tasks)}${unjudged(tasks)}。`,
+    `任务层面（按其中最差的指标计），逾期未完成 ${tasks.overdue} 项，落后序时 ${tasks.lagging} 项，有指标尚未报送 ${tasks.not_reported} 项，进度正常 ${tasks.on_track} 项，已完成 ${tasks.done + tasks.done_late} 项${late(tasks)}${unjudged(tasks)}。`,
     receipts === 0 ? (pairs.not_due === totalPairs ? "截至判断日期尚无到期的月度报送。" : "截至判断日期尚未收到任何月度报送，以上判断均基于“未报送”。") : ""
   ];
   // a judging date before the policy was issued: said first, so that nobody reads the counts as a verdict
@@ -53,8 +61,10 @@ export function targetSentence(t) {
   // (a ceiling, a level to come down to or a rate has no share: judged against its value, shown beside it)
   const done = t.kind === "quantity" && t.progress != null ? `完成 ${pct(t.progress)}、` : "";
   // (nor a schedule: a rate short of its value is 低于目标, a ceiling exceeded 超过上限)
-  const schedule = againstValue(t) ? "" : `序时 ${pct(t.elapsed)}，`;
-  return html`<li><span class="code">${t.code}</span> ${t.subject}（${t.department_name}）：目标 ${goalText(t)}，最新 ${latestText(t)}，${done}${schedule}<span style="color:${PROGRESS[t.progress_status].color}">${statusLabel(t)}</span>。</li>`;
+  // (never reported: no schedule to compare with, and the verdict says so)
+  const silent = neverReported(t);
+  const schedule = againstValue(t) || silent ? "" : `序时 ${pct(t.elapsed)}，`;
+  return html`<li><span class="code">${t.code}</span> ${t.subject}（${t.department_name}）：目标 ${goalText(t)}，最新 ${latestText(t)}，${done}${schedule}<span style="color:${PROGRESS[t.progress_status].color}">${statusLabel(t)}${silent && t.progress_status === "overdue" ? "（从未报送）" : ""}</span>。</li>`;
 }
 
 /** 二、进度滞后的任务: one entry per task with its behind targets. */

@@ -28,7 +28,13 @@ export function policyPicker(policies, {all} = {}) {
   // (a link's choice is the one the next pages show too)
   if (asked !== null && ids.includes(asked)) remember(asked);
   const input = Inputs.select(ids, {label: "政策", value, width: 560, format: (id) => (id === ALL ? all : policyLabel(policies.find((p) => p.policy_id === id)))});
-  input.addEventListener("input", () => remember(input.value));
+  input.addEventListener("input", () => {
+    remember(input.value);
+    // the address follows the choice, so that a reload or a link sent on shows what is on the screen
+    const url = new URL(location.href);
+    url.searchParams.set("policy", input.value);
+    history.replaceState(history.state, "", url);
+  });
   return input;
 }
 

@@ -34,7 +34,10 @@ export function progressBars(rows, {width} = {}) {
   const data = rows.map((d) => ({...d, label: label(d), shown: Math.min(d.progress ?? 0, 1.2)}));
   // a target judged against its value (a ceiling, a rate) has no share to draw: its figure against the value, in words,
   // in the colour of its state (超过上限 36 > 35微克/立方米)
-  const unshared = data.filter((d) => d.progress == null && d.latest_value != null && againstValue(d));
+  // (or one with no goal to share: a count per period with no deadline, 每年5000万元)
+  const unshared = data.filter((d) => d.progress == null && d.latest_value != null);
+  // nothing to draw either: not reported (yet), or a status alone (推进中): said in words, in the state's colour
+  const unreported = data.filter((d) => d.progress == null && d.latest_value == null);
   const fit = fitNames(width, data.map((d) => d.label), {max: 280});
   // the legend lists the states the bars show, in PROGRESS order
   const states = Object.keys(PROGRESS).filter((s) => data.some((d) => d.progress_status === s));
@@ -42,7 +45,7 @@ export function progressBars(rows, {width} = {}) {
     width: fit.width,
     height: 22 * data.length + 50,
     marginLeft: fit.marginLeft,
-    x: {label: "完成比例（%）；黑色竖线：序时进度", percent: true, domain: [0, 120], grid: true},
+    x: {label: "完成比例（%）；黑色短竖线：序时进度；虚线：目标", percent: true, domain: [0, 120], grid: true},
     y: {label: null, domain: data.map((d) => d.label), tickFormat: fit.tickFormat},
     color: {domain: states, range: states.map((s) => PROGRESS[s].color), legend: true, tickFormat: (s) => PROGRESS[s].label},
     marks: [
@@ -50,8 +53,12 @@ export function progressBars(rows, {width} = {}) {
         title: (d) => `${d.code} ${d.subject}\n${d.department_name}：${d.latest_value ?? "—"} / ${d.goal ?? d.target_value}${d.unit}（${d.figure_period ?? d.latest_period ?? "未报"}）\n${d.progress === null && d.latest_value !== null ? "不计完成比例" : `完成 ${((d.progress ?? 0) * 100).toFixed(0)}%`}${againstValue(d) ? "" : `，序时 ${d.elapsed == null ? "—" : `${(d.elapsed * 100).toFixed(0)}%`}`}`}),
       Plot.tickX(data.filter((d) => !againstValue(d)), {x: "elapsed", y: "label", stroke: "#111827", strokeWidth: 2}),
       Plot.text(unshared, {x: 0, y: "label", dx: 6, textAnchor: "start", fill: (d) => PROGRESS[d.progress_status].color, fontWeight: 600,
-        text: (d) => `${statusLabel(d)}：${d.latest_value}${d.unit ?? ""}，目标 ${goalText(d)}`}),
-      Plot.ruleX([0, 1])
+        text: (d) => `${statusLabel(d)}：${d.latest_value}${d.unit ?? ""}${againstValue(d) ? `，目标 ${goalText(d)}` : "，不计完成比例"}`}),
+      Plot.text(unreported, {x: 0, y: "label", dx: 6, textAnchor: "start", fill: (d) => PROGRESS[d.progress_status].color,
+        text: (d) => (d.latest_status ? `${latestText(d)}，未报累计完成值` : statusLabel(d))}),
+      Plot.ruleX([0]),
+      // 100 %: the goal, dashed, so that it is not taken for a schedule tick
+      Plot.ruleX([1], {stroke: "#6b7280", strokeDasharray: "4,3"})
     ]
   });
 }
