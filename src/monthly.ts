@@ -120,9 +120,9 @@ export type Lookup = {
   /**
    * target code → {policy_id, target_id, goal: the target's value; doneFloor: the value a quantity target reports
    * 已完成 at, the goal unless the target is a ceiling (at_most) or meant to come down; doneCeiling: the figure a ceiling
-   * (控制在50天以内) or a level to come down to (降至0.5吨标煤) reports 已完成 at or below; rate: a rate of change, 增长8% (targets.rate)}
+   * (控制在50天以内) or a level to come down to (降至0.5吨标煤) reports 已完成 at or below; rate: a rate of change, 增长8% (targets.rate); fallingRate: one to come down, 下降3%}
    */
-  targets: Map<string, { policy_id: string; target_id: string; goal: number | null; doneFloor: number | null; doneCeiling: number | null; rate: boolean }>;
+  targets: Map<string, { policy_id: string; target_id: string; goal: number | null; doneFloor: number | null; doneCeiling: number | null; rate: boolean; fallingRate: boolean }>;
   /** `${policy_id}|${canonical name}` → department_id */
   departments: Map<string, string>;
   /** Department alias (aliasKey) → the canonical names it stands for (aliasCandidates): what ctx.resolveDepartment reads. */
@@ -174,7 +174,8 @@ const REFERENCE = {
         CASE WHEN kind = 'quantity' AND (comparator IS NOT DISTINCT FROM 'at_most' OR coalesce(falls AND measure = 'level', false))
           AND goal >= 0 THEN goal::VARCHAR END AS done_ceiling,
         -- (a rate to date, 增长8%: small figures are no fractions typed for percentages)
-        CASE WHEN rate THEN '1' ELSE '' END AS rate,
+        -- (a rate to come down, 下降3%: '-1', its figure the size of the fall)
+        CASE WHEN rate AND falls THEN '-1' WHEN rate THEN '1' ELSE '' END AS rate,
         -- (a change in % or percentage points: its figure may be below zero)
         CASE WHEN signed THEN '1' ELSE '' END AS signed
       FROM targets WHERE status = 'published')`,
@@ -245,7 +246,7 @@ export async function ingestLookup(connection: DuckDBConnection, asOf: string, s
     },
     targets: new Map(targets.map(([policyId, targetId, code, , , , goal, doneFloor, doneCeiling, rate]) => [String(code), {
       policy_id: String(policyId), target_id: String(targetId), goal: goal ? Number(goal) : null, doneFloor: doneFloor ? Number(doneFloor) : null,
-      doneCeiling: doneCeiling ? Number(doneCeiling) : null, rate: rate === "1",
+      doneCeiling: doneCeiling ? Number(doneCeiling) : null, rate: rate === "1" || rate === "-1", fallingRate: rate === "-1",
     }])),
     departments,
     aliases: byAlias,
@@ -386,7 +387,7 @@ export class FileLoad {
       // loaded but flagged for review: a figure loaded before that this row leaves blank, a percentage written as a
       // fraction, a report date after the as-of date or before the period, … (a falling cumulative figure is found
       // once every row is in: review)
-      const reasons = reviewReasons(row, this.options.asOf, target.goal, target.doneFloor, target.doneCeiling, target.rate);
+      const reasons = reviewReasons(row, this.options.asOf, target.goal, target.doneFloor, target.doneCeiling, target.rate, target.fallingRate);
       const cleared = before && before.value !== null && row.value === null ? clearedReason(before.value) : null;
       const stated = this.stated?.(row) ?? null;
       const flag = cleared === null && stated === null ? reasons : [cleared, stated, reasons].filter((r) => r !== null).join("；");

@@ -320,6 +320,28 @@ describe("when a target is done: one rule for progress, the calendar and the tem
   });
 });
 
+describe("a rate to come down (下降5%) is reported as the size of its fall", () => {
+  it("a figure below zero is loaded and asked about (不降反升?) by both readers; one above zero is not", async () => {
+    // CX75-08-01 (5个) made a rate to come down: …研究所流失人才比例下降5%, the rest of the row as it stands
+    const falling = (f: ReturnType<typeof copyData>) => {
+      edit(f.policyDir, "tasks.csv", "研究所新引进人才和团队5个,", "研究所流失人才比例下降5%,");
+      edit(f.policyDir, "targets.csv", "CX75-08-01,published,8,quantity,,5,,个,个,5,increment,,,人才和团队,,,2017-01-01,,,5个,55,57,body,5个,55,57,",
+        "CX75-08-01,published,8,quantity,,5,,%,%,5,increment,,,流失人才比例,,,2017-01-01,,,5%,55,57,,,,,");
+    };
+    await withOwnWarehouse(falling, async (w) => {
+      expect((await query(w.connection, "SELECT rate, falls, signed FROM targets WHERE code = 'CX75-08-01'")).rows).toEqual([{ rate: true, falls: true, signed: true }]);
+      for (const engine of ["js", "bulk"] as const) {
+        const loaded = await loadMonthlyFile(w.connection, {
+          name: `fall-${engine}.csv`, bytes: Buffer.from([HEADER, `市科技局,CX75-08-01,2017-${engine === "js" ? 10 : 11},-2.1,%,,,,`, `市科技局,CX75-08-01,2017-${engine === "js" ? "09" : 12},2.1,%,,,,`].join("\n")),
+          asOf: "2018-03-31", receivedAt: "2018-01-04 09:00:00", archiveName: null, engine,
+        });
+        expect([engine, loaded.reader, loaded.imported, loaded.flags.map((f) => f.reason)]).toEqual([engine, engine, 2,
+          ["下降类指标应填降幅（正数）：-2.1% 表示不降反升 2.1%；如指下降 2.1%，请填 2.1"]]);
+      }
+    });
+  });
+});
+
 /** CX75-08-01 (5个 by 2017-12-31, reported by 市科技局) made a ceiling: 控制在5个以内. */
 const asCeiling = (f: ReturnType<typeof copyData>) => edit(f.policyDir, "targets.csv", "CX75-08-01,published,8,quantity,,5,", "CX75-08-01,published,8,quantity,at_most,5,");
 

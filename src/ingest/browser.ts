@@ -25,10 +25,11 @@ export type IngestContextData = {
   aliases: Record<string, string[]>;
   /**
    * Target code → [goal, figure 已完成 must reach, a quantity's value (a jump's increase reaches it), whether its
-   * figure is meant to rise (a fall is flagged), level 已完成 must have come down to] (null when none): what the review
-   * flags compare with (and `targets`' signed: a rate of change, 增长8%, whose small percentages are not asked about).
+   * figure is meant to rise (a fall is flagged), level 已完成 must have come down to, whether it is a rate to come down
+   * (下降3%: a figure below zero is asked about)] (null when none): what the review flags compare with (and `targets`'
+   * signed: a rate of change, 增长8%, whose small percentages are not asked about).
    */
-  review: Record<string, [number | null, number | null, number | null, boolean, number | null]>;
+  review: Record<string, [number | null, number | null, number | null, boolean, number | null, boolean?]>;
 };
 
 export { aliasKey } from "./keys.js";
@@ -82,11 +83,11 @@ export function reviewFlags(result: MonthlyFileResult, data: IngestContextData, 
   const stated = fileStatedCheck(result.file, (name) => (ctx ??= ingestContext(data, asOf)).resolveDepartment(name));
   const flags: ReviewFlag[] = [];
   rows.forEach((r, i) => {
-    const [goal, doneFloor, , , doneCeiling] = data.review[r.targetCode] ?? [null, null, null, true, null];
+    const [goal, doneFloor, , , doneCeiling, fallingRate] = data.review[r.targetCode] ?? [null, null, null, true, null, false];
     // (a rate of change, 增长8%, is a target whose figure may be below zero; the other, a change in percentage points,
     // is in 个百分点, which the fraction check of a percentage never asks about)
     const rate = data.targets[r.targetCode]?.signed === true;
-    const reasons = [drops.get(i), stated?.(r), reviewReasons(r, asOf, goal, doneFloor, doneCeiling, rate), jumps.get(i)].filter((x): x is string => typeof x === "string");
+    const reasons = [drops.get(i), stated?.(r), reviewReasons(r, asOf, goal, doneFloor, doneCeiling, rate, fallingRate === true), jumps.get(i)].filter((x): x is string => typeof x === "string");
     if (reasons.length > 0) flags.push({ row: r.sourceRow, code: r.targetCode, department: r.department, period: r.period, reason: reasons.join("；") });
   });
   return flags.sort((a, b) => a.row - b.row);

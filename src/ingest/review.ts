@@ -20,7 +20,8 @@ const COUNTS = new Set(COUNT_UNITS);
  * the target's or more, a percentage target given 0 < value ≤ 1 (85% typed as 0.85?; not a `rate`, 增长8%, nor a goal of
  * 1% or less) or more than 100 (not for a goal above 100%), a count with a decimal part, a
  * report date after the as-of date, or before the period's month, 已完成 with a figure short of `doneFloor` (a goal to
- * reach) or above `doneCeiling` (a ceiling, 控制在50天以内, or a level to come down to, 降至0.5吨标煤). Null when there is nothing to review.
+ * reach) or above `doneCeiling` (a ceiling, 控制在50天以内, or a level to come down to, 降至0.5吨标煤), a figure below zero
+ * for a rate to come down (`fallingRate`: 下降3%, reported as the size of the fall). Null when there is nothing to review.
  */
 export function reviewReasons(
   row: Pick<ValidRow, "value" | "unit" | "reportedAt" | "period"> & { status?: ValidRow["status"] },
@@ -29,6 +30,7 @@ export function reviewReasons(
   doneFloor: number | null = null,
   doneCeiling: number | null = null,
   rate = false,
+  fallingRate = false,
 ): string | null {
   // each condition once; the common case (none holds) builds nothing
   const value = row.value;
@@ -45,7 +47,10 @@ export function reviewReasons(
   const doneShort = row.status === "done" && doneFloor !== null && (value === null || value < doneFloor);
   // 已完成 for a ceiling (控制在50天以内) or a level to come down to (降至0.5吨标煤) whose figure is above it (or not given)
   const doneHigh = row.status === "done" && doneCeiling !== null && (value === null || value > doneCeiling);
-  if (!huge && !fraction && !overShare && !partCount && !late && !early && !doneShort && !doneHigh) return null;
+  // a rate to come down (下降3%) is reported as the size of its fall: a figure below zero says it went up (or is the
+  // fall written with its sign, 同比-2.1%)
+  const upInstead = fallingRate && value !== null && value < 0;
+  if (!huge && !fraction && !overShare && !partCount && !late && !early && !doneShort && !doneHigh && !upInstead) return null;
   const reasons: string[] = [];
   if (doneShort) {
     reasons.push(value === null
@@ -57,6 +62,7 @@ export function reviewReasons(
       ? `标为已完成，但未填完成值，无法核对是否已不高于目标值 ${doneCeiling}${row.unit ?? ""}`
       : `标为已完成，但完成值 ${value}${row.unit ?? ""} 仍高于目标值 ${doneCeiling}${row.unit ?? ""}（应不高于目标值）`);
   }
+  if (upInstead) reasons.push(`下降类指标应填降幅（正数）：${value}${row.unit ?? ""} 表示不降反升 ${-value!}${row.unit ?? ""}；如指下降 ${-value!}${row.unit ?? ""}，请填 ${-value!}`);
   if (huge) reasons.push(`累计值 ${value}${row.unit ?? ""} 是目标值 ${goal}${row.unit ?? ""} 的 ${Math.round(value! / goal!)} 倍，请核对单位（如 元 与 万元）`);
   if (overShare && !huge) reasons.push(`百分比指标填写了 ${value}%，超过 100%，请核对（是否把 45% 写成了 4500，或单元格设成了百分比格式？）`);
   if (fraction) reasons.push(`百分比指标填写了 ${value}，若指 ${Number((value! * 100).toPrecision(12))}% 请更正`);
