@@ -137,6 +137,9 @@ describe("parseValue says what to write instead of a common non-number", () => {
     ["287（预计）", "不填预计数"],
     ["百分之四十五", "请用阿拉伯数字填写，如 45%"],
     ["￥3000万元", "请去掉货币符号"],
+    ["下降2.1%", "下降类指标填降幅，如下降 2.1% 填 2.1%"],
+    ["同比增长8%", "增长类指标填增长率，负增长填负数"],
+    ["新增5家", "不写“新增”“累计”等字样"],
   ])("%j → E_NOT_A_NUMBER, %s", (text, hint) => {
     const r = parseValue(text);
     expect(codeOf(r)).toBe("E_NOT_A_NUMBER");

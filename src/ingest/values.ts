@@ -110,6 +110,9 @@ const NOT_A_NUMBER_HINTS: [(t: string) => boolean, string][] = [
   [(t) => t.startsWith("百分之"), "（请用阿拉伯数字填写，如 45%）"],
   [(t) => /^[￥¥$]/.test(t), "（请去掉货币符号，只填数字和单位，如 3000万元）"],
   [(t) => APPROXIMATE.test(t) && /[0-9]/.test(t), "（请填写确切的累计数，不加“约”“余”“以上”等字样）"],
+  // 下降2.1%, 同比增长8%: the direction is the target's (下降3% is reported as the size of the fall)
+  [(t) => /^(?:同比|比上年|较上年)?(?:下降|降低|减少|增长|提高|上升|增加)[0-9.]+%$/.test(t), "（请只填数值，不写“下降”“增长”等字样：下降类指标填降幅，如下降 2.1% 填 2.1%；增长类指标填增长率，负增长填负数）"],
+  [(t) => /^(?:新增|增加|累计|共|完成)[0-9.]+/.test(t), "（请只填数和单位，如 5家，不写“新增”“累计”等字样）"],
 ];
 
 /** E_NOT_A_NUMBER for a cell that is no number, with what to write instead when the writing is a common one. */
