@@ -14,6 +14,7 @@ import Papa from "papaparse";
 import { hint, nearNames } from "./ingest/rules.js";
 import { COLUMNS, columnLetter } from "./ingest/table.js";
 import { parsePeriod, STATUS_WORDS, type Status } from "./ingest/values.js";
+import { MEASURE_VERBS } from "./targets/lexicon.js";
 import { UNITS } from "./targets/units.js";
 import { query } from "./warehouse.js";
 import { STYLE, xlsxWorkbook, type Cell } from "./xlsxwrite.js";
@@ -109,11 +110,35 @@ export async function latestReportedPeriod(connection: DuckDBConnection, today: 
 
 const fmt = (n: number) => String(Number(n.toPrecision(15)));
 
+const INCREMENT_VERBS = MEASURE_VERBS.filter((v) => v.measure === "increment").map((v) => v.word).sort((a, b) => b.length - a.length);
+
+/**
+ * The verb of an increment as its sentence writes it (淘汰燃煤锅炉100台: 淘汰; 培育龙头企业10家: 培育), the last one
+ * before the figure in the annex sentence (else the body's), so that a template never asks for 新增 boilers to be
+ * eliminated; null when none is written (新增 is said).
+ */
+export function incrementVerb(t: Record<string, unknown>): string | null {
+  const sources: [unknown, unknown][] = [[t.annex_sentence_source, t.annex_start], [t.body_sentence_source, t.body_start]];
+  for (const [text, start] of sources) {
+    if (typeof text !== "string" || start === null || start === undefined) continue;
+    const before = text.slice(0, Number(start));
+    let best: { word: string; at: number } | null = null;
+    for (const word of INCREMENT_VERBS) {
+      const at = before.lastIndexOf(word);
+      if (at >= 0 && (best === null || at > best.at)) best = { word, at };
+    }
+    if (best !== null) return best.word;
+  }
+  return null;
+}
+
 export function targetText(t: Record<string, unknown>): string {
   const deadline = t.deadline ? `，${t.deadline} 前` : "";
   if (t.kind === "milestone") return `里程碑${t.deadline ? `，${t.deadline} 前完成` : ""}`;
   if (t.kind === "recurring") return `常态化工作${t.frequency ? `（${t.frequency}）` : ""}${deadline}`;
-  const cmp = t.comparator === "at_least" ? "不少于 " : t.comparator === "about" ? "约 " : t.comparator === "at_most" ? "不超过 " : "";
+  // (at least: 以上 after the figure, as the policy writes it: 达到 85%以上, 淘汰 100 台以上)
+  const cmp = t.comparator === "about" ? "约 " : t.comparator === "at_most" ? "不超过 " : "";
+  const more = t.comparator === "at_least" ? "以上" : "";
   const value = t.value === null || t.value === undefined ? "" : `${fmt(Number(t.value))}${t.value_max !== null && t.value_max !== undefined ? `–${fmt(Number(t.value_max))}` : ""}`;
   const unit = t.unit === "%" ? "%" : t.unit ? ` ${t.unit}` : "";
   // 每季度新增 5 个，累计至 2017-12-31 共 20 个: a count per period, and what the cumulative figure must reach
@@ -125,8 +150,8 @@ export function targetText(t: Record<string, unknown>): string {
   const verb = t.measure === "level" ? (falls ? "降至" : "达到")
     : t.unit === "%" ? (falls ? "下降" : "增长")
     : t.unit === "个百分点" ? (falls ? "下降" : "提高")
-    : falls ? "减少" : "新增";
-  return `${t.frequency ?? ""}${verb} ${cmp}${value}${unit}` + deadline + goal;
+    : falls ? "减少" : (incrementVerb(t) ?? "新增");
+  return `${t.frequency ?? ""}${verb} ${cmp}${value}${unit}${more}` + deadline + goal;
 }
 
 /** Units whose level is a running total (450 家, 50 亿元); a level in any other (天, %, 元/千瓦时) is the month's value. */
@@ -143,7 +168,7 @@ export function instructionText(t: Record<string, unknown>): string {
     : t.unit === "%" ? (falls ? `自 ${start} 起的降幅（如下降 3% 填 3；不降反升时填负数）` : `自 ${start} 起的增长率（如增长 6.5% 填 6.5；下降时填负数）`)
     // (a share may stand below its starting level: a change the other way, written below zero)
     : t.unit === "个百分点" ? (falls ? `自 ${start} 起累计下降的百分点数（如下降 0.5 个百分点填 0.5；不降反升时填负数）` : `自 ${start} 起累计提高的百分点数（如提高 0.5 个百分点填 0.5；下降时填负数）`)
-    : falls ? `自 ${start} 起累计减少的数量（填正数）` : `自 ${start} 起累计新增数`;
+    : falls ? `自 ${start} 起累计减少的数量（填正数）` : `自 ${start} 起累计${incrementVerb(t) ?? "新增"}数`;
   return `「累计完成值」填${what}（${t.unit ?? "无单位"}），只填数字`;
 }
 
@@ -185,6 +210,7 @@ export async function buildTemplate(connection: DuckDBConnection, options: { dep
     SELECT t.policy_id, t.code, t.kind, t.comparator, t.value, t.value_max, t.goal, t.unit, t.measure, t.subject, t.frequency,
       strftime(t.deadline, '%Y-%m-%d') AS deadline, strftime(t.counting_start, '%Y-%m-%d') AS counting_start,
       o.period AS last_period, o.value AS last_value, o.status AS last_status, d.done_period, t.falls, t.signed,
+      t.annex_sentence_source, t.annex_start, t.body_sentence_source, t.body_start,
       coalesce(nullif(p.doc_number, ''), p.policy_id) AS policy_name
     FROM mine r
     JOIN targets t USING (target_id)
