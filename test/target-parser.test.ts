@@ -103,7 +103,10 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
   ]],
   ["建设保障性住房1.5-2万套", [{ value: 15000, valueMax: 20000, unit: "套", measure: "increment", subject: "保障性住房" }]],
   ["新增绿化面积10余万平方米", [{ value: 100000, unit: "平方米", comparator: "at_least", subject: "绿化面积" }]],
-  ["粮食播种面积稳定在30万亩左右", [{ value: 300000, unit: "亩", comparator: "about", measure: "level", subject: "粮食播种面积" }]],
+  // (a physical unit in 万 keeps the policy's unit, its base the unit itself: 30万亩 = 300000亩)
+  ["粮食播种面积稳定在30万亩左右", [{ value: 30, unit: "万亩", valueInBaseUnit: 300000, comparator: "about", measure: "level", subject: "粮食播种面积" }]],
+  ["煤炭消费总量降至300万吨以下", [{ value: 300, unit: "万吨", valueInBaseUnit: 3000000, comparator: "at_most", measure: "level", subject: "煤炭消费总量" }]],
+  ["节约用电1.2亿千瓦时", [{ value: 1.2, unit: "亿千瓦时", valueInBaseUnit: 120000000 }]],
   ["城镇登记失业率控制在3.5%以内", [{ text: "控制在3.5%以内", value: 3.5, comparator: "at_most", measure: "level", subject: "城镇登记失业率" }]],
   ["审批时限压缩至3个工作日以内", [{ value: 3, unit: "个工作日", comparator: "at_most", measure: "level", subject: "审批时限" }]],
   ["每个班次学员不超过50人", [{ value: 50, unit: "人", comparator: "at_most" }]],

@@ -75,6 +75,20 @@ describe("a change in the parser never renames or renumbers a published code", (
   });
 });
 
+describe("the same amount in another unit", () => {
+  it("1亿元 registered, 10000万元 read now: the same target, its value and unit listed as changes to review", () => {
+    const entry = registry.find((r) => r.code === "CX75-35-01")!;
+    const proposal = proposeTargets(table!).find((p) => p.row_no === 35 && p.unit === "亿元")!;
+    const diff = compareRegistry([entry], [{ ...proposal, value: 10000, unit: "万元" }]);
+    expect(diff.missing).toEqual([]);
+    expect(diff.added).toEqual([]);
+    expect(diff.matched[0]!.changes).toEqual([
+      { field: "value", registered: 1, proposed: 10000 },
+      { field: "unit", registered: "亿元", proposed: "万元" },
+    ]);
+  });
+});
+
 describe("a deadline stated for one clause of a row", () => {
   it("10月底前完成方案编制，淘汰货车1200辆: the trucks keep the row's deadline, and a registry that gave them 10月底前 is listed for review", () => {
     const content = "10月底前完成《攻坚方案》编制,淘汰国三柴油货车1200辆以上。";

@@ -190,6 +190,8 @@ const COMPARED: (keyof Proposal & keyof RegistryEntry)[] = ["kind", "comparator"
 function matches(entry: RegistryEntry, p: Proposal): boolean {
   if (entry.row_no !== p.row_no || entry.kind !== p.kind) return false;
   if (fingerprint(entry) === fingerprint(p)) return true;
+  // the same amount in another unit (3000000吨 registered, 300万吨 read now): the same duty, its unit a change to review
+  if (entry.kind === "quantity" && entry.base_unit !== "" && entry.base_unit === p.base_unit && entry.value_base !== null && entry.value_base === p.value_base) return true;
   return entry.kind !== "quantity" && similarity(entry.subject, p.subject) >= 0.8;
 }
 

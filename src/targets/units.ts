@@ -41,7 +41,19 @@ export const UNITS: readonly UnitDef[] = [
   ...["万元/亩", "元/亩", "万元/人", "元/人", "万元/平方米", "元/平方米", "吨标准煤/万元", "吨标煤/万元", "立方米/万元", "公里/平方公里"].map(own("intensity")),
   ...["倍", "番"].map(own("ratio")),
   ...["起", "块", "本", "类"].map((unit) => ({ ...own("count")(unit), arabicOnly: true })),
+  // a physical quantity in 万 or 亿 of its unit (煤炭消费总量降至300万吨, 光伏装机5万千瓦, 节约用电1.2亿千瓦时) keeps
+  // the unit the policy writes, with its own unit as base, as 亿元 does 万元: 285万吨 and 2850000吨 are one figure
+  ...scaledUnits(["吨", "千瓦", "千瓦时", "吨标准煤", "吨标煤", "平方米", "亩", "公顷", "立方米", "公里"]),
 ];
+
+/** 万吨 (10,000 吨), 亿千瓦时 (10^8 千瓦时) …: the scaled forms of a physical unit, its own unit their base. */
+function scaledUnits(units: readonly string[]): UnitDef[] {
+  return units.flatMap((unit) => {
+    const category = (["吨", "吨标准煤", "吨标煤"].includes(unit) ? (unit === "吨" ? "mass" : "energy")
+      : ["千瓦", "千瓦时"].includes(unit) ? "energy" : ["平方米", "亩", "公顷"].includes(unit) ? "area" : unit === "立方米" ? "volume" : "length") as UnitCategory;
+    return [{ unit: `万${unit}`, category, baseUnit: unit, factor: 1e4 }, { unit: `亿${unit}`, category, baseUnit: unit, factor: 1e8 }];
+  });
+}
 
 const UNITS_LONGEST_FIRST = [...UNITS].sort((a, b) => b.unit.length - a.unit.length);
 
