@@ -107,6 +107,9 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
   ["粮食播种面积稳定在30万亩左右", [{ value: 30, unit: "万亩", valueInBaseUnit: 300000, comparator: "about", measure: "level", subject: "粮食播种面积" }]],
   ["煤炭消费总量降至300万吨以下", [{ value: 300, unit: "万吨", valueInBaseUnit: 3000000, comparator: "at_most", measure: "level", subject: "煤炭消费总量" }]],
   ["节约用电1.2亿千瓦时", [{ value: 1.2, unit: "亿千瓦时", valueInBaseUnit: 120000000 }]],
+  // 一次能源 is primary energy, not one time of something
+  ["非化石能源占一次能源消费比重提高到20%", [{ value: 20, unit: "%", comparator: "reach", measure: "level", subject: "非化石能源占一次能源消费比重" }]],
+  ["建成区降尘量不高于5吨/平方公里·月", [{ value: 5, unit: "吨/平方公里·月", comparator: "at_most", subject: "建成区降尘量" }]],
   ["城镇登记失业率控制在3.5%以内", [{ text: "控制在3.5%以内", value: 3.5, comparator: "at_most", measure: "level", subject: "城镇登记失业率" }]],
   ["审批时限压缩至3个工作日以内", [{ value: 3, unit: "个工作日", comparator: "at_most", measure: "level", subject: "审批时限" }]],
   ["每个班次学员不超过50人", [{ value: 50, unit: "人", comparator: "at_most" }]],

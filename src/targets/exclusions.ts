@@ -42,6 +42,8 @@ const BASELINE_AFTER = /^ *(?:提高|提升|增加|增长|上升|扩大|下降|�
 export const IDIOMS: readonly string[] = [
   "一批", "一把手", "一站式", "一条龙", "一次性", "一体化", "一揽子", "最多跑一次", "一张网", "一张图", "一张蓝图", "一件事",
   "一盘棋", "一条心", "一门式", "一网通", "一窗受理", "一对一", "一户一档", "一企一策", "一镇一品", "一村一品",
+  // energy statistics: 占一次能源消费比重 (primary energy), 二次能源
+  "一次能源", "二次能源",
 ];
 
 /** Words before a bare 一 that make it an article or part of a word: 其中一个, 作为一项, 统一, 唯一, 进一步. */

@@ -38,7 +38,9 @@ export const UNITS: readonly UnitDef[] = [
   // air and water quality: PM2.5平均浓度下降到35微克/立方米以下
   ...["微克/立方米", "毫克/立方米", "毫克/升", "μg/m³", "ug/m3", "mg/L"].map(own("concentration")),
   // per land, person or output: 亩均税收达到30万元/亩, 单位GDP能耗0.5吨标准煤/万元 (each its own unit, never converted)
-  ...["万元/亩", "元/亩", "万元/人", "元/人", "万元/平方米", "元/平方米", "吨标准煤/万元", "吨标煤/万元", "立方米/万元", "公里/平方公里"].map(own("intensity")),
+  ...["万元/亩", "元/亩", "万元/人", "元/人", "万元/平方米", "元/平方米", "吨标准煤/万元", "吨标煤/万元", "立方米/万元", "公里/平方公里",
+    // dust fall: 降尘量不高于5吨/平方公里·月
+    "吨/平方公里·月", "吨/(平方公里·月)", "吨/平方公里/月", "吨/平方公里"].map(own("intensity")),
   ...["倍", "番"].map(own("ratio")),
   ...["起", "块", "本", "类"].map((unit) => ({ ...own("count")(unit), arabicOnly: true })),
   // a physical quantity in 万 or 亿 of its unit (煤炭消费总量降至300万吨, 光伏装机5万千瓦, 节约用电1.2亿千瓦时) keeps
