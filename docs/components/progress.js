@@ -102,3 +102,25 @@ export function targetProgressTable(rows, {department = false, rowHref} = {}) {
     </tr>`)}</tbody>
   </table>`;
 }
+
+/**
+ * The months reported for each target and department (rows of observations): one row per (target, department), one
+ * column per month (the last `months` of them), the figure (else its status) in each cell; a figure flagged for review
+ * is marked 待复核, one corrected by a later file 改 (its versions in the observation history). `units`: code → unit.
+ */
+export function reportHistory(history, {units = new Map(), months = 12} = {}) {
+  const periods = [...new Set(history.map((h) => h.period))].sort();
+  const shown = periods.slice(-months);
+  const keys = [...new Map(history.map((h) => [`${h.code}|${h.department_name}`, h])).values()];
+  const cell = (h) => {
+    if (!h) return html`<td class="muted">—</td>`;
+    const text = h.value != null ? `${h.value}${units.get(h.code) ?? ""}` : STATUS_ZH[h.status] ?? "";
+    const title = [h.flagged ? `待复核：${h.flag_reason ?? ""}` : "", h.versions > 1 ? `已更正 ${h.versions - 1} 次，现为 ${h.file} 所报` : `${h.file}`, h.note ? `进展情况：${h.note}` : ""].filter(Boolean).join("\n");
+    return html`<td class="${h.flagged ? "history-flagged" : ""}" title="${title}">${text}${h.versions > 1 ? html`<sup class="muted">改</sup>` : ""}${h.flagged ? html`<sup>待复核</sup>` : ""}</td>`;
+  };
+  const byKey = new Map(history.map((h) => [`${h.code}|${h.department_name}|${h.period}`, h]));
+  return html`<div class="history-scroll"><table class="report-history">
+    <thead><tr><th>指标</th><th>报送单位</th>${shown.map((p) => html`<th>${p}</th>`)}</tr></thead>
+    <tbody>${keys.map((k) => html`<tr><td>${k.code}</td><td>${k.department_name}</td>${shown.map((p) => cell(byKey.get(`${k.code}|${k.department_name}|${p}`)))}</tr>`)}</tbody>
+  </table></div>${periods.length > shown.length ? html`<p class="small muted">只列最近 ${shown.length} 个月（共 ${periods.length} 个月有报送）。</p>` : ""}`;
+}

@@ -43,5 +43,8 @@ await emitJson(async (read) => {
     progress: await read(`SELECT policy_id, row_no, code, subject, kind, comparator, target_value, value_max, frequency, goal, unit, latest_period, latest_value, figure_period, falls, rate, ceiling, measure, latest_status,
         round(progress, 4) AS progress, round(elapsed, 4) AS elapsed, progress_status
       FROM target_progress WHERE department_id = $1 ORDER BY row_no, code`, [id]),
+    // every month's current figure it reported (the files received by the as-of date), with its versions
+    history: await read(`SELECT code, department_name, period, value, status, note, flagged, flag_reason, versions, file
+      FROM observations WHERE department_id = $1 ORDER BY code, period`, [id]),
   };
 });

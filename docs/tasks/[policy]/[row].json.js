@@ -25,5 +25,9 @@ await emitJson(async (read) => {
     progress: await read(`SELECT code, subject, kind, comparator, target_value, value_max, frequency, goal, unit, department_name, latest_period, latest_value, figure_period, falls, rate, ceiling, measure, latest_status,
         round(progress, 4) AS progress, round(elapsed, 4) AS elapsed, progress_status, strftime(deadline, '%Y-%m-%d') AS deadline
       FROM target_progress WHERE policy_id = $1 AND row_no = $2 ORDER BY code, department_name`, [values.policy, rowNo]),
+    // every month's current figure of the row's targets (the files received by the as-of date), with its versions
+    history: await read(`SELECT o.code, o.department_name, o.period, o.value, o.status, o.note, o.flagged, o.flag_reason, o.versions, o.file
+      FROM observations o JOIN targets t USING (target_id) WHERE t.policy_id = $1 AND t.row_no = $2
+      ORDER BY o.code, o.department_name, o.period`, [values.policy, rowNo]),
   };
 });
