@@ -4,12 +4,13 @@ import { todayIso } from "./deadline.js";
 import { dataDir, PACKAGE_ROOT, warehousePath } from "./paths.js";
 
 /**
- * What the site's data loaders read besides their own source: the warehouse (path, size and time of change, its WAL
- * too), the data folder, the as-of date (today when unset) and the compiled library under dist/src they import.
- * Framework reuses a loader's cached output as long as the loader file is older than it, so a build on another
- * warehouse, or on the same one after a load, would otherwise show the old figures without a word.
+ * What the site's data loaders read: the warehouse (path, size and time of change, its WAL too), the data folder, the
+ * as-of date (today when unset), the compiled library under dist/src they import, and the loader files themselves.
+ * Framework's preview reuses a loader's cached output as long as the loader file is older than it, and its build
+ * reuses it whatever its age, so a build on another warehouse, on the same one after a load, or after an upgrade
+ * would otherwise show old figures without a word.
  */
-export function loaderInputs(now: Date = new Date()): Record<string, string> {
+export function loaderInputs(now: Date = new Date(), docs: string = join(PACKAGE_ROOT, "docs")): Record<string, string> {
   const stamp = (path: string) => {
     if (!existsSync(path)) return "absent";
     const s = statSync(path);
@@ -18,20 +19,25 @@ export function loaderInputs(now: Date = new Date()): Record<string, string> {
   const db = warehousePath();
   const dist = join(PACKAGE_ROOT, "dist", "src");
   // (walked by hand: readdirSync's recursive entries name their folder differently across Node 20's minor versions)
-  const newest = (dir: string): number => {
+  const newest = (dir: string, counts: (name: string) => boolean = () => true): number => {
     let latest = 0;
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
-      latest = Math.max(latest, entry.isDirectory() ? newest(path) : entry.isFile() ? statSync(path).mtimeMs : 0);
+      if (entry.isDirectory() && entry.name !== ".observablehq") latest = Math.max(latest, newest(path, counts));
+      else if (entry.isFile() && counts(entry.name)) latest = Math.max(latest, statSync(path).mtimeMs);
     }
     return latest;
   };
   const code = existsSync(dist) ? newest(dist) : 0;
+  // the loaders themselves (progress.json.js, [row].json.js): \`observable build\` reuses a cached output even when its
+  // loader changed since (it serves it "stale"), so a luoshi upgraded in place would show data of the old shape
+  const loaders = existsSync(docs) ? newest(docs, (name) => /\.[a-z0-9]+\.(?:js|ts|mjs|cjs|py|sh)$/i.test(name)) : 0;
   return {
     db: `${db} ${stamp(db)} wal ${stamp(`${db}.wal`)}`,
     data: dataDir(),
     asOf: process.env.LUOSHI_AS_OF || todayIso(now),
     code: String(code),
+    loaders: String(loaders),
   };
 }
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -30,6 +30,24 @@ describe("refreshLoaderCache: the site's data loaders never serve output of anot
     expect(existsSync(cached)).toBe(true);
     expect(refreshLoaderCache(root, { db: "b" })).toBe(true);
     expect(existsSync(cached)).toBe(false);
+  });
+
+  it("sees a changed data loader (a build would otherwise serve its old output), not a changed page or component", () => {
+    const docs = mkdtempSync(join(tmpdir(), "luoshi-docs-"));
+    mkdirSync(join(docs, "data"));
+    mkdirSync(join(docs, "components"));
+    mkdirSync(join(docs, ".observablehq", "cache"), { recursive: true });
+    const loader = join(docs, "data", "progress.json.js");
+    writeFileSync(loader, "//");
+    utimesSync(loader, new Date(2026, 0, 1), new Date(2026, 0, 1));
+    const at = new Date(2026, 11, 3, 10);
+    const first = loaderInputs(at, docs).loaders;
+    for (const other of [join(docs, "index.md"), join(docs, "components", "progress.js"), join(docs, ".observablehq", "cache", "x.json.js")]) {
+      writeFileSync(other, "//");
+      expect(loaderInputs(at, docs).loaders).toBe(first);
+    }
+    utimesSync(loader, new Date(2026, 5, 1), new Date(2026, 5, 1));
+    expect(loaderInputs(at, docs).loaders).not.toBe(first);
   });
 
   it("sees another warehouse, a write into it, and another as-of date (today when unset)", () => {

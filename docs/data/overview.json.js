@@ -12,7 +12,9 @@ await emitJson(async (read) => ({
       (SELECT count(*) FROM corrections c WHERE c.policy_id = p.policy_id AND c.kind = 'gap_filled') AS gaps_filled,
       (SELECT count(*) FROM corrections c WHERE c.policy_id = p.policy_id AND c.kind = 'gap_open') AS gaps_open
     FROM policies p ORDER BY p.policy_id`),
-  tasks: await read(`SELECT policy_id, task_id, row_no, item_label, item_title, chapter_no, chapter_title, title, content,
-      lead_departments, coop_departments, deadline_text, deadline_date, open_gaps, correction_count
-    FROM tasks ORDER BY policy_id, row_no`),
+  // each task's status at the as-of date (task_progress: the worst of its targets), for the summary and the table
+  as_of: (await read(`SELECT strftime(as_of, '%Y-%m-%d') AS as_of FROM reporting_rules`))[0].as_of,
+  tasks: await read(`SELECT t.policy_id, t.task_id, t.row_no, t.item_label, t.item_title, t.chapter_no, t.chapter_title, t.title, t.content,
+      t.lead_departments, t.coop_departments, t.deadline_text, t.deadline_date, t.open_gaps, t.correction_count, p.task_status
+    FROM tasks t LEFT JOIN task_progress p USING (task_id) ORDER BY t.policy_id, t.row_no`),
 }));
