@@ -3,7 +3,7 @@ import { emitJson } from "../../dist/src/site.js";
 
 await emitJson(async (read) => ({
   policies: await read(`SELECT policy_id, title, doc_number FROM policies ORDER BY issued_date DESC, policy_id`),
-  targets: await read(`SELECT policy_id, task_id, code, row_no, item_label, chapter_no, chapter_title, kind, comparator, value, value_max, unit,
+  targets: await read(`SELECT policy_id, task_id, code, row_no, item_label, chapter_no, chapter_title, kind, comparator, value, value_max, goal, unit,
       value_base, base_unit, measure, deadline, horizon_text, subject, frequency, attributes, reporting_departments,
       annex_text, annex_start, annex_end, body_source, body_text, body_start, body_end, item_id, adjustments, note, falls, rate, ceiling,
       (SELECT k.deadline_rule FROM tasks k WHERE k.task_id = targets.task_id) AS deadline_rule
