@@ -342,6 +342,30 @@ describe("a rate to come down (下降5%) is reported as the size of its fall", (
   });
 });
 
+describe("a rate over several years (比基期下降5%, 三年内) is a share of the way against the schedule", () => {
+  it("2 of 5 in October of the first of three years is on track, where a rate of one year, or of each year (年均), would be 低于目标", async () => {
+    const falling = (deadline: string, horizon: string, words: string) => (f: ReturnType<typeof copyData>) => {
+      edit(f.policyDir, "tasks.csv", "研究所新引进人才和团队5个,", `研究所${words}5%,`);
+      edit(f.policyDir, "targets.csv", "CX75-08-01,published,8,quantity,,5,,个,个,5,increment,,,人才和团队,,,2017-01-01,,,5个,55,57,body,5个,55,57,",
+        `CX75-08-01,published,8,quantity,,5,,%,%,5,increment,${horizon},${deadline},流失人才比例,,,2017-01-01,,,5%,55,57,,,,,`);
+    };
+    const judged = async (deadline: string, horizon: string, words = "流失人才比例下降") => {
+      let out: Record<string, unknown> = {};
+      await withOwnWarehouse(falling(deadline, horizon, words), async (w, load) => {
+        await load("kjj-10.csv", "2017-11-03 10:00:00", ["市科技局,CX75-08-01,2017-10,2,%,,,,"], "2018-01-31");
+        await setAsOf(w.connection, "2017-11-20");
+        out = (await query(w.connection, `SELECT t.prorated, p.progress, p.progress_status FROM target_progress p JOIN targets t USING (target_id)
+          WHERE p.code = 'CX75-08-01'`)).rows[0]!;
+      });
+      return out;
+    };
+    expect(await judged("2019-12-31", "三年内")).toEqual({ prorated: true, progress: 0.4, progress_status: "on_track" });
+    expect(await judged("", "")).toEqual({ prorated: false, progress: null, progress_status: "lagging" });
+    // 年均下降5%: each year's rate, judged against its value whatever the span
+    expect(await judged("2019-12-31", "三年内", "人才流失年均下降")).toEqual({ prorated: false, progress: null, progress_status: "lagging" });
+  });
+});
+
 /** CX75-08-01 (5个 by 2017-12-31, reported by 市科技局) made a ceiling: 控制在5个以内. */
 const asCeiling = (f: ReturnType<typeof copyData>) => edit(f.policyDir, "targets.csv", "CX75-08-01,published,8,quantity,,5,", "CX75-08-01,published,8,quantity,at_most,5,");
 

@@ -17,10 +17,10 @@ export const PROGRESS = {
 };
 
 /**
- * Judged against its value, not the schedule: a rate (增长8%) or a ceiling (targets.ceiling: 控制在…以内, 降至… with no
- * baseline) has no share of it.
+ * Judged against its value, not the schedule: a rate (增长8%; not one over several years, targets.prorated) or a
+ * ceiling (targets.ceiling: 控制在…以内, 降至… with no baseline) has no share of it.
  */
-export const againstValue = (t) => t.kind === "quantity" && (t.rate === true || t.ceiling === true || t.comparator === "at_most");
+export const againstValue = (t) => t.kind === "quantity" && ((t.rate === true && t.prorated !== true) || t.ceiling === true || t.comparator === "at_most");
 /**
  * A status in words; lagging, for a target judged against its value, says how (there is no schedule behind which to
  * lag): 超过上限 (控制在…以内), 高于目标 (降至…), 低于目标 (a rate).

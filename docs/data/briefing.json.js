@@ -15,7 +15,7 @@ await emitJson(async (read) => ({
       strftime(deadline_date, '%Y-%m-%d') AS deadline, task_status, pairs, lagging, overdue, worst_gap
     FROM task_progress WHERE task_status IN ('overdue', 'lagging') ORDER BY policy_id, task_status = 'lagging', row_no`),
   targets: await read(`SELECT p.policy_id, p.row_no, p.code, p.subject, p.kind, p.comparator, p.target_value, p.value_max, p.frequency, p.goal, p.unit, p.department_name,
-      p.latest_period, p.latest_value, p.figure_period, p.falls, p.rate, p.ceiling, p.measure, p.latest_status, round(p.progress, 4) AS progress, round(p.elapsed, 4) AS elapsed, p.progress_status
+      p.latest_period, p.latest_value, p.figure_period, p.falls, p.rate, p.prorated, p.ceiling, p.measure, p.latest_status, round(p.progress, 4) AS progress, round(p.elapsed, 4) AS elapsed, p.progress_status
     FROM target_progress p JOIN task_progress t ON t.policy_id = p.policy_id AND t.row_no = p.row_no
     WHERE t.task_status IN ('overdue', 'lagging') AND p.progress_status IN ('overdue', 'lagging')
     ORDER BY p.policy_id, p.row_no, p.code, p.department_name`),

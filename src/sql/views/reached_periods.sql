@@ -2,7 +2,8 @@
 -- a recurring duty's 已完成 is one round, never the duty), or a quantity's figure at or beyond its goal counted from
 -- its baseline ((value − baseline) / (goal − baseline) ≥ 1, so a goal below the baseline is reached by going down to
 -- it). A ceiling (targets.ceiling: 控制在…以内, or 降至… with no baseline) is kept, not reached: only its deadline judges it, so its figure within it from the deadline's month on
--- is when it is done; so is a rate (增长8%: targets.rate), reached by a figure at or beyond it from the deadline's
+-- is when it is done; so is a rate (增长8%: targets.rate; not one over several years, targets.prorated, reached as an
+-- increment is), reached by a figure at or beyond it from the deadline's
 -- month to the end of its year (the rate to date of a later year is that year's). Their 已完成 likewise counts only
 -- from the deadline's month (a ceiling kept or a rate reached before it says nothing of the deadline's figure); with
 -- no deadline, the department's word is all there is. One row per such figure; the first month before the month
@@ -11,12 +12,12 @@ SELECT o.policy_id, o.department_id, o.target_id, o.period
 FROM observations o
 JOIN targets t USING (target_id)
 WHERE (o.status = 'done' AND t.kind <> 'recurring'
-    AND NOT (t.kind = 'quantity' AND (t.ceiling OR t.rate) AND t.deadline IS NOT NULL
+    AND NOT (t.kind = 'quantity' AND (t.ceiling OR (t.rate AND NOT t.prorated)) AND t.deadline IS NOT NULL
       AND o.period < strftime(t.deadline, '%Y-%m')))
   OR (t.kind = 'quantity' AND o.value IS NOT NULL AND CASE
     WHEN t.ceiling THEN t.deadline IS NOT NULL AND o.period >= strftime(t.deadline, '%Y-%m') AND o.value <= t.goal
     -- (a rate to date of a later year is that year's: it says nothing of the deadline's)
-    WHEN t.rate THEN t.deadline IS NOT NULL AND o.period >= strftime(t.deadline, '%Y-%m') AND o.period <= strftime(t.deadline, '%Y-12')
+    WHEN t.rate AND NOT t.prorated THEN t.deadline IS NOT NULL AND o.period >= strftime(t.deadline, '%Y-%m') AND o.period <= strftime(t.deadline, '%Y-12')
       AND o.value >= t.goal
     WHEN t.falls AND t.measure = 'level' THEN o.value <= t.goal
     ELSE (o.value - coalesce(t.baseline, 0)) / nullif(t.goal - coalesce(t.baseline, 0), 0) >= 1

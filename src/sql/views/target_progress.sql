@@ -18,7 +18,8 @@
 -- A ceiling (targets.ceiling: 控制在…以内, or 降至… with no baseline) has no share: under it, on track (done once the deadline is judged;
 -- done late when first under it after the deadline's month; done for good once under it from that month on);
 -- over it, lagging (overdue once judged). A rate (增长8%, 下降3%: targets.rate) likewise, the other way: at or beyond
--- it, on track (done once the deadline is judged); short of it, lagging (overdue once judged). A goal of one whole thing (1个, 1次, 1轮: not a percentage or an amount of
+-- it, on track (done once the deadline is judged); short of it, lagging (overdue once judged); a rate over several years
+-- (targets.prorated: 比2018年下降15% by 2020) has a share of the way, against the schedule. A goal of one whole thing (1个, 1次, 1轮: not a percentage or an amount of
 -- money) cannot be a share of the schedule either: like a milestone, only its deadline judges it.
 WITH rules AS (
   SELECT *, (SELECT max(period) FROM reporting_due_dates d WHERE d.due_date <= r.as_of) AS due_period FROM reporting_rules r
@@ -48,7 +49,7 @@ reached AS (
 base AS (
   SELECT
     t.policy_id, t.target_id, t.code, t.row_no, t.item_label, t.kind, t.comparator, t.value AS target_value, t.value_max, t.unit, t.frequency, t.goal,
-    t.measure, t.falls, t.rate, t.ceiling, t.subject, t.deadline, t.counting_start, t.baseline, r.department_id, r.department_name, r.via_group,
+    t.measure, t.falls, t.rate, t.prorated, t.ceiling, t.subject, t.deadline, t.counting_start, t.baseline, r.department_id, r.department_name, r.via_group,
     l.period AS latest_period, f.value AS latest_value, f.period AS figure_period, l.status AS latest_status, l.received_at, rules.as_of, rules.due_period,
     d.done_period, sd.schedule_date,
     -- the first month owed: from the policy's month, or the target's counting start if later (reporting_calendar)
@@ -63,7 +64,7 @@ base AS (
     CASE
       -- a milestone is done or not: 推进中 is no share of it, so it is judged at its deadline, not against the schedule
       WHEN t.kind = 'milestone' THEN CASE l.status WHEN 'done' THEN 1.0 END
-      WHEN t.ceiling OR t.rate THEN NULL
+      WHEN t.ceiling OR (t.rate AND NOT t.prorated) THEN NULL
       WHEN t.kind = 'quantity' AND t.goal IS NOT NULL AND f.value IS NOT NULL THEN
         (f.value - coalesce(t.baseline, 0)) / nullif(t.goal - coalesce(t.baseline, 0), 0)
     END AS progress
@@ -93,7 +94,7 @@ SELECT
       END
     -- a rate to date (增长8%) is the year's only at the deadline: the same, the other way (a figure at or beyond it
     -- from the deadline's month on is its done_period; one before that month judges nothing once the deadline is)
-    WHEN kind = 'quantity' AND rate AND latest_value IS NOT NULL THEN
+    WHEN kind = 'quantity' AND rate AND NOT prorated AND latest_value IS NOT NULL THEN
       CASE
         WHEN done_period IS NOT NULL THEN CASE WHEN deadline IS NOT NULL AND done_period > strftime(deadline, '%Y-%m') THEN 'done_late' ELSE 'done' END
         WHEN deadline_judged THEN 'overdue'

@@ -4,7 +4,7 @@
 -- 每季度举办2期) the value times the periods from the counting start to the deadline (NULL without a deadline); a
 -- rate's is its value (年均增长10%: each year's growth, not 30% over three years).
 -- rate: a rate of change (增长8%, 下降3%: an increment in %): the figure is the rate to date, which goes up and down
--- and is no share of the way; only the deadline judges it (target_progress, reached_periods).
+-- and is no share of the way; only the deadline judges it (target_progress, reached_periods), unless prorated.
 -- rises: whether the figure is meant to go up, so that a fall is asked about (src/drops.ts): not a ceiling (控制在…以内),
 -- nor a goal below its baseline (降低到), nor a level to come down to (降至0.5吨标煤: falls), nor a rate.
 -- ceiling: a level to stay at or below, judged at the deadline only: 控制在…以内 (at_most), or a level to come down to
@@ -32,12 +32,12 @@ SELECT
   -- the words before the target's text in its sentence and the target's text up to its figure (the parser may start
   -- it at the verb). For a change, the registry holds its size and the department reports the size of the fall; for
   -- a level, the level to come down to
-  coalesce(regexp_matches(regexp_replace(
-    CASE WHEN g.annex_start IS NOT NULL THEN substr(t.content, greatest(1, g.annex_start - 5), least(g.annex_start, 6))
+  regexp_replace(
+    CASE WHEN g.annex_start IS NOT NULL THEN substr(t.content, greatest(1, g.annex_start - 9), least(g.annex_start, 10))
         || regexp_extract(substr(t.content, g.annex_start + 1, g.annex_end - g.annex_start), '^[^0-9０-９]*')
-      WHEN g.body_start IS NOT NULL THEN substr(body_sentence_source, greatest(1, g.body_start - 5), least(g.body_start, 6))
+      WHEN g.body_start IS NOT NULL THEN substr(body_sentence_source, greatest(1, g.body_start - 9), least(g.body_start, 10))
         || regexp_extract(substr(body_sentence_source, g.body_start + 1, g.body_end - g.body_start), '^[^0-9０-９]*')
-    END, '\s+', '', 'g'), '(降低|下降|减少|压缩|压减|缩短|削减|减|降)(了|到|至|为)?(约|近|超过|不少于|不低于|达)?$'), false) AS falls
+    END, '\s+', '', 'g') AS lead_in
 FROM raw.targets g
 JOIN raw.tasks t ON t.task_id = g.task_id
 JOIN raw.items i ON i.item_id = g.item_id
@@ -45,7 +45,10 @@ JOIN raw.chapters c ON c.chapter_id = i.chapter_id
 JOIN raw.policies p ON p.policy_id = g.policy_id
 ),
 periods AS (
-  SELECT *,
+  SELECT * EXCLUDE (lead_in),
+    coalesce(regexp_matches(lead_in, '(降低|下降|减少|压缩|压减|缩短|削减|减|降)(了|到|至|为)?(约|近|超过|不少于|不低于|达)?$'), false) AS falls,
+    -- (年均增长10%, 每年下降3%: a rate of each year, not one over the whole span)
+    coalesce(regexp_matches(lead_in, '年均|每年|年平均|平均每年|逐年'), false) AS yearly,
     CASE
       WHEN frequency IN ('每月', '按月', '逐月') THEN 1
       WHEN frequency IN ('每两个月') THEN 2
@@ -59,7 +62,11 @@ periods AS (
     coalesce(kind = 'quantity' AND measure = 'increment' AND unit = '%', false) AS rate
   FROM registry
 )
-SELECT * EXCLUDE (period_months),
+SELECT * EXCLUDE (period_months, yearly),
+  -- a rate over several years (比2018年下降15%, by the end of 2020): the change since the base piles up year after
+  -- year, so its share of the way is measured against the schedule as an increment's is; a rate of one year, or of
+  -- each year (年均增长10%), is judged against its value (target_progress, reached_periods)
+  coalesce(rate AND NOT yearly AND deadline IS NOT NULL AND date_diff('month', counting_start, deadline) >= 12, false) AS prorated,
   NOT (coalesce(comparator, '') = 'at_most' OR coalesce(value < baseline, false) OR coalesce(falls AND measure = 'level', false) OR rate) AS rises,
   coalesce(kind = 'quantity' AND measure = 'increment' AND unit IN ('%', '个百分点'), false) AS signed,
   coalesce(kind = 'quantity' AND (comparator = 'at_most' OR (falls AND measure = 'level' AND baseline IS NULL)), false) AS ceiling,
