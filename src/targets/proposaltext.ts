@@ -8,12 +8,18 @@ import type { Proposal } from "./registry.js";
 
 const KIND: Record<string, string> = { quantity: "数量指标", milestone: "节点任务", recurring: "常态任务" };
 
-/** What the figure reported against it is: 水平值 (a level), 增量 (an increase), 增减率 (增长8%), 百分点变化 (提高2个百分点). */
-function measureText(p: Proposal): string {
+/**
+ * What the figure reported against it is: 水平值 (a level), 增量 (an increase), 增减率 (增长8%), 百分点变化 (提高2个百分点);
+ * for a figure meant to go down (`down`), 减少量 and 降幅.
+ */
+function measureText(p: Proposal, down: boolean): string {
   if (p.kind !== "quantity" || !p.measure) return "";
   if (p.measure === "level") return "水平值";
-  return p.unit === "%" ? "增减率" : p.unit === "个百分点" ? "百分点变化" : "增量";
+  return p.unit === "%" ? (down ? "降幅" : "增减率") : p.unit === "个百分点" ? "百分点变化" : down ? "减少量" : "增量";
 }
+
+/** The words before a figure say it goes down (下降到33, 降低10%): as the targets view's `falls` reads them. */
+const DOWN_BEFORE = /(降低|下降|减少|压缩|压减|缩短|削减|减|降)(了|到|至|为)?(约|近|超过|不少于|不低于|达)?$/;
 
 /** The source words around [start, end) of `text`: a few characters before, for the verb. */
 function sourceWords(text: string, start: number | null, end: number | null): string {
@@ -28,9 +34,13 @@ export function proposalText(p: Proposal, row: ProposalRow | undefined, bodyText
   const value = p.value === null ? "" : `${p.value}${p.value_max !== null ? `–${p.value_max}` : ""}${p.unit ?? ""}`;
   // (COMPARATORS' words: 左右 after the figure, 恰为 left unsaid)
   const c = p.comparator;
-  const compared = c === "about" ? `${value}${COMPARATORS.about}` : c && c !== "exactly" ? `${COMPARATORS[c]} ${value}` : value;
+  // (the words before the target's text, and its own up to the figure: the parser may start it at the verb)
+  const [text, start, own] = p.annex_text !== "" ? [row?.content ?? "", p.annex_start, p.annex_text] : [bodyText, p.body_start, p.body_text];
+  const down = start !== null && DOWN_BEFORE.test((text.slice(Math.max(0, start - 6), start) + /^[^0-9０-９]*/.exec(own)![0]).replace(/\s+/g, ""));
+  // (下降到33: a level to come down to, 降至 33, not 达到 33)
+  const compared = c === "about" ? `${value}${COMPARATORS.about}` : c === "reach" && down ? `降至 ${value}` : c && c !== "exactly" ? `${COMPARATORS[c]} ${value}` : value;
   const what = p.kind === "quantity" ? compared : p.kind === "recurring" ? p.frequency || "常态开展" : "完成";
-  const measure = measureText(p);
+  const measure = measureText(p, down);
   // the text's own horizon (年内, 到2020年) or else the row's deadline, as the build will give it
   const deadline = p.deadline !== null ? `${p.deadline}${p.horizon_text ? `（原文“${p.horizon_text}”）` : ""}`
     : row?.deadline_date ? `${row.deadline_date}（附件“${row.deadline_text}”）`

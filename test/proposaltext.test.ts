@@ -1,0 +1,27 @@
+// How `luoshi targets --check` words a proposed target for review (src/targets/proposaltext.ts).
+import { describe, expect, it } from "vitest";
+import { proposalText } from "../src/targets/proposaltext.js";
+import type { Proposal } from "../src/targets/registry.js";
+
+const content = "PM2.5浓度下降到33微克/立方米,单位GDP能耗下降3%,新增光伏装机容量5万千瓦以上。";
+const row = { deadline_text: "年内", deadline_date: "2019-12-31", content };
+/** A quantity proposal read from `text` in the row above. */
+const proposal = (text: string, fields: Partial<Proposal>): Proposal => ({
+  row_no: 1, reporting_departments: "", kind: "quantity", comparator: null, value: null, value_max: null, unit: null, base_unit: null, value_base: null,
+  measure: null, horizon_text: "", deadline: null, subject: "", frequency: "", attributes: "",
+  annex_text: text, annex_start: content.indexOf(text), annex_end: content.indexOf(text) + text.length,
+  body_source: "", body_text: "", body_start: null, body_end: null, body_differs: false, ...fields,
+} as Proposal);
+
+describe("proposalText", () => {
+  it("says 降至 for a level to come down to (下降到33), not 达到", () => {
+    expect(proposalText(proposal("下降到33微克/立方米", { comparator: "reach", value: 33, unit: "微克/立方米", measure: "level", subject: "PM2.5浓度" }), row, ""))
+      .toBe("数量指标「PM2.5浓度」：降至 33微克/立方米（水平值）；时限 2019-12-31（附件“年内”）；附件“PM2.5浓度下降到33微克/立方米”");
+  });
+
+  it("calls a rate to come down a 降幅, and words an increase with 以上 as 不少于", () => {
+    expect(proposalText(proposal("3%", { value: 3, unit: "%", measure: "increment", subject: "单位GDP能耗" }), row, "")).toContain("：3%（降幅）；");
+    expect(proposalText(proposal("5万千瓦以上", { comparator: "at_least", value: 5, unit: "万千瓦", measure: "increment", subject: "光伏装机容量" }), row, ""))
+      .toContain("：不少于 5万千瓦（增量）；");
+  });
+});
