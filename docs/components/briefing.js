@@ -73,7 +73,7 @@ export function behindList(behind, targets, {base = "."} = {}) {
   return html`<ol class="briefing-list">${behind.map((task, i) => {
     const own = targets.filter((t) => t.policy_id === task.policy_id && t.row_no === task.row_no);
     return html`<li data-row="${task.row_no}"><p class="briefing-text">${cnIndex(i + 1)}<a href="${base}/tasks/${task.policy_id}/r${String(task.row_no).padStart(2, "0")}">第 ${task.row_no} 行</a> ${task.title}
-      <span class="muted">（牵头：${list(task.lead_departments) || "—"}${task.coop_departments?.length ? `；配合：${list(task.coop_departments)}` : ""}；时限：${task.deadline_text || "—"}）</span>
+      <span class="muted">（牵头：${list(task.lead_departments) || "—"}${task.lead_persons?.length ? `，责任人 ${list(task.lead_persons)}` : ""}${task.coop_departments?.length ? `；配合：${list(task.coop_departments)}` : ""}；时限：${task.deadline_text || "—"}）</span>
       <strong style="color:${PROGRESS[task.task_status].color}">${PROGRESS[task.task_status].label}</strong></p>
       <ul>${own.map(targetSentence)}</ul></li>`;
   })}</ol>`;

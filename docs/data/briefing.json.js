@@ -12,7 +12,10 @@ await emitJson(async (read) => ({
       sum(not_due) AS not_due
     FROM task_progress GROUP BY ALL ORDER BY policy_id, task_status`),
   behind: await read(`SELECT policy_id, task_id, row_no, item_label, title, lead_departments, coop_departments, deadline_text,
-      strftime(deadline_date, '%Y-%m-%d') AS deadline, task_status, pairs, lagging, overdue, worst_gap
+      strftime(deadline_date, '%Y-%m-%d') AS deadline, task_status, pairs, lagging, overdue, worst_gap,
+      -- the persons the annex names for the leading departments (an OCR-damaged name left out: it names nobody)
+      coalesce((SELECT list(p.person_name ORDER BY p.position) FROM task_persons p WHERE p.task_id = task_progress.task_id AND p.role = 'lead'
+        AND p.person_status <> 'unresolved'), []) AS lead_persons
     FROM task_progress WHERE task_status IN ('overdue', 'lagging') ORDER BY policy_id, task_status = 'lagging', row_no`),
   targets: await read(`SELECT p.policy_id, p.row_no, p.code, p.subject, p.kind, p.comparator, p.target_value, p.value_max, p.frequency, p.goal, p.unit, p.department_name,
       p.latest_period, p.latest_value, p.figure_period, p.falls, p.rate, p.prorated, p.ceiling, p.measure, p.latest_status, round(p.progress, 4) AS progress, round(p.elapsed, 4) AS elapsed, p.progress_status

@@ -16,6 +16,8 @@ await emitJson(async (read) => {
     elsewhere: await read(`SELECT d.policy_id, d.code, p.title, p.doc_number FROM departments d JOIN policies p USING (policy_id)
       WHERE d.name = $1 AND d.policy_id <> $2 AND d.${HAS_DEPARTMENT_PAGE} ORDER BY p.issued_date DESC, d.policy_id`, [department.name, values.policy]),
     workload: (await read(`SELECT * FROM department_workload WHERE department_id = $1`, [id]))[0],
+    // its workload in every policy together, when it has rows in more than one (departments matched by name)
+    combined: (await read(`SELECT policies, rows_led, rows_cooperated, workload_score FROM department_workload_combined WHERE name = $1 AND policies > 1`, [department.name]))[0] ?? null,
     centrality: (await read(`SELECT degree, weighted_degree, betweenness, betweenness_normalized,
         (SELECT count(*) + 1 FROM department_centrality o WHERE o.policy_id = c.policy_id AND o.weighted_degree > c.weighted_degree) AS hub_rank,
         (SELECT count(*) FROM department_centrality o WHERE o.policy_id = c.policy_id) AS departments
