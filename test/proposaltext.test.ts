@@ -19,6 +19,14 @@ describe("proposalText", () => {
       .toBe("数量指标「PM2.5浓度」：降至 33微克/立方米（水平值）；时限 2019-12-31（附件“年内”）；附件“PM2.5浓度下降到33微克/立方米”");
   });
 
+  it("asks for the baseline of a share to reach (优良天数比例达到85%: measured from 0 otherwise), not of a count or a level to come down to", () => {
+    const text = "优良天数比例达到85%以上";
+    const share = { ...row, content: text };
+    const p = { ...proposal("", {}), annex_text: "达到85%以上", annex_start: 6, annex_end: text.length, comparator: "at_least", value: 85, unit: "%", measure: "level", subject: "优良天数比例" } as Proposal;
+    expect(proposalText(p, share, "")).toContain("；百分比水平值：序时进度从 0 起算，起算时已有一定水平的（如上年 80%），请在 targets.csv 的 baseline 中填写");
+    expect(proposalText(proposal("下降到33微克/立方米", { comparator: "reach", value: 33, unit: "微克/立方米", measure: "level", subject: "PM2.5浓度" }), row, "")).not.toContain("baseline");
+  });
+
   it("calls a rate to come down a 降幅, and words an increase with 以上 as 不少于", () => {
     expect(proposalText(proposal("3%", { value: 3, unit: "%", measure: "increment", subject: "单位GDP能耗" }), row, "")).toContain("：3%（降幅）；");
     expect(proposalText(proposal("5万千瓦以上", { comparator: "at_least", value: 5, unit: "万千瓦", measure: "increment", subject: "光伏装机容量" }), row, ""))

@@ -47,5 +47,8 @@ export function proposalText(p: Proposal, row: ProposalRow | undefined, bodyText
     : row?.deadline_text ? `无日期（附件“${row.deadline_text}”）` : "无（附件未写完成时限）";
   const source = p.annex_text !== "" ? `附件“${sourceWords(row?.content ?? "", p.annex_start, p.annex_end) || p.annex_text}”`
     : p.body_text !== "" ? `正文“${sourceWords(bodyText, p.body_start, p.body_end) || p.body_text}”` : "";
-  return `${KIND[p.kind] ?? p.kind}「${p.subject}」：${what}${measure ? `（${measure}）` : ""}；时限 ${deadline}${source ? `；${source}` : ""}`;
+  // a share to reach (优良天数比例达到85%) is measured from 0 against the schedule unless its level at the start is given
+  const share = p.kind === "quantity" && p.measure === "level" && p.unit === "%" && p.comparator !== "at_most" && !down
+    ? "；百分比水平值：序时进度从 0 起算，起算时已有一定水平的（如上年 80%），请在 targets.csv 的 baseline 中填写" : "";
+  return `${KIND[p.kind] ?? p.kind}「${p.subject}」：${what}${measure ? `（${measure}）` : ""}；时限 ${deadline}${source ? `；${source}` : ""}${share}`;
 }
