@@ -17,6 +17,12 @@ export const PROGRESS = {
 };
 
 /**
+ * A task's status in words (task_progress: the worst of its targets'): a task whose worst target is unreported has
+ * some target unreported, not nothing reported (有指标未报送); one with no quantified target, 无量化指标.
+ */
+export const taskStatusLabel = (s) => (s === "not_reported" ? "有指标未报送" : s === "no_target" ? "无量化指标" : PROGRESS[s]?.label ?? s);
+
+/**
  * Judged against its value, not the schedule: a rate (增长8%; not one over several years, targets.prorated) or a
  * ceiling (targets.ceiling: 控制在…以内, 降至… with no baseline) has no share of it.
  */

@@ -19,7 +19,7 @@ const dollar = (unit: string, factor: number): UnitDef => ({ unit, category: "mo
  * 线 (一线), 体 (一体), 部 (一部分), 起 (一起), 门 (一门式), 对 (一对一, 统一对接), 组 (统一组织), 本, 片, 回, 方 (一方面).
  * Four of them count after Arabic digits only: 查处案件50起, 新建篮球场20块, 配送图书1000本, 整合数据资源300类 (arabicOnly).
  */
-export const UNITS: readonly UnitDef[] = [
+const PLAIN_UNITS: readonly UnitDef[] = [
   ...["家", "个", "台", "项", "期", "人次", "名", "人", "次", "轮", "场", "批", "座", "所", "套", "件", "条", "户",
     "辆", "张", "处", "栋", "幢", "间", "款", "种", "支", "位", "株", "棵", "篇", "份", "届", "例", "宗", "笔", "艘",
     "架", "枚", "颗", "盏", "课时", "学时", "项次", "户次", "车次", "班次", "架次", "批次", "家次", "场次", "个批次", "标箱", "床", "张床位"].map(own("count")),
@@ -43,19 +43,18 @@ export const UNITS: readonly UnitDef[] = [
     "吨/平方公里·月", "吨/(平方公里·月)", "吨/平方公里/月", "吨/平方公里"].map(own("intensity")),
   ...["倍", "番"].map(own("ratio")),
   ...["起", "块", "本", "类"].map((unit) => ({ ...own("count")(unit), arabicOnly: true })),
-  // a physical quantity in 万 or 亿 of its unit (煤炭消费总量降至300万吨, 光伏装机5万千瓦, 节约用电1.2亿千瓦时) keeps
-  // the unit the policy writes, with its own unit as base, as 亿元 does 万元: 285万吨 and 2850000吨 are one figure
-  ...scaledUnits(["吨", "千瓦", "千瓦时", "吨标准煤", "吨标煤", "平方米", "亩", "公顷", "立方米", "公里"]),
 ];
 
-/** 万吨 (10,000 吨), 亿千瓦时 (10^8 千瓦时) …: the scaled forms of a physical unit, its own unit their base. */
-function scaledUnits(units: readonly string[]): UnitDef[] {
-  return units.flatMap((unit) => {
-    const category = (["吨", "吨标准煤", "吨标煤"].includes(unit) ? (unit === "吨" ? "mass" : "energy")
-      : ["千瓦", "千瓦时"].includes(unit) ? "energy" : ["平方米", "亩", "公顷"].includes(unit) ? "area" : unit === "立方米" ? "volume" : "length") as UnitCategory;
-    return [{ unit: `万${unit}`, category, baseUnit: unit, factor: 1e4 }, { unit: `亿${unit}`, category, baseUnit: unit, factor: 1e8 }];
-  });
-}
+/**
+ * A physical quantity in 万 or 亿 of its unit (煤炭消费总量降至300万吨, 光伏装机5万千瓦, 节约用电1.2亿千瓦时) keeps the
+ * unit the policy writes, its own unit the base (of its category), as 亿元 does 万元: 285万吨 and 2850000吨 are one figure.
+ */
+const SCALED_UNITS: readonly UnitDef[] = ["吨", "千瓦", "千瓦时", "吨标准煤", "吨标煤", "平方米", "亩", "公顷", "立方米", "公里"].flatMap((unit) => {
+  const { category } = PLAIN_UNITS.find((u) => u.unit === unit)!;
+  return [{ unit: `万${unit}`, category, baseUnit: unit, factor: 1e4 }, { unit: `亿${unit}`, category, baseUnit: unit, factor: 1e8 }];
+});
+
+export const UNITS: readonly UnitDef[] = [...PLAIN_UNITS, ...SCALED_UNITS];
 
 const UNITS_LONGEST_FIRST = [...UNITS].sort((a, b) => b.unit.length - a.unit.length);
 
