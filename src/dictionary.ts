@@ -129,6 +129,18 @@ export const DICTIONARY: Record<string, ViewDoc> = {
       alias_kind: "name 规范简称；full_name 全称；alias 别名；with_place 前加地名的简称或别名（由全称推出）",
     },
   },
+  department_identities: {
+    title: "各政策中的同一部门",
+    description: "仓库中有几份政策时，哪些部门是同一个部门：一个部门在本政策中的名称、全称或别名，另一政策中的部门也写作它，即为同一部门（市发改局；另一政策中的市发展改革局，别名市发改局），除非两者都有全称而全称不同（两个城市的同名部门）；同一关系可传递。一个仓库只应收一个城市的政策。",
+    key: ["policy_id", "department_id"],
+    columns: {
+      policy_id: policy,
+      department_id: "部门编号",
+      identity_id: "同一部门的编号：其中各部门编号最小的一个",
+      name: "该部门的简称（最新一份政策中的）",
+      names: "该部门在各政策中的简称（列表）",
+    },
+  },
   group_members: {
     title: "部门组成员",
     description: "部门组（如 各镇(街道、园区)）的成员；名单不在文件中时标为待确认。",
@@ -284,10 +296,12 @@ export const DICTIONARY: Record<string, ViewDoc> = {
   },
   department_workload_combined: {
     title: "部门工作量（各政策合计）",
-    description: "仓库中有几份政策时，每个部门在各政策中的工作量之和：同名的部门算作同一部门（与部门页“同名部门在另一政策中的页面”、构建时的同名部门检查口径相同）。只列至少承担一行任务的部门。",
-    key: ["name"],
+    description: "仓库中有几份政策时，每个部门在各政策中的工作量之和：各政策中的部门是否为同一部门按 department_identities（名称、全称或别名相同）。只列至少承担一行任务的部门。",
+    key: ["identity_id"],
     columns: {
-      name: "部门简称（各政策中相同）",
+      identity_id: "同一部门的编号（见 department_identities）",
+      name: "部门简称（最新一份政策中的）",
+      names: "各政策中的简称（列表）",
       kind_label: "类别中文名（取最新一份政策中的）",
       is_group: "是否为部门组",
       policies: "承担任务的政策数",
@@ -302,7 +316,7 @@ export const DICTIONARY: Record<string, ViewDoc> = {
       first_deadline: "最早的完成时限",
       last_deadline: "最晚的完成时限",
       rows_without_deadline: "缺少完成时限的行数（各政策之和）",
-      per_policy: "各政策的明细（列表，最新的政策在前）：政策编号、文号、标题、部门编号、部门编码、牵头行数、配合行数、涉及行数、工作量分数",
+      per_policy: "各政策的明细（列表，最新的政策在前）：政策编号、文号、标题、部门编号、部门编码、该政策中的简称、牵头行数、配合行数、涉及行数、工作量分数",
     },
   },
   department_deadlines: {

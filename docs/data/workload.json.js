@@ -12,15 +12,17 @@ await emitJson(async (read) => ({
         QUALIFY row_number() OVER (PARTITION BY any_value(policy_id) ORDER BY both_split DESC, count(*) DESC, any_value(row_no)) = 1)
       SELECT a.policy_id, a.row_no, a.department_name, a.role, a.role_size, a.share
       FROM task_assignments a JOIN r USING (task_id) ORDER BY a.role DESC, a.share DESC, a.department_name`),
-  departments: await read(`SELECT policy_id, department_id, code, name, kind_label, is_group, rows_led, rows_sole_lead, rows_cooperated,
-      rows_total, items_touched, workload_score, lead_score, coop_score, persons, first_deadline, last_deadline, rows_without_deadline
-    FROM department_workload WHERE rows_total > 0 ORDER BY policy_id, workload_score DESC, name`),
-  // every policy together (only for a warehouse of several): one row per department name, its per-policy parts listed
+  departments: await read(`SELECT w.policy_id, w.department_id, w.code, w.name, w.kind_label, w.is_group, w.rows_led, w.rows_sole_lead, w.rows_cooperated,
+      w.rows_total, w.items_touched, w.workload_score, w.lead_score, w.coop_score, w.persons, w.first_deadline, w.last_deadline, w.rows_without_deadline,
+      i.identity_id, i.name AS identity_name
+    FROM department_workload w JOIN department_identities i USING (policy_id, department_id)
+    WHERE w.rows_total > 0 ORDER BY w.policy_id, w.workload_score DESC, w.name`),
+  // every policy together (only for a warehouse of several): one row per department (department_identities), its per-policy parts listed
   combined: await read(`SELECT * FROM department_workload_combined WHERE (SELECT count(*) FROM policies) > 1
     ORDER BY workload_score DESC, name`),
   deadlines: await read(`SELECT policy_id, department_id, role, deadline_month AS month, deadline_kind AS kind, rows, row_nos
     FROM department_deadlines ORDER BY policy_id, department_id, month, role`),
-  persons: await read(`SELECT p.policy_id, p.name, p.status, p.department_name, d.code, p.rows_lead, p.rows_coop, p.rows_total, p.row_nos
-    FROM person_workload p LEFT JOIN departments d USING (department_id)
+  persons: await read(`SELECT p.policy_id, p.name, p.status, p.department_name, i.name AS identity_name, d.code, p.rows_lead, p.rows_coop, p.rows_total, p.row_nos
+    FROM person_workload p LEFT JOIN departments d USING (department_id) LEFT JOIN department_identities i USING (department_id)
     WHERE p.rows_total > 0 ORDER BY p.policy_id, p.rows_total DESC, p.rows_lead DESC, p.name`),
 }));

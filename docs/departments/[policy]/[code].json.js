@@ -12,12 +12,15 @@ await emitJson(async (read) => {
   return {
     department,
     policy: (await read(`SELECT policy_id, title, doc_number FROM policies WHERE policy_id = $1`, [values.policy]))[0],
-    // the same department (by name) in the warehouse's other policies: each has its own page
-    elsewhere: await read(`SELECT d.policy_id, d.code, p.title, p.doc_number FROM departments d JOIN policies p USING (policy_id)
-      WHERE d.name = $1 AND d.policy_id <> $2 AND d.${HAS_DEPARTMENT_PAGE} ORDER BY p.issued_date DESC, d.policy_id`, [department.name, values.policy]),
+    // the same department (department_identities: by name, full name or alias) in the warehouse's other policies: each has its own page
+    elsewhere: await read(`SELECT d.policy_id, d.code, d.name, p.title, p.doc_number
+      FROM department_identities me JOIN department_identities i USING (identity_id) JOIN departments d ON d.department_id = i.department_id
+      JOIN policies p ON p.policy_id = d.policy_id
+      WHERE me.department_id = $1 AND d.policy_id <> me.policy_id AND d.${HAS_DEPARTMENT_PAGE} ORDER BY p.issued_date DESC, d.policy_id`, [id]),
     workload: (await read(`SELECT * FROM department_workload WHERE department_id = $1`, [id]))[0],
-    // its workload in every policy together, when it has rows in more than one (departments matched by name)
-    combined: (await read(`SELECT policies, rows_led, rows_cooperated, workload_score FROM department_workload_combined WHERE name = $1 AND policies > 1`, [department.name]))[0] ?? null,
+    // its workload in every policy together, when it has rows in more than one (departments matched by department_identities)
+    combined: (await read(`SELECT c.policies, c.rows_led, c.rows_cooperated, c.workload_score FROM department_workload_combined c
+      JOIN department_identities i USING (identity_id) WHERE i.department_id = $1 AND c.policies > 1`, [id]))[0] ?? null,
     centrality: (await read(`SELECT degree, weighted_degree, betweenness, betweenness_normalized,
         (SELECT count(*) + 1 FROM department_centrality o WHERE o.policy_id = c.policy_id AND o.weighted_degree > c.weighted_degree) AS hub_rank,
         (SELECT count(*) FROM department_centrality o WHERE o.policy_id = c.policy_id) AS departments

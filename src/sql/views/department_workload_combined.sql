@@ -1,11 +1,13 @@
--- Workload of each department across all the warehouse's policies: a department is the same in two policies when it
--- has the same name there (as the department pages and the build's same-name check take it). Its rows, shares and
--- scores are the sums of its department_workload rows; per_policy lists them, newest policy first.
+-- Workload of each department across all the warehouse's policies: departments of several policies are one when
+-- department_identities says so (the same name, full name or alias). Its rows, shares and scores are the sums of its
+-- department_workload rows; per_policy lists them, newest policy first, each under its name in that policy.
 SELECT
-  w.name,
+  i.identity_id,
+  any_value(i.name) AS name,
+  any_value(i.names) AS names,
   arg_max(w.kind_label, p.issued_date) AS kind_label,
   bool_or(w.is_group) AS is_group,
-  count(*) AS policies,
+  count(DISTINCT w.policy_id) AS policies,
   sum(w.rows_led) AS rows_led,
   sum(w.rows_sole_lead) AS rows_sole_lead,
   sum(w.rows_cooperated) AS rows_cooperated,
@@ -17,10 +19,11 @@ SELECT
   min(w.first_deadline) AS first_deadline,
   max(w.last_deadline) AS last_deadline,
   sum(w.rows_without_deadline) AS rows_without_deadline,
-  list({policy_id: w.policy_id, doc_number: p.doc_number, title: p.title, department_id: w.department_id, code: w.code,
+  list({policy_id: w.policy_id, doc_number: p.doc_number, title: p.title, department_id: w.department_id, code: w.code, name: w.name,
         rows_led: w.rows_led, rows_cooperated: w.rows_cooperated, rows_total: w.rows_total, workload_score: w.workload_score}
        ORDER BY p.issued_date DESC, w.policy_id) AS per_policy
 FROM department_workload w
 JOIN policies p USING (policy_id)
+JOIN department_identities i USING (policy_id, department_id)
 WHERE w.rows_total > 0
-GROUP BY w.name
+GROUP BY i.identity_id
