@@ -29,7 +29,7 @@ const HELP = `luoshi —— 政策任务分解表与月度进展的数据仓库
       退出码：0 全部接受；1 有行被拒绝（或退回清单未能写入）；2 有文件被整体拒绝；3 仓库繁忙、不存在或需重建；64 用法错误（含 --rejects-out 无法写入）。
   luoshi targets [--check] [--write] [--data DIR]
       由正文与附件文本提出指标，并与指标登记表 targets.csv 比对：已发布的编码永不改名、不重编号；
-      差异列出待审核（--check 有差异时退出码 1）；--write 只为新提出的指标追加新编码（之后运行 luoshi build 使其进入仓库）
+      差异列出待审核（--check 有差异时退出码 1；百分比水平值未填 baseline 的另列“提示”，不计为差异）；--write 只为新提出的指标追加新编码（之后运行 luoshi build 使其进入仓库）
   luoshi template --department 单位 --period YYYY-MM [--format xlsx|csv] [--out 文件]  生成月度报送模板（luoshi template --help）
   luoshi serve [--dir 站点目录] [--port 3000] [--host 127.0.0.1]
       在本机提供已生成的站点（默认 dist-site，先运行 npm run site:build），不需联网；
@@ -245,7 +245,7 @@ async function targets(args: string[]): Promise<number> {
   const { readAllPolicies } = await import("../src/build.js");
   const { proposeTargets, compareRegistry, registerNew, registryCsv } = await import("../src/targets/registry.js");
   const { readRegistryFile } = await import("../src/targets/registryfile.js");
-  const { proposalText } = await import("../src/targets/proposaltext.js");
+  const { proposalText, needsBaseline, BASELINE_HINT } = await import("../src/targets/proposaltext.js");
   const root = join(dataDir(values.data), "policies");
   let differences = 0;
   // every policy, checked as `luoshi build` checks them (a target prefix used twice is rejected here too)
@@ -267,12 +267,22 @@ async function targets(args: string[]): Promise<number> {
       const lead = table.taskDepartments.filter((d) => d.task_id === task?.task_id && d.role === "lead" && d.accountable);
       return table.departments.find((d) => d.is_group && lead.some((l) => l.department_id === d.department_id)) ?? null;
     };
+    // the annex row of a target and the body text it was read from (its item's title or body)
+    const sourceOf = (t: { row_no: number; body_source: string }) => {
+      const task = table.tasks.find((x) => x.row_no === t.row_no);
+      const item = table.items.find((i) => i.item_id === task?.item_id);
+      return { task, bodyText: (t.body_source === "title" ? item?.title : item?.body_text) ?? "" };
+    };
+    // a registered share to reach with no baseline: a hint, not a difference (a share may truly start from 0)
+    for (const e of registry) {
+      if (e.status !== "published" || e.baseline !== null) continue;
+      const { task, bodyText } = sourceOf(e);
+      if (needsBaseline(e, task, bodyText)) console.log(`  提示 ${e.code}「${e.subject}」：${BASELINE_HINT}`);
+    }
     for (const p of diff.added) {
       const group = p.kind === "quantity" && p.value !== null ? groupLead(p.row_no) : null;
       const members = group === null ? 0 : table.groupMembers.filter((m) => m.group_id === group.department_id).length;
-      const task = table.tasks.find((t) => t.row_no === p.row_no);
-      const item = table.items.find((i) => i.item_id === task?.item_id);
-      const bodyText = (p.body_source === "title" ? item?.title : item?.body_text) ?? "";
+      const { task, bodyText } = sourceOf(p);
       console.log(`  新提出 附件第 ${p.row_no} 行 ${proposalText(p, task, bodyText)}` +
         (group === null ? "" : `（由部门组「${group.name}」牵头：其 ${members} 个成员单位各报各的数，每个都按 ${p.value}${p.unit ?? ""} 判断进度；原文是全组合计的，请在 targets.csv 中改写或另行约定，见任务分解表格式）`));
     }

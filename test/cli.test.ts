@@ -104,6 +104,20 @@ describe("luoshi CLI", () => {
     expect(r.stdout).not.toMatch(/quantity|milestone|recurring|increment/);
   });
 
+  it("targets --check hints at a registered share to reach with no baseline (全覆盖: 100% from 0), without counting it a difference; a baseline of 0 silences it", () => {
+    const fresh = copyData();
+    const check = () => spawnSync(process.execPath, [join(PACKAGE_ROOT, "bin", "luoshi.js"), "targets", "--check", "--data", fresh.data], { encoding: "utf8" });
+    let r = check();
+    expect(r.status).toBe(0);
+    expect(r.stdout.split("\n").filter((l) => l.startsWith("  提示 ")).map((l) => l.slice(0, 15))).toEqual(["  提示 CX75-06-03", "  提示 CX75-33-01"]);
+    expect(r.stdout).toContain("  提示 CX75-33-01「城区重点公共区域无线免费WIFI」：百分比水平值：序时进度从 0 起算");
+    edit(fresh.policyDir, "targets.csv", /^(CX75-33-01,(?:[^,]*,){16})(,)/m, "$10$2");
+    r = check();
+    expect(r.status).toBe(0);
+    expect(r.stdout).not.toContain("CX75-33-01");
+    expect(r.stdout).toContain("  提示 CX75-06-03");
+  });
+
   it("prints the help for --help after any command, exit 0", () => {
     for (const command of ["build", "query", "targets", "ingest"]) {
       const r = luoshi(command, "--help");

@@ -1,6 +1,6 @@
 // How `luoshi targets --check` words a proposed target for review (src/targets/proposaltext.ts).
 import { describe, expect, it } from "vitest";
-import { proposalText } from "../src/targets/proposaltext.js";
+import { needsBaseline, proposalText } from "../src/targets/proposaltext.js";
 import type { Proposal } from "../src/targets/registry.js";
 
 const content = "PM2.5浓度下降到33微克/立方米,单位GDP能耗下降3%,新增光伏装机容量5万千瓦以上。";
@@ -31,5 +31,18 @@ describe("proposalText", () => {
     expect(proposalText(proposal("3%", { value: 3, unit: "%", measure: "increment", subject: "单位GDP能耗" }), row, "")).toContain("：3%（降幅）；");
     expect(proposalText(proposal("5万千瓦以上", { comparator: "at_least", value: 5, unit: "万千瓦", measure: "increment", subject: "光伏装机容量" }), row, ""))
       .toContain("：不少于 5万千瓦（增量）；");
+  });
+});
+
+describe("needsBaseline", () => {
+  it("holds for a registered share to reach as for a proposal, read from the same source words", () => {
+    const text = "城区重点公共区域实现无线免费WIFI全覆盖";
+    const registered = { kind: "quantity", comparator: "reach", measure: "level", unit: "%", annex_text: text, annex_start: 0, body_text: "", body_start: null };
+    expect(needsBaseline(registered, { ...row, content: text }, "")).toBe(true);
+    expect(needsBaseline({ ...registered, comparator: "at_most" }, { ...row, content: text }, "")).toBe(false);
+    expect(needsBaseline({ ...registered, measure: "increment" }, { ...row, content: text }, "")).toBe(false);
+    // 下降到 before the figure: a level to come down to, judged as a ceiling
+    const down = "综合能耗占比下降到30%";
+    expect(needsBaseline({ ...registered, annex_text: "30%", annex_start: down.indexOf("30%") }, { ...row, content: down }, "")).toBe(false);
   });
 });

@@ -30,13 +30,35 @@ function sourceWords(text: string, start: number | null, end: number | null): st
 
 export type ProposalRow = { deadline_text: string; deadline_date: string | null; content: string };
 
+/** The fields of a target, proposed or registered, that say what it asks for and where it was read. */
+type Located = {
+  kind: string; comparator: string | null; measure: string | null; unit: string | null;
+  annex_text: string; annex_start: number | null; body_text: string; body_start: number | null;
+};
+
+/** The words before the target's figure say it goes down (下降到33, 降低10%): in the annex row, or else the body. */
+function goesDown(p: Located, row: ProposalRow | undefined, bodyText: string): boolean {
+  // (the words before the target's text, and its own up to the figure: the parser may start it at the verb)
+  const [text, start, own] = p.annex_text !== "" ? [row?.content ?? "", p.annex_start, p.annex_text] : [bodyText, p.body_start, p.body_text];
+  return start !== null && DOWN_BEFORE.test((text.slice(Math.max(0, start - 6), start) + /^[^0-9０-９]*/.exec(own)![0]).replace(/\s+/g, ""));
+}
+
+/**
+ * A share to reach (优良天数比例达到85%): measured from 0 against the schedule unless its level at the start (baseline)
+ * is given. Not a ceiling, nor a level to come down to. Asked of new proposals and of registered targets with no baseline.
+ */
+export function needsBaseline(p: Located, row: ProposalRow | undefined, bodyText: string): boolean {
+  return p.kind === "quantity" && p.measure === "level" && p.unit === "%" && p.comparator !== "at_most" && !goesDown(p, row, bodyText);
+}
+
+/** What `targets --check` says of a share to reach without a baseline. */
+export const BASELINE_HINT = "百分比水平值：序时进度从 0 起算，起算时已有一定水平的（如上年 80%），请在 targets.csv 的 baseline 中填写（确从 0 起算的填 0，不再提示）";
+
 export function proposalText(p: Proposal, row: ProposalRow | undefined, bodyText: string): string {
   const value = p.value === null ? "" : `${p.value}${p.value_max !== null ? `–${p.value_max}` : ""}${p.unit ?? ""}`;
   // (COMPARATORS' words: 左右 after the figure, 恰为 left unsaid)
   const c = p.comparator;
-  // (the words before the target's text, and its own up to the figure: the parser may start it at the verb)
-  const [text, start, own] = p.annex_text !== "" ? [row?.content ?? "", p.annex_start, p.annex_text] : [bodyText, p.body_start, p.body_text];
-  const down = start !== null && DOWN_BEFORE.test((text.slice(Math.max(0, start - 6), start) + /^[^0-9０-９]*/.exec(own)![0]).replace(/\s+/g, ""));
+  const down = goesDown(p, row, bodyText);
   // (下降到33: a level to come down to, 降至 33, not 达到 33)
   const compared = c === "about" ? `${value}${COMPARATORS.about}` : c === "reach" && down ? `降至 ${value}` : c && c !== "exactly" ? `${COMPARATORS[c]} ${value}` : value;
   const what = p.kind === "quantity" ? compared : p.kind === "recurring" ? p.frequency || "常态开展" : "完成";
@@ -47,8 +69,6 @@ export function proposalText(p: Proposal, row: ProposalRow | undefined, bodyText
     : row?.deadline_text ? `无日期（附件“${row.deadline_text}”）` : "无（附件未写完成时限）";
   const source = p.annex_text !== "" ? `附件“${sourceWords(row?.content ?? "", p.annex_start, p.annex_end) || p.annex_text}”`
     : p.body_text !== "" ? `正文“${sourceWords(bodyText, p.body_start, p.body_end) || p.body_text}”` : "";
-  // a share to reach (优良天数比例达到85%) is measured from 0 against the schedule unless its level at the start is given
-  const share = p.kind === "quantity" && p.measure === "level" && p.unit === "%" && p.comparator !== "at_most" && !down
-    ? "；百分比水平值：序时进度从 0 起算，起算时已有一定水平的（如上年 80%），请在 targets.csv 的 baseline 中填写" : "";
+  const share = needsBaseline(p, row, bodyText) ? `；${BASELINE_HINT}` : "";
   return `${KIND[p.kind] ?? p.kind}「${p.subject}」：${what}${measure ? `（${measure}）` : ""}；时限 ${deadline}${source ? `；${source}` : ""}${share}`;
 }
