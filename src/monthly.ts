@@ -174,12 +174,13 @@ const REFERENCE = {
         CASE WHEN kind = 'quantity' AND (comparator IS NOT DISTINCT FROM 'at_most' OR coalesce(falls AND measure = 'level', false))
           AND goal >= 0 THEN goal::VARCHAR END AS done_ceiling,
         -- (a rate to date, 增长8%: small figures are no fractions typed for percentages)
-        -- (a rate to come down, 下降3%: '-1', its figure the size of the fall)
-        CASE WHEN rate AND falls THEN '-1' WHEN rate THEN '1' ELSE '' END AS rate,
+        CASE WHEN rate THEN '1' ELSE '' END AS rate,
+        -- (a rate to come down, 下降3%: its figure the size of the fall, below zero asked about)
+        CASE WHEN rate AND falls THEN '1' ELSE '' END AS falling_rate,
         -- (a change in % or percentage points: its figure may be below zero)
         CASE WHEN signed THEN '1' ELSE '' END AS signed
       FROM targets WHERE status = 'published')`,
-    columns: ["policy_id", "target_id", "code", "kind", "coalesce(unit, '')", "coalesce(counting_start, '')", "coalesce(goal, '')", "coalesce(done_floor, '')", "coalesce(done_ceiling, '')", "rate", "signed"],
+    columns: ["policy_id", "target_id", "code", "kind", "coalesce(unit, '')", "coalesce(counting_start, '')", "coalesce(goal, '')", "coalesce(done_floor, '')", "coalesce(done_ceiling, '')", "rate", "falling_rate", "signed"],
     orderBy: undefined,
   },
   reporters: { from: "target_reporters", columns: ["target_id", "department_name"], orderBy: "target_id, position, department_name" },
@@ -235,7 +236,7 @@ export async function ingestLookup(connection: DuckDBConnection, asOf: string, s
       asOf,
       resolveDepartment: departmentResolver(byAlias),
       targets: new Map(
-        targets.map(([, targetId, code, kind, unit, countingStart, , , , , signed]) => [String(code), {
+        targets.map(([, targetId, code, kind, unit, countingStart, , , , , , signed]) => [String(code), {
           unit: unit || null,
           kind: kind as "quantity",
           countingStart: countingStart || null,
@@ -244,9 +245,9 @@ export async function ingestLookup(connection: DuckDBConnection, asOf: string, s
         }]),
       ),
     },
-    targets: new Map(targets.map(([policyId, targetId, code, , , , goal, doneFloor, doneCeiling, rate]) => [String(code), {
+    targets: new Map(targets.map(([policyId, targetId, code, , , , goal, doneFloor, doneCeiling, rate, fallingRate]) => [String(code), {
       policy_id: String(policyId), target_id: String(targetId), goal: goal ? Number(goal) : null, doneFloor: doneFloor ? Number(doneFloor) : null,
-      doneCeiling: doneCeiling ? Number(doneCeiling) : null, rate: rate === "1" || rate === "-1", fallingRate: rate === "-1",
+      doneCeiling: doneCeiling ? Number(doneCeiling) : null, rate: rate === "1", fallingRate: fallingRate === "1",
     }])),
     departments,
     aliases: byAlias,
@@ -387,7 +388,7 @@ export class FileLoad {
       // loaded but flagged for review: a figure loaded before that this row leaves blank, a percentage written as a
       // fraction, a report date after the as-of date or before the period, … (a falling cumulative figure is found
       // once every row is in: review)
-      const reasons = reviewReasons(row, this.options.asOf, target.goal, target.doneFloor, target.doneCeiling, target.rate, target.fallingRate);
+      const reasons = reviewReasons(row, this.options.asOf, target);
       const cleared = before && before.value !== null && row.value === null ? clearedReason(before.value) : null;
       const stated = this.stated?.(row) ?? null;
       const flag = cleared === null && stated === null ? reasons : [cleared, stated, reasons].filter((r) => r !== null).join("；");

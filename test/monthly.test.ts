@@ -585,28 +585,28 @@ describe("reviewReasons", () => {
     expect(reviewReasons({ ...row, unit: "%", value: 0 }, "2017-11-15")).toBeNull();
   });
   it("does not ask about a small rate to date (增长0.4%), a small figure for a goal of 1% or less, nor above 100% for a goal above it", () => {
-    expect(reviewReasons({ ...row, unit: "%", value: 0.4 }, "2017-11-15", 8, null, null, true)).toBeNull();
-    expect(reviewReasons({ ...row, unit: "%", value: 0.4 }, "2017-11-15", 8)).toBe("百分比指标填写了 0.4，若指 40% 请更正");
-    expect(reviewReasons({ ...row, unit: "%", value: 0.3 }, "2017-11-15", 0.5)).toBeNull();
-    expect(reviewReasons({ ...row, unit: "%", value: 118 }, "2017-11-15", 120)).toBeNull();
-    expect(reviewReasons({ ...row, unit: "%", value: 118 }, "2017-11-15", 95)).toContain("超过 100%");
+    expect(reviewReasons({ ...row, unit: "%", value: 0.4 }, "2017-11-15", { goal: 8, rate: true })).toBeNull();
+    expect(reviewReasons({ ...row, unit: "%", value: 0.4 }, "2017-11-15", { goal: 8 })).toBe("百分比指标填写了 0.4，若指 40% 请更正");
+    expect(reviewReasons({ ...row, unit: "%", value: 0.3 }, "2017-11-15", { goal: 0.5 })).toBeNull();
+    expect(reviewReasons({ ...row, unit: "%", value: 118 }, "2017-11-15", { goal: 120 })).toBeNull();
+    expect(reviewReasons({ ...row, unit: "%", value: 118 }, "2017-11-15", { goal: 95 })).toContain("超过 100%");
     // a rate far above 100% is still asked about
-    expect(reviewReasons({ ...row, unit: "%", value: 450 }, "2017-11-15", 8, null, null, true)).toContain("超过 100%");
+    expect(reviewReasons({ ...row, unit: "%", value: 450 }, "2017-11-15", { goal: 8, rate: true })).toContain("超过 100%");
   });
   it("asks about a figure far above its target (a unit slip)", () => {
-    expect(reviewReasons({ ...row, value: 45000, unit: "万元" }, "2017-11-15", 300)).toBe("累计值 45000万元 是目标值 300万元 的 150 倍，请核对单位（如 元 与 万元）");
-    expect(reviewReasons({ ...row, value: 2999, unit: "万元" }, "2017-11-15", 300)).toBeNull();
+    expect(reviewReasons({ ...row, value: 45000, unit: "万元" }, "2017-11-15", { goal: 300 })).toBe("累计值 45000万元 是目标值 300万元 的 150 倍，请核对单位（如 元 与 万元）");
+    expect(reviewReasons({ ...row, value: 2999, unit: "万元" }, "2017-11-15", { goal: 300 })).toBeNull();
     // exactly 100 times: 4.5万 written for 450 家
-    expect(reviewReasons({ ...row, value: 45000 }, "2017-11-15", 450)).toBe("累计值 45000家 是目标值 450家 的 100 倍，请核对单位（如 元 与 万元）");
-    expect(reviewReasons({ ...row, value: 45000 }, "2017-11-15", null)).toBeNull();
+    expect(reviewReasons({ ...row, value: 45000 }, "2017-11-15", { goal: 450 })).toBe("累计值 45000家 是目标值 450家 的 100 倍，请核对单位（如 元 与 万元）");
+    expect(reviewReasons({ ...row, value: 45000 }, "2017-11-15", { goal: null })).toBeNull();
   });
   it("asks about 已完成 for a quantity target whose figure falls short of it, or is not given", () => {
-    expect(reviewReasons({ ...row, status: "done", value: 8 }, "2017-11-15", 10, 10)).toBe("标为已完成，但累计完成值 8家 低于目标值 10家");
-    expect(reviewReasons({ ...row, status: "done", value: null }, "2017-11-15", 10, 10)).toBe("标为已完成，但未填累计完成值，无法核对是否达到目标值 10家");
-    expect(reviewReasons({ ...row, status: "done", value: 10 }, "2017-11-15", 10, 10)).toBeNull();
-    expect(reviewReasons({ ...row, status: "in_progress", value: 8 }, "2017-11-15", 10, 10)).toBeNull();
+    expect(reviewReasons({ ...row, status: "done", value: 8 }, "2017-11-15", { goal: 10, doneFloor: 10 })).toBe("标为已完成，但累计完成值 8家 低于目标值 10家");
+    expect(reviewReasons({ ...row, status: "done", value: null }, "2017-11-15", { goal: 10, doneFloor: 10 })).toBe("标为已完成，但未填累计完成值，无法核对是否达到目标值 10家");
+    expect(reviewReasons({ ...row, status: "done", value: 10 }, "2017-11-15", { goal: 10, doneFloor: 10 })).toBeNull();
+    expect(reviewReasons({ ...row, status: "in_progress", value: 8 }, "2017-11-15", { goal: 10, doneFloor: 10 })).toBeNull();
     // a ceiling (at_most), a milestone or a target without a figure has no floor
-    expect(reviewReasons({ ...row, status: "done", value: 8 }, "2017-11-15", 10, null)).toBeNull();
+    expect(reviewReasons({ ...row, status: "done", value: 8 }, "2017-11-15", { goal: 10, doneFloor: null })).toBeNull();
   });
   it("asks about a count with a decimal part (1.234 台: a thousands separator typed as a point?), not about other units", () => {
     expect(reviewReasons({ ...row, value: 1.234, unit: "台" }, "2017-11-15")).toBe("计数类指标填写了小数 1.234台，请核对（是否把千分位写成了小数点？）");

@@ -1,6 +1,9 @@
 // How `luoshi targets --check` words a proposed target for review (src/targets/proposaltext.ts).
 import { describe, expect, it } from "vitest";
-import { needsBaseline, proposalText } from "../src/targets/proposaltext.js";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { PACKAGE_ROOT } from "../src/paths.js";
+import { DOWN_BEFORE, needsBaseline, proposalText } from "../src/targets/proposaltext.js";
 import type { Proposal } from "../src/targets/registry.js";
 
 const content = "PM2.5浓度下降到33微克/立方米,单位GDP能耗下降3%,新增光伏装机容量5万千瓦以上。";
@@ -44,5 +47,13 @@ describe("needsBaseline", () => {
     // 下降到 before the figure: a level to come down to, judged as a ceiling
     const down = "综合能耗占比下降到30%";
     expect(needsBaseline({ ...registered, annex_text: "30%", annex_start: down.indexOf("30%") }, { ...row, content: down }, "")).toBe(false);
+  });
+});
+
+describe("DOWN_BEFORE", () => {
+  it("is the expression the targets view reads `falls` by (one rule in SQL and in TypeScript)", () => {
+    const sql = readFileSync(join(PACKAGE_ROOT, "src", "sql", "views", "targets.sql"), "utf8");
+    const inView = /regexp_matches\(lead_in, '([^']+)'\), false\) AS falls/.exec(sql)?.[1];
+    expect(inView).toBe(DOWN_BEFORE.source);
   });
 });

@@ -15,6 +15,20 @@ export const REVIEW_MULTIPLE = 100;
 export const COUNT_UNITS: readonly string[] = UNITS.filter((u) => u.category === "count").map((u) => u.unit);
 const COUNTS = new Set(COUNT_UNITS);
 
+/** What reviewReasons knows of a row's target; each left out is unknown (no check that needs it). */
+export type ReviewTarget = {
+  /** The target's value. */
+  goal?: number | null;
+  /** The figure 已完成 needs to reach (a goal to reach). */
+  doneFloor?: number | null;
+  /** The figure 已完成 must not be above (a ceiling, or a level to come down to). */
+  doneCeiling?: number | null;
+  /** A rate of change (增长8%, targets.rate). */
+  rate?: boolean;
+  /** A rate to come down (下降3%). */
+  fallingRate?: boolean;
+};
+
 /**
  * Why an accepted row should be looked at again, besides a falling cumulative figure: a value REVIEW_MULTIPLE times
  * the target's or more, a percentage target given 0 < value ≤ 1 (85% typed as 0.85?; not a `rate`, 增长8%, nor a goal of
@@ -26,12 +40,9 @@ const COUNTS = new Set(COUNT_UNITS);
 export function reviewReasons(
   row: Pick<ValidRow, "value" | "unit" | "reportedAt" | "period"> & { status?: ValidRow["status"] },
   asOf: string,
-  goal: number | null = null,
-  doneFloor: number | null = null,
-  doneCeiling: number | null = null,
-  rate = false,
-  fallingRate = false,
+  target: ReviewTarget = {},
 ): string | null {
+  const { goal = null, doneFloor = null, doneCeiling = null, rate = false, fallingRate = false } = target;
   // each condition once; the common case (none holds) builds nothing
   const value = row.value;
   const huge = value !== null && goal !== null && goal > 0 && value >= REVIEW_MULTIPLE * goal;

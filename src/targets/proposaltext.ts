@@ -18,8 +18,11 @@ function measureText(p: Proposal, down: boolean): string {
   return p.unit === "%" ? (down ? "降幅" : "增减率") : p.unit === "个百分点" ? "百分点变化" : down ? "减少量" : "增量";
 }
 
-/** The words before a figure say it goes down (下降到33, 降低10%): as the targets view's `falls` reads them. */
-const DOWN_BEFORE = /(降低|下降|减少|压缩|压减|缩短|削减|减|降)(了|到|至|为)?(约|近|超过|不少于|不低于|达)?$/;
+/**
+ * The words before a figure say it goes down (下降到33, 降低10%): the expression of the targets view's `falls`
+ * (src/sql/views/targets.sql), which test/proposaltext.test.ts holds equal to this one.
+ */
+export const DOWN_BEFORE = /(降低|下降|减少|压缩|压减|缩短|削减|减|降)(了|到|至|为)?(约|近|超过|不少于|不低于|达)?$/;
 
 /** The source words around [start, end) of `text`: a few characters before, for the verb. */
 function sourceWords(text: string, start: number | null, end: number | null): string {
