@@ -112,16 +112,21 @@ const fmt = (n: number) => String(Number(n.toPrecision(15)));
 
 const INCREMENT_VERBS = MEASURE_VERBS.filter((v) => v.measure === "increment").map((v) => v.word).sort((a, b) => b.length - a.length);
 
+/** Where a clause ends: a verb before it belongs to another figure (淘汰落后产能，建成充电桩100个). 、 joins one verb's objects. */
+const CLAUSE_END = /[，,；;。！!？?：:]/g;
+
 /**
- * The verb of an increment as its sentence writes it (淘汰燃煤锅炉100台: 淘汰; 培育龙头企业10家: 培育), the last one
- * before the figure in the annex sentence (else the body's), so that a template never asks for 新增 boilers to be
- * eliminated; null when none is written (新增 is said).
+ * The verb of an increment as its clause writes it (淘汰燃煤锅炉100台: 淘汰; 培育龙头企业10家: 培育), the last one
+ * before the figure in its clause of the annex row (else of the body), so that a template never asks for 新增 boilers
+ * to be eliminated; null when its clause writes none (新增 is said).
  */
 export function incrementVerb(t: Record<string, unknown>): string | null {
   const sources: [unknown, unknown][] = [[t.annex_sentence_source, t.annex_start], [t.body_sentence_source, t.body_start]];
   for (const [text, start] of sources) {
     if (typeof text !== "string" || start === null || start === undefined) continue;
-    const before = text.slice(0, Number(start));
+    const upTo = text.slice(0, Number(start));
+    const clauseStart = [...upTo.matchAll(CLAUSE_END)].at(-1);
+    const before = clauseStart === undefined ? upTo : upTo.slice(clauseStart.index + 1);
     let best: { word: string; at: number } | null = null;
     for (const word of INCREMENT_VERBS) {
       const at = before.lastIndexOf(word);

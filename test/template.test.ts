@@ -6,7 +6,7 @@ import Papa from "papaparse";
 import { beforeAll, describe, expect, it } from "vitest";
 import { PACKAGE_ROOT } from "../src/paths.js";
 import { readXlsxGrid } from "../src/ingest/index.js";
-import { buildTemplate, instructionText, STATUS_CHOICES, TEMPLATE_HEADER, targetText, templateXlsx } from "../src/template.js";
+import { buildTemplate, incrementVerb, instructionText, STATUS_CHOICES, TEMPLATE_HEADER, targetText, templateXlsx } from "../src/template.js";
 import { openWarehouse, query } from "../src/warehouse.js";
 import { buildWarehouse } from "../src/build.js";
 import { copyData } from "./support/fixtures.js";
@@ -225,6 +225,22 @@ describe("a target's text and filling instruction in the template", () => {
     expect(targetText({ ...points, falls: false })).toBe("提高 0.5 个百分点，2020-12-31 前");
     expect(targetText({ ...quantity, value: 200, unit: "家", falls: true })).toBe("减少 200 家，2020-12-31 前");
     expect(targetText({ ...quantity, value: 200, unit: "家", falls: false })).toBe("新增 200 家，2020-12-31 前");
+  });
+  it("an increase is named by its own clause's verb (淘汰燃煤锅炉100台), not by a verb of an earlier clause, else 新增", () => {
+    const at = (text: string, figure: string) => ({ annex_sentence_source: text, annex_start: text.indexOf(figure), body_sentence_source: null, body_start: null });
+    const boilers = { ...quantity, comparator: "at_least", value: 100, unit: "台", falls: false };
+    const own = at("年内淘汰燃煤锅炉100台以上", "100台");
+    expect(incrementVerb(own)).toBe("淘汰");
+    expect(targetText({ ...boilers, ...own })).toBe("淘汰 100 台以上，2020-12-31 前");
+    expect(instructionText({ ...boilers, ...own })).toContain("累计淘汰数");
+    // 、 joins the objects of one verb: 培育 counts for the second figure too
+    expect(incrementVerb(at("培育龙头企业10家、骨干企业30家", "30家"))).toBe("培育");
+    // the verb of an earlier clause or sentence belongs to its own figure
+    expect(incrementVerb(at("淘汰落后产能，建设充电桩100个", "100个"))).toBe("建设");
+    expect(incrementVerb(at("淘汰黄标车。全市充电桩100个", "100个"))).toBeNull();
+    expect(targetText({ ...boilers, ...at("淘汰黄标车。全市充电桩100个", "100个"), unit: "个" })).toBe("新增 100 个以上，2020-12-31 前");
+    // none in the annex row's clause: the body's
+    expect(incrementVerb({ annex_sentence_source: "充电桩100个", annex_start: 3, body_sentence_source: "新建充电桩100个", body_start: 5 })).toBe("新建");
   });
   it("a ceiling (压缩至50天以内) is a level to stay under, reported as the month's value, not a running total", () => {
     const ceiling = { ...quantity, comparator: "at_most", value: 50, unit: "天", measure: "level", falls: true };
