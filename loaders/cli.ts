@@ -258,9 +258,14 @@ async function targets(args: string[]): Promise<number> {
     const file = join(root, dir, "targets.csv");
     const registry = existsSync(file) ? readRegistryFile(file) : [];
     const diff = compareRegistry(registry, proposals);
-    const changed = diff.matched.filter((m) => m.changes.length > 0);
-    console.log(`政策 ${dir}：登记 ${registry.length} 个指标；解析提出 ${proposals.length} 个；一致 ${diff.matched.length - changed.length}，待审核变化 ${changed.length}，新提出 ${diff.added.length}，不再提出 ${diff.missing.length}`);
-    for (const m of changed) console.log(`  变化 ${m.code}：${m.changes.map((c) => `${REGISTRY_FIELD[c.field] ?? c.field}（${c.field}）${JSON.stringify(c.registered)} → ${JSON.stringify(c.proposed)}`).join("；")}`);
+    const changed = diff.matched.filter((m) => m.changes.length > 0 && !m.reviewed);
+    const corrected = diff.matched.filter((m) => m.changes.length > 0 && m.reviewed);
+    console.log(`政策 ${dir}：登记 ${registry.length} 个指标；解析提出 ${proposals.length} 个；一致 ${diff.matched.length - changed.length - corrected.length}，待审核变化 ${changed.length}，新提出 ${diff.added.length}，不再提出 ${diff.missing.length}` +
+      (corrected.length > 0 ? `；人工更正 ${corrected.length}` : "") + (diff.retired.length > 0 ? `；已停用 ${diff.retired.length}（不再作为新指标提出）` : ""));
+    const fields = (m: (typeof diff.matched)[number]) => m.changes.map((c) => `${REGISTRY_FIELD[c.field] ?? c.field}（${c.field}）${JSON.stringify(c.registered)} → ${JSON.stringify(c.proposed)}`).join("；");
+    for (const m of changed) console.log(`  变化 ${m.code}：${fields(m)}`);
+    // (corrected by hand, said in its note: the parser's reading is shown, not counted)
+    for (const m of corrected) console.log(`  人工更正 ${m.code}（不计为差异；解析结果为）：${fields(m)}`);
     // a quantity a group leads (各镇（街道）): each member reports its own figure against the whole value
     const groupLead = (rowNo: number) => {
       const task = table.tasks.find((t) => t.row_no === rowNo);
@@ -274,10 +279,10 @@ async function targets(args: string[]): Promise<number> {
       return { task, bodyText: (t.body_source === "title" ? item?.title : item?.body_text) ?? "" };
     };
     // a registered share to reach with no baseline: a hint, not a difference (a share may truly start from 0)
-    for (const e of registry) {
-      if (e.status !== "published" || e.baseline !== null) continue;
-      const { task, bodyText } = sourceOf(e);
-      if (needsBaseline(e, task, bodyText)) console.log(`  提示 ${e.code}「${e.subject}」：${BASELINE_HINT}`);
+    const withoutBaseline = registry.filter((e) => e.status === "published" && e.baseline === null && needsBaseline(e, sourceOf(e).task, sourceOf(e).bodyText));
+    if (withoutBaseline.length > 0) {
+      console.log(`  提示 ${withoutBaseline.length} 个已登记的指标未填 baseline——${BASELINE_HINT}：`);
+      for (const e of withoutBaseline) console.log(`    ${e.code}「${e.subject}」`);
     }
     for (const p of diff.added) {
       const group = p.kind === "quantity" && p.value !== null ? groupLead(p.row_no) : null;

@@ -109,13 +109,14 @@ describe("luoshi CLI", () => {
     const check = () => spawnSync(process.execPath, [join(PACKAGE_ROOT, "bin", "luoshi.js"), "targets", "--check", "--data", fresh.data], { encoding: "utf8" });
     let r = check();
     expect(r.status).toBe(0);
-    expect(r.stdout.split("\n").filter((l) => l.startsWith("  提示 ")).map((l) => l.slice(0, 15))).toEqual(["  提示 CX75-06-03", "  提示 CX75-33-01"]);
-    expect(r.stdout).toContain("  提示 CX75-33-01「城区重点公共区域无线免费WIFI」：百分比水平值：序时进度从 0 起算");
+    expect(r.stdout).toContain("  提示 2 个已登记的指标未填 baseline——百分比水平值：序时进度从 0 起算");
+    expect(r.stdout.split("\n").filter((l) => l.startsWith("    CX75-"))).toEqual(["    CX75-06-03「有条件企业智能化诊断」", "    CX75-33-01「城区重点公共区域无线免费WIFI」"]);
     edit(fresh.policyDir, "targets.csv", /^(CX75-33-01,(?:[^,]*,){16})(,)/m, "$10$2");
     r = check();
     expect(r.status).toBe(0);
     expect(r.stdout).not.toContain("CX75-33-01");
-    expect(r.stdout).toContain("  提示 CX75-06-03");
+    expect(r.stdout).toContain("  提示 1 个已登记的指标未填 baseline");
+    expect(r.stdout).toContain("    CX75-06-03「");
   });
 
   it("prints the help for --help after any command, exit 0", () => {

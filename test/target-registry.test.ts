@@ -75,6 +75,34 @@ describe("a change in the parser never renames or renumbers a published code", (
   });
 });
 
+describe("the analyst's word on a proposal stands", () => {
+  const proposals = proposeTargets(table!);
+  const entry = registry.find((r) => r.code === "CX75-06-01")!;
+
+  it("a retired code's proposal is proposed no more (never registered again under a new code)", () => {
+    const retired = registry.map((r) => (r.code === entry.code ? { ...r, status: "retired" as const } : r));
+    const diff = compareRegistry(retired, proposals);
+    expect(diff.retired).toEqual([entry.code]);
+    expect(diff.added).toEqual([]);
+    expect(diff.missing).toEqual([]);
+    expect(registerNew("CX75", retired, diff.added, 2017)).toEqual([]);
+  });
+
+  it("a target corrected by hand (its subject and unit) is still the proposal read from the same words: listed, never added again", () => {
+    const corrected = { ...entry, subject: "智能化改造企业", unit: "户" };
+    const plain = compareRegistry(registry.map((r) => (r.code === entry.code ? corrected : r)), proposals);
+    expect(plain.added).toEqual([]);
+    expect(plain.missing).toEqual([]);
+    expect(plain.matched.find((m) => m.code === entry.code)).toMatchObject({ reviewed: false, changes: [
+      { field: "unit", registered: "户", proposed: "家" }, { field: "subject", registered: "智能化改造企业", proposed: entry.subject },
+    ] });
+    // said in its note: the differences are expected (targets --check shows them, does not count them)
+    const noted = compareRegistry(registry.map((r) => (r.code === entry.code ? { ...corrected, note: "人工更正：单位按统计口径为户" } : r)), proposals);
+    expect(noted.matched.find((m) => m.code === entry.code)).toMatchObject({ reviewed: true });
+    expect(noted.added).toEqual([]);
+  });
+});
+
 describe("the same amount in another unit", () => {
   it("1亿元 registered, 10000万元 read now: the same target, its value and unit listed as changes to review", () => {
     const entry = registry.find((r) => r.code === "CX75-35-01")!;

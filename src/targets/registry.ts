@@ -177,8 +177,13 @@ export function fingerprint(p: Pick<Proposal, "row_no" | "kind" | "value" | "val
 
 export type RegistryEntry = TargetRow;
 export type RegistryDiff = {
-  /** Registered codes whose duty the parser still proposes, with the fields that now differ (for review). */
-  matched: { code: string; changes: { field: string; registered: unknown; proposed: unknown }[] }[];
+  /**
+   * Registered codes whose duty the parser still proposes, with the fields that now differ (for review); `reviewed`:
+   * the entry's note says it was corrected by hand (HAND_CORRECTED), so its differences are expected.
+   */
+  matched: { code: string; changes: { field: string; registered: unknown; proposed: unknown }[]; reviewed: boolean }[];
+  /** Retired codes whose proposal the parser still makes: retired, it is proposed no more (never registered again). */
+  retired: string[];
   /** Proposals with no registered code yet. */
   added: Proposal[];
   /** Published codes the parser no longer proposes (never removed automatically). */
@@ -187,8 +192,23 @@ export type RegistryDiff = {
 
 const COMPARED: (keyof Proposal & keyof RegistryEntry)[] = ["kind", "comparator", "value", "value_max", "unit", "measure", "horizon_text", "subject", "frequency", "annex_text", "body_text"];
 
+/** A note that says a registered target was corrected by hand (人工更正：单位应为 吨/日): its differences are expected. */
+export const HAND_CORRECTED = /人工(?:更正|核定|修改|确认)/;
+
+/** Read from the same words at the same place of the same row (annex, else body or title). */
+function sameWords(entry: RegistryEntry, p: Proposal): boolean {
+  if (entry.row_no !== p.row_no) return false;
+  if (entry.annex_text !== "" || p.annex_text !== "") {
+    return entry.annex_start !== null && entry.annex_start === p.annex_start && entry.annex_end === p.annex_end && entry.annex_text === p.annex_text;
+  }
+  return entry.body_start !== null && entry.body_source === p.body_source && entry.body_start === p.body_start && entry.body_end === p.body_end && entry.body_text === p.body_text;
+}
+
 function matches(entry: RegistryEntry, p: Proposal): boolean {
-  if (entry.row_no !== p.row_no || entry.kind !== p.kind) return false;
+  if (entry.row_no !== p.row_no) return false;
+  // the same words: the same duty, however its fields were corrected by hand
+  if (sameWords(entry, p)) return true;
+  if (entry.kind !== p.kind) return false;
   if (fingerprint(entry) === fingerprint(p)) return true;
   // the same amount in another unit (3000000吨 registered, 300万吨 read now): the same duty, its unit a change to review
   if (entry.kind === "quantity" && entry.base_unit !== "" && entry.base_unit === p.base_unit && entry.value_base !== null && entry.value_base === p.value_base) return true;
@@ -198,7 +218,7 @@ function matches(entry: RegistryEntry, p: Proposal): boolean {
 /** Compares the registry with fresh proposals: codes never change meaning, differences are listed for review. */
 export function compareRegistry(registry: RegistryEntry[], proposals: Proposal[]): RegistryDiff {
   const free = [...proposals];
-  const diff: RegistryDiff = { matched: [], added: [], missing: [] };
+  const diff: RegistryDiff = { matched: [], retired: [], added: [], missing: [] };
   for (const entry of registry.filter((e) => e.status === "published")) {
     const index = free.findIndex((p) => matches(entry, p));
     if (index === -1) {
@@ -211,7 +231,15 @@ export function compareRegistry(registry: RegistryEntry[], proposals: Proposal[]
     if (p!.reporting_departments !== "" && p!.reporting_departments !== entry.reporting_departments) {
       changes.push({ field: "reporting_departments", registered: entry.reporting_departments, proposed: p!.reporting_departments });
     }
-    diff.matched.push({ code: entry.code, changes });
+    diff.matched.push({ code: entry.code, changes, reviewed: HAND_CORRECTED.test(entry.note) });
+  }
+  // a retired code's words stay retired: the analyst said they are no target (（二期） read as 2期); words changed in
+  // the document (达到450家 → 达到480家) are proposed anew
+  for (const entry of registry.filter((e) => e.status === "retired")) {
+    const index = free.findIndex((p) => sameWords(entry, p));
+    if (index === -1) continue;
+    free.splice(index, 1);
+    diff.retired.push(entry.code);
   }
   diff.added = free;
   return diff;
