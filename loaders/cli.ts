@@ -266,11 +266,13 @@ async function targets(args: string[]): Promise<number> {
     for (const m of changed) console.log(`  变化 ${m.code}：${fields(m)}`);
     // (corrected by hand, said in its note: the parser's reading is shown, not counted)
     for (const m of corrected) console.log(`  人工更正 ${m.code}（不计为差异；解析结果为）：${fields(m)}`);
-    // a quantity a group leads (各镇（街道）): each member reports its own figure against the whole value
-    const groupLead = (rowNo: number) => {
-      const task = table.tasks.find((t) => t.row_no === rowNo);
-      const lead = table.taskDepartments.filter((d) => d.task_id === task?.task_id && d.role === "lead" && d.accountable);
-      return table.departments.find((d) => d.is_group && lead.some((l) => l.department_id === d.department_id)) ?? null;
+    // a quantity a group reports (各镇（街道） named first among the row's leads, the default reporter, or named by the
+    // proposal's 各): each member reports its own figure against the whole value
+    const groupLead = (p: { row_no: number; reporting_departments: string }) => {
+      const task = table.tasks.find((t) => t.row_no === p.row_no);
+      const first = table.taskDepartments.filter((d) => d.task_id === task?.task_id && d.role === "lead" && d.accountable).sort((a, b) => a.position - b.position)[0];
+      const named = p.reporting_departments === "" ? [] : p.reporting_departments.split("、");
+      return table.departments.find((d) => d.is_group && (named.length > 0 ? named.includes(d.name) : d.department_id === first?.department_id)) ?? null;
     };
     // the annex row of a target and the body text it was read from (its item's title or body)
     const sourceOf = (t: { row_no: number; body_source: string }) => {
@@ -285,11 +287,13 @@ async function targets(args: string[]): Promise<number> {
       for (const e of withoutBaseline) console.log(`    ${e.code}「${e.subject}」`);
     }
     for (const p of diff.added) {
-      const group = p.kind === "quantity" && p.value !== null ? groupLead(p.row_no) : null;
+      const group = p.kind === "quantity" && p.value !== null ? groupLead(p) : null;
       const members = group === null ? 0 : table.groupMembers.filter((m) => m.group_id === group.department_id).length;
       const { task, bodyText } = sourceOf(p);
       console.log(`  新提出 附件第 ${p.row_no} 行 ${proposalText(p, task, bodyText)}` +
-        (group === null ? "" : `（由部门组「${group.name}」牵头：其 ${members} 个成员单位各报各的数，每个都按 ${p.value}${p.unit ?? ""} 判断进度；原文是全组合计的，请在 targets.csv 中改写或另行约定，见任务分解表格式）`));
+        (group === null ? "" : members === 0
+          ? `（由部门组「${group.name}」报送，但 group_members.csv 中还没有列出它的成员单位：请先列出，否则无人报送，构建时会报错）`
+          : `（由部门组「${group.name}」报送：其 ${members} 个成员单位各报各的数，每个都按 ${p.value}${p.unit ?? ""} 判断进度；原文是全组合计的，请在 targets.csv 中改写或另行约定，见任务分解表格式）`));
     }
     for (const e of diff.missing) console.log(`  不再提出 ${e.code}（编码保留，含义不变）：${e.subject}`);
     differences += changed.length + diff.added.length + diff.missing.length;

@@ -87,8 +87,13 @@ describe("luoshi CLI", () => {
     const r = spawnSync(process.execPath, [join(PACKAGE_ROOT, "bin", "luoshi.js"), "targets", "--check", "--data", fresh.data], { encoding: "utf8" });
     expect(r.status).toBe(1);
     // row 3: 各镇(街道、园区) build one 1个 each
-    expect(r.stdout).toMatch(/新提出 附件第 3 行 数量指标「智能经济服务中心」：不少于 1个[^\n]*（由部门组「各镇\(街道、园区\)」牵头：其 19 个成员单位各报各的数，每个都按 1个 判断进度；/);
+    expect(r.stdout).toMatch(/新提出 附件第 3 行 数量指标「智能经济服务中心」：不少于 1个[^\n]*（由部门组「各镇\(街道、园区\)」报送：其 19 个成员单位各报各的数，每个都按 1个 判断进度；/);
     expect(r.stdout.match(/由部门组/g)).toHaveLength(1);
+    // named after another lead, the group does not report (the first lead does): no such hint
+    edit(fresh.policyDir, "tasks.csv", ",各镇(街道、园 区)政府(办事 处、管委会),市经信局,", ",市经信局、各镇(街道、园 区)政府(办事 处、管委会),,");
+    const second = spawnSync(process.execPath, [join(PACKAGE_ROOT, "bin", "luoshi.js"), "targets", "--check", "--data", fresh.data], { encoding: "utf8" });
+    expect(second.stdout).toContain("新提出 附件第 3 行 数量指标「智能经济服务中心」");
+    expect(second.stdout).not.toContain("由部门组");
   });
 
   it("targets --check lists each new target in Chinese with what a reviewer checks: comparator, level or increase, the deadline it is judged at and its source words", () => {
