@@ -407,6 +407,12 @@ async function ingest(args: string[]): Promise<number> {
   const db = warehousePath(values.db);
   // a load never creates the warehouse (DuckDB would make an empty one, then judged outdated): luoshi build does
   if (!existsSync(db)) return report(new WarehouseMissing(db));
+  // another warehouse than the data folder's, with that folder's archive: the next luoshi build of the folder replays
+  // the files into its own warehouse (a trial load into a copy is a --dry-run, or a copy of the data folder too)
+  if (!dryRun && values.data === undefined && process.env.LUOSHI_DATA === undefined && db !== resolve(data, "warehouse.duckdb")) {
+    console.error(`注意：仓库 ${db} 不是数据目录 ${data} 的仓库，但文件仍归档到 ${join(data, "archive")} 并记入 ${join(data, "manifest.csv")}：` +
+      `此后在该数据目录运行 luoshi build，这些文件会重放进它的仓库。只想试载请用 --dry-run；另一套数据请用 --data 给出它的数据目录。`);
+  }
   const release = dryRun ? () => {} : await acquireWriterLock(db);
   const summaries: import("../src/monthly.js").IngestSummary[] = [];
   // several files tried at once: loaded one after another into a private copy of the warehouse (each then checked

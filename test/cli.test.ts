@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { rmSync } from "node:fs";
+import { copyFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { PACKAGE_ROOT } from "../src/paths.js";
@@ -122,6 +122,24 @@ describe("luoshi CLI", () => {
     expect(r.stdout).not.toContain("CX75-33-01");
     expect(r.stdout).toContain("  提示 1 个已登记的指标未填 baseline");
     expect(r.stdout).toContain("    CX75-06-03「");
+  });
+
+  it("says so when a load into another warehouse archives into the data folder of the working directory (a later build replays it there)", () => {
+    const own = copyData();
+    const bare = { ...process.env, LUOSHI_DB: undefined, LUOSHI_DATA: undefined };
+    const run = (...args: string[]) => spawnSync(process.execPath, [join(PACKAGE_ROOT, "bin", "luoshi.js"), ...args], { env: bare, cwd: own.dir, encoding: "utf8" });
+    expect(run("build").status).toBe(0);
+    copyFileSync(join(own.data, "warehouse.duckdb"), join(own.dir, "scratch.duckdb"));
+    const file = join(own.dir, "jxj.csv");
+    writeFileSync(file, "报送单位,指标编码,统计期,累计完成值\n市经信局,CX75-06-01,2017-10,300\n");
+    const r = run("ingest", file, "--db", "scratch.duckdb", "--as-of", "2017-11-10", "--received-at", "2017-11-05 09:00");
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`注意：仓库 ${join(own.dir, "scratch.duckdb")} 不是数据目录 ${own.data} 的仓库`);
+    expect(r.stderr).toContain("只想试载请用 --dry-run");
+    // the folder's own warehouse, or a dry run: nothing to say
+    for (const args of [[file, "--as-of", "2017-11-10", "--received-at", "2017-11-05 09:00"], [file, "--db", "scratch.duckdb", "--dry-run", "--as-of", "2017-11-10"]]) {
+      expect(run("ingest", ...args).stderr).not.toContain("不是数据目录");
+    }
   });
 
   it("prints the help for --help after any command, exit 0", () => {
