@@ -46,8 +46,11 @@ export function parseReceivedAt(text: string): string | null {
  * (年底前完成, 6月底前建成, 年内实现, 10月底前出台: DEADLINE_VERB) is left out.
  * Returns null when the phrase is not recognised.
  */
-/** A verb written after the date (年底前完成, 10月底前出台, 年内启动, 11月中旬启动, 明年3月完成): the date alone counts. */
-const DEADLINE_VERB = /(前|内|底|末|旬|月|年|度)(完成|建成|实现|落实到位|落实|到位|办结|出台|印发|制定|启动|建立|开展|推进|上线|投用|投产|开工|竣工|部署|验收|提交|报送|召开|举办|形成|发布|实施|达到|达标|覆盖|全覆盖|见效)$/;
+/**
+ * A verb written after the date, and what it is done to (年底前完成, 10月底前出台, 年内完成方案编制, 2021年6月底前完成方案编制):
+ * the date alone counts. Not a noun of the verb (年底前完成率: no date).
+ */
+const DEADLINE_VERB = /(前|内|底|末|旬|月|年|度)(完成|建成|实现|落实到位|落实|到位|办结|出台|印发|制定|启动|建立|开展|推进|上线|投用|投产|开工|竣工|部署|验收|提交|报送|召开|举办|形成|发布|实施|达到|达标|覆盖|全覆盖|见效)(?![率数量值额度])[^，,；;]*$/;
 
 export function parseDeadline(text: string, policyDate: string): Deadline | null {
   const base = parseISO(policyDate);
@@ -74,7 +77,8 @@ const RELATIVE_RULES: Record<string, string> = {
 
 function parsePhrase(phrase: string, base: Date): Deadline | null {
   // (「年底前完成」「2018年6月底前建成」: the date, with the verb after it left out)
-  const t = phrase.trim().replace(/^(到|至|截至|截止到?)/, "").replace(DEADLINE_VERB, "$1");
+  // (力争2022年底前, 确保年内完成: the date the effort is for)
+  const t = phrase.trim().replace(/^(力争|争取|确保|力求|努力)/, "").replace(/^(到|至|截至|截止到?|在)/, "").replace(DEADLINE_VERB, "$1");
   const own = parseOwnYear(t, base);
   if (own !== null) return own;
   // 明年3月底前, 明年底前 (the next year's), 今年9月 (the policy's year): as if the year were written
@@ -92,6 +96,9 @@ const DEKAD_END: Record<string, number | null> = { 上: 10, 中: 20, 下: null }
 function parseOwnYear(t: string, base: Date): Deadline | null {
   if (/^(长期(坚持|推进|开展)?|持续(推进|开展)?|常态化(推进|开展)?|常年(坚持|推进|开展)?|长效)$/.test(t)) return { date: null, rule: "ongoing" };
   if (/^(每(个)?(月|季度?|半年|年(度)?)|按(月|季|季度|年))(开展|报送|推进)?$/.test(t)) return { date: null, rule: "recurring" };
+  // 每年12月底前, 每年年底前, 每季度末, 每月10日前, 每年一次: a date in every period, a recurring duty
+  if (/^每(个)?(月|季度?|半年|年度?)(([0-9一二三四五六七八九十]{1,3})月(份)?)?(([0-9]{1,2})日|[上中下]旬|年?(底|末))?前?$|^每(个)?(月|季度?|半年|年度?)(至少)?[一二两三四五六1-6](次|期|轮)(以上)?$/.test(t))
+    return { date: null, rule: "recurring" };
   if (/^(年内|全年|今年内?|年底前?|本年度?内?)$/.test(t)) return { date: iso(endOfYear(base)), rule: "policy_year_end" };
   // 11月中旬, 2018年3月上旬前: the 旬's last day
   let m = t.match(/^(?:(\d{4})年)?(\d{1,2}|[一二三四五六七八九十]{1,3})月(?:份)?(上中|中下|[上中下])旬(?:末|底)?前?$/);
@@ -143,7 +150,8 @@ function parseOwnYear(t: string, base: Date): Deadline | null {
     const date = parseIsoDate(`${m[1]}-${m[2]!.padStart(2, "0")}-${m[3]!.padStart(2, "0")}`);
     return date === null ? null : { date, rule: "explicit_date" };
   }
-  m = t.match(/^(\d{4})年(\d{1,2})月(?:份)?(底|末)?前?$/);
+  // (2021年9月前 is no date: the end of August or of September? as 9月前 is not)
+  m = t.match(/^(\d{4})年(\d{1,2})月(?:份)?(底|末)?(?:(?<=[底末])前)?$/);
   if (m) {
     const d = endOfMonth(new Date(Number(m[1]), Number(m[2]) - 1, 1));
     return Number(m[2]) >= 1 && Number(m[2]) <= 12 ? { date: iso(d), rule: "explicit_month" } : null;

@@ -78,7 +78,20 @@ describe("deadline phrases, relative to the policy date", () => {
     expect(parseDeadline("11月中旬", policyDate)?.rule).toBe("policy_year_month_part");
     expect(parseDeadline("长期坚持，每季度报送", policyDate)).toEqual({ date: null, rule: "ongoing" });
   });
-  it.each(["9月前", "年内完成，尽快", "明年13月", "2018年春节前", "13月底前", "尽快", "", "2020-2019年", "2019年2月30日前", "完成", "年底前完成率", "2月30日前", "第五季度"])("does not guess %s", (text) => {
+  it.each([
+    ["年内完成方案编制，2022年3月底前上线", { date: "2018-03-31", rule: "explicit_month" }],
+    ["年内完成编制", { date: "2017-12-31", rule: "policy_year_end" }],
+    ["2017年6月底前完成方案编制", { date: "2017-06-30", rule: "explicit_month" }],
+    ["力争2018年底前", { date: "2018-12-31", rule: "explicit_year" }],
+    ["每年12月底前", { date: null, rule: "recurring" }],
+    ["每年年底前", { date: null, rule: "recurring" }],
+    ["每季度末", { date: null, rule: "recurring" }],
+    ["每月10日前", { date: null, rule: "recurring" }],
+    ["每年一次", { date: null, rule: "recurring" }],
+  ])("reads the wording of real documents: %s", (text, expected) => {
+    expect(parseDeadline(text.replace("2022年3月", "2018年3月"), policyDate)).toEqual(expected);
+  });
+  it.each(["9月前", "2017年9月前", "2017年9月以前", "年内完成，尽快", "明年13月", "2018年春节前", "13月底前", "尽快", "", "2020-2019年", "2019年2月30日前", "完成", "年底前完成率", "2月30日前", "第五季度"])("does not guess %s", (text) => {
     expect(parseDeadline(text, policyDate)).toBeNull();
   });
   it("validates ISO dates strictly", () => {
