@@ -37,7 +37,9 @@ export const statusLabel = (t) =>
 /** Quantity targets: progress bar against the time-elapsed schedule (tick). */
 export function progressBars(rows, {width} = {}) {
   const label = (d) => `${d.code} ${d.subject.slice(0, 14)}${d.department_name.startsWith("市") ? "" : "（" + d.department_name + "）"}`;
-  const data = rows.map((d) => ({...d, label: label(d), shown: Math.min(d.progress ?? 0, 1.2)}));
+  // (a share below zero, a fall that went up instead, is drawn as none: its bar would cover its label; said in words)
+  const data = rows.map((d) => ({...d, label: label(d), shown: Math.max(0, Math.min(d.progress ?? 0, 1.2))}));
+  const none = data.filter((d) => d.progress != null && d.progress <= 0);
   // a target judged against its value (a ceiling, a rate) has no share to draw: its figure against the value, in words,
   // in the colour of its state (超过上限 36 > 35微克/立方米)
   // (or one with no goal to share: a count per period with no deadline, 每年5000万元)
@@ -60,6 +62,8 @@ export function progressBars(rows, {width} = {}) {
       Plot.tickX(data.filter((d) => !againstValue(d)), {x: "elapsed", y: "label", stroke: "#111827", strokeWidth: 2}),
       Plot.text(unshared, {x: 0, y: "label", dx: 6, textAnchor: "start", fill: (d) => PROGRESS[d.progress_status].color, fontWeight: 600,
         text: (d) => `${statusLabel(d)}：${d.latest_value}${d.unit ?? ""}${againstValue(d) ? `，目标 ${goalText(d)}` : "，不计完成比例"}`}),
+      Plot.text(none, {x: 0, y: "label", dx: 6, textAnchor: "start", fill: (d) => PROGRESS[d.progress_status].color,
+        text: (d) => `完成 ${pct(d.progress)}（最新 ${latestText(d, {period: false})}）`}),
       Plot.text(unreported, {x: 0, y: "label", dx: 6, textAnchor: "start", fill: (d) => PROGRESS[d.progress_status].color,
         text: (d) => (d.latest_status ? `${latestText(d)}，未报累计完成值` : statusLabel(d))}),
       Plot.ruleX([0]),
@@ -84,11 +88,18 @@ export const goalText = (t) => {
   return t.frequency && t.goal != null && t.goal !== t.target_value ? `${value}（至时限共${t.goal}${t.unit ?? ""}）` : value;
 };
 /**
+ * A figure as reported: 450家; a recurring duty's count 3次; a fall reported below zero (下降10%, -1.5%): 不降反升1.5%.
+ */
+const figureText = (t) => {
+  const unit = t.unit || (t.kind === "recurring" ? "次" : "");
+  return t.falls && t.measure === "increment" && t.latest_value < 0 ? `不降反升${-t.latest_value}${unit}` : `${t.latest_value}${unit}`;
+};
+/**
  * The latest report: its figure (a recurring duty's figure, without a unit of its own, is the number of times it was
  * done: 累计开展次数, as the template asks), else its status (推进中), else 未报送; with its period unless `period: false`.
  */
 export const latestText = (t, {period = true} = {}) =>
-  (t.latest_value != null ? `${t.latest_value}${t.unit || (t.kind === "recurring" ? "次" : "")}` : STATUS_ZH[t.latest_status] ?? "未报送") + (period && t.latest_period ? `（${t.latest_value != null && t.figure_period && t.figure_period !== t.latest_period ? `${t.figure_period}；${t.latest_period} 只报了状态` : t.latest_period}）` : "");
+  (t.latest_value != null ? figureText(t) : STATUS_ZH[t.latest_status] ?? "未报送") + (period && t.latest_period ? `（${t.latest_value != null && t.figure_period && t.figure_period !== t.latest_period ? `${t.figure_period}；${t.latest_period} 只报了状态` : t.latest_period}）` : "");
 /** The share done, for a quantity only: a milestone is done or not. */
 export const shareText = (t) => (t.kind === "quantity" ? pct(t.progress) : "—");
 
