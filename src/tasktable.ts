@@ -197,7 +197,7 @@ export function readTaskTable(dir: string, displayRoot = "data/policies"): TaskT
     if (cell === c.data.verbatim) corrected.get(c.data.row_no)![field] = c.data.corrected;
     else if (occurrences === 1) corrected.get(c.data.row_no)![field] = cell.replace(c.data.verbatim, () => c.data.corrected);
     else {
-      errors.push(loadError("E_CORRECTION_MISMATCH", name("corrections.csv"), c.row, "verbatim", `tasks.csv 第 ${task.row} 行「${field}」为 ${JSON.stringify(cell)}，原文须与整格相同或在格中恰好出现一次`, c.data.verbatim));
+      errors.push(loadError("E_CORRECTION_MISMATCH", name("corrections.csv"), c.row, "verbatim", `tasks.csv 第 ${task.row} 行（附件第 ${task.data.row_no} 行）「${field}」为 ${JSON.stringify(cell)}，原文须与整格相同或在格中恰好出现一次`, c.data.verbatim));
       continue;
     }
     if (c.data.kind === "gap_open") openGaps.add(`${c.data.row_no}/${field}`);
@@ -341,8 +341,20 @@ export function readTaskTable(dir: string, displayRoot = "data/policies"): TaskT
   }
   // the registry is checked against a valid task table only (a rejected row would make every target on it an error too)
   if (errors.length === 0) readTargets(table, targetRows, adjustmentRows, dictionary, name, errors);
-  const reported = withoutFollowOnErrors(errors, rejected);
+  const reported = withoutFollowOnErrors(errors, rejected).map((e) => withAnnexRow(e, name("tasks.csv"), taskRows));
   return { table: reported.length === 0 ? table : null, errors: reported };
+}
+
+/**
+ * An error on a line of tasks.csv also names the annex row it holds (附件第 N 行, as targets --check and the site
+ * number rows): the file's line is the header's line + 1 onwards, never the row_no itself.
+ */
+function withAnnexRow(e: LoadError, tasksFile: string, taskRows: readonly { row: number; data: { row_no: number } }[]): LoadError {
+  if (e.file !== tasksFile || e.row === null) return e;
+  const rowNo = taskRows.find((t) => t.row === e.row)?.data.row_no;
+  if (rowNo === undefined) return e;
+  const at = e.message.indexOf("：");
+  return { ...e, message: at === -1 ? `${e.message}（附件第 ${rowNo} 行）` : `${e.message.slice(0, at)}（附件第 ${rowNo} 行）${e.message.slice(at)}` };
 }
 
 /** Validates the target registry against the resolved task table: rows, codes, spans and reporting departments. */

@@ -160,6 +160,8 @@ describe("rejections name the file, row, column and reason", () => {
     expect(r.table).toBeNull();
     expect(r.errors).toMatchObject([{ code: "E_BAD_DEADLINE", file: `data/policies/${POLICY}/tasks.csv`, row: 36, column: "deadline_text", value: "尽快" }]);
     expect(r.errors[0]!.message).toContain("deadline_date");
+    // line 36 of the file holds annex row 35: the message names the row as the site and targets --check do
+    expect(r.errors[0]!.message).toMatch(/^无法识别的完成时限（附件第 35 行）：/);
   });
 
   it("9月前, which reads two ways, is asked about: 8月底前 or 9月底前", () => {
