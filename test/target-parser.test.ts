@@ -295,6 +295,10 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
   ["实现地区生产总值增长7.5%左右", [{ value: 7.5, unit: "%", subject: "地区生产总值", measure: "increment", comparator: "about" }]],
   ["实现单位GDP能耗下降3.5%", [{ value: 3.5, unit: "%", subject: "单位GDP能耗", measure: "increment" }]],
   ["行政审批时间压缩30%", [{ value: 30, unit: "%", subject: "行政审批时间", measure: "increment" }]],
+  // a capacity per day is its own unit; 压缩在 a ceiling; 定时定点 a way of working, no frequency
+  ["新增厨余垃圾处理能力200吨/日", [{ value: 200, unit: "吨/日", subject: "厨余垃圾处理能力", measure: "increment" }]],
+  ["不动产登记办理时间压缩在3个工作日以内", [{ value: 3, unit: "个工作日", subject: "不动产登记办理时间", comparator: "at_most", measure: "level" }]],
+  ["城区定时定点投放小区比例达到80%以上", [{ value: 80, unit: "%", subject: "城区定时定点投放小区比例", frequency: null }]],
 ];
 
 describe("quantity phrasings", () => {
@@ -334,6 +338,8 @@ describe("milestones and recurring duties", () => {
     ["9月底前完成专项资金管理办法修订", "专项资金管理办法修订", "2017-09-30"],
     ["6月底前建成市级众创空间服务平台", "市级众创空间服务平台", "2017-06-30"],
     ["建成投用市民服务中心", "市民服务中心", null],
+    // the phase in brackets is part of the name, no count of 期
+    ["建成厨余垃圾资源化处理中心（二期）", "厨余垃圾资源化处理中心(二期)", null],
   ])("%s is a milestone", (text, subject, deadline) => {
     const targets = parse(text);
     expect(targets.map((t) => ({ kind: t.kind, value: t.value, subject: t.subject, deadline: t.horizon?.deadline ?? null }))).toEqual([

@@ -142,9 +142,9 @@ export const EXCLUSION_RULES: readonly ExclusionRule[] = [
   },
   {
     id: "phase-name",
-    description: "a project phase: 一期工程, 二期项目",
-    examples: ["二期工程"],
-    test: (c) => c.unit === "期" && /^(?:工程|项目)/.test(afterUnit(c)),
+    description: "a project phase: 一期工程, 二期项目, 处理中心（二期）",
+    examples: ["二期工程", "处理中心（二期）"],
+    test: (c) => c.unit === "期" && (/^(?:工程|项目)/.test(afterUnit(c)) || (c.chinese && /[(（]$/.test(before(c, 1)) && /^[)）]/.test(afterUnit(c)))),
   },
   {
     id: "baseline",

@@ -13,7 +13,7 @@ export type Measure = "level" | "increment";
 export const COMPARATOR_PREFIXES: readonly { word: string; comparator: Comparator }[] = [
   ...["不少于", "不低于", "不小于", "至少", "超过", "多于", "高于", "大于", "逾", "超", "突破"].map((word) => ({ word, comparator: "at_least" as const })),
   ...["约", "大约", "近", "接近", "将近"].map((word) => ({ word, comparator: "about" as const })),
-  ...["不超过", "不高于", "不多于", "不大于", "低于", "少于", "小于", "控制在", "最多", "至多"].map((word) => ({ word, comparator: "at_most" as const })),
+  ...["不超过", "不高于", "不多于", "不大于", "低于", "少于", "小于", "控制在", "压缩在", "缩短在", "压减在", "最多", "至多"].map((word) => ({ word, comparator: "at_most" as const })),
   ...["达到", "达", "实现", "累计达到", "提高到", "提高至", "提升到", "提升至", "扩大到", "扩大至", "增至", "增加到", "增加至",
     "增长到", "增长至", "上升到", "上升至", "降至", "降低到", "降低至", "下降到", "下降至", "减少到", "减少至", "压缩至", "压缩到", "缩短至",
     "缩短到", "压减至", "压减到"].map((word) => ({ word, comparator: "reach" as const })),
@@ -50,7 +50,7 @@ export const MEASURE_VERBS: readonly MeasureVerb[] = [
     "压减至", "压减到",
   ].map((word) => ({ word, measure: "level" as const, reach: true })),
   { word: "达", measure: "level", reach: true, adjacent: true },
-  ...["累计", "覆盖", "保持", "保持在", "稳定在", "维持在", "控制在", "总数", "总量", "总规模"].map((word) => ({ word, measure: "level" as const })),
+  ...["累计", "覆盖", "保持", "保持在", "稳定在", "维持在", "控制在", "压缩在", "缩短在", "压减在", "总数", "总量", "总规模"].map((word) => ({ word, measure: "level" as const })),
   // increment: what is added, founded, held or done within the horizon
   { word: "完成", measure: "increment", reach: true },
   ...["新增", "新建", "新引进", "引进", "招引", "培育", "培育发展", "培育选树", "培育认定", "选树", "打造", "树立", "实施",

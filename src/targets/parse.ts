@@ -213,7 +213,8 @@ function findFrequency(norm: string, span: Span, protectedSpans: readonly Span[]
   for (let i = span.start; i < span.end; i++) {
     if (inSpans(protectedSpans, i) || inSpans(rates, i)) continue;
     const w = matchWordAt(norm, i, FREQUENCIES);
-    if (w) return { start: i, end: i + w.length, word: w };
+    // (定时定点投放: at set times and places, a way of working, no frequency)
+    if (w && !(w === "定时" && norm.startsWith("定点", i + w.length))) return { start: i, end: i + w.length, word: w };
     FREQUENCY_PATTERN.lastIndex = i;
     const m = FREQUENCY_PATTERN.exec(norm);
     if (m && i + m[0].length <= span.end) return { start: i, end: i + m[0].length, word: m[0] };
