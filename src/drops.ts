@@ -2,7 +2,8 @@
  * Figures that break the run of a cumulative series, found in one pass over a file's stored rows:
  *
  * - falling: a row whose 累计完成值 is below the figure of the period before it, for the same department and target,
- *   is loaded but flagged for review, unless its 进展情况 says something (stored in raw.review_flags); not for a
+ *   is loaded but flagged for review, unless its 进展情况 says something, not a placeholder like 无 or 同上 (explainsFall;
+ *   stored in raw.review_flags); not for a
  *   figure meant to go down: a ceiling (控制在…以内, at_most) or a goal below its baseline (降低到), nor a rate to date
  *   (增长8%: targets.rate), which goes up and down;
  * - jumping: a row whose figure is at least JUMP_MULTIPLE times the one of the period before it (above 0) and whose
@@ -19,7 +20,7 @@
  */
 import { type DuckDBConnection, type DuckDBValue } from "@duckdb/node-api";
 import { trace } from "./trace.js";
-import { JUMP_MULTIPLE, type FileDrop, type FileJump } from "./ingest/review.js";
+import { EXPLAINS_FALL_SQL, JUMP_MULTIPLE, type FileDrop, type FileJump } from "./ingest/review.js";
 
 export { dropReason, jumpReason } from "./ingest/review.js";
 
@@ -71,7 +72,7 @@ export async function findDrops(
   // texts. A pair is looked at when a row of the file may fall (no note) or jump (a figure reaching the value of its
   // target, a quantity: jump_value).
   const sql = `
-    WITH f AS NOT MATERIALIZED (SELECT source_row, department_id, target_id, period, value, coalesce(note, '') = '' AS bare FROM ${fileRows}),
+    WITH f AS NOT MATERIALIZED (SELECT source_row, department_id, target_id, period, value, NOT ${EXPLAINS_FALL_SQL} AS bare FROM ${fileRows}),
     tt AS (SELECT target_id, ${JUMP_VALUE_SQL} AS jump_value, ${RISES_SQL} AS rises FROM raw.targets),
     keys AS (
       SELECT department_id, target_id, jump_value, rises, row_number() OVER () AS key_no FROM (

@@ -282,6 +282,31 @@ describe("the bulk reader gives the JavaScript reader's results", () => {
     }
   });
 
+  it("rows swallowed by a pair of stray quotes (a note opened on one row, closed two rows below): the note's row rejected in both readers, the others kept", async () => {
+    const [d, t] = [policy.departments[0]!.name, policy.targets[0]!.code];
+    const lines = ["报送单位,指标编码,统计期,累计完成值,进展情况", `${d},${t},2017-07,1,正常`, `${d},${t},2017-08,2,"已选树6家`, `${d},${t},2017-09,3,`,
+      `${d},${t},2017-10,4,另有3家在公示"`, `${d},${t},2017-11,5,`];
+    for (const newline of ["\n", "\r\n"]) {
+      const bytes = new TextEncoder().encode(lines.join(newline) + newline);
+      expect(planCsv(bytes)).toBeNull();
+      // a note over two lines with a comma or two is a note
+      expect(planCsv(new TextEncoder().encode([lines[0], `${d},${t},2017-08,2,"已选树6家，其中：`, `甲、乙,丙等"`].join(newline) + newline))).not.toBeNull();
+      const js = await session(`swallowed${newline.length}`, "js");
+      const bulk = await session(`swallowed-b${newline.length}`, "bulk");
+      try {
+        const a = await js.load([{ name: "swallowed.csv", bytes }], AS_OF);
+        const b = await bulk.load([{ name: "swallowed.csv", bytes }], AS_OF);
+        expect(b.summaries).toEqual(a.summaries);
+        expect(a.summaries[0]!.rejected_by_code).toEqual({ E_CSV_QUOTES: 1 });
+        expect(a.summaries[0]!.rejects[0]!.message).toContain("本行有一个单元格跨越 3 行文本");
+        expect(a.observations.map((o) => o.period)).toEqual(["2017-07", "2017-11"]);
+      } finally {
+        js.close();
+        bulk.close();
+      }
+    }
+  });
+
   it("leaves a form signed below its table (填表人：, 填报日期：) to the JavaScript reader, with the same result", async () => {
     const [d, t] = [policy.departments[0]!.name, policy.targets[0]!.code];
     const text = `报送单位,指标编码,统计期,累计完成值\n${d},${t},2017-10,1\n填表人：张三,,填报日期：2017年11月3日,\n`;

@@ -3,11 +3,14 @@
  * period before a row is the one the warehouse holds once the file is in: the file's own rows in any order, the
  * figures loaded before for periods it does not set. Both readers and dry runs give the same flags.
  */
-import { copyFileSync, rmSync } from "node:fs";
+import { listValue } from "@duckdb/node-api";
+import { copyFileSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildWarehouse } from "../src/build.js";
 import { dropReason } from "../src/drops.js";
+import { EXPLAINS_FALL_SQL, explainsFall } from "../src/ingest/review.js";
+import { PACKAGE_ROOT } from "../src/paths.js";
 import { loadMonthlyFile, type IngestSummary } from "../src/monthly.js";
 import { openWarehouse, query } from "../src/warehouse.js";
 import { copyData, edit } from "./support/fixtures.js";
@@ -99,6 +102,17 @@ describe.each(["js", "bulk"] as const)("falling cumulative figures (%s reader)",
     expect(reasons(last)).toEqual([[6, "2017-12", "累计值 10 低于本文件中 2017-09 的 12，且进展情况未作说明"]]);
   });
 
+  it("a placeholder note (无, /, —, 同上, 暂无。) explains nothing: the drop is flagged at load and in the current figures", async () => {
+    const notes = ["无", "/", "—", "同上", "暂无。", "N/A"];
+    const lines = [row("2017-06", "30"), ...notes.map((note, k) => row(`2017-${String(7 + k).padStart(2, "0")}`, String(29 - k), note))];
+    const { last, current } = await loads(engine, [lines]);
+    expect(last.flags.map((f) => f.period)).toEqual(["2017-07", "2017-08", "2017-09", "2017-10", "2017-11", "2017-12"]);
+    expect(current.map((c) => c.period)).toEqual(["2017-07", "2017-08", "2017-09", "2017-10", "2017-11", "2017-12"]);
+    // a word that says why, however short, explains it
+    const explained = await loads(engine, [[row("2017-06", "30"), row("2017-07", "29", "退库"), row("2017-08", "28", "无变化的原因：企业注销")]]);
+    expect(explained.last.flags).toEqual([]);
+  });
+
   it("a row with a status and no figure takes the place of that month's figure, flagged: the month before it is compared", async () => {
     const status = (period: string) => `市经信局,CX75-04-01,${period},,,推进中,,高某,2018-01-05`;
     const loaded = [row("2017-09", "10"), row("2017-10", "12")];
@@ -187,6 +201,23 @@ describe.each(["js", "bulk"] as const)("figures meant to go down (%s reader): no
     } finally {
       wh.close();
       rmSync(f.dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("EXPLAINS_FALL_SQL", () => {
+  it("is the rule the observations view clears a current fall by, and gives explainsFall's verdict on the same notes", async () => {
+    const view = readFileSync(join(PACKAGE_ROOT, "src", "sql", "views", "observations.sql"), "utf8");
+    expect(view).toContain(EXPLAINS_FALL_SQL);
+    const notes = ["", "无", "无。", "/", "／", "\\", "—", "——", "-", "……", "同上", "如上", "暂无", "正常", "n/a", "NA", "None", "略",
+      "无变化", "退库", "口径调整", "无变化的原因：企业注销", "同上月", "正常推进中", "——————————————", "x", "X"];
+    const wh = await openWarehouse(pristine, { readOnly: true });
+    try {
+      const sql = (await query(wh.connection, `SELECT ${EXPLAINS_FALL_SQL} AS explains FROM unnest($1::VARCHAR[]) AS t(note)`, [listValue(notes)])).rows.map((r) => r.explains);
+      expect(sql).toEqual(notes.map((n) => explainsFall(n)));
+      expect(notes.filter((n) => explainsFall(n))).toEqual(["退库", "口径调整", "无变化的原因：企业注销", "同上月", "正常推进中", "——————————————"]);
+    } finally {
+      wh.close();
     }
   });
 });

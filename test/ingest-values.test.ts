@@ -358,14 +358,17 @@ describe("parseStatus", () => {
     ["已完成（提前）", "括号中的说明请写在「进展情况」列"],
     ["推进中(已完成80%)", "括号中的说明请写在「进展情况」列"],
     ["未完成", "尚未完成的请填“推进中”，还没有开始的填“未启动”"],
-    ["差不多", null],
+    ["进度滞后", "进度滞后的请填“推进中”，并在「进展情况」中说明滞后的原因"],
+    ["正常", "工作正常进行、尚未完成的请填“推进中”"],
+    ["差不多", "完成状态只能填 未启动、推进中 或 已完成"],
   ])("%j: the message says what to write instead", (text, hint) => {
     const r = parseStatus(text);
     expect(r.ok).toBe(false);
-    if (!r.ok) {
-      if (hint === null) expect(r.message).not.toContain("请填");
-      else expect(r.message).toContain(hint);
-    }
+    if (!r.ok) expect(r.message).toContain(hint);
+  });
+  it.each([["正常推进", "in_progress"], ["序时推进", "in_progress"], ["按计划推进", "in_progress"], ["完成中", "in_progress"], ["在建", "in_progress"],
+    ["未开展", "not_started"], ["尚未开工", "not_started"]])("the usual words of department staff: %j → %s", (text, status) => {
+    expect(valueOf(parseStatus(text))).toBe(status);
   });
 });
 

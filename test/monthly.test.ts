@@ -594,10 +594,14 @@ describe("reviewReasons", () => {
     expect(reviewReasons({ ...row, unit: "%", value: 450 }, "2017-11-15", { goal: 8, rate: true })).toContain("超过 100%");
   });
   it("asks about a figure far above its target (a unit slip)", () => {
-    expect(reviewReasons({ ...row, value: 45000, unit: "万元" }, "2017-11-15", { goal: 300 })).toBe("累计值 45000万元 是目标值 300万元 的 150 倍，请核对单位（如 元 与 万元）");
+    // ten times: 50 (万元 meant) against a goal of 1 亿元, which would count the target done
+    expect(reviewReasons({ ...row, value: 50, unit: "亿元" }, "2017-11-15", { goal: 1 })).toBe("累计值 50亿元 是目标值 1亿元 的 50 倍，请核对单位（如 万元 与 亿元、元 与 万元），或是否填了总量而非新增量");
+    expect(reviewReasons({ ...row, value: 10, unit: "亿元" }, "2017-11-15", { goal: 1 })).toContain("的 10 倍");
+    expect(reviewReasons({ ...row, value: 9.9, unit: "亿元" }, "2017-11-15", { goal: 1 })).toBeNull();
+    expect(reviewReasons({ ...row, value: 45000, unit: "万元" }, "2017-11-15", { goal: 300 })).toBe("累计值 45000万元 是目标值 300万元 的 150 倍，请核对单位（如 万元 与 亿元、元 与 万元），或是否填了总量而非新增量");
     expect(reviewReasons({ ...row, value: 2999, unit: "万元" }, "2017-11-15", { goal: 300 })).toBeNull();
-    // exactly 100 times: 4.5万 written for 450 家
-    expect(reviewReasons({ ...row, value: 45000 }, "2017-11-15", { goal: 450 })).toBe("累计值 45000家 是目标值 450家 的 100 倍，请核对单位（如 元 与 万元）");
+    // 100 times: 4.5万 written for 450 家
+    expect(reviewReasons({ ...row, value: 45000 }, "2017-11-15", { goal: 450 })).toBe("累计值 45000家 是目标值 450家 的 100 倍，请核对单位（如 万元 与 亿元、元 与 万元），或是否填了总量而非新增量");
     expect(reviewReasons({ ...row, value: 45000 }, "2017-11-15", { goal: null })).toBeNull();
   });
   it("asks about 已完成 for a quantity target whose figure falls short of it, or is not given", () => {

@@ -91,6 +91,9 @@ function planUtf8(bytes: Uint8Array): CsvPlan | null | undefined {
 
   const quotes = scanQuotes(body, delimiter.charCodeAt(0));
   if (quotes === null) return null;
+  // a quoted cell over several lines, a later one with delimiters in it (rows swallowed by stray quotes?): the
+  // JavaScript rules judge it (parseCsvGrid, swallowsRows)
+  if (quotes.newlines && swallowedLine(body, quotes.spans, delimiter.charCodeAt(0))) return null;
 
   // the first records, as parseCsvGrid reads them from the whole text
   const end = recordsEnd(body, quotes.spans, HEADER_SCAN_ROWS);
@@ -163,6 +166,19 @@ function scanQuotes(body: Buffer, delimiter: number): { spans: Int32Array; newli
     open = body.indexOf(QUOTE, close + 1);
   }
   return { spans: Int32Array.from(spans), newlines };
+}
+
+/** Whether a quoted field has a line after its first with two delimiters or more (see swallowsRows, which decides). */
+function swallowedLine(body: Buffer, spans: Int32Array, delimiter: number): boolean {
+  for (let s = 0; s < spans.length; s += 2) {
+    let delimiters = -1; // counting starts at the field's first line break
+    for (let k = spans[s]! + 1; k < spans[s + 1]!; k++) {
+      const b = body[k]!;
+      if (b === LF || b === CR) delimiters = 0;
+      else if (b === delimiter && delimiters >= 0 && ++delimiters >= 2) return true;
+    }
+  }
+  return false;
 }
 
 /** Whether offset `at` lies inside a quoted field. */

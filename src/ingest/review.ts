@@ -8,8 +8,12 @@ import type { SheetMonth } from "./xlsx.js";
 import { parsePeriod, unitDef } from "./values.js";
 import { UNITS } from "../targets/units.js";
 
-/** A figure this many times its target's value or more is flagged: a unit slip (元 for 万元, 4.5万 for 450) more often than not. */
-export const REVIEW_MULTIPLE = 100;
+/**
+ * A figure this many times its target's value or more is flagged: a unit slip (万元 for 亿元, 元 for 万元, 4.5万 for 450)
+ * or a total for an increase more often than not. (Ten, not a hundred: a first figure in 万元 against a goal in 亿元 is
+ * 10,000 times too large, and at a hundred it passed while below 1 % of the goal, counting the target done.)
+ */
+export const REVIEW_MULTIPLE = 10;
 
 /** Units that count things (家, 台, 个, 人次 …): a figure with a decimal part in one is looked at again (1.234 for 1,234?). */
 export const COUNT_UNITS: readonly string[] = UNITS.filter((u) => u.category === "count").map((u) => u.unit);
@@ -74,8 +78,9 @@ export function reviewReasons(
       : `标为已完成，但完成值 ${value}${row.unit ?? ""} 仍高于目标值 ${doneCeiling}${row.unit ?? ""}（应不高于目标值）`);
   }
   if (upInstead) reasons.push(`下降类指标应填降幅（正数）：${value}${row.unit ?? ""} 表示不降反升 ${-value!}${row.unit ?? ""}；如指下降 ${-value!}${row.unit ?? ""}，请填 ${-value!}`);
-  if (huge) reasons.push(`累计值 ${value}${row.unit ?? ""} 是目标值 ${goal}${row.unit ?? ""} 的 ${Math.round(value! / goal!)} 倍，请核对单位（如 元 与 万元）`);
-  if (overShare && !huge) reasons.push(`百分比指标填写了 ${value}%，超过 100%，请核对（是否把 45% 写成了 4500，或单元格设成了百分比格式？）`);
+  // (a percentage above 100: the more telling of the two)
+  if (huge && !overShare) reasons.push(`累计值 ${value}${row.unit ?? ""} 是目标值 ${goal}${row.unit ?? ""} 的 ${Math.round(value! / goal!)} 倍，请核对单位（如 万元 与 亿元、元 与 万元），或是否填了总量而非新增量`);
+  if (overShare) reasons.push(`百分比指标填写了 ${value}%，超过 100%，请核对（是否把 45% 写成了 4500，或单元格设成了百分比格式？）`);
   if (fraction) reasons.push(`百分比指标填写了 ${value}，若指 ${Number((value! * 100).toPrecision(12))}% 请更正`);
   if (partCount) reasons.push(`计数类指标填写了小数 ${value}${row.unit}，请核对（是否把千分位写成了小数点？）`);
   if (late) reasons.push(`填报日期 ${row.reportedAt} 晚于核对日期 ${asOf}`);
@@ -116,6 +121,19 @@ export function fileSeries(rows: readonly Pick<ValidRow, "department" | "targetC
 }
 
 /**
+ * A 进展情况 that says nothing (无, /, —, 同上, 暂无, 正常 …: staff fill every cell): it does not explain a falling figure.
+ * Ten characters at most. The SQL of the same rule (src/drops.ts, src/sql/views/observations.sql) uses
+ * EMPTY_NOTE_SQL, which test/drops.test.ts holds equal to the view's.
+ */
+const EMPTY_NOTE_PATTERN = "^(?:[/／\\\\、xX×*＊.。·…]+|[-－—–─_＿~～]+|无|没有|空|略|同上|如上|见上|暂无|无说明|无变化|正常|不适用|n/?a|null|none)[。.]?$";
+const EMPTY_NOTE = new RegExp(EMPTY_NOTE_PATTERN, "i");
+export const EMPTY_NOTE_SQL = `(?i)${EMPTY_NOTE_PATTERN}`;
+/** Whether a row's 进展情况 explains a figure below the one before it: anything but nothing or a placeholder. */
+export const explainsFall = (note: string | null | undefined): boolean => !!note && !(note.length <= 10 && EMPTY_NOTE.test(note));
+/** The same as SQL over a column `note` (no user data in it). */
+export const EXPLAINS_FALL_SQL = `(coalesce(note, '') <> '' AND NOT (length(note) <= 10 AND regexp_full_match(note, '${EMPTY_NOTE_SQL}')))`;
+
+/**
  * The drops among a file's accepted rows compared with each other only (nothing loaded before): what src/drops.ts
  * finds in a warehouse without figures for these targets. For the 报送自查 page, which has no warehouse. `rises`:
  * false for a target whose figure is meant to go down (a ceiling, a goal below its baseline): no drop to flag.
@@ -130,7 +148,7 @@ export function fileDrops(
     if (list.length < 2 || !rises(rows[list[0]!]!.targetCode)) continue;
     for (let k = 1; k < list.length; k++) {
       const [before, r] = [rows[list[k - 1]!]!, rows[list[k]!]!];
-      if (!r.note && r.value! < before.value!) {
+      if (!explainsFall(r.note) && r.value! < before.value!) {
         out.push({ index: list[k]!, row: r.sourceRow, value: r.value!, previousPeriod: before.period, previousValue: before.value!, previousInFile: true });
       }
     }

@@ -1271,12 +1271,31 @@ export function headerDelimiter(text: string): string | null {
   return best;
 }
 
+/**
+ * A quoted cell spanning lines, one of whose later lines reads like a row of the table (at least `width` − 2
+ * delimiters, and 2): rows swallowed by a stray pair of quotes more likely than a note written over several lines.
+ */
+export function swallowsRows(cell: string, delimiter: string, width: number): boolean {
+  const lines = cell.split(/\r\n|\r|\n/);
+  const least = Math.max(2, width - 2);
+  return lines.length > 1 && lines.slice(1).some((line) => line.split(delimiter).length - 1 >= least);
+}
+
 function finishGrid(grid: string[][], text: string, delimiter: string, quoteErrors: CsvGrid["quoteErrors"]): CsvGrid {
   // every record as an array of strings (Papa gives exactly that without dynamic typing; checked in place, not copied)
   for (let r = 0; r < grid.length; r++) {
     const record = grid[r];
     if (!Array.isArray(record)) grid[r] = [];
     else for (let c = 0; c < record.length; c++) if (typeof record[c] !== "string") record[c] = ((record[c] as unknown) ?? "").toString();
+  }
+  // rows swallowed into a quoted cell whose quotes pair up (「"已选树6家」 … 「另有3家在公示"」 two rows below): the row
+  // is rejected (E_CSV_QUOTES, saying how many lines it took in), not loaded with the others lost
+  for (let r = 0; r < grid.length; r++) {
+    const record = grid[r]!;
+    const columns = record.flatMap((cell, c) => (cell.includes("\n") || cell.includes("\r")) && swallowsRows(cell, delimiter, record.length) ? [c] : []);
+    if (columns.length > 0 && !quoteErrors.some((e) => e.row === r + 1)) {
+      quoteErrors = [...quoteErrors, { row: r + 1, message: "引号内有像数据行的多行文字", fatal: false }];
+    }
   }
   // Papa reports a final empty record for a trailing line break; it is not a row of the file.
   if (grid.length > 0 && isEmptyRow(grid[grid.length - 1]!) && /\r?\n$/.test(text)) grid.pop();

@@ -414,8 +414,9 @@ export type Status = "not_started" | "in_progress" | "done";
  * each is the documented one.
  */
 export const STATUS_WORDS: Readonly<Record<Status, readonly string[]>> = {
-  not_started: ["未启动", "未开始", "尚未启动", "暂未启动", "not started", "not yet started"],
-  in_progress: ["推进中", "进行中", "正在推进", "正在进行", "持续推进", "有序推进", "稳步推进", "实施中", "正在实施", "in progress", "ongoing", "under way"],
+  not_started: ["未启动", "未开始", "尚未启动", "暂未启动", "未开展", "尚未开展", "暂未开展", "未开工", "尚未开工", "待启动", "not started", "not yet started"],
+  in_progress: ["推进中", "进行中", "正在推进", "正在进行", "持续推进", "有序推进", "稳步推进", "正常推进", "序时推进", "按序时推进", "按计划推进",
+    "按时序推进", "正在推进中", "完成中", "实施中", "正在实施", "建设中", "在建", "in progress", "ongoing", "under way"],
   done: ["已完成", "完成", "已办结", "办结", "超额完成", "已超额完成", "提前完成", "已提前完成", "全部完成", "已全部完成", "已经完成", "已落实", "done", "completed", "complete", "finished"],
 };
 
@@ -428,7 +429,11 @@ const STATUS_HINTS: [RegExp, string][] = [
   [/^(基本|大部分|大体|部分|接近|即将|快要?|近期)完成|^完成过半$/, "（尚未全部完成的请填“推进中”，完成后再填“已完成”）"],
   [/^已(启动|开始|开工|开展)$/, "（工作已开始、尚未完成的请填“推进中”；若该指标本身就是启动某项工作，已启动即填“已完成”）"],
   [/^(未完成|尚未完成|没有完成|未达到|未达标)$/, "（尚未完成的请填“推进中”，还没有开始的填“未启动”）"],
+  [/滞后|延期|延迟|缓慢|落后/, "（进度滞后的请填“推进中”，并在「进展情况」中说明滞后的原因）"],
+  [/^(正常|顺利|良好)$/, "（工作正常进行、尚未完成的请填“推进中”）"],
 ];
+/** Said of any other status word. */
+const STATUS_CHOICES_HINT = "（完成状态只能填 未启动、推进中 或 已完成）";
 
 const STATUS_BY_WORD = new Map<string, Status>(
   (Object.entries(STATUS_WORDS) as [Status, readonly string[]][]).flatMap(([s, words]) => words.map((w) => [w.replace(/\s+/g, ""), s] as const)),
@@ -439,5 +444,5 @@ export function parseStatus(text: string): Parsed<Status | null> {
   const t = compactCell(text).replace(/[。.，,；;！!]+$/, ""); // 「已完成。」
   if (t === "") return ok(null);
   const status = STATUS_BY_WORD.get(/^[A-Za-z]+$/.test(t) ? t.toLowerCase() : t);
-  return status ? ok(status) : fail("E_BAD_STATUS", `${quote(text)}${STATUS_HINTS.find(([re]) => re.test(t))?.[1] ?? ""}`);
+  return status ? ok(status) : fail("E_BAD_STATUS", `${quote(text)}${STATUS_HINTS.find(([re]) => re.test(t))?.[1] ?? STATUS_CHOICES_HINT}`);
 }

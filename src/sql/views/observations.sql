@@ -57,7 +57,9 @@ WITH versions AS (
 ), falls AS (
   SELECT j.*,
     CASE
-      WHEN value IS NULL OR previous_value IS NULL OR value >= previous_value OR coalesce(note, '') <> '' OR NOT target_rises THEN NULL
+      -- (a note explains a fall unless it says nothing: 无, /, 同上 … — EXPLAINS_FALL_SQL of src/ingest/review.ts)
+      WHEN value IS NULL OR previous_value IS NULL OR value >= previous_value OR NOT target_rises
+        OR (coalesce(note, '') <> '' AND NOT (length(note) <= 10 AND regexp_full_match(note, '(?i)^(?:[/／\\、xX×*＊.。·…]+|[-－—–─_＿~～]+|无|没有|空|略|同上|如上|见上|暂无|无说明|无变化|正常|不适用|n/?a|null|none)[。.]?$'))) THEN NULL
       WHEN drop_reason IS NOT NULL AND previous_receipt <= receipt_no THEN drop_reason
       ELSE '累计值 ' || regexp_replace(CAST(value AS VARCHAR), '\.0$', '') || ' 低于此后载入的 ' || previous_period || ' 的 '
         || regexp_replace(CAST(previous_value AS VARCHAR), '\.0$', '') || '，且进展情况未作说明'
