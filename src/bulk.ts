@@ -222,12 +222,12 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
       unit === null ? null : COUNT_UNITS.includes(unit), unit === null ? null : unit === "%",
       // reviewReasons' fraction (0 < value ≤ 1) and over-100 checks of a percentage, for this target
       !t.rate && !(t.goal !== null && t.goal <= 1), t.goal !== null && t.goal > 100 ? null : 100,
-      // reviewReasons' figure below zero of a rate to come down (下降3%)
-      t.fallingRate]);
+      // reviewReasons' figure below zero of a rate to come down (下降3%), and 未启动 beside an increase above 0
+      t.fallingRate, t.increment]);
   }
   await tempTable(connection, "luoshi_dc", [["d", "VARCHAR"], ["c", "VARCHAR"], ["target_id", "VARCHAR"], ["code", "VARCHAR"],
     ["department_id", "VARCHAR"], ["t_unit", "VARCHAR"], ["kind", "VARCHAR"], ["start_month", "VARCHAR"], ["huge", "DOUBLE"], ["done_floor", "DOUBLE"], ["done_ceiling", "DOUBLE"], ["money", "BOOLEAN"],
-    ["counted", "BOOLEAN"], ["percent", "BOOLEAN"], ["pct_low", "BOOLEAN"], ["pct_high", "DOUBLE"], ["falling_rate", "BOOLEAN"]], dc);
+    ["counted", "BOOLEAN"], ["percent", "BOOLEAN"], ["pct_low", "BOOLEAN"], ["pct_high", "DOUBLE"], ["falling_rate", "BOOLEAN"], ["increment", "BOOLEAN"]], dc);
   await tempTable(connection, "luoshi_period", [["raw", "VARCHAR"], ["period", "VARCHAR"]],
     periods.flatMap(([p]) => {
       const v = verdicts.period(p);
@@ -309,7 +309,7 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
     ), t AS (
       -- a value is read by SQL (plain) or found among the verdicts (mv), never both; '' is never among them
       SELECT q.i, q.cells_ok, q.st, q.u, q.n, q.rp, q.ra, q.v, q.st_pos, q.status, q.v_has, q.in_column, dc.target_id, dc.code, dc.department_id, dc.t_unit, dc.kind,
-        dc.start_month, dc.huge, dc.done_floor, dc.done_ceiling, dc.money, dc.counted, dc.percent, dc.pct_low, dc.pct_high, dc.falling_rate, mp.period, md.date AS reported_at, md.raw IS NOT NULL AS ra_found,
+        dc.start_month, dc.huge, dc.done_floor, dc.done_ceiling, dc.money, dc.counted, dc.percent, dc.pct_low, dc.pct_high, dc.falling_rate, dc.increment, mp.period, md.date AS reported_at, md.raw IS NOT NULL AS ra_found,
         q.plain OR mv.raw IS NOT NULL AS v_found, coalesce(q.plain_value, mv.value) AS value, coalesce(q.plain_text, mv.text) AS v_text, mv.scale_only AS v_scale,
         coalesce(q.plain_unit, mv.in_cell, q.in_column, $5) AS ru0
       FROM w q
@@ -344,6 +344,7 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
           OR (r.value IS NOT NULL AND coalesce(r.percent, r.row_unit IS NOT DISTINCT FROM '%')
             AND (coalesce(r.pct_low, true) AND r.value > 0 AND r.value <= 1 OR coalesce(r.value > r.pct_high, false)))
           OR (r.falling_rate AND r.value < 0)
+          OR (r.status IS NOT DISTINCT FROM 'not_started' AND r.increment AND coalesce(r.value > 0, false))
           OR (r.reported_at IS NOT NULL AND r.reported_at > $8)
           OR (r.reported_at IS NOT NULL AND substr(r.reported_at, 1, 7) < r.period)
           ${withCurrent ? "OR (r.value IS NULL AND cur.value IS NOT NULL)" : ""}) AS flagged

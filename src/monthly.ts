@@ -122,7 +122,7 @@ export type Lookup = {
    * 已完成 at, the goal unless the target is a ceiling (at_most) or meant to come down; doneCeiling: the figure a ceiling
    * (控制在50天以内) or a level to come down to (降至0.5吨标煤) reports 已完成 at or below; rate: a rate of change, 增长8% (targets.rate); fallingRate: one to come down, 下降3%}
    */
-  targets: Map<string, { policy_id: string; target_id: string; goal: number | null; doneFloor: number | null; doneCeiling: number | null; rate: boolean; fallingRate: boolean }>;
+  targets: Map<string, { policy_id: string; target_id: string; goal: number | null; doneFloor: number | null; doneCeiling: number | null; rate: boolean; fallingRate: boolean; increment: boolean }>;
   /** `${policy_id}|${canonical name}` → department_id */
   departments: Map<string, string>;
   /** Department alias (aliasKey) → the canonical names it stands for (aliasCandidates): what ctx.resolveDepartment reads. */
@@ -177,10 +177,12 @@ const REFERENCE = {
         CASE WHEN rate THEN '1' ELSE '' END AS rate,
         -- (a rate to come down, 下降3%: its figure the size of the fall, below zero asked about)
         CASE WHEN rate AND falls THEN '1' ELSE '' END AS falling_rate,
+        -- (an increase from the counting start, 新增20家: a figure above 0 says the work has begun, 未启动 is asked about)
+        CASE WHEN kind = 'quantity' AND measure = 'increment' AND NOT rate THEN '1' ELSE '' END AS increment,
         -- (a change in % or percentage points: its figure may be below zero)
         CASE WHEN signed THEN '1' ELSE '' END AS signed
       FROM targets WHERE status = 'published')`,
-    columns: ["policy_id", "target_id", "code", "kind", "coalesce(unit, '')", "coalesce(counting_start, '')", "coalesce(goal, '')", "coalesce(done_floor, '')", "coalesce(done_ceiling, '')", "rate", "falling_rate", "signed"],
+    columns: ["policy_id", "target_id", "code", "kind", "coalesce(unit, '')", "coalesce(counting_start, '')", "coalesce(goal, '')", "coalesce(done_floor, '')", "coalesce(done_ceiling, '')", "rate", "falling_rate", "increment", "signed"],
     orderBy: undefined,
   },
   reporters: { from: "target_reporters", columns: ["target_id", "department_name"], orderBy: "target_id, position, department_name" },
@@ -236,7 +238,7 @@ export async function ingestLookup(connection: DuckDBConnection, asOf: string, s
       asOf,
       resolveDepartment: departmentResolver(byAlias),
       targets: new Map(
-        targets.map(([, targetId, code, kind, unit, countingStart, , , , , , signed]) => [String(code), {
+        targets.map(([, targetId, code, kind, unit, countingStart, , , , , , , signed]) => [String(code), {
           unit: unit || null,
           kind: kind as "quantity",
           countingStart: countingStart || null,
@@ -245,9 +247,9 @@ export async function ingestLookup(connection: DuckDBConnection, asOf: string, s
         }]),
       ),
     },
-    targets: new Map(targets.map(([policyId, targetId, code, , , , goal, doneFloor, doneCeiling, rate, fallingRate]) => [String(code), {
+    targets: new Map(targets.map(([policyId, targetId, code, , , , goal, doneFloor, doneCeiling, rate, fallingRate, increment]) => [String(code), {
       policy_id: String(policyId), target_id: String(targetId), goal: goal ? Number(goal) : null, doneFloor: doneFloor ? Number(doneFloor) : null,
-      doneCeiling: doneCeiling ? Number(doneCeiling) : null, rate: rate === "1", fallingRate: fallingRate === "1",
+      doneCeiling: doneCeiling ? Number(doneCeiling) : null, rate: rate === "1", fallingRate: fallingRate === "1", increment: increment === "1",
     }])),
     departments,
     aliases: byAlias,

@@ -593,6 +593,14 @@ describe("reviewReasons", () => {
     // a rate far above 100% is still asked about
     expect(reviewReasons({ ...row, unit: "%", value: 450 }, "2017-11-15", { goal: 8, rate: true })).toContain("超过 100%");
   });
+  it("asks about 未启动 beside an increase already made (新增 12 of 20家), not beside a level or no figure", () => {
+    expect(reviewReasons({ ...row, status: "not_started", value: 12 }, "2017-11-15", { goal: 20, increment: true }))
+      .toBe("标为未启动，但累计完成值为 12家：已有进展的请填“推进中”，确未启动的累计完成值应为 0 或留空");
+    expect(reviewReasons({ ...row, status: "not_started", value: 0 }, "2017-11-15", { goal: 20, increment: true })).toBeNull();
+    expect(reviewReasons({ ...row, status: "not_started", value: null }, "2017-11-15", { goal: 20, increment: true })).toBeNull();
+    expect(reviewReasons({ ...row, status: "not_started", value: 300 }, "2017-11-15", { goal: 450 })).toBeNull();
+    expect(reviewReasons({ ...row, status: "in_progress", value: 12 }, "2017-11-15", { goal: 20, increment: true })).toBeNull();
+  });
   it("asks about a figure far above its target (a unit slip)", () => {
     // ten times: 50 (万元 meant) against a goal of 1 亿元, which would count the target done
     expect(reviewReasons({ ...row, value: 50, unit: "亿元" }, "2017-11-15", { goal: 1 })).toBe("累计值 50亿元 是目标值 1亿元 的 50 倍，请核对单位（如 万元 与 亿元、元 与 万元），或是否填了总量而非新增量");

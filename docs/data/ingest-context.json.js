@@ -21,7 +21,7 @@ try {
     const data = {
       targets: Object.fromEntries([...ctx.targets].sort(([a], [b]) => (a < b ? -1 : 1))),
       aliases: Object.fromEntries([...candidates].sort(([a], [b]) => (a < b ? -1 : 1))),
-      review: Object.fromEntries([...targets].sort(([a], [b]) => (a < b ? -1 : 1)).map(([code, t]) => [code, [t.goal, t.doneFloor, ...(trend.get(code) ?? [null, true]), t.doneCeiling, t.fallingRate]])),
+      review: Object.fromEntries([...targets].sort(([a], [b]) => (a < b ? -1 : 1)).map(([code, t]) => [code, [t.goal, t.doneFloor, ...(trend.get(code) ?? [null, true]), t.doneCeiling, t.fallingRate, t.increment]])),
     };
     // Every alias, as written and with spaces and full-width brackets, resolves in the page as in `luoshi ingest`,
     // for the reporters of every target too (a name several policies use for different departments).

@@ -29,7 +29,7 @@ export type IngestContextData = {
    * (下降3%: a figure below zero is asked about)] (null when none): what the review flags compare with (and `targets`'
    * signed: a rate of change, 增长8%, whose small percentages are not asked about).
    */
-  review: Record<string, [number | null, number | null, number | null, boolean, number | null, boolean?]>;
+  review: Record<string, [number | null, number | null, number | null, boolean, number | null, boolean?, boolean?]>;
 };
 
 export { aliasKey } from "./keys.js";
@@ -83,11 +83,11 @@ export function reviewFlags(result: MonthlyFileResult, data: IngestContextData, 
   const stated = fileStatedCheck(result.file, (name) => (ctx ??= ingestContext(data, asOf)).resolveDepartment(name));
   const flags: ReviewFlag[] = [];
   rows.forEach((r, i) => {
-    const [goal, doneFloor, , , doneCeiling, fallingRate] = data.review[r.targetCode] ?? [null, null, null, true, null, false];
+    const [goal, doneFloor, , , doneCeiling, fallingRate, increment] = data.review[r.targetCode] ?? [null, null, null, true, null, false, false];
     // (a rate of change, 增长8%, is a target whose figure may be below zero; the other, a change in percentage points,
     // is in 个百分点, which the fraction check of a percentage never asks about)
     const rate = data.targets[r.targetCode]?.signed === true;
-    const reasons = [drops.get(i), stated?.(r), reviewReasons(r, asOf, { goal, doneFloor, doneCeiling, rate, fallingRate: fallingRate === true }), jumps.get(i)].filter((x): x is string => typeof x === "string");
+    const reasons = [drops.get(i), stated?.(r), reviewReasons(r, asOf, { goal, doneFloor, doneCeiling, rate, fallingRate: fallingRate === true, increment: increment === true }), jumps.get(i)].filter((x): x is string => typeof x === "string");
     if (reasons.length > 0) flags.push({ row: r.sourceRow, code: r.targetCode, department: r.department, period: r.period, reason: reasons.join("；") });
   });
   return flags.sort((a, b) => a.row - b.row);

@@ -31,6 +31,8 @@ export type ReviewTarget = {
   rate?: boolean;
   /** A rate to come down (下降3%). */
   fallingRate?: boolean;
+  /** An increase counted from the counting start (新增20家), not a rate: a figure above 0 says the work has begun. */
+  increment?: boolean;
 };
 
 /**
@@ -46,7 +48,7 @@ export function reviewReasons(
   asOf: string,
   target: ReviewTarget = {},
 ): string | null {
-  const { goal = null, doneFloor = null, doneCeiling = null, rate = false, fallingRate = false } = target;
+  const { goal = null, doneFloor = null, doneCeiling = null, rate = false, fallingRate = false, increment = false } = target;
   // each condition once; the common case (none holds) builds nothing
   const value = row.value;
   const huge = value !== null && goal !== null && goal > 0 && value >= REVIEW_MULTIPLE * goal;
@@ -65,7 +67,9 @@ export function reviewReasons(
   // a rate to come down (下降3%) is reported as the size of its fall: a figure below zero says it went up (or is the
   // fall written with its sign, 同比-2.1%)
   const upInstead = fallingRate && value !== null && value < 0;
-  if (!huge && !fraction && !overShare && !partCount && !late && !early && !doneShort && !doneHigh && !upInstead) return null;
+  // 未启动 beside an increase already made (新增 12 of 20家): one of the two is wrong
+  const begun = row.status === "not_started" && increment && value !== null && value > 0;
+  if (!huge && !fraction && !overShare && !partCount && !late && !early && !doneShort && !doneHigh && !upInstead && !begun) return null;
   const reasons: string[] = [];
   if (doneShort) {
     reasons.push(value === null
@@ -77,6 +81,7 @@ export function reviewReasons(
       ? `标为已完成，但未填完成值，无法核对是否已不高于目标值 ${doneCeiling}${row.unit ?? ""}`
       : `标为已完成，但完成值 ${value}${row.unit ?? ""} 仍高于目标值 ${doneCeiling}${row.unit ?? ""}（应不高于目标值）`);
   }
+  if (begun) reasons.push(`标为未启动，但累计完成值为 ${value}${row.unit ?? ""}：已有进展的请填“推进中”，确未启动的累计完成值应为 0 或留空`);
   if (upInstead) reasons.push(`下降类指标应填降幅（正数）：${value}${row.unit ?? ""} 表示不降反升 ${-value!}${row.unit ?? ""}；如指下降 ${-value!}${row.unit ?? ""}，请填 ${-value!}`);
   // (a percentage above 100: the more telling of the two)
   if (huge && !overShare) reasons.push(`累计值 ${value}${row.unit ?? ""} 是目标值 ${goal}${row.unit ?? ""} 的 ${Math.round(value! / goal!)} 倍，请核对单位（如 万元 与 亿元、元 与 万元），或是否填了总量而非新增量`);
