@@ -94,6 +94,8 @@ describe("luoshi CLI", () => {
     const second = spawnSync(process.execPath, [join(PACKAGE_ROOT, "bin", "luoshi.js"), "targets", "--check", "--data", fresh.data], { encoding: "utf8" });
     expect(second.stdout).toContain("新提出 附件第 3 行 数量指标「智能经济服务中心」");
     expect(second.stdout).not.toContain("由部门组");
+    // the sentence counts per town (各镇…建设一个以上): said, since one consolidated figure will be judged against 1个
+    expect(second.stdout).toMatch(/「智能经济服务中心」[^\n]*（原文按“各镇”计，但将由一个单位报一个合计数，按 1个 判断；/);
   });
 
   it("targets --check lists each new target in Chinese with what a reviewer checks: comparator, level or increase, the deadline it is judged at and its source words", () => {
