@@ -124,6 +124,10 @@ export function readTaskTable(dir: string, displayRoot = "data/policies"): TaskT
   if (pid !== policyDir) {
     errors.push(loadError("E_POLICY_MISMATCH", name("policy.csv"), policyRow.row, "policy_id", `目录名为「${policyDir}」`, pid));
   }
+  // a document is published on or after the day it is issued (成文日期 → 发布日期): the two swapped?
+  if (policy.published_date && policy.published_date < policy.issued_date) {
+    errors.push(loadError("E_BAD_VALUE", name("policy.csv"), policyRow.row, "published_date", `发布日期 ${policy.published_date} 早于发文日期 issued_date ${policy.issued_date}：两者是否填反了？`, policy.published_date));
+  }
 
   const unique = <T>(rows: Numbered<T>[], file: string, column: string, key: (t: T) => string | number) => {
     const seen = new Map<string | number, number>();

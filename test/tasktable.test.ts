@@ -170,6 +170,12 @@ describe("rejections name the file, row, column and reason", () => {
     expect(r.errors[0]!.message).toContain("“10月底前”或“11月底前”");
   });
 
+  it("a published_date before the issued_date (the two swapped?) is rejected, naming both", () => {
+    const r = rejected((d) => edit(d, "policy.csv", ",2017-09-08,2017-09-11,", ",2017-09-11,2017-09-08,"));
+    expect(r.errors).toMatchObject([{ code: "E_BAD_VALUE", column: "published_date", value: "2017-09-08" }]);
+    expect(r.errors[0]!.message).toContain("发布日期 2017-09-08 早于发文日期 issued_date 2017-09-11");
+  });
+
   it("a deadline read in the policy's year before it was issued (2017-09-08): E_DEADLINE_BEFORE_ISSUE, naming the phrase", () => {
     const r = rejected((d) => edit(d, "tasks.csv", "10月底前,2017-10-31", "6月底前,"));
     expect(r.errors).toMatchObject([{ code: "E_DEADLINE_BEFORE_ISSUE", row: 36, column: "deadline_text", value: "6月底前" }]);
