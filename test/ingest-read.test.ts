@@ -555,14 +555,6 @@ describe("readMonthlyFile: forms as departments fill them in", () => {
     expect(r.rejects[1]!.message).toContain("单元格为 万元，「单位」列为 亿元：同一个数写了不同的单位");
   });
 
-  it("a cell's own unit beside the target's unit in the 单位 column (as the template fills it in) is read in the cell's unit", async () => {
-    // ZN-02 is in 万元: 1.2亿元 in the cell, 万元 pre-filled beside it → 12000万元; a unit that does not convert stays rejected
-    const csv = [HEADER, "市经信局,ZN-02,2017-10,1.2亿元,万元,,,,", "市经信局,ZN-02,2017-09,30家,万元,,,,"].join("\n");
-    const r = await readMonthlyFile({ name: "template-unit.csv", bytes: Buffer.from(csv) }, CTX);
-    expect(r.rows.map((x) => [x.period, x.value, x.unit])).toEqual([["2017-10", 12000, "万元"]]);
-    expect(r.rejects.map((x) => [x.row, x.code])).toEqual([[3, "E_UNIT_MISMATCH"]]);
-  });
-
   it("a reject shows the value as sent, not as read with the unit of the header or the 单位 column", async () => {
     const column = [HEADER, "市科技局,ZN-04,2017-10,0.5,万家,,,,", "市经信局,ZN-01,2017-10,三百,万家,,,,", "市科技局,ZN-04,2017-11,0.5,万%,,,,"].join("\n");
     const c = await readMonthlyFile({ name: "sent.csv", bytes: Buffer.from(column) }, CTX);

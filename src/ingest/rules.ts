@@ -479,7 +479,7 @@ function checkCells(cells: RowCells, sourceRow: number, memo: RowMemo): ValidRow
       issues = addIssue(issues, cells, "E_UNIT_MISMATCH", "value", rowMessage("E_UNIT_MISMATCH",
         `“${written}”中的“${reported.scaleOnly}”与${scaledBeside.where}的 ${scaledBeside.unit} 重复，无法确定数量级；请只在一处写明` +
           (bare ? `（如填 ${bare}，单位按${scaledBeside.where}的 ${scaledBeside.unit}）` : "")));
-    } else if ((inColumn !== null && inColumn !== reportedUnit && !templateUnit(inCell, inColumn, target?.unit ?? null)) || (inHeader !== null && inHeader !== reportedUnit)) {
+    } else if ((inColumn !== null && inColumn !== reportedUnit) || (inHeader !== null && inHeader !== reportedUnit)) {
       unitOk = false;
       const explicit = [
         { where: "单元格", unit: inCell },
@@ -546,14 +546,6 @@ function checkCells(cells: RowCells, sourceRow: number, memo: RowMemo): ValidRow
     reportedAt,
     sourceRow,
   };
-}
-
-/**
- * The 单位 column holds the target's own unit (as the template fills it in) and the cell a unit of its own that converts
- * to it (8000万元 beside 亿元): the cell says what the figure is, and the column is no second statement to contradict.
- */
-function templateUnit(inCell: string | null, inColumn: string, targetUnit: string | null): boolean {
-  return inCell !== null && targetUnit !== null && inColumn === targetUnit && convertUnit(1, inCell, targetUnit) !== null;
 }
 
 /**
