@@ -281,7 +281,11 @@ async function targets(args: string[]): Promise<number> {
       return { task, bodyText: (t.body_source === "title" ? item?.title : item?.body_text) ?? "" };
     };
     // a registered share to reach with no baseline: a hint, not a difference (a share may truly start from 0)
-    const withoutBaseline = registry.filter((e) => e.status === "published" && e.baseline === null && needsBaseline(e, sourceOf(e).task, sourceOf(e).bodyText));
+    const withoutBaseline = registry.filter((e) => {
+      if (e.status !== "published" || e.baseline !== null) return false;
+      const { task, bodyText } = sourceOf(e);
+      return needsBaseline(e, task, bodyText);
+    });
     if (withoutBaseline.length > 0) {
       console.log(`  提示 ${withoutBaseline.length} 个已登记的指标未填 baseline——${BASELINE_HINT}：`);
       for (const e of withoutBaseline) console.log(`    ${e.code}「${e.subject}」`);
