@@ -58,7 +58,7 @@ const CSV_LINES = [
   "市经信局,CX75-06-02,2016-12,3,家,,,张三,2017-11-03", // 18 E_PERIOD_BEFORE_START
   "市经信局,CX75-36-02,2017-10,,,快完成了,,张三,2017-11-03", // 19 E_BAD_STATUS, E_REQUIRED
   "市经信局,CX75-29-03,2017-10,5,台,,,张三,2017-11-03", // 20 E_UNIT_MISMATCH
-  "市经信局,CX75-29-03,2017-09,5,家,,,张三,2017-13-45", // 21 E_BAD_DATE
+  "市经信局,CX75-29-03,2017-09,5,家,,,张三,2017-13-45", // 21 ok, flagged: 填报日期 unreadable (loaded without it)
   ",CX75-29-01,2017-10,5,项,,,张三,2017-11-03", // 22 E_REQUIRED
   "市经信局,CX75-31-01,2017-10,1,234,家,,,张三,2017-11-03", // 23 E_EXTRA_CELLS (and a bad unit)
   "市经信局,CX75-06-01,2017-10,310,家,,更正,张三,2017-11-04", // 24 E_DUPLICATE_KEY with 4
@@ -288,9 +288,12 @@ describe("报送自查: the browser bundle gives the verdicts of luoshi ingest -
   it("the generated files cover many row codes and the whole-file codes", () => {
     const codes = new Set([...expected.values()].flatMap((v) => v.rejects.map((r) => r.code)));
     for (const code of ["E_NOT_A_NUMBER", "E_NEGATIVE", "E_UNKNOWN_CODE", "E_UNKNOWN_DEPARTMENT", "E_NOT_REPORTER", "E_BAD_PERIOD", "E_PERIOD_IN_FUTURE",
-      "E_PERIOD_BEFORE_START", "E_BAD_STATUS", "E_REQUIRED", "E_UNIT_MISMATCH", "E_BAD_DATE", "E_DUPLICATE_KEY", "E_EXTRA_CELLS", "E_CSV_QUOTES"]) {
+      "E_PERIOD_BEFORE_START", "E_BAD_STATUS", "E_REQUIRED", "E_UNIT_MISMATCH", "E_DUPLICATE_KEY", "E_EXTRA_CELLS", "E_CSV_QUOTES"]) {
       expect(codes, code).toContain(code);
     }
+    // an unreadable 填报日期 rejects nothing: the row is loaded without it and flagged
+    expect(codes).not.toContain("E_BAD_DATE");
+    expect(expected.get("utf8.csv")!.flags.find((f) => f.row === 21)?.reason).toMatch(/^无法识别的填报日期.*“2017-13-45”.*（数值照常载入，填报日期留空）$/);
     const fileCodes = new Set([...expected.values()].map((v) => v.fileError?.code).filter(Boolean));
     expect([...fileCodes].sort()).toEqual(["E_CSV_STRUCTURE", "E_FILE_TYPE", "E_HEADER", "E_NO_DATA", "E_SHEET_NOT_FOUND"]);
     expect(expected.get("utf8.csv")!.accepted).toBeGreaterThanOrEqual(6);

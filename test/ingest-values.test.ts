@@ -20,6 +20,7 @@ import {
   type RowCells,
 } from "../src/ingest/index.js";
 import { CTX } from "./fixtures/monthly/context.js";
+import { reviewReasons } from "../src/ingest/review.js";
 
 const codeOf = <T>(r: Parsed<T>) => (r.ok ? null : r.code);
 const valueOf = <T>(r: Parsed<T>) => (r.ok ? r.value : undefined);
@@ -616,7 +617,6 @@ describe("checkRow and monthlyRowSchema", () => {
     [{ value: "1", period: "2017-08" }, "E_PERIOD_BEFORE_START"],
     [{ value: "1", period: "2017-12" }, "E_PERIOD_IN_FUTURE"],
     [{ value: "1", status: "差不多" }, "E_BAD_STATUS"],
-    [{ value: "1", reportedAt: "2017-11-31" }, "E_BAD_DATE"],
     [{ value: "1", targetCode: "ZN-99" }, "E_UNKNOWN_CODE"],
     [{ value: "1", targetCode: "" }, "E_REQUIRED"],
     [{ value: "1", department: "市教育局" }, "E_UNKNOWN_DEPARTMENT"],
@@ -628,12 +628,26 @@ describe("checkRow and monthlyRowSchema", () => {
   });
 
   it("collects every problem of a row", () => {
-    expect(codes(cells({ department: "市教育局", period: "2018-01", value: "-3", reportedAt: "x" }))).toEqual([
+    expect(codes(cells({ department: "市教育局", period: "2018-01", value: "-3" }))).toEqual([
       "E_UNKNOWN_DEPARTMENT",
       "E_PERIOD_IN_FUTURE",
       "E_NEGATIVE",
-      "E_BAD_DATE",
     ]);
+  });
+
+  it("loads a row whose 填报日期 cannot be read, without the date, and says why for the review flag", () => {
+    for (const [text, why] of [["2017-11-31", "11 月没有 31 日"], ["11月3日", "缺少年份"], ["x", "“x”"]] as const) {
+      const r = checkRow(cells({ value: "1", reportedAt: text }), CTX);
+      expect(r.ok).toBe(true);
+      if (!r.ok) continue;
+      expect(r.row.reportedAt).toBeNull();
+      expect(r.row.reportedAtProblem).toMatch(/^无法识别的填报日期/);
+      expect(r.row.reportedAtProblem).toContain(why);
+      expect(reviewReasons(r.row, "2017-11-30")).toBe(`${r.row.reportedAtProblem}（数值照常载入，填报日期留空）`);
+    }
+    // a date that reads has no problem to tell
+    const good = checkRow(cells({ value: "1", reportedAt: "2017年11月3日" }), CTX);
+    expect(good.ok && [good.row.reportedAt, "reportedAtProblem" in good.row]).toEqual(["2017-11-03", false]);
   });
 
   it("accepts a status alone, a milestone status, a case-insensitive code and an alias of the department", () => {

@@ -1,7 +1,7 @@
 // 报送指南 page data, from the reader's own code (never retyped): the stable error codes with their Chinese meaning,
 // the columns and their aliases, the status words, units and limits; and, from the warehouse, the departments whose
 // templates are in templates.zip (same period as that loader).
-import { COLUMNS, DEFAULT_MAX_BYTES, HEADER_SCAN_ROWS, INGEST_ERROR_CODES, REQUIRED_FIELDS, STATUS_WORDS, YEAR_RANGE } from "../../dist/src/ingest/index.js";
+import { COLUMNS, DEFAULT_MAX_BYTES, FLAG_ONLY_ROW_CODES, HEADER_SCAN_ROWS, INGEST_ERROR_CODES, REQUIRED_FIELDS, STATUS_WORDS, YEAR_RANGE } from "../../dist/src/ingest/index.js";
 import { UNITS } from "../../dist/src/targets/units.js";
 import { todayIso } from "../../dist/src/deadline.js";
 import { warehousePath } from "../../dist/src/paths.js";
@@ -36,7 +36,9 @@ try {
     process.stdout.write(JSON.stringify({
       codes: {
         file: Object.entries(INGEST_ERROR_CODES.file).map(([code, message]) => ({ code, message })),
-        row: Object.entries(INGEST_ERROR_CODES.row).map(([code, message]) => ({ code, message, rejected: seen[code] ?? 0 })),
+        // (a code that only flags now, E_BAD_DATE, listed only for the rejects an earlier version stored)
+        row: Object.entries(INGEST_ERROR_CODES.row).map(([code, message]) => ({ code, message, rejected: seen[code] ?? 0 }))
+          .filter((c) => !FLAG_ONLY_ROW_CODES.includes(c.code) || c.rejected > 0),
       },
       columns: COLUMNS.map((c) => ({ name: c.name, aliases: c.aliases, required: REQUIRED_FIELDS.includes(c.field), field: c.field })),
       status: Object.entries(STATUS_WORDS).map(([key, words]) => ({ key, label: STATUS_LABEL[key], words })),

@@ -33,7 +33,7 @@ export {
   type DateCellOptions,
 } from "./values.js";
 export { monthlyRowSchema, parserSchema, valueCell, statusCell, periodCell, reportDateCell, type IssueParams } from "./schemas.js";
-export { INGEST_ERROR_CODES, fileError, rowMessage, type FileError, type FileErrorCode, type RowErrorCode, type IngestErrorCode, type Parsed } from "./codes.js";
+export { FLAG_ONLY_ROW_CODES, INGEST_ERROR_CODES, fileError, rowMessage, type FileError, type FileErrorCode, type RowErrorCode, type IngestErrorCode, type Parsed } from "./codes.js";
 export { sniffBytes, decodeText, looksLikeGbText, type Sniffed, type TextEncoding } from "./decode.js";
 export { readXlsxGrid, excelSerialToIsoDate, dateCellText, numberCellText, type Grid, type XlsxGrid } from "./xlsx.js";
 export { readTable, parseCsvGrid, headerField, columnLetter, COLUMNS, COLUMN_NAME, REQUIRED_FIELDS, HEADER_SCAN_ROWS, type Field, type Table, type TableRow, type MappedColumn, type ColumnDef, type CsvGrid } from "./table.js";

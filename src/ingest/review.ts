@@ -44,7 +44,7 @@ export type ReviewTarget = {
  * for a rate to come down (`fallingRate`: 下降3%, reported as the size of the fall). Null when there is nothing to review.
  */
 export function reviewReasons(
-  row: Pick<ValidRow, "value" | "unit" | "reportedAt" | "period"> & { status?: ValidRow["status"] },
+  row: Pick<ValidRow, "value" | "unit" | "reportedAt" | "reportedAtProblem" | "period"> & { status?: ValidRow["status"] },
   asOf: string,
   target: ReviewTarget = {},
 ): string | null {
@@ -69,7 +69,8 @@ export function reviewReasons(
   const upInstead = fallingRate && value !== null && value < 0;
   // 未启动 beside an increase already made (新增 12 of 20家): one of the two is wrong
   const begun = row.status === "not_started" && increment && value !== null && value > 0;
-  if (!huge && !fraction && !overShare && !partCount && !late && !early && !doneShort && !doneHigh && !upInstead && !begun) return null;
+  const badDate = row.reportedAtProblem !== undefined;
+  if (!huge && !fraction && !overShare && !partCount && !late && !early && !badDate && !doneShort && !doneHigh && !upInstead && !begun) return null;
   const reasons: string[] = [];
   if (doneShort) {
     reasons.push(value === null
@@ -90,6 +91,7 @@ export function reviewReasons(
   if (partCount) reasons.push(`计数类指标填写了小数 ${value}${row.unit}，请核对（是否把千分位写成了小数点？）`);
   if (late) reasons.push(`填报日期 ${row.reportedAt} 晚于核对日期 ${asOf}`);
   if (early) reasons.push(`填报日期 ${row.reportedAt} 早于统计期 ${row.period}`);
+  if (badDate) reasons.push(`${row.reportedAtProblem}（数值照常载入，填报日期留空）`);
   return reasons.length > 0 ? reasons.join("；") : null;
 }
 

@@ -80,8 +80,14 @@ export type ValidRow = {
   status: Status | null;
   note: string | null;
   reporter: string | null;
-  /** YYYY-MM-DD. */
+  /** YYYY-MM-DD; null when left empty or unreadable. */
   reportedAt: string | null;
+  /**
+   * Why a 填报日期 that was filled in could not be read (the E_BAD_DATE message): the row is loaded all the same,
+   * without a report date, and flagged for review (reviewReasons). A report date is the department's note of when it
+   * filled the form in; a figure is not sent back for it.
+   */
+  reportedAtProblem?: string;
   /** 1-based row number in the file. */
   sourceRow: number;
 };
@@ -517,10 +523,9 @@ function checkCells(cells: RowCells, sourceRow: number, memo: RowMemo): ValidRow
   }
 
   // 填报日期
-  let reportedAt: string | null | undefined;
+  // (unreadable: the row is not rejected for it, but loaded without a report date and flagged: reportedAtProblem)
   const parsedDate = memo.reportDate(cells.reportedAt);
-  if (parsedDate.ok) reportedAt = parsedDate.value;
-  else issues = addIssue(issues, cells, parsedDate.code, "reportedAt", parsedDate.message);
+  const reportedAt = parsedDate.ok ? parsedDate.value : null;
 
   // The department must be one of the target's reporters.
   if (department !== null && target && !reportsTarget(target, department)) {
@@ -528,7 +533,7 @@ function checkCells(cells: RowCells, sourceRow: number, memo: RowMemo): ValidRow
     issues = addIssue(issues, cells, "E_NOT_REPORTER", "department", rowMessage("E_NOT_REPORTER", `${department} 不报送指标 ${targetCode}${reporters}`));
   }
 
-  if (issues !== null || department === null || targetCode === null || !period || !target || reportedAt === undefined || status === undefined || !unitOk) {
+  if (issues !== null || department === null || targetCode === null || !period || !target || status === undefined || !unitOk) {
     return issues ?? [];
   }
   return {
@@ -544,6 +549,7 @@ function checkCells(cells: RowCells, sourceRow: number, memo: RowMemo): ValidRow
     note: emptyToNull(cells.note),
     reporter: emptyToNull(cells.reporter),
     reportedAt,
+    ...(parsedDate.ok ? {} : { reportedAtProblem: parsedDate.message }),
     sourceRow,
   };
 }
