@@ -164,6 +164,9 @@ export const BAD_KINDS: readonly BadKind[] = ["negative", "text_number", "unknow
 
 /** Share of the cumulative figures that fall below the month before (a correction). */
 const DROP_SHARE = 0.003;
+/** A milestone's statuses in order, and how often a month's status goes back one step (a slip to review). */
+const STATUSES = ["未启动", "推进中", "已完成"] as const;
+const STATUS_BACK_SHARE = 0.003;
 const NOTES = ["", "", "", "", "按计划推进", "已完成年度目标的一半以上", "项目已开工建设", "资金已拨付到位", "正在组织验收", "受疫情影响进度略有滞后，已制定追赶计划"];
 const QUOTED_NOTES = ["一期已完成, 二期推进中", "含新增\"专精特新\"企业"];
 const REPORTERS = ["张三", "李四", "王五", "赵敏", "陈静", "刘洋", "周杰", "吴昊"];
@@ -190,8 +193,9 @@ export function writeMonthlyFile(path: string, p: SynthPolicy, options: { rows: 
     chunk = [];
   };
   let last: string[] | null = null;
-  /** each key's cumulative figure so far */
+  /** each key's cumulative figure so far, and a milestone's status (an index into STATUSES) */
   const level: number[] = [];
+  const stage: number[] = [];
   const [startYear, startMonth] = COUNTING_START.split("-").map(Number) as [number, number];
   try {
     for (let n = 0; n < options.rows; n++) {
@@ -210,7 +214,15 @@ export function writeMonthlyFile(path: string, p: SynthPolicy, options: { rows: 
       let dropNote = "";
       let status = "";
       if (k.target.kind === "milestone") {
-        status = pick(["未启动", "推进中", "推进中", "已完成"]);
+        // each key's status moves on now and then (未启动 → 推进中 → 已完成) and rarely goes back, flagged for review
+        // (src/statusbacks.ts); one draw, as pick took before 2026-12-05, so the rest of the file is as it was
+        const keyNo = n % keys.length;
+        const u = random();
+        let s = stage[keyNo] ?? 0;
+        if (u < 0.1 && s < 2) s++;
+        else if (u >= 1 - STATUS_BACK_SHARE && s > 0) s--;
+        stage[keyNo] = s;
+        status = STATUSES[s]!;
       } else {
         // cumulative: each key's figure rises month by month towards about 1.2 × its goal (100 for a %), and now and
         // then falls (a correction), half the time with a note saying why

@@ -183,6 +183,8 @@ function quantitySeries(department: string, t: RefTarget, share: number, townDon
   const reached = (v: number) => v >= share;
   const doneIdx = values.findIndex(reached);
   const doneAt = doneIdx < 0 ? null : doneIdx;
+  // (未启动 only until a month says 推进中: a status never goes back, which a load would flag for review)
+  let started = false;
   const points = values.map((v, m): Point | null => {
     if (doneAt !== null && m > doneAt) return m <= YEAR_END ? { value: values[doneAt]!, status: "已完成", note: "已完成目标，巩固提升中" } : null;
     const prev = m > 0 ? values[m - 1]! : null;
@@ -196,7 +198,8 @@ function quantitySeries(department: string, t: RefTarget, share: number, townDon
       const step = u === "%" ? `较上月提高${fmt(v - prev)}个百分点，达到${fmt(v)}%` : `本月新增${fmt(v - prev)}${u}，累计${fmt(v)}${u}`;
       note = deadline !== null && m > deadline ? `${step}；进度滞后，正加快推进` : step;
     }
-    const status: Status = reached(v) ? "已完成" : profile === "open" && m < 2 && v === 0 && r.next() < 0.5 ? "未启动" : "推进中";
+    const status: Status = reached(v) ? "已完成" : profile === "open" && m < 2 && v === 0 && r.next() < 0.5 && !started ? "未启动" : "推进中";
+    started ||= status !== "未启动";
     return { value: v, status, note };
   });
   return { department, target: t, points, doneAt, profile };

@@ -12,7 +12,8 @@ import { rejectsCsv as rejectLinesCsv, rejectsXlsx as rejectLinesXlsx, type Reje
 import { startBulk } from "./bulk.js";
 import { findDrops, JUMP_VALUE_SQL, RISES_SQL, type Drop, type Jump } from "./drops.js";
 import { findReverts, revertReason, type Revert } from "./reverts.js";
-import { dropReason, fileDrops, fileJumps, fileSeries, jumpReason, reviewReasons, fileStatedCheck } from "./ingest/review.js";
+import { findStatusBacks, statusBackReason, type StatusBack } from "./statusbacks.js";
+import { dropReason, fileDrops, fileJumps, fileSeries, fileStatusBacks, jumpReason, reviewReasons, fileStatedCheck } from "./ingest/review.js";
 import { trace } from "./trace.js";
 import { type ProgressReport } from "./progress.js";
 import { aliasCandidates, departmentResolver } from "./ingest/keys.js";
@@ -431,21 +432,27 @@ export class FileLoad {
     // to compare; with two, the file's rows compared with each other by the same rules in JavaScript (review.ts;
     // test/bulk.test.ts and test/jumps.test.ts hold them to the query of src/drops.ts), without a temporary table
     if (!history && this.sqlRows === null) {
+      const located = <T extends { index: number }>(list: T[]) => list.map((d) => {
+        const { targetCode: code, department, period } = out.rows[d.index]!;
+        return { ...d, code, department, period };
+      });
+      // (statuses need no query: whether a target is recurring is in the reference data)
+      const backs = located(fileStatusBacks(out.rows, (code) => this.lookup.ctx.targets.get(code)?.kind === "recurring"));
       const series = fileSeries(out.rows);
-      if (!series.some((list) => list.length > 1)) return;
+      if (!series.some((list) => list.length > 1)) {
+        this.flagStatusBacks(backs);
+        return;
+      }
       const t = performance.now();
       // (the targets whose figure may jump or is meant to go down: a few, read whole rather than filtered by a long list)
       const trend = new Map((await connection.runAndReadAll(`SELECT code, ${JUMP_VALUE_SQL} AS jump, ${RISES_SQL} AS rises FROM raw.targets
           WHERE ${JUMP_VALUE_SQL} IS NOT NULL OR NOT (${RISES_SQL})`))
         .getRowsJS().map(([code, jump, rises]) => [String(code), { jump: jump === null ? null : Number(jump), rises: rises === true }]));
       trace("targets of the file", t);
-      const located = <T extends { index: number }>(list: T[]) => list.map((d) => {
-        const { targetCode: code, department, period } = out.rows[d.index]!;
-        return { ...d, code, department, period };
-      });
       // (a target not listed neither jumps nor goes down: its figure is meant to rise)
       await this.flagDrops(located(fileDrops(out.rows, (code) => trend.get(code)?.rises ?? true, series)));
       this.flagJumps(located(fileJumps(out.rows, (code) => trend.get(code)?.jump ?? null, series)));
+      this.flagStatusBacks(backs);
       trace("drops and jumps within the file (JavaScript)", t);
       return;
     }
@@ -458,6 +465,7 @@ export class FileLoad {
         await this.flagDrops(drops);
         if (history) this.flagReverts(await findReverts(connection, from, null));
         this.flagJumps(jumps);
+        this.flagStatusBacks(await findStatusBacks(connection, from, null, { history }));
       } finally {
         await connection.run("DROP TABLE IF EXISTS temp.luoshi_file_rows");
       }
@@ -469,12 +477,18 @@ export class FileLoad {
       await this.flagDrops(drops);
       if (history) this.flagReverts(await findReverts(connection, from, receipt, [receipt]));
       this.flagJumps(jumps);
+      this.flagStatusBacks(await findStatusBacks(connection, from, receipt, { params: [receipt], history }));
     }
   }
 
   /** The jumps: after the row's other reasons in the summary (the observations view flags them by the same rule). */
   private flagJumps(jumps: Jump[]): void {
     this.flagRows(jumps, jumps.map(jumpReason), "after");
+  }
+
+  /** The statuses that go back: after every other reason in the summary (the observations view flags them by the same rule). */
+  private flagStatusBacks(backs: StatusBack[]): void {
+    this.flagRows(backs, backs.map(statusBackReason), "after");
   }
 
   /** The drops: stored in raw.review_flags (unless a dry run) and put before the row's other reasons in the summary. */

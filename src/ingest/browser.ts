@@ -11,7 +11,7 @@ import { INGEST_ERROR_CODES } from "./codes.js";
 import type { IngestContext, IngestTarget, Reject } from "./rules.js";
 import { departmentResolver } from "./keys.js";
 import { rejectsCsv as rejectLinesCsv, rejectsXlsx as rejectLinesXlsx } from "./rejects.js";
-import { dropReason, fileDrops, fileJumps, jumpReason, reviewReasons, fileStatedCheck } from "./review.js";
+import { dropReason, fileDrops, fileJumps, fileStatusBacks, jumpReason, reviewReasons, fileStatedCheck, statusBackReason } from "./review.js";
 import { COLUMN_NAME } from "./table.js";
 import { formFieldsText, skippedRowsText } from "./summarytext.js";
 
@@ -78,6 +78,7 @@ export function reviewFlags(result: MonthlyFileResult, data: IngestContextData, 
   const rows = result.fileError ? [] : result.rows;
   const drops = new Map(fileDrops(rows, (code) => data.review[code]?.[3] ?? true).map((d) => [d.index, dropReason(d)]));
   const jumps = new Map(fileJumps(rows, (code) => data.review[code]?.[2] ?? null).map((j) => [j.index, jumpReason(j)]));
+  const backs = new Map(fileStatusBacks(rows, (code) => data.targets[code]?.kind === "recurring").map((b) => [b.index, statusBackReason(b)]));
   // (the resolver built only for a file that states a department above its table: checkFile built its own already)
   let ctx: ReturnType<typeof ingestContext> | undefined;
   const stated = fileStatedCheck(result.file, (name) => (ctx ??= ingestContext(data, asOf)).resolveDepartment(name));
@@ -87,7 +88,7 @@ export function reviewFlags(result: MonthlyFileResult, data: IngestContextData, 
     // (a rate of change, 增长8%, is a target whose figure may be below zero; the other, a change in percentage points,
     // is in 个百分点, which the fraction check of a percentage never asks about)
     const rate = data.targets[r.targetCode]?.signed === true;
-    const reasons = [drops.get(i), stated?.(r), reviewReasons(r, asOf, { goal, doneFloor, doneCeiling, rate, fallingRate: fallingRate === true, increment: increment === true }), jumps.get(i)].filter((x): x is string => typeof x === "string");
+    const reasons = [drops.get(i), stated?.(r), reviewReasons(r, asOf, { goal, doneFloor, doneCeiling, rate, fallingRate: fallingRate === true, increment: increment === true }), jumps.get(i), backs.get(i)].filter((x): x is string => typeof x === "string");
     if (reasons.length > 0) flags.push({ row: r.sourceRow, code: r.targetCode, department: r.department, period: r.period, reason: reasons.join("；") });
   });
   return flags.sort((a, b) => a.row - b.row);

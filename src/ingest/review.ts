@@ -5,7 +5,7 @@
 import type { ValidRow } from "./rules.js";
 import type { FormField, ValueMonth } from "./table.js";
 import type { SheetMonth } from "./xlsx.js";
-import { parsePeriod, unitDef } from "./values.js";
+import { parsePeriod, unitDef, type Status } from "./values.js";
 import { UNITS } from "../targets/units.js";
 
 /**
@@ -194,6 +194,53 @@ export function fileJumps(
       const [before, r] = [rows[list[k - 1]!]!, rows[list[k]!]!];
       if (before.value! > 0 && r.value! >= JUMP_MULTIPLE * before.value! && r.value! - before.value! >= tv) {
         out.push({ index: list[k]!, row: r.sourceRow, value: r.value!, previousPeriod: before.period, previousValue: before.value!, targetValue: tv });
+      }
+    }
+  }
+  return out.sort((a, b) => a.row - b.row);
+}
+
+/** The statuses in the order work moves through them: a status before the one of the period before it goes back. */
+export const STATUS_ORDER = ["not_started", "in_progress", "done"] as const;
+const STATUS_WORD: Record<Status, string> = { not_started: "未启动", in_progress: "推进中", done: "已完成" };
+
+/** A 完成状态 behind the one reported for an earlier period of the same department and target (已完成 → 推进中). */
+export type FileStatusBack = { row: number; status: Status; previousPeriod: string; previousStatus: Status };
+
+/**
+ * The review reason of a status that goes back (after the row's other reasons; the observations view writes the same
+ * text). A note does not clear it: the earlier month still says 已完成, so the figures disagree until one is corrected.
+ */
+export function statusBackReason(b: Pick<FileStatusBack, "status" | "previousPeriod" | "previousStatus">): string {
+  return `完成状态由 ${b.previousPeriod} 的“${STATUS_WORD[b.previousStatus]}”退回为“${STATUS_WORD[b.status]}”：请核对哪一期有误，如此前误报请更正该月`;
+}
+
+/**
+ * The statuses that go back among a file's accepted rows compared with each other only (nothing loaded before): what
+ * src/statusbacks.ts finds in a warehouse without figures for these targets. Each row with a 完成状态 is compared with
+ * the row of the latest earlier period that has one, for the same department and target; not for a recurring duty
+ * (`recurring`: 常态化, its 已完成 is the month's only).
+ */
+export function fileStatusBacks(
+  rows: readonly Pick<ValidRow, "sourceRow" | "department" | "targetCode" | "period" | "status">[],
+  recurring: (code: string) => boolean,
+): (FileStatusBack & { index: number })[] {
+  const byKey = new Map<string, number[]>();
+  rows.forEach((r, i) => {
+    if (r.status === null) return;
+    const key = `${r.department}\u0000${r.targetCode}`;
+    const list = byKey.get(key);
+    if (list) list.push(i);
+    else byKey.set(key, [i]);
+  });
+  const out: (FileStatusBack & { index: number })[] = [];
+  for (const list of byKey.values()) {
+    if (list.length < 2 || recurring(rows[list[0]!]!.targetCode)) continue;
+    list.sort((a, b) => (rows[a]!.period < rows[b]!.period ? -1 : 1));
+    for (let k = 1; k < list.length; k++) {
+      const [before, r] = [rows[list[k - 1]!]!, rows[list[k]!]!];
+      if (STATUS_ORDER.indexOf(r.status!) < STATUS_ORDER.indexOf(before.status!)) {
+        out.push({ index: list[k]!, row: r.sourceRow, status: r.status!, previousPeriod: before.period, previousStatus: before.status! });
       }
     }
   }

@@ -10,7 +10,8 @@
 -- one of the period before it (above 0) whose increase alone is at least the target's value; a note does not clear
 -- it (the typo's own note often states the right figure), a corrected figure does. A load flags it in its summary by
 -- the same rule and text (src/drops.ts); it is not stored: judged here on the current figures. Not for a rate (增长8%:
--- the rate to date, 0.5 % in January and 6 % in February, is no typo).
+-- the rate to date, 0.5 % in January and 6 % in February, is no typo). So is a 完成状态 behind the latest earlier one
+-- (已完成 in September, 推进中 in October: src/statusbacks.ts), except for a recurring duty.
 WITH versions AS (
   SELECT o.*, r.original_name AS file, r.received_at,
     row_number() OVER (PARTITION BY o.department_id, o.target_id, o.period ORDER BY o.receipt_no DESC) AS back
@@ -51,7 +52,9 @@ WITH versions AS (
   SELECT c.*,
     last_value(CASE WHEN value IS NOT NULL THEN period END IGNORE NULLS) OVER before AS previous_period,
     last_value(value IGNORE NULLS) OVER before AS previous_value,
-    last_value(CASE WHEN value IS NOT NULL THEN receipt_no END IGNORE NULLS) OVER before AS previous_receipt
+    last_value(CASE WHEN value IS NOT NULL THEN receipt_no END IGNORE NULLS) OVER before AS previous_receipt,
+    last_value(status IGNORE NULLS) OVER before AS previous_status,
+    last_value(CASE WHEN status IS NOT NULL THEN period END IGNORE NULLS) OVER before AS previous_status_period
   FROM current c
   WINDOW before AS (PARTITION BY department_id, target_id ORDER BY period ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
 ), falls AS (
@@ -71,14 +74,21 @@ WITH versions AS (
       THEN '累计值 ' || regexp_replace(CAST(value AS VARCHAR), '\.0$', '') || ' 是 ' || previous_period || ' 的 '
         || regexp_replace(CAST(previous_value AS VARCHAR), '\.0$', '') || ' 的 10 倍以上，增加的部分已超过整个目标值 '
         || regexp_replace(CAST(target_value AS VARCHAR), '\.0$', '') || '：是否多写了一位数？请核对'
-    END AS jump_reason
+    END AS jump_reason,
+    -- a 完成状态 behind the latest earlier one (已完成, then 推进中), not for a recurring duty: the same rule and text
+    -- as src/statusbacks.ts at load time (STATUS_ORDER, statusBackReason); a note does not clear it, a corrected month does
+    CASE WHEN target_kind <> 'recurring'
+        AND list_position(['not_started', 'in_progress', 'done'], status) < list_position(['not_started', 'in_progress', 'done'], previous_status)
+      THEN '完成状态由 ' || previous_status_period || ' 的“' || CASE previous_status WHEN 'not_started' THEN '未启动' WHEN 'in_progress' THEN '推进中' ELSE '已完成' END
+        || '”退回为“' || CASE status WHEN 'not_started' THEN '未启动' WHEN 'in_progress' THEN '推进中' ELSE '已完成' END || '”：请核对哪一期有误，如此前误报请更正该月'
+    END AS status_back_reason
   FROM falls f
 )
 SELECT
   policy_id, target_id, code, department_id, department_name, period, value, status,
   note, reporter, reported_at, receipt_no, file, received_at,
-  row_flagged OR fall_reason IS NOT NULL OR revert_reason IS NOT NULL OR jump_reason IS NOT NULL AS flagged,
-  -- (the reasons in the order of the load's summary: put back, falling, the row's own, the jump)
-  nullif(concat_ws('；', revert_reason, fall_reason, row_reason, jump_reason), '') AS flag_reason,
+  row_flagged OR fall_reason IS NOT NULL OR revert_reason IS NOT NULL OR jump_reason IS NOT NULL OR status_back_reason IS NOT NULL AS flagged,
+  -- (the reasons in the order of the load's summary: put back, falling, the row's own, the jump, the status gone back)
+  nullif(concat_ws('；', revert_reason, fall_reason, row_reason, jump_reason, status_back_reason), '') AS flag_reason,
   versions
 FROM jumps
