@@ -137,8 +137,11 @@ const EMPTY_NOTE = new RegExp(EMPTY_NOTE_PATTERN, "i");
 export const EMPTY_NOTE_SQL = `(?i)${EMPTY_NOTE_PATTERN}`;
 /** Whether a row's 进展情况 explains a figure below the one before it: anything but nothing or a placeholder. */
 export const explainsFall = (note: string | null | undefined): boolean => !!note && !(note.length <= 10 && EMPTY_NOTE.test(note));
-/** The same as SQL over a column `note` (no user data in it). */
-export const EXPLAINS_FALL_SQL = `(coalesce(note, '') <> '' AND NOT (length(note) <= 10 AND regexp_full_match(note, '${EMPTY_NOTE_SQL}')))`;
+/** The same as SQL over a column (a name written in code, never user data). */
+export const explainsFallSql = (note: string): string =>
+  `(coalesce(${note}, '') <> '' AND NOT (length(${note}) <= 10 AND regexp_full_match(${note}, '${EMPTY_NOTE_SQL}')))`;
+/** explainsFallSql over the column `note`. */
+export const EXPLAINS_FALL_SQL = explainsFallSql("note");
 
 /**
  * The drops among a file's accepted rows compared with each other only (nothing loaded before): what src/drops.ts
