@@ -262,7 +262,10 @@ beforeAll(async () => {
     { name: "form.csv", bytes: Buffer.from(["月度进展表（2017年1-10月）", "填报单位（盖章）：市经信局,,,填报人：张三", "指标编码,累计完成值,单位,进展情况", "CX75-06-01,300,家,培育", "CX75-29-02,1800,家,"].join("\n")), asOf: AS_OF },
     // both stated above a header with their own columns: a row differing is flagged
     { name: "stated.csv", bytes: Buffer.from(["月度进展表（2017年10月）", "填报单位：市经信局", HEADER, "市经信局,CX75-06-01,2017-09,280,家,,,张三,2017-10-03", "市经信局,CX75-06-01,2017-10,300,家,,,张三,2017-11-03"].join("\n")), asOf: AS_OF },
+    // a quote never closed: its row rejected, the next one kept
     { name: "unclosed.csv", bytes: Buffer.from([HEADER, '市经信局,CX75-06-01,2017-10,300,家,,"进展,,', "市经信局,CX75-06-02,2017-10,1,,,,,"].join("\n")), asOf: AS_OF },
+    // a stray quote closed rows below, with text after it: which row the quotes belong to cannot be told (E_CSV_STRUCTURE)
+    { name: "stray.csv", bytes: Buffer.from([HEADER, '市经信局,CX75-06-01,2017-10,86,家,,"上规', '企业"86家,张三,2017-11-03', "市经信局,CX75-06-02,2017-10,1,,,,,"].join("\n")), asOf: AS_OF },
   ];
   const files = path.join(fixture.dir, "files");
   mkdirSync(files);

@@ -365,19 +365,25 @@ describe("readMonthlyFile: CSV layouts", () => {
     expect(r.fileError?.code).toBe("E_CSV_STRUCTURE");
   });
 
-  it("an unclosed quote → E_CSV_STRUCTURE", async () => {
-    const csv = [HEADER, "市经信局,ZN-01,2017-10,450,,,\"进展,,", "市经信局,ZN-02,2017-10,1,,,,,"].join("\n");
+  it("a quote never closed: that row rejected (E_CSV_QUOTES), the rows above and below it kept", async () => {
+    const csv = [HEADER, "市财政局,ZN-02,2017-10,2,,,,,", "市经信局,ZN-01,2017-10,450,,,\"进展,,", "市经信局,ZN-02,2017-10,1,,,,,"].join("\n");
     const r = await readMonthlyFile({ name: "quote.csv", bytes: Buffer.from(csv) }, CTX);
-    expect(r.fileError?.code).toBe("E_CSV_STRUCTURE");
-    expect(r.fileError?.message).toContain("第 2 行起引号未闭合");
-    expect(r.rows).toEqual([]);
+    expect(r.fileError).toBeNull();
+    expect(rejectCodes(r)).toEqual({ 3: ["E_CSV_QUOTES"] });
+    expect(r.rejects[0]!.message).toContain("「进展情况」列的 \"进展 以引号开头，却没有与之成对的引号");
+    expect(r.rows.map((x) => [x.sourceRow, x.department, x.value])).toEqual([[2, "市财政局", 2], [4, "市经信局", 1]]);
   });
 
-  it("names the row whose quote is never closed, not an earlier row with a quote Excel reads (\"上规\"企业5家)", async () => {
-    const csv = [HEADER, '市经信局,ZN-01,2017-10,5,家,,"上规"企业5家,张三,2017-11-03', '市经信局,ZN-02,2017-10,30,万元,,"上规企业,张三,2017-11-03', "市财政局,ZN-02,2017-10,40,万元,,,,"].join("\n");
-    const r = await readMonthlyFile({ name: "quote3.csv", bytes: Buffer.from(csv) }, CTX);
-    expect(r.fileError?.code).toBe("E_CSV_STRUCTURE");
-    expect(r.fileError?.message).toContain("第 3 行起引号未闭合");
+  it("…in whichever column, below a quote Excel reads (\"上规\"企业5家), and after a doubled quote (\"\")", async () => {
+    const read = (name: string, lines: string[]) => readMonthlyFile({ name, bytes: Buffer.from([HEADER, ...lines].join("\n")) }, CTX);
+    const value = await read("quote3.csv", ['市经信局,ZN-01,2017-10,5,家,,"上规"企业5家,张三,2017-11-03', '市财政局,ZN-02,2017-10,"40,万元,,,,', "市经信局,ZN-02,2017-10,30,万元,,,,"]);
+    expect(value.fileError).toBeNull();
+    expect(rejectCodes(value)).toEqual({ 3: ["E_CSV_QUOTES", "E_NOT_A_NUMBER"] });
+    expect(value.rows.map((x) => [x.sourceRow, x.note])).toEqual([[2, "上规企业5家"], [4, null]]);
+    const doubled = await read("quote4.csv", ['市财政局,ZN-02,2017-09,35,万元,,"含""上规企业,,', "市经信局,ZN-02,2017-10,30,万元,,,,"]);
+    expect(doubled.fileError).toBeNull();
+    expect(rejectCodes(doubled)).toEqual({ 2: ["E_CSV_QUOTES"] });
+    expect(doubled.rows.map((x) => x.sourceRow)).toEqual([3]);
   });
 });
 

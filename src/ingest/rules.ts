@@ -847,7 +847,7 @@ class Validation {
       // (a number split at its thousands comma shifted the cells after it: what they say about their columns is noise)
       const shifted = extraCells && r.splitNumber !== undefined && r.extraFields === 1;
       const issues = ok || shifted ? [] : result;
-      if (quoteError) issues.push({ code: "E_CSV_QUOTES", column: null, message: rowMessage("E_CSV_QUOTES", swallowedLines(r)), value: null });
+      if (quoteError) issues.push({ code: "E_CSV_QUOTES", column: null, message: rowMessage("E_CSV_QUOTES", swallowedLines(r) ?? unclosedQuote(r)), value: null });
       if (extraCells) {
         // extra cells that are all blank: a trailing comma or space more often than a shifted row
         const blank = r.unheaded.length === 0 ? "，多出的单元格是空白的（本行其他各列无误时，多半是行尾多打了逗号或空格，删去即可）" : "";
@@ -873,6 +873,16 @@ class Validation {
  * took the lines below into one cell (those rows are then no rows of their own: the department must know); else
  * undefined.
  */
+/** 「「进展情况」列的 "进展良好 以引号开头……」 for a cell whose opening quote is never closed (read as written), else undefined. */
+function unclosedQuote(r: TableRow): string | undefined {
+  for (const [column, cell] of Object.entries(r.raw)) {
+    if (cell.startsWith('"') && (cell.split('"').length - 1) % 2 === 1) {
+      return `「${column}」列的 ${cell} 以引号开头，却没有与之成对的引号：请删去这个引号，或在该格内容末尾补上引号`;
+    }
+  }
+  return undefined;
+}
+
 function swallowedLines(r: TableRow): string | undefined {
   let lines = 0;
   for (const cell of Object.values(r.raw)) lines = Math.max(lines, cell.split(/\r\n|\r|\n/).length);

@@ -1134,12 +1134,7 @@ export function parseCsvGrid(text: string): CsvGrid {
   if (quoteErrors.length > 0) {
     // Papa pairs a stray quote with the next quote anywhere below, swallowing the rows between into one cell
     const lenient = splitExcelLike(text, delimiter, parsed.meta.linebreak);
-    if (lenient !== null && "grid" in lenient) return finishGrid(lenient.grid, text, delimiter, lenient.quoteErrors);
-    // (the row whose quote is never closed, read as Excel reads the rows above it: Papa names the row of the last
-    // quote it could pair, which may be an earlier, readable one)
-    if (lenient !== null) {
-      return finishGrid(parsed.data, text, parsed.meta.delimiter, quoteErrors.map((e) => (e.fatal ? { ...e, row: lenient.unclosedRow } : e)));
-    }
+    if (lenient !== null) return finishGrid(lenient.grid, text, delimiter, lenient.quoteErrors);
   }
   return finishGrid(parsed.data, text, parsed.meta.delimiter, quoteErrors);
 }
@@ -1176,20 +1171,32 @@ function withAddedLines(text: string, delimiter: string): string {
  * Splits text the way Excel opens a CSV when a quoted field goes on after its closing quote (「"上规"企业86家」, typed
  * by hand): the quoted part, then the rest up to the delimiter, as one cell. Papa instead looks for a quote followed
  * by a delimiter further down and takes every row in between into that cell (or, finding none, the rest of the file). Each such row is listed as a (non-fatal)
- * quote error, so it is rejected with E_CSV_QUOTES and the other rows stay. When a quote is never closed, the row it
- * opens in (the file stays rejected); null — the file stays rejected too — when such a field also spans lines (its
- * closing quote may belong to a later row).
+ * quote error, so it is rejected with E_CSV_QUOTES and the other rows stay. A quote never closed is read as a
+ * character of its cell, and its row rejected the same way (the rows below it are rows). Null — the file is rejected
+ * — when a field with text after its closing quote also spans lines (its closing quote may belong to a later row).
  */
-function splitExcelLike(text: string, delimiter: string, newline: string): { grid: string[][]; quoteErrors: CsvGrid["quoteErrors"] } | { unclosedRow: number } | null {
+function splitExcelLike(text: string, delimiter: string, newline: string): { grid: string[][]; quoteErrors: CsvGrid["quoteErrors"] } | null {
   const grid: string[][] = [];
   const quoteErrors: CsvGrid["quoteErrors"] = [];
   let row: string[] = [];
   let anomalous: number[] = [];
+  let unclosed = false;
   const endRow = () => {
     grid.push(row);
-    if (anomalous.length > 0) quoteErrors.push({ row: grid.length, message: "引号后还有文字", fatal: false, columns: anomalous });
+    // (a quote never closed: the row is rejected whatever its column, its cells read as written)
+    if (unclosed) quoteErrors.push({ row: grid.length, message: "引号未闭合", fatal: false });
+    else if (anomalous.length > 0) quoteErrors.push({ row: grid.length, message: "引号后还有文字", fatal: false, columns: anomalous });
     row = [];
     anomalous = [];
+    unclosed = false;
+  };
+  /** Index of the quote that closes a quoted field whose text starts at `from` ("" inside it is a quote), or -1. */
+  const closingQuote = (from: number) => {
+    for (let j = from; ; ) {
+      const q = text.indexOf('"', j);
+      if (q === -1 || text[q + 1] !== '"') return q;
+      j = q + 2;
+    }
   };
   /** Index of the next delimiter or line break at or after `from` (text.length when none). */
   const cellEnd = (from: number) => {
@@ -1200,12 +1207,18 @@ function splitExcelLike(text: string, delimiter: string, newline: string): { gri
   let i = 0;
   for (;;) {
     let cell = "";
-    if (text[i] === '"') {
+    if (text[i] === '"' && closingQuote(i + 1) === -1) {
+      // a quote never closed (「"进展,张三」, the closing quote forgotten): read as a character of the cell, so that
+      // the rows below are read as rows; this one is rejected (Papa would take the rest of the file into the cell)
+      const end = cellEnd(i);
+      cell = text.slice(i, end);
+      unclosed = true;
+      i = end;
+    } else if (text[i] === '"') {
       let j = i + 1;
       let spansLines = false;
       for (;;) {
         const q = text.indexOf('"', j);
-        if (q === -1) return { unclosedRow: grid.length + 1 }; // never closed
         const part = text.slice(j, q);
         if (part.includes("\n") || part.includes("\r")) spansLines = true;
         cell += part;
