@@ -116,9 +116,14 @@ export function dropReason(d: Pick<FileDrop, "value" | "previousPeriod" | "previ
  * order. What fileDrops and fileJumps walk through, pair by pair.
  */
 export function fileSeries(rows: readonly Pick<ValidRow, "department" | "targetCode" | "period" | "value">[]): number[][] {
+  return seriesOf(rows, (r) => r.value !== null);
+}
+
+/** The indexes of the rows `keep` takes, one list per (department, target), in period order. */
+function seriesOf<R extends Pick<ValidRow, "department" | "targetCode" | "period">>(rows: readonly R[], keep: (r: R) => boolean): number[][] {
   const byKey = new Map<string, number[]>();
   rows.forEach((r, i) => {
-    if (r.value === null) return;
+    if (!keep(r)) return;
     const key = `${r.department}\u0000${r.targetCode}`;
     const list = byKey.get(key);
     if (list) list.push(i);
@@ -228,18 +233,9 @@ export function fileStatusBacks(
   rows: readonly Pick<ValidRow, "sourceRow" | "department" | "targetCode" | "period" | "status">[],
   recurring: (code: string) => boolean,
 ): (FileStatusBack & { index: number })[] {
-  const byKey = new Map<string, number[]>();
-  rows.forEach((r, i) => {
-    if (r.status === null) return;
-    const key = `${r.department}\u0000${r.targetCode}`;
-    const list = byKey.get(key);
-    if (list) list.push(i);
-    else byKey.set(key, [i]);
-  });
   const out: (FileStatusBack & { index: number })[] = [];
-  for (const list of byKey.values()) {
+  for (const list of seriesOf(rows, (r) => r.status !== null)) {
     if (list.length < 2 || recurring(rows[list[0]!]!.targetCode)) continue;
-    list.sort((a, b) => (rows[a]!.period < rows[b]!.period ? -1 : 1));
     for (let k = 1; k < list.length; k++) {
       const [before, r] = [rows[list[k - 1]!]!, rows[list[k]!]!];
       if (STATUS_ORDER.indexOf(r.status!) < STATUS_ORDER.indexOf(before.status!)) {
