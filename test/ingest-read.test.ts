@@ -374,6 +374,13 @@ describe("readMonthlyFile: CSV layouts", () => {
     expect(r.rows.map((x) => [x.sourceRow, x.department, x.value])).toEqual([[2, "市财政局", 2], [4, "市经信局", 1]]);
   });
 
+  it("…but in a CRLF file whose rows below were added with LF line ends, where its row ends is unknown: the file is rejected, naming the row", async () => {
+    const csv = [HEADER, "市经信局,ZN-02,2017-10,1,,,,,"].join("\r\n") + "\r\n" + ['市经信局,ZN-01,2017-10,450,,,"进展,,', "市财政局,ZN-02,2017-09,1,,,,,"].join("\n") + "\n";
+    const r = await readMonthlyFile({ name: "mixed.csv", bytes: Buffer.from(csv) }, CTX);
+    expect(r.fileError?.code).toBe("E_CSV_STRUCTURE");
+    expect(r.fileError?.message).toContain("第 3 行起引号未闭合");
+  });
+
   it("…in whichever column, below a quote Excel reads (\"上规\"企业5家), and after a doubled quote (\"\")", async () => {
     const read = (name: string, lines: string[]) => readMonthlyFile({ name, bytes: Buffer.from([HEADER, ...lines].join("\n")) }, CTX);
     const value = await read("quote3.csv", ['市经信局,ZN-01,2017-10,5,家,,"上规"企业5家,张三,2017-11-03', '市财政局,ZN-02,2017-10,"40,万元,,,,', "市经信局,ZN-02,2017-10,30,万元,,,,"]);

@@ -868,11 +868,6 @@ class Validation {
   }
 }
 
-/**
- * For a row with a quote error: 「本行有一个单元格跨越 5 行文本…」 when a quote that is never closed where it should be
- * took the lines below into one cell (those rows are then no rows of their own: the department must know); else
- * undefined.
- */
 /** 「「进展情况」列的 "进展良好 以引号开头……」 for a cell whose opening quote is never closed (read as written), else undefined. */
 function unclosedQuote(r: TableRow): string | undefined {
   for (const [column, cell] of Object.entries(r.raw)) {
@@ -883,6 +878,11 @@ function unclosedQuote(r: TableRow): string | undefined {
   return undefined;
 }
 
+/**
+ * For a row with a quote error: 「本行有一个单元格跨越 5 行文本…」 when a quote that is never closed where it should be
+ * took the lines below into one cell (those rows are then no rows of their own: the department must know); else
+ * undefined.
+ */
 function swallowedLines(r: TableRow): string | undefined {
   let lines = 0;
   for (const cell of Object.values(r.raw)) lines = Math.max(lines, cell.split(/\r\n|\r|\n/).length);

@@ -1134,7 +1134,12 @@ export function parseCsvGrid(text: string): CsvGrid {
   if (quoteErrors.length > 0) {
     // Papa pairs a stray quote with the next quote anywhere below, swallowing the rows between into one cell
     const lenient = splitExcelLike(text, delimiter, parsed.meta.linebreak);
-    if (lenient !== null) return finishGrid(lenient.grid, text, delimiter, lenient.quoteErrors);
+    if (lenient !== null && "grid" in lenient) return finishGrid(lenient.grid, text, delimiter, lenient.quoteErrors);
+    // (the row whose quote is never closed, read as Excel reads the rows above it: Papa names the row of the last
+    // quote it could pair, which may be an earlier, readable one)
+    if (lenient !== null) {
+      return finishGrid(parsed.data, text, parsed.meta.delimiter, quoteErrors.map((e) => (e.fatal ? { ...e, row: lenient.unclosedRow } : e)));
+    }
   }
   return finishGrid(parsed.data, text, parsed.meta.delimiter, quoteErrors);
 }
@@ -1172,10 +1177,11 @@ function withAddedLines(text: string, delimiter: string): string {
  * by hand): the quoted part, then the rest up to the delimiter, as one cell. Papa instead looks for a quote followed
  * by a delimiter further down and takes every row in between into that cell (or, finding none, the rest of the file). Each such row is listed as a (non-fatal)
  * quote error, so it is rejected with E_CSV_QUOTES and the other rows stay. A quote never closed is read as a
- * character of its cell, and its row rejected the same way (the rows below it are rows). Null — the file is rejected
- * — when a field with text after its closing quote also spans lines (its closing quote may belong to a later row).
+ * character of its cell, and its row rejected the same way (the rows below it are rows), unless its line mixes line
+ * breaks: then the row it opens in (the file is rejected). Null — the file is rejected — when a field with text after
+ * its closing quote also spans lines (its closing quote may belong to a later row).
  */
-function splitExcelLike(text: string, delimiter: string, newline: string): { grid: string[][]; quoteErrors: CsvGrid["quoteErrors"] } | null {
+function splitExcelLike(text: string, delimiter: string, newline: string): { grid: string[][]; quoteErrors: CsvGrid["quoteErrors"] } | { unclosedRow: number } | null {
   const grid: string[][] = [];
   const quoteErrors: CsvGrid["quoteErrors"] = [];
   let row: string[] = [];
@@ -1209,7 +1215,11 @@ function splitExcelLike(text: string, delimiter: string, newline: string): { gri
     let cell = "";
     if (text[i] === '"' && closingQuote(i + 1) === -1) {
       // a quote never closed (「"进展,张三」, the closing quote forgotten): read as a character of the cell, so that
-      // the rows below are read as rows; this one is rejected (Papa would take the rest of the file into the cell)
+      // the rows below are read as rows; this one is rejected (Papa would take the rest of the file into the cell).
+      // Not when the rest of its line holds another kind of line break (rows added by another editor to a CRLF file,
+      // which withAddedLines leaves joined around an odd quote): where its row ends is unknown, the file is rejected
+      const lineEnd = text.indexOf(newline, i);
+      if (/[\r\n]/.test(text.slice(i, lineEnd === -1 ? text.length : lineEnd))) return { unclosedRow: grid.length + 1 };
       const end = cellEnd(i);
       cell = text.slice(i, end);
       unclosed = true;
