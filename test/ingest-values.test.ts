@@ -627,6 +627,19 @@ describe("checkRow and monthlyRowSchema", () => {
     expect(codes(cells(over))).toEqual([code]);
   });
 
+  it("a note in brackets after the figure (450家（含新增20家）) is rejected, asking for the note in 进展情况", () => {
+    for (const [text, example] of [["450家（含新增20家）", "如 450家）"], ["300（其中本月30）", "如 300）"]] as const) {
+      const r = parseValue(text);
+      expect(r.ok).toBe(false);
+      if (r.ok) continue;
+      expect(r.code).toBe("E_NOT_A_NUMBER");
+      expect(r.message).toContain("请写在「进展情况」列");
+      expect(r.message.endsWith(example)).toBe(true);
+    }
+    // a unit in brackets is still a unit
+    expect(parseValue("450（家）")).toEqual({ ok: true, value: { value: 450, unitInCell: "家", scaleOnly: null } });
+  });
+
   it("collects every problem of a row", () => {
     expect(codes(cells({ department: "市教育局", period: "2018-01", value: "-3" }))).toEqual([
       "E_UNKNOWN_DEPARTMENT",

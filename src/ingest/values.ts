@@ -184,6 +184,13 @@ export function parseValue(text: string, options: { signed?: boolean } = {}): Pa
   if (rest === ".") return fail("E_NOT_A_NUMBER", `${quote(text)}（小数点后缺少数字）`);
   // 「287（预计）」「300（预估）」: a figure not yet reached
   if (/^(?:预计|预估|预测|估计|估算|计划|目标)/.test(rest)) return fail("E_NOT_A_NUMBER", `${quote(text)}（请填截至统计期末已实际完成的累计数，不填预计数；预计情况可写在「进展情况」列）`);
+  // 「450家（含新增20家）」「300（其中本月30）」: a note in brackets after the figure
+  const note = bracketed ? { unit: "", text: suffix } : rest.match(/^(?<unit>[^(（\[【]*)(?<text>[(（\[【].+)$/)?.groups;
+  if (note) {
+    const unit = (note.unit ?? "").trim();
+    const example = `${digits}${UNIT_BY_NAME.has(unit) ? unit : ""}`;
+    return fail("E_NOT_A_NUMBER", `${quote(text)}（数后括号中的说明“${note.text}”请写在「进展情况」列；本列只填数和单位，如 ${example}）`);
+  }
   return fail("E_NOT_A_NUMBER", `${quote(text)}（“${rest}”不是可识别的单位）`);
 }
 
