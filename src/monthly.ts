@@ -439,21 +439,19 @@ export class FileLoad {
       // (statuses need no query: whether a target is recurring is in the reference data)
       const backs = located(fileStatusBacks(out.rows, (code) => this.lookup.ctx.targets.get(code)?.kind === "recurring"));
       const series = fileSeries(out.rows);
-      if (!series.some((list) => list.length > 1)) {
-        this.flagStatusBacks(backs);
-        return;
+      if (series.some((list) => list.length > 1)) {
+        const t = performance.now();
+        // (the targets whose figure may jump or is meant to go down: a few, read whole rather than filtered by a long list)
+        const trend = new Map((await connection.runAndReadAll(`SELECT code, ${JUMP_VALUE_SQL} AS jump, ${RISES_SQL} AS rises FROM raw.targets
+            WHERE ${JUMP_VALUE_SQL} IS NOT NULL OR NOT (${RISES_SQL})`))
+          .getRowsJS().map(([code, jump, rises]) => [String(code), { jump: jump === null ? null : Number(jump), rises: rises === true }]));
+        trace("targets of the file", t);
+        // (a target not listed neither jumps nor goes down: its figure is meant to rise)
+        await this.flagDrops(located(fileDrops(out.rows, (code) => trend.get(code)?.rises ?? true, series)));
+        this.flagJumps(located(fileJumps(out.rows, (code) => trend.get(code)?.jump ?? null, series)));
+        trace("drops and jumps within the file (JavaScript)", t);
       }
-      const t = performance.now();
-      // (the targets whose figure may jump or is meant to go down: a few, read whole rather than filtered by a long list)
-      const trend = new Map((await connection.runAndReadAll(`SELECT code, ${JUMP_VALUE_SQL} AS jump, ${RISES_SQL} AS rises FROM raw.targets
-          WHERE ${JUMP_VALUE_SQL} IS NOT NULL OR NOT (${RISES_SQL})`))
-        .getRowsJS().map(([code, jump, rises]) => [String(code), { jump: jump === null ? null : Number(jump), rises: rises === true }]));
-      trace("targets of the file", t);
-      // (a target not listed neither jumps nor goes down: its figure is meant to rise)
-      await this.flagDrops(located(fileDrops(out.rows, (code) => trend.get(code)?.rises ?? true, series)));
-      this.flagJumps(located(fileJumps(out.rows, (code) => trend.get(code)?.jump ?? null, series)));
       this.flagStatusBacks(backs);
-      trace("drops and jumps within the file (JavaScript)", t);
       return;
     }
     if (this.options.dryRun) {

@@ -12,6 +12,8 @@
  */
 import { type DuckDBConnection, type DuckDBValue } from "@duckdb/node-api";
 import { trace } from "./trace.js";
+import { STATUS_WORD } from "./ingest/review.js";
+import { type Status } from "./ingest/values.js";
 
 /** A stored row of the file that puts back a figure a later file had corrected. */
 export type Revert = {
@@ -26,15 +28,13 @@ export type Revert = {
   correctedStatus: string | null;
 };
 
-/** The Chinese words of the statuses, as the 报送指南 writes them first. */
-const STATUS_TEXT: Record<string, string> = { not_started: "未启动", in_progress: "推进中", done: "已完成" };
 
 /** A figure as reasons print it: 12, 12.5 (as src/ingest/review.ts and the views print them). */
 const figure = (v: number) => String(v);
 
 /** The review reason of a revert (the observations view writes the same text). */
 export function revertReason(r: Pick<Revert, "earlierFile" | "correctedBy" | "correctedValue" | "correctedStatus">): string {
-  const corrected = [r.correctedValue === null ? null : figure(r.correctedValue), r.correctedStatus === null ? null : STATUS_TEXT[r.correctedStatus] ?? r.correctedStatus]
+  const corrected = [r.correctedValue === null ? null : figure(r.correctedValue), r.correctedStatus === null ? null : STATUS_WORD[r.correctedStatus as Status] ?? r.correctedStatus]
     .filter((s) => s !== null).join("、") || "空";
   return `与 ${r.earlierFile} 所报相同，而该数已被 ${r.correctedBy} 更正为 ${corrected}：可能重发了旧文件；如确需恢复，请在进展情况中说明`;
 }

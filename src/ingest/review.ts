@@ -210,7 +210,8 @@ export function fileJumps(
 
 /** The statuses in the order work moves through them: a status before the one of the period before it goes back. */
 export const STATUS_ORDER = ["not_started", "in_progress", "done"] as const;
-const STATUS_WORD: Record<Status, string> = { not_started: "未启动", in_progress: "推进中", done: "已完成" };
+/** The Chinese words of the statuses, as the 报送指南 writes them first (review reasons quote them). */
+export const STATUS_WORD: Record<Status, string> = { not_started: "未启动", in_progress: "推进中", done: "已完成" };
 
 /** A 完成状态 behind the one reported for an earlier period of the same department and target (已完成 → 推进中). */
 export type FileStatusBack = { row: number; status: Status; previousPeriod: string; previousStatus: Status };
