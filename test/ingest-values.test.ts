@@ -128,6 +128,9 @@ describe("parseValue says what to write instead of a common non-number", () => {
     ["450/500", "“完成数/目标数”只填完成数"],
     ["-2+3", "不要写算式或分数"],
     ["1,2345", "千分位逗号应每三位一个"],
+    ["0,812", "千分位逗号前不能是 0；如是小数，请用“.”，如 0.812"],
+    ["00,150", "千分位逗号前不能是 0；如是小数，请用“.”，如 0.150"],
+    ["0,812万元", "千分位逗号前不能是 0"],
     ["1.234.567", "一个数只能有一个小数点"],
     ["2017-10", "这像是统计期"],
     ["2017年10月", "这像是统计期"],
@@ -170,6 +173,18 @@ describe("a negative in brackets, a percentage in words, a month in Chinese nume
     expect(parsePeriod("2018年十一月底")).toEqual({ ok: true, value: "2018-11" });
     expect(parsePeriod("2018年十三月")).toMatchObject({ ok: false, code: "E_BAD_PERIOD" });
   });
+});
+
+describe("a period that reads both as a January date and as months 1 to N", () => {
+  it.each([["2017-1-10", "2017-10"], ["2017/1/3", "2017-03"], ["2017.1.12", "2017-12"]])("统计期 %j → E_BAD_PERIOD, naming both readings and %s", (text, months) => {
+    const r = parsePeriod(text);
+    expect(codeOf(r)).toBe("E_BAD_PERIOD");
+    if (!r.ok) expect(r.message).toMatch(new RegExp(`1月\\d+日.*1-\\d+月的累计.*${months}`));
+  });
+  it.each([["2017-01-10", "2017-01"], ["2017-1-1", "2017-01"], ["2017-1-31", "2017-01"], ["2017-10-1", "2017-10"], ["2017.1-10", "2017-10"], ["2017年1月10日", "2017-01"]])(
+    "统计期 %j is no such case → %s", (text, period) => {
+      expect(valueOf(parsePeriod(text))).toBe(period);
+    });
 });
 
 describe("periods and report dates written without their year", () => {
@@ -361,7 +376,7 @@ describe("parseStatus", () => {
     ["未完成", "尚未完成的请填“推进中”，还没有开始的填“未启动”"],
     ["进度滞后", "进度滞后的请填“推进中”，并在「进展情况」中说明滞后的原因"],
     ["正常", "工作正常进行、尚未完成的请填“推进中”"],
-    ["差不多", "完成状态只能填 未启动、推进中 或 已完成"],
+    ["差不多", "（应为 未启动、推进中 或 已完成）：“差不多”"],
   ])("%j: the message says what to write instead", (text, hint) => {
     const r = parseStatus(text);
     expect(r.ok).toBe(false);

@@ -147,6 +147,8 @@ export function parseValue(text: string, options: { signed?: boolean } = {}): Pa
     }
     if (!m) return notANumber(text, t);
     [, sign, digits, exponent, suffix] = m;
+    // 「0,812」「00,150」: no figure starts a group of thousands with 0 — a decimal comma, or a typo
+    if (/^0\d*,/.test(digits!)) return fail("E_NOT_A_NUMBER", `${quote(text)}（千分位逗号前不能是 0；如是小数，请用“.”，如 ${digits!.replace(/^0*/, "0.").replace(/,/g, "").replace(/^0\.\.?/, "0.")}）`);
   }
   const written = Number(exponent ? `${digits!.replace(/,/g, "")}e${exponent}` : digits!.includes(",") ? digits!.replace(/,/g, "") : digits!);
   // a decimal of at most 15 significant digits survives double → 15 digits → double unchanged (DBL_DIG): skip round15
@@ -285,6 +287,13 @@ export function parsePeriod(text: string, options: DateCellOptions = {}): Parsed
     quarterEnd(t) ??
     // 「Oct-17」「Oct-2017」: a month cell of English Excel (mmm-yy) saved as text
     englishMonth(t);
+  // 「2017-1-10」: the date 10 January, or months 1–10 (2017年1-10月) typed with the wrong dash; a January date is no
+  // month's report, so the period cannot be told (2017-01-10, or a date cell, is a date)
+  const unpadded = date && t.match(/^\d{4}[-/.]1[-/.]\d{1,2}$/) && date[2] >= 2 && date[2] <= 12 ? date : null;
+  if (unpadded) {
+    const [yy, , d] = unpadded;
+    return bad(`可理解为 ${yy}年1月${d}日，也可理解为 ${yy}年1-${d}月的累计；请写成 YYYY-MM（1-${d}月的累计写 ${yy}-${pad2(d)}）`);
+  }
   if (date) {
     [y, m] = date;
     if (!validYmd(date[0], date[1], date[2])) return bad("日期不存在");
@@ -439,9 +448,6 @@ const STATUS_HINTS: [RegExp, string][] = [
   [/滞后|延期|延迟|缓慢|落后/, "（进度滞后的请填“推进中”，并在「进展情况」中说明滞后的原因）"],
   [/^(正常|顺利|良好)$/, "（工作正常进行、尚未完成的请填“推进中”）"],
 ];
-/** Said of any other status word. */
-const STATUS_CHOICES_HINT = "（完成状态只能填 未启动、推进中 或 已完成）";
-
 const STATUS_BY_WORD = new Map<string, Status>(
   (Object.entries(STATUS_WORDS) as [Status, readonly string[]][]).flatMap(([s, words]) => words.map((w) => [w.replace(/\s+/g, ""), s] as const)),
 );
@@ -451,5 +457,5 @@ export function parseStatus(text: string): Parsed<Status | null> {
   const t = compactCell(text).replace(/[。.，,；;！!]+$/, ""); // 「已完成。」
   if (t === "") return ok(null);
   const status = STATUS_BY_WORD.get(/^[A-Za-z]+$/.test(t) ? t.toLowerCase() : t);
-  return status ? ok(status) : fail("E_BAD_STATUS", `${quote(text)}${STATUS_HINTS.find(([re]) => re.test(t))?.[1] ?? STATUS_CHOICES_HINT}`);
+  return status ? ok(status) : fail("E_BAD_STATUS", `${quote(text)}${STATUS_HINTS.find(([re]) => re.test(t))?.[1] ?? ""}`);
 }
