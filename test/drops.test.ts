@@ -29,7 +29,7 @@ beforeAll(async () => {
 afterAll(() => rmSync(fixture.dir, { recursive: true, force: true }));
 
 /** 市经信局 reports CX75-04-01 (家) in the curated policy. */
-const row = (period: string, value: string, note = "", reportedAt = "2018-01-05") => `市经信局,CX75-04-01,${period},${value},家,推进中,${note},高某,${reportedAt}`;
+const row = (period: string, value: string, note = "", reportedAt = "2018-02-05") => `市经信局,CX75-04-01,${period},${value},家,推进中,${note},高某,${reportedAt}`;
 const csv = (lines: string[]) => new TextEncoder().encode([HEADER, ...lines].join("\n") + "\n");
 
 /** A fresh warehouse; loads files in order with one reader and gives each summary and the stored flags. */

@@ -1314,6 +1314,15 @@ describe("readMonthlyFile: .xlsx", () => {
     expect((await readMonthlyFile({ name: "stale.xlsx", bytes: stale }, CTX)).fileError?.code).toBe("E_SHEET_AMBIGUOUS");
     // named with --sheet, it is read
     expect((await readMonthlyFile({ name: "copied.xlsx", bytes: copied }, CTX, { sheet: "10月 (2)" })).rows.map((x) => x.value)).toEqual([310]);
+    // a second version named with the words people add: the same (the draft would otherwise be read, the first tab)
+    for (const [first, second] of [["10月", "10月 - 副本"], ["10月", "10月新"], ["10月", "10月修订版"], ["2017年10月", "2017年10月(更正)"], ["10月初稿", "10月终稿"], ["10月", "10月（修改）"]]) {
+      const book = (await writeExcelFile([{ data: sheet("2017-10", 300), sheet: first! }, { data: sheet("2017-10", 310), sheet: second! }]).toBuffer()) as Buffer;
+      const v = await readMonthlyFile({ name: "versions.xlsx", bytes: book }, CTX);
+      expect(v.fileError?.message, second).toContain(`工作表「${first}」与「${second}」是同一个月份的表（或其复制）`);
+    }
+    // other words after the month name different reports: the first is read, the other listed
+    const two = (await writeExcelFile([{ data: sheet("2017-10", 300), sheet: "10月经信局" }, { data: sheet("2017-10", 310), sheet: "10月科技局" }]).toBuffer()) as Buffer;
+    expect((await readMonthlyFile({ name: "two.xlsx", bytes: two }, CTX)).file).toMatchObject({ sheet: "10月经信局", otherSheets: ["10月科技局"] });
     // a copy made ready for next month with its header alone is no report: the latest month filled in is read
     const ready = (await writeExcelFile([
       { data: sheet("2017-09", 250), sheet: "9月" }, { data: sheet("2017-10", 300), sheet: "10月" }, { data: [sheet("", 0)[0]!], sheet: "10月 (2)" },

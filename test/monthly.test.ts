@@ -632,4 +632,16 @@ describe("reviewReasons", () => {
     expect(reviewReasons({ ...row, reportedAt: "2016-01-03" }, "2017-11-15")).toBe("填报日期 2016-01-03 早于统计期 2017-10");
     expect(reviewReasons({ ...row, reportedAt: null }, "2017-11-15")).toBeNull();
   });
+  it("asks about a month still running: a period not ended at the as-of date, or a report date inside the period", () => {
+    expect(reviewReasons({ ...row, period: "2017-11", reportedAt: null }, "2017-11-15")).toBe(
+      "统计期 2017-11 到核对日期 2017-11-15 尚未结束：月报填该月月末的累计数，于下月报送；如填的是上月的数，统计期应为 2017-10");
+    // (the first says it all: a report date in that month is not asked about again)
+    expect(reviewReasons({ ...row, period: "2017-11", reportedAt: "2017-11-03" }, "2017-11-15")).toBe(
+      "统计期 2017-11 到核对日期 2017-11-15 尚未结束：月报填该月月末的累计数，于下月报送；如填的是上月的数，统计期应为 2017-10");
+    expect(reviewReasons({ ...row, period: "2018-01", reportedAt: "2018-01-28" }, "2018-03-01")).toBe(
+      "填报日期 2018-01-28 在统计期 2018-01 之内，填报时该月尚未结束：如填的是上月的数，统计期应为 2017-12");
+    // the month ended, reported the month after: nothing to ask
+    expect(reviewReasons({ ...row, period: "2017-10", reportedAt: "2017-11-01" }, "2017-11-01")).toBeNull();
+    expect(reviewReasons({ ...row, period: "2017-10", reportedAt: null }, "2017-11-01")).toBeNull();
+  });
 });

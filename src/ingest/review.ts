@@ -39,7 +39,7 @@ export type ReviewTarget = {
  * Why an accepted row should be looked at again, besides a falling cumulative figure: a value REVIEW_MULTIPLE times
  * the target's or more, a percentage target given 0 < value ≤ 1 (85% typed as 0.85?; not a `rate`, 增长8%, nor a goal of
  * 1% or less) or more than 100 (not for a goal above 100%), a count with a decimal part, a
- * report date after the as-of date, or before the period's month, 已完成 with a figure short of `doneFloor` (a goal to
+ * report date after the as-of date, or before the period's month, or in it; a period not ended at the as-of date, 已完成 with a figure short of `doneFloor` (a goal to
  * reach) or above `doneCeiling` (a ceiling, 控制在50天以内, or a level to come down to, 降至0.5吨标煤), a figure below zero
  * for a rate to come down (`fallingRate`: 下降3%, reported as the size of the fall). Null when there is nothing to review.
  */
@@ -60,6 +60,10 @@ export function reviewReasons(
   const partCount = value !== null && row.unit !== null && !Number.isInteger(value) && COUNTS.has(row.unit);
   const late = row.reportedAt !== null && row.reportedAt > asOf;
   const early = row.reportedAt !== null && row.reportedAt.slice(0, 7) < row.period;
+  // a month still running: its report is its end's cumulative figure, due the month after (reporting_due_dates); the
+  // month before is the one usually meant (a period after the as-of month is rejected)
+  const unfinished = row.period >= asOf.slice(0, 7);
+  const within = !unfinished && row.reportedAt !== null && row.reportedAt.slice(0, 7) === row.period;
   // 已完成 for a quantity target whose figure does not reach it (or is not given): the target would count as done
   const doneShort = row.status === "done" && doneFloor !== null && (value === null || value < doneFloor);
   // 已完成 for a ceiling (控制在50天以内) or a level to come down to (降至0.5吨标煤) whose figure is above it (or not given)
@@ -70,7 +74,7 @@ export function reviewReasons(
   // 未启动 beside an increase already made (新增 12 of 20家): one of the two is wrong
   const begun = row.status === "not_started" && increment && value !== null && value > 0;
   const badDate = row.reportedAtProblem !== undefined;
-  if (!huge && !fraction && !overShare && !partCount && !late && !early && !badDate && !doneShort && !doneHigh && !upInstead && !begun) return null;
+  if (!huge && !fraction && !overShare && !partCount && !late && !early && !unfinished && !within && !badDate && !doneShort && !doneHigh && !upInstead && !begun) return null;
   const reasons: string[] = [];
   if (doneShort) {
     reasons.push(value === null
@@ -91,8 +95,16 @@ export function reviewReasons(
   if (partCount) reasons.push(`计数类指标填写了小数 ${value}${row.unit}，请核对（是否把千分位写成了小数点？）`);
   if (late) reasons.push(`填报日期 ${row.reportedAt} 晚于核对日期 ${asOf}`);
   if (early) reasons.push(`填报日期 ${row.reportedAt} 早于统计期 ${row.period}`);
+  if (unfinished) reasons.push(`统计期 ${row.period} 到核对日期 ${asOf} 尚未结束：月报填该月月末的累计数，于下月报送；如填的是上月的数，统计期应为 ${monthBefore(row.period)}`);
+  if (within) reasons.push(`填报日期 ${row.reportedAt} 在统计期 ${row.period} 之内，填报时该月尚未结束：如填的是上月的数，统计期应为 ${monthBefore(row.period)}`);
   if (badDate) reasons.push(`${row.reportedAtProblem}（数值照常载入，填报日期留空）`);
   return reasons.length > 0 ? reasons.join("；") : null;
+}
+
+/** 2017-10 → 2017-09, 2018-01 → 2017-12. */
+export function monthBefore(period: string): string {
+  const [y, m] = period.split("-").map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, "0")}`;
 }
 
 /** A row whose cumulative figure falls below the one of the period before it. */

@@ -547,7 +547,7 @@ export async function readXlsxGrid(
     // a workbook kept with a sheet per month (1月, 2月, …, 10月) is sent whole each month: its latest month is the report
     // (the latest filled in: next month's sheet may be made ready, its header alone)
     // (a sheet copied in Excel is named 「10月 (2)」: the month of 「10月」, which the names alone cannot tell apart)
-    const names = tables.map((t) => t.sheet.replace(COPY_SUFFIX, ""));
+    const names = tables.map((t) => baseName(t.sheet));
     const filled = tables.map((t, i) => ({ t, i })).filter(({ t }) => filledRows(t.grid) >= 2);
     const twins = sameMonthSheets(filled.map(({ t }) => t.sheet), tables.map((t) => t.sheet));
     if (twins !== null) {
@@ -570,20 +570,26 @@ export async function readXlsxGrid(
   return read(shown[0]!);
 }
 
-/** The name Excel gives a copied sheet: 「10月 (2)」. */
-const COPY_SUFFIX = /\s*[(（]\d+[)）]\s*$/;
+/**
+ * The name Excel gives a copied sheet, 「10月 (2)」, and the words people add to a copy or a second version:
+ * 「10月 - 副本」「10月新」「10月修订版」「2017年10月(更正)」「10月初稿」「10月终稿」.
+ */
+const COPY_SUFFIX = /(?:\s*[-－_—]?\s*(?:[(（]\s*(?:\d+|副本|copy|新|新版|修订|修订版|修改|修改版|更正|更正版|改|定稿|终稿|初稿|草稿|最终版?|正式版?|备份|旧版?)\s*[)）]|副本|copy|新版?|修订版?|修改版?|更正版?|定稿|终稿|初稿|草稿|最终版?|正式版?|备份|旧版?))+\s*$/i;
+
+/** A sheet's name without COPY_SUFFIX: 「10月修订版」 → 「10月」. */
+const baseName = (name: string) => name.replace(COPY_SUFFIX, "");
 
 /**
- * Two sheets filled in whose names, but for Excel's copy suffix, name the same month in a workbook kept by month
- * (「10月」「10月 (2)」, 「9月」「9月 (2)」 the copy holding October): which is the report cannot be told. Null otherwise.
+ * Two sheets filled in whose names, but for a copy's suffix (COPY_SUFFIX), name the same month in a workbook kept by
+ * month (「10月」「10月 (2)」, 「10月」「10月修订版」, 「10月初稿」「10月终稿」, 「9月」「9月 (2)」 the copy holding October): which is the report cannot be told. Null otherwise.
  * `all`: the names of every sheet holding a table (kept by month when each names a month with the same text around it).
  */
 export function sameMonthSheets(filled: readonly string[], all: readonly string[]): [string, string] | null {
-  const months = all.map((n) => sheetMonth(n.replace(COPY_SUFFIX, "")));
+  const months = all.map((n) => sheetMonth(baseName(n)));
   if (all.length < 2 || months.some((m) => m === null) || new Set(months.map((m) => m!.rest)).size !== 1) return null;
   const seen = new Map<string, string>();
   for (const name of filled) {
-    const m = sheetMonth(name.replace(COPY_SUFFIX, ""))!;
+    const m = sheetMonth(baseName(name))!;
     const key = `${m.year ?? ""}-${m.month}`;
     const other = seen.get(key);
     if (other !== undefined) return [other, name];
