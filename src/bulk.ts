@@ -325,6 +325,8 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
           AND (start_month IS NULL OR period >= start_month) AND period <= $7
           AND (st = '' OR st_pos IS NOT NULL)
           AND (u = '' OR list_contains($3, u))
+          -- (a figure in 进展情况 beside no figure: E_VALUE_MISPLACED, judged by the JavaScript rules)
+          AND NOT (value IS NULL AND regexp_matches(n, '^[0-9０-９]'))
           AND (ra = '' OR ra_found)
           AND (v = '' OR v_found)
           AND CASE WHEN kind = 'milestone' THEN st_pos IS NOT NULL ELSE (st_pos IS NOT NULL OR v_has) END

@@ -282,6 +282,32 @@ describe("the bulk reader gives the JavaScript reader's results", () => {
     }
   });
 
+  it("a figure typed in 单位 or as the whole 进展情况 beside an empty 累计完成值: both readers reject that row (E_VALUE_MISPLACED), a note with words is kept", async () => {
+    const t = policy.targets.find((x) => x.kind === "quantity" && x.unit === "家")!;
+    const d = t.reporters[0]!.name;
+    const text = `报送单位,指标编码,统计期,累计完成值,单位,完成状态,进展情况\n${d},${t.code},2017-09,,388,推进中,\n${d},${t.code},2017-10,,,推进中,388家\n` +
+      `${d},${t.code},2017-11,,,推进中,完成388家\n${d},${t.code},2017-12,400,家,推进中,8\n`;
+    const bytes = new TextEncoder().encode(text);
+    expect(planCsv(bytes)).not.toBeNull();
+    const js = await session("misplaced", "js");
+    const bulk = await session("misplaced", "bulk");
+    try {
+      const a = await js.load([{ name: "misplaced.csv", bytes }], AS_OF);
+      const b = await bulk.load([{ name: "misplaced.csv", bytes }], AS_OF);
+      expect(b.readers).toEqual(["bulk"]);
+      expect(b.summaries).toEqual(a.summaries);
+      expect(b.rejects).toEqual(a.rejects);
+      expect(a.rejects.map((r) => [r.source_row, r.code, r.column_name, r.message])).toEqual([
+        [2, "E_VALUE_MISPLACED", "单位", "累计完成值为空，数填在了其他列：「单位」列填了“388”：数请填在「累计完成值」列，「单位」列只填计量单位（如 家）"],
+        [3, "E_VALUE_MISPLACED", "进展情况", "累计完成值为空，数填在了其他列：「进展情况」列只填了一个数“388家”：累计数请填在「累计完成值」列，「进展情况」写文字说明"],
+      ]);
+      expect(b.observations.map((o) => [o.period, o.value])).toEqual([["2017-11", null], ["2017-12", 400]]);
+    } finally {
+      js.close();
+      bulk.close();
+    }
+  });
+
   it("rows swallowed by a pair of stray quotes (a note opened on one row, closed two rows below): the note's row rejected in both readers, the others kept", async () => {
     const [d, t] = [policy.departments[0]!.name, policy.targets[0]!.code];
     const lines = ["报送单位,指标编码,统计期,累计完成值,进展情况", `${d},${t},2017-07,1,正常`, `${d},${t},2017-08,2,"已选树6家`, `${d},${t},2017-09,3,`,

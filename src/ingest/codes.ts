@@ -32,6 +32,7 @@ export const INGEST_ERROR_CODES = {
     E_UNKNOWN_CODE: "指标编码不存在",
     E_UNKNOWN_DEPARTMENT: "报送单位不在部门字典中",
     E_NOT_REPORTER: "该单位不是该指标的报送单位",
+    E_VALUE_MISPLACED: "累计完成值为空，数填在了其他列",
     E_EXTRA_CELLS: "该行在无表头的列中有内容（可能含未加引号的逗号，如 1,234）",
     E_CSV_QUOTES: '该行的引号不成对，或进展情况、填报人以外的列中引号括起的内容后紧跟其他文字（如 "3"5）',
   },

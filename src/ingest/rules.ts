@@ -118,6 +118,13 @@ export function findTargetCode(targets: ReadonlyMap<string, IngestTarget>, writt
   return matches.length === 1 ? matches[0]! : null;
 }
 
+/** A cell that holds a figure and nothing else (388, 1,960, 388家, 85%): what parseValue reads as a number. */
+export const isBareFigure = (text: string) => {
+  if (!/^[0-9０-９]/.test(text.trim())) return false;
+  const v = parseValue(text);
+  return v.ok && v.value !== null;
+};
+
 /** A 单位 cell: 百分比 stands for %, as in a header (累计完成值（百分比）). */
 const unitCellText = (text: string) => {
   const unit = normalizeCell(text);
@@ -458,6 +465,18 @@ function checkCells(cells: RowCells, sourceRow: number, memo: RowMemo): ValidRow
     issues = target?.kind === "recurring"
       ? addIssue(issues, cells, "E_REQUIRED", "status", requiredMessage("status", `${COLUMN_NAME.status}（常态化任务请填写 推进中 或 已完成；可在「${COLUMN_NAME.value}」中填写累计开展次数）`))
       : addIssue(issues, cells, "E_REQUIRED", "value", requiredMessage("value", `${COLUMN_NAME.value}（未填写${COLUMN_NAME.status}时必填）`));
+  }
+
+  // a figure typed beside an empty 累计完成值: in the 单位 cell (「388」「700家」 over the template's 家), or as the whole
+  // of 进展情况 (「388」「388家」): loaded as a status alone it would be lost without a word
+  if (reported === null) {
+    if (/[0-9０-９]/.test(cells.unit) && unitDef(memo.unitCell(cells.unit) ?? "") === null) {
+      issues = addIssue(issues, cells, "E_VALUE_MISPLACED", "unit", rowMessage("E_VALUE_MISPLACED",
+        `「${COLUMN_NAME.unit}」列填了“${cells.unit}”：数请填在「${COLUMN_NAME.value}」列，「${COLUMN_NAME.unit}」列只填计量单位${target?.unit ? `（如 ${target.unit}）` : ""}`));
+    } else if (isBareFigure(cells.note)) {
+      issues = addIssue(issues, cells, "E_VALUE_MISPLACED", "note", rowMessage("E_VALUE_MISPLACED",
+        `「${COLUMN_NAME.note}」列只填了一个数“${cells.note}”：累计数请填在「${COLUMN_NAME.value}」列，「${COLUMN_NAME.note}」写文字说明`));
+    }
   }
 
   // Units: the cell, the 单位 column and the header must agree; then convert to the target's unit.
