@@ -591,6 +591,8 @@ describe("checkRow and monthlyRowSchema", () => {
     [{ department: "某局" }, "E_UNKNOWN_DEPARTMENT", null],
     [{ targetCode: "ZN-2" }, "E_UNKNOWN_CODE", "（是否为“ZN-02”？）"],
     [{ targetCode: "zn_002" }, "E_UNKNOWN_CODE", "（是否为“ZN-02”？）"],
+    [{ targetCode: "ZN-O2" }, "E_UNKNOWN_CODE", "（是否为“ZN-02”？）"],
+    [{ targetCode: "ZN-0l" }, "E_UNKNOWN_CODE", "（是否为“ZN-01”？）"],
     [{ targetCode: "ZN-99" }, "E_UNKNOWN_CODE", null],
   ])("an unknown %j says what it may stand for: %s %s", (over, code, suggestion) => {
     const r = checkRow(cells({ value: "1", ...over }), CTX);

@@ -151,7 +151,13 @@ function cached<K, V>(map: { get(key: K): V | undefined; set(key: K, value: V): 
 
 /** A code's parts, upper case, numbers without leading zeros: CX75-6-2, cx75_06_02 and CX75-06-02 share one. */
 function codeKey(code: string): string {
-  return code.toUpperCase().replace(/[^0-9A-Z]+/g, "-").replace(/^-|-$/g, "").replace(/(^|-)0+(?=[0-9]+(?:-|$))/g, "$1");
+  return code.toUpperCase().replace(/[^0-9A-Z]+/g, "-").replace(/^-|-$/g, "")
+    // a letter typed for a digit in a part of digits (CX75-O6-02, CX75-06-O2, 1l): O for 0, I or L for 1
+    .replace(/[0-9OIL]+/g, (part, at: number, all: string) => {
+      const whole = (at === 0 || all[at - 1] === "-") && (at + part.length === all.length || all[at + part.length] === "-");
+      return whole && /[0-9]/.test(part) ? part.replace(/O/g, "0").replace(/[IL]/g, "1") : part;
+    })
+    .replace(/(^|-)0+(?=[0-9]+(?:-|$))/g, "$1");
 }
 
 /** The department names and code keys hints look among, each built once per set of targets (rows are checked in chunks). */

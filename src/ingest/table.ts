@@ -877,8 +877,8 @@ const STATED_CHECKED: ReadonlySet<Field> = new Set<Field>(["department", "period
 /** 「金额单位」「货币单位」: a label stating the unit of the amounts of money in the table. */
 const MONEY_LABEL = /^(金额|货币|资金|投资)单位$/;
 
-/** Separators typed by hand that a CSV does not use: a header written with one of them is one cell. */
-const HAND_SEPARATORS: [RegExp, string][] = [[/，/, "全角逗号“，”"], [/[|｜]/, "竖线“|”"], [/、/, "顿号“、”"], [/[ \u3000]+/, "空格"]];
+/** Separators inside one cell of the header zone: a CSV's own (a line quoted whole, a CSV pasted into one column), or typed by hand. */
+const HAND_SEPARATORS: [RegExp, string][] = [[/,/, "英文逗号“,”"], [/\t/, "制表符"], [/，/, "全角逗号“，”"], [/[|｜]/, "竖线“|”"], [/、/, "顿号“、”"], [/[ \u3000]+/, "空格"]];
 
 /** 「（各列之间用的是全角逗号“，”……）」 when a row of the header zone names the columns in one cell, split by hand. */
 function separatorHint(zone: Grid): string {
@@ -887,6 +887,11 @@ function separatorHint(zone: Grid): string {
       for (const [at, name] of HAND_SEPARATORS) {
         const parts = cell.split(at);
         if (parts.length > 2 && distinctFields(scanRow(parts, 0)) >= 2) {
+          // (a CSV's own separators inside one cell: a line quoted whole, or a CSV pasted into column A of a workbook)
+          if (name === "英文逗号“,”" || name === "制表符") {
+            return `（第 ${r + 1} 行的列名都在同一个单元格中、以${name}分隔，整行被读成了一个单元格：每列应各占一个单元格。` +
+              "CSV 文件中不要给整行加引号；在 Excel 中粘贴进来的，可用“数据 → 分列”按逗号拆开后再保存）";
+          }
           return `（第 ${r + 1} 行的列名之间用的是${name}，整行被读成了一个单元格：每列应各占一个单元格，CSV 文件中用英文逗号“,”分隔；` +
             "可在 Excel 或 WPS 中填写后另存为“CSV（逗号分隔）”，或改用 .xlsx 报送）";
         }
