@@ -350,6 +350,7 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
           OR (r.reported_at IS NOT NULL AND r.reported_at > $8)
           OR (r.reported_at IS NOT NULL AND substr(r.reported_at, 1, 7) <= r.period)
           OR r.period >= $7
+          OR (r.kind = 'milestone' AND r.value IS NOT NULL)
           ${withCurrent ? "OR (r.value IS NULL AND cur.value IS NOT NULL)" : ""}) AS flagged
       FROM r
       ${withCurrent ? "LEFT JOIN temp.luoshi_cur cur ON cur.department_id = r.department_id AND cur.code = r.code AND cur.period = r.period" : ""}

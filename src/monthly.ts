@@ -391,7 +391,7 @@ export class FileLoad {
       // loaded but flagged for review: a figure loaded before that this row leaves blank, a percentage written as a
       // fraction, a report date after the as-of date or before the period, … (a falling cumulative figure is found
       // once every row is in: review)
-      const reasons = reviewReasons(row, this.options.asOf, target);
+      const reasons = reviewReasons(row, this.options.asOf, lookup.ctx.targets.get(row.targetCode)?.kind === "milestone" ? { ...target, milestone: true } : target);
       const cleared = before && before.value !== null && row.value === null ? clearedReason(before.value) : null;
       const stated = this.stated?.(row) ?? null;
       const flag = cleared === null && stated === null ? reasons : [cleared, stated, reasons].filter((r) => r !== null).join("；");

@@ -490,6 +490,9 @@ describe("readMonthlyFile: forms as departments fill them in", () => {
     expect(h.rejects.map((x) => [x.row, x.code, x.value])).toEqual([[2, "E_UNIT_MISMATCH", "1.2万"]]);
     expect(h.rejects[0]!.message).toContain("与表头的 万元 重复");
     expect(h.rows.map((x) => [x.period, x.value])).toEqual([["2017-11", 1.3]]);
+    // a row of a target in 家 under that header: the header's unit is what does not convert, and the message says so
+    const other = await readMonthlyFile({ name: "header-unit.csv", bytes: Buffer.from(["报送单位,指标编码,统计期,累计完成值（万元）", "市经信局,ZN-01,2017-10,450"].join("\n")) }, CTX);
+    expect(other.rejects.map((x) => [x.row, x.code, x.message])).toEqual([[2, "E_UNIT_MISMATCH", "单位不一致或无法换算：表头（列名）所写的单位为 万元，指标单位为 家，两者无法换算"]]);
     // under 累计完成值（万家）: 2万 is 2万家 or 2万 × 万家; a bare 0.046 is read with the header
     const suffix = ["报送单位,指标编码,统计期,累计完成值（截至本月，万家）", "市经信局,ZN-01,2017-10,2万", "市经信局,ZN-01,2017-11,0.046"].join("\n");
     const x = await readMonthlyFile({ name: "scale-suffix.csv", bytes: Buffer.from(suffix) }, CTX);
@@ -1219,7 +1222,9 @@ describe("readMonthlyFile: files that are not reports", () => {
     ["a corrupt workbook", "broken.xlsx", Buffer.concat([Buffer.from("504b0304", "hex"), Buffer.from("xl/workbook.xml garbage")]), "E_XLSX_INVALID"],
     // (its first parts only, the workbook part cut off: a damaged file, not an archive to unpack)
     ["a workbook cut short", "short.xlsx", Buffer.concat([Buffer.from("504b0304", "hex"), Buffer.alloc(26), Buffer.from("[Content_Types].xml"), Buffer.alloc(40)]), "E_XLSX_INVALID"],
-    ["a zip archive", "reports.zip", Buffer.concat([Buffer.from("504b0304", "hex"), Buffer.alloc(26), Buffer.from("oct/report.csv"), Buffer.alloc(40)]), "E_FILE_TYPE"],
+    ["a zip archive", "reports.zip", Buffer.from(zipSync({ "oct/report.csv": strToU8(MIXED) })), "E_FILE_TYPE"],
+    // (cut before any part's name: no directory at its end, so no whole archive either)
+    ["a file cut short after its first bytes", "short2.xlsx", Buffer.from(zipSync({ "oct/report.csv": strToU8(MIXED) })).subarray(0, 20), "E_XLSX_INVALID"],
   ])("%s → %s, nothing accepted", async (_, name, bytes, code) => {
     const r = await readMonthlyFile(temp(name, bytes), CTX);
     expect(r.fileError?.code).toBe(code);

@@ -632,6 +632,14 @@ describe("reviewReasons", () => {
     expect(reviewReasons({ ...row, reportedAt: "2016-01-03" }, "2017-11-15")).toBe("填报日期 2016-01-03 早于统计期 2017-10");
     expect(reviewReasons({ ...row, reportedAt: null }, "2017-11-15")).toBeNull();
   });
+  it("asks about a figure beside a milestone's status (100%, 80%, 1个): no progress counts it", () => {
+    expect(reviewReasons({ ...row, value: 80, unit: "%", status: "in_progress" }, "2017-11-15", { milestone: true })).toBe(
+      "里程碑类指标以完成状态为准，不填累计完成值：所填 80% 不计入进度，请删去（已完成的请在完成状态中填“已完成”）");
+    expect(reviewReasons({ ...row, value: 100, unit: "%", status: "done" }, "2017-11-15", { milestone: true })).toBe(
+      "里程碑类指标以完成状态为准，不填累计完成值：所填 100% 不计入进度，请删去");
+    expect(reviewReasons({ ...row, value: null, unit: null, status: "done" }, "2017-11-15", { milestone: true })).toBeNull();
+    expect(reviewReasons({ ...row, value: 80, unit: "%", status: "in_progress" }, "2017-11-15", { milestone: false })).toBeNull();
+  });
   it("asks about a month still running: a period not ended at the as-of date, or a report date inside the period", () => {
     expect(reviewReasons({ ...row, period: "2017-11", reportedAt: null }, "2017-11-15")).toBe(
       "统计期 2017-11 到核对日期 2017-11-15 尚未结束：月报填该月月末的累计数，于下月报送；如填的是上月的数，统计期应为 2017-10");

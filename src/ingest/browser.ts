@@ -88,7 +88,7 @@ export function reviewFlags(result: MonthlyFileResult, data: IngestContextData, 
     // (a rate of change, 增长8%, is a target whose figure may be below zero; the other, a change in percentage points,
     // is in 个百分点, which the fraction check of a percentage never asks about)
     const rate = data.targets[r.targetCode]?.signed === true;
-    const reasons = [drops.get(i), stated?.(r), reviewReasons(r, asOf, { goal, doneFloor, doneCeiling, rate, fallingRate: fallingRate === true, increment: increment === true }), jumps.get(i), backs.get(i)].filter((x): x is string => typeof x === "string");
+    const reasons = [drops.get(i), stated?.(r), reviewReasons(r, asOf, { goal, doneFloor, doneCeiling, rate, fallingRate: fallingRate === true, increment: increment === true, milestone: data.targets[r.targetCode]?.kind === "milestone" }), jumps.get(i), backs.get(i)].filter((x): x is string => typeof x === "string");
     if (reasons.length > 0) flags.push({ row: r.sourceRow, code: r.targetCode, department: r.department, period: r.period, reason: reasons.join("；") });
   });
   return flags.sort((a, b) => a.row - b.row);

@@ -64,6 +64,10 @@ function sniffZip(bytes: Uint8Array): Sniffed {
   if (containsAscii(bytes, "xl/") || containsAscii(bytes, "[Content_Types].xml")) {
     return { kind: "error", error: fileError("E_XLSX_INVALID", "文件不完整（像是没有复制或上传完整）；请重新保存、重新发送后再提交") };
   }
+  // every whole ZIP ends with its directory (PK 05 06): without it the file was cut short, whatever it held
+  if (!containsAscii(bytes.subarray(Math.max(0, bytes.length - 65_557)), "PK\u0005\u0006")) {
+    return { kind: "error", error: fileError("E_XLSX_INVALID", "文件不完整（像是没有复制或上传完整）；请重新保存、重新发送后再提交") };
+  }
   return { kind: "error", error: fileError("E_FILE_TYPE", "这是 ZIP 压缩包而不是 .xlsx 工作簿，请解压后提交 .xlsx 或 CSV") };
 }
 

@@ -33,6 +33,8 @@ export type ReviewTarget = {
   fallingRate?: boolean;
   /** An increase counted from the counting start (新增20家), not a rate: a figure above 0 says the work has begun. */
   increment?: boolean;
+  /** A milestone (done or not): its 完成状态 is the report, a figure beside it counts for nothing. */
+  milestone?: boolean;
 };
 
 /**
@@ -48,7 +50,7 @@ export function reviewReasons(
   asOf: string,
   target: ReviewTarget = {},
 ): string | null {
-  const { goal = null, doneFloor = null, doneCeiling = null, rate = false, fallingRate = false, increment = false } = target;
+  const { goal = null, doneFloor = null, doneCeiling = null, rate = false, fallingRate = false, increment = false, milestone = false } = target;
   // each condition once; the common case (none holds) builds nothing
   const value = row.value;
   const huge = value !== null && goal !== null && goal > 0 && value >= REVIEW_MULTIPLE * goal;
@@ -74,7 +76,9 @@ export function reviewReasons(
   // 未启动 beside an increase already made (新增 12 of 20家): one of the two is wrong
   const begun = row.status === "not_started" && increment && value !== null && value > 0;
   const badDate = row.reportedAtProblem !== undefined;
-  if (!huge && !fraction && !overShare && !partCount && !late && !early && !unfinished && !within && !badDate && !doneShort && !doneHigh && !upInstead && !begun) return null;
+  // 100%, 80% or 1个 beside a milestone's status: a share of work done that no progress counts (the template asks for none)
+  const milestoneFigure = milestone && value !== null;
+  if (!milestoneFigure && !huge && !fraction && !overShare && !partCount && !late && !early && !unfinished && !within && !badDate && !doneShort && !doneHigh && !upInstead && !begun) return null;
   const reasons: string[] = [];
   if (doneShort) {
     reasons.push(value === null
@@ -97,6 +101,7 @@ export function reviewReasons(
   if (early) reasons.push(`填报日期 ${row.reportedAt} 早于统计期 ${row.period}`);
   if (unfinished) reasons.push(`统计期 ${row.period} 到核对日期 ${asOf} 尚未结束：月报填该月月末的累计数，于下月报送；如填的是上月的数，统计期应为 ${monthBefore(row.period)}`);
   if (within) reasons.push(`填报日期 ${row.reportedAt} 在统计期 ${row.period} 之内，填报时该月尚未结束：如填的是上月的数，统计期应为 ${monthBefore(row.period)}`);
+  if (milestoneFigure) reasons.push(`里程碑类指标以完成状态为准，不填累计完成值：所填 ${value}${row.unit ?? ""} 不计入进度，请删去${row.status === "done" ? "" : "（已完成的请在完成状态中填“已完成”）"}`);
   if (badDate) reasons.push(`${row.reportedAtProblem}（数值照常载入，填报日期留空）`);
   return reasons.length > 0 ? reasons.join("；") : null;
 }

@@ -189,9 +189,16 @@ export function nearNames(text: string, names: readonly string[], key: (name: st
   if (text.length < 2) return [];
   return names.filter((n) => {
     const k = key(n);
-    return k.startsWith(text) || k.endsWith(text) || (text.startsWith(k) && k.length >= 2);
+    // (「宁波市慈溪市经信局」: a name written after the higher levels' names ends with the one meant)
+    return k.startsWith(text) || k.endsWith(text) || ((text.startsWith(k) || text.endsWith(k)) && k.length >= 2);
   });
 }
+
+/** 「同上」「〃」: a cell that points at the one above it, which a report reader does not follow. */
+const DITTO = /^(?:同上|同前|〃|″|"|”|ditto)$/i;
+
+/** The hint for a ditto mark in a column that must be written on every row; empty for any other text. */
+export const dittoHint = (text: string, column: string) => (DITTO.test(text.trim()) ? `（不能用“同上”“〃”代替，请逐行填写完整的${column}）` : "");
 
 /** 「（是否为“X”？）」 for up to three candidates; empty for none or more. */
 export function hint(candidates: readonly string[]): string {
@@ -429,12 +436,12 @@ function checkCells(cells: RowCells, sourceRow: number, memo: RowMemo): ValidRow
   if (cells.department === "") issues = addIssue(issues, cells, "E_REQUIRED", "department", requiredMessage("department"));
   else {
     department = memo.department(cells.department, target);
-    if (department === null) issues = addIssue(issues, cells, "E_UNKNOWN_DEPARTMENT", "department", rowMessage("E_UNKNOWN_DEPARTMENT", `“${cells.department}”${memo.departmentHint(cells.department)}`));
+    if (department === null) issues = addIssue(issues, cells, "E_UNKNOWN_DEPARTMENT", "department", rowMessage("E_UNKNOWN_DEPARTMENT", `“${cells.department}”${dittoHint(cells.department, COLUMN_NAME.department) || memo.departmentHint(cells.department)}`));
   }
 
   // 指标编码
   if (cells.targetCode === "") issues = addIssue(issues, cells, "E_REQUIRED", "targetCode", requiredMessage("targetCode"));
-  else if (targetCode === null) issues = addIssue(issues, cells, "E_UNKNOWN_CODE", "targetCode", rowMessage("E_UNKNOWN_CODE", `“${cells.targetCode}”${memo.codeHint(cells.targetCode)}`));
+  else if (targetCode === null) issues = addIssue(issues, cells, "E_UNKNOWN_CODE", "targetCode", rowMessage("E_UNKNOWN_CODE", `“${cells.targetCode}”${dittoHint(cells.targetCode, COLUMN_NAME.targetCode) || memo.codeHint(cells.targetCode)}`));
 
   // 统计期
   let period: string | null | undefined;
@@ -539,7 +546,7 @@ function checkCells(cells: RowCells, sourceRow: number, memo: RowMemo): ValidRow
           const bareScale = /^[十百千万亿]+$/.test(reportedUnit);
           issues = addIssue(issues, cells, "E_UNIT_MISMATCH", where, rowMessage("E_UNIT_MISMATCH", bareScale
             ? `“${reportedUnit}”不是计量单位（指标单位为 ${targetUnit}）：请写成如 ${reportedUnit}${targetUnit.replace(/^[十百千万亿]+/, "")}，或换算为 ${targetUnit}`
-            : `填写的单位为 ${reportedUnit}，指标单位为 ${targetUnit}，两者无法换算` +
+            : `${inCell === null && inColumn === null ? (inHeader !== null ? "表头（列名）所写" : "表头上方所写的金额") : "填写"}的单位为 ${reportedUnit}，指标单位为 ${targetUnit}，两者无法换算` +
               // (「单位」 holding 市经信局: the column meant the reporting unit)
               (where === "unit" && unitDef(reportedUnit) === null && !/\d/.test(reportedUnit) ? `（「${COLUMN_NAME.unit}」列应填计量单位；如这一列填的是报送单位，请把列名改为「${COLUMN_NAME.department}」）` : "")));
         }

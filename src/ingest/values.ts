@@ -311,6 +311,7 @@ export function parsePeriod(text: string, options: DateCellOptions = {}): Parsed
     const short = t.match(/^([0-6]\d)[-/.](\d{1,2})$/);
     if (short && Number(short[1]) > 12 && Number(short[2]) >= 1 && Number(short[2]) <= 12) return bad(`缺少四位年份：如指 20${short[1]} 年 ${Number(short[2])} 月，请写成 20${short[1]}-${pad2(Number(short[2]))}`);
     if (/^(?:第?[一二三四1-4]季度?|[Qq][1-4]|[上下]半年)$/.test(t)) return bad("缺少年份，请写明哪一年（如 2017年第三季度、2017-10）");
+    if (/^(?:同上|同前|〃|″|"|”|ditto)$/i.test(t)) return bad("不能用“同上”“〃”代替，请逐行填写统计期");
     return bad(NO_YEAR.test(t) ? "缺少年份，请写成 YYYY-MM（如 2017-10）" : undefined);
   }
   if (m < 1 || m > 12) return bad("月份应为 1–12");
