@@ -302,6 +302,24 @@ describe("the bulk reader gives the JavaScript reader's results", () => {
         [3, "E_VALUE_MISPLACED", "进展情况", "累计完成值为空，数填在了其他列：「进展情况」列只填了一个数“388家”：累计数请填在「累计完成值」列，「进展情况」写文字说明"],
       ]);
       expect(b.observations.map((o) => [o.period, o.value])).toEqual([["2017-11", null], ["2017-12", 400]]);
+      // a figure under a heading not read (备注, 本月新增), 累计完成值 empty: rejected naming that column, not loaded as a
+      // status alone nor skipped as a row left unfilled; the template's reference column and a milestone's row are not asked about
+      const m = policy.targets.find((x) => x.kind === "milestone")!;
+      const md = m.reporters[0]!.name;
+      const text2 = `报送单位,指标编码,统计期,累计完成值,单位,完成状态,备注,本月新增,上次累计完成值（参考）\n${d},${t.code},2018-01,,家,,388,,\n` +
+        `${d},${t.code},2018-02,,家,推进中,,25,\n${d},${t.code},2018-03,,家,,,,300\n${d},${t.code},2018-04,450,家,推进中,,12,300\n${md},${m.code},2018-04,,,推进中,,0,\n`;
+      const bytes2 = new TextEncoder().encode(text2);
+      const a2 = await js.load([{ name: "elsewhere.csv", bytes: bytes2 }], AS_OF);
+      const b2 = await bulk.load([{ name: "elsewhere.csv", bytes: bytes2 }], AS_OF);
+      expect(b2.readers).toEqual(["bulk"]);
+      expect(b2.summaries).toEqual(a2.summaries);
+      expect(b2.rejects).toEqual(a2.rejects);
+      expect(a2.rejects.map((r) => [r.source_row, r.code, r.column_name, r.value, r.message])).toEqual([
+        [2, "E_VALUE_MISPLACED", "备注", "388", "累计完成值为空，数填在了其他列：「累计完成值」列为空，而「备注」列填了“388”：累计数请填在「累计完成值」列（「备注」列不会被读取）"],
+        [3, "E_VALUE_MISPLACED", "本月新增", "25", "累计完成值为空，数填在了其他列：「累计完成值」列为空，而「本月新增」列填了“25”：累计数请填在「累计完成值」列（「本月新增」列不会被读取）"],
+      ]);
+      expect(a2.summaries[0]!.skipped_rows).toEqual([expect.objectContaining({ row: 4 })]);
+      expect(b2.observations.map((o) => [o.period, o.value, o.status])).toEqual([["2018-04", 450, "in_progress"], ["2018-04", null, "in_progress"]]);
     } finally {
       js.close();
       bulk.close();

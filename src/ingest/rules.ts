@@ -4,6 +4,7 @@
  */
 import { normalizeName } from "../text.js";
 import { rowMessage, type Parsed, type RowErrorCode } from "./codes.js";
+import { isBareFigure } from "./values.js";
 import { cleanCell, COLUMN_NAME, isHeaderOrFooterCode, scaledUnit, withValueSuffix, type Field, type TableRow } from "./table.js";
 import {
   checkPeriod,
@@ -117,13 +118,6 @@ export function findTargetCode(targets: ReadonlyMap<string, IngestTarget>, writt
   const matches = [...targets.keys()].filter((k) => k.toLowerCase() === lower);
   return matches.length === 1 ? matches[0]! : null;
 }
-
-/** A cell that holds a figure and nothing else (388, 1,960, 388家, 85%): what parseValue reads as a number. */
-export const isBareFigure = (text: string) => {
-  if (!/^[0-9０-９]/.test(text.trim())) return false;
-  const v = parseValue(text);
-  return v.ok && v.value !== null;
-};
 
 /** A 单位 cell: 百分比 stands for %, as in a header (累计完成值（百分比）). */
 const unitCellText = (text: string) => {
@@ -867,7 +861,7 @@ class Validation {
     const { memo, options, duplicates, quoteErrorRows, valid, rejects } = this;
     for (let index = start; index < end; index++) {
       const r = this.rows[index]!;
-      const result = checkCells(r.cells, r.row, memo);
+      const result = r.figureElsewhere === undefined ? checkCells(r.cells, r.row, memo) : withFigureElsewhere(checkCells(r.cells, r.row, memo), r, memo);
       const quoteError = quoteErrorRows !== null && quoteErrorRows.has(r.row);
       const extraCells = options.rejectUnheadedCells === true && !this.trailingBlanks && (r.unheaded.length > 0 || r.extraFields > 0 || r.splitNumber !== undefined);
       const duplicate = duplicates.size > 0 ? duplicates.get(r.row) : undefined;
@@ -898,6 +892,24 @@ class Validation {
       }
     }
   }
+}
+
+/**
+ * A row with an empty 累计完成值 whose figure stands in another column the reader does not read (备注 「388」, 本月新增
+ * 「25」): rejected with E_VALUE_MISPLACED, naming that column, rather than loaded as a status alone (or skipped as a
+ * row left unfilled) and the figure lost. Not for a milestone, which takes no figure.
+ */
+function withFigureElsewhere(result: ValidRow | RowIssue[], r: TableRow, memo: RowMemo): ValidRow | RowIssue[] {
+  const code = Array.isArray(result) ? (r.cells.targetCode === "" ? null : memo.targetCode(r.cells.targetCode)) : result.targetCode;
+  if (code !== null && memo.ctx.targets.get(code)?.kind === "milestone") return result;
+  const { column, text } = r.figureElsewhere!;
+  const issue: RowIssue = {
+    code: "E_VALUE_MISPLACED", column, value: text,
+    message: rowMessage("E_VALUE_MISPLACED", `「${COLUMN_NAME.value}」列为空，而「${column}」列填了“${text}”：累计数请填在「${COLUMN_NAME.value}」列（「${column}」列不会被读取）`),
+  };
+  if (!Array.isArray(result)) return [issue];
+  // (its own 未填写 complaint says less than where the figure went)
+  return [...result.filter((i) => !(i.code === "E_REQUIRED" && i.column === COLUMN_NAME.value)), issue];
 }
 
 /** 「「进展情况」列的 "进展良好 以引号开头……」 for a cell whose opening quote is never closed (read as written), else undefined. */

@@ -5,7 +5,7 @@
 import Papa from "papaparse";
 import { UNITS } from "../targets/units.js";
 import { fileError, type FileError } from "./codes.js";
-import { parsePeriod, parseReportDate, parseValue, unitDef } from "./values.js";
+import { isBareFigure, parsePeriod, parseReportDate, parseValue, unitDef } from "./values.js";
 import type { Grid, Merge } from "./xlsx.js";
 
 export type Field = "department" | "targetCode" | "period" | "value" | "unit" | "status" | "note" | "reporter" | "reportedAt";
@@ -169,6 +169,11 @@ export type TableRow = {
    * and the next cell, 「2,150」, when they look like one number split at its thousands comma (see splitNumberAfter).
    */
   splitNumber?: string;
+  /**
+   * With 累计完成值 empty: the first column the reader does not read whose heading may hold the month's figure
+   * (TableHeader.figureColumns: 备注, 本月新增 …) and that holds one, 「388」 (rejected: E_VALUE_MISPLACED).
+   */
+  figureElsewhere?: { column: string; text: string };
 };
 
 export type Table = {
@@ -397,6 +402,7 @@ class GridRow implements TableRow {
     layout: RowLayout,
     public sentValue?: string,
     public splitNumber?: string,
+    public figureElsewhere?: { column: string; text: string },
   ) {
     this.#line = line;
     this.#layout = layout;
@@ -497,7 +503,16 @@ export type TableHeader = {
    * whose thousands comma split it (see TableRow.splitNumber). Null otherwise.
    */
   splitNumberAfter: [value: number, next: number] | null;
+  /**
+   * Columns not read whose heading may hold a figure of the month (FIGURE_HEADING: 备注, 说明, 本月新增, 完成数 …; not a
+   * reference, a target, a rate or a date): a figure there beside an empty 累计完成值 was typed in the wrong column.
+   */
+  figureColumns: number[];
 };
+
+/** Headings of unread columns a month's figure may be typed under by mistake, and those it never is (NOT_FIGURE_HEADING). */
+const FIGURE_HEADING = /备注|说明|完成|本月|本期|当月|新增|实绩|实际|数值|进度|情况|数量|金额/;
+const NOT_FIGURE_HEADING = /参考|上次|上月|上期|去年|上年|同期|目标|计划|任务|序号|编号|代码|率|比例|比重|同比|环比|增幅|增速|电话|手机|年份|月份|日期|时间|期限|时限|名称|内容|单位|部门|责任|联系/;
 
 /**
  * Finds the header among the first HEADER_SCAN_ROWS rows (the row naming the most known columns; the first such
@@ -639,8 +654,9 @@ export function readHeader(sheet: Grid, merges: readonly Merge[] = []): { header
     (nextField === "note" || nextField === "reporter" || (nextField === undefined && /备注|说明|情况/.test(headerCells[valueColumn + 1] ?? "")))
     ? [valueColumn, valueColumn + 1]
     : null;
+  const figureColumns = valueColumn === undefined ? [] : headerCells.flatMap((h, i) => (h !== "" && !mappedIndexes.has(i) && FIGURE_HEADING.test(h) && !NOT_FIGURE_HEADING.test(h) ? [i] : []));
   return {
-    header: { index: best.index, headerRow, columns, ignoredColumns, valueHeaderUnit, valueSuffix, moneyUnit, width: line.length, headerCells, unnamed, layout, line, formFields, statedAbove: above.stated, valueMonth, splitNumberAfter },
+    header: { index: best.index, headerRow, columns, ignoredColumns, valueHeaderUnit, valueSuffix, moneyUnit, width: line.length, headerCells, unnamed, layout, line, formFields, statedAbove: above.stated, valueMonth, splitNumberAfter, figureColumns },
   };
 }
 
@@ -939,7 +955,7 @@ const EMPTY: ReadRow = { kind: "empty" };
  * 累计完成值, 完成状态 or 进展情况 cell shows a merged cell's text, which are no unfilled rows.
  */
 export function rowReader(header: TableHeader, showsFigure: (index: number) => boolean = () => false): (line: string[], index: number) => ReadRow {
-  const { layout, unnamed, headerCells, valueSuffix, width, formFields, splitNumberAfter } = header;
+  const { layout, unnamed, headerCells, valueSuffix, width, formFields, splitNumberAfter, figureColumns } = header;
   const valueIndex = layout.fields.includes("value") ? layout.indexes[layout.fields.indexOf("value")] : undefined;
   const codeHeaders = new Map<string, boolean>(); // 指标编码 cell text → names a column (a repeated header) or is 合计…
   return (line, index) => {
@@ -997,8 +1013,18 @@ export function rowReader(header: TableHeader, showsFigure: (index: number) => b
     if (unheaded !== NONE && unheaded.length === 1 && cells.targetCode === "" && layout.fields.every((f) => cells[f] === "")) {
       return { kind: "skipped", skipped: { row: index + 1, reason: SIDE_NOTE } };
     }
+    let figureElsewhere: TableRow["figureElsewhere"];
+    if (cells.value === "") {
+      for (const i of figureColumns) {
+        const text = cleanCell(line[i] ?? "");
+        if (text !== "" && isBareFigure(text)) {
+          figureElsewhere = { column: headerCells[i]!, text };
+          break;
+        }
+      }
+    }
     // a row of the template left as it came (报送单位, 指标编码, 统计期, 单位 filled in beforehand): nothing reported
-    if (cells.value === "" && cells.status === "" && cells.note === "" && cells.targetCode !== "" && unheaded === NONE && !codeIsHeader && !showsFigure(index)) {
+    if (cells.value === "" && cells.status === "" && cells.note === "" && cells.targetCode !== "" && unheaded === NONE && !codeIsHeader && !showsFigure(index) && figureElsewhere === undefined) {
       return { kind: "skipped", skipped: { row: index + 1, reason: UNFILLED_ROW } };
     }
     let splitNumber: string | undefined;
@@ -1008,7 +1034,7 @@ export function rowReader(header: TableHeader, showsFigure: (index: number) => b
       const [v, n] = [cleanCell(line[splitAt[0]] ?? ""), cleanCell(line[splitAt[1]] ?? "")];
       if (/^\d{1,3}$/.test(v) && /^\d{3}(?:\.\d+)?$/.test(n)) splitNumber = `${v},${n}`;
     }
-    return { kind: "row", row: new GridRow(index + 1, cells, unheaded, extraFields, line, layout, sentValue, splitNumber) };
+    return { kind: "row", row: new GridRow(index + 1, cells, unheaded, extraFields, line, layout, sentValue, splitNumber, figureElsewhere) };
   };
 }
 

@@ -258,6 +258,13 @@ const NO_YEAR = /^(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:份|\d{
  */
 const CHINESE_MONTHS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"];
 
+/** A cell that holds a figure and nothing else (388, 1,960, 388家, 85%): what parseValue reads as a number. */
+export const isBareFigure = (text: string) => {
+  if (!/^[0-9０-９]/.test(text.trim())) return false;
+  const v = parseValue(text);
+  return v.ok && v.value !== null;
+};
+
 export function parsePeriod(text: string, options: DateCellOptions = {}): Parsed<string | null> {
   // 「2017年10月底」「2017年10月末」「2017年10月（累计）」: the month itself
   const t = dashesBetweenDigits(stripTime(normalizeCell(text)).replace(/\s+/g, ""))
