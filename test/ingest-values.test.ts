@@ -175,6 +175,17 @@ describe("a negative in brackets, a percentage in words, a month in Chinese nume
   });
 });
 
+describe("a period written as a date with its year last, or a date 止", () => {
+  it.each(["10/31/2017", "31.10.2017", "31/10/2017"])("统计期 %j → E_BAD_PERIOD, asking for the year first", (text) => {
+    const r = parsePeriod(text);
+    expect(codeOf(r)).toBe("E_BAD_PERIOD");
+    if (!r.ok) expect(r.message).toContain("年份写在了最后");
+  });
+  it.each([["2017年10月31日止", "2017-10"], ["2017年10月31日为止", "2017-10"], ["截至2017年10月31日止", "2017-10"]])("统计期 %j → %s", (text, period) => {
+    expect(valueOf(parsePeriod(text))).toBe(period);
+  });
+});
+
 describe("a period that reads both as a January date and as months 1 to N", () => {
   it.each([["2017-1-10", "2017-10"], ["2017/1/3", "2017-03"], ["2017.1.12", "2017-12"]])("统计期 %j → E_BAD_PERIOD, naming both readings and %s", (text, months) => {
     const r = parsePeriod(text);

@@ -270,7 +270,7 @@ export function parsePeriod(text: string, options: DateCellOptions = {}): Parsed
   const t = dashesBetweenDigits(stripTime(normalizeCell(text)).replace(/\s+/g, ""))
     // 「截至2017年10月」「2017年10月止」「截止到2017年10月底」: the month the cumulative figure runs to
     .replace(/^(?:截至|截止(?:到|至)?)(?=\d{4})/, "")
-    .replace(/(?<=月(?:份|底|末)?)(?:为止|止)$/, "")
+    .replace(/(?<=月(?:份|底|末)?|\d[日号])(?:为止|止)$/, "")
     // 「二〇一七年十月」: the year in Chinese numerals, digit by digit
     .replace(/^([〇○零一二三四五六七八九]{4})(?=年)/, (y: string) => [...y].map((c) => "〇一二三四五六七八九".indexOf(c === "○" || c === "零" ? "〇" : c)).join(""))
     // 「2018年三月」「2018年十二月份」: the month in Chinese numerals
@@ -318,6 +318,9 @@ export function parsePeriod(text: string, options: DateCellOptions = {}): Parsed
     const short = t.match(/^([0-6]\d)[-/.](\d{1,2})$/);
     if (short && Number(short[1]) > 12 && Number(short[2]) >= 1 && Number(short[2]) <= 12) return bad(`缺少四位年份：如指 20${short[1]} 年 ${Number(short[2])} 月，请写成 20${short[1]}-${pad2(Number(short[2]))}`);
     if (/^(?:第?[一二三四1-4]季度?|[Qq][1-4]|[上下]半年)$/.test(t)) return bad("缺少年份，请写明哪一年（如 2017年第三季度、2017-10）");
+    // 「10/31/2017」「31.10.2017」: a date of an English or European Excel, its year last (month and day cannot be told apart)
+    const yearLast = t.match(/^\d{1,2}[-/.]\d{1,2}[-/.](\d{4})$/);
+    if (yearLast && inYearRange(Number(yearLast[1]))) return bad(`年份写在了最后（英文或欧洲格式的日期，月、日的先后无法确定）：请写成 YYYY-MM（如 ${yearLast[1]}-10）`);
     if (/^(?:同上|同前|〃|″|"|”|ditto)$/i.test(t)) return bad("不能用“同上”“〃”代替，请逐行填写统计期");
     return bad(NO_YEAR.test(t) ? "缺少年份，请写成 YYYY-MM（如 2017-10）" : undefined);
   }
