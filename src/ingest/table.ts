@@ -582,7 +582,11 @@ export function readHeader(sheet: Grid, merges: readonly Merge[] = []): { header
   // (a 报送单位 or 统计期 stated above the header is there: a 责任部门 or 月份 column beside it is none of the report's)
   const lookalikes = lookalikeColumns(headerLine, new Set(matches.map((m) => m.index)), (f) => (f === "department" || f === "period" ? stated(f) : byField.has(f)));
   if (missing.length > 0) {
-    const aboveHint = missing.includes(COLUMN_NAME.department) || missing.includes(COLUMN_NAME.period)
+    // 「时间：2017年10月」 above the header: a month under a label the reader does not take for 统计期 (时间 may be anything)
+    const periodLabel = missing.includes(COLUMN_NAME.period) ? unreadPeriodLabel(headerZone.slice(0, best.line ? best.index - 1 : best.index)) : null;
+    const aboveHint = periodLabel !== null
+      ? `（表头上方的「${periodLabel.text}」未能识别为统计期：全表只有一个统计期时，请把“${periodLabel.label}”改为“统计期”，如“统计期：2017年10月”）`
+      : missing.includes(COLUMN_NAME.department) || missing.includes(COLUMN_NAME.period)
       ? "（全表只有一个报送单位或统计期时，也可写在表头上方，如“填报单位：市经信局”“统计期：2017年10月”）"
       : "";
     return { error: fileError("E_HEADER", `第 ${headerRow} 行表头缺少列：${missing.join("、")}${aboveHint}${lookalikes === "" ? "" : `；${lookalikes}`}`) };
@@ -885,6 +889,19 @@ function formFieldsAbove(zone: Grid, hasColumn: (f: Field) => boolean): { fields
   // (stated twice differently: nothing to hold the rows to)
   const stated = [...alsoStated.values()].filter((list) => list.length === 1).map((list) => list[0]!);
   return { fields, moneyUnit: moneyUnits[0] ?? null, stated };
+}
+
+/** A 「标签：内容」 cell above the header whose content is a month and whose label is none the reader knows (时间, 报送月份). */
+function unreadPeriodLabel(zone: Grid): { label: string; text: string } | null {
+  for (const row of zone) {
+    for (const cell of row) {
+      const m = cleanCell(cell).match(/^([^:：\d]{1,8})[:：]\s*(\S.*)$/);
+      if (m === null) continue;
+      const p = parsePeriod(m[2]!);
+      if (p.ok && p.value !== null) return { label: m[1]!.trim(), text: `${m[1]!.trim()}：${m[2]!.trim()}` };
+    }
+  }
+  return null;
 }
 
 /** The fields that, stated above a table with a column for them, each row is held to (statedCheck in review.ts). */
