@@ -301,6 +301,7 @@ describe("readMonthlyFile: CSV layouts", () => {
     ["every line quoted whole", '"报送单位,指标编码,统计期,累计完成值"\n"市经信局,ZN-01,2017-10,450"\n', "第 1 行的列名都在同一个单元格中、以英文逗号“,”分隔，整行被读成了一个单元格：每列应各占一个单元格。CSV 文件中不要给整行加引号"],
     ["a tab-separated line in one cell", '"报送单位\t指标编码\t统计期\t累计完成值"\n"市经信局\tZN-01\t2017-10\t450"\n', "以制表符分隔"],
     ["a month above the header under a label not known", "时间：2017年10月,,\n报送单位,指标编码,累计完成值\n市经信局,ZN-01,450\n", "表头上方的「时间：2017年10月」未能识别为统计期：全表只有一个统计期时，请把“时间”改为“统计期”"],
+    ["codes under 编号", "报送单位,编号,统计期,累计完成值\n市经信局,ZN-01,2017-10,450\n市经信局,ZN-02,2017-10,3\n", "表头缺少列：指标编码；B 列「编号」中填的像是指标编码（如「ZN-01」），请把列名改为「指标编码」"],
     ["a column twice", "报送单位,指标编码,统计期,累计完成值,value\n市经信局,ZN-01,2017-10,450,450\n", "「累计完成值」出现 2 次"],
   ])("wrong header (%s) → E_HEADER, nothing accepted", async (_, csv, detail) => {
     const r = await readMonthlyFile({ name: "wrong.csv", bytes: Buffer.from(csv) }, CTX);

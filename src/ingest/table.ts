@@ -589,7 +589,8 @@ export function readHeader(sheet: Grid, merges: readonly Merge[] = []): { header
       : missing.includes(COLUMN_NAME.department) || missing.includes(COLUMN_NAME.period)
       ? "（全表只有一个报送单位或统计期时，也可写在表头上方，如“填报单位：市经信局”“统计期：2017年10月”）"
       : "";
-    return { error: fileError("E_HEADER", `第 ${headerRow} 行表头缺少列：${missing.join("、")}${aboveHint}${lookalikes === "" ? "" : `；${lookalikes}`}`) };
+    const codes = missing.includes(COLUMN_NAME.targetCode) ? codeColumns(headerLine, new Set(matches.map((m) => m.index)), sheet.slice(best.index + 1, best.index + 1 + NUMERIC_SAMPLE_ROWS)) : "";
+    return { error: fileError("E_HEADER", `第 ${headerRow} 行表头缺少列：${missing.join("、")}${aboveHint}${lookalikes === "" ? "" : `；${lookalikes}`}${codes === "" ? "" : `；${codes}`}`) };
   }
   // a figure or status under a heading the reader does not know would be dropped unseen (the row then looks unfilled)
   if (lookalikes !== "") return { error: fileError("E_HEADER", `第 ${headerRow} 行的 ${lookalikes}`) };
@@ -741,6 +742,22 @@ function numericColumns(line: readonly string[], mapped: ReadonlySet<number>, ro
       return p.ok && p.value !== null;
     });
     if (numbers.length > 0 && numbers.length * 2 >= cells.length) found.push(`${columnLetter(i)} 列「${h}」中填的是数值（如「${numbers[0]}」）`);
+  });
+  return found.join("、");
+}
+
+/** A target code as policies number them: CX75-06-01, ZN-01, A-3-2. */
+const CODE_LIKE = /^[A-Za-z]{1,8}\d{0,4}[-_－—.]\d{1,3}(?:[-_－—.]\d{1,3})*$/;
+
+/** Columns under another heading (编号, 序号) whose cells are mostly target codes: 「B 列「编号」中填的像是指标编码（如「CX75-06-01」）…」. */
+function codeColumns(line: readonly string[], mapped: ReadonlySet<number>, rows: Grid): string {
+  const found: string[] = [];
+  line.forEach((cell, i) => {
+    const h = cleanCell(cell ?? "");
+    if (h === "" || mapped.has(i)) return;
+    const cells = rows.map((r) => cleanCell(r[i] ?? "")).filter((c) => c !== "");
+    const codes = cells.filter((c) => CODE_LIKE.test(c));
+    if (codes.length > 0 && codes.length * 2 >= cells.length) found.push(`${columnLetter(i)} 列「${h}」中填的像是指标编码（如「${codes[0]}」），请把列名改为「${COLUMN_NAME.targetCode}」`);
   });
   return found.join("、");
 }
