@@ -202,6 +202,11 @@ describe("readMonthlyFile: CSV layouts", () => {
     const blank = await readMonthlyFile({ name: "blank.csv", bytes: Buffer.from([HEADER, "市经信局,ZN-01,2017-10,450,家,,,,, "].join("\n")) }, CTX);
     expect(blank.rejects.map((x) => [x.row, x.code])).toEqual([[2, "E_EXTRA_CELLS"]]);
     expect(blank.rejects[0]!.message).toContain("比表头多 1 个单元格，多出的单元格是空白的");
+    expect(blank.rejects[0]!.message).not.toContain("英文逗号");
+    // a comma inside 进展情况: the message says what to do with it
+    const note = await readMonthlyFile({ name: "note.csv", bytes: Buffer.from([HEADER, "市经信局,ZN-01,2017-10,450,家,推进中,已完成培育,正在验收,张三,2017-11-03"].join("\n")) }, CTX);
+    expect(note.rejects.map((x) => [x.row, x.code])).toEqual([[2, "E_EXTRA_CELLS"]]);
+    expect(note.rejects[0]!.message).toContain("比表头多 1 个单元格（进展情况等文字中的英文逗号“,”会把一格拆成两格，其后各格随之错位：请改用中文逗号“，”，或给该格加上引号）");
     // a line ending in a million commas (no spreadsheet writes one; a broken exporter may): the same, with the other rows
     // (its cells were once each pooled per column: 6 GB and a crash)
     const wide = await readMonthlyFile({ name: "wide.csv", bytes: Buffer.from([HEADER, "市经信局,ZN-01,2017-10,450,家,,,," + ",".repeat(1_000_000), "市财政局,ZN-02,2017-10,3000,万元,,,,"].join("\n")) }, CTX);

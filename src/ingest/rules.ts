@@ -879,7 +879,9 @@ class Validation {
         const blank = r.unheaded.length === 0 ? "，多出的单元格是空白的（本行其他各列无误时，多半是行尾多打了逗号或空格，删去即可）" : "";
         const split = r.splitNumber === undefined || (r.extraFields > 0 ? !shifted : r.unheaded.length > 0) ? null
           : `累计完成值后一格紧接着 3 位数字（「${r.splitNumber}」），多半是未加引号的千分位数被逗号拆成了两格${shifted ? "，其后各格因此错位" : ""}；请写成 ${r.splitNumber.replace(",", "")}，或给该数加上引号`;
-        const detail = shifted ? split! : [r.extraFields > 0 ? `比表头多 ${r.extraFields} 个单元格${blank}` : null, ...r.unheaded, split].filter((d) => d !== null).join("；");
+        // (cells that are not blank beyond the header: most often an English comma inside a text, 进展情况 or a name)
+        const comma = r.extraFields > 0 && blank === "" && split === null ? "（进展情况等文字中的英文逗号“,”会把一格拆成两格，其后各格随之错位：请改用中文逗号“，”，或给该格加上引号）" : "";
+        const detail = shifted ? split! : [r.extraFields > 0 ? `比表头多 ${r.extraFields} 个单元格${blank}${comma}` : null, ...r.unheaded, split].filter((d) => d !== null).join("；");
         issues.push({ code: "E_EXTRA_CELLS", column: null, message: rowMessage("E_EXTRA_CELLS", detail), value: shifted ? r.splitNumber! : r.unheaded.join("；") || null });
       }
       if (duplicate) issues.push(duplicate);
