@@ -351,7 +351,7 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
           OR (r.status IS NOT DISTINCT FROM 'not_started' AND r.increment AND coalesce(r.value > 0, false))
           OR (r.reported_at IS NOT NULL AND r.reported_at > $8)
           OR (r.reported_at IS NOT NULL AND substr(r.reported_at, 1, 7) <= r.period)
-          OR r.period >= $7
+          OR (r.period >= $7 AND $8 < strftime(last_day(CAST($8 AS DATE)), '%Y-%m-%d'))
           OR (r.kind = 'milestone' AND r.value IS NOT NULL)
           ${withCurrent ? "OR (r.value IS NULL AND cur.value IS NOT NULL)" : ""}) AS flagged
       FROM r

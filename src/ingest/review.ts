@@ -64,7 +64,8 @@ export function reviewReasons(
   const early = row.reportedAt !== null && row.reportedAt.slice(0, 7) < row.period;
   // a month still running: its report is its end's cumulative figure, due the month after (reporting_due_dates); the
   // month before is the one usually meant (a period after the as-of month is rejected)
-  const unfinished = row.period >= asOf.slice(0, 7);
+  // (on the month's last day its figure is as good as final: not asked)
+  const unfinished = row.period >= asOf.slice(0, 7) && asOf < monthEnd(asOf.slice(0, 7));
   const within = !unfinished && row.reportedAt !== null && row.reportedAt.slice(0, 7) === row.period;
   // 已完成 for a quantity target whose figure does not reach it (or is not given): the target would count as done
   const doneShort = row.status === "done" && doneFloor !== null && (value === null || value < doneFloor);
@@ -104,6 +105,12 @@ export function reviewReasons(
   if (milestoneFigure) reasons.push(`里程碑类指标以完成状态为准，不填累计完成值：所填 ${value}${row.unit ?? ""} 不计入进度，请删去${row.status === "done" ? "" : "（已完成的请在完成状态中填“已完成”）"}`);
   if (badDate) reasons.push(`${row.reportedAtProblem}（数值照常载入，填报日期留空）`);
   return reasons.length > 0 ? reasons.join("；") : null;
+}
+
+/** 2017-02 → 2017-02-28: the month's last day. */
+export function monthEnd(period: string): string {
+  const [y, m] = period.split("-").map(Number) as [number, number];
+  return `${period}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, "0")}`;
 }
 
 /** 2017-10 → 2017-09, 2018-01 → 2017-12. */

@@ -913,7 +913,8 @@ function unreadPeriodLabel(zone: Grid): { label: string; text: string } | null {
   for (const row of zone) {
     for (const cell of row) {
       const m = cleanCell(cell).match(/^([^:：\d]{1,8})[:：]\s*(\S.*)$/);
-      if (m === null) continue;
+      // (a label the reader knows, 填报日期, or a day's date: no month meant)
+      if (m === null || headerField(m[1]!.trim()) !== null || /[日号]|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}/.test(m[2]!)) continue;
       const p = parsePeriod(m[2]!);
       if (p.ok && p.value !== null) return { label: m[1]!.trim(), text: `${m[1]!.trim()}：${m[2]!.trim()}` };
     }
