@@ -360,7 +360,7 @@ export function templateXlsx(t: Template): Uint8Array {
     (signed ? `<dataValidation type="decimal" operator="between" errorStyle="warning" allowBlank="1" showErrorMessage="1" errorTitle="累计完成值" error="累计完成值应为数字（与目标方向相反时填负数），单位见「单位」列" sqref="${signed}"><formula1>-1E+15</formula1><formula2>1E+15</formula2></dataValidation>` : "") +
     `</dataValidations>`;
   return xlsxWorkbook({
-    sheet: TEMPLATE_SHEET, title: title!, rows, widths: WIDTHS, after: validations, protect: true,
+    sheet: TEMPLATE_SHEET, title: title!, rows, widths: WIDTHS, after: validations,
     sheetViews: `<sheetViews><sheetView workbookViewId="0"><pane xSplit="3" ySplit="${headerRow}" topLeftCell="D${firstData}" activePane="bottomRight" state="frozen"/><selection pane="bottomRight" activeCell="D${firstData}" sqref="D${firstData}"/></sheetView></sheetViews>`,
   });
 }

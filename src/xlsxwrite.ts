@@ -23,10 +23,7 @@ export const xml = (s: string) =>
     .replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/\r/g, "&#13;");
 
 
-/**
- * Cell styles (indexes into cellXfs below). Under a sheet's protection (`protect`), the title, note, headers and
- * reference cells are locked; plain, text and input cells, and every cell not written, stay editable.
- */
+/** Cell styles (indexes into cellXfs below). */
 export const STYLE = { plain: 0, title: 1, header: 2, text: 3, reference: 4, referenceHeader: 5, note: 6, input: 7, inputText: 8 } as const;
 
 const STYLES_XML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -36,15 +33,15 @@ const STYLES_XML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border><border><left style="thin"><color rgb="FFBFBFBF"/></left><right style="thin"><color rgb="FFBFBFBF"/></right><top style="thin"><color rgb="FFBFBFBF"/></top><bottom style="thin"><color rgb="FFBFBFBF"/></bottom><diagonal/></border></borders>
 <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>
 <cellXfs count="9">
-<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyProtection="1"><protection locked="0"/></xf>
+<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>
 <xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/>
 <xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1"/>
-<xf numFmtId="49" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" applyProtection="1"><protection locked="0"/></xf>
+<xf numFmtId="49" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1"/>
 <xf numFmtId="49" fontId="3" fillId="3" borderId="1" xfId="0" applyNumberFormat="1" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment wrapText="1" vertical="top"/></xf>
 <xf numFmtId="0" fontId="1" fillId="3" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1"/>
 <xf numFmtId="0" fontId="3" fillId="0" borderId="0" xfId="0" applyFont="1"/>
-<xf numFmtId="0" fontId="0" fillId="4" borderId="1" xfId="0" applyFill="1" applyBorder="1" applyProtection="1"><protection locked="0"/></xf>
-<xf numFmtId="49" fontId="0" fillId="4" borderId="1" xfId="0" applyNumberFormat="1" applyFill="1" applyBorder="1" applyProtection="1"><protection locked="0"/></xf>
+<xf numFmtId="0" fontId="0" fillId="4" borderId="1" xfId="0" applyFill="1" applyBorder="1"/>
+<xf numFmtId="49" fontId="0" fillId="4" borderId="1" xfId="0" applyNumberFormat="1" applyFill="1" applyBorder="1"/>
 </cellXfs>
 <cellStyles count="1"><cellStyle name="常规" xfId="0" builtinId="0"/></cellStyles>
 </styleSheet>`;
@@ -84,7 +81,7 @@ export function cellXml(ref: string, cell: Cell): string {
  * `sheetViews`, `after`: SpreadsheetML placed before <sheetFormatPr> and after <sheetData> (a frozen pane, data
  * validations). The same input gives the same bytes.
  */
-export function xlsxWorkbook(options: { sheet: string; title: string; rows: Cell[][]; widths: number[]; sheetViews?: string; after?: string; protect?: boolean }): Uint8Array {
+export function xlsxWorkbook(options: { sheet: string; title: string; rows: Cell[][]; widths: number[]; sheetViews?: string; after?: string }): Uint8Array {
   const { rows, widths } = options;
   let columns = Math.max(1, widths.length);
   for (const r of rows) if (r.length > columns) columns = r.length; // (a loop: spreading a million rows overflows the stack)
@@ -100,9 +97,6 @@ export function xlsxWorkbook(options: { sheet: string; title: string; rows: Cell
     `<sheetFormatPr defaultRowHeight="15"/>` +
     `<cols>${widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>` +
     `<sheetData>${sheetRows}</sheetData>` +
-    // (no password: it keeps a figure from being typed into a reference column by mistake; 撤销工作表保护 lifts it.
-    // Formatting, inserting and deleting rows, sorting and filtering stay allowed: "0" is not protected)
-    (options.protect ? `<sheetProtection sheet="1" objects="1" scenarios="1" formatCells="0" formatColumns="0" formatRows="0" insertRows="0" deleteRows="0" sort="0" autoFilter="0"/>` : "") +
     (options.after ?? "") +
     `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
     `</worksheet>`;
