@@ -195,7 +195,7 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
     ...all.slice(header.width).map((c) => `${c} IS NULL`),
     // a number maybe split at its thousands comma (TableRow.splitNumber): left to the JavaScript rules (a superset)
     // a figure maybe typed in a column not read beside an empty 累计完成值 (TableRow.figureElsewhere): left to the JavaScript rules (a superset)
-    ...header.figureColumns.map((i) => `NOT (${cell("value")} = '' AND regexp_matches(coalesce(c${i}, ''), '^[\\s\u3000]*[0-9０-９]'))`),
+    ...header.figureColumns.map((i) => `NOT (${cell("value")} = '' AND regexp_matches(coalesce(c${i}, ''), '[0-9０-９]'))`),
     ...(split ? [`NOT (regexp_full_match(coalesce(c${split[0]}, ''), '\\D*\\d{1,3}\\D*') AND regexp_full_match(coalesce(c${split[1]}, ''), '\\D*\\d{3}(\\.\\d+)?\\D*'))`] : []),
   ].join(" AND ") || "true";
   const usePlain = header.valueSuffix === null;

@@ -648,6 +648,8 @@ describe("reviewReasons", () => {
       "统计期 2017-11 到核对日期 2017-11-15 尚未结束：月报填该月月末的累计数，于下月报送；如填的是上月的数，统计期应为 2017-10");
     expect(reviewReasons({ ...row, period: "2018-01", reportedAt: "2018-01-28" }, "2018-03-01")).toBe(
       "填报日期 2018-01-28 在统计期 2018-01 之内，填报时该月尚未结束：如填的是上月的数，统计期应为 2017-12");
+    // a report dated the period's last day: the month is over
+    expect(reviewReasons({ ...row, period: "2017-10", reportedAt: "2017-10-31" }, "2017-11-15")).toBeNull();
     // on the month's last day its figure is as good as final
     expect(reviewReasons({ ...row, period: "2017-11", reportedAt: null }, "2017-11-30")).toBeNull();
     expect(reviewReasons({ ...row, period: "2018-02", reportedAt: null }, "2018-02-27")).toContain("统计期 2018-02 到核对日期 2018-02-27 尚未结束");

@@ -66,7 +66,7 @@ export function reviewReasons(
   // month before is the one usually meant (a period after the as-of month is rejected)
   // (on the month's last day its figure is as good as final: not asked)
   const unfinished = row.period >= asOf.slice(0, 7) && asOf < monthEnd(asOf.slice(0, 7));
-  const within = !unfinished && row.reportedAt !== null && row.reportedAt.slice(0, 7) === row.period;
+  const within = !unfinished && row.reportedAt !== null && row.reportedAt.slice(0, 7) === row.period && row.reportedAt < monthEnd(row.period);
   // 已完成 for a quantity target whose figure does not reach it (or is not given): the target would count as done
   const doneShort = row.status === "done" && doneFloor !== null && (value === null || value < doneFloor);
   // 已完成 for a ceiling (控制在50天以内) or a level to come down to (降至0.5吨标煤) whose figure is above it (or not given)

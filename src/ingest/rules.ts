@@ -476,8 +476,8 @@ function checkCells(cells: RowCells, sourceRow: number, memo: RowMemo): ValidRow
 
   // a figure typed beside an empty 累计完成值: in the 单位 cell (「388」「700家」 over the template's 家), or as the whole
   // of 进展情况 (「388」「388家」): loaded as a status alone it would be lost without a word
-  if (reported === null) {
-    if (/[0-9０-９]/.test(cells.unit) && unitDef(memo.unitCell(cells.unit) ?? "") === null) {
+  if (reported === null && target?.kind !== "milestone") {
+    if (isBareFigure(cells.unit) && unitDef(memo.unitCell(cells.unit) ?? "") === null) {
       issues = addIssue(issues, cells, "E_VALUE_MISPLACED", "unit", rowMessage("E_VALUE_MISPLACED",
         `「${COLUMN_NAME.unit}」列填了“${cells.unit}”：数请填在「${COLUMN_NAME.value}」列，「${COLUMN_NAME.unit}」列只填计量单位${target?.unit ? `（如 ${target.unit}）` : ""}`));
     } else if (isBareFigure(cells.note)) {

@@ -511,8 +511,8 @@ export type TableHeader = {
 };
 
 /** Headings of unread columns a month's figure may be typed under by mistake, and those it never is (NOT_FIGURE_HEADING). */
-const FIGURE_HEADING = /备注|说明|完成|本月|本期|当月|新增|实绩|实际|数值|进度|情况|数量|金额/;
-const NOT_FIGURE_HEADING = /参考|上次|上月|上期|去年|上年|同期|目标|计划|任务|序号|编号|代码|率|比例|比重|同比|环比|增幅|增速|电话|手机|年份|月份|日期|时间|期限|时限|名称|内容|单位|部门|责任|联系/;
+const FIGURE_HEADING = /备注|说明|完成|本月|本期|当月|新增|实绩|实际|数值|情况|数量|金额/;
+const NOT_FIGURE_HEADING = /进度|参考|上次|上月|上期|去年|上年|同期|目标|计划|任务|序号|编号|代码|率|比例|比重|同比|环比|增幅|增速|电话|手机|年份|月份|日期|时间|期限|时限|名称|内容|单位|部门|责任|联系/;
 
 /**
  * Finds the header among the first HEADER_SCAN_ROWS rows (the row naming the most known columns; the first such
@@ -914,7 +914,7 @@ function unreadPeriodLabel(zone: Grid): { label: string; text: string } | null {
     for (const cell of row) {
       const m = cleanCell(cell).match(/^([^:：\d]{1,8})[:：]\s*(\S.*)$/);
       // (a label the reader knows, 填报日期, or a day's date: no month meant)
-      if (m === null || headerField(m[1]!.trim()) !== null || /[日号]|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}/.test(m[2]!)) continue;
+      if (m === null || headerField(m[1]!.trim()) !== null || /制表|填表|打印|导出|生成/.test(m[1]!) || /[日号]|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}/.test(m[2]!)) continue;
       const p = parsePeriod(m[2]!);
       if (p.ok && p.value !== null) return { label: m[1]!.trim(), text: `${m[1]!.trim()}：${m[2]!.trim()}` };
     }
@@ -1052,7 +1052,9 @@ export function rowReader(header: TableHeader, showsFigure: (index: number) => b
     if (cells.value === "") {
       for (const i of figureColumns) {
         const text = cleanCell(line[i] ?? "");
-        if (text !== "" && isBareFigure(text)) {
+        // (0, 0%: what a formula column shows beside an empty 累计完成值, no figure typed there)
+        const figure = text !== "" && isBareFigure(text) ? parseValue(text) : null;
+        if (figure !== null && figure.ok && figure.value !== null && figure.value.value !== 0) {
           figureElsewhere = { column: headerCells[i]!, text };
           break;
         }
