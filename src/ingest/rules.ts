@@ -4,7 +4,7 @@
  */
 import { normalizeName } from "../text.js";
 import { rowMessage, type Parsed, type RowErrorCode } from "./codes.js";
-import { isBareFigure } from "./values.js";
+import { DITTO, isBareFigure } from "./values.js";
 import { cleanCell, COLUMN_NAME, isHeaderOrFooterCode, scaledUnit, withValueSuffix, type Field, type TableRow } from "./table.js";
 import {
   checkPeriod,
@@ -187,9 +187,6 @@ export function nearNames(text: string, names: readonly string[], key: (name: st
     return k.startsWith(text) || k.endsWith(text) || ((text.startsWith(k) || text.endsWith(k)) && k.length >= 2);
   });
 }
-
-/** 「同上」「〃」: a cell that points at the one above it, which a report reader does not follow. */
-const DITTO = /^(?:同上|同前|〃|″|"|”|ditto)$/i;
 
 /** The hint for a ditto mark in a column that must be written on every row; empty for any other text. */
 export const dittoHint = (text: string, column: string) => (DITTO.test(text.trim()) ? `（不能用“同上”“〃”代替，请逐行填写完整的${column}）` : "");

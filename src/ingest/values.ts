@@ -258,6 +258,9 @@ const NO_YEAR = /^(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:份|\d{
  */
 const CHINESE_MONTHS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"];
 
+/** 「同上」「〃」: a cell that points at the one above it, which a report reader does not follow. */
+export const DITTO = /^(?:同上|同前|〃|″|"|”|ditto)$/i;
+
 /** A cell that holds a figure and nothing else (388, 1,960, 388家, 85%): what parseValue reads as a number. */
 export const isBareFigure = (text: string) => {
   if (!/^[0-9０-９]/.test(text.trim())) return false;
@@ -321,7 +324,7 @@ export function parsePeriod(text: string, options: DateCellOptions = {}): Parsed
     // 「10/31/2017」「31.10.2017」: a date of an English or European Excel, its year last (month and day cannot be told apart)
     const yearLast = t.match(/^\d{1,2}[-/.]\d{1,2}[-/.](\d{4})$/);
     if (yearLast && inYearRange(Number(yearLast[1]))) return bad(`年份写在了最后（英文或欧洲格式的日期，月、日的先后无法确定）：请写成 YYYY-MM（如 ${yearLast[1]}-10）`);
-    if (/^(?:同上|同前|〃|″|"|”|ditto)$/i.test(t)) return bad("不能用“同上”“〃”代替，请逐行填写统计期");
+    if (DITTO.test(t)) return bad("不能用“同上”“〃”代替，请逐行填写统计期");
     return bad(NO_YEAR.test(t) ? "缺少年份，请写成 YYYY-MM（如 2017-10）" : undefined);
   }
   if (m < 1 || m > 12) return bad("月份应为 1–12");
