@@ -196,6 +196,8 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
     // a number maybe split at its thousands comma (TableRow.splitNumber): left to the JavaScript rules (a superset)
     // a figure maybe typed in a column not read beside an empty 累计完成值 (TableRow.figureElsewhere): left to the JavaScript rules (a superset)
     ...header.figureColumns.map((i) => `NOT (${cell("value")} = '' AND regexp_matches(coalesce(c${i}, ''), '[0-9０-９]'))`),
+    // the template's last figure without its last period (TableHeader.lastFigure): likewise
+    ...(header.lastFigure ? [`NOT (${cell("value")} = '' AND regexp_matches(coalesce(c${header.lastFigure.value}, ''), '[0-9０-９]') AND coalesce(c${header.lastFigure.period}, '') = '')`] : []),
     ...(split ? [`NOT (regexp_full_match(coalesce(c${split[0]}, ''), '\\D*\\d{1,3}\\D*') AND regexp_full_match(coalesce(c${split[1]}, ''), '\\D*\\d{3}(\\.\\d+)?\\D*'))`] : []),
   ].join(" AND ") || "true";
   const usePlain = header.valueSuffix === null;

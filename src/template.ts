@@ -12,7 +12,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import Papa from "papaparse";
 import { hint, nearNames } from "./ingest/rules.js";
-import { COLUMNS, columnLetter } from "./ingest/table.js";
+import { COLUMNS, columnLetter, LAST_PERIOD_HEADING, LAST_VALUE_HEADING } from "./ingest/table.js";
 import { parsePeriod, STATUS_WORDS, type Status } from "./ingest/values.js";
 import { MEASURE_VERBS } from "./targets/lexicon.js";
 import { UNITS } from "./targets/units.js";
@@ -28,7 +28,7 @@ const STATUS_TEXT: Record<Status, string> = { not_started: STATUS_CHOICES[0]!, i
  * Reference columns after the nine report columns. Their headers must never match a report column or alias
  * (「上次累计完成值」 is not 「累计完成值」; a bracket such as 「累计完成值（上次）」 would be, and is avoided).
  */
-export const REFERENCE_COLUMNS = ["指标（参考）", "目标与时限（参考）", "填写说明（参考）", "上次报送统计期（参考）", "上次累计完成值（参考）", "上次完成状态（参考）"] as const;
+export const REFERENCE_COLUMNS = ["指标（参考）", "目标与时限（参考）", "填写说明（参考）", LAST_PERIOD_HEADING, LAST_VALUE_HEADING, "上次完成状态（参考）"] as const;
 
 /** The report columns, in the documented order (报送单位 … 填报日期). */
 export const REPORT_COLUMNS: readonly string[] = COLUMNS.map((c) => c.name);

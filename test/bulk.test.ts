@@ -327,6 +327,23 @@ describe("the bulk reader gives the JavaScript reader's results", () => {
       expect(b2.observations.map((o) => [o.period, o.value, o.status])).toEqual([
         ["2018-04", 450, "in_progress"], ["2018-04", null, "in_progress"], ["2018-05", null, "in_progress"], ["2018-06", null, "in_progress"], ["2018-05", null, "done"],
       ]);
+      // the template's 上次累计完成值（参考） beside its 上次报送统计期（参考）: the template writes a figure there only with its
+      // period, so a figure with no period, 累计完成值 empty, was this month's typed one column too far (0 too); with its
+      // period it is the reference the template wrote (skipped as unfilled, as before)
+      const text3 = `报送单位,指标编码,统计期,累计完成值,单位,完成状态,上次报送统计期（参考）,上次累计完成值（参考）\n${d},${t.code},2018-08,,家,,,388\n` +
+        `${d},${t.code},2018-09,,家,,2018-07,300\n${d},${t.code},2018-10,,家,推进中,,0\n${d},${t.code},2018-11,420,家,,,388\n${md},${m.code},2018-06,,,推进中,,100\n`;
+      const bytes3 = new TextEncoder().encode(text3);
+      const a3 = await js.load([{ name: "last.csv", bytes: bytes3 }], AS_OF);
+      const b3 = await bulk.load([{ name: "last.csv", bytes: bytes3 }], AS_OF);
+      expect(b3.readers).toEqual(["bulk"]);
+      expect(b3.summaries).toEqual(a3.summaries);
+      expect(b3.rejects).toEqual(a3.rejects);
+      expect(a3.rejects.map((r) => [r.source_row, r.code, r.column_name, r.value, r.message])).toEqual([
+        [2, "E_VALUE_MISPLACED", "上次累计完成值（参考）", "388", "累计完成值为空，数填在了其他列：「累计完成值」列为空，而「上次累计完成值（参考）」列填了“388”：累计数请填在「累计完成值」列（「上次累计完成值（参考）」列不会被读取）"],
+        [4, "E_VALUE_MISPLACED", "上次累计完成值（参考）", "0", "累计完成值为空，数填在了其他列：「累计完成值」列为空，而「上次累计完成值（参考）」列填了“0”：累计数请填在「累计完成值」列（「上次累计完成值（参考）」列不会被读取）"],
+      ]);
+      expect(a3.summaries[0]!.skipped_rows).toEqual([expect.objectContaining({ row: 3 })]);
+      expect(b3.observations.filter((o) => o.period >= "2018-06").map((o) => [o.period, o.value, o.status])).toEqual([["2018-11", 420, null], ["2018-06", null, "in_progress"]]);
     } finally {
       js.close();
       bulk.close();

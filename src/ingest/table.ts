@@ -508,7 +508,18 @@ export type TableHeader = {
    * reference, a target, a rate or a date): a figure there beside an empty 累计完成值 was typed in the wrong column.
    */
   figureColumns: number[];
+  /**
+   * The template's 上次累计完成值（参考） column and its 上次报送统计期（参考） column (null when absent): the template fills
+   * the figure only with its period, so a figure there without a period, beside an empty 累计完成值, was typed in the
+   * wrong column (this month's figure). Null unless the header has both columns.
+   */
+  lastFigure: { value: number; period: number } | null;
 };
+
+/** The template's reference columns of the last figure loaded (src/template.ts writes them; the reader looks at them, see TableHeader.lastFigure). */
+export const LAST_PERIOD_HEADING = "上次报送统计期（参考）";
+export const LAST_VALUE_HEADING = "上次累计完成值（参考）";
+const bracketsFolded = (h: string) => h.replace(/\(/g, "（").replace(/\)/g, "）");
 
 /** Headings of unread columns a month's figure may be typed under by mistake, and those it never is (NOT_FIGURE_HEADING). */
 const FIGURE_HEADING = /备注|说明|完成|本月|本期|当月|新增|实绩|实际|数值|情况|数量|金额/;
@@ -660,8 +671,12 @@ export function readHeader(sheet: Grid, merges: readonly Merge[] = []): { header
     ? [valueColumn, valueColumn + 1]
     : null;
   const figureColumns = valueColumn === undefined ? [] : headerCells.flatMap((h, i) => (h !== "" && !mappedIndexes.has(i) && FIGURE_HEADING.test(h) && !NOT_FIGURE_HEADING.test(h) ? [i] : []));
+  const folded = headerCells.map(bracketsFolded);
+  const lastValue = folded.indexOf(LAST_VALUE_HEADING);
+  const lastPeriod = folded.indexOf(LAST_PERIOD_HEADING);
+  const lastFigure = valueColumn === undefined || lastValue < 0 || lastPeriod < 0 || mappedIndexes.has(lastValue) ? null : { value: lastValue, period: lastPeriod };
   return {
-    header: { index: best.index, headerRow, columns, ignoredColumns, valueHeaderUnit, valueSuffix, moneyUnit, width: line.length, headerCells, unnamed, layout, line, formFields, statedAbove: above.stated, valueMonth, splitNumberAfter, figureColumns },
+    header: { index: best.index, headerRow, columns, ignoredColumns, valueHeaderUnit, valueSuffix, moneyUnit, width: line.length, headerCells, unnamed, layout, line, formFields, statedAbove: above.stated, valueMonth, splitNumberAfter, figureColumns, lastFigure },
   };
 }
 
@@ -990,7 +1005,7 @@ const EMPTY: ReadRow = { kind: "empty" };
  * 累计完成值, 完成状态 or 进展情况 cell shows a merged cell's text, which are no unfilled rows.
  */
 export function rowReader(header: TableHeader, showsFigure: (index: number) => boolean = () => false): (line: string[], index: number) => ReadRow {
-  const { layout, unnamed, headerCells, valueSuffix, width, formFields, splitNumberAfter, figureColumns } = header;
+  const { layout, unnamed, headerCells, valueSuffix, width, formFields, splitNumberAfter, figureColumns, lastFigure } = header;
   const valueIndex = layout.fields.includes("value") ? layout.indexes[layout.fields.indexOf("value")] : undefined;
   const codeHeaders = new Map<string, boolean>(); // 指标编码 cell text → names a column (a repeated header) or is 合计…
   return (line, index) => {
@@ -1058,6 +1073,12 @@ export function rowReader(header: TableHeader, showsFigure: (index: number) => b
           figureElsewhere = { column: headerCells[i]!, text };
           break;
         }
+      }
+      // the template's last figure with no last period: the template wrote no figure there (any figure, 0 too, was typed)
+      if (figureElsewhere === undefined && lastFigure !== null && cleanCell(line[lastFigure.period] ?? "") === "") {
+        const text = cleanCell(line[lastFigure.value] ?? "");
+        const figure = text !== "" && isBareFigure(text) ? parseValue(text) : null;
+        if (figure !== null && figure.ok && figure.value !== null) figureElsewhere = { column: headerCells[lastFigure.value]!, text };
       }
     }
     // a row of the template left as it came (报送单位, 指标编码, 统计期, 单位 filled in beforehand): nothing reported
