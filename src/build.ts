@@ -12,6 +12,7 @@ import { storeDiscrepancies } from "./reconcile.js";
 import { readCsv } from "./csv.js";
 import { policySchema } from "./schemas.js";
 import { readTaskTable, type TaskTable } from "./tasktable.js";
+import { UNITS } from "./targets/units.js";
 import { createViews, openWarehouse, runChecks, schemaFingerprint, type CheckResult } from "./warehouse.js";
 
 /**
@@ -173,6 +174,7 @@ export async function buildWarehouse(options: { data: string; db: string; waitMs
         for (const [key, name] of TABLES) await insertRows(wh.connection, name, table[key] as Record<string, unknown>[]);
       }
       await insertRows(wh.connection, "raw.calendar", calendar.days);
+      await insertRows(wh.connection, "raw.units", UNITS.map((u) => ({ unit: u.unit, category: u.category, base_unit: u.baseUnit, factor: u.factor })));
       const version = JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")).version as string;
       await wh.connection.run("INSERT INTO raw.build_info VALUES (now()::TIMESTAMP, $1, $2, $3)", [version, tables.length, schemaFingerprint()]);
       await wh.connection.run("COMMIT");

@@ -343,7 +343,7 @@ describe("the bulk reader gives the JavaScript reader's results", () => {
         [4, "E_VALUE_MISPLACED", "上次累计完成值（参考）", "0", "累计完成值为空，数填在了其他列：「累计完成值」列为空，而「上次累计完成值（参考）」列填了“0”：累计数请填在「累计完成值」列（「上次累计完成值（参考）」列不会被读取）"],
       ]);
       expect(a3.summaries[0]!.skipped_rows).toEqual([expect.objectContaining({ row: 3 })]);
-      expect(b3.observations.filter((o) => o.period >= "2018-06").map((o) => [o.period, o.value, o.status])).toEqual([["2018-11", 420, null], ["2018-06", null, "in_progress"]]);
+      expect(b3.observations.filter((o) => String(o.period) >= "2018-06").map((o) => [o.period, o.value, o.status])).toEqual([["2018-11", 420, null], ["2018-06", null, "in_progress"]]);
     } finally {
       js.close();
       bulk.close();

@@ -580,6 +580,20 @@ describe("targets the schedule cannot split", () => {
       expect((await status("2018-01-10"))!.progress_status).toBe("overdue");
     });
   });
+
+  it("a goal below one that is no counted thing (提高0.2个百分点) has its share of the way: half of it late in the year lags", async () => {
+    const points = (f: ReturnType<typeof copyData>) =>
+      edit(f.policyDir, "targets.csv", "CX75-08-01,published,8,quantity,,5,,个,个,5,increment,", "CX75-08-01,published,8,quantity,,0.2,,个百分点,个百分点,0.2,increment,");
+    await withOwnWarehouse(points, async (w, load) => {
+      await load("kjj-10.csv", "2017-11-03 10:00:00", ["市科技局,CX75-08-01,2017-10,0.1,个百分点,,,,"], "2017-11-30");
+      await setAsOf(w.connection, "2017-11-20");
+      expect((await query(w.connection, "SELECT progress, elapsed > 0.8 AS late_in_year, indivisible, progress_status FROM target_progress WHERE code = 'CX75-08-01'")).rows[0])
+        .toEqual({ progress: 0.5, late_in_year: true, indivisible: false, progress_status: "lagging" });
+      // the unit table the rule reads: a count is a count, a percentage point is not
+      expect((await query(w.connection, "SELECT unit, category FROM raw.units WHERE unit IN ('次', '个百分点', '公里') ORDER BY unit")).rows)
+        .toEqual([{ unit: "个百分点", category: "percent" }, { unit: "公里", category: "length" }, { unit: "次", category: "count" }]);
+    });
+  });
 });
 
 describe("before any report is due", () => {

@@ -50,6 +50,9 @@ CREATE TABLE raw.task_persons (
 );
 -- The working-day calendar (data/calendar.csv, src/calendar.ts): holidays and weekend days worked instead.
 CREATE TABLE raw.calendar (date DATE PRIMARY KEY, kind VARCHAR NOT NULL, name VARCHAR);
+-- The unit table of the target parser (src/targets/units.ts), written at build: a unit's category (count, money,
+-- percent, …) for the views (a target of one counted thing is judged at its deadline only: target_progress).
+CREATE TABLE raw.units (unit VARCHAR PRIMARY KEY, category VARCHAR NOT NULL, base_unit VARCHAR NOT NULL, factor DOUBLE NOT NULL);
 CREATE TABLE raw.build_info (built_at TIMESTAMP NOT NULL, luoshi_version VARCHAR, policies INTEGER, schema_sha256 VARCHAR NOT NULL);
 -- Network metrics that SQL does not compute well (betweenness, communities): computed at build time by
 -- src/network.ts from the department_edges view, one row per department of each policy.

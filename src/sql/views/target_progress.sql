@@ -56,7 +56,8 @@ base AS (
     greatest(strftime(pol.issued_date, '%Y-%m'), strftime(t.counting_start, '%Y-%m')) AS first_period,
     -- the deadline has passed and the report of its month is due (or in): done or overdue from now on
     coalesce(t.deadline < rules.as_of AND (rules.due_period >= strftime(t.deadline, '%Y-%m') OR l.period >= strftime(t.deadline, '%Y-%m')), false) AS deadline_judged,
-    t.kind = 'quantity' AND t.goal - coalesce(t.baseline, 0) <= 1 AND coalesce(t.unit, '') <> '%' AND NOT coalesce(t.unit, '') LIKE '%元' AS indivisible,
+    -- one counted thing (1个, 1次, 1轮): no share of it, judged at its deadline; not 提高0.2个百分点 nor 1公里
+    t.kind = 'quantity' AND t.goal - coalesce(t.baseline, 0) <= 1 AND t.unit IN (SELECT unit FROM raw.units WHERE category = 'count') AS indivisible,
     CASE
       WHEN t.deadline IS NULL THEN NULL
       ELSE greatest(0, least(1, date_diff('day', t.counting_start, sd.schedule_date) / greatest(1, date_diff('day', t.counting_start, t.deadline))))
