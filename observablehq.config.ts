@@ -1,6 +1,16 @@
+import {execFileSync} from "node:child_process";
+import {existsSync} from "node:fs";
 import {fileURLToPath} from "node:url";
 import {refreshLoaderCache} from "./src/loadercache.ts";
 import {sitePaths} from "./src/sitepaths.ts";
+
+// The libraries the pages import come from node_modules, bundled into Framework's npm cache by `npm run docs:vendor`
+// (npm start, site:build and docs:build run it): a plain `npx observable build` on a fresh clone would otherwise
+// fetch them from a CDN, and fail offline with a stack trace.
+if (!existsSync(fileURLToPath(new URL("./docs/.observablehq/cache/_npm", import.meta.url)))) {
+  console.error("[luoshi] 首次生成站点：正在由 node_modules 准备离线使用的前端库（npm run docs:vendor）…");
+  execFileSync(process.execPath, [fileURLToPath(new URL("./scripts/offline-cache.mjs", import.meta.url)), "--quiet"], {stdio: "inherit"});
+}
 
 // The data loaders' cached output is dropped whenever what they read changed (another LUOSHI_DB, a load into the
 // warehouse, another as-of date, a recompiled library): Framework itself only compares the loader files' times.

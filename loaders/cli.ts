@@ -185,7 +185,12 @@ async function serve(args: string[]): Promise<number> {
     const server = await serveStatic(dir, { port, host: values.host });
     console.error(`站点：${server.url}（${dir}；按 Ctrl+C 停止）`);
   } catch (e) {
-    console.error(`无法在 ${values.host}:${port} 上提供站点：${(e as Error).message}`);
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === "EADDRINUSE" ? `端口 ${port} 已被占用（站点可能已在运行，或另一个程序在用这个端口）：请用 --port 换一个端口，如 --port ${port === 3000 ? 3001 : 3000}`
+      : code === "EACCES" ? `没有权限使用端口 ${port}（1024 以下的端口需要管理员权限）：请用 --port 换一个 1024 以上的端口`
+      : code === "EADDRNOTAVAIL" || code === "ENOTFOUND" ? `本机没有地址 ${values.host}：请用 --host 127.0.0.1（仅本机）或 --host 0.0.0.0（局域网）`
+      : (e as Error).message;
+    console.error(`无法在 ${values.host}:${port} 上提供站点：${why}`);
     return EXIT.unavailable;
   }
   await new Promise<never>(() => {});
@@ -418,7 +423,7 @@ async function ingest(args: string[]): Promise<number> {
   // another warehouse than the data folder's, with that folder's archive: the next luoshi build of the folder replays
   // the files into its own warehouse (a trial load into a copy is a --dry-run, or a copy of the data folder too)
   if (!dryRun && values.data === undefined && process.env.LUOSHI_DATA === undefined && db !== resolve(data, "warehouse.duckdb")) {
-    console.error(`注意：仓库 ${db} 不是数据目录 ${data} 的仓库，但文件仍归档到 ${join(data, "archive")} 并记入 ${join(data, "manifest.csv")}：` +
+    console.error(`注意：仓库 ${db} 不是数据目录 ${data} 的仓库，但文件仍归档到 ${join(data, "archive")} 并记入 ${join(data, "archive", "manifest.csv")}：` +
       `此后在该数据目录运行 luoshi build，这些文件会重放进它的仓库。只想试载请用 --dry-run；另一套数据请用 --data 给出它的数据目录。`);
   }
   const release = dryRun ? () => {} : await acquireWriterLock(db);

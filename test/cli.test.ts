@@ -137,6 +137,8 @@ describe("luoshi CLI", () => {
     const r = run("ingest", file, "--db", "scratch.duckdb", "--as-of", "2017-11-10", "--received-at", "2017-11-05 09:00");
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toContain(`注意：仓库 ${join(own.dir, "scratch.duckdb")} 不是数据目录 ${own.data} 的仓库`);
+    // (the manifest named where it is)
+    expect(r.stderr).toContain(`记入 ${join(own.data, "archive", "manifest.csv")}`);
     expect(r.stderr).toContain("只想试载请用 --dry-run");
     // the folder's own warehouse, or a dry run: nothing to say
     for (const args of [[file, "--as-of", "2017-11-10", "--received-at", "2017-11-05 09:00"], [file, "--db", "scratch.duckdb", "--dry-run", "--as-of", "2017-11-10"]]) {
@@ -193,6 +195,11 @@ describe("luoshi serve", () => {
       expect(await progress.text()).toContain("目标进度");
       expect((await fetch(`${url}no-such-page`)).status).toBe(404);
       expect((await fetch(`${url}..%2F..%2Fetc%2Fpasswd`)).status).toBe(404);
+      // a second server on the same port: told in Chinese that the port is taken, and which to use instead
+      const busy = luoshi("serve", "--dir", dir, "--port", new URL(url).port);
+      expect(busy.status).toBe(3);
+      expect(busy.stderr).toContain(`端口 ${new URL(url).port} 已被占用`);
+      expect(busy.stderr).not.toContain("EADDRINUSE");
     } finally {
       child.kill();
     }
