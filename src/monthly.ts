@@ -16,7 +16,7 @@ import { findStatusBacks, statusBackReason, type StatusBack } from "./statusback
 import { dropReason, fileDrops, fileJumps, fileSeries, fileStatusBacks, jumpReason, reviewReasons, fileStatedCheck } from "./ingest/review.js";
 import { trace } from "./trace.js";
 import { type ProgressReport } from "./progress.js";
-import { aliasCandidates, departmentResolver } from "./ingest/keys.js";
+import { aliasCandidates, departmentIdentities, departmentResolver, foreignDepartmentCheck, type DepartmentIdentities } from "./ingest/keys.js";
 import { query } from "./warehouse.js";
 
 /**
@@ -128,6 +128,8 @@ export type Lookup = {
   departments: Map<string, string>;
   /** Department alias (aliasKey) → the canonical names it stands for (aliasCandidates): what ctx.resolveDepartment reads. */
   aliases: Map<string, string[]>;
+  /** Which department a name stands for when policies use one name for different departments (ctx.foreignDepartment reads it); null when none does. */
+  identities: DepartmentIdentities | null;
 };
 
 /** A query's rows packed into one text by DuckDB (values joined by U+001F, rows by U+001E), with its row count. */
@@ -187,7 +189,10 @@ const REFERENCE = {
     orderBy: undefined,
   },
   reporters: { from: "target_reporters", columns: ["target_id", "department_name"], orderBy: "target_id, position, department_name" },
-  aliases: { from: "(SELECT a.policy_id, a.alias, d.name, d.department_id FROM department_aliases a JOIN departments d USING (department_id))", columns: ["policy_id", "alias", "name", "department_id"], orderBy: undefined },
+  aliases: {
+    from: "(SELECT a.policy_id, a.alias, d.name, d.department_id, i.identity_id FROM department_aliases a JOIN departments d USING (department_id) JOIN department_identities i USING (department_id))",
+    columns: ["policy_id", "alias", "name", "department_id", "identity_id"], orderBy: undefined,
+  },
 } as const;
 
 type ReferencePart = keyof typeof REFERENCE;
@@ -234,10 +239,13 @@ export async function ingestLookup(connection: DuckDBConnection, asOf: string, s
   const byAlias = aliasCandidates(aliases.map(([, alias, name]) => [String(alias), String(name)] as const));
   const departments = new Map<string, string>();
   for (const [policyId, , name, departmentId] of aliases) departments.set(`${policyId}|${name}`, String(departmentId));
+  const identities = departmentIdentities(aliases.map(([policyId, alias, name, , identity]) => [String(policyId), String(alias), String(name), String(identity)] as const),
+    targets.map(([policyId, , code]) => [String(code), String(policyId)] as const));
   return {
     ctx: {
       asOf,
       resolveDepartment: departmentResolver(byAlias),
+      ...(identities ? { foreignDepartment: foreignDepartmentCheck(identities) } : {}),
       targets: new Map(
         targets.map(([, targetId, code, kind, unit, countingStart, , , , , , , signed]) => [String(code), {
           unit: unit || null,
@@ -254,6 +262,7 @@ export async function ingestLookup(connection: DuckDBConnection, asOf: string, s
     }])),
     departments,
     aliases: byAlias,
+    identities,
   };
 }
 

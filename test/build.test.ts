@@ -102,6 +102,34 @@ describe("several policies", () => {
     }
   });
 
+  it("a monthly row names the department of its target's policy: another city's department of the same name is not it (both readers)", async () => {
+    const f = twoPolicies("CX76");
+    edit(join(f.data, "policies", "copy-2018-01"), "departments.csv", "jxj,市经信局,慈溪市经济和信息化局,", "jxj,市经信局,余姚市经济和信息化局,");
+    const db = join(f.dir, "w.duckdb");
+    await buildWarehouse({ data: f.data, db });
+    const wh = await openWarehouse(db, { readOnly: false });
+    try {
+      const bytes = Buffer.from(["报送单位,指标编码,统计期,累计完成值", "慈溪市经济和信息化局,CX76-06-01,2017-10,300", "余姚市经济和信息化局,CX76-06-01,2017-11,310",
+        "市经信局,CX76-06-01,2017-12,320", "市经信局,CX75-06-01,2017-10,300", "余姚市经济和信息化局,CX75-06-01,2017-11,310"].join("\n") + "\n");
+      const verdicts = [];
+      for (const engine of ["js", "bulk"] as const) {
+        const s = await loadMonthlyFile(wh.connection, { name: "jxj.csv", bytes, asOf: "2018-01-10", receivedAt: "2018-01-05 09:00:00", archiveName: null, dryRun: true, engine });
+        expect(s.reader).toBe(engine);
+        verdicts.push({ imported: s.imported, rejects: s.rejects.map((r) => [r.row, r.code, r.message]) });
+      }
+      expect(verdicts[1]).toEqual(verdicts[0]);
+      expect(verdicts[0]).toEqual({
+        imported: 3,
+        rejects: [
+          [2, "E_NOT_REPORTER", "该单位不是该指标的报送单位：「慈溪市经济和信息化局」是政策 cixi-2017-75 中的单位，与指标 CX76-06-01 所属政策 copy-2018-01 的 市经信局 不是同一单位（两者全称不同）：请由 copy-2018-01 的 市经信局 报送，或检查报送单位名称"],
+          [6, "E_NOT_REPORTER", "该单位不是该指标的报送单位：「余姚市经济和信息化局」是政策 copy-2018-01 中的单位，与指标 CX75-06-01 所属政策 cixi-2017-75 的 市经信局 不是同一单位（两者全称不同）：请由 cixi-2017-75 的 市经信局 报送，或检查报送单位名称"],
+        ],
+      });
+    } finally {
+      wh.close();
+    }
+  });
+
   it("one department in several policies: the same full name under another name is one, the same name with other full names is two", async () => {
     const f = twoPolicies("CX76");
     const second = join(f.data, "policies", "copy-2018-01");

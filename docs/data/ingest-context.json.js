@@ -11,7 +11,7 @@ try {
   const wh = await openCurrentWarehouse(warehousePath());
   try {
     // The as-of date does not change the reference data; the page supplies its own.
-    const { ctx, targets, aliases: candidates } = await ingestLookup(wh.connection, "2000-01-01");
+    const { ctx, targets, aliases: candidates, identities } = await ingestLookup(wh.connection, "2000-01-01");
     const aliases = (await query(wh.connection, `SELECT a.alias FROM department_aliases a`)).rows;
     // per target, as src/drops.ts reads them: a quantity's value (a jump, a figure ten times the one before it, is
     // flagged when its increase reaches it), and whether its figure is meant to rise (not a ceiling, nor a goal below
@@ -22,6 +22,8 @@ try {
       targets: Object.fromEntries([...ctx.targets].sort(([a], [b]) => (a < b ? -1 : 1))),
       aliases: Object.fromEntries([...candidates].sort(([a], [b]) => (a < b ? -1 : 1))),
       review: Object.fromEntries([...targets].sort(([a], [b]) => (a < b ? -1 : 1)).map(([code, t]) => [code, [t.goal, t.doneFloor, ...(trend.get(code) ?? [null, true]), t.doneCeiling, t.fallingRate, t.increment]])),
+      // (only when policies use one name for different departments: a city's names are not another's)
+      ...(identities ? { identities } : {}),
     };
     // Every alias, as written and with spaces and full-width brackets, resolves in the page as in `luoshi ingest`,
     // for the reporters of every target too (a name several policies use for different departments).

@@ -9,7 +9,7 @@ import Papa from "papaparse";
 import { checkMonthlyBytes, DEFAULT_MAX_BYTES, type MonthlyFileResult, type ReadOptions } from "./check.js";
 import { INGEST_ERROR_CODES } from "./codes.js";
 import type { IngestContext, IngestTarget, Reject } from "./rules.js";
-import { departmentResolver } from "./keys.js";
+import { departmentResolver, foreignDepartmentCheck, type DepartmentIdentities } from "./keys.js";
 import { rejectsCsv as rejectLinesCsv, rejectsXlsx as rejectLinesXlsx } from "./rejects.js";
 import { dropReason, fileDrops, fileJumps, fileStatusBacks, jumpReason, reviewReasons, fileStatedCheck, statusBackReason } from "./review.js";
 import { COLUMN_NAME } from "./table.js";
@@ -30,6 +30,8 @@ export type IngestContextData = {
    * signed: a rate of change, 增长8%, whose small percentages are not asked about).
    */
   review: Record<string, [number | null, number | null, number | null, boolean, number | null, boolean?, boolean?]>;
+  /** Present when policies use one name for different departments (keys.ts departmentIdentities). */
+  identities?: DepartmentIdentities;
 };
 
 export { aliasKey } from "./keys.js";
@@ -40,6 +42,7 @@ export function ingestContext(data: IngestContextData, asOf: string): IngestCont
   return {
     asOf,
     resolveDepartment: departmentResolver(aliases),
+    ...(data.identities ? { foreignDepartment: foreignDepartmentCheck(data.identities) } : {}),
     targets: new Map(Object.entries(data.targets)),
   };
 }

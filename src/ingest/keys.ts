@@ -60,3 +60,61 @@ export function departmentResolver(aliases: ReadonlyMap<string, readonly string[
     return null;
   };
 }
+
+/**
+ * Which department each name stands for when several policies of the warehouse use one name for different departments
+ * (department_identities: 市经信局 of 慈溪 and of 余姚, whose full names differ). Null when no name does: then a name
+ * resolved for a target's policy is always that policy's department of that name.
+ */
+export type DepartmentIdentities = {
+  /** `${policy_id}|${canonical name}` → identity_id. */
+  names: Record<string, string>;
+  /** aliasKey → [identity_id, policy_id] of every department written so, in some policy. */
+  aliases: Record<string, [string, string][]>;
+  /** Target code → its policy_id. */
+  policies: Record<string, string>;
+};
+
+/**
+ * The identities of `rows` (policy_id, alias, canonical name, identity_id: every alias of every department) for the
+ * targets `targets` (code → policy_id), or null when every canonical name is one department in every policy.
+ */
+export function departmentIdentities(rows: Iterable<readonly [policy: string, alias: string, name: string, identity: string]>, targets: Iterable<readonly [code: string, policy: string]>): DepartmentIdentities | null {
+  const names: Record<string, string> = {};
+  const aliases: Record<string, [string, string][]> = {};
+  const byName = new Map<string, Set<string>>();
+  for (const [policy, alias, name, identity] of rows) {
+    names[`${policy}|${name}`] = identity;
+    const key = aliasKey(alias);
+    const list = (aliases[key] ??= []);
+    if (!list.some(([i, p]) => i === identity && p === policy)) list.push([identity, policy]);
+    let ids = byName.get(name);
+    if (ids === undefined) byName.set(name, (ids = new Set()));
+    ids.add(identity);
+  }
+  if (![...byName.values()].some((ids) => ids.size > 1)) return null;
+  for (const list of Object.values(aliases)) list.sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return { names, aliases, policies: Object.fromEntries(targets) };
+}
+
+/**
+ * The check of a name resolved for a target (E_NOT_REPORTER): null when the name as written stands for the department
+ * of that name in the target's policy, else why not (「慈溪市经济和信息化局」 for a target of 余姚's 市经信局: the name is
+ * that of the same-named department of another city, whose figures it would overwrite).
+ */
+export function foreignDepartmentCheck(data: DepartmentIdentities): (written: string, code: string, name: string) => string | null {
+  return (written, code, name) => {
+    const policy = data.policies[code];
+    if (policy === undefined) return null;
+    const identity = data.names[`${policy}|${name}`];
+    if (identity === undefined) return null;
+    for (const key of lookupKeys(written)) {
+      const found = data.aliases[key];
+      if (found === undefined) continue;
+      if (found.some(([i]) => i === identity)) return null;
+      const others = [...new Set(found.map(([, p]) => p))].join("、");
+      return `「${written}」是政策 ${others} 中的单位，与指标 ${code} 所属政策 ${policy} 的 ${name} 不是同一单位（两者全称不同）：请由 ${policy} 的 ${name} 报送，或检查报送单位名称`;
+    }
+    return null;
+  };
+}

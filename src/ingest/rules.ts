@@ -47,6 +47,11 @@ export type IngestContext = {
    * row's target's reporters, which decide when the name stands for departments of several policies.
    */
   resolveDepartment(name: string, reporters?: readonly string[]): string | null;
+  /**
+   * When several policies use one name for different departments (keys.ts foreignDepartmentCheck): why the name as
+   * written does not stand for the department `name` of the target `code`'s policy, else null. Absent otherwise.
+   */
+  foreignDepartment?(written: string, code: string, name: string): string | null;
   /** YYYY-MM-DD: periods after this date's month are rejected. Always explicit. */
   asOf: string;
 };
@@ -235,6 +240,16 @@ class RowMemo {
     return d;
   }
 
+  private readonly foreign = new Map<string, string | null>();
+
+  /** ctx.foreignDepartment, remembered per written name and code. */
+  foreignDepartment(written: string, code: string, name: string): string | null {
+    const key = `${written}\u0000${code}`;
+    let found = this.foreign.get(key);
+    if (found === undefined) this.foreign.set(key, (found = this.ctx.foreignDepartment?.(written, code, name) ?? null));
+    return found;
+  }
+
   /** The target a cleaned 指标编码 cell names, if any. */
   targetOf(code: string): IngestTarget | undefined {
     const known = code === "" ? null : this.targetCode(code);
@@ -360,7 +375,8 @@ export class CellVerdicts {
     const target = this.memo.ctx.targets.get(known)!;
     const canonical = this.memo.department(d, target);
     if (canonical === null) return null;
-    return reportsTarget(target, canonical) ? { department: canonical, code: known, target } : null;
+    // (a name several policies use for different departments: the target's policy's, or left to the rules, E_NOT_REPORTER)
+    return reportsTarget(target, canonical) && this.memo.foreignDepartment(d, known, canonical) === null ? { department: canonical, code: known, target } : null;
   }
 
   /** 统计期 read, not empty (its bounds depend on the target). */
@@ -554,6 +570,10 @@ function checkCells(cells: RowCells, sourceRow: number, memo: RowMemo): ValidRow
   if (department !== null && target && !reportsTarget(target, department)) {
     const reporters = target.reportingDepartments.length === 0 ? "（该指标未登记报送单位）" : `（应由 ${target.reportingDepartments.join("、")} 报送）`;
     issues = addIssue(issues, cells, "E_NOT_REPORTER", "department", rowMessage("E_NOT_REPORTER", `${department} 不报送指标 ${targetCode}${reporters}`));
+  } else if (department !== null && target && targetCode !== null && memo.ctx.foreignDepartment) {
+    // (and be that policy's department: not the same-named one of another city)
+    const foreign = memo.foreignDepartment(cells.department, targetCode, department);
+    if (foreign !== null) issues = addIssue(issues, cells, "E_NOT_REPORTER", "department", rowMessage("E_NOT_REPORTER", foreign));
   }
 
   if (issues !== null || department === null || targetCode === null || !period || !target || status === undefined || !unitOk) {
