@@ -37,23 +37,34 @@ export const neverReported = (t) => t.latest_period == null && t.latest_status =
  * 一、总体情况: one paragraph. `targets`: the behind (lagging, overdue) pairs of the policy, to say how many of the
  * overdue were never reported and how many of the lagging are judged against their value (低于目标, 超过上限).
  */
-export function overallParagraph(policy, counts, {asOf, receipts, targets = []}) {
+export function overallParagraph(policy, counts, {asOf, receipts, targets = [], unjudged: passed = [], reviewing = []}) {
   const {tasks, pairs, totalTasks, totalPairs} = counts;
   const withTargets = totalTasks - tasks.no_target;
   const silent = targets.filter((t) => t.progress_status === "overdue" && neverReported(t)).length;
   const byValue = targets.filter((t) => t.progress_status === "lagging" && againstValue(t)).length;
   const parts = [
-    `截至${dateZh(asOf)}，${policy.doc_number ? `《${policy.title}》（${policy.doc_number}）` : `《${policy.title}》`}共分解任务 ${totalTasks} 项，其中设有量化指标的 ${withTargets} 项，按报送单位计指标 ${totalPairs} 项。`,
+    `截至${dateZh(asOf)}，${policy.doc_number ? `《${policy.title}》（${policy.doc_number}）` : `《${policy.title}》`}共分解任务 ${totalTasks} 项，其中设有量化指标或完成节点的 ${withTargets} 项，按报送单位计指标 ${totalPairs} 项。`,
     totalPairs
       ? `按序时进度评估，指标已完成 ${pairs.done + pairs.done_late} 项${late(pairs)}、进度正常 ${pairs.on_track} 项、落后序时 ${pairs.lagging} 项${byValue ? `（其中增减率低于目标或超过上限的 ${byValue} 项，不看序时）` : ""}、逾期未完成 ${pairs.overdue} 项${silent ? `（其中 ${silent} 项从未报送）` : ""}、尚未报送 ${pairs.not_reported} 项${unjudged(pairs)}。`
       : "",
     `任务层面（按其中最差的指标计），逾期未完成 ${tasks.overdue} 项，落后序时 ${tasks.lagging} 项，有指标尚未报送 ${tasks.not_reported} 项，进度正常 ${tasks.on_track} 项，已完成 ${tasks.done + tasks.done_late} 项${late(tasks)}${unjudged(tasks)}。`,
+    // (a task no report can judge is in no count above: its passed deadline said, so that it is not taken for done)
+    tasks.no_target
+      ? `没有量化指标或完成节点、无法按月度报送判断的任务 ${tasks.no_target} 项${passed.length ? `，其中 ${passed.length} 项时限已过（${rowList(passed.map((t) => t.row_no))}），完成情况需另行核实` : ""}。`
+      : "",
+    // (a figure flagged at load, 3270家 for 450: counted as reported until corrected, which may be why a target is done)
+    reviewing.length
+      ? `另有 ${reviewing.length} 项指标的最新报送数待复核（可能填错，如 ${reviewing.slice(0, 3).map((r) => `${r.code} ${r.department_name}`).join("、")}），核实更正前按所报数判断。`
+      : "",
     receipts === 0 ? (pairs.not_due === totalPairs ? "截至判断日期尚无到期的月度报送。" : "截至判断日期尚未收到任何月度报送，以上判断均基于“未报送”。") : ""
   ];
   // a judging date before the policy was issued: said first, so that nobody reads the counts as a verdict
   if (policy.issued_date && asOf < policy.issued_date) parts.unshift(`（注意：判断日期早于本政策的发文日期 ${dateZh(policy.issued_date)}，以下各项不是对执行情况的评价。）`);
   return html`<p class="briefing-text">${parts.join("")}</p>`;
 }
+
+/** 第 7、9、19 行 (and 等 n 行 beyond ten). */
+const rowList = (rows) => `第 ${rows.slice(0, 10).join("、")} 行${rows.length > 10 ? ` 等 ${rows.length} 行` : ""}`;
 
 /** One lagging or overdue target, as a sentence. */
 export function targetSentence(t) {

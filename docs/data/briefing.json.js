@@ -17,6 +17,12 @@ await emitJson(async (read) => ({
       coalesce((SELECT list(p.person_name ORDER BY p.position) FROM task_persons p WHERE p.task_id = task_progress.task_id AND p.role = 'lead'
         AND p.person_status <> 'unresolved'), []) AS lead_persons
     FROM task_progress WHERE task_status IN ('overdue', 'lagging') ORDER BY policy_id, task_status = 'lagging', row_no`),
+  // tasks with no target a report can judge (no quantity, milestone or duty) whose deadline has passed: said, not silently left out
+  unjudged: await read(`SELECT policy_id, row_no FROM task_progress WHERE task_status = 'no_target' AND deadline_passed ORDER BY policy_id, row_no`),
+  // targets whose latest figure is flagged for review (a likely typo, a fall): judged as reported until corrected, said so
+  reviewing: await read(`SELECT p.policy_id, p.code, p.department_name, p.progress_status FROM target_progress p
+      JOIN observations o ON o.department_id = p.department_id AND o.target_id = p.target_id AND o.period = p.figure_period
+      WHERE o.flagged ORDER BY p.policy_id, p.code, p.department_name`),
   targets: await read(`SELECT p.policy_id, p.row_no, p.code, p.subject, p.kind, p.comparator, p.target_value, p.value_max, p.frequency, p.goal, p.unit, p.department_name,
       p.latest_period, p.latest_value, p.figure_period, p.falls, p.rate, p.prorated, p.ceiling, p.measure, p.latest_status, round(p.progress, 4) AS progress, round(p.elapsed, 4) AS elapsed, p.progress_status
     FROM target_progress p JOIN task_progress t ON t.policy_id = p.policy_id AND t.row_no = p.row_no
