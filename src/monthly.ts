@@ -225,9 +225,11 @@ export async function ingestLookup(connection: DuckDBConnection, asOf: string, s
     const rows = s ? unpack(s, q.columns.length) : await packedRows(c, q.from, q.columns, { orderBy: q.orderBy });
     return rows ?? ((await c.runAndReadAll(`SELECT ${q.columns.join(", ")} FROM ${q.from}${q.orderBy ? ` ORDER BY ${q.orderBy}` : ""}`)).getRowsJS() as (string | null)[][]);
   };
-  const readOthers = async () => [await read(side, "reporters"), await read(side, "aliases")] as const;
+  // (the retired codes, a few: read as they are)
+  const readOthers = async () => [await read(side, "reporters"), await read(side, "aliases"),
+    (await side.runAndReadAll("SELECT code FROM raw.targets WHERE status <> 'published'")).getRowsJS().map(([code]) => String(code).toUpperCase())] as const;
   // with a second connection the targets and the rest are read at once; on one connection one statement at a time
-  const [targets, [reporterRows, aliases]] = side === connection || stored.size === 3
+  const [targets, [reporterRows, aliases, retired]] = side === connection || stored.size === 3
     ? [await read(connection, "targets"), await readOthers()]
     : await Promise.all([read(connection, "targets"), readOthers()]);
   const reporters = new Map<string, string[]>();
@@ -246,6 +248,7 @@ export async function ingestLookup(connection: DuckDBConnection, asOf: string, s
       asOf,
       resolveDepartment: departmentResolver(byAlias),
       ...(identities ? { foreignDepartment: foreignDepartmentCheck(identities) } : {}),
+      ...(retired.length > 0 ? { retiredCodes: new Set(retired) } : {}),
       targets: new Map(
         targets.map(([, targetId, code, kind, unit, countingStart, , , , , , , signed]) => [String(code), {
           unit: unit || null,

@@ -257,6 +257,10 @@ describe("luoshi ingest", () => {
     expect(after.stderr).toContain("按清单顺序重放月度文件 1 个（载入数值 2 个，拒绝 1 行）");
     expect(after.stderr).toMatch(/拒绝原因：E_[A-Z_]+×1。重放按现在的任务分解表核对各行/);
     expect(after.stderr).toContain('luoshi query "select file, source_row, code, message from rejects"');
+    // the row naming it is told the code is retired, not that it does not exist (and not offered a near code)
+    const retired = luoshi("ingest", file("b.csv", ["市经信局,cx75-29-02,2017-11,1900,家,,,,"]), "--as-of", "2017-12-10", "--dry-run");
+    expect(retired.status).toBe(1);
+    expect(retired.stdout).toContain("[E_UNKNOWN_CODE] 指标编码不存在：“cx75-29-02”：该指标编码已停用（不再作为指标跟踪），无需报送，请删去这一行");
   });
 
   it("a CSV whose 报送单位 or 统计期 is on the first row of a block only (merged cells saved as CSV): says so once", () => {

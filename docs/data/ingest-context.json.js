@@ -24,6 +24,7 @@ try {
       review: Object.fromEntries([...targets].sort(([a], [b]) => (a < b ? -1 : 1)).map(([code, t]) => [code, [t.goal, t.doneFloor, ...(trend.get(code) ?? [null, true]), t.doneCeiling, t.fallingRate, t.increment]])),
       // (only when policies use one name for different departments: a city's names are not another's)
       ...(identities ? { identities } : {}),
+      ...(ctx.retiredCodes ? { retired: [...ctx.retiredCodes].sort() } : {}),
     };
     // Every alias, as written and with spaces and full-width brackets, resolves in the page as in `luoshi ingest`,
     // for the reporters of every target too (a name several policies use for different departments).

@@ -32,6 +32,8 @@ export type IngestContextData = {
   review: Record<string, [number | null, number | null, number | null, boolean, number | null, boolean?, boolean?]>;
   /** Present when policies use one name for different departments (keys.ts departmentIdentities). */
   identities?: DepartmentIdentities;
+  /** Retired codes, upper case (IngestContext.retiredCodes), when there are any. */
+  retired?: string[];
 };
 
 export { aliasKey } from "./keys.js";
@@ -43,6 +45,7 @@ export function ingestContext(data: IngestContextData, asOf: string): IngestCont
     asOf,
     resolveDepartment: departmentResolver(aliases),
     ...(data.identities ? { foreignDepartment: foreignDepartmentCheck(data.identities) } : {}),
+    ...(data.retired ? { retiredCodes: new Set(data.retired) } : {}),
     targets: new Map(Object.entries(data.targets)),
   };
 }

@@ -52,6 +52,8 @@ export type IngestContext = {
    * written does not stand for the department `name` of the target `code`'s policy, else null. Absent otherwise.
    */
   foreignDepartment?(written: string, code: string, name: string): string | null;
+  /** Codes of the registry no longer published (retired), upper case: a row naming one is told so, not "unknown". */
+  retiredCodes?: ReadonlySet<string>;
   /** YYYY-MM-DD: periods after this date's month are rejected. Always explicit. */
   asOf: string;
 };
@@ -287,6 +289,7 @@ class RowMemo {
 
   /** For the message of an unknown 指标编码: the codes it may stand for (the same parts, leading zeros and separators aside). */
   codeHint(written: string): string {
+    if (this.ctx.retiredCodes?.has(codeCell(written).toUpperCase())) return "：该指标编码已停用（不再作为指标跟踪），无需报送，请删去这一行";
     const key = codeKey(codeCell(written));
     return key === "" ? "" : hint(codeIndex(this.ctx.targets).get(key) ?? []);
   }
