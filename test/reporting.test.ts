@@ -581,6 +581,22 @@ describe("targets the schedule cannot split", () => {
     });
   });
 
+  it("lagging is 10 percentage points or more behind the schedule, on the whole percentages shown (以上 includes its number)", async () => {
+    await withOwnWarehouse(() => {}, async (w, load) => {
+      // CX75-06-01: 450家 by 2017-12-31; October's report against 83 % of the year (303 of 364 days)
+      const status = async (value: number) => {
+        await load(`jxj-${value}.csv`, "2017-11-03 10:00:00", [`市经信局,CX75-06-01,2017-10,${value},家,,,,`], "2017-11-30");
+        await setAsOf(w.connection, "2017-11-20");
+        return (await query(w.connection, `SELECT round(progress * 100) AS shown, round(elapsed * 100) AS schedule, round((elapsed - progress) * 100, 1) AS gap, progress_status
+          FROM target_progress WHERE code = 'CX75-06-01' AND department_name = '市经信局'`)).rows[0];
+      };
+      // 330 of 450: 73 % against 83 %, 9.9 points behind: shown 10 points behind, lagging
+      expect(await status(330)).toEqual({ shown: 73, schedule: 83, gap: 9.9, progress_status: "lagging" });
+      // 333: 74 % against 83 %: on track
+      expect(await status(333)).toEqual({ shown: 74, schedule: 83, gap: 9.2, progress_status: "on_track" });
+    });
+  });
+
   it("a goal below one that is no counted thing (提高0.2个百分点) has its share of the way: half of it late in the year lags", async () => {
     const points = (f: ReturnType<typeof copyData>) =>
       edit(f.policyDir, "targets.csv", "CX75-08-01,published,8,quantity,,5,,个,个,5,increment,", "CX75-08-01,published,8,quantity,,0.2,,个百分点,个百分点,0.2,increment,");
