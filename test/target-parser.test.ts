@@ -462,6 +462,7 @@ const NEGATIVES = [
   "提供7×24小时服务",
   "在国内一线城市实施飞地建设",
   "深化企业两化融合",
+  "实施新一轮智能化技术改造，示范带动新一代信息技术应用",
 ];
 
 describe("names, numbering and dates are not quantities", () => {

@@ -49,6 +49,8 @@ export const IDIOMS: readonly string[] = [
 /** Words before a bare 一 that make it an article or part of a word: 其中一个, 作为一项, 统一, 唯一, 进一步. */
 export const INDEFINITE_BEFORE_ONE: readonly string[] = [
   "其中", "作为", "成为", "是", "为", "这", "那", "任", "同", "另", "唯", "某", "统", "进", "万", "单", "划", "专", "逐", "之", "不", "有",
+  // 新一轮, 新一代, 新一批: "a new round of", no count (实施新一轮智能化技术改造)
+  "新",
 ];
 
 /** Words before any numeral making it an ordinal, a rank or an interval: 第三, 前10名, 每2个月. */
