@@ -330,7 +330,10 @@ export function readTaskTable(dir: string, displayRoot = "data/policies"): TaskT
       const explicit = t.deadline_date !== null;
       errors.push(loadError("E_DEADLINE_BEFORE_ISSUE", name("tasks.csv"), row, explicit ? "deadline_date" : "deadline_text",
         `完成时限 ${deadlineDate} 早于发文日期 ${policy.issued_date}（policy.csv）` +
-          (explicit ? "：请核对" : `：「${t.deadline_text}」按发文当年换算；如指次年，请在 deadline_date 中写明日期`), explicit ? deadlineDate : t.deadline_text));
+          (explicit ? "：请核对"
+            // (a text that names its year: 2018年3月底前 is no month of the issuing year to read otherwise)
+            : /(?:19|20)\d{2}\s*年/.test(t.deadline_text) ? `：「${t.deadline_text}」写明了年份，请核对它与 policy.csv 的发文日期（issued_date）哪一个有误`
+            : `：「${t.deadline_text}」按发文当年换算；如指次年，请在 deadline_date 中写明日期`), explicit ? deadlineDate : t.deadline_text));
     }
     const item = itemRows.find((i) => i.data.item_no === t.item_no)?.data;
     table.tasks.push({

@@ -180,6 +180,11 @@ describe("rejections name the file, row, column and reason", () => {
     const r = rejected((d) => edit(d, "tasks.csv", "10月底前,2017-10-31", "6月底前,"));
     expect(r.errors).toMatchObject([{ code: "E_DEADLINE_BEFORE_ISSUE", row: 36, column: "deadline_text", value: "6月底前" }]);
     expect(r.errors[0]!.message).toContain("2017-06-30");
+    expect(r.errors[0]!.message).toContain("按发文当年换算；如指次年");
+    // a deadline that names its year is no month to read in another year: which of the two dates is wrong is asked
+    const dated = rejected((d) => edit(d, "tasks.csv", "10月底前,2017-10-31", "2017年6月底前,"));
+    expect(dated.errors).toMatchObject([{ code: "E_DEADLINE_BEFORE_ISSUE", row: 36, column: "deadline_text", value: "2017年6月底前" }]);
+    expect(dated.errors[0]!.message).toContain("「2017年6月底前」写明了年份，请核对它与 policy.csv 的发文日期（issued_date）哪一个有误");
   });
 
   it("the deadline of clauses is their latest date (11月中旬启动，明年3月底前完成 → 2018-03-31)", () => {
