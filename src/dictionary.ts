@@ -566,7 +566,7 @@ export const DICTIONARY: Record<string, ViewDoc> = {
   },
   rejects: {
     title: "被拒绝的行",
-    description: "每个载入文件中被拒绝的行：行号、列、错误代码、中文原因与原值。只含截至判断日期（as-of）当天结束时已接收的文件。",
+    description: "每个载入文件中被拒绝的行：行号、列、错误代码、中文原因与原值，能认出时的报送单位、指标与统计期，以及此后重新报送了该数的文件。只含截至判断日期（as-of）当天结束时已接收的文件。",
     key: ["receipt_no", "source_row", "column_name", "code"],
     columns: {
       receipt_no: "载入序号",
@@ -578,6 +578,11 @@ export const DICTIONARY: Record<string, ViewDoc> = {
       message: "中文原因",
       value: "原值",
       raw_row: "整行原文（JSON）",
+      department_name: "报送单位（能认出时；否则为空）",
+      target_code: "指标编码（能认出时；否则为空）",
+      period: "统计期 YYYY-MM（能认出时；否则为空）",
+      corrected_by: "此后（截至判断日期）为同一报送单位、指标和统计期载入了数值或状态的第一个文件：该行已重新报送；为空则仍待更正",
+      corrected_at: "该文件的接收时间",
     },
   },
   reporting_rules: {

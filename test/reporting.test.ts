@@ -581,6 +581,26 @@ describe("targets the schedule cannot split", () => {
     });
   });
 
+  it("a rejected row names its department, target and period when known, and the later file that sent that key again, once received", async () => {
+    await withOwnWarehouse(() => {}, async (w, load) => {
+      await load("jxj-10.csv", "2017-11-03 10:00:00", ["市经信局,CX75-06-01,2017-10,-300,家,,,,", "市经信局,CX75-29-02,2017-10,abc,家,,,,", "市经信,CX75-29-02,2017-09,1,家,,,,"], "2017-11-30");
+      await load("jxj-10-更正.csv", "2017-11-06 09:00:00", ["市经信局,CX75-06-01,2017-10,300,家,,,,"], "2017-11-30");
+      const rejects = async (asOf: string) => {
+        await setAsOf(w.connection, asOf);
+        return (await query(w.connection, "SELECT source_row, code, department_name, target_code, period, corrected_by, strftime(corrected_at, '%m-%d') AS corrected_at FROM rejects ORDER BY source_row")).rows;
+      };
+      const before = [
+        { source_row: 2, code: "E_NEGATIVE", department_name: "市经信局", target_code: "CX75-06-01", period: "2017-10", corrected_by: null, corrected_at: null },
+        { source_row: 3, code: "E_NOT_A_NUMBER", department_name: "市经信局", target_code: "CX75-29-02", period: "2017-10", corrected_by: null, corrected_at: null },
+        { source_row: 4, code: "E_UNKNOWN_DEPARTMENT", department_name: null, target_code: null, period: null, corrected_by: null, corrected_at: null },
+      ];
+      // before the correction is received: every row waits for the department
+      expect(await rejects("2017-11-05")).toEqual(before);
+      // after: the negative's key was sent again; the others were not
+      expect(await rejects("2017-11-10")).toEqual([{ ...before[0], corrected_by: "jxj-10-更正.csv", corrected_at: "11-06" }, before[1], before[2]]);
+    });
+  });
+
   it("lagging is 10 percentage points or more behind the schedule, on the whole percentages shown (以上 includes its number)", async () => {
     await withOwnWarehouse(() => {}, async (w, load) => {
       // CX75-06-01: 450家 by 2017-12-31; October's report against 83 % of the year (303 of 364 days)

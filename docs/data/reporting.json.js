@@ -25,9 +25,13 @@ await emitJson(async (read) => ({
     FROM observations o JOIN targets t USING (target_id) WHERE o.flagged ORDER BY o.received_at DESC, o.department_name, o.code, o.period LIMIT ${LISTED}`),
   flagged: (await read(`SELECT policy_id, count(*) AS n FROM observations WHERE flagged GROUP BY ALL`)),
   // the rows rejected (what each department sent wrong), newest file first
-  rejects: await read(`SELECT file, strftime(received_at, '%Y-%m-%d %H:%M') AS received_at, source_row, column_name, code, message, left(value, 80) AS value
-    FROM rejects ORDER BY received_at DESC, receipt_no DESC, source_row LIMIT ${LISTED}`),
+  // (those still waiting for the department first: a row sent again since, corrected_by, no longer does)
+  rejects: await read(`SELECT file, strftime(received_at, '%Y-%m-%d %H:%M') AS received_at, source_row, column_name, code, message, left(value, 80) AS value,
+      department_name, target_code, period, corrected_by, strftime(corrected_at, '%Y-%m-%d %H:%M') AS corrected_at
+    FROM rejects ORDER BY corrected_by IS NOT NULL, received_at DESC, receipt_no DESC, source_row LIMIT ${LISTED}`),
   rejectsTotal: (await read(`SELECT count(*) AS n FROM rejects`))[0].n,
+  // rejected rows (not problems) sent again since
+  rejectsCorrected: (await read(`SELECT count(DISTINCT (receipt_no, source_row)) AS n FROM rejects WHERE corrected_by IS NOT NULL`))[0].n,
   // every file loaded, newest first
   files: await read(`SELECT receipt_no, original_name, strftime(received_at, '%Y-%m-%d %H:%M') AS received_at, rows_read, imported, updated, unchanged,
       rejected, flagged FROM receipts ORDER BY receipt_no DESC LIMIT ${LISTED}`),

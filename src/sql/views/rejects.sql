@@ -1,6 +1,24 @@
 -- Every rejected row of every file loaded and received by the end of the as-of date (reporting_rules), with its error
--- code, Chinese message and raw value.
-SELECT x.receipt_no, r.original_name AS file, r.received_at, x.source_row, x.column_name, x.code, x.message, x.value, x.raw_row
-FROM raw.rejects x
-JOIN raw.receipts r USING (receipt_no)
-WHERE r.received_at < (SELECT as_of FROM reporting_rules) + INTERVAL 1 DAY
+-- code, Chinese message and raw value; the department, target and period of the row when the reader knew them; and,
+-- for such a row, the first later file received by then that loaded a figure or status for that key: the row has been
+-- sent again (corrected_by), and no longer waits for the department.
+WITH x AS (
+  SELECT x.*, r.original_name AS file, r.received_at
+  FROM raw.rejects x
+  JOIN raw.receipts r USING (receipt_no)
+  WHERE r.received_at < (SELECT as_of FROM reporting_rules) + INTERVAL 1 DAY
+),
+corrected AS (
+  SELECT x.receipt_no, x.source_row, min_by(r.original_name, r.received_at) AS corrected_by, min(r.received_at) AS corrected_at
+  FROM (SELECT DISTINCT receipt_no, source_row, department_id, target_id, period FROM x WHERE department_id IS NOT NULL) x
+  JOIN raw.observations o ON o.department_id = x.department_id AND o.target_id = x.target_id AND o.period = x.period AND o.receipt_no > x.receipt_no
+  JOIN raw.receipts r ON r.receipt_no = o.receipt_no
+  WHERE r.received_at < (SELECT as_of FROM reporting_rules) + INTERVAL 1 DAY
+  GROUP BY ALL
+)
+SELECT x.receipt_no, x.file, x.received_at, x.source_row, x.column_name, x.code, x.message, x.value, x.raw_row,
+  d.name AS department_name, t.code AS target_code, x.period, c.corrected_by, c.corrected_at
+FROM x
+LEFT JOIN raw.departments d ON d.department_id = x.department_id
+LEFT JOIN raw.targets t ON t.target_id = x.target_id
+LEFT JOIN corrected c ON c.receipt_no = x.receipt_no AND c.source_row IS NOT DISTINCT FROM x.source_row
