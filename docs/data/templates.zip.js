@@ -4,7 +4,7 @@
 import { strToU8, zipSync } from "fflate";
 import { todayIso } from "../../dist/src/deadline.js";
 import { warehousePath } from "../../dist/src/paths.js";
-import { openCurrentWarehouse, setAsOf } from "../../dist/src/warehouse.js";
+import { openCurrentWarehouse, query, setAsOf } from "../../dist/src/warehouse.js";
 import { buildTemplate, defaultTemplatePeriod, reportingDepartments, templateCsv, templateFileName, templateXlsx, TemplateError } from "../../dist/src/template.js";
 
 // A fixed timestamp (local-time fields): the same warehouse gives the same bytes.
@@ -17,6 +17,11 @@ try {
     await setAsOf(wh.connection, today); // the figures known that day (the templates' last reported values)
     const period = await defaultTemplatePeriod(wh.connection, today);
     const dir = `报送模板-${period}`;
+    // earlier months a department still owes (never sent, or every row sent back): said beside its template, which is for `period`
+    const owed = new Map();
+    for (const r of (await query(wh.connection, `SELECT department_name, list(period ORDER BY period) AS periods FROM reporting_calendar
+        WHERE status IN ('missing', 'returned') AND period < $1 GROUP BY ALL`, [period])).rows) owed.set(r.department_name, r.periods);
+    const owes = (name) => (owed.has(name) ? `；另欠 ${owed.get(name).join("、")} 的报送（luoshi template --department ${name} --period ${owed.get(name)[0]} 生成）` : "");
     const files = {};
     const listed = [];
     for (const d of await reportingDepartments(wh.connection)) {
@@ -32,7 +37,7 @@ try {
       if (t.rows.length === 0) continue; // nothing owed: every target finished earlier
       files[`${dir}/XLSX/${templateFileName(t, "xlsx")}`] = [templateXlsx(t), { level: 0 }]; // already deflated
       files[`${dir}/CSV/${templateFileName(t, "csv")}`] = strToU8(templateCsv(t));
-      listed.push(`${t.department}：${t.rows.length} 个指标`);
+      listed.push(`${t.department}：${t.rows.length} 个指标${owes(t.department)}`);
     }
     const readme = [
       `月度进展报送模板（统计期 ${period}）`,
