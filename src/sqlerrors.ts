@@ -37,7 +37,7 @@ export function sqlErrorText(message: string): string {
   const suggestion = message.match(/Did you mean "([^"]+)"/)?.[1];
   const lines = [`SQL 执行失败：${kind ?? "DuckDB 报告错误"}${suggestion ? `（是否指 ${suggestion}？）` : ""}`];
   if (/^Catalog Error: Table with name/.test(message)) {
-    lines.push("可查询的表与视图：luoshi query \"SELECT table_name FROM information_schema.tables ORDER BY 1\"；各列含义见站点的数据字典页");
+    lines.push("可查询的视图：luoshi query \"SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' ORDER BY 1\"（raw 模式中的原始表要写 raw.表名）；各列含义见站点的数据字典页");
   }
   lines.push(`DuckDB 原文：${message}`);
   return lines.join("\n");

@@ -52,7 +52,8 @@ describe("sqlErrorText: a failed luoshi query in Chinese, DuckDB's text kept bel
   it("passes DuckDB's suggestion on, and says how to list what can be queried", async () => {
     const text = sqlErrorText(await errorOf("SELECT * FROM taskz"));
     expect(text).toContain("（是否指 tasks？）");
-    expect(text).toContain("information_schema.tables");
+    expect(text).toContain("information_schema.tables WHERE table_schema = 'main'");
+    expect(text).toContain("raw.表名");
   });
 
   it("a read-only warehouse: says that query only reads", () => {
