@@ -583,7 +583,7 @@ describe("targets the schedule cannot split", () => {
 
   it("a rejected row names its department, target and period when known, and the later file that sent that key again, once received", async () => {
     await withOwnWarehouse(() => {}, async (w, load) => {
-      await load("jxj-10.csv", "2017-11-03 10:00:00", ["市经信局,CX75-06-01,2017-10,-300,家,,,,", "市经信局,CX75-29-02,2017-10,abc,家,,,,", "市经信,CX75-29-02,2017-09,1,家,,,,"], "2017-11-30");
+      await load("jxj-10.csv", "2017-11-03 10:00:00", ["市经信局,CX75-06-01,2017-10,-300,家,,,,", "市经信局,CX75-29-02,2017-10,abc,家,,,,", "市经信,CX75-29-02,2017-09,1,家,,,,", "某某办,CX75-29-02,2017-09,1,家,,,,"], "2017-11-30");
       await load("jxj-10-更正.csv", "2017-11-06 09:00:00", ["市经信局,CX75-06-01,2017-10,300,家,,,,"], "2017-11-30");
       const rejects = async (asOf: string) => {
         await setAsOf(w.connection, asOf);
@@ -592,12 +592,16 @@ describe("targets the schedule cannot split", () => {
       const before = [
         { source_row: 2, code: "E_NEGATIVE", department_name: "市经信局", target_code: "CX75-06-01", period: "2017-10", corrected_by: null, corrected_at: null },
         { source_row: 3, code: "E_NOT_A_NUMBER", department_name: "市经信局", target_code: "CX75-29-02", period: "2017-10", corrected_by: null, corrected_at: null },
-        { source_row: 4, code: "E_UNKNOWN_DEPARTMENT", department_name: null, target_code: null, period: null, corrected_by: null, corrected_at: null },
+        // (a name not known, near one reporter of the target alone, as its message asks: meant for that department)
+        { source_row: 4, code: "E_UNKNOWN_DEPARTMENT", department_name: "市经信局", target_code: "CX75-29-02", period: "2017-09", corrected_by: null, corrected_at: null },
+        { source_row: 5, code: "E_UNKNOWN_DEPARTMENT", department_name: null, target_code: null, period: null, corrected_by: null, corrected_at: null },
       ];
       // before the correction is received: every row waits for the department
       expect(await rejects("2017-11-05")).toEqual(before);
       // after: the negative's key was sent again; the others were not
-      expect(await rejects("2017-11-10")).toEqual([{ ...before[0], corrected_by: "jxj-10-更正.csv", corrected_at: "11-06" }, before[1], before[2]]);
+      expect(await rejects("2017-11-10")).toEqual([{ ...before[0], corrected_by: "jxj-10-更正.csv", corrected_at: "11-06" }, ...before.slice(1)]);
+      // 市经信局's September: sent (under a name not known) and sent back, not never sent
+      expect((await query(w.connection, "SELECT status FROM reporting_calendar WHERE department_name = '市经信局' AND period = '2017-09'")).rows).toEqual([{ status: "returned" }]);
     });
   });
 

@@ -630,7 +630,13 @@ function reportedKey(cells: RowCells, memo: RowMemo): Reject["reported"] {
   const code = cells.targetCode === "" ? null : memo.targetCode(cells.targetCode);
   const target = code === null ? undefined : memo.ctx.targets.get(code);
   if (target === undefined || cells.department === "" || cells.period === "") return null;
-  const department = memo.department(cells.department, target);
+  let department = memo.department(cells.department, target);
+  // (a name not known that is near one reporter of the target alone, 周巷 for 周巷镇, as its message asks: the row was
+  // meant for it, and that department's month counts as sent back, not as never sent)
+  if (department === null) {
+    const near = nearNames(normalizeName(cells.department), target.reportingDepartments);
+    if (near.length === 1) department = near[0]!;
+  }
   const period = memo.period(cells.period);
   if (department === null || !reportsTarget(target, department) || !period.ok || period.value === null) return null;
   return { department, targetCode: code!, period: period.value };
