@@ -65,6 +65,7 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
   ["新增就业岗位3000个以上", [{ text: "3000个以上", value: 3000, unit: "个", comparator: "at_least", measure: "increment", subject: "就业岗位", deadline: null }]],
   ["全年培训农村劳动力不少于500人次", [{ text: "不少于500人次", value: 500, unit: "人次", comparator: "at_least", measure: "increment", subject: "农村劳动力", deadline: "2017-12-31" }]],
   ["培训不少于500人次", [{ value: 500, unit: "人次", comparator: "at_least", measure: "increment", subject: "培训" }]],
+  ["盘活存量低效工业用地1000亩", [{ value: 1000, unit: "亩", measure: "increment" }]],
   ["单个项目投资额超过1.2亿元", [{ text: "超过1.2亿元", value: 1.2, unit: "亿元", valueInBaseUnit: 12000, comparator: "at_least", measure: "level", subject: "单个项目投资额" }]],
   ["城乡居民医保参保覆盖率达到95%", [{ value: 95, unit: "%", comparator: "reach", measure: "level", subject: "城乡居民医保参保覆盖率" }]],
   ["完成年度投资计划的100%", [{ value: 100, unit: "%", comparator: "reach", measure: "level", subject: "年度投资计划" }]],

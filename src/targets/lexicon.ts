@@ -58,7 +58,9 @@ export const MEASURE_VERBS: readonly MeasureVerb[] = [
     "选拔", "遴选", "安排", "投入", "攻克", "整治", "淘汰", "整治淘汰", "规范提升", "梳理", "排摸", "认定", "评选", "创成",
     "争创", "开工", "新开工", "竣工", "投产", "招聘", "吸纳", "帮扶", "资助", "扶持", "奖励", "修建", "铺设", "发放", "签约", "推广",
     "输送", "接待", "整改", "改建", "扩建", "新改建", "新建改建", "招收", "录用", "安置", "带动", "解决", "兑现", "拨付", "筹集", "建成投用", "建成投运",
-    "投用", "投运", "惠及", "启动", "净增", "新设", "清理", "清理整顿", "处置", "支持"].map((word) => ({ word, measure: "increment" as const })),
+    "投用", "投运", "惠及", "启动", "净增", "新设", "清理", "清理整顿", "处置", "支持",
+    // land and buildings brought back into use, taken over or vacated: 盘活存量低效工业用地1000亩, 收储土地500亩
+    "盘活", "收储", "腾退", "腾出"].map((word) => ({ word, measure: "increment" as const })),
   ...["建设", "改造"].map((word) => ({ word, measure: "increment" as const, nominal: true })),
   ...["增长", "增加", "提高", "提升", "上升", "下降", "降低", "减少", "压缩", "压减", "缩短", "削减"].map((word) => ({ word, measure: "increment" as const, change: true })),
 ];
