@@ -82,10 +82,16 @@ export function templatePeriod(text: string): string {
 /** Departments that report at least one published target, with how many, in name order. */
 export async function reportingDepartments(connection: DuckDBConnection): Promise<{ department: string; targets: number; via_group: string | null }[]> {
   // (via_group: the group a department reports every target through; null when it reports one in its own right)
-  const rows = (await query(connection, `SELECT r.department_name AS department, count(DISTINCT r.target_id) AS targets,
-        CASE WHEN bool_or(r.via_group IS NULL) THEN NULL ELSE min(r.via_group) END AS via_group
-      FROM target_reporters r JOIN targets t USING (target_id) WHERE t.status = 'published'
-      GROUP BY r.department_name ORDER BY bool_and(r.via_group IS NOT NULL), r.department_name`)).rows;
+  // (a name two cities' departments bear, 市经信局 of 慈溪 and of 余姚: each under its full name, which buildTemplate takes)
+  const rows = (await query(connection, `WITH r AS (
+        SELECT r.department_name, r.target_id, r.via_group, i.identity_id, coalesce(d.full_name, '') AS full_name
+        FROM target_reporters r JOIN targets t USING (target_id) JOIN department_identities i ON i.department_id = r.department_id
+        JOIN raw.departments d ON d.department_id = r.department_id WHERE t.status = 'published'
+      ),
+      shared AS (SELECT department_name FROM r GROUP BY ALL HAVING count(DISTINCT identity_id) > 1)
+      SELECT CASE WHEN full_name <> '' AND department_name IN (SELECT department_name FROM shared) THEN full_name ELSE department_name END AS department,
+        count(DISTINCT target_id) AS targets, CASE WHEN bool_or(via_group IS NULL) THEN NULL ELSE min(via_group) END AS via_group
+      FROM r GROUP BY 1 ORDER BY bool_and(via_group IS NOT NULL), 1`)).rows;
   return rows.map((r) => ({ department: String(r.department), targets: Number(r.targets), via_group: (r.via_group as string | null) ?? null }));
 }
 
@@ -198,6 +204,21 @@ export async function buildTemplate(connection: DuckDBConnection, options: { dep
   if (names.length > 1) throw new TemplateError(`报送单位“${options.department}”可指 ${names.join("、")}，请写明其中一个的名称`);
   const name = names[0]!;
   const ids = [...new Set(chosen.map((m) => String(m.department_id)))];
+  // one name, departments of several cities (department_identities: their full names differ): the full name says which
+  if (ids.length > 1) {
+    const idList = ids.map((id) => `'${id.replace(/'/g, "''")}'`).join(", ");
+    const identities = (await query(connection, `SELECT i.identity_id, any_value(d.full_name) AS full_name, list(DISTINCT d.policy_id ORDER BY d.policy_id) AS policies
+      FROM department_identities i JOIN raw.departments d USING (department_id) WHERE i.department_id IN (${idList}) GROUP BY ALL ORDER BY min(d.policy_id)`)).rows;
+    if (identities.length > 1) {
+      throw new TemplateError(`报送单位“${options.department}”在几份政策中是不同的单位：${identities.map((i) => `${i.full_name || name}（${(i.policies as string[]).join("、")}）`).join("、")}；请用全称指明其中一个`);
+    }
+  }
+  // a name that departments of other cities bear too: the template names the department by its full name (each row's
+  // 报送单位 then says which one it is, and so does the file's name)
+  const [{ full_name: fullName = null, shared = false } = {}] = (await query(connection, `SELECT any_value(d.full_name) AS full_name,
+      (SELECT count(DISTINCT i.identity_id) FROM raw.departments o JOIN department_identities i USING (department_id) WHERE o.name = $1) > 1 AS shared
+    FROM raw.departments d WHERE d.department_id = $2`, [name, ids[0]!])).rows as { full_name?: string | null; shared?: boolean }[];
+  const label = shared && fullName ? fullName : name;
   if (chosen.some((m) => m.is_group === true)) {
     const members = (await query(connection, `SELECT DISTINCT department_name FROM target_reporters WHERE via_group = $1 ORDER BY 1`, [name])).rows.map((r) => String(r.department_name));
     throw new TemplateError(`“${name}”是部门组，由各成员单位分别报送，请指定其中一个${members.length > 0 ? `：${members.join("、")}` : ""}`);
@@ -253,7 +274,7 @@ export async function buildTemplate(connection: DuckDBConnection, options: { dep
   // (by document number, or by policy id when two share one)
   const byNumber = new Set(listed.map((t) => t.policy_name)).size === policyIds.size;
   return {
-    department: name,
+    department: label,
     period,
     omittedDone: left.filter((t) => t.done_period !== null).length,
     omittedEnded: left.filter((t) => t.done_period === null).length,

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { aliasClashes, buildWarehouse, checkFailureText, readAllPolicies, sameNameDepartments } from "../src/build.js";
 import { InputRejected } from "../src/errors.js";
 import { loadMonthlyFile } from "../src/monthly.js";
-import { buildTemplate } from "../src/template.js";
+import { buildTemplate, reportingDepartments } from "../src/template.js";
 import { openWarehouse, query, runChecks } from "../src/warehouse.js";
 import { strFromU8, unzipSync } from "fflate";
 import { PACKAGE_ROOT } from "../src/paths.js";
@@ -125,6 +125,16 @@ describe("several policies", () => {
           [6, "E_NOT_REPORTER", "该单位不是该指标的报送单位：「余姚市经济和信息化局」是政策 copy-2018-01 中的单位，与指标 CX75-06-01 所属政策 cixi-2017-75 的 市经信局 不是同一单位（两者全称不同）：请由 cixi-2017-75 的 市经信局 报送，或检查报送单位名称"],
         ],
       });
+      // the template of a name two cities use asks for the full name, which picks the one
+      await expect(buildTemplate(wh.connection, { department: "市经信局", period: "2017-10" })).rejects.toThrow(
+        "报送单位“市经信局”在几份政策中是不同的单位：慈溪市经济和信息化局（cixi-2017-75）、余姚市经济和信息化局（copy-2018-01）；请用全称指明其中一个");
+      const yuyao = await buildTemplate(wh.connection, { department: "余姚市经济和信息化局", period: "2017-10", all: true });
+      expect(new Set(yuyao.rows.map((r) => r.policy_id))).toEqual(new Set(["copy-2018-01"]));
+      // (named by its full name, in its rows and file name; the site's template set lists both cities' by theirs)
+      expect(yuyao.department).toBe("余姚市经济和信息化局");
+      const listed = (await reportingDepartments(wh.connection)).map((d) => d.department);
+      expect(listed).toEqual(expect.arrayContaining(["慈溪市经济和信息化局", "余姚市经济和信息化局", "市科技局"]));
+      expect(listed).not.toContain("市经信局");
     } finally {
       wh.close();
     }
