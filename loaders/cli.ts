@@ -104,7 +104,8 @@ export function commandUsage(command: string | undefined): string {
 
 function report(e: unknown, command?: string): number {
   if (e instanceof InputRejected) {
-    console.error(`输入被拒绝（共 ${e.errors.length} 处），仓库未改动：`);
+    // (targets writes no warehouse: its registry file is what stays as it was)
+    console.error(`输入被拒绝（共 ${e.errors.length} 处），${command === "targets" ? "targets.csv 未改动" : "仓库未改动"}：`);
     for (const error of e.errors) console.error("  " + formatLoadError(error));
     return EXIT.rejected;
   }

@@ -109,6 +109,10 @@ describe("luoshi CLI", () => {
     expect(line("智能经济发展部门联席会议制度")).toMatch(/^ {2}新提出 附件第 36 行 节点任务「智能经济发展部门联席会议制度」：完成；时限 2017-09-30；附件“…/);
     expect(line("通报智能经济八大工程进展情况")).toContain("常态任务「通报智能经济八大工程进展情况」：每半个月；");
     expect(r.stdout).not.toMatch(/quantity|milestone|recurring|increment/);
+    // a data folder without policies: rejected, saying the registry (no warehouse: targets writes none) is unchanged
+    const none = spawnSync(process.execPath, [join(PACKAGE_ROOT, "bin", "luoshi.js"), "targets", "--check", "--data", join(fresh.dir, "nothing")], { encoding: "utf8" });
+    expect(none.status).toBe(2);
+    expect(none.stderr).toContain("输入被拒绝（共 1 处），targets.csv 未改动：");
   });
 
   it("targets --check hints at a registered share to reach with no baseline (全覆盖: 100% from 0), without counting it a difference; a baseline of 0 silences it", () => {
