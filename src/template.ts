@@ -88,7 +88,8 @@ export async function reportingDepartments(connection: DuckDBConnection): Promis
         FROM target_reporters r JOIN targets t USING (target_id) JOIN department_identities i ON i.department_id = r.department_id
         JOIN raw.departments d ON d.department_id = r.department_id WHERE t.status = 'published'
       ),
-      shared AS (SELECT department_name FROM r GROUP BY ALL HAVING count(DISTINCT identity_id) > 1)
+      -- (among every department, reporting or not: buildTemplate asks which one a name means among them all)
+      shared AS (SELECT d.name AS department_name FROM raw.departments d JOIN department_identities i USING (department_id) GROUP BY ALL HAVING count(DISTINCT i.identity_id) > 1)
       SELECT CASE WHEN full_name <> '' AND department_name IN (SELECT department_name FROM shared) THEN full_name ELSE department_name END AS department,
         count(DISTINCT target_id) AS targets, CASE WHEN bool_or(via_group IS NULL) THEN NULL ELSE min(via_group) END AS via_group
       FROM r GROUP BY 1 ORDER BY bool_and(via_group IS NOT NULL), 1`)).rows;

@@ -21,7 +21,8 @@ try {
     const owed = new Map();
     for (const r of (await query(wh.connection, `SELECT department_name, list(period ORDER BY period) AS periods FROM reporting_calendar
         WHERE status IN ('missing', 'returned') AND period < $1 GROUP BY ALL`, [period])).rows) owed.set(r.department_name, r.periods);
-    const owes = (name) => (owed.has(name) ? `；另欠 ${owed.get(name).join("、")} 的报送（luoshi template --department ${name} --period ${owed.get(name)[0]} 生成）` : "");
+    const months = (list) => (list.length > 3 ? `${list.slice(0, 3).join("、")} 等 ${list.length} 个月` : list.join("、"));
+    const owes = (name) => (owed.has(name) ? `；另欠 ${months(owed.get(name))} 的报送（luoshi template --department ${name} --period ${owed.get(name)[0]} 生成）` : "");
     const files = {};
     const listed = [];
     for (const d of await reportingDepartments(wh.connection)) {
