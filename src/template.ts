@@ -205,21 +205,18 @@ export async function buildTemplate(connection: DuckDBConnection, options: { dep
   if (names.length > 1) throw new TemplateError(`报送单位“${options.department}”可指 ${names.join("、")}，请写明其中一个的名称`);
   const name = names[0]!;
   const ids = [...new Set(chosen.map((m) => String(m.department_id)))];
-  // one name, departments of several cities (department_identities: their full names differ): the full name says which
-  if (ids.length > 1) {
-    const idList = ids.map((id) => `'${id.replace(/'/g, "''")}'`).join(", ");
-    const identities = (await query(connection, `SELECT i.identity_id, any_value(d.full_name) AS full_name, list(DISTINCT d.policy_id ORDER BY d.policy_id) AS policies
-      FROM department_identities i JOIN raw.departments d USING (department_id) WHERE i.department_id IN (${idList}) GROUP BY ALL ORDER BY min(d.policy_id)`)).rows;
-    if (identities.length > 1) {
-      throw new TemplateError(`报送单位“${options.department}”在几份政策中是不同的单位：${identities.map((i) => `${i.full_name || name}（${(i.policies as string[]).join("、")}）`).join("、")}；请用全称指明其中一个`);
-    }
+  // the departments of every policy that bear this name, one row per department_identities identity: several when
+  // cities' departments share it (their full names differ). The one asked for must be one of them (the full name
+  // says which), and its template, rows and file are then named by its full name.
+  const bearers = (await query(connection, `SELECT any_value(d.full_name) AS full_name, list(DISTINCT d.policy_id ORDER BY d.policy_id) AS policies,
+      bool_or(list_contains(string_split($2, chr(31)), d.department_id)) AS chosen
+    FROM raw.departments d JOIN department_identities i USING (department_id) WHERE d.name = $1 GROUP BY i.identity_id ORDER BY min(d.policy_id)`,
+    [name, ids.join("\u001f")])).rows as { full_name: string | null; policies: string[]; chosen: boolean }[];
+  const asked = bearers.filter((b) => b.chosen);
+  if (asked.length > 1) {
+    throw new TemplateError(`报送单位“${options.department}”在几份政策中是不同的单位：${asked.map((b) => `${b.full_name || name}（${b.policies.join("、")}）`).join("、")}；请用全称指明其中一个`);
   }
-  // a name that departments of other cities bear too: the template names the department by its full name (each row's
-  // 报送单位 then says which one it is, and so does the file's name)
-  const [{ full_name: fullName = null, shared = false } = {}] = (await query(connection, `SELECT any_value(d.full_name) AS full_name,
-      (SELECT count(DISTINCT i.identity_id) FROM raw.departments o JOIN department_identities i USING (department_id) WHERE o.name = $1) > 1 AS shared
-    FROM raw.departments d WHERE d.department_id = $2`, [name, ids[0]!])).rows as { full_name?: string | null; shared?: boolean }[];
-  const label = shared && fullName ? fullName : name;
+  const label = bearers.length > 1 && asked[0]?.full_name ? asked[0].full_name : name;
   if (chosen.some((m) => m.is_group === true)) {
     const members = (await query(connection, `SELECT DISTINCT department_name FROM target_reporters WHERE via_group = $1 ORDER BY 1`, [name])).rows.map((r) => String(r.department_name));
     throw new TemplateError(`“${name}”是部门组，由各成员单位分别报送，请指定其中一个${members.length > 0 ? `：${members.join("、")}` : ""}`);
