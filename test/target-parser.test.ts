@@ -400,6 +400,18 @@ describe("milestones and recurring duties", () => {
     ]);
   });
 
+  it("reads a deadline written after the milestone, in brackets or as a clause of its own", () => {
+    const opts = { policyDate: "2018-03-01" };
+    const read = (text: string) => parseTargets(text, opts).map((t) => [t.kind, t.horizon?.deadline ?? null]);
+    expect(read("完成老旧小区改造方案编制（11月底前）")).toEqual([["milestone", "2018-11-30"]]);
+    expect(read("推进智能制造，完成方案编制（11月底前完成）。")).toEqual([["milestone", "2018-11-30"]]);
+    expect(read("完成老旧小区改造方案编制，11月底前完成。")).toEqual([["milestone", "2018-11-30"]]);
+    // a clause with more than the date keeps its own count: 其中年底前完成100台 is no deadline of the 200
+    expect(read("新增工业机器人200台，其中年底前完成100台。")).toEqual([["quantity", null], ["quantity", "2018-12-31"]]);
+    // still no milestone: 完成 with an object that is no document or body
+    expect(read("完成年度投资计划（年底前）")).toEqual([]);
+  });
+
   it("leaves relative deadlines open without a policy date, but resolves absolute ones", () => {
     expect(parseTargets("年内新增200台")[0]!.horizon).toEqual({ text: "年内", deadline: null });
     expect(parseTargets("到2020年新增200台")[0]!.horizon).toEqual({ text: "到2020年", deadline: "2020-12-31" });

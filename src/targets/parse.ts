@@ -537,9 +537,11 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
     for (const t of tokens) {
       if (!t.milestone || t.start < coveredTo || t.start < clause.start || t.end > clause.end) continue;
       const object = clean(input, norm, t.end, clause.end, { leading: true, tokens: tokens.filter((x) => x.milestone) });
-      const act = MILESTONE_ACTS.find((w) => object.text.endsWith(w) && object.text.length > w.length);
+      // (a date in brackets after the object, 完成方案编制（11月底前）, is no part of it)
+      const bare = objectHead(object.text);
+      const act = MILESTONE_ACTS.find((w) => bare.endsWith(w) && bare.length > w.length);
       if (t.word === "完成" && act === undefined) continue; // 完成年度投资计划 is no milestone; 完成《规划》编制 is
-      const head = objectHead(act === undefined ? object.text : object.text.slice(0, -act.length));
+      const head = objectHead(act === undefined ? bare : bare.slice(0, -act.length));
       if (!object.text || !MILESTONE_NOUNS.some((n) => head.endsWith(n)) || MILESTONE_SELF_REFERENCES.some((w) => object.text.startsWith(w))) continue;
       if (counted.some((f) => f.start >= t.end && f.end <= clause.end)) continue;
       drafts.push({ kind: "milestone", ...EMPTY_VALUE, subject: object.text, frequency: null, attributes: [], start: t.start, end: object.end, clause });
@@ -607,7 +609,7 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
   const out: ParsedTarget[] = [];
   const sentenceSpan = { start: sentence.start, end: sentence.end };
   for (const { clause, ...d } of drafts) {
-    const inText = respectiveYears.has(d.end) ? null : horizonFor(horizons, clause, d.start);
+    const inText = respectiveYears.has(d.end) ? null : (horizonFor(horizons, clause, d.start) ?? standaloneHorizonAfter(norm, clauses, horizons, clause));
     const h = respectiveYears.get(d.end) ?? inText ?? rowHorizon(ctx, d.start);
     const carried = inText !== null && inText.end <= clause.start && boundToClause(norm, clauses, inText);
     const over = ctx.policyDate !== null && h?.deadline != null && /\d{4}年/.test(h.text) && h.deadline < ctx.policyDate;
@@ -689,6 +691,15 @@ function boundBeforeVerb(norm: string, verb: Token | null, f: Figure): Comparato
 function horizonFor(horizons: readonly Horizon[], clause: Span, pos: number): Horizon | null {
   const before = horizons.filter((h) => h.end <= pos);
   return before[before.length - 1] ?? horizons.find((h) => h.start >= pos && h.end <= clause.end) ?? null;
+}
+
+/** A horizon that is all of the clause after `clause` (完成方案编制，11月底前。): that clause's deadline. */
+function standaloneHorizonAfter(norm: string, clauses: readonly Span[], horizons: readonly Horizon[], clause: Span): Horizon | null {
+  const next = clauses[clauses.indexOf(clause) + 1];
+  const h = next === undefined ? undefined : horizons.find((x) => x.start >= next.start && x.end <= next.end);
+  if (next === undefined || h === undefined) return null;
+  const rest = `${norm.slice(next.start, h.start)}${norm.slice(h.end, next.end)}`.replace(/全部完成|完成|之前|前|[\s，,。；;：:、（）()]/g, "");
+  return rest === "" ? h : null;
 }
 
 /** Whether a horizon has words of its own clause after it (10月底前完成方案编制), rather than standing alone (到2020年，…). */
