@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { extname, join } from "node:path";
 import Papa from "papaparse";
-import { type IngestContext, type Reject, type ValidRow } from "./ingest/index.js";
+import { type IngestContext, type IngestTarget, type Reject, type ValidRow } from "./ingest/index.js";
 import { type RowErrorCode } from "./ingest/codes.js";
 import { checkMonthlyTable, DEFAULT_MAX_BYTES, readMonthlyTable, type MonthlyTable } from "./ingest/check.js";
 import { planCsv } from "./ingest/csvplan.js";
@@ -233,36 +233,43 @@ export async function ingestLookup(connection: DuckDBConnection, asOf: string, s
     ? [await read(connection, "targets"), await readOthers()]
     : await Promise.all([read(connection, "targets"), readOthers()]);
   const reporters = new Map<string, string[]>();
-  for (const [targetId, name] of reporterRows) {
-    const list = reporters.get(targetId!);
-    if (list) list.push(name!);
-    else reporters.set(targetId!, [name!]);
+  for (let i = 0; i < reporterRows.length; i++) {
+    const targetId = reporterRows[i]![0]!;
+    const name = reporterRows[i]![1]!;
+    const list = reporters.get(targetId);
+    if (list) list.push(name);
+    else reporters.set(targetId, [name]);
   }
   const byAlias = aliasCandidates(aliases.map(([, alias, name]) => [String(alias), String(name)] as const));
   const departments = new Map<string, string>();
   for (const [policyId, , name, departmentId] of aliases) departments.set(`${policyId}|${name}`, String(departmentId));
   const identities = departmentIdentities(aliases.map(([policyId, alias, name, , identity]) => [String(policyId), String(alias), String(name), String(identity)] as const),
-    targets.map(([policyId, , code]) => [String(code), String(policyId)] as const));
+    targets.map((r) => [String(r[2]), String(r[0])] as const));
+  // (one pass over the targets for both maps: a CLI run of a province-scale policy notices each)
+  const checked = new Map<string, IngestTarget>();
+  const reviewed: Lookup["targets"] = new Map();
+  // (indexed, not destructured: this code runs once, uncompiled, where each destructuring walks an iterator)
+  for (let i = 0; i < targets.length; i++) {
+    const r = targets[i]!;
+    const code = String(r[2]);
+    const target: IngestTarget = { unit: r[4] || null, kind: r[3] as "quantity", countingStart: r[5] || null, reportingDepartments: reporters.get(r[1]!) ?? [] };
+    if (r[12] === "1") target.signed = true;
+    checked.set(code, target);
+    const [goal, doneFloor, doneCeiling] = [r[6], r[7], r[8]];
+    reviewed.set(code, {
+      policy_id: String(r[0]), target_id: String(r[1]), goal: goal ? Number(goal) : null, doneFloor: doneFloor ? Number(doneFloor) : null,
+      doneCeiling: doneCeiling ? Number(doneCeiling) : null, rate: r[9] === "1", fallingRate: r[10] === "1", increment: r[11] === "1",
+    });
+  }
   return {
     ctx: {
       asOf,
       resolveDepartment: departmentResolver(byAlias),
       ...(identities ? { foreignDepartment: foreignDepartmentCheck(identities) } : {}),
       ...(retired.length > 0 ? { retiredCodes: new Set(retired) } : {}),
-      targets: new Map(
-        targets.map(([, targetId, code, kind, unit, countingStart, , , , , , , signed]) => [String(code), {
-          unit: unit || null,
-          kind: kind as "quantity",
-          countingStart: countingStart || null,
-          reportingDepartments: reporters.get(targetId!) ?? [],
-          ...(signed === "1" ? { signed: true } : {}),
-        }]),
-      ),
+      targets: checked,
     },
-    targets: new Map(targets.map(([policyId, targetId, code, , , , goal, doneFloor, doneCeiling, rate, fallingRate, increment]) => [String(code), {
-      policy_id: String(policyId), target_id: String(targetId), goal: goal ? Number(goal) : null, doneFloor: doneFloor ? Number(doneFloor) : null,
-      doneCeiling: doneCeiling ? Number(doneCeiling) : null, rate: rate === "1", fallingRate: fallingRate === "1", increment: increment === "1",
-    }])),
+    targets: reviewed,
     departments,
     aliases: byAlias,
     identities,
