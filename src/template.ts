@@ -353,14 +353,19 @@ export function templateXlsx(t: Template): Uint8Array {
   const firstData = headerRow + 1;
   const lastData = headerRow + t.rows.length;
   // 报送单位, 指标编码, 统计期 and 单位 are filled in (text format, so Excel keeps 2017-10 as written); the rest is input.
-  const reportStyles = [STYLE.text, STYLE.text, STYLE.text, STYLE.input, STYLE.text, STYLE.inputText, STYLE.inputText, STYLE.inputText, STYLE.inputText];
+  // The sheet is protected (no password): the first three columns, the header and the reference columns cannot be
+  // typed over (a month's figure typed into 上次累计完成值（参考） would be lost); 单位 may be changed (a figure in
+  // 万元 for a target in 亿元 is converted), and the spare rows below take whole rows.
+  const reportStyles = [STYLE.text, STYLE.text, STYLE.text, STYLE.input, STYLE.spareText, STYLE.inputText, STYLE.inputText, STYLE.inputText, STYLE.inputText];
+  const spareStyles = [STYLE.spareText, STYLE.spareText, STYLE.spareText, STYLE.input, STYLE.spareText, STYLE.inputText, STYLE.inputText, STYLE.inputText, STYLE.inputText];
   const rows: Cell[][] = [
     [{ value: title!, style: STYLE.title }],
-    [{ value: note!, style: STYLE.note }],
+    [{ value: `${note!}本表已设保护（无密码）：请在浅黄色格中填写，需要增加的行填在表下的空行中。`, style: STYLE.note }],
     TEMPLATE_HEADER.map((h, i) => ({ value: h, style: i < REPORT_COLUMNS.length ? STYLE.header : STYLE.referenceHeader })),
     ...t.rows.map((r) =>
       templateCells(t, r).map((v, i): Cell => ({ value: v, style: reportStyles[i] ?? STYLE.reference })),
     ),
+    ...Array.from({ length: SPARE_ROWS }, () => spareStyles.map((style): Cell => ({ value: "", style }))),
   ];
   const col = (name: string) => columnLetter(REPORT_COLUMNS.indexOf(name));
   const statusCol = col("完成状态");
@@ -379,7 +384,7 @@ export function templateXlsx(t: Template): Uint8Array {
     (signed ? `<dataValidation type="decimal" operator="between" errorStyle="warning" allowBlank="1" showErrorMessage="1" errorTitle="累计完成值" error="累计完成值应为数字（与目标方向相反时填负数），单位见「单位」列" sqref="${signed}"><formula1>-1E+15</formula1><formula2>1E+15</formula2></dataValidation>` : "") +
     `</dataValidations>`;
   return xlsxWorkbook({
-    sheet: TEMPLATE_SHEET, title: title!, rows, widths: WIDTHS, after: validations,
+    sheet: TEMPLATE_SHEET, title: title!, rows, widths: WIDTHS, after: validations, protect: true,
     sheetViews: `<sheetViews><sheetView workbookViewId="0"><pane xSplit="3" ySplit="${headerRow}" topLeftCell="D${firstData}" activePane="bottomRight" state="frozen"/><selection pane="bottomRight" activeCell="D${firstData}" sqref="D${firstData}"/></sheetView></sheetViews>`,
   });
 }

@@ -23,8 +23,11 @@ export const xml = (s: string) =>
     .replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/\r/g, "&#13;");
 
 
-/** Cell styles (indexes into cellXfs below). */
-export const STYLE = { plain: 0, title: 1, header: 2, text: 3, reference: 4, referenceHeader: 5, note: 6, input: 7, inputText: 8 } as const;
+/**
+ * Cell styles (indexes into cellXfs below). input, inputText and spareText are unlocked: on a protected sheet
+ * (xlsxWorkbook's `protect`) they are the only cells that can be typed in.
+ */
+export const STYLE = { plain: 0, title: 1, header: 2, text: 3, reference: 4, referenceHeader: 5, note: 6, input: 7, inputText: 8, spareText: 9 } as const;
 
 const STYLES_XML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
@@ -32,7 +35,7 @@ const STYLES_XML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <fills count="5"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FFDDEBF7"/><bgColor indexed="64"/></patternFill></fill><fill><patternFill patternType="solid"><fgColor rgb="FFF2F2F2"/><bgColor indexed="64"/></patternFill></fill><fill><patternFill patternType="solid"><fgColor rgb="FFFFF9E6"/><bgColor indexed="64"/></patternFill></fill></fills>
 <borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border><border><left style="thin"><color rgb="FFBFBFBF"/></left><right style="thin"><color rgb="FFBFBFBF"/></right><top style="thin"><color rgb="FFBFBFBF"/></top><bottom style="thin"><color rgb="FFBFBFBF"/></bottom><diagonal/></border></borders>
 <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>
-<cellXfs count="9">
+<cellXfs count="10">
 <xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>
 <xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/>
 <xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1"/>
@@ -40,8 +43,9 @@ const STYLES_XML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <xf numFmtId="49" fontId="3" fillId="3" borderId="1" xfId="0" applyNumberFormat="1" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment wrapText="1" vertical="top"/></xf>
 <xf numFmtId="0" fontId="1" fillId="3" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1"/>
 <xf numFmtId="0" fontId="3" fillId="0" borderId="0" xfId="0" applyFont="1"/>
-<xf numFmtId="0" fontId="0" fillId="4" borderId="1" xfId="0" applyFill="1" applyBorder="1"/>
-<xf numFmtId="49" fontId="0" fillId="4" borderId="1" xfId="0" applyNumberFormat="1" applyFill="1" applyBorder="1"/>
+<xf numFmtId="0" fontId="0" fillId="4" borderId="1" xfId="0" applyFill="1" applyBorder="1" applyProtection="1"><protection locked="0"/></xf>
+<xf numFmtId="49" fontId="0" fillId="4" borderId="1" xfId="0" applyNumberFormat="1" applyFill="1" applyBorder="1" applyProtection="1"><protection locked="0"/></xf>
+<xf numFmtId="49" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" applyProtection="1"><protection locked="0"/></xf>
 </cellXfs>
 <cellStyles count="1"><cellStyle name="常规" xfId="0" builtinId="0"/></cellStyles>
 </styleSheet>`;
@@ -79,9 +83,10 @@ export function cellXml(ref: string, cell: Cell): string {
 /**
  * A workbook of one sheet. `rows`: cells from A1 on (null: no cell); `widths`: column widths in characters;
  * `sheetViews`, `after`: SpreadsheetML placed before <sheetFormatPr> and after <sheetData> (a frozen pane, data
- * validations). The same input gives the same bytes.
+ * validations); `protect`: the sheet protected, its unlocked cells (STYLE) the only ones to type in. The same input
+ * gives the same bytes.
  */
-export function xlsxWorkbook(options: { sheet: string; title: string; rows: Cell[][]; widths: number[]; sheetViews?: string; after?: string }): Uint8Array {
+export function xlsxWorkbook(options: { sheet: string; title: string; rows: Cell[][]; widths: number[]; sheetViews?: string; after?: string; protect?: boolean }): Uint8Array {
   const { rows, widths } = options;
   let columns = Math.max(1, widths.length);
   for (const r of rows) if (r.length > columns) columns = r.length; // (a loop: spreading a million rows overflows the stack)
@@ -97,6 +102,9 @@ export function xlsxWorkbook(options: { sheet: string; title: string; rows: Cell
     `<sheetFormatPr defaultRowHeight="15"/>` +
     `<cols>${widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>` +
     `<sheetData>${sheetRows}</sheetData>` +
+    // (protected without a password, as Excel's 审阅 → 保护工作表 does it: only unlocked cells take input; columns and
+    // rows may still be resized; 撤销工作表保护 lifts it)
+    (options.protect ? `<sheetProtection sheet="1" objects="1" scenarios="1" formatColumns="0" formatRows="0"/>` : "") +
     (options.after ?? "") +
     `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
     `</worksheet>`;

@@ -78,6 +78,24 @@ describe("luoshi template", () => {
     expect(sheetXml).toContain(`<formula1>"${STATUS_CHOICES.join(",")}"</formula1>`);
     expect(STATUS_CHOICES).toEqual(["未启动", "推进中", "已完成"]);
 
+    // protected without a password: only the cells to fill in (and the spare rows below) take input
+    expect(sheetXml).toMatch(/<sheetProtection sheet="1"[^>]*\/>/);
+    expect(sheetXml).not.toMatch(/<sheetProtection[^>]*password/i);
+    const xfs = strFromU8(unzipSync(bytes)["xl/styles.xml"]!).match(/<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/)![1]!.match(/<xf [^>]*?(?:\/>|>[\s\S]*?<\/xf>)/g)!;
+    const unlocked = (ref: string) => {
+      const style = sheetXml.match(new RegExp(`<c r="${ref}" s="(\\d+)"`))?.[1];
+      if (style === undefined) return false; // (no cell: the default style, locked)
+      return xfs[Number(style)]!.includes(`<protection locked="0"/>`);
+    };
+    const first = 4; // the first data row, under the title, the note and the header
+    expect(["A", "B", "C"].map((c) => unlocked(`${c}${first}`))).toEqual([false, false, false]);
+    expect(["D", "E", "F", "G", "H", "I"].map((c) => unlocked(`${c}${first}`))).toEqual([true, true, true, true, true, true]);
+    expect(["J", "K", "L", "M", "N", "O"].map((c) => unlocked(`${c}${first}`))).toEqual([false, false, false, false, false, false]);
+    expect(unlocked("A3") || unlocked("D3") || unlocked("A1")).toBe(false);
+    const spare = (sheetXml.match(/<row r="(\d+)">/g) ?? []).length; // the last row written: a spare one
+    expect(["A", "B", "C", "D", "E", "F", "G", "H", "I"].every((c) => unlocked(`${c}${spare}`))).toBe(true);
+    expect(unlocked(`J${spare}`)).toBe(false);
+
     const read = await readXlsxGrid(bytes);
     if ("error" in read) throw new Error(read.error.message);
     const grid = read.grid;
