@@ -999,6 +999,23 @@ describe("readMonthlyFile: .xlsx sheets and cells", () => {
     expect(asked.rejects.map((x) => x.code)).toEqual(["E_UNKNOWN_DEPARTMENT"]);
   });
 
+  it("reads the report's own sheet before one marked as an example near its top, whatever that sheet is called (模板, Sheet1, 填表须知)", async () => {
+    const guide = [["填报要求：1.累计完成值只填数字"], ["填写示例如下："], ["报送单位", "指标编码", "统计期", "累计完成值"], ["经信局", "ZN-01", "2017-10", 100]];
+    const sampleRow = [["报送单位", "指标编码", "统计期", "累计完成值", "进展情况"], ["经信局", "ZN-01", "2017-10", 100, "（示例）本月新增10家"]];
+    for (const [name, first] of [["模板", guide], ["Sheet1", guide], ["填表须知", guide], ["Sheet1", sampleRow]] as const) {
+      const book = (await writeExcelFile([{ data: first as unknown as typeof data, sheet: name }, { data, sheet: "10月报表" }]).toBuffer()) as Buffer;
+      const r = await readMonthlyFile({ name: "guide-first.xlsx", bytes: book }, CTX);
+      expect(r.fileError, name).toBeNull();
+      expect(r.file.sheet, name).toBe("10月报表");
+      expect(r.rows.map((x) => [x.period, x.value]), name).toEqual([["2017-10", 450], ["2017-11", 460]]);
+    }
+    // a report whose notes only mention a 示范 or 样板 is no example: read first as before
+    const report = [["报送单位", "指标编码", "统计期", "累计完成值", "进展情况"], ["经信局", "ZN-01", "2017-10", 300, "培育示范样板企业"]];
+    const book = (await writeExcelFile([{ data: report as unknown as typeof data, sheet: "Sheet1" }, { data, sheet: "Sheet2" }]).toBuffer()) as Buffer;
+    const r = await readMonthlyFile({ name: "report-first.xlsx", bytes: book }, CTX);
+    expect(r.file.sheet).toBe("Sheet1");
+  });
+
   it("reads the first sheet that holds the table when the first one is instructions or empty; says which sheet when none does", async () => {
     const book = (await writeExcelFile([
       { data: [["填报说明"], ["1. 每月 5 日前报送"]], sheet: "填报说明" },

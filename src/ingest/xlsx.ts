@@ -446,12 +446,31 @@ export function hiddenSheets(text: PackageText): Set<string> {
 }
 
 /** Names of sheets that explain the form or show an example (填报说明, 填表说明, 示例, 样表): read only when no other sheet holds a table. */
-const GUIDE_SHEET = /说明|示例|样表|样例|范例|填报要求|instruction|example|sample|readme/i;
+const GUIDE_SHEET = /说明|示例|样表|样例|范例|须知|填报要求|填表要求|填写要求|instruction|example|sample|readme/i;
+
+/**
+ * A cell that marks an example, whatever the sheet is called (模板, Sheet1): 「填写示例如下：」「示例：」 above the header,
+ * 「（示例）」 in a sample row, a cell 「示例」 or 「样表」 alone.
+ */
+const EXAMPLE_MARK = /(?:示例|样例|范例)(?:如下)?\s*[：:]|[（(【\[]\s*(?:示例|样例|范例|样表)\s*[）)】\]]|^\s*(?:示例|样例|范例|样表)\s*$/;
+
+/** How many rows from the top are searched for EXAMPLE_MARK: the title, notes and header rows and the sample rows under them. */
+const EXAMPLE_ROWS = 30;
+
+/** A sheet that explains the form or shows an example: by its name (GUIDE_SHEET) or by a cell near the top (EXAMPLE_MARK). */
+function isGuideSheet(s: { sheet: string; data: unknown[][] }): boolean {
+  if (GUIDE_SHEET.test(s.sheet)) return true;
+  const rows = s.data ?? [];
+  for (let r = 0; r < Math.min(rows.length, EXAMPLE_ROWS); r++) {
+    for (const v of rows[r] ?? []) if (typeof v === "string" && EXAMPLE_MARK.test(v)) return true;
+  }
+  return false;
+}
 
 /**
  * Reads the sheet named `sheet` as strings; without a name, the first visible sheet that `usable` accepts (the
  * caller's test: a header can be found), else the first visible sheet; sheets named as instructions or examples
- * (GUIDE_SHEET) come last. So a workbook whose first sheet is hidden, an instructions page (填报说明, even one showing
+ * (GUIDE_SHEET), or marked as examples near the top (EXAMPLE_MARK), come last. So a workbook whose first sheet is hidden, an instructions page (填报说明, even one showing
  * the header and a sample row), a chart sheet or an empty Sheet1 is read from the sheet that holds the table. Merged cells keep their
  * value in the top-left cell; `merges` lists the ranges merged down several rows (readTable decides where Excel's
  * display of them is data). A percent-formatted number reads as Excel shows it: 0.85 → "85%".
@@ -530,7 +549,9 @@ export async function readXlsxGrid(
   const hidden = hiddenSheets(text);
   const visible = sheets.filter((s) => !hidden.has(s.sheet));
   // an instructions or example sheet (填报说明, 示例) may hold a header and a sample row: the report's own sheets first
-  const byPurpose = (list: typeof sheets) => [...list.filter((s) => !GUIDE_SHEET.test(s.sheet)), ...list.filter((s) => GUIDE_SHEET.test(s.sheet))];
+  // (模板 or Sheet1 holding 「填写示例如下：」 and a sample row, before the month's sheet, too)
+  const guides = new Set(sheets.filter(isGuideSheet).map((s) => s.sheet));
+  const byPurpose = (list: typeof sheets) => [...list.filter((s) => !guides.has(s.sheet)), ...list.filter((s) => guides.has(s.sheet))];
   const shown = visible.length > 0 ? visible : sheets;
   const order = byPurpose(shown);
   // (a usable sheet before the first preferred one, such as a 指标清单 of codes and goals before the report, is passed
@@ -543,7 +564,7 @@ export async function readXlsxGrid(
     if (k < start) continue;
     const x = read(candidate);
     if (!usable(x.grid, x.merges)) continue;
-    const tables = [x, ...order.slice(k + 1).filter((other) => !GUIDE_SHEET.test(other.sheet)).map(read).filter((o) => usable(o.grid, o.merges))];
+    const tables = [x, ...order.slice(k + 1).filter((other) => !guides.has(other.sheet)).map(read).filter((o) => usable(o.grid, o.merges))];
     // a workbook kept with a sheet per month (1月, 2月, …, 10月) is sent whole each month: its latest month is the report
     // (the latest filled in: next month's sheet may be made ready, its header alone)
     // (a sheet copied in Excel is named 「10月 (2)」: the month of 「10月」, which the names alone cannot tell apart)
