@@ -541,6 +541,12 @@ describe("readMonthlyFile: forms as departments fill them in", () => {
     expect(r.fileError).toBeNull();
     expect(r.rows.map((x) => [x.reporter, x.reportedAt])).toEqual([["张三", "2017-11-03"], ["张三", "2017-11-03"]]);
     expect(r.file.formFields).toEqual([{ field: "reporter", column: "填报人", text: "张三", row: 5 }, { field: "reportedAt", column: "填报日期", text: "2017年11月3日", row: 5 }]);
+    // Excel's 汇总 row and a line that opens with the leader's signature are no reports either
+    const led = await readMonthlyFile({ name: "led.csv", bytes: Buffer.from([head, ...body, "汇总,,,450,,,", "分管领导：李四,,填表人：张三,,审核人：王五,,"].join("\n")) }, CTX);
+    expect(led.fileError).toBeNull();
+    expect(led.rejects).toEqual([]);
+    expect(led.file.skippedRows.map((x) => x.row)).toEqual([4, 5]);
+    expect(led.rows.map((x) => x.reporter)).toEqual(["张三", "张三"]);
     const blank = await readMonthlyFile({ name: "blank.csv", bytes: Buffer.from([head, ...body, "填表人：,,填报日期：　年　月　日,,,,"].join("\n")) }, CTX);
     expect(blank.rejects).toEqual([]);
     expect(blank.rows.map((x) => [x.reporter, x.reportedAt])).toEqual([[null, null], [null, null]]);

@@ -133,6 +133,15 @@ describe("parseValue says what to write instead of a common non-number", () => {
     ["0,812万元", "千分位逗号前不能是 0"],
     ["1.234.567", "一个数只能有一个小数点"],
     ["2017-10", "这像是统计期"],
+    ["不少于20", "请填写确切的累计数"],
+    ["大概40", "请填写确切的累计数"],
+    ["已完成100%", "不填完成率"],
+    ["完成率85%", "不填完成率"],
+    ["100%完成", "不填完成率"],
+    ["320。", "数字后多了一个标点或符号"],
+    ["50-", "数字后多了一个标点或符号"],
+    ["#N/A", "Excel 公式的错误值"],
+    ["#DIV/0!", "Excel 公式的错误值"],
     ["2017年10月", "这像是统计期"],
     ["1～3期", "不要填范围"],
     ["1900-01-03", "单元格可能设成了日期格式"],
@@ -283,7 +292,6 @@ describe("parsePeriod", () => {
     ["Oct-17", "2017-10"],
     ["Sep-2017", "2017-09"],
     ["October 2017", "2017-10"],
-    ["2017年3-5月", "2017-05"], // with 年, any months of one year: the last
     ["截止到2017年10月底", "2017-10"],
     ["2017年10月止", "2017-10"],
     ["2017年1-10月为止", "2017-10"],
@@ -291,7 +299,7 @@ describe("parsePeriod", () => {
     expect(parsePeriod(text)).toEqual({ ok: true, value: period });
   });
   it.each(["2017-13", "2017-00", "201713", "2017-02-30", "17-10", "十月", "2017", "2017.1", "1999-10", "Q5 2017", "43009",
-    "2017年1-13月", "2017年10-1月", "2017.10-1", "2017-1.10", "Okt-17", "Oct-1", "Octopus-17", "Mar-99", "2017.10-12", "2017/3-5", "2017.9-10", "2017年第五季度", "2017Q5", "17年13月", "99年10月", "2017年10月底前", "2017年10月（预计）"])(
+    "2017年1-13月", "2017年10-1月", "2017.10-1", "2017-1.10", "Okt-17", "Oct-1", "Octopus-17", "Mar-99", "2017.10-12", "2017/3-5", "2017.9-10", "2017年3-5月", "2017年9-10月", "2017年10月至11月", "2017年第五季度", "2017Q5", "17年13月", "99年10月", "2017年10月底前", "2017年10月（预计）"])(
     "%j → E_BAD_PERIOD",
     (text) => {
       expect(codeOf(parsePeriod(text))).toBe("E_BAD_PERIOD");
@@ -300,6 +308,13 @@ describe("parsePeriod", () => {
   it.each(["2017", "2017年", "2017年度", "2017全年"])("%j has a year only: says to write the year's December", (text) => {
     const r = parsePeriod(text);
     expect(r.ok ? "" : r.message).toContain("全年的累计数请写该年 12 月（2017-12）");
+  });
+  it("explains a range of months not from January: the months' own increase is no cumulative figure", () => {
+    for (const text of ["2017年9-10月", "2017年10月至11月", "2017/3-5"]) {
+      const r = parsePeriod(text);
+      expect(!r.ok && r.message, text).toContain("几个月的区间");
+    }
+    expect(parsePeriod("2017年9-10月")).toMatchObject({ ok: false, message: expect.stringContaining("统计期请写月份（2017-10）") });
   });
   it("explains 2017.1: Excel drops the trailing zero of 2017.10", () => {
     const r = parsePeriod("2017.1");
@@ -609,7 +624,12 @@ describe("checkRow and monthlyRowSchema", () => {
     [{ targetCode: "zn_002" }, "E_UNKNOWN_CODE", "（是否为“ZN-02”？）"],
     [{ targetCode: "ZN-O2" }, "E_UNKNOWN_CODE", "（是否为“ZN-02”？）"],
     [{ targetCode: "ZN-0l" }, "E_UNKNOWN_CODE", "（是否为“ZN-01”？）"],
+    [{ targetCode: "6. ZN-02" }, "E_UNKNOWN_CODE", "（是否为“ZN-02”？）"], // the task's number typed before it
+    [{ targetCode: "（29）ZN-03" }, "E_UNKNOWN_CODE", "（是否为“ZN-03”？）"],
+    [{ targetCode: "6、ZN-01" }, "E_UNKNOWN_CODE", "（是否为“ZN-01”？）"],
+    [{ targetCode: "Z N-02" }, "E_UNKNOWN_CODE", "（是否为“ZN-02”？）"], // a space inside it
     [{ targetCode: "ZN-99" }, "E_UNKNOWN_CODE", null],
+    [{ targetCode: "6. ZN-99" }, "E_UNKNOWN_CODE", null],
   ])("an unknown %j says what it may stand for: %s %s", (over, code, suggestion) => {
     const r = checkRow(cells({ value: "1", ...over }), CTX);
     const issue = r.ok ? undefined : r.issues.find((i) => i.code === code);

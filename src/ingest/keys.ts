@@ -8,7 +8,7 @@
 export const aliasKey = (alias: string): string => alias.normalize("NFKC").replace(/\s+/g, "");
 
 /** Remarks written after a department's name on a signed form: 「市经信局（盖章）」「市经信局(公章)」. */
-const SEAL = /\((?:盖章|公章|签章|章)\)$/;
+const SEAL = /\((?:盖章|公章|签章|章|印|盖印|印章)\)$/;
 /** Words a department's full name may end with that its aliases leave out: 「浒山街道办事处」「周巷镇人民政府」. */
 const OFFICE = /(?:人民政府|办事处)$/;
 

@@ -182,6 +182,22 @@ function codeIndex(targets: ReadonlyMap<string, IngestTarget>): Map<string, stri
   });
 }
 
+const squashedCodeIndexes = new WeakMap<ReadonlyMap<string, IngestTarget>, Map<string, string[]>>();
+
+/** The codes by codeKey without its separators: 「CX 75-20-01」 for CX75-20-01 (a list: two codes may squash alike). */
+function squashedCodeIndex(targets: ReadonlyMap<string, IngestTarget>): Map<string, string[]> {
+  return cached(squashedCodeIndexes, targets, (all) => {
+    const codes = new Map<string, string[]>();
+    for (const k of all.keys()) {
+      const key = codeKey(k).replace(/-/g, "");
+      const list = codes.get(key);
+      if (list) list.push(k);
+      else codes.set(key, [k]);
+    }
+    return codes;
+  });
+}
+
 /**
  * The names a department written as `text` may stand for: a name it starts (周巷 → 周巷镇) or ends (经信局 → 市经信局,
  * the 市 left out), or one that starts it (two characters at least). `key`: how a name is compared with `text`.
@@ -291,7 +307,11 @@ class RowMemo {
   codeHint(written: string): string {
     if (this.ctx.retiredCodes?.has(codeCell(written).toUpperCase())) return "：该指标编码已停用（不再作为指标跟踪），无需报送，请删去这一行";
     const key = codeKey(codeCell(written));
-    return key === "" ? "" : hint(codeIndex(this.ctx.targets).get(key) ?? []);
+    if (key === "") return "";
+    const index = codeIndex(this.ctx.targets);
+    // (a task's number typed before the code, 「6. CX75-06-02」「（29）CX75-29-01」; a space inside it, 「CX 75-20-01」)
+    const unnumbered = codeKey(codeCell(written).replace(/^\s*[（(]?\s*\d{1,3}\s*[)）.．、，,]?\s*(?=[A-Za-zＡ-Ｚａ-ｚ])/, ""));
+    return hint(index.get(key) ?? index.get(unnumbered) ?? squashedCodeIndex(this.ctx.targets).get(unnumbered.replace(/-/g, "")) ?? []);
   }
 
   period(text: string): Parsed<string | null> {

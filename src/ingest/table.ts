@@ -251,9 +251,9 @@ export const HIDDEN_ROW = "隐藏的行，未读取；如需报送，请在 Exce
 const FOOTER_REASON = "行（合计、备注等，不是报送数据）";
 
 /** A total written as a cell of its own (合计, 小计：) in a row without a 指标编码; not a note that starts with the word. */
-const TOTAL = /^(?:全市|全县|全区|全镇|全省|本市|本县|本区)?(合计|总计|小计)[:：]?$/;
+const TOTAL = /^(?:全市|全县|全区|全镇|全省|本市|本县|本区)?(合计|总计|小计|汇总)[:：]?$/;
 /** First words of the lines a form carries below its table: totals, notes, signatures. */
-const FOOTER = /^(?:全市|全县|全区|全镇|全省|本市|本县|本区)?(合计|总计|小计|备注|附注|注[:：\d１-９]|说明|填表说明|填报说明|填报单位|报送单位[:：(（]|单位负责人|负责人|审核|制表|填表人|填报人[:：]|联系人|联系电话|填报日期[:：])/;
+const FOOTER = /^(?:全市|全县|全区|全镇|全省|本市|本县|本区)?(合计|总计|小计|汇总[:：]?$|备注|附注|注[:：\d１-９]|说明|填表说明|填报说明|填报单位|报送单位[:：(（]|单位负责人|负责人|分管领导|主要领导|单位领导|领导签字|签发|审核|制表|填表人|填报人[:：]|联系人|联系电话|填报日期[:：])/;
 
 /**
  * Why a row below the header is not a report, or null when it is one: the header repeated (three or more header
@@ -1082,7 +1082,10 @@ export function rowReader(header: TableHeader, showsFigure: (index: number) => b
       }
     }
     // a row of the template left as it came (报送单位, 指标编码, 统计期, 单位 filled in beforehand): nothing reported
-    if (cells.value === "" && cells.status === "" && cells.note === "" && cells.targetCode !== "" && unheaded === NONE && !codeIsHeader && !showsFigure(index) && figureElsewhere === undefined) {
+    // (a 指标编码 of Chinese words alone, 王芳, is no code the template wrote: the rest of a line broken inside a cell
+    // without quotes, say; the rules reject it)
+    if (cells.value === "" && cells.status === "" && cells.note === "" && cells.targetCode !== "" && unheaded === NONE && !codeIsHeader && !showsFigure(index) && figureElsewhere === undefined &&
+      /[0-9A-Za-z０-９Ａ-Ｚａ-ｚ]/.test(cells.targetCode)) {
       return { kind: "skipped", skipped: { row: index + 1, reason: UNFILLED_ROW } };
     }
     let splitNumber: string | undefined;

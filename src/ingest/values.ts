@@ -97,7 +97,7 @@ const NO_FIGURE = /^(?:[/／\\、xX×*＊.。·…]+|[-－—–─_＿~～]+|�
 const FIGURE_PENDING = /^(?:暂无|待定|待统计)$/;
 export const isNoFigure = (text: string): boolean => NO_FIGURE.test(compactCell(text));
 /** Words around a number that make it approximate (约450, 450余家, 450以上, ≥450). */
-const APPROXIMATE = /^(?:约|大约|近|将近|超|超过|逾|达|≥|>|≤|<|＞|＜|≈)|(?:余|多|左右|以上|以下|上下|万余|多万|\+$)/;
+const APPROXIMATE = /^(?:约|大约|大概|近|将近|接近|超|超过|逾|达|不少于|不低于|不超过|至少|最少|≥|>|≤|<|＞|＜|≈)|(?:余|多|左右|以上|以下|上下|万余|多万|\+$)/;
 /** A number written in Chinese numerals (三, 十二, 一百二十, 两千). */
 const CHINESE_NUMBER = /^[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]+(?:[个家项台人次期%％]|万元|亿元)?$/;
 
@@ -113,6 +113,12 @@ const NOT_A_NUMBER_HINTS: [(t: string) => boolean, string][] = [
   // 下降2.1%, 同比增长8%: the direction is the target's (下降3% is reported as the size of the fall)
   [(t) => /^(?:同比|比上年|较上年)?(?:下降|降低|减少|增长|提高|上升|增加)[0-9.]+%$/.test(t), "（请只填数值，不写“下降”“增长”等字样：下降类指标填降幅，如下降 2.1% 填 2.1%；增长类指标填增长率，负增长填负数）"],
   [(t) => /^(?:新增|增加|累计|共|完成)[0-9.]+/.test(t), "（请只填数和单位，如 5家，不写“新增”“累计”等字样）"],
+  // 已完成100%, 完成率85%, 100%完成: a status or a rate of completion, not the figure
+  [(t) => /^(?:已|全部|基本)?完成(?:率|进度|比例)?[0-9.]+%$|^[0-9.]+%(?:已)?完成$/.test(t), "（累计完成值填指标本身的累计数（如 320家），不填完成率；是否完成请在「完成状态」列选择）"],
+  // 320。 50- 50+: a stray mark after the number
+  [(t) => /^[0-9][0-9.,]*[。，,；;、\-－—_]$/.test(t), "（数字后多了一个标点或符号，请删去）"],
+  // #N/A, #DIV/0!, #VALUE!: a formula's error shown as text
+  [(t) => /^#(?:N\/A|DIV\/0!?|VALUE!?|REF!?|NAME\??|NUM!?|NULL!?)$/i.test(t), "（这是 Excel 公式的错误值，请改正公式或直接填写数字）"],
 ];
 
 /** E_NOT_A_NUMBER for a cell that is no number, with what to write instead when the writing is a common one. */
@@ -139,7 +145,7 @@ export function parseValue(text: string, options: { signed?: boolean } = {}): Pa
   const plain = plainNumber(t);
   if (plain) [sign, digits, exponent, suffix] = ["", plain.digits, undefined, plain.rest];
   else {
-    if (/^[+-]?(nan|inf|infinity|∞)$/i.test(t) || t.startsWith("#")) return fail("E_NOT_A_NUMBER", quote(text));
+    if (/^[+-]?(nan|inf|infinity|∞)$/i.test(t) || t.startsWith("#")) return notANumber(text, t);
     const m = t.match(NUMBER);
     // 「(1,234)」: a negative number as accountants write it
     if (!m && /^[(（][0-9][0-9,，.]*[)）]$/.test(t)) {
@@ -193,6 +199,8 @@ export function parseValue(text: string, options: { signed?: boolean } = {}): Pa
     const example = `${digits}${UNIT_BY_NAME.has(unit) ? unit : ""}`;
     return fail("E_NOT_A_NUMBER", `${quote(text)}（数后括号中的说明“${note.text}”请写在「进展情况」列；本列只填数和单位，如 ${example}）`);
   }
+  // (100%完成, 320。, 50-: what is after the number is no unit; NOT_A_NUMBER_HINTS says what it is)
+  if (NOT_A_NUMBER_HINTS.some(([test]) => test(t))) return notANumber(text, t);
   return fail("E_NOT_A_NUMBER", `${quote(text)}（“${rest}”不是可识别的单位）`);
 }
 
@@ -325,6 +333,11 @@ export function parsePeriod(text: string, options: DateCellOptions = {}): Parsed
     const yearLast = t.match(/^\d{1,2}[-/.]\d{1,2}[-/.](\d{4})$/);
     if (yearLast && inYearRange(Number(yearLast[1]))) return bad(`年份写在了最后（英文或欧洲格式的日期，月、日的先后无法确定）：请写成 YYYY-MM（如 ${yearLast[1]}-10）`);
     if (DITTO.test(t)) return bad("不能用“同上”“〃”代替，请逐行填写统计期");
+    const range = MONTH_RANGE.exec(t);
+    if (range && Number(range[3]) > 1 && Number(range[3]) <= Number(range[4]) && Number(range[4]) <= 12) {
+      const end = `${range[1]}-${pad2(Number(range[4]))}`;
+      return bad(`是 ${Number(range[3])}–${Number(range[4])} 月几个月的区间：统计期请写月份（${end}），累计完成值填自起算以来（一般为年初）到该月底的累计数，不是这几个月的新增数`);
+    }
     return bad(NO_YEAR.test(t) ? "缺少年份，请写成 YYYY-MM（如 2017-10）" : undefined);
   }
   if (m < 1 || m > 12) return bad("月份应为 1–12");
@@ -348,16 +361,18 @@ function englishMonth(t: string): string[] | null {
 }
 
 /**
- * 「2017年1-10月」「2017年3-5月」 → [_, year, last month], when the first month is not after the last; with a point or a
- * slash (「2017.1-10」「2017/1-10月」) only a range from January, a cumulative figure's (2017.10-12 may be a date or two
- * months: not read); else null.
+ * 「2017年1-10月」「2017.1-10」「2017/1-10月」 → [_, year, last month]: a range from January, a cumulative figure's; else
+ * null. (2017年9-10月 may be the two months' own increase, not the figure since the counting start; 2017.10-12 a date:
+ * not read, parsePeriod says why.)
  */
 function monthRangeEnd(t: string): string[] | null {
-  const m = t.match(/^(\d{4})([年./])(\d{1,2})月?[-~～至到—–](\d{1,2})(?:月份?)?$/);
-  if (!m || Number(m[3]) > Number(m[4])) return null;
-  if (m[2] !== "年" && Number(m[3]) !== 1) return null;
+  const m = MONTH_RANGE.exec(t);
+  if (!m || Number(m[3]) > Number(m[4]) || Number(m[3]) !== 1) return null;
   return [m[0], m[1]!, m[4]!];
 }
+
+/** 「2017年1-10月」「2017.1-10」「2017年9月至10月」: a year's months from one to another. */
+const MONTH_RANGE = /^(\d{4})([年./])(\d{1,2})月?[-~～至到—–](\d{1,2})(?:月份?)?$/;
 
 const QUARTERS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, "1": 1, "2": 2, "3": 3, "4": 4 };
 
