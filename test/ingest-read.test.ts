@@ -1102,6 +1102,12 @@ describe("readMonthlyFile: .xlsx sheets and cells", () => {
       expect(r.rows.map((x) => [x.value, x.reportedUnit, x.status])).toEqual([[450, "家", "in_progress"]]);
       expect(r.file.ignoredColumns).toHaveLength(2);
     }
+    // one month's group over that month's own figure and the cumulative one: the one headed 累计 is read
+    for (const group of ["10月完成情况", "本月完成情况", "10月份完成"]) {
+      const csv = [`报送单位,指标编码,统计期,单位,${group},,完成状态`, ",,,,本月,累计,", "市经信局,ZN-01,2017-10,家,30,450,推进中"].join("\n");
+      const r = await readMonthlyFile({ name: "month-group.csv", bytes: Buffer.from(csv) }, CTX);
+      expect([group, r.fileError, r.rows.map((x) => x.value)]).toEqual([group, null, [450]]);
+    }
     const csv = ["报送单位,指标编码,统计期,累计完成值（截至上月）,累计完成值（截至本月）", "市经信局,ZN-01,2017-10,400,450"].join("\n");
     const r = await readMonthlyFile({ name: "last-month.csv", bytes: Buffer.from(csv) }, CTX);
     expect(r.rows.map((x) => x.value)).toEqual([450]);

@@ -325,7 +325,8 @@ function twoRowCandidate(upper: string[], lower: string[], index: number): Candi
     if (header === "") continue;
     const groupSplit = splitHeader(group);
     // the columns under 「本月完成」 (one month's figure and its unit) are not the report's: it is the cumulative figure
-    const monthOnly = topField === null && sub !== "" && MONTH_GROUP.test(groupSplit.key) && !/累计/.test(groupSplit.key);
+    // (but 「10月完成情况」 over 本月 | 累计: the one headed 累计 is)
+    const monthOnly = topField === null && sub !== "" && MONTH_GROUP.test(groupSplit.key) && !/累计/.test(groupSplit.key) && !/累计/.test(subSplit.key);
     let field: Field | null = monthOnly ? null : topField ?? (sub === "" ? null : ALIAS_TO_FIELD.get(subSplit.key) ?? null);
     if (!monthOnly && field === null && sub !== "" && FIGURE_WORDS.has(subSplit.key) && (ALIAS_TO_FIELD.get(groupSplit.key) === "value" || FIGURE_GROUP.test(groupSplit.key))) field = "value";
     if (field !== null) {
