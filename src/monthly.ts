@@ -12,6 +12,7 @@ import { rejectsCsv as rejectLinesCsv, rejectsXlsx as rejectLinesXlsx, type Reje
 import { startBulk } from "./bulk.js";
 import { findDrops, JUMP_VALUE_SQL, RISES_SQL, type Drop, type Jump } from "./drops.js";
 import { findReverts, revertReason, type Revert } from "./reverts.js";
+import { findOverrides, overrideReason, type Override } from "./overrides.js";
 import { findStatusBacks, statusBackReason, type StatusBack } from "./statusbacks.js";
 import { dropReason, fileDrops, fileJumps, fileSeries, fileStatusBacks, jumpReason, reviewReasons, fileStatedCheck } from "./ingest/review.js";
 import { trace } from "./trace.js";
@@ -479,7 +480,7 @@ export class FileLoad {
       const from = `(SELECT ${columns} FROM temp.luoshi_file_rows${this.sqlRows ? ` UNION ALL SELECT ${columns} FROM ${this.sqlRows}` : ""})`;
       try {
         const { drops, jumps } = await findDrops(connection, from, null, { history });
-        await this.flagDrops(drops);
+        await this.flagDrops(drops, history ? await findOverrides(connection, from, null) : []);
         if (history) this.flagReverts(await findReverts(connection, from, null));
         this.flagJumps(jumps);
         this.flagStatusBacks(await findStatusBacks(connection, from, null, { history }));
@@ -491,7 +492,7 @@ export class FileLoad {
       const receipt = this.receiptNo!;
       const from = "(SELECT * FROM raw.observations WHERE receipt_no = $1)";
       const { drops, jumps } = await findDrops(connection, from, receipt, { params: [receipt], history });
-      await this.flagDrops(drops);
+      await this.flagDrops(drops, history ? await findOverrides(connection, from, receipt, [receipt]) : []);
       if (history) this.flagReverts(await findReverts(connection, from, receipt, [receipt]));
       this.flagJumps(jumps);
       this.flagStatusBacks(await findStatusBacks(connection, from, receipt, { params: [receipt], history }));
@@ -508,24 +509,37 @@ export class FileLoad {
     this.flagRows(backs, backs.map(statusBackReason), "after");
   }
 
-  /** The drops: stored in raw.review_flags (unless a dry run) and put before the row's other reasons in the summary. */
-  private async flagDrops(drops: Drop[]): Promise<void> {
-    if (drops.length === 0) return;
-    const reasons = drops.map(dropReason);
+  /**
+   * The drops, and the rows that change another department's own figure (src/overrides.ts): stored in
+   * raw.review_flags (unless a dry run; each with its kind) and put before the row's other reasons in
+   * the summary.
+   */
+  private async flagDrops(drops: Drop[], overrides: Override[] = []): Promise<void> {
+    if (drops.length === 0 && overrides.length === 0) return;
+    const stored = [...drops.map((d) => ({ at: d, reason: dropReason(d), kind: "fall" })), ...overrides.map((o) => ({ at: o as Drop | Override, reason: overrideReason(o), kind: "override" }))];
     if (!this.options.dryRun) {
       const t = performance.now();
       const receipt = await this.begin();
       const appender = await this.connection.createAppender("review_flags", "raw");
-      drops.forEach((d, k) => {
+      for (const { at, reason, kind } of stored) {
         appender.appendInteger(receipt);
-        appender.appendInteger(d.row);
-        appender.appendVarchar(reasons[k]!);
+        appender.appendInteger(at.row);
+        appender.appendVarchar(reason);
+        appender.appendVarchar(kind);
         appender.endRow();
-      });
+      }
       appender.closeSync();
       trace("drop flags stored", t);
     }
-    this.flagRows(drops, reasons);
+    // (in the summary, one reason per row: a fall's first)
+    const byRow = new Map<number, { at: Drop | Override; reasons: string[] }>();
+    for (const { at, reason } of stored) {
+      const entry = byRow.get(at.row);
+      if (entry) entry.reasons.push(reason);
+      else byRow.set(at.row, { at, reasons: [reason] });
+    }
+    const flagged = [...byRow.values()].sort((a, b) => a.at.row - b.at.row);
+    this.flagRows(flagged.map((f) => f.at), flagged.map((f) => f.reasons.join("；")));
   }
 
   /** The reverts: put before the row's other reasons in the summary (the observations view flags them by the same rule). */

@@ -99,7 +99,9 @@ CREATE TABLE raw.observations (
 -- Review reasons found once all of a file's rows are stored (a cumulative figure below the period before it,
 -- src/drops.ts): appended, not written into raw.observations (an UPDATE there makes the COMMIT rewrite the file's rows).
 -- The views join them to their row: the reason comes before the row's own flag_reason.
-CREATE TABLE raw.review_flags (receipt_no INTEGER NOT NULL, source_row INTEGER NOT NULL, reason VARCHAR NOT NULL, UNIQUE (receipt_no, source_row));
+-- kind: 'fall' (src/drops.ts), or 'override' (another department's own figure changed by a file not its own,
+-- src/overrides.ts); the views put a fall's reason first.
+CREATE TABLE raw.review_flags (receipt_no INTEGER NOT NULL, source_row INTEGER NOT NULL, reason VARCHAR NOT NULL, kind VARCHAR NOT NULL, UNIQUE (receipt_no, source_row, kind));
 -- What a monthly file is checked against (published targets, reporters, department names), packed by
 -- storeIngestReference (src/monthly.ts) at build: only a build changes them.
 CREATE TABLE raw.ingest_reference (part VARCHAR PRIMARY KEY, packed VARCHAR, unsafe BOOLEAN NOT NULL, row_count INTEGER NOT NULL);

@@ -10,7 +10,9 @@ SELECT
   CASE WHEN rf.reason IS NULL THEN o.flag_reason WHEN o.flag_reason IS NULL THEN rf.reason ELSE rf.reason || '；' || o.flag_reason END AS flag_reason
 FROM raw.observations o
 JOIN raw.receipts r USING (receipt_no)
-LEFT JOIN raw.review_flags rf ON rf.receipt_no = o.receipt_no AND rf.source_row = o.source_row
+LEFT JOIN (
+  SELECT receipt_no, source_row, string_agg(reason, '；' ORDER BY kind = 'override') AS reason FROM raw.review_flags GROUP BY receipt_no, source_row
+) rf ON rf.receipt_no = o.receipt_no AND rf.source_row = o.source_row
 JOIN raw.targets t ON t.target_id = o.target_id
 JOIN raw.departments d ON d.department_id = o.department_id
 WHERE r.received_at < (SELECT as_of FROM reporting_rules) + INTERVAL 1 DAY

@@ -11,7 +11,9 @@
 -- it (the typo's own note often states the right figure), a corrected figure does. A load flags it in its summary by
 -- the same rule and text (src/drops.ts); it is not stored: judged here on the current figures. Not for a rate (增长8%:
 -- the rate to date, 0.5 % in January and 6 % in February, is no typo). So is a 完成状态 behind the latest earlier one
--- (已完成 in September, 推进中 in October: src/statusbacks.ts), except for a recurring duty.
+-- (已完成 in September, 推进中 in October: src/statusbacks.ts), except for a recurring duty. A row that changed another
+-- department's own figure in a file not that department's (src/overrides.ts) keeps the flag found at load time
+-- (raw.review_flags, kind 'override') while it stands.
 WITH versions AS (
   SELECT o.*, r.original_name AS file, r.received_at,
     row_number() OVER (PARTITION BY o.department_id, o.target_id, o.period ORDER BY o.receipt_no DESC) AS back
@@ -37,13 +39,14 @@ WITH versions AS (
   SELECT
     t.policy_id, o.target_id, t.code, o.department_id, d.name AS department_name, o.period, o.value, o.status,
     o.note, o.reporter, o.reported_at, o.receipt_no, o.file, o.received_at, o.flagged AS row_flagged,
-    o.flag_reason AS row_reason, rf.reason AS drop_reason, rv.revert_reason, t.kind AS target_kind, t.value AS target_value,
+    o.flag_reason AS row_reason, rf.reason AS drop_reason, ro.reason AS override_reason, rv.revert_reason, t.kind AS target_kind, t.value AS target_value,
     -- (a ceiling, or a goal below its baseline, is meant to go down, and a rate to date goes up and down: no fall to
     -- flag; the targets view's rate and rises, stored in raw.targets by the build, as src/drops.ts reads them)
     t.rate AS target_rate, t.rises AS target_rises,
     count(*) OVER (PARTITION BY o.department_id, o.target_id, o.period) AS versions
   FROM versions o
-  LEFT JOIN raw.review_flags rf ON rf.receipt_no = o.receipt_no AND rf.source_row = o.source_row
+  LEFT JOIN raw.review_flags rf ON rf.receipt_no = o.receipt_no AND rf.source_row = o.source_row AND rf.kind = 'fall'
+  LEFT JOIN raw.review_flags ro ON ro.receipt_no = o.receipt_no AND ro.source_row = o.source_row AND ro.kind = 'override' 
   LEFT JOIN reverts rv ON rv.department_id = o.department_id AND rv.target_id = o.target_id AND rv.period = o.period
   JOIN raw.targets t ON t.target_id = o.target_id
   JOIN raw.departments d ON d.department_id = o.department_id
@@ -87,8 +90,9 @@ WITH versions AS (
 SELECT
   policy_id, target_id, code, department_id, department_name, period, value, status,
   note, reporter, reported_at, receipt_no, file, received_at,
-  row_flagged OR fall_reason IS NOT NULL OR revert_reason IS NOT NULL OR jump_reason IS NOT NULL OR status_back_reason IS NOT NULL AS flagged,
-  -- (the reasons in the order of the load's summary: put back, falling, the row's own, the jump, the status gone back)
-  nullif(concat_ws('；', revert_reason, fall_reason, row_reason, jump_reason, status_back_reason), '') AS flag_reason,
+  row_flagged OR fall_reason IS NOT NULL OR revert_reason IS NOT NULL OR override_reason IS NOT NULL OR jump_reason IS NOT NULL OR status_back_reason IS NOT NULL AS flagged,
+  -- (the reasons in the order of the load's summary: put back, falling, another department's own figure changed, the
+  -- row's own, the jump, the status gone back)
+  nullif(concat_ws('；', revert_reason, fall_reason, override_reason, row_reason, jump_reason, status_back_reason), '') AS flag_reason,
   versions
 FROM jumps
