@@ -13,8 +13,13 @@ const EDGE = "#8b95a5";
 
 export const nodeLabel = (n) => (n.is_group ? `${n.name}（部门组）` : n.name);
 
-/** A label written top to bottom: half-width brackets as full-width ones, which vertical text turns with the line. */
-const verticalText = (s) => s.replace(/\(/g, "（").replace(/\)/g, "）");
+/**
+ * A label written top to bottom: brackets and 、 as one middle dot (各镇·街道·园区·部门组). In vertical text a bracket
+ * stands right only in a font with vertical alternates (else upright, running into the next character), and a
+ * vertical-form bracket (︵) or comma (︑) is missing from many fonts; the row label beside it, and the tip, keep the
+ * name as written.
+ */
+const verticalText = (s) => s.replace(/[(（)）、]+/g, "·").replace(/^·|·$/g, "");
 const rowList = (rows) => rows.map((r) => `第 ${r} 行`).join("、");
 const byHub = (a, b) => b.weighted_degree - a.weighted_degree || b.betweenness_normalized - a.betweenness_normalized || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 

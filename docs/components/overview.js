@@ -29,7 +29,8 @@ export function deadlinesByMonth(tasks, {width} = {}) {
   return Plot.plot({
     width: Math.max(width ?? 640, 240),
     height: 180,
-    x: {label: "完成时限（月）", type: "band", domain: rows.map((r) => r.key)},
+    // every month from the first deadline to the last (a month without one shows as a gap), when they are a few years
+    x: {label: "完成时限（月）", type: "band", domain: monthRange(rows.map((r) => r.key))},
     y: {label: "任务行数", grid: true},
     marks: [
       Plot.barY(rows, {x: "key", y: "count", fill: "var(--theme-foreground-focus)", tip: true, title: (r) => `完成时限 ${r.key}\n任务行数 ${r.count}`}),
@@ -37,6 +38,15 @@ export function deadlinesByMonth(tasks, {width} = {}) {
       Plot.ruleY([0])
     ]
   });
+}
+
+/** The months (YYYY-MM) from the first of `months` to the last, when at most `max`; else `months` as they are. */
+function monthRange(months, max = 60) {
+  if (months.length < 2) return months;
+  const index = (m) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
+  const [first, last] = [index(months[0]), index(months[months.length - 1])];
+  if (last - first + 1 > max) return months;
+  return Array.from({length: last - first + 1}, (_, k) => `${Math.floor((first + k) / 12)}-${String(((first + k) % 12) + 1).padStart(2, "0")}`);
 }
 
 function d3Rollup(data, key, order) {

@@ -36,7 +36,9 @@ export const statusLabel = (t) =>
 
 /** Quantity targets: progress bar against the time-elapsed schedule (tick). */
 export function progressBars(rows, {width} = {}) {
-  const label = (d) => `${d.code} ${d.subject.slice(0, 14)}${d.department_name.startsWith("市") ? "" : "（" + d.department_name + "）"}`;
+  // (a long subject cut with …; fitNames cuts further where the card is narrow)
+  const subject = (s) => ([...s].length > 14 ? [...s].slice(0, 13).join("") + "…" : s);
+  const label = (d) => `${d.code} ${subject(d.subject)}${d.department_name.startsWith("市") ? "" : "（" + d.department_name + "）"}`;
   // (a share below zero, a fall that went up instead, is drawn as none: its bar would cover its label; said in words)
   const data = rows.map((d) => ({...d, label: label(d), shown: Math.max(0, Math.min(d.progress ?? 0, 1.2))}));
   const none = data.filter((d) => d.progress != null && d.progress <= 0);
@@ -125,11 +127,16 @@ export function targetProgressTable(rows, {department = false, rowHref} = {}) {
  * column per month (the last `months` of them), the figure (else its status) in each cell; a figure flagged for review
  * is marked 待复核, one corrected by a later file 改 (its versions in the observation history). `units`: code → unit.
  */
-export function reportHistory(history, {units = new Map(), months = 12} = {}) {
-  const periods = [...new Set(history.map((h) => h.period))].sort();
+export function reportHistory(history, {units = new Map(), months = 12, returned = []} = {}) {
+  const periods = [...new Set([...history, ...returned].map((h) => h.period))].sort();
   const shown = periods.slice(-months);
-  const keys = [...new Map(history.map((h) => [`${h.code}|${h.department_name}`, h])).values()];
-  const cell = (h) => {
+  const keys = [...new Map([...history, ...returned].map((h) => [`${h.code}|${h.department_name}`, h])).values()]
+    .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  // (a month whose rows were all rejected and not yet sent again: 退回, not — as if never sent)
+  const sentBack = new Map(returned.map((r) => [`${r.code}|${r.department_name}|${r.period}`, r]));
+  const cell = (h, key) => {
+    const back = h ? null : sentBack.get(key);
+    if (back) return html`<td class="history-returned" title="${`该月报送的行均被拒绝（${back.file}），待改正后重报`}">退回</td>`;
     if (!h) return html`<td class="muted">—</td>`;
     const text = h.value != null ? `${h.value}${units.get(h.code) ?? ""}` : STATUS_ZH[h.status] ?? "";
     const title = [h.flagged ? `待复核：${h.flag_reason ?? ""}` : "", h.versions > 1 ? `已更正 ${h.versions - 1} 次，现为 ${h.file} 所报` : `${h.file}`, h.note ? `进展情况：${h.note}` : ""].filter(Boolean).join("\n");
@@ -138,6 +145,6 @@ export function reportHistory(history, {units = new Map(), months = 12} = {}) {
   const byKey = new Map(history.map((h) => [`${h.code}|${h.department_name}|${h.period}`, h]));
   return html`<div class="history-scroll"><table class="report-history">
     <thead><tr><th>指标</th><th>报送单位</th>${shown.map((p) => html`<th>${p}</th>`)}</tr></thead>
-    <tbody>${keys.map((k) => html`<tr><td>${k.code}</td><td>${k.department_name}</td>${shown.map((p) => cell(byKey.get(`${k.code}|${k.department_name}|${p}`)))}</tr>`)}</tbody>
+    <tbody>${keys.map((k) => html`<tr><td>${k.code}</td><td>${k.department_name}</td>${shown.map((p) => cell(byKey.get(`${k.code}|${k.department_name}|${p}`), `${k.code}|${k.department_name}|${p}`))}</tr>`)}</tbody>
   </table></div>${periods.length > shown.length ? html`<p class="small muted">只列最近 ${shown.length} 个月（共 ${periods.length} 个月有报送）。</p>` : ""}`;
 }

@@ -180,7 +180,7 @@ export function deadlineCalendar(deadlines, departments, {width, highlight} = {}
 
 /** Stacked bars of a person's rows as lead-department and as cooperating-department person. */
 export function personBars(persons, {width} = {}) {
-  const label = (p) => (p.status === "unresolved" ? `${p.name}（未识别）` : p.status === "role" || !p.department_name ? p.name : `${p.name}（${p.department_name}）`);
+  const label = (p) => (p.status === "unresolved" ? `${p.name}（无法还原）` : p.status === "role" || !p.department_name ? p.name : `${p.name}（${p.department_name}）`);
   const sorted = persons.filter((p) => p.rows_total > 0);
   const segments = sorted.flatMap((p) => [
     {p, role: "lead", x1: 0, x2: p.rows_lead},

@@ -51,5 +51,10 @@ await emitJson(async (read) => {
     // every month's current figure it reported (the files received by the as-of date), with its versions
     history: await read(`SELECT code, department_name, period, value, status, note, flagged, flag_reason, versions, file
       FROM observations WHERE department_id = $1 ORDER BY code, period`, [id]),
+    // the months it sent whose rows were all rejected and not yet sent again (a column of their own, 退回)
+    returned: await read(`SELECT DISTINCT x.target_code AS code, x.department_name, x.period, min(x.file) AS file
+      FROM rejects x JOIN departments d ON d.name = x.department_name AND d.department_id = $1
+      JOIN targets t ON t.code = x.target_code AND t.policy_id = d.policy_id
+      WHERE x.period IS NOT NULL AND x.corrected_by IS NULL GROUP BY ALL ORDER BY code, period`, [id]),
   };
 });
