@@ -887,6 +887,31 @@ describe("readMonthlyFile: .xlsx sheets and cells", () => {
     expect(none.fileError?.message).toContain("其下 2 行被隐藏，未读取；请在 Excel 中取消隐藏后再报送");
   });
 
+  it("does not read a row crossed out (every cell struck through): it is listed as skipped; a row with one struck cell is read", async () => {
+    const book = (await writeExcelFile([{ data, sheet: "本月" }]).toBuffer()) as Buffer;
+    // a font with <strike/> and a cell style using it, as Excel writes them
+    const styled = patch(book, "xl/styles.xml", (xml) => {
+      const fonts = xml.match(/<fonts\b[^>]*>([\s\S]*?)<\/fonts>/)!;
+      const fontCount = (fonts[1]!.match(/<font\b/g) ?? []).length;
+      const withFont = xml.replace(/<\/fonts>/, "<font><strike/><sz val=\"11\"/></font></fonts>").replace(/<fonts\b[^>]*>/, `<fonts count="${fontCount + 1}">`);
+      const xfs = withFont.match(/<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/)!;
+      const xfCount = (xfs[1]!.match(/<xf\b/g) ?? []).length;
+      return withFont.replace(/<\/cellXfs>/, `<xf numFmtId="0" fontId="${fontCount}" fillId="0" borderId="0" applyFont="1"/></cellXfs>`)
+        .replace(/<cellXfs\b[^>]*>/, `<cellXfs count="${xfCount + 1}">`);
+    });
+    const xfIndex = (strFromU8(unzipSync(styled)["xl/styles.xml"]!).match(/<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/)![1]!.match(/<xf\b/g) ?? []).length - 1;
+    const strike = (row: number, only?: string) => patch(styled, "xl/worksheets/sheet1.xml", (xml) =>
+      xml.replace(new RegExp(`<row\\b[^>]*\\br="${row}"[^>]*>[\\s\\S]*?</row>`), (line) =>
+        line.replace(/<c\b([^>]*?)(\s+s="\d+")?(\s*\/?>)/g, (cell, attrs: string, _s, end: string) =>
+          only === undefined || attrs.includes(`r="${only}${row}"`) ? `<c${attrs} s="${xfIndex}"${end}` : cell)));
+    const crossed = await readMonthlyFile({ name: "struck.xlsx", bytes: strike(2) }, CTX);
+    expect(crossed.rows.map((x) => [x.sourceRow, x.period, x.value])).toEqual([[3, "2017-11", 460]]);
+    expect(crossed.file.skippedRows).toEqual([{ row: 2, reason: "整行带删除线，视为已删去，未读取；如需报送，请去掉删除线" }]);
+    // one cell struck (a figure corrected beside it, say): the row is read as it stands
+    const one = await readMonthlyFile({ name: "struck-cell.xlsx", bytes: strike(2, "A") }, CTX);
+    expect(one.rows.map((x) => x.sourceRow)).toEqual([2, 3]);
+  });
+
   it("does not read a hidden column (last month's figures kept beside this month's): named in the summary, and in a header error", async () => {
     // 累计完成值 twice: last month's hidden in D, this month's in E
     const cells = [["报送单位", "指标编码", "统计期", "累计完成值", "累计完成值"], ["市经信局", "ZN-01", "2017-10", 300, 320]];

@@ -247,6 +247,9 @@ export const SIDE_NOTE = "只在表格以外的一个单元格中有内容（旁
 /** Why a hidden row of a workbook is skipped. */
 export const HIDDEN_ROW = "隐藏的行，未读取；如需报送，请在 Excel 中取消隐藏";
 
+/** Why a row of a workbook crossed out (every cell struck through) is skipped. */
+export const STRUCK_ROW = "整行带删除线，视为已删去，未读取；如需报送，请去掉删除线";
+
 /** The end of the reason a total or note line below the table is skipped for. */
 const FOOTER_REASON = "行（合计、备注等，不是报送数据）";
 
@@ -1134,7 +1137,7 @@ export function withValueSuffix(value: string, suffix: string): string {
  * on each of them — never a 指标编码, a value or a status. `hidden` (.xlsx): rows the sheet hides, listed as skipped
  * below the header, not read above it.
  */
-export function readTable(sheet: Grid, merges: readonly Merge[] = [], hidden: ReadonlySet<number> = new Set()): { table: Table } | { error: FileError } {
+export function readTable(sheet: Grid, merges: readonly Merge[] = [], hidden: ReadonlySet<number> = new Set(), struck: ReadonlySet<number> = new Set()): { table: Table } | { error: FileError } {
   // a hidden row among the first rows is not read either: a title or a 「统计期：」 line the department does not see
   const shown = [...hidden].some((i) => i < HEADER_SCAN_ROWS) ? sheet.map((line, i) => (hidden.has(i) && i < HEADER_SCAN_ROWS ? [] : line)) : sheet;
   const h = readHeader(shown, merges);
@@ -1158,6 +1161,11 @@ export function readTable(sheet: Grid, merges: readonly Merge[] = [], hidden: Re
     // a hidden row (.xlsx) is not read: the department does not see it, so it is not part of the report it sends
     if (hidden.has(index) && !isEmptyRow(grid[index]!)) {
       skipped.push({ row: index + 1, reason: HIDDEN_ROW });
+      continue;
+    }
+    // a row crossed out (.xlsx: every cell with a value struck through) is a line the department deleted
+    if (struck.has(index)) {
+      skipped.push({ row: index + 1, reason: STRUCK_ROW });
       continue;
     }
     const r = read(grid[index]!, index);
