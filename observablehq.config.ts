@@ -23,6 +23,10 @@ if (refreshLoaderCache(fileURLToPath(new URL("./docs", import.meta.url)))) conso
 // A system CJK font stack instead of Framework's default Google Fonts stylesheet.
 const fonts = `"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "WenQuanYi Micro Hei", "Microsoft YaHei", sans-serif`;
 
+/** The part of markdown-it's API the heading rule uses (Framework passes its own instance). */
+type MarkdownToken = { type: string; content: string; children: MarkdownToken[] | null; attrGet(name: string): string | null; attrSet(name: string, value: string): void };
+type MarkdownItLike = { core: { ruler: { push(name: string, rule: (state: { tokens: MarkdownToken[] }) => boolean): void } } };
+
 export default {
   root: "docs",
   // LUOSHI_SITE_OUTPUT lets tests build into a temporary directory.
@@ -51,6 +55,30 @@ export default {
   style: "style.css",
 
   toc: { show: true, label: "本页目录" },
+  // Framework's heading ids leave Chinese out (「## 协同部门」 gets id "" or "-2"): such a heading takes its own text
+  // as its id, so that the contents and a link to a section name it and stay put.
+  markdownIt: (md: MarkdownItLike) => {
+    md.core.ruler.push("luoshi_heading_ids", (state) => {
+      const seen = new Set<string>();
+      const headings = state.tokens.flatMap((t, i) => (t.type === "heading_open" ? [[t, state.tokens[i + 1]] as const] : []));
+      for (const [open] of headings) {
+        const id = open.attrGet("id");
+        if (id !== null && !/^-?\d*$/.test(id)) seen.add(id);
+      }
+      for (const [open, inline] of headings) {
+        const id = open.attrGet("id");
+        if (id !== null && !/^-?\d*$/.test(id)) continue;
+        const text = (inline?.children ?? []).filter((c) => c.type === "text" || c.type === "code_inline").map((c) => c.content).join("").trim().replace(/\s+/g, "-");
+        if (text === "") continue;
+        let slug = text;
+        for (let n = 2; seen.has(slug); n++) slug = `${text}-${n}`;
+        seen.add(slug);
+        open.attrSet("id", slug);
+      }
+      return true;
+    });
+    return md;
+  },
   // Without this Framework adds a fonts.googleapis.com stylesheet (and a preconnect) to every page.
   globalStylesheets: [],
   // (an empty icon: without one every first visit asks for /favicon.ico, a 404 in the console)
