@@ -1363,6 +1363,14 @@ describe("readMonthlyFile: .xlsx", () => {
       { data: sheet("2017-09"), sheet: "9月" }, { data: sheet("2017-10"), sheet: "10月" }, { data: [["报送单位", "指标编码", "统计期", "累计完成值"]], sheet: "11月" },
     ]).toBuffer()) as Buffer;
     expect((await readMonthlyFile({ name: "book.xlsx", bytes: ready }, CTX)).file).toMatchObject({ sheet: "10月", otherSheets: ["9月", "11月"], sheetByMonth: true });
+    // or with its department, codes and period filled in and nothing reported yet: the same
+    const prefilled = (await writeExcelFile([
+      { data: sheet("2017-09"), sheet: "9月" }, { data: sheet("2017-10"), sheet: "10月" },
+      { data: [["报送单位", "指标编码", "统计期", "累计完成值"], ["市经信局", "ZN-01", "2017-11", null]] as unknown as (string | number)[][], sheet: "11月" },
+    ]).toBuffer()) as Buffer;
+    const read = await readMonthlyFile({ name: "book.xlsx", bytes: prefilled }, CTX);
+    expect(read.file).toMatchObject({ sheet: "10月", sheetByMonth: true });
+    expect(read.rows.map((x) => [x.period, x.value])).toEqual([["2017-10", 450]]);
     // names that are not all months keep the first sheet
     const mixed = (await writeExcelFile([{ data: sheet("2017-10"), sheet: "本月" }, { data: sheet("2017-09"), sheet: "9月" }]).toBuffer()) as Buffer;
     expect((await readMonthlyFile({ name: "book.xlsx", bytes: mixed }, CTX)).file).toMatchObject({ sheet: "本月", otherSheets: ["9月"], sheetByMonth: false });

@@ -116,7 +116,13 @@ export async function readMonthlyTable(input: { name: string; bytes: Uint8Array 
     // without --sheet: the first visible sheet with a header (its header errors are then reported, never skipped)
     // (a workbook part this reader did not foresee must reject that file, never stop a run of several)
     // (a sheet whose header has no 累计完成值 or 完成状态 column, a list of the targets, is passed over for one that has)
-    const x = await readXlsxGrid(bytes, options.sheet, (g, m) => hasHeader(g, m), (g, m) => hasReportHeader(g, m)).catch((e: unknown) => ({
+    // (a month's sheet is filled in when a row reports something: next month's, made ready with its codes, is not; a
+    // sheet whose header is wrong counts as filled in, so that its error is reported rather than another month read)
+    const filledIn = (g: Grid, m: Merge[]) => {
+      const t = readTable(g, m);
+      return "error" in t ? t.error.code !== "E_NO_DATA" : t.table.rows.length > 0;
+    };
+    const x = await readXlsxGrid(bytes, options.sheet, (g, m) => hasHeader(g, m), (g, m) => hasReportHeader(g, m), filledIn).catch((e: unknown) => ({
       error: fileError("E_XLSX_INVALID", `请在 Excel 中打开后另存为 .xlsx 再提交（技术信息：${e instanceof Error ? e.message : String(e)}）`),
     }));
     if ("error" in x) return rejectFile(x.error);

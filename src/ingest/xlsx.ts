@@ -519,6 +519,11 @@ export async function readXlsxGrid(
   sheet?: string,
   usable: (grid: Grid, merges: Merge[]) => boolean = () => true,
   preferred?: (grid: Grid, merges: Merge[]) => boolean,
+  /**
+   * In a workbook kept by month: whether a sheet is filled in (the caller's test: a row reports something), so that
+   * next month's sheet made ready with its codes alone stands aside. Default: two rows with two cells or more.
+   */
+  filledIn: (grid: Grid, merges: Merge[]) => boolean = (grid) => filledRows(grid) >= 2,
 ): Promise<XlsxGrid | { error: FileError }> {
   let sheets: { sheet: string; data: unknown[][] }[];
   bytes = referencedWorkbook(bytes);
@@ -608,7 +613,7 @@ export async function readXlsxGrid(
     // (the latest filled in: next month's sheet may be made ready, its header alone)
     // (a sheet copied in Excel is named 「10月 (2)」: the month of 「10月」, which the names alone cannot tell apart)
     const names = tables.map((t) => baseName(t.sheet));
-    const filled = tables.map((t, i) => ({ t, i })).filter(({ t }) => filledRows(t.grid) >= 2);
+    const filled = tables.map((t, i) => ({ t, i })).filter(({ t }) => filledIn(t.grid, t.merges));
     const twins = sameMonthSheets(filled.map(({ t }) => t.sheet), tables.map((t) => t.sheet));
     if (twins !== null) {
       return { error: fileError("E_SHEET_AMBIGUOUS", `工作表${twins.map((n) => `「${n}」`).join("与")}是同一个月份的表（或其复制），无法确定读取哪一张；` +
