@@ -256,10 +256,9 @@ export async function ingestLookup(connection: DuckDBConnection, asOf: string, s
     const target: IngestTarget = { unit: r[4] || null, kind: r[3] as "quantity", countingStart: r[5] || null, reportingDepartments: reporters.get(r[1]!) ?? [] };
     if (r[12] === "1") target.signed = true;
     checked.set(code, target);
-    const [goal, doneFloor, doneCeiling] = [r[6], r[7], r[8]];
     reviewed.set(code, {
-      policy_id: String(r[0]), target_id: String(r[1]), goal: goal ? Number(goal) : null, doneFloor: doneFloor ? Number(doneFloor) : null,
-      doneCeiling: doneCeiling ? Number(doneCeiling) : null, rate: r[9] === "1", fallingRate: r[10] === "1", increment: r[11] === "1",
+      policy_id: String(r[0]), target_id: String(r[1]), goal: r[6] ? Number(r[6]) : null, doneFloor: r[7] ? Number(r[7]) : null,
+      doneCeiling: r[8] ? Number(r[8]) : null, rate: r[9] === "1", fallingRate: r[10] === "1", increment: r[11] === "1",
     });
   }
   return {
@@ -467,7 +466,7 @@ export class FileLoad {
           .getRowsJS().map(([code, jump, rises]) => [String(code), { jump: jump === null ? null : Number(jump), rises: rises === true }]));
         trace("targets of the file", t);
         // (a target not listed neither jumps nor goes down: its figure is meant to rise)
-        await this.flagDrops(located(fileDrops(out.rows, (code) => trend.get(code)?.rises ?? true, series)));
+        await this.flagStored(located(fileDrops(out.rows, (code) => trend.get(code)?.rises ?? true, series)));
         this.flagJumps(located(fileJumps(out.rows, (code) => trend.get(code)?.jump ?? null, series)));
         trace("drops and jumps within the file (JavaScript)", t);
       }
@@ -480,7 +479,7 @@ export class FileLoad {
       const from = `(SELECT ${columns} FROM temp.luoshi_file_rows${this.sqlRows ? ` UNION ALL SELECT ${columns} FROM ${this.sqlRows}` : ""})`;
       try {
         const { drops, jumps } = await findDrops(connection, from, null, { history });
-        await this.flagDrops(drops, history ? await findOverrides(connection, from, null) : []);
+        await this.flagStored(drops, history ? await findOverrides(connection, from, null) : []);
         if (history) this.flagReverts(await findReverts(connection, from, null));
         this.flagJumps(jumps);
         this.flagStatusBacks(await findStatusBacks(connection, from, null, { history }));
@@ -492,7 +491,7 @@ export class FileLoad {
       const receipt = this.receiptNo!;
       const from = "(SELECT * FROM raw.observations WHERE receipt_no = $1)";
       const { drops, jumps } = await findDrops(connection, from, receipt, { params: [receipt], history });
-      await this.flagDrops(drops, history ? await findOverrides(connection, from, receipt, [receipt]) : []);
+      await this.flagStored(drops, history ? await findOverrides(connection, from, receipt, [receipt]) : []);
       if (history) this.flagReverts(await findReverts(connection, from, receipt, [receipt]));
       this.flagJumps(jumps);
       this.flagStatusBacks(await findStatusBacks(connection, from, receipt, { params: [receipt], history }));
@@ -514,7 +513,7 @@ export class FileLoad {
    * raw.review_flags (unless a dry run; each with its kind) and put before the row's other reasons in
    * the summary.
    */
-  private async flagDrops(drops: Drop[], overrides: Override[] = []): Promise<void> {
+  private async flagStored(drops: Drop[], overrides: Override[] = []): Promise<void> {
     if (drops.length === 0 && overrides.length === 0) return;
     const stored = [...drops.map((d) => ({ at: d, reason: dropReason(d), kind: "fall" })), ...overrides.map((o) => ({ at: o as Drop | Override, reason: overrideReason(o), kind: "override" }))];
     if (!this.options.dryRun) {
@@ -529,7 +528,7 @@ export class FileLoad {
         appender.endRow();
       }
       appender.closeSync();
-      trace("drop flags stored", t);
+      trace("review flags stored", t);
     }
     // (in the summary, one reason per row: a fall's first)
     const byRow = new Map<number, { at: Drop | Override; reasons: string[] }>();

@@ -13,8 +13,7 @@
  */
 import { type DuckDBConnection, type DuckDBValue } from "@duckdb/node-api";
 import { trace } from "./trace.js";
-import { STATUS_WORD } from "./ingest/review.js";
-import { type Status } from "./ingest/values.js";
+import { reportText } from "./reverts.js";
 
 /** The share of an earlier file's rows one department must have for that file to be the department's own. */
 export const SENDER_SHARE = 0.8;
@@ -35,13 +34,10 @@ export type Override = {
   previousFile: string;
 };
 
-const shown = (value: number | null, status: string | null) =>
-  [value === null ? null : String(value), status === null ? null : STATUS_WORD[status as Status] ?? status].filter((s) => s !== null).join("、") || "空";
-
 /** The review reason of an override. */
 export function overrideReason(o: Override): string {
   return `本行是「${o.department}」的数，所在文件却不是「${o.department}」自己的报送（文件中多为「${o.sender}」的行），并改动了「${o.department}」自己在 ${o.previousFile} 中所报的数` +
-    `（${shown(o.previousValue, o.previousStatus)} → ${shown(o.value, o.status)}）：请向两个单位核实由谁报送、哪个数对`;
+    `（${reportText(o.previousValue, o.previousStatus)} → ${reportText(o.value, o.status)}）：请向两个单位核实由谁报送、哪个数对`;
 }
 
 /**

@@ -32,11 +32,14 @@ export type Revert = {
 /** A figure as reasons print it: 12, 12.5 (as src/ingest/review.ts and the views print them). */
 const figure = (v: number) => String(v);
 
+/** A key's report as reasons print it: 「310」「已完成」「310、已完成」, or 「空」 with neither. */
+export function reportText(value: number | null, status: string | null): string {
+  return [value === null ? null : figure(value), status === null ? null : STATUS_WORD[status as Status] ?? status].filter((s) => s !== null).join("、") || "空";
+}
+
 /** The review reason of a revert (the observations view writes the same text). */
 export function revertReason(r: Pick<Revert, "earlierFile" | "correctedBy" | "correctedValue" | "correctedStatus">): string {
-  const corrected = [r.correctedValue === null ? null : figure(r.correctedValue), r.correctedStatus === null ? null : STATUS_WORD[r.correctedStatus as Status] ?? r.correctedStatus]
-    .filter((s) => s !== null).join("、") || "空";
-  return `与 ${r.earlierFile} 所报相同，而该数已被 ${r.correctedBy} 更正为 ${corrected}：可能重发了旧文件；如确需恢复，请在进展情况中说明`;
+  return `与 ${r.earlierFile} 所报相同，而该数已被 ${r.correctedBy} 更正为 ${reportText(r.correctedValue, r.correctedStatus)}：可能重发了旧文件；如确需恢复，请在进展情况中说明`;
 }
 
 /**

@@ -613,7 +613,8 @@ export async function readXlsxGrid(
     // (the latest filled in: next month's sheet may be made ready, its header alone)
     // (a sheet copied in Excel is named 「10月 (2)」: the month of 「10月」, which the names alone cannot tell apart)
     const names = tables.map((t) => baseName(t.sheet));
-    const filled = tables.map((t, i) => ({ t, i })).filter(({ t }) => filledIn(t.grid, t.merges));
+    // (a lone table is read whatever it holds: its rows are not read twice to tell)
+    const filled = tables.length < 2 ? [] : tables.map((t, i) => ({ t, i })).filter(({ t }) => filledIn(t.grid, t.merges));
     const twins = sameMonthSheets(filled.map(({ t }) => t.sheet), tables.map((t) => t.sheet));
     if (twins !== null) {
       return { error: fileError("E_SHEET_AMBIGUOUS", `工作表${twins.map((n) => `「${n}」`).join("与")}是同一个月份的表（或其复制），无法确定读取哪一张；` +
