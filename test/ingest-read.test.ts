@@ -745,6 +745,20 @@ describe("readMonthlyFile: forms as departments fill them in", () => {
     expect(rejectCodes(r)).toEqual({ 5: ["E_REQUIRED"], 6: ["E_REQUIRED"] });
   });
 
+  it("a row with neither 报送单位, 指标编码 nor 统计期 (a total left without its label) gets one problem saying what it holds", async () => {
+    const csv = [HEADER, "市经信局,ZN-01,2017-10,450,家,,,,", "市经信局,ZN-02,2017-10,30,万元,,,,", ",,,480,,,,,", ",,,,,,进展顺利,张三,"].join("\n");
+    const r = await readMonthlyFile({ name: "unlabeled.csv", bytes: Buffer.from(csv) }, CTX);
+    expect(r.rows.map((x) => x.sourceRow)).toEqual([2, 3]);
+    expect(rejectCodes(r)).toEqual({ 4: ["E_REQUIRED"], 5: ["E_REQUIRED"] });
+    const [total, note] = r.rejects;
+    expect(total!.column).toBe("指标编码");
+    expect(total!.message).toContain("报送单位、指标编码、统计期都没有填写");
+    expect(total!.message).toContain("「累计完成值」“480”");
+    expect(total!.message).toContain("如是合计行");
+    expect(note!.message).toContain("「进展情况」“进展顺利”、「填报人」“张三”");
+    expect(note!.message).not.toContain("合计行");
+  });
+
   it("codes typed with other dashes and statuses ending in a full stop are read", async () => {
     const csv = [HEADER, "市经信局,ZN—01,2017-10,450,家,,,,", "市经信局,ZN‐02,2017-10,30,万元,,,,", "市科技局,ZN-03,2017-10,,,已完成。,,,"].join("\n");
     const r = await readMonthlyFile({ name: "dashes.csv", bytes: Buffer.from(csv) }, CTX);

@@ -452,10 +452,28 @@ function addIssue(issues: RowIssue[] | null, cells: RowCells, code: RowErrorCode
 
 const requiredMessage = (field: Field, detail = COLUMN_NAME[field]) => rowMessage("E_REQUIRED", detail);
 
+/** The one problem of a row with neither 报送单位, 指标编码 nor 统计期: what it holds, and what to do with it. */
+function keylessIssue(cells: RowCells): RowIssue {
+  const keys = `${COLUMN_NAME.department}、${COLUMN_NAME.targetCode}、${COLUMN_NAME.period}`;
+  const held = (["value", "unit", "status", "note", "reporter", "reportedAt"] as const).filter((f) => cells[f] !== "");
+  const holds = held.length === 0 ? "" : `本行只有${held.map((f) => `「${COLUMN_NAME[f]}」“${cells[f].length > 20 ? `${cells[f].slice(0, 20)}…` : cells[f]}”`).join("、")}；`;
+  const total = cells.value !== "" && isBareFigure(cells.value) ? `如是合计行，请删去，或在该行写上“合计”；` : "";
+  return {
+    code: "E_REQUIRED",
+    column: COLUMN_NAME.targetCode,
+    message: rowMessage("E_REQUIRED", `${keys}都没有填写（${holds}${total}如是报送数据，请补填这三列）`),
+    value: cells.targetCode,
+  };
+}
+
 /** The rules of one row: every verdict and message of the reader comes from here. The accepted row, or its problems. */
 function checkCells(cells: RowCells, sourceRow: number, memo: RowMemo): ValidRow | RowIssue[] {
   const { ctx, options } = memo;
   let issues: RowIssue[] | null = null;
+
+  // no key at all (a total row left without its label, a stray line of figures): one problem, saying what the row
+  // holds, rather than three bare 必填值为空
+  if (cells.department === "" && cells.targetCode === "" && cells.period === "") return [keylessIssue(cells)];
 
   // (the target first: it decides a department name that several policies use for different departments)
   const targetCode = cells.targetCode === "" ? null : memo.targetCode(cells.targetCode);
