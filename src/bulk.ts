@@ -19,7 +19,7 @@ import { listValue, type DuckDBConnection, type DuckDBValue } from "@duckdb/node
 import { writeFileSync } from "node:fs";
 import { verifyBody, type CsvPlan } from "./ingest/csvplan.js";
 import { CellVerdicts, validateRows } from "./ingest/rules.js";
-import { noDataMessage, rowReader, ZERO_WIDTH, type Field, type SkippedRow, type TableRow } from "./ingest/table.js";
+import { brokenLineReason, joinedLine, noDataMessage, rowReader, ZERO_WIDTH, type Field, type SkippedRow, type TableRow } from "./ingest/table.js";
 import { STATUS_WORDS, normalizeCell, parseValue } from "./ingest/values.js";
 import { UNITS } from "./targets/units.js";
 import { fileError } from "./ingest/codes.js";
@@ -273,6 +273,14 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
       JOIN temp.luoshi_kd kd ON kd.raw = ${cell("department")} AND kd.code = ${cell("targetCode")}
       JOIN temp.luoshi_kc kc ON kc.raw = ${cell("targetCode")} JOIN temp.luoshi_kp kp ON kp.raw = ${cell("period")})
     WHERE n > 1`);
+  // lines that may be one line broken by a line break typed in a cell without quotes (joinedLine): both shorter than
+  // the header, their cells together one more than its; left to JavaScript, which joins them as the other reader does
+  const w = header.width;
+  const present = all.slice(0, w).map((c) => `(${c} IS NOT NULL)::INTEGER`).join(" + ");
+  await run(connection, `INSERT INTO temp.luoshi_dups SELECT DISTINCT i FROM (
+      WITH short AS (SELECT rowid AS i, ${present} AS n FROM temp.luoshi_stage WHERE c${w - 1} IS NULL)
+      SELECT unnest([a.i, b.i]) AS i FROM short a JOIN short b ON b.i = a.i + 1 WHERE a.n + b.n - 1 = ${w}) x
+    WHERE i NOT IN (SELECT i FROM temp.luoshi_dups)`);
 
   // 3. the current figures of the targets the file names
   await run(connection, `CREATE OR REPLACE TEMP TABLE luoshi_cur AS ${loadedFigures("t.code IN (SELECT DISTINCT code FROM temp.luoshi_dc)")}`);
@@ -394,13 +402,23 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
   const skipped: SkippedRow[] = [];
   let notRows = 0;
   let readBack = 0;
-  for (const [i, ...cells] of (await rows(connection,
+  const back = (await rows(connection,
     `SELECT s.rowid, ${all.map((c) => `s.${c}`).join(", ")} FROM temp.luoshi_stage s ANTI JOIN ${accepted} a ON a.i = s.rowid WHERE NOT (${blank}) ORDER BY s.rowid`,
-  )) as [number | bigint, ...(string | null)[]][]) {
-    readBack++;
+  )) as [number | bigint, ...(string | null)[]][];
+  /** Row k of those read back: its rowid, and its cells up to the last one the line has. */
+  const line = (k: number): [number, string[]] => {
+    const [i, ...cells] = back[k]!;
     let n = cells.length;
     while (n > 0 && cells[n - 1] === null) n--;
-    const r = read(cells.slice(0, n) as string[], header.index + 1 + Number(i));
+    return [Number(i), cells.slice(0, n) as string[]];
+  };
+  for (let k = 0; k < back.length; k++) {
+    readBack++;
+    const [i, cells] = line(k);
+    // (the next line read back, when it is the next line of the file)
+    const next = k + 1 < back.length && Number(back[k + 1]![0]) === i + 1 ? line(k + 1)[1] : undefined;
+    const joined = joinedLine(header, cells, next);
+    const r = read(joined ?? cells, header.index + 1 + i);
     // (a second header with its own column order: the rows under it were read in the first's; the file is rejected,
     // as the JavaScript reader rejects it, and the caller rolls back what SQL stored)
     // (what the JavaScript reader says of a file its table reader refused: nothing but the error)
@@ -411,6 +429,12 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
     else {
       notRows++;
       if (r.kind === "skipped") skipped.push(r.skipped);
+    }
+    if (joined !== null) {
+      readBack++;
+      notRows++;
+      skipped.push({ row: header.index + 3 + i, reason: brokenLineReason(header, cells, header.index + 2 + i) });
+      k++;
     }
   }
 

@@ -282,6 +282,36 @@ describe("the bulk reader gives the JavaScript reader's results", () => {
     }
   });
 
+  it("a line broken by a line break typed in 进展情况 without quotes: both readers read the two lines as one row", async () => {
+    const [d, t, t2] = [policy.departments[0]!.name, policy.targets[0]!.code, policy.targets[1]!.code];
+    const lines = ["报送单位,指标编码,统计期,累计完成值,进展情况,填报人,填报日期", `${d},${t},2017-09,2,正常,张三,2017-10-05`, `${d},${t},2017-10,3,已申报两家`,
+      `其中一家已认定,张三,2017-11-05`, `${d},${t2},2017-10,5,,张三,2017-11-05`,
+      // two short rows of one department (their cells together one more than the header's): two rows, not one broken
+      `${d},${t2},2017-09,4,备注`, `${d},${t2},2017-08`];
+    const bytes = new TextEncoder().encode(lines.join("\n") + "\n");
+    expect(planCsv(bytes)).not.toBeNull();
+    const js = await session("broken", "js");
+    const bulk = await session("broken", "bulk");
+    try {
+      const a = await js.load([{ name: "broken.csv", bytes }], AS_OF);
+      const b = await bulk.load([{ name: "broken.csv", bytes }], AS_OF);
+      expect(b.readers).toEqual(["bulk"]);
+      expect(b.summaries).toEqual(a.summaries);
+      expect(b.observations).toEqual(a.observations);
+      expect(a.summaries[0]!.skipped_rows).toEqual([
+        { row: 4, reason: expect.stringContaining("是第 3 行的后半部分，已与之合并读取：第 3 行「进展情况」单元格中的换行没有加引号") },
+        { row: 7, reason: expect.stringContaining("未填写") },
+      ]);
+      const joined = a.observations.find((o) => o.period === "2017-10" && o.source_row === 3)!;
+      expect([joined.value, joined.note, joined.reporter, joined.reported_at]).toEqual([3, "已申报两家\n其中一家已认定", "张三", "2017-11-05"]);
+      expect(a.summaries[0]!.rejected_by_code).toEqual({});
+      expect(a.observations.map((o) => o.source_row)).toEqual([2, 3, 5, 6]);
+    } finally {
+      js.close();
+      bulk.close();
+    }
+  });
+
   it("a figure typed in 单位 or as the whole 进展情况 beside an empty 累计完成值: both readers reject that row (E_VALUE_MISPLACED), a note with words is kept", async () => {
     const t = policy.targets.find((x) => x.kind === "quantity" && x.unit === "家")!;
     const d = t.reporters[0]!.name;

@@ -1385,6 +1385,30 @@ describe("readMonthlyFile: .xlsx", () => {
     const read = await readMonthlyFile({ name: "book.xlsx", bytes: prefilled }, CTX);
     expect(read.file).toMatchObject({ sheet: "10月", sheetByMonth: true });
     expect(read.rows.map((x) => [x.period, x.value])).toEqual([["2017-10", 450]]);
+    // or copied from October with its 完成状态 left in place and the figures cleared: statuses alone, beside months
+    // with figures, are no report either
+    const withStatus = [["报送单位", "指标编码", "统计期", "累计完成值", "完成状态", "进展情况"], ["市经信局", "ZN-01", "2017-10", 450, "推进中", null], ["市科技局", "ZN-03", "2017-10", null, "推进中", "按计划推进"]];
+    const copiedStatuses = (await writeExcelFile([
+      { data: withStatus, sheet: "10月" },
+      { data: [withStatus[0]!, ["市经信局", "ZN-01", "2017-11", null, "推进中", null], ["市科技局", "ZN-03", "2017-11", null, "推进中", null]], sheet: "11月" },
+    ] as never).toBuffer()) as Buffer;
+    const statuses = await readMonthlyFile({ name: "book.xlsx", bytes: copiedStatuses }, CTX);
+    expect(statuses.file).toMatchObject({ sheet: "10月", otherSheets: ["11月"] });
+    expect(statuses.rows.map((x) => [x.period, x.value, x.status])).toEqual([["2017-10", 450, "in_progress"], ["2017-10", null, "in_progress"]]);
+    // with a note written, November is read; and a workbook of milestones alone (no figure in any month) reads its
+    // latest month of statuses
+    const noted = (await writeExcelFile([
+      { data: withStatus, sheet: "10月" },
+      { data: [withStatus[0]!, ["市科技局", "ZN-03", "2017-11", null, "已完成", "已通过验收"]], sheet: "11月" },
+    ] as never).toBuffer()) as Buffer;
+    expect((await readMonthlyFile({ name: "book.xlsx", bytes: noted }, CTX)).file).toMatchObject({ sheet: "11月" });
+    const milestones = (await writeExcelFile([
+      { data: [withStatus[0]!, ["市科技局", "ZN-03", "2017-10", null, "推进中", null]], sheet: "10月" },
+      { data: [withStatus[0]!, ["市科技局", "ZN-03", "2017-11", null, "已完成", null]], sheet: "11月" },
+    ] as never).toBuffer()) as Buffer;
+    const m = await readMonthlyFile({ name: "book.xlsx", bytes: milestones }, CTX);
+    expect(m.file).toMatchObject({ sheet: "11月" });
+    expect(m.rows.map((x) => [x.period, x.status])).toEqual([["2017-11", "done"]]);
     // names that are not all months keep the first sheet
     const mixed = (await writeExcelFile([{ data: sheet("2017-10"), sheet: "本月" }, { data: sheet("2017-09"), sheet: "9月" }]).toBuffer()) as Buffer;
     expect((await readMonthlyFile({ name: "book.xlsx", bytes: mixed }, CTX)).file).toMatchObject({ sheet: "本月", otherSheets: ["9月"], sheetByMonth: false });

@@ -7,7 +7,7 @@ import { fileError, type FileError } from "./codes.js";
 import { sniffBytes, type TextEncoding } from "./decode.js";
 import { validateRows, validateRowsInChunks, type IngestContext, type Reject, type ValidateHooks, type ValidateOptions, type ValidRow } from "./rules.js";
 import { hasHeader, hasReportHeader, headingField, noDataMessage, parseCsvGrid, readTable, type CsvGrid, type Field, type FormField, type MappedColumn, type SkippedRow, type TableRow, type ValueMonth } from "./table.js";
-import { readXlsxGrid, sheetMonth, type Grid, type Merge, type SheetMonth } from "./xlsx.js";
+import { FILL, readXlsxGrid, sheetMonth, type FillLevel, type Grid, type Merge, type SheetMonth } from "./xlsx.js";
 
 export type ReadOptions = {
   /** Sheet name of an .xlsx (default: the first sheet). */
@@ -118,9 +118,11 @@ export async function readMonthlyTable(input: { name: string; bytes: Uint8Array 
     // (a sheet whose header has no 累计完成值 or 完成状态 column, a list of the targets, is passed over for one that has)
     // (a month's sheet is filled in when a row reports something: next month's, made ready with its codes, is not; a
     // sheet whose header is wrong counts as filled in, so that its error is reported rather than another month read)
-    const filledIn = (g: Grid, m: Merge[]) => {
+    const filledIn = (g: Grid, m: Merge[]): FillLevel => {
       const t = readTable(g, m);
-      return "error" in t ? t.error.code !== "E_NO_DATA" : t.table.rows.length > 0;
+      if ("error" in t) return t.error.code !== "E_NO_DATA" ? FILL.figures : FILL.none;
+      const rows = t.table.rows;
+      return rows.some((r) => r.cells.value !== "") ? FILL.figures : rows.some((r) => r.cells.note !== "") ? FILL.notes : rows.length > 0 ? FILL.statuses : FILL.none;
     };
     const x = await readXlsxGrid(bytes, options.sheet, (g, m) => hasHeader(g, m), (g, m) => hasReportHeader(g, m), filledIn).catch((e: unknown) => ({
       error: fileError("E_XLSX_INVALID", `请在 Excel 中打开后另存为 .xlsx 再提交（技术信息：${e instanceof Error ? e.message : String(e)}）`),
@@ -150,7 +152,7 @@ export async function readMonthlyTable(input: { name: string; bytes: Uint8Array 
   }
   if (grid.every((row) => row.every((c) => c.trim() === ""))) return rejectFile(fileError("E_FILE_EMPTY", info.sheet ? `工作表「${info.sheet}」为空${sheetChoice}` : undefined));
 
-  const t = readTable(grid, merges, hidden, struck);
+  const t = readTable(grid, merges, hidden, struck, info.format === "csv");
   if ("error" in t) {
     const where = sheetChoice || (info.sheet !== null ? `（工作表「${info.sheet}」）` : "");
     const hiddenNote = hiddenColumnNames.length > 0 ? `（被隐藏、未读取的列：${hiddenColumnNames.map((n) => `「${n}」`).join("、")}；如需报送，请取消隐藏）` : "";

@@ -1001,6 +1001,35 @@ function movedColumns(line: string[], layout: RowLayout): string | null {
   return shifts.size > 1 ? moved.join("；") : null;
 }
 
+/** Fields whose cell may hold a line break typed without quotes: text (进展情况, 填报人), not a key, figure or date. */
+const TEXT_FIELDS: ReadonlySet<Field> = new Set<Field>(["note", "reporter"]);
+
+/**
+ * A CSV line broken in two by a line break typed in a text cell without quotes (进展情况 「已申报两家⏎其中一家已认定」,
+ * in a file not saved by Excel, which quotes such a cell): the two lines as the one line meant, or null. Both lines
+ * are shorter than the header and their cells together (the broken cell counted once) exactly as many as its; the
+ * cell broken is 进展情况, 填报人 or a column not read; and the second line's 报送单位 is not the first's (two short rows
+ * of one department, say the first without figure cells, are two rows). Both readers join the same lines.
+ */
+export function joinedLine(header: TableHeader, line: readonly string[], next: readonly string[] | undefined): string[] | null {
+  if (next === undefined || line.length >= header.width || next.length >= header.width || line.length + next.length - 1 !== header.width) return null;
+  if (isEmptyRow(line as string[]) || isEmptyRow(next as string[])) return null;
+  const { fields, indexes } = header.layout;
+  const broken = line.length - 1;
+  const field = fields[indexes.indexOf(broken)];
+  if (field !== undefined && !TEXT_FIELDS.has(field)) return null;
+  const department = indexes[fields.indexOf("department")];
+  if (department !== undefined && cleanCell(next[department] ?? "") !== "" && cleanCell(next[department]!) === cleanCell(line[department] ?? "")) return null;
+  return [...line.slice(0, broken), `${line[broken]}\n${next[0]}`, ...next.slice(1)];
+}
+
+/** Why the second half of a broken line (joinedLine) is not read as a row of its own. */
+export function brokenLineReason(header: TableHeader, line: readonly string[], row: number): string {
+  const broken = line.length - 1;
+  const name = header.headerCells[broken] || columnLetter(broken);
+  return `是第 ${row} 行的后半部分，已与之合并读取：第 ${row} 行「${name}」单元格中的换行没有加引号，把一行断成了两行（用 Excel 另存的 CSV 不会这样）`;
+}
+
 const EMPTY: ReadRow = { kind: "empty" };
 
 /**
@@ -1137,7 +1166,14 @@ export function withValueSuffix(value: string, suffix: string): string {
  * on each of them — never a 指标编码, a value or a status. `hidden` (.xlsx): rows the sheet hides, listed as skipped
  * below the header, not read above it.
  */
-export function readTable(sheet: Grid, merges: readonly Merge[] = [], hidden: ReadonlySet<number> = new Set(), struck: ReadonlySet<number> = new Set()): { table: Table } | { error: FileError } {
+export function readTable(
+  sheet: Grid,
+  merges: readonly Merge[] = [],
+  hidden: ReadonlySet<number> = new Set(),
+  struck: ReadonlySet<number> = new Set(),
+  /** The grid is a CSV file's lines: a line broken by an unquoted line break is read with the next (joinedLine). */
+  csv = false,
+): { table: Table } | { error: FileError } {
   // a hidden row among the first rows is not read either: a title or a 「统计期：」 line the department does not see
   const shown = [...hidden].some((i) => i < HEADER_SCAN_ROWS) ? sheet.map((line, i) => (hidden.has(i) && i < HEADER_SCAN_ROWS ? [] : line)) : sheet;
   const h = readHeader(shown, merges);
@@ -1168,10 +1204,14 @@ export function readTable(sheet: Grid, merges: readonly Merge[] = [], hidden: Re
       skipped.push({ row: index + 1, reason: STRUCK_ROW });
       continue;
     }
-    const r = read(grid[index]!, index);
+    // (a CSV line broken by a line break typed in a text cell without quotes: read with the next line, as one)
+    const joined = csv ? joinedLine(header, grid[index]!, grid[index + 1]) : null;
+    const r = read(joined ?? grid[index]!, index);
     if (r.kind === "row") rows.push(r.row);
     else if (r.kind === "skipped") skipped.push(r.skipped);
     else if (r.kind === "error") return { error: r.error };
+    if (joined !== null) skipped.push({ row: index + 2, reason: brokenLineReason(header, grid[index]!, index + 1) });
+    if (joined !== null) index++;
   }
   const { headerRow, columns, ignoredColumns, valueHeaderUnit, valueSuffix } = header;
   // (the money unit is listed with the fields stated above the header: it is one, for the money targets' rows)

@@ -514,16 +514,20 @@ function isGuideSheet(s: { sheet: string; data: unknown[][] }): boolean {
  * value in the top-left cell; `merges` lists the ranges merged down several rows (readTable decides where Excel's
  * display of them is data). A percent-formatted number reads as Excel shows it: 0.85 → "85%".
  */
+/** How far a sheet of a workbook kept by month is filled in: nothing reported; statuses alone; notes (no figure); figures. */
+export const FILL = { none: 0, statuses: 1, notes: 2, figures: 3 } as const;
+export type FillLevel = (typeof FILL)[keyof typeof FILL];
+
 export async function readXlsxGrid(
   bytes: Uint8Array,
   sheet?: string,
   usable: (grid: Grid, merges: Merge[]) => boolean = () => true,
   preferred?: (grid: Grid, merges: Merge[]) => boolean,
   /**
-   * In a workbook kept by month: whether a sheet is filled in (the caller's test: a row reports something), so that
-   * next month's sheet made ready with its codes alone stands aside. Default: two rows with two cells or more.
+   * In a workbook kept by month: how far a sheet is filled in (the caller's test, FillLevel), so that next month's
+   * sheet made ready with its codes alone stands aside. Default: two rows with two cells or more count as figures.
    */
-  filledIn: (grid: Grid, merges: Merge[]) => boolean = (grid) => filledRows(grid) >= 2,
+  filledIn: (grid: Grid, merges: Merge[]) => FillLevel = (grid) => (filledRows(grid) >= 2 ? FILL.figures : FILL.none),
 ): Promise<XlsxGrid | { error: FileError }> {
   let sheets: { sheet: string; data: unknown[][] }[];
   bytes = referencedWorkbook(bytes);
@@ -614,7 +618,11 @@ export async function readXlsxGrid(
     // (a sheet copied in Excel is named 「10月 (2)」: the month of 「10月」, which the names alone cannot tell apart)
     const names = tables.map((t) => baseName(t.sheet));
     // (a lone table is read whatever it holds: its rows are not read twice to tell)
-    const filled = tables.length < 2 ? [] : tables.map((t, i) => ({ t, i })).filter(({ t }) => filledIn(t.grid, t.merges));
+    const levels = tables.length < 2 ? [] : tables.map((t) => filledIn(t.grid, t.merges));
+    // (a sheet of statuses alone, beside sheets with figures, is next month's copied with its 完成状态 left in place:
+    // cumulative figures reported once are not left out a month later)
+    const least = levels.includes(FILL.figures) ? FILL.notes : FILL.statuses;
+    const filled = tables.map((t, i) => ({ t, i })).filter(({ i }) => (levels[i] ?? FILL.none) >= least);
     const twins = sameMonthSheets(filled.map(({ t }) => t.sheet), tables.map((t) => t.sheet));
     if (twins !== null) {
       return { error: fileError("E_SHEET_AMBIGUOUS", `工作表${twins.map((n) => `「${n}」`).join("与")}是同一个月份的表（或其复制），无法确定读取哪一张；` +
