@@ -155,7 +155,14 @@ async function build(args: string[]): Promise<number> {
       ? `部门「${first!.name}」在各政策中的全称不同（${first!.policies.map((p) => `${p.policy_id}：${p.full_name}`).join("；")}）`
       : `${summary.sameNames.length} 个部门的名称相同而在各政策中的全称不同：${summary.sameNames.slice(0, 8).map((s) => `「${s.name}」`).join("")}${summary.sameNames.length > 8 ? "等" : ""}` +
         `（如「${first!.name}」：${first!.policies.map((p) => `${p.policy_id}：${p.full_name}`).join("；")}）`;
-    console.error(`注意：${named}，而月度报送和模板按名称认部门，它们会被当作同一个部门（一个部门的模板会列出各政策的指标）。不同城市的政策请分别建仓库（--data、--db）`);
+    console.error(`注意：${named}：它们是不同的单位，各自报送本政策的指标；报送文件中的这一名称按所报指标所属的政策认单位，` +
+      `生成月度模板时请用全称（如 luoshi template --department ${first!.policies[0]!.full_name}）`);
+  }
+  for (const m of summary.mergedByName) {
+    const given = m.policies.filter((p) => p.full_name !== "");
+    const blank = [...new Set(m.policies.filter((p) => p.full_name === "").map((p) => p.policy_id))];
+    console.error(`注意：部门「${m.name}」在 ${blank.join("、")} 中没有填写全称（full_name），因此与 ${given.map((p) => `${p.policy_id} 的 ${p.full_name}`).join("、")} ` +
+      `算作同一单位（模板、工作量合计和报送都合在一起）；如不是同一单位（如另一个城市的同名部门），请在 departments.csv 中填写全称`);
   }
   for (const c of summary.aliasClashes) {
     console.error(`注意：「${c.name}」在 ${c.policy_id} 中是一个部门的名称，在 ${c.other_policy_id} 中却是「${c.other_name}」的别名：` +
@@ -336,7 +343,7 @@ async function ingest(args: string[]): Promise<number> {
   const { localTimestamp, parseIsoDate, parseReceivedAt, todayIso } = await import("../src/deadline.js");
   const { openWarehouse, openScratchCopy, assertCurrentSchema, WarehouseMissing } = await import("../src/warehouse.js");
   const { acquireWriterLock } = await import("../src/lock.js");
-  const { archiveDir, emptySummary, loadMonthlyFile, rejectsCsv, rejectsXlsx, storeArchiveFile, syncManifest } = await import("../src/monthly.js");
+  const { archiveDir, archivedElsewhere, emptySummary, loadMonthlyFile, rejectsCsv, rejectsXlsx, storeArchiveFile, syncManifest } = await import("../src/monthly.js");
   const { trace } = await import("../src/trace.js");
   const { terminalProgress } = await import("../src/progress.js");
   const asOf = values["as-of"] ?? todayIso();
@@ -447,6 +454,17 @@ async function ingest(args: string[]): Promise<number> {
       await assertCurrentSchema(wh.connection, db);
       // the receipts of the warehouse itself; the copy's later ones are files of this run
       const realReceipts = copy ? Number((await copy.connection.runAndReadAll("SELECT coalesce(max(receipt_no), 0) FROM raw.receipts")).getRowsJS()[0]![0]) : 0;
+      // another data folder's warehouse (its files archived there, not here): the manifest written here would list
+      // files this folder does not hold, and its next build would fail; the load is refused before anything is written
+      if (!dryRun && db !== resolve(data, "warehouse.duckdb")) {
+        const foreign = await archivedElsewhere(wh.connection, data);
+        if (foreign.length > 0) {
+          console.error(`错误：仓库 ${db} 中已载入的 ${foreign.length} 个文件不在数据目录 ${data} 的归档（${archiveDir(data)}）中（如 ${foreign.slice(0, 3).join("、")}），` +
+            `它是另一个数据目录的仓库：载入到这里，${join(archiveDir(data), "manifest.csv")} 会记下该目录没有的文件，此后的 luoshi build 将无法重建。` +
+            `请用 --data 给出该仓库自己的数据目录；只想试载请用 --dry-run。未载入任何文件。`);
+          return EXIT.usage;
+        }
+      }
       if (!dryRun) await syncManifest(wh.connection, data);
       trace("schema, manifest", t);
       for (const path of files) {

@@ -99,6 +99,8 @@ export type BuildSummary = {
   replayed: IngestSummary[];
   /** Departments of the same name whose full names differ between policies (sameNameDepartments). */
   sameNames: SameName[];
+  /** Departments of the same name taken for one, a full name given in one policy and not in another (mergedByName). */
+  mergedByName: SameName[];
   /** Names of a department in one policy that are another department's alias in another (aliasClashes). */
   aliasClashes: AliasClash[];
 };
@@ -130,9 +132,28 @@ export function aliasClashes(tables: readonly TaskTable[]): AliasClash[] {
 export type SameName = { name: string; policies: { policy_id: string; full_name: string }[] };
 
 /**
+ * Departments named alike in several policies, one of them with a full name and another without (慈溪市财政局 | 「」):
+ * department_identities takes them for one department (nothing tells them apart), which is right for two policies of
+ * one city and wrong for two cities. Said at build, so that a missing full name is filled in where they are not one.
+ */
+export function mergedByName(tables: readonly TaskTable[]): SameName[] {
+  const byName = new Map<string, { policy_id: string; full_name: string }[]>();
+  for (const t of tables) {
+    for (const d of t.departments) {
+      const list = byName.get(d.name) ?? [];
+      list.push({ policy_id: d.policy_id, full_name: d.full_name.trim() });
+      byName.set(d.name, list);
+    }
+  }
+  return [...byName]
+    .filter(([, list]) => new Set(list.map((p) => p.policy_id)).size > 1 && list.some((p) => p.full_name === "") && list.some((p) => p.full_name !== ""))
+    .map(([name, policies]) => ({ name, policies }));
+}
+
+/**
  * Departments named alike (市经信局) in several policies whose full names differ (慈溪市经济和信息化局, 余姚市经济和
- * 信息化局): a monthly file or template names a department by its name, so they report as one. Said at build: two
- * cities' policies belong in two warehouses.
+ * 信息化局): two departments (department_identities), each reporting its own policy's targets; a report row's name is
+ * read as its target's policy has it, and a template must be asked for by the full name. Said at build.
  */
 export function sameNameDepartments(tables: readonly TaskTable[]): SameName[] {
   const byName = new Map<string, { policy_id: string; full_name: string }[]>();
@@ -202,6 +223,7 @@ export async function buildWarehouse(options: { data: string; db: string; waitMs
       checks,
       replayed,
       sameNames: sameNameDepartments(tables),
+      mergedByName: mergedByName(tables),
       aliasClashes: aliasClashes(tables),
     };
   } finally {

@@ -98,6 +98,15 @@ export function storeArchiveFile(data: string, bytes: Uint8Array, sha256: string
 }
 
 /**
+ * The files a warehouse has loaded (their original names) whose archive copy the data folder does not hold: the
+ * warehouse is another folder's (or that folder's archive was emptied). Empty for the folder's own warehouse.
+ */
+export async function archivedElsewhere(connection: DuckDBConnection, data: string): Promise<string[]> {
+  const receipts = (await query(connection, "SELECT DISTINCT archive_name, original_name FROM raw.receipts WHERE archive_name IS NOT NULL ORDER BY ALL")).rows;
+  return receipts.filter((r) => !existsSync(join(archiveDir(data), String(r.archive_name)))).map((r) => String(r.original_name));
+}
+
+/**
  * Brings the manifest up to the warehouse's receipts (after a commit): every receipt not yet listed is appended,
  * in receipt order. A process killed between its commit and this step is repaired by the next ingest.
  */

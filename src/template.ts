@@ -82,18 +82,37 @@ export function templatePeriod(text: string): string {
 /** Departments that report at least one published target, with how many, in name order. */
 export async function reportingDepartments(connection: DuckDBConnection): Promise<{ department: string; targets: number; via_group: string | null }[]> {
   // (via_group: the group a department reports every target through; null when it reports one in its own right)
-  // (a name two cities' departments bear, 市经信局 of 慈溪 and of 余姚: each under its full name, which buildTemplate takes)
   const rows = (await query(connection, `WITH r AS (
         SELECT r.department_name, r.target_id, r.via_group, i.identity_id, coalesce(d.full_name, '') AS full_name
         FROM target_reporters r JOIN targets t USING (target_id) JOIN department_identities i ON i.department_id = r.department_id
         JOIN raw.departments d ON d.department_id = r.department_id WHERE t.status = 'published'
-      ),
-      -- (among every department, reporting or not: buildTemplate asks which one a name means among them all)
-      shared AS (SELECT d.name AS department_name FROM raw.departments d JOIN department_identities i USING (department_id) GROUP BY ALL HAVING count(DISTINCT i.identity_id) > 1)
-      SELECT CASE WHEN full_name <> '' AND department_name IN (SELECT department_name FROM shared) THEN full_name ELSE department_name END AS department,
+      ), ${SHARED_NAMES}
+      SELECT ${TEMPLATE_NAME} AS department,
         count(DISTINCT target_id) AS targets, CASE WHEN bool_or(via_group IS NULL) THEN NULL ELSE min(via_group) END AS via_group
       FROM r GROUP BY 1 ORDER BY bool_and(via_group IS NOT NULL), 1`)).rows;
   return rows.map((r) => ({ department: String(r.department), targets: Number(r.targets), via_group: (r.via_group as string | null) ?? null }));
+}
+
+/**
+ * The names several departments bear (市经信局 of 慈溪 and of 余姚), among every department, reporting or not:
+ * buildTemplate asks which one such a name means. A CTE, `shared(department_name)`.
+ */
+const SHARED_NAMES = `shared AS (SELECT d.name AS department_name FROM raw.departments d JOIN department_identities i USING (department_id) GROUP BY ALL HAVING count(DISTINCT i.identity_id) > 1)`;
+/** The name a department's template is asked for by: its full name when its name is shared (SHARED_NAMES), else its name. */
+const TEMPLATE_NAME = `CASE WHEN full_name <> '' AND department_name IN (SELECT department_name FROM shared) THEN full_name ELSE department_name END`;
+
+/**
+ * The months before `period` each department still owes (never sent, or every row sent back: reporting_calendar at
+ * the warehouse's as-of date), ascending, keyed by the name reportingDepartments lists it under.
+ */
+export async function owedMonths(connection: DuckDBConnection, period: string): Promise<Map<string, string[]>> {
+  const rows = (await query(connection, `WITH r AS (
+        SELECT c.department_name, c.period, coalesce(d.full_name, '') AS full_name
+        FROM reporting_calendar c JOIN raw.departments d USING (department_id)
+        WHERE c.status IN ('missing', 'returned') AND c.period < $1
+      ), ${SHARED_NAMES}
+      SELECT ${TEMPLATE_NAME} AS department, list_sort(list(DISTINCT period)) AS periods FROM r GROUP BY 1`, [period])).rows;
+  return new Map(rows.map((r) => [String(r.department), (r.periods as string[]).map(String)]));
 }
 
 /**

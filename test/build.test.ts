@@ -4,11 +4,11 @@ import { spawnSync } from "node:child_process";
 import { cpSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { aliasClashes, buildWarehouse, checkFailureText, readAllPolicies, sameNameDepartments } from "../src/build.js";
+import { aliasClashes, buildWarehouse, checkFailureText, mergedByName, readAllPolicies, sameNameDepartments } from "../src/build.js";
 import { InputRejected } from "../src/errors.js";
 import { loadMonthlyFile } from "../src/monthly.js";
-import { buildTemplate, reportingDepartments } from "../src/template.js";
-import { openWarehouse, query, runChecks } from "../src/warehouse.js";
+import { buildTemplate, owedMonths, reportingDepartments } from "../src/template.js";
+import { openWarehouse, query, runChecks, setAsOf } from "../src/warehouse.js";
 import { strFromU8, unzipSync } from "fflate";
 import { PACKAGE_ROOT } from "../src/paths.js";
 import { copyData, edit, POLICY } from "./support/fixtures.js";
@@ -45,12 +45,21 @@ describe("several policies", () => {
     expect(errors[0]!.message).toContain(`已由政策 ${POLICY} 使用`);
   });
 
-  it("says which departments of the same name have different full names in two policies (two cities' departments would report as one)", () => {
+  it("says which departments of the same name have different full names in two policies (two departments; a template asks for the full name)", () => {
     const f = twoPolicies("CX76");
     expect(sameNameDepartments(readAllPolicies(f.data).tables)).toEqual([]);
     edit(join(f.data, "policies", "copy-2018-01"), "departments.csv", "jxj,市经信局,慈溪市经济和信息化局,", "jxj,市经信局,余姚市经济和信息化局,");
     expect(sameNameDepartments(readAllPolicies(f.data).tables)).toEqual([
       { name: "市经信局", policies: [{ policy_id: POLICY, full_name: "慈溪市经济和信息化局" }, { policy_id: "copy-2018-01", full_name: "余姚市经济和信息化局" }] },
+    ]);
+  });
+
+  it("says which departments of the same name are taken for one because one policy leaves the full name out", () => {
+    const f = twoPolicies("CX76");
+    expect(mergedByName(readAllPolicies(f.data).tables)).toEqual([]);
+    edit(join(f.data, "policies", "copy-2018-01"), "departments.csv", "czj,市财政局,慈溪市财政局,", "czj,市财政局,,");
+    expect(mergedByName(readAllPolicies(f.data).tables)).toEqual([
+      { name: "市财政局", policies: [{ policy_id: POLICY, full_name: "慈溪市财政局" }, { policy_id: "copy-2018-01", full_name: "" }] },
     ]);
   });
 
@@ -135,6 +144,24 @@ describe("several policies", () => {
       const listed = (await reportingDepartments(wh.connection)).map((d) => d.department);
       expect(listed).toEqual(expect.arrayContaining(["慈溪市经济和信息化局", "余姚市经济和信息化局", "市科技局"]));
       expect(listed).not.toContain("市经信局");
+      // loaded, the rejected rows are meant for no department of the target's policy: the month of its same-named
+      // department is not marked as sent back (written by the other city's short name too, 余姚市经信局)
+      const more = Buffer.concat([bytes, Buffer.from("余姚市经信局,CX75-06-01,2017-12,330\n")]);
+      for (const engine of ["js", "bulk"] as const) {
+        // (the second file one line longer: the same file again would change nothing)
+        const file = engine === "js" ? more : Buffer.concat([more, Buffer.from("市经信局,CX75-06-01,2017-09,290\n")]);
+        const s = await loadMonthlyFile(wh.connection, { name: `jxj-${engine}.csv`, bytes: file, asOf: "2018-01-10", receivedAt: "2018-01-05 09:00:00", archiveName: null, engine });
+        expect(s.rejects.map((r) => [r.row, r.code])).toEqual([[2, "E_NOT_REPORTER"], [6, "E_NOT_REPORTER"], [7, "E_NOT_REPORTER"]]);
+      }
+      expect((await query(wh.connection, "SELECT source_row, department_id FROM raw.rejects ORDER BY receipt_no, source_row")).rows).toEqual(
+        [2, 6, 7, 2, 6, 7].map((source_row) => ({ source_row, department_id: null })));
+      // the months each still owes are listed under the name its template is made for: each city's full name
+      await setAsOf(wh.connection, "2018-01-10");
+      const owed = await owedMonths(wh.connection, "2018-01");
+      expect(owed.has("市经信局")).toBe(false);
+      expect(owed.get("余姚市经济和信息化局")).toContain("2017-10");
+      expect(owed.get("慈溪市经济和信息化局")).toContain("2017-11");
+      expect(owed.get("市科技局")).toContain("2017-10");
     } finally {
       wh.close();
     }

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { copyFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { PACKAGE_ROOT } from "../src/paths.js";
@@ -148,6 +148,33 @@ describe("luoshi CLI", () => {
     for (const args of [[file, "--as-of", "2017-11-10", "--received-at", "2017-11-05 09:00"], [file, "--db", "scratch.duckdb", "--dry-run", "--as-of", "2017-11-10"]]) {
       expect(run("ingest", ...args).stderr).not.toContain("不是数据目录");
     }
+  });
+
+  it("refuses a load into another data folder's warehouse without that folder's --data: nothing loaded, archived or listed, and both folders still build", () => {
+    const [here, there] = [copyData(), copyData()];
+    const bare = { ...process.env, LUOSHI_DB: undefined, LUOSHI_DATA: undefined };
+    const run = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [join(PACKAGE_ROOT, "bin", "luoshi.js"), ...args], { env: bare, cwd, encoding: "utf8" });
+    expect(run(here.dir, "build").status).toBe(0);
+    expect(run(there.dir, "build").status).toBe(0);
+    const otherDb = join(there.data, "warehouse.duckdb");
+    const first = join(there.dir, "kjj.csv");
+    writeFileSync(first, "报送单位,指标编码,统计期,累计完成值\n市经信局,CX75-06-01,2017-10,300\n");
+    expect(run(there.dir, "ingest", first, "--as-of", "2017-11-10", "--received-at", "2017-11-05 09:00").status).toBe(0);
+    // from the other folder, its warehouse named alone
+    const file = join(here.dir, "jxj.csv");
+    writeFileSync(file, "报送单位,指标编码,统计期,累计完成值\n市经信局,CX75-06-01,2017-11,310\n");
+    const r = run(here.dir, "ingest", file, "--db", otherDb, "--as-of", "2017-12-10", "--received-at", "2017-12-05 09:00");
+    expect(r.status, r.stderr).toBe(64);
+    expect(r.stderr).toContain(`错误：仓库 ${otherDb} 中已载入的 1 个文件不在数据目录 ${here.data} 的归档`);
+    expect(r.stderr).toContain("（如 kjj.csv）");
+    expect(r.stderr).toContain("请用 --data 给出该仓库自己的数据目录");
+    expect(existsSync(join(here.data, "archive"))).toBe(false);
+    expect(run(there.dir, "query", "select count(*) as n from raw.receipts", "--format", "csv").stdout.split(/\r?\n/)).toEqual(["n", "1", ""]);
+    // with its own folder named, it loads; a dry run is allowed anywhere
+    expect(run(here.dir, "ingest", file, "--db", otherDb, "--dry-run", "--as-of", "2017-12-10").status).toBe(0);
+    expect(run(here.dir, "ingest", file, "--db", otherDb, "--data", there.data, "--as-of", "2017-12-10", "--received-at", "2017-12-05 09:00").status).toBe(0);
+    expect(run(there.dir, "build").status).toBe(0);
+    expect(run(here.dir, "build").status).toBe(0);
   });
 
   it("prints the help for --help after any command, exit 0", () => {

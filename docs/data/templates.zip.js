@@ -4,8 +4,8 @@
 import { strToU8, zipSync } from "fflate";
 import { todayIso } from "../../dist/src/deadline.js";
 import { warehousePath } from "../../dist/src/paths.js";
-import { openCurrentWarehouse, query, setAsOf } from "../../dist/src/warehouse.js";
-import { buildTemplate, defaultTemplatePeriod, reportingDepartments, templateCsv, templateFileName, templateXlsx, TemplateError } from "../../dist/src/template.js";
+import { openCurrentWarehouse, setAsOf } from "../../dist/src/warehouse.js";
+import { buildTemplate, defaultTemplatePeriod, owedMonths, reportingDepartments, templateCsv, templateFileName, templateXlsx, TemplateError } from "../../dist/src/template.js";
 
 // A fixed timestamp (local-time fields): the same warehouse gives the same bytes.
 const mtime = new Date(2017, 0, 1, 0, 0, 0);
@@ -18,9 +18,8 @@ try {
     const period = await defaultTemplatePeriod(wh.connection, today);
     const dir = `报送模板-${period}`;
     // earlier months a department still owes (never sent, or every row sent back): said beside its template, which is for `period`
-    const owed = new Map();
-    for (const r of (await query(wh.connection, `SELECT department_name, list(period ORDER BY period) AS periods FROM reporting_calendar
-        WHERE status IN ('missing', 'returned') AND period < $1 GROUP BY ALL`, [period])).rows) owed.set(r.department_name, r.periods);
+    // (keyed by the name each template is made for: the full name of a name two cities' departments bear)
+    const owed = await owedMonths(wh.connection, period);
     const months = (list) => (list.length > 3 ? `${list.slice(0, 3).join("、")} 等 ${list.length} 个月` : list.join("、"));
     const owes = (name) => (owed.has(name) ? `；另欠 ${months(owed.get(name))} 的报送（luoshi template --department ${name} --period ${owed.get(name)[0]} 生成）` : "");
     const files = {};

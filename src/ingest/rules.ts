@@ -677,6 +677,9 @@ function reportedKey(cells: RowCells, memo: RowMemo): Reject["reported"] {
   }
   const period = memo.period(cells.period);
   if (department === null || !reportsTarget(target, department) || !period.ok || period.value === null) return null;
+  // (the same-named department of another policy, 宁波市经信局 sending a code of Cixi's: not the row of Cixi's 市经信局,
+  // whose month it must not mark as sent back)
+  if (memo.ctx.foreignDepartment && memo.foreignDepartment(cells.department, code!, department) !== null) return null;
   return { department, targetCode: code!, period: period.value };
 }
 
