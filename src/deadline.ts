@@ -2,7 +2,12 @@ import { endOfMonth, endOfYear, format, isValid, parseISO, setMonth } from "date
 import { normalizeName } from "./text.js";
 
 /** A deadline's date and where it came from; date null for ongoing and recurring duties (长期, 每季度), which have none. */
-export type Deadline = { date: string | null; rule: string };
+/**
+ * A deadline phrase read: its date (null for none), the rule it was read by, and `continues` when a clause of it keeps
+ * a duty up after that date (6月底前建立，每季度发布: recurring; 年内完成，长期坚持: ongoing), which a recurring target of
+ * the row follows instead of the date.
+ */
+export type Deadline = { date: string | null; rule: string; continues?: "ongoing" | "recurring" };
 
 const CN_NUM: Record<string, number> = { 一: 1, 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 十一: 11, 十二: 12 };
 
@@ -50,7 +55,7 @@ export function parseReceivedAt(text: string): string | null {
  * A verb written after the date, and what it is done to (年底前完成, 10月底前出台, 年内完成方案编制, 2021年6月底前完成方案编制):
  * the date alone counts. Not a noun of the verb (年底前完成率: no date).
  */
-const DEADLINE_VERB = /(前|内|底|末|旬|月|年|度)(完成|建成|实现|落实到位|落实|到位|办结|出台|印发|制定|启动|建立|开展|推进|上线|投用|投产|开工|竣工|部署|验收|提交|报送|召开|举办|形成|发布|实施|达到|达标|覆盖|全覆盖|见效)(?![率数量值额度])[^，,；;]*$/;
+const DEADLINE_VERB = /(前|内|底|末|旬|月|年|度)(完成|建成|实现|落实到位|落实|到位|办结|出台|印发|制定|启动|建立|开展|推进|上线|投用|投产|开工|竣工|部署|验收|提交|报送|召开|举办|形成|发布|公布|颁布|公开|成立|组建|挂牌|编制|修订|上报|实施|达到|达标|覆盖|全覆盖|见效)(?![率数量值额度])[^，,；;]*$/;
 
 export function parseDeadline(text: string, policyDate: string): Deadline | null {
   const base = parseISO(policyDate);
@@ -63,7 +68,10 @@ export function parseDeadline(text: string, policyDate: string): Deadline | null
   const parts = t.split(/[，,；;]/).filter((p) => p.trim() !== "").map((p) => parsePhrase(p, base));
   if (parts.length === 0 || parts.some((p) => p === null)) return null;
   const dated = (parts as Deadline[]).filter((p) => p.date !== null).sort((a, b) => (a.date! < b.date! ? -1 : 1));
-  return dated[dated.length - 1] ?? (parts[0] as Deadline);
+  const latest = dated[dated.length - 1];
+  if (latest === undefined) return parts[0] as Deadline;
+  const kept = (parts as Deadline[]).find((p) => p.date === null && (p.rule === "recurring" || p.rule === "ongoing"));
+  return kept === undefined ? latest : { ...latest, continues: kept.rule as "ongoing" | "recurring" };
 }
 
 /** 明年, 次年 (the year after the policy's) and 今年, 本年 (its own) before a date: the year written out. */
@@ -143,7 +151,7 @@ function parseOwnYear(t: string, base: Date): Deadline | null {
   }
   m = t.match(/^(\d{4})年(?:年?(?:底|末)?前?|度?内|度)$/);
   if (m) return { date: `${m[1]}-12-31`, rule: "explicit_year" };
-  m = t.match(/^(\d{4})年?[-~～—至到](\d{4})年(底|末)?前?$/);
+  m = t.match(/^(\d{4})年?[-~～—–―－至到](\d{4})年(底|末)?前?$/);
   if (m) return Number(m[2]) >= Number(m[1]) ? { date: `${m[2]}-12-31`, rule: "explicit_year" } : null;
   m = t.match(/^(\d{4})年(\d{1,2})月(\d{1,2})日前?$/);
   if (m) {

@@ -30,7 +30,7 @@ export type TaskTable = {
     policy_id: string; task_id: string; row_no: number; item_id: string; title: string; content: string;
     content_verbatim: string; seq_cell: string; chapter_cell: string; title_cell: string;
     lead_departments_text: string; coop_departments_text: string; lead_persons_text: string; coop_persons_text: string;
-    deadline_text: string; deadline_date: string | null; deadline_rule: string; source_line: string;
+    deadline_text: string; deadline_date: string | null; deadline_rule: string; source_line: string; deadline_continues: string | null;
   }[];
   corrections: {
     policy_id: string; task_id: string; row_no: number; field: string; verbatim: string; corrected: string;
@@ -313,6 +313,7 @@ export function readTaskTable(dir: string, displayRoot = "data/policies"): TaskT
     // deadline
     let deadlineDate: string | null = null;
     let deadlineRule = "open";
+    let deadlineContinues: string | null = null;
     if (t.deadline_date !== null) {
       deadlineDate = t.deadline_date;
       deadlineRule = "explicit";
@@ -321,6 +322,7 @@ export function readTaskTable(dir: string, displayRoot = "data/policies"): TaskT
       if (parsed) {
         deadlineDate = parsed.date;
         deadlineRule = parsed.rule;
+        deadlineContinues = parsed.continues ?? null;
       } else errors.push(loadError("E_BAD_DEADLINE", name("tasks.csv"), row, "deadline_text", badDeadlineHint(t.deadline_text), t.deadline_text));
     } else if (!openGaps.has(`${t.row_no}/deadline_text`)) {
       errors.push(loadError("E_MISSING_DEADLINE", name("tasks.csv"), row, "deadline_text", "完成时限为空；如确属原文缺失，请在 corrections.csv 中登记 gap_open"));
@@ -343,7 +345,7 @@ export function readTaskTable(dir: string, displayRoot = "data/policies"): TaskT
       title_cell: normalizeProse(t.title_cell), lead_departments_text: splitList(t.lead_departments).join("、"),
       coop_departments_text: splitList(t.coop_departments).join("、"), lead_persons_text: splitList(t.lead_persons, true).join(" "),
       coop_persons_text: splitList(t.coop_persons, true).join(" "), deadline_text: normalizeName(t.deadline_text),
-      deadline_date: deadlineDate, deadline_rule: deadlineRule, source_line: t.source_line,
+      deadline_date: deadlineDate, deadline_rule: deadlineRule, source_line: t.source_line, deadline_continues: deadlineContinues,
     });
   }
   // the registry is checked against a valid task table only (a rejected row would make every target on it an error too)

@@ -378,6 +378,24 @@ describe("several policies", () => {
     expect(errors[0]!.message).toMatch(/完成时限 2017-\d{2}-\d{2} 早于发文日期 2020-03-01（policy\.csv）/);
   });
 
+  it("a recurring target of a row whose deadline phrase keeps the duty up after its date (10月底前启动，每季度开展) has no deadline; the row's date stays", async () => {
+    const f = copyData();
+    edit(f.policyDir, "tasks.csv", ",年内,2017-12-31,146", ",10月底前启动，每季度开展,,146");
+    const db = join(f.dir, "w.duckdb");
+    await buildWarehouse({ data: f.data, db });
+    const wh = await openWarehouse(db, { readOnly: true });
+    try {
+      const rows = (await query(wh.connection, `SELECT t.code, t.kind, t.deadline, k.deadline_date, k.deadline_continues FROM targets t JOIN raw.tasks k USING (task_id)
+        WHERE k.row_no = 38 ORDER BY t.code`)).rows;
+      expect(rows.map((r) => [r.code, r.kind, r.deadline, String(r.deadline_date), r.deadline_continues])).toEqual([
+        ["CX75-38-01", "recurring", null, "2017-10-31", "recurring"],
+        ["CX75-38-02", "recurring", null, "2017-10-31", "recurring"],
+      ]);
+    } finally {
+      wh.close();
+    }
+  });
+
   it("a build with a shared prefix throws InputRejected before touching the warehouse", async () => {
     const f = twoPolicies(null);
     await expect(buildWarehouse({ data: f.data, db: join(f.dir, "w.duckdb") })).rejects.toBeInstanceOf(InputRejected);

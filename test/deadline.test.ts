@@ -57,6 +57,12 @@ describe("deadline phrases, relative to the policy date", () => {
     ["6月底前启动，年底前完成", "2017-12-31"],
     ["11月中旬启动", "2017-11-20"],
     ["明年3月完成", "2018-03-31"],
+    // more verbs after the date; the dashes an input method types between two years
+    ["年内公布", "2017-12-31"],
+    ["9月底前公布，年内建成", "2017-12-31"],
+    ["年底前成立", "2017-12-31"],
+    ["2019－2020年", "2020-12-31"],
+    ["2019–2020年", "2020-12-31"],
   ])("%s → %s", (text, date) => {
     expect(parseDeadline(text, policyDate)?.date).toBe(date);
   });
@@ -71,6 +77,12 @@ describe("deadline phrases, relative to the policy date", () => {
     ["每年", "recurring"],
   ])("%s is a duty without a date (%s)", (text, rule) => {
     expect(parseDeadline(text, policyDate)).toEqual({ date: null, rule });
+  });
+  it("says when a clause keeps a duty up after the date (a recurring target of the row then has none)", () => {
+    expect(parseDeadline("6月底前建立，每季度发布", policyDate)).toEqual({ date: "2017-06-30", rule: "policy_year_month_end", continues: "recurring" });
+    expect(parseDeadline("年内完成，长期坚持", policyDate)).toEqual({ date: "2017-12-31", rule: "policy_year_end", continues: "ongoing" });
+    expect(parseDeadline("6月底前启动，年底前完成", policyDate)).toEqual({ date: "2017-12-31", rule: "policy_year_end" });
+    expect(parseDeadline("每季度", policyDate)).toEqual({ date: null, rule: "recurring" });
   });
   it("names where a date came from: the next year's, the policy year's, a 旬", () => {
     expect(parseDeadline("明年3月底前", policyDate)?.rule).toBe("next_year_month_end");

@@ -18,7 +18,9 @@ CREATE TABLE raw.tasks (
   policy_id VARCHAR NOT NULL, task_id VARCHAR PRIMARY KEY, row_no INTEGER NOT NULL, item_id VARCHAR NOT NULL,
   title VARCHAR, content VARCHAR NOT NULL, content_verbatim VARCHAR, seq_cell VARCHAR, chapter_cell VARCHAR, title_cell VARCHAR,
   lead_departments_text VARCHAR, coop_departments_text VARCHAR, lead_persons_text VARCHAR, coop_persons_text VARCHAR,
-  deadline_text VARCHAR, deadline_date DATE, deadline_rule VARCHAR NOT NULL, source_line VARCHAR
+  deadline_text VARCHAR, deadline_date DATE, deadline_rule VARCHAR NOT NULL, source_line VARCHAR,
+  -- a duty the deadline phrase keeps up after its date (6月底前建立，每季度发布: recurring; 年内完成，长期坚持: ongoing)
+  deadline_continues VARCHAR
 );
 CREATE TABLE raw.corrections (
   policy_id VARCHAR NOT NULL, task_id VARCHAR NOT NULL, row_no INTEGER NOT NULL, field VARCHAR NOT NULL,

@@ -1,5 +1,6 @@
 -- The target registry: one row per published target code, with its source sentences, deadline, reporters and adjustments.
--- deadline: the target's own horizon (三年内 …) or else its row's deadline. Adjustments are listed, oldest first.
+-- deadline: the target's own horizon (三年内 …) or else its row's deadline (not for a recurring target whose row's
+-- deadline phrase keeps a duty up after its date: 6月底前建立，每季度发布). Adjustments are listed, oldest first.
 -- goal: what the cumulative figure must reach by the deadline: the value, or for a count per period (每年新增企业10家,
 -- 每季度举办2期) the value times the periods from the counting start to the deadline (NULL without a deadline); a
 -- rate's is its value (年均增长10%: each year's growth, not 30% over three years).
@@ -17,7 +18,8 @@ WITH registry AS (
 SELECT
   g.policy_id, g.target_id, g.code, g.status, g.task_id, g.row_no, g.item_id, i.item_no, i.item_label, c.chapter_no, c.title AS chapter_title,
   g.kind, g.comparator, g.value, g.value_max, g.unit, g.value_base, g.base_unit, g.measure,
-  coalesce(g.deadline, t.deadline_date) AS deadline, g.horizon_text, g.subject, g.frequency, g.attributes,
+  -- (a recurring target of a row whose deadline phrase keeps a duty up after its date, 6月底前建立，每季度发布: no date)
+  coalesce(g.deadline, CASE WHEN g.kind = 'recurring' AND t.deadline_continues IS NOT NULL THEN NULL ELSE t.deadline_date END) AS deadline, g.horizon_text, g.subject, g.frequency, g.attributes,
   coalesce(g.counting_start, make_date(year(p.issued_date)::INTEGER, 1, 1)) AS counting_start, g.baseline,
   coalesce((SELECT list(d.name ORDER BY r.position) FROM raw.target_reporters r JOIN raw.departments d USING (department_id)
             WHERE r.target_id = g.target_id), []) AS reporting_departments,
