@@ -305,7 +305,9 @@ export function parsePeriod(text: string, options: DateCellOptions = {}): Parsed
     // 「2017年第四季度」「2017年Q4」: the quarter's last month
     quarterEnd(t) ??
     // 「Oct-17」「Oct-2017」: a month cell of English Excel (mmm-yy) saved as text
-    englishMonth(t);
+    englishMonth(t) ??
+    // 「10/2017」: a month cell of English Excel (mm/yyyy) saved as text, its year last
+    t.match(/^(\d{1,2})[-/.](\d{4})$/)?.map((g, i, all) => (i === 1 ? all[2]! : i === 2 ? all[1]! : g));
   // 「2017-1-10」: the date 10 January, or months 1–10 (2017年1-10月) typed with the wrong dash; a January date is no
   // month's report, so the period cannot be told (2017-01-10, or a date cell, is a date)
   const unpadded = date && t.match(/^\d{4}[-/.]1[-/.]\d{1,2}$/) && date[2] >= 2 && date[2] <= 12 ? date : null;
