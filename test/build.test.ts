@@ -165,6 +165,19 @@ describe("several policies", () => {
     } finally {
       wh.close();
     }
+    // the 报送情况 page's counts per policy: a file under each policy its stored rows belong to; the rejected rows
+    // meant for no department of their target's policy under none
+    const loaded = spawnSync(process.execPath, [join(PACKAGE_ROOT, "docs", "data", "reporting.json.js")], {
+      env: { ...process.env, LUOSHI_DB: db, LUOSHI_DATA: f.data, LUOSHI_AS_OF: "2018-01-10" }, maxBuffer: 1 << 26,
+    });
+    expect(loaded.status, loaded.stderr.toString()).toBe(0);
+    const page = JSON.parse(loaded.stdout.toString()) as { byPolicy: { policy_id: string | null }[]; files: { original_name: string; policy_ids: string[] }[] };
+    expect(page.byPolicy.sort((a, b) => String(a.policy_id).localeCompare(String(b.policy_id)))).toEqual([
+      { policy_id: POLICY, files: 2, values: 2, rejected: 0, problems: 0, corrected: 0 },
+      { policy_id: "copy-2018-01", files: 1, values: 2, rejected: 0, problems: 0, corrected: 0 },
+      { policy_id: null, files: 0, values: 0, rejected: 6, problems: 6, corrected: 0 },
+    ].sort((a, b) => String(a.policy_id).localeCompare(String(b.policy_id))));
+    expect(page.files.map((x) => [x.original_name, x.policy_ids])).toEqual([["jxj-bulk.csv", [POLICY]], ["jxj-js.csv", [POLICY, "copy-2018-01"].sort()]]);
   });
 
   it("one department in several policies: the same full name under another name is one, the same name with other full names is two", async () => {

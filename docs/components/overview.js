@@ -26,11 +26,15 @@ export function tasksByChapter(tasks, {width} = {}) {
 export function deadlinesByMonth(tasks, {width} = {}) {
   const dated = tasks.filter((t) => t.deadline_date);
   const rows = d3Rollup(dated, (t) => String(t.deadline_date).slice(0, 7), (t) => String(t.deadline_date).slice(0, 7));
+  const w = Math.max(width ?? 640, 240);
+  // every month from the first deadline to the last (a month without one shows as a gap), when they are a few years
+  const months = monthRange(rows.map((r) => r.key));
+  // (a label every so many months, so that they never overlap: about 56 px each)
+  const step = Math.max(1, Math.ceil((months.length * 56) / Math.max(w - 60, 56)));
   return Plot.plot({
-    width: Math.max(width ?? 640, 240),
+    width: w,
     height: 180,
-    // every month from the first deadline to the last (a month without one shows as a gap), when they are a few years
-    x: {label: "完成时限（月）", type: "band", domain: monthRange(rows.map((r) => r.key))},
+    x: {label: "完成时限（月）", type: "band", domain: months, ticks: months.filter((_, i) => i % step === 0)},
     y: {label: "任务行数", grid: true},
     marks: [
       Plot.barY(rows, {x: "key", y: "count", fill: "var(--theme-foreground-focus)", tip: true, title: (r) => `完成时限 ${r.key}\n任务行数 ${r.count}`}),

@@ -26,13 +26,32 @@ await emitJson(async (read) => ({
   flagged: (await read(`SELECT policy_id, count(*) AS n FROM observations WHERE flagged GROUP BY ALL`)),
   // the rows rejected (what each department sent wrong), newest file first
   // (those still waiting for the department first: a row sent again since, corrected_by, no longer does)
-  rejects: await read(`SELECT file, strftime(received_at, '%Y-%m-%d %H:%M') AS received_at, source_row, column_name, code, message, left(value, 80) AS value,
-      department_name, target_code, period, corrected_by, strftime(corrected_at, '%Y-%m-%d %H:%M') AS corrected_at
-    FROM rejects ORDER BY corrected_by IS NOT NULL, received_at DESC, receipt_no DESC, source_row LIMIT ${LISTED}`),
+  rejects: await read(`SELECT x.file, strftime(x.received_at, '%Y-%m-%d %H:%M') AS received_at, x.source_row, x.column_name, x.code, x.message, left(x.value, 80) AS value,
+      x.department_name, x.target_code, x.period, x.corrected_by, strftime(x.corrected_at, '%Y-%m-%d %H:%M') AS corrected_at, t.policy_id
+    FROM rejects x LEFT JOIN raw.targets t ON t.code = x.target_code
+    ORDER BY x.corrected_by IS NOT NULL, x.received_at DESC, x.receipt_no DESC, x.source_row LIMIT ${LISTED}`),
   rejectsTotal: (await read(`SELECT count(*) AS n FROM rejects`))[0].n,
+  // per policy (a file may hold rows of several: counted under each; a file of unchanged rows alone, and a rejected
+  // row whose target was not made out, under none: policy_id null): files, figures stored, rejected rows, their problems and those sent again since
+  byPolicy: await read(`WITH fp AS (
+        SELECT o.receipt_no, t.policy_id, count(*) AS n FROM raw.observations o JOIN raw.targets t USING (target_id) GROUP BY ALL
+        UNION ALL SELECT DISTINCT x.receipt_no, t.policy_id, 0 FROM raw.rejects x JOIN raw.targets t USING (target_id)
+      ), files AS (
+        SELECT coalesce(f.policy_id, '') AS policy_id, count(DISTINCT r.receipt_no) AS files, coalesce(sum(f.n), 0) AS values FROM receipts r LEFT JOIN fp f USING (receipt_no) GROUP BY ALL
+      ), rj AS (
+        SELECT coalesce(t.policy_id, '') AS policy_id, count(DISTINCT (x.receipt_no, x.source_row)) AS rejected, count(*) AS problems,
+          count(DISTINCT (x.receipt_no, x.source_row)) FILTER (WHERE x.corrected_by IS NOT NULL) AS corrected
+        FROM rejects x LEFT JOIN raw.targets t ON t.code = x.target_code GROUP BY ALL
+      )
+      SELECT nullif(policy_id, '') AS policy_id, coalesce(f.files, 0) AS files, coalesce(f.values, 0) AS values,
+        coalesce(j.rejected, 0) AS rejected, coalesce(j.problems, 0) AS problems, coalesce(j.corrected, 0) AS corrected
+      FROM files f FULL JOIN rj j USING (policy_id)`),
   // rejected rows (not problems) sent again since
   rejectsCorrected: (await read(`SELECT count(DISTINCT (receipt_no, source_row)) AS n FROM rejects WHERE corrected_by IS NOT NULL`))[0].n,
   // every file loaded, newest first
-  files: await read(`SELECT receipt_no, original_name, strftime(received_at, '%Y-%m-%d %H:%M') AS received_at, rows_read, imported, updated, unchanged,
-      rejected, flagged FROM receipts ORDER BY receipt_no DESC LIMIT ${LISTED}`),
+  // (policy_ids: the policies of its rows stored or rejected with their target made out; none for a file of unchanged rows)
+  files: await read(`SELECT r.receipt_no, r.original_name, strftime(r.received_at, '%Y-%m-%d %H:%M') AS received_at, r.rows_read, r.imported, r.updated, r.unchanged,
+      r.rejected, r.flagged, coalesce((SELECT list(DISTINCT t.policy_id ORDER BY t.policy_id) FROM (SELECT target_id FROM raw.observations o WHERE o.receipt_no = r.receipt_no
+        UNION SELECT target_id FROM raw.rejects x WHERE x.receipt_no = r.receipt_no) k JOIN raw.targets t USING (target_id)), []) AS policy_ids
+    FROM receipts r ORDER BY r.receipt_no DESC LIMIT ${LISTED}`),
 }));

@@ -22,7 +22,7 @@ await emitJson(async (read) => ({
     ORDER BY workload_score DESC, name`),
   deadlines: await read(`SELECT policy_id, department_id, role, deadline_month AS month, deadline_kind AS kind, rows, row_nos
     FROM department_deadlines ORDER BY policy_id, department_id, month, role`),
-  persons: await read(`SELECT p.policy_id, p.name, p.status, p.department_name, i.name AS identity_name, d.code, p.rows_lead, p.rows_coop, p.rows_total, p.row_nos
+  persons: await read(`SELECT p.policy_id, p.name, p.status, p.department_name, i.name AS identity_name, i.identity_id, d.code, p.rows_lead, p.rows_coop, p.rows_total, p.row_nos
     FROM person_workload p LEFT JOIN departments d USING (department_id) LEFT JOIN department_identities i USING (department_id)
     WHERE p.rows_total > 0 ORDER BY p.policy_id, p.rows_total DESC, p.rows_lead DESC, p.name`),
 }));
