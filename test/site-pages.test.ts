@@ -329,7 +329,14 @@ describe.skipIf(!HAVE_CHROMIUM)("site pages in Chromium, against the warehouse",
       expect(await page.locator('[data-metric="rows_led"]').textContent()).toBe(String(w!.rows_led));
       expect(await page.locator('[data-metric="rows_cooperated"]').textContent()).toBe(String(w!.rows_cooperated));
       expect(await page.locator('[data-metric="workload_score"]').textContent()).toBe(String(Math.round(Number(w!.workload_score) * 100) / 100));
-      if (w!.is_group) expect(await page.locator("#observablehq-main").textContent()).toContain("部门组成员");
+      if (w!.is_group) {
+        expect(await page.locator("#observablehq-main").textContent()).toContain("部门组成员");
+        // a group reports through its members: each member that owes a month in a row of its own, as reporting_rates counts it
+        const members = await sql(`SELECT m.member_name, r.months_owed FROM group_members m JOIN departments d ON d.department_id = m.group_id
+          JOIN reporting_rates r ON r.department_id = m.member_id WHERE d.policy_id = $1 AND d.code = $2 ORDER BY m.member_name`, [POLICY, code]);
+        const listed = await page.locator("table.members tbody tr").evaluateAll((trs) => trs.map((tr) => [tr.querySelectorAll("td")[0]!.textContent!.trim(), Number(tr.querySelectorAll("td")[1]!.textContent)]));
+        expect(listed.sort()).toEqual(members.map((m) => [m.member_name, Number(m.months_owed)]).sort());
+      }
       const targets = await sql(`SELECT p.code FROM target_progress p JOIN departments d USING (department_id) WHERE d.policy_id = $1 AND d.code = $2
         ORDER BY p.row_no, p.code`, [POLICY, code]);
       const shown = await page.locator("table.task-progress tbody tr").evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll("td")[1]!.textContent!.trim()));

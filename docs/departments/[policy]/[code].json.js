@@ -37,7 +37,10 @@ await emitJson(async (read) => {
         row_nos
       FROM department_edges e WHERE $1 IN (department_a, department_b) ORDER BY weight DESC, partner`, [id]),
     persons: await read(`SELECT name, status, rows_lead, rows_coop, row_nos FROM person_workload WHERE department_id = $1 ORDER BY rows_total DESC, name`, [id]),
-    members: await read(`SELECT member_name, status FROM group_members WHERE group_id = $1 ORDER BY member_name`, [id]),
+    // (with each member's own monthly reporting, as 报送情况 counts it: a group reports through its members)
+    members: await read(`SELECT m.member_name, m.status, d.code AS member_code, d.${HAS_DEPARTMENT_PAGE} AS has_page, r.months_owed, r.months_received, r.months_missing, r.months_returned, r.reporting_rate
+      FROM group_members m LEFT JOIN departments d ON d.department_id = m.member_id LEFT JOIN reporting_rates r ON r.department_id = m.member_id
+      WHERE m.group_id = $1 ORDER BY m.member_name`, [id]),
     // the rows of the groups it belongs to (各镇(街道、园区)): counted for the group, done by each member
     groupRows: await read(`SELECT m.group_name, m.status AS membership, d.role, t.policy_id, t.row_no, t.title, t.deadline_text
       FROM group_members m JOIN task_departments d ON d.department_id = m.group_id AND d.accountable JOIN tasks t USING (task_id)
