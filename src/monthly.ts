@@ -13,6 +13,7 @@ import { startBulk } from "./bulk.js";
 import { findDrops, JUMP_VALUE_SQL, RISES_SQL, type Drop, type Jump } from "./drops.js";
 import { findReverts, revertReason, type Revert } from "./reverts.js";
 import { findOverrides, overrideReason, type Override } from "./overrides.js";
+import { fileTwins, findTwins, twinReason, type Twin } from "./twins.js";
 import { findStatusBacks, statusBackReason, type StatusBack } from "./statusbacks.js";
 import { dropReason, fileDrops, fileJumps, fileSeries, fileStatusBacks, jumpReason, reviewReasons, fileStatedCheck } from "./ingest/review.js";
 import { trace } from "./trace.js";
@@ -459,11 +460,17 @@ export class FileLoad {
     // same key. Every row read by JavaScript is here: when nothing was loaded before and no key has two figures, nothing
     // to compare; with two, the file's rows compared with each other by the same rules in JavaScript (review.ts;
     // test/bulk.test.ts and test/jumps.test.ts hold them to the query of src/drops.ts), without a temporary table
+    // (rows of one name credited to two cities' departments of that name: only when some name stands for several)
+    const identities = this.lookup.identities;
     if (!history && this.sqlRows === null) {
       const located = <T extends { index: number }>(list: T[]) => list.map((d) => {
         const { targetCode: code, department, period } = out.rows[d.index]!;
         return { ...d, code, department, period };
       });
+      if (identities !== null) {
+        await this.flagStored([], [], fileTwins(out.rows.map((r, k) => ({ row: r.sourceRow, department: r.department, policy: out.targets[k]!.policy_id, code: r.targetCode, period: r.period })),
+          (policy, name) => identities.names[`${policy}|${name}`]));
+      }
       // (statuses need no query: whether a target is recurring is in the reference data)
       const backs = located(fileStatusBacks(out.rows, (code) => this.lookup.ctx.targets.get(code)?.kind === "recurring"));
       const series = fileSeries(out.rows);
@@ -488,7 +495,7 @@ export class FileLoad {
       const from = `(SELECT ${columns} FROM temp.luoshi_file_rows${this.sqlRows ? ` UNION ALL SELECT ${columns} FROM ${this.sqlRows}` : ""})`;
       try {
         const { drops, jumps } = await findDrops(connection, from, null, { history });
-        await this.flagStored(drops, history ? await findOverrides(connection, from, null) : []);
+        await this.flagStored(drops, history ? await findOverrides(connection, from, null) : [], identities !== null ? await findTwins(connection, from) : []);
         if (history) this.flagReverts(await findReverts(connection, from, null));
         this.flagJumps(jumps);
         this.flagStatusBacks(await findStatusBacks(connection, from, null, { history }));
@@ -500,7 +507,7 @@ export class FileLoad {
       const receipt = this.receiptNo!;
       const from = "(SELECT * FROM raw.observations WHERE receipt_no = $1)";
       const { drops, jumps } = await findDrops(connection, from, receipt, { params: [receipt], history });
-      await this.flagStored(drops, history ? await findOverrides(connection, from, receipt, [receipt]) : []);
+      await this.flagStored(drops, history ? await findOverrides(connection, from, receipt, [receipt]) : [], identities !== null ? await findTwins(connection, from, [receipt]) : []);
       if (history) this.flagReverts(await findReverts(connection, from, receipt, [receipt]));
       this.flagJumps(jumps);
       this.flagStatusBacks(await findStatusBacks(connection, from, receipt, { params: [receipt], history }));
@@ -522,9 +529,10 @@ export class FileLoad {
    * raw.review_flags (unless a dry run; each with its kind) and put before the row's other reasons in
    * the summary.
    */
-  private async flagStored(drops: Drop[], overrides: Override[] = []): Promise<void> {
-    if (drops.length === 0 && overrides.length === 0) return;
-    const stored = [...drops.map((d) => ({ at: d, reason: dropReason(d), kind: "fall" })), ...overrides.map((o) => ({ at: o as Drop | Override, reason: overrideReason(o), kind: "override" }))];
+  private async flagStored(drops: Drop[], overrides: Override[] = [], twins: Twin[] = []): Promise<void> {
+    if (drops.length === 0 && overrides.length === 0 && twins.length === 0) return;
+    const stored = [...drops.map((d) => ({ at: d as Drop | Override | Twin, reason: dropReason(d), kind: "fall" })), ...overrides.map((o) => ({ at: o as Drop | Override | Twin, reason: overrideReason(o), kind: "override" })),
+      ...twins.map((w) => ({ at: w as Drop | Override | Twin, reason: twinReason(w), kind: "twin" }))];
     if (!this.options.dryRun) {
       const t = performance.now();
       const receipt = await this.begin();
@@ -540,7 +548,7 @@ export class FileLoad {
       trace("review flags stored", t);
     }
     // (in the summary, one reason per row: a fall's first)
-    const byRow = new Map<number, { at: Drop | Override; reasons: string[] }>();
+    const byRow = new Map<number, { at: Drop | Override | Twin; reasons: string[] }>();
     for (const { at, reason } of stored) {
       const entry = byRow.get(at.row);
       if (entry) entry.reasons.push(reason);

@@ -11,7 +11,7 @@ SELECT
 FROM raw.observations o
 JOIN raw.receipts r USING (receipt_no)
 LEFT JOIN (
-  SELECT receipt_no, source_row, string_agg(reason, '；' ORDER BY kind = 'override') AS reason FROM raw.review_flags GROUP BY receipt_no, source_row
+  SELECT receipt_no, source_row, string_agg(reason, '；' ORDER BY list_position(['fall', 'override', 'twin'], kind)) AS reason FROM raw.review_flags GROUP BY receipt_no, source_row
 ) rf ON rf.receipt_no = o.receipt_no AND rf.source_row = o.source_row
 JOIN raw.targets t ON t.target_id = o.target_id
 JOIN raw.departments d ON d.department_id = o.department_id

@@ -13,7 +13,8 @@
 -- the rate to date, 0.5 % in January and 6 % in February, is no typo). So is a 完成状态 behind the latest earlier one
 -- (已完成 in September, 推进中 in October: src/statusbacks.ts), except for a recurring duty. A row that changed another
 -- department's own figure in a file not that department's (src/overrides.ts) keeps the flag found at load time
--- (raw.review_flags, kind 'override') while it stands.
+-- (raw.review_flags, kind 'override') while it stands; so does a row of a file whose rows of one name go to two
+-- departments of that name in different policies (two cities' 市经信局: src/twins.ts, kind 'twin').
 WITH versions AS (
   SELECT o.*, r.original_name AS file, r.received_at,
     row_number() OVER (PARTITION BY o.department_id, o.target_id, o.period ORDER BY o.receipt_no DESC) AS back
@@ -46,7 +47,9 @@ WITH versions AS (
     count(*) OVER (PARTITION BY o.department_id, o.target_id, o.period) AS versions
   FROM versions o
   LEFT JOIN raw.review_flags rf ON rf.receipt_no = o.receipt_no AND rf.source_row = o.source_row AND rf.kind = 'fall'
-  LEFT JOIN raw.review_flags ro ON ro.receipt_no = o.receipt_no AND ro.source_row = o.source_row AND ro.kind = 'override' 
+  -- (another department's own figure changed, then rows of one name credited to two cities' departments: src/twins.ts)
+  LEFT JOIN (SELECT receipt_no, source_row, string_agg(reason, '；' ORDER BY kind) AS reason FROM raw.review_flags WHERE kind IN ('override', 'twin') GROUP BY ALL) ro
+    ON ro.receipt_no = o.receipt_no AND ro.source_row = o.source_row
   LEFT JOIN reverts rv ON rv.department_id = o.department_id AND rv.target_id = o.target_id AND rv.period = o.period
   JOIN raw.targets t ON t.target_id = o.target_id
   JOIN raw.departments d ON d.department_id = o.department_id
