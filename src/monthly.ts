@@ -633,7 +633,13 @@ export class FileLoad {
       rejected.appendVarchar(JSON.stringify(r.rawRow));
       const target = r.reported ? this.lookup.targets.get(r.reported.targetCode) : undefined;
       const departmentId = target ? this.departmentIds.get(target.policy_id)?.get(r.reported!.department) : undefined;
-      if (target === undefined || departmentId === undefined) {
+      // (no department's key: the target and period it names, if readable, without a department)
+      const meant = target === undefined && r.meant ? this.lookup.targets.get(r.meant.targetCode) : undefined;
+      if (meant !== undefined) {
+        rejected.appendNull();
+        rejected.appendVarchar(meant.target_id);
+        rejected.appendVarchar(r.meant!.period);
+      } else if (target === undefined || departmentId === undefined) {
         rejected.appendNull();
         rejected.appendNull();
         rejected.appendNull();
@@ -820,7 +826,7 @@ export async function loadMonthlyFile(connection: DuckDBConnection, options: Loa
       const rejects = read.rejects.map((r) => ({ ...r, file: options.name }));
       const rejectedRows = new Set(rejects.map((r) => r.row));
       // (the key a rejected row was meant for is stored with it, not part of the summary)
-      summary.rejects = rejects.map(({ reported: _, ...r }) => r);
+      summary.rejects = rejects.map(({ reported: _, meant: _m, ...r }) => r);
       summary.rejected = rejectedRows.size;
       for (const r of rejects) summary.rejected_by_code[r.code] = (summary.rejected_by_code[r.code] ?? 0) + 1;
       progress?.(0.9, "检查累计值是否下降");

@@ -153,8 +153,11 @@ describe("several policies", () => {
         const s = await loadMonthlyFile(wh.connection, { name: `jxj-${engine}.csv`, bytes: file, asOf: "2018-01-10", receivedAt: "2018-01-05 09:00:00", archiveName: null, engine });
         expect(s.rejects.map((r) => [r.row, r.code])).toEqual([[2, "E_NOT_REPORTER"], [6, "E_NOT_REPORTER"], [7, "E_NOT_REPORTER"]]);
       }
-      expect((await query(wh.connection, "SELECT source_row, department_id FROM raw.rejects ORDER BY receipt_no, source_row")).rows).toEqual(
-        [2, 6, 7, 2, 6, 7].map((source_row) => ({ source_row, department_id: null })));
+      // (the target and period each names are kept, without a department: the rejects list shows what the row was for)
+      const meant = { 2: ["copy-2018-01.", "2017-10"], 6: [`${POLICY}.`, "2017-11"], 7: [`${POLICY}.`, "2017-12"] } as Record<number, [string, string]>;
+      expect((await query(wh.connection, "SELECT source_row, department_id, target_id, period FROM raw.rejects ORDER BY receipt_no, source_row")).rows.map((r) =>
+        [r.source_row, r.department_id, String(r.target_id).startsWith(meant[Number(r.source_row)]![0]), r.period])).toEqual(
+        [2, 6, 7, 2, 6, 7].map((row) => [row, null, true, meant[row]![1]]));
       // the months each still owes are listed under the name its template is made for: each city's full name
       await setAsOf(wh.connection, "2018-01-10");
       const owed = await owedMonths(wh.connection, "2018-01");
@@ -165,19 +168,18 @@ describe("several policies", () => {
     } finally {
       wh.close();
     }
-    // the 报送情况 page's counts per policy: a file under each policy its stored rows belong to; the rejected rows
-    // meant for no department of their target's policy under none
+    // the 报送情况 page's counts per policy: a file under each policy its stored or rejected rows name a target of
+    // (a rejected row meant for no department of its target's policy: under that target's policy)
     const loaded = spawnSync(process.execPath, [join(PACKAGE_ROOT, "docs", "data", "reporting.json.js")], {
       env: { ...process.env, LUOSHI_DB: db, LUOSHI_DATA: f.data, LUOSHI_AS_OF: "2018-01-10" }, maxBuffer: 1 << 26,
     });
     expect(loaded.status, loaded.stderr.toString()).toBe(0);
     const page = JSON.parse(loaded.stdout.toString()) as { byPolicy: { policy_id: string | null }[]; files: { original_name: string; policy_ids: string[] }[] };
     expect(page.byPolicy.sort((a, b) => String(a.policy_id).localeCompare(String(b.policy_id)))).toEqual([
-      { policy_id: POLICY, files: 2, values: 2, rejected: 0, problems: 0, corrected: 0 },
-      { policy_id: "copy-2018-01", files: 1, values: 2, rejected: 0, problems: 0, corrected: 0 },
-      { policy_id: null, files: 0, values: 0, rejected: 6, problems: 6, corrected: 0 },
+      { policy_id: POLICY, files: 2, values: 2, rejected: 4, problems: 4, corrected: 0 },
+      { policy_id: "copy-2018-01", files: 2, values: 2, rejected: 2, problems: 2, corrected: 0 },
     ].sort((a, b) => String(a.policy_id).localeCompare(String(b.policy_id))));
-    expect(page.files.map((x) => [x.original_name, x.policy_ids])).toEqual([["jxj-bulk.csv", [POLICY]], ["jxj-js.csv", [POLICY, "copy-2018-01"].sort()]]);
+    expect(page.files.map((x) => [x.original_name, x.policy_ids])).toEqual([["jxj-bulk.csv", [POLICY, "copy-2018-01"].sort()], ["jxj-js.csv", [POLICY, "copy-2018-01"].sort()]]);
   });
 
   it("one department in several policies: the same full name under another name is one, the same name with other full names is two", async () => {

@@ -594,7 +594,8 @@ describe("targets the schedule cannot split", () => {
         { source_row: 3, code: "E_NOT_A_NUMBER", department_name: "市经信局", target_code: "CX75-29-02", period: "2017-10", corrected_by: null, corrected_at: null },
         // (a name not known, near one reporter of the target alone, as its message asks: meant for that department)
         { source_row: 4, code: "E_UNKNOWN_DEPARTMENT", department_name: "市经信局", target_code: "CX75-29-02", period: "2017-09", corrected_by: null, corrected_at: null },
-        { source_row: 5, code: "E_UNKNOWN_DEPARTMENT", department_name: null, target_code: null, period: null, corrected_by: null, corrected_at: null },
+        // (a name near none: the target and period it names, without a department)
+        { source_row: 5, code: "E_UNKNOWN_DEPARTMENT", department_name: null, target_code: "CX75-29-02", period: "2017-09", corrected_by: null, corrected_at: null },
       ];
       // before the correction is received: every row waits for the department
       expect(await rejects("2017-11-05")).toEqual(before);

@@ -120,6 +120,6 @@ export async function checkFile(
   // The CLI reads files of any size (maxBytes: MAX_SAFE_INTEGER); so does the page.
   const checked = await checkMonthlyBytes(file, ingestContext(data, asOf), { maxBytes: Number.MAX_SAFE_INTEGER, ...options });
   // (the key a rejected row was meant for is the warehouse's, as in luoshi ingest's summary: not shown)
-  const result = { ...checked, rejects: checked.rejects.map(({ reported: _, ...r }) => r) };
+  const result = { ...checked, rejects: checked.rejects.map(({ reported: _, meant: _m, ...r }) => r) };
   return { result, summary: summarize(result) };
 }

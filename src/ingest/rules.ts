@@ -108,7 +108,13 @@ export type RowIssue = { code: RowErrorCode; column: string | null; message: str
  * department, target and period are all readable and the department reports that target: the key the row was
  * meant for (so that a month whose rows were all sent back counts as sent and returned, not as never sent).
  */
-export type Reject = RowIssue & { row: number; rawRow: Record<string, string>; reported?: { department: string; targetCode: string; period: string } | null };
+export type Reject = RowIssue & {
+  row: number;
+  rawRow: Record<string, string>;
+  reported?: { department: string; targetCode: string; period: string } | null;
+  /** Without a key (reported null): the target and period the row names, when both are readable (no department's). */
+  meant?: { targetCode: string; period: string } | null;
+};
 
 export type RowCells = Record<Field, string>;
 
@@ -683,6 +689,14 @@ function reportedKey(cells: RowCells, memo: RowMemo): Reject["reported"] {
   return { department, targetCode: code!, period: period.value };
 }
 
+/** A rejected row's target and period when both are readable, whatever its department (Reject.meant). */
+function meantKey(cells: RowCells, memo: RowMemo): Reject["meant"] {
+  const code = cells.targetCode === "" ? null : memo.targetCode(cells.targetCode);
+  if (code === null || cells.period === "") return null;
+  const period = memo.period(cells.period);
+  return period.ok && period.value !== null ? { targetCode: code, period: period.value } : null;
+}
+
 /** The key a file may hold once: department (canonical when known) + target code + period. */
 function rowKey(cells: RowCells, memo: RowMemo): string | null {
   const code = keyPart.targetCode(cells.targetCode, memo);
@@ -954,10 +968,11 @@ class Validation {
       if (duplicate) issues.push(duplicate);
       const rawRow = r.raw;
       const reported = reportedKey(r.cells, memo);
+      const meant = reported === null ? meantKey(r.cells, memo) : null;
       for (const i of issues) {
         // the value as the department wrote it, not as read with the header's or the 单位 column's unit
         const value = r.sentValue !== undefined && i.column === COLUMN_NAME.value ? r.sentValue : i.value;
-        rejects.push({ ...i, value, row: r.row, rawRow, reported });
+        rejects.push({ ...i, value, row: r.row, rawRow, reported, meant });
       }
     }
   }

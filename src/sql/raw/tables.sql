@@ -108,7 +108,8 @@ CREATE TABLE raw.review_flags (receipt_no INTEGER NOT NULL, source_row INTEGER N
 -- storeIngestReference (src/monthly.ts) at build: only a build changes them.
 CREATE TABLE raw.ingest_reference (part VARCHAR PRIMARY KEY, packed VARCHAR, unsafe BOOLEAN NOT NULL, row_count INTEGER NOT NULL);
 -- (department_id, target_id, period: the key the row was meant for, when readable and the department reports the
--- target, so that the reporting calendar tells a month sent back from a month never sent)
+-- target, so that the reporting calendar tells a month sent back from a month never sent; without a department's
+-- key, target_id and period alone when the row names both readably, department_id null)
 CREATE TABLE raw.rejects (
   receipt_no INTEGER NOT NULL, source_row INTEGER, column_name VARCHAR, code VARCHAR NOT NULL, message VARCHAR NOT NULL,
   value VARCHAR, raw_row VARCHAR, department_id VARCHAR, target_id VARCHAR, period VARCHAR
