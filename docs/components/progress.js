@@ -98,10 +98,12 @@ const figureText = (t) => {
 };
 /**
  * The latest report: its figure (a recurring duty's figure, without a unit of its own, is the number of times it was
- * done: 累计开展次数, as the template asks), else its status (推进中), else 未报送; with its period unless `period: false`.
+ * done: 累计开展次数, as the template asks), else its status (推进中; a recurring duty's 已完成 as 当期已完成), else 未报送;
+ * with its period unless `period: false`.
  */
 export const latestText = (t, {period = true} = {}) =>
-  (t.latest_value != null ? figureText(t) : STATUS_ZH[t.latest_status] ?? "未报送") + (period && t.latest_period ? `（${t.latest_value != null && t.figure_period && t.figure_period !== t.latest_period ? `${t.figure_period}；${t.latest_period} 只报了状态` : t.latest_period}）` : "");
+  // (a recurring duty's 已完成 is the round's, not the duty's: it goes on)
+  (t.latest_value != null ? figureText(t) : t.kind === "recurring" && t.latest_status === "done" ? "当期已完成" : STATUS_ZH[t.latest_status] ?? "未报送") + (period && t.latest_period ? `（${t.latest_value != null && t.figure_period && t.figure_period !== t.latest_period ? `${t.figure_period}；${t.latest_period} 只报了状态` : t.latest_period}）` : "");
 /** The share done, for a quantity only: a milestone is done or not. */
 export const shareText = (t) => (t.kind === "quantity" ? pct(t.progress) : "—");
 
