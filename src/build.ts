@@ -137,15 +137,7 @@ export type SameName = { name: string; policies: { policy_id: string; full_name:
  * one city and wrong for two cities. Said at build, so that a missing full name is filled in where they are not one.
  */
 export function mergedByName(tables: readonly TaskTable[]): SameName[] {
-  const byName = new Map<string, { policy_id: string; full_name: string }[]>();
-  for (const t of tables) {
-    for (const d of t.departments) {
-      const list = byName.get(d.name) ?? [];
-      list.push({ policy_id: d.policy_id, full_name: d.full_name.trim() });
-      byName.set(d.name, list);
-    }
-  }
-  return [...byName]
+  return [...departmentsByName(tables)]
     .filter(([, list]) => new Set(list.map((p) => p.policy_id)).size > 1 && list.some((p) => p.full_name === "") && list.some((p) => p.full_name !== ""))
     .map(([name, policies]) => ({ name, policies }));
 }
@@ -156,16 +148,22 @@ export function mergedByName(tables: readonly TaskTable[]): SameName[] {
  * read as its target's policy has it, and a template must be asked for by the full name. Said at build.
  */
 export function sameNameDepartments(tables: readonly TaskTable[]): SameName[] {
-  const byName = new Map<string, { policy_id: string; full_name: string }[]>();
+  return [...departmentsByName(tables)]
+    .map(([name, list]) => [name, list.filter((p) => p.full_name !== "")] as const)
+    .filter(([, list]) => new Set(list.map((p) => p.full_name)).size > 1).map(([name, policies]) => ({ name, policies }));
+}
+
+/** Every policy's departments by name: each one's policy and full name (trimmed; "" when not given). */
+function departmentsByName(tables: readonly TaskTable[]): Map<string, SameName["policies"]> {
+  const byName = new Map<string, SameName["policies"]>();
   for (const t of tables) {
     for (const d of t.departments) {
-      if (d.full_name.trim() === "") continue;
       const list = byName.get(d.name) ?? [];
       list.push({ policy_id: d.policy_id, full_name: d.full_name.trim() });
       byName.set(d.name, list);
     }
   }
-  return [...byName].filter(([, list]) => new Set(list.map((p) => p.full_name)).size > 1).map(([name, policies]) => ({ name, policies }));
+  return byName;
 }
 
 /**

@@ -467,10 +467,9 @@ export class FileLoad {
         const { targetCode: code, department, period } = out.rows[d.index]!;
         return { ...d, code, department, period };
       });
-      if (identities !== null) {
-        await this.flagStored([], [], fileTwins(out.rows.map((r, k) => ({ row: r.sourceRow, department: r.department, policy: out.targets[k]!.policy_id, code: r.targetCode, period: r.period })),
-          (policy, name) => identities.names[`${policy}|${name}`]));
-      }
+      const twins = identities === null ? [] : fileTwins(out.rows.map((r, k) => ({ row: r.sourceRow, department: r.department, policy: out.targets[k]!.policy_id, code: r.targetCode, period: r.period })),
+        (policy, name) => identities.names[`${policy}|${name}`]);
+      let drops: (Drop & { code: string; department: string; period: string })[] = [];
       // (statuses need no query: whether a target is recurring is in the reference data)
       const backs = located(fileStatusBacks(out.rows, (code) => this.lookup.ctx.targets.get(code)?.kind === "recurring"));
       const series = fileSeries(out.rows);
@@ -482,10 +481,11 @@ export class FileLoad {
           .getRowsJS().map(([code, jump, rises]) => [String(code), { jump: jump === null ? null : Number(jump), rises: rises === true }]));
         trace("targets of the file", t);
         // (a target not listed neither jumps nor goes down: its figure is meant to rise)
-        await this.flagStored(located(fileDrops(out.rows, (code) => trend.get(code)?.rises ?? true, series)));
+        drops = located(fileDrops(out.rows, (code) => trend.get(code)?.rises ?? true, series));
         this.flagJumps(located(fileJumps(out.rows, (code) => trend.get(code)?.jump ?? null, series)));
         trace("drops and jumps within the file (JavaScript)", t);
       }
+      await this.flagStored(drops, [], twins);
       this.flagStatusBacks(backs);
       return;
     }

@@ -1210,8 +1210,10 @@ export function readTable(
     if (r.kind === "row") rows.push(r.row);
     else if (r.kind === "skipped") skipped.push(r.skipped);
     else if (r.kind === "error") return { error: r.error };
-    if (joined !== null) skipped.push({ row: index + 2, reason: brokenLineReason(header, grid[index]!, index + 1) });
-    if (joined !== null) index++;
+    if (joined !== null) {
+      skipped.push({ row: index + 2, reason: brokenLineReason(header, grid[index]!, index + 1) });
+      index++;
+    }
   }
   const { headerRow, columns, ignoredColumns, valueHeaderUnit, valueSuffix } = header;
   // (the money unit is listed with the fields stated above the header: it is one, for the money targets' rows)

@@ -506,6 +506,10 @@ function isGuideSheet(s: { sheet: string; data: unknown[][] }): boolean {
   return false;
 }
 
+/** How far a sheet of a workbook kept by month is filled in: nothing reported; statuses alone; notes (no figure); figures. */
+export const FILL = { none: 0, statuses: 1, notes: 2, figures: 3 } as const;
+export type FillLevel = (typeof FILL)[keyof typeof FILL];
+
 /**
  * Reads the sheet named `sheet` as strings; without a name, the first visible sheet that `usable` accepts (the
  * caller's test: a header can be found), else the first visible sheet; sheets named as instructions or examples
@@ -514,10 +518,6 @@ function isGuideSheet(s: { sheet: string; data: unknown[][] }): boolean {
  * value in the top-left cell; `merges` lists the ranges merged down several rows (readTable decides where Excel's
  * display of them is data). A percent-formatted number reads as Excel shows it: 0.85 → "85%".
  */
-/** How far a sheet of a workbook kept by month is filled in: nothing reported; statuses alone; notes (no figure); figures. */
-export const FILL = { none: 0, statuses: 1, notes: 2, figures: 3 } as const;
-export type FillLevel = (typeof FILL)[keyof typeof FILL];
-
 export async function readXlsxGrid(
   bytes: Uint8Array,
   sheet?: string,
