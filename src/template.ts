@@ -80,17 +80,21 @@ export function templatePeriod(text: string): string {
 }
 
 /** Departments that report at least one published target, with how many, in name order. */
-export async function reportingDepartments(connection: DuckDBConnection): Promise<{ department: string; targets: number; via_group: string | null }[]> {
-  // (via_group: the group a department reports every target through; null when it reports one in its own right)
+export async function reportingDepartments(connection: DuckDBConnection): Promise<{ department: string; targets: number; via_group: string | null; policies: string[] }[]> {
+  // (via_group: the group a department reports every target through; null when it reports one in its own right;
+  // policies: the policies of its targets, in policy_id order)
   const rows = (await query(connection, `WITH r AS (
-        SELECT r.department_name, r.target_id, r.via_group, i.identity_id, coalesce(d.full_name, '') AS full_name
+        SELECT r.department_name, r.target_id, r.via_group, i.identity_id, coalesce(d.full_name, '') AS full_name, t.policy_id
         FROM target_reporters r JOIN targets t USING (target_id) JOIN department_identities i ON i.department_id = r.department_id
         JOIN raw.departments d ON d.department_id = r.department_id WHERE t.status = 'published'
       ), ${SHARED_NAMES}
       SELECT ${TEMPLATE_NAME} AS department,
-        count(DISTINCT target_id) AS targets, CASE WHEN bool_or(via_group IS NULL) THEN NULL ELSE min(via_group) END AS via_group
+        count(DISTINCT target_id) AS targets, CASE WHEN bool_or(via_group IS NULL) THEN NULL ELSE min(via_group) END AS via_group,
+        list_sort(list(DISTINCT policy_id)) AS policies
       FROM r GROUP BY 1 ORDER BY bool_and(via_group IS NOT NULL), 1`)).rows;
-  return rows.map((r) => ({ department: String(r.department), targets: Number(r.targets), via_group: (r.via_group as string | null) ?? null }));
+  return rows.map((r) => ({
+    department: String(r.department), targets: Number(r.targets), via_group: (r.via_group as string | null) ?? null, policies: (r.policies as string[]).map(String),
+  }));
 }
 
 /**

@@ -141,7 +141,12 @@ describe("several policies", () => {
       expect(new Set(yuyao.rows.map((r) => r.policy_id))).toEqual(new Set(["copy-2018-01"]));
       // (named by its full name, in its rows and file name; the site's template set lists both cities' by theirs)
       expect(yuyao.department).toBe("余姚市经济和信息化局");
-      const listed = (await reportingDepartments(wh.connection)).map((d) => d.department);
+      const reporting = await reportingDepartments(wh.connection);
+      const listed = reporting.map((d) => d.department);
+      // (each with the policies of its targets: the site's table tells the two apart by them)
+      expect(reporting.find((d) => d.department === "余姚市经济和信息化局")!.policies).toEqual(["copy-2018-01"]);
+      expect(reporting.find((d) => d.department === "慈溪市经济和信息化局")!.policies).toEqual([POLICY]);
+      expect(reporting.find((d) => d.department === "市科技局")!.policies).toEqual(["cixi-2017-75", "copy-2018-01"].sort());
       expect(listed).toEqual(expect.arrayContaining(["慈溪市经济和信息化局", "余姚市经济和信息化局", "市科技局"]));
       expect(listed).not.toContain("市经信局");
       // loaded, the rejected rows are meant for no department of the target's policy: the month of its same-named
@@ -342,6 +347,9 @@ describe("several policies", () => {
       expect(templates.period).toBe("2017-10");
       expect(templates.departments.find((d: { department: string }) => d.department === "市科学技术局")).toMatchObject({ owed: 0, starts_in: "2017-11" });
       expect(templates.departments.find((d: { department: string }) => d.department === "市经信局").owed).toBeGreaterThan(0);
+      // (the page names each unit's policies by document number: the loader gives both policies with their numbers)
+      expect(templates.departments.find((d: { department: string }) => d.department === "市科学技术局").policies).toEqual(["copy-2018-01"]);
+      expect(templates.policies.map((p: { policy_id: string }) => p.policy_id).sort()).toEqual([POLICY, "copy-2018-01"]);
       const zip = run("templates.zip.js");
       expect(zip.status, zip.stderr.toString()).toBe(0);
       const files = Object.keys(unzipSync(new Uint8Array(zip.stdout)));

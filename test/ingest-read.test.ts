@@ -1395,6 +1395,18 @@ describe("readMonthlyFile: .xlsx", () => {
     const statuses = await readMonthlyFile({ name: "book.xlsx", bytes: copiedStatuses }, CTX);
     expect(statuses.file).toMatchObject({ sheet: "10月", otherSheets: ["11月"] });
     expect(statuses.rows.map((x) => [x.period, x.value, x.status])).toEqual([["2017-10", 450, "in_progress"], ["2017-10", null, "in_progress"]]);
+    // or copied with its 进展情况 left as October's too: no report either (the notes are October's, row by row)
+    const copiedNotes = (await writeExcelFile([
+      { data: withStatus, sheet: "10月" },
+      { data: [withStatus[0]!, ["市经信局", "ZN-01", "2017-11", null, "推进中", null], ["市科技局", "ZN-03", "2017-11", null, "推进中", "按计划推进"]], sheet: "11月" },
+    ] as never).toBuffer()) as Buffer;
+    expect((await readMonthlyFile({ name: "book.xlsx", bytes: copiedNotes }, CTX)).file).toMatchObject({ sheet: "10月", otherSheets: ["11月"] });
+    // (the same note on another row is written anew: November is read)
+    const movedNote = (await writeExcelFile([
+      { data: withStatus, sheet: "10月" },
+      { data: [withStatus[0]!, ["市经信局", "ZN-01", "2017-11", null, "推进中", "按计划推进"], ["市科技局", "ZN-03", "2017-11", null, "推进中", null]], sheet: "11月" },
+    ] as never).toBuffer()) as Buffer;
+    expect((await readMonthlyFile({ name: "book.xlsx", bytes: movedNote }, CTX)).file).toMatchObject({ sheet: "11月" });
     // with a note written, November is read; and a workbook of milestones alone (no figure in any month) reads its
     // latest month of statuses
     const noted = (await writeExcelFile([

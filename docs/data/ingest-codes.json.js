@@ -26,7 +26,7 @@ try {
         if (!(e instanceof TemplateError && e.startsIn !== null)) throw e;
         [owed, startsIn] = [0, e.startsIn];
       }
-      departments.push({ department: d.department, via_group: d.via_group, targets: d.targets, owed, starts_in: startsIn });
+      departments.push({ department: d.department, via_group: d.via_group, targets: d.targets, policies: d.policies, owed, starts_in: startsIn });
     }
     const rows = async (sql) => (await wh.connection.runAndReadAll(sql)).getRowObjectsJS();
     const latest = { p: await latestReportedPeriod(wh.connection, today) };
@@ -48,7 +48,9 @@ try {
       max_bytes: DEFAULT_MAX_BYTES,
       year_range: YEAR_RANGE,
       reference_columns: REFERENCE_COLUMNS,
-      templates: { period, latest_period: latest?.p ?? null, departments },
+      templates: { period, latest_period: latest?.p ?? null, departments,
+        // (several policies: the table names each department's policies by their document numbers)
+        policies: await rows("SELECT policy_id, doc_number, title FROM policies ORDER BY issued_date DESC, policy_id") },
       receipts: files,
     }));
   } finally {

@@ -7,7 +7,7 @@ import { fileError, type FileError } from "./codes.js";
 import { sniffBytes, type TextEncoding } from "./decode.js";
 import { validateRows, validateRowsInChunks, type IngestContext, type Reject, type ValidateHooks, type ValidateOptions, type ValidRow } from "./rules.js";
 import { hasHeader, hasReportHeader, headingField, noDataMessage, parseCsvGrid, readTable, type CsvGrid, type Field, type FormField, type MappedColumn, type SkippedRow, type TableRow, type ValueMonth } from "./table.js";
-import { FILL, readXlsxGrid, sheetMonth, type FillLevel, type Grid, type Merge, type SheetMonth } from "./xlsx.js";
+import { FILL, readXlsxGrid, sheetMonth, type Fill, type Grid, type Merge, type SheetMonth } from "./xlsx.js";
 
 export type ReadOptions = {
   /** Sheet name of an .xlsx (default: the first sheet). */
@@ -118,11 +118,13 @@ export async function readMonthlyTable(input: { name: string; bytes: Uint8Array 
     // (a sheet whose header has no 累计完成值 or 完成状态 column, a list of the targets, is passed over for one that has)
     // (a month's sheet is filled in when a row reports something: next month's, made ready with its codes, is not; a
     // sheet whose header is wrong counts as filled in, so that its error is reported rather than another month read)
-    const filledIn = (g: Grid, m: Merge[]): FillLevel => {
+    // (with the notes of its rows, each with its department and code: a sheet whose notes are all another's is a copy)
+    const filledIn = (g: Grid, m: Merge[]): Fill => {
       const t = readTable(g, m);
-      if ("error" in t) return t.error.code !== "E_NO_DATA" ? FILL.figures : FILL.none;
+      if ("error" in t) return { level: t.error.code !== "E_NO_DATA" ? FILL.figures : FILL.none };
       const rows = t.table.rows;
-      return rows.some((r) => r.cells.value !== "") ? FILL.figures : rows.some((r) => r.cells.note !== "") ? FILL.notes : rows.length > 0 ? FILL.statuses : FILL.none;
+      const notes = new Set(rows.filter((r) => r.cells.note !== "").map((r) => `${r.cells.department}\u0000${r.cells.targetCode}\u0000${r.cells.note}`));
+      return { level: rows.some((r) => r.cells.value !== "") ? FILL.figures : notes.size > 0 ? FILL.notes : rows.length > 0 ? FILL.statuses : FILL.none, notes };
     };
     const x = await readXlsxGrid(bytes, options.sheet, (g, m) => hasHeader(g, m), (g, m) => hasReportHeader(g, m), filledIn).catch((e: unknown) => ({
       error: fileError("E_XLSX_INVALID", `请在 Excel 中打开后另存为 .xlsx 再提交（技术信息：${e instanceof Error ? e.message : String(e)}）`),

@@ -509,6 +509,8 @@ function isGuideSheet(s: { sheet: string; data: unknown[][] }): boolean {
 /** How far a sheet of a workbook kept by month is filled in: nothing reported; statuses alone; notes (no figure); figures. */
 export const FILL = { none: 0, statuses: 1, notes: 2, figures: 3 } as const;
 export type FillLevel = (typeof FILL)[keyof typeof FILL];
+/** A sheet's FillLevel, and (at FILL.notes) its rows' notes, each with what names its row (department and code). */
+export type Fill = { level: FillLevel; notes?: ReadonlySet<string> };
 
 /**
  * Reads the sheet named `sheet` as strings; without a name, the first visible sheet that `usable` accepts (the
@@ -527,7 +529,7 @@ export async function readXlsxGrid(
    * In a workbook kept by month: how far a sheet is filled in (the caller's test, FillLevel), so that next month's
    * sheet made ready with its codes alone stands aside. Default: two rows with two cells or more count as figures.
    */
-  filledIn: (grid: Grid, merges: Merge[]) => FillLevel = (grid) => (filledRows(grid) >= 2 ? FILL.figures : FILL.none),
+  filledIn: (grid: Grid, merges: Merge[]) => Fill = (grid) => ({ level: filledRows(grid) >= 2 ? FILL.figures : FILL.none }),
 ): Promise<XlsxGrid | { error: FileError }> {
   let sheets: { sheet: string; data: unknown[][] }[];
   bytes = referencedWorkbook(bytes);
@@ -618,7 +620,11 @@ export async function readXlsxGrid(
     // (a sheet copied in Excel is named 「10月 (2)」: the month of 「10月」, which the names alone cannot tell apart)
     const names = tables.map((t) => baseName(t.sheet));
     // (a lone table is read whatever it holds: its rows are not read twice to tell)
-    const levels = tables.length < 2 ? [] : tables.map((t) => filledIn(t.grid, t.merges));
+    const fills = tables.length < 2 ? [] : tables.map((t) => filledIn(t.grid, t.merges));
+    // (a sheet without figures whose every note is another sheet's note of the same row is a copy too: next month's
+    // made from this one with its 进展情况 left as they were)
+    const levels = fills.map((f, i) => f.level === FILL.notes && f.notes !== undefined && f.notes.size > 0 &&
+      [...f.notes].every((n) => fills.some((o, j) => j !== i && o.level === FILL.figures && o.notes?.has(n))) ? FILL.statuses : f.level);
     // (a sheet of statuses alone, beside sheets with figures, is next month's copied with its 完成状态 left in place:
     // cumulative figures reported once are not left out a month later)
     const least = levels.includes(FILL.figures) ? FILL.notes : FILL.statuses;
