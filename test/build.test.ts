@@ -378,6 +378,22 @@ describe("several policies", () => {
     }
   });
 
+  it("a group's page data counts each member's months over all it reports, and says which members report targets of their own too", async () => {
+    const f = copyData();
+    const db = join(f.dir, "w.duckdb");
+    // 周巷镇, a member of 各镇(街道、园区), reports CX75-06-01 in its own right (beside 市经信局)
+    edit(f.policyDir, "targets.csv", "2017-01-01,,,达到450家,100,106", "2017-01-01,,市经信局、周巷镇,达到450家,100,106");
+    await buildWarehouse({ data: f.data, db });
+    const run = (policy: string, code: string) => spawnSync(process.execPath, [join(PACKAGE_ROOT, "docs", "departments", "[policy]", "[code].json.js"), `--policy=${policy}`, `--code=${code}`], {
+      env: { ...process.env, LUOSHI_DB: db, LUOSHI_DATA: f.data, LUOSHI_AS_OF: "2017-11-10" }, maxBuffer: 1 << 26,
+    });
+    const loaded = run(POLICY, "gz");
+    expect(loaded.status, loaded.stderr.toString()).toBe(0);
+    const members = (JSON.parse(loaded.stdout.toString()) as { members: { member_name: string; own_targets: number }[] }).members;
+    expect(members.filter((m) => m.own_targets > 0).map((m) => [m.member_name, m.own_targets])).toEqual([["周巷镇", 1]]);
+    expect(members.length).toBeGreaterThan(10);
+  });
+
   it("a group with no members listed that reports a target fails the build, naming the target (else it would vanish from progress and templates)", async () => {
     const f = copyData();
     const db = join(f.dir, "w.duckdb");

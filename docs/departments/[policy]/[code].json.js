@@ -38,7 +38,9 @@ await emitJson(async (read) => {
       FROM department_edges e WHERE $1 IN (department_a, department_b) ORDER BY weight DESC, partner`, [id]),
     persons: await read(`SELECT name, status, rows_lead, rows_coop, row_nos FROM person_workload WHERE department_id = $1 ORDER BY rows_total DESC, name`, [id]),
     // (with each member's own monthly reporting, as 报送情况 counts it: a group reports through its members)
-    members: await read(`SELECT m.member_name, m.status, d.code AS member_code, d.${HAS_DEPARTMENT_PAGE} AS has_page, r.months_owed, r.months_received, r.months_missing, r.months_returned, r.reporting_rate
+    // (own_targets: the targets a member reports in its own right, not through this group: its months count them too)
+    members: await read(`SELECT m.member_name, m.status, d.code AS member_code, d.${HAS_DEPARTMENT_PAGE} AS has_page, r.months_owed, r.months_received, r.months_missing, r.months_returned, r.reporting_rate,
+        (SELECT count(DISTINCT tr.target_id) FROM target_reporters tr WHERE tr.department_id = m.member_id AND tr.via_group IS DISTINCT FROM m.group_name)::INTEGER AS own_targets
       FROM group_members m LEFT JOIN departments d ON d.department_id = m.member_id LEFT JOIN reporting_rates r ON r.department_id = m.member_id
       WHERE m.group_id = $1 ORDER BY m.member_name`, [id]),
     // the rows of the groups it belongs to (各镇(街道、园区)): counted for the group, done by each member
