@@ -316,7 +316,9 @@ describe("the bulk reader gives the JavaScript reader's results", () => {
     const t = policy.targets.find((x) => x.kind === "quantity" && x.unit === "家")!;
     const d = t.reporters[0]!.name;
     const text = `报送单位,指标编码,统计期,累计完成值,单位,完成状态,进展情况\n${d},${t.code},2017-09,,388,推进中,\n${d},${t.code},2017-10,,,推进中,388家\n` +
-      `${d},${t.code},2017-11,,,推进中,完成388家\n${d},${t.code},2017-12,400,家,推进中,8\n`;
+      `${d},${t.code},2017-11,,,推进中,完成388家\n${d},${t.code},2017-12,400,家,推进中,8\n` +
+      // (the figure in 单位 alone, nothing else filled in: no template row left blank, but the same misplaced figure)
+      `${d},${t.code},2017-08,,700家,,\n`;
     const bytes = new TextEncoder().encode(text);
     expect(planCsv(bytes)).not.toBeNull();
     const js = await session("misplaced", "js");
@@ -330,7 +332,9 @@ describe("the bulk reader gives the JavaScript reader's results", () => {
       expect(a.rejects.map((r) => [r.source_row, r.code, r.column_name, r.message])).toEqual([
         [2, "E_VALUE_MISPLACED", "单位", "累计完成值为空，数填在了其他列：「单位」列填了“388”：数请填在「累计完成值」列，「单位」列只填计量单位（如 家）"],
         [3, "E_VALUE_MISPLACED", "进展情况", "累计完成值为空，数填在了其他列：「进展情况」列只填了一个数“388家”：累计数请填在「累计完成值」列，「进展情况」写文字说明"],
+        [6, "E_VALUE_MISPLACED", "单位", "累计完成值为空，数填在了其他列：「单位」列填了“700家”：数请填在「累计完成值」列，「单位」列只填计量单位（如 家）"],
       ]);
+      expect(a.summaries[0]!.skipped_rows).toEqual([]);
       expect(b.observations.map((o) => [o.period, o.value])).toEqual([["2017-11", null], ["2017-12", 400]]);
       // a figure under a heading not read (备注, 本月新增), 累计完成值 empty: rejected naming that column, not loaded as a
       // status alone nor skipped as a row left unfilled; the template's reference column and a milestone's row are not asked about

@@ -527,17 +527,20 @@ function checkCells(cells: RowCells, sourceRow: number, memo: RowMemo): ValidRow
   else issues = addIssue(issues, cells, parsedValue.code, "value", parsedValue.message);
   if (target?.kind === "milestone") {
     if (status === null) issues = addIssue(issues, cells, "E_REQUIRED", "status", requiredMessage("status", `${COLUMN_NAME.status}（里程碑类指标须填写 未启动、推进中 或 已完成）`));
-  } else if (status === null && reported === null) {
-    // a recurring activity is reported by its status first (the template says so), a count of times optional
-    issues = target?.kind === "recurring"
-      ? addIssue(issues, cells, "E_REQUIRED", "status", requiredMessage("status", `${COLUMN_NAME.status}（常态化任务请填写 推进中 或 已完成；可在「${COLUMN_NAME.value}」中填写累计开展次数）`))
-      : addIssue(issues, cells, "E_REQUIRED", "value", requiredMessage("value", `${COLUMN_NAME.value}（未填写${COLUMN_NAME.status}时必填）`));
   }
-
   // a figure typed beside an empty 累计完成值: in the 单位 cell (「388」「700家」 over the template's 家), or as the whole
   // of 进展情况 (「388」「388家」): loaded as a status alone it would be lost without a word
+  const figureInUnit = reported === null && target?.kind !== "milestone" && isBareFigure(cells.unit) && unitDef(memo.unitCell(cells.unit) ?? "") === null;
+  if (target?.kind !== "milestone" && status === null && reported === null) {
+    // a recurring activity is reported by its status first (the template says so), a count of times optional
+    // (a figure in 单位 alone: that it belongs in 累计完成值 is said below, not that 累计完成值 is empty)
+    if (target?.kind === "recurring") {
+      issues = addIssue(issues, cells, "E_REQUIRED", "status", requiredMessage("status", `${COLUMN_NAME.status}（常态化任务请填写 推进中 或 已完成；可在「${COLUMN_NAME.value}」中填写累计开展次数）`));
+    } else if (!figureInUnit) issues = addIssue(issues, cells, "E_REQUIRED", "value", requiredMessage("value", `${COLUMN_NAME.value}（未填写${COLUMN_NAME.status}时必填）`));
+  }
+
   if (reported === null && target?.kind !== "milestone") {
-    if (isBareFigure(cells.unit) && unitDef(memo.unitCell(cells.unit) ?? "") === null) {
+    if (figureInUnit) {
       issues = addIssue(issues, cells, "E_VALUE_MISPLACED", "unit", rowMessage("E_VALUE_MISPLACED",
         `「${COLUMN_NAME.unit}」列填了“${cells.unit}”：数请填在「${COLUMN_NAME.value}」列，「${COLUMN_NAME.unit}」列只填计量单位${target?.unit ? `（如 ${target.unit}）` : ""}`));
     } else if (isBareFigure(cells.note)) {

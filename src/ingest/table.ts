@@ -1117,7 +1117,9 @@ export function rowReader(header: TableHeader, showsFigure: (index: number) => b
     // a row of the template left as it came (报送单位, 指标编码, 统计期, 单位 filled in beforehand): nothing reported
     // (a 指标编码 of Chinese words alone, 王芳, is no code the template wrote: the rest of a line broken inside a cell
     // without quotes, say; the rules reject it)
+    // (a figure typed in 单位 over the template's unit, 「388」「700家」, is a report: the rules reject it, E_VALUE_MISPLACED)
     if (cells.value === "" && cells.status === "" && cells.note === "" && cells.targetCode !== "" && unheaded === NONE && !codeIsHeader && !showsFigure(index) && figureElsewhere === undefined &&
+      !isBareFigure(cells.unit) &&
       /[0-9A-Za-z０-９Ａ-Ｚａ-ｚ]/.test(cells.targetCode)) {
       return { kind: "skipped", skipped: { row: index + 1, reason: UNFILLED_ROW } };
     }
