@@ -234,6 +234,9 @@ describe("convertUnit", () => {
     [2, "亿元", "元", 200000000],
     [450, "家", "家", 450],
     [85, "％", "%", 85],
+    // (人次 written 人（次）: the same unit)
+    [1000, "人（次）", "人次", 1000],
+    [1000, "人次", "人(次)", 1000],
   ])("%d %s → %s = %d", (value, from, to, expected) => {
     expect(convertUnit(value, from, to)).toBe(expected);
   });

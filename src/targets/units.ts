@@ -45,6 +45,8 @@ const PLAIN_UNITS: readonly UnitDef[] = [
   ...["吨/日", "吨/天", "立方米/日", "立方米/天", "吨/年", "立方米/年", "千瓦时/年"].map(own("intensity")),
   ...["倍", "番"].map(own("ratio")),
   ...["起", "块", "本", "类"].map((unit) => ({ ...own("count")(unit), arabicOnly: true })),
+  // 培训新型职业农民1000人（次）: 人次 with 次 in brackets, one figure with 1000人次
+  ...["人次", "户次", "家次"].flatMap((base) => [`${base[0]}(次)`, `${base[0]}（次）`].map((unit): UnitDef => ({ unit, category: "count", baseUnit: base, factor: 1 }))),
 ];
 
 /**
