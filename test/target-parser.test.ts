@@ -201,6 +201,7 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
   ["各区县（市）年内新增上云企业均不少于800家", [{ value: 800, comparator: "at_least", subject: "上云企业" }]],
   ["到2021年，数字经济核心产业增加值翻一番", [{ value: 1, unit: "番", subject: "数字经济核心产业增加值" }]],
   ["培训新型职业农民1000人（次）", [{ value: 1000, unit: "人(次)", subject: "新型职业农民" }]],
+  ["2020年起每年新增规上企业10家", [{ value: 10, unit: "家", subject: "规上企业" }]],
   ["单位工业增加值用水量比2015年下降20%", [{ value: 20, measure: "increment", subject: "单位工业增加值用水量" }]],
   ["净增市场主体1.5万户", [{ value: 15000, unit: "户", measure: "increment", subject: "市场主体" }]],
   ["确保已完成改造的企业达到100家", [{ value: 100, comparator: "reach", measure: "level", subject: "已完成改造的企业" }]],

@@ -118,6 +118,8 @@ function scanTokens(norm: string, span: Span, protectedSpans: readonly Span[], f
 // Subject text
 
 const NUMBERING = /^(?:[-•·*]\s*)?(?:[(（][一二三四五六七八九十百零〇\d]+[)）]|[一二三四五六七八九十]+、|\d+[.、])/;
+/** A start at the head of a subject, no subject itself: 2020年起每年新增10家, 自2019年7月起, 从2018年开始. */
+const START_PHRASE = /^(?:自|从)?\d{4}年(?:\d{1,2}月(?:份)?)?(?:起|开始|以来)[,，]?/;
 const TRAILING_JUNK = /[\s,，、:;。的等]/;
 /** Words about how a figure compares, left at the end of a subject before the verb: 分别, 年均, 均 (each of them), 比2015年, 较上年同期; 翻 (增加值翻一番). */
 const TRAILING_WORDS = /(?:分别|年均|(?<![人亩户])均|(?<!推)翻|(?:较|比)(?:\d{4}年|上年|去年|上一年)(?:同期|底|末)?|(?<=率|额|量|比重|占比|时限|周期|时间|标准)为)$/;
@@ -142,6 +144,8 @@ function clean(input: string, norm: string, from: number, to: number, o: CleanOp
     if (o.leading) {
       const n = NUMBERING.exec(norm.slice(s, e));
       if (n) s += n[0].length;
+      const started = START_PHRASE.exec(norm.slice(s, e));
+      if (started) s += started[0].length;
       const h = o.skip?.find((x) => x.start <= s && x.end > s);
       if (h) s = h.end;
       const t = o.tokens?.find((x) => x.start === s);
