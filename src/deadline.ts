@@ -98,6 +98,9 @@ function parsePhrase(phrase: string, base: Date): Deadline | null {
   return { date: written.date, rule: `${next ? "next" : "policy"}_${RELATIVE_RULES[written.rule]}` };
 }
 
+/** The last year of each five-year plan (“十三五” 2016–2020). */
+const FIVE_YEAR_PLAN_END: Record<string, number> = { 十一五: 2010, 十二五: 2015, 十三五: 2020, 十四五: 2025, 十五五: 2030 };
+
 /** The day of the month a 旬 ends on: 上旬 the 10th, 中旬 the 20th, 下旬 the month's last. */
 const DEKAD_END: Record<string, number | null> = { 上: 10, 中: 20, 下: null };
 
@@ -143,6 +146,9 @@ function parseOwnYear(t: string, base: Date): Deadline | null {
     const year = m[1] ? Number(m[1]) : base.getFullYear() + (m[2] === "明年" || m[2] === "次年" ? 1 : 0);
     return { date: m[3] === "上" ? `${year}-06-30` : `${year}-12-31`, rule: m[1] ? "explicit_half_year" : "policy_year_half" };
   }
+  // “十三五”期间, 十四五末: the plan's last year (十三五 2016–2020)
+  m = t.match(/^["“]?(十一五|十二五|十三五|十四五|十五五)["”]?(?:期间|时期|期末|末)?(?:内|前)?$/);
+  if (m) return { date: `${FIVE_YEAR_PLAN_END[m[1]!]}-12-31`, rule: "five_year_plan" };
   m = t.match(/^(\d{1,2}|[一两二三四五六七八九十])年内$/);
   if (m) {
     const years = toNumber(m[1]!);

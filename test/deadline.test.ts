@@ -10,6 +10,9 @@ describe("deadline phrases, relative to the policy date", () => {
     ["9月底前", "2017-09-30"],
     ["二月底前", "2017-02-28"],
     ["三年内", "2020-12-31"],
+    ["“十三五”期间", "2020-12-31"],
+    ["十四五末", "2025-12-31"],
+    ["到“十三五”末", "2020-12-31"],
     ["2018年底前", "2018-12-31"],
     ["2018年6月底前", "2018-06-30"],
     ["2020年2月底", "2020-02-29"],
@@ -88,6 +91,7 @@ describe("deadline phrases, relative to the policy date", () => {
     expect(parseDeadline("明年3月底前", policyDate)?.rule).toBe("next_year_month_end");
     expect(parseDeadline("今年9月", policyDate)?.rule).toBe("policy_year_month_end");
     expect(parseDeadline("11月中旬", policyDate)?.rule).toBe("policy_year_month_part");
+    expect(parseDeadline("“十三五”期间", policyDate)?.rule).toBe("five_year_plan");
     expect(parseDeadline("长期坚持，每季度报送", policyDate)).toEqual({ date: null, rule: "ongoing" });
   });
   it.each([
