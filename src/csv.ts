@@ -31,7 +31,9 @@ export function readCsv<S extends z.ZodObject>(
       .split("；").map((part) => part.split("，").filter((clause) => !clause.includes(".xlsx")).join("，")).filter((part) => part !== "").join("；");
     return { rows: [], rejected: [], errors: [loadError("E_FILE_UNREADABLE", displayName, null, null, `${why}；任务分解表只接受 CSV，请在 Excel 中“另存为 → CSV UTF-8（逗号分隔）”`)] };
   }
-  const parsed = Papa.parse<Record<string, string>>(decoded.text.replace(/^\uFEFF/, ""), {
+  // (line breaks of both kinds in one file, rows pasted from another editor: one kind, or Papa reads on the first
+  // line's and runs the others' rows together)
+  const parsed = Papa.parse<Record<string, string>>(decoded.text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n"), {
     header: true,
     skipEmptyLines: "greedy",
     // Excel writes empty header cells for trailing empty columns: name them apart so Papa does not rename duplicates

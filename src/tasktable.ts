@@ -115,8 +115,13 @@ export function readTaskTable(dir: string, displayRoot = "data/policies"): TaskT
   if (fileLevel.length > 0) return { table: null, errors: fileLevel };
   const policyRow = policyRows[0];
   if (policyRows.length !== 1 || !policyRow) {
-    if (!errors.some((e) => e.file === name("policy.csv")))
-      errors.push(loadError("E_REQUIRED", name("policy.csv"), null, null, "policy.csv 必须恰好有一行"));
+    if (!errors.some((e) => e.file === name("policy.csv"))) {
+      // (a folder holds one policy: a second row is another policy's, which needs a folder of its own)
+      const extra = policyRows[1];
+      errors.push(extra
+        ? loadError("E_BAD_VALUE", name("policy.csv"), extra.row, "policy_id", "policy.csv 只能有一行（一个目录一份政策）；另一份政策请另建目录 data/policies/<政策编号>/", extra.data.policy_id)
+        : loadError("E_REQUIRED", name("policy.csv"), 2, "policy_id", "policy.csv 没有数据行：表头下须有一行，写明这份政策"));
+    }
     return { table: null, errors };
   }
   const policy = policyRow.data;

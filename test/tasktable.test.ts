@@ -221,6 +221,16 @@ describe("rejections name the file, row, column and reason", () => {
     expect(r.errors).toContainEqual(expect.objectContaining({ code: "E_POLICY_MISMATCH", row: 2, column: "policy_id", value: "cixi-2017-76" }));
   });
 
+  it("policy.csv with a second policy's row, or none: said with its row and column (a folder holds one policy)", () => {
+    const two = rejected((d) => edit(d, "policy.csv", /\n$/, `\ncixi-2018-12,另一份政策,慈政发〔2018〕12号,慈溪市人民政府,2018-01-01,2018-01-02,,,,CX12,\n`));
+    expect(two.table).toBeNull();
+    expect(two.errors).toMatchObject([{ code: "E_BAD_VALUE", row: 3, column: "policy_id", value: "cixi-2018-12" }]);
+    expect(two.errors[0]!.message).toContain("只能有一行");
+    const none = rejected((d) => writeFileSync(join(d, "policy.csv"), readFileSync(join(d, "policy.csv"), "utf8").split("\n")[0] + "\n"));
+    expect(none.errors).toMatchObject([{ code: "E_REQUIRED", row: 2, column: "policy_id" }]);
+    expect(none.errors[0]!.message).toContain("没有数据行");
+  });
+
   it("a value outside a column's choices, said in Chinese with the choices", () => {
     const r = rejected((d) => edit(d, "corrections.csv", "高校科研院所,ocr_error,", "高校科研院所,typo,"));
     expect(r.errors).toMatchObject([{ code: "E_BAD_VALUE", row: 3, column: "kind", value: "typo" }]);
@@ -293,6 +303,16 @@ describe("files as Excel saves them", () => {
     const path = join(policyDir, "departments.csv");
     const text = readFileSync(path, "utf8").replace(/\r?\n/g, ",,\r\n");
     writeFileSync(path, iconv.encode(text, "gbk"));
+    const r = readTaskTable(policyDir);
+    expect(r.errors).toEqual([]);
+    expect(r.table!.departments.length).toBe(readTaskTable(copyData().policyDir).table!.departments.length);
+  });
+
+  it("rows with LF line breaks pasted under a CRLF header load like the rest (the rows are not run together)", () => {
+    const { policyDir } = copyData();
+    const path = join(policyDir, "departments.csv");
+    const lines = readFileSync(path, "utf8").split(/\r?\n/);
+    writeFileSync(path, `${lines[0]}\r\n${lines.slice(1).join("\n")}`);
     const r = readTaskTable(policyDir);
     expect(r.errors).toEqual([]);
     expect(r.table!.departments.length).toBe(readTaskTable(copyData().policyDir).table!.departments.length);
