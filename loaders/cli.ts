@@ -164,6 +164,11 @@ async function build(args: string[]): Promise<number> {
     console.error(`注意：部门「${m.name}」在 ${blank.join("、")} 中没有填写全称（full_name），因此与 ${given.map((p) => `${p.policy_id} 的 ${p.full_name}`).join("、")} ` +
       `算作同一单位（模板、工作量合计和报送都合在一起）；如不是同一单位（如另一个城市的同名部门），请在 departments.csv 中填写全称`);
   }
+  for (const m of summary.mergedByAlias) {
+    const listed = m.departments.map((d) => `${d.policy_id} 的「${d.name}」（${d.full_name || "未填全称"}）`).join("、");
+    console.error(`注意：${listed} 的名称或别名相同，因此算作同一单位「${m.name}」（模板、工作量合计和报送都合在一起）；` +
+      `如不是同一单位（如另一个城市的部门），请在各自政策的 departments.csv 中都填写全称（full_name）`);
+  }
   for (const c of summary.aliasClashes) {
     console.error(`注意：「${c.name}」在 ${c.policy_id} 中是一个部门的名称，在 ${c.other_policy_id} 中却是「${c.other_name}」的别名：` +
       `报送文件中的这一名称按所报指标所属的政策认部门，但月度模板按名称本身生成（${c.other_policy_id} 的指标请用「${c.other_name}」生成模板）。是同一单位的，请在两份政策中用同一名称`);

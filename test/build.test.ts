@@ -77,6 +77,22 @@ describe("several policies", () => {
     ]);
   });
 
+  it("says which departments of other names are taken for one through a shared alias while a full name is missing", async () => {
+    const f = twoPolicies("CX76");
+    // the copy's 市经信局 renamed 市经济和信息化局 (an alias of the first's 市经信局), its full name left out
+    edit(join(f.data, "policies", "copy-2018-01"), "departments.csv", "jxj,市经信局,慈溪市经济和信息化局,municipal_bureau,慈溪市经信局|市经济和信息化局,",
+      "jxj,市经济和信息化局,,municipal_bureau,市经信局,");
+    const db = join(f.dir, "w.duckdb");
+    const summary = await buildWarehouse({ data: f.data, db });
+    expect(summary.mergedByAlias).toEqual([{ name: "市经信局", departments: [
+      { policy_id: POLICY, name: "市经信局", full_name: "慈溪市经济和信息化局" },
+      { policy_id: "copy-2018-01", name: "市经济和信息化局", full_name: "" },
+    ] }]);
+    // with the same full name in both, a renamed bureau of one city: nothing to say
+    edit(join(f.data, "policies", "copy-2018-01"), "departments.csv", "jxj,市经济和信息化局,,", "jxj,市经济和信息化局,慈溪市经济和信息化局,");
+    expect((await buildWarehouse({ data: f.data, db })).mergedByAlias).toEqual([]);
+  });
+
   it("builds both, each id scoped by its policy, and numbers discrepancies per policy", async () => {
     const f = twoPolicies("CX76");
     const db = join(f.dir, "w.duckdb");
