@@ -88,6 +88,18 @@ describe("the analyst's word on a proposal stands", () => {
     expect(registerNew("CX75", retired, diff.added, 2017)).toEqual([]);
   });
 
+  it("a retired code's body words stay retired when the annex's are changed: only the annex's new figure is proposed", () => {
+    // the annex of row 6 corrected to 480家, the body still saying 450家; CX75-06-01 (read from both) retired
+    const { policyDir } = copyData();
+    edit(policyDir, "tasks.csv", "达到450家", "达到480家");
+    edit(policyDir, "targets.csv", `${entry.code},published,`, `${entry.code},retired,`);
+    const changed = readTaskTable(policyDir);
+    expect(changed.errors).toEqual([]);
+    const diff = compareRegistry(readRegistryFile(join(policyDir, "targets.csv")), proposeTargets(changed.table!));
+    expect(diff.retired).toEqual([entry.code]);
+    expect(diff.added.map((a) => [a.row_no, a.value, a.annex_text])).toEqual([[6, 480, "达到480家"]]);
+  });
+
   it("a target corrected by hand (its subject and unit) is still the proposal read from the same words: listed, never added again", () => {
     const corrected = { ...entry, subject: "智能化改造企业", unit: "户" };
     const plain = compareRegistry(registry.map((r) => (r.code === entry.code ? corrected : r)), proposals);

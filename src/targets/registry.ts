@@ -204,6 +204,12 @@ function sameWords(entry: RegistryEntry, p: Proposal): boolean {
   return entry.body_start !== null && entry.body_source === p.body_source && entry.body_start === p.body_start && entry.body_end === p.body_end && entry.body_text === p.body_text;
 }
 
+/** A proposal read from the body alone, from the words of the body an entry was read from too (with its annex words). */
+function sameBodyWords(entry: RegistryEntry, p: Proposal): boolean {
+  return entry.row_no === p.row_no && p.annex_text === "" && entry.body_start !== null && entry.body_text !== "" && entry.body_source === p.body_source &&
+    entry.body_start === p.body_start && entry.body_end === p.body_end && entry.body_text === p.body_text;
+}
+
 function matches(entry: RegistryEntry, p: Proposal): boolean {
   if (entry.row_no !== p.row_no) return false;
   // the same words: the same duty, however its fields were corrected by hand
@@ -234,9 +240,10 @@ export function compareRegistry(registry: RegistryEntry[], proposals: Proposal[]
     diff.matched.push({ code: entry.code, changes, reviewed: HAND_CORRECTED.test(entry.note) });
   }
   // a retired code's words stay retired: the analyst said they are no target (（二期） read as 2期); words changed in
-  // the document (达到450家 → 达到480家) are proposed anew
+  // the document (达到450家 → 达到480家) are proposed anew; the body's words it was read from stay retired too (the body
+  // still says 450家 when the annex now says 480家: the body's 450家, proposed on its own, is the retired target)
   for (const entry of registry.filter((e) => e.status === "retired")) {
-    const index = free.findIndex((p) => sameWords(entry, p));
+    const index = free.findIndex((p) => sameWords(entry, p) || sameBodyWords(entry, p));
     if (index === -1) continue;
     free.splice(index, 1);
     diff.retired.push(entry.code);
