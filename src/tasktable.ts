@@ -475,14 +475,16 @@ function withoutFollowOnErrors(errors: LoadError[], rejected: Map<string, Record
 
 /** What to write instead of a deadline phrase parseDeadline cannot read: 9月前 is read two ways, so it is asked about. */
 function badDeadlineHint(text: string): string {
-  const month = /^(?:(\d{4})年)?(\d{1,2})月(?:份)?(?:以前|之前|前)/.exec(text.trim());
+  // (in any clause: 年内完成，9月前启动)
+  const month = /(?:^|[，,；;])\s*(?:(\d{4})年)?(\d{1,2})月(?:份)?(?:以前|之前|前)/.exec(text.trim());
   if (month !== null && Number(month[2]) >= 1 && Number(month[2]) <= 12) {
     const year = month[1] === undefined ? null : Number(month[1]);
     const n = Number(month[2]);
     const inYear = (y: number | null, m: number) => `${y === null ? "" : `${y}年`}${m}月底前`;
     const before = n > 1 ? inYear(year, n - 1) : year === null ? "上年12月底前" : inYear(year - 1, 12);
     const by = inYear(year, n);
-    return `“${month[0]}”既可理解为${before}，也可理解为${by}：请写明“${before}”或“${by}”，或填写 deadline_date`;
+    const phrase = month[0].replace(/^[，,；;]\s*/, "");
+    return `“${phrase}”既可理解为${before}，也可理解为${by}：请写明“${before}”或“${by}”，或填写 deadline_date`;
   }
   return "请写成“年内”“10月底前”“三年内”“2018年6月底前”“2019年12月31日前”“2019-2020年”“长期”“每季度”等，或填写 deadline_date";
 }

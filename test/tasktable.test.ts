@@ -168,6 +168,10 @@ describe("rejections name the file, row, column and reason", () => {
     const r = rejected((d) => edit(d, "tasks.csv", "10月底前,2017-10-31", "11月前,"));
     expect(r.errors).toMatchObject([{ code: "E_BAD_DEADLINE", row: 36, column: "deadline_text", value: "11月前" }]);
     expect(r.errors[0]!.message).toContain("“10月底前”或“11月底前”");
+    // (in a later clause too)
+    const later = rejected((d) => edit(d, "tasks.csv", "10月底前,2017-10-31", "年内完成，9月前启动,"));
+    expect(later.errors).toMatchObject([{ code: "E_BAD_DEADLINE", row: 36, column: "deadline_text" }]);
+    expect(later.errors[0]!.message).toContain("“9月前”既可理解为8月底前，也可理解为9月底前");
   });
 
   it("a published_date before the issued_date (the two swapped?) is rejected, naming both", () => {
