@@ -9,6 +9,9 @@ import { openCurrentWarehouse, query, setAsOf } from "./warehouse.js";
  */
 export const HAS_DEPARTMENT_PAGE = "department_id IN (SELECT department_id FROM task_assignments)";
 
+/** The last month (period) whose report is due by the as-of date (reporting_due_dates), or NULL: the pages' month columns run to it. */
+export const DUE_THROUGH = "SELECT max(period) AS period FROM reporting_due_dates WHERE due_date <= (SELECT as_of FROM reporting_rules)";
+
 export type Reader = (sql: string, params?: DuckDBValue[]) => Promise<Record<string, unknown>[]>;
 
 /**

@@ -1,6 +1,7 @@
 // Charts of the 总览 page: pure functions of (data, options).
 import * as Plot from "npm:@observablehq/plot";
 import {fitNames} from "./fit.js";
+import {monthsBetween} from "./months.js";
 
 /** Horizontal bars: number of annex rows per chapter, chapters in document order. */
 export function tasksByChapter(tasks, {width} = {}) {
@@ -47,10 +48,8 @@ export function deadlinesByMonth(tasks, {width} = {}) {
 /** The months (YYYY-MM) from the first of `months` to the last, when at most `max`; else `months` as they are. */
 function monthRange(months, max = 60) {
   if (months.length < 2) return months;
-  const index = (m) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
-  const [first, last] = [index(months[0]), index(months[months.length - 1])];
-  if (last - first + 1 > max) return months;
-  return Array.from({length: last - first + 1}, (_, k) => `${Math.floor((first + k) / 12)}-${String(((first + k) % 12) + 1).padStart(2, "0")}`);
+  const all = monthsBetween(months[0], months[months.length - 1]);
+  return all.length > max ? months : all;
 }
 
 function d3Rollup(data, key, order) {

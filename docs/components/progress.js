@@ -3,6 +3,7 @@ import * as Plot from "npm:@observablehq/plot";
 import {html} from "npm:htl";
 import {fitNames} from "./fit.js";
 import {downWord} from "./format.js";
+import {monthsBetween} from "./months.js";
 
 export const PROGRESS = {
   overdue: {label: "逾期未完成", color: "#b91c1c"},
@@ -129,8 +130,15 @@ export function targetProgressTable(rows, {department = false, rowHref} = {}) {
  * column per month (the last `months` of them), the figure (else its status) in each cell; a figure flagged for review
  * is marked 待复核, one corrected by a later file 改 (its versions in the observation history). `units`: code → unit.
  */
-export function reportHistory(history, {units = new Map(), months = 12, returned = []} = {}) {
-  const periods = [...new Set([...history, ...returned].map((h) => h.period))].sort();
+export function reportHistory(history, {units = new Map(), months = 12, returned = [], through = null} = {}) {
+  // (every month from the first one sent to the last one due (through), a month nothing came for a column of —; when
+  // they are more than the window holds, up to the last one sent, the months due since then said below, so that the
+  // months sent stay in view)
+  const sent = [...new Set([...history, ...returned].map((h) => h.period))].sort();
+  const lastSent = sent.at(-1);
+  const end = lastSent && through && through > lastSent && monthsBetween(sent[0], through).length <= months ? through : lastSent;
+  const periods = sent.length ? monthsBetween(sent[0], end) : [];
+  const unlisted = lastSent && through && through > end ? `${lastSent} 之后至 ${through} 均无报送（未列出）。` : "";
   const shown = periods.slice(-months);
   const keys = [...new Map([...history, ...returned].map((h) => [`${h.code}|${h.department_name}`, h])).values()]
     .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
@@ -138,7 +146,7 @@ export function reportHistory(history, {units = new Map(), months = 12, returned
   const sentBack = new Map(returned.map((r) => [`${r.code}|${r.department_name}|${r.period}`, r]));
   const cell = (h, key) => {
     const back = h ? null : sentBack.get(key);
-    if (back) return html`<td class="history-returned" title="${`该月报送的行均被拒绝（${back.file}），待改正后重报`}">退回</td>`;
+    if (back) return html`<td class="history-returned" title="${`该月报送的这一指标的行被拒绝（${back.file}），待改正后重报`}">退回</td>`;
     if (!h) return html`<td class="muted">—</td>`;
     const text = h.value != null ? `${h.value}${units.get(h.code) ?? ""}` : STATUS_ZH[h.status] ?? "";
     const title = [h.flagged ? `待复核：${h.flag_reason ?? ""}` : "", h.versions > 1 ? `已更正 ${h.versions - 1} 次，现为 ${h.file} 所报` : `${h.file}`, h.note ? `进展情况：${h.note}` : ""].filter(Boolean).join("\n");
@@ -148,5 +156,5 @@ export function reportHistory(history, {units = new Map(), months = 12, returned
   return html`<div class="history-scroll"><table class="report-history">
     <thead><tr><th>指标</th><th>报送单位</th>${shown.map((p) => html`<th>${p}</th>`)}</tr></thead>
     <tbody>${keys.map((k) => html`<tr><td>${k.code}</td><td>${k.department_name}</td>${shown.map((p) => cell(byKey.get(`${k.code}|${k.department_name}|${p}`), `${k.code}|${k.department_name}|${p}`))}</tr>`)}</tbody>
-  </table></div>${periods.length > shown.length ? html`<p class="small muted">只列最近 ${shown.length} 个月（共 ${periods.length} 个月有报送）。</p>` : ""}`;
+  </table></div>${periods.length > shown.length || unlisted ? html`<p class="small muted" data-history-note>${periods.length > shown.length ? `只列最近 ${shown.length} 个月（自首次报送起共 ${periods.length} 个月）。` : ""}${unlisted}</p>` : ""}`;
 }

@@ -2,6 +2,7 @@
 import * as Plot from "npm:@observablehq/plot";
 import {svg} from "npm:htl";
 import {fitNames, textWidth} from "./fit.js";
+import {monthsBetween} from "./months.js";
 
 export const ROLE_COLORS = {lead: "#4269d0", coop: "#efb118"};
 export const ROLE_LABELS = {lead: "牵头", coop: "配合"};
@@ -87,17 +88,8 @@ export function workloadBars(departments, {width, measure = "score", highlight} 
 function monthRange(months) {
   const sorted = [...new Set(months)].sort();
   if (!sorted.length) return [];
-  const [fy, fm] = sorted[0].split("-").map(Number);
-  const [ty, tm] = sorted.at(-1).split("-").map(Number);
-  if ((ty - fy) * 12 + (tm - fm) >= 12) return sorted;
-  const out = [];
-  let [y, m] = sorted[0].split("-").map(Number);
-  const [ly, lm] = sorted.at(-1).split("-").map(Number);
-  while (y < ly || (y === ly && m <= lm)) {
-    out.push(`${y}-${String(m).padStart(2, "0")}`);
-    if (++m > 12) (m = 1), y++;
-  }
-  return out;
+  const all = monthsBetween(sorted[0], sorted.at(-1));
+  return all.length > 12 ? sorted : all;
 }
 const monthZh = (month) => (month === MISSING ? "时限缺失" : month === UNDATED ? "长期/定期" : `${Number(month.slice(0, 4))}年${Number(month.slice(5, 7))}月`);
 const monthZh2 = (month) => (month === MISSING ? "时限\n缺失" : month === UNDATED ? "长期/\n定期" : `${Number(month.slice(0, 4))}年\n${Number(month.slice(5, 7))}月`);

@@ -1,6 +1,17 @@
 // 报送情况 page data: rates per department and the monthly calendar, judged at LUOSHI_AS_OF (default today); the
 // current figures flagged for review; the rows rejected; the files loaded.
 import { columnar, emitJson, HAS_DEPARTMENT_PAGE } from "../../dist/src/site.js";
+import { headerField } from "../../dist/src/ingest/index.js";
+
+/** A rejected row's 报送单位, 指标编码 and 统计期 as the file wrote them (raw_row: its cells by header), shown where the reader could not make them out. */
+function written(rawRow) {
+  const out = { department: null, targetCode: null, period: null };
+  for (const [header, text] of Object.entries(JSON.parse(rawRow ?? "{}"))) {
+    const field = headerField(header);
+    if (field in out && out[field] === null && String(text).trim() !== "") out[field] = String(text).trim().slice(0, 40);
+  }
+  return out;
+}
 
 /** Flagged figures, rejected rows and files listed at most (the counts are whole). */
 const LISTED = 300;
@@ -26,10 +37,12 @@ await emitJson(async (read) => ({
   flagged: (await read(`SELECT policy_id, count(*) AS n FROM observations WHERE flagged GROUP BY ALL`)),
   // the rows rejected (what each department sent wrong), newest file first
   // (those still waiting for the department first: a row sent again since, corrected_by, no longer does)
-  rejects: await read(`SELECT x.file, strftime(x.received_at, '%Y-%m-%d %H:%M') AS received_at, x.source_row, x.column_name, x.code, x.message, left(x.value, 80) AS value,
-      x.department_name, x.target_code, x.period, x.corrected_by, strftime(x.corrected_at, '%Y-%m-%d %H:%M') AS corrected_at, t.policy_id
+  // (written: the row's 报送单位, 指标编码, 统计期 as written, for those the reader did not make out)
+  rejects: (await read(`SELECT x.file, strftime(x.received_at, '%Y-%m-%d %H:%M') AS received_at, x.source_row, x.column_name, x.code, x.message, left(x.value, 80) AS value,
+      x.department_name, x.target_code, x.period, x.corrected_by, strftime(x.corrected_at, '%Y-%m-%d %H:%M') AS corrected_at, t.policy_id, x.raw_row
     FROM rejects x LEFT JOIN raw.targets t ON t.code = x.target_code
-    ORDER BY x.corrected_by IS NOT NULL, x.received_at DESC, x.receipt_no DESC, x.source_row LIMIT ${LISTED}`),
+    ORDER BY x.corrected_by IS NOT NULL, x.received_at DESC, x.receipt_no DESC, x.source_row LIMIT ${LISTED}`))
+    .map(({ raw_row, ...r }) => ({ ...r, written: r.department_name && r.target_code && r.period ? null : written(raw_row) })),
   rejectsTotal: (await read(`SELECT count(*) AS n FROM rejects`))[0].n,
   // per policy (a file may hold rows of several: counted under each; a file of unchanged rows alone, and a rejected
   // row whose target was not made out, under none: policy_id null): files, figures stored, rejected rows, their problems and those sent again since

@@ -1,7 +1,7 @@
 // Department page data (--policy, --code): its rows as lead and as cooperator, partners, persons, workload; the
 // targets it reports and its reporting record, judged at LUOSHI_AS_OF (default today).
 import { parseArgs } from "node:util";
-import { emitJson, HAS_DEPARTMENT_PAGE } from "../../../dist/src/site.js";
+import { DUE_THROUGH, emitJson, HAS_DEPARTMENT_PAGE } from "../../../dist/src/site.js";
 
 const { values } = parseArgs({ options: { policy: { type: "string" }, code: { type: "string" } } });
 
@@ -44,7 +44,7 @@ await emitJson(async (read) => {
       FROM group_members m LEFT JOIN departments d ON d.department_id = m.member_id LEFT JOIN reporting_rates r ON r.department_id = m.member_id
       WHERE m.group_id = $1 ORDER BY m.member_name`, [id]),
     // the rows of the groups it belongs to (各镇(街道、园区)): counted for the group, done by each member
-    groupRows: await read(`SELECT m.group_name, m.status AS membership, d.role, t.policy_id, t.row_no, t.title, t.deadline_text
+    groupRows: await read(`SELECT m.group_name, m.status AS membership, d.role, t.policy_id, t.row_no, t.title, t.deadline_text, t.deadline_date, t.deadline_rule
       FROM group_members m JOIN task_departments d ON d.department_id = m.group_id AND d.accountable JOIN tasks t USING (task_id)
       WHERE m.member_id = $1 GROUP BY ALL ORDER BY t.row_no, d.role DESC`, [id]),
     as_of: (await read(`SELECT strftime(as_of, '%Y-%m-%d') AS as_of FROM reporting_rules`))[0].as_of,
@@ -61,5 +61,7 @@ await emitJson(async (read) => {
       FROM rejects x JOIN departments d ON d.name = x.department_name AND d.department_id = $1
       JOIN targets t ON t.code = x.target_code AND t.policy_id = d.policy_id
       WHERE x.period IS NOT NULL AND x.corrected_by IS NULL GROUP BY ALL ORDER BY code, period`, [id]),
+    // the last month whose report is due by the as-of date: a month nothing came for still has its column
+    through: (await read(DUE_THROUGH))[0].period,
   };
 });

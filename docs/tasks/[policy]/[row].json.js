@@ -1,7 +1,7 @@
 // Task detail data: one annex row with its item, departments, persons and corrections, and its targets' progress
 // judged at LUOSHI_AS_OF (default today) (--policy, --row r06).
 import { parseArgs } from "node:util";
-import { emitJson } from "../../../dist/src/site.js";
+import { DUE_THROUGH, emitJson } from "../../../dist/src/site.js";
 
 const { values } = parseArgs({ options: { policy: { type: "string" }, row: { type: "string" } } });
 const rowNo = Number(String(values.row).replace(/^r/, ""));
@@ -29,5 +29,10 @@ await emitJson(async (read) => {
     history: await read(`SELECT o.code, o.department_name, o.period, o.value, o.status, o.note, o.flagged, o.flag_reason, o.versions, o.file
       FROM observations o JOIN targets t USING (target_id) WHERE t.policy_id = $1 AND t.row_no = $2
       ORDER BY o.code, o.department_name, o.period`, [values.policy, rowNo]),
+    // the months sent whose rows were all rejected and not yet sent again (退回, not —), and the last month due
+    returned: await read(`SELECT x.target_code AS code, x.department_name, x.period, min(x.file) AS file
+      FROM rejects x JOIN targets t ON t.code = x.target_code AND t.policy_id = $1 AND t.row_no = $2
+      WHERE x.department_name IS NOT NULL AND x.period IS NOT NULL AND x.corrected_by IS NULL GROUP BY ALL ORDER BY code, period`, [values.policy, rowNo]),
+    through: (await read(DUE_THROUGH))[0].period,
   };
 });
