@@ -255,9 +255,29 @@ export async function buildWarehouse(options: { data: string; db: string; waitMs
 }
 
 
-/** A failed check for people: its name and rule, then one line per offending row (the first ten), column = value. */
+/** Where a scoped id of a failed check's row is written in the task table: the file, and the column that holds the rest of it. */
+const ID_FILES: Record<string, { file: string; column: string; part: (rest: string) => string }> = {
+  person_id: { file: "persons.csv", column: "code", part: (r) => r },
+  department_id: { file: "departments.csv", column: "code", part: (r) => r },
+  task_id: { file: "tasks.csv", column: "row_no", part: (r) => String(Number(r.replace(/^r/, ""))) },
+  target_id: { file: "targets.csv", column: "code", part: (r) => r },
+};
+
+/** 「（data/policies/cixi-2017-75/persons.csv 中 code 为 p22 的行）」 for the first scoped id of a row, or "". */
+function idPlace(row: Record<string, unknown>): string {
+  for (const [column, value] of Object.entries(row)) {
+    const at = ID_FILES[column];
+    const dot = typeof value === "string" ? value.indexOf(".") : -1;
+    if (at === undefined || dot <= 0) continue;
+    const text = value as string;
+    return `（data/policies/${text.slice(0, dot)}/${at.file} 中 ${at.column} 为 ${at.part(text.slice(dot + 1))} 的行）`;
+  }
+  return "";
+}
+
+/** A failed check for people: its name and rule, then one line per offending row (the first ten), column = value, and where the row is written. */
 export function checkFailureText(c: { name: string; description: string; failures: Record<string, unknown>[] }): string {
-  const rows = c.failures.slice(0, 10).map((r) => `    ${Object.entries(r).map(([k, v]) => `${k} = ${v === null ? "（空）" : String(v)}`).join("，")}`);
+  const rows = c.failures.slice(0, 10).map((r) => `    ${Object.entries(r).map(([k, v]) => `${k} = ${v === null ? "（空）" : String(v)}`).join("，")}${idPlace(r)}`);
   const more = c.failures.length > 10 ? [`    ……另有 ${c.failures.length - 10} 行`] : [];
   return [`- ${c.name}：${c.description}；不符合的有 ${c.failures.length} 行：`, ...rows, ...more].join("\n");
 }

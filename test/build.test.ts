@@ -388,6 +388,8 @@ describe("several policies", () => {
       const text = checkFailureText(failed[0]!);
       expect(text).toMatch(/^- tasks_deadline_known：.+；不符合的有 1 行：/);
       expect(text).toContain(`task_id = ${POLICY}.r02`);
+      // (with where that row is written: the file and the cell that names it)
+      expect(text).toContain(`（data/policies/${POLICY}/tasks.csv 中 row_no 为 2 的行）`);
       expect(text).not.toContain('{"');
     } finally {
       wh.close();
