@@ -202,6 +202,11 @@ export function readTaskTable(dir: string, displayRoot = "data/policies"): TaskT
     const field = c.data.field as CellField;
     // a correction replaces the whole cell, or one passage of it that occurs exactly once
     const cell = task.data[field];
+    // an empty cell filled in is a gap (gap_filled from the body, or gap_open): the site says where the words came from
+    // (still applied, so that nothing follows from the cell left empty)
+    if (cell.trim() === "" && c.data.corrected.trim() !== "" && c.data.kind !== "gap_filled" && c.data.kind !== "gap_open") {
+      errors.push(loadError("E_BAD_VALUE", name("corrections.csv"), c.row, "kind", `tasks.csv 第 ${task.row} 行（附件第 ${task.data.row_no} 行）「${field}」原文为空：补上的内容请登记为 gap_filled（据正文或其他依据补齐，source 写明依据）`, c.data.kind));
+    }
     const occurrences = c.data.verbatim === "" ? 0 : cell.split(c.data.verbatim).length - 1;
     if (cell === c.data.verbatim) corrected.get(c.data.row_no)![field] = c.data.corrected;
     else if (occurrences === 1) corrected.get(c.data.row_no)![field] = cell.replace(c.data.verbatim, () => c.data.corrected);

@@ -235,6 +235,13 @@ describe("rejections name the file, row, column and reason", () => {
     expect(none.errors[0]!.message).toContain("没有数据行");
   });
 
+  it("an empty annex cell filled in by a correction of another kind than gap_filled is refused (its source would read annex)", () => {
+    const r = rejected((d) => edit(d, "corrections.csv", "1,lead_departments,,市经信局,gap_filled,", "1,lead_departments,,市经信局,ocr_error,"));
+    expect(r.table).toBeNull();
+    expect(r.errors).toMatchObject([{ code: "E_BAD_VALUE", file: `data/policies/${POLICY}/corrections.csv`, row: 2, column: "kind", value: "ocr_error" }]);
+    expect(r.errors[0]!.message).toContain("gap_filled");
+  });
+
   it("a value outside a column's choices, said in Chinese with the choices", () => {
     const r = rejected((d) => edit(d, "corrections.csv", "高校科研院所,ocr_error,", "高校科研院所,typo,"));
     expect(r.errors).toMatchObject([{ code: "E_BAD_VALUE", row: 3, column: "kind", value: "typo" }]);
