@@ -412,6 +412,33 @@ describe("several policies", () => {
     expect(members.length).toBeGreaterThan(10);
   });
 
+  it("a task page's data marks the months sent back (rows rejected, not sent again) and names the last month due", async () => {
+    const f = copyData();
+    const db = join(f.dir, "w.duckdb");
+    await buildWarehouse({ data: f.data, db });
+    const wh = await openWarehouse(db, { readOnly: false });
+    try {
+      const bytes = Buffer.from(["报送单位,指标编码,统计期,累计完成值", "市经信局,CX75-06-01,2017-09,300", "市经信局,CX75-06-01,2017-10,三百多"].join("\n"));
+      const s = await loadMonthlyFile(wh.connection, { name: "jxj.csv", bytes, asOf: "2017-12-10", receivedAt: "2017-11-03 09:00:00", archiveName: null });
+      expect(s.rejects.map((r) => [r.row, r.code])).toEqual([[3, "E_NOT_A_NUMBER"]]);
+    } finally {
+      wh.close();
+    }
+    const run = (asOf: string) => spawnSync(process.execPath, [join(PACKAGE_ROOT, "docs", "tasks", "[policy]", "[row].json.js"), `--policy=${POLICY}`, "--row=r06"], {
+      env: { ...process.env, LUOSHI_DB: db, LUOSHI_DATA: f.data, LUOSHI_AS_OF: asOf }, maxBuffer: 1 << 26,
+    });
+    const loaded = run("2017-12-10");
+    expect(loaded.status, loaded.stderr.toString()).toBe(0);
+    const page = JSON.parse(loaded.stdout.toString()) as { returned: { code: string; department_name: string; period: string; file: string }[]; through: string };
+    expect(page.returned).toEqual([{ code: "CX75-06-01", department_name: "市经信局", period: "2017-10", file: "jxj.csv" }]);
+    // (the report of 2017-11 is due early in December: by the 10th, the last month due)
+    expect(page.through).toBe("2017-11");
+    // a day before the file came, nothing was sent back yet
+    const before = JSON.parse(run("2017-11-02").stdout.toString()) as { returned: unknown[]; through: string };
+    expect(before.returned).toEqual([]);
+    expect(before.through).toBe("2017-09");
+  });
+
   it("a group with no members listed that reports a target fails the build, naming the target (else it would vanish from progress and templates)", async () => {
     const f = copyData();
     const db = join(f.dir, "w.duckdb");

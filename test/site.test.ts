@@ -7,6 +7,8 @@ import { rowsOf } from "../docs/components/columns.js";
 import { cnNumber } from "../docs/components/numerals.js";
 // @ts-ignore: a page module in plain JavaScript
 import { fitNames, textWidth } from "../docs/components/fit.js";
+// @ts-ignore: a page module in plain JavaScript
+import { historyMonths, monthsBetween } from "../docs/components/months.js";
 
 describe("columnar", () => {
   const rows = [
@@ -25,6 +27,26 @@ describe("columnar", () => {
 
   it("no rows: no columns", () => {
     expect(rowsOf(columnar([], ["status"]))).toEqual([]);
+  });
+});
+
+describe("report histories (task and department pages): a column for every month, none dropped", () => {
+  it("monthsBetween: every month from the first to the last, across a year; none when the last is before the first", () => {
+    expect(monthsBetween("2017-11", "2018-02")).toEqual(["2017-11", "2017-12", "2018-01", "2018-02"]);
+    expect(monthsBetween("2018-01", "2017-12")).toEqual([]);
+  });
+
+  it("historyMonths: from the first month sent to the last one due, a month nothing came for included", () => {
+    // (sent in 2017-09, 10 and 12; the report of 2018-01 due by the as-of date)
+    expect(historyMonths(["2017-12", "2017-09", "2017-10", "2017-10"], "2018-01")).toEqual({ periods: ["2017-09", "2017-10", "2017-11", "2017-12", "2018-01"], unlisted: "" });
+    expect(historyMonths(["2017-09", "2017-10"])).toEqual({ periods: ["2017-09", "2017-10"], unlisted: "" });
+    expect(historyMonths([], "2018-01")).toEqual({ periods: [], unlisted: "" });
+  });
+
+  it("historyMonths: months due long after the last one sent are said, not listed (the months sent stay in view)", () => {
+    expect(historyMonths(["2017-09", "2017-12"], "2026-11", 12)).toEqual({
+      periods: ["2017-09", "2017-10", "2017-11", "2017-12"], unlisted: "2017-12 之后至 2026-11 均无报送（未列出）。",
+    });
   });
 });
 

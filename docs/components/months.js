@@ -8,3 +8,16 @@ export function monthsBetween(first, last) {
   const [a, b] = [monthIndex(first), monthIndex(last)];
   return Array.from({length: Math.max(0, b - a + 1)}, (_, k) => `${Math.floor((a + k) / 12)}-${String(((a + k) % 12) + 1).padStart(2, "0")}`);
 }
+
+/**
+ * The month columns of a report history: every month from the first one sent to the last one due (`through`), a month
+ * nothing came for among them; when they are more than `months`, up to the last one sent, the months due since then
+ * said apart (`unlisted`, a sentence, else ""), so that the months sent stay in view. `sent`: the months sent, any order.
+ */
+export function historyMonths(sent, through = null, months = 12) {
+  const sorted = [...new Set(sent)].sort();
+  if (!sorted.length) return {periods: [], unlisted: ""};
+  const last = sorted.at(-1);
+  const end = through && through > last && monthsBetween(sorted[0], through).length <= months ? through : last;
+  return {periods: monthsBetween(sorted[0], end), unlisted: through && through > end ? `${last} 之后至 ${through} 均无报送（未列出）。` : ""};
+}

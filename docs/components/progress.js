@@ -3,7 +3,7 @@ import * as Plot from "npm:@observablehq/plot";
 import {html} from "npm:htl";
 import {fitNames} from "./fit.js";
 import {downWord} from "./format.js";
-import {monthsBetween} from "./months.js";
+import {historyMonths} from "./months.js";
 
 export const PROGRESS = {
   overdue: {label: "逾期未完成", color: "#b91c1c"},
@@ -131,14 +131,8 @@ export function targetProgressTable(rows, {department = false, rowHref} = {}) {
  * is marked 待复核, one corrected by a later file 改 (its versions in the observation history). `units`: code → unit.
  */
 export function reportHistory(history, {units = new Map(), months = 12, returned = [], through = null} = {}) {
-  // (every month from the first one sent to the last one due (through), a month nothing came for a column of —; when
-  // they are more than the window holds, up to the last one sent, the months due since then said below, so that the
-  // months sent stay in view)
-  const sent = [...new Set([...history, ...returned].map((h) => h.period))].sort();
-  const lastSent = sent.at(-1);
-  const end = lastSent && through && through > lastSent && monthsBetween(sent[0], through).length <= months ? through : lastSent;
-  const periods = sent.length ? monthsBetween(sent[0], end) : [];
-  const unlisted = lastSent && through && through > end ? `${lastSent} 之后至 ${through} 均无报送（未列出）。` : "";
+  // (every month from the first one sent to the last one due, a month nothing came for a column of —: historyMonths)
+  const {periods, unlisted} = historyMonths([...history, ...returned].map((h) => h.period), through, months);
   const shown = periods.slice(-months);
   const keys = [...new Map([...history, ...returned].map((h) => [`${h.code}|${h.department_name}`, h])).values()]
     .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
