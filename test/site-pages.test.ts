@@ -238,23 +238,6 @@ describe.skipIf(!HAVE_CHROMIUM)("site pages in Chromium, against the warehouse",
     }
   }, 120_000);
 
-  it("/tasks/… lists every month between the first and the last sent in its report history (a month nothing came for is —)", async () => {
-    // the row whose reports span the most months, with a month among them that none of its targets was reported for
-    const [row] = await sql(`WITH m AS (SELECT t.row_no, min(o.period) AS first, max(o.period) AS last, count(DISTINCT o.period) AS n
-        FROM observations o JOIN targets t USING (target_id) WHERE t.policy_id = $1 GROUP BY ALL)
-      SELECT row_no, first, last, n FROM m ORDER BY date_diff('month', CAST(first || '-01' AS DATE), CAST(last || '-01' AS DATE)) + 1 - n DESC, row_no LIMIT 1`, [POLICY]);
-    const opened = await visit(`/tasks/${POLICY}/r${String(row!.row_no).padStart(2, "0")}`, "task-history");
-    try {
-      const months = await opened.page.locator("table.report-history thead th").evaluateAll((ths) => ths.slice(2).map((th) => th.textContent!.trim()));
-      const index = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7));
-      expect(months.at(-1)).toBe(row!.last);
-      expect(months.length).toBe(Math.min(12, index(row!.last as string) - index(row!.first as string) + 1));
-      expect(months.map((m, k) => index(m) - k)).toEqual(months.map(() => index(months[0]!)));
-    } finally {
-      await opened.close();
-    }
-  }, 120_000);
-
   it("/workload shows department_workload, the weights and the charts", async () => {
     const opened = await visit("/workload", "workload");
     const { page } = opened;
