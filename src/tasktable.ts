@@ -457,7 +457,8 @@ export type { DepartmentRow };
 /**
  * The errors without those that only follow from a rejected row: a department, person, chapter, item or task row
  * whose own row was rejected (a bad kind, a bad status…) is not in the dictionary, so every mention of it elsewhere
- * would be reported as unknown too. Its own error is reported; the mentions are checked again once it is fixed.
+ * would be reported as unknown too. Its own error is reported; the mentions are checked again once it is fixed. So
+ * too the names in the OCR text a rejected correction was to replace.
  */
 function withoutFollowOnErrors(errors: LoadError[], rejected: Map<string, Record<string, string>[]>): LoadError[] {
   const cells = (file: string, ...columns: string[]) =>
@@ -469,8 +470,13 @@ function withoutFollowOnErrors(errors: LoadError[], rejected: Map<string, Record
     item_no: cells("items.csv", "item_no"),
     row_no: cells("tasks.csv", "row_no"),
   };
+  // (a correction rejected, its OCR text left in the cell: the names read from that text are not reported again)
+  const squeeze = (t: string) => t.replace(/\s+/g, "");
+  const uncorrected = (rejected.get("corrections.csv") ?? []).filter((c) => (c.verbatim ?? "").trim() !== "");
+  const inUncorrected = (e: LoadError) => uncorrected.some((c) => c.field === e.column && squeeze(c.verbatim!).includes(squeeze(e.value ?? "\u0000")));
   return errors.filter((e) => {
     const v = e.value ?? "";
+    if ((e.code === "E_UNKNOWN_DEPARTMENT" || e.code === "E_UNKNOWN_PERSON") && inUncorrected(e)) return false;
     if (e.code === "E_UNKNOWN_DEPARTMENT") return !departments.has(v);
     if (e.code === "E_UNKNOWN_PERSON") return !persons.has(v);
     if (e.code === "E_UNKNOWN_REFERENCE" && e.column !== null && e.column in references) return !references[e.column]!.has(v);

@@ -242,6 +242,11 @@ describe("rejections name the file, row, column and reason", () => {
     expect(r.errors[0]!.message).toContain("gap_filled");
   });
 
+  it("a correction rejected (a bad kind) is the only error: the names in the OCR text it was to replace are not reported unknown too", () => {
+    const r = rejected((d) => edit(d, "corrections.csv", "镇长(主任),layout,", "镇长(主任),typo,"));
+    expect(r.errors).toMatchObject([{ code: "E_BAD_VALUE", file: `data/policies/${POLICY}/corrections.csv`, column: "kind", value: "typo" }]);
+  });
+
   it("a value outside a column's choices, said in Chinese with the choices", () => {
     const r = rejected((d) => edit(d, "corrections.csv", "高校科研院所,ocr_error,", "高校科研院所,typo,"));
     expect(r.errors).toMatchObject([{ code: "E_BAD_VALUE", row: 3, column: "kind", value: "typo" }]);
