@@ -163,8 +163,11 @@ function pageVerdict(result: MonthlyFileResult, summary: CheckSummary, asOf: str
   };
 }
 
-/** The rejects table as the page shows it: 行, 列, 错误代码, 原因, 原值. */
-const shownRejects = (v: Verdict) => v.rejects.map((r) => [String(r.row), r.column ?? "整行", r.code, r.message, r.value ?? ""]);
+/** The rejects table as the page shows it: 行, 报送单位 · 指标 · 统计期 (as written: the rejects file's first columns), 列, 错误代码, 原因, 原值. */
+const shownRejects = (v: Verdict) => v.rejects.map((r) => {
+  const [department, code, period] = checker.rejectKey(r);
+  return [String(r.row), `${department || "—"}${code || "—"} · ${period || "—"}`, r.column ?? "整行", r.code, r.message, r.value ?? ""];
+});
 
 let fixture: ReturnType<typeof copyData>;
 let db: string;

@@ -10,7 +10,7 @@ import { checkMonthlyBytes, DEFAULT_MAX_BYTES, type MonthlyFileResult, type Read
 import { INGEST_ERROR_CODES } from "./codes.js";
 import type { IngestContext, IngestTarget, Reject } from "./rules.js";
 import { departmentResolver, foreignDepartmentCheck, type DepartmentIdentities } from "./keys.js";
-import { rejectsCsv as rejectLinesCsv, rejectsXlsx as rejectLinesXlsx } from "./rejects.js";
+import { keyCells, rejectsCsv as rejectLinesCsv, rejectsXlsx as rejectLinesXlsx } from "./rejects.js";
 import { dropReason, fileDrops, fileJumps, fileStatusBacks, jumpReason, reviewReasons, fileStatedCheck, statusBackReason } from "./review.js";
 import { COLUMN_NAME } from "./table.js";
 import { formFieldsText, skippedRowsText } from "./summarytext.js";
@@ -98,6 +98,11 @@ export function reviewFlags(result: MonthlyFileResult, data: IngestContextData, 
     if (reasons.length > 0) flags.push({ row: r.sourceRow, code: r.targetCode, department: r.department, period: r.period, reason: reasons.join("；") });
   });
   return flags.sort((a, b) => a.row - b.row);
+}
+
+/** A rejected row's 报送单位, 指标编码 and 统计期 as written (the rejects file's first columns: the same function). */
+export function rejectKey(r: Reject): [string, string, string] {
+  return keyCells(r);
 }
 
 /** The rejected rows as a CSV with BOM, as `luoshi ingest --rejects-out` writes them (the same function). */

@@ -21,7 +21,7 @@ export type RejectLine = {
 };
 
 /** The row's 报送单位, 指标编码 and 统计期 as written; those stated above the header from the key it was meant for. */
-function keyCells(r: RejectLine): [string, string, string] {
+export function keyCells(r: Pick<RejectLine, "rawRow" | "reported">): [string, string, string] {
   const out: [string, string, string] = ["", "", ""];
   for (const [header, text] of Object.entries(r.rawRow ?? {})) {
     const at = ["department", "targetCode", "period"].indexOf(headerField(header) ?? "");
