@@ -1,16 +1,12 @@
 // 报送情况 page data: rates per department and the monthly calendar, judged at LUOSHI_AS_OF (default today); the
 // current figures flagged for review; the rows rejected; the files loaded.
 import { columnar, emitJson, HAS_DEPARTMENT_PAGE } from "../../dist/src/site.js";
-import { headerField } from "../../dist/src/ingest/index.js";
+import { keyCells } from "../../dist/src/ingest/rejects.js";
 
-/** A rejected row's 报送单位, 指标编码 and 统计期 as the file wrote them (raw_row: its cells by header), shown where the reader could not make them out. */
+/** A rejected row's 报送单位, 指标编码 and 统计期 as the file wrote them (keyCells, as the rejects file gives them), shown where the reader could not make them out. */
 function written(rawRow) {
-  const out = { department: null, targetCode: null, period: null };
-  for (const [header, text] of Object.entries(JSON.parse(rawRow ?? "{}"))) {
-    const field = headerField(header);
-    if (field in out && out[field] === null && String(text).trim() !== "") out[field] = String(text).trim().slice(0, 40);
-  }
-  return out;
+  const [department, targetCode, period] = keyCells({ rawRow: JSON.parse(rawRow ?? "{}") }).map((t) => t.trim().slice(0, 40) || null);
+  return { department, targetCode, period };
 }
 
 /** Flagged figures, rejected rows and files listed at most (the counts are whole). */
