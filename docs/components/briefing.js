@@ -1,6 +1,6 @@
 // The 督查通报 (supervision briefing) page: pure functions of (data, options) that write the briefing's text.
 import {html} from "npm:htl";
-import {PROGRESS, againstValue, goalText, latestText, pct, statusLabel} from "./progress.js";
+import {PROGRESS, againstValue, goalText, latestText, levelFromZero, pct, scheduleShown, statusLabel} from "./progress.js";
 import {dateZh, list} from "./format.js";
 import {cnNumber} from "./numerals.js";
 
@@ -30,6 +30,13 @@ const unjudged = (c) => {
 /** （其中逾期完成 n 项）: the done counted after their deadline's month, when there are any. */
 const late = (c) => (c.done_late ? `（其中逾期完成 ${c.done_late} 项）` : "");
 
+/**
+ * （其中 n 项为节点任务或目标为 1 个的指标，时限未到、到期时判断；k 项尚未启动）: the on-track pairs no schedule judges
+ * yet (briefing.json's pair_notes), so that 进度正常 is not read as on schedule.
+ */
+const awaitingText = (n) =>
+  n?.awaiting_deadline ? `（其中 ${n.awaiting_deadline} 项为节点任务或目标为 1 个的指标，时限未到、到期时判断${n.awaiting_not_started ? `，${n.awaiting_not_started} 项尚未启动` : ""}）` : "";
+
 /** A pair never reported (no figure, no status, in any month). */
 export const neverReported = (t) => t.latest_period == null && t.latest_status == null;
 
@@ -37,7 +44,7 @@ export const neverReported = (t) => t.latest_period == null && t.latest_status =
  * 一、总体情况: one paragraph. `targets`: the behind (lagging, overdue) pairs of the policy, to say how many of the
  * overdue were never reported and how many of the lagging are judged against their value (低于目标, 超过上限).
  */
-export function overallParagraph(policy, counts, {asOf, receipts, targets = [], unjudged: passed = [], reviewing = []}) {
+export function overallParagraph(policy, counts, {asOf, receipts, targets = [], unjudged: passed = [], reviewing = [], notes = null}) {
   const {tasks, pairs, totalTasks, totalPairs} = counts;
   const withTargets = totalTasks - tasks.no_target;
   const silent = targets.filter((t) => t.progress_status === "overdue" && neverReported(t)).length;
@@ -45,9 +52,9 @@ export function overallParagraph(policy, counts, {asOf, receipts, targets = [], 
   const parts = [
     `截至${dateZh(asOf)}，${policy.doc_number ? `《${policy.title}》（${policy.doc_number}）` : `《${policy.title}》`}共分解任务 ${totalTasks} 项，其中设有量化指标或完成节点的 ${withTargets} 项，按报送单位计指标 ${totalPairs} 项。`,
     totalPairs
-      ? `按序时进度评估，指标已完成 ${pairs.done + pairs.done_late} 项${late(pairs)}、进度正常 ${pairs.on_track} 项、落后序时 ${pairs.lagging} 项${byValue ? `（其中增减率低于目标或超过上限的 ${byValue} 项，不看序时）` : ""}、逾期未完成 ${pairs.overdue} 项${silent ? `（其中 ${silent} 项从未报送）` : ""}、尚未报送 ${pairs.not_reported} 项${unjudged(pairs)}。`
+      ? `对照完成时限和序时进度，指标已完成 ${pairs.done + pairs.done_late} 项${late(pairs)}、进度正常 ${pairs.on_track} 项${awaitingText(notes)}、落后序时 ${pairs.lagging} 项${byValue ? `（其中增减率低于目标或超过上限的 ${byValue} 项，不看序时）` : ""}、逾期未完成 ${pairs.overdue} 项${silent ? `（其中 ${silent} 项从未报送）` : ""}、从未报送 ${pairs.not_reported} 项${unjudged(pairs)}。${notes?.stale ? `未完成的指标中，有 ${notes.stale} 项最近应报的月份没有报送，按此前所报的数判断。` : ""}`
       : "",
-    `任务层面（按其中最差的指标计），逾期未完成 ${tasks.overdue} 项，落后序时 ${tasks.lagging} 项，有指标尚未报送 ${tasks.not_reported} 项，进度正常 ${tasks.on_track} 项，已完成 ${tasks.done + tasks.done_late} 项${late(tasks)}${unjudged(tasks)}。`,
+    `任务层面（按其中最差的指标计），逾期未完成 ${tasks.overdue} 项，落后序时 ${tasks.lagging} 项，有指标从未报送 ${tasks.not_reported} 项，进度正常 ${tasks.on_track} 项，已完成 ${tasks.done + tasks.done_late} 项${late(tasks)}${unjudged(tasks)}。`,
     // (a task no report can judge is in no count above: its passed deadline said, so that it is not taken for done)
     tasks.no_target
       ? `没有量化指标或完成节点、无法按月度报送判断的任务 ${tasks.no_target} 项${passed.length ? `，其中 ${passed.length} 项时限已过（${rowList(passed.map((t) => t.row_no))}），完成情况需另行核实` : ""}。`
@@ -70,11 +77,11 @@ const rowList = (rows) => `第 ${rows.slice(0, 10).join("、")} 行${rows.length
 export function targetSentence(t) {
   // a share done only for a quantity: a milestone is done or not
   // (a ceiling, a level to come down to or a rate has no share: judged against its value, shown beside it)
-  const done = t.kind === "quantity" && t.progress != null ? `完成 ${pct(t.progress)}、` : "";
+  const done = t.kind === "quantity" && t.progress != null ? `完成 ${pct(t.progress)}${levelFromZero(t) ? "（未登记基数，从 0 起算）" : ""}、` : "";
   // (nor a schedule: a rate short of its value is 低于目标, a ceiling exceeded 超过上限)
   // (never reported: no schedule to compare with, and the verdict says so)
   const silent = neverReported(t);
-  const schedule = againstValue(t) || silent ? "" : `序时 ${pct(t.elapsed)}，`;
+  const schedule = !scheduleShown(t) || silent ? "" : `序时 ${pct(t.elapsed)}，`;
   return html`<li><span class="code">${t.code}</span> ${t.subject}（${t.department_name}）：目标 ${goalText(t)}，最新 ${latestText(t)}，${done}${schedule}<span style="color:${PROGRESS[t.progress_status].color}">${statusLabel(t)}${silent && t.progress_status === "overdue" ? "（从未报送）" : ""}</span>。</li>`;
 }
 
@@ -96,7 +103,7 @@ export function reportingParagraph(departments, {asOf}) {
   const late = departments.filter((d) => d.months_late > 0).sort((a, b) => b.months_late - a.months_late || a.name.localeCompare(b.name, "zh-CN"));
   if (!departments.some((d) => d.months_owed > 0)) return html`<p class="briefing-text">截至${dateZh(asOf)}尚无到期的报送。</p>`;
   const returned = departments.filter((d) => d.months_returned > 0).sort((a, b) => b.months_returned - a.months_returned || a.name.localeCompare(b.name, "zh-CN"));
-  return html`<p class="briefing-text">截至${dateZh(asOf)}，有未报月份的单位 ${owing.length} 个${owing.length ? "：" + owing.map((d) => `${d.name}（未报 ${d.months_missing} 个月）`).join("、") : ""}。${returned.length ? `报送被退回、尚未改正重报的单位 ${returned.length} 个：${returned.map((d) => `${d.name}（${d.months_returned} 个月）`).join("、")}。` : ""}${late.length ? `逾期报送的单位 ${late.length} 个：${late.map((d) => `${d.name}（逾期 ${d.months_late} 个月）`).join("、")}。` : "没有逾期报送的单位。"}</p>`;
+  return html`<p class="briefing-text">截至${dateZh(asOf)}，有未报月份的单位 ${owing.length} 个${owing.length ? "：" + owing.map((d) => `${d.name}（${d.months_missing} 个月份未报）`).join("、") : ""}。${returned.length ? `报送被退回、尚未改正重报的单位 ${returned.length} 个：${returned.map((d) => `${d.name}（${d.months_returned} 个月份）`).join("、")}。` : ""}${late.length ? `逾期报送的单位 ${late.length} 个：${late.map((d) => `${d.name}（${d.months_late} 个月份的报送晚于期限）`).join("、")}。` : "没有逾期报送的单位。"}</p>`;
 }
 
 /** 四、部门协同: which cooperating departments the behind tasks depend on. */

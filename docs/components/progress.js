@@ -8,7 +8,7 @@ import {historyMonths} from "./months.js";
 export const PROGRESS = {
   overdue: {label: "逾期未完成", color: "#b91c1c"},
   lagging: {label: "落后序时", color: "#f59e0b"},
-  not_reported: {label: "未报送", color: "#9ca3af"},
+  not_reported: {label: "从未报送", color: "#9ca3af"},
   no_deadline: {label: "无时限", color: "#64748b"},
   on_track: {label: "正常", color: "#2563eb"},
   not_due: {label: "未到报送期", color: "#cbd5e1"},
@@ -19,9 +19,9 @@ export const PROGRESS = {
 
 /**
  * A task's status in words (task_progress: the worst of its targets'): a task whose worst target is unreported has
- * some target unreported, not nothing reported (有指标未报送); one with no quantified target, 无量化指标.
+ * some target never reported, not nothing reported (有指标从未报送); one with no quantified target, 无量化指标.
  */
-export const taskStatusLabel = (s) => (s === "not_reported" ? "有指标未报送" : s === "no_target" ? "无量化指标" : PROGRESS[s]?.label ?? s);
+export const taskStatusLabel = (s) => (s === "not_reported" ? "有指标从未报送" : s === "no_target" ? "无量化指标" : PROGRESS[s]?.label ?? s);
 
 /**
  * Judged against its value, not the schedule: a rate (增长8%; not one over several years, targets.prorated) or a
@@ -33,7 +33,24 @@ export const againstValue = (t) => t.kind === "quantity" && ((t.rate === true &&
  * lag): 超过上限 (控制在…以内), 高于目标 (降至…), 低于目标 (a rate).
  */
 export const statusLabel = (t) =>
-  t.progress_status === "lagging" && againstValue(t) ? (t.comparator === "at_most" ? "超过上限" : t.rate ? "低于目标" : "高于目标") : PROGRESS[t.progress_status].label;
+  t.progress_status === "lagging" && againstValue(t)
+    ? t.comparator === "at_most" ? "超过上限" : t.rate ? "低于目标" : "高于目标"
+    : t.progress_status === "on_track" && judgedAtDeadline(t) ? "时限未到" : PROGRESS[t.progress_status].label;
+
+/**
+ * Judged only at its deadline, never against the schedule: a milestone (推进中 is no share of it) or one counted thing
+ * (1个, 1次: target_progress.indivisible). Before its deadline it is 时限未到, not 正常, and no 序时 is shown beside it.
+ */
+export const judgedAtDeadline = (t) => t.kind === "milestone" || (t.kind === "quantity" && t.indivisible === true);
+
+/** Compared with the time-elapsed schedule (序时): a quantity with a share of its way, not judged against its value. */
+export const scheduleShown = (t) => t.kind === "quantity" && !againstValue(t) && t.indivisible !== true;
+
+/**
+ * A level (达到450家, 扩大至20亿元) with no baseline: its share is counted from zero at the counting start, which
+ * overstates it when the level stood above zero then (targets.baseline; see the task-table guide).
+ */
+export const levelFromZero = (t) => t.kind === "quantity" && t.measure === "level" && t.baseline == null && !t.falls && !againstValue(t) && t.progress != null;
 
 /** Quantity targets: progress bar against the time-elapsed schedule (tick). */
 export function progressBars(rows, {width} = {}) {
@@ -61,8 +78,8 @@ export function progressBars(rows, {width} = {}) {
     color: {domain: states, range: states.map((s) => PROGRESS[s].color), legend: true, tickFormat: (s) => PROGRESS[s].label},
     marks: [
       Plot.barX(data, {x: "shown", y: "label", fill: "progress_status", tip: true,
-        title: (d) => `${d.code} ${d.subject}\n${d.department_name}：${d.latest_value ?? "—"} / ${d.goal ?? d.target_value}${d.unit}（${d.figure_period ?? d.latest_period ?? "未报"}）\n${d.progress === null && d.latest_value !== null ? "不计完成比例" : `完成 ${((d.progress ?? 0) * 100).toFixed(0)}%`}${againstValue(d) ? "" : `，序时 ${d.elapsed == null ? "—" : `${(d.elapsed * 100).toFixed(0)}%`}`}`}),
-      Plot.tickX(data.filter((d) => !againstValue(d)), {x: "elapsed", y: "label", stroke: "#111827", strokeWidth: 2}),
+        title: (d) => `${d.code} ${d.subject}\n${d.department_name}：${d.latest_value ?? "—"} / ${d.goal ?? d.target_value}${d.unit}（${d.figure_period ?? d.latest_period ?? "未报"}）\n${d.progress === null && d.latest_value !== null ? "不计完成比例" : `完成 ${((d.progress ?? 0) * 100).toFixed(0)}%`}${!scheduleShown(d) ? "" : `，序时 ${d.elapsed == null ? "—" : `${(d.elapsed * 100).toFixed(0)}%`}`}`}),
+      Plot.tickX(data.filter(scheduleShown), {x: "elapsed", y: "label", stroke: "#111827", strokeWidth: 2}),
       Plot.text(unshared, {x: 0, y: "label", dx: 6, textAnchor: "start", fill: (d) => PROGRESS[d.progress_status].color, fontWeight: 600,
         text: (d) => `${statusLabel(d)}：${d.latest_value}${d.unit ?? ""}${againstValue(d) ? `，目标 ${goalText(d)}` : "，不计完成比例"}`}),
       Plot.text(none, {x: 0, y: "label", dx: 6, textAnchor: "start", fill: (d) => PROGRESS[d.progress_status].color,
@@ -119,7 +136,7 @@ export function targetProgressTable(rows, {department = false, rowHref} = {}) {
     <tbody>${rows.map((p) => html`<tr>
       ${rowHref ? html`<td><a href=${rowHref(p)}>${p.row_no}</a></td>` : ""}
       <td><code>${p.code}</code></td><td>${p.subject}</td>${department ? html`<td>${p.department_name}</td>` : ""}
-      <td>${goalText(p)}</td><td>${latestText(p)}</td><td>${shareText(p)}</td><td>${p.kind === "recurring" || againstValue(p) ? "—" : pct(p.elapsed)}</td>
+      <td>${goalText(p)}</td><td>${latestText(p)}</td><td>${shareText(p)}${levelFromZero(p) ? html`<div class="small muted" title="未登记基数：完成比例按从 0 起算">从 0 起算</div>` : ""}</td><td>${scheduleShown(p) ? pct(p.elapsed) : "—"}</td>
       <td style="color:${PROGRESS[p.progress_status].color}">${statusLabel(p)}</td>
     </tr>`)}</tbody>
   </table>`;

@@ -17,6 +17,14 @@ await emitJson(async (read) => ({
       coalesce((SELECT list(p.person_name ORDER BY p.position) FROM task_persons p WHERE p.task_id = task_progress.task_id AND p.role = 'lead'
         AND p.person_status <> 'unresolved'), []) AS lead_persons
     FROM task_progress WHERE task_status IN ('overdue', 'lagging') ORDER BY policy_id, task_status = 'lagging', row_no`),
+  // per policy, of the (target, department) pairs: the on-track ones no schedule judges yet (a milestone, one counted
+  // thing: 时限未到, judged at the deadline), those of them not started, and the unfinished ones judged on a figure older
+  // than the last month due (that month not reported)
+  pair_notes: await read(`SELECT policy_id,
+      count(*) FILTER (WHERE progress_status = 'on_track' AND (kind = 'milestone' OR indivisible)) AS awaiting_deadline,
+      count(*) FILTER (WHERE progress_status = 'on_track' AND (kind = 'milestone' OR indivisible) AND latest_status = 'not_started') AS awaiting_not_started,
+      count(*) FILTER (WHERE progress_status IN ('on_track', 'lagging', 'overdue', 'no_deadline') AND latest_period < due_period) AS stale
+    FROM target_progress GROUP BY policy_id ORDER BY policy_id`),
   // tasks with no target a report can judge (no quantity, milestone or duty) whose deadline has passed: said, not silently left out
   unjudged: await read(`SELECT policy_id, row_no FROM task_progress WHERE task_status = 'no_target' AND deadline_passed ORDER BY policy_id, row_no`),
   // targets whose latest figure is flagged for review (a likely typo, a fall): judged as reported until corrected, said so
@@ -24,7 +32,7 @@ await emitJson(async (read) => ({
       JOIN observations o ON o.department_id = p.department_id AND o.target_id = p.target_id AND o.period = p.figure_period
       WHERE o.flagged ORDER BY p.policy_id, p.code, p.department_name`),
   targets: await read(`SELECT p.policy_id, p.row_no, p.code, p.subject, p.kind, p.comparator, p.target_value, p.value_max, p.frequency, p.goal, p.unit, p.department_name,
-      p.latest_period, p.latest_value, p.figure_period, p.falls, p.rate, p.prorated, p.ceiling, p.measure, p.latest_status, round(p.progress, 4) AS progress, round(p.elapsed, 4) AS elapsed, p.progress_status
+      p.latest_period, p.latest_value, p.figure_period, p.falls, p.rate, p.prorated, p.ceiling, p.measure, p.baseline, p.indivisible, p.latest_status, round(p.progress, 4) AS progress, round(p.elapsed, 4) AS elapsed, p.progress_status
     FROM target_progress p JOIN task_progress t ON t.policy_id = p.policy_id AND t.row_no = p.row_no
     WHERE t.task_status IN ('overdue', 'lagging') AND p.progress_status IN ('overdue', 'lagging')
     ORDER BY p.policy_id, p.row_no, p.code, p.department_name`),

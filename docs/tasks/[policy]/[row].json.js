@@ -22,7 +22,7 @@ await emitJson(async (read) => {
     corrections: await read(`SELECT field_label, kind, kind_label, verbatim, corrected, source, note FROM corrections WHERE task_id = $1 ORDER BY field`, [task.task_id]),
     as_of: (await read(`SELECT strftime(as_of, '%Y-%m-%d') AS as_of FROM reporting_rules`))[0].as_of,
     status: (await read(`SELECT task_status FROM task_progress WHERE task_id = $1`, [task.task_id]))[0]?.task_status ?? null,
-    progress: await read(`SELECT code, subject, kind, comparator, target_value, value_max, frequency, goal, unit, department_name, latest_period, latest_value, figure_period, falls, rate, prorated, ceiling, measure, latest_status,
+    progress: await read(`SELECT code, subject, kind, comparator, target_value, value_max, frequency, goal, unit, department_name, latest_period, latest_value, figure_period, falls, rate, prorated, ceiling, measure, baseline, indivisible, latest_status,
         round(progress, 4) AS progress, round(elapsed, 4) AS elapsed, progress_status, strftime(deadline, '%Y-%m-%d') AS deadline
       FROM target_progress WHERE policy_id = $1 AND row_no = $2 ORDER BY code, department_name`, [values.policy, rowNo]),
     // every month's current figure of the row's targets (the files received by the as-of date), with its versions

@@ -1,0 +1,130 @@
+// The 督查通报's text (docs/components/briefing.js) on the briefing loader's output (docs/data/briefing.json.js), for a
+// warehouse with a few hand-made reports judged at 2017-12-10: what a leader reads must be what the figures say.
+// - 进度正常 says how many of its pairs no schedule judges yet (a milestone, one counted thing: 时限未到), and how many
+//   of those are not started;
+// - a pair never reported is 从未报送, and the pairs judged on a month older than the last one due are counted;
+// - a level with no baseline says its share is counted from zero;
+// - a department's late or missing months are months, not a length of delay.
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+// @ts-ignore: jsdom ships no types of its own (a DOM for htl, as the browser gives the page)
+import { JSDOM } from "jsdom";
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildWarehouse } from "../src/build.js";
+import { loadMonthlyFile } from "../src/monthly.js";
+import { PACKAGE_ROOT } from "../src/paths.js";
+import { openWarehouse } from "../src/warehouse.js";
+import { copyData } from "./support/fixtures.js";
+
+const POLICY = "cixi-2017-75";
+const HEADER = "报送单位,指标编码,统计期,累计完成值,单位,完成状态,进展情况,填报人,填报日期";
+
+type Row = Record<string, unknown>;
+interface BriefingData {
+  as_of: string;
+  receipts: number;
+  policies: Row[];
+  tasks: Row[];
+  targets: Row[];
+  unjudged: Row[];
+  reviewing: Row[];
+  departments: Row[];
+  pair_notes: Row[];
+}
+let data: BriefingData;
+// (page modules in plain JavaScript)
+let briefing: any;
+let progress: any;
+const text = (node: { textContent: string | null }) => node.textContent!.replace(/\s+/g, " ");
+
+beforeAll(async () => {
+  const f = copyData();
+  const db = join(f.dir, "w.duckdb");
+  await buildWarehouse({ data: f.data, db });
+  const wh = await openWarehouse(db, { readOnly: false });
+  try {
+    // October, in on 3 November: a milestone not started, a level (达到450家) two thirds of the way, one 次 not done yet
+    const october = [HEADER, "市经信局,CX75-22-03,2017-10,,,未启动,,,", "市经信局,CX75-06-01,2017-10,300,家,,,,", "市委组织部,CX75-13-02,2017-10,0,次,,,,"];
+    // November, in on 3 December: 市财政局's 总规模 (扩大至20亿元) at 15; the other two departments send nothing for November
+    const november = [HEADER, "市财政局,CX75-17-02,2017-11,15,亿元,,,,"];
+    for (const [name, lines, receivedAt] of [["oct.csv", october, "2017-11-03 10:00:00"], ["nov.csv", november, "2017-12-03 10:00:00"]] as const) {
+      const s = await loadMonthlyFile(wh.connection, { name, bytes: Buffer.from(lines.join("\n")), asOf: "2017-12-10", receivedAt, archiveName: null });
+      if (s.rejected > 0) throw new Error(JSON.stringify(s.rejects));
+    }
+  } finally {
+    wh.close();
+  }
+  const loaded = spawnSync(process.execPath, [join(PACKAGE_ROOT, "docs", "data", "briefing.json.js")], {
+    env: { ...process.env, LUOSHI_DB: db, LUOSHI_DATA: f.data, LUOSHI_AS_OF: "2017-12-10" }, maxBuffer: 1 << 26,
+  });
+  if (loaded.status !== 0) throw new Error(loaded.stderr.toString());
+  data = JSON.parse(loaded.stdout.toString()) as BriefingData;
+  // htl writes DOM nodes: a document for it, then the page's own modules
+  const { window } = new JSDOM("<!doctype html><body></body>");
+  Object.assign(globalThis, { window, document: window.document, Node: window.Node, DocumentFragment: window.DocumentFragment });
+  // @ts-ignore: a page module in plain JavaScript
+  briefing = await import("../docs/components/briefing.js");
+  // @ts-ignore: a page module in plain JavaScript
+  progress = await import("../docs/components/progress.js");
+}, 300_000);
+
+const overall = () => {
+  const counts = briefing.statusCounts(data.tasks.filter((t) => t.policy_id === POLICY));
+  return text(briefing.overallParagraph(data.policies.find((p) => p.policy_id === POLICY), counts, {
+    asOf: data.as_of, receipts: data.receipts, targets: data.targets, unjudged: data.unjudged, reviewing: data.reviewing,
+    notes: data.pair_notes.find((n) => n.policy_id === POLICY),
+  }));
+};
+
+describe("一、总体情况", () => {
+  it("says how many of the pairs counted 进度正常 wait for their deadline, and how many of those are not started", () => {
+    // CX75-22-03 (a milestone, 未启动) and CX75-13-02 (1次, 0 so far): on track until their deadline, never against 序时
+    expect(data.pair_notes).toEqual([{ policy_id: POLICY, awaiting_deadline: 2, awaiting_not_started: 1, stale: 3 }]);
+    expect(overall()).toMatch(/进度正常 \d+ 项（其中 2 项为节点任务或目标为 1 个的指标，时限未到、到期时判断，1 项尚未启动）/);
+  });
+
+  it("calls a pair with no report in any month 从未报送, and counts the pairs judged on a month older than the last one due", () => {
+    const s = overall();
+    expect(s).toMatch(/、从未报送 \d+ 项/);
+    expect(s).not.toContain("尚未报送");
+    // 市经信局's two and 市委组织部's one were last reported for October, November's report was due on 5 December
+    expect(s).toContain("未完成的指标中，有 3 项最近应报的月份没有报送，按此前所报的数判断。");
+    expect(s).toMatch(/有指标从未报送 \d+ 项/);
+  });
+});
+
+describe("二、进度滞后的任务", () => {
+  it("says that a level with no baseline is counted from zero, beside its share and the schedule", () => {
+    const lagging = data.targets.filter((t) => t.code === "CX75-06-01" || t.code === "CX75-17-02");
+    expect(lagging.map((t) => [t.code, t.progress_status])).toEqual([["CX75-06-01", "lagging"], ["CX75-17-02", "lagging"]]);
+    // 300 of 450 and 15 of 20, against the schedule at 30 November (333 of 364 days)
+    expect(text(briefing.targetSentence(lagging[0]))).toContain("完成 67%（未登记基数，从 0 起算）、序时 91%，落后序时");
+    expect(text(briefing.targetSentence(lagging[1]))).toContain("完成 75%（未登记基数，从 0 起算）、序时 91%，落后序时");
+    // with a baseline the share is from it, and nothing is said
+    expect(text(briefing.targetSentence({ ...lagging[0], baseline: 200 }))).not.toContain("从 0 起算");
+  });
+});
+
+describe("a target's status in words", () => {
+  it("is 时限未到 for a milestone or one counted thing before its deadline, with no 序时 beside it; 正常 for a share on schedule", () => {
+    const milestone = { kind: "milestone", progress_status: "on_track" };
+    const once = { kind: "quantity", indivisible: true, progress_status: "on_track", elapsed: 0.9 };
+    const share = { kind: "quantity", indivisible: false, progress_status: "on_track", elapsed: 0.9, progress: 0.85 };
+    expect([milestone, once, share].map(progress.statusLabel)).toEqual(["时限未到", "时限未到", "正常"]);
+    expect([milestone, once, share].map(progress.scheduleShown)).toEqual([false, false, true]);
+    // past the deadline the verdict is the deadline's
+    expect(progress.statusLabel({ ...milestone, progress_status: "overdue" })).toBe("逾期未完成");
+  });
+});
+
+describe("三、报送情况", () => {
+  it("counts a department's missing and late reports in months, not as a length of delay", () => {
+    const departments = data.departments.filter((d) => d.policy_id === POLICY);
+    const s = text(briefing.reportingParagraph(departments, { asOf: data.as_of }));
+    // owed from the policy's month: September, October and November; it sent October only
+    expect(s).toContain("市经信局（2 个月份未报）");
+    expect(s).not.toMatch(/逾期 \d+ 个月/);
+    expect(text(briefing.reportingParagraph([{ name: "某局", months_owed: 3, months_missing: 0, months_late: 2, months_returned: 0 }], { asOf: "2018-01-10" })))
+      .toContain("某局（2 个月份的报送晚于期限）");
+  });
+});
