@@ -102,6 +102,8 @@ describe("二、进度滞后的任务", () => {
     expect(text(briefing.targetSentence(lagging[1]))).toContain("完成 75%（未登记基数，从 0 起算）、序时 91%，落后序时");
     // with a baseline the share is from it, and nothing is said
     expect(text(briefing.targetSentence({ ...lagging[0], baseline: 200 }))).not.toContain("从 0 起算");
+    // a range (15-20期) is judged on its lower bound, and says so
+    expect(text(briefing.targetSentence({ ...lagging[0], baseline: 200, target_value: 450, value_max: 500 }))).toContain("完成 67%（按下限 450 计）、");
   });
 });
 

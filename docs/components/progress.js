@@ -52,6 +52,9 @@ export const scheduleShown = (t) => t.kind === "quantity" && !againstValue(t) &&
  */
 export const levelFromZero = (t) => t.kind === "quantity" && t.measure === "level" && t.baseline == null && !t.falls && !againstValue(t) && t.progress != null;
 
+/** What a share is taken against, when it is not plain: 未登记基数，从 0 起算 (levelFromZero); 按下限计 (15–20期: of 15). */
+export const shareNotes = (t) => [levelFromZero(t) ? "未登记基数，从 0 起算" : "", t.kind === "quantity" && t.value_max != null && t.progress != null ? `按下限 ${t.goal ?? t.target_value} 计` : ""].filter(Boolean);
+
 /** Quantity targets: progress bar against the time-elapsed schedule (tick). */
 export function progressBars(rows, {width} = {}) {
   // (a long subject cut with …; fitNames cuts further where the card is narrow)
@@ -136,7 +139,7 @@ export function targetProgressTable(rows, {department = false, rowHref} = {}) {
     <tbody>${rows.map((p) => html`<tr>
       ${rowHref ? html`<td><a href=${rowHref(p)}>${p.row_no}</a></td>` : ""}
       <td><code>${p.code}</code></td><td>${p.subject}</td>${department ? html`<td>${p.department_name}</td>` : ""}
-      <td>${goalText(p)}</td><td>${latestText(p)}</td><td>${shareText(p)}${levelFromZero(p) ? html`<div class="small muted" title="未登记基数：完成比例按从 0 起算">从 0 起算</div>` : ""}</td><td>${scheduleShown(p) ? pct(p.elapsed) : "—"}</td>
+      <td>${goalText(p)}</td><td>${latestText(p)}</td><td>${shareText(p)}${shareNotes(p).length ? html`<div class="small muted">${shareNotes(p).join("；")}</div>` : ""}</td><td>${scheduleShown(p) ? pct(p.elapsed) : "—"}</td>
       <td style="color:${PROGRESS[p.progress_status].color}">${statusLabel(p)}</td>
     </tr>`)}</tbody>
   </table>`;
