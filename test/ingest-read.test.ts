@@ -572,6 +572,21 @@ describe("readMonthlyFile: forms as departments fill them in", () => {
     expect(u.fileError?.message).toContain("其下 2 行只有预先填好的指标编码等，累计完成值、完成状态、进展情况都没有填写");
   });
 
+  it("a figure under a heading a cumulative figure goes by (截至目前, 10月累计, 本年度, 合计, 1-10月), 累计完成值 empty: rejected naming that column, not lost", async () => {
+    for (const heading of ["截至目前", "10月累计", "本年度", "合计", "1-10月", "年初至今"]) {
+      const csv = [`报送单位,指标编码,统计期,累计完成值,单位,完成状态,进展情况,${heading}`, "市经信局,ZN-01,2017-10,,家,推进中,正在推进,320",
+        "市经信局,ZN-01,2017-09,,家,,,300", "市经信局,ZN-01,2017-11,330,家,,,330"].join("\n");
+      const r = await readMonthlyFile({ name: "elsewhere.csv", bytes: Buffer.from(csv) }, CTX);
+      expect(r.rejects.map((x) => [x.row, x.code, x.column, x.value]), heading).toEqual([[2, "E_VALUE_MISPLACED", heading, "320"], [3, "E_VALUE_MISPLACED", heading, "300"]]);
+      expect(r.rows.map((x) => [x.period, x.value])).toEqual([["2017-11", 330]]);
+    }
+    // a column of dates, rates, targets or sources beside it is no figure typed in the wrong place
+    const other = ["报送单位,指标编码,统计期,累计完成值,单位,完成状态,年度目标,数据来源,截至日期", "市经信局,ZN-01,2017-10,,家,推进中,450,2017,2017"].join("\n");
+    const o = await readMonthlyFile({ name: "other.csv", bytes: Buffer.from(other) }, CTX);
+    expect(o.rejects).toEqual([]);
+    expect(o.rows.map((x) => [x.period, x.value, x.status])).toEqual([["2017-10", null, "in_progress"]]);
+  });
+
   it("scaledUnit: a scale word and a known unit, not a unit of its own, not a percentage", () => {
     expect(["万家", "千人次", "万 家", "亿元", "万元", "万", "家", "百分比", "万头牛", "万%", "千‰"].map(scaledUnit)).toEqual(
       ["家", "人次", "家", null, null, null, null, null, null, null, null],
@@ -810,6 +825,17 @@ describe("readMonthlyFile: .xlsx sheets and cells", () => {
     files[part] = strToU8(edit(strFromU8(files[part]!)));
     return Buffer.from(zipSync(files));
   }
+
+  it("a figure in a column with no heading beside an empty 累计完成值 (320 in column H) is rejected there, not lost; beside a figure it is left alone", async () => {
+    const book = (await writeExcelFile([{
+      data: [["报送单位", "指标编码", "统计期", "累计完成值", "单位", "完成状态", "进展情况"], ["市经信局", "ZN-01", "2017-10", null, "家", "推进中", null, 320],
+        ["市经信局", "ZN-01", "2017-09", null, "家", null, null, 300], ["市经信局", "ZN-01", "2017-11", 330, "家", null, null, 12]],
+      sheet: "本月",
+    }]).toBuffer()) as Buffer;
+    const r = await readMonthlyFile({ name: "unheaded.xlsx", bytes: book }, CTX);
+    expect(r.rejects.map((x) => [x.row, x.code, x.column, x.value])).toEqual([[2, "E_VALUE_MISPLACED", "H（无列名）", "320"], [3, "E_VALUE_MISPLACED", "H（无列名）", "300"]]);
+    expect(r.rows.map((x) => [x.period, x.value])).toEqual([["2017-11", 330]]);
+  });
 
   it("skips a hidden first sheet and reads the first visible one", async () => {
     const book = (await writeExcelFile([

@@ -526,8 +526,9 @@ export const LAST_VALUE_HEADING = "上次累计完成值（参考）";
 const bracketsFolded = (h: string) => h.replace(/\(/g, "（").replace(/\)/g, "）");
 
 /** Headings of unread columns a month's figure may be typed under by mistake, and those it never is (NOT_FIGURE_HEADING). */
-const FIGURE_HEADING = /备注|说明|完成|本月|本期|当月|新增|实绩|实际|数值|情况|数量|金额/;
-const NOT_FIGURE_HEADING = /进度|参考|上次|上月|上期|去年|上年|同期|目标|计划|任务|序号|编号|代码|率|比例|比重|同比|环比|增幅|增速|电话|手机|年份|月份|日期|时间|期限|时限|名称|内容|单位|部门|责任|联系/;
+// (also the names a cumulative figure goes by: 截至目前, 累计, 本年度, 1-10月, 合计 …)
+const FIGURE_HEADING = /备注|说明|完成|本月|本期|当月|新增|实绩|实际|数值|情况|数量|金额|累计|截至|截止|目前|至今|本年|今年|年度|年初|合计|总计|总数|数据|\d\s*月/;
+const NOT_FIGURE_HEADING = /进度|参考|上次|上月|上期|去年|上年|同期|目标|计划|任务|序号|编号|代码|率|比例|比重|同比|环比|增幅|增速|电话|手机|年份|月份|日期|时间|期限|时限|名称|内容|单位|部门|责任|联系|来源|口径/;
 
 /**
  * Finds the header among the first HEADER_SCAN_ROWS rows (the row naming the most known columns; the first such
@@ -1105,6 +1106,18 @@ export function rowReader(header: TableHeader, showsFigure: (index: number) => b
         if (figure !== null && figure.ok && figure.value !== null && figure.value.value !== 0) {
           figureElsewhere = { column: headerCells[i]!, text };
           break;
+        }
+      }
+      // a figure in a column with no heading (.xlsx: a CSV row with one is rejected for it, E_EXTRA_CELLS), 「320」 in
+      // column H right of the table: typed beside the empty 累计完成值, not to be lost
+      if (figureElsewhere === undefined && unheaded !== NONE) {
+        for (const i of [...unnamed, ...Array.from({ length: Math.max(0, line.length - headerCells.length) }, (_, k) => headerCells.length + k)]) {
+          const text = cleanCell(line[i] ?? "");
+          const figure = text !== "" && isBareFigure(text) ? parseValue(text) : null;
+          if (figure !== null && figure.ok && figure.value !== null && figure.value.value !== 0) {
+            figureElsewhere = { column: `${columnLetter(i)}（无列名）`, text };
+            break;
+          }
         }
       }
       // the template's last figure with no last period: the template wrote no figure there (any figure, 0 too, was typed)
