@@ -760,6 +760,32 @@ describe("readMonthlyFile: forms as departments fill them in", () => {
     expect(rejectCodes(r)).toEqual({ 5: ["E_REQUIRED"], 6: ["E_REQUIRED"] });
   });
 
+  it("statuses under a heading the reader does not know (进展, 完成标志), with no 完成状态 column, reject the file (E_HEADER) instead of being dropped", async () => {
+    for (const heading of ["进展", "完成标志"]) {
+      const csv = [`报送单位,指标编码,统计期,累计完成值,单位,${heading}`, "市经信局,ZN-01,2017-10,450,家,已完成", "市科技局,ZN-03,2017-10,,,推进中"].join("\n");
+      const r = await readMonthlyFile({ name: "status.csv", bytes: Buffer.from(csv) }, CTX);
+      expect(r.fileError?.code, heading).toBe("E_HEADER");
+      expect(r.fileError?.message).toContain(`F 列「${heading}」中填的是完成状态（如「已完成」）：这些状态不会被读取；请把列名改为「完成状态」`);
+    }
+    // beside a 完成状态 column, or holding words rather than statuses, such a column is only ignored
+    const beside = ["报送单位,指标编码,统计期,累计完成值,单位,完成状态,进展", "市科技局,ZN-03,2017-10,,,推进中,推进中"].join("\n");
+    expect((await readMonthlyFile({ name: "beside.csv", bytes: Buffer.from(beside) }, CTX)).fileError).toBeNull();
+    const words = ["报送单位,指标编码,统计期,累计完成值,单位,进展", "市经信局,ZN-01,2017-10,450,家,已完成认定工作，待公示"].join("\n");
+    expect((await readMonthlyFile({ name: "words.csv", bytes: Buffer.from(words) }, CTX)).fileError).toBeNull();
+  });
+
+  it("a total row that repeats the target's code (合计 as its 报送单位) is skipped and listed, not rejected as an unknown department", async () => {
+    const csv = ["报送单位,指标编码,统计期,累计完成值,单位", "市经信局,ZN-02,2017-10,30,万元", "市财政局,ZN-02,2017-10,20,万元", "合计,ZN-02,2017-10,50,万元",
+      "全市 合计,ZN-02,2017-10,50,万元", "市经信局,ZN-01,2017-10,450,家"].join("\n");
+    const r = await readMonthlyFile({ name: "total.csv", bytes: Buffer.from(csv) }, CTX);
+    expect(r.rejects).toEqual([]);
+    expect(r.rows.map((x) => x.sourceRow)).toEqual([2, 3, 6]);
+    expect(r.file.skippedRows.map((x) => [x.row, x.reason])).toEqual([[4, expect.stringContaining("“合计”行")], [5, expect.stringContaining("“合计”行")]]);
+    // a department whose name only begins with the word is a department
+    const named = await readMonthlyFile({ name: "named.csv", bytes: Buffer.from(["报送单位,指标编码,统计期,累计完成值,单位", "合计局,ZN-02,2017-10,30,万元"].join("\n")) }, CTX);
+    expect(named.rejects.map((x) => x.code)).toEqual(["E_UNKNOWN_DEPARTMENT"]);
+  });
+
   it("a row with neither 报送单位, 指标编码 nor 统计期 (a total left without its label) gets one problem saying what it holds", async () => {
     const csv = [HEADER, "市经信局,ZN-01,2017-10,450,家,,,,", "市经信局,ZN-02,2017-10,30,万元,,,,", ",,,480,,,,,", ",,,,,,进展顺利,张三,"].join("\n");
     const r = await readMonthlyFile({ name: "unlabeled.csv", bytes: Buffer.from(csv) }, CTX);

@@ -5,7 +5,7 @@
 import Papa from "papaparse";
 import { UNITS } from "../targets/units.js";
 import { fileError, type FileError } from "./codes.js";
-import { isBareFigure, parsePeriod, parseReportDate, parseValue, unitDef } from "./values.js";
+import { isBareFigure, parsePeriod, parseReportDate, parseStatus, parseValue, unitDef } from "./values.js";
 import type { Grid, Merge } from "./xlsx.js";
 
 export type Field = "department" | "targetCode" | "period" | "value" | "unit" | "status" | "note" | "reporter" | "reportedAt";
@@ -270,8 +270,9 @@ function nonDataRow(line: string[], cells: Record<Field, string>, layout: RowLay
   const first = filled[0] ?? "";
   const m = first.replace(/\s+/g, "").match(FOOTER);
   // 「合计」 may stand in the 指标编码 column too (with 报送单位 merged down beside it); any other code makes the row a report
+  // (and 合计 as the 报送单位 of a row that repeats a code: the towns' total of one target, no department's report)
   if (cells.targetCode !== "") {
-    const total = cells.targetCode.replace(/\s+/g, "").match(FOOTER);
+    const total = cells.targetCode.replace(/\s+/g, "").match(FOOTER) ?? cells.department.replace(/\s+/g, "").match(TOTAL);
     return total ? `“${total[1]}”${FOOTER_REASON}` : null;
   }
   if (m) return `“${m[1]}”${FOOTER_REASON}`;
@@ -622,6 +623,18 @@ export function readHeader(sheet: Grid, merges: readonly Merge[] = []): { header
     }
   }
 
+  // no 完成状态 column, and one the reader does not know holds statuses (「进展」「完成标志」 已完成): dropped unseen, a
+  // milestone's row would read as unfilled
+  if (!byField.has("status")) {
+    const statuses = statusColumns(headerLine, new Set(matches.map((m) => m.index)), sheet.slice(best.index + 1, best.index + 1 + NUMERIC_SAMPLE_ROWS));
+    if (statuses !== "") {
+      return {
+        error: fileError("E_HEADER", `第 ${headerRow} 行表头中没有「${COLUMN_NAME.status}」列，而 ${statuses}：这些状态不会被读取；` +
+          `请把列名改为「${COLUMN_NAME.status}」`),
+      };
+    }
+  }
+
   const columns: MappedColumn[] = matches.map((m) => ({ field: m.field, header: m.header, index: m.index, letter: columnLetter(m.index) }));
   const valueMatch = byField.get("value")?.[0];
   // 累计完成值 over two columns (a merged heading, or the second left blank): the figures in the first, 万元 or 家 in
@@ -762,6 +775,23 @@ function numericColumns(line: readonly string[], mapped: ReadonlySet<number>, ro
       return p.ok && p.value !== null;
     });
     if (numbers.length > 0 && numbers.length * 2 >= cells.length) found.push(`${columnLetter(i)} 列「${h}」中填的是数值（如「${numbers[0]}」）`);
+  });
+  return found.join("、");
+}
+
+/** Columns under a heading the reader does not know whose cells are mostly statuses (已完成, 推进中): 「F 列「进展」中填的是完成状态（如「已完成」）」. */
+function statusColumns(line: readonly string[], mapped: ReadonlySet<number>, rows: Grid): string {
+  const found: string[] = [];
+  line.forEach((cell, i) => {
+    const h = cleanCell(cell ?? "");
+    // (the template's 上次完成状态（参考）: the last status loaded, by design not read)
+    if (h === "" || mapped.has(i) || /[（(]参考[）)]$/.test(h)) return;
+    const cells = rows.map((r) => cleanCell(r[i] ?? "")).filter((c) => c !== "");
+    const statuses = cells.filter((c) => {
+      const p = parseStatus(c);
+      return p.ok && p.value !== null;
+    });
+    if (statuses.length > 0 && statuses.length * 2 >= cells.length) found.push(`${columnLetter(i)} 列「${h}」中填的是完成状态（如「${statuses[0]}」）`);
   });
   return found.join("、");
 }
@@ -1080,7 +1110,7 @@ export function rowReader(header: TableHeader, showsFigure: (index: number) => b
       codeIsHeader = isHeaderOrFooterCode(cells.targetCode);
       codeHeaders.set(cells.targetCode, codeIsHeader);
     }
-    if ((cells.targetCode === "" && unheaded === NONE) || codeIsHeader) {
+    if ((cells.targetCode === "" && unheaded === NONE) || codeIsHeader || (cells.department !== "" && TOTAL.test(cells.department.replace(/\s+/g, "")))) {
       const reason = nonDataRow(line, cells, layout);
       const moved = reason === REPEATED_HEADER ? movedColumns(line, layout) : null;
       if (moved !== null) {
