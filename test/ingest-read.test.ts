@@ -628,7 +628,8 @@ describe("readMonthlyFile: forms as departments fill them in", () => {
   it("headings of the figure and the status as forms write them: years to date before the name, a unit after it, common status names", async () => {
     const read = (header: string, row = "市经信局,ZN-01,2017-10,450,推进中") =>
       readMonthlyFile({ name: "h.csv", bytes: Buffer.from([header, row].join("\n")) }, CTX);
-    for (const value of ["本年累计完成值", "1-10月累计完成值", "2017年1-10月累计完成值", "截至10月底累计完成值", "截至本月累计完成数", "累计完成值 家", "累计完成值:家", "累计完成值/家"]) {
+    for (const value of ["本年累计完成值", "1-10月累计完成值", "2017年1-10月累计完成值", "截至10月底累计完成值", "截至本月累计完成数", "累计完成值 家", "累计完成值:家", "累计完成值/家",
+      "2017年累计完成值", "2017年度累计完成值", "年初以来累计完成值", "今年以来累计完成值", "17年1-10月累计完成值", "截至10月31日累计完成值", "10月底累计完成值"]) {
       const r = await read(`报送单位,指标编码,统计期,${value},完成状态`);
       expect([value, r.fileError, r.rows.map((x) => [x.value, x.status])]).toEqual([value, null, [[450, "in_progress"]]]);
     }

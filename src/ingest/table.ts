@@ -90,7 +90,8 @@ function splitHeader(header: string): { key: string; bracket: string | null } {
  * 「截至10月底累计完成值」「本月累计完成值」 are the 累计完成值. (Not 「本月完成值」 or 「10月完成值」: one month's figure is no
  * cumulative one; nor 「上月累计完成值」, last month's figure, kept beside this month's for reference: not read.)
  */
-const CUMULATIVE_PREFIX = /^(?:本年度?|今年|当年|全年|本月|当月|本期|年初至今|年初至本月|自年初|(?:\d{4}年)?(?:1|一)月?(?:份)?[~至到—]?\d{1,2}月份?|截[至止](?:本月|本期|当月|目前|今|\d{4}年)?(?:\d{1,2}月)?(?:份)?(?:底|末)?)(?=累计)/;
+// (a year may stand first, 「2017年累计完成值」「17年1-10月累计完成值」; a date may end it, 「截至10月31日累计完成值」)
+const CUMULATIVE_PREFIX = /^(?:(?:\d{2,4}年度?)?(?:本年度?|今年|当年|全年|本月|当月|本期|年初至今|年初以来|今年以来|本年以来|年初至本月|自年初|(?:1|一)月?(?:份)?[~至到—-]?\d{1,2}月份?)?|(?:\d{2,4}年)?\d{1,2}月份?(?:底|末)|截[至止](?:本月|本期|当月|目前|今|\d{2,4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:份)?(?:底|末)?)(?=累计)/;
 
 /** A key with a cumulative prefix (CUMULATIVE_PREFIX) read without it, when what remains names the value. */
 function cumulativeKey(key: string): string {
