@@ -1200,6 +1200,25 @@ describe("readMonthlyFile: .xlsx sheets and cells", () => {
       const r = await readMonthlyFile({ name: "month-group.csv", bytes: Buffer.from(csv) }, CTX);
       expect([group, r.fileError, r.rows.map((x) => x.value)]).toEqual([group, null, [450]]);
     }
+    // 累计完成值 (累计完成) itself over 本月 | 累计 (当月 | 累计): the one headed 累计, in a CSV and a workbook
+    for (const top of ["累计完成值", "累计完成"]) {
+      for (const month of ["本月", "当月"]) {
+        const text = [`报送单位,指标编码,统计期,${top},,单位,完成状态`, `,,,${month},累计,,`, "市经信局,ZN-01,2017-10,25,320,家,推进中"].join("\n");
+        const c = await readMonthlyFile({ name: "over.csv", bytes: Buffer.from(text) }, CTX);
+        expect([top, month, c.fileError, c.rejects, c.rows.map((x) => x.value)]).toEqual([top, month, null, [], [320]]);
+        const down = (value: string, rows: number) => ({ value, rowSpan: rows });
+        const book = (await writeExcelFile([{
+          sheet: "报表",
+          data: [
+            [down("报送单位", 2), down("指标编码", 2), down("统计期", 2), { value: top, columnSpan: 2 }, null, down("单位", 2), down("完成状态", 2)],
+            [null, null, null, month, "累计", null, null],
+            ["市经信局", "ZN-01", "2017-10", 25, 320, "家", "推进中"],
+          ],
+        }]).toBuffer()) as Buffer;
+        const x = await readMonthlyFile({ name: "over.xlsx", bytes: book }, CTX);
+        expect([top, month, x.fileError, x.rejects, x.rows.map((y) => y.value)]).toEqual([top, month, null, [], [320]]);
+      }
+    }
     const csv = ["报送单位,指标编码,统计期,累计完成值（截至上月）,累计完成值（截至本月）", "市经信局,ZN-01,2017-10,400,450"].join("\n");
     const r = await readMonthlyFile({ name: "last-month.csv", bytes: Buffer.from(csv) }, CTX);
     expect(r.rows.map((x) => x.value)).toEqual([450]);

@@ -323,7 +323,8 @@ function twoRowCandidate(upper: string[], lower: string[], index: number): Candi
     const subSplit = splitHeader(sub);
     let topField = topSplit === null ? null : ALIAS_TO_FIELD.get(topSplit.key) ?? null;
     // 「累计完成」 over 数值 | 单位: a name of the value may head a group of its own
-    if (topField === "value" && sub !== "" && sub !== top && (FIGURE_WORDS.has(subSplit.key) || ALIAS_TO_FIELD.get(subSplit.key) === "unit")) topField = null;
+    // (or over 本月 | 累计: the month's own figure beside the cumulative one)
+    if (topField === "value" && sub !== "" && sub !== top && (FIGURE_WORDS.has(subSplit.key) || ALIAS_TO_FIELD.get(subSplit.key) === "unit" || MONTH_GROUP.test(subSplit.key))) topField = null;
     if (topField !== null && sub !== "" && sub !== top) return null;
     const header = sub === "" || sub === top ? top : group === "" ? sub : `${group}·${sub}`;
     line.push(header);
@@ -331,7 +332,9 @@ function twoRowCandidate(upper: string[], lower: string[], index: number): Candi
     const groupSplit = splitHeader(group);
     // the columns under 「本月完成」 (one month's figure and its unit) are not the report's: it is the cumulative figure
     // (but 「10月完成情况」 over 本月 | 累计: the one headed 累计 is)
-    const monthOnly = topField === null && sub !== "" && MONTH_GROUP.test(groupSplit.key) && !/累计/.test(groupSplit.key) && !/累计/.test(subSplit.key);
+    // (nor the one headed 本月 under 累计完成值: its neighbour headed 累计 is)
+    const monthOnly = topField === null && sub !== "" && !/累计/.test(subSplit.key) &&
+      ((MONTH_GROUP.test(groupSplit.key) && !/累计/.test(groupSplit.key)) || MONTH_GROUP.test(subSplit.key));
     let field: Field | null = monthOnly ? null : topField ?? (sub === "" ? null : ALIAS_TO_FIELD.get(subSplit.key) ?? null);
     if (!monthOnly && field === null && sub !== "" && FIGURE_WORDS.has(subSplit.key) && (ALIAS_TO_FIELD.get(groupSplit.key) === "value" || FIGURE_GROUP.test(groupSplit.key))) field = "value";
     if (field !== null) {
@@ -545,7 +548,10 @@ export function readHeader(sheet: Grid, merges: readonly Merge[] = []): { header
   // a header drawn on two rows, when that names more columns than any one row (one row when as many)
   for (let k = 0; best !== null && k + 1 < headerZone.length; k++) {
     const pair = twoRowCandidate(headerZone[k]!, headerZone[k + 1]!, k + 1);
-    if (pair !== null && distinctFields(pair) > distinctFields(best)) best = pair;
+    // (as many, from the upper row, when the lower one moves the figure: 累计完成值 over 本月 | 累计 is read at 累计)
+    const valueAt = (c: Candidate) => c.matches.find((m) => m.field === "value")?.index;
+    if (pair !== null && (distinctFields(pair) > distinctFields(best) ||
+      (distinctFields(pair) === distinctFields(best) && best.index === k && valueAt(pair) !== undefined && valueAt(best) !== undefined && valueAt(pair) !== valueAt(best)))) best = pair;
   }
   const required = COLUMNS.filter((c) => REQUIRED_FIELDS.includes(c.field)).map((c) => c.name);
   if (best === null || distinctFields(best) < 2) {
