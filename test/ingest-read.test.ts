@@ -808,6 +808,21 @@ describe("readMonthlyFile: forms as departments fill them in", () => {
     expect(r.rows.map((x) => [x.targetCode, x.status])).toEqual([["ZN-01", null], ["ZN-02", null], ["ZN-03", "done"]]);
   });
 
+  it("Word's line break (U+000B) pasted into a note reads as a space, in UTF-8 and GBK; another control character rejects the file naming its line", async () => {
+    const csv = [HEADER, "市经信局,ZN-01,2017-10,450,家,推进中,第一批\u000b第二批,,", "市经信局,ZN-02,2017-10,30,万元,,,,"].join("\n");
+    for (const [name, bytes, encoding] of [["vt.csv", Buffer.from(csv), "utf-8"], ["vt-gbk.csv", iconv.encode(csv, "gbk"), "gb18030"]] as const) {
+      const r = await readMonthlyFile({ name, bytes }, CTX);
+      expect([name, r.fileError, r.file.encoding]).toEqual([name, null, encoding]);
+      expect(r.rows.map((x) => x.note)).toEqual(["第一批 第二批", null]);
+    }
+    const bad = csv.replace("\u000b", "\u0001");
+    for (const [name, bytes, encoding] of [["ctl.csv", Buffer.from(bad), "utf-8"], ["ctl-gbk.csv", iconv.encode(bad, "gbk"), "gb18030"]] as const) {
+      const r = await readMonthlyFile({ name, bytes }, CTX);
+      expect([name, r.fileError?.code]).toEqual([name, "E_ENCODING"]);
+      expect(r.fileError?.message).toContain(`按 ${encoding} 解码后第 2 行含有控制字符（U+0001）`);
+    }
+  });
+
   it("a UTF-8 file with one note pasted in GBK is rejected naming the line of the first invalid byte", async () => {
     const bytes = Buffer.concat([Buffer.from(`${HEADER}\n市经信局,ZN-01,2017-10,450,家,,,,\n市经信局,ZN-02,2017-10,30,万元,,`), iconv.encode("进展顺利", "gbk"), Buffer.from(",,\n")]);
     const r = await readMonthlyFile({ name: "mixed.csv", bytes }, CTX);

@@ -71,8 +71,8 @@ function sniffZip(bytes: Uint8Array): Sniffed {
   return { kind: "error", error: fileError("E_FILE_TYPE", "这是 ZIP 压缩包而不是 .xlsx 工作簿，请解压后提交 .xlsx 或 CSV") };
 }
 
-/** Control characters that never occur in a report: C0 except tab, LF, CR; DEL; C1. */
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+/** Word's line and page breaks (U+000B, U+000C), read as spaces: the only control characters text pasted into a report brings. */
+const WORD_BREAKS = /[\u000B\u000C]/g;
 
 /** Decodes strictly; null when any byte sequence is invalid for the encoding. */
 function strictDecode(bytes: Uint8Array, encoding: string): string | null {
@@ -90,7 +90,7 @@ function strictDecode(bytes: Uint8Array, encoding: string): string | null {
  * GB18030 sequences (rare scripts, CJK extension B) count as unusual too.
  */
 export function looksLikeGbText(bytes: Uint8Array, text: string): boolean {
-  if (CONTROL.test(text)) return false;
+  // (a control character in text that otherwise reads as GBK is said as such, with its line, by textResult)
   if (/[\uE000-\uF8FF]/.test(text)) return false; // private use: GB18030 maps unassigned codes there
   let common = 0;
   let unusual = 0;
@@ -134,10 +134,19 @@ function looksLikeBomlessUtf16(bytes: Uint8Array): boolean {
 }
 
 function textResult(text: string, encoding: TextEncoding): Sniffed {
-  const body = text.replace(/^\uFEFF/, "");
+  // (Word's line break inside a cell, U+000B, and its page break, U+000C, come with text pasted from it: a space)
+  const body = text.replace(/^\uFEFF/, "").replace(WORD_BREAKS, " ");
   if (body.trim() === "") return { kind: "error", error: fileError("E_FILE_EMPTY", "文件中只有空白") };
   if (!plausibleText(body)) {
-    return { kind: "error", error: fileError("E_ENCODING", `按 ${encoding} 解码后含有控制字符，文件可能已损坏`) };
+    const at = body.search(IMPLAUSIBLE);
+    let line = 1;
+    for (let i = body.indexOf("\n"); i !== -1 && i < at; i = body.indexOf("\n", i + 1)) line++;
+    const code = `U+${body.codePointAt(at)!.toString(16).toUpperCase().padStart(4, "0")}`;
+    return {
+      kind: "error",
+      error: fileError("E_ENCODING", `按 ${encoding} 解码后第 ${line} 行含有${/[\uE000-\uF8FF]/.test(body[at]!) ? "无法显示的私用区字符" : "控制字符"}（${code}），文件可能已损坏；` +
+        "如该行有从其他软件粘贴的文字，请删去这个字符后重新保存"),
+    };
   }
   const head = body.trimStart().slice(0, 400).toLowerCase();
   if (head.startsWith("<")) {
