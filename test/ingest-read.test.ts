@@ -599,6 +599,20 @@ describe("readMonthlyFile: forms as departments fill them in", () => {
     expect(r.rejects.map((x) => [x.row, x.code, x.column, x.value])).toEqual([[2, "E_UNIT_MISMATCH", "单位", "亿"], [3, "E_UNIT_MISMATCH", "累计完成值", "3500万元"]]);
     expect(r.rejects[0]!.message).toContain("“亿”不是计量单位（指标单位为 万元）：请写成如 亿元");
     expect(r.rejects[1]!.message).toContain("单元格为 万元，「单位」列为 亿元：同一个数写了不同的单位");
+    // against a target in 亿元, 亿 is asked to be written as the target's unit itself, nothing to convert
+    const yi = await readMonthlyFile({ name: "yi.csv", bytes: Buffer.from([HEADER, "市经信局,ZN-05,2017-10,6,亿,,,,"].join("\n")) },
+      { ...CTX, targets: new Map([...CTX.targets, ["ZN-05", { unit: "亿元", kind: "quantity", countingStart: "2017-09", reportingDepartments: ["市经信局"] }]]) });
+    expect(yi.rejects.map((x) => x.message)).toEqual([expect.stringContaining("“亿”不是计量单位（指标单位为 亿元）：请写成 亿元")]);
+  });
+
+  it("a 单位 cell that is no unit says what to write: one unit (家（个）), or the column renamed when it names a department; a figure in 完成状态 is sent to 累计完成值", async () => {
+    const csv = [HEADER, "市经信局,ZN-01,2017-10,450,家（个）,,,,", "市经信局,ZN-01,2017-09,440,市经信局,,,,", "市经信局,ZN-01,2017-11,460,家,320,,,"].join("\n");
+    const r = await readMonthlyFile({ name: "units.csv", bytes: Buffer.from(csv) }, CTX);
+    expect(r.rejects.map((x) => [x.row, x.code])).toEqual([[2, "E_UNIT_MISMATCH"], [3, "E_UNIT_MISMATCH"], [4, "E_BAD_STATUS"]]);
+    expect(r.rejects[0]!.message).toContain("（「单位」列只填一个计量单位，如 家）");
+    expect(r.rejects[0]!.message).not.toContain("报送单位");
+    expect(r.rejects[1]!.message).toContain("如这一列填的是报送单位，请把列名改为「报送单位」");
+    expect(r.rejects[2]!.message).toContain("数请填在「累计完成值」列");
   });
 
   it("a reject shows the value as sent, not as read with the unit of the header or the 单位 column", async () => {

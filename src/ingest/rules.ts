@@ -72,6 +72,9 @@ export type RowOptions = {
 };
 
 /** One accepted row, in the target's unit. */
+/** A name that reads as a department's (市经信局, 周巷镇, 创新中心), not a unit: the 单位 column may have meant the reporting unit. */
+const DEPARTMENT_LIKE = /(?:局|办|委|镇|乡|街道|中心|部|院|所|公司|政府|单位|协会|集团)$/;
+
 export type ValidRow = {
   /** Canonical department name. */
   department: string;
@@ -602,10 +605,16 @@ function checkCells(cells: RowCells, sourceRow: number, memo: RowMemo): ValidRow
           const where = inCell === null && inColumn !== null ? "unit" : "value";
           const bareScale = /^[十百千万亿]+$/.test(reportedUnit);
           issues = addIssue(issues, cells, "E_UNIT_MISMATCH", where, rowMessage("E_UNIT_MISMATCH", bareScale
-            ? `“${reportedUnit}”不是计量单位（指标单位为 ${targetUnit}）：请写成如 ${reportedUnit}${targetUnit.replace(/^[十百千万亿]+/, "")}，或换算为 ${targetUnit}`
+            ? `“${reportedUnit}”不是计量单位（指标单位为 ${targetUnit}）：${`${reportedUnit}${targetUnit.replace(/^[十百千万亿]+/, "")}` === targetUnit
+              ? `请写成 ${targetUnit}`
+              : `请写成如 ${reportedUnit}${targetUnit.replace(/^[十百千万亿]+/, "")}，或换算为 ${targetUnit}`}`
             : `${inCell === null && inColumn === null ? (inHeader !== null ? "表头（列名）所写" : "表头上方所写的金额") : "填写"}的单位为 ${reportedUnit}，指标单位为 ${targetUnit}，两者无法换算` +
               // (「单位」 holding 市经信局: the column meant the reporting unit)
-              (where === "unit" && unitDef(reportedUnit) === null && !/\d/.test(reportedUnit) ? `（「${COLUMN_NAME.unit}」列应填计量单位；如这一列填的是报送单位，请把列名改为「${COLUMN_NAME.department}」）` : "")));
+              (where === "unit" && unitDef(reportedUnit) === null && !/\d/.test(reportedUnit)
+                ? DEPARTMENT_LIKE.test(reportedUnit)
+                  ? `（「${COLUMN_NAME.unit}」列应填计量单位；如这一列填的是报送单位，请把列名改为「${COLUMN_NAME.department}」）`
+                  : `（「${COLUMN_NAME.unit}」列只填一个计量单位，如 ${targetUnit}）`
+                : "")));
         }
       }
     }

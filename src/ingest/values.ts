@@ -479,6 +479,8 @@ const STATUS_HINTS: [RegExp, string][] = [
   [/^(未完成|尚未完成|没有完成|未达到|未达标)$/, "（尚未完成的请填“推进中”，还没有开始的填“未启动”）"],
   [/滞后|延期|延迟|缓慢|落后/, "（进度滞后的请填“推进中”，并在「进展情况」中说明滞后的原因）"],
   [/^(正常|顺利|良好)$/, "（工作正常进行、尚未完成的请填“推进中”）"],
+  // (a figure typed one column too far: 320, 85%, 450家)
+  [/^[-+]?[0-9０-９][0-9０-９,，.．]*\s*(?:%|％|[\u4e00-\u9fa5]{1,3})?$/, "（完成状态只填 未启动、推进中 或 已完成；数请填在「累计完成值」列）"],
 ];
 const STATUS_BY_WORD = new Map<string, Status>(
   (Object.entries(STATUS_WORDS) as [Status, readonly string[]][]).flatMap(([s, words]) => words.map((w) => [w.replace(/\s+/g, ""), s] as const)),
