@@ -371,11 +371,21 @@ function englishMonth(t: string): string[] | null {
 function monthRangeEnd(t: string): string[] | null {
   const m = MONTH_RANGE.exec(t);
   if (!m || Number(m[3]) > Number(m[4]) || Number(m[3]) !== 1) return null;
-  return [m[0], m[1]!, m[4]!];
+  return [m[0]!, m[1]!, m[4]!];
 }
 
-/** 「2017年1-10月」「2017.1-10」「2017年9月至10月」: a year's months from one to another. */
-const MONTH_RANGE = /^(\d{4})([年./])(\d{1,2})月?[-~～至到—–](\d{1,2})(?:月份?)?$/;
+/**
+ * 「2017年1-10月」「2017.1-10」「2017年9月至10月」「2017年1-10月累计」, and the year written on both ends,
+ * 「2017.01-2017.10」「2017年1月至2017年10月」: a year's months from one to another ([_, year, sep, first, last]).
+ */
+const MONTH_RANGE = {
+  exec(t: string): string[] | null {
+    const short = t.match(/^(\d{4})([年./])(\d{1,2})月?[-~～至到—–](\d{1,2})(?:月份?)?(?:累计|\(累计\))?$/);
+    if (short) return short;
+    const both = t.match(/^(\d{4})([年./-])(\d{1,2})月?[-~～至到—–](\d{4})[年./-](\d{1,2})(?:月份?)?(?:累计|\(累计\))?$/);
+    return both && both[1] === both[4] ? [both[0], both[1]!, both[2]!, both[3]!, both[5]!] : null;
+  },
+};
 
 const QUARTERS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, "1": 1, "2": 2, "3": 3, "4": 4 };
 
