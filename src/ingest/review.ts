@@ -157,11 +157,11 @@ function seriesOf<R extends Pick<ValidRow, "department" | "targetCode" | "period
 }
 
 /**
- * A 进展情况 that says nothing (无, /, —, 同上, 暂无, 正常 …: staff fill every cell): it does not explain a falling figure.
+ * A 进展情况 that says nothing (无, /, —, 同上, 暂无, 正常, or a status word, 推进中 …: staff fill every cell): it does not explain a falling figure.
  * Ten characters at most. The SQL of the same rule (src/drops.ts, src/sql/views/observations.sql) uses
  * EMPTY_NOTE_SQL, which test/drops.test.ts holds equal to the view's.
  */
-const EMPTY_NOTE_PATTERN = "^(?:[/／\\\\、xX×*＊.。·…]+|[-－—–─_＿~～]+|无|没有|空|略|同上|如上|见上|暂无|无说明|无变化|正常|不适用|n/?a|null|none)[。.]?$";
+const EMPTY_NOTE_PATTERN = "^(?:[/／\\\\、xX×*＊.。·…]+|[-－—–─_＿~～]+|无|没有|空|略|同上|如上|见上|暂无|无说明|无变化|正常|不适用|推进中|进行中|正在推进|正常推进|正常推进中|有序推进|稳步推进|持续推进|按计划推进|按序时推进|进展顺利|进展良好|顺利|良好|已完成|未启动|n/?a|null|none)[。.]?$";
 const EMPTY_NOTE = new RegExp(EMPTY_NOTE_PATTERN, "i");
 export const EMPTY_NOTE_SQL = `(?i)${EMPTY_NOTE_PATTERN}`;
 /** Whether a row's 进展情况 explains a figure below the one before it: anything but nothing or a placeholder. */
