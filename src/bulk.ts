@@ -18,8 +18,8 @@
 import { listValue, type DuckDBConnection, type DuckDBValue } from "@duckdb/node-api";
 import { writeFileSync } from "node:fs";
 import { verifyBody, type CsvPlan } from "./ingest/csvplan.js";
-import { CellVerdicts, validateRows } from "./ingest/rules.js";
-import { brokenLineReason, joinedLine, noDataMessage, rowReader, ZERO_WIDTH, type Field, type SkippedRow, type TableRow } from "./ingest/table.js";
+import { CellVerdicts, DOTTED_THOUSANDS, validateRows } from "./ingest/rules.js";
+import { brokenLineReason, cleanCell, joinedLine, noDataMessage, rowReader, ZERO_WIDTH, type Field, type SkippedRow, type TableRow } from "./ingest/table.js";
 import { STATUS_WORDS, normalizeCell, parseValue } from "./ingest/values.js";
 import { UNITS } from "./targets/units.js";
 import { fileError } from "./ingest/codes.js";
@@ -242,10 +242,12 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
       const v = verdicts.reportDate(d);
       return v === null ? [] : [[d, v.date]];
     }));
-  await tempTable(connection, "luoshi_value", [["raw", "VARCHAR"], ["value", "DOUBLE"], ["text", "VARCHAR"], ["in_cell", "VARCHAR"], ["scale_only", "VARCHAR"]],
+  // (dotted: 1.000家, a count the review asks about (DOTTED_THOUSANDS); a plain number never is one, its decimals
+  // having no trailing zero)
+  await tempTable(connection, "luoshi_value", [["raw", "VARCHAR"], ["value", "DOUBLE"], ["text", "VARCHAR"], ["in_cell", "VARCHAR"], ["scale_only", "VARCHAR"], ["dotted", "BOOLEAN"]],
     values.flatMap(([raw]) => {
       const v = verdicts.value(raw);
-      return v === null ? [] : [[raw, v.value, v.text, v.unitInCell, v.scaleOnly]];
+      return v === null ? [] : [[raw, v.value, v.text, v.unitInCell, v.scaleOnly, DOTTED_THOUSANDS.test(cleanCell(raw))]];
     }));
 
   // 2. duplicate keys (rowKey, its parts numbered per distinct text): every copy is left to the JavaScript rules
@@ -322,7 +324,7 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
       -- a value is read by SQL (plain) or found among the verdicts (mv), never both; '' is never among them
       SELECT q.i, q.cells_ok, q.st, q.u, q.n, q.rp, q.ra, q.v, q.st_pos, q.status, q.v_has, q.in_column, dc.target_id, dc.code, dc.department_id, dc.t_unit, dc.kind,
         dc.start_month, dc.huge, dc.done_floor, dc.done_ceiling, dc.money, dc.counted, dc.percent, dc.pct_low, dc.pct_high, dc.falling_rate, dc.increment, mp.period, md.date AS reported_at, md.raw IS NOT NULL AS ra_found,
-        q.plain OR mv.raw IS NOT NULL AS v_found, coalesce(q.plain_value, mv.value) AS value, coalesce(q.plain_text, mv.text) AS v_text, mv.scale_only AS v_scale,
+        q.plain OR mv.raw IS NOT NULL AS v_found, coalesce(q.plain_value, mv.value) AS value, coalesce(q.plain_text, mv.text) AS v_text, mv.scale_only AS v_scale, coalesce(mv.dotted, false) AS v_dotted,
         coalesce(q.plain_unit, mv.in_cell, q.in_column, $5) AS ru0
       FROM w q
       JOIN temp.luoshi_dc dc ON dc.d = q.d AND dc.c = q.c
@@ -352,7 +354,7 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
       SELECT r.*, ${withCurrent ? "cur.code IS NOT NULL" : "false"} AS in_cur,
         ${withCurrent ? "cur.code IS NOT NULL AND cur.value IS NOT DISTINCT FROM r.value AND cur.status IS NOT DISTINCT FROM r.status AND cur.note IS NOT DISTINCT FROM r.note" : "false"} AS unchanged,
         (coalesce(r.value >= r.huge, false)
-          OR (r.value IS NOT NULL AND r.value <> floor(r.value) AND coalesce(r.counted, list_contains($4, r.row_unit), false))
+          OR (r.value IS NOT NULL AND (r.value <> floor(r.value) OR r.v_dotted) AND coalesce(r.counted, list_contains($4, r.row_unit), false))
           OR (r.status IS NOT DISTINCT FROM 'done' AND r.done_floor IS NOT NULL AND (r.value IS NULL OR r.value < r.done_floor))
           OR (r.status IS NOT DISTINCT FROM 'done' AND r.done_ceiling IS NOT NULL AND (r.value IS NULL OR r.value > r.done_ceiling))
           OR (r.value IS NOT NULL AND coalesce(r.percent, r.row_unit IS NOT DISTINCT FROM '%')

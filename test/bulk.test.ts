@@ -243,6 +243,31 @@ describe("the bulk reader gives the JavaScript reader's results", () => {
     }
   });
 
+  it("a count written 1.000 (a thousands separator typed as a point?) is flagged by both readers, read as 1; 1.000 of a money target is not", async () => {
+    const t = policy.targets.find((x) => x.kind === "quantity" && x.unit === "家")!;
+    const m = policy.targets.find((x) => x.kind === "quantity" && x.unit === "亿元")!;
+    const text = `报送单位,指标编码,统计期,累计完成值,单位\n${t.reporters[0]!.name},${t.code},2017-10,1.000,家\n${t.reporters[0]!.name},${t.code},2017-11,2.000家,\n` +
+      `${m.reporters[0]!.name},${m.code},2017-10,1.000,亿元\n${t.reporters[0]!.name},${t.code},2017-12,1000,家\n`;
+    const file = { name: "dotted.csv", bytes: new TextEncoder().encode(text) };
+    expect(planCsv(file.bytes)).not.toBeNull();
+    const js = await session("dotted", "js");
+    const bulk = await session("dotted", "bulk");
+    try {
+      const a = await js.load([file], AS_OF);
+      const b = await bulk.load([file], AS_OF);
+      expect(b.readers).toEqual(["bulk"]);
+      expect(b.summaries).toEqual(a.summaries);
+      expect(b.observations).toEqual(a.observations);
+      expect(a.observations.filter((o) => o.flagged).map((o) => [o.period, o.value, o.flag_reason])).toEqual([
+        ["2017-10", 1, expect.stringContaining("计数类指标填写了小数 1.000（读作 1家）")],
+        ["2017-11", 2, expect.stringContaining("计数类指标填写了小数 2.000家（读作 2家）")],
+      ]);
+    } finally {
+      js.close();
+      bulk.close();
+    }
+  });
+
   it("leaves a form that states 报送单位 and 统计期 above its header to the JavaScript reader, with the same result", async () => {
     const [d, t] = [policy.departments[0]!.name, policy.targets[0]!.code];
     const text = `填报单位：${d},,\n月度完成情况（2017年1-10月）,,\n指标编码,累计完成值,进展情况\n${t},1,x\n`;

@@ -630,6 +630,9 @@ describe("reviewReasons", () => {
     expect(reviewReasons({ ...row, value: 1.5, unit: "亿元" }, "2017-11-15")).toBeNull();
     expect(reviewReasons({ ...row, value: 12.5, unit: "%" }, "2017-11-15")).toBeNull();
     expect(reviewReasons({ ...row, value: 12.5, unit: null }, "2017-11-15")).toBeNull();
+    // 1.000家 reads as 1, a whole number: asked all the same, showing what was written
+    expect(reviewReasons({ ...row, value: 1, valueAsWritten: "1.000家" }, "2017-11-15")).toBe("计数类指标填写了小数 1.000家（读作 1家），请核对（是否把千分位写成了小数点？）");
+    expect(reviewReasons({ ...row, value: 1, valueAsWritten: "1.000", unit: "亿元" }, "2017-11-15")).toBeNull();
   });
   it("asks about a report date after the as-of date or before the period", () => {
     expect(reviewReasons({ ...row, reportedAt: "2027-11-03" }, "2017-11-15")).toBe("填报日期 2027-11-03 晚于核对日期 2017-11-15");
