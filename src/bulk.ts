@@ -354,7 +354,7 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
       SELECT r.*, ${withCurrent ? "cur.code IS NOT NULL" : "false"} AS in_cur,
         ${withCurrent ? "cur.code IS NOT NULL AND cur.value IS NOT DISTINCT FROM r.value AND cur.status IS NOT DISTINCT FROM r.status AND cur.note IS NOT DISTINCT FROM r.note" : "false"} AS unchanged,
         (coalesce(r.value >= r.huge, false)
-          OR (r.value IS NOT NULL AND (r.value <> floor(r.value) OR r.v_dotted) AND coalesce(r.counted, list_contains($4, r.row_unit), false))
+          OR (r.value IS NOT NULL AND (r.value <> floor(r.value) OR (r.v_dotted AND NOT coalesce(r.value * 1000 >= r.huge, false))) AND coalesce(r.counted, list_contains($4, r.row_unit), false))
           OR (r.status IS NOT DISTINCT FROM 'done' AND r.done_floor IS NOT NULL AND (r.value IS NULL OR r.value < r.done_floor))
           OR (r.status IS NOT DISTINCT FROM 'done' AND r.done_ceiling IS NOT NULL AND (r.value IS NULL OR r.value > r.done_ceiling))
           OR (r.value IS NOT NULL AND coalesce(r.percent, r.row_unit IS NOT DISTINCT FROM '%')

@@ -244,10 +244,13 @@ describe("the bulk reader gives the JavaScript reader's results", () => {
   });
 
   it("a count written 1.000 (a thousands separator typed as a point?) is flagged by both readers, read as 1; 1.000 of a money target is not", async () => {
-    const t = policy.targets.find((x) => x.kind === "quantity" && x.unit === "家")!;
+    // (a goal of 300 or more: 2.000 read as 2000 stays below ten times it, as a misplaced separator would)
+    const t = policy.targets.find((x) => x.kind === "quantity" && x.unit === "家" && x.value >= 300)!;
     const m = policy.targets.find((x) => x.kind === "quantity" && x.unit === "亿元")!;
     const text = `报送单位,指标编码,统计期,累计完成值,单位\n${t.reporters[0]!.name},${t.code},2017-10,1.000,家\n${t.reporters[0]!.name},${t.code},2017-11,2.000家,\n` +
-      `${m.reporters[0]!.name},${m.code},2017-10,1.000,亿元\n${t.reporters[0]!.name},${t.code},2017-12,1000,家\n`;
+      `${m.reporters[0]!.name},${m.code},2017-10,1.000,亿元\n${t.reporters[0]!.name},${t.code},2017-12,1000,家\n` +
+      // (a thousand times the goal: a cell with three decimals, not asked)
+      `${t.reporters[0]!.name},${t.code},2018-01,${t.value}.000,家\n`;
     const file = { name: "dotted.csv", bytes: new TextEncoder().encode(text) };
     expect(planCsv(file.bytes)).not.toBeNull();
     const js = await session("dotted", "js");

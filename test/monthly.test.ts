@@ -633,6 +633,9 @@ describe("reviewReasons", () => {
     // 1.000家 reads as 1, a whole number: asked all the same, showing what was written
     expect(reviewReasons({ ...row, value: 1, valueAsWritten: "1.000家" }, "2017-11-15")).toBe("计数类指标填写了小数 1.000家（读作 1家），请核对（是否把千分位写成了小数点？）");
     expect(reviewReasons({ ...row, value: 1, valueAsWritten: "1.000", unit: "亿元" }, "2017-11-15")).toBeNull();
+    // not when a thousand times it would be ten times the goal or more: 450.000家 for 450 is a cell with three decimals
+    expect(reviewReasons({ ...row, value: 1, valueAsWritten: "1.000家" }, "2017-11-15", { goal: 450 })).toContain("1.000家（读作 1家）");
+    expect(reviewReasons({ ...row, value: 450, valueAsWritten: "450.000" }, "2017-11-15", { goal: 450 })).toBeNull();
   });
   it("asks about a report date after the as-of date or before the period", () => {
     expect(reviewReasons({ ...row, reportedAt: "2027-11-03" }, "2017-11-15")).toBe("填报日期 2027-11-03 晚于核对日期 2017-11-15");

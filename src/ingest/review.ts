@@ -59,8 +59,10 @@ export function reviewReasons(
   // 4500% for a share: 45 in a cell formatted as a percentage, or 45% typed as 4500 (a growth may pass 100%: asked
   // only; not when the goal itself is above 100%, 完成计划的120%)
   const overShare = value !== null && row.unit === "%" && value > 100 && !(goal !== null && goal > 100);
-  // (1.000家 reads as 1, a whole number: the text as written asks the same question)
-  const partCount = value !== null && row.unit !== null && (!Number.isInteger(value) || row.valueAsWritten !== undefined) && COUNTS.has(row.unit);
+  // (1.000家 reads as 1, a whole number: the text as written asks the same question, unless a thousand times it would
+  // be a tenfold of the goal or more — 450.000家 for 450, a cell formatted with three decimals)
+  const dotted = row.valueAsWritten !== undefined && value !== null && !(goal !== null && goal > 0 && value * 1000 >= REVIEW_MULTIPLE * goal);
+  const partCount = value !== null && row.unit !== null && (!Number.isInteger(value) || dotted) && COUNTS.has(row.unit);
   const late = row.reportedAt !== null && row.reportedAt > asOf;
   const early = row.reportedAt !== null && row.reportedAt.slice(0, 7) < row.period;
   // a month still running: its report is its end's cumulative figure, due the month after (reporting_due_dates); the
@@ -98,7 +100,7 @@ export function reviewReasons(
   if (huge && !overShare) reasons.push(`累计值 ${value}${row.unit ?? ""} 是目标值 ${goal}${row.unit ?? ""} 的 ${Math.round(value! / goal!)} 倍，请核对单位（如 万元 与 亿元、元 与 万元），或是否填了总量而非新增量`);
   if (overShare) reasons.push(`百分比指标填写了 ${value}%，超过 100%，请核对（是否把 45% 写成了 4500，或单元格设成了百分比格式？）`);
   if (fraction) reasons.push(`百分比指标填写了 ${value}，若指 ${Number((value! * 100).toPrecision(12))}% 请更正`);
-  if (partCount) reasons.push(`计数类指标填写了小数 ${row.valueAsWritten ?? `${value}${row.unit}`}${row.valueAsWritten !== undefined ? `（读作 ${value}${row.unit}）` : ""}，请核对（是否把千分位写成了小数点？）`);
+  if (partCount) reasons.push(`计数类指标填写了小数 ${dotted ? `${row.valueAsWritten}（读作 ${value}${row.unit}）` : `${value}${row.unit}`}，请核对（是否把千分位写成了小数点？）`);
   if (late) reasons.push(`填报日期 ${row.reportedAt} 晚于核对日期 ${asOf}`);
   if (early) reasons.push(`填报日期 ${row.reportedAt} 早于统计期 ${row.period}`);
   if (unfinished) reasons.push(`统计期 ${row.period} 到核对日期 ${asOf} 尚未结束：月报填该月月末的累计数，于下月报送；如填的是上月的数，统计期应为 ${monthBefore(row.period)}`);
