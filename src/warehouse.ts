@@ -8,7 +8,7 @@ import { removeOrphans, removeTemp, tempPath } from "./tempfiles.js";
 
 export class WarehouseMissing extends Error {
   constructor(readonly path: string) {
-    super(`仓库文件不存在：${path}。请先运行 luoshi build（或 npm start）。`);
+    super(`仓库文件不存在：${path}。请先在项目文件夹中运行 luoshi build（由 data/ 建立仓库），或用 --db 指定已有的仓库。`);
     this.name = "WarehouseMissing";
   }
 }
