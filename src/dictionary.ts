@@ -723,6 +723,7 @@ export const DICTIONARY: Record<string, ViewDoc> = {
       no_deadline: "其中无时限（已报送、未完成，没有完成时限）",
       ongoing: "其中常态开展（常态化任务，近期有报送）",
       not_due: "其中未到报送期（尚无报送，也还没有到期的报送）",
+      awaiting_deadline: "进度正常中，时限未到、到期才判断的（节点任务、目标为 1 个的指标：不按序时评估，页面显示为“时限未到”）",
       worst_gap: "落后或逾期的对中，序时进度与完成比例之差的最大值（0–1）",
       task_status: "overdue 逾期未完成；lagging 落后序时；not_reported 有指标从未报送；no_deadline 无时限；on_track 正常；not_due 未到报送期；ongoing 常态开展；done_late 逾期完成；done 已完成；no_target 无量化指标",
     },

@@ -93,6 +93,21 @@ describe("一、总体情况", () => {
   });
 });
 
+describe("一、总体情况, tasks", () => {
+  it("says how many of the on-track tasks have only targets that wait for their deadline", () => {
+    const rows = [{ policy_id: POLICY, task_status: "on_track", tasks: 3, pairs: 5, on_track: 5, awaiting_tasks: 2 }, { policy_id: POLICY, task_status: "lagging", tasks: 1, pairs: 2, lagging: 1, on_track: 1, awaiting_tasks: 0 }];
+    const counts = briefing.statusCounts(rows);
+    expect(counts.awaitingTasks).toBe(2);
+    const s = text(briefing.overallParagraph(data.policies.find((p) => p.policy_id === POLICY), counts, { asOf: data.as_of, receipts: 1 }));
+    expect(s).toContain("进度正常 3 项（其中 2 项的指标都是时限未到的节点任务或目标为 1 个的指标）");
+    // the loader counts them from task_progress, per task status: rows 13 (1次, 0 so far) and 22 (a milestone not started)
+    // have only such targets on track, and others never reported: under not_reported, so none of the on-track tasks
+    const awaiting = Object.fromEntries(data.tasks.filter((t) => t.policy_id === POLICY).map((t) => [t.task_status, Number(t.awaiting_tasks)]));
+    expect(awaiting.not_reported).toBe(2);
+    expect(awaiting.on_track ?? 0).toBe(0);
+  });
+});
+
 describe("二、进度滞后的任务", () => {
   it("says that a level with no baseline is counted from zero, beside its share and the schedule", () => {
     const lagging = data.targets.filter((t) => t.code === "CX75-06-01" || t.code === "CX75-17-02");

@@ -18,7 +18,9 @@ export function statusCounts(taskRows) {
   }
   const totalTasks = Object.values(tasks).reduce((a, b) => a + b, 0);
   const totalPairs = Object.values(pairs).reduce((a, b) => a + b, 0);
-  return {tasks, pairs, totalTasks, totalPairs};
+  // on-track tasks whose on-track targets all wait for their deadline (时限未到)
+  const awaitingTasks = taskRows.filter((r) => r.task_status === "on_track").reduce((s, r) => s + (r.awaiting_tasks ?? 0), 0);
+  return {tasks, pairs, totalTasks, totalPairs, awaitingTasks};
 }
 
 /** The counts no schedule can judge, when there are any: 另有无时限 n 项、常态开展 m 项、未到报送期 k 项（不按序时评估）. */
@@ -45,7 +47,7 @@ export const neverReported = (t) => t.latest_period == null && t.latest_status =
  * overdue were never reported and how many of the lagging are judged against their value (低于目标, 超过上限).
  */
 export function overallParagraph(policy, counts, {asOf, receipts, targets = [], unjudged: passed = [], reviewing = [], notes = null}) {
-  const {tasks, pairs, totalTasks, totalPairs} = counts;
+  const {tasks, pairs, totalTasks, totalPairs, awaitingTasks = 0} = counts;
   const withTargets = totalTasks - tasks.no_target;
   const silent = targets.filter((t) => t.progress_status === "overdue" && neverReported(t)).length;
   const byValue = targets.filter((t) => t.progress_status === "lagging" && againstValue(t)).length;
@@ -54,7 +56,7 @@ export function overallParagraph(policy, counts, {asOf, receipts, targets = [], 
     totalPairs
       ? `对照完成时限和序时进度，指标已完成 ${pairs.done + pairs.done_late} 项${late(pairs)}、进度正常 ${pairs.on_track} 项${awaitingText(notes)}、落后序时 ${pairs.lagging} 项${byValue ? `（其中增减率低于目标或超过上限的 ${byValue} 项，不看序时）` : ""}、逾期未完成 ${pairs.overdue} 项${silent ? `（其中 ${silent} 项从未报送）` : ""}、从未报送 ${pairs.not_reported} 项${unjudged(pairs)}。${notes?.stale ? `未完成的指标中，有 ${notes.stale} 项最近应报的月份没有报送，按此前所报的数判断。` : ""}`
       : "",
-    `任务层面（按其中最差的指标计），逾期未完成 ${tasks.overdue} 项，落后序时 ${tasks.lagging} 项，有指标从未报送 ${tasks.not_reported} 项，进度正常 ${tasks.on_track} 项，已完成 ${tasks.done + tasks.done_late} 项${late(tasks)}${unjudged(tasks)}。`,
+    `任务层面（按其中最差的指标计），逾期未完成 ${tasks.overdue} 项，落后序时 ${tasks.lagging} 项，有指标从未报送 ${tasks.not_reported} 项，进度正常 ${tasks.on_track} 项${awaitingTasks ? `（其中 ${awaitingTasks} 项的指标都是时限未到的节点任务或目标为 1 个的指标）` : ""}，已完成 ${tasks.done + tasks.done_late} 项${late(tasks)}${unjudged(tasks)}。`,
     // (a task no report can judge is in no count above: its passed deadline said, so that it is not taken for done)
     tasks.no_target
       ? `没有量化指标或完成节点、无法按月度报送判断的任务 ${tasks.no_target} 项${passed.length ? `，其中 ${passed.length} 项时限已过（${rowList(passed.map((t) => t.row_no))}），完成情况需另行核实` : ""}。`

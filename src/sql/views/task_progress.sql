@@ -19,6 +19,8 @@ pairs AS (
     count(*) FILTER (WHERE p.progress_status = 'no_deadline') AS no_deadline,
     count(*) FILTER (WHERE p.progress_status = 'ongoing') AS ongoing,
     count(*) FILTER (WHERE p.progress_status = 'not_due') AS not_due,
+    -- (of on_track: a milestone or one counted thing before its deadline, which no schedule judges: 时限未到)
+    count(*) FILTER (WHERE p.progress_status = 'on_track' AND (p.kind = 'milestone' OR p.indivisible)) AS awaiting_deadline,
     max(p.elapsed - p.progress) FILTER (WHERE p.progress_status IN ('lagging', 'overdue')) AS worst_gap,
     max(CASE p.progress_status WHEN 'overdue' THEN 9 WHEN 'lagging' THEN 8 WHEN 'not_reported' THEN 7 WHEN 'no_deadline' THEN 6 WHEN 'on_track' THEN 5
       WHEN 'not_due' THEN 4 WHEN 'ongoing' THEN 3 WHEN 'done_late' THEN 2 ELSE 1 END) AS severity
@@ -40,6 +42,7 @@ SELECT
   coalesce(p.no_deadline, 0) AS no_deadline,
   coalesce(p.ongoing, 0) AS ongoing,
   coalesce(p.not_due, 0) AS not_due,
+  coalesce(p.awaiting_deadline, 0) AS awaiting_deadline,
   round(p.worst_gap, 4) AS worst_gap,
   CASE p.severity WHEN 9 THEN 'overdue' WHEN 8 THEN 'lagging' WHEN 7 THEN 'not_reported' WHEN 6 THEN 'no_deadline' WHEN 5 THEN 'on_track'
     WHEN 4 THEN 'not_due' WHEN 3 THEN 'ongoing' WHEN 2 THEN 'done_late' WHEN 1 THEN 'done' ELSE 'no_target' END AS task_status
