@@ -786,38 +786,39 @@ function numericColumns(line: readonly string[], mapped: ReadonlySet<number>, ro
   return found.join("、");
 }
 
-/** Columns under a heading the reader does not know whose cells are mostly statuses (已完成, 推进中): 「F 列「进展」中填的是完成状态（如「已完成」）」. */
-function statusColumns(line: readonly string[], mapped: ReadonlySet<number>, rows: Grid): string {
+/**
+ * Columns under a heading the reader does not know (not `mapped`, not `skip`) whose non-empty cells below are at least
+ * half of them `holds`: each said by `say(letter, heading, first such cell)`, joined with 、.
+ */
+function columnsHolding(line: readonly string[], mapped: ReadonlySet<number>, rows: Grid, holds: (cell: string) => boolean,
+  say: (letter: string, heading: string, example: string) => string, skip: (heading: string) => boolean = () => false): string {
   const found: string[] = [];
   line.forEach((cell, i) => {
     const h = cleanCell(cell ?? "");
-    // (the template's 上次完成状态（参考）: the last status loaded, by design not read)
-    if (h === "" || mapped.has(i) || /[（(]参考[）)]$/.test(h)) return;
+    if (h === "" || mapped.has(i) || skip(h)) return;
     const cells = rows.map((r) => cleanCell(r[i] ?? "")).filter((c) => c !== "");
-    const statuses = cells.filter((c) => {
-      const p = parseStatus(c);
-      return p.ok && p.value !== null;
-    });
-    if (statuses.length > 0 && statuses.length * 2 >= cells.length) found.push(`${columnLetter(i)} 列「${h}」中填的是完成状态（如「${statuses[0]}」）`);
+    const held = cells.filter(holds);
+    if (held.length > 0 && held.length * 2 >= cells.length) found.push(say(columnLetter(i), h, held[0]!));
   });
   return found.join("、");
 }
+
+/** Columns under another heading whose cells are mostly statuses (已完成, 推进中): 「F 列「进展」中填的是完成状态（如「已完成」）」. */
+const statusColumns = (line: readonly string[], mapped: ReadonlySet<number>, rows: Grid): string =>
+  columnsHolding(line, mapped, rows, (c) => {
+    const p = parseStatus(c);
+    return p.ok && p.value !== null;
+  }, (letter, h, example) => `${letter} 列「${h}」中填的是完成状态（如「${example}」）`,
+  // (the template's 上次完成状态（参考）: the last status loaded, by design not read)
+  (h) => /[（(]参考[）)]$/.test(h));
 
 /** A target code as policies number them: CX75-06-01, ZN-01, A-3-2. */
 const CODE_LIKE = /^[A-Za-z]{1,8}\d{0,4}[-_－—.]\d{1,3}(?:[-_－—.]\d{1,3})*$/;
 
 /** Columns under another heading (编号, 序号) whose cells are mostly target codes: 「B 列「编号」中填的像是指标编码（如「CX75-06-01」）…」. */
-function codeColumns(line: readonly string[], mapped: ReadonlySet<number>, rows: Grid): string {
-  const found: string[] = [];
-  line.forEach((cell, i) => {
-    const h = cleanCell(cell ?? "");
-    if (h === "" || mapped.has(i)) return;
-    const cells = rows.map((r) => cleanCell(r[i] ?? "")).filter((c) => c !== "");
-    const codes = cells.filter((c) => CODE_LIKE.test(c));
-    if (codes.length > 0 && codes.length * 2 >= cells.length) found.push(`${columnLetter(i)} 列「${h}」中填的像是指标编码（如「${codes[0]}」），请把列名改为「${COLUMN_NAME.targetCode}」`);
-  });
-  return found.join("、");
-}
+const codeColumns = (line: readonly string[], mapped: ReadonlySet<number>, rows: Grid): string =>
+  columnsHolding(line, mapped, rows, (c) => CODE_LIKE.test(c),
+    (letter, h, example) => `${letter} 列「${h}」中填的像是指标编码（如「${example}」），请把列名改为「${COLUMN_NAME.targetCode}」`);
 
 /** A heading that names one month (2018年10月, 10月份, 10月完成值, 2018-10): a column of that month's figures (「1-10月累计」 is the cumulative figure: LOOKALIKE asks). */
 const MONTH_HEADING = /^(?:\d{2,4}年)?(?:1[0-2]|0?[1-9])月份?(?:完成|完成值|完成数)?$|^\d{4}[-./](?:1[0-2]|0?[1-9])$/;
