@@ -124,13 +124,17 @@ describe("二、进度滞后的任务", () => {
 
 describe("a target's status in words", () => {
   it("is 时限未到 for a milestone or one counted thing before its deadline, with no 序时 beside it; 正常 for a share on schedule", () => {
-    const milestone = { kind: "milestone", progress_status: "on_track" };
-    const once = { kind: "quantity", indivisible: true, progress_status: "on_track", elapsed: 0.9 };
-    const share = { kind: "quantity", indivisible: false, progress_status: "on_track", elapsed: 0.9, progress: 0.85 };
+    // (target_progress.awaiting_deadline, test/reporting.test.ts)
+    const milestone = { kind: "milestone", progress_status: "on_track", awaiting_deadline: true };
+    const once = { kind: "quantity", indivisible: true, progress_status: "on_track", elapsed: 0.9, awaiting_deadline: true };
+    const share = { kind: "quantity", indivisible: false, progress_status: "on_track", elapsed: 0.9, progress: 0.85, awaiting_deadline: false };
     expect([milestone, once, share].map(progress.statusLabel)).toEqual(["时限未到", "时限未到", "正常"]);
     expect([milestone, once, share].map(progress.scheduleShown)).toEqual([false, false, true]);
     // past the deadline the verdict is the deadline's
-    expect(progress.statusLabel({ ...milestone, progress_status: "overdue" })).toBe("逾期未完成");
+    expect(progress.statusLabel({ ...milestone, progress_status: "overdue", awaiting_deadline: false })).toBe("逾期未完成");
+    // a task on track whose on-track targets all wait (task_progress.awaiting_deadline_only)
+    expect([progress.taskStatusLabel("on_track", true), progress.taskStatusLabel("on_track", false), progress.taskStatusLabel("not_reported", false)])
+      .toEqual(["时限未到", "正常", "有指标从未报送"]);
   });
 });
 

@@ -581,6 +581,33 @@ describe("targets the schedule cannot split", () => {
     });
   });
 
+  it("on track and judged only at its deadline (a milestone, one counted thing) is awaiting_deadline; a task whose on-track targets all are, awaiting_deadline_only", async () => {
+    await withOwnWarehouse(() => {}, async (w, load) => {
+      // row 13: three trainings of 1次/1轮, none held yet; row 5: 100家, a share of the way (90 in October)
+      const reporters = (await query(w.connection, `SELECT t.code, r.department_name FROM target_reporters r JOIN targets t USING (target_id)
+        WHERE t.row_no IN (5, 13) ORDER BY t.code, r.department_name`)).rows;
+      const unit = (code: string) => (code === "CX75-13-03" ? "轮" : code.startsWith("CX75-13") ? "次" : "家");
+      await load("all-10.csv", "2017-11-03 10:00:00", reporters.map((r) => `${r.department_name},${r.code},2017-10,${(r.code as string).startsWith("CX75-13") ? 0 : 90},${unit(r.code as string)},,,,`), "2017-11-30");
+      const judged = async (asOf: string) => {
+        await setAsOf(w.connection, asOf);
+        return {
+          pairs: (await query(w.connection, "SELECT DISTINCT row_no, progress_status, awaiting_deadline FROM target_progress WHERE row_no IN (5, 13) ORDER BY row_no")).rows,
+          tasks: (await query(w.connection, "SELECT row_no, task_status, awaiting_deadline, awaiting_deadline_only FROM task_progress WHERE row_no IN (5, 13) ORDER BY row_no")).rows,
+        };
+      };
+      const before = await judged("2017-11-20");
+      expect(before.pairs).toEqual([{ row_no: 5, progress_status: "on_track", awaiting_deadline: false }, { row_no: 13, progress_status: "on_track", awaiting_deadline: true }]);
+      expect(before.tasks).toEqual([
+        { row_no: 5, task_status: "on_track", awaiting_deadline: 0, awaiting_deadline_only: false },
+        { row_no: 13, task_status: "on_track", awaiting_deadline: reporters.filter((r) => (r.code as string).startsWith("CX75-13")).length, awaiting_deadline_only: true },
+      ]);
+      // once the deadline judges them, nothing waits any more
+      const after = await judged("2018-01-10");
+      expect(after.pairs.filter((p) => p.row_no === 13)).toEqual([{ row_no: 13, progress_status: "overdue", awaiting_deadline: false }]);
+      expect(after.tasks.map((t) => t.awaiting_deadline_only)).toEqual([false, false]);
+    });
+  });
+
   it("a rejected row names its department, target and period when known, and the later file that sent that key again, once received", async () => {
     await withOwnWarehouse(() => {}, async (w, load) => {
       await load("jxj-10.csv", "2017-11-03 10:00:00", ["市经信局,CX75-06-01,2017-10,-300,家,,,,", "市经信局,CX75-29-02,2017-10,abc,家,,,,", "市经信,CX75-29-02,2017-09,1,家,,,,", "某某办,CX75-29-02,2017-09,1,家,,,,"], "2017-11-30");

@@ -19,9 +19,11 @@ export const PROGRESS = {
 
 /**
  * A task's status in words (task_progress: the worst of its targets'): a task whose worst target is unreported has
- * some target never reported, not nothing reported (有指标从未报送); one with no quantified target, 无量化指标.
+ * some target never reported, not nothing reported (有指标从未报送); one with no quantified target, 无量化指标; an
+ * on-track one whose on-track targets all wait for their deadline (task_progress.awaiting_deadline_only), 时限未到.
  */
-export const taskStatusLabel = (s) => (s === "not_reported" ? "有指标从未报送" : s === "no_target" ? "无量化指标" : PROGRESS[s]?.label ?? s);
+export const taskStatusLabel = (s, awaitingOnly = false) =>
+  s === "on_track" && awaitingOnly ? "时限未到" : s === "not_reported" ? "有指标从未报送" : s === "no_target" ? "无量化指标" : PROGRESS[s]?.label ?? s;
 
 /**
  * Judged against its value, not the schedule: a rate (增长8%; not one over several years, targets.prorated) or a
@@ -30,18 +32,13 @@ export const taskStatusLabel = (s) => (s === "not_reported" ? "有指标从未�
 export const againstValue = (t) => t.kind === "quantity" && ((t.rate === true && t.prorated !== true) || t.ceiling === true || t.comparator === "at_most");
 /**
  * A status in words; lagging, for a target judged against its value, says how (there is no schedule behind which to
- * lag): 超过上限 (控制在…以内), 高于目标 (降至…), 低于目标 (a rate).
+ * lag): 超过上限 (控制在…以内), 高于目标 (降至…), 低于目标 (a rate); on track and judged only at its deadline (a
+ * milestone, one counted thing: target_progress.awaiting_deadline), 时限未到.
  */
 export const statusLabel = (t) =>
   t.progress_status === "lagging" && againstValue(t)
     ? t.comparator === "at_most" ? "超过上限" : t.rate ? "低于目标" : "高于目标"
-    : t.progress_status === "on_track" && judgedAtDeadline(t) ? "时限未到" : PROGRESS[t.progress_status].label;
-
-/**
- * Judged only at its deadline, never against the schedule: a milestone (推进中 is no share of it) or one counted thing
- * (1个, 1次: target_progress.indivisible). Before its deadline it is 时限未到, not 正常, and no 序时 is shown beside it.
- */
-export const judgedAtDeadline = (t) => t.kind === "milestone" || (t.kind === "quantity" && t.indivisible === true);
+    : t.awaiting_deadline === true ? "时限未到" : PROGRESS[t.progress_status].label;
 
 /** Compared with the time-elapsed schedule (序时): a quantity with a share of its way, not judged against its value. */
 export const scheduleShown = (t) => t.kind === "quantity" && !againstValue(t) && t.indivisible !== true;

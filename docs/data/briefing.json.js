@@ -23,8 +23,8 @@ await emitJson(async (read) => ({
   // thing: 时限未到, judged at the deadline), those of them not started, and the unfinished ones judged on a figure older
   // than the last month due (that month not reported)
   pair_notes: await read(`SELECT policy_id,
-      count(*) FILTER (WHERE progress_status = 'on_track' AND (kind = 'milestone' OR indivisible)) AS awaiting_deadline,
-      count(*) FILTER (WHERE progress_status = 'on_track' AND (kind = 'milestone' OR indivisible) AND latest_status = 'not_started') AS awaiting_not_started,
+      count(*) FILTER (WHERE awaiting_deadline) AS awaiting_deadline,
+      count(*) FILTER (WHERE awaiting_deadline AND latest_status = 'not_started') AS awaiting_not_started,
       count(*) FILTER (WHERE progress_status IN ('on_track', 'lagging', 'overdue', 'no_deadline') AND latest_period < due_period) AS stale
     FROM target_progress GROUP BY policy_id ORDER BY policy_id`),
   // tasks with no target a report can judge (no quantity, milestone or duty) whose deadline has passed: said, not silently left out

@@ -9,6 +9,7 @@ const rowNo = Number(String(values.row).replace(/^r/, ""));
 await emitJson(async (read) => {
   const [task] = await read(`SELECT * EXCLUDE (content_verbatim) FROM tasks WHERE policy_id = $1 AND row_no = $2`, [values.policy, rowNo]);
   if (!task) throw new Error(`任务不存在：${values.policy} 第 ${rowNo} 行`);
+  const [state] = await read(`SELECT task_status, awaiting_deadline_only FROM task_progress WHERE task_id = $1`, [task.task_id]);
   return {
     task,
     policy: (await read(`SELECT policy_id, title, doc_number FROM policies WHERE policy_id = $1`, [values.policy]))[0],
@@ -21,8 +22,9 @@ await emitJson(async (read) => {
       LEFT JOIN departments dep USING (department_id) WHERE p.task_id = $1 ORDER BY p.role DESC, p.position`, [task.task_id]),
     corrections: await read(`SELECT field_label, kind, kind_label, verbatim, corrected, source, note FROM corrections WHERE task_id = $1 ORDER BY field`, [task.task_id]),
     as_of: (await read(`SELECT strftime(as_of, '%Y-%m-%d') AS as_of FROM reporting_rules`))[0].as_of,
-    status: (await read(`SELECT task_status FROM task_progress WHERE task_id = $1`, [task.task_id]))[0]?.task_status ?? null,
-    progress: await read(`SELECT code, subject, kind, comparator, target_value, value_max, frequency, goal, unit, department_name, latest_period, latest_value, figure_period, falls, rate, prorated, ceiling, measure, baseline, indivisible, latest_status,
+    status: state?.task_status ?? null,
+    awaiting_deadline_only: state?.awaiting_deadline_only ?? false,
+    progress: await read(`SELECT code, subject, kind, comparator, target_value, value_max, frequency, goal, unit, department_name, latest_period, latest_value, figure_period, falls, rate, prorated, ceiling, measure, baseline, indivisible, awaiting_deadline, latest_status,
         round(progress, 4) AS progress, round(elapsed, 4) AS elapsed, progress_status, strftime(deadline, '%Y-%m-%d') AS deadline
       FROM target_progress WHERE policy_id = $1 AND row_no = $2 ORDER BY code, department_name`, [values.policy, rowNo]),
     // every month's current figure of the row's targets (the files received by the as-of date), with its versions

@@ -21,6 +21,8 @@
 -- it, on track (done once the deadline is judged); short of it, lagging (overdue once judged); a rate over several years
 -- (targets.prorated: 比2018年下降15% by 2020) has a share of the way, against the schedule. A goal of one whole thing (1个, 1次, 1轮: not a percentage or an amount of
 -- money) cannot be a share of the schedule either: like a milestone, only its deadline judges it.
+-- awaiting_deadline: on track, and judged only at the deadline (a milestone, one counted thing): the pages say 时限未到,
+-- not 正常, and show no schedule beside it.
 WITH rules AS (
   SELECT *, (SELECT max(period) FROM reporting_due_dates d WHERE d.due_date <= r.as_of) AS due_period FROM reporting_rules r
 ),
@@ -80,7 +82,8 @@ base AS (
     SELECT least(rules.as_of, last_day(CAST(greatest(rules.due_period, l.period) || '-01' AS DATE))) AS schedule_date
   ) sd
   WHERE t.status = 'published'
-)
+),
+judged AS (
 SELECT
   *,
   CASE
@@ -128,3 +131,6 @@ SELECT
     ELSE 'on_track'
   END AS progress_status
 FROM base
+)
+SELECT *, progress_status = 'on_track' AND (kind = 'milestone' OR indivisible) AS awaiting_deadline
+FROM judged
