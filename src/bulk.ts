@@ -19,7 +19,7 @@ import { listValue, type DuckDBConnection, type DuckDBValue } from "@duckdb/node
 import { writeFileSync } from "node:fs";
 import { verifyBody, type CsvPlan } from "./ingest/csvplan.js";
 import { CellVerdicts, DOTTED_THOUSANDS, validateRows } from "./ingest/rules.js";
-import { brokenLineReason, cleanCell, joinedLine, noDataMessage, rowReader, ZERO_WIDTH, type Field, type SkippedRow, type TableRow } from "./ingest/table.js";
+import { brokenLineReason, cleanCell, joinedLines, MAX_BROKEN_LINES, noDataMessage, rowReader, ZERO_WIDTH, type Field, type SkippedRow, type TableRow } from "./ingest/table.js";
 import { STATUS_WORDS, normalizeCell, parseValue } from "./ingest/values.js";
 import { UNITS } from "./targets/units.js";
 import { fileError } from "./ingest/codes.js";
@@ -275,13 +275,15 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
       JOIN temp.luoshi_kd kd ON kd.raw = ${cell("department")} AND kd.code = ${cell("targetCode")}
       JOIN temp.luoshi_kc kc ON kc.raw = ${cell("targetCode")} JOIN temp.luoshi_kp kp ON kp.raw = ${cell("period")})
     WHERE n > 1`);
-  // lines that may be one line broken by a line break typed in a cell without quotes (joinedLine): both shorter than
-  // the header, their cells together one more than its; left to JavaScript, which joins them as the other reader does
+  // lines that may be one line broken by line breaks typed in a cell without quotes (joinedLines): the first and last
+  // shorter than the header, their cells together one more than its, every line between one cell; left to JavaScript,
+  // which joins them as the other reader does
   const w = header.width;
   const present = all.slice(0, w).map((c) => `(${c} IS NOT NULL)::INTEGER`).join(" + ");
   await run(connection, `INSERT INTO temp.luoshi_dups SELECT DISTINCT i FROM (
       WITH short AS (SELECT rowid AS i, ${present} AS n FROM temp.luoshi_stage WHERE c${w - 1} IS NULL)
-      SELECT unnest([a.i, b.i]) AS i FROM short a JOIN short b ON b.i = a.i + 1 WHERE a.n + b.n - 1 = ${w}) x
+      SELECT unnest(range(a.i, b.i + 1)) AS i FROM short a JOIN short b ON b.i > a.i AND b.i < a.i + ${MAX_BROKEN_LINES}
+      WHERE a.n + b.n - 1 = ${w} AND b.i - a.i - 1 = (SELECT count(*) FROM short m WHERE m.i > a.i AND m.i < b.i AND m.n = 1)) x
     WHERE i NOT IN (SELECT i FROM temp.luoshi_dups)`);
 
   // 3. the current figures of the targets the file names
@@ -417,10 +419,10 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
   for (let k = 0; k < back.length; k++) {
     readBack++;
     const [i, cells] = line(k);
-    // (the next line read back, when it is the next line of the file)
-    const next = k + 1 < back.length && Number(back[k + 1]![0]) === i + 1 ? line(k + 1)[1] : undefined;
-    const joined = joinedLine(header, cells, next);
-    const r = read(joined ?? cells, header.index + 1 + i);
+    // (the j-th line read back after this one, when it is the j-th next line of the file)
+    const following = (j: number) => (k + j < back.length && Number(back[k + j]![0]) === i + j ? line(k + j)[1] : undefined);
+    const joined = joinedLines(header, cells, following);
+    const r = read(joined?.cells ?? cells, header.index + 1 + i);
     // (a second header with its own column order: the rows under it were read in the first's; the file is rejected,
     // as the JavaScript reader rejects it, and the caller rolls back what SQL stored)
     // (what the JavaScript reader says of a file its table reader refused: nothing but the error)
@@ -433,10 +435,12 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
       if (r.kind === "skipped") skipped.push(r.skipped);
     }
     if (joined !== null) {
-      readBack++;
-      notRows++;
-      skipped.push({ row: header.index + 3 + i, reason: brokenLineReason(header, cells, header.index + 2 + i) });
-      k++;
+      for (let j = 1; j < joined.lines; j++) {
+        readBack++;
+        notRows++;
+        skipped.push({ row: header.index + 2 + i + j, reason: brokenLineReason(header, cells, header.index + 2 + i, joined.lines) });
+      }
+      k += joined.lines - 1;
     }
   }
 

@@ -340,6 +340,34 @@ describe("the bulk reader gives the JavaScript reader's results", () => {
     }
   });
 
+  it("a line broken by several line breaks typed in 进展情况 without quotes: both readers read the lines as one row, none of them lost or read alone", async () => {
+    const [d, t, t2] = [policy.departments[0]!.name, policy.targets[0]!.code, policy.targets[1]!.code];
+    const lines = ["报送单位,指标编码,统计期,累计完成值,进展情况,填报人,填报日期", `${d},${t},2017-10,3,已申报两家`, "其中一家已认定", "另有在谈项目5个",
+      `预计年底前签约,张三,2017-11-05`, `${d},${t2},2017-10,5,,张三,2017-11-05`,
+      // a short row, a one-cell line (a remark) and a row of its own with all its cells: not one broken line
+      `${d},${t2},2017-09,4,备注`, "说明：以上为初步数", `${d},${t},2017-09,2,正常,张三,2017-10-05`];
+    const bytes = new TextEncoder().encode(lines.join("\n") + "\n");
+    expect(planCsv(bytes)).not.toBeNull();
+    const js = await session("broken-3", "js");
+    const bulk = await session("broken-3", "bulk");
+    try {
+      const a = await js.load([{ name: "broken.csv", bytes }], AS_OF);
+      const b = await bulk.load([{ name: "broken.csv", bytes }], AS_OF);
+      expect(b.readers).toEqual(["bulk"]);
+      expect(b.summaries).toEqual(a.summaries);
+      expect(b.observations).toEqual(a.observations);
+      expect(a.summaries[0]!.skipped_rows.map((k) => k.row)).toEqual([3, 4, 5, 8]);
+      expect(a.summaries[0]!.skipped_rows[0]!.reason).toContain("是第 2 行的后续部分，已与之合并读取：第 2 行「进展情况」单元格中的换行没有加引号，把一行断成了 4 行");
+      const joined = a.observations.find((o) => o.source_row === 2)!;
+      expect([joined.value, joined.note, joined.reporter, joined.reported_at]).toEqual([3, "已申报两家\n其中一家已认定\n另有在谈项目5个\n预计年底前签约", "张三", "2017-11-05"]);
+      expect(a.summaries[0]!.rejected_by_code).toEqual({});
+      expect(a.observations.map((o) => o.source_row)).toEqual([2, 6, 7, 9]);
+    } finally {
+      js.close();
+      bulk.close();
+    }
+  });
+
   it("a figure typed in 单位 or as the whole 进展情况 beside an empty 累计完成值: both readers reject that row (E_VALUE_MISPLACED), a note with words is kept", async () => {
     const t = policy.targets.find((x) => x.kind === "quantity" && x.unit === "家")!;
     const d = t.reporters[0]!.name;

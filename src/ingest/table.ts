@@ -1043,30 +1043,51 @@ function movedColumns(line: string[], layout: RowLayout): string | null {
 /** Fields whose cell may hold a line break typed without quotes: text (进展情况, 填报人), not a key, figure or date. */
 const TEXT_FIELDS: ReadonlySet<Field> = new Set<Field>(["note", "reporter"]);
 
+/** At most so many lines are read as one line broken by unquoted line breaks (joinedLines). */
+export const MAX_BROKEN_LINES = 8;
+
 /**
- * A CSV line broken in two by a line break typed in a text cell without quotes (进展情况 「已申报两家⏎其中一家已认定」,
- * in a file not saved by Excel, which quotes such a cell): the two lines as the one line meant, or null. Both lines
- * are shorter than the header and their cells together (the broken cell counted once) exactly as many as its; the
- * cell broken is 进展情况, 填报人 or a column not read; and the second line's 报送单位 is not the first's (two short rows
- * of one department, say the first without figure cells, are two rows). Both readers join the same lines.
+ * A CSV line broken by line breaks typed in a text cell without quotes (进展情况 「已申报两家⏎其中一家已认定」, in a
+ * file not saved by Excel, which quotes such a cell): the lines as the one line meant, and how many lines it took, or
+ * null. `following(j)` is the j-th line after `line` (undefined past the end). The first and last lines are shorter
+ * than the header and their cells together (the broken cell counted once) exactly as many as its; every line between
+ * them is one non-empty cell (a whole line of the broken cell, 「另有在谈项目5个」); the cell broken is 进展情况, 填报人
+ * or a column not read; and the last line's 报送单位 is not the first's (two short rows of one department, say the
+ * first without figure cells, are two rows). Both readers join the same lines.
  */
-export function joinedLine(header: TableHeader, line: readonly string[], next: readonly string[] | undefined): string[] | null {
-  if (next === undefined || line.length >= header.width || next.length >= header.width || line.length + next.length - 1 !== header.width) return null;
-  if (isEmptyRow(line as string[]) || isEmptyRow(next as string[])) return null;
+export function joinedLines(
+  header: TableHeader,
+  line: readonly string[],
+  following: (j: number) => readonly string[] | undefined,
+): { cells: string[]; lines: number } | null {
+  const width = header.width;
+  if (line.length >= width || line.length < 2 || isEmptyRow(line as string[])) return null;
   const { fields, indexes } = header.layout;
   const broken = line.length - 1;
   const field = fields[indexes.indexOf(broken)];
   if (field !== undefined && !TEXT_FIELDS.has(field)) return null;
-  const department = indexes[fields.indexOf("department")];
-  if (department !== undefined && cleanCell(next[department] ?? "") !== "" && cleanCell(next[department]!) === cleanCell(line[department] ?? "")) return null;
-  return [...line.slice(0, broken), `${line[broken]}\n${next[0]}`, ...next.slice(1)];
+  const middle: string[] = [];
+  for (let j = 1; j < MAX_BROKEN_LINES; j++) {
+    const next = following(j);
+    if (next === undefined || next.length >= width || isEmptyRow(next as string[])) return null;
+    if (line.length + next.length - 1 === width) {
+      const department = indexes[fields.indexOf("department")];
+      if (department !== undefined && cleanCell(next[department] ?? "") !== "" && cleanCell(next[department]!) === cleanCell(line[department] ?? "")) return null;
+      return { cells: [...line.slice(0, broken), [line[broken], ...middle, next[0]].join("\n"), ...next.slice(1)], lines: j + 1 };
+    }
+    // a line between: one cell, all of it text of the broken cell
+    if (next.length !== 1) return null;
+    middle.push(next[0]!);
+  }
+  return null;
 }
 
-/** Why the second half of a broken line (joinedLine) is not read as a row of its own. */
-export function brokenLineReason(header: TableHeader, line: readonly string[], row: number): string {
+/** Why a later part of a broken line (joinedLines) is not read as a row of its own. */
+export function brokenLineReason(header: TableHeader, line: readonly string[], row: number, lines = 2): string {
   const broken = line.length - 1;
   const name = header.headerCells[broken] || columnLetter(broken);
-  return `是第 ${row} 行的后半部分，已与之合并读取：第 ${row} 行「${name}」单元格中的换行没有加引号，把一行断成了两行（用 Excel 另存的 CSV 不会这样）`;
+  return `是第 ${row} 行的${lines === 2 ? "后半" : "后续"}部分，已与之合并读取：第 ${row} 行「${name}」单元格中的换行没有加引号，` +
+    `把一行断成了${lines === 2 ? "两" : ` ${lines} `}行（用 Excel 另存的 CSV 不会这样）`;
 }
 
 const EMPTY: ReadRow = { kind: "empty" };
@@ -1224,7 +1245,7 @@ export function readTable(
   merges: readonly Merge[] = [],
   hidden: ReadonlySet<number> = new Set(),
   struck: ReadonlySet<number> = new Set(),
-  /** The grid is a CSV file's lines: a line broken by an unquoted line break is read with the next (joinedLine). */
+  /** The grid is a CSV file's lines: a line broken by unquoted line breaks is read with the next ones (joinedLines). */
   csv = false,
 ): { table: Table } | { error: FileError } {
   // a hidden row among the first rows is not read either: a title or a 「统计期：」 line the department does not see
@@ -1258,14 +1279,14 @@ export function readTable(
       continue;
     }
     // (a CSV line broken by a line break typed in a text cell without quotes: read with the next line, as one)
-    const joined = csv ? joinedLine(header, grid[index]!, grid[index + 1]) : null;
-    const r = read(joined ?? grid[index]!, index);
+    const joined = csv ? joinedLines(header, grid[index]!, (j) => grid[index + j]) : null;
+    const r = read(joined?.cells ?? grid[index]!, index);
     if (r.kind === "row") rows.push(r.row);
     else if (r.kind === "skipped") skipped.push(r.skipped);
     else if (r.kind === "error") return { error: r.error };
     if (joined !== null) {
-      skipped.push({ row: index + 2, reason: brokenLineReason(header, grid[index]!, index + 1) });
-      index++;
+      for (let j = 1; j < joined.lines; j++) skipped.push({ row: index + 1 + j, reason: brokenLineReason(header, grid[index]!, index + 1, joined.lines) });
+      index += joined.lines - 1;
     }
   }
   const { headerRow, columns, ignoredColumns, valueHeaderUnit, valueSuffix } = header;
