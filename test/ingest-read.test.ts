@@ -882,6 +882,25 @@ describe("readMonthlyFile: .xlsx sheets and cells", () => {
     return Buffer.from(zipSync(files));
   }
 
+  it("a damaged workbook is rejected saying in words what is wrong (a part missing, a zip cut short, XML cut short), the library's text after it", async () => {
+    const book = (await writeExcelFile([{ data, sheet: "本月" }]).toBuffer()) as Buffer;
+    const files = unzipSync(book);
+    const sheetPart = Object.keys(files).find((n) => n.startsWith("xl/worksheets/"))!;
+    const without = { ...files };
+    delete without[sheetPart];
+    const cases: [string, Uint8Array, RegExp][] = [
+      ["missing.xlsx", zipSync(without), new RegExp(`文件中缺少「${sheetPart}」部分`)],
+      ["cut.xlsx", book.subarray(0, Math.floor(book.length / 2)), /：文件的压缩结构已损坏（多半是没有复制或上传完整）；/],
+      ["xml.xlsx", patch(book, sheetPart, (xml) => xml.slice(0, Math.floor(xml.length / 2))), /：文件中的表格内容不完整或格式有误；/],
+    ];
+    for (const [name, bytes, said] of cases) {
+      const r = await readMonthlyFile(temp(name, bytes), CTX);
+      expect(r.fileError?.code, name).toBe("E_XLSX_INVALID");
+      expect(r.fileError?.message, name).toMatch(said);
+      expect(r.fileError?.message, name).toMatch(/请在 Excel 中打开后另存为 \.xlsx 再提交（技术信息：.+）$/);
+    }
+  });
+
   it("a figure in a column with no heading beside an empty 累计完成值 (320 in column H) is rejected there, not lost; beside a figure it is left alone", async () => {
     const book = (await writeExcelFile([{
       data: [["报送单位", "指标编码", "统计期", "累计完成值", "单位", "完成状态", "进展情况"], ["市经信局", "ZN-01", "2017-10", null, "家", "推进中", null, 320],

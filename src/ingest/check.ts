@@ -7,7 +7,7 @@ import { fileError, type FileError } from "./codes.js";
 import { sniffBytes, type TextEncoding } from "./decode.js";
 import { validateRows, validateRowsInChunks, type IngestContext, type Reject, type ValidateHooks, type ValidateOptions, type ValidRow } from "./rules.js";
 import { hasHeader, hasReportHeader, headingField, noDataMessage, parseCsvGrid, readTable, type CsvGrid, type Field, type FormField, type MappedColumn, type SkippedRow, type TableRow, type ValueMonth } from "./table.js";
-import { FILL, readXlsxGrid, sheetMonth, type Fill, type Grid, type Merge, type SheetMonth } from "./xlsx.js";
+import { damagedWorkbook, FILL, readXlsxGrid, sheetMonth, type Fill, type Grid, type Merge, type SheetMonth } from "./xlsx.js";
 
 export type ReadOptions = {
   /** Sheet name of an .xlsx (default: the first sheet). */
@@ -127,7 +127,7 @@ export async function readMonthlyTable(input: { name: string; bytes: Uint8Array 
       return { level: rows.some((r) => r.cells.value !== "") ? FILL.figures : notes.size > 0 ? FILL.notes : rows.length > 0 ? FILL.statuses : FILL.none, notes };
     };
     const x = await readXlsxGrid(bytes, options.sheet, (g, m) => hasHeader(g, m), (g, m) => hasReportHeader(g, m), filledIn).catch((e: unknown) => ({
-      error: fileError("E_XLSX_INVALID", `请在 Excel 中打开后另存为 .xlsx 再提交（技术信息：${e instanceof Error ? e.message : String(e)}）`),
+      error: damagedWorkbook(e),
     }));
     if ("error" in x) return rejectFile(x.error);
     info.sheet = x.sheet;

@@ -513,6 +513,21 @@ export type FillLevel = (typeof FILL)[keyof typeof FILL];
 export type Fill = { level: FillLevel; notes?: ReadonlySet<string> };
 
 /**
+ * A workbook the library could not read, said in words (a zip cut short, a part missing, XML cut short), with the
+ * library's own text after it as technical information for whoever looks into it.
+ */
+export function damagedWorkbook(e: unknown): FileError {
+  const reason = e instanceof Error ? e.message : String(e);
+  const part = /"([^"]+)" file not found/i.exec(reason)?.[1];
+  const what = part !== undefined ? `文件中缺少「${part}」部分（文件不完整，或不是由 Excel、WPS 保存的）`
+    : /unzip|zip|central directory|compress|inflate/i.test(reason) ? "文件的压缩结构已损坏（多半是没有复制或上传完整）"
+    : /tag|xml|attribute|entity|unexpected|closing|malformed/i.test(reason) ? "文件中的表格内容不完整或格式有误"
+    : /FORMAT_INVALID|style/i.test(reason) ? "文件中单元格的格式（样式）信息缺失或有误"
+    : "文件内容无法读取";
+  return fileError("E_XLSX_INVALID", `${what}；请在 Excel 中打开后另存为 .xlsx 再提交（技术信息：${reason}）`);
+}
+
+/**
  * Reads the sheet named `sheet` as strings; without a name, the first visible sheet that `usable` accepts (the
  * caller's test: a header can be found), else the first visible sheet; sheets named as instructions or examples
  * (GUIDE_SHEET), or marked as examples near the top (EXAMPLE_MARK), come last. So a workbook whose first sheet is hidden, an instructions page (填报说明, even one showing
@@ -561,8 +576,7 @@ export async function readXlsxGrid(
       data: unknown[][];
     }[];
   } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e);
-    return { error: fileError("E_XLSX_INVALID", `请在 Excel 中打开后另存为 .xlsx 再提交（技术信息：${reason}）`) };
+    return { error: damagedWorkbook(e) };
   }
   const names = sheets.map((s) => s.sheet);
   const read = (chosen: { sheet: string; data: unknown[][] }): XlsxGrid => {
