@@ -348,9 +348,9 @@ async function ingest(args: string[]): Promise<number> {
   const { localTimestamp, parseIsoDate, parseReceivedAt, todayIso } = await import("../src/deadline.js");
   const { openWarehouse, openScratchCopy, assertCurrentSchema, WarehouseMissing } = await import("../src/warehouse.js");
   const { acquireWriterLock } = await import("../src/lock.js");
-  const { archiveDir, archivedElsewhere, emptySummary, loadMonthlyFile, rejectsCsv, rejectsXlsx, storeArchiveFile, syncManifest } = await import("../src/monthly.js");
   const { trace } = await import("../src/trace.js");
   const { terminalProgress } = await import("../src/progress.js");
+  trace("modules", 0);
   const asOf = values["as-of"] ?? todayIso();
   if (parseIsoDate(asOf) === null) {
     console.error(`--as-of 应为 YYYY-MM-DD，收到：${asOf}`);
@@ -439,15 +439,28 @@ async function ingest(args: string[]): Promise<number> {
     console.error(`注意：仓库 ${db} 不是数据目录 ${data} 的仓库，但文件仍归档到 ${join(data, "archive")} 并记入 ${join(data, "archive", "manifest.csv")}：` +
       `此后在该数据目录运行 luoshi build，这些文件会重放进它的仓库。只想试载请用 --dry-run；另一套数据请用 --data 给出它的数据目录。`);
   }
+  let t = performance.now();
   const release = dryRun ? () => {} : await acquireWriterLock(db);
+  trace("writer lock", t);
   const summaries: import("../src/monthly.js").IngestSummary[] = [];
   // several files tried at once: loaded one after another into a private copy of the warehouse (each then checked
   // after the ones before it, as a real run would check it), which is removed at the end
   const scratch = dryRun && files.length > 1;
+  // (the loading code, the largest module, is compiled while DuckDB opens the warehouse on a thread of its own)
+  let monthly: typeof import("../src/monthly.js");
   try {
-    let t = performance.now();
-    const copy = scratch ? await openScratchCopy(db) : null;
-    const wh = copy ?? (await openWarehouse(db, { readOnly: dryRun }));
+    t = performance.now();
+    const opening = scratch ? openScratchCopy(db) : openWarehouse(db, { readOnly: dryRun });
+    try {
+      monthly = await import("../src/monthly.js");
+    } catch (e) {
+      await opening.then((w) => w.close(), () => {});
+      throw e;
+    }
+    const opened = await opening;
+    const copy = scratch ? (opened as Awaited<ReturnType<typeof openScratchCopy>>) : null;
+    const wh = opened;
+    const { archiveDir, archivedElsewhere, emptySummary, loadMonthlyFile, storeArchiveFile, syncManifest } = monthly;
     const archiveRoot = copy?.folder ?? data;
     const side = await wh.instance.connect().catch((e: unknown) => {
       wh.close(); // (and the copy with it)
@@ -527,7 +540,7 @@ async function ingest(args: string[]): Promise<number> {
   let rejectsOutError: string | null = null;
   if (rejectsOut !== undefined) {
     try {
-      writeFileSync(rejectsOut, /\.xlsx$/i.test(rejectsOut) ? rejectsXlsx(summaries) : rejectsCsv(summaries));
+      writeFileSync(rejectsOut, /\.xlsx$/i.test(rejectsOut) ? monthly!.rejectsXlsx(summaries) : monthly!.rejectsCsv(summaries));
     } catch (e) {
       rejectsOutError = (e as Error).message;
     }
