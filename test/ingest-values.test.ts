@@ -237,6 +237,9 @@ describe("convertUnit", () => {
     // (人次 written 人（次）: the same unit)
     [1000, "人（次）", "人次", 1000],
     [1000, "人次", "人(次)", 1000],
+    // (per mille and per cent: 850‰ is 85%)
+    [850, "‰", "%", 85],
+    [0.5, "%", "‰", 5],
   ])("%d %s → %s = %d", (value, from, to, expected) => {
     expect(convertUnit(value, from, to)).toBe(expected);
   });
@@ -246,6 +249,9 @@ describe("convertUnit", () => {
     [1, "万美元", "万元"],
     [1, "%", "万元"],
     [1, "万元/年", "万元"],
+    // (a change in percentage points is no percentage)
+    [1, "个百分点", "%"],
+    [1, "‰", "个百分点"],
   ])("%d %s → %s cannot convert", (value, from, to) => {
     expect(convertUnit(value, from, to)).toBeNull();
   });

@@ -1,7 +1,7 @@
 /**
  * Unit table. A figure is a target only when a unit from this table (or a scale word, or a percent sign) follows it:
  * that single rule is what keeps 2025, "521", 八大, 一把手 or 一站式 from being read as quantities.
- * Money is normalised to 万元 (亿元 = 10,000 万元); US dollars to 万美元; every other unit is its own base.
+ * Money is normalised to 万元 (亿元 = 10,000 万元); US dollars to 万美元; ‰ to % (850‰ = 85%); every other unit is its own base.
  */
 import { multiplyExact } from "./numerals.js";
 
@@ -26,7 +26,9 @@ const PLAIN_UNITS: readonly UnitDef[] = [
   yuan("元", 0.0001), yuan("千元", 0.1), yuan("万元", 1), yuan("十万元", 10), yuan("百万元", 100),
   yuan("千万元", 1000), yuan("亿元", 10000), yuan("万亿元", 1e8),
   dollar("美元", 0.0001), dollar("万美元", 1), dollar("亿美元", 10000),
-  ...["%", "‰", "个百分点", "百分点"].map(own("percent")),
+  // 850‰ is 85%: a per-mille figure converts to a percentage target and back (百分点 is a difference, never converted)
+  ...["%", "个百分点", "百分点"].map(own("percent")),
+  { unit: "‰", category: "percent", baseUnit: "%", factor: 0.1 },
   ...["公里", "千米", "米", "延米"].map(own("length")),
   ...["平方米", "平方公里", "平方千米", "亩", "公顷"].map(own("area")),
   ...["吨", "千克", "公斤"].map(own("mass")),
