@@ -22,7 +22,7 @@ const HEADER = "报送单位,指标编码,统计期,累计完成值,单位,完�
 type Row = Record<string, unknown>;
 interface BriefingData {
   as_of: string;
-  receipts: number;
+  receipts: Row[];
   policies: Row[];
   tasks: Row[];
   targets: Row[];
@@ -47,9 +47,12 @@ beforeAll(async () => {
     const october = [HEADER, "市经信局,CX75-22-03,2017-10,,,未启动,,,", "市经信局,CX75-06-01,2017-10,300,家,,,,", "市委组织部,CX75-13-02,2017-10,0,次,,,,"];
     // November, in on 3 December: 市财政局's 总规模 (扩大至20亿元) at 15; the other two departments send nothing for November
     const november = [HEADER, "市财政局,CX75-17-02,2017-11,15,亿元,,,,"];
-    for (const [name, lines, receivedAt] of [["oct.csv", october, "2017-11-03 10:00:00"], ["nov.csv", november, "2017-12-03 10:00:00"]] as const) {
+    // 市委组织部's November, in on 4 December with a negative figure: returned (rejected), not sent again
+    const returned = [HEADER, "市委组织部,CX75-13-02,2017-11,-1,次,,,,"];
+    for (const [name, lines, receivedAt, rejected] of [["oct.csv", october, "2017-11-03 10:00:00", 0], ["nov.csv", november, "2017-12-03 10:00:00", 0],
+      ["zzb-nov.csv", returned, "2017-12-04 10:00:00", 1]] as const) {
       const s = await loadMonthlyFile(wh.connection, { name, bytes: Buffer.from(lines.join("\n")), asOf: "2017-12-10", receivedAt, archiveName: null });
-      if (s.rejected > 0) throw new Error(JSON.stringify(s.rejects));
+      if (s.rejected !== rejected) throw new Error(JSON.stringify(s.rejects));
     }
   } finally {
     wh.close();
@@ -71,7 +74,7 @@ beforeAll(async () => {
 const overall = () => {
   const counts = briefing.statusCounts(data.tasks.filter((t) => t.policy_id === POLICY));
   return text(briefing.overallParagraph(data.policies.find((p) => p.policy_id === POLICY), counts, {
-    asOf: data.as_of, receipts: data.receipts, targets: data.targets, unjudged: data.unjudged, reviewing: data.reviewing,
+    asOf: data.as_of, receipts: Number(data.receipts.find((r) => r.policy_id === POLICY)?.files ?? 0), targets: data.targets, unjudged: data.unjudged, reviewing: data.reviewing,
     notes: data.pair_notes.find((n) => n.policy_id === POLICY),
   }));
 };
@@ -79,7 +82,7 @@ const overall = () => {
 describe("一、总体情况", () => {
   it("says how many of the pairs counted 进度正常 wait for their deadline, and how many of those are not started", () => {
     // CX75-22-03 (a milestone, 未启动) and CX75-13-02 (1次, 0 so far): on track until their deadline, never against 序时
-    expect(data.pair_notes).toEqual([{ policy_id: POLICY, awaiting_deadline: 2, awaiting_not_started: 1, stale: 3 }]);
+    expect(data.pair_notes).toEqual([{ policy_id: POLICY, awaiting_deadline: 2, awaiting_not_started: 1, stale: 3, stale_returned: 1 }]);
     expect(overall()).toMatch(/进度正常 \d+ 项（其中 2 项为节点任务或目标为 1 个的指标，时限未到、到期时判断，1 项尚未启动）/);
   });
 
@@ -87,9 +90,20 @@ describe("一、总体情况", () => {
     const s = overall();
     expect(s).toMatch(/、从未报送 \d+ 项/);
     expect(s).not.toContain("尚未报送");
-    // 市经信局's two and 市委组织部's one were last reported for October, November's report was due on 5 December
-    expect(s).toContain("未完成的指标中，有 3 项最近应报的月份没有报送，按此前所报的数判断。");
+    // 市经信局's two and 市委组织部's one were last reported for October, November's report was due on 5 December:
+    // 市经信局 sent nothing, 市委组织部's was returned
+    expect(s).toContain("未完成的指标中，有 3 项最近应报的月份没有可用的报送（未报 2 项，报送被退回、尚未重报 1 项），按此前所报的数判断。");
+    const notes = (stale: number, returned: number) => text(briefing.overallParagraph(data.policies.find((p) => p.policy_id === POLICY),
+      briefing.statusCounts(data.tasks.filter((t) => t.policy_id === POLICY)), { asOf: data.as_of, receipts: 3, notes: { stale, stale_returned: returned } }));
+    expect(notes(2, 0)).toContain("有 2 项最近应报的月份没有报送，按此前所报的数判断。");
+    expect(notes(2, 2)).toContain("有 2 项最近应报的月份的报送被退回、尚未重报，按此前所报的数判断。");
     expect(s).toMatch(/有指标从未报送 \d+ 项/);
+  });
+
+  it("counts the files received per policy, a file whose rows were all returned among them", () => {
+    // oct.csv, nov.csv and zzb-nov.csv (its one row rejected): the policy has had reports, so no 尚未收到任何月度报送
+    expect(data.receipts).toEqual([{ policy_id: POLICY, files: 3 }]);
+    expect(overall()).not.toContain("尚未收到任何月度报送");
   });
 });
 

@@ -36,6 +36,13 @@ const late = (c) => (c.done_late ? `（其中逾期完成 ${c.done_late} 项）`
  * （其中 n 项为节点任务或目标为 1 个的指标，时限未到、到期时判断；k 项尚未启动）: the on-track pairs no schedule judges
  * yet (briefing.json's pair_notes), so that 进度正常 is not read as on schedule.
  */
+// the unfinished pairs judged on an older figure: the last month due not sent, or sent and returned (not yet sent again)
+const staleText = (n) => {
+  if (!n?.stale) return "";
+  const returned = n.stale_returned ?? 0;
+  const how = returned === 0 ? "没有报送" : returned === n.stale ? "的报送被退回、尚未重报" : `没有可用的报送（未报 ${n.stale - returned} 项，报送被退回、尚未重报 ${returned} 项）`;
+  return `未完成的指标中，有 ${n.stale} 项最近应报的月份${how}，按此前所报的数判断。`;
+};
 const awaitingText = (n) =>
   n?.awaiting_deadline ? `（其中 ${n.awaiting_deadline} 项为节点任务或目标为 1 个的指标，时限未到、到期时判断${n.awaiting_not_started ? `，${n.awaiting_not_started} 项尚未启动` : ""}）` : "";
 
@@ -54,7 +61,7 @@ export function overallParagraph(policy, counts, {asOf, receipts, targets = [], 
   const parts = [
     `截至${dateZh(asOf)}，${policy.doc_number ? `《${policy.title}》（${policy.doc_number}）` : `《${policy.title}》`}共分解任务 ${totalTasks} 项，其中设有量化指标或完成节点的 ${withTargets} 项，按报送单位计指标 ${totalPairs} 项。`,
     totalPairs
-      ? `对照完成时限和序时进度，指标已完成 ${pairs.done + pairs.done_late} 项${late(pairs)}、进度正常 ${pairs.on_track} 项${awaitingText(notes)}、落后序时 ${pairs.lagging} 项${byValue ? `（其中增减率低于目标或超过上限的 ${byValue} 项，不看序时）` : ""}、逾期未完成 ${pairs.overdue} 项${silent ? `（其中 ${silent} 项从未报送）` : ""}、从未报送 ${pairs.not_reported} 项${unjudged(pairs)}。${notes?.stale ? `未完成的指标中，有 ${notes.stale} 项最近应报的月份没有报送，按此前所报的数判断。` : ""}`
+      ? `对照完成时限和序时进度，指标已完成 ${pairs.done + pairs.done_late} 项${late(pairs)}、进度正常 ${pairs.on_track} 项${awaitingText(notes)}、落后序时 ${pairs.lagging} 项${byValue ? `（其中增减率低于目标或超过上限的 ${byValue} 项，不看序时）` : ""}、逾期未完成 ${pairs.overdue} 项${silent ? `（其中 ${silent} 项从未报送）` : ""}、从未报送 ${pairs.not_reported} 项${unjudged(pairs)}。${staleText(notes)}`
       : "",
     `任务层面（按其中最差的指标计），逾期未完成 ${tasks.overdue} 项，落后序时 ${tasks.lagging} 项，有指标从未报送 ${tasks.not_reported} 项，进度正常 ${tasks.on_track} 项${awaitingTasks ? `（其中 ${awaitingTasks} 项的指标都是时限未到的节点任务或目标为 1 个的指标）` : ""}，已完成 ${tasks.done + tasks.done_late} 项${late(tasks)}${unjudged(tasks)}。`,
     // (a task no report can judge is in no count above: its passed deadline said, so that it is not taken for done)

@@ -5,7 +5,12 @@ import { emitJson, HAS_DEPARTMENT_PAGE } from "../../dist/src/site.js";
 await emitJson(async (read) => ({
   as_of: (await read(`SELECT strftime(as_of, '%Y-%m-%d') AS as_of FROM reporting_rules`))[0].as_of,
   synthetic: (await read(`SELECT count(*) AS n FROM receipts WHERE original_name LIKE '示例%'`))[0].n > 0,
-  receipts: (await read(`SELECT count(*) AS files FROM receipts`))[0].files,
+  // the files received by the as-of date that report on each policy (a figure of it now current, or a row of it
+  // rejected): several policies share the warehouse, and one may have had none yet
+  receipts: await read(`SELECT p.policy_id, (SELECT count(*) FROM (
+        SELECT o.receipt_no FROM observations o WHERE o.policy_id = p.policy_id
+        UNION SELECT x.receipt_no FROM rejects x JOIN targets t ON t.code = x.target_code AND t.policy_id = p.policy_id)) AS files
+      FROM policies p ORDER BY p.policy_id`),
   policies: await read(`SELECT policy_id, title, doc_number, issuer, strftime(issued_date, '%Y-%m-%d') AS issued_date FROM policies ORDER BY issued_date DESC, policy_id`),
   tasks: await read(`SELECT policy_id, task_status, count(*) AS tasks, sum(pairs) AS pairs, sum(done) AS done, sum(done_late) AS done_late, sum(on_track) AS on_track,
       sum(lagging) AS lagging, sum(overdue) AS overdue, sum(not_reported) AS not_reported, sum(no_deadline) AS no_deadline, sum(ongoing) AS ongoing,
@@ -21,12 +26,15 @@ await emitJson(async (read) => ({
     FROM task_progress WHERE task_status IN ('overdue', 'lagging') ORDER BY policy_id, task_status = 'lagging', row_no`),
   // per policy, of the (target, department) pairs: the on-track ones no schedule judges yet (a milestone, one counted
   // thing: 时限未到, judged at the deadline), those of them not started, and the unfinished ones judged on a figure older
-  // than the last month due (that month not reported)
-  pair_notes: await read(`SELECT policy_id,
-      count(*) FILTER (WHERE awaiting_deadline) AS awaiting_deadline,
-      count(*) FILTER (WHERE awaiting_deadline AND latest_status = 'not_started') AS awaiting_not_started,
-      count(*) FILTER (WHERE progress_status IN ('on_track', 'lagging', 'overdue', 'no_deadline') AND latest_period < due_period) AS stale
-    FROM target_progress GROUP BY policy_id ORDER BY policy_id`),
+  // than the last month due (that month not reported, or sent and returned)
+  pair_notes: await read(`SELECT p.policy_id,
+      count(*) FILTER (WHERE p.awaiting_deadline) AS awaiting_deadline,
+      count(*) FILTER (WHERE p.awaiting_deadline AND p.latest_status = 'not_started') AS awaiting_not_started,
+      count(*) FILTER (WHERE p.progress_status IN ('on_track', 'lagging', 'overdue', 'no_deadline') AND p.latest_period < p.due_period) AS stale,
+      -- (of those: the department sent that month and had it returned, not yet sent again: reporting_calendar)
+      count(*) FILTER (WHERE p.progress_status IN ('on_track', 'lagging', 'overdue', 'no_deadline') AND p.latest_period < p.due_period AND c.status = 'returned') AS stale_returned
+    FROM target_progress p LEFT JOIN reporting_calendar c ON c.department_id = p.department_id AND c.period = p.due_period
+    GROUP BY p.policy_id ORDER BY p.policy_id`),
   // tasks with no target a report can judge (no quantity, milestone or duty) whose deadline has passed: said, not silently left out
   unjudged: await read(`SELECT policy_id, row_no FROM task_progress WHERE task_status = 'no_target' AND deadline_passed ORDER BY policy_id, row_no`),
   // targets whose latest figure is flagged for review (a likely typo, a fall): judged as reported until corrected, said so
