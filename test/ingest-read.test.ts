@@ -882,6 +882,19 @@ describe("readMonthlyFile: .xlsx sheets and cells", () => {
     return Buffer.from(zipSync(files));
   }
 
+  it("a number in a column with no heading inside the table (累计完成值 | — | 完成状态) rejects its row, not read beside 累计完成值 as if it were not there", async () => {
+    const book = (await writeExcelFile([{
+      data: [["报送单位", "指标编码", "统计期", "累计完成值", null, "完成状态"], ["市经信局", "ZN-01", "2017-11", 300, 320, "推进中"],
+        // (text in it, or nothing: read as before)
+        ["市经信局", "ZN-01", "2017-10", 280, "见附件", "推进中"], ["市经信局", "ZN-01", "2017-09", 260, null, "推进中"]],
+      sheet: "本月",
+    }]).toBuffer()) as Buffer;
+    const r = await readMonthlyFile(temp("beside.xlsx", book), CTX);
+    expect(rejectCodes(r)).toEqual({ 2: ["E_EXTRA_CELLS"] });
+    expect(r.rejects[0]!.message).toBe("该行在无表头的列中有内容：E: 320（表格中间这一列没有列名，却填有数，不知它是哪一项的数：请给该列写上列名（如「备注」）或删去；本月的累计数填在「累计完成值」列）");
+    expect(r.rows.map((x) => [x.period, x.value])).toEqual([["2017-10", 280], ["2017-09", 260]]);
+  });
+
   it("a damaged workbook is rejected saying in words what is wrong (a part missing, a zip cut short, XML cut short), the library's text after it", async () => {
     const book = (await writeExcelFile([{ data, sheet: "本月" }]).toBuffer()) as Buffer;
     const files = unzipSync(book);

@@ -965,9 +965,11 @@ class Validation {
       const result = r.figureElsewhere === undefined ? checkCells(r.cells, r.row, memo) : withFigureElsewhere(checkCells(r.cells, r.row, memo), r, memo);
       const quoteError = quoteErrorRows !== null && quoteErrorRows.has(r.row);
       const extraCells = options.rejectUnheadedCells === true && !this.trailingBlanks && (r.unheaded.length > 0 || r.extraFields > 0 || r.splitNumber !== undefined);
+      // (.xlsx: a number in a column with no heading inside the table, another figure that nothing names)
+      const figureBeside = options.rejectUnheadedCells !== true && r.figureBeside !== undefined;
       const duplicate = duplicates.size > 0 ? duplicates.get(r.row) : undefined;
       const ok = !Array.isArray(result);
-      if (ok && !quoteError && !extraCells && !duplicate) {
+      if (ok && !quoteError && !extraCells && !figureBeside && !duplicate) {
         valid.push(result);
         continue;
       }
@@ -984,6 +986,11 @@ class Validation {
         const comma = r.extraFields > 0 && blank === "" && split === null ? "（进展情况等文字中的英文逗号“,”会把一格拆成两格，其后各格随之错位：请改用中文逗号“，”，或给该格加上引号）" : "";
         const detail = shifted ? split! : [r.extraFields > 0 ? `比表头多 ${r.extraFields} 个单元格${blank}${comma}` : null, ...r.unheaded, split].filter((d) => d !== null).join("；");
         issues.push({ code: "E_EXTRA_CELLS", column: null, message: rowMessage("E_EXTRA_CELLS", detail), value: shifted ? r.splitNumber! : r.unheaded.join("；") || null });
+      }
+      if (figureBeside) {
+        // (a workbook has no commas to blame: the code's own words, without its CSV hint)
+        issues.push({ code: "E_EXTRA_CELLS", column: null, value: r.figureBeside!,
+          message: `该行在无表头的列中有内容：${r.figureBeside}（表格中间这一列没有列名，却填有数，不知它是哪一项的数：请给该列写上列名（如「备注」）或删去；本月的累计数填在「累计完成值」列）` });
       }
       if (duplicate) issues.push(duplicate);
       const rawRow = r.raw;

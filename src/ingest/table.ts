@@ -175,6 +175,12 @@ export type TableRow = {
    * (TableHeader.figureColumns: 备注, 本月新增 …) and that holds one, 「388」 (rejected: E_VALUE_MISPLACED).
    */
   figureElsewhere?: { column: string; text: string };
+  /**
+   * A number in a column with no heading between two columns the reader reads (.xlsx: 累计完成值 | (no heading) |
+   * 完成状态, 「320」 beside 「300」), as "F: 320": another figure of the row that nothing names (rejected: E_EXTRA_CELLS,
+   * as a CSV row with it is).
+   */
+  figureBeside?: string;
 };
 
 export type Table = {
@@ -412,6 +418,7 @@ class GridRow implements TableRow {
     public sentValue?: string,
     public splitNumber?: string,
     public figureElsewhere?: { column: string; text: string },
+    public figureBeside?: string,
   ) {
     this.#line = line;
     this.#layout = layout;
@@ -1101,6 +1108,8 @@ export function rowReader(header: TableHeader, showsFigure: (index: number) => b
   const { layout, unnamed, headerCells, valueSuffix, width, formFields, splitNumberAfter, figureColumns, lastFigure } = header;
   const valueIndex = layout.fields.includes("value") ? layout.indexes[layout.fields.indexOf("value")] : undefined;
   const codeHeaders = new Map<string, boolean>(); // 指标编码 cell text → names a column (a repeated header) or is 合计…
+  // the columns with no heading inside the table (between the first and the last column read)
+  const inside = unnamed.filter((i) => i > Math.min(...layout.indexes) && i < Math.max(...layout.indexes));
   return (line, index) => {
     if (isEmptyRow(line)) return EMPTY;
     let unheaded: string[] = NONE;
@@ -1202,9 +1211,20 @@ export function rowReader(header: TableHeader, showsFigure: (index: number) => b
       const [v, n] = [cleanCell(line[splitAt[0]] ?? ""), cleanCell(line[splitAt[1]] ?? "")];
       if (/^\d{1,3}$/.test(v) && /^\d{3}(?:\.\d+)?$/.test(n)) splitNumber = `${v},${n}`;
     }
-    return { kind: "row", row: new GridRow(index + 1, cells, unheaded, extraFields, line, layout, sentValue, splitNumber, figureElsewhere) };
+    let figureBeside: string | undefined;
+    for (const i of inside) {
+      const cell = cleanCell(line[i] ?? "");
+      if (FIGURE_CELL.test(cell)) {
+        figureBeside = `${columnLetter(i)}: ${cell}`;
+        break;
+      }
+    }
+    return { kind: "row", row: new GridRow(index + 1, cells, unheaded, extraFields, line, layout, sentValue, splitNumber, figureElsewhere, figureBeside) };
   };
 }
+
+/** A cell that is a figure: digits, perhaps with separators, a sign and a short unit (320, 1,234, 85%, 450家). */
+const FIGURE_CELL = /^[-+]?[0-9０-９][0-9０-９,，.]*\s*[^\s0-9]{0,3}$/;
 
 /** A 指标编码 text that names a column (a repeated header) or starts a total or note line (合计…): such a row may be no report. */
 export const isHeaderOrFooterCode = (code: string): boolean => headerField(code) !== null || FOOTER.test(code.replace(/\s+/g, ""));
