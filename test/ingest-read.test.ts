@@ -1745,6 +1745,31 @@ describe("readMonthlyFile: fields stated once above the header", () => {
     expect(two.file.statedAbove).toEqual([]);
   });
 
+  it("a 统计期 or 填报单位 stated again below the header, otherwise, over more rows: the file is refused, not read as the first block's", async () => {
+    const block = (label: string, rows: string[]) => [label, "指标编码,累计完成值,进展情况", ...rows];
+    const cases: [string, string[], string][] = [
+      // a month alone on its line over a second block
+      ["month.csv", ["填报单位：市经信局,,", "2017年10月,,", ...block("", ["ZN-01,450,"]).slice(1), ...block("2017年11月,,", ["ZN-02,30,"])],
+        "第 5 行又写明了统计期「2017年11月」，与表格上方第 2 行的「2017年10月」不同"],
+      ["label.csv", ["填报单位：市经信局,,", ...block("统计期：2017年10月,,", ["ZN-01,450,"]), ",,", ...block("统计期：2017年11月,,", ["ZN-01,460,"])],
+        "第 6 行又写明了统计期「2017年11月」，与表格上方第 2 行的「2017年10月」不同"],
+      ["unit.csv", ["统计期：2017年10月,,", ...block("填报单位：市经信局,,", ["ZN-01,450,"]), ...block("填报单位：市财政局,,", ["ZN-02,30,"])],
+        "第 5 行又写明了报送单位「市财政局」，与表格上方第 2 行的「市经信局」不同"],
+    ];
+    for (const [name, lines, said] of cases) {
+      const r = await readMonthlyFile({ name, bytes: Buffer.from(lines.join("\n")) }, CTX);
+      expect(r.fileError?.code, name).toBe("E_HEADER");
+      expect(r.fileError?.message, name).toContain(said);
+      expect(r.rows, name).toEqual([]);
+    }
+    // the same month and unit again, and a form signed below (填报单位：（盖章）, 市经信局（盖章）): read as before
+    const same = ["填报单位：市经信局,,", ...block("统计期：2017年10月,,", ["ZN-01,450,"]), ...block("统计期：2017年10月,,", ["ZN-02,30,"]),
+      "填报单位：（盖章）,,填报人：张三", "填报单位：市经信局（盖章）,,"];
+    const r = await readMonthlyFile({ name: "same.csv", bytes: Buffer.from(same.join("\n")) }, CTX);
+    expect(r.fileError).toBeNull();
+    expect(rowsOf(r).map(([row, department, code, period, value]) => [row, department, code, period, value])).toEqual([[4, "市经信局", "ZN-01", "2017-10", 450], [7, "市经信局", "ZN-02", "2017-10", 30]]);
+  });
+
   it("in a workbook: a label in one cell and its value in the next, a label spaced out, 统计期 labelled", async () => {
     const book = (await writeExcelFile([{
       sheet: "报表",

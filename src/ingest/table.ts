@@ -1309,10 +1309,53 @@ export function readTable(
       index += joined.lines - 1;
     }
   }
+  const restated = restatedBelow(grid, header, skipped);
+  if (restated !== null) return { error: restated };
   const { headerRow, columns, ignoredColumns, valueHeaderUnit, valueSuffix } = header;
   // (the money unit is listed with the fields stated above the header: it is one, for the money targets' rows)
   const formFields = [...header.formFields, ...(header.moneyUnit ? [header.moneyUnit] : []), ...footerFields(grid, skipped, header, rows)];
   return { table: { headerRow, columns, ignoredColumns, valueHeaderUnit, valueSuffix, moneyUnit: header.moneyUnit?.text ?? null, formFields, statedAbove: header.statedAbove, valueMonth: header.valueMonth, rows, skipped } };
+}
+
+/**
+ * A 统计期 or 报送单位 stated above the table (for every row) and stated again, otherwise, on a line below the header
+ * that was not read as a row: 「统计期：2017年11月」 or a line 「2017年11月」 alone over a second block of rows, 「填报单位：
+ * 市科技局」 over another unit's. The rows under it would be read as the first block's month or unit: the file is refused.
+ */
+function restatedBelow(grid: Grid, header: TableHeader, skipped: readonly SkippedRow[]): FileError | null {
+  const stated = header.formFields.filter((f) => f.field === "period" || f.field === "department");
+  if (stated.length === 0) return null;
+  const periodOf = (text: string) => {
+    const p = parsePeriod(text);
+    return p.ok ? p.value : null;
+  };
+  for (const k of skipped) {
+    const line = grid[k.row - 1];
+    if (k.row - 1 <= header.index || line === undefined) continue;
+    const cells = line.map((c) => cleanCell(c ?? "")).filter((c) => c !== "");
+    const said: [Field, string][] = [];
+    // a month alone on its line: the heading of the rows under it
+    if (cells.length === 1 && !/[:：]/.test(cells[0]!) && /年/.test(cells[0]!) && periodOf(cells[0]!) !== null) said.push(["period", cells[0]!]);
+    cells.forEach((cell, c) => {
+      const m = cell.normalize("NFKC").match(/^([^:：]{1,8})[:：]\s*(.*)$/);
+      if (m === null) return;
+      const field = headerField(m[1]!.trim());
+      // (「填报单位：（盖章）」 signing a form: no unit stated)
+      const unsealed = (t: string) => t.replace(/[(（\[【]?\s*(?:盖章|签章|签字|公章|印章)\s*[)）\]】]?/g, "").replace(/^[\s_＿—-]+|[\s_＿—-]+$/g, "");
+      const text = unsealed(cleanCell(m[2]!)) || (cells[c + 1] !== undefined && !/[:：]/.test(cells[c + 1]!) ? unsealed(cells[c + 1]!) : "");
+      if ((field === "period" || field === "department") && text !== "") said.push([field, text]);
+    });
+    for (const [field, text] of said) {
+      const above = stated.find((f) => f.field === field);
+      if (above === undefined) continue;
+      const same = field === "period" ? periodOf(text) !== null && periodOf(text) === periodOf(above.text) : text.normalize("NFKC") === above.text.normalize("NFKC");
+      if (same) continue;
+      const kind = field === "period" ? "月份" : "单位";
+      return fileError("E_HEADER", `第 ${k.row} 行又写明了${COLUMN_NAME[field]}「${text}」，与表格上方第 ${above.row} 行的「${above.text}」不同：` +
+        `表格上方写明的${COLUMN_NAME[field]}用于文件中的每一行，其下的行会被当作「${above.text}」的数读取；请把不同${kind}的表分开报送，或在表中加「${COLUMN_NAME[field]}」列逐行填写`);
+    }
+  }
+  return null;
 }
 
 /** Fields a form signs below its table (「填表人：张三　填报日期：2017年11月3日」): who reported, and when. */
