@@ -420,13 +420,20 @@ describe("parseStatus", () => {
     ["进度滞后", "进度滞后的请填“推进中”，并在「进展情况」中说明滞后的原因"],
     ["正常", "工作正常进行、尚未完成的请填“推进中”"],
     ["差不多", "（应为 未启动、推进中 或 已完成）：“差不多”"],
+    // a milestone's own verb (出台…方案): done, said as 已完成
+    ["已出台", "该项工作已经完成的请填“已完成”，具体情况写在「进展情况」列"],
+    ["已印发", "该项工作已经完成的请填“已完成”"],
+    ["已完成100%", "全部完成的填“已完成”，否则填“推进中”"],
+    ["谋划中", "正在进行、尚未完成的请填“推进中”"],
+    ["正在对接", "正在进行、尚未完成的请填“推进中”"],
   ])("%j: the message says what to write instead", (text, hint) => {
     const r = parseStatus(text);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.message).toContain(hint);
   });
   it.each([["正常推进", "in_progress"], ["序时推进", "in_progress"], ["按计划推进", "in_progress"], ["完成中", "in_progress"], ["在建", "in_progress"],
-    ["未开展", "not_started"], ["尚未开工", "not_started"]])("the usual words of department staff: %j → %s", (text, status) => {
+    ["未开展", "not_started"], ["尚未开工", "not_started"], ["研究中", "in_progress"], ["正在起草", "in_progress"], ["筹建中", "in_progress"],
+    ["落实中", "in_progress"], ["开展中", "in_progress"]])("the usual words of department staff: %j → %s", (text, status) => {
     expect(valueOf(parseStatus(text))).toBe(status);
   });
 });
