@@ -21,11 +21,14 @@ describe("department names as departments write them", () => {
     ["各镇(街道、园区)", "各镇(街道、园区)"], // full-width and ASCII brackets match alike
     ["浒山街道办事处", "浒山街道"],
     ["浒山街道办事处（盖章）", "浒山街道"],
+    // 街道办 for 街道办事处, and the office in brackets
+    ["浒山街道办", "浒山街道"],
+    ["浒山街道（办事处）", "浒山街道"],
   ])("%s → %s", (written, canonical) => {
     expect(resolve(written)).toBe(canonical);
   });
 
-  it.each([["市教育局"], ["（盖章）"], ["盖章"], ["人民政府"], [""]])("%s stays unknown", (written) => {
+  it.each([["市教育局"], ["（盖章）"], ["盖章"], ["人民政府"], [""], ["市府办"], ["街道办"]])("%s stays unknown", (written) => {
     expect(resolve(written)).toBeNull();
   });
 

@@ -9,8 +9,11 @@ export const aliasKey = (alias: string): string => alias.normalize("NFKC").repla
 
 /** Remarks written after a department's name on a signed form: 「市经信局（盖章）」「市经信局(公章)」. */
 const SEAL = /\((?:盖章|公章|签章|章|印|盖印|印章)\)$/;
-/** Words a department's full name may end with that its aliases leave out: 「浒山街道办事处」「周巷镇人民政府」. */
-const OFFICE = /(?:人民政府|办事处)$/;
+/**
+ * Words a department's full name may end with that its aliases leave out: 「浒山街道办事处」「周巷镇人民政府」, in brackets
+ * too (「宗汉街道（办事处）」), and 街道办 for 街道办事处 (「浒山街道办」).
+ */
+const OFFICE = /(?:\((?:人民政府|办事处)\)|人民政府|办事处|(?<=街道)办)$/;
 
 /**
  * The keys to look a written name up by, in order: the name itself, without a seal remark, then without 人民政府 /
