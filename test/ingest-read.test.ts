@@ -1745,6 +1745,15 @@ describe("readMonthlyFile: fields stated once above the header", () => {
     expect(two.file.statedAbove).toEqual([]);
   });
 
+  it("a 「单位」 column holding the departments' names with no 报送单位 column: the message says to rename it", async () => {
+    const r = await readMonthlyFile({ name: "unit.csv", bytes: Buffer.from("单位,指标编码,统计期,累计完成值\n市经信局,ZN-01,2017-10,450\n市财政局,ZN-02,2017-10,30\n") }, CTX);
+    expect(r.fileError?.code).toBe("E_HEADER");
+    expect(r.fileError?.message).toBe("表头不符合要求：第 1 行表头缺少列：报送单位；A 列「单位」填的是报送单位（如「市经信局」），却被读作计量单位：请把列名改为「报送单位」");
+    // (units of measure in it: no such hint)
+    const measure = await readMonthlyFile({ name: "measure.csv", bytes: Buffer.from("单位,指标编码,统计期,累计完成值\n家,ZN-01,2017-10,450\n") }, CTX);
+    expect(measure.fileError?.message).not.toContain("请把列名改为「报送单位」");
+  });
+
   it("a 统计期 or 填报单位 stated again below the header, otherwise, over more rows: the file is refused, not read as the first block's", async () => {
     const block = (label: string, rows: string[]) => [label, "指标编码,累计完成值,进展情况", ...rows];
     const cases: [string, string[], string][] = [

@@ -621,7 +621,12 @@ export function readHeader(sheet: Grid, merges: readonly Merge[] = []): { header
       ? "（全表只有一个报送单位或统计期时，也可写在表头上方，如“填报单位：市经信局”“统计期：2017年10月”）"
       : "";
     const codes = missing.includes(COLUMN_NAME.targetCode) ? codeColumns(headerLine, new Set(matches.map((m) => m.index)), sheet.slice(best.index + 1, best.index + 1 + NUMERIC_SAMPLE_ROWS)) : "";
-    return { error: fileError("E_HEADER", `第 ${headerRow} 行表头缺少列：${missing.join("、")}${aboveHint}${lookalikes === "" ? "" : `；${lookalikes}`}${codes === "" ? "" : `；${codes}`}`) };
+    // 「单位」 read as the unit of measure, its cells the departments' names (市经信局): the column meant is 报送单位
+    const unitColumn = missing.includes(COLUMN_NAME.department) ? matches.find((m) => m.field === "unit" && normalizeKey(m.header) === "单位") : undefined;
+    const unitCells = unitColumn === undefined ? [] : sheet.slice(best.index + 1, best.index + 1 + NUMERIC_SAMPLE_ROWS).map((l) => cleanCell(l[unitColumn.index] ?? "")).filter((c) => c !== "");
+    const unitHint = unitCells.length > 0 && unitCells.every((c) => DEPARTMENT_NAME.test(c))
+      ? `；${columnLetter(unitColumn!.index)} 列「单位」填的是报送单位（如「${unitCells[0]}」），却被读作计量单位：请把列名改为「${COLUMN_NAME.department}」` : "";
+    return { error: fileError("E_HEADER", `第 ${headerRow} 行表头缺少列：${missing.join("、")}${unitHint === "" ? aboveHint : ""}${unitHint}${lookalikes === "" ? "" : `；${lookalikes}`}${codes === "" ? "" : `；${codes}`}`) };
   }
   // a figure or status under a heading the reader does not know would be dropped unseen (the row then looks unfilled)
   if (lookalikes !== "") return { error: fileError("E_HEADER", `第 ${headerRow} 行的 ${lookalikes}`) };
@@ -881,6 +886,9 @@ function labelledParts(text: string): { parts: { label: string; value: string }[
   }
   return { parts, rest: title };
 }
+
+/** A department's name by its ending: 市经信局, 周巷镇, 浒山街道, 市委组织部, 市供电公司. */
+const DEPARTMENT_NAME = /(?:局|办|委|镇|乡|街道|中心|部|院|所|公司|政府|集团|园区|开发区|管委会)$/;
 
 /** 「2017年10月」「2017年十月」「2017年1-10月」「2017年第四季度」 in a title: a period, not a date (2017年11月5日). */
 const TITLE_PERIOD = /\d{4}\s*年\s*(?:\d{1,2}\s*月?\s*[-~～至到—－]\s*)?(?:\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月份?(?!\s*\d{0,2}\s*[日号])|\d{4}\s*年\s*第?\s*[一二三四1-4]\s*季度?/g;
