@@ -615,7 +615,10 @@ function printRejects(s: import("../src/monthly.js").IngestSummary): void {
   if (s.rejects.length > 200) console.log(`    ……另有 ${s.rejects.length - 200} 处（用 --json 或 --rejects-out 查看全部）`);
   // a CSV saved from a sheet whose 报送单位 or 统计期 cells were merged down: only the first row of each holds it
   const blank = new Set(s.rejects.filter((r) => r.code === "E_REQUIRED" && /^必填值为空：(报送单位|统计期)/.test(r.message)).map((r) => r.row)).size;
-  if (s.format === "csv" && blank >= 2) {
+  // (every row without it: no merged cells to blame, the column was left empty)
+  if (blank >= 2 && blank === s.rows_read) {
+    console.log(`    提示：所有 ${blank} 行的报送单位或统计期都为空：请逐行填写；全表只有一个报送单位或统计期时，也可删去该列，写在表头上方（如“填报单位：市经信局”“统计期：2017年10月”）`);
+  } else if (s.format === "csv" && blank >= 2) {
     console.log(`    提示：${blank} 行缺少报送单位或统计期。若原表中这些单元格是向下合并的，另存为 CSV 后只有第一行有值：请在每一行填写，或直接提交 .xlsx 文件（合并单元格按 Excel 显示的读到每一行）`);
   }
 }

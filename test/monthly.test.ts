@@ -269,6 +269,10 @@ describe("luoshi ingest", () => {
     expect(r.stdout).toContain("提示：2 行缺少报送单位或统计期。若原表中这些单元格是向下合并的，另存为 CSV 后只有第一行有值");
     const one = luoshi("ingest", file("one.csv", ["市经信局,CX75-06-01,2017-10,300,家,,,,", ",CX75-29-02,2017-10,1800,家,,,,"]), "--as-of", "2017-11-10", "--dry-run");
     expect(one.stdout).not.toContain("若原表中这些单元格是向下合并的");
+    // every row without it: a column left empty, no merged cells
+    const empty = luoshi("ingest", file("empty.csv", ["市经信局,CX75-06-01,,300,家,,,,", "市经信局,CX75-29-02,,1800,家,,,,"]), "--as-of", "2017-11-10", "--dry-run");
+    expect(empty.stdout).toContain("提示：所有 2 行的报送单位或统计期都为空：请逐行填写；全表只有一个报送单位或统计期时，也可删去该列，写在表头上方");
+    expect(empty.stdout).not.toContain("若原表中这些单元格是向下合并的");
   });
 
   it("--as-of before today with no receipt time: says the file is stamped as received now, and how to back-fill (--received-at)", async () => {
