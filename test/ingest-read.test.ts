@@ -1745,6 +1745,14 @@ describe("readMonthlyFile: fields stated once above the header", () => {
     expect(two.file.statedAbove).toEqual([]);
   });
 
+  it("累计完成值 split into months on the row below (9月 | 10月 | 11月): the file is refused naming them, not read row by row as noise", async () => {
+    const csv = ["报送单位,指标编码,统计期,累计完成值,,,完成状态", ",,,9月,10月,11月,", "市经信局,ZN-01,2017-11,280,300,320,推进中"].join("\n");
+    const r = await readMonthlyFile({ name: "months.csv", bytes: Buffer.from(csv) }, CTX);
+    expect(r.fileError?.code).toBe("E_HEADER");
+    expect(r.fileError?.message).toContain("第 1 行的「累计完成值」在第 2 行下分成了 9月、10月、11月 几列：一行只能报一个统计期的累计数");
+    expect(r.rows).toEqual([]);
+  });
+
   it("a 「单位」 column holding the departments' names with no 报送单位 column: the message says to rename it", async () => {
     const r = await readMonthlyFile({ name: "unit.csv", bytes: Buffer.from("单位,指标编码,统计期,累计完成值\n市经信局,ZN-01,2017-10,450\n市财政局,ZN-02,2017-10,30\n") }, CTX);
     expect(r.fileError?.code).toBe("E_HEADER");

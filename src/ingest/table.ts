@@ -600,6 +600,22 @@ export function readHeader(sheet: Grid, merges: readonly Merge[] = []): { header
       .join("；");
     return { error: fileError("E_HEADER", `第 ${headerRow} 行表头重复：${detail}`) };
   }
+  // 累计完成值 split on the row below into months (9月 | 10月 | 11月), under it and the unheaded columns after it: one
+  // row holds several months' figures, which no one column can be read for
+  const split = byField.get("value")?.[0];
+  const below = split === undefined || best.line !== undefined ? undefined : headerZone[best.index + 1];
+  if (split !== undefined && below !== undefined) {
+    const line = headerZone[best.index]!;
+    const months: string[] = [];
+    for (let c = split.index; c < Math.max(line.length, below.length) && (c === split.index || cleanCell(line[c] ?? "") === ""); c++) {
+      const sub = cleanCell(below[c] ?? "");
+      if (/^(?:\d{4}\s*年\s*)?\d{1,2}\s*月份?$/.test(sub)) months.push(sub);
+    }
+    if (months.length > 1) {
+      return { error: fileError("E_HEADER", `第 ${headerRow} 行的「${split.header}」在第 ${headerRow + 1} 行下分成了 ${months.join("、")} 几列：` +
+        `一行只能报一个统计期的累计数，无法确定读哪一列；请每个月各报一行（月份写在「${COLUMN_NAME.period}」列），或只保留本月的「${COLUMN_NAME.value}」一列`) };
+    }
+  }
   // 报送单位, 统计期 … stated once above the header (「填报单位：周巷镇」) stand for a column
   // (the rows above the header: a two-row header, which has its own line, starts one row higher)
   const above = formFieldsAbove(headerZone.slice(0, best.line ? best.index - 1 : best.index), (f) => byField.has(f));
