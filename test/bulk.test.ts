@@ -36,6 +36,18 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 type Load = { name: string; bytes: Uint8Array };
 
+/** The same files loaded into two warehouses, one by each reader (at AS_OF): what each load left, to compare. */
+async function bothReaders(name: string, files: Load[]) {
+  const js = await session(name, "js");
+  const bulk = await session(name, "bulk");
+  try {
+    return { a: await js.load(files, AS_OF), b: await bulk.load(files, AS_OF) };
+  } finally {
+    js.close();
+    bulk.close();
+  }
+}
+
 /** One warehouse loaded file after file by one reader; what each load leaves is read back to compare. */
 async function session(name: string, engine: "bulk" | "js") {
   const db = join(dir, `${name}-${engine}.duckdb`);
@@ -227,20 +239,12 @@ describe("the bulk reader gives the JavaScript reader's results", () => {
     lines.splice(0, 1, MONTHLY_HEADER.map((h) => (h === "累计完成值" ? "累计完成情况" : h === "单位" ? "" : h)).join(","),
       MONTHLY_HEADER.map((h) => (h === "累计完成值" ? "数值" : h === "单位" ? "单位" : "")).join(","));
     const file = { name: "two-rows.csv", bytes: Buffer.from(lines.join("\n")) };
-    const js = await session("two-rows", "js");
-    const bulk = await session("two-rows", "bulk");
-    try {
-      const a = await js.load([file], AS_OF);
-      const b = await bulk.load([file], AS_OF);
-      expect(b.readers).toEqual(["bulk"]);
-      expect(a.summaries[0]!.imported).toBeGreaterThan(100);
-      expect(b.summaries).toEqual(a.summaries);
-      expect(b.observations).toEqual(a.observations);
-      expect(b.rejects).toEqual(a.rejects);
-    } finally {
-      js.close();
-      bulk.close();
-    }
+    const { a, b } = await bothReaders("two-rows", [file]);
+    expect(b.readers).toEqual(["bulk"]);
+    expect(a.summaries[0]!.imported).toBeGreaterThan(100);
+    expect(b.summaries).toEqual(a.summaries);
+    expect(b.observations).toEqual(a.observations);
+    expect(b.rejects).toEqual(a.rejects);
   });
 
   it("a count written 1.000 (a thousands separator typed as a point?) is flagged by both readers, read as 1; 1.000 of a money target is not", async () => {
@@ -253,41 +257,25 @@ describe("the bulk reader gives the JavaScript reader's results", () => {
       `${t.reporters[0]!.name},${t.code},2018-01,${t.value}.000,家\n`;
     const file = { name: "dotted.csv", bytes: new TextEncoder().encode(text) };
     expect(planCsv(file.bytes)).not.toBeNull();
-    const js = await session("dotted", "js");
-    const bulk = await session("dotted", "bulk");
-    try {
-      const a = await js.load([file], AS_OF);
-      const b = await bulk.load([file], AS_OF);
-      expect(b.readers).toEqual(["bulk"]);
-      expect(b.summaries).toEqual(a.summaries);
-      expect(b.observations).toEqual(a.observations);
-      expect(a.observations.filter((o) => o.flagged).map((o) => [o.period, o.value, o.flag_reason])).toEqual([
-        ["2017-10", 1, expect.stringContaining("计数类指标填写了小数 1.000（读作 1家）")],
-        ["2017-11", 2, expect.stringContaining("计数类指标填写了小数 2.000家（读作 2家）")],
-      ]);
-    } finally {
-      js.close();
-      bulk.close();
-    }
+    const { a, b } = await bothReaders("dotted", [file]);
+    expect(b.readers).toEqual(["bulk"]);
+    expect(b.summaries).toEqual(a.summaries);
+    expect(b.observations).toEqual(a.observations);
+    expect(a.observations.filter((o) => o.flagged).map((o) => [o.period, o.value, o.flag_reason])).toEqual([
+      ["2017-10", 1, expect.stringContaining("计数类指标填写了小数 1.000（读作 1家）")],
+      ["2017-11", 2, expect.stringContaining("计数类指标填写了小数 2.000家（读作 2家）")],
+    ]);
   });
 
   it("leaves a form that states 报送单位 and 统计期 above its header to the JavaScript reader, with the same result", async () => {
     const [d, t] = [policy.departments[0]!.name, policy.targets[0]!.code];
     const text = `填报单位：${d},,\n月度完成情况（2017年1-10月）,,\n指标编码,累计完成值,进展情况\n${t},1,x\n`;
     const bytes = new TextEncoder().encode(text);
-    const js = await session("form", "js");
-    const bulk = await session("form", "bulk");
-    try {
-      const a = await js.load([{ name: "form.csv", bytes }], AS_OF);
-      const b = await bulk.load([{ name: "form.csv", bytes }], AS_OF);
-      expect(b.readers).toEqual(["js"]);
-      expect(b.summaries).toEqual(a.summaries);
-      expect(a.summaries[0]!.form_fields).toEqual([{ column: "报送单位", value: d, row: 1 }, { column: "统计期", value: "2017年1-10月", row: 2 }]);
-      expect(b.observations.map((o) => [o.department_id, o.period])).toEqual([[expect.any(String), "2017-10"]]);
-    } finally {
-      js.close();
-      bulk.close();
-    }
+    const { a, b } = await bothReaders("form", [{ name: "form.csv", bytes }]);
+    expect(b.readers).toEqual(["js"]);
+    expect(b.summaries).toEqual(a.summaries);
+    expect(a.summaries[0]!.form_fields).toEqual([{ column: "报送单位", value: d, row: 1 }, { column: "统计期", value: "2017年1-10月", row: 2 }]);
+    expect(b.observations.map((o) => [o.department_id, o.period])).toEqual([[expect.any(String), "2017-10"]]);
   });
 
   it("a number split at its thousands comma into the 进展情况 after it: both readers reject that row alone", async () => {
@@ -295,19 +283,11 @@ describe("the bulk reader gives the JavaScript reader's results", () => {
     const text = `报送单位,指标编码,统计期,累计完成值,进展情况\n${d},${t},2017-09,2,150\n${d},${t},2017-10,3,按计划\n`;
     const bytes = new TextEncoder().encode(text);
     expect(planCsv(bytes)).not.toBeNull();
-    const js = await session("split", "js");
-    const bulk = await session("split", "bulk");
-    try {
-      const a = await js.load([{ name: "split.csv", bytes }], AS_OF);
-      const b = await bulk.load([{ name: "split.csv", bytes }], AS_OF);
-      expect(b.readers).toEqual(["bulk"]);
-      expect(b.summaries).toEqual(a.summaries);
-      expect(a.summaries[0]!.rejected_by_code).toEqual({ E_EXTRA_CELLS: 1 });
-      expect(b.observations.map((o) => o.period)).toEqual(["2017-10"]);
-    } finally {
-      js.close();
-      bulk.close();
-    }
+    const { a, b } = await bothReaders("split", [{ name: "split.csv", bytes }]);
+    expect(b.readers).toEqual(["bulk"]);
+    expect(b.summaries).toEqual(a.summaries);
+    expect(a.summaries[0]!.rejected_by_code).toEqual({ E_EXTRA_CELLS: 1 });
+    expect(b.observations.map((o) => o.period)).toEqual(["2017-10"]);
   });
 
   it("a line broken by a line break typed in 进展情况 without quotes: both readers read the two lines as one row", async () => {
@@ -318,26 +298,18 @@ describe("the bulk reader gives the JavaScript reader's results", () => {
       `${d},${t2},2017-09,4,备注`, `${d},${t2},2017-08`];
     const bytes = new TextEncoder().encode(lines.join("\n") + "\n");
     expect(planCsv(bytes)).not.toBeNull();
-    const js = await session("broken", "js");
-    const bulk = await session("broken", "bulk");
-    try {
-      const a = await js.load([{ name: "broken.csv", bytes }], AS_OF);
-      const b = await bulk.load([{ name: "broken.csv", bytes }], AS_OF);
-      expect(b.readers).toEqual(["bulk"]);
-      expect(b.summaries).toEqual(a.summaries);
-      expect(b.observations).toEqual(a.observations);
-      expect(a.summaries[0]!.skipped_rows).toEqual([
-        { row: 4, reason: expect.stringContaining("是第 3 行的后半部分，已与之合并读取：第 3 行「进展情况」单元格中的换行没有加引号") },
-        { row: 7, reason: expect.stringContaining("未填写") },
-      ]);
-      const joined = a.observations.find((o) => o.period === "2017-10" && o.source_row === 3)!;
-      expect([joined.value, joined.note, joined.reporter, joined.reported_at]).toEqual([3, "已申报两家\n其中一家已认定", "张三", "2017-11-05"]);
-      expect(a.summaries[0]!.rejected_by_code).toEqual({});
-      expect(a.observations.map((o) => o.source_row)).toEqual([2, 3, 5, 6]);
-    } finally {
-      js.close();
-      bulk.close();
-    }
+    const { a, b } = await bothReaders("broken", [{ name: "broken.csv", bytes }]);
+    expect(b.readers).toEqual(["bulk"]);
+    expect(b.summaries).toEqual(a.summaries);
+    expect(b.observations).toEqual(a.observations);
+    expect(a.summaries[0]!.skipped_rows).toEqual([
+      { row: 4, reason: expect.stringContaining("是第 3 行的后半部分，已与之合并读取：第 3 行「进展情况」单元格中的换行没有加引号") },
+      { row: 7, reason: expect.stringContaining("未填写") },
+    ]);
+    const joined = a.observations.find((o) => o.period === "2017-10" && o.source_row === 3)!;
+    expect([joined.value, joined.note, joined.reporter, joined.reported_at]).toEqual([3, "已申报两家\n其中一家已认定", "张三", "2017-11-05"]);
+    expect(a.summaries[0]!.rejected_by_code).toEqual({});
+    expect(a.observations.map((o) => o.source_row)).toEqual([2, 3, 5, 6]);
   });
 
   it("a line broken by several line breaks typed in 进展情况 without quotes: both readers read the lines as one row, none of them lost or read alone", async () => {
@@ -348,24 +320,16 @@ describe("the bulk reader gives the JavaScript reader's results", () => {
       `${d},${t2},2017-09,4,备注`, "说明：以上为初步数", `${d},${t},2017-09,2,正常,张三,2017-10-05`];
     const bytes = new TextEncoder().encode(lines.join("\n") + "\n");
     expect(planCsv(bytes)).not.toBeNull();
-    const js = await session("broken-3", "js");
-    const bulk = await session("broken-3", "bulk");
-    try {
-      const a = await js.load([{ name: "broken.csv", bytes }], AS_OF);
-      const b = await bulk.load([{ name: "broken.csv", bytes }], AS_OF);
-      expect(b.readers).toEqual(["bulk"]);
-      expect(b.summaries).toEqual(a.summaries);
-      expect(b.observations).toEqual(a.observations);
-      expect(a.summaries[0]!.skipped_rows.map((k) => k.row)).toEqual([3, 4, 5, 8]);
-      expect(a.summaries[0]!.skipped_rows[0]!.reason).toContain("是第 2 行的后续部分，已与之合并读取：第 2 行「进展情况」单元格中的换行没有加引号，把一行断成了 4 行");
-      const joined = a.observations.find((o) => o.source_row === 2)!;
-      expect([joined.value, joined.note, joined.reporter, joined.reported_at]).toEqual([3, "已申报两家\n其中一家已认定\n另有在谈项目5个\n预计年底前签约", "张三", "2017-11-05"]);
-      expect(a.summaries[0]!.rejected_by_code).toEqual({});
-      expect(a.observations.map((o) => o.source_row)).toEqual([2, 6, 7, 9]);
-    } finally {
-      js.close();
-      bulk.close();
-    }
+    const { a, b } = await bothReaders("broken-3", [{ name: "broken.csv", bytes }]);
+    expect(b.readers).toEqual(["bulk"]);
+    expect(b.summaries).toEqual(a.summaries);
+    expect(b.observations).toEqual(a.observations);
+    expect(a.summaries[0]!.skipped_rows.map((k) => k.row)).toEqual([3, 4, 5, 8]);
+    expect(a.summaries[0]!.skipped_rows[0]!.reason).toContain("是第 2 行的后续部分，已与之合并读取：第 2 行「进展情况」单元格中的换行没有加引号，把一行断成了 4 行");
+    const joined = a.observations.find((o) => o.source_row === 2)!;
+    expect([joined.value, joined.note, joined.reporter, joined.reported_at]).toEqual([3, "已申报两家\n其中一家已认定\n另有在谈项目5个\n预计年底前签约", "张三", "2017-11-05"]);
+    expect(a.summaries[0]!.rejected_by_code).toEqual({});
+    expect(a.observations.map((o) => o.source_row)).toEqual([2, 6, 7, 9]);
   });
 
   it("a figure typed in 单位 or as the whole 进展情况 beside an empty 累计完成值: both readers reject that row (E_VALUE_MISPLACED), a note with words is kept", async () => {
@@ -471,18 +435,10 @@ describe("the bulk reader gives the JavaScript reader's results", () => {
     const bytes = new TextEncoder().encode(text);
     expect(planCsv(bytes)).toBeNull();
     expect(planCsv(new TextEncoder().encode(text.replace("填表人：张三,,填报日期：2017年11月3日,", "合计,,,1")))).not.toBeNull();
-    const js = await session("signed", "js");
-    const bulk = await session("signed", "bulk");
-    try {
-      const a = await js.load([{ name: "signed.csv", bytes }], AS_OF);
-      const b = await bulk.load([{ name: "signed.csv", bytes }], AS_OF);
-      expect(b.readers).toEqual(["js"]);
-      expect(b.summaries).toEqual(a.summaries);
-      expect(a.summaries[0]!.form_fields).toEqual([{ column: "填报人", value: "张三", row: 3 }, { column: "填报日期", value: "2017年11月3日", row: 3 }]);
-    } finally {
-      js.close();
-      bulk.close();
-    }
+    const { a, b } = await bothReaders("signed", [{ name: "signed.csv", bytes }]);
+    expect(b.readers).toEqual(["js"]);
+    expect(b.summaries).toEqual(a.summaries);
+    expect(a.summaries[0]!.form_fields).toEqual([{ column: "填报人", value: "张三", row: 3 }, { column: "填报日期", value: "2017年11月3日", row: 3 }]);
   });
 
   it("on the layouts the newer rules look at: trailing blank cells on some rows, figures under an unknown heading far down, a second header moved", async () => {
@@ -523,18 +479,10 @@ describe("the bulk reader gives the JavaScript reader's results", () => {
       `${policy.departments[0]!.name},${policy.targets[0]!.code},2017-10,1,,,x,y\n`;
     const bytes = new TextEncoder().encode(text);
     expect(planCsv(bytes)).not.toBeNull();
-    const js = await session("long", "js");
-    const bulk = await session("long", "bulk");
-    try {
-      const a = await js.load([{ name: "long.csv", bytes }], AS_OF);
-      const b = await bulk.load([{ name: "long.csv", bytes }], AS_OF);
-      expect(b.readers).toEqual(["js"]);
-      expect(b.summaries).toEqual(a.summaries);
-      expect(a.summaries[0]!.rejected_by_code).toEqual({ E_EXTRA_CELLS: 1 });
-    } finally {
-      js.close();
-      bulk.close();
-    }
+    const { a, b } = await bothReaders("long", [{ name: "long.csv", bytes }]);
+    expect(b.readers).toEqual(["js"]);
+    expect(b.summaries).toEqual(a.summaries);
+    expect(a.summaries[0]!.rejected_by_code).toEqual({ E_EXTRA_CELLS: 1 });
   });
 });
 

@@ -30,10 +30,12 @@ await emitJson(async (read) => ({
   pair_notes: await read(`SELECT p.policy_id,
       count(*) FILTER (WHERE p.awaiting_deadline) AS awaiting_deadline,
       count(*) FILTER (WHERE p.awaiting_deadline AND p.latest_status = 'not_started') AS awaiting_not_started,
-      count(*) FILTER (WHERE p.progress_status IN ('on_track', 'lagging', 'overdue', 'no_deadline') AND p.latest_period < p.due_period) AS stale,
+      count(*) FILTER (WHERE s.stale) AS stale,
       -- (of those: the department sent that month and had it returned, not yet sent again: reporting_calendar)
-      count(*) FILTER (WHERE p.progress_status IN ('on_track', 'lagging', 'overdue', 'no_deadline') AND p.latest_period < p.due_period AND c.status = 'returned') AS stale_returned
-    FROM target_progress p LEFT JOIN reporting_calendar c ON c.department_id = p.department_id AND c.period = p.due_period
+      count(*) FILTER (WHERE s.stale AND c.status = 'returned') AS stale_returned
+    FROM target_progress p
+    CROSS JOIN LATERAL (SELECT p.progress_status IN ('on_track', 'lagging', 'overdue', 'no_deadline') AND p.latest_period < p.due_period AS stale) s
+    LEFT JOIN reporting_calendar c ON c.department_id = p.department_id AND c.period = p.due_period
     GROUP BY p.policy_id ORDER BY p.policy_id`),
   // tasks with no target a report can judge (no quantity, milestone or duty) whose deadline has passed: said, not silently left out
   unjudged: await read(`SELECT policy_id, row_no FROM task_progress WHERE task_status = 'no_target' AND deadline_passed ORDER BY policy_id, row_no`),

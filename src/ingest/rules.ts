@@ -5,7 +5,7 @@
 import { normalizeName } from "../text.js";
 import { rowMessage, type Parsed, type RowErrorCode } from "./codes.js";
 import { DITTO, isBareFigure } from "./values.js";
-import { cleanCell, COLUMN_NAME, isHeaderOrFooterCode, scaledUnit, withValueSuffix, type Field, type TableRow } from "./table.js";
+import { cleanCell, COLUMN_NAME, DEPARTMENT_LIKE, isHeaderOrFooterCode, scaledUnit, withValueSuffix, type Field, type TableRow } from "./table.js";
 import {
   checkPeriod,
   convertUnit,
@@ -72,9 +72,6 @@ export type RowOptions = {
 };
 
 /** One accepted row, in the target's unit. */
-/** A name that reads as a department's (市经信局, 周巷镇, 创新中心), not a unit: the 单位 column may have meant the reporting unit. */
-const DEPARTMENT_LIKE = /(?:局|办|委|镇|乡|街道|中心|部|院|所|公司|政府|单位|协会|集团)$/;
-
 export type ValidRow = {
   /** Canonical department name. */
   department: string;

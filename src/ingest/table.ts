@@ -640,7 +640,7 @@ export function readHeader(sheet: Grid, merges: readonly Merge[] = []): { header
     // 「单位」 read as the unit of measure, its cells the departments' names (市经信局): the column meant is 报送单位
     const unitColumn = missing.includes(COLUMN_NAME.department) ? matches.find((m) => m.field === "unit" && normalizeKey(m.header) === "单位") : undefined;
     const unitCells = unitColumn === undefined ? [] : sheet.slice(best.index + 1, best.index + 1 + NUMERIC_SAMPLE_ROWS).map((l) => cleanCell(l[unitColumn.index] ?? "")).filter((c) => c !== "");
-    const unitHint = unitCells.length > 0 && unitCells.every((c) => DEPARTMENT_NAME.test(c))
+    const unitHint = unitCells.length > 0 && unitCells.every((c) => DEPARTMENT_LIKE.test(c))
       ? `；${columnLetter(unitColumn!.index)} 列「单位」填的是报送单位（如「${unitCells[0]}」），却被读作计量单位：请把列名改为「${COLUMN_NAME.department}」` : "";
     return { error: fileError("E_HEADER", `第 ${headerRow} 行表头缺少列：${missing.join("、")}${unitHint === "" ? aboveHint : ""}${unitHint}${lookalikes === "" ? "" : `；${lookalikes}`}${codes === "" ? "" : `；${codes}`}`) };
   }
@@ -903,8 +903,8 @@ function labelledParts(text: string): { parts: { label: string; value: string }[
   return { parts, rest: title };
 }
 
-/** A department's name by its ending: 市经信局, 周巷镇, 浒山街道, 市委组织部, 市供电公司. */
-const DEPARTMENT_NAME = /(?:局|办|委|镇|乡|街道|中心|部|院|所|公司|政府|集团|园区|开发区|管委会)$/;
+/** A department's name by its ending: 市经信局, 周巷镇, 浒山街道, 市委组织部, 市供电公司, 慈溪高新区管委会. */
+export const DEPARTMENT_LIKE = /(?:局|办|委|镇|乡|街道|中心|部|院|所|公司|政府|单位|协会|集团|园区|开发区|管委会)$/;
 
 /** 「2017年10月」「2017年十月」「2017年1-10月」「2017年第四季度」 in a title: a period, not a date (2017年11月5日). */
 const TITLE_PERIOD = /\d{4}\s*年\s*(?:\d{1,2}\s*月?\s*[-~～至到—－]\s*)?(?:\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月份?(?!\s*\d{0,2}\s*[日号])|\d{4}\s*年\s*第?\s*[一二三四1-4]\s*季度?/g;
@@ -1238,7 +1238,7 @@ export function rowReader(header: TableHeader, showsFigure: (index: number) => b
     let figureBeside: string | undefined;
     for (const i of inside) {
       const cell = cleanCell(line[i] ?? "");
-      if (FIGURE_CELL.test(cell)) {
+      if (cell !== "" && isBareFigure(cell)) {
         figureBeside = `${columnLetter(i)}: ${cell}`;
         break;
       }
@@ -1246,9 +1246,6 @@ export function rowReader(header: TableHeader, showsFigure: (index: number) => b
     return { kind: "row", row: new GridRow(index + 1, cells, unheaded, extraFields, line, layout, sentValue, splitNumber, figureElsewhere, figureBeside) };
   };
 }
-
-/** A cell that is a figure: digits, perhaps with separators, a sign and a short unit (320, 1,234, 85%, 450家). */
-const FIGURE_CELL = /^[-+]?[0-9０-９][0-9０-９,，.]*\s*[^\s0-9]{0,3}$/;
 
 /** A 指标编码 text that names a column (a repeated header) or starts a total or note line (合计…): such a row may be no report. */
 export const isHeaderOrFooterCode = (code: string): boolean => headerField(code) !== null || FOOTER.test(code.replace(/\s+/g, ""));
@@ -1346,6 +1343,12 @@ export function readTable(
  * that was not read as a row: 「统计期：2017年11月」 or a line 「2017年11月」 alone over a second block of rows, 「填报单位：
  * 市科技局」 over another unit's. The rows under it would be read as the first block's month or unit: the file is refused.
  */
+/**
+ * A value on a form's signature line without its seal remark or blank line: 「市经信局（盖章）」 → 市经信局, 「（盖章）」
+ * and 「＿＿＿」 → "". (Broader than the department resolver's seal remark: a signature line is often left blank.)
+ */
+const unsealed = (t: string) => t.replace(/[(（\[【]?\s*(?:盖章|签章|签字|公章|印章)\s*[)）\]】]?/g, "").replace(/^[\s_＿—-]+|[\s_＿—-]+$/g, "");
+
 function restatedBelow(grid: Grid, header: TableHeader, skipped: readonly SkippedRow[]): FileError | null {
   const stated = header.formFields.filter((f) => f.field === "period" || f.field === "department");
   if (stated.length === 0) return null;
@@ -1365,7 +1368,6 @@ function restatedBelow(grid: Grid, header: TableHeader, skipped: readonly Skippe
       if (m === null) return;
       const field = headerField(m[1]!.trim());
       // (「填报单位：（盖章）」 signing a form: no unit stated)
-      const unsealed = (t: string) => t.replace(/[(（\[【]?\s*(?:盖章|签章|签字|公章|印章)\s*[)）\]】]?/g, "").replace(/^[\s_＿—-]+|[\s_＿—-]+$/g, "");
       const text = unsealed(cleanCell(m[2]!)) || (cells[c + 1] !== undefined && !/[:：]/.test(cells[c + 1]!) ? unsealed(cells[c + 1]!) : "");
       if ((field === "period" || field === "department") && text !== "") said.push([field, text]);
     });
