@@ -114,10 +114,10 @@ describe("一、总体情况, tasks", () => {
     expect(counts.awaitingTasks).toBe(2);
     const s = text(briefing.overallParagraph(data.policies.find((p) => p.policy_id === POLICY), counts, { asOf: data.as_of, receipts: 1 }));
     expect(s).toContain("进度正常 3 项（其中 2 项的指标都是时限未到的节点任务或目标为 1 个的指标）");
-    // the loader counts them from task_progress, per task status: rows 13 (1次, 0 so far) and 22 (a milestone not started)
-    // have only such targets on track, and others never reported: under not_reported, so none of the on-track tasks
+    // the loader counts them from task_progress.awaiting_deadline_only: rows 13 (1次, 0 so far) and 22 (a milestone not
+    // started) have only such targets on track, but others never reported, so they are not on-track tasks and not counted
     const awaiting = Object.fromEntries(data.tasks.filter((t) => t.policy_id === POLICY).map((t) => [t.task_status, Number(t.awaiting_tasks)]));
-    expect(awaiting.not_reported).toBe(2);
+    expect(awaiting.not_reported).toBe(0);
     expect(awaiting.on_track ?? 0).toBe(0);
   });
 });

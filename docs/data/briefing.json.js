@@ -15,8 +15,8 @@ await emitJson(async (read) => ({
   tasks: await read(`SELECT policy_id, task_status, count(*) AS tasks, sum(pairs) AS pairs, sum(done) AS done, sum(done_late) AS done_late, sum(on_track) AS on_track,
       sum(lagging) AS lagging, sum(overdue) AS overdue, sum(not_reported) AS not_reported, sum(no_deadline) AS no_deadline, sum(ongoing) AS ongoing,
       sum(not_due) AS not_due,
-      -- (tasks whose on-track pairs all wait for their deadline: milestones, one counted thing)
-      count(*) FILTER (WHERE on_track > 0 AND on_track = awaiting_deadline) AS awaiting_tasks
+      -- (on-track tasks whose on-track pairs all wait for their deadline: milestones, one counted thing; 时限未到)
+      count(*) FILTER (WHERE awaiting_deadline_only) AS awaiting_tasks
     FROM task_progress GROUP BY ALL ORDER BY policy_id, task_status`),
   behind: await read(`SELECT policy_id, task_id, row_no, item_label, title, lead_departments, coop_departments, deadline_text,
       strftime(deadline_date, '%Y-%m-%d') AS deadline, task_status, pairs, lagging, overdue, worst_gap,
