@@ -1280,6 +1280,30 @@ describe("readMonthlyFile: .xlsx sheets and cells", () => {
         expect([top, month, x.fileError, x.rejects, x.rows.map((y) => y.value)]).toEqual([top, month, null, [], [320]]);
       }
     }
+    // 累计完成值 over 上月 | 本月 (上期 | 本期, 本月累计 | 上月累计): the period now's column, last period's not read
+    for (const [earlier, now] of [["上月", "本月"], ["上期", "本期"], ["上月累计", "本月累计"], ["上年同期", "本年"]]) {
+      for (const order of [[earlier, now], [now, earlier]]) {
+        const at = order.indexOf(now);
+        const figures = at === 0 ? [320, 300] : [300, 320];
+        const text = ["报送单位,指标编码,统计期,累计完成值,,单位,完成状态", `,,,${order.join(",")},,`, `市经信局,ZN-01,2017-10,${figures.join(",")},家,推进中`].join("\n");
+        const c = await readMonthlyFile({ name: "now.csv", bytes: Buffer.from(text) }, CTX);
+        expect([order, c.fileError, c.rejects, c.rows.map((x) => x.value), c.file.ignoredColumns]).toEqual([order, null, [], [320], [`累计完成值·${earlier}`]]);
+        const down = (value: string, rows: number) => ({ value, rowSpan: rows });
+        const book = (await writeExcelFile([{
+          sheet: "报表",
+          data: [
+            [down("报送单位", 2), down("指标编码", 2), down("统计期", 2), { value: "累计完成值", columnSpan: 2 }, null, down("单位", 2), down("完成状态", 2)],
+            [null, null, null, ...order, null, null],
+            ["市经信局", "ZN-01", "2017-10", ...figures, "家", "推进中"],
+          ],
+        }]).toBuffer()) as Buffer;
+        const x = await readMonthlyFile({ name: "now.xlsx", bytes: book }, CTX);
+        expect([order, x.fileError, x.rejects, x.rows.map((y) => y.value)]).toEqual([order, null, [], [320]]);
+      }
+    }
+    // (two of the period now, or words other than periods under it: no such reading)
+    const both = await readMonthlyFile({ name: "both.csv", bytes: Buffer.from(["报送单位,指标编码,统计期,累计完成值,,完成状态", ",,,本月,本期,", "市经信局,ZN-01,2017-10,300,320,推进中"].join("\n")) }, CTX);
+    expect(both.rows.map((x) => x.value)).not.toEqual([320]);
     const csv = ["报送单位,指标编码,统计期,累计完成值（截至上月）,累计完成值（截至本月）", "市经信局,ZN-01,2017-10,400,450"].join("\n");
     const r = await readMonthlyFile({ name: "last-month.csv", bytes: Buffer.from(csv) }, CTX);
     expect(r.rows.map((x) => x.value)).toEqual([450]);
@@ -1743,6 +1767,25 @@ describe("readMonthlyFile: fields stated once above the header", () => {
     const two = await readMonthlyFile({ name: "two.csv", bytes: Buffer.from(csv.replace("（2017年10月）", "（2017年9月、10月）").replace("填报单位：市经信局,,,", "填报单位：市经信局,填报单位：市科技局,,")) }, CTX);
     expect(two.fileError).toBeNull();
     expect(two.file.statedAbove).toEqual([]);
+  });
+
+  it("a 统计期 or 报送单位 cell left empty under a table that states one above takes it, and the file says so; with none stated it stays empty", async () => {
+    const csv = [
+      "2017年11月份智能经济指标完成情况报送表,,,",
+      "填报单位：市经信局,,,",
+      "报送单位,指标编码,统计期,累计完成值",
+      ",ZN-01,,450",
+      "市经信局,ZN-02,2017-10,30",
+    ].join("\n");
+    const r = await readMonthlyFile({ name: "blank.csv", bytes: Buffer.from(csv) }, CTX);
+    expect(r.fileError).toBeNull();
+    expect(rowsOf(r)).toEqual([[4, "市经信局", "ZN-01", "2017-11", 450, null, null], [5, "市经信局", "ZN-02", "2017-10", 30, null, null]]);
+    expect(stated(r)).toEqual([["department", "市经信局", 2], ["period", "2017年11月份", 1]]);
+    expect(r.file.formFields.map((f) => f.column)).toEqual(["报送单位（该列空白的 1 行）", "统计期（该列空白的 1 行）"]);
+    // a title naming two months states none: the empty 统计期 is rejected as before
+    const two = await readMonthlyFile({ name: "two.csv", bytes: Buffer.from(csv.replace("2017年11月份", "2017年10月、11月")) }, CTX);
+    expect(two.rejects.map((x) => [x.row, x.code, x.column])).toEqual([[4, "E_REQUIRED", "统计期"]]);
+    expect(two.file.formFields.map((f) => f.column)).toEqual(["报送单位（该列空白的 1 行）"]);
   });
 
   it("累计完成值 split into months on the row below (9月 | 10月 | 11月): the file is refused naming them, not read row by row as noise", async () => {

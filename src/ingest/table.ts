@@ -321,9 +321,26 @@ function twoRowCandidate(upper: string[], lower: string[], index: number): Candi
   const groups: (string | null)[] = [];
   const line: string[] = [];
   let group = "";
-  for (let c = 0; c < Math.max(upper.length, lower.length); c++) {
+  const width = Math.max(upper.length, lower.length);
+  // 累计完成值 over 上月 | 本月: the column of the period now (本月) is the figure, last period's (上月) is not read
+  let current: { from: number; to: number; at: number } | null = null;
+  for (let c = 0; c < width; c++) {
     const top = cleanCell(upper[c] ?? "");
     const sub = cleanCell(lower[c] ?? "");
+    if (top !== "" && top !== group) {
+      const split = splitHeader(top);
+      current = ALIAS_TO_FIELD.get(split.key) === "value" ? currentOverEarlier(upper, lower, c) : null;
+    }
+    if (current !== null && c >= current.from && c <= current.to) {
+      if (top !== "") group = top;
+      const header = sub === "" ? top || group : `${group}·${sub}`;
+      line.push(header);
+      if (c === current.at) {
+        matches.push({ field: "value", header, index: c, bracket: splitHeader(group).bracket });
+        groups.push(null);
+      }
+      continue;
+    }
     if (top !== "") group = top;
     const topSplit = top === "" ? null : splitHeader(top);
     const subSplit = splitHeader(sub);
@@ -358,6 +375,25 @@ function twoRowCandidate(upper: string[], lower: string[], index: number): Candi
     if (at.length > 1 && kept.length >= 1 && kept.length < at.length) for (const k of at) if (!kept.includes(k)) dropped.add(k);
   }
   return { index, matches: matches.filter((_, k) => !dropped.has(k)), line };
+}
+
+/** Under a group heading of the figure, the period now's sub-heading (本月, 本期累计) and an earlier period's (上月, 上年同期). */
+const CURRENT_SUB = /^(?:本月|本期|当月|当期|本季度?|本年)(?:累计|数|值|末)?$/;
+const EARLIER_SUB = /^(?:上月|上期|上季度?|上年同期|去年同期|同期)(?:累计|数|值|末)?$/;
+
+/**
+ * The span of the figure's group heading starting at column `from` (its cells to the right blank, or repeated by a
+ * merge) and the one column under it headed by the period now, when every sub-heading in it names the period now or an
+ * earlier one (累计完成值 over 上月 | 本月): null otherwise.
+ */
+function currentOverEarlier(upper: string[], lower: string[], from: number): { from: number; to: number; at: number } | null {
+  const top = cleanCell(upper[from] ?? "");
+  let to = from;
+  while (to + 1 < Math.max(upper.length, lower.length) && [top, ""].includes(cleanCell(upper[to + 1] ?? "")) && cleanCell(lower[to + 1] ?? "") !== "") to++;
+  const subs = Array.from({ length: to - from + 1 }, (_, k) => normalizeKey(cleanCell(lower[from + k] ?? "")));
+  const now = subs.flatMap((s, k) => (CURRENT_SUB.test(s) ? [from + k] : []));
+  if (now.length !== 1 || !subs.every((s) => CURRENT_SUB.test(s) || EARLIER_SUB.test(s)) || subs.length < 2) return null;
+  return { from, to, at: now[0]! };
 }
 
 /** Group headings over figures other than the report's: a plan, a goal, a forecast, an earlier period's. */
@@ -555,8 +591,9 @@ export function readHeader(sheet: Grid, merges: readonly Merge[] = []): { header
   // a header drawn on two rows, when that names more columns than any one row (one row when as many)
   for (let k = 0; best !== null && k + 1 < headerZone.length; k++) {
     const pair = twoRowCandidate(headerZone[k]!, headerZone[k + 1]!, k + 1);
-    // (as many, from the upper row, when the lower one moves the figure: 累计完成值 over 本月 | 累计 is read at 累计)
-    const valueAt = (c: Candidate) => c.matches.find((m) => m.field === "value")?.index;
+    // (as many, from the upper row, when the lower one heads the figure: 累计完成值 over 本月 | 累计 is read at 累计,
+    // over 本月 | 上月 at 本月)
+    const valueAt = (c: Candidate) => c.matches.find((m) => m.field === "value")?.header;
     if (pair !== null && (distinctFields(pair) > distinctFields(best) ||
       (distinctFields(pair) === distinctFields(best) && best.index === k && valueAt(pair) !== undefined && valueAt(best) !== undefined && valueAt(pair) !== valueAt(best)))) best = pair;
   }
@@ -1129,7 +1166,7 @@ const EMPTY: ReadRow = { kind: "empty" };
  * 累计完成值, 完成状态 or 进展情况 cell shows a merged cell's text, which are no unfilled rows.
  */
 export function rowReader(header: TableHeader, showsFigure: (index: number) => boolean = () => false): (line: string[], index: number) => ReadRow {
-  const { layout, unnamed, headerCells, valueSuffix, width, formFields, splitNumberAfter, figureColumns, lastFigure } = header;
+  const { layout, unnamed, headerCells, valueSuffix, width, formFields, statedAbove, splitNumberAfter, figureColumns, lastFigure } = header;
   const valueIndex = layout.fields.includes("value") ? layout.indexes[layout.fields.indexOf("value")] : undefined;
   const codeHeaders = new Map<string, boolean>(); // 指标编码 cell text → names a column (a repeated header) or is 合计…
   // the columns with no heading inside the table (between the first and the last column read)
@@ -1150,6 +1187,8 @@ export function rowReader(header: TableHeader, showsFigure: (index: number) => b
     const cells: Record<Field, string> = { department: "", targetCode: "", period: "", value: "", unit: "", status: "", note: "", reporter: "", reportedAt: "" };
     for (const f of formFields) cells[f.field] = f.text;
     for (let c = 0; c < layout.fields.length; c++) cells[layout.fields[c]!] = cleanCell(line[layout.indexes[c]!] ?? "");
+    // 报送单位 or 统计期 stated above a table with its column too (「统计期：2017年11月」): a cell left empty takes it
+    for (const f of statedAbove) if (cells[f.field] === "") cells[f.field] = f.text;
     let sentValue: string | undefined;
     if (valueSuffix !== null && cells.value !== "") {
       const value = withValueSuffix(cells.value, valueSuffix);
@@ -1334,8 +1373,21 @@ export function readTable(
   if (restated !== null) return { error: restated };
   const { headerRow, columns, ignoredColumns, valueHeaderUnit, valueSuffix } = header;
   // (the money unit is listed with the fields stated above the header: it is one, for the money targets' rows)
-  const formFields = [...header.formFields, ...(header.moneyUnit ? [header.moneyUnit] : []), ...footerFields(grid, skipped, header, rows)];
+  const formFields = [...header.formFields, ...(header.moneyUnit ? [header.moneyUnit] : []), ...footerFields(grid, skipped, header, rows), ...filledFromAbove(header, rows)];
   return { table: { headerRow, columns, ignoredColumns, valueHeaderUnit, valueSuffix, moneyUnit: header.moneyUnit?.text ?? null, formFields, statedAbove: header.statedAbove, valueMonth: header.valueMonth, rows, skipped } };
+}
+
+/**
+ * A 报送单位 or 统计期 stated above a table with its column too, when some rows left that column empty and so took it
+ * (rowReader): said with the fields stated for every row, 「统计期（该列空白的 2 行）「2017年11月」（第 1 行）」.
+ */
+function filledFromAbove(header: TableHeader, rows: readonly TableRow[]): FormField[] {
+  return header.statedAbove.flatMap((f) => {
+    const at = header.layout.indexes[header.layout.fields.indexOf(f.field)];
+    const key = at === undefined ? undefined : header.layout.rawKeys[at];
+    const empty = key === undefined ? 0 : rows.filter((r) => (r.raw[key] ?? "") === "").length;
+    return empty > 0 ? [{ ...f, column: `${f.column}（该列空白的 ${empty} 行）` }] : [];
+  });
 }
 
 /**
