@@ -142,6 +142,9 @@ const fmt = (n: number) => String(Number(n.toPrecision(15)));
 
 const INCREMENT_VERBS = MEASURE_VERBS.filter((v) => v.measure === "increment").map((v) => v.word).sort((a, b) => b.length - a.length);
 
+/** What makes a verb before it part of a noun: 培训班, 培训机构, 孵化中心, 扶持资金. */
+const NOUN_TAIL = /^(?:班|站|室|馆|机构|中心|基地|平台|资金|经费)/;
+
 /** Where a clause ends: a verb before it belongs to another figure (淘汰落后产能，建成充电桩100个). 、 joins one verb's objects. */
 const CLAUSE_END = /[，,；;。！!？?：:]/g;
 
@@ -159,7 +162,9 @@ export function incrementVerb(t: Record<string, unknown>): string | null {
     const before = clauseStart === undefined ? upTo : upTo.slice(clauseStart.index + 1);
     let best: { word: string; at: number } | null = null;
     for (const word of INCREMENT_VERBS) {
-      const at = before.lastIndexOf(word);
+      let at = before.lastIndexOf(word);
+      // (a verb inside its object's noun is none: 举办企业家培训班15期 is held, not trained)
+      while (at >= 0 && NOUN_TAIL.test(before.slice(at + word.length))) at = at === 0 ? -1 : before.lastIndexOf(word, at - 1);
       if (at >= 0 && (best === null || at > best.at)) best = { word, at };
     }
     if (best !== null) return best.word;
@@ -244,15 +249,21 @@ export async function buildTemplate(connection: DuckDBConnection, options: { dep
     const members = (await query(connection, `SELECT DISTINCT department_name FROM target_reporters WHERE via_group = $1 ORDER BY 1`, [name])).rows.map((r) => String(r.department_name));
     throw new TemplateError(`“${name}”是部门组，由各成员单位分别报送，请指定其中一个${members.length > 0 ? `：${members.join("、")}` : ""}`);
   }
-  const idList = ids.map((id) => `'${id.replace(/'/g, "''")}'`).join(", ");
+  // the department of that name in the other policies too, when it is the same one (department_identities), whichever
+  // alias asked for it (经信局, known to one policy only): the template reportingDepartments lists under the name
+  const same = (await query(connection, `SELECT DISTINCT j.department_id FROM department_identities i JOIN department_identities j USING (identity_id)
+      JOIN raw.departments d ON d.department_id = j.department_id
+      WHERE list_contains(string_split($1, chr(31)), i.department_id) AND d.name = $2 ORDER BY 1`, [ids.join("\u001f"), name])).rows.map((r) => String(r.department_id));
+  const idList = [...new Set([...ids, ...same])].join("\u001f");
+  const mineIn = (column: string) => `list_contains(string_split($2, chr(31)), ${column})`;
   // done_period: the first earlier month the department reported the target finished (reached_periods), as the
   // reporting calendar counts it; such targets are no longer owed.
   const rows = (await query(connection, `
-    WITH mine AS (SELECT DISTINCT target_id, department_id FROM target_reporters WHERE department_id IN (${idList})),
-    earlier AS (SELECT * FROM observations WHERE department_id IN (${idList}) AND period < $1),
+    WITH mine AS (SELECT DISTINCT target_id, department_id FROM target_reporters WHERE ${mineIn("department_id")}),
+    earlier AS (SELECT * FROM observations WHERE ${mineIn("department_id")} AND period < $1),
     last AS (SELECT * FROM earlier QUALIFY row_number() OVER (PARTITION BY department_id, target_id ORDER BY period DESC) = 1),
     done AS (
-      SELECT department_id, target_id, min(period) AS done_period FROM reached_periods WHERE department_id IN (${idList}) AND period < $1 GROUP BY ALL
+      SELECT department_id, target_id, min(period) AS done_period FROM reached_periods WHERE ${mineIn("department_id")} AND period < $1 GROUP BY ALL
     )
     SELECT t.policy_id, t.code, t.kind, t.comparator, t.value, t.value_max, t.goal, t.unit, t.measure, t.subject, t.frequency,
       strftime(t.deadline, '%Y-%m-%d') AS deadline, strftime(t.counting_start, '%Y-%m-%d') AS counting_start,
@@ -265,11 +276,11 @@ export async function buildTemplate(connection: DuckDBConnection, options: { dep
     LEFT JOIN last o ON o.target_id = r.target_id AND o.department_id = r.department_id
     LEFT JOIN done d ON d.target_id = r.target_id AND d.department_id = r.department_id
     WHERE t.status = 'published' AND strftime(t.counting_start, '%Y-%m') <= $1
-    ORDER BY t.policy_id, t.code`, [period])).rows;
+    ORDER BY t.policy_id, t.code`, [period, idList])).rows;
   if (rows.length === 0) {
     // a department that reports, asked for a month before its targets start; or one that reports nothing
     const [first] = (await query(connection, `SELECT strftime(min(t.counting_start), '%Y-%m') AS month FROM target_reporters r JOIN targets t USING (target_id)
-      WHERE r.department_id IN (${idList}) AND t.status = 'published'`)).rows;
+      WHERE list_contains(string_split($1, chr(31)), r.department_id) AND t.status = 'published'`, [idList])).rows;
     if (first?.month) throw new TemplateError(`${name} 的指标自 ${first.month} 起报送，${period} 还没有需要报送的指标`, String(first.month));
     // the name is another policy's alias of a department that does report (a renamed unit: 市发展改革局 → 市发改局)
     const others = [...new Set(matches.filter((m) => !chosen.includes(m) && m.is_group !== true).map((m) => String(m.name)))].sort();

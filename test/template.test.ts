@@ -255,6 +255,10 @@ describe("a target's text and filling instruction in the template", () => {
     expect(incrementVerb(at("培育龙头企业10家、骨干企业30家", "30家"))).toBe("培育");
     // the verb of an earlier clause or sentence belongs to its own figure
     expect(incrementVerb(at("淘汰落后产能，建设充电桩100个", "100个"))).toBe("建设");
+    // a verb inside its object's noun is not it: the training classes are held (举办), not trained
+    expect(incrementVerb(at("举办企业家培训班15-20期", "15-20期"))).toBe("举办");
+    expect(incrementVerb(at("组织开展培训1000人次", "1000人次"))).toBe("培训");
+    expect(incrementVerb(at("新增创业孵化基地5家", "5家"))).toBe("新增");
     expect(incrementVerb(at("淘汰黄标车。全市充电桩100个", "100个"))).toBeNull();
     expect(targetText({ ...boilers, ...at("淘汰黄标车。全市充电桩100个", "100个"), unit: "个" })).toBe("新增 100 个以上，2020-12-31 前");
     // none in the annex row's clause: the body's
