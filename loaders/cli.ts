@@ -43,7 +43,7 @@ const HELP = `luoshi —— 政策任务分解表与月度进展的数据仓库
 并发：写入方（build）持有 <仓库>.lock 写锁并排队；读取方（query、站点数据加载器）以只读方式打开，
 遇到写入方占用时最多等待 LUOSHI_LOCK_WAIT_MS 毫秒（默认 30000），之后给出明确提示并退出。
 
-退出码：0 成功；1 targets --check 发现差异；2 输入被拒绝或 SQL 错误（仓库不变）；3 仓库繁忙、不存在或由旧版本建立（需 luoshi build 重建）；64 用法错误。`;
+退出码：0 成功；1 ingest 有行被拒绝（其余行已载入），或 targets --check 发现差异；2 输入被拒绝（ingest：整个文件被拒绝）或 SQL 错误（仓库不变）；3 仓库繁忙、不存在或由旧版本建立（需 luoshi build 重建）；64 用法错误。`;
 
 export const EXIT = { ok: 0, differences: 1, rejected: 2, unavailable: 3, usage: 64 } as const;
 
@@ -173,6 +173,11 @@ async function build(args: string[]): Promise<number> {
     console.error(`注意：「${c.name}」在 ${c.policy_id} 中是一个部门的名称，在 ${c.other_policy_id} 中却是「${c.other_name}」的别名：` +
       `报送文件中的这一名称按所报指标所属的政策认部门，但月度模板按名称本身生成（${c.other_policy_id} 的指标请用「${c.other_name}」生成模板）。是同一单位的，请在两份政策中用同一名称`);
   }
+  for (const d of summary.deadlineDisagreements.slice(0, 20)) {
+    console.error(`注意：${d.policy_id} 的 tasks.csv 中 row_no ${d.row_no} 的完成时限「${d.deadline_text}」读作 ${d.read_as}，deadline_date 却填 ${d.deadline_date}：` +
+      `以 deadline_date 为准（逾期、序时进度都按它计算）；如是笔误，请改正 deadline_date 或把它留空（按完成时限自动换算）`);
+  }
+  if (summary.deadlineDisagreements.length > 20) console.error(`注意：另有 ${summary.deadlineDisagreements.length - 20} 行的 deadline_date 与完成时限不一致`);
   console.error(`数据检查 ${summary.checks.length} 项全部通过；视图 ${summary.views.length} 个`);
   console.error(`仓库已重建：${summary.path}（${Date.now() - started} ms）`);
   return EXIT.ok;

@@ -11,6 +11,7 @@ import { PACKAGE_ROOT, SQL_DIR } from "./paths.js";
 import { storeDiscrepancies } from "./reconcile.js";
 import { readCsv } from "./csv.js";
 import { policySchema } from "./schemas.js";
+import { parseDeadline } from "./deadline.js";
 import { readTaskTable, type TaskTable } from "./tasktable.js";
 import { UNITS } from "./targets/units.js";
 import { createViews, openWarehouse, runChecks, schemaFingerprint, type CheckResult } from "./warehouse.js";
@@ -105,6 +106,8 @@ export type BuildSummary = {
   aliasClashes: AliasClash[];
   /** Departments of other names taken for one through a shared name or alias, a full name missing (mergedByAlias). */
   mergedByAlias: MergedByAlias[];
+  /** Rows whose deadline_date differs from the date their deadline_text reads as (deadlineDisagreements). */
+  deadlineDisagreements: DeadlineDisagreement[];
 };
 
 export type MergedByAlias = { name: string; departments: { policy_id: string; name: string; full_name: string }[] };
@@ -171,6 +174,22 @@ export function sameNameDepartments(tables: readonly TaskTable[]): SameName[] {
   return [...departmentsByName(tables)]
     .map(([name, list]) => [name, list.filter((p) => p.full_name !== "")] as const)
     .filter(([, list]) => new Set(list.map((p) => p.full_name)).size > 1).map(([name, policies]) => ({ name, policies }));
+}
+
+export type DeadlineDisagreement = { policy_id: string; row_no: number; deadline_text: string; deadline_date: string; read_as: string };
+
+/**
+ * Rows whose deadline_date (which wins) differs from the date their deadline_text reads as (10月底前 with 2017-12-31):
+ * a typo there moves the row's deadline, lateness and schedule, so it is said at build. A text read as no one date
+ * (长期坚持, a text the reader does not know) is not compared.
+ */
+export function deadlineDisagreements(tables: readonly TaskTable[]): DeadlineDisagreement[] {
+  return tables.flatMap((t) => t.tasks.flatMap((task) => {
+    if (task.deadline_date === null || task.deadline_text.trim() === "") return [];
+    const read = parseDeadline(task.deadline_text, t.policy.issued_date);
+    return read !== null && read.date !== null && read.date !== task.deadline_date
+      ? [{ policy_id: task.policy_id, row_no: task.row_no, deadline_text: task.deadline_text, deadline_date: task.deadline_date, read_as: read.date }] : [];
+  }));
 }
 
 /** Every policy's departments by name: each one's policy and full name (trimmed; "" when not given). */
@@ -246,6 +265,7 @@ export async function buildWarehouse(options: { data: string; db: string; waitMs
       mergedByName: mergedByName(tables),
       aliasClashes: aliasClashes(tables),
       mergedByAlias: merged,
+      deadlineDisagreements: deadlineDisagreements(tables),
     };
   } finally {
     rmSync(tmp, { force: true });

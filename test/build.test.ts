@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import { cpSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { aliasClashes, buildWarehouse, checkFailureText, mergedByName, readAllPolicies, sameNameDepartments } from "../src/build.js";
+import { aliasClashes, buildWarehouse, checkFailureText, deadlineDisagreements, mergedByName, readAllPolicies, sameNameDepartments } from "../src/build.js";
 import { InputRejected } from "../src/errors.js";
 import { loadMonthlyFile } from "../src/monthly.js";
 import { buildTemplate, owedMonths, reportingDepartments } from "../src/template.js";
@@ -25,6 +25,20 @@ function twoPolicies(prefix: string | null) {
   }
   return f;
 }
+
+describe("deadlines", () => {
+  it("a deadline_date that differs from the date its deadline_text reads as is said (it wins); a text read as no date is not compared", () => {
+    const f = copyData();
+    expect(deadlineDisagreements(readAllPolicies(f.data).tables)).toEqual([]);
+    edit(f.policyDir, "tasks.csv", "胡志远 霍建君,年内,2017-12-31,101", "胡志远 霍建君,年内,2018-12-31,101");
+    const { tables, errors } = readAllPolicies(f.data);
+    expect(errors).toEqual([]);
+    expect(deadlineDisagreements(tables)).toEqual([{ policy_id: POLICY, row_no: 1, deadline_text: "年内", deadline_date: "2018-12-31", read_as: "2017-12-31" }]);
+    expect(tables[0]!.tasks.find((t) => t.row_no === 1)?.deadline_date).toBe("2018-12-31");
+    edit(f.policyDir, "tasks.csv", "胡志远 霍建君,年内,2018-12-31,101", "胡志远 霍建君,长期坚持,2018-12-31,101");
+    expect(deadlineDisagreements(readAllPolicies(f.data).tables)).toEqual([]);
+  });
+});
 
 describe("several policies", () => {
   it("rejects a target prefix already used by another policy, naming both", () => {
@@ -316,6 +330,21 @@ describe("several policies", () => {
       } finally {
         wh.close();
       }
+    }
+    // asked for by an alias only one policy knows (经信局): the same department's targets in both policies
+    const two = twoPolicies("CX76");
+    edit(join(two.data, "policies", "copy-2018-01"), "departments.csv", "municipal_bureau,慈溪市经信局|", "municipal_bureau,经信局|慈溪市经信局|");
+    const twoDb = join(two.dir, "w.duckdb");
+    await buildWarehouse({ data: two.data, db: twoDb });
+    const both = await openWarehouse(twoDb);
+    try {
+      const byName = await buildTemplate(both.connection, { department: "市经信局", period: "2017-10", all: true });
+      const byAlias = await buildTemplate(both.connection, { department: "经信局", period: "2017-10", all: true });
+      expect(byAlias.department).toBe("市经信局");
+      expect(new Set(byName.rows.map((r) => r.policy_id))).toEqual(new Set([POLICY, "copy-2018-01"]));
+      expect(byAlias.rows.map((r) => r.code)).toEqual(byName.rows.map((r) => r.code));
+    } finally {
+      both.close();
     }
     // one policy: the subject alone
     const f = copyData();
