@@ -573,7 +573,7 @@ export const DICTIONARY: Record<string, ViewDoc> = {
       file: "来源文件名",
       received_at: "接收时间",
       source_row: "在文件中的行号（表格软件所示行号）",
-      column_name: "列名",
+      column_name: "列名；整行的问题（同一文件中的重复行、无表头的列中有内容、引号不配对）为空（键中按空值比较）",
       code: "错误代码，如 E_NEGATIVE、E_UNKNOWN_CODE",
       message: "中文原因",
       value: "原值",

@@ -2,12 +2,17 @@
 -- name begins with its city, county or district (慈溪市科学技术局, 中共慈溪市委宣传部, 慈溪市周巷镇人民政府), each of
 -- its other names with that place written before it (慈溪市科技局, 慈溪市委宣传部, 慈溪市周巷镇), unless some other
 -- department is written so.
-WITH written AS (
-  SELECT policy_id, department_id, name AS alias, 'name' AS alias_kind FROM raw.departments
-  UNION
-  SELECT policy_id, department_id, full_name, 'full_name' FROM raw.departments WHERE full_name <> ''
-  UNION
-  SELECT policy_id, department_id, alias, 'alias' FROM raw.department_aliases
+WITH all_written AS (
+  SELECT policy_id, department_id, name AS alias, 'name' AS alias_kind, 1 AS rank FROM raw.departments
+  UNION ALL
+  SELECT policy_id, department_id, full_name, 'full_name', 2 FROM raw.departments WHERE full_name <> ''
+  UNION ALL
+  SELECT policy_id, department_id, alias, 'alias', 3 FROM raw.department_aliases
+),
+-- (a name listed twice, its full name among its aliases too: once, as the first of name, full name, alias)
+written AS (
+  SELECT policy_id, department_id, alias, alias_kind FROM all_written
+  QUALIFY row_number() OVER (PARTITION BY policy_id, department_id, alias ORDER BY rank) = 1
 ),
 places AS (
   SELECT policy_id, department_id,
