@@ -108,6 +108,8 @@ export type BuildSummary = {
   mergedByAlias: MergedByAlias[];
   /** Rows whose deadline_date differs from the date their deadline_text reads as (deadlineDisagreements). */
   deadlineDisagreements: DeadlineDisagreement[];
+  /** Departments written among the cooperators of a row they lead (counted as leading it only). */
+  leadAlsoCooperating: { policy_id: string; row_no: number; mention: string }[];
 };
 
 export type MergedByAlias = { name: string; departments: { policy_id: string; name: string; full_name: string }[] };
@@ -266,6 +268,7 @@ export async function buildWarehouse(options: { data: string; db: string; waitMs
       aliasClashes: aliasClashes(tables),
       mergedByAlias: merged,
       deadlineDisagreements: deadlineDisagreements(tables),
+      leadAlsoCooperating: tables.flatMap((t) => t.leadAlsoCooperating.map((x) => ({ policy_id: t.policy.policy_id, ...x }))),
     };
   } finally {
     rmSync(tmp, { force: true });

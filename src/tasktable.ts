@@ -50,6 +50,8 @@ export type TaskTable = {
     policy_id: string; task_id: string; department_id: string; role: Role; source: "annex" | "body";
     mention: string; position: number; accountable: boolean;
   }[];
+  /** Departments written among the cooperators of a row they lead: counted as leading it only (said at build). */
+  leadAlsoCooperating: { row_no: number; mention: string }[];
   itemDepartments: { policy_id: string; item_id: string; department_id: string; role: Role; mention: string; position: number }[];
   taskPersons: { policy_id: string; task_id: string; person_id: string; role: Role; position: number; mention: string }[];
   targets: (Omit<TargetRow, "reporting_departments"> & { policy_id: string; target_id: string; task_id: string; item_id: string; reporting_override: boolean })[];
@@ -247,6 +249,7 @@ export function readTaskTable(dir: string, displayRoot = "data/policies"): TaskT
       status: p.status, basis: p.basis, note: p.note,
     })),
     taskDepartments: [],
+    leadAlsoCooperating: [],
     itemDepartments: [],
     taskPersons: [],
     targets: [],
@@ -291,11 +294,17 @@ export function readTaskTable(dir: string, displayRoot = "data/policies"): TaskT
             : `「${mention}」不在部门字典中`, mention));
           return;
         }
-        for (const d of resolved)
+        for (const d of resolved) {
+          // (a department written as a cooperator of a row it leads: it leads it, once — said at build, leadAlsoCooperating)
+          if (role === "coop" && table.taskDepartments.some((x) => x.task_id === taskId && x.role === "lead" && x.department_id === ids.department(pid, d.code))) {
+            table.leadAlsoCooperating.push({ row_no: t.row_no, mention });
+            continue;
+          }
           table.taskDepartments.push({
             policy_id: pid, task_id: taskId, department_id: ids.department(pid, d.code), role,
             source: gapFilled(field) ? "body" : "annex", mention, position: index + 1, accountable: true,
           });
+        }
       });
     }
     // an item with a single annex row: its body departments are that row's too (source body)

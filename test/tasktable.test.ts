@@ -100,6 +100,20 @@ describe("the Cixi 2017 task table as data", () => {
   });
 });
 
+describe("a department written among the cooperators of a row it leads", () => {
+  it("leads it, once (its workload not counted twice), and the build is told which row", () => {
+    const { policyDir } = copyData();
+    edit(policyDir, "tasks.csv", "市科技局、市 商务局、市经 信局,赵录平", "市科技局、市委人才办、市 商务局、市经 信局,赵录平");
+    const r = readTaskTable(policyDir);
+    expect(r.errors).toEqual([]);
+    expect(r.table!.leadAlsoCooperating).toEqual([{ row_no: 12, mention: "市委人才办" }]);
+    const roles = r.table!.taskDepartments.filter((d) => d.task_id === `${POLICY}.r12` && d.source === "annex").map((d) => [d.department_id.split(".").at(-1), d.role]);
+    expect(roles.filter(([code]) => code === "rcb")).toEqual([["rcb", "lead"]]);
+    expect(roles.filter(([, role]) => role === "coop")).toHaveLength(3);
+    expect(readTaskTable(copyData().policyDir).table!.leadAlsoCooperating).toEqual([]);
+  });
+});
+
 describe("rejections name the file, row, column and reason", () => {
   const rejected = (mutate: (policyDir: string) => void) => {
     const { policyDir } = copyData();
