@@ -482,11 +482,11 @@ export class FileLoad {
         trace("targets of the file", t);
         // (a target not listed neither jumps nor goes down: its figure is meant to rise)
         drops = located(fileDrops(out.rows, (code) => trend.get(code)?.rises ?? true, series));
-        this.flagJumps(located(fileJumps(out.rows, (code) => trend.get(code)?.jump ?? null, series)));
+        await this.flagJumps(located(fileJumps(out.rows, (code) => trend.get(code)?.jump ?? null, series)));
         trace("drops and jumps within the file (JavaScript)", t);
       }
       await this.flagStored(drops, [], twins);
-      this.flagStatusBacks(backs);
+      await this.flagStatusBacks(backs);
       return;
     }
     if (this.options.dryRun) {
@@ -496,9 +496,9 @@ export class FileLoad {
       try {
         const { drops, jumps } = await findDrops(connection, from, null, { history });
         await this.flagStored(drops, history ? await findOverrides(connection, from, null) : [], identities !== null ? await findTwins(connection, from) : []);
-        if (history) this.flagReverts(await findReverts(connection, from, null));
-        this.flagJumps(jumps);
-        this.flagStatusBacks(await findStatusBacks(connection, from, null, { history }));
+        if (history) await this.flagReverts(await findReverts(connection, from, null));
+        await this.flagJumps(jumps);
+        await this.flagStatusBacks(await findStatusBacks(connection, from, null, { history }));
       } finally {
         await connection.run("DROP TABLE IF EXISTS temp.luoshi_file_rows");
       }
@@ -508,20 +508,44 @@ export class FileLoad {
       const from = "(SELECT * FROM raw.observations WHERE receipt_no = $1)";
       const { drops, jumps } = await findDrops(connection, from, receipt, { params: [receipt], history });
       await this.flagStored(drops, history ? await findOverrides(connection, from, receipt, [receipt]) : [], identities !== null ? await findTwins(connection, from, [receipt]) : []);
-      if (history) this.flagReverts(await findReverts(connection, from, receipt, [receipt]));
-      this.flagJumps(jumps);
-      this.flagStatusBacks(await findStatusBacks(connection, from, receipt, { params: [receipt], history }));
+      if (history) await this.flagReverts(await findReverts(connection, from, receipt, [receipt]));
+      await this.flagJumps(jumps);
+      await this.flagStatusBacks(await findStatusBacks(connection, from, receipt, { params: [receipt], history }));
     }
   }
 
-  /** The jumps: after the row's other reasons in the summary (the observations view flags them by the same rule). */
-  private flagJumps(jumps: Jump[]): void {
-    this.flagRows(jumps, jumps.map(jumpReason), "after");
+  /**
+   * The jumps: after the row's other reasons in the summary (the observations view flags them by the same rule, on the
+   * figures current then; raw.review_flags keeps the flag of the load for the history).
+   */
+  private async flagJumps(jumps: Jump[]): Promise<void> {
+    const reasons = jumps.map(jumpReason);
+    await this.storeFlags(jumps.map((j, k) => ({ row: j.row, reason: reasons[k]!, kind: "jump" })));
+    this.flagRows(jumps, reasons, "after");
   }
 
-  /** The statuses that go back: after every other reason in the summary (the observations view flags them by the same rule). */
-  private flagStatusBacks(backs: StatusBack[]): void {
-    this.flagRows(backs, backs.map(statusBackReason), "after");
+  /** The statuses that go back: after every other reason in the summary (as the jumps: judged by the view, kept for the history). */
+  private async flagStatusBacks(backs: StatusBack[]): Promise<void> {
+    const reasons = backs.map(statusBackReason);
+    await this.storeFlags(backs.map((b, k) => ({ row: b.row, reason: reasons[k]!, kind: "status_back" })));
+    this.flagRows(backs, reasons, "after");
+  }
+
+  /** Appends flags of the file's rows to raw.review_flags (not in a dry run), each with its kind. */
+  private async storeFlags(flags: readonly { row: number; reason: string; kind: string }[]): Promise<void> {
+    if (this.options.dryRun || flags.length === 0) return;
+    const t = performance.now();
+    const receipt = await this.begin();
+    const appender = await this.connection.createAppender("review_flags", "raw");
+    for (const { row, reason, kind } of flags) {
+      appender.appendInteger(receipt);
+      appender.appendInteger(row);
+      appender.appendVarchar(reason);
+      appender.appendVarchar(kind);
+      appender.endRow();
+    }
+    appender.closeSync();
+    trace("review flags stored", t);
   }
 
   /**
@@ -533,20 +557,7 @@ export class FileLoad {
     if (drops.length === 0 && overrides.length === 0 && twins.length === 0) return;
     const stored = [...drops.map((d) => ({ at: d as Drop | Override | Twin, reason: dropReason(d), kind: "fall" })), ...overrides.map((o) => ({ at: o as Drop | Override | Twin, reason: overrideReason(o), kind: "override" })),
       ...twins.map((w) => ({ at: w as Drop | Override | Twin, reason: twinReason(w), kind: "twin" }))];
-    if (!this.options.dryRun) {
-      const t = performance.now();
-      const receipt = await this.begin();
-      const appender = await this.connection.createAppender("review_flags", "raw");
-      for (const { at, reason, kind } of stored) {
-        appender.appendInteger(receipt);
-        appender.appendInteger(at.row);
-        appender.appendVarchar(reason);
-        appender.appendVarchar(kind);
-        appender.endRow();
-      }
-      appender.closeSync();
-      trace("review flags stored", t);
-    }
+    await this.storeFlags(stored.map(({ at, reason, kind }) => ({ row: at.row, reason, kind })));
     // (in the summary, one reason per row: a fall's first)
     const byRow = new Map<number, { at: Drop | Override | Twin; reasons: string[] }>();
     for (const { at, reason } of stored) {
@@ -558,9 +569,11 @@ export class FileLoad {
     this.flagRows(flagged.map((f) => f.at), flagged.map((f) => f.reasons.join("；")));
   }
 
-  /** The reverts: put before the row's other reasons in the summary (the observations view flags them by the same rule). */
-  private flagReverts(reverts: Revert[]): void {
-    this.flagRows(reverts, reverts.map(revertReason));
+  /** The reverts: put before the row's other reasons in the summary (as the jumps: judged by the view, kept for the history). */
+  private async flagReverts(reverts: Revert[]): Promise<void> {
+    const reasons = reverts.map(revertReason);
+    await this.storeFlags(reverts.map((r, k) => ({ row: r.row, reason: reasons[k]!, kind: "revert" })));
+    this.flagRows(reverts, reasons);
   }
 
   /** Puts each reason before the reasons its row has in the summary (a row without one gets a flag). */

@@ -26,6 +26,8 @@ describe.each(["js", "bulk"])("a figure that jumps tenfold (reader %s)", (reader
     const corrected = ingest(env, file("jxj-10-更正.csv", ["市经信局,CX75-06-01,2017-10,327,家,,,张三,2017-11-06"]), "--received-at", "2017-11-06");
     expect(corrected.flags).toEqual([]);
     expect(flagged()).toEqual([]);
+    // the history keeps the flag the typo's load gave it
+    expect(loads.flaggedWhenLoaded("period, version, new_value, flag_reason", "2017-12-31")).toEqual([{ period: "2017-10", version: 1, new_value: 3270, flag_reason: typo }]);
   });
 
   it("within one file (two months sent together): flagged; a rise that does not reach the target, or from 0, is not", () => {

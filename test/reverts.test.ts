@@ -41,6 +41,11 @@ describe.each(["js", "bulk"])("a figure put back by a re-sent old file (reader %
     ]);
     // before the copy arrived, the correction stood and nothing was flagged
     expect(flagged("2017-11-30")).toEqual([]);
+    // the history keeps the copy's versions with the flags of their load
+    expect(loads.flaggedWhenLoaded("code, version, flag_reason", "2017-12-31")).toEqual([
+      { code: "CX75-06-01", version: 3, flag_reason: reasons[0] },
+      { code: "CX75-36-01", version: 3, flag_reason: reasons[1] },
+    ]);
   });
 
   it("a dry run says the same", () => {

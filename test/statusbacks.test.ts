@@ -103,6 +103,8 @@ describe.each(["js", "bulk"])("a status that goes back, loaded with luoshi inges
     const corrected = ingest(env, file("jxj-09-更正.csv", ["市经信局,CX75-36-01,2017-09,,,推进中,9月误报为已完成,张三,2017-11-06"]), "--received-at", "2017-11-06");
     expect(corrected.flags).toEqual([]);
     expect(flagged()).toEqual([]);
+    // the history keeps October's flag as its load gave it
+    expect(loads.flaggedWhenLoaded("period, version, flag_reason", "2017-12-31")).toEqual([{ period: "2017-10", version: 1, flag_reason: back }]);
   });
 
   it("within one file: flagged against the latest earlier month with a status; not for a recurring duty, nor going forward", () => {

@@ -40,6 +40,12 @@ export function cliLoads() {
       expect(r.status, r.stderr).toBe(0);
       return JSON.parse(r.stdout)[0];
     },
+    /** `columns` of every version flagged for review by its own load (observation_history) at `asOf`. */
+    flaggedWhenLoaded: (columns: string, asOf: string) => {
+      const r = luoshi({}, "query", `SELECT ${columns} FROM observation_history WHERE flagged ORDER BY code, period, version`, "--as-of", asOf, "--format", "json");
+      expect(r.status, r.stderr).toBe(0);
+      return JSON.parse(r.stdout);
+    },
     /** `columns` of the current figures flagged for review at `asOf`. */
     flagged: (columns: string, asOf: string) => {
       const r = luoshi({}, "query", `SELECT ${columns} FROM observations WHERE flagged ORDER BY code, period`, "--as-of", asOf, "--format", "json");
