@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { outputProblem, parseArgsError } from "./args.js";
 import { formatLoadError, InputRejected } from "../src/errors.js";
 import { dataDir, warehousePath } from "../src/paths.js";
-import { formFieldsText, skippedRowsText } from "../src/ingest/summarytext.js";
+import { formFieldsText, missingKeyHint, skippedRowsText } from "../src/ingest/summarytext.js";
 
 const HELP = `luoshi —— 政策任务分解表与月度进展的数据仓库
 
@@ -621,14 +621,9 @@ function printSummary(s: import("../src/monthly.js").IngestSummary): void {
 function printRejects(s: import("../src/monthly.js").IngestSummary): void {
   for (const r of s.rejects.slice(0, 200)) console.log(`    第 ${r.row} 行${r.column ? ` 列「${r.column}」` : ""} [${r.code}] ${oneLine(r.message, 300)}${r.value !== null ? `（原值：${oneLine(JSON.stringify(r.value), 120)}）` : ""}`);
   if (s.rejects.length > 200) console.log(`    ……另有 ${s.rejects.length - 200} 处（用 --json 或 --rejects-out 查看全部）`);
-  // a CSV saved from a sheet whose 报送单位 or 统计期 cells were merged down: only the first row of each holds it
-  const blank = new Set(s.rejects.filter((r) => r.code === "E_REQUIRED" && /^必填值为空：(报送单位|统计期)/.test(r.message)).map((r) => r.row)).size;
-  // (every row without it: no merged cells to blame, the column was left empty)
-  if (blank >= 2 && blank === s.rows_read) {
-    console.log(`    提示：所有 ${blank} 行的报送单位或统计期都为空：请逐行填写；全表只有一个报送单位或统计期时，也可删去该列，写在表头上方（如“填报单位：市经信局”“统计期：2017年10月”）`);
-  } else if (s.format === "csv" && blank >= 2) {
-    console.log(`    提示：${blank} 行缺少报送单位或统计期。若原表中这些单元格是向下合并的，另存为 CSV 后只有第一行有值：请在每一行填写，或直接提交 .xlsx 文件（合并单元格按 Excel 显示的读到每一行）`);
-  }
+  // (a CSV saved from a sheet whose 报送单位 or 统计期 cells were merged down, or the column left empty: the same words as 报送自查)
+  const hint = missingKeyHint(s.rejects, s.rows_read, s.format);
+  if (hint !== null) console.log(`    提示：${hint}`);
 }
 
 /**

@@ -266,6 +266,8 @@ beforeAll(async () => {
     // both stated above a header with their own columns: a row differing is flagged
     { name: "stated.csv", bytes: Buffer.from(["月度进展表（2017年10月）", "填报单位：市经信局", HEADER, "市经信局,CX75-06-01,2017-09,280,家,,,张三,2017-10-03", "市经信局,CX75-06-01,2017-10,300,家,,,张三,2017-11-03"].join("\n")), asOf: AS_OF },
     // a quote never closed: its row rejected, the next one kept
+    // (a sheet whose 报送单位 and 统计期 were merged down, saved as CSV: the hint under the rejects, as the CLI's)
+    { name: "merged.csv", bytes: Buffer.from([HEADER, "市经信局,CX75-05-01,2017-10,37,家,推进中,,张三,2017-11-03", ",CX75-20-01,,78,个,推进中,,张三,2017-11-03", ",CX75-27-02,,163,台,推进中,,张三,2017-11-03"].join("\n")), asOf: AS_OF },
     { name: "unclosed.csv", bytes: Buffer.from([HEADER, '市经信局,CX75-06-01,2017-10,300,家,,"进展,,', "市经信局,CX75-06-02,2017-10,1,,,,,"].join("\n")), asOf: AS_OF },
     // a stray quote closed rows below, with text after it: which row the quotes belong to cannot be told (E_CSV_STRUCTURE)
     { name: "stray.csv", bytes: Buffer.from([HEADER, '市经信局,CX75-06-01,2017-10,86,家,,"上规', '企业"86家,张三,2017-11-03', "市经信局,CX75-06-02,2017-10,1,,,,,"].join("\n")), asOf: AS_OF },
@@ -398,6 +400,10 @@ describe.skipIf(!HAVE_CHROMIUM)("报送自查 in Chromium", () => {
             trs.map((tr) => [...(tr as HTMLTableRowElement).cells].map((td) => td.textContent!.trim())),
           );
           expect(rows, c.name).toEqual(shownRejects(want).slice(0, SHOWN));
+          const hint = checker.missingKeyHint(want.rejects, want.rowsRead, want.format);
+          if (c.name === "merged.csv") expect(hint).toContain("2 行缺少报送单位或统计期");
+          if (hint) expect(await page.locator(`[data-rejects-hint="${c.name}"]`).textContent(), c.name).toBe(`提示：${hint}`);
+          else expect(await page.locator("[data-rejects-hint]").count(), c.name).toBe(0);
           // the rows a load would flag for review, as luoshi ingest --dry-run flags them
           if (want.accepted > 0) await page.waitForSelector(`[data-flags-for="${c.name}"]`, { timeout: 30_000 });
           const flags = await page.$$eval(`[data-flags-for="${c.name}"] table.check-flags tbody tr`, (trs) =>

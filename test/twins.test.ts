@@ -4,11 +4,14 @@
  * without figures loaded before; the observations view keeps the flag. One city's rows alone are not flagged, nor
  * one department of two policies of one city.
  */
+import { spawnSync } from "node:child_process";
 import { cpSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildWarehouse } from "../src/build.js";
 import { loadMonthlyFile } from "../src/monthly.js";
+import { checkFile, reviewFlags, type IngestContextData } from "../src/ingest/browser.js";
+import { PACKAGE_ROOT } from "../src/paths.js";
 import { fileTwins, twinReason } from "../src/twins.js";
 import { openWarehouse, query } from "../src/warehouse.js";
 import { copyData, edit, POLICY } from "./support/fixtures.js";
@@ -45,6 +48,10 @@ describe("rows of one name credited to two cities' departments of that name", ()
 
   it("loads and flags them in both readers, in a dry run and a load, before and after figures were loaded; the view keeps the flag", async () => {
     const db = await twoCities();
+    // (the 报送自查 page's reference data, from the site's loader, read before the warehouse is opened for loading)
+    const loader = spawnSync(process.execPath, [join(PACKAGE_ROOT, "docs", "data", "ingest-context.json.js")], { env: { ...process.env, LUOSHI_DB: db }, maxBuffer: 1 << 26 });
+    expect(loader.status, loader.stderr.toString()).toBe(0);
+    const reference = JSON.parse(loader.stdout.toString()) as IngestContextData;
     const wh = await openWarehouse(db, { readOnly: false });
     try {
       const mixed = file("市经信局,CX75-06-01,2017-10,300", "市经信局,CX76-06-01,2017-10,310", "市科技局,CX75-23-01,2017-10,2");
@@ -59,6 +66,9 @@ describe("rows of one name credited to two cities' departments of that name", ()
       expect(reasons[2]).toEqual(reasons[0]);
       expect(reasons[0]!.map(([row]) => row)).toEqual([2, 3]);
       expect(String(reasons[0]![0]![1])).toContain(`本文件中「市经信局」的行分属 ${POLICY}、copy-2018-01 几份政策中全称不同的同名单位`);
+      // the 报送自查 page (its reference data from the site's loader): the same rows and reasons
+      const page = await checkFile({ name: "a.csv", bytes: mixed }, reference, "2017-11-10");
+      expect(reviewFlags(page.result, reference, "2017-11-10").map((f) => [f.row, f.reason])).toEqual(reasons[0]);
       const flagged = async () => (await query(wh.connection, `SELECT code, flag_reason FROM observations WHERE flagged ORDER BY code`)).rows;
       expect((await flagged()).map((r) => r.code)).toEqual(["CX75-06-01", "CX76-06-01"]);
       // with figures loaded before (the stored rows' query), both readers: the same

@@ -13,9 +13,10 @@ import { departmentResolver, foreignDepartmentCheck, type DepartmentIdentities }
 import { keyCells, rejectsCsv as rejectLinesCsv, rejectsXlsx as rejectLinesXlsx } from "./rejects.js";
 import { dropReason, fileDrops, fileJumps, fileStatusBacks, jumpReason, reviewReasons, fileStatedCheck, statusBackReason } from "./review.js";
 import { COLUMN_NAME } from "./table.js";
-import { formFieldsText, skippedRowsText } from "./summarytext.js";
+import { formFieldsText, missingKeyHint, skippedRowsText } from "./summarytext.js";
+import { fileTwins, twinReason } from "./twinrule.js";
 
-export { checkMonthlyBytes, DEFAULT_MAX_BYTES, INGEST_ERROR_CODES, COLUMN_NAME, formFieldsText, skippedRowsText, type MonthlyFileResult, type ReadOptions };
+export { checkMonthlyBytes, DEFAULT_MAX_BYTES, INGEST_ERROR_CODES, COLUMN_NAME, formFieldsText, missingKeyHint, skippedRowsText, type MonthlyFileResult, type ReadOptions };
 
 /** The reference data of a check, as JSON: what ingestLookup (src/monthly.ts) reads from the warehouse. */
 export type IngestContextData = {
@@ -85,6 +86,12 @@ export function reviewFlags(result: MonthlyFileResult, data: IngestContextData, 
   const drops = new Map(fileDrops(rows, (code) => data.review[code]?.[3] ?? true).map((d) => [d.index, dropReason(d)]));
   const jumps = new Map(fileJumps(rows, (code) => data.review[code]?.[2] ?? null).map((j) => [j.index, jumpReason(j)]));
   const backs = new Map(fileStatusBacks(rows, (code) => data.targets[code]?.kind === "recurring").map((b) => [b.index, statusBackReason(b)]));
+  // rows of one name credited to two cities' departments of that name (only when some name stands for several)
+  const identities = data.identities;
+  const twins = new Map(identities === undefined ? [] : fileTwins(
+    rows.flatMap((r) => (identities.policies[r.targetCode] === undefined ? [] : [{ row: r.sourceRow, department: r.department, policy: identities.policies[r.targetCode]!, code: r.targetCode, period: r.period }])),
+    (policy, name) => identities.names[`${policy}|${name}`],
+  ).map((t) => [t.row, twinReason(t)]));
   // (the resolver built only for a file that states a department above its table: checkFile built its own already)
   let ctx: ReturnType<typeof ingestContext> | undefined;
   const stated = fileStatedCheck(result.file, (name) => (ctx ??= ingestContext(data, asOf)).resolveDepartment(name));
@@ -94,7 +101,7 @@ export function reviewFlags(result: MonthlyFileResult, data: IngestContextData, 
     // (a rate of change, 增长8%, is a target whose figure may be below zero; the other, a change in percentage points,
     // is in 个百分点, which the fraction check of a percentage never asks about)
     const rate = data.targets[r.targetCode]?.signed === true;
-    const reasons = [drops.get(i), stated?.(r), reviewReasons(r, asOf, { goal, doneFloor, doneCeiling, rate, fallingRate: fallingRate === true, increment: increment === true, milestone: data.targets[r.targetCode]?.kind === "milestone" }), jumps.get(i), backs.get(i)].filter((x): x is string => typeof x === "string");
+    const reasons = [drops.get(i), twins.get(r.sourceRow), stated?.(r), reviewReasons(r, asOf, { goal, doneFloor, doneCeiling, rate, fallingRate: fallingRate === true, increment: increment === true, milestone: data.targets[r.targetCode]?.kind === "milestone" }), jumps.get(i), backs.get(i)].filter((x): x is string => typeof x === "string");
     if (reasons.length > 0) flags.push({ row: r.sourceRow, code: r.targetCode, department: r.department, period: r.period, reason: reasons.join("；") });
   });
   return flags.sort((a, b) => a.row - b.row);
