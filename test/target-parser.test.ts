@@ -129,6 +129,7 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
   ["培育年销售额超过1亿元的企业10家", [{ text: "10家", value: 10, subject: "年销售额超过1亿元的企业" }]],
   ["引进总投资5000万元以上的项目20个", [{ text: "20个", value: 20, subject: "总投资5000万元以上的项目" }]],
   ["实现行政村4G网络全覆盖", [{ value: 100, unit: "%", comparator: "reach", measure: "level", subject: "行政村4G网络" }]],
+  ["2018年6月底前完成规上企业亩均效益评价全覆盖", [{ value: 100, unit: "%", comparator: "reach", subject: "规上企业亩均效益评价", deadline: "2018-06-30" }]],
   ["全年新增发明专利授权1200件，同比增长15%", [
     { value: 1200, unit: "件", measure: "increment", subject: "发明专利授权", deadline: "2017-12-31" },
     { value: 15, unit: "%", measure: "increment", subject: "发明专利授权", deadline: "2017-12-31" },

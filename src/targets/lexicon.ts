@@ -123,8 +123,11 @@ export const FREQUENCY_PATTERN = /每(?:\d+|[一二两三四五六七八九十]+
 export const COVERAGE_WORDS: readonly string[] = ["全覆盖", "全面覆盖"];
 /** 全覆盖计划 / 全覆盖行动 names a programme, not a coverage duty. */
 export const COVERAGE_NAME_FOLLOWERS: readonly string[] = ["计划", "行动", "工程", "方案", "试点", "工作"];
-/** Removed from a coverage subject: 城区重点公共区域实现无线免费WIFI全覆盖 → 城区重点公共区域无线免费WIFI. */
-export const COVERAGE_VERBS: readonly string[] = ["基本实现", "全面实现", "实现", "达到", "做到", "推进", "推动"];
+/**
+ * Removed from a coverage subject: 城区重点公共区域实现无线免费WIFI全覆盖 → 城区重点公共区域无线免费WIFI;
+ * 完成规上企业亩均效益评价全覆盖 → 规上企业亩均效益评价.
+ */
+export const COVERAGE_VERBS: readonly string[] = ["基本实现", "全面实现", "实现", "达到", "做到", "推进", "推动", "基本完成", "全面完成", "完成"];
 
 /** Stripped from the start of a subject (never from the noun phrase after a figure). */
 export const SUBJECT_FILLERS: readonly string[] = [
