@@ -583,6 +583,7 @@ export const DICTIONARY: Record<string, ViewDoc> = {
       period: "统计期 YYYY-MM（能认出时；否则为空）",
       corrected_by: "此后（截至判断日期）为同一报送单位、指标和统计期载入了数值或状态的第一个文件：该行已重新报送；为空则仍待更正",
       corrected_at: "该文件的接收时间",
+      policy_id: "所属政策：能认出指标时为该指标的政策；否则为该行中以某政策指标编码前缀开头的编码（如写错的 CX75-08-1）所属的政策；都没有时为空",
     },
   },
   reporting_rules: {

@@ -9,6 +9,14 @@ import { openCurrentWarehouse, query, setAsOf } from "./warehouse.js";
  */
 export const HAS_DEPARTMENT_PAGE = "department_id IN (SELECT department_id FROM task_assignments)";
 
+/**
+ * The policies whose figures or rejected rows come from the generator's sample files (示例-…, received by the as-of
+ * date): the pages of such a policy say they show synthetic data. One column, policy_id.
+ */
+export const SYNTHETIC_POLICIES = `SELECT DISTINCT k.policy_id FROM receipts r JOIN (
+    SELECT o.receipt_no, t.policy_id FROM raw.observations o JOIN raw.targets t USING (target_id) UNION SELECT receipt_no, policy_id FROM rejects
+  ) k USING (receipt_no) WHERE r.original_name LIKE '示例%' AND k.policy_id IS NOT NULL ORDER BY 1`;
+
 /** The last month (period) whose report is due by the as-of date (reporting_due_dates), or NULL: the pages' month columns run to it. */
 export const DUE_THROUGH = "SELECT max(period) AS period FROM reporting_due_dates WHERE due_date <= (SELECT as_of FROM reporting_rules)";
 

@@ -217,6 +217,35 @@ describe("several policies", () => {
     expect(page.files.map((x) => [x.original_name, x.policy_ids])).toEqual([["jxj-bulk.csv", [POLICY, "copy-2018-01"].sort()], ["jxj-js.csv", [POLICY, "copy-2018-01"].sort()]]);
   });
 
+  it("the 报送情况 page counts a rejected row under the policy whose code prefix it writes (a mistyped code, a bad period), and each policy's later files and flags", async () => {
+    const f = twoPolicies("CX76");
+    const db = join(f.dir, "w.duckdb");
+    await buildWarehouse({ data: f.data, db });
+    const wh = await openWarehouse(db, { readOnly: false });
+    try {
+      const file = (lines: string[]) => Buffer.from(["报送单位,指标编码,统计期,累计完成值", ...lines].join("\n") + "\n");
+      const load = (name: string, lines: string[], receivedAt: string) => loadMonthlyFile(wh.connection, { name, bytes: file(lines), asOf: "2018-03-10", receivedAt, archiveName: null });
+      const first = await load("a.csv", ["市经信局,CX76-06-1,2017-10,300", "市经信局,CX75-06-01,2017.13,300", "市经信局,XX-1,2017-10,1", "市经信局,CX76-06-01,2017-09,28"], "2017-11-05 09:00:00");
+      expect(first.rejects.map((r) => [r.row, r.code])).toEqual([[2, "E_UNKNOWN_CODE"], [3, "E_BAD_PERIOD"], [4, "E_UNKNOWN_CODE"]]);
+      // a tenfold jump flagged at load for copy-2018-01, and a file of the first policy received after the as-of date
+      await load("b.csv", ["市经信局,CX76-06-01,2017-10,3270"], "2017-11-06 09:00:00");
+      await load("c.csv", ["市经信局,CX75-06-01,2017-10,300"], "2018-02-06 09:00:00");
+    } finally {
+      wh.close();
+    }
+    const loaded = spawnSync(process.execPath, [join(PACKAGE_ROOT, "docs", "data", "reporting.json.js")], {
+      env: { ...process.env, LUOSHI_DB: db, LUOSHI_DATA: f.data, LUOSHI_AS_OF: "2017-12-31" }, maxBuffer: 1 << 26,
+    });
+    expect(loaded.status, loaded.stderr.toString()).toBe(0);
+    const page = JSON.parse(loaded.stdout.toString());
+    expect(page.rejects.map((r: { source_row: number; policy_id: string | null }) => [r.source_row, r.policy_id]).sort()).toEqual([[2, "copy-2018-01"], [3, POLICY], [4, null]]);
+    const byPolicy = Object.fromEntries(page.byPolicy.map((r: { policy_id: string | null; rejected: number }) => [r.policy_id ?? "none", r.rejected]));
+    expect(byPolicy).toEqual({ [POLICY]: 1, "copy-2018-01": 1, none: 1 });
+    expect(page.flaggedAtLoad).toEqual([{ policy_id: "copy-2018-01", n: 1 }]);
+    expect(page.laterByPolicy).toEqual([{ policy_id: POLICY, n: 1 }]);
+    expect(page.synthetic).toEqual([]);
+  });
+
   it("one department in several policies: the same full name under another name is one, the same name with other full names is two", async () => {
     const f = twoPolicies("CX76");
     const second = join(f.data, "policies", "copy-2018-01");

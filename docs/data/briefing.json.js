@@ -1,15 +1,16 @@
 // 督查通报 page data: tasks behind the time-elapsed schedule, their lagging targets, and each department's record,
 // judged at LUOSHI_AS_OF (default today). Only the rows the briefing shows.
-import { emitJson, HAS_DEPARTMENT_PAGE } from "../../dist/src/site.js";
+import { emitJson, HAS_DEPARTMENT_PAGE, SYNTHETIC_POLICIES } from "../../dist/src/site.js";
 
 await emitJson(async (read) => ({
   as_of: (await read(`SELECT strftime(as_of, '%Y-%m-%d') AS as_of FROM reporting_rules`))[0].as_of,
-  synthetic: (await read(`SELECT count(*) AS n FROM receipts WHERE original_name LIKE '示例%'`))[0].n > 0,
+  // the policies shown on sample data (SYNTHETIC_POLICIES)
+  synthetic: (await read(SYNTHETIC_POLICIES)).map((r) => r.policy_id),
   // the files received by the as-of date that report on each policy (a figure of it now current, or a row of it
   // rejected): several policies share the warehouse, and one may have had none yet
   receipts: await read(`SELECT p.policy_id, (SELECT count(*) FROM (
         SELECT o.receipt_no FROM observations o WHERE o.policy_id = p.policy_id
-        UNION SELECT x.receipt_no FROM rejects x JOIN targets t ON t.code = x.target_code AND t.policy_id = p.policy_id)) AS files
+        UNION SELECT x.receipt_no FROM rejects x WHERE x.policy_id = p.policy_id)) AS files
       FROM policies p ORDER BY p.policy_id`),
   policies: await read(`SELECT policy_id, title, doc_number, issuer, strftime(issued_date, '%Y-%m-%d') AS issued_date FROM policies ORDER BY issued_date DESC, policy_id`),
   tasks: await read(`SELECT policy_id, task_status, count(*) AS tasks, sum(pairs) AS pairs, sum(done) AS done, sum(done_late) AS done_late, sum(on_track) AS on_track,

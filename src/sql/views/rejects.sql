@@ -1,7 +1,7 @@
 -- Every rejected row of every file loaded and received by the end of the as-of date (reporting_rules), with its error
 -- code, Chinese message and raw value; the department, target and period of the row when the reader knew them; and,
 -- for such a row, the first later file received by then that loaded a figure or status for that key: the row has been
--- sent again (corrected_by), and no longer waits for the department.
+-- sent again (corrected_by), and no longer waits for the department; the policy the row is of (policy_id).
 WITH x AS (
   SELECT x.*, r.original_name AS file, r.received_at
   FROM raw.rejects x
@@ -17,7 +17,11 @@ corrected AS (
   GROUP BY ALL
 )
 SELECT x.receipt_no, x.file, x.received_at, x.source_row, x.column_name, x.code, x.message, x.value, x.raw_row,
-  d.name AS department_name, t.code AS target_code, x.period, c.corrected_by, c.corrected_at
+  d.name AS department_name, t.code AS target_code, x.period, c.corrected_by, c.corrected_at,
+  -- the policy of the row's target; else the policy whose code prefix a cell of the row starts with (CX75-08-1, a code
+  -- mistyped: still one of CX75's); null when neither
+  coalesce(t.policy_id, (SELECT min(p.policy_id) FROM raw.policies p
+    WHERE contains(replace(upper(x.raw_row), ' ', ''), ':"' || upper(p.target_prefix) || '-'))) AS policy_id
 FROM x
 LEFT JOIN raw.departments d ON d.department_id = x.department_id
 LEFT JOIN raw.targets t ON t.target_id = x.target_id
