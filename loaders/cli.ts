@@ -177,10 +177,11 @@ async function build(args: string[]): Promise<number> {
     console.error(`注意：${d.policy_id} 的 tasks.csv 中 row_no ${d.row_no} 的完成时限「${d.deadline_text}」读作 ${d.read_as}，deadline_date 却填 ${d.deadline_date}：` +
       `以 deadline_date 为准（逾期、序时进度都按它计算）；如是笔误，请改正 deadline_date 或把它留空（按完成时限自动换算）`);
   }
-  for (const x of summary.leadAlsoCooperating) {
+  if (summary.deadlineDisagreements.length > 20) console.error(`注意：另有 ${summary.deadlineDisagreements.length - 20} 行的 deadline_date 与完成时限不一致`);
+  for (const x of summary.leadAlsoCooperating.slice(0, 20)) {
     console.error(`注意：${x.policy_id} 的 tasks.csv 中 row_no ${x.row_no} 的「${x.mention}」既是牵头部门又写在配合部门中：只按牵头部门计（工作量不重复计算）；如是笔误，请从 coop_departments 中删去`);
   }
-  if (summary.deadlineDisagreements.length > 20) console.error(`注意：另有 ${summary.deadlineDisagreements.length - 20} 行的 deadline_date 与完成时限不一致`);
+  if (summary.leadAlsoCooperating.length > 20) console.error(`注意：另有 ${summary.leadAlsoCooperating.length - 20} 处部门既是牵头部门又写在配合部门中`);
   console.error(`数据检查 ${summary.checks.length} 项全部通过；视图 ${summary.views.length} 个`);
   console.error(`仓库已重建：${summary.path}（${Date.now() - started} ms）`);
   return EXIT.ok;
