@@ -173,15 +173,15 @@ async function build(args: string[]): Promise<number> {
     console.error(`注意：「${c.name}」在 ${c.policy_id} 中是一个部门的名称，在 ${c.other_policy_id} 中却是「${c.other_name}」的别名：` +
       `报送文件中的这一名称按所报指标所属的政策认部门，但月度模板按名称本身生成（${c.other_policy_id} 的指标请用「${c.other_name}」生成模板）。是同一单位的，请在两份政策中用同一名称`);
   }
-  for (const d of summary.deadlineDisagreements.slice(0, 20)) {
+  for (const d of summary.deadlineDisagreements.slice(0, NOTICE_CAP)) {
     console.error(`注意：${d.policy_id} 的 tasks.csv 中 row_no ${d.row_no} 的完成时限「${d.deadline_text}」读作 ${d.read_as}，deadline_date 却填 ${d.deadline_date}：` +
       `以 deadline_date 为准（逾期、序时进度都按它计算）；如是笔误，请改正 deadline_date 或把它留空（按完成时限自动换算）`);
   }
-  if (summary.deadlineDisagreements.length > 20) console.error(`注意：另有 ${summary.deadlineDisagreements.length - 20} 行的 deadline_date 与完成时限不一致`);
-  for (const x of summary.leadAlsoCooperating.slice(0, 20)) {
+  if (summary.deadlineDisagreements.length > NOTICE_CAP) console.error(`注意：另有 ${summary.deadlineDisagreements.length - NOTICE_CAP} 行的 deadline_date 与完成时限不一致`);
+  for (const x of summary.leadAlsoCooperating.slice(0, NOTICE_CAP)) {
     console.error(`注意：${x.policy_id} 的 tasks.csv 中 row_no ${x.row_no} 的「${x.mention}」既是牵头部门又写在配合部门中：只按牵头部门计（工作量不重复计算）；如是笔误，请从 coop_departments 中删去`);
   }
-  if (summary.leadAlsoCooperating.length > 20) console.error(`注意：另有 ${summary.leadAlsoCooperating.length - 20} 处部门既是牵头部门又写在配合部门中`);
+  if (summary.leadAlsoCooperating.length > NOTICE_CAP) console.error(`注意：另有 ${summary.leadAlsoCooperating.length - NOTICE_CAP} 处部门既是牵头部门又写在配合部门中`);
   console.error(`数据检查 ${summary.checks.length} 项全部通过；视图 ${summary.views.length} 个`);
   console.error(`仓库已重建：${summary.path}（${Date.now() - started} ms）`);
   return EXIT.ok;
@@ -259,6 +259,15 @@ async function runQuery(args: string[]): Promise<number> {
   }
 }
 
+/** The most lines one list of notices or hints prints; the rest are counted in one line. */
+const NOTICE_CAP = 20;
+
+/** The first `n` characters of a text, with … when cut. */
+function clip(text: string, n: number): string {
+  const chars = [...text];
+  return chars.length > n ? `${chars.slice(0, n).join("")}…` : text;
+}
+
 /** The compared fields of a registered target (targets --check), in Chinese. */
 const REGISTRY_FIELD: Record<string, string> = {
   kind: "类别", comparator: "比较词", value: "目标值", value_max: "目标上限", unit: "单位", measure: "口径", horizon_text: "时限原文（空 = 用任务行的完成时限）", subject: "主题", frequency: "频次",
@@ -288,7 +297,7 @@ async function targets(args: string[]): Promise<number> {
     const changed = diff.matched.filter((m) => m.changes.length > 0 && !m.reviewed);
     const corrected = diff.matched.filter((m) => m.changes.length > 0 && m.reviewed);
     console.log(`政策 ${dir}：登记 ${registry.length} 个指标；解析提出 ${proposals.length} 个；一致 ${diff.matched.length - changed.length - corrected.length}，待审核变化 ${changed.length}，新提出 ${diff.added.length}，不再提出 ${diff.missing.length}` +
-      (corrected.length > 0 ? `；人工更正 ${corrected.length}` : "") + (diff.retired.length > 0 ? `；已停用 ${diff.retired.length}（不再作为新指标提出）` : ""));
+      (corrected.length > 0 ? `；人工更正 ${corrected.length}` : "") + (diff.handRegistered.length > 0 ? `；人工登记 ${diff.handRegistered.length}` : "") + (diff.retired.length > 0 ? `；已停用 ${diff.retired.length}（不再作为新指标提出）` : ""));
     const fields = (m: (typeof diff.matched)[number]) => m.changes.map((c) => `${REGISTRY_FIELD[c.field] ?? c.field}（${c.field}）${JSON.stringify(c.registered)} → ${JSON.stringify(c.proposed)}`).join("；");
     for (const m of changed) console.log(`  变化 ${m.code}：${fields(m)}`);
     // (corrected by hand, said in its note: the parser's reading is shown, not counted)
@@ -331,6 +340,15 @@ async function targets(args: string[]): Promise<number> {
           : `（由部门组「${group.name}」报送：其 ${members} 个成员单位各报各的数，每个都按 ${p.value}${p.unit ?? ""} 判断进度；原文是全组合计的，请在 targets.csv 中改写或另行约定，见任务分解表格式）`));
     }
     for (const e of diff.missing) console.log(`  不再提出 ${e.code}（编码保留，含义不变）：${e.subject}`);
+    for (const e of diff.handRegistered) console.log(`  人工登记 ${e.code}（解析器未提出，不计为差异）：${e.subject}`);
+    // rows with no target at all, registered or proposed: the pages count them as 无量化指标 (not a difference)
+    const withTarget = new Set([...registry.filter((e) => e.status === "published").map((e) => e.row_no), ...diff.added.map((p) => p.row_no)]);
+    const bare = table.tasks.filter((t) => !withTarget.has(t.row_no)).sort((a, b) => a.row_no - b.row_no);
+    if (bare.length > 0) {
+      console.log(`  提示 ${bare.length} 行任务没有指标（原文中未读出数量、节点或常态工作要求；不计为差异）：各页面列为“无量化指标”，不按月报判断进度；原文确有要求而未读出的，可在 targets.csv 中人工登记，见任务分解表格式：`);
+      for (const t of bare.slice(0, NOTICE_CAP)) console.log(`    附件第 ${t.row_no} 行「${clip(t.content, 30)}」`);
+      if (bare.length > NOTICE_CAP) console.log(`    另有 ${bare.length - NOTICE_CAP} 行`);
+    }
     differences += changed.length + diff.added.length + diff.missing.length;
     if (values.write && diff.added.length > 0) {
       const added = registerNew(table.policy.target_prefix, registry, diff.added, Number(table.policy.issued_date.slice(0, 4)));

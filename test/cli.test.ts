@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, copyFileSync, existsSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { PACKAGE_ROOT } from "../src/paths.js";
@@ -128,6 +128,30 @@ describe("luoshi CLI", () => {
     expect(r.stdout).not.toContain("CX75-33-01");
     expect(r.stdout).toContain("  提示 1 个已登记的指标未填 baseline");
     expect(r.stdout).toContain("    CX75-06-03「");
+  });
+
+  it("targets --check lists a target registered by hand (note 人工登记) apart, not as a difference, and the task rows with no target at all", () => {
+    const fresh = copyData();
+    const check = () => spawnSync(process.execPath, [join(PACKAGE_ROOT, "bin", "luoshi.js"), "targets", "--check", "--data", fresh.data], { encoding: "utf8" });
+    let r = check();
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("  提示 6 行任务没有指标（原文中未读出数量、节点或常态工作要求；不计为差异）：各页面列为“无量化指标”");
+    expect(r.stdout).toContain("    附件第 7 行「发挥慈溪滨海经济开发区和慈溪高新技术产业开发区两大平台的主支…」");
+    expect(r.stdout).toContain("    附件第 24 行「推动\"家电物联网云平台\"建设。」");
+    // row 7's words, registered by hand as a milestone
+    const row = (note: string) => `CX75-07-01,published,7,milestone,,,,,,,,,,两大平台的主支撑作用,,,2017-01-01,,,发挥慈溪滨海经济开发区,0,11,,,,,${note}\n`;
+    appendFileSync(join(fresh.policyDir, "targets.csv"), row("人工登记：解析器未提出"));
+    r = check();
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("不再提出 0；人工登记 1");
+    expect(r.stdout).toContain("  人工登记 CX75-07-01（解析器未提出，不计为差异）：两大平台的主支撑作用");
+    expect(r.stdout).toContain("  提示 5 行任务没有指标");
+    expect(r.stdout).not.toContain("附件第 7 行「");
+    // without the note it is a published code the parser no longer proposes: a difference to review
+    edit(fresh.policyDir, "targets.csv", "人工登记：解析器未提出", "");
+    r = check();
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain("  不再提出 CX75-07-01（编码保留，含义不变）：两大平台的主支撑作用");
   });
 
   it("says so when a load into another warehouse archives into the data folder of the working directory (a later build replays it there)", () => {

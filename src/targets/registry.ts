@@ -188,12 +188,20 @@ export type RegistryDiff = {
   added: Proposal[];
   /** Published codes the parser no longer proposes (never removed automatically). */
   missing: RegistryEntry[];
+  /**
+   * Published codes the parser does not propose whose note says they were registered by hand (HAND_REGISTERED: a
+   * duty the parser cannot read, 规上企业数量明显增加 or 力争新增二十家): expected, not a difference.
+   */
+  handRegistered: RegistryEntry[];
 };
 
 const COMPARED: (keyof Proposal & keyof RegistryEntry)[] = ["kind", "comparator", "value", "value_max", "unit", "measure", "horizon_text", "subject", "frequency", "annex_text", "body_text"];
 
 /** A note that says a registered target was corrected by hand (人工更正：单位应为 吨/日): its differences are expected. */
 export const HAND_CORRECTED = /人工(?:更正|核定|修改|确认)/;
+
+/** A note that says a target was registered by hand (人工登记：解析器未提出), for words the parser proposes nothing from. */
+export const HAND_REGISTERED = /人工(?:登记|添加|补录)/;
 
 /** Read from the same words at the same place of the same row (annex, else body or title). */
 function sameWords(entry: RegistryEntry, p: Proposal): boolean {
@@ -224,11 +232,11 @@ function matches(entry: RegistryEntry, p: Proposal): boolean {
 /** Compares the registry with fresh proposals: codes never change meaning, differences are listed for review. */
 export function compareRegistry(registry: RegistryEntry[], proposals: Proposal[]): RegistryDiff {
   const free = [...proposals];
-  const diff: RegistryDiff = { matched: [], retired: [], added: [], missing: [] };
+  const diff: RegistryDiff = { matched: [], retired: [], added: [], missing: [], handRegistered: [] };
   for (const entry of registry.filter((e) => e.status === "published")) {
     const index = free.findIndex((p) => matches(entry, p));
     if (index === -1) {
-      diff.missing.push(entry);
+      (HAND_REGISTERED.test(entry.note) ? diff.handRegistered : diff.missing).push(entry);
       continue;
     }
     const [p] = free.splice(index, 1);
