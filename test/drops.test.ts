@@ -147,6 +147,13 @@ describe.each(["js", "bulk"] as const)("falling cumulative figures (%s reader)",
     // the period before corrected but still above: the load-time reason stands only while its figure does
     const still = await loads(engine, [first, [row("2017-09", "5", "更正")]]);
     expect(still.current).toEqual([{ period: "2017-10", value: 4, flag_reason: "累计值 4 低于此后载入的 2017-09 的 5，且进展情况未作说明" }]);
+    // a note the later month carried before the month before it was raised was not written about that figure: it
+    // does not explain the fall the correction made
+    const noted = await loads(engine, [[row("2017-09", "6"), row("2017-10", "6"), row("2017-11", "7", "本月新增1家")], [row("2017-10", "8", "更正")]]);
+    expect(noted.current).toEqual([{ period: "2017-11", value: 7, flag_reason: "累计值 7 低于此后载入的 2017-10 的 8（本行的进展情况写于该数载入之前）：请核对哪一期有误" }]);
+    // sent again after the correction with its note, it is explained
+    const renoted = await loads(engine, [[row("2017-09", "6"), row("2017-10", "6"), row("2017-11", "7", "本月新增1家")], [row("2017-10", "8", "更正")], [row("2017-11", "7", "10月更正后，本月核减1家")]]);
+    expect(renoted.current).toEqual([]);
     const untouched = await loads(engine, [first]);
     expect(untouched.current).toEqual([{ period: "2017-10", value: 4, flag_reason: "累计值 4 低于本文件中 2017-09 的 6，且进展情况未作说明" }]);
   });

@@ -168,6 +168,41 @@ describe("readMonthlyFile: CSV layouts", () => {
     ]);
   });
 
+  it("the 进展情况 column under the other names forms give it (工作进展情况, 进展情况及存在问题, 情况说明 …): read as the note, never dropped", async () => {
+    for (const heading of ["工作进展情况", "进展情况说明", "推进情况说明", "工作推进情况", "主要工作进展", "目前进展", "完成情况说明", "情况说明",
+      "进展情况及存在问题", "本月工作进展", "推进情况及下步打算", "进度情况", "工作进度"]) {
+      const r = await readMonthlyFile({ name: "note.csv", bytes: Buffer.from(`报送单位,指标编码,统计期,累计完成值,完成状态,${heading}\n市经信局,ZN-01,2017-10,440,推进中,口径调整：剔除注销企业10家\n`) }, CTX);
+      expect([heading, r.fileError, r.file.ignoredColumns, r.rows.map((x) => x.note)]).toEqual([heading, null, [], ["口径调整：剔除注销企业10家"]]);
+    }
+    // beside the note column itself, such a heading is another column, ignored and listed
+    const both = await readMonthlyFile({ name: "both.csv", bytes: Buffer.from("报送单位,指标编码,统计期,累计完成值,进展情况,存在问题\n市经信局,ZN-01,2017-10,440,口径调整,无\n") }, CTX);
+    expect([both.file.ignoredColumns, both.rows.map((x) => x.note)]).toEqual([["存在问题"], ["口径调整"]]);
+    // 工作进度 with no 完成状态 column may be the status: not taken for the note (its statuses reject the file, as before)
+    const progress = await readMonthlyFile({ name: "progress.csv", bytes: Buffer.from("报送单位,指标编码,统计期,累计完成值,工作进度\n市经信局,ZN-01,2017-10,440,推进中\n") }, CTX);
+    expect(progress.fileError?.message).toContain("E 列「工作进度」未能识别（是否为「完成状态」？）");
+    // one that names a narrative is the note even then
+    const narrative = await readMonthlyFile({ name: "narrative.csv", bytes: Buffer.from("报送单位,指标编码,统计期,累计完成值,工作进展情况\n市经信局,ZN-01,2017-10,440,已认定\n") }, CTX);
+    expect(narrative.rows.map((x) => x.note)).toEqual(["已认定"]);
+  });
+
+  it("the department and the period under longer names: 报送单位名称, 部门名称, 统计时段, 报告期间, 所属期", async () => {
+    for (const [department, period] of [["报送单位名称", "统计时段"], ["填报单位名称", "报告期间"], ["部门名称", "所属期"]]) {
+      const r = await readMonthlyFile({ name: "names.csv", bytes: Buffer.from(`${department},指标编码,${period},累计完成值\n市经信局,ZN-01,2017-10,440\n`) }, CTX);
+      expect([department, r.fileError, r.rows.map((x) => [x.department, x.period, x.value])]).toEqual([department, null, [["市经信局", "2017-10", 440]]]);
+    }
+    // 部门 alone, 截至时间: asked about, not taken
+    const asked = await readMonthlyFile({ name: "asked.csv", bytes: Buffer.from("部门,指标编码,截至时间,累计完成值\n市经信局,ZN-01,2017-10,440\n") }, CTX);
+    expect(asked.fileError?.message).toContain("A 列「部门」未能识别（是否为「报送单位」？）、C 列「截至时间」未能识别（是否为「统计期」？）");
+  });
+
+  it("「/」「—」 in 完成状态, 单位 or 填报日期 say nothing, as an empty cell: the figure beside them loads", async () => {
+    const csv = [HEADER, "市经信局,ZN-01,2017-10,450,/,/,,张三,—", "市经信局,ZN-02,2017-10,3,亿元,—,,,/", "市科技局,ZN-03,2017-10,,,/,,,"].join("\n");
+    const r = await readMonthlyFile({ name: "slashes.csv", bytes: Buffer.from(csv) }, CTX);
+    expect(r.rows.map((x) => [x.targetCode, x.value, x.status, x.reportedAt])).toEqual([["ZN-01", 450, null, null], ["ZN-02", 30000, null, null]]);
+    // a milestone still needs its status
+    expect(r.rejects.map((x) => [x.row, x.code, x.column])).toEqual([[4, "E_REQUIRED", "完成状态"]]);
+  });
+
   it("「—」「/」「无」 in 累计完成值 beside a status mean no figure, as an empty cell; without a status, or as 待统计, the row is rejected, saying what to write", async () => {
     const csv = [
       "报送单位,指标编码,统计期,累计完成值,完成状态",
@@ -669,10 +704,10 @@ describe("readMonthlyFile: forms as departments fill them in", () => {
     // with neither column, the missing columns and the look-alike in one message
     const neither = await read("报送单位,指标编码,统计期,累计完成情况", "市经信局,ZN-01,2017-10,450");
     expect(neither.fileError?.message).toContain("表头缺少列：累计完成值 或 完成状态；D 列「累计完成情况」未能识别（是否为「累计完成值」？）");
-    // headings that only look near it are no figure: 完成率, 年度目标值, 情况说明 beside the real columns are ignored as before
+    // headings that only look near it are no figure: 完成率, 年度目标值 beside the real columns are ignored as before (情况说明 is the note)
     const beside = await read("报送单位,指标编码,统计期,累计完成值,完成率,年度目标值,完成状态,情况说明", "市经信局,ZN-01,2017-10,450,90%,500,,");
     expect(beside.fileError).toBeNull();
-    expect(beside.file.ignoredColumns).toEqual(["完成率", "年度目标值", "情况说明"]);
+    expect(beside.file.ignoredColumns).toEqual(["完成率", "年度目标值"]);
     // the usual words of government forms for the department and the month: asked about, never taken for them
     const forms = await read("责任单位,指标编码,报送月份,累计完成值", "市经信局,ZN-01,2017-10,450");
     expect(forms.fileError?.message).toContain("表头缺少列：报送单位、统计期");
@@ -835,6 +870,16 @@ describe("readMonthlyFile: forms as departments fill them in", () => {
       expect([name, r.fileError?.code]).toEqual([name, "E_ENCODING"]);
       expect(r.fileError?.message).toContain(`按 ${encoding} 解码后第 2 行含有控制字符（U+0001）`);
     }
+  });
+
+  it("a DOS end-of-file mark (Ctrl-Z) after the last line is no content; one inside the text still rejects the file", async () => {
+    const csv = `${HEADER}\r\n市经信局,ZN-01,2017-10,450,家,推进中,,,\r\n`;
+    for (const [name, bytes] of [["eof.csv", Buffer.from(`${csv}\x1a`)], ["eof-gbk.csv", iconv.encode(`${csv}\x1a`, "gbk")], ["eof-nonl.csv", Buffer.from(`${csv.trimEnd()}\x1a`)]] as const) {
+      const r = await readMonthlyFile({ name, bytes }, CTX);
+      expect([name, r.fileError, r.rows.map((x) => x.value)]).toEqual([name, null, [450]]);
+    }
+    const inside = await readMonthlyFile({ name: "inside.csv", bytes: Buffer.from(`${csv}\x1a市经信局,ZN-02,2017-10,3,亿元,,,,\r\n`) }, CTX);
+    expect(inside.fileError?.code).toBe("E_ENCODING");
   });
 
   it("a UTF-8 file with one note pasted in GBK is rejected naming the line of the first invalid byte", async () => {

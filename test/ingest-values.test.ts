@@ -91,6 +91,14 @@ describe("parseValue", () => {
   });
 });
 
+describe("parseValue of a negative figure", () => {
+  it("says a cumulative figure is never below zero, and how to write a reduction", () => {
+    const r = parseValue("-2");
+    expect(codeOf(r)).toBe("E_NEGATIVE");
+    expect(!r.ok && r.message).toContain("核减以前多报的，请填核减后的累计数，并在「进展情况」中说明原因");
+  });
+});
+
 describe("parseValue of a rate of change (signed: 增长8% may turn into a fall)", () => {
   it.each([
     ["-1.5", -1.5, null],
@@ -128,6 +136,8 @@ describe("parseValue says what to write instead of a common non-number", () => {
     ["450/500", "“完成数/目标数”只填完成数"],
     ["-2+3", "不要写算式或分数"],
     ["1,2345", "千分位逗号应每三位一个"],
+    ["52。2", "数字中间的“。”不能作小数点或千分位：小数点请用英文句点“.”，如 52.2"],
+    ["1、008", "数字中间的“、”不能作小数点或千分位：千分位用“,”或不写，如 1008"],
     ["0,812", "千分位逗号前不能是 0；如是小数，请用“.”，如 0.812"],
     ["00,150", "千分位逗号前不能是 0；如是小数，请用“.”，如 0.150"],
     ["0,812万元", "千分位逗号前不能是 0"],
@@ -277,6 +287,9 @@ describe("parsePeriod", () => {
     ["2017年10", "2017-10"],
     ["17年10月", "2017-10"],
     ["2017年1-10月", "2017-10"], // a cumulative figure: the last month
+    ["2018-01-01至2018-03-31", "2018-03"], // the same, as whole months' days
+    ["2018年1月1日至2018年3月31日", "2018-03"],
+    ["2016-01-01至2016-02-29", "2016-02"],
     ["2017年1至10月份", "2017-10"],
     ["2017.1-10", "2017-10"], // not the date 2017-01-10: one separator makes a date
     ["2017/1-10月", "2017-10"],
@@ -332,6 +345,11 @@ describe("parsePeriod", () => {
       expect(!r.ok && r.message, text).toContain("几个月的区间");
     }
     expect(parsePeriod("2017年9-10月")).toMatchObject({ ok: false, message: expect.stringContaining("统计期请写月份（2017-10）") });
+  });
+  it("reads a range of days only when it spans whole months from January (not to the 15th, not across years)", () => {
+    for (const text of ["2018-01-01至2018-03-15", "2017-01-01至2018-03-31", "2018-01-02至2018-03-31", "2018-01-01至2018-02-30"]) {
+      expect(codeOf(parsePeriod(text)), text).toBe("E_BAD_PERIOD");
+    }
   });
   it("explains 2017.1: Excel drops the trailing zero of 2017.10", () => {
     const r = parsePeriod("2017.1");
@@ -401,6 +419,11 @@ describe("parseStatus", () => {
     ["In Progress", "in_progress"],
     ["not started", "not_started"],
     ["", null],
+    // a placeholder says nothing, as an empty cell (the row then needs its figure; a milestone its status)
+    ["/", null],
+    ["—", null],
+    ["无", null],
+    ["-", null],
   ])("%j → %s", (text, status) => {
     expect(valueOf(parseStatus(text))).toBe(status);
   });
@@ -451,6 +474,9 @@ describe("parseReportDate", () => {
     ["2017年11月5日（周日）", "2017-11-05"],
     ["2017.11.05.", "2017-11-05"],
     ["", null],
+    ["/", null],
+    ["—", null],
+    ["无", null],
   ])("%j → %s", (text, date) => {
     expect(valueOf(parseReportDate(text))).toBe(date);
   });
@@ -726,7 +752,7 @@ describe("checkRow and monthlyRowSchema", () => {
   });
 
   it("loads a row whose 填报日期 cannot be read, without the date, and says why for the review flag", () => {
-    for (const [text, why] of [["2017-11-31", "11 月没有 31 日"], ["11月3日", "缺少年份"], ["x", "“x”"]] as const) {
+    for (const [text, why] of [["2017-11-31", "11 月没有 31 日"], ["11月3日", "缺少年份"], ["某日", "“某日”"]] as const) {
       const r = checkRow(cells({ value: "1", reportedAt: text }), CTX);
       expect(r.ok).toBe(true);
       if (!r.ok) continue;

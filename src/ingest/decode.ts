@@ -135,7 +135,8 @@ function looksLikeBomlessUtf16(bytes: Uint8Array): boolean {
 
 function textResult(text: string, encoding: TextEncoding): Sniffed {
   // (Word's line break inside a cell, U+000B, and its page break, U+000C, come with text pasted from it: a space)
-  const body = text.replace(/^\uFEFF/, "").replace(WORD_BREAKS, " ");
+  // (a DOS end-of-file mark, Ctrl-Z, that old programs write after the last line: not content)
+  const body = text.replace(/^\uFEFF/, "").replace(WORD_BREAKS, " ").replace(/\x1A[\x1A\r\n]*$/, "");
   if (body.trim() === "") return { kind: "error", error: fileError("E_FILE_EMPTY", "文件中只有空白") };
   if (!plausibleText(body)) {
     const at = body.search(IMPLAUSIBLE);

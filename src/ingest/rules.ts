@@ -137,7 +137,8 @@ export function findTargetCode(targets: ReadonlyMap<string, IngestTarget>, writt
 /** A 单位 cell: 百分比 stands for %, as in a header (累计完成值（百分比）). */
 const unitCellText = (text: string) => {
   const unit = normalizeCell(text);
-  return unit === "百分比" ? "%" : emptyToNull(unit);
+  // (「/」「—」「无」: no unit written, as an empty cell)
+  return unit === "百分比" ? "%" : isNoFigure(unit) ? null : emptyToNull(unit);
 };
 const isMoney = (unit: string) => unitDef(unit)?.category === "money";
 

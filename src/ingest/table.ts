@@ -20,13 +20,13 @@ export type ColumnDef = { field: Field; name: string; aliases: readonly string[]
  * is the 单位 (unit of measure) column.
  */
 export const COLUMNS: readonly ColumnDef[] = [
-  { field: "department", name: "报送单位", aliases: ["填报单位", "单位名称", "报送部门", "填报部门", "department", "dept", "unit"] },
+  { field: "department", name: "报送单位", aliases: ["填报单位", "单位名称", "报送部门", "填报部门", "报送单位名称", "填报单位名称", "报送部门名称", "部门名称", "department", "dept", "unit"] },
   { field: "targetCode", name: "指标编码", aliases: ["指标代码", "指标编号", "target_code", "code", "indicator", "indicator_code"] },
-  { field: "period", name: "统计期", aliases: ["统计期间", "统计月份", "报告期", "period"] },
+  { field: "period", name: "统计期", aliases: ["统计期间", "统计月份", "统计时段", "统计周期", "报告期", "报告期间", "所属期", "所属期间", "period"] },
   { field: "value", name: "累计完成值", aliases: ["累计完成", "累计完成数", "累计完成量", "累计完成额", "累计完成数值", "累计值", "累计数", "value", "cumulative_value", "actual"] },
   { field: "unit", name: "单位", aliases: ["计量单位", "金额单位", "measure_unit", "uom"] },
   { field: "status", name: "完成状态", aliases: ["进度状态", "推进状态", "进展状态", "项目状态", "实施状态", "状态", "status"] },
-  { field: "note", name: "进展情况", aliases: ["工作进展", "推进情况", "progress", "note", "notes"] },
+  { field: "note", name: "进展情况", aliases: ["工作进展", "推进情况", "工作进展情况", "进展情况说明", "推进情况说明", "工作推进情况", "主要工作进展", "目前进展", "完成情况说明", "情况说明", "progress", "note", "notes"] },
   { field: "reporter", name: "填报人", aliases: ["填表人", "经办人", "reporter"] },
   { field: "reportedAt", name: "填报日期", aliases: ["填表日期", "报送日期", "reported_at", "report_date"] },
 ];
@@ -399,6 +399,14 @@ function currentOverEarlier(upper: string[], lower: string[], from: number): { f
 /** Group headings over figures other than the report's: a plan, a goal, a forecast, an earlier period's. */
 const OTHER_GROUP = /计划|目标|预计|预期|上年|去年|同期|上月|上期/;
 
+/**
+ * A heading of the 进展情况 column in other words (进展情况及存在问题, 本月工作进展, 推进情况及下步打算): narrative, read as
+ * the note when the header has no note column. Not one over a status, a share, a plan or a date.
+ */
+const NOTE_LIKE = /^[^()（）]{0,6}(?:进展|推进情况|进度情况|工作进度|情况说明|存在问题|下步打算|下一步)[^()（）]{0,10}$/;
+const NOT_NOTE = /状态|率|%|计划|目标|时间|日期|时限|月份|编码|单位/;
+const NARRATIVE = /情况|说明|问题|打算/;
+
 function scanRow(row: string[], index: number): Candidate {
   const matches: Candidate["matches"] = [];
   row.forEach((cell, i) => {
@@ -408,6 +416,16 @@ function scanRow(row: string[], index: number): Candidate {
     const field = ALIAS_TO_FIELD.get(key);
     if (field) matches.push({ field, header, index: i, bracket });
   });
+  // no 进展情况 among them: a heading of the header row that reads as one (进展情况及存在问题, 本月工作进展) is the note
+  // column, not a column dropped with what it explains
+  if (matches.length >= 2 && !matches.some((m) => m.field === "note")) {
+    // (进展, 工作进度 beside no 完成状态 column may hold the status: only a heading that names a narrative, 工作进展情况,
+    // is taken then; the others are left to the questions about the columns' contents)
+    const hasStatus = matches.some((m) => m.field === "status");
+    const noteLike = (h: string) => NOTE_LIKE.test(h) && !NOT_NOTE.test(h) && (hasStatus || NARRATIVE.test(h));
+    const i = row.findIndex((cell, k) => !matches.some((m) => m.index === k) && noteLike(cleanCell(cell).normalize("NFKC").replace(/\s+/g, "")));
+    if (i !== -1) matches.push({ field: "note", header: cleanCell(row[i]!), index: i, bracket: null });
+  }
   // English `unit` is the unit of measure when another column already names the department.
   const unitAlias = normalizeKey("unit");
   const hasOtherDepartment = matches.some((m) => m.field === "department" && splitHeader(m.header).key !== unitAlias);
@@ -777,8 +795,8 @@ export function readHeader(sheet: Grid, merges: readonly Merge[] = []): { header
 const LOOKALIKE: [Field, RegExp, RegExp][] = [
   ["value", /累计|完成(?:值|数|量|额)|实际完成/, /率|比例|比重|%|目标|计划|任务|进展|说明|情况说明|备注/],
   ["status", /状态|是否完成|^完成情况$|^完成与否$|进度$/, /率|%|说明|备注|计划/],
-  ["department", /单位$|部门$|^(?:责任|牵头|主办|承办|实施)(?:单位|部门)/, /计量|金额|配合|协办|协同/],
-  ["period", /^(?:报送|统计|报表|数据|所属)?(?:月份|年月|时间|期间|时期|月度|期)$/, /填报|日期|时限/],
+  ["department", /(?:单位|部门)(?:名称)?$|^(?:责任|牵头|主办|承办|实施)(?:单位|部门)/, /计量|金额|配合|协办|协同|指标|项目/],
+  ["period", /^(?:报送|统计|报表|数据|所属|报告)?(?:月份|年月|时间|期间|时期|时段|月度|期)$|^(?:截至|截止)(?:时间|日期|月份|月)$/, /填报|时限/],
 ];
 
 /**

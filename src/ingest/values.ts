@@ -165,7 +165,7 @@ export function parseValue(text: string, options: { signed?: boolean } = {}): Pa
   // 300+150, 450/500, -2+3: a sum or a fraction, not a figure (nor a negative one)
   if (suffix && /^[+*/×÷]\s*\d/.test(suffix)) return fail("E_NOT_A_NUMBER", `${quote(text)}（请填写算好的一个数，不要写算式或分数${/^\//.test(suffix) ? "；“完成数/目标数”只填完成数" : ""}）`);
   if (sign === "-" && value !== 0) {
-    if (!options.signed) return fail("E_NEGATIVE", quote(text));
+    if (!options.signed) return fail("E_NEGATIVE", `${quote(text)}（累计完成值是截至统计期末的累计数：核减以前多报的，请填核减后的累计数，并在「进展情况」中说明原因）`);
     value = -value; // (-0 stays 0)
   }
   if (!suffix) return ok({ value, unitInCell: null, scaleOnly: null });
@@ -174,6 +174,13 @@ export function parseValue(text: string, options: { signed?: boolean } = {}): Pa
   if (rest === "") return ok({ value, unitInCell: null, scaleOnly: null });
   // (1,2345: a digit straight after the last group of three)
   if (/^[,，]\d/.test(rest) || (/^\d/.test(rest) && /,/.test(digits!))) return fail("E_NOT_A_NUMBER", `${quote(text)}（千分位逗号应每三位一个，如 1,234；小数点请用“.”）`);
+  // 「52。2」「1、008」: a full stop or a 顿号 typed between digits
+  if (/^[。．、·]\d/.test(rest)) {
+    const after = rest.slice(1).replace(/\D.*$/, "");
+    // (三位数 after a 顿号: a thousands separator more likely than a decimal point)
+    const meant = rest[0] === "、" && after.length === 3 ? `千分位用“,”或不写，如 ${digits}${after}；小数点请用英文句点“.”` : `小数点请用英文句点“.”，如 ${digits}.${after}；千分位用“,”或不写`;
+    return fail("E_NOT_A_NUMBER", `${quote(text)}（数字中间的“${rest[0]}”不能作小数点或千分位：${meant}）`);
+  }
   // 1.234.567: points as thousands separators
   if (/^\.\d/.test(rest)) return fail("E_NOT_A_NUMBER", `${quote(text)}（一个数只能有一个小数点；千分位请用逗号，如 1,234,567，或不写）`);
   const unit = UNIT_BY_NAME.get(rest);
@@ -383,7 +390,12 @@ const MONTH_RANGE = {
     const short = t.match(/^(\d{4})([年./])(\d{1,2})月?[-~～至到—–](\d{1,2})(?:月份?)?(?:累计|\(累计\))?$/);
     if (short) return short;
     const both = t.match(/^(\d{4})([年./-])(\d{1,2})月?[-~～至到—–](\d{4})[年./-](\d{1,2})(?:月份?)?(?:累计|\(累计\))?$/);
-    return both && both[1] === both[4] ? [both[0], both[1]!, both[2]!, both[3]!, both[5]!] : null;
+    if (both) return both[1] === both[4] ? [both[0], both[1]!, both[2]!, both[3]!, both[5]!] : null;
+    // 「2018-01-01至2018-03-31」「2018年1月1日至2018年3月31日」: whole months, from a month's first day to a month's last
+    const days = t.match(/^(\d{4})([年./-])(\d{1,2})[月./-](\d{1,2})日?[-~～至到—–](\d{4})[年./-](\d{1,2})[月./-](\d{1,2})日?(?:累计|\(累计\))?$/);
+    if (!days || days[1] !== days[5] || Number(days[4]) !== 1) return null;
+    const [year, last] = [Number(days[5]), Number(days[6])];
+    return last >= 1 && last <= 12 && Number(days[7]) === new Date(Date.UTC(year, last, 0)).getUTCDate() ? [days[0], days[1]!, days[2]!, days[3]!, days[6]!] : null;
   },
 };
 
@@ -427,7 +439,7 @@ function serialHint(t: string, length: 7 | 10): string {
 export function parseReportDate(text: string, options: DateCellOptions = {}): Parsed<string | null> {
   // (2017/11/05 星期日, 2017.11.05.: the weekday and a closing point say nothing more)
   const t = dashesBetweenDigits(stripTime(normalizeCell(text)).replace(/\s+/g, "")).replace(/(?<=\d日?)(?:\(?(?:星期|周|礼拜)[一二三四五六日天]\)?|[.。])$/, "");
-  if (t === "") return ok(null);
+  if (t === "" || isNoFigure(t)) return ok(null); // (「/」「—」「无」: not filled in)
   if (options.excelSerial && /^\d{5}(\.\d+)?$/.test(t)) {
     const iso = excelSerialToIsoDate(Number(t), options.date1904);
     if (iso !== null) return ok(iso);
@@ -503,6 +515,8 @@ const STATUS_BY_WORD = new Map<string, Status>(
 
 /** 未启动/推进中/已完成 (and their listed synonyms) → not_started/in_progress/done; empty → null; else E_BAD_STATUS. */
 export function parseStatus(text: string): Parsed<Status | null> {
+  // (「/」「—」「无」: nothing to say, as an empty cell; the row then needs its figure, a milestone its status)
+  if (isNoFigure(text)) return ok(null);
   const t = compactCell(text).replace(/[。.，,；;！!]+$/, ""); // 「已完成。」
   if (t === "") return ok(null);
   const status = STATUS_BY_WORD.get(/^[A-Za-z]+$/.test(t) ? t.toLowerCase() : t);
