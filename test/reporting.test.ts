@@ -591,20 +591,25 @@ describe("targets the schedule cannot split", () => {
       const judged = async (asOf: string) => {
         await setAsOf(w.connection, asOf);
         return {
-          pairs: (await query(w.connection, "SELECT DISTINCT row_no, progress_status, awaiting_deadline FROM target_progress WHERE row_no IN (5, 13) ORDER BY row_no")).rows,
-          tasks: (await query(w.connection, "SELECT row_no, task_status, awaiting_deadline, awaiting_deadline_only FROM task_progress WHERE row_no IN (5, 13) ORDER BY row_no")).rows,
+          pairs: (await query(w.connection, "SELECT DISTINCT row_no, progress_status, awaiting_deadline, awaiting_report FROM target_progress WHERE row_no IN (5, 13) ORDER BY row_no")).rows,
+          tasks: (await query(w.connection, "SELECT row_no, task_status, awaiting_deadline, awaiting_deadline_only, awaiting_report_only FROM task_progress WHERE row_no IN (5, 13) ORDER BY row_no")).rows,
         };
       };
       const before = await judged("2017-11-20");
-      expect(before.pairs).toEqual([{ row_no: 5, progress_status: "on_track", awaiting_deadline: false }, { row_no: 13, progress_status: "on_track", awaiting_deadline: true }]);
+      const thirteen = reporters.filter((r) => (r.code as string).startsWith("CX75-13")).length;
+      expect(before.pairs).toEqual([{ row_no: 5, progress_status: "on_track", awaiting_deadline: false, awaiting_report: false }, { row_no: 13, progress_status: "on_track", awaiting_deadline: true, awaiting_report: false }]);
       expect(before.tasks).toEqual([
-        { row_no: 5, task_status: "on_track", awaiting_deadline: 0, awaiting_deadline_only: false },
-        { row_no: 13, task_status: "on_track", awaiting_deadline: reporters.filter((r) => (r.code as string).startsWith("CX75-13")).length, awaiting_deadline_only: true },
+        { row_no: 5, task_status: "on_track", awaiting_deadline: 0, awaiting_deadline_only: false, awaiting_report_only: false },
+        { row_no: 13, task_status: "on_track", awaiting_deadline: thirteen, awaiting_deadline_only: true, awaiting_report_only: false },
       ]);
+      // past the deadline (年内: 2017-12-31), December's report not due yet (5 January): still waiting, for that report
+      const between = await judged("2018-01-02");
+      expect(between.pairs.filter((p) => p.row_no === 13)).toEqual([{ row_no: 13, progress_status: "on_track", awaiting_deadline: true, awaiting_report: true }]);
+      expect(between.tasks.find((t) => t.row_no === 13)).toEqual({ row_no: 13, task_status: "on_track", awaiting_deadline: thirteen, awaiting_deadline_only: true, awaiting_report_only: true });
       // once the deadline judges them, nothing waits any more
       const after = await judged("2018-01-10");
-      expect(after.pairs.filter((p) => p.row_no === 13)).toEqual([{ row_no: 13, progress_status: "overdue", awaiting_deadline: false }]);
-      expect(after.tasks.map((t) => t.awaiting_deadline_only)).toEqual([false, false]);
+      expect(after.pairs.filter((p) => p.row_no === 13)).toEqual([{ row_no: 13, progress_status: "overdue", awaiting_deadline: false, awaiting_report: false }]);
+      expect(after.tasks.map((t) => [t.awaiting_deadline_only, t.awaiting_report_only])).toEqual([[false, false], [false, false]]);
     });
   });
 

@@ -1,6 +1,6 @@
 // The 督查通报 (supervision briefing) page: pure functions of (data, options) that write the briefing's text.
 import {html} from "npm:htl";
-import {PROGRESS, againstValue, goalText, latestText, pct, scheduleShown, shareNotes, statusLabel} from "./progress.js";
+import {PROGRESS, againstValue, awaitingWhen, goalText, latestText, pct, scheduleShown, shareNotes, statusLabel} from "./progress.js";
 import {dateZh, list} from "./format.js";
 import {cnNumber} from "./numerals.js";
 
@@ -20,7 +20,9 @@ export function statusCounts(taskRows) {
   const totalPairs = Object.values(pairs).reduce((a, b) => a + b, 0);
   // on-track tasks whose on-track targets all wait for their deadline (时限未到)
   const awaitingTasks = taskRows.filter((r) => r.task_status === "on_track").reduce((s, r) => s + (r.awaiting_tasks ?? 0), 0);
-  return {tasks, pairs, totalTasks, totalPairs, awaitingTasks};
+  // (of those: every such deadline passed, the report of its month not due yet: 时限已过、待报送)
+  const awaitingReportTasks = taskRows.filter((r) => r.task_status === "on_track").reduce((s, r) => s + (r.awaiting_report_tasks ?? 0), 0);
+  return {tasks, pairs, totalTasks, totalPairs, awaitingTasks, awaitingReportTasks};
 }
 
 /** The counts no schedule can judge, when there are any: 另有无时限 n 项、常态开展 m 项、未到报送期 k 项（不按序时评估）. */
@@ -32,10 +34,6 @@ const unjudged = (c) => {
 /** （其中逾期完成 n 项）: the done counted after their deadline's month, when there are any. */
 const late = (c) => (c.done_late ? `（其中逾期完成 ${c.done_late} 项）` : "");
 
-/**
- * （其中 n 项为节点任务或目标为 1 个的指标，时限未到、到期时判断；k 项尚未启动）: the on-track pairs no schedule judges
- * yet (briefing.json's pair_notes), so that 进度正常 is not read as on schedule.
- */
 // the unfinished pairs judged on an older figure: the last month due not sent, or sent and returned (not yet sent again)
 const staleText = (n) => {
   if (!n?.stale) return "";
@@ -43,8 +41,15 @@ const staleText = (n) => {
   const how = returned === 0 ? "没有报送" : returned === n.stale ? "的报送被退回、尚未重报" : `没有可用的报送（未报 ${n.stale - returned} 项，报送被退回、尚未重报 ${returned} 项）`;
   return `未完成的指标中，有 ${n.stale} 项最近应报的月份${how}，按此前所报的数判断。`;
 };
-const awaitingText = (n) =>
-  n?.awaiting_deadline ? `（其中 ${n.awaiting_deadline} 项为节点任务或目标为 1 个的指标，时限未到、到期时判断${n.awaiting_not_started ? `，${n.awaiting_not_started} 项尚未启动` : ""}）` : "";
+/**
+ * （其中 n 项为节点任务或目标为 1 个的指标，时限未到、到期时判断，k 项尚未启动）: the on-track pairs no schedule judges
+ * yet (briefing.json's pair_notes), so that 进度正常 is not read as on schedule; those past their deadline, the report of
+ * its month not due yet, said apart (时限已过、待该月报送到期后判断).
+ */
+export const awaitingText = (n) =>
+  n?.awaiting_deadline
+    ? `（其中 ${n.awaiting_deadline} 项为节点任务或目标为 1 个的指标，${awaitingWhen(n.awaiting_deadline, n.awaiting_report ?? 0)}${n.awaiting_not_started ? `；${n.awaiting_not_started} 项尚未启动` : ""}）`
+    : "";
 
 /** A pair never reported (no figure, no status, in any month). */
 export const neverReported = (t) => t.latest_period == null && t.latest_status == null;
@@ -54,7 +59,7 @@ export const neverReported = (t) => t.latest_period == null && t.latest_status =
  * overdue were never reported and how many of the lagging are judged against their value (低于目标, 超过上限).
  */
 export function overallParagraph(policy, counts, {asOf, receipts, targets = [], unjudged: passed = [], reviewing = [], notes = null}) {
-  const {tasks, pairs, totalTasks, totalPairs, awaitingTasks = 0} = counts;
+  const {tasks, pairs, totalTasks, totalPairs, awaitingTasks = 0, awaitingReportTasks = 0} = counts;
   const withTargets = totalTasks - tasks.no_target;
   const silent = targets.filter((t) => t.progress_status === "overdue" && neverReported(t)).length;
   const byValue = targets.filter((t) => t.progress_status === "lagging" && againstValue(t)).length;
@@ -63,7 +68,7 @@ export function overallParagraph(policy, counts, {asOf, receipts, targets = [], 
     totalPairs
       ? `对照完成时限和序时进度，指标已完成 ${pairs.done + pairs.done_late} 项${late(pairs)}、进度正常 ${pairs.on_track} 项${awaitingText(notes)}、落后序时 ${pairs.lagging} 项${byValue ? `（其中增减率低于目标或超过上限的 ${byValue} 项，不看序时）` : ""}、逾期未完成 ${pairs.overdue} 项${silent ? `（其中 ${silent} 项从未报送）` : ""}、从未报送 ${pairs.not_reported} 项${unjudged(pairs)}。${staleText(notes)}`
       : "",
-    `任务层面（按其中最差的指标计），逾期未完成 ${tasks.overdue} 项，落后序时 ${tasks.lagging} 项，有指标从未报送 ${tasks.not_reported} 项，进度正常 ${tasks.on_track} 项${awaitingTasks ? `（其中 ${awaitingTasks} 项的指标都是时限未到的节点任务或目标为 1 个的指标）` : ""}，已完成 ${tasks.done + tasks.done_late} 项${late(tasks)}${unjudged(tasks)}。`,
+    `任务层面（按其中最差的指标计），逾期未完成 ${tasks.overdue} 项，落后序时 ${tasks.lagging} 项，有指标从未报送 ${tasks.not_reported} 项，进度正常 ${tasks.on_track} 项${awaitingTasks ? `（其中 ${awaitingTasks} 项的指标都是到期才判断的节点任务或目标为 1 个的指标${awaitingReportTasks ? `，${awaitingReportTasks === awaitingTasks ? "都" : `${awaitingReportTasks} 项`}时限已过、待该月报送到期后判断` : ""}）` : ""}，已完成 ${tasks.done + tasks.done_late} 项${late(tasks)}${unjudged(tasks)}。`,
     // (a task no report can judge is in no count above: its passed deadline said, so that it is not taken for done)
     tasks.no_target
       ? `没有量化指标或完成节点、无法按月度报送判断的任务 ${tasks.no_target} 项${passed.length ? `，其中 ${passed.length} 项时限已过（${rowList(passed.map((t) => t.row_no))}），完成情况需另行核实` : ""}。`
@@ -112,7 +117,7 @@ export function reportingParagraph(departments, {asOf}) {
   const late = departments.filter((d) => d.months_late > 0).sort((a, b) => b.months_late - a.months_late || a.name.localeCompare(b.name, "zh-CN"));
   if (!departments.some((d) => d.months_owed > 0)) return html`<p class="briefing-text">截至${dateZh(asOf)}尚无到期的报送。</p>`;
   const returned = departments.filter((d) => d.months_returned > 0).sort((a, b) => b.months_returned - a.months_returned || a.name.localeCompare(b.name, "zh-CN"));
-  return html`<p class="briefing-text">截至${dateZh(asOf)}，有未报月份的单位 ${owing.length} 个${owing.length ? "：" + owing.map((d) => `${d.name}（${d.months_missing} 个月份未报）`).join("、") : ""}。${returned.length ? `报送被退回、尚未改正重报的单位 ${returned.length} 个：${returned.map((d) => `${d.name}（${d.months_returned} 个月份）`).join("、")}。` : ""}${late.length ? `逾期报送的单位 ${late.length} 个：${late.map((d) => `${d.name}（${d.months_late} 个月份的报送晚于期限）`).join("、")}。` : "没有逾期报送的单位。"}</p>`;
+  return html`<p class="briefing-text">截至${dateZh(asOf)}，${owing.length ? `有未报月份的单位 ${owing.length} 个：${owing.map((d) => `${d.name}（${d.months_missing} 个月份未报）`).join("、")}` : "各单位到期的月份均已报送"}。${returned.length ? `报送被退回、尚未改正重报的单位 ${returned.length} 个：${returned.map((d) => `${d.name}（${d.months_returned} 个月份）`).join("、")}。` : ""}${late.length ? `逾期报送的单位 ${late.length} 个：${late.map((d) => `${d.name}（${d.months_late} 个月份的报送晚于期限）`).join("、")}。` : "没有逾期报送的单位。"}</p>`;
 }
 
 /** 四、部门协同: which cooperating departments the behind tasks depend on. */
@@ -122,5 +127,6 @@ export function dependencyParagraph(behind) {
   const ranked = [...byDepartment].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], "zh-CN"));
   const withCoop = behind.filter((t) => t.coop_departments?.length).length;
   if (!behind.length) return html`<p class="briefing-text">无滞后任务。</p>`;
+  if (!withCoop) return html`<p class="briefing-text">${behind.length} 项滞后任务都没有配合部门，由牵头部门负责推进。</p>`;
   return html`<p class="briefing-text">${behind.length} 项滞后任务中，${withCoop} 项需要配合部门协同推进${ranked.length ? `，涉及配合部门 ${ranked.length} 个：${ranked.map(([d, n]) => `${d}（${n} 项）`).join("、")}` : ""}。牵头部门应会同配合部门研究解决，配合部门应按分工及时提供支持。</p>`;
 }

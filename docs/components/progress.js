@@ -17,13 +17,26 @@ export const PROGRESS = {
   done: {label: "已完成", color: "#16a34a"}
 };
 
+/** An on-track milestone (or one counted thing) past its deadline, the report of the deadline's month not due yet. */
+export const AWAITING_REPORT = "时限已过、待报送";
+
+/**
+ * When `awaiting` on-track pairs no schedule judges are judged, `passed` of them past their deadline: 时限未到、到期时判断,
+ * or 时限已过、待时限所在月份的报送到期后判断, or both with their counts.
+ */
+export const awaitingWhen = (awaiting, passed = 0) =>
+  passed === 0 ? "时限未到、到期时判断"
+    : passed === awaiting ? "时限已过、待时限所在月份的报送到期后判断"
+      : `${awaiting - passed} 项时限未到、到期时判断，${passed} 项时限已过、待时限所在月份的报送到期后判断`;
+
 /**
  * A task's status in words (task_progress: the worst of its targets'): a task whose worst target is unreported has
  * some target never reported, not nothing reported (有指标从未报送); one with no quantified target, 无量化指标; an
- * on-track one whose on-track targets all wait for their deadline (task_progress.awaiting_deadline_only), 时限未到.
+ * on-track one whose on-track targets all wait for their deadline (task_progress.awaiting_deadline_only), 时限未到, or,
+ * those deadlines passed and the reports of their months not due yet (awaiting_report_only), 时限已过、待报送.
  */
-export const taskStatusLabel = (s, awaitingOnly = false) =>
-  s === "on_track" && awaitingOnly ? "时限未到" : s === "not_reported" ? "有指标从未报送" : s === "no_target" ? "无量化指标" : PROGRESS[s]?.label ?? s;
+export const taskStatusLabel = (s, awaitingOnly = false, reportOnly = false) =>
+  s === "on_track" && awaitingOnly ? (reportOnly ? AWAITING_REPORT : "时限未到") : s === "not_reported" ? "有指标从未报送" : s === "no_target" ? "无量化指标" : PROGRESS[s]?.label ?? s;
 
 /**
  * Judged against its value, not the schedule: a rate (增长8%; not one over several years, targets.prorated) or a
@@ -33,12 +46,13 @@ export const againstValue = (t) => t.kind === "quantity" && ((t.rate === true &&
 /**
  * A status in words; lagging, for a target judged against its value, says how (there is no schedule behind which to
  * lag): 超过上限 (控制在…以内), 高于目标 (降至…), 低于目标 (a rate); on track and judged only at its deadline (a
- * milestone, one counted thing: target_progress.awaiting_deadline), 时限未到.
+ * milestone, one counted thing: target_progress.awaiting_deadline), 时限未到, or past it, the report of its month not
+ * due yet (awaiting_report), 时限已过、待报送.
  */
 export const statusLabel = (t) =>
   t.progress_status === "lagging" && againstValue(t)
     ? t.comparator === "at_most" ? "超过上限" : t.rate ? "低于目标" : "高于目标"
-    : t.awaiting_deadline === true ? "时限未到" : PROGRESS[t.progress_status].label;
+    : t.awaiting_deadline === true ? (t.awaiting_report === true ? AWAITING_REPORT : "时限未到") : PROGRESS[t.progress_status].label;
 
 /** Compared with the time-elapsed schedule (序时): a quantity with a share of its way, not judged against its value. */
 export const scheduleShown = (t) => t.kind === "quantity" && !againstValue(t) && t.indivisible !== true;

@@ -17,7 +17,9 @@ await emitJson(async (read) => ({
       sum(lagging) AS lagging, sum(overdue) AS overdue, sum(not_reported) AS not_reported, sum(no_deadline) AS no_deadline, sum(ongoing) AS ongoing,
       sum(not_due) AS not_due,
       -- (on-track tasks whose on-track pairs all wait for their deadline: milestones, one counted thing; 时限未到)
-      count(*) FILTER (WHERE awaiting_deadline_only) AS awaiting_tasks
+      count(*) FILTER (WHERE awaiting_deadline_only) AS awaiting_tasks,
+      -- (of those: every such deadline passed, the report of its month not due yet; 时限已过、待报送)
+      count(*) FILTER (WHERE awaiting_report_only) AS awaiting_report_tasks
     FROM task_progress GROUP BY ALL ORDER BY policy_id, task_status`),
   behind: await read(`SELECT policy_id, task_id, row_no, item_label, title, lead_departments, coop_departments, deadline_text,
       strftime(deadline_date, '%Y-%m-%d') AS deadline, task_status, pairs, lagging, overdue, worst_gap,
@@ -31,6 +33,7 @@ await emitJson(async (read) => ({
   pair_notes: await read(`SELECT p.policy_id,
       count(*) FILTER (WHERE p.awaiting_deadline) AS awaiting_deadline,
       count(*) FILTER (WHERE p.awaiting_deadline AND p.latest_status = 'not_started') AS awaiting_not_started,
+      count(*) FILTER (WHERE p.awaiting_report) AS awaiting_report,
       count(*) FILTER (WHERE s.stale) AS stale,
       -- (of those: the department sent that month and had it returned, not yet sent again: reporting_calendar)
       count(*) FILTER (WHERE s.stale AND c.status = 'returned') AS stale_returned

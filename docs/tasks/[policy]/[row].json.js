@@ -9,7 +9,7 @@ const rowNo = Number(String(values.row).replace(/^r/, ""));
 await emitJson(async (read) => {
   const [task] = await read(`SELECT * EXCLUDE (content_verbatim) FROM tasks WHERE policy_id = $1 AND row_no = $2`, [values.policy, rowNo]);
   if (!task) throw new Error(`任务不存在：${values.policy} 第 ${rowNo} 行`);
-  const [state] = await read(`SELECT task_status, awaiting_deadline_only FROM task_progress WHERE task_id = $1`, [task.task_id]);
+  const [state] = await read(`SELECT task_status, awaiting_deadline_only, awaiting_report_only FROM task_progress WHERE task_id = $1`, [task.task_id]);
   return {
     task,
     policy: (await read(`SELECT policy_id, title, doc_number FROM policies WHERE policy_id = $1`, [values.policy]))[0],
@@ -24,7 +24,8 @@ await emitJson(async (read) => {
     as_of: (await read(`SELECT strftime(as_of, '%Y-%m-%d') AS as_of FROM reporting_rules`))[0].as_of,
     status: state?.task_status ?? null,
     awaiting_deadline_only: state?.awaiting_deadline_only ?? false,
-    progress: await read(`SELECT code, subject, kind, comparator, target_value, value_max, frequency, goal, unit, department_name, latest_period, latest_value, figure_period, falls, rate, prorated, ceiling, measure, baseline, indivisible, awaiting_deadline, latest_status,
+    awaiting_report_only: state?.awaiting_report_only ?? false,
+    progress: await read(`SELECT code, subject, kind, comparator, target_value, value_max, frequency, goal, unit, department_name, latest_period, latest_value, figure_period, falls, rate, prorated, ceiling, measure, baseline, indivisible, awaiting_deadline, awaiting_report, latest_status,
         round(progress, 4) AS progress, round(elapsed, 4) AS elapsed, progress_status, strftime(deadline, '%Y-%m-%d') AS deadline
       FROM target_progress WHERE policy_id = $1 AND row_no = $2 ORDER BY code, department_name`, [values.policy, rowNo]),
     // every month's current figure of the row's targets (the files received by the as-of date), with its versions

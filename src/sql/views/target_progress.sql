@@ -21,8 +21,9 @@
 -- it, on track (done once the deadline is judged); short of it, lagging (overdue once judged); a rate over several years
 -- (targets.prorated: 比2018年下降15% by 2020) has a share of the way, against the schedule. A goal of one whole thing (1个, 1次, 1轮: not a percentage or an amount of
 -- money) cannot be a share of the schedule either: like a milestone, only its deadline judges it.
--- awaiting_deadline: on track, and judged only at the deadline (a milestone, one counted thing): the pages say 时限未到,
--- not 正常, and show no schedule beside it.
+-- awaiting_deadline: on track, and judged only at the deadline (a milestone, one counted thing), that is once the
+-- report of the deadline's month is due: the pages say 时限未到, not 正常, and show no schedule beside it;
+-- awaiting_report: of those, the deadline passed, the report of its month not due yet (时限已过、待报送).
 WITH rules AS (
   SELECT *, (SELECT max(period) FROM reporting_due_dates d WHERE d.due_date <= r.as_of) AS due_period FROM reporting_rules r
 ),
@@ -132,5 +133,6 @@ SELECT
   END AS progress_status
 FROM base
 )
-SELECT *, progress_status = 'on_track' AND (kind = 'milestone' OR indivisible) AS awaiting_deadline
+SELECT *, progress_status = 'on_track' AND (kind = 'milestone' OR indivisible) AS awaiting_deadline,
+  progress_status = 'on_track' AND (kind = 'milestone' OR indivisible) AND coalesce(deadline < as_of, false) AS awaiting_report
 FROM judged
