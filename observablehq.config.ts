@@ -1,7 +1,7 @@
 import {execFileSync} from "node:child_process";
 import {existsSync} from "node:fs";
 import {fileURLToPath} from "node:url";
-import {refreshLoaderCache} from "./src/loadercache.ts";
+import {claimLoaderCache, refreshLoaderCache} from "./src/loadercache.ts";
 import {sitePaths} from "./src/sitepaths.ts";
 
 // The libraries the pages import come from node_modules, bundled into Framework's npm cache by `npm run docs:vendor`
@@ -12,9 +12,32 @@ if (!existsSync(fileURLToPath(new URL("./docs/.observablehq/cache/_npm", import.
   execFileSync(process.execPath, [fileURLToPath(new URL("./scripts/offline-cache.mjs", import.meta.url)), "--quiet"], {stdio: "inherit"});
 }
 
+// Framework's anonymous telemetry would call out to events.observablehq.com: off for every build and preview, a plain
+// `npx observable build` typed by hand too (closed networks; Framework reads the variable at its first event, after
+// this file).
+process.env.OBSERVABLE_TELEMETRY_DISABLE ||= "true";
+
+// LUOSHI_AS_OF checked before Framework empties the output folder: a typo (2020-6-30) would leave no site at all.
+const asOf = process.env.LUOSHI_AS_OF;
+if (asOf && !(/^\d{4}-\d{2}-\d{2}$/.test(asOf) && !Number.isNaN(Date.parse(`${asOf}T00:00:00Z`)) && new Date(`${asOf}T00:00:00Z`).toISOString().startsWith(asOf))) {
+  console.error(`[luoshi] LUOSHI_AS_OF「${asOf}」不是有效的日期：请写成 YYYY-MM-DD（如 2020-06-30）。站点未生成，已有的站点未改动。`);
+  process.exit(64);
+}
+
 // The data loaders' cached output is dropped whenever what they read changed (another LUOSHI_DB, a load into the
-// warehouse, another as-of date, a recompiled library): Framework itself only compares the loader files' times.
-if (refreshLoaderCache(fileURLToPath(new URL("./docs", import.meta.url)))) console.error("[luoshi] 数据仓库、核对日期或程序有变化：已清除站点数据的缓存，将重新生成");
+// warehouse, another as-of date, a recompiled library): Framework itself only compares the loader files' times. Two
+// processes at once on other warehouses or dates (npm start's demo preview, a build of the real site) would share
+// it, each serving the other's figures: the second one stops, saying so.
+// (LUOSHI_CONFIG_ONLY: a project of its own that imports this config for its settings, the offline test's probe, has
+// nothing to do with the site's cache)
+const docsRoot = fileURLToPath(new URL("./docs", import.meta.url));
+const other = process.env.LUOSHI_CONFIG_ONLY ? null : claimLoaderCache(docsRoot);
+if (other) {
+  console.error(`[luoshi] 另一个站点预览或生成（进程 ${other.pid}）正在使用另一个数据仓库或核对日期（${other.db}，核对日期 ${other.asOf}），` +
+    `两者共用站点数据的缓存（docs/.observablehq/cache），同时运行会使页面显示对方的数据：请先停止它（如 npm start 打开的预览：在其终端按 Ctrl+C），再运行本命令。站点未生成，已有的站点未改动。`);
+  process.exit(3);
+}
+if (!process.env.LUOSHI_CONFIG_ONLY && refreshLoaderCache(docsRoot)) console.error("[luoshi] 数据仓库、核对日期或程序有变化：已清除站点数据的缓存，将重新生成");
 
 // Observable Framework 1.13.4 configuration for the 落实 luoshi site.
 // The site must build, preview and run with no network at all (see OFFLINE.md): nothing here

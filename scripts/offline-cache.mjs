@@ -119,6 +119,14 @@ function isUpToDate(key) {
 // (_npm, written here) and Framework's own node_modules bundles (_node, keyed by version).
 async function cleanLoaderCache() {
   if (!existsSync(cacheDir)) return 0;
+  // (a preview or build running now reads it: left to the site config, which drops what differs from this run's
+  // inputs, or stops this run when the other one reads another warehouse: src/loadercache.ts)
+  const users = path.join(options.root, ".observablehq", "loader-users");
+  const live = existsSync(users) ? readdirSync(users).map((f) => Number(f.replace(/\.json$/, ""))).filter((pid) => Number.isInteger(pid) && alive(pid)) : [];
+  if (live.length > 0) {
+    log(`not clearing cached loader output: in use by process ${live.join(", ")} (a running preview or build)`);
+    return 0;
+  }
   let removed = 0;
   for (const entry of readdirSync(cacheDir)) {
     if (entry === "_npm" || entry === "_node") continue;
@@ -126,6 +134,15 @@ async function cleanLoaderCache() {
     ++removed;
   }
   return removed;
+}
+
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code === "EPERM";
+  }
 }
 
 function findPackageDir(name, fromDir) {

@@ -61,3 +61,47 @@ export function refreshLoaderCache(root: string, inputs: Record<string, string> 
   writeFileSync(stampPath, stamp);
   return true;
 }
+
+/** A live process (a preview or a build) that reads the data loaders' cache for other inputs, or null. */
+export type CacheClaim = { pid: number; db: string; data: string; asOf: string };
+
+/**
+ * Registers this process as a user of the loader cache under `root` (its warehouse, data folder and as-of date) and
+ * returns another live user with other ones, if any: a preview (npm start's demo) and a build on another warehouse
+ * share the cache, and each would serve the other's figures (the cache is only checked when a process starts). The
+ * registration is removed when the process exits; that of a process no longer alive is ignored and removed.
+ */
+export function claimLoaderCache(root: string, inputs: Record<string, string> = loaderInputs(), pid = process.pid): CacheClaim | null {
+  const dir = join(root, ".observablehq", "loader-users");
+  mkdirSync(dir, { recursive: true });
+  // (the warehouse's path only: a load into it while a preview runs is the same warehouse, its cache refreshed)
+  const own: CacheClaim = { pid, db: inputs.db?.split(" ")[0] ?? "", data: inputs.data ?? "", asOf: inputs.asOf ?? "" };
+  for (const name of readdirSync(dir)) {
+    const other = Number(name.replace(/\.json$/, ""));
+    if (!Number.isInteger(other) || other === pid) continue;
+    const path = join(dir, name);
+    if (!alive(other)) {
+      rmSync(path, { force: true });
+      continue;
+    }
+    try {
+      const claim = JSON.parse(readFileSync(path, "utf8")) as CacheClaim;
+      if (claim.db !== own.db || claim.data !== own.data || claim.asOf !== own.asOf) return claim;
+    } catch {
+      // (being written: read as nobody's)
+    }
+  }
+  const mine = join(dir, `${pid}.json`);
+  writeFileSync(mine, JSON.stringify(own));
+  if (pid === process.pid) process.once("exit", () => rmSync(mine, { force: true }));
+  return null;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}

@@ -1,8 +1,9 @@
+import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { loaderInputs, refreshLoaderCache } from "../src/loadercache.js";
+import { claimLoaderCache, loaderInputs, refreshLoaderCache } from "../src/loadercache.js";
 
 describe("refreshLoaderCache: the site's data loaders never serve output of another warehouse or date", () => {
   const saved = { db: process.env.LUOSHI_DB, asOf: process.env.LUOSHI_AS_OF };
@@ -66,5 +67,28 @@ describe("refreshLoaderCache: the site's data loaders never serve output of anot
     expect(loaderInputs(new Date(2026, 11, 3, 10)).db).not.toBe(written.db);
     process.env.LUOSHI_AS_OF = "2019-01-10";
     expect(loaderInputs().asOf).toBe("2019-01-10");
+  });
+});
+
+describe("claimLoaderCache: a preview and a build on other warehouses or dates never run at once on the shared cache", () => {
+  it("names a live process that reads the cache for another warehouse or date; forgets one that has ended", async () => {
+    const root = mkdtempSync(join(tmpdir(), "luoshi-claim-"));
+    const demo = { db: "/x/tmp/demo/warehouse.duckdb 100@1 wal absent", data: "/x/tmp/demo/data", asOf: "2019-01-10" };
+    const real = { db: "/x/data/warehouse.duckdb 200@2 wal absent", data: "/x/data", asOf: "2026-12-06" };
+    // a preview of the demo, still running (here a child that sleeps)
+    const preview = spawn(process.execPath, ["-e", "setTimeout(() => {}, 60000)"], { stdio: "ignore" });
+    try {
+      expect(claimLoaderCache(root, demo, preview.pid!)).toBeNull();
+      // a build of the real site: stopped, told which process uses the cache for what
+      expect(claimLoaderCache(root, real, 999_999_0)).toEqual({ pid: preview.pid, db: "/x/tmp/demo/warehouse.duckdb", data: "/x/tmp/demo/data", asOf: "2019-01-10" });
+      // the same warehouse and date, written into since (another size and time): the same site, no conflict
+      expect(claimLoaderCache(root, { ...demo, db: "/x/tmp/demo/warehouse.duckdb 300@3 wal absent" }, 999_999_1)).toBeNull();
+    } finally {
+      preview.kill("SIGKILL");
+      await new Promise((r) => preview.once("exit", r));
+    }
+    // the preview has ended: its registration is dropped, the build goes on
+    expect(claimLoaderCache(root, real, 999_999_2)).toBeNull();
+    expect(existsSync(join(root, ".observablehq", "loader-users", `${preview.pid}.json`))).toBe(false);
   });
 });

@@ -194,7 +194,8 @@ describe("library probe on a closed network", () => {
         `export default {...base, root: ${JSON.stringify(src)}, output: ${JSON.stringify(path.join(dir, "dist"))},` +
         ` pages: [], dynamicPaths: [], style: undefined, theme: "air"};\n`
     );
-    const env = offlineEnv();
+    // (LUOSHI_CONFIG_ONLY: the site's own loader cache is not this probe's to claim or clear)
+    const env = offlineEnv({ LUOSHI_CONFIG_ONLY: "1" });
     vendor = await run([path.join(projectDir, "scripts", "offline-cache.mjs"), "--root", src, "--quiet"], env);
     build = await run([observable, "build"], env, dir);
   }, 600_000);

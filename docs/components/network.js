@@ -4,7 +4,7 @@
 import * as Plot from "npm:@observablehq/plot";
 import {fitNames, textWidth} from "./fit.js";
 import {forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY} from "npm:d3-force";
-import {svg} from "npm:htl";
+import {html, svg} from "npm:htl";
 import {ROLE_COLORS} from "./workload.js";
 
 export const COMMUNITY_COLORS = ["#4269d0", "#ff725c", "#3ca951", "#a463f2", "#efb118", "#6cc5b0", "#ff8ab7", "#9c6b4e", "#97bbf5", "#9498a0"];
@@ -237,19 +237,14 @@ export function networkGraph({nodes, edges}, {width = 640, height, selected = nu
   return chart;
 }
 
-/** Legend of the network's communities (coloured swatches named after each community's hub). */
+/** Legend of the network's communities (coloured swatches named after each community's hub); on a narrow screen the items wrap. */
 export function communityLegend(nodes) {
   const items = [...communityRanks(nodes)].map(([c, rank]) => {
     const members = nodes.filter((n) => n.community === c).sort(byHub);
     return {color: communityColor(rank), text: `群组 ${rank}：${members[0].name}等 ${members.length} 个部门`};
   });
-  let x = 0;
-  for (const item of items) {
-    item.x = x;
-    x += textWidth(item.text, 12) + 40;
-  }
-  return svg`<svg width="${x}" height="22" style="max-width: 100%; font: 12px var(--sans-serif); display: block;">${items.map((item) =>
-    svg`<g transform="translate(${item.x},0)"><circle cx="8" cy="11" r="6" fill="${item.color}"></circle><text x="20" y="15" fill="currentColor">${item.text}</text></g>`)}</svg>`;
+  return html`<div class="community-legend" style="display: flex; flex-wrap: wrap; gap: 4px 24px; font: 12px var(--sans-serif);">${items.map((item) =>
+    html`<span style="display: inline-flex; align-items: center; gap: 6px;"><svg width="12" height="12" aria-hidden="true"><circle cx="6" cy="6" r="6" fill="${item.color}"></circle></svg>${item.text}</span>`)}</div>`;
 }
 
 /**
