@@ -122,7 +122,7 @@ describe("一、总体情况, tasks", () => {
     const passed = (n: number) => text(briefing.overallParagraph(data.policies.find((p) => p.policy_id === POLICY),
       briefing.statusCounts([{ ...rows[0], awaiting_report_tasks: n }, rows[1]]), { asOf: data.as_of, receipts: 1 }));
     expect(passed(1)).toContain("（其中 2 项的指标都是到期才判断的节点任务或目标为 1 个的指标，1 项时限已过、待该月报送到期后判断）");
-    expect(passed(2)).toContain("（其中 2 项的指标都是到期才判断的节点任务或目标为 1 个的指标，都时限已过、待该月报送到期后判断）");
+    expect(passed(2)).toContain("（其中 2 项的指标都是到期才判断的节点任务或目标为 1 个的指标，且时限都已过、待该月报送到期后判断）");
     // the loader counts them from task_progress.awaiting_deadline_only: rows 13 (1次, 0 so far) and 22 (a milestone not
     // started) have only such targets on track, but others never reported, so they are not on-track tasks and not counted
     const awaiting = Object.fromEntries(data.tasks.filter((t) => t.policy_id === POLICY).map((t) => [t.task_status, Number(t.awaiting_tasks)]));
