@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { todayIso } from "./deadline.js";
+import { processAlive } from "./lock.js";
 import { dataDir, PACKAGE_ROOT, warehousePath } from "./paths.js";
 
 /**
@@ -80,7 +81,7 @@ export function claimLoaderCache(root: string, inputs: Record<string, string> = 
     const other = Number(name.replace(/\.json$/, ""));
     if (!Number.isInteger(other) || other === pid) continue;
     const path = join(dir, name);
-    if (!alive(other)) {
+    if (!processAlive(other)) {
       rmSync(path, { force: true });
       continue;
     }
@@ -95,13 +96,4 @@ export function claimLoaderCache(root: string, inputs: Record<string, string> = 
   writeFileSync(mine, JSON.stringify(own));
   if (pid === process.pid) process.once("exit", () => rmSync(mine, { force: true }));
   return null;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
 }

@@ -21,7 +21,8 @@ export class WarehouseBusy extends Error {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function alive(pid: number): boolean {
+/** Whether a process of this id runs (one of another user counts: EPERM). */
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -61,7 +62,7 @@ export async function acquireWriterLock(dbPath: string, waitMs = lockWaitMs()): 
     } catch {
       continue; // released between our attempts
     }
-    if (holder !== "" && !alive(Number(holder))) {
+    if (holder !== "" && !processAlive(Number(holder))) {
       try {
         unlinkSync(lockPath);
       } catch {
