@@ -35,6 +35,8 @@ let data: BriefingData;
 // (page modules in plain JavaScript)
 let briefing: any;
 let progress: any;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+let format: any;
 const text = (node: { textContent: string | null }) => node.textContent!.replace(/\s+/g, " ");
 
 beforeAll(async () => {
@@ -69,6 +71,8 @@ beforeAll(async () => {
   briefing = await import("../docs/components/briefing.js");
   // @ts-ignore: a page module in plain JavaScript
   progress = await import("../docs/components/progress.js");
+  // @ts-ignore: a page module in plain JavaScript
+  format = await import("../docs/components/format.js");
 }, 300_000);
 
 const overall = () => {
@@ -161,6 +165,15 @@ describe("a target's status in words", () => {
     // past the deadline, the report of its month not due yet (target_progress.awaiting_report, task_progress.awaiting_report_only)
     expect(progress.statusLabel({ ...milestone, awaiting_report: true })).toBe("时限已过、待报送");
     expect(progress.taskStatusLabel("on_track", true, true)).toBe("时限已过、待报送");
+  });
+});
+
+describe("an as-of date before the policy was issued", () => {
+  it("is said on the pages that count by it (总览, 目标进度, 报送情况), as on the briefing; nothing on or after the day", () => {
+    expect(text(format.beforeIssueNote("2017-09-08", "2017-03-01"))).toBe("判断日期 2017年3月1日 早于本政策的发文日期 2017年9月8日：本页各项不是对执行情况的评价。");
+    expect(format.beforeIssueNote("2017-09-08", "2017-09-08")).toBe("");
+    expect(format.beforeIssueNote("2017-09-08", "2018-06-30")).toBe("");
+    expect(format.beforeIssueNote(undefined, "2017-03-01")).toBe("");
   });
 });
 

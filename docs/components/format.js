@@ -58,3 +58,12 @@ export const correctedText = (c) =>
 
 /** A target that goes down (falls: 成本降低10%): 下降, or 降至 for a level; "" for any other. Never a bare 10% read as a growth. */
 export const downWord = (t) => (t.falls ? (t.measure === "level" ? "降至" : "下降") : "");
+
+/**
+ * A note for an as-of date before the policy was issued (LUOSHI_AS_OF set early by mistake, or a site built ahead):
+ * what the page counts then is no verdict on the policy's work. Empty otherwise.
+ */
+export const beforeIssueNote = (issued, asOf) =>
+  issued && asOf && String(asOf).slice(0, 10) < String(issued).slice(0, 10)
+    ? html`<p class="synthetic" data-before-issue>判断日期 ${dateZh(asOf)} 早于本政策的发文日期 ${dateZh(issued)}：本页各项不是对执行情况的评价。</p>`
+    : "";

@@ -30,7 +30,7 @@ await emitJson(async (read) => ({
       JOIN raw.targets t USING (target_id)
       WHERE r.received_at >= (SELECT as_of FROM reporting_rules) + INTERVAL 1 DAY GROUP BY ALL ORDER BY 1`),
   rates: await read(`SELECT r.*, d.code, ${HAS_DEPARTMENT_PAGE} AS has_page FROM reporting_rates r JOIN departments d USING (department_id) ORDER BY reporting_rate, department_name`),
-  policies: await read(`SELECT policy_id, title, doc_number FROM policies ORDER BY issued_date DESC, policy_id`),
+  policies: await read(`SELECT policy_id, title, doc_number, strftime(issued_date, '%Y-%m-%d') AS issued_date FROM policies ORDER BY issued_date DESC, policy_id`),
   // one row per department and month since the policy's date: columns, texts coded (docs/components/columns.js)
   calendar: columnar(await read(`SELECT policy_id, department_name, period, status, owed_targets, reported_targets, completeness
     FROM reporting_calendar ORDER BY policy_id, department_name, period`), ["policy_id", "department_name", "period", "status"]),
