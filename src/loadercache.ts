@@ -35,6 +35,7 @@ export function loaderInputs(now: Date = new Date(), docs: string = join(PACKAGE
   const loaders = existsSync(docs) ? newest(docs, (name) => /\.[a-z0-9]+\.(?:js|ts|mjs|cjs|py|sh)$/i.test(name)) : 0;
   return {
     db: `${db} ${stamp(db)} wal ${stamp(`${db}.wal`)}`,
+    dbPath: db,
     data: dataDir(),
     asOf: process.env.LUOSHI_AS_OF || todayIso(now),
     code: String(code),
@@ -76,7 +77,7 @@ export function claimLoaderCache(root: string, inputs: Record<string, string> = 
   const dir = join(root, ".observablehq", "loader-users");
   mkdirSync(dir, { recursive: true });
   // (the warehouse's path only: a load into it while a preview runs is the same warehouse, its cache refreshed)
-  const own: CacheClaim = { pid, db: inputs.db?.split(" ")[0] ?? "", data: inputs.data ?? "", asOf: inputs.asOf ?? "" };
+  const own: CacheClaim = { pid, db: inputs.dbPath ?? inputs.db ?? "", data: inputs.data ?? "", asOf: inputs.asOf ?? "" };
   for (const name of readdirSync(dir)) {
     const other = Number(name.replace(/\.json$/, ""));
     if (!Number.isInteger(other) || other === pid) continue;

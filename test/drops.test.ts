@@ -150,10 +150,13 @@ describe.each(["js", "bulk"] as const)("falling cumulative figures (%s reader)",
     // a note the later month carried before the month before it was raised was not written about that figure: it
     // does not explain the fall the correction made
     const noted = await loads(engine, [[row("2017-09", "6"), row("2017-10", "6"), row("2017-11", "7", "本月新增1家")], [row("2017-10", "8", "更正")]]);
-    expect(noted.current).toEqual([{ period: "2017-11", value: 7, flag_reason: "累计值 7 低于此后载入的 2017-10 的 8（本行的进展情况写于该数载入之前）：请核对哪一期有误" }]);
+    expect(noted.current).toEqual([{ period: "2017-11", value: 7, flag_reason: "累计值 7 低于此后载入的 2017-10 的 8（本行的进展情况写于该数更正之前）：请核对哪一期有误，重报本月时在进展情况中说明" }]);
     // sent again after the correction with its note, it is explained
     const renoted = await loads(engine, [[row("2017-09", "6"), row("2017-10", "6"), row("2017-11", "7", "本月新增1家")], [row("2017-10", "8", "更正")], [row("2017-11", "7", "10月更正后，本月核减1家")]]);
     expect(renoted.current).toEqual([]);
+    // a month first sent late is no correction: the note of the month after it explains its fall from the month before
+    const late = await loads(engine, [[row("2017-09", "6")], [row("2017-11", "5", "企业注销1家，核减1家")], [row("2017-10", "6")]]);
+    expect(late.current).toEqual([]);
     const untouched = await loads(engine, [first]);
     expect(untouched.current).toEqual([{ period: "2017-10", value: 4, flag_reason: "累计值 4 低于本文件中 2017-09 的 6，且进展情况未作说明" }]);
   });

@@ -185,6 +185,32 @@ describe("readMonthlyFile: CSV layouts", () => {
     expect(narrative.rows.map((x) => x.note)).toEqual(["已认定"]);
   });
 
+  it("a longer name beside the column's own (情况说明 beside 进展情况, 部门名称 beside 报送单位) is another column, ignored as before", async () => {
+    for (const [header, ignored, note] of [
+      ["报送单位,指标编码,统计期,累计完成值,完成状态,进展情况,情况说明", ["情况说明"], "口径调整"],
+      ["报送单位,指标编码,统计期,累计完成值,完成状态,工作进展,目前进展", ["目前进展"], "口径调整"],
+      ["报送单位,指标编码,统计期,累计完成值,完成状态,进展情况,完成情况说明", ["完成情况说明"], "口径调整"],
+      ["部门名称,报送单位,指标编码,统计期,累计完成值,完成状态,进展情况,情况说明", ["部门名称", "情况说明"], "口径调整"],
+      // two longer names and no other: the first is the column
+      ["报送单位,指标编码,统计期,累计完成值,完成状态,目前进展,情况说明", ["情况说明"], "口径调整"],
+    ] as const) {
+      const row = header.startsWith("部门名称") ? "财政,市经信局,ZN-01,2017-10,440,推进中,口径调整,另附" : "市经信局,ZN-01,2017-10,440,推进中,口径调整,另附";
+      const r = await readMonthlyFile({ name: "both.csv", bytes: Buffer.from(`${header}\n${row}\n`) }, CTX);
+      expect([header, r.fileError, r.file.ignoredColumns, r.rows.map((x) => [x.department, x.note])]).toEqual([header, null, ignored, [["市经信局", note]]]);
+    }
+  });
+
+  it("a longer name never heads a group of a two-row header, nor makes its row the header", async () => {
+    // 工作进展情况 over 累计完成值 | 完成状态: the sub-headings are the columns
+    const grouped = ["报送单位,指标编码,统计期,工作进展情况,", ",,,累计完成值,完成状态", "市经信局,ZN-01,2017-10,440,推进中"].join("\n");
+    const g = await readMonthlyFile({ name: "grouped.csv", bytes: Buffer.from(grouped) }, CTX);
+    expect([g.fileError, g.rows.map((x) => [x.value, x.status])]).toEqual([null, [[440, "in_progress"]]]);
+    // a look-alike of 进展情况 over 累计完成值 | 具体说明 on the row above: the figure is read, not taken for a note
+    const upper = ["报送单位,指标编码,统计期,完成状态,进展情况及存在问题,", ",,,,累计完成值,具体说明", "市经信局,ZN-01,2017-10,推进中,440,口径调整"].join("\n");
+    const u = await readMonthlyFile({ name: "upper.csv", bytes: Buffer.from(upper) }, CTX);
+    expect([u.fileError, u.rows.map((x) => x.value)]).toEqual([null, [440]]);
+  });
+
   it("the department and the period under longer names: 报送单位名称, 部门名称, 统计时段, 报告期间, 所属期", async () => {
     for (const [department, period] of [["报送单位名称", "统计时段"], ["填报单位名称", "报告期间"], ["部门名称", "所属期"]]) {
       const r = await readMonthlyFile({ name: "names.csv", bytes: Buffer.from(`${department},指标编码,${period},累计完成值\n市经信局,ZN-01,2017-10,440\n`) }, CTX);

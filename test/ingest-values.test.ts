@@ -138,6 +138,8 @@ describe("parseValue says what to write instead of a common non-number", () => {
     ["1,2345", "千分位逗号应每三位一个"],
     ["52。2", "数字中间的“。”不能作小数点或千分位：小数点请用英文句点“.”，如 52.2"],
     ["1、008", "数字中间的“、”不能作小数点或千分位：千分位用“,”或不写，如 1008"],
+    ["12、345、678", "千分位用“,”或不写，如 12345678"],
+    ["1.5·2", "数字中间的“·”不能作小数点或千分位：小数点请用英文句点“.”，千分位用“,”或不写）"],
     ["0,812", "千分位逗号前不能是 0；如是小数，请用“.”，如 0.812"],
     ["00,150", "千分位逗号前不能是 0；如是小数，请用“.”，如 0.150"],
     ["0,812万元", "千分位逗号前不能是 0"],
@@ -290,6 +292,7 @@ describe("parsePeriod", () => {
     ["2018-01-01至2018-03-31", "2018-03"], // the same, as whole months' days
     ["2018年1月1日至2018年3月31日", "2018-03"],
     ["2016-01-01至2016-02-29", "2016-02"],
+    ["2018-10-01至2018-10-31", "2018-10"], // one whole month
     ["2017年1至10月份", "2017-10"],
     ["2017.1-10", "2017-10"], // not the date 2017-01-10: one separator makes a date
     ["2017/1-10月", "2017-10"],
@@ -427,7 +430,7 @@ describe("parseStatus", () => {
   ])("%j → %s", (text, status) => {
     expect(valueOf(parseStatus(text))).toBe(status);
   });
-  it.each(["基本完成", "50%", "已启动", "Done soon"])("%j → E_BAD_STATUS", (text) => {
+  it.each(["基本完成", "50%", "已启动", "Done soon", "×", "x"])("%j → E_BAD_STATUS", (text) => {
     expect(codeOf(parseStatus(text))).toBe("E_BAD_STATUS");
   });
   it.each([["尚未启动", "not_started"], ["暂未启动", "not_started"], ["正在推进", "in_progress"], ["正在进行。", "in_progress"]])("%j → %s", (text, status) => {

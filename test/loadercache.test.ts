@@ -73,16 +73,17 @@ describe("refreshLoaderCache: the site's data loaders never serve output of anot
 describe("claimLoaderCache: a preview and a build on other warehouses or dates never run at once on the shared cache", () => {
   it("names a live process that reads the cache for another warehouse or date; forgets one that has ended", async () => {
     const root = mkdtempSync(join(tmpdir(), "luoshi-claim-"));
-    const demo = { db: "/x/tmp/demo/warehouse.duckdb 100@1 wal absent", data: "/x/tmp/demo/data", asOf: "2019-01-10" };
-    const real = { db: "/x/data/warehouse.duckdb 200@2 wal absent", data: "/x/data", asOf: "2026-12-06" };
+    // (paths with a space: a folder named My Data)
+    const demo = { db: "/x/My Data/demo.duckdb 100@1 wal absent", dbPath: "/x/My Data/demo.duckdb", data: "/x/My Data", asOf: "2019-01-10" };
+    const real = { db: "/x/My Data/real.duckdb 200@2 wal absent", dbPath: "/x/My Data/real.duckdb", data: "/x/My Data", asOf: "2019-01-10" };
     // a preview of the demo, still running (here a child that sleeps)
     const preview = spawn(process.execPath, ["-e", "setTimeout(() => {}, 60000)"], { stdio: "ignore" });
     try {
       expect(claimLoaderCache(root, demo, preview.pid!)).toBeNull();
       // a build of the real site: stopped, told which process uses the cache for what
-      expect(claimLoaderCache(root, real, 999_999_0)).toEqual({ pid: preview.pid, db: "/x/tmp/demo/warehouse.duckdb", data: "/x/tmp/demo/data", asOf: "2019-01-10" });
+      expect(claimLoaderCache(root, real, 999_999_0)).toEqual({ pid: preview.pid, db: "/x/My Data/demo.duckdb", data: "/x/My Data", asOf: "2019-01-10" });
       // the same warehouse and date, written into since (another size and time): the same site, no conflict
-      expect(claimLoaderCache(root, { ...demo, db: "/x/tmp/demo/warehouse.duckdb 300@3 wal absent" }, 999_999_1)).toBeNull();
+      expect(claimLoaderCache(root, { ...demo, db: "/x/My Data/demo.duckdb 300@3 wal absent" }, 999_999_1)).toBeNull();
     } finally {
       preview.kill("SIGKILL");
       await new Promise((r) => preview.once("exit", r));

@@ -40,7 +40,7 @@ try {
         row: Object.entries(INGEST_ERROR_CODES.row).map(([code, message]) => ({ code, message, rejected: seen[code] ?? 0 }))
           .filter((c) => !FLAG_ONLY_ROW_CODES.includes(c.code) || c.rejected > 0),
       },
-      columns: COLUMNS.map((c) => ({ name: c.name, aliases: c.aliases, required: REQUIRED_FIELDS.includes(c.field), field: c.field })),
+      columns: COLUMNS.map((c) => ({ name: c.name, aliases: [...c.aliases, ...(c.weakAliases ?? [])], required: REQUIRED_FIELDS.includes(c.field), field: c.field })),
       status: Object.entries(STATUS_WORDS).map(([key, words]) => ({ key, label: STATUS_LABEL[key], words })),
       status_choices: STATUS_CHOICES,
       money_units: UNITS.filter((u) => u.category === "money" && u.baseUnit === "万元").map((u) => ({ unit: u.unit, factor: u.factor })),

@@ -10,7 +10,12 @@ import type { Grid, Merge } from "./xlsx.js";
 
 export type Field = "department" | "targetCode" | "period" | "value" | "unit" | "status" | "note" | "reporter" | "reportedAt";
 
-export type ColumnDef = { field: Field; name: string; aliases: readonly string[] };
+/**
+ * `weakAliases`: names read as the column only when no other column of the header names it (报送单位名称 beside
+ * 报送单位, 情况说明 beside 进展情况: the other one is that column, this one ignored as before); never a group heading
+ * of a two-row header, and never counted when the header row is chosen.
+ */
+export type ColumnDef = { field: Field; name: string; aliases: readonly string[]; weakAliases?: readonly string[] };
 
 /**
  * The columns of a monthly report. `name` is the Chinese header of the 报送指南 (and the column named in every
@@ -20,13 +25,14 @@ export type ColumnDef = { field: Field; name: string; aliases: readonly string[]
  * is the 单位 (unit of measure) column.
  */
 export const COLUMNS: readonly ColumnDef[] = [
-  { field: "department", name: "报送单位", aliases: ["填报单位", "单位名称", "报送部门", "填报部门", "报送单位名称", "填报单位名称", "报送部门名称", "部门名称", "department", "dept", "unit"] },
+  { field: "department", name: "报送单位", aliases: ["填报单位", "单位名称", "报送部门", "填报部门", "department", "dept", "unit"], weakAliases: ["报送单位名称", "填报单位名称", "报送部门名称", "部门名称"] },
   { field: "targetCode", name: "指标编码", aliases: ["指标代码", "指标编号", "target_code", "code", "indicator", "indicator_code"] },
-  { field: "period", name: "统计期", aliases: ["统计期间", "统计月份", "统计时段", "统计周期", "报告期", "报告期间", "所属期", "所属期间", "period"] },
+  { field: "period", name: "统计期", aliases: ["统计期间", "统计月份", "报告期", "period"], weakAliases: ["统计时段", "统计周期", "报告期间", "所属期", "所属期间"] },
   { field: "value", name: "累计完成值", aliases: ["累计完成", "累计完成数", "累计完成量", "累计完成额", "累计完成数值", "累计值", "累计数", "value", "cumulative_value", "actual"] },
   { field: "unit", name: "单位", aliases: ["计量单位", "金额单位", "measure_unit", "uom"] },
   { field: "status", name: "完成状态", aliases: ["进度状态", "推进状态", "进展状态", "项目状态", "实施状态", "状态", "status"] },
-  { field: "note", name: "进展情况", aliases: ["工作进展", "推进情况", "工作进展情况", "进展情况说明", "推进情况说明", "工作推进情况", "主要工作进展", "目前进展", "完成情况说明", "情况说明", "progress", "note", "notes"] },
+  { field: "note", name: "进展情况", aliases: ["工作进展", "推进情况", "progress", "note", "notes"],
+    weakAliases: ["工作进展情况", "进展情况说明", "推进情况说明", "工作推进情况", "主要工作进展", "目前进展", "完成情况说明", "情况说明"] },
   { field: "reporter", name: "填报人", aliases: ["填表人", "经办人", "reporter"] },
   { field: "reportedAt", name: "填报日期", aliases: ["填表日期", "报送日期", "reported_at", "report_date"] },
 ];
@@ -127,6 +133,9 @@ const UNITISH = /[万亿千百元%‰]|^(k?w|kwh|mw|mwh|m²|m2|m³|m3|km|km²|km
 
 const ALIAS_TO_FIELD = new Map<string, Field>();
 for (const c of COLUMNS) for (const a of [c.name, ...c.aliases]) ALIAS_TO_FIELD.set(normalizeKey(a), c.field);
+/** COLUMNS' weakAliases: a column's name only when no other column of the header is that column. */
+const WEAK_ALIAS_TO_FIELD = new Map<string, Field>();
+for (const c of COLUMNS) for (const a of c.weakAliases ?? []) WEAK_ALIAS_TO_FIELD.set(normalizeKey(a), c.field);
 /** The value column's names, longest first (「累计完成值万元」 is 累计完成值 and 万元, not 累计完成 and 值万元). */
 const VALUE_ALIASES = [...ALIAS_TO_FIELD].filter(([, f]) => f === "value").map(([a]) => a).sort((a, b) => b.length - a.length);
 
@@ -297,7 +306,8 @@ function nonDataRow(line: string[], cells: Record<Field, string>, layout: RowLay
 
 type Candidate = {
   index: number;
-  matches: { field: Field; header: string; index: number; bracket: string | null }[];
+  /** `weak`: read by a weak alias or as a look-alike of 进展情况 (see ColumnDef). */
+  matches: { field: Field; header: string; index: number; bracket: string | null; weak?: boolean }[];
   /** The header cells as read: a two-row header's cells joined (累计完成情况·数值); else the row itself. */
   line?: string[];
 };
@@ -363,6 +373,10 @@ function twoRowCandidate(upper: string[], lower: string[], index: number): Candi
     if (field !== null) {
       matches.push({ field, header, index: c, bracket: topField !== null ? topSplit!.bracket : subSplit.bracket ?? groupSplit.bracket });
       groups.push(topField === null && sub !== "" && sub !== top ? groupSplit.key : null);
+    } else if (topSplit !== null && (sub === "" || sub === top) && WEAK_ALIAS_TO_FIELD.has(topSplit.key)) {
+      // (a weak name heading a column of its own, over no sub-heading: never a group heading)
+      matches.push({ field: WEAK_ALIAS_TO_FIELD.get(topSplit.key)!, header, index: c, bracket: topSplit.bracket, weak: true });
+      groups.push(null);
     }
   }
   // 目标任务 | 完成情况 (年度计划 | 累计完成, 本年累计 | 上年同期), each over 数值 | 单位: the figure and its unit are the
@@ -415,16 +429,17 @@ function scanRow(row: string[], index: number): Candidate {
     const { key, bracket } = splitHeader(header);
     const field = ALIAS_TO_FIELD.get(key);
     if (field) matches.push({ field, header, index: i, bracket });
+    else if (WEAK_ALIAS_TO_FIELD.has(key)) matches.push({ field: WEAK_ALIAS_TO_FIELD.get(key)!, header, index: i, bracket, weak: true });
   });
   // no 进展情况 among them: a heading of the header row that reads as one (进展情况及存在问题, 本月工作进展) is the note
   // column, not a column dropped with what it explains
-  if (matches.length >= 2 && !matches.some((m) => m.field === "note")) {
+  if (matches.filter((m) => !m.weak).length >= 2 && !matches.some((m) => m.field === "note")) {
     // (进展, 工作进度 beside no 完成状态 column may hold the status: only a heading that names a narrative, 工作进展情况,
     // is taken then; the others are left to the questions about the columns' contents)
     const hasStatus = matches.some((m) => m.field === "status");
     const noteLike = (h: string) => NOTE_LIKE.test(h) && !NOT_NOTE.test(h) && (hasStatus || NARRATIVE.test(h));
     const i = row.findIndex((cell, k) => !matches.some((m) => m.index === k) && noteLike(cleanCell(cell).normalize("NFKC").replace(/\s+/g, "")));
-    if (i !== -1) matches.push({ field: "note", header: cleanCell(row[i]!), index: i, bracket: null });
+    if (i !== -1) matches.push({ field: "note", header: cleanCell(row[i]!), index: i, bracket: null, weak: true });
   }
   // English `unit` is the unit of measure when another column already names the department.
   const unitAlias = normalizeKey("unit");
@@ -483,7 +498,8 @@ class GridRow implements TableRow {
   }
 }
 
-const distinctFields = (c: Candidate) => new Set(c.matches.map((m) => m.field)).size;
+/** The fields a header row names, weak names left out (they never decide which row is the header). */
+const distinctFields = (c: Candidate) => new Set(c.matches.filter((m) => !m.weak).map((m) => m.field)).size;
 
 const isEmptyRow = (row: string[]) => {
   for (let i = 0; i < row.length; i++) {
@@ -625,6 +641,10 @@ export function readHeader(sheet: Grid, merges: readonly Merge[] = []): { header
     };
   }
   const headerRow = best.index + 1;
+  // a column named by a weak name beside another of the same column: the other one is it, this one ignored (the
+  // first of several weak ones when none other)
+  const weakLeft = new Set(best.matches.filter((m) => m.weak && best!.matches.some((o) => o !== m && o.field === m.field && (!o.weak || o.index < m.index))));
+  if (weakLeft.size > 0) best = { ...best, matches: best.matches.filter((m) => !weakLeft.has(m)) };
   const byField = new Map<Field, Candidate["matches"]>();
   for (const m of best.matches) byField.set(m.field, [...(byField.get(m.field) ?? []), m]);
 

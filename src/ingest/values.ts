@@ -95,6 +95,8 @@ const NUMBER = /^([+-]?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)(?:e([+-]?\d
  */
 const NO_FIGURE = /^(?:[/／\\、xX×*＊.。·…]+|[-－—–─_＿~～]+|无|没有|空|不适用|n\/?a|null|none)$/i;
 const FIGURE_PENDING = /^(?:暂无|待定|待统计)$/;
+/** A 完成状态 cell that says nothing (/, —, 无): NO_FIGURE without the marks a form may use for 未完成 (×, x, *). */
+const NO_STATUS = /^(?:[/／\\、.。·…]+|[-－—–─_＿~～]+|无|空|不适用|n\/?a)$/i;
 export const isNoFigure = (text: string): boolean => NO_FIGURE.test(compactCell(text));
 /** Words around a number that make it approximate (约450, 450余家, 450以上, ≥450). */
 const APPROXIMATE = /^(?:约|大约|大概|近|将近|接近|超|超过|逾|达|不少于|不低于|不超过|至少|最少|≥|>|≤|<|＞|＜|≈)|(?:余|多|左右|以上|以下|上下|万余|多万|\+$)/;
@@ -165,7 +167,7 @@ export function parseValue(text: string, options: { signed?: boolean } = {}): Pa
   // 300+150, 450/500, -2+3: a sum or a fraction, not a figure (nor a negative one)
   if (suffix && /^[+*/×÷]\s*\d/.test(suffix)) return fail("E_NOT_A_NUMBER", `${quote(text)}（请填写算好的一个数，不要写算式或分数${/^\//.test(suffix) ? "；“完成数/目标数”只填完成数" : ""}）`);
   if (sign === "-" && value !== 0) {
-    if (!options.signed) return fail("E_NEGATIVE", `${quote(text)}（累计完成值是截至统计期末的累计数：核减以前多报的，请填核减后的累计数，并在「进展情况」中说明原因）`);
+    if (!options.signed) return fail("E_NEGATIVE", `${quote(text)}（累计完成值是截至统计期末的累计数，不会是负数：核减以前多报的，请填核减后的累计数，并在「进展情况」中说明原因；“降低”“减少”类指标填下降的幅度，写正数）`);
     value = -value; // (-0 stays 0)
   }
   if (!suffix) return ok({ value, unitInCell: null, scaleOnly: null });
@@ -176,10 +178,14 @@ export function parseValue(text: string, options: { signed?: boolean } = {}): Pa
   if (/^[,，]\d/.test(rest) || (/^\d/.test(rest) && /,/.test(digits!))) return fail("E_NOT_A_NUMBER", `${quote(text)}（千分位逗号应每三位一个，如 1,234；小数点请用“.”）`);
   // 「52。2」「1、008」: a full stop or a 顿号 typed between digits
   if (/^[。．、·]\d/.test(rest)) {
-    const after = rest.slice(1).replace(/\D.*$/, "");
-    // (三位数 after a 顿号: a thousands separator more likely than a decimal point)
-    const meant = rest[0] === "、" && after.length === 3 ? `千分位用“,”或不写，如 ${digits}${after}；小数点请用英文句点“.”` : `小数点请用英文句点“.”，如 ${digits}.${after}；千分位用“,”或不写`;
-    return fail("E_NOT_A_NUMBER", `${quote(text)}（数字中间的“${rest[0]}”不能作小数点或千分位：${meant}）`);
+    const mark = rest[0]!;
+    const groups = rest.match(/^(?:[。．、·]\d+)+/)![0].split(/[。．、·]/).slice(1);
+    // (groups of three digits after a 顿号: thousands separators more likely than a decimal point; one mark after a
+    // whole number: a decimal point; anything else: no example, which could only guess)
+    const example = /^\d+$/.test(digits!) && groups.every((g) => g.length === 3) && mark === "、" ? `千分位用“,”或不写，如 ${digits}${groups.join("")}`
+      : /^\d+$/.test(digits!) && groups.length === 1 ? `小数点请用英文句点“.”，如 ${digits}.${groups[0]}`
+        : "小数点请用英文句点“.”，千分位用“,”或不写";
+    return fail("E_NOT_A_NUMBER", `${quote(text)}（数字中间的“${mark}”不能作小数点或千分位：${example}）`);
   }
   // 1.234.567: points as thousands separators
   if (/^\.\d/.test(rest)) return fail("E_NOT_A_NUMBER", `${quote(text)}（一个数只能有一个小数点；千分位请用逗号，如 1,234,567，或不写）`);
@@ -377,7 +383,8 @@ function englishMonth(t: string): string[] | null {
  */
 function monthRangeEnd(t: string): string[] | null {
   const m = MONTH_RANGE.exec(t);
-  if (!m || Number(m[3]) > Number(m[4]) || Number(m[3]) !== 1) return null;
+  // (from January; or one whole month given by its days, 2018-10-01至2018-10-31: that month)
+  if (!m || Number(m[3]) > Number(m[4]) || (Number(m[3]) !== 1 && !(m.days && m[3] === m[4]))) return null;
   return [m[0]!, m[1]!, m[4]!];
 }
 
@@ -386,7 +393,7 @@ function monthRangeEnd(t: string): string[] | null {
  * 「2017.01-2017.10」「2017年1月至2017年10月」: a year's months from one to another ([_, year, sep, first, last]).
  */
 const MONTH_RANGE = {
-  exec(t: string): string[] | null {
+  exec(t: string): (string[] & { days?: boolean }) | null {
     const short = t.match(/^(\d{4})([年./])(\d{1,2})月?[-~～至到—–](\d{1,2})(?:月份?)?(?:累计|\(累计\))?$/);
     if (short) return short;
     const both = t.match(/^(\d{4})([年./-])(\d{1,2})月?[-~～至到—–](\d{4})[年./-](\d{1,2})(?:月份?)?(?:累计|\(累计\))?$/);
@@ -395,7 +402,7 @@ const MONTH_RANGE = {
     const days = t.match(/^(\d{4})([年./-])(\d{1,2})[月./-](\d{1,2})日?[-~～至到—–](\d{4})[年./-](\d{1,2})[月./-](\d{1,2})日?(?:累计|\(累计\))?$/);
     if (!days || days[1] !== days[5] || Number(days[4]) !== 1) return null;
     const [year, last] = [Number(days[5]), Number(days[6])];
-    return last >= 1 && last <= 12 && Number(days[7]) === new Date(Date.UTC(year, last, 0)).getUTCDate() ? [days[0], days[1]!, days[2]!, days[3]!, days[6]!] : null;
+    return last >= 1 && last <= 12 && Number(days[7]) === new Date(Date.UTC(year, last, 0)).getUTCDate() ? Object.assign([days[0], days[1]!, days[2]!, days[3]!, days[6]!], { days: true }) : null;
   },
 };
 
@@ -515,8 +522,9 @@ const STATUS_BY_WORD = new Map<string, Status>(
 
 /** 未启动/推进中/已完成 (and their listed synonyms) → not_started/in_progress/done; empty → null; else E_BAD_STATUS. */
 export function parseStatus(text: string): Parsed<Status | null> {
-  // (「/」「—」「无」: nothing to say, as an empty cell; the row then needs its figure, a milestone its status)
-  if (isNoFigure(text)) return ok(null);
+  // (「/」「—」「无」: nothing to say, as an empty cell; the row then needs its figure, a milestone its status; not
+  // 「×」「x」, which on a form often mean 未完成: asked about, E_BAD_STATUS)
+  if (NO_STATUS.test(compactCell(text))) return ok(null);
   const t = compactCell(text).replace(/[。.，,；;！!]+$/, ""); // 「已完成。」
   if (t === "") return ok(null);
   const status = STATUS_BY_WORD.get(/^[A-Za-z]+$/.test(t) ? t.toLowerCase() : t);

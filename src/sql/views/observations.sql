@@ -59,6 +59,7 @@ WITH versions AS (
     last_value(CASE WHEN value IS NOT NULL THEN period END IGNORE NULLS) OVER before AS previous_period,
     last_value(value IGNORE NULLS) OVER before AS previous_value,
     last_value(CASE WHEN value IS NOT NULL THEN receipt_no END IGNORE NULLS) OVER before AS previous_receipt,
+    last_value(CASE WHEN value IS NOT NULL THEN versions END IGNORE NULLS) OVER before AS previous_versions,
     last_value(status IGNORE NULLS) OVER before AS previous_status,
     last_value(CASE WHEN status IS NOT NULL THEN period END IGNORE NULLS) OVER before AS previous_status_period
   FROM current c
@@ -67,14 +68,14 @@ WITH versions AS (
   SELECT j.*,
     CASE
       -- (a note explains a fall unless it says nothing: 无, /, 同上 … — EXPLAINS_FALL_SQL of src/ingest/review.ts; and
-      -- only a note written knowing the figure it falls below: not one loaded before that figure was, a month raised
-      -- by a later correction)
+      -- not one written before the figure it falls below was corrected: a month sent again, raised, after this row was
+      -- loaded; a month first sent late is no correction, the note may well explain the fall from the one before)
       WHEN value IS NULL OR previous_value IS NULL OR value >= previous_value OR NOT target_rises
-        OR (previous_receipt <= receipt_no AND (coalesce(note, '') <> '' AND NOT (length(note) <= 10 AND regexp_full_match(note, '(?i)^(?:[/／\\、xX×*＊.。·…]+|[-－—–─_＿~～]+|无|没有|空|略|同上|如上|见上|暂无|无说明|无变化|正常|不适用|推进中|进行中|正在推进|正常推进|正常推进中|有序推进|稳步推进|持续推进|按计划推进|按序时推进|进展顺利|进展良好|顺利|良好|已完成|未启动|n/?a|null|none)[。.]?$')))) THEN NULL
+        OR (NOT (previous_receipt > receipt_no AND previous_versions > 1) AND (coalesce(note, '') <> '' AND NOT (length(note) <= 10 AND regexp_full_match(note, '(?i)^(?:[/／\\、xX×*＊.。·…]+|[-－—–─_＿~～]+|无|没有|空|略|同上|如上|见上|暂无|无说明|无变化|正常|不适用|推进中|进行中|正在推进|正常推进|正常推进中|有序推进|稳步推进|持续推进|按计划推进|按序时推进|进展顺利|进展良好|顺利|良好|已完成|未启动|n/?a|null|none)[。.]?$')))) THEN NULL
       WHEN drop_reason IS NOT NULL AND previous_receipt <= receipt_no THEN drop_reason
       ELSE '累计值 ' || regexp_replace(CAST(value AS VARCHAR), '\.0$', '') || ' 低于此后载入的 ' || previous_period || ' 的 '
         || regexp_replace(CAST(previous_value AS VARCHAR), '\.0$', '')
-        || CASE WHEN previous_receipt > receipt_no AND coalesce(note, '') <> '' THEN '（本行的进展情况写于该数载入之前）：请核对哪一期有误' ELSE '，且进展情况未作说明' END
+        || CASE WHEN previous_receipt > receipt_no AND coalesce(note, '') <> '' THEN '（本行的进展情况写于该数更正之前）：请核对哪一期有误，重报本月时在进展情况中说明' ELSE '，且进展情况未作说明' END
     END AS fall_reason
   FROM judged j
 ), jumps AS (
