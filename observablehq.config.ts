@@ -1,7 +1,7 @@
 import {execFileSync} from "node:child_process";
 import {existsSync} from "node:fs";
 import {fileURLToPath} from "node:url";
-import {claimLoaderCache, refreshLoaderCache} from "./src/loadercache.ts";
+import {claimLoaderCache, loaderInputs, refreshLoaderCache} from "./src/loadercache.ts";
 import {sitePaths} from "./src/sitepaths.ts";
 
 // The libraries the pages import come from node_modules, bundled into Framework's npm cache by `npm run docs:vendor`
@@ -31,13 +31,15 @@ if (asOf && !(/^\d{4}-\d{2}-\d{2}$/.test(asOf) && !Number.isNaN(Date.parse(`${as
 // (LUOSHI_CONFIG_ONLY: a project of its own that imports this config for its settings, the offline test's probe, has
 // nothing to do with the site's cache)
 const docsRoot = fileURLToPath(new URL("./docs", import.meta.url));
-const other = process.env.LUOSHI_CONFIG_ONLY ? null : claimLoaderCache(docsRoot);
+// (what the loaders read, walked once for both steps)
+const inputs = process.env.LUOSHI_CONFIG_ONLY ? null : loaderInputs();
+const other = inputs === null ? null : claimLoaderCache(docsRoot, inputs);
 if (other) {
   console.error(`[luoshi] 另一个站点预览或生成（进程 ${other.pid}）正在使用另一个数据仓库或核对日期（${other.db}，核对日期 ${other.asOf}），` +
     `两者共用站点数据的缓存（docs/.observablehq/cache），同时运行会使页面显示对方的数据：请先停止它（如 npm start 打开的预览：在其终端按 Ctrl+C），再运行本命令。站点未生成，已有的站点未改动。`);
   process.exit(3);
 }
-if (!process.env.LUOSHI_CONFIG_ONLY && refreshLoaderCache(docsRoot)) console.error("[luoshi] 数据仓库、核对日期或程序有变化：已清除站点数据的缓存，将重新生成");
+if (inputs !== null && refreshLoaderCache(docsRoot, inputs)) console.error("[luoshi] 数据仓库、核对日期或程序有变化：已清除站点数据的缓存，将重新生成");
 
 // Observable Framework 1.13.4 configuration for the 落实 luoshi site.
 // The site must build, preview and run with no network at all (see OFFLINE.md): nothing here
