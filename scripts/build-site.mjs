@@ -7,6 +7,7 @@ import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { processAlive } from "../dist/src/lock.js";
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const output = resolve(root, process.env.LUOSHI_SITE_OUTPUT || "dist-site");
@@ -14,19 +15,11 @@ const building = `${output}.building-${process.pid}`;
 const old = `${output}.old-${process.pid}`;
 const env = { ...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true" };
 
-const alive = (pid) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return e.code === "EPERM";
-  }
-};
 // (folders of builds no longer running)
 if (existsSync(dirname(output))) {
   for (const name of readdirSync(dirname(output))) {
     const m = name.startsWith(`${basename(output)}.`) && /\.(?:building|old)-(\d+)$/.exec(name);
-    if (m && !alive(Number(m[1]))) rmSync(join(dirname(output), name), { recursive: true, force: true });
+    if (m && !processAlive(Number(m[1]))) rmSync(join(dirname(output), name), { recursive: true, force: true });
   }
 }
 // Ctrl+C reaches Framework too, which stops: the failed build is then cleaned up below

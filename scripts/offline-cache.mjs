@@ -28,6 +28,7 @@ import { copyFile, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { processAlive } from "../dist/src/lock.js";
 
 const started = performance.now();
 const scriptPath = fileURLToPath(import.meta.url);
@@ -122,7 +123,7 @@ async function cleanLoaderCache() {
   // (a preview or build running now reads it: left to the site config, which drops what differs from this run's
   // inputs, or stops this run when the other one reads another warehouse: src/loadercache.ts)
   const users = path.join(options.root, ".observablehq", "loader-users");
-  const live = existsSync(users) ? readdirSync(users).map((f) => Number(f.replace(/\.json$/, ""))).filter((pid) => Number.isInteger(pid) && alive(pid)) : [];
+  const live = existsSync(users) ? readdirSync(users).map((f) => Number(f.replace(/\.json$/, ""))).filter((pid) => Number.isInteger(pid) && processAlive(pid)) : [];
   if (live.length > 0) {
     log(`not clearing cached loader output: in use by process ${live.join(", ")} (a running preview or build)`);
     return 0;
@@ -134,15 +135,6 @@ async function cleanLoaderCache() {
     ++removed;
   }
   return removed;
-}
-
-function alive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return e.code === "EPERM";
-  }
 }
 
 function findPackageDir(name, fromDir) {
