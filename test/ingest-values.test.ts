@@ -291,6 +291,8 @@ describe("parsePeriod", () => {
     ["2017年1-10月", "2017-10"], // a cumulative figure: the last month
     ["2018-01-01至2018-03-31", "2018-03"], // the same, as whole months' days
     ["2018年1月1日至2018年3月31日", "2018-03"],
+    ["2018年1月1日-3月31日", "2018-03"], // the end's year left out: the start's
+    ["2018.1.1-3.31", "2018-03"],
     ["2016-01-01至2016-02-29", "2016-02"],
     ["2018-10-01至2018-10-31", "2018-10"], // one whole month
     ["2018年3月报", "2018-03"], // the March report
@@ -353,7 +355,7 @@ describe("parsePeriod", () => {
     expect(parsePeriod("2017年9-10月")).toMatchObject({ ok: false, message: expect.stringContaining("统计期请写月份（2017-10）") });
   });
   it("reads a range of days only when it spans whole months from January (not to the 15th, not across years)", () => {
-    for (const text of ["2018-01-01至2018-03-15", "2017-01-01至2018-03-31", "2018-01-02至2018-03-31", "2018-01-01至2018-02-30"]) {
+    for (const text of ["2018-01-01至2018-03-15", "2017-01-01至2018-03-31", "2018-01-02至2018-03-31", "2018-01-01至2018-02-30", "2018年1月1日-3月15日", "2018.1.1-2.30"]) {
       expect(codeOf(parsePeriod(text)), text).toBe("E_BAD_PERIOD");
     }
   });

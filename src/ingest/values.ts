@@ -400,8 +400,10 @@ const MONTH_RANGE = {
     if (short) return short;
     const both = t.match(/^(\d{4})([年./-])(\d{1,2})月?[-~～至到—–](\d{4})[年./-](\d{1,2})(?:月份?)?(?:累计|\(累计\))?$/);
     if (both) return both[1] === both[4] ? [both[0], both[1]!, both[2]!, both[3]!, both[5]!] : null;
-    // 「2018-01-01至2018-03-31」「2018年1月1日至2018年3月31日」: whole months, from a month's first day to a month's last
-    const days = t.match(/^(\d{4})([年./-])(\d{1,2})[月./-](\d{1,2})日?[-~～至到—–](\d{4})[年./-](\d{1,2})[月./-](\d{1,2})日?(?:累计|\(累计\))?$/);
+    // 「2018-01-01至2018-03-31」「2018年1月1日至2018年3月31日」「2018年1月1日-3月31日」: whole months, from a month's
+    // first day to a month's last (the end's year, when left out, is the start's)
+    const days = t.match(/^(\d{4})([年./-])(\d{1,2})[月./-](\d{1,2})日?[-~～至到—–](?:(\d{4})[年./-])?(\d{1,2})[月./-](\d{1,2})日?(?:累计|\(累计\))?$/);
+    if (days && days[5] === undefined) days[5] = days[1]!;
     if (!days || days[1] !== days[5] || Number(days[4]) !== 1) return null;
     const [year, last] = [Number(days[5]), Number(days[6])];
     return last >= 1 && last <= 12 && Number(days[7]) === new Date(Date.UTC(year, last, 0)).getUTCDate() ? Object.assign([days[0], days[1]!, days[2]!, days[3]!, days[6]!], { days: true }) : null;
