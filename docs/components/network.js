@@ -182,7 +182,7 @@ function cachedLayout(nodes, edges, width, height) {
  * `selected` (a department id) highlights its ties; `href(node)` links nodes to department pages.
  */
 export function networkGraph({nodes, edges}, {width = 640, height, selected = null, href} = {}) {
-  width = Math.max(320, width);
+  width = Math.max(240, width); // (no wider than a phone's card: a label past its edge is cut)
   height ??= Math.round(Math.max(440, Math.min(640, width * 0.62)));
   // On a narrow screen the labels may not fit: grow the chart until they do.
   let layout = cachedLayout(nodes, edges, width, height);
