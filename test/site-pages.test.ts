@@ -103,6 +103,8 @@ describe.skipIf(!HAVE_CHROMIUM)("site pages in Chromium, against the warehouse",
   beforeAll(async () => {
     mkdirSync(SCREENS, { recursive: true });
     site = await builtSite(); // warehouse and site built once per run into a private folder (test/support/site.ts)
+    // (two sample files are rejected whole on purpose: exit 2; every other file loads)
+    expect(site.ingest.code, site.ingest.output.slice(-4000)).toBe(2);
     expect(site.build.code, site.build.output.slice(-4000)).toBe(0);
     wh = await openWarehouse(site.db, { readOnly: true });
     server = await serveStatic(site.dir);
@@ -237,6 +239,45 @@ describe.skipIf(!HAVE_CHROMIUM)("site pages in Chromium, against the warehouse",
       const back = await opened.page.locator('#observablehq-main a[href^="../../"]').evaluateAll((as) => as.map((a) => a.getAttribute("href")));
       expect(back.length).toBeGreaterThan(2);
       expect(back.filter((h) => !h!.startsWith("../../departments/") && !h!.endsWith(`?policy=${POLICY}`))).toEqual([]);
+    } finally {
+      await opened.close();
+    }
+  }, 120_000);
+
+  // (the sample files: row 17 has a month corrected by a later file and a month sent back; row 23 a flagged month)
+  it.each([17, 23])("/tasks/…/r%i shows each month's current figure as observations holds it, marked 改 when corrected and 待复核 when flagged, and 退回 for a month sent back", async (rowNo) => {
+    const opened = await visit(`/tasks/${POLICY}/r${String(rowNo).padStart(2, "0")}`, `task-r${rowNo}-history`);
+    try {
+      const table = await opened.page.locator("table.report-history").evaluate((t) => {
+        const periods = [...t.querySelectorAll("thead th")].slice(2).map((th) => th.textContent!.trim());
+        return [...t.querySelectorAll("tbody tr")].flatMap((tr) => {
+          const [code, department, ...cells] = [...tr.querySelectorAll("td")].map((td) => td.textContent!.trim());
+          return cells.map((text, i) => [`${code}|${department}|${periods[i]}`, text] as const);
+        });
+      });
+      const shown = new Map<string, string>(table);
+      const units = new Map((await sql("SELECT DISTINCT code, unit FROM target_progress WHERE policy_id = $1 AND row_no = CAST($2 AS INTEGER)", [POLICY, String(rowNo)])).map((r) => [r.code, r.unit ?? ""]));
+      const history = await sql(`SELECT o.code, o.department_name, o.period, o.value, o.status, o.versions, o.flagged FROM observations o
+        JOIN targets t USING (target_id) WHERE t.policy_id = $1 AND t.row_no = CAST($2 AS INTEGER)`, [POLICY, String(rowNo)]);
+      const returned = await sql(`SELECT DISTINCT x.target_code AS code, x.department_name, x.period FROM rejects x JOIN targets t ON t.code = x.target_code
+        WHERE t.policy_id = $1 AND t.row_no = CAST($2 AS INTEGER) AND x.department_name IS NOT NULL AND x.period IS NOT NULL AND x.corrected_by IS NULL`, [POLICY, String(rowNo)]);
+      const status = { done: "已完成", in_progress: "推进中", not_started: "未启动" } as Record<string, string>;
+      const expected = new Map<string, string>([
+        ...returned.map((r) => [`${r.code}|${r.department_name}|${r.period}`, "退回"] as const),
+        ...history.map((h) => [`${h.code}|${h.department_name}|${h.period}`,
+          `${h.value !== null ? `${h.value}${units.get(h.code) ?? ""}` : status[h.status as string]}${Number(h.versions) > 1 ? "改" : ""}${h.flagged ? "待复核" : ""}`] as const),
+      ]);
+      // every month shown is the warehouse's (— where nothing came), and the table shows the months of the row's figures
+      expect(table.length).toBeGreaterThan(0);
+      for (const [key, text] of table) expect(text, key).toBe(expected.get(key) ?? "—");
+      const listed = [...expected.keys()].filter((k) => shown.has(k));
+      expect(listed.length, "the months of the figures in the table").toBeGreaterThan(0);
+      // (what this row's sample files hold: row 17 a correction and a month sent back, row 23 a flag)
+      const marks = [...shown.values()].join(" ");
+      if (rowNo === 17) {
+        expect(marks).toContain("改");
+        expect(marks).toContain("退回");
+      } else expect(marks).toContain("待复核");
     } finally {
       await opened.close();
     }

@@ -1,7 +1,7 @@
 // The built site, shared by every test file of a run: the first file that asks builds the warehouse and the site
 // (offline, every outbound connection blocked) into the run's private folder; the others wait for its result.
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { inject } from "vitest";
 import { PACKAGE_ROOT } from "../../src/paths.js";
@@ -21,6 +21,10 @@ export interface BuiltSite {
   dir: string;
   /** The warehouse the site was built from. */
   db: string;
+  /** Its data folder: the task tables, and the sample monthly files (data/samples/schedule.csv) archived there. */
+  data: string;
+  /** `luoshi ingest --schedule` of the sample monthly files (exit 2: two of them are rejected on purpose). */
+  ingest: Run;
   vendor: Run;
   build: Run;
 }
@@ -63,11 +67,18 @@ export async function builtSite(): Promise<BuiltSite> {
   }
   const db = path.join(work, "warehouse.duckdb");
   const dir = path.join(work, "site");
-  await buildWarehouse({ data: path.join(PACKAGE_ROOT, "data"), db });
-  const env = offlineEnv({ LUOSHI_SITE_OUTPUT: dir, LUOSHI_DB: db });
+  // the policies of data/ and the sample monthly files, loaded as `npm start` loads them: the pages show figures,
+  // corrections, flags and months sent back
+  const data = path.join(work, "data");
+  mkdirSync(data);
+  cpSync(path.join(PACKAGE_ROOT, "data", "policies"), path.join(data, "policies"), { recursive: true });
+  copyFileSync(path.join(PACKAGE_ROOT, "data", "calendar.csv"), path.join(data, "calendar.csv"));
+  await buildWarehouse({ data, db });
+  const ingest = await run([path.join(PACKAGE_ROOT, "bin", "luoshi.js"), "ingest", "--schedule", path.join(PACKAGE_ROOT, "data", "samples", "schedule.csv"), "--data", data, "--db", db], offlineEnv());
+  const env = offlineEnv({ LUOSHI_SITE_OUTPUT: dir, LUOSHI_DB: db, LUOSHI_DATA: data });
   const vendor = await run([path.join(PACKAGE_ROOT, "scripts", "offline-cache.mjs"), "--clean-loader-cache"], env);
   const build = await run([observable, "build"], env);
-  const site: BuiltSite = { dir, db, vendor, build };
+  const site: BuiltSite = { dir, db, data, ingest, vendor, build };
   writeFileSync(result, JSON.stringify(site));
   return site;
 }
