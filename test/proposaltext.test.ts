@@ -56,4 +56,12 @@ describe("DOWN_BEFORE", () => {
     const inView = /regexp_matches\(lead_in, '([^']+)'\), false\) AS falls/.exec(sql)?.[1];
     expect(inView).toBe(DOWN_BEFORE.source);
   });
+  it("reads a fall in the words before the figure, the later figures of a list too (分别减少3%和5%: both fall)", () => {
+    for (const t of ["成本降低", "下降到", "压缩至", "降至约", "化肥农药使用量分别减少3%和", "分别下降3%、5%和", "减少3.5%及", "分别降低", "下降0.5个百分点和", "降至0.5吨和"]) {
+      expect(DOWN_BEFORE.test(t), t).toBe(true);
+    }
+    for (const t of ["增长", "新增", "增长3%和", "减少3%，新增", "减少落后企业3家，淘汰产能", "减少3家企业和新增", "提高到"]) {
+      expect(DOWN_BEFORE.test(t), t).toBe(false);
+    }
+  });
 });

@@ -48,7 +48,7 @@ JOIN raw.policies p ON p.policy_id = g.policy_id
 ),
 periods AS (
   SELECT * EXCLUDE (lead_in),
-    coalesce(regexp_matches(lead_in, '(降低|下降|减少|压缩|压减|缩短|削减|减|降)(了|到|至|为)?(约|近|超过|不少于|不低于|达)?$'), false) AS falls,
+    coalesce(regexp_matches(lead_in, '(降低|下降|减少|压缩|压减|缩短|削减|减|降)(了|到|至|为)?(分别)?(约|近|超过|不少于|不低于|达)?([0-9０-９.]+[^0-9０-９.和、及与，,；;。]{0,4}(和|、|及|与))*$'), false) AS falls,
     -- (年均增长10%, 每年下降3%: a rate of each year, not one over the whole span)
     coalesce(regexp_matches(lead_in, '年均|每年|年平均|平均每年|逐年'), false) AS yearly,
     CASE
