@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { readTaskTable } from "../src/tasktable.js";
 import { readRegistryFile } from "../src/targets/registryfile.js";
 import { compareRegistry, proposeTargets, registerNew, type Proposal, type RegistryEntry } from "../src/targets/registry.js";
+import { proposalText } from "../src/targets/proposaltext.js";
 import { copyData, edit, POLICY, REAL_DATA } from "./support/fixtures.js";
 
 const { table, errors } = readTaskTable(join(REAL_DATA, "policies", POLICY));
@@ -96,8 +97,10 @@ describe("the analyst's word on a proposal stands", () => {
     const changed = readTaskTable(policyDir);
     expect(changed.errors).toEqual([]);
     const diff = compareRegistry(readRegistryFile(join(policyDir, "targets.csv")), proposeTargets(changed.table!));
-    expect(diff.retired).toEqual([entry.code]);
-    expect(diff.added.map((a) => [a.row_no, a.value, a.annex_text])).toEqual([[6, 480, "达到480家"]]);
+    // (the body's 450家 is the same duty stated otherwise: noted on the annex's proposal, not proposed on its own)
+    expect(diff.retired).toEqual([]);
+    expect(diff.missing).toEqual([]);
+    expect(diff.added.map((a) => [a.row_no, a.value, a.annex_text, a.body_text, a.body_differs])).toEqual([[6, 480, "达到480家", "达到450家", true]]);
   });
 
   it("a target corrected by hand (its subject and unit) is still the proposal read from the same words: listed, never added again", () => {
@@ -145,6 +148,26 @@ describe("a deadline stated for one clause of a row", () => {
     const [registered] = registerNew("CX75", [], row27.filter((p) => p.kind === "quantity").map((p) => ({ ...p, horizon_text: "10月底前", deadline: "2017-10-31" })), 2017);
     const diff = compareRegistry([registered!], row27);
     expect(diff.matched[0]!.changes).toEqual([{ field: "horizon_text", registered: "10月底前", proposed: "" }]);
+  });
+});
+
+describe("a figure the body states otherwise than the annex", () => {
+  it("新增工业机器人300台 in the body, 200台 in the annex: one target, the annex's figure, the difference noted for review", () => {
+    const items = table!.items.map((i) => (i.body_text.includes("新增工业机器人200台") ? { ...i, body_text: i.body_text.replace("新增工业机器人200台", "新增工业机器人300台") } : i));
+    expect(items).not.toEqual(table!.items);
+    const proposals = proposeTargets({ ...table!, items }).filter((p) => p.subject === "工业机器人");
+    expect(proposals).toHaveLength(1);
+    expect(proposals[0]).toMatchObject({ value: 200, unit: "台", annex_text: "200台", body_text: "300台", body_differs: true });
+    const item = items.find((i) => i.body_text.includes("新增工业机器人300台"))!;
+    const row = table!.tasks.find((t) => t.row_no === proposals[0]!.row_no)!;
+    expect(proposalText(proposals[0]!, row, item.body_text)).toMatch(/；正文另作“[^”]*新增工业机器人300台”，与附件不同：以附件为准/);
+    // the same figure in both: linked, nothing noted
+    const same = proposeTargets(table!).filter((p) => p.subject === "工业机器人");
+    expect(same).toHaveLength(1);
+    expect(same[0]!.body_differs).toBe(false);
+    // another unit is another duty: not linked
+    const other = table!.items.map((i) => (i.body_text.includes("新增工业机器人200台") ? { ...i, body_text: i.body_text.replace("新增工业机器人200台", "新增工业机器人300套") } : i));
+    expect(proposeTargets({ ...table!, items: other }).filter((p) => p.subject === "工业机器人")).toHaveLength(2);
   });
 });
 

@@ -73,6 +73,9 @@ export function proposalText(p: Proposal, row: ProposalRow | undefined, bodyText
     : row?.deadline_text ? `无日期（附件“${row.deadline_text}”）` : "无（附件未写完成时限）";
   const source = p.annex_text !== "" ? `附件“${sourceWords(row?.content ?? "", p.annex_start, p.annex_end) || p.annex_text}”`
     : p.body_text !== "" ? `正文“${sourceWords(bodyText, p.body_start, p.body_end) || p.body_text}”` : "";
+  // (the body states the duty otherwise, 60公里 for the annex's 50公里: the annex's is the target)
+  const differs = p.annex_text !== "" && p.body_text !== "" && p.body_differs
+    ? `；正文另作“${(p.body_source === "body" && sourceWords(bodyText, p.body_start, p.body_end)) || p.body_text}”，与附件不同：以附件为准，请核对（见文本核对）` : "";
   const share = needsBaseline(p, row, bodyText) ? `；${BASELINE_HINT}` : "";
-  return `${KIND[p.kind] ?? p.kind}「${p.subject}」：${what}${measure ? `（${measure}）` : ""}；时限 ${deadline}${source ? `；${source}` : ""}${share}`;
+  return `${KIND[p.kind] ?? p.kind}「${p.subject}」：${what}${measure ? `（${measure}）` : ""}；时限 ${deadline}${source ? `；${source}` : ""}${differs}${share}`;
 }

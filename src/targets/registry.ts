@@ -67,6 +67,12 @@ export function sameDuty(a: ParsedTarget, b: ParsedTarget): boolean {
   return similarity(a.subject, b.subject) >= 0.6 || a.subject.includes(b.subject) || b.subject.includes(a.subject);
 }
 
+/** The same duty with another figure: quantities of one unit whose subjects are alike (农村公路 50公里 and 60公里). */
+export function sameDutyOtherFigure(a: ParsedTarget, b: ParsedTarget): boolean {
+  if (a.kind !== "quantity" || b.kind !== "quantity" || a.baseUnit !== b.baseUnit || a.subject === "" || b.subject === "") return false;
+  return similarity(a.subject, b.subject) >= 0.6 || a.subject.includes(b.subject) || b.subject.includes(a.subject);
+}
+
 function toProposal(rowNo: number, t: ParsedTarget, rowDeadline: string | null): Proposal {
   // (a horizon from an earlier clause, bound to its verb, gives way to the row's own deadline: 10月底前完成方案编制，淘汰…)
   const horizon = t.horizon?.carried && rowDeadline !== null && t.horizon.deadline !== rowDeadline ? null : t.horizon;
@@ -124,8 +130,16 @@ export function proposeTargets(table: TaskTable): Proposal[] {
       }
       return false;
     };
+    // a body figure for an annex duty that differs from the annex's (新建农村公路60公里 in the body, 50公里 in the
+    // annex): one duty, not two; the annex's figure is the target, the difference is noted (文本核对 shows both)
+    const linkDiffering = (target: ParsedTarget) => {
+      const match = target.kind === "quantity" ? annex.find((a) => a.proposal.body_source === "" && sameDutyOtherFigure(a.target, target)) : undefined;
+      if (!match) return false;
+      Object.assign(match.proposal, { body_source: "body", body_text: target.text, body_start: target.start, body_end: target.end, body_differs: true });
+      return true;
+    };
     const bodyTargets = parseTargets(item.body_text, { policyDate });
-    const unmatched = bodyTargets.filter((t) => !link(t, "body"));
+    const unmatched = bodyTargets.filter((t) => !link(t, "body")).filter((t) => !linkDiffering(t));
     // a title number that repeats a body or annex figure adds nothing; one stated only in the title is a target
     const titleTargets = parseTargets(item.title, { policyDate }).filter(
       (t) => t.kind === "quantity" && !bodyTargets.some((b) => sameDuty(b, t)) && !annex.some((a) => sameDuty(a.target, t)),
