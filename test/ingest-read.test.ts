@@ -1043,6 +1043,27 @@ describe("readMonthlyFile: .xlsx sheets and cells", () => {
     expect(r.rows.map((x) => x.value)).toEqual([460]);
   });
 
+  it("an ISO date cell (t=\"d\", 2018-03-01T00:00:00) is the day it shows, whatever the machine's time zone", async () => {
+    const plain = [["报送单位", "指标编码", "统计期", "累计完成值", "填报日期"], ["市经信局", "ZN-01", 1, 450, 2]];
+    const book = (await writeExcelFile([{ data: plain, sheet: "本月" }]).toBuffer()) as Buffer;
+    const iso = patch(book, "xl/worksheets/sheet1.xml", (xml) => xml
+      .replace(/<c r="C2"[^>]*>.*?<\/c>/, '<c r="C2" t="d"><v>2017-10-01T00:00:00</v></c>')
+      .replace(/<c r="E2"[^>]*>.*?<\/c>/, '<c r="E2" t="d"><v>2017-11-03T00:00:00.000</v></c>'));
+    expect(strFromU8(unzipSync(iso)["xl/worksheets/sheet1.xml"]!)).toContain('t="d"><v>2017-10-01T00:00:00</v>');
+    const zone = process.env.TZ;
+    try {
+      for (const tz of ["Asia/Shanghai", "America/New_York", "UTC"]) {
+        process.env.TZ = tz; // (Node reads a changed TZ at once)
+        const r = await readMonthlyFile({ name: "iso.xlsx", bytes: iso }, CTX);
+        expect(r.rejects, tz).toEqual([]);
+        expect(r.rows.map((x) => [x.period, x.value, x.reportedAt]), tz).toEqual([["2017-10", 450, "2017-11-03"]]);
+      }
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+
   it("a workbook in the 1904 date system (old Excel for Mac): a bare number in 统计期 and 填报日期 counts from 1904-01-01", async () => {
     const plain = [["报送单位", "指标编码", "统计期", "累计完成值", "填报日期"], ["市经信局", "ZN-01", 41547, 450, 41580]];
     const book = (await writeExcelFile([{ data: plain, sheet: "本月" }]).toBuffer()) as Buffer;

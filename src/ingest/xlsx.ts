@@ -197,16 +197,31 @@ export function withCellReferences(xml: string): string {
   });
 }
 
+/** A date cell (t="d") whose ISO value has a time and no zone: `<v>2018-03-01T00:00:00</v>`. */
+const ZONELESS_DATE = /(<(?:\w+:)?c\b[^>]*\bt\s*=\s*["']d["'][^>]*>\s*<((?:\w+:)?)v>\s*)(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(\s*<\/\2v>)/g;
+
 /**
- * The workbook with references written into every sheet that leaves some out (withCellReferences); the same bytes
- * when none does, or when the package cannot be read (read-excel-file then says why).
+ * Date cells (t="d", the ISO form Strict workbooks and some exporters write) as the wall-clock time they show:
+ * read-excel-file parses `2018-03-01T00:00:00` in the machine's time zone (a day early in China once taken as UTC),
+ * so the value is marked UTC, as every other date cell is read.
+ */
+export function withUtcDateCells(xml: string): string {
+  if (!/\bt\s*=\s*["']d["']/.test(xml)) return xml;
+  return xml.replace(ZONELESS_DATE, (_m, open: string, _prefix: string, value: string, close: string) => `${open}${value}Z${close}`);
+}
+
+/**
+ * The workbook with references written into every sheet that leaves some out (withCellReferences) and its ISO date
+ * cells read as the time they show (withUtcDateCells); the same bytes when no sheet needs either, or when the package
+ * cannot be read (read-excel-file then says why).
  */
 export function referencedWorkbook(bytes: Uint8Array): Uint8Array {
   const isSheet = (name: string) => /^xl\/worksheets\/[^/]+\.xml$/.test(name);
+  const fix = (xml: string) => withUtcDateCells(withCellReferences(xml));
   let files: Record<string, Uint8Array>;
   try {
     const sheets = unzipSync(bytes, { filter: (f) => isSheet(f.name) });
-    if (!Object.values(sheets).some((data) => UNREFERENCED.test(strFromU8(data)))) return bytes;
+    if (!Object.values(sheets).some((data) => { const xml = strFromU8(data); return fix(xml) !== xml; })) return bytes;
     files = unzipSync(bytes);
   } catch {
     return bytes;
@@ -215,7 +230,7 @@ export function referencedWorkbook(bytes: Uint8Array): Uint8Array {
   for (const [name, data] of Object.entries(files)) {
     if (!isSheet(name)) continue;
     const xml = strFromU8(data);
-    const fixed = withCellReferences(xml);
+    const fixed = fix(xml);
     if (fixed !== xml) {
       files[name] = strToU8(fixed);
       changed = true;
