@@ -211,6 +211,14 @@ describe("readMonthlyFile: CSV layouts", () => {
     expect([u.fileError, u.rows.map((x) => x.value)]).toEqual([null, [440]]);
   });
 
+  it("a look-alike of 进展情况 heading a column of its own in a two-row header (merged down) is the note, as in a one-row header", async () => {
+    for (const heading of ["进展情况及存在问题", "本月工作进展", "推进情况及下步打算"]) {
+      const csv = [`报送单位,指标编码,统计期,累计完成情况,,完成状态,${heading}`, ",,,数值,单位,,", "市经信局,ZN-01,2017-10,440,家,推进中,口径调整：剔除注销企业10家"].join("\n");
+      const r = await readMonthlyFile({ name: "two-rows.csv", bytes: Buffer.from(csv) }, CTX);
+      expect([heading, r.fileError, r.file.ignoredColumns, r.rows.map((x) => [x.value, x.status, x.note])]).toEqual([heading, null, [], [[440, "in_progress", "口径调整：剔除注销企业10家"]]]);
+    }
+  });
+
   it("the department and the period under longer names: 报送单位名称, 部门名称, 统计时段, 报告期间, 所属期", async () => {
     for (const [department, period] of [["报送单位名称", "统计时段"], ["填报单位名称", "报告期间"], ["部门名称", "所属期"]]) {
       const r = await readMonthlyFile({ name: "names.csv", bytes: Buffer.from(`${department},指标编码,${period},累计完成值\n市经信局,ZN-01,2017-10,440\n`) }, CTX);

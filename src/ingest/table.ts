@@ -334,9 +334,12 @@ function twoRowCandidate(upper: string[], lower: string[], index: number): Candi
   const width = Math.max(upper.length, lower.length);
   // 累计完成值 over 上月 | 本月: the column of the period now (本月) is the figure, last period's (上月) is not read
   let current: { from: number; to: number; at: number } | null = null;
+  /** Each column's heading of its own (standing alone in the upper row), for noteLikeColumn. */
+  const own: string[] = [];
   for (let c = 0; c < width; c++) {
     const top = cleanCell(upper[c] ?? "");
     const sub = cleanCell(lower[c] ?? "");
+    own.push(top !== "" && (sub === "" || sub === top) ? top : "");
     if (top !== "" && top !== group) {
       const split = splitHeader(top);
       current = ALIAS_TO_FIELD.get(split.key) === "value" ? currentOverEarlier(upper, lower, c) : null;
@@ -388,7 +391,9 @@ function twoRowCandidate(upper: string[], lower: string[], index: number): Candi
     const kept = at.filter((k) => figureGroup(groups[k]!));
     if (at.length > 1 && kept.length >= 1 && kept.length < at.length) for (const k of at) if (!kept.includes(k)) dropped.add(k);
   }
-  return { index, matches: matches.filter((_, k) => !dropped.has(k)), line };
+  const kept = matches.filter((_, k) => !dropped.has(k));
+  noteLikeColumn(kept, own);
+  return { index, matches: kept, line };
 }
 
 /** Under a group heading of the figure, the period now's sub-heading (本月, 本期累计) and an earlier period's (上月, 上年同期). */
@@ -421,6 +426,21 @@ const NOTE_LIKE = /^[^()（）]{0,6}(?:进展|推进情况|进度情况|工作�
 const NOT_NOTE = /状态|率|%|计划|目标|时间|日期|时限|月份|编码|单位/;
 const NARRATIVE = /情况|说明|问题|打算/;
 
+/**
+ * No 进展情况 among the header's matches: a heading that reads as one (进展情况及存在问题, 本月工作进展) is the note column,
+ * not a column dropped with what it explains (added to `matches`, weak). `headings`: each column's own heading ("" for
+ * none, or for one under a group heading).
+ */
+function noteLikeColumn(matches: Candidate["matches"], headings: readonly string[]): void {
+  if (matches.filter((m) => !m.weak).length < 2 || matches.some((m) => m.field === "note")) return;
+  // (进展, 工作进度 beside no 完成状态 column may hold the status: only a heading that names a narrative, 工作进展情况,
+  // is taken then; the others are left to the questions about the columns' contents)
+  const hasStatus = matches.some((m) => m.field === "status");
+  const noteLike = (h: string) => NOTE_LIKE.test(h) && !NOT_NOTE.test(h) && (hasStatus || NARRATIVE.test(h));
+  const i = headings.findIndex((cell, k) => !matches.some((m) => m.index === k) && noteLike(cleanCell(cell ?? "").normalize("NFKC").replace(/\s+/g, "")));
+  if (i !== -1) matches.push({ field: "note", header: cleanCell(headings[i]!), index: i, bracket: null, weak: true });
+}
+
 function scanRow(row: string[], index: number): Candidate {
   const matches: Candidate["matches"] = [];
   row.forEach((cell, i) => {
@@ -431,16 +451,7 @@ function scanRow(row: string[], index: number): Candidate {
     if (field) matches.push({ field, header, index: i, bracket });
     else if (WEAK_ALIAS_TO_FIELD.has(key)) matches.push({ field: WEAK_ALIAS_TO_FIELD.get(key)!, header, index: i, bracket, weak: true });
   });
-  // no 进展情况 among them: a heading of the header row that reads as one (进展情况及存在问题, 本月工作进展) is the note
-  // column, not a column dropped with what it explains
-  if (matches.filter((m) => !m.weak).length >= 2 && !matches.some((m) => m.field === "note")) {
-    // (进展, 工作进度 beside no 完成状态 column may hold the status: only a heading that names a narrative, 工作进展情况,
-    // is taken then; the others are left to the questions about the columns' contents)
-    const hasStatus = matches.some((m) => m.field === "status");
-    const noteLike = (h: string) => NOTE_LIKE.test(h) && !NOT_NOTE.test(h) && (hasStatus || NARRATIVE.test(h));
-    const i = row.findIndex((cell, k) => !matches.some((m) => m.index === k) && noteLike(cleanCell(cell).normalize("NFKC").replace(/\s+/g, "")));
-    if (i !== -1) matches.push({ field: "note", header: cleanCell(row[i]!), index: i, bracket: null, weak: true });
-  }
+  noteLikeColumn(matches, row);
   // English `unit` is the unit of measure when another column already names the department.
   const unitAlias = normalizeKey("unit");
   const hasOtherDepartment = matches.some((m) => m.field === "department" && splitHeader(m.header).key !== unitAlias);
