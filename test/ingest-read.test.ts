@@ -625,6 +625,35 @@ describe("readMonthlyFile: forms as departments fill them in", () => {
     expect(column.file.formFields).toEqual([]);
   });
 
+  it("a signature with its name in the next cell, whatever column that is (the 指标编码 column too), is a line below the table: skipped, its name every row's", async () => {
+    const head = "报送单位,指标编码,统计期,累计完成值,单位,完成状态,进展情况";
+    const body = ["市经信局,ZN-01,2017-10,450,家,,", "市科技局,ZN-03,2017-10,,,已完成,"];
+    for (const footer of ["填表人：,张三,,填报日期：,2017-11-03,,", "填报人,张三,,填报日期,2017-11-03,,"]) {
+      const r = await readMonthlyFile({ name: "signed.csv", bytes: Buffer.from([head, ...body, footer].join("\n")) }, CTX);
+      expect([footer, r.rejects]).toEqual([footer, []]);
+      expect(r.file.skippedRows.map((x) => x.row)).toEqual([4]);
+    }
+    // the words of the statistical forms' footers: 经办人, 统计负责人, 报出日期, 报送时间, 电话, 手机, （盖章）
+    for (const footer of ["经办人：王芳,,,,联系电话：63012345,,", "统计负责人：李四,,,填表人：王芳,,报出日期：2017年11月3日,", "报送时间：2017年11月3日,,,,（单位盖章）,,",
+      "电话：63012345,,,手机：13805741234,,,", "（盖章）,,,,,,2017年11月3日", "审核人：,李明,,联系电话：,63012345,,"]) {
+      const r = await readMonthlyFile({ name: "footer.csv", bytes: Buffer.from([head, ...body, footer].join("\n")) }, CTX);
+      expect([footer, r.rejects, r.file.skippedRows.map((x) => x.row)]).toEqual([footer, [], [4]]);
+    }
+  });
+
+  it("a section heading (一、…, （三）…) in the 指标编码 or 报送单位 column, and a group's total row (各镇（街道、园区）合计), are skipped, not rejected", async () => {
+    const csv = ["指标编码,累计完成值,单位,完成状态", "一、智能化改造,,,", "ZN-01,450,家,", "（三）人才培训,,人次,", "第二部分,,,"].join("\n");
+    const r = await readMonthlyFile({ name: "sections.csv", bytes: Buffer.from(`填报单位：市经信局\n统计期：2017年10月\n${csv}`) }, CTX);
+    expect(r.rejects).toEqual([]);
+    expect(r.rows.map((x) => [x.targetCode, x.value])).toEqual([["ZN-01", 450]]);
+    expect(r.file.skippedRows.map((x) => x.row)).toEqual([4, 6, 7]);
+    const total = await readMonthlyFile({ name: "total.csv", bytes: Buffer.from([HEADER, "市经信局,ZN-01,2017-10,450,家,,,,", "各镇（街道、园区）合计,ZN-01,2017-10,900,家,,,,"].join("\n")) }, CTX);
+    expect([total.rejects, total.file.skippedRows.map((x) => x.row)]).toEqual([[], [3]]);
+    // a heading with a figure beside it is a row with a wrong code: rejected as before
+    const figured = await readMonthlyFile({ name: "figured.csv", bytes: Buffer.from(`填报单位：市经信局\n统计期：2017年10月\n指标编码,累计完成值,单位,完成状态\n一、智能化改造,450,家,`) }, CTX);
+    expect(figured.rejects.map((x) => x.code)).toEqual(["E_UNKNOWN_CODE"]);
+  });
+
   it("a template row left as it came (no figure, status or note) is no report: skipped and listed, not rejected; anything typed in it is checked", async () => {
     const csv = [HEADER, "市经信局,ZN-01,2017-10,,家,,,,", "市经信局,ZN-02,2017-10,30,万元,,,张三,", "市科技局,ZN-03,2017-10,,,,,张三,2017-11-03",
       "市科技局,ZN-04,2017-10,,%,,数据待统计局反馈,,"].join("\n");
@@ -1743,7 +1772,14 @@ describe("readMonthlyFile: .xlsx", () => {
     expect(latestMonthSheet(["10月", "汇总"])).toBeNull();
     expect(latestMonthSheet(["3月", "1月", "2月"])).toBeNull(); // neither rising nor falling
     expect(latestMonthSheet(["10月", "11月", "12月", "1月", "10月"])).toBeNull(); // more than a year: which 10月?
-    expect(latestMonthSheet(["2017年10月", "11月"])).toBeNull(); // a year in some names only
+    // a year in some names only: the others take the year nearest their neighbour's
+    expect(latestMonthSheet(["2017年10月", "11月"])).toBe(1);
+    expect(latestMonthSheet(["2018年1月", "2018年2月", "3月"])).toBe(2);
+    expect(latestMonthSheet(["2017年12月", "1月", "2月", "3月"])).toBe(3); // 2018-03
+    expect(latestMonthSheet(["3月", "2018年2月", "2018年1月"])).toBe(0); // falling: 2018-03 first
+    expect(latestMonthSheet(["11月", "12月", "2018年1月"])).toBe(2); // 2017-11, 2017-12, 2018-01
+    expect(latestMonthSheet(["2018年1月", "3月", "2月"])).toBeNull(); // neither rising nor falling
+    expect(latestMonthSheet(["2018年1月", "7月"])).toBeNull(); // 2017-07 or 2018-07: as near
     expect(latestMonthSheet(["2017年10月", "2017年10月"])).toBeNull();
     expect(latestMonthSheet(["10月"])).toBeNull();
     expect(latestMonthSheet(["Sheet1", "Sheet2"])).toBeNull();

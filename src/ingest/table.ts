@@ -266,13 +266,25 @@ export const HIDDEN_ROW = "隐藏的行，未读取；如需报送，请在 Exce
 /** Why a row of a workbook crossed out (every cell struck through) is skipped. */
 export const STRUCK_ROW = "整行带删除线，视为已删去，未读取；如需报送，请去掉删除线";
 
+/** Why a section heading in the table (一、智能化改造) is skipped. */
+const SECTION_REASON = "分类标题（一、…，（三）…），不是报送数据";
+
 /** The end of the reason a total or note line below the table is skipped for. */
 const FOOTER_REASON = "行（合计、备注等，不是报送数据）";
 
 /** A total written as a cell of its own (合计, 小计：) in a row without a 指标编码; not a note that starts with the word. */
 const TOTAL = /^(?:全市|全县|全区|全镇|全省|本市|本县|本区)?(合计|总计|小计|汇总)[:：]?$/;
 /** First words of the lines a form carries below its table: totals, notes, signatures. */
-const FOOTER = /^(?:全市|全县|全区|全镇|全省|本市|本县|本区)?(合计|总计|小计|汇总[:：]?$|备注|附注|注[:：\d１-９]|说明|填表说明|填报说明|填报单位|报送单位[:：(（]|单位负责人|负责人|分管领导|主要领导|单位领导|领导签字|签发|审核|制表|填表人|填报人[:：]|联系人|联系电话|填报日期[:：])/;
+const FOOTER = /^(?:全市|全县|全区|全镇|全省|本市|本县|本区)?(合计|总计|小计|汇总[:：]?$|备注|附注|注[:：\d１-９]|说明|填表说明|填报说明|填报单位|报送单位[:：(（]|单位负责人|统计负责人|负责人|分管领导|主要领导|单位领导|领导签字|签发|审核|制表|填表人|填报人[:：]|经办人|联系人|联系电话|电话[:：]|手机[:：]|填报日期[:：]|报出日期|报送日期[:：]|报送时间[:：]|[(（]?(?:单位)?盖章)/;
+/**
+ * A signature's label in the first cell of a line (填表人：, 审核人, 联系电话：), its name or number in the next: a line
+ * below the table whatever column that next cell is (the 指标编码 column too).
+ */
+const SIGNATURE = /^(填表人|填报人|审核人|审核|制表人?|经办人|统计负责人|单位负责人|负责人|分管领导|联系人|联系电话|电话|手机|填报日期|报出日期|报送日期|报送时间|签发人?)(?:[:：]|$)/;
+/** A section heading (一、智能化改造, （三）人才培训, 第二部分) alone in the 指标编码 column: no code. */
+const SECTION = /^(?:[一二三四五六七八九十]+[、．.]|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十\d]+(?:部分|类|章|节|项))/;
+/** A group's total as its 报送单位 (各镇（街道、园区）合计, 工业小计): no department's report. */
+const GROUP_TOTAL = /(合计|总计|小计)[:：]?$/;
 
 /**
  * Why a row below the header is not a report, or null when it is one: the header repeated (three or more header
@@ -288,8 +300,11 @@ function nonDataRow(line: string[], cells: Record<Field, string>, layout: RowLay
   // 「合计」 may stand in the 指标编码 column too (with 报送单位 merged down beside it); any other code makes the row a report
   // (and 合计 as the 报送单位 of a row that repeats a code: the towns' total of one target, no department's report)
   if (cells.targetCode !== "") {
-    const total = cells.targetCode.replace(/\s+/g, "").match(FOOTER) ?? cells.department.replace(/\s+/g, "").match(TOTAL);
-    return total ? `“${total[1]}”${FOOTER_REASON}` : null;
+    const department = cells.department.replace(/\s+/g, "");
+    const total = cells.targetCode.replace(/\s+/g, "").match(FOOTER) ?? department.match(TOTAL) ?? department.match(GROUP_TOTAL) ?? first.replace(/\s+/g, "").match(SIGNATURE);
+    if (total) return `“${total[1]}”${FOOTER_REASON}`;
+    if (SECTION.test(cells.targetCode.trim()) && cells.value === "" && cells.status === "") return SECTION_REASON;
+    return null;
   }
   if (m) return `“${m[1]}”${FOOTER_REASON}`;
   // a total row beside a 报送单位 (merged down over it, or typed): 合计 in a cell of its own
@@ -299,6 +314,7 @@ function nonDataRow(line: string[], cells: Record<Field, string>, layout: RowLay
     if (total) return `“${total[1]}”${FOOTER_REASON}`;
   }
   if (layout.fields.every((f) => cells[f] === "")) return "分类标题等，只在未识别的列中有内容";
+  if (SECTION.test(first) && cells.value === "" && cells.status === "") return SECTION_REASON;
   // a title or note written in one (merged) cell: no code, no value, no status, nothing else on the row
   if (filled.length === 1 && cells.value === "" && cells.status === "") return "只有一个单元格有内容（标题或说明）";
   return null;
@@ -1260,7 +1276,9 @@ export function rowReader(header: TableHeader, showsFigure: (index: number) => b
       codeIsHeader = isHeaderOrFooterCode(cells.targetCode);
       codeHeaders.set(cells.targetCode, codeIsHeader);
     }
-    if ((cells.targetCode === "" && unheaded === NONE) || codeIsHeader || (cells.department !== "" && TOTAL.test(cells.department.replace(/\s+/g, "")))) {
+    // (a total or a signature in the 报送单位 column, 各镇合计 or 填表人：, a section heading in the 指标编码 column: maybe no report)
+    const department = cells.department === "" ? "" : cells.department.replace(/\s+/g, "");
+    if ((cells.targetCode === "" && unheaded === NONE) || codeIsHeader || (department !== "" && (GROUP_TOTAL.test(department) || SIGNATURE.test(department))) || SECTION.test(cells.targetCode)) {
       const reason = nonDataRow(line, cells, layout);
       const moved = reason === REPEATED_HEADER ? movedColumns(line, layout) : null;
       if (moved !== null) {

@@ -735,7 +735,8 @@ export function sheetMonth(name: string): { year: number | null; month: number; 
  * Of sheets that each hold a report table, the index of the latest month when every name is one month with the same
  * text around it (「1月」…「10月」, 「2017年9月报表」「2017年10月报表」); null otherwise (read the first). With a year in
  * every name: the latest (year, month). Without: months rising in tab order (one turn of the year allowed, 11月 12月 1月)
- * → the last tab; falling (the newest tab first) → the first; else null.
+ * → the last tab; falling (the newest tab first) → the first; else null. With a year in some names only, each other
+ * name takes the year nearest its neighbour's, and the months must rise or fall.
  */
 export function latestMonthSheet(names: readonly string[]): number | null {
   if (names.length < 2) return null;
@@ -748,7 +749,22 @@ export function latestMonthSheet(names: readonly string[]): number | null {
     const max = Math.max(...key);
     return key.filter((k) => k === max).length === 1 ? key.indexOf(max) : null;
   }
-  if (all.some((m) => m.year !== null)) return null;
+  if (all.some((m) => m.year !== null)) {
+    // a year in some names only (「2017年12月」「1月」「2月」): a name without one is in the year that puts it nearest its
+    // neighbour (2018-01 after 2017-12; 2018-02 after 2018年3月 in a falling list); the months must then rise or fall
+    const keys: (number | null)[] = all.map((m) => (m.year === null ? null : m.year * 12 + m.month - 1));
+    const nearest = (month: number, to: number): number | null => {
+      const [a, b] = [-1, 0, 1].map((d) => (Math.floor(to / 12) + d) * 12 + month - 1).sort((x, y) => Math.abs(x - to) - Math.abs(y - to));
+      return Math.abs(a! - to) === Math.abs(b! - to) ? null : a!;
+    };
+    for (let i = 1; i < keys.length; i++) if (keys[i] === null && keys[i - 1] !== null) keys[i] = nearest(all[i]!.month, keys[i - 1]!);
+    for (let i = keys.length - 2; i >= 0; i--) if (keys[i] === null && keys[i + 1] !== null) keys[i] = nearest(all[i]!.month, keys[i + 1]!);
+    if (keys.some((k) => k === null)) return null;
+    const k = keys as number[];
+    const rising = k.every((x, i) => i === 0 || x > k[i - 1]!);
+    const falling = k.every((x, i) => i === 0 || x < k[i - 1]!);
+    return rising ? k.length - 1 : falling ? 0 : null;
+  }
   // each next month later (earlier), save one turn of the year a few months wide (12月 → 1月, 11月 → 2月) that does not
   // come back past the first month
   const steady = (gap: (a: number, b: number) => number) => {
