@@ -237,6 +237,13 @@ describe("readMonthlyFile: CSV layouts", () => {
     expect(r.rejects.map((x) => [x.row, x.code, x.column])).toEqual([[4, "E_REQUIRED", "完成状态"]]);
   });
 
+  it("a 单位 written with a space or in brackets (「万 元」「（亿元）」) is that unit", async () => {
+    const csv = [HEADER, "市经信局,ZN-02,2017-10,3,（亿元）,,,,", "市经信局,ZN-02,2017-11,40000,万 元,,,,"].join("\n");
+    const r = await readMonthlyFile({ name: "units.csv", bytes: Buffer.from(csv) }, CTX);
+    expect(r.rejects).toEqual([]);
+    expect(r.rows.map((x) => [x.period, x.value])).toEqual([["2017-10", 30000], ["2017-11", 40000]]);
+  });
+
   it("「—」「/」「无」 in 累计完成值 beside a status mean no figure, as an empty cell; without a status, or as 待统计, the row is rejected, saying what to write", async () => {
     const csv = [
       "报送单位,指标编码,统计期,累计完成值,完成状态",

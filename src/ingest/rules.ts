@@ -134,9 +134,9 @@ export function findTargetCode(targets: ReadonlyMap<string, IngestTarget>, writt
   return matches.length === 1 ? matches[0]! : null;
 }
 
-/** A 单位 cell: 百分比 stands for %, as in a header (累计完成值（百分比）). */
+/** A 单位 cell: 百分比 stands for %, as in a header (累计完成值（百分比）); 「万 元」「（万元）」 are 万元. */
 const unitCellText = (text: string) => {
-  const unit = normalizeCell(text);
+  const unit = normalizeCell(text).replace(/\s+/g, "").replace(/^[(（]([^()（）]+)[)）]$/, "$1");
   // (「/」「—」「无」: no unit written, as an empty cell)
   return unit === "百分比" ? "%" : isNoFigure(unit) ? null : emptyToNull(unit);
 };
