@@ -256,6 +256,27 @@ describe("a target counted from a later month", () => {
   });
 });
 
+describe("a target adjusted (target_adjustments.csv)", () => {
+  it("is judged by the value in force at the as-of date: the published one before the adjustment takes effect, the new one from then", async () => {
+    await withOwnWarehouse((f) => writeFileSync(join(f.policyDir, "target_adjustments.csv"), "code,value,value_max,effective_date,reason\nCX75-06-01,500,,2017-11-01,市政府常务会议调整\n"), async (w, load) => {
+      await load("jxj-2017-09.csv", "2017-10-03 09:00:00", ["市经信局,CX75-06-01,2017-09,460,家,,,,"], "2017-10-03");
+      const at = async (asOf: string) => {
+        await setAsOf(w.connection, asOf);
+        const [t] = (await query(w.connection, "SELECT value, published_value, adjusted_from, goal FROM targets WHERE code = 'CX75-06-01'")).rows;
+        const [p] = (await query(w.connection, "SELECT target_value, round(progress, 2) AS progress, progress_status FROM target_progress WHERE code = 'CX75-06-01' AND department_name = '市经信局'")).rows;
+        return { ...t, ...p };
+      };
+      // before 1 November: 450 published, 460 reaches it
+      expect(await at("2017-10-10")).toMatchObject({ value: 450, published_value: 450, adjusted_from: null, goal: 450, target_value: 450, progress: 1.02, progress_status: "done" });
+      // from 1 November: 500, 460 is 92 % of it (no longer done)
+      const after = await at("2017-11-03");
+      expect(after).toMatchObject({ value: 500, published_value: 450, goal: 500, target_value: 500, progress: 0.92 });
+      expect(String(after.adjusted_from)).toContain("2017-11-01");
+      expect(after.progress_status).not.toBe("done");
+    });
+  });
+});
+
 describe("when a target is done: one rule for progress, the calendar and the template (reached_periods)", () => {
   it("a goal below its baseline (450家 from 600) is reached by going down to it: 500 is not done and still owed, 440 is done and owed no more", async () => {
     const row = "CX75-06-01,published,6,quantity,reach,450,,家,家,450,level,年内,2017-12-31,实施智能化(自动化)改造项目的企业,,,2017-01-01,,";

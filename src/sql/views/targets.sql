@@ -1,4 +1,6 @@
 -- The target registry: one row per published target code, with its source sentences, deadline, reporters and adjustments.
+-- value, value_max (and goal): those in force at the as-of date (reporting_rules: SET VARIABLE as_of), the latest
+-- adjustment (target_adjustments.csv) effective by then, else the published ones (published_value, published_value_max).
 -- deadline: the target's own horizon (三年内 …) or else its row's deadline (not for a recurring target whose row's
 -- deadline phrase keeps a duty up after its date: 6月底前建立，每季度发布). Adjustments are listed, oldest first.
 -- goal: what the cumulative figure must reach by the deadline: the value, or for a count per period (每年新增企业10家,
@@ -17,7 +19,12 @@
 WITH registry AS (
 SELECT
   g.policy_id, g.target_id, g.code, g.status, g.task_id, g.row_no, g.item_id, i.item_no, i.item_label, c.chapter_no, c.title AS chapter_title,
-  g.kind, g.comparator, g.value, g.value_max, g.unit, g.value_base, g.base_unit, g.measure,
+  -- (value, value_max: those in force at the as-of date, the latest adjustment effective by then, else the published
+  -- ones; value_base likewise, in the base unit)
+  g.kind, g.comparator, CASE WHEN adj.target_id IS NULL THEN g.value ELSE adj.value END AS value,
+  CASE WHEN adj.target_id IS NULL THEN g.value_max ELSE adj.value_max END AS value_max, g.unit,
+  CASE WHEN adj.target_id IS NULL THEN g.value_base ELSE g.value_base / nullif(g.value, 0) * adj.value END AS value_base, g.base_unit, g.measure,
+  g.value AS published_value, g.value_max AS published_value_max, adj.effective_date AS adjusted_from,
   -- (a recurring target of a row whose deadline phrase keeps a duty up after its date, 6月底前建立，每季度发布: no date)
   coalesce(g.deadline, CASE WHEN g.kind = 'recurring' AND t.deadline_continues IS NOT NULL THEN NULL ELSE t.deadline_date END) AS deadline, g.horizon_text, g.subject, g.frequency, g.attributes,
   coalesce(g.counting_start, make_date(year(p.issued_date)::INTEGER, 1, 1)) AS counting_start, g.baseline,
@@ -41,6 +48,11 @@ SELECT
         || regexp_extract(substr(body_sentence_source, g.body_start + 1, g.body_end - g.body_start), '^[^0-9０-９]*')
     END, '\s+', '', 'g') AS lead_in
 FROM raw.targets g
+LEFT JOIN LATERAL (
+  SELECT a.target_id, a.value, a.value_max, a.effective_date FROM raw.target_adjustments a
+  WHERE a.target_id = g.target_id AND a.effective_date <= coalesce(getvariable('as_of')::DATE, current_date)
+  ORDER BY a.effective_date DESC, a.seq DESC LIMIT 1
+) adj ON true
 JOIN raw.tasks t ON t.task_id = g.task_id
 JOIN raw.items i ON i.item_id = g.item_id
 JOIN raw.chapters c ON c.chapter_id = i.chapter_id
