@@ -506,5 +506,13 @@ function badDeadlineHint(text: string): string {
     const phrase = month[0].replace(/^[，,；;]\s*/, "");
     return `“${phrase}”既可理解为${before}，也可理解为${by}：请写明“${before}”或“${by}”，或填写 deadline_date`;
   }
+  // (a day the month does not have: 6月31日, 2月30日)
+  const day = /(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号]/.exec(text);
+  if (day !== null) {
+    const [m, d] = [Number(day[2]), Number(day[3])];
+    const days = m >= 1 && m <= 12 ? new Date(Date.UTC(day[1] === undefined ? 2001 : Number(day[1]), m, 0)).getUTCDate() : 0;
+    if (days === 0) return `“${day[0]}”中的月份不存在：请改正，或填写 deadline_date`;
+    if (d < 1 || d > days) return `“${day[0]}”这一天不存在（${m}月只有 ${days} 天）：多半是指月底（${day[1] ?? ""}${day[1] ? "年" : ""}${m}月底前），请改正，或填写 deadline_date`;
+  }
   return "请写成“年内”“10月底前”“三年内”“2018年6月底前”“2019年12月31日前”“2019-2020年”“长期”“每季度”等，或填写 deadline_date";
 }

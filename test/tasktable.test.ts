@@ -188,6 +188,12 @@ describe("rejections name the file, row, column and reason", () => {
     expect(later.errors[0]!.message).toContain("“9月前”既可理解为8月底前，也可理解为9月底前");
   });
 
+  it("a day the month does not have (6月31日前) is rejected saying so, not with the general examples", () => {
+    const r = rejected((d) => edit(d, "tasks.csv", "10月底前,2017-10-31", "2018年6月31日前,"));
+    expect(r.errors).toMatchObject([{ code: "E_BAD_DEADLINE", row: 36, column: "deadline_text", value: "2018年6月31日前" }]);
+    expect(r.errors[0]!.message).toContain("“2018年6月31日”这一天不存在（6月只有 30 天）：多半是指月底（2018年6月底前）");
+  });
+
   it("a published_date before the issued_date (the two swapped?) is rejected, naming both", () => {
     const r = rejected((d) => edit(d, "policy.csv", ",2017-09-08,2017-09-11,", ",2017-09-11,2017-09-08,"));
     expect(r.errors).toMatchObject([{ code: "E_BAD_VALUE", column: "published_date", value: "2017-09-08" }]);
