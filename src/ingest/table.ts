@@ -275,7 +275,7 @@ const FOOTER_REASON = "行（合计、备注等，不是报送数据）";
 /** A total written as a cell of its own (合计, 小计：) in a row without a 指标编码; not a note that starts with the word. */
 const TOTAL = /^(?:全市|全县|全区|全镇|全省|本市|本县|本区)?(合计|总计|小计|汇总)[:：]?$/;
 /** First words of the lines a form carries below its table: totals, notes, signatures. */
-const FOOTER = /^(?:全市|全县|全区|全镇|全省|本市|本县|本区)?(合计|总计|小计|汇总[:：]?$|备注|附注|注[:：\d１-９]|说明|填表说明|填报说明|填报单位|报送单位[:：(（]|单位负责人|统计负责人|负责人|分管领导|主要领导|单位领导|领导签字|签发|审核|制表|填表人|填报人[:：]|经办人|联系人|联系电话|电话[:：]|手机[:：]|填报日期[:：]|报出日期|报送日期[:：]|报送时间[:：]|[(（]?(?:单位)?盖章)/;
+const FOOTER = /^(?:全市|全县|全区|全镇|全省|本市|本县|本区)?(合计|总计|小计|汇总[:：]?$|备注|附注|注[:：\d１-９]|说明|填表说明|填报说明|填报单位|报送单位[:：(（]|单位负责人|统计负责人|负责人|分管领导|主要领导|单位领导|领导签字|签发|审核|制表|填表人|填报人[:：]|经办人|联系人|联系电话|电话[:：]|手机[:：]|填报日期[:：]|报出日期|报送日期[:：]|报送时间[:：]|[(（]?(?:单位)?盖章[)）]?)/;
 /**
  * A signature's label in the first cell of a line (填表人：, 审核人, 联系电话：), its name or number in the next: a line
  * below the table whatever column that next cell is (the 指标编码 column too).
