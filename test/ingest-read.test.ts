@@ -656,6 +656,11 @@ describe("readMonthlyFile: forms as departments fill them in", () => {
     expect(r.file.skippedRows.map((x) => x.row)).toEqual([4, 6, 7]);
     const total = await readMonthlyFile({ name: "total.csv", bytes: Buffer.from([HEADER, "市经信局,ZN-01,2017-10,450,家,,,,", "各镇（街道、园区）合计,ZN-01,2017-10,900,家,,,,"].join("\n")) }, CTX);
     expect([total.rejects, total.file.skippedRows.map((x) => x.row)]).toEqual([[], [3]]);
+    // in the 报送单位 column likewise; but a numbering (序号 （一）) beside a department and a note is a row missing its code
+    const inDepartment = await readMonthlyFile({ name: "dept.csv", bytes: Buffer.from([HEADER, "一、智能化改造,,,,,,,,", "市经信局,ZN-01,2017-10,450,家,,,,"].join("\n")) }, CTX);
+    expect([inDepartment.rejects, inDepartment.file.skippedRows.map((x) => x.row)]).toEqual([[], [2]]);
+    const numbered = await readMonthlyFile({ name: "numbered.csv", bytes: Buffer.from(["序号,报送单位,指标编码,统计期,累计完成值,单位,完成状态,进展情况", "（一）,市经信局,,2017-10,,,,正在推进第二批项目", "（二）,市经信局,ZN-01,2017-10,450,家,,"].join("\n")) }, CTX);
+    expect(numbered.rejects.map((x) => [x.row, x.code, x.column])).toContainEqual([2, "E_REQUIRED", "指标编码"]);
     // a heading with a figure beside it is a row with a wrong code: rejected as before
     const figured = await readMonthlyFile({ name: "figured.csv", bytes: Buffer.from(`填报单位：市经信局\n统计期：2017年10月\n指标编码,累计完成值,单位,完成状态\n一、智能化改造,450,家,`) }, CTX);
     expect(figured.rejects.map((x) => x.code)).toEqual(["E_UNKNOWN_CODE"]);
@@ -1092,7 +1097,7 @@ describe("readMonthlyFile: .xlsx sheets and cells", () => {
     const book = (await writeExcelFile([{ data: plain, sheet: "本月" }]).toBuffer()) as Buffer;
     const iso = patch(book, "xl/worksheets/sheet1.xml", (xml) => xml
       .replace(/<c r="C2"[^>]*>.*?<\/c>/, '<c r="C2" t="d"><v>2017-10-01T00:00:00</v></c>')
-      .replace(/<c r="E2"[^>]*>.*?<\/c>/, '<c r="E2" t="d"><v>2017-11-03T00:00:00.000</v></c>'));
+      .replace(/<c r="E2"[^>]*>.*?<\/c>/, '<c r="E2" t="d"><f>DATE(2017,11,3)</f><v>2017-11-03T00:00:00.000</v></c>'));
     expect(strFromU8(unzipSync(iso)["xl/worksheets/sheet1.xml"]!)).toContain('t="d"><v>2017-10-01T00:00:00</v>');
     const zone = process.env.TZ;
     try {

@@ -275,6 +275,14 @@ describe("a target adjusted (target_adjustments.csv)", () => {
       expect(after.progress_status).not.toBe("done");
     });
   });
+
+  it("an adjustment of the upper bound alone keeps the value (15-20期 → 15-25期)", async () => {
+    await withOwnWarehouse((f) => writeFileSync(join(f.policyDir, "target_adjustments.csv"), "code,value,value_max,effective_date,reason\nCX75-11-01,,25,2017-11-01,力争数调整\n"), async (w) => {
+      await setAsOf(w.connection, "2017-11-10");
+      const [t] = (await query(w.connection, "SELECT value, value_max, published_value, published_value_max FROM targets WHERE code = 'CX75-11-01'")).rows;
+      expect(t).toMatchObject({ value: 15, value_max: 25, published_value: 15, published_value_max: 20 });
+    });
+  });
 });
 
 describe("when a target is done: one rule for progress, the calendar and the template (reached_periods)", () => {

@@ -165,6 +165,12 @@ describe("a figure the body states otherwise than the annex", () => {
     const same = proposeTargets(table!).filter((p) => p.subject === "工业机器人");
     expect(same).toHaveLength(1);
     expect(same[0]!.body_differs).toBe(false);
+    // another measure is another duty (累计…达到1000台, a level, beside 新增…200台): not linked
+    const level = table!.items.map((i) => (i.body_text.includes("新增工业机器人200台") ? { ...i, body_text: i.body_text.replace("新增工业机器人200台", "到2020年全市累计应用工业机器人达到1000台") } : i));
+    expect(proposeTargets({ ...table!, items: level }).filter((p) => p.unit === "台").map((p) => [p.value, p.measure, p.body_differs])).toEqual([[200, "increment", false], [1000, "level", false]]);
+    // two body figures of the same subject for one annex figure: which one differs cannot be told, neither is linked
+    const two = table!.items.map((i) => (i.body_text.includes("新增工业机器人200台") ? { ...i, body_text: i.body_text.replace("新增工业机器人200台", "改造工业机器人150台，新增工业机器人300台") } : i));
+    expect(proposeTargets({ ...table!, items: two }).filter((p) => p.subject === "工业机器人" && p.body_differs)).toEqual([]);
     // another unit is another duty: not linked
     const other = table!.items.map((i) => (i.body_text.includes("新增工业机器人200台") ? { ...i, body_text: i.body_text.replace("新增工业机器人200台", "新增工业机器人300套") } : i));
     expect(proposeTargets({ ...table!, items: other }).filter((p) => p.subject === "工业机器人")).toHaveLength(2);

@@ -303,7 +303,7 @@ function nonDataRow(line: string[], cells: Record<Field, string>, layout: RowLay
     const department = cells.department.replace(/\s+/g, "");
     const total = cells.targetCode.replace(/\s+/g, "").match(FOOTER) ?? department.match(TOTAL) ?? department.match(GROUP_TOTAL) ?? first.replace(/\s+/g, "").match(SIGNATURE);
     if (total) return `“${total[1]}”${FOOTER_REASON}`;
-    if (SECTION.test(cells.targetCode.trim()) && cells.value === "" && cells.status === "") return SECTION_REASON;
+    if (SECTION.test(cells.targetCode.trim()) && cells.value === "" && cells.status === "" && cells.note === "") return SECTION_REASON;
     return null;
   }
   if (m) return `“${m[1]}”${FOOTER_REASON}`;
@@ -314,7 +314,7 @@ function nonDataRow(line: string[], cells: Record<Field, string>, layout: RowLay
     if (total) return `“${total[1]}”${FOOTER_REASON}`;
   }
   if (layout.fields.every((f) => cells[f] === "")) return "分类标题等，只在未识别的列中有内容";
-  if (SECTION.test(first) && cells.value === "" && cells.status === "") return SECTION_REASON;
+  if (SECTION.test(cells.department.trim()) && cells.value === "" && cells.status === "" && cells.note === "") return SECTION_REASON;
   // a title or note written in one (merged) cell: no code, no value, no status, nothing else on the row
   if (filled.length === 1 && cells.value === "" && cells.status === "") return "只有一个单元格有内容（标题或说明）";
   return null;

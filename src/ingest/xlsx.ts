@@ -198,7 +198,7 @@ export function withCellReferences(xml: string): string {
 }
 
 /** A date cell (t="d") whose ISO value has a time and no zone: `<v>2018-03-01T00:00:00</v>`. */
-const ZONELESS_DATE = /(<(?:\w+:)?c\b[^>]*\bt\s*=\s*["']d["'][^>]*>\s*<((?:\w+:)?)v>\s*)(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(\s*<\/\2v>)/g;
+const ZONELESS_DATE = /(<(?:\w+:)?c\b[^>]*\bt\s*=\s*["']d["'][^>]*>\s*(?:<(?:\w+:)?f\b[^>]*?(?:\/>|>[^<]*<\/(?:\w+:)?f>)\s*)?<((?:\w+:)?)v>\s*)(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(\s*<\/\2v>)/g;
 
 /**
  * Date cells (t="d", the ISO form Strict workbooks and some exporters write) as the wall-clock time they show:

@@ -67,10 +67,13 @@ export function sameDuty(a: ParsedTarget, b: ParsedTarget): boolean {
   return similarity(a.subject, b.subject) >= 0.6 || a.subject.includes(b.subject) || b.subject.includes(a.subject);
 }
 
-/** The same duty with another figure: quantities of one unit whose subjects are alike (农村公路 50公里 and 60公里). */
+/**
+ * The same duty with another figure: quantities of one unit and one measure (both an increase, or both a level) with
+ * the same subject (新建农村公路 50公里 and 60公里; not 累计应用工业机器人达到1000台 beside 新增工业机器人200台).
+ */
 export function sameDutyOtherFigure(a: ParsedTarget, b: ParsedTarget): boolean {
-  if (a.kind !== "quantity" || b.kind !== "quantity" || a.baseUnit !== b.baseUnit || a.subject === "" || b.subject === "") return false;
-  return similarity(a.subject, b.subject) >= 0.6 || a.subject.includes(b.subject) || b.subject.includes(a.subject);
+  if (a.kind !== "quantity" || b.kind !== "quantity" || a.baseUnit !== b.baseUnit || a.measure !== b.measure || a.subject === "") return false;
+  return a.subject === b.subject;
 }
 
 function toProposal(rowNo: number, t: ParsedTarget, rowDeadline: string | null): Proposal {
@@ -132,14 +135,17 @@ export function proposeTargets(table: TaskTable): Proposal[] {
     };
     // a body figure for an annex duty that differs from the annex's (新建农村公路60公里 in the body, 50公里 in the
     // annex): one duty, not two; the annex's figure is the target, the difference is noted (文本核对 shows both)
-    const linkDiffering = (target: ParsedTarget) => {
-      const match = target.kind === "quantity" ? annex.find((a) => a.proposal.body_source === "" && sameDutyOtherFigure(a.target, target)) : undefined;
-      if (!match) return false;
+    // (only when the pairing is one to one: the annex's only unlinked figure of that subject and measure, and the body's)
+    const linkDiffering = (target: ParsedTarget, all: ParsedTarget[]) => {
+      const matches = target.kind === "quantity" ? annex.filter((a) => a.proposal.body_source === "" && sameDutyOtherFigure(a.target, target)) : [];
+      if (matches.length !== 1 || all.filter((t) => sameDutyOtherFigure(matches[0]!.target, t)).length !== 1) return false;
+      const match = matches[0]!;
       Object.assign(match.proposal, { body_source: "body", body_text: target.text, body_start: target.start, body_end: target.end, body_differs: true });
       return true;
     };
     const bodyTargets = parseTargets(item.body_text, { policyDate });
-    const unmatched = bodyTargets.filter((t) => !link(t, "body")).filter((t) => !linkDiffering(t));
+    const unlinked = bodyTargets.filter((t) => !link(t, "body"));
+    const unmatched = unlinked.filter((t) => !linkDiffering(t, unlinked));
     // a title number that repeats a body or annex figure adds nothing; one stated only in the title is a target
     const titleTargets = parseTargets(item.title, { policyDate }).filter(
       (t) => t.kind === "quantity" && !bodyTargets.some((b) => sameDuty(b, t)) && !annex.some((a) => sameDuty(a.target, t)),

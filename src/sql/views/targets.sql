@@ -21,9 +21,10 @@ SELECT
   g.policy_id, g.target_id, g.code, g.status, g.task_id, g.row_no, g.item_id, i.item_no, i.item_label, c.chapter_no, c.title AS chapter_title,
   -- (value, value_max: those in force at the as-of date, the latest adjustment effective by then, else the published
   -- ones; value_base likewise, in the base unit)
-  g.kind, g.comparator, CASE WHEN adj.target_id IS NULL THEN g.value ELSE adj.value END AS value,
-  CASE WHEN adj.target_id IS NULL THEN g.value_max ELSE adj.value_max END AS value_max, g.unit,
-  CASE WHEN adj.target_id IS NULL THEN g.value_base ELSE g.value_base / nullif(g.value, 0) * adj.value END AS value_base, g.base_unit, g.measure,
+  -- (an adjustment of the upper bound alone keeps the value; a new value alone drops the bound)
+  g.kind, g.comparator, coalesce(adj.value, g.value) AS value,
+  CASE WHEN adj.value_max IS NOT NULL THEN adj.value_max WHEN adj.value IS NOT NULL THEN NULL ELSE g.value_max END AS value_max, g.unit,
+  CASE WHEN adj.value IS NULL OR adj.value = g.value THEN g.value_base ELSE g.value_base / nullif(g.value, 0) * adj.value END AS value_base, g.base_unit, g.measure,
   g.value AS published_value, g.value_max AS published_value_max, adj.effective_date AS adjusted_from,
   -- (a recurring target of a row whose deadline phrase keeps a duty up after its date, 6月底前建立，每季度发布: no date)
   coalesce(g.deadline, CASE WHEN g.kind = 'recurring' AND t.deadline_continues IS NOT NULL THEN NULL ELSE t.deadline_date END) AS deadline, g.horizon_text, g.subject, g.frequency, g.attributes,
