@@ -656,6 +656,9 @@ describe("readMonthlyFile: forms as departments fill them in", () => {
     expect(r.file.skippedRows.map((x) => x.row)).toEqual([4, 6, 7]);
     const total = await readMonthlyFile({ name: "total.csv", bytes: Buffer.from([HEADER, "市经信局,ZN-01,2017-10,450,家,,,,", "各镇（街道、园区）合计,ZN-01,2017-10,900,家,,,,"].join("\n")) }, CTX);
     expect([total.rejects, total.file.skippedRows.map((x) => x.row)]).toEqual([[], [3]]);
+    // (全市汇总 beside a code, as before)
+    const summed = await readMonthlyFile({ name: "summed.csv", bytes: Buffer.from([HEADER, "市经信局,ZN-01,2017-10,450,家,,,,", "全市汇总,ZN-01,2017-10,900,家,,,,"].join("\n")) }, CTX);
+    expect([summed.rejects, summed.file.skippedRows.map((x) => x.row)]).toEqual([[], [3]]);
     // in the 报送单位 column likewise; but a numbering (序号 （一）) beside a department and a note is a row missing its code
     const inDepartment = await readMonthlyFile({ name: "dept.csv", bytes: Buffer.from([HEADER, "一、智能化改造,,,,,,,,", "市经信局,ZN-01,2017-10,450,家,,,,"].join("\n")) }, CTX);
     expect([inDepartment.rejects, inDepartment.file.skippedRows.map((x) => x.row)]).toEqual([[], [2]]);

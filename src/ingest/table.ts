@@ -283,8 +283,8 @@ const FOOTER = /^(?:全市|全县|全区|全镇|全省|本市|本县|本区)?(�
 const SIGNATURE = /^(填表人|填报人|审核人|审核|制表人?|经办人|统计负责人|单位负责人|负责人|分管领导|联系人|联系电话|电话|手机|填报日期|报出日期|报送日期|报送时间|签发人?)(?:[:：]|$)/;
 /** A section heading (一、智能化改造, （三）人才培训, 第二部分) alone in the 指标编码 column: no code. */
 const SECTION = /^(?:[一二三四五六七八九十]+[、．.]|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十\d]+(?:部分|类|章|节|项))/;
-/** A group's total as its 报送单位 (各镇（街道、园区）合计, 工业小计): no department's report. */
-const GROUP_TOTAL = /(合计|总计|小计)[:：]?$/;
+/** A total as its 报送单位 (合计, 全市汇总, 各镇（街道、园区）合计, 工业小计): no department's report. */
+const GROUP_TOTAL = /(合计|总计|小计|汇总)[:：]?$/;
 
 /**
  * Why a row below the header is not a report, or null when it is one: the header repeated (three or more header
@@ -301,7 +301,7 @@ function nonDataRow(line: string[], cells: Record<Field, string>, layout: RowLay
   // (and 合计 as the 报送单位 of a row that repeats a code: the towns' total of one target, no department's report)
   if (cells.targetCode !== "") {
     const department = cells.department.replace(/\s+/g, "");
-    const total = cells.targetCode.replace(/\s+/g, "").match(FOOTER) ?? department.match(TOTAL) ?? department.match(GROUP_TOTAL) ?? first.replace(/\s+/g, "").match(SIGNATURE);
+    const total = cells.targetCode.replace(/\s+/g, "").match(FOOTER) ?? department.match(GROUP_TOTAL) ?? first.replace(/\s+/g, "").match(SIGNATURE);
     if (total) return `“${total[1]}”${FOOTER_REASON}`;
     if (SECTION.test(cells.targetCode.trim()) && cells.value === "" && cells.status === "" && cells.note === "") return SECTION_REASON;
     return null;

@@ -137,7 +137,7 @@ export function proposeTargets(table: TaskTable): Proposal[] {
     // annex): one duty, not two; the annex's figure is the target, the difference is noted (文本核对 shows both)
     // (only when the pairing is one to one: the annex's only unlinked figure of that subject and measure, and the body's)
     const linkDiffering = (target: ParsedTarget, all: ParsedTarget[]) => {
-      const matches = target.kind === "quantity" ? annex.filter((a) => a.proposal.body_source === "" && sameDutyOtherFigure(a.target, target)) : [];
+      const matches = annex.filter((a) => a.proposal.body_source === "" && sameDutyOtherFigure(a.target, target));
       if (matches.length !== 1 || all.filter((t) => sameDutyOtherFigure(matches[0]!.target, t)).length !== 1) return false;
       const match = matches[0]!;
       Object.assign(match.proposal, { body_source: "body", body_text: target.text, body_start: target.start, body_end: target.end, body_differs: true });

@@ -19,9 +19,8 @@
 WITH registry AS (
 SELECT
   g.policy_id, g.target_id, g.code, g.status, g.task_id, g.row_no, g.item_id, i.item_no, i.item_label, c.chapter_no, c.title AS chapter_title,
-  -- (value, value_max: those in force at the as-of date, the latest adjustment effective by then, else the published
-  -- ones; value_base likewise, in the base unit)
-  -- (an adjustment of the upper bound alone keeps the value; a new value alone drops the bound)
+  -- (value, value_max, value_base: in force at the as-of date, see above; an adjustment of the upper bound alone keeps
+  -- the value, a new value alone drops the bound)
   g.kind, g.comparator, coalesce(adj.value, g.value) AS value,
   CASE WHEN adj.value_max IS NOT NULL THEN adj.value_max WHEN adj.value IS NOT NULL THEN NULL ELSE g.value_max END AS value_max, g.unit,
   CASE WHEN adj.value IS NULL OR adj.value = g.value THEN g.value_base ELSE g.value_base / nullif(g.value, 0) * adj.value END AS value_base, g.base_unit, g.measure,
