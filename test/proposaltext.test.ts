@@ -35,6 +35,12 @@ describe("proposalText", () => {
     expect(proposalText(proposal("5万千瓦以上", { comparator: "at_least", value: 5, unit: "万千瓦", measure: "increment", subject: "光伏装机容量" }), row, ""))
       .toContain("：不少于 5万千瓦（增量）；");
   });
+
+  it("calls the last figure of a long list a 降幅 too: the verb is looked for thirty characters back (分别下降15.5%、16.5%和17%)", () => {
+    const list = { ...row, content: "单位GDP能耗、水耗和二氧化碳排放量分别下降15.5%、16.5%和17%" };
+    const last = { ...proposal("", {}), annex_text: "17%", annex_start: list.content.indexOf("和17%") + 1, annex_end: list.content.length, value: 17, unit: "%", measure: "increment", subject: "二氧化碳排放量" } as Proposal;
+    expect(proposalText(last, list, "")).toContain("：17%（降幅）；");
+  });
 });
 
 describe("needsBaseline", () => {
@@ -53,7 +59,7 @@ describe("needsBaseline", () => {
 describe("DOWN_BEFORE", () => {
   it("is the expression the targets view reads `falls` by (one rule in SQL and in TypeScript)", () => {
     const sql = readFileSync(join(PACKAGE_ROOT, "src", "sql", "views", "targets.sql"), "utf8");
-    const inView = /regexp_matches\(lead_in, '([^']+)'\), false\) AS falls/.exec(sql)?.[1];
+    const inView = /regexp_matches\(regexp_replace\(words_before \|\| words_to_figure, '\\s\+', '', 'g'\), '([^']+)'\), false\) AS falls/.exec(sql)?.[1];
     expect(inView).toBe(DOWN_BEFORE.source);
   });
   it("reads a fall in the words before the figure, the later figures of a list too (分别减少3%和5%: both fall)", () => {

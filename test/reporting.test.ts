@@ -350,6 +350,17 @@ describe("when a target is done: one rule for progress, the calendar and the tem
 });
 
 describe("a rate to come down (下降5%) is reported as the size of its fall", () => {
+  it("the last figure of a long list sees the verb thirty characters back (分别下降15.5%、16.5%和5%: the 5% falls too)", async () => {
+    const listed = (f: ReturnType<typeof copyData>) => {
+      edit(f.policyDir, "tasks.csv", "研究所新引进人才和团队5个,", "研究所流失人才比例分别下降15.5%、16.5%和5%,");
+      edit(f.policyDir, "targets.csv", "CX75-08-01,published,8,quantity,,5,,个,个,5,increment,,,人才和团队,,,2017-01-01,,,5个,55,57,body,5个,55,57,",
+        "CX75-08-01,published,8,quantity,,5,,%,%,5,increment,,,流失人才比例,,,2017-01-01,,,5%,69,71,,,,,");
+      edit(f.policyDir, "targets.csv", "2家以上,61,65,body,2家以上,61,65,", "2家以上,75,79,,,,,");
+    };
+    await withOwnWarehouse(listed, async (w) => {
+      expect((await query(w.connection, "SELECT annex_text, falls FROM targets WHERE code = 'CX75-08-01'")).rows).toEqual([{ annex_text: "5%", falls: true }]);
+    });
+  });
   it("a figure below zero is loaded and asked about (不降反升?) by both readers; one above zero is not", async () => {
     // CX75-08-01 (5个) made a rate to come down: …研究所流失人才比例下降5%, the rest of the row as it stands
     const falling = (f: ReturnType<typeof copyData>) => {

@@ -41,12 +41,14 @@ SELECT
   -- the words before the target's text in its sentence and the target's text up to its figure (the parser may start
   -- it at the verb). For a change, the registry holds its size and the department reports the size of the fall; for
   -- a level, the level to come down to
-  regexp_replace(
-    CASE WHEN g.annex_start IS NOT NULL THEN substr(t.content, greatest(1, g.annex_start - 9), least(g.annex_start, 10))
-        || regexp_extract(substr(t.content, g.annex_start + 1, g.annex_end - g.annex_start), '^[^0-9０-９]*')
-      WHEN g.body_start IS NOT NULL THEN substr(body_sentence_source, greatest(1, g.body_start - 9), least(g.body_start, 10))
-        || regexp_extract(substr(body_sentence_source, g.body_start + 1, g.body_end - g.body_start), '^[^0-9０-９]*')
-    END, '\s+', '', 'g') AS lead_in
+  -- (thirty characters back for a fall, so that the last figure of a long list still sees its verb: 分别下降15.5%、
+  -- 16.5%和17%; the expression is anchored at the figure, so a verb of an earlier clause is not read. Ten for 每年)
+  CASE WHEN g.annex_start IS NOT NULL THEN substr(t.content, greatest(1, g.annex_start - 29), least(g.annex_start, 30))
+    WHEN g.body_start IS NOT NULL THEN substr(body_sentence_source, greatest(1, g.body_start - 29), least(g.body_start, 30))
+  END AS words_before,
+  CASE WHEN g.annex_start IS NOT NULL THEN regexp_extract(substr(t.content, g.annex_start + 1, g.annex_end - g.annex_start), '^[^0-9０-９]*')
+    WHEN g.body_start IS NOT NULL THEN regexp_extract(substr(body_sentence_source, g.body_start + 1, g.body_end - g.body_start), '^[^0-9０-９]*')
+  END AS words_to_figure
 FROM raw.targets g
 LEFT JOIN LATERAL (
   SELECT a.target_id, a.value, a.value_max, a.effective_date FROM raw.target_adjustments a
@@ -59,10 +61,10 @@ JOIN raw.chapters c ON c.chapter_id = i.chapter_id
 JOIN raw.policies p ON p.policy_id = g.policy_id
 ),
 periods AS (
-  SELECT * EXCLUDE (lead_in),
-    coalesce(regexp_matches(lead_in, '(降低|下降|减少|压缩|压减|缩短|削减|减|降)(了|到|至|为)?(分别)?(约|近|超过|不少于|不低于|达)?([0-9０-９.]+[^0-9０-９.和、及与，,；;。]{0,4}(和|、|及|与))*$'), false) AS falls,
+  SELECT * EXCLUDE (words_before, words_to_figure),
+    coalesce(regexp_matches(regexp_replace(words_before || words_to_figure, '\s+', '', 'g'), '(降低|下降|减少|压缩|压减|缩短|削减|减|降)(了|到|至|为)?(分别)?(约|近|超过|不少于|不低于|达)?([0-9０-９.]+[^0-9０-９.和、及与，,；;。]{0,4}(和|、|及|与))*$'), false) AS falls,
     -- (年均增长10%, 每年下降3%: a rate of each year, not one over the whole span)
-    coalesce(regexp_matches(lead_in, '年均|每年|年平均|平均每年|逐年'), false) AS yearly,
+    coalesce(regexp_matches(regexp_replace(right(words_before, 10) || words_to_figure, '\s+', '', 'g'), '年均|每年|年平均|平均每年|逐年'), false) AS yearly,
     CASE
       WHEN frequency IN ('每月', '按月', '逐月') THEN 1
       WHEN frequency IN ('每两个月') THEN 2
