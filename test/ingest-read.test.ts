@@ -1095,6 +1095,16 @@ describe("readMonthlyFile: .xlsx sheets and cells", () => {
     expect(r.rows.map((x) => x.value)).toEqual([460]);
   });
 
+  it("a note's line break pasted from Word (_x000B_, a vertical tab) is a line break, not two words run together; other control characters are dropped", async () => {
+    const book = (await writeExcelFile([{ data: [["报送单位", "指标编码", "统计期", "累计完成值", "进展情况"], ["市经信局", "ZN-01", "2017-10", 450, "NOTE"]], sheet: "本月" }]).toBuffer()) as Buffer;
+    const parts = unzipSync(book);
+    const where = Object.keys(parts).find((k) => strFromU8(parts[k]!).includes(">NOTE<"))!;
+    const pasted = patch(book, where, (xml) => xml.replace(">NOTE<", ">已走访企业_x000B_完成摸底_x0007_<"));
+    const r = await readMonthlyFile({ name: "word.xlsx", bytes: pasted }, CTX);
+    expect(r.rejects).toEqual([]);
+    expect(r.rows.map((x) => x.note)).toEqual(["已走访企业\n完成摸底"]);
+  });
+
   it("an ISO date cell (t=\"d\", 2018-03-01T00:00:00) is the day it shows, whatever the machine's time zone", async () => {
     const plain = [["报送单位", "指标编码", "统计期", "累计完成值", "填报日期"], ["市经信局", "ZN-01", 1, 450, 2]];
     const book = (await writeExcelFile([{ data: plain, sheet: "本月" }]).toBuffer()) as Buffer;

@@ -122,6 +122,14 @@ export type RowCells = Record<Field, string>;
 
 const emptyToNull = (s: string) => (s === "" ? null : s);
 
+/**
+ * A note as it is kept: a line break pasted from Word (vertical tab, written _x000B_ in a workbook) or a page break is
+ * a line break; other control characters (C0 but tab and line breaks, DEL), which no one sees, are dropped. (The bulk
+ * reader leaves a file with any of them to these rules, so both readers keep the same note.)
+ */
+export const noteText = (s: string): string =>
+  /[\u0000-\u0008\u000b-\u000c\u000e-\u001f\u007f]/.test(s) ? s.replace(/[\u000b\u000c]/g, "\n").replace(/[\u0000-\u0008\u000e-\u001f\u007f]/g, "").trim() : s;
+
 /** A target code cell, normalised: NFKC, minus signs, and the other dashes typed for a hyphen (‐ ‑ — ― ー). */
 const codeCell = (written: string) => normalizeCell(written).replace(/[\u2010\u2011\u2014\u2015\u30fc\uff70]/g, "-");
 
@@ -648,7 +656,7 @@ function checkCells(cells: RowCells, sourceRow: number, memo: RowMemo): ValidRow
     reportedValue: reported ? reported.value : null,
     reportedUnit: reported ? reportedUnit : null,
     status,
-    note: emptyToNull(cells.note),
+    note: emptyToNull(noteText(cells.note)),
     reporter: emptyToNull(cells.reporter),
     reportedAt,
     ...(parsedDate.ok ? {} : { reportedAtProblem: parsedDate.message }),
