@@ -1095,14 +1095,14 @@ describe("readMonthlyFile: .xlsx sheets and cells", () => {
     expect(r.rows.map((x) => x.value)).toEqual([460]);
   });
 
-  it("a note's line break pasted from Word (_x000B_, a vertical tab) is a line break, not two words run together; other control characters are dropped", async () => {
+  it("a line break pasted from Word (_x000B_, a vertical tab) is a space, as in a CSV file, not two words run together; other control characters are dropped", async () => {
     const book = (await writeExcelFile([{ data: [["报送单位", "指标编码", "统计期", "累计完成值", "进展情况"], ["市经信局", "ZN-01", "2017-10", 450, "NOTE"]], sheet: "本月" }]).toBuffer()) as Buffer;
     const parts = unzipSync(book);
     const where = Object.keys(parts).find((k) => strFromU8(parts[k]!).includes(">NOTE<"))!;
     const pasted = patch(book, where, (xml) => xml.replace(">NOTE<", ">已走访企业_x000B_完成摸底_x0007_<"));
     const r = await readMonthlyFile({ name: "word.xlsx", bytes: pasted }, CTX);
     expect(r.rejects).toEqual([]);
-    expect(r.rows.map((x) => x.note)).toEqual(["已走访企业\n完成摸底"]);
+    expect(r.rows.map((x) => x.note)).toEqual(["已走访企业 完成摸底"]);
   });
 
   it("an ISO date cell (t=\"d\", 2018-03-01T00:00:00) is the day it shows, whatever the machine's time zone", async () => {
@@ -1368,6 +1368,26 @@ describe("readMonthlyFile: .xlsx sheets and cells", () => {
     ]);
     // rows 4 and 5 share a key once the merged cells are read on every row: both copies rejected, nothing else
     expect(rejectCodes(r)).toEqual({ 4: ["E_DUPLICATE_KEY"], 5: ["E_DUPLICATE_KEY"] });
+  });
+
+  it("a 指标编码 or 累计完成值 merged down over rows counts on its first row; the empty cells below are rejected saying they are merged", async () => {
+    const down = (value: string | number, rows: number) => ({ value, rowSpan: rows });
+    const book = (await writeExcelFile([{
+      sheet: "报表",
+      data: [
+        ["报送单位", "指标编码", "统计期", "累计完成值", "进展情况"],
+        ["市经信局", down("ZN-01", 2), "2017-10", 450, "a"],
+        ["市经信局", null, "2017-11", 460, "b"],
+        ["市经信局", "ZN-02", "2017-10", down(30, 2), "c"],
+        ["市经信局", "ZN-02", "2017-11", null, "d"],
+      ],
+    }]).toBuffer()) as Buffer;
+    const r = await readMonthlyFile({ name: "merged-code.xlsx", bytes: book }, CTX);
+    expect(r.rows.map((x) => [x.sourceRow, x.targetCode, x.period, x.value])).toEqual([[2, "ZN-01", "2017-10", 450], [4, "ZN-02", "2017-10", 30]]);
+    expect(r.rejects.map((x) => [x.row, x.code, x.column, x.message])).toEqual([
+      [3, "E_REQUIRED", "指标编码", "必填值为空：指标编码（该格与上方单元格合并，显示的“ZN-01”只算在合并区域的第一行：合并单元格只有第一行有值，请取消合并，在每一行分别填写「指标编码」）"],
+      [5, "E_REQUIRED", "累计完成值", expect.stringMatching(/^必填值为空：累计完成值（未填写完成状态时必填）（该格与上方单元格合并，显示的“30”只算在合并区域的第一行/)],
+    ]);
   });
 
   it("a header drawn on two rows, a group heading over 数值 | 单位, read as one: in a CSV (blank below the single headings) and a workbook (merged)", async () => {

@@ -72,7 +72,7 @@ function sniffZip(bytes: Uint8Array): Sniffed {
 }
 
 /** Word's line and page breaks (U+000B, U+000C), read as spaces: the only control characters text pasted into a report brings. */
-const WORD_BREAKS = /[\u000B\u000C]/g;
+export const WORD_BREAKS = /[\u000B\u000C]/g;
 
 /** Decodes strictly; null when any byte sequence is invalid for the encoding. */
 function strictDecode(bytes: Uint8Array, encoding: string): string | null {

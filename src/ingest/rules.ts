@@ -122,14 +122,6 @@ export type RowCells = Record<Field, string>;
 
 const emptyToNull = (s: string) => (s === "" ? null : s);
 
-/**
- * A note as it is kept: a line break pasted from Word (vertical tab, written _x000B_ in a workbook) or a page break is
- * a line break; other control characters (C0 but tab and line breaks, DEL), which no one sees, are dropped. (The bulk
- * reader leaves a file with any of them to these rules, so both readers keep the same note.)
- */
-export const noteText = (s: string): string =>
-  /[\u0000-\u0008\u000b-\u000c\u000e-\u001f\u007f]/.test(s) ? s.replace(/[\u000b\u000c]/g, "\n").replace(/[\u0000-\u0008\u000e-\u001f\u007f]/g, "").trim() : s;
-
 /** A target code cell, normalised: NFKC, minus signs, and the other dashes typed for a hyphen (‐ ‑ — ― ー). */
 const codeCell = (written: string) => normalizeCell(written).replace(/[\u2010\u2011\u2014\u2015\u30fc\uff70]/g, "-");
 
@@ -656,7 +648,7 @@ function checkCells(cells: RowCells, sourceRow: number, memo: RowMemo): ValidRow
     reportedValue: reported ? reported.value : null,
     reportedUnit: reported ? reportedUnit : null,
     status,
-    note: emptyToNull(noteText(cells.note)),
+    note: emptyToNull(cells.note),
     reporter: emptyToNull(cells.reporter),
     reportedAt,
     ...(parsedDate.ok ? {} : { reportedAtProblem: parsedDate.message }),
@@ -981,7 +973,7 @@ class Validation {
       }
       // (a number split at its thousands comma shifted the cells after it: what they say about their columns is noise)
       const shifted = extraCells && r.splitNumber !== undefined && r.extraFields === 1;
-      const issues = ok || shifted ? [] : result;
+      const issues = ok || shifted ? [] : r.mergedAbove === undefined ? result : withMergeHint(result, r.mergedAbove);
       if (quoteError) issues.push({ code: "E_CSV_QUOTES", column: null, message: rowMessage("E_CSV_QUOTES", swallowedLines(r) ?? unclosedQuote(r)), value: null });
       if (extraCells) {
         // extra cells that are all blank: a trailing comma or space more often than a shifted row
@@ -1016,6 +1008,19 @@ class Validation {
  * 「25」): rejected with E_VALUE_MISPLACED, naming that column, rather than loaded as a status alone (or skipped as a
  * row left unfilled) and the figure lost. Not for a milestone, which takes no figure.
  */
+/**
+ * The 必填值为空 of a cell under a cell merged down from above (.xlsx) says so: 「ZN-01」 merged over two rows is read on
+ * the first only, and the department sees it on both.
+ */
+function withMergeHint(issues: RowIssue[], merged: Partial<Record<Field, string>>): RowIssue[] {
+  return issues.map((i) => {
+    const field = (Object.keys(merged) as Field[]).find((f) => i.code === "E_REQUIRED" && i.column === COLUMN_NAME[f]);
+    if (field === undefined) return i;
+    const shown = merged[field]!.length > 20 ? `${merged[field]!.slice(0, 20)}…` : merged[field]!;
+    return { ...i, message: `${i.message}（该格与上方单元格合并，显示的“${shown}”只算在合并区域的第一行：合并单元格只有第一行有值，请取消合并，在每一行分别填写「${COLUMN_NAME[field]}」）` };
+  });
+}
+
 function withFigureElsewhere(result: ValidRow | RowIssue[], r: TableRow, memo: RowMemo): ValidRow | RowIssue[] {
   const code = Array.isArray(result) ? (r.cells.targetCode === "" ? null : memo.targetCode(r.cells.targetCode)) : result.targetCode;
   if (code !== null && memo.ctx.targets.get(code)?.kind === "milestone") return result;

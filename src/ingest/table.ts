@@ -190,6 +190,12 @@ export type TableRow = {
    * as a CSV row with it is).
    */
   figureBeside?: string;
+  /**
+   * (.xlsx) Fields that must be written on each row (指标编码, 累计完成值, 完成状态) whose empty cell lies under a cell
+   * merged down from a row above, with the text that cell shows: 「ZN-01」 over two rows is read on its first row only,
+   * and the message of the second row's empty cell says why.
+   */
+  mergedAbove?: Partial<Record<Field, string>>;
 };
 
 export type Table = {
@@ -1412,6 +1418,12 @@ export function readTable(
   const showsFigure = (index: number) => merges.some(([top, left, bottom, right]) =>
     top < index && index <= bottom && (sheet[top]?.[left] ?? "") !== "" && reportColumns.some((c) => c >= left && c <= right));
   const read = rowReader(header, showsFigure);
+  // (cells merged down over several rows in the columns every row must fill itself: their text counts on the first)
+  const mergedAbove = merges.flatMap(([top, left, bottom, right]) => {
+    if (top <= header.index || (sheet[top]?.[left] ?? "") === "") return [];
+    const fields = header.columns.filter((c) => c.index >= left && c.index <= right && !FILL_DOWN.has(c.field) && c.field !== "note");
+    return fields.length === 0 ? [] : [{ top, left, bottom, fields: fields.map((c) => ({ index: c.index, field: c.field })) }];
+  });
   const rows: TableRow[] = [];
   const skipped: SkippedRow[] = [];
   for (let index = header.index + 1; index < grid.length; index++) {
@@ -1428,7 +1440,7 @@ export function readTable(
     // (a CSV line broken by a line break typed in a text cell without quotes: read with the next line, as one)
     const joined = csv ? joinedLines(header, grid[index]!, (j) => grid[index + j]) : null;
     const r = read(joined?.cells ?? grid[index]!, index);
-    if (r.kind === "row") rows.push(r.row);
+    if (r.kind === "row") rows.push(mergedAbove.length === 0 ? r.row : withMergedAbove(r.row, index, mergedAbove, sheet));
     else if (r.kind === "skipped") skipped.push(r.skipped);
     else if (r.kind === "error") return { error: r.error };
     if (joined !== null) {
@@ -1442,6 +1454,16 @@ export function readTable(
   // (the money unit is listed with the fields stated above the header: it is one, for the money targets' rows)
   const formFields = [...header.formFields, ...(header.moneyUnit ? [header.moneyUnit] : []), ...footerFields(grid, skipped, header, rows), ...filledFromAbove(header, rows)];
   return { table: { headerRow, columns, ignoredColumns, valueHeaderUnit, valueSuffix, moneyUnit: header.moneyUnit?.text ?? null, formFields, statedAbove: header.statedAbove, valueMonth: header.valueMonth, rows, skipped } };
+}
+
+/** The row, with the fields whose empty cell lies under a cell merged down from above (TableRow.mergedAbove). */
+function withMergedAbove(row: TableRow, index: number, merges: readonly { top: number; left: number; bottom: number; fields: readonly { index: number; field: Field }[] }[], sheet: Grid): TableRow {
+  const found: Partial<Record<Field, string>> = {};
+  for (const m of merges) {
+    if (index <= m.top || index > m.bottom) continue;
+    for (const f of m.fields) if ((sheet[index]?.[f.index] ?? "") === "") found[f.field] = sheet[m.top]![m.left]!;
+  }
+  return Object.keys(found).length === 0 ? row : { ...row, mergedAbove: found };
 }
 
 /**

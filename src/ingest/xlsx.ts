@@ -16,6 +16,7 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { UNITS } from "../targets/units.js";
 import { fileError, type FileError } from "./codes.js";
+import { WORD_BREAKS } from "./decode.js";
 import { normalizeCell, parseValue } from "./values.js";
 
 export type Grid = string[][];
@@ -477,9 +478,13 @@ export function formattedCells(text: PackageText, sheetName: string): Map<string
   return out;
 }
 
+/** Control characters a workbook's text may carry (_x0007_): none shows in Excel. */
+const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
 function cellText(v: unknown, format?: CellFormat): string {
   if (v === null || v === undefined) return "";
-  if (typeof v === "string") return v;
+  // (Word's line break pasted into a cell, _x000B_, is a space, as in a CSV file (decode.ts); the others are dropped)
+  if (typeof v === "string") return CONTROLS.test(v) ? v.replace(WORD_BREAKS, " ").replace(/[\u0000-\u0008\u000e-\u001f\u007f]/g, "") : v;
   if (typeof v === "number") {
     if (format === "percent") return `${numberCellText(v * 100)}%`;
     return format ? `${numberCellText(v / format.divisor)}${format.unit}` : numberCellText(v);
