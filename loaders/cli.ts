@@ -462,10 +462,11 @@ async function ingest(args: string[]): Promise<number> {
   if (!existsSync(db)) return report(new WarehouseMissing(db));
   // another warehouse than the data folder's, with that folder's archive: the next luoshi build of the folder replays
   // the files into its own warehouse (a trial load into a copy is a --dry-run, or a copy of the data folder too)
-  if (!dryRun && values.data === undefined && process.env.LUOSHI_DATA === undefined && db !== resolve(data, "warehouse.duckdb")) {
-    console.error(`注意：仓库 ${db} 不是数据目录 ${data} 的仓库，但文件仍归档到 ${join(data, "archive")} 并记入 ${join(data, "archive", "manifest.csv")}：` +
-      `此后在该数据目录运行 luoshi build，这些文件会重放进它的仓库。只想试载请用 --dry-run；另一套数据请用 --data 给出它的数据目录。`);
-  }
+  // (said once the warehouse is known not to be another folder's, which refuses the load instead)
+  const otherWarehouseNote = !dryRun && values.data === undefined && process.env.LUOSHI_DATA === undefined && db !== resolve(data, "warehouse.duckdb")
+    ? `注意：仓库 ${db} 不是数据目录 ${data} 的仓库，但文件仍归档到 ${join(data, "archive")} 并记入 ${join(data, "archive", "manifest.csv")}：` +
+      `此后在该数据目录运行 luoshi build，这些文件会重放进它的仓库。只想试载请用 --dry-run；另一套数据请用 --data 给出它的数据目录。`
+    : null;
   let t = performance.now();
   const release = dryRun ? () => {} : await acquireWriterLock(db);
   trace("writer lock", t);
@@ -510,6 +511,7 @@ async function ingest(args: string[]): Promise<number> {
           return EXIT.usage;
         }
       }
+      if (otherWarehouseNote !== null) console.error(otherWarehouseNote);
       if (!dryRun) await syncManifest(wh.connection, data);
       trace("schema, manifest", t);
       for (const path of files) {

@@ -192,6 +192,8 @@ describe("luoshi CLI", () => {
     expect(r.stderr).toContain(`错误：仓库 ${otherDb} 中已载入的 1 个文件不在数据目录 ${here.data} 的归档`);
     expect(r.stderr).toContain("（如 kjj.csv）");
     expect(r.stderr).toContain("请用 --data 给出该仓库自己的数据目录");
+    // (the refusal alone: no note before it that the files will be archived here anyway)
+    expect(r.stderr).not.toContain("不是数据目录");
     expect(existsSync(join(here.data, "archive"))).toBe(false);
     expect(run(there.dir, "query", "select count(*) as n from raw.receipts", "--format", "csv").stdout.split(/\r?\n/)).toEqual(["n", "1", ""]);
     // with its own folder named, it loads; a dry run is allowed anywhere
