@@ -60,7 +60,8 @@ const DEADLINE_VERB = /(前|内|底|末|旬|月|年|度)(完成|建成|实现|�
 export function parseDeadline(text: string, policyDate: string): Deadline | null {
   const base = parseISO(policyDate);
   if (!isValid(base)) throw new Error(`invalid policy date ${policyDate}`);
-  const t = normalizeName(text).replace(/[。.]$/, "");
+  // (full-width digits, ２０２０年６月底前, as the target parser reads them)
+  const t = normalizeName(text).replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/[。.]$/, "");
   const whole = parsePhrase(t, base);
   if (whole !== null || !/[，,；;]/.test(t)) return whole;
   // 年内完成，长期坚持 / 6月底前启动，年底前完成: every clause a deadline, the latest date the task's (a duty kept up

@@ -992,6 +992,16 @@ describe("readMonthlyFile: forms as departments fill them in", () => {
   });
 });
 
+describe("readMonthlyFile: units of a capacity (万吨/年)", () => {
+  it("reads 万吨/年 in the cell or the 单位 column, and converts 吨/年 to it", async () => {
+    const targets = new Map(CTX.targets).set("ZN-05", { unit: "万吨/年", kind: "quantity", countingStart: "2017-09", reportingDepartments: ["市经信局"] });
+    const csv = ["报送单位,指标编码,统计期,累计完成值,单位", "市经信局,ZN-05,2017-09,3,万吨/年", "市经信局,ZN-05,2017-10,35000,吨/年", "市经信局,ZN-05,2017-11,4万吨/年,"].join("\n");
+    const r = await readMonthlyFile({ name: "capacity.csv", bytes: Buffer.from(csv) }, { ...CTX, targets });
+    expect(r.rejects).toEqual([]);
+    expect(r.rows.map((x) => [x.period, x.value, x.unit])).toEqual([["2017-09", 3, "万吨/年"], ["2017-10", 3.5, "万吨/年"], ["2017-11", 4, "万吨/年"]]);
+  });
+});
+
 describe("readMonthlyFile: .xlsx sheets and cells", () => {
   const data = [
     ["报送单位", "指标编码", "统计期", "累计完成值"],

@@ -108,6 +108,11 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
   ["粮食播种面积稳定在30万亩左右", [{ value: 30, unit: "万亩", valueInBaseUnit: 300000, comparator: "about", measure: "level", subject: "粮食播种面积" }]],
   ["煤炭消费总量降至300万吨以下", [{ value: 300, unit: "万吨", valueInBaseUnit: 3000000, comparator: "at_most", measure: "level", subject: "煤炭消费总量" }]],
   ["节约用电1.2亿千瓦时", [{ value: 1.2, unit: "亿千瓦时", valueInBaseUnit: 120000000 }]],
+  // a capacity in 万 of a unit per year or day: the whole unit, not a subject 「/年」
+  ["全市危险废物利用处置能力新增5万吨/年", [{ value: 5, unit: "万吨/年", valueInBaseUnit: 50000, measure: "increment", subject: "全市危险废物利用处置能力" }]],
+  ["新增污水处理能力8-10万立方米/日", [{ value: 8, valueMax: 10, unit: "万立方米/日", subject: "污水处理能力" }]],
+  // μg/m3 typed without a superscript
+  ["PM2.5浓度控制在35μg/m3以内", [{ value: 35, unit: "μg/m3", comparator: "at_most", measure: "level", subject: "PM2.5浓度" }]],
   // 一次能源 is primary energy, not one time of something
   ["非化石能源占一次能源消费比重提高到20%", [{ value: 20, unit: "%", comparator: "reach", measure: "level", subject: "非化石能源占一次能源消费比重" }]],
   ["建成区降尘量不高于5吨/平方公里·月", [{ value: 5, unit: "吨/平方公里·月", comparator: "at_most", subject: "建成区降尘量" }]],

@@ -38,7 +38,8 @@ const PLAIN_UNITS: readonly UnitDef[] = [
   ...["千伏安", "千伏", "兆伏安"].map(own("electric")),
   ...["个工作日", "工作日", "小时", "分钟", "天", "岁"].map(own("time")),
   // air and water quality: PM2.5平均浓度下降到35微克/立方米以下
-  ...["微克/立方米", "毫克/立方米", "毫克/升", "μg/m³", "ug/m3", "mg/L"].map(own("concentration")),
+  // (μg/m3 as typed without a superscript, with the Greek μ or the micro sign µ)
+  ...["微克/立方米", "毫克/立方米", "毫克/升", "μg/m³", "μg/m3", "µg/m³", "µg/m3", "ug/m3", "ug/m³", "mg/m³", "mg/m3", "mg/L", "mg/l"].map(own("concentration")),
   // per land, person or output: 亩均税收达到30万元/亩, 单位GDP能耗0.5吨标准煤/万元 (each its own unit, never converted)
   ...["万元/亩", "元/亩", "万元/人", "元/人", "万元/平方米", "元/平方米", "吨标准煤/万元", "吨标煤/万元", "立方米/万元", "公里/平方公里",
     // dust fall: 降尘量不高于5吨/平方公里·月
@@ -55,7 +56,9 @@ const PLAIN_UNITS: readonly UnitDef[] = [
  * A physical quantity in 万 or 亿 of its unit (煤炭消费总量降至300万吨, 光伏装机5万千瓦, 节约用电1.2亿千瓦时) keeps the
  * unit the policy writes, its own unit the base (of its category), as 亿元 does 万元: 285万吨 and 2850000吨 are one figure.
  */
-const SCALED_UNITS: readonly UnitDef[] = ["吨", "千瓦", "千瓦时", "吨标准煤", "吨标煤", "平方米", "亩", "公顷", "立方米", "公里"].flatMap((unit) => {
+const SCALED_UNITS: readonly UnitDef[] = ["吨", "千瓦", "千瓦时", "吨标准煤", "吨标煤", "平方米", "亩", "公顷", "立方米", "公里",
+  // (a capacity: 危险废物处置能力新增5万吨/年, 污水处理能力10万立方米/日)
+  "吨/日", "吨/天", "立方米/日", "立方米/天", "吨/年", "立方米/年", "千瓦时/年"].flatMap((unit) => {
   const { category } = PLAIN_UNITS.find((u) => u.unit === unit)!;
   return [{ unit: `万${unit}`, category, baseUnit: unit, factor: 1e4 }, { unit: `亿${unit}`, category, baseUnit: unit, factor: 1e8 }];
 });
