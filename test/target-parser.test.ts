@@ -163,6 +163,9 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
   ["完成固定资产投资600亿元、工业投资200亿元", [{ value: 600, subject: "固定资产投资" }, { value: 200, subject: "工业投资" }]],
   // 分别: the listed subjects in order, or the targets before it
   ["化学需氧量、氨氮排放量分别下降3%、3.5%", [{ value: 3, subject: "化学需氧量" }, { value: 3.5, subject: "氨氮排放量" }]],
+  ["二氧化硫、氮氧化物和挥发性有机物排放总量分别比2015年下降15%、15%和10%以上", [
+    { value: 15, subject: "二氧化硫" }, { value: 15, subject: "氮氧化物" }, { value: 10, subject: "挥发性有机物排放总量" },
+  ]],
   ["城镇和农村居民人均可支配收入分别增长8%和9%", [{ value: 8, subject: "城镇居民人均可支配收入" }, { value: 9, subject: "农村居民人均可支配收入" }]],
   // (和 splits the list only when that gives one subject per figure)
   ["规上工业增加值和工业投资分别增长10%和15%", [{ value: 10, subject: "规上工业增加值" }, { value: 15, subject: "工业投资" }]],

@@ -440,8 +440,11 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
     // 城镇和农村居民人均可支配收入 then shares its head noun, below); 城乡居民收入分别增长8%和9%: 城镇 and 农村
     const byComma = list.split("、").map((x) => x.trim()).filter((x) => x !== "");
     const byAnd = list.split(/[和及与]/).map((x) => x.trim()).filter((x) => x !== "");
+    // (二氧化硫、氮氧化物和挥发性有机物排放总量分别下降15%、15%和10%: the last two joined by 和)
+    const lastByAnd = byComma.length > 1 ? byComma[byComma.length - 1]!.split(/[和及与]/).map((x) => x.trim()).filter((x) => x !== "") : [];
     const items = byComma.length === 1 && byAnd.length > 1 && byAnd.length === after.length ? byAnd
       : byComma.length === 1 && after.length === 2 && /^城乡./.test(byComma[0]!) ? ["城镇", "农村"].map((w) => w + byComma[0]!.slice(2))
+      : byComma.length > 1 && byComma.length < after.length && byComma.length - 1 + lastByAnd.length === after.length ? [...byComma.slice(0, -1), ...lastByAnd]
       : byComma;
     // 2019年、2020年分别新增企业20家、30家: the years are the figures' deadlines, not their subjects
     if (items.length > 1 && items.length === after.length && items.every((x) => /^\d{4}年(?:底|末)?$/.test(x))) {
