@@ -173,6 +173,15 @@ export const EXCLUSION_RULES: readonly ExclusionRule[] = [
     test: (c) => BASELINE_BEFORE.test(before(c, 8)) && BASELINE_AFTER.test(c.text.slice(c.end)),
   },
   {
+    id: "per-member",
+    description: "a minimum for each place, not a total: 实现每个镇（街道）至少1个, 每村配备1名 (每万人拥有…, 每个班次不超过50人: targets)",
+    examples: ["实现每个镇（街道）至少1个"],
+    test: (c) => {
+      const clause = c.text.slice(Math.max(...["，", ",", "；", ";", "。", "\n"].map((p) => c.text.lastIndexOf(p, c.start - 1))) + 1, c.start);
+      return /每(?:个|一个)?(?:镇|乡|村|街道|社区|行政村|园区|县|区|学校)[^\d０-９零〇一二两三四五六七八九十]*$/.test(clause);
+    },
+  },
+  {
     id: "no-unit",
     description: "no unit, scale word or percent sign: a bare number is a name or a code",
     examples: ["中国制造2025", "h 5"],
