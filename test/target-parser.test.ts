@@ -121,7 +121,8 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
   ["每个班次学员不超过50人", [{ value: 50, unit: "人", comparator: "at_most" }]],
   // a minimum for each town is no total to report: the 12 stations are the target
   ["建成空气自动监测站12个，实现每个镇（街道）至少1个", [{ value: 12, unit: "个", subject: "空气自动监测站" }]],
-  ["每村配备1名网格员", []],
+  // (its own noun after the figure: a target per town, which targets --check asks about)
+  ["每个镇（街道）建成1个文化站", [{ value: 1, unit: "个" }]],
   ["组织约100家企业参加展会", [{ text: "约100家", value: 100, comparator: "about", measure: "increment", subject: "企业" }]],
   ["投入资金共计2亿元", [{ text: "共计2亿元", value: 2, valueInBaseUnit: 20000, comparator: "exactly", measure: "increment", subject: "资金" }]],
   ["入驻企业达到一百二十家", [{ value: 120, unit: "家", comparator: "reach", measure: "level", subject: "入驻企业" }]],

@@ -174,11 +174,17 @@ export const EXCLUSION_RULES: readonly ExclusionRule[] = [
   },
   {
     id: "per-member",
-    description: "a minimum for each place, not a total: 实现每个镇（街道）至少1个, 每村配备1名 (每万人拥有…, 每个班次不超过50人: targets)",
-    examples: ["实现每个镇（街道）至少1个"],
+    description: "how a total just stated is spread, not a target of its own: 建成监测站12个，实现每个镇（街道）至少1个 (每个镇建成1个文化站 stays a target: its own noun follows)",
+    examples: ["建成空气自动监测站12个，实现每个镇（街道）至少1个"],
     test: (c) => {
-      const clause = c.text.slice(Math.max(...["，", ",", "；", ";", "。", "\n"].map((p) => c.text.lastIndexOf(p, c.start - 1))) + 1, c.start);
-      return /每(?:个|一个)?(?:镇|乡|村|街道|社区|行政村|园区|县|区|学校)[^\d０-９零〇一二两三四五六七八九十]*$/.test(clause);
+      const starts = ["，", ",", "；", ";", "。", "\n"].map((p) => c.text.lastIndexOf(p, c.start - 1));
+      const clauseStart = Math.max(...starts) + 1;
+      const clause = c.text.slice(clauseStart, c.start);
+      if (c.unit === null || !/每(?:个|一个)?(?:镇|乡|村|街道|社区|行政村|园区|县|区|学校)[^\d０-９零〇一二两三四五六七八九十]*$/.test(clause)) return false;
+      // nothing after the unit in its clause, and the same unit after a figure earlier in the sentence
+      if (!/^(?:以上|及以上)?\s*(?:[，,；;。\n]|$)/.test(c.text.slice(c.unitEnd ?? c.end))) return false;
+      const sentence = c.text.slice(Math.max(c.text.lastIndexOf("。", clauseStart - 1), c.text.lastIndexOf("\n", clauseStart - 1)) + 1, clauseStart);
+      return new RegExp(`[\\d０-９零〇一二两三四五六七八九十百千万]${c.unit.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}`).test(sentence);
     },
   },
   {
