@@ -36,6 +36,13 @@ describe("proposalText", () => {
       .toContain("：不少于 5万千瓦（增量）；");
   });
 
+  it("gives a recurring duty kept up after the row's date (年内完成，长期坚持) no deadline, as the targets view does", () => {
+    const kept = { ...row, deadline_text: "年内完成，长期坚持", deadline_date: "2019-12-31", deadline_continues: "ongoing", content: "每月开展河道巡查" };
+    const p = { ...proposal("", {}), kind: "recurring", frequency: "每月", subject: "开展河道巡查", annex_text: "每月开展河道巡查", annex_start: 0, annex_end: 8 } as Proposal;
+    expect(proposalText(p, kept, "")).toContain("；时限 无（附件“年内完成，长期坚持”：常态任务持续开展）；");
+    expect(proposalText(p, { ...kept, deadline_continues: null }, "")).toContain("；时限 2019-12-31（附件“年内完成，长期坚持”）；");
+  });
+
   it("calls the last figure of a long list a 降幅 too: the verb is looked for thirty characters back (分别下降15.5%、16.5%和17%)", () => {
     const list = { ...row, content: "单位GDP能耗、水耗和二氧化碳排放量分别下降15.5%、16.5%和17%" };
     const last = { ...proposal("", {}), annex_text: "17%", annex_start: list.content.indexOf("和17%") + 1, annex_end: list.content.length, value: 17, unit: "%", measure: "increment", subject: "二氧化碳排放量" } as Proposal;

@@ -32,7 +32,7 @@ function sourceWords(text: string, start: number | null, end: number | null): st
   return `${from > 0 ? "…" : ""}${text.slice(from, end)}`;
 }
 
-export type ProposalRow = { deadline_text: string; deadline_date: string | null; content: string };
+export type ProposalRow = { deadline_text: string; deadline_date: string | null; content: string; deadline_continues?: string | null };
 
 /** The fields of a target, proposed or registered, that say what it asks for and where it was read. */
 type Located = {
@@ -70,6 +70,8 @@ export function proposalText(p: Proposal, row: ProposalRow | undefined, bodyText
   const measure = measureText(p, down);
   // the text's own horizon (年内, 到2020年) or else the row's deadline, as the build will give it
   const deadline = p.deadline !== null ? `${p.deadline}${p.horizon_text ? `（原文“${p.horizon_text}”）` : ""}`
+    // (年内完成，长期坚持: a recurring duty is kept up after the row's date, as the targets view has it)
+    : p.kind === "recurring" && row?.deadline_continues ? `无（附件“${row.deadline_text}”：常态任务持续开展）`
     : row?.deadline_date ? `${row.deadline_date}（附件“${row.deadline_text}”）`
     : row?.deadline_text ? `无日期（附件“${row.deadline_text}”）` : "无（附件未写完成时限）";
   const source = p.annex_text !== "" ? `附件“${sourceWords(row?.content ?? "", p.annex_start, p.annex_end) || p.annex_text}”`
