@@ -43,6 +43,13 @@ describe("proposalText", () => {
     expect(proposalText(p, { ...kept, deadline_continues: null }, "")).toContain("；时限 2019-12-31（附件“年内完成，长期坚持”）；");
   });
 
+  it("says when the figure's digits are split by spaces in the source (5 0公里: an OCR slip, only 0 read)", () => {
+    const spaced = { ...row, content: "新增污水管网5 0公里" };
+    const p = { ...proposal("", {}), annex_text: "0公里", annex_start: spaced.content.indexOf("0公里"), annex_end: spaced.content.length, value: 0, unit: "公里", measure: "increment", subject: "污水管网5" } as Proposal;
+    expect(proposalText(p, spaced, "")).toContain("；原文“5 0公里”的数字中间有空格，只读出了最后的 0：多半是识别错误，请在 corrections.csv 中更正原文后再核对");
+    expect(proposalText(proposal("5万千瓦以上", { comparator: "at_least", value: 5, unit: "万千瓦", measure: "increment", subject: "光伏装机容量" }), row, "")).not.toContain("空格");
+  });
+
   it("calls the last figure of a long list a 降幅 too: the verb is looked for thirty characters back (分别下降15.5%、16.5%和17%)", () => {
     const list = { ...row, content: "单位GDP能耗、水耗和二氧化碳排放量分别下降15.5%、16.5%和17%" };
     const last = { ...proposal("", {}), annex_text: "17%", annex_start: list.content.indexOf("和17%") + 1, annex_end: list.content.length, value: 17, unit: "%", measure: "increment", subject: "二氧化碳排放量" } as Proposal;

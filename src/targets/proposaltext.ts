@@ -49,6 +49,18 @@ function goesDown(p: Located, row: ProposalRow | undefined, bodyText: string): b
 }
 
 /**
+ * The figure's digits are split by spaces in the source (新增污水管网5 0公里, 运维村 1 2 0 个: an OCR slip): only the
+ * last group was read. The words around it, or null.
+ */
+function splitDigits(p: Located & { annex_end?: number | null; body_end?: number | null }, row: ProposalRow | undefined, bodyText: string): string | null {
+  const [text, start, end] = p.annex_text !== "" ? [row?.content ?? "", p.annex_start, p.annex_end ?? null] : [bodyText, p.body_start, p.body_end ?? null];
+  if (start === null || end === null || end === undefined) return null;
+  const words = text.slice(Math.max(0, start - 8), end);
+  const split = /[0-9０-９](?:[ \u3000]+[0-9０-９])+/.exec(words);
+  return split === null || !/[ \u3000]/.test(split[0]) ? null : words.slice(split.index);
+}
+
+/**
  * A share to reach (优良天数比例达到85%): measured from 0 against the schedule unless its level at the start (baseline)
  * is given. Not a ceiling, nor a level to come down to. Asked of new proposals and of registered targets with no baseline.
  */
@@ -80,5 +92,7 @@ export function proposalText(p: Proposal, row: ProposalRow | undefined, bodyText
   const differs = p.annex_text !== "" && p.body_text !== "" && p.body_differs
     ? `；正文另作“${(p.body_source === "body" && sourceWords(bodyText, p.body_start, p.body_end)) || p.body_text}”，与附件不同：以附件为准，请核对（见文本核对）` : "";
   const share = needsBaseline(p, row, bodyText) ? `；${BASELINE_HINT}` : "";
-  return `${KIND[p.kind] ?? p.kind}「${p.subject}」：${what}${measure ? `（${measure}）` : ""}；时限 ${deadline}${source ? `；${source}` : ""}${differs}${share}`;
+  const split = p.kind === "quantity" ? splitDigits(p, row, bodyText) : null;
+  const spaced = split === null ? "" : `；原文“${split}”的数字中间有空格，只读出了最后的 ${p.value}：多半是识别错误，请在 corrections.csv 中更正原文后再核对`;
+  return `${KIND[p.kind] ?? p.kind}「${p.subject}」：${what}${measure ? `（${measure}）` : ""}；时限 ${deadline}${source ? `；${source}` : ""}${differs}${share}${spaced}`;
 }
