@@ -281,7 +281,7 @@ async function targets(args: string[]): Promise<number> {
   const { readAllPolicies } = await import("../src/build.js");
   const { proposeTargets, compareRegistry, registerNew, registryCsv } = await import("../src/targets/registry.js");
   const { readRegistryFile } = await import("../src/targets/registryfile.js");
-  const { proposalText, needsBaseline, BASELINE_HINT } = await import("../src/targets/proposaltext.js");
+  const { countedFrom, proposalText, needsBaseline, BASELINE_HINT } = await import("../src/targets/proposaltext.js");
   const root = join(dataDir(values.data), "policies");
   let differences = 0;
   // every policy, checked as `luoshi build` checks them (a target prefix used twice is rejected here too)
@@ -333,7 +333,7 @@ async function targets(args: string[]): Promise<number> {
       // 每个镇（街道）建成1个: a figure per town (said in its sentence), reported as one consolidated figure unless a group reports it
       const clause = p.annex_text !== "" && p.annex_start !== null ? (task?.content ?? "").slice(0, p.annex_start).split(/[。；;]/).at(-1) ?? "" : "";
       const perUnit = group === null && p.kind === "quantity" && /每个?(?:镇|街道|乡镇|村|社区|园区)|各(?:镇|街道|乡镇|村|社区)/.exec(clause);
-      console.log(`  新提出 附件第 ${p.row_no} 行 ${proposalText(p, task, bodyText)}` +
+      console.log(`  新提出 附件第 ${p.row_no} 行 ${proposalText(p, task, bodyText, Number(table.policy.issued_date.slice(0, 4)))}` +
         (perUnit ? `（原文按“${perUnit[0]}”计，但将由一个单位报一个合计数，按 ${p.value}${p.unit ?? ""} 判断；如应由各单位分别报送，请在 targets.csv 的 reporting_departments 中填部门组名称或各单位名称）` : "") +
         (group === null ? "" : members === 0
           ? `（由部门组「${group.name}」报送，但 group_members.csv 中还没有列出它的成员单位：请先列出，否则无人报送，构建时会报错）`
@@ -351,7 +351,11 @@ async function targets(args: string[]): Promise<number> {
     }
     differences += changed.length + diff.added.length + diff.missing.length;
     if (values.write && diff.added.length > 0) {
-      const added = registerNew(table.policy.target_prefix, registry, diff.added, Number(table.policy.issued_date.slice(0, 4)));
+      const policyYear = Number(table.policy.issued_date.slice(0, 4));
+      const added = registerNew(table.policy.target_prefix, registry, diff.added, policyYear, (p) => {
+        const { task, bodyText } = sourceOf(p);
+        return countedFrom(p, task, bodyText, policyYear);
+      });
       writeFileSync(file, registryCsv([...registry, ...added]));
       console.log(`  已追加 ${added.length} 个新编码到 ${file}；运行 luoshi build 后新指标进入仓库`);
     }

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { PACKAGE_ROOT } from "../src/paths.js";
-import { DOWN_BEFORE, needsBaseline, proposalText } from "../src/targets/proposaltext.js";
+import { countedFrom, DOWN_BEFORE, needsBaseline, proposalText } from "../src/targets/proposaltext.js";
 import type { Proposal } from "../src/targets/registry.js";
 
 const content = "PM2.5浓度下降到33微克/立方米,单位GDP能耗下降3%,新增光伏装机容量5万千瓦以上。";
@@ -54,6 +54,27 @@ describe("proposalText", () => {
     const list = { ...row, content: "单位GDP能耗、水耗和二氧化碳排放量分别下降15.5%、16.5%和17%" };
     const last = { ...proposal("", {}), annex_text: "17%", annex_start: list.content.indexOf("和17%") + 1, annex_end: list.content.length, value: 17, unit: "%", measure: "increment", subject: "二氧化碳排放量" } as Proposal;
     expect(proposalText(last, list, "")).toContain("：17%（降幅）；");
+  });
+});
+
+describe("countedFrom", () => {
+  const based = (content: string, figure: string, measure = "increment") => {
+    const r = { ...row, content };
+    const p = { ...proposal("", {}), annex_text: figure, annex_start: content.indexOf(figure), annex_end: content.indexOf(figure) + figure.length, value: 10, unit: "%", measure } as Proposal;
+    return [p, r] as const;
+  };
+  it("counts a change against an earlier year's level from the day after that year (比2015年下降10%: 2016-01-01), and says so", () => {
+    const [p, r] = based("化学需氧量排放量比2015年下降10%", "10%");
+    expect(countedFrom(p, r, "", 2020)).toBe("2016-01-01");
+    expect(proposalText(p, r, "", 2020)).toContain("；自 2016-01-01 起算（原文以 2015 年为基期；");
+    expect(countedFrom(...based("PM10年均浓度较2017年底的水平分别下降5%", "5%"), "", 2020)).toBe("2018-01-01");
+  });
+  it("leaves the policy year's start to a change against the year before it, no year, or a level", () => {
+    expect(countedFrom(...based("用水量比2019年下降5%", "5%"), "", 2020)).toBeNull();
+    expect(countedFrom(...based("用水量比上年下降5%", "5%"), "", 2020)).toBeNull();
+    expect(countedFrom(...based("比2015年下降，达到10%", "10%", "level"), "", 2020)).toBeNull();
+    // (a year far before, in another clause: not this figure's base)
+    expect(countedFrom(...based("比2015年有所下降，新增10%", "10%"), "", 2020)).toBeNull();
   });
 });
 

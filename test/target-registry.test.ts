@@ -72,6 +72,9 @@ describe("a change in the parser never renames or renumbers a published code", (
     expect(diff.added.map((a) => a.subject)).toEqual(["新的指标"]);
     const added = registerNew("CX75", registry, diff.added, 2017);
     expect(added.map((a) => a.code)).toEqual(["CX75-27-04"]); // continues the row, never reuses 27-02
+    expect(added.map((a) => a.counting_start)).toEqual(["2017-01-01"]);
+    // (a change against an earlier year's level, 比2015年下降10%: counted from the day after it)
+    expect(registerNew("CX75", registry, diff.added, 2017, () => "2016-01-01").map((a) => a.counting_start)).toEqual(["2016-01-01"]);
     for (const code of byCode.keys()) expect(byCode.get(code)).toBe(registry.find((r) => r.code === code));
   });
 });

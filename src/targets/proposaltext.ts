@@ -48,6 +48,23 @@ function goesDown(p: Located, row: ProposalRow | undefined, bodyText: string): b
   return start !== null && DOWN_BEFORE.test((text.slice(Math.max(0, start - 30), start) + /^[^0-9０-９]*/.exec(own)![0]).replace(/\s+/g, ""));
 }
 
+/** 比2015年, 较2015年底 just before the figure's verb: the level of that year is the base the change is counted from. */
+const BASE_YEAR = /(?:比|较)((?:19|20)\d{2})年(?:底|末)?(?:的?水平)?(?:分别)?[^0-9０-９，,；;。]{0,8}$/;
+
+/**
+ * The first day counted for a change against an earlier year's level (化学需氧量排放量比2015年下降10%: from 2016-01-01,
+ * the day after the base year, so that the department reports the change since it), or null when the source names no
+ * year before the policy's own (the counting start is then the policy year's 1 January).
+ */
+export function countedFrom(p: Located, row: ProposalRow | undefined, bodyText: string, policyYear: number): string | null {
+  if (p.kind !== "quantity" || p.measure !== "increment") return null;
+  const [text, start, own] = p.annex_text !== "" ? [row?.content ?? "", p.annex_start, p.annex_text] : [bodyText, p.body_start, p.body_text];
+  if (start === null) return null;
+  const m = BASE_YEAR.exec((text.slice(Math.max(0, start - 30), start) + /^[^0-9０-９]*/.exec(own)![0]).replace(/\s+/g, ""));
+  const year = m === null ? null : Number(m[1]);
+  return year !== null && year + 1 < policyYear ? `${year + 1}-01-01` : null;
+}
+
 /**
  * The figure's digits are split by spaces in the source (新增污水管网5 0公里, 运维村 1 2 0 个: an OCR slip): only the
  * last group was read. The words around it, or null.
@@ -71,7 +88,7 @@ export function needsBaseline(p: Located, row: ProposalRow | undefined, bodyText
 /** What `targets --check` says of a share to reach without a baseline. */
 export const BASELINE_HINT = "百分比水平值：序时进度从 0 起算，起算时已有一定水平的（如上年 80%），请在 targets.csv 的 baseline 中填写（确从 0 起算的填 0，不再提示）";
 
-export function proposalText(p: Proposal, row: ProposalRow | undefined, bodyText: string): string {
+export function proposalText(p: Proposal, row: ProposalRow | undefined, bodyText: string, policyYear?: number): string {
   const value = p.value === null ? "" : `${p.value}${p.value_max !== null ? `–${p.value_max}` : ""}${p.unit ?? ""}`;
   // (COMPARATORS' words: 左右 after the figure, 恰为 left unsaid)
   const c = p.comparator;
@@ -92,7 +109,9 @@ export function proposalText(p: Proposal, row: ProposalRow | undefined, bodyText
   const differs = p.annex_text !== "" && p.body_text !== "" && p.body_differs
     ? `；正文另作“${(p.body_source === "body" && sourceWords(bodyText, p.body_start, p.body_end)) || p.body_text}”，与附件不同：以附件为准，请核对（见文本核对）` : "";
   const share = needsBaseline(p, row, bodyText) ? `；${BASELINE_HINT}` : "";
+  const from = policyYear === undefined ? null : countedFrom(p, row, bodyText, policyYear);
+  const since = from === null ? "" : `；自 ${from} 起算（原文以 ${Number(from.slice(0, 4)) - 1} 年为基期；targets.csv 的 counting_start 写入此日，报送起算以来的累计变化）`;
   const split = p.kind === "quantity" ? splitDigits(p, row, bodyText) : null;
   const spaced = split === null ? "" : `；原文“${split}”的数字中间有空格，只读出了最后的 ${p.value}：多半是识别错误，请在 corrections.csv 中更正原文后再核对`;
-  return `${KIND[p.kind] ?? p.kind}「${p.subject}」：${what}${measure ? `（${measure}）` : ""}；时限 ${deadline}${source ? `；${source}` : ""}${differs}${share}${spaced}`;
+  return `${KIND[p.kind] ?? p.kind}「${p.subject}」：${what}${measure ? `（${measure}）` : ""}；时限 ${deadline}${source ? `；${source}` : ""}${since}${differs}${share}${spaced}`;
 }

@@ -281,7 +281,11 @@ export function compareRegistry(registry: RegistryEntry[], proposals: Proposal[]
 }
 
 /** Registry rows for new proposals: codes continue each row's numbering and never reuse a published number. */
-export function registerNew(prefix: string, registry: RegistryEntry[], added: Proposal[], policyYear: number): RegistryEntry[] {
+export function registerNew(
+  prefix: string, registry: RegistryEntry[], added: Proposal[], policyYear: number,
+  /** A change against an earlier year's level (比2015年下降10%): the day counting starts, else the policy year's 1 January. */
+  countingStart: (p: Proposal) => string | null = () => null,
+): RegistryEntry[] {
   const used = new Map<number, number>();
   for (const e of registry) {
     const seq = Number(e.code.split("-").at(-1));
@@ -301,7 +305,7 @@ export function registerNew(prefix: string, registry: RegistryEntry[], added: Pr
       base_unit: p.base_unit ?? "",
       // a target's own horizon is kept; otherwise the row's deadline applies (left empty here)
       deadline: p.horizon_text === "" || p.deadline === "" ? null : p.deadline,
-      counting_start: `${policyYear}-01-01`,
+      counting_start: countingStart(p) ?? `${policyYear}-01-01`,
       baseline: null,
       reporting_departments: p.reporting_departments,
       note: p.body_differs ? "正文与附件表述不同，见文本核对" : "",
