@@ -54,6 +54,12 @@ export const awaitingText = (n) =>
 /** A pair never reported (no figure, no status, in any month). */
 export const neverReported = (t) => t.latest_period == null && t.latest_status == null;
 
+/** The first words of a review reason, up to its first bracket or colon (「无法识别的填报日期」, 「累计值 1 低于此前已载入的 2018-01 的 2」). */
+export function reasonHead(reason) {
+  const head = reason.split(/[（(：:；]/)[0].replace(/，且进展情况未作说明$/, "").trim();
+  return head.length > 30 ? `${head.slice(0, 30)}…` : head;
+}
+
 /**
  * 一、总体情况: one paragraph. `targets`: the behind (lagging, overdue) pairs of the policy, to say how many of the
  * overdue were never reported and how many of the lagging are judged against their value (低于目标, 超过上限).
@@ -74,8 +80,9 @@ export function overallParagraph(policy, counts, {asOf, receipts, targets = [], 
       ? `没有量化指标或完成节点、无法按月度报送判断的任务 ${tasks.no_target} 项${passed.length ? `，其中 ${passed.length} 项时限已过（${rowList(passed.map((t) => t.row_no))}），完成情况需另行核实` : ""}。`
       : "",
     // (a figure flagged at load, 3270家 for 450: counted as reported until corrected, which may be why a target is done)
+    // (each with the first words of its reason: an unreadable report date is no doubt about the figure)
     reviewing.length
-      ? `另有 ${reviewing.length} 项指标的最新报送数待复核（可能填错，如 ${reviewing.slice(0, 3).map((r) => `${r.code} ${r.department_name}`).join("、")}），核实更正前按所报数判断。`
+      ? `另有 ${reviewing.length} 项指标的最新报送待复核（${reviewing.length > 3 ? "如 " : ""}${reviewing.slice(0, 3).map((r) => `${r.code} ${r.department_name}${r.flag_reason ? `：${reasonHead(r.flag_reason)}` : ""}`).join("；")}），核实更正前按所报数判断。`
       : "",
     receipts === 0 ? (pairs.not_due === totalPairs ? "截至判断日期尚无到期的月度报送。" : "截至判断日期尚未收到任何月度报送，以上判断均基于“未报送”。") : ""
   ];

@@ -44,7 +44,7 @@ await emitJson(async (read) => ({
   // tasks with no target a report can judge (no quantity, milestone or duty) whose deadline has passed: said, not silently left out
   unjudged: await read(`SELECT policy_id, row_no FROM task_progress WHERE task_status = 'no_target' AND deadline_passed ORDER BY policy_id, row_no`),
   // targets whose latest figure is flagged for review (a likely typo, a fall): judged as reported until corrected, said so
-  reviewing: await read(`SELECT p.policy_id, p.code, p.department_name, p.progress_status FROM target_progress p
+  reviewing: await read(`SELECT p.policy_id, p.code, p.department_name, p.progress_status, o.flag_reason FROM target_progress p
       JOIN observations o ON o.department_id = p.department_id AND o.target_id = p.target_id AND o.period = p.figure_period
       WHERE o.flagged ORDER BY p.policy_id, p.code, p.department_name`),
   targets: await read(`SELECT p.policy_id, p.row_no, p.code, p.subject, p.kind, p.comparator, p.target_value, p.value_max, p.frequency, p.goal, p.unit, p.department_name,
