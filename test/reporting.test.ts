@@ -361,7 +361,7 @@ describe("a rate to come down (下降5%) is reported as the size of its fall", (
       expect((await query(w.connection, "SELECT annex_text, falls FROM targets WHERE code = 'CX75-08-01'")).rows).toEqual([{ annex_text: "5%", falls: true }]);
     });
   });
-  it("a figure below zero is loaded and asked about (不降反升?) by both readers; one above zero is not", async () => {
+  it("a figure below zero is loaded and asked about (不降反升?) by both readers, unless 进展情况 says why; one above zero is not", async () => {
     // CX75-08-01 (5个) made a rate to come down: …研究所流失人才比例下降5%, the rest of the row as it stands
     const falling = (f: ReturnType<typeof copyData>) => {
       edit(f.policyDir, "tasks.csv", "研究所新引进人才和团队5个,", "研究所流失人才比例下降5%,");
@@ -376,7 +376,13 @@ describe("a rate to come down (下降5%) is reported as the size of its fall", (
           asOf: "2018-03-31", receivedAt: "2018-01-04 09:00:00", archiveName: null, engine,
         });
         expect([engine, loaded.reader, loaded.imported, loaded.flags.map((f) => f.reason)]).toEqual([engine, engine, 2,
-          ["下降类指标应填降幅（正数）：-2.1% 表示不降反升 2.1%；如指下降 2.1%，请填 2.1"]]);
+          ["下降类指标应填降幅（正数）：-2.1% 表示不降反升 2.1%；如指下降 2.1%，请填 2.1；确为不降反升的，请在「进展情况」中写明原因"]]);
+        // (said why in 进展情况, as the template allows: nothing to ask)
+        const explained = await loadMonthlyFile(w.connection, {
+          name: `fall-noted-${engine}.csv`, bytes: Buffer.from([HEADER, `市科技局,CX75-08-01,2018-0${engine === "js" ? 1 : 2},-1.2,%,,受复工影响流失反弹,,`].join("\n")),
+          asOf: "2018-03-31", receivedAt: "2018-03-04 09:00:00", archiveName: null, engine,
+        });
+        expect([engine, explained.imported, explained.flags]).toEqual([engine, 1, []]);
       }
     });
   });

@@ -43,10 +43,10 @@ export type ReviewTarget = {
  * 1% or less) or more than 100 (not for a goal above 100%), a count with a decimal part, a
  * report date after the as-of date, or before the period's month, or in it; a period not ended at the as-of date, 已完成 with a figure short of `doneFloor` (a goal to
  * reach) or above `doneCeiling` (a ceiling, 控制在50天以内, or a level to come down to, 降至0.5吨标煤), a figure below zero
- * for a rate to come down (`fallingRate`: 下降3%, reported as the size of the fall). Null when there is nothing to review.
+ * for a rate to come down (`fallingRate`: 下降3%, reported as the size of the fall) whose 进展情况 says nothing. Null when there is nothing to review.
  */
 export function reviewReasons(
-  row: Pick<ValidRow, "value" | "unit" | "reportedAt" | "reportedAtProblem" | "period" | "valueAsWritten"> & { status?: ValidRow["status"] },
+  row: Pick<ValidRow, "value" | "unit" | "reportedAt" | "reportedAtProblem" | "period" | "valueAsWritten"> & { note?: ValidRow["note"]; status?: ValidRow["status"] },
   asOf: string,
   target: ReviewTarget = {},
 ): string | null {
@@ -75,8 +75,8 @@ export function reviewReasons(
   // 已完成 for a ceiling (控制在50天以内) or a level to come down to (降至0.5吨标煤) whose figure is above it (or not given)
   const doneHigh = row.status === "done" && doneCeiling !== null && (value === null || value > doneCeiling);
   // a rate to come down (下降3%) is reported as the size of its fall: a figure below zero says it went up (or is the
-  // fall written with its sign, 同比-2.1%)
-  const upInstead = fallingRate && value !== null && value < 0;
+  // fall written with its sign, 同比-2.1%), unless its 进展情况 says why (受复工影响PM10反弹), as the template allows
+  const upInstead = fallingRate && value !== null && value < 0 && !explainsFall(row.note);
   // 未启动 beside an increase already made (新增 12 of 20家): one of the two is wrong
   const begun = row.status === "not_started" && increment && value !== null && value > 0;
   const badDate = row.reportedAtProblem !== undefined;
@@ -95,7 +95,7 @@ export function reviewReasons(
       : `标为已完成，但完成值 ${value}${row.unit ?? ""} 仍高于目标值 ${doneCeiling}${row.unit ?? ""}（应不高于目标值）`);
   }
   if (begun) reasons.push(`标为未启动，但累计完成值为 ${value}${row.unit ?? ""}：已有进展的请填“推进中”，确未启动的累计完成值应为 0 或留空`);
-  if (upInstead) reasons.push(`下降类指标应填降幅（正数）：${value}${row.unit ?? ""} 表示不降反升 ${-value!}${row.unit ?? ""}；如指下降 ${-value!}${row.unit ?? ""}，请填 ${-value!}`);
+  if (upInstead) reasons.push(`下降类指标应填降幅（正数）：${value}${row.unit ?? ""} 表示不降反升 ${-value!}${row.unit ?? ""}；如指下降 ${-value!}${row.unit ?? ""}，请填 ${-value!}；确为不降反升的，请在「进展情况」中写明原因`);
   // (a percentage above 100: the more telling of the two)
   if (huge && !overShare) reasons.push(`累计值 ${value}${row.unit ?? ""} 是目标值 ${goal}${row.unit ?? ""} 的 ${Math.round(value! / goal!)} 倍，请核对单位（如 万元 与 亿元、元 与 万元），或是否填了总量而非新增量`);
   if (overShare) reasons.push(`百分比指标填写了 ${value}%，超过 100%，请核对（是否把 45% 写成了 4500，或单元格设成了百分比格式？）`);
