@@ -356,6 +356,7 @@ describe("milestones and recurring duties", () => {
     ["9月底前完成专项资金管理办法修订", "专项资金管理办法修订", "2017-09-30"],
     ["6月底前建成市级众创空间服务平台", "市级众创空间服务平台", "2017-06-30"],
     ["建成投用市民服务中心", "市民服务中心", null],
+    ["修订《余姚市重污染天气应急预案》", "《余姚市重污染天气应急预案》", null],
     // the phase in brackets is part of the name, no count of 期
     ["建成厨余垃圾资源化处理中心（二期）", "厨余垃圾资源化处理中心(二期)", null],
   ])("%s is a milestone", (text, subject, deadline) => {

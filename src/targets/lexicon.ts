@@ -88,6 +88,8 @@ export const METRIC_NOUNS: readonly string[] = [
 export const MILESTONE_VERBS: readonly string[] = [
   "出台", "制定", "研究制定", "编制", "印发", "发布", "建立", "建立健全", "搭建", "组建", "成立", "设立", "筹建", "创建",
   "共建", "建设", "建设完善", "开设", "建成", "建成投用", "建成投运", "完成",
+  // (修订《…应急预案》: a document revised is one delivered)
+  "修订", "修编",
 ];
 
 /**
@@ -99,7 +101,7 @@ export const MILESTONE_ACTS: readonly string[] = ["编制", "制定", "修订", 
 export const MILESTONE_NOUNS: readonly string[] = [
   // documents and rules
   "方案", "办法", "细则", "计划", "规划", "政策", "意见", "标准", "指南", "目录", "清单", "指数", "条例", "规定", "制度",
-  "责任制", "机制", "体系", "措施", "名录",
+  "责任制", "机制", "体系", "措施", "名录", "预案", "纲要",
   // bodies and facilities
   "公司", "中心", "学院", "研究院", "研究所", "小组", "工作组", "委员会", "库", "联盟", "协会", "基金", "平台", "专栏", "基地",
   "实验室", "工作站", "办公室", "窗口", "系统", "中台",
