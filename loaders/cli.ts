@@ -311,6 +311,7 @@ async function targets(args: string[]): Promise<number> {
       return table.departments.find((d) => d.is_group && (named.length > 0 ? named.includes(d.name) : d.department_id === first?.department_id)) ?? null;
     };
     // the annex row of a target and the body text it was read from (its item's title or body)
+    const policyYear = Number(table.policy.issued_date.slice(0, 4));
     const sourceOf = (t: { row_no: number; body_source: string }) => {
       const task = table.tasks.find((x) => x.row_no === t.row_no);
       const item = table.items.find((i) => i.item_id === task?.item_id);
@@ -333,7 +334,7 @@ async function targets(args: string[]): Promise<number> {
       // 每个镇（街道）建成1个: a figure per town (said in its sentence), reported as one consolidated figure unless a group reports it
       const clause = p.annex_text !== "" && p.annex_start !== null ? (task?.content ?? "").slice(0, p.annex_start).split(/[。；;]/).at(-1) ?? "" : "";
       const perUnit = group === null && p.kind === "quantity" && /每个?(?:镇|街道|乡镇|村|社区|园区)|各(?:镇|街道|乡镇|村|社区)/.exec(clause);
-      console.log(`  新提出 附件第 ${p.row_no} 行 ${proposalText(p, task, bodyText, Number(table.policy.issued_date.slice(0, 4)))}` +
+      console.log(`  新提出 附件第 ${p.row_no} 行 ${proposalText(p, task, bodyText, policyYear)}` +
         (perUnit ? `（原文按“${perUnit[0]}”计，但将由一个单位报一个合计数，按 ${p.value}${p.unit ?? ""} 判断；如应由各单位分别报送，请在 targets.csv 的 reporting_departments 中填部门组名称或各单位名称）` : "") +
         (group === null ? "" : members === 0
           ? `（由部门组「${group.name}」报送，但 group_members.csv 中还没有列出它的成员单位：请先列出，否则无人报送，构建时会报错）`
@@ -351,7 +352,6 @@ async function targets(args: string[]): Promise<number> {
     }
     differences += changed.length + diff.added.length + diff.missing.length;
     if (values.write && diff.added.length > 0) {
-      const policyYear = Number(table.policy.issued_date.slice(0, 4));
       const added = registerNew(table.policy.target_prefix, registry, diff.added, policyYear, (p) => {
         const { task, bodyText } = sourceOf(p);
         return countedFrom(p, task, bodyText, policyYear);

@@ -1004,11 +1004,6 @@ class Validation {
 }
 
 /**
- * A row with an empty 累计完成值 whose figure stands in another column the reader does not read (备注 「388」, 本月新增
- * 「25」): rejected with E_VALUE_MISPLACED, naming that column, rather than loaded as a status alone (or skipped as a
- * row left unfilled) and the figure lost. Not for a milestone, which takes no figure.
- */
-/**
  * The 必填值为空 of a cell under a cell merged down from above (.xlsx) says so: 「ZN-01」 merged over two rows is read on
  * the first only, and the department sees it on both.
  */
@@ -1021,6 +1016,11 @@ function withMergeHint(issues: RowIssue[], merged: Partial<Record<Field, string>
   });
 }
 
+/**
+ * A row with an empty 累计完成值 whose figure stands in another column the reader does not read (备注 「388」, 本月新增
+ * 「25」): rejected with E_VALUE_MISPLACED, naming that column, rather than loaded as a status alone (or skipped as a
+ * row left unfilled) and the figure lost. Not for a milestone, which takes no figure.
+ */
 function withFigureElsewhere(result: ValidRow | RowIssue[], r: TableRow, memo: RowMemo): ValidRow | RowIssue[] {
   const code = Array.isArray(result) ? (r.cells.targetCode === "" ? null : memo.targetCode(r.cells.targetCode)) : result.targetCode;
   if (code !== null && memo.ctx.targets.get(code)?.kind === "milestone") return result;

@@ -38,14 +38,29 @@ export type ProposalRow = { deadline_text: string; deadline_date: string | null;
 type Located = {
   kind: string; comparator: string | null; measure: string | null; unit: string | null;
   annex_text: string; annex_start: number | null; body_text: string; body_start: number | null;
+  annex_end?: number | null; body_end?: number | null;
 };
 
-/** The words before the target's figure say it goes down (下降到33, 降低10%): in the annex row, or else the body. */
+/** Where a target was read: its annex row's content, or else the body text, with its span and own words. */
+function located(p: Located, row: ProposalRow | undefined, bodyText: string) {
+  return p.annex_text !== ""
+    ? { text: row?.content ?? "", start: p.annex_start, end: p.annex_end ?? null, own: p.annex_text }
+    : { text: bodyText, start: p.body_start, end: p.body_end ?? null, own: p.body_text };
+}
+
+/**
+ * The thirty characters before the target's text and its own up to the figure (the parser may start it at the verb),
+ * without spaces: the targets view's words_before || words_to_figure. Null when it has no place in the source.
+ */
+function leadIn(p: Located, row: ProposalRow | undefined, bodyText: string): string | null {
+  const { text, start, own } = located(p, row, bodyText);
+  return start === null ? null : (text.slice(Math.max(0, start - 30), start) + /^[^0-9０-９]*/.exec(own)![0]).replace(/\s+/g, "");
+}
+
+/** The words before the target's figure say it goes down (下降到33, 降低10%; the last of 分别下降15.5%、16.5%和17% too). */
 function goesDown(p: Located, row: ProposalRow | undefined, bodyText: string): boolean {
-  // (the words before the target's text, and its own up to the figure: the parser may start it at the verb)
-  const [text, start, own] = p.annex_text !== "" ? [row?.content ?? "", p.annex_start, p.annex_text] : [bodyText, p.body_start, p.body_text];
-  // (the thirty characters before it, as the targets view's words_before: the last of 分别下降15.5%、16.5%和17% too)
-  return start !== null && DOWN_BEFORE.test((text.slice(Math.max(0, start - 30), start) + /^[^0-9０-９]*/.exec(own)![0]).replace(/\s+/g, ""));
+  const words = leadIn(p, row, bodyText);
+  return words !== null && DOWN_BEFORE.test(words);
 }
 
 /** 比2015年, 较2015年底 just before the figure's verb: the level of that year is the base the change is counted from. */
@@ -58,9 +73,7 @@ const BASE_YEAR = /(?:比|较)((?:19|20)\d{2})年(?:底|末)?(?:的?水平)?(?:�
  */
 export function countedFrom(p: Located, row: ProposalRow | undefined, bodyText: string, policyYear: number): string | null {
   if (p.kind !== "quantity" || p.measure !== "increment") return null;
-  const [text, start, own] = p.annex_text !== "" ? [row?.content ?? "", p.annex_start, p.annex_text] : [bodyText, p.body_start, p.body_text];
-  if (start === null) return null;
-  const m = BASE_YEAR.exec((text.slice(Math.max(0, start - 30), start) + /^[^0-9０-９]*/.exec(own)![0]).replace(/\s+/g, ""));
+  const m = BASE_YEAR.exec(leadIn(p, row, bodyText) ?? "");
   const year = m === null ? null : Number(m[1]);
   return year !== null && year + 1 < policyYear ? `${year + 1}-01-01` : null;
 }
@@ -69,12 +82,12 @@ export function countedFrom(p: Located, row: ProposalRow | undefined, bodyText: 
  * The figure's digits are split by spaces in the source (新增污水管网5 0公里, 运维村 1 2 0 个: an OCR slip): only the
  * last group was read. The words around it, or null.
  */
-function splitDigits(p: Located & { annex_end?: number | null; body_end?: number | null }, row: ProposalRow | undefined, bodyText: string): string | null {
-  const [text, start, end] = p.annex_text !== "" ? [row?.content ?? "", p.annex_start, p.annex_end ?? null] : [bodyText, p.body_start, p.body_end ?? null];
-  if (start === null || end === null || end === undefined) return null;
+function splitDigits(p: Located, row: ProposalRow | undefined, bodyText: string): string | null {
+  const { text, start, end } = located(p, row, bodyText);
+  if (start === null || end === null) return null;
   const words = text.slice(Math.max(0, start - 8), end);
   const split = /[0-9０-９](?:[ \u3000]+[0-9０-９])+/.exec(words);
-  return split === null || !/[ \u3000]/.test(split[0]) ? null : words.slice(split.index);
+  return split === null ? null : words.slice(split.index);
 }
 
 /**
