@@ -1,7 +1,7 @@
 // The built site, shared by every test file of a run: the first file that asks builds the warehouse and the site
 // (offline, every outbound connection blocked) into the run's private folder; the others wait for its result.
 import { spawn } from "node:child_process";
-import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { inject } from "vitest";
 import { PACKAGE_ROOT } from "../../src/paths.js";
@@ -17,6 +17,8 @@ export interface Run {
 }
 
 export interface BuiltSite {
+  /** The Framework project it was built in (siteProject). */
+  project: string;
   /** The built site (Framework output). */
   dir: string;
   /** The warehouse the site was built from. */
@@ -52,6 +54,23 @@ export function run(args: string[], env: NodeJS.ProcessEnv, cwd = PACKAGE_ROOT):
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * A Framework project of the run's own: docs/ and the config copied (docs/ without its caches), the compiled library,
+ * the sources, the scripts and node_modules linked. The site's data loaders cache their output in
+ * docs/.observablehq/cache, one folder per project: built in the checkout itself, the tests' site would stop (exit 3)
+ * beside a running `npm start` preview of the demo warehouse, or clear its cache.
+ */
+export function siteProject(work: string): string {
+  const project = path.join(work, "project");
+  const caches = path.join(PACKAGE_ROOT, "docs", ".observablehq");
+  mkdirSync(project);
+  cpSync(path.join(PACKAGE_ROOT, "docs"), path.join(project, "docs"), { recursive: true, filter: (source) => source !== caches });
+  // (copied, not linked: Node would read a linked config at its real path, and its ./docs would be the checkout's)
+  copyFileSync(path.join(PACKAGE_ROOT, "observablehq.config.ts"), path.join(project, "observablehq.config.ts"));
+  for (const name of ["dist", "src", "scripts", "node_modules", "package.json"]) symlinkSync(path.join(PACKAGE_ROOT, name), path.join(project, name));
+  return project;
+}
+
 export async function builtSite(): Promise<BuiltSite> {
   const work = inject("siteWorkDir");
   const result = path.join(work, "site.json");
@@ -76,9 +95,10 @@ export async function builtSite(): Promise<BuiltSite> {
   await buildWarehouse({ data, db });
   const ingest = await run([path.join(PACKAGE_ROOT, "bin", "luoshi.js"), "ingest", "--schedule", path.join(PACKAGE_ROOT, "data", "samples", "schedule.csv"), "--data", data, "--db", db], offlineEnv());
   const env = offlineEnv({ LUOSHI_SITE_OUTPUT: dir, LUOSHI_DB: db, LUOSHI_DATA: data });
-  const vendor = await run([path.join(PACKAGE_ROOT, "scripts", "offline-cache.mjs"), "--clean-loader-cache"], env);
-  const build = await run([observable, "build"], env);
-  const site: BuiltSite = { dir, db, data, ingest, vendor, build };
+  const project = siteProject(work);
+  const vendor = await run([path.join(PACKAGE_ROOT, "scripts", "offline-cache.mjs"), "--root", path.join(project, "docs"), "--clean-loader-cache"], env);
+  const build = await run([observable, "build"], env, project);
+  const site: BuiltSite = { project, dir, db, data, ingest, vendor, build };
   writeFileSync(result, JSON.stringify(site));
   return site;
 }
