@@ -311,6 +311,28 @@ describe.skipIf(!HAVE_CHROMIUM)("site pages in Chromium, against the warehouse",
     }
   }, 120_000);
 
+  it("/workload on a phone: a department name cut with … on a chart's axis shows whole as the label's hover text", async () => {
+    const opened = await openPage(server.url + "workload", { viewport: { width: 390, height: 844 }, timeout: 60_000 });
+    try {
+      const labels = await opened.page.$$eval("svg [aria-label='y-axis tick label'] text", (ts) =>
+        ts.map((t) => ({ shown: [...t.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join(""), title: t.querySelector("title")?.textContent ?? null })));
+      const cut = labels.filter((l) => l.shown.endsWith("…"));
+      expect(cut.length, JSON.stringify(labels)).toBeGreaterThan(0);
+      // (the longest department name, cut on the workload chart)
+      const [longest] = await sql("SELECT name FROM department_workload WHERE policy_id = $1 AND rows_total > 0 ORDER BY length(name) DESC, name LIMIT 1", [POLICY]);
+      expect(cut.some((l) => l.title?.startsWith(longest!.name as string)), JSON.stringify(cut)).toBe(true);
+      for (const l of cut) {
+        expect(l.title, l.shown).not.toBeNull();
+        expect(l.title!.startsWith(l.shown.slice(0, -1)), `${l.shown} / ${l.title}`).toBe(true);
+        expect([...l.title!].length, l.title!).toBeGreaterThan([...l.shown].length - 1);
+      }
+      // (a name shown whole has no hover text of its own)
+      expect(labels.filter((l) => !l.shown.endsWith("…")).every((l) => l.title === null)).toBe(true);
+    } finally {
+      await opened.close();
+    }
+  }, 120_000);
+
   it("/network shows the hub, readable labels, the matrix, and filters by department", async () => {
     const opened = await visit("/network", "network");
     const { page } = opened;

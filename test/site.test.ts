@@ -74,6 +74,9 @@ describe("fitNames: a chart with names on its left fits its card, on a phone too
     expect(cut.endsWith("…")).toBe(true);
     expect(textWidth(cut)).toBeLessThanOrEqual(fit.marginLeft - 12);
     expect(fit.tickFormat("市人力社保局")).toBe("市人力社保局");
+    // (the label's hover text: the name cut, whole; none for a name shown whole)
+    expect(fit.title("慈溪滨海经济开发区管委会")).toBe("慈溪滨海经济开发区管委会");
+    expect(fit.title("市人力社保局")).toBeNull();
   });
 
   it("a card measured at 0 px while laying out, no names, or numbers for names: still a chart with room for its marks", () => {

@@ -343,7 +343,7 @@ export function partnerBars(partners, {width} = {}) {
     y: {label: null, domain: partners.map(label), tickSize: 0, tickFormat: fit.tickFormat},
     color: {domain: kinds.map((k) => k.label), range: kinds.map((k) => k.color), legend: true},
     marks: [
-      Plot.axisY({fontSize: 13, tickSize: 0, tickPadding: 8, label: null, tickFormat: fit.tickFormat}),
+      Plot.axisY({fontSize: 13, tickSize: 0, tickPadding: 8, label: null, tickFormat: fit.tickFormat, title: fit.title}),
       Plot.barX(segments, {x1: "x1", x2: "x2", y: (s) => label(s.p), fill: "kind", insetTop: 3, insetBottom: 3,
         href: (s) => `./${s.p.code}`}),
       Plot.text(partners, {x: "weight", y: label, text: (p) => `${p.weight}`, dx: 6, textAnchor: "start"}),

@@ -16,6 +16,7 @@ export function tasksByChapter(tasks, {width} = {}) {
     x: {label: "任务行数", grid: true},
     y: {label: null, domain: rows.map((r) => r.key), tickFormat: fit.tickFormat},
     marks: [
+      Plot.axisY({label: null, tickFormat: fit.tickFormat, title: fit.title}),
       Plot.barX(rows, {x: "count", y: "key", fill: "var(--theme-foreground-focus)", tip: true, title: (r) => `${r.key}\n任务行数 ${r.count}`}),
       Plot.text(rows, {x: "count", y: "key", text: "count", dx: 10, textAnchor: "start", fill: "currentColor", stroke: "var(--theme-background-alt)", strokeWidth: 4, paintOrder: "stroke"}),
       Plot.ruleX([0])

@@ -34,6 +34,7 @@ export function reportingCalendar(calendar, {width, departments} = {}) {
     y: {label: null, domain: rows, tickFormat: fit.tickFormat},
     color: {domain: Object.keys(STATUS), range: Object.values(STATUS).map((s) => s.color), legend: true, tickFormat: (s) => STATUS[s].label},
     marks: [
+      Plot.axisY({label: null, tickFormat: fit.tickFormat, title: fit.title}),
       Plot.cell(calendar, {
         x: "period",
         y: "department_name",
@@ -58,6 +59,7 @@ export function ratesChart(rates, {width} = {}) {
     y: {label: null, domain: rates.map((r) => r.department_name), tickFormat: fit.tickFormat},
     color: {legend: true, domain: ["报送率", "及时率"], range: ["#93c5fd", "#16a34a"]},
     marks: [
+      Plot.axisY({label: null, tickFormat: fit.tickFormat, title: fit.title}),
       Plot.barX(rates, {x: (r) => r.reporting_rate ?? 0, y: "department_name", fill: () => "报送率", tip: true, title: (r) => `${r.department_name}\n报送率 ${Math.round((r.reporting_rate ?? 0) * 100)}%`}),
       Plot.barX(rates, {x: (r) => r.on_time_rate ?? 0, y: "department_name", fill: () => "及时率", insetTop: 5, insetBottom: 5, tip: true, title: (r) => `${r.department_name}\n及时率 ${Math.round((r.on_time_rate ?? 0) * 100)}%`}),
       Plot.ruleX([0])

@@ -62,7 +62,7 @@ export function workloadBars(departments, {width, measure = "score", highlight} 
     color: {domain: ["牵头", "配合"], range: [ROLE_COLORS.lead, ROLE_COLORS.coop], legend: true},
     marks: [
       hatchDefs(hatch),
-      Plot.axisY({fontSize: 13, tickSize: 0, tickPadding: 8, label: null, tickFormat: fit.tickFormat}),
+      Plot.axisY({fontSize: 13, tickSize: 0, tickPadding: 8, label: null, tickFormat: fit.tickFormat, title: fit.title}),
       Plot.barX(segments.filter((s) => !s.d.is_group), {
         x1: "x1", x2: "x2", y: (s) => groupLabel(s.d), fill: (s) => ROLE_LABELS[s.role], insetTop: 3, insetBottom: 3,
         fillOpacity: (s) => (isHighlighted(s) ? 1 : 0.35)
@@ -192,7 +192,7 @@ export function personBars(persons, {width} = {}) {
     y: {label: null, domain: sorted.map(label), tickSize: 0, tickFormat: fit.tickFormat},
     color: {domain: ["牵头", "配合"], range: [ROLE_COLORS.lead, ROLE_COLORS.coop], legend: true},
     marks: [
-      Plot.axisY({fontSize: 13, tickSize: 0, tickPadding: 8, label: null, tickFormat: fit.tickFormat}),
+      Plot.axisY({fontSize: 13, tickSize: 0, tickPadding: 8, label: null, tickFormat: fit.tickFormat, title: fit.title}),
       Plot.barX(segments, {x1: "x1", x2: "x2", y: (s) => label(s.p), fill: (s) => ROLE_LABELS[s.role], insetTop: 3, insetBottom: 3,
         fillOpacity: (s) => (s.p.status === "unresolved" ? 0.5 : 1)}),
       Plot.text(sorted, {x: (p) => p.rows_total, y: label, text: (p) => `${p.rows_total} 行`, dx: 6, textAnchor: "start", fontSize: 12, fill: "currentColor",
