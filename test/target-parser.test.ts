@@ -166,10 +166,18 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
   ]],
   ["完成固定资产投资600亿元、工业投资200亿元", [{ value: 600, subject: "固定资产投资" }, { value: 200, subject: "工业投资" }]],
   // 分别: the listed subjects in order, or the targets before it
-  ["化学需氧量、氨氮排放量分别下降3%、3.5%", [{ value: 3, subject: "化学需氧量" }, { value: 3.5, subject: "氨氮排放量" }]],
+  // (an item that names no measure takes the last one's from its verb on: 化学需氧量 is a pollutant, not a measure)
+  ["化学需氧量、氨氮排放量分别下降3%、3.5%", [{ value: 3, subject: "化学需氧量排放量" }, { value: 3.5, subject: "氨氮排放量" }]],
   ["二氧化硫、氮氧化物和挥发性有机物排放总量分别比2015年下降15%、15%和10%以上", [
-    { value: 15, subject: "二氧化硫" }, { value: 15, subject: "氮氧化物" }, { value: 10, subject: "挥发性有机物排放总量" },
+    { value: 15, subject: "二氧化硫排放总量" }, { value: 15, subject: "氮氧化物排放总量" }, { value: 10, subject: "挥发性有机物排放总量" },
   ]],
+  // (氨氮 shares no characters' alignment with 氮氧化物: 氨氮排放总量, not 氨氮氧化物排放总量)
+  ["化学需氧量、氨氮、二氧化硫、氮氧化物排放总量分别削减10%、10%、15%、15%", [
+    { value: 10, subject: "化学需氧量排放总量" }, { value: 10, subject: "氨氮排放总量" }, { value: 15, subject: "二氧化硫排放总量" }, { value: 15, subject: "氮氧化物排放总量" },
+  ]],
+  ["工业固体废物、建筑垃圾综合利用率分别达到95%、80%", [{ value: 95, subject: "工业固体废物综合利用率" }, { value: 80, subject: "建筑垃圾综合利用率" }]],
+  // (an item with a measure of its own keeps it)
+  ["能耗总量、碳排放总量分别控制在100万吨、200万吨以内", [{ value: 100, subject: "能耗总量" }, { value: 200, subject: "碳排放总量" }]],
   ["城镇和农村居民人均可支配收入分别增长8%和9%", [{ value: 8, subject: "城镇居民人均可支配收入" }, { value: 9, subject: "农村居民人均可支配收入" }]],
   // (和 splits the list only when that gives one subject per figure)
   ["规上工业增加值和工业投资分别增长10%和15%", [{ value: 10, subject: "规上工业增加值" }, { value: 15, subject: "工业投资" }]],

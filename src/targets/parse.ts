@@ -250,6 +250,12 @@ type Draft = Omit<ParsedTarget, "horizon" | "sentence" | "text" | "attributes"> 
 const EMPTY_VALUE = { comparator: null, value: null, valueMax: null, unit: null, baseUnit: null, valueInBaseUnit: null, measure: null } as const;
 
 /**
+ * The measure a list's last item names after its subject, from the verb it is made of on (氮氧化物排放总量: 排放总量;
+ * 工业用水量: 用水量): shared by the items before it that name none (二氧化硫、氮氧化物排放总量分别下降15%、12%).
+ */
+const SHARED_MEASURE = /(?:排放|排污|消耗|耗|用|产生|处理|处置|利用|综合利用|回收|收集)(?:总量|量|强度|浓度|率)$/;
+
+/**
  * The text without the spaces OCR leaves between two Chinese characters (「全 年 新 增 规 上 企 业」, 「龙 头企业」), so
  * that words are found whole; `at[i]` is the position in `text` of character i (and `at[length]` = text.length).
  * Spaces elsewhere (50 家, between a name and a date) stay.
@@ -458,7 +464,14 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
       const at = last.indexOf(x[x.length - 1]!);
       return at >= 0 && at <= x.length + 2 ? x + last.slice(at + 1) : x + last.slice(x.length);
     };
-    const whole = items.map((x, i) => (i < items.length - 1 && x.length <= 3 && last.length > x.length + 2 ? shareHead(x) : x));
+    // 二氧化硫、氨氮、氮氧化物排放总量: an item naming no measure of its own (no metric noun at its end) takes the last
+    // one's measure, the words from its verb on (二氧化硫排放总量; not by the characters alone: 氨氮 is no 氨氮氧化物…)
+    const head = SHARED_MEASURE.exec(last)?.[0];
+    // (化学需氧量, 生化需氧量: a pollutant's name, though it ends with 量)
+    const ownMeasure = (x: string) => METRIC_NOUNS.some((n) => x.endsWith(n)) && !x.endsWith("需氧量");
+    const whole = items.map((x, i) => (i === items.length - 1 ? x
+      : head !== undefined && last.length > head.length ? (ownMeasure(x) || x.endsWith(head) ? x : x + head)
+      : x.length <= 3 && last.length > x.length + 2 ? shareHead(x) : x));
     // (分别新增学位3000个、1000个 names what it counts: no pairing with the targets before it)
     const own = after.length > 0 && clean(input, norm, at.end, after[0]!.start, { leading: true, tokens }).text !== "";
     if (whole.length > 1 && whole.length === after.length) after.forEach((g, i) => respectively.set(g, { subject: whole[i]! }));
