@@ -367,6 +367,9 @@ describe("milestones and recurring duties", () => {
     ["修订《余姚市重污染天气应急预案》", "《余姚市重污染天气应急预案》", null],
     // the phase in brackets is part of the name, no count of 期
     ["建成厨余垃圾资源化处理中心（二期）", "厨余垃圾资源化处理中心(二期)", null],
+    // what is to be brought to nothing by the deadline (清零)
+    ["年底前全面完成城镇污水管网建设，实现劣V类水体清零", "劣V类水体清零", "2017-12-31"],
+    ["年内实现农民工工资拖欠问题动态清零", "农民工工资拖欠问题动态清零", "2017-12-31"],
   ])("%s is a milestone", (text, subject, deadline) => {
     const targets = parse(text);
     expect(targets.map((t) => ({ kind: t.kind, value: t.value, subject: t.subject, deadline: t.horizon?.deadline ?? null }))).toEqual([
@@ -374,7 +377,9 @@ describe("milestones and recurring duties", () => {
     ]);
   });
 
-  it.each(["培育认定一批市级智能制造工程服务公司", "就此制定以下意见", "完成年度目标任务", "2017年9月8日印发", "完善建成区公共服务体系", "确保完成年度投资计划", "推进产融对接网络平台建设", "全力保障专家委员会成立与服务工作启动仪式在慈召开"])(
+  it.each(["培育认定一批市级智能制造工程服务公司", "就此制定以下意见", "完成年度目标任务", "2017年9月8日印发", "完善建成区公共服务体系", "确保完成年度投资计划", "推进产融对接网络平台建设", "全力保障专家委员会成立与服务工作启动仪式在慈召开",
+    // (清零: a programme of that name, one with no subject of its own, one done already)
+    "开展欠薪清零行动", "完成“散乱污”企业整治，实现动态清零", "全市劣V类水体已实现清零"])(
     "%s is no target",
     (text) => expect(parse(text)).toEqual([]),
   );

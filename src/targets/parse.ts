@@ -253,6 +253,9 @@ const EMPTY_VALUE = { comparator: null, value: null, valueMax: null, unit: null,
  * The measure a list's last item names after its subject, from the verb it is made of on (氮氧化物排放总量: 排放总量;
  * 工业用水量: 用水量): shared by the items before it that name none (二氧化硫、氮氧化物排放总量分别下降15%、12%).
  */
+/** A count to be brought to nothing (实现劣V类水体清零): a milestone. */
+const ZERO_WORDS: readonly string[] = ["清零"];
+
 const SHARED_MEASURE = /(?:排放|排污|消耗|耗|用|产生|处理|处置|利用|综合利用|回收|收集)(?:总量|量|强度|浓度|率)$/;
 
 /**
@@ -566,6 +569,19 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
       if (counted.some((f) => f.start >= t.end && f.end <= clause.end)) continue;
       drafts.push({ kind: "milestone", ...EMPTY_VALUE, subject: object.text, frequency: null, attributes: [], start: t.start, end: object.end, clause });
       coveredTo = object.end;
+    }
+    // 实现劣V类水体清零: what is to be brought to nothing by the deadline, a milestone (劣V类水体清零); not a programme
+    // of that name (清零行动), nor one with no subject of its own (实现动态清零), nor one with a count in its clause
+    if (counted.some((f) => f.start >= clause.start && f.end <= clause.end)) continue;
+    for (const z of findWords(norm, { start: coveredTo, end: clause.end }, ZERO_WORDS, protectedSpans)) {
+      if (COVERAGE_NAME_FOLLOWERS.some((w) => norm.startsWith(w, z.end))) continue;
+      const remove = findWords(norm, { start: coveredTo, end: z.start }, COVERAGE_VERBS, protectedSpans);
+      const subject = clean(input, norm, coveredTo, z.start, { leading: true, skip: adverbials, remove });
+      // (已实现清零: done already)
+      if (subject.text.replace(/(?:动态|全部|全面|基本|彻底)+$/, "") === "" || /已(?:基本|全面)?(?:实现|完成|做到)?(?:动态)?$/.test(norm.slice(clause.start, z.start).trim())) continue;
+      const text = subject.text + input.slice(subject.end, z.end).trim();
+      drafts.push({ kind: "milestone", ...EMPTY_VALUE, subject: text, frequency: null, attributes: [], start: subject.start, end: z.end, clause });
+      coveredTo = z.end;
     }
   }
 
