@@ -51,10 +51,11 @@ export function workloadBars(departments, {width, measure = "score", highlight} 
   const isHighlighted = (s) => highlight == null || s.d.department_id === highlight;
   return Plot.plot({
     width: Math.max(fit.width, marginLeft + marginRight + 120),
-    height: 24 * sorted.length + 50,
+    height: 24 * sorted.length + 60,
     marginLeft,
     marginRight,
-    marginTop: 30,
+    // (room for the axis label above the tick labels: at 30 the label met the last tick on a phone)
+    marginTop: 40,
     marginBottom: 10,
     style: {fontSize: "12px"},
     x: {label: byScore ? "工作量分数 →" : "任务行数 →", grid: true, axis: "top"},
@@ -182,10 +183,10 @@ export function personBars(persons, {width} = {}) {
   const marginLeft = fit.marginLeft;
   return Plot.plot({
     width: Math.max(fit.width, marginLeft + 160),
-    height: 22 * sorted.length + 50,
+    height: 22 * sorted.length + 60,
     marginLeft,
     marginRight: 60,
-    marginTop: 30,
+    marginTop: 40,
     marginBottom: 10,
     style: {fontSize: "12px"},
     x: {label: "任务行数 →", grid: true, axis: "top"},
