@@ -178,6 +178,12 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
   ["工业固体废物、建筑垃圾综合利用率分别达到95%、80%", [{ value: 95, subject: "工业固体废物综合利用率" }, { value: 80, subject: "建筑垃圾综合利用率" }]],
   // (an item with a measure of its own keeps it)
   ["能耗总量、碳排放总量分别控制在100万吨、200万吨以内", [{ value: 100, subject: "能耗总量" }, { value: 200, subject: "碳排放总量" }]],
+  ["单位GDP能耗、单位GDP二氧化碳排放量分别下降3%、4%", [{ value: 3, subject: "单位GDP能耗" }, { value: 4, subject: "单位GDP二氧化碳排放量" }]],
+  ["化肥、农药使用量分别减少5%、10%", [{ value: 5, subject: "化肥使用量" }, { value: 10, subject: "农药使用量" }]],
+  // (a place or a sector qualifies the last item's whole subject, not only its measure)
+  ["城市和农村生活垃圾回收利用率分别达到35%、30%", [{ value: 35, subject: "城市生活垃圾回收利用率" }, { value: 30, subject: "农村生活垃圾回收利用率" }]],
+  ["城市、县城生活污水处理率分别达到95%、90%", [{ value: 95, subject: "城市生活污水处理率" }, { value: 90, subject: "县城生活污水处理率" }]],
+  ["工业、生活污水排放量分别下降5%、3%", [{ value: 5, subject: "工业污水排放量" }, { value: 3, subject: "生活污水排放量" }]],
   ["城镇和农村居民人均可支配收入分别增长8%和9%", [{ value: 8, subject: "城镇居民人均可支配收入" }, { value: 9, subject: "农村居民人均可支配收入" }]],
   // (和 splits the list only when that gives one subject per figure)
   ["规上工业增加值和工业投资分别增长10%和15%", [{ value: 10, subject: "规上工业增加值" }, { value: 15, subject: "工业投资" }]],
@@ -370,6 +376,7 @@ describe("milestones and recurring duties", () => {
     // what is to be brought to nothing by the deadline (清零)
     ["年底前全面完成城镇污水管网建设，实现劣V类水体清零", "劣V类水体清零", "2017-12-31"],
     ["年内实现农民工工资拖欠问题动态清零", "农民工工资拖欠问题动态清零", "2017-12-31"],
+    ["年内做到应收尽收、欠费清零", "欠费清零", "2017-12-31"],
   ])("%s is a milestone", (text, subject, deadline) => {
     const targets = parse(text);
     expect(targets.map((t) => ({ kind: t.kind, value: t.value, subject: t.subject, deadline: t.horizon?.deadline ?? null }))).toEqual([
@@ -379,7 +386,9 @@ describe("milestones and recurring duties", () => {
 
   it.each(["培育认定一批市级智能制造工程服务公司", "就此制定以下意见", "完成年度目标任务", "2017年9月8日印发", "完善建成区公共服务体系", "确保完成年度投资计划", "推进产融对接网络平台建设", "全力保障专家委员会成立与服务工作启动仪式在慈召开",
     // (清零: a programme of that name, one with no subject of its own, one done already)
-    "开展欠薪清零行动", "完成“散乱污”企业整治，实现动态清零", "全市劣V类水体已实现清零"])(
+    "开展欠薪清零行动", "完成“散乱污”企业整治，实现动态清零", "全市劣V类水体已实现清零", "去年实现劣V类水体清零",
+    // (a means to it: a ledger, a rule, a campaign)
+    "建立清零台账", "完善清零销号制度", "对欠薪案件实行清零销号管理", "开展劣V类水体清零专项行动", "对照问题清单逐项清零"])(
     "%s is no target",
     (text) => expect(parse(text)).toEqual([]),
   );

@@ -249,14 +249,23 @@ type Draft = Omit<ParsedTarget, "horizon" | "sentence" | "text" | "attributes"> 
 
 const EMPTY_VALUE = { comparator: null, value: null, valueMax: null, unit: null, baseUnit: null, valueInBaseUnit: null, measure: null } as const;
 
-/**
- * The measure a list's last item names after its subject, from the verb it is made of on (氮氧化物排放总量: 排放总量;
- * 工业用水量: 用水量): shared by the items before it that name none (二氧化硫、氮氧化物排放总量分别下降15%、12%).
- */
 /** A count to be brought to nothing (实现劣V类水体清零): a milestone. */
 const ZERO_WORDS: readonly string[] = ["清零"];
+/** After 清零, the words of a means or a programme, not an aim (清零台账, 清零销号制度, 清零专项行动). */
+const ZERO_MEANS = /^.{0,4}(?:台账|销号|制度|机制|管理|专项|攻坚|行动|任务|计划|工程|方案|试点|工作)/;
+/** Before a 清零, a verb of a means (建立清零台账, 实行清零销号, 对照问题清单逐项清零) or a time past (去年实现…清零). */
+const ZERO_NOT_AIM = /^(?:建立|完善|健全|实行|推行|落实|开展|对|对照|按照|去年|上年|前期|此前|往年)/;
 
-const SHARED_MEASURE = /(?:排放|排污|消耗|耗|用|产生|处理|处置|利用|综合利用|回收|收集)(?:总量|量|强度|浓度|率)$/;
+/**
+ * The measure a list's last item names after its subject, from the verb it is made of on (氮氧化物排放总量: 排放总量;
+ * 工业用水量: 用水量; 化肥、农药使用量: 使用量): shared by the items before it that name none (二氧化硫、氮氧化物排放总量分别下降15%、12%).
+ */
+const SHARED_MEASURE = /(?:排放|排污|消耗|耗|使用|用|产生|处理|处置|利用|综合利用|回收|收集)(?:总量|量|强度|浓度|率)$/;
+/**
+ * A short item that qualifies the last one's whole subject (城市和农村生活垃圾回收利用率: 城市生活垃圾回收利用率; 工业、生活
+ * 污水排放量: 工业污水排放量), not a subject of its own that takes only its measure.
+ */
+const LIST_QUALIFIER = /^(?:城市|农村|城镇|城乡|城区|镇区|县城|市区|中心城区|建成区|工业|农业|生活|企业|园区|国家|省|市|县|镇|村|新建|既有|.{1,3}级)$/;
 
 /**
  * The text without the spaces OCR leaves between two Chinese characters (「全 年 新 增 规 上 企 业」, 「龙 头企业」), so
@@ -470,11 +479,12 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
     // 二氧化硫、氨氮、氮氧化物排放总量: an item naming no measure of its own (no metric noun at its end) takes the last
     // one's measure, the words from its verb on (二氧化硫排放总量; not by the characters alone: 氨氮 is no 氨氮氧化物…)
     const head = SHARED_MEASURE.exec(last)?.[0];
-    // (化学需氧量, 生化需氧量: a pollutant's name, though it ends with 量)
-    const ownMeasure = (x: string) => METRIC_NOUNS.some((n) => x.endsWith(n)) && !x.endsWith("需氧量");
+    // (化学需氧量, 生化需氧量: a pollutant's name, though it ends with 量; 单位GDP能耗 a measure)
+    const ownMeasure = (x: string) => (METRIC_NOUNS.some((n) => x.endsWith(n)) && !x.endsWith("需氧量")) || x.endsWith("能耗");
     const whole = items.map((x, i) => (i === items.length - 1 ? x
-      : head !== undefined && last.length > head.length ? (ownMeasure(x) || x.endsWith(head) ? x : x + head)
-      : x.length <= 3 && last.length > x.length + 2 ? shareHead(x) : x));
+      : x.length <= 3 && last.length > x.length + 2 && (head === undefined || LIST_QUALIFIER.test(x)) ? shareHead(x)
+      : head !== undefined && last.length > head.length && !ownMeasure(x) && !x.endsWith(head) ? x + head
+      : x));
     // (分别新增学位3000个、1000个 names what it counts: no pairing with the targets before it)
     const own = after.length > 0 && clean(input, norm, at.end, after[0]!.start, { leading: true, tokens }).text !== "";
     if (whole.length > 1 && whole.length === after.length) after.forEach((g, i) => respectively.set(g, { subject: whole[i]! }));
@@ -574,11 +584,14 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
     // of that name (清零行动), nor one with no subject of its own (实现动态清零), nor one with a count in its clause
     if (counted.some((f) => f.start >= clause.start && f.end <= clause.end)) continue;
     for (const z of findWords(norm, { start: coveredTo, end: clause.end }, ZERO_WORDS, protectedSpans)) {
-      if (COVERAGE_NAME_FOLLOWERS.some((w) => norm.startsWith(w, z.end))) continue;
-      const remove = findWords(norm, { start: coveredTo, end: z.start }, COVERAGE_VERBS, protectedSpans);
-      const subject = clean(input, norm, coveredTo, z.start, { leading: true, skip: adverbials, remove });
+      if (ZERO_MEANS.test(norm.slice(z.end, clause.end))) continue;
+      // (做到应收尽收、欠费清零: the item before 、 is another aim)
+      const from = Math.max(coveredTo, norm.lastIndexOf("、", z.start) + 1);
+      const remove = findWords(norm, { start: from, end: z.start }, COVERAGE_VERBS, protectedSpans);
+      const subject = clean(input, norm, from, z.start, { leading: true, skip: adverbials, remove });
       // (已实现清零: done already)
-      if (subject.text.replace(/(?:动态|全部|全面|基本|彻底)+$/, "") === "" || /已(?:基本|全面)?(?:实现|完成|做到)?(?:动态)?$/.test(norm.slice(clause.start, z.start).trim())) continue;
+      if (subject.text.replace(/(?:动态|全部|全面|基本|彻底|逐步|逐项)+$/, "") === "" || ZERO_NOT_AIM.test(subject.text) ||
+        ZERO_NOT_AIM.test(norm.slice(clause.start, z.start).trim()) || /已(?:基本|全面)?(?:实现|完成|做到)?(?:动态)?$/.test(norm.slice(clause.start, z.start).trim())) continue;
       const text = subject.text + input.slice(subject.end, z.end).trim();
       drafts.push({ kind: "milestone", ...EMPTY_VALUE, subject: text, frequency: null, attributes: [], start: subject.start, end: z.end, clause });
       coveredTo = z.end;

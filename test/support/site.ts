@@ -55,8 +55,8 @@ export function run(args: string[], env: NodeJS.ProcessEnv, cwd = PACKAGE_ROOT):
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * A Framework project of the run's own: docs/ and the config copied (docs/ without its caches), the compiled library,
- * the sources, the scripts and node_modules linked. The site's data loaders cache their output in
+ * A Framework project of the run's own: docs/, the config and package.json copied (docs/ without its caches), the
+ * compiled library, the sources, the scripts and node_modules linked. The site's data loaders cache their output in
  * docs/.observablehq/cache, one folder per project: built in the checkout itself, the tests' site would stop (exit 3)
  * beside a running `npm start` preview of the demo warehouse, or clear its cache.
  */
@@ -67,7 +67,9 @@ export function siteProject(work: string): string {
   cpSync(path.join(PACKAGE_ROOT, "docs"), path.join(project, "docs"), { recursive: true, filter: (source) => source !== caches });
   // (copied, not linked: Node would read a linked config at its real path, and its ./docs would be the checkout's)
   copyFileSync(path.join(PACKAGE_ROOT, "observablehq.config.ts"), path.join(project, "observablehq.config.ts"));
-  for (const name of ["dist", "src", "scripts", "node_modules", "package.json"]) symlinkSync(path.join(PACKAGE_ROOT, name), path.join(project, name));
+  // (folders as junctions: on Windows a folder's symbolic link needs Developer Mode; elsewhere the type is ignored)
+  for (const name of ["dist", "src", "scripts", "node_modules"]) symlinkSync(path.join(PACKAGE_ROOT, name), path.join(project, name), "junction");
+  copyFileSync(path.join(PACKAGE_ROOT, "package.json"), path.join(project, "package.json"));
   return project;
 }
 
