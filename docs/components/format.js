@@ -12,6 +12,9 @@ export const wrappedText = (s) => html`<span class="cell-wrap">${s ?? ""}</span>
 /** A list of names in a table cell, wrapping. */
 export const wrappedList = (xs) => wrappedText(list(xs));
 
+/** A list of row numbers in a table cell, wrapping but never one number a line (style.css: .cell-numbers). */
+export const numberList = (xs) => html`<span class="cell-wrap cell-numbers">${list(xs)}</span>`;
+
 /** A long text in a table cell (a task's 内容): its first two lines, the whole text on hover and on the task's page. */
 export const clampedText = (s) => html`<span class="cell-clamp" title=${s ?? ""}>${s ?? ""}</span>`;
 
@@ -19,7 +22,7 @@ export const clampedText = (s) => html`<span class="cell-clamp" title=${s ?? ""}
 export const rowLink = (policy, n) => html`<a href="./tasks/${policy}/r${String(n).padStart(2, "0")}">${n}</a>`;
 
 /** Links to tasks' pages, from a top-level page, wrapping in a table cell. */
-export const rowLinks = (policy, ns) => html`<span class="cell-wrap">${ns.map((n, i) => html`${i ? "、" : ""}${rowLink(policy, n)}`)}</span>`;
+export const rowLinks = (policy, ns) => html`<span class="cell-wrap cell-numbers">${ns.map((n, i) => html`${i ? "、" : ""}${rowLink(policy, n)}`)}</span>`;
 
 export function dateZh(iso) {
   if (!iso) return "—";
