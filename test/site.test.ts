@@ -77,6 +77,8 @@ describe("fitNames: a chart with names on its left fits its card, on a phone too
     // (the label's hover text: the name cut, whole; none for a name shown whole)
     expect(fit.title("慈溪滨海经济开发区管委会")).toBe("慈溪滨海经济开发区管委会");
     expect(fit.title("市人力社保局")).toBeNull();
+    // (the names' axis mark takes both)
+    expect(fit.axis).toEqual({ label: null, tickFormat: fit.tickFormat, title: fit.title });
   });
 
   it("a card measured at 0 px while laying out, no names, or numbers for names: still a chart with room for its marks", () => {

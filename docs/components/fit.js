@@ -1,7 +1,7 @@
 // Charts with names on their left, sized to their card: never wider than it (a chart wider than its card is cut at
 // the card's edge on a phone, where bars then look full and rates 100 %). On a narrow card the names get at most a
 // share of the width and a longer name is cut with "…" (the tip shows it whole, and so does the label's own hover
-// text: an explicit axis mark with `title: fit.title`).
+// text: the explicit axis mark Plot.axisY(fit.axis)).
 
 /** Approximate rendered width of a label in px: CJK glyphs are 1 em, everything else about 0.6 em. */
 export function textWidth(text, fontSize = 12) {
@@ -11,10 +11,10 @@ export function textWidth(text, fontSize = 12) {
 }
 
 /**
- * {width, marginLeft, tickFormat} for a card `width` px wide whose chart names `names` on the left (in `fontSize`
- * px): the margin the longest name needs, up to `max`, and at most `share` of a narrow card; `minPlot` px left for
- * the marks. tickFormat cuts a name to the margin; title gives a name cut so whole (null for one shown whole), for the
- * axis mark's hover text: Plot.axisY({tickFormat: fit.tickFormat, title: fit.title}).
+ * {width, marginLeft, tickFormat, title, axis} for a card `width` px wide whose chart names `names` on the left (in
+ * `fontSize` px): the margin the longest name needs, up to `max`, and at most `share` of a narrow card; `minPlot` px
+ * left for the marks. tickFormat cuts a name to the margin; title gives a name cut so whole (null for one shown whole);
+ * axis, the options of the names' axis mark with both: Plot.axisY(fit.axis), or Plot.axisY({...fit.axis, fontSize: 13}).
  */
 export function fitNames(width, names, {fontSize = 12, max = 280, share = 0.42, minPlot = 150} = {}) {
   const card = Math.max(width ?? 640, 280);
@@ -29,5 +29,5 @@ export function fitNames(width, names, {fontSize = 12, max = 280, share = 0.42, 
     return chars.join("") + "…";
   };
   const title = (name) => (tickFormat(name) === String(name ?? "") ? null : String(name));
-  return {width: Math.max(card, marginLeft + minPlot), marginLeft, tickFormat, title};
+  return {width: Math.max(card, marginLeft + minPlot), marginLeft, tickFormat, title, axis: {label: null, tickFormat, title}};
 }

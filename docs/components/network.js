@@ -340,10 +340,10 @@ export function partnerBars(partners, {width} = {}) {
     marginRight: 40,
     style: {fontSize: "12px"},
     x: {label: null, grid: true, axis: "top", tickFormat: "d", ticks: Math.min(5, Math.max(1, ...partners.map((p) => p.weight)))},
-    y: {label: null, domain: partners.map(label), tickSize: 0, tickFormat: fit.tickFormat},
+    y: {label: null, domain: partners.map(label)},
     color: {domain: kinds.map((k) => k.label), range: kinds.map((k) => k.color), legend: true},
     marks: [
-      Plot.axisY({fontSize: 13, tickSize: 0, tickPadding: 8, label: null, tickFormat: fit.tickFormat, title: fit.title}),
+      Plot.axisY({...fit.axis, fontSize: 13, tickSize: 0, tickPadding: 8}),
       Plot.barX(segments, {x1: "x1", x2: "x2", y: (s) => label(s.p), fill: "kind", insetTop: 3, insetBottom: 3,
         href: (s) => `./${s.p.code}`}),
       Plot.text(partners, {x: "weight", y: label, text: (p) => `${p.weight}`, dx: 6, textAnchor: "start"}),

@@ -14,9 +14,9 @@ export function tasksByChapter(tasks, {width} = {}) {
     marginLeft: fit.marginLeft,
     marginRight: 30,
     x: {label: "任务行数", grid: true},
-    y: {label: null, domain: rows.map((r) => r.key), tickFormat: fit.tickFormat},
+    y: {label: null, domain: rows.map((r) => r.key)},
     marks: [
-      Plot.axisY({label: null, tickFormat: fit.tickFormat, title: fit.title}),
+      Plot.axisY(fit.axis),
       Plot.barX(rows, {x: "count", y: "key", fill: "var(--theme-foreground-focus)", tip: true, title: (r) => `${r.key}\n任务行数 ${r.count}`}),
       Plot.text(rows, {x: "count", y: "key", text: "count", dx: 10, textAnchor: "start", fill: "currentColor", stroke: "var(--theme-background-alt)", strokeWidth: 4, paintOrder: "stroke"}),
       Plot.ruleX([0])

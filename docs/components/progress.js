@@ -88,10 +88,10 @@ export function progressBars(rows, {width} = {}) {
     height: 22 * data.length + 50,
     marginLeft: fit.marginLeft,
     x: {label: "完成比例（%）；黑色短竖线：序时进度；虚线：目标", percent: true, domain: [0, 120], grid: true},
-    y: {label: null, domain: data.map((d) => d.label), tickFormat: fit.tickFormat},
+    y: {label: null, domain: data.map((d) => d.label)},
     color: {domain: states, range: states.map((s) => PROGRESS[s].color), legend: true, tickFormat: (s) => PROGRESS[s].label},
     marks: [
-      Plot.axisY({label: null, tickFormat: fit.tickFormat, title: fit.title}),
+      Plot.axisY(fit.axis),
       Plot.barX(data, {x: "shown", y: "label", fill: "progress_status", tip: true,
         title: (d) => `${d.code} ${d.subject}\n${d.department_name}：${d.latest_value ?? "—"} / ${d.goal ?? d.target_value}${d.unit}（${d.figure_period ?? d.latest_period ?? "未报"}）\n${d.progress === null && d.latest_value !== null ? "不计完成比例" : `完成 ${((d.progress ?? 0) * 100).toFixed(0)}%`}${!scheduleShown(d) ? "" : `，序时 ${d.elapsed == null ? "—" : `${(d.elapsed * 100).toFixed(0)}%`}`}`}),
       Plot.tickX(data.filter(scheduleShown), {x: "elapsed", y: "label", stroke: "#111827", strokeWidth: 2}),

@@ -31,10 +31,10 @@ export function reportingCalendar(calendar, {width, departments} = {}) {
     marginBottom: 50,
     // months as categories (text that looks like dates would make Plot warn), labelled by their own ticks
     x: {type: "band", label: null, tickRotate: -45, ticks},
-    y: {label: null, domain: rows, tickFormat: fit.tickFormat},
+    y: {label: null, domain: rows},
     color: {domain: Object.keys(STATUS), range: Object.values(STATUS).map((s) => s.color), legend: true, tickFormat: (s) => STATUS[s].label},
     marks: [
-      Plot.axisY({label: null, tickFormat: fit.tickFormat, title: fit.title}),
+      Plot.axisY(fit.axis),
       Plot.cell(calendar, {
         x: "period",
         y: "department_name",
@@ -56,10 +56,10 @@ export function ratesChart(rates, {width} = {}) {
     marginLeft: fit.marginLeft,
     // (percent: the rates, 0–1, are shown × 100; the domain is in shown units)
     x: {label: "比例（%）", percent: true, domain: [0, 100], grid: true},
-    y: {label: null, domain: rates.map((r) => r.department_name), tickFormat: fit.tickFormat},
+    y: {label: null, domain: rates.map((r) => r.department_name)},
     color: {legend: true, domain: ["报送率", "及时率"], range: ["#93c5fd", "#16a34a"]},
     marks: [
-      Plot.axisY({label: null, tickFormat: fit.tickFormat, title: fit.title}),
+      Plot.axisY(fit.axis),
       Plot.barX(rates, {x: (r) => r.reporting_rate ?? 0, y: "department_name", fill: () => "报送率", tip: true, title: (r) => `${r.department_name}\n报送率 ${Math.round((r.reporting_rate ?? 0) * 100)}%`}),
       Plot.barX(rates, {x: (r) => r.on_time_rate ?? 0, y: "department_name", fill: () => "及时率", insetTop: 5, insetBottom: 5, tip: true, title: (r) => `${r.department_name}\n及时率 ${Math.round((r.on_time_rate ?? 0) * 100)}%`}),
       Plot.ruleX([0])

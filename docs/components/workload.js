@@ -59,11 +59,11 @@ export function workloadBars(departments, {width, measure = "score", highlight} 
     marginBottom: 10,
     style: {fontSize: "12px"},
     x: {label: byScore ? "工作量分数 →" : "任务行数 →", grid: true, axis: "top"},
-    y: {label: null, domain: sorted.map(groupLabel), tickSize: 0, tickPadding: 8, tickFormat: fit.tickFormat},
+    y: {label: null, domain: sorted.map(groupLabel)},
     color: {domain: ["牵头", "配合"], range: [ROLE_COLORS.lead, ROLE_COLORS.coop], legend: true},
     marks: [
       hatchDefs(hatch),
-      Plot.axisY({fontSize: 13, tickSize: 0, tickPadding: 8, label: null, tickFormat: fit.tickFormat, title: fit.title}),
+      Plot.axisY({...fit.axis, fontSize: 13, tickSize: 0, tickPadding: 8}),
       Plot.barX(segments.filter((s) => !s.d.is_group), {
         x1: "x1", x2: "x2", y: (s) => groupLabel(s.d), fill: (s) => ROLE_LABELS[s.role], insetTop: 3, insetBottom: 3,
         fillOpacity: (s) => (isHighlighted(s) ? 1 : 0.35)
@@ -190,10 +190,10 @@ export function personBars(persons, {width} = {}) {
     marginBottom: 10,
     style: {fontSize: "12px"},
     x: {label: "任务行数 →", grid: true, axis: "top"},
-    y: {label: null, domain: sorted.map(label), tickSize: 0, tickFormat: fit.tickFormat},
+    y: {label: null, domain: sorted.map(label)},
     color: {domain: ["牵头", "配合"], range: [ROLE_COLORS.lead, ROLE_COLORS.coop], legend: true},
     marks: [
-      Plot.axisY({fontSize: 13, tickSize: 0, tickPadding: 8, label: null, tickFormat: fit.tickFormat, title: fit.title}),
+      Plot.axisY({...fit.axis, fontSize: 13, tickSize: 0, tickPadding: 8}),
       Plot.barX(segments, {x1: "x1", x2: "x2", y: (s) => label(s.p), fill: (s) => ROLE_LABELS[s.role], insetTop: 3, insetBottom: 3,
         fillOpacity: (s) => (s.p.status === "unresolved" ? 0.5 : 1)}),
       Plot.text(sorted, {x: (p) => p.rows_total, y: label, text: (p) => `${p.rows_total} 行`, dx: 6, textAnchor: "start", fontSize: 12, fill: "currentColor",
