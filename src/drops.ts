@@ -25,11 +25,13 @@ import { explainsFallSql, JUMP_MULTIPLE, type FileDrop, type FileJump } from "./
 export { dropReason, jumpReason } from "./ingest/review.js";
 
 /**
- * Per target of raw.targets (alias-free SQL over its columns): the value a jump's increase must reach (a quantity's
- * value, else NULL; not a rate's: 增长8%), and whether its figure is meant to rise (a fall is flagged: the targets
+ * Per target of raw.targets (alias-free SQL over its columns; read from TARGETS_IN_FORCE): the value a jump's increase
+ * must reach (a quantity's value in force at the load's as-of date, else NULL; not a rate's: 增长8%), and whether its figure is meant to rise (a fall is flagged: the targets
  * view's rises). The observations view reads the same columns.
  */
 export const JUMP_VALUE_SQL = "CASE WHEN kind = 'quantity' AND value > 0 AND NOT rate THEN value END";
+/** raw.targets with the value in force at the connection's as-of date (target_values) in place of the published one. */
+export const TARGETS_IN_FORCE = "(SELECT g.* REPLACE (v.value AS value, v.value_max AS value_max) FROM raw.targets g JOIN target_values v USING (target_id))";
 export const RISES_SQL = "rises";
 
 /** The bytes of the longest note explainsFall may find empty: its 10 characters, 4 bytes each at most in UTF-8. */
@@ -78,7 +80,7 @@ export async function findDrops(
   // target, a quantity: jump_value).
   const sql = `
     WITH f AS NOT MATERIALIZED (SELECT source_row, department_id, target_id, period, value, note, coalesce(strlen(note), 0) <= ${SHORT_NOTE_BYTES} AS short FROM ${fileRows}),
-    tt AS (SELECT target_id, ${JUMP_VALUE_SQL} AS jump_value, ${RISES_SQL} AS rises FROM raw.targets),
+    tt AS (SELECT target_id, ${JUMP_VALUE_SQL} AS jump_value, ${RISES_SQL} AS rises FROM ${TARGETS_IN_FORCE}),
     keys AS (
       SELECT department_id, target_id, jump_value, rises, row_number() OVER () AS key_no FROM (
         SELECT DISTINCT f.department_id, f.target_id, tt.jump_value, tt.rises FROM f JOIN tt USING (target_id)

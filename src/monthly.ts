@@ -10,7 +10,7 @@ import { planCsv } from "./ingest/csvplan.js";
 import { type FormField } from "./ingest/table.js";
 import { rejectsCsv as rejectLinesCsv, rejectsXlsx as rejectLinesXlsx, type RejectLine } from "./ingest/rejects.js";
 import { startBulk } from "./bulk.js";
-import { findDrops, JUMP_VALUE_SQL, RISES_SQL, type Drop, type Jump } from "./drops.js";
+import { findDrops, JUMP_VALUE_SQL, RISES_SQL, TARGETS_IN_FORCE, type Drop, type Jump } from "./drops.js";
 import { findReverts, revertReason, type Revert } from "./reverts.js";
 import { findOverrides, overrideReason, type Override } from "./overrides.js";
 import { fileTwins, findTwins, twinReason, type Twin } from "./twins.js";
@@ -19,7 +19,7 @@ import { dropReason, fileDrops, fileJumps, fileSeries, fileStatusBacks, jumpReas
 import { trace } from "./trace.js";
 import { type ProgressReport } from "./progress.js";
 import { aliasCandidates, departmentIdentities, departmentResolver, foreignDepartmentCheck, type DepartmentIdentities } from "./ingest/keys.js";
-import { query } from "./warehouse.js";
+import { query, withAsOf } from "./warehouse.js";
 
 /**
  * Loading monthly report files into the warehouse: per file one transaction, per key (department, target, period)
@@ -213,7 +213,11 @@ type ReferencePart = keyof typeof REFERENCE;
  * targets, reporters and departments, and reading the views takes a CLI run a third of a second.
  */
 export async function storeIngestReference(connection: DuckDBConnection): Promise<void> {
+  // (a policy with target adjustments: a target's goal depends on the load's as-of date, so the targets are read at
+  // each load, at its date, not stored at the build's)
+  const adjusted = Number((await connection.runAndReadAll("SELECT count(*) FROM raw.target_adjustments")).getRowsJS()[0]![0]) > 0;
   for (const [part, q] of Object.entries(REFERENCE) as [ReferencePart, (typeof REFERENCE)[ReferencePart]][]) {
+    if (part === "targets" && adjusted) continue;
     const p = await packQuery(connection, q.from, q.columns, { orderBy: q.orderBy });
     await connection.run("INSERT INTO raw.ingest_reference VALUES ($1, $2, $3, $4)", [part, p.text, p.unsafe, p.count]);
   }
@@ -233,8 +237,10 @@ export async function ingestLookup(connection: DuckDBConnection, asOf: string, s
   const read = async (c: DuckDBConnection, part: ReferencePart): Promise<(string | null)[][]> => {
     const q = REFERENCE[part];
     const s = stored.get(part);
-    const rows = s ? unpack(s, q.columns.length) : await packedRows(c, q.from, q.columns, { orderBy: q.orderBy });
-    return rows ?? ((await c.runAndReadAll(`SELECT ${q.columns.join(", ")} FROM ${q.from}${q.orderBy ? ` ORDER BY ${q.orderBy}` : ""}`)).getRowsJS() as (string | null)[][]);
+    // (read from the views at the load's as-of date: the targets' values in force then, target_values)
+    const rows = s ? unpack(s, q.columns.length) : await withAsOf(c, asOf, () => packedRows(c, q.from, q.columns, { orderBy: q.orderBy }));
+    return rows ?? await withAsOf(c, asOf, async () =>
+      (await c.runAndReadAll(`SELECT ${q.columns.join(", ")} FROM ${q.from}${q.orderBy ? ` ORDER BY ${q.orderBy}` : ""}`)).getRowsJS() as (string | null)[][]);
   };
   // (the retired codes, a few: read as they are)
   const readOthers = async () => [await read(side, "reporters"), await read(side, "aliases"),
@@ -476,7 +482,7 @@ export class FileLoad {
       if (series.some((list) => list.length > 1)) {
         const t = performance.now();
         // (the targets whose figure may jump or is meant to go down: a few, read whole rather than filtered by a long list)
-        const trend = new Map((await connection.runAndReadAll(`SELECT code, ${JUMP_VALUE_SQL} AS jump, ${RISES_SQL} AS rises FROM raw.targets
+        const trend = new Map((await connection.runAndReadAll(`SELECT code, ${JUMP_VALUE_SQL} AS jump, ${RISES_SQL} AS rises FROM ${TARGETS_IN_FORCE}
             WHERE ${JUMP_VALUE_SQL} IS NOT NULL OR NOT (${RISES_SQL})`))
           .getRowsJS().map(([code, jump, rises]) => [String(code), { jump: jump === null ? null : Number(jump), rises: rises === true }]));
         trace("targets of the file", t);
@@ -727,6 +733,11 @@ export const BULK_MIN_BYTES = 8 * 1024 * 1024;
 
 /** Validates one file against the warehouse and (unless dry-run) loads its accepted rows in one transaction. */
 export async function loadMonthlyFile(connection: DuckDBConnection, options: LoadOptions): Promise<IngestSummary> {
+  // (judged at the file's as-of date: the targets' values in force then)
+  return withAsOf(connection, options.asOf, () => loadFile(connection, options));
+}
+
+async function loadFile(connection: DuckDBConnection, options: LoadOptions): Promise<IngestSummary> {
   // a plain CSV is read by DuckDB, which starts on the file while the bytes are hashed here
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   let t = performance.now();

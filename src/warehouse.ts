@@ -195,6 +195,21 @@ export async function setAsOf(connection: DuckDBConnection, asOf: string | undef
   await connection.run("SET VARIABLE as_of = $1::DATE", [asOf]);
 }
 
+/**
+ * Runs `use` with the connection's as-of date set to `asOf` (what a load judges a file at: the targets' values in force,
+ * target_values), then puts back the date the connection had, or none.
+ */
+export async function withAsOf<T>(connection: DuckDBConnection, asOf: string, use: () => Promise<T>): Promise<T> {
+  const before = (await connection.runAndReadAll("SELECT CAST(getvariable('as_of') AS VARCHAR)")).getRowsJS()[0]![0] as string | null;
+  await setAsOf(connection, asOf);
+  try {
+    return await use();
+  } finally {
+    if (before === null) await connection.run("RESET VARIABLE as_of");
+    else await connection.run("SET VARIABLE as_of = $1::DATE", [before]);
+  }
+}
+
 /** The SQL files of a folder, name → text. */
 export function sqlFiles(folder: string): Map<string, string> {
   const dir = join(SQL_DIR, folder);

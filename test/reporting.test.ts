@@ -276,11 +276,60 @@ describe("a target adjusted (target_adjustments.csv)", () => {
     });
   });
 
+  it("a load reviews 已完成 against the value in force at its own as-of date, not at the day the warehouse was built", async () => {
+    await withOwnWarehouse((f) => writeFileSync(join(f.policyDir, "target_adjustments.csv"), "code,value,value_max,effective_date,reason\nCX75-06-01,500,,2017-11-01,市政府常务会议调整\n"), async (w, load) => {
+      // (the warehouse is built today, long after 1 November 2017)
+      const september = await load("jxj-2017-09.csv", "2017-10-03 09:00:00", ["市经信局,CX75-06-01,2017-09,460,家,已完成,,,"], "2017-10-03");
+      expect(september.flags).toEqual([]);
+      const november = await load("jxj-2017-11.csv", "2017-12-03 09:00:00", ["市经信局,CX75-06-01,2017-11,470,家,已完成,,,"], "2017-12-03");
+      expect(november.flags.map((x) => x.reason)).toEqual([expect.stringContaining("低于目标值 500家")]);
+    });
+  });
+
+  it("a jump is measured against the value in force: a load's summary and the observations view agree at the same date", async () => {
+    await withOwnWarehouse((f) => writeFileSync(join(f.policyDir, "target_adjustments.csv"), "code,value,value_max,effective_date,reason\nCX75-06-01,300,,2017-11-01,目标下调\n"), async (w, load) => {
+      await load("jxj-2017-09.csv", "2017-10-03 09:00:00", ["市经信局,CX75-06-01,2017-09,30,家,,,,"], "2017-10-03");
+      // 30 → 340: ten times as much, and the increase of 310 reaches the 300 in force from 1 November (not the 450 published)
+      const november = await load("jxj-2017-11.csv", "2017-12-03 09:00:00", ["市经信局,CX75-06-01,2017-11,340,家,,,,"], "2017-12-03");
+      expect(november.flags.map((x) => x.reason)).toEqual([expect.stringContaining("增加的部分已超过整个目标值 300")]);
+      await setAsOf(w.connection, "2017-12-03");
+      const [o] = (await query(w.connection, "SELECT flag_reason FROM observations WHERE code = 'CX75-06-01' AND period = '2017-11'")).rows;
+      expect(String(o!.flag_reason)).toContain("增加的部分已超过整个目标值 300");
+      // a load dated before the adjustment measures against the published 450: no jump
+      const early = await load("jxj-2017-10.csv", "2017-10-20 09:00:00", ["市经信局,CX75-06-01,2017-10,350,家,,,,"], "2017-10-31");
+      expect(early.flags).toEqual([]);
+    });
+  });
+
   it("an adjustment of the upper bound alone keeps the value (15-20期 → 15-25期)", async () => {
     await withOwnWarehouse((f) => writeFileSync(join(f.policyDir, "target_adjustments.csv"), "code,value,value_max,effective_date,reason\nCX75-11-01,,25,2017-11-01,力争数调整\n"), async (w) => {
       await setAsOf(w.connection, "2017-11-10");
       const [t] = (await query(w.connection, "SELECT value, value_max, published_value, published_value_max FROM targets WHERE code = 'CX75-11-01'")).rows;
       expect(t).toMatchObject({ value: 15, value_max: 25, published_value: 15, published_value_max: 20 });
+    });
+  });
+});
+
+describe("a standard to keep (a level with no deadline: 长期坚持)", () => {
+  it("is never done (no month reached, so the calendar and the template keep asking for it): on track while its latest figure meets it, lagging when it falls short", async () => {
+    await withOwnWarehouse((f) => {
+      edit(f.policyDir, "tasks.csv", "年内,2017-12-31,106", "长期坚持,,106");
+      edit(f.policyDir, "targets.csv", "CX75-06-01,published,6,quantity,reach,450,,家,家,450,level,年内,2017-12-31,", "CX75-06-01,published,6,quantity,reach,450,,家,家,450,level,,,");
+    }, async (w, load) => {
+      await load("jxj-2017-09.csv", "2017-10-03 09:00:00", ["市经信局,CX75-06-01,2017-09,460,家,已完成,,,"], "2017-10-03");
+      const state = async (asOf: string) => {
+        await setAsOf(w.connection, asOf);
+        const one = async (sql: string) => (await query(w.connection, sql)).rows;
+        return {
+          standing: (await one("SELECT standing FROM targets WHERE code = 'CX75-06-01'"))[0]!.standing,
+          reached: (await one("SELECT period FROM reached_periods WHERE target_id LIKE '%CX75-06-01'")).length,
+          status: (await one("SELECT progress_status FROM target_progress WHERE target_id LIKE '%CX75-06-01'"))[0]!.progress_status,
+        };
+      };
+      // 460 meets 450 (and the department says 已完成): on track, not done
+      expect(await state("2017-10-10")).toEqual({ standing: true, reached: 0, status: "on_track" });
+      await load("jxj-2017-10.csv", "2017-11-03 09:00:00", ["市经信局,CX75-06-01,2017-10,430,家,,本月有企业迁出,,"], "2017-11-03");
+      expect(await state("2017-11-10")).toEqual({ standing: true, reached: 0, status: "lagging" });
     });
   });
 });

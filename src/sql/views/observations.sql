@@ -7,7 +7,8 @@
 -- loaded later for the period before (a correction, or a late report) clears it when no longer above, and flags a
 -- figure it leaves below. A figure that puts back what an older file said after a later one corrected it is flagged too.
 -- So is a jump that looks like a digit typed once too often (287 → 3270 for 450家): a figure at least ten times the
--- one of the period before it (above 0) whose increase alone is at least the target's value; a note does not clear
+-- one of the period before it (above 0) whose increase alone is at least the target's value (in force at the as-of
+-- date: target_values); a note does not clear
 -- it (the typo's own note often states the right figure), a corrected figure does. A load flags it in its summary by
 -- the same rule and text (src/drops.ts); it is not stored: judged here on the current figures. Not for a rate (增长8%:
 -- the rate to date, 0.5 % in January and 6 % in February, is no typo). So is a 完成状态 behind the latest earlier one
@@ -40,7 +41,7 @@ WITH versions AS (
   SELECT
     t.policy_id, o.target_id, t.code, o.department_id, d.name AS department_name, o.period, o.value, o.status,
     o.note, o.reporter, o.reported_at, o.receipt_no, o.file, o.received_at, o.flagged AS row_flagged,
-    o.flag_reason AS row_reason, rf.reason AS drop_reason, ro.reason AS override_reason, rv.revert_reason, t.kind AS target_kind, t.value AS target_value,
+    o.flag_reason AS row_reason, rf.reason AS drop_reason, ro.reason AS override_reason, rv.revert_reason, t.kind AS target_kind, tv.value AS target_value,
     -- (a ceiling, or a goal below its baseline, is meant to go down, and a rate to date goes up and down: no fall to
     -- flag; the targets view's rate and rises, stored in raw.targets by the build, as src/drops.ts reads them)
     t.rate AS target_rate, t.rises AS target_rises,
@@ -52,6 +53,8 @@ WITH versions AS (
     ON ro.receipt_no = o.receipt_no AND ro.source_row = o.source_row
   LEFT JOIN reverts rv ON rv.department_id = o.department_id AND rv.target_id = o.target_id AND rv.period = o.period
   JOIN raw.targets t ON t.target_id = o.target_id
+  -- (the target's value in force at the as-of date, as a load's review reads it)
+  JOIN target_values tv ON tv.target_id = o.target_id
   JOIN raw.departments d ON d.department_id = o.department_id
   QUALIFY o.back = 1
 ), judged AS (

@@ -6,12 +6,13 @@
 -- increment is), reached by a figure at or beyond it from the deadline's
 -- month to the end of its year (the rate to date of a later year is that year's). Their 已完成 likewise counts only
 -- from the deadline's month (a ceiling kept or a rate reached before it says nothing of the deadline's figure); with
--- no deadline, the department's word is all there is. One row per such figure; the first month before the month
+-- no deadline, the department's word is all there is; a standard to keep (targets.standing: a level with no deadline,
+-- 办结率保持99%以上, 长期坚持) is never done, by its figure or by 已完成. One row per such figure; the first month before the month
 -- judged is when the target was done (target_progress, reporting_calendar, the template).
 SELECT o.policy_id, o.department_id, o.target_id, o.period
 FROM observations o
 JOIN targets t USING (target_id)
-WHERE (o.status = 'done' AND t.kind <> 'recurring'
+WHERE NOT t.standing AND ((o.status = 'done' AND t.kind <> 'recurring'
     AND NOT (t.kind = 'quantity' AND (t.ceiling OR (t.rate AND NOT t.prorated)) AND t.deadline IS NOT NULL
       AND o.period < strftime(t.deadline, '%Y-%m')))
   OR (t.kind = 'quantity' AND o.value IS NOT NULL AND CASE
@@ -21,4 +22,4 @@ WHERE (o.status = 'done' AND t.kind <> 'recurring'
       AND o.value >= t.goal
     WHEN t.falls AND t.measure = 'level' THEN o.value <= t.goal
     ELSE (o.value - coalesce(t.baseline, 0)) / nullif(t.goal - coalesce(t.baseline, 0), 0) >= 1
-  END)
+  END))

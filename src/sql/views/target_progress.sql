@@ -12,7 +12,8 @@
 -- one due), not_due (no report yet, none due: its first month's report is not due by the as-of date); and the two no
 -- schedule can judge: ongoing (a recurring activity reported lately, up to the month before the last one due: it has
 -- no end to reach; once its term is over and it was reported through it, done) and no_deadline (reported, not done,
--- no deadline to measure the time elapsed against). Done is for good: once reached (reached_periods), a later month
+-- no deadline to measure the time elapsed against; a standard to keep, targets.standing, is on track while its latest
+-- figure meets it and lagging while it does not). Done is for good: once reached (reached_periods), a later month
 -- reporting less does not undo it (the reporting calendar no longer asks for the target).
 -- A level to come down to (降至0.5吨标煤, targets.falls) from a baseline: its share of the way down.
 -- A ceiling (targets.ceiling: 控制在…以内, or 降至… with no baseline) has no share: under it, on track (done once the deadline is judged;
@@ -52,7 +53,7 @@ reached AS (
 base AS (
   SELECT
     t.policy_id, t.target_id, t.code, t.row_no, t.item_label, t.kind, t.comparator, t.value AS target_value, t.value_max, t.unit, t.frequency, t.goal,
-    t.measure, t.falls, t.rate, t.prorated, t.ceiling, t.subject, t.deadline, t.counting_start, t.baseline, r.department_id, r.department_name, r.via_group,
+    t.measure, t.falls, t.rate, t.prorated, t.ceiling, t.standing, t.subject, t.deadline, t.counting_start, t.baseline, r.department_id, r.department_name, r.via_group,
     l.period AS latest_period, f.value AS latest_value, f.period AS figure_period, l.status AS latest_status, l.received_at, rules.as_of, rules.due_period,
     d.done_period, sd.schedule_date,
     -- the first month owed: from the policy's month, or the target's counting start if later (reporting_calendar)
@@ -111,6 +112,9 @@ SELECT
     -- done once reached (reached_periods: the first month whose figure reached the goal or said 已完成, which the
     -- latest figure or status reaching it implies), as the reporting calendar and the template have it, even if a
     -- later month reports less
+    -- a standard to keep (targets.standing: a level with no deadline, 长期坚持): never done; the latest figure meets it
+    -- (on track) or falls short of it (lagging), month after month
+    WHEN kind = 'quantity' AND standing AND progress IS NOT NULL THEN CASE WHEN progress >= 1 THEN 'on_track' ELSE 'lagging' END
     WHEN done_period IS NOT NULL THEN
       CASE WHEN deadline IS NOT NULL AND done_period > strftime(deadline, '%Y-%m') THEN 'done_late' ELSE 'done' END
     -- a recurring duty whose term is over, reported through its last month: done

@@ -1,6 +1,6 @@
 -- The target registry: one row per published target code, with its source sentences, deadline, reporters and adjustments.
--- value, value_max (and goal): those in force at the as-of date (reporting_rules: SET VARIABLE as_of), the latest
--- adjustment (target_adjustments.csv) effective by then, else the published ones (published_value, published_value_max).
+-- value, value_max (and goal): those in force at the as-of date (target_values: the latest adjustment of
+-- target_adjustments.csv effective by then, else the published ones, published_value and published_value_max).
 -- deadline: the target's own horizon (三年内 …) or else its row's deadline (not for a recurring target whose row's
 -- deadline phrase keeps a duty up after its date: 6月底前建立，每季度发布). Adjustments are listed, oldest first.
 -- goal: what the cumulative figure must reach by the deadline: the value, or for a count per period (每年新增企业10家,
@@ -14,17 +14,17 @@
 -- with no baseline (降至33微克/立方米, 下降到300万吨): a figure under it before the deadline says nothing of the deadline's
 -- (a year's total still growing, an average still moving), so it is kept, not reached, until then. With a baseline,
 -- a level to come down to is a way down, measured against the schedule.
+-- standing: a level with no deadline (办结率保持99%以上 in a row of 长期坚持): a standard to keep, never done once
+-- and for good; each month's figure meets it or not (reached_periods, target_progress).
 -- signed: a change whose figure may be below zero: a rate, or a change in percentage points (提高2个百分点: the share
 -- may stand below its starting level, reported as a negative change).
 WITH registry AS (
 SELECT
   g.policy_id, g.target_id, g.code, g.status, g.task_id, g.row_no, g.item_id, i.item_no, i.item_label, c.chapter_no, c.title AS chapter_title,
-  -- (value, value_max, value_base: in force at the as-of date, see above; an adjustment of the upper bound alone keeps
-  -- the value, a new value alone drops the bound)
-  g.kind, g.comparator, coalesce(adj.value, g.value) AS value,
-  CASE WHEN adj.value_max IS NOT NULL THEN adj.value_max WHEN adj.value IS NOT NULL THEN NULL ELSE g.value_max END AS value_max, g.unit,
-  CASE WHEN adj.value IS NULL OR adj.value = g.value THEN g.value_base ELSE g.value_base / nullif(g.value, 0) * adj.value END AS value_base, g.base_unit, g.measure,
-  g.value AS published_value, g.value_max AS published_value_max, adj.effective_date AS adjusted_from,
+  -- (value, value_max, value_base: in force at the as-of date, see above)
+  g.kind, g.comparator, v.value, v.value_max, g.unit,
+  CASE WHEN v.value IS NOT DISTINCT FROM g.value THEN g.value_base ELSE g.value_base / nullif(g.value, 0) * v.value END AS value_base, g.base_unit, g.measure,
+  v.published_value, v.published_value_max, v.adjusted_from,
   -- (a recurring target of a row whose deadline phrase keeps a duty up after its date, 6月底前建立，每季度发布: no date)
   coalesce(g.deadline, CASE WHEN g.kind = 'recurring' AND t.deadline_continues IS NOT NULL THEN NULL ELSE t.deadline_date END) AS deadline, g.horizon_text, g.subject, g.frequency, g.attributes,
   coalesce(g.counting_start, make_date(year(p.issued_date)::INTEGER, 1, 1)) AS counting_start, g.baseline,
@@ -50,11 +50,7 @@ SELECT
     WHEN g.body_start IS NOT NULL THEN regexp_extract(substr(body_sentence_source, g.body_start + 1, g.body_end - g.body_start), '^[^0-9０-９]*')
   END AS words_to_figure
 FROM raw.targets g
-LEFT JOIN LATERAL (
-  SELECT a.target_id, a.value, a.value_max, a.effective_date FROM raw.target_adjustments a
-  WHERE a.target_id = g.target_id AND a.effective_date <= coalesce(getvariable('as_of')::DATE, current_date)
-  ORDER BY a.effective_date DESC, a.seq DESC LIMIT 1
-) adj ON true
+JOIN target_values v ON v.target_id = g.target_id
 JOIN raw.tasks t ON t.task_id = g.task_id
 JOIN raw.items i ON i.item_id = g.item_id
 JOIN raw.chapters c ON c.chapter_id = i.chapter_id
@@ -62,7 +58,7 @@ JOIN raw.policies p ON p.policy_id = g.policy_id
 ),
 periods AS (
   SELECT * EXCLUDE (words_before, words_to_figure),
-    coalesce(regexp_matches(regexp_replace(words_before || words_to_figure, '\s+', '', 'g'), '(降低|下降|减少|压缩|压减|缩短|削减|减|降)(了|到|至|为)?(分别)?(约|近|超过|不少于|不低于|达)?([0-9０-９.]+[^0-9０-９.和、及与，,；;。]{0,4}(和|、|及|与))*$'), false) AS falls,
+    coalesce(regexp_matches(regexp_replace(words_before || words_to_figure, '\s+', '', 'g'), '(降低|下降|减少|压缩|压减|缩短|削减|缩减|精简|减|降)(了|到|至|为)?(分别)?(约|近|超过|不少于|不低于|达)?([0-9０-９.]+[^0-9０-９.和、及与，,；;。]{0,4}(和|、|及|与))*$'), false) AS falls,
     -- (年均增长10%, 每年下降3%: a rate of each year, not one over the whole span)
     coalesce(regexp_matches(regexp_replace(right(words_before, 10) || words_to_figure, '\s+', '', 'g'), '年均|每年|年平均|平均每年|逐年'), false) AS yearly,
     CASE
@@ -86,6 +82,7 @@ SELECT * EXCLUDE (period_months, yearly),
   NOT (coalesce(comparator, '') = 'at_most' OR coalesce(value < baseline, false) OR coalesce(falls AND measure = 'level', false) OR rate) AS rises,
   coalesce(kind = 'quantity' AND measure = 'increment' AND unit IN ('%', '个百分点'), false) AS signed,
   coalesce(kind = 'quantity' AND (comparator = 'at_most' OR (falls AND measure = 'level' AND baseline IS NULL)), false) AS ceiling,
+  coalesce(kind = 'quantity' AND measure = 'level' AND deadline IS NULL AND NOT rate, false) AS standing,
   CASE
     WHEN kind = 'quantity' AND measure = 'increment' AND period_months IS NOT NULL AND coalesce(unit, '') <> '%' THEN
       value * ceil(((year(deadline) - year(counting_start)) * 12 + month(deadline) - month(counting_start) + 1) / period_months)
