@@ -333,12 +333,16 @@ async function targets(args: string[]): Promise<number> {
       const { task, bodyText } = sourceOf(p);
       // 每个镇（街道）建成1个: a figure per town (said in its sentence), reported as one consolidated figure unless a group reports it
       const clause = p.annex_text !== "" && p.annex_start !== null ? (task?.content ?? "").slice(0, p.annex_start).split(/[。；;]/).at(-1) ?? "" : "";
-      const perUnit = group === null && p.kind === "quantity" && /每个?(?:镇|街道|乡镇|村|社区|园区)|各(?:镇|街道|乡镇|村|社区)/.exec(clause);
+      const eachWords = p.kind === "quantity" ? /每个?(?:镇|街道|乡镇|村|社区|园区)|各(?:镇|街道|乡镇|村|社区)/.exec(clause) : null;
+      const perUnit = group === null && eachWords;
       console.log(`  新提出 附件第 ${p.row_no} 行 ${proposalText(p, task, bodyText, policyYear)}` +
         (perUnit ? `（原文按“${perUnit[0]}”计，但将由一个单位报一个合计数，按 ${p.value}${p.unit ?? ""} 判断；如应由各单位分别报送，请在 targets.csv 的 reporting_departments 中填部门组名称或各单位名称）` : "") +
         (group === null ? "" : members === 0
           ? `（由部门组「${group.name}」报送，但 group_members.csv 中还没有列出它的成员单位：请先列出，否则无人报送，构建时会报错）`
-          : `（由部门组「${group.name}」报送：其 ${members} 个成员单位各报各的数，每个都按 ${p.value}${p.unit ?? ""} 判断进度；原文是全组合计的，请在 targets.csv 中改写或另行约定，见任务分解表格式）`));
+          : `（由部门组「${group.name}」报送：其 ${members} 个成员单位各报各的数，每个都按 ${p.value}${p.unit ?? ""} 判断进度${eachWords
+            // (各乡镇各创建1个: what the sentence says)
+            ? `，与原文“${eachWords[0]}”相符）`
+            : `；如原文是全组合计的数，请在 targets.csv 中改写或另行约定，见任务分解表格式）`}`));
     }
     for (const e of diff.missing) console.log(`  不再提出 ${e.code}（编码保留，含义不变）：${e.subject}`);
     for (const e of diff.handRegistered) console.log(`  人工登记 ${e.code}（解析器未提出，不计为差异）：${e.subject}`);

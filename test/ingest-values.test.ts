@@ -252,6 +252,10 @@ describe("convertUnit", () => {
     // (per mille and per cent: 850‰ is 85%)
     [850, "‰", "%", 85],
     [0.5, "%", "‰", 5],
+    // (count words that count the same things: people, firms)
+    [126, "人", "名", 126],
+    [3, "位", "人", 3],
+    [2380, "户", "家", 2380],
   ])("%d %s → %s = %d", (value, from, to, expected) => {
     expect(convertUnit(value, from, to)).toBe(expected);
   });
@@ -264,6 +268,10 @@ describe("convertUnit", () => {
     // (a change in percentage points is no percentage)
     [1, "个百分点", "%"],
     [1, "‰", "个百分点"],
+    // (a visit is no person, a household no firm's visit)
+    [1, "人次", "人"],
+    [1, "户次", "户"],
+    [1, "名", "家"],
   ])("%d %s → %s cannot convert", (value, from, to) => {
     expect(convertUnit(value, from, to)).toBeNull();
   });

@@ -331,6 +331,17 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
   ["新增厨余垃圾处理能力200吨/日", [{ value: 200, unit: "吨/日", subject: "厨余垃圾处理能力", measure: "increment" }]],
   ["不动产登记办理时间压缩在3个工作日以内", [{ value: 3, unit: "个工作日", subject: "不动产登记办理时间", comparator: "at_most", measure: "level" }]],
   ["城区定时定点投放小区比例达到80%以上", [{ value: 80, unit: "%", subject: "城区定时定点投放小区比例", frequency: null }]],
+  // more ways of saying down to: 缩减至, 精简至, 减至, 降为 (one target, from 由… the baseline); 精简 a change like 压缩
+  ["信用修复办理时限由15个工作日缩减至5个工作日", [{ value: 5, unit: "个工作日", subject: "信用修复办理时限", comparator: "reach", measure: "level" }]],
+  ["行政审批事项由120项精简至80项", [{ value: 80, unit: "项", subject: "行政审批事项", comparator: "reach", measure: "level" }]],
+  ["审批环节减至4个", [{ value: 4, unit: "个", subject: "审批环节", comparator: "reach", measure: "level" }]],
+  ["审批事项精简30%以上", [{ value: 30, unit: "%", subject: "审批事项", comparator: "at_least", measure: "increment" }]],
+  // a time, no verb before it, then the end of a procedure: that procedure's time limit, a level to stay under
+  ["抵押登记1个工作日办结", [{ value: 1, unit: "个工作日", subject: "抵押登记办结时限", comparator: "at_most", measure: "level" }]],
+  ["一般不动产登记3个工作日内办结", [{ value: 3, unit: "个工作日", subject: "一般不动产登记办结时限", comparator: "at_most", measure: "level" }]],
+  ["投资项目审批50个工作日内完成", [{ value: 50, unit: "个工作日", subject: "投资项目审批完成时限", comparator: "at_most", measure: "level" }]],
+  // (a time after a verb counts days of the activity)
+  ["组织培训3天", [{ value: 3, unit: "天", subject: "培训", measure: "increment" }]],
 ];
 
 describe("quantity phrasings", () => {

@@ -219,13 +219,20 @@ export function parseValue(text: string, options: { signed?: boolean } = {}): Pa
 }
 
 /**
+ * Count words that count the same things, one for one: 126人 for a target in 名 (people), 2380户 for one in 家 (firms:
+ * 市场主体 are counted in 户 as often as in 家).
+ */
+export const SAME_COUNT: readonly (readonly string[])[] = [["人", "名", "位"], ["家", "户"]];
+
+/**
  * Converts between units of one family: 元/万元/亿元 (亿元 = 10,000 万元, 万元 = 10,000 元) and the other money
- * units of the unit table; a unit converts to itself. Null when the two cannot be converted.
+ * units of the unit table; a unit converts to itself, and a count word to another that counts the same (SAME_COUNT).
+ * Null when the two cannot be converted.
  */
 export function convertUnit(value: number, fromUnit: string, toUnit: string): number | null {
   const from = normalizeCell(fromUnit);
   const to = normalizeCell(toUnit);
-  if (from === to) return value;
+  if (from === to || SAME_COUNT.some((words) => words.includes(from) && words.includes(to))) return value;
   const f = UNIT_BY_NAME.get(from);
   const t = UNIT_BY_NAME.get(to);
   if (!f || !t || f.baseUnit !== t.baseUnit) return null;

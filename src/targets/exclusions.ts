@@ -36,7 +36,7 @@ const isYear = (v: number | null) => v !== null && Number.isInteger(v) && v >= 1
 
 /** 由/从 (原来的/目前的/现在的) right before a figure that a change verb with 到/至 follows: the figure is where the change starts. */
 export const BASELINE_BEFORE = /(?:由|从)(?:原来的|原先的|目前的|现在的|现有的|\d{4}年的?)?$/;
-const BASELINE_AFTER = /^ *(?:提高|提升|增加|增长|上升|扩大|下降|降低|减少|压缩|压减|缩短|缩小|降|增)(?:到|至)/;
+const BASELINE_AFTER = /^ *(?:提高|提升|增加|增长|上升|扩大|下降|降低|减少|压缩|压减|缩短|缩小|缩减|削减|精简|降|增|减)(?:到|至|为)/;
 
 /** Set phrases containing a numeral and a measure word. */
 export const IDIOMS: readonly string[] = [

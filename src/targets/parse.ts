@@ -520,16 +520,21 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
     const between = lastSubjectClause >= 0 ? clauses.slice(lastSubjectClause + 1, clauseIndex).map((_, k) => lastSubjectClause + 1 + k) : [];
     const carried: string | null = lastSubjectClause >= clauseIndex - 1 || (lastSubjectClause >= 0 && between.every(method)) ? lastSubject : null;
     const next = counted.find((g) => g.start >= f.end && g.end <= clause.end) ?? null;
-    const subject: string = respectiveSubject(f) ?? quantitySubject(ctx, f, clause, clauses, floor, before, tokens, adverbials, coverage, carried, next?.start ?? clause.end, lastUnit);
+    // 抵押登记1个工作日办结, 企业开办3天内完成: with no verb before it, a time followed by the end of a procedure is
+    // that procedure's time limit: a level to stay at or under (办结时限), not a count of days
+    const limit = f.unit?.category === "time" && nearestVerb === null ? TIME_LIMIT_AFTER.exec(norm.slice(skipSpaces(norm, f.end), clause.end)) : null;
+    const procedure = limit ? clean(input, norm, floor, f.start, { leading: true, skip: adverbials }).text || carried : null;
+    const subject: string = procedure ? `${procedure}${limit![1]}时限`
+      : respectiveSubject(f) ?? quantitySubject(ctx, f, clause, clauses, floor, before, tokens, adverbials, coverage, carried, next?.start ?? clause.end, lastUnit);
 
     // 部门数据归集完成率100%, 农村电商覆盖率95%: a rate stated without a verb is one to reach
     // (完成率为100%: 为 after the rate says the same)
     const statedRate = nearestVerb === null && (f.unit?.category === "percent" || norm[skipSpacesBack(norm, f.start) - 1] === "为") &&
       METRIC_NOUNS.some((n) => subject.endsWith(n));
-    const comparator = f.comparator ?? prefix?.comparator ?? boundBeforeVerb(norm, nearestVerb, f) ?? (nearestVerb?.reach || coverage || statedRate ? "reach" : null);
+    const comparator = f.comparator ?? prefix?.comparator ?? boundBeforeVerb(norm, nearestVerb, f) ?? (nearestVerb?.reach || coverage || statedRate ? "reach" : procedure ? "at_most" : null);
     let measure: Measure | null;
     const percent = f.unit?.category === "percent";
-    if (coverage) measure = "level";
+    if (coverage || procedure) measure = "level";
     else if (nearestVerb) measure = nearestVerb.measure === "increment" && percent && !nearestVerb.change ? "level" : nearestVerb.measure!;
     else if (percent || METRIC_NOUNS.some((n) => subject.endsWith(n))) measure = "level";
     else if ((horizon && ANNUAL_HORIZONS.includes(horizon.text)) || frequency) measure = "increment";
@@ -774,6 +779,9 @@ function rowHorizon(ctx: Ctx, pos: number): Horizon | null {
   const h = found[0];
   return found.length === 1 && h !== undefined && h.start === start && h.end === end ? h : null;
 }
+
+/** After a time with no verb before it, the end of a procedure: 1个工作日办结, 3天内完成 (see TIME_LIMIT_AFTER's use). */
+const TIME_LIMIT_AFTER = /^(?:以内|之内|内)?(办结|办完|办毕|办理完毕|完成|出证|审结|结案|交付)/;
 
 function quantitySubject(
   ctx: Ctx, f: Figure, clause: Span, clauses: readonly Span[], lower: number, before: readonly Token[], tokens: readonly Token[],
