@@ -340,6 +340,9 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
   ["抵押登记1个工作日办结", [{ value: 1, unit: "个工作日", subject: "抵押登记办结时限", comparator: "at_most", measure: "level" }]],
   ["一般不动产登记3个工作日内办结", [{ value: 3, unit: "个工作日", subject: "一般不动产登记办结时限", comparator: "at_most", measure: "level" }]],
   ["投资项目审批50个工作日内完成", [{ value: 50, unit: "个工作日", subject: "投资项目审批完成时限", comparator: "at_most", measure: "level" }]],
+  // a score (分, after Arabic digits only): a level
+  ["满意度达到90分以上", [{ value: 90, unit: "分", subject: "满意度", comparator: "at_least", measure: "level" }]],
+  ["营商环境评价得分95分", [{ value: 95, unit: "分", subject: "营商环境评价得分", measure: "level" }]],
   // (a time after a verb counts days of the activity)
   ["组织培训3天", [{ value: 3, unit: "天", subject: "培训", measure: "increment" }]],
 ];
@@ -472,6 +475,8 @@ describe("milestones and recurring duties", () => {
 
 // Names, numbering and dates: never a quantity.
 const NEGATIVES = [
+  // 分 is a score after Arabic digits only
+  "惠及三分之一的企业", "各部门要十分重视",
   // what has been done already
   "2016年全市实现地区生产总值1860亿元，同比增长7.8%",
   "去年我市新增上市企业2家，累计达到15家",

@@ -77,7 +77,7 @@ export const VERB_BEARING_NOUNS: readonly string[] = [
 /** Subjects ending in one of these name a stock, so a bare figure after them is a level (投资额超过1.2亿元). */
 export const METRIC_NOUNS: readonly string[] = [
   "率", "额", "量", "比重", "比例", "占比", "规模", "总数", "总值", "产值", "增加值", "收入", "营收", "水平", "指数", "面积", "容量", "数量", "人数",
-  "时限", "周期", "时间", "密度", "浓度", "寿命",
+  "时限", "周期", "时间", "密度", "浓度", "寿命", "得分", "评分", "分值",
 ];
 
 /**

@@ -5,7 +5,7 @@
  */
 import { multiplyExact } from "./numerals.js";
 
-export type UnitCategory = "count" | "money" | "percent" | "length" | "area" | "mass" | "volume" | "energy" | "electric" | "time" | "ratio" | "concentration" | "intensity";
+export type UnitCategory = "count" | "money" | "percent" | "length" | "area" | "mass" | "volume" | "energy" | "electric" | "time" | "ratio" | "concentration" | "intensity" | "score";
 
 /** arabicOnly: a unit only after Arabic digits (50起, 20块), since after 一 it is mostly a set phrase (一起, 一块). */
 export type UnitDef = { unit: string; category: UnitCategory; baseUnit: string; factor: number; arabicOnly?: boolean };
@@ -47,6 +47,8 @@ const PLAIN_UNITS: readonly UnitDef[] = [
   // capacity per day or year: 新增厨余垃圾处理能力200吨/日, 污水处理能力10万立方米/日 (each its own unit)
   ...["吨/日", "吨/天", "立方米/日", "立方米/天", "吨/年", "立方米/年", "千瓦时/年"].map(own("intensity")),
   ...["倍", "番"].map(own("ratio")),
+  // a score (满意度达到90分以上, 考核得分95分): after Arabic digits only (三分之一, 十分重视 are no scores)
+  { ...own("score")("分"), arabicOnly: true },
   ...["起", "块", "本", "类"].map((unit) => ({ ...own("count")(unit), arabicOnly: true })),
   // 培训新型职业农民1000人（次）: 人次 with 次 in brackets, one figure with 1000人次
   ...["人次", "户次", "家次"].flatMap((base) => [`${base[0]}(次)`, `${base[0]}（次）`].map((unit): UnitDef => ({ unit, category: "count", baseUnit: base, factor: 1 }))),

@@ -9,7 +9,8 @@
 -- rate: a rate of change (增长8%, 下降3%: an increment in %): the figure is the rate to date, which goes up and down
 -- and is no share of the way; only the deadline judges it (target_progress, reached_periods), unless prorated.
 -- rises: whether the figure is meant to go up, so that a fall is asked about (src/drops.ts): not a ceiling (控制在…以内),
--- nor a goal below its baseline (降低到), nor a level to come down to (降至0.5吨标煤: falls), nor a rate.
+-- nor a goal below its baseline (降低到), nor a level to come down to (降至0.5吨标煤: falls), nor a rate, nor a standard to
+-- keep (standing: 办结率 goes up and down).
 -- ceiling: a level to stay at or below, judged at the deadline only: 控制在…以内 (at_most), or a level to come down to
 -- with no baseline (降至33微克/立方米, 下降到300万吨): a figure under it before the deadline says nothing of the deadline's
 -- (a year's total still growing, an average still moving), so it is kept, not reached, until then. With a baseline,
@@ -79,7 +80,9 @@ SELECT * EXCLUDE (period_months, yearly),
   -- year, so its share of the way is measured against the schedule as an increment's is; a rate of one year, or of
   -- each year (年均增长10%), is judged against its value (target_progress, reached_periods)
   coalesce(rate AND NOT yearly AND deadline IS NOT NULL AND date_diff('month', counting_start, deadline) >= 12, false) AS prorated,
-  NOT (coalesce(comparator, '') = 'at_most' OR coalesce(value < baseline, false) OR coalesce(falls AND measure = 'level', false) OR rate) AS rises,
+  NOT (coalesce(comparator, '') = 'at_most' OR coalesce(value < baseline, false) OR coalesce(falls AND measure = 'level', false) OR rate
+    -- (a standard to keep, see standing: this month's level, no running total)
+    OR coalesce(kind = 'quantity' AND measure = 'level' AND deadline IS NULL, false)) AS rises,
   coalesce(kind = 'quantity' AND measure = 'increment' AND unit IN ('%', '个百分点'), false) AS signed,
   coalesce(kind = 'quantity' AND (comparator = 'at_most' OR (falls AND measure = 'level' AND baseline IS NULL)), false) AS ceiling,
   coalesce(kind = 'quantity' AND measure = 'level' AND deadline IS NULL AND NOT rate, false) AS standing,
