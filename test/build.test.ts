@@ -538,6 +538,21 @@ describe("several policies", () => {
     }
   });
 
+  it("a share to keep of such a row (年内建成，长期坚持: WIFI 全覆盖, 100%) has no deadline either: a standard to keep", async () => {
+    const f = copyData();
+    edit(f.policyDir, "tasks.csv", ",年内,2017-12-31,141", ",年内建成，长期坚持,,141");
+    const db = join(f.dir, "w.duckdb");
+    await buildWarehouse({ data: f.data, db });
+    const wh = await openWarehouse(db, { readOnly: true });
+    try {
+      const rows = (await query(wh.connection, `SELECT t.code, t.deadline, t.standing, k.deadline_date FROM targets t JOIN raw.tasks k USING (task_id)
+        WHERE k.row_no = 33 ORDER BY t.code`)).rows;
+      expect(rows.map((r) => [r.code, r.deadline, r.standing, String(r.deadline_date)])).toEqual([["CX75-33-01", null, true, "2017-12-31"]]);
+    } finally {
+      wh.close();
+    }
+  });
+
   it("a build with a shared prefix throws InputRejected before touching the warehouse", async () => {
     const f = twoPolicies(null);
     await expect(buildWarehouse({ data: f.data, db: join(f.dir, "w.duckdb") })).rejects.toBeInstanceOf(InputRejected);

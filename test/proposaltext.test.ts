@@ -43,6 +43,13 @@ describe("proposalText", () => {
     expect(proposalText(p, { ...kept, deadline_continues: null }, "")).toContain("；时限 2019-12-31（附件“年内完成，长期坚持”）；");
   });
 
+  it("gives a rate to keep of such a row (6月底前建立，长期坚持: 办结率达到98%) no deadline either; a count keeps the row's date", () => {
+    const kept = { ...row, deadline_text: "6月底前建立，长期坚持", deadline_date: "2021-06-30", deadline_continues: "ongoing", content: "建立诉求快速响应机制，企业诉求办结率达到98%以上" };
+    const rate = proposal("98%以上", { comparator: "at_least", value: 98, unit: "%", measure: "level", subject: "企业诉求办结率" });
+    expect(proposalText(rate, kept, "")).toContain("；时限 无（附件“6月底前建立，长期坚持”：须持续保持的水平）；");
+    expect(proposalText(proposal("10家", { value: 10, unit: "家", measure: "increment", subject: "服务企业" }), kept, "")).toContain("；时限 2021-06-30（附件“6月底前建立，长期坚持”）；");
+  });
+
   it("says when the figure's digits are split by spaces in the source (5 0公里: an OCR slip, only 0 read)", () => {
     const spaced = { ...row, content: "新增污水管网5 0公里" };
     const p = { ...proposal("", {}), annex_text: "0公里", annex_start: spaced.content.indexOf("0公里"), annex_end: spaced.content.length, value: 0, unit: "公里", measure: "increment", subject: "污水管网5" } as Proposal;

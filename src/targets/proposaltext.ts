@@ -114,6 +114,8 @@ export function proposalText(p: Proposal, row: ProposalRow | undefined, bodyText
   const deadline = p.deadline !== null ? `${p.deadline}${p.horizon_text ? `（原文“${p.horizon_text}”）` : ""}`
     // (年内完成，长期坚持: a recurring duty is kept up after the row's date, as the targets view has it)
     : p.kind === "recurring" && row?.deadline_continues ? `无（附件“${row.deadline_text}”：常态任务持续开展）`
+    // (nor a rate or share to keep: 6月底前建立，长期坚持 with 办结率达到98%)
+    : p.kind === "quantity" && p.measure === "level" && p.unit === "%" && row?.deadline_continues ? `无（附件“${row.deadline_text}”：须持续保持的水平）`
     : row?.deadline_date ? `${row.deadline_date}（附件“${row.deadline_text}”）`
     : row?.deadline_text ? `无日期（附件“${row.deadline_text}”）` : "无（附件未写完成时限）";
   const source = p.annex_text !== "" ? `附件“${sourceWords(row?.content ?? "", p.annex_start, p.annex_end) || p.annex_text}”`

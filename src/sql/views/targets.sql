@@ -1,8 +1,8 @@
 -- The target registry: one row per published target code, with its source sentences, deadline, reporters and adjustments.
 -- value, value_max (and goal): those in force at the as-of date (target_values: the latest adjustment of
 -- target_adjustments.csv effective by then, else the published ones, published_value and published_value_max).
--- deadline: the target's own horizon (三年内 …) or else its row's deadline (not for a recurring target whose row's
--- deadline phrase keeps a duty up after its date: 6月底前建立，每季度发布). Adjustments are listed, oldest first.
+-- deadline: the target's own horizon (三年内 …) or else its row's deadline (not for a recurring target, nor a level in
+-- %, whose row's deadline phrase keeps a duty up after its date: 6月底前建立，每季度发布; 6月底前建立，长期坚持). Adjustments are listed, oldest first.
 -- goal: what the cumulative figure must reach by the deadline: the value, or for a count per period (每年新增企业10家,
 -- 每季度举办2期) the value times the periods from the counting start to the deadline (NULL without a deadline); a
 -- rate's is its value (年均增长10%: each year's growth, not 30% over three years).
@@ -27,7 +27,9 @@ SELECT
   CASE WHEN v.value IS NOT DISTINCT FROM g.value THEN g.value_base ELSE g.value_base / nullif(g.value, 0) * v.value END AS value_base, g.base_unit, g.measure,
   v.published_value, v.published_value_max, v.adjusted_from,
   -- (a recurring target of a row whose deadline phrase keeps a duty up after its date, 6月底前建立，每季度发布: no date)
-  coalesce(g.deadline, CASE WHEN g.kind = 'recurring' AND t.deadline_continues IS NOT NULL THEN NULL ELSE t.deadline_date END) AS deadline, g.horizon_text, g.subject, g.frequency, g.attributes,
+  -- (nor a rate or share to keep of such a row, 6月底前建立，长期坚持 with 办结率达到98%: a standard to keep, see standing)
+  coalesce(g.deadline, CASE WHEN (g.kind = 'recurring' OR (g.kind = 'quantity' AND g.measure = 'level' AND g.unit = '%')) AND t.deadline_continues IS NOT NULL
+    THEN NULL ELSE t.deadline_date END) AS deadline, g.horizon_text, g.subject, g.frequency, g.attributes,
   coalesce(g.counting_start, make_date(year(p.issued_date)::INTEGER, 1, 1)) AS counting_start, g.baseline,
   coalesce((SELECT list(d.name ORDER BY r.position) FROM raw.target_reporters r JOIN raw.departments d USING (department_id)
             WHERE r.target_id = g.target_id), []) AS reporting_departments,
