@@ -340,6 +340,10 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
   ["抵押登记1个工作日办结", [{ value: 1, unit: "个工作日", subject: "抵押登记办结时限", comparator: "at_most", measure: "level" }]],
   ["一般不动产登记3个工作日内办结", [{ value: 3, unit: "个工作日", subject: "一般不动产登记办结时限", comparator: "at_most", measure: "level" }]],
   ["投资项目审批50个工作日内完成", [{ value: 50, unit: "个工作日", subject: "投资项目审批完成时限", comparator: "at_most", measure: "level" }]],
+  // one goal said twice, as a change in points and the level it comes to: the level (not two targets counting the same work)
+  ["农村生活污水治理行政村覆盖率提高5个百分点，达到90%", [{ value: 90, unit: "%", subject: "农村生活污水治理行政村覆盖率", measure: "level" }]],
+  ["网上可办率提高到95%，比上年提高5个百分点", [{ value: 95, unit: "%", subject: "网上可办率", measure: "level" }]],
+  ["城镇化率提高2个百分点，森林覆盖率达到42%", [{ value: 2, unit: "个百分点", subject: "城镇化率" }, { value: 42, unit: "%", subject: "森林覆盖率" }]],
   // a score (分, after Arabic digits only): a level
   ["满意度达到90分以上", [{ value: 90, unit: "分", subject: "满意度", comparator: "at_least", measure: "level" }]],
   ["营商环境评价得分95分", [{ value: 95, unit: "分", subject: "营商环境评价得分", measure: "level" }]],

@@ -684,7 +684,19 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
       ? { subject: `${owned[1] ?? ""}${d.subject.slice(owned[0].length)}`, measure: "level" as const, comparator: d.comparator ?? "reach" } : {};
     out.push({ ...d, ...stock, text: input.slice(d.start, d.end), horizon: h && { text: h.text, deadline: h.deadline, ...(carried ? { carried } : {}) }, sentence: sentenceSpan });
   }
-  return mergeStretchGoals(out, norm, input);
+  return mergeStatedChange(mergeStretchGoals(out, norm, input));
+}
+
+/**
+ * 覆盖率提高5个百分点，达到90% (or 提高到95%，比上年提高5个百分点): one goal said twice, as a change in percentage points
+ * and as the level it comes to, next to each other with the same subject: the level is the target (the change says its
+ * baseline, 90 − 5, for targets.csv's baseline), not a second one that would count the same work twice.
+ */
+function mergeStatedChange(targets: ParsedTarget[]): ParsedTarget[] {
+  const level = (o: ParsedTarget | undefined, t: ParsedTarget) =>
+    o !== undefined && o.kind === "quantity" && o.unit === "%" && o.measure === "level" && o.subject === t.subject && o.sentence.start === t.sentence.start;
+  return targets.filter((t, i) =>
+    !(t.kind === "quantity" && t.unit === "个百分点" && t.measure === "increment" && t.subject !== "" && (level(targets[i - 1], t) || level(targets[i + 1], t))));
 }
 
 /**
