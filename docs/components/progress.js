@@ -39,19 +39,20 @@ export const taskStatusLabel = (s, awaitingOnly = false, reportOnly = false) =>
   s === "on_track" && awaitingOnly ? (reportOnly ? AWAITING_REPORT : "时限未到") : s === "not_reported" ? "有指标从未报送" : s === "no_target" ? "无量化指标" : PROGRESS[s]?.label ?? s;
 
 /**
- * Judged against its value, not the schedule: a rate (增长8%; not one over several years, targets.prorated) or a
- * ceiling (targets.ceiling: 控制在…以内, 降至… with no baseline) has no share of it.
+ * Judged against its value, not the schedule: a rate (增长8%; not one over several years, targets.prorated), a
+ * ceiling (targets.ceiling: 控制在…以内, 降至… with no baseline) or a standard to keep (targets.standing: a level with
+ * no deadline, 办结率保持99%) has no share of it.
  */
-export const againstValue = (t) => t.kind === "quantity" && ((t.rate === true && t.prorated !== true) || t.ceiling === true || t.comparator === "at_most");
+export const againstValue = (t) => t.kind === "quantity" && ((t.rate === true && t.prorated !== true) || t.ceiling === true || t.comparator === "at_most" || t.standing === true);
 /**
  * A status in words; lagging, for a target judged against its value, says how (there is no schedule behind which to
- * lag): 超过上限 (控制在…以内), 高于目标 (降至…), 低于目标 (a rate); on track and judged only at its deadline (a
+ * lag): 超过上限 (控制在…以内), 高于目标 (降至…), 低于目标 (a rate, a standard to keep); on track and judged only at its deadline (a
  * milestone, one counted thing: target_progress.awaiting_deadline), 时限未到, or past it, the report of its month not
  * due yet (awaiting_report), 时限已过、待报送.
  */
 export const statusLabel = (t) =>
   t.progress_status === "lagging" && againstValue(t)
-    ? t.comparator === "at_most" ? "超过上限" : t.rate ? "低于目标" : "高于目标"
+    ? t.comparator === "at_most" ? "超过上限" : t.rate || (t.standing === true && !t.falls) ? "低于目标" : "高于目标"
     : t.awaiting_deadline === true ? (t.awaiting_report === true ? AWAITING_REPORT : "时限未到") : PROGRESS[t.progress_status].label;
 
 /** Compared with the time-elapsed schedule (序时): a quantity with a share of its way, not judged against its value. */

@@ -5,7 +5,7 @@ await emitJson(async (read) => ({
   policies: await read(`SELECT policy_id, title, doc_number FROM policies ORDER BY issued_date DESC, policy_id`),
   targets: await read(`SELECT policy_id, task_id, code, row_no, item_label, chapter_no, chapter_title, kind, comparator, value, value_max, goal, unit,
       value_base, base_unit, measure, deadline, horizon_text, subject, frequency, attributes, reporting_departments,
-      annex_text, annex_start, annex_end, body_source, body_text, body_start, body_end, item_id, adjustments, published_value, published_value_max, adjusted_from, note, falls, rate, prorated, ceiling,
+      annex_text, annex_start, annex_end, body_source, body_text, body_start, body_end, item_id, adjustments, published_value, published_value_max, adjusted_from, note, falls, rate, prorated, ceiling, standing,
       (SELECT k.deadline_rule FROM tasks k WHERE k.task_id = targets.task_id) AS deadline_rule
     FROM targets WHERE status = 'published' ORDER BY policy_id, row_no, code`),
   rows: await read(`SELECT task_id, row_no, content FROM tasks WHERE task_id IN (SELECT task_id FROM targets) ORDER BY row_no`),
