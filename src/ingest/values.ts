@@ -309,7 +309,9 @@ export function parsePeriod(text: string, options: DateCellOptions = {}): Parsed
     .replace(/^(\d{4}年)(十[一二]?|[一二三四五六七八九])(月)/, (_, y: string, m: string, end: string) => `${y}${CHINESE_MONTHS.indexOf(m) + 1}${end}`)
     .replace(/^(\d{4}年\d{1,2}月)(?:份)?(?:底|末|\(累计\)|累计|报|月报)$/, "$1")
     // 「2018年一季度末」「2018年第一季度底」: the quarter's last month, as 「2018年第一季度」
-    .replace(/^(\d{4}年第?[一二三四1-4]季度?)(?:末|底)$/, "$1");
+    .replace(/^(\d{4}年第?[一二三四1-4]季度?)(?:末|底)$/, "$1")
+    // 「2017.10.」「2017年10月。」: a full stop typed after the month
+    .replace(/(?<=^\d{4}[-/.]\d{1,2}|^\d{4}年\d{1,2}月份?)[.。]$/, "");
   if (t === "") return ok(null);
   const bad = (detail?: string) => fail<string | null>("E_BAD_PERIOD", detail ? `${quote(text)}，${detail}` : quote(text));
   if (/^\d{4}\.1$/.test(t)) return bad("可能是被 Excel 去掉末尾 0 的 10 月，请写成 YYYY-MM（如 2017-01 或 2017-10）");
