@@ -49,6 +49,9 @@ describe("parseValue", () => {
     ["1.2E+05", 120000, null],
     ["450（家）", 450, "家"],
     ["3000(万元)", 3000, "万元"],
+    // (累计 in brackets says what the column holds already)
+    ["12家（累计）", 12, "家"],
+    ["450(累计数)", 450, null],
   ])("%j → %d %j", (text, value, unit) => {
     expect(parseValue(text)).toEqual({ ok: true, value: { value, unitInCell: unit, scaleOnly: null } });
   });

@@ -170,6 +170,9 @@ export function parseValue(text: string, options: { signed?: boolean } = {}): Pa
     if (!options.signed) return fail("E_NEGATIVE", `${quote(text)}（累计完成值是截至统计期末的累计数，不会是负数：核减以前多报的，请填核减后的累计数，并在「进展情况」中说明原因；“降低”“减少”类指标填下降的幅度，写正数）`);
     value = -value; // (-0 stays 0)
   }
+  // 「12家（累计）」「450(累计数)」: what the column holds already, said again: nothing more to read
+  const cumulative = suffix?.match(/^(.*?)[(（](?:累计|累计数|累计值)[)）]$/);
+  if (cumulative) suffix = cumulative[1];
   if (!suffix) return ok({ value, unitInCell: null, scaleOnly: null });
   const bracketed = suffix.match(/^[(（\[【]([^)）\]】]+)[)）\]】]$/); // 「450（家）」
   const rest = bracketed ? bracketed[1]! : suffix;
