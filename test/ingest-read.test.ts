@@ -706,6 +706,14 @@ describe("readMonthlyFile: forms as departments fill them in", () => {
     );
   });
 
+  it("a count word beside another that counts the same things agrees (35人 beside a template's 名); 家 beside 名 does not", async () => {
+    const ctx = { ...CTX, targets: new Map([...CTX.targets, ["ZN-06", { unit: "名", kind: "quantity" as const, countingStart: "2017-09", reportingDepartments: ["市经信局"] }]]) };
+    const csv = [HEADER, "市经信局,ZN-06,2017-10,35人,名,,,,", "市经信局,ZN-06,2017-09,30名,人,,,,", "市经信局,ZN-06,2017-11,40家,名,,,,"].join("\n");
+    const r = await readMonthlyFile({ name: "people.csv", bytes: Buffer.from(csv) }, ctx);
+    expect(r.rows.map((x) => [x.period, x.value])).toEqual([["2017-10", 35], ["2017-09", 30]]);
+    expect(r.rejects.map((x) => [x.row, x.code])).toEqual([[4, "E_UNIT_MISMATCH"]]);
+  });
+
   it("a 单位 cell holding a scale word alone (亿, 万) is rejected in that column, saying what to write", async () => {
     const csv = [HEADER, "市经信局,ZN-02,2017-10,6,亿,,,,", "市经信局,ZN-02,2017-09,3500万元,亿元,,,,"].join("\n");
     const r = await readMonthlyFile({ name: "scale.csv", bytes: Buffer.from(csv) }, CTX);

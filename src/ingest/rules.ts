@@ -9,6 +9,7 @@ import { cleanCell, COLUMN_NAME, DEPARTMENT_LIKE, isHeaderOrFooterCode, scaledUn
 import {
   checkPeriod,
   convertUnit,
+  SAME_COUNT,
   isNoFigure,
   normalizeCell,
   parsePeriod,
@@ -224,6 +225,16 @@ export function nearNames(text: string, names: readonly string[], key: (name: st
 export const dittoHint = (text: string, column: string) => (DITTO.test(text.trim()) ? `（不能用“同上”“〃”代替，请逐行填写完整的${column}）` : "");
 
 /** 「（是否为“X”？）」 for up to three candidates; empty for none or more. */
+
+/**
+ * Whether a unit of the 单位 column or the header agrees with the row's reported unit: the same, or a count word
+ * that counts the same things (35人 beside a template's 名: SAME_COUNT). Two money units do not agree, though they
+ * convert: 20亿元 beside 万元 may be a slip in either, and which is meant cannot be told.
+ */
+function unitAgrees(unit: string, reportedUnit: string | null): boolean {
+  return unit === reportedUnit || (reportedUnit !== null && SAME_COUNT.some((words) => words.includes(unit) && words.includes(reportedUnit)));
+}
+
 export function hint(candidates: readonly string[]): string {
   if (candidates.length === 0 || candidates.length > 3) return "";
   return `（是否为${candidates.map((c) => `“${c}”`).join("或")}？）`;
@@ -552,7 +563,7 @@ function checkCells(cells: RowCells, sourceRow: number, memo: RowMemo): ValidRow
     }
   }
 
-  // Units: the cell, the 单位 column and the header must agree; then convert to the target's unit.
+  // Units: the cell, the 单位 column and the header must agree (人 and 名 do: unitAgrees); then convert to the target's unit.
   let value: number | null = null;
   let reportedUnit: string | null = null;
   let unitOk = true;
@@ -577,7 +588,7 @@ function checkCells(cells: RowCells, sourceRow: number, memo: RowMemo): ValidRow
       issues = addIssue(issues, cells, "E_UNIT_MISMATCH", "value", rowMessage("E_UNIT_MISMATCH",
         `“${written}”中的“${reported.scaleOnly}”与${scaledBeside.where}的 ${scaledBeside.unit} 重复，无法确定数量级；请只在一处写明` +
           (bare ? `（如填 ${bare}，单位按${scaledBeside.where}的 ${scaledBeside.unit}）` : "")));
-    } else if ((inColumn !== null && inColumn !== reportedUnit) || (inHeader !== null && inHeader !== reportedUnit)) {
+    } else if ((inColumn !== null && !unitAgrees(inColumn, reportedUnit)) || (inHeader !== null && !unitAgrees(inHeader, reportedUnit))) {
       unitOk = false;
       const explicit = [
         { where: "单元格", unit: inCell },
