@@ -336,6 +336,9 @@ async function targets(args: string[]): Promise<number> {
       const eachWords = p.kind === "quantity" ? /每个?(?:镇|街道|乡镇|村|社区|园区)|各(?:镇|街道|乡镇|村|社区)/.exec(clause) : null;
       const perUnit = group === null && eachWords;
       console.log(`  新提出 附件第 ${p.row_no} 行 ${proposalText(p, task, bodyText, policyYear)}` +
+        // (no subject read: targets.csv requires one, so --write leaves it for the analyst to register)
+        (p.subject === "" ? "（未读出计数对象或事项：--write 不写入，请在 targets.csv 中人工登记并填写 subject）" : "") +
+        (p.kind === "quantity" && p.measure === null ? "（未能判断是水平值还是增量：请在 targets.csv 的 measure 中填 level（累计总数、达到的水平）或 increment（自起算以来新增的数））" : "") +
         (perUnit ? `（原文按“${perUnit[0]}”计，但将由一个单位报一个合计数，按 ${p.value}${p.unit ?? ""} 判断；如应由各单位分别报送，请在 targets.csv 的 reporting_departments 中填部门组名称或各单位名称）` : "") +
         (group === null ? "" : members === 0
           ? `（由部门组「${group.name}」报送，但 group_members.csv 中还没有列出它的成员单位：请先列出，否则无人报送，构建时会报错）`
@@ -355,8 +358,10 @@ async function targets(args: string[]): Promise<number> {
       if (bare.length > NOTICE_CAP) console.log(`    另有 ${bare.length - NOTICE_CAP} 行`);
     }
     differences += changed.length + diff.added.length + diff.missing.length;
-    if (values.write && diff.added.length > 0) {
-      const added = registerNew(table.policy.target_prefix, registry, diff.added, policyYear, (p) => {
+    // (a proposal with no subject cannot be registered: the build requires one)
+    const writable = diff.added.filter((p) => p.subject !== "");
+    if (values.write && writable.length > 0) {
+      const added = registerNew(table.policy.target_prefix, registry, writable, policyYear, (p) => {
         const { task, bodyText } = sourceOf(p);
         return countedFrom(p, task, bodyText, policyYear);
       });

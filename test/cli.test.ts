@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { appendFileSync, copyFileSync, existsSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { PACKAGE_ROOT } from "../src/paths.js";
@@ -87,7 +87,8 @@ describe("luoshi CLI", () => {
     const r = spawnSync(process.execPath, [join(PACKAGE_ROOT, "bin", "luoshi.js"), "targets", "--check", "--data", fresh.data], { encoding: "utf8" });
     expect(r.status).toBe(1);
     // row 3: 各镇(街道、园区) build one 1个 each
-    expect(r.stdout).toMatch(/新提出 附件第 3 行 数量指标「智能经济服务中心」：不少于 1个[^\n]*（由部门组「各镇\(街道、园区\)」报送：其 19 个成员单位各报各的数，每个都按 1个 判断进度；/);
+    // (the sentence counts per town, 各镇…: what each member reporting its own figure means)
+    expect(r.stdout).toMatch(/新提出 附件第 3 行 数量指标「智能经济服务中心」：不少于 1个[^\n]*（由部门组「各镇\(街道、园区\)」报送：其 19 个成员单位各报各的数，每个都按 1个 判断进度，与原文“各镇”相符）/);
     expect(r.stdout.match(/由部门组/g)).toHaveLength(1);
     // named after another lead, the group does not report (the first lead does): no such hint
     edit(fresh.policyDir, "tasks.csv", ",各镇(街道、园 区)政府(办事 处、管委会),市经信局,", ",市经信局、各镇(街道、园 区)政府(办事 处、管委会),,");
@@ -96,6 +97,17 @@ describe("luoshi CLI", () => {
     expect(second.stdout).not.toContain("由部门组");
     // the sentence counts per town (各镇…建设一个以上): said, since one consolidated figure will be judged against 1个
     expect(second.stdout).toMatch(/「智能经济服务中心」[^\n]*（原文按“各镇”计，但将由一个单位报一个合计数，按 1个 判断；/);
+  });
+
+  it("targets --write leaves out a new target with no subject read (累计达到450家。 alone), which the build would refuse, and says so", () => {
+    const fresh = copyData();
+    edit(fresh.policyDir, "tasks.csv", "\"发挥慈溪滨海经济开发区", "\"累计达到450家。发挥慈溪滨海经济开发区");
+    const check = spawnSync(process.execPath, [join(PACKAGE_ROOT, "bin", "luoshi.js"), "targets", "--check", "--data", fresh.data], { encoding: "utf8" });
+    expect(check.status).toBe(1);
+    expect(check.stdout).toMatch(/新提出 附件第 7 行 数量指标「」[^\n]*（未读出计数对象或事项：--write 不写入，请在 targets\.csv 中人工登记并填写 subject）/);
+    const before = readFileSync(join(fresh.policyDir, "targets.csv"), "utf8");
+    spawnSync(process.execPath, [join(PACKAGE_ROOT, "bin", "luoshi.js"), "targets", "--write", "--data", fresh.data], { encoding: "utf8" });
+    expect(readFileSync(join(fresh.policyDir, "targets.csv"), "utf8")).toBe(before);
   });
 
   it("targets --check lists each new target in Chinese with what a reviewer checks: comparator, level or increase, the deadline it is judged at and its source words", () => {

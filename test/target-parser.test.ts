@@ -344,6 +344,11 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
   ["农村生活污水治理行政村覆盖率提高5个百分点，达到90%", [{ value: 90, unit: "%", subject: "农村生活污水治理行政村覆盖率", measure: "level" }]],
   ["网上可办率提高到95%，比上年提高5个百分点", [{ value: 95, unit: "%", subject: "网上可办率", measure: "level" }]],
   ["城镇化率提高2个百分点，森林覆盖率达到42%", [{ value: 2, unit: "个百分点", subject: "城镇化率" }, { value: 42, unit: "%", subject: "森林覆盖率" }]],
+  // 总量/总数 name the stock (part of the subject); 突破 with no verb: a total crossing a mark
+  ["人才总量突破8万人", [{ value: 80000, unit: "人", subject: "人才总量", comparator: "at_least", measure: "level" }]],
+  ["高新技术企业总数超过300家", [{ value: 300, unit: "家", subject: "高新技术企业总数", comparator: "at_least", measure: "level" }]],
+  ["规上工业企业突破800家", [{ value: 800, unit: "家", subject: "规上工业企业", comparator: "at_least", measure: "level" }]],
+  ["新增高新技术企业突破30家", [{ value: 30, unit: "家", subject: "高新技术企业", comparator: "at_least", measure: "increment" }]],
   // a score (分, after Arabic digits only): a level
   ["满意度达到90分以上", [{ value: 90, unit: "分", subject: "满意度", comparator: "at_least", measure: "level" }]],
   ["营商环境评价得分95分", [{ value: 95, unit: "分", subject: "营商环境评价得分", measure: "level" }]],

@@ -65,6 +65,9 @@ export const MEASURE_VERBS: readonly MeasureVerb[] = [
   ...["增长", "增加", "提高", "提升", "上升", "下降", "降低", "减少", "压缩", "压减", "缩短", "削减", "缩减", "精简"].map((word) => ({ word, measure: "increment" as const, change: true })),
 ];
 
+/** Level words of MEASURE_VERBS that are nouns naming the stock (人才总量突破8万人): part of the subject. */
+export const NOUN_MEASURES: readonly string[] = ["总数", "总量", "总规模"];
+
 /**
  * Nouns that hold a verb of the tables above (增加值 holds 增加, 覆盖率 holds 覆盖): read as nouns, never as the verb
  * (规上工业增加值300亿元 is a level of 规上工业增加值, not an increase of 值).

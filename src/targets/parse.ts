@@ -34,7 +34,7 @@ import { ANNUAL_HORIZONS, checkPolicyDate, findHorizons, type Horizon } from "./
 import { addExact } from "./numerals.js";
 import {
   ATTRIBUTE_EXCEPTIONS, COMPARATOR_PREFIXES, CONJUNCTIONS, COVERAGE_NAME_FOLLOWERS, COVERAGE_VERBS, COVERAGE_WORDS,
-  FREQUENCIES, FREQUENCY_PATTERN, MEASURE_VERBS, METRIC_NOUNS, MILESTONE_ACTS, MILESTONE_NOUNS, MILESTONE_SELF_REFERENCES, MILESTONE_VERBS,
+  FREQUENCIES, FREQUENCY_PATTERN, MEASURE_VERBS, METRIC_NOUNS, MILESTONE_ACTS, NOUN_MEASURES, MILESTONE_NOUNS, MILESTONE_SELF_REFERENCES, MILESTONE_VERBS,
   SUBJECT_FILLERS, SUBJECT_STOP_WORDS, VERB_BEARING_NOUNS, matchWordAt, type Comparator, type Measure,
 } from "./lexicon.js";
 import { findProtectedSpans, inSpans, normalizeWidth, skipSpaces, skipSpacesBack, splitClauses, splitSentences, type Span } from "./segment.js";
@@ -536,7 +536,8 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
     const percent = f.unit?.category === "percent";
     if (coverage || procedure) measure = "level";
     else if (nearestVerb) measure = nearestVerb.measure === "increment" && percent && !nearestVerb.change ? "level" : nearestVerb.measure!;
-    else if (percent || METRIC_NOUNS.some((n) => subject.endsWith(n))) measure = "level";
+    // (规上工业企业突破800家: with no verb, a total crossing a mark)
+    else if (percent || METRIC_NOUNS.some((n) => subject.endsWith(n)) || prefix?.word === "突破") measure = "level";
     else if ((horizon && ANNUAL_HORIZONS.includes(horizon.text)) || frequency) measure = "increment";
     else measure = lastMeasure;
     lastMeasure = measure;
@@ -818,7 +819,9 @@ function quantitySubject(
   if (anchor) {
     // B': before a reach verb (上云企业达到2300家), or the object of the verb governing a bare comparator (培训不少于500人次).
     const governing = isPureComparator(anchor) ? [...before].reverse().find((t) => t.measure !== undefined && t.end <= anchor.start) ?? null : null;
-    const region = clean(input, norm, governing ? governing.end : lower, anchor.start, { leading: true, skip: adverbials });
+    // (人才总量突破8万人: 总量 names the stock, a noun, not a verb after its object: the subject runs through it)
+    const nounGoverning = governing !== null && NOUN_MEASURES.includes(governing.word);
+    const region = clean(input, norm, governing && !nounGoverning ? governing.end : lower, anchor.start, { leading: true, skip: adverbials });
     // 开展技能培训1000人次, 举办农村实用人才培训15期: after a verb of its own, the verb right before the figure names
     // the activity counted, with its object (技能培训, not 开展技能); a change verb names no activity (实现地区生产总值增长8%:
     // what changes is 地区生产总值)
