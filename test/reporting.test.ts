@@ -336,6 +336,23 @@ describe("a standard to keep (a level with no deadline: 长期坚持)", () => {
   });
 });
 
+describe("a count per period with no deadline (每年新增200台, the row 长期坚持)", () => {
+  it("is not done by a month's 已完成: it has no goal to reach, its 已完成 is the period's", async () => {
+    await withOwnWarehouse((f) => {
+      edit(f.policyDir, "tasks.csv", "年内,2017-12-31,133", "长期坚持,,133");
+      edit(f.policyDir, "targets.csv", "CX75-27-02,published,27,quantity,,200,,台,台,200,increment,,,工业机器人,,", "CX75-27-02,published,27,quantity,,200,,台,台,200,increment,,,工业机器人,每年,");
+    }, async (w, load) => {
+      await load("jxj-2017-09.csv", "2017-10-03 09:00:00", ["市经信局,CX75-27-02,2017-09,200,台,已完成,,,"], "2017-10-03");
+      await setAsOf(w.connection, "2017-10-10");
+      const [t] = (await query(w.connection, "SELECT frequency, deadline, goal FROM targets WHERE code = 'CX75-27-02'")).rows;
+      expect(t).toEqual({ frequency: "每年", deadline: null, goal: null });
+      expect((await query(w.connection, "SELECT period FROM reached_periods WHERE target_id LIKE '%CX75-27-02'")).rows).toEqual([]);
+      const [p] = (await query(w.connection, "SELECT progress_status FROM target_progress WHERE target_id LIKE '%CX75-27-02'")).rows;
+      expect(p!.progress_status).toBe("no_deadline");
+    });
+  });
+});
+
 describe("when a target is done: one rule for progress, the calendar and the template (reached_periods)", () => {
   it("a goal below its baseline (450家 from 600) is reached by going down to it: 500 is not done and still owed, 440 is done and owed no more", async () => {
     const row = "CX75-06-01,published,6,quantity,reach,450,,家,家,450,level,年内,2017-12-31,实施智能化(自动化)改造项目的企业,,,2017-01-01,,";

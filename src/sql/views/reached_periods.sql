@@ -7,12 +7,15 @@
 -- month to the end of its year (the rate to date of a later year is that year's). Their 已完成 likewise counts only
 -- from the deadline's month (a ceiling kept or a rate reached before it says nothing of the deadline's figure); with
 -- no deadline, the department's word is all there is; a standard to keep (targets.standing: a level with no deadline,
--- 办结率保持99%以上, 长期坚持) is never done, by its figure or by 已完成. One row per such figure; the first month before the month
+-- 办结率保持99%以上, 长期坚持) is never done, by its figure or by 已完成; nor is a count per period with no deadline
+-- (每年开展2次: no goal to reach, its 已完成 the period's). One row per such figure; the first month before the month
 -- judged is when the target was done (target_progress, reporting_calendar, the template).
 SELECT o.policy_id, o.department_id, o.target_id, o.period
 FROM observations o
 JOIN targets t USING (target_id)
 WHERE NOT t.standing AND ((o.status = 'done' AND t.kind <> 'recurring'
+    -- (a count per period with no deadline, 每年开展2次 in a row of 每年: 已完成 is this period's, as a recurring duty's)
+    AND NOT (t.kind = 'quantity' AND t.frequency IS NOT NULL AND t.goal IS NULL)
     AND NOT (t.kind = 'quantity' AND (t.ceiling OR (t.rate AND NOT t.prorated)) AND t.deadline IS NOT NULL
       AND o.period < strftime(t.deadline, '%Y-%m')))
   OR (t.kind = 'quantity' AND o.value IS NOT NULL AND CASE
