@@ -259,6 +259,9 @@ describe("convertUnit", () => {
     [126, "人", "名", 126],
     [3, "位", "人", 3],
     [2380, "户", "家", 2380],
+    // (an amount per 亩 or head written without its denominator)
+    [36.2, "万元", "万元/亩", 36.2],
+    [3500, "元", "万元/人", 0.35],
   ])("%d %s → %s = %d", (value, from, to, expected) => {
     expect(convertUnit(value, from, to)).toBe(expected);
   });
@@ -275,6 +278,7 @@ describe("convertUnit", () => {
     [1, "人次", "人"],
     [1, "户次", "户"],
     [1, "名", "家"],
+    [1, "家", "万元/亩"],
   ])("%d %s → %s cannot convert", (value, from, to) => {
     expect(convertUnit(value, from, to)).toBeNull();
   });

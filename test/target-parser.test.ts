@@ -349,6 +349,9 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
   ["高新技术企业总数超过300家", [{ value: 300, unit: "家", subject: "高新技术企业总数", comparator: "at_least", measure: "level" }]],
   ["规上工业企业突破800家", [{ value: 800, unit: "家", subject: "规上工业企业", comparator: "at_least", measure: "level" }]],
   ["新增高新技术企业突破30家", [{ value: 30, unit: "家", subject: "高新技术企业", comparator: "at_least", measure: "increment" }]],
+  // an amount per 亩 or head (亩均, 人均): in 万元/亩, 万元/人
+  ["规上工业亩均税收达到35万元", [{ value: 35, unit: "万元/亩", subject: "规上工业亩均税收", measure: "level" }]],
+  ["农村居民人均可支配收入达到3.5万元", [{ value: 3.5, unit: "万元/人", subject: "农村居民人均可支配收入", measure: "level" }]],
   // a score (分, after Arabic digits only): a level
   ["满意度达到90分以上", [{ value: 90, unit: "分", subject: "满意度", comparator: "at_least", measure: "level" }]],
   ["营商环境评价得分95分", [{ value: 95, unit: "分", subject: "营商环境评价得分", measure: "level" }]],

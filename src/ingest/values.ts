@@ -238,6 +238,9 @@ export function convertUnit(value: number, fromUnit: string, toUnit: string): nu
   if (from === to || SAME_COUNT.some((words) => words.includes(from) && words.includes(to))) return value;
   const f = UNIT_BY_NAME.get(from);
   const t = UNIT_BY_NAME.get(to);
+  // 36.2万元 for a target in 万元/亩 (亩均税收), 3500元 for one in 万元/人: the amount per 亩 or head, its denominator left unsaid
+  const per = /^(.+)\/(亩|人)$/.exec(to);
+  if (f?.category === "money" && per && UNIT_BY_NAME.get(per[1]!)?.category === "money") return convertUnit(value, from, per[1]!);
   if (!f || !t || f.baseUnit !== t.baseUnit) return null;
   return round15((value * f.factor) / t.factor);
 }

@@ -548,9 +548,12 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
     }
 
     const start = prefix?.start ?? f.start;
+    // 亩均税收达到35万元, 人均可支配收入达到5万元: an amount per 亩 or per head, in 万元/亩 or 万元/人 (not a total)
+    const per = f.unit?.category === "money" ? /(亩均|人均)/.exec(subject) : null;
+    const unit = (per && UNITS.find((u) => u.unit === `${f.unit!.unit}/${per[1] === "亩均" ? "亩" : "人"}`)) || f.unit;
     drafts.push({
-      kind: "quantity", comparator, value: f.value, valueMax: f.valueMax, unit: f.unit?.unit ?? null,
-      ...toBaseUnit(f.value, f.unit), measure, subject, frequency: frequency?.word ?? null, attributes: [], start, end: f.end, clause,
+      kind: "quantity", comparator, value: f.value, valueMax: f.valueMax, unit: unit?.unit ?? null,
+      ...toBaseUnit(f.value, unit), measure, subject, frequency: frequency?.word ?? null, attributes: [], start, end: f.end, clause,
     });
   }
 
