@@ -7,6 +7,7 @@ const ALIASES = aliasCandidates([
   ["慈溪市经济和信息化局", "市经信局"],
   ["各镇（街道、园区）", "各镇(街道、园区)"],
   ["浒山街道", "浒山街道"],
+  ["周巷镇", "周巷镇"],
 ]);
 const resolve = departmentResolver(ALIASES);
 
@@ -24,11 +25,14 @@ describe("department names as departments write them", () => {
     // 街道办 for 街道办事处, and the office in brackets
     ["浒山街道办", "浒山街道"],
     ["浒山街道（办事处）", "浒山街道"],
+    // 镇政府 for 镇人民政府
+    ["周巷镇人民政府", "周巷镇"],
+    ["周巷镇政府", "周巷镇"],
   ])("%s → %s", (written, canonical) => {
     expect(resolve(written)).toBe(canonical);
   });
 
-  it.each([["市教育局"], ["（盖章）"], ["盖章"], ["人民政府"], [""], ["市府办"], ["街道办"]])("%s stays unknown", (written) => {
+  it.each([["市教育局"], ["（盖章）"], ["盖章"], ["人民政府"], [""], ["市府办"], ["街道办"], ["市政府"], ["政府"]])("%s stays unknown", (written) => {
     expect(resolve(written)).toBeNull();
   });
 

@@ -11,9 +11,9 @@ export const aliasKey = (alias: string): string => alias.normalize("NFKC").repla
 const SEAL = /\((?:盖章|公章|签章|章|印|盖印|印章)\)$/;
 /**
  * Words a department's full name may end with that its aliases leave out: 「浒山街道办事处」「周巷镇人民政府」, in brackets
- * too (「宗汉街道（办事处）」), and 街道办 for 街道办事处 (「浒山街道办」).
+ * too (「宗汉街道（办事处）」), 街道办 for 街道办事处 (「浒山街道办」), and 镇政府 for 镇人民政府 (「乾元镇政府」).
  */
-const OFFICE = /(?:\((?:人民政府|办事处)\)|人民政府|办事处|(?<=街道)办)$/;
+const OFFICE = /(?:\((?:人民政府|办事处)\)|人民政府|办事处|(?<=街道)办|(?<=[镇乡])政府)$/;
 
 /**
  * The keys to look a written name up by, in order: the name itself, without a seal remark, then without 人民政府 /
