@@ -336,6 +336,24 @@ describe("a standard to keep (a level with no deadline: 长期坚持)", () => {
   });
 });
 
+describe("a ceiling to keep (控制在…以内 with no deadline)", () => {
+  it("is on track under it and lagging over it, never done", async () => {
+    await withOwnWarehouse((f) => {
+      edit(f.policyDir, "tasks.csv", "年内,2017-12-31,106", "长期坚持,,106");
+      edit(f.policyDir, "targets.csv", "CX75-06-01,published,6,quantity,reach,450,,家,家,450,level,年内,2017-12-31,", "CX75-06-01,published,6,quantity,at_most,450,,家,家,450,level,,,");
+    }, async (w, load) => {
+      const status = async (asOf: string) => {
+        await setAsOf(w.connection, asOf);
+        return (await query(w.connection, "SELECT progress_status FROM target_progress WHERE target_id LIKE '%CX75-06-01'")).rows[0]!.progress_status;
+      };
+      await load("jxj-2017-09.csv", "2017-10-03 09:00:00", ["市经信局,CX75-06-01,2017-09,440,家,,,,"], "2017-10-03");
+      expect(await status("2017-10-10")).toBe("on_track");
+      await load("jxj-2017-10.csv", "2017-11-03 09:00:00", ["市经信局,CX75-06-01,2017-10,460,家,,,,"], "2017-11-03");
+      expect(await status("2017-11-10")).toBe("lagging");
+    });
+  });
+});
+
 describe("a count per period with no deadline (每年新增200台, the row 长期坚持)", () => {
   it("is not done by a month's 已完成: it has no goal to reach, its 已完成 is the period's", async () => {
     await withOwnWarehouse((f) => {

@@ -95,7 +95,8 @@ SELECT
         WHEN done_period IS NOT NULL THEN CASE WHEN done_period > strftime(deadline, '%Y-%m') THEN 'done_late' ELSE 'done' END
         WHEN deadline_judged THEN CASE WHEN latest_value <= goal THEN 'done' ELSE 'overdue' END
         WHEN latest_value > goal THEN 'lagging'
-        WHEN deadline IS NULL THEN 'no_deadline'
+        -- (a ceiling to keep, 控制在…以内 in a row of 长期坚持, targets.standing: under it, on track)
+        WHEN deadline IS NULL AND NOT standing THEN 'no_deadline'
         ELSE 'on_track'
       END
     -- a rate to date (增长8%) is the year's only at the deadline: the same, the other way (a figure at or beyond it
