@@ -205,8 +205,9 @@ export async function withAsOf<T>(connection: DuckDBConnection, asOf: string, us
   try {
     return await use();
   } finally {
-    if (before === null) await connection.run("RESET VARIABLE as_of");
-    else await connection.run("SET VARIABLE as_of = $1::DATE", [before]);
+    // (best effort: after a failed statement in an open transaction DuckDB refuses even this until the ROLLBACK, and
+    // the error that got there is the one to report)
+    await (before === null ? connection.run("RESET VARIABLE as_of") : connection.run("SET VARIABLE as_of = $1::DATE", [before])).catch(() => {});
   }
 }
 
