@@ -310,12 +310,15 @@ describe("a target adjusted (target_adjustments.csv)", () => {
   });
 });
 
+/** CX75-06-01 (450家) as a level with no deadline: its row 长期坚持, its own 年内 dropped, with the comparator given. */
+function keptWithoutDeadline(f: ReturnType<typeof copyData>, comparator: "reach" | "at_most"): void {
+  edit(f.policyDir, "tasks.csv", "年内,2017-12-31,106", "长期坚持,,106");
+  edit(f.policyDir, "targets.csv", "CX75-06-01,published,6,quantity,reach,450,,家,家,450,level,年内,2017-12-31,", `CX75-06-01,published,6,quantity,${comparator},450,,家,家,450,level,,,`);
+}
+
 describe("a standard to keep (a level with no deadline: 长期坚持)", () => {
   it("is never done (no month reached, so the calendar and the template keep asking for it): on track while its latest figure meets it, lagging when it falls short", async () => {
-    await withOwnWarehouse((f) => {
-      edit(f.policyDir, "tasks.csv", "年内,2017-12-31,106", "长期坚持,,106");
-      edit(f.policyDir, "targets.csv", "CX75-06-01,published,6,quantity,reach,450,,家,家,450,level,年内,2017-12-31,", "CX75-06-01,published,6,quantity,reach,450,,家,家,450,level,,,");
-    }, async (w, load) => {
+    await withOwnWarehouse((f) => keptWithoutDeadline(f, "reach"), async (w, load) => {
       await load("jxj-2017-09.csv", "2017-10-03 09:00:00", ["市经信局,CX75-06-01,2017-09,460,家,已完成,,,"], "2017-10-03");
       const state = async (asOf: string) => {
         await setAsOf(w.connection, asOf);
@@ -338,10 +341,7 @@ describe("a standard to keep (a level with no deadline: 长期坚持)", () => {
 
 describe("a ceiling to keep (控制在…以内 with no deadline)", () => {
   it("is on track under it and lagging over it, never done", async () => {
-    await withOwnWarehouse((f) => {
-      edit(f.policyDir, "tasks.csv", "年内,2017-12-31,106", "长期坚持,,106");
-      edit(f.policyDir, "targets.csv", "CX75-06-01,published,6,quantity,reach,450,,家,家,450,level,年内,2017-12-31,", "CX75-06-01,published,6,quantity,at_most,450,,家,家,450,level,,,");
-    }, async (w, load) => {
+    await withOwnWarehouse((f) => keptWithoutDeadline(f, "at_most"), async (w, load) => {
       const status = async (asOf: string) => {
         await setAsOf(w.connection, asOf);
         return (await query(w.connection, "SELECT progress_status FROM target_progress WHERE target_id LIKE '%CX75-06-01'")).rows[0]!.progress_status;

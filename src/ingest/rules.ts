@@ -9,7 +9,7 @@ import { cleanCell, COLUMN_NAME, DEPARTMENT_LIKE, isHeaderOrFooterCode, scaledUn
 import {
   checkPeriod,
   convertUnit,
-  SAME_COUNT,
+  sameCount,
   isNoFigure,
   normalizeCell,
   parsePeriod,
@@ -228,11 +228,11 @@ export const dittoHint = (text: string, column: string) => (DITTO.test(text.trim
 
 /**
  * Whether a unit of the 单位 column or the header agrees with the row's reported unit: the same, or a count word
- * that counts the same things (35人 beside a template's 名: SAME_COUNT). Two money units do not agree, though they
+ * that counts the same things (35人 beside a template's 名: sameCount). Two money units do not agree, though they
  * convert: 20亿元 beside 万元 may be a slip in either, and which is meant cannot be told.
  */
 function unitAgrees(unit: string, reportedUnit: string | null): boolean {
-  return unit === reportedUnit || (reportedUnit !== null && SAME_COUNT.some((words) => words.includes(unit) && words.includes(reportedUnit)));
+  return unit === reportedUnit || (reportedUnit !== null && sameCount(unit, reportedUnit));
 }
 
 export function hint(candidates: readonly string[]): string {

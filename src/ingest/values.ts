@@ -225,7 +225,10 @@ export function parseValue(text: string, options: { signed?: boolean } = {}): Pa
  * Count words that count the same things, one for one: 126人 for a target in 名 (people), 2380户 for one in 家 (firms:
  * 市场主体 are counted in 户 as often as in 家).
  */
-export const SAME_COUNT: readonly (readonly string[])[] = [["人", "名", "位"], ["家", "户"]];
+const SAME_COUNT: readonly (readonly string[])[] = [["人", "名", "位"], ["家", "户"]];
+
+/** Whether two count words count the same things (SAME_COUNT: 人 and 名, 家 and 户). */
+export const sameCount = (a: string, b: string): boolean => SAME_COUNT.some((words) => words.includes(a) && words.includes(b));
 
 /**
  * Converts between units of one family: 元/万元/亿元 (亿元 = 10,000 万元, 万元 = 10,000 元) and the other money
@@ -235,7 +238,7 @@ export const SAME_COUNT: readonly (readonly string[])[] = [["人", "名", "位"]
 export function convertUnit(value: number, fromUnit: string, toUnit: string): number | null {
   const from = normalizeCell(fromUnit);
   const to = normalizeCell(toUnit);
-  if (from === to || SAME_COUNT.some((words) => words.includes(from) && words.includes(to))) return value;
+  if (from === to || sameCount(from, to)) return value;
   const f = UNIT_BY_NAME.get(from);
   const t = UNIT_BY_NAME.get(to);
   // 36.2万元 for a target in 万元/亩 (亩均税收), 3500元 for one in 万元/人: the amount per 亩 or head, its denominator left unsaid

@@ -82,12 +82,11 @@ SELECT * EXCLUDE (period_months, yearly),
   -- year, so its share of the way is measured against the schedule as an increment's is; a rate of one year, or of
   -- each year (年均增长10%), is judged against its value (target_progress, reached_periods)
   coalesce(rate AND NOT yearly AND deadline IS NOT NULL AND date_diff('month', counting_start, deadline) >= 12, false) AS prorated,
-  NOT (coalesce(comparator, '') = 'at_most' OR coalesce(value < baseline, false) OR coalesce(falls AND measure = 'level', false) OR rate
-    -- (a standard to keep, see standing: this month's level, no running total)
-    OR coalesce(kind = 'quantity' AND measure = 'level' AND deadline IS NULL, false)) AS rises,
+  coalesce(kind = 'quantity' AND measure = 'level' AND deadline IS NULL AND NOT rate, false) AS standing,
+  -- (a standard to keep: this month's level, no running total)
+  NOT (coalesce(comparator, '') = 'at_most' OR coalesce(value < baseline, false) OR coalesce(falls AND measure = 'level', false) OR rate OR standing) AS rises,
   coalesce(kind = 'quantity' AND measure = 'increment' AND unit IN ('%', '个百分点'), false) AS signed,
   coalesce(kind = 'quantity' AND (comparator = 'at_most' OR (falls AND measure = 'level' AND baseline IS NULL)), false) AS ceiling,
-  coalesce(kind = 'quantity' AND measure = 'level' AND deadline IS NULL AND NOT rate, false) AS standing,
   CASE
     WHEN kind = 'quantity' AND measure = 'increment' AND period_months IS NOT NULL AND coalesce(unit, '') <> '%' THEN
       value * ceil(((year(deadline) - year(counting_start)) * 12 + month(deadline) - month(counting_start) + 1) / period_months)
