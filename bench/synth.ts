@@ -37,6 +37,8 @@ export type SynthTarget = {
   /** Who reports it: the first lead by default, or the reporting_departments override. */
   reporters: SynthDepartment[];
   override: boolean;
+  /** A figure per head (每万人…, `varied` only): decimals in its count unit are expected (targets.averaged). */
+  perHead?: boolean;
 };
 export type SynthPolicy = { departments: SynthDepartment[]; chapters: number; items: number; tasks: number; targets: SynthTarget[] };
 
@@ -106,6 +108,7 @@ export function synthPolicy(options: { departments?: number; tasks?: number; tar
       if (r < 0.15) Object.assign(t, { unit: "%", measure: "increment", value: 3 + Math.round(other() * 17) });
       else if (r < 0.25) Object.assign(t, { unit: "个百分点", measure: "increment", value: 1 + Math.round(other() * 4) });
       else if (r < 0.35) t.comparator = "at_most";
+      else if (r < 0.42 && t.unit !== "亿元") t.perHead = true;
     }
   }
   return { departments, chapters: 10, items: nTasks, tasks: nTasks, targets };
@@ -153,7 +156,7 @@ export function writePolicyDirectory(data: string, p: SynthPolicy): string {
       const money = t.unit === "亿元";
       return [t.code, "published", t.rowNo, t.kind, t.kind === "quantity" ? t.comparator : "", t.kind === "quantity" ? t.value : "", "", t.unit,
         money ? "万元" : t.unit, t.kind === "quantity" ? (money ? t.value * 10000 : t.value) : "", t.kind === "quantity" ? t.measure : "", "", "",
-        `指标${t.code}`, t.kind === "recurring" ? "每月" : "", "", COUNTING_START, "", t.override ? t.reporters.map((d) => d.name).join("、") : "",
+        `${t.perHead ? "每万人" : ""}指标${t.code}`, t.kind === "recurring" ? "每月" : "", "", COUNTING_START, "", t.override ? t.reporters.map((d) => d.name).join("、") : "",
         "", "", "", "", "", "", "", ""];
     })));
   return dir;

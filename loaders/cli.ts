@@ -9,7 +9,7 @@ const HELP = `luoshi —— 政策任务分解表与月度进展的数据仓库
 用法：
   luoshi build [--data DIR] [--db FILE]
       从 data/ 中的任务分解表重建仓库，并按清单依次重放 data/archive/ 中归档的月度文件（先写临时文件，全部校验通过后再替换；失败时原仓库不变）
-  luoshi query "<SQL>" [--format table|csv|json] [--as-of YYYY-MM-DD] [--db FILE]
+  luoshi query "<SQL>" [--format table|csv|json] [--as-of YYYY-MM-DD] [--db FILE | --data DIR]
       以只读方式对仓库执行 SQL（可查询的视图见站点“数据字典”页）；--as-of（或 LUOSHI_AS_OF）为判断
       报送是否逾期等随时间变化的结果所依据的日期，默认今天
   luoshi ingest <文件…> [--dry-run] [--json] [--as-of YYYY-MM-DD] [--rejects-out FILE] [--sheet 名称] [--received-at 时间]
@@ -37,8 +37,8 @@ const HELP = `luoshi —— 政策任务分解表与月度进展的数据仓库
   luoshi help
 
 选项：
-  --db FILE      仓库文件（build、query、ingest、template），默认 data/warehouse.duckdb，也可用环境变量 LUOSHI_DB
-  --data DIR     输入目录（build、targets、ingest），默认 data/，也可用环境变量 LUOSHI_DATA
+  --db FILE      仓库文件（build、query、ingest、template），默认为数据目录中的 warehouse.duckdb（data/warehouse.duckdb），也可用环境变量 LUOSHI_DB
+  --data DIR     数据目录（build、targets、ingest；query、template 只用它找仓库），默认 data/，也可用环境变量 LUOSHI_DATA
 
 并发：写入方（build）持有 <仓库>.lock 写锁并排队；读取方（query、站点数据加载器）以只读方式打开，
 遇到写入方占用时最多等待 LUOSHI_LOCK_WAIT_MS 毫秒（默认 30000），之后给出明确提示并退出。
@@ -129,7 +129,7 @@ async function build(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { db: { type: "string" }, data: { type: "string" } } });
   const { buildWarehouse } = await import("../src/build.js");
   const started = Date.now();
-  const summary = await buildWarehouse({ data: dataDir(values.data), db: warehousePath(values.db) });
+  const summary = await buildWarehouse({ data: dataDir(values.data), db: warehousePath(values.db, values.data) });
   for (const p of summary.policies) {
     console.error(`政策 ${p.policy_id}：章节 ${p.chapters}，条目 ${p.items}，任务行 ${p.tasks}`);
   }
@@ -223,7 +223,7 @@ async function runQuery(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { db: { type: "string" }, format: { type: "string", default: "table" }, "as-of": { type: "string" } },
+    options: { db: { type: "string" }, data: { type: "string" }, format: { type: "string", default: "table" }, "as-of": { type: "string" } },
   });
   const sql = positionals.join(" ").trim();
   if (sql === "") {
@@ -244,7 +244,7 @@ async function runQuery(args: string[]): Promise<number> {
   const { openCurrentWarehouse, query, setAsOf } = await import("../src/warehouse.js");
   const { formatCsv, formatJson, formatTable } = await import("../src/format.js");
   // (a warehouse built by another version has other views: its answers would be those of that version)
-  const wh = await openCurrentWarehouse(warehousePath(values.db));
+  const wh = await openCurrentWarehouse(warehousePath(values.db, values.data));
   try {
     await setAsOf(wh.connection, asOf);
     const result = await query(wh.connection, sql);
@@ -281,7 +281,7 @@ async function targets(args: string[]): Promise<number> {
   const { readAllPolicies } = await import("../src/build.js");
   const { proposeTargets, compareRegistry, registerNew, registryCsv } = await import("../src/targets/registry.js");
   const { readRegistryFile } = await import("../src/targets/registryfile.js");
-  const { countedFrom, proposalText, needsBaseline, BASELINE_HINT } = await import("../src/targets/proposaltext.js");
+  const { countedFrom, proposalText, needsBaseline, BASELINE_HINT, needsDownBaseline, DOWN_BASELINE_HINT } = await import("../src/targets/proposaltext.js");
   const root = join(dataDir(values.data), "policies");
   let differences = 0;
   // every policy, checked as `luoshi build` checks them (a target prefix used twice is rejected here too)
@@ -326,6 +326,16 @@ async function targets(args: string[]): Promise<number> {
     if (withoutBaseline.length > 0) {
       console.log(`  提示 ${withoutBaseline.length} 个已登记的指标未填 baseline——${BASELINE_HINT}：`);
       for (const e of withoutBaseline) console.log(`    ${e.code}「${e.subject}」`);
+    }
+    // a registered level to come down to with no baseline: a hint too (only its deadline can judge it)
+    const downWithoutBaseline = registry.filter((e) => {
+      if (e.status !== "published" || e.baseline !== null) return false;
+      const { task, bodyText } = sourceOf(e);
+      return needsDownBaseline(e, task, bodyText);
+    });
+    if (downWithoutBaseline.length > 0) {
+      console.log(`  提示 ${downWithoutBaseline.length} 个已登记的指标未填 baseline——${DOWN_BASELINE_HINT}：`);
+      for (const e of downWithoutBaseline) console.log(`    ${e.code}「${e.subject}」`);
     }
     for (const p of diff.added) {
       const group = p.kind === "quantity" && p.value !== null ? groupLead(p) : null;
@@ -470,7 +480,7 @@ async function ingest(args: string[]): Promise<number> {
       return EXIT.usage;
     }
   }
-  const db = warehousePath(values.db);
+  const db = warehousePath(values.db, values.data);
   // a load never creates the warehouse (DuckDB would make an empty one, then judged outdated): luoshi build does
   if (!existsSync(db)) return report(new WarehouseMissing(db));
   // another warehouse than the data folder's, with that folder's archive: the next luoshi build of the folder replays

@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import { warehousePath } from "../src/paths.js";
 import { outputProblem, parseArgsError } from "./args.js";
 
-const USAGE = `用法：luoshi template --department 报送单位 --period YYYY-MM [--format xlsx|csv] [--out 文件|-] [--all] [--db FILE]
+const USAGE = `用法：luoshi template --department 报送单位 --period YYYY-MM [--format xlsx|csv] [--out 文件|-] [--all] [--db FILE | --data DIR]
   生成某报送单位某统计期的月度报送模板：该单位本期应报的每个指标一行（部门组的成员单位各自报送；
   此前已报“已完成”或已达到目标值的指标、完成时限已过的常态化任务不再列出，--all 则全部列出），
   列依次为 报送单位、指标编码、统计期、累计完成值、单位、完成状态、进展情况、填报人、填报日期，
@@ -20,7 +20,7 @@ export async function templateCommand(args: string[]): Promise<number> {
       args,
       options: {
         department: { type: "string" }, period: { type: "string" }, format: { type: "string" },
-        out: { type: "string" }, db: { type: "string" }, all: { type: "boolean" }, help: { type: "boolean", short: "h" },
+        out: { type: "string" }, db: { type: "string" }, data: { type: "string" }, all: { type: "boolean" }, help: { type: "boolean", short: "h" },
       },
     });
   } catch (e) {
@@ -62,7 +62,7 @@ export async function templateCommand(args: string[]): Promise<number> {
   }
   const { openCurrentWarehouse } = await import("../src/warehouse.js");
   const { buildTemplate, templateCsv, templateFileName, templateXlsx, TemplateError } = await import("../src/template.js");
-  const wh = await openCurrentWarehouse(warehousePath(values.db));
+  const wh = await openCurrentWarehouse(warehousePath(values.db, values.data));
   let template;
   try {
     template = await buildTemplate(wh.connection, { department: values.department, period: values.period, all: values.all });

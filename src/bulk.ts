@@ -223,7 +223,8 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
     // what reviewReasons asks of the row's value, known here when the target has a unit (the row's unit is then the target's)
     dc.push([d, c, t.target_id, v.code, departmentId, unit, v.target.kind, v.target.countingStart?.slice(0, 7) ?? null,
       t.goal !== null && t.goal > 0 ? REVIEW_MULTIPLE * t.goal : null, t.doneFloor, t.doneCeiling, unit !== null && verdicts.isMoney(unit),
-      unit === null ? null : COUNT_UNITS.includes(unit), unit === null ? null : unit === "%",
+      // (a figure per head or per area, 每万人…12件: decimals expected, whatever the row's unit)
+      t.averaged ? false : unit === null ? null : COUNT_UNITS.includes(unit), unit === null ? null : unit === "%",
       // reviewReasons' fraction (0 < value ≤ 1) and over-100 checks of a percentage, for this target
       !t.rate && !(t.goal !== null && t.goal <= 1), t.goal !== null && t.goal > 100 ? null : 100,
       // reviewReasons' figure below zero of a rate to come down (下降3%), and 未启动 beside an increase above 0

@@ -2,7 +2,7 @@
  * Figures that break the run of a cumulative series, found in one pass over a file's stored rows:
  *
  * - falling: a row whose 累计完成值 is below the figure of the period before it, for the same department and target,
- *   is loaded but flagged for review, unless its 进展情况 says something, not a placeholder like 无 or 同上 (explainsFall;
+ *   is loaded but flagged for review, unless its 进展情况 gives a reason (更正, 核减, 注销, 因…: explainsFall;
  *   stored in raw.review_flags); not for a
  *   figure meant to go down: a ceiling (控制在…以内, at_most) or a goal below its baseline (降低到), nor a rate to date
  *   (增长8%: targets.rate), which goes up and down;
@@ -34,8 +34,6 @@ export const JUMP_VALUE_SQL = "CASE WHEN kind = 'quantity' AND value > 0 AND NOT
 export const TARGETS_IN_FORCE = "(SELECT g.* REPLACE (v.value AS value, v.value_max AS value_max) FROM raw.targets g JOIN target_values v USING (target_id))";
 export const RISES_SQL = "rises";
 
-/** The bytes of the longest note explainsFall may find empty: its 10 characters, 4 bytes each at most in UTF-8. */
-const SHORT_NOTE_BYTES = 40;
 
 /** Copies the targets view's falls, rate and rises into raw.targets (at build, once the views exist): a load reads them there. */
 export async function storeTargetTrends(connection: DuckDBConnection): Promise<void> {
@@ -66,29 +64,28 @@ export async function findDrops(
   // sets (even without a figure) takes the file's row instead
   const before = `
       UNION ALL
-      SELECT k.key_no, k.jump_value, k.rises, CAST(replace(b.period, '-', '') AS INTEGER), b.value, NULL, NULL, false, false FROM (
+      SELECT k.key_no, k.jump_value, k.rises, CAST(replace(b.period, '-', '') AS INTEGER), b.value, NULL, NULL, false FROM (
         SELECT o.department_id, o.target_id, o.period, o.value FROM raw.observations o SEMI JOIN keys USING (department_id, target_id)
         WHERE o.receipt_no IS DISTINCT FROM $${params.length + 1}::INTEGER
         QUALIFY row_number() OVER (PARTITION BY o.department_id, o.target_id, o.period ORDER BY o.receipt_no DESC) = 1
       ) b
       JOIN keys k USING (department_id, target_id) ANTI JOIN f USING (department_id, target_id, period)
       WHERE b.value IS NOT NULL`;
-  // (only a short note can be a placeholder: its bytes are counted on every row, the placeholder test, a regular
-  // expression, runs on the few rows that fall)
+  // (the note's test, two regular expressions, runs on the few rows that fall)
   // (department, target) numbered and periods as YYYYMM: a window over integers is several times faster than over
-  // texts. A pair is looked at when a row of the file may fall (no note) or jump (a figure reaching the value of its
+  // texts. A pair is looked at when a row of the file may fall (its target's figure is meant to rise) or jump (a figure reaching the value of its
   // target, a quantity: jump_value).
   const sql = `
-    WITH f AS NOT MATERIALIZED (SELECT source_row, department_id, target_id, period, value, note, coalesce(strlen(note), 0) <= ${SHORT_NOTE_BYTES} AS short FROM ${fileRows}),
+    WITH f AS NOT MATERIALIZED (SELECT source_row, department_id, target_id, period, value, note FROM ${fileRows}),
     tt AS (SELECT target_id, ${JUMP_VALUE_SQL} AS jump_value, ${RISES_SQL} AS rises FROM ${TARGETS_IN_FORCE}),
     keys AS (
       SELECT department_id, target_id, jump_value, rises, row_number() OVER () AS key_no FROM (
         SELECT DISTINCT f.department_id, f.target_id, tt.jump_value, tt.rises FROM f JOIN tt USING (target_id)
-        WHERE f.value IS NOT NULL AND ((f.short AND tt.rises) OR f.value >= tt.jump_value)
+        WHERE f.value IS NOT NULL AND (tt.rises OR f.value >= tt.jump_value)
       )
     ),
     s AS (
-      SELECT k.key_no, k.jump_value, k.rises, CAST(replace(f.period, '-', '') AS INTEGER) AS p, f.value, f.source_row, CASE WHEN f.short THEN f.note END AS short_note, f.short, true AS in_file
+      SELECT k.key_no, k.jump_value, k.rises, CAST(replace(f.period, '-', '') AS INTEGER) AS p, f.value, f.source_row, f.note, true AS in_file
       FROM f JOIN keys k USING (department_id, target_id) WHERE f.value IS NOT NULL
       ${options.history === false ? "" : before}
     ),
@@ -99,7 +96,7 @@ export async function findDrops(
     SELECT w.source_row, t.code, d.name, printf('%04d-%02d', w.p // 100, w.p % 100), w.value, printf('%04d-%02d', w.previous_p // 100, w.previous_p % 100),
       w.previous_value, w.previous_in_file, w.value < w.previous_value AS falls, w.jump_value
     FROM w JOIN keys USING (key_no) JOIN raw.targets t USING (target_id) JOIN raw.departments d USING (department_id)
-    WHERE w.in_file AND ((w.short AND w.rises AND w.value < w.previous_value AND NOT ${explainsFallSql("w.short_note")})
+    WHERE w.in_file AND ((w.rises AND w.value < w.previous_value AND NOT ${explainsFallSql("w.note")})
       OR (w.previous_value > 0 AND w.value >= ${JUMP_MULTIPLE} * w.previous_value AND w.value - w.previous_value >= w.jump_value))
     ORDER BY w.source_row`;
   const rows = (await connection.runAndReadAll(sql, options.history === false ? params : [...params, receiptNo])).getRowsJS() as

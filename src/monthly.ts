@@ -15,7 +15,7 @@ import { findReverts, revertReason, type Revert } from "./reverts.js";
 import { findOverrides, overrideReason, type Override } from "./overrides.js";
 import { fileTwins, findTwins, twinReason, type Twin } from "./twins.js";
 import { findStatusBacks, statusBackReason, type StatusBack } from "./statusbacks.js";
-import { dropReason, fileDrops, fileJumps, fileSeries, fileStatusBacks, jumpReason, reviewReasons, fileStatedCheck } from "./ingest/review.js";
+import { dropReason, fileDrops, fileJumps, fileSeries, fileStatusBacks, jumpReason, reviewReasons, fileStatedCheck, statusMayGoBack } from "./ingest/review.js";
 import { trace } from "./trace.js";
 import { type ProgressReport } from "./progress.js";
 import { aliasCandidates, departmentIdentities, departmentResolver, foreignDepartmentCheck, type DepartmentIdentities } from "./ingest/keys.js";
@@ -134,7 +134,7 @@ export type Lookup = {
    * 已完成 at, the goal unless the target is a ceiling (at_most) or meant to come down; doneCeiling: the figure a ceiling
    * (控制在50天以内) or a level to come down to (降至0.5吨标煤) reports 已完成 at or below; rate: a rate of change, 增长8% (targets.rate); fallingRate: one to come down, 下降3%}
    */
-  targets: Map<string, { policy_id: string; target_id: string; goal: number | null; doneFloor: number | null; doneCeiling: number | null; rate: boolean; fallingRate: boolean; increment: boolean }>;
+  targets: Map<string, { policy_id: string; target_id: string; goal: number | null; doneFloor: number | null; doneCeiling: number | null; rate: boolean; fallingRate: boolean; increment: boolean; averaged: boolean; rises: boolean }>;
   /** `${policy_id}|${canonical name}` → department_id */
   departments: Map<string, string>;
   /** Department alias (aliasKey) → the canonical names it stands for (aliasCandidates): what ctx.resolveDepartment reads. */
@@ -194,9 +194,13 @@ const REFERENCE = {
         -- (an increase from the counting start, 新增20家: a figure above 0 says the work has begun, 未启动 is asked about)
         CASE WHEN kind = 'quantity' AND measure = 'increment' AND NOT rate THEN '1' ELSE '' END AS increment,
         -- (a change in % or percentage points: its figure may be below zero)
-        CASE WHEN signed THEN '1' ELSE '' END AS signed
+        CASE WHEN signed THEN '1' ELSE '' END AS signed,
+        -- (a figure per head or per area, or a goal with decimals: decimals in a count unit are not asked about)
+        CASE WHEN averaged THEN '1' ELSE '' END AS averaged,
+        -- (a figure meant to rise: else, a ceiling, a rate or a standard to keep, its 已完成 may be lost again)
+        CASE WHEN rises THEN '1' ELSE '' END AS rises
       FROM targets WHERE status = 'published')`,
-    columns: ["policy_id", "target_id", "code", "kind", "coalesce(unit, '')", "coalesce(counting_start, '')", "coalesce(goal, '')", "coalesce(done_floor, '')", "coalesce(done_ceiling, '')", "rate", "falling_rate", "increment", "signed"],
+    columns: ["policy_id", "target_id", "code", "kind", "coalesce(unit, '')", "coalesce(counting_start, '')", "coalesce(goal, '')", "coalesce(done_floor, '')", "coalesce(done_ceiling, '')", "rate", "falling_rate", "increment", "signed", "averaged", "rises"],
     orderBy: undefined,
   },
   reporters: { from: "target_reporters", columns: ["target_id", "department_name"], orderBy: "target_id, position, department_name" },
@@ -274,7 +278,7 @@ export async function ingestLookup(connection: DuckDBConnection, asOf: string, s
     checked.set(code, target);
     reviewed.set(code, {
       policy_id: String(r[0]), target_id: String(r[1]), goal: r[6] ? Number(r[6]) : null, doneFloor: r[7] ? Number(r[7]) : null,
-      doneCeiling: r[8] ? Number(r[8]) : null, rate: r[9] === "1", fallingRate: r[10] === "1", increment: r[11] === "1",
+      doneCeiling: r[8] ? Number(r[8]) : null, rate: r[9] === "1", fallingRate: r[10] === "1", increment: r[11] === "1", averaged: r[13] === "1", rises: r[14] === "1",
     });
   }
   return {
@@ -476,8 +480,8 @@ export class FileLoad {
       const twins = identities === null ? [] : fileTwins(out.rows.map((r, k) => ({ row: r.sourceRow, department: r.department, policy: out.targets[k]!.policy_id, code: r.targetCode, period: r.period })),
         (policy, name) => identities.names[`${policy}|${name}`]);
       let drops: (Drop & { code: string; department: string; period: string })[] = [];
-      // (statuses need no query: whether a target is recurring is in the reference data)
-      const backs = located(fileStatusBacks(out.rows, (code) => this.lookup.ctx.targets.get(code)?.kind === "recurring"));
+      // (statuses need no query: whether a target's status may go back is in the reference data)
+      const backs = located(fileStatusBacks(out.rows, (code) => statusMayGoBack(this.lookup.ctx.targets.get(code)?.kind, this.lookup.targets.get(code)?.rises)));
       const series = fileSeries(out.rows);
       if (series.some((list) => list.length > 1)) {
         const t = performance.now();

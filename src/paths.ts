@@ -15,9 +15,12 @@ export const PACKAGE_ROOT = (() => {
 
 export const SQL_DIR = join(PACKAGE_ROOT, "src", "sql");
 
-/** Warehouse file: --db, else LUOSHI_DB, else data/warehouse.duckdb under the working directory. */
-export function warehousePath(option?: string): string {
-  return resolve(option ?? process.env.LUOSHI_DB ?? join("data", "warehouse.duckdb"));
+/**
+ * Warehouse file: --db, else LUOSHI_DB, else warehouse.duckdb in the data folder (`data`: --data, else LUOSHI_DATA,
+ * else data/ under the working directory), so that --data alone names one whole set of data.
+ */
+export function warehousePath(option?: string, data?: string): string {
+  return resolve(option ?? process.env.LUOSHI_DB ?? join(dataDir(data), "warehouse.duckdb"));
 }
 
 /** Curated inputs: --data, else LUOSHI_DATA, else data/ under the working directory. */

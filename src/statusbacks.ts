@@ -2,7 +2,8 @@
  * Statuses that go back: a stored row of a file whose 完成状态 comes before the one reported for an earlier period of
  * the same department and target (已完成 in September, 推进中 in October; or 推进中, then 未启动). One of the two
  * months is wrong, and the progress pages count a target done from the first month it was reported 已完成, so the
- * row is loaded but flagged for review. Not for a recurring duty (常态化: its 已完成 is the month's only).
+ * row is loaded but flagged for review. Not when the status may go back (statusMayGoBack: a recurring duty, whose
+ * 已完成 is the month's only; a ceiling, a rate or a standard to keep, met one month and missed the next).
  *
  * "The period before it" is the latest earlier period with a 完成状态: the file's own rows (in any order) and, for the
  * periods the file does not set, the statuses loaded before (the latest file of each period). A note does not clear the
@@ -22,6 +23,9 @@ export { statusBackReason } from "./ingest/review.js";
 export type StatusBack = FileStatusBack & { code: string; department: string; period: string };
 
 /** The statuses as a SQL list in their order (list_position gives each its rank). */
+/** statusMayGoBack (src/ingest/review.ts) of raw.targets `t` (its rises stored by the build), negated: a status to check. */
+export const STATUS_MUST_NOT_GO_BACK_SQL = "(t.kind = 'milestone' OR (t.kind = 'quantity' AND t.rises))";
+
 export const STATUS_ORDER_SQL = `[${STATUS_ORDER.map((s) => `'${s}'`).join(", ")}]`;
 
 /**
@@ -55,7 +59,7 @@ export async function findStatusBacks(
     WITH f AS NOT MATERIALIZED (SELECT source_row, department_id, target_id, period, status FROM ${fileRows}),
     pairs AS (
       SELECT DISTINCT f.department_id, f.target_id FROM f JOIN raw.targets t USING (target_id)
-      WHERE f.status IN ('not_started', 'in_progress') AND t.kind <> 'recurring'
+      WHERE f.status IN ('not_started', 'in_progress') AND ${STATUS_MUST_NOT_GO_BACK_SQL}
     ),
     s AS (
       SELECT f.department_id, f.target_id, f.period, f.status, f.source_row, true AS in_file

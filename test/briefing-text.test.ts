@@ -87,11 +87,11 @@ describe("一、总体情况", () => {
   it("says how many of the pairs counted 进度正常 wait for their deadline, and how many of those are not started", () => {
     // CX75-22-03 (a milestone, 未启动) and CX75-13-02 (1次, 0 so far): on track until their deadline, never against 序时
     expect(data.pair_notes).toEqual([{ policy_id: POLICY, awaiting_deadline: 2, awaiting_not_started: 1, awaiting_report: 0, stale: 3, stale_returned: 1 }]);
-    expect(overall()).toMatch(/进度正常 \d+ 项（其中 2 项为节点任务或目标为 1 个的指标，时限未到、到期时判断；1 项尚未启动）/);
+    expect(overall()).toMatch(/进度正常 \d+ 项（其中 2 项为节点任务、目标为 1 个等到期才判断的指标，时限未到、到期时判断；1 项尚未启动）/);
     // past their deadline, the report of its month not due yet: said apart, with their count when some are not
-    expect(briefing.awaitingText({ awaiting_deadline: 2, awaiting_report: 2 })).toBe("（其中 2 项为节点任务或目标为 1 个的指标，时限已过、待时限所在月份的报送到期后判断）");
+    expect(briefing.awaitingText({ awaiting_deadline: 2, awaiting_report: 2 })).toBe("（其中 2 项为节点任务、目标为 1 个等到期才判断的指标，时限已过、待时限所在月份的报送到期后判断）");
     expect(briefing.awaitingText({ awaiting_deadline: 3, awaiting_report: 1, awaiting_not_started: 1 }))
-      .toBe("（其中 3 项为节点任务或目标为 1 个的指标，2 项时限未到、到期时判断，1 项时限已过、待时限所在月份的报送到期后判断；1 项尚未启动）");
+      .toBe("（其中 3 项为节点任务、目标为 1 个等到期才判断的指标，2 项时限未到、到期时判断，1 项时限已过、待时限所在月份的报送到期后判断；1 项尚未启动）");
   });
 
   it("calls a pair with no report in any month 从未报送, and counts the pairs judged on a month older than the last one due", () => {
@@ -132,12 +132,12 @@ describe("一、总体情况, tasks", () => {
     const counts = briefing.statusCounts(rows);
     expect(counts.awaitingTasks).toBe(2);
     const s = text(briefing.overallParagraph(data.policies.find((p) => p.policy_id === POLICY), counts, { asOf: data.as_of, receipts: 1 }));
-    expect(s).toContain("进度正常 3 项（其中 2 项的指标都是到期才判断的节点任务或目标为 1 个的指标）");
+    expect(s).toContain("进度正常 3 项（其中 2 项的指标都是节点任务、目标为 1 个等到期才判断的指标）");
     // those deadlines passed, the reports of their months not due yet
     const passed = (n: number) => text(briefing.overallParagraph(data.policies.find((p) => p.policy_id === POLICY),
       briefing.statusCounts([{ ...rows[0], awaiting_report_tasks: n }, rows[1]]), { asOf: data.as_of, receipts: 1 }));
-    expect(passed(1)).toContain("（其中 2 项的指标都是到期才判断的节点任务或目标为 1 个的指标，1 项时限已过、待该月报送到期后判断）");
-    expect(passed(2)).toContain("（其中 2 项的指标都是到期才判断的节点任务或目标为 1 个的指标，且时限都已过、待该月报送到期后判断）");
+    expect(passed(1)).toContain("（其中 2 项的指标都是节点任务、目标为 1 个等到期才判断的指标，1 项时限已过、待该月报送到期后判断）");
+    expect(passed(2)).toContain("（其中 2 项的指标都是节点任务、目标为 1 个等到期才判断的指标，且时限都已过、待该月报送到期后判断）");
     // the loader counts them from task_progress.awaiting_deadline_only: rows 13 (1次, 0 so far) and 22 (a milestone not
     // started) have only such targets on track, but others never reported, so they are not on-track tasks and not counted
     const awaiting = Object.fromEntries(data.tasks.filter((t) => t.policy_id === POLICY).map((t) => [t.task_status, Number(t.awaiting_tasks)]));

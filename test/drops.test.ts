@@ -222,12 +222,14 @@ describe("EXPLAINS_FALL_SQL", () => {
     const notes = ["", "无", "无。", "/", "／", "\\", "—", "——", "-", "……", "同上", "如上", "暂无", "正常", "n/a", "NA", "None", "略",
       "无变化", "退库", "口径调整", "无变化的原因：企业注销", "同上月", "正常推进中", "——————————————", "x", "X",
       // (a status word says how the work goes, not why the figure fell)
-      "推进中", "进展顺利", "已完成。", "推进中，因企业注销核减2家"];
+      "推进中", "进展顺利", "已完成。", "推进中，因企业注销核减2家",
+      // (a note on the month's work, or the figure again, gives no reason for the fall)
+      "本月新增机器人18台", "上云工作稳步推进，新增企业上云", "同比-4.9%", "受疫情影响进度滞后", "2家企业迁往外地，相应核减"];
     const wh = await openWarehouse(pristine, { readOnly: true });
     try {
       const sql = (await query(wh.connection, `SELECT ${EXPLAINS_FALL_SQL} AS explains FROM unnest($1::VARCHAR[]) AS t(note)`, [listValue(notes)])).rows.map((r) => r.explains);
       expect(sql).toEqual(notes.map((n) => explainsFall(n)));
-      expect(notes.filter((n) => explainsFall(n))).toEqual(["退库", "口径调整", "无变化的原因：企业注销", "同上月", "——————————————", "推进中，因企业注销核减2家"]);
+      expect(notes.filter((n) => explainsFall(n))).toEqual(["退库", "口径调整", "无变化的原因：企业注销", "推进中，因企业注销核减2家", "受疫情影响进度滞后", "2家企业迁往外地，相应核减"]);
     } finally {
       wh.close();
     }

@@ -573,9 +573,13 @@ describe("readMonthlyFile: forms as departments fill them in", () => {
     expect(h.rejects.map((x) => [x.row, x.code, x.value])).toEqual([[2, "E_UNIT_MISMATCH", "1.2万"]]);
     expect(h.rejects[0]!.message).toContain("与表头的 万元 重复");
     expect(h.rows.map((x) => [x.period, x.value])).toEqual([["2017-11", 1.3]]);
-    // a row of a target in 家 under that header: the header's unit is what does not convert, and the message says so
-    const other = await readMonthlyFile({ name: "header-unit.csv", bytes: Buffer.from(["报送单位,指标编码,统计期,累计完成值（万元）", "市经信局,ZN-01,2017-10,450"].join("\n")) }, CTX);
-    expect(other.rejects.map((x) => [x.row, x.code, x.message])).toEqual([[2, "E_UNIT_MISMATCH", "单位不一致或无法换算：表头（列名）所写的单位为 万元，指标单位为 家，两者无法换算"]]);
+    // a row of a target in 家 under that header: a money unit in the header is the form's 金额单位, as 「单位：万元」
+    // above the table, and says nothing of a count (a table of money and counts); a unit of another kind does
+    const other = await readMonthlyFile({ name: "header-unit.csv", bytes: Buffer.from(["报送单位,指标编码,统计期,累计完成值（万元）", "市经信局,ZN-01,2017-10,450", "市经信局,ZN-02,2017-10,3000"].join("\n")) }, CTX);
+    expect(other.rejects).toEqual([]);
+    expect(other.rows.map((x) => [x.targetCode, x.value, x.unit])).toEqual([["ZN-01", 450, "家"], ["ZN-02", 3000, "万元"]]);
+    const counted = await readMonthlyFile({ name: "header-unit.csv", bytes: Buffer.from(["报送单位,指标编码,统计期,累计完成值（台）", "市经信局,ZN-01,2017-10,450"].join("\n")) }, CTX);
+    expect(counted.rejects.map((x) => [x.row, x.code, x.message])).toEqual([[2, "E_UNIT_MISMATCH", "单位不一致或无法换算：表头（列名）所写的单位为 台，指标单位为 家，两者无法换算"]]);
     // under 累计完成值（万家）: 2万 is 2万家 or 2万 × 万家; a bare 0.046 is read with the header
     const suffix = ["报送单位,指标编码,统计期,累计完成值（截至本月，万家）", "市经信局,ZN-01,2017-10,2万", "市经信局,ZN-01,2017-11,0.046"].join("\n");
     const x = await readMonthlyFile({ name: "scale-suffix.csv", bytes: Buffer.from(suffix) }, CTX);
@@ -807,6 +811,22 @@ describe("readMonthlyFile: forms as departments fill them in", () => {
     expect(above.fileError).toBeNull();
     expect(above.file.ignoredColumns).toEqual(["指标名称", "责任部门", "时间"]);
     expect(above.rows.map((x) => [x.department, x.period, x.value])).toEqual([["市经信局", "2017-10", 450]]);
+    // a corrected figure beside 累计完成值: which is the report cannot be told (reading 累计完成值 would load the old one)
+    for (const heading of ["更正后累计完成值", "修正值", "核实数"]) {
+      const r = await read(`报送单位,指标编码,统计期,累计完成值,${heading}`, "市经信局,ZN-01,2017-10,2200,2250");
+      expect([r.fileError?.code, r.rows.length], heading).toEqual(["E_HEADER", 0]);
+      expect(r.fileError?.message, heading).toContain(`E 列「${heading}」中填的是数值（如「2250」），与「累计完成值」列并存：无法确定以哪一列为准`);
+    }
+    // (a column saying why, or empty, is no second figure)
+    expect((await read("报送单位,指标编码,统计期,累计完成值,调整原因", "市经信局,ZN-01,2017-10,2200,口径调整")).fileError).toBeNull();
+    expect((await read("报送单位,指标编码,统计期,累计完成值,更正后累计完成值", "市经信局,ZN-01,2017-10,2200,")).fileError).toBeNull();
+    // a month column under a heading that can only be the figures' month: read as 统计期 (in English too)
+    for (const [header, row] of [["报送单位,指标编码,月份,累计完成值", "市经信局,ZN-01,2017-10,450"], ["报送单位,指标编码,统计时间,累计完成值", "市经信局,ZN-01,2017-10,450"],
+      ["Reporting unit,Code,Month,Value", "市经信局,ZN-01,2017-10,450"], ["Reporting unit,Code,Reporting period,Value", "市经信局,ZN-01,2017-10,450"]]) {
+      const r = await read(header!, row!);
+      expect(r.fileError, header).toBeNull();
+      expect(r.rows.map((x) => [x.department, x.period, x.value]), header).toEqual([["市经信局", "2017-10", 450]]);
+    }
   });
 
   it("a 统计期 label above the header wins over a month named elsewhere above it (a title may name the policy's date)", async () => {
@@ -1750,6 +1770,16 @@ describe("readMonthlyFile: .xlsx", () => {
       { data: [withStatus[0]!, ["市经信局", "ZN-01", "2017-11", null, "推进中", null], ["市科技局", "ZN-03", "2017-11", null, "推进中", "按计划推进"]], sheet: "11月" },
     ] as never).toBuffer()) as Buffer;
     expect((await readMonthlyFile({ name: "book.xlsx", bytes: copiedNotes }, CTX)).file).toMatchObject({ sheet: "10月", otherSheets: ["11月"] });
+    // but a copy in which a status moved on (推进中 → 已完成), its notes as October's or cleared, is November's report
+    for (const note of ["按计划推进", null]) {
+      const advanced = (await writeExcelFile([
+        { data: withStatus, sheet: "10月" },
+        { data: [withStatus[0]!, ["市经信局", "ZN-01", "2017-11", null, "推进中", null], ["市科技局", "ZN-03", "2017-11", null, "已完成", note]], sheet: "11月" },
+      ] as never).toBuffer()) as Buffer;
+      const r = await readMonthlyFile({ name: "book.xlsx", bytes: advanced }, CTX);
+      expect(r.file, String(note)).toMatchObject({ sheet: "11月" });
+      expect(r.rows.map((x) => [x.period, x.status]), String(note)).toEqual([["2017-11", "in_progress"], ["2017-11", "done"]]);
+    }
     // (the same note on another row is written anew: November is read)
     const movedNote = (await writeExcelFile([
       { data: withStatus, sheet: "10月" },

@@ -179,11 +179,14 @@ describe("luoshi ingest", () => {
   });
 
   it("knows a department written with its city before it (慈溪市科技局, 慈溪市周巷镇), from the full names in the task table", async () => {
-    const path = file("placed.csv", ["慈溪市科技局,CX75-08-01,2017-10,2,个,,,张三,2017-11-03", "慈溪市周巷镇,CX75-03-01,2017-10,1,个,,,李四,2017-11-03"]);
-    const r = luoshi("ingest", path, "--as-of", "2017-11-10", "--json");
+    const path = file("placed.csv", ["慈溪市科技局,CX75-08-01,2017-10,2,个,,,张三,2017-11-03", "慈溪市周巷镇,CX75-03-01,2017-10,1,个,,,李四,2017-11-03",
+      // the place without 市, and the full name without the place (as the city's own papers write it)
+      "慈溪科技局,CX75-08-01,2017-11,3,个,,,张三,2017-12-03", "慈溪周巷镇,CX75-03-01,2017-11,1,个,,,李四,2017-12-03",
+      "市科学技术局,CX75-08-01,2017-12,4,个,,,张三,2018-01-03", "周巷镇人民政府,CX75-03-01,2017-12,1,个,,,李四,2018-01-03"]);
+    const r = luoshi("ingest", path, "--as-of", "2018-01-10", "--json");
     expect(r.status, r.stdout).toBe(0);
-    expect(await rows("SELECT department_name, code FROM observations ORDER BY code")).toEqual([
-      { department_name: "周巷镇", code: "CX75-03-01" }, { department_name: "市科技局", code: "CX75-08-01" },
+    expect(await rows("SELECT department_name, code, count(*) AS n FROM observations GROUP BY ALL ORDER BY code")).toEqual([
+      { department_name: "周巷镇", code: "CX75-03-01", n: 3 }, { department_name: "市科技局", code: "CX75-08-01", n: 3 },
     ]);
     // (the full name itself stays what it was; no place is put before a name that has it already)
     expect(await rows("SELECT alias_kind, count(*) AS n FROM department_aliases WHERE alias IN ('慈溪市周巷镇人民政府', '慈溪市慈溪市科技局') GROUP BY ALL")).toEqual([
@@ -640,6 +643,10 @@ describe("reviewReasons", () => {
     // not when a thousand times it would be ten times the goal or more: 450.000家 for 450 is a cell with three decimals
     expect(reviewReasons({ ...row, value: 1, valueAsWritten: "1.000家" }, "2017-11-15", { goal: 450 })).toContain("1.000家（读作 1家）");
     expect(reviewReasons({ ...row, value: 450, valueAsWritten: "450.000" }, "2017-11-15", { goal: 450 })).toBeNull();
+  });
+  it("does not ask about decimals in a count of a figure per head or per area (每万人…12件, 人均), whose decimals are real", () => {
+    expect(reviewReasons({ ...row, value: 12.6, unit: "件" }, "2017-11-15", { goal: 12, averaged: true })).toBeNull();
+    expect(reviewReasons({ ...row, value: 12.6, unit: "件" }, "2017-11-15", { goal: 12 })).toContain("计数类指标填写了小数 12.6件");
   });
   it("asks about a report date after the as-of date or before the period", () => {
     expect(reviewReasons({ ...row, reportedAt: "2027-11-03" }, "2017-11-15")).toBe("填报日期 2027-11-03 晚于核对日期 2017-11-15");

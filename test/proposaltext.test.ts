@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { PACKAGE_ROOT } from "../src/paths.js";
-import { countedFrom, DOWN_BEFORE, needsBaseline, proposalText } from "../src/targets/proposaltext.js";
+import { countedFrom, DOWN_BASELINE_HINT, DOWN_BEFORE, needsBaseline, proposalText } from "../src/targets/proposaltext.js";
 import type { Proposal } from "../src/targets/registry.js";
 
 const content = "PM2.5浓度下降到33微克/立方米,单位GDP能耗下降3%,新增光伏装机容量5万千瓦以上。";
@@ -19,15 +19,17 @@ const proposal = (text: string, fields: Partial<Proposal>): Proposal => ({
 describe("proposalText", () => {
   it("says 降至 for a level to come down to (下降到33), not 达到", () => {
     expect(proposalText(proposal("下降到33微克/立方米", { comparator: "reach", value: 33, unit: "微克/立方米", measure: "level", subject: "PM2.5浓度" }), row, ""))
-      .toBe("数量指标「PM2.5浓度」：降至 33微克/立方米（水平值）；时限 2019-12-31（附件“年内”）；附件“PM2.5浓度下降到33微克/立方米”");
+      .toBe(`数量指标「PM2.5浓度」：降至 33微克/立方米（水平值）；时限 2019-12-31（附件“年内”）；附件“PM2.5浓度下降到33微克/立方米”；${DOWN_BASELINE_HINT}`);
   });
 
-  it("asks for the baseline of a share to reach (优良天数比例达到85%: measured from 0 otherwise), not of a count or a level to come down to", () => {
+  it("asks for the baseline of a share to reach (优良天数比例达到85%: measured from 0 otherwise) and of a level to come down to (only its deadline judges it otherwise), not of a count", () => {
     const text = "优良天数比例达到85%以上";
     const share = { ...row, content: text };
     const p = { ...proposal("", {}), annex_text: "达到85%以上", annex_start: 6, annex_end: text.length, comparator: "at_least", value: 85, unit: "%", measure: "level", subject: "优良天数比例" } as Proposal;
     expect(proposalText(p, share, "")).toContain("；百分比水平值：序时进度从 0 起算，起算时已有一定水平的（如上年 80%），请在 targets.csv 的 baseline 中填写");
-    expect(proposalText(proposal("下降到33微克/立方米", { comparator: "reach", value: 33, unit: "微克/立方米", measure: "level", subject: "PM2.5浓度" }), row, "")).not.toContain("baseline");
+    const down = proposalText(proposal("下降到33微克/立方米", { comparator: "reach", value: 33, unit: "微克/立方米", measure: "level", subject: "PM2.5浓度" }), row, "");
+    expect(down).not.toContain("百分比水平值");
+    expect(down).toContain("；“降至”类水平值：没有基数时无法衡量已降了多少");
   });
 
   it("calls a rate to come down a 降幅, and words an increase with 以上 as 不少于", () => {

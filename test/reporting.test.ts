@@ -331,9 +331,11 @@ describe("a standard to keep (a level with no deadline: 长期坚持)", () => {
       };
       // 460 meets 450 (and the department says 已完成): on track, not done
       expect(await state("2017-10-10")).toEqual({ standing: true, reached: 0, status: "on_track" });
-      // (this month's level, no running total: a fall is no figure to ask about)
-      const october = await load("jxj-2017-10.csv", "2017-11-03 09:00:00", ["市经信局,CX75-06-01,2017-10,430,家,,,,"], "2017-11-03");
+      // (this month's level, no running total: a fall is no figure to ask about, nor 已完成 going back to 推进中)
+      const october = await load("jxj-2017-10.csv", "2017-11-03 09:00:00", ["市经信局,CX75-06-01,2017-10,430,家,推进中,,,"], "2017-11-03");
       expect(october.flags).toEqual([]);
+      await setAsOf(w.connection, "2017-11-10");
+      expect((await query(w.connection, "SELECT flagged FROM observations WHERE code = 'CX75-06-01' AND period = '2017-10'")).rows).toEqual([{ flagged: false }]);
       expect(await state("2017-11-10")).toEqual({ standing: true, reached: 0, status: "lagging" });
     });
   });
@@ -397,7 +399,7 @@ describe("when a target is done: one rule for progress, the calendar and the tem
     });
   });
 
-  it("a level to come down to (降至450家, the verb starting the target's text) with no baseline is kept like a ceiling: above it 高于目标, under it on track, done only from its deadline's month; no share, no falling-figure flag", async () => {
+  it("a level to come down to (降至450家, the verb starting the target's text) with no baseline is kept like a ceiling: above it before its deadline awaiting the deadline (the way down cannot be measured), under it on track, done only from its deadline's month; no share, no falling-figure flag", async () => {
     const down = (f: ReturnType<typeof copyData>) => {
       for (const file of ["tasks.csv", "items.csv", "targets.csv"]) edit(f.policyDir, file, /达到450家/g, "降至450家");
     };
@@ -409,7 +411,8 @@ describe("when a target is done: one rule for progress, the calendar and the tem
       expect(await one("SELECT falls, measure, ceiling FROM targets WHERE code = 'CX75-06-01'", "2017-12-31")).toEqual([{ falls: true, measure: "level", ceiling: true }]);
       const progress = (asOf: string) => one("SELECT progress, done_period, progress_status FROM target_progress WHERE code = 'CX75-06-01'", asOf);
       await load("jxj-2017-10.csv", "2017-11-03 09:00:00", ["市经信局,CX75-06-01,2017-10,500,家,,,,"], "2018-03-31");
-      expect(await progress("2017-11-20")).toEqual([{ progress: null, done_period: null, progress_status: "lagging" }]);
+      expect(await progress("2017-11-20")).toEqual([{ progress: null, done_period: null, progress_status: "on_track" }]);
+      expect(await one("SELECT awaiting_deadline FROM target_progress WHERE code = 'CX75-06-01'", "2017-11-20")).toEqual([{ awaiting_deadline: true }]);
       // coming down with no note is the target's way, not a figure to review; under the level before the deadline's
       // month is on track, not done (a year's figure may still move)
       const nov = await load("jxj-2017-11.csv", "2017-12-04 09:00:00", ["市经信局,CX75-06-01,2017-11,445,家,,,,"], "2018-03-31");
@@ -500,6 +503,31 @@ describe("a rate over several years (比基期下降5%, 三年内) is a share of
 
 /** CX75-08-01 (5个 by 2017-12-31, reported by 市科技局) made a ceiling: 控制在5个以内. */
 const asCeiling = (f: ReturnType<typeof copyData>) => edit(f.policyDir, "targets.csv", "CX75-08-01,published,8,quantity,,5,", "CX75-08-01,published,8,quantity,at_most,5,");
+
+describe("a level to come down to with a baseline", () => {
+  it("下降到…以下 (at most, coming down) with a baseline is a way down measured against the schedule, not a ceiling", async () => {
+    const down = (f: ReturnType<typeof copyData>) => {
+      for (const file of ["tasks.csv", "items.csv"]) edit(f.policyDir, file, /达到450家/g, "降至450家以下");
+      edit(f.policyDir, "targets.csv", /^CX75-06-01,published,6,quantity,reach,450,,家,家,450,level,年内,2017-12-31,(.*?),,,2017-01-01,,,达到450家,100,106,body,达到450家,100,106,/m,
+        "CX75-06-01,published,6,quantity,at_most,450,,家,家,450,level,年内,2017-12-31,$1,,,2017-01-01,650,,降至450家以下,100,108,body,降至450家以下,100,108,");
+    };
+    await withOwnWarehouse(down, async (w, load) => {
+      const one = async (sql: string, asOf: string) => {
+        await setAsOf(w.connection, asOf);
+        return (await query(w.connection, sql)).rows;
+      };
+      expect(await one("SELECT falls, comparator, baseline, ceiling FROM targets WHERE code = 'CX75-06-01'", "2017-12-31"))
+        .toEqual([{ falls: true, comparator: "at_most", baseline: 650, ceiling: false }]);
+      // 650 → 500: three quarters of the way down (150 of 200) by the end of October, against 83% of the year: on track
+      await load("jxj-2017-10.csv", "2017-11-03 09:00:00", ["市经信局,CX75-06-01,2017-10,500,家,,,,"], "2018-03-31");
+      expect(await one("SELECT round(progress, 2) AS progress, progress_status, awaiting_deadline FROM target_progress WHERE code = 'CX75-06-01'", "2017-11-20"))
+        .toEqual([{ progress: 0.75, progress_status: "on_track", awaiting_deadline: false }]);
+      await load("jxj-2017-11.csv", "2017-12-03 09:00:00", ["市经信局,CX75-06-01,2017-11,445,家,,,,"], "2018-03-31");
+      expect(await one("SELECT done_period, progress_status FROM target_progress WHERE code = 'CX75-06-01'", "2017-12-10"))
+        .toEqual([{ done_period: "2017-11", progress_status: "done" }]);
+    });
+  });
+});
 
 describe("targets the schedule cannot split", () => {
   it("a ceiling (控制在…以内) is on track under it and lagging over it, done if under it once the deadline is judged; it has no share", async () => {

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DuckDBInstance } from "@duckdb/node-api";
-import { fileStatusBacks, statusBackReason } from "../src/ingest/review.js";
+import { fileStatusBacks, statusBackReason, statusMayGoBack } from "../src/ingest/review.js";
 import { findStatusBacks } from "../src/statusbacks.js";
 import { cliLoads } from "./support/cli-loads.js";
 
@@ -48,9 +48,11 @@ describe("findStatusBacks (SQL) gives what fileStatusBacks gives, on random seri
     const instance = await DuckDBInstance.create(":memory:");
     const c = await instance.connect();
     try {
-      await c.run(`CREATE SCHEMA raw; CREATE TABLE raw.targets (target_id VARCHAR, code VARCHAR, kind VARCHAR);
+      // (C-1: a quantity not meant to rise, a ceiling or a standard to keep: its status may go back, as a recurring duty's)
+      await c.run(`CREATE SCHEMA raw; CREATE TABLE raw.targets (target_id VARCHAR, code VARCHAR, kind VARCHAR, rises BOOLEAN);
         CREATE TABLE raw.departments (department_id VARCHAR, name VARCHAR);
-        INSERT INTO raw.targets VALUES ('p/M-1', 'M-1', 'milestone'), ('p/M-2', 'M-2', 'milestone'), ('p/Q-1', 'Q-1', 'quantity'), ('p/R-1', 'R-1', 'recurring');
+        INSERT INTO raw.targets VALUES ('p/M-1', 'M-1', 'milestone', true), ('p/M-2', 'M-2', 'milestone', true), ('p/Q-1', 'Q-1', 'quantity', true),
+          ('p/R-1', 'R-1', 'recurring', true), ('p/C-1', 'C-1', 'quantity', false);
         INSERT INTO raw.departments VALUES ('p/a', '甲局'), ('p/b', '乙镇');
         CREATE TABLE f (source_row INTEGER, department_id VARCHAR, target_id VARCHAR, period VARCHAR, status VARCHAR)`);
       let seed = 7;
@@ -61,7 +63,7 @@ describe("findStatusBacks (SQL) gives what fileStatusBacks gives, on random seri
         const rows: { sourceRow: number; department: string; targetCode: string; period: string; status: (typeof statuses)[number] }[] = [];
         const used = new Set<string>();
         for (let n = 0, k = 2 + Math.floor(random() * 12); n < k; n++) {
-          const [department, targetCode, period] = [random() < 0.5 ? "甲局" : "乙镇", ["M-1", "M-2", "Q-1", "R-1"][Math.floor(random() * 4)]!, `2017-${String(1 + Math.floor(random() * 6)).padStart(2, "0")}`];
+          const [department, targetCode, period] = [random() < 0.5 ? "甲局" : "乙镇", ["M-1", "M-2", "Q-1", "R-1", "C-1"][Math.floor(random() * 5)]!, `2017-${String(1 + Math.floor(random() * 6)).padStart(2, "0")}`];
           if (used.has(`${department}|${targetCode}|${period}`)) continue;
           used.add(`${department}|${targetCode}|${period}`);
           rows.push({ sourceRow: rows.length + 2, department, targetCode, period, status: statuses[Math.floor(random() * 4)]! });
@@ -70,7 +72,7 @@ describe("findStatusBacks (SQL) gives what fileStatusBacks gives, on random seri
         for (const r of rows) {
           await c.run("INSERT INTO f VALUES ($1, $2, $3, $4, $5)", [r.sourceRow, r.department === "甲局" ? "p/a" : "p/b", `p/${r.targetCode}`, r.period, r.status]);
         }
-        const js = fileStatusBacks(rows, (code) => code === "R-1").map(({ index, ...b }) => ({ ...b, code: rows[index]!.targetCode, department: rows[index]!.department, period: rows[index]!.period }));
+        const js = fileStatusBacks(rows, (code) => statusMayGoBack(code === "R-1" ? "recurring" : code.startsWith("M") ? "milestone" : "quantity", code !== "C-1")).map(({ index, ...b }) => ({ ...b, code: rows[index]!.targetCode, department: rows[index]!.department, period: rows[index]!.period }));
         const sql = await findStatusBacks(c, "f", null, { history: false });
         expect(sql, `file ${file}`).toEqual(js);
         found += js.length;

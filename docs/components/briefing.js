@@ -42,13 +42,13 @@ const staleText = (n) => {
   return `未完成的指标中，有 ${n.stale} 项最近应报的月份${how}，按此前所报的数判断。`;
 };
 /**
- * （其中 n 项为节点任务或目标为 1 个的指标，时限未到、到期时判断，k 项尚未启动）: the on-track pairs no schedule judges
+ * （其中 n 项为节点任务、目标为 1 个等到期才判断的指标，时限未到、到期时判断，k 项尚未启动）: the on-track pairs no schedule judges
  * yet (briefing.json's pair_notes), so that 进度正常 is not read as on schedule; those past their deadline, the report of
  * its month not due yet, said apart (时限已过、待该月报送到期后判断).
  */
 export const awaitingText = (n) =>
   n?.awaiting_deadline
-    ? `（其中 ${n.awaiting_deadline} 项为节点任务或目标为 1 个的指标，${awaitingWhen(n.awaiting_deadline, n.awaiting_report ?? 0)}${n.awaiting_not_started ? `；${n.awaiting_not_started} 项尚未启动` : ""}）`
+    ? `（其中 ${n.awaiting_deadline} 项为节点任务、目标为 1 个等到期才判断的指标，${awaitingWhen(n.awaiting_deadline, n.awaiting_report ?? 0)}${n.awaiting_not_started ? `；${n.awaiting_not_started} 项尚未启动` : ""}）`
     : "";
 
 /** A pair never reported (no figure, no status, in any month). */
@@ -74,7 +74,7 @@ export function overallParagraph(policy, counts, {asOf, receipts, targets = [], 
     totalPairs
       ? `对照完成时限和序时进度，指标已完成 ${pairs.done + pairs.done_late} 项${late(pairs)}、进度正常 ${pairs.on_track} 项${awaitingText(notes)}、落后序时 ${pairs.lagging} 项${byValue ? `（其中增减率或须长期保持的水平低于目标、或超过上限的 ${byValue} 项，不看序时）` : ""}、逾期未完成 ${pairs.overdue} 项${silent ? `（其中 ${silent} 项从未报送）` : ""}、从未报送 ${pairs.not_reported} 项${unjudged(pairs)}。${staleText(notes)}`
       : "",
-    `任务层面（按其中最差的指标计），逾期未完成 ${tasks.overdue} 项，落后序时 ${tasks.lagging} 项，有指标从未报送 ${tasks.not_reported} 项，进度正常 ${tasks.on_track} 项${awaitingTasks ? `（其中 ${awaitingTasks} 项的指标都是到期才判断的节点任务或目标为 1 个的指标${awaitingReportTasks ? `，${awaitingReportTasks === awaitingTasks ? "且时限都已过" : `${awaitingReportTasks} 项时限已过`}、待该月报送到期后判断` : ""}）` : ""}，已完成 ${tasks.done + tasks.done_late} 项${late(tasks)}${unjudged(tasks)}。`,
+    `任务层面（按其中最差的指标计），逾期未完成 ${tasks.overdue} 项，落后序时 ${tasks.lagging} 项，有指标从未报送 ${tasks.not_reported} 项，进度正常 ${tasks.on_track} 项${awaitingTasks ? `（其中 ${awaitingTasks} 项的指标都是节点任务、目标为 1 个等到期才判断的指标${awaitingReportTasks ? `，${awaitingReportTasks === awaitingTasks ? "且时限都已过" : `${awaitingReportTasks} 项时限已过`}、待该月报送到期后判断` : ""}）` : ""}，已完成 ${tasks.done + tasks.done_late} 项${late(tasks)}${unjudged(tasks)}。`,
     // (a task no report can judge is in no count above: its passed deadline said, so that it is not taken for done)
     tasks.no_target
       ? `没有量化指标或完成节点、无法按月度报送判断的任务 ${tasks.no_target} 项${passed.length ? `，其中 ${passed.length} 项时限已过（${rowList(passed.map((t) => t.row_no))}），完成情况需另行核实` : ""}。`

@@ -128,7 +128,9 @@ export const goalText = (t) => {
  */
 const figureText = (t) => {
   const unit = t.unit || (t.kind === "recurring" ? "次" : "");
-  return t.falls && t.measure === "increment" && t.latest_value < 0 ? `不降反升${-t.latest_value}${unit}` : `${t.latest_value}${unit}`;
+  // (a fall reported as its size, 下降3%: 下降2.6%, or 不降反升1.5% below zero)
+  if (t.falls && t.measure === "increment") return t.latest_value < 0 ? `不降反升${-t.latest_value}${unit}` : `下降${t.latest_value}${unit}`;
+  return `${t.latest_value}${unit}`;
 };
 /**
  * The latest report: its figure (a recurring duty's figure, without a unit of its own, is the number of times it was

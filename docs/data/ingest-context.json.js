@@ -21,7 +21,7 @@ try {
     const data = {
       targets: Object.fromEntries([...ctx.targets].sort(([a], [b]) => (a < b ? -1 : 1))),
       aliases: Object.fromEntries([...candidates].sort(([a], [b]) => (a < b ? -1 : 1))),
-      review: Object.fromEntries([...targets].sort(([a], [b]) => (a < b ? -1 : 1)).map(([code, t]) => [code, [t.goal, t.doneFloor, ...(trend.get(code) ?? [null, true]), t.doneCeiling, t.fallingRate, t.increment]])),
+      review: Object.fromEntries([...targets].sort(([a], [b]) => (a < b ? -1 : 1)).map(([code, t]) => [code, [t.goal, t.doneFloor, ...(trend.get(code) ?? [null, true]), t.doneCeiling, t.fallingRate, t.increment, t.averaged]])),
       // (only when policies use one name for different departments: a city's names are not another's)
       ...(identities ? { identities } : {}),
       ...(ctx.retiredCodes ? { retired: [...ctx.retiredCodes].sort() } : {}),

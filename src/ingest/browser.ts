@@ -11,7 +11,7 @@ import { INGEST_ERROR_CODES } from "./codes.js";
 import type { IngestContext, IngestTarget, Reject } from "./rules.js";
 import { departmentResolver, foreignDepartmentCheck, type DepartmentIdentities } from "./keys.js";
 import { keyCells, rejectsCsv as rejectLinesCsv, rejectsXlsx as rejectLinesXlsx } from "./rejects.js";
-import { dropReason, fileDrops, fileJumps, fileStatusBacks, jumpReason, reviewReasons, fileStatedCheck, statusBackReason } from "./review.js";
+import { dropReason, fileDrops, fileJumps, fileStatusBacks, jumpReason, reviewReasons, fileStatedCheck, statusBackReason, statusMayGoBack } from "./review.js";
 import { COLUMN_NAME } from "./table.js";
 import { formFieldsText, missingKeyHint, skippedRowsText } from "./summarytext.js";
 import { fileTwins, twinReason } from "./twinrule.js";
@@ -27,10 +27,11 @@ export type IngestContextData = {
   /**
    * Target code → [goal, figure 已完成 must reach, a quantity's value (a jump's increase reaches it), whether its
    * figure is meant to rise (a fall is flagged), level 已完成 must have come down to, whether it is a rate to come down
-   * (下降3%: a figure below zero is asked about)] (null when none): what the review flags compare with (and `targets`'
+   * (下降3%: a figure below zero is asked about), whether it is an increase, whether decimals are expected in a count
+   * (targets.averaged)] (null when none): what the review flags compare with (and `targets`'
    * signed: a rate of change, 增长8%, whose small percentages are not asked about).
    */
-  review: Record<string, [number | null, number | null, number | null, boolean, number | null, boolean?, boolean?]>;
+  review: Record<string, [number | null, number | null, number | null, boolean, number | null, boolean?, boolean?, boolean?]>;
   /** Present when policies use one name for different departments (keys.ts departmentIdentities). */
   identities?: DepartmentIdentities;
   /** Retired codes, upper case (IngestContext.retiredCodes), when there are any. */
@@ -85,7 +86,7 @@ export function reviewFlags(result: MonthlyFileResult, data: IngestContextData, 
   const rows = result.fileError ? [] : result.rows;
   const drops = new Map(fileDrops(rows, (code) => data.review[code]?.[3] ?? true).map((d) => [d.index, dropReason(d)]));
   const jumps = new Map(fileJumps(rows, (code) => data.review[code]?.[2] ?? null).map((j) => [j.index, jumpReason(j)]));
-  const backs = new Map(fileStatusBacks(rows, (code) => data.targets[code]?.kind === "recurring").map((b) => [b.index, statusBackReason(b)]));
+  const backs = new Map(fileStatusBacks(rows, (code) => statusMayGoBack(data.targets[code]?.kind, data.review[code]?.[3])).map((b) => [b.index, statusBackReason(b)]));
   // rows of one name credited to two cities' departments of that name (only when some name stands for several)
   const identities = data.identities;
   const twins = new Map(identities === undefined ? [] : fileTwins(
@@ -97,11 +98,11 @@ export function reviewFlags(result: MonthlyFileResult, data: IngestContextData, 
   const stated = fileStatedCheck(result.file, (name) => (ctx ??= ingestContext(data, asOf)).resolveDepartment(name));
   const flags: ReviewFlag[] = [];
   rows.forEach((r, i) => {
-    const [goal, doneFloor, , , doneCeiling, fallingRate, increment] = data.review[r.targetCode] ?? [null, null, null, true, null, false, false];
+    const [goal, doneFloor, , , doneCeiling, fallingRate, increment, averaged] = data.review[r.targetCode] ?? [null, null, null, true, null, false, false, false];
     // (a rate of change, 增长8%, is a target whose figure may be below zero; the other, a change in percentage points,
     // is in 个百分点, which the fraction check of a percentage never asks about)
     const rate = data.targets[r.targetCode]?.signed === true;
-    const reasons = [drops.get(i), twins.get(r.sourceRow), stated?.(r), reviewReasons(r, asOf, { goal, doneFloor, doneCeiling, rate, fallingRate: fallingRate === true, increment: increment === true, milestone: data.targets[r.targetCode]?.kind === "milestone" }), jumps.get(i), backs.get(i)].filter((x): x is string => typeof x === "string");
+    const reasons = [drops.get(i), twins.get(r.sourceRow), stated?.(r), reviewReasons(r, asOf, { goal, doneFloor, doneCeiling, rate, fallingRate: fallingRate === true, increment: increment === true, averaged: averaged === true, milestone: data.targets[r.targetCode]?.kind === "milestone" }), jumps.get(i), backs.get(i)].filter((x): x is string => typeof x === "string");
     if (reasons.length > 0) flags.push({ row: r.sourceRow, code: r.targetCode, department: r.department, period: r.period, reason: reasons.join("；") });
   });
   return flags.sort((a, b) => a.row - b.row);

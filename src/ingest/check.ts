@@ -118,13 +118,15 @@ export async function readMonthlyTable(input: { name: string; bytes: Uint8Array 
     // (a sheet whose header has no 累计完成值 or 完成状态 column, a list of the targets, is passed over for one that has)
     // (a month's sheet is filled in when a row reports something: next month's, made ready with its codes, is not; a
     // sheet whose header is wrong counts as filled in, so that its error is reported rather than another month read)
-    // (with the notes of its rows, each with its department and code: a sheet whose notes are all another's is a copy)
+    // (with the statuses and notes of its rows, each with its department and code: a sheet whose statuses and notes
+    // are all another's is a copy)
     const filledIn = (g: Grid, m: Merge[]): Fill => {
       const t = readTable(g, m);
       if ("error" in t) return { level: t.error.code !== "E_NO_DATA" ? FILL.figures : FILL.none };
       const rows = t.table.rows;
-      const notes = new Set(rows.filter((r) => r.cells.note !== "").map((r) => `${r.cells.department}\u0000${r.cells.targetCode}\u0000${r.cells.note}`));
-      return { level: rows.some((r) => r.cells.value !== "") ? FILL.figures : notes.size > 0 ? FILL.notes : rows.length > 0 ? FILL.statuses : FILL.none, notes };
+      const marks = rows.filter((r) => r.cells.note !== "" || r.cells.status !== "")
+        .map((r) => ({ row: `${r.cells.department}\u0000${r.cells.targetCode}`, status: r.cells.status, note: r.cells.note }));
+      return { level: rows.some((r) => r.cells.value !== "") ? FILL.figures : marks.some((x) => x.note !== "") ? FILL.notes : rows.length > 0 ? FILL.statuses : FILL.none, marks };
     };
     const x = await readXlsxGrid(bytes, options.sheet, (g, m) => hasHeader(g, m), (g, m) => hasReportHeader(g, m), filledIn).catch((e: unknown) => ({
       error: damagedWorkbook(e),

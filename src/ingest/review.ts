@@ -35,12 +35,14 @@ export type ReviewTarget = {
   increment?: boolean;
   /** A milestone (done or not): its 完成状态 is the report, a figure beside it counts for nothing. */
   milestone?: boolean;
+  /** A figure per head or per area (每万人…12件, 人均) or a goal with decimals (targets.averaged): a count with decimals is expected. */
+  averaged?: boolean;
 };
 
 /**
  * Why an accepted row should be looked at again, besides a falling cumulative figure: a value REVIEW_MULTIPLE times
  * the target's or more, a percentage target given 0 < value ≤ 1 (85% typed as 0.85?; not a `rate`, 增长8%, nor a goal of
- * 1% or less) or more than 100 (not for a goal above 100%), a count with a decimal part, a
+ * 1% or less) or more than 100 (not for a goal above 100%), a count with a decimal part (not per head, `averaged`), a
  * report date after the as-of date, or before the period's month, or in it; a period not ended at the as-of date, 已完成 with a figure short of `doneFloor` (a goal to
  * reach) or above `doneCeiling` (a ceiling, 控制在50天以内, or a level to come down to, 降至0.5吨标煤), a figure below zero
  * for a rate to come down (`fallingRate`: 下降3%, reported as the size of the fall) whose 进展情况 says nothing. Null when there is nothing to review.
@@ -50,7 +52,7 @@ export function reviewReasons(
   asOf: string,
   target: ReviewTarget = {},
 ): string | null {
-  const { goal = null, doneFloor = null, doneCeiling = null, rate = false, fallingRate = false, increment = false, milestone = false } = target;
+  const { goal = null, doneFloor = null, doneCeiling = null, rate = false, fallingRate = false, increment = false, milestone = false, averaged = false } = target;
   // each condition once; the common case (none holds) builds nothing
   const value = row.value;
   const huge = value !== null && goal !== null && goal > 0 && value >= REVIEW_MULTIPLE * goal;
@@ -62,7 +64,7 @@ export function reviewReasons(
   // (1.000家 reads as 1, a whole number: the text as written asks the same question, unless a thousand times it would
   // be a tenfold of the goal or more — 450.000家 for 450, a cell formatted with three decimals)
   const dotted = row.valueAsWritten !== undefined && value !== null && !(goal !== null && goal > 0 && value * 1000 >= REVIEW_MULTIPLE * goal);
-  const partCount = value !== null && row.unit !== null && (!Number.isInteger(value) || dotted) && COUNTS.has(row.unit);
+  const partCount = value !== null && row.unit !== null && (!Number.isInteger(value) || dotted) && COUNTS.has(row.unit) && !averaged;
   const late = row.reportedAt !== null && row.reportedAt > asOf;
   const early = row.reportedAt !== null && row.reportedAt.slice(0, 7) < row.period;
   // a month still running: its report is its end's cumulative figure, due the month after (reporting_due_dates); the
@@ -167,11 +169,18 @@ function seriesOf<R extends Pick<ValidRow, "department" | "targetCode" | "period
 const EMPTY_NOTE_PATTERN = "^(?:[/／\\\\、xX×*＊.。·…]+|[-－—–─_＿~～]+|无|没有|空|略|同上|如上|见上|暂无|无说明|无变化|正常|不适用|推进中|进行中|正在推进|正常推进|正常推进中|有序推进|稳步推进|持续推进|按计划推进|按序时推进|进展顺利|进展良好|顺利|良好|已完成|未启动|n/?a|null|none)[。.]?$";
 const EMPTY_NOTE = new RegExp(EMPTY_NOTE_PATTERN, "i");
 export const EMPTY_NOTE_SQL = `(?i)${EMPTY_NOTE_PATTERN}`;
-/** Whether a row's 进展情况 explains a figure below the one before it: anything but nothing or a placeholder. */
-export const explainsFall = (note: string | null | undefined): boolean => !!note && !(note.length <= 10 && EMPTY_NOTE.test(note));
+/**
+ * Words that give a reason for a figure going down: a correction (更正, 核减, 口径调整, 误报), a loss (注销, 迁出, 关停,
+ * 退库), a cause (因, 由于, 受…影响, 原因), a new count (重新统计, 年初清零, 季节). Staff write 进展情况 on nearly every row
+ * (本月新增机器人18台, 稳步推进): only a note with one of these explains a fall (同比-4.9% does not).
+ */
+const FALL_REASON_PATTERN = "更正|修正|订正|纠正|调整|调减|核减|核销|核实|核查|核定|复核|审核|口径|剔除|扣除|减少|下降|回落|降低|减|退|注销|吊销|迁|搬|关停|关闭|倒闭|停产|停业|破产|撤销|撤回|取消|重新|误|错|多报|多填|重复|原报|差错|不再|不符|未通过|认定|清零|年初|新年度|季节|反弹|影响|原因|因|由于|变化|变更|变动|合并|兼并|流失|离职|到期|整改|降级|摘牌|拆除|报废|淘汰|波动";
+const FALL_REASON = new RegExp(FALL_REASON_PATTERN);
+/** Whether a row's 进展情况 explains a figure below the one before it: not a placeholder, and a word of FALL_REASON_PATTERN. */
+export const explainsFall = (note: string | null | undefined): boolean => !!note && !(note.length <= 10 && EMPTY_NOTE.test(note)) && FALL_REASON.test(note);
 /** The same as SQL over a column (a name written in code, never user data). */
 export const explainsFallSql = (note: string): string =>
-  `(coalesce(${note}, '') <> '' AND NOT (length(${note}) <= 10 AND regexp_full_match(${note}, '${EMPTY_NOTE_SQL}')))`;
+  `(coalesce(${note}, '') <> '' AND NOT (length(${note}) <= 10 AND regexp_full_match(${note}, '${EMPTY_NOTE_SQL}')) AND regexp_matches(${note}, '${FALL_REASON_PATTERN}'))`;
 /** explainsFallSql over the column `note`. */
 export const EXPLAINS_FALL_SQL = explainsFallSql("note");
 
@@ -252,18 +261,27 @@ export function statusBackReason(b: Pick<FileStatusBack, "status" | "previousPer
 }
 
 /**
+ * Whether a target's 完成状态 may go back (no review flag): a recurring duty (常态化, its 已完成 is the month's only), or a
+ * quantity whose figure is not meant to rise (targets.rises: a ceiling, a rate to date, a standard to keep such as
+ * 办结率保持99%以上), met one month and missed the next. The same rule in SQL: STATUS_MAY_GO_BACK_SQL (src/statusbacks.ts).
+ */
+export function statusMayGoBack(kind: string | undefined, rises: boolean | undefined): boolean {
+  return kind === "recurring" || (kind === "quantity" && rises === false);
+}
+
+/**
  * The statuses that go back among a file's accepted rows compared with each other only (nothing loaded before): what
  * src/statusbacks.ts finds in a warehouse without figures for these targets. Each row with a 完成状态 is compared with
- * the row of the latest earlier period that has one, for the same department and target; not for a recurring duty
- * (`recurring`: 常态化, its 已完成 is the month's only).
+ * the row of the latest earlier period that has one, for the same department and target; not when `mayGoBack` (see
+ * statusMayGoBack).
  */
 export function fileStatusBacks(
   rows: readonly Pick<ValidRow, "sourceRow" | "department" | "targetCode" | "period" | "status">[],
-  recurring: (code: string) => boolean,
+  mayGoBack: (code: string) => boolean,
 ): (FileStatusBack & { index: number })[] {
   const out: (FileStatusBack & { index: number })[] = [];
   for (const list of seriesOf(rows, (r) => r.status !== null)) {
-    if (list.length < 2 || recurring(rows[list[0]!]!.targetCode)) continue;
+    if (list.length < 2 || mayGoBack(rows[list[0]!]!.targetCode)) continue;
     for (let k = 1; k < list.length; k++) {
       const [before, r] = [rows[list[k - 1]!]!, rows[list[k]!]!];
       if (STATUS_ORDER.indexOf(r.status!) < STATUS_ORDER.indexOf(before.status!)) {

@@ -570,7 +570,10 @@ function checkCells(cells: RowCells, sourceRow: number, memo: RowMemo): ValidRow
   if (reported) {
     const inCell = reported.unitInCell;
     const inColumn = memo.unitCell(cells.unit);
-    const inHeader = options.valueHeaderUnit ?? null;
+    // (a money unit in the header, 「累计完成值（万元）」 over a table of money and counts, is the form's 金额单位: it says
+    // nothing of a row whose target counts 家, as 「单位：万元」 above the table says nothing of it)
+    const headerUnit = options.valueHeaderUnit ?? null;
+    const inHeader = headerUnit !== null && target?.unit != null && memo.isMoneyUnit(headerUnit) && !memo.isMoneyUnit(target.unit) ? null : headerUnit;
     // the first unit written (cell, then column, then header) is the reported one; any other one differing is a mismatch;
     // none written: a money target's figure is in the form's 金额单位
     const formMoney = options.moneyUnit && target?.unit != null && memo.isMoneyUnit(target.unit) ? options.moneyUnit : null;

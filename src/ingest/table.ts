@@ -25,9 +25,11 @@ export type ColumnDef = { field: Field; name: string; aliases: readonly string[]
  * is the 单位 (unit of measure) column.
  */
 export const COLUMNS: readonly ColumnDef[] = [
-  { field: "department", name: "报送单位", aliases: ["填报单位", "单位名称", "报送部门", "填报部门", "department", "dept", "unit"], weakAliases: ["报送单位名称", "填报单位名称", "报送部门名称", "部门名称"] },
+  { field: "department", name: "报送单位", aliases: ["填报单位", "单位名称", "报送部门", "填报部门", "department", "dept", "unit", "reporting_unit", "reporting_department", "reporting_dept"], weakAliases: ["报送单位名称", "填报单位名称", "报送部门名称", "部门名称"] },
   { field: "targetCode", name: "指标编码", aliases: ["指标代码", "指标编号", "target_code", "code", "indicator", "indicator_code"] },
-  { field: "period", name: "统计期", aliases: ["统计期间", "统计月份", "报告期", "period"], weakAliases: ["统计时段", "统计周期", "报告期间", "所属期", "所属期间"] },
+  // (报送月份, 填报月份 may be the month the report was sent, a month after its figures: asked about, not read)
+  { field: "period", name: "统计期", aliases: ["统计期间", "统计月份", "报告期", "period", "reporting_period", "report_period", "reporting_month"],
+    weakAliases: ["统计时段", "统计周期", "报告期间", "所属期", "所属期间", "月份", "统计时间", "统计年月", "数据月份", "所属月份", "month"] },
   { field: "value", name: "累计完成值", aliases: ["累计完成", "累计完成数", "累计完成量", "累计完成额", "累计完成数值", "累计值", "累计数", "value", "cumulative_value", "actual"] },
   { field: "unit", name: "单位", aliases: ["计量单位", "金额单位", "measure_unit", "uom"] },
   { field: "status", name: "完成状态", aliases: ["进度状态", "推进状态", "进展状态", "项目状态", "实施状态", "状态", "status"] },
@@ -754,6 +756,22 @@ export function readHeader(sheet: Grid, merges: readonly Merge[] = []): { header
   }
   // a figure or status under a heading the reader does not know would be dropped unseen (the row then looks unfilled)
   if (lookalikes !== "") return { error: fileError("E_HEADER", `第 ${headerRow} 行的 ${lookalikes}`) };
+  // a corrected figure beside 累计完成值 (「更正后累计完成值」, 「修正值」, 「核实数」): which one is the report cannot be told,
+  // and reading 累计完成值 would load the figure the department corrected
+  if (byField.has("value")) {
+    const corrected = columnsHolding(headerLine, new Set(matches.map((m) => m.index)), sheet.slice(best.index + 1, best.index + 1 + NUMERIC_SAMPLE_ROWS),
+      (c) => {
+        if (YEAR_LIKE.test(c)) return false;
+        const p = parseValue(c);
+        return p.ok && p.value !== null;
+      },
+      (letter, heading, example) => `${letter} 列「${heading}」中填的是数值（如「${example}」）`,
+      (heading) => !CORRECTED_FIGURE.test(heading.normalize("NFKC").replace(/\s+/g, "")));
+    if (corrected !== "") {
+      return { error: fileError("E_HEADER", `第 ${headerRow} 行的 ${corrected}，与「${COLUMN_NAME.value}」列并存：无法确定以哪一列为准。` +
+        `请把更正后的数填入「${COLUMN_NAME.value}」列并删去另一列（重新报送即为更正，原来的数保留在历史中）`) };
+    }
+  }
   // no 累计完成值 column, and one the reader does not know holds figures (「完成情况」 320家 beside a 完成状态 column,
   // 「截至目前」, 「实绩」): they too would be dropped unseen, the rows loaded with their status alone
   if (!byField.has("value")) {
@@ -905,6 +923,9 @@ const YEAR_LIKE = /^(?:19|20)\d{2}(?:\s*[.\-/年]\s*\d{1,2}\s*月?)?$/;
  * (one at least), when the header has no 累计完成值 column; "" when none. Headings of other numbers (OTHER_NUMBERS) are
  * passed over.
  */
+/** A heading of a corrected or verified figure: 更正后累计完成值, 修正值, 核实数, 调整后完成值 (not 调整原因, 更正说明). */
+const CORRECTED_FIGURE = /(?:更正|修正|订正|调整|核实|核定|修订|复核|变更)(?:后|后的)?(?:累计)?(?:完成)?(?:值|数|数值|额|量)|^(?:累计)?(?:完成)?(?:值|数|数值)?[（(]?(?:更正|修正|核实|调整)后?[）)]?$/;
+
 function numericColumns(line: readonly string[], mapped: ReadonlySet<number>, rows: Grid): string {
   const found: string[] = [];
   line.forEach((cell, i) => {

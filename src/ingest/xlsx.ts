@@ -529,8 +529,13 @@ function isGuideSheet(s: { sheet: string; data: unknown[][] }): boolean {
 /** How far a sheet of a workbook kept by month is filled in: nothing reported; statuses alone; notes (no figure); figures. */
 export const FILL = { none: 0, statuses: 1, notes: 2, figures: 3 } as const;
 export type FillLevel = (typeof FILL)[keyof typeof FILL];
-/** A sheet's FillLevel, and (at FILL.notes) its rows' notes, each with what names its row (department and code). */
-export type Fill = { level: FillLevel; notes?: ReadonlySet<string> };
+/**
+ * A sheet's FillLevel, and its rows with a status or a note: what names the row (department and code), its 完成状态
+ * and its 进展情况 as written. A sheet without figures whose every such row repeats a row of a sheet with figures is a
+ * copy made ready for next month (see readXlsxGrid).
+ */
+export type Fill = { level: FillLevel; marks?: readonly FillMark[] };
+export type FillMark = { row: string; status: string; note: string };
 
 /**
  * A workbook the library could not read, said in words (a zip cut short, a part missing, XML cut short), with the
@@ -655,10 +660,14 @@ export async function readXlsxGrid(
     const names = tables.map((t) => baseName(t.sheet));
     // (a lone table is read whatever it holds: its rows are not read twice to tell)
     const fills = tables.length < 2 ? [] : tables.map((t) => filledIn(t.grid, t.merges));
-    // (a sheet without figures whose every note is another sheet's note of the same row is a copy too: next month's
-    // made from this one with its 进展情况 left as they were)
-    const levels = fills.map((f, i) => f.level === FILL.notes && f.notes !== undefined && f.notes.size > 0 &&
-      [...f.notes].every((n) => fills.some((o, j) => j !== i && o.level === FILL.figures && o.notes?.has(n))) ? FILL.statuses : f.level);
+    // (a sheet without figures whose every status and note is that of the same row in a sheet with figures is a copy:
+    // next month's made from this one with its 完成状态 and 进展情况 left as they were (or the notes cleared); one that
+    // changes a status (推进中 → 已完成) or writes a note anew is a report)
+    const repeats = (m: FillMark, i: number) => fills.some((o, j) => j !== i && o.level === FILL.figures &&
+      (o.marks ?? []).some((x) => x.row === m.row && x.status === m.status && (m.note === "" || x.note === m.note)));
+    const levels = fills.map((f, i) => f.level !== FILL.notes && f.level !== FILL.statuses ? f.level
+      : (f.marks ?? []).length === 0 ? f.level
+      : f.marks!.every((m) => repeats(m, i)) ? FILL.statuses : FILL.notes);
     // (a sheet of statuses alone, beside sheets with figures, is next month's copied with its 完成状态 left in place:
     // cumulative figures reported once are not left out a month later)
     const least = levels.includes(FILL.figures) ? FILL.notes : FILL.statuses;

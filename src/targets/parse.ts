@@ -667,8 +667,12 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
   const out: ParsedTarget[] = [];
   const sentenceSpan = { start: sentence.start, end: sentence.end };
   for (const { clause, ...d } of drafts) {
-    const inText = respectiveYears.has(d.end) ? null : (horizonFor(horizons, clause, d.start) ?? standaloneHorizonAfter(norm, clauses, horizons, clause));
-    const h = respectiveYears.get(d.end) ?? inText ?? rowHorizon(ctx, d.start);
+    const found = respectiveYears.has(d.end) ? null : (horizonFor(horizons, clause, d.start) ?? standaloneHorizonAfter(norm, clauses, horizons, clause));
+    // (每年9月底前修订1次: a date within each year, right after the frequency, is no end of the duty: none of its own)
+    const withinPeriod = found !== null && d.frequency != null && !/\d{4}\s*年/.test(found.text) &&
+      frequencies.some((q) => q.end <= found.start && /^\s*$/.test(norm.slice(q.end, found.start)));
+    const inText = withinPeriod ? null : found;
+    const h = respectiveYears.get(d.end) ?? inText ?? (withinPeriod ? null : rowHorizon(ctx, d.start));
     const carried = inText !== null && inText.end <= clause.start && boundToClause(norm, clauses, inText);
     const over = ctx.policyDate !== null && h?.deadline != null && /\d{4}年/.test(h.text) && h.deadline < ctx.policyDate;
     if (incentive(clause, d)) continue;

@@ -101,6 +101,14 @@ export function needsBaseline(p: Located, row: ProposalRow | undefined, bodyText
 /** What `targets --check` says of a share to reach without a baseline. */
 export const BASELINE_HINT = "百分比水平值：序时进度从 0 起算，起算时已有一定水平的（如上年 80%），请在 targets.csv 的 baseline 中填写（确从 0 起算的填 0，不再提示）";
 
+/** A level to come down to (PM2.5平均浓度下降到35微克/立方米以下): without a baseline, only its deadline judges it. */
+export function needsDownBaseline(p: Located, row: ProposalRow | undefined, bodyText: string): boolean {
+  return p.kind === "quantity" && p.measure === "level" && goesDown(p, row, bodyText);
+}
+
+/** What `targets --check` says of a level to come down to without a baseline. */
+export const DOWN_BASELINE_HINT = "“降至”类水平值：没有基数时无法衡量已降了多少，完成时限前高于目标值只显示“时限未到”；请在 targets.csv 的 baseline 中填写起算时的水平（如 2018 年平均浓度 45），即按从基数降到目标值的比例对照序时进度";
+
 export function proposalText(p: Proposal, row: ProposalRow | undefined, bodyText: string, policyYear?: number): string {
   const value = p.value === null ? "" : `${p.value}${p.value_max !== null ? `–${p.value_max}` : ""}${p.unit ?? ""}`;
   // (COMPARATORS' words: 左右 after the figure, 恰为 left unsaid)
@@ -123,7 +131,7 @@ export function proposalText(p: Proposal, row: ProposalRow | undefined, bodyText
   // (the body states the duty otherwise, 60公里 for the annex's 50公里: the annex's is the target)
   const differs = p.annex_text !== "" && p.body_text !== "" && p.body_differs
     ? `；正文另作“${(p.body_source === "body" && sourceWords(bodyText, p.body_start, p.body_end)) || p.body_text}”，与附件不同：以附件为准，请核对（见文本核对）` : "";
-  const share = needsBaseline(p, row, bodyText) ? `；${BASELINE_HINT}` : "";
+  const share = needsBaseline(p, row, bodyText) ? `；${BASELINE_HINT}` : needsDownBaseline(p, row, bodyText) ? `；${DOWN_BASELINE_HINT}` : "";
   const from = policyYear === undefined ? null : countedFrom(p, row, bodyText, policyYear);
   const since = from === null ? "" : `；自 ${from} 起算（原文以 ${Number(from.slice(0, 4)) - 1} 年为基期；targets.csv 的 counting_start 写入此日，报送起算以来的累计变化）`;
   const split = p.kind === "quantity" ? splitDigits(p, row, bodyText) : null;

@@ -1,7 +1,8 @@
 /**
  * Unit table. A figure is a target only when a unit from this table (or a scale word, or a percent sign) follows it:
  * that single rule is what keeps 2025, "521", 八大, 一把手 or 一站式 from being read as quantities.
- * Money is normalised to 万元 (亿元 = 10,000 万元); US dollars to 万美元; ‰ to % (850‰ = 85%); every other unit is its own base.
+ * Money is normalised to 万元 (亿元 = 10,000 万元); US dollars to 万美元; ‰ to % (850‰ = 85%); another spelling of a unit
+ * (μg/m3, 吨标煤, 公斤) to the Chinese one; every other unit is its own base.
  */
 import { multiplyExact } from "./numerals.js";
 
@@ -11,6 +12,8 @@ export type UnitCategory = "count" | "money" | "percent" | "length" | "area" | "
 export type UnitDef = { unit: string; category: UnitCategory; baseUnit: string; factor: number; arabicOnly?: boolean };
 
 const own = (category: UnitCategory) => (unit: string): UnitDef => ({ unit, category, baseUnit: unit, factor: 1 });
+/** Another spelling of one unit (μg/m3 for 微克/立方米, 吨标煤 for 吨标准煤): the same figure, converted both ways. */
+const spelling = (category: UnitCategory, baseUnit: string) => (unit: string): UnitDef => ({ unit, category, baseUnit, factor: 1 });
 const yuan = (unit: string, factor: number): UnitDef => ({ unit, category: "money", baseUnit: "万元", factor });
 const dollar = (unit: string, factor: number): UnitDef => ({ unit, category: "money", baseUnit: "万美元", factor });
 
@@ -29,19 +32,22 @@ const PLAIN_UNITS: readonly UnitDef[] = [
   // 850‰ is 85%: a per-mille figure converts to a percentage target and back (百分点 is a difference, never converted)
   ...["%", "个百分点", "百分点"].map(own("percent")),
   { unit: "‰", category: "percent", baseUnit: "%", factor: 0.1 },
-  ...["公里", "千米", "米", "延米"].map(own("length")),
-  ...["平方米", "平方公里", "平方千米", "亩", "公顷"].map(own("area")),
-  ...["吨", "千克", "公斤"].map(own("mass")),
+  ...["公里", "米", "延米"].map(own("length")), spelling("length", "公里")("千米"),
+  ...["平方米", "平方公里", "亩", "公顷"].map(own("area")), spelling("area", "平方公里")("平方千米"),
+  ...["吨", "千克"].map(own("mass")), spelling("mass", "千克")("公斤"),
   ...["立方米"].map(own("volume")),
-  ...["千瓦时", "千瓦", "兆瓦", "吨标准煤", "吨标煤"].map(own("energy")),
+  ...["千瓦时", "千瓦", "兆瓦", "吨标准煤"].map(own("energy")), spelling("energy", "吨标准煤")("吨标煤"),
   // 500千伏变电站: a voltage (and the capacity of a transformer), never 500千 = 500,000
   ...["千伏安", "千伏", "兆伏安"].map(own("electric")),
   ...["个工作日", "工作日", "小时", "分钟", "天", "岁"].map(own("time")),
   // air and water quality: PM2.5平均浓度下降到35微克/立方米以下
   // (μg/m3 as typed without a superscript, with the Greek μ or the micro sign µ)
-  ...["微克/立方米", "毫克/立方米", "毫克/升", "μg/m³", "μg/m3", "µg/m³", "µg/m3", "ug/m3", "ug/m³", "mg/m³", "mg/m3", "mg/L", "mg/l"].map(own("concentration")),
+  ...["微克/立方米", "毫克/立方米", "毫克/升"].map(own("concentration")),
+  ...["μg/m³", "μg/m3", "µg/m³", "µg/m3", "ug/m3", "ug/m³", "μg/立方米", "微克每立方米"].map(spelling("concentration", "微克/立方米")),
+  ...["mg/m³", "mg/m3", "毫克每立方米"].map(spelling("concentration", "毫克/立方米")), ...["mg/L", "mg/l", "毫克每升"].map(spelling("concentration", "毫克/升")),
   // per land, person or output: 亩均税收达到30万元/亩, 单位GDP能耗0.5吨标准煤/万元 (each its own unit, never converted)
-  ...["万元/亩", "元/亩", "万元/人", "元/人", "万元/平方米", "元/平方米", "吨标准煤/万元", "吨标煤/万元", "立方米/万元", "公里/平方公里",
+  spelling("intensity", "吨标准煤/万元")("吨标煤/万元"),
+  ...["万元/亩", "元/亩", "万元/人", "元/人", "万元/平方米", "元/平方米", "吨标准煤/万元", "立方米/万元", "公里/平方公里",
     // dust fall: 降尘量不高于5吨/平方公里·月
     "吨/平方公里·月", "吨/(平方公里·月)", "吨/平方公里/月", "吨/平方公里"].map(own("intensity")),
   // capacity per day or year: 新增厨余垃圾处理能力200吨/日, 污水处理能力10万立方米/日 (each its own unit)
@@ -61,8 +67,8 @@ const PLAIN_UNITS: readonly UnitDef[] = [
 const SCALED_UNITS: readonly UnitDef[] = ["吨", "千瓦", "千瓦时", "吨标准煤", "吨标煤", "平方米", "亩", "公顷", "立方米", "公里",
   // (a capacity: 危险废物处置能力新增5万吨/年, 污水处理能力10万立方米/日)
   "吨/日", "吨/天", "立方米/日", "立方米/天", "吨/年", "立方米/年", "千瓦时/年"].flatMap((unit) => {
-  const { category } = PLAIN_UNITS.find((u) => u.unit === unit)!;
-  return [{ unit: `万${unit}`, category, baseUnit: unit, factor: 1e4 }, { unit: `亿${unit}`, category, baseUnit: unit, factor: 1e8 }];
+  const { category, baseUnit, factor } = PLAIN_UNITS.find((u) => u.unit === unit)!;
+  return [{ unit: `万${unit}`, category, baseUnit, factor: 1e4 * factor }, { unit: `亿${unit}`, category, baseUnit, factor: 1e8 * factor }];
 });
 
 export const UNITS: readonly UnitDef[] = [...PLAIN_UNITS, ...SCALED_UNITS];

@@ -1,7 +1,8 @@
 -- Every name a department may be written as (canonical name, full name, aliases) → the department; and, when its full
 -- name begins with its city, county or district (慈溪市科学技术局, 中共慈溪市委宣传部, 慈溪市周巷镇人民政府), each of
--- its other names with that place written before it (慈溪市科技局, 慈溪市委宣传部, 慈溪市周巷镇), unless some other
--- department is written so.
+-- its other names with that place written before it (慈溪市科技局, 慈溪市委宣传部, 慈溪市周巷镇), or the place without
+-- its 市/县/区 (慈溪科技局, 慈溪周巷镇), and the full name without the place (市科学技术局, 周巷镇人民政府: how the
+-- city's own papers write it), unless some other department is written so.
 WITH all_written AS (
   SELECT policy_id, department_id, name AS alias, 'name' AS alias_kind, 1 AS rank FROM raw.departments
   UNION ALL
@@ -17,7 +18,10 @@ written AS (
 places AS (
   SELECT policy_id, department_id,
     regexp_extract(full_name, '^(?:中共)?(\p{Han}{2,3}?)[市县区]', 1) AS place,
-    regexp_extract(full_name, '^(?:中共)?\p{Han}{2,3}?([市县区])', 1) AS level
+    regexp_extract(full_name, '^(?:中共)?\p{Han}{2,3}?([市县区])', 1) AS level,
+    -- (what follows the place: 科学技术局, 周巷镇人民政府, 委宣传部)
+    regexp_extract(full_name, '^(?:中共)?\p{Han}{2,3}?[市县区](.+)$', 1) AS rest,
+    name
   FROM raw.departments
 ),
 placed AS (
@@ -26,6 +30,17 @@ placed AS (
     'with_place' AS alias_kind
   FROM written w JOIN places p USING (policy_id, department_id)
   WHERE p.place <> '' AND w.alias_kind <> 'full_name' AND NOT starts_with(w.alias, p.place)
+  UNION
+  SELECT w.policy_id, w.department_id,
+    CASE WHEN starts_with(w.alias, p.level) THEN p.place || substr(w.alias, length(p.level) + 1) ELSE p.place || w.alias END, 'with_place'
+  FROM written w JOIN places p USING (policy_id, department_id)
+  WHERE p.place <> '' AND w.alias_kind <> 'full_name' AND NOT starts_with(w.alias, p.place)
+    -- (市委宣传部 is the party committee's: no 慈溪委宣传部)
+    AND NOT starts_with(w.alias, p.level || '委')
+  UNION
+  -- (市科学技术局 when the name is written with its level, 市科技局; else 周巷镇人民政府)
+  SELECT policy_id, department_id, CASE WHEN starts_with(name, level) THEN level || rest ELSE rest END, 'with_place'
+  FROM places WHERE place <> '' AND rest <> ''
 )
 SELECT policy_id, department_id, alias, alias_kind FROM written
 UNION ALL

@@ -12,7 +12,7 @@
 -- it (the typo's own note often states the right figure), a corrected figure does. A load flags it in its summary by
 -- the same rule and text (src/drops.ts); it is not stored: judged here on the current figures. Not for a rate (增长8%:
 -- the rate to date, 0.5 % in January and 6 % in February, is no typo). So is a 完成状态 behind the latest earlier one
--- (已完成 in September, 推进中 in October: src/statusbacks.ts), except for a recurring duty. A row that changed another
+-- (已完成 in September, 推进中 in October: src/statusbacks.ts), except when it may go back (statusMayGoBack). A row that changed another
 -- department's own figure in a file not that department's (src/overrides.ts) keeps the flag found at load time
 -- (raw.review_flags, kind 'override') while it stands; so does a row of a file whose rows of one name go to two
 -- departments of that name in different policies (two cities' 市经信局: src/twins.ts, kind 'twin').
@@ -70,11 +70,11 @@ WITH versions AS (
 ), falls AS (
   SELECT j.*,
     CASE
-      -- (a note explains a fall unless it says nothing: 无, /, 同上 … — EXPLAINS_FALL_SQL of src/ingest/review.ts; and
+      -- (a note explains a fall when it gives a reason: 更正, 注销, 因… and is no placeholder — EXPLAINS_FALL_SQL of src/ingest/review.ts; and
       -- not one written before the figure it falls below was corrected: a month sent again, raised, after this row was
       -- loaded; a month first sent late is no correction, the note may well explain the fall from the one before)
       WHEN value IS NULL OR previous_value IS NULL OR value >= previous_value OR NOT target_rises
-        OR (NOT (previous_receipt > receipt_no AND previous_versions > 1) AND (coalesce(note, '') <> '' AND NOT (length(note) <= 10 AND regexp_full_match(note, '(?i)^(?:[/／\\、xX×*＊.。·…]+|[-－—–─_＿~～]+|无|没有|空|略|同上|如上|见上|暂无|无说明|无变化|正常|不适用|推进中|进行中|正在推进|正常推进|正常推进中|有序推进|稳步推进|持续推进|按计划推进|按序时推进|进展顺利|进展良好|顺利|良好|已完成|未启动|n/?a|null|none)[。.]?$')))) THEN NULL
+        OR (NOT (previous_receipt > receipt_no AND previous_versions > 1) AND (coalesce(note, '') <> '' AND NOT (length(note) <= 10 AND regexp_full_match(note, '(?i)^(?:[/／\\、xX×*＊.。·…]+|[-－—–─_＿~～]+|无|没有|空|略|同上|如上|见上|暂无|无说明|无变化|正常|不适用|推进中|进行中|正在推进|正常推进|正常推进中|有序推进|稳步推进|持续推进|按计划推进|按序时推进|进展顺利|进展良好|顺利|良好|已完成|未启动|n/?a|null|none)[。.]?$')) AND regexp_matches(note, '更正|修正|订正|纠正|调整|调减|核减|核销|核实|核查|核定|复核|审核|口径|剔除|扣除|减少|下降|回落|降低|减|退|注销|吊销|迁|搬|关停|关闭|倒闭|停产|停业|破产|撤销|撤回|取消|重新|误|错|多报|多填|重复|原报|差错|不再|不符|未通过|认定|清零|年初|新年度|季节|反弹|影响|原因|因|由于|变化|变更|变动|合并|兼并|流失|离职|到期|整改|降级|摘牌|拆除|报废|淘汰|波动'))) THEN NULL
       WHEN drop_reason IS NOT NULL AND previous_receipt <= receipt_no THEN drop_reason
       ELSE '累计值 ' || regexp_replace(CAST(value AS VARCHAR), '\.0$', '') || ' 低于此后载入的 ' || previous_period || ' 的 '
         || regexp_replace(CAST(previous_value AS VARCHAR), '\.0$', '')
@@ -88,9 +88,10 @@ WITH versions AS (
         || regexp_replace(CAST(previous_value AS VARCHAR), '\.0$', '') || ' 的 10 倍以上，增加的部分已超过整个目标值 '
         || regexp_replace(CAST(target_value AS VARCHAR), '\.0$', '') || '：是否多写了一位数？请核对'
     END AS jump_reason,
-    -- a 完成状态 behind the latest earlier one (已完成, then 推进中), not for a recurring duty: the same rule and text
-    -- as src/statusbacks.ts at load time (STATUS_ORDER, statusBackReason); a note does not clear it, a corrected month does
-    CASE WHEN target_kind <> 'recurring'
+    -- a 完成状态 behind the latest earlier one (已完成, then 推进中), not for a recurring duty nor a figure not meant to
+    -- rise (a ceiling, a rate, a standard to keep): the same rule and text as src/statusbacks.ts at load time
+    -- (STATUS_MUST_NOT_GO_BACK_SQL, STATUS_ORDER, statusBackReason); a note does not clear it, a corrected month does
+    CASE WHEN (target_kind = 'milestone' OR (target_kind = 'quantity' AND target_rises))
         AND list_position(['not_started', 'in_progress', 'done'], status) < list_position(['not_started', 'in_progress', 'done'], previous_status)
       THEN '完成状态由 ' || previous_status_period || ' 的“' || CASE previous_status WHEN 'not_started' THEN '未启动' WHEN 'in_progress' THEN '推进中' ELSE '已完成' END
         || '”退回为“' || CASE status WHEN 'not_started' THEN '未启动' WHEN 'in_progress' THEN '推进中' ELSE '已完成' END || '”：请核对哪一期有误，如此前误报请更正该月'

@@ -18,11 +18,13 @@
 -- A level to come down to (降至0.5吨标煤, targets.falls) from a baseline: its share of the way down.
 -- A ceiling (targets.ceiling: 控制在…以内, or 降至… with no baseline) has no share: under it, on track (done once the deadline is judged;
 -- done late when first under it after the deadline's month; done for good once under it from that month on);
--- over it, lagging (overdue once judged). A rate (增长8%, 下降3%: targets.rate) likewise, the other way: at or beyond
+-- over a cap (控制在…以内), lagging; over a level to come down to by its deadline (降至35 with no baseline), on track
+-- and awaiting its deadline (时限未到: the way down cannot be measured); overdue once judged. A rate (增长8%, 下降3%: targets.rate) likewise, the other way: at or beyond
 -- it, on track (done once the deadline is judged); short of it, lagging (overdue once judged); a rate over several years
 -- (targets.prorated: 比2018年下降15% by 2020) has a share of the way, against the schedule. A goal of one whole thing (1个, 1次, 1轮: not a percentage or an amount of
 -- money) cannot be a share of the schedule either: like a milestone, only its deadline judges it.
--- awaiting_deadline: on track, and judged only at the deadline (a milestone, one counted thing), that is once the
+-- awaiting_deadline: on track, and judged only at the deadline (a milestone, one counted thing, a level to come down to
+-- with no baseline still above it), that is once the
 -- report of the deadline's month is due: the pages say 时限未到, not 正常, and show no schedule beside it;
 -- awaiting_report: of those, the deadline passed, the report of its month not due yet (时限已过、待报送).
 WITH rules AS (
@@ -94,7 +96,9 @@ SELECT
         -- kept under it from its deadline's month (reached_periods): done for good, late when first in a later month
         WHEN done_period IS NOT NULL THEN CASE WHEN done_period > strftime(deadline, '%Y-%m') THEN 'done_late' ELSE 'done' END
         WHEN deadline_judged THEN CASE WHEN latest_value <= goal THEN 'done' ELSE 'overdue' END
-        WHEN latest_value > goal THEN 'lagging'
+        -- (above a level to come down to by the deadline, 降至35 with no baseline to measure the way from: only the
+        -- deadline judges it, on track until then, awaiting_deadline; above a cap, 控制在…以内, it is exceeded already)
+        WHEN latest_value > goal AND NOT (falls AND measure = 'level' AND deadline IS NOT NULL) THEN 'lagging'
         -- (a ceiling to keep, 控制在…以内 in a row of 长期坚持, targets.standing: under it, on track)
         WHEN deadline IS NULL AND NOT standing THEN 'no_deadline'
         ELSE 'on_track'
@@ -138,6 +142,8 @@ SELECT
   END AS progress_status
 FROM base
 )
-SELECT *, progress_status = 'on_track' AND (kind = 'milestone' OR indivisible) AS awaiting_deadline,
-  progress_status = 'on_track' AND (kind = 'milestone' OR indivisible) AND coalesce(deadline < as_of, false) AS awaiting_report
-FROM judged
+SELECT * EXCLUDE (above_way_down), progress_status = 'on_track' AND (kind = 'milestone' OR indivisible OR above_way_down) AS awaiting_deadline,
+  progress_status = 'on_track' AND (kind = 'milestone' OR indivisible OR above_way_down) AND coalesce(deadline < as_of, false) AS awaiting_report
+FROM judged,
+  -- (a level to come down to with no baseline, still above it before its deadline: see the ceiling's status above)
+  LATERAL (SELECT coalesce(kind = 'quantity' AND ceiling AND falls AND measure = 'level' AND latest_value > goal, false) AS above_way_down)
