@@ -112,7 +112,7 @@ describe("一、总体情况", () => {
     const said = (reviewing: { code: string; department_name: string; flag_reason: string }[]) => text(briefing.overallParagraph(data.policies.find((p) => p.policy_id === POLICY),
       briefing.statusCounts(data.tasks.filter((t) => t.policy_id === POLICY)), { asOf: data.as_of, receipts: 3, reviewing }));
     const date = { code: "CX75-34-01", department_name: "市人力社保局", flag_reason: "无法识别的填报日期（应为 YYYY-MM-DD，如 2017-11-03）：“11月3日”，缺少年份（数值照常载入，填报日期留空）" };
-    const fall = { code: "CX75-06-01", department_name: "市经信局", flag_reason: "累计值 1 低于此前已载入的 2018-01 的 2，且进展情况未作说明" };
+    const fall = { code: "CX75-06-01", department_name: "市经信局", flag_reason: "累计值 1 低于此前已载入的 2018-01 的 2，且进展情况未说明原因" };
     expect(said([date])).toContain("另有 1 项指标的最新报送待复核（CX75-34-01 市人力社保局：无法识别的填报日期），核实更正前按所报数判断。");
     expect(said([date, fall])).toContain("（CX75-34-01 市人力社保局：无法识别的填报日期；CX75-06-01 市经信局：累计值 1 低于此前已载入的 2018-01 的 2）");
     expect(said([date, fall, fall, date])).toContain("另有 4 项指标的最新报送待复核（如 CX75-34-01");

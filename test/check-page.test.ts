@@ -312,8 +312,8 @@ describe("报送自查: the browser bundle gives the verdicts of luoshi ingest -
     expect(expected.get("stated.csv")!.flags.map((f) => [f.row, f.reason])).toEqual([[4, "统计期 2017-09 与表格上方第 1 行所写的「2017年10月」不符，请核对"]]);
     // the flags of luoshi ingest --dry-run on an empty warehouse, which the page must give too
     expect(expected.get("review.csv")!.flags.map((f) => [f.row, f.reason])).toEqual([
-      [4, "累计值 290 低于本文件中 2017-07 的 300，且进展情况未作说明"],
-      [5, "累计值 310 低于本文件中 2017-09 的 320，且进展情况未作说明；填报日期 2017-12-05 晚于核对日期 2017-11-10"],
+      [4, "累计值 290 低于本文件中 2017-07 的 300，且进展情况未说明原因"],
+      [5, "累计值 310 低于本文件中 2017-09 的 320，且进展情况未说明原因；填报日期 2017-12-05 晚于核对日期 2017-11-10"],
       [8, "百分比指标填写了 0.85，若指 85% 请更正"],
       [9, "标为已完成，但累计完成值 3家 低于目标值 10家"],
       [10, "累计值 200000家 是目标值 1000家 的 200 倍，请核对单位（如 万元 与 亿元、元 与 万元），或是否填了总量而非新增量；填报日期 2017-09-05 早于统计期 2017-10"],

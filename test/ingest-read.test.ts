@@ -822,7 +822,8 @@ describe("readMonthlyFile: forms as departments fill them in", () => {
     expect((await read("报送单位,指标编码,统计期,累计完成值,更正后累计完成值", "市经信局,ZN-01,2017-10,2200,")).fileError).toBeNull();
     // a month column under a heading that can only be the figures' month: read as 统计期 (in English too)
     for (const [header, row] of [["报送单位,指标编码,月份,累计完成值", "市经信局,ZN-01,2017-10,450"], ["报送单位,指标编码,统计时间,累计完成值", "市经信局,ZN-01,2017-10,450"],
-      ["Reporting unit,Code,Month,Value", "市经信局,ZN-01,2017-10,450"], ["Reporting unit,Code,Reporting period,Value", "市经信局,ZN-01,2017-10,450"]]) {
+      ["Reporting unit,Code,Month,Value", "市经信局,ZN-01,2017-10,450"], ["Reporting unit,Code,Reporting period,Value", "市经信局,ZN-01,2017-10,450"],
+      ["Dept,Indicator,Month,Cumulative,Measurement unit,Completion status", "市经信局,ZN-01,2017-10,450,家,"]]) {
       const r = await read(header!, row!);
       expect(r.fileError, header).toBeNull();
       expect(r.rows.map((x) => [x.department, x.period, x.value]), header).toEqual([["市经信局", "2017-10", 450]]);

@@ -494,8 +494,8 @@ describe("luoshi ingest", () => {
     expect(await snapshot()).toEqual(before);
     expect(before.receipts).toHaveLength(2);
     expect(before.history.filter((h) => h.flag_reason !== null).map((h) => [h.code, h.period, h.flag_reason])).toEqual([
-      ["CX75-06-01", "2017-10", "累计值 310 低于本文件中 2017-09 的 320，且进展情况未作说明"],
-      ["CX75-29-02", "2017-11", "累计值 1700 低于此前已载入的 2017-10 的 1800，且进展情况未作说明"],
+      ["CX75-06-01", "2017-10", "累计值 310 低于本文件中 2017-09 的 320，且进展情况未说明原因"],
+      ["CX75-29-02", "2017-11", "累计值 1700 低于此前已载入的 2017-10 的 1800，且进展情况未说明原因"],
     ]);
   });
 

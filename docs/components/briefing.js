@@ -56,7 +56,7 @@ export const neverReported = (t) => t.latest_period == null && t.latest_status =
 
 /** The first words of a review reason, up to its first bracket or colon (「无法识别的填报日期」, 「累计值 1 低于此前已载入的 2018-01 的 2」). */
 export function reasonHead(reason) {
-  const head = reason.split(/[（(：:；]/)[0].replace(/，且进展情况未作说明$/, "").trim();
+  const head = reason.split(/[（(：:；]/)[0].replace(/，且进展情况未说明原因$/, "").trim();
   return head.length > 30 ? `${head.slice(0, 30)}…` : head;
 }
 

@@ -137,7 +137,7 @@ export type FileDrop = {
 /** The review reason of a drop (before any other reason of the same row). */
 export function dropReason(d: Pick<FileDrop, "value" | "previousPeriod" | "previousValue" | "previousInFile">): string {
   const where = d.previousInFile ? "本文件中" : "此前已载入的";
-  return `累计值 ${d.value} 低于${where} ${d.previousPeriod} 的 ${d.previousValue}，且进展情况未作说明`;
+  return `累计值 ${d.value} 低于${where} ${d.previousPeriod} 的 ${d.previousValue}，且进展情况未说明原因`;
 }
 
 /**

@@ -30,9 +30,9 @@ export const COLUMNS: readonly ColumnDef[] = [
   // (报送月份, 填报月份 may be the month the report was sent, a month after its figures: asked about, not read)
   { field: "period", name: "统计期", aliases: ["统计期间", "统计月份", "报告期", "period", "reporting_period", "report_period", "reporting_month"],
     weakAliases: ["统计时段", "统计周期", "报告期间", "所属期", "所属期间", "月份", "统计时间", "统计年月", "数据月份", "所属月份", "month"] },
-  { field: "value", name: "累计完成值", aliases: ["累计完成", "累计完成数", "累计完成量", "累计完成额", "累计完成数值", "累计值", "累计数", "value", "cumulative_value", "actual"] },
-  { field: "unit", name: "单位", aliases: ["计量单位", "金额单位", "measure_unit", "uom"] },
-  { field: "status", name: "完成状态", aliases: ["进度状态", "推进状态", "进展状态", "项目状态", "实施状态", "状态", "status"] },
+  { field: "value", name: "累计完成值", aliases: ["累计完成", "累计完成数", "累计完成量", "累计完成额", "累计完成数值", "累计值", "累计数", "value", "cumulative_value", "cumulative", "actual"] },
+  { field: "unit", name: "单位", aliases: ["计量单位", "金额单位", "measure_unit", "measurement_unit", "uom"] },
+  { field: "status", name: "完成状态", aliases: ["进度状态", "推进状态", "进展状态", "项目状态", "实施状态", "状态", "status", "completion_status"] },
   { field: "note", name: "进展情况", aliases: ["工作进展", "推进情况", "progress", "note", "notes"],
     weakAliases: ["工作进展情况", "进展情况说明", "推进情况说明", "工作推进情况", "主要工作进展", "目前进展", "完成情况说明", "情况说明"] },
   { field: "reporter", name: "填报人", aliases: ["填表人", "经办人", "reporter"] },

@@ -78,7 +78,7 @@ WITH versions AS (
       WHEN drop_reason IS NOT NULL AND previous_receipt <= receipt_no THEN drop_reason
       ELSE '累计值 ' || regexp_replace(CAST(value AS VARCHAR), '\.0$', '') || ' 低于此后载入的 ' || previous_period || ' 的 '
         || regexp_replace(CAST(previous_value AS VARCHAR), '\.0$', '')
-        || CASE WHEN previous_receipt > receipt_no AND coalesce(note, '') <> '' THEN '（本行的进展情况写于该数更正之前）：请核对哪一期有误，重报本月时在进展情况中说明' ELSE '，且进展情况未作说明' END
+        || CASE WHEN previous_receipt > receipt_no AND coalesce(note, '') <> '' THEN '（本行的进展情况写于该数更正之前）：请核对哪一期有误，重报本月时在进展情况中说明' ELSE '，且进展情况未说明原因' END
     END AS fall_reason
   FROM judged j
 ), jumps AS (
