@@ -440,6 +440,15 @@ describe("milestones and recurring duties", () => {
     expect(parse(text)).toMatchObject([{ kind: "recurring", value: null, frequency, subject }]);
   });
 
+  it("a date within each period (每年9月底前) or the date of the clause before is no end of a recurring duty", () => {
+    expect(parse("每年9月底前修订1次重污染天气应急预案。")).toMatchObject([{ kind: "recurring", frequency: "每年", horizon: null }]);
+    expect(parse("2019年6月底前出台方案，每季度开展1次联合执法。").map((t) => [t.kind, t.horizon?.text ?? null])).toEqual([
+      ["milestone", "2019年6月底前"], ["recurring", null],
+    ]);
+    // (a horizon standing alone before the sentence's duties is theirs: 到2020年，每年举办培训15期)
+    expect(parse("到2020年，每年举办培训15期。")).toMatchObject([{ kind: "quantity", frequency: "每年", horizon: { text: "到2020年" } }]);
+  });
+
   it("a count per period above one stays a count, with its frequency", () => {
     expect(parse("每年举办2期培训班")).toMatchObject([{ kind: "quantity", value: 2, unit: "期", frequency: "每年" }]);
   });

@@ -671,8 +671,11 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
     // (每年9月底前修订1次: a date within each year, right after the frequency, is no end of the duty: none of its own)
     const withinPeriod = found !== null && d.frequency != null && !/\d{4}\s*年/.test(found.text) &&
       frequencies.some((q) => q.end <= found.start && /^\s*$/.test(norm.slice(q.end, found.start)));
-    const inText = withinPeriod ? null : found;
-    const h = respectiveYears.get(d.end) ?? inText ?? (withinPeriod ? null : rowHorizon(ctx, d.start));
+    // (2019年6月底前出台方案，每季度开展1次联合执法: the date of the clause before is that clause's, not the end of a
+    // duty kept up every quarter)
+    const othersDate = found !== null && d.frequency != null && found.end <= clause.start && boundToClause(norm, clauses, found);
+    const inText = withinPeriod || othersDate ? null : found;
+    const h = respectiveYears.get(d.end) ?? inText ?? (withinPeriod || othersDate ? null : rowHorizon(ctx, d.start));
     const carried = inText !== null && inText.end <= clause.start && boundToClause(norm, clauses, inText);
     const over = ctx.policyDate !== null && h?.deadline != null && /\d{4}年/.test(h.text) && h.deadline < ctx.policyDate;
     if (incentive(clause, d)) continue;
