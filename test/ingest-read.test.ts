@@ -11,7 +11,7 @@ import { scaledUnit, UNFILLED_ROW } from "../src/ingest/table.js";
 import { planCsv } from "../src/ingest/csvplan.js";
 import { excelSerialToIsoDate, latestMonthSheet, withCellReferences } from "../src/ingest/xlsx.js";
 import { skippedRowsText } from "../src/ingest/summarytext.js";
-import { fileStatedCheck } from "../src/ingest/review.js";
+import { fileStatedCheck, reviewReasons } from "../src/ingest/review.js";
 import { CTX, TARGETS } from "./fixtures/monthly/context.js";
 import { monthCell, title } from "./support/xlsx-cells.js";
 
@@ -1231,6 +1231,12 @@ describe("readMonthlyFile: .xlsx sheets and cells", () => {
     // one cell struck (a figure corrected beside it, say): the row is read as it stands
     const one = await readMonthlyFile({ name: "struck-cell.xlsx", bytes: strike(2, "A") }, CTX);
     expect(one.rows.map((x) => x.sourceRow)).toEqual([2, 3]);
+    expect(one.rows[0]!.struck).toBeUndefined();
+    // its 累计完成值 struck (the new figure written in 备注, say): read as written, and asked about
+    const figure = await readMonthlyFile({ name: "struck-figure.xlsx", bytes: strike(2, "D") }, CTX);
+    expect(figure.rows.map((x) => [x.sourceRow, x.value, x.struck])).toEqual([[2, 450, ["value"]], [3, 460, undefined]]);
+    expect(reviewReasons(figure.rows[0]!, "2017-12-10")).toBe("累计完成值带删除线（划掉了），仍按所填读入：请核对；更正的数请直接填在该列、不要划线保留旧数");
+    expect(reviewReasons(figure.rows[1]!, "2017-12-10")).toBeNull();
   });
 
   it("does not read a hidden column (last month's figures kept beside this month's): named in the summary, and in a header error", async () => {

@@ -104,6 +104,7 @@ export async function readMonthlyTable(input: { name: string; bytes: Uint8Array 
   let merges: Merge[] = [];
   let hidden: ReadonlySet<number> = new Set();
   let struck: ReadonlySet<number> = new Set();
+  let struckCells: ReadonlyMap<number, ReadonlySet<number>> = new Map();
   /** .xlsx with several sheets: which one was read, and how to choose another (added to file errors). */
   let sheetChoice = "";
   let quoteErrors: CsvGrid["quoteErrors"] = [];
@@ -141,6 +142,7 @@ export async function readMonthlyTable(input: { name: string; bytes: Uint8Array 
     merges = x.merges;
     hidden = x.hiddenRows;
     struck = x.struckRows;
+    struckCells = x.struckCells;
     date1904 = x.date1904;
     hiddenColumns = x.hiddenColumnTexts;
     hiddenColumnNames = x.hiddenColumnTexts.map((h) => `${h.text}（隐藏的 ${h.column} 列）`);
@@ -156,7 +158,7 @@ export async function readMonthlyTable(input: { name: string; bytes: Uint8Array 
   }
   if (grid.every((row) => row.every((c) => c.trim() === ""))) return rejectFile(fileError("E_FILE_EMPTY", info.sheet ? `工作表「${info.sheet}」为空${sheetChoice}` : undefined));
 
-  const t = readTable(grid, merges, hidden, struck, info.format === "csv");
+  const t = readTable(grid, merges, hidden, struck, info.format === "csv", struckCells);
   if ("error" in t) {
     const where = sheetChoice || (info.sheet !== null ? `（工作表「${info.sheet}」）` : "");
     const hiddenNote = hiddenColumnNames.length > 0 ? `（被隐藏、未读取的列：${hiddenColumnNames.map((n) => `「${n}」`).join("、")}；如需报送，请取消隐藏）` : "";

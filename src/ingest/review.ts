@@ -48,7 +48,7 @@ export type ReviewTarget = {
  * for a rate to come down (`fallingRate`: 下降3%, reported as the size of the fall) whose 进展情况 says nothing. Null when there is nothing to review.
  */
 export function reviewReasons(
-  row: Pick<ValidRow, "value" | "unit" | "reportedAt" | "reportedAtProblem" | "period" | "valueAsWritten"> & { note?: ValidRow["note"]; status?: ValidRow["status"] },
+  row: Pick<ValidRow, "value" | "unit" | "reportedAt" | "reportedAtProblem" | "period" | "valueAsWritten"> & { note?: ValidRow["note"]; status?: ValidRow["status"]; struck?: ValidRow["struck"] },
   asOf: string,
   target: ReviewTarget = {},
 ): string | null {
@@ -84,8 +84,14 @@ export function reviewReasons(
   const badDate = row.reportedAtProblem !== undefined;
   // 100%, 80% or 1个 beside a milestone's status: a share of work done that no progress counts (the template asks for none)
   const milestoneFigure = milestone && value !== null;
-  if (!milestoneFigure && !huge && !fraction && !overShare && !partCount && !late && !early && !unfinished && !within && !badDate && !doneShort && !doneHigh && !upInstead && !begun) return null;
+  const crossedOut = row.struck !== undefined && row.struck.length > 0;
+  if (!crossedOut && !milestoneFigure && !huge && !fraction && !overShare && !partCount && !late && !early && !unfinished && !within && !badDate && !doneShort && !doneHigh && !upInstead && !begun) return null;
   const reasons: string[] = [];
+  // a figure or status struck through, the new one written elsewhere (备注: 更正为235): the struck one is what was read
+  if (crossedOut) {
+    const what = row.struck!.map((f) => (f === "value" ? "累计完成值" : "完成状态")).join("和");
+    reasons.push(`${what}带删除线（划掉了），仍按所填读入：请核对；更正的数请直接填在该列、不要划线保留旧数`);
+  }
   if (doneShort) {
     reasons.push(value === null
       ? `标为已完成，但未填累计完成值，无法核对是否达到目标值 ${doneFloor}${row.unit ?? ""}`

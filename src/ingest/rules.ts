@@ -97,6 +97,8 @@ export type ValidRow = {
    * filled the form in; a figure is not sent back for it.
    */
   reportedAtProblem?: string;
+  /** (.xlsx) The 累计完成值 or 完成状态 cells struck through (the row read as written, and asked about). */
+  struck?: ("value" | "status" | string)[];
   /** The 累计完成值 cell as written, when its number may hide a thousands separator typed as a point (DOTTED_THOUSANDS). */
   valueAsWritten?: string;
   /** 1-based row number in the file. */
@@ -982,7 +984,7 @@ class Validation {
       const duplicate = duplicates.size > 0 ? duplicates.get(r.row) : undefined;
       const ok = !Array.isArray(result);
       if (ok && !quoteError && !extraCells && !figureBeside && !duplicate) {
-        valid.push(result);
+        valid.push(r.struck === undefined ? result : { ...result, struck: r.struck });
         continue;
       }
       // (a number split at its thousands comma shifted the cells after it: what they say about their columns is noise)

@@ -163,6 +163,8 @@ export type MappedColumn = { field: Field; header: string; index: number; letter
 export type TableRow = {
   /** 1-based row number in the file, as the spreadsheet shows it. */
   row: number;
+  /** (.xlsx) 累计完成值 or 完成状态 struck through in a row otherwise not: read, and asked about (reviewReasons). */
+  struck?: Field[];
   /** Trimmed cell text per recognised field ("" when empty). */
   cells: Record<Field, string>;
   /** Every non-empty-header cell as written (trimmed), keyed by the header text; unnamed columns by their letter. */
@@ -1421,6 +1423,8 @@ export function readTable(
   struck: ReadonlySet<number> = new Set(),
   /** The grid is a CSV file's lines: a line broken by unquoted line breaks is read with the next ones (joinedLines). */
   csv = false,
+  /** (.xlsx) Of rows not wholly struck through, the columns whose cell is: a 累计完成值 or 完成状态 crossed out is asked about. */
+  struckCells: ReadonlyMap<number, ReadonlySet<number>> = new Map(),
 ): { table: Table } | { error: FileError } {
   // a hidden row among the first rows is not read either: a title or a 「统计期：」 line the department does not see
   const shown = [...hidden].some((i) => i < HEADER_SCAN_ROWS) ? sheet.map((line, i) => (hidden.has(i) && i < HEADER_SCAN_ROWS ? [] : line)) : sheet;
@@ -1461,6 +1465,11 @@ export function readTable(
     // (a CSV line broken by a line break typed in a text cell without quotes: read with the next line, as one)
     const joined = csv ? joinedLines(header, grid[index]!, (j) => grid[index + j]) : null;
     const r = read(joined?.cells ?? grid[index]!, index);
+    const crossed = struckCells.get(index);
+    if (r.kind === "row" && crossed !== undefined) {
+      const fields = header.columns.filter((c) => crossed.has(c.index) && (c.field === "value" || c.field === "status") && r.row.cells[c.field] !== "").map((c) => c.field);
+      if (fields.length > 0) r.row.struck = fields;
+    }
     if (r.kind === "row") rows.push(mergedAbove.length === 0 ? r.row : withMergedAbove(r.row, index, mergedAbove, sheet));
     else if (r.kind === "skipped") skipped.push(r.skipped);
     else if (r.kind === "error") return { error: r.error };

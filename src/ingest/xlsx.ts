@@ -37,6 +37,8 @@ export type XlsxGrid = {
   hiddenRows: Set<number>;
   /** Rows (0-based) whose every cell with a value is struck through: crossed out, as a department deletes a line. */
   struckRows: Set<number>;
+  /** Of the other rows (0-based), the columns (0-based) whose cell is struck through: a figure crossed out, the new one written beside. */
+  struckCells: Map<number, Set<number>>;
   /** The hidden columns that hold something (not read: blank in `grid`), with their first text (a header, most often). */
   /** hidden columns with their first text and how many of their cells are not blank (the heading counts as one) */
   hiddenColumnTexts: { column: string; text: string; filled: number }[];
@@ -302,7 +304,7 @@ export function hiddenRows(xml: string): Set<number> {
  * crossed out rather than deleted (初报 300 struck, 更正 320 below it). Best effort: an unusual package layout, or a
  * strike in part of a cell's text only, yields no row.
  */
-export function struckRows(text: PackageText, sheetName: string): Set<number> {
+export function struckRows(text: PackageText, sheetName: string, cells: Map<number, Set<number>> = new Map()): Set<number> {
   const out = new Set<number>();
   const styles = text("xl/styles.xml");
   if (!/<(?:\w+:)?strike\b/.test(styles)) return out;
@@ -323,13 +325,15 @@ export function struckRows(text: PackageText, sheetName: string): Set<number> {
     const r = Number(attributes(`<row ${row[1]}>`).get("r"));
     if (!Number.isInteger(r) || r < 1) continue;
     let valued = 0;
-    let struck = 0;
+    const struck: number[] = [];
     for (const c of (row[2] ?? "").matchAll(/<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g)) {
       if (!/<(?:\w+:)?(?:v|is)\b/.test(c[2] ?? "")) continue;
       valued++;
-      if (struckStyles.has(Number(attributes(`<c ${c[1]}>`).get("s") ?? "0"))) struck++;
+      const a = attributes(`<c ${c[1]}>`);
+      if (struckStyles.has(Number(a.get("s") ?? "0"))) struck.push(cellIndex(a.get("r") ?? "")?.[1] ?? -1);
     }
-    if (valued > 0 && struck === valued) out.add(r - 1);
+    if (valued > 0 && struck.length === valued) out.add(r - 1);
+    else if (struck.some((k) => k >= 0)) cells.set(r - 1, new Set(struck.filter((k) => k >= 0)));
   }
   return out;
 }
@@ -609,6 +613,7 @@ export async function readXlsxGrid(
     // (a chart sheet has no cells: read-excel-file gives it no data)
     const grid = (chosen.data ?? []).map((row, r) => row.map((v, c) => cellText(v, formats.size === 0 ? undefined : formats.get(`${r},${c}`))));
     const xml = sheetXml(text, chosen.sheet);
+    const struckCells = new Map<number, Set<number>>();
     for (const [at, shown] of errorCells(xml)) {
       const [r, c] = at.split(",").map(Number) as [number, number];
       while (grid.length <= r) grid.push([]);
@@ -627,7 +632,7 @@ export async function readXlsxGrid(
       hiddenColumnTexts.push({ column: columnName(c), text: first.trim(), filled });
       for (const row of grid) if (c < row.length) row[c] = "";
     }
-    return { grid, merges: verticalMerges(xml), sheet: chosen.sheet, sheets: names, otherTables: [], byMonth: false, hiddenRows: hiddenRows(xml), struckRows: struckRows(text, chosen.sheet), hiddenColumnTexts, date1904 };
+    return { grid, merges: verticalMerges(xml), sheet: chosen.sheet, sheets: names, otherTables: [], byMonth: false, hiddenRows: hiddenRows(xml), struckRows: struckRows(text, chosen.sheet, struckCells), struckCells, hiddenColumnTexts, date1904 };
   };
   if (sheet !== undefined) {
     const chosen = sheets.find((s) => s.sheet === sheet || s.sheet.trim() === sheet.trim());
