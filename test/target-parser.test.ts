@@ -402,6 +402,7 @@ describe("milestones and recurring duties", () => {
     // what is to be brought to nothing by the deadline (清零)
     ["年底前全面完成城镇污水管网建设，实现劣V类水体清零", "劣V类水体清零", "2017-12-31"],
     ["年内实现农民工工资拖欠问题动态清零", "农民工工资拖欠问题动态清零", "2017-12-31"],
+    ["2019年底前，全市35蒸吨/小时以下燃煤锅炉全部淘汰", "全市35蒸吨/小时以下燃煤锅炉全部淘汰", "2019-12-31"],
     ["年内做到应收尽收、欠费清零", "欠费清零", "2017-12-31"],
   ])("%s is a milestone", (text, subject, deadline) => {
     const targets = parse(text);
