@@ -10,7 +10,7 @@ import { planCsv } from "./ingest/csvplan.js";
 import { type FormField } from "./ingest/table.js";
 import { rejectsCsv as rejectLinesCsv, rejectsXlsx as rejectLinesXlsx, type RejectLine } from "./ingest/rejects.js";
 import { startBulk } from "./bulk.js";
-import { findDrops, JUMP_VALUE_SQL, RISES_SQL, TARGETS_IN_FORCE, type Drop, type Jump } from "./drops.js";
+import { findDrops, JUMP_VALUE_SQL, RISES_SQL, TARGETS_IN_FORCE, type Drop, type Jump, type LaterFall } from "./drops.js";
 import { findReverts, revertReason, type Revert } from "./reverts.js";
 import { findOverrides, overrideReason, type Override } from "./overrides.js";
 import { fileTwins, findTwins, twinReason, type Twin } from "./twins.js";
@@ -69,6 +69,12 @@ export type IngestSummary = {
    */
   /** Keys this file shares with files loaded before it but received after it: all of them, the latest such file, and each one's. */
   received_before?: { keys: number; file: string; received_at: string; files: { file: string; received_at: string; keys: number }[] };
+  /**
+   * Figures loaded before, of periods this file does not set, that are now below this file's figure of the period
+   * before them (a month raised by a correction): one of the two is wrong; the observations view flags the later one.
+   * Present when there are any.
+   */
+  later_falls?: { code: string; department: string; period: string; reason: string }[];
 };
 
 export type ManifestEntry = { order: number; sha256: string; original_name: string; received_at: string; as_of: string; archive_name: string; sheet: string };
@@ -504,7 +510,8 @@ export class FileLoad {
       const columns = "source_row, department_id, target_id, period, value, status, note, reported_at";
       const from = `(SELECT ${columns} FROM temp.luoshi_file_rows${this.sqlRows ? ` UNION ALL SELECT ${columns} FROM ${this.sqlRows}` : ""})`;
       try {
-        const { drops, jumps } = await findDrops(connection, from, null, { history });
+        const { drops, jumps, later } = await findDrops(connection, from, null, { history });
+        this.noteLaterFalls(later);
         await this.flagStored(drops, history ? await findOverrides(connection, from, null) : [], identities !== null ? await findTwins(connection, from) : []);
         if (history) await this.flagReverts(await findReverts(connection, from, null));
         await this.flagJumps(jumps);
@@ -516,12 +523,22 @@ export class FileLoad {
       await this.flush();
       const receipt = this.receiptNo!;
       const from = "(SELECT * FROM raw.observations WHERE receipt_no = $1)";
-      const { drops, jumps } = await findDrops(connection, from, receipt, { params: [receipt], history });
+      const { drops, jumps, later } = await findDrops(connection, from, receipt, { params: [receipt], history });
+      this.noteLaterFalls(later);
       await this.flagStored(drops, history ? await findOverrides(connection, from, receipt, [receipt]) : [], identities !== null ? await findTwins(connection, from, [receipt]) : []);
       if (history) await this.flagReverts(await findReverts(connection, from, receipt, [receipt]));
       await this.flagJumps(jumps);
       await this.flagStatusBacks(await findStatusBacks(connection, from, receipt, { params: [receipt], history }));
     }
+  }
+
+  /** Figures loaded before now below this file's month before them: said in the summary (the observations view flags them). */
+  private noteLaterFalls(later: LaterFall[]): void {
+    if (later.length === 0) return;
+    this.summary.later_falls = later.map((l) => ({
+      code: l.code, department: l.department, period: l.period,
+      reason: `此前已载入的 ${l.period} 的 ${l.value} 低于本文件所报 ${l.previousPeriod} 的 ${l.previousValue}：请核对哪一期有误`,
+    }));
   }
 
   /**

@@ -144,6 +144,9 @@ describe.each(["js", "bulk"] as const)("falling cumulative figures (%s reader)",
     // 2017-10 corrected to 8: 2017-11's 7, loaded before, now falls below it; 2017-10 no longer does
     const raised = await loads(engine, [first, [row("2017-10", "8", "更正")]]);
     expect(raised.current).toEqual([{ period: "2017-11", value: 7, flag_reason: "累计值 7 低于此后载入的 2017-10 的 8，且进展情况未说明原因" }]);
+    // (the correcting load says so: a month loaded before now below the month it raised)
+    expect(raised.summaries[1]!.later_falls).toMatchObject([{ period: "2017-11", reason: "此前已载入的 2017-11 的 7 低于本文件所报 2017-10 的 8：请核对哪一期有误" }]);
+    expect(lowered.summaries[1]!.later_falls).toBeUndefined();
     // the period before corrected but still above: the load-time reason stands only while its figure does
     const still = await loads(engine, [first, [row("2017-09", "5", "更正")]]);
     expect(still.current).toEqual([{ period: "2017-10", value: 4, flag_reason: "累计值 4 低于此后载入的 2017-09 的 5，且进展情况未说明原因" }]);
