@@ -157,6 +157,11 @@ describe("二、进度滞后的任务", () => {
     expect(text(briefing.targetSentence({ ...lagging[0], baseline: 200 }))).not.toContain("从 0 起算");
     // a range (15-20期) is judged on its lower bound, and says so
     expect(text(briefing.targetSentence({ ...lagging[0], baseline: 200, target_value: 450, value_max: 500 }))).toContain("完成 67%（按下限 450 计）、");
+    // a figure below its baseline (优良天数比例 76.3% from 80%) is no negative share of the way
+    expect(text(briefing.targetSentence({ ...lagging[0], baseline: 200, progress: -0.74 }))).toContain("完成 0%（低于起点）、序时 91%");
+    // a fall reported as its size reads as one (下降2.6%), a figure below zero as a rise
+    expect(progress.latestText({ kind: "quantity", falls: true, measure: "increment", unit: "%", latest_value: 2.6 }, { period: false })).toBe("下降2.6%");
+    expect(progress.latestText({ kind: "quantity", falls: true, measure: "increment", unit: "%", latest_value: -1.5 }, { period: false })).toBe("不降反升1.5%");
   });
 });
 

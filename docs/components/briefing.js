@@ -1,6 +1,6 @@
 // The 督查通报 (supervision briefing) page: pure functions of (data, options) that write the briefing's text.
 import {html} from "npm:htl";
-import {PROGRESS, againstValue, awaitingWhen, goalText, latestText, pct, scheduleShown, shareNotes, statusLabel} from "./progress.js";
+import {PROGRESS, againstValue, awaitingWhen, goalText, latestText, pct, scheduleShown, shareNotes, sharePct, statusLabel} from "./progress.js";
 import {dateZh, list} from "./format.js";
 import {cnNumber} from "./numerals.js";
 
@@ -98,7 +98,7 @@ const rowList = (rows) => `第 ${rows.slice(0, 10).join("、")} 行${rows.length
 export function targetSentence(t) {
   // a share done only for a quantity: a milestone is done or not
   // (a ceiling, a level to come down to or a rate has no share: judged against its value, shown beside it)
-  const done = t.kind === "quantity" && t.progress != null ? `完成 ${pct(t.progress)}${shareNotes(t).length ? `（${shareNotes(t).join("；")}）` : ""}、` : "";
+  const done = t.kind === "quantity" && t.progress != null ? `完成 ${sharePct(t.progress)}${shareNotes(t).length ? `（${shareNotes(t).join("；")}）` : ""}、` : "";
   // (nor a schedule: a rate short of its value is 低于目标, a ceiling exceeded 超过上限)
   // (never reported: no schedule to compare with, and the verdict says so)
   const silent = neverReported(t);

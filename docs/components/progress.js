@@ -99,7 +99,7 @@ export function progressBars(rows, {width} = {}) {
       Plot.text(unshared, {x: 0, y: "label", dx: 6, textAnchor: "start", fill: (d) => PROGRESS[d.progress_status].color, fontWeight: 600,
         text: (d) => `${statusLabel(d)}：${d.latest_value}${d.unit ?? ""}${againstValue(d) ? `，目标 ${goalText(d)}` : "，不计完成比例"}`}),
       Plot.text(none, {x: 0, y: "label", dx: 6, textAnchor: "start", fill: (d) => PROGRESS[d.progress_status].color,
-        text: (d) => `完成 ${pct(d.progress)}（最新 ${latestText(d, {period: false})}）`}),
+        text: (d) => `完成 ${sharePct(d.progress)}（最新 ${latestText(d, {period: false})}）`}),
       Plot.text(unreported, {x: 0, y: "label", dx: 6, textAnchor: "start", fill: (d) => PROGRESS[d.progress_status].color,
         text: (d) => (d.latest_status ? `${latestText(d)}，未报累计完成值` : statusLabel(d))}),
       Plot.ruleX([0]),
@@ -112,6 +112,8 @@ export function progressBars(rows, {width} = {}) {
 const STATUS_ZH = {done: "已完成", in_progress: "推进中", not_started: "未启动"};
 /** 0.456 → 46%; — for none. */
 export const pct = (v) => (v == null ? "—" : `${Math.round(v * 100)}%`);
+/** A share done: below 0 (a figure under its baseline, a rate gone the other way) is no share of the way, said so. */
+export const sharePct = (v) => (v != null && v < 0 ? "0%（低于起点）" : pct(v));
 /**
  * A target as set: 450家, 15–20期, 下降10%左右 (falls), 按时完成 (a milestone), 常态开展 (a recurring activity); a count
  * per period with what it adds up to by the deadline: 每年10家（至时限共30家）.
@@ -141,7 +143,7 @@ export const latestText = (t, {period = true} = {}) =>
   // (a recurring duty's 已完成 is the round's, not the duty's: it goes on)
   (t.latest_value != null ? figureText(t) : t.kind === "recurring" && t.latest_status === "done" ? "当期已完成" : STATUS_ZH[t.latest_status] ?? "未报送") + (period && t.latest_period ? `（${t.latest_value != null && t.figure_period && t.figure_period !== t.latest_period ? `${t.figure_period}；${t.latest_period} 只报了状态` : t.latest_period}）` : "");
 /** The share done, for a quantity only: a milestone is done or not. */
-export const shareText = (t) => (t.kind === "quantity" ? pct(t.progress) : "—");
+export const shareText = (t) => (t.kind === "quantity" ? sharePct(t.progress) : "—");
 
 /**
  * Targets with their progress (rows of target_progress): target, latest figure or status with its period, share done
