@@ -507,9 +507,10 @@ const asCeiling = (f: ReturnType<typeof copyData>) => edit(f.policyDir, "targets
 describe("a level to come down to with a baseline", () => {
   it("下降到…以下 (at most, coming down) with a baseline is a way down measured against the schedule, not a ceiling", async () => {
     const down = (f: ReturnType<typeof copyData>) => {
-      for (const file of ["tasks.csv", "items.csv"]) edit(f.policyDir, file, /达到450家/g, "降至450家以下");
+      // (降至450家 at most: 下降到450家以下, in as many characters as the text it replaces)
+      for (const file of ["tasks.csv", "items.csv"]) edit(f.policyDir, file, /达到450家/g, "降至450家");
       edit(f.policyDir, "targets.csv", /^CX75-06-01,published,6,quantity,reach,450,,家,家,450,level,年内,2017-12-31,(.*?),,,2017-01-01,,,达到450家,100,106,body,达到450家,100,106,/m,
-        "CX75-06-01,published,6,quantity,at_most,450,,家,家,450,level,年内,2017-12-31,$1,,,2017-01-01,650,,降至450家以下,100,108,body,降至450家以下,100,108,");
+        "CX75-06-01,published,6,quantity,at_most,450,,家,家,450,level,年内,2017-12-31,$1,,,2017-01-01,650,,降至450家,100,106,body,降至450家,100,106,");
     };
     await withOwnWarehouse(down, async (w, load) => {
       const one = async (sql: string, asOf: string) => {

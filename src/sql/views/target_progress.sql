@@ -63,7 +63,8 @@ base AS (
     -- the deadline has passed and the report of its month is due (or in): done or overdue from now on
     coalesce(t.deadline < rules.as_of AND (rules.due_period >= strftime(t.deadline, '%Y-%m') OR l.period >= strftime(t.deadline, '%Y-%m')), false) AS deadline_judged,
     -- one counted thing (1个, 1次, 1轮): no share of it, judged at its deadline; not 提高0.2个百分点 nor 1公里
-    t.kind = 'quantity' AND t.goal - coalesce(t.baseline, 0) <= 1 AND t.unit IN (SELECT unit FROM raw.units WHERE category = 'count') AS indivisible,
+    -- (the way's length either way: 650 down to 450 is 200 things, not one)
+    t.kind = 'quantity' AND abs(t.goal - coalesce(t.baseline, 0)) <= 1 AND t.unit IN (SELECT unit FROM raw.units WHERE category = 'count') AS indivisible,
     CASE
       WHEN t.deadline IS NULL THEN NULL
       ELSE greatest(0, least(1, date_diff('day', t.counting_start, sd.schedule_date) / greatest(1, date_diff('day', t.counting_start, t.deadline))))
