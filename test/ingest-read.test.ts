@@ -811,6 +811,11 @@ describe("readMonthlyFile: forms as departments fill them in", () => {
     expect(above.fileError).toBeNull();
     expect(above.file.ignoredColumns).toEqual(["指标名称", "责任部门", "时间"]);
     expect(above.rows.map((x) => [x.department, x.period, x.value])).toEqual([["市经信局", "2017-10", 450]]);
+    // text named as a workbook, with no table: said so (a text export named .xls with a table is read, as any text)
+    const misnamed = await readMonthlyFile({ name: "市科技局-12月.xls", bytes: Buffer.from("garbage\n") }, CTX);
+    expect(misnamed.fileError?.code).toBe("E_HEADER");
+    expect(misnamed.fileError?.message).toContain("（文件名以 .xls 结尾，内容却是文本而不是 Excel 工作簿：请在 Excel 或 WPS 中打开后另存为 .xlsx 再报送）");
+    expect((await readMonthlyFile({ name: "tab.xls", bytes: Buffer.from("报送单位\t指标编码\t统计期\t累计完成值\n市经信局\tZN-01\t2017-10\t450\n") }, CTX)).rows.map((x) => x.value)).toEqual([450]);
     // a corrected figure beside 累计完成值: which is the report cannot be told (reading 累计完成值 would load the old one)
     for (const heading of ["更正后累计完成值", "修正值", "核实数"]) {
       const r = await read(`报送单位,指标编码,统计期,累计完成值,${heading}`, "市经信局,ZN-01,2017-10,2200,2250");

@@ -162,7 +162,10 @@ export async function readMonthlyTable(input: { name: string; bytes: Uint8Array 
   if ("error" in t) {
     const where = sheetChoice || (info.sheet !== null ? `（工作表「${info.sheet}」）` : "");
     const hiddenNote = hiddenColumnNames.length > 0 ? `（被隐藏、未读取的列：${hiddenColumnNames.map((n) => `「${n}」`).join("、")}；如需报送，请取消隐藏）` : "";
-    return rejectFile({ ...t.error, message: t.error.message + hiddenNote + where });
+    // (named as a workbook, read as text: a text export some systems name .xls, or no workbook at all)
+    const misnamed = info.format === "csv" && /\.xlsx?$/i.test(name) && t.error.code === "E_HEADER" && !t.error.message.includes("缺少列")
+      ? `（文件名以 ${name.slice(name.lastIndexOf("."))} 结尾，内容却是文本而不是 Excel 工作簿：请在 Excel 或 WPS 中打开后另存为 .xlsx 再报送）` : "";
+    return rejectFile({ ...t.error, message: t.error.message + misnamed + hiddenNote + where });
   }
   // the 累计完成值 (or 完成状态) column hidden, and no other one shown: its figures would be lost unseen, the rows read as
   // unfilled or as a status alone (a hidden column with its heading alone loses nothing: a milestone file that hid the
