@@ -317,25 +317,17 @@ async function targets(args: string[]): Promise<number> {
       const item = table.items.find((i) => i.item_id === task?.item_id);
       return { task, bodyText: (t.body_source === "title" ? item?.title : item?.body_text) ?? "" };
     };
-    // a registered share to reach with no baseline: a hint, not a difference (a share may truly start from 0)
-    const withoutBaseline = registry.filter((e) => {
-      if (e.status !== "published" || e.baseline !== null) return false;
-      const { task, bodyText } = sourceOf(e);
-      return needsBaseline(e, task, bodyText);
-    });
-    if (withoutBaseline.length > 0) {
-      console.log(`  提示 ${withoutBaseline.length} 个已登记的指标未填 baseline——${BASELINE_HINT}：`);
+    // a registered share to reach with no baseline (a share may truly start from 0), or a level to come down to with
+    // none (only its deadline can judge it): a hint, not a difference
+    for (const [needs, hint] of [[needsBaseline, BASELINE_HINT], [needsDownBaseline, DOWN_BASELINE_HINT]] as const) {
+      const withoutBaseline = registry.filter((e) => {
+        if (e.status !== "published" || e.baseline !== null) return false;
+        const { task, bodyText } = sourceOf(e);
+        return needs(e, task, bodyText);
+      });
+      if (withoutBaseline.length === 0) continue;
+      console.log(`  提示 ${withoutBaseline.length} 个已登记的指标未填 baseline——${hint}：`);
       for (const e of withoutBaseline) console.log(`    ${e.code}「${e.subject}」`);
-    }
-    // a registered level to come down to with no baseline: a hint too (only its deadline can judge it)
-    const downWithoutBaseline = registry.filter((e) => {
-      if (e.status !== "published" || e.baseline !== null) return false;
-      const { task, bodyText } = sourceOf(e);
-      return needsDownBaseline(e, task, bodyText);
-    });
-    if (downWithoutBaseline.length > 0) {
-      console.log(`  提示 ${downWithoutBaseline.length} 个已登记的指标未填 baseline——${DOWN_BASELINE_HINT}：`);
-      for (const e of downWithoutBaseline) console.log(`    ${e.code}「${e.subject}」`);
     }
     for (const p of diff.added) {
       const group = p.kind === "quantity" && p.value !== null ? groupLead(p) : null;
