@@ -22,6 +22,19 @@ describe("luoshi CLI", () => {
     expect(JSON.parse(r.stdout)).toEqual([{ tasks: 39, items: 34, chapters: 10 }]);
   });
 
+  it("--data alone names the warehouse too (DIR/warehouse.duckdb) when neither --db nor LUOSHI_DB is given", () => {
+    const fresh = copyData();
+    const bare = { ...process.env, LUOSHI_DB: undefined, LUOSHI_DATA: undefined };
+    const run = (...args: string[]) => spawnSync(process.execPath, [join(PACKAGE_ROOT, "bin", "luoshi.js"), ...args], { env: bare, encoding: "utf8", cwd: fresh.dir });
+    expect(run("build", "--data", fresh.data).status).toBe(0);
+    expect(existsSync(join(fresh.data, "warehouse.duckdb"))).toBe(true);
+    const q = run("query", "select count(*) as n from tasks", "--data", fresh.data, "--format", "csv");
+    expect([q.status, q.stdout.trim()]).toEqual([0, "n\r\n39"]);
+    const t = run("template", "--data", fresh.data, "--department", "市经信局", "--period", "2017-10", "--format", "csv", "--out", "-");
+    expect(t.status, t.stderr).toBe(0);
+    expect(t.stdout).toContain("CX75-06-01");
+  });
+
   it("prints a table and CSV", () => {
     expect(luoshi("query", "select name from departments where code = 'jxj'").stdout).toContain("市经信局");
     expect(luoshi("query", "select code, name from departments where code = 'jxj'", "--format", "csv").stdout.trim()).toBe("code,name\r\njxj,市经信局");
@@ -61,7 +74,7 @@ describe("luoshi CLI", () => {
 
   it.each([
     [["ingest", "--bogus", "x.csv"], "未知的选项：--bogus"],
-    [["template", "--data", "d", "--department", "市经信局", "--period", "2017-10"], "未知的选项：--data"],
+    [["template", "--sheet", "d", "--department", "市经信局", "--period", "2017-10"], "未知的选项：--sheet"],
     [["query", "select 1", "--format"], "选项 --format 需要一个值"],
     [["build", "extra"], "多余的参数：extra"],
     [["targets", "--check", "--db", "w.duckdb"], "未知的选项：--db（此命令可用的选项见下方说明）；luoshi targets 只读取 data/ 中的任务分解表，不使用仓库，不需要 --db"],
