@@ -652,7 +652,7 @@ function printSummary(s: import("../src/monthly.js").IngestSummary): void {
   for (const f of s.flags.slice(0, 200)) console.log(`    待复核 第 ${f.row} 行 ${f.code} ${f.department} ${f.period}：${f.reason}`);
   if (s.flags.length > 200) console.log(`    ……另有 ${s.flags.length - 200} 行待复核（用 --json 查看全部）`);
   const later = s.later_falls ?? [];
-  for (const l of later.slice(0, 50)) console.log(`    注意 ${l.code} ${l.department}：${l.reason}（该月在各页面标为待复核）`);
+  for (const l of later.slice(0, 50)) console.log(`    注意 ${l.code} ${l.department}：${l.reason}`);
   if (later.length > 50) console.log(`    ……另有 ${later.length - 50} 个此前已载入的数低于本文件所报的上一期（用 --json 查看全部）`);
 }
 

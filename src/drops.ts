@@ -34,7 +34,6 @@ export const JUMP_VALUE_SQL = "CASE WHEN kind = 'quantity' AND value > 0 AND NOT
 export const TARGETS_IN_FORCE = "(SELECT g.* REPLACE (v.value AS value, v.value_max AS value_max) FROM raw.targets g JOIN target_values v USING (target_id))";
 export const RISES_SQL = "rises";
 
-
 /** Copies the targets view's falls, rate and rises into raw.targets (at build, once the views exist): a load reads them there. */
 export async function storeTargetTrends(connection: DuckDBConnection): Promise<void> {
   await connection.run("UPDATE raw.targets g SET falls = v.falls, rate = v.rate, rises = v.rises FROM targets v WHERE v.target_id = g.target_id");
@@ -48,7 +47,8 @@ export type Jump = FileJump & { code: string; department: string; period: string
 
 /**
  * A figure loaded before, of a period the file does not set, now below the file's figure of the period before it
- * (the file raised November above December's 452): one of the two is wrong. The observations view flags it.
+ * (the file raised November above December's 452): one of the two is wrong. The observations view flags it, unless
+ * the file's month was sent for the first time and the later month's own note gives a reason.
  */
 export type LaterFall = { code: string; department: string; period: string; value: number; previousPeriod: string; previousValue: number };
 

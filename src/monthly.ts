@@ -71,7 +71,8 @@ export type IngestSummary = {
   received_before?: { keys: number; file: string; received_at: string; files: { file: string; received_at: string; keys: number }[] };
   /**
    * Figures loaded before, of periods this file does not set, that are now below this file's figure of the period
-   * before them (a month raised by a correction): one of the two is wrong; the observations view flags the later one.
+   * before them (a month raised by a correction): one of the two is wrong; the observations view flags the later one
+   * (unless this file's month is a first report and the later month's note gives a reason).
    * Present when there are any.
    */
   later_falls?: { code: string; department: string; period: string; reason: string }[];
@@ -532,7 +533,7 @@ export class FileLoad {
     }
   }
 
-  /** Figures loaded before now below this file's month before them: said in the summary (the observations view flags them). */
+  /** Figures loaded before now below this file's month before them: said in the summary (see IngestSummary.later_falls). */
   private noteLaterFalls(later: LaterFall[]): void {
     if (later.length === 0) return;
     this.summary.later_falls = later.map((l) => ({

@@ -180,7 +180,8 @@ export const EMPTY_NOTE_SQL = `(?i)${EMPTY_NOTE_PATTERN}`;
  * 退库), a cause (因, 由于, 受…影响, 原因), a new count (重新统计, 年初清零, 季节). Staff write 进展情况 on nearly every row
  * (本月新增机器人18台, 稳步推进): only a note with one of these explains a fall (同比-4.9% does not).
  */
-const FALL_REASON_PATTERN = "更正|修正|订正|纠正|调整|调减|核减|核销|核实|核查|核定|复核|审核|口径|剔除|扣除|减少|下降|回落|降低|减|退|注销|吊销|迁|搬|关停|关闭|倒闭|停产|停业|破产|撤销|撤回|取消|重新|误|错|多报|多填|重复|原报|差错|不再|不符|未通过|认定|清零|年初|新年度|季节|反弹|影响|原因|因|由于|变化|变更|变动|合并|兼并|流失|离职|到期|整改|降级|摘牌|拆除|报废|淘汰|波动";
+// (one character stands for its words: 减 for 核减, 调减, 减少; 因 for 原因; 误 for 误报; 错 for 差错; 退 for 退库, 退出)
+const FALL_REASON_PATTERN = "更正|修正|订正|纠正|调整|核销|核实|核查|核定|复核|审核|口径|剔除|扣除|下降|回落|降低|减|退|注销|吊销|迁|搬|关停|关闭|倒闭|停产|停业|破产|撤销|撤回|取消|重新|误|错|多报|多填|重复|原报|不再|不符|未通过|认定|清零|年初|新年度|季节|反弹|影响|因|由于|变化|变更|变动|合并|兼并|流失|离职|到期|整改|降级|摘牌|拆除|报废|淘汰|波动";
 const FALL_REASON = new RegExp(FALL_REASON_PATTERN);
 /** Whether a row's 进展情况 explains a figure below the one before it: not a placeholder, and a word of FALL_REASON_PATTERN. */
 export const explainsFall = (note: string | null | undefined): boolean => !!note && !(note.length <= 10 && EMPTY_NOTE.test(note)) && FALL_REASON.test(note);
@@ -269,7 +270,7 @@ export function statusBackReason(b: Pick<FileStatusBack, "status" | "previousPer
 /**
  * Whether a target's 完成状态 may go back (no review flag): a recurring duty (常态化, its 已完成 is the month's only), or a
  * quantity whose figure is not meant to rise (targets.rises: a ceiling, a rate to date, a standard to keep such as
- * 办结率保持99%以上), met one month and missed the next. The same rule in SQL: STATUS_MAY_GO_BACK_SQL (src/statusbacks.ts).
+ * 办结率保持99%以上), met one month and missed the next. The same rule in SQL, negated: STATUS_MUST_NOT_GO_BACK_SQL (src/statusbacks.ts).
  */
 export function statusMayGoBack(kind: string | undefined, rises: boolean | undefined): boolean {
   return kind === "recurring" || (kind === "quantity" && rises === false);

@@ -98,7 +98,7 @@ export type ValidRow = {
    */
   reportedAtProblem?: string;
   /** (.xlsx) The 累计完成值 or 完成状态 cells struck through (the row read as written, and asked about). */
-  struck?: ("value" | "status" | string)[];
+  struck?: Field[];
   /** The 累计完成值 cell as written, when its number may hide a thousands separator typed as a point (DOTTED_THOUSANDS). */
   valueAsWritten?: string;
   /** 1-based row number in the file. */

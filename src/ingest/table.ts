@@ -762,11 +762,7 @@ export function readHeader(sheet: Grid, merges: readonly Merge[] = []): { header
   // and reading 累计完成值 would load the figure the department corrected
   if (byField.has("value")) {
     const corrected = columnsHolding(headerLine, new Set(matches.map((m) => m.index)), sheet.slice(best.index + 1, best.index + 1 + NUMERIC_SAMPLE_ROWS),
-      (c) => {
-        if (YEAR_LIKE.test(c)) return false;
-        const p = parseValue(c);
-        return p.ok && p.value !== null;
-      },
+      holdsFigure,
       (letter, heading, example) => `${letter} 列「${heading}」中填的是数值（如「${example}」）`,
       (heading) => !CORRECTED_FIGURE.test(heading.normalize("NFKC").replace(/\s+/g, "")));
     if (corrected !== "") {
@@ -928,6 +924,13 @@ const YEAR_LIKE = /^(?:19|20)\d{2}(?:\s*[.\-/年]\s*\d{1,2}\s*月?)?$/;
 /** A heading of a corrected or verified figure: 更正后累计完成值, 修正值, 核实数, 调整后完成值 (not 调整原因, 更正说明). */
 const CORRECTED_FIGURE = /(?:更正|修正|订正|调整|核实|核定|修订|复核|变更)(?:后|后的)?(?:累计)?(?:完成)?(?:值|数|数值|额|量)|^(?:累计)?(?:完成)?(?:值|数|数值)?[（(]?(?:更正|修正|核实|调整)后?[）)]?$/;
 
+/** A cell that reads as a figure (450, 1,234, 450家), not a year (2017, 2017年10月). */
+function holdsFigure(cell: string): boolean {
+  if (YEAR_LIKE.test(cell)) return false;
+  const p = parseValue(cell);
+  return p.ok && p.value !== null;
+}
+
 function numericColumns(line: readonly string[], mapped: ReadonlySet<number>, rows: Grid): string {
   const found: string[] = [];
   line.forEach((cell, i) => {
@@ -935,11 +938,7 @@ function numericColumns(line: readonly string[], mapped: ReadonlySet<number>, ro
     // (a goal, a task's size or the schedule: 本年度目标, 年度任务, 序时进度, unless it says what is done: 目标完成情况)
     if (h === "" || mapped.has(i) || NEVER_FIGURE.test(h) || (OTHER_NUMBERS.test(h) && !DONE_WORDS.test(h)) || (/目标|任务|序时/.test(h) && !/完成|实际|实绩/.test(h))) return;
     const cells = rows.map((r) => cleanCell(r[i] ?? "")).filter((c) => c !== "");
-    const numbers = cells.filter((c) => {
-      if (YEAR_LIKE.test(c)) return false;
-      const p = parseValue(c);
-      return p.ok && p.value !== null;
-    });
+    const numbers = cells.filter(holdsFigure);
     if (numbers.length > 0 && numbers.length * 2 >= cells.length) found.push(`${columnLetter(i)} 列「${h}」中填的是数值（如「${numbers[0]}」）`);
   });
   return found.join("、");

@@ -143,8 +143,9 @@ SELECT
   END AS progress_status
 FROM base
 )
-SELECT * EXCLUDE (above_way_down), progress_status = 'on_track' AND (kind = 'milestone' OR indivisible OR above_way_down) AS awaiting_deadline,
-  progress_status = 'on_track' AND (kind = 'milestone' OR indivisible OR above_way_down) AND coalesce(deadline < as_of, false) AS awaiting_report
+SELECT * EXCLUDE (awaiting), awaiting AS awaiting_deadline, awaiting AND coalesce(deadline < as_of, false) AS awaiting_report
 FROM judged,
-  -- (a level to come down to with no baseline, still above it before its deadline: see the ceiling's status above)
-  LATERAL (SELECT coalesce(kind = 'quantity' AND ceiling AND falls AND measure = 'level' AND latest_value > goal, false) AS above_way_down)
+  -- (judged at the deadline only: a milestone, one counted thing, or a level to come down to with no baseline still
+  -- above it, see the ceiling's status above)
+  LATERAL (SELECT progress_status = 'on_track' AND (kind = 'milestone' OR indivisible
+    OR coalesce(kind = 'quantity' AND ceiling AND falls AND measure = 'level' AND latest_value > goal, false)) AS awaiting)
