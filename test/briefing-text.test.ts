@@ -173,6 +173,10 @@ describe("a target's status in words", () => {
     const share = { kind: "quantity", indivisible: false, progress_status: "on_track", elapsed: 0.9, progress: 0.85, awaiting_deadline: false };
     expect([milestone, once, share].map(progress.statusLabel)).toEqual(["时限未到", "时限未到", "正常"]);
     expect([milestone, once, share].map(progress.scheduleShown)).toEqual([false, false, true]);
+    // 下降到35以下 with a baseline (at most, but no ceiling: targets.ceiling) is a way down against the schedule
+    const wayDown = { kind: "quantity", comparator: "at_most", falls: true, ceiling: false, progress_status: "lagging", elapsed: 0.4, progress: 0.1, awaiting_deadline: false };
+    expect([progress.statusLabel(wayDown), progress.scheduleShown(wayDown)]).toEqual(["落后序时", true]);
+    expect(progress.statusLabel({ ...wayDown, ceiling: true })).toBe("超过上限");
     // past the deadline the verdict is the deadline's
     expect(progress.statusLabel({ ...milestone, progress_status: "overdue", awaiting_deadline: false })).toBe("逾期未完成");
     // a task on track whose on-track targets all wait (task_progress.awaiting_deadline_only)

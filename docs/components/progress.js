@@ -40,10 +40,10 @@ export const taskStatusLabel = (s, awaitingOnly = false, reportOnly = false) =>
 
 /**
  * Judged against its value, not the schedule: a rate (增长8%; not one over several years, targets.prorated), a
- * ceiling (targets.ceiling: 控制在…以内, 降至… with no baseline) or a standard to keep (targets.standing: a level with
- * no deadline, 办结率保持99%) has no share of it.
+ * ceiling (targets.ceiling: 控制在…以内, 降至… with no baseline; not 下降到…以下 with a baseline, a way down) or a standard
+ * to keep (targets.standing: a level with no deadline, 办结率保持99%) has no share of it.
  */
-export const againstValue = (t) => t.kind === "quantity" && ((t.rate === true && t.prorated !== true) || t.ceiling === true || t.comparator === "at_most" || t.standing === true);
+export const againstValue = (t) => t.kind === "quantity" && ((t.rate === true && t.prorated !== true) || t.ceiling === true || t.standing === true);
 /**
  * A status in words; lagging, for a target judged against its value, says how (there is no schedule behind which to
  * lag): 超过上限 (控制在…以内), 高于目标 (降至…), 低于目标 (a rate, a standard to keep); on track and judged only at its deadline (a
