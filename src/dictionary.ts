@@ -126,7 +126,7 @@ export const DICTIONARY: Record<string, ViewDoc> = {
       policy_id: policy,
       department_id: "部门编号",
       alias: "名称或别名",
-      alias_kind: "name 规范简称；full_name 全称；alias 别名；with_place 由全称推出的写法：前加地名的简称或别名（慈溪市科技局、慈溪科技局），或去掉地名的全称（市科学技术局、周巷镇人民政府）",
+      alias_kind: "name 规范简称；full_name 全称；alias 别名；with_place 由全称推出的写法：前加地名的简称或别名（慈溪市科技局、慈溪科技局），或去掉地名的全称（市科学技术局、周巷镇人民政府）；short 本市干部常用的省略写法：去掉“市/县/区”的简称或别名（经信局、发改局；不含“委”开头的），去掉“镇/乡/街道”的镇街名（周巷、浒山）",
     },
   },
   department_identities: {

@@ -194,6 +194,19 @@ describe("luoshi ingest", () => {
     ]);
   });
 
+  it("knows the short forms the city's staff write (经信局, 周巷, 浒山), but not a party office without its 市 (委组织部)", async () => {
+    const path = file("short.csv", ["经信局,CX75-06-01,2017-10,300,家,,,王五,2017-11-03", "周巷,CX75-03-01,2017-10,1,个,,,李四,2017-11-03",
+      "科技局,CX75-08-01,2017-10,2,个,,,张三,2017-11-03"]);
+    const r = luoshi("ingest", path, "--as-of", "2017-11-10", "--json");
+    expect(r.status, r.stdout).toBe(0);
+    expect(await rows("SELECT department_name, code FROM observations ORDER BY code")).toEqual([
+      { department_name: "周巷镇", code: "CX75-03-01" }, { department_name: "市经信局", code: "CX75-06-01" }, { department_name: "市科技局", code: "CX75-08-01" },
+    ]);
+    expect(await rows("SELECT alias, alias_kind FROM department_aliases WHERE alias IN ('浒山', '发改局', '委组织部', '组织部', '网信办') ORDER BY alias")).toEqual([
+      { alias: "发改局", alias_kind: "short" }, { alias: "浒山", alias_kind: "short" }, { alias: "网信办", alias_kind: "short" },
+    ]);
+  });
+
   it("--received-at that is no real date and time is a usage error before anything is loaded or archived (exit 64), in a dry run too", async () => {
     for (const at of ["2017-11-31", "2017-11-05 25:00", "yesterday", "05/11/2017"]) {
       for (const dry of [[], ["--dry-run"]]) {

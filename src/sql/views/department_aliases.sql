@@ -2,7 +2,9 @@
 -- name begins with its city, county or district (慈溪市科学技术局, 中共慈溪市委宣传部, 慈溪市周巷镇人民政府), each of
 -- its other names with that place written before it (慈溪市科技局, 慈溪市委宣传部, 慈溪市周巷镇), or the place without
 -- its 市/县/区 (慈溪科技局, 慈溪周巷镇), and the full name without the place (市科学技术局, 周巷镇人民政府: how the
--- city's own papers write it), unless some other department is written so.
+-- city's own papers write it); and the short forms the city's own staff write: a name or alias without the 市/县/区
+-- its full name's place has (经信局, 发改局; not 委组织部), a town or subdistrict without 镇/乡/街道 (周巷, 浒山);
+-- each unless some other department is written so.
 WITH all_written AS (
   SELECT policy_id, department_id, name AS alias, 'name' AS alias_kind, 1 AS rank FROM raw.departments
   UNION ALL
@@ -41,9 +43,23 @@ placed AS (
   -- (市科学技术局 when the name is written with its level, 市科技局; else 周巷镇人民政府)
   SELECT policy_id, department_id, CASE WHEN starts_with(name, level) THEN level || rest ELSE rest END, 'with_place'
   FROM places WHERE place <> '' AND rest <> ''
+),
+short AS (
+  -- (市经信局 → 经信局, 市网信办 → 网信办: a name of three characters or more left, and not the party committee's 委…)
+  SELECT DISTINCT w.policy_id, w.department_id, substr(w.alias, 2) AS alias, 'short' AS alias_kind
+  FROM written w JOIN places p USING (policy_id, department_id)
+  WHERE p.level <> '' AND w.alias_kind <> 'full_name' AND starts_with(w.alias, p.level)
+    AND substr(w.alias, 2, 1) <> '委' AND length(w.alias) >= 4
+  UNION
+  -- (周巷镇 → 周巷, 浒山街道 → 浒山: the place's own name, two characters or more)
+  SELECT policy_id, department_id, regexp_extract(name, '^(\p{Han}{2,})(?:镇|乡|街道)$', 1), 'short'
+  FROM raw.departments WHERE regexp_matches(name, '^\p{Han}{2,}(?:镇|乡|街道)$')
 )
 SELECT policy_id, department_id, alias, alias_kind FROM written
 UNION ALL
-SELECT policy_id, department_id, alias, alias_kind FROM placed q
+-- (a form both derived ways for one department: once, as with_place)
+SELECT policy_id, department_id, alias, max(alias_kind) AS alias_kind
+FROM (SELECT * FROM placed UNION ALL SELECT * FROM short) q
 WHERE NOT EXISTS (SELECT 1 FROM written w WHERE w.policy_id = q.policy_id AND w.alias = q.alias)
+GROUP BY policy_id, department_id, alias
 QUALIFY count(*) OVER (PARTITION BY policy_id, alias) = 1

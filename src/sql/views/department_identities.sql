@@ -1,12 +1,12 @@
 -- Which departments of the warehouse's policies are one department: two departments of different policies are the
 -- same when one of them is written, in its policy, by a name the other is written by in its own (its name, full name
--- or an alias: 市发改局 in one policy, 市发展改革局 with the alias 市发改局 in another), unless both have full names
+-- or an alias, not a form derived from them: 市发改局 in one policy, 市发展改革局 with the alias 市发改局 in another), unless both have full names
 -- and these differ (慈溪市经济和信息化局, 余姚市经济和信息化局: two cities). Sameness is followed through
 -- (A is B, B is C: A is C). identity_id is the smallest department_id of its departments; name is the
 -- department's name in the newest policy that has it (of two issued the same day, the first by policy_id: the order
 -- of department_workload_combined.per_policy), names every name it has in any of them.
 WITH RECURSIVE written AS (
-  SELECT DISTINCT policy_id, department_id, alias FROM department_aliases WHERE alias_kind <> 'with_place'
+  SELECT DISTINCT policy_id, department_id, alias FROM department_aliases WHERE alias_kind NOT IN ('with_place', 'short')
 ),
 nodes AS (
   SELECT d.policy_id, d.department_id, d.name, d.full_name, p.issued_date, d.department_id AS node
