@@ -2029,6 +2029,33 @@ describe("readMonthlyFile: fields stated once above the header", () => {
     expect(two.file.formFields.map((f) => f.column)).toEqual(["报送单位（该列空白的 1 行）"]);
   });
 
+  it("a 统计期 of a month alone (10月, 九月份) takes the one year the title names, and the file says so; a span of years or none: rejected as before", async () => {
+    const csv = [
+      "慈溪市科技局2017年智能经济指标完成情况表,,,",
+      "报送单位,指标编码,统计期,累计完成值",
+      "市经信局,ZN-01,10月,450",
+      "市经信局,ZN-02,九月份,30",
+      "市经信局,ZN-02,2017-10,31",
+      "市经信局,ZN-04,13月,2",
+    ].join("\n");
+    const r = await readMonthlyFile({ name: "year.csv", bytes: Buffer.from(csv) }, CTX);
+    expect(r.fileError).toBeNull();
+    expect(rowsOf(r).map((x) => [x[0], x[3]])).toEqual([[3, "2017-10"], [4, "2017-09"], [5, "2017-10"]]);
+    expect(r.rejects.filter((x) => x.column === "统计期").map((x) => [x.row, x.code, x.value])).toEqual([[6, "E_BAD_PERIOD", "13月"]]);
+    expect(r.file.formFields.map((f) => [f.column, f.text, f.row])).toEqual([["统计期（只写了月份的 2 行）的年份", "2017年", 1]]);
+    // 「年度：2017」 above the header does the same
+    const labelled = await readMonthlyFile({ name: "label.csv", bytes: Buffer.from(csv.replace("慈溪市科技局2017年智能经济指标完成情况表", "年度：2017")) }, CTX);
+    expect(rowsOf(labelled).map((x) => x[3])).toEqual(["2017-10", "2017-09", "2017-10"]);
+    // one year and one month apart in the title (「2017年……（截至10月底）」): that month, for a cell left empty too
+    const apart = await readMonthlyFile({ name: "apart.csv", bytes: Buffer.from(csv.replace("完成情况表", "完成情况表（截至10月底）").replace("ZN-03,2017-10", "ZN-03,")) }, CTX);
+    expect(apart.file.statedAbove.map((f) => [f.field, f.text])).toEqual([["period", "2017年10月"]]);
+    expect(rowsOf(apart).map((x) => x[3])).toEqual(["2017-10", "2017-09", "2017-10"]);
+    for (const title of ["2021—2023年行动方案完成情况", "2017年至2019年完成情况", "2017年、2018年完成情况", "智能经济指标完成情况表"]) {
+      const none = await readMonthlyFile({ name: "none.csv", bytes: Buffer.from(csv.replace("慈溪市科技局2017年智能经济指标完成情况表", title)) }, CTX);
+      expect(none.rejects.filter((x) => x.code === "E_BAD_PERIOD").map((x) => x.row), title).toEqual([3, 4, 6]);
+    }
+  });
+
   it("累计完成值 split into months on the row below (9月 | 10月 | 11月): the file is refused naming them, not read row by row as noise", async () => {
     const csv = ["报送单位,指标编码,统计期,累计完成值,,,完成状态", ",,,9月,10月,11月,", "市经信局,ZN-01,2017-11,280,300,320,推进中"].join("\n");
     const r = await readMonthlyFile({ name: "months.csv", bytes: Buffer.from(csv) }, CTX);

@@ -105,8 +105,9 @@ function planUtf8(bytes: Uint8Array): CsvPlan | null | undefined {
   const header = h.header;
   // a field stated above the header (填报单位：…) is no column DuckDB reads: such a form is read by JavaScript (as is
   // one stated above a column of its own, which each row is held to)
-  // (or a 累计完成值 heading naming a month, 「1-10月累计完成值」, which each row's 统计期 is held to)
-  if (header.formFields.length > 0 || header.statedAbove.length > 0 || header.moneyUnit !== null || header.valueMonth !== null) return null;
+  // (or a 累计完成值 heading naming a month, 「1-10月累计完成值」, which each row's 统计期 is held to; or a year in the
+  // title, which a 统计期 of a month alone takes)
+  if (header.formFields.length > 0 || header.statedAbove.length > 0 || header.moneyUnit !== null || header.valueMonth !== null || header.yearAbove !== null) return null;
   // as is one signed below its table (填表人：…, for a table without that column: footerFields)
   if (SIGNATURE.test(tailText(body))) return null;
   // a table without a 累计完成值 column (statuses only): readHeader looks further down than the records read here for

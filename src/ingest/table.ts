@@ -5,7 +5,7 @@
 import Papa from "papaparse";
 import { UNITS } from "../targets/units.js";
 import { fileError, type FileError } from "./codes.js";
-import { isBareFigure, parsePeriod, parseReportDate, parseStatus, parseValue, unitDef } from "./values.js";
+import { isBareFigure, parsePeriod, parseReportDate, parseStatus, parseValue, unitDef, YEAR_RANGE } from "./values.js";
 import type { Grid, Merge } from "./xlsx.js";
 
 export type Field = "department" | "targetCode" | "period" | "value" | "unit" | "status" | "note" | "reporter" | "reportedAt";
@@ -619,6 +619,8 @@ export type TableHeader = {
   formFields: FormField[];
   /** Fields stated above the header that have a column too (see Table.statedAbove). */
   statedAbove: FormField[];
+  /** The one year a title above the header names (「2017年智能经济指标完成情况」), for 统计期 cells of a month alone (12月). */
+  yearAbove: FormField | null;
   valueMonth: ValueMonth | null;
   /**
    * The 累计完成值 column and the one right after it, when that one holds text a number may spill into unseen (进展情况,
@@ -853,7 +855,7 @@ export function readHeader(sheet: Grid, merges: readonly Merge[] = []): { header
   const lastPeriod = folded.indexOf(LAST_PERIOD_HEADING);
   const lastFigure = valueColumn === undefined || lastValue < 0 || lastPeriod < 0 || mappedIndexes.has(lastValue) ? null : { value: lastValue, period: lastPeriod };
   return {
-    header: { index: best.index, headerRow, columns, ignoredColumns, valueHeaderUnit, valueSuffix, moneyUnit, width: line.length, headerCells, unnamed, layout, line, formFields, statedAbove: above.stated, valueMonth, splitNumberAfter, figureColumns, lastFigure },
+    header: { index: best.index, headerRow, columns, ignoredColumns, valueHeaderUnit, valueSuffix, moneyUnit, width: line.length, headerCells, unnamed, layout, line, formFields, statedAbove: above.stated, yearAbove: above.year, valueMonth, splitNumberAfter, figureColumns, lastFigure },
   };
 }
 
@@ -1039,13 +1041,35 @@ export const DEPARTMENT_LIKE = /(?:局|办|委|镇|乡|街道|中心|部|院|所
 /** 「2017年10月」「2017年十月」「2017年1-10月」「2017年第四季度」 in a title: a period, not a date (2017年11月5日). */
 const TITLE_PERIOD = /\d{4}\s*年\s*(?:\d{1,2}\s*月?\s*[-~～至到—－]\s*)?(?:\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月份?(?!\s*\d{0,2}\s*[日号])|\d{4}\s*年\s*第?\s*[一二三四1-4]\s*季度?/g;
 
+/** 「2017年」「2017年度」 in a title, not a span of years (2021—2023年, 2017年至2019年). */
+const TITLE_YEAR = /(?<!\d\s*[年月]?\s*[-—–~～至到－]\s*)(?<!\d)(\d{4})\s*年(?!\s*[-—–~～至到－]\s*\d{4})/g;
+
+/** 「12月」「12月份」「截至12月底」 in a title, not a span (1-12月, 1至12月) nor a day (12月5日). */
+const TITLE_MONTH = /(?<!\d\s*[年月]?\s*[-—–~～至到－]\s*)(?<![\d年])(\d{1,2})\s*月份?(?!\s*\d{0,2}\s*[日号])/g;
+
+/** A label above the header that states the year: 「年度：2017」. */
+const YEAR_LABEL = /^(?:统计|报送|填报)?年[度份]?$/;
+
+/** A 统计期 cell of a month alone: 12月, 12月份, 十二月. */
+const MONTH_ALONE = /^(\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月份?$/;
+const CHINESE_MONTH: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 十一: 11, 十二: 12 };
+
+/** 「12月」 under a title naming 2017 (TableHeader.yearAbove): 2017年12月; any other text as it is. */
+function withYearAbove(period: string, year: FormField | null): string {
+  if (year === null) return period;
+  const m = MONTH_ALONE.exec(period.normalize("NFKC"));
+  if (!m) return period;
+  const month = /^\d/.test(m[1]!) ? Number(m[1]) : CHINESE_MONTH[m[1]!]!;
+  return month >= 1 && month <= 12 ? `${year.text}${month}月` : period;
+}
+
 /**
  * The fields the rows above the header state for every row (FormField), for fields the header has no column for:
  * a labelled cell 「填报单位：周巷镇」 (the value in the cell, or in the next cell of the row when the label's is
  * empty), or for the period a title naming one month 「……（2017年1-10月）」. The same field stated twice differently
  * is an error: the file says two things.
  */
-function formFieldsAbove(zone: Grid, hasColumn: (f: Field) => boolean): { fields: FormField[]; moneyUnit: FormField | null; stated: FormField[] } | { error: FileError } {
+function formFieldsAbove(zone: Grid, hasColumn: (f: Field) => boolean): { fields: FormField[]; moneyUnit: FormField | null; stated: FormField[]; year: FormField | null } | { error: FileError } {
   const found = new Map<Field, FormField[]>();
   // 报送单位 or 统计期 stated above a table that has the column too: each row's own is read; a row differing is flagged
   const alsoStated = new Map<Field, FormField[]>();
@@ -1053,6 +1077,9 @@ function formFieldsAbove(zone: Grid, hasColumn: (f: Field) => boolean): { fields
   const moneyUnits: FormField[] = [];
   const titlePeriods = new Map<string, FormField>();
   let monthWithoutYear = false;
+  // the years and the months alone a title names (「2017年智能经济指标完成情况（截至12月底）」), and a 「年度：2017」
+  const titleYears = new Map<number, FormField>();
+  const titleMonths = new Map<number, number>();
   zone.forEach((line, r) => {
     const cells = line.map((c) => cleanCell(c ?? ""));
     cells.forEach((cell, c) => {
@@ -1067,6 +1094,11 @@ function formFieldsAbove(zone: Grid, hasColumn: (f: Field) => boolean): { fields
           const next = cells.slice(c + 1).find((x) => x !== "");
           if (next === undefined || /[:：]/.test(next)) continue;
           v = next;
+        }
+        const year = YEAR_LABEL.test(normalizeKey(label)) ? /^(\d{4})\s*年?度?$/.exec(v.normalize("NFKC")) : null;
+        if (year) {
+          if (Number(year[1]) >= YEAR_RANGE.min && Number(year[1]) <= YEAR_RANGE.max && !titleYears.has(Number(year[1]))) titleYears.set(Number(year[1]), { field: "period", column: COLUMN_NAME.period, text: `${year[1]}年`, row: r + 1 });
+          continue;
         }
         const money = MONEY_LABEL.test(normalizeKey(label));
         // 「单位：万元、%」: a list of units, one of them for money
@@ -1103,12 +1135,24 @@ function formFieldsAbove(zone: Grid, hasColumn: (f: Field) => boolean): { fields
         const p = parsePeriod(m[0]);
         if (p.ok && p.value !== null && !titlePeriods.has(p.value)) titlePeriods.set(p.value, { field: "period", column: COLUMN_NAME.period, text: m[0].replace(/\s+/g, ""), row: r + 1 });
       }
+      for (const m of rest.matchAll(TITLE_YEAR)) {
+        const y = Number(m[1]);
+        if (y >= YEAR_RANGE.min && y <= YEAR_RANGE.max && !titleYears.has(y)) titleYears.set(y, { field: "period", column: COLUMN_NAME.period, text: `${y}年`, row: r + 1 });
+      }
       // another month named without its year (「2017年9月、10月」): no one month
-      if (/\d\s*月/.test(rest.replace(TITLE_PERIOD, ""))) monthWithoutYear = true;
+      const unyeared = rest.replace(TITLE_PERIOD, "");
+      if (/\d\s*月/.test(unyeared)) monthWithoutYear = true;
+      for (const m of unyeared.matchAll(TITLE_MONTH)) titleMonths.set(Number(m[1]), r + 1);
     });
   });
   if (!found.has("period") && !alsoStated.has("period") && titlePeriods.size === 1 && !monthWithoutYear) {
     (hasColumn("period") ? alsoStated : found).set("period", [...titlePeriods.values()]);
+  }
+  // one year and, apart from it, one month (「2017年……完成情况（12月）」): that month of that year
+  const year = titleYears.size === 1 ? [...titleYears.values()][0]! : null;
+  if (year !== null && !found.has("period") && !alsoStated.has("period") && titlePeriods.size === 0 && titleMonths.size === 1) {
+    const [month, row] = [...titleMonths][0]!;
+    if (month >= 1 && month <= 12) (hasColumn("period") ? alsoStated : found).set("period", [{ field: "period", column: COLUMN_NAME.period, text: `${year.text}${month}月`, row }]);
   }
   if (moneyUnits.length > 1) {
     return { error: fileError("E_HEADER", `表头上方的金额单位前后不一致：${moneyUnits.map((f) => `第 ${f.row} 行「${f.text}」`).join("、")}；请只写一种，或在「${COLUMN_NAME.unit}」列逐行填写`) };
@@ -1124,7 +1168,7 @@ function formFieldsAbove(zone: Grid, hasColumn: (f: Field) => boolean): { fields
   }
   // (stated twice differently: nothing to hold the rows to)
   const stated = [...alsoStated.values()].filter((list) => list.length === 1).map((list) => list[0]!);
-  return { fields, moneyUnit: moneyUnits[0] ?? null, stated };
+  return { fields, moneyUnit: moneyUnits[0] ?? null, stated, year };
 }
 
 /** A 「标签：内容」 cell above the header whose content is a month and whose label is none the reader knows (时间, 报送月份). */
@@ -1259,7 +1303,7 @@ const EMPTY: ReadRow = { kind: "empty" };
  * 累计完成值, 完成状态 or 进展情况 cell shows a merged cell's text, which are no unfilled rows.
  */
 export function rowReader(header: TableHeader, showsFigure: (index: number) => boolean = () => false): (line: string[], index: number) => ReadRow {
-  const { layout, unnamed, headerCells, valueSuffix, width, formFields, statedAbove, splitNumberAfter, figureColumns, lastFigure } = header;
+  const { layout, unnamed, headerCells, valueSuffix, width, formFields, statedAbove, yearAbove, splitNumberAfter, figureColumns, lastFigure } = header;
   const valueIndex = layout.fields.includes("value") ? layout.indexes[layout.fields.indexOf("value")] : undefined;
   const codeHeaders = new Map<string, boolean>(); // 指标编码 cell text → names a column (a repeated header) or is 合计…
   // the columns with no heading inside the table (between the first and the last column read)
@@ -1282,6 +1326,8 @@ export function rowReader(header: TableHeader, showsFigure: (index: number) => b
     for (let c = 0; c < layout.fields.length; c++) cells[layout.fields[c]!] = cleanCell(line[layout.indexes[c]!] ?? "");
     // 报送单位 or 统计期 stated above a table with its column too (「统计期：2017年11月」): a cell left empty takes it
     for (const f of statedAbove) if (cells[f.field] === "") cells[f.field] = f.text;
+    // 「12月」 under a title naming the year: that month of that year (said with the fields stated above: yearUsed)
+    if (yearAbove !== null) cells.period = withYearAbove(cells.period, yearAbove);
     let sentValue: string | undefined;
     if (valueSuffix !== null && cells.value !== "") {
       const value = withValueSuffix(cells.value, valueSuffix);
@@ -1481,7 +1527,7 @@ export function readTable(
   if (restated !== null) return { error: restated };
   const { headerRow, columns, ignoredColumns, valueHeaderUnit, valueSuffix } = header;
   // (the money unit is listed with the fields stated above the header: it is one, for the money targets' rows)
-  const formFields = [...header.formFields, ...(header.moneyUnit ? [header.moneyUnit] : []), ...footerFields(grid, skipped, header, rows), ...filledFromAbove(header, rows)];
+  const formFields = [...header.formFields, ...(header.moneyUnit ? [header.moneyUnit] : []), ...footerFields(grid, skipped, header, rows), ...filledFromAbove(header, rows), ...yearUsed(header, rows)];
   return { table: { headerRow, columns, ignoredColumns, valueHeaderUnit, valueSuffix, moneyUnit: header.moneyUnit?.text ?? null, formFields, statedAbove: header.statedAbove, valueMonth: header.valueMonth, rows, skipped } };
 }
 
@@ -1506,6 +1552,16 @@ function filledFromAbove(header: TableHeader, rows: readonly TableRow[]): FormFi
     const empty = key === undefined ? 0 : rows.filter((r) => (r.raw[key] ?? "") === "").length;
     return empty > 0 ? [{ ...f, column: `${f.column}（该列空白的 ${empty} 行）` }] : [];
   });
+}
+
+/** The year above the table (TableHeader.yearAbove), when some rows' 统计期 named a month alone and so took it. */
+function yearUsed(header: TableHeader, rows: readonly TableRow[]): FormField[] {
+  const year = header.yearAbove;
+  const at = header.layout.indexes[header.layout.fields.indexOf("period")];
+  const key = at === undefined ? undefined : header.layout.rawKeys[at];
+  if (year === null || key === undefined) return [];
+  const alone = rows.filter((r) => withYearAbove(r.raw[key] ?? "", year) !== (r.raw[key] ?? "")).length;
+  return alone > 0 ? [{ ...year, column: `${year.column}（只写了月份的 ${alone} 行）的年份` }] : [];
 }
 
 /**
