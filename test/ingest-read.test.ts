@@ -2064,6 +2064,17 @@ describe("readMonthlyFile: fields stated once above the header", () => {
     expect(r.rows).toEqual([]);
   });
 
+  it("累计完成值 split into quantities on the row below (项目数（个） | 投资额（万元）): the file is refused naming them; figures below it are a row", async () => {
+    const csv = ["报送单位,指标编码,统计期,累计完成值,,完成状态", ",,,项目数（个）,投资额（万元）,", "市经信局,ZN-01,2017-10,12,5000,推进中"].join("\n");
+    const r = await readMonthlyFile({ name: "two.csv", bytes: Buffer.from(csv) }, CTX);
+    expect(r.fileError?.code).toBe("E_HEADER");
+    expect(r.fileError?.message).toContain("第 1 行的「累计完成值」在第 2 行下分成了「项目数（个）」「投资额（万元）」几列：一行只能报一个累计完成值");
+    // a first row with figures under 累计完成值 and the unheaded column is a row (its extra cell rejected), not a heading
+    const figures = await readMonthlyFile({ name: "figures.csv", bytes: Buffer.from(["报送单位,指标编码,统计期,累计完成值,,完成状态", "市经信局,ZN-01,2017-10,12,5000,推进中"].join("\n")) }, CTX);
+    expect(figures.fileError).toBeNull();
+    expect(figures.rejects.map((x) => [x.row, x.code])).toEqual([[2, "E_EXTRA_CELLS"]]);
+  });
+
   it("a 「单位」 column holding the departments' names with no 报送单位 column: the message says to rename it", async () => {
     const r = await readMonthlyFile({ name: "unit.csv", bytes: Buffer.from("单位,指标编码,统计期,累计完成值\n市经信局,ZN-01,2017-10,450\n市财政局,ZN-02,2017-10,30\n") }, CTX);
     expect(r.fileError?.code).toBe("E_HEADER");

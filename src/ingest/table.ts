@@ -721,13 +721,21 @@ export function readHeader(sheet: Grid, merges: readonly Merge[] = []): { header
   if (split !== undefined && below !== undefined) {
     const line = headerZone[best.index]!;
     const months: string[] = [];
+    const subs: string[] = [];
     for (let c = split.index; c < Math.max(line.length, below.length) && (c === split.index || cleanCell(line[c] ?? "") === ""); c++) {
       const sub = cleanCell(below[c] ?? "");
       if (/^(?:\d{4}\s*年\s*)?\d{1,2}\s*月份?$/.test(sub)) months.push(sub);
+      if (sub !== "") subs.push(sub);
     }
     if (months.length > 1) {
       return { error: fileError("E_HEADER", `第 ${headerRow} 行的「${split.header}」在第 ${headerRow + 1} 行下分成了 ${months.join("、")} 几列：` +
         `一行只能报一个统计期的累计数，无法确定读哪一列；请每个月各报一行（月份写在「${COLUMN_NAME.period}」列），或只保留本月的「${COLUMN_NAME.value}」一列`) };
+    }
+    // … or into several quantities (项目数（个） | 投资额（万元）), headings, not figures, on a row with nothing else
+    const otherCells = below.some((cell, c) => cleanCell(cell ?? "") !== "" && (c < split.index || c >= split.index + subs.length));
+    if (subs.length > 1 && months.length === 0 && !otherCells && !subs.some(holdsFigure)) {
+      return { error: fileError("E_HEADER", `第 ${headerRow} 行的「${split.header}」在第 ${headerRow + 1} 行下分成了${subs.map((t) => `「${t}」`).join("")}几列：` +
+        `一行只能报一个累计完成值，无法确定读哪一列；请只保留本行指标的累计数一列，列名为「${COLUMN_NAME.value}」（其余的数可写在「${COLUMN_NAME.note}」中），每个指标各报一行`) };
     }
   }
   // 报送单位, 统计期 … stated once above the header (「填报单位：周巷镇」) stand for a column
