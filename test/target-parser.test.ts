@@ -404,6 +404,8 @@ describe("milestones and recurring duties", () => {
     ["年内实现农民工工资拖欠问题动态清零", "农民工工资拖欠问题动态清零", "2017-12-31"],
     ["2019年底前，全市35蒸吨/小时以下燃煤锅炉全部淘汰", "全市35蒸吨/小时以下燃煤锅炉全部淘汰", "2019-12-31"],
     ["年内做到应收尽收、欠费清零", "欠费清零", "2017-12-31"],
+    ["2018年底前，劣V类水体比例降为零", "劣V类水体比例降为零", "2018-12-31"],
+    ["年内重大火灾事故起数减少为零", "重大火灾事故起数减少为零", "2017-12-31"],
   ])("%s is a milestone", (text, subject, deadline) => {
     const targets = parse(text);
     expect(targets.map((t) => ({ kind: t.kind, value: t.value, subject: t.subject, deadline: t.horizon?.deadline ?? null }))).toEqual([

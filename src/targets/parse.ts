@@ -249,8 +249,8 @@ type Draft = Omit<ParsedTarget, "horizon" | "sentence" | "text" | "attributes"> 
 
 const EMPTY_VALUE = { comparator: null, value: null, valueMax: null, unit: null, baseUnit: null, valueInBaseUnit: null, measure: null } as const;
 
-/** A count to be brought to nothing (实现劣V类水体清零, 35蒸吨/小时以下燃煤锅炉全部淘汰): a milestone. */
-const ZERO_WORDS: readonly string[] = ["清零", "全部淘汰", "全面淘汰", "全部关停", "全部取缔", "全部拆除", "全部关闭"];
+/** A count to be brought to nothing (实现劣V类水体清零, 劣V类水体降为零, 35蒸吨/小时以下燃煤锅炉全部淘汰): a milestone. */
+const ZERO_WORDS: readonly string[] = ["清零", "降为零", "降至零", "降到零", "下降为零", "减为零", "减少为零", "全部淘汰", "全面淘汰", "全部关停", "全部取缔", "全部拆除", "全部关闭"];
 /** After 清零, the words of a means or a programme, not an aim (清零台账, 清零销号制度, 清零专项行动). */
 const ZERO_MEANS = /^.{0,4}(?:台账|销号|制度|机制|管理|专项|攻坚|行动|任务|计划|工程|方案|试点|工作)/;
 /** Before a 清零, a verb of a means (建立清零台账, 实行清零销号, 对照问题清单逐项清零) or a time past (去年实现…清零). */
