@@ -147,6 +147,11 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
     { value: 30, unit: "个", measure: "increment", subject: "老旧小区改造", deadline: "2018-12-31" },
     { value: 40, unit: "个", measure: "increment", subject: "老旧小区改造", deadline: "2019-12-31" },
   ]],
+  // 其中 before a year: the year's share of the whole, due at that year's end, of the same subject
+  ["到2023年，累计新增市场主体5000家，其中2021年新增1500家", [
+    { value: 5000, unit: "家", measure: "increment", subject: "市场主体", deadline: "2023-12-31" },
+    { value: 1500, unit: "家", measure: "increment", subject: "市场主体", deadline: "2021-12-31" },
+  ]],
   ["分年度推进农村公路改造，到2018年底完成50公里", [{ value: 50, unit: "公里", subject: "农村公路改造", deadline: "2018-12-31" }]],
   ["2018年新增上市企业3家", [{ value: 3, unit: "家", subject: "上市企业", deadline: "2018-12-31" }]],
   ["PM2.5平均浓度下降到35微克/立方米以下", [{ value: 35, unit: "微克/立方米", comparator: "at_most", measure: "level", subject: "PM2.5平均浓度" }]],
