@@ -66,7 +66,7 @@ beforeAll(async () => {
   data = JSON.parse(loaded.stdout.toString()) as BriefingData;
   // htl writes DOM nodes: a document for it, then the page's own modules
   const { window } = new JSDOM("<!doctype html><body></body>");
-  Object.assign(globalThis, { window, document: window.document, Node: window.Node, DocumentFragment: window.DocumentFragment });
+  Object.assign(globalThis, { window, document: window.document, Node: window.Node, NodeList: window.NodeList, HTMLCollection: window.HTMLCollection, DocumentFragment: window.DocumentFragment });
   // @ts-ignore: a page module in plain JavaScript
   briefing = await import("../docs/components/briefing.js");
   // @ts-ignore: a page module in plain JavaScript
@@ -206,5 +206,19 @@ describe("三、报送情况", () => {
     expect(s).not.toMatch(/逾期 \d+ 个月/);
     expect(text(briefing.reportingParagraph([{ name: "某局", months_owed: 3, months_missing: 0, months_late: 2, months_returned: 0 }], { asOf: "2018-01-10" })))
       .toContain("某局（2 个月份的报送晚于期限）");
+  });
+});
+
+describe("各月报送 (task and department pages)", () => {
+  it("gives a rejected row for a month after the last one due and any accepted (2018-11 typed for 2017-11) no column of its own", () => {
+    const history = ["2017-09", "2017-10", "2017-12"].map((period) => ({ code: "CX75-26-01", department_name: "市商务局", period, value: 1, status: null, note: null, flagged: false, versions: 1, file: "f.csv" }));
+    const returned = [{ code: "CX75-26-01", department_name: "市商务局", period: "2018-11", file: "typo.csv" }, { code: "CX75-26-01", department_name: "市商务局", period: "2017-11", file: "bad.csv" }];
+    const table = progress.reportHistory(history, { returned, through: "2018-06" }) as HTMLElement;
+    const heads = [...table.querySelectorAll("th")].map((th) => th.textContent).slice(2);
+    expect(heads[0]).toBe("2017-09");
+    expect(heads.at(-1)).toBe("2018-06");
+    expect(heads).toHaveLength(10);
+    // (the month before, refused and not sent again, is 退回)
+    expect([...table.querySelectorAll("td")].map((td) => td.textContent)[2 + 2]).toBe("退回");
   });
 });

@@ -168,6 +168,10 @@ export function targetProgressTable(rows, {department = false, rowHref} = {}) {
  * is marked 待复核, one corrected by a later file 改 (its versions in the observation history). `units`: code → unit.
  */
 export function reportHistory(history, {units = new Map(), months = 12, returned = [], through = null} = {}) {
+  // (a rejected row for a month after the last one due and any accepted, 2018-11 typed for 2017-11 and refused as a
+  // month not over: no column of its own, which would push the months sent out of view)
+  const lastSeen = [through, ...history.map((h) => h.period)].filter(Boolean).sort().at(-1) ?? null;
+  returned = lastSeen === null ? returned : returned.filter((r) => r.period <= lastSeen);
   // (every month from the first one sent to the last one due, a month nothing came for a column of —: historyMonths)
   const {periods, unlisted} = historyMonths([...history, ...returned].map((h) => h.period), through, months);
   const shown = periods.slice(-months);
