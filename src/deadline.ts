@@ -55,7 +55,13 @@ export function parseReceivedAt(text: string): string | null {
  * A verb written after the date, and what it is done to (年底前完成, 10月底前出台, 年内完成方案编制, 2021年6月底前完成方案编制):
  * the date alone counts. Not a noun of the verb (年底前完成率: no date).
  */
-const DEADLINE_VERB = /(前|内|底|末|旬|月|年|度)(完成|建成|实现|落实到位|落实|到位|办结|出台|印发|制定|启动|建立|开展|推进|上线|投用|投产|开工|竣工|部署|验收|提交|报送|召开|举办|形成|发布|公布|颁布|公开|成立|组建|挂牌|编制|修订|上报|实施|达到|达标|覆盖|全覆盖|见效)(?![率数量值额度])[^，,；;]*$/;
+const DEADLINE_VERB = /(前|内|底|末|旬|月|年|度)(?:全面|基本|初步|全部|率先|逐步|如期|按期|按时|陆续|力争|确保)?(完成|建成|实现|落实到位|落实|到位|办结|出台|印发|制定|启动|建立|开展|推进|推开|铺开|推广|上线|投用|投产|开工|竣工|完工|部署|验收|提交|报送|召开|举办|形成|发布|公布|颁布|公开|成立|组建|挂牌|编制|修订|上报|实施|达到|达标|覆盖|全覆盖|见效|取得|进入|落地|交付|运行|通过)(?![率数量值额度])[^，,；;]*$/;
+
+/**
+ * Anything written after 前/以前/之前/内 (2021年底前取得明显成效): the date alone counts, unless what follows is a
+ * quantity's name (年内完成率, 年底前投资额: no date).
+ */
+const DEADLINE_TAIL = /(前|以前|之前|内|之内|以内)(?![^，,；;]*[率数量值额度]$)[^，,；;]+$/;
 
 export function parseDeadline(text: string, policyDate: string): Deadline | null {
   const base = parseISO(policyDate);
@@ -87,8 +93,9 @@ const RELATIVE_RULES: Record<string, string> = {
 function parsePhrase(phrase: string, base: Date): Deadline | null {
   // (「年底前完成」「2018年6月底前建成」: the date, with the verb after it left out)
   // (力争2022年底前, 确保年内完成: the date the effort is for)
-  const t = phrase.trim().replace(/^(力争|争取|确保|力求|努力)/, "").replace(/^(到|至|截至|截止到?|在)/, "").replace(DEADLINE_VERB, "$1");
-  const own = parseOwnYear(t, base);
+  // (2021年起每年: a duty of every year from then on, a recurring one)
+  const t = phrase.trim().replace(/^(力争|争取|确保|力求|努力)/, "").replace(/^(到|至|截至|截止到?|在)/, "").replace(/^(?:\d{4}年|明年|次年|今年)(?:起|开始)(?=每)/, "").replace(DEADLINE_VERB, "$1");
+  const own = parseOwnYear(t, base) ?? parseOwnYear(t.replace(DEADLINE_TAIL, "$1"), base);
   if (own !== null) return own;
   // 明年3月底前, 明年底前 (the next year's), 今年9月 (the policy's year): as if the year were written
   const rel = RELATIVE_YEAR.exec(t);

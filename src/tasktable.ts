@@ -342,7 +342,7 @@ export function readTaskTable(dir: string, displayRoot = "data/policies"): TaskT
         deadlineDate = parsed.date;
         deadlineRule = parsed.rule;
         deadlineContinues = parsed.continues ?? null;
-      } else errors.push(loadError("E_BAD_DEADLINE", name("tasks.csv"), row, "deadline_text", badDeadlineHint(t.deadline_text), t.deadline_text));
+      } else errors.push(loadError("E_BAD_DEADLINE", name("tasks.csv"), row, "deadline_text", badDeadlineHint(t.deadline_text, policy.issued_date), t.deadline_text));
     } else if (!openGaps.has(`${t.row_no}/deadline_text`)) {
       errors.push(loadError("E_MISSING_DEADLINE", name("tasks.csv"), row, "deadline_text", "完成时限为空；如确属原文缺失，请在 corrections.csv 中登记 gap_open"));
     }
@@ -494,7 +494,7 @@ function withoutFollowOnErrors(errors: LoadError[], rejected: Map<string, Record
 }
 
 /** What to write instead of a deadline phrase parseDeadline cannot read: 9月前 is read two ways, so it is asked about. */
-function badDeadlineHint(text: string): string {
+function badDeadlineHint(text: string, policyDate: string): string {
   // (in any clause: 年内完成，9月前启动)
   const month = /(?:^|[，,；;])\s*(?:(\d{4})年)?(\d{1,2})月(?:份)?(?:以前|之前|前)/.exec(text.trim());
   if (month !== null && Number(month[2]) >= 1 && Number(month[2]) <= 12) {
@@ -514,5 +514,9 @@ function badDeadlineHint(text: string): string {
     if (days === 0) return `“${day[0]}”中的月份不存在：请改正，或填写 deadline_date`;
     if (d < 1 || d > days) return `“${day[0]}”这一天不存在（${m}月只有 ${days} 天）：多半是指月底（${day[1] ?? ""}${day[1] ? "年" : ""}${m}月底前），请改正，或填写 deadline_date`;
   }
-  return "请写成“年内”“10月底前”“三年内”“2018年6月底前”“2019年12月31日前”“2019-2020年”“长期”“每季度”等，或填写 deadline_date";
+  // (several clauses, some read: the ones that are not)
+  const clauses = text.split(/[，,；;]/).map((c) => c.trim()).filter((c) => c !== "");
+  const unread = clauses.filter((c) => parseDeadline(c, policyDate) === null);
+  const which = clauses.length > 1 && unread.length < clauses.length ? `其中${unread.map((c) => `“${c}”`).join("、")}读不出时限（其余部分可以读出）；` : "";
+  return `${which}请写成“年内”“10月底前”“三年内”“2018年6月底前”“2019年12月31日前”“2019-2020年”“长期”“每季度”等（后面可带动词，如“年底前全面完成”），或填写 deadline_date`;
 }

@@ -67,6 +67,11 @@ describe("deadline phrases, relative to the policy date", () => {
     ["年底前成立", "2017-12-31"],
     ["2019－2020年", "2020-12-31"],
     ["2019–2020年", "2020-12-31"],
+    // an adverb before the verb, and any words after 前 (not a quantity's name: 年底前完成率 is none)
+    ["12月底前全面推开", "2017-12-31"],
+    ["2018年底前基本完成，2019年底前全面完成", "2019-12-31"],
+    ["2018年底前取得明显成效", "2018-12-31"],
+    ["力争2018年进入优秀行列，2019年进入前3位", "2019-12-31"],
   ])("%s → %s", (text, date) => {
     expect(parseDeadline(text, policyDate)?.date).toBe(date);
   });
@@ -79,6 +84,7 @@ describe("deadline phrases, relative to the policy date", () => {
     ["每季度", "recurring"],
     ["每月", "recurring"],
     ["每年", "recurring"],
+    ["2018年起每年", "recurring"],
   ])("%s is a duty without a date (%s)", (text, rule) => {
     expect(parseDeadline(text, policyDate)).toEqual({ date: null, rule });
   });
@@ -108,7 +114,7 @@ describe("deadline phrases, relative to the policy date", () => {
   ])("reads the wording of real documents: %s", (text, expected) => {
     expect(parseDeadline(text.replace("2022年3月", "2018年3月"), policyDate)).toEqual(expected);
   });
-  it.each(["9月前", "2017年9月前", "2017年9月以前", "年内完成，尽快", "明年13月", "2018年春节前", "13月底前", "尽快", "", "2020-2019年", "2019年2月30日前", "完成", "年底前完成率", "2月30日前", "第五季度"])("does not guess %s", (text) => {
+  it.each(["9月前", "2017年9月前", "2017年9月以前", "年内完成，尽快", "明年13月", "2018年春节前", "13月底前", "尽快", "", "2020-2019年", "2019年2月30日前", "完成", "年底前完成率", "年内投资额", "2月30日前", "第五季度", "取得明显成效"])("does not guess %s", (text) => {
     expect(parseDeadline(text, policyDate)).toBeNull();
   });
   it("validates ISO dates strictly", () => {

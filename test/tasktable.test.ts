@@ -178,6 +178,12 @@ describe("rejections name the file, row, column and reason", () => {
     expect(r.errors[0]!.message).toMatch(/^无法识别的完成时限（附件第 35 行）：/);
   });
 
+  it("a deadline of several clauses, one not read: the message names that clause", () => {
+    const r = rejected((d) => edit(d, "tasks.csv", "10月底前,2017-10-31", "10月底前完成，尽快推广,"));
+    expect(r.errors).toMatchObject([{ code: "E_BAD_DEADLINE", row: 36, column: "deadline_text" }]);
+    expect(r.errors[0]!.message).toContain("其中“尽快推广”读不出时限（其余部分可以读出）");
+  });
+
   it("9月前, which reads two ways, is asked about: 8月底前 or 9月底前", () => {
     const r = rejected((d) => edit(d, "tasks.csv", "10月底前,2017-10-31", "11月前,"));
     expect(r.errors).toMatchObject([{ code: "E_BAD_DEADLINE", row: 36, column: "deadline_text", value: "11月前" }]);
