@@ -538,6 +538,24 @@ describe("several policies", () => {
     }
   });
 
+  it("a recurring target with no date of its own, in a row whose date is another target's stated in the text, has none (4月底前印发规则，每半年召开会议)", async () => {
+    const f = copyData();
+    const db = join(f.dir, "w.duckdb");
+    const deadlines = async () => {
+      await buildWarehouse({ data: f.data, db });
+      const wh = await openWarehouse(db, { readOnly: true });
+      try {
+        return (await query(wh.connection, `SELECT code, deadline FROM targets WHERE row_no = 21 ORDER BY code`)).rows.map((r) => [r.code, r.deadline === null ? null : String(r.deadline)]);
+      } finally {
+        wh.close();
+      }
+    };
+    // (no target of the row states 年内 in its text: the row's date is every target's)
+    expect(await deadlines()).toEqual([["CX75-21-01", "2017-12-31"], ["CX75-21-02", "2017-12-31"], ["CX75-21-03", "2017-12-31"]]);
+    edit(f.policyDir, "targets.csv", "CX75-21-01,published,21,milestone,,,,,,,,,,省", "CX75-21-01,published,21,milestone,,,,,,,,年内,2017-12-31,省");
+    expect(await deadlines()).toEqual([["CX75-21-01", "2017-12-31"], ["CX75-21-02", "2017-12-31"], ["CX75-21-03", null]]);
+  });
+
   it("a share to keep of such a row (年内建成，长期坚持: WIFI 全覆盖, 100%) has no deadline either: a standard to keep", async () => {
     const f = copyData();
     edit(f.policyDir, "tasks.csv", ",年内,2017-12-31,141", ",年内建成，长期坚持,,141");

@@ -30,8 +30,14 @@ SELECT
   v.published_value, v.published_value_max, v.adjusted_from,
   -- (a recurring target of a row whose deadline phrase keeps a duty up after its date, 6月底前建立，每季度发布: no date)
   -- (nor a rate or share to keep of such a row, 6月底前建立，长期坚持 with 办结率达到98%: a standard to keep, see standing)
+  -- (nor a recurring target with no date of its own in a row whose date is another target's, written in the text before
+  -- it: 2021年4月底前印发工作规则，每半年召开一次专题会议 is no duty of April only)
   coalesce(g.deadline, CASE WHEN (g.kind = 'recurring' OR (g.kind = 'quantity' AND g.measure = 'level' AND g.unit = '%')) AND t.deadline_continues IS NOT NULL
-    THEN NULL ELSE t.deadline_date END) AS deadline, g.horizon_text, g.subject, g.frequency, g.attributes,
+    THEN NULL
+    WHEN g.kind = 'recurring' AND coalesce(g.horizon_text, '') = '' AND EXISTS (SELECT 1 FROM raw.targets s
+      WHERE s.task_id = g.task_id AND s.target_id <> g.target_id AND s.kind <> 'recurring' AND s.status = 'published' AND s.horizon_text = t.deadline_text)
+    THEN NULL
+    ELSE t.deadline_date END) AS deadline, g.horizon_text, g.subject, g.frequency, g.attributes,
   coalesce(g.counting_start, make_date(year(p.issued_date)::INTEGER, 1, 1)) AS counting_start, g.baseline,
   coalesce((SELECT list(d.name ORDER BY r.position) FROM raw.target_reporters r JOIN raw.departments d USING (department_id)
             WHERE r.target_id = g.target_id), []) AS reporting_departments,
