@@ -118,6 +118,8 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
   ["建成区降尘量不高于5吨/平方公里·月", [{ value: 5, unit: "吨/平方公里·月", comparator: "at_most", subject: "建成区降尘量" }]],
   ["城镇登记失业率控制在3.5%以内", [{ text: "控制在3.5%以内", value: 3.5, comparator: "at_most", measure: "level", subject: "城镇登记失业率" }]],
   ["审批时限压缩至3个工作日以内", [{ value: 3, unit: "个工作日", comparator: "at_most", measure: "level", subject: "审批时限" }]],
+  // 日 for 天 (a day of a month, 9月10日, is a date: no figure)
+  ["平均支付时间缩减至10日以内", [{ value: 10, unit: "日", comparator: "at_most", measure: "level", subject: "平均支付时间" }]],
   ["每个班次学员不超过50人", [{ value: 50, unit: "人", comparator: "at_most" }]],
   // a minimum for each town is no total to report: the 12 stations are the target
   ["建成空气自动监测站12个，实现每个镇（街道）至少1个", [{ value: 12, unit: "个", subject: "空气自动监测站" }]],
@@ -399,6 +401,7 @@ describe("milestones and recurring duties", () => {
     ["编制2018-2020年发展规划", "2018-2020年发展规划", "2020-12-31"],
     ["年内完成《智能制造发展规划》编制", "《智能制造发展规划》编制", "2017-12-31"],
     ["9月底前完成专项资金管理办法修订", "专项资金管理办法修订", "2017-09-30"],
+    ["9月10日前完成专项资金管理办法修订", "专项资金管理办法修订", "2017-09-10"],
     ["6月底前建成市级众创空间服务平台", "市级众创空间服务平台", "2017-06-30"],
     ["建成投用市民服务中心", "市民服务中心", null],
     ["修订《余姚市重污染天气应急预案》", "《余姚市重污染天气应急预案》", null],
@@ -571,7 +574,7 @@ describe("names, numbering and dates are not quantities", () => {
     const norm = normalizeWidth(text);
     const reasons = scanFigures(norm, findProtectedSpans(norm)).map((f) => [text.slice(f.start, f.end), f.excluded]);
     expect(reasons).toEqual([
-      ["2025", "no-unit"], ["八", "named-group"], ["十二", "item-number"], ["2017", "date"], ["9", "date"], ["8", "date"],
+      ["2025", "no-unit"], ["八", "named-group"], ["十二", "item-number"], ["2017", "date"], ["9", "date"], ["8日", "date"],
       ["5", "identifier"], ["一批", "slogan"], ["十条", "document-title"], ["2017", "quoted"], ["75", "date"], ["四个", "slogan"], ["一批", "slogan"],
       ["一个", "indefinite-one"], ["一次", "slogan"], ["一元", "adjective"],
     ]);

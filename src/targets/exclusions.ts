@@ -100,7 +100,9 @@ export const EXCLUSION_RULES: readonly ExclusionRule[] = [
     test: (c) =>
       (c.unit === null && /^[年月日号时]/.test(afterCore(c))) ||
       (c.unit === null && c.valueMax !== null && isYear(c.value) && isYear(c.valueMax)) ||
-      (c.unit === "个" && /^(?:月|季度|星期|多月)/.test(afterUnit(c))),
+      (c.unit === "个" && /^(?:月|季度|星期|多月)/.test(afterUnit(c))) ||
+      // (9月10日前, 每月10日: the day of a month, not a number of days, 10日以内)
+      (c.unit === "日" && /月\s*$/.test(before(c, 3))),
   },
   {
     id: "named-group",

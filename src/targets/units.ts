@@ -39,7 +39,7 @@ const PLAIN_UNITS: readonly UnitDef[] = [
   ...["千瓦时", "千瓦", "兆瓦", "吨标准煤"].map(own("energy")), spelling("energy", "吨标准煤")("吨标煤"),
   // 500千伏变电站: a voltage (and the capacity of a transformer), never 500千 = 500,000
   ...["千伏安", "千伏", "兆伏安"].map(own("electric")),
-  ...["个工作日", "工作日", "小时", "分钟", "天", "岁"].map(own("time")),
+  ...["个工作日", "工作日", "小时", "分钟", "天", "岁"].map(own("time")), spelling("time", "天")("日"),
   // air and water quality: PM2.5平均浓度下降到35微克/立方米以下
   // (μg/m3 as typed without a superscript, with the Greek μ or the micro sign µ)
   ...["微克/立方米", "毫克/立方米", "毫克/升"].map(own("concentration")),
