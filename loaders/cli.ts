@@ -340,7 +340,7 @@ async function targets(args: string[]): Promise<number> {
       console.log(`  新提出 附件第 ${p.row_no} 行 ${proposalText(p, task, bodyText, policyYear)}` +
         // (no subject read: targets.csv requires one, so --write leaves it for the analyst to register)
         (p.subject === "" ? "（未读出计数对象或事项：--write 不写入，请在 targets.csv 中人工登记并填写 subject）" : "") +
-        (p.kind === "quantity" && p.measure === null ? "（未能判断是水平值还是增量：请在 targets.csv 的 measure 中填 level（累计总数、达到的水平）或 increment（自起算以来新增的数））" : "") +
+        (p.kind === "quantity" && p.measure === null ? "（未能判断是水平值还是增量：请在 targets.csv 的 measure 中填 level（累计总数、达到的水平）或 increment（自起算以来新增的数），并在 note 中写明“人工更正”，此后 --check 不再把它列为变化）" : "") +
         (perUnit ? `（原文按“${perUnit[0]}”计，但将由一个单位报一个合计数，按 ${p.value}${p.unit ?? ""} 判断；如应由各单位分别报送，请在 targets.csv 的 reporting_departments 中填部门组名称或各单位名称）` : "") +
         (group === null ? "" : members === 0
           ? `（由部门组「${group.name}」报送，但 group_members.csv 中还没有列出它的成员单位：请先列出，否则无人报送，构建时会报错）`
