@@ -329,6 +329,18 @@ async function targets(args: string[]): Promise<number> {
       console.log(`  提示 ${withoutBaseline.length} 个已登记的指标未填 baseline——${hint}：`);
       for (const e of withoutBaseline) console.log(`    ${e.code}「${e.subject}」`);
     }
+    // a duty of every period with no date (each year's count, a recurring duty, in a row of 每年) of a policy with no
+    // end_date: not judged against any schedule until the policy's term is given
+    if (!table.policy.end_date) {
+      const undated = registry.filter((e) => e.status === "published" && !e.deadline && (e.frequency ?? "") !== "" &&
+        (e.kind === "recurring" || (e.kind === "quantity" && e.measure === "increment" && e.unit !== "%")) &&
+        (sourceOf(e).task?.deadline_date ?? null) === null);
+      if (undated.length > 0) {
+        console.log(`  提示 ${undated.length} 个按期计数或常态化的指标没有完成时限（所在行的时限为“每年”“每月”等），不对照序时进度判断：` +
+          `政策有实施期限的（如“三年行动方案（2021—2023年）”），请在 policy.csv 中加一列 end_date，填写期限的最后一天（如 2023-12-31），这些指标即以它为完成时限（按期计数的，以每期的数乘以期数为目标）：`);
+        for (const e of undated) console.log(`    ${e.code}「${e.subject}」${e.frequency}`);
+      }
+    }
     for (const p of diff.added) {
       const group = p.kind === "quantity" && p.value !== null ? groupLead(p) : null;
       const members = group === null ? 0 : table.groupMembers.filter((m) => m.group_id === group.department_id).length;

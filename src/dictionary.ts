@@ -18,6 +18,7 @@ export const DICTIONARY: Record<string, ViewDoc> = {
       issuer: "发文单位",
       issued_date: "成文日期；“年内”“10月底前”等时限据此换算",
       published_date: "印发日期",
+      end_date: "实施期限的最后一天（如“三年行动方案（2021—2023年）”为 2023-12-31；未填为空）：完成时限为“每年”“每季度”等的按期计数指标和常态化指标以它为完成时限",
       annex_title: "附件任务分解表的标题",
       target_prefix: "本政策指标编码的前缀，如 CX75（指标编码 CX75-06-01）",
       source_file: "原始文件（OCR 文本）路径",

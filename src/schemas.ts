@@ -71,6 +71,8 @@ export const policySchema = z.object({
   issuer: text,
   issued_date: isoDate,
   published_date: optionalIsoDate,
+  // the last day of the policy's term (2021—2023年 → 2023-12-31), when it has one: the end of its duties of every period
+  end_date: optionalIsoDate.optional(),
   source_file: text,
   source_sha256: text,
   annex_title: text,

@@ -132,6 +132,9 @@ export function readTaskTable(dir: string, displayRoot = "data/policies"): TaskT
     errors.push(loadError("E_POLICY_MISMATCH", name("policy.csv"), policyRow.row, "policy_id", `目录名为「${policyDir}」`, pid));
   }
   // a document is published on or after the day it is issued (成文日期 → 发布日期): the two swapped?
+  if (policy.end_date && policy.end_date < policy.issued_date) {
+    errors.push(loadError("E_BAD_VALUE", name("policy.csv"), policyRow.row, "end_date", `实施期限 end_date ${policy.end_date} 早于发文日期 issued_date ${policy.issued_date}`, policy.end_date));
+  }
   if (policy.published_date && policy.published_date < policy.issued_date) {
     errors.push(loadError("E_BAD_VALUE", name("policy.csv"), policyRow.row, "published_date", `发布日期 ${policy.published_date} 早于发文日期 issued_date ${policy.issued_date}：两者是否填反了？`, policy.published_date));
   }

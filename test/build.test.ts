@@ -556,6 +556,32 @@ describe("several policies", () => {
     expect(await deadlines()).toEqual([["CX75-21-01", "2017-12-31"], ["CX75-21-02", "2017-12-31"], ["CX75-21-03", null]]);
   });
 
+  it("a duty of every period in a row of 每年 (每年新增工业机器人200台, 每半个月通报) runs to the policy's end_date, its goal the periods to it; with none, no deadline", async () => {
+    const f = copyData();
+    edit(f.policyDir, "tasks.csv", ",年内,2017-12-31,133", ",每年,,133");
+    edit(f.policyDir, "tasks.csv", ",年内,2017-12-31,146", ",每半个月,,146");
+    edit(f.policyDir, "targets.csv", "CX75-27-02,published,27,quantity,,200,,台,台,200,increment,,,工业机器人,,", "CX75-27-02,published,27,quantity,,200,,台,台,200,increment,,,工业机器人,每年,");
+    const db = join(f.dir, "w.duckdb");
+    const read = async () => {
+      await buildWarehouse({ data: f.data, db });
+      const wh = await openWarehouse(db, { readOnly: true });
+      try {
+        return (await query(wh.connection, `SELECT code, deadline, goal FROM targets WHERE code IN ('CX75-27-02', 'CX75-38-01', 'CX75-38-02') ORDER BY code`)).rows
+          .map((r) => [r.code, r.deadline === null ? null : String(r.deadline), r.goal === null ? null : Number(r.goal)]);
+      } finally {
+        wh.close();
+      }
+    };
+    expect(await read()).toEqual([["CX75-27-02", null, null], ["CX75-38-01", null, null], ["CX75-38-02", null, null]]);
+    edit(f.policyDir, "policy.csv", /^(.*)published_date,(.*)\n(.*?),2017-09-11,/, "$1published_date,end_date,$2\n$3,2017-09-11,2019-12-31,");
+    // (2017, 2018 and 2019: three years of 200)
+    expect(await read()).toEqual([["CX75-27-02", "2019-12-31", 600], ["CX75-38-01", "2019-12-31", null], ["CX75-38-02", "2019-12-31", null]]);
+    // an end before the issue date: rejected, naming the column
+    edit(f.policyDir, "policy.csv", ",2019-12-31,", ",2016-12-31,");
+    const error = await buildWarehouse({ data: f.data, db }).then(() => null, (e: Error) => e);
+    expect((error as InputRejected).errors).toMatchObject([{ code: "E_BAD_VALUE", column: "end_date", value: "2016-12-31" }]);
+  });
+
   it("a share to keep of such a row (年内建成，长期坚持: WIFI 全覆盖, 100%) has no deadline either: a standard to keep", async () => {
     const f = copyData();
     edit(f.policyDir, "tasks.csv", ",年内,2017-12-31,141", ",年内建成，长期坚持,,141");

@@ -85,6 +85,8 @@ describe("deadline phrases, relative to the policy date", () => {
     ["每月", "recurring"],
     ["每年", "recurring"],
     ["2018年起每年", "recurring"],
+    ["每半个月", "recurring"],
+    ["每周", "recurring"],
   ])("%s is a duty without a date (%s)", (text, rule) => {
     expect(parseDeadline(text, policyDate)).toEqual({ date: null, rule });
   });

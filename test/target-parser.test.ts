@@ -149,6 +149,15 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
     { value: 30, unit: "个", measure: "increment", subject: "老旧小区改造", deadline: "2018-12-31" },
     { value: 40, unit: "个", measure: "increment", subject: "老旧小区改造", deadline: "2019-12-31" },
   ]],
+  // 其中 after a count per period: a share of it, of the same period
+  ["每年新增市场主体3000户以上，其中新设企业不少于800家", [
+    { value: 3000, unit: "户", measure: "increment", frequency: "每年" },
+    { value: 800, unit: "家", measure: "increment", frequency: "每年" },
+  ]],
+  ["每年新增市场主体3000户，累计达到1万户", [
+    { value: 3000, measure: "increment", frequency: "每年" },
+    { value: 10000, measure: "level", frequency: null },
+  ]],
   // 其中 before a year: the year's share of the whole, due at that year's end, of the same subject
   ["到2023年，累计新增市场主体5000家，其中2021年新增1500家", [
     { value: 5000, unit: "家", measure: "increment", subject: "市场主体", deadline: "2023-12-31" },

@@ -503,6 +503,8 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
   let lastSubject: string | null = null;
   let lastSubjectClause = -1;
   let lastUnit: string | null = null;
+  let lastFrequency: NonNullable<ReturnType<typeof findFrequency>> | null = null;
+  let lastFrequencyClause = -1;
   for (const f of counted) {
     const clause = clauseOf(f.start);
     const prefix = prefixOf(f);
@@ -512,9 +514,13 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
     const verbs = anchors.filter((t) => t.start >= clause.start && t.end <= f.start && t.measure !== undefined);
     const nearestVerb = verbs[verbs.length - 1] ?? null;
     const horizon = horizonFor(horizons, clause, prefix?.start ?? f.start);
-    const frequency = frequencies.find((q) => q.start >= clause.start && q.end <= f.start) ?? null;
-    // a target's subject carries on into the same clause and the next one only (新增规上企业50家以上，力争达到1200家)
     const clauseIndex = clauses.indexOf(clause);
+    // (每年新增市场主体3000户，其中新设企业800家: a share of the count before it, of the same period)
+    const share: boolean = lastFrequency !== null && lastFrequencyClause === clauseIndex - 1 && /^其中/.test(norm.slice(skipSpaces(norm, clause.start), clause.end));
+    const frequency: (Span & { word: string }) | null = frequencies.find((q) => q.start >= clause.start && q.end <= f.start) ?? (share ? lastFrequency : null);
+    lastFrequency = frequency;
+    lastFrequencyClause = clauseIndex;
+    // a target's subject carries on into the same clause and the next one only (新增规上企业50家以上，力争达到1200家)
     // (实现地区生产总值1200亿元，按可比价计算，增长8%左右: a clause on how it is counted stands between)
     const method = (k: number) => /^(?:按|扣除|剔除|以)/.test(norm.slice(skipSpaces(norm, clauses[k]!.start), clauses[k]!.end));
     const between = lastSubjectClause >= 0 ? clauses.slice(lastSubjectClause + 1, clauseIndex).map((_, k) => lastSubjectClause + 1 + k) : [];

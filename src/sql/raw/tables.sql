@@ -4,7 +4,7 @@ CREATE SCHEMA IF NOT EXISTS raw;
 CREATE TABLE raw.policies (
   policy_id VARCHAR PRIMARY KEY, title VARCHAR NOT NULL, doc_number VARCHAR, issuer VARCHAR,
   issued_date DATE NOT NULL, published_date DATE, source_file VARCHAR, source_sha256 VARCHAR,
-  annex_title VARCHAR, target_prefix VARCHAR NOT NULL, note VARCHAR, input_sha256 VARCHAR NOT NULL
+  annex_title VARCHAR, target_prefix VARCHAR NOT NULL, note VARCHAR, input_sha256 VARCHAR NOT NULL, end_date DATE
 );
 CREATE TABLE raw.chapters (
   policy_id VARCHAR NOT NULL, chapter_id VARCHAR PRIMARY KEY, chapter_no INTEGER NOT NULL, title VARCHAR NOT NULL, source_line VARCHAR

@@ -2,7 +2,9 @@
 -- value, value_max (and goal): those in force at the as-of date (target_values: the latest adjustment of
 -- target_adjustments.csv effective by then, else the published ones, published_value and published_value_max).
 -- deadline: the target's own horizon (三年内 …) or else its row's deadline (not for a recurring target, nor a level in
--- %, whose row's deadline phrase keeps a duty up after its date: 6月底前建立，每季度发布; 6月底前建立，长期坚持). Adjustments are listed, oldest first.
+-- %, whose row's deadline phrase keeps a duty up after its date: 6月底前建立，每季度发布; 6月底前建立，长期坚持); for a
+-- duty of every period with neither (每年新增3000户 in a row of 每年), the end of the policy's term (policies.end_date),
+-- if given. Adjustments are listed, oldest first.
 -- goal: what the cumulative figure must reach by the deadline: the value, or for a count per period (每年新增企业10家,
 -- 每季度举办2期) the value times the periods from the counting start to the deadline (NULL without a deadline); a
 -- rate's is its value (年均增长10%: each year's growth, not 30% over three years).
@@ -38,7 +40,7 @@ SELECT
       WHERE s.task_id = g.task_id AND s.target_id <> g.target_id AND s.kind <> 'recurring' AND s.status = 'published' AND s.horizon_text = t.deadline_text)
     THEN NULL
     ELSE t.deadline_date END) AS deadline, g.horizon_text, g.subject, g.frequency, g.attributes,
-  coalesce(g.counting_start, make_date(year(p.issued_date)::INTEGER, 1, 1)) AS counting_start, g.baseline,
+  coalesce(g.counting_start, make_date(year(p.issued_date)::INTEGER, 1, 1)) AS counting_start, g.baseline, p.end_date AS policy_end,
   coalesce((SELECT list(d.name ORDER BY r.position) FROM raw.target_reporters r JOIN raw.departments d USING (department_id)
             WHERE r.target_id = g.target_id), []) AS reporting_departments,
   g.reporting_override,
@@ -68,7 +70,11 @@ JOIN raw.chapters c ON c.chapter_id = i.chapter_id
 JOIN raw.policies p ON p.policy_id = g.policy_id
 ),
 periods AS (
-  SELECT * EXCLUDE (words_before, words_to_figure),
+  SELECT * EXCLUDE (words_before, words_to_figure, deadline, policy_end),
+    -- a duty of every period with no date of its own or of its row (每年新增市场主体3000户, 每季度开展1次, in a row of
+    -- 每年): the policy's term, when policy.csv gives its end (end_date)
+    CASE WHEN deadline IS NULL AND coalesce(frequency, '') <> '' AND (kind = 'recurring' OR (kind = 'quantity' AND measure = 'increment' AND coalesce(unit, '') <> '%'))
+      THEN policy_end ELSE deadline END AS deadline,
     coalesce(regexp_matches(regexp_replace(words_before || words_to_figure, '\s+', '', 'g'), '(降低|下降|减少|压缩|压减|缩短|削减|缩减|精简|减|降)(了|到|至|为)?(分别)?(约|近|超过|不少于|不低于|达)?([0-9０-９.]+[^0-9０-９.和、及与，,；;。]{0,4}(和|、|及|与))*$'), false) AS falls,
     -- (年均增长10%, 每年下降3%: a rate of each year, not one over the whole span)
     coalesce(regexp_matches(regexp_replace(right(words_before, 10) || words_to_figure, '\s+', '', 'g'), '年均|每年|年平均|平均每年|逐年'), false) AS yearly,
