@@ -140,8 +140,8 @@ const figureText = (t) => {
  * with its period unless `period: false`.
  */
 export const latestText = (t, {period = true} = {}) =>
-  // (a recurring duty's 已完成 is the round's, not the duty's: it goes on)
-  (t.latest_value != null ? figureText(t) : t.kind === "recurring" && t.latest_status === "done" ? "当期已完成" : STATUS_ZH[t.latest_status] ?? "未报送") + (period && t.latest_period ? `（${t.latest_value != null && t.figure_period && t.figure_period !== t.latest_period ? `${t.figure_period}；${t.latest_period} 只报了状态` : t.latest_period}）` : "");
+  // (a recurring duty's 已完成 is the round's, not the duty's: it goes on; a figure flagged for review, 待复核, says so)
+  (t.latest_value != null ? `${figureText(t)}${t.figure_flagged ? "（待复核）" : ""}` : t.kind === "recurring" && t.latest_status === "done" ? "当期已完成" : STATUS_ZH[t.latest_status] ?? "未报送") + (period && t.latest_period ? `（${t.latest_value != null && t.figure_period && t.figure_period !== t.latest_period ? `${t.figure_period}；${t.latest_period} 只报了状态` : t.latest_period}）` : "");
 /** The share done, for a quantity only: a milestone is done or not. */
 export const shareText = (t) => (t.kind === "quantity" ? sharePct(t.progress) : "—");
 

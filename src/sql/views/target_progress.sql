@@ -31,7 +31,7 @@ WITH rules AS (
   SELECT *, (SELECT max(period) FROM reporting_due_dates d WHERE d.due_date <= r.as_of) AS due_period FROM reporting_rules r
 ),
 figures AS (
-  SELECT o.department_id, o.target_id, o.period, o.value, o.status, o.received_at
+  SELECT o.department_id, o.target_id, o.period, o.value, o.status, o.received_at, o.flagged, o.flag_reason
   FROM observations o, rules
   WHERE o.period <= strftime(rules.as_of, '%Y-%m')
 ),
@@ -42,7 +42,7 @@ latest AS (
 -- the latest figure: a later row with a status alone (推进中) says how the work goes, not that the figure is gone, and
 -- must not hide a figure behind the schedule
 latest_figure AS (
-  SELECT department_id, target_id, period, value FROM figures WHERE value IS NOT NULL
+  SELECT department_id, target_id, period, value, flagged, flag_reason FROM figures WHERE value IS NOT NULL
   QUALIFY row_number() OVER (PARTITION BY department_id, target_id ORDER BY period DESC) = 1
 ),
 -- the first month whose figure reached the goal or said 已完成 (reached_periods), up to the as-of month
@@ -57,6 +57,8 @@ base AS (
     t.policy_id, t.target_id, t.code, t.row_no, t.item_label, t.kind, t.comparator, t.value AS target_value, t.value_max, t.unit, t.frequency, t.goal,
     t.measure, t.falls, t.rate, t.prorated, t.ceiling, t.standing, t.subject, t.deadline, t.counting_start, t.baseline, r.department_id, r.department_name, r.via_group,
     l.period AS latest_period, f.value AS latest_value, f.period AS figure_period, l.status AS latest_status, l.received_at, rules.as_of, rules.due_period,
+    -- (the latest figure flagged for review, observations.flagged: the pages say so beside it and its status)
+    coalesce(f.flagged, false) AS figure_flagged, f.flag_reason AS figure_flag_reason,
     d.done_period, sd.schedule_date,
     -- the first month owed: from the policy's month, or the target's counting start if later (reporting_calendar)
     greatest(strftime(pol.issued_date, '%Y-%m'), strftime(t.counting_start, '%Y-%m')) AS first_period,
