@@ -282,6 +282,10 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
   ["在2016年底基础上，新增城市绿地100公顷", [{ value: 100, subject: "城市绿地", deadline: null }]],
   ["2019年起每年新增企业10家", [{ value: 10, frequency: "每年", deadline: null }]],
   ["2019年、2020年分别新增企业20家、30家", [{ value: 20, subject: "企业", deadline: "2019-12-31" }, { value: 30, subject: "企业", deadline: "2020-12-31" }]],
+  // the subject before the years
+  ["政务服务事项网上可办率2019年、2020年分别达到85%、90%", [
+    { value: 85, subject: "政务服务事项网上可办率", deadline: "2019-12-31" }, { value: 90, subject: "政务服务事项网上可办率", deadline: "2020-12-31" },
+  ]],
   ["由原来的15个工作日压减至5个工作日", [{ value: 5, unit: "个工作日", comparator: "reach", measure: "level" }]],
   ["分三批建成100个示范村", [{ value: 100, subject: "示范村" }]],
   ["建成区绿化覆盖率42%", [{ value: 42, comparator: "reach", measure: "level", subject: "建成区绿化覆盖率" }]],

@@ -469,6 +469,16 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
       after.forEach((g, i) => respectiveYears.set(g.end, { text: items[i]!, deadline: `${items[i]!.slice(0, 4)}-12-31` }));
       continue;
     }
+    // 网上可办率2021年、2022年、2023年分别达到85%、90%、95%: the subject before the years, each figure of its year
+    const lead = items.length > 1 ? /^(.*?\S)\s*(\d{4}年(?:底|末)?)$/.exec(items[0]!) : null;
+    if (lead && items.length === after.length && items.slice(1).every((x) => /^\d{4}年(?:底|末)?$/.test(x))) {
+      const years = [lead[2]!, ...items.slice(1)];
+      after.forEach((g, i) => {
+        respectiveYears.set(g.end, { text: years[i]!, deadline: `${years[i]!.slice(0, 4)}-12-31` });
+        respectively.set(g, { subject: lead[1]! });
+      });
+      continue;
+    }
     // 城镇、农村居民人均可支配收入: a short first item shares the last one's head noun (城镇居民人均可支配收入); aligned
     // on the item's last character when the last item has it near its start (省级、宁波市级企业技术中心: 省级企业技术中心)
     const last = items[items.length - 1] ?? "";
