@@ -149,6 +149,13 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
     { value: 30, unit: "个", measure: "increment", subject: "老旧小区改造", deadline: "2018-12-31" },
     { value: 40, unit: "个", measure: "increment", subject: "老旧小区改造", deadline: "2019-12-31" },
   ]],
+  // a span of years before the subject is no part of it; a year after 、 is the next figure's; a verb alone counts what
+  // the figure before it counts
+  ["三年建设高标准农田3万亩，其中2018年建设1万亩、2019年建设1万亩", [
+    { value: 3, unit: "万亩", subject: "建设高标准农田" },
+    { value: 1, subject: "建设高标准农田", deadline: "2018-12-31" },
+    { value: 1, subject: "建设高标准农田", deadline: "2019-12-31" },
+  ]],
   // 其中 after a count per period: a share of it, of the same period
   ["每年新增市场主体3000户以上，其中新设企业不少于800家", [
     { value: 3000, unit: "户", measure: "increment", frequency: "每年" },

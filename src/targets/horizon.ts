@@ -55,7 +55,7 @@ export const HORIZON_RULES: readonly HorizonRule[] = [
   {
     // 「推进老旧小区改造，2018年完成30个，2019年完成40个」: a bare year opening a clause is the year the clause is for
     id: "year-leading",
-    pattern: /(?<=^|[，,；;。：:\s（(]|其中)(\d{4})年度?(?=[^\d月日年度的、和至到\-–—~〜～])/g,
+    pattern: /(?<=^|[，,；;。：:\s（(、]|其中)(\d{4})年度?(?=[^\d月日年度的、和至到\-–—~〜～])(?!分别)/g,
     canonical: (m) => ({ phrase: `${m[1]}年底前`, relative: false }),
   },
   {
