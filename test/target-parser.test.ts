@@ -156,6 +156,9 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
     { value: 1, subject: "建设高标准农田", deadline: "2018-12-31" },
     { value: 1, subject: "建设高标准农田", deadline: "2019-12-31" },
   ]],
+  ["高标准农田建设三年累计3万亩，其中2018年建设1万亩", [
+    { value: 3, subject: "高标准农田建设" }, { value: 1, subject: "高标准农田建设", deadline: "2018-12-31" },
+  ]],
   // 其中 after a count per period: a share of it, of the same period
   ["每年新增市场主体3000户以上，其中新设企业不少于800家", [
     { value: 3000, unit: "户", measure: "increment", frequency: "每年" },

@@ -542,9 +542,10 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
     const procedure = limit ? clean(input, norm, floor, f.start, { leading: true, skip: adverbials }).text || carried : null;
     const found: string = procedure ? `${procedure}${limit![1]}时限`
       : respectiveSubject(f) ?? quantitySubject(ctx, f, clause, clauses, floor, before, tokens, adverbials, coverage, carried, next?.start ?? clause.end, lastUnit);
-    // (三年建设高标准农田3万亩: the span of years is no part of what is counted; 其中2021年建设1万亩、2022年建设1万亩: a
+    // (三年建设高标准农田3万亩, 高标准农田建设三年累计3万亩: the span of years is no part of what is counted; 其中2021年建设1万亩、2022年建设1万亩: a
     // verb alone counts what the figure before it in the sentence counts)
-    const cut = found.replace(/^(?:未来|今后)?[一二两三四五六七八九十\d]{1,2}年(?:内|来|间)?(?:累计|共计|共)?(?=\S{2})/, "");
+    const cut = found.replace(/^(?:未来|今后)?[一二两三四五六七八九十\d]{1,2}年(?:内|来|间)?(?:累计|共计|共)?(?=\S{2})/, "")
+      .replace(/(?<=\S{2})(?:未来|今后)?[一二两三四五六七八九十]{1,2}年(?:内|来|间)?(?:累计|共计|共)?$/, "");
     const spanless = /^(?:累计|共计|共)$/.test(cut) ? found : cut;
     const subject: string = lastSubject && clauseIndex === lastSubjectClause && (MILESTONE_VERBS.includes(spanless) || MEASURE_VERBS.some((v) => v.word === spanless) || spanless === "新增")
       ? lastSubject : spanless;
