@@ -345,9 +345,13 @@ async function targets(args: string[]): Promise<number> {
       const group = p.kind === "quantity" && p.value !== null ? groupLead(p) : null;
       const members = group === null ? 0 : table.groupMembers.filter((m) => m.group_id === group.department_id).length;
       const { task, bodyText } = sourceOf(p);
-      // 每个镇（街道）建成1个: a figure per town (said in its sentence), reported as one consolidated figure unless a group reports it
-      const clause = p.annex_text !== "" && p.annex_start !== null ? (task?.content ?? "").slice(0, p.annex_start).split(/[。；;]/).at(-1) ?? "" : "";
-      const eachWords = p.kind === "quantity" ? /每个?(?:镇|街道|乡镇|村|社区|园区)|各(?:镇|街道|乡镇|村|社区)/.exec(clause) : null;
+      // 每个镇（街道）建成1个: a figure per town, said in its clause (每个乡镇建成1个示范村，三年建成精品线5条 says it of
+      // the 示范村 only) or by 各镇 opening its sentence (各镇(街道、园区)结合…，培育建设一个以上…), reported as one
+      // consolidated figure unless a group reports it
+      const sentence = p.annex_text !== "" && p.annex_start !== null ? (task?.content ?? "").slice(0, p.annex_start).split(/[。；;]/).at(-1) ?? "" : "";
+      const eachWords = p.kind === "quantity"
+        ? /每个?(?:镇|街道|乡镇|村|社区|园区)|各(?:镇|街道|乡镇|村|社区)/.exec(sentence.split(/[，,]/).at(-1) ?? "") ?? /^\s*各(?:镇|街道|乡镇|村|社区)/.exec(sentence)
+        : null;
       const perUnit = group === null && eachWords;
       console.log(`  新提出 附件第 ${p.row_no} 行 ${proposalText(p, task, bodyText, policyYear)}` +
         // (no subject read: targets.csv requires one, so --write leaves it for the analyst to register)

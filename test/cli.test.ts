@@ -112,6 +112,15 @@ describe("luoshi CLI", () => {
     expect(second.stdout).toMatch(/「智能经济服务中心」[^\n]*（原文按“各镇”计，但将由一个单位报一个合计数，按 1个 判断；/);
   });
 
+  it("targets --check reads 每个镇 of its own clause only: the group's members reporting a later clause's whole (全市5个) are warned of", () => {
+    const fresh = copyData();
+    rmSync(join(fresh.policyDir, "targets.csv"));
+    edit(fresh.policyDir, "tasks.csv", "各镇(街道、园区)结合区域产业、行业特色,依托区域内重点企业,逐步培育建设一个以上智能经济服务中心", "每个镇(街道、园区)建成1个以上智能经济服务站,三年培育建设智能经济服务中心5个");
+    const r = spawnSync(process.execPath, [join(PACKAGE_ROOT, "bin", "luoshi.js"), "targets", "--check", "--data", fresh.data], { encoding: "utf8" });
+    expect(r.stdout).toMatch(/「智能经济服务站」[^\n]*每个都按 1个 判断进度，与原文“每个镇”相符）/);
+    expect(r.stdout).toMatch(/「智能经济服务中心」[^\n]*每个都按 5个 判断进度；如原文是全组合计的数/);
+  });
+
   it("targets --write leaves out a new target with no subject read (累计达到450家。 alone), which the build would refuse, and says so", () => {
     const fresh = copyData();
     edit(fresh.policyDir, "tasks.csv", "\"发挥慈溪滨海经济开发区", "\"累计达到450家。发挥慈溪滨海经济开发区");
