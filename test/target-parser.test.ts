@@ -437,6 +437,7 @@ describe("milestones and recurring duties", () => {
     ["年内做到应收尽收、欠费清零", "欠费清零", "2017-12-31"],
     ["2018年底前，劣V类水体比例降为零", "劣V类水体比例降为零", "2018-12-31"],
     ["年内重大火灾事故起数减少为零", "重大火灾事故起数减少为零", "2017-12-31"],
+    ["2018年底前全面消除集体经济薄弱村", "全面消除集体经济薄弱村", "2018-12-31"],
   ])("%s is a milestone", (text, subject, deadline) => {
     const targets = parse(text);
     expect(targets.map((t) => ({ kind: t.kind, value: t.value, subject: t.subject, deadline: t.horizon?.deadline ?? null }))).toEqual([
@@ -448,7 +449,7 @@ describe("milestones and recurring duties", () => {
     // (清零: a programme of that name, one with no subject of its own, one done already)
     "开展欠薪清零行动", "完成“散乱污”企业整治，实现动态清零", "全市劣V类水体已实现清零", "去年实现劣V类水体清零",
     // (a means to it: a ledger, a rule, a campaign)
-    "建立清零台账", "完善清零销号制度", "对欠薪案件实行清零销号管理", "开展劣V类水体清零专项行动", "对照问题清单逐项清零"])(
+    "建立清零台账", "完善清零销号制度", "对欠薪案件实行清零销号管理", "开展劣V类水体清零专项行动", "对照问题清单逐项清零", "开展全面消除安全隐患专项行动", "已全面消除薄弱村"])(
     "%s is no target",
     (text) => expect(parse(text)).toEqual([]),
   );

@@ -251,6 +251,8 @@ const EMPTY_VALUE = { comparator: null, value: null, valueMax: null, unit: null,
 
 /** A count to be brought to nothing (实现劣V类水体清零, 劣V类水体降为零, 35蒸吨/小时以下燃煤锅炉全部淘汰): a milestone. */
 const ZERO_WORDS: readonly string[] = ["清零", "降为零", "降至零", "降到零", "下降为零", "减为零", "减少为零", "全部淘汰", "全面淘汰", "全部关停", "全部取缔", "全部拆除", "全部关闭"];
+/** Before what is to be brought to nothing (全面消除集体经济薄弱村): a milestone, the verb first. */
+const ZERO_VERBS: readonly string[] = ["全面消除", "全部消除", "彻底消除", "全面消灭", "彻底消灭"];
 /** After 清零, the words of a means or a programme, not an aim (清零台账, 清零销号制度, 清零专项行动). */
 const ZERO_MEANS = /^.{0,4}(?:台账|销号|制度|机制|管理|专项|攻坚|行动|任务|计划|工程|方案|试点|工作)/;
 /** Before a 清零, a verb of a means (建立清零台账, 实行清零销号, 对照问题清单逐项清零) or a time past (去年实现…清零). */
@@ -627,6 +629,15 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
       const text = subject.text + input.slice(subject.end, z.end).trim();
       drafts.push({ kind: "milestone", ...EMPTY_VALUE, subject: text, frequency: null, attributes: [], start: subject.start, end: z.end, clause });
       coveredTo = z.end;
+    }
+    // 全面消除集体经济薄弱村: the same, the verb first (not 消除隐患专项行动, a programme; not 基本消除, nearly)
+    for (const z of findWords(norm, { start: coveredTo, end: clause.end }, ZERO_VERBS, protectedSpans)) {
+      const rest = norm.slice(z.end, clause.end);
+      if (ZERO_MEANS.test(rest) || /(?:行动|工作|机制|制度)\s*$/.test(rest) || /已(?:基本)?$/.test(norm.slice(clause.start, z.start).trim())) continue;
+      const object = clean(input, norm, z.end, clause.end, { skip: adverbials });
+      if (object.text.length < 2) continue;
+      drafts.push({ kind: "milestone", ...EMPTY_VALUE, subject: input.slice(z.start, z.end).trim() + object.text, frequency: null, attributes: [], start: z.start, end: object.end, clause });
+      coveredTo = object.end;
     }
   }
 
