@@ -159,6 +159,7 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
   ["高标准农田建设三年累计3万亩，其中2018年建设1万亩", [
     { value: 3, subject: "高标准农田建设" }, { value: 1, subject: "高标准农田建设", deadline: "2018-12-31" },
   ]],
+  ["所有行政村集体经济年收入全部超过50万元", [{ value: 50, unit: "万元", measure: "level", subject: "所有行政村集体经济年收入" }]],
   // a noun that names nothing alone (问题) keeps the words before it
   ["全年帮助企业解决问题不少于50个", [{ value: 50, unit: "个", subject: "帮助企业解决问题" }]],
   // 其中 after a count per period: a share of it, of the same period
