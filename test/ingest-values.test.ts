@@ -727,6 +727,13 @@ describe("checkRow and monthlyRowSchema", () => {
     expect(r.ok && [r.row.value, r.row.unit]).toEqual([value, "万元"]);
   });
 
+  it("a bare 亿 or 万 asks for the money unit in the target's currency (0.32亿元 for 万元; 0.32亿美元 for 万美元)", () => {
+    const message = (ctx: typeof CTX) => { const r = checkRow(cells({ value: "0.32亿" }), ctx); return r.ok ? "" : r.issues.map((i) => i.message).join(""); };
+    expect(message(CTX)).toContain("请写成如 0.32亿元 或换算为 万元");
+    const dollars = { ...CTX, targets: new Map([...CTX.targets].map(([code, t]) => [code, code === "ZN-02" ? { ...t, unit: "万美元" } : t])) };
+    expect(message(dollars)).toContain("请写成如 0.32亿美元 或换算为 万美元");
+  });
+
   it("keeps the value as written beside the converted one", () => {
     const r = checkRow(cells({ value: "20亿元" }), CTX);
     expect(r.ok && [r.row.reportedValue, r.row.reportedUnit]).toEqual([20, "亿元"]);

@@ -608,7 +608,7 @@ function checkCells(cells: RowCells, sourceRow: number, memo: RowMemo): ValidRow
       const moneyTarget = targetUnit !== null && memo.isMoneyUnit(targetUnit);
       if (reported.scaleOnly !== null && reportedUnit === null && moneyTarget) {
         unitOk = false;
-        issues = addIssue(issues, cells, "E_UNIT_MISMATCH", "value", rowMessage("E_UNIT_MISMATCH", `“${cells.value}”未写明金额单位，请写成如 ${cells.value.trim()}元 或换算为 ${targetUnit}`));
+        issues = addIssue(issues, cells, "E_UNIT_MISMATCH", "value", rowMessage("E_UNIT_MISMATCH", `“${cells.value}”未写明金额单位，请写成如 ${cells.value.trim()}${targetUnit.replace(/^[千万亿]+/, "") || "元"} 或换算为 ${targetUnit}`));
       } else if (targetUnit === null || reportedUnit === null) {
         value = reported.value;
         reportedUnit ??= targetUnit;
