@@ -28,6 +28,7 @@ interface BriefingData {
   targets: Row[];
   unjudged: Row[];
   reviewing: Row[];
+  idle: Row[];
   departments: Row[];
   pair_notes: Row[];
 }
@@ -117,6 +118,16 @@ describe("一、总体情况", () => {
     expect(said([date, fall])).toContain("（CX75-34-01 市人力社保局：无法识别的填报日期；CX75-06-01 市经信局：累计值 1 低于此前已载入的 2018-01 的 2）");
     expect(said([date, fall, fall, date])).toContain("另有 4 项指标的最新报送待复核（如 CX75-34-01");
     expect(said([date])).not.toContain("可能填错");
+  });
+
+  it("names the quantities with no deadline still at 0, which no count of the behind holds, each target once with its departments", () => {
+    // (the loader lists them: here none, every figure loaded above is above 0 or has a deadline)
+    expect(Array.isArray(data.idle)).toBe(true);
+    const said = (idle: { code: string; subject: string; department_name: string }[]) => text(briefing.overallParagraph(data.policies.find((p) => p.policy_id === POLICY),
+      briefing.statusCounts(data.tasks.filter((t) => t.policy_id === POLICY)), { asOf: data.as_of, receipts: 3, idle }));
+    const town = (department_name: string) => ({ code: "CX75-03-01", subject: "智能经济服务中心", department_name });
+    expect(said([town("周巷镇"), town("坎墩街道")])).toContain("无时限的指标中，2 项的累计完成值至今仍为 0（CX75-03-01 智能经济服务中心：周巷镇、坎墩街道），不按序时评估，需另行督促。");
+    expect(said([])).not.toContain("无时限的指标中");
   });
 
   it("counts the files received per policy, a file whose rows were all returned among them", () => {

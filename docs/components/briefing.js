@@ -64,7 +64,7 @@ export function reasonHead(reason) {
  * 一、总体情况: one paragraph. `targets`: the behind (lagging, overdue) pairs of the policy, to say how many of the
  * overdue were never reported and how many of the lagging are judged against their value (低于目标, 超过上限).
  */
-export function overallParagraph(policy, counts, {asOf, receipts, targets = [], unjudged: passed = [], reviewing = [], notes = null}) {
+export function overallParagraph(policy, counts, {asOf, receipts, targets = [], unjudged: passed = [], reviewing = [], idle = [], notes = null}) {
   const {tasks, pairs, totalTasks, totalPairs, awaitingTasks = 0, awaitingReportTasks = 0} = counts;
   const withTargets = totalTasks - tasks.no_target;
   const silent = targets.filter((t) => t.progress_status === "overdue" && neverReported(t)).length;
@@ -84,12 +84,24 @@ export function overallParagraph(policy, counts, {asOf, receipts, targets = [], 
     reviewing.length
       ? `另有 ${reviewing.length} 项指标的最新报送待复核（${reviewing.length > 3 ? "如 " : ""}${reviewing.slice(0, 3).map((r) => `${r.code} ${r.department_name}${r.flag_reason ? `：${reasonHead(r.flag_reason)}` : ""}`).join("；")}），核实更正前按所报数判断。`
       : "",
+    // (no deadline, nothing done yet: in no count of the behind, said by name so that it is followed up)
+    idle.length
+      ? `无时限的指标中，${idle.length} 项的累计完成值至今仍为 0（${idleList(idle)}），不按序时评估，需另行督促。`
+      : "",
     receipts === 0 ? (pairs.not_due === totalPairs ? "截至判断日期尚无到期的月度报送。" : "截至判断日期尚未收到任何月度报送，以上判断均基于“未报送”。") : ""
   ];
   // a judging date before the policy was issued: said first, so that nobody reads the counts as a verdict
   if (policy.issued_date && asOf < policy.issued_date) parts.unshift(`（注意：判断日期早于本政策的发文日期 ${dateZh(policy.issued_date)}，以下各项不是对执行情况的评价。）`);
   return html`<p class="briefing-text">${parts.join("")}</p>`;
 }
+
+/** CX75-03-01 智能经济服务中心：周巷镇、坎墩街道 (a target's departments together; 等 beyond three targets). */
+const idleList = (idle) => {
+  const byCode = new Map();
+  for (const t of idle) byCode.set(t.code, [...(byCode.get(t.code) ?? []), t]);
+  const items = [...byCode.values()].map((list) => `${list[0].code} ${list[0].subject}：${list.map((t) => t.department_name).join("、")}`);
+  return items.length > 3 ? `${items.slice(0, 3).join("；")} 等` : items.join("；");
+};
 
 /** 第 7、9、19 行 (and 等 n 行 beyond ten). */
 const rowList = (rows) => `第 ${rows.slice(0, 10).join("、")} 行${rows.length > 10 ? ` 等 ${rows.length} 行` : ""}`;

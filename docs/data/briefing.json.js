@@ -47,6 +47,9 @@ await emitJson(async (read) => ({
   reviewing: await read(`SELECT p.policy_id, p.code, p.department_name, p.progress_status, o.flag_reason FROM target_progress p
       JOIN observations o ON o.department_id = p.department_id AND o.target_id = p.target_id AND o.period = p.figure_period
       WHERE o.flagged ORDER BY p.policy_id, p.code, p.department_name`),
+  // quantities no schedule judges (no deadline) whose figure is still 0: said, since no count above says they lag
+  idle: await read(`SELECT policy_id, code, subject, department_name, latest_period FROM target_progress
+      WHERE progress_status = 'no_deadline' AND kind = 'quantity' AND latest_value = 0 ORDER BY policy_id, code, department_name`),
   targets: await read(`SELECT p.policy_id, p.row_no, p.code, p.subject, p.kind, p.comparator, p.target_value, p.value_max, p.frequency, p.goal, p.unit, p.department_name,
       p.latest_period, p.latest_value, p.figure_period, p.figure_flagged, p.falls, p.rate, p.prorated, p.ceiling, p.standing, p.measure, p.baseline, p.indivisible, p.latest_status, round(p.progress, 4) AS progress, round(p.elapsed, 4) AS elapsed, p.progress_status
     FROM target_progress p JOIN task_progress t ON t.policy_id = p.policy_id AND t.row_no = p.row_no
