@@ -544,8 +544,8 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
     const procedure = limit ? clean(input, norm, floor, f.start, { leading: true, skip: adverbials }).text || carried : null;
     const found: string = procedure ? `${procedure}${limit![1]}时限`
       : respectiveSubject(f) ?? quantitySubject(ctx, f, clause, clauses, floor, before, tokens, adverbials, coverage, carried, next?.start ?? clause.end, lastUnit);
-    // (三年建设高标准农田3万亩, 高标准农田建设三年累计3万亩: the span of years is no part of what is counted; 其中2021年建设1万亩、2022年建设1万亩: a
-    // verb alone counts what the figure before it in the sentence counts)
+    // (三年建设高标准农田3万亩, 高标准农田建设三年累计3万亩: the span of years is no part of what is counted; in
+    // 其中2021年建设1万亩、2022年建设1万亩 a verb alone counts what the figure before it in its clause counts)
     // (村集体经济年收入全部超过50万元: 全部, 均 are no part of the subject either)
     const cut = found.replace(/^(?:未来|今后)?[一二两三四五六七八九十\d]{1,2}年(?:内|来|间)?(?:累计|共计|共)?(?=\S{2})/, "").replace(/(?<=\S{2})(?:全部|均|都)$/, "")
       .replace(/(?<=\S{2})(?:未来|今后)?[一二两三四五六七八九十]{1,2}年(?:内|来|间)?(?:累计|共计|共)?$/, "");
