@@ -622,11 +622,12 @@ export async function generateSamples(ref: Reference): Promise<Samples> {
     row.note = "数据待核实";
     row.expect = ["E_REQUIRED"];
   }
-  // 12. E_UNKNOWN_DEPARTMENT: a town written without 镇/街道.
+  // 12. E_UNKNOWN_DEPARTMENT: the town's office that filled the form in writes its own name (周巷镇经发办; 周巷, the town
+  // without 镇, is one of the town's names)
   {
     const aliases = new Set(ref.aliases);
-    const host = find(["周巷镇", ...towns], "2017-11", (f) => !city(f) && !aliases.has(f.department.replace(/(镇|街道)$/, "")));
-    host.rows[0]!.department = host.department.replace(/(镇|街道)$/, "");
+    const host = find(["周巷镇", ...towns], "2017-11", (f) => !city(f) && !aliases.has(`${f.department}经发办`));
+    host.rows[0]!.department = `${host.department}经发办`;
     host.rows[0]!.expect = ["E_UNKNOWN_DEPARTMENT"];
   }
   // 13. Whole file rejected (E_HEADER: 指标名称 instead of 指标编码), sent again three days later.
