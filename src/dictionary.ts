@@ -705,7 +705,7 @@ export const DICTIONARY: Record<string, ViewDoc> = {
       latest_period: "最新报送的统计期（不晚于判断日期所在月）",
       latest_value: "最新累计完成值（最近一个填了数的统计期的数；此后只报完成状态的月份不抹去它）",
       figure_period: "最新累计完成值所属的统计期（其后的统计期只报了完成状态时，早于最新报送的统计期）",
-      figure_flagged: "最新累计完成值是否待复核（observations.flagged，如数值达到目标值的 10 倍、累计值下降未说明原因）：页面在数值和状态旁注明“待复核”",
+      figure_flagged: "最新累计完成值是否待复核（observations.flagged，如数值达到目标值的 10 倍、累计值下降未说明原因）：页面在数值旁注明“待复核”",
       figure_flag_reason: "最新累计完成值待复核的原因",
       latest_status: "最新完成状态",
       received_at: "最新数值的接收时间",

@@ -44,9 +44,8 @@ await emitJson(async (read) => ({
   // tasks with no target a report can judge (no quantity, milestone or duty) whose deadline has passed: said, not silently left out
   unjudged: await read(`SELECT policy_id, row_no FROM task_progress WHERE task_status = 'no_target' AND deadline_passed ORDER BY policy_id, row_no`),
   // targets whose latest figure is flagged for review (a likely typo, a fall): judged as reported until corrected, said so
-  reviewing: await read(`SELECT p.policy_id, p.code, p.department_name, p.progress_status, o.flag_reason FROM target_progress p
-      JOIN observations o ON o.department_id = p.department_id AND o.target_id = p.target_id AND o.period = p.figure_period
-      WHERE o.flagged ORDER BY p.policy_id, p.code, p.department_name`),
+  reviewing: await read(`SELECT policy_id, code, department_name, progress_status, figure_flag_reason AS flag_reason FROM target_progress
+      WHERE figure_flagged ORDER BY policy_id, code, department_name`),
   // quantities no schedule judges (no deadline) whose figure is still 0: said, since no count above says they lag
   idle: await read(`SELECT policy_id, code, subject, department_name, latest_period FROM target_progress
       WHERE progress_status = 'no_deadline' AND kind = 'quantity' AND latest_value = 0 ORDER BY policy_id, code, department_name`),

@@ -1060,15 +1060,13 @@ const YEAR_LABEL = /^(?:统计|报送|填报)?年[度份]?$/;
 
 /** A 统计期 cell of a month alone: 12月, 12月份, 十二月. */
 const MONTH_ALONE = /^(\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月份?$/;
-const CHINESE_MONTH: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 十一: 11, 十二: 12 };
 
-/** 「12月」 under a title naming 2017 (TableHeader.yearAbove): 2017年12月; any other text as it is. */
+/** 「12月」 under a title naming 2017 (TableHeader.yearAbove): 2017年12月 (parsePeriod reads 十月 too); any other text as it is. */
 function withYearAbove(period: string, year: FormField | null): string {
-  if (year === null) return period;
-  const m = MONTH_ALONE.exec(period.normalize("NFKC"));
+  const m = year === null ? null : MONTH_ALONE.exec(period.normalize("NFKC"));
   if (!m) return period;
-  const month = /^\d/.test(m[1]!) ? Number(m[1]) : CHINESE_MONTH[m[1]!]!;
-  return month >= 1 && month <= 12 ? `${year.text}${month}月` : period;
+  // (13月 stays as written: rejected for its missing year, as before)
+  return /^\d/.test(m[1]!) && (Number(m[1]) < 1 || Number(m[1]) > 12) ? period : `${year!.text}${period.normalize("NFKC").trim()}`;
 }
 
 /**
@@ -1087,6 +1085,9 @@ function formFieldsAbove(zone: Grid, hasColumn: (f: Field) => boolean): { fields
   let monthWithoutYear = false;
   // the years and the months alone a title names (「2017年智能经济指标完成情况（截至12月底）」), and a 「年度：2017」
   const titleYears = new Map<number, FormField>();
+  const noteYear = (y: number, row: number) => {
+    if (y >= YEAR_RANGE.min && y <= YEAR_RANGE.max && !titleYears.has(y)) titleYears.set(y, { field: "period", column: COLUMN_NAME.period, text: `${y}年`, row });
+  };
   const titleMonths = new Map<number, number>();
   zone.forEach((line, r) => {
     const cells = line.map((c) => cleanCell(c ?? ""));
@@ -1105,7 +1106,7 @@ function formFieldsAbove(zone: Grid, hasColumn: (f: Field) => boolean): { fields
         }
         const year = YEAR_LABEL.test(normalizeKey(label)) ? /^(\d{4})\s*年?度?$/.exec(v.normalize("NFKC")) : null;
         if (year) {
-          if (Number(year[1]) >= YEAR_RANGE.min && Number(year[1]) <= YEAR_RANGE.max && !titleYears.has(Number(year[1]))) titleYears.set(Number(year[1]), { field: "period", column: COLUMN_NAME.period, text: `${year[1]}年`, row: r + 1 });
+          noteYear(Number(year[1]), r + 1);
           continue;
         }
         const money = MONEY_LABEL.test(normalizeKey(label));
@@ -1143,10 +1144,7 @@ function formFieldsAbove(zone: Grid, hasColumn: (f: Field) => boolean): { fields
         const p = parsePeriod(m[0]);
         if (p.ok && p.value !== null && !titlePeriods.has(p.value)) titlePeriods.set(p.value, { field: "period", column: COLUMN_NAME.period, text: m[0].replace(/\s+/g, ""), row: r + 1 });
       }
-      for (const m of rest.matchAll(TITLE_YEAR)) {
-        const y = Number(m[1]);
-        if (y >= YEAR_RANGE.min && y <= YEAR_RANGE.max && !titleYears.has(y)) titleYears.set(y, { field: "period", column: COLUMN_NAME.period, text: `${y}年`, row: r + 1 });
-      }
+      for (const m of rest.matchAll(TITLE_YEAR)) noteYear(Number(m[1]), r + 1);
       // another month named without its year (「2017年9月、10月」): no one month
       const unyeared = rest.replace(TITLE_PERIOD, "");
       if (/\d\s*月/.test(unyeared)) monthWithoutYear = true;
