@@ -281,7 +281,7 @@ async function targets(args: string[]): Promise<number> {
   const { readAllPolicies } = await import("../src/build.js");
   const { proposeTargets, compareRegistry, registerNew, registryCsv } = await import("../src/targets/registry.js");
   const { readRegistryFile } = await import("../src/targets/registryfile.js");
-  const { countedFrom, proposalText, needsBaseline, BASELINE_HINT, needsDownBaseline, DOWN_BASELINE_HINT } = await import("../src/targets/proposaltext.js");
+  const { countedFrom, proposalText, rowDatedBy, needsBaseline, BASELINE_HINT, needsDownBaseline, DOWN_BASELINE_HINT } = await import("../src/targets/proposaltext.js");
   const root = join(dataDir(values.data), "policies");
   let differences = 0;
   // every policy, checked as `luoshi build` checks them (a target prefix used twice is rejected here too)
@@ -334,7 +334,7 @@ async function targets(args: string[]): Promise<number> {
     if (!table.policy.end_date) {
       const undated = registry.filter((e) => e.status === "published" && !e.deadline && (e.frequency ?? "") !== "" &&
         (e.kind === "recurring" || (e.kind === "quantity" && e.measure === "increment" && e.unit !== "%")) &&
-        (sourceOf(e).task?.deadline_date ?? null) === null);
+        ((sourceOf(e).task?.deadline_date ?? null) === null || rowDatedBy(e, sourceOf(e).task, registry.filter((s) => s.status === "published")) !== null));
       if (undated.length > 0) {
         console.log(`  提示 ${undated.length} 个按期计数或常态化的指标没有完成时限（所在行的时限为“每年”“每月”等），不对照序时进度判断：` +
           `政策有实施期限的（如“三年行动方案（2021—2023年）”），请在 policy.csv 中加一列 end_date，填写期限的最后一天（如 2023-12-31），这些指标即以它为完成时限（按期计数的，以每期的数乘以期数为目标）：`);
@@ -353,7 +353,7 @@ async function targets(args: string[]): Promise<number> {
         ? /每个?(?:镇|街道|乡镇|村|社区|园区)|各(?:镇|街道|乡镇|村|社区)/.exec(sentence.split(/[，,]/).at(-1) ?? "") ?? /^\s*各(?:镇|街道|乡镇|村|社区)/.exec(sentence)
         : null;
       const perUnit = group === null && eachWords;
-      console.log(`  新提出 附件第 ${p.row_no} 行 ${proposalText(p, task, bodyText, policyYear)}` +
+      console.log(`  新提出 附件第 ${p.row_no} 行 ${proposalText(p, task, bodyText, policyYear, rowDatedBy(p, task, proposals))}` +
         // (no subject read: targets.csv requires one, so --write leaves it for the analyst to register)
         (p.subject === "" ? "（未读出计数对象或事项：--write 不写入，请在 targets.csv 中人工登记并填写 subject）" : "") +
         (p.kind === "quantity" && p.measure === null ? "（未能判断是水平值还是增量：请在 targets.csv 的 measure 中填 level（累计总数、达到的水平）或 increment（自起算以来新增的数），并在 note 中写明“人工更正”，此后 --check 不再把它列为变化）" : "") +

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { PACKAGE_ROOT } from "../src/paths.js";
-import { countedFrom, DOWN_BASELINE_HINT, DOWN_BEFORE, needsBaseline, proposalText } from "../src/targets/proposaltext.js";
+import { countedFrom, DOWN_BASELINE_HINT, DOWN_BEFORE, needsBaseline, proposalText, rowDatedBy } from "../src/targets/proposaltext.js";
 import type { Proposal } from "../src/targets/registry.js";
 
 const content = "PM2.5浓度下降到33微克/立方米,单位GDP能耗下降3%,新增光伏装机容量5万千瓦以上。";
@@ -43,6 +43,21 @@ describe("proposalText", () => {
     const p = { ...proposal("", {}), kind: "recurring", frequency: "每月", subject: "开展河道巡查", annex_text: "每月开展河道巡查", annex_start: 0, annex_end: 8 } as Proposal;
     expect(proposalText(p, kept, "")).toContain("；时限 无（附件“年内完成，长期坚持”：常态任务持续开展）；");
     expect(proposalText(p, { ...kept, deadline_continues: null }, "")).toContain("；时限 2019-12-31（附件“年内完成，长期坚持”）；");
+  });
+
+  it("gives a recurring duty with no date of its own no deadline when another target of the row states the row's date (4月底前印发工作规则，每半年召开会议), as the targets view does", () => {
+    const text = "2021年4月底前印发工作规则，每半年召开一次专题会议";
+    const dated = { ...row, deadline_text: "2021年4月底前", deadline_date: "2021-04-30", content: text };
+    const rules = { ...proposal("", {}), kind: "milestone", subject: "工作规则", horizon_text: "2021年4月底前", deadline: "2021-04-30", annex_text: "2021年4月底前印发工作规则", annex_start: 0, annex_end: 15 } as Proposal;
+    const meetings = { ...proposal("", {}), kind: "recurring", frequency: "每半年", subject: "召开专题会议", annex_text: "每半年召开一次专题会议", annex_start: 16, annex_end: text.length } as Proposal;
+    expect(rowDatedBy(meetings, dated, [rules, meetings])).toBe(rules);
+    expect(proposalText(meetings, dated, "", 2021, rowDatedBy(meetings, dated, [rules, meetings])))
+      .toContain("；时限 无（附件“2021年4月底前”是「工作规则」的时限，常态任务持续开展）；");
+    // the rules themselves keep their date; a duty beside a target with no words of a date keeps the row's
+    expect(rowDatedBy(rules, dated, [rules, meetings])).toBeNull();
+    const undatedRules = { ...rules, horizon_text: "", deadline: null };
+    expect(rowDatedBy(meetings, dated, [undatedRules, meetings])).toBeNull();
+    expect(proposalText(meetings, dated, "", 2021, null)).toContain("；时限 2021-04-30（附件“2021年4月底前”）；");
   });
 
   it("gives a rate to keep of such a row (6月底前建立，长期坚持: 办结率达到98%) no deadline either; a count keeps the row's date", () => {

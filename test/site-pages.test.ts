@@ -360,6 +360,11 @@ describe.skipIf(!HAVE_CHROMIUM)("site pages in Chromium, against the warehouse",
       // the row needing the most departments comes first
       const [top] = await sql("SELECT row_no FROM task_department_counts WHERE policy_id = $1 ORDER BY departments DESC, row_no LIMIT 1", [POLICY]);
       expect((await tableColumn(page, "#rows-table", "行"))[0]).toBe(String(top!.row_no));
+      // a row whose department cell is truncated in the annex (gap_open) is named under the network, with its cell
+      const gaps = await sql("SELECT row_no, field_label FROM corrections WHERE policy_id = $1 AND kind = 'gap_open' AND field IN ('lead_departments', 'coop_departments') ORDER BY row_no", [POLICY]);
+      expect(gaps.length).toBeGreaterThan(0);
+      const caveat = (await page.locator("#network-gaps").textContent()) ?? "";
+      for (const g of gaps) expect(caveat).toContain(`第 ${g.row_no} 行的${g.field_label}`);
 
       // choose 市科技局: its ties are highlighted, the tables list only what involves it
       const [kjj] = await sql("SELECT c.name, c.degree FROM department_centrality c JOIN departments d USING (department_id) WHERE d.policy_id = $1 AND d.code = 'kjj'", [POLICY]);

@@ -16,4 +16,7 @@ await emitJson(async (read) => ({
       list(a.department_name ORDER BY list_position(t.coop_departments, a.department_name), a.department_name) FILTER (WHERE a.role = 'coop') AS coop_names
     FROM task_department_counts c LEFT JOIN task_assignments a USING (task_id) LEFT JOIN tasks t USING (task_id)
     GROUP BY ALL ORDER BY c.policy_id, c.departments DESC, c.row_no`),
+  // rows whose lead or cooperating cell is truncated in the annex (gap_open): their ties may be incomplete
+  gaps: await read(`SELECT policy_id, row_no, list(field_label ORDER BY field DESC) AS fields FROM corrections
+    WHERE kind = 'gap_open' AND field IN ('lead_departments', 'coop_departments') GROUP BY ALL ORDER BY policy_id, row_no`),
 }));

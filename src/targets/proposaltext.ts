@@ -34,6 +34,15 @@ function sourceWords(text: string, start: number | null, end: number | null): st
 
 export type ProposalRow = { deadline_text: string; deadline_date: string | null; content: string; deadline_continues?: string | null };
 
+/**
+ * The target of the same row whose own words state the row's date (2021年4月底前印发工作规则), when a recurring duty
+ * with no date of its own sits beside it (每半年召开一次专题会议): the duty has no deadline, as the targets view has it.
+ */
+export function rowDatedBy<T extends { row_no: number; kind: string; horizon_text: string; subject: string }>(p: T, row: ProposalRow | undefined, siblings: T[]): T | null {
+  if (p.kind !== "recurring" || p.horizon_text !== "" || row === undefined || row.deadline_text === "") return null;
+  return siblings.find((s) => s !== p && s.row_no === p.row_no && s.kind !== "recurring" && s.horizon_text === row.deadline_text) ?? null;
+}
+
 /** The fields of a target, proposed or registered, that say what it asks for and where it was read. */
 type Located = {
   kind: string; comparator: string | null; measure: string | null; unit: string | null;
@@ -109,7 +118,7 @@ export function needsDownBaseline(p: Located, row: ProposalRow | undefined, body
 /** What `targets --check` says of a level to come down to without a baseline. */
 export const DOWN_BASELINE_HINT = "“降至”类水平值：没有基数时无法衡量已降了多少，完成时限前高于目标值只显示“时限未到”；请在 targets.csv 的 baseline 中填写起算时的水平（如 2018 年平均浓度 45），即按从基数降到目标值的比例对照序时进度";
 
-export function proposalText(p: Proposal, row: ProposalRow | undefined, bodyText: string, policyYear?: number): string {
+export function proposalText(p: Proposal, row: ProposalRow | undefined, bodyText: string, policyYear?: number, datedBy?: { subject: string } | null): string {
   const value = p.value === null ? "" : `${p.value}${p.value_max !== null ? `–${p.value_max}` : ""}${p.unit ?? ""}`;
   // (COMPARATORS' words: 左右 after the figure, 恰为 left unsaid)
   const c = p.comparator;
@@ -122,6 +131,8 @@ export function proposalText(p: Proposal, row: ProposalRow | undefined, bodyText
   const deadline = p.deadline !== null ? `${p.deadline}${p.horizon_text ? `（原文“${p.horizon_text}”）` : ""}`
     // (年内完成，长期坚持: a recurring duty is kept up after the row's date, as the targets view has it)
     : p.kind === "recurring" && row?.deadline_continues ? `无（附件“${row.deadline_text}”：常态任务持续开展）`
+    // (2021年4月底前印发工作规则，每半年召开一次专题会议: the row's date is the 规则's, not the meetings')
+    : p.kind === "recurring" && datedBy ? `无（附件“${row?.deadline_text}”是「${datedBy.subject}」的时限，常态任务持续开展）`
     // (nor a rate or share to keep: 6月底前建立，长期坚持 with 办结率达到98%)
     : p.kind === "quantity" && p.measure === "level" && p.unit === "%" && row?.deadline_continues ? `无（附件“${row.deadline_text}”：须持续保持的水平）`
     : row?.deadline_date ? `${row.deadline_date}（附件“${row.deadline_text}”）`
