@@ -188,7 +188,7 @@ export type DeadlineDisagreement = { policy_id: string; row_no: number; deadline
 export function deadlineDisagreements(tables: readonly TaskTable[]): DeadlineDisagreement[] {
   return tables.flatMap((t) => t.tasks.flatMap((task) => {
     if (task.deadline_date === null || task.deadline_text.trim() === "") return [];
-    const read = parseDeadline(task.deadline_text, t.policy.issued_date);
+    const read = parseDeadline(task.deadline_text, t.policy.issued_date, t.policy.end_date);
     return read !== null && read.date !== null && read.date !== task.deadline_date
       ? [{ policy_id: task.policy_id, row_no: task.row_no, deadline_text: task.deadline_text, deadline_date: task.deadline_date, read_as: read.date }] : [];
   }));

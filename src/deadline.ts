@@ -44,7 +44,7 @@ export function parseReceivedAt(text: string): string | null {
 
 /**
  * Turns a deadline phrase into a date relative to the policy's issue date.
- * 年内/全年/今年/年底前 → end of that year; N月底前 → end of month N; N年内 → end of year + N;
+ * 年内/全年/今年/年底前 → end of that year; N月底前 → end of month N; N年内 → end of year + N (or the policy's end_date, see inTerm);
  * YYYY年底前, YYYY年年底前, YYYY年内, YYYY年度, 到YYYY年, YYYY年M月底前, YYYY年M月D日前 as written; YYYY-YYYY年 → end of the later year;
  * M月D日前 in the policy's year; (YYYY年)第N季度(末前), 前三季度 → the quarter's last day; (YYYY年)上半年 → 6月30日, 下半年 → 年底 (明年上半年: the next year's).
  * 长期/持续/常态化/常年 → no date (rule ongoing); 每季度/每月/每年 → no date (rule recurring). A verb after the date
@@ -63,22 +63,34 @@ const DEADLINE_VERB = /(前|内|底|末|旬|月|年|度)(?:全面|基本|初步|
  */
 const DEADLINE_TAIL = /(前|以前|之前|内|之内|以内)(?![^，,；;]*[率数量值额度]$)[^，,；;]+$/;
 
-export function parseDeadline(text: string, policyDate: string): Deadline | null {
+export function parseDeadline(text: string, policyDate: string, policyEnd?: string | null): Deadline | null {
   const base = parseISO(policyDate);
   if (!isValid(base)) throw new Error(`invalid policy date ${policyDate}`);
   // (full-width digits, ２０２０年６月底前, as the target parser reads them)
   const t = normalizeName(text).replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/[。.]$/, "");
-  const whole = parsePhrase(t, base);
+  const phrase = (p: string) => inTerm(parsePhrase(p, base), policyEnd ?? null);
+  const whole = phrase(t);
   if (whole !== null || !/[，,；;]/.test(t)) return whole;
   // 年内完成，长期坚持 / 6月底前启动，年底前完成: every clause a deadline, the latest date the task's (a duty kept up
   // after it, 长期坚持, adds no date); one clause not understood and the whole is not
-  const parts = t.split(/[，,；;]/).filter((p) => p.trim() !== "").map((p) => parsePhrase(p, base));
+  const parts = t.split(/[，,；;]/).filter((p) => p.trim() !== "").map(phrase);
   if (parts.length === 0 || parts.some((p) => p === null)) return null;
   const dated = (parts as Deadline[]).filter((p) => p.date !== null).sort((a, b) => (a.date! < b.date! ? -1 : 1));
   const latest = dated[dated.length - 1];
   if (latest === undefined) return parts[0] as Deadline;
   const kept = (parts as Deadline[]).find((p) => p.date === null && (p.rule === "recurring" || p.rule === "ongoing"));
   return kept === undefined ? latest : { ...latest, continues: kept.rule as "ongoing" | "recurring" };
+}
+
+/**
+ * 三年内 in a policy whose term is given (policy.csv end_date: a 2021—2023 plan issued in 2021 ends 2023-12-31): the
+ * term's end, when it falls in the year N years on or the year before (the issue year counted as the first of the N).
+ * Otherwise, and with no end_date, the end of the year N years after the issue year.
+ */
+function inTerm(d: Deadline | null, policyEnd: string | null): Deadline | null {
+  if (d === null || d.rule !== "years_after_policy_year" || d.date === null || policyEnd === null) return d;
+  const years = Number(d.date.slice(0, 4)) - Number(policyEnd.slice(0, 4));
+  return years === 0 || years === 1 ? { date: policyEnd, rule: "years_policy_term" } : d;
 }
 
 /** 明年, 次年 (the year after the policy's) and 今年, 本年 (its own) before a date: the year written out. */

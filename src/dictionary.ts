@@ -89,7 +89,7 @@ export const DICTIONARY: Record<string, ViewDoc> = {
       coop_persons: "配合部门责任人（列表，按原文）",
       deadline_text: "完成时限原文，如 年内、10月底前",
       deadline_date: "完成时限日期；原文缺失时为空",
-      deadline_rule: "日期来源：explicit 表中填写；policy_year_end 年内；policy_year_month_end N月底前、N月；years_after_policy_year N年内；five_year_plan “十三五”期间、“十四五”末等（该规划的最后一年年底）；explicit_year YYYY年底前、YYYY-YYYY年；explicit_month YYYY年M月底前；explicit_date YYYY年M月D日前；policy_year_date M月D日前；policy_year_quarter_end / explicit_quarter （YYYY年）第N季度末前；policy_year_half / explicit_half_year （今年、明年、YYYY年）上半年、下半年；policy_year_month_part / explicit_month_part （YYYY年）M月上旬、中旬、下旬（10日、20日、月末）；next_year_end、next_year_month_end、next_year_date、next_year_quarter_end 明年（次年）底前、明年M月底前等；几个分句（“年内完成，长期坚持”“6月底前启动，年底前完成”）取其中最晚的日期（另有“每季度发布”“长期坚持”等分句的，该行的常态化指标不随这一日期结束）；ongoing 长期（无日期）；recurring 每月、每季度等定期任务（无日期）；open 缺失",
+      deadline_rule: "日期来源：explicit 表中填写；policy_year_end 年内；policy_year_month_end N月底前、N月；years_after_policy_year N年内（发文年份加 N 年的年底）；years_policy_term N年内，政策填了实施期限（policy.csv 的 end_date）且期限在发文后第 N 年或前一年结束的，以 end_date 为准（如 2021—2023 年的三年计划）；five_year_plan “十三五”期间、“十四五”末等（该规划的最后一年年底）；explicit_year YYYY年底前、YYYY-YYYY年；explicit_month YYYY年M月底前；explicit_date YYYY年M月D日前；policy_year_date M月D日前；policy_year_quarter_end / explicit_quarter （YYYY年）第N季度末前；policy_year_half / explicit_half_year （今年、明年、YYYY年）上半年、下半年；policy_year_month_part / explicit_month_part （YYYY年）M月上旬、中旬、下旬（10日、20日、月末）；next_year_end、next_year_month_end、next_year_date、next_year_quarter_end 明年（次年）底前、明年M月底前等；几个分句（“年内完成，长期坚持”“6月底前启动，年底前完成”）取其中最晚的日期（另有“每季度发布”“长期坚持”等分句的，该行的常态化指标不随这一日期结束）；ongoing 长期（无日期）；recurring 每月、每季度等定期任务（无日期）；open 缺失",
       correction_count: "本行的更正与缺口记录数",
       open_gaps: "本行仍待补的缺口字段（列表）",
       content_verbatim: "内容栏 OCR 原文",

@@ -340,7 +340,7 @@ export function readTaskTable(dir: string, displayRoot = "data/policies"): TaskT
       deadlineDate = t.deadline_date;
       deadlineRule = "explicit";
     } else if (t.deadline_text.trim() !== "") {
-      const parsed = parseDeadline(t.deadline_text, policy.issued_date);
+      const parsed = parseDeadline(t.deadline_text, policy.issued_date, policy.end_date);
       if (parsed) {
         deadlineDate = parsed.date;
         deadlineRule = parsed.rule;

@@ -96,6 +96,16 @@ describe("deadline phrases, relative to the policy date", () => {
     expect(parseDeadline("6月底前启动，年底前完成", policyDate)).toEqual({ date: "2017-12-31", rule: "policy_year_end" });
     expect(parseDeadline("每季度", policyDate)).toEqual({ date: null, rule: "recurring" });
   });
+  it("reads N年内 as the policy's term when end_date is given and ends in the Nth year on or the one before (a 2021—2023 plan's 三年内 is 2023-12-31)", () => {
+    expect(parseDeadline("三年内", "2021-03-15")).toEqual({ date: "2024-12-31", rule: "years_after_policy_year" });
+    expect(parseDeadline("三年内", "2021-03-15", "2023-12-31")).toEqual({ date: "2023-12-31", rule: "years_policy_term" });
+    expect(parseDeadline("三年内", "2021-03-15", "2024-03-14")).toEqual({ date: "2024-03-14", rule: "years_policy_term" });
+    expect(parseDeadline("三年内完成，长期坚持", "2021-03-15", "2023-12-31")).toEqual({ date: "2023-12-31", rule: "years_policy_term", continues: "ongoing" });
+    // a term of another length says nothing of 三年内; nor does end_date move any other date
+    expect(parseDeadline("三年内", "2021-03-15", "2025-12-31")).toEqual({ date: "2024-12-31", rule: "years_after_policy_year" });
+    expect(parseDeadline("一年内", "2021-03-15", "2023-12-31")).toEqual({ date: "2022-12-31", rule: "years_after_policy_year" });
+    expect(parseDeadline("年内", "2021-03-15", "2023-12-31")).toEqual({ date: "2021-12-31", rule: "policy_year_end" });
+  });
   it("names where a date came from: the next year's, the policy year's, a 旬", () => {
     expect(parseDeadline("明年3月底前", policyDate)?.rule).toBe("next_year_month_end");
     expect(parseDeadline("今年9月", policyDate)?.rule).toBe("policy_year_month_end");

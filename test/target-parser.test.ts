@@ -525,6 +525,12 @@ describe("milestones and recurring duties", () => {
     expect(read("完成年度投资计划（年底前）")).toEqual([]);
   });
 
+  it("reads 三年内 as the policy's term when the policy gives its end (policyEnd: a 2021—2023 plan)", () => {
+    expect(parseTargets("三年内新建5G基站500个", { policyDate: "2021-03-15" })[0]!.horizon).toEqual({ text: "三年内", deadline: "2024-12-31" });
+    expect(parseTargets("三年内新建5G基站500个", { policyDate: "2021-03-15", policyEnd: "2023-12-31" })[0]!.horizon).toEqual({ text: "三年内", deadline: "2023-12-31" });
+    expect(parseTargets("到2022年新建5G基站500个", { policyDate: "2021-03-15", policyEnd: "2023-12-31" })[0]!.horizon).toEqual({ text: "到2022年", deadline: "2022-12-31" });
+  });
+
   it("leaves relative deadlines open without a policy date, but resolves absolute ones", () => {
     expect(parseTargets("年内新增200台")[0]!.horizon).toEqual({ text: "年内", deadline: null });
     expect(parseTargets("到2020年新增200台")[0]!.horizon).toEqual({ text: "到2020年", deadline: "2020-12-31" });

@@ -166,14 +166,14 @@ const BASE_AFTER = /^(?:的)?(?:基础上|为基期|为基数|为基准|为基�
 /** Horizon phrases that mark a flow over the year rather than a deadline for a stock (全年举办…). */
 export const ANNUAL_HORIZONS: readonly string[] = ["全年"];
 
-function resolve(c: NonNullable<Canonical>, policyDate: string | null): string | null {
+function resolve(c: NonNullable<Canonical>, policyDate: string | null, policyEnd: string | null): string | null {
   if (c.relative && policyDate === null) return null;
   // Absolute phrases do not depend on the base date; parseDeadline still wants a valid one.
-  return parseDeadline(c.phrase, policyDate ?? "2000-01-01")?.date ?? null;
+  return parseDeadline(c.phrase, policyDate ?? "2000-01-01", policyDate === null ? null : policyEnd)?.date ?? null;
 }
 
 /** Horizons in norm[span), outside quotes and title marks (三年行动计划 in 《》 is a name), in text order. */
-export function findHorizons(norm: string, span: Span, protectedSpans: readonly Span[], policyDate: string | null): Horizon[] {
+export function findHorizons(norm: string, span: Span, protectedSpans: readonly Span[], policyDate: string | null, policyEnd: string | null = null): Horizon[] {
   const text = norm.slice(span.start, span.end);
   const found: Horizon[] = [];
   const based: Span[] = []; // base years found: no later rule reads a horizon inside them (比2017年底: not 年底)
@@ -190,7 +190,7 @@ export function findHorizons(norm: string, span: Span, protectedSpans: readonly 
       }
       const canonical = rule.canonical(m, policyDate);
       if (canonical === null) continue;
-      found.push({ ...h, text: m[0], deadline: resolve(canonical, policyDate) });
+      found.push({ ...h, text: m[0], deadline: resolve(canonical, policyDate, policyEnd) });
     }
   }
   return found.sort((a, b) => a.start - b.start);

@@ -67,7 +67,11 @@ export type ParsedTarget = {
   sentence: Span;
 };
 
-export type ParseOptions = { policyDate?: string /* ISO date, e.g. 2017-09-08 */ };
+export type ParseOptions = {
+  policyDate?: string /* ISO date, e.g. 2017-09-08 */;
+  /** The last day of the policy's term (policy.csv end_date): 三年内 of a 2021—2023 plan is its end, see parseDeadline. */
+  policyEnd?: string | null;
+};
 
 // ---------------------------------------------------------------------------------------------------------------
 // Predicate words: one lexicon merged from the comparator, measure-verb and milestone-verb tables.
@@ -242,6 +246,7 @@ type Ctx = {
   input: string;
   norm: string;
   policyDate: string | null;
+  policyEnd: string | null;
   protectedSpans: Span[];
 };
 
@@ -312,7 +317,7 @@ export function parseTargets(text: string, options: ParseOptions = {}): ParsedTa
 function parseSqueezed(text: string, options: ParseOptions): ParsedTarget[] {
   const norm = normalizeWidth(text);
   const protectedSpans = findProtectedSpans(norm);
-  const ctx: Ctx = { input: text, norm, policyDate: checkPolicyDate(options.policyDate), protectedSpans };
+  const ctx: Ctx = { input: text, norm, policyDate: checkPolicyDate(options.policyDate), policyEnd: checkPolicyDate(options.policyEnd ?? undefined), protectedSpans };
   const all = scanFigures(norm, protectedSpans);
   const figures = all.filter((f) => f.excluded === null);
   // 由40.5%提高到42%: the starting value and its 由 are cut out of the subject
@@ -331,7 +336,7 @@ function parseSqueezed(text: string, options: ParseOptions): ParsedTarget[] {
 function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: readonly Span[]): ParsedTarget[] {
   const { input, norm, protectedSpans } = ctx;
   const clauses = splitClauses(norm, sentence);
-  const horizons = findHorizons(norm, sentence, protectedSpans, ctx.policyDate);
+  const horizons = findHorizons(norm, sentence, protectedSpans, ctx.policyDate, ctx.policyEnd);
   const allTokens = scanTokens(norm, sentence, protectedSpans, figures);
   // 每人每月800元, 每户: a rate's denominator, not a frequency (cut out of the subject like a time)
   // (帮扶干部每人每月走访不少于1次: before a count it is a duty per month)
@@ -835,7 +840,7 @@ function rowHorizon(ctx: Ctx, pos: number): Horizon | null {
   let end = lineStart + line.replace(/\s+$/, "").length;
   while (start < end && /\s/.test(norm[start]!)) start++;
   if (pos >= start) return null;
-  const found = findHorizons(norm, { start, end }, ctx.protectedSpans, ctx.policyDate);
+  const found = findHorizons(norm, { start, end }, ctx.protectedSpans, ctx.policyDate, ctx.policyEnd);
   while (end > start && /[。.]/.test(norm[end - 1]!)) end--;
   const h = found[0];
   return found.length === 1 && h !== undefined && h.start === start && h.end === end ? h : null;

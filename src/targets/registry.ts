@@ -109,6 +109,7 @@ function toProposal(rowNo: number, t: ParsedTarget, rowDeadline: string | null):
 /** Proposes the targets of one policy's task table, row by row, in document order. */
 export function proposeTargets(table: TaskTable): Proposal[] {
   const policyDate = table.policy.issued_date;
+  const policyEnd = table.policy.end_date ?? null;
   const proposals: Proposal[] = [];
   const departmentByName = departmentIdsByName(table);
   for (const item of table.items) {
@@ -116,7 +117,7 @@ export function proposeTargets(table: TaskTable): Proposal[] {
     if (rows.length === 0) continue;
     const annex: { row: (typeof rows)[number]; target: ParsedTarget; proposal: Proposal }[] = [];
     for (const row of rows) {
-      for (const target of parseTargets(row.content, { policyDate })) {
+      for (const target of parseTargets(row.content, { policyDate, policyEnd })) {
         const proposal = toProposal(row.row_no, target, row.deadline_date);
         proposal.reporting_departments = eachOfLeads(table, departmentByName, row, target);
         Object.assign(proposal, { annex_text: target.text, annex_start: target.start, annex_end: target.end });
@@ -143,11 +144,11 @@ export function proposeTargets(table: TaskTable): Proposal[] {
       Object.assign(match.proposal, { body_source: "body", body_text: target.text, body_start: target.start, body_end: target.end, body_differs: true });
       return true;
     };
-    const bodyTargets = parseTargets(item.body_text, { policyDate });
+    const bodyTargets = parseTargets(item.body_text, { policyDate, policyEnd });
     const unlinked = bodyTargets.filter((t) => !link(t, "body"));
     const unmatched = unlinked.filter((t) => !linkDiffering(t, unlinked));
     // a title number that repeats a body or annex figure adds nothing; one stated only in the title is a target
-    const titleTargets = parseTargets(item.title, { policyDate }).filter(
+    const titleTargets = parseTargets(item.title, { policyDate, policyEnd }).filter(
       (t) => t.kind === "quantity" && !bodyTargets.some((b) => sameDuty(b, t)) && !annex.some((a) => sameDuty(a.target, t)),
     );
     // body-only duties belong to the item's row when it has one, else to the row whose text is most alike
