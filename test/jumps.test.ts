@@ -30,6 +30,17 @@ describe.each(["js", "bulk"])("a figure that jumps tenfold (reader %s)", (reader
     expect(loads.flaggedWhenLoaded("period, version, new_value, flag_reason", "2017-12-31")).toEqual([{ period: "2017-10", version: 1, new_value: 3270, flag_reason: typo }]);
   });
 
+  it("a flagged figure that reaches the goal does not finish the target (it stays in the reporting calendar); the next month's figure beyond it, not flagged, does", () => {
+    const progress = () => loads.query("SELECT code, done_period, progress_status, figure_flagged FROM target_progress WHERE code = 'CX75-06-01' AND department_name = '市经信局'", "2017-12-31");
+    ingest(env, file("jxj-09.csv", ["市经信局,CX75-06-01,2017-09,287,家,,,张三,2017-10-08"]), "--received-at", "2017-10-08");
+    ingest(env, file("jxj-10.csv", ["市经信局,CX75-06-01,2017-10,3270,家,,,张三,2017-11-03"]), "--received-at", "2017-11-03");
+    expect(progress()).toEqual([{ code: "CX75-06-01", done_period: null, progress_status: expect.not.stringMatching(/^done/), figure_flagged: true }]);
+    // not reached (reached_periods), so still owed in November: the department can confirm or correct the figure
+    expect(loads.query("SELECT count(*)::INTEGER AS n FROM reached_periods r JOIN targets t USING (target_id) WHERE t.code = 'CX75-06-01'", "2017-12-31")).toEqual([{ n: 0 }]);
+    ingest(env, file("jxj-11.csv", ["市经信局,CX75-06-01,2017-11,3300,家,,,张三,2017-12-04"]), "--received-at", "2017-12-04");
+    expect(progress()).toEqual([{ code: "CX75-06-01", done_period: "2017-11", progress_status: "done", figure_flagged: false }]);
+  });
+
   it("within one file (two months sent together): flagged; a rise that does not reach the target, or from 0, is not", () => {
     const summary = ingest(env, file("jxj-09-10.csv", [
       "市经信局,CX75-06-01,2017-09,287,家,,,张三,2017-11-03",

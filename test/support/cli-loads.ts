@@ -46,6 +46,12 @@ export function cliLoads() {
       expect(r.status, r.stderr).toBe(0);
       return JSON.parse(r.stdout);
     },
+    /** The rows of read-only `sql` at `asOf` (`luoshi query --format json`). */
+    query: (sql: string, asOf: string) => {
+      const r = luoshi({}, "query", sql, "--as-of", asOf, "--format", "json");
+      expect(r.status, r.stderr).toBe(0);
+      return JSON.parse(r.stdout);
+    },
     /** `columns` of the current figures flagged for review at `asOf`. */
     flagged: (columns: string, asOf: string) => {
       const r = luoshi({}, "query", `SELECT ${columns} FROM observations WHERE flagged ORDER BY code, period`, "--as-of", asOf, "--format", "json");
