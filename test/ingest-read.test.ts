@@ -331,6 +331,19 @@ describe("readMonthlyFile: CSV layouts", () => {
     expect(quoted.rows.map((x) => [x.sourceRow, x.note])).toEqual([[2, "第一行\n第二行"]]);
   });
 
+  it("a stray carriage return on each line of an LF file (a CRLF line given more cells after its CR): read by its line feeds, as its CRLF twin is", async () => {
+    const lines = [`${HEADER}\r,,`, "市经信局,ZN-01,2017-10,450,家,,,,\r,,", "市经信局,ZN-02,2017-10,abc,万元,,,,\r,,"];
+    const lf = await readMonthlyFile({ name: "lf.csv", bytes: Buffer.from(lines.join("\n") + "\n") }, CTX);
+    const crlf = await readMonthlyFile({ name: "crlf.csv", bytes: Buffer.from(lines.join("\r\n") + "\r\n") }, CTX);
+    expect(lf.rows.map((x) => [x.sourceRow, x.period, x.value])).toEqual([[2, "2017-10", 450]]);
+    expect(lf.rejects.map((x) => [x.row, x.code])).toEqual([[3, "E_NOT_A_NUMBER"]]);
+    expect(crlf.rows).toEqual(lf.rows);
+    expect(crlf.rejects).toEqual(lf.rejects);
+    // a file of CR alone (old Mac) is still read by its CRs
+    const cr = await readMonthlyFile({ name: "cr.csv", bytes: Buffer.from([HEADER, "市经信局,ZN-01,2017-10,450,家,,,,"].join("\r") + "\r") }, CTX);
+    expect(cr.rows.map((x) => [x.sourceRow, x.value])).toEqual([[2, 450]]);
+  });
+
   it("a second header below the first: skipped when its columns stand where the first's do; the file rejected when they stand elsewhere", async () => {
     const first = ["报送单位,指标编码,统计期,本月完成值,累计完成值", "市经信局,ZN-01,2017-10,20,450"];
     const same = await readMonthlyFile({ name: "same.csv", bytes: Buffer.from([...first, "", "报送单位,指标编码,统计期,本月完成值,累计完成值", "市经信局,ZN-02,2017-10,1,30"].join("\n")) }, CTX);

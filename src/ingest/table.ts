@@ -1663,9 +1663,10 @@ export function parseCsvGrid(text: string): CsvGrid {
   const probe = Papa.parse<string[]>(text, { ...CSV_DIALECT, preview: 1 });
   const delimiter = headerDelimiter(text) ?? probe.meta.delimiter;
   text = withAddedLines(text, delimiter);
-  const fast = splitWellFormed(text, delimiter, probe.meta.linebreak);
+  const linebreak = lineBreak(text, probe.meta.linebreak);
+  const fast = splitWellFormed(text, delimiter, linebreak);
   if (fast !== null) return finishGrid(fast, text, delimiter, []);
-  const parsed = Papa.parse<string[]>(text, { ...CSV_DIALECT, delimiter });
+  const parsed = Papa.parse<string[]>(text, { ...CSV_DIALECT, delimiter, newline: linebreak as Papa.ParseConfig["newline"] });
   const quoteErrors = parsed.errors
     .filter((e) => e.type === "Quotes")
     .map((e) => ({ row: (e.row ?? 0) + 1, message: e.message, fatal: e.code === "MissingQuotes" }));
@@ -1680,6 +1681,23 @@ export function parseCsvGrid(text: string): CsvGrid {
     }
   }
   return finishGrid(parsed.data, text, parsed.meta.delimiter, quoteErrors);
+}
+
+/**
+ * The line break of the file: Papa's guess, except when Papa guesses CR for a file whose lines end otherwise but
+ * carry a stray carriage return each (「…（参考）\r,,,,\r\n」: a line given more cells after its CR, saved as CRLF
+ * or as LF). Papa counts a CR line break when fewer than half the CRs come before an LF, so it would split every
+ * line at its stray CR and shift the cells after it into another row. The most frequent of CRLF, a bare LF and a
+ * bare CR ends the lines then (a tie to CRLF, then LF); a stray CR stays in its cell, trimmed with its spaces.
+ */
+function lineBreak(text: string, guess: string): string {
+  if (guess !== "\r") return guess;
+  let crlf = 0;
+  let bareLf = 0;
+  let bareCr = 0;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) if (text.charCodeAt(i - 1) === 13) crlf++; else bareLf++;
+  for (let i = text.indexOf("\r"); i !== -1; i = text.indexOf("\r", i + 1)) if (text.charCodeAt(i + 1) !== 10) bareCr++;
+  return crlf > 0 && crlf >= bareLf && crlf >= bareCr ? "\r\n" : bareLf > 0 && bareLf >= bareCr ? "\n" : guess;
 }
 
 /**
