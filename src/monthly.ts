@@ -1071,19 +1071,22 @@ async function appendObservations(connection: DuckDBConnection, receiptNo: numbe
 }
 
 /** Every rejected row of some loads, and every file rejected as a whole (row and column empty). */
-function rejectLines(summaries: Pick<IngestSummary, "file" | "rejects" | "file_error">[]): RejectLine[] {
+function rejectLines(summaries: RejectSummary[]): RejectLine[] {
   return summaries.flatMap((s): RejectLine[] => s.file_error
     ? [{ file: s.file, row: null, column: null, code: s.file_error.code, message: s.file_error.message, value: null }]
-    : s.rejects);
+    : s.rejects.map((r) => (s.form_fields?.length ? { ...r, above: s.form_fields } : r)));
 }
 
+/** What the rejects file reads of a load's summary (form_fields: a 报送单位 or 统计期 stated above the table, shown on each row). */
+type RejectSummary = Pick<IngestSummary, "file" | "rejects" | "file_error"> & Partial<Pick<IngestSummary, "form_fields">>;
+
 /** The rejects file of some loads as CSV with BOM (opens in Chinese Excel), to send back to the departments. */
-export function rejectsCsv(summaries: Pick<IngestSummary, "file" | "rejects" | "file_error">[]): string {
+export function rejectsCsv(summaries: RejectSummary[]): string {
   return rejectLinesCsv(rejectLines(summaries));
 }
 
 /** The rejects file of some loads as an .xlsx workbook (every value kept as text). */
-export function rejectsXlsx(summaries: Pick<IngestSummary, "file" | "rejects" | "file_error">[]): Uint8Array {
+export function rejectsXlsx(summaries: RejectSummary[]): Uint8Array {
   return rejectLinesXlsx(rejectLines(summaries));
 }
 

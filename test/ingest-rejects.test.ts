@@ -6,6 +6,7 @@ import readXlsxFile from "read-excel-file/node";
 import { describe, expect, it } from "vitest";
 import { rejectsCsv, rejectsXlsx, REJECTS_SHEET, type RejectLine } from "../src/ingest/rejects.js";
 import { CELL_MAX } from "../src/xlsxwrite.js";
+import { rejectsCsv as monthlyRejectsCsv } from "../src/monthly.js";
 
 const line = (value: string | null, extra: Partial<RejectLine> = {}): RejectLine => ({
   file: "市经信局-2017-10.csv", row: 5, column: "累计完成值", code: "E_NOT_A_NUMBER", message: "不是有效的数字", value, ...extra,
@@ -44,6 +45,16 @@ describe("rejectsXlsx", () => {
     // a 报送单位 and 统计期 stated above the header (no such cells in the row): from the key the row was meant for
     const stated = rejectsCsv([line("三百", { rawRow: { 指标编码: "CX75-06-01", 累计完成值: "三百" }, reported: { department: "市经信局", targetCode: "CX75-06-01", period: "2017-10" } })]);
     expect(stated).toContain("市经信局-2017-10.csv,5,市经信局,CX75-06-01,2017-10,累计完成值,E_NOT_A_NUMBER");
+    // …or, with no key read (a value not a number), as the file states them above its table: each row shows them
+    const above = [{ column: "报送单位", value: "市委组织部" }, { column: "统计期", value: "2017年9月" }, { column: "填报人", value: "李明" }];
+    const form = rejectsCsv([line("已完成", { rawRow: { 指标编码: "CX75-13-02", 累计完成值: "已完成" }, above })]);
+    expect(form).toContain("市经信局-2017-10.csv,5,市委组织部,CX75-13-02,2017年9月,累计完成值,E_NOT_A_NUMBER");
+    // (a row's own cell comes first)
+    expect(rejectsCsv([line("x", { rawRow: { 报送单位: "市科技局", 指标编码: "CX75-13-02" }, above })])).toContain(",5,市科技局,CX75-13-02,2017年9月,");
+    // the loads' rejects file (luoshi ingest --rejects-out) passes each summary's form fields
+    const fromSummary = monthlyRejectsCsv([{ file: "组织部9月.xlsx", file_error: null, rejects: [{ ...line("已完成"), file: "组织部9月.xlsx", rawRow: { 指标编码: "CX75-13-02" } }],
+      form_fields: [{ column: "报送单位", value: "市委组织部", row: 2 }, { column: "统计期", value: "2017年9月", row: 2 }] }] as Parameters<typeof monthlyRejectsCsv>[0]);
+    expect(fromSummary).toContain("组织部9月.xlsx,5,市委组织部,CX75-13-02,2017年9月,累计完成值,E_NOT_A_NUMBER");
   });
 
   it("still opens with characters XML cannot hold (a control character, a lone surrogate): shown as �", async () => {

@@ -12,7 +12,7 @@ import type { IngestContext, IngestTarget, Reject } from "./rules.js";
 import { departmentResolver, foreignDepartmentCheck, type DepartmentIdentities } from "./keys.js";
 import { keyCells, rejectsCsv as rejectLinesCsv, rejectsXlsx as rejectLinesXlsx } from "./rejects.js";
 import { dropReason, fileDrops, fileJumps, fileStatusBacks, jumpReason, reviewReasons, fileStatedCheck, statusBackReason, statusMayGoBack } from "./review.js";
-import { COLUMN_NAME } from "./table.js";
+import { COLUMN_NAME, type FormField } from "./table.js";
 import { formFieldsText, missingKeyHint, skippedRowsText } from "./summarytext.js";
 import { fileTwins, twinReason } from "./twinrule.js";
 
@@ -109,18 +109,21 @@ export function reviewFlags(result: MonthlyFileResult, data: IngestContextData, 
 }
 
 /** A rejected row's 报送单位, 指标编码 and 统计期 as written (the rejects file's first columns: the same function). */
-export function rejectKey(r: Reject): [string, string, string] {
-  return keyCells(r);
+export function rejectKey(r: Reject, above: readonly FormField[] = []): [string, string, string] {
+  return keyCells({ ...r, above: aboveCells(above) });
 }
 
+/** A file's fields stated above or below its table, by column name (a 报送单位 or 统计期 there is each row's). */
+const aboveCells = (above: readonly FormField[]) => above.map((f) => ({ column: f.column, value: f.text }));
+
 /** The rejected rows as a CSV with BOM, as `luoshi ingest --rejects-out` writes them (the same function). */
-export function rejectsCsv(file: string, rejects: readonly Reject[]): string {
-  return rejectLinesCsv(rejects.map((r) => ({ ...r, file })));
+export function rejectsCsv(file: string, rejects: readonly Reject[], above: readonly FormField[] = []): string {
+  return rejectLinesCsv(rejects.map((r) => ({ ...r, file, above: aboveCells(above) })));
 }
 
 /** The rejected rows as an .xlsx workbook, as `luoshi ingest --rejects-out FILE.xlsx` writes them (the same function). */
-export function rejectsXlsx(file: string, rejects: readonly Reject[]): Uint8Array {
-  return rejectLinesXlsx(rejects.map((r) => ({ ...r, file })));
+export function rejectsXlsx(file: string, rejects: readonly Reject[], above: readonly FormField[] = []): Uint8Array {
+  return rejectLinesXlsx(rejects.map((r) => ({ ...r, file, above: aboveCells(above) })));
 }
 
 /** Checks a file's bytes against the reference data at `asOf`: the result and its summary. */

@@ -18,10 +18,15 @@ export type RejectLine = {
   file: string; row: number | null; column: string | null; code: string; message: string; value: string | null; rawRow?: Record<string, string>;
   /** The key the row was meant for, when readable (Reject.reported): a 报送单位 or 统计期 stated above the header. */
   reported?: { department: string; targetCode: string; period: string } | null;
+  /** Fields the file states once above or below its table (报送单位：市委组织部, 统计期：2017年9月), by column name. */
+  above?: readonly { column: string; value: string }[];
 };
 
-/** The row's 报送单位, 指标编码 and 统计期 as written; those stated above the header from the key it was meant for. */
-export function keyCells(r: Pick<RejectLine, "rawRow" | "reported">): [string, string, string] {
+/**
+ * The row's 报送单位, 指标编码 and 统计期 as written; those stated above the header from the key it was meant for, or
+ * else as the file states them there.
+ */
+export function keyCells(r: Pick<RejectLine, "rawRow" | "reported" | "above">): [string, string, string] {
   const out: [string, string, string] = ["", "", ""];
   for (const [header, text] of Object.entries(r.rawRow ?? {})) {
     const at = ["department", "targetCode", "period"].indexOf(headerField(header) ?? "");
@@ -29,6 +34,11 @@ export function keyCells(r: Pick<RejectLine, "rawRow" | "reported">): [string, s
   }
   const reported = r.reported;
   if (reported) [reported.department, reported.targetCode, reported.period].forEach((text, at) => (out[at] ||= text));
+  // (a 报送单位 or 统计期 written once above the table is every row's: the department sees it beside each row)
+  for (const f of r.above ?? []) {
+    const at = ["department", "targetCode", "period"].indexOf(headerField(f.column) ?? "");
+    if (at >= 0) out[at] ||= f.value;
+  }
   return out;
 }
 

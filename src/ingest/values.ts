@@ -105,7 +105,7 @@ const CHINESE_NUMBER = /^[零〇一二两三四五六七八九十百千万亿壹
 
 /** What to write instead of a common non-number: the first hint whose test the compacted cell passes. */
 const NOT_A_NUMBER_HINTS: [(t: string) => boolean, string][] = [
-  [(t) => STATUS_BY_WORD.has(t.replace(/[。.，,；;！!]+$/, "")), "（这是完成状态，请填在「完成状态」列，累计完成值列填数字或留空）"],
+  [(t) => STATUS_BY_WORD.has(t.replace(/[。.，,；;！!]+$/, "")), "（这是完成状态，不是数值：累计完成值列请改填数字，没有数字的清空；完成状态请填在「完成状态」列）"],
   [(t) => NO_FIGURE.test(t) || FIGURE_PENDING.test(t), "（没有数值时请留空；只报进度的指标填写完成状态即可）"],
   [(t) => CHINESE_NUMBER.test(t), "（请用阿拉伯数字填写，如 3、120）"],
   [(t) => /^百分之[0-9.]+$/.test(t), "（请写成百分数，如 45%）"],
