@@ -100,6 +100,19 @@ describe("countedFrom", () => {
     // (a year far before, in another clause: not this figure's base)
     expect(countedFrom(...based("比2015年有所下降，新增10%", "10%"), "", 2020)).toBeNull();
   });
+  it("counts an increase of one later year (2019年、2020年分别完成60台、90台) from that year's start, not one by a date (到2020年) or per period", () => {
+    const content = "2019年、2020年分别完成工业炉窑综合治理60台、90台";
+    const r = { ...row, content };
+    const of = (figure: string, horizon_text: string, more: Partial<Proposal> = {}) =>
+      ({ ...proposal("", {}), annex_text: figure, annex_start: content.indexOf(figure), annex_end: content.indexOf(figure) + figure.length, value: 90, unit: "台", measure: "increment", horizon_text, ...more } as Proposal);
+    expect(countedFrom(of("90台", "2020年"), r, "", 2019)).toBe("2020-01-01");
+    expect(proposalText(of("90台", "2020年"), r, "", 2019)).toContain("；自 2020-01-01 起算（原文为“2020年”一年的数；targets.csv 的 counting_start 写入此日，报送该年以来的累计数）");
+    expect(countedFrom(of("60台", "2019年"), r, "", 2019)).toBeNull();
+    expect(countedFrom(of("90台", "到2020年"), r, "", 2019)).toBeNull();
+    expect(countedFrom(of("90台", "2020年底前"), r, "", 2019)).toBeNull();
+    expect(countedFrom(of("90台", "2020年", { frequency: "每年" }), r, "", 2019)).toBeNull();
+    expect(countedFrom(of("90台", "2020年", { measure: "level" }), r, "", 2019)).toBeNull();
+  });
 });
 
 describe("needsBaseline", () => {
@@ -122,10 +135,10 @@ describe("DOWN_BEFORE", () => {
     expect(inView).toBe(DOWN_BEFORE.source);
   });
   it("reads a fall in the words before the figure, the later figures of a list too (分别减少3%和5%: both fall)", () => {
-    for (const t of ["成本降低", "下降到", "压缩至", "降至约", "化肥农药使用量分别减少3%和", "分别下降3%、5%和", "减少3.5%及", "分别降低", "下降0.5个百分点和", "降至0.5吨和"]) {
+    for (const t of ["成本降低", "下降到", "压缩至", "降至约", "化肥农药使用量分别减少3%和", "分别下降3%、5%和", "减少3.5%及", "分别降低", "下降0.5个百分点和", "降至0.5吨和", "压减粗钢产能", "降低企业成本", "压减粗钢产能至"]) {
       expect(DOWN_BEFORE.test(t), t).toBe(true);
     }
-    for (const t of ["增长", "新增", "增长3%和", "减少3%，新增", "减少落后企业3家，淘汰产能", "减少3家企业和新增", "提高到"]) {
+    for (const t of ["增长", "新增", "增长3%和", "减少3%，新增", "减少落后企业3家，淘汰产能", "减少3家企业和新增", "提高到", "减少审批环节，新增", "降低门槛吸引人才落户新增"]) {
       expect(DOWN_BEFORE.test(t), t).toBe(false);
     }
   });

@@ -19,11 +19,11 @@ function measureText(p: Proposal, down: boolean): string {
 }
 
 /**
- * The words before a figure say it goes down (下降到33, 降低10%; the second of 分别减少3%和5%): the expression of the
+ * The words before a figure say it goes down (下降到33, 降低10%; the second of 分别减少3%和5%; a verb and its object, 压减粗钢产能150万吨): the expression of the
  * targets view's `falls`
  * (src/sql/views/targets.sql), which test/proposaltext.test.ts holds equal to this one.
  */
-export const DOWN_BEFORE = /(降低|下降|减少|压缩|压减|缩短|削减|缩减|精简|减|降)(了|到|至|为)?(分别)?(约|近|超过|不少于|不低于|达)?([0-9０-９.]+[^0-9０-９.和、及与，,；;。]{0,4}(和|、|及|与))*$/;
+export const DOWN_BEFORE = /((降低|下降|减少|压缩|压减|缩短|削减|缩减|精简|减|降)(了|到|至|为)?|(压减|削减|减少|降低|压缩|缩减|精简)[^0-9０-９.，,；;。、和及与增新提扩]{1,8})(分别)?(约|近|超过|不少于|不低于|达)?([0-9０-９.]+[^0-9０-９.和、及与，,；;。]{0,4}(和|、|及|与))*$/;
 
 /** The source words around [start, end) of `text`: a few characters before, for the verb. */
 function sourceWords(text: string, start: number | null, end: number | null): string {
@@ -47,7 +47,7 @@ export function rowDatedBy<T extends { row_no: number; kind: string; horizon_tex
 type Located = {
   kind: string; comparator: string | null; measure: string | null; unit: string | null;
   annex_text: string; annex_start: number | null; body_text: string; body_start: number | null;
-  annex_end?: number | null; body_end?: number | null;
+  annex_end?: number | null; body_end?: number | null; horizon_text?: string; frequency?: string | null;
 };
 
 /** Where a target was read: its annex row's content, or else the body text, with its span and own words. */
@@ -84,7 +84,17 @@ export function countedFrom(p: Located, row: ProposalRow | undefined, bodyText: 
   if (p.kind !== "quantity" || p.measure !== "increment") return null;
   const m = BASE_YEAR.exec(leadIn(p, row, bodyText) ?? "");
   const year = m === null ? null : Number(m[1]);
-  return year !== null && year + 1 < policyYear ? `${year + 1}-01-01` : null;
+  return year !== null && year + 1 < policyYear ? `${year + 1}-01-01` : inYear(p, policyYear);
+}
+
+/**
+ * An increase of one later year (2019年、2020年分别完成60台、90台; 其中2022年建设1万亩): its own horizon is that year
+ * alone, not a date to reach it by (到2020年, 2020年底前: counted from the policy's year), so it is counted from that
+ * year's 1 January. Not a count per period (每年新增: see the policy's end_date).
+ */
+function inYear(p: Located, policyYear: number): string | null {
+  const m = /^((?:19|20)\d{2})年(?:度|内)?$/.exec(p.horizon_text ?? "");
+  return m !== null && Number(m[1]) > policyYear && !p.frequency ? `${m[1]}-01-01` : null;
 }
 
 /**
@@ -144,7 +154,9 @@ export function proposalText(p: Proposal, row: ProposalRow | undefined, bodyText
     ? `；正文另作“${(p.body_source === "body" && sourceWords(bodyText, p.body_start, p.body_end)) || p.body_text}”，与附件不同：以附件为准，请核对（见文本核对）` : "";
   const share = needsBaseline(p, row, bodyText) ? `；${BASELINE_HINT}` : needsDownBaseline(p, row, bodyText) ? `；${DOWN_BASELINE_HINT}` : "";
   const from = policyYear === undefined ? null : countedFrom(p, row, bodyText, policyYear);
-  const since = from === null ? "" : `；自 ${from} 起算（原文以 ${Number(from.slice(0, 4)) - 1} 年为基期；targets.csv 的 counting_start 写入此日，报送起算以来的累计变化）`;
+  const since = from === null ? "" : policyYear !== undefined && from === inYear(p, policyYear)
+    ? `；自 ${from} 起算（原文为“${p.horizon_text}”一年的数；targets.csv 的 counting_start 写入此日，报送该年以来的累计数）`
+    : `；自 ${from} 起算（原文以 ${Number(from.slice(0, 4)) - 1} 年为基期；targets.csv 的 counting_start 写入此日，报送起算以来的累计变化）`;
   const split = p.kind === "quantity" ? splitDigits(p, row, bodyText) : null;
   const spaced = split === null ? "" : `；原文“${split}”的数字中间有空格，只读出了最后的 ${p.value}：多半是识别错误，请在 corrections.csv 中更正原文后再核对`;
   return `${KIND[p.kind] ?? p.kind}「${p.subject}」：${what}${measure ? `（${measure}）` : ""}；时限 ${deadline}${source ? `；${source}` : ""}${since}${differs}${share}${spaced}`;
