@@ -341,6 +341,19 @@ async function targets(args: string[]): Promise<number> {
         for (const e of undated) console.log(`    ${e.code}「${e.subject}」${e.frequency}`);
       }
     }
+    // a date after the policy's term (2019—2021年 in a 2018—2020 plan): a typo in end_date or in the text, or a duty
+    // the term does not cover
+    const end = table.policy.end_date;
+    if (end) {
+      const rows = table.tasks.filter((t) => t.deadline_date !== null && t.deadline_date > end);
+      const dated = [...registry.filter((e) => e.status === "published"), ...diff.added.map((p) => ({ ...p, code: `附件第 ${p.row_no} 行新提出` }))]
+        .filter((e) => e.deadline && e.deadline > end);
+      if (rows.length + dated.length > 0) {
+        console.log(`  提示 完成时限晚于政策实施期限（policy.csv 的 end_date ${end}）：` +
+          [...rows.map((t) => `附件第 ${t.row_no} 行「${t.deadline_text}」${t.deadline_date}`), ...dated.map((e) => `${e.code}「${e.subject}」${e.deadline}`)].join("；") +
+          `。请核对 end_date 与原文；如确实跨过实施期限，可不处理（按各自的时限判断）`);
+      }
+    }
     for (const p of diff.added) {
       const group = p.kind === "quantity" && p.value !== null ? groupLead(p) : null;
       const members = group === null ? 0 : table.groupMembers.filter((m) => m.group_id === group.department_id).length;
@@ -353,7 +366,7 @@ async function targets(args: string[]): Promise<number> {
         ? /每个?(?:镇|街道|乡镇|村|社区|园区)|各(?:镇|街道|乡镇|村|社区)/.exec(sentence.split(/[，,]/).at(-1) ?? "") ?? /^\s*各(?:镇|街道|乡镇|村|社区)/.exec(sentence)
         : null;
       const perUnit = group === null && eachWords;
-      console.log(`  新提出 附件第 ${p.row_no} 行 ${proposalText(p, task, bodyText, policyYear, rowDatedBy(p, task, proposals))}` +
+      console.log(`  新提出 附件第 ${p.row_no} 行 ${proposalText(p, task, bodyText, policyYear, { datedBy: rowDatedBy(p, task, proposals), policyEnd: table.policy.end_date })}` +
         // (no subject read: targets.csv requires one, so --write leaves it for the analyst to register)
         (p.subject === "" ? "（未读出计数对象或事项：--write 不写入，请在 targets.csv 中人工登记并填写 subject）" : "") +
         (p.kind === "quantity" && p.measure === null ? "（未能判断是水平值还是增量：请在 targets.csv 的 measure 中填 level（累计总数、达到的水平）或 increment（自起算以来新增的数），并在 note 中写明“人工更正”，此后 --check 不再把它列为变化）" : "") +

@@ -51,13 +51,13 @@ describe("proposalText", () => {
     const rules = { ...proposal("", {}), kind: "milestone", subject: "工作规则", horizon_text: "2021年4月底前", deadline: "2021-04-30", annex_text: "2021年4月底前印发工作规则", annex_start: 0, annex_end: 15 } as Proposal;
     const meetings = { ...proposal("", {}), kind: "recurring", frequency: "每半年", subject: "召开专题会议", annex_text: "每半年召开一次专题会议", annex_start: 16, annex_end: text.length } as Proposal;
     expect(rowDatedBy(meetings, dated, [rules, meetings])).toBe(rules);
-    expect(proposalText(meetings, dated, "", 2021, rowDatedBy(meetings, dated, [rules, meetings])))
+    expect(proposalText(meetings, dated, "", 2021, { datedBy: rowDatedBy(meetings, dated, [rules, meetings]) }))
       .toContain("；时限 无（附件“2021年4月底前”是「工作规则」的时限，常态任务持续开展）；");
     // the rules themselves keep their date; a duty beside a target with no words of a date keeps the row's
     expect(rowDatedBy(rules, dated, [rules, meetings])).toBeNull();
     const undatedRules = { ...rules, horizon_text: "", deadline: null };
     expect(rowDatedBy(meetings, dated, [undatedRules, meetings])).toBeNull();
-    expect(proposalText(meetings, dated, "", 2021, null)).toContain("；时限 2021-04-30（附件“2021年4月底前”）；");
+    expect(proposalText(meetings, dated, "", 2021)).toContain("；时限 2021-04-30（附件“2021年4月底前”）；");
   });
 
   it("gives a rate to keep of such a row (6月底前建立，长期坚持: 办结率达到98%) no deadline either; a count keeps the row's date", () => {

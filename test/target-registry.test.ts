@@ -152,6 +152,16 @@ describe("a deadline stated for one clause of a row", () => {
     const diff = compareRegistry([registered!], row27);
     expect(diff.matched[0]!.changes).toEqual([{ field: "horizon_text", registered: "10月底前", proposed: "" }]);
   });
+
+  it("2019年完成3.5万户，2020年累计达到8万户 in a row of 2020年10月底前: a year alone takes the row's day of that year; 2019年 and a year's end written out keep theirs", () => {
+    const content = "2019年完成农村煤改气3.5万户，2020年累计达到8万户，2020年底前新增公交车100辆。";
+    const changed = { ...table!, tasks: table!.tasks.map((t) => (t.row_no === 27 ? { ...t, content, deadline_date: "2018-10-31" } : t)) };
+    const rows = (deadline: string) => proposeTargets({ ...changed, tasks: changed.tasks.map((t) => (t.row_no === 27 ? { ...t, content: content.replaceAll("2019", "2017").replaceAll("2020", "2018"), deadline_date: deadline } : t)) })
+      .filter((p) => p.row_no === 27 && p.body_source === "").map((p) => [p.horizon_text, p.deadline]);
+    expect(rows("2018-10-31")).toEqual([["2017年", "2017-12-31"], ["2018年", "2018-10-31"], ["2018年底前", "2018-12-31"]]);
+    // a row date of another year says nothing of 2018
+    expect(rows("2019-10-31")).toEqual([["2017年", "2017-12-31"], ["2018年", "2018-12-31"], ["2018年底前", "2018-12-31"]]);
+  });
 });
 
 describe("a figure the body states otherwise than the annex", () => {

@@ -128,7 +128,12 @@ export function needsDownBaseline(p: Located, row: ProposalRow | undefined, body
 /** What `targets --check` says of a level to come down to without a baseline. */
 export const DOWN_BASELINE_HINT = "“降至”类水平值：没有基数时无法衡量已降了多少，完成时限前高于目标值只显示“时限未到”；请在 targets.csv 的 baseline 中填写起算时的水平（如 2018 年平均浓度 45），即按从基数降到目标值的比例对照序时进度";
 
-export function proposalText(p: Proposal, row: ProposalRow | undefined, bodyText: string, policyYear?: number, datedBy?: { subject: string } | null): string {
+export function proposalText(
+  p: Proposal, row: ProposalRow | undefined, bodyText: string, policyYear?: number,
+  /** datedBy: rowDatedBy's target; policyEnd: policy.csv's end_date, the deadline of a duty of every period with none. */
+  context: { datedBy?: { subject: string } | null; policyEnd?: string | null } = {},
+): string {
+  const { datedBy, policyEnd } = context;
   const value = p.value === null ? "" : `${p.value}${p.value_max !== null ? `–${p.value_max}` : ""}${p.unit ?? ""}`;
   // (COMPARATORS' words: 左右 after the figure, 恰为 left unsaid)
   const c = p.comparator;
@@ -138,7 +143,13 @@ export function proposalText(p: Proposal, row: ProposalRow | undefined, bodyText
   const what = p.kind === "quantity" ? compared : p.kind === "recurring" ? p.frequency || "常态开展" : "完成";
   const measure = measureText(p, down);
   // the text's own horizon (年内, 到2020年) or else the row's deadline, as the build will give it
-  const deadline = p.deadline !== null ? `${p.deadline}${p.horizon_text ? `（原文“${p.horizon_text}”）` : ""}`
+  // (a duty of every period with no date of its own or of its row, 每年新增3000户 or 每月发布 in a row of 每年 or of
+  // 5月底前建立，每月发布: the policy's end, as the targets view gives it)
+  const perPeriod = p.kind === "recurring" || (p.kind === "quantity" && p.measure === "increment" && p.unit !== "%");
+  const rowDate = row?.deadline_date && !(p.kind === "recurring" && (row.deadline_continues || datedBy)) ? row.deadline_date : null;
+  const deadline = p.deadline === null && rowDate === null && policyEnd && p.frequency && perPeriod
+    ? `${policyEnd}（政策实施期限 end_date；${p.kind === "recurring" ? "常态任务报送到该日" : `按期计数，目标为每期的 ${p.value ?? ""}${p.unit ?? ""} 乘以起算至该日的期数`}）`
+    : p.deadline !== null ? `${p.deadline}${p.horizon_text ? `（原文“${p.horizon_text}”）` : ""}`
     // (年内完成，长期坚持: a recurring duty is kept up after the row's date, as the targets view has it)
     : p.kind === "recurring" && row?.deadline_continues ? `无（附件“${row.deadline_text}”：常态任务持续开展）`
     // (2021年4月底前印发工作规则，每半年召开一次专题会议: the row's date is the 规则's, not the meetings')

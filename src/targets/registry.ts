@@ -76,6 +76,15 @@ export function sameDutyOtherFigure(a: ParsedTarget, b: ParsedTarget): boolean {
   return a.subject === b.subject;
 }
 
+/**
+ * A horizon of a whole year alone (2020年累计达到8万户, 到2020年) in a row whose deadline is an earlier day of that
+ * year (2020年10月底前): the row's date, which says when in the year. Not a year's end written out (2020年底前).
+ */
+function withinYear(horizon: ParsedTarget["horizon"], rowDeadline: string | null): string | null {
+  const m = horizon ? /^(?:到)?((?:19|20)\d{2})年(?:度|内)?$/.exec(horizon.text) : null;
+  return m !== null && rowDeadline !== null && rowDeadline.startsWith(`${m[1]}-`) && rowDeadline < `${m[1]}-12-31` ? rowDeadline : null;
+}
+
 function toProposal(rowNo: number, t: ParsedTarget, rowDeadline: string | null): Proposal {
   // (a horizon from an earlier clause, bound to its verb, gives way to the row's own deadline: 10月底前完成方案编制，淘汰…)
   const horizon = t.horizon?.carried && rowDeadline !== null && t.horizon.deadline !== rowDeadline ? null : t.horizon;
@@ -91,7 +100,7 @@ function toProposal(rowNo: number, t: ParsedTarget, rowDeadline: string | null):
     value_base: t.valueInBaseUnit,
     measure: t.measure,
     horizon_text: horizon?.text ?? "",
-    deadline: horizon?.deadline ?? rowDeadline ?? null,
+    deadline: withinYear(horizon, rowDeadline) ?? horizon?.deadline ?? rowDeadline ?? null,
     subject: t.subject,
     frequency: t.frequency ?? "",
     attributes: t.attributes.length ? JSON.stringify(t.attributes.map(({ text, value, unit }) => ({ text, value, unit }))) : "",
