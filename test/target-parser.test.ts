@@ -525,6 +525,21 @@ describe("milestones and recurring duties", () => {
     expect(read("完成年度投资计划（年底前）")).toEqual([]);
   });
 
+  it("names what a verb alone counts from an earlier clause's verb and object (全面淘汰国三柴油货车，2019年底前淘汰2000辆)", () => {
+    expect(parse("全面淘汰国三及以下排放标准营运中型和重型柴油货车，2019年底前淘汰2000辆、2020年底前累计淘汰5000辆。").map((t) => [t.subject, t.value]))
+      .toEqual([["淘汰国三及以下排放标准营运中型和重型柴油货车", 2000], ["淘汰国三及以下排放标准营运中型和重型柴油货车", 5000]]);
+  });
+
+  it("cuts 同比 from a subject (细颗粒物平均浓度同比下降3%)", () => {
+    expect(parse("秋冬季期间细颗粒物平均浓度同比下降3%，重度及以上污染天数同比减少3%。").map((t) => t.subject)).toEqual(["秋冬季期间细颗粒物平均浓度", "重度及以上污染天数"]);
+  });
+
+  it("reads a rate measured in several places as one rate per place (清扫率地级城市达到70%、县城达到60%)", () => {
+    expect(parse("道路机械化清扫率地级城市达到70%、县城达到60%。").map((t) => [t.subject, t.value])).toEqual([["道路机械化清扫率（地级城市）", 70], ["道路机械化清扫率（县城）", 60]]);
+    // a place that is part of the subject, with no list of places after it, stays as written
+    expect(parse("城市建成区绿化覆盖率达到40%。").map((t) => t.subject)).toEqual(["城市建成区绿化覆盖率"]);
+  });
+
   it("reads 三年内 as the policy's term when the policy gives its end (policyEnd: a 2021—2023 plan)", () => {
     expect(parseTargets("三年内新建5G基站500个", { policyDate: "2021-03-15" })[0]!.horizon).toEqual({ text: "三年内", deadline: "2024-12-31" });
     expect(parseTargets("三年内新建5G基站500个", { policyDate: "2021-03-15", policyEnd: "2023-12-31" })[0]!.horizon).toEqual({ text: "三年内", deadline: "2023-12-31" });

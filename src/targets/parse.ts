@@ -125,8 +125,8 @@ const NUMBERING = /^(?:[-•·*]\s*)?(?:[(（][一二三四五六七八九十百
 /** A start at the head of a subject, no subject itself: 2020年起每年新增10家, 自2019年7月起, 从2018年开始. */
 const START_PHRASE = /^(?:自|从)?\d{4}年(?:\d{1,2}月(?:份)?)?(?:起|开始|以来)[,，]?/;
 const TRAILING_JUNK = /[\s,，、:;。的等]/;
-/** Words about how a figure compares, left at the end of a subject before the verb: 分别, 年均, 均 (each of them), 比2015年, 较上年同期; 翻 (增加值翻一番). */
-const TRAILING_WORDS = /(?:分别|年均|(?<![人亩户])均|(?<!推)翻|(?:较|比)(?:\d{4}年|上年|去年|上一年)(?:同期|底|末)?|(?<=率|额|量|比重|占比|时限|周期|时间|标准)为)$/;
+/** Words about how a figure compares, left at the end of a subject before the verb: 分别, 年均, 同比, 均 (each of them), 比2015年, 较上年同期; 翻 (增加值翻一番). */
+const TRAILING_WORDS = /(?:分别|年均|同比|环比|(?<![人亩户])均|(?<!推)翻|(?:较|比)(?:\d{4}年|上年|去年|上一年)(?:同期|底|末)?|(?<=率|额|量|比重|占比|时限|周期|时间|标准)为)$/;
 
 type Clean = { text: string; start: number; end: number };
 /** skip: adverbials (horizons, frequencies) skipped at the start and cut out anywhere; remove: other cuts. */
@@ -558,8 +558,11 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
     const spanless = /^(?:累计|共计|共)$/.test(cut) ? found
       : /^(?:问题|困难|难题|事项|诉求)$/.test(cut) ? clean(input, norm, floor, prefix?.start ?? f.start, { leading: true, skip: adverbials }).text.replace(/(?:不少于|不低于|达到|超过|以上)$/, "") || cut
       : cut;
-    const subject: string = lastSubject && clauseIndex === lastSubjectClause && (MILESTONE_VERBS.includes(spanless) || MEASURE_VERBS.some((v) => v.word === spanless) || spanless === "新增")
-      ? lastSubject : spanless;
+    const bareVerb = MILESTONE_VERBS.includes(spanless) || MEASURE_VERBS.some((v) => v.word === spanless) || spanless === "新增";
+    const subject: string = bareVerb && lastSubject && clauseIndex === lastSubjectClause ? lastSubject
+      // (全面淘汰国三柴油货车，2019年底前淘汰2000辆: the verb alone counts what an earlier clause of the sentence does to its object)
+      : bareVerb ? verbObjectBefore(input, norm, clauses.slice(0, clauseIndex), spanless) ?? spanless
+      : spanless;
 
     // 部门数据归集完成率100%, 农村电商覆盖率95%: a rate stated without a verb is one to reach
     // (完成率为100%: 为 after the rate says the same)
@@ -590,6 +593,7 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
       ...toBaseUnit(f.value, unit), measure, subject, frequency: frequency?.word ?? null, attributes: [], start, end: f.end, clause,
     });
   }
+  placeQualified(drafts);
 
   for (const clause of clauses) {
     const frequency = frequencies.find((q) => q.start >= clause.start && q.end <= clause.end) ?? null;
@@ -898,6 +902,44 @@ function quantitySubject(
     if (verb.measure === "increment") return previousSubject || previousClauseSubject(ctx, clauses, clause, tokens, adverbials) || verb.word;
   }
   return previousSubject || previousClauseSubject(ctx, clauses, clause, tokens, adverbials);
+}
+
+/** Where a rate is measured, written after it: 道路机械化清扫率地级城市达到70%、县城达到60%. */
+const PLACE_QUALIFIER = /^(?:地级及以上城市|地级城市|县级城市|设区市|县级市|县城|城市|城区|市区|中心城区|建成区|农村|乡村|乡镇|城镇|全市|全县)$/;
+
+/**
+ * 道路机械化清扫率地级城市达到70%、县城达到60%: a rate followed by where it is measured, and the next figure of the
+ * list with a place alone, are the same rate in two places: 道路机械化清扫率（地级城市）, 道路机械化清扫率（县城）.
+ */
+function placeQualified(drafts: { kind: string; subject: string; unit: string | null; clause: Span }[]): void {
+  for (let i = 0; i + 1 < drafts.length; i++) {
+    const [a, b] = [drafts[i]!, drafts[i + 1]!];
+    if (a.kind !== "quantity" || b.kind !== "quantity" || a.unit !== b.unit || !PLACE_QUALIFIER.test(b.subject)) continue;
+    const metric = METRIC_NOUNS.filter((n) => a.subject.includes(n)).map((n) => a.subject.lastIndexOf(n) + n.length).sort((x, y) => y - x)[0];
+    if (metric === undefined || !PLACE_QUALIFIER.test(a.subject.slice(metric))) continue;
+    const rate = a.subject.slice(0, metric);
+    const place = a.subject.slice(metric);
+    a.subject = `${rate}（${place}）`;
+    // (and any further places of the list: 城市达到95%、县城达到90%、农村达到80%)
+    for (let j = i + 1; j < drafts.length && drafts[j]!.kind === "quantity" && drafts[j]!.unit === a.unit && PLACE_QUALIFIER.test(drafts[j]!.subject); j++) {
+      drafts[j]!.subject = `${rate}（${drafts[j]!.subject}）`;
+    }
+  }
+}
+
+/**
+ * The verb and its object in the latest earlier clause that has them with no figure (全面淘汰国三及以下柴油货车), as
+ * written, or null: a later clause's figure with the verb alone (2019年底前淘汰2000辆) counts that object.
+ */
+function verbObjectBefore(input: string, norm: string, earlier: readonly Span[], verb: string): string | null {
+  for (const c of [...earlier].reverse()) {
+    const text = norm.slice(c.start, c.end);
+    const at = text.lastIndexOf(verb);
+    if (at < 0 || /[0-9０-９]/.test(text)) continue;
+    const object = input.slice(c.start + at, c.end).trim().replace(/[，,；;。、\s]+$/, "");
+    if ([...object].length - [...verb].length >= 2 && [...object].length <= 30) return object;
+  }
+  return null;
 }
 
 /** When a clause names no subject (力争三年内累计达到50家), the previous clause of the sentence does. */
