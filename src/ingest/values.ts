@@ -223,11 +223,11 @@ export function parseValue(text: string, options: { signed?: boolean } = {}): Pa
 
 /**
  * Count words that count the same things, one for one: 126人 for a target in 名 (people), 2380户 for one in 家 (firms:
- * 市场主体 are counted in 户 as often as in 家).
+ * 市场主体 are counted in 户 as often as in 家), 118项 for one in 个 (projects), 52套 for one in 台 (boilers, machines).
  */
-const SAME_COUNT: readonly (readonly string[])[] = [["人", "名", "位"], ["家", "户"]];
+const SAME_COUNT: readonly (readonly string[])[] = [["人", "名", "位"], ["家", "户"], ["个", "项"], ["台", "套"]];
 
-/** Whether two count words count the same things (SAME_COUNT: 人 and 名, 家 and 户). */
+/** Whether two count words count the same things (SAME_COUNT: 人 and 名, 家 and 户, 个 and 项, 台 and 套). */
 export const sameCount = (a: string, b: string): boolean => SAME_COUNT.some((words) => words.includes(a) && words.includes(b));
 
 /**
@@ -525,7 +525,8 @@ export const STATUS_WORDS: Readonly<Record<Status, readonly string[]>> = {
  * done), 已启动 may mean the milestone itself (启动…) or work under way.
  */
 const STATUS_HINTS: [RegExp, string][] = [
-  [/^(未启动|推进中|已完成)\(.+\)$/, "（完成状态只填 未启动、推进中 或 已完成，括号中的说明请写在「进展情况」列）"],
+  // (完成（提前）, 已完成(部分): a status word, then a remark)
+  [/^[^()]+\(.+\)$/, "（完成状态只填 未启动、推进中 或 已完成，括号中的说明请写在「进展情况」列）"],
   [/^(基本|大部分|大体|部分|接近|即将|快要?|近期)完成|^完成过半$/, "（尚未全部完成的请填“推进中”，完成后再填“已完成”）"],
   [/^已(启动|开始|开工|开展)$/, "（工作已开始、尚未完成的请填“推进中”；若该指标本身就是启动某项工作，已启动即填“已完成”）"],
   [/^(未完成|尚未完成|没有完成|未达到|未达标)$/, "（尚未完成的请填“推进中”，还没有开始的填“未启动”）"],

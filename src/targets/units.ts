@@ -49,7 +49,10 @@ const PLAIN_UNITS: readonly UnitDef[] = [
   spelling("intensity", "吨标准煤/万元")("吨标煤/万元"),
   ...["万元/亩", "元/亩", "万元/人", "元/人", "万元/平方米", "元/平方米", "吨标准煤/万元", "立方米/万元", "公里/平方公里",
     // dust fall: 降尘量不高于5吨/平方公里·月
-    "吨/平方公里·月", "吨/(平方公里·月)", "吨/平方公里/月", "吨/平方公里"].map(own("intensity")),
+    "吨/平方公里·月", "吨/平方公里"].map(own("intensity")),
+  // (its other spellings, the month first or in brackets, in t and km²: one unit, one figure)
+  ...["吨/(平方公里·月)", "吨/（平方公里·月）", "吨/平方公里/月", "吨/月·平方公里", "吨/(月·平方公里)", "吨/（月·平方公里）", "吨/平方千米·月",
+    "t/km²·月", "t/km2·月", "t/(km²·月)", "t/(km2·月)", "t/km²/月", "t/km2/月", "吨/km²·月", "吨/km2·月"].map(spelling("intensity", "吨/平方公里·月")),
   // capacity per day or year: 新增厨余垃圾处理能力200吨/日, 污水处理能力10万立方米/日 (each its own unit)
   ...["吨/日", "吨/天", "立方米/日", "立方米/天", "吨/年", "立方米/年", "千瓦时/年"].map(own("intensity")),
   ...["倍", "番"].map(own("ratio")),
