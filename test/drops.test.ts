@@ -70,6 +70,13 @@ describe.each(["js", "bulk"] as const)("falling cumulative figures (%s reader)",
     ]);
   });
 
+  it("does not ask about a share to reach going down (覆盖率, 优良天数比例: its figure to date moves with what it is a share of)", async () => {
+    const share = (period: string, value: string) => `市经信局,CX75-33-01,${period},${value},%,推进中,,高某,2018-02-05`;
+    const { last, current } = await loads(engine, [[share("2017-09", "80"), share("2017-10", "70"), row("2017-09", "6"), row("2017-10", "4")]]);
+    expect(reasons(last)).toEqual([[5, "2017-10", "累计值 4 低于本文件中 2017-09 的 6，且进展情况未说明原因"]]);
+    expect(current.map((r) => r.period)).toEqual(["2017-10"]);
+  });
+
   it("compares with the figures loaded before for the periods the file does not set", async () => {
     const { last } = await loads(engine, [[row("2017-09", "6"), row("2017-10", "9")], [row("2017-11", "7")]]);
     expect(reasons(last)).toEqual([[2, "2017-11", "累计值 7 低于此前已载入的 2017-10 的 9，且进展情况未说明原因"]]);

@@ -12,7 +12,8 @@
 -- and is no share of the way; only the deadline judges it (target_progress, reached_periods), unless prorated.
 -- rises: whether the figure is meant to go up, so that a fall is asked about (src/drops.ts): not a ceiling (控制在…以内),
 -- nor a goal below its baseline (降低到), nor a level to come down to (降至0.5吨标煤: falls), nor a rate, nor a standard to
--- keep (standing: 办结率 goes up and down).
+-- keep (standing: 办结率 goes up and down), nor a share to reach (优良天数比例达到80%, 覆盖率: its figure to date moves
+-- with what it is a share of).
 -- ceiling: a level to stay at or below, judged at the deadline only: 控制在…以内 (at_most), or a level to come down to
 -- with no baseline (降至33微克/立方米, 下降到35微克/立方米以下): a figure under it before the deadline says nothing of the deadline's
 -- (a year's total still growing, an average still moving), so it is kept, not reached, until then. With a baseline,
@@ -98,7 +99,8 @@ SELECT * EXCLUDE (period_months, yearly),
   coalesce(rate AND NOT yearly AND deadline IS NOT NULL AND date_diff('month', counting_start, deadline) >= 12, false) AS prorated,
   coalesce(kind = 'quantity' AND measure = 'level' AND deadline IS NULL AND NOT rate, false) AS standing,
   -- (a standard to keep: this month's level, no running total)
-  NOT (coalesce(comparator, '') = 'at_most' OR coalesce(value < baseline, false) OR coalesce(falls AND measure = 'level', false) OR rate OR standing) AS rises,
+  NOT (coalesce(comparator, '') = 'at_most' OR coalesce(value < baseline, false) OR coalesce(falls AND measure = 'level', false) OR rate OR standing
+    OR coalesce(measure = 'level' AND unit = '%', false)) AS rises,
   coalesce(kind = 'quantity' AND measure = 'increment' AND unit IN ('%', '个百分点'), false) AS signed,
   coalesce(regexp_matches(subject, '每[0-9０-９一二两三四五六七八九十百千万亿]+|[人户亩床村企校]均|平均') OR value <> floor(value) OR value_max <> floor(value_max), false) AS averaged,
   -- (下降到35微克/立方米以下 with a baseline: a way down, as 降至 with one)
