@@ -458,6 +458,7 @@ export const DICTIONARY: Record<string, ViewDoc> = {
       adjustments: "目标调整（列表：新值、生效日期、原因），按先后排列，历史全部保留",
       note: "备注",
       goal: "到完成时限时累计完成值应达到的数：一般即目标值；按期计数的增量指标（每年新增10家、每季度举办2期）为目标值乘以计数起点到完成时限的期数（增减率指标除外：年均增长10% 仍为 10），这类指标没有完成时限时为空",
+      period_months: "频次一期的月数（每月 1、每两个月 2、每季度 3、每半年 6、每年 12）；没有频次、频次短于一个月（每周、每旬）或不定（定期）时为空，报送按月。按季度、半年、年开展的常态化任务只在每期的最后一个月报送（如第二季度报 6 月）",
     },
   },
   target_values: {
@@ -695,6 +696,7 @@ export const DICTIONARY: Record<string, ViewDoc> = {
       prorated: "跨年的增减率指标，按序时评估（见 targets.prorated）",
       ceiling: "指标是否为上限类水平值（见 targets.ceiling）",
       standing: "指标是否为须长期保持的水平值（见 targets.standing）",
+      period_months: "频次一期的月数（见 targets.period_months）",
       subject: "计数对象或事项",
       deadline: "完成时限",
       counting_start: "计数起点",

@@ -172,6 +172,30 @@ describe("a count per period", () => {
   });
 });
 
+describe("a duty of each quarter (每季度开展一次督查)", () => {
+  it("is owed for the month its quarter ends only, and is reported lately while its last quarter due is in", async () => {
+    const row = "CX75-38-02,published,38,recurring,,,,,,,,,,对相关责任部门的工作进展情况进行督查,定期,";
+    await withOwnWarehouse((f) => edit(f.policyDir, "targets.csv", row, row.replace(",定期,", ",每季度,")), async (w, load) => {
+      const [target] = (await query(w.connection, "SELECT frequency, period_months FROM targets WHERE code = 'CX75-38-02'")).rows;
+      expect(target).toEqual({ frequency: "每季度", period_months: 3 });
+      await setAsOf(w.connection, "2018-01-10");
+      const owed = (await query(w.connection, `SELECT period, owed_targets FROM reporting_calendar WHERE department_name = '市经信局'
+        AND period BETWEEN '2017-09' AND '2017-12' ORDER BY period`)).rows.map((r) => [r.period, Number(r.owed_targets)]);
+      const n = owed[0]![1] as number;
+      // (September and December end a quarter: owed then, not in October or November)
+      expect(owed).toEqual([["2017-09", n], ["2017-10", n - 1], ["2017-11", n - 1], ["2017-12", n]]);
+      await load("jxj-q3.csv", "2017-10-05 09:00:00", ["市经信局,CX75-38-02,2017-09,,,推进中,开展第三季度督查,,"], "2017-10-10");
+      const status = async (asOf: string) => {
+        await setAsOf(w.connection, asOf);
+        return (await query(w.connection, "SELECT progress_status FROM target_progress WHERE code = 'CX75-38-02'")).rows[0]!.progress_status;
+      };
+      // the third quarter's report is the last due in December and January: kept up; not February's (the fourth's, due)
+      expect(await status("2017-12-10")).toBe("ongoing");
+      expect(await status("2018-01-10")).toBe("ongoing");
+      expect(await status("2018-02-10")).not.toBe("ongoing");
+    });
+  });
+});
 
 describe("due dates on weekends and holidays", () => {
   const dueDates = async (db: string, asOf: string, from = "2017-09", to = "2017-10") => {

@@ -28,6 +28,9 @@ owed AS (
     AND (t.counting_start IS NULL OR m.period >= strftime(t.counting_start, '%Y-%m'))
     AND (d.done_period IS NULL OR m.period <= d.done_period)
     AND (t.kind <> 'recurring' OR t.deadline IS NULL OR m.period <= strftime(t.deadline, '%Y-%m'))
+    -- a duty of each quarter, half-year or year (每季度开展一次督查: period_months) is reported for the month its
+    -- period ends (2019-06 for the second quarter), not every month
+    AND (t.kind <> 'recurring' OR coalesce(t.period_months, 1) = 1 OR month(CAST(m.period || '-01' AS DATE)) % least(t.period_months, 12) = 0)
 ),
 received AS (
   SELECT h.department_id, h.target_id, h.period, min(h.received_at) AS first_received_at

@@ -55,7 +55,7 @@ reached AS (
 base AS (
   SELECT
     t.policy_id, t.target_id, t.code, t.row_no, t.item_label, t.kind, t.comparator, t.value AS target_value, t.value_max, t.unit, t.frequency, t.goal,
-    t.measure, t.falls, t.rate, t.prorated, t.ceiling, t.standing, t.subject, t.deadline, t.counting_start, t.baseline, r.department_id, r.department_name, r.via_group,
+    t.measure, t.falls, t.rate, t.prorated, t.ceiling, t.standing, t.period_months, t.subject, t.deadline, t.counting_start, t.baseline, r.department_id, r.department_name, r.via_group,
     l.period AS latest_period, f.value AS latest_value, f.period AS figure_period, l.status AS latest_status, l.received_at, rules.as_of, rules.due_period,
     -- (the latest figure flagged for review, observations.flagged: the pages say so beside it and its status)
     coalesce(f.flagged, false) AS figure_flagged, f.flag_reason AS figure_flag_reason,
@@ -127,10 +127,13 @@ SELECT
       CASE WHEN deadline IS NOT NULL AND done_period > strftime(deadline, '%Y-%m') THEN 'done_late' ELSE 'done' END
     -- a recurring duty whose term is over, reported through its last month: done
     WHEN kind = 'recurring' AND deadline IS NOT NULL AND as_of > deadline AND latest_period >= strftime(deadline, '%Y-%m') THEN 'done'
-    -- reported lately: through its deadline month, or (before it) up to a month short of the last month due
+    -- reported lately: through its deadline month, or (before it) up to a month short of the last month due; a duty
+    -- of each quarter, half-year or year (period_months) up to the last such period ending by then (每季度: at
+    -- 2019-09-10, with August due, the second quarter's report, 2019-06)
     WHEN kind = 'recurring'
       AND latest_period >= least(coalesce(strftime(deadline, '%Y-%m'), '9999-12'),
-        coalesce(strftime(CAST(due_period || '-01' AS DATE) - INTERVAL 1 MONTH, '%Y-%m'), '0000-00')) THEN 'ongoing'
+        coalesce(strftime(CAST(due_period || '-01' AS DATE) - INTERVAL 1 MONTH
+          - to_months(month(CAST(due_period || '-01' AS DATE) - INTERVAL 1 MONTH) % least(coalesce(period_months, 1), 12)), '%Y-%m'), '0000-00')) THEN 'ongoing'
     -- overdue once the report of the deadline's month is due (or in): before that, the schedule judges it
     WHEN deadline_judged THEN 'overdue'
     -- nothing reported, and no report due yet: the first month owed is not due (a target counted from next year)

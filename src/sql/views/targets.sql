@@ -92,7 +92,7 @@ periods AS (
     coalesce(kind = 'quantity' AND measure = 'increment' AND unit = '%', false) AS rate
   FROM registry
 )
-SELECT * EXCLUDE (period_months, yearly),
+SELECT * EXCLUDE (yearly),
   -- a rate over several years (比2018年下降15%, by the end of 2020): the change since the base piles up year after
   -- year, so its share of the way is measured against the schedule as an increment's is; a rate of one year, or of
   -- each year (年均增长10%), is judged against its value (target_progress, reached_periods)
