@@ -172,6 +172,29 @@ describe("a count per period", () => {
   });
 });
 
+describe("a rejected row and what came after it (rejects)", () => {
+  it("is corrected by the same month sent again; a later month of the target sent since stands in for it (superseded_by_period)", async () => {
+    await withOwnWarehouse(() => {}, async (w, load) => {
+      await load("kjj-10.csv", "2017-11-03 10:00:00", ["市科技局,CX75-08-01,2017-10,两个,个,,,,", "市科技局,CX75-23-01,2017-10,一,个,,,,"], "2017-12-31");
+      const rows = async () => (await query(w.connection, "SELECT target_code, period, corrected_by, superseded_by_period FROM rejects ORDER BY target_code")).rows;
+      expect(await rows()).toEqual([
+        { target_code: "CX75-08-01", period: "2017-10", corrected_by: null, superseded_by_period: null },
+        { target_code: "CX75-23-01", period: "2017-10", corrected_by: null, superseded_by_period: null },
+      ]);
+      // October of CX75-08-01 sent again; November of CX75-23-01 only
+      await load("kjj-11.csv", "2017-12-04 10:00:00", ["市科技局,CX75-08-01,2017-10,2,个,,,,", "市科技局,CX75-08-01,2017-11,3,个,,,,", "市科技局,CX75-23-01,2017-11,1,个,,,,"], "2017-12-31");
+      await setAsOf(w.connection, "2017-12-31");
+      expect(await rows()).toEqual([
+        { target_code: "CX75-08-01", period: "2017-10", corrected_by: "kjj-11.csv", superseded_by_period: null },
+        { target_code: "CX75-23-01", period: "2017-10", corrected_by: null, superseded_by_period: "2017-11" },
+      ]);
+      // (not yet at a date before the later file came)
+      await setAsOf(w.connection, "2017-12-01");
+      expect((await rows()).map((r) => r.superseded_by_period)).toEqual([null, null]);
+    });
+  });
+});
+
 describe("a duty of each quarter (每季度开展一次督查)", () => {
   it("is owed for the month its quarter ends only, and is reported lately while its last quarter due is in", async () => {
     const row = "CX75-38-02,published,38,recurring,,,,,,,,,,对相关责任部门的工作进展情况进行督查,定期,";
