@@ -483,7 +483,9 @@ async function ingest(args: string[]): Promise<number> {
         .map((f) => f.path)
     : positionals;
   if (files.length === 0) {
-    console.error(values.inbox ? `收件箱 ${inbox} 中没有文件` : "请给出要载入的文件，例如：luoshi ingest 市经信局-2017-10.csv");
+    console.error(!values.inbox ? "请给出要载入的文件，例如：luoshi ingest 市经信局-2017-10.csv"
+      : existsSync(inbox) ? `收件箱 ${inbox} 中没有文件`
+      : `收件箱 ${inbox} 不存在：请新建该文件夹，把要载入的文件放进去（或用 --data 指定数据目录）`);
     return values.inbox ? EXIT.ok : EXIT.usage;
   }
   const dryRun = values["dry-run"] ?? false;
