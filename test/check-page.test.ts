@@ -120,6 +120,8 @@ type Verdict = {
   otherSheets: string[];
   /** Fields stated above the header: 报送单位「市经信局」 (row 2). */
   formFields: string[];
+  /** The same, as the rejects file reads them (a 报送单位 or 统计期 above the table fills each rejected row's). */
+  above: { column: string; text: string }[];
   rowsRead: number;
   accepted: number;
   rejected: number;
@@ -137,6 +139,7 @@ function cliVerdict(s: IngestSummary): Verdict {
     sheet: s.sheet,
     otherSheets: s.other_sheets,
     formFields: s.form_fields.map((f) => `${f.column}「${f.value}」（第 ${f.row} 行）`),
+    above: s.form_fields.map((f) => ({ column: f.column, text: f.value })),
     rowsRead: s.rows_read,
     accepted: s.imported + s.updated + s.unchanged,
     rejected: s.rejected,
@@ -154,6 +157,7 @@ function pageVerdict(result: MonthlyFileResult, summary: CheckSummary, asOf: str
     sheet: result.file.sheet,
     otherSheets: result.fileError ? [] : result.file.otherSheets,
     formFields: result.fileError ? [] : result.file.formFields.map((f) => `${f.column}「${f.text}」（第 ${f.row} 行）`),
+    above: result.fileError ? [] : result.file.formFields.map((f) => ({ column: f.column, text: f.text })),
     rowsRead: summary.rowsRead,
     accepted: result.fileError ? 0 : summary.accepted,
     rejected: summary.rejected,
@@ -165,7 +169,7 @@ function pageVerdict(result: MonthlyFileResult, summary: CheckSummary, asOf: str
 
 /** The rejects table as the page shows it: 行, 报送单位 · 指标 · 统计期 (as written: the rejects file's first columns), 列, 错误代码, 原因, 原值. */
 const shownRejects = (v: Verdict) => v.rejects.map((r) => {
-  const [department, code, period] = checker.rejectKey(r);
+  const [department, code, period] = checker.rejectKey(r, v.above);
   return [String(r.row), `${department || "—"}${code || "—"} · ${period || "—"}`, r.column ?? "整行", r.code, r.message, r.value ?? ""];
 });
 
@@ -333,8 +337,10 @@ describe("报送自查: the browser bundle gives the verdicts of luoshi ingest -
     const r = node([path.join(PACKAGE_ROOT, "bin", "luoshi.js"), "ingest", path.join(fixture.dir, "files", "utf8.csv"), "--dry-run", "--as-of", AS_OF, "--rejects-out", out]);
     expect(r.status, r.stderr).toBe(1);
     const rejects = expected.get("utf8.csv")!.rejects;
-    if (kind === "csv") expect(checker.rejectsCsv("utf8.csv", rejects)).toBe(readFileSync(out, "utf8"));
-    else expect(Buffer.from(checker.rejectsXlsx("utf8.csv", rejects))).toEqual(readFileSync(out));
+    // (with the fields the file states above its table, as the page passes them: 填报单位 for the row whose column is empty)
+    const above = expected.get("utf8.csv")!.above;
+    if (kind === "csv") expect(checker.rejectsCsv("utf8.csv", rejects, above)).toBe(readFileSync(out, "utf8"));
+    else expect(Buffer.from(checker.rejectsXlsx("utf8.csv", rejects, above))).toEqual(readFileSync(out));
   });
 
   it.skipIf(!existsSync(SAMPLES))("every file of data/samples/ at its scheduled as-of date", async () => {
@@ -419,10 +425,10 @@ describe.skipIf(!HAVE_CHROMIUM)("报送自查 in Chromium", () => {
             // the rejects download: a Blob made in the page, byte for byte the CLI's --rejects-out
             const [csv] = await Promise.all([page.waitForEvent("download"), page.locator(`[data-rejects-for="utf8.csv"] .check-download[data-kind="csv"]`).click()]);
             expect(csv.suggestedFilename()).toBe("utf8-被拒绝的行.csv");
-            expect(readFileSync((await csv.path())!, "utf8")).toBe(checker.rejectsCsv("utf8.csv", want.rejects));
+            expect(readFileSync((await csv.path())!, "utf8")).toBe(checker.rejectsCsv("utf8.csv", want.rejects, want.above));
             const [xlsx] = await Promise.all([page.waitForEvent("download"), page.locator(`[data-rejects-for="utf8.csv"] .check-download[data-kind="xlsx"]`).click()]);
             expect(xlsx.suggestedFilename()).toBe("utf8-被拒绝的行.xlsx");
-            expect(readFileSync((await xlsx.path())!)).toEqual(Buffer.from(checker.rejectsXlsx("utf8.csv", want.rejects)));
+            expect(readFileSync((await xlsx.path())!)).toEqual(Buffer.from(checker.rejectsXlsx("utf8.csv", want.rejects, want.above)));
           }
         }
         console.log(`check-page: ${browserCases.length} files checked in the page in ${((Date.now() - started) / 1000).toFixed(1)} s`);

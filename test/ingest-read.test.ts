@@ -114,6 +114,15 @@ describe("readMonthlyFile: one CSV with every row-level problem, in every accept
     expect(dup[0]!.message).toContain("2017-11");
   });
 
+  it("a row pasted twice (every cell the same) is read once: the other copy E_DUPLICATE_ROW, naming the first; copies that differ reject every copy", async () => {
+    const lines = ["市经信局,ZN-01,2017-10,450,家,,培育450家,张三,2017-11-03", "市经信局,ZN-02,2017-10,3,亿元,,,,", "市经信局,ZN-01,2017-10,450,家,,培育450家,张三,2017-11-03",
+      "市经信局,ZN-02,2017-11,3,亿元,,,,", "市经信局,ZN-02,2017-11,3,亿元,,,,", "市经信局,ZN-02,2017-11,4,亿元,,,,"];
+    const r = await readMonthlyFile({ name: "pasted.csv", bytes: Buffer.from([HEADER, ...lines].join("\n")) }, CTX);
+    expect(r.rows.map((x) => [x.sourceRow, x.period, x.value])).toEqual([[2, "2017-10", 450], [3, "2017-10", 30000]]);
+    expect(r.rejects.map((x) => [x.row, x.code])).toEqual([[4, "E_DUPLICATE_ROW"], [5, "E_DUPLICATE_KEY"], [6, "E_DUPLICATE_KEY"], [7, "E_DUPLICATE_KEY"]]);
+    expect(r.rejects[0]!.message).toBe("与同一文件中的另一行完全相同：第 2 行（重复粘贴？）；已按第 2 行读取，本行不再读取");
+  });
+
   it("a key repeated on many rows names the first others and counts the rest (message size stays linear)", async () => {
     const lines = Array.from({ length: 2000 }, (_, i) => `市经信局,ZN-01,2017-10,${i},,,,,`);
     const r = await readMonthlyFile({ name: "many.csv", bytes: Buffer.from([HEADER, ...lines].join("\n")) }, CTX);

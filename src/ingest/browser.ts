@@ -109,20 +109,21 @@ export function reviewFlags(result: MonthlyFileResult, data: IngestContextData, 
 }
 
 /** A rejected row's 报送单位, 指标编码 and 统计期 as written (the rejects file's first columns: the same function). */
-export function rejectKey(r: Reject, above: readonly FormField[] = []): [string, string, string] {
+export function rejectKey(r: Reject, above: readonly Above[] = []): [string, string, string] {
   return keyCells({ ...r, above: aboveCells(above) });
 }
 
-/** A file's fields stated above or below its table, by column name (a 报送单位 or 统计期 there is each row's). */
-const aboveCells = (above: readonly FormField[]) => above.map((f) => ({ column: f.column, value: f.text }));
+/** A file's fields stated above or below its table (MonthlyFileResult.file.formFields): a 报送单位 or 统计期 there is each row's. */
+type Above = Pick<FormField, "column" | "text">;
+const aboveCells = (above: readonly Above[]) => above.map((f) => ({ column: f.column, value: f.text }));
 
 /** The rejected rows as a CSV with BOM, as `luoshi ingest --rejects-out` writes them (the same function). */
-export function rejectsCsv(file: string, rejects: readonly Reject[], above: readonly FormField[] = []): string {
+export function rejectsCsv(file: string, rejects: readonly Reject[], above: readonly Above[] = []): string {
   return rejectLinesCsv(rejects.map((r) => ({ ...r, file, above: aboveCells(above) })));
 }
 
 /** The rejected rows as an .xlsx workbook, as `luoshi ingest --rejects-out FILE.xlsx` writes them (the same function). */
-export function rejectsXlsx(file: string, rejects: readonly Reject[], above: readonly FormField[] = []): Uint8Array {
+export function rejectsXlsx(file: string, rejects: readonly Reject[], above: readonly Above[] = []): Uint8Array {
   return rejectLinesXlsx(rejects.map((r) => ({ ...r, file, above: aboveCells(above) })));
 }
 

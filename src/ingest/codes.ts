@@ -29,6 +29,7 @@ export const INGEST_ERROR_CODES = {
     E_BAD_STATUS: "无法识别的完成状态（应为 未启动、推进中 或 已完成）",
     E_BAD_DATE: "无法识别的填报日期（应为 YYYY-MM-DD，如 2017-11-03）",
     E_DUPLICATE_KEY: "同一文件中同一报送单位、指标编码和统计期出现多次",
+    E_DUPLICATE_ROW: "与同一文件中的另一行完全相同",
     E_UNKNOWN_CODE: "指标编码不存在",
     E_UNKNOWN_DEPARTMENT: "报送单位不在部门字典中",
     E_NOT_REPORTER: "该单位不是该指标的报送单位",

@@ -749,7 +749,30 @@ export function duplicateKeyIssues(rows: readonly { row: number; cells: RowCells
 }
 
 function keyIssues(rows: readonly { row: number; cells: RowCells }[], memo: RowMemo): Map<number, RowIssue> {
-  return numberedKeyIssues(rows, memo) ?? stringKeyIssues(rows, memo);
+  const issues = numberedKeyIssues(rows, memo) ?? stringKeyIssues(rows, memo);
+  return issues.size === 0 ? issues : identicalCopies(rows, memo, issues);
+}
+
+/**
+ * A row pasted twice (every cell the same): no doubt which is right, so the first copy is read and each other copy
+ * rejected as E_DUPLICATE_ROW, naming it. Copies that differ in any cell are E_DUPLICATE_KEY, every one of them.
+ */
+function identicalCopies(rows: readonly { row: number; cells: RowCells }[], memo: RowMemo, issues: Map<number, RowIssue>): Map<number, RowIssue> {
+  const groups = new Map<string, { row: number; cells: RowCells }[]>();
+  for (const r of rows) {
+    if (!issues.has(r.row)) continue;
+    const key = rowKey(r.cells, memo);
+    if (key !== null) (groups.get(key) ?? groups.set(key, []).get(key)!).push(r);
+  }
+  const same = (a: RowCells, b: RowCells) => (Object.keys(a) as (keyof RowCells)[]).every((f) => a[f] === b[f]) && Object.keys(a).length === Object.keys(b).length;
+  for (const [first, ...copies] of groups.values()) {
+    if (copies.length === 0 || !copies.every((c) => same(c.cells, first!.cells))) continue;
+    issues.delete(first!.row);
+    for (const c of copies) {
+      issues.set(c.row, { code: "E_DUPLICATE_ROW", column: null, value: null, message: rowMessage("E_DUPLICATE_ROW", `第 ${first!.row} 行（重复粘贴？）；已按第 ${first!.row} 行读取，本行不再读取`) });
+    }
+  }
+  return issues;
 }
 
 /** How many other copies a duplicate-key message names before it only counts the rest. */
