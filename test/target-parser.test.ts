@@ -450,7 +450,7 @@ describe("milestones and recurring duties", () => {
 
   it.each(["培育认定一批市级智能制造工程服务公司", "就此制定以下意见", "完成年度目标任务", "2017年9月8日印发", "完善建成区公共服务体系", "确保完成年度投资计划", "推进产融对接网络平台建设", "全力保障专家委员会成立与服务工作启动仪式在慈召开",
     // (清零: a programme of that name, one with no subject of its own, one done already)
-    "开展欠薪清零行动", "完成“散乱污”企业整治，实现动态清零", "全市劣V类水体已实现清零", "去年实现劣V类水体清零",
+    "开展欠薪清零行动", "实现动态清零", "全市劣V类水体已实现清零", "去年实现劣V类水体清零",
     // (a means to it: a ledger, a rule, a campaign)
     "建立清零台账", "完善清零销号制度", "对欠薪案件实行清零销号管理", "开展劣V类水体清零专项行动", "对照问题清单逐项清零", "开展全面消除安全隐患专项行动", "已全面消除薄弱村"])(
     "%s is no target",
@@ -528,6 +528,16 @@ describe("milestones and recurring duties", () => {
   it("names what a verb alone counts from an earlier clause's verb and object (全面淘汰国三柴油货车，2019年底前淘汰2000辆)", () => {
     expect(parse("全面淘汰国三及以下排放标准营运中型和重型柴油货车，2019年底前淘汰2000辆、2020年底前累计淘汰5000辆。").map((t) => [t.subject, t.value]))
       .toEqual([["淘汰国三及以下排放标准营运中型和重型柴油货车", 2000], ["淘汰国三及以下排放标准营运中型和重型柴油货车", 5000]]);
+  });
+
+  it("reads works finished as a whole as milestones, with whose they are (全市钢铁企业完成超低排放改造); not with a count, nor a plan fulfilled", () => {
+    expect(parse("全市钢铁企业完成超低排放改造，燃煤电厂全面完成超低排放改造。").map((t) => [t.kind, t.subject]))
+      .toEqual([["milestone", "钢铁企业超低排放改造"], ["milestone", "燃煤电厂超低排放改造"]]);
+    expect(parse("年底前完成老旧小区改造").map((t) => [t.kind, t.subject])).toEqual([["milestone", "老旧小区改造"]]);
+    expect(parse("完成工业炉窑综合治理60台").map((t) => t.kind)).toEqual(["quantity"]);
+    expect(parse("完成年度投资计划")).toEqual([]);
+    // (the works are; 实现动态清零 after them, with no subject of its own, is not)
+    expect(parse("完成“散乱污”企业整治，实现动态清零").map((t) => [t.kind, t.subject])).toEqual([["milestone", "“散乱污”企业整治"]]);
   });
 
   it("cuts 同比 from a subject (细颗粒物平均浓度同比下降3%)", () => {

@@ -110,6 +110,12 @@ export const MILESTONE_NOUNS: readonly string[] = [
   "实验室", "工作站", "办公室", "窗口", "系统", "中台",
 ];
 
+/**
+ * Works that 完成 finishes as a whole (全市钢铁企业完成超低排放改造, 完成燃煤锅炉综合整治): a milestone when its clause
+ * has no count of its own (完成工业炉窑综合治理60台 is a quantity).
+ */
+export const MILESTONE_WORKS: readonly string[] = ["改造", "整治", "治理"];
+
 /** An object starting with these is the document itself (制定以下意见), not a milestone. */
 export const MILESTONE_SELF_REFERENCES: readonly string[] = ["以下", "如下", "本"];
 

@@ -34,7 +34,7 @@ import { ANNUAL_HORIZONS, checkPolicyDate, findHorizons, type Horizon } from "./
 import { addExact } from "./numerals.js";
 import {
   ATTRIBUTE_EXCEPTIONS, COMPARATOR_PREFIXES, CONJUNCTIONS, COVERAGE_NAME_FOLLOWERS, COVERAGE_VERBS, COVERAGE_WORDS,
-  FREQUENCIES, FREQUENCY_PATTERN, MEASURE_VERBS, METRIC_NOUNS, MILESTONE_ACTS, NOUN_MEASURES, MILESTONE_NOUNS, MILESTONE_SELF_REFERENCES, MILESTONE_VERBS,
+  FREQUENCIES, FREQUENCY_PATTERN, MEASURE_VERBS, METRIC_NOUNS, MILESTONE_ACTS, NOUN_MEASURES, MILESTONE_NOUNS, MILESTONE_SELF_REFERENCES, MILESTONE_VERBS, MILESTONE_WORKS,
   SUBJECT_FILLERS, SUBJECT_STOP_WORDS, VERB_BEARING_NOUNS, matchWordAt, type Comparator, type Measure,
 } from "./lexicon.js";
 import { findProtectedSpans, inSpans, normalizeWidth, skipSpaces, skipSpacesBack, splitClauses, splitSentences, type Span } from "./segment.js";
@@ -620,11 +620,16 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
       // (a date in brackets after the object, 完成方案编制（11月底前）, is no part of it)
       const bare = objectHead(object.text);
       const act = MILESTONE_ACTS.find((w) => bare.endsWith(w) && bare.length > w.length);
-      if (t.word === "完成" && act === undefined) continue; // 完成年度投资计划 is no milestone; 完成《规划》编制 is
+      // (完成超低排放改造: works finished as a whole)
+      const works = t.word === "完成" && act === undefined && MILESTONE_WORKS.some((w) => bare.endsWith(w) && bare.length > w.length + 1);
+      if (t.word === "完成" && act === undefined && !works) continue; // 完成年度投资计划 is no milestone; 完成《规划》编制 is
       const head = objectHead(act === undefined ? bare : bare.slice(0, -act.length));
-      if (!object.text || !MILESTONE_NOUNS.some((n) => head.endsWith(n)) || MILESTONE_SELF_REFERENCES.some((w) => object.text.startsWith(w))) continue;
+      if (!object.text || !(works || MILESTONE_NOUNS.some((n) => head.endsWith(n))) || MILESTONE_SELF_REFERENCES.some((w) => object.text.startsWith(w))) continue;
       if (counted.some((f) => f.start >= t.end && f.end <= clause.end)) continue;
-      drafts.push({ kind: "milestone", ...EMPTY_VALUE, subject: object.text, frequency: null, attributes: [], start: t.start, end: object.end, clause });
+      // (全市钢铁企业完成超低排放改造, 燃煤电厂全面完成超低排放改造: whose works they are, written before the verb)
+      const whose = works ? clean(input, norm, clause.start, t.start, { leading: true, skip: adverbials }).text
+        .replace(/^(?:全市|全县|全区|全省|各地)/, "").replace(/(?:全面|基本|全部|均|要|须|必须|力争|确保)+$/, "") : "";
+      drafts.push({ kind: "milestone", ...EMPTY_VALUE, subject: whose + object.text, frequency: null, attributes: [], start: t.start, end: object.end, clause });
       coveredTo = object.end;
     }
     // 实现劣V类水体清零: what is to be brought to nothing by the deadline, a milestone (劣V类水体清零); not a programme
