@@ -202,7 +202,15 @@ export function instructionText(t: Record<string, unknown>): string {
   if (t.kind === "milestone") return `在「完成状态」中选择 ${STATUS_CHOICES.join("、")}；「累计完成值」留空`;
   if (t.kind === "recurring") return "填写「完成状态」；可在「累计完成值」中填写累计开展次数";
   const falls = t.falls === true;
-  const what = t.measure === "level"
+  // (细颗粒物平均浓度同比下降3%: a rate against the same months of the year before, not a change since the start)
+  const annex = t.annex_start !== null && t.annex_start !== undefined;
+  const source = String((annex ? t.annex_sentence_source : t.body_sentence_source) ?? "");
+  const [from, to] = annex ? [t.annex_start, t.annex_end] : [t.body_start, t.body_end];
+  // (the clause of the figure, from a few words before the target's text to its end)
+  const clause = typeof from === "number" && typeof to === "number" ? source.slice(Math.max(0, from - 12), to).split(/[，,；;。]/).at(-1) ?? "" : "";
+  const yearOnYear = t.unit === "%" && t.measure === "increment" && /同比|比上年同期|较上年同期/.test(clause);
+  const what = yearOnYear ? (falls ? "截至本月底与上年同期相比的降幅（如同比下降 3% 填 3；不降反升时填负数）" : "截至本月底与上年同期相比的增长率（如同比增长 6.5% 填 6.5；下降时填负数）")
+    : t.measure === "level"
     ? (t.unit === "%" ? "截至本月底达到的比例" : TOTAL_UNITS.has(String(t.unit ?? "")) ? "截至本月底的累计总数" : "截至本月底的实际数值")
     // (a rate to date: the year may turn it the other way, written below zero)
     : t.unit === "%" ? (falls ? `自 ${start} 起的降幅（如下降 3% 填 3；不降反升时填负数）` : `自 ${start} 起的增长率（如增长 6.5% 填 6.5；下降时填负数）`)
@@ -268,7 +276,7 @@ export async function buildTemplate(connection: DuckDBConnection, options: { dep
     SELECT t.policy_id, t.code, t.kind, t.comparator, t.value, t.value_max, t.goal, t.unit, t.measure, t.subject, t.frequency,
       strftime(t.deadline, '%Y-%m-%d') AS deadline, strftime(t.counting_start, '%Y-%m-%d') AS counting_start,
       o.period AS last_period, o.value AS last_value, o.status AS last_status, d.done_period, t.falls, t.signed,
-      t.annex_sentence_source, t.annex_start, t.body_sentence_source, t.body_start,
+      t.annex_sentence_source, t.annex_start, t.annex_end, t.body_sentence_source, t.body_start, t.body_end,
       coalesce(nullif(p.doc_number, ''), p.policy_id) AS policy_name
     FROM mine r
     JOIN targets t USING (target_id)

@@ -238,6 +238,13 @@ describe("a target's text and filling instruction in the template", () => {
     expect(instructionText({ ...quantity, falls: true })).toBe("「累计完成值」填自 2019-01 起的降幅（如下降 3% 填 3；不降反升时填负数）（%），只填数字");
     expect(targetText({ ...quantity, falls: false })).toBe("增长 10%，2020-12-31 前");
     expect(instructionText({ ...quantity, falls: false })).toBe("「累计完成值」填自 2019-01 起的增长率（如增长 6.5% 填 6.5；下降时填负数）（%），只填数字");
+    // (同比下降3%: against the same months of the year before, not since the counting start)
+    const sentence = "秋冬季期间细颗粒物平均浓度同比下降3%，重度及以上污染天数减少3%。";
+    const yoy = { ...quantity, value: 3, falls: true, annex_sentence_source: sentence, annex_start: 0, annex_end: sentence.indexOf("，") };
+    expect(instructionText(yoy)).toBe("「累计完成值」填截至本月底与上年同期相比的降幅（如同比下降 3% 填 3；不降反升时填负数）（%），只填数字");
+    // (the 同比 of another clause is not this figure's)
+    const days = { ...yoy, annex_start: sentence.indexOf("重度"), annex_end: sentence.length - 1 };
+    expect(instructionText(days)).toBe("「累计完成值」填自 2019-01 起的降幅（如下降 3% 填 3；不降反升时填负数）（%），只填数字");
     const points = { ...quantity, value: 0.5, unit: "个百分点" };
     expect(targetText({ ...points, falls: true })).toBe("下降 0.5 个百分点，2020-12-31 前");
     expect(instructionText({ ...points, falls: true })).toBe("「累计完成值」填自 2019-01 起累计下降的百分点数（如下降 0.5 个百分点填 0.5；不降反升时填负数）（个百分点），只填数字");
