@@ -211,8 +211,8 @@ describe("several policies", () => {
     expect(loaded.status, loaded.stderr.toString()).toBe(0);
     const page = JSON.parse(loaded.stdout.toString()) as { byPolicy: { policy_id: string | null }[]; files: { original_name: string; policy_ids: string[] }[] };
     expect(page.byPolicy.sort((a, b) => String(a.policy_id).localeCompare(String(b.policy_id)))).toEqual([
-      { policy_id: POLICY, files: 2, values: 2, rejected: 4, problems: 4, corrected: 0 },
-      { policy_id: "copy-2018-01", files: 2, values: 2, rejected: 2, problems: 2, corrected: 0 },
+      { policy_id: POLICY, files: 2, values: 2, rejected: 4, problems: 4, corrected: 0, superseded: 0 },
+      { policy_id: "copy-2018-01", files: 2, values: 2, rejected: 2, problems: 2, corrected: 0, superseded: 0 },
     ].sort((a, b) => String(a.policy_id).localeCompare(String(b.policy_id))));
     expect(page.files.map((x) => [x.original_name, x.policy_ids])).toEqual([["jxj-bulk.csv", [POLICY, "copy-2018-01"].sort()], ["jxj-js.csv", [POLICY, "copy-2018-01"].sort()]]);
   });
