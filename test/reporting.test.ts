@@ -173,10 +173,10 @@ describe("a count per period", () => {
 });
 
 describe("a rejected row and what came after it (rejects)", () => {
-  it("is corrected by the same month sent again; a later month of the target sent since stands in for it (superseded_by_period)", async () => {
+  it("is corrected by the same month sent again; a later month of the target sent since stands in for it (superseded_by_period); a month after the target was done is owed no more (target_done_period)", async () => {
     await withOwnWarehouse(() => {}, async (w, load) => {
       await load("kjj-10.csv", "2017-11-03 10:00:00", ["市科技局,CX75-08-01,2017-10,两个,个,,,,", "市科技局,CX75-23-01,2017-10,一,个,,,,"], "2017-12-31");
-      const rows = async () => (await query(w.connection, "SELECT target_code, period, corrected_by, superseded_by_period FROM rejects ORDER BY target_code")).rows;
+      const rows = async () => (await query(w.connection, "SELECT target_code, period, corrected_by, superseded_by_period FROM rejects WHERE period < '2017-12' ORDER BY target_code")).rows;
       expect(await rows()).toEqual([
         { target_code: "CX75-08-01", period: "2017-10", corrected_by: null, superseded_by_period: null },
         { target_code: "CX75-23-01", period: "2017-10", corrected_by: null, superseded_by_period: null },
@@ -191,6 +191,14 @@ describe("a rejected row and what came after it (rejects)", () => {
       // (not yet at a date before the later file came)
       await setAsOf(w.connection, "2017-12-01");
       expect((await rows()).map((r) => r.superseded_by_period)).toEqual([null, null]);
+      // CX75-08-01 reached (5个) in December: a row of January rejected after it is of a month owed no more
+      await load("kjj-12.csv", "2018-01-04 10:00:00", ["市科技局,CX75-08-01,2017-12,5,个,,,,"], "2018-01-31");
+      await load("kjj-01.csv", "2018-02-04 10:00:00", ["市科技局,CX75-08-01,2018-01,五,个,,,,"], "2018-02-28");
+      await setAsOf(w.connection, "2018-02-10");
+      expect((await query(w.connection, "SELECT period, superseded_by_period, target_done_period FROM rejects WHERE target_code = 'CX75-08-01' ORDER BY period")).rows).toEqual([
+        { period: "2017-10", superseded_by_period: null, target_done_period: null },
+        { period: "2018-01", superseded_by_period: null, target_done_period: "2017-12" },
+      ]);
     });
   });
 });

@@ -43,9 +43,9 @@ await emitJson(async (read) => ({
   // (those still waiting for the department first: a row sent again since, corrected_by, no longer does)
   // (written: the row's 报送单位, 指标编码, 统计期 as written, for those the reader did not make out)
   rejects: (await read(`SELECT x.file, strftime(x.received_at, '%Y-%m-%d %H:%M') AS received_at, x.source_row, x.column_name, x.code, x.message, left(x.value, 80) AS value,
-      x.department_name, x.target_code, x.period, x.corrected_by, strftime(x.corrected_at, '%Y-%m-%d %H:%M') AS corrected_at, x.superseded_by_period, x.policy_id, x.raw_row
+      x.department_name, x.target_code, x.period, x.corrected_by, strftime(x.corrected_at, '%Y-%m-%d %H:%M') AS corrected_at, x.superseded_by_period, x.target_done_period, x.policy_id, x.raw_row
     FROM rejects x
-    ORDER BY x.corrected_by IS NOT NULL OR x.superseded_by_period IS NOT NULL, x.received_at DESC, x.receipt_no DESC, x.source_row LIMIT ${LISTED}`))
+    ORDER BY x.corrected_by IS NOT NULL OR x.superseded_by_period IS NOT NULL OR x.target_done_period IS NOT NULL, x.received_at DESC, x.receipt_no DESC, x.source_row LIMIT ${LISTED}`))
     .map(({ raw_row, ...r }) => ({ ...r, written: r.department_name && r.target_code && r.period ? null : written(raw_row) })),
   rejectsTotal: (await read(`SELECT count(*) AS n FROM rejects`))[0].n,
   // per policy (a file may hold rows of several: counted under each; a file of unchanged rows alone, and a rejected
@@ -58,7 +58,7 @@ await emitJson(async (read) => ({
       ), rj AS (
         SELECT coalesce(x.policy_id, '') AS policy_id, count(DISTINCT (x.receipt_no, x.source_row)) AS rejected, count(*) AS problems,
           count(DISTINCT (x.receipt_no, x.source_row)) FILTER (WHERE x.corrected_by IS NOT NULL) AS corrected,
-          count(DISTINCT (x.receipt_no, x.source_row)) FILTER (WHERE x.superseded_by_period IS NOT NULL) AS superseded
+          count(DISTINCT (x.receipt_no, x.source_row)) FILTER (WHERE x.superseded_by_period IS NOT NULL OR x.target_done_period IS NOT NULL) AS superseded
         FROM rejects x GROUP BY ALL
       )
       SELECT nullif(policy_id, '') AS policy_id, coalesce(f.files, 0) AS files, coalesce(f.values, 0) AS values,
@@ -66,8 +66,8 @@ await emitJson(async (read) => ({
       FROM files f FULL JOIN rj j USING (policy_id)`),
   // rejected rows (not problems) sent again since
   rejectsCorrected: (await read(`SELECT count(DISTINCT (receipt_no, source_row)) AS n FROM rejects WHERE corrected_by IS NOT NULL`))[0].n,
-  // rejected rows a later month of the same target, sent since, stands in for
-  rejectsSuperseded: (await read(`SELECT count(DISTINCT (receipt_no, source_row)) AS n FROM rejects WHERE superseded_by_period IS NOT NULL`))[0].n,
+  // rejected rows a later month of the same target, sent since, stands in for, or of a month owed no more (the target done)
+  rejectsSuperseded: (await read(`SELECT count(DISTINCT (receipt_no, source_row)) AS n FROM rejects WHERE superseded_by_period IS NOT NULL OR target_done_period IS NOT NULL`))[0].n,
   // every file loaded, newest first
   // (policy_ids: the policies of its rows stored or rejected (rejects.policy_id); none for a file of unchanged rows)
   files: await read(`SELECT r.receipt_no, r.original_name, strftime(r.received_at, '%Y-%m-%d %H:%M') AS received_at, r.rows_read, r.imported, r.updated, r.unchanged,

@@ -2,8 +2,9 @@
 -- code, Chinese message and raw value; the department, target and period of the row when the reader knew them; and,
 -- for such a row, the first later file received by then that loaded a figure or status for that key: the row has been
 -- sent again (corrected_by), and no longer waits for the department; else the latest later month of that target the
--- department has sent a figure or status for since (superseded_by_period), which stands in for it; the policy the
--- row is of (policy_id).
+-- department has sent a figure or status for since (superseded_by_period), which stands in for it, or the month the
+-- department finished the target in, when that is the row's month or before (target_done_period: the month is owed no
+-- more); the policy the row is of (policy_id).
 WITH x AS (
   SELECT x.*, r.original_name AS file, r.received_at
   FROM raw.rejects x
@@ -27,10 +28,15 @@ later AS (
   JOIN raw.receipts r ON r.receipt_no = o.receipt_no
   WHERE r.received_at < (SELECT as_of FROM reporting_rules) + INTERVAL 1 DAY
   GROUP BY ALL
+),
+-- (the department had finished the target by the row's month, reached_periods: the month is owed no more)
+done AS (
+  SELECT department_id, target_id, min(period) AS done_period FROM reached_periods GROUP BY ALL
 )
 SELECT x.receipt_no, x.file, x.received_at, x.source_row, x.column_name, x.code, x.message, x.value, x.raw_row,
   d.name AS department_name, t.code AS target_code, x.period, c.corrected_by, c.corrected_at,
   CASE WHEN c.corrected_by IS NULL THEN l.later_period END AS superseded_by_period,
+  CASE WHEN c.corrected_by IS NULL AND dn.done_period <= x.period THEN dn.done_period END AS target_done_period,
   -- the policy of the row's target; else the policy whose code prefix a cell of the row starts with (CX75-08-1, a code
   -- mistyped: still one of CX75's); null when neither
   coalesce(t.policy_id, (SELECT min(p.policy_id) FROM raw.policies p
@@ -40,3 +46,4 @@ LEFT JOIN raw.departments d ON d.department_id = x.department_id
 LEFT JOIN raw.targets t ON t.target_id = x.target_id
 LEFT JOIN corrected c ON c.receipt_no = x.receipt_no AND c.source_row IS NOT DISTINCT FROM x.source_row
 LEFT JOIN later l ON l.receipt_no = x.receipt_no AND l.source_row IS NOT DISTINCT FROM x.source_row
+LEFT JOIN done dn ON dn.department_id = x.department_id AND dn.target_id = x.target_id
