@@ -41,6 +41,12 @@ describe.each(["js", "bulk"])("a figure that jumps tenfold (reader %s)", (reader
     expect(progress()).toEqual([{ code: "CX75-06-01", done_period: "2017-11", progress_status: "done", figure_flagged: false }]);
   });
 
+  it("a figure flagged for another reason than doubt about the figure itself (an unreadable 填报日期) finishes the target as any other", () => {
+    ingest(env, file("jxj-10.csv", ["市经信局,CX75-06-01,2017-10,460,家,,,张三,2017-13-45"]), "--received-at", "2017-11-03");
+    expect(loads.query("SELECT done_period, figure_flagged FROM target_progress WHERE code = 'CX75-06-01' AND department_name = '市经信局'", "2017-12-31"))
+      .toEqual([{ done_period: "2017-10", figure_flagged: true }]);
+  });
+
   it("within one file (two months sent together): flagged; a rise that does not reach the target, or from 0, is not", () => {
     const summary = ingest(env, file("jxj-09-10.csv", [
       "市经信局,CX75-06-01,2017-09,287,家,,,张三,2017-11-03",

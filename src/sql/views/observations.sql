@@ -105,5 +105,8 @@ SELECT
   -- (the reasons in the order of the load's summary: put back, falling, another department's own figure changed, the
   -- row's own, the jump, the status gone back)
   nullif(concat_ws('；', revert_reason, fall_reason, override_reason, row_reason, jump_reason, status_back_reason), '') AS flag_reason,
+  -- (the figure itself in doubt: a digit typed once too often, an old file sent again, another department's figure
+  -- changed or credited twice: it finishes nothing until confirmed, reached_periods)
+  coalesce(jump_reason IS NOT NULL OR revert_reason IS NOT NULL OR override_reason IS NOT NULL, false) AS figure_doubtful,
   versions
 FROM jumps

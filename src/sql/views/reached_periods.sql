@@ -9,8 +9,9 @@
 -- no deadline, the department's word is all there is; a standard to keep (targets.standing: a level with no deadline,
 -- 办结率保持99%以上, 长期坚持) is never done, by its figure or by 已完成; nor is a count per period with no deadline
 -- (每年开展2次: no goal to reach, its 已完成 the period's). One row per such figure; the first month before the month
--- judged is when the target was done (target_progress, reporting_calendar, the template). A figure flagged for review
--- (a tenfold jump, a fall, a fraction for a percentage) finishes nothing.
+-- judged is when the target was done (target_progress, reporting_calendar, the template). A figure in doubt (a tenfold
+-- jump, an old file sent again, another department's figure: observations.figure_doubtful) finishes nothing; one
+-- flagged for another reason (a report date unreadable, a fall) does.
 SELECT o.policy_id, o.department_id, o.target_id, o.period
 FROM observations o
 JOIN targets t USING (target_id)
@@ -19,9 +20,9 @@ WHERE NOT t.standing AND ((o.status = 'done' AND t.kind <> 'recurring'
     AND NOT (t.kind = 'quantity' AND t.frequency IS NOT NULL AND t.goal IS NULL)
     AND NOT (t.kind = 'quantity' AND (t.ceiling OR (t.rate AND NOT t.prorated)) AND t.deadline IS NOT NULL
       AND o.period < strftime(t.deadline, '%Y-%m')))
-  -- (a figure flagged for review, observations.flagged, reaches nothing: 287 → 3270 for 450家 is likely a digit typed
+  -- (a figure in doubt, observations.figure_doubtful, reaches nothing: 287 → 3270 for 450家 is likely a digit typed
   -- once too often; the department still owes the target and its next figure, or a corrected one, decides)
-  OR (t.kind = 'quantity' AND o.value IS NOT NULL AND NOT o.flagged AND CASE
+  OR (t.kind = 'quantity' AND o.value IS NOT NULL AND NOT o.figure_doubtful AND CASE
     WHEN t.ceiling THEN t.deadline IS NOT NULL AND o.period >= strftime(t.deadline, '%Y-%m') AND o.value <= t.goal
     -- (a rate to date of a later year is that year's: it says nothing of the deadline's)
     WHEN t.rate AND NOT t.prorated THEN t.deadline IS NOT NULL AND o.period >= strftime(t.deadline, '%Y-%m') AND o.period <= strftime(t.deadline, '%Y-12')
