@@ -627,9 +627,11 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
       if (!object.text || !(works || MILESTONE_NOUNS.some((n) => head.endsWith(n))) || MILESTONE_SELF_REFERENCES.some((w) => object.text.startsWith(w))) continue;
       if (counted.some((f) => f.start >= t.end && f.end <= clause.end)) continue;
       // (全市钢铁企业完成超低排放改造, 燃煤电厂全面完成超低排放改造: whose works they are, written before the verb)
-      const whose = works ? clean(input, norm, clause.start, t.start, { leading: true, skip: adverbials }).text
-        .replace(/^(?:全市|全县|全区|全省|各地)/, "").replace(/(?:全面|基本|全部|均|要|须|必须|力争|确保)+$/, "") : "";
-      drafts.push({ kind: "milestone", ...EMPTY_VALUE, subject: whose + object.text, frequency: null, attributes: [], start: t.start, end: object.end, clause });
+      const owner = works ? clean(input, norm, clause.start, t.start, { leading: true, skip: adverbials }) : null;
+      const whose = owner ? owner.text.replace(/^(?:全市|全县|全区|全省|各地)/, "").replace(/(?:全面|基本|全部|均|要|须|必须|力争|确保)+$/, "") : "";
+      // (the target's text from whose works they are: 全市钢铁企业完成超低排放改造)
+      const start = owner && whose ? owner.start : t.start;
+      drafts.push({ kind: "milestone", ...EMPTY_VALUE, subject: whose + object.text, frequency: null, attributes: [], start, end: object.end, clause });
       coveredTo = object.end;
     }
     // 实现劣V类水体清零: what is to be brought to nothing by the deadline, a milestone (劣V类水体清零); not a programme
