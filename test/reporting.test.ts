@@ -191,6 +191,11 @@ describe("a rejected row and what came after it (rejects)", () => {
       // (not yet at a date before the later file came)
       await setAsOf(w.connection, "2017-12-01");
       expect((await rows()).map((r) => r.superseded_by_period)).toEqual([null, null]);
+      // a row pasted twice: the copy's month was loaded from the row it copies
+      await load("kjj-11b.csv", "2017-12-05 10:00:00", ["市科技局,CX75-23-02,2017-11,1,个,,,,", "市科技局,CX75-23-02,2017-11,1,个,,,,"], "2017-12-31");
+      await setAsOf(w.connection, "2017-12-31");
+      expect((await query(w.connection, "SELECT code, period, superseded_by_period FROM rejects WHERE target_code = 'CX75-23-02'")).rows)
+        .toEqual([{ code: "E_DUPLICATE_ROW", period: "2017-11", superseded_by_period: "2017-11" }]);
       // CX75-08-01 reached (5个) in December: a row of January rejected after it is of a month owed no more
       await load("kjj-12.csv", "2018-01-04 10:00:00", ["市科技局,CX75-08-01,2017-12,5,个,,,,"], "2018-01-31");
       await load("kjj-01.csv", "2018-02-04 10:00:00", ["市科技局,CX75-08-01,2018-01,五,个,,,,"], "2018-02-28");

@@ -21,10 +21,12 @@ corrected AS (
 ),
 -- (no figure of that key since, but one of a later month of the same target, loaded after the row: a cumulative
 -- figure or status of then stands in for the month's; nothing waits on the correction any more)
+-- (a copy of a row of its own file, E_DUPLICATE_ROW: the row it copies was loaded, its month stands)
 later AS (
   SELECT x.receipt_no, x.source_row, max(o.period) AS later_period
-  FROM (SELECT DISTINCT receipt_no, source_row, department_id, target_id, period FROM x WHERE department_id IS NOT NULL) x
-  JOIN raw.observations o ON o.department_id = x.department_id AND o.target_id = x.target_id AND o.period > x.period AND o.receipt_no > x.receipt_no
+  FROM (SELECT DISTINCT receipt_no, source_row, department_id, target_id, period, code = 'E_DUPLICATE_ROW' AS copy FROM x WHERE department_id IS NOT NULL) x
+  JOIN raw.observations o ON o.department_id = x.department_id AND o.target_id = x.target_id
+    AND ((o.period > x.period AND o.receipt_no > x.receipt_no) OR (x.copy AND o.period = x.period AND o.receipt_no = x.receipt_no))
   JOIN raw.receipts r ON r.receipt_no = o.receipt_no
   WHERE r.received_at < (SELECT as_of FROM reporting_rules) + INTERVAL 1 DAY
   GROUP BY ALL
