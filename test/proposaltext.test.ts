@@ -60,6 +60,16 @@ describe("proposalText", () => {
     expect(proposalText(meetings, dated, "", 2021)).toContain("；时限 2021-04-30（附件“2021年4月底前”）；");
   });
 
+  it("gives a duty of every period with no date of its own or of its row the policy's end_date, as the targets view does", () => {
+    const yearly = { ...row, deadline_text: "每年", deadline_date: null, content: "每年新增市场主体3000户" };
+    const count = { ...proposal("3000户", { value: 3000, unit: "户", measure: "increment", subject: "市场主体", frequency: "每年" }), annex_start: 6, annex_end: 11 } as Proposal;
+    expect(proposalText(count, yearly, "", 2021, { policyEnd: "2023-12-31" })).toContain("；时限 2023-12-31（政策实施期限 end_date；按期计数，目标为每期的 3000户 乘以起算至该日的期数）；");
+    expect(proposalText(count, yearly, "", 2021)).toContain("；时限 无日期（附件“每年”）；");
+    const meetings = { ...proposal("", {}), kind: "recurring", frequency: "每月", subject: "发布排名", annex_text: "每月发布", annex_start: 0, annex_end: 4 } as Proposal;
+    const kept = { ...row, deadline_text: "2019年5月底前建立，每月发布", deadline_date: "2019-05-31", deadline_continues: "recurring", content: "每月发布" };
+    expect(proposalText(meetings, kept, "", 2019, { policyEnd: "2020-12-31" })).toContain("；时限 2020-12-31（政策实施期限 end_date；常态任务报送到该日）；");
+  });
+
   it("gives a rate to keep of such a row (6月底前建立，长期坚持: 办结率达到98%) no deadline either; a count keeps the row's date", () => {
     const kept = { ...row, deadline_text: "6月底前建立，长期坚持", deadline_date: "2021-06-30", deadline_continues: "ongoing", content: "建立诉求快速响应机制，企业诉求办结率达到98%以上" };
     const rate = proposal("98%以上", { comparator: "at_least", value: 98, unit: "%", measure: "level", subject: "企业诉求办结率" });
