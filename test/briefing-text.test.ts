@@ -198,6 +198,8 @@ describe("a target's status in words", () => {
       .toEqual(["时限未到", "正常", "有指标从未报送"]);
     // past the deadline, the report of its month not due yet (target_progress.awaiting_report, task_progress.awaiting_report_only)
     expect(progress.statusLabel({ ...milestone, awaiting_report: true })).toBe("时限已过、待报送");
+    // (a recurring duty reported through its deadline's month: done, whatever its own 完成状态 said)
+    expect(progress.statusLabel({ kind: "recurring", progress_status: "done", latest_status: "in_progress" })).toBe("已完成（已报送至时限）");
     expect(progress.taskStatusLabel("on_track", true, true)).toBe("时限已过、待报送");
   });
 });

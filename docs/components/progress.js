@@ -48,10 +48,12 @@ export const againstValue = (t) => t.kind === "quantity" && ((t.rate === true &&
  * A status in words; lagging, for a target judged against its value, says how (there is no schedule behind which to
  * lag): 超过上限 (控制在…以内), 高于目标 (降至…), 低于目标 (a rate, a standard to keep); on track and judged only at its deadline (a
  * milestone, one counted thing: target_progress.awaiting_deadline), 时限未到, or past it, the report of its month not
- * due yet (awaiting_report), 时限已过、待报送.
+ * due yet (awaiting_report), 时限已过、待报送; a recurring duty done, 已完成（已报送至时限）.
  */
 export const statusLabel = (t) =>
-  t.progress_status === "lagging" && againstValue(t)
+  // (a recurring duty is done once reported through its deadline's month, whatever its own 完成状态 said: 推进中)
+  t.kind === "recurring" && t.progress_status === "done" ? "已完成（已报送至时限）"
+  : t.progress_status === "lagging" && againstValue(t)
     ? t.comparator === "at_most" ? "超过上限" : t.rate || (t.standing === true && !t.falls) ? "低于目标" : "高于目标"
     : t.awaiting_deadline === true ? (t.awaiting_report === true ? AWAITING_REPORT : "时限未到") : PROGRESS[t.progress_status].label;
 
