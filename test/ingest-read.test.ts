@@ -120,7 +120,7 @@ describe("readMonthlyFile: one CSV with every row-level problem, in every accept
     const r = await readMonthlyFile({ name: "pasted.csv", bytes: Buffer.from([HEADER, ...lines].join("\n")) }, CTX);
     expect(r.rows.map((x) => [x.sourceRow, x.period, x.value])).toEqual([[2, "2017-10", 450], [3, "2017-10", 30000]]);
     expect(r.rejects.map((x) => [x.row, x.code])).toEqual([[4, "E_DUPLICATE_ROW"], [5, "E_DUPLICATE_KEY"], [6, "E_DUPLICATE_KEY"], [7, "E_DUPLICATE_KEY"]]);
-    expect(r.rejects[0]!.message).toBe("与同一文件中的另一行完全相同：第 2 行（重复粘贴？）；已按第 2 行读取，本行不再读取");
+    expect(r.rejects[0]!.message).toBe("与同一文件中的另一行完全相同：第 2 行（重复粘贴？）；只按第 2 行处理，本行不再读取");
   });
 
   it("a key repeated on many rows names the first others and counts the rest (message size stays linear)", async () => {

@@ -196,6 +196,11 @@ describe("a rejected row and what came after it (rejects)", () => {
       await setAsOf(w.connection, "2017-12-31");
       expect((await query(w.connection, "SELECT code, period, superseded_by_period FROM rejects WHERE target_code = 'CX75-23-02'")).rows)
         .toEqual([{ code: "E_DUPLICATE_ROW", period: "2017-11", superseded_by_period: "2017-11" }]);
+      // …also when the row repeats the figure loaded before (unchanged, so not stored again)
+      // (another row beside it, so that the file is not the same bytes as the one before)
+      await load("kjj-11c.csv", "2017-12-06 10:00:00", ["市科技局,CX75-23-02,2017-11,1,个,,,,", "市科技局,CX75-23-02,2017-11,1,个,,,,", "市科技局,CX75-23-01,2017-11,1,个,,,,"], "2017-12-31");
+      expect((await query(w.connection, "SELECT superseded_by_period FROM rejects WHERE target_code = 'CX75-23-02' ORDER BY receipt_no")).rows)
+        .toEqual([{ superseded_by_period: "2017-11" }, { superseded_by_period: "2017-11" }]);
       // CX75-08-01 reached (5个) in December: a row of January rejected after it is of a month owed no more
       await load("kjj-12.csv", "2018-01-04 10:00:00", ["市科技局,CX75-08-01,2017-12,5,个,,,,"], "2018-01-31");
       await load("kjj-01.csv", "2018-02-04 10:00:00", ["市科技局,CX75-08-01,2018-01,五,个,,,,"], "2018-02-28");
@@ -229,6 +234,28 @@ describe("a duty of each quarter (每季度开展一次督查)", () => {
       expect(await status("2017-12-10")).toBe("ongoing");
       expect(await status("2018-01-10")).toBe("ongoing");
       expect(await status("2018-02-10")).not.toBe("ongoing");
+    });
+  });
+});
+
+describe("a duty of each year or quarter, judged by the months its periods end", () => {
+  it("is not due before its first period ends (每年: 2017-12), and done when reported through its last period end on or before its deadline (每季度 by 11月底前: 2017-09)", async () => {
+    const quarterly = "CX75-38-02,published,38,recurring,,,,,,,,,,对相关责任部门的工作进展情况进行督查,定期,";
+    const yearly = "CX75-38-01,published,38,recurring,,,,,,,,,,通报智能经济八大工程进展情况,每半个月,";
+    await withOwnWarehouse((f) => {
+      edit(f.policyDir, "targets.csv", quarterly, quarterly.replace(",定期,", ",每季度,"));
+      edit(f.policyDir, "targets.csv", yearly, yearly.replace(",每半个月,", ",每年,"));
+      edit(f.policyDir, "tasks.csv", ",年内,2017-12-31,146", ",11月底前,2017-11-30,146");
+    }, async (w, load) => {
+      const status = async (asOf: string) => {
+        await setAsOf(w.connection, asOf);
+        return Object.fromEntries((await query(w.connection, "SELECT code, progress_status FROM target_progress WHERE code IN ('CX75-38-01', 'CX75-38-02')")).rows.map((r) => [r.code, r.progress_status]));
+      };
+      // (nothing reported: the yearly report is first owed for December; the quarterly for September, due in October)
+      expect(await status("2017-11-10")).toEqual({ "CX75-38-01": "not_due", "CX75-38-02": "not_reported" });
+      await load("jxj-q3.csv", "2017-10-05 09:00:00", ["市经信局,CX75-38-02,2017-09,,,推进中,开展第三季度督查,,"], "2017-10-10");
+      // the third quarter is the last to end by the deadline (11月底前): reported, the duty is done once its term is over
+      expect((await status("2018-01-10"))["CX75-38-02"]).toBe("done");
     });
   });
 });

@@ -536,6 +536,9 @@ describe("milestones and recurring duties", () => {
     expect(parse("年底前完成老旧小区改造").map((t) => [t.kind, t.subject])).toEqual([["milestone", "老旧小区改造"]]);
     expect(parse("完成工业炉窑综合治理60台").map((t) => t.kind)).toEqual(["quantity"]);
     expect(parse("完成年度投资计划")).toEqual([]);
+    // (works counted later in the sentence are a quantity only; who urges them on is not whose they are)
+    expect(parse("积极引导企业完成技术改造，年底前完成60家").map((t) => t.kind)).toEqual(["quantity"]);
+    expect(parse("积极引导企业完成技术改造").map((t) => t.subject)).toEqual(["技术改造"]);
     // (the works are; 实现动态清零 after them, with no subject of its own, is not)
     expect(parse("完成“散乱污”企业整治，实现动态清零").map((t) => [t.kind, t.subject])).toEqual([["milestone", "“散乱污”企业整治"]]);
   });

@@ -769,7 +769,7 @@ function identicalCopies(rows: readonly { row: number; cells: RowCells }[], memo
     if (copies.length === 0 || !copies.every((c) => same(c.cells, first!.cells))) continue;
     issues.delete(first!.row);
     for (const c of copies) {
-      issues.set(c.row, { code: "E_DUPLICATE_ROW", column: null, value: null, message: rowMessage("E_DUPLICATE_ROW", `第 ${first!.row} 行（重复粘贴？）；已按第 ${first!.row} 行读取，本行不再读取`) });
+      issues.set(c.row, { code: "E_DUPLICATE_ROW", column: null, value: null, message: rowMessage("E_DUPLICATE_ROW", `第 ${first!.row} 行（重复粘贴？）；只按第 ${first!.row} 行处理，本行不再读取`) });
     }
   }
   return issues;

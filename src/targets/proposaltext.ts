@@ -23,7 +23,7 @@ function measureText(p: Proposal, down: boolean): string {
  * targets view's `falls`
  * (src/sql/views/targets.sql), which test/proposaltext.test.ts holds equal to this one.
  */
-export const DOWN_BEFORE = /((降低|下降|减少|压缩|压减|缩短|削减|缩减|精简|减|降)(了|到|至|为)?|(压减|削减|减少|降低|压缩|缩减|精简)[^0-9０-９.，,；;。、和及与增新提扩]{1,8})(分别)?(约|近|超过|不少于|不低于|达)?([0-9０-９.]+[^0-9０-９.和、及与，,；;。]{0,4}(和|、|及|与))*$/;
+export const DOWN_BEFORE = /((降低|下降|减少|压缩|压减|缩短|削减|缩减|精简|减|降)(了|到|至|为)?|(压减|削减|减少|降低|压缩|缩减|精简)[^0-9０-９.，,；;。、和及与增新提扩引带使达实吸促推]{1,8})(分别)?(约|近|超过|不少于|不低于|达)?([0-9０-９.]+[^0-9０-９.和、及与，,；;。]{0,4}(和|、|及|与))*$/;
 
 /** The source words around [start, end) of `text`: a few characters before, for the verb. */
 function sourceWords(text: string, start: number | null, end: number | null): string {

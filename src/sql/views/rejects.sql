@@ -21,12 +21,19 @@ corrected AS (
 ),
 -- (no figure of that key since, but one of a later month of the same target, loaded after the row: a cumulative
 -- figure or status of then stands in for the month's; nothing waits on the correction any more)
--- (a copy of a row of its own file, E_DUPLICATE_ROW: the row it copies was loaded, its month stands)
+-- (a copy of a row of its own file, E_DUPLICATE_ROW, whose row was not rejected for another reason: the key's figure
+-- stands, stored by that file or, when the row repeated it unchanged, by one before)
+-- (for a recurring duty or a standard to keep, each month is a report of its own: no later month stands in for it)
 later AS (
-  SELECT x.receipt_no, x.source_row, max(o.period) AS later_period
-  FROM (SELECT DISTINCT receipt_no, source_row, department_id, target_id, period, code = 'E_DUPLICATE_ROW' AS copy FROM x WHERE department_id IS NOT NULL) x
-  JOIN raw.observations o ON o.department_id = x.department_id AND o.target_id = x.target_id
-    AND ((o.period > x.period AND o.receipt_no > x.receipt_no) OR (x.copy AND o.period = x.period AND o.receipt_no = x.receipt_no))
+  SELECT k.receipt_no, k.source_row, max(o.period) AS later_period
+  FROM (SELECT DISTINCT x.receipt_no, x.source_row, x.department_id, x.target_id, x.period, x.code = 'E_DUPLICATE_ROW' AS copy,
+      tt.kind = 'recurring' OR tt.standing AS monthly
+    FROM x JOIN targets tt ON tt.target_id = x.target_id WHERE x.department_id IS NOT NULL) k
+  JOIN raw.observations o ON o.department_id = k.department_id AND o.target_id = k.target_id
+    AND ((o.period > k.period AND o.receipt_no > k.receipt_no AND NOT k.monthly)
+      OR (k.copy AND o.period = k.period AND o.receipt_no <= k.receipt_no AND NOT EXISTS (SELECT 1 FROM x x2
+        WHERE x2.receipt_no = k.receipt_no AND x2.department_id = k.department_id AND x2.target_id = k.target_id AND x2.period = k.period
+          AND x2.code <> 'E_DUPLICATE_ROW')))
   JOIN raw.receipts r ON r.receipt_no = o.receipt_no
   WHERE r.received_at < (SELECT as_of FROM reporting_rules) + INTERVAL 1 DAY
   GROUP BY ALL

@@ -62,6 +62,9 @@ base AS (
     d.done_period, sd.schedule_date,
     -- the first month owed: from the policy's month, or the target's counting start if later (reporting_calendar)
     greatest(strftime(pol.issued_date, '%Y-%m'), strftime(t.counting_start, '%Y-%m')) AS first_period,
+    -- (a duty of each quarter, half-year or year, period_months, is owed in the months its periods end, as the
+    -- reporting calendar has it: its first such month, and its last on or before its deadline)
+    CASE WHEN t.kind = 'recurring' THEN least(coalesce(t.period_months, 1), 12) ELSE 1 END AS owed_every,
     -- the deadline has passed and the report of its month is due (or in): done or overdue from now on
     coalesce(t.deadline < rules.as_of AND (rules.due_period >= strftime(t.deadline, '%Y-%m') OR l.period >= strftime(t.deadline, '%Y-%m')), false) AS deadline_judged,
     -- one counted thing (1个, 1次, 1轮): no share of it, judged at its deadline; not 提高0.2个百分点 nor 1公里
@@ -125,19 +128,19 @@ SELECT
     WHEN kind = 'quantity' AND standing AND progress IS NOT NULL THEN CASE WHEN progress >= 1 THEN 'on_track' ELSE 'lagging' END
     WHEN done_period IS NOT NULL THEN
       CASE WHEN deadline IS NOT NULL AND done_period > strftime(deadline, '%Y-%m') THEN 'done_late' ELSE 'done' END
-    -- a recurring duty whose term is over, reported through its last month: done
-    WHEN kind = 'recurring' AND deadline IS NOT NULL AND as_of > deadline AND latest_period >= strftime(deadline, '%Y-%m') THEN 'done'
+    -- a recurring duty whose term is over, reported through its last month owed: done
+    WHEN kind = 'recurring' AND deadline IS NOT NULL AND as_of > deadline AND latest_period >= last_owed THEN 'done'
     -- reported lately: through its deadline month, or (before it) up to a month short of the last month due; a duty
     -- of each quarter, half-year or year (period_months) up to the last such period ending by then (每季度: at
     -- 2019-09-10, with August due, the second quarter's report, 2019-06)
     WHEN kind = 'recurring'
-      AND latest_period >= least(coalesce(strftime(deadline, '%Y-%m'), '9999-12'),
+      AND latest_period >= least(coalesce(last_owed, '9999-12'),
         coalesce(strftime(CAST(due_period || '-01' AS DATE) - INTERVAL 1 MONTH
           - to_months(month(CAST(due_period || '-01' AS DATE) - INTERVAL 1 MONTH) % least(coalesce(period_months, 1), 12)), '%Y-%m'), '0000-00')) THEN 'ongoing'
     -- overdue once the report of the deadline's month is due (or in): before that, the schedule judges it
     WHEN deadline_judged THEN 'overdue'
     -- nothing reported, and no report due yet: the first month owed is not due (a target counted from next year)
-    WHEN latest_period IS NULL AND latest_status IS NULL AND (due_period IS NULL OR due_period < first_period) THEN 'not_due'
+    WHEN latest_period IS NULL AND latest_status IS NULL AND (due_period IS NULL OR due_period < first_owed) THEN 'not_due'
     WHEN latest_period IS NULL AND latest_status IS NULL THEN 'not_reported'
     -- a recurring duty not reported lately (above): behind, whatever its deadline
     WHEN kind = 'recurring' THEN 'lagging'
@@ -146,9 +149,12 @@ SELECT
     WHEN progress IS NOT NULL AND elapsed IS NOT NULL AND round(progress * 100) <= round(elapsed * 100) - 10 AND NOT indivisible THEN 'lagging'
     ELSE 'on_track'
   END AS progress_status
-FROM base
+FROM (SELECT *,
+    strftime(deadline - to_months(month(deadline) % owed_every), '%Y-%m') AS last_owed,
+    strftime(CAST(first_period || '-01' AS DATE) + to_months((owed_every - month(CAST(first_period || '-01' AS DATE)) % owed_every) % owed_every), '%Y-%m') AS first_owed
+  FROM base)
 )
-SELECT * EXCLUDE (awaiting), awaiting AS awaiting_deadline, awaiting AND coalesce(deadline < as_of, false) AS awaiting_report
+SELECT * EXCLUDE (awaiting, owed_every, last_owed, first_owed), awaiting AS awaiting_deadline, awaiting AND coalesce(deadline < as_of, false) AS awaiting_report
 FROM judged,
   -- (judged at the deadline only: a milestone, one counted thing, or a level to come down to with no baseline still
   -- above it, see the ceiling's status above)

@@ -76,9 +76,10 @@ periods AS (
     -- 每年): the policy's term, when policy.csv gives its end (end_date)
     CASE WHEN deadline IS NULL AND coalesce(frequency, '') <> '' AND (kind = 'recurring' OR (kind = 'quantity' AND measure = 'increment' AND coalesce(unit, '') <> '%'))
       THEN policy_end ELSE deadline END AS deadline,
-    coalesce(regexp_matches(regexp_replace(words_before || words_to_figure, '\s+', '', 'g'), '((降低|下降|减少|压缩|压减|缩短|削减|缩减|精简|减|降)(了|到|至|为)?|(压减|削减|减少|降低|压缩|缩减|精简)[^0-9０-９.，,；;。、和及与增新提扩]{1,8})(分别)?(约|近|超过|不少于|不低于|达)?([0-9０-９.]+[^0-9０-９.和、及与，,；;。]{0,4}(和|、|及|与))*$'), false) AS falls,
-    -- (年均增长10%, 每年下降3%: a rate of each year, not one over the whole span)
-    coalesce(regexp_matches(regexp_replace(right(words_before, 10) || words_to_figure, '\s+', '', 'g'), '年均|每年|年平均|平均每年|逐年'), false) AS yearly,
+    coalesce(regexp_matches(regexp_replace(words_before || words_to_figure, '\s+', '', 'g'), '((降低|下降|减少|压缩|压减|缩短|削减|缩减|精简|减|降)(了|到|至|为)?|(压减|削减|减少|降低|压缩|缩减|精简)[^0-9０-９.，,；;。、和及与增新提扩引带使达实吸促推]{1,8})(分别)?(约|近|超过|不少于|不低于|达)?([0-9０-９.]+[^0-9０-９.和、及与，,；;。]{0,4}(和|、|及|与))*$'), false) AS falls,
+    -- (年均增长10%, 每年下降3%, 同比下降3%: a rate of each year, or against the same months of the year before, not one
+    -- over the whole span)
+    coalesce(regexp_matches(regexp_replace(right(words_before, 10) || words_to_figure, '\s+', '', 'g'), '年均|每年|年平均|平均每年|逐年|同比|比上年同期|较上年同期'), false) AS yearly,
     CASE
       WHEN frequency IN ('每月', '按月', '逐月') THEN 1
       WHEN frequency IN ('每两个月') THEN 2
