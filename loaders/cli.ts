@@ -281,7 +281,7 @@ async function targets(args: string[]): Promise<number> {
   const { readAllPolicies } = await import("../src/build.js");
   const { proposeTargets, compareRegistry, registerNew, registryCsv } = await import("../src/targets/registry.js");
   const { readRegistryFile } = await import("../src/targets/registryfile.js");
-  const { countedFrom, proposalText, rowDatedBy, needsBaseline, BASELINE_HINT, needsDownBaseline, DOWN_BASELINE_HINT } = await import("../src/targets/proposaltext.js");
+  const { countedFrom, everyPeriodDuty, proposalText, rowDatedBy, needsBaseline, BASELINE_HINT, needsDownBaseline, DOWN_BASELINE_HINT } = await import("../src/targets/proposaltext.js");
   const root = join(dataDir(values.data), "policies");
   let differences = 0;
   // every policy, checked as `luoshi build` checks them (a target prefix used twice is rejected here too)
@@ -332,9 +332,12 @@ async function targets(args: string[]): Promise<number> {
     // a duty of every period with no date (each year's count, a recurring duty, in a row of 每年) of a policy with no
     // end_date: not judged against any schedule until the policy's term is given
     if (!table.policy.end_date) {
-      const undated = registry.filter((e) => e.status === "published" && !e.deadline && (e.frequency ?? "") !== "" &&
-        (e.kind === "recurring" || (e.kind === "quantity" && e.measure === "increment" && e.unit !== "%")) &&
-        ((sourceOf(e).task?.deadline_date ?? null) === null || rowDatedBy(e, sourceOf(e).task, registry.filter((s) => s.status === "published")) !== null));
+      const published = registry.filter((e) => e.status === "published");
+      const undated = published.filter((e) => {
+        const { task } = sourceOf(e);
+        return !e.deadline && everyPeriodDuty({ ...e, measure: e.measure || null, unit: e.unit || null }) &&
+          ((task?.deadline_date ?? null) === null || rowDatedBy(e, task, published) !== null);
+      });
       if (undated.length > 0) {
         console.log(`  提示 ${undated.length} 个按期计数或常态化的指标没有完成时限（所在行的时限为“每年”“每月”等），不对照序时进度判断：` +
           `政策有实施期限的（如“三年行动方案（2021—2023年）”），请在 policy.csv 中加一列 end_date，填写期限的最后一天（如 2023-12-31），这些指标即以它为完成时限（按期计数的，以每期的数乘以期数为目标）：`);

@@ -28,15 +28,16 @@ export type RejectLine = {
  */
 export function keyCells(r: Pick<RejectLine, "rawRow" | "reported" | "above">): [string, string, string] {
   const out: [string, string, string] = ["", "", ""];
+  const keyAt = (header: string) => ["department", "targetCode", "period"].indexOf(headerField(header) ?? "");
   for (const [header, text] of Object.entries(r.rawRow ?? {})) {
-    const at = ["department", "targetCode", "period"].indexOf(headerField(header) ?? "");
+    const at = keyAt(header);
     if (at >= 0 && out[at] === "") out[at] = text;
   }
   const reported = r.reported;
   if (reported) [reported.department, reported.targetCode, reported.period].forEach((text, at) => (out[at] ||= text));
   // (a 报送单位 or 统计期 written once above the table is every row's: the department sees it beside each row)
   for (const f of r.above ?? []) {
-    const at = ["department", "targetCode", "period"].indexOf(headerField(f.column) ?? "");
+    const at = keyAt(f.column);
     if (at >= 0) out[at] ||= f.value;
   }
   return out;

@@ -43,6 +43,13 @@ export function rowDatedBy<T extends { row_no: number; kind: string; horizon_tex
   return siblings.find((s) => s !== p && s.row_no === p.row_no && s.kind !== "recurring" && s.horizon_text === row.deadline_text) ?? null;
 }
 
+/**
+ * A duty of every period (每年新增3000户, 每月发布): a recurring one, or a count per period (an increase, not a rate);
+ * with no date of its own or of its row, the targets view gives it the policy's end_date.
+ */
+export const everyPeriodDuty = (p: { kind: string; measure: string | null; unit: string | null; frequency?: string | null }): boolean =>
+  !!p.frequency && (p.kind === "recurring" || (p.kind === "quantity" && p.measure === "increment" && p.unit !== "%"));
+
 /** The fields of a target, proposed or registered, that say what it asks for and where it was read. */
 type Located = {
   kind: string; comparator: string | null; measure: string | null; unit: string | null;
@@ -145,9 +152,8 @@ export function proposalText(
   // the text's own horizon (年内, 到2020年) or else the row's deadline, as the build will give it
   // (a duty of every period with no date of its own or of its row, 每年新增3000户 or 每月发布 in a row of 每年 or of
   // 5月底前建立，每月发布: the policy's end, as the targets view gives it)
-  const perPeriod = p.kind === "recurring" || (p.kind === "quantity" && p.measure === "increment" && p.unit !== "%");
   const rowDate = row?.deadline_date && !(p.kind === "recurring" && (row.deadline_continues || datedBy)) ? row.deadline_date : null;
-  const deadline = p.deadline === null && rowDate === null && policyEnd && p.frequency && perPeriod
+  const deadline = p.deadline === null && rowDate === null && policyEnd && everyPeriodDuty(p)
     ? `${policyEnd}（政策实施期限 end_date；${p.kind === "recurring" ? "常态任务报送到该日" : `按期计数，目标为每期的 ${p.value ?? ""}${p.unit ?? ""} 乘以起算至该日的期数`}）`
     : p.deadline !== null ? `${p.deadline}${p.horizon_text ? `（原文“${p.horizon_text}”）` : ""}`
     // (年内完成，长期坚持: a recurring duty is kept up after the row's date, as the targets view has it)

@@ -136,7 +136,7 @@ SELECT
     WHEN kind = 'recurring'
       AND latest_period >= least(coalesce(last_owed, '9999-12'),
         coalesce(strftime(CAST(due_period || '-01' AS DATE) - INTERVAL 1 MONTH
-          - to_months(month(CAST(due_period || '-01' AS DATE) - INTERVAL 1 MONTH) % least(coalesce(period_months, 1), 12)), '%Y-%m'), '0000-00')) THEN 'ongoing'
+          - to_months(month(CAST(due_period || '-01' AS DATE) - INTERVAL 1 MONTH) % owed_every), '%Y-%m'), '0000-00')) THEN 'ongoing'
     -- overdue once the report of the deadline's month is due (or in): before that, the schedule judges it
     WHEN deadline_judged THEN 'overdue'
     -- nothing reported, and no report due yet: the first month owed is not due (a target counted from next year)
