@@ -2,7 +2,7 @@ import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from "@duckdb/node
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { basename, join } from "node:path";
-import { lockWaitMs, WarehouseBusy } from "./lock.js";
+import { lockWaitMs, processCommand, WarehouseBusy } from "./lock.js";
 import { SQL_DIR } from "./paths.js";
 import { removeOrphans, removeTemp, tempPath } from "./tempfiles.js";
 
@@ -90,7 +90,7 @@ export async function openWarehouse(path: string, options: { readOnly?: boolean;
     } catch (e) {
       if (!isLockError(e)) throw e;
       const holder = (e as Error).message.match(/PID (\d+)/)?.[1] ?? null;
-      if (Date.now() - started >= waitMs) throw new WarehouseBusy(path, holder, Date.now() - started);
+      if (Date.now() - started >= waitMs) throw new WarehouseBusy(path, holder, Date.now() - started, holder === null ? null : processCommand(Number(holder)));
       await sleep(150);
     }
   }
