@@ -87,6 +87,9 @@ describe("deadline phrases, relative to the policy date", () => {
     ["2018年起每年", "recurring"],
     ["每半个月", "recurring"],
     ["每周", "recurring"],
+    ["每月更新", "recurring"],
+    ["每季度通报", "recurring"],
+    ["每半年督查", "recurring"],
   ])("%s is a duty without a date (%s)", (text, rule) => {
     expect(parseDeadline(text, policyDate)).toEqual({ date: null, rule });
   });
@@ -95,6 +98,7 @@ describe("deadline phrases, relative to the policy date", () => {
     expect(parseDeadline("年内完成，长期坚持", policyDate)).toEqual({ date: "2017-12-31", rule: "policy_year_end", continues: "ongoing" });
     expect(parseDeadline("6月底前启动，年底前完成", policyDate)).toEqual({ date: "2017-12-31", rule: "policy_year_end" });
     expect(parseDeadline("每季度", policyDate)).toEqual({ date: null, rule: "recurring" });
+    expect(parseDeadline("2021年10月底前上线，每月更新", "2021-04-15")).toEqual({ date: "2021-10-31", rule: "explicit_month", continues: "recurring" });
   });
   it("reads N年内 as the policy's term when end_date is given and ends in the Nth year on or the one before (a 2021—2023 plan's 三年内 is 2023-12-31)", () => {
     expect(parseDeadline("三年内", "2021-03-15")).toEqual({ date: "2024-12-31", rule: "years_after_policy_year" });

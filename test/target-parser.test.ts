@@ -553,6 +553,29 @@ describe("milestones and recurring duties", () => {
     expect(parse("城市建成区绿化覆盖率达到40%。").map((t) => t.subject)).toEqual(["城市建成区绿化覆盖率"]);
   });
 
+  it("names each figure of a list of counts by its own noun, the noun before or after it (6个乡镇分中心, 泊位2000个)", () => {
+    expect(parse("建成1个县级数字乡村服务中心、6个乡镇分中心和120个村级服务站。").map((t) => [t.subject, t.value])).toEqual([
+      ["县级数字乡村服务中心", 1], ["乡镇分中心", 6], ["村级服务站", 120],
+    ]);
+    expect(parse("新建5个停车场、泊位2000个。").map((t) => [t.subject, t.value])).toEqual([["停车场", 5], ["泊位", 2000]]);
+    // (a noun listed after one figure, with no figure after it, is still that figure's)
+    expect(parse("建立3个以上省级重点企业研究院、省级企业技术中心。").map((t) => t.subject)).toEqual(["省级重点企业研究院、省级企业技术中心"]);
+  });
+
+  it("gives short rates listed after a long one its words before its rate (视频监控覆盖率、联网率、智能化率)", () => {
+    expect(parse("重点区域视频监控覆盖率、联网率、智能化率分别达到100%、95%、60%。").map((t) => [t.subject, t.value])).toEqual([
+      ["重点区域视频监控覆盖率", 100], ["重点区域视频监控联网率", 95], ["重点区域视频监控智能化率", 60],
+    ]);
+    // (places listed before a shared rate keep sharing it)
+    expect(parse("城市、农村生活污水处理率分别达到95%、80%。").map((t) => t.subject)).toEqual(["城市生活污水处理率", "农村生活污水处理率"]);
+  });
+
+  it("cuts 力争, 确保 from the end of a subject, and counts 500路 of cameras (after Arabic digits only)", () => {
+    expect(parse("规模以上农业生产主体纳入追溯平台管理的比例力争达到80%。").map((t) => t.subject)).toEqual(["规模以上农业生产主体纳入追溯平台管理的比例"]);
+    expect(parse("新增公共安全视频监控摄像头500路。").map((t) => [t.subject, t.value, t.unit])).toEqual([["公共安全视频监控摄像头", 500, "路"]]);
+    expect(quantities("推进“一带一路”建设。")).toEqual([]);
+  });
+
   it("reads 三年内 as the policy's term when the policy gives its end (policyEnd: a 2021—2023 plan)", () => {
     expect(parseTargets("三年内新建5G基站500个", { policyDate: "2021-03-15" })[0]!.horizon).toEqual({ text: "三年内", deadline: "2024-12-31" });
     expect(parseTargets("三年内新建5G基站500个", { policyDate: "2021-03-15", policyEnd: "2023-12-31" })[0]!.horizon).toEqual({ text: "三年内", deadline: "2023-12-31" });

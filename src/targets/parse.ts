@@ -126,7 +126,7 @@ const NUMBERING = /^(?:[-•·*]\s*)?(?:[(（][一二三四五六七八九十百
 const START_PHRASE = /^(?:自|从)?\d{4}年(?:\d{1,2}月(?:份)?)?(?:起|开始|以来)[,，]?/;
 const TRAILING_JUNK = /[\s,，、:;。的等]/;
 /** Words about how a figure compares, left at the end of a subject before the verb: 分别, 年均, 同比, 均 (each of them), 比2015年, 较上年同期; 翻 (增加值翻一番). */
-const TRAILING_WORDS = /(?:分别|年均|同比|环比|(?<![人亩户])均|(?<!推)翻|(?:较|比)(?:\d{4}年|上年|去年|上一年)(?:同期|底|末)?|(?<=率|额|量|比重|占比|时限|周期|时间|标准)为)$/;
+const TRAILING_WORDS = /(?:分别|年均|同比|环比|力争|确保|争取|(?<![人亩户])均|(?<!推)翻|(?:较|比)(?:\d{4}年|上年|去年|上一年)(?:同期|底|末)?|(?<=率|额|量|比重|占比|时限|周期|时间|标准)为)$/;
 
 type Clean = { text: string; start: number; end: number };
 /** skip: adverbials (horizons, frequencies) skipped at the start and cut out anywhere; remove: other cuts. */
@@ -498,6 +498,11 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
     const head = SHARED_MEASURE.exec(last)?.[0];
     // (化学需氧量, 生化需氧量: a pollutant's name, though it ends with 量; 单位GDP能耗 a measure)
     const ownMeasure = (x: string) => (METRIC_NOUNS.some((n) => x.endsWith(n)) && !x.endsWith("需氧量")) || x.endsWith("能耗");
+    // 重点区域视频监控覆盖率、联网率、智能化率: short rates after a long one are rates of the same thing (its words before
+    // its own rate, 覆盖率)
+    const rateOf = items.length > 1 && items[0]!.length >= 6 && /.{2}率$/.test(items[0]!) && !LIST_QUALIFIER.test(items[0]!) &&
+      items.slice(1).every((x) => x.length <= 4 && x.endsWith("率") && !LIST_QUALIFIER.test(x)) ? items[0]!.slice(0, -3) : null;
+    if (rateOf !== null) items.splice(1, items.length - 1, ...items.slice(1).map((x) => (x.startsWith(rateOf) ? x : rateOf + x)));
     const whole = items.map((x, i) => (i === items.length - 1 ? x
       : x.length <= 3 && last.length > x.length + 2 && (head === undefined || LIST_QUALIFIER.test(x)) ? shareHead(x)
       : head !== undefined && last.length > head.length && !ownMeasure(x) && !x.endsWith(head) ? x + head
@@ -876,13 +881,20 @@ function quantitySubject(
   const listed = matchWordAt(norm, skipSpaces(norm, f.end), CONJUNCTIONS) !== null;
   // (1200个行政村年内实现光纤全覆盖: what is covered, without the deadline and the verb before 全覆盖)
   const coverageCuts = coverage ? { skip: adverbials, remove: findWords(norm, { start: f.end, end: stop }, COVERAGE_VERBS, protectedSpans) } : {};
-  const post = listed ? null : clean(input, norm, f.end, stop, coverageCuts);
+  // (新建5个停车场、泊位2000个: before the next figure, the words after the list's 、 are that figure's)
+  const listEnd = stop === nextFigure && nextFigure < (coverage ? coverage.start : clause.end) ? norm.indexOf("、", f.end) : -1;
+  const post = listed ? null : clean(input, norm, f.end, listEnd > f.end && listEnd < stop ? listEnd : stop, coverageCuts);
   const anchor = before[before.length - 1] ?? null;
   // B: between the verb and the figure (新增工业机器人200台).
-  const pre = clean(input, norm, anchor ? anchor.end : lower, f.start, { leading: true, skip: adverbials });
-  // (a noun cut off by the next figure belongs to it when this figure names its own: 实现产值100亿元税收10亿元)
+  // (…停车场、泊位2000个: after a figure of the clause, the words before this one from the list's last 、 on)
+  const listStart = anchor === null && lower > clause.start ? norm.lastIndexOf("、", f.start - 1) + 1 : 0;
+  const pre = clean(input, norm, anchor ? anchor.end : Math.max(lower, listStart), f.start, { leading: true, skip: adverbials });
+  // (a noun cut off by the next figure belongs to it when this figure names its own: 实现产值100亿元税收10亿元; not
+  // the noun of the figure before, ended by a list's 、 or 和: 建成1个服务中心、6个分中心和120个服务站)
   const cut = nextFigure < (coverage ? coverage.start : clause.end);
-  if (post?.text && !(cut && pre.text)) return post.text;
+  const previousNoun = anchor === null && /[、和及与]\s*$/.test(norm.slice(lower, f.start));
+  // (the list's 和 before the next figure is no part of the noun: 6个乡镇分中心和120个…)
+  if (post?.text && !(cut && pre.text && !previousNoun)) return cut && stop === nextFigure && post.text.length > 3 ? post.text.replace(/(?:以及|和|及|与)$/, "") : post.text;
   if (pre.text) return pre.text;
   if (anchor) {
     // B': before a reach verb (上云企业达到2300家), or the object of the verb governing a bare comparator (培训不少于500人次).

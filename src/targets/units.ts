@@ -20,7 +20,8 @@ const dollar = (unit: string, factor: number): UnitDef => ({ unit, category: "mo
 /**
  * Measure words deliberately left out because they mostly occur in set phrases after 一: 把 (一把手), 站 (一站式),
  * 线 (一线), 体 (一体), 部 (一部分), 起 (一起), 门 (一门式), 对 (一对一, 统一对接), 组 (统一组织), 本, 片, 回, 方 (一方面).
- * Four of them count after Arabic digits only: 查处案件50起, 新建篮球场20块, 配送图书1000本, 整合数据资源300类 (arabicOnly).
+ * Four of them count after Arabic digits only: 查处案件50起, 新建篮球场20块, 配送图书1000本, 整合数据资源300类 (arabicOnly);
+ * so does 路 (摄像头500路; 一路 is 一带一路).
  */
 const PLAIN_UNITS: readonly UnitDef[] = [
   ...["家", "个", "台", "项", "期", "人次", "名", "人", "次", "轮", "场", "批", "座", "所", "套", "件", "条", "户",
@@ -58,7 +59,8 @@ const PLAIN_UNITS: readonly UnitDef[] = [
   ...["倍", "番"].map(own("ratio")),
   // a score (满意度达到90分以上, 考核得分95分): after Arabic digits only (三分之一, 十分重视 are no scores)
   { ...own("score")("分"), arabicOnly: true },
-  ...["起", "块", "本", "类"].map((unit) => ({ ...own("count")(unit), arabicOnly: true })),
+  // (新增视频监控摄像头500路: cameras and channels counted in 路; after 一 it is a set phrase, 一带一路)
+  ...["起", "块", "本", "类", "路"].map((unit) => ({ ...own("count")(unit), arabicOnly: true })),
   // 培训新型职业农民1000人（次）: 人次 with 次 in brackets, one figure with 1000人次
   ...["人次", "户次", "家次"].flatMap((base) => [`${base[0]}(次)`, `${base[0]}（次）`].map((unit): UnitDef => ({ unit, category: "count", baseUnit: base, factor: 1 }))),
 ];
