@@ -71,6 +71,8 @@ export const ids = {
 
 /** A role word written after a department's name (市经信局牵头): see ROLE_WORDS. */
 const ROLE_SUFFIX = new RegExp(`(?:${Object.keys(ROLE_WORDS).join("|")})$`);
+/** A cell that names no department of its own: 县发改局等按职责分工负责, 各有关部门, 相关单位. */
+const UNNAMED_DEPARTMENTS = /等(?:有关|相关)?(?:部门|单位)?(?:按|根据|依据)?(?:职责|分工|负责|落实|$)|按(?:照)?职责|^(?:各|其他)?(?:有关|相关)(?:部门|单位)$/;
 
 const CELL_FIELDS = ["seq_cell", "chapter_cell", "title_cell", "content", "lead_departments", "coop_departments", "lead_persons", "coop_persons", "deadline_text"] as const;
 type CellField = (typeof CELL_FIELDS)[number];
@@ -294,7 +296,9 @@ export function readTaskTable(dir: string, displayRoot = "data/policies"): TaskT
           const named = role ? dictionary.resolve(mention.slice(0, -role[0].length)) : null;
           errors.push(loadError("E_UNKNOWN_DEPARTMENT", name("tasks.csv"), row, field, named && role
             ? `「${mention}」带有分工词“${role[0]}”：附件中“某部门牵头，某部门配合”写在一格时，请按分工拆开——牵头部门填入 lead_departments，配合部门填入 coop_departments，只写部门名称`
-            : `「${mention}」不在部门字典中`, mention));
+            : UNNAMED_DEPARTMENTS.test(mention)
+              ? `「${mention}」没有写出是哪些部门：请在 corrections.csv 中为第 ${t.row_no} 行的 ${field} 登记一条 gap_filled 更正，verbatim 照录「${mention}」，corrected 写出负责的各部门（用“、”分隔，名称须在部门字典中），source 写明依据（如正文或分工方案）`
+              : `「${mention}」不在部门字典中`, mention));
           return;
         }
         for (const d of resolved) {

@@ -139,6 +139,16 @@ describe("rejections name the file, row, column and reason", () => {
     expect(r.errors[1]!.message).toContain("分工词“配合”");
   });
 
+  it("a cell naming no department of its own (「市经信局等按职责分工负责」, 各有关部门) is asked to be written out as a gap_filled correction", () => {
+    const r = rejected((d) => edit(d, "tasks.csv", '",市经信局,市委宣传部,龚激红', '",市经信局等按职责分工负责,各有关部门,龚激红'));
+    expect(r.errors.map((e) => [e.code, e.row, e.column, e.value])).toEqual([
+      ["E_UNKNOWN_DEPARTMENT", 38, "lead_departments", "市经信局等按职责分工负责"],
+      ["E_UNKNOWN_DEPARTMENT", 38, "coop_departments", "各有关部门"],
+    ]);
+    expect(r.errors[0]!.message).toContain("没有写出是哪些部门：请在 corrections.csv 中为第 37 行的 lead_departments 登记一条 gap_filled 更正");
+    expect(r.errors[1]!.message).toContain("第 37 行的 coop_departments");
+  });
+
   it("a target whose sentence was edited since: says what stands there now and how to go on; a retired target keeps its old spans", () => {
     const changed = rejected((d) => edit(d, "tasks.csv", "达到450家", "达到480家"));
     expect(changed.errors).toMatchObject([{ code: "E_BAD_VALUE", row: 8, column: "annex_text", value: "达到450家" }]);
