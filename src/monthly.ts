@@ -671,7 +671,8 @@ export class FileLoad {
       rejected.appendVarchar(r.message);
       if (r.value === null) rejected.appendNull();
       else rejected.appendVarchar(r.value);
-      rejected.appendVarchar(JSON.stringify(r.rawRow));
+      if (r.rawRow === undefined) rejected.appendNull();
+      else rejected.appendVarchar(JSON.stringify(r.rawRow));
       const target = r.reported ? this.lookup.targets.get(r.reported.targetCode) : undefined;
       const departmentId = target ? this.departmentIds.get(target.policy_id)?.get(r.reported!.department) : undefined;
       // (no department's key: the target and period it names, if readable, without a department)

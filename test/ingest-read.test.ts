@@ -1460,6 +1460,11 @@ describe("readMonthlyFile: .xlsx sheets and cells", () => {
       [3, "E_REQUIRED", "指标编码", "必填值为空：指标编码（该格与上方单元格合并，显示的“ZN-01”只算在合并区域的第一行：合并单元格只有第一行有值，请取消合并，在每一行分别填写「指标编码」）"],
       [5, "E_REQUIRED", "累计完成值", expect.stringMatching(/^必填值为空：累计完成值（未填写完成状态时必填）（该格与上方单元格合并，显示的“30”只算在合并区域的第一行/)],
     ]);
+    // each keeps its row's cells for the rejects file and the warehouse (a load once failed on a merged row without them)
+    expect(r.rejects.map((x) => x.rawRow)).toEqual([
+      { 报送单位: "市经信局", 指标编码: "", 统计期: "2017-11", 累计完成值: "460", 进展情况: "b" },
+      { 报送单位: "市经信局", 指标编码: "ZN-02", 统计期: "2017-11", 累计完成值: "", 进展情况: "d" },
+    ]);
   });
 
   it("a header drawn on two rows, a group heading over 数值 | 单位, read as one: in a CSV (blank below the single headings) and a workbook (merged)", async () => {

@@ -1544,7 +1544,9 @@ function withMergedAbove(row: TableRow, index: number, merges: readonly { top: n
     if (index <= m.top || index > m.bottom) continue;
     for (const f of m.fields) if ((sheet[index]?.[f.index] ?? "") === "") found[f.field] = sheet[m.top]![m.left]!;
   }
-  return Object.keys(found).length === 0 ? row : { ...row, mergedAbove: found };
+  // (set on the row itself: a copy by spread would lose GridRow's raw, a getter, and the rejects file its cells)
+  if (Object.keys(found).length > 0) row.mergedAbove = found;
+  return row;
 }
 
 /**
