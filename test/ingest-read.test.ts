@@ -1467,6 +1467,24 @@ describe("readMonthlyFile: .xlsx sheets and cells", () => {
     ]);
   });
 
+  it("a 完成状态 merged down over rows that each have a figure: the rows below read without it, and asked about", async () => {
+    const book = (await writeExcelFile([{
+      sheet: "报表",
+      data: [
+        ["报送单位", "指标编码", "统计期", "累计完成值", "完成状态"],
+        ["市经信局", "ZN-01", "2017-10", 450, { value: "已完成", rowSpan: 2 }],
+        ["市经信局", "ZN-02", "2017-10", 30, null],
+      ],
+    }]).toBuffer()) as Buffer;
+    const r = await readMonthlyFile({ name: "merged-status.xlsx", bytes: book }, CTX);
+    expect(r.rejects).toEqual([]);
+    expect(r.rows.map((x) => [x.sourceRow, x.targetCode, x.value, x.status, x.mergedEmpty])).toEqual([
+      [2, "ZN-01", 450, "done", undefined], [3, "ZN-02", 30, null, [{ field: "status", shown: "已完成" }]],
+    ]);
+    expect(reviewReasons(r.rows[1]!, "2017-12-10")).toBe("「完成状态」一格与上方单元格合并，显示的“已完成”只算在合并区域的第一行，本行的完成状态按空白读入：如本行也是“已完成”，请取消合并，在每一行分别填写");
+    expect(reviewReasons(r.rows[0]!, "2017-12-10")).toBeNull();
+  });
+
   it("a header drawn on two rows, a group heading over 数值 | 单位, read as one: in a CSV (blank below the single headings) and a workbook (merged)", async () => {
     const csv = [
       "报送单位,指标编码,统计期,累计完成情况（截至本月）,,完成状态,进展情况",

@@ -48,7 +48,7 @@ export type ReviewTarget = {
  * for a rate to come down (`fallingRate`: 下降3%, reported as the size of the fall) whose 进展情况 says nothing. Null when there is nothing to review.
  */
 export function reviewReasons(
-  row: Pick<ValidRow, "value" | "unit" | "reportedAt" | "reportedAtProblem" | "period" | "valueAsWritten"> & { note?: ValidRow["note"]; status?: ValidRow["status"]; struck?: ValidRow["struck"] },
+  row: Pick<ValidRow, "value" | "unit" | "reportedAt" | "reportedAtProblem" | "period" | "valueAsWritten"> & { note?: ValidRow["note"]; status?: ValidRow["status"]; struck?: ValidRow["struck"]; mergedEmpty?: ValidRow["mergedEmpty"] },
   asOf: string,
   target: ReviewTarget = {},
 ): string | null {
@@ -85,8 +85,17 @@ export function reviewReasons(
   // 100%, 80% or 1个 beside a milestone's status: a share of work done that no progress counts (the template asks for none)
   const milestoneFigure = milestone && value !== null;
   const crossedOut = row.struck !== undefined && row.struck.length > 0;
-  if (!crossedOut && !milestoneFigure && !huge && !fraction && !overShare && !partCount && !late && !early && !unfinished && !within && !badDate && !doneShort && !doneHigh && !upInstead && !begun) return null;
+  const mergedEmpty = row.mergedEmpty !== undefined && row.mergedEmpty.length > 0;
+  if (!mergedEmpty && !crossedOut && !milestoneFigure && !huge && !fraction && !overShare && !partCount && !late && !early && !unfinished && !within && !badDate && !doneShort && !doneHigh && !upInstead && !begun) return null;
   const reasons: string[] = [];
+  // 已完成 merged down over two rows: the second row is read without it, though the department sees it there
+  if (mergedEmpty) {
+    for (const m of row.mergedEmpty!) {
+      const what = m.field === "value" ? "累计完成值" : "完成状态";
+      const shown = m.shown.length > 20 ? `${m.shown.slice(0, 20)}…` : m.shown;
+      reasons.push(`「${what}」一格与上方单元格合并，显示的“${shown}”只算在合并区域的第一行，本行的${what}按空白读入：如本行也是“${shown}”，请取消合并，在每一行分别填写`);
+    }
+  }
   // a figure or status struck through, the new one written elsewhere (备注: 更正为235): the struck one is what was read
   if (crossedOut) {
     const what = row.struck!.map((f) => (f === "value" ? "累计完成值" : "完成状态")).join("和");

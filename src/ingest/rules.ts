@@ -99,6 +99,11 @@ export type ValidRow = {
   reportedAtProblem?: string;
   /** (.xlsx) The 累计完成值 or 完成状态 cells struck through (the row read as written, and asked about). */
   struck?: Field[];
+  /**
+   * (.xlsx) The 累计完成值 or 完成状态 cells left empty under a cell merged down from above, and what the merged cell
+   * shows: the row is read with them blank (a merged cell holds its text on its first row only), and asked about.
+   */
+  mergedEmpty?: { field: "value" | "status"; shown: string }[];
   /** The 累计完成值 cell as written, when its number may hide a thousands separator typed as a point (DOTTED_THOUSANDS). */
   valueAsWritten?: string;
   /** 1-based row number in the file. */
@@ -1007,7 +1012,11 @@ class Validation {
       const duplicate = duplicates.size > 0 ? duplicates.get(r.row) : undefined;
       const ok = !Array.isArray(result);
       if (ok && !quoteError && !extraCells && !figureBeside && !duplicate) {
-        valid.push(r.struck === undefined ? result : { ...result, struck: r.struck });
+        const merged = r.mergedAbove === undefined ? [] : (["value", "status"] as const).flatMap((field) => {
+          const shown = r.mergedAbove![field];
+          return shown === undefined ? [] : [{ field, shown }];
+        });
+        valid.push(r.struck === undefined && merged.length === 0 ? result : { ...result, ...(r.struck && { struck: r.struck }), ...(merged.length > 0 && { mergedEmpty: merged }) });
         continue;
       }
       // (a number split at its thousands comma shifted the cells after it: what they say about their columns is noise)
