@@ -606,6 +606,14 @@ describe("sniffBytes", () => {
     const s = sniffBytes(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
     expect(s.kind === "error" && s.error.message).toContain("旧版 Office 的二进制格式（.xls、WPS 的 .et、.doc 等），不支持：表格请另存为 .xlsx 或 CSV");
   });
+
+  it("names a workbook with an opening password (the same container, holding an EncryptedPackage stream) as such", () => {
+    const ole = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    // (directory entries name their streams in UTF-16LE)
+    const s = sniffBytes(Buffer.concat([ole, Buffer.alloc(504), Buffer.from("EncryptionInfo", "utf16le"), Buffer.alloc(40), Buffer.from("EncryptedPackage", "utf16le")]));
+    expect(s.kind === "error" && s.error.code).toBe("E_FILE_TYPE");
+    expect(s.kind === "error" && s.error.message).toContain("这是设置了打开密码（加密）的 Excel 工作簿，无法读取");
+  });
 });
 
 describe("readTable", () => {

@@ -32,6 +32,10 @@ const MAGIC: readonly Magic[] = [
 ];
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+/** The encrypted workbook's stream name as the container stores it (UTF-16LE), searched as latin1 text. */
+const ENCRYPTED_PACKAGE = [..."EncryptedPackage"].map((c) => `${c}\u0000`).join("");
+const ENCRYPTED_WHAT = "这是设置了打开密码（加密）的 Excel 工作簿，无法读取：请在 Excel 中打开后，在「文件 → 信息 → 保护工作簿 → 用密码进行加密」中清空密码（WPS：「文件 → 文档加密 → 密码加密」），保存为 .xlsx 再提交";
 
 function startsWith(bytes: Uint8Array, magic: readonly number[], offset = 0): boolean {
   if (bytes.length < offset + magic.length) return false;
@@ -179,6 +183,9 @@ export function hasNonTextSignature(bytes: Uint8Array): boolean {
  */
 export function sniffBytes(bytes: Uint8Array): Sniffed {
   if (bytes.length === 0) return { kind: "error", error: fileError("E_FILE_EMPTY") };
+  // (a workbook with an opening password is stored encrypted in the old binary container: its stream is named
+  // EncryptedPackage, in UTF-16)
+  if (startsWith(bytes, OLE_MAGIC) && containsAscii(bytes, ENCRYPTED_PACKAGE)) return { kind: "error", error: fileError("E_FILE_TYPE", ENCRYPTED_WHAT) };
   for (const m of MAGIC) {
     if (startsWith(bytes, m.bytes, m.offset ?? 0)) return { kind: "error", error: fileError("E_FILE_TYPE", m.what) };
   }
