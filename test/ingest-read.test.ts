@@ -1124,6 +1124,16 @@ describe("readMonthlyFile: .xlsx sheets and cells", () => {
     const r = await readMonthlyFile({ name: "hidden.xlsx", bytes: hidden }, CTX);
     expect(r.file.sheet).toBe("本月");
     expect(r.rows.map((x) => [x.period, x.value])).toEqual([["2017-10", 450], ["2017-11", 460]]);
+    // the table only on the hidden sheet: the lists of sheets say which one is hidden, and it is read when asked for
+    const only = patch((await writeExcelFile([
+      { data: [["报送单位", "指标编码", "统计期", "累计完成值"], ["市经信局", "ZN-01", "2017-09", 70]], sheet: "上月" },
+      { data: [["备注"], ["无"]], sheet: "Sheet2" },
+    ]).toBuffer()) as Buffer, "xl/workbook.xml", (xml) => xml.replace(/(<sheet\b[^>]*name="上月")/, '$1 state="hidden"'));
+    const e = await readMonthlyFile({ name: "only-hidden.xlsx", bytes: only }, CTX);
+    expect(e.fileError?.code).toBe("E_HEADER");
+    expect(e.fileError?.message).toContain("工作簿中的工作表：「上月（隐藏）」、「Sheet2」");
+    const asked = await readMonthlyFile({ name: "only-hidden.xlsx", bytes: only }, CTX, { sheet: "上月（隐藏）" });
+    expect(asked.rows.map((x) => [x.period, x.value])).toEqual([["2017-09", 70]]);
   });
 
   it("passes over a first sheet listing the targets (指标编码, 单位, 目标值: no 累计完成值 or 完成状态) for the report's sheet", async () => {

@@ -607,7 +607,9 @@ export async function readXlsxGrid(
   } catch (e) {
     return { error: damagedWorkbook(e) };
   }
-  const names = sheets.map((s) => s.sheet);
+  // (a hidden sheet is named as one wherever the sheets are listed: the department does not see it in its tabs)
+  const hiddenNames = hiddenSheets(text);
+  const names = sheets.map((s) => (hiddenNames.has(s.sheet) ? `${s.sheet}（隐藏）` : s.sheet));
   const read = (chosen: { sheet: string; data: unknown[][] }): XlsxGrid => {
     const formats = formattedCells(text, chosen.sheet);
     // (a chart sheet has no cells: read-excel-file gives it no data)
@@ -635,13 +637,13 @@ export async function readXlsxGrid(
     return { grid, merges: verticalMerges(xml), sheet: chosen.sheet, sheets: names, otherTables: [], byMonth: false, hiddenRows: hiddenRows(xml), struckRows: struckRows(text, chosen.sheet, struckCells), struckCells, hiddenColumnTexts, date1904 };
   };
   if (sheet !== undefined) {
-    const chosen = sheets.find((s) => s.sheet === sheet || s.sheet.trim() === sheet.trim());
+    // (a hidden sheet by its name, or as the lists name it, 「10月（隐藏）」)
+    const chosen = sheets.find((s) => s.sheet === sheet || s.sheet.trim() === sheet.trim() || (hiddenNames.has(s.sheet) && `${s.sheet}（隐藏）` === sheet.trim()));
     if (chosen === undefined) return { error: fileError("E_SHEET_NOT_FOUND", `「${sheet}」；现有工作表：${names.map((n) => `「${n}」`).join("、")}`) };
     return read(chosen);
   }
   if (sheets.length === 0) return { error: fileError("E_XLSX_INVALID", "工作簿中没有工作表") };
-  const hidden = hiddenSheets(text);
-  const visible = sheets.filter((s) => !hidden.has(s.sheet));
+  const visible = sheets.filter((s) => !hiddenNames.has(s.sheet));
   // an instructions or example sheet (填报说明, 示例) may hold a header and a sample row: the report's own sheets first
   // (模板 or Sheet1 holding 「填写示例如下：」 and a sample row, before the month's sheet, too)
   const guides = new Set(sheets.filter(isGuideSheet).map((s) => s.sheet));
