@@ -281,7 +281,7 @@ async function targets(args: string[]): Promise<number> {
   const { readAllPolicies } = await import("../src/build.js");
   const { proposeTargets, compareRegistry, registerNew, registryCsv } = await import("../src/targets/registry.js");
   const { readRegistryFile } = await import("../src/targets/registryfile.js");
-  const { countedFrom, everyPeriodDuty, proposalText, rowDatedBy, needsBaseline, BASELINE_HINT, needsDownBaseline, DOWN_BASELINE_HINT } = await import("../src/targets/proposaltext.js");
+  const { countedFrom, termDated, proposalText, rowDatedBy, needsBaseline, BASELINE_HINT, needsDownBaseline, DOWN_BASELINE_HINT } = await import("../src/targets/proposaltext.js");
   const root = join(dataDir(values.data), "policies");
   let differences = 0;
   // every policy, checked as `luoshi build` checks them (a target prefix used twice is rejected here too)
@@ -329,19 +329,19 @@ async function targets(args: string[]): Promise<number> {
       console.log(`  提示 ${withoutBaseline.length} 个已登记的指标未填 baseline——${hint}：`);
       for (const e of withoutBaseline) console.log(`    ${e.code}「${e.subject}」`);
     }
-    // a duty of every period with no date (each year's count, a recurring duty, in a row of 每年) of a policy with no
-    // end_date: not judged against any schedule until the policy's term is given
+    // a target with no date (each year's count, a recurring duty, in a row of 每年; a count or milestone in a row of
+    // 持续推进) of a policy with no end_date: not judged against any schedule until the policy's term is given
     if (!table.policy.end_date) {
       const published = registry.filter((e) => e.status === "published");
       const undated = published.filter((e) => {
         const { task } = sourceOf(e);
-        return !e.deadline && everyPeriodDuty({ ...e, measure: e.measure || null, unit: e.unit || null }) &&
+        return !e.deadline && termDated({ ...e, measure: e.measure || null, unit: e.unit || null }) &&
           ((task?.deadline_date ?? null) === null || rowDatedBy(e, task, published) !== null);
       });
       if (undated.length > 0) {
-        console.log(`  提示 ${undated.length} 个按期计数或常态化的指标没有完成时限（所在行的时限为“每年”“每月”等），不对照序时进度判断：` +
+        console.log(`  提示 ${undated.length} 个指标没有完成时限（所在行的时限为“每年”“持续推进”等，或未写时限），不对照序时进度判断：` +
           `政策有实施期限的（如“三年行动方案（2021—2023年）”），请在 policy.csv 中加一列 end_date，填写期限的最后一天（如 2023-12-31），这些指标即以它为完成时限（按期计数的，以每期的数乘以期数为目标）：`);
-        for (const e of undated) console.log(`    ${e.code}「${e.subject}」${e.frequency}`);
+        for (const e of undated) console.log(`    ${e.code}「${e.subject}」${e.frequency ?? ""}`);
       }
     }
     // a date after the policy's term (2019—2021年 in a 2018—2020 plan): a typo in end_date or in the text, or a duty

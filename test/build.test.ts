@@ -556,7 +556,7 @@ describe("several policies", () => {
     expect(await deadlines()).toEqual([["CX75-21-01", "2017-12-31"], ["CX75-21-02", "2017-12-31"], ["CX75-21-03", null]]);
   });
 
-  it("a duty of every period in a row of 每年 (每年新增工业机器人200台, 每半个月通报) runs to the policy's end_date, its goal the periods to it; with none, no deadline", async () => {
+  it("a duty of every period in a row of 每年 (每年新增工业机器人200台, 每半个月通报), or a count with no date, runs to the policy's end_date, its goal the periods to it; with none, no deadline", async () => {
     const f = copyData();
     edit(f.policyDir, "tasks.csv", ",年内,2017-12-31,133", ",每年,,133");
     edit(f.policyDir, "tasks.csv", ",年内,2017-12-31,146", ",每半个月,,146");
@@ -576,6 +576,13 @@ describe("several policies", () => {
     edit(f.policyDir, "policy.csv", /^(.*)published_date,(.*)\n(.*?),2017-09-11,/, "$1published_date,end_date,$2\n$3,2017-09-11,2019-12-31,");
     // (2017, 2018 and 2019: three years of 200)
     expect(await read()).toEqual([["CX75-27-02", "2019-12-31", 600], ["CX75-38-01", "2019-12-31", null], ["CX75-38-02", "2019-12-31", null]]);
+    // a count of a row with no date, and of no period (row 3: 逐步培育建设一个以上智能经济服务中心), is due by the term's end too
+    const wh = await openWarehouse(db, { readOnly: true });
+    try {
+      expect((await query(wh.connection, "SELECT CAST(deadline AS VARCHAR) AS deadline, goal FROM targets WHERE code = 'CX75-03-01'")).rows).toEqual([{ deadline: "2019-12-31", goal: 1 }]);
+    } finally {
+      wh.close();
+    }
     // an end before the issue date: rejected, naming the column
     edit(f.policyDir, "policy.csv", ",2019-12-31,", ",2016-12-31,");
     const error = await buildWarehouse({ data: f.data, db }).then(() => null, (e: Error) => e);

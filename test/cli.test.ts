@@ -155,7 +155,9 @@ describe("luoshi CLI", () => {
     let r = check();
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("  提示 2 个已登记的指标未填 baseline——百分比水平值：序时进度从 0 起算");
-    expect(r.stdout.split("\n").filter((l) => l.startsWith("    CX75-"))).toEqual(["    CX75-06-03「有条件企业智能化诊断」", "    CX75-33-01「城区重点公共区域无线免费WIFI」"]);
+    // (then the one target with no date at all, row 3's 逐步培育 of a row without a date: the policy gives no end_date)
+    expect(r.stdout.split("\n").filter((l) => l.startsWith("    CX75-"))).toEqual(["    CX75-06-03「有条件企业智能化诊断」", "    CX75-33-01「城区重点公共区域无线免费WIFI」", "    CX75-03-01「智能经济服务中心」"]);
+    expect(r.stdout).toContain("  提示 1 个指标没有完成时限（所在行的时限为“每年”“持续推进”等，或未写时限）");
     edit(fresh.policyDir, "targets.csv", /^(CX75-33-01,(?:[^,]*,){16})(,)/m, "$10$2");
     r = check();
     expect(r.status).toBe(0);

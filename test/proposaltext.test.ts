@@ -68,6 +68,12 @@ describe("proposalText", () => {
     const meetings = { ...proposal("", {}), kind: "recurring", frequency: "每月", subject: "发布排名", annex_text: "每月发布", annex_start: 0, annex_end: 4 } as Proposal;
     const kept = { ...row, deadline_text: "2019年5月底前建立，每月发布", deadline_date: "2019-05-31", deadline_continues: "recurring", content: "每月发布" };
     expect(proposalText(meetings, kept, "", 2019, { policyEnd: "2020-12-31" })).toContain("；时限 2020-12-31（政策实施期限 end_date；常态任务报送到该日）；");
+    // a count or a milestone of a row without a date (持续推进) too; a level stays a standard to keep
+    const ongoing = { ...row, deadline_text: "持续推进", deadline_date: null, content: "培育电商专业村10个以上，农村电商覆盖率达到90%" };
+    const villages = { ...proposal("10个以上", { comparator: "at_least", value: 10, unit: "个", measure: "increment", subject: "电商专业村" }), annex_start: 6, annex_end: 12 } as Proposal;
+    expect(proposalText(villages, ongoing, "", 2021, { policyEnd: "2023-12-31" })).toContain("；时限 2023-12-31（政策实施期限 end_date）；");
+    const share = proposal("90%", { comparator: "reach", value: 90, unit: "%", measure: "level", subject: "农村电商覆盖率" });
+    expect(proposalText(share, ongoing, "", 2021, { policyEnd: "2023-12-31" })).toContain("；时限 无日期（附件“持续推进”）；");
   });
 
   it("gives a rate to keep of such a row (6月底前建立，长期坚持: 办结率达到98%) no deadline either; a count keeps the row's date", () => {

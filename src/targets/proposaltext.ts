@@ -50,6 +50,13 @@ export function rowDatedBy<T extends { row_no: number; kind: string; horizon_tex
 export const everyPeriodDuty = (p: { kind: string; measure: string | null; unit: string | null; frequency?: string | null }): boolean =>
   !!p.frequency && (p.kind === "recurring" || (p.kind === "quantity" && p.measure === "increment" && p.unit !== "%"));
 
+/**
+ * A target the policy's term dates when it has no date of its own or of its row: a duty of every period, a count
+ * (培育电商专业村10个以上 in a row of 持续推进) or a milestone; not a level (a standard to keep) nor a rate.
+ */
+export const termDated = (p: { kind: string; measure: string | null; unit: string | null; frequency?: string | null }): boolean =>
+  everyPeriodDuty(p) || p.kind === "milestone" || (p.kind === "quantity" && p.measure === "increment" && p.unit !== "%");
+
 /** The fields of a target, proposed or registered, that say what it asks for and where it was read. */
 type Located = {
   kind: string; comparator: string | null; measure: string | null; unit: string | null;
@@ -153,8 +160,8 @@ export function proposalText(
   // (a duty of every period with no date of its own or of its row, 每年新增3000户 or 每月发布 in a row of 每年 or of
   // 5月底前建立，每月发布: the policy's end, as the targets view gives it)
   const rowDate = row?.deadline_date && !(p.kind === "recurring" && (row.deadline_continues || datedBy)) ? row.deadline_date : null;
-  const deadline = p.deadline === null && rowDate === null && policyEnd && everyPeriodDuty(p)
-    ? `${policyEnd}（政策实施期限 end_date；${p.kind === "recurring" ? "常态任务报送到该日" : `按期计数，目标为每期的 ${p.value ?? ""}${p.unit ?? ""} 乘以起算至该日的期数`}）`
+  const deadline = p.deadline === null && rowDate === null && policyEnd && termDated(p)
+    ? `${policyEnd}（政策实施期限 end_date${!everyPeriodDuty(p) ? "" : `；${p.kind === "recurring" ? "常态任务报送到该日" : `按期计数，目标为每期的 ${p.value ?? ""}${p.unit ?? ""} 乘以起算至该日的期数`}`}）`
     : p.deadline !== null ? `${p.deadline}${p.horizon_text ? `（原文“${p.horizon_text}”）` : ""}`
     // (年内完成，长期坚持: a recurring duty is kept up after the row's date, as the targets view has it)
     : p.kind === "recurring" && row?.deadline_continues ? `无（附件“${row.deadline_text}”：常态任务持续开展）`

@@ -3,8 +3,8 @@
 -- target_adjustments.csv effective by then, else the published ones, published_value and published_value_max).
 -- deadline: the target's own horizon (三年内 …) or else its row's deadline (not for a recurring target, nor a level in
 -- %, whose row's deadline phrase keeps a duty up after its date: 6月底前建立，每季度发布; 6月底前建立，长期坚持); for a
--- duty of every period with neither (每年新增3000户 in a row of 每年), the end of the policy's term (policies.end_date),
--- if given. Adjustments are listed, oldest first.
+-- duty of every period with neither (每年新增3000户 in a row of 每年), or a count or milestone with neither, the end of
+-- the policy's term (policies.end_date), if given. Adjustments are listed, oldest first.
 -- goal: what the cumulative figure must reach by the deadline: the value, or for a count per period (每年新增企业10家,
 -- 每季度举办2期) the value times the periods from the counting start to the deadline (NULL without a deadline); a
 -- rate's is its value (年均增长10%: each year's growth, not 30% over three years).
@@ -73,8 +73,10 @@ JOIN raw.policies p ON p.policy_id = g.policy_id
 periods AS (
   SELECT * EXCLUDE (words_before, words_to_figure, deadline, policy_end),
     -- a duty of every period with no date of its own or of its row (每年新增市场主体3000户, 每季度开展1次, in a row of
-    -- 每年): the policy's term, when policy.csv gives its end (end_date)
-    CASE WHEN deadline IS NULL AND coalesce(frequency, '') <> '' AND (kind = 'recurring' OR (kind = 'quantity' AND measure = 'increment' AND coalesce(unit, '') <> '%'))
+    -- 每年), and a count or milestone with none (培育电商专业村10个以上 in a row of 持续推进): the policy's term, when
+    -- policy.csv gives its end (end_date); not a level (a standard to keep, see standing) nor a rate
+    CASE WHEN deadline IS NULL AND (kind = 'milestone' OR (kind = 'quantity' AND measure = 'increment' AND coalesce(unit, '') <> '%')
+        OR (kind = 'recurring' AND coalesce(frequency, '') <> ''))
       THEN policy_end ELSE deadline END AS deadline,
     coalesce(regexp_matches(regexp_replace(words_before || words_to_figure, '\s+', '', 'g'), '((降低|下降|减少|压缩|压减|缩短|削减|缩减|精简|减|降)(了|到|至|为)?|(压减|削减|减少|降低|压缩|缩减|精简)[^0-9０-９.，,；;。、和及与增新提扩引带使达实吸促推]{1,8})(分别)?(约|近|超过|不少于|不低于|达)?([0-9０-９.]+[^0-9０-９.和、及与，,；;。]{0,4}(和|、|及|与))*$'), false) AS falls,
     -- (年均增长10%, 每年下降3%, 同比下降3%: a rate of each year, or against the same months of the year before, not one
