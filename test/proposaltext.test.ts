@@ -43,6 +43,9 @@ describe("proposalText", () => {
     const p = { ...proposal("", {}), kind: "recurring", frequency: "每月", subject: "开展河道巡查", annex_text: "每月开展河道巡查", annex_start: 0, annex_end: 8 } as Proposal;
     expect(proposalText(p, kept, "")).toContain("；时限 无（附件“年内完成，长期坚持”：常态任务持续开展）；");
     expect(proposalText(p, { ...kept, deadline_continues: null }, "")).toContain("；时限 2019-12-31（附件“年内完成，长期坚持”）；");
+    // (as the parser proposes it, carrying its row's date: the same; with end_date, the policy's end)
+    expect(proposalText({ ...p, deadline: "2019-12-31" }, kept, "")).toContain("；时限 无（附件“年内完成，长期坚持”：常态任务持续开展）；");
+    expect(proposalText({ ...p, deadline: "2019-12-31" }, kept, "", 2019, { policyEnd: "2021-12-31" })).toContain("；时限 2021-12-31（政策实施期限 end_date；常态任务报送到该日）；");
   });
 
   it("gives a recurring duty with no date of its own no deadline when another target of the row states the row's date (4月底前印发工作规则，每半年召开会议), as the targets view does", () => {

@@ -160,9 +160,13 @@ export function proposalText(
   // (a duty of every period with no date of its own or of its row, 每年新增3000户 or 每月发布 in a row of 每年 or of
   // 5月底前建立，每月发布: the policy's end, as the targets view gives it)
   const rowDate = row?.deadline_date && !(p.kind === "recurring" && (row.deadline_continues || datedBy)) ? row.deadline_date : null;
-  const deadline = p.deadline === null && rowDate === null && policyEnd && termDated(p)
+  // (a proposal carries its row's date when it has no horizon of its own: not a recurring duty's or a share to keep's
+  // whose row's date is another's, 2021年5月底前成立，每半年召开, as --write and the targets view have it)
+  const kept = p.kind === "recurring" ? !!(row?.deadline_continues || datedBy) : p.kind === "quantity" && p.measure === "level" && p.unit === "%" && !!row?.deadline_continues;
+  const own = p.deadline !== null && !(kept && !p.horizon_text) ? p.deadline : null;
+  const deadline = own === null && rowDate === null && policyEnd && termDated(p)
     ? `${policyEnd}（政策实施期限 end_date${!everyPeriodDuty(p) ? "" : `；${p.kind === "recurring" ? "常态任务报送到该日" : `按期计数，目标为每期的 ${p.value ?? ""}${p.unit ?? ""} 乘以起算至该日的期数`}`}）`
-    : p.deadline !== null ? `${p.deadline}${p.horizon_text ? `（原文“${p.horizon_text}”）` : ""}`
+    : own !== null ? `${own}${p.horizon_text ? `（原文“${p.horizon_text}”）` : ""}`
     // (年内完成，长期坚持: a recurring duty is kept up after the row's date, as the targets view has it)
     : p.kind === "recurring" && row?.deadline_continues ? `无（附件“${row.deadline_text}”：常态任务持续开展）`
     // (2021年4月底前印发工作规则，每半年召开一次专题会议: the row's date is the 规则's, not the meetings')
