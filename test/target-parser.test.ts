@@ -570,6 +570,13 @@ describe("milestones and recurring duties", () => {
     expect(parse("城市、农村生活污水处理率分别达到95%、80%。").map((t) => t.subject)).toEqual(["城市生活污水处理率", "农村生活污水处理率"]);
   });
 
+  it("names a grade alone in a 其中 clause (其中省级1家) by what the clause before counts", () => {
+    expect(parse("培育农业龙头企业10家，其中国家级2家、省级5家。").map((t) => [t.subject, t.value])).toEqual([
+      ["农业龙头企业", 10], ["国家级农业龙头企业", 2], ["省级农业龙头企业", 5],
+    ]);
+    expect(parse("新增规上企业50家，其中高新技术企业20家。").map((t) => t.subject)).toEqual(["规上企业", "高新技术企业"]);
+  });
+
   it("cuts 力争, 确保 from the end of a subject, and counts 500路 of cameras (after Arabic digits only)", () => {
     expect(parse("规模以上农业生产主体纳入追溯平台管理的比例力争达到80%。").map((t) => t.subject)).toEqual(["规模以上农业生产主体纳入追溯平台管理的比例"]);
     expect(parse("新增公共安全视频监控摄像头500路。").map((t) => [t.subject, t.value, t.unit])).toEqual([["公共安全视频监控摄像头", 500, "路"]]);

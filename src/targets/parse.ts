@@ -527,6 +527,8 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
   let lastUnit: string | null = null;
   let lastFrequency: NonNullable<ReturnType<typeof findFrequency>> | null = null;
   let lastFrequencyClause = -1;
+  /** The subject of the last target outside a 其中 clause (what a 其中 clause's grades are grades of). */
+  let parentSubject: string | null = null;
   for (const f of counted) {
     const clause = clauseOf(f.start);
     const prefix = prefixOf(f);
@@ -564,10 +566,14 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
       : /^(?:问题|困难|难题|事项|诉求)$/.test(cut) ? clean(input, norm, floor, prefix?.start ?? f.start, { leading: true, skip: adverbials }).text.replace(/(?:不少于|不低于|达到|超过|以上)$/, "") || cut
       : cut;
     const bareVerb = MILESTONE_VERBS.includes(spanless) || MEASURE_VERBS.some((v) => v.word === spanless) || spanless === "新增";
-    const subject: string = bareVerb && lastSubject && clauseIndex === lastSubjectClause ? lastSubject
+    const said: string = bareVerb && lastSubject && clauseIndex === lastSubjectClause ? lastSubject
       // (全面淘汰国三柴油货车，2019年底前淘汰2000辆: the verb alone counts what an earlier clause of the sentence does to its object)
       : bareVerb ? verbObjectBefore(input, norm, clauses.slice(0, clauseIndex), spanless) ?? spanless
       : spanless;
+    // (培育龙头企业5家，其中省级1家、国家级1家: a grade alone in a 其中 clause is a grade of what the clause before counts)
+    const inShare = /^其中/.test(norm.slice(skipSpaces(norm, clause.start), clause.end));
+    const subject: string = inShare && parentSubject !== null && /^(?:国家|省|市|县|区|乡镇|镇|村|[一二三四五1-5]星)级$/.test(said) ? `${said}${parentSubject}` : said;
+    if (!inShare && subject) parentSubject = subject;
 
     // 部门数据归集完成率100%, 农村电商覆盖率95%: a rate stated without a verb is one to reach
     // (完成率为100%: 为 after the rate says the same)
