@@ -104,7 +104,7 @@ export function xlsxWorkbook(options: { sheet: string; title: string; rows: Cell
     `<sheetData>${sheetRows}</sheetData>` +
     // (protected without a password, as Excel's 审阅 → 保护工作表 does it: only unlocked cells take input; columns and
     // rows may still be resized; 撤销工作表保护 lifts it)
-    (options.protect ? `<sheetProtection sheet="1" objects="1" scenarios="1" formatColumns="0" formatRows="0"/>` : "") +
+    (options.protect ? `<sheetProtection sheet="1" objects="1" scenarios="1" formatCells="0" formatColumns="0" formatRows="0"/>` : "") +
     (options.after ?? "") +
     `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
     `</worksheet>`;
