@@ -1661,6 +1661,21 @@ describe("readMonthlyFile: .xlsx sheets and cells", () => {
     expect(r.rows.map((x) => [x.department, x.period, x.value])).toEqual([["市财政局", "2017-10", 15000], ["市财政局", "2017-11", 16000], ["市经信局", "2017-10", 170000], ["市财政局", "2017-09", 140]]);
   });
 
+  it("a number under a format of one or two decimals (0.00) reads with the zeros Excel shows: 统计期 2017.1 shown 2017.10 is October", async () => {
+    const book = (await writeExcelFile([{
+      sheet: "报表",
+      data: [
+        ["报送单位", "指标编码", "统计期", "累计完成值"],
+        ["市经信局", "ZN-01", { value: 2017.1, type: Number, format: "0.00" }, { value: 450, type: Number, format: "0.00" }],
+        ["市经信局", "ZN-01", { value: 2017.11, type: Number, format: "0.0" }, { value: 460.25, type: Number, format: "0.0" }],
+      ],
+    }]).toBuffer()) as Buffer;
+    const r = await readMonthlyFile({ name: "decimals.xlsx", bytes: book }, CTX);
+    expect(r.rejects).toEqual([]);
+    // (never fewer digits than stored: 460.25 under 0.0 is 460.25)
+    expect(r.rows.map((x) => [x.period, x.value])).toEqual([["2017-10", 450], ["2017-11", 460.25]]);
+  });
+
   it('a number formatted to show a scale word (0.0"万") reads as Excel shows it, 0.5万, never as the bare 0.5', async () => {
     const book = (await writeExcelFile([{
       sheet: "报表",

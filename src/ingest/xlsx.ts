@@ -444,11 +444,22 @@ function shownScale(suffix: string): boolean {
 const KNOWN_UNITS = new Set(UNITS.map((u) => u.unit));
 
 /** How a cell's number format shows its number, when the reader must follow it: as a percentage, or with a unit. */
-export type CellFormat = "percent" | { unit: string; divisor: number };
+export type CellFormat = "percent" | { unit: string; divisor: number } | { decimals: number };
 
 /**
- * The cells ("row,col", 0-based) of sheet `sheetName` whose number format is a percent format or shows a known unit
- * after the number. Best effort: an unusual package layout yields an empty map (cells then read as stored).
+ * The decimals a plain fixed-point format shows (built-in 2, 0.00; 0.0): a number typed 2017.10 is stored 2017.1 and
+ * shown with its 0 again under such a format, as the department sees it (统计期 2017.10 is October). One or two
+ * decimals only (0.000 would make 1.000 look like a thousands separator typed as a point).
+ */
+function fixedDecimals(id: number, code: string | undefined): number | null {
+  if (id === 2) return 2;
+  const m = code === undefined ? null : /^0\.(0{1,2})$/.exec(code);
+  return m ? m[1]!.length : null;
+}
+
+/**
+ * The cells ("row,col", 0-based) of sheet `sheetName` whose number format is a percent format, shows a known unit
+ * after the number, or shows one or two decimals. Best effort: an unusual package layout yields an empty map (cells then read as stored).
  */
 export function formattedCells(text: PackageText, sheetName: string): Map<string, CellFormat> {
   const out = new Map<string, CellFormat>();
@@ -465,7 +476,9 @@ export function formattedCells(text: PackageText, sheetName: string): Map<string
     if (isPercentFormat(id, formats.get(id))) styled.set(index, "percent");
     else {
       const unit = formatUnit(formats.get(id));
+      const decimals = unit === null ? fixedDecimals(id, formats.get(id)) : null;
       if (unit !== null) styled.set(index, unit);
+      else if (decimals !== null) styled.set(index, { decimals });
     }
   });
   if (styled.size === 0) return out;
@@ -491,6 +504,13 @@ function cellText(v: unknown, format?: CellFormat): string {
   if (typeof v === "string") return CONTROLS.test(v) ? v.replace(WORD_BREAKS, " ").replace(/[\u0000-\u0008\u000e-\u001f\u007f]/g, "") : v;
   if (typeof v === "number") {
     if (format === "percent") return `${numberCellText(v * 100)}%`;
+    if (format !== undefined && "decimals" in format) {
+      // (the zeros the format shows, never fewer digits than stored: 2017.1 → 2017.10, 450 → 450.00, 2.345 → 2.345)
+      const text = numberCellText(v);
+      if (/e/i.test(text)) return text;
+      const shown = text.includes(".") ? text.length - text.indexOf(".") - 1 : 0;
+      return shown >= format.decimals ? text : `${text}${shown === 0 ? "." : ""}${"0".repeat(format.decimals - shown)}`;
+    }
     return format ? `${numberCellText(v / format.divisor)}${format.unit}` : numberCellText(v);
   }
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
