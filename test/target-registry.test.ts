@@ -188,6 +188,15 @@ describe("a figure the body states otherwise than the annex", () => {
     const other = table!.items.map((i) => (i.body_text.includes("新增工业机器人200台") ? { ...i, body_text: i.body_text.replace("新增工业机器人200台", "新增工业机器人300套") } : i));
     expect(proposeTargets({ ...table!, items: other }).filter((p) => p.subject === "工业机器人")).toHaveLength(2);
   });
+
+  it("a milestone of the body building what the annex counts (建设智能经济服务中心 beside 一个以上智能经济服务中心) is that duty, not another", () => {
+    const withMilestone = (text: string) => table!.items.map((i) => (i.body_text.includes("智能经济服务中心") ? { ...i, body_text: `${text}。${i.body_text}` } : i));
+    expect(withMilestone("x")).not.toEqual(table!.items);
+    const subjects = (text: string) => proposeTargets({ ...table!, items: withMilestone(text) }).filter((p) => p.subject.includes("智能经济服务中心")).map((p) => [p.kind, p.subject]);
+    expect(subjects("年内建成智能经济服务中心")).toEqual([["quantity", "智能经济服务中心"]]);
+    // (a milestone of something more stays one)
+    expect(subjects("年内建立智能经济服务中心运行机制")).toEqual([["quantity", "智能经济服务中心"], ["milestone", "智能经济服务中心运行机制"]]);
+  });
 });
 
 describe("registry rejections", () => {
