@@ -541,6 +541,13 @@ describe("milestones and recurring duties", () => {
     expect(parse("积极引导企业完成技术改造").map((t) => t.subject)).toEqual(["技术改造"]);
     // (the works are; 实现动态清零 after them, with no subject of its own, is not)
     expect(parse("完成“散乱污”企业整治，实现动态清零").map((t) => [t.kind, t.subject])).toEqual([["milestone", "“散乱污”企业整治"]]);
+    // (a share of something else later in the sentence counts no works)
+    expect(parse("完成有线电视网络整合和双向化改造，4K超高清频道覆盖率达到100%。").map((t) => [t.kind, t.subject]))
+      .toEqual([["milestone", "有线电视网络整合和双向化改造"], ["quantity", "4K超高清频道覆盖率"]]);
+  });
+
+  it("cuts 此后 from the start of a duty's name (上线一张图，此后每月更新数据)", () => {
+    expect(parse("2021年10月底前上线“数字乡村一张图”，此后每月更新数据。").filter((t) => t.kind === "recurring").map((t) => [t.subject, t.frequency])).toEqual([["更新数据", "每月"]]);
   });
 
   it("cuts 同比 from a subject (细颗粒物平均浓度同比下降3%)", () => {

@@ -638,7 +638,8 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
       if (!object.text || !(works || MILESTONE_NOUNS.some((n) => head.endsWith(n))) || MILESTONE_SELF_REFERENCES.some((w) => object.text.startsWith(w))) continue;
       if (counted.some((f) => f.start >= t.end && f.end <= clause.end)) continue;
       // (积极引导企业完成技术改造，年底前完成60家: the works are counted later in the sentence, a quantity)
-      if (works && counted.some((f) => f.start >= t.end)) continue;
+      // (完成有线电视网络双向化改造，4K频道覆盖率达到100%: a share of something else counts no works)
+      if (works && counted.some((f) => f.start >= t.end && f.unit?.category !== "percent")) continue;
       // (全市钢铁企业完成超低排放改造, 燃煤电厂全面完成超低排放改造: whose works they are, written before the verb; not
       // who urges them on, 引导企业)
       const owner = works ? clean(input, norm, clause.start, t.start, { leading: true, skip: adverbials }) : null;
