@@ -369,7 +369,7 @@ async function targets(args: string[]): Promise<number> {
         ? /每个?(?:镇|街道|乡镇|村|社区|园区)|各(?:镇|街道|乡镇|村|社区)/.exec(sentence.split(/[，,]/).at(-1) ?? "") ?? /^\s*各(?:镇|街道|乡镇|村|社区)/.exec(sentence)
         : null;
       const perUnit = group === null && eachWords;
-      console.log(`  新提出 附件第 ${p.row_no} 行 ${proposalText(p, task, bodyText, policyYear, { datedBy: rowDatedBy(p, task, proposals), policyEnd: table.policy.end_date })}` +
+      console.log(`  新提出 附件第 ${p.row_no} 行 ${proposalText(p, task, bodyText, policyYear, { datedBy: rowDatedBy(p, task, proposals), policyEnd: table.policy.end_date, policyDate: table.policy.issued_date })}` +
         // (no subject read: targets.csv requires one, so --write leaves it for the analyst to register)
         (p.subject === "" ? "（未读出计数对象或事项：--write 不写入，请在 targets.csv 中人工登记并填写 subject）" : "") +
         (p.kind === "quantity" && p.measure === null ? "（未能判断是水平值还是增量：请在 targets.csv 的 measure 中填 level（累计总数、达到的水平）或 increment（自起算以来新增的数），并在 note 中写明“人工更正”，此后 --check 不再把它列为变化）" : "") +
@@ -397,7 +397,7 @@ async function targets(args: string[]): Promise<number> {
     if (values.write && writable.length > 0) {
       const added = registerNew(table.policy.target_prefix, registry, writable, policyYear, (p) => {
         const { task, bodyText } = sourceOf(p);
-        return countedFrom(p, task, bodyText, policyYear);
+        return countedFrom(p, task, bodyText, policyYear, table.policy.issued_date);
       });
       writeFileSync(file, registryCsv([...registry, ...added]));
       console.log(`  已追加 ${added.length} 个新编码到 ${file}；运行 luoshi build 后新指标进入仓库`);

@@ -442,7 +442,7 @@ export const DICTIONARY: Record<string, ViewDoc> = {
       subject: "计数对象或事项",
       frequency: "频次（常态任务，如 每半个月、定期；或按期计数的指标，如 每年新增10家 的 每年）",
       attributes: "只描述指标、不单独成为指标的数字（JSON，如 注册资金4亿元）",
-      counting_start: "计数起点（年内/全年指标一般为发文当年 1 月 1 日）",
+      counting_start: "计数起点（年内/全年指标一般为发文当年 1 月 1 日；按月、按季度计数的指标为发文所在月、季度的第一天）",
       baseline: "基数（水平值指标的起始值，未知为空）",
       reporting_departments: "报送部门（列表；默认为所在行排名第一的牵头部门，代表各共同牵头部门报送一个合并数；可在登记表中另行指定）",
       reporting_override: "报送部门是否在登记表中另行指定",

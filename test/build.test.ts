@@ -589,6 +589,29 @@ describe("several policies", () => {
     expect((error as InputRejected).errors).toMatchObject([{ code: "E_BAD_VALUE", column: "end_date", value: "2016-12-31" }]);
   });
 
+  it("a count of every month or quarter with no counting_start counts from the month or quarter of the policy's issue (no period before it owed)", async () => {
+    const f = copyData();
+    const db = join(f.dir, "w.duckdb");
+    const read = async () => {
+      await buildWarehouse({ data: f.data, db });
+      const wh = await openWarehouse(db, { readOnly: true });
+      try {
+        return (await query(wh.connection, "SELECT CAST(counting_start AS VARCHAR) AS start, goal FROM targets WHERE code = 'CX75-27-02'")).rows[0];
+      } finally {
+        wh.close();
+      }
+    };
+    // 每季度 新增工业机器人200台 by 2017-12-31, the policy of 2017-09-08: the third and fourth quarters, 400
+    edit(f.policyDir, "targets.csv", "工业机器人,,,2017-01-01,", "工业机器人,每季度,,,");
+    expect(await read()).toEqual({ start: "2017-07-01", goal: 400 });
+    // 每月: September to December, 800
+    edit(f.policyDir, "targets.csv", "工业机器人,每季度,,,", "工业机器人,每月,,,");
+    expect(await read()).toEqual({ start: "2017-09-01", goal: 800 });
+    // a counting_start written in the registry stands (a published code keeps its meaning)
+    edit(f.policyDir, "targets.csv", "工业机器人,每月,,,", "工业机器人,每月,,2017-01-01,");
+    expect(await read()).toEqual({ start: "2017-01-01", goal: 2400 });
+  });
+
   it("a share to keep of such a row (年内建成，长期坚持: WIFI 全覆盖, 100%) has no deadline either: a standard to keep", async () => {
     const f = copyData();
     edit(f.policyDir, "tasks.csv", ",年内,2017-12-31,141", ",年内建成，长期坚持,,141");

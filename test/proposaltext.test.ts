@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { PACKAGE_ROOT } from "../src/paths.js";
-import { countedFrom, DOWN_BASELINE_HINT, DOWN_BEFORE, needsBaseline, proposalText, rowDatedBy } from "../src/targets/proposaltext.js";
+import { countedFrom, DOWN_BASELINE_HINT, DOWN_BEFORE, needsBaseline, periodStart, proposalText, rowDatedBy } from "../src/targets/proposaltext.js";
 import type { Proposal } from "../src/targets/registry.js";
 
 const content = "PM2.5浓度下降到33微克/立方米,单位GDP能耗下降3%,新增光伏装机容量5万千瓦以上。";
@@ -77,6 +77,17 @@ describe("proposalText", () => {
     expect(proposalText(villages, ongoing, "", 2021, { policyEnd: "2023-12-31" })).toContain("；时限 2023-12-31（政策实施期限 end_date）；");
     const share = proposal("90%", { comparator: "reach", value: 90, unit: "%", measure: "level", subject: "农村电商覆盖率" });
     expect(proposalText(share, ongoing, "", 2021, { policyEnd: "2023-12-31" })).toContain("；时限 无日期（附件“持续推进”）；");
+  });
+
+  it("counts a count of every month or quarter from the month or quarter of the policy's issue (2021-04-15: 每月 from 2021-04-01, 每季度 from 2021-04-01, 每年 from 1 January)", () => {
+    const monthly = { ...proposal("不少于2场", { comparator: "at_least", value: 2, unit: "场", measure: "increment", subject: "线上活动", frequency: "每月" }) } as Proposal;
+    expect(periodStart(monthly, "2021-04-15")).toBe("2021-04-01");
+    expect(periodStart({ ...monthly, frequency: "每季度" }, "2021-05-15")).toBe("2021-04-01");
+    expect(periodStart({ ...monthly, frequency: "每半年" }, "2021-05-15")).toBeNull();
+    expect(periodStart({ ...monthly, frequency: "每年" }, "2021-05-15")).toBeNull();
+    expect(periodStart({ ...monthly, kind: "recurring" }, "2021-05-15")).toBeNull();
+    expect(countedFrom(monthly, row, "", 2021, "2021-04-15")).toBe("2021-04-01");
+    expect(proposalText(monthly, row, "", 2021, { policyDate: "2021-04-15" })).toContain("；自 2021-04-01 起算（每月计数，从发文所在的月起，此前的期数不计；");
   });
 
   it("gives a rate to keep of such a row (6月底前建立，长期坚持: 办结率达到98%) no deadline either; a count keeps the row's date", () => {

@@ -94,11 +94,26 @@ const BASE_YEAR = /(?:比|较)((?:19|20)\d{2})年(?:底|末)?(?:的?水平)?(?:�
  * the day after the base year, so that the department reports the change since it), or null when the source names no
  * year before the policy's own (the counting start is then the policy year's 1 January).
  */
-export function countedFrom(p: Located, row: ProposalRow | undefined, bodyText: string, policyYear: number): string | null {
+export function countedFrom(p: Located, row: ProposalRow | undefined, bodyText: string, policyYear: number, policyDate?: string): string | null {
   if (p.kind !== "quantity" || p.measure !== "increment") return null;
   const m = BASE_YEAR.exec(leadIn(p, row, bodyText) ?? "");
   const year = m === null ? null : Number(m[1]);
-  return year !== null && year + 1 < policyYear ? `${year + 1}-01-01` : inYear(p, policyYear);
+  return year !== null && year + 1 < policyYear ? `${year + 1}-01-01` : inYear(p, policyYear) ?? (policyDate === undefined ? null : periodStart(p, policyDate));
+}
+
+/** The months of one period of a count of every month, two months, quarter or half-year (the targets view's period_months). */
+const SHORT_PERIODS: Record<string, number> = { 每月: 1, 按月: 1, 逐月: 1, 每两个月: 2, 每季度: 3, 每季: 3, 按季度: 3, 按季: 3, 逐季: 3, 每半年: 6 };
+
+/**
+ * A count of every month or quarter (每月开展不少于2场) owes no period before the policy: counted from the first day of
+ * the month or quarter it was issued in (2021-04-01 for 2021-04-15), as the targets view counts it; null when that is
+ * 1 January (or the count is of each year).
+ */
+export function periodStart(p: { kind: string; frequency?: string | null }, policyDate: string): string | null {
+  const months = p.kind === "quantity" ? SHORT_PERIODS[p.frequency ?? ""] : undefined;
+  if (months === undefined) return null;
+  const month = Math.floor((Number(policyDate.slice(5, 7)) - 1) / months) * months + 1;
+  return month === 1 ? null : `${policyDate.slice(0, 4)}-${String(month).padStart(2, "0")}-01`;
 }
 
 /**
@@ -145,9 +160,9 @@ export const DOWN_BASELINE_HINT = "“降至”类水平值：没有基数时无
 export function proposalText(
   p: Proposal, row: ProposalRow | undefined, bodyText: string, policyYear?: number,
   /** datedBy: rowDatedBy's target; policyEnd: policy.csv's end_date, the deadline of a duty of every period with none. */
-  context: { datedBy?: { subject: string } | null; policyEnd?: string | null } = {},
+  context: { datedBy?: { subject: string } | null; policyEnd?: string | null; policyDate?: string } = {},
 ): string {
-  const { datedBy, policyEnd } = context;
+  const { datedBy, policyEnd, policyDate } = context;
   const value = p.value === null ? "" : `${p.value}${p.value_max !== null ? `–${p.value_max}` : ""}${p.unit ?? ""}`;
   // (COMPARATORS' words: 左右 after the figure, 恰为 left unsaid)
   const c = p.comparator;
@@ -181,9 +196,11 @@ export function proposalText(
   const differs = p.annex_text !== "" && p.body_text !== "" && p.body_differs
     ? `；正文另作“${(p.body_source === "body" && sourceWords(bodyText, p.body_start, p.body_end)) || p.body_text}”，与附件不同：以附件为准，请核对（见文本核对）` : "";
   const share = needsBaseline(p, row, bodyText) ? `；${BASELINE_HINT}` : needsDownBaseline(p, row, bodyText) ? `；${DOWN_BASELINE_HINT}` : "";
-  const from = policyYear === undefined ? null : countedFrom(p, row, bodyText, policyYear);
+  const from = policyYear === undefined ? null : countedFrom(p, row, bodyText, policyYear, policyDate);
   const since = from === null ? "" : policyYear !== undefined && from === inYear(p, policyYear)
     ? `；自 ${from} 起算（原文为“${p.horizon_text}”一年的数；targets.csv 的 counting_start 写入此日，报送该年以来的累计数）`
+    : policyDate !== undefined && from === periodStart(p, policyDate)
+    ? `；自 ${from} 起算（${p.frequency}计数，从发文所在的${SHORT_PERIODS[p.frequency ?? ""] === 1 ? "月" : "一期"}起，此前的期数不计；targets.csv 的 counting_start 写入此日，报送该日以来的累计数）`
     : `；自 ${from} 起算（原文以 ${Number(from.slice(0, 4)) - 1} 年为基期；targets.csv 的 counting_start 写入此日，报送起算以来的累计变化）`;
   const split = p.kind === "quantity" ? splitDigits(p, row, bodyText) : null;
   const spaced = split === null ? "" : `；原文“${split}”的数字中间有空格，只读出了最后的 ${p.value}：多半是识别错误，请在 corrections.csv 中更正原文后再核对`;

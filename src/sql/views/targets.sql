@@ -41,7 +41,21 @@ SELECT
       WHERE s.task_id = g.task_id AND s.target_id <> g.target_id AND s.kind <> 'recurring' AND s.status = 'published' AND s.horizon_text = t.deadline_text)
     THEN NULL
     ELSE t.deadline_date END) AS deadline, g.horizon_text, g.subject, g.frequency, g.attributes,
-  coalesce(g.counting_start, make_date(year(p.issued_date)::INTEGER, 1, 1)) AS counting_start, g.baseline, p.end_date AS policy_end,
+  -- (counting from 1 January of the issue year; a count of every month or quarter (每月开展不少于2场, period_months),
+  -- from the start of the month or quarter the policy was issued in: it owes no period before it)
+  CASE
+    WHEN g.frequency IN ('每月', '按月', '逐月') THEN 1
+    WHEN g.frequency IN ('每两个月') THEN 2
+    WHEN g.frequency IN ('每季度', '每季', '按季度', '按季', '逐季') THEN 3
+    WHEN g.frequency IN ('每半年') THEN 6
+    WHEN g.frequency IN ('每年', '每年度', '按年', '按年度') THEN 12
+    WHEN regexp_full_match(g.frequency, '每\d+个月') THEN CAST(regexp_extract(g.frequency, '\d+') AS INTEGER)
+    WHEN regexp_full_match(g.frequency, '每\d+个?季度') THEN 3 * CAST(regexp_extract(g.frequency, '\d+') AS INTEGER)
+    WHEN regexp_full_match(g.frequency, '每\d+年') THEN 12 * CAST(regexp_extract(g.frequency, '\d+') AS INTEGER)
+  END AS period_months,
+  coalesce(g.counting_start, CASE WHEN g.kind = 'quantity' AND period_months IN (1, 2, 3, 6)
+      THEN make_date(year(p.issued_date)::INTEGER, ((month(p.issued_date)::INTEGER - 1) // period_months) * period_months + 1, 1)
+    ELSE make_date(year(p.issued_date)::INTEGER, 1, 1) END) AS counting_start, g.baseline, p.end_date AS policy_end,
   coalesce((SELECT list(d.name ORDER BY r.position) FROM raw.target_reporters r JOIN raw.departments d USING (department_id)
             WHERE r.target_id = g.target_id), []) AS reporting_departments,
   g.reporting_override,
@@ -82,16 +96,6 @@ periods AS (
     -- (年均增长10%, 每年下降3%, 同比下降3%: a rate of each year, or against the same months of the year before, not one
     -- over the whole span)
     coalesce(regexp_matches(regexp_replace(right(words_before, 10) || words_to_figure, '\s+', '', 'g'), '年均|每年|年平均|平均每年|逐年|同比|比上年同期|较上年同期'), false) AS yearly,
-    CASE
-      WHEN frequency IN ('每月', '按月', '逐月') THEN 1
-      WHEN frequency IN ('每两个月') THEN 2
-      WHEN frequency IN ('每季度', '每季', '按季度', '按季', '逐季') THEN 3
-      WHEN frequency IN ('每半年') THEN 6
-      WHEN frequency IN ('每年', '每年度', '按年', '按年度') THEN 12
-      WHEN regexp_full_match(frequency, '每\d+个月') THEN CAST(regexp_extract(frequency, '\d+') AS INTEGER)
-      WHEN regexp_full_match(frequency, '每\d+个?季度') THEN 3 * CAST(regexp_extract(frequency, '\d+') AS INTEGER)
-      WHEN regexp_full_match(frequency, '每\d+年') THEN 12 * CAST(regexp_extract(frequency, '\d+') AS INTEGER)
-    END AS period_months,
     coalesce(kind = 'quantity' AND measure = 'increment' AND unit = '%', false) AS rate
   FROM registry
 )
