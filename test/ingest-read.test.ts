@@ -1980,6 +1980,17 @@ describe("readMonthlyFile: .xlsx", () => {
       ["2017-10", 85.5, "%", "%"],
       ["2017-11", 90, "%", "%"],
     ]);
+    // a percent format on a count (450 typed, 4.5 stored, 450% shown): rejected, saying the format may show the %
+    const count = (await writeExcelFile([
+      ["报送单位", "指标编码", "统计期", "累计完成值"],
+      ["市经信局", "ZN-01", "2017-10", { value: 4.5, format: "0%" }],
+    ]).toBuffer()) as Buffer;
+    const c = await readMonthlyFile({ name: "percent-count.xlsx", bytes: count }, CTX);
+    expect(c.rejects.map((x) => [x.code, x.value])).toEqual([["E_UNIT_MISMATCH", "450%"]]);
+    expect(c.rejects[0]!.message).toContain("若该格只输入了数，如设成了百分比格式，请把它的格式改为“常规”");
+    // (a CSV has no formats: nothing said of them)
+    const csv = await readMonthlyFile({ name: "percent-count.csv", bytes: Buffer.from("报送单位,指标编码,统计期,累计完成值\n市经信局,ZN-01,2017-10,450%\n") }, CTX);
+    expect(csv.rejects[0]!.message).not.toContain("数字格式");
   });
 
   it("a sheet that leaves out its row and cell references (optional in the standard) reads as Excel shows it", async () => {

@@ -494,6 +494,14 @@ function keylessIssue(cells: RowCells): RowIssue {
 }
 
 /** The rules of one row: every verdict and message of the reader comes from here. The accepted row, or its problems. */
+/**
+ * (.xlsx) A unit or % in a number cell may be the cell's number format showing it (0%, 0"家"), not typed: said, so
+ * that the department clears the format rather than looks for a unit it never wrote.
+ */
+function formattedUnitHint(options: RowOptions): string {
+  return options.excelSerial ? "（工作簿中单元格的数字格式也会显示单位或百分号：若该格只输入了数，如设成了百分比格式，请把它的格式改为“常规”）" : "";
+}
+
 function checkCells(cells: RowCells, sourceRow: number, memo: RowMemo): ValidRow | RowIssue[] {
   const { ctx, options } = memo;
   let issues: RowIssue[] | null = null;
@@ -606,7 +614,7 @@ function checkCells(cells: RowCells, sourceRow: number, memo: RowMemo): ValidRow
         { where: "表头", unit: inHeader },
       ].filter((e): e is { where: string; unit: string } => e.unit !== null);
       issues = addIssue(issues, cells, "E_UNIT_MISMATCH", "value", rowMessage("E_UNIT_MISMATCH",
-        `${explicit.map((e) => `${e.where}为 ${e.unit}`).join("，")}：同一个数写了不同的单位，请只写一处，或使各处一致`));
+        `${explicit.map((e) => `${e.where}为 ${e.unit}`).join("，")}：同一个数写了不同的单位，请只写一处，或使各处一致${inCell !== null ? formattedUnitHint(options) : ""}`));
     }
     if (unitOk && target) {
       const targetUnit = target.unit;
@@ -630,6 +638,7 @@ function checkCells(cells: RowCells, sourceRow: number, memo: RowMemo): ValidRow
               ? `请写成 ${targetUnit}`
               : `请写成如 ${reportedUnit}${targetUnit.replace(/^[十百千万亿]+/, "")}，或换算为 ${targetUnit}`}`
             : `${inCell === null && inColumn === null ? (inHeader !== null ? "表头（列名）所写" : "表头上方所写的金额") : "填写"}的单位为 ${reportedUnit}，指标单位为 ${targetUnit}，两者无法换算` +
+              (inCell !== null ? formattedUnitHint(options) : "") +
               // (「单位」 holding 市经信局: the column meant the reporting unit)
               (where === "unit" && unitDef(reportedUnit) === null && !/\d/.test(reportedUnit)
                 ? DEPARTMENT_LIKE.test(reportedUnit)
