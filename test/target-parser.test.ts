@@ -577,6 +577,10 @@ describe("milestones and recurring duties", () => {
     expect(parse("城市、农村生活污水处理率分别达到95%、80%。").map((t) => t.subject)).toEqual(["城市生活污水处理率", "农村生活污水处理率"]);
   });
 
+  it("names a figure per person by what it is of (培训每人每年不少于50学时: 乡村教师信息技术应用能力培训每人), never 每人 alone", () => {
+    expect(parse("乡村教师信息技术应用能力培训每人每年不少于50学时。").map((t) => [t.subject, t.value, t.frequency])).toEqual([["乡村教师信息技术应用能力培训每人", 50, "每年"]]);
+  });
+
   it("names a grade alone in a 其中 clause (其中省级1家) by what the clause before counts", () => {
     expect(parse("培育农业龙头企业10家，其中国家级2家、省级5家。").map((t) => [t.subject, t.value])).toEqual([
       ["农业龙头企业", 10], ["国家级农业龙头企业", 2], ["省级农业龙头企业", 5],

@@ -563,7 +563,8 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
       .replace(/(?<=\S{2})(?:未来|今后)?[一二两三四五六七八九十]{1,2}年(?:内|来|间)?(?:累计|共计|共)?$/, "");
     // (帮助企业解决问题不少于50个: a noun that names nothing alone, 问题, with the words before it in its clause)
     const spanless = /^(?:累计|共计|共)$/.test(cut) ? found
-      : /^(?:问题|困难|难题|事项|诉求)$/.test(cut) ? clean(input, norm, floor, prefix?.start ?? f.start, { leading: true, skip: adverbials }).text.replace(/(?:不少于|不低于|达到|超过|以上)$/, "") || cut
+      // (培训每人每年不少于50学时: 每人 alone names nothing either; the figure is per person, 培训每人)
+      : /^(?:问题|困难|难题|事项|诉求|每(?:人|户|名|位|床|亩))$/.test(cut) ? clean(input, norm, floor, prefix?.start ?? f.start, { leading: true, skip: adverbials }).text.replace(/(?:不少于|不低于|达到|超过|以上)$/, "") || cut
       : cut;
     const bareVerb = MILESTONE_VERBS.includes(spanless) || MEASURE_VERBS.some((v) => v.word === spanless) || spanless === "新增";
     const said: string = bareVerb && lastSubject && clauseIndex === lastSubjectClause ? lastSubject

@@ -20,7 +20,7 @@
 -- a level to come down to (下降到35以下 too) is a way down, measured against the schedule.
 -- standing: a level with no deadline (办结率保持99%以上 in a row of 长期坚持): a standard to keep, never done once
 -- and for good; each month's figure meets it or not (reached_periods, target_progress).
--- averaged: a figure per head or per area (每万人发明专利拥有量12件, 每千人口执业医师3.2人, 人均, 亩均) or a goal with a
+-- averaged: a figure per head or per area (每万人发明专利拥有量12件, 每千人口执业医师3.2人, 培训每人50学时, 人均, 亩均) or a goal with a
 -- decimal part (3.5台): a figure in a count unit (件, 人, 台) may have decimals, not asked about (src/ingest/review.ts).
 -- signed: a change whose figure may be below zero: a rate, or a change in percentage points (提高2个百分点: the share
 -- may stand below its starting level, reported as a negative change).
@@ -109,7 +109,7 @@ SELECT * EXCLUDE (yearly),
   NOT (coalesce(comparator, '') = 'at_most' OR coalesce(value < baseline, false) OR coalesce(falls AND measure = 'level', false) OR rate OR standing
     OR coalesce(measure = 'level' AND unit = '%', false)) AS rises,
   coalesce(kind = 'quantity' AND measure = 'increment' AND unit IN ('%', '个百分点'), false) AS signed,
-  coalesce(regexp_matches(subject, '每[0-9０-９一二两三四五六七八九十百千万亿]+|[人户亩床村企校]均|平均') OR value <> floor(value) OR value_max <> floor(value_max), false) AS averaged,
+  coalesce(regexp_matches(subject, '每[0-9０-９一二两三四五六七八九十百千万亿]+|每(人|户|名|位|床|亩)|[人户亩床村企校]均|平均') OR value <> floor(value) OR value_max <> floor(value_max), false) AS averaged,
   -- (下降到35微克/立方米以下 with a baseline: a way down, as 降至 with one)
   coalesce(kind = 'quantity' AND ((comparator = 'at_most' AND NOT (falls AND measure = 'level' AND baseline IS NOT NULL))
     OR (falls AND measure = 'level' AND baseline IS NULL)), false) AS ceiling,
