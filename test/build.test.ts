@@ -610,6 +610,15 @@ describe("several policies", () => {
     // a counting_start written in the registry stands (a published code keeps its meaning)
     edit(f.policyDir, "targets.csv", "工业机器人,每月,,,", "工业机器人,每月,,2017-01-01,");
     expect(await read()).toEqual({ start: "2017-01-01", goal: 2400 });
+    // (a figure per person, 培训每人: averaged, its decimals expected)
+    edit(f.policyDir, "targets.csv", ",工业机器人,每月,", ",工业机器人培训每人,每月,");
+    await buildWarehouse({ data: f.data, db });
+    const wh = await openWarehouse(db, { readOnly: true });
+    try {
+      expect((await query(wh.connection, "SELECT averaged FROM targets WHERE code IN ('CX75-27-02', 'CX75-27-01') ORDER BY code")).rows).toEqual([{ averaged: false }, { averaged: true }]);
+    } finally {
+      wh.close();
+    }
   });
 
   it("a share to keep of such a row (年内建成，长期坚持: WIFI 全覆盖, 100%) has no deadline either: a standard to keep", async () => {
