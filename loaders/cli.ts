@@ -366,7 +366,7 @@ async function targets(args: string[]): Promise<number> {
       // consolidated figure unless a group reports it
       const sentence = p.annex_text !== "" && p.annex_start !== null ? (task?.content ?? "").slice(0, p.annex_start).split(/[。；;]/).at(-1) ?? "" : "";
       const eachWords = p.kind === "quantity"
-        ? /每个?(?:镇|街道|乡镇|村|社区|园区)|各(?:镇|街道|乡镇|村|社区)/.exec(sentence.split(/[，,]/).at(-1) ?? "") ?? /^\s*各(?:镇|街道|乡镇|村|社区)/.exec(sentence)
+        ? /每个?(?:镇|街道|乡镇|行政村|自然村|村|社区|园区)|各(?:镇|街道|乡镇|行政村|村|社区)/.exec(sentence.split(/[，,]/).at(-1) ?? "") ?? /^\s*各(?:镇|街道|乡镇|行政村|村|社区)/.exec(sentence)
         : null;
       const perUnit = group === null && eachWords;
       console.log(`  新提出 附件第 ${p.row_no} 行 ${proposalText(p, task, bodyText, policyYear, { datedBy: rowDatedBy(p, task, proposals), policyEnd: table.policy.end_date, policyDate: table.policy.issued_date })}` +

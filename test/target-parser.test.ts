@@ -581,6 +581,10 @@ describe("milestones and recurring duties", () => {
     expect(parse("乡村教师信息技术应用能力培训每人每年不少于50学时。").map((t) => [t.subject, t.value, t.frequency])).toEqual([["乡村教师信息技术应用能力培训每人", 50, "每年"]]);
   });
 
+  it("reads 配备, 配齐 as verbs that add (每个行政村至少配备1名数字专员: at least 1)", () => {
+    expect(parse("每个行政村至少配备1名数字专员。").map((t) => [t.subject, t.comparator, t.value, t.measure])).toEqual([["数字专员", "at_least", 1, "increment"]]);
+  });
+
   it("names a grade alone in a 其中 clause (其中省级1家) by what the clause before counts", () => {
     expect(parse("培育农业龙头企业10家，其中国家级2家、省级5家。").map((t) => [t.subject, t.value])).toEqual([
       ["农业龙头企业", 10], ["国家级农业龙头企业", 2], ["省级农业龙头企业", 5],
