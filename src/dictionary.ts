@@ -14,13 +14,13 @@ export const DICTIONARY: Record<string, ViewDoc> = {
     columns: {
       policy_id: policy,
       title: "政策名称",
-      doc_number: "文号，如 慈党办〔2017〕75号",
+      doc_number: "文号，如 «doc_number»",
       issuer: "发文单位",
       issued_date: "成文日期；“年内”“10月底前”等时限据此换算",
       published_date: "印发日期",
       end_date: "实施期限的最后一天（如“三年行动方案（2021—2023年）”为 2023-12-31；未填为空）：完成时限为“每年”“每季度”等的按期计数指标和常态化指标，以及所在行没有日期（“持续推进”或未写）、自身也没写时限的数量指标和节点任务，以它为完成时限",
       annex_title: "附件任务分解表的标题",
-      target_prefix: "本政策指标编码的前缀，如 CX75（指标编码 CX75-06-01）",
+      target_prefix: "本政策指标编码的前缀，如 «target_prefix»（指标编码 «code»）",
       source_file: "原始文件（OCR 文本）路径",
       source_sha256: "原始文件的 SHA-256",
       input_sha256: "本次载入的整理后输入文件（data/policies/<政策>/）的 SHA-256",
@@ -36,7 +36,7 @@ export const DICTIONARY: Record<string, ViewDoc> = {
     key: ["chapter_id"],
     columns: {
       policy_id: policy,
-      chapter_id: "章节编号，如 cixi-2017-75.c01",
+      chapter_id: "章节编号，如 «policy_id».c01",
       chapter_no: "章节序号（1 起）",
       title: "章节标题",
       item_count: "本章条目数",
@@ -50,7 +50,7 @@ export const DICTIONARY: Record<string, ViewDoc> = {
     key: ["item_id"],
     columns: {
       policy_id: policy,
-      item_id: "条目编号，如 cixi-2017-75.i05",
+      item_id: "条目编号，如 «policy_id».i05",
       item_no: "条目序号（1 起）",
       item_label: "条目标号，如 (五)",
       chapter_id: "所属章节编号",
@@ -72,7 +72,7 @@ export const DICTIONARY: Record<string, ViewDoc> = {
     key: ["task_id"],
     columns: {
       policy_id: policy,
-      task_id: "任务编号，如 cixi-2017-75.r06（r + 附件行序号）",
+      task_id: "任务编号，如 «policy_id».r06（r + 附件行序号）",
       row_no: "附件中的行序号（1 起，按原表自上而下）",
       item_id: "所属条目编号",
       item_no: "所属条目序号",
@@ -105,10 +105,10 @@ export const DICTIONARY: Record<string, ViewDoc> = {
     key: ["department_id"],
     columns: {
       policy_id: policy,
-      department_id: "部门编号，如 cixi-2017-75.jxj",
+      department_id: "部门编号，如 «policy_id».«department_code»",
       code: "部门编码（政策内唯一，用于网址）",
-      name: "规范简称（按文件写法），如 市经信局",
-      full_name: "全称，如 慈溪市经济和信息化局",
+      name: "规范简称（按文件写法），如 «department»",
+      full_name: "全称，如 «full_name»",
       kind: "类别编码：municipal_bureau、party_office、government_office、platform_centre、park_committee、town、subdistrict、group、provincial_bureau、district_bureau、village、enterprise、other",
       kind_label: "类别中文名",
       is_group: "是否为部门组（如 各镇(街道、园区)）",
@@ -121,13 +121,13 @@ export const DICTIONARY: Record<string, ViewDoc> = {
   },
   department_aliases: {
     title: "部门名称与别名",
-    description: "部门可被写成的每个名称（规范简称、全称、别名）到部门的映射；全称以所在市（县、区）开头的部门，其简称和别名前加上该地名也可识别（慈溪市科技局、慈溪市周巷镇），除非与其他部门的名称相同。",
+    description: "部门可被写成的每个名称（规范简称、全称、别名）到部门的映射；全称以所在市（县、区）开头的部门，其简称和别名前加上该地名也可识别（如 «with_place»），除非与其他部门的名称相同。",
     key: ["policy_id", "alias"],
     columns: {
       policy_id: policy,
       department_id: "部门编号",
       alias: "名称或别名",
-      alias_kind: "name 规范简称；full_name 全称；alias 别名；with_place 由全称推出的写法：前加地名的简称或别名（慈溪市科技局、慈溪科技局），或去掉地名的全称（市科学技术局、周巷镇人民政府）；short 本市干部常用的省略写法：去掉“市/县/区”的简称或别名（经信局、发改局；不含“委”开头的），去掉“镇/乡/街道”的镇街名（周巷、浒山）",
+      alias_kind: "name 规范简称；full_name 全称；alias 别名；with_place 由全称推出的写法：前加地名的简称或别名（如 «with_place»），或去掉地名的全称（如 市科学技术局）；short 本地干部常用的省略写法：去掉“市/县/区”的简称或别名（如 经信局、发改局；不含“委”开头的），去掉“镇/乡/街道”的镇街名",
     },
   },
   department_identities: {
@@ -409,7 +409,7 @@ export const DICTIONARY: Record<string, ViewDoc> = {
     columns: {
       policy_id: policy,
       target_id: "指标编号（政策编号 + 指标编码）",
-      code: "指标编码，如 CX75-06-01（前缀-附件行号-序号），报送文件中填写",
+      code: "指标编码，如 «code»（前缀-附件行号-序号），报送文件中填写",
       status: "published 已发布；retired 已停用（编码保留，不再复用）",
       task_id: "所属任务（附件行）编号",
       row_no: "所属附件行序号",
@@ -608,7 +608,7 @@ export const DICTIONARY: Record<string, ViewDoc> = {
       corrected_at: "该文件的接收时间",
       superseded_by_period: "未重新报送该月、但此后已报送同一指标更晚月份（取其中最晚的统计期）时：该月之后的累计数或完成状态已取代它，不必再退回更正；常态化任务和须长期保持的水平值除外（每月各是一次报送）；与同一文件中另一行完全相同的行（E_DUPLICATE_ROW）为该行所报的统计期（该键的数已由那一行或此前的文件载入）；已重新报送的为空。报送情况的各月统计仍按该月的报送记为退回",
       target_done_period: "未重新报送该月、而该单位在该月或更早已完成该指标（见 reached_periods）时：完成的月份，该月已不再应报，不必再退回更正；否则为空",
-      policy_id: "所属政策：能认出指标时为该指标的政策；否则为该行中以某政策指标编码前缀开头的编码（如写错的 CX75-08-1）所属的政策；都没有时为空",
+      policy_id: "所属政策：能认出指标时为该指标的政策；否则为该行中以某政策指标编码前缀开头的编码（如写错的 «target_prefix»-08-1）所属的政策；都没有时为空",
     },
   },
   reporting_rules: {

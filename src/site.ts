@@ -1,4 +1,4 @@
-import type { DuckDBValue } from "@duckdb/node-api";
+import type { DuckDBConnection, DuckDBValue } from "@duckdb/node-api";
 import { warehousePath } from "./paths.js";
 import { openCurrentWarehouse, query, setAsOf } from "./warehouse.js";
 
@@ -26,13 +26,13 @@ export type Reader = (sql: string, params?: DuckDBValue[]) => Promise<Record<str
  * Runs a Framework data loader against the warehouse (read-only) and writes its JSON result to stdout.
  * Logs go to stderr; any error ends the process with a non-zero exit code so the site build fails loudly.
  */
-export async function emitJson(build: (read: Reader) => Promise<unknown>): Promise<void> {
+export async function emitJson(build: (read: Reader, connection: DuckDBConnection) => Promise<unknown>): Promise<void> {
   try {
     const wh = await openCurrentWarehouse(warehousePath());
     try {
       await setAsOf(wh.connection, process.env.LUOSHI_AS_OF);
       const read: Reader = async (sql, params = []) => (await query(wh.connection, sql, params)).rows;
-      process.stdout.write(JSON.stringify(await build(read)));
+      process.stdout.write(JSON.stringify(await build(read, wh.connection)));
     } finally {
       wh.close();
     }

@@ -6,6 +6,7 @@ import { UNITS } from "../../dist/src/targets/units.js";
 import { todayIso } from "../../dist/src/deadline.js";
 import { warehousePath } from "../../dist/src/paths.js";
 import { openCurrentWarehouse, setAsOf } from "../../dist/src/warehouse.js";
+import { siteExamples } from "../../dist/src/examples.js";
 import { buildTemplate, defaultTemplatePeriod, REFERENCE_COLUMNS, reportingDepartments, STATUS_CHOICES, TemplateError, latestReportedPeriod } from "../../dist/src/template.js";
 
 const STATUS_LABEL = { not_started: "未启动", in_progress: "推进中", done: "已完成" };
@@ -52,6 +53,8 @@ try {
         // (several policies: the table names each department's policies by their document numbers)
         policies: await rows("SELECT policy_id, doc_number, title FROM policies ORDER BY issued_date DESC, policy_id") },
       receipts: files,
+      // (the examples the page gives: this warehouse's own codes and departments)
+      examples: await siteExamples(wh.connection),
     }));
   } finally {
     wh.close();
