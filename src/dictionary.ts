@@ -109,7 +109,7 @@ export const DICTIONARY: Record<string, ViewDoc> = {
       code: "部门编码（政策内唯一，用于网址）",
       name: "规范简称（按文件写法），如 «department»",
       full_name: "全称，如 «full_name»",
-      kind: "类别编码：municipal_bureau、party_office、government_office、platform_centre、park_committee、town、subdistrict、group、provincial_bureau、district_bureau、village、enterprise、other",
+      kind: "类别编码：municipal_bureau、party_office、government_office、platform_centre、park_committee、town、township、subdistrict、group、provincial_bureau、district_bureau、village、enterprise、other",
       kind_label: "类别中文名",
       is_group: "是否为部门组（如 各镇(街道、园区)）",
       in_document: "是否在文件中出现（组成员名单等补充数据为 false）",

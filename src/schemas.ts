@@ -49,6 +49,7 @@ export const DEPARTMENT_KINDS = {
   platform_centre: "平台中心",
   park_committee: "园区管委会",
   town: "镇",
+  township: "乡",
   subdistrict: "街道",
   group: "部门组",
 } as const;
