@@ -646,7 +646,8 @@ describe("reviewReasons", () => {
   });
   it("asks about a count with a decimal part (1.234 台: a thousands separator typed as a point?), not about other units", () => {
     expect(reviewReasons({ ...row, value: 1.234, unit: "台" }, "2017-11-15")).toBe("计数类指标填写了小数 1.234台，请核对（是否把千分位写成了小数点？）");
-    expect(reviewReasons({ ...row, value: 210.5 }, "2017-11-15")).toBe("计数类指标填写了小数 210.5家，请核对（是否把千分位写成了小数点？）");
+    // (one decimal is no thousands separator typed as a point)
+    expect(reviewReasons({ ...row, value: 210.5 }, "2017-11-15")).toBe("计数类指标填写了小数 210.5家，请核对（计数应为整数）");
     expect(reviewReasons({ ...row, value: 1.5, unit: "亿元" }, "2017-11-15")).toBeNull();
     expect(reviewReasons({ ...row, value: 12.5, unit: "%" }, "2017-11-15")).toBeNull();
     expect(reviewReasons({ ...row, value: 12.5, unit: null }, "2017-11-15")).toBeNull();

@@ -117,7 +117,9 @@ export function reviewReasons(
   if (huge && !overShare) reasons.push(`累计值 ${value}${row.unit ?? ""} 是目标值 ${goal}${row.unit ?? ""} 的 ${Math.round(value! / goal!)} 倍，请核对单位（如 万元 与 亿元、元 与 万元），或是否填了总量而非新增量`);
   if (overShare) reasons.push(`百分比指标填写了 ${value}%，超过 100%，请核对（是否把 45% 写成了 4500，或单元格设成了百分比格式？）`);
   if (fraction) reasons.push(`百分比指标填写了 ${value}，若指 ${Number((value! * 100).toPrecision(12))}% 请更正`);
-  if (partCount) reasons.push(`计数类指标填写了小数 ${dotted ? `${row.valueAsWritten}（读作 ${value}${row.unit}）` : `${value}${row.unit}`}，请核对（是否把千分位写成了小数点？）`);
+  // (1.234台 or 1.000家 may be 1234 or 1000 with the thousands separator typed as a point; 210.5家 is no such slip)
+  const threeDecimals = dotted || /\.\d{3}$/.test(String(value));
+  if (partCount) reasons.push(`计数类指标填写了小数 ${dotted ? `${row.valueAsWritten}（读作 ${value}${row.unit}）` : `${value}${row.unit}`}，请核对（${threeDecimals ? "是否把千分位写成了小数点？" : "计数应为整数"}）`);
   if (late) reasons.push(`填报日期 ${row.reportedAt} 晚于核对日期 ${asOf}`);
   if (early) reasons.push(`填报日期 ${row.reportedAt} 早于统计期 ${row.period}`);
   if (unfinished) reasons.push(`统计期 ${row.period} 到核对日期 ${asOf} 尚未结束：月报填该月月末的累计数，于下月报送；如填的是上月的数，统计期应为 ${monthBefore(row.period)}`);
