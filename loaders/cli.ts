@@ -357,6 +357,10 @@ async function targets(args: string[]): Promise<number> {
           `。请核对 end_date 与原文；如确实跨过实施期限，可不处理（按各自的时限判断）`);
       }
     }
+    /** Another target of the row counting the same thing in the same unit, one per period and the other not. */
+    const perPeriodTwin = (p: (typeof diff.added)[number]) => p.kind !== "quantity" || p.measure !== "increment" ? null
+      : [...diff.added, ...registry.filter((e) => e.status === "published")].find((q) => q !== p && q.row_no === p.row_no && q.kind === "quantity" &&
+        q.measure === "increment" && q.subject === p.subject && q.subject !== "" && (q.unit || null) === (p.unit || null) && !!q.frequency !== !!p.frequency) ?? null;
     for (const p of diff.added) {
       const group = p.kind === "quantity" && p.value !== null ? groupLead(p) : null;
       const members = group === null ? 0 : table.groupMembers.filter((m) => m.group_id === group.department_id).length;
@@ -379,7 +383,9 @@ async function targets(args: string[]): Promise<number> {
           : `（由部门组「${group.name}」报送：其 ${members} 个成员单位各报各的数，每个都按 ${p.value}${p.unit ?? ""} 判断进度${eachWords
             // (各乡镇各创建1个: what the sentence says)
             ? `，与原文“${eachWords[0]}”相符）`
-            : `；如原文是全组合计的数，请在 targets.csv 中改写或另行约定，见任务分解表格式）`}`));
+            : `；如原文是全组合计的数，请在 targets.csv 中改写或另行约定，见任务分解表格式）`}`) +
+        // (每年安排2000万元，三年累计不少于6000万元: one sum of money, counted twice)
+        (perPeriodTwin(p) ? `（同一行另有计数对象与计量单位都相同的${p.frequency ? "累计数" : `按期计数（${perPeriodTwin(p)!.frequency}）`}：两个指标将由同一报送单位报同一个累计数；只需按其中一个判断的，可在 targets.csv 中把另一个的 status 改为 retired）` : ""));
     }
     for (const e of diff.missing) console.log(`  不再提出 ${e.code}（编码保留，含义不变）：${e.subject}`);
     for (const e of diff.handRegistered) console.log(`  人工登记 ${e.code}（解析器未提出，不计为差异）：${e.subject}`);

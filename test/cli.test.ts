@@ -112,6 +112,19 @@ describe("luoshi CLI", () => {
     expect(second.stdout).toMatch(/「智能经济服务中心」[^\n]*（原文按“各镇”计，但将由一个单位报一个合计数，按 1个 判断；/);
   });
 
+  it("targets --check says of a count per period beside a total of the same thing (每年新增…200台，累计新增…600台) that both would be reported as one figure", () => {
+    const fresh = copyData();
+    rmSync(join(fresh.policyDir, "targets.csv"));
+    edit(fresh.policyDir, "tasks.csv", "新增工业机器人200台,", "每年新增工业机器人200台,三年累计新增工业机器人600台,");
+    const r = spawnSync(process.execPath, [join(PACKAGE_ROOT, "bin", "luoshi.js"), "targets", "--check", "--data", fresh.data], { encoding: "utf8" });
+    const lines = r.stdout.split("\n").filter((l) => l.includes("「工业机器人」"));
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toContain("（同一行另有计数对象与计量单位都相同的累计数：两个指标将由同一报送单位报同一个累计数；");
+    expect(lines[1]).toContain("（同一行另有计数对象与计量单位都相同的按期计数（每年）：");
+    // (another row's count, or one of another unit, says nothing)
+    expect(r.stdout.match(/同一行另有计数对象/g)).toHaveLength(2);
+  });
+
   it("targets --check reads 每个镇 of its own clause only: the group's members reporting a later clause's whole (全市5个) are warned of", () => {
     const fresh = copyData();
     rmSync(join(fresh.policyDir, "targets.csv"));
