@@ -546,6 +546,13 @@ describe("milestones and recurring duties", () => {
       .toEqual([["milestone", "有线电视网络整合和双向化改造"], ["quantity", "4K超高清频道覆盖率"]]);
   });
 
+  it("reads a milestone the same sentence counts (建设示范基地，累计建成县级示范基地20个) as the count alone", () => {
+    expect(parse("建设数字农业示范基地，“十四五”期间累计建成省级数字农业工厂5家、县级数字农业示范基地20个。").map((t) => [t.kind, t.subject]))
+      .toEqual([["quantity", "省级数字农业工厂"], ["quantity", "县级数字农业示范基地"]]);
+    // (a milestone of something else stays)
+    expect(parse("出台实施方案，建成示范基地3个。").map((t) => [t.kind, t.subject])).toEqual([["milestone", "实施方案"], ["quantity", "示范基地"]]);
+  });
+
   it("cuts 此后 from the start of a duty's name (上线一张图，此后每月更新数据)", () => {
     expect(parse("2021年10月底前上线“数字乡村一张图”，此后每月更新数据。").filter((t) => t.kind === "recurring").map((t) => [t.subject, t.frequency])).toEqual([["更新数据", "每月"]]);
   });

@@ -678,6 +678,11 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
     }
   }
 
+  // 建设数字农业示范基地，累计建成县级数字农业示范基地20个: the sentence counts what the milestone builds; one duty, the count
+  for (const m of drafts.filter((d) => d.kind === "milestone")) {
+    if (m.subject.length >= 2 && drafts.some((d) => d.kind === "quantity" && d.measure === "increment" && d.subject.includes(m.subject))) drafts.splice(drafts.indexOf(m), 1);
+  }
+
   // 3b. attributes go to the target they describe, in their clause.
   for (const a of attributes) {
     const hosts = drafts.filter((d) => d.clause === a.clause);
