@@ -544,6 +544,9 @@ describe("milestones and recurring duties", () => {
     // (a share of something else later in the sentence counts no works)
     expect(parse("完成有线电视网络整合和双向化改造，4K超高清频道覆盖率达到100%。").map((t) => [t.kind, t.subject]))
       .toEqual([["milestone", "有线电视网络整合和双向化改造"], ["quantity", "4K超高清频道覆盖率"]]);
+    // (a share of these works, 改造完成率, or one in a 其中 clause, measures them: the share alone)
+    expect(parse("完成老旧小区改造，改造完成率达到100%。").map((t) => t.kind)).toEqual(["quantity"]);
+    expect(parse("完成全部企业技术改造，其中完成智能化改造80%以上。").map((t) => t.kind)).toEqual(["quantity"]);
   });
 
   it("reads a milestone the same sentence counts (建设示范基地，累计建成县级示范基地20个) as the count alone", () => {
@@ -574,12 +577,16 @@ describe("milestones and recurring duties", () => {
     expect(parse("新建5个停车场、泊位2000个。").map((t) => [t.subject, t.value])).toEqual([["停车场", 5], ["泊位", 2000]]);
     // (a noun listed after one figure, with no figure after it, is still that figure's)
     expect(parse("建立3个以上省级重点企业研究院、省级企业技术中心。").map((t) => t.subject)).toEqual(["省级重点企业研究院、省级企业技术中心"]);
+    // (a listed noun before a figure that names its own noun stays whole: the list is the first figure's)
+    expect(parse("新建2个城镇、农村污水处理站和100公里配套管网。").map((t) => t.subject)).toEqual(["城镇、农村污水处理站", "配套管网"]);
+    expect(parse("建成2个国家级、省级创新平台和10家企业研发中心。").map((t) => t.subject)).toEqual(["国家级、省级创新平台", "企业研发中心"]);
+    // (grades alone share the graded noun of the last figure)
+    expect(parse("建成1个市级、5个县级和20个乡镇级应急物资储备库。").map((t) => t.subject)).toEqual(["市级应急物资储备库", "县级应急物资储备库", "乡镇级应急物资储备库"]);
   });
 
-  it("gives short rates listed after a long one its words before its rate (视频监控覆盖率、联网率、智能化率)", () => {
-    expect(parse("重点区域视频监控覆盖率、联网率、智能化率分别达到100%、95%、60%。").map((t) => [t.subject, t.value])).toEqual([
-      ["重点区域视频监控覆盖率", 100], ["重点区域视频监控联网率", 95], ["重点区域视频监控智能化率", 60],
-    ]);
+  it("leaves rates listed after another as written (城区绿化覆盖率、绿地率: no words of the first are guessed for the others)", () => {
+    expect(parse("城区绿化覆盖率、绿地率分别达到40%、35%。").map((t) => t.subject)).toEqual(["城区绿化覆盖率", "绿地率"]);
+    expect(parse("常住人口城镇化率、就业率分别达到70%、95%。").map((t) => t.subject)).toEqual(["常住人口城镇化率", "就业率"]);
     // (places listed before a shared rate keep sharing it)
     expect(parse("城市、农村生活污水处理率分别达到95%、80%。").map((t) => t.subject)).toEqual(["城市生活污水处理率", "农村生活污水处理率"]);
   });
@@ -597,6 +604,11 @@ describe("milestones and recurring duties", () => {
       ["农业龙头企业", 10], ["国家级农业龙头企业", 2], ["省级农业龙头企业", 5],
     ]);
     expect(parse("新增规上企业50家，其中高新技术企业20家。").map((t) => t.subject)).toEqual(["规上企业", "高新技术企业"]);
+    // (a grade the parent names is replaced; the run goes on after a comma; not of people)
+    expect(parse("新增市级以上龙头企业20家，其中省级5家。").map((t) => t.subject)).toEqual(["市级以上龙头企业", "省级龙头企业"]);
+    expect(parse("创建星级农家乐100家，其中五星级10家。").map((t) => t.subject)).toEqual(["星级农家乐", "五星级农家乐"]);
+    expect(parse("新增企业研发机构50家，其中省级10家，国家级1家。").map((t) => t.subject)).toEqual(["企业研发机构", "省级企业研发机构", "国家级企业研发机构"]);
+    expect(parse("新增城镇就业1万人，其中省级1000人。").map((t) => t.subject)).toEqual(["城镇就业", "省级"]);
   });
 
   it("cuts 力争, 确保 from the end of a subject, and counts 500路 of cameras (after Arabic digits only)", () => {

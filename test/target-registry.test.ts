@@ -194,6 +194,9 @@ describe("a figure the body states otherwise than the annex", () => {
     expect(withMilestone("x")).not.toEqual(table!.items);
     const subjects = (text: string) => proposeTargets({ ...table!, items: withMilestone(text) }).filter((p) => p.subject.includes("智能经济服务中心")).map((p) => [p.kind, p.subject]);
     expect(subjects("年内建成智能经济服务中心")).toEqual([["quantity", "智能经济服务中心"]]);
+    // (a count of something else that mentions it stays apart: 接入智能经济服务中心的企业 counts firms, not centres)
+    const other = table!.items.map((i) => (i.body_text.includes("智能经济服务中心") ? { ...i, body_text: `年内建成智慧城管平台。${i.body_text}` } : i));
+    expect(proposeTargets({ ...table!, items: other }).filter((p) => p.subject === "智慧城管平台").map((p) => p.kind)).toEqual(["milestone"]);
     // (a milestone of something more stays one)
     expect(subjects("年内建立智能经济服务中心运行机制")).toEqual([["quantity", "智能经济服务中心"], ["milestone", "智能经济服务中心运行机制"]]);
   });

@@ -498,11 +498,6 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
     const head = SHARED_MEASURE.exec(last)?.[0];
     // (化学需氧量, 生化需氧量: a pollutant's name, though it ends with 量; 单位GDP能耗 a measure)
     const ownMeasure = (x: string) => (METRIC_NOUNS.some((n) => x.endsWith(n)) && !x.endsWith("需氧量")) || x.endsWith("能耗");
-    // 重点区域视频监控覆盖率、联网率、智能化率: short rates after a long one are rates of the same thing (its words before
-    // its own rate, 覆盖率)
-    const rateOf = items.length > 1 && items[0]!.length >= 6 && /.{2}率$/.test(items[0]!) && !LIST_QUALIFIER.test(items[0]!) &&
-      items.slice(1).every((x) => x.length <= 4 && x.endsWith("率") && !LIST_QUALIFIER.test(x)) ? items[0]!.slice(0, -3) : null;
-    if (rateOf !== null) items.splice(1, items.length - 1, ...items.slice(1).map((x) => (x.startsWith(rateOf) ? x : rateOf + x)));
     const whole = items.map((x, i) => (i === items.length - 1 ? x
       : x.length <= 3 && last.length > x.length + 2 && (head === undefined || LIST_QUALIFIER.test(x)) ? shareHead(x)
       : head !== undefined && last.length > head.length && !ownMeasure(x) && !x.endsWith(head) ? x + head
@@ -527,8 +522,10 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
   let lastUnit: string | null = null;
   let lastFrequency: NonNullable<ReturnType<typeof findFrequency>> | null = null;
   let lastFrequencyClause = -1;
-  /** The subject of the last target outside a 其中 clause (what a 其中 clause's grades are grades of). */
-  let parentSubject: string | null = null;
+  /** The subject and unit of the last target outside a 其中 clause (what a 其中 clause's grades are grades of). */
+  let parent: { subject: string; unit: string | null } | null = null;
+  /** The last clause of a 其中 run (其中省级10家，国家级1家). */
+  let shareClause = -2;
   for (const f of counted) {
     const clause = clauseOf(f.start);
     const prefix = prefixOf(f);
@@ -555,7 +552,7 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
     const limit = f.unit?.category === "time" && nearestVerb === null ? TIME_LIMIT_AFTER.exec(norm.slice(skipSpaces(norm, f.end), clause.end)) : null;
     const procedure = limit ? clean(input, norm, floor, f.start, { leading: true, skip: adverbials }).text || carried : null;
     const found: string = procedure ? `${procedure}${limit![1]}时限`
-      : respectiveSubject(f) ?? quantitySubject(ctx, f, clause, clauses, floor, before, tokens, adverbials, coverage, carried, next?.start ?? clause.end, lastUnit);
+      : respectiveSubject(f) ?? quantitySubject(ctx, f, clause, clauses, floor, before, tokens, adverbials, coverage, carried, next?.start ?? clause.end, lastUnit, next?.end ?? null);
     // (三年建设高标准农田3万亩, 高标准农田建设三年累计3万亩: the span of years is no part of what is counted; in
     // 其中2021年建设1万亩、2022年建设1万亩 a verb alone counts what the figure before it in its clause counts)
     // (村集体经济年收入全部超过50万元: 全部, 均 are no part of the subject either)
@@ -571,10 +568,16 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
       // (全面淘汰国三柴油货车，2019年底前淘汰2000辆: the verb alone counts what an earlier clause of the sentence does to its object)
       : bareVerb ? verbObjectBefore(input, norm, clauses.slice(0, clauseIndex), spanless) ?? spanless
       : spanless;
-    // (培育龙头企业5家，其中省级1家、国家级1家: a grade alone in a 其中 clause is a grade of what the clause before counts)
-    const inShare = /^其中/.test(norm.slice(skipSpaces(norm, clause.start), clause.end));
-    const subject: string = inShare && parentSubject !== null && /^(?:国家|省|市|县|区|乡镇|镇|村|[一二三四五1-5]星)级$/.test(said) ? `${said}${parentSubject}` : said;
-    if (!inShare && subject) parentSubject = subject;
+    // (培育龙头企业5家，其中省级1家、国家级1家: a grade alone in a 其中 clause, or in the clauses that go on with it, is
+    // a grade of what the clause before counts, in its unit; a grade the parent names is replaced: 省级龙头企业 → 国家级龙头企业)
+    const opensShare = /^其中/.test(norm.slice(skipSpaces(norm, clause.start), clause.end));
+    const grade = GRADE_ONLY.test(said);
+    const inShare = opensShare || (grade && shareClause === clauseIndex - 1);
+    // (of organisations or works, not of people: 新增城镇就业1万人，其中省级1000人 names no 省级城镇就业)
+    const subject: string = inShare && grade && parent !== null && parent.unit === (f.unit?.unit ?? null) && !/^(?:万|亿)?(?:人|人次|名|户|位)$/.test(parent.unit ?? "")
+      ? `${said}${parent.subject.replace(LEADING_GRADE, "")}` : said;
+    if (inShare) shareClause = clauseIndex;
+    else if (subject) parent = { subject, unit: f.unit?.unit ?? null };
 
     // 部门数据归集完成率100%, 农村电商覆盖率95%: a rate stated without a verb is one to reach
     // (完成率为100%: 为 after the rate says the same)
@@ -604,6 +607,13 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
       kind: "quantity", comparator, value: f.value, valueMax: f.valueMax, unit: unit?.unit ?? null,
       ...toBaseUnit(f.value, unit), measure, subject, frequency: frequency?.word ?? null, attributes: [], start, end: f.end, clause,
     });
+  }
+  // 建成1个市级、5个县级和20个乡镇级应急物资储备库: a grade alone before a later figure's graded noun shares its noun
+  for (const d of drafts) {
+    if (d.kind !== "quantity" || !GRADE_ONLY.test(d.subject)) continue;
+    const later = drafts.filter((x) => x.kind === "quantity" && x.clause === d.clause && x.start > d.end && x.unit === d.unit);
+    const noun = later.map((x) => /^(?:国家|省|市|县|区|乡镇|镇|村|[一二三四五1-5]星)级(.{2,})$/.exec(x.subject)?.[1]).find((n) => n !== undefined);
+    if (noun !== undefined) d.subject += noun;
   }
   placeQualified(drafts);
 
@@ -639,8 +649,12 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
       if (!object.text || !(works || MILESTONE_NOUNS.some((n) => head.endsWith(n))) || MILESTONE_SELF_REFERENCES.some((w) => object.text.startsWith(w))) continue;
       if (counted.some((f) => f.start >= t.end && f.end <= clause.end)) continue;
       // (积极引导企业完成技术改造，年底前完成60家: the works are counted later in the sentence, a quantity)
-      // (完成有线电视网络双向化改造，4K频道覆盖率达到100%: a share of something else counts no works)
+      // (完成有线电视网络双向化改造，4K频道覆盖率达到100%: a share of something else counts no works; 改造完成率达到100%, or
+      // a share in a 其中 clause, measures these works)
       if (works && counted.some((f) => f.start >= t.end && f.unit?.category !== "percent")) continue;
+      const worksWord = MILESTONE_WORKS.find((w) => bare.endsWith(w));
+      if (works && drafts.some((d) => d.kind === "quantity" && d.start >= t.end && d.unit === "%" &&
+        ((worksWord !== undefined && norm.slice(d.clause.start, d.clause.end).includes(worksWord)) || /^其中/.test(norm.slice(skipSpaces(norm, d.clause.start), d.clause.end))))) continue;
       // (全市钢铁企业完成超低排放改造, 燃煤电厂全面完成超低排放改造: whose works they are, written before the verb; not
       // who urges them on, 引导企业)
       const owner = works ? clean(input, norm, clause.start, t.start, { leading: true, skip: adverbials }) : null;
@@ -680,7 +694,7 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
 
   // 建设数字农业示范基地，累计建成县级数字农业示范基地20个: the sentence counts what the milestone builds; one duty, the count
   for (const m of drafts.filter((d) => d.kind === "milestone")) {
-    if (m.subject.length >= 2 && drafts.some((d) => d.kind === "quantity" && d.measure === "increment" && d.subject.includes(m.subject))) drafts.splice(drafts.indexOf(m), 1);
+    if (m.subject.length >= 2 && drafts.some((d) => d.kind === "quantity" && d.measure === "increment" && d.subject.endsWith(m.subject))) drafts.splice(drafts.indexOf(m), 1);
   }
 
   // 3b. attributes go to the target they describe, in their clause.
@@ -884,7 +898,7 @@ const TIME_LIMIT_AFTER = /^(?:以内|之内|内)?(办结|办完|办毕|办理完
 
 function quantitySubject(
   ctx: Ctx, f: Figure, clause: Span, clauses: readonly Span[], lower: number, before: readonly Token[], tokens: readonly Token[],
-  adverbials: readonly Span[], coverage: Span | null, previousSubject: string | null, nextFigure: number, previousUnit: string | null = null,
+  adverbials: readonly Span[], coverage: Span | null, previousSubject: string | null, nextFigure: number, previousUnit: string | null = null, nextFigureEnd: number | null = null,
 ): string {
   const { input, norm, protectedSpans } = ctx;
   // A: the noun phrase after the figure (培育10家智能经济行业龙头企业), up to the next figure; none when what follows
@@ -895,7 +909,9 @@ function quantitySubject(
   // (1200个行政村年内实现光纤全覆盖: what is covered, without the deadline and the verb before 全覆盖)
   const coverageCuts = coverage ? { skip: adverbials, remove: findWords(norm, { start: f.end, end: stop }, COVERAGE_VERBS, protectedSpans) } : {};
   // (新建5个停车场、泊位2000个: before the next figure, the words after the list's 、 are that figure's)
-  const listEnd = stop === nextFigure && nextFigure < (coverage ? coverage.start : clause.end) ? norm.indexOf("、", f.end) : -1;
+  // (only when that figure names nothing after it: 2个城镇、农村污水处理站和100公里配套管网 keeps the whole list)
+  const nextNamesNothing = nextFigureEnd !== null && (/^[^、和及与，,；;。]*/.exec(norm.slice(nextFigureEnd))?.[0] ?? "").replace(/^\s*(?:以上|以下|左右|以内|之内)/, "").trim() === "";
+  const listEnd = stop === nextFigure && nextFigure < (coverage ? coverage.start : clause.end) && nextNamesNothing ? norm.lastIndexOf("、", nextFigure - 1) : -1;
   const post = listed ? null : clean(input, norm, f.end, listEnd > f.end && listEnd < stop ? listEnd : stop, coverageCuts);
   const anchor = before[before.length - 1] ?? null;
   // B: between the verb and the figure (新增工业机器人200台).
@@ -907,7 +923,10 @@ function quantitySubject(
   const cut = nextFigure < (coverage ? coverage.start : clause.end);
   const previousNoun = anchor === null && /[、和及与]\s*$/.test(norm.slice(lower, f.start));
   // (the list's 和 before the next figure is no part of the noun: 6个乡镇分中心和120个…)
-  if (post?.text && !(cut && pre.text && !previousNoun)) return cut && stop === nextFigure && post.text.length > 3 ? post.text.replace(/(?:以及|和|及|与)$/, "") : post.text;
+  if (post?.text && !(cut && pre.text && !previousNoun)) {
+    const bare = cut && stop === nextFigure ? post.text.replace(/(?:以及|和|及|与)$/, "") : post.text;
+    return bare.length >= 2 ? bare : post.text;
+  }
   if (pre.text) return pre.text;
   if (anchor) {
     // B': before a reach verb (上云企业达到2300家), or the object of the verb governing a bare comparator (培训不少于500人次).
@@ -939,6 +958,11 @@ function quantitySubject(
   }
   return previousSubject || previousClauseSubject(ctx, clauses, clause, tokens, adverbials);
 }
+
+/** A grade alone (省级, 国家级, 五星级): no subject of its own. */
+const GRADE_ONLY = /^(?:国家|省|市|县|区|乡镇|镇|村|[一二三四五1-5]星)级$/;
+/** A grade opening a subject (省级龙头企业, 市级以上龙头企业, 星级农家乐). */
+const LEADING_GRADE = /^(?:国家|省|市|县|区|乡镇|镇|村|[一二三四五1-5]?星)级(?:及?以上)?/;
 
 /** Where a rate is measured, written after it: 道路机械化清扫率地级城市达到70%、县城达到60%. */
 const PLACE_QUALIFIER = /^(?:地级及以上城市|地级城市|县级城市|设区市|县级市|县城|城市|城区|市区|中心城区|建成区|农村|乡村|乡镇|城镇|全市|全县)$/;

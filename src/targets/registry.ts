@@ -158,7 +158,8 @@ export function proposeTargets(table: TaskTable): Proposal[] {
     // (建设农业农村大数据平台 in the body, 建成1个县级农业农村大数据平台 in the annex: the annex counts what the body's
     // milestone builds; one duty, the annex's)
     const counted = (t: ParsedTarget) => t.kind === "milestone" && t.subject.length >= 2 &&
-      annex.some((a) => a.target.kind === "quantity" && a.target.subject.includes(t.subject));
+      // (the thing itself, perhaps with a grade or place before it: not 接入智慧城管平台的摄像头 for 智慧城管平台)
+      annex.some((a) => a.target.kind === "quantity" && a.target.subject.endsWith(t.subject));
     const unmatched = unlinked.filter((t) => !linkDiffering(t, unlinked) && !counted(t));
     // a title number that repeats a body or annex figure adds nothing; one stated only in the title is a target
     const titleTargets = parseTargets(item.title, { policyDate, policyEnd }).filter(
