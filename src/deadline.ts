@@ -126,7 +126,8 @@ const DEKAD_END: Record<string, number | null> = { 上: 10, 中: 20, 下: null }
 
 function parseOwnYear(t: string, base: Date): Deadline | null {
   if (/^(长期(坚持|推进|开展)?|持续(推进|开展)?|常态化(推进|开展)?|常年(坚持|推进|开展)?|长效)$/.test(t)) return { date: null, rule: "ongoing" };
-  if (/^(每(个)?(半个?月|两个?月|周|旬|月|季度?|半年|年(度)?)|按(月|季|季度|年))(开展|报送|推进|更新|通报|检查|督查|调度|发布|公布|召开|举办|统计|上报|汇报|考核|评估|总结|分析|研判|巡查|排查|监测)?$/.test(t)) return { date: null, rule: "recurring" };
+  // (此后每月更新, 每年更新一次: what follows a date, and a round a period)
+  if (/^(?:此后|之后|以后|今后)?(每(个)?(半个?月|两个?月|周|旬|月|季度?|半年|年(度)?)|按(月|季|季度|年))(开展|报送|推进|更新|通报|检查|督查|调度|发布|公布|召开|举办|统计|上报|汇报|考核|评估|总结|分析|研判|巡查|排查|监测)?(?:一次|1次)?$/.test(t)) return { date: null, rule: "recurring" };
   // 每年12月底前, 每年年底前, 每季度末, 每月10日前, 每年一次: a date in every period, a recurring duty
   if (/^每(个)?(月|季度?|半年|年度?)(([0-9一二三四五六七八九十]{1,3})月(份)?)?(([0-9]{1,2})日|[上中下]旬|年?(底|末))?前?$|^每(个)?(月|季度?|半年|年度?)(至少)?[一二两三四五六1-6](次|期|轮)(以上)?$/.test(t))
     return { date: null, rule: "recurring" };

@@ -90,6 +90,8 @@ describe("deadline phrases, relative to the policy date", () => {
     ["每月更新", "recurring"],
     ["每季度通报", "recurring"],
     ["每半年督查", "recurring"],
+    ["每年更新一次", "recurring"],
+    ["此后每月更新", "recurring"],
   ])("%s is a duty without a date (%s)", (text, rule) => {
     expect(parseDeadline(text, policyDate)).toEqual({ date: null, rule });
   });

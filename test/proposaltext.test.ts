@@ -84,6 +84,8 @@ describe("proposalText", () => {
     expect(periodStart(monthly, "2021-04-15")).toBe("2021-04-01");
     expect(periodStart({ ...monthly, frequency: "每季度" }, "2021-05-15")).toBe("2021-04-01");
     expect(periodStart({ ...monthly, frequency: "每半年" }, "2021-05-15")).toBeNull();
+    expect(periodStart({ ...monthly, frequency: "每半年" }, "2021-08-15")).toBe("2021-07-01");
+    expect(periodStart({ ...monthly, frequency: "每2个月" }, "2021-04-15")).toBe("2021-03-01");
     expect(periodStart({ ...monthly, frequency: "每年" }, "2021-05-15")).toBeNull();
     expect(periodStart({ ...monthly, kind: "recurring" }, "2021-05-15")).toBeNull();
     expect(countedFrom(monthly, row, "", 2021, "2021-04-15")).toBe("2021-04-01");

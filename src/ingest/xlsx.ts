@@ -702,7 +702,7 @@ export async function readXlsxGrid(
     const twins = sameMonthSheets(filled.map(({ t }) => t.sheet), tables.map((t) => t.sheet));
     if (twins !== null) {
       return { error: fileError("E_SHEET_AMBIGUOUS", `工作表${twins.map((n) => `「${n}」`).join("与")}是同一个月份的表（或其复制），无法确定读取哪一张；` +
-        `请删去或改名多余的一张，或用 --sheet 指定（工作簿中的工作表：${sheets.map((s) => `「${s.sheet}」`).join("、")}）`) };
+        `请删去或改名多余的一张，或用 --sheet 指定（工作簿中的工作表：${names.map((n) => `「${n}」`).join("、")}）`) };
     }
     // (a copy made ready for next month with its header alone stands aside: the months of the sheets filled in decide)
     const byName = latestMonthSheet(names) ??

@@ -104,13 +104,20 @@ export function countedFrom(p: Located, row: ProposalRow | undefined, bodyText: 
 /** The months of one period of a count of every month, two months, quarter or half-year (the targets view's period_months). */
 const SHORT_PERIODS: Record<string, number> = { 每月: 1, 按月: 1, 逐月: 1, 每两个月: 2, 每季度: 3, 每季: 3, 按季度: 3, 按季: 3, 逐季: 3, 每半年: 6 };
 
+/** A frequency's months when under a year (每3个月 3, 每2季度 6, as the targets view reads them); else undefined. */
+function periodMonths(frequency: string): number | undefined {
+  const n = SHORT_PERIODS[frequency] ?? (/^每(\d+)个月$/.exec(frequency) ? Number(/\d+/.exec(frequency)![0])
+    : /^每(\d+)个?季度$/.test(frequency) ? 3 * Number(/\d+/.exec(frequency)![0]) : undefined);
+  return n !== undefined && n < 12 && 12 % n === 0 ? n : undefined;
+}
+
 /**
  * A count of every month or quarter (每月开展不少于2场) owes no period before the policy: counted from the first day of
  * the month or quarter it was issued in (2021-04-01 for 2021-04-15), as the targets view counts it; null when that is
  * 1 January (or the count is of each year).
  */
 export function periodStart(p: { kind: string; frequency?: string | null }, policyDate: string): string | null {
-  const months = p.kind === "quantity" ? SHORT_PERIODS[p.frequency ?? ""] : undefined;
+  const months = p.kind === "quantity" ? periodMonths(p.frequency ?? "") : undefined;
   if (months === undefined) return null;
   const month = Math.floor((Number(policyDate.slice(5, 7)) - 1) / months) * months + 1;
   return month === 1 ? null : `${policyDate.slice(0, 4)}-${String(month).padStart(2, "0")}-01`;
@@ -200,7 +207,7 @@ export function proposalText(
   const since = from === null ? "" : policyYear !== undefined && from === inYear(p, policyYear)
     ? `；自 ${from} 起算（原文为“${p.horizon_text}”一年的数；targets.csv 的 counting_start 写入此日，报送该年以来的累计数）`
     : policyDate !== undefined && from === periodStart(p, policyDate)
-    ? `；自 ${from} 起算（${p.frequency}计数，从发文所在的${SHORT_PERIODS[p.frequency ?? ""] === 1 ? "月" : "一期"}起，此前的期数不计；targets.csv 的 counting_start 写入此日，报送该日以来的累计数）`
+    ? `；自 ${from} 起算（${p.frequency}计数，从发文所在的${periodMonths(p.frequency ?? "") === 1 ? "月" : "一期"}起，此前的期数不计；targets.csv 的 counting_start 写入此日，报送该日以来的累计数）`
     : `；自 ${from} 起算（原文以 ${Number(from.slice(0, 4)) - 1} 年为基期；targets.csv 的 counting_start 写入此日，报送起算以来的累计变化）`;
   const split = p.kind === "quantity" ? splitDigits(p, row, bodyText) : null;
   const spaced = split === null ? "" : `；原文“${split}”的数字中间有空格，只读出了最后的 ${p.value}：多半是识别错误，请在 corrections.csv 中更正原文后再核对`;

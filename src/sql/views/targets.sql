@@ -53,7 +53,7 @@ SELECT
     WHEN regexp_full_match(g.frequency, '每\d+个?季度') THEN 3 * CAST(regexp_extract(g.frequency, '\d+') AS INTEGER)
     WHEN regexp_full_match(g.frequency, '每\d+年') THEN 12 * CAST(regexp_extract(g.frequency, '\d+') AS INTEGER)
   END AS period_months,
-  coalesce(g.counting_start, CASE WHEN g.kind = 'quantity' AND period_months IN (1, 2, 3, 6)
+  coalesce(g.counting_start, CASE WHEN g.kind = 'quantity' AND period_months < 12 AND 12 % period_months = 0
       THEN make_date(year(p.issued_date)::INTEGER, ((month(p.issued_date)::INTEGER - 1) // period_months) * period_months + 1, 1)
     ELSE make_date(year(p.issued_date)::INTEGER, 1, 1) END) AS counting_start, g.baseline, p.end_date AS policy_end,
   coalesce((SELECT list(d.name ORDER BY r.position) FROM raw.target_reporters r JOIN raw.departments d USING (department_id)
