@@ -125,6 +125,16 @@ describe.skipIf(!HAVE_CHROMIUM)("site pages in Chromium, against the warehouse",
     await opened.close();
   }, 120_000);
 
+  it("/targets says nothing of the parser when targets.csv holds what it reads (the bundled policy is in step)", async () => {
+    const opened = await visit("/targets", "targets");
+    try {
+      expect(await opened.page.locator("h1").first().textContent()).toContain("目标清单");
+      expect(await opened.page.locator("[data-parser-check]").count()).toBe(0);
+    } finally {
+      await opened.close();
+    }
+  });
+
   it("/quality shows every person and every department of the dictionary whole: no name cut, nothing past the page's edge", async () => {
     const opened = await visit("/quality", "quality-dictionary");
     try {
