@@ -612,7 +612,7 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
   for (const d of drafts) {
     if (d.kind !== "quantity" || !GRADE_ONLY.test(d.subject)) continue;
     const later = drafts.filter((x) => x.kind === "quantity" && x.clause === d.clause && x.start > d.end && x.unit === d.unit);
-    const noun = later.map((x) => /^(?:国家|省|市|县|区|乡镇|镇|村|[一二三四五1-5]星)级(.{2,})$/.exec(x.subject)?.[1]).find((n) => n !== undefined);
+    const noun = later.map((x) => GRADED_NOUN.exec(x.subject)?.[1]).find((n) => n !== undefined);
     if (noun !== undefined) d.subject += noun;
   }
   placeQualified(drafts);
@@ -959,8 +959,12 @@ function quantitySubject(
   return previousSubject || previousClauseSubject(ctx, clauses, clause, tokens, adverbials);
 }
 
-/** A grade alone (省级, 国家级, 五星级): no subject of its own. */
-const GRADE_ONLY = /^(?:国家|省|市|县|区|乡镇|镇|村|[一二三四五1-5]星)级$/;
+/** A grade: 省级, 国家级, 五星级. */
+const GRADE = "(?:国家|省|市|县|区|乡镇|镇|村|[一二三四五1-5]星)级";
+/** A grade alone: no subject of its own. */
+const GRADE_ONLY = new RegExp(`^${GRADE}$`);
+/** A graded noun (乡镇级应急物资储备库): the noun after its grade. */
+const GRADED_NOUN = new RegExp(`^${GRADE}(.{2,})$`);
 /** A grade opening a subject (省级龙头企业, 市级以上龙头企业, 星级农家乐). */
 const LEADING_GRADE = /^(?:国家|省|市|县|区|乡镇|镇|村|[一二三四五1-5]?星)级(?:及?以上)?/;
 

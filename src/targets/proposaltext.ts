@@ -55,7 +55,7 @@ export const everyPeriodDuty = (p: { kind: string; measure: string | null; unit:
  * (培育电商专业村10个以上 in a row of 持续推进) or a milestone; not a level (a standard to keep) nor a rate.
  */
 export const termDated = (p: { kind: string; measure: string | null; unit: string | null; frequency?: string | null }): boolean =>
-  everyPeriodDuty(p) || p.kind === "milestone" || (p.kind === "quantity" && p.measure === "increment" && p.unit !== "%");
+  (p.kind === "recurring" && !!p.frequency) || p.kind === "milestone" || (p.kind === "quantity" && p.measure === "increment" && p.unit !== "%");
 
 /** The fields of a target, proposed or registered, that say what it asks for and where it was read. */
 type Located = {
@@ -106,8 +106,9 @@ const SHORT_PERIODS: Record<string, number> = { 每月: 1, 按月: 1, 逐月: 1,
 
 /** A frequency's months when under a year (每3个月 3, 每2季度 6, as the targets view reads them); else undefined. */
 function periodMonths(frequency: string): number | undefined {
-  const n = SHORT_PERIODS[frequency] ?? (/^每(\d+)个月$/.exec(frequency) ? Number(/\d+/.exec(frequency)![0])
-    : /^每(\d+)个?季度$/.test(frequency) ? 3 * Number(/\d+/.exec(frequency)![0]) : undefined);
+  const months = /^每(\d+)个月$/.exec(frequency);
+  const quarters = /^每(\d+)个?季度$/.exec(frequency);
+  const n = SHORT_PERIODS[frequency] ?? (months ? Number(months[1]) : quarters ? 3 * Number(quarters[1]) : undefined);
   return n !== undefined && n < 12 && 12 % n === 0 ? n : undefined;
 }
 

@@ -75,8 +75,7 @@ base AS (
     -- the schedule's date
     CASE WHEN t.kind = 'quantity' AND t.measure = 'increment' AND t.period_months IS NOT NULL AND coalesce(t.unit, '') <> '%' AND t.value > 0
       THEN t.goal / t.value END AS periods,
-    CASE WHEN t.kind = 'quantity' AND t.measure = 'increment' AND t.period_months IS NOT NULL AND coalesce(t.unit, '') <> '%' AND t.value > 0
-      THEN least(t.goal / t.value, date_diff('month', t.counting_start, sd.schedule_date + INTERVAL 1 DAY) // t.period_months) END AS periods_ended,
+    least(periods, date_diff('month', t.counting_start, sd.schedule_date + INTERVAL 1 DAY) // t.period_months) AS periods_ended,
     CASE
       WHEN t.deadline IS NULL THEN NULL
       ELSE greatest(0, least(1, date_diff('day', t.counting_start, sd.schedule_date) / greatest(1, date_diff('day', t.counting_start, t.deadline))))
