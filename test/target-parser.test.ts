@@ -617,6 +617,23 @@ describe("milestones and recurring duties", () => {
     expect(quantities("推进“一带一路”建设。")).toEqual([]);
   });
 
+  it("reads staged shares of one work (2021年完成30%…2023年全面完成X) as shares of that work, and a last stage naming nothing as its milestone", () => {
+    const staged = (text: string) => parseTargets(text, { policyDate: "2021-04-15" }).map((t) => [t.kind, t.value, t.subject, t.horizon?.deadline ?? null]);
+    expect(staged("2021年完成30%，2022年完成60%，2023年全面完成农村危房改造。")).toEqual([
+      ["quantity", 30, "农村危房改造", "2021-12-31"], ["quantity", 60, "农村危房改造", "2022-12-31"], ["milestone", null, "农村危房改造", "2023-12-31"],
+    ]);
+    expect(staged("农村生活污水治理提标改造2022年底前完成40%，2023年底前全面完成。")).toEqual([
+      ["quantity", 40, "农村生活污水治理提标改造", "2022-12-31"], ["milestone", null, "农村生活污水治理提标改造", "2023-12-31"],
+    ]);
+    // (a bare year between the work and its verb is the year it is done by)
+    expect(staged("城中村改造2022年完成50%，2023年基本完成。")).toEqual([
+      ["quantity", 50, "城中村改造", "2022-12-31"], ["milestone", null, "城中村改造", "2023-12-31"],
+    ]);
+    // (a rate is no work to finish; a baseline year is no deadline)
+    expect(staged("到2022年，农村生活垃圾分类覆盖率达到60%，2023年全面完成。")).toEqual([["quantity", 60, "农村生活垃圾分类覆盖率", "2022-12-31"]]);
+    expect(staged("单位GDP能耗比2020年下降13.5%。")).toEqual([["quantity", 13.5, "单位GDP能耗", null]]);
+  });
+
   it("reads 三年内 as the policy's term when the policy gives its end (policyEnd: a 2021—2023 plan)", () => {
     expect(parseTargets("三年内新建5G基站500个", { policyDate: "2021-03-15" })[0]!.horizon).toEqual({ text: "三年内", deadline: "2024-12-31" });
     expect(parseTargets("三年内新建5G基站500个", { policyDate: "2021-03-15", policyEnd: "2023-12-31" })[0]!.horizon).toEqual({ text: "三年内", deadline: "2023-12-31" });

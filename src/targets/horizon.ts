@@ -59,6 +59,13 @@ export const HORIZON_RULES: readonly HorizonRule[] = [
     canonical: (m) => ({ phrase: `${m[1]}年底前`, relative: false }),
   },
   {
+    // 「城中村改造2022年完成50%，2023年基本完成」: a bare year between what is done and the verb doing it is the year
+    // it is done by (not 比2020年下降, a baseline, nor 2020年完成情况, a report)
+    id: "year-before-verb",
+    pattern: /(?<=[\u4e00-\u9fff])(\d{4})年(?=(?:要|须|将|力争|确保|争取)?(?:全面|基本|全部)?(?:完成|建成|实现|达到|新增|累计|培育|创建)(?!情况|进度))/g,
+    canonical: (m) => ({ phrase: `${m[1]}年底前`, relative: false }),
+  },
+  {
     // 二〇一九年底前, 到二〇二〇年: a year in Chinese digits
     id: "chinese-year",
     pattern: /(到|至|截至|截止|于|力争)?([〇零一二三四五六七八九]{4})年(底|末)?(前|以前|之前|内)?/g,

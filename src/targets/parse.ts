@@ -696,6 +696,7 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
   for (const m of drafts.filter((d) => d.kind === "milestone")) {
     if (m.subject.length >= 2 && drafts.some((d) => d.kind === "quantity" && d.measure === "increment" && d.subject.endsWith(m.subject))) drafts.splice(drafts.indexOf(m), 1);
   }
+  stagedShares(drafts, norm, clauses, horizons);
 
   // 3b. attributes go to the target they describe, in their clause.
   for (const a of attributes) {
@@ -975,6 +976,37 @@ const PLACE_QUALIFIER = /^(?:地级及以上城市|地级城市|县级城市|设
  * 道路机械化清扫率地级城市达到70%、县城达到60%: a rate followed by where it is measured, and the next figure of the
  * list with a place alone, are the same rate in two places: 道路机械化清扫率（地级城市）, 道路机械化清扫率（县城）.
  */
+/** 全面完成, 全部完成任务: the last stage of a staged goal, with nothing of its own to name. */
+const FINAL_STAGE = /^(?:要|须|将|力争|确保|争取)?(?:全面|全部|基本)完成(?:全部任务|目标任务|改造任务|任务)?$/;
+
+/**
+ * Staged shares of one work in a sentence (2021年完成30%，2022年完成60%，2023年全面完成农村危房改造): a share that names
+ * only its verb (完成) is a share of the work the later 全面完成 names; a last stage that names nothing
+ * (提标改造2022年底前完成40%，2023年底前全面完成) is the milestone of the shares' work, due by its own date.
+ */
+function stagedShares(drafts: Draft[], norm: string, clauses: readonly Span[], horizons: readonly Horizon[]): void {
+  const shares = drafts.filter((d) => d.kind === "quantity" && d.unit === "%" && d.measure === "level");
+  if (shares.length === 0) return;
+  const final = drafts.find((d) => d.kind === "milestone" && d.start > shares[0]!.end && /^(?:全面|全部|基本)?完成/.test(norm.slice(d.start, d.end).replace(/^.*?(?=(?:全面|全部|基本)?完成)/, "")));
+  if (final !== undefined) {
+    for (const d of shares) if (d.end < final.start && /^(?:完成|实现|达到)$/.test(d.subject)) d.subject = final.subject;
+    return;
+  }
+  const last = shares[shares.length - 1]!;
+  // (覆盖率达到60%，2023年全面完成: a rate is no work to finish)
+  if (last.subject.length < 2 || /^(?:完成|实现|达到)$/.test(last.subject) || METRIC_NOUNS.some((n) => last.subject.endsWith(n))) return;
+  for (const clause of clauses) {
+    if (clause.start < last.clause.end || drafts.some((d) => d.clause === clause)) continue;
+    const horizon = horizons.find((h) => h.start >= clause.start && h.end <= clause.end);
+    if (horizon === undefined) continue;
+    const rest = norm.slice(horizon.end, clause.end).replace(/[\s。；;，,]+$/, "").trim();
+    if (!FINAL_STAGE.test(rest)) continue;
+    const at = horizon.end + norm.slice(horizon.end, clause.end).indexOf(rest);
+    drafts.push({ kind: "milestone", ...EMPTY_VALUE, subject: last.subject, frequency: null, attributes: [], start: at, end: at + rest.length, clause });
+    return;
+  }
+}
+
 function placeQualified(drafts: { kind: string; subject: string; unit: string | null; clause: Span }[]): void {
   for (let i = 0; i + 1 < drafts.length; i++) {
     const [a, b] = [drafts[i]!, drafts[i + 1]!];
