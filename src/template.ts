@@ -217,7 +217,7 @@ export function instructionText(t: Record<string, unknown>): string {
     // (a share may stand below its starting level: a change the other way, written below zero)
     : t.unit === "个百分点" ? (falls ? `自 ${start} 起累计下降的百分点数（如下降 0.5 个百分点填 0.5；不降反升时填负数）` : `自 ${start} 起累计提高的百分点数（如提高 0.5 个百分点填 0.5；下降时填负数）`)
     : falls ? `自 ${start} 起累计减少的数量（填正数）` : `自 ${start} 起累计${incrementVerb(t) ?? "新增"}数`;
-  return `「累计完成值」填${what}（${t.unit ?? "无单位"}），只填数字`;
+  return `「累计完成值」填${what}（${t.unit || "无单位"}），只填数字`;
 }
 
 /**

@@ -634,6 +634,18 @@ describe("milestones and recurring duties", () => {
     expect(staged("单位GDP能耗比2020年下降13.5%。")).toEqual([["quantity", 13.5, "单位GDP能耗", null]]);
   });
 
+  it("reads a ratio or index written without a unit after its name (收入比, 系数, 指数, PUE), and nothing else without a unit", () => {
+    const read = (text: string) => parse(text).map((t) => [t.subject, t.comparator, t.value, t.unit, t.measure, t.text]);
+    expect(read("城乡居民收入比控制在1.8以内。")).toEqual([["城乡居民收入比", "at_most", 1.8, "", "level", "控制在1.8以内"]]);
+    expect(read("城乡居民收入比缩小至1.7∶1以内。")).toEqual([["城乡居民收入比", "at_most", 1.7, "", "level", "缩小至1.7∶1以内"]]);
+    expect(read("新建大型数据中心PUE值降至1.3以下。")).toEqual([["新建大型数据中心PUE值", "at_most", 1.3, "", "level", "降至1.3以下"]]);
+    expect(read("基尼系数为0.4，空气质量综合指数达到4.5左右。").map((t) => t.slice(0, 3))).toEqual([["基尼系数", "reach", 0.4], ["空气质量综合指数", "about", 4.5]]);
+    // (a baseline year, a share without its sign, a year-on-year change, a number elsewhere: no figure)
+    for (const text of ["单位GDP能耗比2020年下降。", "占比达到30，", "同比增长8。", "收入比较2020年提高。", "建设指数1号平台。"]) expect(quantities(text)).toEqual([]);
+    // (缩小 is a change: 收入差距缩小10%)
+    expect(read("城乡居民收入差距缩小10%。")).toEqual([["城乡居民收入差距", null, 10, "%", "increment", "10%"]]);
+  });
+
   it("reads 三年内 as the policy's term when the policy gives its end (policyEnd: a 2021—2023 plan)", () => {
     expect(parseTargets("三年内新建5G基站500个", { policyDate: "2021-03-15" })[0]!.horizon).toEqual({ text: "三年内", deadline: "2024-12-31" });
     expect(parseTargets("三年内新建5G基站500个", { policyDate: "2021-03-15", policyEnd: "2023-12-31" })[0]!.horizon).toEqual({ text: "三年内", deadline: "2023-12-31" });

@@ -16,7 +16,8 @@ export const COMPARATOR_PREFIXES: readonly { word: string; comparator: Comparato
   ...["不超过", "不高于", "不多于", "不大于", "低于", "少于", "小于", "控制在", "压缩在", "缩短在", "压减在", "最多", "至多"].map((word) => ({ word, comparator: "at_most" as const })),
   ...["达到", "达", "实现", "累计达到", "提高到", "提高至", "提升到", "提升至", "扩大到", "扩大至", "增至", "增加到", "增加至",
     "增长到", "增长至", "上升到", "上升至", "降至", "降低到", "降低至", "下降到", "下降至", "减少到", "减少至", "压缩至", "压缩到", "缩短至",
-    "缩短到", "压减至", "压减到", "缩减至", "缩减到", "削减至", "削减到", "精简至", "精简到", "减至", "减少为", "压缩为", "缩短为", "降为"].map((word) => ({ word, comparator: "reach" as const })),
+    "缩短到", "压减至", "压减到", "缩减至", "缩减到", "削减至", "削减到", "精简至", "精简到", "减至", "减少为", "压缩为", "缩短为", "降为",
+    "缩小到", "缩小至", "缩小为"].map((word) => ({ word, comparator: "reach" as const })),
   ...["共计", "合计", "总计"].map((word) => ({ word, comparator: "exactly" as const })),
 ];
 
@@ -48,6 +49,7 @@ export const MEASURE_VERBS: readonly MeasureVerb[] = [
   ...["达到", "累计达到", "实现", "扩大到", "扩大至", "增至", "增加到", "增加至", "增长到", "增长至", "提高到", "提高至", "提升到",
     "提升至", "上升到", "上升至", "下降到", "下降至", "降低到", "降低至", "降至", "减少到", "减少至", "压缩至", "压缩到", "缩短至", "缩短到",
     "压减至", "压减到", "缩减至", "缩减到", "削减至", "削减到", "精简至", "精简到", "减至", "减少为", "压缩为", "缩短为", "降为",
+    "缩小到", "缩小至", "缩小为",
   ].map((word) => ({ word, measure: "level" as const, reach: true })),
   { word: "达", measure: "level", reach: true, adjacent: true },
   ...["累计", "覆盖", "保持", "保持在", "稳定在", "维持在", "控制在", "压缩在", "缩短在", "压减在", "总数", "总量", "总规模"].map((word) => ({ word, measure: "level" as const })),
@@ -62,7 +64,7 @@ export const MEASURE_VERBS: readonly MeasureVerb[] = [
     // land and buildings brought back into use, taken over or vacated: 盘活存量低效工业用地1000亩, 收储土地500亩
     "盘活", "收储", "腾退", "腾出"].map((word) => ({ word, measure: "increment" as const })),
   ...["建设", "改造"].map((word) => ({ word, measure: "increment" as const, nominal: true })),
-  ...["增长", "增加", "提高", "提升", "上升", "下降", "降低", "减少", "压缩", "压减", "缩短", "削减", "缩减", "精简"].map((word) => ({ word, measure: "increment" as const, change: true })),
+  ...["增长", "增加", "提高", "提升", "上升", "下降", "降低", "减少", "压缩", "压减", "缩短", "削减", "缩减", "精简", "缩小"].map((word) => ({ word, measure: "increment" as const, change: true })),
 ];
 
 /** Level words of MEASURE_VERBS that are nouns naming the stock (人才总量突破8万人): part of the subject. */
@@ -81,6 +83,8 @@ export const VERB_BEARING_NOUNS: readonly string[] = [
 export const METRIC_NOUNS: readonly string[] = [
   "率", "额", "量", "比重", "比例", "占比", "规模", "总数", "总值", "产值", "增加值", "收入", "营收", "水平", "指数", "面积", "容量", "数量", "人数",
   "时限", "周期", "时间", "密度", "浓度", "寿命", "得分", "评分", "分值",
+  // a ratio or index written without a unit (城乡居民收入比1.8, 基尼系数0.4, PUE值1.3)
+  "收入比", "比值", "系数", "PUE", "PUE值",
 ];
 
 /**

@@ -126,7 +126,7 @@ const NUMBERING = /^(?:[-•·*]\s*)?(?:[(（][一二三四五六七八九十百
 const START_PHRASE = /^(?:自|从)?\d{4}年(?:\d{1,2}月(?:份)?)?(?:起|开始|以来)[,，]?/;
 const TRAILING_JUNK = /[\s,，、:;。的等]/;
 /** Words about how a figure compares, left at the end of a subject before the verb: 分别, 年均, 同比, 均 (each of them), 比2015年, 较上年同期; 翻 (增加值翻一番). */
-const TRAILING_WORDS = /(?:分别|年均|同比|环比|力争|确保|争取|(?<![人亩户])均|(?<!推)翻|(?:较|比)(?:\d{4}年|上年|去年|上一年)(?:同期|底|末)?|(?<=率|额|量|比重|占比|时限|周期|时间|标准)为)$/;
+const TRAILING_WORDS = /(?:分别|年均|同比|环比|力争|确保|争取|(?<![人亩户])均|(?<!推)翻|(?:较|比)(?:\d{4}年|上年|去年|上一年)(?:同期|底|末)?|(?<=率|额|量|比重|占比|时限|周期|时间|标准|比|比值|系数|指数|PUE值?)为)$/;
 
 type Clean = { text: string; start: number; end: number };
 /** skip: adverbials (horizons, frequencies) skipped at the start and cut out anywhere; remove: other cuts. */
