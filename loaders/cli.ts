@@ -281,7 +281,7 @@ async function targets(args: string[]): Promise<number> {
   const { readAllPolicies } = await import("../src/build.js");
   const { proposeTargets, compareRegistry, registerNew, registryCsv } = await import("../src/targets/registry.js");
   const { readRegistryFile } = await import("../src/targets/registryfile.js");
-  const { countedFrom, termDated, proposalText, rowDatedBy, needsBaseline, BASELINE_HINT, needsDownBaseline, DOWN_BASELINE_HINT } = await import("../src/targets/proposaltext.js");
+  const { countedFrom, termDated, proposalText, rowDatedBy, splitDigits, needsBaseline, BASELINE_HINT, needsDownBaseline, DOWN_BASELINE_HINT } = await import("../src/targets/proposaltext.js");
   const root = join(dataDir(values.data), "policies");
   let differences = 0;
   // every policy, checked as `luoshi build` checks them (a target prefix used twice is rejected here too)
@@ -387,7 +387,7 @@ async function targets(args: string[]): Promise<number> {
         // (每年安排2000万元，三年累计不少于6000万元: one sum of money, counted twice)
         (perPeriodTwin(p) ? `（同一行另有计数对象与计量单位都相同的${p.frequency ? "累计数" : `按期计数（${perPeriodTwin(p)!.frequency}）`}：两个指标将由同一报送单位报同一个累计数；只需按其中一个判断的，可在 targets.csv 中把另一个的 status 改为 retired）` : ""));
     }
-    for (const e of diff.missing) console.log(`  不再提出 ${e.code}（编码保留，含义不变）：${e.subject}`);
+    for (const e of diff.missing) console.log(`  不再提出 ${e.code}（原文中已读不出；编码与登记内容保留，仍按它判断进度：如原文已更正、此指标不再需要，请在 targets.csv 中把 status 改为 retired）：${e.subject}`);
     for (const e of diff.handRegistered) console.log(`  人工登记 ${e.code}（解析器未提出，不计为差异）：${e.subject}`);
     // rows with no target at all, registered or proposed: the pages count them as 无量化指标 (not a difference)
     const withTarget = new Set([...registry.filter((e) => e.status === "published").map((e) => e.row_no), ...diff.added.map((p) => p.row_no)]);
@@ -399,7 +399,8 @@ async function targets(args: string[]): Promise<number> {
     }
     differences += changed.length + diff.added.length + diff.missing.length;
     // (a proposal with no subject cannot be registered: the build requires one)
-    const writable = diff.added.filter((p) => p.subject !== "");
+    // (nor one whose figure OCR split, 5 0公里: a wrong value would hold its code for good)
+    const writable = diff.added.filter((p) => p.subject !== "" && (p.kind !== "quantity" || splitDigits(p, sourceOf(p).task, sourceOf(p).bodyText) === null));
     if (values.write && writable.length > 0) {
       const added = registerNew(table.policy.target_prefix, registry, writable, policyYear, (p) => {
         const { task, bodyText } = sourceOf(p);

@@ -85,7 +85,9 @@ type CellField = (typeof CELL_FIELDS)[number];
  */
 function spanHint(source: string, text: string, start: number | null, end: number | null, prefix: "annex" | "body"): string {
   const at = source.indexOf(text);
-  if (at >= 0 && source.indexOf(text, at + 1) < 0) return `：这段文字现在在 ${at}–${at + text.length} 处，请把 ${prefix}_start、${prefix}_end 改为 ${at}、${at + text.length}`;
+  // (not when it is now part of a longer number: 200家 inside 1200家 after 1 200家 was corrected)
+  const inNumber = at >= 0 && /^[\d.]/.test(text) && /[\d.]/.test(source[at - 1] ?? "");
+  if (at >= 0 && source.indexOf(text, at + 1) < 0 && !inNumber) return `：这段文字现在在 ${at}–${at + text.length} 处，请把 ${prefix}_start、${prefix}_end 改为 ${at}、${at + text.length}`;
   const now = source.slice(start ?? 0, end ?? 0);
   return `：该处现在是“${now}”，原文已改动。若指标的数值或含义变了，请把该指标的 status 改为 retired，再运行 luoshi targets --write 为改动后的指标生成新编码（已发布的编码不改变含义）；若只是改正错字，请同时改 ${prefix}_text、${prefix}_start、${prefix}_end`;
 }

@@ -145,6 +145,16 @@ describe("luoshi CLI", () => {
     expect(readFileSync(join(fresh.policyDir, "targets.csv"), "utf8")).toBe(before);
   });
 
+  it("targets --write leaves out a new count whose digits OCR split (新增污水管网5 0公里: read as 0), so that no wrong value holds a code", () => {
+    const fresh = copyData();
+    edit(fresh.policyDir, "tasks.csv", "\"发挥慈溪滨海经济开发区", "\"年内新增污水管网5 0公里。发挥慈溪滨海经济开发区");
+    const check = spawnSync(process.execPath, [join(PACKAGE_ROOT, "bin", "luoshi.js"), "targets", "--check", "--data", fresh.data], { encoding: "utf8" });
+    expect(check.stdout).toMatch(/新提出 附件第 7 行 数量指标「[^」]*」[^\n]*数字中间有空格，只读出了最后的 0[^\n]*（--write 不写入此条/);
+    const before = readFileSync(join(fresh.policyDir, "targets.csv"), "utf8");
+    spawnSync(process.execPath, [join(PACKAGE_ROOT, "bin", "luoshi.js"), "targets", "--write", "--data", fresh.data], { encoding: "utf8" });
+    expect(readFileSync(join(fresh.policyDir, "targets.csv"), "utf8")).toBe(before);
+  });
+
   it("targets --check lists each new target in Chinese with what a reviewer checks: comparator, level or increase, the deadline it is judged at and its source words", () => {
     const fresh = copyData();
     rmSync(join(fresh.policyDir, "targets.csv"));
@@ -200,7 +210,7 @@ describe("luoshi CLI", () => {
     edit(fresh.policyDir, "targets.csv", "人工登记：解析器未提出", "");
     r = check();
     expect(r.status).toBe(1);
-    expect(r.stdout).toContain("  不再提出 CX75-07-01（编码保留，含义不变）：两大平台的主支撑作用");
+    expect(r.stdout).toContain("  不再提出 CX75-07-01（原文中已读不出；编码与登记内容保留，仍按它判断进度：如原文已更正、此指标不再需要，请在 targets.csv 中把 status 改为 retired）：两大平台的主支撑作用");
   });
 
   it("says so when a load into another warehouse archives into the data folder of the working directory (a later build replays it there)", () => {

@@ -269,6 +269,8 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
   // OCR spaces between characters: words are found whole, positions stay those of the text as written
   ["全 年 新 增 规 上 企 业 50 家 以 上", [{ text: "50 家 以 上", value: 50, comparator: "at_least", measure: "increment", subject: "规上企业", deadline: "2017-12-31" }]],
   ["力 争 新 增 就 业 岗 位 1万 个", [{ value: 10000, unit: "个", measure: "increment", subject: "就业岗位" }]],
+  // digits grouped by thousands with a space are one number (not two digits split by OCR, 5 0公里, which stay apart)
+  ["高新技术企业总数达到1 200家", [{ text: "达到1 200家", value: 1200, unit: "家", measure: "level", subject: "高新技术企业总数" }]],
   // from the second review: what the rules above must not take away
   ["建成5个面积1000平方米以上的文化广场", [{ value: 5, unit: "个", subject: "面积1000平方米以上的文化广场" }]],
   ["培育3家产值10亿元以上企业", [{ value: 3, unit: "家", subject: "产值10亿元以上企业" }]],

@@ -156,6 +156,10 @@ describe("rejections name the file, row, column and reason", () => {
     // the same text moved (a word added before it): its new place
     const moved = rejected((d) => edit(d, "tasks.csv", "达到450家", "共计达到450家"));
     expect(moved.errors[0]!.message).toContain("这段文字现在在 102–108 处，请把 annex_start、annex_end 改为 102、108");
+    // (a figure now inside a longer one, 1000人次 corrected to 21000人次: the text was edited, not moved)
+    const longer = rejected((d) => edit(d, "tasks.csv", "1000人次以上", "21000人次以上"));
+    expect(longer.errors).toMatchObject([{ code: "E_BAD_VALUE", column: "annex_text", value: "1000人次以上" }]);
+    expect(longer.errors[0]!.message).toContain("原文已改动");
     const retired = rejected((d) => {
       edit(d, "tasks.csv", "达到450家", "达到480家");
       edit(d, "targets.csv", /^CX75-06-01,published,/m, "CX75-06-01,retired,");

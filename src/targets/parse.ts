@@ -276,8 +276,8 @@ const LIST_QUALIFIER = /^(?:城市|农村|城镇|城乡|城区|镇区|县城|市
 
 /**
  * The text without the spaces OCR leaves between two Chinese characters (「全 年 新 增 规 上 企 业」, 「龙 头企业」), so
- * that words are found whole; `at[i]` is the position in `text` of character i (and `at[length]` = text.length).
- * Spaces elsewhere (50 家, between a name and a date) stay.
+ * that words are found whole, and without a space grouping digits by thousands (1 200家); `at[i]` is the position in
+ * `text` of character i (and `at[length]` = text.length). Spaces elsewhere (50 家, 5 0公里, between a name and a date) stay.
  */
 export function squeezeOcrSpaces(text: string): { squeezed: string; at: number[] } {
   const at: number[] = [];
@@ -291,6 +291,8 @@ export function squeezeOcrSpaces(text: string): { squeezed: string; at: number[]
         i = j - 1;
         continue;
       }
+      // (高新技术企业总数达到1 200家: digits grouped by thousands with a space, one number)
+      if (j === i + 1 && /(?<![\d.,])\d{1,3}$/.test(text.slice(Math.max(0, i - 4), i)) && /^\d{3}(?![\d.])/.test(text.slice(j, j + 4))) continue;
     }
     at.push(i);
     squeezed += text[i];
