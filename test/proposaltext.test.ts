@@ -104,6 +104,9 @@ describe("proposalText", () => {
     const p = { ...proposal("", {}), annex_text: "0公里", annex_start: spaced.content.indexOf("0公里"), annex_end: spaced.content.length, value: 0, unit: "公里", measure: "increment", subject: "污水管网5" } as Proposal;
     expect(proposalText(p, spaced, "")).toContain("；原文“5 0公里”的数字中间有空格，只读出了最后的 0：多半是识别错误，请在 corrections.csv 中更正原文后再核对");
     expect(proposalText(proposal("5万千瓦以上", { comparator: "at_least", value: 5, unit: "万千瓦", measure: "increment", subject: "光伏装机容量" }), row, "")).not.toContain("空格");
+    // (in the body, which corrections.csv does not correct: items.csv)
+    const body = { ...p, annex_text: "", annex_start: null, annex_end: null, body_text: "0公里", body_start: spaced.content.indexOf("0公里"), body_end: spaced.content.length } as Proposal;
+    expect(proposalText(body, row, spaced.content)).toContain("请在 items.csv 中改正该条正文（corrections.csv 只更正附件各行）后再核对（--write 不写入此条");
   });
 
   it("calls the last figure of a long list a 降幅 too: the verb is looked for thirty characters back (分别下降15.5%、16.5%和17%)", () => {

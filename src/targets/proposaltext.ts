@@ -211,6 +211,6 @@ export function proposalText(
     ? `；自 ${from} 起算（${p.frequency}计数，从发文所在的${periodMonths(p.frequency ?? "") === 1 ? "月" : "一期"}起，此前的期数不计；targets.csv 的 counting_start 写入此日，报送该日以来的累计数）`
     : `；自 ${from} 起算（原文以 ${Number(from.slice(0, 4)) - 1} 年为基期；targets.csv 的 counting_start 写入此日，报送起算以来的累计变化）`;
   const split = p.kind === "quantity" ? splitDigits(p, row, bodyText) : null;
-  const spaced = split === null ? "" : `；原文“${split}”的数字中间有空格，只读出了最后的 ${p.value}：多半是识别错误，请在 corrections.csv 中更正原文后再核对（--write 不写入此条，以免错误的数值占用编码）`;
+  const spaced = split === null ? "" : `；原文“${split}”的数字中间有空格，只读出了最后的 ${p.value}：多半是识别错误，${p.annex_text !== "" ? "请在 corrections.csv 中更正原文" : "请在 items.csv 中改正该条正文（corrections.csv 只更正附件各行）"}后再核对（--write 不写入此条，以免错误的数值占用编码）`;
   return `${KIND[p.kind] ?? p.kind}「${p.subject}」：${what}${measure ? `（${measure}）` : ""}；时限 ${deadline}${source ? `；${source}` : ""}${since}${differs}${share}${spaced}`;
 }
