@@ -636,6 +636,14 @@ describe("milestones and recurring duties", () => {
     expect(staged("单位GDP能耗比2020年下降13.5%。")).toEqual([["quantity", 13.5, "单位GDP能耗", null]]);
   });
 
+  it("reads a time followed by the end of a procedure as its time limit, also after a verb naming the procedure (设立登记0.5个工作日办结)", () => {
+    const read = (text: string) => parse(text).map((t) => [t.subject, t.comparator, t.value, t.measure]);
+    expect(read("企业开办时间压缩至1个工作日以内，其中设立登记0.5个工作日办结。")).toEqual([["企业开办时间", "at_most", 1, "level"], ["设立登记办结时限", "at_most", 0.5, "level"]]);
+    expect(read("新建项目3个工作日内完成审批。")).toEqual([["新建项目审批时限", "at_most", 3, "level"]]);
+    // (a verb changing a time, or with nothing between it and the figure, counts days)
+    expect(read("开展培训5天。")).toEqual([["培训", null, 5, "increment"]]);
+  });
+
   it("reads a ratio or index written without a unit after its name (收入比, 系数, 指数, PUE), and nothing else without a unit", () => {
     const read = (text: string) => parse(text).map((t) => [t.subject, t.comparator, t.value, t.unit, t.measure, t.text]);
     expect(read("城乡居民收入比控制在1.8以内。")).toEqual([["城乡居民收入比", "at_most", 1.8, "", "level", "控制在1.8以内"]]);

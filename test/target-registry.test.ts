@@ -162,6 +162,16 @@ describe("a deadline stated for one clause of a row", () => {
     // a row date of another year says nothing of 2018
     expect(rows("2019-10-31")).toEqual([["2017年", "2017-12-31"], ["2018年", "2018-12-31"], ["2018年底前", "2018-12-31"]]);
   });
+
+  it("首贷户新增2000户 in a row due 每年: a count of every year (as 每年新增); a rate, a level and a count with its own time stay as written", () => {
+    const content = "首贷户新增2000户，贷款余额年均增长15%，成交额达到50亿元，年内新增企业20家。";
+    const changed = { ...table!, tasks: table!.tasks.map((t) => (t.row_no === 27 ? { ...t, content, deadline_text: "每年", deadline_date: null } : t)) };
+    const row27 = proposeTargets(changed).filter((p) => p.row_no === 27 && p.body_source === "");
+    expect(row27.map((p) => [p.subject, p.frequency])).toEqual([["首贷户", "每年"], ["贷款余额", ""], ["成交额", ""], ["企业", ""]]);
+    // (a row due by a date says nothing of periods)
+    const dated = { ...changed, tasks: changed.tasks.map((t) => (t.row_no === 27 ? { ...t, deadline_text: "年底前", deadline_date: "2017-12-31" } : t)) };
+    expect(proposeTargets(dated).filter((p) => p.row_no === 27 && p.body_source === "").map((p) => p.frequency)).toEqual(["", "", "", ""]);
+  });
 });
 
 describe("a figure the body states otherwise than the annex", () => {

@@ -551,9 +551,15 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
     const next = counted.find((g) => g.start >= f.end && g.end <= clause.end) ?? null;
     // 抵押登记1个工作日办结, 企业开办3天内完成: with no verb before it, a time followed by the end of a procedure is
     // that procedure's time limit: a level to stay at or under (办结时限), not a count of days
-    const limit = f.unit?.category === "time" && nearestVerb === null ? TIME_LIMIT_AFTER.exec(norm.slice(skipSpaces(norm, f.end), clause.end)) : null;
+    // (设立登记0.5个工作日办结, 新建项目3个工作日内完成审批: a verb that adds, with its object before the figure, names the
+    // procedure; not one that changes a time, 缩短3天)
+    const procedural = nearestVerb === null || (nearestVerb.measure === "increment" && !nearestVerb.change && !nearestVerb.reach &&
+      clean(input, norm, nearestVerb.end, f.start, {}).text !== "");
+    const limit = f.unit?.category === "time" && procedural ? TIME_LIMIT_AFTER.exec(norm.slice(skipSpaces(norm, f.end), clause.end)) : null;
     const procedure = limit ? clean(input, norm, floor, f.start, { leading: true, skip: adverbials }).text || carried : null;
-    const found: string = procedure ? `${procedure}${limit![1]}时限`
+    // (3个工作日内完成审批: the procedure 完成 ends is 审批)
+    const ended = limit && limit[1] === "完成" ? /^[\u4e00-\u9fff]{2,6}$/.exec(norm.slice(skipSpaces(norm, f.end) + limit[0].length, clause.end).trim())?.[0] : undefined;
+    const found: string = procedure ? `${procedure}${ended ?? limit![1]}时限`
       : respectiveSubject(f) ?? quantitySubject(ctx, f, clause, clauses, floor, before, tokens, adverbials, coverage, carried, next?.start ?? clause.end, lastUnit, next?.end ?? null);
     // (三年建设高标准农田3万亩, 高标准农田建设三年累计3万亩: the span of years is no part of what is counted; in
     // 其中2021年建设1万亩、2022年建设1万亩 a verb alone counts what the figure before it in its clause counts)

@@ -85,7 +85,22 @@ function withinYear(horizon: ParsedTarget["horizon"], rowDeadline: string | null
   return m !== null && rowDeadline !== null && rowDeadline.startsWith(`${m[1]}-`) && rowDeadline < `${m[1]}-12-31` ? rowDeadline : null;
 }
 
-function toProposal(rowNo: number, t: ParsedTarget, rowDeadline: string | null): Proposal {
+/** A 完成时限 cell that is a frequency alone (每年, 每季度): when the row's counts are due, period after period. */
+const ROW_FREQUENCY = /^(?:每年|每年度|每半年|每季度|每季|每月|按年|按年度|按季度|按季|按月)$/;
+
+/**
+ * A count with no time of its own in a row due 每年 (首贷户新增2000户 in a row of 每年) is a count of every year, as if
+ * written 每年新增: its goal is the count times the policy's years. A level (成交额达到50亿元) and a rate (年均增长15%)
+ * stay as written.
+ */
+function rowFrequency(t: ParsedTarget, deadlineText: string): string | null {
+  const cell = deadlineText.replace(/\s+/g, "");
+  // (not a rate, 年均增长15%: a growth rate does not add up period after period)
+  return t.kind === "quantity" && t.measure === "increment" && t.unit !== "%" && t.unit !== "个百分点" && t.horizon === null && t.frequency === null &&
+    ROW_FREQUENCY.test(cell) ? cell : null;
+}
+
+function toProposal(rowNo: number, t: ParsedTarget, rowDeadline: string | null, rowDeadlineText = ""): Proposal {
   // (a horizon from an earlier clause, bound to its verb, gives way to the row's own deadline: 10月底前完成方案编制，淘汰…)
   const horizon = t.horizon?.carried && rowDeadline !== null && t.horizon.deadline !== rowDeadline ? null : t.horizon;
   return {
@@ -102,7 +117,7 @@ function toProposal(rowNo: number, t: ParsedTarget, rowDeadline: string | null):
     horizon_text: horizon?.text ?? "",
     deadline: withinYear(horizon, rowDeadline) ?? horizon?.deadline ?? rowDeadline ?? null,
     subject: t.subject,
-    frequency: t.frequency ?? "",
+    frequency: t.frequency ?? rowFrequency(t, rowDeadlineText) ?? "",
     attributes: t.attributes.length ? JSON.stringify(t.attributes.map(({ text, value, unit }) => ({ text, value, unit }))) : "",
     annex_text: "",
     annex_start: null,
@@ -127,7 +142,7 @@ export function proposeTargets(table: TaskTable): Proposal[] {
     const annex: { row: (typeof rows)[number]; target: ParsedTarget; proposal: Proposal }[] = [];
     for (const row of rows) {
       for (const target of parseTargets(row.content, { policyDate, policyEnd })) {
-        const proposal = toProposal(row.row_no, target, row.deadline_date);
+        const proposal = toProposal(row.row_no, target, row.deadline_date, row.deadline_text);
         proposal.reporting_departments = eachOfLeads(table, departmentByName, row, target);
         Object.assign(proposal, { annex_text: target.text, annex_start: target.start, annex_end: target.end });
         annex.push({ row, target, proposal });
@@ -168,7 +183,7 @@ export function proposeTargets(table: TaskTable): Proposal[] {
     // body-only duties belong to the item's row when it has one, else to the row whose text is most alike
     for (const [target, source] of [...unmatched.map((t) => [t, "body"] as const), ...titleTargets.map((t) => [t, "title"] as const)]) {
       const row = rows.length === 1 ? rows[0]! : rows.reduce((best, r) => (similarity(r.content, target.subject) > similarity(best.content, target.subject) ? r : best));
-      const proposal = toProposal(row.row_no, target, row.deadline_date);
+      const proposal = toProposal(row.row_no, target, row.deadline_date, row.deadline_text);
       Object.assign(proposal, { body_source: source, body_text: target.text, body_start: target.start, body_end: target.end });
       proposals.push(proposal);
     }
