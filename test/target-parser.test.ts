@@ -636,6 +636,16 @@ describe("milestones and recurring duties", () => {
     expect(staged("单位GDP能耗比2020年下降13.5%。")).toEqual([["quantity", 13.5, "单位GDP能耗", null]]);
   });
 
+  it("names subjects a department recognises: a rate named by a verb (实现率), 新增 of what the clause before cultivates, lists sharing a measure, a grade or a bound, a place in 其中", () => {
+    const read = (text: string) => parse(text).map((t) => [t.subject, t.comparator, t.value]);
+    expect(read("“最多跑一次”实现率不低于98%，投诉处置率达到95%。")).toEqual([["“最多跑一次”实现率", "at_least", 98], ["投诉处置率", "reach", 95]]);
+    expect(parseTargets("培育“专精特新”中小企业，2022年新增50家、2023年新增60家。", { policyDate: "2022-03-01" }).map((t) => t.subject)).toEqual(["“专精特新”中小企业", "“专精特新”中小企业"]);
+    expect(read("一般登记、抵押登记业务办理时间分别压缩至3个工作日、1个工作日以内。")).toEqual([["一般登记业务办理时间", "at_most", 3], ["抵押登记业务办理时间", "at_most", 1]]);
+    expect(read("新建省级以上重点实验室、工程技术研究中心分别为3家、5家。").map((t) => t[0])).toEqual(["省级以上重点实验室", "省级以上工程技术研究中心"]);
+    expect(read("城镇污水处理率达到90%，其中县城达到60%以上。")).toEqual([["城镇污水处理率", "reach", 90], ["县城污水处理率", "at_least", 60]]);
+    expect(read("全社会研发投入强度不低于全省平均水平，2024年达到3.2%。")).toEqual([["全社会研发投入强度", "reach", 3.2]]);
+  });
+
   it("reads a time followed by the end of a procedure as its time limit, also after a verb naming the procedure (设立登记0.5个工作日办结)", () => {
     const read = (text: string) => parse(text).map((t) => [t.subject, t.comparator, t.value, t.measure]);
     expect(read("企业开办时间压缩至1个工作日以内，其中设立登记0.5个工作日办结。")).toEqual([["企业开办时间", "at_most", 1, "level"], ["设立登记办结时限", "at_most", 0.5, "level"]]);

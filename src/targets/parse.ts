@@ -107,6 +107,11 @@ function scanTokens(norm: string, span: Span, protectedSpans: readonly Span[], f
       continue;
     }
     const word = matchWordAt(norm, i, LEXICON_WORDS);
+    // (“最多跑一次”实现率, 投诉处置率, 问题解决率: a verb before 率 names the rate, a noun)
+    if (word !== null && norm[i + word.length] === "率") {
+      i += word.length + 1;
+      continue;
+    }
     const e = word === null ? undefined : LEXICON.get(word);
     if (word === null || e === undefined || i + word.length > span.end || (e.adjacent && !figureStarts.has(skipSpaces(norm, i + word.length)))) {
       i++;
@@ -457,10 +462,14 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
   // clause (游客1200万人次，旅游总收入150亿元，分别增长12%和15%), the targets before it in the sentence
   const respectively = new Map<Figure, { subject: string } | { index: number; count: number; before: number }>();
   const respectiveYears = new Map<number, { text: string; deadline: string }>(); // by the figure's end
+  const listBound = new Map<Figure, Comparator>();
   for (const clause of clauses) {
     const at = findWords(norm, clause, ["分别"], protectedSpans)[0];
     if (at === undefined) continue;
     const after = counted.filter((g) => g.start >= at.end && g.end <= clause.end);
+    // (分别压缩至3个工作日、1个工作日以内: the bound after the last figure bounds them all)
+    const bound = after[after.length - 1]?.comparator ?? null;
+    if (bound !== null && after.length > 1) for (const g of after.slice(0, -1)) if (g.comparator === null && /^\s*(?:、|和|及|与)\s*$/.test(norm.slice(g.end, after[after.indexOf(g) + 1]!.start))) listBound.set(g, bound);
     const floor = Math.max(clause.start, ...counted.filter((g) => g.end <= at.start && g.start >= clause.start).map((g) => g.end));
     const list = clean(input, norm, floor, at.start, { leading: true, skip: adverbials, tokens }).text;
     // split at 、; at 和/及/与 only when that gives one item per figure (规上工业增加值和工业投资分别增长10%和15%;
@@ -500,10 +509,22 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
     const head = SHARED_MEASURE.exec(last)?.[0];
     // (化学需氧量, 生化需氧量: a pollutant's name, though it ends with 量; 单位GDP能耗 a measure)
     const ownMeasure = (x: string) => (METRIC_NOUNS.some((n) => x.endsWith(n)) && !x.endsWith("需氧量")) || x.endsWith("能耗");
-    const whole = items.map((x, i) => (i === items.length - 1 ? x
+    // 一般登记、抵押登记业务办理时间: an item ending in a word the last one names before its measure takes that measure
+    // (一般登记业务办理时间)
+    const sharedTail = (x: string): string | null => {
+      if (x.length < 3 || ownMeasure(x)) return null;
+      const at = last.indexOf(x.slice(-2));
+      const rest = at > 0 ? last.slice(at + 2) : "";
+      return rest.length >= 2 && METRIC_NOUNS.some((n) => rest.endsWith(n)) ? x + rest : null;
+    };
+    const named = items.map((x, i) => (i === items.length - 1 ? x
       : x.length <= 3 && last.length > x.length + 2 && (head === undefined || LIST_QUALIFIER.test(x)) ? shareHead(x)
       : head !== undefined && last.length > head.length && !ownMeasure(x) && !x.endsWith(head) ? x + head
-      : x));
+      : sharedTail(x) ?? x));
+    // 新建省级以上重点实验室、工程技术研究中心、企业研究院: the first item's grade is every item's
+    const grade = LEADING_GRADE.exec(named[0] ?? "")?.[0];
+    const whole = grade && named.length > 1 && named.slice(1).every((x) => !x.includes("级") && x.length >= 3 && !ownMeasure(x))
+      ? named.map((x, i) => (i === 0 ? x : grade + x)) : named;
     // (分别新增学位3000个、1000个 names what it counts: no pairing with the targets before it)
     const own = after.length > 0 && clean(input, norm, at.end, after[0]!.start, { leading: true, tokens }).text !== "";
     if (whole.length > 1 && whole.length === after.length) after.forEach((g, i) => respectively.set(g, { subject: whole[i]! }));
@@ -583,7 +604,10 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
     const inShare = opensShare || (grade && shareClause === clauseIndex - 1);
     // (of organisations or works, not of people: 新增城镇就业1万人，其中省级1000人 names no 省级城镇就业)
     const subject: string = inShare && grade && parent !== null && parent.unit === (f.unit?.unit ?? null) && !/^(?:万|亿)?(?:人|人次|名|户|位)$/.test(parent.unit ?? "")
-      ? `${said}${parent.subject.replace(LEADING_GRADE, "")}` : said;
+      ? `${said}${parent.subject.replace(LEADING_GRADE, "")}`
+      // (城镇污水处理率达到90%，其中县城达到60%以上: the same rate in one place, 县城污水处理率)
+      : opensShare && PLACE_QUALIFIER.test(said) && parent !== null && parent.unit === (f.unit?.unit ?? null) && f.unit?.category === "percent"
+      ? `${said}${parent.subject.replace(LEADING_PLACE, "")}` : said;
     if (inShare) shareClause = clauseIndex;
     else if (subject) parent = { subject, unit: f.unit?.unit ?? null };
 
@@ -591,7 +615,7 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
     // (完成率为100%: 为 after the rate says the same)
     const statedRate = nearestVerb === null && (f.unit?.category === "percent" || norm[skipSpacesBack(norm, f.start) - 1] === "为") &&
       METRIC_NOUNS.some((n) => subject.endsWith(n));
-    const comparator = f.comparator ?? prefix?.comparator ?? boundBeforeVerb(norm, nearestVerb, f) ?? (nearestVerb?.reach || coverage || statedRate ? "reach" : procedure ? "at_most" : null);
+    const comparator = f.comparator ?? listBound.get(f) ?? prefix?.comparator ?? boundBeforeVerb(norm, nearestVerb, f) ?? (nearestVerb?.reach || coverage || statedRate ? "reach" : procedure ? "at_most" : null);
     let measure: Measure | null;
     const percent = f.unit?.category === "percent";
     if (coverage || procedure) measure = "level";
@@ -979,11 +1003,8 @@ const LEADING_GRADE = /^(?:国家|省|市|县|区|乡镇|镇|村|[一二三四�
 
 /** Where a rate is measured, written after it: 道路机械化清扫率地级城市达到70%、县城达到60%. */
 const PLACE_QUALIFIER = /^(?:地级及以上城市|地级城市|县级城市|设区市|县级市|县城|城市|城区|市区|中心城区|建成区|农村|乡村|乡镇|城镇|全市|全县)$/;
+const LEADING_PLACE = /^(?:地级及以上城市|地级城市|县级城市|设区市|县级市|县城|城市|城区|市区|中心城区|建成区|农村|乡村|乡镇|城镇|全市|全县)/;
 
-/**
- * 道路机械化清扫率地级城市达到70%、县城达到60%: a rate followed by where it is measured, and the next figure of the
- * list with a place alone, are the same rate in two places: 道路机械化清扫率（地级城市）, 道路机械化清扫率（县城）.
- */
 /** 全面完成, 全部完成任务: the last stage of a staged goal, with nothing of its own to name. */
 const FINAL_STAGE = /^(?:要|须|将|力争|确保|争取)?(?:全面|全部|基本)完成(?:全部任务|目标任务|改造任务|任务)?$/;
 
@@ -1015,6 +1036,10 @@ function stagedShares(drafts: Draft[], norm: string, clauses: readonly Span[], h
   }
 }
 
+/**
+ * 道路机械化清扫率地级城市达到70%、县城达到60%: a rate followed by where it is measured, and the next figure of the
+ * list with a place alone, are the same rate in two places: 道路机械化清扫率（地级城市）, 道路机械化清扫率（县城）.
+ */
 function placeQualified(drafts: { kind: string; subject: string; unit: string | null; clause: Span }[]): void {
   for (let i = 0; i + 1 < drafts.length; i++) {
     const [a, b] = [drafts[i]!, drafts[i + 1]!];
@@ -1043,7 +1068,14 @@ function verbObjectBefore(input: string, norm: string, earlier: readonly Span[],
     const object = input.slice(c.start + at, c.end).trim().replace(/[，,；;。、\s]+$/, "");
     if ([...object].length - [...verb].length >= 2 && [...object].length <= 30) return object;
   }
-  return null;
+  // (培育“专精特新”中小企业，2022年新增50家、2023年新增60家: 新增 adds to what the clause just before cultivates)
+  const last = earlier[earlier.length - 1];
+  if (last === undefined || !/^(?:新增|新建|净增)$/.test(verb)) return null;
+  const text = norm.slice(last.start, last.end);
+  const opening = /^\s*(?:(?:加快|大力|积极|持续|重点|着力)?(?:培育|引进|招引|建设|打造|创建|发展|扶持|认定|培养))/.exec(text);
+  if (opening === null || /[0-9０-９]/.test(text)) return null;
+  const object = input.slice(last.start + opening[0].length, last.end).trim().replace(/[，,；;。、\s]+$/, "");
+  return [...object].length >= 2 && [...object].length <= 30 ? object : null;
 }
 
 /** When a clause names no subject (力争三年内累计达到50家), the previous clause of the sentence does. */
@@ -1051,5 +1083,8 @@ function previousClauseSubject(ctx: Ctx, clauses: readonly Span[], clause: Span,
   const i = clauses.indexOf(clause);
   const prev = i > 0 ? clauses[i - 1] : undefined;
   if (!prev) return "";
-  return clean(ctx.input, ctx.norm, prev.start, prev.end, { leading: true, skip: adverbials, tokens: tokens.filter((t) => t.measure !== undefined || t.milestone) }).text;
+  const text = clean(ctx.input, ctx.norm, prev.start, prev.end, { leading: true, skip: adverbials, tokens: tokens.filter((t) => t.measure !== undefined || t.milestone) }).text;
+  // (研发投入强度不低于全省平均水平，2024年达到3.2%: what is measured, without the comparison the clause makes)
+  const compared = /(?:不低于|不高于|高于|低于|超过|优于)(?:全国|全省|全市|省|市|同期|周边)/.exec(text);
+  return compared !== null && compared.index >= 2 ? text.slice(0, compared.index) : text;
 }
