@@ -97,6 +97,9 @@ describe("proposalText", () => {
     const rate = proposal("98%以上", { comparator: "at_least", value: 98, unit: "%", measure: "level", subject: "企业诉求办结率" });
     expect(proposalText(rate, kept, "")).toContain("；时限 无（附件“6月底前建立，长期坚持”：须持续保持的水平）；");
     expect(proposalText(proposal("10家", { value: 10, unit: "家", measure: "increment", subject: "服务企业" }), kept, "")).toContain("；时限 2021-06-30（附件“6月底前建立，长期坚持”）；");
+    // (a ceiling too: 一般投诉5个工作日内办结 is a limit to keep to)
+    const limit = proposal("5个工作日内", { comparator: "at_most", value: 5, unit: "个工作日", measure: "level", subject: "一般投诉办结时限" });
+    expect(proposalText(limit, kept, "")).toContain("；时限 无（附件“6月底前建立，长期坚持”：须持续保持的水平）；");
   });
 
   it("says when the figure's digits are split by spaces in the source (5 0公里: an OCR slip, only 0 read)", () => {

@@ -50,6 +50,10 @@ export function rowDatedBy<T extends { row_no: number; kind: string; horizon_tex
 export const everyPeriodDuty = (p: { kind: string; measure: string | null; unit: string | null; frequency?: string | null }): boolean =>
   !!p.frequency && (p.kind === "recurring" || (p.kind === "quantity" && p.measure === "increment" && p.unit !== "%"));
 
+/** A rate or share, or a ceiling (一般投诉5个工作日内办结): in a row that keeps its duty up (长期坚持), a level to keep, with no date. */
+const keptLevel = (p: { kind: string; measure: string | null; unit: string | null; comparator: string | null }): boolean =>
+  p.kind === "quantity" && p.measure === "level" && (p.unit === "%" || p.comparator === "at_most");
+
 /**
  * A target the policy's term dates when it has no date of its own or of its row: a duty of every period, a count
  * (培育电商专业村10个以上 in a row of 持续推进) or a milestone; not a level (a standard to keep) nor a rate.
@@ -185,7 +189,7 @@ export function proposalText(
   const rowDate = row?.deadline_date && !(p.kind === "recurring" && (row.deadline_continues || datedBy)) ? row.deadline_date : null;
   // (a proposal carries its row's date when it has no horizon of its own: not a recurring duty's or a share to keep's
   // whose row's date is another's, 2021年5月底前成立，每半年召开, as --write and the targets view have it)
-  const kept = p.kind === "recurring" ? !!(row?.deadline_continues || datedBy) : p.kind === "quantity" && p.measure === "level" && p.unit === "%" && !!row?.deadline_continues;
+  const kept = p.kind === "recurring" ? !!(row?.deadline_continues || datedBy) : keptLevel(p) && !!row?.deadline_continues;
   const own = p.deadline !== null && !(kept && !p.horizon_text) ? p.deadline : null;
   const deadline = own === null && rowDate === null && policyEnd && termDated(p)
     ? `${policyEnd}（政策实施期限 end_date${!everyPeriodDuty(p) ? "" : `；${p.kind === "recurring" ? "常态任务报送到该日" : `按期计数，目标为每期的 ${p.value ?? ""}${p.unit ?? ""} 乘以起算至该日的期数`}`}）`
@@ -195,7 +199,7 @@ export function proposalText(
     // (2021年4月底前印发工作规则，每半年召开一次专题会议: the row's date is the 规则's, not the meetings')
     : p.kind === "recurring" && datedBy ? `无（附件“${row?.deadline_text}”是「${datedBy.subject}」的时限，常态任务持续开展）`
     // (nor a rate or share to keep: 6月底前建立，长期坚持 with 办结率达到98%)
-    : p.kind === "quantity" && p.measure === "level" && p.unit === "%" && row?.deadline_continues ? `无（附件“${row.deadline_text}”：须持续保持的水平）`
+    : keptLevel(p) && row?.deadline_continues ? `无（附件“${row.deadline_text}”：须持续保持的水平）`
     : row?.deadline_date ? `${row.deadline_date}（附件“${row.deadline_text}”）`
     : row?.deadline_text ? `无日期（附件“${row.deadline_text}”）` : "无（附件未写完成时限）";
   const source = p.annex_text !== "" ? `附件“${sourceWords(row?.content ?? "", p.annex_start, p.annex_end) || p.annex_text}”`

@@ -35,7 +35,8 @@ SELECT
   -- (nor a rate or share to keep of such a row, 6月底前建立，长期坚持 with 办结率达到98%: a standard to keep, see standing)
   -- (nor a recurring target with no date of its own in a row whose date is another target's, written in the text before
   -- it: 2021年4月底前印发工作规则，每半年召开一次专题会议 is no duty of April only)
-  coalesce(g.deadline, CASE WHEN (g.kind = 'recurring' OR (g.kind = 'quantity' AND g.measure = 'level' AND g.unit = '%')) AND t.deadline_continues IS NOT NULL
+  -- (nor a ceiling of such a row, 一般投诉5个工作日内办结 in a row of 三季度末前建立，长期坚持: a limit to keep to)
+  coalesce(g.deadline, CASE WHEN (g.kind = 'recurring' OR (g.kind = 'quantity' AND g.measure = 'level' AND (g.unit = '%' OR g.comparator = 'at_most'))) AND t.deadline_continues IS NOT NULL
     THEN NULL
     WHEN g.kind = 'recurring' AND coalesce(g.horizon_text, '') = '' AND EXISTS (SELECT 1 FROM raw.targets s
       WHERE s.task_id = g.task_id AND s.target_id <> g.target_id AND s.kind <> 'recurring' AND s.status = 'published' AND s.horizon_text = t.deadline_text)
