@@ -646,6 +646,15 @@ describe("milestones and recurring duties", () => {
     expect(read("全社会研发投入强度不低于全省平均水平，2024年达到3.2%。")).toEqual([["全社会研发投入强度", "reach", 3.2]]);
   });
 
+  it("reads a survey, a fix-up, an evaluation finished by a date as milestones (一季度完成…摸底, 三季度末前全部完成整改)", () => {
+    const read = (text: string) => parseTargets(text, { policyDate: "2022-02-01" }).map((t) => [t.kind, t.subject, t.horizon?.deadline ?? null]);
+    expect(read("一季度完成全市企业摸底排查，三季度末前全部完成整改。")).toEqual([
+      ["milestone", "全市企业摸底排查", "2022-03-31"], ["milestone", "全市企业摸底排查整改", "2022-09-30"],
+    ]);
+    expect(read("年底前完成中期评估。")).toEqual([["milestone", "中期评估", "2022-12-31"]]);
+    expect(read("完成年度投资计划。")).toEqual([]);
+  });
+
   it("reads a time followed by the end of a procedure as its time limit, also after a verb naming the procedure (设立登记0.5个工作日办结)", () => {
     const read = (text: string) => parse(text).map((t) => [t.subject, t.comparator, t.value, t.measure]);
     expect(read("企业开办时间压缩至1个工作日以内，其中设立登记0.5个工作日办结。")).toEqual([["企业开办时间", "at_most", 1, "level"], ["设立登记办结时限", "at_most", 0.5, "level"]]);

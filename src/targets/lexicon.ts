@@ -118,7 +118,9 @@ export const MILESTONE_NOUNS: readonly string[] = [
  * Works that 完成 finishes as a whole (全市钢铁企业完成超低排放改造, 完成燃煤锅炉综合整治): a milestone when its clause
  * has no count of its own (完成工业炉窑综合治理60台 is a quantity).
  */
-export const MILESTONE_WORKS: readonly string[] = ["改造", "整治", "治理"];
+export const MILESTONE_WORKS: readonly string[] = ["改造", "整治", "治理",
+  // (一季度完成全市政务服务事项摸底, 完成企业摸底排查, 年底前完成问题整改, 完成项目验收: a survey, a fix-up, an acceptance)
+  "摸底", "排查", "摸排", "普查", "清查", "整改", "验收", "评估"];
 
 /** An object starting with these is the document itself (制定以下意见), not a milestone. */
 export const MILESTONE_SELF_REFERENCES: readonly string[] = ["以下", "如下", "本"];

@@ -676,6 +676,13 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
       const act = MILESTONE_ACTS.find((w) => bare.endsWith(w) && bare.length > w.length);
       // (完成超低排放改造: works finished as a whole)
       const works = t.word === "完成" && act === undefined && MILESTONE_WORKS.some((w) => bare.endsWith(w) && bare.length > w.length + 1);
+      // (一季度完成企业摸底排查，三季度末前全部完成整改: works named alone are those of the milestone before them)
+      const earlier = t.word === "完成" && MILESTONE_WORKS.includes(bare) ? [...drafts].reverse().find((d) => d.kind === "milestone" && d.end <= t.start) : undefined;
+      if (earlier !== undefined && !counted.some((f) => f.start >= t.end && f.end <= clause.end)) {
+        drafts.push({ kind: "milestone", ...EMPTY_VALUE, subject: `${earlier.subject}${object.text}`, frequency: null, attributes: [], start: t.start, end: object.end, clause });
+        coveredTo = object.end;
+        continue;
+      }
       if (t.word === "完成" && act === undefined && !works) continue; // 完成年度投资计划 is no milestone; 完成《规划》编制 is
       const head = objectHead(act === undefined ? bare : bare.slice(0, -act.length));
       if (!object.text || !(works || MILESTONE_NOUNS.some((n) => head.endsWith(n))) || MILESTONE_SELF_REFERENCES.some((w) => object.text.startsWith(w))) continue;
