@@ -555,7 +555,7 @@ export const DICTIONARY: Record<string, ViewDoc> = {
       received_at: "接收时间",
       flagged: "是否待复核",
       flag_reason: "待复核原因",
-      figure_doubtful: "数本身存疑（比上一期大 10 倍以上且增加的部分超过整个目标值、重发了被更正过的旧文件、改动了其他单位的数）：在确认或更正之前，达到目标也不算完成（见 reached_periods）",
+      figure_doubtful: "数本身存疑（比上一期大 10 倍以上且增加的部分超过整个目标值、达到目标值的 10 倍以上而进展情况未写明已核实、重发了被更正过的旧文件、改动了其他单位的数）：在确认或更正之前，达到目标也不算完成（见 reached_periods）",
       versions: "该键共有几个版本",
     },
   },

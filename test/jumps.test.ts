@@ -1,6 +1,9 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { PACKAGE_ROOT } from "../src/paths.js";
 import { describe, expect, it } from "vitest";
 import { jumpReason } from "../src/drops.js";
+import { CONFIRMS_HUGE_SQL, confirmsHuge } from "../src/ingest/review.js";
 import { cliLoads } from "./support/cli-loads.js";
 
 // A figure ten times the one of the period before it whose increase alone reaches the target (287 → 3270 for 450家):
@@ -56,5 +59,34 @@ describe.each(["js", "bulk"])("a figure that jumps tenfold (reader %s)", (reader
     ]), "--received-at", "2017-11-03");
     expect(summary.flags.map((f: { row: number; reason: string }) => [f.row, f.reason])).toEqual([[3, typo]]);
     expect(flagged()).toEqual([{ code: "CX75-06-01", period: "2017-10", value: 3270, flag_reason: typo }]);
+  });
+});
+
+// A figure ten times its goal or more (3000 亿元 for 20 亿元: the template's unit kept for a figure in 万元) is mostly a
+// unit mistaken: flagged, and until its 进展情况 confirms it (超额完成，已核实) it finishes nothing, so the target stays
+// in the next template for the department to correct it.
+describe.each(["js", "bulk"])("a figure ten times its goal (reader %s)", (reader) => {
+  const env = { LUOSHI_READER: reader };
+  const progress = () => loads.query("SELECT done_period, progress_status, figure_flagged FROM target_progress WHERE code = 'CX75-17-02' AND department_name = '市财政局'", "2017-12-31");
+
+  it("is flagged and finishes nothing until the department confirms it in 进展情况 or corrects it", () => {
+    const loaded = ingest(env, file("czj-10.csv", ["市财政局,CX75-17-02,2017-10,3000,亿元,推进中,,张三,2017-11-03"]), "--received-at", "2017-11-03");
+    expect(loaded.flags.map((f: { reason: string }) => f.reason)).toEqual([expect.stringContaining("是目标值 20亿元 的 150 倍，请核对单位（如 万元 与 亿元、元 与 万元），或是否填了总量而非新增量；核对之前不算完成")]);
+    expect(progress()).toEqual([{ done_period: null, progress_status: expect.not.stringMatching(/^done/), figure_flagged: true }]);
+    // confirmed: no longer flagged, and it finishes the target
+    const confirmed = ingest(env, file("czj-10-核实.csv", ["市财政局,CX75-17-02,2017-10,3000,亿元,推进中,超额完成，已核实,张三,2017-11-06"]), "--received-at", "2017-11-06");
+    expect(confirmed.flags).toEqual([]);
+    expect(progress()).toEqual([{ done_period: "2017-10", progress_status: "done", figure_flagged: false }]);
+  });
+});
+
+describe("CONFIRMS_HUGE_SQL", () => {
+  it("is the rule the observations view clears a figure ten times its goal by, and gives confirmsHuge's verdict on the same notes", () => {
+    const view = readFileSync(join(PACKAGE_ROOT, "src", "sql", "views", "observations.sql"), "utf8");
+    expect(view).toContain(CONFIRMS_HUGE_SQL);
+    for (const note of ["", "超额完成，已核实", "本月完成投资3000万元", "数据无误", "经确认", "同上"]) {
+      const sql = loads.query(`SELECT ${CONFIRMS_HUGE_SQL.replaceAll("note", `'${note}'`)} AS yes`, "2017-12-31") as { yes: boolean }[];
+      expect([note, sql[0]!.yes]).toEqual([note, confirmsHuge(note)]);
+    }
   });
 });

@@ -627,14 +627,17 @@ describe("reviewReasons", () => {
   });
   it("asks about a figure far above its target (a unit slip)", () => {
     // ten times: 50 (万元 meant) against a goal of 1 亿元, which would count the target done
-    expect(reviewReasons({ ...row, value: 50, unit: "亿元" }, "2017-11-15", { goal: 1 })).toBe("累计值 50亿元 是目标值 1亿元 的 50 倍，请核对单位（如 万元 与 亿元、元 与 万元），或是否填了总量而非新增量");
+    expect(reviewReasons({ ...row, value: 50, unit: "亿元" }, "2017-11-15", { goal: 1 })).toBe("累计值 50亿元 是目标值 1亿元 的 50 倍，请核对单位（如 万元 与 亿元、元 与 万元），或是否填了总量而非新增量；核对之前不算完成，核对无误的请在「进展情况」中写明（如“超额完成，已核实”）");
     expect(reviewReasons({ ...row, value: 10, unit: "亿元" }, "2017-11-15", { goal: 1 })).toContain("的 10 倍");
     expect(reviewReasons({ ...row, value: 9.9, unit: "亿元" }, "2017-11-15", { goal: 1 })).toBeNull();
-    expect(reviewReasons({ ...row, value: 45000, unit: "万元" }, "2017-11-15", { goal: 300 })).toBe("累计值 45000万元 是目标值 300万元 的 150 倍，请核对单位（如 万元 与 亿元、元 与 万元），或是否填了总量而非新增量");
+    expect(reviewReasons({ ...row, value: 45000, unit: "万元" }, "2017-11-15", { goal: 300 })).toBe("累计值 45000万元 是目标值 300万元 的 150 倍，请核对单位（如 万元 与 亿元、元 与 万元），或是否填了总量而非新增量；核对之前不算完成，核对无误的请在「进展情况」中写明（如“超额完成，已核实”）");
     expect(reviewReasons({ ...row, value: 2999, unit: "万元" }, "2017-11-15", { goal: 300 })).toBeNull();
     // 100 times: 4.5万 written for 450 家
-    expect(reviewReasons({ ...row, value: 45000 }, "2017-11-15", { goal: 450 })).toBe("累计值 45000家 是目标值 450家 的 100 倍，请核对单位（如 万元 与 亿元、元 与 万元），或是否填了总量而非新增量");
+    expect(reviewReasons({ ...row, value: 45000 }, "2017-11-15", { goal: 450 })).toBe("累计值 45000家 是目标值 450家 的 100 倍，请核对单位（如 万元 与 亿元、元 与 万元），或是否填了总量而非新增量；核对之前不算完成，核对无误的请在「进展情况」中写明（如“超额完成，已核实”）");
     expect(reviewReasons({ ...row, value: 45000 }, "2017-11-15", { goal: null })).toBeNull();
+    // (confirmed in 进展情况: nothing to ask; the figure as written, 本月完成投资3000万元, confirms nothing)
+    expect(reviewReasons({ ...row, value: 45000, note: "超额完成，已核实" }, "2017-11-15", { goal: 450 })).toBeNull();
+    expect(reviewReasons({ ...row, value: 45000, note: "本月完成投资3000万元" }, "2017-11-15", { goal: 450 })).toContain("的 100 倍");
   });
   it("asks about 已完成 for a quantity target whose figure falls short of it, or is not given", () => {
     expect(reviewReasons({ ...row, status: "done", value: 8 }, "2017-11-15", { goal: 10, doneFloor: 10 })).toBe("标为已完成，但累计完成值 8家 低于目标值 10家");

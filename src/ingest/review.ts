@@ -55,7 +55,8 @@ export function reviewReasons(
   const { goal = null, doneFloor = null, doneCeiling = null, rate = false, fallingRate = false, increment = false, milestone = false, averaged = false } = target;
   // each condition once; the common case (none holds) builds nothing
   const value = row.value;
-  const huge = value !== null && goal !== null && goal > 0 && value >= REVIEW_MULTIPLE * goal;
+  // (confirmed in 进展情况, 超额完成，已核实: no question left)
+  const huge = value !== null && goal !== null && goal > 0 && value >= REVIEW_MULTIPLE * goal && !confirmsHuge(row.note);
   // (not for a rate to date, 增长0.4%, nor a goal of 1% or less: such figures are meant to be small)
   const fraction = value !== null && row.unit === "%" && value > 0 && value <= 1 && !rate && !(goal !== null && goal <= 1);
   // 4500% for a share: 45 in a cell formatted as a percentage, or 45% typed as 4500 (a growth may pass 100%: asked
@@ -114,7 +115,7 @@ export function reviewReasons(
   if (begun) reasons.push(`标为未启动，但累计完成值为 ${value}${row.unit ?? ""}：已有进展的请填“推进中”，确未启动的累计完成值应为 0 或留空`);
   if (upInstead) reasons.push(`下降类指标应填降幅（正数）：${value}${row.unit ?? ""} 表示不降反升 ${-value!}${row.unit ?? ""}；如指下降 ${-value!}${row.unit ?? ""}，请填 ${-value!}；确为不降反升的，请在「进展情况」中写明原因`);
   // (a percentage above 100: the more telling of the two)
-  if (huge && !overShare) reasons.push(`累计值 ${value}${row.unit ?? ""} 是目标值 ${goal}${row.unit ?? ""} 的 ${Math.round(value! / goal!)} 倍，请核对单位（如 万元 与 亿元、元 与 万元），或是否填了总量而非新增量`);
+  if (huge && !overShare) reasons.push(`累计值 ${value}${row.unit ?? ""} 是目标值 ${goal}${row.unit ?? ""} 的 ${Math.round(value! / goal!)} 倍，请核对单位（如 万元 与 亿元、元 与 万元），或是否填了总量而非新增量；核对之前不算完成，核对无误的请在「进展情况」中写明（如“超额完成，已核实”）`);
   if (overShare) reasons.push(`百分比指标填写了 ${value}%，超过 100%，请核对（是否把 45% 写成了 4500，或单元格设成了百分比格式？）`);
   if (fraction) reasons.push(`百分比指标填写了 ${value}，若指 ${Number((value! * 100).toPrecision(12))}% 请更正`);
   // (1.234台 or 1.000家 may be 1234 or 1000 with the thousands separator typed as a point; 210.5家 is no such slip)
@@ -196,6 +197,16 @@ const FALL_REASON_PATTERN = "更正|修正|订正|纠正|调整|核销|核实|�
 const FALL_REASON = new RegExp(FALL_REASON_PATTERN);
 /** Whether a row's 进展情况 explains a figure below the one before it: not a placeholder, and a word of FALL_REASON_PATTERN. */
 export const explainsFall = (note: string | null | undefined): boolean => !!note && !(note.length <= 10 && EMPTY_NOTE.test(note)) && FALL_REASON.test(note);
+/**
+ * Whether a row's 进展情况 confirms a figure REVIEW_MULTIPLE times its goal or more (超额完成，已核实): until it does, the
+ * figure is in doubt and finishes nothing (observations.figure_doubtful), since it is mostly a unit mistaken.
+ */
+const HUGE_CONFIRMED_PATTERN = "超额|超出|超过目标|核实|确认|属实|无误";
+const HUGE_CONFIRMED = new RegExp(HUGE_CONFIRMED_PATTERN);
+export const confirmsHuge = (note: string | null | undefined): boolean => !!note && HUGE_CONFIRMED.test(note);
+/** confirmsHuge as SQL over the column `note`. */
+export const CONFIRMS_HUGE_SQL = `coalesce(regexp_matches(note, '${HUGE_CONFIRMED_PATTERN}'), false)`;
+
 /** The same as SQL over a column (a name written in code, never user data). */
 export const explainsFallSql = (note: string): string =>
   `(coalesce(${note}, '') <> '' AND NOT (length(${note}) <= 10 AND regexp_full_match(${note}, '${EMPTY_NOTE_SQL}')) AND regexp_matches(${note}, '${FALL_REASON_PATTERN}'))`;

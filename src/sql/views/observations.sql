@@ -44,7 +44,7 @@ WITH versions AS (
     o.flag_reason AS row_reason, rf.reason AS drop_reason, ro.reason AS override_reason, rv.revert_reason, t.kind AS target_kind, tv.value AS target_value,
     -- (a ceiling, or a goal below its baseline, is meant to go down, and a rate to date goes up and down: no fall to
     -- flag; the targets view's rate and rises, stored in raw.targets by the build, as src/drops.ts reads them)
-    t.rate AS target_rate, t.rises AS target_rises,
+    t.rate AS target_rate, t.rises AS target_rises, tg.goal AS target_goal,
     count(*) OVER (PARTITION BY o.department_id, o.target_id, o.period) AS versions
   FROM versions o
   LEFT JOIN raw.review_flags rf ON rf.receipt_no = o.receipt_no AND rf.source_row = o.source_row AND rf.kind = 'fall'
@@ -55,6 +55,8 @@ WITH versions AS (
   JOIN raw.targets t ON t.target_id = o.target_id
   -- (the target's value in force at the as-of date, as a load's review reads it)
   JOIN target_values tv ON tv.target_id = o.target_id
+  -- (its goal: the value, or for a count per period the value times the periods, as a load's review reads it)
+  JOIN targets tg ON tg.target_id = o.target_id
   JOIN raw.departments d ON d.department_id = o.department_id
   QUALIFY o.back = 1
 ), judged AS (
@@ -107,6 +109,10 @@ SELECT
   nullif(concat_ws('；', revert_reason, fall_reason, override_reason, row_reason, jump_reason, status_back_reason), '') AS flag_reason,
   -- (the figure itself in doubt: a digit typed once too often, an old file sent again, another department's figure
   -- changed or credited twice: it finishes nothing until confirmed, reached_periods)
-  coalesce(jump_reason IS NOT NULL OR revert_reason IS NOT NULL OR override_reason IS NOT NULL, false) AS figure_doubtful,
+  -- (and a figure ten times its goal or more, mostly a unit mistaken, 3000 亿元 for 3000 万元, unless its 进展情况 confirms
+  -- it: CONFIRMS_HUGE_SQL and REVIEW_MULTIPLE of src/ingest/review.ts)
+  coalesce(jump_reason IS NOT NULL OR revert_reason IS NOT NULL OR override_reason IS NOT NULL, false)
+    OR coalesce(target_kind = 'quantity' AND NOT target_rate AND target_goal > 0 AND value >= 10 * target_goal
+      AND NOT coalesce(regexp_matches(note, '超额|超出|超过目标|核实|确认|属实|无误'), false), false) AS figure_doubtful,
   versions
 FROM jumps
