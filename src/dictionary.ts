@@ -536,7 +536,7 @@ export const DICTIONARY: Record<string, ViewDoc> = {
   },
   observations: {
     title: "报送数值（现值）",
-    description: "每个键（报送单位、指标、统计期）截至判断日期（as-of）的当前数值：当天结束前最后到达的文件为准，此后接收的文件不计。",
+    description: "每个键（报送单位、指标、统计期）截至判断日期（as-of）的当前数值：当天结束前收到的文件中，最后载入的为准（luoshi build 按同样的顺序重放），此后收到的文件不计。",
     key: ["department_id", "target_id", "period"],
     columns: {
       policy_id: policy,

@@ -5,7 +5,9 @@
  * without anyone saying so. Such a row is loaded (the latest file wins, as always) but flagged for review.
  *
  * "What an older file said" is the whole report of the key: figure, 完成状态, 进展情况 and 填报日期. A row that
- * restores the figure with a note of its own (「经核实恢复为10」) is a correction like any other and is not flagged.
+ * restores the figure with a note of its own (「经核实恢复为10」) is a correction like any other and is not flagged. Nor
+ * is one putting back a file received after the one that replaced it: that one, back-filled late (--received-at),
+ * corrected nothing.
  *
  * The same rule is applied by the observations view (src/sql/views/observations.sql) to the figures current at the
  * as-of date, with the same reason text (test/reverts.test.ts holds the two to each other).
@@ -66,6 +68,9 @@ export async function findReverts(connection: DuckDBConnection, fileRows: string
     JOIN raw.targets t ON t.target_id = f.target_id
     JOIN raw.departments d ON d.department_id = f.department_id
     WHERE (p.value IS DISTINCT FROM f.value OR p.status IS DISTINCT FROM f.status)
+      -- (a file received before the one it replaced, loaded late, corrected nothing: putting the later one back is
+      -- what the load told the analyst to do)
+      AND rp.received_at >= re.received_at
       AND e.value IS NOT DISTINCT FROM f.value AND e.status IS NOT DISTINCT FROM f.status
       AND e.note IS NOT DISTINCT FROM f.note AND e.reported_at IS NOT DISTINCT FROM f.reported_at
     QUALIFY row_number() OVER (PARTITION BY f.source_row ORDER BY e.back) = 1

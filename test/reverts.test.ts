@@ -68,4 +68,15 @@ describe.each(["js", "bulk"])("a figure put back by a re-sent old file (reader %
     expect([november.flagged, november2.flagged]).toEqual([0, 0]);
     expect(flagged("2017-12-31")).toEqual([]);
   });
+
+  it("is not flagged when the file it puts back was received after the one that replaced it (a back-filled file loaded late, then the later one loaded again, as the load advises)", () => {
+    ingest(env, file("jxj-10-更正.csv", CORRECTION), "--received-at", "2017-11-21");
+    // back-filled: received earlier, loaded later; it wins for now, and the load says how to put the later one back
+    ingest(env, file("jxj-10.csv", OLD), "--received-at", "2017-11-05");
+    const again = ingest(env, file("jxj-10-更正(1).csv", CORRECTION, "\r\n"), "--received-at", "2017-12-02");
+    expect(again).toMatchObject({ updated: 2, flagged: 0 });
+    expect(flagged("2017-12-31")).toEqual([]);
+    expect(loads.query("SELECT value, status FROM observations WHERE code IN ('CX75-06-01', 'CX75-36-01') ORDER BY code", "2017-12-31"))
+      .toEqual([{ value: 310, status: null }, { value: null, status: "done" }]);
+  });
 });

@@ -34,6 +34,8 @@ WITH versions AS (
   JOIN versions p ON p.department_id = c.department_id AND p.target_id = c.target_id AND p.period = c.period AND p.back = 2
   JOIN versions e ON e.department_id = c.department_id AND e.target_id = c.target_id AND e.period = c.period AND e.back > 2
   WHERE c.back = 1 AND (p.value IS DISTINCT FROM c.value OR p.status IS DISTINCT FROM c.status)
+    -- (not when the file it replaced was received before the one put back: back-filled late, it corrected nothing)
+    AND p.received_at >= e.received_at
     AND e.value IS NOT DISTINCT FROM c.value AND e.status IS NOT DISTINCT FROM c.status
     AND e.note IS NOT DISTINCT FROM c.note AND e.reported_at IS NOT DISTINCT FROM c.reported_at
   QUALIFY row_number() OVER (PARTITION BY c.department_id, c.target_id, c.period ORDER BY e.back) = 1
