@@ -10,7 +10,7 @@ const USAGE = `用法：luoshi template --department 报送单位 --period YYYY-
   右侧为参考列（指标、目标与时限、填写说明、上次报送的统计期与数值，载入时忽略）。
   --format 默认按 --out 的扩展名（.xlsx 或 .csv），否则 xlsx（完成状态带下拉列表）；csv 为带 BOM 的 UTF-8。
   --out 默认 “<单位>-<统计期>-报送模板.<格式>”，写到当前目录；“-” 写到标准输出。
-退出码：0 成功；3 仓库繁忙或不存在；64 用法错误（含单位不在部门字典中、不报送任何指标、统计期早于该单位指标的报送起点、--format 与 --out 的扩展名矛盾）。`;
+退出码：0 成功；3 仓库繁忙或不存在；64 用法错误（含单位不在部门字典中、不报送任何指标、统计期早于该单位各指标的起算月份、--format 与 --out 的扩展名矛盾）。`;
 
 /** `luoshi template`: writes one department's monthly report template. */
 export async function templateCommand(args: string[]): Promise<number> {

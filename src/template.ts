@@ -289,7 +289,7 @@ export async function buildTemplate(connection: DuckDBConnection, options: { dep
     // a department that reports, asked for a month before its targets start; or one that reports nothing
     const [first] = (await query(connection, `SELECT strftime(min(t.counting_start), '%Y-%m') AS month FROM target_reporters r JOIN targets t USING (target_id)
       WHERE list_contains(string_split($1, chr(31)), r.department_id) AND t.status = 'published'`, [idList])).rows;
-    if (first?.month) throw new TemplateError(`${name} 的指标自 ${first.month} 起报送，${period} 还没有需要报送的指标`, String(first.month));
+    if (first?.month) throw new TemplateError(`${name} 的指标自 ${first.month} 起算，${period} 还没有可报送的指标`, String(first.month));
     // the name is another policy's alias of a department that does report (a renamed unit: 市发展改革局 → 市发改局)
     const others = [...new Set(matches.filter((m) => !chosen.includes(m) && m.is_group !== true).map((m) => String(m.name)))].sort();
     if (others.length > 0) {

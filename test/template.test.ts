@@ -186,7 +186,7 @@ describe("luoshi template", () => {
     expect(near.stderr).toContain("报送单位“周巷镇人大”不在部门字典中（是否为“周巷镇”？）");
     const early = luoshi("template", "--department", "市经信局", "--period", "2016-05");
     expect(early.status).toBe(64);
-    expect(early.stderr).toContain("市经信局 的指标自 2017-01 起报送，2016-05 还没有需要报送的指标");
+    expect(early.stderr).toContain("市经信局 的指标自 2017-01 起算，2016-05 还没有可报送的指标");
     // a department with nothing to report: the ones that report, a group's members named by their group
     const none = luoshi("template", "--department", "市委宣传部", "--period", "2017-10");
     expect(none.status).toBe(64);
