@@ -43,7 +43,7 @@ const HELP = `luoshi —— 政策任务分解表与月度进展的数据仓库
 并发：写入方（build、ingest）持有 <仓库>.lock 写锁并排队；读取方（query、站点数据加载器）以只读方式打开，
 遇到写入方占用时最多等待 LUOSHI_LOCK_WAIT_MS 毫秒（默认 30000），之后给出明确提示并退出。
 
-退出码：0 成功；1 ingest 有行被拒绝（其余行已载入），或 targets --check 发现差异；2 输入被拒绝（ingest：有文件整个被拒绝，该文件未改动仓库；一次载入几个文件或 --inbox 时，其余文件照常载入，见各文件的结果）或 SQL 错误（仓库不变）；3 仓库繁忙、不存在或由旧版本建立（需 luoshi build 重建）；64 用法错误。`;
+退出码：0 成功；1 ingest 有行被拒绝（其余行已载入），或 targets --check 发现差异；2 输入被拒绝（ingest：有文件整个被拒绝，该文件未改动仓库；一次载入几个文件或 --inbox 时，其余文件照常载入，见各文件的结果）或 SQL 错误（仓库不变）；3 仓库繁忙、不存在或由旧版本建立（需 luoshi build 重建），serve：站点目录中没有生成好的站点或端口无法使用；64 用法错误。`;
 
 export const EXIT = { ok: 0, differences: 1, rejected: 2, unavailable: 3, usage: 64 } as const;
 
