@@ -255,7 +255,9 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
   ["建成农村文化礼堂40家，实现500人以上行政村全覆盖", [{ value: 40, subject: "农村文化礼堂" }, { value: 100, unit: "%", subject: "500人以上行政村" }]],
   ["电子商务交易额年均增长20%以上", [{ value: 20, comparator: "at_least", measure: "increment", subject: "电子商务交易额" }]],
   ["各区县（市）年内新增上云企业均不少于800家", [{ value: 800, comparator: "at_least", subject: "上云企业" }]],
-  ["到2021年，数字经济核心产业增加值翻一番", [{ value: 1, unit: "番", subject: "数字经济核心产业增加值" }]],
+  // (doubled: a growth of 100 %, reported as the growth to date; 翻两番 300 %)
+  ["到2021年，数字经济核心产业增加值翻一番", [{ value: 100, unit: "%", measure: "increment", comparator: "reach", subject: "数字经济核心产业增加值" }]],
+  ["规上工业增加值实现翻两番", [{ value: 300, unit: "%", measure: "increment", subject: "规上工业增加值" }]],
   ["培训新型职业农民1000人（次）", [{ value: 1000, unit: "人(次)", subject: "新型职业农民" }]],
   ["2020年起每年新增规上企业10家", [{ value: 10, unit: "家", subject: "规上企业" }]],
   ["单位工业增加值用水量比2015年下降20%", [{ value: 20, measure: "increment", subject: "单位工业增加值用水量" }]],
@@ -655,6 +657,14 @@ describe("milestones and recurring duties", () => {
     expect(read("完成年度投资计划。")).toEqual([]);
   });
 
+  it("reads a rank to reach (进入全省前10位, 保持全省前三位) as a place to stay at or above: at most that place; not a reward for the ranked", () => {
+    const read = (text: string) => parse(text).map((t) => [t.subject, t.comparator, t.value, t.unit, t.measure]);
+    expect(read("力争营商环境评价进入全省前10位。")).toEqual([["营商环境评价全省排名", "at_most", 10, "位", "level"]]);
+    expect(read("营商环境便利度进入全国前十名。")).toEqual([["营商环境便利度全国排名", "at_most", 10, "名", "level"]]);
+    expect(read("优化营商环境，排名提升至全省第5位。")).toEqual([["优化营商环境全省排名", "at_most", 5, "位", "level"]]);
+    expect(read("对排名前10位的企业给予奖励。")).toEqual([]);
+  });
+
   it("reads a time followed by the end of a procedure as its time limit, also after a verb naming the procedure (设立登记0.5个工作日办结)", () => {
     const read = (text: string) => parse(text).map((t) => [t.subject, t.comparator, t.value, t.measure]);
     expect(read("企业开办时间压缩至1个工作日以内，其中设立登记0.5个工作日办结。")).toEqual([["企业开办时间", "at_most", 1, "level"], ["设立登记办结时限", "at_most", 0.5, "level"]]);
@@ -736,7 +746,7 @@ const NEGATIVES = [
   "加快一期工程建设",
   "在2016年100亿元的基础上",
   "推进5G网络建设",
-  "进入全省前10名",
+  "对排名前10名的企业给予奖励",
   "树立四个意识",
   "发挥两大平台作用，建设五大专业园，面向六大细分行业",
   "以\"五专\"举措推进",

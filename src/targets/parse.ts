@@ -31,7 +31,7 @@ import { normalizeProse } from "../text.js";
 import { BASELINE_BEFORE } from "./exclusions.js";
 import { scanFigures, type Figure } from "./figures.js";
 import { ANNUAL_HORIZONS, checkPolicyDate, findHorizons, type Horizon } from "./horizon.js";
-import { addExact } from "./numerals.js";
+import { addExact, parseChineseNumeral } from "./numerals.js";
 import {
   ATTRIBUTE_EXCEPTIONS, COMPARATOR_PREFIXES, CONJUNCTIONS, COVERAGE_NAME_FOLLOWERS, COVERAGE_VERBS, COVERAGE_WORDS,
   FREQUENCIES, FREQUENCY_PATTERN, MEASURE_VERBS, METRIC_NOUNS, MILESTONE_ACTS, NOUN_MEASURES, MILESTONE_NOUNS, MILESTONE_SELF_REFERENCES, MILESTONE_VERBS, MILESTONE_WORKS,
@@ -640,6 +640,24 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
       ...toBaseUnit(f.value, unit), measure, subject, frequency: frequency?.word ?? null, attributes: [], start, end: f.end, clause,
     });
   }
+  // 营商环境评价进入全省前10位, 排名提升至全省第5位: a rank to reach, at most that place (a ceiling, reported as the place)
+  for (const clause of clauses) {
+    RANK.lastIndex = clause.start;
+    const text = norm.slice(0, clause.end);
+    for (let m = RANK.exec(text); m !== null; m = RANK.exec(text)) {
+      const value = /^\d+$/.test(m[5]!) ? Number(m[5]) : parseChineseNumeral(m[5]!);
+      if (value === null || value <= 0 || inSpans(protectedSpans, m.index)) continue;
+      const start = m.index + m[0].indexOf(m[1]!);
+      const topic = clean(input, norm, clause.start, start, { leading: true, skip: adverbials }).text.replace(/(?:力争|确保|争取|努力|要|将)+$/, "");
+      // (排名提升至全省第5位: the verb after 排名 is no part of where)
+      const where = `${m[2] ?? ""}${(m[3] ?? "").replace(/^(?:提升至|提升到|上升至|上升到|提高到|提高至|保持在|保持|进入|位居|位列|稳居)/, "")}`;
+      const subject = `${topic || previousClauseSubject(ctx, clauses, clause, allTokens, adverbials)}${where}排名`;
+      drafts.push({
+        kind: "quantity", comparator: "at_most", value, valueMax: null, unit: m[6]!, baseUnit: m[6]!, valueInBaseUnit: value, measure: "level",
+        subject, frequency: null, attributes: [], start, end: m.index + m[0].length, clause,
+      });
+    }
+  }
   // 建成1个市级、5个县级和20个乡镇级应急物资储备库: a grade alone before a later figure's graded noun shares its noun
   for (const d of drafts) {
     if (d.kind !== "quantity" || !GRADE_ONLY.test(d.subject)) continue;
@@ -736,6 +754,12 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
     if (m.subject.length >= 2 && drafts.some((d) => d.kind === "quantity" && d.measure === "increment" && d.subject.endsWith(m.subject))) drafts.splice(drafts.indexOf(m), 1);
   }
   stagedShares(drafts, norm, clauses, horizons);
+  // 高新技术企业数量翻一番: doubled is a growth of 100 % (翻两番: 300 %), reported as the growth to date
+  for (const d of drafts) {
+    if (d.kind !== "quantity" || d.unit !== "番" || d.value === null || d.value > 5) continue;
+    const growth = (2 ** d.value - 1) * 100;
+    Object.assign(d, { value: growth, valueMax: null, unit: "%", baseUnit: "%", valueInBaseUnit: growth, measure: "increment", comparator: d.comparator ?? "reach" });
+  }
 
   // 3b. attributes go to the target they describe, in their clause.
   for (const a of attributes) {
@@ -1011,6 +1035,12 @@ const LEADING_GRADE = /^(?:国家|省|市|县|区|乡镇|镇|村|[一二三四�
 /** Where a rate is measured, written after it: 道路机械化清扫率地级城市达到70%、县城达到60%. */
 const PLACE_QUALIFIER = /^(?:地级及以上城市|地级城市|县级城市|设区市|县级市|县城|城市|城区|市区|中心城区|建成区|农村|乡村|乡镇|城镇|全市|全县)$/;
 const LEADING_PLACE = /^(?:地级及以上城市|地级城市|县级城市|设区市|县级市|县城|城市|城区|市区|中心城区|建成区|农村|乡村|乡镇|城镇|全市|全县)/;
+
+/**
+ * A rank to reach: a verb of reaching a place (进入, 位居, 提升至, 保持), where (全省, 全国, 同类城市), 前 or 第, the
+ * place (Arabic or Chinese digits) and 位 or 名. Not a reward for those ranked (对排名前10位的企业给予奖励: no verb).
+ */
+const RANK = /(进入|跻身|位居|位列|位于|稳居|保持|保持在|提升至|提升到|上升至|上升到|提高到|提高至|挺进|排名|排在)(全国|全省|全市|全区|全县|省内|市内|国内)?([\u4e00-\u9fff]{0,8}?)?(前|第)(\d{1,3}|[一二三四五六七八九十]{1,3})(位|名)(?:以内|之内)?(?!的)/g;
 
 /** 全面完成, 全部完成任务: the last stage of a staged goal, with nothing of its own to name. */
 const FINAL_STAGE = /^(?:要|须|将|力争|确保|争取)?(?:全面|全部|基本)完成(?:全部任务|目标任务|改造任务|任务)?$/;
