@@ -102,6 +102,12 @@ describe("proposalText", () => {
     expect(proposalText(limit, kept, "")).toContain("；时限 无（附件“6月底前建立，长期坚持”：须持续保持的水平）；");
   });
 
+  it("gives the starting level the text states instead of asking for a baseline (由3个工作日缩短至1个工作日)", () => {
+    const from = { ...proposal("1个工作日", { comparator: "reach", value: 1, unit: "个工作日", measure: "level", subject: "不动产登记时间" }), baseline: 3 } as Proposal;
+    expect(proposalText(from, { ...row, content: "不动产登记时间由3个工作日缩短至1个工作日" }, "")).toContain("；基数 3个工作日（原文写明的起点，--write 写入 baseline）");
+    expect(proposalText(from, { ...row, content: "不动产登记时间由3个工作日缩短至1个工作日" }, "")).not.toContain("请在 targets.csv 的 baseline 中填写");
+  });
+
   it("says when the figure's digits are split by spaces in the source (5 0公里: an OCR slip, only 0 read)", () => {
     const spaced = { ...row, content: "新增污水管网5 0公里" };
     const p = { ...proposal("", {}), annex_text: "0公里", annex_start: spaced.content.indexOf("0公里"), annex_end: spaced.content.length, value: 0, unit: "公里", measure: "increment", subject: "污水管网5" } as Proposal;

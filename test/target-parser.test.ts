@@ -657,6 +657,14 @@ describe("milestones and recurring duties", () => {
     expect(read("完成年度投资计划。")).toEqual([]);
   });
 
+  it("gives a level the starting level its clause states (由3个工作日缩短至1个工作日: baseline 3), in the same unit only", () => {
+    const read = (text: string) => parse(text).map((t) => [t.subject, t.value, t.baseline ?? null]);
+    expect(read("不动产登记时间由3个工作日缩短至1个工作日。")).toEqual([["不动产登记时间", 1, 3]]);
+    expect(read("森林覆盖率由40.5%提高到42%。")).toEqual([["森林覆盖率", 42, 40.5]]);
+    expect(read("审批时间从现在的15天压缩到5天以内。")).toEqual([["审批时间", 5, 15]]);
+    expect(read("森林覆盖率提高到42%。")).toEqual([["森林覆盖率", 42, null]]);
+  });
+
   it("reads a rank to reach (进入全省前10位, 保持全省前三位) as a place to stay at or above: at most that place; not a reward for the ranked", () => {
     const read = (text: string) => parse(text).map((t) => [t.subject, t.comparator, t.value, t.unit, t.measure]);
     expect(read("力争营商环境评价进入全省前10位。")).toEqual([["营商环境评价全省排名", "at_most", 10, "位", "level"]]);

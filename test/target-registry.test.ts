@@ -163,6 +163,14 @@ describe("a deadline stated for one clause of a row", () => {
     expect(rows("2019-10-31")).toEqual([["2017年", "2017-12-31"], ["2018年", "2018-12-31"], ["2018年底前", "2018-12-31"]]);
   });
 
+  it("registers the starting level the text states as the baseline (由3个工作日缩短至1个工作日)", () => {
+    const content = "不动产登记时间由3个工作日缩短至1个工作日。";
+    const changed = { ...table!, tasks: table!.tasks.map((t) => (t.row_no === 27 ? { ...t, content } : t)) };
+    const row27 = proposeTargets(changed).filter((p) => p.row_no === 27 && p.body_source === "");
+    const [registered] = registerNew("CX75", [], row27, 2017);
+    expect([registered!.subject, registered!.value, registered!.baseline]).toEqual(["不动产登记时间", 1, 3]);
+  });
+
   it("首贷户新增2000户 in a row due 每年: a count of every year (as 每年新增); a rate, a level and a count with its own time stay as written", () => {
     const content = "首贷户新增2000户，贷款余额年均增长15%，成交额达到50亿元，年内新增企业20家。";
     const changed = { ...table!, tasks: table!.tasks.map((t) => (t.row_no === 27 ? { ...t, content, deadline_text: "每年", deadline_date: null } : t)) };

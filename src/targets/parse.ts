@@ -65,6 +65,8 @@ export type ParsedTarget = {
   start: number;
   end: number;
   sentence: Span;
+  /** The level it starts from, stated in its clause (由3个工作日缩短至1个工作日: 3): targets.csv's baseline. */
+  baseline?: number | null;
 };
 
 export type ParseOptions = {
@@ -328,9 +330,9 @@ function parseSqueezed(text: string, options: ParseOptions): ParsedTarget[] {
   const all = scanFigures(norm, protectedSpans);
   const figures = all.filter((f) => f.excluded === null);
   // 由40.5%提高到42%: the starting value and its 由 are cut out of the subject
-  const baselines: Span[] = all.filter((f) => f.excluded === "from-baseline").map((f) => {
+  const baselines: Baseline[] = all.filter((f) => f.excluded === "from-baseline").map((f) => {
     const m = BASELINE_BEFORE.exec(norm.slice(Math.max(0, f.start - 8), skipSpacesBack(norm, f.start)));
-    return { start: skipSpacesBack(norm, f.start) - (m?.[0].length ?? 0), end: f.end };
+    return { start: skipSpacesBack(norm, f.start) - (m?.[0].length ?? 0), end: f.end, value: f.valueMax === null ? f.value : null, unit: f.unit?.unit ?? null };
   });
   const out: ParsedTarget[] = [];
   for (const sentence of splitSentences(norm)) {
@@ -340,7 +342,10 @@ function parseSqueezed(text: string, options: ParseOptions): ParsedTarget[] {
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
-function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: readonly Span[]): ParsedTarget[] {
+/** 由40.5%: where a change starts, its figure and unit (the value null for a range). */
+type Baseline = Span & { value: number | null; unit: string | null };
+
+function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: readonly Baseline[]): ParsedTarget[] {
   const { input, norm, protectedSpans } = ctx;
   const clauses = splitClauses(norm, sentence);
   const horizons = findHorizons(norm, sentence, protectedSpans, ctx.policyDate, ctx.policyEnd);
@@ -847,7 +852,9 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
     const owned = d.kind === "quantity" && d.measure === null ? OWNS.exec(d.subject) : null;
     const stock = owned !== null && owned[0].length < d.subject.length
       ? { subject: `${owned[1] ?? ""}${d.subject.slice(owned[0].length)}`, measure: "level" as const, comparator: d.comparator ?? "reach" } : {};
-    out.push({ ...d, ...stock, text: input.slice(d.start, d.end), horizon: h && { text: h.text, deadline: h.deadline, ...(carried ? { carried } : {}) }, sentence: sentenceSpan });
+    // (由3个工作日缩短至1个工作日, 由40.5%提高到42%: the level it starts from, in its unit)
+    const from = d.kind === "quantity" && d.measure === "level" ? baselines.find((b) => b.start >= clause.start && b.end <= d.start && b.unit === d.unit && b.value !== null) : undefined;
+    out.push({ ...d, ...stock, ...(from ? { baseline: from.value } : {}), text: input.slice(d.start, d.end), horizon: h && { text: h.text, deadline: h.deadline, ...(carried ? { carried } : {}) }, sentence: sentenceSpan });
   }
   return mergeStatedChange(mergeStretchGoals(out, norm, input));
 }

@@ -207,7 +207,9 @@ export function proposalText(
   // (the body states the duty otherwise, 60公里 for the annex's 50公里: the annex's is the target)
   const differs = p.annex_text !== "" && p.body_text !== "" && p.body_differs
     ? `；正文另作“${(p.body_source === "body" && sourceWords(bodyText, p.body_start, p.body_end)) || p.body_text}”，与附件不同：以附件为准，请核对（见文本核对）` : "";
-  const share = needsBaseline(p, row, bodyText) ? `；${BASELINE_HINT}` : needsDownBaseline(p, row, bodyText) ? `；${DOWN_BASELINE_HINT}` : "";
+  // (由3个工作日缩短至1个工作日: the text gives the level it starts from)
+  const share = p.baseline !== undefined && p.baseline !== null ? `；基数 ${p.baseline}${p.unit === "%" ? "%" : p.unit ?? ""}（原文写明的起点，--write 写入 baseline）`
+    : needsBaseline(p, row, bodyText) ? `；${BASELINE_HINT}` : needsDownBaseline(p, row, bodyText) ? `；${DOWN_BASELINE_HINT}` : "";
   const from = policyYear === undefined ? null : countedFrom(p, row, bodyText, policyYear, policyDate);
   const since = from === null ? "" : policyYear !== undefined && from === inYear(p, policyYear)
     ? `；自 ${from} 起算（原文为“${p.horizon_text}”一年的数；targets.csv 的 counting_start 写入此日，报送该年以来的累计数）`

@@ -35,6 +35,8 @@ export type Proposal = {
   body_end: number | null;
   /** Body and annex state the duty with different figures or comparators (kept for reconciliation). */
   body_differs: boolean;
+  /** The level the text says it starts from (由3个工作日缩短至1个工作日: 3), written to targets.csv's baseline. */
+  baseline?: number | null;
 };
 
 /** Character-bigram Dice similarity, 0–1: how alike two subjects are. */
@@ -119,6 +121,7 @@ function toProposal(rowNo: number, t: ParsedTarget, rowDeadline: string | null, 
     subject: t.subject,
     frequency: t.frequency ?? rowFrequency(t, rowDeadlineText) ?? "",
     attributes: t.attributes.length ? JSON.stringify(t.attributes.map(({ text, value, unit }) => ({ text, value, unit }))) : "",
+    baseline: t.baseline ?? null,
     annex_text: "",
     annex_start: null,
     annex_end: null,
@@ -336,7 +339,8 @@ export function registerNew(
       // a target's own horizon is kept; otherwise the row's deadline applies (left empty here)
       deadline: p.horizon_text === "" || p.deadline === "" ? null : p.deadline,
       counting_start: countingStart(p) ?? `${policyYear}-01-01`,
-      baseline: null,
+      // (由3个工作日缩短至1个工作日: the level the text says it starts from)
+      baseline: p.baseline ?? null,
       reporting_departments: p.reporting_departments,
       note: p.body_differs ? "正文与附件表述不同，见文本核对" : "",
     } satisfies RegistryEntry;
