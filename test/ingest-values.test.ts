@@ -267,6 +267,7 @@ describe("convertUnit", () => {
     // (an amount per 亩 or head written without its denominator)
     [36.2, "万元", "万元/亩", 36.2],
     [3500, "元", "万元/人", 0.35],
+    [15, "平方米", "平方米/人", 15],
   ])("%d %s → %s = %d", (value, from, to, expected) => {
     expect(convertUnit(value, from, to)).toBe(expected);
   });
@@ -284,6 +285,7 @@ describe("convertUnit", () => {
     [1, "户次", "户"],
     [1, "名", "家"],
     [1, "家", "万元/亩"],
+    [1, "亩", "平方米/人"],
     [1, "项", "家"],
     [1, "套", "个"],
     [1, "吨/平方公里", "吨/平方公里·月"],

@@ -258,6 +258,7 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
   // (doubled: a growth of 100 %, reported as the growth to date; 翻两番 300 %)
   ["到2021年，数字经济核心产业增加值翻一番", [{ value: 100, unit: "%", measure: "increment", comparator: "reach", subject: "数字经济核心产业增加值" }]],
   ["规上工业增加值实现翻两番", [{ value: 300, unit: "%", measure: "increment", subject: "规上工业增加值" }]],
+  ["人均公园绿地面积达到15平方米", [{ value: 15, unit: "平方米/人", measure: "level", subject: "人均公园绿地面积" }]],
   ["培训新型职业农民1000人（次）", [{ value: 1000, unit: "人(次)", subject: "新型职业农民" }]],
   ["2020年起每年新增规上企业10家", [{ value: 10, unit: "家", subject: "规上企业" }]],
   ["单位工业增加值用水量比2015年下降20%", [{ value: 20, measure: "increment", subject: "单位工业增加值用水量" }]],

@@ -243,7 +243,8 @@ export function convertUnit(value: number, fromUnit: string, toUnit: string): nu
   const t = UNIT_BY_NAME.get(to);
   // 36.2万元 for a target in 万元/亩 (亩均税收), 3500元 for one in 万元/人: the amount per 亩 or head, its denominator left unsaid
   const per = /^(.+)\/(亩|人)$/.exec(to);
-  if (f?.category === "money" && per && UNIT_BY_NAME.get(per[1]!)?.category === "money") return convertUnit(value, from, per[1]!);
+  // (15平方米 for one in 平方米/人, 人均公园绿地面积)
+  if (f && per && (f.category === "money" || f.category === "area") && UNIT_BY_NAME.get(per[1]!)?.category === f.category) return convertUnit(value, from, per[1]!);
   if (!f || !t || f.baseUnit !== t.baseUnit) return null;
   return round15((value * f.factor) / t.factor);
 }

@@ -638,7 +638,8 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
 
     const start = prefix?.start ?? f.start;
     // 亩均税收达到35万元, 人均可支配收入达到5万元: an amount per 亩 or per head, in 万元/亩 or 万元/人 (not a total)
-    const per = f.unit?.category === "money" ? /(亩均|人均)/.exec(subject) : null;
+    // (人均公园绿地面积达到15平方米: 平方米/人)
+    const per = f.unit?.category === "money" || (f.unit?.category === "area" && f.unit.unit === "平方米") ? /(亩均|人均)/.exec(subject) : null;
     const unit = (per && UNITS.find((u) => u.unit === `${f.unit!.unit}/${per[1] === "亩均" ? "亩" : "人"}`)) || f.unit;
     drafts.push({
       kind: "quantity", comparator, value: f.value, valueMax: f.valueMax, unit: unit?.unit ?? null,

@@ -48,7 +48,7 @@ const PLAIN_UNITS: readonly UnitDef[] = [
   ...["mg/m³", "mg/m3", "毫克每立方米"].map(spelling("concentration", "毫克/立方米")), ...["mg/L", "mg/l", "毫克每升"].map(spelling("concentration", "毫克/升")),
   // per land, person or output: 亩均税收达到30万元/亩, 单位GDP能耗0.5吨标准煤/万元 (each its own unit, never converted)
   spelling("intensity", "吨标准煤/万元")("吨标煤/万元"),
-  ...["万元/亩", "元/亩", "万元/人", "元/人", "万元/平方米", "元/平方米", "吨标准煤/万元", "立方米/万元", "公里/平方公里",
+  ...["万元/亩", "元/亩", "万元/人", "元/人", "平方米/人", "万元/平方米", "元/平方米", "吨标准煤/万元", "立方米/万元", "公里/平方公里",
     // dust fall: 降尘量不高于5吨/平方公里·月
     "吨/平方公里·月", "吨/平方公里"].map(own("intensity")),
   // (its other spellings, the month first or in brackets, in t and km²: one unit, one figure)
