@@ -259,6 +259,11 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
   ["到2021年，数字经济核心产业增加值翻一番", [{ value: 100, unit: "%", measure: "increment", comparator: "reach", subject: "数字经济核心产业增加值" }]],
   ["规上工业增加值实现翻两番", [{ value: 300, unit: "%", measure: "increment", subject: "规上工业增加值" }]],
   ["人均公园绿地面积达到15平方米", [{ value: 15, unit: "平方米/人", measure: "level", subject: "人均公园绿地面积" }]],
+  // (a level kept: at least there, unless bounded otherwise)
+  ["森林覆盖率稳定在61.5%", [{ value: 61.5, comparator: "at_least", subject: "森林覆盖率" }]],
+  ["城镇登记失业率保持在3.5%以内", [{ value: 3.5, comparator: "at_most", subject: "城镇登记失业率" }]],
+  // (合同约定后 is when the time limit starts)
+  ["政府采购项目资金支付时间压减至合同约定后10日内", [{ value: 10, comparator: "at_most", subject: "政府采购项目资金支付时间" }]],
   ["培训新型职业农民1000人（次）", [{ value: 1000, unit: "人(次)", subject: "新型职业农民" }]],
   ["2020年起每年新增规上企业10家", [{ value: 10, unit: "家", subject: "规上企业" }]],
   ["单位工业增加值用水量比2015年下降20%", [{ value: 20, measure: "increment", subject: "单位工业增加值用水量" }]],

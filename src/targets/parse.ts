@@ -999,7 +999,9 @@ function quantitySubject(
     const bare = cut && stop === nextFigure ? post.text.replace(/(?:以及|和|及|与)$/, "") : post.text;
     return bare.length >= 2 ? bare : post.text;
   }
-  if (pre.text) return pre.text;
+  // (支付时间压减至合同约定后10日内: 合同约定后 is when the time limit starts, not what is limited)
+  const startsLimit = f.unit?.category === "time" && /(?:后|以后|之后|起)$/.test(pre.text);
+  if (pre.text && !startsLimit) return pre.text;
   if (anchor) {
     // B': before a reach verb (上云企业达到2300家), or the object of the verb governing a bare comparator (培训不少于500人次).
     const governing = isPureComparator(anchor) ? [...before].reverse().find((t) => t.measure !== undefined && t.end <= anchor.start) ?? null : null;
