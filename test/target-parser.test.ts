@@ -259,8 +259,9 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
   ["到2021年，数字经济核心产业增加值翻一番", [{ value: 100, unit: "%", measure: "increment", comparator: "reach", subject: "数字经济核心产业增加值" }]],
   ["规上工业增加值实现翻两番", [{ value: 300, unit: "%", measure: "increment", subject: "规上工业增加值" }]],
   ["人均公园绿地面积达到15平方米", [{ value: 15, unit: "平方米/人", measure: "level", subject: "人均公园绿地面积" }]],
-  // (a level kept: at least there, unless bounded otherwise)
-  ["森林覆盖率稳定在61.5%", [{ value: 61.5, comparator: "at_least", subject: "森林覆盖率" }]],
+  // (a level kept: no bound of its own, since lower may be better, 失业率稳定在3.5%; bounded by its 以内)
+  ["森林覆盖率稳定在61.5%", [{ value: 61.5, comparator: null, subject: "森林覆盖率" }]],
+  ["城镇登记失业率稳定在3.5%", [{ value: 3.5, comparator: null, subject: "城镇登记失业率" }]],
   ["城镇登记失业率保持在3.5%以内", [{ value: 3.5, comparator: "at_most", subject: "城镇登记失业率" }]],
   // (合同约定后 is when the time limit starts)
   ["政府采购项目资金支付时间压减至合同约定后10日内", [{ value: 10, comparator: "at_most", subject: "政府采购项目资金支付时间" }]],
@@ -642,6 +643,9 @@ describe("milestones and recurring duties", () => {
     // (a rate is no work to finish; a baseline year is no deadline)
     expect(staged("到2022年，农村生活垃圾分类覆盖率达到60%，2023年全面完成。")).toEqual([["quantity", 60, "农村生活垃圾分类覆盖率", "2022-12-31"]]);
     expect(staged("单位GDP能耗比2020年下降13.5%。")).toEqual([["quantity", 13.5, "单位GDP能耗", null]]);
+    // (a year after 以, 在, 自 is a base or a start, not a deadline)
+    expect(staged("以2020年完成值为基数，全市规上工业增加值年均增长5%。")).toEqual([["quantity", 5, "全市规上工业增加值", null]]);
+    expect(staged("自2021年累计培育专精特新企业100家。")).toEqual([["quantity", 100, "专精特新企业", null]]);
   });
 
   it("names subjects a department recognises: a rate named by a verb (实现率), 新增 of what the clause before cultivates, lists sharing a measure, a grade or a bound, a place in 其中", () => {
@@ -650,6 +654,8 @@ describe("milestones and recurring duties", () => {
     expect(parseTargets("培育“专精特新”中小企业，2022年新增50家、2023年新增60家。", { policyDate: "2022-03-01" }).map((t) => t.subject)).toEqual(["“专精特新”中小企业", "“专精特新”中小企业"]);
     expect(read("一般登记、抵押登记业务办理时间分别压缩至3个工作日、1个工作日以内。")).toEqual([["一般登记业务办理时间", "at_most", 3], ["抵押登记业务办理时间", "at_most", 1]]);
     expect(read("新建省级以上重点实验室、工程技术研究中心分别为3家、5家。").map((t) => t[0])).toEqual(["省级以上重点实验室", "省级以上工程技术研究中心"]);
+    // (a grade extends to bodies that bear one only)
+    expect(read("培育国家级专精特新企业、规上企业分别10家、100家。").map((t) => t[0])).toEqual(["国家级专精特新企业", "规上企业"]);
     expect(read("城镇污水处理率达到90%，其中县城达到60%以上。")).toEqual([["城镇污水处理率", "reach", 90], ["县城污水处理率", "at_least", 60]]);
     expect(read("全社会研发投入强度不低于全省平均水平，2024年达到3.2%。")).toEqual([["全社会研发投入强度", "reach", 3.2]]);
   });
@@ -660,6 +666,8 @@ describe("milestones and recurring duties", () => {
       ["milestone", "全市企业摸底排查", "2022-03-31"], ["milestone", "全市企业摸底排查整改", "2022-09-30"],
     ]);
     expect(read("年底前完成中期评估。")).toEqual([["milestone", "中期评估", "2022-12-31"]]);
+    // (a fix-up named alone is of a survey before it only)
+    expect(read("6月底前完成方案编制，年底前完成整改。")).toEqual([["milestone", "方案编制", "2022-06-30"]]);
     expect(read("完成年度投资计划。")).toEqual([]);
   });
 
@@ -669,6 +677,8 @@ describe("milestones and recurring duties", () => {
     expect(read("森林覆盖率由40.5%提高到42%。")).toEqual([["森林覆盖率", 42, 40.5]]);
     expect(read("审批时间从现在的15天压缩到5天以内。")).toEqual([["审批时间", 5, 15]]);
     expect(read("森林覆盖率提高到42%。")).toEqual([["森林覆盖率", 42, null]]);
+    // (the nearest, with no other target between)
+    expect(read("企业开办时间由3天压缩至1天、工程建设项目审批时间由120天压缩至80天。")).toEqual([["企业开办时间", 1, 3], ["工程建设项目审批时间", 80, 120]]);
   });
 
   it("reads a rank to reach (进入全省前10位, 保持全省前三位) as a place to stay at or above: at most that place; not a reward for the ranked", () => {
@@ -677,6 +687,12 @@ describe("milestones and recurring duties", () => {
     expect(read("营商环境便利度进入全国前十名。")).toEqual([["营商环境便利度全国排名", "at_most", 10, "名", "level"]]);
     expect(read("优化营商环境，排名提升至全省第5位。")).toEqual([["优化营商环境全省排名", "at_most", 5, "位", "level"]]);
     expect(read("对排名前10位的企业给予奖励。")).toEqual([]);
+    // (nor a condition of a reward, nor a rank naming what follows it)
+    for (const text of ["对排名前10位企业给予奖励。", "连续两年排名全市前三位，给予表彰。", "进入全省前10名以内的企业给予奖励100万元。", "年度考核排名第1名单位奖励20万元。"]) {
+      expect(read(text).filter((t) => String(t[0]).endsWith("排名"))).toEqual([]);
+    }
+    // (a stretch goal ranks the same)
+    expect(read("确保营商环境评价进入全省前10名，力争进入前5名。").map((t) => [t[0], t[2]])).toEqual([["营商环境评价全省排名", 10], ["营商环境评价全省排名", 5]]);
   });
 
   it("reads a time followed by the end of a procedure as its time limit, also after a verb naming the procedure (设立登记0.5个工作日办结)", () => {
@@ -691,6 +707,9 @@ describe("milestones and recurring duties", () => {
     const read = (text: string) => parse(text).map((t) => [t.subject, t.comparator, t.value, t.unit, t.measure, t.text]);
     expect(read("城乡居民收入比控制在1.8以内。")).toEqual([["城乡居民收入比", "at_most", 1.8, "", "level", "控制在1.8以内"]]);
     expect(read("城乡居民收入比缩小至1.7∶1以内。")).toEqual([["城乡居民收入比", "at_most", 1.7, "", "level", "缩小至1.7∶1以内"]]);
+    expect(read("城乡居民收入比由2.0缩小到1.8，数据中心电能利用效率（PUE）不高于1.4。").map((t) => t.slice(0, 5))).toEqual([
+      ["城乡居民收入比", "reach", 1.8, "", "level"], ["数据中心电能利用效率(PUE)", "at_most", 1.4, "", "level"],
+    ]);
     expect(read("新建大型数据中心PUE值降至1.3以下。")).toEqual([["新建大型数据中心PUE值", "at_most", 1.3, "", "level", "降至1.3以下"]]);
     expect(read("基尼系数为0.4，空气质量综合指数达到4.5左右。").map((t) => t.slice(0, 3))).toEqual([["基尼系数", "reach", 0.4], ["空气质量综合指数", "about", 4.5]]);
     // (a baseline year, a share without its sign, a year-on-year change, a number elsewhere: no figure)

@@ -62,7 +62,8 @@ export const HORIZON_RULES: readonly HorizonRule[] = [
     // 「城中村改造2022年完成50%，2023年基本完成」: a bare year between what is done and the verb doing it is the year
     // it is done by (not 比2020年下降, a baseline, nor 2020年完成情况, a report)
     id: "year-before-verb",
-    pattern: /(?<=[\u4e00-\u9fff])(\d{4})年(?=(?:要|须|将|力争|确保|争取)?(?:全面|基本|全部)?(?:完成|建成|实现|达到|新增|累计|培育|创建)(?!情况|进度))/g,
+    // (nor 以2020年完成值为基数, 在2020年新增就业基础上, 自2021年累计: a base or a start)
+    pattern: /(?<=[\u4e00-\u9fff])(?<![以在自较与比从至于到止])(\d{4})年(?=(?:要|须|将|力争|确保|争取)?(?:全面|基本|全部)?(?:完成|建成|实现|达到|新增|累计|培育|创建)(?!情况|进度|值|数|基础))/g,
     canonical: (m) => ({ phrase: `${m[1]}年底前`, relative: false }),
   },
   {

@@ -12,8 +12,6 @@ export type Measure = "level" | "increment";
  */
 export const COMPARATOR_PREFIXES: readonly { word: string; comparator: Comparator }[] = [
   ...["不少于", "不低于", "不小于", "至少", "超过", "多于", "高于", "大于", "逾", "超", "突破"].map((word) => ({ word, comparator: "at_least" as const })),
-  // (森林覆盖率稳定在61.5%, 公示率保持100%: a level kept, at least there; 保持在5%以内 is bounded by its 以内)
-  ...["稳定在", "保持在", "维持在", "保持"].map((word) => ({ word, comparator: "at_least" as const })),
   ...["约", "大约", "近", "接近", "将近"].map((word) => ({ word, comparator: "about" as const })),
   ...["不超过", "不高于", "不多于", "不大于", "低于", "少于", "小于", "控制在", "压缩在", "缩短在", "压减在", "最多", "至多"].map((word) => ({ word, comparator: "at_most" as const })),
   ...["达到", "达", "实现", "累计达到", "提高到", "提高至", "提升到", "提升至", "扩大到", "扩大至", "增至", "增加到", "增加至",

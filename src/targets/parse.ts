@@ -528,7 +528,7 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
       : sharedTail(x) ?? x));
     // 新建省级以上重点实验室、工程技术研究中心、企业研究院: the first item's grade is every item's
     const grade = LEADING_GRADE.exec(named[0] ?? "")?.[0];
-    const whole = grade && named.length > 1 && named.slice(1).every((x) => !x.includes("级") && x.length >= 3 && !ownMeasure(x))
+    const whole = grade && named.length > 1 && named.slice(1).every((x) => !x.includes("级") && x.length >= 3 && !ownMeasure(x) && GRADED_BODY.test(x))
       ? named.map((x, i) => (i === 0 ? x : grade + x)) : named;
     // (分别新增学位3000个、1000个 names what it counts: no pairing with the targets before it)
     const own = after.length > 0 && clean(input, norm, at.end, after[0]!.start, { leading: true, tokens }).text !== "";
@@ -626,7 +626,8 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
     if (coverage || procedure) measure = "level";
     else if (nearestVerb) measure = nearestVerb.measure === "increment" && percent && !nearestVerb.change ? "level" : nearestVerb.measure!;
     // (规上工业企业突破800家: with no verb, a total crossing a mark)
-    else if (percent || METRIC_NOUNS.some((n) => subject.endsWith(n)) || prefix?.word === "突破") measure = "level";
+    // (a ratio or index without a unit, 电能利用效率（PUE）不高于1.4: a level)
+    else if (percent || METRIC_NOUNS.some((n) => subject.endsWith(n)) || prefix?.word === "突破" || f.unit?.unit === "") measure = "level";
     else if ((horizon && ANNUAL_HORIZONS.includes(horizon.text)) || frequency) measure = "increment";
     else measure = lastMeasure;
     lastMeasure = measure;
@@ -652,12 +653,18 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
     const text = norm.slice(0, clause.end);
     for (let m = RANK.exec(text); m !== null; m = RANK.exec(text)) {
       const value = /^\d+$/.test(m[5]!) ? Number(m[5]) : parseChineseNumeral(m[5]!);
-      if (value === null || value <= 0 || inSpans(protectedSpans, m.index)) continue;
+      // (a place that ends its clause, and not a condition of a reward: 连续两年排名全市前三位，给予表彰)
+      const nextClause = clauses[clauses.indexOf(clause) + 1];
+      const rewarded = nextClause !== undefined && /^\s*(?:给予|予以|奖励|优先|通报表扬|表彰|可获|将获)/.test(norm.slice(nextClause.start, nextClause.end));
+      if (value === null || value <= 0 || inSpans(protectedSpans, m.index) || !/^\s*[，,。；;]?\s*$/.test(norm.slice(m.index + m[0].length, clause.end)) || rewarded ||
+        /(?:对|凡|给予)[^，,。；;]*$/.test(norm.slice(clause.start, m.index))) continue;
       const start = m.index + m[0].indexOf(m[1]!);
       const topic = clean(input, norm, clause.start, start, { leading: true, skip: adverbials }).text.replace(/(?:力争|确保|争取|努力|要|将)+$/, "");
       // (排名提升至全省第5位: the verb after 排名 is no part of where)
       const where = `${m[2] ?? ""}${(m[3] ?? "").replace(/^(?:提升至|提升到|上升至|上升到|提高到|提高至|保持在|保持|进入|位居|位列|稳居)/, "")}`;
-      const subject = `${topic || previousClauseSubject(ctx, clauses, clause, allTokens, adverbials)}${where}排名`;
+      // (确保进入全省前10名，力争进入前5名: the stretch goal ranks the same)
+      const earlierRank = [...drafts].reverse().find((d) => d.kind === "quantity" && d.subject.endsWith("排名") && d.unit === m[6]);
+      const subject = topic || where || earlierRank === undefined ? `${topic || previousClauseSubject(ctx, clauses, clause, allTokens, adverbials)}${where}排名` : earlierRank.subject;
       drafts.push({
         kind: "quantity", comparator: "at_most", value, valueMax: null, unit: m[6]!, baseUnit: m[6]!, valueInBaseUnit: value, measure: "level",
         subject, frequency: null, attributes: [], start, end: m.index + m[0].length, clause,
@@ -701,7 +708,8 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
       // (完成超低排放改造: works finished as a whole)
       const works = t.word === "完成" && act === undefined && MILESTONE_WORKS.some((w) => bare.endsWith(w) && bare.length > w.length + 1);
       // (一季度完成企业摸底排查，三季度末前全部完成整改: works named alone are those of the milestone before them)
-      const earlier = t.word === "完成" && MILESTONE_WORKS.includes(bare) ? [...drafts].reverse().find((d) => d.kind === "milestone" && d.end <= t.start) : undefined;
+      // (only a fix-up after a survey or inspection: 6月底前完成方案编制，年底前完成整改 names no 方案编制整改)
+      const earlier = t.word === "完成" && bare === "整改" ? [...drafts].reverse().find((d) => d.kind === "milestone" && d.end <= t.start && /(?:摸底|排查|摸排|普查|清查|检查|督查|巡查)$/.test(d.subject)) : undefined;
       if (earlier !== undefined && !counted.some((f) => f.start >= t.end && f.end <= clause.end)) {
         drafts.push({ kind: "milestone", ...EMPTY_VALUE, subject: `${earlier.subject}${object.text}`, frequency: null, attributes: [], start: t.start, end: object.end, clause });
         coveredTo = object.end;
@@ -854,7 +862,9 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
     const stock = owned !== null && owned[0].length < d.subject.length
       ? { subject: `${owned[1] ?? ""}${d.subject.slice(owned[0].length)}`, measure: "level" as const, comparator: d.comparator ?? "reach" } : {};
     // (由3个工作日缩短至1个工作日, 由40.5%提高到42%: the level it starts from, in its unit)
-    const from = d.kind === "quantity" && d.measure === "level" ? baselines.find((b) => b.start >= clause.start && b.end <= d.start && b.unit === d.unit && b.value !== null) : undefined;
+    // (the nearest before it, with no other target between: 由3天压缩至1天、审批时间由120天压缩至80天 gives 80天 120)
+    const nearest = d.kind === "quantity" && d.measure === "level" ? baselines.filter((b) => b.start >= clause.start && b.end <= d.start).at(-1) : undefined;
+    const from = nearest !== undefined && nearest.unit === d.unit && nearest.value !== null && !drafts.some((o) => o !== d && o.start >= nearest.end && o.end <= d.start) ? nearest : undefined;
     out.push({ ...d, ...stock, ...(from ? { baseline: from.value } : {}), text: input.slice(d.start, d.end), horizon: h && { text: h.text, deadline: h.deadline, ...(carried ? { carried } : {}) }, sentence: sentenceSpan });
   }
   return mergeStatedChange(mergeStretchGoals(out, norm, input));
@@ -1039,6 +1049,8 @@ const GRADE = "(?:国家|省|市|县|区|乡镇|镇|村|[一二三四五1-5]星)
 const GRADE_ONLY = new RegExp(`^${GRADE}$`);
 /** A graded noun (乡镇级应急物资储备库): the noun after its grade. */
 const GRADED_NOUN = new RegExp(`^${GRADE}(.{2,})$`);
+/** A body that bears a grade (重点实验室, 工程技术研究中心, 企业研究院): what a list's first grade may extend to. */
+const GRADED_BODY = /(?:实验室|研究中心|技术中心|研究院|研究所|工作站|创新中心|孵化器|众创空间|示范基地|示范园区|产业园|示范区|平台)$/;
 /** A grade opening a subject (省级龙头企业, 市级以上龙头企业, 星级农家乐). */
 const LEADING_GRADE = /^(?:国家|省|市|县|区|乡镇|镇|村|[一二三四五1-5]?星)级(?:及?以上)?/;
 
