@@ -691,6 +691,9 @@ describe("milestones and recurring duties", () => {
     for (const text of ["对排名前10位企业给予奖励。", "连续两年排名全市前三位，给予表彰。", "进入全省前10名以内的企业给予奖励100万元。", "年度考核排名第1名单位奖励20万元。"]) {
       expect(read(text).filter((t) => String(t[0]).endsWith("排名"))).toEqual([]);
     }
+    // (位 unsaid after a verb of standing)
+    expect(read("数字经济发展水平位居全省第二。")).toEqual([["数字经济发展水平全省排名", "at_most", 2, "位", "level"]]);
+    expect(read("在全省营商环境评价中排名第一。")).toEqual([["全省营商环境评价排名", "at_most", 1, "位", "level"]]);
     // (a stretch goal ranks the same)
     expect(read("确保营商环境评价进入全省前10名，力争进入前5名。").map((t) => [t[0], t[2]])).toEqual([["营商环境评价全省排名", 10], ["营商环境评价全省排名", 5]]);
   });

@@ -656,17 +656,22 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
       // (a place that ends its clause, and not a condition of a reward: 连续两年排名全市前三位，给予表彰)
       const nextClause = clauses[clauses.indexOf(clause) + 1];
       const rewarded = nextClause !== undefined && /^\s*(?:给予|予以|奖励|优先|通报表扬|表彰|可获|将获)/.test(norm.slice(nextClause.start, nextClause.end));
+      // (位居全省第二: 位 unsaid after a verb of standing)
+      if (m[6] === undefined && !/^(?:位居|位列|稳居|排名|排在|保持)$/.test(m[1]!)) continue;
       if (value === null || value <= 0 || inSpans(protectedSpans, m.index) || !/^\s*[，,。；;]?\s*$/.test(norm.slice(m.index + m[0].length, clause.end)) || rewarded ||
         /(?:对|凡|给予)[^，,。；;]*$/.test(norm.slice(clause.start, m.index))) continue;
       const start = m.index + m[0].indexOf(m[1]!);
-      const topic = clean(input, norm, clause.start, start, { leading: true, skip: adverbials }).text.replace(/(?:力争|确保|争取|努力|要|将)+$/, "");
+      const topic = clean(input, norm, clause.start, start, { leading: true, skip: adverbials }).text.replace(/(?:力争|确保|争取|努力|要|将)+$/, "")
+        // (在全省营商环境评价中排名第一: 全省营商环境评价)
+        .replace(/^在(.+)中$/, "$1");
       // (排名提升至全省第5位: the verb after 排名 is no part of where)
       const where = `${m[2] ?? ""}${(m[3] ?? "").replace(/^(?:提升至|提升到|上升至|上升到|提高到|提高至|保持在|保持|进入|位居|位列|稳居)/, "")}`;
       // (确保进入全省前10名，力争进入前5名: the stretch goal ranks the same)
-      const earlierRank = [...drafts].reverse().find((d) => d.kind === "quantity" && d.subject.endsWith("排名") && d.unit === m[6]);
+      const unit = m[6] ?? "位";
+      const earlierRank = [...drafts].reverse().find((d) => d.kind === "quantity" && d.subject.endsWith("排名") && d.unit === unit);
       const subject = topic || where || earlierRank === undefined ? `${topic || previousClauseSubject(ctx, clauses, clause, allTokens, adverbials)}${where}排名` : earlierRank.subject;
       drafts.push({
-        kind: "quantity", comparator: "at_most", value, valueMax: null, unit: m[6]!, baseUnit: m[6]!, valueInBaseUnit: value, measure: "level",
+        kind: "quantity", comparator: "at_most", value, valueMax: null, unit, baseUnit: unit, valueInBaseUnit: value, measure: "level",
         subject, frequency: null, attributes: [], start, end: m.index + m[0].length, clause,
       });
     }
@@ -1062,7 +1067,7 @@ const LEADING_PLACE = /^(?:地级及以上城市|地级城市|县级城市|设�
  * A rank to reach: a verb of reaching a place (进入, 位居, 提升至, 保持), where (全省, 全国, 同类城市), 前 or 第, the
  * place (Arabic or Chinese digits) and 位 or 名. Not a reward for those ranked (对排名前10位的企业给予奖励: no verb).
  */
-const RANK = /(进入|跻身|位居|位列|位于|稳居|保持|保持在|提升至|提升到|上升至|上升到|提高到|提高至|挺进|排名|排在)(全国|全省|全市|全区|全县|省内|市内|国内)?([\u4e00-\u9fff]{0,8}?)?(前|第)(\d{1,3}|[一二三四五六七八九十]{1,3})(位|名)(?:以内|之内)?(?!的)/g;
+const RANK = /(进入|跻身|位居|位列|位于|稳居|保持|保持在|提升至|提升到|上升至|上升到|提高到|提高至|挺进|排名|排在)(全国|全省|全市|全区|全县|省内|市内|国内)?([\u4e00-\u9fff]{0,8}?)?(前|第)(\d{1,3}|[一二三四五六七八九十]{1,3})(位|名)?(?:以内|之内)?(?!的)/g;
 
 /** 全面完成, 全部完成任务: the last stage of a staged goal, with nothing of its own to name. */
 const FINAL_STAGE = /^(?:要|须|将|力争|确保|争取)?(?:全面|全部|基本)完成(?:全部任务|目标任务|改造任务|任务)?$/;
