@@ -39,7 +39,9 @@ describe("fileStatusBacks (a file's rows compared with each other)", () => {
 
   it("says which month said what", () => {
     expect(statusBackReason({ status: "in_progress", previousPeriod: "2017-09", previousStatus: "done" }))
-      .toBe("完成状态由 2017-09 的“已完成”退回为“推进中”：请核对哪一期有误，如此前误报请更正该月");
+      .toBe("完成状态由 2017-09 的“已完成”退回为“推进中”：请核对哪一期有误，如此前误报请更正该月（报过“已完成”的指标不再列入报送模板，更正时用 luoshi template --all 生成含它的模板）");
+    expect(statusBackReason({ status: "not_started", previousPeriod: "2017-09", previousStatus: "in_progress" }))
+      .toBe("完成状态由 2017-09 的“推进中”退回为“未启动”：请核对哪一期有误，如此前误报请更正该月");
   });
 });
 

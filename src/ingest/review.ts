@@ -286,7 +286,9 @@ export type FileStatusBack = { row: number; status: Status; previousPeriod: stri
  * text). A note does not clear it: the earlier month still says 已完成, so the figures disagree until one is corrected.
  */
 export function statusBackReason(b: Pick<FileStatusBack, "status" | "previousPeriod" | "previousStatus">): string {
-  return `完成状态由 ${b.previousPeriod} 的“${STATUS_WORD[b.previousStatus]}”退回为“${STATUS_WORD[b.status]}”：请核对哪一期有误，如此前误报请更正该月`;
+  // (a target reported done leaves the templates: correcting that month takes one with every target)
+  return `完成状态由 ${b.previousPeriod} 的“${STATUS_WORD[b.previousStatus]}”退回为“${STATUS_WORD[b.status]}”：请核对哪一期有误，如此前误报请更正该月` +
+    (b.previousStatus === "done" ? "（报过“已完成”的指标不再列入报送模板，更正时用 luoshi template --all 生成含它的模板）" : "");
 }
 
 /**

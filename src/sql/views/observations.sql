@@ -99,6 +99,7 @@ WITH versions AS (
         AND list_position(['not_started', 'in_progress', 'done'], status) < list_position(['not_started', 'in_progress', 'done'], previous_status)
       THEN '完成状态由 ' || previous_status_period || ' 的“' || CASE previous_status WHEN 'not_started' THEN '未启动' WHEN 'in_progress' THEN '推进中' ELSE '已完成' END
         || '”退回为“' || CASE status WHEN 'not_started' THEN '未启动' WHEN 'in_progress' THEN '推进中' ELSE '已完成' END || '”：请核对哪一期有误，如此前误报请更正该月'
+        || CASE WHEN previous_status = 'done' THEN '（报过“已完成”的指标不再列入报送模板，更正时用 luoshi template --all 生成含它的模板）' ELSE '' END
     END AS status_back_reason
   FROM falls f
 )
