@@ -281,7 +281,7 @@ async function targets(args: string[]): Promise<number> {
   const { readAllPolicies } = await import("../src/build.js");
   const { proposeTargets, compareRegistry, registerNew, registryCsv } = await import("../src/targets/registry.js");
   const { readRegistryFile } = await import("../src/targets/registryfile.js");
-  const { countedFrom, termDated, proposalText, rowDatedBy, splitDigits, needsBaseline, BASELINE_HINT, needsDownBaseline, DOWN_BASELINE_HINT } = await import("../src/targets/proposaltext.js");
+  const { countedFrom, termDated, proposalText, rowDatedBy, splitDigits, needsBaseline, BASELINE_HINT, needsDownBaseline, DOWN_BASELINE_HINT, needsStockBaseline, STOCK_BASELINE_HINT } = await import("../src/targets/proposaltext.js");
   const root = join(dataDir(values.data), "policies");
   let differences = 0;
   // every policy, checked as `luoshi build` checks them (a target prefix used twice is rejected here too)
@@ -319,7 +319,7 @@ async function targets(args: string[]): Promise<number> {
     };
     // a registered share to reach with no baseline (a share may truly start from 0), or a level to come down to with
     // none (only its deadline can judge it): a hint, not a difference
-    for (const [needs, hint] of [[needsBaseline, BASELINE_HINT], [needsDownBaseline, DOWN_BASELINE_HINT]] as const) {
+    for (const [needs, hint] of [[needsBaseline, BASELINE_HINT], [needsDownBaseline, DOWN_BASELINE_HINT], [needsStockBaseline, STOCK_BASELINE_HINT]] as const) {
       const withoutBaseline = registry.filter((e) => {
         if (e.status !== "published" || e.baseline !== null) return false;
         const { task, bodyText } = sourceOf(e);

@@ -108,6 +108,18 @@ describe("proposalText", () => {
     expect(proposalText(from, { ...row, content: "不动产登记时间由3个工作日缩短至1个工作日" }, "")).not.toContain("请在 targets.csv 的 baseline 中填写");
   });
 
+  it("asks for the starting stock of a count or sum to reach (市场主体总量突破15万户), and the starting place of a rank, not of a ceiling", () => {
+    const at = (source: string, text: string, fields: Partial<Proposal>) =>
+      [{ ...proposal(text, fields), annex_start: source.indexOf(text), annex_end: source.indexOf(text) + text.length } as Proposal, { ...row, content: source }] as const;
+    const [stock, stockRow] = at("到2024年市场主体总量突破15万户", "15万户", { comparator: "at_least", value: 150000, unit: "户", measure: "level", subject: "市场主体总量" });
+    expect(proposalText(stock, stockRow, "")).toContain("存量水平值（总数、人均数）：没有基数时从 0 起算");
+    expect(proposalText({ ...stock, baseline: 120000 }, stockRow, "")).not.toContain("存量水平值");
+    const [rank, rankRow] = at("力争营商环境评价进入全省前10位", "前10位", { comparator: "at_most", value: 10, unit: "位", measure: "level", subject: "营商环境评价全省排名" });
+    expect(proposalText(rank, rankRow, "")).toContain("“降至”类水平值：没有基数时无法衡量已降了多少");
+    const [limit, limitRow] = at("企业开办时间控制在1个工作日以内", "1个工作日以内", { comparator: "at_most", value: 1, unit: "个工作日", measure: "level", subject: "企业开办时间" });
+    expect(proposalText(limit, limitRow, "")).not.toMatch(/存量水平值|“降至”类/);
+  });
+
   it("says when the figure's digits are split by spaces in the source (5 0公里: an OCR slip, only 0 read)", () => {
     const spaced = { ...row, content: "新增污水管网5 0公里" };
     const p = { ...proposal("", {}), annex_text: "0公里", annex_start: spaced.content.indexOf("0公里"), annex_end: spaced.content.length, value: 0, unit: "公里", measure: "increment", subject: "污水管网5" } as Proposal;

@@ -677,6 +677,10 @@ describe("milestones and recurring duties", () => {
     expect(read("森林覆盖率由40.5%提高到42%。")).toEqual([["森林覆盖率", 42, 40.5]]);
     expect(read("审批时间从现在的15天压缩到5天以内。")).toEqual([["审批时间", 5, 15]]);
     expect(read("森林覆盖率提高到42%。")).toEqual([["森林覆盖率", 42, null]]);
+    // (the points a stated change raises or lowers it by: 提高10个百分点，达到80% starts from 70; 降低3个百分点，达到20% from 23)
+    expect(read("规上工业企业数字化改造覆盖率提高10个百分点，达到80%。")).toEqual([["规上工业企业数字化改造覆盖率", 80, 70]]);
+    expect(read("覆盖率达到90%，比2020年提高5个百分点。")).toEqual([["覆盖率", 90, 85]]);
+    expect(read("规上工业企业数字化改造覆盖率降低3个百分点，达到20%。")).toEqual([["规上工业企业数字化改造覆盖率", 20, 23]]);
     // (the nearest, with no other target between)
     expect(read("企业开办时间由3天压缩至1天、工程建设项目审批时间由120天压缩至80天。")).toEqual([["企业开办时间", 1, 3], ["工程建设项目审批时间", 80, 120]]);
   });

@@ -99,7 +99,7 @@ export function progressBars(rows, {width} = {}) {
     marks: [
       Plot.axisY(fit.axis),
       Plot.barX(data, {x: "shown", y: "label", fill: "progress_status", tip: true,
-        title: (d) => `${d.code} ${d.subject}\n${d.department_name}：${d.latest_value ?? "—"} / ${d.goal ?? d.target_value}${d.unit}（${d.figure_period ?? d.latest_period ?? "未报"}）\n${d.progress === null && d.latest_value !== null ? "不计完成比例" : `完成 ${((d.progress ?? 0) * 100).toFixed(0)}%`}${!scheduleShown(d) ? "" : `，序时 ${d.elapsed == null ? "—" : `${(d.elapsed * 100).toFixed(0)}%`}`}`}),
+        title: (d) => `${d.code} ${d.subject}\n${d.department_name}：${d.latest_value ?? "—"} / ${d.goal ?? d.target_value}${d.unit}（${d.figure_period ?? d.latest_period ?? "未报"}）\n${d.progress === null && d.latest_value !== null ? "不计完成比例" : `完成 ${pct(d.progress ?? 0)}`}${!scheduleShown(d) ? "" : `，序时 ${d.elapsed == null ? "—" : `${(d.elapsed * 100).toFixed(0)}%`}`}`}),
       Plot.tickX(data.filter(scheduleShown), {x: "elapsed", y: "label", stroke: "#111827", strokeWidth: 2}),
       Plot.text(unshared, {x: 0, y: "label", dx: 6, textAnchor: "start", fill: (d) => PROGRESS[d.progress_status].color, fontWeight: 600,
         text: (d) => `${statusLabel(d)}：${d.latest_value}${d.unit ?? ""}${againstValue(d) ? `，目标 ${goalText(d)}` : "，不计完成比例"}`}),
@@ -116,7 +116,8 @@ export function progressBars(rows, {width} = {}) {
 
 const STATUS_ZH = {done: "已完成", in_progress: "推进中", not_started: "未启动"};
 /** 0.456 → 46%; — for none. */
-export const pct = (v) => (v == null ? "—" : `${Math.round(v * 100)}%`);
+// (a share short of the whole never reads 100%: 97.8 of 98 is 99%, not done)
+export const pct = (v) => (v == null ? "—" : `${v < 1 && Math.round(v * 100) >= 100 ? 99 : Math.round(v * 100)}%`);
 /** A share done: below 0 (a figure under its baseline, a rate gone the other way) is no share of the way, said so. */
 export const sharePct = (v) => (v != null && v < 0 ? "0%（低于起点）" : pct(v));
 /**

@@ -872,7 +872,7 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
     const from = nearest !== undefined && nearest.unit === d.unit && nearest.value !== null && !drafts.some((o) => o !== d && o.start >= nearest.end && o.end <= d.start) ? nearest : undefined;
     out.push({ ...d, ...stock, ...(from ? { baseline: from.value } : {}), text: input.slice(d.start, d.end), horizon: h && { text: h.text, deadline: h.deadline, ...(carried ? { carried } : {}) }, sentence: sentenceSpan });
   }
-  return mergeStatedChange(mergeStretchGoals(out, norm, input));
+  return mergeStatedChange(mergeStretchGoals(out, norm, input), norm);
 }
 
 /**
@@ -880,11 +880,21 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
  * and as the level it comes to, next to each other with the same subject: the level is the target (the change says its
  * baseline, 90 − 5, for targets.csv's baseline), not a second one that would count the same work twice.
  */
-function mergeStatedChange(targets: ParsedTarget[]): ParsedTarget[] {
+function mergeStatedChange(targets: ParsedTarget[], norm: string): ParsedTarget[] {
   const level = (o: ParsedTarget | undefined, t: ParsedTarget) =>
     o !== undefined && o.kind === "quantity" && o.unit === "%" && o.measure === "level" && o.subject === t.subject && o.sentence.start === t.sentence.start;
-  return targets.filter((t, i) =>
-    !(t.kind === "quantity" && t.unit === "个百分点" && t.measure === "increment" && t.subject !== "" && (level(targets[i - 1], t) || level(targets[i + 1], t))));
+  const stated = (t: ParsedTarget, i: number) =>
+    t.kind === "quantity" && t.unit === "个百分点" && t.measure === "increment" && t.subject !== "" && (level(targets[i - 1], t) || level(targets[i + 1], t));
+  // (the points raised say where the level starts: 提高10个百分点，达到80% starts from 70, its baseline)
+  targets.forEach((t, i) => {
+    if (!stated(t, i) || t.value === null || t.valueMax !== null) return;
+    const o = level(targets[i - 1], t) ? targets[i - 1]! : targets[i + 1]!;
+    // (降低3个百分点，达到20% starts from 23; with no verb of either way, none)
+    const verb = /(提高|提升|增加|上升|增长|降低|下降|减少|回落)[^，,；;。\d]{0,6}$/.exec(norm.slice(Math.max(0, t.start - 12), t.start))?.[1];
+    const from = verb === undefined || o.value === null ? null : /降低|下降|减少|回落/.test(verb) ? o.value + t.value : o.value - t.value;
+    if (from !== null && o.valueMax === null && o.baseline == null && from >= 0) o.baseline = Number(from.toFixed(6));
+  });
+  return targets.filter((t, i) => !stated(t, i));
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import { COMPARATORS } from "../schemas.js";
 import type { Proposal } from "./registry.js";
+import { UNITS } from "./units.js";
 
 const KIND: Record<string, string> = { quantity: "数量指标", milestone: "节点任务", recurring: "常态任务" };
 
@@ -65,7 +66,7 @@ export const termDated = (p: { kind: string; measure: string | null; unit: strin
 type Located = {
   kind: string; comparator: string | null; measure: string | null; unit: string | null;
   annex_text: string; annex_start: number | null; body_text: string; body_start: number | null;
-  annex_end?: number | null; body_end?: number | null; horizon_text?: string; frequency?: string | null;
+  annex_end?: number | null; body_end?: number | null; horizon_text?: string; frequency?: string | null; subject?: string;
 };
 
 /** Where a target was read: its annex row's content, or else the body text, with its span and own words. */
@@ -84,8 +85,12 @@ function leadIn(p: Located, row: ProposalRow | undefined, bodyText: string): str
   return start === null ? null : (text.slice(Math.max(0, start - 30), start) + /^[^0-9０-９]*/.exec(own)![0]).replace(/\s+/g, "");
 }
 
-/** The words before the target's figure say it goes down (下降到33, 降低10%; the last of 分别下降15.5%、16.5%和17% too). */
+/**
+ * The words before the target's figure say it goes down (下降到33, 降低10%; the last of 分别下降15.5%、16.5%和17% too), or
+ * it is a rank (营商环境评价全省排名: its place goes down as it improves), as the targets view's `falls` has it.
+ */
 function goesDown(p: Located, row: ProposalRow | undefined, bodyText: string): boolean {
+  if (p.kind === "quantity" && p.measure === "level" && p.subject?.endsWith("排名")) return true;
   const words = leadIn(p, row, bodyText);
   return words !== null && DOWN_BEFORE.test(words);
 }
@@ -158,6 +163,20 @@ export function needsBaseline(p: Located, row: ProposalRow | undefined, bodyText
   return p.kind === "quantity" && p.measure === "level" && p.unit === "%" && p.comparator !== "at_most" && !goesDown(p, row, bodyText);
 }
 
+/**
+ * A stock to reach, counted or in money (市场主体总量突破15万户, 人均可支配收入达到3.5万元): from 0 against the schedule
+ * unless its level at the start is given, so that 12.5万户 of 15万 reads 84 % done on the first day. Not a ceiling, nor a
+ * level to come down to.
+ */
+export function needsStockBaseline(p: Located, row: ProposalRow | undefined, bodyText: string): boolean {
+  const unit = UNITS.find((u) => u.unit === p.unit);
+  return p.kind === "quantity" && p.measure === "level" && (unit?.category === "count" || unit?.category === "money" || /^万?元\/(?:人|亩)$/.test(p.unit ?? "")) &&
+    p.comparator !== "at_most" && !goesDown(p, row, bodyText);
+}
+
+/** What `targets --check` says of a stock to reach without a baseline. */
+export const STOCK_BASELINE_HINT = "存量水平值（总数、人均数）：没有基数时从 0 起算，起算时已有的存量会显得进度超前；请在 targets.csv 的 baseline 中填写起算时的水平（如上年末总数 12 万户；确从 0 起算的填 0，不再提示）";
+
 /** What `targets --check` says of a share to reach without a baseline. */
 export const BASELINE_HINT = "百分比水平值：序时进度从 0 起算，起算时已有一定水平的（如上年 80%），请在 targets.csv 的 baseline 中填写（确从 0 起算的填 0，不再提示）";
 
@@ -209,7 +228,8 @@ export function proposalText(
     ? `；正文另作“${(p.body_source === "body" && sourceWords(bodyText, p.body_start, p.body_end)) || p.body_text}”，与附件不同：以附件为准，请核对（见文本核对）` : "";
   // (由3个工作日缩短至1个工作日: the text gives the level it starts from)
   const share = p.baseline !== undefined && p.baseline !== null ? `；基数 ${p.baseline}${p.unit === "%" ? "%" : p.unit ?? ""}（原文写明的起点，--write 写入 baseline）`
-    : needsBaseline(p, row, bodyText) ? `；${BASELINE_HINT}` : needsDownBaseline(p, row, bodyText) ? `；${DOWN_BASELINE_HINT}` : "";
+    : needsBaseline(p, row, bodyText) ? `；${BASELINE_HINT}` : needsDownBaseline(p, row, bodyText) ? `；${DOWN_BASELINE_HINT}`
+    : needsStockBaseline(p, row, bodyText) ? `；${STOCK_BASELINE_HINT}` : "";
   const from = policyYear === undefined ? null : countedFrom(p, row, bodyText, policyYear, policyDate);
   const since = from === null ? "" : policyYear !== undefined && from === inYear(p, policyYear)
     ? `；自 ${from} 起算（原文为“${p.horizon_text}”一年的数；targets.csv 的 counting_start 写入此日，报送该年以来的累计数）`
