@@ -740,6 +740,13 @@ describe("readMonthlyFile: forms as departments fill them in", () => {
     expect(r.rejects.map((x) => [x.row, x.code])).toEqual([[4, "E_UNIT_MISMATCH"]]);
   });
 
+  it("calendar days for a target in working days (1.5天 beside 个工作日) are rejected, saying the two do not convert", async () => {
+    const ctx = { ...CTX, targets: new Map([...CTX.targets, ["ZN-07", { unit: "个工作日", kind: "quantity" as const, countingStart: "2017-09", reportingDepartments: ["市经信局"] }]]) };
+    const r = await readMonthlyFile({ name: "days.csv", bytes: Buffer.from([HEADER, "市经信局,ZN-07,2017-10,1.5天,个工作日,,,,"].join("\n")) }, ctx);
+    expect(r.rejects.map((x) => [x.row, x.code])).toEqual([[2, "E_UNIT_MISMATCH"]]);
+    expect(r.rejects[0]!.message).toContain("（天（自然日）与工作日不能换算：请按工作日计，只填数字）");
+  });
+
   it("a 单位 cell holding a scale word alone (亿, 万) is rejected in that column, saying what to write", async () => {
     const csv = [HEADER, "市经信局,ZN-02,2017-10,6,亿,,,,", "市经信局,ZN-02,2017-09,3500万元,亿元,,,,"].join("\n");
     const r = await readMonthlyFile({ name: "scale.csv", bytes: Buffer.from(csv) }, CTX);

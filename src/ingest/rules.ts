@@ -614,7 +614,9 @@ function checkCells(cells: RowCells, sourceRow: number, memo: RowMemo): ValidRow
         { where: "表头", unit: inHeader },
       ].filter((e): e is { where: string; unit: string } => e.unit !== null);
       issues = addIssue(issues, cells, "E_UNIT_MISMATCH", "value", rowMessage("E_UNIT_MISMATCH",
-        `${explicit.map((e) => `${e.where}为 ${e.unit}`).join("，")}：同一个数写了不同的单位，请只写一处，或使各处一致${inCell !== null ? formattedUnitHint(options) : ""}`));
+        `${explicit.map((e) => `${e.where}为 ${e.unit}`).join("，")}：同一个数写了不同的单位，请只写一处，或使各处一致${inCell !== null ? formattedUnitHint(options) : ""}` +
+          // (1.5天 for a target in 个工作日: calendar days are no working days)
+          (explicit.some((e) => /工作日/.test(e.unit)) && explicit.some((e) => /^(?:天|日|自然日)$/.test(e.unit)) ? "（天（自然日）与工作日不能换算：请按工作日计，只填数字）" : "")));
     }
     if (unitOk && target) {
       const targetUnit = target.unit;

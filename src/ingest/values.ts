@@ -120,6 +120,8 @@ const NOT_A_NUMBER_HINTS: [(t: string) => boolean, string][] = [
   [(t) => /^(?:已|全部|基本)?完成(?:率|进度|比例)?[0-9.]+%$|^[0-9.]+%(?:已)?完成$/.test(t), "（累计完成值填指标本身的累计数（如 320家），不填完成率；是否完成请在「完成状态」列选择）"],
   // 320。 50- 50+: a stray mark after the number
   [(t) => /^[0-9][0-9.,]*[。，,；;、\-－—_]$/.test(t), "（数字后多了一个标点或符号，请删去）"],
+  // 第12位, 第 12 名: a rank is reported as its place alone
+  [(t) => /^第[0-9]+(?:位|名)?$/.test(t), "（排名只填名次的数字，如第 12 位填 12）"],
   // #N/A, #DIV/0!, #VALUE!: a formula's error shown as text
   [(t) => /^#(?:N\/A|DIV\/0!?|VALUE!?|REF!?|NAME\??|NUM!?|NULL!?)$/i.test(t), "（这是 Excel 公式的错误值，请改正公式或直接填写数字）"],
 ];
@@ -207,6 +209,8 @@ export function parseValue(text: string, options: { signed?: boolean } = {}): Pa
   if (/^[12]\d{3}$/.test(digits!) && /^[-/.年][01]?\d月?$/.test(rest)) return fail("E_NOT_A_NUMBER", `${quote(text)}（这像是统计期，请检查各列是否错位）`);
   if (/^[-~～—–至到][0-9]/.test(rest)) return fail("E_NOT_A_NUMBER", `${quote(text)}（请填写一个确切的累计数，不要填范围）`);
   if (rest === ".") return fail("E_NOT_A_NUMBER", `${quote(text)}（小数点后缺少数字）`);
+  // 1.85:1: a ratio is reported as its first term
+  if (/^[:：∶]1(?:\.0+)?$/.test(rest)) return fail("E_NOT_A_NUMBER", `${quote(text)}（比值只填前一个数，如 ${digits}:1 填 ${digits}）`);
   // 「287（预计）」「300（预估）」: a figure not yet reached
   if (/^(?:预计|预估|预测|估计|估算|计划|目标)/.test(rest)) return fail("E_NOT_A_NUMBER", `${quote(text)}（请填截至统计期末已实际完成的累计数，不填预计数；预计情况可写在「进展情况」列）`);
   // 「450家（含新增20家）」「300（其中本月30）」: a note in brackets after the figure
