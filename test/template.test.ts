@@ -255,12 +255,12 @@ describe("a target's text and filling instruction in the template", () => {
   });
   it("a ratio without a unit (城乡居民收入比控制在1.8以内) says so, never （）; a rank is a place to reach", () => {
     const ratio = { ...quantity, comparator: "at_most", value: 1.8, unit: "", measure: "level", deadline: "2023-12-31" };
-    expect(targetText(ratio)).toBe("控制在 1.8以内，2023-12-31 前");
+    expect(targetText(ratio)).toBe("控制在 1.8 以内，2023-12-31 前");
     expect(instructionText(ratio)).toBe("「累计完成值」填截至本月底的实际数值（无单位），只填数字");
     // (a rank: a place to reach, reported as the place)
     const rank = { ...ratio, value: 10, unit: "位", subject: "营商环境评价全省排名" };
     expect(targetText(rank)).toBe("进入前 10 位，2023-12-31 前");
-    expect(instructionText(rank)).toBe("「累计完成值」填最近一次公布的排名（第几位）（位），只填数字");
+    expect(instructionText(rank)).toBe("「累计完成值」填最近一次公布的名次，只填数字（第 12 位填 12）");
   });
   it("an increase is named by its own clause's verb (淘汰燃煤锅炉100台), not by a verb of an earlier clause, else 新增", () => {
     const at = (text: string, figure: string) => ({ annex_sentence_source: text, annex_start: text.indexOf(figure), body_sentence_source: null, body_start: null });
