@@ -520,6 +520,24 @@ describe("several policies", () => {
     expect(errors[0]!.message).toMatch(/完成时限 2017-\d{2}-\d{2} 早于发文日期 2020-03-01（policy\.csv）/);
   });
 
+  it("a rank (进入全省前10位) comes down as it improves: judged at its deadline as a level to come down to, not as a limit broken now", async () => {
+    const f = copyData();
+    edit(f.policyDir, "tasks.csv", '"推动""家电物联网云平台""建设。"', '"推动""家电物联网云平台""建设,力争营商环境评价进入全省前10位。"');
+    const write = spawnSync(process.execPath, [join(PACKAGE_ROOT, "bin", "luoshi.js"), "targets", "--write", "--data", f.data], { encoding: "utf8" });
+    expect(write.stdout).toMatch(/新提出 附件第 24 行 数量指标「营商环境评价全省排名」：进入前 10位（水平值）/);
+    const db = join(f.dir, "w.duckdb");
+    await buildWarehouse({ data: f.data, db });
+    const wh = await openWarehouse(db, { readOnly: false });
+    try {
+      await loadMonthlyFile(wh.connection, { name: "jxj.csv", bytes: Buffer.from("报送单位,指标编码,统计期,累计完成值,单位,完成状态,进展情况,填报人,填报日期\n市经信局,CX75-24-01,2017-10,12,位,,,张三,2017-11-03"), asOf: "2017-11-10", receivedAt: "2017-11-03 10:00:00", archiveName: null });
+      await setAsOf(wh.connection, "2017-11-10");
+      const [rank] = (await query(wh.connection, "SELECT t.falls, t.ceiling, t.rises, p.progress_status, p.awaiting_deadline FROM target_progress p JOIN targets t USING (target_id) WHERE p.code = 'CX75-24-01'")).rows;
+      expect(rank).toEqual({ falls: true, ceiling: true, rises: false, progress_status: "on_track", awaiting_deadline: true });
+    } finally {
+      wh.close();
+    }
+  });
+
   it("a recurring target of a row whose deadline phrase keeps the duty up after its date (10月底前启动，每季度开展) has no deadline; the row's date stays", async () => {
     const f = copyData();
     edit(f.policyDir, "tasks.csv", ",年内,2017-12-31,146", ",10月底前启动，每季度开展,,146");

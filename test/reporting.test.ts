@@ -209,6 +209,15 @@ describe("a rejected row and what came after it (rejects)", () => {
         { period: "2017-10", superseded_by_period: null, target_done_period: null },
         { period: "2018-01", superseded_by_period: null, target_done_period: "2017-12" },
       ]);
+      // the deadline's own month (CX75-23-01, due 2017-12-31) rejected: a month after it does not stand in for it,
+      // since December says whether the target was done in time
+      await load("kjj-12b.csv", "2018-01-05 10:00:00", ["市科技局,CX75-23-01,2017-12,二,个,,,,"], "2018-01-31");
+      await load("kjj-01b.csv", "2018-02-05 10:00:00", ["市科技局,CX75-23-01,2018-01,2,个,,,,"], "2018-02-28");
+      await setAsOf(w.connection, "2018-02-10");
+      expect((await query(w.connection, "SELECT period, superseded_by_period FROM rejects WHERE target_code = 'CX75-23-01' ORDER BY period")).rows).toEqual([
+        { period: "2017-10", superseded_by_period: "2018-01" },
+        { period: "2017-12", superseded_by_period: null },
+      ]);
     });
   });
 });

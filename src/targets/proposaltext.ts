@@ -199,7 +199,8 @@ export function proposalText(
   const c = p.comparator;
   const down = goesDown(p, row, bodyText);
   // (下降到33: a level to come down to, 降至 33, not 达到 33)
-  const compared = c === "about" ? `${value}${COMPARATORS.about}` : c === "reach" && down ? `降至 ${value}` : c && c !== "exactly" ? `${COMPARATORS[c]} ${value}` : value;
+  // (a rank: 进入前 10位)
+  const compared = c === "at_most" && p.subject.endsWith("排名") ? `进入前 ${value}` : c === "about" ? `${value}${COMPARATORS.about}` : c === "reach" && down ? `降至 ${value}` : c && c !== "exactly" ? `${COMPARATORS[c]} ${value}` : value;
   const what = p.kind === "quantity" ? compared : p.kind === "recurring" ? p.frequency || "常态开展" : "完成";
   const measure = measureText(p, down);
   // the text's own horizon (年内, 到2020年) or else the row's deadline, as the build will give it

@@ -23,14 +23,16 @@ corrected AS (
 -- figure or status of then stands in for the month's; nothing waits on the correction any more)
 -- (a copy of a row of its own file, E_DUPLICATE_ROW, whose row was not rejected for another reason: the key's figure
 -- stands, stored by that file or, when the row repeated it unchanged, by one before)
--- (for a recurring duty or a standard to keep, each month is a report of its own: no later month stands in for it)
+-- (for a recurring duty or a standard to keep, each month is a report of its own: no later month stands in for it; nor
+-- does a month after the deadline stand in for the deadline's own month, which says whether it was done in time)
 later AS (
   SELECT k.receipt_no, k.source_row, max(o.period) AS later_period
   FROM (SELECT DISTINCT x.receipt_no, x.source_row, x.department_id, x.target_id, x.period, x.code = 'E_DUPLICATE_ROW' AS copy,
-      tt.kind = 'recurring' OR tt.standing AS monthly
+      tt.kind = 'recurring' OR tt.standing AS monthly, strftime(tt.deadline, '%Y-%m') AS due_month
     FROM x JOIN targets tt ON tt.target_id = x.target_id WHERE x.department_id IS NOT NULL) k
   JOIN raw.observations o ON o.department_id = k.department_id AND o.target_id = k.target_id
-    AND ((o.period > k.period AND o.receipt_no > k.receipt_no AND NOT k.monthly)
+    -- (not a month after the deadline for the deadline's month: that month's figure says whether it was done on time)
+    AND ((o.period > k.period AND o.receipt_no > k.receipt_no AND NOT k.monthly AND NOT (k.period = k.due_month AND o.period > k.due_month))
       OR (k.copy AND o.period = k.period AND o.receipt_no <= k.receipt_no AND NOT EXISTS (SELECT 1 FROM x x2
         WHERE x2.receipt_no = k.receipt_no AND x2.department_id = k.department_id AND x2.target_id = k.target_id AND x2.period = k.period
           AND x2.code <> 'E_DUPLICATE_ROW')))
