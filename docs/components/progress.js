@@ -130,9 +130,7 @@ export const goalText = (t) => {
   if (t.comparator === "at_most" && /排名$/.test(t.subject ?? "")) return `进入前${t.target_value}${t.unit || "位"}`;
   // the comparator as the text wrote it: 15家左右, 10名以上, 5%以内 (judged against the value itself: see the page's note)
   const bound = ({about: "左右", at_least: "以上", at_most: "以内"})[t.comparator] ?? "";
-  // (降至1.3以下 as the text writes a level to come down to: 以下, not 以内)
-  const under = bound === "以内" && downWord(t) === "降至" ? "以下" : bound;
-  const value = `${t.frequency ?? ""}${downWord(t)}${t.target_value}${t.value_max != null ? "–" + t.value_max : ""}${t.unit ?? ""}${under}`;
+  const value = `${t.frequency ?? ""}${downWord(t)}${t.target_value}${t.value_max != null ? "–" + t.value_max : ""}${t.unit ?? ""}${bound}`;
   return t.frequency && t.goal != null && t.goal !== t.target_value ? `${value}（至时限共${t.goal}${t.unit ?? ""}）` : value;
 };
 /**
