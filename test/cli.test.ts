@@ -161,7 +161,9 @@ describe("luoshi CLI", () => {
     const r = spawnSync(process.execPath, [join(PACKAGE_ROOT, "bin", "luoshi.js"), "targets", "--check", "--data", fresh.data], { encoding: "utf8" });
     const lines = r.stdout.split("\n");
     const line = (subject: string) => lines.find((l) => l.includes(`「${subject}」`));
-    expect(line("实施智能化(自动化)改造项目的企业")).toBe("  新提出 附件第 6 行 数量指标「实施智能化(自动化)改造项目的企业」：达到 450家（水平值）；时限 2017-12-31（原文“年内”）；附件“…(自动化)改造项目的企业达到450家”");
+    // (a stock to reach: its starting stock is asked for)
+    expect(line("实施智能化(自动化)改造项目的企业")).toBe("  新提出 附件第 6 行 数量指标「实施智能化(自动化)改造项目的企业」：达到 450家（水平值）；时限 2017-12-31（原文“年内”）；附件“…(自动化)改造项目的企业达到450家”；" +
+      "存量水平值（总数、人均数）：没有基数时从 0 起算，起算时已有的存量会显得进度超前；请在 targets.csv 的 baseline 中填写起算时的水平（如上年末总数 12 万户；确从 0 起算的填 0，不再提示）");
     // the deadline of the annex row (36: 9月底前) when the text gives none; a milestone is done or not
     expect(line("智能经济发展部门联席会议制度")).toMatch(/^ {2}新提出 附件第 36 行 节点任务「智能经济发展部门联席会议制度」：完成；时限 2017-09-30；附件“…/);
     expect(line("通报智能经济八大工程进展情况")).toContain("常态任务「通报智能经济八大工程进展情况」：每半个月；");
@@ -178,8 +180,12 @@ describe("luoshi CLI", () => {
     let r = check();
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("  提示 2 个已登记的指标未填 baseline——百分比水平值：序时进度从 0 起算");
-    // (then the one target with no date at all, row 3's 逐步培育 of a row without a date: the policy gives no end_date)
-    expect(r.stdout.split("\n").filter((l) => l.startsWith("    CX75-"))).toEqual(["    CX75-06-03「有条件企业智能化诊断」", "    CX75-33-01「城区重点公共区域无线免费WIFI」", "    CX75-03-01「智能经济服务中心」"]);
+    // (then the stocks to reach, counts and sums, and the one target with no date at all, row 3's 逐步培育 of a row
+    // without a date: the policy gives no end_date)
+    expect(r.stdout).toContain("  提示 5 个已登记的指标未填 baseline——存量水平值（总数、人均数）：没有基数时从 0 起算");
+    expect(r.stdout.split("\n").filter((l) => l.startsWith("    CX75-"))).toEqual(["    CX75-06-03「有条件企业智能化诊断」", "    CX75-33-01「城区重点公共区域无线免费WIFI」",
+      "    CX75-06-01「实施智能化(自动化)改造项目的企业」", "    CX75-06-02「规上企业智能改造」", "    CX75-17-02「总规模」", "    CX75-29-02「上云企业」", "    CX75-29-03「标杆上云企业」",
+      "    CX75-03-01「智能经济服务中心」"]);
     expect(r.stdout).toContain("  提示 1 个指标没有完成时限（所在行的时限为“每年”“持续推进”等，或未写时限）");
     edit(fresh.policyDir, "targets.csv", /^(CX75-33-01,(?:[^,]*,){16})(,)/m, "$10$2");
     r = check();
