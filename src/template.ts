@@ -15,6 +15,7 @@ import { hint, nearNames } from "./ingest/rules.js";
 import { COLUMNS, columnLetter, LAST_PERIOD_HEADING, LAST_VALUE_HEADING } from "./ingest/table.js";
 import { parsePeriod, STATUS_WORDS, type Status } from "./ingest/values.js";
 import { MEASURE_VERBS } from "./targets/lexicon.js";
+import { isRank } from "./targets/proposaltext.js";
 import { UNITS } from "./targets/units.js";
 import { query } from "./warehouse.js";
 import { STYLE, xlsxWorkbook, type Cell } from "./xlsxwrite.js";
@@ -185,7 +186,7 @@ export function targetText(t: Record<string, unknown>): string {
   const goal = t.frequency && t.goal !== null && t.goal !== undefined && Number(t.goal) !== Number(t.value) ? `（累计共 ${fmt(Number(t.goal))}${unit}）` : "";
   // a ceiling (压缩至 50 天以内) is a level to stay under, whatever its verb
   // (a rank, 营商环境评价全省排名: a place to reach)
-  if (t.measure === "level" && t.comparator === "at_most" && /排名$/.test(String(t.subject ?? ""))) return `进入前 ${value}${unit}` + deadline;
+  if (t.comparator === "at_most" && isRank(t)) return `进入前 ${value}${unit}` + deadline;
   if (t.measure === "level" && t.comparator === "at_most") return `控制在 ${value}${unit || " "}以内` + deadline;
   // (增长 10%: a growth rate, not 10% more of something; 降低 10%: a fall, not a growth: the targets view's falls)
   const falls = t.falls === true;
@@ -212,7 +213,7 @@ export function instructionText(t: Record<string, unknown>): string {
   const clause = typeof from === "number" && typeof to === "number" ? source.slice(Math.max(0, from - 12), to).split(/[，,；;。]/).at(-1) ?? "" : "";
   const yearOnYear = t.unit === "%" && t.measure === "increment" && /同比|比上年同期|较上年同期/.test(clause);
   const what = yearOnYear ? (falls ? "截至本月底与上年同期相比的降幅（如同比下降 3% 填 3；不降反升时填负数）" : "截至本月底与上年同期相比的增长率（如同比增长 6.5% 填 6.5；下降时填负数）")
-    : t.measure === "level" && /排名$/.test(String(t.subject ?? "")) ? "最近一次公布的名次"
+    : isRank(t) ? "最近一次公布的名次"
     : t.measure === "level"
     ? (t.unit === "%" ? "截至本月底达到的比例" : TOTAL_UNITS.has(String(t.unit ?? "")) ? "截至本月底的累计总数" : "截至本月底的实际数值")
     // (a rate to date: the year may turn it the other way, written below zero)
@@ -221,7 +222,7 @@ export function instructionText(t: Record<string, unknown>): string {
     : t.unit === "个百分点" ? (falls ? `自 ${start} 起累计下降的百分点数（如下降 0.5 个百分点填 0.5；不降反升时填负数）` : `自 ${start} 起累计提高的百分点数（如提高 0.5 个百分点填 0.5；下降时填负数）`)
     : falls ? `自 ${start} 起累计减少的数量（填正数）` : `自 ${start} 起累计${incrementVerb(t) ?? "新增"}数`;
   // (a rank: its place, 第12位 as 12)
-  if (t.measure === "level" && /排名$/.test(String(t.subject ?? ""))) return `「累计完成值」填${what}，只填数字（第 12 ${t.unit || "位"}填 12）`;
+  if (isRank(t)) return `「累计完成值」填${what}，只填数字（第 12 ${t.unit || "位"}填 12）`;
   return `「累计完成值」填${what}（${t.unit || "无单位"}），只填数字`;
 }
 

@@ -85,12 +85,16 @@ function leadIn(p: Located, row: ProposalRow | undefined, bodyText: string): str
   return start === null ? null : (text.slice(Math.max(0, start - 30), start) + /^[^0-9０-９]*/.exec(own)![0]).replace(/\s+/g, "");
 }
 
+/** A rank to reach (营商环境评价全省排名, as the parser names one): a level whose place goes down as it improves. */
+export const isRank = (t: { kind?: unknown; measure?: unknown; subject?: unknown }): boolean =>
+  t.kind === "quantity" && t.measure === "level" && String(t.subject ?? "").endsWith("排名");
+
 /**
  * The words before the target's figure say it goes down (下降到33, 降低10%; the last of 分别下降15.5%、16.5%和17% too), or
  * it is a rank (营商环境评价全省排名: its place goes down as it improves), as the targets view's `falls` has it.
  */
 function goesDown(p: Located, row: ProposalRow | undefined, bodyText: string): boolean {
-  if (p.kind === "quantity" && p.measure === "level" && p.subject?.endsWith("排名")) return true;
+  if (isRank(p)) return true;
   const words = leadIn(p, row, bodyText);
   return words !== null && DOWN_BEFORE.test(words);
 }
@@ -200,7 +204,7 @@ export function proposalText(
   const down = goesDown(p, row, bodyText);
   // (下降到33: a level to come down to, 降至 33, not 达到 33)
   // (a rank: 进入前 10位)
-  const compared = c === "at_most" && p.subject.endsWith("排名") ? `进入前 ${value}` : c === "about" ? `${value}${COMPARATORS.about}` : c === "reach" && down ? `降至 ${value}` : c && c !== "exactly" ? `${COMPARATORS[c]} ${value}` : value;
+  const compared = c === "at_most" && isRank(p) ? `进入前 ${value}` : c === "about" ? `${value}${COMPARATORS.about}` : c === "reach" && down ? `降至 ${value}` : c && c !== "exactly" ? `${COMPARATORS[c]} ${value}` : value;
   const what = p.kind === "quantity" ? compared : p.kind === "recurring" ? p.frequency || "常态开展" : "完成";
   const measure = measureText(p, down);
   // the text's own horizon (年内, 到2020年) or else the row's deadline, as the build will give it
