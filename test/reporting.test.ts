@@ -687,6 +687,33 @@ describe("targets the schedule cannot split", () => {
     });
   });
 
+  it("a cap on a level due in a later year (到2019年…控制在5个以内) waits for its deadline while above it; in its deadline's year it is exceeded", async () => {
+    const farCap = (level: boolean) => (f: ReturnType<typeof copyData>) => edit(f.policyDir, "targets.csv", "CX75-08-01,published,8,quantity,,5,,个,个,5,increment,,,",
+      `CX75-08-01,published,8,quantity,at_most,5,,个,个,5,${level ? "level" : "increment"},到2019年,2019-12-31,`);
+    await withOwnWarehouse(farCap(true), async (w, load) => {
+      const status = async (asOf: string) => {
+        await setAsOf(w.connection, asOf);
+        return (await query(w.connection, "SELECT ceiling, progress_status, awaiting_deadline FROM target_progress WHERE code = 'CX75-08-01'")).rows[0];
+      };
+      // 6 in 2017, two years before its deadline: a level still to bring down, judged in 2019 only (时限未到)
+      await load("kjj-10.csv", "2017-11-03 10:00:00", ["市科技局,CX75-08-01,2017-10,6,个,,,,"], "2019-12-31");
+      expect(await status("2017-11-20")).toEqual({ ceiling: true, progress_status: "on_track", awaiting_deadline: true });
+      // under it: on track, not awaiting
+      await load("kjj-11.csv", "2017-12-03 10:00:00", ["市科技局,CX75-08-01,2017-11,4,个,,,,"], "2019-12-31");
+      expect(await status("2017-12-10")).toEqual({ ceiling: true, progress_status: "on_track", awaiting_deadline: false });
+      // above it in the deadline's year: exceeded (超过上限)
+      await load("kjj-2019-03.csv", "2019-04-03 10:00:00", ["市科技局,CX75-08-01,2019-03,6,个,,口径调整,,"], "2019-12-31");
+      expect(await status("2019-04-10")).toEqual({ ceiling: true, progress_status: "lagging", awaiting_deadline: false });
+    });
+    // a cap on an increase (新增…控制在5个以内) is a running total: above it is exceeded whatever the deadline
+    await withOwnWarehouse(farCap(false), async (w, load) => {
+      await load("kjj-10.csv", "2017-11-03 10:00:00", ["市科技局,CX75-08-01,2017-10,6,个,,,,"], "2019-12-31");
+      await setAsOf(w.connection, "2017-11-20");
+      expect((await query(w.connection, "SELECT progress_status, awaiting_deadline FROM target_progress WHERE code = 'CX75-08-01'")).rows)
+        .toEqual([{ progress_status: "lagging", awaiting_deadline: false }]);
+    });
+  });
+
   it("a rate (增长5%, an increment in %) has no share: at or beyond it on track, short of it lagging, done only once its deadline judges it; a dip is no falling figure", async () => {
     const asRate = (f: ReturnType<typeof copyData>) =>
       edit(f.policyDir, "targets.csv", "CX75-08-01,published,8,quantity,,5,,个,个,5,increment,", "CX75-08-01,published,8,quantity,,5,,%,%,5,increment,");

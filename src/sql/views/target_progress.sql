@@ -19,13 +19,14 @@
 -- A level to come down to (降至0.5吨标煤, targets.falls) from a baseline: its share of the way down.
 -- A ceiling (targets.ceiling: 控制在…以内, or 降至… with no baseline) has no share: under it, on track (done once the deadline is judged;
 -- done late when first under it after the deadline's month; done for good once under it from that month on);
--- over a cap (控制在…以内), lagging; over a level to come down to by its deadline (降至35 with no baseline), on track
--- and awaiting its deadline (时限未到: the way down cannot be measured); overdue once judged. A rate (增长8%, 下降3%: targets.rate) likewise, the other way: at or beyond
+-- over a cap (控制在…以内), lagging, unless its deadline falls in a later year than the figure; over such a cap, or over
+-- a level to come down to by its deadline (降至35 with no baseline), on track and awaiting its deadline (时限未到: the
+-- way down cannot be measured); overdue once judged. A rate (增长8%, 下降3%: targets.rate) likewise, the other way: at or beyond
 -- it, on track (done once the deadline is judged); short of it, lagging (overdue once judged); a rate over several years
 -- (targets.prorated: 比2018年下降15% by 2020) has a share of the way, against the schedule. A goal of one whole thing (1个, 1次, 1轮: not a percentage or an amount of
 -- money) cannot be a share of the schedule either: like a milestone, only its deadline judges it.
 -- awaiting_deadline: on track, and judged only at the deadline (a milestone, one counted thing, a level to come down to
--- with no baseline still above it), that is once the
+-- with no baseline or a cap due in a later year still above it), that is once the
 -- report of the deadline's month is due: the pages say 时限未到, not 正常, and show no schedule beside it;
 -- awaiting_report: of those, the deadline passed, the report of its month not due yet (时限已过、待报送).
 WITH rules AS (
@@ -61,6 +62,13 @@ base AS (
     -- (the latest figure flagged for review, observations.flagged: the pages say so beside it and its status)
     coalesce(f.flagged, false) AS figure_flagged, f.flag_reason AS figure_flag_reason,
     d.done_period, sd.schedule_date,
+    -- a ceiling whose figure above it says nothing final yet, so that only its deadline judges it (on track until then):
+    -- a level to come down to with no baseline (降至35), and a cap whose deadline falls in a later year than the figure
+    -- (到2024年城乡居民收入比控制在1.8以内, 1.84 in 2022: a level still to bring down). In its deadline's year a cap
+    -- exceeded is exceeded (超过上限): a year's total still growing, a limit of time to keep to.
+    -- (not a cap of an increase, 新增建设用地控制在500亩以内: its running total never comes down)
+    coalesce(t.ceiling AND t.deadline IS NOT NULL AND t.measure = 'level'
+      AND (t.falls OR year(t.deadline) > CAST(left(f.period, 4) AS INTEGER)), false) AS ceiling_waits,
     -- the first month owed: from the policy's month, or the target's counting start if later (reporting_calendar)
     greatest(strftime(pol.issued_date, '%Y-%m'), strftime(t.counting_start, '%Y-%m')) AS first_period,
     -- (a duty of each quarter, half-year or year, period_months, is owed in the months its periods end, as the
@@ -108,9 +116,10 @@ SELECT
         -- kept under it from its deadline's month (reached_periods): done for good, late when first in a later month
         WHEN done_period IS NOT NULL THEN CASE WHEN done_period > strftime(deadline, '%Y-%m') THEN 'done_late' ELSE 'done' END
         WHEN deadline_judged THEN CASE WHEN latest_value <= goal THEN 'done' ELSE 'overdue' END
-        -- (above a level to come down to by the deadline, 降至35 with no baseline to measure the way from: only the
-        -- deadline judges it, on track until then, awaiting_deadline; above a cap, 控制在…以内, it is exceeded already)
-        WHEN latest_value > goal AND NOT (falls AND measure = 'level' AND deadline IS NOT NULL) THEN 'lagging'
+        -- (above a level to come down to by the deadline, 降至35 with no baseline to measure the way from, or above a
+        -- cap due in a later year: only the deadline judges it, on track until then, awaiting_deadline; above a cap,
+        -- 控制在…以内, in its deadline's year, it is exceeded already)
+        WHEN latest_value > goal AND NOT ceiling_waits THEN 'lagging'
         -- (a ceiling to keep, 控制在…以内 in a row of 长期坚持, targets.standing: under it, on track)
         WHEN deadline IS NULL AND NOT standing THEN 'no_deadline'
         ELSE 'on_track'
@@ -165,9 +174,9 @@ FROM (SELECT *,
     strftime(CAST(first_period || '-01' AS DATE) + to_months((owed_every - month(CAST(first_period || '-01' AS DATE)) % owed_every) % owed_every), '%Y-%m') AS first_owed
   FROM base)
 )
-SELECT * EXCLUDE (awaiting, owed_every, last_owed, first_owed, periods, periods_ended), awaiting AS awaiting_deadline, awaiting AND coalesce(deadline < as_of, false) AS awaiting_report
+SELECT * EXCLUDE (awaiting, ceiling_waits, owed_every, last_owed, first_owed, periods, periods_ended), awaiting AS awaiting_deadline, awaiting AND coalesce(deadline < as_of, false) AS awaiting_report
 FROM judged,
   -- (judged at the deadline only: a milestone, one counted thing, or a level to come down to with no baseline still
   -- above it, see the ceiling's status above)
   LATERAL (SELECT progress_status = 'on_track' AND (kind = 'milestone' OR indivisible
-    OR coalesce(kind = 'quantity' AND ceiling AND falls AND measure = 'level' AND latest_value > goal, false)) AS awaiting)
+    OR coalesce(kind = 'quantity' AND ceiling_waits AND latest_value > goal, false)) AS awaiting)
