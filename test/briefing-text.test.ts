@@ -204,6 +204,18 @@ describe("a target's status in words", () => {
   });
 });
 
+describe("a review reason in the briefing", () => {
+  it("is cut at the end of a clause, not mid-word; a short one whole, up to its first bracket or colon", () => {
+    expect(briefing.reasonHead("累计值 3000亿元 是目标值 20亿元 的 150 倍，请核对单位（如 万元 与 亿元、元 与 万元），或是否填了总量而非新增量"))
+      .toBe("累计值 3000亿元 是目标值 20亿元 的 150 倍");
+    expect(briefing.reasonHead("无法识别的填报日期：2017-13-01（数值照常载入，填报日期留空）")).toBe("无法识别的填报日期");
+    expect(briefing.reasonHead("累计值 1 低于此前已载入的 2018-01 的 2，且进展情况未说明原因")).toBe("累计值 1 低于此前已载入的 2018-01 的 2");
+    // (no clause end to cut at: the first 30 characters and …)
+    const long = "填报日期早于统计期结束且早于上一期报送日期而又晚于本期开始日期的情况需要核对原始凭证后再作判断处理";
+    expect(briefing.reasonHead(long)).toBe(`${long.slice(0, 30)}…`);
+  });
+});
+
 describe("an as-of date before the policy was issued", () => {
   it("is said on the pages that count by it (总览, 目标进度, 报送情况), as on the briefing; nothing on or after the day", () => {
     expect(text(format.beforeIssueNote("2017-09-08", "2017-03-01"))).toBe("判断日期 2017年3月1日 早于本政策的发文日期 2017年9月8日：本页各项不是对执行情况的评价。");

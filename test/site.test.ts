@@ -43,6 +43,12 @@ describe("report histories (task and department pages): a column for every month
     expect(historyMonths([], "2018-01")).toEqual({ periods: [], unlisted: "" });
   });
 
+  it("historyMonths: from the first month owed when nothing was sent for it (a first month never sent is a column too)", () => {
+    expect(historyMonths(["2017-10", "2017-11"], "2017-11", 12, "2017-08")).toEqual({ periods: ["2017-08", "2017-09", "2017-10", "2017-11"], unlisted: "" });
+    // (a first month owed after the first one sent changes nothing)
+    expect(historyMonths(["2017-10", "2017-11"], "2017-11", 12, "2017-11")).toEqual({ periods: ["2017-10", "2017-11"], unlisted: "" });
+  });
+
   it("historyMonths: months due long after the last one sent are said, not listed (the months sent stay in view)", () => {
     expect(historyMonths(["2017-09", "2017-12"], "2026-11", 12)).toEqual({
       periods: ["2017-09", "2017-10", "2017-11", "2017-12"], unlisted: "2017-12 之后至 2026-11 均无报送（未列出）。",

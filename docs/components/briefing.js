@@ -54,10 +54,16 @@ export const awaitingText = (n) =>
 /** A pair never reported (no figure, no status, in any month). */
 export const neverReported = (t) => t.latest_period == null && t.latest_status == null;
 
-/** The first words of a review reason, up to its first bracket or colon (「无法识别的填报日期」, 「累计值 1 低于此前已载入的 2018-01 的 2」). */
+/**
+ * The first words of a review reason, up to its first bracket or colon (「无法识别的填报日期」, 「累计值 1 低于此前已载入的
+ * 2018-01 的 2」); a long one up to the end of a clause within 40 characters (「累计值 3000亿元 是目标值 20亿元 的 150 倍」),
+ * cut mid-clause with … only when it has none.
+ */
 export function reasonHead(reason) {
   const head = reason.split(/[（(：:；]/)[0].replace(/，且进展情况未说明原因$/, "").trim();
-  return head.length > 30 ? `${head.slice(0, 30)}…` : head;
+  if (head.length <= 30) return head;
+  const clause = head.lastIndexOf("，", 40);
+  return clause >= 8 ? head.slice(0, clause) : `${head.slice(0, 30)}…`;
 }
 
 /**

@@ -13,11 +13,14 @@ export function monthsBetween(first, last) {
  * The month columns of a report history: every month from the first one sent to the last one due (`through`), a month
  * nothing came for among them; when they are more than `months`, up to the last one sent, the months due since then
  * said apart (`unlisted`, a sentence, else ""), so that the months sent stay in view. `sent`: the months sent, any order.
+ * `first`: the first month owed (the policy's month, or a later counting start), when before the first one sent: the
+ * columns start there, so that a first month never sent shows as one.
  */
-export function historyMonths(sent, through = null, months = 12) {
+export function historyMonths(sent, through = null, months = 12, first = null) {
   const sorted = [...new Set(sent)].sort();
   if (!sorted.length) return {periods: [], unlisted: ""};
   const last = sorted.at(-1);
-  const end = through && through > last && monthsBetween(sorted[0], through).length <= months ? through : last;
-  return {periods: monthsBetween(sorted[0], end), unlisted: through && through > end ? `${last} 之后至 ${through} 均无报送（未列出）。` : ""};
+  const start = first && first < sorted[0] ? first : sorted[0];
+  const end = through && through > last && monthsBetween(start, through).length <= months ? through : last;
+  return {periods: monthsBetween(start, end), unlisted: through && through > end ? `${last} 之后至 ${through} 均无报送（未列出）。` : ""};
 }

@@ -174,14 +174,16 @@ export function targetProgressTable(rows, {department = false, rowHref} = {}) {
  * The months reported for each target and department (rows of observations): one row per (target, department), one
  * column per month (the last `months` of them), the figure (else its status) in each cell; a figure flagged for review
  * is marked 待复核, one corrected by a later file 改 (its versions in the observation history). `units`: code → unit.
+ * `firstOwed`: the first month owed (YYYY-MM), the first column when nothing was sent for it.
  */
-export function reportHistory(history, {units = new Map(), months = 12, returned = [], through = null} = {}) {
+export function reportHistory(history, {units = new Map(), months = 12, returned = [], through = null, firstOwed = null} = {}) {
   // (a rejected row for a month after the last one due and any accepted, 2018-11 typed for 2017-11 and refused as a
   // month not over: no column of its own, which would push the months sent out of view)
   const lastSeen = [through, ...history.map((h) => h.period)].filter(Boolean).sort().at(-1) ?? null;
   returned = lastSeen === null ? returned : returned.filter((r) => r.period <= lastSeen);
   // (every month from the first one sent to the last one due, a month nothing came for a column of —: historyMonths)
-  const {periods, unlisted} = historyMonths([...history, ...returned].map((h) => h.period), through, months);
+  // (from the first month owed, firstOwed, when none was sent for it)
+  const {periods, unlisted} = historyMonths([...history, ...returned].map((h) => h.period), through, months, firstOwed);
   const shown = periods.slice(-months);
   const keys = [...new Map([...history, ...returned].map((h) => [`${h.code}|${h.department_name}`, h])).values()]
     .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));

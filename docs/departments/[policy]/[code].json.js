@@ -23,6 +23,8 @@ await emitJson(async (read) => {
       JOIN department_identities i USING (identity_id) WHERE i.department_id = $1 AND c.policies > 1`, [id]))[0] ?? null,
     centrality: (await read(`SELECT degree, weighted_degree, betweenness, betweenness_normalized,
         (SELECT count(*) + 1 FROM department_centrality o WHERE o.policy_id = c.policy_id AND o.weighted_degree > c.weighted_degree) AS hub_rank,
+        -- (departments with the same weighted degree share its rank: 并列)
+        (SELECT count(*) FROM department_centrality o WHERE o.policy_id = c.policy_id AND o.weighted_degree = c.weighted_degree) AS hub_ties,
         (SELECT count(*) FROM department_centrality o WHERE o.policy_id = c.policy_id) AS departments
       FROM department_centrality c WHERE department_id = $1`, [id]))[0] ?? null,
     rows: await read(`SELECT a.role, a.share, t.policy_id, t.row_no, t.item_label, t.title, t.content, t.lead_departments, t.coop_departments,
@@ -63,5 +65,7 @@ await emitJson(async (read) => {
       WHERE x.period IS NOT NULL AND x.corrected_by IS NULL GROUP BY ALL ORDER BY code, period`, [id]),
     // the last month whose report is due by the as-of date: a month nothing came for still has its column
     through: (await read(DUE_THROUGH))[0].period,
+    // the first month it owes a report for (reporting_calendar): its column even when nothing came for it
+    first_owed: (await read(`SELECT min(period) AS period FROM reporting_calendar WHERE department_id = $1 AND owed_targets > 0`, [id]))[0]?.period ?? null,
   };
 });

@@ -37,5 +37,8 @@ await emitJson(async (read) => {
       FROM rejects x JOIN targets t ON t.code = x.target_code AND t.policy_id = $1 AND t.row_no = $2
       WHERE x.department_name IS NOT NULL AND x.period IS NOT NULL AND x.corrected_by IS NULL GROUP BY ALL ORDER BY code, period`, [values.policy, rowNo]),
     through: (await read(DUE_THROUGH))[0].period,
+    // the first month a report is owed for one of its targets (from the policy's month, or a later counting start)
+    first_owed: (await read(`SELECT min(greatest(strftime(p.issued_date, '%Y-%m'), strftime(t.counting_start, '%Y-%m'))) AS period
+      FROM targets t JOIN policies p USING (policy_id) WHERE t.policy_id = $1 AND t.row_no = $2 AND t.status = 'published'`, [values.policy, rowNo]))[0]?.period ?? null,
   };
 });
