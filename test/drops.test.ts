@@ -234,12 +234,15 @@ describe("EXPLAINS_FALL_SQL", () => {
       // (a status word says how the work goes, not why the figure fell)
       "推进中", "进展顺利", "已完成。", "推进中，因企业注销核减2家",
       // (a note on the month's work, or the figure again, gives no reason for the fall)
-      "本月新增机器人18台", "上云工作稳步推进，新增企业上云", "同比-4.9%", "受疫情影响进度滞后", "2家企业迁往外地，相应核减"];
+      "本月新增机器人18台", "上云工作稳步推进，新增企业上云", "同比-4.9%", "受疫情影响进度滞后", "2家企业迁往外地，相应核减",
+      // (everyday phrases holding 因, 由于 or 调整 that give no reason for a fall; a reason beside them still counts)
+      "坚持因企施策，分类推进", "因地制宜开展项目排摸", "由于企业积极性高，推进顺利", "加大结构调整力度", "因地制宜推进，因2家企业关停核减"];
     const wh = await openWarehouse(pristine, { readOnly: true });
     try {
       const sql = (await query(wh.connection, `SELECT ${EXPLAINS_FALL_SQL} AS explains FROM unnest($1::VARCHAR[]) AS t(note)`, [listValue(notes)])).rows.map((r) => r.explains);
       expect(sql).toEqual(notes.map((n) => explainsFall(n)));
-      expect(notes.filter((n) => explainsFall(n))).toEqual(["退库", "口径调整", "无变化的原因：企业注销", "推进中，因企业注销核减2家", "受疫情影响进度滞后", "2家企业迁往外地，相应核减"]);
+      expect(notes.filter((n) => explainsFall(n))).toEqual(["退库", "口径调整", "无变化的原因：企业注销", "推进中，因企业注销核减2家", "受疫情影响进度滞后", "2家企业迁往外地，相应核减",
+        "因地制宜推进，因2家企业关停核减"]);
     } finally {
       wh.close();
     }

@@ -195,13 +195,25 @@ export const EMPTY_NOTE_SQL = `(?i)${EMPTY_NOTE_PATTERN}`;
 // (one character stands for its words: 减 for 核减, 调减, 减少; 因 for 原因; 误 for 误报; 错 for 差错; 退 for 退库, 退出)
 const FALL_REASON_PATTERN = "更正|修正|订正|纠正|调整|核销|核实|核查|核定|复核|审核|口径|剔除|扣除|下降|回落|降低|减|退|注销|吊销|迁|搬|关停|关闭|倒闭|停产|停业|破产|撤销|撤回|取消|重新|误|错|多报|多填|重复|原报|不再|不符|未通过|认定|清零|年初|新年度|季节|反弹|影响|因|由于|变化|变更|变动|合并|兼并|流失|离职|到期|整改|降级|摘牌|拆除|报废|淘汰|波动";
 const FALL_REASON = new RegExp(FALL_REASON_PATTERN);
-/** Whether a row's 进展情况 explains a figure below the one before it: not a placeholder, and a word of FALL_REASON_PATTERN. */
-export const explainsFall = (note: string | null | undefined): boolean => !!note && !(note.length <= 10 && EMPTY_NOTE.test(note)) && FALL_REASON.test(note);
+/**
+ * Everyday phrases of a work report that hold a word of FALL_REASON_PATTERN without giving a reason for a fall: set
+ * phrases (因地制宜, 坚持因企施策, 因此), 结构调整 (a policy, not a correction), and a cause of progress (由于企业积极性高，推进顺利).
+ * They are taken out of the note before FALL_REASON_PATTERN is looked for.
+ */
+const NOT_A_FALL_REASON_PATTERN = "因(地|企|村|户|人|业|城|时|材|需)(制宜|施策|施教|施治|而异)|因势利导|因此|因而|结构调整|调整优化|优化调整|由于[^，。；;,]*(积极|顺利|良好|加快|提升|增长|增加|较好|较快|到位|有力)";
+const NOT_A_FALL_REASON = new RegExp(NOT_A_FALL_REASON_PATTERN, "g");
+/**
+ * Whether a row's 进展情况 explains a figure below the one before it: not a placeholder, and a word of FALL_REASON_PATTERN
+ * outside the phrases of NOT_A_FALL_REASON_PATTERN.
+ */
+export const explainsFall = (note: string | null | undefined): boolean =>
+  !!note && !(note.length <= 10 && EMPTY_NOTE.test(note)) && FALL_REASON.test(note.replace(NOT_A_FALL_REASON, ""));
 /**
  * Whether a row's 进展情况 confirms a figure REVIEW_MULTIPLE times its goal or more (超额完成，已核实): until it does, the
  * figure is in doubt and finishes nothing (observations.figure_doubtful), since it is mostly a unit mistaken.
  */
-const HUGE_CONFIRMED_PATTERN = "超额|超出|超过目标|核实|确认|属实|无误";
+// (确认 only of the figure, 经确认 or 确认无误: 已确认首批试点名单 confirms something else)
+const HUGE_CONFIRMED_PATTERN = "超额|超出|超过目标|核实|属实|无误|经确认|确认(数据|数字|该数|此数|本数|无误|属实)";
 const HUGE_CONFIRMED = new RegExp(HUGE_CONFIRMED_PATTERN);
 export const confirmsHuge = (note: string | null | undefined): boolean => !!note && HUGE_CONFIRMED.test(note);
 /** confirmsHuge as SQL over the column `note`. */
@@ -209,7 +221,8 @@ export const CONFIRMS_HUGE_SQL = `coalesce(regexp_matches(note, '${HUGE_CONFIRME
 
 /** The same as SQL over a column (a name written in code, never user data). */
 export const explainsFallSql = (note: string): string =>
-  `(coalesce(${note}, '') <> '' AND NOT (length(${note}) <= 10 AND regexp_full_match(${note}, '${EMPTY_NOTE_SQL}')) AND regexp_matches(${note}, '${FALL_REASON_PATTERN}'))`;
+  `(coalesce(${note}, '') <> '' AND NOT (length(${note}) <= 10 AND regexp_full_match(${note}, '${EMPTY_NOTE_SQL}'))
+    AND regexp_matches(regexp_replace(${note}, '${NOT_A_FALL_REASON_PATTERN}', '', 'g'), '${FALL_REASON_PATTERN}'))`;
 /** explainsFallSql over the column `note`. */
 export const EXPLAINS_FALL_SQL = explainsFallSql("note");
 

@@ -78,7 +78,8 @@ WITH versions AS (
       -- not one written before the figure it falls below was corrected: a month sent again, raised, after this row was
       -- loaded; a month first sent late is no correction, the note may well explain the fall from the one before)
       WHEN value IS NULL OR previous_value IS NULL OR value >= previous_value OR NOT target_rises
-        OR (NOT (previous_receipt > receipt_no AND previous_versions > 1) AND (coalesce(note, '') <> '' AND NOT (length(note) <= 10 AND regexp_full_match(note, '(?i)^(?:[/／\\、xX×*＊.。·…]+|[-－—–─_＿~～]+|无|没有|空|略|同上|如上|见上|暂无|无说明|无变化|正常|不适用|推进中|进行中|正在推进|正常推进|正常推进中|有序推进|稳步推进|持续推进|按计划推进|按序时推进|进展顺利|进展良好|顺利|良好|已完成|未启动|n/?a|null|none)[。.]?$')) AND regexp_matches(note, '更正|修正|订正|纠正|调整|核销|核实|核查|核定|复核|审核|口径|剔除|扣除|下降|回落|降低|减|退|注销|吊销|迁|搬|关停|关闭|倒闭|停产|停业|破产|撤销|撤回|取消|重新|误|错|多报|多填|重复|原报|不再|不符|未通过|认定|清零|年初|新年度|季节|反弹|影响|因|由于|变化|变更|变动|合并|兼并|流失|离职|到期|整改|降级|摘牌|拆除|报废|淘汰|波动'))) THEN NULL
+        OR (NOT (previous_receipt > receipt_no AND previous_versions > 1) AND (coalesce(note, '') <> '' AND NOT (length(note) <= 10 AND regexp_full_match(note, '(?i)^(?:[/／\\、xX×*＊.。·…]+|[-－—–─_＿~～]+|无|没有|空|略|同上|如上|见上|暂无|无说明|无变化|正常|不适用|推进中|进行中|正在推进|正常推进|正常推进中|有序推进|稳步推进|持续推进|按计划推进|按序时推进|进展顺利|进展良好|顺利|良好|已完成|未启动|n/?a|null|none)[。.]?$'))
+    AND regexp_matches(regexp_replace(note, '因(地|企|村|户|人|业|城|时|材|需)(制宜|施策|施教|施治|而异)|因势利导|因此|因而|结构调整|调整优化|优化调整|由于[^，。；;,]*(积极|顺利|良好|加快|提升|增长|增加|较好|较快|到位|有力)', '', 'g'), '更正|修正|订正|纠正|调整|核销|核实|核查|核定|复核|审核|口径|剔除|扣除|下降|回落|降低|减|退|注销|吊销|迁|搬|关停|关闭|倒闭|停产|停业|破产|撤销|撤回|取消|重新|误|错|多报|多填|重复|原报|不再|不符|未通过|认定|清零|年初|新年度|季节|反弹|影响|因|由于|变化|变更|变动|合并|兼并|流失|离职|到期|整改|降级|摘牌|拆除|报废|淘汰|波动'))) THEN NULL
       WHEN drop_reason IS NOT NULL AND previous_receipt <= receipt_no THEN drop_reason
       ELSE '累计值 ' || regexp_replace(CAST(value AS VARCHAR), '\.0$', '') || ' 低于此后载入的 ' || previous_period || ' 的 '
         || regexp_replace(CAST(previous_value AS VARCHAR), '\.0$', '')
@@ -116,6 +117,6 @@ SELECT
   -- it: CONFIRMS_HUGE_SQL and REVIEW_MULTIPLE of src/ingest/review.ts)
   coalesce(jump_reason IS NOT NULL OR revert_reason IS NOT NULL OR override_reason IS NOT NULL, false)
     OR coalesce(target_kind = 'quantity' AND NOT target_rate AND target_goal > 0 AND value >= 10 * target_goal
-      AND NOT coalesce(regexp_matches(note, '超额|超出|超过目标|核实|确认|属实|无误'), false), false) AS figure_doubtful,
+      AND NOT coalesce(regexp_matches(note, '超额|超出|超过目标|核实|属实|无误|经确认|确认(数据|数字|该数|此数|本数|无误|属实)'), false), false) AS figure_doubtful,
   versions
 FROM jumps
