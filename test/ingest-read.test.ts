@@ -1252,6 +1252,21 @@ describe("readMonthlyFile: .xlsx sheets and cells", () => {
     expect(none.fileError?.message).toContain("其下 2 行被隐藏，未读取；请在 Excel 中取消隐藏后再报送");
   });
 
+  it("reads the rows an AutoFilter left on hides (a way of looking at the table, not a deletion); a row hidden by hand stays unread", async () => {
+    const book = (await writeExcelFile([{ data, sheet: "本月" }]).toBuffer()) as Buffer;
+    // (as Excel writes a filter on 统计期 showing 2017-11 only: the other row hidden, the filter in <autoFilter>)
+    const filter = (xml: string) => xml.replace(/<row\b([^>]*\br="2"[^>]*)>/, '<row$1 hidden="1">')
+      .replace(/<\/sheetData>/, '</sheetData><autoFilter ref="A1:E3"><filterColumn colId="2"><filters><filter val="2017-11"/></filters></filterColumn></autoFilter>');
+    const filtered = await readMonthlyFile({ name: "filtered.xlsx", bytes: patch(book, "xl/worksheets/sheet1.xml", filter) }, CTX);
+    expect(filtered.rows.map((x) => [x.sourceRow, x.period, x.value])).toEqual([[2, "2017-10", 450], [3, "2017-11", 460]]);
+    expect(filtered.file.skippedRows).toEqual([]);
+    // a filter with no condition set (the arrows only) hides nothing: a hidden row is hidden by hand
+    const arrows = (xml: string) => xml.replace(/<row\b([^>]*\br="2"[^>]*)>/, '<row$1 hidden="1">').replace(/<\/sheetData>/, '</sheetData><autoFilter ref="A1:E3"/>');
+    const byHand = await readMonthlyFile({ name: "arrows.xlsx", bytes: patch(book, "xl/worksheets/sheet1.xml", arrows) }, CTX);
+    expect(byHand.rows.map((x) => x.sourceRow)).toEqual([3]);
+    expect(byHand.file.skippedRows).toEqual([{ row: 2, reason: "隐藏的行，未读取；如需报送，请在 Excel 中取消隐藏" }]);
+  });
+
   it("does not read a row crossed out (every cell struck through): it is listed as skipped; a row with one struck cell is read", async () => {
     const book = (await writeExcelFile([{ data, sheet: "本月" }]).toBuffer()) as Buffer;
     // a font with <strike/> and a cell style using it, as Excel writes them

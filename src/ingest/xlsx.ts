@@ -286,17 +286,32 @@ export function verticalMerges(xml: string): Merge[] {
   return out;
 }
 
-/** Rows (0-based) a sheet's XML marks hidden: a department hides last month's or a draft line rather than delete it. */
+/**
+ * Rows (0-based) a sheet's XML marks hidden: a department hides last month's or a draft line rather than delete it.
+ * Not the rows an AutoFilter left on hides (筛选: `<autoFilter ref="A1:I20">` with a `<filterColumn>`, below its first
+ * row): a filter is a way of looking at the table, not a deletion, and a clerk who saved with one on (showing only the
+ * rows 推进中) did not mean to withdraw the others. They are read.
+ */
 export function hiddenRows(xml: string): Set<number> {
   const out = new Set<number>();
   if (!/\bhidden\s*=\s*["'](?:1|true)["']/.test(xml)) return out;
+  const filtered = filteredRows(xml);
   for (const m of xml.matchAll(/<(?:\w+:)?row\b([^>]*)>/g)) {
     const a = attributes(`<row ${m[1]}>`);
     const hidden = a.get("hidden");
     const r = Number(a.get("r"));
-    if ((hidden === "1" || hidden === "true") && Number.isInteger(r) && r > 0) out.add(r - 1);
+    if ((hidden === "1" || hidden === "true") && Number.isInteger(r) && r > 0 && !(filtered !== null && r > filtered[0] && r <= filtered[1])) out.add(r - 1);
   }
   return out;
+}
+
+/** The rows (1-based, first and last) of a sheet's AutoFilter range when a filter is set on one of its columns, else null. */
+function filteredRows(xml: string): [number, number] | null {
+  const filter = /<(?:\w+:)?autoFilter\b([^>]*?)(\/>|>([\s\S]*?)<\/(?:\w+:)?autoFilter>)/.exec(xml);
+  if (filter === null || !/<(?:\w+:)?filterColumn\b/.test(filter[3] ?? "")) return null;
+  const ref = /^[A-Z]+(\d+)(?::[A-Z]+(\d+))?$/.exec(attributes(`<autoFilter ${filter[1]}>`).get("ref") ?? "");
+  if (ref === null) return null;
+  return [Number(ref[1]), Number(ref[2] ?? ref[1])];
 }
 
 /**
