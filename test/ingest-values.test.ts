@@ -46,7 +46,6 @@ describe("parseValue", () => {
     ["85%", 85, "%"],
     ["８５％", 85, "%"],
     ["1.5万家", 15000, "家"],
-    ["1.2E+05", 120000, null],
     ["450（家）", 450, "家"],
     ["3000(万元)", 3000, "万元"],
     // (累计 in brackets says what the column holds already)
@@ -86,6 +85,10 @@ describe("parseValue", () => {
     ["1,23", "E_NOT_A_NUMBER"],
     ["1.2.3", "E_NOT_A_NUMBER"],
     ["1e999", "E_NOT_A_NUMBER"],
+    // (scientific notation: a CSV Excel saved with a long number's last digits gone)
+    ["1.2E+05", "E_NOT_A_NUMBER"],
+    ["1.23457E+11", "E_NOT_A_NUMBER"],
+    ["2E1", "E_NOT_A_NUMBER"],
     ["1e-400", "E_NOT_A_NUMBER"],
   ])("%j → %s", (text, code) => {
     const r = parseValue(text);

@@ -158,6 +158,10 @@ export function parseValue(text: string, options: { signed?: boolean } = {}): Pa
     }
     if (!m) return notANumber(text, t);
     [, sign, digits, exponent, suffix] = m;
+    // 1.23457E+11: Excel writes a long number so when it saves a CSV, its last digits gone; no one types one
+    if (exponent !== undefined) {
+      return fail("E_NOT_A_NUMBER", `${quote(text)}（这是科学计数法：Excel 另存为 CSV 时会把较长的数写成这样，并丢掉后面的数字。请把该列设为“数值”格式、显示出完整的数后重新保存，或直接填写完整的数）`);
+    }
     // 「0,812」「00,150」: no figure starts a group of thousands with 0 — a decimal comma, or a typo
     if (/^0\d*,/.test(digits!)) return fail("E_NOT_A_NUMBER", `${quote(text)}（千分位逗号前不能是 0；如是小数，请用“.”，如 ${digits!.replace(/^0*/, "0.").replace(/,/g, "").replace(/^0\.\.?/, "0.")}）`);
   }
