@@ -767,6 +767,16 @@ describe("readMonthlyFile: forms as departments fill them in", () => {
     expect(r.rejects[0]!.message).not.toContain("报送单位");
     expect(r.rejects[1]!.message).toContain("如这一列填的是报送单位，请把列名改为「报送单位」");
     expect(r.rejects[2]!.message).toContain("数请填在「累计完成值」列");
+    // a group's name (各镇（街道）) for a target its members report: each member in its own name
+    const towns = ["匡堰镇", "观海卫镇"];
+    const groupCtx = { ...CTX, targets: new Map([...CTX.targets, ["ZN-06", { unit: "个", kind: "quantity" as const, countingStart: "2017-09", reportingDepartments: towns }]]),
+      resolveDepartment: (name: string) => (name === "各镇（街道）" || towns.includes(name) ? name : CTX.resolveDepartment(name)) };
+    const group = await readMonthlyFile({ name: "group.csv", bytes: Buffer.from([HEADER, "各镇（街道）,ZN-06,2017-10,3,个,,,,"].join("\n")) }, groupCtx);
+    expect(group.rejects.map((x) => [x.code, x.message])).toEqual([["E_NOT_REPORTER", expect.stringContaining("各镇（街道） 不报送指标 ZN-06：「各镇（街道）」是统称，请由各单位用自己的名称分别报送（应由 匡堰镇、观海卫镇 报送）")]]);
+    // a number in 单位 (the figure typed a column too far): said so
+    const typed = await readMonthlyFile({ name: "unit-number.csv", bytes: Buffer.from([HEADER, "市经信局,ZN-01,2017-10,450,62,,,,"].join("\n")) }, CTX);
+    expect(typed.rejects.map((x) => [x.row, x.code, x.column])).toEqual([[2, "E_UNIT_MISMATCH", "单位"]]);
+    expect(typed.rejects[0]!.message).toContain("（「单位」列填的是数字：数值请填在「累计完成值」列，「单位」列只填计量单位，如 家）");
   });
 
   it("a reject shows the value as sent, not as read with the unit of the header or the 单位 column", async () => {

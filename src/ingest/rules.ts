@@ -642,7 +642,10 @@ function checkCells(cells: RowCells, sourceRow: number, memo: RowMemo): ValidRow
             : `${inCell === null && inColumn === null ? (inHeader !== null ? "表头（列名）所写" : "表头上方所写的金额") : "填写"}的单位为 ${reportedUnit}，指标单位为 ${targetUnit}，两者无法换算` +
               (inCell !== null ? formattedUnitHint(options) : "") +
               // (「单位」 holding 市经信局: the column meant the reporting unit)
-              (where === "unit" && unitDef(reportedUnit) === null && !/\d/.test(reportedUnit)
+              (where === "unit" && unitDef(reportedUnit) === null && /^[0-9.,，]+$/.test(reportedUnit)
+                // (「单位」 holding 62: the figure typed one column too far, or its column shifted)
+                ? `（「${COLUMN_NAME.unit}」列填的是数字：数值请填在「${COLUMN_NAME.value}」列，「${COLUMN_NAME.unit}」列只填计量单位，如 ${targetUnit}）`
+                : where === "unit" && unitDef(reportedUnit) === null && !/\d/.test(reportedUnit)
                 ? DEPARTMENT_LIKE.test(reportedUnit)
                   ? `（「${COLUMN_NAME.unit}」列应填计量单位；如这一列填的是报送单位，请把列名改为「${COLUMN_NAME.department}」）`
                   : `（「${COLUMN_NAME.unit}」列只填一个计量单位，如 ${targetUnit}）`
@@ -660,7 +663,9 @@ function checkCells(cells: RowCells, sourceRow: number, memo: RowMemo): ValidRow
   // The department must be one of the target's reporters.
   if (department !== null && target && !reportsTarget(target, department)) {
     const reporters = target.reportingDepartments.length === 0 ? "（该指标未登记报送单位）" : `（应由 ${target.reportingDepartments.join("、")} 报送）`;
-    issues = addIssue(issues, cells, "E_NOT_REPORTER", "department", rowMessage("E_NOT_REPORTER", `${department} 不报送指标 ${targetCode}${reporters}`));
+    // (各镇（街道）: a group's name, whose members each report in their own name)
+    const collective = /^各/.test(department) && target.reportingDepartments.length > 1 ? `：「${department}」是统称，请由各单位用自己的名称分别报送` : "";
+    issues = addIssue(issues, cells, "E_NOT_REPORTER", "department", rowMessage("E_NOT_REPORTER", `${department} 不报送指标 ${targetCode}${collective}${reporters}`));
   } else if (department !== null && target && targetCode !== null && memo.ctx.foreignDepartment) {
     // (and be that policy's department: not the same-named one of another city)
     const foreign = memo.foreignDepartment(cells.department, targetCode, department);
