@@ -235,7 +235,8 @@ async function runQuery(args: string[]): Promise<number> {
     console.error(`--format 只能是 table、csv 或 json，收到：${format}`);
     return EXIT.usage;
   }
-  const asOf = values["as-of"] ?? process.env.LUOSHI_AS_OF;
+  // (trimmed: a line of a script saved with CRLF ends in a carriage return)
+  const asOf = (values["as-of"] ?? process.env.LUOSHI_AS_OF)?.trim();
   const { parseIsoDate } = await import("../src/deadline.js");
   if (asOf !== undefined && asOf !== "" && parseIsoDate(asOf) === null) {
     console.error(`${values["as-of"] !== undefined ? "--as-of" : "环境变量 LUOSHI_AS_OF"} 应为 YYYY-MM-DD 格式的有效日期，收到：${asOf}`);
@@ -247,6 +248,8 @@ async function runQuery(args: string[]): Promise<number> {
   const wh = await openCurrentWarehouse(warehousePath(values.db, values.data));
   try {
     await setAsOf(wh.connection, asOf);
+    // read-only means the files around it too: no COPY … TO, no read_csv of other files (DuckDB cannot turn it back on)
+    await wh.connection.run("SET enable_external_access = false");
     const result = await query(wh.connection, sql);
     console.log(format === "csv" ? formatCsv(result) : format === "json" ? formatJson(result) : formatTable(result));
     return EXIT.ok;
@@ -432,7 +435,8 @@ async function ingest(args: string[]): Promise<number> {
   const { trace } = await import("../src/trace.js");
   const { terminalProgress } = await import("../src/progress.js");
   trace("modules", 0);
-  const asOf = values["as-of"] ?? todayIso();
+  // (trimmed, as --received-at is: a line of a script saved with CRLF ends in a carriage return)
+  const asOf = (values["as-of"] ?? todayIso()).trim();
   if (parseIsoDate(asOf) === null) {
     console.error(`--as-of 应为 YYYY-MM-DD，收到：${asOf}`);
     return EXIT.usage;

@@ -5,6 +5,7 @@
 const KINDS: { test: RegExp; text: (m: RegExpMatchArray) => string }[] = [
   { test: /^Binder Error: Can only (?:delete from|update|insert into) base table/i, text: () => "视图不能写入（仓库以只读方式打开，query 只能读取；写入请用 luoshi build）" },
   { test: /read-only|Cannot execute statement of type "(INSERT|UPDATE|DELETE|CREATE|DROP|ALTER)"/i, text: () => "仓库以只读方式打开：query 只能读取，写入请用 luoshi build" },
+  { test: /^Permission Error: .*(?:file system operations are disabled|disabled by configuration)/i, text: () => "query 只读取仓库中的表和视图，不读写其他文件（COPY … TO、read_csv 等）；导出结果请用 --format csv 并重定向到文件" },
   { test: /^Catalog Error: Table with name (.+?) does not exist!/, text: (m) => `没有名为 ${m[1]} 的表或视图` },
   { test: /^Catalog Error: (?:Scalar |Table )?Function with name (.+?) does not exist!/, text: (m) => `没有名为 ${m[1]} 的函数` },
   { test: /^Catalog Error: (.+?) is not an? table/, text: (m) => `${m[1]} 是视图，不能写入` },

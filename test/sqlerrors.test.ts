@@ -61,6 +61,18 @@ describe("sqlErrorText: a failed luoshi query in Chinese, DuckDB's text kept bel
     expect(sqlErrorKind(message)).toBe("仓库以只读方式打开：query 只能读取，写入请用 luoshi build");
   });
 
+  it("a file outside the warehouse (luoshi query turns external access off): says query reads the warehouse only", async () => {
+    const own = await (await DuckDBInstance.create(":memory:")).connect();
+    try {
+      await own.run("SET enable_external_access = false");
+      let message = "";
+      await own.run("COPY (SELECT 1) TO '/tmp/luoshi-should-not-exist.csv'").catch((e: Error) => { message = e.message; });
+      expect(sqlErrorKind(message)).toBe("query 只读取仓库中的表和视图，不读写其他文件（COPY … TO、read_csv 等）；导出结果请用 --format csv 并重定向到文件");
+    } finally {
+      own.closeSync();
+    }
+  });
+
   it("an error of no listed kind still starts in Chinese", () => {
     expect(sqlErrorText("Something Else: boom").split("\n")).toEqual(["SQL 执行失败：DuckDB 报告错误", "DuckDB 原文：Something Else: boom"]);
   });
