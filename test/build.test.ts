@@ -601,6 +601,17 @@ describe("several policies", () => {
     } finally {
       wh.close();
     }
+    // a rate of every year (单位GDP能耗下降3% in a row of 每年: frequency 每年): due by the term's end, each year's rate
+    // judged against its value (not prorated over the term, its goal its value)
+    edit(f.policyDir, "targets.csv", "CX75-27-01,published,27,quantity,,100,,个,个,100,increment,,,重点技术改造项目,,", "CX75-27-01,published,27,quantity,,3,,%,%,3,increment,,,单位GDP能耗,每年,");
+    await buildWarehouse({ data: f.data, db });
+    const rated = await openWarehouse(db, { readOnly: true });
+    try {
+      expect((await query(rated.connection, "SELECT CAST(deadline AS VARCHAR) AS deadline, goal, rate, prorated FROM targets WHERE code = 'CX75-27-01'")).rows)
+        .toEqual([{ deadline: "2019-12-31", goal: 3, rate: true, prorated: false }]);
+    } finally {
+      rated.close();
+    }
     // an end before the issue date: rejected, naming the column
     edit(f.policyDir, "policy.csv", ",2019-12-31,", ",2016-12-31,");
     const error = await buildWarehouse({ data: f.data, db }).then(() => null, (e: Error) => e);

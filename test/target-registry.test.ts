@@ -171,14 +171,17 @@ describe("a deadline stated for one clause of a row", () => {
     expect([registered!.subject, registered!.value, registered!.baseline]).toEqual(["不动产登记时间", 1, 3]);
   });
 
-  it("首贷户新增2000户 in a row due 每年: a count of every year (as 每年新增); a rate, a level and a count with its own time stay as written", () => {
-    const content = "首贷户新增2000户，贷款余额年均增长15%，成交额达到50亿元，年内新增企业20家。";
+  it("首贷户新增2000户 in a row due 每年: a count of every year (as 每年新增), a rate each year's (单位GDP能耗下降3%); a level and a count with its own time stay as written", () => {
+    const content = "首贷户新增2000户，贷款余额年均增长15%，单位GDP能耗下降3%，成交额达到50亿元，年内新增企业20家。";
     const changed = { ...table!, tasks: table!.tasks.map((t) => (t.row_no === 27 ? { ...t, content, deadline_text: "每年", deadline_date: null } : t)) };
     const row27 = proposeTargets(changed).filter((p) => p.row_no === 27 && p.body_source === "");
-    expect(row27.map((p) => [p.subject, p.frequency])).toEqual([["首贷户", "每年"], ["贷款余额", ""], ["成交额", ""], ["企业", ""]]);
+    expect(row27.map((p) => [p.subject, p.frequency])).toEqual([["首贷户", "每年"], ["贷款余额", "每年"], ["单位GDP能耗", "每年"], ["成交额", ""], ["企业", ""]]);
+    // (a rate in a row due 每季度 is no quarter's share of anything: as written)
+    const quarterly = { ...changed, tasks: changed.tasks.map((t) => (t.row_no === 27 ? { ...t, deadline_text: "每季度" } : t)) };
+    expect(proposeTargets(quarterly).filter((p) => p.row_no === 27 && p.body_source === "").map((p) => p.frequency)).toEqual(["每季度", "", "", "", ""]);
     // (a row due by a date says nothing of periods)
     const dated = { ...changed, tasks: changed.tasks.map((t) => (t.row_no === 27 ? { ...t, deadline_text: "年底前", deadline_date: "2017-12-31" } : t)) };
-    expect(proposeTargets(dated).filter((p) => p.row_no === 27 && p.body_source === "").map((p) => p.frequency)).toEqual(["", "", "", ""]);
+    expect(proposeTargets(dated).filter((p) => p.row_no === 27 && p.body_source === "").map((p) => p.frequency)).toEqual(["", "", "", "", ""]);
   });
 });
 

@@ -245,6 +245,11 @@ describe("a target's text and filling instruction in the template", () => {
     // (the 同比 of another clause is not this figure's)
     const days = { ...yoy, annex_start: sentence.indexOf("重度"), annex_end: sentence.length - 1 };
     expect(instructionText(days)).toBe("「累计完成值」填自 2019-01 起的降幅（如下降 3% 填 3；不降反升时填负数）（%），只填数字");
+    // (a rate of every year, 单位GDP能耗下降3% in a row of 每年, or 年均增长10%: this year's rate, from January)
+    expect(instructionText({ ...quantity, value: 3, falls: true, frequency: "每年" })).toBe("「累计完成值」填本年（自当年 1 月起至本月底）的降幅（如下降 3% 填 3；不降反升时填负数）（%），只填数字");
+    const average = "研发投入年均增长10%。";
+    expect(instructionText({ ...quantity, annex_sentence_source: average, annex_start: average.indexOf("10"), annex_end: average.length - 1 }))
+      .toBe("「累计完成值」填本年（自当年 1 月起至本月底）的增长率（如增长 6.5% 填 6.5；下降时填负数）（%），只填数字");
     const points = { ...quantity, value: 0.5, unit: "个百分点" };
     expect(targetText({ ...points, falls: true })).toBe("下降 0.5 个百分点，2020-12-31 前");
     expect(instructionText({ ...points, falls: true })).toBe("「累计完成值」填自 2019-01 起累计下降的百分点数（如下降 0.5 个百分点填 0.5；不降反升时填负数）（个百分点），只填数字");

@@ -92,14 +92,17 @@ const ROW_FREQUENCY = /^(?:每年|每年度|每半年|每季度|每季|每月|�
 
 /**
  * A count with no time of its own in a row due 每年 (首贷户新增2000户 in a row of 每年) is a count of every year, as if
- * written 每年新增: its goal is the count times the policy's years. A level (成交额达到50亿元) and a rate (年均增长15%)
- * stay as written.
+ * written 每年新增: its goal is the count times the policy's years. A rate with no time of its own in a row due 每年
+ * (单位GDP能耗下降3%) is each year's rate, as if written 每年下降3% (targets.sql: judged against its value, each year's
+ * rate to date, to the policy's end); only a year's (每年, 每年度, 按年), a rate of a quarter being no quarter's share of
+ * it. A level (成交额达到50亿元) stays as written.
  */
 function rowFrequency(t: ParsedTarget, deadlineText: string): string | null {
   const cell = deadlineText.replace(/\s+/g, "");
-  // (not a rate, 年均增长15%: a growth rate does not add up period after period)
-  return t.kind === "quantity" && t.measure === "increment" && t.unit !== "%" && t.unit !== "个百分点" && t.horizon === null && t.frequency === null &&
-    ROW_FREQUENCY.test(cell) ? cell : null;
+  if (t.kind !== "quantity" || t.measure !== "increment" || t.horizon !== null || t.frequency !== null || !ROW_FREQUENCY.test(cell)) return null;
+  if (t.unit === "%") return /^(?:每年|每年度|按年|按年度)$/.test(cell) ? cell : null;
+  // (nor a change in percentage points: a share's change does not add up period after period)
+  return t.unit !== "个百分点" ? cell : null;
 }
 
 function toProposal(rowNo: number, t: ParsedTarget, rowDeadline: string | null, rowDeadlineText = ""): Proposal {
