@@ -140,7 +140,8 @@ SELECT
     -- later month reports less
     -- a standard to keep (targets.standing: a level with no deadline, 长期坚持): never done; the latest figure meets it
     -- (on track) or falls short of it (lagging), month after month
-    WHEN kind = 'quantity' AND standing AND progress IS NOT NULL THEN CASE WHEN progress >= 1 THEN 'on_track' ELSE 'lagging' END
+    -- (one with a deadline, 保持100% by 2025: likewise up to its deadline; met then, done; not, overdue)
+    WHEN kind = 'quantity' AND standing AND done_period IS NULL AND NOT deadline_judged AND progress IS NOT NULL THEN CASE WHEN progress >= 1 THEN 'on_track' ELSE 'lagging' END
     WHEN done_period IS NOT NULL THEN
       CASE WHEN deadline IS NOT NULL AND done_period > strftime(deadline, '%Y-%m') THEN 'done_late' ELSE 'done' END
     -- a recurring duty whose term is over, reported through its last month owed: done

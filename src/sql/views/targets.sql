@@ -19,7 +19,8 @@
 -- (a year's total still growing, an average still moving), so it is kept, not reached, until then. With a baseline,
 -- a level to come down to (下降到35以下 too) is a way down, measured against the schedule.
 -- standing: a level with no deadline (办结率保持99%以上 in a row of 长期坚持): a standard to keep, never done once
--- and for good; each month's figure meets it or not (reached_periods, target_progress).
+-- and for good; each month's figure meets it or not (reached_periods, target_progress). So is a level its text says to
+-- keep (水质达标率保持100%, 保持在…以上, 维持) up to its deadline: met in the deadline's month, it is done then.
 -- averaged: a figure per head or per area (每万人发明专利拥有量12件, 每千人口执业医师3.2人, 培训每人50学时, 人均, 亩均) or a goal with a
 -- decimal part (3.5台): a figure in a count unit (件, 人, 台) may have decimals, not asked about (src/ingest/review.ts).
 -- signed: a change whose figure may be below zero: a rate, or a change in percentage points (提高2个百分点: the share
@@ -102,15 +103,22 @@ periods AS (
     -- over the whole span)
     coalesce(regexp_matches(regexp_replace(right(words_before, 10) || words_to_figure, '\s+', '', 'g'), '年均|每年|年平均|平均每年|逐年|同比|比上年同期|较上年同期'), false)
       OR coalesce(frequency IN ('每年', '每年度', '按年', '按年度'), false) AS yearly,
+    -- (水源地水质达标率保持100%, 保持在…以上, 维持: a level to keep, see standing; 稳定在 only with 以上, 稳定在3.5% being
+    -- no direction: 失业率 is better lower)
+    coalesce(kind = 'quantity' AND measure = 'level' AND coalesce(comparator, '') <> 'at_most'
+      AND (regexp_matches(regexp_replace(right(words_before, 8) || words_to_figure, '\s+', '', 'g'), '(保持|维持|巩固)(在|于)?(不低于|不少于|高于|达到)?$')
+        OR (comparator = 'at_least' AND regexp_matches(regexp_replace(right(words_before, 8) || words_to_figure, '\s+', '', 'g'), '稳定(在|于)$'))), false) AS kept,
     coalesce(kind = 'quantity' AND measure = 'increment' AND unit = '%', false) AS rate
   FROM registry
 )
-SELECT * EXCLUDE (yearly),
+SELECT * EXCLUDE (yearly, kept),
   -- a rate over several years (比2018年下降15%, by the end of 2020): the change since the base piles up year after
   -- year, so its share of the way is measured against the schedule as an increment's is; a rate of one year, or of
   -- each year (年均增长10%), is judged against its value (target_progress, reached_periods)
   coalesce(rate AND NOT yearly AND deadline IS NOT NULL AND date_diff('month', counting_start, deadline) >= 12, false) AS prorated,
-  coalesce(kind = 'quantity' AND measure = 'level' AND deadline IS NULL AND NOT rate, false) AS standing,
+  -- (and a level its text says to keep, 保持100%: by its deadline too, each month's figure meets it or not; done only
+  -- once met in its deadline's month, see reached_periods)
+  coalesce(kind = 'quantity' AND measure = 'level' AND (deadline IS NULL OR kept) AND NOT rate AND NOT (falls AND kept), false) AS standing,
   -- (a standard to keep: this month's level, no running total)
   NOT (coalesce(comparator, '') = 'at_most' OR coalesce(value < baseline, false) OR coalesce(falls AND measure = 'level', false) OR rate OR standing
     OR coalesce(measure = 'level' AND unit = '%', false)) AS rises,
