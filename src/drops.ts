@@ -50,7 +50,7 @@ export type Jump = FileJump & { code: string; department: string; period: string
  * (the file raised November above December's 452): one of the two is wrong. The observations view flags it, unless
  * the file's month was sent for the first time and the later month's own note gives a reason.
  */
-export type LaterFall = { code: string; department: string; period: string; value: number; previousPeriod: string; previousValue: number };
+export type LaterFall = { code: string; department: string; period: string; value: number; previousPeriod: string; previousValue: number; unit: string | null };
 
 /**
  * The drops and jumps among a file's stored rows. `fileRows`: a relation of (source_row, department_id, target_id,
@@ -100,7 +100,7 @@ export async function findDrops(
       FROM s WINDOW by_period AS (PARTITION BY key_no ORDER BY p)
     )
     SELECT w.source_row, t.code, d.name, printf('%04d-%02d', w.p // 100, w.p % 100), w.value, printf('%04d-%02d', w.previous_p // 100, w.previous_p % 100),
-      w.previous_value, w.previous_in_file, w.value < w.previous_value AS falls, w.jump_value, w.in_file
+      w.previous_value, w.previous_in_file, w.value < w.previous_value AS falls, w.jump_value, w.in_file, t.unit
     FROM w JOIN keys USING (key_no) JOIN raw.targets t USING (target_id) JOIN raw.departments d USING (department_id)
     WHERE (w.in_file AND ((w.rises AND w.value < w.previous_value AND NOT ${explainsFallSql("w.note")})
       OR (w.previous_value > 0 AND w.value >= ${JUMP_MULTIPLE} * w.previous_value AND w.value - w.previous_value >= w.jump_value)))
@@ -108,14 +108,14 @@ export async function findDrops(
       OR (NOT w.in_file AND w.previous_in_file AND w.rises AND w.value < w.previous_value)
     ORDER BY w.source_row, d.name, t.code, w.p`;
   const rows = (await connection.runAndReadAll(sql, options.history === false ? params : [...params, receiptNo])).getRowsJS() as
-    [number, string, string, string, number, string, number, boolean, boolean, number, boolean][];
+    [number, string, string, string, number, string, number, boolean, boolean, number, boolean, string | null][];
   const drops: Drop[] = [];
   const jumps: Jump[] = [];
   const later: LaterFall[] = [];
-  for (const [row, code, department, period, value, previousPeriod, previousValue, previousInFile, falls, targetValue, inFile] of rows) {
-    if (!inFile) later.push({ code, department, period, value, previousPeriod, previousValue });
-    else if (falls) drops.push({ row: Number(row), code, department, period, value, previousPeriod, previousValue, previousInFile });
-    else jumps.push({ row: Number(row), code, department, period, value, previousPeriod, previousValue, targetValue });
+  for (const [row, code, department, period, value, previousPeriod, previousValue, previousInFile, falls, targetValue, inFile, unit] of rows) {
+    if (!inFile) later.push({ code, department, period, value, previousPeriod, previousValue, unit });
+    else if (falls) drops.push({ row: Number(row), code, department, period, value, previousPeriod, previousValue, previousInFile, unit });
+    else jumps.push({ row: Number(row), code, department, period, value, previousPeriod, previousValue, targetValue, unit });
   }
   trace(`drops: ${drops.length}, jumps: ${jumps.length}, later falls: ${later.length}`, t);
   return { drops, jumps, later };

@@ -498,8 +498,9 @@ export class FileLoad {
           .getRowsJS().map(([code, jump, rises]) => [String(code), { jump: jump === null ? null : Number(jump), rises: rises === true }]));
         trace("targets of the file", t);
         // (a target not listed neither jumps nor goes down: its figure is meant to rise)
-        drops = located(fileDrops(out.rows, (code) => trend.get(code)?.rises ?? true, series));
-        await this.flagJumps(located(fileJumps(out.rows, (code) => trend.get(code)?.jump ?? null, series)));
+        const unitOf = (code: string) => this.lookup.ctx.targets.get(code)?.unit ?? null;
+        drops = located(fileDrops(out.rows, (code) => trend.get(code)?.rises ?? true, series, unitOf));
+        await this.flagJumps(located(fileJumps(out.rows, (code) => trend.get(code)?.jump ?? null, series, unitOf)));
         trace("drops and jumps within the file (JavaScript)", t);
       }
       await this.flagStored(drops, [], twins);
@@ -538,7 +539,7 @@ export class FileLoad {
     if (later.length === 0) return;
     this.summary.later_falls = later.map((l) => ({
       code: l.code, department: l.department, period: l.period,
-      reason: `此前已载入的 ${l.period} 的 ${l.value} 低于本文件所报 ${l.previousPeriod} 的 ${l.previousValue}：请核对哪一期有误`,
+      reason: `此前已载入的 ${l.period} 的 ${l.value}${l.unit ?? ""} 低于本文件所报 ${l.previousPeriod} 的 ${l.previousValue}${l.unit ?? ""}：请核对哪一期有误`,
     }));
   }
 

@@ -60,26 +60,26 @@ describe.each(["js", "bulk"] as const)("falling cumulative figures (%s reader)",
     const { last, stored } = await loads(engine, [[row("2017-11", "8"), row("2017-09", "6"), row("2017-10", "4"), row("2017-12", "7")]]);
     expect(last.reader).toBe(engine);
     expect(reasons(last)).toEqual([
-      [4, "2017-10", "累计值 4 低于本文件中 2017-09 的 6，且进展情况未说明原因"],
-      [5, "2017-12", "累计值 7 低于本文件中 2017-11 的 8，且进展情况未说明原因"],
+      [4, "2017-10", "累计值 4家 低于本文件中 2017-09 的 6家，且进展情况未说明原因"],
+      [5, "2017-12", "累计值 7家 低于本文件中 2017-11 的 8家，且进展情况未说明原因"],
     ]);
     expect(last.flagged).toBe(2);
     expect(stored).toEqual([
-      { receipt_no: 1, period: "2017-10", value: 4, flag_reason: "累计值 4 低于本文件中 2017-09 的 6，且进展情况未说明原因" },
-      { receipt_no: 1, period: "2017-12", value: 7, flag_reason: "累计值 7 低于本文件中 2017-11 的 8，且进展情况未说明原因" },
+      { receipt_no: 1, period: "2017-10", value: 4, flag_reason: "累计值 4家 低于本文件中 2017-09 的 6家，且进展情况未说明原因" },
+      { receipt_no: 1, period: "2017-12", value: 7, flag_reason: "累计值 7家 低于本文件中 2017-11 的 8家，且进展情况未说明原因" },
     ]);
   });
 
   it("does not ask about a share to reach going down (覆盖率, 优良天数比例: its figure to date moves with what it is a share of)", async () => {
     const share = (period: string, value: string) => `市经信局,CX75-33-01,${period},${value},%,推进中,,高某,2018-02-05`;
     const { last, current } = await loads(engine, [[share("2017-09", "80"), share("2017-10", "70"), row("2017-09", "6"), row("2017-10", "4")]]);
-    expect(reasons(last)).toEqual([[5, "2017-10", "累计值 4 低于本文件中 2017-09 的 6，且进展情况未说明原因"]]);
+    expect(reasons(last)).toEqual([[5, "2017-10", "累计值 4家 低于本文件中 2017-09 的 6家，且进展情况未说明原因"]]);
     expect(current.map((r) => r.period)).toEqual(["2017-10"]);
   });
 
   it("compares with the figures loaded before for the periods the file does not set", async () => {
     const { last } = await loads(engine, [[row("2017-09", "6"), row("2017-10", "9")], [row("2017-11", "7")]]);
-    expect(reasons(last)).toEqual([[2, "2017-11", "累计值 7 低于此前已载入的 2017-10 的 9，且进展情况未说明原因"]]);
+    expect(reasons(last)).toEqual([[2, "2017-11", "累计值 7家 低于此前已载入的 2017-10 的 9家，且进展情况未说明原因"]]);
   });
 
   it("a file that corrects the earlier period is compared with its correction, not the old figure", async () => {
@@ -93,7 +93,7 @@ describe.each(["js", "bulk"] as const)("falling cumulative figures (%s reader)",
 
   it("a correction that lowers a period below the one before it is flagged; the later period it leaves is not", async () => {
     const { last } = await loads(engine, [[row("2017-09", "10"), row("2017-10", "12"), row("2017-11", "15")], [row("2017-10", "9")]]);
-    expect(reasons(last)).toEqual([[2, "2017-10", "累计值 9 低于此前已载入的 2017-09 的 10，且进展情况未说明原因"]]);
+    expect(reasons(last)).toEqual([[2, "2017-10", "累计值 9家 低于此前已载入的 2017-09 的 10家，且进展情况未说明原因"]]);
   });
 
   it("a note explains a drop; a rejected row, a row without a figure and an unchanged row do not count as a period of their own", async () => {
@@ -106,7 +106,7 @@ describe.each(["js", "bulk"] as const)("falling cumulative figures (%s reader)",
       row("2018-01", "3", "统计口径调整"), // explained
     ]]);
     expect(last).toMatchObject({ unchanged: 1, rejected: 1 });
-    expect(reasons(last)).toEqual([[6, "2017-12", "累计值 10 低于本文件中 2017-09 的 12，且进展情况未说明原因"]]);
+    expect(reasons(last)).toEqual([[6, "2017-12", "累计值 10家 低于本文件中 2017-09 的 12家，且进展情况未说明原因"]]);
   });
 
   it("a placeholder note (无, /, —, 同上, 暂无。) explains nothing: the drop is flagged at load and in the current figures", async () => {
@@ -129,7 +129,7 @@ describe.each(["js", "bulk"] as const)("falling cumulative figures (%s reader)",
     expect(first.stored).toEqual([{ receipt_no: 2, period: "2017-10", value: null, flag_reason: cleared[2] }]);
     expect(reasons((await loads(engine, [loaded, [status("2017-10"), row("2017-11", "9")]])).last)).toEqual([
       cleared,
-      [3, "2017-11", "累计值 9 低于此前已载入的 2017-09 的 10，且进展情况未说明原因"],
+      [3, "2017-11", "累计值 9家 低于此前已载入的 2017-09 的 10家，且进展情况未说明原因"],
     ]);
     // a status where nothing was loaded before, or where only a status was: nothing cleared
     expect(reasons((await loads(engine, [[status("2017-10")], [status("2017-10").replace("推进中", "未启动")]])).last)).toEqual([]);
@@ -138,7 +138,7 @@ describe.each(["js", "bulk"] as const)("falling cumulative figures (%s reader)",
   it("a figure sent again with an explanation is a new version: the current figure is no longer flagged, the history keeps the flag", async () => {
     const { summaries, stored, current } = await loads(engine, [[row("2017-09", "6"), row("2017-10", "4")], [row("2017-10", "4", "口径调整：剔除注销企业2家")]]);
     expect(summaries.map((x) => [x.imported, x.updated, x.unchanged, x.flagged])).toEqual([[2, 0, 0, 1], [0, 1, 0, 0]]);
-    expect(stored).toEqual([{ receipt_no: 1, period: "2017-10", value: 4, flag_reason: "累计值 4 低于本文件中 2017-09 的 6，且进展情况未说明原因" }]);
+    expect(stored).toEqual([{ receipt_no: 1, period: "2017-10", value: 4, flag_reason: "累计值 4家 低于本文件中 2017-09 的 6家，且进展情况未说明原因" }]);
     expect(current).toEqual([]);
   });
 
@@ -150,17 +150,17 @@ describe.each(["js", "bulk"] as const)("falling cumulative figures (%s reader)",
     expect(lowered.stored.map((x) => x.period)).toEqual(["2017-10"]);
     // 2017-10 corrected to 8: 2017-11's 7, loaded before, now falls below it; 2017-10 no longer does
     const raised = await loads(engine, [first, [row("2017-10", "8", "更正")]]);
-    expect(raised.current).toEqual([{ period: "2017-11", value: 7, flag_reason: "累计值 7 低于此后载入的 2017-10 的 8，且进展情况未说明原因" }]);
+    expect(raised.current).toEqual([{ period: "2017-11", value: 7, flag_reason: "累计值 7家 低于此后载入的 2017-10 的 8家，且进展情况未说明原因" }]);
     // (the correcting load says so: a month loaded before now below the month it raised)
-    expect(raised.summaries[1]!.later_falls).toMatchObject([{ period: "2017-11", reason: "此前已载入的 2017-11 的 7 低于本文件所报 2017-10 的 8：请核对哪一期有误" }]);
+    expect(raised.summaries[1]!.later_falls).toMatchObject([{ period: "2017-11", reason: "此前已载入的 2017-11 的 7家 低于本文件所报 2017-10 的 8家：请核对哪一期有误" }]);
     expect(lowered.summaries[1]!.later_falls).toBeUndefined();
     // the period before corrected but still above: the load-time reason stands only while its figure does
     const still = await loads(engine, [first, [row("2017-09", "5", "更正")]]);
-    expect(still.current).toEqual([{ period: "2017-10", value: 4, flag_reason: "累计值 4 低于此后载入的 2017-09 的 5，且进展情况未说明原因" }]);
+    expect(still.current).toEqual([{ period: "2017-10", value: 4, flag_reason: "累计值 4家 低于此后载入的 2017-09 的 5家，且进展情况未说明原因" }]);
     // a note the later month carried before the month before it was raised was not written about that figure: it
     // does not explain the fall the correction made
     const noted = await loads(engine, [[row("2017-09", "6"), row("2017-10", "6"), row("2017-11", "7", "本月新增1家")], [row("2017-10", "8", "更正")]]);
-    expect(noted.current).toEqual([{ period: "2017-11", value: 7, flag_reason: "累计值 7 低于此后载入的 2017-10 的 8（本行的进展情况写于该数更正之前）：请核对哪一期有误，重报本月时在进展情况中说明" }]);
+    expect(noted.current).toEqual([{ period: "2017-11", value: 7, flag_reason: "累计值 7家 低于此后载入的 2017-10 的 8家（本行的进展情况写于该数更正之前）：请核对哪一期有误，重报本月时在进展情况中说明" }]);
     // sent again after the correction with its note, it is explained
     const renoted = await loads(engine, [[row("2017-09", "6"), row("2017-10", "6"), row("2017-11", "7", "本月新增1家")], [row("2017-10", "8", "更正")], [row("2017-11", "7", "10月更正后，本月核减1家")]]);
     expect(renoted.current).toEqual([]);
@@ -168,12 +168,12 @@ describe.each(["js", "bulk"] as const)("falling cumulative figures (%s reader)",
     const late = await loads(engine, [[row("2017-09", "6")], [row("2017-11", "5", "企业注销1家，核减1家")], [row("2017-10", "6")]]);
     expect(late.current).toEqual([]);
     const untouched = await loads(engine, [first]);
-    expect(untouched.current).toEqual([{ period: "2017-10", value: 4, flag_reason: "累计值 4 低于本文件中 2017-09 的 6，且进展情况未说明原因" }]);
+    expect(untouched.current).toEqual([{ period: "2017-10", value: 4, flag_reason: "累计值 4家 低于本文件中 2017-09 的 6家，且进展情况未说明原因" }]);
   });
 
   it("puts the drop before the row's other reasons, in the summary and in the warehouse", async () => {
     const { last, stored } = await loads(engine, [[row("2017-09", "6"), row("2017-10", "4", "", "2018-04-01")]]);
-    const reason = "累计值 4 低于本文件中 2017-09 的 6，且进展情况未说明原因；填报日期 2018-04-01 晚于核对日期 2018-03-01";
+    const reason = "累计值 4家 低于本文件中 2017-09 的 6家，且进展情况未说明原因；填报日期 2018-04-01 晚于核对日期 2018-03-01";
     expect(reasons(last)).toEqual([[3, "2017-10", reason]]);
     expect(stored).toEqual([{ receipt_no: 1, period: "2017-10", value: 4, flag_reason: reason }]);
   });
@@ -185,8 +185,8 @@ describe.each(["js", "bulk"] as const)("falling cumulative figures (%s reader)",
     expect(dry.last.status).toBe("dry_run");
     expect(reasons(dry.last)).toEqual(reasons(real.last));
     expect(reasons(real.last)).toEqual([
-      [2, "2017-11", "累计值 11 低于此前已载入的 2017-10 的 12，且进展情况未说明原因"],
-      [3, "2017-12", "累计值 9 低于本文件中 2017-11 的 11，且进展情况未说明原因"],
+      [2, "2017-11", "累计值 11家 低于此前已载入的 2017-10 的 12家，且进展情况未说明原因"],
+      [3, "2017-12", "累计值 9家 低于本文件中 2017-11 的 11家，且进展情况未说明原因"],
     ]);
     expect(dry.stored).toEqual([]);
   });
@@ -196,6 +196,8 @@ describe("dropReason", () => {
   it("says where the earlier figure comes from", () => {
     expect(dropReason({ value: 4, previousPeriod: "2017-09", previousValue: 6.5, previousInFile: false })).toBe("累计值 4 低于此前已载入的 2017-09 的 6.5，且进展情况未说明原因");
     expect(dropReason({ value: 4, previousPeriod: "2017-09", previousValue: 6.5, previousInFile: true })).toBe("累计值 4 低于本文件中 2017-09 的 6.5，且进展情况未说明原因");
+    // (each figure with the target's unit: a clerk who wrote 10000万元 sees it read as 1亿元)
+    expect(dropReason({ value: 1, previousPeriod: "2023-06", previousValue: 7000, previousInFile: false, unit: "亿元" })).toBe("累计值 1亿元 低于此前已载入的 2023-06 的 7000亿元，且进展情况未说明原因");
   });
 });
 

@@ -15,9 +15,11 @@ const flagged = () => loads.flagged("code, period, value, flag_reason", "2017-12
 
 describe.each(["js", "bulk"])("a figure that jumps tenfold (reader %s)", (reader) => {
   const env = { LUOSHI_READER: reader };
-  const typo = jumpReason({ value: 3270, previousPeriod: "2017-09", previousValue: 287, targetValue: 450 });
+  const typo = jumpReason({ value: 3270, previousPeriod: "2017-09", previousValue: 287, targetValue: 450, unit: "家" });
 
   it("against a figure loaded before: flagged in the summary and in the observations view with the same reason, a note notwithstanding", () => {
+    // (each figure with the target's unit)
+    expect(typo).toBe("累计值 3270家 是 2017-09 的 287家 的 10 倍以上，增加的部分已超过目标值 450家：是否多写了一位数？请核对");
     ingest(env, file("jxj-09.csv", ["市经信局,CX75-06-01,2017-09,287,家,,,张三,2017-10-08"]), "--received-at", "2017-10-08");
     const dry = ingest(env, file("jxj-10.csv", ["市经信局,CX75-06-01,2017-10,3270,家,,累计327家,张三,2017-11-03"]), "--dry-run");
     expect(dry.flags).toEqual([{ row: 2, code: "CX75-06-01", department: "市经信局", period: "2017-10", reason: typo }]);

@@ -458,7 +458,7 @@ describe("luoshi ingest", () => {
     expect(existsSync(join(fixture.data, "archive"))).toBe(false);
     expect(tried.map((s: { status: string }) => s.status)).toEqual(["dry_run", "dry_run", "already_loaded"]);
     expect(tried[1]).toMatchObject({ imported: 1, updated: 1, flagged: 1 });
-    expect(tried[1].flags[0].reason).toContain("低于此前已载入的 2017-10 的 1800");
+    expect(tried[1].flags[0].reason).toContain("低于此前已载入的 2017-10 的 1800家");
     expect(tried[2].receipt_no).toBeNull();
     expect(luoshi("ingest", october, october, "--as-of", "2017-12-10", "--dry-run").stdout).toContain("与本次试运行中排在前面的文件内容相同");
     // the same files loaded for real: the same verdicts
@@ -507,8 +507,8 @@ describe("luoshi ingest", () => {
     expect(await snapshot()).toEqual(before);
     expect(before.receipts).toHaveLength(2);
     expect(before.history.filter((h) => h.flag_reason !== null).map((h) => [h.code, h.period, h.flag_reason])).toEqual([
-      ["CX75-06-01", "2017-10", "累计值 310 低于本文件中 2017-09 的 320，且进展情况未说明原因"],
-      ["CX75-29-02", "2017-11", "累计值 1700 低于此前已载入的 2017-10 的 1800，且进展情况未说明原因"],
+      ["CX75-06-01", "2017-10", "累计值 310家 低于本文件中 2017-09 的 320家，且进展情况未说明原因"],
+      ["CX75-29-02", "2017-11", "累计值 1700家 低于此前已载入的 2017-10 的 1800家，且进展情况未说明原因"],
     ]);
   });
 

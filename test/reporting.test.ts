@@ -412,10 +412,10 @@ describe("a target adjusted (target_adjustments.csv)", () => {
       await load("jxj-2017-09.csv", "2017-10-03 09:00:00", ["市经信局,CX75-06-01,2017-09,30,家,,,,"], "2017-10-03");
       // 30 → 340: ten times as much, and the increase of 310 reaches the 300 in force from 1 November (not the 450 published)
       const november = await load("jxj-2017-11.csv", "2017-12-03 09:00:00", ["市经信局,CX75-06-01,2017-11,340,家,,,,"], "2017-12-03");
-      expect(november.flags.map((x) => x.reason)).toEqual([expect.stringContaining("增加的部分已超过整个目标值 300")]);
+      expect(november.flags.map((x) => x.reason)).toEqual([expect.stringContaining("增加的部分已超过目标值 300家")]);
       await setAsOf(w.connection, "2017-12-03");
       const [o] = (await query(w.connection, "SELECT flag_reason FROM observations WHERE code = 'CX75-06-01' AND period = '2017-11'")).rows;
-      expect(String(o!.flag_reason)).toContain("增加的部分已超过整个目标值 300");
+      expect(String(o!.flag_reason)).toContain("增加的部分已超过目标值 300家");
       // a load dated before the adjustment measures against the published 450: no jump
       const early = await load("jxj-2017-10.csv", "2017-10-20 09:00:00", ["市经信局,CX75-06-01,2017-10,350,家,,,,"], "2017-10-31");
       expect(early.flags).toEqual([]);
@@ -1060,7 +1060,7 @@ describe("a figure that looks like a digit typed once too often", () => {
         return (await query(w.connection, "SELECT code, flag_reason FROM observations WHERE flagged ORDER BY code")).rows;
       };
       expect(await flagged("2017-11-03")).toEqual([
-        { code: "CX75-06-01", flag_reason: "累计值 3270 是 2017-09 的 287 的 10 倍以上，增加的部分已超过整个目标值 450：是否多写了一位数？请核对" },
+        { code: "CX75-06-01", flag_reason: "累计值 3270家 是 2017-09 的 287家 的 10 倍以上，增加的部分已超过目标值 450家：是否多写了一位数？请核对" },
       ]);
       await load("jxj-10-更正.csv", "2017-11-06 09:00:00", ["市经信局,CX75-06-01,2017-10,327,家,,更正：多录一位数字,,"], "2017-12-31");
       expect(await flagged("2017-11-10")).toEqual([]);

@@ -84,8 +84,9 @@ export type ReviewFlag = { row: number; code: string; department: string; period
  */
 export function reviewFlags(result: MonthlyFileResult, data: IngestContextData, asOf: string): ReviewFlag[] {
   const rows = result.fileError ? [] : result.rows;
-  const drops = new Map(fileDrops(rows, (code) => data.review[code]?.[3] ?? true).map((d) => [d.index, dropReason(d)]));
-  const jumps = new Map(fileJumps(rows, (code) => data.review[code]?.[2] ?? null).map((j) => [j.index, jumpReason(j)]));
+  const unitOf = (code: string) => data.targets[code]?.unit ?? null;
+  const drops = new Map(fileDrops(rows, (code) => data.review[code]?.[3] ?? true, undefined, unitOf).map((d) => [d.index, dropReason(d)]));
+  const jumps = new Map(fileJumps(rows, (code) => data.review[code]?.[2] ?? null, undefined, unitOf).map((j) => [j.index, jumpReason(j)]));
   const backs = new Map(fileStatusBacks(rows, (code) => statusMayGoBack(data.targets[code]?.kind, data.review[code]?.[3])).map((b) => [b.index, statusBackReason(b)]));
   // rows of one name credited to two cities' departments of that name (only when some name stands for several)
   const identities = data.identities;

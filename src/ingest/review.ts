@@ -150,12 +150,15 @@ export type FileDrop = {
   previousValue: number;
   /** Whether the earlier figure is one of this file's rows (else one loaded before). */
   previousInFile: boolean;
+  /** The target's unit, written after each figure (null: none). */
+  unit?: string | null;
 };
 
 /** The review reason of a drop (before any other reason of the same row). */
-export function dropReason(d: Pick<FileDrop, "value" | "previousPeriod" | "previousValue" | "previousInFile">): string {
+export function dropReason(d: Pick<FileDrop, "value" | "previousPeriod" | "previousValue" | "previousInFile" | "unit">): string {
   const where = d.previousInFile ? "本文件中" : "此前已载入的";
-  return `累计值 ${d.value} 低于${where} ${d.previousPeriod} 的 ${d.previousValue}，且进展情况未说明原因`;
+  const u = d.unit ?? "";
+  return `累计值 ${d.value}${u} 低于${where} ${d.previousPeriod} 的 ${d.previousValue}${u}，且进展情况未说明原因`;
 }
 
 /**
@@ -235,6 +238,7 @@ export function fileDrops(
   rows: readonly Pick<ValidRow, "sourceRow" | "department" | "targetCode" | "period" | "value" | "note">[],
   rises: (code: string) => boolean = () => true,
   series: readonly (readonly number[])[] = fileSeries(rows),
+  unitOf: (code: string) => string | null = () => null,
 ): (FileDrop & { index: number })[] {
   const out: (FileDrop & { index: number })[] = [];
   for (const list of series) {
@@ -242,7 +246,7 @@ export function fileDrops(
     for (let k = 1; k < list.length; k++) {
       const [before, r] = [rows[list[k - 1]!]!, rows[list[k]!]!];
       if (!explainsFall(r.note) && r.value! < before.value!) {
-        out.push({ index: list[k]!, row: r.sourceRow, value: r.value!, previousPeriod: before.period, previousValue: before.value!, previousInFile: true });
+        out.push({ index: list[k]!, row: r.sourceRow, value: r.value!, previousPeriod: before.period, previousValue: before.value!, previousInFile: true, unit: unitOf(r.targetCode) });
       }
     }
   }
@@ -253,11 +257,12 @@ export function fileDrops(
 export const JUMP_MULTIPLE = 10;
 
 /** A figure that jumps from the one of the period before it: a digit typed once too often? */
-export type FileJump = { row: number; value: number; previousPeriod: string; previousValue: number; targetValue: number };
+export type FileJump = { row: number; value: number; previousPeriod: string; previousValue: number; targetValue: number; unit?: string | null };
 
 /** The review reason of a jump (after the row's other reasons; the observations view writes the same text). */
-export function jumpReason(j: Pick<FileJump, "value" | "previousPeriod" | "previousValue" | "targetValue">): string {
-  return `累计值 ${j.value} 是 ${j.previousPeriod} 的 ${j.previousValue} 的 ${JUMP_MULTIPLE} 倍以上，增加的部分已超过整个目标值 ${j.targetValue}：是否多写了一位数？请核对`;
+export function jumpReason(j: Pick<FileJump, "value" | "previousPeriod" | "previousValue" | "targetValue" | "unit">): string {
+  const u = j.unit ?? "";
+  return `累计值 ${j.value}${u} 是 ${j.previousPeriod} 的 ${j.previousValue}${u} 的 ${JUMP_MULTIPLE} 倍以上，增加的部分已超过目标值 ${j.targetValue}${u}：是否多写了一位数？请核对`;
 }
 
 /**
@@ -270,6 +275,7 @@ export function fileJumps(
   rows: readonly Pick<ValidRow, "sourceRow" | "department" | "targetCode" | "period" | "value">[],
   targetValue: (code: string) => number | null,
   series: readonly (readonly number[])[] = fileSeries(rows),
+  unitOf: (code: string) => string | null = () => null,
 ): (FileJump & { index: number })[] {
   const out: (FileJump & { index: number })[] = [];
   for (const list of series) {
@@ -279,7 +285,7 @@ export function fileJumps(
     for (let k = 1; k < list.length; k++) {
       const [before, r] = [rows[list[k - 1]!]!, rows[list[k]!]!];
       if (before.value! > 0 && r.value! >= JUMP_MULTIPLE * before.value! && r.value! - before.value! >= tv) {
-        out.push({ index: list[k]!, row: r.sourceRow, value: r.value!, previousPeriod: before.period, previousValue: before.value!, targetValue: tv });
+        out.push({ index: list[k]!, row: r.sourceRow, value: r.value!, previousPeriod: before.period, previousValue: before.value!, targetValue: tv, unit: unitOf(r.targetCode) });
       }
     }
   }

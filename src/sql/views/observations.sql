@@ -43,7 +43,7 @@ WITH versions AS (
   SELECT
     t.policy_id, o.target_id, t.code, o.department_id, d.name AS department_name, o.period, o.value, o.status,
     o.note, o.reporter, o.reported_at, o.receipt_no, o.file, o.received_at, o.flagged AS row_flagged,
-    o.flag_reason AS row_reason, rf.reason AS drop_reason, ro.reason AS override_reason, rv.revert_reason, t.kind AS target_kind, tv.value AS target_value,
+    o.flag_reason AS row_reason, rf.reason AS drop_reason, ro.reason AS override_reason, rv.revert_reason, t.kind AS target_kind, tv.value AS target_value, t.unit AS target_unit,
     -- (a ceiling, or a goal below its baseline, is meant to go down, and a rate to date goes up and down: no fall to
     -- flag; the targets view's rate and rises, stored in raw.targets by the build, as src/drops.ts reads them)
     t.rate AS target_rate, t.rises AS target_rises, tg.goal AS target_goal,
@@ -81,17 +81,17 @@ WITH versions AS (
         OR (NOT (previous_receipt > receipt_no AND previous_versions > 1) AND (coalesce(note, '') <> '' AND NOT (length(note) <= 10 AND regexp_full_match(note, '(?i)^(?:[/／\\、xX×*＊.。·…]+|[-－—–─_＿~～]+|无|没有|空|略|同上|如上|见上|暂无|无说明|无变化|正常|不适用|推进中|进行中|正在推进|正常推进|正常推进中|有序推进|稳步推进|持续推进|按计划推进|按序时推进|进展顺利|进展良好|顺利|良好|已完成|未启动|n/?a|null|none)[。.]?$'))
     AND regexp_matches(regexp_replace(note, '因(地|企|村|户|人|业|城|时|材|需)(制宜|施策|施教|施治|而异)|因势利导|因此|因而|结构调整|调整优化|优化调整|由于[^，。；;,]*(积极|顺利|良好|加快|提升|增长|增加|较好|较快|到位|有力)', '', 'g'), '更正|修正|订正|纠正|调整|核销|核实|核查|核定|复核|审核|口径|剔除|扣除|下降|回落|降低|减|退|注销|吊销|迁|搬|关停|关闭|倒闭|停产|停业|破产|撤销|撤回|取消|重新|误|错|多报|多填|重复|原报|不再|不符|未通过|认定|清零|年初|新年度|季节|反弹|影响|因|由于|变化|变更|变动|合并|兼并|流失|离职|到期|整改|降级|摘牌|拆除|报废|淘汰|波动'))) THEN NULL
       WHEN drop_reason IS NOT NULL AND previous_receipt <= receipt_no THEN drop_reason
-      ELSE '累计值 ' || regexp_replace(CAST(value AS VARCHAR), '\.0$', '') || ' 低于此后载入的 ' || previous_period || ' 的 '
-        || regexp_replace(CAST(previous_value AS VARCHAR), '\.0$', '')
+      ELSE '累计值 ' || regexp_replace(CAST(value AS VARCHAR), '\.0$', '') || coalesce(target_unit, '') || ' 低于此后载入的 ' || previous_period || ' 的 '
+        || regexp_replace(CAST(previous_value AS VARCHAR), '\.0$', '') || coalesce(target_unit, '')
         || CASE WHEN previous_receipt > receipt_no AND coalesce(note, '') <> '' THEN '（本行的进展情况写于该数更正之前）：请核对哪一期有误，重报本月时在进展情况中说明' ELSE '，且进展情况未说明原因' END
     END AS fall_reason
   FROM judged j
 ), jumps AS (
   SELECT f.*,
     CASE WHEN target_kind = 'quantity' AND NOT target_rate AND target_value > 0 AND previous_value > 0 AND value >= 10 * previous_value AND value - previous_value >= target_value
-      THEN '累计值 ' || regexp_replace(CAST(value AS VARCHAR), '\.0$', '') || ' 是 ' || previous_period || ' 的 '
-        || regexp_replace(CAST(previous_value AS VARCHAR), '\.0$', '') || ' 的 10 倍以上，增加的部分已超过整个目标值 '
-        || regexp_replace(CAST(target_value AS VARCHAR), '\.0$', '') || '：是否多写了一位数？请核对'
+      THEN '累计值 ' || regexp_replace(CAST(value AS VARCHAR), '\.0$', '') || coalesce(target_unit, '') || ' 是 ' || previous_period || ' 的 '
+        || regexp_replace(CAST(previous_value AS VARCHAR), '\.0$', '') || coalesce(target_unit, '') || ' 的 10 倍以上，增加的部分已超过目标值 '
+        || regexp_replace(CAST(target_value AS VARCHAR), '\.0$', '') || coalesce(target_unit, '') || '：是否多写了一位数？请核对'
     END AS jump_reason,
     -- a 完成状态 behind the latest earlier one (已完成, then 推进中), not for a recurring duty nor a figure not meant to
     -- rise (a ceiling, a rate, a standard to keep): the same rule and text as src/statusbacks.ts at load time
