@@ -452,6 +452,8 @@ describe("milestones and recurring duties", () => {
     ["2018年底前，劣V类水体比例降为零", "劣V类水体比例降为零", "2018-12-31"],
     ["年内重大火灾事故起数减少为零", "重大火灾事故起数减少为零", "2017-12-31"],
     ["2018年底前全面消除集体经济薄弱村", "全面消除集体经济薄弱村", "2018-12-31"],
+    // (the verb first: 全面淘汰, the threshold in the object no count)
+    ["2024年底前全面淘汰35蒸吨/小时以下燃煤锅炉", "全面淘汰35蒸吨/小时以下燃煤锅炉", "2024-12-31"],
   ])("%s is a milestone", (text, subject, deadline) => {
     const targets = parse(text);
     expect(targets.map((t) => ({ kind: t.kind, value: t.value, subject: t.subject, deadline: t.horizon?.deadline ?? null }))).toEqual([
@@ -635,6 +637,10 @@ describe("milestones and recurring duties", () => {
     ]);
     expect(staged("农村生活污水治理提标改造2022年底前完成40%，2023年底前全面完成。")).toEqual([
       ["quantity", 40, "农村生活污水治理提标改造", "2022-12-31"], ["milestone", null, "农村生活污水治理提标改造", "2023-12-31"],
+    ]);
+    // (the last stage naming the work again by its last words)
+    expect(staged("2024年底前完成入河排污口整治80%以上，2025年底前全部完成整治。")).toEqual([
+      ["quantity", 80, "入河排污口整治", "2024-12-31"], ["milestone", null, "入河排污口整治", "2025-12-31"],
     ]);
     // (a bare year between the work and its verb is the year it is done by)
     expect(staged("城中村改造2022年完成50%，2023年基本完成。")).toEqual([

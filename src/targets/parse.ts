@@ -263,8 +263,8 @@ const EMPTY_VALUE = { comparator: null, value: null, valueMax: null, unit: null,
 
 /** A count to be brought to nothing (实现劣V类水体清零, 劣V类水体降为零, 35蒸吨/小时以下燃煤锅炉全部淘汰): a milestone. */
 const ZERO_WORDS: readonly string[] = ["清零", "降为零", "降至零", "降到零", "下降为零", "减为零", "减少为零", "全部淘汰", "全面淘汰", "全部关停", "全部取缔", "全部拆除", "全部关闭"];
-/** Before what is to be brought to nothing (全面消除集体经济薄弱村): a milestone, the verb first. */
-const ZERO_VERBS: readonly string[] = ["全面消除", "全部消除", "彻底消除", "全面消灭", "彻底消灭"];
+/** Before what is to be brought to nothing (全面消除集体经济薄弱村, 全面淘汰35蒸吨/小时以下燃煤锅炉): a milestone, the verb first. */
+const ZERO_VERBS: readonly string[] = ["全面消除", "全部消除", "彻底消除", "全面消灭", "彻底消灭", "全面淘汰", "全部淘汰"];
 /** After 清零, the words of a means or a programme, not an aim (清零台账, 清零销号制度, 清零专项行动). */
 const ZERO_MEANS = /^.{0,4}(?:台账|销号|制度|机制|管理|专项|攻坚|行动|任务|计划|工程|方案|试点|工作)/;
 /** Before a 清零, a verb of a means (建立清零台账, 实行清零销号, 对照问题清单逐项清零) or a time past (去年实现…清零). */
@@ -769,8 +769,10 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
   }
 
   // 建设数字农业示范基地，累计建成县级数字农业示范基地20个: the sentence counts what the milestone builds; one duty, the count
+  // (全面淘汰国三柴油货车，2019年底前淘汰2000辆: the counts say how the whole is reached; 淘汰X counted is the duty)
   for (const m of drafts.filter((d) => d.kind === "milestone")) {
-    if (m.subject.length >= 2 && drafts.some((d) => d.kind === "quantity" && d.measure === "increment" && d.subject.endsWith(m.subject))) drafts.splice(drafts.indexOf(m), 1);
+    const core = m.subject.replace(/^(?:全面|全部|彻底)(?=消除|消灭|淘汰)/, "");
+    if (m.subject.length >= 2 && drafts.some((d) => d.kind === "quantity" && d.measure === "increment" && (d.subject.endsWith(m.subject) || d.subject.endsWith(core)))) drafts.splice(drafts.indexOf(m), 1);
   }
   stagedShares(drafts, norm, clauses, horizons);
   // 高新技术企业数量翻一番: doubled is a growth of 100 % (翻两番: 300 %), reported as the growth to date
@@ -1103,7 +1105,9 @@ function stagedShares(drafts: Draft[], norm: string, clauses: readonly Span[], h
     const horizon = horizons.find((h) => h.start >= clause.start && h.end <= clause.end);
     if (horizon === undefined) continue;
     const rest = norm.slice(horizon.end, clause.end).replace(/[\s。；;，,]+$/, "").trim();
-    if (!FINAL_STAGE.test(rest)) continue;
+    // (or naming the work again by its last words: 入河排污口整治80%以上，2025年底前全部完成整治)
+    const named = /^(?:要|须|将|力争|确保|争取)?(?:全面|全部|基本)完成(.{2,8})$/.exec(rest)?.[1];
+    if (!FINAL_STAGE.test(rest) && !(named !== undefined && last.subject.endsWith(named))) continue;
     const at = horizon.end + norm.slice(horizon.end, clause.end).indexOf(rest);
     drafts.push({ kind: "milestone", ...EMPTY_VALUE, subject: last.subject, frequency: null, attributes: [], start: at, end: at + rest.length, clause });
     return;
