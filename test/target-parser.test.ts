@@ -234,6 +234,7 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
   ["企业开办时间从原来的8.5个工作日压缩至3个工作日", [{ value: 3, unit: "个工作日", subject: "企业开办时间" }]],
   // verbs inside nouns, verbs inside an object of 完成, the noun before a change verb
   ["规上工业增加值300亿元", [{ value: 300, unit: "亿元", measure: "level", subject: "规上工业增加值" }]],
+  ["新增危险废物处置能力2万吨/年", [{ value: 2, unit: "万吨/年", measure: "increment", subject: "危险废物处置能力" }]],
   ["服务业增加值占GDP比重超过50%", [{ value: 50, measure: "level", subject: "服务业增加值占GDP比重" }]],
   ["农村电商覆盖率95%", [{ value: 95, comparator: "reach", measure: "level", subject: "农村电商覆盖率" }]],
   ["部门数据归集完成率100%", [{ value: 100, comparator: "reach", measure: "level", subject: "部门数据归集完成率" }]],

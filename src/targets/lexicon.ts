@@ -77,6 +77,8 @@ export const NOUN_MEASURES: readonly string[] = ["总数", "总量", "总规模"
 export const VERB_BEARING_NOUNS: readonly string[] = [
   "增加值", "覆盖率", "覆盖面", "建设用地", "建成区", "完成率", "完成额", "完成值", "开工率", "竣工率", "投产率", "实施率", "建成率", "整改率",
   "招聘会", "培训班", "培训费", "安置房",
+  // (新增危险废物处置能力2万吨/年: a capacity, not what is disposed of)
+  "处置能力", "处置量",
 ];
 
 /** Subjects ending in one of these name a stock, so a bare figure after them is a level (投资额超过1.2亿元). */
