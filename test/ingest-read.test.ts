@@ -406,6 +406,8 @@ describe("readMonthlyFile: CSV layouts", () => {
     ["a month above the header under a label not known", "时间：2017年10月,,\n报送单位,指标编码,累计完成值\n市经信局,ZN-01,450\n", "表头上方的「时间：2017年10月」未能识别为统计期：全表只有一个统计期时，请把“时间”改为“统计期”"],
     ["codes under 编号", "报送单位,编号,统计期,累计完成值\n市经信局,ZN-01,2017-10,450\n市经信局,ZN-02,2017-10,3\n", "表头缺少列：指标编码；B 列「编号」中填的像是指标编码（如「ZN-01」），请把列名改为「指标编码」"],
     ["a column twice", "报送单位,指标编码,统计期,累计完成值,value\n市经信局,ZN-01,2017-10,450,450\n", "「累计完成值」出现 2 次"],
+    ["the header under 25 lines of instructions", `${Array.from({ length: 25 }, (_, i) => `${i + 1}. 填报说明第 ${i + 1} 条`).join("\n")}\n报送单位,指标编码,统计期,累计完成值\n市经信局,ZN-01,2017-10,450\n`,
+      "前 20 行中没有找到表头；第 26 行像表头：表头须在前 20 行之内，请删去表头上方的说明等行后再报送"],
   ])("wrong header (%s) → E_HEADER, nothing accepted", async (_, csv, detail) => {
     const r = await readMonthlyFile({ name: "wrong.csv", bytes: Buffer.from(csv) }, CTX);
     expect(r.fileError?.code).toBe("E_HEADER");

@@ -672,10 +672,14 @@ export function readHeader(sheet: Grid, merges: readonly Merge[] = []): { header
   }
   const required = COLUMNS.filter((c) => REQUIRED_FIELDS.includes(c.field)).map((c) => c.name);
   if (best === null || distinctFields(best) < 2) {
+    // (a header further down, under a long block of instructions: said where, so that the rows above it can go)
+    const later = sheet.slice(HEADER_SCAN_ROWS, 10 * HEADER_SCAN_ROWS).map((row, i) => scanRow(row, HEADER_SCAN_ROWS + i)).find((c) => distinctFields(c) >= 3);
     return {
       error: fileError(
         "E_HEADER",
-        `前 ${HEADER_SCAN_ROWS} 行中没有找到表头；表头应包含 ${required.join("、")}，以及 累计完成值 或 完成状态${separatorHint(headerZone)}`,
+        later !== undefined
+          ? `前 ${HEADER_SCAN_ROWS} 行中没有找到表头；第 ${later.index + 1} 行像表头：表头须在前 ${HEADER_SCAN_ROWS} 行之内，请删去表头上方的说明等行后再报送`
+          : `前 ${HEADER_SCAN_ROWS} 行中没有找到表头；表头应包含 ${required.join("、")}，以及 累计完成值 或 完成状态${separatorHint(headerZone)}`,
       ),
     };
   }
