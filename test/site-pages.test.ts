@@ -227,6 +227,12 @@ describe.skipIf(!HAVE_CHROMIUM)("site pages in Chromium, against the warehouse",
       ]);
       const total = (await sql("SELECT count(*) AS n FROM tasks WHERE policy_id = $1", [POLICY]))[0]!.n;
       expect(await opened.page.locator(".briefing-text").first().textContent()).toContain(`共分解任务 ${total} 项`);
+      // the rules folded under 判断规则 on screen, opened for printing (part of the printed briefing)
+      const rules = opened.page.locator("details#briefing-rules");
+      expect(await rules.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+      expect(await rules.locator("li").count()).toBeGreaterThan(3);
+      await opened.page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+      expect(await rules.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
     } finally {
       await opened.close();
     }
