@@ -10,7 +10,7 @@ const HELP = `luoshi —— 政策任务分解表与月度进展的数据仓库
   luoshi build [--data DIR] [--db FILE]
       从 data/ 中的任务分解表重建仓库，并按清单依次重放 data/archive/ 中归档的月度文件（先写临时文件，全部校验通过后再替换；失败时原仓库不变）
   luoshi query "<SQL>" [--format table|csv|json] [--as-of YYYY-MM-DD] [--db FILE | --data DIR]
-      以只读方式对仓库执行 SQL（可查询的视图见站点“数据字典”页）；--as-of（或 LUOSHI_AS_OF）为判断
+      以只读方式对仓库执行 SQL（可查询的视图见站点“数据字典”页；只读仓库，不读写其他文件，导出请用 --format csv 重定向）；--as-of（或 LUOSHI_AS_OF）为判断
       报送是否逾期等随时间变化的结果所依据的日期，默认今天
   luoshi ingest <文件…> [--dry-run] [--json] [--as-of YYYY-MM-DD] [--rejects-out FILE] [--sheet 名称] [--received-at 时间]
   luoshi ingest --inbox [选项同上]
