@@ -612,6 +612,15 @@ describe("several policies", () => {
     } finally {
       rated.close();
     }
+    // (a rate of each quarter, 每季度增长5%, is no rate over the term: no deadline from the term's end)
+    edit(f.policyDir, "targets.csv", "CX75-27-01,published,27,quantity,,3,,%,%,3,increment,,,单位GDP能耗,每年,", "CX75-27-01,published,27,quantity,,3,,%,%,3,increment,,,单位GDP能耗,每季度,");
+    await buildWarehouse({ data: f.data, db });
+    const quarterly = await openWarehouse(db, { readOnly: true });
+    try {
+      expect((await query(quarterly.connection, "SELECT deadline, prorated FROM targets WHERE code = 'CX75-27-01'")).rows).toEqual([{ deadline: null, prorated: false }]);
+    } finally {
+      quarterly.close();
+    }
     // an end before the issue date: rejected, naming the column
     edit(f.policyDir, "policy.csv", ",2019-12-31,", ",2016-12-31,");
     const error = await buildWarehouse({ data: f.data, db }).then(() => null, (e: Error) => e);

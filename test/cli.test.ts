@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { appendFileSync, copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { PACKAGE_ROOT } from "../src/paths.js";
@@ -52,6 +53,23 @@ describe("luoshi CLI", () => {
       expect(r.status, sql).toBe(2);
       expect(r.stderr, sql).toContain("只读");
     }
+  });
+
+  it("reads nothing but the warehouse: no file written by COPY … TO, none read by read_csv", () => {
+    const target = join(mkdtempSync(join(tmpdir(), "luoshi-copy-")), "out.csv");
+    const copy = luoshi("query", `copy (select 1) to '${target}'`);
+    expect(copy.status).toBe(2);
+    expect(copy.stderr).toContain("query 只读取仓库中的表和视图，不读写其他文件");
+    expect(existsSync(target)).toBe(false);
+    const read = luoshi("query", `select * from read_csv('${join(PACKAGE_ROOT, "package.json")}')`);
+    expect(read.status).toBe(2);
+    expect(read.stderr).toContain("不读写其他文件");
+  });
+
+  it("takes --as-of with a stray carriage return (a line of a CRLF script) as the date it spells", () => {
+    const r = luoshi("query", "select strftime(as_of, '%Y-%m-%d') as d from reporting_rules", "--as-of", "2019-01-15\r", "--format", "csv");
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.trim()).toBe("d\r\n2019-01-15");
   });
 
   it("takes an impossible --as-of date for a usage error (exit 64), before any SQL", () => {

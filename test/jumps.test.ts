@@ -86,11 +86,11 @@ describe("CONFIRMS_HUGE_SQL", () => {
   it("is the rule the observations view clears a figure ten times its goal by, and gives confirmsHuge's verdict on the same notes", () => {
     const view = readFileSync(join(PACKAGE_ROOT, "src", "sql", "views", "observations.sql"), "utf8");
     expect(view).toContain(CONFIRMS_HUGE_SQL);
-    for (const note of ["", "超额完成，已核实", "本月完成投资3000万元", "数据无误", "经确认", "同上", "已确认首批试点名单", "确认数据属实"]) {
+    for (const note of ["", "超额完成，已核实", "本月完成投资3000万元", "数据无误", "经确认", "同上", "已确认首批试点名单", "确认数据属实", "数据已确认"]) {
       const sql = loads.query(`SELECT ${CONFIRMS_HUGE_SQL.replaceAll("note", `'${note}'`)} AS yes`, "2017-12-31") as { yes: boolean }[];
       expect([note, sql[0]!.yes]).toEqual([note, confirmsHuge(note)]);
     }
     // (确认 of something else, a list of pilot firms, does not confirm the figure)
-    expect(["超额完成，已核实", "数据无误", "经确认", "已确认首批试点名单", "确认数据属实"].map(confirmsHuge)).toEqual([true, true, true, false, true]);
+    expect(["超额完成，已核实", "数据无误", "经确认", "已确认首批试点名单", "确认数据属实", "数据已确认"].map(confirmsHuge)).toEqual([true, true, true, false, true, true]);
   });
 });

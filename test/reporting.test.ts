@@ -715,10 +715,10 @@ describe("targets the schedule cannot split", () => {
   });
 
   it("a level to keep (保持5% by 2019) is met or not month by month, not done when first met; met in its deadline's month, done", async () => {
-    const kept = (words: string, comparator = "reach") => (f: ReturnType<typeof copyData>) => {
+    const kept = (words: string, comparator = "reach", baseline = "") => (f: ReturnType<typeof copyData>) => {
       edit(f.policyDir, "tasks.csv", "研究所新引进人才和团队5个,", `研究所${words}5%,`);
       edit(f.policyDir, "targets.csv", "CX75-08-01,published,8,quantity,,5,,个,个,5,increment,,,人才和团队,,,2017-01-01,,,5个,55,57,body,5个,55,57,",
-        `CX75-08-01,published,8,quantity,${comparator},5,,%,%,5,level,到2019年,2019-12-31,人才留用比例,,,2017-01-01,,,5%,55,57,,,,,`);
+        `CX75-08-01,published,8,quantity,${comparator},5,,%,%,5,level,到2019年,2019-12-31,人才留用比例,,,2017-01-01,${baseline},,5%,55,57,,,,,`);
     };
     await withOwnWarehouse(kept("人才留用比例保持"), async (w, load) => {
       const status = async (asOf: string) => {
@@ -731,6 +731,24 @@ describe("targets the schedule cannot split", () => {
       expect(await status("2017-12-10")).toEqual({ standing: true, done_period: null, progress_status: "lagging" });
       await load("kjj-2019-12.csv", "2020-01-03 10:00:00", ["市科技局,CX75-08-01,2019-12,5.5,%,,,,"], "2020-01-31");
       expect(await status("2020-01-10")).toEqual({ standing: true, done_period: "2019-12", progress_status: "done" });
+    });
+    // a baseline at the level itself (保持5%, 5% already): met at 5, not a share of a way of length 0
+    await withOwnWarehouse(kept("人才留用比例保持", "reach", "5"), async (w, load) => {
+      const status = async (asOf: string) => {
+        await setAsOf(w.connection, asOf);
+        return (await query(w.connection, "SELECT done_period, progress_status FROM target_progress WHERE code = 'CX75-08-01'")).rows[0];
+      };
+      await load("kjj-10.csv", "2017-11-03 10:00:00", ["市科技局,CX75-08-01,2017-10,4,%,,,,"], "2020-01-31");
+      expect(await status("2017-11-20")).toEqual({ done_period: null, progress_status: "lagging" });
+      await load("kjj-2019-12.csv", "2020-01-03 10:00:00", ["市科技局,CX75-08-01,2019-12,5,%,,,,"], "2020-01-31");
+      expect(await status("2020-01-10")).toEqual({ done_period: "2019-12", progress_status: "done" });
+    });
+    // a cap to keep (保持在5%以内, due in 2019): above it in 2017 is exceeded, not waiting for 2019
+    await withOwnWarehouse(kept("人才流失率保持在", "at_most"), async (w, load) => {
+      await load("kjj-10.csv", "2017-11-03 10:00:00", ["市科技局,CX75-08-01,2017-10,6,%,,,,"], "2020-01-31");
+      await setAsOf(w.connection, "2017-11-20");
+      expect((await query(w.connection, "SELECT t.kept, t.standing, p.ceiling, p.progress_status, p.awaiting_deadline FROM target_progress p JOIN targets t USING (target_id) WHERE p.code = 'CX75-08-01'")).rows)
+        .toEqual([{ kept: true, standing: false, ceiling: true, progress_status: "lagging", awaiting_deadline: false }]);
     });
     // 达到5% (no word of keeping): done once reached, as before
     await withOwnWarehouse(kept("人才留用比例达到"), async (w, load) => {

@@ -45,6 +45,8 @@ describe("report histories (task and department pages): a column for every month
 
   it("historyMonths: from the first month owed when nothing was sent for it (a first month never sent is a column too)", () => {
     expect(historyMonths(["2017-10", "2017-11"], "2017-11", 12, "2017-08")).toEqual({ periods: ["2017-08", "2017-09", "2017-10", "2017-11"], unlisted: "" });
+    // (a first month owed too far back for the window changes nothing: the months due lately stay in view)
+    expect(historyMonths(["2019-01", "2019-02", "2019-03"], "2019-06", 12, "2017-09")).toEqual({ periods: ["2019-01", "2019-02", "2019-03", "2019-04", "2019-05", "2019-06"], unlisted: "" });
     // (a first month owed after the first one sent changes nothing)
     expect(historyMonths(["2017-10", "2017-11"], "2017-11", 12, "2017-11")).toEqual({ periods: ["2017-10", "2017-11"], unlisted: "" });
   });

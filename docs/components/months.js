@@ -20,7 +20,8 @@ export function historyMonths(sent, through = null, months = 12, first = null) {
   const sorted = [...new Set(sent)].sort();
   if (!sorted.length) return {periods: [], unlisted: ""};
   const last = sorted.at(-1);
-  const start = first && first < sorted[0] ? first : sorted[0];
+  // (not when that would push the months due lately out of the window: the months sent stay in view)
+  const start = first && first < sorted[0] && monthsBetween(first, through && through > last ? through : last).length <= months ? first : sorted[0];
   const end = through && through > last && monthsBetween(start, through).length <= months ? through : last;
   return {periods: monthsBetween(start, end), unlisted: through && through > end ? `${last} 之后至 ${through} 均无报送（未列出）。` : ""};
 }

@@ -216,7 +216,7 @@ export const explainsFall = (note: string | null | undefined): boolean =>
  * figure is in doubt and finishes nothing (observations.figure_doubtful), since it is mostly a unit mistaken.
  */
 // (确认 only of the figure, 经确认 or 确认无误: 已确认首批试点名单 confirms something else)
-const HUGE_CONFIRMED_PATTERN = "超额|超出|超过目标|核实|属实|无误|经确认|确认(数据|数字|该数|此数|本数|无误|属实)";
+const HUGE_CONFIRMED_PATTERN = "超额|超出|超过目标|核实|属实|无误|经确认|确认(数据|数字|该数|此数|本数|无误|属实)|(数据|数字|该数|此数|本数)(已|均)?确认";
 const HUGE_CONFIRMED = new RegExp(HUGE_CONFIRMED_PATTERN);
 export const confirmsHuge = (note: string | null | undefined): boolean => !!note && HUGE_CONFIRMED.test(note);
 /** confirmsHuge as SQL over the column `note`. */

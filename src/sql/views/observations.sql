@@ -117,6 +117,6 @@ SELECT
   -- it: CONFIRMS_HUGE_SQL and REVIEW_MULTIPLE of src/ingest/review.ts)
   coalesce(jump_reason IS NOT NULL OR revert_reason IS NOT NULL OR override_reason IS NOT NULL, false)
     OR coalesce(target_kind = 'quantity' AND NOT target_rate AND target_goal > 0 AND value >= 10 * target_goal
-      AND NOT coalesce(regexp_matches(note, '超额|超出|超过目标|核实|属实|无误|经确认|确认(数据|数字|该数|此数|本数|无误|属实)'), false), false) AS figure_doubtful,
+      AND NOT coalesce(regexp_matches(note, '超额|超出|超过目标|核实|属实|无误|经确认|确认(数据|数字|该数|此数|本数|无误|属实)|(数据|数字|该数|此数|本数)(已|均)?确认'), false), false) AS figure_doubtful,
   versions
 FROM jumps

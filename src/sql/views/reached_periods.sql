@@ -25,8 +25,9 @@ WHERE NOT (t.standing AND t.deadline IS NULL) AND ((o.status = 'done' AND t.kind
   -- once too often; the department still owes the target and its next figure, or a corrected one, decides)
   OR (t.kind = 'quantity' AND o.value IS NOT NULL AND NOT o.figure_doubtful AND CASE
     -- (a level to keep to its deadline, 保持100%: met in the deadline's month or after)
+    -- (met: at or beyond the level itself, whatever the baseline: 保持100% from a baseline of 100 is met at 100)
     WHEN t.standing THEN t.deadline IS NOT NULL AND o.period >= strftime(t.deadline, '%Y-%m')
-      AND (o.value - coalesce(t.baseline, 0)) / nullif(t.goal - coalesce(t.baseline, 0), 0) >= 1
+      AND CASE WHEN t.baseline > t.goal THEN o.value <= t.goal ELSE o.value >= t.goal END
     WHEN t.ceiling THEN t.deadline IS NOT NULL AND o.period >= strftime(t.deadline, '%Y-%m') AND o.value <= t.goal
     -- (a rate to date of a later year is that year's: it says nothing of the deadline's)
     WHEN t.rate AND NOT t.prorated THEN t.deadline IS NOT NULL AND o.period >= strftime(t.deadline, '%Y-%m') AND o.period <= strftime(t.deadline, '%Y-12')

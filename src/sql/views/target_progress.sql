@@ -67,8 +67,9 @@ base AS (
     -- (到2024年城乡居民收入比控制在1.8以内, 1.84 in 2022: a level still to bring down). In its deadline's year a cap
     -- exceeded is exceeded (超过上限): a year's total still growing, a limit of time to keep to.
     -- (not a cap of an increase, 新增建设用地控制在500亩以内: its running total never comes down)
+    -- (nor a cap the text says to keep, 失业率保持在3.5%以内: above it, it is not kept)
     coalesce(t.ceiling AND t.deadline IS NOT NULL AND t.measure = 'level'
-      AND (t.falls OR year(t.deadline) > CAST(left(f.period, 4) AS INTEGER)), false) AS ceiling_waits,
+      AND (t.falls OR (year(t.deadline) > CAST(left(f.period, 4) AS INTEGER) AND NOT t.kept)), false) AS ceiling_waits,
     -- the first month owed: from the policy's month, or the target's counting start if later (reporting_calendar)
     greatest(strftime(pol.issued_date, '%Y-%m'), strftime(t.counting_start, '%Y-%m')) AS first_period,
     -- (a duty of each quarter, half-year or year, period_months, is owed in the months its periods end, as the
@@ -141,7 +142,9 @@ SELECT
     -- a standard to keep (targets.standing: a level with no deadline, 长期坚持): never done; the latest figure meets it
     -- (on track) or falls short of it (lagging), month after month
     -- (one with a deadline, 保持100% by 2025: likewise up to its deadline; met then, done; not, overdue)
-    WHEN kind = 'quantity' AND standing AND done_period IS NULL AND NOT deadline_judged AND progress IS NOT NULL THEN CASE WHEN progress >= 1 THEN 'on_track' ELSE 'lagging' END
+    -- (met: at or beyond the level itself, whatever the baseline, as reached_periods has it)
+    WHEN kind = 'quantity' AND standing AND done_period IS NULL AND NOT deadline_judged AND latest_value IS NOT NULL AND goal IS NOT NULL
+      THEN CASE WHEN (CASE WHEN baseline > goal THEN latest_value <= goal ELSE latest_value >= goal END) THEN 'on_track' ELSE 'lagging' END
     WHEN done_period IS NOT NULL THEN
       CASE WHEN deadline IS NOT NULL AND done_period > strftime(deadline, '%Y-%m') THEN 'done_late' ELSE 'done' END
     -- a recurring duty whose term is over, reported through its last month owed: done

@@ -21,6 +21,8 @@
 -- standing: a level with no deadline (办结率保持99%以上 in a row of 长期坚持): a standard to keep, never done once
 -- and for good; each month's figure meets it or not (reached_periods, target_progress). So is a level its text says to
 -- keep (水质达标率保持100%, 保持在…以上, 维持) up to its deadline: met in the deadline's month, it is done then.
+-- kept: the words before the figure say to keep it (保持, 维持, 巩固; 稳定在 with 以上 or 以下); a cap so kept (保持在3.5%以内) is
+-- a ceiling that never waits for its deadline (target_progress).
 -- averaged: a figure per head or per area (每万人发明专利拥有量12件, 每千人口执业医师3.2人, 培训每人50学时, 人均, 亩均) or a goal with a
 -- decimal part (3.5台): a figure in a count unit (件, 人, 台) may have decimals, not asked about (src/ingest/review.ts).
 -- signed: a change whose figure may be below zero: a rate, or a change in percentage points (提高2个百分点: the share
@@ -93,7 +95,7 @@ periods AS (
     -- policy.csv gives its end (end_date); not a level (a standard to keep, see standing) nor a rate
     -- (and a rate of every year, 每年下降3% or 单位GDP能耗下降3% in a row of 每年: each year's rate judged against its value, to
     -- the policy's end, see yearly)
-    CASE WHEN deadline IS NULL AND (kind = 'milestone' OR (kind = 'quantity' AND measure = 'increment' AND (coalesce(unit, '') <> '%' OR coalesce(frequency, '') <> ''))
+    CASE WHEN deadline IS NULL AND (kind = 'milestone' OR (kind = 'quantity' AND measure = 'increment' AND (coalesce(unit, '') <> '%' OR coalesce(frequency IN ('每年', '每年度', '按年', '按年度'), false)))
         OR (kind = 'recurring' AND coalesce(frequency, '') <> ''))
       THEN policy_end ELSE deadline END AS deadline,
     coalesce(regexp_matches(regexp_replace(words_before || words_to_figure, '\s+', '', 'g'), '((降低|下降|减少|压缩|压减|缩短|削减|缩减|精简|减|降)(了|到|至|为)?|(压减|削减|减少|降低|压缩|缩减|精简)[^0-9０-９.，,；;。、和及与增新提扩引带使达实吸促推]{1,8})(分别)?(约|近|超过|不少于|不低于|达)?([0-9０-９.]+[^0-9０-９.和、及与，,；;。]{0,4}(和|、|及|与))*$'), false)
@@ -103,22 +105,23 @@ periods AS (
     -- over the whole span)
     coalesce(regexp_matches(regexp_replace(right(words_before, 10) || words_to_figure, '\s+', '', 'g'), '年均|每年|年平均|平均每年|逐年|同比|比上年同期|较上年同期'), false)
       OR coalesce(frequency IN ('每年', '每年度', '按年', '按年度'), false) AS yearly,
-    -- (水源地水质达标率保持100%, 保持在…以上, 维持: a level to keep, see standing; 稳定在 only with 以上, 稳定在3.5% being
+    -- (水源地水质达标率保持100%, 保持在…以上, 维持: a level to keep, see standing; 稳定在 only with 以上 or 以下, 稳定在3.5% being
     -- no direction: 失业率 is better lower)
-    coalesce(kind = 'quantity' AND measure = 'level' AND coalesce(comparator, '') <> 'at_most'
+    coalesce(kind = 'quantity' AND measure = 'level'
       AND (regexp_matches(regexp_replace(right(words_before, 8) || words_to_figure, '\s+', '', 'g'), '(保持|维持|巩固)(在|于)?(不低于|不少于|高于|达到)?$')
-        OR (comparator = 'at_least' AND regexp_matches(regexp_replace(right(words_before, 8) || words_to_figure, '\s+', '', 'g'), '稳定(在|于)$'))), false) AS kept,
+        OR (comparator IN ('at_least', 'at_most') AND regexp_matches(regexp_replace(right(words_before, 8) || words_to_figure, '\s+', '', 'g'), '稳定(在|于)$'))), false) AS kept,
     coalesce(kind = 'quantity' AND measure = 'increment' AND unit = '%', false) AS rate
   FROM registry
 )
-SELECT * EXCLUDE (yearly, kept),
+SELECT * EXCLUDE (yearly),
   -- a rate over several years (比2018年下降15%, by the end of 2020): the change since the base piles up year after
   -- year, so its share of the way is measured against the schedule as an increment's is; a rate of one year, or of
   -- each year (年均增长10%), is judged against its value (target_progress, reached_periods)
   coalesce(rate AND NOT yearly AND deadline IS NOT NULL AND date_diff('month', counting_start, deadline) >= 12, false) AS prorated,
   -- (and a level its text says to keep, 保持100%: by its deadline too, each month's figure meets it or not; done only
   -- once met in its deadline's month, see reached_periods)
-  coalesce(kind = 'quantity' AND measure = 'level' AND (deadline IS NULL OR kept) AND NOT rate AND NOT (falls AND kept), false) AS standing,
+  -- (a cap to keep, 保持在3.5%以内, stays a ceiling: judged against its value, never waiting, see target_progress)
+  coalesce(kind = 'quantity' AND measure = 'level' AND (deadline IS NULL OR (kept AND coalesce(comparator, '') <> 'at_most')) AND NOT rate AND NOT (falls AND kept), false) AS standing,
   -- (a standard to keep: this month's level, no running total)
   NOT (coalesce(comparator, '') = 'at_most' OR coalesce(value < baseline, false) OR coalesce(falls AND measure = 'level', false) OR rate OR standing
     OR coalesce(measure = 'level' AND unit = '%', false)) AS rises,
