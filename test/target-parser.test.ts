@@ -690,6 +690,14 @@ describe("milestones and recurring duties", () => {
     expect(read("规上工业企业数字化改造覆盖率降低3个百分点，达到20%。")).toEqual([["规上工业企业数字化改造覆盖率", 20, 23]]);
     // (the nearest, with no other target between)
     expect(read("企业开办时间由3天压缩至1天、工程建设项目审批时间由120天压缩至80天。")).toEqual([["企业开办时间", 1, 3], ["工程建设项目审批时间", 80, 120]]);
+    // (a list of starting values after 分别: the i-th for the i-th level, none of them a target of its own)
+    expect(read("城镇调查失业率、城镇登记失业率分别由5.5%、3.5%下降到5%、3%。")).toEqual([["城镇调查失业率", 5, 5.5], ["城镇登记失业率", 3, 3.5]]);
+    expect(read("城乡居民人均可支配收入分别由3.5万元、2万元增加到4万元和2.5万元。")).toEqual([["城镇居民人均可支配收入", 4, 3.5], ["农村居民人均可支配收入", 2.5, 2]]);
+    expect(read("城镇登记失业率分别由3.5%下降到3%。")).toEqual([["城镇登记失业率", 3, 3.5]]);
+    // (人均: the unit per head of the starting value's)
+    expect(read("居民人均可支配收入由3.5万元增加到4万元。")).toEqual([["居民人均可支配收入", 4, 3.5]]);
+    // (a list of starting values not one per level: none of them is the start of any)
+    expect(read("城镇调查失业率、城镇登记失业率分别由5.5%、3.5%下降到5%。")).toEqual([["城镇调查失业率、城镇登记失业率", 5, null]]);
   });
 
   it("reads a rank to reach (进入全省前10位, 保持全省前三位) as a place to stay at or above: at most that place; not a reward for the ranked", () => {
@@ -726,6 +734,10 @@ describe("milestones and recurring duties", () => {
     ]);
     expect(read("新建大型数据中心PUE值降至1.3以下。")).toEqual([["新建大型数据中心PUE值", "at_most", 1.3, "", "level", "降至1.3以下"]]);
     expect(read("基尼系数为0.4，空气质量综合指数达到4.5左右。").map((t) => t.slice(0, 3))).toEqual([["基尼系数", "reach", 0.4], ["空气质量综合指数", "about", 4.5]]);
+    // (a level whatever verb stands before it; 新建 read as that verb, not part of the name)
+    expect(read("新建工业项目容积率不低于1.2。")).toEqual([["工业项目容积率", "at_least", 1.2, "", "level", "不低于1.2"]]);
+    // (斤: 亩产达到1200斤)
+    expect(read("亩产达到1200斤。")).toEqual([["亩产", "reach", 1200, "斤", "level", "达到1200斤"]]);
     // (a baseline year, a share without its sign, a year-on-year change, a number elsewhere: no figure)
     for (const text of ["单位GDP能耗比2020年下降。", "占比达到30，", "同比增长8。", "收入比较2020年提高。", "建设指数1号平台。"]) expect(quantities(text)).toEqual([]);
     // (缩小 is a change: 收入差距缩小10%)

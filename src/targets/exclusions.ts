@@ -36,7 +36,14 @@ const isYear = (v: number | null) => v !== null && Number.isInteger(v) && v >= 1
 
 /** 由/从 (原来的/目前的/现在的) right before a figure that a change verb with 到/至 follows: the figure is where the change starts. */
 export const BASELINE_BEFORE = /(?:由|从)(?:原来的|原先的|目前的|现在的|现有的|\d{4}年的?)?$/;
-const BASELINE_AFTER = /^ *(?:提高|提升|增加|增长|上升|扩大|下降|降低|减少|压缩|压减|缩短|缩小|缩减|削减|精简|降|增|减)(?:到|至|为)/;
+const CHANGE_TO = "(?:提高|提升|增加|增长|上升|扩大|下降|降低|减少|压缩|压减|缩短|缩小|缩减|削减|精简|降|增|减)(?:到|至|为)";
+const BASELINE_AFTER = new RegExp(`^ *${CHANGE_TO}`);
+/** One figure of a list and what separates it from the next: 「3.5%、」「3个工作日和」. */
+const LISTED_FIGURE = "[0-9.]+[^0-9、，,。；;：:]{0,8}? *[、和及与] *";
+/** 分别由3.5%、3.2%下降到3%、2.8%: a figure after the first of a list of starting values (由3.5%、). */
+const BASELINE_LIST_BEFORE = new RegExp(`(?:由|从)(?:原来的|原先的|目前的|现在的|现有的|\\d{4}年的?)? *(?:${LISTED_FIGURE})+$`);
+/** …and a figure before the last of them (、3.2%下降到). */
+const BASELINE_LIST_AFTER = new RegExp(`^ *(?:[、和及与] *[0-9.]+[^0-9、，,。；;：:]{0,8}?)+ *${CHANGE_TO}`);
 
 /** Set phrases containing a numeral and a measure word. */
 export const IDIOMS: readonly string[] = [
@@ -170,9 +177,11 @@ export const EXCLUSION_RULES: readonly ExclusionRule[] = [
   },
   {
     id: "from-baseline",
-    description: "the starting value of a change: 森林覆盖率由40.5%提高到42%, 从原来的8.5个工作日压缩至3个工作日",
-    examples: ["由40.5%提高到42%"],
-    test: (c) => BASELINE_BEFORE.test(before(c, 8)) && BASELINE_AFTER.test(c.text.slice(c.end)),
+    description: "the starting value of a change: 森林覆盖率由40.5%提高到42%, 从原来的8.5个工作日压缩至3个工作日, 分别由3.5%、3.2%下降到3%、2.8%",
+    examples: ["由40.5%提高到42%", "分别由3.5%、3.2%下降到"],
+    // (分别由3.5%、3.2%下降到3%、2.8%: each of a list of starting values)
+    test: (c) => (BASELINE_BEFORE.test(before(c, 8)) || BASELINE_LIST_BEFORE.test(before(c, 60)))
+      && (BASELINE_AFTER.test(c.text.slice(c.end)) || BASELINE_LIST_AFTER.test(c.text.slice(c.end, c.end + 60))),
   },
   {
     id: "per-member",

@@ -169,6 +169,9 @@ function clean(input: string, norm: string, from: number, to: number, o: CleanOp
   for (let changed = true; changed; ) {
     const before = e;
     while (e > s && TRAILING_JUNK.test(norm[e - 1]!)) e--;
+    // (an adverbial left out at the end, 失业率分别由3.5%下降到: what stands before it is the end)
+    const h = o.skip?.find((x) => x.end === e && x.start > s);
+    if (h) e = h.start;
     // 化学需氧量、氨氮排放量分别下降3%、3.5%; 交易额年均增长20%; 用水量比2015年下降20%
     const tail = TRAILING_WORDS.exec(norm.slice(s, e));
     if (tail) e -= tail[0].length;
@@ -331,7 +334,8 @@ function parseSqueezed(text: string, options: ParseOptions): ParsedTarget[] {
   const figures = all.filter((f) => f.excluded === null);
   // 由40.5%提高到42%: the starting value and its 由 are cut out of the subject
   const baselines: Baseline[] = all.filter((f) => f.excluded === "from-baseline").map((f) => {
-    const m = BASELINE_BEFORE.exec(norm.slice(Math.max(0, f.start - 8), skipSpacesBack(norm, f.start)));
+    // (分别由3.5%、3.2%下降到: a later one of the list takes the 、 before it)
+    const m = BASELINE_BEFORE.exec(norm.slice(Math.max(0, f.start - 8), skipSpacesBack(norm, f.start))) ?? /[、和及与] *$/.exec(norm.slice(Math.max(0, f.start - 8), skipSpacesBack(norm, f.start)));
     return { start: skipSpacesBack(norm, f.start) - (m?.[0].length ?? 0), end: f.end, value: f.valueMax === null ? f.value : null, unit: f.unit?.unit ?? null };
   });
   const out: ParsedTarget[] = [];
@@ -340,6 +344,17 @@ function parseSqueezed(text: string, options: ParseOptions): ParsedTarget[] {
     out.push(...parseSentence(ctx, sentence, inSentence, baselines.filter((b) => b.start >= sentence.start && b.end <= sentence.end)));
   }
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** The list of starting values (由3.5%、3.2%) that ends with `last`, in order: `last` alone when it is no list. */
+function baselineList(norm: string, baselines: readonly Baseline[], last: Baseline): Baseline[] {
+  const chain = [last];
+  for (let i = baselines.indexOf(last) - 1; i >= 0; i--) {
+    const b = baselines[i]!;
+    if (b.end > chain[0]!.start || !/^ *$/.test(norm.slice(b.end, chain[0]!.start))) break;
+    chain.unshift(b);
+  }
+  return chain;
 }
 
 /** 由40.5%: where a change starts, its figure and unit (the value null for a range). */
@@ -623,7 +638,8 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
     const comparator = f.comparator ?? listBound.get(f) ?? prefix?.comparator ?? boundBeforeVerb(norm, nearestVerb, f) ?? (nearestVerb?.reach || coverage || statedRate ? "reach" : procedure ? "at_most" : null);
     let measure: Measure | null;
     const percent = f.unit?.category === "percent";
-    if (coverage || procedure) measure = "level";
+    // (a ratio or index without a unit is a level whatever verb stands before it: 新建工业项目容积率不低于1.2)
+    if (coverage || procedure || f.unit?.unit === "") measure = "level";
     else if (nearestVerb) measure = nearestVerb.measure === "increment" && percent && !nearestVerb.change ? "level" : nearestVerb.measure!;
     // (规上工业企业突破800家: with no verb, a total crossing a mark)
     // (a ratio or index without a unit, 电能利用效率（PUE）不高于1.4: a level)
@@ -871,7 +887,15 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
     // (由3个工作日缩短至1个工作日, 由40.5%提高到42%: the level it starts from, in its unit)
     // (the nearest before it, with no other target between: 由3天压缩至1天、审批时间由120天压缩至80天 gives 80天 120)
     const nearest = d.kind === "quantity" && d.measure === "level" ? baselines.filter((b) => b.start >= clause.start && b.end <= d.start).at(-1) : undefined;
-    const from = nearest !== undefined && nearest.unit === d.unit && nearest.value !== null && !drafts.some((o) => o !== d && o.start >= nearest.end && o.end <= d.start) ? nearest : undefined;
+    // (分别由3.5%、3.2%下降到3%、2.8%: a list of starting values, the i-th for the i-th target after it)
+    const chain = nearest === undefined ? [] : baselineList(norm, baselines, nearest);
+    const listed = chain.length > 1 ? drafts.filter((o) => o.clause === clause && o.kind === "quantity" && o.start >= nearest!.end) : [];
+    const paired = listed.length === chain.length ? chain[listed.findIndex((o) => o.start === d.start)] : undefined;
+    // (in the level's unit, or the unit its 人均 makes per head of: 人均可支配收入由3.5万元增加到4万元, 万元/人)
+    const sameUnit = (b: Baseline) => b.unit === d.unit || (b.unit !== null && d.unit === `${b.unit}/人` && /人均/.test(d.subject));
+    const from = paired !== undefined ? (sameUnit(paired) && paired.value !== null ? paired : undefined)
+      : chain.length > 1 ? undefined
+      : nearest !== undefined && sameUnit(nearest) && nearest.value !== null && !drafts.some((o) => o !== d && o.start >= nearest.end && o.end <= d.start) ? nearest : undefined;
     out.push({ ...d, ...stock, ...(from ? { baseline: from.value } : {}), text: input.slice(d.start, d.end), horizon: h && { text: h.text, deadline: h.deadline, ...(carried ? { carried } : {}) }, sentence: sentenceSpan });
   }
   return mergeStatedChange(mergeStretchGoals(out, norm, input), norm);

@@ -35,7 +35,8 @@ const PLAIN_UNITS: readonly UnitDef[] = [
   { unit: "‰", category: "percent", baseUnit: "%", factor: 0.1 },
   ...["公里", "米", "延米"].map(own("length")), spelling("length", "公里")("千米"),
   ...["平方米", "平方公里", "亩", "公顷"].map(own("area")), spelling("area", "平方公里")("平方千米"),
-  ...["吨", "千克"].map(own("mass")), spelling("mass", "千克")("公斤"),
+  // (亩产达到1200斤: 斤 its own unit, as the policy writes it; after Arabic digits only)
+  ...["吨", "千克"].map(own("mass")), spelling("mass", "千克")("公斤"), { ...own("mass")("斤"), arabicOnly: true },
   ...["立方米"].map(own("volume")),
   ...["千瓦时", "千瓦", "兆瓦", "吨标准煤"].map(own("energy")), spelling("energy", "吨标准煤")("吨标煤"),
   // 500千伏变电站: a voltage (and the capacity of a transformer), never 500千 = 500,000
