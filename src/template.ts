@@ -14,7 +14,7 @@ import Papa from "papaparse";
 import { hint, nearNames } from "./ingest/rules.js";
 import { COLUMNS, columnLetter, LAST_PERIOD_HEADING, LAST_VALUE_HEADING } from "./ingest/table.js";
 import { parsePeriod, STATUS_WORDS, type Status } from "./ingest/values.js";
-import { MEASURE_VERBS } from "./targets/lexicon.js";
+import { MEASURE_VERBS, YEARLY_FREQUENCY } from "./targets/lexicon.js";
 import { isRank } from "./targets/proposaltext.js";
 import { UNITS } from "./targets/units.js";
 import { query } from "./warehouse.js";
@@ -213,7 +213,7 @@ export function instructionText(t: Record<string, unknown>): string {
   const clause = typeof from === "number" && typeof to === "number" ? source.slice(Math.max(0, from - 12), to).split(/[，,；;。]/).at(-1) ?? "" : "";
   const yearOnYear = t.unit === "%" && t.measure === "increment" && /同比|比上年同期|较上年同期/.test(clause);
   // (a rate of every year, 年均增长10% or 单位GDP能耗下降3% in a row of 每年: this year's, as the targets view judges it)
-  const yearly = t.unit === "%" && t.measure === "increment" && (/^(?:每年|每年度|按年|按年度)$/.test(String(t.frequency ?? "")) || /年均|每年|年平均|平均每年|逐年/.test(clause));
+  const yearly = t.unit === "%" && t.measure === "increment" && (YEARLY_FREQUENCY.test(String(t.frequency ?? "")) || /年均|每年|年平均|平均每年|逐年/.test(clause));
   const what = yearOnYear ? (falls ? "截至本月底与上年同期相比的降幅（如同比下降 3% 填 3；不降反升时填负数）" : "截至本月底与上年同期相比的增长率（如同比增长 6.5% 填 6.5；下降时填负数）")
     : yearly ? (falls ? "本年（自当年 1 月起至本月底）的降幅（如下降 3% 填 3；不降反升时填负数）" : "本年（自当年 1 月起至本月底）的增长率（如增长 6.5% 填 6.5；下降时填负数）")
     : isRank(t) ? "最近一次公布的名次"

@@ -81,6 +81,9 @@ export const VERB_BEARING_NOUNS: readonly string[] = [
   "处置能力", "处置量",
 ];
 
+/** A frequency of a year (a 完成时限 cell, or targets.csv's frequency): 每年, 每年度, 按年, 按年度 (targets.sql: period_months 12). */
+export const YEARLY_FREQUENCY = /^(?:每年|每年度|按年|按年度)$/;
+
 /** Subjects ending in one of these name a stock, so a bare figure after them is a level (投资额超过1.2亿元). */
 export const METRIC_NOUNS: readonly string[] = [
   "率", "额", "量", "比重", "比例", "占比", "规模", "总数", "总值", "产值", "增加值", "收入", "营收", "水平", "指数", "面积", "容量", "数量", "人数",

@@ -3,6 +3,7 @@ import { targetSchema, type TargetRow } from "../schemas.js";
 import type { TaskTable } from "../tasktable.js";
 import { normalizeName } from "../text.js";
 import { parseTargets, type ParsedTarget } from "./parse.js";
+import { YEARLY_FREQUENCY } from "./lexicon.js";
 
 /**
  * The parser proposes, the registry holds. A proposal is one duty found in a row's annex text and/or its item's body
@@ -100,7 +101,7 @@ const ROW_FREQUENCY = /^(?:每年|每年度|每半年|每季度|每季|每月|�
 function rowFrequency(t: ParsedTarget, deadlineText: string): string | null {
   const cell = deadlineText.replace(/\s+/g, "");
   if (t.kind !== "quantity" || t.measure !== "increment" || t.horizon !== null || t.frequency !== null || !ROW_FREQUENCY.test(cell)) return null;
-  if (t.unit === "%") return /^(?:每年|每年度|按年|按年度)$/.test(cell) ? cell : null;
+  if (t.unit === "%") return YEARLY_FREQUENCY.test(cell) ? cell : null;
   // (nor a change in percentage points: a share's change does not add up period after period)
   return t.unit !== "个百分点" ? cell : null;
 }

@@ -95,7 +95,7 @@ periods AS (
     -- policy.csv gives its end (end_date); not a level (a standard to keep, see standing) nor a rate
     -- (and a rate of every year, 每年下降3% or 单位GDP能耗下降3% in a row of 每年: each year's rate judged against its value, to
     -- the policy's end, see yearly)
-    CASE WHEN deadline IS NULL AND (kind = 'milestone' OR (kind = 'quantity' AND measure = 'increment' AND (coalesce(unit, '') <> '%' OR coalesce(frequency IN ('每年', '每年度', '按年', '按年度'), false)))
+    CASE WHEN deadline IS NULL AND (kind = 'milestone' OR (kind = 'quantity' AND measure = 'increment' AND (coalesce(unit, '') <> '%' OR coalesce(period_months = 12, false)))
         OR (kind = 'recurring' AND coalesce(frequency, '') <> ''))
       THEN policy_end ELSE deadline END AS deadline,
     coalesce(regexp_matches(regexp_replace(words_before || words_to_figure, '\s+', '', 'g'), '((降低|下降|减少|压缩|压减|缩短|削减|缩减|精简|减|降)(了|到|至|为)?|(压减|削减|减少|降低|压缩|缩减|精简)[^0-9０-９.，,；;。、和及与增新提扩引带使达实吸促推]{1,8})(分别)?(约|近|超过|不少于|不低于|达)?([0-9０-９.]+[^0-9０-９.和、及与，,；;。]{0,4}(和|、|及|与))*$'), false)
@@ -104,7 +104,7 @@ periods AS (
     -- (年均增长10%, 每年下降3%, 同比下降3%: a rate of each year, or against the same months of the year before, not one
     -- over the whole span)
     coalesce(regexp_matches(regexp_replace(right(words_before, 10) || words_to_figure, '\s+', '', 'g'), '年均|每年|年平均|平均每年|逐年|同比|比上年同期|较上年同期'), false)
-      OR coalesce(frequency IN ('每年', '每年度', '按年', '按年度'), false) AS yearly,
+      OR coalesce(period_months = 12, false) AS yearly,
     -- (水源地水质达标率保持100%, 保持在…以上, 维持: a level to keep, see standing; 稳定在 only with 以上 or 以下, 稳定在3.5% being
     -- no direction: 失业率 is better lower)
     coalesce(kind = 'quantity' AND measure = 'level'
