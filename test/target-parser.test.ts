@@ -62,6 +62,16 @@ describe("numerals", () => {
 
 // Phrasings beyond the seed document: text → the quantity targets it must yield, in order.
 const PHRASINGS: [string, Partial<Row>[]][] = [
+  // (a year compared with is no deadline: 达到2019年的90%, 在2022年底80家的基础上, 按2022年底存量计算)
+  ["全市旅游总人次达到2019年的90%以上", [{ value: 90, unit: "%", comparator: "at_least", measure: "level", subject: "全市旅游总人次（为2019年的）", deadline: null }]],
+  ["在2016年底80家的基础上，再新增20家", [{ text: "20家", value: 20, unit: "家", measure: "increment", deadline: null }]],
+  ["按2016年底存量计算，新增养老床位1000张", [{ text: "1000张", value: 1000, unit: "张", measure: "increment", subject: "养老床位", deadline: null }]],
+  // (a numeral after the unit grading what is counted is no set phrase like 四个一批)
+  ["新增3家三级甲等医院", [{ text: "3家", value: 3, unit: "家", measure: "increment", subject: "三级甲等医院" }]],
+  ["新增2个4A级旅游景区", [{ text: "2个", value: 2, unit: "个", measure: "increment", subject: "4A级旅游景区" }]],
+  ["建成100个5G应用场景", [{ text: "100个", value: 100, unit: "个", measure: "increment", subject: "5G应用场景" }]],
+  ["改造提升20所二级以上医院", [{ text: "20所", value: 20, unit: "所", measure: "increment", subject: "二级以上医院" }]],
+  ["打造3个一流学科", [{ text: "3个", value: 3, unit: "个", measure: "increment", subject: "一流学科" }]],
   ["新增就业岗位3000个以上", [{ text: "3000个以上", value: 3000, unit: "个", comparator: "at_least", measure: "increment", subject: "就业岗位", deadline: null }]],
   ["全年培训农村劳动力不少于500人次", [{ text: "不少于500人次", value: 500, unit: "人次", comparator: "at_least", measure: "increment", subject: "农村劳动力", deadline: "2017-12-31" }]],
   ["培训不少于500人次", [{ value: 500, unit: "人次", comparator: "at_least", measure: "increment", subject: "培训" }]],
@@ -782,6 +792,7 @@ const NEGATIVES = [
   "深入实施\"521\"工程和\"1+X\"计划",
   "推进智能经济八大工程，落实“四个一批”要求",
   "按照四个一批的要求推进",
+  "推行一户一档管理",
   "慈党办〔2017〕75号",
   "中共慈溪市委办公室 慈溪市人民政府办公室 2017年9月8日",
   "(十二)探索干部挂职交流制度",

@@ -32,6 +32,8 @@ const before = (c: ExclusionContext, n: number) => c.text.slice(Math.max(0, c.st
 const afterCore = (c: ExclusionContext) => c.text.slice(c.coreEnd).replace(/^ +/, "");
 const afterUnit = (c: ExclusionContext) => (c.unitEnd === null ? "" : c.text.slice(c.unitEnd));
 const lineHead = (c: ExclusionContext) => c.text.slice(c.text.lastIndexOf("\n", c.start - 1) + 1, c.start);
+/** A numeral after a unit that grades what is counted, not a set phrase: 三级甲等, 二级以上, 4A级, 三星级, 三甲, 5G, 九年一贯制. */
+const GRADE_AFTER_UNIT = /^(?:[一二三四五六七八九十\d]+(?:级|星|[AaＡ]|[GgＧ]|年一贯制|年制)|[一二三][甲乙]|一流)/;
 const isYear = (v: number | null) => v !== null && Number.isInteger(v) && v >= 1900 && v <= 2100;
 
 /** 由/从 (原来的/目前的/现在的) right before a figure that a change verb with 到/至 follows: the figure is where the change starts. */
@@ -134,7 +136,8 @@ export const EXCLUSION_RULES: readonly ExclusionRule[] = [
     description: "set phrases and slogans: 一批, 一把手, 四个一批, 一镇一品, 一对一, 四个意识",
     examples: ["四个一批", "一镇一品", "一条龙"],
     test: (c) => {
-      if (c.unit !== null && /^[零〇一二两三四五六七八九十\d]/.test(afterUnit(c))) return true; // 四个一批, 一户一档
+      // 四个一批, 一户一档; not a grade of what is counted (新增3家三级甲等医院, 2个4A级景区, 100个5G应用场景, 2所九年一贯制学校)
+      if (c.unit !== null && /^[零〇一二两三四五六七八九十\d]/.test(afterUnit(c)) && !GRADE_AFTER_UNIT.test(afterUnit(c))) return true;
       if (c.unit === "个" && SLOGAN_AFTER_GE.some((w) => afterUnit(c).startsWith(w))) return true;
       if (c.chinese && c.numeral === "一" && (/^一[^\s\d]一/.test(c.text.slice(c.start, c.start + 3)) || c.text[c.start - 2] === "一")) return true;
       return IDIOMS.some((idiom) => {

@@ -168,8 +168,10 @@ export const HORIZON_RULES: readonly HorizonRule[] = [
   },
 ];
 
-const BASE_BEFORE = /(?:比|较|与|同|从|由|相对于?|对比)$/;
-const BASE_AFTER = /^(?:的)?(?:基础上|为基期|为基数|为基准|为基年|相比|水平|起|开始|以来|结转|续建|遗留|未完成)/;
+// (达到2019年的90%以上, 按2022年底存量计算, 在2022年底80家的基础上: a year compared with, not a deadline; 提高到2020年的80%
+// is one)
+const BASE_BEFORE = /(?:比|较|与|同|从|由|相对于?|对比|按|达)$/;
+const BASE_AFTER = /^(?:的)?(?:基础上|为基期|为基数|为基准|为基年|相比|水平|起|开始|以来|结转|续建|遗留|未完成)|^[^，,；;。]{1,12}的基础上/;
 
 /** Horizon phrases that mark a flow over the year rather than a deadline for a stock (全年举办…). */
 export const ANNUAL_HORIZONS: readonly string[] = ["全年"];

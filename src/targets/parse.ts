@@ -613,7 +613,11 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
       : /^(?:问题|困难|难题|事项|诉求|每(?:人|户|名|位|床|亩))$/.test(cut) ? clean(input, norm, floor, prefix?.start ?? f.start, { leading: true, skip: adverbials }).text.replace(/(?:不少于|不低于|达到|超过|以上)$/, "") || cut
       : cut;
     const bareVerb = MILESTONE_VERBS.includes(spanless) || MEASURE_VERBS.some((v) => v.word === spanless) || spanless === "新增";
-    const said: string = bareVerb && lastSubject && clauseIndex === lastSubjectClause ? lastSubject
+    // (旅游总人次达到2019年的90%: the year compared with names no subject; what comes before the verb does, of that year)
+    const reference = nearestVerb !== null && /^(?:\d{4}年(?:底|末)?|上年|去年|上一年)(?:同期)?的?$/.test(spanless)
+      ? clean(input, norm, floor, nearestVerb.start, { leading: true, skip: adverbials }).text : "";
+    const said: string = reference !== "" ? `${reference}（为${spanless.replace(/的$/, "")}的）`
+      : bareVerb && lastSubject && clauseIndex === lastSubjectClause ? lastSubject
       // (全面淘汰国三柴油货车，2019年底前淘汰2000辆: the verb alone counts what an earlier clause of the sentence does to its object)
       : bareVerb ? verbObjectBefore(input, norm, clauses.slice(0, clauseIndex), spanless) ?? spanless
       : spanless;
