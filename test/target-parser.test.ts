@@ -66,6 +66,17 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
   ["全市旅游总人次达到2019年的90%以上", [{ value: 90, unit: "%", comparator: "at_least", measure: "level", subject: "全市旅游总人次（为2019年的）", deadline: null }]],
   ["在2016年底80家的基础上，再新增20家", [{ text: "20家", value: 20, unit: "家", measure: "increment", deadline: null }]],
   ["按2016年底存量计算，新增养老床位1000张", [{ text: "1000张", value: 1000, unit: "张", measure: "increment", subject: "养老床位", deadline: null }]],
+  // (法定时限, 约定时间: no frequency 定时)
+  ["在法定时限内办结率达到100%", [{ value: 100, unit: "%", comparator: "reach", measure: "level", frequency: null }]],
+  ["按约定时间完成土地出让100亩", [{ value: 100, unit: "亩", measure: "increment", subject: "土地出让", frequency: null }]],
+  // (递增 a change: a rate of each year; 年均新增 a count of every year, as 平均每年新增 is)
+  ["财政科技投入每年递增10%以上", [{ value: 10, unit: "%", comparator: "at_least", measure: "increment", subject: "财政科技投入", frequency: "每年" }]],
+  ["年均新增科技型中小企业300家以上", [{ value: 300, unit: "家", comparator: "at_least", measure: "increment", subject: "科技型中小企业", frequency: "每年" }]],
+  ["研发投入年均增长15%", [{ value: 15, unit: "%", measure: "increment", subject: "研发投入", frequency: null }]],
+  // (a bound as tables write it: ≤, ≥, ＞)
+  ["城镇登记失业率≤4%", [{ text: "≤4%", value: 4, unit: "%", comparator: "at_most", measure: "level", subject: "城镇登记失业率" }]],
+  ["一网通办率＞90%", [{ value: 90, unit: "%", comparator: "at_least", measure: "level", subject: "一网通办率" }]],
+  ["城乡居民收入比≤1.8", [{ value: 1.8, unit: "", comparator: "at_most", measure: "level", subject: "城乡居民收入比" }]],
   // (a numeral after the unit grading what is counted is no set phrase like 四个一批)
   ["新增3家三级甲等医院", [{ text: "3家", value: 3, unit: "家", measure: "increment", subject: "三级甲等医院" }]],
   ["新增2个4A级旅游景区", [{ text: "2个", value: 2, unit: "个", measure: "increment", subject: "4A级旅游景区" }]],
@@ -474,6 +485,8 @@ describe("milestones and recurring duties", () => {
 
   it.each(["培育认定一批市级智能制造工程服务公司", "就此制定以下意见", "完成年度目标任务", "2017年9月8日印发", "完善建成区公共服务体系", "确保完成年度投资计划", "推进产融对接网络平台建设", "全力保障专家委员会成立与服务工作启动仪式在慈召开",
     // (清零: a programme of that name, one with no subject of its own, one done already)
+    // (审批时限压缩至法定时限的三分之一: 法定时限 is no 定时 duty)
+    "审批时限压缩至法定时限的三分之一以内",
     "开展欠薪清零行动", "实现动态清零", "全市劣V类水体已实现清零", "去年实现劣V类水体清零",
     // (a means to it: a ledger, a rule, a campaign)
     "建立清零台账", "完善清零销号制度", "对欠薪案件实行清零销号管理", "开展劣V类水体清零专项行动", "对照问题清单逐项清零", "开展全面消除安全隐患专项行动", "已全面消除薄弱村"])(

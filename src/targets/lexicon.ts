@@ -19,6 +19,9 @@ export const COMPARATOR_PREFIXES: readonly { word: string; comparator: Comparato
     "缩短到", "压减至", "压减到", "缩减至", "缩减到", "削减至", "削减到", "精简至", "精简到", "减至", "减少为", "压缩为", "缩短为", "降为",
     "缩小到", "缩小至", "缩小为"].map((word) => ({ word, comparator: "reach" as const })),
   ...["共计", "合计", "总计"].map((word) => ({ word, comparator: "exactly" as const })),
+  // (as tables write a bound: 城镇登记失业率≤4%, 一网通办率＞90%)
+  ...["≥", "≧", "＞", ">", ">="].map((word) => ({ word, comparator: "at_least" as const })),
+  ...["≤", "≦", "＜", "<", "<="].map((word) => ({ word, comparator: "at_most" as const })),
 ];
 
 /** Comparator words written after the figure (and its unit). */
@@ -64,7 +67,7 @@ export const MEASURE_VERBS: readonly MeasureVerb[] = [
     // land and buildings brought back into use, taken over or vacated: 盘活存量低效工业用地1000亩, 收储土地500亩
     "盘活", "收储", "腾退", "腾出"].map((word) => ({ word, measure: "increment" as const })),
   ...["建设", "改造"].map((word) => ({ word, measure: "increment" as const, nominal: true })),
-  ...["增长", "增加", "提高", "提升", "上升", "下降", "降低", "减少", "压缩", "压减", "缩短", "削减", "缩减", "精简", "缩小"].map((word) => ({ word, measure: "increment" as const, change: true })),
+  ...["增长", "增加", "提高", "提升", "上升", "下降", "降低", "减少", "压缩", "压减", "缩短", "削减", "缩减", "精简", "缩小", "递增", "递减"].map((word) => ({ word, measure: "increment" as const, change: true })),
 ];
 
 /** Level words of MEASURE_VERBS that are nouns naming the stock (人才总量突破8万人): part of the subject. */

@@ -232,7 +232,10 @@ function findFrequency(norm: string, span: Span, protectedSpans: readonly Span[]
     if (inSpans(protectedSpans, i) || inSpans(rates, i)) continue;
     const w = matchWordAt(norm, i, FREQUENCIES);
     // (定时定点投放: at set times and places, a way of working, no frequency)
-    if (w && !(w === "定时" && norm.startsWith("定点", i + w.length))) return { start: i, end: i + w.length, word: w };
+    // (法定时限, 规定期限, 约定时间, 固定期限: a word that ends with 定, no frequency)
+    if (w && !(w === "定时" && norm.startsWith("定点", i + w.length)) && !((w === "定时" || w === "定期") && /[法规约固指确特预限商决审核认设]$/.test(norm.slice(Math.max(0, i - 1), i)))) {
+      return { start: i, end: i + w.length, word: w };
+    }
     FREQUENCY_PATTERN.lastIndex = i;
     const m = FREQUENCY_PATTERN.exec(norm);
     if (m && i + m[0].length <= span.end) return { start: i, end: i + m[0].length, word: m[0] };
@@ -344,6 +347,15 @@ function parseSqueezed(text: string, options: ParseOptions): ParsedTarget[] {
     out.push(...parseSentence(ctx, sentence, inSentence, baselines.filter((b) => b.start >= sentence.start && b.end <= sentence.end)));
   }
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/**
+ * 年均新增科技型中小企业300家: a count of each year on average is a count of every year (每年), as 平均每年 is; not a
+ * rate (年均增长10%: each year's rate, targets.sql's yearly).
+ */
+function averagedYearly(norm: string, clause: Span, f: Figure, measure: Measure | null): string | null {
+  if (measure !== "increment" || f.unit?.category === "percent") return null;
+  return /(?:年均|年平均)(?!增长|下降|提高|降低|增速|递增|递减)/.test(norm.slice(clause.start, f.start)) ? "每年" : null;
 }
 
 /** The list of starting values (由3.5%、3.2%) that ends with `last`, in order: `last` alone when it is no list. */
@@ -664,7 +676,7 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
     const unit = (per && UNITS.find((u) => u.unit === `${f.unit!.unit}/${per[1] === "亩均" ? "亩" : "人"}`)) || f.unit;
     drafts.push({
       kind: "quantity", comparator, value: f.value, valueMax: f.valueMax, unit: unit?.unit ?? null,
-      ...toBaseUnit(f.value, unit), measure, subject, frequency: frequency?.word ?? null, attributes: [], start, end: f.end, clause,
+      ...toBaseUnit(f.value, unit), measure, subject, frequency: frequency?.word ?? averagedYearly(norm, clause, f, measure) ?? null, attributes: [], start, end: f.end, clause,
     });
   }
   // 营商环境评价进入全省前10位, 排名提升至全省第5位: a rank to reach, at most that place (a ceiling, reported as the place)
