@@ -73,6 +73,12 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
   ["财政科技投入每年递增10%以上", [{ value: 10, unit: "%", comparator: "at_least", measure: "increment", subject: "财政科技投入", frequency: "每年" }]],
   ["年均新增科技型中小企业300家以上", [{ value: 300, unit: "家", comparator: "at_least", measure: "increment", subject: "科技型中小企业", frequency: "每年" }]],
   ["研发投入年均增长15%", [{ value: 15, unit: "%", measure: "increment", subject: "研发投入", frequency: null }]],
+  // (个月, 册, 升, 标台; a span of months no level of them: 3个月内完成整改, 为期6个月)
+  ["商品住房去化周期控制在12-18个月", [{ value: 12, valueMax: 18, unit: "个月", comparator: "at_most", measure: "level", subject: "商品住房去化周期" }]],
+  ["商品住房去化周期保持在12个月以内", [{ value: 12, unit: "个月", comparator: "at_most", measure: "level", deadline: null }]],
+  ["3个月内完成整改，为期6个月", []],
+  ["藏书量达到1.5万册", [{ value: 15000, unit: "册", comparator: "reach", measure: "level", subject: "藏书量" }]],
+  ["人均日生活用水量控制在150升以内", [{ value: 150, unit: "升", comparator: "at_most", measure: "level", subject: "人均日生活用水量" }]],
   // (a bound as tables write it: ≤, ≥, ＞)
   ["城镇登记失业率≤4%", [{ text: "≤4%", value: 4, unit: "%", comparator: "at_most", measure: "level", subject: "城镇登记失业率" }]],
   ["一网通办率＞90%", [{ value: 90, unit: "%", comparator: "at_least", measure: "level", subject: "一网通办率" }]],

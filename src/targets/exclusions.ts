@@ -179,6 +179,12 @@ export const EXCLUSION_RULES: readonly ExclusionRule[] = [
     test: (c) => before(c, 1).endsWith("分") && ["批", "期", "次", "轮", "步"].includes(c.unit ?? ""),
   },
   {
+    id: "span-of-months",
+    description: "a span of months, not a level of them: 3个月内完成整改, 为期6个月 (去化周期控制在12-18个月 is one: a bound before it)",
+    examples: ["3个月内完成整改", "为期6个月"],
+    test: (c) => c.unit === "个月" && !/(?:控制在|控制到|缩短至|缩短到|缩短为|压缩至|压缩到|压减至|不超过|不高于|不低于|低于|少于|降至|降到|达到|提高到|延长至|延长到|保持在|稳定在|[≤≥<>＜＞])$/.test(before(c, 4)),
+  },
+  {
     id: "from-baseline",
     description: "the starting value of a change: 森林覆盖率由40.5%提高到42%, 从原来的8.5个工作日压缩至3个工作日, 分别由3.5%、3.2%下降到3%、2.8%",
     examples: ["由40.5%提高到42%", "分别由3.5%、3.2%下降到"],

@@ -111,7 +111,8 @@ export const HORIZON_RULES: readonly HorizonRule[] = [
   },
   {
     id: "months-within",
-    pattern: new RegExp(`${NUM}个月(?:内|之内|以内)`, "g"),
+    // (not a bound on a span of months: 去化周期保持在12个月以内, 控制在18个月以内)
+    pattern: new RegExp(`(?<!(?:在|至|到|为|于|超过|不超过|低于|少于)\\s*)(?<![\\d一二两三四五六七八九十])${NUM}个月(?:内|之内|以内)`, "g"),
     canonical: (m, policyDate) => {
       const n = num(m[1]);
       if (n === null) return null;

@@ -42,6 +42,8 @@ const PLAIN_UNITS: readonly UnitDef[] = [
   // 500千伏变电站: a voltage (and the capacity of a transformer), never 500千 = 500,000
   ...["千伏安", "千伏", "兆伏安"].map(own("electric")),
   ...["个工作日", "工作日", "小时", "分钟", "天", "岁"].map(own("time")), spelling("time", "天")("日"),
+  // (去化周期控制在12-18个月; after Arabic digits only: 三个月内 is a time phrase)
+  { ...own("time")("个月"), arabicOnly: true },
   // air and water quality: PM2.5平均浓度下降到35微克/立方米以下
   // (μg/m3 as typed without a superscript, with the Greek μ or the micro sign µ)
   ...["微克/立方米", "毫克/立方米", "毫克/升"].map(own("concentration")),
@@ -62,6 +64,10 @@ const PLAIN_UNITS: readonly UnitDef[] = [
   { ...own("score")("分"), arabicOnly: true },
   // (新增视频监控摄像头500路: cameras and channels counted in 路; after 一 it is a set phrase, 一带一路)
   ...["起", "块", "本", "类", "路"].map((unit) => ({ ...own("count")(unit), arabicOnly: true })),
+  // (藏书量达到1.5万册, 新增公交车100标台)
+  ...["册", "标台"].map(own("count")),
+  // (人均日生活用水量控制在150升以内)
+  { ...own("volume")("升"), arabicOnly: true },
   // 培训新型职业农民1000人（次）: 人次 with 次 in brackets, one figure with 1000人次
   ...["人次", "户次", "家次"].flatMap((base) => [`${base[0]}(次)`, `${base[0]}（次）`].map((unit): UnitDef => ({ unit, category: "count", baseUnit: base, factor: 1 }))),
 ];
