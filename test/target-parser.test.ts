@@ -79,6 +79,11 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
   ["3个月内完成整改，为期6个月", []],
   ["藏书量达到1.5万册", [{ value: 15000, unit: "册", comparator: "reach", measure: "level", subject: "藏书量" }]],
   ["人均日生活用水量控制在150升以内", [{ value: 150, unit: "升", comparator: "at_most", measure: "level", subject: "人均日生活用水量" }]],
+  // (a rate per so many people or vehicles: 10/10万, 十万人口…, 万车死亡率; the population no target of its own)
+  ["孕产妇死亡率控制在10/10万以下", [{ value: 10, unit: "/10万", comparator: "at_most", measure: "level", subject: "孕产妇死亡率" }]],
+  ["十万人口刑事案件发案数下降10%", [{ value: 10, unit: "%", measure: "increment", subject: "十万人口刑事案件发案数" }]],
+  ["道路交通万车死亡率控制在1.8以下", [{ value: 1.8, unit: "", comparator: "at_most", measure: "level", subject: "道路交通万车死亡率" }]],
+  ["新增就业十万人以上", [{ value: 100000, unit: "人", comparator: "at_least", measure: "increment", subject: "就业" }]],
   // (a bound as tables write it: ≤, ≥, ＞)
   ["城镇登记失业率≤4%", [{ text: "≤4%", value: 4, unit: "%", comparator: "at_most", measure: "level", subject: "城镇登记失业率" }]],
   ["一网通办率＞90%", [{ value: 90, unit: "%", comparator: "at_least", measure: "level", subject: "一网通办率" }]],

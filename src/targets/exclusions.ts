@@ -179,6 +179,12 @@ export const EXCLUSION_RULES: readonly ExclusionRule[] = [
     test: (c) => before(c, 1).endsWith("分") && ["批", "期", "次", "轮", "步"].includes(c.unit ?? ""),
   },
   {
+    id: "per-population",
+    description: "how many people a rate is counted per, not a target: 十万人口刑事案件发案数, 十万人生产安全事故死亡率 (每十万人口 likewise)",
+    examples: ["十万人口刑事案件发案数", "就业人员十万人生产安全事故死亡率"],
+    test: (c) => c.chinese && c.unit === "人" && [1000, 10000, 100000, 1000000].includes(c.value) && /^[\u4e00-\u9fff]/.test(afterUnit(c)) && !/^(?:次|以上|以下|以内|之内|左右|上下|及以上|及以下|或以上|开外|的|(?:[，,。；;]))/.test(afterUnit(c)),
+  },
+  {
     id: "span-of-months",
     description: "a span of months, not a level of them: 3个月内完成整改, 为期6个月 (去化周期控制在12-18个月 is one: a bound before it)",
     examples: ["3个月内完成整改", "为期6个月"],

@@ -109,8 +109,9 @@ function readTail(t: string, core: Core): Tail {
 
 /** The unit of a ratio or index (收入比1.8, PUE值1.3): none, written as an empty unit. */
 export const UNITLESS: UnitDef = { unit: "", category: "ratio", baseUnit: "", factor: 1 };
-// (城乡居民收入倍差, 电能利用效率（PUE）, 采购经理指数（PMI）, 容积率; 收入比由2.0缩小到1.8: the starting ratio between)
-const UNITLESS_NAME = /(?:[\u4e00-\u9fff](?<![占同环对相])比|比值|倍差|系数|指数|容积率|PUE值?|PMI)[)）]?\s*(?:由\s*\d+(?:\.\d+)?(?:\s*[:：∶]\s*1)?)?\s*(?:要|须|力争|确保|争取|进一步)?(?:控制在|控制到|控制为|降至|降到|降低到|降低至|下降到|下降至|缩小到|缩小至|缩小为|缩小在|达到|提高到|提高至|提升到|提升至|保持在|稳定在|不高于|不低于|不超过|不大于|不小于|低于|小于|高于|大于|为|在|[≤≥≦≧<>＜＞]=?)?\s*$/;
+// (城乡居民收入倍差, 电能利用效率（PUE）, 采购经理指数（PMI）, 容积率, 万车死亡率, 亿元GDP生产安全事故死亡率; 收入比由2.0缩小到1.8:
+// the starting ratio between)
+const UNITLESS_NAME = /(?:[\u4e00-\u9fff](?<![占同环对相])比|比值|倍差|系数|指数|容积率|(?:万车|[十百]?万人|亿元GDP)[\u4e00-\u9fff]{0,12}率|PUE值?|PMI)[)）]?\s*(?:由\s*\d+(?:\.\d+)?(?:\s*[:：∶]\s*1)?)?\s*(?:要|须|力争|确保|争取|进一步)?(?:控制在|控制到|控制为|降至|降到|降低到|降低至|下降到|下降至|缩小到|缩小至|缩小为|缩小在|达到|提高到|提高至|提升到|提升至|保持在|稳定在|不高于|不低于|不超过|不大于|不小于|低于|小于|高于|大于|为|在|[≤≥≦≧<>＜＞]=?)?\s*$/;
 /** What may follow such a figure: 1 of 1.8∶1 (kept in the figure's text), a comparator, the clause's end. */
 const UNITLESS_END = /^(\s*(?:[:：∶]\s*1(?![\d.]))?)\s*(?:以内|以下|及以下|以上|及以上|左右|之内)?\s*(?:$|[，,。；;、）)]|的)/;
 

@@ -64,6 +64,8 @@ const PLAIN_UNITS: readonly UnitDef[] = [
   { ...own("score")("分"), arabicOnly: true },
   // (新增视频监控摄像头500路: cameras and channels counted in 路; after 一 it is a set phrase, 一带一路)
   ...["起", "块", "本", "类", "路"].map((unit) => ({ ...own("count")(unit), arabicOnly: true })),
+  // (a rate per so many people: 孕产妇死亡率控制在10/10万以下; each its own unit)
+  ...["/10万", "/十万", "/万", "/10万人", "/十万人", "/万人"].map(own("intensity")),
   // (藏书量达到1.5万册, 新增公交车100标台)
   ...["册", "标台"].map(own("count")),
   // (人均日生活用水量控制在150升以内)
