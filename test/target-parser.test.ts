@@ -728,6 +728,9 @@ describe("milestones and recurring duties", () => {
     expect(read("城镇调查失业率、城镇登记失业率分别由5.5%、3.5%下降到5%、3%。")).toEqual([["城镇调查失业率", 5, 5.5], ["城镇登记失业率", 3, 3.5]]);
     expect(read("城乡居民人均可支配收入分别由3.5万元、2万元增加到4万元和2.5万元。")).toEqual([["城镇居民人均可支配收入", 4, 3.5], ["农村居民人均可支配收入", 2.5, 2]]);
     expect(read("城镇登记失业率分别由3.5%下降到3%。")).toEqual([["城镇登记失业率", 3, 3.5]]);
+    // (what is counted between the starting figure and the verb: 由原来的7个环节压减至4个)
+    expect(read("企业开办手续由原来的7个环节压减至4个。")).toEqual([["企业开办手续环节", 4, 7]]);
+    expect(read("审批环节由现行的12个精简至6个。")).toEqual([["审批环节", 6, 12]]);
     // (人均: the unit per head of the starting value's)
     expect(read("居民人均可支配收入由3.5万元增加到4万元。")).toEqual([["居民人均可支配收入", 4, 3.5]]);
     // (a list of starting values not one per level: none of them is the start of any)
@@ -807,6 +810,8 @@ const NEGATIVES = [
   "按设备投资额的10%给予补助，最高不超过200万元",
   "对单个项目最高奖励200万元",
   "单个项目奖励不超过100万元",
+  // (a reward to whom 对 names, an allowance per head)
+  "对认定的市级创业孵化基地奖励20万元", "对新评定的4A级景区一次性奖励50万元", "按照每人每年2000元标准发放护理补贴", "发放高龄津贴每人每月100元",
   "单个企业最高可获得50万元奖励",
   "全市共有规上企业1800家",
   "全市共有规上企业1800家，年内全面推进智能化改造",
