@@ -225,6 +225,20 @@ describe("an as-of date before the policy was issued", () => {
   });
 });
 
+describe("二、进度滞后的任务", () => {
+  it("gives a deadline written without a year its date, and an overdue task how long ago it passed", () => {
+    expect(format.deadlineZh("年内", "2017-12-31", "2019-01-10")).toBe("年内（2017年12月31日，已逾期 12 个月）");
+    expect(format.deadlineZh("9月底前", "2017-09-30", "2017-10-31")).toBe("9月底前（2017年9月30日，已逾期 1 个月）");
+    expect(format.deadlineZh("2017年10月底前", "2017-10-31", "2017-11-20")).toBe("2017年10月底前（已逾期 20 天）");
+    expect(format.deadlineZh("年内", "2017-12-31", null)).toBe("年内（2017年12月31日）");
+    expect(format.deadlineZh("2017年10月底前", "2017-10-31", null)).toBe("2017年10月底前");
+    expect(format.deadlineZh("持续推进", null, "2019-01-10")).toBe("持续推进");
+    const task = { policy_id: POLICY, row_no: 5, title: "某任务", lead_departments: ["市经信局"], coop_departments: [], deadline_text: "年内", deadline: "2017-12-31", task_status: "overdue" };
+    expect(text(briefing.behindList([task], [], { asOf: "2019-01-10" }))).toContain("时限：年内（2017年12月31日，已逾期 12 个月）");
+    expect(text(briefing.behindList([{ ...task, task_status: "lagging" }], [], { asOf: "2017-11-10" }))).toContain("时限：年内（2017年12月31日））");
+  });
+});
+
 describe("三、报送情况", () => {
   it("counts a department's missing and late reports in months, not as a length of delay", () => {
     const departments = data.departments.filter((d) => d.policy_id === POLICY);

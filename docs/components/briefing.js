@@ -1,7 +1,7 @@
 // The 督查通报 (supervision briefing) page: pure functions of (data, options) that write the briefing's text.
 import {html} from "npm:htl";
 import {PROGRESS, againstValue, awaitingWhen, goalText, latestText, pct, scheduleShown, shareNotes, sharePct, statusLabel} from "./progress.js";
-import {dateZh, list} from "./format.js";
+import {dateZh, deadlineZh, list} from "./format.js";
 import {cnNumber} from "./numerals.js";
 
 /** （一）（二）…（十一）… for the n-th (1-based) entry. */
@@ -125,12 +125,12 @@ export function targetSentence(t) {
 }
 
 /** 二、进度滞后的任务: one entry per task with its behind targets. */
-export function behindList(behind, targets, {base = "."} = {}) {
+export function behindList(behind, targets, {base = ".", asOf = null} = {}) {
   if (!behind.length) return html`<p class="briefing-text">无逾期或落后序时的任务。</p>`;
   return html`<ol class="briefing-list">${behind.map((task, i) => {
     const own = targets.filter((t) => t.policy_id === task.policy_id && t.row_no === task.row_no);
     return html`<li data-row="${task.row_no}"><p class="briefing-text">${cnIndex(i + 1)}<a href="${base}/tasks/${task.policy_id}/r${String(task.row_no).padStart(2, "0")}">第 ${task.row_no} 行</a> ${task.title}
-      <span class="muted">（牵头：${list(task.lead_departments) || "—"}${task.lead_persons?.length ? `，责任人 ${list(task.lead_persons)}` : ""}${task.coop_departments?.length ? `；配合：${list(task.coop_departments)}` : ""}；时限：${task.deadline_text || "—"}）</span>
+      <span class="muted">（牵头：${list(task.lead_departments) || "—"}${task.lead_persons?.length ? `，责任人 ${list(task.lead_persons)}` : ""}${task.coop_departments?.length ? `；配合：${list(task.coop_departments)}` : ""}；时限：${deadlineZh(task.deadline_text, task.deadline, task.task_status === "overdue" ? asOf : null)}）</span>
       <strong style="color:${PROGRESS[task.task_status].color}">${PROGRESS[task.task_status].label}</strong></p>
       <ul>${own.map(targetSentence)}</ul></li>`;
   })}</ol>`;

@@ -24,6 +24,27 @@ export const rowLink = (policy, n) => html`<a href="./tasks/${policy}/r${String(
 /** Links to tasks' pages, from a top-level page, wrapping in a table cell. */
 export const rowLinks = (policy, ns) => html`<span class="cell-wrap cell-numbers">${ns.map((n, i) => html`${i ? "、" : ""}${rowLink(policy, n)}`)}</span>`;
 
+/**
+ * A deadline as the table writes it, with its date when the text names no year (年内 → 年内（2017年12月31日）) and, past
+ * it at the as-of date, how long ago: 年内（2017年12月31日，已逾期 12 个月）.
+ */
+export function deadlineZh(text, iso, asOf) {
+  if (!iso) return text || "—";
+  const dated = /\d{4}\s*年/.test(text ?? "") ? [] : [dateZh(iso)];
+  const late = asOf && asOf > iso ? [`已逾期 ${lateness(iso, asOf)}`] : [];
+  const notes = [...dated, ...late];
+  return `${text || dateZh(iso)}${notes.length && (text || late.length) ? `（${(text ? notes : late).join("，")}）` : ""}`;
+}
+
+/** How long after `iso` `asOf` is: 12 个月, or 20 天 within the first month. */
+function lateness(iso, asOf) {
+  const [y, m, d] = iso.slice(0, 10).split("-").map(Number);
+  const [ay, am, ad] = asOf.slice(0, 10).split("-").map(Number);
+  const months = (ay - y) * 12 + (am - m) - (ad < d && !(d >= 28 && ad >= new Date(Date.UTC(ay, am, 0)).getUTCDate()) ? 1 : 0);
+  if (months >= 1) return `${months} 个月`;
+  return `${Math.round((Date.UTC(ay, am - 1, ad) - Date.UTC(y, m - 1, d)) / 86400000)} 天`;
+}
+
 export function dateZh(iso) {
   if (!iso) return "—";
   const [y, m, d] = String(iso).slice(0, 10).split("-").map(Number);

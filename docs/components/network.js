@@ -195,7 +195,7 @@ export function networkGraph({nodes, edges}, {width = 640, height, selected = nu
   const links = edges.map((e) => ({...e, x1: at.get(e.a).x, y1: at.get(e.a).y, x2: at.get(e.b).x, y2: at.get(e.b).y}));
   const rank = communityRanks(nodes);
   const color = (n) => communityColor(rank.get(n.community));
-  const nodeTitle = (n) => `${nodeLabel(n)}${n.hub ? "（枢纽）" : ""}\n协同部门 ${n.degree} 个，共同承担 ${n.weighted_degree} 行次\n中介中心度 ${(n.betweenness_normalized * 100).toFixed(1)}%\n协同群组 ${rank.get(n.community)}`;
+  const nodeTitle = (n) => `${nodeLabel(n)}${n.hub ? "（枢纽）" : ""}\n协同部门 ${n.degree} 个，与各部门共同承担的行数之和 ${n.weighted_degree}\n中介中心度 ${(n.betweenness_normalized * 100).toFixed(1)}%\n协同群组 ${rank.get(n.community)}`;
   const labelOptions = (fontWeight) => ({
     x: "x", y: (n) => n.y + n.r + 3, text: nodeLabel, lineAnchor: "top", fontSize: (n) => n.fontSize, fontWeight,
     fill: (n) => (focus(n) ? "#111827" : "#9ca3af"), stroke: "var(--theme-background, white)", strokeWidth: 4, paintOrder: "stroke",
