@@ -237,6 +237,18 @@ describe("二、进度滞后的任务", () => {
     expect(text(briefing.behindList([task], [], { asOf: "2019-01-10" }))).toContain("时限：年内（2017年12月31日，已逾期 12 个月）");
     expect(text(briefing.behindList([{ ...task, task_status: "lagging" }], [], { asOf: "2017-11-10" }))).toContain("时限：年内（2017年12月31日））");
   });
+
+  it("quotes what the department last wrote in 进展情况 beside a behind target, with its month; a long note cut at a clause", () => {
+    // (the loader gives every behind target its latest note, or null)
+    expect(data.targets.length).toBeGreaterThan(0);
+    for (const t of data.targets) expect(t).toHaveProperty("latest_note");
+    const t = data.targets[0]!;
+    const said = text(briefing.targetSentence({ ...t, latest_note: "本月新增2家，累计86家；进度滞后，正加快推进", note_period: "2017-11" }));
+    expect(said).toContain("报送单位说明（2017-11）：“本月新增2家，累计86家；进度滞后，正加快推进”");
+    expect(text(briefing.targetSentence({ ...t, latest_note: null, note_period: null }))).not.toContain("报送单位说明");
+    const long = "已完成前期调研和方案编制工作，正在征求各镇街意见，预计下月提交市政府常务会议审议；因部分企业投资计划调整，项目开工时间推迟，正在协调解决用地指标问题";
+    expect(briefing.noteHead(long)).toBe("已完成前期调研和方案编制工作，正在征求各镇街意见，预计下月提交市政府常务会议审议…");
+  });
 });
 
 describe("三、报送情况", () => {

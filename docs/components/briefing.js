@@ -121,7 +121,21 @@ export function targetSentence(t) {
   // (never reported: no schedule to compare with, and the verdict says so)
   const silent = neverReported(t);
   const schedule = !scheduleShown(t) || silent ? "" : `序时 ${pct(t.elapsed)}，`;
-  return html`<li><span class="code">${t.code}</span> ${t.subject}（${t.department_name}）：目标 ${goalText(t)}，最新 ${latestText(t)}，${done}${schedule}<span style="color:${PROGRESS[t.progress_status].color}">${statusLabel(t)}${silent && t.progress_status === "overdue" ? "（从未报送）" : ""}</span>。</li>`;
+  const note = t.latest_note ? html`<span class="muted">报送单位说明（${t.note_period}）：“${noteHead(t.latest_note)}”</span>` : "";
+  return html`<li><span class="code">${t.code}</span> ${t.subject}（${t.department_name}）：目标 ${goalText(t)}，最新 ${latestText(t)}，${done}${schedule}<span style="color:${PROGRESS[t.progress_status].color}">${statusLabel(t)}${silent && t.progress_status === "overdue" ? "（从未报送）" : ""}</span>。${note}</li>`;
+}
+
+/**
+ * A department's 进展情况 as the briefing quotes it: whole up to 60 characters, else cut at the end of a sentence (；。)
+ * within them, or of a clause (，), or at 60 (…).
+ */
+export function noteHead(note) {
+  const text = String(note).replace(/\s+/g, " ").trim();
+  if (text.length <= 60) return text;
+  const end = (marks) => Math.max(...marks.map((p) => text.lastIndexOf(p, 60)));
+  const sentence = end(["；", "。", ";"]);
+  const clause = end(["，", ","]);
+  return `${text.slice(0, sentence >= 20 ? sentence : clause >= 20 ? clause : 60)}…`;
 }
 
 /** 二、进度滞后的任务: one entry per task with its behind targets. */

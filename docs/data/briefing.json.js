@@ -50,8 +50,12 @@ await emitJson(async (read) => ({
   idle: await read(`SELECT policy_id, code, subject, department_name, latest_period FROM target_progress
       WHERE progress_status = 'no_deadline' AND kind = 'quantity' AND latest_value = 0 ORDER BY policy_id, code, department_name`),
   targets: await read(`SELECT p.policy_id, p.row_no, p.code, p.subject, p.kind, p.comparator, p.target_value, p.value_max, p.frequency, p.goal, p.unit, p.department_name,
-      p.latest_period, p.latest_value, p.figure_period, p.figure_flagged, p.falls, p.rate, p.prorated, p.ceiling, p.standing, p.measure, p.baseline, p.indivisible, p.latest_status, round(p.progress, 4) AS progress, round(p.elapsed, 4) AS elapsed, p.progress_status
+      p.latest_period, p.latest_value, p.figure_period, p.figure_flagged, p.falls, p.rate, p.prorated, p.ceiling, p.standing, p.measure, p.baseline, p.indivisible, p.latest_status, round(p.progress, 4) AS progress, round(p.elapsed, 4) AS elapsed, p.progress_status,
+      -- what the department last wrote in 进展情况 (a reason it is behind, often), with its month
+      n.note AS latest_note, n.period AS note_period
     FROM target_progress p JOIN task_progress t ON t.policy_id = p.policy_id AND t.row_no = p.row_no
+    LEFT JOIN LATERAL (SELECT o.note, o.period FROM observations o WHERE o.target_id = p.target_id AND o.department_id = p.department_id
+      AND o.period <= p.latest_period AND trim(coalesce(o.note, '')) <> '' ORDER BY o.period DESC LIMIT 1) n ON true
     WHERE t.task_status IN ('overdue', 'lagging') AND p.progress_status IN ('overdue', 'lagging')
     ORDER BY p.policy_id, p.row_no, p.code, p.department_name`),
   departments: await read(`SELECT policy_id, code, name, tasks_led, tasks_cooperated, led_behind, cooperated_behind, tasks_via_groups, pairs, pairs_done,
