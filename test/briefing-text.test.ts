@@ -200,6 +200,9 @@ describe("a target's status in words", () => {
     expect(progress.statusLabel({ ...milestone, awaiting_report: true })).toBe("时限已过、待报送");
     // (a recurring duty reported through its deadline's month: done, whatever its own 完成状态 said)
     expect(progress.statusLabel({ kind: "recurring", progress_status: "done", latest_status: "in_progress" })).toBe("已完成（已报送至时限）");
+    // (done: in which month, the 统计期 beside it being the latest month reported)
+    expect(progress.statusLabel({ ...milestone, progress_status: "done", awaiting_deadline: false, done_period: "2017-09" })).toBe("已完成（2017-09 完成）");
+    expect(progress.statusLabel({ ...milestone, progress_status: "done_late", awaiting_deadline: false, done_period: "2017-12" })).toBe("逾期完成（2017-12 完成）");
     expect(progress.taskStatusLabel("on_track", true, true)).toBe("时限已过、待报送");
   });
 });

@@ -244,12 +244,14 @@ describe.skipIf(!HAVE_CHROMIUM)("site pages in Chromium, against the warehouse",
       const [task] = await sql("SELECT title FROM tasks WHERE policy_id = $1 AND row_no = 8", [POLICY]);
       expect(await opened.page.locator("h1").first().textContent()).toContain(task!.title as string);
       const targets = await sql(`SELECT code, department_name, CASE WHEN awaiting_report THEN 'awaiting_report' WHEN awaiting_deadline THEN 'awaiting'
-        ELSE progress_status END AS progress_status FROM target_progress WHERE policy_id = $1 AND row_no = 8 ORDER BY code, department_name`, [POLICY]);
+        ELSE progress_status END AS progress_status, done_period FROM target_progress WHERE policy_id = $1 AND row_no = 8 ORDER BY code, department_name`, [POLICY]);
       expect(targets.length).toBeGreaterThan(0);
       const shown = await opened.page.locator("table.task-progress tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent!.trim())));
       // (a milestone or one counted thing on track before its deadline: 时限未到, judged then)
       const label = { overdue: "逾期未完成", lagging: "落后序时", not_reported: "从未报送", no_deadline: "无时限", on_track: "正常", awaiting: "时限未到", awaiting_report: "时限已过、待报送", ongoing: "常态开展", done_late: "逾期完成", done: "已完成" } as Record<string, string>;
-      expect(shown.map((r) => [r[0], r[2], r[7]])).toEqual(targets.map((t) => [t.code, t.department_name, label[t.progress_status as string]]));
+      // (done: in which month, beside the 统计期 of the latest report)
+      expect(shown.map((r) => [r[0], r[2], r[7]])).toEqual(targets.map((t) => [t.code, t.department_name,
+        `${label[t.progress_status as string]}${t.done_period && String(t.progress_status).startsWith("done") ? `（${t.done_period} 完成）` : ""}`]));
       const [status] = await sql("SELECT task_status, awaiting_deadline_only, awaiting_report_only FROM task_progress WHERE policy_id = $1 AND row_no = 8", [POLICY]);
       expect(await opened.page.locator("[data-task-status]").getAttribute("data-task-status")).toBe(status!.task_status);
       // (on track with only targets that wait for their deadline: 时限未到)

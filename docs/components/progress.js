@@ -55,7 +55,10 @@ export const statusLabel = (t) =>
   t.kind === "recurring" && t.progress_status === "done" ? "已完成（已报送至时限）"
   : t.progress_status === "lagging" && againstValue(t)
     ? t.comparator === "at_most" ? "超过上限" : t.rate || (t.standing === true && !t.falls) ? "低于目标" : "高于目标"
-    : t.awaiting_deadline === true ? (t.awaiting_report === true ? AWAITING_REPORT : "时限未到") : PROGRESS[t.progress_status].label;
+    : t.awaiting_deadline === true ? (t.awaiting_report === true ? AWAITING_REPORT : "时限未到")
+    // (done: in which month, beside a 统计期 that is the latest month reported: 已完成（2017-09 完成）)
+    : (t.progress_status === "done" || t.progress_status === "done_late") && t.done_period ? `${PROGRESS[t.progress_status].label}（${t.done_period} 完成）`
+    : PROGRESS[t.progress_status].label;
 
 /** Compared with the time-elapsed schedule (序时): a quantity with a share of its way, not judged against its value. */
 export const scheduleShown = (t) => t.kind === "quantity" && !againstValue(t) && t.indivisible !== true;

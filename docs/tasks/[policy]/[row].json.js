@@ -25,7 +25,7 @@ await emitJson(async (read) => {
     status: state?.task_status ?? null,
     awaiting_deadline_only: state?.awaiting_deadline_only ?? false,
     awaiting_report_only: state?.awaiting_report_only ?? false,
-    progress: await read(`SELECT code, subject, kind, comparator, target_value, value_max, frequency, goal, unit, department_name, latest_period, latest_value, figure_period, figure_flagged, falls, rate, prorated, ceiling, standing, measure, baseline, indivisible, awaiting_deadline, awaiting_report, latest_status,
+    progress: await read(`SELECT code, subject, kind, comparator, target_value, value_max, frequency, goal, unit, department_name, latest_period, done_period, latest_value, figure_period, figure_flagged, falls, rate, prorated, ceiling, standing, measure, baseline, indivisible, awaiting_deadline, awaiting_report, latest_status,
         round(progress, 4) AS progress, round(elapsed, 4) AS elapsed, progress_status, strftime(deadline, '%Y-%m-%d') AS deadline
       FROM target_progress WHERE policy_id = $1 AND row_no = $2 ORDER BY code, department_name`, [values.policy, rowNo]),
     // every month's current figure of the row's targets (the files received by the as-of date), with its versions
