@@ -130,6 +130,19 @@ export default {
       for (const el of n.querySelectorAll("[title]")) fix(el);
     }
   }).observe(document.documentElement, {childList: true, subtree: true, attributes: true, attributeFilter: ["title"]});
+  // a table of Observable Inputs adds its rows as it is scrolled: before printing, every row (the print style lets the
+  // table grow to its full height, which would otherwise end at the rows drawn so far)
+  addEventListener("beforeprint", () => {
+    for (const form of document.querySelectorAll("form[class$='-table']")) {
+      for (let k = 0; k < 10000; k++) {
+        const drawn = form.querySelectorAll("tbody tr").length;
+        form.scrollTop = form.scrollHeight;
+        form.dispatchEvent(new Event("scroll"));
+        if (form.querySelectorAll("tbody tr").length === drawn) break;
+      }
+      form.scrollTop = 0;
+    }
+  });
 })();</script>
 <link rel="icon" href="data:,">
 <style>

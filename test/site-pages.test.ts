@@ -125,6 +125,20 @@ describe.skipIf(!HAVE_CHROMIUM)("site pages in Chromium, against the warehouse",
     await opened.close();
   }, 120_000);
 
+  it("/progress prints every row of 全部指标: a table of Observable Inputs draws its rows as it is scrolled, all of them before printing", async () => {
+    const opened = await visit("/progress", "progress-print");
+    try {
+      const pairs = Number((await sql("SELECT count(*) AS n FROM target_progress WHERE policy_id = $1", [POLICY]))[0]!.n);
+      const drawn = () => opened.page.locator("form[class$='-table']").last().evaluate((f) => f.querySelectorAll("tbody tr").length);
+      expect(pairs).toBeGreaterThan(30);
+      expect(await drawn()).toBeLessThan(pairs);
+      await opened.page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+      expect(await drawn()).toBe(pairs);
+    } finally {
+      await opened.close();
+    }
+  }, 120_000);
+
   it("/targets says nothing of the parser when targets.csv holds what it reads (the bundled policy is in step)", async () => {
     const opened = await visit("/targets", "targets");
     try {

@@ -28,8 +28,9 @@ await emitJson(async (read) => {
         (SELECT count(*) FROM department_centrality o WHERE o.policy_id = c.policy_id) AS departments
       FROM department_centrality c WHERE department_id = $1`, [id]))[0] ?? null,
     rows: await read(`SELECT a.role, a.share, t.policy_id, t.row_no, t.item_label, t.title, t.content, t.lead_departments, t.coop_departments,
-        t.deadline_text, t.deadline_date, t.deadline_rule
-      FROM task_assignments a JOIN tasks t USING (task_id) WHERE a.department_id = $1 ORDER BY a.role DESC, t.row_no`, [id]),
+        t.deadline_text, t.deadline_date, t.deadline_rule, p.task_status, p.awaiting_deadline_only, p.awaiting_report_only
+      FROM task_assignments a JOIN tasks t USING (task_id) LEFT JOIN task_progress p USING (task_id)
+      WHERE a.department_id = $1 ORDER BY a.role DESC, t.row_no`, [id]),
     partners: await read(`SELECT CASE WHEN department_a = $1 THEN department_b ELSE department_a END AS partner_id,
         CASE WHEN department_a = $1 THEN name_b ELSE name_a END AS partner,
         (SELECT code FROM departments d WHERE d.department_id = CASE WHEN e.department_a = $1 THEN e.department_b ELSE e.department_a END) AS code,
