@@ -39,7 +39,8 @@ const staleText = (n) => {
   if (!n?.stale) return "";
   const returned = n.stale_returned ?? 0;
   const how = returned === 0 ? "没有报送" : returned === n.stale ? "的报送被退回、尚未重报" : `没有可用的报送（未报 ${n.stale - returned} 项，报送被退回、尚未重报 ${returned} 项）`;
-  return `未完成的指标中，有 ${n.stale} 项最近应报的月份${how}，按此前所报的数判断。`;
+  const which = (n.stale_pairs ?? []).slice(0, 3).map((p) => `${p.department_name} ${p.code} 的 ${p.period}`).join("、");
+  return `未完成的指标中，有 ${n.stale} 项最近应报的月份${how}${which ? `（${which}${n.stale > 3 ? " 等" : ""}）` : ""}，按此前所报的数判断。`;
 };
 /**
  * （其中 n 项为节点任务、目标为 1 个等到期才判断的指标，时限未到、到期时判断，k 项尚未启动）: the on-track pairs no schedule judges

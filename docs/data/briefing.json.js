@@ -36,7 +36,9 @@ await emitJson(async (read) => ({
       count(*) FILTER (WHERE p.awaiting_report) AS awaiting_report,
       count(*) FILTER (WHERE s.stale) AS stale,
       -- (of those: the department sent that month and had it returned, not yet sent again: reporting_calendar)
-      count(*) FILTER (WHERE s.stale AND c.status = 'returned') AS stale_returned
+      count(*) FILTER (WHERE s.stale AND c.status = 'returned') AS stale_returned,
+      -- (which: the first few, by department, to name)
+      list({'code': p.code, 'department_name': p.department_name, 'period': p.due_period} ORDER BY p.department_name, p.code) FILTER (WHERE s.stale) AS stale_pairs
     FROM target_progress p
     CROSS JOIN LATERAL (SELECT p.progress_status IN ('on_track', 'lagging', 'overdue', 'no_deadline') AND p.latest_period < p.due_period AS stale) s
     LEFT JOIN reporting_calendar c ON c.department_id = p.department_id AND c.period = p.due_period
