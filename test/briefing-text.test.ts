@@ -282,4 +282,14 @@ describe("各月报送 (task and department pages)", () => {
     // (the month before, refused and not sent again, is 退回)
     expect([...table.querySelectorAll("td")].map((td) => td.textContent)[2 + 2]).toBe("退回");
   });
+
+  it("marks a month with nothing sent — (not reported), and one after the target was done · (nothing owed)", () => {
+    const history = ["2017-09", "2017-11"].map((period) => ({ code: "CX75-26-01", department_name: "市商务局", period, value: 1, status: null, note: null, flagged: false, versions: 1, file: "f.csv" }));
+    const cells = (done?: Map<string, string>) => {
+      const table = progress.reportHistory(history, { through: "2018-01", ...(done ? { done } : {}) }) as HTMLElement;
+      return [...table.querySelectorAll("td")].map((td) => td.textContent).slice(2);
+    };
+    expect(cells()).toEqual(["1", "—", "1", "—", "—"]);
+    expect(cells(new Map([["CX75-26-01|市商务局", "2017-11"]]))).toEqual(["1", "—", "1", "·", "·"]);
+  });
 });

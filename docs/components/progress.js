@@ -177,9 +177,10 @@ export function targetProgressTable(rows, {department = false, rowHref} = {}) {
  * The months reported for each target and department (rows of observations): one row per (target, department), one
  * column per month (the last `months` of them), the figure (else its status) in each cell; a figure flagged for review
  * is marked 待复核, one corrected by a later file 改 (its versions in the observation history). `units`: code → unit.
- * `firstOwed`: the first month owed (YYYY-MM), the first column when nothing was sent for it.
+ * `firstOwed`: the first month owed (YYYY-MM), the first column when nothing was sent for it. `done`: "code|department"
+ * → the month the target was done: a month after it with nothing sent is no report missing (·, not —).
  */
-export function reportHistory(history, {units = new Map(), months = 12, returned = [], through = null, firstOwed = null} = {}) {
+export function reportHistory(history, {units = new Map(), months = 12, returned = [], through = null, firstOwed = null, done = new Map()} = {}) {
   // (a rejected row for a month after the last one due and any accepted, 2018-11 typed for 2017-11 and refused as a
   // month not over: no column of its own, which would push the months sent out of view)
   const lastSeen = [through, ...history.map((h) => h.period)].filter(Boolean).sort().at(-1) ?? null;
@@ -195,7 +196,12 @@ export function reportHistory(history, {units = new Map(), months = 12, returned
   const cell = (h, key) => {
     const back = h ? null : sentBack.get(key);
     if (back) return html`<td class="history-returned" title="${`该月报送的这一指标的行被拒绝（${back.file}），待改正后重报`}">退回</td>`;
-    if (!h) return html`<td class="muted">—</td>`;
+    if (!h) {
+      const finished = done.get(key.slice(0, key.lastIndexOf("|")));
+      return finished && key.slice(key.lastIndexOf("|") + 1) > finished
+        ? html`<td class="muted" title="${`${finished} 已完成，此后不再报送`}">·</td>`
+        : html`<td class="muted" title="该月未报送">—</td>`;
+    }
     const text = h.value != null ? `${h.value}${units.get(h.code) ?? ""}` : STATUS_ZH[h.status] ?? "";
     const title = [h.flagged ? `待复核：${h.flag_reason ?? ""}` : "", h.versions > 1 ? `已更正 ${h.versions - 1} 次，现为 ${h.file} 所报` : `${h.file}`, h.note ? `进展情况：${h.note}` : ""].filter(Boolean).join("\n");
     return html`<td class="${h.flagged ? "history-flagged" : ""}" title="${title}">${text}${h.versions > 1 ? html`<sup class="muted">改</sup>` : ""}${h.flagged ? html`<sup>待复核</sup>` : ""}</td>`;
