@@ -15,6 +15,6 @@ await emitJson(async (read) => ({
   // each task's status at the as-of date (task_progress: the worst of its targets), for the summary and the table
   as_of: (await read(`SELECT strftime(as_of, '%Y-%m-%d') AS as_of FROM reporting_rules`))[0].as_of,
   tasks: await read(`SELECT t.policy_id, t.task_id, t.row_no, t.item_label, t.item_title, t.chapter_no, t.chapter_title, t.title, t.content,
-      t.lead_departments, t.coop_departments, t.deadline_text, t.deadline_date, t.open_gaps, t.correction_count, p.task_status, p.awaiting_deadline_only, p.awaiting_report_only
+      t.lead_departments, t.coop_departments, t.deadline_text, t.deadline_date, t.open_gaps, t.correction_count, p.task_status, p.awaiting_deadline_only, p.awaiting_report_only, p.deadline_passed
     FROM tasks t LEFT JOIN task_progress p USING (task_id) ORDER BY t.policy_id, t.row_no`),
 }));

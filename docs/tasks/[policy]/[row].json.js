@@ -9,7 +9,7 @@ const rowNo = Number(String(values.row).replace(/^r/, ""));
 await emitJson(async (read) => {
   const [task] = await read(`SELECT * EXCLUDE (content_verbatim) FROM tasks WHERE policy_id = $1 AND row_no = $2`, [values.policy, rowNo]);
   if (!task) throw new Error(`任务不存在：${values.policy} 第 ${rowNo} 行`);
-  const [state] = await read(`SELECT task_status, awaiting_deadline_only, awaiting_report_only FROM task_progress WHERE task_id = $1`, [task.task_id]);
+  const [state] = await read(`SELECT task_status, awaiting_deadline_only, awaiting_report_only, deadline_passed FROM task_progress WHERE task_id = $1`, [task.task_id]);
   return {
     task,
     policy: (await read(`SELECT policy_id, title, doc_number FROM policies WHERE policy_id = $1`, [values.policy]))[0],
@@ -23,6 +23,7 @@ await emitJson(async (read) => {
     corrections: await read(`SELECT field_label, kind, kind_label, verbatim, corrected, source, note FROM corrections WHERE task_id = $1 ORDER BY field`, [task.task_id]),
     as_of: (await read(`SELECT strftime(as_of, '%Y-%m-%d') AS as_of FROM reporting_rules`))[0].as_of,
     status: state?.task_status ?? null,
+    deadline_passed: state?.deadline_passed ?? false,
     awaiting_deadline_only: state?.awaiting_deadline_only ?? false,
     awaiting_report_only: state?.awaiting_report_only ?? false,
     progress: await read(`SELECT code, subject, kind, comparator, target_value, value_max, frequency, goal, unit, department_name, latest_period, done_period, latest_value, figure_period, figure_flagged, falls, rate, prorated, ceiling, standing, measure, baseline, indivisible, awaiting_deadline, awaiting_report, latest_status,
