@@ -76,10 +76,11 @@ export const shareNotes = (t) => [levelFromZero(t) ? "未登记基数，从 0 �
 export function progressBars(rows, {width} = {}) {
   // (a long subject cut with …; fitNames cuts further where the card is narrow)
   const subject = (s) => ([...s].length > 14 ? [...s].slice(0, 13).join("") + "…" : s);
-  // (the department only where a target has several reporters, each its own bar: 各镇 each building one)
+  // (the department only where a target has several reporters, each its own bar: 各镇 each building one; first, so that
+  // a label cut short on a narrow screen still says whose bar it is)
   const reporters = new Map();
   for (const d of rows) reporters.set(`${d.policy_id ?? ""}\u0000${d.code}`, (reporters.get(`${d.policy_id ?? ""}\u0000${d.code}`) ?? 0) + 1);
-  const label = (d) => `${d.code} ${subject(d.subject)}${reporters.get(`${d.policy_id ?? ""}\u0000${d.code}`) > 1 ? "（" + d.department_name + "）" : ""}`;
+  const label = (d) => `${reporters.get(`${d.policy_id ?? ""}\u0000${d.code}`) > 1 ? `${d.department_name}：` : ""}${d.code} ${subject(d.subject)}`;
   // (a share below zero, a fall that went up instead, is drawn as none: its bar would cover its label; said in words)
   const data = rows.map((d) => ({...d, label: label(d), shown: Math.max(0, Math.min(d.progress ?? 0, 1.2))}));
   const none = data.filter((d) => d.progress != null && d.progress <= 0);
