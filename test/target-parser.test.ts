@@ -84,6 +84,10 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
   ["十万人口刑事案件发案数下降10%", [{ value: 10, unit: "%", measure: "increment", subject: "十万人口刑事案件发案数" }]],
   ["道路交通万车死亡率控制在1.8以下", [{ value: 1.8, unit: "", comparator: "at_most", measure: "level", subject: "道路交通万车死亡率" }]],
   ["新增就业十万人以上", [{ value: 100000, unit: "人", comparator: "at_least", measure: "increment", subject: "就业" }]],
+  // (years before the subject of 分别, the last read as the clause's time: each figure of its year)
+  ["2017年、2018年、2019年高标准农田面积分别达到80万亩、85万亩、90万亩", [
+    { value: 80, unit: "万亩", subject: "高标准农田面积", deadline: "2017-12-31" }, { value: 85, unit: "万亩", subject: "高标准农田面积", deadline: "2018-12-31" },
+    { value: 90, unit: "万亩", subject: "高标准农田面积", deadline: "2019-12-31" }]],
   // (a bound as tables write it: ≤, ≥, ＞)
   ["城镇登记失业率≤4%", [{ text: "≤4%", value: 4, unit: "%", comparator: "at_most", measure: "level", subject: "城镇登记失业率" }]],
   ["一网通办率＞90%", [{ value: 90, unit: "%", comparator: "at_least", measure: "level", subject: "一网通办率" }]],

@@ -524,6 +524,18 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
       after.forEach((g, i) => respectiveYears.set(g.end, { text: items[i]!, deadline: `${items[i]!.slice(0, 4)}-12-31` }));
       continue;
     }
+    // 2023年、2024年、2025年高标准农田面积分别达到80万亩、85万亩、90万亩: the subject after the years, the last of them
+    // read as the clause's time (a horizon, left out of the list)
+    const lastYear = horizons.filter((h) => h.start >= floor && h.end <= at.start && /^\d{4}年(?:底|末)?$/.test(norm.slice(h.start, h.end))).at(-1);
+    const yearsFirst = items.slice(0, -1).every((x) => /^\d{4}年(?:底|末)?$/.test(x)) && !/^\d{4}年/.test(items[items.length - 1] ?? "");
+    if (lastYear && items.length > 1 && yearsFirst && items.length === after.length) {
+      const years = [...items.slice(0, -1), norm.slice(lastYear.start, lastYear.end)];
+      after.forEach((g, i) => {
+        respectiveYears.set(g.end, { text: years[i]!, deadline: `${years[i]!.slice(0, 4)}-12-31` });
+        respectively.set(g, { subject: items[items.length - 1]! });
+      });
+      continue;
+    }
     // 网上可办率2021年、2022年、2023年分别达到85%、90%、95%: the subject before the years, each figure of its year
     const lead = items.length > 1 ? /^(.*?\S)\s*(\d{4}年(?:底|末)?)$/.exec(items[0]!) : null;
     if (lead && items.length === after.length && items.slice(1).every((x) => /^\d{4}年(?:底|末)?$/.test(x))) {
@@ -632,6 +644,7 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
     const bareVerb = MILESTONE_VERBS.includes(spanless) || MEASURE_VERBS.some((v) => v.word === spanless) || spanless === "新增";
     // (旅游总人次达到2019年的90%: the year compared with names no subject; what comes before the verb does, of that year)
     const reference = nearestVerb !== null && /^(?:\d{4}年(?:底|末)?|上年|去年|上一年)(?:同期)?的?$/.test(spanless)
+      && norm.slice(nearestVerb.end, f.start).replace(/\s+/g, "") === `${spanless.replace(/的$/, "")}的`
       ? clean(input, norm, floor, nearestVerb.start, { leading: true, skip: adverbials }).text : "";
     const said: string = reference !== "" ? `${reference}（为${spanless.replace(/的$/, "")}的）`
       : bareVerb && lastSubject && clauseIndex === lastSubjectClause ? lastSubject
