@@ -88,6 +88,9 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
   ["2017年、2018年、2019年高标准农田面积分别达到80万亩、85万亩、90万亩", [
     { value: 80, unit: "万亩", subject: "高标准农田面积", deadline: "2017-12-31" }, { value: 85, unit: "万亩", subject: "高标准农田面积", deadline: "2018-12-31" },
     { value: 90, unit: "万亩", subject: "高标准农田面积", deadline: "2019-12-31" }]],
+  // (a bracket alone after the figure qualifies the subject; another unit in it, 套（间）, does not)
+  ["平均接电时间压减至15天（低压）、30天（高压）", [{ value: 15, unit: "天", subject: "平均接电时间(低压)" }, { value: 30, unit: "天", subject: "平均接电时间(高压)" }]],
+  ["新建保障性住房1.5万套（间）", [{ value: 15000, unit: "套", subject: "保障性住房" }]],
   // (a bound as tables write it: ≤, ≥, ＞)
   ["城镇登记失业率≤4%", [{ text: "≤4%", value: 4, unit: "%", comparator: "at_most", measure: "level", subject: "城镇登记失业率" }]],
   ["一网通办率＞90%", [{ value: 90, unit: "%", comparator: "at_least", measure: "level", subject: "一网通办率" }]],

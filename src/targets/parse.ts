@@ -1069,7 +1069,9 @@ function quantitySubject(
   // (only when that figure names nothing after it: 2个城镇、农村污水处理站和100公里配套管网 keeps the whole list)
   const nextNamesNothing = nextFigureEnd !== null && (/^[^、和及与，,；;。]*/.exec(norm.slice(nextFigureEnd))?.[0] ?? "").replace(/^\s*(?:以上|以下|左右|以内|之内)/, "").trim() === "";
   const listEnd = stop === nextFigure && nextFigure < (coverage ? coverage.start : clause.end) && nextNamesNothing ? norm.lastIndexOf("、", nextFigure - 1) : -1;
-  const post = listed ? null : clean(input, norm, f.end, listEnd > f.end && listEnd < stop ? listEnd : stop, coverageCuts);
+  const cleaned = listed ? null : clean(input, norm, f.end, listEnd > f.end && listEnd < stop ? listEnd : stop, coverageCuts);
+  // (新增高新技术企业30家（其中国家级5家）: the bracket closing after the last figure names nothing)
+  const post = cleaned !== null && /^[)）\]】]+$/.test(cleaned.text) ? null : cleaned;
   const anchor = before[before.length - 1] ?? null;
   // B: between the verb and the figure (新增工业机器人200台).
   // (…停车场、泊位2000个: after a figure of the clause, the words before this one from the list's last 、 on)
@@ -1079,6 +1081,16 @@ function quantitySubject(
   // the noun of the figure before, ended by a list's 、 or 和: 建成1个服务中心、6个分中心和120个服务站)
   const cut = nextFigure < (coverage ? coverage.start : clause.end);
   const previousNoun = anchor === null && /[、和及与]\s*$/.test(norm.slice(lower, f.start));
+  // (平均接电时间压减至15天（低压）、30天（高压）: a bracket alone after the figure qualifies what is before it, or what the
+  // figure before it in the list measured)
+  const qualifier = /^[(（][^()（）]{1,8}[)）]$/.exec(post?.text ?? "")?.[0];
+  if (qualifier !== undefined) {
+    const base = quantitySubject(ctx, f, clause, clauses, lower, before, tokens, adverbials, coverage, previousSubject, f.end, previousUnit, null);
+    const own = (/^[(（][^()（）]*[)）]$/.test(base) || base === "" ? previousSubject ?? "" : base).replace(/[(（][^()（）]*[)）]$/, "");
+    // (1.5万套（间）: another unit, no qualifier)
+    if (UNITS_BY_NAME.has(qualifier.slice(1, -1))) return own || qualifier;
+    return own === "" ? qualifier : `${own}${qualifier}`;
+  }
   // (the list's 和 before the next figure is no part of the noun: 6个乡镇分中心和120个…)
   if (post?.text && !(cut && pre.text && !previousNoun)) {
     const bare = cut && stop === nextFigure ? post.text.replace(/(?:以及|和|及|与)$/, "") : post.text;
