@@ -91,6 +91,16 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
   // (a bracket alone after the figure qualifies the subject; another unit in it, 套（间）, does not)
   ["平均接电时间压减至15天（低压）、30天（高压）", [{ value: 15, unit: "天", subject: "平均接电时间(低压)" }, { value: 30, unit: "天", subject: "平均接电时间(高压)" }]],
   ["新建保障性住房1.5万套（间）", [{ value: 15000, unit: "套", subject: "保障性住房" }]],
+  // (review of the session's changes: what the new rules must leave as it was)
+  // (在3个月内 a deadline; 年均 in a metric's name no yearly count; people as the object of a verb; money sought; a rate's name)
+  ["各地在3个月内建成平台", []],
+  ["到2025年，PM2.5年均浓度下降3微克/立方米", [{ value: 3, unit: "微克/立方米", frequency: null, deadline: "2025-12-31" }]],
+  ["带动十万人就业增收", [{ value: 100000, unit: "人" }]],
+  ["对上争取中央预算内投资补助5亿元以上", [{ value: 5, unit: "亿元", comparator: "at_least" }]],
+  ["城乡低保金按标准发放率达到100%", [{ value: 100, unit: "%", subject: "城乡低保金按标准发放率" }]],
+  ["到2025年在2017年的基础上增长10%", [{ value: 10, unit: "%", deadline: "2025-12-31" }]],
+  ["全市高新技术企业从500家企业增加到800家", [{ value: 800, unit: "家", subject: "全市高新技术企业" }]],
+  ["平均办理时间由6个月压减至3个月", [{ value: 3, unit: "个月", subject: "平均办理时间" }]],
   // (a bound as tables write it: ≤, ≥, ＞)
   ["城镇登记失业率≤4%", [{ text: "≤4%", value: 4, unit: "%", comparator: "at_most", measure: "level", subject: "城镇登记失业率" }]],
   ["一网通办率＞90%", [{ value: 90, unit: "%", comparator: "at_least", measure: "level", subject: "一网通办率" }]],
@@ -792,6 +802,9 @@ describe("milestones and recurring duties", () => {
     expect(parseTargets("三年内新建5G基站500个", { policyDate: "2021-03-15" })[0]!.horizon).toEqual({ text: "三年内", deadline: "2024-12-31" });
     expect(parseTargets("三年内新建5G基站500个", { policyDate: "2021-03-15", policyEnd: "2023-12-31" })[0]!.horizon).toEqual({ text: "三年内", deadline: "2023-12-31" });
     expect(parseTargets("到2022年新建5G基站500个", { policyDate: "2021-03-15", policyEnd: "2023-12-31" })[0]!.horizon).toEqual({ text: "到2022年", deadline: "2022-12-31" });
+    // (在3个月内 is a deadline; 保持在12个月以内 a bound on a span of months, none)
+    expect(parseTargets("各地在3个月内建成平台", { policyDate: "2021-03-15" })[0]!.horizon).toEqual({ text: "3个月内", deadline: "2021-06-30" });
+    expect(parseTargets("商品住房去化周期保持在12个月以内", { policyDate: "2021-03-15" })[0]!.horizon).toBeNull();
   });
 
   it("leaves relative deadlines open without a policy date, but resolves absolute ones", () => {

@@ -183,13 +183,13 @@ export const EXCLUSION_RULES: readonly ExclusionRule[] = [
     id: "per-population",
     description: "how many people a rate is counted per, not a target: 十万人口刑事案件发案数, 十万人生产安全事故死亡率 (每十万人口 likewise)",
     examples: ["十万人口刑事案件发案数", "就业人员十万人生产安全事故死亡率"],
-    test: (c) => c.chinese && c.unit === "人" && [1000, 10000, 100000, 1000000].includes(c.value) && /^[\u4e00-\u9fff]/.test(afterUnit(c)) && !/^(?:次|以上|以下|以内|之内|左右|上下|及以上|及以下|或以上|开外|的|(?:[，,。；;]))/.test(afterUnit(c)),
+    test: (c) => c.chinese && c.unit === "人" && [1000, 10000, 100000, 1000000].includes(c.value) && /^(?:口|[\u4e00-\u9fff]{1,12}?(?:率|发案数|发案量|死亡数|死亡人数))/.test(afterUnit(c)),
   },
   {
     id: "span-of-months",
     description: "a span of months, not a level of them: 3个月内完成整改, 为期6个月 (去化周期控制在12-18个月 is one: a bound before it)",
     examples: ["3个月内完成整改", "为期6个月"],
-    test: (c) => c.unit === "个月" && !/(?:控制在|控制到|缩短至|缩短到|缩短为|压缩至|压缩到|压减至|不超过|不高于|不低于|低于|少于|降至|降到|达到|提高到|延长至|延长到|保持在|稳定在|[≤≥<>＜＞])$/.test(before(c, 4)),
+    test: (c) => c.unit === "个月" && !/(?:控制在|控制到|缩短至|缩短到|缩短为|压缩至|压缩到|压减至|压减到|缩减至|缩减到|降低至|降低到|减至|减到|不超过|不高于|不低于|低于|少于|降至|降到|达到|提高到|延长至|延长到|保持在|稳定在|由|从|(?:期|间|限)在|[≤≥<>＜＞])$/.test(before(c, 4)),
   },
   {
     id: "from-baseline",

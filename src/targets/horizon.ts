@@ -111,8 +111,8 @@ export const HORIZON_RULES: readonly HorizonRule[] = [
   },
   {
     id: "months-within",
-    // (not a bound on a span of months: 去化周期保持在12个月以内, 控制在18个月以内)
-    pattern: new RegExp(`(?<!(?:在|至|到|为|于|超过|不超过|低于|少于)\\s*)(?<![\\d一二两三四五六七八九十])${NUM}个月(?:内|之内|以内)`, "g"),
+    // (not a bound on a span of months: 去化周期保持在12个月以内, 控制在18个月以内; 在3个月内建成 is a deadline)
+    pattern: new RegExp(`(?<!(?:(?:控制|保持|稳定|压缩|压减|缩短|缩减|降低|减少|降|减)(?:在|至|到|为)|(?:期|间|限)在|不超过|超过|不高于|低于|少于)\\s*)(?<![\\d一二两三四五六七八九十])${NUM}个月(?:内|之内|以内)`, "g"),
     canonical: (m, policyDate) => {
       const n = num(m[1]);
       if (n === null) return null;
@@ -172,7 +172,9 @@ export const HORIZON_RULES: readonly HorizonRule[] = [
 // (达到2019年的90%以上, 按2022年底存量计算, 在2022年底80家的基础上: a year compared with, not a deadline; 提高到2020年的80%
 // is one)
 const BASE_BEFORE = /(?:比|较|与|同|从|由|相对于?|对比|按|达)$/;
-const BASE_AFTER = /^(?:的)?(?:基础上|为基期|为基数|为基准|为基年|相比|水平|起|开始|以来|结转|续建|遗留|未完成)|^[^，,；;。]{1,12}的基础上/;
+const BASE_AFTER = /^(?:的)?(?:基础上|为基期|为基数|为基准|为基年|相比|水平|起|开始|以来|结转|续建|遗留|未完成)/;
+/** 在2022年底80家的基础上: a year after 在 that a 的基础上 closes (not 到2025年在2022年的基础上: the first is a deadline). */
+const BASE_AROUND = (before: string, after: string) => /在\s*$/.test(before) && /^[^，,；;。年]{1,12}的基础上/.test(after);
 
 /** Horizon phrases that mark a flow over the year rather than a deadline for a stock (全年举办…). */
 export const ANNUAL_HORIZONS: readonly string[] = ["全年"];
@@ -195,7 +197,7 @@ export function findHorizons(norm: string, span: Span, protectedSpans: readonly 
       const h = { start, end: start + m[0].length };
       if (m[0].length === 0 || (!rule.inQuotes && inSpans(protectedSpans, start)) || [...found, ...based].some((f) => overlaps(f, h))) continue;
       // a base year or a start, not a deadline: 比2017年底下降20%, 在2017年底基础上, 2017年为基期, 2019年起每年
-      if (BASE_BEFORE.test(text.slice(0, m.index)) || BASE_AFTER.test(text.slice(m.index + m[0].length))) {
+      if (BASE_BEFORE.test(text.slice(0, m.index)) || BASE_AFTER.test(text.slice(m.index + m[0].length)) || BASE_AROUND(text.slice(0, m.index), text.slice(m.index + m[0].length))) {
         based.push(h);
         continue;
       }

@@ -219,9 +219,11 @@ const INCENTIVE_CLAUSE = new RegExp([
   "每(?:家|个|项|台|套)(?:企业|项目)?(?:奖励|补助|补贴|资助)",
   "(?:单个|单项|单家|单台|单套)[^,，。；;]{0,8}?(?:奖励|补助|补贴|资助|奖补)",
   // (对认定的市级创业孵化基地奖励20万元, 一次性奖励50万元: a reward to whom 对 names)
-  "^\\s*对[^,，。；;]{1,30}?(?:一次性)?(?:奖励|补助|补贴|资助|奖补)\\s*[\\d一二三四五六七八九十百千]",
+  // (not 对上争取…补助5亿元, 对口支援: money sought or given by a programme)
+  "^\\s*对(?!上|口|接)[^,，。；;争]{1,30}?(?:一次性)?(?:奖励|补助|补贴|资助|奖补)\\s*[\\d一二三四五六七八九十百千]",
   // (按照每人每年2000元标准发放护理补贴, 发放高龄津贴每人每月100元: an allowance per head)
-  "(?:按照?|以)[^,，。；;]{0,12}?标准(?:发放|给予)",
+  // (not 按标准发放率, a rate; nor 按标准发放…资金3亿元 with no rate named)
+  "(?:按照?|以)[^,，。；;]{1,12}?标准(?:发放|给予)(?!率)",
   "(?:发放|给予)[^,，。；;]{0,12}?(?:补贴|津贴|补助|救助金|生活费|抚恤金)[^,，。；;]{0,4}?每(?:人|户|名)",
 ].join("|"));
 
@@ -354,13 +356,17 @@ function parseSqueezed(text: string, options: ParseOptions): ParsedTarget[] {
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
+/** 年均 (年平均) right before a verb that adds (新增, 培育, 引进 …; not a change, 增长). */
+const YEARLY_AVERAGE_VERB = new RegExp(`(?:年均|年平均)(?:${MEASURE_VERBS.filter((v) => v.measure === "increment" && !v.change).map((v) => v.word).sort((a, b) => b.length - a.length).join("|")})`);
+
 /**
  * 年均新增科技型中小企业300家: a count of each year on average is a count of every year (每年), as 平均每年 is; not a
  * rate (年均增长10%: each year's rate, targets.sql's yearly).
  */
 function averagedYearly(norm: string, clause: Span, f: Figure, measure: Measure | null): string | null {
   if (measure !== "increment" || f.unit?.category === "percent") return null;
-  return /(?:年均|年平均)(?!增长|下降|提高|降低|增速|递增|递减)/.test(norm.slice(clause.start, f.start)) ? "每年" : null;
+  // (right before the verb: 年均浓度下降3微克 names an annual mean, not a yearly count)
+  return YEARLY_AVERAGE_VERB.test(norm.slice(clause.start, f.start)) ? "每年" : null;
 }
 
 /** The list of starting values (由3.5%、3.2%) that ends with `last`, in order: `last` alone when it is no list. */
@@ -694,7 +700,8 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
     const unit = (per && UNITS.find((u) => u.unit === `${f.unit!.unit}/${per[1] === "亩均" ? "亩" : "人"}`)) || f.unit;
     drafts.push({
       kind: "quantity", comparator, value: f.value, valueMax: f.valueMax, unit: unit?.unit ?? null,
-      ...toBaseUnit(f.value, unit), measure, subject, frequency: frequency?.word ?? averagedYearly(norm, clause, f, measure) ?? null, attributes: [], start, end: f.end, clause,
+      // (全市高新技术企业从500家企业增加到800家: the noun counted after the starting figure, already the subject's end, once)
+      ...toBaseUnit(f.value, unit), measure, subject: subject.replace(/([\u4e00-\u9fff]{2,4})\1$/u, "$1"), frequency: frequency?.word ?? averagedYearly(norm, clause, f, measure) ?? null, attributes: [], start, end: f.end, clause,
     });
   }
   // 营商环境评价进入全省前10位, 排名提升至全省第5位: a rank to reach, at most that place (a ceiling, reported as the place)
