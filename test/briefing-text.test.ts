@@ -47,9 +47,9 @@ beforeAll(async () => {
   const wh = await openWarehouse(db, { readOnly: false });
   try {
     // October, in on 3 November: a milestone not started, a level (达到450家) two thirds of the way, one 次 not done yet
-    const october = [HEADER, "市经信局,CX75-22-03,2017-10,,,未启动,,,", "市经信局,CX75-06-01,2017-10,300,家,,,,", "市委组织部,CX75-13-02,2017-10,0,次,,,,"];
+    const october = [HEADER, "市经信局,CX75-22-03,2017-10,,,未启动,,,", "市经信局,CX75-06-01,2017-10,300,家,,推进中,,", "市委组织部,CX75-13-02,2017-10,0,次,,,,"];
     // November, in on 3 December: 市财政局's 总规模 (扩大至20亿元) at 15; the other two departments send nothing for November
-    const november = [HEADER, "市财政局,CX75-17-02,2017-11,15,亿元,,,,"];
+    const november = [HEADER, "市财政局,CX75-17-02,2017-11,15,亿元,,已到位15亿元，部分基金尚在募集,,"];
     // 市委组织部's November, in on 4 December with a negative figure: returned (rejected), not sent again
     const returned = [HEADER, "市委组织部,CX75-13-02,2017-11,-1,次,,,,"];
     for (const [name, lines, receivedAt, rejected] of [["oct.csv", october, "2017-11-03 10:00:00", 0], ["nov.csv", november, "2017-12-03 10:00:00", 0],
@@ -246,9 +246,12 @@ describe("二、进度滞后的任务", () => {
   });
 
   it("quotes what the department last wrote in 进展情况 beside a behind target, with its month; a long note cut at a clause", () => {
-    // (the loader gives every behind target its latest note, or null)
+    // (the loader gives every behind target its latest note, or null: a placeholder, 推进中, is none)
     expect(data.targets.length).toBeGreaterThan(0);
     for (const t of data.targets) expect(t).toHaveProperty("latest_note");
+    const noteOf = (code: string) => data.targets.filter((t) => t.code === code).map((t) => [t.latest_note, t.note_period]);
+    expect(noteOf("CX75-17-02")).toEqual([["已到位15亿元，部分基金尚在募集", "2017-11"]]);
+    expect(noteOf("CX75-06-01")).toEqual([[null, null]]);
     const t = data.targets[0]!;
     const said = text(briefing.targetSentence({ ...t, latest_note: "本月新增2家，累计86家；进度滞后，正加快推进", note_period: "2017-11" }));
     expect(said).toContain("报送单位说明（2017-11）：“本月新增2家，累计86家；进度滞后，正加快推进”");

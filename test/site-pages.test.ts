@@ -304,9 +304,16 @@ describe.skipIf(!HAVE_CHROMIUM)("site pages in Chromium, against the warehouse",
         ...history.map((h) => [`${h.code}|${h.department_name}|${h.period}`,
           `${h.value !== null ? `${h.value}${units.get(h.code) ?? ""}` : status[h.status as string]}${Number(h.versions) > 1 ? "改" : ""}${h.flagged ? "待复核" : ""}`] as const),
       ]);
-      // every month shown is the warehouse's (— where nothing came), and the table shows the months of the row's figures
+      // every month shown is the warehouse's (— where nothing came; · after the month the target was done), and the
+      // table shows the months of the row's figures
+      const done = new Map((await sql(`SELECT code, department_name, done_period FROM target_progress WHERE policy_id = $1 AND row_no = CAST($2 AS INTEGER)
+        AND done_period IS NOT NULL`, [POLICY, String(rowNo)])).map((r) => [`${r.code}|${r.department_name}`, r.done_period as string]));
+      const nothing = (key: string) => {
+        const finished = done.get(key.slice(0, key.lastIndexOf("|")));
+        return finished !== undefined && key.slice(key.lastIndexOf("|") + 1) > finished ? "·" : "—";
+      };
       expect(table.length).toBeGreaterThan(0);
-      for (const [key, text] of table) expect(text, key).toBe(expected.get(key) ?? "—");
+      for (const [key, text] of table) expect(text, key).toBe(expected.get(key) ?? nothing(key));
       const listed = [...expected.keys()].filter((k) => shown.has(k));
       expect(listed.length, "the months of the figures in the table").toBeGreaterThan(0);
       // (what this row's sample files hold: row 17 a correction and a month sent back, row 23 a flag)

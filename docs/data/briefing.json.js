@@ -1,6 +1,7 @@
 // 督查通报 page data: tasks behind the time-elapsed schedule, their lagging targets, and each department's record,
 // judged at LUOSHI_AS_OF (default today). Only the rows the briefing shows.
 import { emitJson, HAS_DEPARTMENT_PAGE, SYNTHETIC_POLICIES } from "../../dist/src/site.js";
+import { EMPTY_NOTE_SQL } from "../../dist/src/ingest/review.js";
 
 await emitJson(async (read) => ({
   as_of: (await read(`SELECT strftime(as_of, '%Y-%m-%d') AS as_of FROM reporting_rules`))[0].as_of,
@@ -57,9 +58,11 @@ await emitJson(async (read) => ({
       n.note AS latest_note, n.period AS note_period
     FROM target_progress p JOIN task_progress t ON t.policy_id = p.policy_id AND t.row_no = p.row_no
     LEFT JOIN LATERAL (SELECT o.note, o.period FROM observations o WHERE o.target_id = p.target_id AND o.department_id = p.department_id
-      AND o.period <= p.latest_period AND trim(coalesce(o.note, '')) <> '' ORDER BY o.period DESC LIMIT 1) n ON true
+      AND o.period <= p.latest_period AND trim(coalesce(o.note, '')) <> ''
+      -- (not a placeholder: 无, 推进中, 正常推进 say nothing: EMPTY_NOTE_SQL, as the falling-figure check reads them)
+      AND NOT (length(trim(o.note)) <= 10 AND regexp_full_match(trim(o.note), $1)) ORDER BY o.period DESC LIMIT 1) n ON true
     WHERE t.task_status IN ('overdue', 'lagging') AND p.progress_status IN ('overdue', 'lagging')
-    ORDER BY p.policy_id, p.row_no, p.code, p.department_name`),
+    ORDER BY p.policy_id, p.row_no, p.code, p.department_name`, [EMPTY_NOTE_SQL]),
   departments: await read(`SELECT policy_id, code, name, tasks_led, tasks_cooperated, led_behind, cooperated_behind, tasks_via_groups, pairs, pairs_done,
       pairs_lagging, pairs_overdue, pairs_not_reported, months_owed, months_returned, months_missing, months_late, reporting_rate, ${HAS_DEPARTMENT_PAGE} AS has_page
     FROM department_briefing WHERE tasks_led + tasks_cooperated + tasks_via_groups + pairs > 0

@@ -28,7 +28,7 @@ await emitJson(async (read) => {
         (SELECT count(*) FROM department_centrality o WHERE o.policy_id = c.policy_id) AS departments
       FROM department_centrality c WHERE department_id = $1`, [id]))[0] ?? null,
     rows: await read(`SELECT a.role, a.share, t.policy_id, t.row_no, t.item_label, t.title, t.content, t.lead_departments, t.coop_departments,
-        t.deadline_text, t.deadline_date, t.deadline_rule, p.task_status, p.awaiting_deadline_only, p.awaiting_report_only
+        t.deadline_text, t.deadline_date, t.deadline_rule, p.task_status, p.awaiting_deadline_only, p.awaiting_report_only, p.deadline_passed
       FROM task_assignments a JOIN tasks t USING (task_id) LEFT JOIN task_progress p USING (task_id)
       WHERE a.department_id = $1 ORDER BY a.role DESC, t.row_no`, [id]),
     partners: await read(`SELECT CASE WHEN department_a = $1 THEN department_b ELSE department_a END AS partner_id,
