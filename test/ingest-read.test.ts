@@ -1664,7 +1664,7 @@ describe("readMonthlyFile: .xlsx sheets and cells", () => {
         ["报送单位", "指标编码", "统计期", "累计完成值", "单位"],
         ["市经信局", "ZN-02", "2017-10", { value: 2, type: Number, format: '0"亿元"' }],
         ["市财政局", "ZN-02", "2017-10", { value: 3000, type: Number, format: '#,##0"万元";-#,##0"万元"' }],
-        ["市经信局", "ZN-01", "2017-10", { value: 450, type: Number, format: '0"个月"' }], // not a unit: read as stored
+        ["市经信局", "ZN-01", "2017-10", { value: 450, type: Number, format: '0"号"' }], // not a unit: read as stored
         ["市经信局", "ZN-02", "2017-11", { value: 3, type: Number, format: 'General"亿元"' }],
         ["市财政局", "ZN-02", "2017-11", { value: 3000000, type: Number, format: '#,##0,"千元"' }], // shows 3,000千元
         // shown in thousands with no unit in the format (800000 shows 800), the unit in its column: 800 千元, not 800000
