@@ -37,14 +37,16 @@ const GRADE_AFTER_UNIT = /^(?:[一二三四五六七八九十\d]+(?:级|星|[Aa�
 const isYear = (v: number | null) => v !== null && Number.isInteger(v) && v >= 1900 && v <= 2100;
 
 /** 由/从 (原来的/目前的/现在的) right before a figure that a change verb with 到/至 follows: the figure is where the change starts. */
-export const BASELINE_BEFORE = /(?:由|从)(?:原来的|原先的|目前的|现在的|现有的|现行的|\d{4}年的?)?$/;
+/** 由, 从 and what may stand before the starting figure (原来的, 2020年的). */
+const BASELINE_FROM = "(?:由|从)(?:原来的|原先的|目前的|现在的|现有的|现行的|\\d{4}年的?)?";
+export const BASELINE_BEFORE = new RegExp(`${BASELINE_FROM}$`);
 const CHANGE_TO = "(?:提高|提升|增加|增长|上升|扩大|下降|降低|减少|压缩|压减|缩短|缩小|缩减|削减|精简|降|增|减)(?:到|至|为)";
 // (由原来的7个环节压减至4个: what is counted may stand between the figure and the verb)
 const BASELINE_AFTER = new RegExp(`^ *(?:[\\u4e00-\\u9fff]{1,4}?)?${CHANGE_TO}`);
 /** One figure of a list and what separates it from the next: 「3.5%、」「3个工作日和」. */
 const LISTED_FIGURE = "[0-9.]+[^0-9、，,。；;：:]{0,8}? *[、和及与] *";
 /** 分别由3.5%、3.2%下降到3%、2.8%: a figure after the first of a list of starting values (由3.5%、). */
-const BASELINE_LIST_BEFORE = new RegExp(`(?:由|从)(?:原来的|原先的|目前的|现在的|现有的|现行的|\\d{4}年的?)? *(?:${LISTED_FIGURE})+$`);
+const BASELINE_LIST_BEFORE = new RegExp(`${BASELINE_FROM} *(?:${LISTED_FIGURE})+$`);
 /** …and a figure before the last of them (、3.2%下降到). */
 const BASELINE_LIST_AFTER = new RegExp(`^ *(?:[、和及与] *[0-9.]+[^0-9、，,。；;：:]{0,8}?)+ *${CHANGE_TO}`);
 

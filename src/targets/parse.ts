@@ -345,7 +345,8 @@ function parseSqueezed(text: string, options: ParseOptions): ParsedTarget[] {
   // 由40.5%提高到42%: the starting value and its 由 are cut out of the subject
   const baselines: Baseline[] = all.filter((f) => f.excluded === "from-baseline").map((f) => {
     // (分别由3.5%、3.2%下降到: a later one of the list takes the 、 before it)
-    const m = BASELINE_BEFORE.exec(norm.slice(Math.max(0, f.start - 8), skipSpacesBack(norm, f.start))) ?? /[、和及与] *$/.exec(norm.slice(Math.max(0, f.start - 8), skipSpacesBack(norm, f.start)));
+    const lead = norm.slice(Math.max(0, f.start - 8), skipSpacesBack(norm, f.start));
+    const m = BASELINE_BEFORE.exec(lead) ?? /[、和及与] *$/.exec(lead);
     return { start: skipSpacesBack(norm, f.start) - (m?.[0].length ?? 0), end: f.end, value: f.valueMax === null ? f.value : null, unit: f.unit?.unit ?? null };
   });
   const out: ParsedTarget[] = [];
