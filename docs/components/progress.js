@@ -174,6 +174,13 @@ export function targetProgressTable(rows, {department = false, rowHref} = {}) {
   </table>`;
 }
 
+/** "code|department" → the month the target was done, for reportHistory's `done` (target_progress rows with done_period). */
+export const doneMonths = (progress) => new Map(progress.filter((p) => p.done_period).map((p) => [`${p.code}|${p.department_name}`, p.done_period]));
+
+/** Beside 无量化指标: a task with no target to judge whose deadline has passed (task_progress.deadline_passed). */
+export const uncheckedNote = () =>
+  html`<br><span style="color:${PROGRESS.overdue.color}" title="本行没有可按报送判断的指标，时限已过：完成情况需另行核实">时限已过，需核实</span>`;
+
 /**
  * The months reported for each target and department (rows of observations): one row per (target, department), one
  * column per month (the last `months` of them), the figure (else its status) in each cell; a figure flagged for review

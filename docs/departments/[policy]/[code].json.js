@@ -53,7 +53,7 @@ await emitJson(async (read) => {
     as_of: (await read(`SELECT strftime(as_of, '%Y-%m-%d') AS as_of FROM reporting_rules`))[0].as_of,
     reporting: (await read(`SELECT months_owed, months_received, months_on_time, months_late, months_returned, months_missing, reporting_rate, on_time_rate
       FROM reporting_rates WHERE department_id = $1`, [id]))[0] ?? null,
-    progress: await read(`SELECT policy_id, row_no, code, subject, kind, comparator, target_value, value_max, frequency, goal, unit, latest_period, done_period, latest_value, figure_period, figure_flagged, falls, rate, prorated, ceiling, standing, measure, baseline, indivisible, awaiting_deadline, awaiting_report, latest_status,
+    progress: await read(`SELECT policy_id, row_no, code, subject, kind, comparator, target_value, value_max, frequency, goal, unit, department_name, latest_period, done_period, latest_value, figure_period, figure_flagged, falls, rate, prorated, ceiling, standing, measure, baseline, indivisible, awaiting_deadline, awaiting_report, latest_status,
         round(progress, 4) AS progress, round(elapsed, 4) AS elapsed, progress_status
       FROM target_progress WHERE department_id = $1 ORDER BY row_no, code`, [id]),
     // every month's current figure it reported (the files received by the as-of date), with its versions
