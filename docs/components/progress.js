@@ -179,7 +179,7 @@ export const doneMonths = (progress) => new Map(progress.filter((p) => p.done_pe
 
 /** Beside 无量化指标: a task with no target to judge whose deadline has passed (task_progress.deadline_passed). */
 export const uncheckedNote = () =>
-  html`<br><span style="color:${PROGRESS.overdue.color}" title="本行没有可按报送判断的指标，时限已过：完成情况需另行核实">时限已过，需核实</span>`;
+  html`<br><span class="cell-wrap" style="color:${PROGRESS.overdue.color}" title="本行没有可按报送判断的指标，时限已过：完成情况需另行核实">时限已过，需核实</span>`;
 
 /**
  * The months reported for each target and department (rows of observations): one row per (target, department), one
