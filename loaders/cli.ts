@@ -638,7 +638,7 @@ async function ingest(args: string[]): Promise<number> {
   else {
     for (const s of summaries) {
       printSummary(s);
-      if (values.sheet !== undefined && s.format === "csv") console.log(`    （--sheet 只适用于 .xlsx 工作簿，CSV 文件已忽略该选项）`);
+      if (values.sheet !== undefined && s.format === "csv") console.log(`    （--sheet 只适用于 Excel 工作簿，CSV 文件已忽略该选项）`);
     }
     if (summaries.length > 1) printTotals(summaries, dryRun);
   }

@@ -8,6 +8,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import * as XLSX from "@e965/xlsx";
 import iconv from "iconv-lite";
 import Papa from "papaparse";
 import type { Request } from "playwright-core";
@@ -26,6 +27,11 @@ import { builtSite } from "./support/site.js";
 import { monthCell, title } from "./support/xlsx-cells.js";
 
 type Checker = typeof import("../src/ingest/browser.js");
+
+/** An .xlsx saved again as Excel 97–2003 (.xls, BIFF8). */
+function asXls(xlsx: Buffer): Buffer {
+  return XLSX.write(XLSX.read(xlsx, { type: "buffer", cellNF: true, cellStyles: true }), { type: "buffer", bookType: "biff8" }) as Buffer;
+}
 
 const AS_OF = "2017-11-10";
 /** Rows the page lists per table (SHOWN in docs/guide/check.md). */
@@ -248,6 +254,8 @@ beforeAll(async () => {
   const bundlePath = path.join(fixture.dir, "ingest-check.mjs");
   writeFileSync(bundlePath, bundle.stdout);
   checker = (await import(pathToFileURL(bundlePath).href)) as Checker;
+  // (the .xls reader, which the page hands over from docs/data/sheetjs.js: here the package itself)
+  checker.useSheetLibrary(() => import("@e965/xlsx"));
   const context = node([path.join(PACKAGE_ROOT, "docs", "data", "ingest-context.json.js")]);
   expect(context.status, context.stderr).toBe(0);
   reference = JSON.parse(context.stdout) as IngestContextData;
@@ -261,6 +269,8 @@ beforeAll(async () => {
     { name: "october.xlsx", bytes: xlsx, asOf: AS_OF },
     { name: "november.xlsx", bytes: xlsx, asOf: "2017-12-05", sheet: "十一月" },
     { name: "no-sheet.xlsx", bytes: xlsx, asOf: AS_OF, sheet: "十二月" },
+    // the same workbook saved as Excel 97–2003 (.xls)
+    { name: "october.xls", bytes: asXls(xlsx), asOf: AS_OF },
     { name: "no-header.csv", bytes: Buffer.from("部门,编码,数值\n市经信局,CX75-06-01,300\n"), asOf: AS_OF },
     { name: "header-only.csv", bytes: Buffer.from(HEADER + "\n"), asOf: AS_OF },
     { name: "scan.csv", bytes: Buffer.from("89504e470d0a1a0a0000000d49484452", "hex"), asOf: AS_OF },
@@ -311,6 +321,11 @@ describe("报送自查: the browser bundle gives the verdicts of luoshi ingest -
     expect(expected.get("utf8.csv")!.accepted).toBeGreaterThanOrEqual(6);
     expect(expected.get("gbk.csv")!.encoding).toBe("gb18030");
     expect(expected.get("october.xlsx")!.rejects.length).toBeGreaterThan(0);
+    // the .xls saved from it: read as a workbook, the same rows, rejects and flags
+    const { format, ...xls } = expected.get("october.xls")!;
+    const { format: _, ...xlsx } = expected.get("october.xlsx")!;
+    expect(format).toBe("xls");
+    expect(xls).toEqual(xlsx);
     expect(expected.get("form.csv")!.formFields).toEqual(["报送单位「市经信局」（第 2 行）", "填报人「张三」（第 2 行）", "统计期「2017年1-10月」（第 1 行）"]);
     expect(expected.get("form.csv")!.accepted).toBe(2);
     expect(expected.get("stated.csv")!.flags.map((f) => [f.row, f.reason])).toEqual([[4, "统计期 2017-09 与表格上方第 1 行所写的「2017年10月」不符，请核对"]]);

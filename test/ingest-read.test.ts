@@ -1777,7 +1777,7 @@ describe("readMonthlyFile: files that are not reports", () => {
     ["only blank lines", "blank.csv", Buffer.from("\r\n\r\n"), "E_FILE_EMPTY"],
     ["header only", "header-only.csv", Buffer.from(HEADER + "\r\n,,,,,,,,\r\n"), "E_NO_DATA"],
     ["PNG image", "scan.csv", Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex"), "E_FILE_TYPE"],
-    ["old .xls", "report.xls", Buffer.concat([Buffer.from("d0cf11e0a1b11ae1", "hex"), Buffer.alloc(504)]), "E_FILE_TYPE"],
+    ["Office file with no workbook", "report.xls", Buffer.concat([Buffer.from("d0cf11e0a1b11ae1", "hex"), Buffer.alloc(504)]), "E_FILE_TYPE"],
     ["undecodable text", "latin1.csv", Buffer.from("Département,Code\nÉté,1\n", "latin1"), "E_ENCODING"],
     ["a corrupt workbook", "broken.xlsx", Buffer.concat([Buffer.from("504b0304", "hex"), Buffer.from("xl/workbook.xml garbage")]), "E_XLSX_INVALID"],
     // (its first parts only, the workbook part cut off: a damaged file, not an archive to unpack)
@@ -1808,9 +1808,9 @@ describe("readMonthlyFile: files that are not reports", () => {
     expect(r.fileError?.code).toBe("E_FILE_TOO_LARGE");
   });
 
-  it("the old .xls message tells the department what to do", async () => {
+  it("an Office file holding no Excel 97–2003 workbook: the message tells the department what to do", async () => {
     const r = await readMonthlyFile({ name: "report.xls", bytes: Buffer.from("d0cf11e0a1b11ae1", "hex") }, CTX);
-    expect(r.fileError?.message).toContain("旧版 Office 的二进制格式（.xls、WPS 的 .et、.doc 等），不支持：表格请另存为 .xlsx 或 CSV");
+    expect(r.fileError?.message).toContain("这是旧版 Office 的二进制文件，但其中没有 Excel 97–2003 工作簿（可能是 .doc、.ppt、WPS 自有格式的 .et，或文件不完整）：表格请另存为 .xlsx 或 CSV");
   });
 });
 

@@ -596,7 +596,7 @@ describe("sniffBytes", () => {
     ["PNG", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]), "E_FILE_TYPE"],
     ["PDF", Buffer.from("%PDF-1.7\n%âãÏÓ\n1 0 obj\n", "latin1"), "E_FILE_TYPE"],
     ["JPEG", Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46]), "E_FILE_TYPE"],
-    ["old .xls (OLE2)", Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), "E_FILE_TYPE"],
+    ["Office compound file with no workbook stream (OLE2)", Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), "E_FILE_TYPE"],
     ["ZIP that is not a workbook", Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from("....notes.txt...."), Buffer.from([0x50, 0x4b, 0x05, 0x06]), Buffer.alloc(18)]), "E_FILE_TYPE"],
     ["ZIP cut short (no directory at its end)", Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from("....notes.txt....")]), "E_XLSX_INVALID"],
     ["binary with NUL bytes", Buffer.from([0x01, 0x02, 0x00, 0xff, 0x10, 0x00, 0x00, 0x7f]), "E_FILE_TYPE"],
@@ -610,9 +610,15 @@ describe("sniffBytes", () => {
     expect(kindOf(bytes)).toBe(code);
   });
 
-  it("names the old .xls format in the message", () => {
+  it("tells an Office file with no workbook (.doc, .ppt, cut short) from an .xls", () => {
     const s = sniffBytes(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
-    expect(s.kind === "error" && s.error.message).toContain("旧版 Office 的二进制格式（.xls、WPS 的 .et、.doc 等），不支持：表格请另存为 .xlsx 或 CSV");
+    expect(s.kind === "error" && s.error.message).toContain("这是旧版 Office 的二进制文件，但其中没有 Excel 97–2003 工作簿");
+    const ole = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    // (directory entries name their streams in UTF-16LE: Workbook is Excel 97–2003, Book Excel 5/95)
+    expect(sniffBytes(Buffer.concat([ole, Buffer.alloc(504), Buffer.from("Workbook", "utf16le")])).kind).toBe("xls");
+    const old = sniffBytes(Buffer.concat([ole, Buffer.alloc(504), Buffer.from("Book", "utf16le")]));
+    expect(old.kind === "error" && old.error.message).toContain("这是 Excel 95 或更早版本的 .xls 工作簿，其中的中文无法可靠读取");
+    expect(sniffBytes(Buffer.concat([ole, Buffer.alloc(504), Buffer.from("WordDocument", "utf16le")])).kind).toBe("error");
   });
 
   it("names a workbook with an opening password (the same container, holding an EncryptedPackage stream) as such", () => {

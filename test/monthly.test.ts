@@ -261,6 +261,31 @@ describe("luoshi ingest", () => {
     expect(await current()).toEqual(before);
   });
 
+  it("loads an Excel 97–2003 workbook (.xls): its receipt says xls, loading it again changes nothing, build replays it from the archive", async () => {
+    const XLSX = await import("@e965/xlsx");
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([
+      ["市经信局 2017年10月报送表"],
+      ["报送单位", "指标编码", "统计期", "累计完成值", "单位"],
+      ["市经信局", "CX75-06-01", "2017-10", 300, "家"],
+      ["市经信局", "CX75-29-02", "2017-10", 1800, "家"],
+    ]), "10月");
+    const path = join(fixture.dir, "jxj-2017-10.xls");
+    writeFileSync(path, XLSX.write(book, { type: "buffer", bookType: "biff8" }) as Buffer);
+    const load = () => {
+      const r = luoshi("ingest", path, "--as-of", "2017-11-10", "--json");
+      expect(r.status, r.stderr).toBe(0);
+      return JSON.parse(r.stdout)[0];
+    };
+    expect(load()).toMatchObject({ status: "loaded", format: "xls", sheet: "10月", rows_read: 2, imported: 2, rejected: 0 });
+    expect(load()).toMatchObject({ status: "already_loaded", format: "xls", sheet: "10月" });
+    const before = await current();
+    expect(before.map((r) => [r.code, r.value])).toEqual([["CX75-06-01", 300], ["CX75-29-02", 1800]]);
+    expect(luoshi("build").status).toBe(0);
+    expect(await current()).toEqual(before);
+    expect((await rows("SELECT format FROM raw.receipts")).map((r) => r.format)).toEqual(["xls"]);
+  });
+
   it("luoshi build says how many replayed rows the task table as it is now rejects, and why (a target retired since)", async () => {
     expect(luoshi("ingest", file("a.csv", OCTOBER), "--as-of", "2017-11-10", "--received-at", "2017-11-05 09:00").status).toBe(0);
     const same = luoshi("build");

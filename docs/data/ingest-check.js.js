@@ -1,6 +1,6 @@
 // 报送自查 page: the monthly report checks of `luoshi ingest` (src/ingest/browser.ts: papaparse, read-excel-file —
 // the same code) bundled for the browser as one self-contained ES module. The page imports it from its
-// FileAttachment URL; it fetches nothing.
+// FileAttachment URL; it fetches nothing (the .xls reader, sheetjs.js, comes from the site when the page hands it over).
 import { build } from "esbuild";
 import { fileURLToPath } from "node:url";
 
@@ -13,6 +13,8 @@ try {
     target: "es2022",
     minify: true,
     legalComments: "none",
+    // (the reader of old .xls workbooks: its own file, docs/data/sheetjs.js.js, loaded by the page when one is dropped)
+    external: ["@e965/xlsx"],
     write: false,
     logLevel: "silent",
   });

@@ -15,8 +15,9 @@ import { dropReason, fileDrops, fileJumps, fileStatusBacks, jumpReason, reviewRe
 import { COLUMN_NAME, type FormField } from "./table.js";
 import { formFieldsText, missingKeyHint, skippedRowsText } from "./summarytext.js";
 import { fileTwins, twinReason } from "./twinrule.js";
+import { useSheetLibrary } from "./xls.js";
 
-export { checkMonthlyBytes, DEFAULT_MAX_BYTES, INGEST_ERROR_CODES, COLUMN_NAME, formFieldsText, missingKeyHint, skippedRowsText, type MonthlyFileResult, type ReadOptions };
+export { useSheetLibrary, checkMonthlyBytes, DEFAULT_MAX_BYTES, INGEST_ERROR_CODES, COLUMN_NAME, formFieldsText, missingKeyHint, skippedRowsText, type MonthlyFileResult, type ReadOptions };
 
 /** The reference data of a check, as JSON: what ingestLookup (src/monthly.ts) reads from the warehouse. */
 export type IngestContextData = {

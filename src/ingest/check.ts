@@ -7,6 +7,7 @@ import { fileError, type FileError } from "./codes.js";
 import { sniffBytes, type TextEncoding } from "./decode.js";
 import { validateRows, validateRowsInChunks, type IngestContext, type Reject, type ValidateHooks, type ValidateOptions, type ValidRow } from "./rules.js";
 import { hasHeader, hasReportHeader, headingField, noDataMessage, parseCsvGrid, readTable, type CsvGrid, type Field, type FormField, type MappedColumn, type SkippedRow, type TableRow, type ValueMonth } from "./table.js";
+import { xlsToXlsx } from "./xls.js";
 import { damagedWorkbook, FILL, readXlsxGrid, sheetMonth, type Fill, type Grid, type Merge, type SheetMonth } from "./xlsx.js";
 
 export type ReadOptions = {
@@ -23,7 +24,7 @@ export type FileInfo = {
   /** Text encoding of a CSV; null for .xlsx and for files that are not text. */
   encoding: TextEncoding | null;
   /** Null when the bytes are neither (binary, undecodable). */
-  format: "csv" | "xlsx" | null;
+  format: "csv" | "xlsx" | "xls" | null;
   /** Data rows read below the header (fully empty rows not counted). */
   rowsRead: number;
   /** .xlsx: the sheet read. */
@@ -86,7 +87,8 @@ export type MonthlyTable = { file: FileInfo; fileError: FileError | null; rows: 
  * this while it fetches the reference data the rows are checked against (checkMonthlyTable).
  */
 export async function readMonthlyTable(input: { name: string; bytes: Uint8Array }, options: ReadOptions = {}): Promise<MonthlyTable> {
-  const { name, bytes } = input;
+  const { name } = input;
+  let { bytes } = input;
   const info: FileInfo = { name, sha256: null, encoding: null, format: null, rowsRead: 0, sheet: null, otherSheets: [], sheetByMonth: false, headerRow: null, ignoredColumns: [], formFields: [], statedAbove: [], valueMonth: null, sheetMonth: null, skippedRows: [] };
   const rejectFile = (error: FileError): MonthlyTable => ({ file: info, fileError: error, rows: [], validateOptions: {} });
 
@@ -97,8 +99,17 @@ export async function readMonthlyTable(input: { name: string; bytes: Uint8Array 
   if (/^~\$/.test(name) && bytes.length < 4096 && bytes.includes(0)) {
     return rejectFile(fileError("E_FILE_TYPE", `这是 Excel/WPS 打开工作簿时生成的临时锁定文件（文件名以 ~$ 开头），不是报表；请关闭工作簿后载入原文件 ${name.slice(2)}`));
   }
-  const sniffed = sniffBytes(bytes);
+  let sniffed = sniffBytes(bytes);
   if (sniffed.kind === "error") return rejectFile(sniffed.error);
+  // an Excel 97–2003 workbook: converted to .xlsx and read as one (its receipt says xls)
+  let workbookFormat: "xlsx" | "xls" = "xlsx";
+  if (sniffed.kind === "xls") {
+    const converted = await xlsToXlsx(bytes);
+    if ("error" in converted) return rejectFile(converted.error);
+    bytes = converted;
+    sniffed = { kind: "xlsx" };
+    workbookFormat = "xls";
+  }
 
   let grid: Grid;
   let merges: Merge[] = [];
@@ -113,7 +124,7 @@ export async function readMonthlyTable(input: { name: string; bytes: Uint8Array 
   let hiddenColumnNames: string[] = [];
   let hiddenColumns: { column: string; text: string; filled: number }[] = [];
   if (sniffed.kind === "xlsx") {
-    info.format = "xlsx";
+    info.format = workbookFormat;
     // without --sheet: the first visible sheet with a header (its header errors are then reported, never skipped)
     // (a workbook part this reader did not foresee must reject that file, never stop a run of several)
     // (a sheet whose header has no 累计完成值 or 完成状态 column, a list of the targets, is passed over for one that has)
@@ -194,7 +205,7 @@ export async function readMonthlyTable(input: { name: string; bytes: Uint8Array 
   }
 
   const validateOptions: ValidateOptions = {
-    excelSerial: info.format === "xlsx",
+    excelSerial: info.format !== "csv",
     date1904,
     valueHeaderUnit: t.table.valueHeaderUnit,
     valueSuffix: t.table.valueSuffix,

@@ -1,5 +1,6 @@
 /**
- * Bytes → format and text. A file is either an .xlsx workbook (a ZIP holding xl/workbook.xml) or CSV text in
+ * Bytes → format and text. A file is either a workbook (.xlsx: a ZIP holding xl/workbook.xml; .xls: Excel 97–2003,
+ * read by converting it to .xlsx, xls.ts) or CSV text in
  * UTF-8 (with or without BOM), UTF-16 LE/BE with BOM, or GB18030/GBK as Excel on Chinese Windows saves "CSV".
  * Nothing is decoded by guesswork: text that is not valid UTF-8 is accepted as GB18030 only when it decodes
  * without a single invalid sequence and reads like Chinese report text; anything else is rejected (E_ENCODING).
@@ -10,6 +11,8 @@ export type TextEncoding = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "gb
 
 export type Sniffed =
   | { kind: "xlsx" }
+  /** An Excel 97–2003 workbook (BIFF8), read through xlsToXlsx (xls.ts). */
+  | { kind: "xls" }
   | { kind: "text"; text: string; encoding: TextEncoding }
   | { kind: "error"; error: FileError };
 
@@ -17,7 +20,8 @@ type Magic = { bytes: readonly number[]; offset?: number; what: string };
 
 /** Known binary signatures. ZIP is handled separately (an .xlsx is a ZIP). */
 const MAGIC: readonly Magic[] = [
-  { bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], what: "这是旧版 Office 的二进制格式（.xls、WPS 的 .et、.doc 等），不支持：表格请另存为 .xlsx 或 CSV（设置了打开密码的 .xlsx 也是这种格式，请先取消密码）" },
+  // (an Excel 97–2003 workbook in this container is read: compoundFileKind decides before this list is looked at)
+  { bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], what: "这是旧版 Office 的二进制文件，但其中没有 Excel 97–2003 工作簿（可能是 .doc、.ppt、WPS 自有格式的 .et，或文件不完整）：表格请另存为 .xlsx 或 CSV" },
   { bytes: [0x25, 0x50, 0x44, 0x46, 0x2d], what: "这是 PDF 文件，请提交 .xlsx 或 CSV" },
   { bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], what: "这是 PNG 图片，请提交 .xlsx 或 CSV" },
   { bytes: [0xff, 0xd8, 0xff], what: "这是 JPEG 图片，请提交 .xlsx 或 CSV" },
@@ -35,6 +39,25 @@ const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 /** The encrypted workbook's stream name as the container stores it (UTF-16LE), searched as latin1 text. */
 const ENCRYPTED_PACKAGE = [..."EncryptedPackage"].map((c) => `${c}\u0000`).join("");
+/** A stream name of the compound file as it stores it (UTF-16LE), searched as latin1 text. */
+const utf16Name = (name: string) => [...name].map((c) => `${c}\u0000`).join("");
+const BIFF8_STREAM = utf16Name("Workbook");
+const BIFF5_STREAM = utf16Name("Book");
+const BIFF5_WHAT = "这是 Excel 95 或更早版本的 .xls 工作簿，其中的中文无法可靠读取：请在 Excel 或 WPS 中打开后另存为 .xlsx 再提交";
+
+/**
+ * What an Office compound file (D0 CF 11 E0 …) holds: an Excel 97–2003 workbook (stream "Workbook", BIFF8, text in
+ * UTF-16), an Excel 5/95 one (stream "Book", BIFF5, text in the system code page: refused rather than risk mojibake),
+ * or something else (.doc, .ppt, an encrypted .xlsx).
+ */
+export function compoundFileKind(bytes: Uint8Array): "biff8" | "biff5" | "other" {
+  if (containsAscii(bytes, ENCRYPTED_PACKAGE)) return "other";
+  if (containsAscii(bytes, BIFF8_STREAM)) return "biff8";
+  // ("Book" is also the end of "Workbook": only reached when that is absent)
+  if (containsAscii(bytes, BIFF5_STREAM)) return "biff5";
+  return "other";
+}
+
 const ENCRYPTED_WHAT = "这是设置了打开密码（加密）的 Excel 工作簿，无法读取：请在 Excel 中打开后，在「文件 → 信息 → 保护工作簿 → 用密码进行加密」中清空密码（WPS：「文件 → 文档加密 → 密码加密」），保存为 .xlsx 再提交";
 
 function startsWith(bytes: Uint8Array, magic: readonly number[], offset = 0): boolean {
@@ -186,6 +209,11 @@ export function sniffBytes(bytes: Uint8Array): Sniffed {
   // (a workbook with an opening password is stored encrypted in the old binary container: its stream is named
   // EncryptedPackage, in UTF-16)
   if (startsWith(bytes, OLE_MAGIC) && containsAscii(bytes, ENCRYPTED_PACKAGE)) return { kind: "error", error: fileError("E_FILE_TYPE", ENCRYPTED_WHAT) };
+  if (startsWith(bytes, OLE_MAGIC)) {
+    const kind = compoundFileKind(bytes);
+    if (kind === "biff8") return { kind: "xls" };
+    if (kind === "biff5") return { kind: "error", error: fileError("E_FILE_TYPE", BIFF5_WHAT) };
+  }
   for (const m of MAGIC) {
     if (startsWith(bytes, m.bytes, m.offset ?? 0)) return { kind: "error", error: fileError("E_FILE_TYPE", m.what) };
   }
@@ -245,5 +273,5 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEnc
   const s = sniffBytes(bytes);
   if (s.kind === "text") return { text: s.text, encoding: s.encoding };
   if (s.kind === "error") return { error: s.error };
-  return { error: fileError("E_FILE_TYPE", "这是 .xlsx 工作簿，不是文本文件") };
+  return { error: fileError("E_FILE_TYPE", `这是 ${s.kind === "xls" ? ".xls" : ".xlsx"} 工作簿，不是文本文件`) };
 }

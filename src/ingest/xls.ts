@@ -1,0 +1,52 @@
+/**
+ * Old binary Excel workbooks (.xls, Excel 97–2003, BIFF8; what many offices' Excel and WPS still save) → .xlsx bytes,
+ * which readXlsxGrid then reads like any workbook: one reader of sheets, headers, dates, percent and unit formats.
+ *
+ * Library choice: `@e965/xlsx` 0.20.3, the SheetJS Community Edition 0.20.3 (Apache-2.0, no dependencies, works
+ * offline), republished on npm because SheetJS publishes its fixed versions only on its own CDN. The `xlsx` package
+ * on npm is frozen at 0.18.5 with the prototype-pollution (CVE-2023-30533, fixed in 0.19.3) and ReDoS
+ * (CVE-2024-22363, fixed in 0.20.2) advisories; 0.20.3 has both fixes. Loaded only when an .xls arrives.
+ *
+ * What the conversion keeps: the values Excel stored (formulas as their cached results), number formats (dates,
+ * percent, units shown by the format), merged cells, hidden rows and sheets, sheet names and order. What it does not:
+ * fonts, so a row struck through in an .xls is read like any other (a figure crossed out and written again beside it
+ * then makes two rows of one key, both rejected as E_DUPLICATE_KEY).
+ * Excel 95 and older (BIFF5, stream "Book") store Chinese text in the system code page, which this reader does not
+ * decode: such a file is refused rather than read as mojibake.
+ */
+import { fileError, type FileError } from "./codes.js";
+
+type SheetLibrary = typeof import("@e965/xlsx");
+let loadSheetLibrary: () => Promise<SheetLibrary> = () => import("@e965/xlsx");
+
+/**
+ * Where the library comes from. Node imports the package; the page 报送自查 loads it from a file of the site
+ * (docs/data/sheetjs.js, about 0.5 MB) only when an .xls is dropped, so that the checks of CSV and .xlsx stay small.
+ */
+export function useSheetLibrary(load: () => Promise<SheetLibrary>): void {
+  loadSheetLibrary = load;
+}
+
+/** The .xls workbook as .xlsx bytes, or why it cannot be read. */
+export async function xlsToXlsx(bytes: Uint8Array): Promise<Uint8Array | { error: FileError }> {
+  try {
+    const XLSX = await loadSheetLibrary();
+    // (the library writes a line to the console for each record it does not know, in a damaged file: not ours to
+    // print, and stdout may be JSON; the reading is synchronous, so nothing else runs while the console is quiet)
+    const { log, error, warn } = console;
+    let book: ReturnType<typeof XLSX.read>;
+    console.log = console.error = console.warn = () => {};
+    try {
+      book = XLSX.read(bytes, { type: "array", cellNF: true, cellStyles: true, cellDates: false, cellFormula: false, cellHTML: false });
+    } finally {
+      Object.assign(console, { log, error, warn });
+    }
+    if (book.SheetNames.length === 0) return { error: fileError("E_XLSX_INVALID", "工作簿中没有工作表") };
+    // (the date system travels with the workbook: 1904 dates stay 1904)
+    const out = XLSX.write(book, { type: "array", bookType: "xlsx", cellStyles: true, compression: false }) as ArrayBuffer;
+    return new Uint8Array(out);
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    return { error: fileError("E_XLSX_INVALID", `旧版 .xls 工作簿无法读取（文件不完整，或不是由 Excel、WPS 保存的）；请在 Excel 或 WPS 中打开后另存为 .xlsx 再提交（技术信息：${reason}）`) };
+  }
+}
