@@ -472,7 +472,11 @@ export async function generateSamples(ref: Reference): Promise<Samples> {
     const cut = (explained.points[explainedAt]?.value ?? 0) - before + Math.max(1, roundFor(explained.target.unit, before * 0.02));
     for (let m = explainedAt; m <= LAST; m++) {
       const p = explained.points[m];
-      if (p && p.value !== null) explained.points[m] = { ...p, value: roundFor(explained.target.unit, p.value - cut), note: m === explainedAt ? `口径调整：剔除已注销、迁出企业，累计数较上月减少；${p.note}` : p.note };
+      if (!p || p.value === null) continue;
+      // (the note's 累计 figure is the lowered one too: a note that says another is flagged at load)
+      const value = roundFor(explained.target.unit, p.value - cut);
+      const note = p.note.replace(`累计${roundFor(explained.target.unit, p.value)}`, `累计${value}`);
+      explained.points[m] = { ...p, value, note: m === explainedAt ? `口径调整：剔除已注销、迁出企业，累计数较上月减少；${note}` : note };
     }
   }
   const unexplainedAt = monthIndex("2018-02");
@@ -655,7 +659,8 @@ export async function generateSamples(ref: Reference): Promise<Samples> {
     revise(host, "-更正", 3, (rows) => rows.map((r) => (r.code === row.code ? { ...r, value: good, note: `更正：上报时多录一位数字。${r.note}` } : r)));
     const host2 = find(["市财政局"], "2017-12", (f) => quantityRow(f) !== undefined);
     const money = quantityRow(host2)!;
-    revise(host2, "-更正", 9, (rows) => rows.map((r) => (r.code === money.code && typeof r.value === "number" ? { ...r, value: Math.round(r.value * 1.015), note: `更正：按审计口径调整。${r.note}` } : r)));
+    // (its note still gives the figure first sent, 累计…亿元: flagged at load, as a correction that forgot its note is)
+    revise(host2, "-更正", 9, (rows) => rows.map((r) => (r.code === money.code && typeof r.value === "number" ? { ...r, value: Math.round(r.value * 1.015), note: `更正：按审计口径调整。${r.note}`, flag: /累计\d/.test(r.note) } : r)));
   }
   // The lowered figures and the month before them are always sent, so that ingest compares the two.
   for (const [s, at] of [[explained, explainedAt], [unexplained, unexplainedAt]] as const) {

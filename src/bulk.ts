@@ -24,7 +24,7 @@ import { STATUS_WORDS, normalizeCell, parseValue } from "./ingest/values.js";
 import { UNITS } from "./targets/units.js";
 import { fileError } from "./ingest/codes.js";
 import { loadedFigures, type FileLoad, type FileRead, type LoadOptions } from "./monthly.js";
-import { COUNT_UNITS, REVIEW_MULTIPLE } from "./ingest/review.js";
+import { COUNT_UNITS, NOTE_CUMULATIVE_SQL, REVIEW_MULTIPLE } from "./ingest/review.js";
 import { trace } from "./trace.js";
 import { withStatementProgress } from "./progress.js";
 import { removeOrphans, removeTemp, tempPath } from "./tempfiles.js";
@@ -368,6 +368,8 @@ async function readBulk(connection: DuckDBConnection, load: FileLoad, plan: CsvP
           OR (r.reported_at IS NOT NULL AND substr(r.reported_at, 1, 7) <= r.period)
           OR (r.period >= $7 AND $8 < strftime(last_day(CAST($8 AS DATE)), '%Y-%m-%d'))
           OR (r.kind = 'milestone' AND r.value IS NOT NULL)
+          -- (累计636家 in 进展情况: compared with the figure by reviewReasons, noteCumulativeMismatch)
+          OR (r.value IS NOT NULL AND regexp_matches(r.n, '${NOTE_CUMULATIVE_SQL}'))
           ${withCurrent ? "OR (r.value IS NULL AND cur.value IS NOT NULL)" : ""}) AS flagged
       FROM r
       ${withCurrent ? "LEFT JOIN temp.luoshi_cur cur ON cur.department_id = r.department_id AND cur.code = r.code AND cur.period = r.period" : ""}

@@ -137,6 +137,8 @@ describe("the bulk reader gives the JavaScript reader's results", () => {
     expect([...reasons].join("\n")).toMatch(/低于本文件中 N-N 的/);
     expect([...reasons].join("\n")).toMatch(/标为已完成/);
     expect([...reasons].join("\n")).toMatch(/超过 N%/);
+    // and a cumulative figure in 进展情况 other than the value (累计完成N家 beside N家)
+    expect([...reasons].join("\n")).toMatch(/进展情况中写的“累计完成N.*”与累计完成值 N.* 不符/);
   }, Math.max(120_000, SEEDS * 4_000));
 
   it("on a larger file with many rows of every kind, then its correction", async () => {

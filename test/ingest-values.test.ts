@@ -20,7 +20,7 @@ import {
   type RowCells,
 } from "../src/ingest/index.js";
 import { CTX } from "./fixtures/monthly/context.js";
-import { reviewReasons } from "../src/ingest/review.js";
+import { noteCumulativeMismatch, reviewReasons } from "../src/ingest/review.js";
 
 const codeOf = <T>(r: Parsed<T>) => (r.ok ? null : r.code);
 const valueOf = <T>(r: Parsed<T>) => (r.ok ? r.value : undefined);
@@ -871,5 +871,42 @@ describe("INGEST_ERROR_CODES", () => {
     }
     expect(file).toEqual(expect.arrayContaining(["E_ENCODING", "E_FILE_TYPE", "E_FILE_EMPTY", "E_HEADER"]));
     expect(row).toEqual(expect.arrayContaining(["E_DUPLICATE_KEY", "E_UNIT_MISMATCH", "E_NOT_REPORTER"]));
+  });
+});
+
+describe("noteCumulativeMismatch: a cumulative figure in 进展情况 that disagrees with 累计完成值 (flagged for review)", () => {
+  it.each([
+    // [note, value, unit, increase target, what is asked about]
+    ["本月新增2个，累计636家", 615, "家", false, "累计636家"],
+    ["累计21.24亿元", 21.5586, "亿元", false, "累计21.24亿元"],
+    ["累计完成投资2.1亿元", 23000, "万元", false, "累计完成投资2.1亿元"],
+    ["累计1,234台", 1200, "台", false, "累计1,234台"],
+    ["累计新增30家，达到480家", 25, "家", true, "累计新增30家"],
+  ] as const)("%s beside %s%s → asked about", (note, value, unit, increment, said) => {
+    expect(noteCumulativeMismatch(note, value, unit, increment)).toBe(said);
+  });
+
+  it.each([
+    ["本月新增2个，累计6个", 6, "个", false], // agrees
+    ["累计21.56亿元", 21.5586, "亿元", false], // agrees within the note's rounding
+    ["累计完成投资2.1亿元", 21000, "万元", false], // agrees in another money unit
+    ["累计１，２３４台", 1234, "台", false], // full-width digits
+    ["累计培育企业12家，其中上云企业累计5家", 5, "家", false], // one of them agrees
+    ["累计完成年度目标的85%", 40, "%", false], // a share of the goal, not the figure
+    ["累计新增30家，达到480家", 480, "家", false], // a level is not compared with an increase
+    ["累计达到480家", 30, "家", true], // nor an increase with a level
+    ["累计600家以上", 612, "家", false], // approximate
+    ["累计约600家", 612, "家", false],
+    ["累计投入资金1.2亿元", 150, "台", false], // another measure
+    ["按计划推进", 150, "台", false],
+  ] as const)("%s beside %s%s → nothing to ask", (note, value, unit, increment) => {
+    expect(noteCumulativeMismatch(note, value, unit, increment)).toBeNull();
+  });
+
+  it("is one of reviewReasons' questions, not for a rate of change nor a milestone", () => {
+    const row = { value: 615, unit: "家", reportedAt: null, period: "2018-12", note: "本月新增2家，累计636家" };
+    expect(reviewReasons(row, "2019-01-10")).toBe("进展情况中写的“累计636家”与累计完成值 615家 不符，请核对哪个是对的（进展情况是否沿用了以前月份的文字？）");
+    expect(reviewReasons(row, "2019-01-10", { rate: true })).toBeNull();
+    expect(reviewReasons({ ...row, note: "本月新增2家，累计615家" }, "2019-01-10")).toBeNull();
   });
 });

@@ -21,18 +21,20 @@ describe.each(["js", "bulk"])("a figure that jumps tenfold (reader %s)", (reader
     // (each figure with the target's unit)
     expect(typo).toBe("累计值 3270家 是 2017-09 的 287家 的 10 倍以上，增加的部分已超过目标值 450家：是否多写了一位数？请核对");
     ingest(env, file("jxj-09.csv", ["市经信局,CX75-06-01,2017-09,287,家,,,张三,2017-10-08"]), "--received-at", "2017-10-08");
+    // (the note gives the figure meant, which disagrees with the one typed: asked about too)
     const dry = ingest(env, file("jxj-10.csv", ["市经信局,CX75-06-01,2017-10,3270,家,,累计327家,张三,2017-11-03"]), "--dry-run");
-    expect(dry.flags).toEqual([{ row: 2, code: "CX75-06-01", department: "市经信局", period: "2017-10", reason: typo }]);
+    const both = `进展情况中写的“累计327家”与累计完成值 3270家 不符，请核对哪个是对的（进展情况是否沿用了以前月份的文字？）；${typo}`;
+    expect(dry.flags).toEqual([{ row: 2, code: "CX75-06-01", department: "市经信局", period: "2017-10", reason: both }]);
     const loaded = ingest(env, join(loads.dir(), "jxj-10.csv"), "--received-at", "2017-11-03");
     expect(loaded.flags).toEqual(dry.flags);
     expect(loaded.flagged).toBe(1);
-    expect(flagged()).toEqual([{ code: "CX75-06-01", period: "2017-10", value: 3270, flag_reason: typo }]);
+    expect(flagged()).toEqual([{ code: "CX75-06-01", period: "2017-10", value: 3270, flag_reason: both }]);
     // the corrected figure clears it
     const corrected = ingest(env, file("jxj-10-更正.csv", ["市经信局,CX75-06-01,2017-10,327,家,,,张三,2017-11-06"]), "--received-at", "2017-11-06");
     expect(corrected.flags).toEqual([]);
     expect(flagged()).toEqual([]);
     // the history keeps the flag the typo's load gave it
-    expect(loads.flaggedWhenLoaded("period, version, new_value, flag_reason", "2017-12-31")).toEqual([{ period: "2017-10", version: 1, new_value: 3270, flag_reason: typo }]);
+    expect(loads.flaggedWhenLoaded("period, version, new_value, flag_reason", "2017-12-31")).toEqual([{ period: "2017-10", version: 1, new_value: 3270, flag_reason: both }]);
   });
 
   it("a flagged figure that reaches the goal does not finish the target (it stays in the reporting calendar); the next month's figure beyond it, not flagged, does", () => {

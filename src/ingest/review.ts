@@ -5,7 +5,7 @@
 import type { ValidRow } from "./rules.js";
 import type { FormField, ValueMonth } from "./table.js";
 import type { SheetMonth } from "./xlsx.js";
-import { parsePeriod, unitDef, type Status } from "./values.js";
+import { convertUnit, parsePeriod, parseValue, unitDef, type Status } from "./values.js";
 import { UNITS } from "../targets/units.js";
 
 /**
@@ -38,6 +38,54 @@ export type ReviewTarget = {
   /** A figure per head or per area (每万人…12件, 人均) or a goal with decimals (targets.averaged): a count with decimals is expected. */
   averaged?: boolean;
 };
+
+/**
+ * 累计 followed closely by a figure in 进展情况 (本月新增2个，累计636家; 累计完成投资21.24亿元): the figures the note
+ * states as cumulative. SQL sends the rows whose note has one to these rules (NOTE_CUMULATIVE_SQL).
+ */
+const NOTE_CUMULATIVE_PATTERN = "累计([^0-9０-９，。；;,！!？?：:]{0,12}?)([0-9０-９][0-9０-９.．,，]*)";
+const NOTE_CUMULATIVE = new RegExp(NOTE_CUMULATIVE_PATTERN, "g");
+/** The rows whose note may state one (SQL, RE2): those the bulk reader leaves to reviewReasons. */
+export const NOTE_CUMULATIVE_SQL = "累计[^0-9０-９，。；;,！!？?：:]{0,12}[0-9０-９]";
+/** Words between 累计 and the figure that make it something else: a share of a goal (目标的85%), a guess (约). */
+const NOT_THE_FIGURE = /目标|计划|任务|的|约|近|超|逾|比|占|同比|环比|较|平均|人均|每/;
+/** Words of an increase (累计新增30家): the figure of an increase target, not of a level. */
+const INCREASE_WORDS = /新增|增加|净增|引进|新建|新开工|新培育|新认定/;
+/** Words after the figure that make it approximate: 600家以上, 600余家, 约600家 (a figure of 600多家 does not parse). */
+const APPROXIMATE_AFTER = /^(?:以上|左右|上下|多|余|有余|之多)/;
+
+/**
+ * The cumulative figures of the note in the row's unit that disagree with its value, each as written (累计636家), or
+ * null when the note states one in that unit that agrees (within the note's rounding: 累计21.56亿元 for 21.5586), or
+ * states none the row can be compared with. An increase target is compared with 累计新增 figures, a level with the others.
+ */
+export function noteCumulativeMismatch(note: string | null | undefined, value: number | null, unit: string | null, increment: boolean): string | null {
+  if (!note || value === null || unit === null || !note.includes("累计")) return null;
+  let differing: string | null = null;
+  for (const m of note.matchAll(NOTE_CUMULATIVE)) {
+    const [, words, figure] = m as unknown as [string, string, string];
+    if (NOT_THE_FIGURE.test(words) || INCREASE_WORDS.test(words) !== increment) continue;
+    const digits = figure.replace(/[,，.．]+$/, "");
+    const after = note.slice(m.index! + m[0].length - (figure.length - digits.length));
+    // the longest unit after the figure that the value reader knows (家, 万元, 人次, 平方米 …)
+    let stated: { value: number; unit: string; text: string } | null = null;
+    for (let k = Math.min(5, after.length); k >= 1 && stated === null; k--) {
+      const p = parseValue(digits + after.slice(0, k));
+      if (p.ok && p.value !== null && p.value.unitInCell !== null && !APPROXIMATE_AFTER.test(after.slice(k))) {
+        stated = { value: p.value.value, unit: p.value.unitInCell, text: `累计${words}${digits}${after.slice(0, k)}` };
+      }
+    }
+    if (stated === null) continue;
+    const inRowUnit = convertUnit(stated.value, stated.unit, unit);
+    if (inRowUnit === null) continue;
+    // (the note's rounding: 21.24亿元 stands for anything from 21.235 to 21.245)
+    const decimals = /[.．](\d+)$/.exec(digits.replace(/[,，]/g, ""))?.[1]?.length ?? 0;
+    const tolerance = convertUnit(0.5 * 10 ** -decimals, stated.unit, unit) ?? 0;
+    if (Math.abs(inRowUnit - value) <= tolerance * (1 + 1e-9) + 1e-9 * Math.abs(value)) return null;
+    differing ??= stated.text;
+  }
+  return differing;
+}
 
 /**
  * Why an accepted row should be looked at again, besides a falling cumulative figure: a value REVIEW_MULTIPLE times
@@ -87,7 +135,9 @@ export function reviewReasons(
   const milestoneFigure = milestone && value !== null;
   const crossedOut = row.struck !== undefined && row.struck.length > 0;
   const mergedEmpty = row.mergedEmpty !== undefined && row.mergedEmpty.length > 0;
-  if (!mergedEmpty && !crossedOut && !milestoneFigure && !huge && !fraction && !overShare && !partCount && !late && !early && !unfinished && !within && !badDate && !doneShort && !doneHigh && !upInstead && !begun) return null;
+  // 累计636家 in 进展情况 beside 615: one of them is wrong (a note copied from an earlier month, a figure mistyped)
+  const noteSays = rate || fallingRate || milestone ? null : noteCumulativeMismatch(row.note, value, row.unit, increment);
+  if (noteSays === null && !mergedEmpty && !crossedOut && !milestoneFigure && !huge && !fraction && !overShare && !partCount && !late && !early && !unfinished && !within && !badDate && !doneShort && !doneHigh && !upInstead && !begun) return null;
   const reasons: string[] = [];
   // 已完成 merged down over two rows: the second row is read without it, though the department sees it there
   if (mergedEmpty) {
@@ -127,6 +177,7 @@ export function reviewReasons(
   if (within) reasons.push(`填报日期 ${row.reportedAt} 在统计期 ${row.period} 之内，填报时该月尚未结束：如填的是上月的数，统计期应为 ${monthBefore(row.period)}`);
   if (milestoneFigure) reasons.push(`里程碑类指标以完成状态为准，不填累计完成值：所填 ${value}${row.unit ?? ""} 不计入进度，请删去${row.status === "done" ? "" : "（已完成的请在完成状态中填“已完成”）"}`);
   if (badDate) reasons.push(`${row.reportedAtProblem}（数值照常载入，填报日期留空）`);
+  if (noteSays !== null) reasons.push(`进展情况中写的“${noteSays}”与累计完成值 ${value}${row.unit ?? ""} 不符，请核对哪个是对的（进展情况是否沿用了以前月份的文字？）`);
   return reasons.length > 0 ? reasons.join("；") : null;
 }
 

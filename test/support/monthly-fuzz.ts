@@ -100,7 +100,8 @@ export function fuzzMonthlyFile(p: SynthPolicy, seed: number, options: FuzzOptio
         if (chance(0.6)) cells.unit = t.unit;
         if (chance(0.1)) cells.status = "推进中";
       }
-      if (chance(0.3)) cells.note = pick(["按计划推进", "项目已开工", "受天气影响略有滞后"]);
+      // (a cumulative figure in the note: the value's own, or another, which both readers flag)
+      if (chance(0.3)) cells.note = pick(["按计划推进", "项目已开工", "受天气影响略有滞后", `本月推进顺利，累计${cells.value}${t.unit ?? ""}`, `累计完成${Number(cells.value) + 3}${t.unit ?? ""}`]);
       if (!plain) mutate(cells, t, k.department, p, pick, chance);
     }
     dataRows.push(fields.map((f) => cells[f] ?? ""));
