@@ -64,6 +64,12 @@ describe("numerals", () => {
 const PHRASINGS: [string, Partial<Row>[]][] = [
   // (a year compared with is no deadline: 达到2019年的90%, 在2022年底80家的基础上, 按2022年底存量计算)
   ["全市旅游总人次达到2019年的90%以上", [{ value: 90, unit: "%", comparator: "at_least", measure: "level", subject: "全市旅游总人次（为2019年的）", deadline: null }]],
+  // (a bound, then what the share or multiple is of: 不超过法定时限的40%, 不低于当地低保标准的1.3倍)
+  ["承诺件办结时限不超过法定时限的40%", [{ value: 40, unit: "%", comparator: "at_most", measure: "level", subject: "承诺件办结时限（为法定时限的）" }]],
+  ["特困人员基本生活标准不低于当地低保标准的1.3倍", [{ value: 1.3, unit: "倍", comparator: "at_least", subject: "特困人员基本生活标准（为当地低保标准的）" }]],
+  ["人均收入达到全国平均水平的1.5倍", [{ value: 1.5, unit: "倍", comparator: "reach", measure: "level", subject: "人均收入（为全国平均水平的）" }]],
+  // (a share in brackets, 10家（其中国家级5家）, as after a comma)
+  ["新增省级以上企业技术中心10家（其中国家级5家）", [{ value: 10, unit: "家", subject: "省级以上企业技术中心" }, { value: 5, unit: "家", subject: "国家级企业技术中心" }]],
   ["在2016年底80家的基础上，再新增20家", [{ text: "20家", value: 20, unit: "家", measure: "increment", deadline: null }]],
   ["按2016年底存量计算，新增养老床位1000张", [{ text: "1000张", value: 1000, unit: "张", measure: "increment", subject: "养老床位", deadline: null }]],
   // (法定时限, 约定时间: no frequency 定时)

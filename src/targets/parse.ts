@@ -211,6 +211,9 @@ function findWords(norm: string, span: Span, words: readonly string[], protected
  * A clause stating a subsidy or reward and its terms (给予…补助/奖励, 最高+amount, 最高奖励, 最高可获得, per company or
  * item: 每家奖励, 单个项目奖励), where money is no target.
  */
+/** A bound or verb of change, then what a share or multiple is of (法定时限, 全国平均水平), then 的: comparedPrefix. */
+const COMPARED_WITH = new RegExp(`(${[...COMPARATOR_PREFIXES].map((c) => c.word).sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\<>=]/g, "\\$&")).join("|")})([\u4e00-\u9fff]{2,8}?)的$`);
+
 const INCENTIVE_CLAUSE = new RegExp([
   "给予[^,，]*?(?:奖励|补助|补贴|资助|奖补)",
   "最高(?:不超过|可达)?\\s*[\\d一二三四五六七八九十百千]",
@@ -397,7 +400,19 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
   const frequencies = clauses.map((c) => findFrequency(norm, c, protectedSpans, rates)).filter((f) => f !== null);
   const adverbials: Span[] = [...horizons, ...frequencies, ...baselines, ...rates];
   const clauseOf = (pos: number) => clauses.find((c) => pos >= c.start && pos < c.end) ?? sentence;
-  const prefixOf = (f: Figure) => allTokens.find((t) => t.comparator !== undefined && t.end === skipSpacesBack(norm, f.start)) ?? null;
+  // (不超过法定时限的40%, 压缩至法定时限的40%, 达到全国平均水平的1.5倍: a bound or a verb of change, then what the share
+  // or multiple is of, then the figure: the bound is the figure's, and `compared` what it is of)
+  const comparedPrefix = (f: Figure): (Token & { compared: string }) | null => {
+    if (f.unit === null || !["%", "倍"].includes(f.unit.unit)) return null;
+    const end = skipSpacesBack(norm, f.start);
+    const from = Math.max(0, end - 24);
+    const m = COMPARED_WITH.exec(norm.slice(from, end));
+    if (!m) return null;
+    const start = from + m.index;
+    const word = COMPARATOR_PREFIXES.find((c) => c.word === m[1])!;
+    return { start, end: start + m[1]!.length, word: word.word, comparator: word.comparator, compared: m[2]! } as Token & { compared: string };
+  };
+  const prefixOf = (f: Figure) => allTokens.find((t) => t.comparator !== undefined && t.end === skipSpacesBack(norm, f.start)) ?? comparedPrefix(f);
 
   // 3. attributes: a figure followed by 的 (not 的目标) describes the noun after it.
   const attributes: (TargetAttribute & { clause: Span })[] = [];
@@ -653,7 +668,9 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
     const reference = nearestVerb !== null && /^(?:\d{4}年(?:底|末)?|上年|去年|上一年)(?:同期)?的?$/.test(spanless)
       && norm.slice(nearestVerb.end, f.start).replace(/\s+/g, "") === `${spanless.replace(/的$/, "")}的`
       ? clean(input, norm, floor, nearestVerb.start, { leading: true, skip: adverbials }).text : "";
+    const compared = prefix !== null && reference === "" && "compared" in prefix ? prefix.compared as string : null;
     const said: string = reference !== "" ? `${reference}（为${spanless.replace(/的$/, "")}的）`
+      : compared !== null ? `${clean(input, norm, floor, prefix!.start, { leading: true, skip: adverbials }).text || carried || ""}（为${compared}的）`
       : bareVerb && lastSubject && clauseIndex === lastSubjectClause ? lastSubject
       // (全面淘汰国三柴油货车，2019年底前淘汰2000辆: the verb alone counts what an earlier clause of the sentence does to its object)
       : bareVerb ? verbObjectBefore(input, norm, clauses.slice(0, clauseIndex), spanless) ?? spanless

@@ -48,7 +48,17 @@ export function splitSentences(norm: string): Span[] {
 
 /** Clauses of one sentence. */
 export function splitClauses(norm: string, sentence: Span): Span[] {
-  return split(norm, sentence.start, sentence.end, CLAUSE_DELIMITERS);
+  // (新增企业技术中心10家(其中国家级5家): a bracket that opens with 其中 starts a clause of its own, as after a comma)
+  return split(norm, sentence.start, sentence.end, CLAUSE_DELIMITERS).flatMap((c) => {
+    const parts: Span[] = [];
+    let start = c.start;
+    for (let i = norm.indexOf("(其中", c.start + 1); i !== -1 && i < c.end; i = norm.indexOf("(其中", i + 1)) {
+      parts.push({ start, end: i });
+      start = i + 1;
+    }
+    parts.push({ start, end: c.end });
+    return parts;
+  });
 }
 
 /** Directional quote and bracket pairs whose content is a name, never a target: 《规划(2018-2020)》, “个十百千”, 〔2017〕. */
