@@ -68,6 +68,9 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
   ["承诺件办结时限不超过法定时限的40%", [{ value: 40, unit: "%", comparator: "at_most", measure: "level", subject: "承诺件办结时限（为法定时限的）" }]],
   ["特困人员基本生活标准不低于当地低保标准的1.3倍", [{ value: 1.3, unit: "倍", comparator: "at_least", subject: "特困人员基本生活标准（为当地低保标准的）" }]],
   ["人均收入达到全国平均水平的1.5倍", [{ value: 1.5, unit: "倍", comparator: "reach", measure: "level", subject: "人均收入（为全国平均水平的）" }]],
+  // (培训时间: how long the training lasts, a level to stay at or above, not a count of what is trained)
+  ["新入职人员培训时间不少于3个月", [{ value: 3, unit: "个月", comparator: "at_least", measure: "level", subject: "新入职人员培训时间" }]],
+  ["培训人数达到1000人", [{ value: 1000, unit: "人", comparator: "reach", measure: "level", subject: "培训人数" }]],
   // (a share in brackets, 10家（其中国家级5家）, as after a comma)
   ["新增省级以上企业技术中心10家（其中国家级5家）", [{ value: 10, unit: "家", subject: "省级以上企业技术中心" }, { value: 5, unit: "家", subject: "国家级企业技术中心" }]],
   ["在2016年底80家的基础上，再新增20家", [{ text: "20家", value: 20, unit: "家", measure: "increment", deadline: null }]],

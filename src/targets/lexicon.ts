@@ -82,6 +82,8 @@ export const VERB_BEARING_NOUNS: readonly string[] = [
   "招聘会", "培训班", "培训费", "安置房",
   // (新增危险废物处置能力2万吨/年: a capacity, not what is disposed of)
   "处置能力", "处置量",
+  // (培训时间不少于3个月, 培训时长不少于20小时: how long the training lasts, not what is trained)
+  "培训时间", "培训时长", "培训学时", "培训天数", "培训人数", "培训人次",
 ];
 
 /** A frequency of a year (a 完成时限 cell, or targets.csv's frequency): 每年, 每年度, 按年, 按年度 (targets.sql: period_months 12). */
