@@ -805,7 +805,7 @@ async function loadFile(connection: DuckDBConnection, options: LoadOptions): Pro
     let seen = receipts[0];
     /** A workbook loaded before: read here, to tell which of its sheets this load reads. */
     let readFirst: MonthlyTable | undefined;
-    if (seen && (seen.format === "xlsx" || seen.format === "xls")) {
+    if (seen && seen.format !== "csv") {
       // the same bytes are another report when another sheet is read (--sheet): the sheet is part of what was loaded
       readFirst = await readTable(options);
       seen = readFirst.fileError ? undefined : receipts.find((r) => r.sheet === readFirst!.file.sheet);

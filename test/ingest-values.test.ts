@@ -615,10 +615,18 @@ describe("sniffBytes", () => {
     expect(s.kind === "error" && s.error.message).toContain("这是旧版 Office 的二进制文件，但其中没有 Excel 97–2003 工作簿");
     const ole = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
     // (directory entries name their streams in UTF-16LE: Workbook is Excel 97–2003, Book Excel 5/95)
-    expect(sniffBytes(Buffer.concat([ole, Buffer.alloc(504), Buffer.from("Workbook", "utf16le")])).kind).toBe("xls");
+    expect(sniffBytes(Buffer.concat([ole, Buffer.alloc(504), Buffer.from("Workbook", "utf16le")]))).toEqual({ kind: "convert", format: "xls" });
     const old = sniffBytes(Buffer.concat([ole, Buffer.alloc(504), Buffer.from("Book", "utf16le")]));
     expect(old.kind === "error" && old.error.message).toContain("这是 Excel 95 或更早版本的 .xls 工作簿，其中的中文无法可靠读取");
     expect(sniffBytes(Buffer.concat([ole, Buffer.alloc(504), Buffer.from("WordDocument", "utf16le")])).kind).toBe("error");
+  });
+
+  it("tells an .xlsb and an OpenDocument spreadsheet (read by conversion) from an OpenDocument text (refused)", () => {
+    const zip = (...names: string[]) => Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), ...names.map((n) => Buffer.from(`....${n}....`)), Buffer.from([0x50, 0x4b, 0x05, 0x06]), Buffer.alloc(18)]);
+    expect(sniffBytes(zip("[Content_Types].xml", "xl/workbook.bin"))).toEqual({ kind: "convert", format: "xlsb" });
+    expect(sniffBytes(zip("mimetypeapplication/vnd.oasis.opendocument.spreadsheet", "content.xml"))).toEqual({ kind: "convert", format: "ods" });
+    const text = sniffBytes(zip("mimetypeapplication/vnd.oasis.opendocument.text", "content.xml"));
+    expect(text.kind === "error" && text.error.message).toContain("这是 OpenDocument（WPS/LibreOffice）文档而不是电子表格");
   });
 
   it("names a workbook with an opening password (the same container, holding an EncryptedPackage stream) as such", () => {

@@ -7,7 +7,7 @@ import { CTX } from "./fixtures/monthly/context.js";
 // Excel 97–2003 workbooks (.xls, BIFF8) as Excel and WPS save them, written here by the same library's writer.
 const HEADER = ["报送单位", "指标编码", "统计期", "累计完成值", "单位", "完成状态", "进展情况", "填报人", "填报日期"];
 
-function xls(sheets: { name: string; rows: unknown[][]; formats?: Record<string, string>; merges?: string[]; hidden?: boolean }[], bookType: "biff8" | "biff5" = "biff8"): Buffer {
+function xls(sheets: { name: string; rows: unknown[][]; formats?: Record<string, string>; merges?: string[]; hidden?: boolean }[], bookType: "biff8" | "biff5" | "xlsb" | "ods" = "biff8"): Buffer {
   const book = XLSX.utils.book_new();
   for (const s of sheets) {
     const sheet = XLSX.utils.aoa_to_sheet(s.rows, { cellDates: true });
@@ -71,12 +71,19 @@ describe("xlsToXlsx and readMonthlyFile: an Excel 97–2003 workbook (.xls) is r
     damaged.fill(0xff, 1024, 1088);
     const r = await readMonthlyFile({ name: "a.xls", bytes: damaged }, CTX);
     expect(r.fileError?.code).toBe("E_XLSX_INVALID");
-    expect(r.fileError?.message).toContain("旧版 .xls 工作簿无法读取（文件不完整，或不是由 Excel、WPS 保存的）；请在 Excel 或 WPS 中打开后另存为 .xlsx 再提交");
+    expect(r.fileError?.message).toContain("旧版 .xls 工作簿无法读取（文件不完整，或不是由 Excel、WPS、LibreOffice 保存的）；请打开后另存为 .xlsx 再提交");
     expect(r.rows).toEqual([]);
     for (const s of spies) expect(s).not.toHaveBeenCalled();
     const old = await readMonthlyFile({ name: "old.xls", bytes: xls([OCTOBER], "biff5") }, CTX);
     expect(old.fileError?.code).toBe("E_FILE_TYPE");
     expect(old.fileError?.message).toContain("Excel 95 或更早版本");
+  });
+
+  it.each(["xlsb", "ods"] as const)("reads an .%s workbook the same way (Excel binary, OpenDocument as LibreOffice and WPS save it)", async (bookType) => {
+    const r = await readMonthlyFile({ name: `市经信局-10月.${bookType}`, bytes: xls([OCTOBER], bookType) }, CTX);
+    expect(r.fileError).toBeNull();
+    expect(r.file).toMatchObject({ format: bookType, sheet: "10月", headerRow: 2, rowsRead: 3 });
+    expect(r.rows.map((x) => [x.targetCode, x.period, x.value])).toEqual([["ZN-01", "2017-10", 450], ["ZN-02", "2017-10", 3000], ["ZN-04", "2017-10", 85]]);
   });
 
   it("converts to a workbook that the .xlsx reader opens (a ZIP), the same bytes each time", async () => {

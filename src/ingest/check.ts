@@ -4,7 +4,7 @@
  * below. Pure: touches no file and no database.
  */
 import { fileError, type FileError } from "./codes.js";
-import { sniffBytes, type TextEncoding } from "./decode.js";
+import { sniffBytes, type ConvertedFormat, type TextEncoding } from "./decode.js";
 import { validateRows, validateRowsInChunks, type IngestContext, type Reject, type ValidateHooks, type ValidateOptions, type ValidRow } from "./rules.js";
 import { hasHeader, hasReportHeader, headingField, noDataMessage, parseCsvGrid, readTable, type CsvGrid, type Field, type FormField, type MappedColumn, type SkippedRow, type TableRow, type ValueMonth } from "./table.js";
 import { xlsToXlsx } from "./xls.js";
@@ -24,7 +24,7 @@ export type FileInfo = {
   /** Text encoding of a CSV; null for .xlsx and for files that are not text. */
   encoding: TextEncoding | null;
   /** Null when the bytes are neither (binary, undecodable). */
-  format: "csv" | "xlsx" | "xls" | null;
+  format: "csv" | "xlsx" | ConvertedFormat | null;
   /** Data rows read below the header (fully empty rows not counted). */
   rowsRead: number;
   /** .xlsx: the sheet read. */
@@ -101,14 +101,14 @@ export async function readMonthlyTable(input: { name: string; bytes: Uint8Array 
   }
   let sniffed = sniffBytes(bytes);
   if (sniffed.kind === "error") return rejectFile(sniffed.error);
-  // an Excel 97–2003 workbook: converted to .xlsx and read as one (its receipt says xls)
-  let workbookFormat: "xlsx" | "xls" = "xlsx";
-  if (sniffed.kind === "xls") {
-    const converted = await xlsToXlsx(bytes);
+  // an .xls, .xlsb or .ods workbook: converted to .xlsx and read as one (its receipt says which it was)
+  let workbookFormat: "xlsx" | ConvertedFormat = "xlsx";
+  if (sniffed.kind === "convert") {
+    const converted = await xlsToXlsx(bytes, sniffed.format);
     if ("error" in converted) return rejectFile(converted.error);
     bytes = converted;
+    workbookFormat = sniffed.format;
     sniffed = { kind: "xlsx" };
-    workbookFormat = "xls";
   }
 
   let grid: Grid;

@@ -9,7 +9,7 @@ export const INGEST_ERROR_CODES = {
     E_FILE_MISSING: "文件不存在或无法读取",
     E_FILE_EMPTY: "文件为空",
     E_FILE_TOO_LARGE: "文件过大",
-    E_FILE_TYPE: "文件类型不支持（只接受 Excel 工作簿 .xlsx、.xls 或 CSV 文本文件）",
+    E_FILE_TYPE: "文件类型不支持（只接受电子表格 .xlsx、.xls、.xlsb、.ods 或 CSV 文本文件）",
     E_ENCODING: "无法识别文件编码（应为 UTF-8、UTF-16 或 GBK/GB18030）",
     E_XLSX_INVALID: "Excel 文件已损坏或无法读取",
     E_SHEET_NOT_FOUND: "找不到指定的工作表",

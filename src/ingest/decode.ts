@@ -7,12 +7,18 @@
  */
 import { fileError, type FileError } from "./codes.js";
 
+/** Workbook formats read by converting them to .xlsx first (xls.ts). */
+export type ConvertedFormat = "xls" | "xlsb" | "ods";
+
 export type TextEncoding = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "gb18030";
 
 export type Sniffed =
   | { kind: "xlsx" }
-  /** An Excel 97–2003 workbook (BIFF8), read through xlsToXlsx (xls.ts). */
-  | { kind: "xls" }
+  /**
+   * A workbook read by converting it to .xlsx (xls.ts): Excel 97–2003 (BIFF8), Excel binary (.xlsb), OpenDocument
+   * (.ods, as LibreOffice and WPS save it).
+   */
+  | { kind: "convert"; format: ConvertedFormat }
   | { kind: "text"; text: string; encoding: TextEncoding }
   | { kind: "error"; error: FileError };
 
@@ -78,14 +84,24 @@ function containsAscii(bytes: Uint8Array, text: string): boolean {
   return false;
 }
 
+/** The bytes as latin1 text (each byte one character), for searching ASCII in them. */
+function latin1(bytes: Uint8Array): string {
+  let text = "";
+  for (let i = 0; i < bytes.length; i += 1024) text += String.fromCharCode(...bytes.subarray(i, i + 1024));
+  return text;
+}
+
 function sniffZip(bytes: Uint8Array): Sniffed {
   if (containsAscii(bytes, "xl/workbook.xml")) return { kind: "xlsx" };
-  if (containsAscii(bytes, "xl/workbook.bin")) {
-    return { kind: "error", error: fileError("E_FILE_TYPE", "Excel 二进制工作簿（.xlsb）不支持，请另存为 .xlsx 或 CSV") };
-  }
+  if (containsAscii(bytes, "xl/workbook.bin")) return { kind: "convert", format: "xlsb" };
   if (containsAscii(bytes, "word/document.xml")) return { kind: "error", error: fileError("E_FILE_TYPE", "这是 Word 文档，请提交 .xlsx 或 CSV") };
   if (containsAscii(bytes, "content.xml") && containsAscii(bytes, "mimetype")) {
-    return { kind: "error", error: fileError("E_FILE_TYPE", "这是 OpenDocument（WPS/LibreOffice）文件，请另存为 .xlsx 或 CSV") };
+    // (the mimetype entry, stored as it is, names a text, a presentation or a drawing; a spreadsheet, or a mimetype
+    // some writer compressed, is read as a spreadsheet, and its conversion says if it is none)
+    if (/application\/vnd\.oasis\.opendocument\.(?:text|presentation|graphics|chart|formula|image|database)/.test(latin1(bytes.subarray(0, 4096)))) {
+      return { kind: "error", error: fileError("E_FILE_TYPE", "这是 OpenDocument（WPS/LibreOffice）文档而不是电子表格，请提交 .xlsx、.ods 或 CSV") };
+    }
+    return { kind: "convert", format: "ods" };
   }
   // the parts of an Office file but no workbook: cut short (a copy or an upload broken off), not an archive to unpack
   if (containsAscii(bytes, "xl/") || containsAscii(bytes, "[Content_Types].xml")) {
@@ -211,7 +227,7 @@ export function sniffBytes(bytes: Uint8Array): Sniffed {
   if (startsWith(bytes, OLE_MAGIC) && containsAscii(bytes, ENCRYPTED_PACKAGE)) return { kind: "error", error: fileError("E_FILE_TYPE", ENCRYPTED_WHAT) };
   if (startsWith(bytes, OLE_MAGIC)) {
     const kind = compoundFileKind(bytes);
-    if (kind === "biff8") return { kind: "xls" };
+    if (kind === "biff8") return { kind: "convert", format: "xls" };
     if (kind === "biff5") return { kind: "error", error: fileError("E_FILE_TYPE", BIFF5_WHAT) };
   }
   for (const m of MAGIC) {
@@ -273,5 +289,5 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEnc
   const s = sniffBytes(bytes);
   if (s.kind === "text") return { text: s.text, encoding: s.encoding };
   if (s.kind === "error") return { error: s.error };
-  return { error: fileError("E_FILE_TYPE", `这是 ${s.kind === "xls" ? ".xls" : ".xlsx"} 工作簿，不是文本文件`) };
+  return { error: fileError("E_FILE_TYPE", `这是 .${s.kind === "convert" ? s.format : "xlsx"} 工作簿，不是文本文件`) };
 }

@@ -1,34 +1,38 @@
 /**
- * Old binary Excel workbooks (.xls, Excel 97–2003, BIFF8; what many offices' Excel and WPS still save) → .xlsx bytes,
- * which readXlsxGrid then reads like any workbook: one reader of sheets, headers, dates, percent and unit formats.
+ * Workbooks in other formats → .xlsx bytes, which readXlsxGrid then reads like any workbook (one reader of sheets,
+ * headers, dates, percent and unit formats): old binary Excel (.xls, Excel 97–2003, BIFF8; what many offices' Excel
+ * and WPS still save), Excel binary (.xlsb) and OpenDocument spreadsheets (.ods, LibreOffice; WPS on Kylin/UOS desktops).
  *
  * Library choice: `@e965/xlsx` 0.20.3, the SheetJS Community Edition 0.20.3 (Apache-2.0, no dependencies, works
  * offline), republished on npm because SheetJS publishes its fixed versions only on its own CDN. The `xlsx` package
  * on npm is frozen at 0.18.5 with the prototype-pollution (CVE-2023-30533, fixed in 0.19.3) and ReDoS
- * (CVE-2024-22363, fixed in 0.20.2) advisories; 0.20.3 has both fixes. Loaded only when an .xls arrives.
+ * (CVE-2024-22363, fixed in 0.20.2) advisories; 0.20.3 has both fixes. Loaded only when such a workbook arrives.
  *
  * What the conversion keeps: the values Excel stored (formulas as their cached results), number formats (dates,
- * percent, units shown by the format), merged cells, hidden rows and sheets, sheet names and order. What it does not:
- * fonts, so a row struck through in an .xls is read like any other (a figure crossed out and written again beside it
+ * percent, units shown by the format), merged cells, hidden rows (.xls) and sheets, sheet names and order. What it
+ * does not: fonts, so a row struck through is read like any other (a figure crossed out and written again beside it
  * then makes two rows of one key, both rejected as E_DUPLICATE_KEY).
  * Excel 95 and older (BIFF5, stream "Book") store Chinese text in the system code page, which this reader does not
  * decode: such a file is refused rather than read as mojibake.
  */
 import { fileError, type FileError } from "./codes.js";
+import type { ConvertedFormat } from "./decode.js";
 
 type SheetLibrary = typeof import("@e965/xlsx");
 let loadSheetLibrary: () => Promise<SheetLibrary> = () => import("@e965/xlsx");
 
 /**
  * Where the library comes from. Node imports the package; the page 报送自查 loads it from a file of the site
- * (docs/data/sheetjs.js, about 0.5 MB) only when an .xls is dropped, so that the checks of CSV and .xlsx stay small.
+ * (docs/data/sheetjs.js, about 0.5 MB) only when such a workbook is dropped, so that the checks of CSV and .xlsx stay small.
  */
 export function useSheetLibrary(load: () => Promise<SheetLibrary>): void {
   loadSheetLibrary = load;
 }
 
-/** The .xls workbook as .xlsx bytes, or why it cannot be read. */
-export async function xlsToXlsx(bytes: Uint8Array): Promise<Uint8Array | { error: FileError }> {
+const FORMAT_NAME: Record<ConvertedFormat, string> = { xls: "旧版 .xls 工作簿", xlsb: "Excel 二进制工作簿（.xlsb）", ods: "OpenDocument 电子表格（.ods）" };
+
+/** The workbook (.xls, .xlsb or .ods) as .xlsx bytes, or why it cannot be read. */
+export async function xlsToXlsx(bytes: Uint8Array, format: ConvertedFormat = "xls"): Promise<Uint8Array | { error: FileError }> {
   try {
     const XLSX = await loadSheetLibrary();
     // (the library writes a line to the console for each record it does not know, in a damaged file: not ours to
@@ -47,6 +51,6 @@ export async function xlsToXlsx(bytes: Uint8Array): Promise<Uint8Array | { error
     return new Uint8Array(out);
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
-    return { error: fileError("E_XLSX_INVALID", `旧版 .xls 工作簿无法读取（文件不完整，或不是由 Excel、WPS 保存的）；请在 Excel 或 WPS 中打开后另存为 .xlsx 再提交（技术信息：${reason}）`) };
+    return { error: fileError("E_XLSX_INVALID", `${FORMAT_NAME[format]}无法读取（文件不完整，或不是由 Excel、WPS、LibreOffice 保存的）；请打开后另存为 .xlsx 再提交（技术信息：${reason}）`) };
   }
 }
