@@ -525,7 +525,7 @@ export const DICTIONARY: Record<string, ViewDoc> = {
       as_of: "载入时的核对日期（统计期不得晚于该日所在月份）",
       archive_name: "归档文件名（data/archive/ 下）",
       encoding: "识别出的编码（utf-8、utf-8-bom、gb18030……；XLSX 为空）",
-      format: "csv、xlsx，或读取时转为 .xlsx 的 xls（Excel 97–2003 工作簿）、xlsb（Excel 二进制工作簿）、ods（OpenDocument 电子表格）",
+      format: "csv、xlsx，或读取时转为 .xlsx 的 xls（Excel 97–2003 工作簿）、xlsb（Excel 二进制工作簿）、ods（OpenDocument 电子表格）、html（系统导出为“.xls”的网页表格）、xml（Excel 2003 XML 表格）",
       sheet: "读取的工作表（XLSX）",
       rows_read: "读取的数据行数",
       imported: "新增的数值个数（新键）",

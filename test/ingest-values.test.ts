@@ -600,7 +600,10 @@ describe("sniffBytes", () => {
     ["ZIP that is not a workbook", Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from("....notes.txt...."), Buffer.from([0x50, 0x4b, 0x05, 0x06]), Buffer.alloc(18)]), "E_FILE_TYPE"],
     ["ZIP cut short (no directory at its end)", Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from("....notes.txt....")]), "E_XLSX_INVALID"],
     ["binary with NUL bytes", Buffer.from([0x01, 0x02, 0x00, 0xff, 0x10, 0x00, 0x00, 0x7f]), "E_FILE_TYPE"],
-    ["HTML saved as .xls", Buffer.from("<html><body><table><tr><td>报送单位</td></tr></table></body></html>"), "E_FILE_TYPE"],
+    // (a web page with a table, as systems export “.xls”, is read by conversion: ingest-xls.test.ts)
+    ["HTML saved as .xls, with a table", Buffer.from("<html><body><table><tr><td>报送单位</td></tr></table></body></html>"), "convert"],
+    ["HTML with no table", Buffer.from("<html><body><p>报送单位</p></body></html>"), "E_FILE_TYPE"],
+    ["XML that is no spreadsheet", Buffer.from('<?xml version="1.0"?><report><unit>报送单位</unit></report>'), "E_FILE_TYPE"],
     ["UTF-16 without BOM", Buffer.from("department,code,period,value\n", "utf16le"), "E_ENCODING"],
     ["Latin-1", Buffer.from("Département,Code,Période\nÉtat,1,2017\n", "latin1"), "E_ENCODING"],
     ["Big5", iconv.encode("報送單位,指標編碼,統計期,累計完成值\r\n市經信局,ZN-01,2017-10,450\r\n", "big5"), "E_ENCODING"],

@@ -1,4 +1,5 @@
 import * as XLSX from "@e965/xlsx";
+import iconv from "iconv-lite";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { readMonthlyFile } from "../src/ingest/index.js";
 import { xlsToXlsx } from "../src/ingest/xls.js";
@@ -84,6 +85,26 @@ describe("xlsToXlsx and readMonthlyFile: an Excel 97–2003 workbook (.xls) is r
     expect(r.fileError).toBeNull();
     expect(r.file).toMatchObject({ format: bookType, sheet: "10月", headerRow: 2, rowsRead: 3 });
     expect(r.rows.map((x) => [x.targetCode, x.period, x.value])).toEqual([["ZN-01", "2017-10", 450], ["ZN-02", "2017-10", 3000], ["ZN-04", "2017-10", 85]]);
+  });
+
+  it("reads a web page's table saved as “.xls” (as office systems export one, in UTF-8 or GBK) and an Excel 2003 XML spreadsheet", async () => {
+    const cells = (row: string[]) => `<tr>${row.map((c) => `<td>${c}</td>`).join("")}</tr>`;
+    const page = `<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body><table border="1">
+      <tr><td colspan="9">慈溪市智能经济指标报送表（2017年10月）</td></tr>${cells(HEADER)}
+      ${cells(["市经信局", "ZN-01", "2017-10", "450", "家", "", "推进中", "张三", "2017-11-03"])}
+      ${cells(["市经信局", "ZN-02", "2017-10", "1,200", "万元", "", "", "张三", "2017/11/3"])}</table></body></html>`;
+    for (const [bytes, encoding] of [[Buffer.from(page), "utf-8"], [iconv.encode(page, "gbk"), "gb18030"]] as const) {
+      const r = await readMonthlyFile({ name: "系统导出.xls", bytes }, CTX);
+      expect(r.fileError).toBeNull();
+      expect(r.file).toMatchObject({ format: "html", encoding, headerRow: 2, rowsRead: 2 });
+      // (cells as written: 2017-10 stays a month, 1,200 reads as 1200)
+      expect(r.rows.map((x) => [x.targetCode, x.period, x.value, x.reportedAt])).toEqual([["ZN-01", "2017-10", 450, "2017-11-03"], ["ZN-02", "2017-10", 1200, "2017-11-03"]]);
+    }
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([HEADER, ["市经信局", "ZN-01", "2017-10", 450, "家"]]), "10月");
+    const xml = await readMonthlyFile({ name: "x.xml", bytes: Buffer.from(XLSX.write(book, { type: "string", bookType: "xlml" }) as string) }, CTX);
+    expect(xml.file).toMatchObject({ format: "xml", sheet: "10月", rowsRead: 1 });
+    expect(xml.rows.map((x) => x.value)).toEqual([450]);
   });
 
   it("converts to a workbook that the .xlsx reader opens (a ZIP), the same bytes each time", async () => {

@@ -104,7 +104,8 @@ export async function readMonthlyTable(input: { name: string; bytes: Uint8Array 
   // an .xls, .xlsb or .ods workbook: converted to .xlsx and read as one (its receipt says which it was)
   let workbookFormat: "xlsx" | ConvertedFormat = "xlsx";
   if (sniffed.kind === "convert") {
-    const converted = await xlsToXlsx(bytes, sniffed.format);
+    const converted = await xlsToXlsx(sniffed.text ?? bytes, sniffed.format);
+    if (sniffed.encoding) info.encoding = sniffed.encoding;
     if ("error" in converted) return rejectFile(converted.error);
     bytes = converted;
     workbookFormat = sniffed.format;

@@ -8,7 +8,7 @@
 import { fileError, type FileError } from "./codes.js";
 
 /** Workbook formats read by converting them to .xlsx first (xls.ts). */
-export type ConvertedFormat = "xls" | "xlsb" | "ods";
+export type ConvertedFormat = "xls" | "xlsb" | "ods" | "html" | "xml";
 
 export type TextEncoding = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "gb18030";
 
@@ -18,7 +18,7 @@ export type Sniffed =
    * A workbook read by converting it to .xlsx (xls.ts): Excel 97–2003 (BIFF8), Excel binary (.xlsb), OpenDocument
    * (.ods, as LibreOffice and WPS save it).
    */
-  | { kind: "convert"; format: ConvertedFormat }
+  | { kind: "convert"; format: ConvertedFormat; text?: string; encoding?: TextEncoding }
   | { kind: "text"; text: string; encoding: TextEncoding }
   | { kind: "error"; error: FileError };
 
@@ -194,11 +194,15 @@ function textResult(text: string, encoding: TextEncoding): Sniffed {
   }
   const head = body.trimStart().slice(0, 400).toLowerCase();
   if (head.startsWith("<")) {
-    const what = head.includes("urn:schemas-microsoft-com:office:spreadsheet")
-      ? "这是 Excel 2003 XML 表格，请另存为 .xlsx 或 CSV"
-      : head.startsWith("<?xml")
-        ? "这是 XML 文件，请提交 .xlsx 或 CSV"
-        : "这是网页（HTML）文件（常见于系统导出的“.xls”），请用 Excel 打开后另存为 .xlsx 或 CSV";
+    // (a table some systems export as “.xls”: a web page holding a <table>, or Excel 2003's XML spreadsheet; read by
+    // converting it, xls.ts)
+    if (head.includes("urn:schemas-microsoft-com:office:spreadsheet") || /<\?mso-application\s+progid="excel\.sheet"/.test(head)) {
+      return { kind: "convert", format: "xml", text: body, encoding };
+    }
+    if (!head.startsWith("<?xml") && /<table[\s>]/i.test(body)) return { kind: "convert", format: "html", text: body, encoding };
+    const what = head.startsWith("<?xml")
+      ? "这是 XML 文件，请提交 .xlsx 或 CSV"
+      : "这是网页（HTML）文件，其中没有表格，请提交 .xlsx 或 CSV";
     return { kind: "error", error: fileError("E_FILE_TYPE", what) };
   }
   // MHTML: Excel's 「单个文件网页」 (.mht, often named .xls) starts with MIME headers

@@ -1,7 +1,8 @@
 /**
  * Workbooks in other formats → .xlsx bytes, which readXlsxGrid then reads like any workbook (one reader of sheets,
  * headers, dates, percent and unit formats): old binary Excel (.xls, Excel 97–2003, BIFF8; what many offices' Excel
- * and WPS still save), Excel binary (.xlsb) and OpenDocument spreadsheets (.ods, LibreOffice; WPS on Kylin/UOS desktops).
+ * and WPS still save), Excel binary (.xlsb) OpenDocument spreadsheets (.ods, LibreOffice; WPS on Kylin/UOS desktops), and what office systems export as
+ * “.xls”: a web page holding a table (HTML; its cells kept as written) or an Excel 2003 XML spreadsheet.
  *
  * Library choice: `@e965/xlsx` 0.20.3, the SheetJS Community Edition 0.20.3 (Apache-2.0, no dependencies, works
  * offline), republished on npm because SheetJS publishes its fixed versions only on its own CDN. The `xlsx` package
@@ -29,10 +30,15 @@ export function useSheetLibrary(load: () => Promise<SheetLibrary>): void {
   loadSheetLibrary = load;
 }
 
-const FORMAT_NAME: Record<ConvertedFormat, string> = { xls: "旧版 .xls 工作簿", xlsb: "Excel 二进制工作簿（.xlsb）", ods: "OpenDocument 电子表格（.ods）" };
+const FORMAT_NAME: Record<ConvertedFormat, string> = {
+  xls: "旧版 .xls 工作簿", xlsb: "Excel 二进制工作簿（.xlsb）", ods: "OpenDocument 电子表格（.ods）", html: "网页（HTML）表格", xml: "Excel 2003 XML 表格",
+};
 
-/** The workbook (.xls, .xlsb or .ods) as .xlsx bytes, or why it cannot be read. */
-export async function xlsToXlsx(bytes: Uint8Array, format: ConvertedFormat = "xls"): Promise<Uint8Array | { error: FileError }> {
+/**
+ * The workbook (.xls, .xlsb or .ods bytes; the text of a web page's table or of an Excel 2003 XML spreadsheet, decoded
+ * as sniffBytes decodes text) as .xlsx bytes, or why it cannot be read.
+ */
+export async function xlsToXlsx(input: Uint8Array | string, format: ConvertedFormat = "xls"): Promise<Uint8Array | { error: FileError }> {
   try {
     const XLSX = await loadSheetLibrary();
     // (the library writes a line to the console for each record it does not know, in a damaged file: not ours to
@@ -41,7 +47,10 @@ export async function xlsToXlsx(bytes: Uint8Array, format: ConvertedFormat = "xl
     let book: ReturnType<typeof XLSX.read>;
     console.log = console.error = console.warn = () => {};
     try {
-      book = XLSX.read(bytes, { type: "array", cellNF: true, cellStyles: true, cellDates: false, cellFormula: false, cellHTML: false });
+      // (a web page's cells are kept as written, 2017-10 or 00123, not guessed into dates and numbers)
+      book = typeof input === "string"
+        ? XLSX.read(input, { type: "string", raw: format === "html", cellNF: true, cellStyles: true, cellDates: false, cellFormula: false, cellHTML: false })
+        : XLSX.read(input, { type: "array", cellNF: true, cellStyles: true, cellDates: false, cellFormula: false, cellHTML: false });
     } finally {
       Object.assign(console, { log, error, warn });
     }
