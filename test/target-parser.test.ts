@@ -68,6 +68,11 @@ const PHRASINGS: [string, Partial<Row>[]][] = [
   ["承诺件办结时限不超过法定时限的40%", [{ value: 40, unit: "%", comparator: "at_most", measure: "level", subject: "承诺件办结时限（为法定时限的）" }]],
   ["特困人员基本生活标准不低于当地低保标准的1.3倍", [{ value: 1.3, unit: "倍", comparator: "at_least", subject: "特困人员基本生活标准（为当地低保标准的）" }]],
   ["人均收入达到全国平均水平的1.5倍", [{ value: 1.5, unit: "倍", comparator: "reach", measure: "level", subject: "人均收入（为全国平均水平的）" }]],
+  // (a fraction in words is a percentage to two decimals: 三分之一 33.33%, 千分之五 0.5%)
+  // (法定时限 is no 定时 duty either)
+  ["审批时限压缩至法定时限的三分之一以内", [{ value: 33.33, unit: "%", comparator: "at_most", measure: "level", subject: "审批时限（为法定时限的）", frequency: null }]],
+  ["人口自然增长率控制在千分之五以内", [{ value: 0.5, unit: "%", comparator: "at_most", measure: "level", subject: "人口自然增长率" }]],
+  ["行政村集体经济收入30万元以上的村达到五分之二以上", [{ value: 40, unit: "%", comparator: "at_least", measure: "level" }]],
   // (培训时间: how long the training lasts, a level to stay at or above, not a count of what is trained)
   ["新入职人员培训时间不少于3个月", [{ value: 3, unit: "个月", comparator: "at_least", measure: "level", subject: "新入职人员培训时间" }]],
   ["培训人数达到1000人", [{ value: 1000, unit: "人", comparator: "reach", measure: "level", subject: "培训人数" }]],
@@ -522,8 +527,6 @@ describe("milestones and recurring duties", () => {
 
   it.each(["培育认定一批市级智能制造工程服务公司", "就此制定以下意见", "完成年度目标任务", "2017年9月8日印发", "完善建成区公共服务体系", "确保完成年度投资计划", "推进产融对接网络平台建设", "全力保障专家委员会成立与服务工作启动仪式在慈召开",
     // (清零: a programme of that name, one with no subject of its own, one done already)
-    // (审批时限压缩至法定时限的三分之一: 法定时限 is no 定时 duty)
-    "审批时限压缩至法定时限的三分之一以内",
     "开展欠薪清零行动", "实现动态清零", "全市劣V类水体已实现清零", "去年实现劣V类水体清零",
     // (a means to it: a ledger, a rule, a campaign)
     "建立清零台账", "完善清零销号制度", "对欠薪案件实行清零销号管理", "开展劣V类水体清零专项行动", "对照问题清单逐项清零", "开展全面消除安全隐患专项行动", "已全面消除薄弱村"])(

@@ -28,6 +28,7 @@ type Tail = { unit: UnitDef | null; unitEnd: number | null; end: number; scale: 
 
 const ARABIC = /(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?/y;
 const CHINESE = new RegExp(`[${CHINESE_NUMERAL_CHARS}]+`, "y");
+const FRACTION = /([一二两三四五六七八九十千]{1,3})分之([一二两三四五六七八九十]{1,3})/y;
 const RANGE_SEPARATOR = /(?:[-–—―~〜]{1,2}|至|到)/y;
 const isDigit = (ch: string | undefined) => ch !== undefined && ch >= "0" && ch <= "9";
 
@@ -35,6 +36,18 @@ function readCore(t: string, i: number): Core | null {
   if (t.startsWith("百分之", i)) {
     const inner = readCore(t, i + 3);
     return inner && inner.value !== null ? { ...inner, start: i, percent: true } : null;
+  }
+  // 三分之一, 五分之二, 千分之五: a fraction in words, read as a percentage (33.33%, 40%, 0.5%), to two decimals
+  FRACTION.lastIndex = i;
+  const fraction = FRACTION.exec(t);
+  if (fraction) {
+    const [whole, below, above] = fraction as unknown as [string, string, string];
+    const d = below === "千" ? 1000 : parseChineseNumeral(below);
+    const n = parseChineseNumeral(above);
+    // (惠及三分之一的企业: a share of what follows, read as the Arabic 30%的 is not: left to the words around it)
+    if (d !== null && n !== null && d > 0 && n <= d && t[i + whole.length] !== "的") {
+      return { start: i, end: i + whole.length, text: whole, chinese: true, value: Math.round((n / d) * 10000) / 100, percent: true };
+    }
   }
   if (isDigit(t[i])) {
     ARABIC.lastIndex = i;
