@@ -622,6 +622,8 @@ describe("sniffBytes", () => {
     const old = sniffBytes(Buffer.concat([ole, Buffer.alloc(504), Buffer.from("Book", "utf16le")]));
     expect(old.kind === "error" && old.error.message).toContain("这是 Excel 95 或更早版本的 .xls 工作簿，其中的中文无法可靠读取");
     expect(sniffBytes(Buffer.concat([ole, Buffer.alloc(504), Buffer.from("WordDocument", "utf16le")])).kind).toBe("error");
+    // (a Word file holding a chart's workbook is still a Word file)
+    expect(sniffBytes(Buffer.concat([ole, Buffer.alloc(504), Buffer.from("WordDocument", "utf16le"), Buffer.from("Workbook", "utf16le")])).kind).toBe("error");
   });
 
   it("tells an .xlsb and an OpenDocument spreadsheet (read by conversion) from an OpenDocument text (refused)", () => {

@@ -1,6 +1,6 @@
 /**
- * Bytes → format and text. A file is either a workbook (.xlsx: a ZIP holding xl/workbook.xml; .xls: Excel 97–2003,
- * read by converting it to .xlsx, xls.ts) or CSV text in
+ * Bytes → format and text. A file is either a workbook (.xlsx: a ZIP holding xl/workbook.xml; .xls, .xlsb, .ods and the
+ * web-page tables and Excel 2003 XML systems export as “.xls”: read by converting them to .xlsx, xls.ts) or CSV text in
  * UTF-8 (with or without BOM), UTF-16 LE/BE with BOM, or GB18030/GBK as Excel on Chinese Windows saves "CSV".
  * Nothing is decoded by guesswork: text that is not valid UTF-8 is accepted as GB18030 only when it decodes
  * without a single invalid sequence and reads like Chinese report text; anything else is rejected (E_ENCODING).
@@ -16,7 +16,7 @@ export type Sniffed =
   | { kind: "xlsx" }
   /**
    * A workbook read by converting it to .xlsx (xls.ts): Excel 97–2003 (BIFF8), Excel binary (.xlsb), OpenDocument
-   * (.ods, as LibreOffice and WPS save it).
+   * (.ods, as LibreOffice and WPS save it); a web page's table or an Excel 2003 XML spreadsheet, with their text.
    */
   | { kind: "convert"; format: ConvertedFormat; text?: string; encoding?: TextEncoding }
   | { kind: "text"; text: string; encoding: TextEncoding }
@@ -49,6 +49,7 @@ const ENCRYPTED_PACKAGE = [..."EncryptedPackage"].map((c) => `${c}\u0000`).join(
 const utf16Name = (name: string) => [...name].map((c) => `${c}\u0000`).join("");
 const BIFF8_STREAM = utf16Name("Workbook");
 const BIFF5_STREAM = utf16Name("Book");
+const OTHER_DOCUMENT_STREAMS = ["WordDocument", "PowerPoint Document"].map(utf16Name);
 const BIFF5_WHAT = "这是 Excel 95 或更早版本的 .xls 工作簿，其中的中文无法可靠读取：请在 Excel 或 WPS 中打开后另存为 .xlsx 再提交";
 
 /**
@@ -57,7 +58,8 @@ const BIFF5_WHAT = "这是 Excel 95 或更早版本的 .xls 工作簿，其中�
  * or something else (.doc, .ppt, an encrypted .xlsx).
  */
 export function compoundFileKind(bytes: Uint8Array): "biff8" | "biff5" | "other" {
-  if (containsAscii(bytes, ENCRYPTED_PACKAGE)) return "other";
+  // (a Word or PowerPoint file may hold a workbook of its own, a chart's data: it is still no table to read)
+  if (containsAscii(bytes, ENCRYPTED_PACKAGE) || OTHER_DOCUMENT_STREAMS.some((s) => containsAscii(bytes, s))) return "other";
   if (containsAscii(bytes, BIFF8_STREAM)) return "biff8";
   // ("Book" is also the end of "Workbook": only reached when that is absent)
   if (containsAscii(bytes, BIFF5_STREAM)) return "biff5";
@@ -293,5 +295,6 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEnc
   const s = sniffBytes(bytes);
   if (s.kind === "text") return { text: s.text, encoding: s.encoding };
   if (s.kind === "error") return { error: s.error };
-  return { error: fileError("E_FILE_TYPE", `这是 .${s.kind === "convert" ? s.format : "xlsx"} 工作簿，不是文本文件`) };
+  const what = s.kind === "xlsx" ? ".xlsx 工作簿" : s.format === "html" ? "网页表格（HTML）" : s.format === "xml" ? "Excel 2003 XML 表格" : `.${s.format} 工作簿`;
+  return { error: fileError("E_FILE_TYPE", `这是${what}，不是文本文件`) };
 }

@@ -1,8 +1,9 @@
 /**
  * Workbooks in other formats → .xlsx bytes, which readXlsxGrid then reads like any workbook (one reader of sheets,
  * headers, dates, percent and unit formats): old binary Excel (.xls, Excel 97–2003, BIFF8; what many offices' Excel
- * and WPS still save), Excel binary (.xlsb) OpenDocument spreadsheets (.ods, LibreOffice; WPS on Kylin/UOS desktops), and what office systems export as
- * “.xls”: a web page holding a table (HTML; its cells kept as written) or an Excel 2003 XML spreadsheet.
+ * and WPS still save), Excel binary (.xlsb), OpenDocument spreadsheets (.ods: LibreOffice, WPS on Kylin/UOS desktops),
+ * and what office systems export as “.xls”: a web page holding a table (HTML; its cells kept as written) or an Excel
+ * 2003 XML spreadsheet.
  *
  * Library choice: `@e965/xlsx` 0.20.3, the SheetJS Community Edition 0.20.3 (Apache-2.0, no dependencies, works
  * offline), republished on npm because SheetJS publishes its fixed versions only on its own CDN. The `xlsx` package
