@@ -1077,8 +1077,9 @@ describe("a figure that looks like a digit typed once too often", () => {
         await setAsOf(w.connection, asOf);
         return (await query(w.connection, "SELECT code, flag_reason FROM observations WHERE flagged ORDER BY code")).rows;
       };
+      // (its note gives the figure meant: asked about too)
       expect(await flagged("2017-11-03")).toEqual([
-        { code: "CX75-06-01", flag_reason: "累计值 3270家 是 2017-09 的 287家 的 10 倍以上，增加的部分已超过目标值 450家：是否多写了一位数？请核对" },
+        { code: "CX75-06-01", flag_reason: "进展情况中写的“累计327家”与累计完成值 3270家 不符，请核对哪个是对的（进展情况是否沿用了以前月份的文字？）；累计值 3270家 是 2017-09 的 287家 的 10 倍以上，增加的部分已超过目标值 450家：是否多写了一位数？请核对" },
       ]);
       await load("jxj-10-更正.csv", "2017-11-06 09:00:00", ["市经信局,CX75-06-01,2017-10,327,家,,更正：多录一位数字,,"], "2017-12-31");
       expect(await flagged("2017-11-10")).toEqual([]);

@@ -247,6 +247,27 @@ describe.skipIf(!HAVE_CHROMIUM)("site pages in Chromium, against the warehouse",
       expect(await rules.locator("li").count()).toBeGreaterThan(3);
       await opened.page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
       expect(await rules.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+      // on paper: each page says it is the briefing of that day (beside its number), and the department table keeps to
+      // the departments with something behind, overdue, unreported or returned, saying how many it left out
+      expect(await opened.page.locator("style").evaluateAll((ss) => ss.map((x) => x.textContent ?? "").filter((t) => t.includes("@bottom-left")))).toEqual([
+        expect.stringMatching(/督查通报 · 判断日期 \d{4}年\d{1,2}月\d{1,2}日/),
+      ]);
+      const rowsShown = () => opened.page.locator(".briefing-departments tbody tr").evaluateAll((trs) => trs.filter((tr) => getComputedStyle(tr).display !== "none").length);
+      const onScreen = await rowsShown();
+      await opened.page.emulateMedia({ media: "print" });
+      const onPaper = await rowsShown();
+      const quiet = Number(await opened.page.locator("[data-quiet]").getAttribute("data-quiet"));
+      expect(quiet).toBeGreaterThan(0);
+      expect(onPaper).toBe(onScreen - quiet);
+      expect(await opened.page.locator("[data-quiet]").isVisible()).toBe(true);
+      // (each row printed has something to act on: a figure above 0 among 牵头滞后 … 未报月数)
+      const heads = await opened.page.locator(".briefing-departments thead th").evaluateAll((ths) => ths.map((th) => th.textContent!.trim()));
+      const printed = await opened.page.locator(".briefing-departments tbody tr").evaluateAll((trs) => trs.filter((tr) => getComputedStyle(tr).display !== "none")
+        .map((tr) => [...tr.querySelectorAll("td, th")].map((td) => td.textContent!.trim())));
+      const acted = ["牵头滞后", "配合滞后", "指标逾期", "指标落后序时", "指标从未报送", "未报月数"].map((h) => heads.indexOf(h));
+      expect(acted.every((k) => k >= 0), heads.join(" ")).toBe(true);
+      for (const cells of printed) expect(acted.some((k) => /^[1-9]/.test(cells[k] ?? "") || (cells[k] ?? "").includes("退回")), cells.join(" ")).toBe(true);
+      await opened.page.emulateMedia({ media: "screen" });
     } finally {
       await opened.close();
     }
