@@ -137,11 +137,14 @@ export const goalText = (t) => {
   const value = `${t.frequency ?? ""}${downWord(t)}${t.target_value}${t.value_max != null ? "–" + t.value_max : ""}${t.unit ?? ""}${bound}`;
   return t.frequency && t.goal != null && t.goal !== t.target_value ? `${value}（至时限共${t.goal}${t.unit ?? ""}）` : value;
 };
+/** The unit a target's figures are written in: its own, or 次 for a recurring duty's count of times (none of its own). */
+export const figureUnit = (t) => t.unit || (t.kind === "recurring" ? "次" : "");
+
 /**
  * A figure as reported: 450家; a recurring duty's count 3次; a fall reported below zero (下降10%, -1.5%): 不降反升1.5%.
  */
 const figureText = (t) => {
-  const unit = t.unit || (t.kind === "recurring" ? "次" : "");
+  const unit = figureUnit(t);
   // (a fall reported as its size, 下降3%: 下降2.6%, or 不降反升1.5% below zero)
   if (t.falls && t.measure === "increment") return t.latest_value < 0 ? `不降反升${-t.latest_value}${unit}` : `下降${t.latest_value}${unit}`;
   return `${t.latest_value}${unit}`;
