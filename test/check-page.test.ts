@@ -28,6 +28,13 @@ import { monthCell, title } from "./support/xlsx-cells.js";
 
 type Checker = typeof import("../src/ingest/browser.js");
 
+/** CSV lines as the web page some office systems export as “.xls”: one <table>, a cell per field. */
+function htmlTable(lines: string[]): string {
+  const rows = Papa.parse<string[]>(lines.join("\n"), { skipEmptyLines: true }).data;
+  const cell = (c: string) => `<td>${c.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</td>`;
+  return `<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body><table>${rows.map((r) => `<tr>${r.map(cell).join("")}</tr>`).join("\n")}</table></body></html>`;
+}
+
 /** An .xlsx saved again as Excel 97–2003 (.xls, BIFF8). */
 function asXls(xlsx: Buffer): Buffer {
   return XLSX.write(XLSX.read(xlsx, { type: "buffer", cellNF: true, cellStyles: true }), { type: "buffer", bookType: "biff8" }) as Buffer;
@@ -271,6 +278,8 @@ beforeAll(async () => {
     { name: "no-sheet.xlsx", bytes: xlsx, asOf: AS_OF, sheet: "十二月" },
     // the same workbook saved as Excel 97–2003 (.xls)
     { name: "october.xls", bytes: asXls(xlsx), asOf: AS_OF },
+    // a web page's table, as office systems export “.xls”, in GBK
+    { name: "export.xls", bytes: iconv.encode(htmlTable(CSV_LINES.slice(2, 22)), "gbk"), asOf: AS_OF },
     { name: "no-header.csv", bytes: Buffer.from("部门,编码,数值\n市经信局,CX75-06-01,300\n"), asOf: AS_OF },
     { name: "header-only.csv", bytes: Buffer.from(HEADER + "\n"), asOf: AS_OF },
     { name: "scan.csv", bytes: Buffer.from("89504e470d0a1a0a0000000d49484452", "hex"), asOf: AS_OF },
@@ -326,6 +335,9 @@ describe("报送自查: the browser bundle gives the verdicts of luoshi ingest -
     const { format: _, ...xlsx } = expected.get("october.xlsx")!;
     expect(format).toBe("xls");
     expect(xls).toEqual(xlsx);
+    // the exported web page: read as a table, in GBK, its rows rejected with the CSV's codes
+    expect(expected.get("export.xls")).toMatchObject({ format: "html", encoding: "gb18030", fileError: null });
+    expect(new Set(expected.get("export.xls")!.rejects.map((r) => r.code))).toEqual(new Set(["E_UNIT_MISMATCH", "E_NOT_A_NUMBER", "E_NEGATIVE", "E_UNKNOWN_CODE", "E_UNKNOWN_DEPARTMENT", "E_NOT_REPORTER", "E_BAD_PERIOD", "E_PERIOD_IN_FUTURE", "E_PERIOD_BEFORE_START", "E_BAD_STATUS", "E_REQUIRED"]));
     expect(expected.get("form.csv")!.formFields).toEqual(["报送单位「市经信局」（第 2 行）", "填报人「张三」（第 2 行）", "统计期「2017年1-10月」（第 1 行）"]);
     expect(expected.get("form.csv")!.accepted).toBe(2);
     expect(expected.get("stated.csv")!.flags.map((f) => [f.row, f.reason])).toEqual([[4, "统计期 2017-09 与表格上方第 1 行所写的「2017年10月」不符，请核对"]]);
