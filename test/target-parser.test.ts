@@ -626,6 +626,25 @@ describe("milestones and recurring duties", () => {
     expect(parse("完成全部企业技术改造，其中完成智能化改造80%以上。").map((t) => t.kind)).toEqual(["quantity"]);
   });
 
+  it("reads a review, an approval or a tender finished by a date as a milestone (9月底前完成首批项目评审); counted, a quantity", () => {
+    expect(parse("10月底前完成项目验收，12月底前完成绩效评价。").map((t) => [t.kind, t.subject, t.horizon?.deadline]))
+      .toEqual([["milestone", "项目验收", "2017-10-31"], ["milestone", "绩效评价", "2017-12-31"]]);
+    expect(parse("9月底前完成首批项目评审").map((t) => [t.kind, t.subject])).toEqual([["milestone", "首批项目评审"]]);
+    expect(parse("完成年度重点工程立项").map((t) => t.subject)).toEqual(["年度重点工程立项"]);
+    expect(parse("年内完成100个项目招标").map((t) => [t.kind, t.value])).toEqual([["quantity", 100]]);
+    // (a whole, still: 完成规上企业亩均效益评价全覆盖 is coverage)
+    expect(parse("完成规上企业亩均效益评价全覆盖").map((t) => [t.kind, t.value])).toEqual([["quantity", 100]]);
+  });
+
+  it("ends a milestone's object before a second act joined by 并 (制定工作方案并报市政府审定), not inside a word (并购, 合并)", () => {
+    expect(parse("6月底前制定工作方案并报市政府审定。").map((t) => [t.kind, t.subject, t.horizon?.deadline])).toEqual([["milestone", "工作方案", "2017-06-30"]]);
+    expect(parse("年底前建成市级平台并投入使用，出台实施细则并组织实施。").map((t) => t.subject)).toEqual(["市级平台", "实施细则"]);
+    expect(parse("二季度完成规划编制并报市政府审定").map((t) => t.subject)).toEqual(["规划编制"]);
+    // (what follows 并 is never part of the object, so an object that is no milestone without it stays none)
+    expect(parse("完成甲公司并购重组")).toEqual([]);
+    expect(parse("制定政策并落实到位").map((t) => t.subject)).toEqual(["政策"]);
+  });
+
   it("reads a milestone the same sentence counts (建设示范基地，累计建成县级示范基地20个) as the count alone", () => {
     expect(parse("建设数字农业示范基地，“十四五”期间累计建成省级数字农业工厂5家、县级数字农业示范基地20个。").map((t) => [t.kind, t.subject]))
       .toEqual([["quantity", "省级数字农业工厂"], ["quantity", "县级数字农业示范基地"]]);

@@ -130,7 +130,9 @@ export const MILESTONE_NOUNS: readonly string[] = [
  */
 export const MILESTONE_WORKS: readonly string[] = ["改造", "整治", "治理",
   // (一季度完成全市政务服务事项摸底, 完成企业摸底排查, 年底前完成问题整改, 完成项目验收: a survey, a fix-up, an acceptance)
-  "摸底", "排查", "摸排", "普查", "清查", "整改", "验收", "评估"];
+  "摸底", "排查", "摸排", "普查", "清查", "整改", "验收", "评估",
+  // (9月底前完成首批项目评审, 12月底前完成年度绩效评价, 完成项目立项, 完成工程招标: a review, an approval, a tender)
+  "评审", "评价", "立项", "招标"];
 
 /** An object starting with these is the document itself (制定以下意见), not a milestone. */
 export const MILESTONE_SELF_REFERENCES: readonly string[] = ["以下", "如下", "本"];

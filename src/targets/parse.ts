@@ -781,7 +781,20 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
     let coveredTo = clause.start;
     for (const t of tokens) {
       if (!t.milestone || t.start < coveredTo || t.start < clause.start || t.end > clause.end) continue;
-      const object = clean(input, norm, t.end, clause.end, { leading: true, tokens: tokens.filter((x) => x.milestone) });
+      const objectTo = (to: number) => clean(input, norm, t.end, to, { leading: true, tokens: tokens.filter((x) => x.milestone) });
+      let object = objectTo(clause.end);
+      // (制定工作方案并报市政府审定, 建成市级平台并投入使用: a second act joined by 并 follows the milestone's object, no
+      // part of it; not 并购, 并网, 合并 …)
+      const joined = /并(?:且)?(?![购网联入轨表存列重行])/g;
+      joined.lastIndex = t.end;
+      const and = joined.exec(norm);
+      if (and !== null && and.index > t.end && and.index < clause.end && norm[and.index - 1] !== "合" && norm[and.index - 1] !== "兼") {
+        const cut = objectTo(and.index);
+        const cutHead = objectHead(cut.text);
+        const cutAct = MILESTONE_ACTS.find((w) => cutHead.endsWith(w) && cutHead.length > w.length);
+        const cutNoun = objectHead(cutAct === undefined ? cutHead : cutHead.slice(0, -cutAct.length));
+        if (MILESTONE_NOUNS.some((n) => cutNoun.endsWith(n)) || (t.word === "完成" && MILESTONE_WORKS.some((w) => cutHead.endsWith(w) && cutHead.length > w.length + 1))) object = cut;
+      }
       // (a date in brackets after the object, 完成方案编制（11月底前）, is no part of it)
       const bare = objectHead(object.text);
       const act = MILESTONE_ACTS.find((w) => bare.endsWith(w) && bare.length > w.length);
