@@ -636,6 +636,15 @@ describe("milestones and recurring duties", () => {
     expect(parse("完成规上企业亩均效益评价全覆盖").map((t) => [t.kind, t.value])).toEqual([["quantity", 100]]);
   });
 
+  it("leaves 实现 out of a measure's name when another verb states the figure (实现“一网通办”率达到90%), and keeps 平均 whole", () => {
+    expect(parse("全面推行“最多跑一次”改革，实现“一网通办”率达到90%。").map((t) => [t.subject, t.value])).toEqual([["“一网通办”率", 90]]);
+    expect(parse("实现具备条件的建制村通双车道公路比例达到100%").map((t) => t.subject)).toEqual(["具备条件的建制村通双车道公路比例"]);
+    // (实现 as the verb itself, and 实现…清零, stay as they were)
+    expect(parse("实现工业总产值500亿元").map((t) => [t.subject, t.value, t.unit])).toEqual([["工业总产值", 500, "亿元"]]);
+    expect(parse("实现劣V类水体清零").map((t) => [t.kind, t.subject])).toEqual([["milestone", "劣V类水体清零"]]);
+    expect(parse("规模以上工业增加值增速高于全省平均1个百分点").map((t) => t.subject)).toEqual(["规模以上工业增加值增速高于全省平均"]);
+  });
+
   it("ends a milestone's object before a second act joined by 并 (制定工作方案并报市政府审定), not inside a word (并购, 合并)", () => {
     expect(parse("6月底前制定工作方案并报市政府审定。").map((t) => [t.kind, t.subject, t.horizon?.deadline])).toEqual([["milestone", "工作方案", "2017-06-30"]]);
     expect(parse("年底前建成市级平台并投入使用，出台实施细则并组织实施。").map((t) => t.subject)).toEqual(["市级平台", "实施细则"]);

@@ -133,7 +133,7 @@ const NUMBERING = /^(?:[-•·*]\s*)?(?:[(（][一二三四五六七八九十百
 const START_PHRASE = /^(?:自|从)?\d{4}年(?:\d{1,2}月(?:份)?)?(?:起|开始|以来)[,，]?/;
 const TRAILING_JUNK = /[\s,，、:;。的等]/;
 /** Words about how a figure compares, left at the end of a subject before the verb: 分别, 年均, 同比, 均 (each of them), 比2015年, 较上年同期; 翻 (增加值翻一番). */
-const TRAILING_WORDS = /(?:分别|年均|同比|环比|力争|确保|争取|(?<![人亩户])均|(?<!推)翻|(?:较|比)(?:\d{4}年|上年|去年|上一年)(?:同期|底|末)?|(?<=率|额|量|比重|占比|时限|周期|时间|标准|比|比值|系数|指数|PUE值?)为)$/;
+const TRAILING_WORDS = /(?:分别|年均|同比|环比|力争|确保|争取|(?<![人亩户平])均|(?<!推)翻|(?:较|比)(?:\d{4}年|上年|去年|上一年)(?:同期|底|末)?|(?<=率|额|量|比重|占比|时限|周期|时间|标准|比|比值|系数|指数|PUE值?)为)$/;
 
 type Clean = { text: string; start: number; end: number };
 /** skip: adverbials (horizons, frequencies) skipped at the start and cut out anywhere; remove: other cuts. */
@@ -656,7 +656,7 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
     // (三年建设高标准农田3万亩, 高标准农田建设三年累计3万亩: the span of years is no part of what is counted; in
     // 其中2021年建设1万亩、2022年建设1万亩 a verb alone counts what the figure before it in its clause counts)
     // (村集体经济年收入全部超过50万元: 全部, 均 are no part of the subject either)
-    const cut = found.replace(/^(?:未来|今后)?[一二两三四五六七八九十\d]{1,2}年(?:内|来|间)?(?:累计|共计|共)?(?=\S{2})/, "").replace(/(?<=\S{2})(?:全部|均|都)$/, "")
+    const cut = found.replace(/^(?:未来|今后)?[一二两三四五六七八九十\d]{1,2}年(?:内|来|间)?(?:累计|共计|共)?(?=\S{2})/, "").replace(/(?<=\S{2})(?:全部|(?<!平)均|都)$/, "")
       .replace(/(?<=\S{2})(?:未来|今后)?[一二两三四五六七八九十]{1,2}年(?:内|来|间)?(?:累计|共计|共)?$/, "");
     // (帮助企业解决问题不少于50个: a noun that names nothing alone, 问题, with the words before it in its clause)
     const spanless = /^(?:累计|共计|共)$/.test(cut) ? found
