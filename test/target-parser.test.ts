@@ -645,6 +645,13 @@ describe("milestones and recurring duties", () => {
     expect(parse("规模以上工业增加值增速高于全省平均1个百分点").map((t) => t.subject)).toEqual(["规模以上工业增加值增速高于全省平均"]);
   });
 
+  it("reads a change by a percentage after 完成 and its object as that object's rate (完成固定资产投资同比增长8%)", () => {
+    expect(parse("完成固定资产投资同比增长8%").map((t) => [t.subject, t.value, t.unit, t.measure, t.comparator])).toEqual([["固定资产投资", 8, "%", "increment", null]]);
+    expect(parse("完成税收收入比上年增长5%").map((t) => [t.subject, t.measure])).toEqual([["税收收入", "increment"]]);
+    // (a count after 完成 and works still names the works)
+    expect(parse("完成燃煤锅炉淘汰改造120台").map((t) => [t.subject, t.value])).toEqual([["燃煤锅炉淘汰改造", 120]]);
+  });
+
   it("ends a milestone's object before a second act joined by 并 (制定工作方案并报市政府审定), not inside a word (并购, 合并)", () => {
     expect(parse("6月底前制定工作方案并报市政府审定。").map((t) => [t.kind, t.subject, t.horizon?.deadline])).toEqual([["milestone", "工作方案", "2017-06-30"]]);
     expect(parse("年底前建成市级平台并投入使用，出台实施细则并组织实施。").map((t) => t.subject)).toEqual(["市级平台", "实施细则"]);

@@ -482,6 +482,9 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
   // 完成燃煤锅炉淘汰改造120台, 完成小城镇环境综合整治30个: after 完成 and its object, a verb is the object's last word
   const inCompletedObject = (t: Token) => {
     const clause = clauseOf(t.start);
+    // (完成固定资产投资同比增长8%: a change by a percentage is the rate of what is completed, not part of its name)
+    const nextFigure = counted.find((g) => g.start >= t.end && g.end <= clause.end);
+    if (t.change && nextFigure?.unit?.category === "percent" && clean(input, norm, t.end, nextFigure.start).text === "") return false;
     // (完成河道整治并新建绿道10公里: after 并, 后, 再 a new predicate starts)
     return t.measure === "increment" && tokens.some((x) => x.word === "完成" && x.start >= clause.start && x.end < t.start &&
       clean(input, norm, x.end, t.start).text !== "" && !/[并后再和及、]/.test(norm.slice(x.end, t.start)) && !/^新/.test(t.word));
