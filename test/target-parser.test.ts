@@ -652,6 +652,18 @@ describe("milestones and recurring duties", () => {
     expect(parse("完成燃煤锅炉淘汰改造120台").map((t) => [t.subject, t.value])).toEqual([["燃煤锅炉淘汰改造", 120]]);
   });
 
+  it("reads the months of the year so far as a deadline (1—6月 → 6月底前; 2023年1-9月份), not a span of months", () => {
+    expect(parse("1—6月，全市规上工业增加值增长8%。").map((t) => [t.horizon?.text, t.horizon?.deadline])).toEqual([["1—6月", "2017-06-30"]]);
+    expect(parse("2018年1-9月份，完成固定资产投资100亿元。").map((t) => t.horizon?.deadline)).toEqual(["2018-09-30"]);
+    expect(parse("1至11月，新增企业50家。").map((t) => t.horizon?.deadline)).toEqual(["2017-11-30"]);
+    expect(parse("完成投资1.5-6亿元").map((t) => [t.value, t.valueMax, t.horizon])).toEqual([[1.5, 6, null]]);
+  });
+
+  it("names projects by what is done to them (新开工项目, 竣工项目), 项目 alone naming nothing", () => {
+    expect(parse("全年新开工项目不少于50个，竣工项目30个。").map((t) => [t.subject, t.value])).toEqual([["新开工项目", 50], ["竣工项目", 30]]);
+    expect(parse("实施重点项目100个").map((t) => t.subject)).toEqual(["重点项目"]);
+  });
+
   it("ends a milestone's object before a second act joined by 并 (制定工作方案并报市政府审定), not inside a word (并购, 合并)", () => {
     expect(parse("6月底前制定工作方案并报市政府审定。").map((t) => [t.kind, t.subject, t.horizon?.deadline])).toEqual([["milestone", "工作方案", "2017-06-30"]]);
     expect(parse("年底前建成市级平台并投入使用，出台实施细则并组织实施。").map((t) => t.subject)).toEqual(["市级平台", "实施细则"]);

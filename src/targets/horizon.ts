@@ -129,6 +129,15 @@ export const HORIZON_RULES: readonly HorizonRule[] = [
     },
   },
   {
+    // 1—6月, 1-9月份, 2023年1至6月: the months of the year so far, to that month's end (not 1—6个月, a span)
+    id: "months-to-date",
+    pattern: new RegExp(`(?:(\\d{4})年)?(?<![\\d.])(?:1|一)\\s*[—–\\-－~～至到]\\s*${NUM}月份?(?!\\d|个)`, "g"),
+    canonical: (m) => {
+      const n = num(m[2]);
+      return n !== null && n >= 2 && n <= 12 ? { phrase: `${m[1] ? `${m[1]}年` : ""}${n}月底前`, relative: m[1] === undefined } : null;
+    },
+  },
+  {
     id: "month-end",
     pattern: new RegExp(`(到|至|于)?${NUM}月份?(底|末)?(前|以前|之前)?`, "g"),
     canonical: (m) => {

@@ -664,7 +664,7 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
     // (帮助企业解决问题不少于50个: a noun that names nothing alone, 问题, with the words before it in its clause)
     const spanless = /^(?:累计|共计|共)$/.test(cut) ? found
       // (培训每人每年不少于50学时: 每人 alone names nothing either; the figure is per person, 培训每人)
-      : /^(?:问题|困难|难题|事项|诉求|每(?:人|户|名|位|床|亩))$/.test(cut) ? clean(input, norm, floor, prefix?.start ?? f.start, { leading: true, skip: adverbials }).text.replace(/(?:不少于|不低于|达到|超过|以上)$/, "") || cut
+      : /^(?:问题|困难|难题|事项|诉求|项目|每(?:人|户|名|位|床|亩))$/.test(cut) ? clean(input, norm, floor, prefix?.start ?? f.start, { leading: true, skip: adverbials }).text.replace(/(?:不少于|不低于|达到|超过|以上)$/, "") || cut
       : cut;
     const bareVerb = MILESTONE_VERBS.includes(spanless) || MEASURE_VERBS.some((v) => v.word === spanless) || spanless === "新增";
     // (旅游总人次达到2019年的90%: the year compared with names no subject; what comes before the verb does, of that year)
