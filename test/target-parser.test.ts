@@ -664,6 +664,15 @@ describe("milestones and recurring duties", () => {
     expect(parse("实施重点项目100个").map((t) => t.subject)).toEqual(["重点项目"]);
   });
 
+  it("reads the years of a 其中 list as the shares' deadlines (其中2023年100家、2024年100家; 其中年底前100家)", () => {
+    expect(parse("到2020年新增高新技术企业300家，其中2018年100家、2019年100家。").map((t) => [t.subject, t.value, t.horizon?.deadline]))
+      .toEqual([["高新技术企业", 300, "2020-12-31"], ["高新技术企业", 100, "2018-12-31"], ["高新技术企业", 100, "2019-12-31"]]);
+    expect(parse("三年内累计培训新型职业农民3000人次，其中2018年底前1000人次。").map((t) => [t.subject, t.value, t.horizon?.deadline]))
+      .toEqual([["新型职业农民", 3000, "2020-12-31"], ["新型职业农民", 1000, "2018-12-31"]]);
+    // (前 before a figure is still a rank where no deadline ends with it)
+    expect(parse("进入全省前10名").map((t) => [t.subject, t.comparator, t.value])).toEqual([["全省排名", "at_most", 10]]);
+  });
+
   it("ends a milestone's object before a second act joined by 并 (制定工作方案并报市政府审定), not inside a word (并购, 合并)", () => {
     expect(parse("6月底前制定工作方案并报市政府审定。").map((t) => [t.kind, t.subject, t.horizon?.deadline])).toEqual([["milestone", "工作方案", "2017-06-30"]]);
     expect(parse("年底前建成市级平台并投入使用，出台实施细则并组织实施。").map((t) => t.subject)).toEqual(["市级平台", "实施细则"]);

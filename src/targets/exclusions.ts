@@ -97,7 +97,8 @@ export const EXCLUSION_RULES: readonly ExclusionRule[] = [
     id: "ordinal",
     description: "ordinals, ranks and intervals: 第一, 前10名, 每2个月",
     examples: ["第一批", "前10名", "每2个月"],
-    test: (c) => ORDINAL_BEFORE.some((w) => before(c, w.length) === w),
+    // (not the 前 of a deadline: 其中2023年底前100家, 年末前50家)
+    test: (c) => ORDINAL_BEFORE.some((w) => before(c, w.length) === w) && !/^[底末]前$/.test(before(c, 2)),
   },
   {
     id: "indefinite-one",

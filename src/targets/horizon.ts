@@ -59,6 +59,13 @@ export const HORIZON_RULES: readonly HorizonRule[] = [
     canonical: (m) => ({ phrase: `${m[1]}年底前`, relative: false }),
   },
   {
+    // 「新增高新技术企业300家，其中2023年100家、2024年100家」: a bare year before a figure in a 其中 list is the year that
+    // share is for
+    id: "year-share",
+    pattern: /(?<=其中|其中[，,]|[^\d年月]、)(\d{4})年度?(?=\d)/g,
+    canonical: (m) => ({ phrase: `${m[1]}年底前`, relative: false }),
+  },
+  {
     // 「城中村改造2022年完成50%，2023年基本完成」: a bare year between what is done and the verb doing it is the year
     // it is done by (not 比2020年下降, a baseline, nor 2020年完成情况, a report)
     id: "year-before-verb",
