@@ -673,6 +673,17 @@ describe("milestones and recurring duties", () => {
     expect(parse("进入全省前10名").map((t) => [t.subject, t.comparator, t.value])).toEqual([["全省排名", "at_most", 10]]);
   });
 
+  it("reads what is named before a deadline and the verb finishing it as a milestone (详查工作于2023年底前完成, 9月底前主体工程完工)", () => {
+    expect(parse("全市土壤污染状况详查工作于2018年底前完成。").map((t) => [t.kind, t.subject, t.horizon?.deadline])).toEqual([["milestone", "土壤污染状况详查", "2018-12-31"]]);
+    expect(parse("加快推进项目建设，确保9月底前主体工程完工。").map((t) => [t.kind, t.subject, t.horizon?.deadline])).toEqual([["milestone", "主体工程", "2017-09-30"]]);
+    expect(parse("市民服务中心年底前建成投用").map((t) => [t.kind, t.subject])).toEqual([["milestone", "市民服务中心"]]);
+    // (nothing named, or only 各项任务: no milestone of its own)
+    expect(parse("年底前完成。")).toEqual([]);
+    expect(parse("各项任务于年底前完成。")).toEqual([]);
+    // (with no deadline between them, no milestone either)
+    expect(parse("土壤污染状况详查工作完成")).toEqual([]);
+  });
+
   it("ends a milestone's object before a second act joined by 并 (制定工作方案并报市政府审定), not inside a word (并购, 合并)", () => {
     expect(parse("6月底前制定工作方案并报市政府审定。").map((t) => [t.kind, t.subject, t.horizon?.deadline])).toEqual([["milestone", "工作方案", "2017-06-30"]]);
     expect(parse("年底前建成市级平台并投入使用，出台实施细则并组织实施。").map((t) => t.subject)).toEqual(["市级平台", "实施细则"]);

@@ -857,6 +857,22 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
       drafts.push({ kind: "milestone", ...EMPTY_VALUE, subject: input.slice(z.start, z.end).trim() + object.text, frequency: null, attributes: [], start: z.start, end: object.end, clause });
       coveredTo = object.end;
     }
+    // 土壤污染状况详查工作于2023年底前完成, 确保9月底前主体工程完工: what is to be finished named before the verb, with the
+    // deadline between them (not 2023年全面完成 alone, see stagedShares; nor a clause that already holds a milestone)
+    if (!drafts.some((d) => d.clause === clause)) {
+      const due = horizons.find((h) => h.start >= clause.start && h.end <= clause.end && h.deadline !== null);
+      const tail = due === undefined ? null : FINISHED_AFTER.exec(norm.slice(due.end, clause.end).replace(/[\s。；;，,]+$/, ""));
+      if (due !== undefined && tail !== null) {
+        const between = tail[1]!;
+        const from = between.trim() !== "" ? due.end : clause.start;
+        const to = between.trim() !== "" ? due.end + between.length : due.start;
+        const object = clean(input, norm, from, to, { leading: true, skip: adverbials });
+        const name = object.text.replace(/^(?:全市|全县|全区|全省|各地)/, "").replace(/(?:工作|任务|各项工作)?(?:于|在|要|须|必须)?$/, "");
+        if (name.length >= 2 && !/^(?:各项|所有|全部|相关|上述|以上|该项|此项)/.test(name) && !MILESTONE_SELF_REFERENCES.some((w) => name.startsWith(w))) {
+          drafts.push({ kind: "milestone", ...EMPTY_VALUE, subject: name, frequency: null, attributes: [], start: object.start, end: due.end + tail.index + tail[0].length, clause });
+        }
+      }
+    }
   }
 
   // 建设数字农业示范基地，累计建成县级数字农业示范基地20个: the sentence counts what the milestone builds; one duty, the count
@@ -1193,6 +1209,8 @@ const LEADING_PLACE = /^(?:地级及以上城市|地级城市|县级城市|设�
 const RANK = /(进入|跻身|位居|位列|位于|稳居|保持|保持在|提升至|提升到|上升至|上升到|提高到|提高至|挺进|排名|排在)(全国|全省|全市|全区|全县|省内|市内|国内)?([\u4e00-\u9fff]{0,8}?)?(前|第)(\d{1,3}|[一二三四五六七八九十]{1,3})(位|名)?(?:以内|之内)?(?!的)/g;
 
 /** 全面完成, 全部完成任务: the last stage of a staged goal, with nothing of its own to name. */
+/** After a deadline: what is to be finished (optional), then the verb finishing it, ending the clause. */
+const FINISHED_AFTER = /^(?:前|以前|之前)?((?:(?!完成|完工|建成|竣工)[^，,；;。]){0,20}?)(?:要|须|将|必须|力争|确保|争取)?(?:全面|全部|基本|如期)?(?:完成|完工|建成|竣工|建成投用|建成投运|投入使用|投用|投产|上线运行|上线)$/;
 const FINAL_STAGE = /^(?:要|须|将|力争|确保|争取)?(?:全面|全部|基本)完成(?:全部任务|目标任务|改造任务|任务)?$/;
 
 /**
