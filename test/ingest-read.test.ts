@@ -516,7 +516,7 @@ describe("readMonthlyFile: forms as departments fill them in", () => {
     expect(r.rows.map((x) => [x.value, x.unit, x.reportedUnit])).toEqual([[20000, "万元", "亿元"]]);
   });
 
-  it.each([["累计完成值（万）"], ["累计完成值（千万）"], ["累计完成值（kW）"], ["累计完成值（元/吨）"], ["累计完成值（万%）"], ["累计完成值（数量或百分比）"], ["累计完成值（万元，亿元）"], ["累计完成值（万元或亿元）"]])(
+  it.each([["累计完成值（万）"], ["累计完成值（千万）"], ["累计完成值（MWh）"], ["累计完成值（元/吨）"], ["累计完成值（万%）"], ["累计完成值（数量或百分比）"], ["累计完成值（万元，亿元）"], ["累计完成值（万元或亿元）"]])(
     "a value header with a unit the reader does not know (%s) rejects the file instead of dropping the unit",
     async (header) => {
       const csv = [`报送单位,指标编码,统计期,${header}`, "市经信局,ZN-02,2017-10,3000"].join("\n");

@@ -270,6 +270,12 @@ describe("convertUnit", () => {
     // (dust fall written the month first, or in t and km²: one unit)
     [9, "吨/月·平方公里", "吨/平方公里·月", 9],
     [9, "t/km²·月", "吨/(平方公里·月)", 9],
+    // (units in Latin letters: km, kW, kWh, m²; TEU and 标准箱 for 标箱)
+    [3000, "km", "公里", 3000],
+    [20, "万千瓦", "kW", 200000],
+    [1.2, "亿千瓦时", "kWh", 120000000],
+    [50, "m²", "平方米", 50],
+    [300, "TEU", "标箱", 300],
     // (an amount per 亩 or head written without its denominator)
     [36.2, "万元", "万元/亩", 36.2],
     [3500, "元", "万元/人", 0.35],

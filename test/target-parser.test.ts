@@ -684,6 +684,18 @@ describe("milestones and recurring duties", () => {
     expect(parse("土壤污染状况详查工作完成")).toEqual([]);
   });
 
+  it("reads units in Latin letters (3000km, 20万kW, 1.2亿kWh, 50万m²) and the standard container (300万标准箱, TEU); 5G, G20 stay identifiers", () => {
+    const read = (text: string) => parse(text).map((t) => [t.subject, t.value, t.unit, t.baseUnit, t.valueInBaseUnit]);
+    expect(read("通车里程达到3000km")).toEqual([["通车里程", 3000, "km", "公里", 3000]]);
+    expect(read("新增光伏装机20万kW")).toEqual([["光伏装机", 200000, "kW", "千瓦", 200000]]);
+    expect(read("全社会用电量1.2亿kWh")).toEqual([["全社会用电量", 120000000, "kWh", "千瓦时", 120000000]]);
+    expect(read("新建厂房50万m²")).toEqual([["厂房", 500000, "m²", "平方米", 500000]]);
+    expect(read("港口集装箱吞吐量突破300万标准箱")).toEqual([["港口集装箱吞吐量", 3000000, "标准箱", "标箱", 3000000]]);
+    expect(read("吞吐量达到300万TEU")).toEqual([["吞吐量", 3000000, "TEU", "标箱", 3000000]]);
+    expect(read("建成5G基站100个")).toEqual([["5G基站", 100, "个", "个", 100]]);
+    expect(parse("举办G20峰会")).toEqual([]);
+  });
+
   it("ends a milestone's object before a second act joined by 并 (制定工作方案并报市政府审定), not inside a word (并购, 合并)", () => {
     expect(parse("6月底前制定工作方案并报市政府审定。").map((t) => [t.kind, t.subject, t.horizon?.deadline])).toEqual([["milestone", "工作方案", "2017-06-30"]]);
     expect(parse("年底前建成市级平台并投入使用，出台实施细则并组织实施。").map((t) => t.subject)).toEqual(["市级平台", "实施细则"]);

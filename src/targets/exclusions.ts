@@ -10,6 +10,7 @@
  * - Everything inside quotes or title marks is a name: "1+X", 《…(2018-2020)》, “四个一批”.
  */
 import { inSpans, type Span } from "./segment.js";
+import { LATIN_UNIT } from "./units.js";
 
 export type ExclusionContext = {
   text: string; // width-folded text
@@ -127,7 +128,7 @@ export const EXCLUSION_RULES: readonly ExclusionRule[] = [
     id: "identifier",
     description: "part of an identifier or formula: 5G, G20, 1+X, 7×24",
     examples: ["5G基站", "1+X"],
-    test: (c) => /[A-Za-z+×]$/.test(c.text.slice(Math.max(0, c.start - 1), c.start)) || /^[A-Za-z+×]/.test(c.text.slice(c.coreEnd)),
+    test: (c) => /[A-Za-z+×]$/.test(c.text.slice(Math.max(0, c.start - 1), c.start)) || (/^[A-Za-z+×]/.test(c.text.slice(c.coreEnd)) && !LATIN_UNIT.test(c.text.slice(c.coreEnd))),
   },
   {
     id: "document-title",

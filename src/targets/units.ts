@@ -71,6 +71,14 @@ const PLAIN_UNITS: readonly UnitDef[] = [
   // (人均日生活用水量控制在150升以内)
   { ...own("volume")("升"), arabicOnly: true },
   // 培训新型职业农民1000人（次）: 人次 with 次 in brackets, one figure with 1000人次
+  // (集装箱吞吐量突破300万标准箱, 300万TEU: the standard container under its other names)
+  ...["标准箱", "TEU"].map(spelling("count", "标箱")),
+  // units in Latin letters or symbols (3000km, 50万m², 20万kW, 1.2亿kWh): read after a scale word too, and never taken
+  // for part of an identifier (5G, G20; see exclusions.ts)
+  ...["km", "KM", "Km"].map(spelling("length", "公里")),
+  ...["km²", "km2"].map(spelling("area", "平方公里")), ...["m²", "㎡", "m2"].map(spelling("area", "平方米")),
+  ...["kWh", "kwh", "KWh", "KWH", "千瓦·时"].map(spelling("energy", "千瓦时")), ...["kW", "kw", "KW"].map(spelling("energy", "千瓦")),
+  spelling("energy", "兆瓦")("MW"),
   ...["人次", "户次", "家次"].flatMap((base) => [`${base[0]}(次)`, `${base[0]}（次）`].map((unit): UnitDef => ({ unit, category: "count", baseUnit: base, factor: 1 }))),
 ];
 
@@ -86,6 +94,9 @@ const SCALED_UNITS: readonly UnitDef[] = ["吨", "千瓦", "千瓦时", "吨标�
 });
 
 export const UNITS: readonly UnitDef[] = [...PLAIN_UNITS, ...SCALED_UNITS];
+
+/** A unit in Latin letters at the start of a text (3000km: km), so that the figure before it is no identifier. */
+export const LATIN_UNIT = new RegExp(`^(?:${UNITS.filter((u) => /^[A-Za-z]/.test(u.unit)).map((u) => u.unit).sort((a, b) => b.length - a.length).join("|")})(?![A-Za-z0-9])`);
 
 const UNITS_LONGEST_FIRST = [...UNITS].sort((a, b) => b.unit.length - a.unit.length);
 
