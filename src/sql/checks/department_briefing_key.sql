@@ -1,4 +1,6 @@
 -- department_briefing：部门唯一且编号不为空；牵头、配合任务数与 department_workload 一致；落后任务不多于所负责的任务
+-- (the view computed once, not once per check below: DuckDB inlines a view at each use)
+WITH department_briefing AS MATERIALIZED (SELECT * FROM main.department_briefing)
 SELECT b.department_id, 'duplicate' AS problem FROM department_briefing b GROUP BY ALL HAVING count(*) > 1
 UNION ALL
 SELECT b.department_id, 'null key' FROM department_briefing b WHERE b.department_id IS NULL OR b.policy_id IS NULL
