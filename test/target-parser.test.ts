@@ -696,6 +696,11 @@ describe("milestones and recurring duties", () => {
     expect(parse("举办G20峰会")).toEqual([]);
   });
 
+  it("names a time cut to a limit by what is done in it, not by the act after it (企业开办全流程压缩至1个工作日内办结)", () => {
+    expect(parse("企业开办全流程压缩至1个工作日内办结。").map((t) => [t.subject, t.comparator, t.value, t.unit])).toEqual([["企业开办全流程", "at_most", 1, "个工作日"]]);
+    expect(parse("一般投诉5个工作日内办结").map((t) => t.subject)).toEqual(["一般投诉办结时限"]);
+  });
+
   it("ends a milestone's object before a second act joined by 并 (制定工作方案并报市政府审定), not inside a word (并购, 合并)", () => {
     expect(parse("6月底前制定工作方案并报市政府审定。").map((t) => [t.kind, t.subject, t.horizon?.deadline])).toEqual([["milestone", "工作方案", "2017-06-30"]]);
     expect(parse("年底前建成市级平台并投入使用，出台实施细则并组织实施。").map((t) => t.subject)).toEqual(["市级平台", "实施细则"]);

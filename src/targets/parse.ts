@@ -1128,7 +1128,9 @@ function quantitySubject(
   const listEnd = stop === nextFigure && nextFigure < (coverage ? coverage.start : clause.end) && nextNamesNothing ? norm.lastIndexOf("、", nextFigure - 1) : -1;
   const cleaned = listed ? null : clean(input, norm, f.end, listEnd > f.end && listEnd < stop ? listEnd : stop, coverageCuts);
   // (新增高新技术企业30家（其中国家级5家）: the bracket closing after the last figure names nothing)
-  const post = cleaned !== null && /^[)）\]】]+$/.test(cleaned.text) ? null : cleaned;
+  // (企业开办全流程压缩至1个工作日内办结: after a time, the act it limits names nothing counted)
+  const limitsAct = f.unit?.category === "time" && /^\s*(?:内|以内|之内)?\s*(?:办结|办理完毕|办理|完成|办完|审结|兑现|到位|答复|回复|处理完毕|处置|反馈)/.test(norm.slice(f.end, stop));
+  const post = (cleaned !== null && /^[)）\]】]+$/.test(cleaned.text)) || limitsAct ? null : cleaned;
   const anchor = before[before.length - 1] ?? null;
   // B: between the verb and the figure (新增工业机器人200台).
   // (…停车场、泊位2000个: after a figure of the clause, the words before this one from the list's last 、 on)
