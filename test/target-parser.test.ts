@@ -701,6 +701,13 @@ describe("milestones and recurring duties", () => {
     expect(parse("一般投诉5个工作日内办结").map((t) => t.subject)).toEqual(["一般投诉办结时限"]);
   });
 
+  it("names a stock written alone after a count by what was counted (新培育龙头企业5家，总数达到50家)", () => {
+    expect(parse("新培育省级以上农业龙头企业5家，总数达到50家。").map((t) => [t.subject, t.value, t.measure]))
+      .toEqual([["省级以上农业龙头企业", 5, "increment"], ["省级以上农业龙头企业总数", 50, "level"]]);
+    // (in another unit it is some other stock)
+    expect(parse("新增就业1万人，总量达到10万家。").map((t) => t.subject)).toEqual(["就业", "总量"]);
+  });
+
   it("ends a milestone's object before a second act joined by 并 (制定工作方案并报市政府审定), not inside a word (并购, 合并)", () => {
     expect(parse("6月底前制定工作方案并报市政府审定。").map((t) => [t.kind, t.subject, t.horizon?.deadline])).toEqual([["milestone", "工作方案", "2017-06-30"]]);
     expect(parse("年底前建成市级平台并投入使用，出台实施细则并组织实施。").map((t) => t.subject)).toEqual(["市级平台", "实施细则"]);

@@ -674,6 +674,8 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
     const compared = prefix !== null && reference === "" && "compared" in prefix ? prefix.compared as string : null;
     const said: string = reference !== "" ? `${reference}（为${spanless.replace(/的$/, "")}的）`
       : compared !== null ? `${clean(input, norm, floor, prefix!.start, { leading: true, skip: adverbials }).text || carried || ""}（为${compared}的）`
+      // (新培育省级以上农业龙头企业5家，总数达到50家: a stock named alone is the stock of what the sentence just counted)
+      : /^(?:总数|总量|数量|总计|存量|累计总数)$/.test(spanless) && carried !== null && lastUnit === (f.unit?.unit ?? null) ? `${carried}${spanless}`
       : bareVerb && lastSubject && clauseIndex === lastSubjectClause ? lastSubject
       // (全面淘汰国三柴油货车，2019年底前淘汰2000辆: the verb alone counts what an earlier clause of the sentence does to its object)
       : bareVerb ? verbObjectBefore(input, norm, clauses.slice(0, clauseIndex), spanless) ?? spanless
