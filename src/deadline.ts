@@ -125,7 +125,8 @@ const FIVE_YEAR_PLAN_END: Record<string, number> = { 十一五: 2010, 十二五:
 const DEKAD_END: Record<string, number | null> = { 上: 10, 中: 20, 下: null };
 
 function parseOwnYear(t: string, base: Date): Deadline | null {
-  if (/^(长期(坚持|推进|开展)?|持续(推进|开展)?|常态化(推进|开展)?|常年(坚持|推进|开展)?|长效)$/.test(t)) return { date: null, rule: "ongoing" };
+  // (即日起, 按序时推进: from now on, at the pace of the year, with no date of its own)
+  if (/^(长期(坚持|推进|开展)?|持续(推进|开展)?|常态化(推进|开展)?|常年(坚持|推进|开展)?|长效|即日起(实施|执行|开展)?|按(序时|时序|计划|年度计划)(进度)?推进)$/.test(t)) return { date: null, rule: "ongoing" };
   // (此后每月更新, 每年更新一次: what follows a date, and a round a period)
   if (/^(?:此后|之后|以后|今后)?(每(个)?(半个?月|两个?月|周|旬|月|季度?|半年|年(度)?)|按(月|季|季度|年))(开展|报送|推进|更新|通报|检查|督查|调度|发布|公布|召开|举办|统计|上报|汇报|考核|评估|总结|分析|研判|巡查|排查|监测)?(?:一次|1次)?$/.test(t)) return { date: null, rule: "recurring" };
   // 每年12月底前, 每年年底前, 每季度末, 每月10日前, 每年一次: a date in every period, a recurring duty
@@ -185,6 +186,16 @@ function parseOwnYear(t: string, base: Date): Deadline | null {
     const date = parseIsoDate(`${m[1]}-${m[2]!.padStart(2, "0")}-${m[3]!.padStart(2, "0")}`);
     return date === null ? null : { date, rule: "explicit_date" };
   }
+  // 2023.12.31, 2023-12-31, 2023/12/31 (a date as a spreadsheet writes it) and 2023.12, 2023-12, 2023/12 (its month)
+  m = t.match(/^(\d{4})([.\-/])(\d{1,2})\2(\d{1,2})日?前?$/);
+  if (m) {
+    const date = parseIsoDate(`${m[1]}-${m[3]!.padStart(2, "0")}-${m[4]!.padStart(2, "0")}`);
+    return date === null ? null : { date, rule: "explicit_date" };
+  }
+  // (2023.1 is no month: a cell typed as 2023.10 is the number 2023.1 once Excel drops the trailing zero)
+  m = t.match(/^(\d{4})[.\-/](\d{1,2})月?(?:份)?(底|末)?(?:(?<=[底末])前)?$/);
+  if (m && /^\d{4}\.1(?!\d)/.test(t)) return null;
+  if (m) return Number(m[2]) >= 1 && Number(m[2]) <= 12 ? { date: iso(endOfMonth(new Date(Number(m[1]), Number(m[2]) - 1, 1))), rule: "explicit_month" } : null;
   // (2021年9月前 is no date: the end of August or of September? as 9月前 is not)
   m = t.match(/^(\d{4})年(\d{1,2})月(?:份)?(底|末)?(?:(?<=[底末])前)?$/);
   if (m) {

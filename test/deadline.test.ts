@@ -72,6 +72,14 @@ describe("deadline phrases, relative to the policy date", () => {
     ["2018年底前基本完成，2019年底前全面完成", "2019-12-31"],
     ["2018年底前取得明显成效", "2018-12-31"],
     ["力争2018年进入优秀行列，2019年进入前3位", "2019-12-31"],
+    // a date or month as a spreadsheet writes it
+    ["2018.12", "2018-12-31"],
+    ["2018-06", "2018-06-30"],
+    ["2018/6", "2018-06-30"],
+    ["2018.10", "2018-10-31"],
+    ["2018-12-31", "2018-12-31"],
+    ["2018/3/15", "2018-03-15"],
+    ["2018.3.15前", "2018-03-15"],
   ])("%s → %s", (text, date) => {
     expect(parseDeadline(text, policyDate)?.date).toBe(date);
   });
@@ -81,6 +89,8 @@ describe("deadline phrases, relative to the policy date", () => {
     ["常年", "ongoing"],
     ["常年开展", "ongoing"],
     ["持续推进", "ongoing"],
+    ["即日起", "ongoing"],
+    ["按序时推进", "ongoing"],
     ["每季度", "recurring"],
     ["每月", "recurring"],
     ["每年", "recurring"],
@@ -135,6 +145,13 @@ describe("deadline phrases, relative to the policy date", () => {
   it.each(["9月前", "2017年9月前", "2017年9月以前", "年内完成，尽快", "明年13月", "2018年春节前", "13月底前", "尽快", "", "2020-2019年", "2019年2月30日前", "完成", "年底前完成率", "年内投资额", "2月30日前", "第五季度", "取得明显成效"])("does not guess %s", (text) => {
     expect(parseDeadline(text, policyDate)).toBeNull();
   });
+  it("reads no month from 2018.1 (2018.10 typed as a number, its zero dropped), nor a day that does not exist", () => {
+    expect(parseDeadline("2018.1", policyDate)).toBeNull();
+    expect(parseDeadline("2018-1", policyDate)?.date).toBe("2018-01-31");
+    expect(parseDeadline("2018-02-30", policyDate)).toBeNull();
+    expect(parseDeadline("2018.13", policyDate)).toBeNull();
+  });
+
   it("validates ISO dates strictly", () => {
     expect(parseIsoDate("2017-12-31")).toBe("2017-12-31");
     expect(parseIsoDate("2017-02-30")).toBeNull();
