@@ -708,6 +708,11 @@ describe("milestones and recurring duties", () => {
     expect(parse("新增就业1万人，总量达到10万家。").map((t) => t.subject)).toEqual(["就业", "总量"]);
   });
 
+  it("leaves a verb that adds out of the name of a total it reaches (培育省级以上“专精特新”企业累计达到100家), not a noun (建成区)", () => {
+    expect(parse("培育省级以上“专精特新”企业累计达到100家。").map((t) => [t.subject, t.comparator, t.value])).toEqual([["省级以上“专精特新”企业", "reach", 100]]);
+    expect(parse("建成区绿化覆盖率达到40%").map((t) => t.subject)).toEqual(["建成区绿化覆盖率"]);
+  });
+
   it("ends a milestone's object before a second act joined by 并 (制定工作方案并报市政府审定), not inside a word (并购, 合并)", () => {
     expect(parse("6月底前制定工作方案并报市政府审定。").map((t) => [t.kind, t.subject, t.horizon?.deadline])).toEqual([["milestone", "工作方案", "2017-06-30"]]);
     expect(parse("年底前建成市级平台并投入使用，出台实施细则并组织实施。").map((t) => t.subject)).toEqual(["市级平台", "实施细则"]);

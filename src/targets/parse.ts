@@ -659,7 +659,9 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
     // (三年建设高标准农田3万亩, 高标准农田建设三年累计3万亩: the span of years is no part of what is counted; in
     // 其中2021年建设1万亩、2022年建设1万亩 a verb alone counts what the figure before it in its clause counts)
     // (村集体经济年收入全部超过50万元: 全部, 均 are no part of the subject either)
-    const cut = found.replace(/^(?:未来|今后)?[一二两三四五六七八九十\d]{1,2}年(?:内|来|间)?(?:累计|共计|共)?(?=\S{2})/, "").replace(/(?<=\S{2})(?:全部|(?<!平)均|都)$/, "")
+    // (培育省级以上“专精特新”企业累计达到100家: a verb that adds, before what reaches a total, names no part of it)
+    const cut = found.replace(nearestVerb?.reach && nearestVerb.word !== "完成" ? /^(?:培育|引进|招引|创建|打造|认定)(?=\S{2})/ : /^$/, "")
+      .replace(/^(?:未来|今后)?[一二两三四五六七八九十\d]{1,2}年(?:内|来|间)?(?:累计|共计|共)?(?=\S{2})/, "").replace(/(?<=\S{2})(?:全部|(?<!平)均|都)$/, "")
       .replace(/(?<=\S{2})(?:未来|今后)?[一二两三四五六七八九十]{1,2}年(?:内|来|间)?(?:累计|共计|共)?$/, "");
     // (帮助企业解决问题不少于50个: a noun that names nothing alone, 问题, with the words before it in its clause)
     const spanless = /^(?:累计|共计|共)$/.test(cut) ? found
