@@ -713,6 +713,14 @@ describe("milestones and recurring duties", () => {
     expect(parse("建成区绿化覆盖率达到40%").map((t) => t.subject)).toEqual(["建成区绿化覆盖率"]);
   });
 
+  it("gives a subject naming no measure the measure the target before names after the same kind of thing (农村居民增长7.5%)", () => {
+    expect(parse("城镇居民人均可支配收入增长6.5%，农村居民增长7.5%。").map((t) => [t.subject, t.value]))
+      .toEqual([["城镇居民人均可支配收入", 6.5], ["农村居民人均可支配收入", 7.5]]);
+    // (not in another unit or way, nor a subject with a measure of its own)
+    expect(parse("城镇居民人均可支配收入增长6.5%，农村居民达到3万人。").map((t) => t.subject)).toEqual(["城镇居民人均可支配收入", "农村居民"]);
+    expect(parse("城镇居民人均可支配收入增长6.5%，农村居民消费支出增长5%。").map((t) => t.subject)).toEqual(["城镇居民人均可支配收入", "农村居民消费支出"]);
+  });
+
   it("ends a milestone's object before a second act joined by 并 (制定工作方案并报市政府审定), not inside a word (并购, 合并)", () => {
     expect(parse("6月底前制定工作方案并报市政府审定。").map((t) => [t.kind, t.subject, t.horizon?.deadline])).toEqual([["milestone", "工作方案", "2017-06-30"]]);
     expect(parse("年底前建成市级平台并投入使用，出台实施细则并组织实施。").map((t) => t.subject)).toEqual(["市级平台", "实施细则"]);

@@ -766,6 +766,7 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
     if (noun !== undefined) d.subject += noun;
   }
   placeQualified(drafts);
+  sharedMeasure(drafts);
 
   for (const clause of clauses) {
     const frequency = frequencies.find((q) => q.start >= clause.start && q.end <= clause.end) ?? null;
@@ -1246,6 +1247,23 @@ function stagedShares(drafts: Draft[], norm: string, clauses: readonly Span[], h
     const at = horizon.end + norm.slice(horizon.end, clause.end).indexOf(rest);
     drafts.push({ kind: "milestone", ...EMPTY_VALUE, subject: last.subject, frequency: null, attributes: [], start: at, end: at + rest.length, clause });
     return;
+  }
+}
+
+/**
+ * 城镇居民人均可支配收入增长6.5%，农村居民增长7.5%: a subject naming no measure of its own, after a target whose
+ * subject names the same kind of thing before its measure (居民), measures the same (农村居民人均可支配收入), in the same
+ * unit and way (an increase, a level).
+ */
+function sharedMeasure(drafts: { kind: string; subject: string; unit: string | null; measure: Measure | null; clause: Span }[]): void {
+  for (let i = 1; i < drafts.length; i++) {
+    const [a, b] = [drafts[i - 1]!, drafts[i]!];
+    if (a.kind !== "quantity" || b.kind !== "quantity" || a.unit !== b.unit || a.measure !== b.measure || a.clause === b.clause) continue;
+    if (b.subject.length < 3 || b.subject.length > 8 || METRIC_NOUNS.some((n) => b.subject.endsWith(n)) || /[的“”"（）()]/.test(b.subject)) continue;
+    const kind = b.subject.slice(-2);
+    const at = a.subject.indexOf(kind);
+    const rest = at > 0 ? a.subject.slice(at + kind.length) : "";
+    if (rest.length >= 2 && METRIC_NOUNS.some((n) => rest.endsWith(n)) && !a.subject.startsWith(b.subject)) b.subject += rest;
   }
 }
 
