@@ -721,6 +721,14 @@ describe("milestones and recurring duties", () => {
     expect(parse("城镇居民人均可支配收入增长6.5%，农村居民消费支出增长5%。").map((t) => t.subject)).toEqual(["城镇居民人均可支配收入", "农村居民消费支出"]);
   });
 
+  it("reads a range whose first figure carries the scale word its unit starts with (10万-15万吨/日), and 85%（含）以上 as at least 85%", () => {
+    expect(parse("新增污水处理能力10万-15万吨/日").map((t) => [t.value, t.valueMax, t.unit, t.valueInBaseUnit])).toEqual([[10, 15, "万吨/日", 100000]]);
+    expect(parse("节约用电1亿-2亿千瓦时").map((t) => [t.value, t.valueMax, t.unit])).toEqual([[1, 2, "亿千瓦时"]]);
+    expect(parse("新增就业1.2万～1.5万人").map((t) => [t.value, t.valueMax, t.unit])).toEqual([[12000, 15000, "人"]]);
+    expect(parse("覆盖率提高到85%（含）以上").map((t) => [t.subject, t.comparator, t.value])).toEqual([["覆盖率", "at_least", 85]]);
+    expect(parse("培育企业10家(含)以上").map((t) => [t.subject, t.comparator, t.value])).toEqual([["企业", "at_least", 10]]);
+  });
+
   it("ends a milestone's object before a second act joined by 并 (制定工作方案并报市政府审定), not inside a word (并购, 合并)", () => {
     expect(parse("6月底前制定工作方案并报市政府审定。").map((t) => [t.kind, t.subject, t.horizon?.deadline])).toEqual([["milestone", "工作方案", "2017-06-30"]]);
     expect(parse("年底前建成市级平台并投入使用，出台实施细则并组织实施。").map((t) => t.subject)).toEqual(["市级平台", "实施细则"]);

@@ -156,8 +156,11 @@ function readFigure(t: string, i: number): Reading | { skipTo: number } | null {
     const b = readCore(t, skipSpaces(t, p + sep[0].length));
     if (b && b.value !== null && b.chinese === a.chinese && !b.percent) {
       const tb = readTail(t, b);
-      const compatible = ta.unit === null ? !ta.scaled || tb.scaled : tb.unit?.unit === ta.unit.unit;
-      const min = multiplyExact(a.value, ta.unit === null && !ta.scaled ? tb.scale : ta.scale);
+      // (10万-15万吨/日: the first figure's scale word is the one the unit of the second starts with, 万吨/日)
+      const scaleOfUnit = ta.unit === null && ta.scale !== 1 && tb.unit !== null && tb.scale === 1 &&
+        ((ta.scale === 1e4 && tb.unit.unit.startsWith("万")) || (ta.scale === 1e8 && tb.unit.unit.startsWith("亿")));
+      const compatible = scaleOfUnit || (ta.unit === null ? !ta.scaled || tb.scaled : tb.unit?.unit === ta.unit.unit);
+      const min = scaleOfUnit ? a.value : multiplyExact(a.value, ta.unit === null && !ta.scaled ? tb.scale : ta.scale);
       const max = multiplyExact(b.value, tb.scale);
       if (compatible && max > min) {
         reading = { ...reading, end: tb.end, value: min, valueMax: max, unit: tb.unit, unitEnd: tb.unitEnd, scaled: ta.scaled || tb.scaled, comparator: tb.approx ?? ta.approx };

@@ -340,7 +340,8 @@ export function parseTargets(text: string, options: ParseOptions = {}): ParsedTa
 }
 
 function parseSqueezed(text: string, options: ParseOptions): ParsedTarget[] {
-  const norm = normalizeWidth(text);
+  // (85%（含）以上: 含 says the bound is inclusive, as 以上 already does; blanked, the positions kept)
+  const norm = normalizeWidth(text).replace(/\((?:含|含本数|包含本数)\)(?=\s*(?:以上|以下|以内|及以上|及以下))/g, (m) => " ".repeat(m.length));
   const protectedSpans = findProtectedSpans(norm);
   const ctx: Ctx = { input: text, norm, policyDate: checkPolicyDate(options.policyDate), policyEnd: checkPolicyDate(options.policyEnd ?? undefined), protectedSpans };
   const all = scanFigures(norm, protectedSpans);
