@@ -729,6 +729,16 @@ describe("milestones and recurring duties", () => {
     expect(parse("培育企业10家(含)以上").map((t) => [t.subject, t.comparator, t.value])).toEqual([["企业", "at_least", 10]]);
   });
 
+  it("reads events that must not happen as a ceiling of 0 起 (重特大安全事故零发生, 确保不发生重大安全生产事故)", () => {
+    const read = (text: string) => parse(text).map((t) => [t.kind, t.subject, t.comparator, t.value, t.unit, t.measure]);
+    expect(read("重特大安全事故零发生。")).toEqual([["quantity", "重特大安全事故", "at_most", 0, "起", "increment"]]);
+    expect(read("实现较大以上事故“零发生”")).toEqual([["quantity", "较大以上事故", "at_most", 0, "起", "increment"]]);
+    expect(read("全年确保不发生重大安全生产事故")).toEqual([["quantity", "重大安全生产事故", "at_most", 0, "起", "increment"]]);
+    // (not without events named, nor beside a count of its own)
+    expect(parse("确保不发生问题")).toEqual([]);
+    expect(read("安全事故起数下降10%")).toEqual([["quantity", "安全事故起数", null, 10, "%", "increment"]]);
+  });
+
   it("ends a milestone's object before a second act joined by 并 (制定工作方案并报市政府审定), not inside a word (并购, 合并)", () => {
     expect(parse("6月底前制定工作方案并报市政府审定。").map((t) => [t.kind, t.subject, t.horizon?.deadline])).toEqual([["milestone", "工作方案", "2017-06-30"]]);
     expect(parse("年底前建成市级平台并投入使用，出台实施细则并组织实施。").map((t) => t.subject)).toEqual(["市级平台", "实施细则"]);

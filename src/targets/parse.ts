@@ -521,6 +521,25 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
     }
   }
 
+  // 重特大安全事故零发生, 实现较大以上事故“零发生”, 确保不发生重大安全生产事故: none of these events, counted in 起, to
+  // the deadline (a ceiling of 0; not where the clause counts something itself)
+  for (const clause of clauses) {
+    if (counted.some((f) => f.start >= clause.start && f.end <= clause.end)) continue;
+    const text = norm.slice(clause.start, clause.end);
+    const after = /^(.*?)["“”]?零发生["“”]?/.exec(text);
+    const before = after === null ? /不发生(.{2,24}?(?:事故|事件|案件|火灾))/.exec(text) : null;
+    const named = after !== null ? { from: clause.start, to: clause.start + after[1]!.length, end: clause.start + after[0].length }
+      : before !== null ? { from: clause.start + before.index + 3, to: clause.start + before.index + before[0].length, end: clause.start + before.index + before[0].length } : null;
+    if (named === null) continue;
+    const remove = findWords(norm, { start: named.from, end: named.to }, COVERAGE_VERBS, protectedSpans);
+    const subject = clean(input, norm, named.from, named.to, { leading: true, skip: adverbials, remove });
+    if (!/(?:事故|事件|案件|火灾)$/.test(subject.text)) continue;
+    drafts.push({
+      kind: "quantity", comparator: "at_most", value: 0, valueMax: null, unit: "起", baseUnit: "起", valueInBaseUnit: 0, measure: "increment",
+      subject: subject.text, frequency: null, attributes: [], start: subject.start, end: named.end, clause,
+    });
+  }
+
   // 化学需氧量、氨氮排放量分别下降3%、3.5%: the listed subjects, one per figure after 分别, in order; with no list in its
   // clause (游客1200万人次，旅游总收入150亿元，分别增长12%和15%), the targets before it in the sentence
   const respectively = new Map<Figure, { subject: string } | { index: number; count: number; before: number }>();
