@@ -719,6 +719,9 @@ describe("milestones and recurring duties", () => {
     // (not in another unit or way, nor a subject with a measure of its own)
     expect(parse("城镇居民人均可支配收入增长6.5%，农村居民达到3万人。").map((t) => t.subject)).toEqual(["城镇居民人均可支配收入", "农村居民"]);
     expect(parse("城镇居民人均可支配收入增长6.5%，农村居民消费支出增长5%。").map((t) => t.subject)).toEqual(["城镇居民人均可支配收入", "农村居民消费支出"]);
+    // (in a 其中 clause whatever names the measure; a share that is what the parent counts stays as written)
+    expect(parse("全市企业研发投入增长10%，其中规上企业增长12%。").map((t) => t.subject)).toEqual(["全市企业研发投入", "规上企业研发投入"]);
+    expect(parse("新增规上工业企业100家以上，其中制造业企业不少于80家。").map((t) => t.subject)).toEqual(["规上工业企业", "制造业企业"]);
   });
 
   it("reads a range whose first figure carries the scale word its unit starts with (10万-15万吨/日), and 85%（含）以上 as at least 85%", () => {

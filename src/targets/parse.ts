@@ -786,7 +786,7 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
     if (noun !== undefined) d.subject += noun;
   }
   placeQualified(drafts);
-  sharedMeasure(drafts);
+  sharedMeasure(drafts, norm);
 
   for (const clause of clauses) {
     const frequency = frequencies.find((q) => q.start >= clause.start && q.end <= clause.end) ?? null;
@@ -1275,7 +1275,7 @@ function stagedShares(drafts: Draft[], norm: string, clauses: readonly Span[], h
  * subject names the same kind of thing before its measure (居民), measures the same (农村居民人均可支配收入), in the same
  * unit and way (an increase, a level).
  */
-function sharedMeasure(drafts: { kind: string; subject: string; unit: string | null; measure: Measure | null; clause: Span }[]): void {
+function sharedMeasure(drafts: { kind: string; subject: string; unit: string | null; measure: Measure | null; clause: Span }[], norm: string): void {
   for (let i = 1; i < drafts.length; i++) {
     const [a, b] = [drafts[i - 1]!, drafts[i]!];
     if (a.kind !== "quantity" || b.kind !== "quantity" || a.unit !== b.unit || a.measure !== b.measure || a.clause === b.clause) continue;
@@ -1283,7 +1283,9 @@ function sharedMeasure(drafts: { kind: string; subject: string; unit: string | n
     const kind = b.subject.slice(-2);
     const at = a.subject.indexOf(kind);
     const rest = at > 0 ? a.subject.slice(at + kind.length) : "";
-    if (rest.length >= 2 && METRIC_NOUNS.some((n) => rest.endsWith(n)) && !a.subject.startsWith(b.subject)) b.subject += rest;
+    // (in a 其中 clause, whatever the measure: 全市企业研发投入增长10%，其中规上企业增长12%)
+    const share = /^其中/.test(norm.slice(skipSpaces(norm, b.clause.start), b.clause.end));
+    if (rest.length >= 2 && (share || METRIC_NOUNS.some((n) => rest.endsWith(n))) && !a.subject.startsWith(b.subject)) b.subject += rest;
   }
 }
 
