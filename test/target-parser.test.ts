@@ -722,6 +722,9 @@ describe("milestones and recurring duties", () => {
     // (in a 其中 clause whatever names the measure; a share that is what the parent counts stays as written)
     expect(parse("全市企业研发投入增长10%，其中规上企业增长12%。").map((t) => t.subject)).toEqual(["全市企业研发投入", "规上企业研发投入"]);
     expect(parse("新增规上工业企业100家以上，其中制造业企业不少于80家。").map((t) => t.subject)).toEqual(["规上工业企业", "制造业企业"]);
+    // (a place alone in a 其中 clause: the parent's count there)
+    expect(parse("新建5G基站不少于1000个，其中农村地区200个。").map((t) => t.subject)).toEqual(["5G基站", "农村地区5G基站"]);
+    expect(parse("全市建成充电桩3000个，其中城区2000个。").map((t) => t.subject)).toEqual(["充电桩", "城区充电桩"]);
   });
 
   it("reads a range whose first figure carries the scale word its unit starts with (10万-15万吨/日), and 85%（含）以上 as at least 85%", () => {

@@ -711,7 +711,8 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
     const subject: string = inShare && grade && parent !== null && parent.unit === (f.unit?.unit ?? null) && !/^(?:万|亿)?(?:人|人次|名|户|位)$/.test(parent.unit ?? "")
       ? `${said}${parent.subject.replace(LEADING_GRADE, "")}`
       // (城镇污水处理率达到90%，其中县城达到60%以上: the same rate in one place, 县城污水处理率)
-      : opensShare && PLACE_QUALIFIER.test(said) && parent !== null && parent.unit === (f.unit?.unit ?? null) && f.unit?.category === "percent"
+      : opensShare && PLACE_QUALIFIER.test(said.replace(/地区$/, "")) && parent !== null && parent.unit === (f.unit?.unit ?? null)
+      // (新建5G基站1000个，其中农村地区200个: of a count too, where they are: 农村地区5G基站)
       ? `${said}${parent.subject.replace(LEADING_PLACE, "")}` : said;
     if (inShare) shareClause = clauseIndex;
     else if (subject) parent = { subject, unit: f.unit?.unit ?? null };
