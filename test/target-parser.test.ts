@@ -529,7 +529,7 @@ describe("milestones and recurring duties", () => {
     // (清零: a programme of that name, one with no subject of its own, one done already)
     "开展欠薪清零行动", "实现动态清零", "全市劣V类水体已实现清零", "去年实现劣V类水体清零",
     // (a means to it: a ledger, a rule, a campaign)
-    "建立清零台账", "完善清零销号制度", "对欠薪案件实行清零销号管理", "开展劣V类水体清零专项行动", "对照问题清单逐项清零", "开展全面消除安全隐患专项行动", "已全面消除薄弱村"])(
+    "完善清零销号制度", "对欠薪案件实行清零销号管理", "开展劣V类水体清零专项行动", "对照问题清单逐项清零", "开展全面消除安全隐患专项行动", "已全面消除薄弱村"])(
     "%s is no target",
     (text) => expect(parse(text)).toEqual([]),
   );
@@ -743,6 +743,19 @@ describe("milestones and recurring duties", () => {
     // (not without events named, nor beside a count of its own)
     expect(parse("确保不发生问题")).toEqual([]);
     expect(read("安全事故起数下降10%")).toEqual([["quantity", "安全事故起数", null, 10, "%", "increment"]]);
+  });
+
+  it("reads the documents, lists and bodies of today's policies as milestones (服务台账, 发展报告, 培育名单, 产业链专班, 上线…专区)", () => {
+    const read = (text: string) => parse(text).map((t) => [t.kind, t.subject]);
+    expect(read("6月底前建立重点企业服务台账")).toEqual([["milestone", "重点企业服务台账"]]);
+    expect(read("年底前编制年度发展报告")).toEqual([["milestone", "年度发展报告"]]);
+    expect(read("建立专精特新企业培育名单")).toEqual([["milestone", "专精特新企业培育名单"]]);
+    expect(read("组建产业链专班")).toEqual([["milestone", "产业链专班"]]);
+    expect(read("上线企业服务专区")).toEqual([["milestone", "企业服务专区"]]);
+    // (a ledger for bringing something to nothing is the ledger to set up, no zero to reach)
+    expect(read("建立清零台账")).toEqual([["milestone", "清零台账"]]);
+    // (完成 with such an object is still no milestone: 完成年度报告 is a routine)
+    expect(parse("完成年度报告")).toEqual([]);
   });
 
   it("ends a milestone's object before a second act joined by 并 (制定工作方案并报市政府审定), not inside a word (并购, 合并)", () => {
