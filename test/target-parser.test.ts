@@ -624,6 +624,8 @@ describe("milestones and recurring duties", () => {
     // (a share of these works, 改造完成率, or one in a 其中 clause, measures them: the share alone)
     expect(parse("完成老旧小区改造，改造完成率达到100%。").map((t) => t.kind)).toEqual(["quantity"]);
     expect(parse("完成全部企业技术改造，其中完成智能化改造80%以上。").map((t) => t.kind)).toEqual(["quantity"]);
+    // (a share of those whose works they are, before the verb: the share alone)
+    expect(parse("推动30%以上的规上企业完成数字化改造。").map((t) => [t.kind, t.comparator, t.value])).toEqual([["quantity", "at_least", 30]]);
   });
 
   it("reads a review, an approval or a tender finished by a date as a milestone (9月底前完成首批项目评审); counted, a quantity", () => {

@@ -851,6 +851,8 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
       // (全市钢铁企业完成超低排放改造, 燃煤电厂全面完成超低排放改造: whose works they are, written before the verb; not
       // who urges them on, 引导企业)
       const owner = works ? clean(input, norm, clause.start, t.start, { leading: true, skip: adverbials }) : null;
+      // (推动30%以上的规上企业完成数字化改造: a share of those whose works they are is the target, a quantity)
+      if (works && counted.some((f) => f.start >= clause.start && f.end <= t.start && f.unit?.category === "percent")) continue;
       const whose = owner && !/引导|推动|组织|督促|鼓励|支持|指导|帮助|推进|加快|积极|加强|协调/.test(owner.text)
         ? owner.text.replace(/^(?:全市|全县|全区|全省|各地)/, "").replace(/(?:全面|基本|全部|均|要|须|必须|力争|确保)+$/, "") : "";
       // (the target's text from whose works they are: 全市钢铁企业完成超低排放改造)
