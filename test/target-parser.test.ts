@@ -760,6 +760,12 @@ describe("milestones and recurring duties", () => {
     expect(parse("完成年度报告")).toEqual([]);
   });
 
+  it("reads the stretch goal of a growth rate as that rate (增长6.5%左右，力争达到7%: 6.5-7%, an increase)", () => {
+    expect(parse("地区生产总值增长6.5%左右，力争达到7%。").map((t) => [t.subject, t.value, t.valueMax, t.measure])).toEqual([["地区生产总值", 6.5, 7, "increment"]]);
+    // (a count's stretch goal written as a total stays a total)
+    expect(parse("新增规上企业50家以上，力争达到1200家。").map((t) => [t.value, t.measure])).toEqual([[50, "increment"], [1200, "level"]]);
+  });
+
   it("ends a milestone's object before a second act joined by 并 (制定工作方案并报市政府审定), not inside a word (并购, 合并)", () => {
     expect(parse("6月底前制定工作方案并报市政府审定。").map((t) => [t.kind, t.subject, t.horizon?.deadline])).toEqual([["milestone", "工作方案", "2017-06-30"]]);
     expect(parse("年底前建成市级平台并投入使用，出台实施细则并组织实施。").map((t) => t.subject)).toEqual(["市级平台", "实施细则"]);

@@ -726,6 +726,9 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
     const percent = f.unit?.category === "percent";
     // (a ratio or index without a unit is a level whatever verb stands before it: 新建工业项目容积率不低于1.2)
     if (coverage || procedure || f.unit?.unit === "") measure = "level";
+    // (地区生产总值增长6.5%左右，力争达到7%: the stretch goal of a rate of growth is that rate, its subject carried on)
+    else if (nearestVerb?.reach && percent && lastMeasure === "increment" && lastUnit === "%" && carried !== null && subject === carried &&
+      /^(?:力争|争取|努力)/.test(norm.slice(skipSpaces(norm, clause.start), clause.end))) measure = "increment";
     else if (nearestVerb) measure = nearestVerb.measure === "increment" && percent && !nearestVerb.change ? "level" : nearestVerb.measure!;
     // (规上工业企业突破800家: with no verb, a total crossing a mark)
     // (a ratio or index without a unit, 电能利用效率（PUE）不高于1.4: a level)
