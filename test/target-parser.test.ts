@@ -696,6 +696,9 @@ describe("milestones and recurring duties", () => {
     expect(read("吞吐量达到300万TEU")).toEqual([["吞吐量", 3000000, "TEU", "标箱", 3000000]]);
     expect(read("建成5G基站100个")).toEqual([["5G基站", 100, "个", "个", 100]]);
     expect(parse("举办G20峰会")).toEqual([]);
+    // (a grade after Arabic digits: 达到4级; 二级以上医院, 5A级景区 are names)
+    expect(read("二级以上医院电子病历应用水平达到4级")).toEqual([["二级以上医院电子病历应用水平", 4, "级", "级", 4]]);
+    expect(read("创建5A级景区1个")).toEqual([["5A级景区", 1, "个", "个", 1]]);
   });
 
   it("names a time cut to a limit by what is done in it, not by the act after it (企业开办全流程压缩至1个工作日内办结)", () => {

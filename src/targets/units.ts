@@ -62,6 +62,8 @@ const PLAIN_UNITS: readonly UnitDef[] = [
   ...["倍", "番"].map(own("ratio")),
   // a score (满意度达到90分以上, 考核得分95分): after Arabic digits only (三分之一, 十分重视 are no scores)
   { ...own("score")("分"), arabicOnly: true },
+  // (a grade: 电子病历应用水平达到4级; after Arabic digits only: 二级以上医院, 省级 are no figures)
+  { ...own("score")("级"), arabicOnly: true },
   // (新增视频监控摄像头500路: cameras and channels counted in 路; after 一 it is a set phrase, 一带一路)
   ...["起", "块", "本", "类", "路"].map((unit) => ({ ...own("count")(unit), arabicOnly: true })),
   // (a rate per so many people: 孕产妇死亡率控制在10/10万以下; each its own unit)
