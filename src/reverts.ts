@@ -51,6 +51,16 @@ export function revertReason(r: Pick<Revert, "earlierFile" | "correctedBy" | "co
  */
 export async function findReverts(connection: DuckDBConnection, fileRows: string, receiptNo: number | null, params: DuckDBValue[] = []): Promise<Revert[]> {
   const t = performance.now();
+  // (a key the file is the first or second to report has nothing to put back: asked first, in one small query; most
+  // files report a new month)
+  const [[twice]] = (await connection.runAndReadAll(`SELECT count(*) FROM (SELECT 1 FROM raw.observations o
+      SEMI JOIN (SELECT department_id, target_id, period FROM ${fileRows}) f USING (department_id, target_id, period)
+      WHERE o.receipt_no IS DISTINCT FROM $${params.length + 1}::INTEGER GROUP BY o.department_id, o.target_id, o.period HAVING count(*) >= 2 LIMIT 1)`,
+  [...params, receiptNo])).getRowsJS() as [[bigint]];
+  if (Number(twice) === 0) {
+    trace("reverts: 0 (no key reported twice before)", t);
+    return [];
+  }
   const sql = `
     WITH f AS NOT MATERIALIZED (SELECT source_row, department_id, target_id, period, value, status, note, reported_at FROM ${fileRows}),
     history AS (
