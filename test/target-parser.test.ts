@@ -682,6 +682,10 @@ describe("milestones and recurring duties", () => {
     // (nothing named, or only 各项任务: no milestone of its own)
     expect(parse("年底前完成。")).toEqual([]);
     expect(parse("各项任务于年底前完成。")).toEqual([]);
+    // (nor who is to finish it)
+    expect(parse("各部门于年底前完成。")).toEqual([]);
+    expect(parse("各镇街要在年底前全部完成。")).toEqual([]);
+    expect(parse("相关单位须在10月底前完成。")).toEqual([]);
     // (with no deadline between them, no milestone either)
     expect(parse("土壤污染状况详查工作完成")).toEqual([]);
   });

@@ -898,8 +898,10 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
         const from = between.trim() !== "" ? due.end : clause.start;
         const to = between.trim() !== "" ? due.end + between.length : due.start;
         const object = clean(input, norm, from, to, { leading: true, skip: adverbials });
-        const name = object.text.replace(/^(?:全市|全县|全区|全省|各地)/, "").replace(/(?:工作|任务|各项工作)?(?:于|在|要|须|必须)?$/, "");
-        if (name.length >= 2 && !/^(?:各项|所有|全部|相关|上述|以上|该项|此项)/.test(name) && !MILESTONE_SELF_REFERENCES.some((w) => name.startsWith(w))) {
+        const name = object.text.replace(/^(?:全市|全县|全区|全省)/, "").replace(/(?:要|须|必须|应|将)?(?:于|在)?$/, "").replace(/(?:工作|任务)$/, "");
+        // (not who is to finish it: 各部门于年底前完成, 各镇街要在年底前全部完成, 相关单位须在10月底前完成)
+        const actor = /^(?:各|相关|有关|责任|牵头|配合)|(?:部门|单位|政府|镇街|乡镇|街道|园区|管委会)$/.test(name);
+        if (name.length >= 2 && !actor && !/^(?:所有|全部|上述|以上|该项|此项)/.test(name) && !MILESTONE_SELF_REFERENCES.some((w) => name.startsWith(w))) {
           drafts.push({ kind: "milestone", ...EMPTY_VALUE, subject: name, frequency: null, attributes: [], start: object.start, end: due.end + tail.index + tail[0].length, clause });
         }
       }
