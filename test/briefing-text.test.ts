@@ -177,6 +177,9 @@ describe("二、进度滞后的任务", () => {
     // a fall reported as its size reads as one (下降2.6%), a figure below zero as a rise
     expect(progress.latestText({ kind: "quantity", falls: true, measure: "increment", unit: "%", latest_value: 2.6 }, { period: false })).toBe("下降2.6%");
     expect(progress.latestText({ kind: "quantity", falls: true, measure: "increment", unit: "%", latest_value: -1.5 }, { period: false })).toBe("不降反升1.5%");
+    // events that must not happen (重特大安全事故零发生, a ceiling of 0 起) read as such
+    expect(progress.goalText({ kind: "quantity", comparator: "at_most", target_value: 0, unit: "起" })).toBe("不发生（0起）");
+    expect(progress.goalText({ kind: "quantity", comparator: "at_most", target_value: 3, unit: "%" })).toBe("3%以内");
     // a latest figure flagged for review (8500万亩 for a goal of 3万亩) says so wherever it is shown
     expect(progress.latestText({ kind: "quantity", measure: "increment", unit: "亩", latest_value: 85000000, figure_flagged: true, latest_period: "2021-09", figure_period: "2021-09" }))
       .toBe("85000000亩（待复核）（2021-09）");

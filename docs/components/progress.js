@@ -132,6 +132,8 @@ export const goalText = (t) => {
   if (t.target_value == null) return ({milestone: "按时完成", recurring: "常态开展"})[t.kind] ?? "—";
   // (a rank: a place to reach, 进入前10位)
   if (t.comparator === "at_most" && /排名$/.test(t.subject ?? "")) return `进入前${t.target_value}${t.unit || "位"}`;
+  // (events that must not happen, 重特大安全事故零发生: 不发生（0起）, not 0起以内)
+  if (t.comparator === "at_most" && t.target_value === 0 && t.value_max == null && !t.frequency) return `不发生（0${t.unit ?? ""}）`;
   // the comparator as the text wrote it: 15家左右, 10名以上, 5%以内 (judged against the value itself: see the page's note)
   const bound = ({about: "左右", at_least: "以上", at_most: "以内"})[t.comparator] ?? "";
   const value = `${t.frequency ?? ""}${downWord(t)}${t.target_value}${t.value_max != null ? "–" + t.value_max : ""}${t.unit ?? ""}${bound}`;
