@@ -187,6 +187,8 @@ export function targetText(t: Record<string, unknown>): string {
   // a ceiling (压缩至 50 天以内) is a level to stay under, whatever its verb
   // (a rank, 营商环境评价全省排名: a place to reach)
   if (t.comparator === "at_most" && isRank(t)) return `进入前 ${value}${unit}` + deadline;
+  // (events that must not happen, 重特大安全事故零发生: 不发生（0 起）, the count so far to report)
+  if (t.comparator === "at_most" && Number(t.value) === 0 && (t.value_max === null || t.value_max === undefined) && !t.frequency) return `不发生（0${unit}）` + deadline;
   if (t.measure === "level" && t.comparator === "at_most") return `控制在 ${value}${unit || " "}以内` + deadline;
   // (增长 10%: a growth rate, not 10% more of something; 降低 10%: a fall, not a growth: the targets view's falls)
   const falls = t.falls === true;

@@ -256,6 +256,8 @@ describe("a target's text and filling instruction in the template", () => {
     expect(instructionText({ ...points, falls: false })).toBe("「累计完成值」填自 2019-01 起累计提高的百分点数（如提高 0.5 个百分点填 0.5；下降时填负数）（个百分点），只填数字");
     expect(targetText({ ...points, falls: false })).toBe("提高 0.5 个百分点，2020-12-31 前");
     expect(targetText({ ...quantity, value: 200, unit: "家", falls: true })).toBe("减少 200 家，2020-12-31 前");
+    // (events that must not happen: a ceiling of 0 起)
+    expect(targetText({ ...quantity, value: 0, unit: "起", comparator: "at_most", falls: false })).toBe("不发生（0 起），2020-12-31 前");
     expect(targetText({ ...quantity, value: 200, unit: "家", falls: false })).toBe("新增 200 家，2020-12-31 前");
   });
   it("a ratio without a unit (城乡居民收入比控制在1.8以内) says so, never （）; a rank is a place to reach", () => {
