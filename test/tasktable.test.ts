@@ -208,6 +208,13 @@ describe("rejections name the file, row, column and reason", () => {
     expect(later.errors[0]!.message).toContain("“9月前”既可理解为8月底前，也可理解为9月底前");
   });
 
+  it("2018.1, maybe 2018.10 with its zero dropped by Excel, is asked about: 1 月 or 10 月 (2018.12 is read: test/deadline.test.ts)", () => {
+    const r = rejected((d) => edit(d, "tasks.csv", "10月底前,2017-10-31", "2018.1,"));
+    expect(r.errors).toMatchObject([{ code: "E_BAD_DEADLINE", row: 36, column: "deadline_text", value: "2018.1" }]);
+    expect(r.errors[0]!.message).toContain("“2018.1”可能是“2018.10”");
+    expect(r.errors[0]!.message).toContain("“2018年1月底前”或“2018年10月底前”");
+  });
+
   it("a day the month does not have (6月31日前) is rejected saying so, not with the general examples", () => {
     const r = rejected((d) => edit(d, "tasks.csv", "10月底前,2017-10-31", "2018年6月31日前,"));
     expect(r.errors).toMatchObject([{ code: "E_BAD_DEADLINE", row: 36, column: "deadline_text", value: "2018年6月31日前" }]);
