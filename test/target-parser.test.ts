@@ -773,6 +773,13 @@ describe("milestones and recurring duties", () => {
     expect(parse("新增规上企业50家以上，力争达到1200家。").map((t) => [t.value, t.measure])).toEqual([[50, "increment"], [1200, "level"]]);
   });
 
+  it("reads a count or an amount with no verb that measures as an increase (办理各类涉企事项不少于1000件, 为企业减负30亿元)", () => {
+    expect(parse("办理各类涉企事项不少于1000件").map((t) => [t.value, t.measure])).toEqual([[1000, "increment"]]);
+    expect(parse("为企业减负30亿元").map((t) => [t.value, t.unit, t.measure])).toEqual([[30, "亿元", "increment"]]);
+    // (a stock's verb still makes a level: 拥有)
+    expect(parse("到2020年，全县拥有省级以上农业龙头企业30家").map((t) => t.measure)).toEqual(["level"]);
+  });
+
   it("ends a milestone's object before a second act joined by 并 (制定工作方案并报市政府审定), not inside a word (并购, 合并)", () => {
     expect(parse("6月底前制定工作方案并报市政府审定。").map((t) => [t.kind, t.subject, t.horizon?.deadline])).toEqual([["milestone", "工作方案", "2017-06-30"]]);
     expect(parse("年底前建成市级平台并投入使用，出台实施细则并组织实施。").map((t) => t.subject)).toEqual(["市级平台", "实施细则"]);

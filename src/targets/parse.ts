@@ -1022,6 +1022,11 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
       : nearest !== undefined && sameUnit(nearest) && nearest.value !== null && !drafts.some((o) => o !== d && o.start >= nearest.end && o.end <= d.start) ? nearest : undefined;
     out.push({ ...d, ...stock, ...(from ? { baseline: from.value } : {}), text: input.slice(d.start, d.end), horizon: h && { text: h.text, deadline: h.deadline, ...(carried ? { carried } : {}) }, sentence: sentenceSpan });
   }
+  // (办理各类涉企事项不少于1000件, 为企业减负30亿元: with no verb that measures, nor a stock's verb (拥有) or name (总数,
+  // METRIC_NOUNS), a count or an amount is what is done in the time given, an increase)
+  for (const t of out) {
+    if (t.kind === "quantity" && t.measure === null && (UNITS_BY_NAME.get(t.unit ?? "")?.category === "count" || UNITS_BY_NAME.get(t.unit ?? "")?.category === "money")) t.measure = "increment";
+  }
   return mergeStatedChange(mergeStretchGoals(out, norm, input), norm);
 }
 
