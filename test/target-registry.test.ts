@@ -163,14 +163,6 @@ describe("a deadline stated for one clause of a row", () => {
     expect(rows("2019-10-31")).toEqual([["2017年", "2017-12-31"], ["2018年", "2018-12-31"], ["2018年底前", "2018-12-31"]]);
   });
 
-  it("names a figure whose sentence names nothing (年内达到100家) by its row's title", () => {
-    const changed = { ...table!, tasks: table!.tasks.map((t) => (t.row_no === 27 ? { ...t, content: "年内达到100家。" } : t)) };
-    const row = proposeTargets(changed).filter((p) => p.row_no === 27 && p.body_source === "");
-    const title = table!.tasks.find((t) => t.row_no === 27)!.title;
-    expect(title.length).toBeGreaterThan(1);
-    expect(row.map((p) => [p.subject, p.value, p.unit])).toEqual([[title, 100, "家"]]);
-  });
-
   it("registers the starting level the text states as the baseline (由3个工作日缩短至1个工作日)", () => {
     const content = "不动产登记时间由3个工作日缩短至1个工作日。";
     const changed = { ...table!, tasks: table!.tasks.map((t) => (t.row_no === 27 ? { ...t, content } : t)) };

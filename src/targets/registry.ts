@@ -150,8 +150,6 @@ export function proposeTargets(table: TaskTable): Proposal[] {
     for (const row of rows) {
       for (const target of parseTargets(row.content, { policyDate, policyEnd })) {
         const proposal = toProposal(row.row_no, target, row.deadline_date, row.deadline_text);
-        // (年内达到100家: a figure whose sentence names nothing is the row's, named by its title)
-        if (proposal.subject.trim() === "" && target.kind === "quantity") proposal.subject = row.title;
         proposal.reporting_departments = eachOfLeads(table, departmentByName, row, target);
         Object.assign(proposal, { annex_text: target.text, annex_start: target.start, annex_end: target.end });
         annex.push({ row, target, proposal });
