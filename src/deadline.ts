@@ -63,6 +63,9 @@ const DEADLINE_VERB = /(前|内|底|末|旬|月|年|度)(?:全面|基本|初步|
  */
 const DEADLINE_TAIL = /(前|以前|之前|内|之内|以内)(?![^，,；;]*[率数量值额度]$)[^，,；;]+$/;
 
+/** 2023.1 at the start of a date: maybe January, maybe 2023.10 typed as a number, its trailing zero dropped by Excel. */
+export const DROPPED_ZERO_MONTH = /^(\d{4})\.1(?!\d)/;
+
 export function parseDeadline(text: string, policyDate: string, policyEnd?: string | null): Deadline | null {
   const base = parseISO(policyDate);
   if (!isValid(base)) throw new Error(`invalid policy date ${policyDate}`);
@@ -192,9 +195,9 @@ function parseOwnYear(t: string, base: Date): Deadline | null {
     const date = parseIsoDate(`${m[1]}-${m[3]!.padStart(2, "0")}-${m[4]!.padStart(2, "0")}`);
     return date === null ? null : { date, rule: "explicit_date" };
   }
-  // (2023.1 is no month: a cell typed as 2023.10 is the number 2023.1 once Excel drops the trailing zero)
+  // (2023.1 is no month: DROPPED_ZERO_MONTH)
   m = t.match(/^(\d{4})[.\-/](\d{1,2})月?(?:份)?(底|末)?(?:(?<=[底末])前)?$/);
-  if (m && /^\d{4}\.1(?!\d)/.test(t)) return null;
+  if (m && DROPPED_ZERO_MONTH.test(t)) return null;
   if (m) return Number(m[2]) >= 1 && Number(m[2]) <= 12 ? { date: iso(endOfMonth(new Date(Number(m[1]), Number(m[2]) - 1, 1))), rule: "explicit_month" } : null;
   // (2021年9月前 is no date: the end of August or of September? as 9月前 is not)
   m = t.match(/^(\d{4})年(\d{1,2})月(?:份)?(底|末)?(?:(?<=[底末])前)?$/);

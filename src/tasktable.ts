@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { existsSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { readCsv, type Numbered } from "./csv.js";
-import { parseDeadline } from "./deadline.js";
+import { DROPPED_ZERO_MONTH, parseDeadline } from "./deadline.js";
 import { DepartmentDictionary } from "./departments.js";
 import { loadError, type LoadError } from "./errors.js";
 import { parseResponsibility, ROLE_WORDS, type Role } from "./responsibility.js";
@@ -515,8 +515,7 @@ function badDeadlineHint(text: string, policyDate: string): string {
     const phrase = month[0].replace(/^[，,；;]\s*/, "");
     return `“${phrase}”既可理解为${before}，也可理解为${by}：请写明“${before}”或“${by}”，或填写 deadline_date`;
   }
-  // (2018.1: 2018.10 stored by Excel as a number loses its trailing zero)
-  const dotted = /^(\d{4})\.1(?!\d)/.exec(text.trim());
+  const dotted = DROPPED_ZERO_MONTH.exec(text.trim());
   if (dotted !== null) return `“${dotted[0]}”可能是“${dotted[1]}.10”（Excel 把它当作数字存入时去掉了末尾的 0），也可能是 1 月：请写成“${dotted[1]}年1月底前”或“${dotted[1]}年10月底前”，或填写 deadline_date`;
   // (a day the month does not have: 6月31日, 2月30日)
   const day = /(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号]/.exec(text);

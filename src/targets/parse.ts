@@ -254,6 +254,19 @@ function findFrequency(norm: string, span: Span, protectedSpans: readonly Span[]
 }
 
 /** Drops trailing brackets, quotes and whitespace: 《…计划(2018-2020)》 → …计划; 研究院(产业技术研究院) → 研究院. */
+/**
+ * A milestone verb's object read: without a date in brackets after it (完成方案编制（11月底前）: bare), the act written
+ * after it (完成《规划》编制: act), works 完成 finishes as a whole (完成超低排放改造: works), and whether it names a
+ * milestone at all (those works, or a document or body: named).
+ */
+function readMilestoneObject(verb: string, text: string): { bare: string; act: string | undefined; works: boolean; named: boolean } {
+  const bare = objectHead(text);
+  const act = MILESTONE_ACTS.find((w) => bare.endsWith(w) && bare.length > w.length);
+  const works = verb === "完成" && act === undefined && MILESTONE_WORKS.some((w) => bare.endsWith(w) && bare.length > w.length + 1);
+  const head = objectHead(act === undefined ? bare : bare.slice(0, -act.length));
+  return { bare, act, works, named: works || MILESTONE_NOUNS.some((n) => head.endsWith(n)) };
+}
+
 function objectHead(text: string): string {
   let t = text;
   for (let prev = ""; prev !== t; ) {
@@ -815,6 +828,7 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
       if (!t.milestone || t.start < coveredTo || t.start < clause.start || t.end > clause.end) continue;
       const objectTo = (to: number) => clean(input, norm, t.end, to, { leading: true, tokens: tokens.filter((x) => x.milestone) });
       let object = objectTo(clause.end);
+      let read = readMilestoneObject(t.word, object.text);
       // (制定工作方案并报市政府审定, 建成市级平台并投入使用: a second act joined by 并 follows the milestone's object, no
       // part of it; not 并购, 并网, 合并 …)
       const joined = /并(?:且)?(?![购网联入轨表存列重行])/g;
@@ -822,16 +836,10 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
       const and = joined.exec(norm);
       if (and !== null && and.index > t.end && and.index < clause.end && norm[and.index - 1] !== "合" && norm[and.index - 1] !== "兼") {
         const cut = objectTo(and.index);
-        const cutHead = objectHead(cut.text);
-        const cutAct = MILESTONE_ACTS.find((w) => cutHead.endsWith(w) && cutHead.length > w.length);
-        const cutNoun = objectHead(cutAct === undefined ? cutHead : cutHead.slice(0, -cutAct.length));
-        if (MILESTONE_NOUNS.some((n) => cutNoun.endsWith(n)) || (t.word === "完成" && MILESTONE_WORKS.some((w) => cutHead.endsWith(w) && cutHead.length > w.length + 1))) object = cut;
+        const cutRead = readMilestoneObject(t.word, cut.text);
+        if (cutRead.named) [object, read] = [cut, cutRead];
       }
-      // (a date in brackets after the object, 完成方案编制（11月底前）, is no part of it)
-      const bare = objectHead(object.text);
-      const act = MILESTONE_ACTS.find((w) => bare.endsWith(w) && bare.length > w.length);
-      // (完成超低排放改造: works finished as a whole)
-      const works = t.word === "完成" && act === undefined && MILESTONE_WORKS.some((w) => bare.endsWith(w) && bare.length > w.length + 1);
+      const { bare, act, works } = read;
       // (一季度完成企业摸底排查，三季度末前全部完成整改: works named alone are those of the milestone before them)
       // (only a fix-up after a survey or inspection: 6月底前完成方案编制，年底前完成整改 names no 方案编制整改)
       const earlier = t.word === "完成" && bare === "整改" ? [...drafts].reverse().find((d) => d.kind === "milestone" && d.end <= t.start && /(?:摸底|排查|摸排|普查|清查|检查|督查|巡查)$/.test(d.subject)) : undefined;
@@ -841,8 +849,7 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
         continue;
       }
       if (t.word === "完成" && act === undefined && !works) continue; // 完成年度投资计划 is no milestone; 完成《规划》编制 is
-      const head = objectHead(act === undefined ? bare : bare.slice(0, -act.length));
-      if (!object.text || !(works || MILESTONE_NOUNS.some((n) => head.endsWith(n))) || MILESTONE_SELF_REFERENCES.some((w) => object.text.startsWith(w))) continue;
+      if (!object.text || !read.named || MILESTONE_SELF_REFERENCES.some((w) => object.text.startsWith(w))) continue;
       if (counted.some((f) => f.start >= t.end && f.end <= clause.end)) continue;
       // (积极引导企业完成技术改造，年底前完成60家: the works are counted later in the sentence, a quantity)
       // (完成有线电视网络双向化改造，4K频道覆盖率达到100%: a share of something else counts no works; 改造完成率达到100%, or
@@ -1025,7 +1032,8 @@ function parseSentence(ctx: Ctx, sentence: Span, figures: Figure[], baselines: r
   // (办理各类涉企事项不少于1000件, 为企业减负30亿元: with no verb that measures, nor a stock's verb (拥有) or name (总数,
   // METRIC_NOUNS), a count or an amount is what is done in the time given, an increase)
   for (const t of out) {
-    if (t.kind === "quantity" && t.measure === null && (UNITS_BY_NAME.get(t.unit ?? "")?.category === "count" || UNITS_BY_NAME.get(t.unit ?? "")?.category === "money")) t.measure = "increment";
+    const category = UNITS_BY_NAME.get(t.unit ?? "")?.category;
+    if (t.kind === "quantity" && t.measure === null && (category === "count" || category === "money")) t.measure = "increment";
   }
   return mergeStatedChange(mergeStretchGoals(out, norm, input), norm);
 }
